@@ -1,0 +1,113 @@
+# Stegvis: one plain Makefile. Targets: all run stop check bench fuzz lint clean.
+# `make SANITIZE=1 …` builds with ASan+UBSan into build/san.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c17 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+           -Wshadow -Wformat=2 -Werror
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
+PKG_CFLAGS := $(shell pkg-config --cflags libmariadb libxml-2.0 libsodium 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libmariadb libxml-2.0 libsodium 2>/dev/null || echo -lmariadb -lxml2 -lsodium)
+LDLIBS  += -lfcgi $(PKG_LIBS)
+
+BUILD = build
+ifeq ($(SANITIZE),1)
+BUILD   = build/san
+CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+
+# Every module but main; unit tests and fuzz drivers link against this archive.
+MODULES = app arena str form conf view log db resp req route worker master \
+          migrate page_error page_public
+LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
+LIB      = $(BUILD)/libstegvis.a
+BIN      = $(BUILD)/stegvis
+
+UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp
+UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
+FUZZERS    = urlenc cookie conf view
+REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
+FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+
+VAR  ?= var
+PORT ?= 8080
+
+.PHONY: all run stop check bench fuzz lint clean deps tests views-check
+
+all: $(BIN)
+
+$(BUILD)/app/%.o: app/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/fuzz_%.o: tests/fuzz/fuzz_%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/app/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
+# Replay drivers: the fuzz target plus a small main() that feeds every corpus file.
+$(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz_%.o $(BUILD)/tests/replay_main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/replay_main.o: tests/fuzz/replay_main.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+tests: $(BIN) $(UNIT_BINS) $(REPLAY_BINS)
+
+# Install missing Debian packages (as root), or print the one sudo line needed.
+deps:
+	@sh conf/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@bash conf/devstack.sh start "$(abspath $(VAR))" "$(PORT)" "$(abspath $(BIN))"
+
+stop:
+	@bash conf/devstack.sh stop "$(abspath $(VAR))"
+
+# The whole set-up from scratch in a throw-away directory, then every test.
+check: deps
+	@$(MAKE) --no-print-directory tests
+	@bash tests/run.sh "$(abspath $(BUILD))"
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/bench.sh "$(abspath $(BUILD))"
+
+# Real coverage-guided fuzzing with libFuzzer (clang); `make check` only replays.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p $(BUILD)/fuzz
+	@for f in $(FUZZERS); do \
+	  clang -std=c17 -g -O1 -Iinclude -D_GNU_SOURCE $(PKG_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$$f.c \
+	    $(filter-out app/main.c,$(MODULES:%=app/%.c)) -o $(BUILD)/fuzz/fuzz_$$f $(LDLIBS) || exit 1; \
+	  mkdir -p $(BUILD)/fuzz/corpus_$$f; \
+	  dict=tests/fuzz/$$f.dict; [ -f $$dict ] || dict=tests/fuzz/form.dict; \
+	  $(BUILD)/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
+	    $(BUILD)/fuzz/corpus_$$f tests/fuzz/corpus/$$f || exit 1; \
+	done
+
+lint:
+	@sh tests/lint.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

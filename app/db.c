@@ -1,0 +1,367 @@
+/* db.c: one MariaDB connection per worker; see include/db.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+
+/* Statements that only read may be retried once after a reconnect. */
+enum stmt_kind { STMT_READ, STMT_WRITE };
+
+static const struct {
+	enum stmt_kind kind;
+	const char    *sql;
+} stmts[STMT__MAX] = {
+	[STMT_INSATS_LIST] = { STMT_READ,
+	    "SELECT i.id, i.name, i.location, i.target_groups, i.places, "
+	    "DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
+	    "DATE_FORMAT(i.period_end, '%Y-%m-%d'), o.name "
+	    "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
+	    "WHERE i.active = 1 ORDER BY i.name" },
+	[STMT_INSATS_GOALS] = { STMT_READ,
+	    "SELECT g.insats_id, g.label, g.target_numerator, g.target_denominator "
+	    "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
+	    "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id" },
+};
+_Static_assert(sizeof(stmts) / sizeof(stmts[0]) == STMT__MAX,
+    "stmts[] out of sync with enum stmt");
+
+struct db {
+	MYSQL      *my;
+	MYSQL_STMT *st[STMT__MAX];
+	int         ready;
+	char       *socket, *name, *user, *password;
+};
+
+/* Connection-level failures: the server is gone, not the statement wrong. */
+static int
+db_errno_is_gone(unsigned int n)
+{
+	return n == CR_SERVER_GONE_ERROR || n == CR_SERVER_LOST ||
+	    n == CR_CONNECTION_ERROR || n == CR_CONN_HOST_ERROR ||
+	    n == CR_SERVER_LOST_EXTENDED || n == ER_CONNECTION_KILLED ||
+	    n == ER_SERVER_SHUTDOWN || n == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+static void
+db_disconnect(struct db *d)
+{
+	for (size_t i = 0; i < STMT__MAX; i++)
+		if (d->st[i] != NULL) {
+			mysql_stmt_close(d->st[i]);
+			d->st[i] = NULL;
+		}
+	if (d->my != NULL) {
+		mysql_close(d->my);
+		d->my = NULL;
+	}
+	d->ready = 0;
+}
+
+static char *
+db_read_password(const char *path, char *err, size_t errlen)
+{
+	char buf[256];
+	size_t n;
+	FILE *f;
+
+	if (path == NULL || path[0] == '\0')
+		return strdup("");
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return strdup(buf);
+}
+
+struct db *
+db_open(const struct conf *c, char *err, size_t errlen)
+{
+	struct db *d;
+
+	if ((d = calloc(1, sizeof(*d))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	d->socket = strdup(c->db_socket);
+	d->name = strdup(c->db_name);
+	d->user = strdup(c->db_user);
+	d->password = db_read_password(c->db_password_file, err, errlen);
+	if (d->socket == NULL || d->name == NULL || d->user == NULL ||
+	    d->password == NULL) {
+		if (d->password != NULL)
+			snprintf(err, errlen, "out of memory");
+		db_close(d);
+		return NULL;
+	}
+	(void)db_connect(d, err, errlen);
+	return d;
+}
+
+int
+db_ready(const struct db *d)
+{
+	return d->ready;
+}
+
+enum app_err
+db_connect(struct db *d, char *err, size_t errlen)
+{
+	unsigned int timeout = 3, rw_timeout = 30;
+	my_bool on = 1;
+
+	if (d->ready)
+		return APP_OK;
+	db_disconnect(d);
+	if ((d->my = mysql_init(NULL)) == NULL) {
+		snprintf(err, errlen, "mysql_init failed");
+		return APP_EUNAVAIL;
+	}
+	/* Bounded waits: a dead server gives a 503, never a hung worker. */
+	mysql_options(d->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(d->my, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+	mysql_options(d->my, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	mysql_options(d->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* DATETIME columns hold UTC (sql/0001 header). */
+	mysql_options(d->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	if (mysql_real_connect(d->my, NULL, d->user, d->password, d->name, 0,
+	    d->socket, 0) == NULL) {
+		snprintf(err, errlen, "connect: %s", mysql_error(d->my));
+		db_disconnect(d);
+		return APP_EUNAVAIL;
+	}
+	for (size_t i = 0; i < STMT__MAX; i++) {
+		MYSQL_STMT *st = mysql_stmt_init(d->my);
+
+		if (st == NULL || mysql_stmt_prepare(st, stmts[i].sql,
+		    strlen(stmts[i].sql)) != 0) {
+			unsigned int n = st ? mysql_stmt_errno(st) : mysql_errno(d->my);
+			snprintf(err, errlen, "prepare statement %zu: %s", i,
+			    st ? mysql_stmt_error(st) : mysql_error(d->my));
+			if (st != NULL)
+				mysql_stmt_close(st);
+			db_disconnect(d);
+			return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+		}
+		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+		d->st[i] = st;
+	}
+	d->ready = 1;
+	return APP_OK;
+}
+
+void
+db_close(struct db *d)
+{
+	if (d == NULL)
+		return;
+	db_disconnect(d);
+	free(d->socket);
+	free(d->name);
+	free(d->user);
+	if (d->password != NULL)
+		explicit_bzero(d->password, strlen(d->password));
+	free(d->password);
+	free(d);
+}
+
+struct str
+db_cell(const struct db_rows *r, size_t row, size_t col)
+{
+	if (row >= r->nrows || col >= r->ncols)
+		return STR_LIT("");
+	return r->cells[row * r->ncols + col];
+}
+
+int
+db_cell_null(const struct db_rows *r, size_t row, size_t col)
+{
+	if (row >= r->nrows || col >= r->ncols)
+		return 1;
+	return r->null[row * r->ncols + col];
+}
+
+/* Copy every row of an executed statement into the arena, cells as text. */
+static enum app_err
+db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
+{
+	MYSQL_RES *meta;
+	MYSQL_FIELD *fields;
+	MYSQL_BIND *bind;
+	unsigned long *lens;
+	my_bool *nulls;
+	size_t ncols, nrows, row = 0;
+	enum app_err e = APP_OK;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return APP_OK; /* not a SELECT */
+	if (mysql_stmt_store_result(st) != 0) {
+		mysql_free_result(meta);
+		return APP_EDB;
+	}
+	ncols = mysql_num_fields(meta);
+	fields = mysql_fetch_fields(meta);
+	nrows = (size_t)mysql_stmt_num_rows(st);
+	bind = arena_calloc(a, ncols, sizeof(*bind));
+	lens = arena_calloc(a, ncols, sizeof(*lens));
+	nulls = arena_calloc(a, ncols, sizeof(*nulls));
+	out->cells = arena_calloc(a, nrows * ncols + 1, sizeof(*out->cells));
+	out->null = arena_calloc(a, nrows * ncols + 1, 1);
+	if (bind == NULL || lens == NULL || nulls == NULL || out->cells == NULL ||
+	    out->null == NULL) {
+		e = APP_ENOMEM;
+		goto out;
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		unsigned long sz = fields[c].max_length + 1;
+
+		if (sz < 64)
+			sz = 64;
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer_length = sz;
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+		if ((bind[c].buffer = arena_alloc(a, sz)) == NULL) {
+			e = APP_ENOMEM;
+			goto out;
+		}
+	}
+	if (mysql_stmt_bind_result(st, bind) != 0) {
+		e = APP_EDB;
+		goto out;
+	}
+	while ((rc = mysql_stmt_fetch(st)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		if (row >= nrows)
+			break;
+		for (size_t c = 0; c < ncols; c++) {
+			size_t k = row * ncols + c;
+			char *v;
+
+			out->null[k] = nulls[c] ? 1 : 0;
+			if (nulls[c]) {
+				out->cells[k] = STR_LIT("");
+				continue;
+			}
+			if (lens[c] < bind[c].buffer_length) {
+				v = arena_memdup(a, bind[c].buffer, lens[c]);
+			} else {
+				/* Longer than max_length promised: fetch it whole. */
+				MYSQL_BIND one = bind[c];
+				if ((v = arena_alloc(a, lens[c] + 1)) != NULL) {
+					one.buffer = v;
+					one.buffer_length = lens[c] + 1;
+					if (mysql_stmt_fetch_column(st, &one, (unsigned)c, 0) != 0) {
+						e = APP_EDB;
+						goto out;
+					}
+					v[lens[c]] = '\0';
+				}
+			}
+			if (v == NULL) {
+				e = APP_ENOMEM;
+				goto out;
+			}
+			out->cells[k] = (struct str){ v, lens[c] };
+		}
+		row++;
+	}
+	if (rc == 1)
+		e = db_errno_is_gone(mysql_stmt_errno(st)) ? APP_EUNAVAIL : APP_EDB;
+	out->nrows = row;
+	out->ncols = ncols;
+out:
+	mysql_stmt_free_result(st);
+	mysql_free_result(meta);
+	return e;
+}
+
+static enum app_err
+db_exec_once(struct db *d, struct arena *a, enum stmt s,
+    const struct db_param *params, size_t nparams, struct db_rows *out,
+    unsigned int *errnum)
+{
+	MYSQL_STMT *st = d->st[s];
+	MYSQL_BIND *bind = NULL;
+
+	*errnum = 0;
+	if (nparams != mysql_stmt_param_count(st))
+		return APP_EDB;
+	if (nparams > 0) {
+		if ((bind = arena_calloc(a, nparams, sizeof(*bind))) == NULL)
+			return APP_ENOMEM;
+		for (size_t i = 0; i < nparams; i++) {
+			switch (params[i].type) {
+			case DBP_NULL:
+				bind[i].buffer_type = MYSQL_TYPE_NULL;
+				break;
+			case DBP_INT:
+				bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				bind[i].buffer = (void *)&params[i].i;
+				break;
+			case DBP_STR:
+				bind[i].buffer_type = MYSQL_TYPE_STRING;
+				bind[i].buffer = (void *)(params[i].s.p ? params[i].s.p : "");
+				bind[i].buffer_length = params[i].s.len;
+				break;
+			}
+		}
+		if (mysql_stmt_bind_param(st, bind) != 0)
+			return APP_EDB;
+	}
+	if (mysql_stmt_execute(st) != 0) {
+		*errnum = mysql_stmt_errno(st);
+		if (*errnum == ER_DUP_ENTRY)
+			return APP_EDUP;
+		log_warn("statement %d: %s", (int)s, mysql_stmt_error(st));
+		return db_errno_is_gone(*errnum) ? APP_EUNAVAIL : APP_EDB;
+	}
+	if (out != NULL)
+		return db_fetch_all(st, a, out);
+	mysql_stmt_free_result(st);
+	return APP_OK;
+}
+
+enum app_err
+db_exec(struct db *d, struct arena *a, enum stmt s,
+    const struct db_param *params, size_t nparams, struct db_rows *out)
+{
+	char err[256];
+	unsigned int errnum;
+	enum app_err e;
+
+	if (d == NULL)
+		return APP_EUNAVAIL;
+	if ((unsigned)s >= STMT__MAX)
+		return APP_EDB;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
+			log_warn("database: %s", err);
+			return e;
+		}
+		e = db_exec_once(d, a, s, params, nparams, out, &errnum);
+		if (e != APP_EUNAVAIL)
+			return e;
+		/* The server went away (restart?): drop the connection. A
+		 * read is retried once on a fresh one; a write is not, since
+		 * it may have been applied. */
+		db_disconnect(d);
+		if (stmts[s].kind != STMT_READ)
+			return e;
+	}
+	return e;
+}

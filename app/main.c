@@ -1,0 +1,120 @@
+/*
+ * main.c: the stegvis command line, one binary with subcommands (like git).
+ *
+ *   stegvis serve [-c CONF] [--pid-file FILE]   the FastCGI master + workers
+ *   stegvis migrate [--socket S] [--admin-user U]  apply sql/NNNN_*.sql
+ *   stegvis demo-load [--socket S] [--admin-user U] load sql/demo.sql
+ *   stegvis check-views [DIR]                    compile every template
+ */
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "conf.h"
+#include "master.h"
+#include "migrate.h"
+#include "view.h"
+
+#define DEFAULT_CONF "conf/stegvis.conf"
+
+static int
+usage(void)
+{
+	fputs("usage: stegvis serve [-c CONF] [--pid-file FILE]\n"
+	    "       stegvis migrate [-c CONF] [--socket SOCK] [--admin-user USER]\n"
+	    "       stegvis demo-load [-c CONF] [--socket SOCK] [--admin-user USER]\n"
+	    "       stegvis check-views [DIR]\n", stderr);
+	return 2;
+}
+
+/* The value after argv[*i], or NULL (and a usage error) when missing. */
+static const char *
+opt_value(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static int
+cmd_serve(int argc, char **argv)
+{
+	const char *conf = DEFAULT_CONF, *pid = NULL;
+
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "-c") == 0 && (conf = opt_value(argc, argv, &i)))
+			continue;
+		if (strcmp(argv[i], "--pid-file") == 0 && (pid = opt_value(argc, argv, &i)))
+			continue;
+		return usage();
+	}
+	return master_run(conf, pid);
+}
+
+static int
+cmd_migrate(int argc, char **argv, int demo)
+{
+	const char *conf_path = NULL, *sock = NULL, *user = NULL;
+	struct migrate_opts o = { .db_name = "stegvis", .sql_dir = "sql" };
+	struct passwd *pw = getpwuid(geteuid());
+	struct conf c;
+	char err[512];
+	int rc;
+
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "-c") == 0 && (conf_path = opt_value(argc, argv, &i)))
+			continue;
+		if (strcmp(argv[i], "--socket") == 0 && (sock = opt_value(argc, argv, &i)))
+			continue;
+		if (strcmp(argv[i], "--admin-user") == 0 && (user = opt_value(argc, argv, &i)))
+			continue;
+		return usage();
+	}
+	conf_defaults(&c);
+	if (conf_path != NULL && conf_load(&c, conf_path, err, sizeof(err)) != APP_OK) {
+		fprintf(stderr, "stegvis: %s\n", err);
+		conf_free(&c);
+		return 1;
+	}
+	o.socket = sock ? sock : c.db_socket;
+	o.db_name = c.db_name;
+	/* unix_socket authentication: the OS user is the admin account. */
+	o.admin_user = user ? user : (pw ? pw->pw_name : "root");
+	rc = demo ? migrate_demo_load(&o) : migrate_run(&o);
+	conf_free(&c);
+	return rc;
+}
+
+static int
+cmd_check_views(int argc, char **argv)
+{
+	struct view_set *vs = NULL;
+	const char *dir = argc > 2 ? argv[2] : "views";
+	char err[512];
+
+	if (view_set_load(dir, &vs, err, sizeof(err)) != APP_OK) {
+		fprintf(stderr, "stegvis: %s\n", err);
+		return 1;
+	}
+	view_set_free(vs);
+	printf("stegvis: views in %s compile\n", dir);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage();
+	if (strcmp(argv[1], "serve") == 0)
+		return cmd_serve(argc, argv);
+	if (strcmp(argv[1], "migrate") == 0)
+		return cmd_migrate(argc, argv, 0);
+	if (strcmp(argv[1], "demo-load") == 0)
+		return cmd_migrate(argc, argv, 1);
+	if (strcmp(argv[1], "check-views") == 0)
+		return cmd_check_views(argc, argv);
+	return usage();
+}

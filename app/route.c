@@ -1,0 +1,135 @@
+/* route.c: the route table and the generic checks; see include/route.h. */
+#include <string.h>
+
+#include "log.h"
+#include "pages.h"
+#include "route.h"
+
+/*
+ * Every page of the application, in one place: method, path, flags and
+ * handler. GET routes answer HEAD too.
+ */
+static const struct route routes[] = {
+	{ METHOD_GET, "/", ROUTE_PUBLIC, page_index },
+};
+
+int
+route_match(const char *pattern, struct str path, struct str *params,
+    size_t *nparams)
+{
+	const char *pp = pattern;
+	size_t i = 0, np = 0;
+
+	while (*pp != '\0' && i < path.len) {
+		if (*pp == ':') {
+			/* A parameter takes one non-empty segment. */
+			size_t start = i;
+			while (*pp != '\0' && *pp != '/')
+				pp++;
+			while (i < path.len && path.p[i] != '/')
+				i++;
+			if (i == start || np >= MAX_ROUTE_PARAMS)
+				return 0;
+			params[np++] = (struct str){ path.p + start, i - start };
+			continue;
+		}
+		if (*pp != path.p[i])
+			return 0;
+		pp++;
+		i++;
+	}
+	if (*pp != '\0' || i != path.len)
+		return 0;
+	*nparams = np;
+	return 1;
+}
+
+static int
+route_method_ok(const struct route *rt, enum http_method m)
+{
+	return rt->method == m || (rt->method == METHOD_GET && m == METHOD_HEAD);
+}
+
+/* The matching route, or NULL with *status 404 (no path) or 405 (method). */
+static const struct route *
+route_find(struct req *r, int *status)
+{
+	int path_seen = 0;
+
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		struct str params[MAX_ROUTE_PARAMS];
+		size_t np = 0;
+
+		if (!route_match(routes[i].pattern, r->path, params, &np))
+			continue;
+		path_seen = 1;
+		if (!route_method_ok(&routes[i], r->method))
+			continue;
+		memcpy(r->params, params, sizeof(params));
+		r->nparams = np;
+		return &routes[i];
+	}
+	*status = path_seen ? 405 : 404;
+	return NULL;
+}
+
+void
+route_error_page(struct req *r, int status)
+{
+	resp_clear(&r->resp);
+	r->resp.status = status;
+	r->resp.cacheable = 0;
+	if (status == 405)
+		(void)resp_header(&r->resp, "Allow", STR_LIT("GET, HEAD, POST"));
+	if (status == 503)
+		(void)resp_header(&r->resp, "Retry-After", STR_LIT("30"));
+	if (page_error_render(r, status) != APP_OK) {
+		/* Even the error view failed (arena full?): a literal page. */
+		resp_clear(&r->resp);
+		(void)buf_puts(&r->resp.body, "<!doctype html><html lang=\"sv\">"
+		    "<title>Fel</title><h1>Ett fel uppstod</h1>"
+		    "<p>Försök igen om en stund.</p></html>");
+	}
+}
+
+static void
+route_fail(struct req *r, enum app_err e, const char *stage)
+{
+	int status = app_err_status(e);
+
+	if (status >= 500)
+		log_error("%s %.*s -> %d %s (%s)", r->method == METHOD_POST ? "POST" : "GET",
+		    (int)(r->path.len > 200 ? 200 : r->path.len), r->path.p, status,
+		    app_strerror(e), stage);
+	route_error_page(r, status);
+}
+
+void
+route_dispatch(struct req *r)
+{
+	const struct route *rt;
+	enum app_err head, e;
+	int status = 404;
+
+	head = req_parse_head(r);
+	if (head == APP_EINPUT) {
+		route_fail(r, head, "head");
+		return;
+	}
+	if ((rt = route_find(r, &status)) == NULL) {
+		route_error_page(r, status);
+		return;
+	}
+	/* 413 is decided from CONTENT_LENGTH alone: no byte of the body read. */
+	if (head != APP_OK) {
+		route_fail(r, head, "head");
+		return;
+	}
+	if ((e = req_parse_input(r)) != APP_OK) {
+		route_fail(r, e, "input");
+		return;
+	}
+	r->resp.cacheable = (rt->flags & ROUTE_PUBLIC) != 0;
+	if ((e = rt->fn(r)) != APP_OK)
+		route_fail(r, e, "handler");
+}

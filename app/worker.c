@@ -1,0 +1,197 @@
+/* worker.c: start-up and the accept loop of one worker; see include/worker.h. */
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "app_limits.h"
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "req.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+
+static volatile sig_atomic_t worker_stop;
+
+static void
+worker_on_term(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+}
+
+static void
+worker_signals(void)
+{
+	struct sigaction sa;
+	sigset_t none;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = worker_on_term;
+	/* No SA_RESTART: SIGTERM must interrupt a blocked accept(). */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/*
+ * Become conf `user` when started as root, and prove it is irreversible:
+ * all ids changed and setuid(0) fails.
+ */
+static int
+worker_drop_privileges(const char *user)
+{
+	struct passwd *pw;
+	uid_t ru, eu, su;
+	gid_t rg, eg, sg;
+
+	if (geteuid() != 0 || user == NULL || user[0] == '\0')
+		return 1;
+	if ((pw = getpwnam(user)) == NULL) {
+		log_error("conf user %s: no such user", user);
+		return 0;
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) != 0 ||
+	    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) != 0 ||
+	    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) != 0) {
+		log_error("dropping privileges to %s: %s", user, strerror(errno));
+		return 0;
+	}
+	if (getresuid(&ru, &eu, &su) != 0 || getresgid(&rg, &eg, &sg) != 0 ||
+	    ru != pw->pw_uid || eu != pw->pw_uid || su != pw->pw_uid ||
+	    rg != pw->pw_gid || eg != pw->pw_gid || sg != pw->pw_gid ||
+	    setuid(0) == 0) {
+		log_error("privileges not dropped to %s", user);
+		return 0;
+	}
+	return 1;
+}
+
+static const char *
+worker_param(void *ctx, const char *name)
+{
+	return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);
+}
+
+static long
+worker_read(void *ctx, char *dst, size_t n)
+{
+	int want = n > (size_t)1 << 30 ? 1 << 30 : (int)n;
+
+	return FCGX_GetStr(dst, want, ((FCGX_Request *)ctx)->in);
+}
+
+/* Serve one accepted request: everything it allocates is in the arena. */
+static void
+worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
+    const struct view_set *views, const struct conf *c)
+{
+	struct req r;
+	struct buf out;
+	static const char fallback[] = "Status: 500 Internal Server Error\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n\r\n"
+	    "Ett internt fel uppstod.\n";
+
+	arena_reset(a);
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	r.db = db;
+	r.views = views;
+	r.conf = c;
+	r.src = (struct req_source){ worker_param, worker_read, fr };
+	log_set_request_id(FCGX_GetParam("REQUEST_ID", fr->envp));
+	resp_init(&r.resp, a);
+
+	route_dispatch(&r);
+
+	buf_init(&out, a);
+	if (resp_serialise(&r.resp, &out) != APP_OK) {
+		log_error("response did not fit the arena");
+		FCGX_PutStr(fallback, (int)sizeof(fallback) - 1, fr->out);
+	} else
+		FCGX_PutStr(out.p, (int)out.len, fr->out);
+	log_set_request_id(NULL);
+}
+
+int
+worker_run(const struct conf *c, int listen_fd, int ready_fd)
+{
+	struct view_set *views = NULL;
+	struct db *db = NULL;
+	struct arena a = { 0 };
+	FCGX_Request fr;
+	char err[512];
+	unsigned long served = 0;
+	int rc = WORKER_EXIT_CONFIG;
+	enum app_err e;
+
+	worker_signals();
+	if (view_set_load(c->views, &views, err, sizeof(err)) != APP_OK) {
+		log_error("views: %s", err);
+		goto out;
+	}
+	if ((db = db_open(c, err, sizeof(err))) == NULL) {
+		log_error("database: %s", err);
+		goto out;
+	}
+	if (!db_ready(db) && (e = db_connect(db, err, sizeof(err))) != APP_OK) {
+		if (e != APP_EUNAVAIL) {
+			/* Schema drift: serving would fail on every page. */
+			log_error("database: %s", err);
+			goto out;
+		}
+		log_warn("database unavailable at start, serving 503 until it is back: %s",
+		    err);
+	}
+	if (!worker_drop_privileges(c->user))
+		goto out;
+	if (!arena_init(&a, REQ_ARENA_SIZE)) {
+		log_error("cannot allocate the request arena");
+		goto out;
+	}
+	if (FCGX_Init() != 0 ||
+	    FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		log_error("FastCGI init failed");
+		goto out;
+	}
+	if (ready_fd >= 0) {
+		(void)!write(ready_fd, "R", 1);
+		close(ready_fd);
+		ready_fd = -1;
+	}
+	rc = WORKER_EXIT_OK;
+	while (!worker_stop) {
+		if (FCGX_Accept_r(&fr) < 0) {
+			if (worker_stop || errno == EINTR)
+				continue;
+			log_error("accept failed: %s", strerror(errno));
+			break;
+		}
+		worker_serve(&fr, &a, db, views, c);
+		FCGX_Finish_r(&fr);
+		if (++served >= c->max_requests)
+			break; /* recycle: the master starts a fresh worker */
+	}
+	FCGX_Free(&fr, 0);
+out:
+	if (ready_fd >= 0)
+		close(ready_fd);
+	arena_free(&a);
+	db_close(db);
+	view_set_free(views);
+	return rc;
+}

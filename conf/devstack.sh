@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The private Stegvis stack for development and tests: MariaDB (unix socket
+# only), the stegvis worker pool and nginx, all under one directory VAR.
+#
+#   devstack.sh start VAR PORT BIN   start what is not running yet (idempotent)
+#   devstack.sh stop VAR             stop exactly what start started
+#   devstack.sh db-stop|db-start VAR stop/start only MariaDB (for tests)
+#
+# Nothing here touches the system-wide MariaDB or nginx.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cmd=${1:-}
+VAR=${2:-}
+[ -n "$cmd" ] && [ -n "$VAR" ] || { echo "usage: $0 start|stop VAR [PORT BIN]" >&2; exit 2; }
+
+say() { printf 'stegvis: %s\n' "$*"; }
+die() { printf 'stegvis: %s\n' "$*" >&2; exit 1; }
+
+# 1 if the pid in file $1 is a live process.
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Send SIGTERM to the pid in $1 and wait up to $2 seconds for it to go.
+stop_pid() {
+	local f=$1 secs=${2:-30} pid
+	alive "$f" || { rm -f "$f"; return 0; }
+	pid=$(cat "$f")
+	kill -TERM "$pid" 2>/dev/null || true
+	for _ in $(seq $((secs * 10))); do
+		kill -0 "$pid" 2>/dev/null || { rm -f "$f"; return 0; }
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
+	rm -f "$f"
+}
+
+admin_sql() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" "$@"; }
+
+start_mariadb() {
+	local rootopt=()
+	[ "$(id -u)" -eq 0 ] && rootopt=(--user=root)
+	if [ ! -d "$VAR/mysql/mysql" ]; then
+		say "initialising MariaDB in $VAR/mysql"
+		mariadb-install-db --no-defaults "${rootopt[@]}" --datadir="$VAR/mysql" \
+			--auth-root-authentication-method=socket --skip-test-db \
+			> "$VAR/log/mariadb-install.log" 2>&1 \
+			|| die "mariadb-install-db failed, see $VAR/log/mariadb-install.log"
+	fi
+	if ! alive "$VAR/run/mysqld.pid"; then
+		# --skip-networking: no TCP port at all, only the unix socket.
+		setsid mariadbd --no-defaults "${rootopt[@]}" --datadir="$VAR/mysql" \
+			--socket="$VAR/run/mysqld.sock" --pid-file="$VAR/run/mysqld.pid" \
+			--skip-networking --log-error="$VAR/log/mariadb.log" \
+			--innodb-buffer-pool-size=256M --character-set-server=utf8mb4 \
+			--collation-server=utf8mb4_swedish_ci --max-connections=200 \
+			< /dev/null > /dev/null 2>&1 &
+	fi
+	for _ in $(seq 300); do
+		admin_sql -e 'SELECT 1' > /dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	die "MariaDB did not start, see $VAR/log/mariadb.log"
+}
+
+# The database, the application's own account (data rights only: no DDL) and
+# its password in a file the conf points to.
+create_database() {
+	if [ ! -s "$VAR/db.pass" ]; then
+		(umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$VAR/db.pass")
+	fi
+	admin_sql <<SQL
+CREATE DATABASE IF NOT EXISTS stegvis CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci;
+CREATE USER IF NOT EXISTS 'stegvis'@'localhost' IDENTIFIED BY '$(cat "$VAR/db.pass")';
+ALTER USER 'stegvis'@'localhost' IDENTIFIED BY '$(cat "$VAR/db.pass")';
+SQL
+}
+
+write_conf() {
+	cat > "$VAR/stegvis.conf" <<CONF
+# Written by conf/devstack.sh for the private stack; see conf/stegvis.conf.
+socket = $VAR/run/stegvis.sock
+db_socket = $VAR/run/mysqld.sock
+db_password_file = $VAR/db.pass
+views = $ROOT/views
+base_url = http://127.0.0.1:$PORT
+secure_cookies = 0
+CONF
+	# Tests tune the pool (workers, max_requests) through the environment.
+	[ -n "${STEGVIS_EXTRA_CONF:-}" ] && printf '%s\n' "$STEGVIS_EXTRA_CONF" >> "$VAR/stegvis.conf"
+	return 0
+}
+
+start_stegvis() {
+	if alive "$VAR/run/stegvis.pid"; then
+		# A rebuilt binary must be the one serving: restart, do not reuse.
+		stop_pid "$VAR/run/stegvis.pid" 30
+	fi
+	(cd "$ROOT" && setsid "$BIN" serve -c "$VAR/stegvis.conf" --pid-file "$VAR/run/stegvis.pid" \
+		< /dev/null >> "$VAR/log/stegvis.log" 2>&1 &)
+	for _ in $(seq 100); do
+		[ -S "$VAR/run/stegvis.sock" ] && alive "$VAR/run/stegvis.pid" && return 0
+		sleep 0.1
+	done
+	die "stegvis did not start, see $VAR/log/stegvis.log"
+}
+
+start_nginx() {
+	local user_line=""
+	# As root nginx would switch its workers to nobody, who cannot reach
+	# the private socket; keep the dev stack under one user.
+	[ "$(id -u)" -eq 0 ] && user_line="user root;"
+	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
+		-e "s|@USER_LINE@|$user_line|g" "$ROOT/conf/nginx.conf.in" > "$VAR/nginx.conf"
+	if alive "$VAR/run/nginx.pid"; then
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" -s reload
+	else
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" \
+			|| die "nginx did not start, see $VAR/log/nginx-error.log"
+	fi
+	for _ in $(seq 100); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	die "http://127.0.0.1:$PORT/ does not answer, see $VAR/log/"
+}
+
+case "$cmd" in
+start)
+	PORT=${3:?port}
+	BIN=${4:?binary}
+	[ -x "$BIN" ] || die "no binary at $BIN: run make first"
+	mkdir -p "$VAR"/{run,log,mysql,nginx}
+	chmod 700 "$VAR"
+	start_mariadb
+	create_database
+	(cd "$ROOT" && "$BIN" migrate --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
+		|| die "migrations failed"
+	(cd "$ROOT" && "$BIN" demo-load --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
+		|| die "loading demo data failed"
+	write_conf
+	start_stegvis
+	start_nginx
+	;;
+db-stop)
+	stop_pid "$VAR/run/mysqld.pid" 60
+	;;
+db-start)
+	start_mariadb
+	;;
+stop)
+	[ -d "$VAR" ] || exit 0
+	if alive "$VAR/run/nginx.pid"; then
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" -s quit || true
+		for _ in $(seq 100); do alive "$VAR/run/nginx.pid" || break; sleep 0.1; done
+	fi
+	stop_pid "$VAR/run/nginx.pid" 5
+	stop_pid "$VAR/run/stegvis.pid" 30
+	stop_pid "$VAR/run/mysqld.pid" 60
+	;;
+*)
+	echo "usage: $0 start|stop VAR [PORT BIN]" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,74 @@
+/*
+ * db.h: the worker's MariaDB connection and its prepared statements.
+ *
+ * One connection per worker, every statement in the table prepared when
+ * the connection opens. A statement that fails to prepare (schema drift)
+ * is fatal at worker start. When MariaDB goes away, calls return
+ * APP_EUNAVAIL (a 503 page) and the next call reconnects by itself.
+ */
+#ifndef DB_H
+#define DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "str.h"
+
+struct arena;
+struct conf;
+struct db;
+
+enum stmt {
+	STMT_INSATS_LIST,
+	STMT_INSATS_GOALS,
+	STMT__MAX
+};
+
+enum db_param_type { DBP_NULL, DBP_INT, DBP_STR };
+
+struct db_param {
+	enum db_param_type type;
+	long long          i;
+	struct str         s;
+};
+
+#define DB_INT(v) ((struct db_param){ .type = DBP_INT, .i = (v) })
+#define DB_STR(v) ((struct db_param){ .type = DBP_STR, .s = (v) })
+#define DB_NULL   ((struct db_param){ .type = DBP_NULL })
+
+/* A result set copied into the request arena: every cell as text. */
+struct db_rows {
+	size_t              nrows, ncols;
+	struct str         *cells;  /* arena; row-major, nrows * ncols */
+	unsigned char      *null;   /* arena; 1 where the cell is SQL NULL */
+};
+
+/* Cell (row, col) as a str ("" for NULL). Borrowed from the rows. */
+struct str db_cell(const struct db_rows *, size_t row, size_t col);
+
+/* 1 when cell (row, col) is SQL NULL. */
+int db_cell_null(const struct db_rows *, size_t row, size_t col);
+
+/* Create the handle and try to connect. The handle is returned even when
+ * MariaDB is unreachable (it reconnects later); NULL only on malloc failure
+ * or when the password file cannot be read. Caller frees with db_close(). */
+struct db *db_open(const struct conf *, char *err, size_t errlen);
+
+/* 1 when connected with every statement prepared. */
+int db_ready(const struct db *);
+
+/* Connect and prepare now if not already. APP_EUNAVAIL when MariaDB is
+ * unreachable, APP_EDB when a statement fails to prepare (err says which). */
+enum app_err db_connect(struct db *, char *err, size_t errlen);
+
+void db_close(struct db *);
+
+/* Execute statement s with params; if out is not NULL, copy every row into
+ * the arena. APP_EUNAVAIL when the server is gone (the connection is
+ * dropped and reopened on the next call), APP_EDUP on a unique key
+ * violation, APP_ENOMEM when the arena is full, APP_EDB otherwise. */
+enum app_err db_exec(struct db *, struct arena *, enum stmt s,
+    const struct db_param *params, size_t nparams, struct db_rows *out);
+
+#endif /* !DB_H */

@@ -1,0 +1,39 @@
+/*
+ * route.h: the one table from (method, path) to handler, and dispatch.
+ *
+ * route_dispatch() runs the generic checks in order before any handler:
+ * unknown path 404, wrong method 405, body too large 413, malformed input
+ * 400, then the handler. Failures become Swedish error pages, logged once.
+ */
+#ifndef ROUTE_H
+#define ROUTE_H
+
+#include "app.h"
+#include "req.h"
+
+typedef enum app_err (*route_fn)(struct req *);
+
+enum route_flag {
+	ROUTE_PUBLIC = 1 << 0, /* no personal data: cacheable, no login needed */
+};
+
+struct route {
+	enum http_method method;   /* METHOD_GET also answers HEAD */
+	const char      *pattern;  /* "/insats/:id": literal segments and :params */
+	unsigned         flags;    /* enum route_flag */
+	route_fn         fn;
+};
+
+/* Match path against pattern; on a match fill params (arena-free: they
+ * point into path) and return 1. Exposed for the unit tests. */
+int route_match(const char *pattern, struct str path, struct str *params,
+    size_t *nparams);
+
+/* Find the handler for r (filling r->params), run it, and leave a complete
+ * response in r->resp, an error page if anything failed. Never fails. */
+void route_dispatch(struct req *r);
+
+/* Render the Swedish error page for status into r->resp. */
+void route_error_page(struct req *r, int status);
+
+#endif /* !ROUTE_H */

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# make check: the whole stack from scratch in a throw-away directory, then
+# every test. Each test prints TAP-style "ok - …" / "not ok - …" lines; this
+# counts them and ends with "N passed, N failed".
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:?build dir}
+BIN="$BUILD/stegvis"
+cd "$ROOT"
+
+PASS=0
+FAIL=0
+LOG=$(mktemp)
+
+# Run a command, show its output, count its ok/not ok lines. A command that
+# exits non-zero without reporting a failure counts as one failure.
+run() {
+	local name=$1 rc before_fail
+	shift
+	before_fail=$FAIL
+	"$@" > "$LOG" 2>&1
+	rc=$?
+	cat "$LOG"
+	PASS=$((PASS + $(grep -c '^ok ' "$LOG")))
+	FAIL=$((FAIL + $(grep -c '^not ok ' "$LOG")))
+	if [ "$rc" -ne 0 ] && [ "$FAIL" -eq "$before_fail" ]; then
+		echo "not ok - $name exited with status $rc"
+		FAIL=$((FAIL + 1))
+	fi
+}
+
+free_port() {
+	local p
+	for _ in $(seq 50); do
+		p=$((20000 + RANDOM % 20000))
+		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }
+	done
+	echo 28080
+}
+
+echo "== views"
+run check-views "$BIN" check-views views
+
+echo "== unit tests"
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	case "$t" in *.o|*.d) continue ;; esac
+	run "$(basename "$t")" "$t"
+done
+
+echo "== fuzz corpora replayed"
+for r in "$BUILD"/tests/replay_*; do
+	case "$r" in *.o|*.d) continue ;; esac
+	name=${r##*/replay_}
+	run "replay $name" "$r" "tests/fuzz/corpus/$name"
+done
+
+echo "== HTTP tests against a private stack"
+VAR=$(mktemp -d /tmp/stegvis-check.XXXXXX)
+PORT=$(free_port)
+# Small numbers so recycling and the pool are exercised by the tests.
+export STEGVIS_EXTRA_CONF=$'workers = 3\nmax_requests = 150'
+# The stack's own processes: leaks at exit are not what we test there.
+ASAN_OPTIONS=detect_leaks=0 bash conf/devstack.sh start "$VAR" "$PORT" "$BIN" > "$LOG" 2>&1
+rc=$?
+cat "$LOG"
+if [ "$rc" -ne 0 ]; then
+	echo "not ok - private stack starts"
+	FAIL=$((FAIL + 1))
+	tail -n 30 "$VAR"/log/*.log 2> /dev/null
+else
+	echo "ok - private stack starts on port $PORT"
+	PASS=$((PASS + 1))
+	for t in tests/http/test_*.sh; do
+		echo "-- $t"
+		run "$t" env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
+			ROOT="$ROOT" ASAN_OPTIONS=detect_leaks=0 bash "$t"
+	done
+fi
+bash conf/devstack.sh stop "$VAR" > /dev/null 2>&1
+# Sanitizer reports from the server processes fail the run.
+if grep -l -E 'ERROR: AddressSanitizer|runtime error:' "$VAR"/log/stegvis.log > /dev/null 2>&1; then
+	echo "not ok - sanitizer reports in the server log:"
+	grep -E -A5 'ERROR: AddressSanitizer|runtime error:' "$VAR/log/stegvis.log" | head -40
+	FAIL=$((FAIL + 1))
+else
+	echo "ok - no sanitizer reports in the server log"
+	PASS=$((PASS + 1))
+fi
+rm -rf "$VAR" "$LOG"
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]

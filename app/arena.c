@@ -33,7 +33,8 @@ arena_reset(struct arena *a)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	size_t start = (a->used + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+	size_t start =
+	    (a->used + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
 
 	if (a->base == NULL || start > a->cap || n > a->cap - start)
 		return NULL;

@@ -54,27 +54,30 @@ struct conf_entry {
 	unsigned flags;    /* CE_* */
 };
 
-#define C_STR(k, t, m, d, f)      [k] = {#m, t, offsetof(struct conf, m), 0, 0, 0, d, f}
-#define C_NUM(k, t, m, lo, hi, d) [k] = {#m, t, offsetof(struct conf, m), lo, hi, d, NULL, 0}
+#define C_STR(k, t, m, d, f)                                                   \
+	[k] = { #m, t, offsetof(struct conf, m), 0, 0, 0, d, f }
+#define C_NUM(k, t, m, lo, hi, d)                                              \
+	[k] = { #m, t, offsetof(struct conf, m), lo, hi, d, NULL, 0 }
 
 static const struct conf_entry conf_tab[CK__MAX] = {
-    C_STR(CK_SOCKET, CT_PATH, socket, "var/run/stegvis.sock", 0),
-    C_NUM(CK_WORKERS, CT_UINT, workers, 0, 256, 0),
-    C_NUM(CK_MAX_REQUESTS, CT_ULONG, max_requests, 1, 10000000, 10000),
-    C_STR(CK_DB_SOCKET, CT_PATH, db_socket, "var/run/mysqld.sock", 0),
-    C_STR(CK_DB_NAME, CT_WORD, db_name, "stegvis", 0),
-    C_STR(CK_DB_USER, CT_WORD, db_user, "stegvis", 0),
-    C_STR(CK_DB_PASSWORD_FILE, CT_PATH, db_password_file, "var/db.pass", 0),
-    C_STR(CK_VIEWS, CT_PATH, views, "views", 0),
-    C_STR(CK_USER, CT_WORD, user, "", CE_EMPTY_OK),
-    C_NUM(CK_SECURE_COOKIES, CT_BOOL, secure_cookies, 0, 1, 1),
-    C_NUM(CK_SESSION_IDLE_MINUTES, CT_UINT, session_idle_minutes, 1, 1440, 30),
-    C_NUM(CK_SESSION_MAX_HOURS, CT_UINT, session_max_hours, 1, 168, 10),
-    C_STR(CK_SSO_HEADER_PARAM, CT_PARAM, sso_header_param, "", CE_EMPTY_OK),
-    C_STR(CK_BASE_URL, CT_URL, base_url, "http://127.0.0.1:8080", 0),
+	C_STR(CK_SOCKET, CT_PATH, socket, "var/run/stegvis.sock", 0),
+	C_NUM(CK_WORKERS, CT_UINT, workers, 0, 256, 0),
+	C_NUM(CK_MAX_REQUESTS, CT_ULONG, max_requests, 1, 10000000, 10000),
+	C_STR(CK_DB_SOCKET, CT_PATH, db_socket, "var/run/mysqld.sock", 0),
+	C_STR(CK_DB_NAME, CT_WORD, db_name, "stegvis", 0),
+	C_STR(CK_DB_USER, CT_WORD, db_user, "stegvis", 0),
+	C_STR(CK_DB_PASSWORD_FILE, CT_PATH, db_password_file, "var/db.pass", 0),
+	C_STR(CK_VIEWS, CT_PATH, views, "views", 0),
+	C_STR(CK_USER, CT_WORD, user, "", CE_EMPTY_OK),
+	C_NUM(CK_SECURE_COOKIES, CT_BOOL, secure_cookies, 0, 1, 1),
+	C_NUM(CK_SESSION_IDLE_MINUTES, CT_UINT, session_idle_minutes, 1, 1440,
+	    30),
+	C_NUM(CK_SESSION_MAX_HOURS, CT_UINT, session_max_hours, 1, 168, 10),
+	C_STR(CK_SSO_HEADER_PARAM, CT_PARAM, sso_header_param, "", CE_EMPTY_OK),
+	C_STR(CK_BASE_URL, CT_URL, base_url, "http://127.0.0.1:8080", 0),
 };
-_Static_assert(
-    sizeof(conf_tab) / sizeof(conf_tab[0]) == CK__MAX, "conf_tab[] out of sync with enum conf_key");
+_Static_assert(sizeof(conf_tab) / sizeof(conf_tab[0]) == CK__MAX,
+    "conf_tab[] out of sync with enum conf_key");
 
 static int
 conf_is_str(enum conf_type t)
@@ -99,7 +102,9 @@ conf_defaults(struct conf *c)
 		char *slot = (char *)c + e->off;
 
 		switch (e->type) {
-		case CT_UINT: *(unsigned *)(void *)slot = (unsigned)e->def; break;
+		case CT_UINT:
+			*(unsigned *)(void *)slot = (unsigned)e->def;
+			break;
 		case CT_ULONG: *(unsigned long *)(void *)slot = e->def; break;
 		case CT_BOOL: *(int *)(void *)slot = (int)e->def; break;
 		default: *conf_str_slot(c, e) = e->def_s; break;
@@ -122,7 +127,8 @@ conf_free(struct conf *c)
 
 	for (k = 0; k < CK__MAX; k++)
 		if (conf_is_str(conf_tab[k].type))
-			conf_str_release(&conf_tab[k], *conf_str_slot(c, &conf_tab[k]));
+			conf_str_release(
+			    &conf_tab[k], *conf_str_slot(c, &conf_tab[k]));
 	conf_defaults(c);
 }
 
@@ -135,7 +141,8 @@ static void conf_errf(char *, size_t, const char *, size_t, const char *, ...)
 
 /* "FILE:LINE: message" into err; line 0 leaves out the line. */
 static void
-conf_errf(char *err, size_t errlen, const char *file, size_t line, const char *fmt, ...)
+conf_errf(char *err, size_t errlen, const char *file, size_t line,
+    const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -193,8 +200,8 @@ conf_ulong(struct str v, unsigned long *out)
 static int
 conf_bool(struct str v, int *out)
 {
-	static const char *const yes[] = {"yes", "true", "on", "1"};
-	static const char *const no[] = {"no", "false", "off", "0"};
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
 	size_t i;
 
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
@@ -226,10 +233,12 @@ conf_check_str(const struct conf_entry *e, struct str v)
 		for (i = 0; i < v.len; i++) {
 			char ch = v.p[i];
 
-			if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '_')
+			if ((ch >= '0' && ch <= '9') ||
+			    (ch >= 'A' && ch <= 'Z') || ch == '_')
 				continue;
 			if (e->type == CT_WORD &&
-			    ((ch >= 'a' && ch <= 'z') || ch == '.' || ch == '-'))
+			    ((ch >= 'a' && ch <= 'z') || ch == '.' ||
+			        ch == '-'))
 				continue;
 			return e->type == CT_WORD
 			    ? "may only contain A-Z a-z 0-9 _ . -"
@@ -238,13 +247,14 @@ conf_check_str(const struct conf_entry *e, struct str v)
 		}
 		return NULL;
 	case CT_URL:
-		if (!str_has_prefix(v, "http://") && !str_has_prefix(v, "https://"))
+		if (!str_has_prefix(v, "http://") &&
+		    !str_has_prefix(v, "https://"))
 			return "must start with http:// or https://";
 		if (v.len <= (str_has_prefix(v, "https://") ? 8u : 7u))
 			return "needs a host name";
 		for (i = 0; i < v.len; i++)
-			if (v.p[i] == ' ' || v.p[i] == '\t' || v.p[i] == '"' || v.p[i] == '<' ||
-			    v.p[i] == '>' || v.p[i] == '\\')
+			if (v.p[i] == ' ' || v.p[i] == '\t' || v.p[i] == '"' ||
+			    v.p[i] == '<' || v.p[i] == '>' || v.p[i] == '\\')
 				return "must not contain spaces, quotes, "
 				       "< > or \\";
 		if (v.p[v.len - 1] == '/')
@@ -275,8 +285,8 @@ conf_check_bytes(struct str l)
 
 /* Apply "key = value" to *t. APP_EINPUT with a message, or APP_ENOMEM. */
 static enum app_err
-conf_apply(struct conf *t, const struct conf_entry *e, struct str v, char *err, size_t errlen,
-    const char *file, size_t line)
+conf_apply(struct conf *t, const struct conf_entry *e, struct str v, char *err,
+    size_t errlen, const char *file, size_t line)
 {
 	char *slot = (char *)t + e->off;
 	const char *why;
@@ -289,7 +299,8 @@ conf_apply(struct conf *t, const struct conf_entry *e, struct str v, char *err, 
 	case CT_ULONG:
 		if (!conf_ulong(v, &n) || n < e->min || n > e->max) {
 			conf_errf(err, errlen, file, line,
-			    "%s: expected a whole number from %lu to %lu", e->name, e->min, e->max);
+			    "%s: expected a whole number from %lu to %lu",
+			    e->name, e->min, e->max);
 			return APP_EINPUT;
 		}
 		if (e->type == CT_UINT)
@@ -299,14 +310,16 @@ conf_apply(struct conf *t, const struct conf_entry *e, struct str v, char *err, 
 		return APP_OK;
 	case CT_BOOL:
 		if (!conf_bool(v, &b)) {
-			conf_errf(err, errlen, file, line, "%s: expected yes or no", e->name);
+			conf_errf(err, errlen, file, line,
+			    "%s: expected yes or no", e->name);
 			return APP_EINPUT;
 		}
 		*(int *)(void *)slot = b;
 		return APP_OK;
 	default:
 		if ((why = conf_check_str(e, v)) != NULL) {
-			conf_errf(err, errlen, file, line, "%s %s", e->name, why);
+			conf_errf(
+			    err, errlen, file, line, "%s %s", e->name, why);
 			return APP_EINPUT;
 		}
 		if ((s = strndup(v.len ? v.p : "", v.len)) == NULL) {
@@ -319,10 +332,11 @@ conf_apply(struct conf *t, const struct conf_entry *e, struct str v, char *err, 
 }
 
 enum app_err
-conf_parse(struct conf *c, struct str text, const char *filename, char *err, size_t errlen)
+conf_parse(struct conf *c, struct str text, const char *filename, char *err,
+    size_t errlen)
 {
 	struct conf t = *c;
-	size_t seen[CK__MAX] = {0};
+	size_t seen[CK__MAX] = { 0 };
 	size_t pos = 0, line = 0, k;
 	enum app_err rc = APP_OK;
 
@@ -331,7 +345,7 @@ conf_parse(struct conf *c, struct str text, const char *filename, char *err, siz
 	while (pos < text.len && rc == APP_OK) {
 		const char *nl = memchr(text.p + pos, '\n', text.len - pos);
 		size_t end = nl ? (size_t)(nl - text.p) : text.len;
-		struct str l = {text.p + pos, end - pos}, key, val;
+		struct str l = { text.p + pos, end - pos }, key, val;
 		const char *eq, *why;
 
 		pos = end + 1;
@@ -339,8 +353,8 @@ conf_parse(struct conf *c, struct str text, const char *filename, char *err, siz
 		if (l.len > 0 && l.p[l.len - 1] == '\r')
 			l.len--;
 		if (l.len > MAX_CONF_LINE) {
-			conf_errf(err, errlen, filename, line, "line longer than %u bytes",
-			    MAX_CONF_LINE);
+			conf_errf(err, errlen, filename, line,
+			    "line longer than %u bytes", MAX_CONF_LINE);
 			rc = APP_EINPUT;
 			break;
 		}
@@ -353,30 +367,35 @@ conf_parse(struct conf *c, struct str text, const char *filename, char *err, siz
 		if (l.len == 0 || l.p[0] == '#')
 			continue;
 		if ((eq = memchr(l.p, '=', l.len)) == NULL) {
-			conf_errf(err, errlen, filename, line, "expected 'key = value'");
+			conf_errf(err, errlen, filename, line,
+			    "expected 'key = value'");
 			rc = APP_EINPUT;
 			break;
 		}
-		key = conf_trim((struct str){l.p, (size_t)(eq - l.p)});
-		val = conf_trim((struct str){eq + 1, l.len - (size_t)(eq - l.p) - 1});
+		key = conf_trim((struct str){ l.p, (size_t)(eq - l.p) });
+		val = conf_trim(
+		    (struct str){ eq + 1, l.len - (size_t)(eq - l.p) - 1 });
 		for (k = 0; k < CK__MAX; k++)
 			if (str_eq_cstr(key, conf_tab[k].name))
 				break;
 		if (key.len == 0) {
-			conf_errf(err, errlen, filename, line, "missing key before '='");
+			conf_errf(err, errlen, filename, line,
+			    "missing key before '='");
 			rc = APP_EINPUT;
 		} else if (k == CK__MAX) {
-			conf_errf(err, errlen, filename, line, "unknown key '%.*s'",
+			conf_errf(err, errlen, filename, line,
+			    "unknown key '%.*s'",
 			    key.len > 64 ? 64 : (int)key.len, key.p);
 			rc = APP_EINPUT;
 		} else if (seen[k] != 0) {
 			conf_errf(err, errlen, filename, line,
-			    "duplicate key '%s' (first set on line %zu)", conf_tab[k].name,
-			    seen[k]);
+			    "duplicate key '%s' (first set on line %zu)",
+			    conf_tab[k].name, seen[k]);
 			rc = APP_EINPUT;
 		} else {
 			seen[k] = line;
-			rc = conf_apply(&t, &conf_tab[k], val, err, errlen, filename, line);
+			rc = conf_apply(
+			    &t, &conf_tab[k], val, err, errlen, filename, line);
 		}
 	}
 
@@ -426,13 +445,15 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 	ioerr = ferror(f);
 	fclose(f);
 	if (ioerr) {
-		conf_errf(err, errlen, path, 0, "read error: %s", strerror(errno));
+		conf_errf(
+		    err, errlen, path, 0, "read error: %s", strerror(errno));
 		rc = APP_EIO;
 	} else if (n > CONF_MAX_FILE) {
-		conf_errf(err, errlen, path, 0, "larger than %u bytes", CONF_MAX_FILE);
+		conf_errf(err, errlen, path, 0, "larger than %u bytes",
+		    CONF_MAX_FILE);
 		rc = APP_EINPUT;
 	} else
-		rc = conf_parse(c, (struct str){text, n}, path, err, errlen);
+		rc = conf_parse(c, (struct str){ text, n }, path, err, errlen);
 	free(text);
 	return rc;
 }

@@ -18,7 +18,7 @@ enum stmt_kind { STMT_READ, STMT_WRITE };
 
 static const struct {
 	enum stmt_kind kind;
-	const char    *sql;
+	const char *sql;
 } stmts[STMT__MAX] = {
 	[STMT_INSATS_LIST] = { STMT_READ,
 	    "SELECT i.id, i.name, i.location, i.target_groups, i.places, "
@@ -35,10 +35,10 @@ _Static_assert(sizeof(stmts) / sizeof(stmts[0]) == STMT__MAX,
     "stmts[] out of sync with enum stmt");
 
 struct db {
-	MYSQL      *my;
+	MYSQL *my;
 	MYSQL_STMT *st[STMT__MAX];
-	int         ready;
-	char       *socket, *name, *user, *password;
+	int ready;
+	char *socket, *name, *user, *password;
 };
 
 /* Connection-level failures: the server is gone, not the statement wrong. */
@@ -138,7 +138,7 @@ db_connect(struct db *d, char *err, size_t errlen)
 	/* DATETIME columns hold UTC (sql/0001 header). */
 	mysql_options(d->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
 	if (mysql_real_connect(d->my, NULL, d->user, d->password, d->name, 0,
-	    d->socket, 0) == NULL) {
+	        d->socket, 0) == NULL) {
 		snprintf(err, errlen, "connect: %s", mysql_error(d->my));
 		db_disconnect(d);
 		return APP_EUNAVAIL;
@@ -146,9 +146,11 @@ db_connect(struct db *d, char *err, size_t errlen)
 	for (size_t i = 0; i < STMT__MAX; i++) {
 		MYSQL_STMT *st = mysql_stmt_init(d->my);
 
-		if (st == NULL || mysql_stmt_prepare(st, stmts[i].sql,
-		    strlen(stmts[i].sql)) != 0) {
-			unsigned int n = st ? mysql_stmt_errno(st) : mysql_errno(d->my);
+		if (st == NULL ||
+		    mysql_stmt_prepare(
+		        st, stmts[i].sql, strlen(stmts[i].sql)) != 0) {
+			unsigned int n =
+			    st ? mysql_stmt_errno(st) : mysql_errno(d->my);
 			snprintf(err, errlen, "prepare statement %zu: %s", i,
 			    st ? mysql_stmt_error(st) : mysql_error(d->my));
 			if (st != NULL)
@@ -222,8 +224,8 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 	nulls = arena_calloc(a, ncols, sizeof(*nulls));
 	out->cells = arena_calloc(a, nrows * ncols + 1, sizeof(*out->cells));
 	out->null = arena_calloc(a, nrows * ncols + 1, 1);
-	if (bind == NULL || lens == NULL || nulls == NULL || out->cells == NULL ||
-	    out->null == NULL) {
+	if (bind == NULL || lens == NULL || nulls == NULL ||
+	    out->cells == NULL || out->null == NULL) {
 		e = APP_ENOMEM;
 		goto out;
 	}
@@ -265,7 +267,8 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 				if ((v = arena_alloc(a, lens[c] + 1)) != NULL) {
 					one.buffer = v;
 					one.buffer_length = lens[c] + 1;
-					if (mysql_stmt_fetch_column(st, &one, (unsigned)c, 0) != 0) {
+					if (mysql_stmt_fetch_column(st, &one,
+					        (unsigned)c, 0) != 0) {
 						e = APP_EDB;
 						goto out;
 					}
@@ -281,7 +284,8 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 		row++;
 	}
 	if (rc == 1)
-		e = db_errno_is_gone(mysql_stmt_errno(st)) ? APP_EUNAVAIL : APP_EDB;
+		e = db_errno_is_gone(mysql_stmt_errno(st)) ? APP_EUNAVAIL
+		                                           : APP_EDB;
 	out->nrows = row;
 	out->ncols = ncols;
 out:
@@ -315,7 +319,9 @@ db_exec_once(struct db *d, struct arena *a, enum stmt s,
 				break;
 			case DBP_STR:
 				bind[i].buffer_type = MYSQL_TYPE_STRING;
-				bind[i].buffer = (void *)(params[i].s.p ? params[i].s.p : "");
+				bind[i].buffer =
+				    (void *)(params[i].s.p ? params[i].s.p
+				                           : "");
 				bind[i].buffer_length = params[i].s.len;
 				break;
 			}

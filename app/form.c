@@ -31,7 +31,8 @@ hex_val(unsigned char c)
 static int
 is_ascii_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
 }
 
 static struct str
@@ -74,7 +75,8 @@ url_decoded_len(const char *p, size_t n, size_t *out)
 
 /* Decode p[0..n) into the arena; at most max decoded bytes. */
 static enum app_err
-url_decode(struct arena *a, const char *p, size_t n, size_t max, struct str *out)
+url_decode(
+    struct arena *a, const char *p, size_t n, size_t max, struct str *out)
 {
 	size_t len, i, j;
 	char *d;
@@ -98,7 +100,7 @@ url_decode(struct arena *a, const char *p, size_t n, size_t max, struct str *out
 	}
 	assert(j == len);
 	d[j] = '\0';
-	*out = (struct str){d, j};
+	*out = (struct str){ d, j };
 	if (str_has_nul(*out) || !str_utf8_valid(*out))
 		return APP_EINPUT;
 	return APP_OK;
@@ -144,12 +146,14 @@ form_parse_urlenc(struct arena *a, struct str in, struct kv_list *out)
 		klen = eq ? (size_t)(eq - seg) : seglen;
 		if (klen == 0)
 			return APP_EINPUT;
-		if ((e = url_decode(a, seg, klen, MAX_FIELD_NAME, &v[n].key)) != APP_OK)
+		if ((e = url_decode(a, seg, klen, MAX_FIELD_NAME, &v[n].key)) !=
+		    APP_OK)
 			return e;
 		if (eq == NULL)
 			e = url_decode(a, "", 0, MAX_FIELD_LEN, &v[n].val);
 		else
-			e = url_decode(a, eq + 1, seglen - klen - 1, MAX_FIELD_LEN, &v[n].val);
+			e = url_decode(a, eq + 1, seglen - klen - 1,
+			    MAX_FIELD_LEN, &v[n].val);
 		if (e != APP_OK)
 			return e;
 		n++;
@@ -168,7 +172,8 @@ form_parse_urlenc(struct arena *a, struct str in, struct kv_list *out)
 static int
 cookie_tchar(unsigned char c)
 {
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'))
 		return 1;
 	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
 }
@@ -178,8 +183,9 @@ cookie_tchar(unsigned char c)
 static int
 cookie_octet(unsigned char c)
 {
-	return c == 0x21 || (c >= 0x23 && c <= 0x2B) || (c >= 0x2D && c <= 0x3A) ||
-	    (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+	return c == 0x21 || (c >= 0x23 && c <= 0x2B) ||
+	    (c >= 0x2D && c <= 0x3A) || (c >= 0x3C && c <= 0x5B) ||
+	    (c >= 0x5D && c <= 0x7E);
 }
 
 static struct str
@@ -203,8 +209,9 @@ cookie_pair(struct str part, struct str *name, struct str *val)
 
 	if (eq == NULL)
 		return 0;
-	*name = cookie_trim((struct str){part.p, (size_t)(eq - part.p)});
-	*val = cookie_trim((struct str){eq + 1, part.len - (size_t)(eq - part.p) - 1});
+	*name = cookie_trim((struct str){ part.p, (size_t)(eq - part.p) });
+	*val = cookie_trim(
+	    (struct str){ eq + 1, part.len - (size_t)(eq - part.p) - 1 });
 	if (name->len == 0)
 		return 0;
 	for (i = 0; i < name->len; i++)
@@ -239,9 +246,10 @@ form_parse_cookies(struct arena *a, struct str header, struct kv_list *out)
 
 	/* Count every non-empty part, valid or not, against the limit. */
 	for (pos = 0; pos < header.len;) {
-		const char *semi = memchr(header.p + pos, ';', header.len - pos);
+		const char *semi =
+		    memchr(header.p + pos, ';', header.len - pos);
 		size_t end = semi ? (size_t)(semi - header.p) : header.len;
-		struct str part = {header.p + pos, end - pos};
+		struct str part = { header.p + pos, end - pos };
 
 		if (cookie_trim(part).len > 0 && ++count > MAX_COOKIES)
 			return APP_EINPUT;
@@ -253,19 +261,21 @@ form_parse_cookies(struct arena *a, struct str header, struct kv_list *out)
 		return APP_ENOMEM;
 
 	for (pos = 0; pos < header.len;) {
-		const char *semi = memchr(header.p + pos, ';', header.len - pos);
+		const char *semi =
+		    memchr(header.p + pos, ';', header.len - pos);
 		size_t end = semi ? (size_t)(semi - header.p) : header.len;
 		struct str part, name, val;
 		char *kp, *vp;
 
-		part = cookie_trim((struct str){header.p + pos, end - pos});
+		part = cookie_trim((struct str){ header.p + pos, end - pos });
 		pos = end + 1;
 		if (part.len == 0 || !cookie_pair(part, &name, &val))
 			continue;
-		if ((kp = str_dup_cstr(a, name)) == NULL || (vp = str_dup_cstr(a, val)) == NULL)
+		if ((kp = str_dup_cstr(a, name)) == NULL ||
+		    (vp = str_dup_cstr(a, val)) == NULL)
 			return APP_ENOMEM;
-		v[n].key = (struct str){kp, name.len};
-		v[n].val = (struct str){vp, val.len};
+		v[n].key = (struct str){ kp, name.len };
+		v[n].val = (struct str){ vp, val.len };
 		n++;
 	}
 	out->v = n > 0 ? v : NULL;
@@ -381,7 +391,8 @@ check_fmt(struct arena *a, struct check *c, const char *fmt, ...)
 }
 
 static void
-check_text(struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
+check_text(
+    struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
 {
 	size_t i;
 	long long chars = 0;
@@ -436,19 +447,23 @@ parse_ll(struct str v, long long *out)
 		acc = acc * 10 + d;
 	}
 	if (neg)
-		*out = acc == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN : -(long long)acc;
+		*out = acc == (unsigned long long)LLONG_MAX + 1
+		    ? LLONG_MIN
+		    : -(long long)acc;
 	else
 		*out = (long long)acc;
 	return 1;
 }
 
 static void
-check_int(struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
+check_int(
+    struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
 {
 	long long n;
 
 	if (!parse_ll(v, &n) || n < sp->min || n > sp->max)
-		check_fmt(a, c, "Ange ett heltal mellan %lld och %lld.", sp->min, sp->max);
+		check_fmt(a, c, "Ange ett heltal mellan %lld och %lld.",
+		    sp->min, sp->max);
 	else
 		c->i = n;
 }
@@ -456,7 +471,8 @@ check_int(struct arena *a, const struct field_spec *sp, struct str v, struct che
 static int
 days_in_month(int y, int m)
 {
-	static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
 
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
@@ -467,11 +483,13 @@ days_in_month(int y, int m)
 static void
 ymd_format(char *b, size_t n, long long ymd)
 {
-	snprintf(b, n, "%04lld-%02lld-%02lld", ymd / 10000, ymd / 100 % 100, ymd % 100);
+	snprintf(b, n, "%04lld-%02lld-%02lld", ymd / 10000, ymd / 100 % 100,
+	    ymd % 100);
 }
 
 static void
-check_date(struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
+check_date(
+    struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
 {
 	int y = 0, m = 0, d = 0;
 	size_t k;
@@ -498,13 +516,15 @@ check_date(struct arena *a, const struct field_spec *sp, struct str v, struct ch
 		return;
 	}
 	ymd = (long long)y * 10000 + m * 100 + d;
-	if ((sp->min != 0 && ymd < sp->min) || (sp->max != 0 && ymd > sp->max)) {
+	if ((sp->min != 0 && ymd < sp->min) ||
+	    (sp->max != 0 && ymd > sp->max)) {
 		char lo[32], hi[32];
 
 		ymd_format(lo, sizeof(lo), sp->min);
 		ymd_format(hi, sizeof(hi), sp->max);
 		if (sp->min != 0 && sp->max != 0)
-			check_fmt(a, c, "Ange ett datum mellan %s och %s.", lo, hi);
+			check_fmt(
+			    a, c, "Ange ett datum mellan %s och %s.", lo, hi);
 		else if (sp->min != 0)
 			check_fmt(a, c, "Ange ett datum från och med %s.", lo);
 		else
@@ -542,8 +562,8 @@ required_msg(enum field_type t)
 
 /* Validate one spec row; APP_ENOMEM is the only error. */
 static enum app_err
-field_check(
-    struct arena *a, const struct kv_list *in, const struct field_spec *sp, struct field_val *fv)
+field_check(struct arena *a, const struct kv_list *in,
+    const struct field_spec *sp, struct field_val *fv)
 {
 	size_t k;
 	const struct kv *first = NULL, *shown = NULL;
@@ -552,7 +572,7 @@ field_check(
 
 	assert(sp->type < FT__MAX);
 	memset(fv, 0, sizeof(*fv));
-	fv->s = (struct str){"", 0};
+	fv->s = (struct str){ "", 0 };
 	fv->ok = 1;
 
 	for (k = 0; k < in->n; k++) {
@@ -567,7 +587,8 @@ field_check(
 	if (shown == NULL)
 		shown = first;
 	/* Never echo undecodable bytes back into a page. */
-	if (shown != NULL && !str_has_nul(shown->val) && str_utf8_valid(shown->val))
+	if (shown != NULL && !str_has_nul(shown->val) &&
+	    str_utf8_valid(shown->val))
 		fv->s = str_trim(shown->val);
 
 	if (fv->n > 1 && !multi) {
@@ -587,7 +608,7 @@ field_check(
 	}
 
 	for (k = 0; k < in->n; k++) {
-		struct check c = {0, NULL, 0};
+		struct check c = { 0, NULL, 0 };
 		struct str v;
 
 		if (!str_eq_cstr(in->v[k].key, sp->name))
@@ -630,8 +651,9 @@ field_check(
 }
 
 enum app_err
-form_validate(struct arena *a, const struct kv_list *in, const struct field_spec *spec,
-    size_t nspec, struct field_val *out, size_t *nerrors)
+form_validate(struct arena *a, const struct kv_list *in,
+    const struct field_spec *spec, size_t nspec, struct field_val *out,
+    size_t *nerrors)
 {
 	size_t r;
 	enum app_err e;

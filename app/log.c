@@ -17,7 +17,8 @@ log_set_request_id(const char *id)
 	if (id != NULL)
 		/* Keep it printable: it is echoed into a log line. */
 		for (; id[i] != '\0' && i < sizeof(log_reqid) - 1; i++)
-			log_reqid[i] = (id[i] > 0x20 && id[i] < 0x7f) ? id[i] : '?';
+			log_reqid[i] =
+			    (id[i] > 0x20 && id[i] < 0x7f) ? id[i] : '?';
 	log_reqid[i] = '\0';
 }
 
@@ -41,8 +42,8 @@ log_write(const char *level, const char *fmt, va_list ap)
 			*p = ' ';
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(stderr, "%s stegvis[%ld] %s req=%s: %s\n", stamp, (long)getpid(),
-	    level, log_request_id(), msg);
+	fprintf(stderr, "%s stegvis[%ld] %s req=%s: %s\n", stamp,
+	    (long)getpid(), level, log_request_id(), msg);
 }
 
 void

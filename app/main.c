@@ -22,10 +22,12 @@
 static int
 usage(void)
 {
-	fputs("usage: stegvis serve [-c CONF] [--pid-file FILE]\n"
+	fputs(
+	    "usage: stegvis serve [-c CONF] [--pid-file FILE]\n"
 	    "       stegvis migrate [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis demo-load [-c CONF] [--socket SOCK] [--admin-user USER]\n"
-	    "       stegvis check-views [DIR]\n", stderr);
+	    "       stegvis check-views [DIR]\n",
+	    stderr);
 	return 2;
 }
 
@@ -44,9 +46,11 @@ cmd_serve(int argc, char **argv)
 	const char *conf = DEFAULT_CONF, *pid = NULL;
 
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "-c") == 0 && (conf = opt_value(argc, argv, &i)))
+		if (strcmp(argv[i], "-c") == 0 &&
+		    (conf = opt_value(argc, argv, &i)))
 			continue;
-		if (strcmp(argv[i], "--pid-file") == 0 && (pid = opt_value(argc, argv, &i)))
+		if (strcmp(argv[i], "--pid-file") == 0 &&
+		    (pid = opt_value(argc, argv, &i)))
 			continue;
 		return usage();
 	}
@@ -64,16 +68,20 @@ cmd_migrate(int argc, char **argv, int demo)
 	int rc;
 
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "-c") == 0 && (conf_path = opt_value(argc, argv, &i)))
+		if (strcmp(argv[i], "-c") == 0 &&
+		    (conf_path = opt_value(argc, argv, &i)))
 			continue;
-		if (strcmp(argv[i], "--socket") == 0 && (sock = opt_value(argc, argv, &i)))
+		if (strcmp(argv[i], "--socket") == 0 &&
+		    (sock = opt_value(argc, argv, &i)))
 			continue;
-		if (strcmp(argv[i], "--admin-user") == 0 && (user = opt_value(argc, argv, &i)))
+		if (strcmp(argv[i], "--admin-user") == 0 &&
+		    (user = opt_value(argc, argv, &i)))
 			continue;
 		return usage();
 	}
 	conf_defaults(&c);
-	if (conf_path != NULL && conf_load(&c, conf_path, err, sizeof(err)) != APP_OK) {
+	if (conf_path != NULL &&
+	    conf_load(&c, conf_path, err, sizeof(err)) != APP_OK) {
 		fprintf(stderr, "stegvis: %s\n", err);
 		conf_free(&c);
 		return 1;

@@ -20,30 +20,33 @@
 #include "view.h"
 #include "worker.h"
 
-#define MASTER_MAX_WORKERS   256
+#define MASTER_MAX_WORKERS    256
 #define MASTER_BACKOFF_MIN_MS 100
 #define MASTER_BACKOFF_MAX_MS 10000
-#define MASTER_EARLY_DEATH_MS 5000  /* a worker dying sooner counts as a failure */
-#define MASTER_READY_WAIT_MS  15000 /* how long a reload waits for a new worker */
-#define MASTER_DRAIN_MS       30000 /* how long SIGTERM waits for requests in flight */
+#define MASTER_EARLY_DEATH_MS                                                  \
+	5000 /* a worker dying sooner counts as a failure */
+#define MASTER_READY_WAIT_MS                                                   \
+	15000 /* how long a reload waits for a new worker */
+#define MASTER_DRAIN_MS                                                        \
+	30000 /* how long SIGTERM waits for requests in flight */
 
 struct slot {
-	pid_t     pid;      /* 0: empty */
-	long long started;  /* ms, monotonic */
+	pid_t pid;         /* 0: empty */
+	long long started; /* ms, monotonic */
 };
 
 static volatile sig_atomic_t master_got_term, master_got_hup;
 static int master_pipe[2] = { -1, -1 }; /* self-pipe: signals wake poll() */
 
-static struct conf  master_conf;
-static const char  *master_conf_path;
-static char        *master_socket;   /* bound at start; a reload keeps it */
-static int          master_listen_fd = -1;
-static struct slot  slots[MASTER_MAX_WORKERS];
-static size_t       nslots;
-static pid_t        retiring[MASTER_MAX_WORKERS * 2]; /* replaced, draining */
-static unsigned     failures;     /* consecutive early deaths */
-static long long    next_spawn;   /* ms: no fork before this (back-off) */
+static struct conf master_conf;
+static const char *master_conf_path;
+static char *master_socket; /* bound at start; a reload keeps it */
+static int master_listen_fd = -1;
+static struct slot slots[MASTER_MAX_WORKERS];
+static size_t nslots;
+static pid_t retiring[MASTER_MAX_WORKERS * 2]; /* replaced, draining */
+static unsigned failures;                      /* consecutive early deaths */
+static long long next_spawn; /* ms: no fork before this (back-off) */
 
 static long long
 now_ms(void)
@@ -170,27 +173,32 @@ master_reap(void)
 			if (slots[i].pid != pid)
 				continue;
 			lived = now_ms() - slots[i].started;
-			clean = WIFEXITED(st) && WEXITSTATUS(st) == WORKER_EXIT_OK;
+			clean =
+			    WIFEXITED(st) && WEXITSTATUS(st) == WORKER_EXIT_OK;
 			slots[i].pid = 0;
 			if (clean) {
 				failures = 0; /* recycled after max_requests */
 				break;
 			}
 			if (WIFSIGNALED(st))
-				log_warn("worker %ld killed by signal %d", (long)pid,
-				    WTERMSIG(st));
+				log_warn("worker %ld killed by signal %d",
+				    (long)pid, WTERMSIG(st));
 			else
 				log_warn("worker %ld exited with %d", (long)pid,
 				    WEXITSTATUS(st));
 			if (lived < MASTER_EARLY_DEATH_MS) {
 				long long d = MASTER_BACKOFF_MIN_MS;
-				for (unsigned k = 0; k < failures && d < MASTER_BACKOFF_MAX_MS; k++)
+				for (unsigned k = 0;
+				     k < failures && d < MASTER_BACKOFF_MAX_MS;
+				     k++)
 					d *= 2;
 				if (d > MASTER_BACKOFF_MAX_MS)
 					d = MASTER_BACKOFF_MAX_MS;
 				failures++;
 				next_spawn = now_ms() + d;
-				log_warn("worker died early; next start in %lld ms", d);
+				log_warn(
+				    "worker died early; next start in %lld ms",
+				    d);
 			} else
 				failures = 0;
 			break;
@@ -270,7 +278,8 @@ master_reload(void)
 	}
 	view_set_free(vs);
 	if (strcmp(next.socket, master_socket) != 0)
-		log_warn("reload: a new socket path needs a restart; keeping %s",
+		log_warn(
+		    "reload: a new socket path needs a restart; keeping %s",
 		    master_socket);
 	old = master_conf;
 	master_conf = next;
@@ -288,7 +297,9 @@ master_reload(void)
 		}
 		if (!master_wait_ready(rd)) {
 			close(rd);
-			log_error("reload aborted: new worker %ld did not start", (long)pid);
+			log_error(
+			    "reload aborted: new worker %ld did not start",
+			    (long)pid);
 			kill(pid, SIGKILL);
 			waitpid(pid, NULL, 0);
 			return;
@@ -350,7 +361,8 @@ master_bind(const struct conf *c)
 		return -1;
 	/* nginx reaches the socket through its group; nobody else may. */
 	chmod(c->socket, 0660);
-	if (geteuid() == 0 && c->user[0] != '\0' && (pw = getpwnam(c->user)) != NULL)
+	if (geteuid() == 0 && c->user[0] != '\0' &&
+	    (pw = getpwnam(c->user)) != NULL)
 		(void)!chown(c->socket, pw->pw_uid, pw->pw_gid);
 	return fd;
 }
@@ -388,8 +400,10 @@ master_run(const char *conf_path, const char *pid_file)
 		return 1;
 	}
 	view_set_free(vs);
-	if (FCGX_Init() != 0 || (master_listen_fd = master_bind(&master_conf)) < 0) {
-		log_error("cannot listen on %s: %s", master_conf.socket, strerror(errno));
+	if (FCGX_Init() != 0 ||
+	    (master_listen_fd = master_bind(&master_conf)) < 0) {
+		log_error("cannot listen on %s: %s", master_conf.socket,
+		    strerror(errno));
 		return 1;
 	}
 	if (!master_signals() || !master_write_pid(pid_file)) {

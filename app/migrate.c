@@ -25,7 +25,7 @@ migrate_connect(const struct migrate_opts *o)
 	mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Migration files are ours and hold many statements each. */
 	if (mysql_real_connect(my, NULL, o->admin_user, NULL, o->db_name, 0,
-	    o->socket, CLIENT_MULTI_STATEMENTS) == NULL) {
+	        o->socket, CLIENT_MULTI_STATEMENTS) == NULL) {
 		fprintf(stderr, "stegvis: cannot connect to %s as %s: %s\n",
 		    o->socket, o->admin_user, mysql_error(my));
 		mysql_close(my);
@@ -117,7 +117,8 @@ static int
 migrate_applied(MYSQL *my, int version)
 {
 	MYSQL_STMT *st = mysql_stmt_init(my);
-	static const char q[] = "SELECT COUNT(*) FROM schema_version WHERE version = ?";
+	static const char q[] =
+	    "SELECT COUNT(*) FROM schema_version WHERE version = ?";
 	MYSQL_BIND in, out;
 	long long v = version, count = 0;
 	int rc = -1;
@@ -130,7 +131,8 @@ migrate_applied(MYSQL *my, int version)
 	memset(&out, 0, sizeof(out));
 	out.buffer_type = MYSQL_TYPE_LONGLONG;
 	out.buffer = &count;
-	if (mysql_stmt_bind_param(st, &in) != 0 || mysql_stmt_execute(st) != 0 ||
+	if (mysql_stmt_bind_param(st, &in) != 0 ||
+	    mysql_stmt_execute(st) != 0 ||
 	    mysql_stmt_bind_result(st, &out) != 0 || mysql_stmt_fetch(st) != 0)
 		goto out;
 	rc = count > 0;
@@ -144,7 +146,8 @@ static int
 migrate_record(MYSQL *my, int version, const char *name)
 {
 	MYSQL_STMT *st = mysql_stmt_init(my);
-	static const char q[] = "INSERT INTO schema_version (version, name) VALUES (?, ?)";
+	static const char q[] =
+	    "INSERT INTO schema_version (version, name) VALUES (?, ?)";
 	MYSQL_BIND in[2];
 	long long v = version;
 	int ok = 0;
@@ -166,7 +169,8 @@ migrate_record(MYSQL *my, int version, const char *name)
 int
 migrate_run(const struct migrate_opts *o)
 {
-	static const char create[] = "CREATE TABLE IF NOT EXISTS schema_version ("
+	static const char create[] =
+	    "CREATE TABLE IF NOT EXISTS schema_version ("
 	    "version INT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL, "
 	    "applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
 	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
@@ -178,11 +182,13 @@ migrate_run(const struct migrate_opts *o)
 	int rc = 1;
 
 	if ((d = opendir(o->sql_dir)) == NULL) {
-		fprintf(stderr, "stegvis: %s: %s\n", o->sql_dir, strerror(errno));
+		fprintf(
+		    stderr, "stegvis: %s: %s\n", o->sql_dir, strerror(errno));
 		return 1;
 	}
 	while ((de = readdir(d)) != NULL && n < MIGRATE_MAX_FILES)
-		if (migrate_name_ok(de->d_name) && (names[n] = strdup(de->d_name)) != NULL)
+		if (migrate_name_ok(de->d_name) &&
+		    (names[n] = strdup(de->d_name)) != NULL)
 			n++;
 	closedir(d);
 	qsort(names, n, sizeof(names[0]), migrate_cmp);
@@ -190,7 +196,8 @@ migrate_run(const struct migrate_opts *o)
 	if ((my = migrate_connect(o)) == NULL)
 		goto out;
 	if (mysql_real_query(my, create, sizeof(create) - 1) != 0) {
-		fprintf(stderr, "stegvis: schema_version: %s\n", mysql_error(my));
+		fprintf(
+		    stderr, "stegvis: schema_version: %s\n", mysql_error(my));
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -198,24 +205,30 @@ migrate_run(const struct migrate_opts *o)
 		int version = atoi(names[i]), done;
 
 		if (i > 0 && atoi(names[i - 1]) == version) {
-			fprintf(stderr, "stegvis: two migrations numbered %04d\n", version);
+			fprintf(stderr,
+			    "stegvis: two migrations numbered %04d\n", version);
 			goto out;
 		}
 		if ((done = migrate_applied(my, version)) < 0) {
-			fprintf(stderr, "stegvis: schema_version: %s\n", mysql_error(my));
+			fprintf(stderr, "stegvis: schema_version: %s\n",
+			    mysql_error(my));
 			goto out;
 		}
 		if (done)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", o->sql_dir, names[i]);
-		if (!migrate_exec_file(my, path) || !migrate_record(my, version, names[i])) {
-			fprintf(stderr, "stegvis: migration %s failed; not recorded\n", names[i]);
+		if (!migrate_exec_file(my, path) ||
+		    !migrate_record(my, version, names[i])) {
+			fprintf(stderr,
+			    "stegvis: migration %s failed; not recorded\n",
+			    names[i]);
 			goto out;
 		}
 		printf("stegvis: applied %s\n", names[i]);
 		applied++;
 	}
-	printf("stegvis: schema up to date (%zu applied now, %zu in all)\n", applied, n);
+	printf("stegvis: schema up to date (%zu applied now, %zu in all)\n",
+	    applied, n);
 	rc = 0;
 out:
 	if (my != NULL)

@@ -5,7 +5,16 @@
 #include "view.h"
 
 /* Columns of STMT_INSATS_LIST and STMT_INSATS_GOALS (db.c). */
-enum { IL_ID, IL_NAME, IL_LOCATION, IL_TARGET, IL_PLACES, IL_START, IL_END, IL_HOST };
+enum {
+	IL_ID,
+	IL_NAME,
+	IL_LOCATION,
+	IL_TARGET,
+	IL_PLACES,
+	IL_START,
+	IL_END,
+	IL_HOST
+};
 enum { IG_INSATS, IG_LABEL, IG_NUM, IG_DEN };
 
 /* GET /: every active insats with its places, period and goals. */
@@ -17,8 +26,10 @@ page_index(struct req *r)
 	enum app_err e;
 	size_t g = 0;
 
-	if ((e = db_exec(r->db, r->a, STMT_INSATS_LIST, NULL, 0, &ins)) != APP_OK ||
-	    (e = db_exec(r->db, r->a, STMT_INSATS_GOALS, NULL, 0, &goals)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, STMT_INSATS_LIST, NULL, 0, &ins)) !=
+	        APP_OK ||
+	    (e = db_exec(r->db, r->a, STMT_INSATS_GOALS, NULL, 0, &goals)) !=
+	        APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
@@ -28,13 +39,20 @@ page_index(struct req *r)
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = view_ctx_set_str(it, "name", db_cell(&ins, i, IL_NAME))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "location", db_cell(&ins, i, IL_LOCATION))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "target_groups", db_cell(&ins, i, IL_TARGET))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "places", db_cell(&ins, i, IL_PLACES))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "period_start", db_cell(&ins, i, IL_START))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "period_end", db_cell(&ins, i, IL_END))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "host", db_cell(&ins, i, IL_HOST))) != APP_OK)
+		if ((e = view_ctx_set_str(
+		         it, "name", db_cell(&ins, i, IL_NAME))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "location",
+		         db_cell(&ins, i, IL_LOCATION))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "target_groups",
+		         db_cell(&ins, i, IL_TARGET))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "places",
+		         db_cell(&ins, i, IL_PLACES))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "period_start",
+		         db_cell(&ins, i, IL_START))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "period_end",
+		         db_cell(&ins, i, IL_END))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "host", db_cell(&ins, i, IL_HOST))) != APP_OK)
 			return e;
 		/* Goals come ordered by insats id; ids are ordered differently
 		 * from names, so scan from the start for each insats. */
@@ -45,11 +63,15 @@ page_index(struct req *r)
 				continue;
 			if ((gc = view_ctx_list_add(it, "goals")) == NULL)
 				return APP_ENOMEM;
-			if ((e = view_ctx_set_str(gc, "label", db_cell(&goals, g, IG_LABEL))) != APP_OK ||
-			    (e = view_ctx_set_str(gc, "numerator", db_cell(&goals, g, IG_NUM))) != APP_OK ||
-			    (e = view_ctx_set_str(gc, "denominator", db_cell(&goals, g, IG_DEN))) != APP_OK ||
+			if ((e = view_ctx_set_str(gc, "label",
+			         db_cell(&goals, g, IG_LABEL))) != APP_OK ||
+			    (e = view_ctx_set_str(gc, "numerator",
+			         db_cell(&goals, g, IG_NUM))) != APP_OK ||
+			    (e = view_ctx_set_str(gc, "denominator",
+			         db_cell(&goals, g, IG_DEN))) != APP_OK ||
 			    (e = view_ctx_set_bool(gc, "percent",
-			        str_eq_cstr(db_cell(&goals, g, IG_DEN), "100"))) != APP_OK)
+			         str_eq_cstr(db_cell(&goals, g, IG_DEN),
+			             "100"))) != APP_OK)
 				return e;
 		}
 	}

@@ -72,7 +72,8 @@ req_read_body(struct req *r, struct str *out)
 	if ((p = arena_alloc(r->a, r->content_length)) == NULL)
 		return APP_ENOMEM;
 	while (got < r->content_length) {
-		long n = r->src.read(r->src.ctx, p + got, r->content_length - got);
+		long n =
+		    r->src.read(r->src.ctx, p + got, r->content_length - got);
 		if (n <= 0)
 			return APP_EINPUT; /* body shorter than announced */
 		got += (size_t)n;
@@ -89,8 +90,8 @@ req_parse_input(struct req *r)
 
 	if ((e = form_parse_urlenc(r->a, r->query_raw, &r->query)) != APP_OK)
 		return e;
-	if ((e = form_parse_cookies(r->a, req_param(r, "HTTP_COOKIE"),
-	    &r->cookies)) != APP_OK)
+	if ((e = form_parse_cookies(
+	         r->a, req_param(r, "HTTP_COOKIE"), &r->cookies)) != APP_OK)
 		return e;
 	if (r->method != METHOD_POST)
 		return APP_OK;

@@ -7,7 +7,8 @@
  * No inline script or style anywhere: pages use /static/ files only.
  * form-action 'self' keeps a tampered page from posting elsewhere.
  */
-#define RESP_CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
+#define RESP_CSP                                                               \
+	"default-src 'none'; style-src 'self'; img-src 'self'; "               \
 	"script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 void
@@ -34,7 +35,8 @@ resp_header(struct resp *r, const char *name, struct str value)
 	enum app_err e;
 
 	for (size_t i = 0; i < value.len; i++)
-		if (value.p[i] == '\r' || value.p[i] == '\n' || value.p[i] == '\0')
+		if (value.p[i] == '\r' || value.p[i] == '\n' ||
+		    value.p[i] == '\0')
 			return APP_EINPUT;
 	if ((e = buf_puts(&r->headers, name)) != APP_OK ||
 	    (e = buf_append(&r->headers, ": ", 2)) != APP_OK ||
@@ -71,15 +73,19 @@ resp_serialise(const struct resp *r, struct buf *out)
 	enum app_err e;
 
 	if ((e = buf_printf(out, "Status: %d %s\r\n", r->status,
-	    resp_reason(r->status))) != APP_OK ||
-	    (e = buf_printf(out, "Content-Type: %s\r\n", r->content_type)) != APP_OK ||
-	    (e = buf_printf(out, "Content-Length: %zu\r\n", r->body.len)) != APP_OK ||
-	    (e = buf_puts(out, "Content-Security-Policy: " RESP_CSP "\r\n"
-	        "X-Content-Type-Options: nosniff\r\n"
-	        "X-Frame-Options: DENY\r\n"
-	        "Referrer-Policy: same-origin\r\n")) != APP_OK ||
-	    (e = buf_puts(out, r->cacheable ? "Cache-Control: no-cache\r\n" :
-	        "Cache-Control: no-store\r\n")) != APP_OK ||
+	         resp_reason(r->status))) != APP_OK ||
+	    (e = buf_printf(out, "Content-Type: %s\r\n", r->content_type)) !=
+	        APP_OK ||
+	    (e = buf_printf(out, "Content-Length: %zu\r\n", r->body.len)) !=
+	        APP_OK ||
+	    (e = buf_puts(out,
+	         "Content-Security-Policy: " RESP_CSP "\r\n"
+	         "X-Content-Type-Options: nosniff\r\n"
+	         "X-Frame-Options: DENY\r\n"
+	         "Referrer-Policy: same-origin\r\n")) != APP_OK ||
+	    (e = buf_puts(out,
+	         r->cacheable ? "Cache-Control: no-cache\r\n"
+	                      : "Cache-Control: no-store\r\n")) != APP_OK ||
 	    (e = buf_append(out, r->headers.p, r->headers.len)) != APP_OK ||
 	    (e = buf_append(out, "\r\n", 2)) != APP_OK)
 		return e;

@@ -14,8 +14,8 @@ static const struct route routes[] = {
 };
 
 int
-route_match(const char *pattern, struct str path, struct str *params,
-    size_t *nparams)
+route_match(
+    const char *pattern, struct str path, struct str *params, size_t *nparams)
 {
 	const char *pp = pattern;
 	size_t i = 0, np = 0;
@@ -30,7 +30,8 @@ route_match(const char *pattern, struct str path, struct str *params,
 				i++;
 			if (i == start || np >= MAX_ROUTE_PARAMS)
 				return 0;
-			params[np++] = (struct str){ path.p + start, i - start };
+			params[np++] =
+			    (struct str){ path.p + start, i - start };
 			continue;
 		}
 		if (*pp != path.p[i])
@@ -47,7 +48,8 @@ route_match(const char *pattern, struct str path, struct str *params,
 static int
 route_method_ok(const struct route *rt, enum http_method m)
 {
-	return rt->method == m || (rt->method == METHOD_GET && m == METHOD_HEAD);
+	return rt->method == m ||
+	    (rt->method == METHOD_GET && m == METHOD_HEAD);
 }
 
 /* The matching route, or NULL with *status 404 (no path) or 405 (method). */
@@ -80,13 +82,15 @@ route_error_page(struct req *r, int status)
 	r->resp.status = status;
 	r->resp.cacheable = 0;
 	if (status == 405)
-		(void)resp_header(&r->resp, "Allow", STR_LIT("GET, HEAD, POST"));
+		(void)resp_header(
+		    &r->resp, "Allow", STR_LIT("GET, HEAD, POST"));
 	if (status == 503)
 		(void)resp_header(&r->resp, "Retry-After", STR_LIT("30"));
 	if (page_error_render(r, status) != APP_OK) {
 		/* Even the error view failed (arena full?): a literal page. */
 		resp_clear(&r->resp);
-		(void)buf_puts(&r->resp.body, "<!doctype html><html lang=\"sv\">"
+		(void)buf_puts(&r->resp.body,
+		    "<!doctype html><html lang=\"sv\">"
 		    "<title>Fel</title><h1>Ett fel uppstod</h1>"
 		    "<p>Försök igen om en stund.</p></html>");
 	}
@@ -98,9 +102,10 @@ route_fail(struct req *r, enum app_err e, const char *stage)
 	int status = app_err_status(e);
 
 	if (status >= 500)
-		log_error("%s %.*s -> %d %s (%s)", r->method == METHOD_POST ? "POST" : "GET",
-		    (int)(r->path.len > 200 ? 200 : r->path.len), r->path.p, status,
-		    app_strerror(e), stage);
+		log_error("%s %.*s -> %d %s (%s)",
+		    r->method == METHOD_POST ? "POST" : "GET",
+		    (int)(r->path.len > 200 ? 200 : r->path.len), r->path.p,
+		    status, app_strerror(e), stage);
 	route_error_page(r, status);
 }
 

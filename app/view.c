@@ -25,7 +25,7 @@
 #include "str.h"
 #include "view.h"
 
-#define VIEW_NAME_MAX 64u /* bytes in a tag name or template file name */
+#define VIEW_NAME_MAX 64u  /* bytes in a tag name or template file name */
 #define VIEW_MSG_MAX  256u /* bytes in an error message before "file:line: " */
 
 enum node_type {
@@ -38,47 +38,41 @@ enum node_type {
 };
 
 struct node {
-	enum node_type         type;
-	unsigned               line;    /* 1-based line of the tag */
-	unsigned               depth;   /* sections enclosing this node */
-	struct str             s;       /* text or name, into view_tpl.src */
-	size_t                 end;     /* sections: index just past the body */
-	const struct view_tpl *partial; /* set by link_tpl(); NULL: renders nothing */
+	enum node_type type;
+	unsigned line;  /* 1-based line of the tag */
+	unsigned depth; /* sections enclosing this node */
+	struct str s;   /* text or name, into view_tpl.src */
+	size_t end;     /* sections: index just past the body */
+	const struct view_tpl
+	    *partial; /* set by link_tpl(); NULL: renders nothing */
 };
 
 struct view_tpl {
-	char        *file;   /* heap copy, for error messages at link time */
-	char        *src;    /* heap copy of the source; nodes point into it */
+	char *file; /* heap copy, for error messages at link time */
+	char *src;  /* heap copy of the source; nodes point into it */
 	struct node *nodes;
-	size_t       nnodes;
-	size_t       cap;
-	unsigned     depth;  /* deepest section nesting in this file */
-	int          height; /* link_tpl(): H_UNKNOWN, H_BUSY or nesting incl. partials */
+	size_t nnodes;
+	size_t cap;
+	unsigned depth; /* deepest section nesting in this file */
+	int height; /* link_tpl(): H_UNKNOWN, H_BUSY or nesting incl. partials */
 };
 
 #define H_UNKNOWN (-1)
 #define H_BUSY    (-2)
 
 struct entry {
-	char            *name; /* heap; file name without .html */
+	char *name; /* heap; file name without .html */
 	struct view_tpl *tpl;
 };
 
 struct view_set {
-	struct entry *tpls;   /* sorted by name */
-	size_t        ntpls;
-	struct entry *parts;  /* sorted by name */
-	size_t        nparts;
+	struct entry *tpls; /* sorted by name */
+	size_t ntpls;
+	struct entry *parts; /* sorted by name */
+	size_t nparts;
 };
 
-enum val_type {
-	VAL_STR,
-	VAL_INT,
-	VAL_BOOL,
-	VAL_HTML,
-	VAL_LIST,
-	VAL__MAX
-};
+enum val_type { VAL_STR, VAL_INT, VAL_BOOL, VAL_HTML, VAL_LIST, VAL__MAX };
 
 struct view_html {
 	struct str s; /* arena; rendered by this engine */
@@ -88,8 +82,8 @@ struct val {
 	enum val_type type;
 	union {
 		struct str s; /* VAL_STR, VAL_HTML: arena */
-		long long  i;
-		int        b;
+		long long i;
+		int b;
 		struct {
 			struct view_ctx *head, *tail;
 		} list;
@@ -97,45 +91,45 @@ struct val {
 };
 
 struct binding {
-	const char     *key; /* borrowed: the caller's literal */
-	size_t          keylen;
-	struct val      v;
+	const char *key; /* borrowed: the caller's literal */
+	size_t keylen;
+	struct val v;
 	struct binding *next;
 };
 
 struct view_ctx {
-	struct arena          *a;
+	struct arena *a;
 	const struct view_ctx *parent;
-	struct binding        *head; /* newest first, so a rebind shadows */
-	struct view_ctx       *next; /* next item of the same list */
+	struct binding *head;  /* newest first, so a rebind shadows */
+	struct view_ctx *next; /* next item of the same list */
 };
 
 /* One level of the render-time context stack (on the C stack). */
 struct frame {
 	const struct view_ctx *ctx;
-	const struct frame    *up;
+	const struct frame *up;
 };
 
 struct parser {
 	struct view_tpl *t;
-	const char      *file;
-	const char      *s;
-	size_t           n;
-	size_t           lpos; /* line_at(): bytes counted so far */
-	unsigned         line; /* line number at lpos */
-	char            *err;
-	size_t           errlen;
+	const char *file;
+	const char *s;
+	size_t n;
+	size_t lpos;   /* line_at(): bytes counted so far */
+	unsigned line; /* line number at lpos */
+	char *err;
+	size_t errlen;
 };
 
-static enum app_err fail(char *, size_t, const char *, unsigned,
-	const char *, ...) __attribute__((format(printf, 5, 6)));
+static enum app_err fail(char *, size_t, const char *, unsigned, const char *,
+    ...) __attribute__((format(printf, 5, 6)));
 
 /*
  * Fill err with "file:line: message" and return APP_EINPUT.
  */
 static enum app_err
-fail(char *err, size_t errlen, const char *file, unsigned line,
-	const char *fmt, ...)
+fail(char *err, size_t errlen, const char *file, unsigned line, const char *fmt,
+    ...)
 {
 	char msg[VIEW_MSG_MAX];
 	va_list ap;
@@ -239,7 +233,7 @@ line_at(struct parser *ps, size_t pos)
 
 static enum app_err
 emit(struct parser *ps, enum node_type type, unsigned line, unsigned depth,
-	const char *p, size_t n)
+    const char *p, size_t n)
 {
 	struct view_tpl *t = ps->t;
 	struct node *nd;
@@ -273,7 +267,7 @@ emit(struct parser *ps, enum node_type type, unsigned line, unsigned depth,
  */
 static int
 standalone(const char *s, size_t n, size_t pos, size_t open, size_t after,
-	size_t *ls, size_t *le)
+    size_t *ls, size_t *le)
 {
 	size_t b = open, f = after;
 
@@ -337,8 +331,8 @@ parse(struct parser *ps)
 		tline = line_at(ps, pos);
 		o = memmem(s + pos, n - pos, "{{", 2);
 		if (o == NULL) {
-			if ((e = emit(ps, NODE_TEXT, tline, depth,
-			    s + pos, n - pos)) != APP_OK)
+			if ((e = emit(ps, NODE_TEXT, tline, depth, s + pos,
+			         n - pos)) != APP_OK)
 				return e;
 			break;
 		}
@@ -358,7 +352,8 @@ parse(struct parser *ps)
 		if (i == close)
 			return fail(ps->err, ps->errlen, ps->file, line,
 			    "empty tag '{{%s}}'",
-			    show(sh, sizeof(sh), s + open + 2, close - open - 2));
+			    show(sh, sizeof(sh), s + open + 2,
+			        close - open - 2));
 		sigil = s[i];
 		if (sigil == '#' || sigil == '^' || sigil == '/' ||
 		    sigil == '>' || sigil == '!') {
@@ -368,7 +363,8 @@ parse(struct parser *ps)
 		} else if (is_punct(sigil))
 			return fail(ps->err, ps->errlen, ps->file, line,
 			    "unknown tag sigil '%c' (there is no raw output "
-			    "tag; see view.h)", sigil);
+			    "tag; see view.h)",
+			    sigil);
 		else
 			sigil = '\0'; /* a name; checked below */
 		name = i;
@@ -382,7 +378,7 @@ parse(struct parser *ps)
 				return fail(ps->err, ps->errlen, ps->file, line,
 				    "bad name in '{{%s}}': use a-z, 0-9 and _",
 				    show(sh, sizeof(sh), s + open + 2,
-				    close - open - 2));
+				        close - open - 2));
 			if (namelen > VIEW_NAME_MAX)
 				return fail(ps->err, ps->errlen, ps->file, line,
 				    "name longer than %u bytes", VIEW_NAME_MAX);
@@ -394,8 +390,9 @@ parse(struct parser *ps)
 		le = after;
 		if (sigil != '\0')
 			(void)standalone(s, n, pos, open, after, &ls, &le);
-		if (ls > pos && (e = emit(ps, NODE_TEXT, tline, depth,
-		    s + pos, ls - pos)) != APP_OK)
+		if (ls > pos &&
+		    (e = emit(ps, NODE_TEXT, tline, depth, s + pos,
+		         ls - pos)) != APP_OK)
 			return e;
 		pos = le;
 
@@ -404,20 +401,19 @@ parse(struct parser *ps)
 			e = emit(ps, NODE_VAR, line, depth, s + name, namelen);
 			break;
 		case '>':
-			e = emit(ps, NODE_PARTIAL, line, depth, s + name,
-			    namelen);
+			e = emit(
+			    ps, NODE_PARTIAL, line, depth, s + name, namelen);
 			break;
-		case '!':
-			e = APP_OK;
-			break;
+		case '!': e = APP_OK; break;
 		case '#':
 		case '^':
 			if (depth == MAX_TEMPLATE_DEPTH)
-				return fail(ps->err, ps->errlen, ps->file,
-				    line, "sections nested deeper than %u",
+				return fail(ps->err, ps->errlen, ps->file, line,
+				    "sections nested deeper than %u",
 				    MAX_TEMPLATE_DEPTH);
-			e = emit(ps, sigil == '#' ? NODE_SECTION :
-			    NODE_INVERTED, line, depth, s + name, namelen);
+			e = emit(ps,
+			    sigil == '#' ? NODE_SECTION : NODE_INVERTED, line,
+			    depth, s + name, namelen);
 			if (e != APP_OK)
 				return e;
 			stack[depth++] = ps->t->nnodes - 1;
@@ -428,16 +424,17 @@ parse(struct parser *ps)
 			struct node *top;
 
 			if (depth == 0)
-				return fail(ps->err, ps->errlen, ps->file,
-				    line, "'{{/%.*s}}' without an open section",
+				return fail(ps->err, ps->errlen, ps->file, line,
+				    "'{{/%.*s}}' without an open section",
 				    (int)namelen, s + name);
 			top = &ps->t->nodes[stack[depth - 1]];
 			if (top->s.len != namelen ||
 			    memcmp(top->s.p, s + name, namelen) != 0)
-				return fail(ps->err, ps->errlen, ps->file,
-				    line, "'{{/%.*s}}' closes section '%.*s' "
-				    "opened on line %u", (int)namelen, s + name,
-				    (int)top->s.len, top->s.p, top->line);
+				return fail(ps->err, ps->errlen, ps->file, line,
+				    "'{{/%.*s}}' closes section '%.*s' "
+				    "opened on line %u",
+				    (int)namelen, s + name, (int)top->s.len,
+				    top->s.p, top->line);
 			top->end = ps->t->nnodes;
 			depth--;
 			e = APP_OK;
@@ -451,8 +448,7 @@ parse(struct parser *ps)
 		const struct node *top = &ps->t->nodes[stack[depth - 1]];
 
 		return fail(ps->err, ps->errlen, ps->file, top->line,
-		    "section '%.*s' is not closed", (int)top->s.len,
-		    top->s.p);
+		    "section '%.*s' is not closed", (int)top->s.len, top->s.p);
 	}
 	return APP_OK;
 }
@@ -469,8 +465,8 @@ view_tpl_free(struct view_tpl *t)
 }
 
 enum app_err
-view_compile(struct view_tpl **out, const char *file, struct str src,
-	char *err, size_t errlen)
+view_compile(struct view_tpl **out, const char *file, struct str src, char *err,
+    size_t errlen)
 {
 	struct view_tpl *t;
 	struct parser ps;
@@ -480,8 +476,8 @@ view_compile(struct view_tpl **out, const char *file, struct str src,
 	if (file == NULL)
 		file = "(template)";
 	if (src.len > MAX_TEMPLATE_SIZE)
-		return fail(err, errlen, file, 1,
-		    "file larger than %u bytes", MAX_TEMPLATE_SIZE);
+		return fail(err, errlen, file, 1, "file larger than %u bytes",
+		    MAX_TEMPLATE_SIZE);
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return fail_nomem(err, errlen);
 	t->height = H_UNKNOWN;
@@ -563,22 +559,17 @@ truthy(const struct val *v)
 		return 0;
 	switch (v->type) {
 	case VAL_STR:
-	case VAL_HTML:
-		return v->u.s.len > 0;
-	case VAL_INT:
-		return v->u.i != 0;
-	case VAL_BOOL:
-		return v->u.b;
-	case VAL_LIST:
-		return v->u.list.head != NULL;
-	default:
-		return 0;
+	case VAL_HTML: return v->u.s.len > 0;
+	case VAL_INT: return v->u.i != 0;
+	case VAL_BOOL: return v->u.b;
+	case VAL_LIST: return v->u.list.head != NULL;
+	default: return 0;
 	}
 }
 
 static enum app_err
 render_range(const struct view_tpl *t, size_t from, size_t to,
-	const struct frame *f, struct buf *out)
+    const struct frame *f, struct buf *out)
 {
 	enum app_err e = APP_OK;
 	size_t i = from;
@@ -588,9 +579,7 @@ render_range(const struct view_tpl *t, size_t from, size_t to,
 		const struct val *v;
 
 		switch (nd->type) {
-		case NODE_TEXT:
-			e = buf_append(out, nd->s.p, nd->s.len);
-			break;
+		case NODE_TEXT: e = buf_append(out, nd->s.p, nd->s.len); break;
 		case NODE_VAR:
 			if ((v = lookup(f, nd->s)) == NULL)
 				break;
@@ -608,11 +597,11 @@ render_range(const struct view_tpl *t, size_t from, size_t to,
 				struct frame nf;
 
 				nf.up = f;
-				for (it = v->u.list.head; it != NULL &&
-				    e == APP_OK; it = it->next) {
+				for (it = v->u.list.head;
+				     it != NULL && e == APP_OK; it = it->next) {
 					nf.ctx = it;
-					e = render_range(t, i + 1, nd->end,
-					    &nf, out);
+					e = render_range(
+					    t, i + 1, nd->end, &nf, out);
 				}
 			} else if (truthy(v))
 				e = render_range(t, i + 1, nd->end, f, out);
@@ -628,8 +617,7 @@ render_range(const struct view_tpl *t, size_t from, size_t to,
 				e = render_range(nd->partial, 0,
 				    nd->partial->nnodes, f, out);
 			break;
-		default:
-			break;
+		default: break;
 		}
 		i++;
 	}
@@ -637,8 +625,8 @@ render_range(const struct view_tpl *t, size_t from, size_t to,
 }
 
 enum app_err
-view_tpl_render(const struct view_tpl *t, const struct view_ctx *ctx,
-	struct buf *out)
+view_tpl_render(
+    const struct view_tpl *t, const struct view_ctx *ctx, struct buf *out)
 {
 	struct frame f = { ctx, NULL };
 
@@ -650,8 +638,8 @@ view_tpl_render(const struct view_tpl *t, const struct view_ctx *ctx,
 static int
 entry_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct entry *)a)->name,
-	    ((const struct entry *)b)->name);
+	return strcmp(
+	    ((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
 static int
@@ -718,7 +706,7 @@ view_set_has(const struct view_set *vs, const char *name)
  */
 static enum app_err
 link_tpl(const struct view_set *vs, struct view_tpl *t, unsigned level,
-	char *err, size_t errlen)
+    char *err, size_t errlen)
 {
 	size_t i;
 	int h = (int)t->depth;
@@ -764,8 +752,8 @@ link_tpl(const struct view_set *vs, struct view_tpl *t, unsigned level,
 
 /* Read a whole file, at most MAX_TEMPLATE_SIZE + 1 bytes. Heap. */
 static enum app_err
-read_file(const char *path, char **out, size_t *outlen, char *err,
-	size_t errlen)
+read_file(
+    const char *path, char **out, size_t *outlen, char *err, size_t errlen)
 {
 	size_t cap = MAX_TEMPLATE_SIZE + 1, len = 0;
 	struct stat st;
@@ -817,7 +805,7 @@ ioerr:
  */
 static enum app_err
 load_dir(const char *dir, int optional, struct entry **outv, size_t *outn,
-	char *err, size_t errlen)
+    char *err, size_t errlen)
 {
 	struct entry *v = NULL;
 	size_t n = 0, cap = 0, i;
@@ -852,9 +840,11 @@ load_dir(const char *dir, int optional, struct entry **outv, size_t *outn,
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			continue;
 		if (!valid_name(fn, fl - 5)) {
-			e = fail(err, errlen, path, 1, "file name must be "
+			e = fail(err, errlen, path, 1,
+			    "file name must be "
 			    "[a-z0-9_]+.html, at most %u characters before "
-			    ".html", VIEW_NAME_MAX);
+			    ".html",
+			    VIEW_NAME_MAX);
 			goto out;
 		}
 		if (n == cap) {
@@ -884,8 +874,8 @@ load_dir(const char *dir, int optional, struct entry **outv, size_t *outn,
 		snprintf(path, sizeof(path), "%s/%s.html", dir, v[i].name);
 		if ((e = read_file(path, &src, &len, err, errlen)) != APP_OK)
 			goto out;
-		e = view_compile(&v[i].tpl, path, (struct str){ src, len },
-		    err, errlen);
+		e = view_compile(
+		    &v[i].tpl, path, (struct str){ src, len }, err, errlen);
 		free(src);
 		if (e != APP_OK)
 			goto out;
@@ -902,8 +892,7 @@ out:
 }
 
 enum app_err
-view_set_load(const char *dir, struct view_set **out, char *err,
-	size_t errlen)
+view_set_load(const char *dir, struct view_set **out, char *err, size_t errlen)
 {
 	struct view_set *vs;
 	char pdir[PATH_MAX];
@@ -920,9 +909,9 @@ view_set_load(const char *dir, struct view_set **out, char *err,
 	if ((vs = calloc(1, sizeof(*vs))) == NULL)
 		return fail_nomem(err, errlen);
 	if ((e = load_dir(dir, 0, &vs->tpls, &vs->ntpls, err, errlen)) !=
-	    APP_OK ||
+	        APP_OK ||
 	    (e = load_dir(pdir, 1, &vs->parts, &vs->nparts, err, errlen)) !=
-	    APP_OK)
+	        APP_OK)
 		goto fail;
 	/* Partials first, so an error names the innermost offender. */
 	for (i = 0; i < vs->nparts; i++)
@@ -942,7 +931,7 @@ fail:
 
 enum app_err
 view_render(const struct view_set *vs, const char *name,
-	const struct view_ctx *ctx, struct buf *out)
+    const struct view_ctx *ctx, struct buf *out)
 {
 	const struct view_tpl *t;
 
@@ -953,8 +942,7 @@ view_render(const struct view_set *vs, const char *name,
 
 enum app_err
 view_render_html(const struct view_set *vs, const char *name,
-	const struct view_ctx *ctx, struct arena *a,
-	const struct view_html **out)
+    const struct view_ctx *ctx, struct arena *a, const struct view_html **out)
 {
 	struct view_html *h;
 	struct buf b;
@@ -1053,8 +1041,8 @@ view_ctx_set_bool(struct view_ctx *c, const char *key, int val)
 }
 
 enum app_err
-view_ctx_set_html(struct view_ctx *c, const char *key,
-	const struct view_html *html)
+view_ctx_set_html(
+    struct view_ctx *c, const char *key, const struct view_html *html)
 {
 	struct val *v;
 
@@ -1098,7 +1086,7 @@ view_ctx_list_add(struct view_ctx *c, const char *key)
 
 enum app_err
 view_render_page(const struct view_set *vs, const char *layout,
-	const char *page, const struct view_ctx *ctx, struct buf *out)
+    const char *page, const struct view_ctx *ctx, struct buf *out)
 {
 	const struct view_html *h;
 	struct view_ctx *c;

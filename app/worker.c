@@ -68,7 +68,8 @@ worker_drop_privileges(const char *user)
 	if (initgroups(pw->pw_name, pw->pw_gid) != 0 ||
 	    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) != 0 ||
 	    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) != 0) {
-		log_error("dropping privileges to %s: %s", user, strerror(errno));
+		log_error(
+		    "dropping privileges to %s: %s", user, strerror(errno));
 		return 0;
 	}
 	if (getresuid(&ru, &eu, &su) != 0 || getresgid(&rg, &eg, &sg) != 0 ||
@@ -102,7 +103,8 @@ worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
 {
 	struct req r;
 	struct buf out;
-	static const char fallback[] = "Status: 500 Internal Server Error\r\n"
+	static const char fallback[] =
+	    "Status: 500 Internal Server Error\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n\r\n"
 	    "Ett internt fel uppstod.\n";
 
@@ -154,7 +156,8 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 			log_error("database: %s", err);
 			goto out;
 		}
-		log_warn("database unavailable at start, serving 503 until it is back: %s",
+		log_warn(
+		    "database unavailable at start, serving 503 until it is back: %s",
 		    err);
 	}
 	if (!worker_drop_privileges(c->user))

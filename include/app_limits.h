@@ -9,17 +9,19 @@
 #define APP_LIMITS_H
 
 #define MAX_BODY          (1024u * 1024u) /* bytes; nginx client_max_body_size 1m */
-#define MAX_FIELDS        512u            /* fields in one query string or body */
-#define MAX_FIELD_NAME    128u            /* bytes in one decoded field name */
-#define MAX_FIELD_LEN     (64u * 1024u)   /* bytes in one decoded field value */
-#define MAX_COOKIE_HEADER 8192u           /* bytes in the Cookie header */
-#define MAX_COOKIES       64u             /* cookies in one header */
-#define MAX_URI           4096u           /* bytes in the decoded path */
-#define MAX_QUERY         (40u * 1024u)   /* bytes in QUERY_STRING; nginx large_client_header_buffers 48k */
-#define MAX_ROUTE_PARAMS  4u              /* :params in one route pattern */
-#define REQ_ARENA_SIZE    (8u * 1024u * 1024u) /* per-request memory cap */
-#define MAX_TEMPLATE_SIZE (256u * 1024u)  /* bytes in one view file */
-#define MAX_TEMPLATE_DEPTH 16u            /* nested sections/partials */
-#define MAX_CONF_LINE     1024u           /* bytes in one conf line */
+#define MAX_FIELDS        512u          /* fields in one query string or body */
+#define MAX_FIELD_NAME    128u          /* bytes in one decoded field name */
+#define MAX_FIELD_LEN     (64u * 1024u) /* bytes in one decoded field value */
+#define MAX_COOKIE_HEADER 8192u         /* bytes in the Cookie header */
+#define MAX_COOKIES       64u           /* cookies in one header */
+#define MAX_URI           4096u         /* bytes in the decoded path */
+#define MAX_QUERY                                                              \
+	(40u *                                                                 \
+	    1024u) /* bytes in QUERY_STRING; nginx large_client_header_buffers 48k */
+#define MAX_ROUTE_PARAMS   4u /* :params in one route pattern */
+#define REQ_ARENA_SIZE     (8u * 1024u * 1024u) /* per-request memory cap */
+#define MAX_TEMPLATE_SIZE  (256u * 1024u)       /* bytes in one view file */
+#define MAX_TEMPLATE_DEPTH 16u                  /* nested sections/partials */
+#define MAX_CONF_LINE      1024u                /* bytes in one conf line */
 
 #endif /* !APP_LIMITS_H */

@@ -75,8 +75,8 @@ void conf_defaults(struct conf *);
  * copy failed, *c unchanged. Pure: no I/O. "text" is borrowed; new strings
  * are heap copies owned by *c.
  */
-enum app_err conf_parse(
-    struct conf *c, struct str text, const char *filename, char *err, size_t errlen);
+enum app_err conf_parse(struct conf *c, struct str text, const char *filename,
+    char *err, size_t errlen);
 
 /*
  * Read the file at "path" and conf_parse() it. A missing or unreadable
@@ -84,7 +84,8 @@ enum app_err conf_parse(
  * APP_EINPUT for the size) with "PATH: reason" in err. Otherwise as
  * conf_parse(). "path" is borrowed.
  */
-enum app_err conf_load(struct conf *c, const char *path, char *err, size_t errlen);
+enum app_err conf_load(
+    struct conf *c, const char *path, char *err, size_t errlen);
 
 #define CONF_MAX_FILE (256u * 1024u) /* bytes in the conf file */
 

@@ -19,18 +19,14 @@ struct arena;
 struct conf;
 struct db;
 
-enum stmt {
-	STMT_INSATS_LIST,
-	STMT_INSATS_GOALS,
-	STMT__MAX
-};
+enum stmt { STMT_INSATS_LIST, STMT_INSATS_GOALS, STMT__MAX };
 
 enum db_param_type { DBP_NULL, DBP_INT, DBP_STR };
 
 struct db_param {
 	enum db_param_type type;
-	long long          i;
-	struct str         s;
+	long long i;
+	struct str s;
 };
 
 #define DB_INT(v) ((struct db_param){ .type = DBP_INT, .i = (v) })
@@ -39,9 +35,9 @@ struct db_param {
 
 /* A result set copied into the request arena: every cell as text. */
 struct db_rows {
-	size_t              nrows, ncols;
-	struct str         *cells;  /* arena; row-major, nrows * ncols */
-	unsigned char      *null;   /* arena; 1 where the cell is SQL NULL */
+	size_t nrows, ncols;
+	struct str *cells;   /* arena; row-major, nrows * ncols */
+	unsigned char *null; /* arena; 1 where the cell is SQL NULL */
 };
 
 /* Cell (row, col) as a str ("" for NULL). Borrowed from the rows. */

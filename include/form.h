@@ -49,7 +49,8 @@ struct kv_list {
  * the arena is full. On error "out" is set to the empty list.
  * "in" is borrowed; all keys, values and out->v live in the arena.
  */
-enum app_err form_parse_urlenc(struct arena *, struct str in, struct kv_list *out);
+enum app_err form_parse_urlenc(
+    struct arena *, struct str in, struct kv_list *out);
 
 /*
  * Parse an HTTP Cookie header ("a=1; b=2") into "out", in header order
@@ -68,7 +69,8 @@ enum app_err form_parse_urlenc(struct arena *, struct str in, struct kv_list *ou
  * "out" is set to the empty list. "header" is borrowed; names, values and
  * out->v live in the arena.
  */
-enum app_err form_parse_cookies(struct arena *, struct str header, struct kv_list *out);
+enum app_err form_parse_cookies(
+    struct arena *, struct str header, struct kv_list *out);
 
 /*
  * Parse the CONTENT_LENGTH FastCGI parameter strictly: one or more ASCII
@@ -162,7 +164,8 @@ struct field_val {
  * (for formatted messages). "in" and "spec" are borrowed; strings in "out"
  * are borrowed from "in" or live in the arena.
  */
-enum app_err form_validate(struct arena *, const struct kv_list *in, const struct field_spec *spec,
-    size_t nspec, struct field_val *out, size_t *nerrors);
+enum app_err form_validate(struct arena *, const struct kv_list *in,
+    const struct field_spec *spec, size_t nspec, struct field_val *out,
+    size_t *nerrors);
 
 #endif /* !FORM_H */

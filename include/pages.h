@@ -13,7 +13,8 @@
 struct req;
 
 /* page_public.c: pages without personal data. */
-enum app_err page_index(struct req *);        /* GET /: the insatser with places and goals */
+enum app_err page_index(
+    struct req *); /* GET /: the insatser with places and goals */
 
 /* page_error.c: the Swedish error pages. */
 enum app_err page_error_render(struct req *, int status);
@@ -21,7 +22,7 @@ enum app_err page_error_render(struct req *, int status);
 /* Render view "page" inside the layout into r->resp with title. Shared by
  * every handler. */
 struct view_ctx;
-enum app_err page_render(struct req *, const char *page, const char *title,
-    struct view_ctx *ctx);
+enum app_err page_render(
+    struct req *, const char *page, const char *title, struct view_ctx *ctx);
 
 #endif /* !PAGES_H */

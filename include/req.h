@@ -30,32 +30,33 @@ enum http_method {
 
 /* A source of request params and body: libfcgi in production, a table in tests. */
 struct req_source {
-	const char *(*param)(void *ctx, const char *name);        /* NULL if absent */
-	long        (*read)(void *ctx, char *dst, size_t n);      /* bytes read, -1 on error */
-	void        *ctx;
+	const char *(*param)(void *ctx, const char *name); /* NULL if absent */
+	long (*read)(
+	    void *ctx, char *dst, size_t n); /* bytes read, -1 on error */
+	void *ctx;
 };
 
 struct req {
-	struct arena          *a;
-	struct db             *db;      /* NULL in unit tests */
+	struct arena *a;
+	struct db *db; /* NULL in unit tests */
 	const struct view_set *views;
-	const struct conf     *conf;
-	struct req_source      src;
+	const struct conf *conf;
+	struct req_source src;
 
 	enum http_method method;
-	struct str       path;          /* decoded by nginx (DOCUMENT_URI) */
-	struct str       query_raw;
-	struct str       remote_addr;
-	struct str       request_id;
-	size_t           content_length;
-	struct str       params[MAX_ROUTE_PARAMS]; /* :name segments of the route */
-	size_t           nparams;
+	struct str path; /* decoded by nginx (DOCUMENT_URI) */
+	struct str query_raw;
+	struct str remote_addr;
+	struct str request_id;
+	size_t content_length;
+	struct str params[MAX_ROUTE_PARAMS]; /* :name segments of the route */
+	size_t nparams;
 
-	struct kv_list   query;         /* parsed by req_parse_input() */
-	struct kv_list   cookies;
-	struct kv_list   form;          /* urlencoded POST body */
+	struct kv_list query; /* parsed by req_parse_input() */
+	struct kv_list cookies;
+	struct kv_list form; /* urlencoded POST body */
 
-	struct resp      resp;
+	struct resp resp;
 };
 
 /* Fill method, path, remote address, request id and content length from the

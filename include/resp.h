@@ -14,11 +14,11 @@
 struct arena;
 
 struct resp {
-	int         status;       /* 200 by default */
+	int status;               /* 200 by default */
 	const char *content_type; /* borrowed literal; text/html by default */
-	int         cacheable;    /* 1: public page, may be revalidated; 0: no-store */
-	struct buf  headers;      /* extra "Name: value\r\n" lines */
-	struct buf  body;
+	int cacheable; /* 1: public page, may be revalidated; 0: no-store */
+	struct buf headers; /* extra "Name: value\r\n" lines */
+	struct buf body;
 };
 
 /* Start a 200 text/html response with empty body on arena a. */

@@ -14,20 +14,21 @@
 typedef enum app_err (*route_fn)(struct req *);
 
 enum route_flag {
-	ROUTE_PUBLIC = 1 << 0, /* no personal data: cacheable, no login needed */
+	ROUTE_PUBLIC =
+	    1 << 0, /* no personal data: cacheable, no login needed */
 };
 
 struct route {
-	enum http_method method;   /* METHOD_GET also answers HEAD */
-	const char      *pattern;  /* "/insats/:id": literal segments and :params */
-	unsigned         flags;    /* enum route_flag */
-	route_fn         fn;
+	enum http_method method; /* METHOD_GET also answers HEAD */
+	const char *pattern; /* "/insats/:id": literal segments and :params */
+	unsigned flags;      /* enum route_flag */
+	route_fn fn;
 };
 
 /* Match path against pattern; on a match fill params (arena-free: they
  * point into path) and return 1. Exposed for the unit tests. */
-int route_match(const char *pattern, struct str path, struct str *params,
-    size_t *nparams);
+int route_match(
+    const char *pattern, struct str path, struct str *params, size_t *nparams);
 
 /* Find the handler for r (filling r->params), run it, and leave a complete
  * response in r->resp, an error page if anything failed. Never fails. */

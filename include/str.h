@@ -17,16 +17,16 @@ struct arena;
 
 struct str {
 	const char *p; /* borrowed; not necessarily NUL-terminated */
-	size_t      len;
+	size_t len;
 };
 
 #define STR_LIT(s) ((struct str){ "" s "", sizeof(s) - 1 })
 #define STR_NULL   ((struct str){ NULL, 0 })
 
 struct buf {
-	char         *p;   /* arena; NUL-terminated at p[len] */
-	size_t        len;
-	size_t        cap;
+	char *p; /* arena; NUL-terminated at p[len] */
+	size_t len;
+	size_t cap;
 	struct arena *a;
 };
 
@@ -63,9 +63,9 @@ enum app_err buf_puts(struct buf *, const char *s);
 /* Append formatted text. Only for our own values (numbers, ids), never to
  * build HTML or SQL from user data. */
 enum app_err buf_printf(struct buf *, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 enum app_err buf_vprintf(struct buf *, const char *fmt, va_list)
-	__attribute__((format(printf, 2, 0)));
+    __attribute__((format(printf, 2, 0)));
 
 /* Append s with & < > " ' turned into entities: safe in text and in
  * double- or single-quoted attribute values. */

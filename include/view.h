@@ -63,8 +63,8 @@ struct view_tpl;  /* one compiled template; heap */
  *	APP_ENOMEM  "out of memory"
  * dir and err are borrowed. Does I/O; call at worker start only.
  */
-enum app_err view_set_load(const char *dir, struct view_set **out,
-	char *err, size_t errlen);
+enum app_err view_set_load(
+    const char *dir, struct view_set **out, char *err, size_t errlen);
 
 /* Free a set from view_set_load(). NULL is a no-op. */
 void view_set_free(struct view_set *);
@@ -82,7 +82,7 @@ int view_set_has(const struct view_set *, const char *name);
  * APP_ENOMEM. file, src and err are borrowed; src may be freed afterwards.
  */
 enum app_err view_compile(struct view_tpl **out, const char *file,
-	struct str src, char *err, size_t errlen);
+    struct str src, char *err, size_t errlen);
 
 /* Free a template from view_compile(). NULL is a no-op. */
 void view_tpl_free(struct view_tpl *);
@@ -92,8 +92,8 @@ void view_tpl_free(struct view_tpl *);
  * ctx may be NULL (no values). APP_ENOMEM when the arena is full; out then
  * holds partial output and must be discarded.
  */
-enum app_err view_tpl_render(const struct view_tpl *,
-	const struct view_ctx *ctx, struct buf *out);
+enum app_err view_tpl_render(
+    const struct view_tpl *, const struct view_ctx *ctx, struct buf *out);
 
 /*
  * Render the template called name (not a partial) from the set, appending
@@ -101,7 +101,7 @@ enum app_err view_tpl_render(const struct view_tpl *,
  * APP_ENOMEM when out's arena is full (discard out). ctx may be NULL.
  */
 enum app_err view_render(const struct view_set *, const char *name,
-	const struct view_ctx *ctx, struct buf *out);
+    const struct view_ctx *ctx, struct buf *out);
 
 /*
  * Render template name into a new struct view_html in arena a, which may
@@ -109,8 +109,7 @@ enum app_err view_render(const struct view_set *, const char *name,
  * view_render(); *out is NULL on failure.
  */
 enum app_err view_render_html(const struct view_set *, const char *name,
-	const struct view_ctx *ctx, struct arena *a,
-	const struct view_html **out);
+    const struct view_ctx *ctx, struct arena *a, const struct view_html **out);
 
 /*
  * Render page with ctx, then render layout with the same values plus
@@ -120,7 +119,7 @@ enum app_err view_render_html(const struct view_set *, const char *name,
  * APP_ENOMEM when the arena is full (discard out).
  */
 enum app_err view_render_page(const struct view_set *, const char *layout,
-	const char *page, const struct view_ctx *ctx, struct buf *out);
+    const char *page, const struct view_ctx *ctx, struct buf *out);
 
 /*
  * A new empty root context in arena a, or NULL when a is full. Arena:
@@ -132,24 +131,24 @@ enum app_err view_render_page(const struct view_set *, const char *layout,
 struct view_ctx *view_ctx_new(struct arena *a);
 
 /* Bind key to a copy (in the arena) of val; val is borrowed. */
-enum app_err view_ctx_set_str(struct view_ctx *, const char *key,
-	struct str val);
+enum app_err view_ctx_set_str(
+    struct view_ctx *, const char *key, struct str val);
 
 /* Bind key to a copy of the C string val (NULL binds ""). */
-enum app_err view_ctx_set_cstr(struct view_ctx *, const char *key,
-	const char *val);
+enum app_err view_ctx_set_cstr(
+    struct view_ctx *, const char *key, const char *val);
 
 /* Bind key to a number, rendered in decimal; truthy when non-zero. */
-enum app_err view_ctx_set_int(struct view_ctx *, const char *key,
-	long long val);
+enum app_err view_ctx_set_int(
+    struct view_ctx *, const char *key, long long val);
 
 /* Bind key to a boolean (val != 0), for sections; renders nothing. */
 enum app_err view_ctx_set_bool(struct view_ctx *, const char *key, int val);
 
 /* Bind key to markup from view_render_html(), emitted unescaped. html is
  * borrowed and must live in the same arena (or longer). */
-enum app_err view_ctx_set_html(struct view_ctx *, const char *key,
-	const struct view_html *html);
+enum app_err view_ctx_set_html(
+    struct view_ctx *, const char *key, const struct view_html *html);
 
 /*
  * Append a new, empty item to the list bound to key in ctx (binding an

@@ -26,8 +26,10 @@ static int
 fuzz_same(const struct conf *a, const struct conf *b)
 {
 	return strcmp(a->socket, b->socket) == 0 && a->workers == b->workers &&
-	    a->max_requests == b->max_requests && strcmp(a->db_socket, b->db_socket) == 0 &&
-	    strcmp(a->db_name, b->db_name) == 0 && strcmp(a->db_user, b->db_user) == 0 &&
+	    a->max_requests == b->max_requests &&
+	    strcmp(a->db_socket, b->db_socket) == 0 &&
+	    strcmp(a->db_name, b->db_name) == 0 &&
+	    strcmp(a->db_user, b->db_user) == 0 &&
 	    strcmp(a->db_password_file, b->db_password_file) == 0 &&
 	    strcmp(a->views, b->views) == 0 && strcmp(a->user, b->user) == 0 &&
 	    a->secure_cookies == b->secure_cookies &&
@@ -41,7 +43,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct conf c, def, again;
-	struct str text = {(const char *)data, size};
+	struct str text = { (const char *)data, size };
 	char err[256];
 	enum app_err e;
 
@@ -51,20 +53,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (e == APP_OK) {
 		if (err[0] != '\0')
 			abort();
-		if (c.workers > 256 || c.max_requests < 1 || c.max_requests > 10000000 ||
-		    c.session_idle_minutes < 1 || c.session_idle_minutes > 1440 ||
-		    c.session_max_hours < 1 || c.session_max_hours > 168 ||
+		if (c.workers > 256 || c.max_requests < 1 ||
+		    c.max_requests > 10000000 || c.session_idle_minutes < 1 ||
+		    c.session_idle_minutes > 1440 || c.session_max_hours < 1 ||
+		    c.session_max_hours > 168 ||
 		    (c.secure_cookies != 0 && c.secure_cookies != 1))
 			abort();
 		if (c.socket[0] == '\0' || c.db_name[0] == '\0' ||
-		    !str_utf8_valid(str_cstr(c.views)) || !str_utf8_valid(str_cstr(c.base_url)))
+		    !str_utf8_valid(str_cstr(c.views)) ||
+		    !str_utf8_valid(str_cstr(c.base_url)))
 			abort();
 		/* Re-applying the same text (a reload) gives the same. */
 		conf_defaults(&again);
-		if (conf_parse(&again, text, "fuzz.conf", err, sizeof(err)) != APP_OK ||
+		if (conf_parse(&again, text, "fuzz.conf", err, sizeof(err)) !=
+		        APP_OK ||
 		    !fuzz_same(&c, &again))
 			abort();
-		if (conf_parse(&again, text, "fuzz.conf", err, sizeof(err)) != APP_OK ||
+		if (conf_parse(&again, text, "fuzz.conf", err, sizeof(err)) !=
+		        APP_OK ||
 		    !fuzz_same(&c, &again))
 			abort();
 		conf_free(&again);

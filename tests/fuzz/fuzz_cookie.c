@@ -25,14 +25,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 static int
 fuzz_tchar(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') ||
 	    (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
 static int
 fuzz_octet(unsigned char c)
 {
-	return c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\';
+	return c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' &&
+	    c != '\\';
 }
 
 int
@@ -45,7 +47,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!arena_init(&a, 1u << 20))
 		return 0;
-	e = form_parse_cookies(&a, (struct str){(const char *)data, size}, &l);
+	e = form_parse_cookies(
+	    &a, (struct str){ (const char *)data, size }, &l);
 	if (e != APP_OK) {
 		if (l.n != 0 || l.v != NULL)
 			abort();
@@ -53,7 +56,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		goto out;
 	}
-	if (size > MAX_COOKIE_HEADER || l.n > MAX_COOKIES || (l.n > 0) != (l.v != NULL))
+	if (size > MAX_COOKIE_HEADER || l.n > MAX_COOKIES ||
+	    (l.n > 0) != (l.v != NULL))
 		abort();
 	for (i = 0; i < size; i++)
 		if ((data[i] < 0x20 && data[i] != '\t') || data[i] == 0x7F)
@@ -69,9 +73,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (k = 0; k < kv->val.len; k++)
 			if (!fuzz_octet((unsigned char)kv->val.p[k]))
 				abort();
-		if (kv->key.p[kv->key.len] != '\0' || kv->val.p[kv->val.len] != '\0')
+		if (kv->key.p[kv->key.len] != '\0' ||
+		    kv->val.p[kv->val.len] != '\0')
 			abort();
-		if (kv_get(&l, kv->key.p) == NULL || kv_count(&l, kv->key.p) == 0)
+		if (kv_get(&l, kv->key.p) == NULL ||
+		    kv_count(&l, kv->key.p) == 0)
 			abort();
 	}
 out:

@@ -23,18 +23,19 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static const char *const fuzz_choices[] = {"a", "b", "\xc3\xa5", NULL};
+static const char *const fuzz_choices[] = { "a", "b", "\xc3\xa5", NULL };
 
 static const struct field_spec fuzz_spec[] = {
-    {"t", FT_TEXT, 1, 5, FF_REQUIRED, NULL},
-    {"m", FT_TEXT, 0, 0, FF_MULTILINE | FF_MULTI, NULL},
-    {"i", FT_INT, -100, 100, 0, NULL},
-    {"j", FT_INT, -9223372036854775807LL - 1, 9223372036854775807LL, FF_MULTI, NULL},
-    {"d", FT_DATE, 0, 0, 0, NULL},
-    {"e", FT_DATE, 19000101, 20991231, FF_REQUIRED, NULL},
-    {"b", FT_BOOL, 0, 0, 0, NULL},
-    {"c", FT_ENUM, 0, 0, FF_REQUIRED, fuzz_choices},
-    {"s", FT_ENUM, 0, 0, FF_MULTI, fuzz_choices},
+	{ "t", FT_TEXT, 1, 5, FF_REQUIRED, NULL },
+	{ "m", FT_TEXT, 0, 0, FF_MULTILINE | FF_MULTI, NULL },
+	{ "i", FT_INT, -100, 100, 0, NULL },
+	{ "j", FT_INT, -9223372036854775807LL - 1, 9223372036854775807LL,
+	    FF_MULTI, NULL },
+	{ "d", FT_DATE, 0, 0, 0, NULL },
+	{ "e", FT_DATE, 19000101, 20991231, FF_REQUIRED, NULL },
+	{ "b", FT_BOOL, 0, 0, 0, NULL },
+	{ "c", FT_ENUM, 0, 0, FF_REQUIRED, fuzz_choices },
+	{ "s", FT_ENUM, 0, 0, FF_MULTI, fuzz_choices },
 };
 #define FUZZ_NSPEC (sizeof(fuzz_spec) / sizeof(fuzz_spec[0]))
 
@@ -49,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!arena_init(&a, 1u << 20))
 		return 0;
-	e = form_parse_urlenc(&a, (struct str){(const char *)data, size}, &l);
+	e = form_parse_urlenc(&a, (struct str){ (const char *)data, size }, &l);
 	if (e != APP_OK) {
 		if (l.n != 0 || l.v != NULL)
 			abort();
@@ -62,12 +63,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < l.n; i++) {
 		const struct kv *kv = &l.v[i];
 
-		if (kv->key.len == 0 || kv->key.len > MAX_FIELD_NAME || kv->val.len > MAX_FIELD_LEN)
+		if (kv->key.len == 0 || kv->key.len > MAX_FIELD_NAME ||
+		    kv->val.len > MAX_FIELD_LEN)
 			abort();
-		if (str_has_nul(kv->key) || !str_utf8_valid(kv->key) || str_has_nul(kv->val) ||
-		    !str_utf8_valid(kv->val))
+		if (str_has_nul(kv->key) || !str_utf8_valid(kv->key) ||
+		    str_has_nul(kv->val) || !str_utf8_valid(kv->val))
 			abort();
-		if (kv->key.p[kv->key.len] != '\0' || kv->val.p[kv->val.len] != '\0')
+		if (kv->key.p[kv->key.len] != '\0' ||
+		    kv->val.p[kv->val.len] != '\0')
 			abort();
 	}
 

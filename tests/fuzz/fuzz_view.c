@@ -54,8 +54,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[256];
 
 	if (view_compile(&t, "fuzz.html",
-	    (struct str){ (const char *)data, size }, err, sizeof(err)) !=
-	    APP_OK)
+	        (struct str){ (const char *)data, size }, err,
+	        sizeof(err)) != APP_OK)
 		return 0;
 	if (!arena_init(&a, 1024 * 1024)) {
 		view_tpl_free(t);

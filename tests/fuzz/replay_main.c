@@ -68,7 +68,8 @@ main(int argc, char **argv)
 
 			if (de->d_name[0] == '.')
 				continue;
-			snprintf(path, sizeof(path), "%s/%s", argv[i], de->d_name);
+			snprintf(
+			    path, sizeof(path), "%s/%s", argv[i], de->d_name);
 			if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 				continue;
 			if (replay_file(path))
@@ -78,8 +79,9 @@ main(int argc, char **argv)
 		}
 		closedir(d);
 		if (count == 0 || bad > 0) {
-			printf("not ok - replay %s: %zu inputs, %zu unreadable\n", argv[i],
-			    count, bad);
+			printf(
+			    "not ok - replay %s: %zu inputs, %zu unreadable\n",
+			    argv[i], count, bad);
 			failed = 1;
 		} else
 			printf("ok - replay %s: %zu inputs\n", argv[i], count);

@@ -49,22 +49,28 @@ utf8_validation(void **state)
 {
 	static const struct {
 		const char *s;
-		int         ok;
+		int ok;
 	} cases[] = {
-		{ "", 1 }, { "plain", 1 }, { "\xc3\xa5\xc3\xa4\xc3\xb6", 1 },
-		{ "\xe2\x82\xac", 1 }, { "\xf0\x9f\x98\x80", 1 },
-		{ "\xf4\x8f\xbf\xbf", 1 },          /* U+10FFFF */
-		{ "\xc3", 0 },                      /* truncated */
-		{ "\xc3\x28", 0 },                  /* bad continuation */
-		{ "\xc0\xaf", 0 }, { "\xe0\x80\xaf", 0 }, /* overlong */
-		{ "\xed\xa0\x80", 0 },              /* surrogate */
-		{ "\xf4\x90\x80\x80", 0 },          /* > U+10FFFF */
-		{ "\xff", 0 }, { "\x80", 0 },
+		{ "", 1 },
+		{ "plain", 1 },
+		{ "\xc3\xa5\xc3\xa4\xc3\xb6", 1 },
+		{ "\xe2\x82\xac", 1 },
+		{ "\xf0\x9f\x98\x80", 1 },
+		{ "\xf4\x8f\xbf\xbf", 1 }, /* U+10FFFF */
+		{ "\xc3", 0 },             /* truncated */
+		{ "\xc3\x28", 0 },         /* bad continuation */
+		{ "\xc0\xaf", 0 },
+		{ "\xe0\x80\xaf", 0 },     /* overlong */
+		{ "\xed\xa0\x80", 0 },     /* surrogate */
+		{ "\xf4\x90\x80\x80", 0 }, /* > U+10FFFF */
+		{ "\xff", 0 },
+		{ "\x80", 0 },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_int_equal(str_utf8_valid(str_cstr(cases[i].s)), cases[i].ok);
+		assert_int_equal(
+		    str_utf8_valid(str_cstr(cases[i].s)), cases[i].ok);
 	assert_true(str_has_nul((struct str){ "a\0b", 3 }));
 	assert_false(str_has_nul(STR_LIT("ab")));
 }
@@ -79,7 +85,8 @@ buf_grows_escapes_and_fails_cleanly(void **state)
 	assert_true(arena_init(&a, 4096));
 	buf_init(&b, &a);
 	assert_int_equal(buf_html(&b, STR_LIT("<a href=\"x\">&'</a>")), APP_OK);
-	assert_string_equal(b.p, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+	assert_string_equal(
+	    b.p, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
 	b.len = 0;
 	assert_int_equal(buf_printf(&b, "%d-%s", 42, "x"), APP_OK);
 	assert_int_equal(b.len, 4);

@@ -72,8 +72,8 @@ test_parse_all(void **state)
 
 	(void)state;
 	conf_defaults(&c);
-	assert_int_equal(
-	    conf_parse(&c, (struct str){text, sizeof(text) - 1}, "t.conf", err, sizeof(err)),
+	assert_int_equal(conf_parse(&c, (struct str){ text, sizeof(text) - 1 },
+	                     "t.conf", err, sizeof(err)),
 	    APP_OK);
 	assert_string_equal(err, "");
 	assert_string_equal(c.socket, "/run/stegvis/fcgi.sock");
@@ -103,12 +103,16 @@ test_parse_empty(void **state)
 
 	(void)state;
 	conf_defaults(&c);
-	assert_int_equal(conf_parse(&c, STR_LIT(""), "e", err, sizeof(err)), APP_OK);
-	assert_int_equal(conf_parse(&c, STR_LIT("\n\n# x\n  \t\n"), "e", err, sizeof(err)), APP_OK);
+	assert_int_equal(
+	    conf_parse(&c, STR_LIT(""), "e", err, sizeof(err)), APP_OK);
+	assert_int_equal(
+	    conf_parse(&c, STR_LIT("\n\n# x\n  \t\n"), "e", err, sizeof(err)),
+	    APP_OK);
 	assert_defaults(&c);
 	/* empty values where allowed */
-	assert_int_equal(
-	    conf_parse(&c, STR_LIT("user =\nsso_header_param="), "e", err, sizeof(err)), APP_OK);
+	assert_int_equal(conf_parse(&c, STR_LIT("user =\nsso_header_param="),
+	                     "e", err, sizeof(err)),
+	    APP_OK);
 	assert_string_equal(c.user, "");
 	assert_string_equal(c.sso_header_param, "");
 	conf_free(&c);
@@ -124,60 +128,76 @@ test_parse_errors(void **state)
 		const char *err;
 	} cases[] = {
 #define T(s) s, sizeof(s) - 1
-	    {T("bogus = 1\n"), "f.conf:1: unknown key 'bogus'"},
-	    {T("Socket = x\n"), "f.conf:1: unknown key 'Socket'"},
-	    {T("\n# c\nworkers = 2\nworkers = 3\n"),
-	        "f.conf:4: duplicate key 'workers' (first set on line 3)"},
-	    {T("workers\n"), "f.conf:1: expected 'key = value'"},
-	    {T(" = 3\n"), "f.conf:1: missing key before '='"},
-	    {T("workers = 257"), "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("workers = -1"), "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("workers = +1"), "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("workers = 1 0"), "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("workers = 0x10"), "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("workers ="), "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("workers = 99999999999999999999999"),
-	        "f.conf:1: workers: expected a whole number from 0 to 256"},
-	    {T("max_requests = 0"),
-	        "f.conf:1: max_requests: expected a "
-	        "whole number from 1 to 10000000"},
-	    {T("max_requests = 10000001"),
-	        "f.conf:1: max_requests: "
-	        "expected a whole number from 1 to 10000000"},
-	    {T("session_idle_minutes = 0"),
-	        "f.conf:1: "
-	        "session_idle_minutes: expected a whole number from 1 to "
-	        "1440"},
-	    {T("session_max_hours = 169"),
-	        "f.conf:1: session_max_hours: "
-	        "expected a whole number from 1 to 168"},
-	    {T("secure_cookies = maybe"), "f.conf:1: secure_cookies: expected yes or no"},
-	    {T("secure_cookies = YES"), "f.conf:1: secure_cookies: expected yes or no"},
-	    {T("socket ="), "f.conf:1: socket must not be empty"},
-	    {T("db_name = a b"), "f.conf:1: db_name may only contain A-Z a-z 0-9 _ . -"},
-	    {T("db_user = `x`"), "f.conf:1: db_user may only contain A-Z a-z 0-9 _ . -"},
-	    {T("db_name = "
-	       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
-	        "f.conf:1: db_name is too long (at most 64 characters)"},
-	    {T("user = r\xc3\xb6t"), "f.conf:1: user may only contain A-Z a-z 0-9 _ . -"},
-	    {T("sso_header_param = remote_user"),
-	        "f.conf:1: sso_header_param may only contain A-Z 0-9 _ (a "
-	        "FastCGI parameter name such as REMOTE_USER)"},
-	    {T("base_url = ftp://x"), "f.conf:1: base_url must start with http:// or https://"},
-	    {T("base_url = https://"), "f.conf:1: base_url needs a host name"},
-	    {T("base_url = https://x/"), "f.conf:1: base_url must not end with '/'"},
-	    {T("base_url = https://x y"),
-	        "f.conf:1: base_url must not contain spaces, quotes, < > or \\"},
-	    {T("base_url ="), "f.conf:1: base_url must not be empty"},
-	    {T("views = a\0b"), "f.conf:1: NUL byte"},
-	    {T("\n\nviews = a\x01"), "f.conf:3: control character"},
-	    {T("views = a\rb"), "f.conf:1: control character"},
-	    {T("views = a\x7f"), "f.conf:1: control character"},
-	    {T("views = \xff"), "f.conf:1: invalid UTF-8"},
-	    {T("# \xc0\xaf"), "f.conf:1: invalid UTF-8"},
-	    {T("\xef\xbb\xbfworkers = 1"), "f.conf:1: unknown key '\xef\xbb\xbfworkers'"},
-	    /* the whole file is rejected even if earlier lines were fine */
-	    {T("socket = /a\nviews = /b\nnope = 1\n"), "f.conf:3: unknown key 'nope'"},
+		{ T("bogus = 1\n"), "f.conf:1: unknown key 'bogus'" },
+		{ T("Socket = x\n"), "f.conf:1: unknown key 'Socket'" },
+		{ T("\n# c\nworkers = 2\nworkers = 3\n"),
+		    "f.conf:4: duplicate key 'workers' (first set on line 3)" },
+		{ T("workers\n"), "f.conf:1: expected 'key = value'" },
+		{ T(" = 3\n"), "f.conf:1: missing key before '='" },
+		{ T("workers = 257"),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("workers = -1"),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("workers = +1"),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("workers = 1 0"),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("workers = 0x10"),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("workers ="),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("workers = 99999999999999999999999"),
+		    "f.conf:1: workers: expected a whole number from 0 to 256" },
+		{ T("max_requests = 0"),
+		    "f.conf:1: max_requests: expected a "
+		    "whole number from 1 to 10000000" },
+		{ T("max_requests = 10000001"),
+		    "f.conf:1: max_requests: "
+		    "expected a whole number from 1 to 10000000" },
+		{ T("session_idle_minutes = 0"),
+		    "f.conf:1: "
+		    "session_idle_minutes: expected a whole number from 1 to "
+		    "1440" },
+		{ T("session_max_hours = 169"),
+		    "f.conf:1: session_max_hours: "
+		    "expected a whole number from 1 to 168" },
+		{ T("secure_cookies = maybe"),
+		    "f.conf:1: secure_cookies: expected yes or no" },
+		{ T("secure_cookies = YES"),
+		    "f.conf:1: secure_cookies: expected yes or no" },
+		{ T("socket ="), "f.conf:1: socket must not be empty" },
+		{ T("db_name = a b"),
+		    "f.conf:1: db_name may only contain A-Z a-z 0-9 _ . -" },
+		{ T("db_user = `x`"),
+		    "f.conf:1: db_user may only contain A-Z a-z 0-9 _ . -" },
+		{ T("db_name = "
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+		    "f.conf:1: db_name is too long (at most 64 characters)" },
+		{ T("user = r\xc3\xb6t"),
+		    "f.conf:1: user may only contain A-Z a-z 0-9 _ . -" },
+		{ T("sso_header_param = remote_user"),
+		    "f.conf:1: sso_header_param may only contain A-Z 0-9 _ (a "
+		    "FastCGI parameter name such as REMOTE_USER)" },
+		{ T("base_url = ftp://x"),
+		    "f.conf:1: base_url must start with http:// or https://" },
+		{ T("base_url = https://"),
+		    "f.conf:1: base_url needs a host name" },
+		{ T("base_url = https://x/"),
+		    "f.conf:1: base_url must not end with '/'" },
+		{ T("base_url = https://x y"),
+		    "f.conf:1: base_url must not contain spaces, quotes, < > or \\" },
+		{ T("base_url ="), "f.conf:1: base_url must not be empty" },
+		{ T("views = a\0b"), "f.conf:1: NUL byte" },
+		{ T("\n\nviews = a\x01"), "f.conf:3: control character" },
+		{ T("views = a\rb"), "f.conf:1: control character" },
+		{ T("views = a\x7f"), "f.conf:1: control character" },
+		{ T("views = \xff"), "f.conf:1: invalid UTF-8" },
+		{ T("# \xc0\xaf"), "f.conf:1: invalid UTF-8" },
+		{ T("\xef\xbb\xbfworkers = 1"),
+		    "f.conf:1: unknown key '\xef\xbb\xbfworkers'" },
+		/* the whole file is rejected even if earlier lines were fine */
+		{ T("socket = /a\nviews = /b\nnope = 1\n"),
+		    "f.conf:3: unknown key 'nope'" },
 #undef T
 	};
 	struct conf c;
@@ -189,8 +209,8 @@ test_parse_errors(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		enum app_err e;
 
-		e = conf_parse(
-		    &c, (struct str){cases[i].text, cases[i].len}, "f.conf", err, sizeof(err));
+		e = conf_parse(&c, (struct str){ cases[i].text, cases[i].len },
+		    "f.conf", err, sizeof(err));
 		if (e != APP_EINPUT)
 			fail_msg("case %zu: got %s", i, app_strerror(e));
 		assert_string_equal(err, cases[i].err);
@@ -215,12 +235,16 @@ test_line_length(void **state)
 	memcpy(s, "views = ", 8);
 	memset(s + 8, 'v', n - 8);
 	memcpy(s + n, "\r\n", 2);
-	assert_int_equal(conf_parse(&c, (struct str){s, n + 2}, "f", err, sizeof(err)), APP_OK);
+	assert_int_equal(
+	    conf_parse(&c, (struct str){ s, n + 2 }, "f", err, sizeof(err)),
+	    APP_OK);
 	assert_int_equal(strlen(c.views), MAX_CONF_LINE - 8);
 	/* one more byte is an error, even in a comment */
 	s[0] = '#';
 	s[n] = 'v';
-	assert_int_equal(conf_parse(&c, (struct str){s, n + 1}, "f", err, sizeof(err)), APP_EINPUT);
+	assert_int_equal(
+	    conf_parse(&c, (struct str){ s, n + 1 }, "f", err, sizeof(err)),
+	    APP_EINPUT);
 	assert_string_equal(err, "f:1: line longer than 1024 bytes");
 	free(s);
 	conf_free(&c);
@@ -235,15 +259,18 @@ test_reparse(void **state)
 
 	(void)state;
 	conf_defaults(&c);
-	assert_int_equal(
-	    conf_parse(&c, STR_LIT("views = /a\nworkers = 3"), "f", err, sizeof(err)), APP_OK);
-	assert_int_equal(
-	    conf_parse(&c, STR_LIT("views = /b\nuser = nobody"), "f", err, sizeof(err)), APP_OK);
+	assert_int_equal(conf_parse(&c, STR_LIT("views = /a\nworkers = 3"), "f",
+	                     err, sizeof(err)),
+	    APP_OK);
+	assert_int_equal(conf_parse(&c, STR_LIT("views = /b\nuser = nobody"),
+	                     "f", err, sizeof(err)),
+	    APP_OK);
 	assert_string_equal(c.views, "/b");
 	assert_string_equal(c.user, "nobody");
 	assert_int_equal(c.workers, 3);
-	assert_int_equal(
-	    conf_parse(&c, STR_LIT("views = /c\nuser = x y"), "f", err, sizeof(err)), APP_EINPUT);
+	assert_int_equal(conf_parse(&c, STR_LIT("views = /c\nuser = x y"), "f",
+	                     err, sizeof(err)),
+	    APP_EINPUT);
 	assert_string_equal(c.views, "/b");
 	assert_string_equal(c.user, "nobody");
 	conf_free(&c);
@@ -259,17 +286,21 @@ test_err_buffer(void **state)
 	(void)state;
 	conf_defaults(&c);
 	/* NULL or tiny error buffers are fine; output is truncated */
-	assert_int_equal(conf_parse(&c, STR_LIT("x = 1"), NULL, NULL, 0), APP_EINPUT);
 	assert_int_equal(
-	    conf_parse(&c, STR_LIT("x = 1"), "long.conf", err, sizeof(err)), APP_EINPUT);
+	    conf_parse(&c, STR_LIT("x = 1"), NULL, NULL, 0), APP_EINPUT);
+	assert_int_equal(
+	    conf_parse(&c, STR_LIT("x = 1"), "long.conf", err, sizeof(err)),
+	    APP_EINPUT);
 	assert_string_equal(err, "long.co");
-	assert_int_equal(conf_parse(&c, STR_LIT("x = 1"), NULL, err, 1), APP_EINPUT);
+	assert_int_equal(
+	    conf_parse(&c, STR_LIT("x = 1"), NULL, err, 1), APP_EINPUT);
 	assert_string_equal(err, "");
 	{
 		char big[64];
 
 		assert_int_equal(
-		    conf_parse(&c, STR_LIT("x = 1"), NULL, big, sizeof(big)), APP_EINPUT);
+		    conf_parse(&c, STR_LIT("x = 1"), NULL, big, sizeof(big)),
+		    APP_EINPUT);
 		assert_string_equal(big, "(conf):1: unknown key 'x'");
 	}
 	conf_free(&c);
@@ -286,11 +317,15 @@ test_load(void **state)
 	conf_defaults(&c);
 
 	/* the shipped example must parse and match the defaults */
-	assert_int_equal(conf_load(&c, "conf/stegvis.conf", err, sizeof(err)), APP_OK);
+	assert_int_equal(
+	    conf_load(&c, "conf/stegvis.conf", err, sizeof(err)), APP_OK);
 	assert_defaults(&c);
 
-	assert_int_equal(conf_load(&c, "/nonexistent/stegvis.conf", err, sizeof(err)), APP_EIO);
-	assert_string_equal(err, "/nonexistent/stegvis.conf: No such file or directory");
+	assert_int_equal(
+	    conf_load(&c, "/nonexistent/stegvis.conf", err, sizeof(err)),
+	    APP_EIO);
+	assert_string_equal(
+	    err, "/nonexistent/stegvis.conf: No such file or directory");
 
 	assert_int_equal(conf_load(&c, "/", err, sizeof(err)), APP_EIO);
 	assert_string_equal(err, "/: read error: Is a directory");
@@ -332,15 +367,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_defaults),
-	    cmocka_unit_test(test_parse_all),
-	    cmocka_unit_test(test_parse_empty),
-	    cmocka_unit_test(test_parse_errors),
-	    cmocka_unit_test(test_line_length),
-	    cmocka_unit_test(test_reparse),
-	    cmocka_unit_test(test_err_buffer),
-	    cmocka_unit_test(test_load),
-	    cmocka_unit_test(test_load_too_big),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_parse_all),
+		cmocka_unit_test(test_parse_empty),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_line_length),
+		cmocka_unit_test(test_reparse),
+		cmocka_unit_test(test_err_buffer),
+		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_load_too_big),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,90 +31,90 @@ struct pcase {
 #define IN(s) s, sizeof(s) - 1
 
 static const struct pcase urlenc_cases[] = {
-    {IN(""), APP_OK, 0, {NULL}},
-    {IN("&"), APP_OK, 0, {NULL}},
-    {IN("&&&"), APP_OK, 0, {NULL}},
-    {IN("a=1"), APP_OK, 1, {"a", "1"}},
-    {IN("a=1&&b=2"), APP_OK, 2, {"a", "1", "b", "2"}},
-    {IN("&a=1&"), APP_OK, 1, {"a", "1"}},
-    {IN("a"), APP_OK, 1, {"a", ""}},
-    {IN("a="), APP_OK, 1, {"a", ""}},
-    {IN("a&b="), APP_OK, 2, {"a", "", "b", ""}},
-    {IN("a=1=2"), APP_OK, 1, {"a", "1=2"}},
-    {IN("a+b=c+d"), APP_OK, 1, {"a b", "c d"}},
-    {IN("k=+"), APP_OK, 1, {"k", " "}},
-    {IN("k=%2B"), APP_OK, 1, {"k", "+"}},
-    {IN("k=%25"), APP_OK, 1, {"k", "%"}},
-    {IN("k=%26%3D"), APP_OK, 1, {"k", "&="}},
-    {IN("k=%C3%A5"), APP_OK, 1, {"k", "\xc3\xa5"}},
-    {IN("k=%c3%a5"), APP_OK, 1, {"k", "\xc3\xa5"}},
-    {IN("%C3%A5r=1"), APP_OK, 1, {"\xc3\xa5r", "1"}},
-    {IN("k=\xc3\xa5"), APP_OK, 1, {"k", "\xc3\xa5"}},
-    {IN("k=%F0%9F%98%80"), APP_OK, 1, {"k", "\xf0\x9f\x98\x80"}},
-    {IN("a=1&a=2"), APP_OK, 2, {"a", "1", "a", "2"}},
-    {IN("k=%0D%0A"), APP_OK, 1, {"k", "\r\n"}},
-    /* malformed percent escapes */
-    {IN("k=%"), APP_EINPUT, 0, {NULL}},
-    {IN("k=%4"), APP_EINPUT, 0, {NULL}},
-    {IN("k=%4&x=1"), APP_EINPUT, 0, {NULL}},
-    {IN("k=%zz"), APP_EINPUT, 0, {NULL}},
-    {IN("k=%4g"), APP_EINPUT, 0, {NULL}},
-    {IN("k=%%41"), APP_EINPUT, 0, {NULL}},
-    {IN("k%=1"), APP_EINPUT, 0, {NULL}},
-    /* NUL, decoded or raw */
-    {IN("k=%00"), APP_EINPUT, 0, {NULL}},
-    {IN("%00=1"), APP_EINPUT, 0, {NULL}},
-    {IN("k=a\0b"), APP_EINPUT, 0, {NULL}},
-    /* invalid UTF-8 */
-    {IN("k=%C0%AF"), APP_EINPUT, 0, {NULL}},       /* overlong '/' */
-    {IN("k=%ED%A0%80"), APP_EINPUT, 0, {NULL}},    /* surrogate */
-    {IN("k=%F4%90%80%80"), APP_EINPUT, 0, {NULL}}, /* > U+10FFFF */
-    {IN("k=%C3"), APP_EINPUT, 0, {NULL}},          /* truncated */
-    {IN("k=%FF"), APP_EINPUT, 0, {NULL}},
-    {IN("k=\xff"), APP_EINPUT, 0, {NULL}},
-    {IN("%FF=1"), APP_EINPUT, 0, {NULL}},
-    /* empty keys */
-    {IN("=v"), APP_EINPUT, 0, {NULL}},
-    {IN("="), APP_EINPUT, 0, {NULL}},
-    {IN("a=1&=2"), APP_EINPUT, 0, {NULL}},
+	{ IN(""), APP_OK, 0, { NULL } },
+	{ IN("&"), APP_OK, 0, { NULL } },
+	{ IN("&&&"), APP_OK, 0, { NULL } },
+	{ IN("a=1"), APP_OK, 1, { "a", "1" } },
+	{ IN("a=1&&b=2"), APP_OK, 2, { "a", "1", "b", "2" } },
+	{ IN("&a=1&"), APP_OK, 1, { "a", "1" } },
+	{ IN("a"), APP_OK, 1, { "a", "" } },
+	{ IN("a="), APP_OK, 1, { "a", "" } },
+	{ IN("a&b="), APP_OK, 2, { "a", "", "b", "" } },
+	{ IN("a=1=2"), APP_OK, 1, { "a", "1=2" } },
+	{ IN("a+b=c+d"), APP_OK, 1, { "a b", "c d" } },
+	{ IN("k=+"), APP_OK, 1, { "k", " " } },
+	{ IN("k=%2B"), APP_OK, 1, { "k", "+" } },
+	{ IN("k=%25"), APP_OK, 1, { "k", "%" } },
+	{ IN("k=%26%3D"), APP_OK, 1, { "k", "&=" } },
+	{ IN("k=%C3%A5"), APP_OK, 1, { "k", "\xc3\xa5" } },
+	{ IN("k=%c3%a5"), APP_OK, 1, { "k", "\xc3\xa5" } },
+	{ IN("%C3%A5r=1"), APP_OK, 1, { "\xc3\xa5r", "1" } },
+	{ IN("k=\xc3\xa5"), APP_OK, 1, { "k", "\xc3\xa5" } },
+	{ IN("k=%F0%9F%98%80"), APP_OK, 1, { "k", "\xf0\x9f\x98\x80" } },
+	{ IN("a=1&a=2"), APP_OK, 2, { "a", "1", "a", "2" } },
+	{ IN("k=%0D%0A"), APP_OK, 1, { "k", "\r\n" } },
+	/* malformed percent escapes */
+	{ IN("k=%"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=%4"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=%4&x=1"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=%zz"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=%4g"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=%%41"), APP_EINPUT, 0, { NULL } },
+	{ IN("k%=1"), APP_EINPUT, 0, { NULL } },
+	/* NUL, decoded or raw */
+	{ IN("k=%00"), APP_EINPUT, 0, { NULL } },
+	{ IN("%00=1"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=a\0b"), APP_EINPUT, 0, { NULL } },
+	/* invalid UTF-8 */
+	{ IN("k=%C0%AF"), APP_EINPUT, 0, { NULL } },       /* overlong '/' */
+	{ IN("k=%ED%A0%80"), APP_EINPUT, 0, { NULL } },    /* surrogate */
+	{ IN("k=%F4%90%80%80"), APP_EINPUT, 0, { NULL } }, /* > U+10FFFF */
+	{ IN("k=%C3"), APP_EINPUT, 0, { NULL } },          /* truncated */
+	{ IN("k=%FF"), APP_EINPUT, 0, { NULL } },
+	{ IN("k=\xff"), APP_EINPUT, 0, { NULL } },
+	{ IN("%FF=1"), APP_EINPUT, 0, { NULL } },
+	/* empty keys */
+	{ IN("=v"), APP_EINPUT, 0, { NULL } },
+	{ IN("="), APP_EINPUT, 0, { NULL } },
+	{ IN("a=1&=2"), APP_EINPUT, 0, { NULL } },
 };
 
 static const struct pcase cookie_cases[] = {
-    {IN(""), APP_OK, 0, {NULL}},
-    {IN(";;; ;"), APP_OK, 0, {NULL}},
-    {IN("a=1"), APP_OK, 1, {"a", "1"}},
-    {IN("a=1; b=2"), APP_OK, 2, {"a", "1", "b", "2"}},
-    {IN("a=1;b=2"), APP_OK, 2, {"a", "1", "b", "2"}},
-    {IN("a=1;\tb=2;"), APP_OK, 2, {"a", "1", "b", "2"}},
-    {IN("  a = 1 ;  b=2 "), APP_OK, 2, {"a", "1", "b", "2"}},
-    {IN("a="), APP_OK, 1, {"a", ""}},
-    {IN("s=\"abc\""), APP_OK, 1, {"s", "abc"}},
-    {IN("s=\"\""), APP_OK, 1, {"s", ""}},
-    {IN("s=a=b"), APP_OK, 1, {"s", "a=b"}},
-    {IN("s=%41"), APP_OK, 1, {"s", "%41"}}, /* no percent-decoding */
-    {IN("s=1; s=2"), APP_OK, 2, {"s", "1", "s", "2"}},
-    {IN("!#$%&'*+-.^_`|~=x"), APP_OK, 1, {"!#$%&'*+-.^_`|~", "x"}},
-    /* malformed pairs are skipped, the rest survive */
-    {IN("s=\"; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("s=\"abc; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("s=a\"b\"; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("bad name=1; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("(x)=1; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("a/b=1; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("=1; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("noeq; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("j={\"a\":1,\"b\":2}; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("sp=a b; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("bs=a\\b; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("u=\xc3\xa5; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("\xc3\xa5=1; ok=2"), APP_OK, 1, {"ok", "2"}},
-    {IN("bad name=1"), APP_OK, 0, {NULL}},
-    /* control characters anywhere reject the header */
-    {IN("a=1\0"), APP_EINPUT, 0, {NULL}},
-    {IN("a=\x01"), APP_EINPUT, 0, {NULL}},
-    {IN("a=\x7f"), APP_EINPUT, 0, {NULL}},
-    {IN("a=1\r\nSet-Cookie: x=1"), APP_EINPUT, 0, {NULL}},
-    {IN("a=1; b=\n"), APP_EINPUT, 0, {NULL}},
+	{ IN(""), APP_OK, 0, { NULL } },
+	{ IN(";;; ;"), APP_OK, 0, { NULL } },
+	{ IN("a=1"), APP_OK, 1, { "a", "1" } },
+	{ IN("a=1; b=2"), APP_OK, 2, { "a", "1", "b", "2" } },
+	{ IN("a=1;b=2"), APP_OK, 2, { "a", "1", "b", "2" } },
+	{ IN("a=1;\tb=2;"), APP_OK, 2, { "a", "1", "b", "2" } },
+	{ IN("  a = 1 ;  b=2 "), APP_OK, 2, { "a", "1", "b", "2" } },
+	{ IN("a="), APP_OK, 1, { "a", "" } },
+	{ IN("s=\"abc\""), APP_OK, 1, { "s", "abc" } },
+	{ IN("s=\"\""), APP_OK, 1, { "s", "" } },
+	{ IN("s=a=b"), APP_OK, 1, { "s", "a=b" } },
+	{ IN("s=%41"), APP_OK, 1, { "s", "%41" } }, /* no percent-decoding */
+	{ IN("s=1; s=2"), APP_OK, 2, { "s", "1", "s", "2" } },
+	{ IN("!#$%&'*+-.^_`|~=x"), APP_OK, 1, { "!#$%&'*+-.^_`|~", "x" } },
+	/* malformed pairs are skipped, the rest survive */
+	{ IN("s=\"; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("s=\"abc; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("s=a\"b\"; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("bad name=1; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("(x)=1; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("a/b=1; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("=1; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("noeq; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("j={\"a\":1,\"b\":2}; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("sp=a b; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("bs=a\\b; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("u=\xc3\xa5; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("\xc3\xa5=1; ok=2"), APP_OK, 1, { "ok", "2" } },
+	{ IN("bad name=1"), APP_OK, 0, { NULL } },
+	/* control characters anywhere reject the header */
+	{ IN("a=1\0"), APP_EINPUT, 0, { NULL } },
+	{ IN("a=\x01"), APP_EINPUT, 0, { NULL } },
+	{ IN("a=\x7f"), APP_EINPUT, 0, { NULL } },
+	{ IN("a=1\r\nSet-Cookie: x=1"), APP_EINPUT, 0, { NULL } },
+	{ IN("a=1; b=\n"), APP_EINPUT, 0, { NULL } },
 };
 
 static void
@@ -123,15 +123,16 @@ check_list(const struct pcase *c, enum app_err got, const struct kv_list *l)
 	size_t i;
 
 	if (got != c->want)
-		fail_msg("input \"%.*s\": got %s, want %s", (int)c->len, c->in, app_strerror(got),
-		    app_strerror(c->want));
+		fail_msg("input \"%.*s\": got %s, want %s", (int)c->len, c->in,
+		    app_strerror(got), app_strerror(c->want));
 	if (got != APP_OK) {
 		assert_int_equal(l->n, 0);
 		assert_null(l->v);
 		return;
 	}
 	if (l->n != c->n)
-		fail_msg("input \"%.*s\": got %zu pairs, want %zu", (int)c->len, c->in, l->n, c->n);
+		fail_msg("input \"%.*s\": got %zu pairs, want %zu", (int)c->len,
+		    c->in, l->n, c->n);
 	for (i = 0; i < c->n; i++) {
 		const char *k = c->kv[2 * i], *v = c->kv[2 * i + 1];
 
@@ -155,10 +156,12 @@ test_urlenc_table(void **state)
 	assert_true(arena_init(&a, 1u << 16));
 	for (i = 0; i < sizeof(urlenc_cases) / sizeof(urlenc_cases[0]); i++) {
 		const struct pcase *c = &urlenc_cases[i];
-		struct kv_list l = {(struct kv *)1, 99};
+		struct kv_list l = { (struct kv *)1, 99 };
 
 		arena_reset(&a);
-		check_list(c, form_parse_urlenc(&a, (struct str){c->in, c->len}, &l), &l);
+		check_list(c,
+		    form_parse_urlenc(&a, (struct str){ c->in, c->len }, &l),
+		    &l);
 	}
 	arena_free(&a);
 }
@@ -173,10 +176,12 @@ test_cookie_table(void **state)
 	assert_true(arena_init(&a, 1u << 16));
 	for (i = 0; i < sizeof(cookie_cases) / sizeof(cookie_cases[0]); i++) {
 		const struct pcase *c = &cookie_cases[i];
-		struct kv_list l = {(struct kv *)1, 99};
+		struct kv_list l = { (struct kv *)1, 99 };
 
 		arena_reset(&a);
-		check_list(c, form_parse_cookies(&a, (struct str){c->in, c->len}, &l), &l);
+		check_list(c,
+		    form_parse_cookies(&a, (struct str){ c->in, c->len }, &l),
+		    &l);
 	}
 	arena_free(&a);
 }
@@ -190,7 +195,8 @@ make_fields(size_t n, size_t *len)
 
 	assert_non_null(s);
 	for (i = 0; i < n; i++)
-		off += (size_t)snprintf(s + off, 17, "%sf%zu=1", i ? "&" : "", i);
+		off +=
+		    (size_t)snprintf(s + off, 17, "%sf%zu=1", i ? "&" : "", i);
 	*len = off;
 	return s;
 }
@@ -207,14 +213,16 @@ test_urlenc_field_count(void **state)
 	assert_true(arena_init(&a, 1u << 20));
 
 	s = make_fields(MAX_FIELDS, &len);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, len}, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, len }, &l), APP_OK);
 	assert_int_equal(l.n, MAX_FIELDS);
 	assert_true(str_eq_cstr(l.v[MAX_FIELDS - 1].key, "f511"));
 	free(s);
 
 	arena_reset(&a);
 	s = make_fields(MAX_FIELDS + 1, &len);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, len}, &l), APP_EINPUT);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, len }, &l), APP_EINPUT);
 	assert_int_equal(l.n, 0);
 	free(s);
 	arena_free(&a);
@@ -223,7 +231,8 @@ test_urlenc_field_count(void **state)
 	 * never touched. */
 	assert_true(arena_init(&a, 64));
 	s = make_fields(10000, &len);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, len}, &l), APP_EINPUT);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, len }, &l), APP_EINPUT);
 	assert_int_equal(a.used, 0);
 	free(s);
 	arena_free(&a);
@@ -245,36 +254,47 @@ test_urlenc_lengths(void **state)
 	/* key exactly MAX_FIELD_NAME bytes, then one more */
 	memset(s, 'k', MAX_FIELD_NAME + 1);
 	s[MAX_FIELD_NAME] = '=';
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, MAX_FIELD_NAME + 1}, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, MAX_FIELD_NAME + 1 }, &l),
+	    APP_OK);
 	assert_int_equal(l.v[0].key.len, MAX_FIELD_NAME);
 	memset(s, 'k', MAX_FIELD_NAME + 2);
 	s[MAX_FIELD_NAME + 1] = '=';
 	arena_reset(&a);
 	assert_int_equal(
-	    form_parse_urlenc(&a, (struct str){s, MAX_FIELD_NAME + 2}, &l), APP_ETOOBIG);
+	    form_parse_urlenc(&a, (struct str){ s, MAX_FIELD_NAME + 2 }, &l),
+	    APP_ETOOBIG);
 
 	/* a percent-encoded key counts decoded bytes: 128 x "%41" is fine */
 	for (n = 0; n < MAX_FIELD_NAME; n++)
 		memcpy(s + 3 * n, "%41", 3);
 	arena_reset(&a);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, 3 * MAX_FIELD_NAME}, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, 3 * MAX_FIELD_NAME }, &l),
+	    APP_OK);
 	assert_int_equal(l.v[0].key.len, MAX_FIELD_NAME);
 
 	/* value exactly MAX_FIELD_LEN bytes, then one more */
 	memcpy(s, "v=", 2);
 	memset(s + 2, 'x', MAX_FIELD_LEN + 1);
 	arena_reset(&a);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, 2 + MAX_FIELD_LEN}, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, 2 + MAX_FIELD_LEN }, &l),
+	    APP_OK);
 	assert_int_equal(l.v[0].val.len, MAX_FIELD_LEN);
 	arena_reset(&a);
 	assert_int_equal(
-	    form_parse_urlenc(&a, (struct str){s, 2 + MAX_FIELD_LEN + 1}, &l), APP_ETOOBIG);
+	    form_parse_urlenc(&a, (struct str){ s, 2 + MAX_FIELD_LEN + 1 }, &l),
+	    APP_ETOOBIG);
 
 	/* the whole input over MAX_BODY */
 	memset(s, '&', MAX_BODY + 1);
 	arena_reset(&a);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, MAX_BODY}, &l), APP_OK);
-	assert_int_equal(form_parse_urlenc(&a, (struct str){s, MAX_BODY + 1}, &l), APP_ETOOBIG);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, MAX_BODY }, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_urlenc(&a, (struct str){ s, MAX_BODY + 1 }, &l),
+	    APP_ETOOBIG);
 
 	free(s);
 	arena_free(&a);
@@ -288,8 +308,9 @@ test_urlenc_enomem(void **state)
 
 	(void)state;
 	assert_true(arena_init(&a, 128));
-	assert_int_equal(
-	    form_parse_urlenc(&a, STR_LIT("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8"), &l), APP_ENOMEM);
+	assert_int_equal(form_parse_urlenc(&a,
+	                     STR_LIT("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8"), &l),
+	    APP_ENOMEM);
 	assert_int_equal(l.n, 0);
 	arena_free(&a);
 }
@@ -310,22 +331,28 @@ test_cookie_limits(void **state)
 	/* exactly MAX_COOKIE_HEADER bytes is fine, one more is a 400 */
 	memcpy(s, "a=", 2);
 	memset(s + 2, 'x', MAX_COOKIE_HEADER);
-	assert_int_equal(form_parse_cookies(&a, (struct str){s, MAX_COOKIE_HEADER}, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_cookies(&a, (struct str){ s, MAX_COOKIE_HEADER }, &l),
+	    APP_OK);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].val.len, MAX_COOKIE_HEADER - 2);
 	arena_reset(&a);
-	assert_int_equal(
-	    form_parse_cookies(&a, (struct str){s, MAX_COOKIE_HEADER + 1}, &l), APP_EINPUT);
+	assert_int_equal(form_parse_cookies(
+	                     &a, (struct str){ s, MAX_COOKIE_HEADER + 1 }, &l),
+	    APP_EINPUT);
 
 	/* MAX_COOKIES pairs, then one more (invalid pairs count too) */
 	for (i = 0, off = 0; i < MAX_COOKIES; i++)
-		off += (size_t)snprintf(s + off, 16, "%sc%zu=1", i ? "; " : "", i);
+		off +=
+		    (size_t)snprintf(s + off, 16, "%sc%zu=1", i ? "; " : "", i);
 	arena_reset(&a);
-	assert_int_equal(form_parse_cookies(&a, (struct str){s, off}, &l), APP_OK);
+	assert_int_equal(
+	    form_parse_cookies(&a, (struct str){ s, off }, &l), APP_OK);
 	assert_int_equal(l.n, MAX_COOKIES);
 	memcpy(s + off, "; (x)=1", 7);
 	arena_reset(&a);
-	assert_int_equal(form_parse_cookies(&a, (struct str){s, off + 7}, &l), APP_EINPUT);
+	assert_int_equal(
+	    form_parse_cookies(&a, (struct str){ s, off + 7 }, &l), APP_EINPUT);
 
 	free(s);
 	arena_free(&a);
@@ -340,7 +367,8 @@ test_kv_get(void **state)
 
 	(void)state;
 	assert_true(arena_init(&a, 4096));
-	assert_int_equal(form_parse_urlenc(&a, STR_LIT("a=1&b=2&a=3&c"), &l), APP_OK);
+	assert_int_equal(
+	    form_parse_urlenc(&a, STR_LIT("a=1&b=2&a=3&c"), &l), APP_OK);
 	assert_non_null(v = kv_get(&l, "a"));
 	assert_true(str_eq_cstr(*v, "1"));
 	assert_non_null(v = kv_get(&l, "c"));
@@ -366,19 +394,27 @@ test_content_length(void **state)
 		enum app_err want;
 		size_t v;
 	} cases[] = {
-	    {NULL, MAX_BODY, APP_OK, 0}, {"", MAX_BODY, APP_OK, 0}, {"0", MAX_BODY, APP_OK, 0},
-	    {"00", MAX_BODY, APP_OK, 0}, {"01", MAX_BODY, APP_OK, 1}, /* leading zeros: ok */
-	    {"1", MAX_BODY, APP_OK, 1}, {"1048576", MAX_BODY, APP_OK, 1048576},
-	    {"1048577", MAX_BODY, APP_ETOOBIG, 0}, {"1", 0, APP_ETOOBIG, 0},
-	    {"18446744073709551615", SIZE_MAX, APP_OK, SIZE_MAX},
-	    {"18446744073709551616", SIZE_MAX, APP_ETOOBIG, 0},
-	    {"99999999999999999999999", MAX_BODY, APP_ETOOBIG, 0},
-	    {"99999999999999999999999x", MAX_BODY, APP_EINPUT, 0}, {"-1", MAX_BODY, APP_EINPUT, 0},
-	    {"-0", MAX_BODY, APP_EINPUT, 0}, {"+1", MAX_BODY, APP_EINPUT, 0},
-	    {"1 ", MAX_BODY, APP_EINPUT, 0}, {" 1", MAX_BODY, APP_EINPUT, 0},
-	    {"1,0", MAX_BODY, APP_EINPUT, 0}, {"1.0", MAX_BODY, APP_EINPUT, 0},
-	    {"0x10", MAX_BODY, APP_EINPUT, 0}, {"1e3", MAX_BODY, APP_EINPUT, 0},
-	    {"\xd9\xa1", MAX_BODY, APP_EINPUT, 0}, /* Arabic-Indic 1 */
+		{ NULL, MAX_BODY, APP_OK, 0 }, { "", MAX_BODY, APP_OK, 0 },
+		{ "0", MAX_BODY, APP_OK, 0 }, { "00", MAX_BODY, APP_OK, 0 },
+		{ "01", MAX_BODY, APP_OK, 1 }, /* leading zeros: ok */
+		{ "1", MAX_BODY, APP_OK, 1 },
+		{ "1048576", MAX_BODY, APP_OK, 1048576 },
+		{ "1048577", MAX_BODY, APP_ETOOBIG, 0 },
+		{ "1", 0, APP_ETOOBIG, 0 },
+		{ "18446744073709551615", SIZE_MAX, APP_OK, SIZE_MAX },
+		{ "18446744073709551616", SIZE_MAX, APP_ETOOBIG, 0 },
+		{ "99999999999999999999999", MAX_BODY, APP_ETOOBIG, 0 },
+		{ "99999999999999999999999x", MAX_BODY, APP_EINPUT, 0 },
+		{ "-1", MAX_BODY, APP_EINPUT, 0 },
+		{ "-0", MAX_BODY, APP_EINPUT, 0 },
+		{ "+1", MAX_BODY, APP_EINPUT, 0 },
+		{ "1 ", MAX_BODY, APP_EINPUT, 0 },
+		{ " 1", MAX_BODY, APP_EINPUT, 0 },
+		{ "1,0", MAX_BODY, APP_EINPUT, 0 },
+		{ "1.0", MAX_BODY, APP_EINPUT, 0 },
+		{ "0x10", MAX_BODY, APP_EINPUT, 0 },
+		{ "1e3", MAX_BODY, APP_EINPUT, 0 },
+		{ "\xd9\xa1", MAX_BODY, APP_EINPUT, 0 }, /* Arabic-Indic 1 */
 	};
 	size_t i;
 
@@ -389,8 +425,9 @@ test_content_length(void **state)
 
 		e = form_parse_content_length(cases[i].s, cases[i].max, &v);
 		if (e != cases[i].want)
-			fail_msg("\"%s\": got %s, want %s", cases[i].s ? cases[i].s : "(null)",
-			    app_strerror(e), app_strerror(cases[i].want));
+			fail_msg("\"%s\": got %s, want %s",
+			    cases[i].s ? cases[i].s : "(null)", app_strerror(e),
+			    app_strerror(cases[i].want));
 		assert_int_equal(v, e == APP_OK ? cases[i].v : 12345);
 	}
 }
@@ -416,22 +453,22 @@ enum {
 	F__MAX
 };
 
-static const char *const colors[] = {"röd", "grön", "blå", NULL};
+static const char *const colors[] = { "röd", "grön", "blå", NULL };
 
 static const struct field_spec spec[F__MAX] = {
-    [F_NAME] = {"name", FT_TEXT, 1, 200, FF_REQUIRED, NULL},
-    [F_AGE] = {"age", FT_INT, 4, 40, FF_REQUIRED, NULL},
-    [F_BORN] = {"born", FT_DATE, 0, 0, FF_REQUIRED, NULL},
-    [F_AGREE] = {"agree", FT_BOOL, 0, 0, FF_REQUIRED, NULL},
-    [F_COLOR] = {"color", FT_ENUM, 0, 0, FF_REQUIRED, colors},
-    [F_TAGS] = {"tags", FT_ENUM, 0, 0, FF_MULTI, colors},
-    [F_NOTE] = {"note", FT_TEXT, 0, 5, FF_MULTILINE, NULL},
-    [F_NICK] = {"nick", FT_TEXT, 3, 10, 0, NULL},
-    [F_SCORE] = {"score", FT_INT, -5, 5, 0, NULL},
-    [F_VISIT] = {"visit", FT_DATE, 20240101, 20241231, 0, NULL},
-    [F_OPT] = {"opt", FT_INT, 0, 9, 0, NULL},
-    [F_ONCE] = {"once", FT_TEXT, 0, 0, 0, NULL},
-    [F_LINE] = {"line", FT_TEXT, 0, 0, 0, NULL},
+	[F_NAME] = { "name", FT_TEXT, 1, 200, FF_REQUIRED, NULL },
+	[F_AGE] = { "age", FT_INT, 4, 40, FF_REQUIRED, NULL },
+	[F_BORN] = { "born", FT_DATE, 0, 0, FF_REQUIRED, NULL },
+	[F_AGREE] = { "agree", FT_BOOL, 0, 0, FF_REQUIRED, NULL },
+	[F_COLOR] = { "color", FT_ENUM, 0, 0, FF_REQUIRED, colors },
+	[F_TAGS] = { "tags", FT_ENUM, 0, 0, FF_MULTI, colors },
+	[F_NOTE] = { "note", FT_TEXT, 0, 5, FF_MULTILINE, NULL },
+	[F_NICK] = { "nick", FT_TEXT, 3, 10, 0, NULL },
+	[F_SCORE] = { "score", FT_INT, -5, 5, 0, NULL },
+	[F_VISIT] = { "visit", FT_DATE, 20240101, 20241231, 0, NULL },
+	[F_OPT] = { "opt", FT_INT, 0, 9, 0, NULL },
+	[F_ONCE] = { "once", FT_TEXT, 0, 0, 0, NULL },
+	[F_LINE] = { "line", FT_TEXT, 0, 0, 0, NULL },
 };
 _Static_assert(sizeof(spec) / sizeof(spec[0]) == F__MAX, "spec out of sync");
 
@@ -445,8 +482,8 @@ validate(struct arena *a, const char *body, struct field_val *out, size_t *nerr)
 }
 
 static void
-assert_field(
-    const struct field_val *f, int ok, const char *err, const char *s, long long i, int present)
+assert_field(const struct field_val *f, int ok, const char *err, const char *s,
+    long long i, int present)
 {
 	if (err == NULL)
 		assert_null(f->error);
@@ -519,8 +556,10 @@ test_validate_all_errors(void **state)
 	    v, &nerr);
 	assert_int_equal(nerr, 13);
 	assert_field(&v[F_NAME], 0, "Fältet måste fyllas i.", "", 0, 0);
-	assert_field(&v[F_AGE], 0, "Ange ett heltal mellan 4 och 40.", "3", 0, 1);
-	assert_field(&v[F_BORN], 0, "Datumet finns inte i kalendern.", "2023-02-29", 0, 1);
+	assert_field(
+	    &v[F_AGE], 0, "Ange ett heltal mellan 4 och 40.", "3", 0, 1);
+	assert_field(&v[F_BORN], 0, "Datumet finns inte i kalendern.",
+	    "2023-02-29", 0, 1);
 	assert_field(&v[F_AGREE], 0, "Rutan måste kryssas i.", "", 0, 0);
 	assert_field(&v[F_COLOR], 0, "Välj ett av alternativen.", "lila", 0, 1);
 	assert_field(&v[F_TAGS], 0, "Välj ett av alternativen.",
@@ -529,13 +568,18 @@ test_validate_all_errors(void **state)
 	    0, 1);
 	assert_field(&v[F_NOTE], 0, "Högst 5 tecken.", "123456", 0, 1);
 	assert_field(&v[F_NICK], 0, "Minst 3 tecken.", "ab", 0, 1);
-	assert_field(&v[F_SCORE], 0, "Ange ett heltal mellan -5 och 5.", "6", 0, 1);
 	assert_field(
-	    &v[F_VISIT], 0, "Ange ett datum mellan 2024-01-01 och 2024-12-31.", "2025-01-01", 0, 1);
-	assert_field(&v[F_OPT], 0, "Ange ett heltal mellan 0 och 9.", "1x", 0, 1);
-	assert_field(&v[F_ONCE], 0, "Fältet får bara anges en gång.", "a", 0, 1);
+	    &v[F_SCORE], 0, "Ange ett heltal mellan -5 och 5.", "6", 0, 1);
+	assert_field(&v[F_VISIT], 0,
+	    "Ange ett datum mellan 2024-01-01 och 2024-12-31.", "2025-01-01", 0,
+	    1);
+	assert_field(
+	    &v[F_OPT], 0, "Ange ett heltal mellan 0 och 9.", "1x", 0, 1);
+	assert_field(
+	    &v[F_ONCE], 0, "Fältet får bara anges en gång.", "a", 0, 1);
 	assert_int_equal(v[F_ONCE].n, 2);
-	assert_field(&v[F_LINE], 0, "Texten får inte innehålla radbrytningar.", "a\nb", 0, 1);
+	assert_field(&v[F_LINE], 0, "Texten får inte innehålla radbrytningar.",
+	    "a\nb", 0, 1);
 	arena_free(&a);
 }
 
@@ -570,49 +614,68 @@ test_validate_values(void **state)
 		const char *err;
 		long long i;
 	} cases[] = {
-	    {FT_INT, 4, 40, "4", NULL, 4},
-	    {FT_INT, 4, 40, "40", NULL, 40},
-	    {FT_INT, 4, 40, "0040", NULL, 40},
-	    {FT_INT, 4, 40, "41", "Ange ett heltal mellan 4 och 40.", 0},
-	    {FT_INT, 4, 40, "+5", "Ange ett heltal mellan 4 och 40.", 0},
-	    {FT_INT, 4, 40, "5 5", "Ange ett heltal mellan 4 och 40.", 0},
-	    {FT_INT, 4, 40, "5.0", "Ange ett heltal mellan 4 och 40.", 0},
-	    {FT_INT, 4, 40, "-", "Ange ett heltal mellan 4 och 40.", 0},
-	    {FT_INT, 4, 40, "0x10", "Ange ett heltal mellan 4 och 40.", 0},
-	    {FT_INT, LLONG_MIN, LLONG_MAX, "-9223372036854775808", NULL, LLONG_MIN},
-	    {FT_INT, LLONG_MIN, LLONG_MAX, "9223372036854775807", NULL, LLONG_MAX},
-	    {FT_INT, 0, LLONG_MAX, "9223372036854775808",
-	        "Ange ett heltal mellan 0 och 9223372036854775807.", 0},
-	    {FT_INT, LLONG_MIN, 0, "-9223372036854775809",
-	        "Ange ett heltal mellan -9223372036854775808 och 0.", 0},
-	    {FT_DATE, 0, 0, "2000-02-29", NULL, 20000229},
-	    {FT_DATE, 0, 0, "1900-02-29", "Datumet finns inte i kalendern.", 0},
-	    {FT_DATE, 0, 0, "2024-04-31", "Datumet finns inte i kalendern.", 0},
-	    {FT_DATE, 0, 0, "2024-13-01", "Datumet finns inte i kalendern.", 0},
-	    {FT_DATE, 0, 0, "2024-00-10", "Datumet finns inte i kalendern.", 0},
-	    {FT_DATE, 0, 0, "2024-01-00", "Datumet finns inte i kalendern.", 0},
-	    {FT_DATE, 0, 0, "0000-01-01", "Datumet finns inte i kalendern.", 0},
-	    {FT_DATE, 0, 0, "9999-12-31", NULL, 99991231},
-	    {FT_DATE, 0, 0, "2024-1-01", "Ange ett datum som ÅÅÅÅ-MM-DD.", 0},
-	    {FT_DATE, 0, 0, "20240101", "Ange ett datum som ÅÅÅÅ-MM-DD.", 0},
-	    {FT_DATE, 0, 0, "2024/01/01", "Ange ett datum som ÅÅÅÅ-MM-DD.", 0},
-	    {FT_DATE, 0, 0, "2024-01-0a", "Ange ett datum som ÅÅÅÅ-MM-DD.", 0},
-	    {FT_DATE, 0, 0, "+024-01-01", "Ange ett datum som ÅÅÅÅ-MM-DD.", 0},
-	    {FT_DATE, 20240101, 0, "2023-12-31", "Ange ett datum från och med 2024-01-01.", 0},
-	    {FT_DATE, 0, 20241231, "2025-01-01", "Ange ett datum till och med 2024-12-31.", 0},
-	    {FT_TEXT, 0, 3, "\xc3\xa5\xc3\xa5\xc3\xa5", NULL, 0},
-	    {FT_TEXT, 0, 3, "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80", NULL, 0},
-	    {FT_TEXT, 0, 3, "abcd", "Högst 3 tecken.", 0},
-	    {FT_TEXT, 0, 3, "a\tb", NULL, 0},
-	    {FT_TEXT, 0, 3,
-	        "a\x01"
-	        "b",
-	        "Fältet innehåller otillåtna tecken.", 0},
-	    {FT_TEXT, 0, 3,
-	        "a\x7f"
-	        "b",
-	        "Fältet innehåller otillåtna tecken.", 0},
-	    {FT_TEXT, 0, 3, "a\rb", "Texten får inte innehålla radbrytningar.", 0},
+		{ FT_INT, 4, 40, "4", NULL, 4 },
+		{ FT_INT, 4, 40, "40", NULL, 40 },
+		{ FT_INT, 4, 40, "0040", NULL, 40 },
+		{ FT_INT, 4, 40, "41", "Ange ett heltal mellan 4 och 40.", 0 },
+		{ FT_INT, 4, 40, "+5", "Ange ett heltal mellan 4 och 40.", 0 },
+		{ FT_INT, 4, 40, "5 5", "Ange ett heltal mellan 4 och 40.", 0 },
+		{ FT_INT, 4, 40, "5.0", "Ange ett heltal mellan 4 och 40.", 0 },
+		{ FT_INT, 4, 40, "-", "Ange ett heltal mellan 4 och 40.", 0 },
+		{ FT_INT, 4, 40, "0x10", "Ange ett heltal mellan 4 och 40.",
+		    0 },
+		{ FT_INT, LLONG_MIN, LLONG_MAX, "-9223372036854775808", NULL,
+		    LLONG_MIN },
+		{ FT_INT, LLONG_MIN, LLONG_MAX, "9223372036854775807", NULL,
+		    LLONG_MAX },
+		{ FT_INT, 0, LLONG_MAX, "9223372036854775808",
+		    "Ange ett heltal mellan 0 och 9223372036854775807.", 0 },
+		{ FT_INT, LLONG_MIN, 0, "-9223372036854775809",
+		    "Ange ett heltal mellan -9223372036854775808 och 0.", 0 },
+		{ FT_DATE, 0, 0, "2000-02-29", NULL, 20000229 },
+		{ FT_DATE, 0, 0, "1900-02-29",
+		    "Datumet finns inte i kalendern.", 0 },
+		{ FT_DATE, 0, 0, "2024-04-31",
+		    "Datumet finns inte i kalendern.", 0 },
+		{ FT_DATE, 0, 0, "2024-13-01",
+		    "Datumet finns inte i kalendern.", 0 },
+		{ FT_DATE, 0, 0, "2024-00-10",
+		    "Datumet finns inte i kalendern.", 0 },
+		{ FT_DATE, 0, 0, "2024-01-00",
+		    "Datumet finns inte i kalendern.", 0 },
+		{ FT_DATE, 0, 0, "0000-01-01",
+		    "Datumet finns inte i kalendern.", 0 },
+		{ FT_DATE, 0, 0, "9999-12-31", NULL, 99991231 },
+		{ FT_DATE, 0, 0, "2024-1-01", "Ange ett datum som ÅÅÅÅ-MM-DD.",
+		    0 },
+		{ FT_DATE, 0, 0, "20240101", "Ange ett datum som ÅÅÅÅ-MM-DD.",
+		    0 },
+		{ FT_DATE, 0, 0, "2024/01/01", "Ange ett datum som ÅÅÅÅ-MM-DD.",
+		    0 },
+		{ FT_DATE, 0, 0, "2024-01-0a", "Ange ett datum som ÅÅÅÅ-MM-DD.",
+		    0 },
+		{ FT_DATE, 0, 0, "+024-01-01", "Ange ett datum som ÅÅÅÅ-MM-DD.",
+		    0 },
+		{ FT_DATE, 20240101, 0, "2023-12-31",
+		    "Ange ett datum från och med 2024-01-01.", 0 },
+		{ FT_DATE, 0, 20241231, "2025-01-01",
+		    "Ange ett datum till och med 2024-12-31.", 0 },
+		{ FT_TEXT, 0, 3, "\xc3\xa5\xc3\xa5\xc3\xa5", NULL, 0 },
+		{ FT_TEXT, 0, 3,
+		    "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80", NULL,
+		    0 },
+		{ FT_TEXT, 0, 3, "abcd", "Högst 3 tecken.", 0 },
+		{ FT_TEXT, 0, 3, "a\tb", NULL, 0 },
+		{ FT_TEXT, 0, 3,
+		    "a\x01"
+		    "b",
+		    "Fältet innehåller otillåtna tecken.", 0 },
+		{ FT_TEXT, 0, 3,
+		    "a\x7f"
+		    "b",
+		    "Fältet innehåller otillåtna tecken.", 0 },
+		{ FT_TEXT, 0, 3, "a\rb",
+		    "Texten får inte innehålla radbrytningar.", 0 },
 	};
 	struct arena a;
 	size_t i, nerr;
@@ -620,16 +683,19 @@ test_validate_values(void **state)
 	(void)state;
 	assert_true(arena_init(&a, 1u << 16));
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct field_spec sp = {"f", cases[i].type, cases[i].min, cases[i].max, 0, NULL};
-		struct kv kv = {STR_LIT("f"), str_cstr(cases[i].val)};
-		struct kv_list l = {&kv, 1};
+		struct field_spec sp = { "f", cases[i].type, cases[i].min,
+			cases[i].max, 0, NULL };
+		struct kv kv = { STR_LIT("f"), str_cstr(cases[i].val) };
+		struct kv_list l = { &kv, 1 };
 		struct field_val fv;
 
 		arena_reset(&a);
-		assert_int_equal(form_validate(&a, &l, &sp, 1, &fv, &nerr), APP_OK);
+		assert_int_equal(
+		    form_validate(&a, &l, &sp, 1, &fv, &nerr), APP_OK);
 		if (cases[i].err == NULL) {
 			if (!fv.ok)
-				fail_msg("\"%s\": unexpected error \"%s\"", cases[i].val, fv.error);
+				fail_msg("\"%s\": unexpected error \"%s\"",
+				    cases[i].val, fv.error);
 			assert_int_equal(nerr, 0);
 			assert_int_equal(fv.i, cases[i].i);
 		} else {
@@ -649,18 +715,18 @@ static void
 test_validate_bad_bytes(void **state)
 {
 	struct arena a;
-	struct field_spec sp = {"f", FT_TEXT, 0, 0, 0, NULL};
+	struct field_spec sp = { "f", FT_TEXT, 0, 0, 0, NULL };
 	struct kv kv[4] = {
-	    {STR_LIT("f"), {"a\xff", 2}},
-	    {STR_LIT("g"), {"a\0b", 3}},
-	    {STR_LIT("h"), {"a\xff", 2}},
-	    {STR_LIT("h"), STR_LIT("b")},
+		{ STR_LIT("f"), { "a\xff", 2 } },
+		{ STR_LIT("g"), { "a\0b", 3 } },
+		{ STR_LIT("h"), { "a\xff", 2 } },
+		{ STR_LIT("h"), STR_LIT("b") },
 	};
-	struct kv_list l = {kv, 4};
+	struct kv_list l = { kv, 4 };
 	struct field_val fv[3];
 	struct field_spec sp3[3] = {
-	    sp, {"g", FT_TEXT, 0, 0, 0, NULL},
-	    {"h", FT_TEXT, 0, 0, 0, NULL}, /* duplicate, not FF_MULTI */
+		sp, { "g", FT_TEXT, 0, 0, 0, NULL },
+		{ "h", FT_TEXT, 0, 0, 0, NULL }, /* duplicate, not FF_MULTI */
 	};
 	size_t nerr;
 
@@ -668,8 +734,10 @@ test_validate_bad_bytes(void **state)
 	assert_true(arena_init(&a, 4096));
 	assert_int_equal(form_validate(&a, &l, sp3, 3, fv, &nerr), APP_OK);
 	assert_int_equal(nerr, 3);
-	assert_field(&fv[0], 0, "Fältet innehåller otillåtna tecken.", "", 0, 0);
-	assert_field(&fv[1], 0, "Fältet innehåller otillåtna tecken.", "", 0, 0);
+	assert_field(
+	    &fv[0], 0, "Fältet innehåller otillåtna tecken.", "", 0, 0);
+	assert_field(
+	    &fv[1], 0, "Fältet innehåller otillåtna tecken.", "", 0, 0);
 	assert_field(&fv[2], 0, "Fältet får bara anges en gång.", "", 0, 0);
 	arena_free(&a);
 }
@@ -678,9 +746,9 @@ static void
 test_validate_enomem(void **state)
 {
 	struct arena a;
-	struct field_spec sp = {"f", FT_INT, 1, 2, 0, NULL};
-	struct kv kv = {STR_LIT("f"), STR_LIT("3")};
-	struct kv_list l = {&kv, 1};
+	struct field_spec sp = { "f", FT_INT, 1, 2, 0, NULL };
+	struct kv kv = { STR_LIT("f"), STR_LIT("3") };
+	struct kv_list l = { &kv, 1 };
 	struct field_val fv;
 	size_t nerr;
 
@@ -694,20 +762,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_urlenc_table),
-	    cmocka_unit_test(test_urlenc_field_count),
-	    cmocka_unit_test(test_urlenc_lengths),
-	    cmocka_unit_test(test_urlenc_enomem),
-	    cmocka_unit_test(test_cookie_table),
-	    cmocka_unit_test(test_cookie_limits),
-	    cmocka_unit_test(test_kv_get),
-	    cmocka_unit_test(test_content_length),
-	    cmocka_unit_test(test_validate_ok),
-	    cmocka_unit_test(test_validate_all_errors),
-	    cmocka_unit_test(test_validate_missing),
-	    cmocka_unit_test(test_validate_values),
-	    cmocka_unit_test(test_validate_bad_bytes),
-	    cmocka_unit_test(test_validate_enomem),
+		cmocka_unit_test(test_urlenc_table),
+		cmocka_unit_test(test_urlenc_field_count),
+		cmocka_unit_test(test_urlenc_lengths),
+		cmocka_unit_test(test_urlenc_enomem),
+		cmocka_unit_test(test_cookie_table),
+		cmocka_unit_test(test_cookie_limits),
+		cmocka_unit_test(test_kv_get),
+		cmocka_unit_test(test_content_length),
+		cmocka_unit_test(test_validate_ok),
+		cmocka_unit_test(test_validate_all_errors),
+		cmocka_unit_test(test_validate_missing),
+		cmocka_unit_test(test_validate_values),
+		cmocka_unit_test(test_validate_bad_bytes),
+		cmocka_unit_test(test_validate_enomem),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

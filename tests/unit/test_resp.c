@@ -19,9 +19,12 @@ header_values_reject_cr_lf_nul(void **state)
 	assert_true(arena_init(&a, 1 << 16));
 	resp_init(&r, &a);
 	assert_int_equal(resp_header(&r, "X-A", STR_LIT("ok")), APP_OK);
-	assert_int_equal(resp_header(&r, "X-B", STR_LIT("a\r\nSet-Cookie: x=1")), APP_EINPUT);
+	assert_int_equal(
+	    resp_header(&r, "X-B", STR_LIT("a\r\nSet-Cookie: x=1")),
+	    APP_EINPUT);
 	assert_int_equal(resp_header(&r, "X-C", STR_LIT("a\nb")), APP_EINPUT);
-	assert_int_equal(resp_header(&r, "X-D", ((struct str){ "a\0b", 3 })), APP_EINPUT);
+	assert_int_equal(
+	    resp_header(&r, "X-D", ((struct str){ "a\0b", 3 })), APP_EINPUT);
 	assert_string_equal(r.headers.p, "X-A: ok\r\n");
 	arena_free(&a);
 }

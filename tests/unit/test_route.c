@@ -19,17 +19,22 @@ patterns_match_segments(void **state)
 	assert_true(route_match("/", STR_LIT("/"), params, &n));
 	assert_int_equal(n, 0);
 	assert_false(route_match("/", STR_LIT("/x"), params, &n));
-	assert_true(route_match("/insats/:id", STR_LIT("/insats/12"), params, &n));
+	assert_true(
+	    route_match("/insats/:id", STR_LIT("/insats/12"), params, &n));
 	assert_int_equal(n, 1);
 	assert_int_equal(params[0].len, 2);
 	assert_memory_equal(params[0].p, "12", 2);
-	assert_false(route_match("/insats/:id", STR_LIT("/insats/"), params, &n));
-	assert_false(route_match("/insats/:id", STR_LIT("/insats/1/x"), params, &n));
-	assert_false(route_match("/insats/:id", STR_LIT("/insats"), params, &n));
+	assert_false(
+	    route_match("/insats/:id", STR_LIT("/insats/"), params, &n));
+	assert_false(
+	    route_match("/insats/:id", STR_LIT("/insats/1/x"), params, &n));
+	assert_false(
+	    route_match("/insats/:id", STR_LIT("/insats"), params, &n));
 	assert_true(route_match("/a/:x/b/:y", STR_LIT("/a/1/b/2"), params, &n));
 	assert_int_equal(n, 2);
 	assert_memory_equal(params[1].p, "2", 1);
-	assert_false(route_match("/a/:x/b/:y", STR_LIT("/a/1/c/2"), params, &n));
+	assert_false(
+	    route_match("/a/:x/b/:y", STR_LIT("/a/1/c/2"), params, &n));
 }
 
 /* A request source over a fixed table of params, no body. */

@@ -88,8 +88,9 @@ expect_compile_error(const char *src, size_t n, const char *msg)
 	char err[256];
 
 	memset(err, 0, sizeof(err));
-	assert_int_equal(view_compile(&t, "t.html",
-	    (struct str){ src, n }, err, sizeof(err)), APP_EINPUT);
+	assert_int_equal(view_compile(&t, "t.html", (struct str){ src, n }, err,
+	                     sizeof(err)),
+	    APP_EINPUT);
 	assert_null(t);
 	assert_string_equal(err, msg);
 }
@@ -104,8 +105,8 @@ expect_load_error(const char *sub, enum app_err rc, const char *msg)
 	char err[512], want[1024];
 
 	memset(err, 0, sizeof(err));
-	assert_int_equal(view_set_load(fixture(sub), &vs, err, sizeof(err)),
-	    rc);
+	assert_int_equal(
+	    view_set_load(fixture(sub), &vs, err, sizeof(err)), rc);
 	assert_null(vs);
 	snprintf(want, sizeof(want), "%s/%s", fixture_dir(), msg);
 	assert_string_equal(err, want);
@@ -138,8 +139,8 @@ test_escape(void **state)
 	{
 		char tmp[] = "a<b";
 
-		assert_int_equal(view_ctx_set_str(c, "w",
-		    (struct str){ tmp, 3 }), APP_OK);
+		assert_int_equal(
+		    view_ctx_set_str(c, "w", (struct str){ tmp, 3 }), APP_OK);
 		tmp[0] = 'X';
 		assert_string_equal(render_str("{{w}}", c), "a&lt;b");
 	}
@@ -147,23 +148,22 @@ test_escape(void **state)
 	assert_int_equal(view_ctx_set_int(c, "n", -42), APP_OK);
 	assert_int_equal(view_ctx_set_bool(c, "b", 1), APP_OK);
 	assert_non_null(view_ctx_list_add(c, "l"));
-	assert_string_equal(render_str("[{{n}}|{{b}}|{{l}}|{{nope}}]", c),
-	    "[-42|||]");
+	assert_string_equal(
+	    render_str("[{{n}}|{{b}}|{{l}}|{{nope}}]", c), "[-42|||]");
 }
 
 static void
 test_list(void **state)
 {
 	struct view_ctx *c = view_ctx_new(&arena), *it;
-	const char *src =
-	    "<ul>\n"
-	    "{{#items}}\n"
-	    "  <li>{{name}}: {{n}}</li>\n"
-	    "{{/items}}\n"
-	    "</ul>\n"
-	    "{{^items}}\n"
-	    "<p>Tom</p>\n"
-	    "{{/items}}\n";
+	const char *src = "<ul>\n"
+	                  "{{#items}}\n"
+	                  "  <li>{{name}}: {{n}}</li>\n"
+	                  "{{/items}}\n"
+	                  "</ul>\n"
+	                  "{{^items}}\n"
+	                  "<p>Tom</p>\n"
+	                  "{{/items}}\n";
 	const char *names[] = { "a", "b&c", "d" };
 	size_t i;
 
@@ -175,10 +175,10 @@ test_list(void **state)
 	assert_string_equal(render_str(src, c), "<ul>\n</ul>\n<p>Tom</p>\n");
 	for (i = 0; i < 3; i++) {
 		assert_non_null(it = view_ctx_list_add(c, "items"));
-		assert_int_equal(view_ctx_set_cstr(it, "name", names[i]),
-		    APP_OK);
-		assert_int_equal(view_ctx_set_int(it, "n", (long long)i + 1),
-		    APP_OK);
+		assert_int_equal(
+		    view_ctx_set_cstr(it, "name", names[i]), APP_OK);
+		assert_int_equal(
+		    view_ctx_set_int(it, "n", (long long)i + 1), APP_OK);
 	}
 	assert_string_equal(render_str(src, c),
 	    "<ul>\n"
@@ -234,16 +234,16 @@ test_nested_lookup(void **state)
 	assert_int_equal(view_ctx_set_cstr(g, "group", "G2"), APP_OK);
 	/* g2 has no name and no members (nor has the root): root name,
 	 * inverted section. */
-	assert_string_equal(render_str(src, c),
-	    "[g1:(m1/G1/S)(g1/G1/S)][root:-]");
+	assert_string_equal(
+	    render_str(src, c), "[g1:(m1/G1/S)(g1/G1/S)][root:-]");
 	/* An empty list in the item hides the outer one of the same name. */
 	assert_non_null(m = view_ctx_list_add(c, "members"));
 	assert_int_equal(view_ctx_set_cstr(m, "name", "outer"), APP_OK);
-	assert_string_equal(render_str(src, c),
-	    "[g1:(m1/G1/S)(g1/G1/S)][root:(outer/G2/S)]");
+	assert_string_equal(
+	    render_str(src, c), "[g1:(m1/G1/S)(g1/G1/S)][root:(outer/G2/S)]");
 	assert_int_equal(view_ctx_set_list(g, "members"), APP_OK);
-	assert_string_equal(render_str(src, c),
-	    "[g1:(m1/G1/S)(g1/G1/S)][root:-]");
+	assert_string_equal(
+	    render_str(src, c), "[g1:(m1/G1/S)(g1/G1/S)][root:-]");
 	/* A child context passed to render still sees its parents. */
 	assert_string_equal(render_str("{{group}}{{site}}", g), "G2S");
 }
@@ -256,12 +256,13 @@ test_standalone(void **state)
 	(void)state;
 	assert_int_equal(view_ctx_set_bool(c, "t", 1), APP_OK);
 	/* Lines holding only a section, close or comment tag vanish. */
-	assert_string_equal(render_str(
-	    "a\n  {{#t}}  \nb\n{{! note\n more }}\n\t{{/t}}\r\nc", c),
+	assert_string_equal(
+	    render_str(
+	        "a\n  {{#t}}  \nb\n{{! note\n more }}\n\t{{/t}}\r\nc", c),
 	    "a\nb\nc");
 	/* Not standalone: text or another tag on the line. */
-	assert_string_equal(render_str("a {{#t}}\nb{{/t}} c\n", c),
-	    "a \nb c\n");
+	assert_string_equal(
+	    render_str("a {{#t}}\nb{{/t}} c\n", c), "a \nb c\n");
 	assert_string_equal(render_str("{{t}} {{#t}}\nx{{/t}}", c), " \nx");
 }
 
@@ -277,39 +278,47 @@ test_compile_errors(void **state)
 	EXPECT_ERR("{{#x}}\n{{#y}}\n{{/x}}",
 	    "t.html:3: '{{/x}}' closes section 'y' opened on line 2");
 	EXPECT_ERR("\n\n{{/x}}", "t.html:3: '{{/x}}' without an open section");
-	EXPECT_ERR("a\n{{&x}}", "t.html:2: unknown tag sigil '&' (there is "
+	EXPECT_ERR("a\n{{&x}}",
+	    "t.html:2: unknown tag sigil '&' (there is "
 	    "no raw output tag; see view.h)");
-	EXPECT_ERR("{{{x}}}", "t.html:1: unknown tag sigil '{' (there is "
+	EXPECT_ERR("{{{x}}}",
+	    "t.html:1: unknown tag sigil '{' (there is "
 	    "no raw output tag; see view.h)");
 	EXPECT_ERR("a\nb\n{{ Name }}",
 	    "t.html:3: bad name in '{{ Name }}': use a-z, 0-9 and _");
-	EXPECT_ERR("{{a b}}", "t.html:1: bad name in '{{a b}}': use a-z, "
+	EXPECT_ERR("{{a b}}",
+	    "t.html:1: bad name in '{{a b}}': use a-z, "
 	    "0-9 and _");
-	EXPECT_ERR("{{#}}", "t.html:1: bad name in '{{#}}': use a-z, 0-9 "
+	EXPECT_ERR("{{#}}",
+	    "t.html:1: bad name in '{{#}}': use a-z, 0-9 "
 	    "and _");
-	EXPECT_ERR("{{a.b}}", "t.html:1: bad name in '{{a.b}}': use a-z, "
+	EXPECT_ERR("{{a.b}}",
+	    "t.html:1: bad name in '{{a.b}}': use a-z, "
 	    "0-9 and _");
 	EXPECT_ERR("x\n{{ }}", "t.html:2: empty tag '{{ }}'");
 	EXPECT_ERR("x\ny {{name\n}", "t.html:2: '{{' without closing '}}'");
-	EXPECT_ERR("{{! a\nb\n}}\n{{#x}}", "t.html:4: section 'x' is not "
+	EXPECT_ERR("{{! a\nb\n}}\n{{#x}}",
+	    "t.html:4: section 'x' is not "
 	    "closed");
 	EXPECT_ERR("ok\n\xff\n", "t.html:2: invalid UTF-8");
 	EXPECT_ERR("ok\n\xed\xa0\x80\n", "t.html:2: invalid UTF-8");
 	EXPECT_ERR("a\nb\0c", "t.html:2: NUL byte in template");
-	EXPECT_ERR("{{aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	    "aaaaaaaaaaaaaaaaa}}", "t.html:1: name longer than 64 bytes");
+	EXPECT_ERR(
+	    "{{aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaa}}",
+	    "t.html:1: name longer than 64 bytes");
 
 	/* 17 nested sections, one per line. */
 	deep[0] = '\0';
 	for (i = 0; i < 17; i++)
 		snprintf(deep + strlen(deep), sizeof(deep) - strlen(deep),
 		    "{{#s%02zu}}\n", i);
-	expect_compile_error(deep, strlen(deep),
-	    "t.html:17: sections nested deeper than 16");
+	expect_compile_error(
+	    deep, strlen(deep), "t.html:17: sections nested deeper than 16");
 	/* 16 are fine (the unclosed error comes from line 16). */
 	deep[strlen(deep) - 9] = '\0';
-	expect_compile_error(deep, strlen(deep),
-	    "t.html:16: section 's15' is not closed");
+	expect_compile_error(
+	    deep, strlen(deep), "t.html:16: section 's15' is not closed");
 
 	/* One byte over the size limit. */
 	assert_non_null(big = malloc(MAX_TEMPLATE_SIZE + 1));
@@ -319,8 +328,10 @@ test_compile_errors(void **state)
 	{
 		struct view_tpl *t = NULL;
 
-		assert_int_equal(view_compile(&t, "t.html",
-		    (struct str){ big, MAX_TEMPLATE_SIZE }, NULL, 0), APP_OK);
+		assert_int_equal(
+		    view_compile(&t, "t.html",
+		        (struct str){ big, MAX_TEMPLATE_SIZE }, NULL, 0),
+		    APP_OK);
 		view_tpl_free(t);
 	}
 	free(big);
@@ -344,7 +355,8 @@ test_big(void **state)
 	for (i = 0; i < reps; i++)
 		memcpy(src + i * ul, unit, ul);
 	assert_int_equal(view_compile(&t, "big.html",
-	    (struct str){ src, reps * ul }, NULL, 0), APP_OK);
+	                     (struct str){ src, reps * ul }, NULL, 0),
+	    APP_OK);
 	assert_int_equal(view_ctx_set_bool(c, "s", 1), APP_OK);
 	assert_int_equal(view_ctx_set_cstr(c, "a", "&"), APP_OK);
 	buf_init(&b, &arena);
@@ -357,10 +369,13 @@ test_big(void **state)
 	{
 		char err[128], want[128];
 
-		snprintf(want, sizeof(want), "big.html:%zu: '{{/t}}' closes "
-		    "section 's' opened on line %zu", reps, reps);
-		assert_int_equal(view_compile(&t, "big.html",
-		    (struct str){ src, reps * ul }, err, sizeof(err)),
+		snprintf(want, sizeof(want),
+		    "big.html:%zu: '{{/t}}' closes "
+		    "section 's' opened on line %zu",
+		    reps, reps);
+		assert_int_equal(
+		    view_compile(&t, "big.html", (struct str){ src, reps * ul },
+		        err, sizeof(err)),
 		    APP_EINPUT);
 		assert_string_equal(err, want);
 	}
@@ -385,12 +400,12 @@ test_load_errors(void **state)
 	expect_load_error("bad_filename", APP_EINPUT,
 	    "bad_filename/Index.html:1: file name must be [a-z0-9_]+.html, "
 	    "at most 64 characters before .html");
-	expect_load_error("bad_utf8", APP_EINPUT,
-	    "bad_utf8/index.html:2: invalid UTF-8");
+	expect_load_error(
+	    "bad_utf8", APP_EINPUT, "bad_utf8/index.html:2: invalid UTF-8");
 	expect_load_error("bad_nul", APP_EINPUT,
 	    "bad_nul/index.html:3: NUL byte in template");
-	expect_load_error("no_such_dir", APP_EIO,
-	    "no_such_dir: No such file or directory");
+	expect_load_error(
+	    "no_such_dir", APP_EIO, "no_such_dir: No such file or directory");
 }
 
 static void
@@ -444,13 +459,12 @@ test_layout_page(void **state)
 	struct buf b;
 
 	(void)state;
-	assert_int_equal(view_ctx_set_cstr(c, "title", "Start & mål"),
-	    APP_OK);
+	assert_int_equal(view_ctx_set_cstr(c, "title", "Start & mål"), APP_OK);
 	/* A string called content is escaped: only engine output is raw. */
 	assert_int_equal(view_ctx_set_cstr(c, "content", "<b>"), APP_OK);
 	buf_init(&b, &arena);
-	assert_int_equal(view_render_page(vs, "layout", "index", c, &b),
-	    APP_OK);
+	assert_int_equal(
+	    view_render_page(vs, "layout", "index", c, &b), APP_OK);
 	assert_string_equal(buf_str(&b).p,
 	    "<!doctype html>\n"
 	    "<html lang=\"sv\">\n"
@@ -472,22 +486,21 @@ test_layout_page(void **state)
 
 	/* view_render_html + view_ctx_set_html: emitted unescaped. */
 	assert_int_equal(view_ctx_set_cstr(c, "v", "\"q\""), APP_OK);
-	assert_int_equal(view_render_html(vs, "escape", c, &arena, &h),
-	    APP_OK);
+	assert_int_equal(view_render_html(vs, "escape", c, &arena, &h), APP_OK);
 	assert_non_null(h);
 	assert_int_equal(view_ctx_set_html(c, "frag", h), APP_OK);
 	assert_string_equal(render_str("<div>{{frag}}</div>", c),
 	    "<div><p title=\"&quot;q&quot;\">&quot;q&quot;</p></div>");
-	assert_int_equal(view_render_html(vs, "nope", c, &arena, &h),
-	    APP_ENOTFOUND);
+	assert_int_equal(
+	    view_render_html(vs, "nope", c, &arena, &h), APP_ENOTFOUND);
 	assert_null(h);
 
 	/* Missing layout or page: APP_ENOTFOUND, out untouched. */
 	buf_init(&b, &arena);
-	assert_int_equal(view_render_page(vs, "nope", "index", c, &b),
-	    APP_ENOTFOUND);
-	assert_int_equal(view_render_page(vs, "layout", "nope", c, &b),
-	    APP_ENOTFOUND);
+	assert_int_equal(
+	    view_render_page(vs, "nope", "index", c, &b), APP_ENOTFOUND);
+	assert_int_equal(
+	    view_render_page(vs, "layout", "nope", c, &b), APP_ENOTFOUND);
 	assert_int_equal(b.len, 0);
 	view_set_free(vs);
 }

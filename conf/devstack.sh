@@ -18,13 +18,13 @@ say() { printf 'stegvis: %s\n' "$*"; }
 die() { printf 'stegvis: %s\n' "$*" >&2; exit 1; }
 
 # 1 if the pid in file $1 is a live process.
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+alive() { local pid; pid=$(cat "$1" 2> /dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; }
 
 # Send SIGTERM to the pid in $1 and wait up to $2 seconds for it to go.
 stop_pid() {
 	local f=$1 secs=${2:-30} pid
 	alive "$f" || { rm -f "$f"; return 0; }
-	pid=$(cat "$f")
+	pid=$(cat "$f" 2> /dev/null) || return 0
 	kill -TERM "$pid" 2>/dev/null || true
 	for _ in $(seq $((secs * 10))); do
 		kill -0 "$pid" 2>/dev/null || { rm -f "$f"; return 0; }
@@ -95,8 +95,9 @@ start_stegvis() {
 		# A rebuilt binary must be the one serving: restart, do not reuse.
 		stop_pid "$VAR/run/stegvis.pid" 30
 	fi
-	(cd "$ROOT" && setsid "$BIN" serve -c "$VAR/stegvis.conf" --pid-file "$VAR/run/stegvis.pid" \
-		< /dev/null >> "$VAR/log/stegvis.log" 2>&1 &)
+	# The subshell execs the server: nothing lingers holding our stdout.
+	(cd "$ROOT" && exec setsid "$BIN" serve -c "$VAR/stegvis.conf" \
+		--pid-file "$VAR/run/stegvis.pid") < /dev/null >> "$VAR/log/stegvis.log" 2>&1 &
 	for _ in $(seq 100); do
 		[ -S "$VAR/run/stegvis.sock" ] && alive "$VAR/run/stegvis.pid" && return 0
 		sleep 0.1
@@ -140,6 +141,19 @@ start)
 	write_conf
 	start_stegvis
 	start_nginx
+	cat <<MSG
+
+Stegvis is running at http://127.0.0.1:$PORT/
+  logs: $VAR/log/   stop: make stop
+  demo logins (password stegvis-demo):
+    admin            admin
+    remittent.fk     remittent, Försäkringskassan
+    remittent.soc    remittent, Trollhättan ekonomiskt bistånd
+    personal.fv      insatspersonal, Friska Vindar 2.0
+    personal.tramp   insatspersonal, Trampolinen Trollhättan + Lilla Edet
+    forbund          förbundschef (aggregates only)
+    sus-job          integration account (token, no password)
+MSG
 	;;
 db-stop)
 	stop_pid "$VAR/run/mysqld.pid" 60

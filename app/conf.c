@@ -162,18 +162,6 @@ conf_errf(char *err, size_t errlen, const char *file, size_t line,
 	va_end(ap);
 }
 
-static struct str
-conf_trim(struct str s)
-{
-	while (s.len > 0 && (s.p[0] == ' ' || s.p[0] == '\t')) {
-		s.p++;
-		s.len--;
-	}
-	while (s.len > 0 && (s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\t'))
-		s.len--;
-	return s;
-}
-
 /* Strict unsigned decimal: digits only. 0 on syntax error or overflow. */
 static int
 conf_ulong(struct str v, unsigned long *out)
@@ -363,7 +351,7 @@ conf_parse(struct conf *c, struct str text, const char *filename, char *err,
 			rc = APP_EINPUT;
 			break;
 		}
-		l = conf_trim(l);
+		l = str_trim_blanks(l);
 		if (l.len == 0 || l.p[0] == '#')
 			continue;
 		if ((eq = memchr(l.p, '=', l.len)) == NULL) {
@@ -372,8 +360,8 @@ conf_parse(struct conf *c, struct str text, const char *filename, char *err,
 			rc = APP_EINPUT;
 			break;
 		}
-		key = conf_trim((struct str){ l.p, (size_t)(eq - l.p) });
-		val = conf_trim(
+		key = str_trim_blanks((struct str){ l.p, (size_t)(eq - l.p) });
+		val = str_trim_blanks(
 		    (struct str){ eq + 1, l.len - (size_t)(eq - l.p) - 1 });
 		for (k = 0; k < CK__MAX; k++)
 			if (str_eq_cstr(key, conf_tab[k].name))

@@ -188,18 +188,6 @@ cookie_octet(unsigned char c)
 	    (c >= 0x5D && c <= 0x7E);
 }
 
-static struct str
-cookie_trim(struct str s)
-{
-	while (s.len > 0 && (s.p[0] == ' ' || s.p[0] == '\t')) {
-		s.p++;
-		s.len--;
-	}
-	while (s.len > 0 && (s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\t'))
-		s.len--;
-	return s;
-}
-
 /* Split "part" into a valid name and value; 0 when it must be skipped. */
 static int
 cookie_pair(struct str part, struct str *name, struct str *val)
@@ -209,8 +197,8 @@ cookie_pair(struct str part, struct str *name, struct str *val)
 
 	if (eq == NULL)
 		return 0;
-	*name = cookie_trim((struct str){ part.p, (size_t)(eq - part.p) });
-	*val = cookie_trim(
+	*name = str_trim_blanks((struct str){ part.p, (size_t)(eq - part.p) });
+	*val = str_trim_blanks(
 	    (struct str){ eq + 1, part.len - (size_t)(eq - part.p) - 1 });
 	if (name->len == 0)
 		return 0;
@@ -251,7 +239,7 @@ form_parse_cookies(struct arena *a, struct str header, struct kv_list *out)
 		size_t end = semi ? (size_t)(semi - header.p) : header.len;
 		struct str part = { header.p + pos, end - pos };
 
-		if (cookie_trim(part).len > 0 && ++count > MAX_COOKIES)
+		if (str_trim_blanks(part).len > 0 && ++count > MAX_COOKIES)
 			return APP_EINPUT;
 		pos = end + 1;
 	}
@@ -267,7 +255,8 @@ form_parse_cookies(struct arena *a, struct str header, struct kv_list *out)
 		struct str part, name, val;
 		char *kp, *vp;
 
-		part = cookie_trim((struct str){ header.p + pos, end - pos });
+		part =
+		    str_trim_blanks((struct str){ header.p + pos, end - pos });
 		pos = end + 1;
 		if (part.len == 0 || !cookie_pair(part, &name, &val))
 			continue;

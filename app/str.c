@@ -34,6 +34,18 @@ str_has_prefix(struct str s, const char *prefix)
 	return s.len >= n && memcmp(s.p, prefix, n) == 0;
 }
 
+struct str
+str_trim_blanks(struct str s)
+{
+	while (s.len > 0 && (s.p[0] == ' ' || s.p[0] == '\t')) {
+		s.p++;
+		s.len--;
+	}
+	while (s.len > 0 && (s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\t'))
+		s.len--;
+	return s;
+}
+
 int
 str_has_nul(struct str s)
 {

@@ -25,7 +25,6 @@
 #include "str.h"
 #include "view.h"
 
-#define VIEW_NAME_MAX 64u  /* bytes in a tag name or template file name */
 #define VIEW_MSG_MAX  256u /* bytes in an error message before "file:line: " */
 
 enum node_type {

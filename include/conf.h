@@ -27,6 +27,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "app_limits.h"
 #include "str.h"
 
 /*
@@ -87,7 +88,6 @@ enum app_err conf_parse(struct conf *c, struct str text, const char *filename,
 enum app_err conf_load(
     struct conf *c, const char *path, char *err, size_t errlen);
 
-#define CONF_MAX_FILE (256u * 1024u) /* bytes in the conf file */
 
 /*
  * Free every heap string in *c and reset it to the defaults, so it is safe

@@ -45,6 +45,9 @@ int str_has_prefix(struct str s, const char *prefix);
 /* 1 when s is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
 int str_utf8_valid(struct str);
 
+/* s without leading and trailing spaces and tabs (a view into s). */
+struct str str_trim_blanks(struct str s);
+
 /* 1 when s contains a NUL byte. */
 int str_has_nul(struct str);
 

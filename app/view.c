@@ -25,7 +25,7 @@
 #include "str.h"
 #include "view.h"
 
-#define VIEW_MSG_MAX  256u /* bytes in an error message before "file:line: " */
+#define VIEW_MSG_MAX 256u /* bytes in an error message before "file:line: " */
 
 enum node_type {
 	NODE_TEXT,     /* literal bytes */

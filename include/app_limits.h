@@ -23,7 +23,7 @@
 #define MAX_TEMPLATE_SIZE  (256u * 1024u)       /* bytes in one view file */
 #define MAX_TEMPLATE_DEPTH 16u                  /* nested sections/partials */
 #define MAX_CONF_LINE      1024u                /* bytes in one conf line */
-#define CONF_MAX_FILE     (256u * 1024u)  /* bytes in the conf file */
-#define VIEW_NAME_MAX     64u             /* bytes in a template tag or file name */
+#define CONF_MAX_FILE      (256u * 1024u)       /* bytes in the conf file */
+#define VIEW_NAME_MAX      64u /* bytes in a template tag or file name */
 
 #endif /* !APP_LIMITS_H */

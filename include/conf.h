@@ -88,7 +88,6 @@ enum app_err conf_parse(struct conf *c, struct str text, const char *filename,
 enum app_err conf_load(
     struct conf *c, const char *path, char *err, size_t errlen);
 
-
 /*
  * Free every heap string in *c and reset it to the defaults, so it is safe
  * to call twice or to conf_parse() into again.

@@ -38,8 +38,11 @@ free_port() {
 	echo 28080
 }
 
+echo "== lint"
+run lint bash -c 'sh tests/lint.sh && echo "ok - make lint (clang-format, banned calls)"'
+
 echo "== views"
-run check-views "$BIN" check-views views
+run check-views bash -c '"$1" check-views views && echo "ok - every view in views/ compiles"' _ "$BIN"
 
 echo "== unit tests"
 export CMOCKA_MESSAGE_OUTPUT=TAP

@@ -19,8 +19,9 @@ endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Every module but main; unit tests and fuzz drivers link against this archive.
-MODULES = app arena str form conf view log db resp req route worker master \
-          migrate page_error page_public
+MODULES = app arena str form conf view log db sql_public sql_auth sql_admin \
+          session auth audit resp req route worker master \
+          migrate page_common page_error page_public page_auth
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

@@ -12,31 +12,29 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "sql_admin.h"
+#include "sql_auth.h"
+#include "sql_public.h"
 
-/* Statements that only read may be retried once after a reconnect. */
-enum stmt_kind { STMT_READ, STMT_WRITE };
-
+/* Every area's statement table, prepared together when a connection opens. */
 static const struct {
-	enum stmt_kind kind;
-	const char *sql;
-} stmts[STMT__MAX] = {
-	[STMT_INSATS_LIST] = { STMT_READ,
-	    "SELECT i.id, i.name, i.location, i.target_groups, i.places, "
-	    "DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
-	    "DATE_FORMAT(i.period_end, '%Y-%m-%d'), o.name "
-	    "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
-	    "WHERE i.active = 1 ORDER BY i.name" },
-	[STMT_INSATS_GOALS] = { STMT_READ,
-	    "SELECT g.insats_id, g.label, g.target_numerator, g.target_denominator "
-	    "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
-	    "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id" },
+	const struct db_query *q;
+	size_t n;
+} areas[DB_AREA__MAX] = {
+	[DB_PUBLIC] = { sql_public, SQL_PUBLIC__MAX },
+	[DB_AUTH] = { sql_auth, SQL_AUTH__MAX },
+	[DB_ADMIN] = { sql_admin, SQL_ADMIN__MAX },
 };
-_Static_assert(sizeof(stmts) / sizeof(stmts[0]) == STMT__MAX,
-    "stmts[] out of sync with enum stmt");
+_Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
+    "areas[] out of sync with enum db_area");
+
+/* Prepared statements of all areas in one array: area a starts at base[a]. */
+#define DB_NSTMT (SQL_PUBLIC__MAX + SQL_AUTH__MAX + SQL_ADMIN__MAX)
 
 struct db {
 	MYSQL *my;
-	MYSQL_STMT *st[STMT__MAX];
+	MYSQL_STMT *st[DB_NSTMT];
+	size_t base[DB_AREA__MAX];
 	int ready;
 	char *socket, *name, *user, *password;
 };
@@ -54,7 +52,7 @@ db_errno_is_gone(unsigned int n)
 static void
 db_disconnect(struct db *d)
 {
-	for (size_t i = 0; i < STMT__MAX; i++)
+	for (size_t i = 0; i < DB_NSTMT; i++)
 		if (d->st[i] != NULL) {
 			mysql_stmt_close(d->st[i]);
 			d->st[i] = NULL;
@@ -143,23 +141,30 @@ db_connect(struct db *d, char *err, size_t errlen)
 		db_disconnect(d);
 		return APP_EUNAVAIL;
 	}
-	for (size_t i = 0; i < STMT__MAX; i++) {
-		MYSQL_STMT *st = mysql_stmt_init(d->my);
+	for (size_t a = 0, k = 0; a < DB_AREA__MAX; a++) {
+		d->base[a] = k;
+		for (size_t i = 0; i < areas[a].n; i++, k++) {
+			const char *sql = areas[a].q[i].sql;
+			MYSQL_STMT *st = mysql_stmt_init(d->my);
 
-		if (st == NULL ||
-		    mysql_stmt_prepare(
-		        st, stmts[i].sql, strlen(stmts[i].sql)) != 0) {
-			unsigned int n =
-			    st ? mysql_stmt_errno(st) : mysql_errno(d->my);
-			snprintf(err, errlen, "prepare statement %zu: %s", i,
-			    st ? mysql_stmt_error(st) : mysql_error(d->my));
-			if (st != NULL)
-				mysql_stmt_close(st);
-			db_disconnect(d);
-			return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+			if (st == NULL ||
+			    mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+				unsigned int n = st ? mysql_stmt_errno(st)
+				                    : mysql_errno(d->my);
+				snprintf(err, errlen, "prepare %zu/%zu: %s", a,
+				    i,
+				    st ? mysql_stmt_error(st)
+				       : mysql_error(d->my));
+				if (st != NULL)
+					mysql_stmt_close(st);
+				db_disconnect(d);
+				return db_errno_is_gone(n) ? APP_EUNAVAIL
+				                           : APP_EDB;
+			}
+			mysql_stmt_attr_set(
+			    st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+			d->st[k] = st;
 		}
-		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
-		d->st[i] = st;
 	}
 	d->ready = 1;
 	return APP_OK;
@@ -295,11 +300,9 @@ out:
 }
 
 static enum app_err
-db_exec_once(struct db *d, struct arena *a, enum stmt s,
-    const struct db_param *params, size_t nparams, struct db_rows *out,
-    unsigned int *errnum)
+db_exec_once(MYSQL_STMT *st, struct arena *a, const struct db_param *params,
+    size_t nparams, struct db_rows *out, unsigned int *errnum)
 {
-	MYSQL_STMT *st = d->st[s];
 	MYSQL_BIND *bind = NULL;
 
 	*errnum = 0;
@@ -333,7 +336,7 @@ db_exec_once(struct db *d, struct arena *a, enum stmt s,
 		*errnum = mysql_stmt_errno(st);
 		if (*errnum == ER_DUP_ENTRY)
 			return APP_EDUP;
-		log_warn("statement %d: %s", (int)s, mysql_stmt_error(st));
+		log_warn("statement: %s", mysql_stmt_error(st));
 		return db_errno_is_gone(*errnum) ? APP_EUNAVAIL : APP_EDB;
 	}
 	if (out != NULL)
@@ -343,7 +346,7 @@ db_exec_once(struct db *d, struct arena *a, enum stmt s,
 }
 
 enum app_err
-db_exec(struct db *d, struct arena *a, enum stmt s,
+db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
     const struct db_param *params, size_t nparams, struct db_rows *out)
 {
 	char err[256];
@@ -352,21 +355,22 @@ db_exec(struct db *d, struct arena *a, enum stmt s,
 
 	if (d == NULL)
 		return APP_EUNAVAIL;
-	if ((unsigned)s >= STMT__MAX)
+	if ((unsigned)area >= DB_AREA__MAX || q >= areas[area].n)
 		return APP_EDB;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
 			log_warn("database: %s", err);
 			return e;
 		}
-		e = db_exec_once(d, a, s, params, nparams, out, &errnum);
+		e = db_exec_once(
+		    d->st[d->base[area] + q], a, params, nparams, out, &errnum);
 		if (e != APP_EUNAVAIL)
 			return e;
 		/* The server went away (restart?): drop the connection. A
 		 * read is retried once on a fresh one; a write is not, since
 		 * it may have been applied. */
 		db_disconnect(d);
-		if (stmts[s].kind != STMT_READ)
+		if (!areas[area].q[q].read_only)
 			return e;
 	}
 	return e;

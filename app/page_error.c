@@ -49,17 +49,3 @@ page_error_render(struct req *r, int status)
 		return e;
 	return page_render(r, "error", page_errors[i].title, ctx);
 }
-
-enum app_err
-page_render(
-    struct req *r, const char *page, const char *title, struct view_ctx *ctx)
-{
-	enum app_err e;
-
-	if (r->views == NULL)
-		return APP_EIO;
-	if ((e = view_ctx_set_cstr(ctx, "title", title)) != APP_OK)
-		return e;
-	r->resp.body.len = 0;
-	return view_render_page(r->views, "layout", page, ctx, &r->resp.body);
-}

@@ -1,10 +1,11 @@
 /* page_public.c: pages without personal data; see include/pages.h. */
 #include "db.h"
+#include "sql_public.h"
 #include "pages.h"
 #include "req.h"
 #include "view.h"
 
-/* Columns of STMT_INSATS_LIST and STMT_INSATS_GOALS (db.c). */
+/* Columns of SQL_INSATS_LIST and SQL_INSATS_GOALS (sql_public.h). */
 enum {
 	IL_ID,
 	IL_NAME,
@@ -26,10 +27,10 @@ page_index(struct req *r)
 	enum app_err e;
 	size_t g = 0;
 
-	if ((e = db_exec(r->db, r->a, STMT_INSATS_LIST, NULL, 0, &ins)) !=
-	        APP_OK ||
-	    (e = db_exec(r->db, r->a, STMT_INSATS_GOALS, NULL, 0, &goals)) !=
-	        APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_PUBLIC, SQL_INSATS_LIST, NULL, 0,
+	         &ins)) != APP_OK ||
+	    (e = db_exec(r->db, r->a, DB_PUBLIC, SQL_INSATS_GOALS, NULL, 0,
+	         &goals)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;

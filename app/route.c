@@ -1,17 +1,41 @@
 /* route.c: the route table and the generic checks; see include/route.h. */
 #include <string.h>
 
+#include <sodium.h>
+
 #include "log.h"
 #include "pages.h"
 #include "route.h"
+#include "session.h"
+
+#define ANY_STAFF ROLES_STAFF
+#define ADMIN     ROLE_BIT(ROLE_ADMIN)
 
 /*
- * Every page of the application, in one place: method, path, flags and
- * handler. GET routes answer HEAD too.
+ * Every page of the application, in one place: method, path, the roles
+ * that may use it, flags and handler. GET routes answer HEAD too. Every
+ * POST is CSRF-checked by route_dispatch(); handlers need not.
  */
 static const struct route routes[] = {
-	{ METHOD_GET, "/", ROUTE_PUBLIC, page_index },
+	{ METHOD_GET, "/", 0, ROUTE_PUBLIC, page_index },
+	{ METHOD_GET, "/logga-in", 0, ROUTE_PUBLIC, page_login_form },
+	{ METHOD_POST, "/logga-in", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
+	    page_login },
+	{ METHOD_POST, "/logga-ut", ANY_STAFF, ROUTE_PASSWORD, page_logout },
+	{ METHOD_POST, "/logga-ut-overallt", ANY_STAFF, ROUTE_PASSWORD,
+	    page_logout_everywhere },
+	{ METHOD_GET, "/losenord", ANY_STAFF, ROUTE_PASSWORD,
+	    page_password_form },
+	{ METHOD_POST, "/losenord", ANY_STAFF, ROUTE_PASSWORD, page_password },
+	{ METHOD_GET, "/start", ANY_STAFF, 0, page_start },
 };
+
+const struct route *
+route_table(size_t *n)
+{
+	*n = sizeof(routes) / sizeof(routes[0]);
+	return routes;
+}
 
 int
 route_match(
@@ -109,6 +133,47 @@ route_fail(struct req *r, enum app_err e, const char *stage)
 	route_error_page(r, status);
 }
 
+/* The pre-login form's CSRF: the form value must equal the cookie set when
+ * the form was shown (double submit; there is no session yet). */
+static int
+route_login_csrf_ok(const struct req *r)
+{
+	const struct str *c = kv_get(&r->cookies, LOGIN_CSRF_COOKIE);
+	const struct str *f = kv_get(&r->form, "csrf");
+
+	return c != NULL && f != NULL && c->len == 64 && f->len == c->len &&
+	    sodium_memcmp(c->p, f->p, c->len) == 0;
+}
+
+/*
+ * Login, role, forced password change and CSRF, in that order. Returns 0
+ * to go on, 303 when a redirect was set, or the error status.
+ */
+static int
+route_access(struct req *r, const struct route *rt)
+{
+	if (!(rt->flags & ROUTE_PUBLIC)) {
+		if (r->user == NULL) {
+			if (r->method == METHOD_POST)
+				return 403;
+			return page_redirect_login(r) == APP_OK ? 303 : 500;
+		}
+		if ((rt->roles & r->user->roles) == 0)
+			return 403;
+		if (r->user->must_change_password &&
+		    !(rt->flags & ROUTE_PASSWORD))
+			return page_redirect(r, "/losenord") == APP_OK ? 303
+			                                               : 500;
+	}
+	if (r->method != METHOD_POST)
+		return 0;
+	if (rt->flags & ROUTE_LOGIN_FORM)
+		return route_login_csrf_ok(r) ? 0 : 403;
+	if (r->user != NULL && r->user->via_token)
+		return 0; /* no cookie involved: nothing to forge */
+	return session_csrf_ok(r, kv_get(&r->form, "csrf")) ? 0 : 403;
+}
+
 void
 route_dispatch(struct req *r)
 {
@@ -134,7 +199,17 @@ route_dispatch(struct req *r)
 		route_fail(r, e, "input");
 		return;
 	}
-	r->resp.cacheable = (rt->flags & ROUTE_PUBLIC) != 0;
+	if ((e = session_load(r)) != APP_OK) {
+		route_fail(r, e, "session");
+		return;
+	}
+	if ((status = route_access(r, rt)) != 0) {
+		if (status != 303)
+			route_error_page(r, status);
+		return;
+	}
+	/* Cacheable only when nothing on it depends on who is asking. */
+	r->resp.cacheable = (rt->flags & ROUTE_PUBLIC) && r->user == NULL;
 	if ((e = rt->fn(r)) != APP_OK)
 		route_fail(r, e, "handler");
 }

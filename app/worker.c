@@ -11,6 +11,7 @@
 
 #include "app_limits.h"
 #include "arena.h"
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
@@ -142,6 +143,10 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 	enum app_err e;
 
 	worker_signals();
+	if (!auth_init()) {
+		log_error("libsodium failed to initialise");
+		goto out;
+	}
 	if (view_set_load(c->views, &views, err, sizeof(err)) != APP_OK) {
 		log_error("views: %s", err);
 		goto out;

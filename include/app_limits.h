@@ -18,12 +18,18 @@
 #define MAX_QUERY                                                              \
 	(40u *                                                                 \
 	    1024u) /* bytes in QUERY_STRING; nginx large_client_header_buffers 48k */
-#define MAX_ROUTE_PARAMS   4u /* :params in one route pattern */
-#define REQ_ARENA_SIZE     (8u * 1024u * 1024u) /* per-request memory cap */
-#define MAX_TEMPLATE_SIZE  (256u * 1024u)       /* bytes in one view file */
-#define MAX_TEMPLATE_DEPTH 16u                  /* nested sections/partials */
-#define MAX_CONF_LINE      1024u                /* bytes in one conf line */
-#define CONF_MAX_FILE      (256u * 1024u)       /* bytes in the conf file */
-#define VIEW_NAME_MAX      64u /* bytes in a template tag or file name */
+#define MAX_ROUTE_PARAMS         4u /* :params in one route pattern */
+#define REQ_ARENA_SIZE           (8u * 1024u * 1024u) /* per-request memory cap */
+#define MAX_TEMPLATE_SIZE        (256u * 1024u) /* bytes in one view file */
+#define MAX_TEMPLATE_DEPTH       16u            /* nested sections/partials */
+#define MAX_CONF_LINE            1024u          /* bytes in one conf line */
+#define CONF_MAX_FILE            (256u * 1024u) /* bytes in the conf file */
+#define VIEW_NAME_MAX            64u  /* bytes in a template tag or file name */
+#define AUTH_PASSWORD_MIN        12u  /* characters in a new password */
+#define AUTH_PASSWORD_MAX        128u /* bytes in any typed password */
+#define AUTH_LOCK_AFTER          5u /* failed logins in a row lock an account */
+#define AUTH_LOCK_MINUTES        15u /* for this long */
+#define AUTH_ADDR_MAX_FAILURES   20u /* failed logins from one address ... */
+#define AUTH_ADDR_WINDOW_MINUTES 15u /* ... within this window: refused */
 
 #endif /* !APP_LIMITS_H */

@@ -19,7 +19,24 @@ struct arena;
 struct conf;
 struct db;
 
-enum stmt { STMT_INSATS_LIST, STMT_INSATS_GOALS, STMT__MAX };
+/* One statement: its SQL and whether it only reads (a read is retried once
+ * after a reconnect; a write is not, since it may have been applied). */
+struct db_query {
+	const char *sql;
+	int read_only;
+};
+
+/*
+ * Statements live in one table per module area, app/sql_<area>.c, indexed by
+ * the enum in include/sql_<area>.h. Every table is prepared when a
+ * connection opens. A new area: a line here and one in db.c's areas[].
+ */
+enum db_area {
+	DB_PUBLIC, /* sql_public.c: the public pages */
+	DB_AUTH,   /* sql_auth.c: sessions, login, the audit log */
+	DB_ADMIN,  /* sql_admin.c: the admin pages */
+	DB_AREA__MAX
+};
 
 enum db_param_type { DBP_NULL, DBP_INT, DBP_STR };
 
@@ -60,11 +77,11 @@ enum app_err db_connect(struct db *, char *err, size_t errlen);
 
 void db_close(struct db *);
 
-/* Execute statement s with params; if out is not NULL, copy every row into
- * the arena. APP_EUNAVAIL when the server is gone (the connection is
+/* Execute statement q of area with params; if out is not NULL, copy every
+ * row into the arena. APP_EUNAVAIL when the server is gone (the connection is
  * dropped and reopened on the next call), APP_EDUP on a unique key
  * violation, APP_ENOMEM when the arena is full, APP_EDB otherwise. */
-enum app_err db_exec(struct db *, struct arena *, enum stmt s,
+enum app_err db_exec(struct db *, struct arena *, enum db_area area, unsigned q,
     const struct db_param *params, size_t nparams, struct db_rows *out);
 
 #endif /* !DB_H */

@@ -9,20 +9,42 @@
 #define PAGES_H
 
 #include "app.h"
+#include "str.h"
 
 struct req;
 
 /* page_public.c: pages without personal data. */
-enum app_err page_index(
-    struct req *); /* GET /: the insatser with places and goals */
+enum app_err page_index(struct req *); /* GET /: insatser, places, goals */
+
+/* page_auth.c: logging in and out, passwords, the start page. */
+#define LOGIN_CSRF_COOKIE "stegvis_login"
+enum app_err page_login_form(struct req *);        /* GET /logga-in */
+enum app_err page_login(struct req *);             /* POST /logga-in */
+enum app_err page_logout(struct req *);            /* POST /logga-ut */
+enum app_err page_logout_everywhere(struct req *); /* POST /logga-ut-overallt */
+enum app_err page_password_form(struct req *);     /* GET /losenord */
+enum app_err page_password(struct req *);          /* POST /losenord */
+enum app_err page_start(struct req *);             /* GET /start: per role */
 
 /* page_error.c: the Swedish error pages. */
 enum app_err page_error_render(struct req *, int status);
 
-/* Render view "page" inside the layout into r->resp with title. Shared by
- * every handler. */
+/* page_common.c: what every handler shares. */
 struct view_ctx;
+
+/* Render view "page" inside the layout into r->resp with title. The
+ * layout also gets the logged-in user's name, roles and CSRF token. */
 enum app_err page_render(
     struct req *, const char *page, const char *title, struct view_ctx *ctx);
+
+/* 303 See Other to location, a local path of ours. */
+enum app_err page_redirect(struct req *, const char *location);
+
+/* 303 to the login page, remembering r's path to come back to. */
+enum app_err page_redirect_login(struct req *);
+
+/* 1 when s is a safe local path to redirect to after login: starts with
+ * one '/', no "//", no backslash, no control characters. */
+int page_local_path_ok(struct str s);
 
 #endif /* !PAGES_H */

@@ -18,6 +18,7 @@
 struct arena;
 struct conf;
 struct db;
+struct staff_user;
 struct view_set;
 
 enum http_method {
@@ -54,7 +55,8 @@ struct req {
 
 	struct kv_list query; /* parsed by req_parse_input() */
 	struct kv_list cookies;
-	struct kv_list form; /* urlencoded POST body */
+	struct kv_list form;     /* urlencoded POST body */
+	struct staff_user *user; /* NULL: anonymous; set by session_load() */
 
 	struct resp resp;
 };

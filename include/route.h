@@ -3,7 +3,11 @@
  *
  * route_dispatch() runs the generic checks in order before any handler:
  * unknown path 404, wrong method 405, body too large 413, malformed input
- * 400, then the handler. Failures become Swedish error pages, logged once.
+ * 400, then who is asking (session_load): not logged in -> the login page
+ * (GET) or 403 (POST); a role the route does not allow -> 403; a password
+ * that must be changed -> the password page; and for every POST the CSRF
+ * token -> 403. Only then the handler. Failures become Swedish error
+ * pages, logged once.
  */
 #ifndef ROUTE_H
 #define ROUTE_H
@@ -14,16 +18,22 @@
 typedef enum app_err (*route_fn)(struct req *);
 
 enum route_flag {
-	ROUTE_PUBLIC =
-	    1 << 0, /* no personal data: cacheable, no login needed */
+	ROUTE_PUBLIC = 1 << 0, /* no login needed, no personal data */
+	ROUTE_LOGIN_FORM = 1
+	    << 1,                /* POST checked by the pre-login CSRF cookie */
+	ROUTE_PASSWORD = 1 << 2, /* reachable while a new password is due */
 };
 
 struct route {
 	enum http_method method; /* METHOD_GET also answers HEAD */
 	const char *pattern; /* "/insats/:id": literal segments and :params */
+	unsigned roles;      /* ROLE_BIT()s allowed; 0 with ROUTE_PUBLIC */
 	unsigned flags;      /* enum route_flag */
 	route_fn fn;
 };
+
+/* The route table (for tests and the role matrix); *n is its length. */
+const struct route *route_table(size_t *n);
 
 /* Match path against pattern; on a match fill params (arena-free: they
  * point into path) and return 1. Exposed for the unit tests. */

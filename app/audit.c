@@ -1,0 +1,75 @@
+/* audit.c: the append-only access log; see include/audit.h. */
+#include "audit.h"
+#include "db.h"
+#include "req.h"
+#include "session.h"
+#include "sql_auth.h"
+
+static const char *const audit_names[AUDIT__MAX] = {
+	[AUDIT_READ] = "read",
+	[AUDIT_CREATE] = "create",
+	[AUDIT_UPDATE] = "update",
+	[AUDIT_EXPORT] = "export",
+	[AUDIT_PRINT] = "print",
+	[AUDIT_SEARCH] = "search",
+	[AUDIT_LOGIN] = "login",
+	[AUDIT_LOGIN_FAILED] = "login_failed",
+	[AUDIT_LOGOUT] = "logout",
+	[AUDIT_ADMIN] = "admin",
+};
+_Static_assert(sizeof(audit_names) / sizeof(audit_names[0]) == AUDIT__MAX,
+    "audit_names[] out of sync with enum audit_action");
+
+const char *
+audit_action_name(enum audit_action a)
+{
+	return (unsigned)a < AUDIT__MAX ? audit_names[a] : "read";
+}
+
+/* At most n bytes of s, not splitting a UTF-8 sequence. */
+static struct str
+audit_cut(struct str s, size_t n)
+{
+	if (s.len <= n)
+		return s;
+	while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
+		n--;
+	return (struct str){ s.p, n };
+}
+
+static enum app_err
+audit_insert(struct req *r, struct db_param who, struct str username,
+    enum audit_action action, const char *object_type, long long object_id,
+    struct str personnummer, struct str detail)
+{
+	struct db_param p[9];
+
+	p[0] = who;
+	p[1] = DB_STR(audit_cut(username, 64));
+	p[2] = DB_STR(str_cstr(audit_action_name(action)));
+	p[3] = DB_STR(str_cstr(object_type));
+	p[4] = object_id >= 0 ? DB_INT(object_id) : DB_NULL;
+	p[5] = personnummer.len > 0 ? DB_STR(personnummer) : DB_NULL;
+	p[6] = DB_STR(audit_cut(r->remote_addr, 45));
+	p[7] = DB_STR(audit_cut(r->request_id, 64));
+	p[8] = detail.len > 0 ? DB_STR(audit_cut(detail, 255)) : DB_NULL;
+	return db_exec(r->db, r->a, DB_AUTH, SQL_AUDIT_INSERT, p, 9, NULL);
+}
+
+enum app_err
+audit_write(struct req *r, enum audit_action action, const char *object_type,
+    long long object_id, struct str personnummer, struct str detail)
+{
+	if (r->user == NULL)
+		return APP_EFORBIDDEN;
+	return audit_insert(r, DB_INT(r->user->id), r->user->username, action,
+	    object_type, object_id, personnummer, detail);
+}
+
+enum app_err
+audit_write_anonymous(struct req *r, struct str username,
+    enum audit_action action, struct str detail)
+{
+	return audit_insert(
+	    r, DB_NULL, username, action, "staff", -1, STR_LIT(""), detail);
+}

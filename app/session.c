@@ -1,0 +1,343 @@
+/* session.c: roles, sessions, CSRF, SSO and bearer tokens; see include/session.h. */
+#include <string.h>
+#include <strings.h>
+
+#include <sodium.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "req.h"
+#include "session.h"
+#include "sql_auth.h"
+
+static const char *const role_names[ROLE__MAX] = {
+	[ROLE_REMITTENT] = "remittent",
+	[ROLE_INSATSPERSONAL] = "insatspersonal",
+	[ROLE_FORBUND] = "forbund",
+	[ROLE_ADMIN] = "admin",
+	[ROLE_INTEGRATION] = "integration",
+};
+_Static_assert(sizeof(role_names) / sizeof(role_names[0]) == ROLE__MAX,
+    "role_names[] out of sync with enum role");
+
+/* Columns of SQL_SESSION_LOOKUP. */
+enum {
+	SL_ID,
+	SL_CSRF,
+	SL_STAFF,
+	SL_USER,
+	SL_NAME,
+	SL_ORG,
+	SL_MUSTCHANGE,
+	SL_ROLES,
+	SL_STALE
+};
+
+const char *
+role_name(enum role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_names[r] : "";
+}
+
+unsigned
+role_parse_list(struct str s)
+{
+	unsigned bits = 0;
+	size_t i = 0;
+
+	while (i <= s.len) {
+		size_t j = i;
+		while (j < s.len && s.p[j] != ',')
+			j++;
+		for (int r = 0; r < ROLE__MAX; r++)
+			if (str_eq((struct str){ s.p + i, j - i },
+			        str_cstr(role_names[r])))
+				bits |= ROLE_BIT(r);
+		i = j + 1;
+	}
+	return bits;
+}
+
+struct str
+session_random_hex(struct req *r, size_t nbytes)
+{
+	unsigned char raw[64];
+	char *hex;
+
+	if (nbytes > sizeof(raw) ||
+	    (hex = arena_alloc(r->a, nbytes * 2 + 1)) == NULL)
+		return STR_NULL;
+	randombytes_buf(raw, nbytes);
+	sodium_bin2hex(hex, nbytes * 2 + 1, raw, nbytes);
+	sodium_memzero(raw, sizeof(raw));
+	return (struct str){ hex, nbytes * 2 };
+}
+
+void
+session_token_hash(struct str token, unsigned char out[32])
+{
+	crypto_generichash(
+	    out, 32, (const unsigned char *)token.p, token.len, NULL, 0);
+}
+
+/* The Secure attribute may only be dropped for plain http on loopback. */
+static int
+session_secure(const struct req *r)
+{
+	const char *u = r->conf ? r->conf->base_url : "";
+
+	if (r->conf == NULL || r->conf->secure_cookies)
+		return 1;
+	return !(strncmp(u, "http://127.0.0.1", 16) == 0 ||
+	    strncmp(u, "http://localhost", 16) == 0 ||
+	    strncmp(u, "http://[::1]", 12) == 0);
+}
+
+enum app_err
+session_set_cookie(
+    struct req *r, const char *name, struct str value, long max_age)
+{
+	struct buf b;
+	enum app_err e;
+
+	buf_init(&b, r->a);
+	if ((e = buf_printf(&b, "%s=", name)) != APP_OK ||
+	    (e = buf_append(&b, value.p, value.len)) != APP_OK ||
+	    (e = buf_puts(&b, "; Path=/; HttpOnly; SameSite=Strict")) != APP_OK)
+		return e;
+	if (session_secure(r) && (e = buf_puts(&b, "; Secure")) != APP_OK)
+		return e;
+	if (max_age >= 0 &&
+	    (e = buf_printf(&b, "; Max-Age=%ld", max_age)) != APP_OK)
+		return e;
+	return resp_header(&r->resp, "Set-Cookie", buf_str(&b));
+}
+
+static long long
+session_cell_int(const struct db_rows *rows, size_t col)
+{
+	struct str c = db_cell(rows, 0, col);
+	long long v = 0;
+
+	for (size_t i = 0; i < c.len && c.p[i] >= '0' && c.p[i] <= '9'; i++)
+		v = v * 10 + (c.p[i] - '0');
+	return v;
+}
+
+/* A well-formed token: exactly 64 lower-case hex characters. */
+static int
+session_token_ok(const struct str *t)
+{
+	if (t == NULL || t->len != SESSION_TOKEN_BYTES * 2)
+		return 0;
+	for (size_t i = 0; i < t->len; i++)
+		if (!((t->p[i] >= '0' && t->p[i] <= '9') ||
+		        (t->p[i] >= 'a' && t->p[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* Look the cookie's session up; r->user stays NULL when there is none. */
+static enum app_err
+session_from_cookie(struct req *r)
+{
+	const struct str *tok = kv_get(&r->cookies, SESSION_COOKIE);
+	unsigned char hash[32];
+	struct db_rows rows;
+	struct staff_user *u;
+	enum app_err e;
+	struct db_param p[3];
+
+	if (!session_token_ok(tok))
+		return APP_OK;
+	session_token_hash(*tok, hash);
+	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
+	p[1] = DB_INT(r->conf->session_idle_minutes);
+	p[2] = DB_INT(r->conf->session_max_hours);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_LOOKUP, p, 3,
+	         &rows)) != APP_OK)
+		return e;
+	if (rows.nrows != 1)
+		return APP_OK;
+	if ((u = arena_calloc(r->a, 1, sizeof(*u))) == NULL)
+		return APP_ENOMEM;
+	u->session_id = session_cell_int(&rows, SL_ID);
+	u->csrf = db_cell(&rows, 0, SL_CSRF);
+	u->id = session_cell_int(&rows, SL_STAFF);
+	u->username = db_cell(&rows, 0, SL_USER);
+	u->display_name = db_cell(&rows, 0, SL_NAME);
+	u->organisation_id = session_cell_int(&rows, SL_ORG);
+	u->must_change_password = session_cell_int(&rows, SL_MUSTCHANGE) != 0;
+	u->roles = role_parse_list(db_cell(&rows, 0, SL_ROLES)) &
+	    ~ROLE_BIT(ROLE_INTEGRATION); /* a token role, never a cookie's */
+	r->user = u;
+	/* Idle timeout: at most one write a minute per session. */
+	if (session_cell_int(&rows, SL_STALE)) {
+		p[0] = DB_INT(u->session_id);
+		return db_exec(
+		    r->db, r->a, DB_AUTH, SQL_SESSION_TOUCH, p, 1, NULL);
+	}
+	return APP_OK;
+}
+
+/* Authorization: Bearer <64 hex> for integration accounts. */
+static enum app_err
+session_from_token(struct req *r, struct str auth)
+{
+	static const char prefix[] = "Bearer ";
+	struct str tok;
+	unsigned char hash[32];
+	struct db_rows rows;
+	struct db_param p[1];
+	struct staff_user *u;
+	enum app_err e;
+
+	if (auth.len <= sizeof(prefix) - 1 ||
+	    strncasecmp(auth.p, prefix, sizeof(prefix) - 1) != 0)
+		return APP_OK;
+	tok = (struct str){ auth.p + sizeof(prefix) - 1,
+		auth.len - (sizeof(prefix) - 1) };
+	if (!session_token_ok(&tok))
+		return APP_OK;
+	session_token_hash(tok, hash);
+	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_TOKEN, p, 1,
+	         &rows)) != APP_OK)
+		return e;
+	if (rows.nrows != 1)
+		return APP_OK;
+	if ((u = arena_calloc(r->a, 1, sizeof(*u))) == NULL)
+		return APP_ENOMEM;
+	u->id = session_cell_int(&rows, 0);
+	u->username = db_cell(&rows, 0, 1);
+	u->display_name = db_cell(&rows, 0, 2);
+	u->organisation_id = session_cell_int(&rows, 3);
+	u->roles = ROLE_BIT(ROLE_INTEGRATION);
+	u->via_token = 1;
+	u->csrf = STR_LIT("");
+	r->user = u;
+	return APP_OK;
+}
+
+enum app_err
+session_load(struct req *r)
+{
+	const char *auth, *sso = NULL;
+	enum app_err e;
+
+	r->user = NULL;
+	if (r->db == NULL || r->conf == NULL)
+		return APP_OK;
+	if ((auth = r->src.param(r->src.ctx, "HTTP_AUTHORIZATION")) != NULL &&
+	    auth[0] != '\0')
+		return session_from_token(r, str_cstr(auth));
+	if ((e = session_from_cookie(r)) != APP_OK)
+		return e;
+	if (r->conf->sso_header_param[0] != '\0')
+		sso = r->src.param(r->src.ctx, r->conf->sso_header_param);
+	if (sso != NULL && sso[0] != '\0') {
+		/* SSO: nginx vouches for the name. Reuse the session if it is
+		 * the same person, else start one (never trust a stale one). */
+		struct db_rows rows;
+		struct db_param p[1] = { DB_STR(str_cstr(sso)) };
+
+		if (r->user != NULL && str_eq(r->user->username, str_cstr(sso)))
+			return APP_OK;
+		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_SSO, p, 1,
+		         &rows)) != APP_OK)
+			return e;
+		if (rows.nrows != 1) {
+			log_warn("SSO user %.64s has no active account", sso);
+			r->user = NULL;
+			return APP_OK;
+		}
+		return session_create(r, session_cell_int(&rows, 0));
+	}
+	return APP_OK;
+}
+
+enum app_err
+session_create(struct req *r, long long staff_id)
+{
+	struct str token, csrf;
+	unsigned char hash[32];
+	struct db_param p[4];
+	enum app_err e;
+
+	/* Rotate: whatever session this browser had is gone. */
+	if (r->user != NULL && r->user->session_id > 0) {
+		p[0] = DB_INT(r->user->session_id);
+		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_DELETE, p, 1,
+		         NULL)) != APP_OK)
+			return e;
+	}
+	p[0] = DB_INT(r->conf->session_idle_minutes);
+	p[1] = DB_INT(r->conf->session_max_hours);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_SWEEP, p, 2,
+	         NULL)) != APP_OK)
+		return e;
+	token = session_random_hex(r, SESSION_TOKEN_BYTES);
+	csrf = session_random_hex(r, 32);
+	if (token.p == NULL || csrf.p == NULL)
+		return APP_ENOMEM;
+	session_token_hash(token, hash);
+	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
+	p[1] = DB_INT(staff_id);
+	p[2] = DB_STR(csrf);
+	p[3] = DB_STR(r->remote_addr);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_INSERT, p, 4,
+	         NULL)) != APP_OK)
+		return e;
+	if ((e = session_set_cookie(r, SESSION_COOKIE, token, -1)) != APP_OK)
+		return e;
+	/* Load it back like any later request will: one code path for
+	 * roles, and r->user reflects exactly what is stored. */
+	r->user = NULL;
+	{
+		struct kv *kv = arena_alloc(r->a, sizeof(*kv));
+		if (kv == NULL)
+			return APP_ENOMEM;
+		kv->key = STR_LIT(SESSION_COOKIE);
+		kv->val = token;
+		r->cookies.v = kv;
+		r->cookies.n = 1;
+	}
+	return session_from_cookie(r);
+}
+
+enum app_err
+session_end(struct req *r)
+{
+	struct db_param p[1];
+	enum app_err e;
+
+	if (r->user != NULL && r->user->session_id > 0) {
+		p[0] = DB_INT(r->user->session_id);
+		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_DELETE, p, 1,
+		         NULL)) != APP_OK)
+			return e;
+	}
+	return session_set_cookie(r, SESSION_COOKIE, STR_LIT(""), 0);
+}
+
+enum app_err
+session_end_others(struct req *r, long long staff_id, long long keep_session)
+{
+	struct db_param p[2] = { DB_INT(staff_id), DB_INT(keep_session) };
+
+	return db_exec(
+	    r->db, r->a, DB_AUTH, SQL_SESSION_DELETE_STAFF, p, 2, NULL);
+}
+
+int
+session_csrf_ok(const struct req *r, const struct str *token)
+{
+	const struct staff_user *u = r->user;
+
+	if (u == NULL || u->via_token || token == NULL || u->csrf.len == 0 ||
+	    token->len != u->csrf.len)
+		return 0;
+	return sodium_memcmp(token->p, u->csrf.p, token->len) == 0;
+}

@@ -1,0 +1,16 @@
+/* sql_public.c: statements of the public pages; see include/sql_public.h. */
+#include "sql_public.h"
+
+const struct db_query sql_public[SQL_PUBLIC__MAX] = {
+	[SQL_INSATS_LIST] = { "SELECT i.id, i.name, i.location, i.target_groups, i.places, "
+	                      "DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
+	                      "DATE_FORMAT(i.period_end, '%Y-%m-%d'), o.name "
+	                      "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
+	                      "WHERE i.active = 1 ORDER BY i.name",
+	    1 },
+	[SQL_INSATS_GOALS] = { "SELECT g.insats_id, g.label, g.target_numerator, "
+	                       "g.target_denominator "
+	                       "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
+	                       "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id",
+	    1 },
+};

@@ -1,0 +1,99 @@
+/*
+ * session.h: who is asking. Roles, login sessions, CSRF tokens.
+ *
+ * A session is a row in MariaDB keyed by the BLAKE2b-256 hash of a 256-bit
+ * random token; only the browser has the token, in the cookie
+ * stegvis_session (HttpOnly; SameSite=Strict; Secure unless conf relaxes it
+ * for plain-http loopback). It ends after conf session_idle_minutes without
+ * a request or session_max_hours after login, at logout, or when the
+ * account is deactivated. Each session has its own CSRF token, which every
+ * form carries and route_dispatch() checks on every POST.
+ *
+ * Three ways in: the session cookie; in SSO mode (conf sso_header_param)
+ * the user name nginx puts in that FastCGI param, never a request header;
+ * and for integration accounts a bearer token (Authorization header).
+ */
+#ifndef SESSION_H
+#define SESSION_H
+
+#include "app.h"
+#include "str.h"
+
+struct req;
+
+enum role {
+	ROLE_REMITTENT,      /* handläggare: own referrals (and the unit's) */
+	ROLE_INSATSPERSONAL, /* staff of the assigned insatser */
+	ROLE_FORBUND,        /* förbund management: aggregates only */
+	ROLE_ADMIN,          /* accounts, configuration, the access log */
+	ROLE_INTEGRATION,    /* the SUS job: bearer token, no pages */
+	ROLE__MAX
+};
+
+#define ROLE_BIT(r) (1u << (r))
+#define ROLES_STAFF                                                            \
+	(ROLE_BIT(ROLE_REMITTENT) | ROLE_BIT(ROLE_INSATSPERSONAL) |            \
+	    ROLE_BIT(ROLE_FORBUND) | ROLE_BIT(ROLE_ADMIN))
+
+/* The logged-in account of a request. Strings are arena. */
+struct staff_user {
+	long long id;
+	long long organisation_id;
+	struct str username;
+	struct str display_name;
+	unsigned roles; /* ROLE_BIT()s */
+	int must_change_password;
+	long long session_id; /* 0 for a bearer token */
+	struct str csrf;      /* the session's CSRF token; empty for a token */
+	int via_token;        /* authenticated by bearer token, not a cookie */
+};
+
+#define SESSION_COOKIE      "stegvis_session"
+#define SESSION_TOKEN_BYTES 32 /* 256 bits */
+
+/* The role's name as in the database ("remittent"). Borrowed. */
+const char *role_name(enum role);
+
+/* Parse a comma-separated role list from the database into ROLE_BIT()s;
+ * unknown names are ignored. */
+unsigned role_parse_list(struct str);
+
+/*
+ * Find the caller: bearer token, SSO param (creating a session for the
+ * named account if needed) or session cookie. Sets r->user, or leaves it
+ * NULL for an anonymous request. An unknown or expired cookie is not an
+ * error (the user is anonymous). APP_EUNAVAIL/APP_EDB from the database.
+ */
+enum app_err session_load(struct req *);
+
+/*
+ * Start a new session for staff_id: a fresh token (any old session of this
+ * browser is deleted first, so the id rotates at every login), the cookie
+ * set on r->resp, r->user filled. Expired sessions are swept on the way.
+ */
+enum app_err session_create(struct req *, long long staff_id);
+
+/* End the current session: delete its row and clear the cookie. */
+enum app_err session_end(struct req *);
+
+/* End every session of staff_id except keep_session (0: all). */
+enum app_err session_end_others(
+    struct req *, long long staff_id, long long keep_session);
+
+/* 1 when token equals the session's CSRF token (constant time). A request
+ * authenticated by bearer token has no CSRF token and never matches. */
+int session_csrf_ok(const struct req *, const struct str *token);
+
+/* Set a cookie on r->resp with this module's attributes (HttpOnly,
+ * SameSite=Strict, Secure unless relaxed, Path=/). max_age < 0: session
+ * cookie; 0: delete. value must be cookie-safe (our own hex). */
+enum app_err session_set_cookie(
+    struct req *, const char *name, struct str value, long max_age);
+
+/* A random token as 2 * nbytes hex characters. Arena. */
+struct str session_random_hex(struct req *, size_t nbytes);
+
+/* BLAKE2b-256 of the hex token s, into out (32 bytes). */
+void session_token_hash(struct str token, unsigned char out[32]);
+
+#endif /* !SESSION_H */

@@ -36,6 +36,7 @@ struct db {
 	MYSQL_STMT *st[DB_NSTMT];
 	size_t base[DB_AREA__MAX];
 	int ready;
+	int in_tx; /* between db_begin() and db_commit()/db_rollback() */
 	char *socket, *name, *user, *password;
 };
 
@@ -62,6 +63,7 @@ db_disconnect(struct db *d)
 		d->my = NULL;
 	}
 	d->ready = 0;
+	d->in_tx = 0;
 }
 
 static char *
@@ -370,8 +372,60 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		 * read is retried once on a fresh one; a write is not, since
 		 * it may have been applied. */
 		db_disconnect(d);
-		if (!areas[area].q[q].read_only)
+		if (!areas[area].q[q].read_only || d->in_tx)
 			return e;
 	}
 	return e;
+}
+
+enum app_err
+db_begin(struct db *d)
+{
+	char err[256];
+	enum app_err e;
+
+	if (d == NULL)
+		return APP_EUNAVAIL;
+	if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
+		log_warn("database: %s", err);
+		return e;
+	}
+	if (mysql_autocommit(d->my, 0) != 0) {
+		unsigned int n = mysql_errno(d->my);
+		db_disconnect(d);
+		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+	}
+	d->in_tx = 1;
+	return APP_OK;
+}
+
+enum app_err
+db_commit(struct db *d)
+{
+	unsigned int n;
+
+	if (d == NULL || !d->in_tx || d->my == NULL)
+		return APP_EDB;
+	if (mysql_commit(d->my) == 0 && mysql_autocommit(d->my, 1) == 0) {
+		d->in_tx = 0;
+		return APP_OK;
+	}
+	n = mysql_errno(d->my);
+	log_warn("commit: %s", mysql_error(d->my));
+	db_rollback(d);
+	return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+}
+
+void
+db_rollback(struct db *d)
+{
+	if (d == NULL || !d->in_tx)
+		return;
+	d->in_tx = 0;
+	if (d->my == NULL)
+		return;
+	/* A connection that cannot even roll back is dropped: the server
+	 * discards the transaction when the connection closes. */
+	if (mysql_rollback(d->my) != 0 || mysql_autocommit(d->my, 1) != 0)
+		db_disconnect(d);
 }

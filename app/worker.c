@@ -120,6 +120,9 @@ worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
 	resp_init(&r.resp, a);
 
 	route_dispatch(&r);
+	/* A handler that failed midway must not leave a transaction open
+	 * for the next request: nothing of it is applied. */
+	db_rollback(db);
 
 	buf_init(&out, a);
 	if (resp_serialise(&r.resp, &out) != APP_OK) {

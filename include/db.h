@@ -84,4 +84,14 @@ void db_close(struct db *);
 enum app_err db_exec(struct db *, struct arena *, enum db_area area, unsigned q,
     const struct db_param *params, size_t nparams, struct db_rows *out);
 
+/*
+ * Transactions for multi-row changes: db_begin(), then db_exec() calls,
+ * then db_commit(), or db_rollback() on any failure (always safe to call).
+ * Inside a transaction a lost connection is not retried: the whole change
+ * fails with APP_EUNAVAIL and nothing of it is applied.
+ */
+enum app_err db_begin(struct db *);
+enum app_err db_commit(struct db *);
+void db_rollback(struct db *);
+
 #endif /* !DB_H */

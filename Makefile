@@ -26,7 +26,8 @@ LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
 
-UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp
+UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
+             test_session
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)

@@ -233,6 +233,11 @@ conf_check_str(const struct conf_entry *e, struct str v)
 			    : "may only contain A-Z 0-9 _ (a FastCGI parameter "
 			      "name such as REMOTE_USER)";
 		}
+		/* HTTP_* params are request headers: the client could set
+		 * them and log in as anyone. Only nginx may name the user. */
+		if (e->type == CT_PARAM && str_has_prefix(v, "HTTP_"))
+			return "must not be an HTTP_* parameter (those come from "
+			       "the client's request headers)";
 		return NULL;
 	case CT_URL:
 		if (!str_has_prefix(v, "http://") &&

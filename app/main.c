@@ -5,6 +5,7 @@
  *   stegvis migrate [--socket S] [--admin-user U]  apply sql/NNNN_*.sql
  *   stegvis demo-load [--socket S] [--admin-user U] load sql/demo.sql
  *   stegvis check-views [DIR]                    compile every template
+ *   stegvis routes                               the route table, for tests
  */
 #include <pwd.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@
 #include "conf.h"
 #include "master.h"
 #include "migrate.h"
+#include "route.h"
+#include "session.h"
 #include "view.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
@@ -26,7 +29,8 @@ usage(void)
 	    "usage: stegvis serve [-c CONF] [--pid-file FILE]\n"
 	    "       stegvis migrate [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis demo-load [-c CONF] [--socket SOCK] [--admin-user USER]\n"
-	    "       stegvis check-views [DIR]\n",
+	    "       stegvis check-views [DIR]\n"
+	    "       stegvis routes\n",
 	    stderr);
 	return 2;
 }
@@ -111,6 +115,35 @@ cmd_check_views(int argc, char **argv)
 	return 0;
 }
 
+/* One line per route: METHOD PATTERN ROLES, ROLES "public" or a comma list. */
+static int
+cmd_routes(void)
+{
+	static const char *const methods[METHOD__MAX] = {
+		[METHOD_GET] = "GET",
+		[METHOD_HEAD] = "HEAD",
+		[METHOD_POST] = "POST",
+		[METHOD_OTHER] = "OTHER",
+	};
+	size_t n;
+	const struct route *rt = route_table(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = "";
+
+		printf("%s %s ", methods[rt[i].method], rt[i].pattern);
+		if (rt[i].flags & ROUTE_PUBLIC)
+			fputs("public", stdout);
+		for (int role = 0; role < ROLE__MAX; role++)
+			if (rt[i].roles & ROLE_BIT(role)) {
+				printf("%s%s", sep, role_name((enum role)role));
+				sep = ",";
+			}
+		putchar('\n');
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -124,5 +157,7 @@ main(int argc, char **argv)
 		return cmd_migrate(argc, argv, 1);
 	if (strcmp(argv[1], "check-views") == 0)
 		return cmd_check_views(argc, argv);
+	if (strcmp(argv[1], "routes") == 0)
+		return cmd_routes();
 	return usage();
 }

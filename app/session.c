@@ -82,17 +82,29 @@ session_token_hash(struct str token, unsigned char out[32])
 	    out, 32, (const unsigned char *)token.p, token.len, NULL, 0);
 }
 
+/* 1 when url is http://HOST with HOST exactly host, then end, ':' or '/'. */
+static int
+session_url_host_is(const char *url, const char *host)
+{
+	size_t n = strlen(host);
+
+	if (strncmp(url, "http://", 7) != 0 || strncmp(url + 7, host, n) != 0)
+		return 0;
+	return url[7 + n] == '\0' || url[7 + n] == ':' || url[7 + n] == '/';
+}
+
 /* The Secure attribute may only be dropped for plain http on loopback. */
 static int
 session_secure(const struct req *r)
 {
-	const char *u = r->conf ? r->conf->base_url : "";
+	const char *u;
 
 	if (r->conf == NULL || r->conf->secure_cookies)
 		return 1;
-	return !(strncmp(u, "http://127.0.0.1", 16) == 0 ||
-	    strncmp(u, "http://localhost", 16) == 0 ||
-	    strncmp(u, "http://[::1]", 12) == 0);
+	u = r->conf->base_url;
+	return !(session_url_host_is(u, "127.0.0.1") ||
+	    session_url_host_is(u, "localhost") ||
+	    session_url_host_is(u, "[::1]"));
 }
 
 enum app_err

@@ -58,3 +58,49 @@ wait_for() {
 	done
 	return 1
 }
+
+# SQL as the database administrator (unix_socket authentication).
+sql_admin() {
+	mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"
+}
+# SQL as the application's own account (what a compromised worker could do).
+sql_app() {
+	mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u stegvis \
+		-p"$(cat "$VAR/db.pass")" -N stegvis -e "$1" 2>&1
+}
+
+# new_jar: a fresh cookie jar file (removed at exit with the others).
+JARS=()
+new_jar() {
+	local j
+	j=$(mktemp)
+	JARS+=("$j")
+	echo "$j"
+}
+trap 'rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+
+# The value of the hidden csrf field in the last fetched body.
+form_csrf() { grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | head -n 1 | sed 's/.*value="//'; }
+
+# login JAR USER [PASSWORD]: log in; prints the status of the POST.
+login() {
+	local jar=$1 user=$2 pass=${3:-stegvis-demo} csrf
+	fetch -b "$jar" -c "$jar" "$BASE/logga-in" > /dev/null
+	csrf=$(form_csrf)
+	fetch -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" \
+		--data-urlencode "anvandarnamn=$user" --data-urlencode "losenord=$pass" \
+		"$BASE/logga-in"
+}
+
+# post JAR PATH [curl data args…]: POST with the CSRF token of the session
+# (taken from /start); prints the status.
+post() {
+	local jar=$1 path=$2 csrf
+	shift 2
+	fetch -b "$jar" -c "$jar" "$BASE/start" > /dev/null
+	csrf=$(form_csrf)
+	fetch -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
+}
+
+# The session cookie's value in a jar.
+jar_session() { awk '$6 == "stegvis_session" { print $7 }' "$1"; }

@@ -178,6 +178,9 @@ test_parse_errors(void **state)
 		{ T("sso_header_param = remote_user"),
 		    "f.conf:1: sso_header_param may only contain A-Z 0-9 _ (a "
 		    "FastCGI parameter name such as REMOTE_USER)" },
+		{ T("sso_header_param = HTTP_X_REMOTE_USER"),
+		    "f.conf:1: sso_header_param must not be an HTTP_* parameter "
+		    "(those come from the client's request headers)" },
 		{ T("base_url = ftp://x"),
 		    "f.conf:1: base_url must start with http:// or https://" },
 		{ T("base_url = https://"),

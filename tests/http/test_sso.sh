@@ -1,0 +1,48 @@
+# SSO mode: the user name comes from a FastCGI param that nginx sets, never
+# from a request header. A second stegvis with sso_header_param set, spoken
+# to directly over FastCGI with cgi-fcgi (no nginx), on the same database.
+. "$(dirname "$0")/lib.sh"
+
+d=$(mktemp -d)
+cat > "$d/sso.conf" <<CONF
+socket = $d/sso.sock
+db_socket = $VAR/run/mysqld.sock
+db_password_file = $VAR/db.pass
+views = $ROOT/views
+workers = 1
+secure_cookies = 0
+sso_header_param = STEGVIS_SSO_USER
+CONF
+(cd "$ROOT" && exec "$BIN" serve -c "$d/sso.conf" --pid-file "$d/pid") >> "$d/log" 2>&1 &
+wait_for 10 test -S "$d/sso.sock"
+
+# fcgi_get PATH [NAME=VALUE…]: a GET straight to the socket; the raw CGI
+# response (headers, blank line, body) goes to $BODY.
+fcgi_get() {
+	local path=$1
+	shift
+	env -i REQUEST_METHOD=GET DOCUMENT_URI="$path" QUERY_STRING= \
+		REMOTE_ADDR=127.0.0.1 REQUEST_ID=sso-test "$@" \
+		cgi-fcgi -bind -connect "$d/sso.sock" > "$BODY" 2> /dev/null
+}
+
+fcgi_get /start STEGVIS_SSO_USER=personal.fv
+expect_body "the SSO param logs the user in" "Välkommen, "
+expect_body "as the named account" "Friska Vindar 2.0"
+expect_body "and starts a session (for CSRF)" "Set-Cookie: stegvis_session="
+cookie=$(grep -o 'stegvis_session=[0-9a-f]*' "$BODY" | head -n 1)
+fcgi_get /start STEGVIS_SSO_USER=personal.fv HTTP_COOKIE="$cookie"
+check "the session is reused while the SSO user is the same" bash -c "! grep -q 'Set-Cookie: stegvis_session' '$BODY'"
+fcgi_get /start STEGVIS_SSO_USER=remittent.fk HTTP_COOKIE="$cookie"
+expect_body "another SSO user gets a session of their own" "Set-Cookie: stegvis_session="
+check "and never the previous user's page" bash -c "! grep -q 'Friska Vindar 2.0' '$BODY'"
+fcgi_get /start HTTP_STEGVIS_SSO_USER=admin
+expect_body "a request header of the same name is ignored" "Status: 303"
+fcgi_get /start STEGVIS_SSO_USER=ingen.sadan
+expect_body "an unknown SSO user is not logged in" "Status: 303"
+check "an HTTP_* sso param is refused by the conf" bash -c \
+	"printf 'sso_header_param = HTTP_X_USER\n' > '$d/bad.conf'; ! '$BIN' serve -c '$d/bad.conf' 2>/dev/null"
+
+kill -TERM "$(cat "$d/pid")" 2> /dev/null
+wait_for 10 test ! -e "$d/pid"
+rm -rf "$d"

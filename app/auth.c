@@ -12,10 +12,14 @@
 #include "req.h"
 #include "sql_auth.h"
 
+static const char *auth_dummy_hash(void);
+
 int
 auth_init(void)
 {
-	return sodium_init() >= 0;
+	/* The dummy hash now, not at the first unknown name: that login
+	 * would otherwise take twice as long and stand out. */
+	return sodium_init() >= 0 && auth_dummy_hash()[0] != '\0';
 }
 
 int
@@ -58,24 +62,34 @@ auth_dummy_hash(void)
 	return h;
 }
 
-/* Lower-case ASCII copy of the typed name, at most 64 bytes. Arena. */
-static struct str
-auth_normalise(struct req *r, struct str u)
+int
+auth_username(struct req *r, struct str typed, struct str *out)
 {
-	char *p;
+	struct str u = str_trim_blanks(typed);
 	size_t n = u.len > 64 ? 64 : u.len;
+	int plausible = u.len > 0 && u.len <= 64;
+	char *p;
 
-	u = str_trim_blanks(u);
-	if (u.len < n)
-		n = u.len;
-	if ((p = arena_alloc(r->a, n + 1)) == NULL)
-		return STR_LIT("");
+	if ((p = arena_alloc(r->a, n + 1)) == NULL) {
+		*out = STR_LIT("");
+		return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
-		char c = u.p[i];
-		p[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+		unsigned char c = (unsigned char)u.p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		/* The columns are ASCII: anything else cannot be an account
+		 * and must not reach the database as it is. */
+		if (c < 0x21 || c > 0x7e) {
+			c = '?';
+			plausible = 0;
+		}
+		p[i] = (char)c;
 	}
 	p[n] = '\0';
-	return (struct str){ p, n };
+	*out = (struct str){ p, n };
+	return plausible;
 }
 
 static long long
@@ -119,7 +133,8 @@ enum app_err
 auth_login(struct req *r, struct str username, struct str password,
     long long *staff_id)
 {
-	struct str user = auth_normalise(r, username);
+	struct str user;
+	int plausible = auth_username(r, username, &user);
 	struct db_rows rows;
 	struct db_param p[2];
 	const char *hash;
@@ -137,8 +152,10 @@ auth_login(struct req *r, struct str username, struct str password,
 		return auth_fail(r, user, 0, "address back-off");
 	}
 	p[0] = DB_STR(user);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_LOGIN, p, 1,
-	         &rows)) != APP_OK)
+	if (!plausible)
+		rows.nrows = 0; /* not an account name: never asked for */
+	else if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_LOGIN, p, 1,
+	              &rows)) != APP_OK)
 		return e;
 	if (rows.nrows == 1) {
 		id = auth_int(db_cell(&rows, 0, 0));

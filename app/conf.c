@@ -231,13 +231,19 @@ conf_check_str(const struct conf_entry *e, struct str v)
 			return e->type == CT_WORD
 			    ? "may only contain A-Z a-z 0-9 _ . -"
 			    : "may only contain A-Z 0-9 _ (a FastCGI parameter "
-			      "name such as REMOTE_USER)";
+			      "name such as STEGVIS_SSO_USER)";
 		}
 		/* HTTP_* params are request headers: the client could set
 		 * them and log in as anyone. Only nginx may name the user. */
 		if (e->type == CT_PARAM && str_has_prefix(v, "HTTP_"))
 			return "must not be an HTTP_* parameter (those come from "
 			       "the client's request headers)";
+		/* Debian's fastcgi_params sets REMOTE_USER from any Basic
+		 * Authorization header, checked or not: the client's word. */
+		if (e->type == CT_PARAM && str_eq_cstr(v, "REMOTE_USER"))
+			return "must not be REMOTE_USER (nginx fills it from the "
+			       "client's Authorization header); use a parameter "
+			       "nginx sets itself, such as STEGVIS_SSO_USER";
 		return NULL;
 	case CT_URL:
 		if (!str_has_prefix(v, "http://") &&

@@ -12,6 +12,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "sql_access.h"
 #include "sql_admin.h"
 #include "sql_auth.h"
 #include "sql_public.h"
@@ -24,19 +25,23 @@ static const struct {
 	[DB_PUBLIC] = { sql_public, SQL_PUBLIC__MAX },
 	[DB_AUTH] = { sql_auth, SQL_AUTH__MAX },
 	[DB_ADMIN] = { sql_admin, SQL_ADMIN__MAX },
+	[DB_ACCESS] = { sql_access, SQL_ACCESS__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");
 
 /* Prepared statements of all areas in one array: area a starts at base[a]. */
-#define DB_NSTMT (SQL_PUBLIC__MAX + SQL_AUTH__MAX + SQL_ADMIN__MAX)
+#define DB_NSTMT                                                               \
+	(SQL_PUBLIC__MAX + SQL_AUTH__MAX + SQL_ADMIN__MAX + SQL_ACCESS__MAX)
 
 struct db {
 	MYSQL *my;
 	MYSQL_STMT *st[DB_NSTMT];
 	size_t base[DB_AREA__MAX];
 	int ready;
-	int in_tx; /* between db_begin() and db_commit()/db_rollback() */
+	int in_tx;     /* between db_begin() and db_commit()/db_rollback() */
+	int tx_broken; /* the connection died inside the transaction: every
+	                * call fails until db_rollback() */
 	char *socket, *name, *user, *password;
 };
 
@@ -63,7 +68,8 @@ db_disconnect(struct db *d)
 		d->my = NULL;
 	}
 	d->ready = 0;
-	d->in_tx = 0;
+	if (d->in_tx)
+		d->tx_broken = 1;
 }
 
 static char *
@@ -220,8 +226,9 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
 		return APP_OK; /* not a SELECT */
 	if (mysql_stmt_store_result(st) != 0) {
+		unsigned int n = mysql_stmt_errno(st);
 		mysql_free_result(meta);
-		return APP_EDB;
+		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
 	ncols = mysql_num_fields(meta);
 	fields = mysql_fetch_fields(meta);
@@ -359,6 +366,9 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		return APP_EUNAVAIL;
 	if ((unsigned)area >= DB_AREA__MAX || q >= areas[area].n)
 		return APP_EDB;
+	/* Never run part of a transaction on a fresh autocommit connection. */
+	if (d->tx_broken)
+		return APP_EUNAVAIL;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
 			log_warn("database: %s", err);
@@ -372,7 +382,7 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		 * read is retried once on a fresh one; a write is not, since
 		 * it may have been applied. */
 		db_disconnect(d);
-		if (!areas[area].q[q].read_only || d->in_tx)
+		if (!areas[area].q[q].read_only || d->tx_broken)
 			return e;
 	}
 	return e;
@@ -404,8 +414,12 @@ db_commit(struct db *d)
 {
 	unsigned int n;
 
-	if (d == NULL || !d->in_tx || d->my == NULL)
+	if (d == NULL || !d->in_tx)
 		return APP_EDB;
+	if (d->tx_broken || d->my == NULL) {
+		db_rollback(d);
+		return APP_EUNAVAIL;
+	}
 	if (mysql_commit(d->my) == 0 && mysql_autocommit(d->my, 1) == 0) {
 		d->in_tx = 0;
 		return APP_OK;
@@ -422,8 +436,11 @@ db_rollback(struct db *d)
 	if (d == NULL || !d->in_tx)
 		return;
 	d->in_tx = 0;
-	if (d->my == NULL)
+	if (d->tx_broken || d->my == NULL) {
+		/* The server already discarded it with the connection. */
+		d->tx_broken = 0;
 		return;
+	}
 	/* A connection that cannot even roll back is dropped: the server
 	 * discards the transaction when the connection closes. */
 	if (mysql_rollback(d->my) != 0 || mysql_autocommit(d->my, 1) != 0)

@@ -44,8 +44,8 @@ static char *master_socket; /* bound at start; a reload keeps it */
 static int master_listen_fd = -1;
 static struct slot slots[MASTER_MAX_WORKERS];
 static size_t nslots;
-static pid_t retiring[MASTER_MAX_WORKERS * 2]; /* replaced, draining */
-static unsigned failures;                      /* consecutive early deaths */
+static struct slot retiring[MASTER_MAX_WORKERS * 2]; /* replaced, draining */
+static unsigned failures;    /* consecutive early deaths */
 static long long next_spawn; /* ms: no fork before this (back-off) */
 
 static long long
@@ -112,9 +112,17 @@ master_fork_worker(int *ready_rd)
 	int p[2];
 	pid_t pid;
 
+	sigset_t all, saved;
+
 	if (pipe2(p, O_CLOEXEC) != 0)
 		return -1;
+	/* No signal may reach the child before it has its own handlers
+	 * (worker_run installs them and unblocks): a SIGTERM sent right
+	 * after the fork then waits for the worker instead of being lost. */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &saved);
 	if ((pid = fork()) < 0) {
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		close(p[0]);
 		close(p[1]);
 		return -1;
@@ -125,6 +133,7 @@ master_fork_worker(int *ready_rd)
 		close(master_pipe[1]);
 		_exit(worker_run(&master_conf, master_listen_fd, p[1]));
 	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
 	close(p[1]);
 	if (ready_rd != NULL)
 		*ready_rd = p[0];
@@ -133,27 +142,46 @@ master_fork_worker(int *ready_rd)
 	return pid;
 }
 
+#define NRETIRING (sizeof(retiring) / sizeof(retiring[0]))
+
 static int
 master_is_retiring(pid_t pid, int remove)
 {
-	for (size_t i = 0; i < sizeof(retiring) / sizeof(retiring[0]); i++)
-		if (retiring[i] == pid) {
+	for (size_t i = 0; i < NRETIRING; i++)
+		if (retiring[i].pid == pid) {
 			if (remove)
-				retiring[i] = 0;
+				retiring[i].pid = 0;
 			return 1;
 		}
 	return 0;
 }
 
+/* Ask a replaced worker to finish its request and go. */
 static void
 master_retire(pid_t pid)
 {
-	for (size_t i = 0; i < sizeof(retiring) / sizeof(retiring[0]); i++)
-		if (retiring[i] == 0) {
-			retiring[i] = pid;
+	for (size_t i = 0; i < NRETIRING; i++)
+		if (retiring[i].pid == 0) {
+			retiring[i].pid = pid;
+			retiring[i].started = now_ms();
 			break;
 		}
 	kill(pid, SIGTERM);
+}
+
+/* A replaced worker still there after the drain time hangs: kill it. */
+static void
+master_kill_stuck_retirees(void)
+{
+	for (size_t i = 0; i < NRETIRING; i++)
+		if (retiring[i].pid != 0 &&
+		    now_ms() - retiring[i].started > MASTER_DRAIN_MS) {
+			log_warn("worker %ld did not stop in %d ms: killing",
+			    (long)retiring[i].pid, MASTER_DRAIN_MS);
+			kill(retiring[i].pid, SIGKILL);
+			retiring[i].started =
+			    now_ms(); /* once per drain time */
+		}
 }
 
 /* Collect dead children, empty their slots and update the back-off. */
@@ -262,6 +290,7 @@ master_reload(void)
 {
 	struct conf next, old;
 	struct view_set *vs = NULL;
+	int have_old = 1;
 	char err[512];
 	size_t want;
 
@@ -281,9 +310,10 @@ master_reload(void)
 		log_warn(
 		    "reload: a new socket path needs a restart; keeping %s",
 		    master_socket);
+	/* Workers fork with master_conf; the old one is kept until a worker
+	 * has proven the new one, and comes back if none can. */
 	old = master_conf;
 	master_conf = next;
-	conf_free(&old);
 
 	for (size_t i = 0; i < nslots; i++) {
 		int rd = -1;
@@ -291,24 +321,32 @@ master_reload(void)
 
 		if (slots[i].pid == 0)
 			continue;
-		if ((pid = master_fork_worker(&rd)) < 0) {
-			log_error("reload: fork: %s", strerror(errno));
-			return;
-		}
-		if (!master_wait_ready(rd)) {
-			close(rd);
-			log_error(
-			    "reload aborted: new worker %ld did not start",
-			    (long)pid);
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
+		if ((pid = master_fork_worker(&rd)) < 0 ||
+		    !master_wait_ready(rd)) {
+			if (pid > 0) {
+				close(rd);
+				kill(pid, SIGKILL);
+				waitpid(pid, NULL, 0);
+			}
+			log_error("reload aborted: a worker with the new "
+			          "configuration did not start");
+			if (have_old) {
+				conf_free(&master_conf);
+				master_conf = old;
+			}
 			return;
 		}
 		close(rd);
+		if (have_old) {
+			conf_free(&old);
+			have_old = 0;
+		}
 		master_retire(slots[i].pid);
 		slots[i].pid = pid;
 		slots[i].started = now_ms();
 	}
+	if (have_old)
+		conf_free(&old); /* no worker to replace: the new conf stands */
 	want = master_worker_count(&master_conf);
 	for (size_t i = want; i < nslots; i++)
 		if (slots[i].pid != 0) {
@@ -329,9 +367,9 @@ master_shutdown(void)
 	for (size_t i = 0; i < nslots; i++)
 		if (slots[i].pid != 0)
 			kill(slots[i].pid, SIGTERM);
-	for (size_t i = 0; i < sizeof(retiring) / sizeof(retiring[0]); i++)
-		if (retiring[i] != 0)
-			kill(retiring[i], SIGTERM);
+	for (size_t i = 0; i < NRETIRING; i++)
+		if (retiring[i].pid != 0)
+			kill(retiring[i].pid, SIGTERM);
 	while (now_ms() < deadline) {
 		pid_t pid = waitpid(-1, &st, WNOHANG);
 		if (pid < 0 && errno == ECHILD)
@@ -343,9 +381,9 @@ master_shutdown(void)
 	for (size_t i = 0; i < nslots; i++)
 		if (slots[i].pid != 0)
 			kill(slots[i].pid, SIGKILL);
-	for (size_t i = 0; i < sizeof(retiring) / sizeof(retiring[0]); i++)
-		if (retiring[i] != 0)
-			kill(retiring[i], SIGKILL);
+	for (size_t i = 0; i < NRETIRING; i++)
+		if (retiring[i].pid != 0)
+			kill(retiring[i].pid, SIGKILL);
 	while (waitpid(-1, &st, 0) > 0)
 		;
 }
@@ -419,6 +457,7 @@ master_run(const char *conf_path, const char *pid_file)
 		char drain[64];
 
 		master_reap();
+		master_kill_stuck_retirees();
 		if (master_got_hup) {
 			master_got_hup = 0;
 			master_reload();

@@ -164,9 +164,25 @@ page_password(struct req *r)
 	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_PASSWORD, p, 1,
 	         &rows)) != APP_OK)
 		return e;
-	if (cur == NULL || rows.nrows != 1 || db_cell_null(&rows, 0, 0) ||
-	    !auth_verify(db_cell(&rows, 0, 0).p, *cur))
+	if (rows.nrows != 1)
+		return APP_EFORBIDDEN;
+	/* Guessing the current password from a stolen session counts
+	 * toward the same lockout as guessing at the login form. */
+	if (str_eq_cstr(db_cell(&rows, 0, 1), "1"))
+		pe.current = "För många felaktiga försök. Vänta en stund och "
+		             "försök igen.";
+	else if (cur == NULL || db_cell_null(&rows, 0, 0) ||
+	    !auth_verify(db_cell(&rows, 0, 0).p, *cur)) {
+		struct db_param f[3] = { DB_INT(AUTH_LOCK_AFTER),
+			DB_INT(AUTH_LOCK_MINUTES), DB_INT(r->user->id) };
 		pe.current = "Det nuvarande lösenordet stämmer inte.";
+		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_FAILED,
+		         f, 3, NULL)) != APP_OK ||
+		    (e = audit_write(r, AUDIT_LOGIN_FAILED, "staff",
+		         r->user->id, STR_LIT(""),
+		         STR_LIT("wrong current password"))) != APP_OK)
+			return e;
+	}
 	if (nw == NULL || nw->len == 0)
 		pe.next = "Fyll i ett nytt lösenord.";
 	else if ((pe.next = auth_password_problem(r->user->username, *nw)) ==
@@ -183,13 +199,21 @@ page_password(struct req *r)
 		return e;
 	p[0] = DB_STR(hash);
 	p[1] = DB_INT(r->user->id);
-	/* The new password ends every other session of the account. */
+	/* One change: the new password, every other session of the account
+	 * ended, and the log row; then this session gets a new id too. */
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
 	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_SET_PASSWORD, p, 2,
 	         NULL)) != APP_OK ||
 	    (e = session_end_others(r, r->user->id, r->user->session_id)) !=
 	        APP_OK ||
 	    (e = audit_write(r, AUDIT_UPDATE, "staff", r->user->id, STR_LIT(""),
-	         STR_LIT("password changed"))) != APP_OK)
+	         STR_LIT("password changed"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	if ((e = session_create(r, r->user->id)) != APP_OK)
 		return e;
 	return page_redirect(r, "/start?losenord=bytt");
 }

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "log.h"
+#include "page_admin.h"
 #include "pages.h"
 #include "route.h"
 #include "session.h"
@@ -28,6 +29,34 @@ static const struct route routes[] = {
 	    page_password_form },
 	{ METHOD_POST, "/losenord", ANY_STAFF, ROUTE_PASSWORD, page_password },
 	{ METHOD_GET, "/start", ANY_STAFF, 0, page_start },
+	{ METHOD_GET, "/admin", ADMIN, 0, page_admin },
+	{ METHOD_GET, "/admin/konton", ADMIN, 0, page_admin_accounts },
+	{ METHOD_GET, "/admin/konton/ny", ADMIN, 0, page_admin_account_new },
+	{ METHOD_POST, "/admin/konton/ny", ADMIN, 0,
+	    page_admin_account_create },
+	{ METHOD_GET, "/admin/konton/:id", ADMIN, 0, page_admin_account },
+	{ METHOD_POST, "/admin/konton/:id", ADMIN, 0, page_admin_account_save },
+	{ METHOD_POST, "/admin/konton/:id/losenord", ADMIN, 0,
+	    page_admin_account_password },
+	{ METHOD_POST, "/admin/konton/:id/token", ADMIN, 0,
+	    page_admin_account_token },
+	{ METHOD_GET, "/admin/organisationer", ADMIN, 0, page_admin_orgs },
+	{ METHOD_GET, "/admin/organisationer/ny", ADMIN, 0,
+	    page_admin_org_new },
+	{ METHOD_POST, "/admin/organisationer/ny", ADMIN, 0,
+	    page_admin_org_create },
+	{ METHOD_GET, "/admin/organisationer/:id", ADMIN, 0, page_admin_org },
+	{ METHOD_POST, "/admin/organisationer/:id", ADMIN, 0,
+	    page_admin_org_save },
+	{ METHOD_GET, "/admin/insatser", ADMIN, 0, page_admin_insatser },
+	{ METHOD_GET, "/admin/insatser/ny", ADMIN, 0, page_admin_insats_new },
+	{ METHOD_POST, "/admin/insatser/ny", ADMIN, 0,
+	    page_admin_insats_create },
+	{ METHOD_GET, "/admin/insatser/:id", ADMIN, 0, page_admin_insats },
+	{ METHOD_POST, "/admin/insatser/:id", ADMIN, 0,
+	    page_admin_insats_save },
+	{ METHOD_GET, "/admin/logg", ADMIN, 0, page_admin_log },
+	{ METHOD_GET, "/admin/logg.csv", ADMIN, 0, page_admin_log_csv },
 };
 
 const struct route *
@@ -76,27 +105,44 @@ route_method_ok(const struct route *rt, enum http_method m)
 	    (rt->method == METHOD_GET && m == METHOD_HEAD);
 }
 
-/* The matching route, or NULL with *status 404 (no path) or 405 (method). */
+/* The matching route, or NULL with *status 404 (no path) or 405 (method;
+ * r->allow then names the methods the path has, for the Allow header). */
 static const struct route *
-route_find(struct req *r, int *status)
+route_find(struct req *r, int *status, unsigned *allow)
 {
-	int path_seen = 0;
-
+	*allow = 0;
 	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
 		struct str params[MAX_ROUTE_PARAMS];
 		size_t np = 0;
 
 		if (!route_match(routes[i].pattern, r->path, params, &np))
 			continue;
-		path_seen = 1;
+		*allow |= 1u << routes[i].method;
 		if (!route_method_ok(&routes[i], r->method))
 			continue;
 		memcpy(r->params, params, sizeof(params));
 		r->nparams = np;
 		return &routes[i];
 	}
-	*status = path_seen ? 405 : 404;
+	*status = *allow ? 405 : 404;
 	return NULL;
+}
+
+/* "GET, HEAD, POST" as far as the path has them. */
+static enum app_err
+route_allow_header(struct req *r, unsigned allow)
+{
+	struct buf b;
+	enum app_err e = APP_OK;
+
+	buf_init(&b, r->a);
+	if (allow & (1u << METHOD_GET))
+		e = buf_puts(&b, "GET, HEAD");
+	if (e == APP_OK && (allow & (1u << METHOD_POST)))
+		e = buf_puts(&b, b.len ? ", POST" : "POST");
+	if (e != APP_OK)
+		return e;
+	return resp_header(&r->resp, "Allow", buf_str(&b));
 }
 
 void
@@ -105,9 +151,6 @@ route_error_page(struct req *r, int status)
 	resp_clear(&r->resp);
 	r->resp.status = status;
 	r->resp.cacheable = 0;
-	if (status == 405)
-		(void)resp_header(
-		    &r->resp, "Allow", STR_LIT("GET, HEAD, POST"));
 	if (status == 503)
 		(void)resp_header(&r->resp, "Retry-After", STR_LIT("30"));
 	if (page_error_render(r, status) != APP_OK) {
@@ -180,14 +223,17 @@ route_dispatch(struct req *r)
 	const struct route *rt;
 	enum app_err head, e;
 	int status = 404;
+	unsigned allow;
 
 	head = req_parse_head(r);
 	if (head == APP_EINPUT) {
 		route_fail(r, head, "head");
 		return;
 	}
-	if ((rt = route_find(r, &status)) == NULL) {
+	if ((rt = route_find(r, &status, &allow)) == NULL) {
 		route_error_page(r, status);
+		if (status == 405)
+			(void)route_allow_header(r, allow);
 		return;
 	}
 	/* 413 is decided from CONTENT_LENGTH alone: no byte of the body read. */

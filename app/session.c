@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
@@ -242,8 +243,10 @@ session_load(struct req *r)
 	r->user = NULL;
 	if (r->db == NULL || r->conf == NULL)
 		return APP_OK;
+	/* Only a Bearer token is ours; Basic or Negotiate belong to an SSO
+	 * front (nginx) and must not hide the cookie or the SSO param. */
 	if ((auth = r->src.param(r->src.ctx, "HTTP_AUTHORIZATION")) != NULL &&
-	    auth[0] != '\0')
+	    strncasecmp(auth, "Bearer ", 7) == 0)
 		return session_from_token(r, str_cstr(auth));
 	if ((e = session_from_cookie(r)) != APP_OK)
 		return e;
@@ -253,15 +256,22 @@ session_load(struct req *r)
 		/* SSO: nginx vouches for the name. Reuse the session if it is
 		 * the same person, else start one (never trust a stale one). */
 		struct db_rows rows;
-		struct db_param p[1] = { DB_STR(str_cstr(sso)) };
+		struct db_param p[1];
+		struct str name;
 
-		if (r->user != NULL && str_eq(r->user->username, str_cstr(sso)))
+		if (!auth_username(r, str_cstr(sso), &name)) {
+			log_warn("SSO user name is not an account name");
+			r->user = NULL;
 			return APP_OK;
+		}
+		if (r->user != NULL && str_eq(r->user->username, name))
+			return APP_OK;
+		p[0] = DB_STR(name);
 		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_SSO, p, 1,
 		         &rows)) != APP_OK)
 			return e;
 		if (rows.nrows != 1) {
-			log_warn("SSO user %.64s has no active account", sso);
+			log_warn("SSO user %s has no active account", name.p);
 			r->user = NULL;
 			return APP_OK;
 		}

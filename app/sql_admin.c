@@ -1,11 +1,171 @@
 /* sql_admin.c: statements of the admin pages; see include/sql_admin.h. */
 #include "sql_admin.h"
 
+/* An account's version for optimistic locking: a digest of everything the
+ * edit form changes. Not updated_at, which every login also bumps. */
+#define STAFF_VERSION                                                            \
+	"SHA2(CONCAT_WS('|', st.organisation_id, st.display_name, "              \
+	"IFNULL(st.email, ''), st.active, "                                      \
+	"IFNULL((SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r " \
+	"WHERE r.staff_id = st.id), ''), "                                       \
+	"IFNULL((SELECT GROUP_CONCAT(si.insats_id ORDER BY si.insats_id) "       \
+	"FROM staff_insats si WHERE si.staff_id = st.id), '')), 256)"
+
+/* Organisations and insatser are only changed here, so updated_at is their
+ * version; every save moves it forward by at least a second. */
+#define VERSION_OF(t) "DATE_FORMAT(" t ".updated_at, '%Y%m%d%H%i%s')"
+#define VERSION_BUMP(t)                                                        \
+	"updated_at = GREATEST(UTC_TIMESTAMP(), " t                            \
+	".updated_at + INTERVAL 1 SECOND)"
+
+#define AUDIT_COLS                                                              \
+	"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), a.username, a.action, " \
+	"a.object_type, a.object_id, a.personnummer, a.remote_addr, "           \
+	"a.request_id, a.detail FROM audit_log a "
+#define AUDIT_PERIOD                                                           \
+	"AND a.at >= ? AND a.at < DATE_ADD(?, INTERVAL 1 DAY) "                \
+	"ORDER BY a.at DESC, a.id DESC LIMIT ?"
+
 const struct db_query sql_admin[SQL_ADMIN__MAX] = {
-	[SQL_ADMIN_STAFF_LIST] = { "SELECT st.id, st.username, st.display_name, o.name, st.active, "
+	[SQL_ADMIN_STAFF_LIST] = { "SELECT st.id, st.username, st.display_name, o.name, "
+	                           "COALESCE(po.name, ''), st.active, "
 	                           "(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "
-	                           "WHERE r.staff_id = st.id) "
+	                           "WHERE r.staff_id = st.id), st.password_hash IS NOT NULL "
 	                           "FROM staff st JOIN organisation o ON o.id = st.organisation_id "
-	                           "ORDER BY st.username",
+	                           "LEFT JOIN organisation po ON po.id = o.parent_id "
+	                           "WHERE st.active IN (?, ?) ORDER BY st.username",
+	    1 },
+	[SQL_ADMIN_STAFF_GET] = { "SELECT st.id, st.username, st.display_name, COALESCE(st.email, ''), "
+	                          "st.organisation_id, st.active, "
+	                          "(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "
+	                          "WHERE r.staff_id = st.id), " STAFF_VERSION
+	                          ", "
+	                          "st.password_hash IS NOT NULL, st.must_change_password, "
+	                          "st.api_token_hash IS NOT NULL, "
+	                          "COALESCE(DATE_FORMAT(st.last_login_at, '%Y-%m-%d %H:%i'), '') "
+	                          "FROM staff st WHERE st.id = ?",
+	    1 },
+	[SQL_ADMIN_STAFF_LOCK] = { "SELECT " STAFF_VERSION
+	                           " FROM staff st WHERE st.id = ? FOR UPDATE",
+	    1 },
+	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT insats_id FROM staff_insats WHERE staff_id = ? "
+	                               "ORDER BY insats_id",
+	    1 },
+	[SQL_ADMIN_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ?",
+	    1 },
+	[SQL_ADMIN_STAFF_INSERT] = { "INSERT INTO staff (organisation_id, username, display_name, email, "
+	                             "password_hash, must_change_password, active) "
+	                             "VALUES (?, ?, ?, ?, ?, 1, 1)",
+	    0 },
+	[SQL_ADMIN_LAST_ID] = { "SELECT LAST_INSERT_ID()", 0 },
+	[SQL_ADMIN_STAFF_UPDATE] = { "UPDATE staff SET organisation_id = ?, display_name = ?, email = ?, "
+	                             "active = ?, password_hash = IF(?, NULL, password_hash), "
+	                             "api_token_hash = IF(?, api_token_hash, NULL) WHERE id = ?",
+	    0 },
+	[SQL_ADMIN_STAFF_ROLES_PRUNE] = { "DELETE FROM staff_role WHERE staff_id = ? "
+	                                  "AND FIND_IN_SET(role, ?) = 0",
+	    0 },
+	[SQL_ADMIN_STAFF_ROLE_ADD] = { "INSERT INTO staff_role (staff_id, role, granted_at) "
+	                               "VALUES (?, ?, UTC_TIMESTAMP()) "
+	                               "ON DUPLICATE KEY UPDATE granted_at = granted_at",
+	    0 },
+	[SQL_ADMIN_STAFF_INSATSER_PRUNE] = { "DELETE FROM staff_insats WHERE staff_id = ? "
+	                                     "AND FIND_IN_SET(insats_id, ?) = 0",
+	    0 },
+	[SQL_ADMIN_STAFF_INSATS_ADD] = { "INSERT INTO staff_insats (staff_id, insats_id, assigned_at) "
+	                                 "VALUES (?, ?, UTC_TIMESTAMP()) "
+	                                 "ON DUPLICATE KEY UPDATE assigned_at = assigned_at",
+	    0 },
+	[SQL_ADMIN_STAFF_TEMP_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 1, "
+	                                    "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
+	                                    "locked_until = NULL WHERE id = ?",
+	    0 },
+	[SQL_ADMIN_STAFF_SET_TOKEN] = { "UPDATE staff SET api_token_hash = ? WHERE id = ?",
+	    0 },
+
+	[SQL_ADMIN_ORG_LIST] = { "SELECT o.id, o.name, o.short_name, o.kind, COALESCE(o.parent_id, ''), "
+	                         "COALESCE(p.name, ''), o.share_within_unit, o.active, "
+	                         "(SELECT COUNT(*) FROM staff st WHERE st.organisation_id = o.id) "
+	                         "FROM organisation o LEFT JOIN organisation p ON p.id = o.parent_id "
+	                         "ORDER BY COALESCE(p.name, o.name), o.parent_id IS NOT NULL, o.name",
+	    1 },
+	[SQL_ADMIN_ORG_GET] = { "SELECT o.id, o.name, o.short_name, o.kind, COALESCE(o.parent_id, ''), "
+	                        "o.share_within_unit, o.active, " VERSION_OF(
+	                            "o") " "
+	                                 "FROM organisation o WHERE o.id = ?",
+	    1 },
+	[SQL_ADMIN_ORG_LOCK] = { "SELECT " VERSION_OF(
+	                             "o") " FROM organisation o WHERE o.id = ? "
+	                                  "FOR UPDATE",
+	    1 },
+	[SQL_ADMIN_ORG_INSERT] = { "INSERT INTO organisation (forbund_id, parent_id, kind, name, "
+	                           "short_name, share_within_unit, active) "
+	                           "VALUES (COALESCE((SELECT p.forbund_id FROM organisation p "
+	                           "WHERE p.id = ?), (SELECT MIN(f.id) FROM forbund f)), "
+	                           "?, ?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_ADMIN_ORG_UPDATE] = { "UPDATE organisation o SET o.parent_id = ?, o.kind = ?, o.name = ?, "
+	                           "o.short_name = ?, o.share_within_unit = ?, o.active = ?, "
+	                           "o." VERSION_BUMP("o") " WHERE o.id = ?",
+	    0 },
+
+	[SQL_ADMIN_INSATS_LIST] = { "SELECT i.id, i.name, i.slug, o.name, "
+	                            "DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
+	                            "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), ''), "
+	                            "COALESCE(i.places, ''), i.active, i.direction, "
+	                            "(SELECT COUNT(*) FROM insats_goal g WHERE g.insats_id = i.id) "
+	                            "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
+	                            "ORDER BY i.name",
+	    1 },
+	[SQL_ADMIN_INSATS_GET] = { "SELECT i.id, i.name, i.short_name, i.slug, i.host_organisation_id, "
+	                           "i.description, i.location, i.target_groups, i.direction, "
+	                           "i.measurement, DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
+	                           "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), ''), "
+	                           "COALESCE(i.places, ''), COALESCE(i.hours_per_week_min, ''), "
+	                           "COALESCE(i.hours_per_week_max, ''), "
+	                           "COALESCE(i.typical_weeks_min, ''), "
+	                           "COALESCE(i.typical_weeks_max, ''), "
+	                           "COALESCE(i.summary_due_days, ''), i.active, " VERSION_OF(
+	                               "i") " "
+	                                    "FROM insats i WHERE i.id = ?",
+	    1 },
+	[SQL_ADMIN_INSATS_LOCK] = { "SELECT " VERSION_OF(
+	                                "i") " FROM insats i WHERE i.id = ? FOR UPDATE",
+	    1 },
+	[SQL_ADMIN_INSATS_INSERT] = { "INSERT INTO insats (forbund_id, host_organisation_id, name, "
+	                              "short_name, slug, description, location, target_groups, "
+	                              "direction, measurement, period_start, period_end, places, "
+	                              "hours_per_week_min, hours_per_week_max, typical_weeks_min, "
+	                              "typical_weeks_max, summary_due_days, active) "
+	                              "VALUES ((SELECT o.forbund_id FROM organisation o WHERE o.id = ?), "
+	                              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_ADMIN_INSATS_UPDATE] = { "UPDATE insats i SET i.host_organisation_id = ?, i.name = ?, "
+	                              "i.short_name = ?, i.slug = ?, i.description = ?, "
+	                              "i.location = ?, i.target_groups = ?, i.direction = ?, "
+	                              "i.measurement = ?, i.period_start = ?, i.period_end = ?, "
+	                              "i.places = ?, i.hours_per_week_min = ?, "
+	                              "i.hours_per_week_max = ?, i.typical_weeks_min = ?, "
+	                              "i.typical_weeks_max = ?, i.summary_due_days = ?, "
+	                              "i.active = ?, i." VERSION_BUMP(
+	                                  "i") " WHERE i.id = ?",
+	    0 },
+	[SQL_ADMIN_GOALS] = { "SELECT kind, label, target_numerator, target_denominator "
+	                      "FROM insats_goal WHERE insats_id = ? ORDER BY sort_order, id",
+	    1 },
+	[SQL_ADMIN_GOALS_DELETE] = { "DELETE FROM insats_goal WHERE insats_id = ?",
+	    0 },
+	[SQL_ADMIN_GOAL_INSERT] = { "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, "
+	                            "target_denominator, sort_order) VALUES (?, ?, ?, ?, ?, ?)",
+	    0 },
+
+	[SQL_ADMIN_AUDIT_BY_PNR] = { AUDIT_COLS
+	    "WHERE a.personnummer = ? " AUDIT_PERIOD,
+	    1 },
+	[SQL_ADMIN_AUDIT_BY_STAFF] = { AUDIT_COLS
+	    "WHERE a.staff_id = ? " AUDIT_PERIOD,
+	    1 },
+	[SQL_ADMIN_AUDIT_BY_BOTH] = { AUDIT_COLS
+	    "WHERE a.personnummer = ? AND a.staff_id = ? " AUDIT_PERIOD,
 	    1 },
 };

@@ -1,5 +1,6 @@
 /* worker.c: start-up and the accept loop of one worker; see include/worker.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -21,12 +22,25 @@
 #include "worker.h"
 
 static volatile sig_atomic_t worker_stop;
+static int worker_listen_fd = -1; /* the shared FastCGI socket */
+static int worker_devnull = -1;   /* opened at start, for worker_on_term */
 
+/*
+ * Stop after the request in flight. Replacing our copy of the listening
+ * socket with /dev/null makes a blocked (or about to block) accept() fail
+ * at once, so no signal can slip in between the loop's check and accept().
+ * dup2() is async-signal-safe; other workers keep their own copy.
+ */
 static void
 worker_on_term(int sig)
 {
+	int saved = errno;
+
 	(void)sig;
 	worker_stop = 1;
+	if (worker_listen_fd >= 0 && worker_devnull >= 0)
+		(void)dup2(worker_devnull, worker_listen_fd);
+	errno = saved;
 }
 
 static void
@@ -37,7 +51,9 @@ worker_signals(void)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = worker_on_term;
-	/* No SA_RESTART: SIGTERM must interrupt a blocked accept(). */
+	/* SA_RESTART: a response being written is not cut short; accept()
+	 * is ended by worker_on_term() instead. */
+	sa.sa_flags = SA_RESTART;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
@@ -145,6 +161,8 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 	int rc = WORKER_EXIT_CONFIG;
 	enum app_err e;
 
+	worker_listen_fd = listen_fd;
+	worker_devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	worker_signals();
 	if (!auth_init()) {
 		log_error("libsodium failed to initialise");
@@ -189,7 +207,10 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 		if (FCGX_Accept_r(&fr) < 0) {
 			if (worker_stop || errno == EINTR)
 				continue;
+			/* Not a clean exit: the master backs off rather than
+			 * respawning into the same failure at once. */
 			log_error("accept failed: %s", strerror(errno));
+			rc = WORKER_EXIT_FAILED;
 			break;
 		}
 		worker_serve(&fr, &a, db, views, c);

@@ -10,6 +10,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# mariadbd and nginx live in /usr/sbin, which a normal user's PATH lacks.
+PATH=$PATH:/usr/sbin:/sbin
 cmd=${1:-}
 VAR=${2:-}
 [ -n "$cmd" ] && [ -n "$VAR" ] || { echo "usage: $0 start|stop VAR [PORT BIN]" >&2; exit 2; }
@@ -20,7 +22,9 @@ die() { printf 'stegvis: %s\n' "$*" >&2; exit 1; }
 # 1 if the pid in file $1 is a live process.
 alive() { local pid; pid=$(cat "$1" 2> /dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; }
 
-# Send SIGTERM to the pid in $1 and wait up to $2 seconds for it to go.
+# Send SIGTERM to the pid in $1 and wait up to $2 seconds for it to go;
+# then SIGKILL its whole process group (each daemon here leads its own,
+# through setsid), so no worker is left behind.
 stop_pid() {
 	local f=$1 secs=${2:-30} pid
 	alive "$f" || { rm -f "$f"; return 0; }
@@ -30,7 +34,7 @@ stop_pid() {
 		kill -0 "$pid" 2>/dev/null || { rm -f "$f"; return 0; }
 		sleep 0.1
 	done
-	kill -KILL "$pid" 2>/dev/null || true
+	kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 	rm -f "$f"
 }
 
@@ -42,7 +46,8 @@ start_mariadb() {
 	if [ ! -d "$VAR/mysql/mysql" ]; then
 		say "initialising MariaDB in $VAR/mysql"
 		mariadb-install-db --no-defaults "${rootopt[@]}" --datadir="$VAR/mysql" \
-			--auth-root-authentication-method=socket --skip-test-db \
+			--auth-root-authentication-method=socket \
+			--auth-root-socket-user="$(id -un)" --skip-test-db \
 			> "$VAR/log/mariadb-install.log" 2>&1 \
 			|| die "mariadb-install-db failed, see $VAR/log/mariadb-install.log"
 	fi
@@ -93,7 +98,7 @@ CONF
 start_stegvis() {
 	if alive "$VAR/run/stegvis.pid"; then
 		# A rebuilt binary must be the one serving: restart, do not reuse.
-		stop_pid "$VAR/run/stegvis.pid" 30
+		stop_pid "$VAR/run/stegvis.pid" 40
 	fi
 	# The subshell execs the server: nothing lingers holding our stdout.
 	(cd "$ROOT" && exec setsid "$BIN" serve -c "$VAR/stegvis.conf" \
@@ -168,7 +173,7 @@ stop)
 		for _ in $(seq 100); do alive "$VAR/run/nginx.pid" || break; sleep 0.1; done
 	fi
 	stop_pid "$VAR/run/nginx.pid" 5
-	stop_pid "$VAR/run/stegvis.pid" 30
+	stop_pid "$VAR/run/stegvis.pid" 40
 	stop_pid "$VAR/run/mysqld.pid" 60
 	;;
 *)

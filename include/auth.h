@@ -30,6 +30,12 @@ int auth_init(void);
 enum app_err auth_login(struct req *, struct str username, struct str password,
     long long *staff_id);
 
+/* The account name as typed, normalised: blanks trimmed, ASCII lower-cased,
+ * at most 64 bytes, any other byte replaced by '?' (safe to log and to
+ * bind). Returns 1 when it could be an account name at all, 0 when not
+ * (empty, too long, non-ASCII). *out is arena. */
+int auth_username(struct req *, struct str typed, struct str *out);
+
 /* Hash a password into an arena string ($argon2id$...). APP_ENOMEM when
  * the arena or libsodium's memory is short. */
 enum app_err auth_hash(struct req *, struct str password, struct str *out);

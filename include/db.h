@@ -35,6 +35,7 @@ enum db_area {
 	DB_PUBLIC, /* sql_public.c: the public pages */
 	DB_AUTH,   /* sql_auth.c: sessions, login, the audit log */
 	DB_ADMIN,  /* sql_admin.c: the admin pages */
+	DB_ACCESS, /* sql_access.c: who may see which referral */
 	DB_AREA__MAX
 };
 

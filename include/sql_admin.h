@@ -1,6 +1,6 @@
 /*
  * sql_admin.h: statements of the admin pages (app/page_admin*.c).
- * Result columns beside each.
+ * Parameters in brackets, result columns after the arrow.
  */
 #ifndef SQL_ADMIN_H
 #define SQL_ADMIN_H
@@ -8,9 +8,86 @@
 #include "db.h"
 
 enum sql_admin {
-	/* -> id, username, display_name, organisation name, active, roles
-	 * (comma-separated): every account, by username */
+	/* (active a, active b: 1,0 every account, 1,1 active, 0,0 inactive)
+	 * -> id, username, display_name, organisation name, parent name or
+	 * "", active, roles (comma-separated), has password (0/1) */
 	SQL_ADMIN_STAFF_LIST,
+	/* (id) -> id, username, display_name, email or "", organisation_id,
+	 * active, roles, version, has password, must_change_password,
+	 * has token, last login (ÅÅÅÅ-MM-DD HH:MM or "") */
+	SQL_ADMIN_STAFF_GET,
+	/* (id) -> version: locks the row for the rest of the transaction */
+	SQL_ADMIN_STAFF_LOCK,
+	/* (id) -> insats id: the account's insatser */
+	SQL_ADMIN_STAFF_INSATSER,
+	/* (username) -> id: any account, active or not */
+	SQL_ADMIN_STAFF_BY_USERNAME,
+	/* (organisation_id, username, display_name, email, password_hash or
+	 * NULL): must_change_password 1, active 1 */
+	SQL_ADMIN_STAFF_INSERT,
+	/* () -> the id of the last INSERT on this connection */
+	SQL_ADMIN_LAST_ID,
+	/* (organisation_id, display_name, email, active, integration only
+	 * (0/1: clears the password), integration (0/1: else clears the
+	 * token), id) */
+	SQL_ADMIN_STAFF_UPDATE,
+	/* (id, roles to keep, comma-separated) */
+	SQL_ADMIN_STAFF_ROLES_PRUNE,
+	SQL_ADMIN_STAFF_ROLE_ADD, /* (id, role): kept if already there */
+	/* (id, insats ids to keep, comma-separated) */
+	SQL_ADMIN_STAFF_INSATSER_PRUNE,
+	SQL_ADMIN_STAFF_INSATS_ADD, /* (id, insats id) */
+	/* (hash, id): a temporary password, to be changed at next login */
+	SQL_ADMIN_STAFF_TEMP_PASSWORD,
+	SQL_ADMIN_STAFF_SET_TOKEN, /* (token hash, id) */
+
+	/* () -> id, name, short_name, kind, parent_id or "", parent name or
+	 * "", share_within_unit, active, staff count; parents first, each
+	 * followed by its units */
+	SQL_ADMIN_ORG_LIST,
+	/* (id) -> id, name, short_name, kind, parent_id or "",
+	 * share_within_unit, active, version */
+	SQL_ADMIN_ORG_GET,
+	SQL_ADMIN_ORG_LOCK, /* (id) -> version, locking the row */
+	/* (parent_id, parent_id, kind, name, short_name, share, active): the
+	 * parent's förbund, or the installation's one förbund */
+	SQL_ADMIN_ORG_INSERT,
+	/* (parent_id, kind, name, short_name, share, active, id) */
+	SQL_ADMIN_ORG_UPDATE,
+
+	/* () -> id, name, slug, host name, period_start, period_end or "",
+	 * places or "", active, direction, goal count */
+	SQL_ADMIN_INSATS_LIST,
+	/* (id) -> id, name, short_name, slug, host_organisation_id,
+	 * description, location, target_groups, direction, measurement,
+	 * period_start, period_end, places, hours min, hours max, weeks min,
+	 * weeks max, summary_due_days, active, version (NULLs as "") */
+	SQL_ADMIN_INSATS_GET,
+	SQL_ADMIN_INSATS_LOCK, /* (id) -> version, locking the row */
+	/* (host, host, name, short_name, slug, description, location,
+	 * target_groups, direction, measurement, period_start, period_end,
+	 * places, hours min, hours max, weeks min, weeks max, summary_due_days,
+	 * active): the host's förbund */
+	SQL_ADMIN_INSATS_INSERT,
+	/* (host, name, short_name, slug, description, location,
+	 * target_groups, direction, measurement, period_start, period_end,
+	 * places, hours min, hours max, weeks min, weeks max, summary_due_days,
+	 * active, id) */
+	SQL_ADMIN_INSATS_UPDATE,
+	/* (insats id) -> kind, label, numerator, denominator, by sort_order */
+	SQL_ADMIN_GOALS,
+	SQL_ADMIN_GOALS_DELETE, /* (insats id) */
+	/* (insats id, kind, label, numerator, denominator, sort_order) */
+	SQL_ADMIN_GOAL_INSERT,
+
+	/* The access log, newest first: (key, from, to (ÅÅÅÅ-MM-DD, to
+	 * inclusive), limit) -> at (ÅÅÅÅ-MM-DD HH:MM:SS), username, action,
+	 * object_type, object_id or "", personnummer or "", remote_addr,
+	 * request_id, detail or "" */
+	SQL_ADMIN_AUDIT_BY_PNR,   /* key: personnummer (12 digits) */
+	SQL_ADMIN_AUDIT_BY_STAFF, /* key: staff id */
+	/* (personnummer, staff id, from, to, limit): both at once */
+	SQL_ADMIN_AUDIT_BY_BOTH,
 	SQL_ADMIN__MAX
 };
 

@@ -31,7 +31,7 @@ enum sql_auth {
 	SQL_LOGIN_FAILURE_INSERT, /* (username, remote_addr) */
 	SQL_LOGIN_FAILURES_ADDR,  /* (remote_addr, minutes) -> count */
 	SQL_LOGIN_FAILURE_SWEEP,  /* (minutes) */
-	SQL_STAFF_PASSWORD,       /* (staff id) -> password_hash */
+	SQL_STAFF_PASSWORD,       /* (staff id) -> password_hash, locked */
 	SQL_STAFF_SET_PASSWORD,   /* (hash, staff id): clears must_change */
 	/* (staff_id, username, action, object_type, object_id,
 	 * personnummer, remote_addr, request_id, detail) */

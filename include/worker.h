@@ -15,6 +15,7 @@ struct conf;
 /* Exit codes, read by the master. */
 #define WORKER_EXIT_OK     0  /* stopped or recycled: replace without delay */
 #define WORKER_EXIT_CONFIG 78 /* views, conf or schema broken: back off */
+#define WORKER_EXIT_FAILED 75 /* accept failed (EMFILE?): back off */
 
 /* Run the worker on the listening socket listen_fd. When ready_fd >= 0 one
  * byte is written to it once start-up succeeded and it is closed. Returns

@@ -62,6 +62,10 @@ done
 
 echo "== HTTP tests against a private stack"
 VAR=$(mktemp -d /tmp/stegvis-check.XXXXXX)
+# Interrupted or not, the stack goes: its daemons run in their own sessions
+# and would not get the terminal's Ctrl-C.
+trap 'bash conf/devstack.sh stop "$VAR" > /dev/null 2>&1; rm -rf "$VAR" "$LOG"' EXIT
+trap 'exit 130' INT TERM
 PORT=$(free_port)
 # Small numbers so recycling and the pool are exercised by the tests.
 export STEGVIS_EXTRA_CONF=$'workers = 3\nmax_requests = 150'

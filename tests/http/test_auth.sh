@@ -48,6 +48,8 @@ check "the old session no longer exists" test \
 	"$(curl -s -o /dev/null -w '%{http_code}' -b "stegvis_session=$old" "$BASE/start")" = 303
 jar=$fresh
 expect_status "a logged-in user opening the login page goes to start" 303 -b "$jar" "$BASE/logga-in"
+expect_status "an Authorization: Basic header does not hide the session" 200 \
+	-b "$jar" -H "Authorization: Basic YWRtaW46eA==" "$BASE/start"
 
 # --- Not logged in
 expect_status "anonymous GET of a staff page goes to login" 303 "$BASE/start"
@@ -67,6 +69,9 @@ check "unknown user: the very same message" test -n "$nouser" -a "$nouser" = "$w
 expect_body "the typed user name is kept" "value=\"ingen.sadan.$$\""
 check "failed logins are in the access log" test \
 	"$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE username = 'ingen.sadan.$$' AND action = 'login_failed'")" = 1
+got=$(login "$j2" "åsa.öberg" "wrong-password")
+check "a non-ASCII user name is just a failed login, not an error ($got)" test "$got" = 200
+expect_body "with the generic message" "Inloggningen misslyckades"
 expect_status "login without the pre-login CSRF cookie is 403" 403 \
 	--data "csrf=$(printf '%064d' 1)&anvandarnamn=$T&losenord=stegvis-demo" "$BASE/logga-in"
 clear_failures

@@ -72,6 +72,20 @@ expect_status "the old workers still serve" 200 "$BASE/"
 check "the old workers were kept" test "$before" = "$(worker_pids)"
 cp "$VAR/stegvis.conf.good" "$VAR/stegvis.conf"
 
+# --- A reload whose workers cannot start is aborted, and the master keeps
+# the old configuration: a worker that dies later is replaced with it.
+sed -i "s|^db_password_file = .*|db_password_file = $VAR/no-such-file|" "$VAR/stegvis.conf"
+kill -HUP "$MASTER"
+check "a reload whose workers fail is aborted" \
+	wait_for 20 grep -q "reload aborted: a worker with the new configuration did not start" "$VAR/log/stegvis.log"
+cp "$VAR/stegvis.conf.good" "$VAR/stegvis.conf"
+victim=$(pgrep -P "$MASTER" | head -n 1)
+kill -KILL "$victim"
+check "a worker killed after the aborted reload is replaced" wait_for 10 nworkers "$NWORKERS"
+expect_status "and serves with the old configuration" 200 "$BASE/"
+check "nothing was started with the broken one since" bash -c \
+	"sleep 1; [ \$(grep -c 'no-such-file' '$VAR/log/stegvis.log') -eq 1 ]"
+
 # --- MariaDB stopped: a Swedish 503, then normal service without a restart.
 bash "$ROOT/conf/devstack.sh" db-stop "$VAR"
 expect_status "database down: 503" 503 "$BASE/"

@@ -34,7 +34,15 @@ check "the error page's request id is nginx's, in its access log" \
 	grep -q "req=${id:-none}\$" "$VAR/log/nginx-access.log"
 
 expect_status "POST / is 405" 405 -X POST --data 'a=1' "$BASE/"
-expect_header "405 says what is allowed" "Allow:"
+expect_header "405 names the path's own methods" "Allow: GET, HEAD"
+check "and not POST, which / does not take" bash -c "! grep -qi '^Allow:.*POST' '$HEAD'"
+expect_status "GET of a POST-only path is 405" 405 "$BASE/logga-ut"
+expect_header "with Allow: POST" "Allow: POST"
 expect_body "405 page is Swedish" "Otillåten metod"
 expect_status "PUT / is 405" 405 -X PUT "$BASE/"
 expect_status "DELETE / is 405" 405 -X DELETE "$BASE/"
+
+# The access log never records query strings (searches carry personnummer).
+expect_status "a query with a personnummer" 200 "$BASE/?pnr=191212121212"
+check "nginx's access log has the path but not the query" bash -c \
+	"grep -q '\"GET /\" 200' '$VAR/log/nginx-access.log' && ! grep -q '191212121212' '$VAR/log/nginx-access.log'"

@@ -65,7 +65,7 @@ test_parse_all(void **state)
 	                           "secure_cookies = no\n"
 	                           "session_idle_minutes = 1440\n"
 	                           "session_max_hours = 1\n"
-	                           "sso_header_param = REMOTE_USER\n"
+	                           "sso_header_param = STEGVIS_SSO_USER\n"
 	                           "base_url = https://stegvis.kommun.se/app";
 	struct conf c;
 	char err[256] = "junk";
@@ -89,7 +89,7 @@ test_parse_all(void **state)
 	assert_int_equal(c.secure_cookies, 0);
 	assert_int_equal(c.session_idle_minutes, 1440);
 	assert_int_equal(c.session_max_hours, 1);
-	assert_string_equal(c.sso_header_param, "REMOTE_USER");
+	assert_string_equal(c.sso_header_param, "STEGVIS_SSO_USER");
 	assert_string_equal(c.base_url, "https://stegvis.kommun.se/app");
 	conf_free(&c);
 	assert_defaults(&c);
@@ -177,7 +177,11 @@ test_parse_errors(void **state)
 		    "f.conf:1: user may only contain A-Z a-z 0-9 _ . -" },
 		{ T("sso_header_param = remote_user"),
 		    "f.conf:1: sso_header_param may only contain A-Z 0-9 _ (a "
-		    "FastCGI parameter name such as REMOTE_USER)" },
+		    "FastCGI parameter name such as STEGVIS_SSO_USER)" },
+		{ T("sso_header_param = REMOTE_USER"),
+		    "f.conf:1: sso_header_param must not be REMOTE_USER (nginx "
+		    "fills it from the client's Authorization header); use a "
+		    "parameter nginx sets itself, such as STEGVIS_SSO_USER" },
 		{ T("sso_header_param = HTTP_X_REMOTE_USER"),
 		    "f.conf:1: sso_header_param must not be an HTTP_* parameter "
 		    "(those come from the client's request headers)" },

@@ -1,0 +1,395 @@
+/* page_admin_log.c: searching and exporting the access log; see
+ * include/page_admin.h. Every search and export is itself logged. */
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "db.h"
+#include "page_admin.h"
+#include "pages.h"
+#include "pnr.h"
+#include "req.h"
+#include "session.h"
+#include "sql_admin.h"
+#include "view.h"
+
+#define LOG_PAGE_ROWS 500  /* rows shown on the page */
+#define LOG_CSV_ROWS  5000 /* rows in one export */
+
+enum { LF_PNR, LF_USER, LF_FROM, LF_TO, LF__MAX };
+
+static const struct field_spec log_spec[LF__MAX] = {
+	[LF_PNR] = { "personnummer", FT_TEXT, 0, 13, 0, NULL },
+	[LF_USER] = { "anvandare", FT_TEXT, 0, 64, 0, NULL },
+	[LF_FROM] = { "fran", FT_DATE, 19000101, 21001231, 0, NULL },
+	[LF_TO] = { "till", FT_DATE, 19000101, 21001231, 0, NULL },
+};
+
+static const char *const log_keys[LF__MAX] = { "personnummer", "anvandare",
+	"fran", "till" };
+static const char *const log_err_keys[LF__MAX] = { "personnummer_fel",
+	"anvandare_fel", "fran_fel", "till_fel" };
+
+/* Columns of the SQL_ADMIN_AUDIT_* statements. */
+enum {
+	AL_AT,
+	AL_USER,
+	AL_ACTION,
+	AL_TYPE,
+	AL_OBJID,
+	AL_PNR,
+	AL_ADDR,
+	AL_REQ,
+	AL_DETAIL,
+	AL__MAX
+};
+
+struct log_name {
+	const char *name, *label;
+};
+
+static const struct log_name log_actions[] = {
+	{ "read", "Läsning" },
+	{ "create", "Nytt" },
+	{ "update", "Ändring" },
+	{ "export", "Export" },
+	{ "print", "Utskrift" },
+	{ "search", "Sökning" },
+	{ "login", "Inloggning" },
+	{ "login_failed", "Misslyckad inloggning" },
+	{ "logout", "Utloggning" },
+	{ "admin", "Administration" },
+};
+
+static const struct log_name log_types[] = {
+	{ "participant", "Deltagare" },
+	{ "participation", "Deltagande" },
+	{ "referral", "Ansökan" },
+	{ "consent", "Samtycke" },
+	{ "staff", "Konto" },
+	{ "organisation", "Organisation" },
+	{ "insats", "Insats" },
+	{ "audit_log", "Åtkomstlogg" },
+};
+
+/* The Swedish word for a stored name, or the name itself. */
+static struct str
+log_label(const struct log_name *t, size_t n, struct str name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq_cstr(name, t[i].name))
+			return str_cstr(t[i].label);
+	return name;
+}
+#define LOG_ACTION(s)                                                          \
+	log_label(log_actions, sizeof(log_actions) / sizeof(log_actions[0]), s)
+#define LOG_TYPE(s)                                                            \
+	log_label(log_types, sizeof(log_types) / sizeof(log_types[0]), s)
+
+/* The personnummer as typed into its 12 digits in out; NULL when fine,
+ * else pnr_parse()'s Swedish message. Today is Swedish local time. */
+static const char *
+log_pnr_normalise(struct str s, char out[13])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct pnr p;
+	const char *err;
+
+	localtime_r(&now, &tm);
+	err = pnr_parse(s, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &p);
+	if (err == NULL)
+		memcpy(out, p.digits, 13);
+	return err;
+}
+
+/* A validated search. */
+struct log_search {
+	struct field_val fv[LF__MAX];
+	const char *err[LF__MAX];
+	char pnr[13];       /* "" when not by person */
+	long long staff_id; /* 0 when not by staff */
+	int asked;          /* any search field was sent */
+	size_t nerr;
+};
+
+static enum app_err
+log_search_read(struct req *r, struct log_search *s)
+{
+	struct db_rows rows;
+	enum app_err e;
+	size_t n;
+
+	*s = (struct log_search){ 0 };
+	for (size_t k = 0; k < LF__MAX; k++)
+		s->asked |= kv_get(&r->query, log_keys[k]) != NULL;
+	if ((e = form_validate(
+	         r->a, &r->query, log_spec, LF__MAX, s->fv, &n)) != APP_OK)
+		return e;
+	for (size_t k = 0; k < LF__MAX; k++)
+		s->err[k] = s->fv[k].error;
+	if (!s->asked)
+		return APP_OK;
+	if (s->err[LF_PNR] == NULL && s->err[LF_USER] == NULL &&
+	    !s->fv[LF_PNR].present && !s->fv[LF_USER].present)
+		s->err[LF_PNR] = "Ange ett personnummer, ett användarnamn "
+		                 "eller båda.";
+	if (s->err[LF_PNR] == NULL && s->fv[LF_PNR].present)
+		s->err[LF_PNR] = log_pnr_normalise(s->fv[LF_PNR].s, s->pnr);
+	if (s->err[LF_USER] == NULL && s->fv[LF_USER].present) {
+		struct db_param p[1] = { DB_STR(s->fv[LF_USER].s) };
+
+		if ((e = db_exec(r->db, r->a, DB_ADMIN,
+		         SQL_ADMIN_STAFF_BY_USERNAME, p, 1, &rows)) != APP_OK)
+			return e;
+		if (rows.nrows == 1)
+			s->staff_id = admin_cell_ll(db_cell(&rows, 0, 0));
+		else
+			s->err[LF_USER] =
+			    "Det finns inget konto med det användarnamnet.";
+	}
+	if (s->err[LF_FROM] == NULL && s->err[LF_TO] == NULL &&
+	    s->fv[LF_FROM].present && s->fv[LF_TO].present &&
+	    s->fv[LF_TO].i < s->fv[LF_FROM].i)
+		s->err[LF_TO] =
+		    "Periodens slut kan inte vara före dess början.";
+	for (size_t k = 0; k < LF__MAX; k++)
+		s->nerr += s->err[k] != NULL;
+	return APP_OK;
+}
+
+/* Write the search's own audit row, then run it with limit rows. */
+static enum app_err
+log_search_run(struct req *r, const struct log_search *s,
+    enum audit_action action, long long limit, struct db_rows *out)
+{
+	struct str from =
+	    s->fv[LF_FROM].present ? s->fv[LF_FROM].s : STR_LIT("1900-01-01");
+	struct str to =
+	    s->fv[LF_TO].present ? s->fv[LF_TO].s : STR_LIT("2100-12-31");
+	struct str pnr = { s->pnr, s->pnr[0] ? 12 : 0 };
+	struct db_param p[5];
+	struct buf detail;
+	size_t n = 0;
+	unsigned q;
+	enum app_err e;
+
+	buf_init(&detail, r->a);
+	if ((e = buf_puts(&detail,
+	         s->pnr[0] ? "by personnummer" : "by staff")) != APP_OK ||
+	    (s->staff_id &&
+	        ((e = buf_puts(&detail, s->pnr[0] ? " and staff " : " ")) !=
+	                APP_OK ||
+	            (e = buf_append(&detail, s->fv[LF_USER].s.p,
+	                 s->fv[LF_USER].s.len)) != APP_OK)) ||
+	    (e = buf_puts(&detail, "; ")) != APP_OK ||
+	    (e = buf_append(&detail, from.p, from.len)) != APP_OK ||
+	    (e = buf_puts(&detail, "..")) != APP_OK ||
+	    (e = buf_append(&detail, to.p, to.len)) != APP_OK)
+		return e;
+	if ((e = audit_write(r, action, "audit_log",
+	         s->staff_id ? s->staff_id : -1, pnr, buf_str(&detail))) !=
+	    APP_OK)
+		return e;
+	if (s->pnr[0])
+		p[n++] = DB_STR(pnr);
+	if (s->staff_id)
+		p[n++] = DB_INT(s->staff_id);
+	q = s->pnr[0] && s->staff_id ? SQL_ADMIN_AUDIT_BY_BOTH
+	    : s->pnr[0]              ? SQL_ADMIN_AUDIT_BY_PNR
+	                             : SQL_ADMIN_AUDIT_BY_STAFF;
+	p[n++] = DB_STR(from);
+	p[n++] = DB_STR(to);
+	p[n++] = DB_INT(limit);
+	return db_exec(r->db, r->a, DB_ADMIN, q, p, n, out);
+}
+
+/* A stored personnummer as ÅÅÅÅMMDD-NNNN. Arena. */
+static struct str
+log_pnr_show(struct req *r, struct str p)
+{
+	char *o;
+
+	if (p.len != 12 || (o = arena_alloc(r->a, 14)) == NULL)
+		return p;
+	for (int i = 0; i < 8; i++)
+		o[i] = p.p[i];
+	o[8] = '-';
+	for (int i = 8; i < 12; i++)
+		o[i + 1] = p.p[i];
+	o[13] = '\0';
+	return (struct str){ o, 13 };
+}
+
+static enum app_err
+log_render(
+    struct req *r, const struct log_search *s, const struct db_rows *rows)
+{
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	for (size_t k = 0; k < LF__MAX; k++) {
+		if ((e = view_ctx_set_str(ctx, log_keys[k], s->fv[k].s)) !=
+		    APP_OK)
+			return e;
+		if (s->err[k] != NULL &&
+		    ((e = view_ctx_set_cstr(ctx, log_err_keys[k], s->err[k])) !=
+		            APP_OK ||
+		        (e = view_ctx_set_bool(ctx, "has_errors", 1)) !=
+		            APP_OK))
+			return e;
+	}
+	if (rows != NULL) {
+		size_t shown =
+		    rows->nrows > LOG_PAGE_ROWS ? LOG_PAGE_ROWS : rows->nrows;
+
+		if ((e = view_ctx_set_bool(ctx, "searched", 1)) != APP_OK ||
+		    (e = view_ctx_set_int(ctx, "count", (long long)shown)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(
+		         ctx, "cut", rows->nrows > LOG_PAGE_ROWS)) != APP_OK ||
+		    (e = view_ctx_set_int(ctx, "limit", LOG_PAGE_ROWS)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_list(ctx, "rows")) != APP_OK)
+			return e;
+		for (size_t i = 0; i < shown; i++) {
+			struct view_ctx *it = view_ctx_list_add(ctx, "rows");
+			if (it == NULL)
+				return APP_ENOMEM;
+			if ((e = view_ctx_set_str(it, "at",
+			         db_cell(rows, i, AL_AT))) != APP_OK ||
+			    (e = view_ctx_set_str(it, "who",
+			         db_cell(rows, i, AL_USER))) != APP_OK ||
+			    (e = view_ctx_set_str(it, "action",
+			         LOG_ACTION(db_cell(rows, i, AL_ACTION)))) !=
+			        APP_OK ||
+			    (e = view_ctx_set_str(it, "type",
+			         LOG_TYPE(db_cell(rows, i, AL_TYPE)))) !=
+			        APP_OK ||
+			    (e = view_ctx_set_str(it, "object_id",
+			         db_cell(rows, i, AL_OBJID))) != APP_OK ||
+			    (e = view_ctx_set_str(it, "pnr",
+			         log_pnr_show(r, db_cell(rows, i, AL_PNR)))) !=
+			        APP_OK ||
+			    (e = view_ctx_set_str(it, "addr",
+			         db_cell(rows, i, AL_ADDR))) != APP_OK ||
+			    (e = view_ctx_set_str(it, "request_id",
+			         db_cell(rows, i, AL_REQ))) != APP_OK ||
+			    (e = view_ctx_set_str(it, "detail",
+			         db_cell(rows, i, AL_DETAIL))) != APP_OK)
+				return e;
+		}
+	}
+	return page_render(r, "admin_logg", "Åtkomstlogg", ctx);
+}
+
+enum app_err
+page_admin_log(struct req *r)
+{
+	struct log_search s;
+	struct db_rows rows;
+	enum app_err e;
+
+	if ((e = log_search_read(r, &s)) != APP_OK)
+		return e;
+	if (!s.asked)
+		return log_render(r, &s, NULL);
+	if (s.nerr > 0) {
+		r->resp.status = 400;
+		return log_render(r, &s, NULL);
+	}
+	if ((e = log_search_run(
+	         r, &s, AUDIT_SEARCH, LOG_PAGE_ROWS + 1, &rows)) != APP_OK)
+		return e;
+	return log_render(r, &s, &rows);
+}
+
+/* One CSV cell: always quoted, quotes doubled, and a leading = + - @ (or
+ * TAB/CR) defused with a ' so no spreadsheet runs it as a formula. */
+static enum app_err
+log_csv_cell(struct buf *b, struct str v, int last)
+{
+	enum app_err e;
+
+	if ((e = buf_puts(b, "\"")) != APP_OK)
+		return e;
+	if (v.len > 0 &&
+	    (v.p[0] == '=' || v.p[0] == '+' || v.p[0] == '-' || v.p[0] == '@' ||
+	        v.p[0] == '\t' || v.p[0] == '\r') &&
+	    (e = buf_puts(b, "'")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < v.len; i++) {
+		if (v.p[i] == '"')
+			e = buf_puts(b, "\"\"");
+		else
+			e = buf_append(b, &v.p[i], 1);
+		if (e != APP_OK)
+			return e;
+	}
+	return buf_puts(b, last ? "\"\r\n" : "\";");
+}
+
+enum app_err
+page_admin_log_csv(struct req *r)
+{
+	static const char *const head[AL__MAX] = { "Tid (UTC)", "Användare",
+		"Åtgärd", "Objekttyp", "Objekt-id", "Personnummer", "Adress",
+		"Begäran-id", "Detalj" };
+	struct log_search s;
+	struct db_rows rows;
+	struct buf *b = &r->resp.body;
+	size_t shown;
+	enum app_err e;
+
+	if ((e = log_search_read(r, &s)) != APP_OK)
+		return e;
+	if (!s.asked && s.err[LF_PNR] == NULL) {
+		s.err[LF_PNR] = "Ange ett personnummer, ett användarnamn "
+		                "eller båda.";
+		s.nerr++;
+	}
+	if (s.nerr > 0) {
+		r->resp.status = 400;
+		return log_render(r, &s, NULL);
+	}
+	if ((e = log_search_run(
+	         r, &s, AUDIT_EXPORT, LOG_CSV_ROWS + 1, &rows)) != APP_OK)
+		return e;
+	r->resp.body.len = 0;
+	r->resp.content_type = "text/csv; charset=utf-8";
+	if ((e = resp_header(&r->resp, "Content-Disposition",
+	         STR_LIT("attachment; filename=\"atkomstlogg.csv\""))) !=
+	        APP_OK ||
+	    (e = buf_puts(b, "\xEF\xBB\xBF")) != APP_OK) /* BOM: Excel */
+		return e;
+	for (size_t c = 0; c < AL__MAX; c++)
+		if ((e = log_csv_cell(
+		         b, str_cstr(head[c]), c + 1 == AL__MAX)) != APP_OK)
+			return e;
+	shown = rows.nrows > LOG_CSV_ROWS ? LOG_CSV_ROWS : rows.nrows;
+	for (size_t i = 0; i < shown; i++) {
+		for (size_t c = 0; c < AL__MAX; c++) {
+			struct str v = db_cell(&rows, i, c);
+
+			if (c == AL_ACTION)
+				v = LOG_ACTION(v);
+			else if (c == AL_TYPE)
+				v = LOG_TYPE(v);
+			else if (c == AL_PNR)
+				v = log_pnr_show(r, v);
+			if ((e = log_csv_cell(b, v, c + 1 == AL__MAX)) !=
+			    APP_OK)
+				return e;
+		}
+	}
+	if (rows.nrows > LOG_CSV_ROWS &&
+	    (e = log_csv_cell(b,
+	         STR_LIT("Utdraget är avkortat efter 5000 rader: "
+	                 "välj en kortare period."),
+	         1)) != APP_OK)
+		return e;
+	return APP_OK;
+}

@@ -22,13 +22,15 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 MODULES = app arena str form conf view log pnr db sql_public sql_auth sql_admin \
           session auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
-          page_admin page_admin_org page_admin_log
+          page_admin page_admin_org page_admin_log date history \
+          sql_history sql_referral sql_participation page_referral \
+          page_participation
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
-             test_session test_pnr
+             test_session test_pnr test_date
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)

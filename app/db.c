@@ -15,7 +15,10 @@
 #include "sql_access.h"
 #include "sql_admin.h"
 #include "sql_auth.h"
+#include "sql_history.h"
+#include "sql_participation.h"
 #include "sql_public.h"
+#include "sql_referral.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -26,18 +29,18 @@ static const struct {
 	[DB_AUTH] = { sql_auth, SQL_AUTH__MAX },
 	[DB_ADMIN] = { sql_admin, SQL_ADMIN__MAX },
 	[DB_ACCESS] = { sql_access, SQL_ACCESS__MAX },
+	[DB_HISTORY] = { sql_history, SQL_HISTORY__MAX },
+	[DB_REFERRAL] = { sql_referral, SQL_REFERRAL__MAX },
+	[DB_PARTICIPATION] = { sql_participation, SQL_PARTICIPATION__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");
 
-/* Prepared statements of all areas in one array: area a starts at base[a]. */
-#define DB_NSTMT                                                               \
-	(SQL_PUBLIC__MAX + SQL_AUTH__MAX + SQL_ADMIN__MAX + SQL_ACCESS__MAX)
-
 struct db {
 	MYSQL *my;
-	MYSQL_STMT *st[DB_NSTMT];
-	size_t base[DB_AREA__MAX];
+	MYSQL_STMT **st;           /* every area's statements in one array */
+	size_t nst;                /* its length: the sum of areas[].n */
+	size_t base[DB_AREA__MAX]; /* where area a starts in st */
 	int ready;
 	int in_tx;     /* between db_begin() and db_commit()/db_rollback() */
 	int tx_broken; /* the connection died inside the transaction: every
@@ -58,7 +61,7 @@ db_errno_is_gone(unsigned int n)
 static void
 db_disconnect(struct db *d)
 {
-	for (size_t i = 0; i < DB_NSTMT; i++)
+	for (size_t i = 0; i < d->nst; i++)
 		if (d->st[i] != NULL) {
 			mysql_stmt_close(d->st[i]);
 			d->st[i] = NULL;
@@ -100,6 +103,15 @@ db_open(const struct conf *c, char *err, size_t errlen)
 
 	if ((d = calloc(1, sizeof(*d))) == NULL) {
 		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	for (size_t a = 0; a < DB_AREA__MAX; a++) {
+		d->base[a] = d->nst;
+		d->nst += areas[a].n;
+	}
+	if ((d->st = calloc(d->nst, sizeof(*d->st))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		free(d);
 		return NULL;
 	}
 	d->socket = strdup(c->db_socket);
@@ -150,7 +162,6 @@ db_connect(struct db *d, char *err, size_t errlen)
 		return APP_EUNAVAIL;
 	}
 	for (size_t a = 0, k = 0; a < DB_AREA__MAX; a++) {
-		d->base[a] = k;
 		for (size_t i = 0; i < areas[a].n; i++, k++) {
 			const char *sql = areas[a].q[i].sql;
 			MYSQL_STMT *st = mysql_stmt_init(d->my);
@@ -184,6 +195,7 @@ db_close(struct db *d)
 	if (d == NULL)
 		return;
 	db_disconnect(d);
+	free(d->st);
 	free(d->socket);
 	free(d->name);
 	free(d->user);

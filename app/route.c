@@ -5,12 +5,17 @@
 
 #include "log.h"
 #include "page_admin.h"
+#include "page_participation.h"
+#include "page_referral.h"
 #include "pages.h"
 #include "route.h"
 #include "session.h"
 
-#define ANY_STAFF ROLES_STAFF
-#define ADMIN     ROLE_BIT(ROLE_ADMIN)
+#define ANY_STAFF      ROLES_STAFF
+#define ADMIN          ROLE_BIT(ROLE_ADMIN)
+#define REMITTENT      ROLE_BIT(ROLE_REMITTENT)
+#define INSATSPERSONAL ROLE_BIT(ROLE_INSATSPERSONAL)
+#define CASEWORK       (REMITTENT | INSATSPERSONAL)
 
 /*
  * Every page of the application, in one place: method, path, the roles
@@ -57,6 +62,8 @@ static const struct route routes[] = {
 	    page_admin_insats_save },
 	{ METHOD_GET, "/admin/logg", ADMIN, 0, page_admin_log },
 	{ METHOD_GET, "/admin/logg.csv", ADMIN, 0, page_admin_log_csv },
+	/* The remittent's referrals: page_referral.c */
+	/* The insats staff's inbox and participations: page_participation.c */
 };
 
 const struct route *

@@ -32,10 +32,13 @@ struct db_query {
  * connection opens. A new area: a line here and one in db.c's areas[].
  */
 enum db_area {
-	DB_PUBLIC, /* sql_public.c: the public pages */
-	DB_AUTH,   /* sql_auth.c: sessions, login, the audit log */
-	DB_ADMIN,  /* sql_admin.c: the admin pages */
-	DB_ACCESS, /* sql_access.c: who may see which referral */
+	DB_PUBLIC,        /* sql_public.c: the public pages */
+	DB_AUTH,          /* sql_auth.c: sessions, login, the audit log */
+	DB_ADMIN,         /* sql_admin.c: the admin pages */
+	DB_ACCESS,        /* sql_access.c: who may see which referral */
+	DB_HISTORY,       /* sql_history.c: the change history */
+	DB_REFERRAL,      /* sql_referral.c: the remittent's pages */
+	DB_PARTICIPATION, /* sql_participation.c: the insats staff's pages */
 	DB_AREA__MAX
 };
 

@@ -1,0 +1,60 @@
+/* history.c: the change history; see include/history.h. */
+#include "db.h"
+#include "history.h"
+#include "req.h"
+#include "session.h"
+#include "sql_history.h"
+
+static const char *const history_types[HISTORY__MAX] = {
+	[HISTORY_PERSON] = "person",
+	[HISTORY_REFERRAL] = "referral",
+	[HISTORY_PARTICIPATION] = "participation",
+};
+_Static_assert(sizeof(history_types) / sizeof(history_types[0]) == HISTORY__MAX,
+    "history_types[] out of sync with enum history_record");
+
+#define HISTORY_VALUE_MAX (64u * 1024u)
+
+static struct str
+history_cut(struct str s)
+{
+	size_t n = HISTORY_VALUE_MAX;
+
+	if (s.len <= n)
+		return s;
+	while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
+		n--;
+	return (struct str){ s.p, n };
+}
+
+enum app_err
+history_field(struct req *r, enum history_record type, long long id,
+    const char *field, struct str old_value, struct str new_value)
+{
+	struct db_param p[6];
+
+	if ((unsigned)type >= HISTORY__MAX || r->user == NULL)
+		return APP_EDB;
+	if (str_eq(old_value, new_value))
+		return APP_OK;
+	p[0] = DB_INT(r->user->id);
+	p[1] = DB_STR(str_cstr(history_types[type]));
+	p[2] = DB_INT(id);
+	p[3] = DB_STR(str_cstr(field));
+	p[4] = DB_STR(history_cut(old_value));
+	p[5] = DB_STR(history_cut(new_value));
+	return db_exec(r->db, r->a, DB_HISTORY, SQL_HISTORY_INSERT, p, 6, NULL);
+}
+
+enum app_err
+history_list(
+    struct req *r, enum history_record type, long long id, struct db_rows *rows)
+{
+	struct db_param p[2];
+
+	if ((unsigned)type >= HISTORY__MAX)
+		return APP_EDB;
+	p[0] = DB_STR(str_cstr(history_types[type]));
+	p[1] = DB_INT(id);
+	return db_exec(r->db, r->a, DB_HISTORY, SQL_HISTORY_LIST, p, 2, rows);
+}

@@ -1,0 +1,2 @@
+/* page_referral.c: the remittent's pages; see include/page_referral.h. */
+#include "page_referral.h"

@@ -1,0 +1,36 @@
+/*
+ * history.h: the change history of persons, referrals and participations.
+ *
+ * Every saved change of a field is one row in change_history: who, when,
+ * which record and field, from what to what. Write it in the same
+ * transaction as the change itself. The table is append-only for the
+ * application's account (INSERT and SELECT only).
+ */
+#ifndef HISTORY_H
+#define HISTORY_H
+
+#include "app.h"
+#include "str.h"
+
+struct req;
+struct db_rows;
+
+enum history_record {
+	HISTORY_PERSON,
+	HISTORY_REFERRAL,
+	HISTORY_PARTICIPATION,
+	HISTORY__MAX
+};
+
+/* Record field of record (type, id) changing from old to new, unless the
+ * two are equal (then nothing is written). Values are cut to 64 KiB. */
+enum app_err history_field(struct req *, enum history_record type, long long id,
+    const char *field, struct str old_value, struct str new_value);
+
+/* The history of one record, newest first, at most 500 rows, into rows
+ * (arena): at (ÅÅÅÅ-MM-DD HH:MM:SS, UTC), staff display name, field,
+ * old value, new value. */
+enum app_err history_list(
+    struct req *, enum history_record type, long long id, struct db_rows *rows);
+
+#endif /* !HISTORY_H */

@@ -1,0 +1,52 @@
+/* test_date.c: date parsing and day arithmetic. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "date.h"
+
+static void
+iso_dates_parse_strictly(void **state)
+{
+	int y, m, d;
+
+	(void)state;
+	assert_true(date_parse_iso(STR_LIT("2026-11-23"), &y, &m, &d));
+	assert_int_equal(y * 10000 + m * 100 + d, 20261123);
+	assert_true(date_parse_iso(STR_LIT("2000-02-29"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("1900-02-29"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("2026-02-29"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("2026-04-31"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("2026-13-01"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("2026-00-10"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("2026-1-10"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("20261123"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT("2026-11-2x"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT(" 2026-11-23"), &y, &m, &d));
+	assert_false(date_parse_iso(STR_LIT(""), &y, &m, &d));
+}
+
+static void
+day_numbers_count_days(void **state)
+{
+	(void)state;
+	assert_int_equal(date_days(1970, 1, 1), 0);
+	assert_int_equal(date_days(2000, 3, 1) - date_days(2000, 2, 28), 2);
+	assert_int_equal(date_days(1900, 3, 1) - date_days(1900, 2, 28), 1);
+	assert_int_equal(date_days(2027, 1, 1) - date_days(2026, 1, 1), 365);
+	assert_int_equal(date_days(2025, 1, 1) - date_days(2024, 1, 1), 366);
+	assert_int_equal(date_days(1969, 12, 31), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(iso_dates_parse_strictly),
+		cmocka_unit_test(day_numbers_count_days),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

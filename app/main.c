@@ -4,16 +4,20 @@
  *   stegvis serve [-c CONF] [--pid-file FILE]   the FastCGI master + workers
  *   stegvis migrate [--socket S] [--admin-user U]  apply sql/NNNN_*.sql
  *   stegvis demo-load [--socket S] [--admin-user U] load sql/demo.sql
+ *   stegvis demo-participants [--count N] [--seed S] [--force] [--socket S]
+ *                                                made-up participants
  *   stegvis check-views [DIR]                    compile every template
  *   stegvis routes                               the route table, for tests
  */
 #include <pwd.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "conf.h"
+#include "demo.h"
 #include "master.h"
 #include "migrate.h"
 #include "route.h"
@@ -29,6 +33,8 @@ usage(void)
 	    "usage: stegvis serve [-c CONF] [--pid-file FILE]\n"
 	    "       stegvis migrate [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis demo-load [-c CONF] [--socket SOCK] [--admin-user USER]\n"
+	    "       stegvis demo-participants [--count N] [--seed S] [--force]\n"
+	    "                 [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis check-views [DIR]\n"
 	    "       stegvis routes\n",
 	    stderr);
@@ -61,10 +67,14 @@ cmd_serve(int argc, char **argv)
 	return master_run(conf, pid);
 }
 
+/* The subcommands that connect as the database administrator. */
+enum admin_cmd { CMD_MIGRATE, CMD_DEMO_LOAD, CMD_DEMO_PARTICIPANTS };
+
 static int
-cmd_migrate(int argc, char **argv, int demo)
+cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 {
-	const char *conf_path = NULL, *sock = NULL, *user = NULL;
+	const char *conf_path = NULL, *sock = NULL, *user = NULL, *v;
+	struct demo_opts d = { .count = 600, .seed = 0, .force = 0 };
 	struct migrate_opts o = { .db_name = "stegvis", .sql_dir = "sql" };
 	struct passwd *pw = getpwuid(geteuid());
 	struct conf c;
@@ -81,6 +91,22 @@ cmd_migrate(int argc, char **argv, int demo)
 		if (strcmp(argv[i], "--admin-user") == 0 &&
 		    (user = opt_value(argc, argv, &i)))
 			continue;
+		if (cmd == CMD_DEMO_PARTICIPANTS) {
+			if (strcmp(argv[i], "--count") == 0 &&
+			    (v = opt_value(argc, argv, &i)) &&
+			    (d.count = strtol(v, NULL, 10)) > 0 &&
+			    d.count <= 10000000)
+				continue;
+			if (strcmp(argv[i], "--seed") == 0 &&
+			    (v = opt_value(argc, argv, &i))) {
+				d.seed = (unsigned)strtoul(v, NULL, 10);
+				continue;
+			}
+			if (strcmp(argv[i], "--force") == 0) {
+				d.force = 1;
+				continue;
+			}
+		}
 		return usage();
 	}
 	conf_defaults(&c);
@@ -94,7 +120,14 @@ cmd_migrate(int argc, char **argv, int demo)
 	o.db_name = c.db_name;
 	/* unix_socket authentication: the OS user is the admin account. */
 	o.admin_user = user ? user : (pw ? pw->pw_name : "root");
-	rc = demo ? migrate_demo_load(&o) : migrate_run(&o);
+	d.socket = o.socket;
+	d.admin_user = o.admin_user;
+	d.db_name = o.db_name;
+	switch (cmd) {
+	case CMD_MIGRATE: rc = migrate_run(&o); break;
+	case CMD_DEMO_LOAD: rc = migrate_demo_load(&o); break;
+	default: rc = demo_participants(&d); break;
+	}
 	conf_free(&c);
 	return rc;
 }
@@ -152,9 +185,11 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "serve") == 0)
 		return cmd_serve(argc, argv);
 	if (strcmp(argv[1], "migrate") == 0)
-		return cmd_migrate(argc, argv, 0);
+		return cmd_migrate(argc, argv, CMD_MIGRATE);
 	if (strcmp(argv[1], "demo-load") == 0)
-		return cmd_migrate(argc, argv, 1);
+		return cmd_migrate(argc, argv, CMD_DEMO_LOAD);
+	if (strcmp(argv[1], "demo-participants") == 0)
+		return cmd_migrate(argc, argv, CMD_DEMO_PARTICIPANTS);
 	if (strcmp(argv[1], "check-views") == 0)
 		return cmd_check_views(argc, argv);
 	if (strcmp(argv[1], "routes") == 0)

@@ -143,6 +143,8 @@ start)
 		|| die "migrations failed"
 	(cd "$ROOT" && "$BIN" demo-load --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
 		|| die "loading demo data failed"
+	(cd "$ROOT" && "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
+		|| die "generating demo participants failed"
 	write_conf
 	start_stegvis
 	start_nginx

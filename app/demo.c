@@ -1,0 +1,527 @@
+/* demo.c: generated demo participants; see include/demo.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+
+#include "date.h"
+#include "demo.h"
+#include "pnr.h"
+
+/* xorshift32: small, fast, and the same sequence on every machine. */
+static unsigned demo_state;
+
+static unsigned
+demo_rand(void)
+{
+	demo_state ^= demo_state << 13;
+	demo_state ^= demo_state >> 17;
+	demo_state ^= demo_state << 5;
+	return demo_state;
+}
+
+/* 0 <= n < bound */
+static int
+demo_below(int bound)
+{
+	return (int)(demo_rand() % (unsigned)bound);
+}
+
+/* Index into weights[] chosen in proportion to the weights. */
+static int
+demo_pick(const int *weights, int n)
+{
+	int total = 0, x;
+
+	for (int i = 0; i < n; i++)
+		total += weights[i];
+	x = demo_below(total);
+	for (int i = 0; i < n; i++) {
+		if (x < weights[i])
+			return i;
+		x -= weights[i];
+	}
+	return n - 1;
+}
+
+static const char *const women[] = { "Anna", "Maria", "Fatima", "Sara", "Emma",
+	"Leila", "Karin", "Amina", "Elin", "Hanna", "Ayan", "Zahra", "Lina",
+	"Marie", "Sofia", "Nasra", "Eva", "Ida", "Malin", "Helena" };
+static const char *const men[] = { "Erik", "Mohammed", "Johan", "Ali", "Anders",
+	"Ahmed", "Lars", "Omar", "Peter", "Daniel", "Hassan", "Mikael", "Yonas",
+	"Karl", "Abdi", "Jonas", "Per", "Reza", "Filip", "Mats" };
+static const char *const surnames[] = { "Andersson", "Johansson", "Karlsson",
+	"Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
+	"Gustafsson", "Ahmed", "Mohamed", "Hassan", "Ali", "Lindberg", "Berg",
+	"Holm", "Sandberg", "Lund", "Haile", "Hosseini", "Yusuf" };
+static const char *const towns[] = { "Trollhättan", "Lilla Edet", "Grästorp",
+	"Vänersborg" };
+static const int town_w[] = { 70, 15, 10, 5 };
+static const char *const languages[] = { "arabiska", "somaliska", "dari",
+	"tigrinja", "persiska" };
+
+static const char *const edu[] = { "ej_grundskola", "grundskola", "gymnasium",
+	"eftergymn_kort", "eftergymn_lang", "okand" };
+static const int edu_w[] = { 10, 25, 40, 12, 8, 5 };
+static const char *const support[] = { "ingen", "under_1", "1_4", "5_9",
+	"over_9" };
+static const int support_w[] = { 5, 25, 40, 18, 12 };
+static const char *const income[] = { "forsorjningsstod", "sjukpenning",
+	"aktivitetsstod", "a_kassa", "aktivitetsersattning", "sjukersattning",
+	"ingen", "lon" };
+static const int income_w[] = { 30, 25, 15, 10, 8, 5, 5, 2 };
+static const char *const ends[] = { "arbete", "studier", "arbetssokande",
+	"annan_insats", "sjukdom", "flyttat", "avbrott", "annat",
+	"felregistrering" };
+static const int ends_w[] = { 22, 10, 18, 25, 12, 3, 7, 2, 1 };
+static const char *const ends_occ[] = { "arbete", "studier", "arbetssokande",
+	"annan", "annan", "annan", "annan", "annan", "annan" };
+static const char *const advise[] = { "annan_insats", "halsa", "malgrupp",
+	"vill_inte" };
+
+#define NELEM(a)          (sizeof(a) / sizeof((a)[0]))
+#define DEMO_MAX_INSATSER 64
+#define DEMO_MAX_STAFF    64
+#define DEMO_DATE_LEN     64 /* "YYYY-MM-DD", with room for any long */
+
+struct demo_insats {
+	long long id;
+	long start, end; /* date_days() */
+	int places, due_days, wmin, wmax;
+	long long contact; /* a staff member of the insats, 0 if none */
+};
+
+struct demo_param {
+	int is_str;
+	long long i;
+	const char *s;
+};
+
+#define P_INT(v) ((struct demo_param){ 0, (v), NULL })
+#define P_STR(v) ((struct demo_param){ 1, 0, (v) })
+
+/* Run a prepared statement with params; returns 1 on success. */
+static int
+demo_exec(MYSQL_STMT *st, const struct demo_param *p, int n)
+{
+	MYSQL_BIND b[24];
+	my_bool isnull[24];
+
+	memset(b, 0, sizeof(b));
+	for (int i = 0; i < n && i < 24; i++) {
+		if (p[i].is_str) {
+			isnull[i] = p[i].s == NULL;
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)(p[i].s ? p[i].s : "");
+			b[i].buffer_length = p[i].s ? strlen(p[i].s) : 0;
+			b[i].is_null = &isnull[i];
+		} else {
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&p[i].i;
+		}
+	}
+	if (mysql_stmt_bind_param(st, b) != 0 || mysql_stmt_execute(st) != 0) {
+		fprintf(stderr, "stegvis: demo: %s\n", mysql_stmt_error(st));
+		return 0;
+	}
+	return 1;
+}
+
+static MYSQL_STMT *
+demo_prepare(MYSQL *my, const char *sql)
+{
+	MYSQL_STMT *st = mysql_stmt_init(my);
+
+	if (st != NULL && mysql_stmt_prepare(st, sql, strlen(sql)) == 0)
+		return st;
+	fprintf(stderr, "stegvis: demo: %s\n", st ? mysql_stmt_error(st) : "");
+	if (st != NULL)
+		mysql_stmt_close(st);
+	return NULL;
+}
+
+/* "YYYY-MM-DD" of a day number into buf[11]. */
+static void
+demo_iso(long days, char *buf)
+{
+	/* civil_from_days (Howard Hinnant), the inverse of date_days(). */
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+
+	snprintf(buf, DEMO_DATE_LEN, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
+/* A fictitious, valid personnummer for someone born on day number born. */
+static void
+demo_pnr(long born, int woman, char out[13])
+{
+	char iso[DEMO_DATE_LEN], ten[10];
+	int serial;
+
+	demo_iso(born, iso);
+	/* 9th digit even for women, odd for men (a default, not a rule). */
+	serial = 1 + demo_below(98);
+	serial = serial * 10 + (demo_below(5) * 2 + (woman ? 0 : 1));
+	if (serial < 2)
+		serial = woman ? 2 : 3;
+	snprintf(out, 13, "%.4s%.2s%.2s%03d", iso, iso + 5, iso + 8, serial);
+	memcpy(ten, out + 2, 9);
+	for (int c = 0; c <= 9; c++) {
+		ten[9] = (char)('0' + c);
+		if (pnr_luhn_ok(ten)) {
+			out[11] = ten[9];
+			out[12] = '\0';
+			return;
+		}
+	}
+}
+
+static int
+demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
+{
+	static const char q[] =
+	    "SELECT i.id, TO_DAYS(i.period_start) - 719528, "
+	    "TO_DAYS(LEAST(COALESCE(i.period_end, CURDATE()), CURDATE())) - 719528, "
+	    "i.places, COALESCE(i.summary_due_days, 21), "
+	    "COALESCE(i.typical_weeks_min, 12), COALESCE(i.typical_weeks_max, 16), "
+	    "COALESCE((SELECT MIN(si.staff_id) FROM staff_insats si "
+	    "WHERE si.insats_id = i.id), 0) "
+	    "FROM insats i WHERE i.active = 1 AND i.direction = 'individ' "
+	    "AND i.places > 0 ORDER BY i.id";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+
+	*n = 0;
+	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(my)) == NULL) {
+		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+		return 0;
+	}
+	while ((row = mysql_fetch_row(res)) != NULL && *n < DEMO_MAX_INSATSER) {
+		struct demo_insats *d = &ins[(*n)++];
+		d->id = atoll(row[0]);
+		d->start = atol(row[1]);
+		d->end = atol(row[2]);
+		d->places = atoi(row[3]);
+		d->due_days = atoi(row[4]);
+		d->wmin = atoi(row[5]);
+		d->wmax = atoi(row[6]) > d->wmin ? atoi(row[6]) : d->wmin;
+		d->contact = atoll(row[7]);
+	}
+	mysql_free_result(res);
+	return *n > 0;
+}
+
+/* The remittent accounts and their organisations. */
+static int
+demo_load_remittents(MYSQL *my, long long *ids, long long *orgs, int *n)
+{
+	static const char q[] =
+	    "SELECT s.id, s.organisation_id FROM staff s JOIN staff_role r "
+	    "ON r.staff_id = s.id AND r.role = 'remittent' WHERE s.active = 1 "
+	    "ORDER BY s.id";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+
+	*n = 0;
+	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(my)) == NULL)
+		return 0;
+	while ((row = mysql_fetch_row(res)) != NULL && *n < DEMO_MAX_STAFF) {
+		ids[*n] = atoll(row[0]);
+		orgs[(*n)++] = atoll(row[1]);
+	}
+	mysql_free_result(res);
+	return *n > 0;
+}
+
+enum {
+	Q_PERSON,
+	Q_REFERRAL,
+	Q_REF_INCOME,
+	Q_PARTICIPATION,
+	Q_PART_INCOME,
+	Q__MAX
+};
+
+static const char *const demo_sql[Q__MAX] = {
+	[Q_PERSON] =
+	    "INSERT IGNORE INTO person (personnummer, id_kind, "
+	    "first_name, last_name, gender, birth_year, address, postal_code, "
+	    "city, phone, home_municipality, interpreter_needed, "
+	    "interpreter_language, protected_identity) VALUES (?, "
+	    "'personnummer', ?, ?, ?, ?, 'Storgatan 1', '461 30', ?, "
+	    "'0520-00 00 00', ?, ?, ?, ?)",
+	[Q_REFERRAL] =
+	    "INSERT INTO referral (person_id, insats_id, "
+	    "remittent_id, organisation_id, status, visa_date, "
+	    "sick_leave_percent, employed, support_time_code, education_code, "
+	    "background, own_goals, needs, tried_before, submitted_at, "
+	    "decided_at, decided_by, decision_reason, advise_against_code) "
+	    "SELECT id, ?, ?, ?, ?, ?, ?, 0, ?, ?, "
+	    "'Påhittad demodeltagare.', 'Komma närmare arbete eller studier.', "
+	    "'Stöd i vardagen och med hälsan.', 'Tidigare insatser via AF.', "
+	    "?, ?, ?, ?, ? FROM person WHERE personnummer = ?",
+	[Q_REF_INCOME] = "INSERT IGNORE INTO referral_income (referral_id, "
+	                 "income_code) VALUES (?, ?)",
+	[Q_PARTICIPATION] =
+	    "INSERT INTO participation (referral_id, person_id, "
+	    "insats_id, status, start_date, planned_end_date, contact_id, "
+	    "hours_per_week, midterm_date, end_date, end_reason_code, "
+	    "occupation_before_code, occupation_after_code, summary_due_date, "
+	    "summary_sent_at) SELECT r.id, r.person_id, r.insats_id, ?, ?, ?, "
+	    "NULLIF(?, 0), ?, ?, ?, ?, 'annan', ?, ?, ? FROM referral r "
+	    "WHERE r.id = ?",
+	[Q_PART_INCOME] = "INSERT IGNORE INTO participation_income_after "
+	                  "(participation_id, income_code) VALUES (?, ?)",
+};
+
+/* A day number as a bound string: "" (NULL) for 0. Into buf[11]. */
+static const char *
+demo_date(long days, char *buf)
+{
+	if (days == 0)
+		return NULL;
+	demo_iso(days, buf);
+	return buf;
+}
+
+/* One participant with one referral and, when admitted, a participation. */
+static int
+demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
+    const long long *rems, const long long *orgs, int nrem, long today)
+{
+	int w[DEMO_MAX_INSATSER], woman = demo_below(100) < 52, r, rem, e;
+	int interp = demo_below(100) < 15, sick;
+	const struct demo_insats *in;
+	long submitted, born, start = 0, planned = 0, end = 0, mid = 0, due = 0;
+	long decided = 0, sent = 0;
+	char pnr[13], b1[DEMO_DATE_LEN], b2[DEMO_DATE_LEN], b3[DEMO_DATE_LEN];
+	char b4[DEMO_DATE_LEN], b5[DEMO_DATE_LEN], b6[DEMO_DATE_LEN];
+	char b7[DEMO_DATE_LEN];
+	char b8[DEMO_DATE_LEN], year[5];
+	const char *status, *end_code = NULL, *occ_after = NULL;
+	const char *pstatus = "inskriven";
+	long long ref_id, part_id;
+
+	for (int k = 0; k < nins; k++)
+		w[k] = ins[k].places;
+	in = &ins[demo_pick(w, nins)];
+	if (in->end <= in->start + 30)
+		return 1;
+	submitted = in->start + demo_below((int)(in->end - in->start));
+	born = submitted - 365L * (20 + demo_below(45)) - demo_below(365);
+	demo_pnr(born, woman, pnr);
+	memcpy(year, pnr, 4);
+	year[4] = '\0';
+	{
+		const char *town = towns[demo_pick(town_w, NELEM(towns))];
+		struct demo_param p[11] = {
+			P_STR(pnr),
+			P_STR(woman ? women[demo_below(NELEM(women))]
+			            : men[demo_below(NELEM(men))]),
+			P_STR(surnames[demo_below(NELEM(surnames))]),
+			P_STR(woman ? "kvinna" : "man"),
+			P_INT(atoi(year)),
+			P_STR(town),
+			P_STR(town),
+			P_INT(interp),
+			P_STR(interp ? languages[demo_below(NELEM(languages))]
+			             : ""),
+			P_INT(demo_below(100) < 1),
+		};
+		if (!demo_exec(st[Q_PERSON], p, 11))
+			return 0;
+	}
+	r = demo_below(100);
+	if (submitted > today - 21)
+		status = r < 20 ? "vantelista" : "inskickad";
+	else if (r < 3)
+		status = "utkast";
+	else if (r < 9)
+		status = "avradd";
+	else if (r < 13)
+		status = "aterford";
+	else
+		status = "antagen";
+	if (strcmp(status, "antagen") == 0 || strcmp(status, "avradd") == 0 ||
+	    strcmp(status, "aterford") == 0)
+		decided = submitted + 3 + demo_below(10);
+	rem = demo_below(nrem);
+	sick = demo_below(100) < 40 ? 25 * (1 + demo_below(4)) : -1;
+	{
+		struct demo_param p[14] = {
+			P_INT(in->id),
+			P_INT(rems[rem]),
+			P_INT(orgs[rem]),
+			P_STR(status),
+			P_STR(demo_date(submitted - 3 - demo_below(20), b1)),
+			sick < 0 ? P_STR(NULL) : P_INT(sick),
+			P_STR(support[demo_pick(support_w, NELEM(support))]),
+			P_STR(edu[demo_pick(edu_w, NELEM(edu))]),
+			P_STR(strcmp(status, "utkast")
+			        ? demo_date(submitted, b2)
+			        : NULL),
+			P_STR(demo_date(decided, b3)),
+			decided ? P_INT(in->contact ? in->contact : rems[rem])
+			        : P_STR(NULL),
+			P_STR(strcmp(status, "aterford") == 0
+			        ? "Behöver först utredas hos hemorganisationen."
+			        : ""),
+			P_STR(strcmp(status, "avradd") == 0
+			        ? advise[demo_below(NELEM(advise))]
+			        : NULL),
+			P_STR(pnr),
+		};
+		if (!demo_exec(st[Q_REFERRAL], p, 14))
+			return 0;
+	}
+	ref_id = (long long)mysql_stmt_insert_id(st[Q_REFERRAL]);
+	for (int i = 0, n = 1 + (demo_below(100) < 30); i < n; i++) {
+		struct demo_param p[2] = { P_INT(ref_id),
+			P_STR(income[demo_pick(income_w, NELEM(income))]) };
+		if (!demo_exec(st[Q_REF_INCOME], p, 2))
+			return 0;
+	}
+	if (strcmp(status, "antagen") != 0)
+		return 1;
+
+	start = decided + 5 + demo_below(20);
+	if (start > today)
+		start = today;
+	planned = start + 7L * (in->wmin + demo_below(in->wmax - in->wmin + 1));
+	end = start + (planned - start) + 7L * (demo_below(9) - 3);
+	if (end < start + 14)
+		end = start + 14;
+	if (end <= in->end && end < today) {
+		e = demo_pick(ends_w, NELEM(ends));
+		end_code = ends[e];
+		occ_after = ends_occ[e];
+		pstatus = strcmp(end_code, "felregistrering") == 0
+		    ? "felregistrerad"
+		    : "avslutad";
+		due = end + in->due_days;
+		/* Most summaries go out in time; some are late, some overdue. */
+		if (demo_below(100) < 88)
+			sent = end + demo_below(in->due_days + 10);
+		if (sent > today)
+			sent = 0;
+	} else
+		end = 0;
+	if ((end ? end : today) - start > (planned - start) / 2)
+		mid = start + (planned - start) / 2;
+	{
+		struct demo_param p[12] = {
+			P_STR(pstatus),
+			P_STR(demo_date(start, b4)),
+			P_STR(demo_date(planned, b5)),
+			P_INT(in->contact),
+			P_INT(4 + demo_below(7)),
+			P_STR(demo_date(mid, b6)),
+			P_STR(demo_date(end, b7)),
+			P_STR(end_code),
+			P_STR(occ_after),
+			P_STR(demo_date(due, b8)),
+			P_STR(sent ? demo_date(sent, b1) : NULL),
+			P_INT(ref_id),
+		};
+		if (!demo_exec(st[Q_PARTICIPATION], p, 12))
+			return 0;
+	}
+	part_id = (long long)mysql_stmt_insert_id(st[Q_PARTICIPATION]);
+	if (end_code != NULL) {
+		const char *after = strcmp(end_code, "arbete") == 0 ? "lon"
+		    : strcmp(end_code, "studier") == 0
+		    ? "studiemedel"
+		    : income[demo_pick(income_w, NELEM(income))];
+		struct demo_param p[2] = { P_INT(part_id), P_STR(after) };
+		if (!demo_exec(st[Q_PART_INCOME], p, 2))
+			return 0;
+	}
+	(void)my;
+	return 1;
+}
+
+int
+demo_participants(const struct demo_opts *o)
+{
+	struct demo_insats ins[DEMO_MAX_INSATSER];
+	long long rems[DEMO_MAX_STAFF], orgs[DEMO_MAX_STAFF];
+	MYSQL_STMT *st[Q__MAX] = { NULL };
+	int nins = 0, nrem = 0, rc = 1, y, m, d;
+	unsigned int timeout = 10;
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	MYSQL *my;
+	long today, made = 0;
+
+	date_today(&y, &m, &d);
+	today = date_days(y, m, d);
+	demo_state = o->seed ? o->seed : 2463534242u;
+	if ((my = mysql_init(NULL)) == NULL)
+		return 1;
+	mysql_options(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (mysql_real_connect(my, NULL, o->admin_user, NULL, o->db_name, 0,
+	        o->socket, 0) == NULL) {
+		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+		goto out;
+	}
+	if (!o->force) {
+		static const char q[] = "SELECT COUNT(*) FROM person";
+		long existing = 0;
+
+		if (mysql_real_query(my, q, sizeof(q) - 1) == 0 &&
+		    (res = mysql_store_result(my)) != NULL) {
+			if ((row = mysql_fetch_row(res)) != NULL)
+				existing = atol(row[0]);
+			mysql_free_result(res);
+		}
+		if (existing > 0) {
+			printf(
+			    "stegvis: demo participants already there (%ld)\n",
+			    existing);
+			rc = 0;
+			goto out;
+		}
+	}
+	if (!demo_load_insatser(my, ins, &nins) ||
+	    !demo_load_remittents(my, rems, orgs, &nrem)) {
+		fprintf(stderr,
+		    "stegvis: demo: no insatser or remittents "
+		    "(load the demo data first)\n");
+		goto out;
+	}
+	for (int i = 0; i < Q__MAX; i++)
+		if ((st[i] = demo_prepare(my, demo_sql[i])) == NULL)
+			goto out;
+	/* Batches of 1000 in a transaction: fast, and never half a person. */
+	while (made < o->count) {
+		if (mysql_autocommit(my, 0) != 0)
+			goto out;
+		for (int b = 0; b < 1000 && made < o->count; b++, made++)
+			if (!demo_one(
+			        my, st, ins, nins, rems, orgs, nrem, today)) {
+				mysql_rollback(my);
+				goto out;
+			}
+		if (mysql_commit(my) != 0)
+			goto out;
+	}
+	printf("stegvis: %ld demo participants generated\n", made);
+	rc = 0;
+out:
+	for (int i = 0; i < Q__MAX; i++)
+		if (st[i] != NULL)
+			mysql_stmt_close(st[i]);
+	mysql_close(my);
+	return rc;
+}

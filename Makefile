@@ -6,8 +6,8 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c17 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wshadow -Wformat=2 -Werror
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
-PKG_CFLAGS := $(shell pkg-config --cflags libmariadb libxml-2.0 libsodium 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libmariadb libxml-2.0 libsodium 2>/dev/null || echo -lmariadb -lxml2 -lsodium)
+PKG_CFLAGS := $(shell pkg-config --cflags libmariadb libxml-2.0 libsodium liboath libqrencode 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libmariadb libxml-2.0 libsodium liboath libqrencode 2>/dev/null || echo -lmariadb -lxml2 -lsodium -loath -lqrencode)
 LDLIBS  += -lfcgi $(PKG_LIBS)
 
 BUILD = build
@@ -19,12 +19,12 @@ endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Every module but main; unit tests and fuzz drivers link against this archive.
-MODULES = app arena str form conf view log pnr demo db sql_public sql_auth sql_admin \
+MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth sql_admin \
           session auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
           page_admin page_admin_org page_admin_log date history \
           sql_history sql_referral sql_participation page_referral \
-          page_participation
+          page_participation page_totp
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

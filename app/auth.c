@@ -115,14 +115,14 @@ auth_fail(
 	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_LOGIN_FAILURE_INSERT, p, 2,
 	         NULL)) != APP_OK)
 		return e;
-	if (staff_id > 0) {
-		p[0] = DB_INT(AUTH_LOCK_AFTER);
-		p[1] = DB_INT(AUTH_LOCK_MINUTES);
-		p[2] = DB_INT(staff_id);
-		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_FAILED,
-		         p, 3, NULL)) != APP_OK)
-			return e;
-	}
+	/* Run for unknown names too (id 0 matches no row): the same
+	 * statements either way, so the time taken does not tell. */
+	p[0] = DB_INT(AUTH_LOCK_AFTER);
+	p[1] = DB_INT(AUTH_LOCK_MINUTES);
+	p[2] = DB_INT(staff_id > 0 ? staff_id : 0);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_FAILED, p, 3,
+	         NULL)) != APP_OK)
+		return e;
 	if ((e = audit_write_anonymous(
 	         r, username, AUDIT_LOGIN_FAILED, str_cstr(why))) != APP_OK)
 		return e;

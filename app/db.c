@@ -327,8 +327,12 @@ db_exec_once(MYSQL_STMT *st, struct arena *a, const struct db_param *params,
 	MYSQL_BIND *bind = NULL;
 
 	*errnum = 0;
-	if (nparams != mysql_stmt_param_count(st))
+	if (nparams != mysql_stmt_param_count(st)) {
+		/* Our bug, not the user's: say which, loudly. */
+		log_error("statement wants %lu parameters, got %zu",
+		    mysql_stmt_param_count(st), nparams);
 		return APP_EDB;
+	}
 	if (nparams > 0) {
 		if ((bind = arena_calloc(a, nparams, sizeof(*bind))) == NULL)
 			return APP_ENOMEM;

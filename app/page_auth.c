@@ -63,6 +63,7 @@ page_login(struct req *r)
 	const struct str *next = req_form(r, "nasta");
 	struct str u = user ? *user : STR_LIT("");
 	long long id = 0;
+	int code_due = 0;
 	enum app_err e;
 
 	if (user == NULL || pass == NULL || user->len == 0 || pass->len == 0 ||
@@ -76,12 +77,25 @@ page_login(struct req *r)
 		return page_login_render(r, u, LOGIN_FAILED_MSG);
 	if (e != APP_OK)
 		return e;
-	if ((e = session_create(r, id)) != APP_OK ||
+	/* With a second factor, the password opens only the code page. */
+	{
+		struct db_param t[1] = { DB_INT(id) };
+		struct db_rows tr;
+
+		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TOTP_GET, t, 1,
+		         &tr)) != APP_OK)
+			return e;
+		code_due = tr.nrows == 1 && !db_cell_null(&tr, 0, 0);
+	}
+	if ((e = session_create(r, id, code_due)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_LOGIN, "staff", id, STR_LIT(""),
-	         STR_LIT(""))) != APP_OK ||
+	         code_due ? STR_LIT("password; code due") : STR_LIT(""))) !=
+	        APP_OK ||
 	    (e = session_set_cookie(r, LOGIN_CSRF_COOKIE, STR_LIT(""), 0)) !=
 	        APP_OK)
 		return e;
+	if (code_due)
+		return page_redirect(r, "/logga-in/kod");
 	if (r->user != NULL && r->user->must_change_password)
 		return page_redirect(r, "/losenord");
 	if (next != NULL && page_local_path_ok(*next)) {
@@ -213,7 +227,7 @@ page_password(struct req *r)
 		db_rollback(r->db);
 		return e;
 	}
-	if ((e = session_create(r, r->user->id)) != APP_OK)
+	if ((e = session_create(r, r->user->id, 0)) != APP_OK)
 		return e;
 	return page_redirect(r, "/start?losenord=bytt");
 }

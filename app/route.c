@@ -27,13 +27,21 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/logga-in", 0, ROUTE_PUBLIC, page_login_form },
 	{ METHOD_POST, "/logga-in", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
 	    page_login },
-	{ METHOD_POST, "/logga-ut", ANY_STAFF, ROUTE_PASSWORD, page_logout },
+	{ METHOD_GET, "/logga-in/kod", ANY_STAFF, ROUTE_CODE | ROUTE_PASSWORD,
+	    page_login_code_form },
+	{ METHOD_POST, "/logga-in/kod", ANY_STAFF, ROUTE_CODE | ROUTE_PASSWORD,
+	    page_login_code },
+	{ METHOD_POST, "/logga-ut", ANY_STAFF, ROUTE_PASSWORD | ROUTE_CODE,
+	    page_logout },
 	{ METHOD_POST, "/logga-ut-overallt", ANY_STAFF, ROUTE_PASSWORD,
 	    page_logout_everywhere },
 	{ METHOD_GET, "/losenord", ANY_STAFF, ROUTE_PASSWORD,
 	    page_password_form },
 	{ METHOD_POST, "/losenord", ANY_STAFF, ROUTE_PASSWORD, page_password },
 	{ METHOD_GET, "/start", ANY_STAFF, 0, page_start },
+	{ METHOD_GET, "/tvastegs", ANY_STAFF, 0, page_totp },
+	{ METHOD_POST, "/tvastegs/aktivera", ANY_STAFF, 0, page_totp_enable },
+	{ METHOD_POST, "/tvastegs/stang", ANY_STAFF, 0, page_totp_disable },
 	{ METHOD_GET, "/admin", ADMIN, 0, page_admin },
 	{ METHOD_GET, "/admin/konton", ADMIN, 0, page_admin_accounts },
 	{ METHOD_GET, "/admin/konton/ny", ADMIN, 0, page_admin_account_new },
@@ -210,6 +218,15 @@ route_access(struct req *r, const struct route *rt)
 		}
 		if ((rt->roles & r->user->roles) == 0)
 			return 403;
+		/* Half logged in: only the code page (and logout) until the
+		 * second factor is given. */
+		if (r->user->code_pending && !(rt->flags & ROUTE_CODE)) {
+			if (r->method == METHOD_POST)
+				return 403;
+			return page_redirect(r, "/logga-in/kod") == APP_OK
+			    ? 303
+			    : 500;
+		}
 		if (r->user->must_change_password &&
 		    !(rt->flags & ROUTE_PASSWORD))
 			return page_redirect(r, "/losenord") == APP_OK ? 303

@@ -33,7 +33,8 @@ enum {
 	SL_ORG,
 	SL_MUSTCHANGE,
 	SL_ROLES,
-	SL_STALE
+	SL_STALE,
+	SL_CODE_PENDING
 };
 
 const char *
@@ -183,6 +184,7 @@ session_from_cookie(struct req *r)
 	u->display_name = db_cell(&rows, 0, SL_NAME);
 	u->organisation_id = session_cell_int(&rows, SL_ORG);
 	u->must_change_password = session_cell_int(&rows, SL_MUSTCHANGE) != 0;
+	u->code_pending = session_cell_int(&rows, SL_CODE_PENDING) != 0;
 	u->roles = role_parse_list(db_cell(&rows, 0, SL_ROLES)) &
 	    ~ROLE_BIT(ROLE_INTEGRATION); /* a token role, never a cookie's */
 	r->user = u;
@@ -275,17 +277,18 @@ session_load(struct req *r)
 			r->user = NULL;
 			return APP_OK;
 		}
-		return session_create(r, session_cell_int(&rows, 0));
+		/* nginx authenticated the person: no second factor here. */
+		return session_create(r, session_cell_int(&rows, 0), 0);
 	}
 	return APP_OK;
 }
 
 enum app_err
-session_create(struct req *r, long long staff_id)
+session_create(struct req *r, long long staff_id, int code_pending)
 {
 	struct str token, csrf;
 	unsigned char hash[32];
-	struct db_param p[4];
+	struct db_param p[5];
 	enum app_err e;
 
 	/* Rotate: whatever session this browser had is gone. */
@@ -309,7 +312,8 @@ session_create(struct req *r, long long staff_id)
 	p[1] = DB_INT(staff_id);
 	p[2] = DB_STR(csrf);
 	p[3] = DB_STR(r->remote_addr);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_INSERT, p, 4,
+	p[4] = DB_INT(code_pending != 0);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_INSERT, p, 5,
 	         NULL)) != APP_OK)
 		return e;
 	if ((e = session_set_cookie(r, SESSION_COOKIE, token, -1)) != APP_OK)

@@ -6,7 +6,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                         "st.organisation_id, st.must_change_password, "
 	                         "(SELECT GROUP_CONCAT(r.role) FROM staff_role r "
 	                         "WHERE r.staff_id = st.id), "
-	                         "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE "
+	                         "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE, s.code_pending "
 	                         "FROM session s JOIN staff st ON st.id = s.staff_id "
 	                         "WHERE s.token_hash = ? AND st.active = 1 "
 	                         "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE "
@@ -15,8 +15,8 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0 },
 	[SQL_SESSION_INSERT] = { "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, "
-	                         "last_seen_at, remote_addr) "
-	                         "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
+	                         "last_seen_at, remote_addr, code_pending) "
+	                         "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?, ?)",
 	    0 },
 	[SQL_SESSION_DELETE] = { "DELETE FROM session WHERE id = ?", 0 },
 	[SQL_SESSION_DELETE_STAFF] = { "DELETE FROM session WHERE staff_id = ? AND id <> ?",
@@ -54,7 +54,9 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_LOGIN_FAILURE_SWEEP] = { "DELETE FROM login_failure "
 	                              "WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	    0 },
-	[SQL_STAFF_PASSWORD] = { "SELECT password_hash FROM staff WHERE id = ? AND active = 1",
+	[SQL_STAFF_PASSWORD] = { "SELECT password_hash, "
+	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) "
+	                         "FROM staff WHERE id = ? AND active = 1",
 	    1 },
 	[SQL_STAFF_SET_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 0, "
 	                             "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
@@ -72,4 +74,17 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                         "JOIN insats i ON i.id = si.insats_id "
 	                         "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
 	    1 },
+	[SQL_TOTP_GET] = { "SELECT totp_secret, totp_pending, totp_last_counter FROM staff "
+	                   "WHERE id = ? AND active = 1 FOR UPDATE",
+	    0 },
+	[SQL_TOTP_SET_PENDING] = { "UPDATE staff SET totp_pending = ? WHERE id = ?",
+	    0 },
+	[SQL_TOTP_ACTIVATE] = { "UPDATE staff SET totp_secret = totp_pending, totp_pending = NULL, "
+	                        "totp_last_counter = ? WHERE id = ?",
+	    0 },
+	[SQL_TOTP_USED] = { "UPDATE staff SET totp_last_counter = ? WHERE id = ?",
+	    0 },
+	[SQL_TOTP_DISABLE] = { "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
+	                       "totp_last_counter = NULL WHERE id = ?",
+	    0 },
 };

@@ -18,6 +18,7 @@
 #include "log.h"
 #include "req.h"
 #include "route.h"
+#include "totp.h"
 #include "view.h"
 #include "worker.h"
 
@@ -164,8 +165,8 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 	worker_listen_fd = listen_fd;
 	worker_devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	worker_signals();
-	if (!auth_init()) {
-		log_error("libsodium failed to initialise");
+	if (!auth_init() || !totp_init()) {
+		log_error("libsodium or liboath failed to initialise");
 		goto out;
 	}
 	if (view_set_load(c->views, &views, err, sizeof(err)) != APP_OK) {

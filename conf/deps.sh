@@ -6,7 +6,8 @@ set -eu
 
 PKGS="make gcc libc6-dev pkg-config curl ca-certificates procps
 nginx mariadb-server mariadb-client
-libfcgi-dev libfcgi-bin libmariadb-dev libxml2-dev libxml2-utils libsodium-dev libcmocka-dev clang-format"
+libfcgi-dev libfcgi-bin libmariadb-dev libxml2-dev libxml2-utils libsodium-dev libcmocka-dev clang-format
+liboath-dev oathtool libqrencode-dev"
 # Extra packages for a target, e.g. `sh conf/deps.sh wrk` from `make bench`.
 PKGS="$PKGS $*"
 

@@ -25,6 +25,11 @@ enum app_err page_logout_everywhere(struct req *); /* POST /logga-ut-overallt */
 enum app_err page_password_form(struct req *);     /* GET /losenord */
 enum app_err page_password(struct req *);          /* POST /losenord */
 enum app_err page_start(struct req *);             /* GET /start: per role */
+enum app_err page_login_code_form(struct req *);   /* GET /logga-in/kod */
+enum app_err page_login_code(struct req *);        /* POST /logga-in/kod */
+enum app_err page_totp(struct req *);              /* GET /tvastegs */
+enum app_err page_totp_enable(struct req *);       /* POST /tvastegs/aktivera */
+enum app_err page_totp_disable(struct req *);      /* POST /tvastegs/stang */
 
 /* page_error.c: the Swedish error pages. */
 enum app_err page_error_render(struct req *, int status);

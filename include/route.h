@@ -22,6 +22,7 @@ enum route_flag {
 	ROUTE_LOGIN_FORM = 1
 	    << 1,                /* POST checked by the pre-login CSRF cookie */
 	ROUTE_PASSWORD = 1 << 2, /* reachable while a new password is due */
+	ROUTE_CODE = 1 << 3,     /* reachable while the TOTP code is due */
 };
 
 struct route {

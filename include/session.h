@@ -46,6 +46,7 @@ struct staff_user {
 	long long session_id; /* 0 for a bearer token */
 	struct str csrf;      /* the session's CSRF token; empty for a token */
 	int via_token;        /* authenticated by bearer token, not a cookie */
+	int code_pending;     /* password given, TOTP code still due */
 };
 
 #define SESSION_COOKIE      "stegvis_session"
@@ -67,11 +68,12 @@ unsigned role_parse_list(struct str);
 enum app_err session_load(struct req *);
 
 /*
- * Start a new session for staff_id: a fresh token (any old session of this
+ * Start a new session for staff_id (code_pending: only the password is
+ * proven, the TOTP code is still due): a fresh token (any old session of this
  * browser is deleted first, so the id rotates at every login), the cookie
  * set on r->resp, r->user filled. Expired sessions are swept on the way.
  */
-enum app_err session_create(struct req *, long long staff_id);
+enum app_err session_create(struct req *, long long staff_id, int code_pending);
 
 /* End the current session: delete its row and clear the cookie. */
 enum app_err session_end(struct req *);

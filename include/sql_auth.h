@@ -11,7 +11,7 @@ enum sql_auth {
 	/* (token_hash, idle minutes, max hours) -> session id, csrf_token,
 	 * staff id, username, display_name, organisation_id,
 	 * must_change_password, roles (comma-separated), stale (1 when
-	 * last_seen_at is over a minute old) */
+	 * last_seen_at is over a minute old), code_pending */
 	SQL_SESSION_LOOKUP,
 	SQL_SESSION_TOUCH,  /* (session id) */
 	SQL_SESSION_INSERT, /* (token_hash, staff id, csrf, remote_addr) */
@@ -40,6 +40,13 @@ enum sql_auth {
 	SQL_STAFF_ORGANISATION,
 	/* (staff id) -> insats id, name, places: the assigned insatser */
 	SQL_STAFF_INSATSER,
+	/* (staff id) -> totp_secret, totp_pending, totp_last_counter; locks
+	 * the row (use inside a transaction) */
+	SQL_TOTP_GET,
+	SQL_TOTP_SET_PENDING, /* (secret, staff id) */
+	SQL_TOTP_ACTIVATE,    /* (step, staff id): pending becomes the secret */
+	SQL_TOTP_USED,        /* (step, staff id) */
+	SQL_TOTP_DISABLE,     /* (staff id) */
 	SQL_AUTH__MAX
 };
 

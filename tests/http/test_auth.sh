@@ -120,6 +120,17 @@ check "a bad password change is 400" test "$got" = 400
 expect_body "wrong current password is named" "Det nuvarande lösenordet stämmer inte."
 expect_body "too short is named" "Lösenordet måste ha minst 12 tecken."
 expect_body "mismatch is named" "Lösenorden är inte lika."
+# Guessing the current password from a logged-in session counts toward the
+# lockout too (4 more wrong after the one above make 5).
+for _ in 1 2 3 4; do
+	post "$j3" /losenord --data-urlencode "nuvarande=fel" --data-urlencode "nytt=x" \
+		--data-urlencode "upprepa=x" > /dev/null
+done
+got=$(post "$j3" /losenord --data-urlencode "nuvarande=stegvis-demo" \
+	--data-urlencode "nytt=ett-helt-nytt-losenord" --data-urlencode "upprepa=ett-helt-nytt-losenord")
+check "after 5 wrong current passwords even the right one is refused ($got)" test "$got" = 400
+expect_body "with a message to wait" "För många felaktiga försök"
+sql_admin "UPDATE staff SET locked_until = NULL, failed_logins = 0 WHERE username = '$T'"
 j4=$(new_jar)
 login "$j4" "$T" > /dev/null
 got=$(post "$j3" /losenord --data-urlencode "nuvarande=stegvis-demo" \

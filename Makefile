@@ -23,8 +23,9 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           session auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
           page_admin page_admin_org page_admin_log date history \
-          sql_history sql_referral sql_participation page_referral \
-          page_participation page_totp
+          sql_history sql_referral sql_participation page_referral page_referral_form \
+          page_participation page_participation_view \
+          page_participation_list page_totp
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

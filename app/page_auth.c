@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "page_participation.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
@@ -265,5 +266,9 @@ page_start(struct req *r)
 		        APP_OK)
 			return e;
 	}
+	/* Insats staff see the summaries due to remittents that are late. */
+	if ((r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) &&
+	    (e = participation_start_overdue(r, ctx)) != APP_OK)
+		return e;
 	return page_render(r, "start", "Start", ctx);
 }

@@ -1,6 +1,11 @@
 /*
- * sql_referral.h: the statements of app/page_referral.c.
+ * sql_referral.h: the statements of app/page_referral*.c.
  * Parameters in brackets, result columns after the arrow.
+ *
+ * "Visible" below is the remittent's rule of include/access.h, repeated in
+ * SQL for the lists (access_referral() answers one id at a time): the
+ * referrals the caller made, those naming them as medremittent, and their
+ * unit's when the unit shares (organisation.share_within_unit).
  */
 #ifndef SQL_REFERRAL_H
 #define SQL_REFERRAL_H
@@ -10,6 +15,70 @@
 enum sql_referral {
 	/* -> id, name: the active insatser a remittent may refer to */
 	SQL_REFERRAL_INSATS_CHOICES,
+	/* -> code, label, active: the code lists, in their sort order */
+	SQL_REFERRAL_CODE_EDUCATION,
+	SQL_REFERRAL_CODE_INCOME,
+	SQL_REFERRAL_CODE_SUPPORT_TIME,
+	/* -> id, name, parent name or "": active organisations and units,
+	 * each unit after its parent */
+	SQL_REFERRAL_ORG_CHOICES,
+	/* (id) -> name, parent name or "" */
+	SQL_REFERRAL_ORG_NAME,
+	/* (staff id) -> email or "" */
+	SQL_REFERRAL_STAFF_EMAIL,
+	/* (username) -> id: an active account with the remittent role */
+	SQL_REFERRAL_REMITTENT_BY_USERNAME,
+	/* (personnummer) -> the person columns below; locks the row */
+	SQL_REFERRAL_PERSON_LOCK_PNR,
+	/* (id) -> the same; locks the row */
+	SQL_REFERRAL_PERSON_LOCK_ID,
+	/* (personnummer, id_kind, first_name, last_name, gender, birth_year,
+	 * address, postal_code, city, phone, home_municipality,
+	 * interpreter_needed, interpreter_language, protected_identity) */
+	SQL_REFERRAL_PERSON_INSERT,
+	/* (first_name, last_name, gender, address, postal_code, city, phone,
+	 * home_municipality, interpreter_needed, interpreter_language,
+	 * protected_identity, id, version): bumps version */
+	SQL_REFERRAL_PERSON_UPDATE,
+	/* () -> the id of the last INSERT on this connection */
+	SQL_REFERRAL_LAST_ID,
+	/* () -> rows changed by the last statement on this connection */
+	SQL_REFERRAL_ROW_COUNT,
+	/* (person_id, insats_id, remittent_id, organisation_id, status,
+	 * visa_date, sick_leave_percent, employed, employer,
+	 * employer_rehab_responsibility, support_time_code, education_code,
+	 * background, own_goals, needs, tried_before, submitted (0/1)) */
+	SQL_REFERRAL_INSERT,
+	/* (id) -> the columns of enum ref_get_col in page_referral.h */
+	SQL_REFERRAL_GET,
+	/* (id) -> version, status, remittent_id, person_id; locks the row */
+	SQL_REFERRAL_LOCK,
+	/* (insats_id, visa_date, sick_leave_percent, employed, employer,
+	 * employer_rehab_responsibility, support_time_code, education_code,
+	 * background, own_goals, needs, tried_before, status, submitted
+	 * (0/1: set submitted_at now), id, version): bumps version; only while
+	 * utkast or aterford */
+	SQL_REFERRAL_UPDATE,
+	/* (referral id) -> code, label: its income sources */
+	SQL_REFERRAL_INCOME_LIST,
+	/* (referral id) */
+	SQL_REFERRAL_INCOME_DELETE,
+	/* (referral id, code) */
+	SQL_REFERRAL_INCOME_ADD,
+	/* (referral id) -> organisation_id, name, contact, username or "",
+	 * organisation name, parent organisation name or "" */
+	SQL_REFERRAL_COREM_LIST,
+	/* (referral id) */
+	SQL_REFERRAL_COREM_DELETE,
+	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
+	SQL_REFERRAL_COREM_ADD,
+	/* (user id x4, status or "" x2) -> the columns of enum ref_list_col
+	 * in page_referral.h: the visible referrals, newest change first, at
+	 * most REF_LIST_MAX + 1 */
+	SQL_REFERRAL_LIST,
+	/* (user id x4, personnummer) -> the same columns: the visible
+	 * referrals of one person */
+	SQL_REFERRAL_SEARCH,
 	SQL_REFERRAL__MAX
 };
 

@@ -13,7 +13,7 @@ static const char *const history_types[HISTORY__MAX] = {
 _Static_assert(sizeof(history_types) / sizeof(history_types[0]) == HISTORY__MAX,
     "history_types[] out of sync with enum history_record");
 
-#define HISTORY_VALUE_MAX (64u * 1024u)
+#define HISTORY_VALUE_MAX 65535u /* a TEXT column */
 
 static struct str
 history_cut(struct str s)

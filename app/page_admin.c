@@ -110,6 +110,22 @@ admin_param_id(const struct req *r, long long *id)
 	return APP_OK;
 }
 
+struct str
+admin_value(
+    struct req *r, const struct field_spec *spec, const struct field_val *v)
+{
+	struct buf b;
+
+	/* A checked integer is saved as checked ("007" is 7), never by
+	 * parsing the typed text again. */
+	if (spec->type != FT_INT || !v->present || !v->ok)
+		return v->s;
+	buf_init(&b, r->a);
+	if (buf_printf(&b, "%lld", v->i) != APP_OK)
+		return v->s;
+	return buf_str(&b);
+}
+
 long long
 admin_cell_ll(struct str s)
 {
@@ -684,7 +700,7 @@ admin_account_read(struct req *r, struct account_form *f, size_t *nerr)
 
 		if (!str_eq_cstr(r->form.v[k].key, "insats"))
 			continue;
-		id = admin_cell_ll(r->form.v[k].val);
+		id = admin_cell_ll(str_trim_blanks(r->form.v[k].val));
 		for (size_t i = 0; i < list.nrows; i++)
 			known |= admin_cell_ll(db_cell(&list, i, 0)) == id;
 		if (!known) {

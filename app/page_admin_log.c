@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "auth.h"
 #include "db.h"
 #include "page_admin.h"
 #include "pages.h"
@@ -14,8 +15,10 @@
 #include "sql_admin.h"
 #include "view.h"
 
-#define LOG_PAGE_ROWS 500  /* rows shown on the page */
-#define LOG_CSV_ROWS  5000 /* rows in one export */
+#define LOG_PAGE_ROWS 500 /* rows shown on the page */
+/* Rows in one export: the rows and the CSV built from them must fit in the
+ * request arena (REQ_ARENA_SIZE) even with 255-character details. */
+#define LOG_CSV_ROWS  1000
 
 enum { LF_PNR, LF_USER, LF_FROM, LF_TO, LF__MAX };
 
@@ -138,7 +141,13 @@ log_search_read(struct req *r, struct log_search *s)
 	if (s->err[LF_PNR] == NULL && s->fv[LF_PNR].present)
 		s->err[LF_PNR] = log_pnr_normalise(s->fv[LF_PNR].s, s->pnr);
 	if (s->err[LF_USER] == NULL && s->fv[LF_USER].present) {
-		struct db_param p[1] = { DB_STR(s->fv[LF_USER].s) };
+		struct str name;
+		struct db_param p[1];
+
+		/* Account names are stored lower-case, as the login form
+		 * and account creation write them. */
+		(void)auth_username(r, s->fv[LF_USER].s, &name);
+		p[0] = DB_STR(name);
 
 		if ((e = db_exec(r->db, r->a, DB_ADMIN,
 		         SQL_ADMIN_STAFF_BY_USERNAME, p, 1, &rows)) != APP_OK)
@@ -387,7 +396,7 @@ page_admin_log_csv(struct req *r)
 	}
 	if (rows.nrows > LOG_CSV_ROWS &&
 	    (e = log_csv_cell(b,
-	         STR_LIT("Utdraget är avkortat efter 5000 rader: "
+	         STR_LIT("Utdraget är avkortat efter 1000 rader: "
 	                 "välj en kortare period."),
 	         1)) != APP_OK)
 		return e;

@@ -210,7 +210,7 @@ admin_org_read(struct req *r, struct org_form *f, size_t *nerr)
 	    APP_OK)
 		return e;
 	for (size_t k = 0; k < OF__MAX; k++) {
-		f->v[k] = fv[k].s;
+		f->v[k] = admin_value(r, &org_spec[k], &fv[k]);
 		f->err[k] = fv[k].error;
 	}
 	f->v[OF_SHARE] = fv[OF_SHARE].i ? STR_LIT("1") : STR_LIT("");
@@ -729,7 +729,7 @@ admin_insats_read(struct req *r, struct insats_form *f, size_t *nerr)
 	         gv, &n)) != APP_OK)
 		return e;
 	for (size_t k = 0; k < IF__MAX; k++) {
-		f->v[k] = fv[k].s;
+		f->v[k] = admin_value(r, &insats_spec[k], &fv[k]);
 		f->err[k] = fv[k].error;
 	}
 	f->v[IF_ACTIVE] = fv[IF_ACTIVE].i ? STR_LIT("1") : STR_LIT("");
@@ -778,7 +778,8 @@ admin_insats_read(struct req *r, struct insats_form *f, size_t *nerr)
 		    row[GF_LABEL].ok && row[GF_NUM].ok;
 
 		for (int k = 0; k < GF__MAX; k++) {
-			f->g[g][k] = row[k].s;
+			f->g[g][k] = admin_value(
+			    r, &goal_spec[g * GF__MAX + k], &row[k]);
 			f->gerr[g][k] = blank ? NULL : row[k].error;
 		}
 		if (blank)

@@ -23,7 +23,7 @@ enum history_record {
 };
 
 /* Record field of record (type, id) changing from old to new, unless the
- * two are equal (then nothing is written). Values are cut to 64 KiB. */
+ * two are equal (then nothing is written). Values are cut to 65 535 bytes (a TEXT column). */
 enum app_err history_field(struct req *, enum history_record type, long long id,
     const char *field, struct str old_value, struct str new_value);
 

@@ -57,6 +57,13 @@ enum app_err admin_param_id(const struct req *, long long *id);
 /* A decimal string from the database as a number (0 when not one). */
 long long admin_cell_ll(struct str);
 
+/* The value of a checked field as it is to be saved: a valid FT_INT as its
+ * canonical decimal (arena), anything else as typed. */
+struct field_spec;
+struct field_val;
+struct str admin_value(
+    struct req *, const struct field_spec *, const struct field_val *);
+
 /* Bind fv's typed value to val_key and its error (or nothing) to err_key;
  * sets "has_errors" when there is an error. */
 enum app_err admin_ctx_field(struct view_ctx *, const char *val_key,

@@ -273,6 +273,12 @@ expect_header "to the new organisation" "Location: /admin/organisationer/$oid?sp
 eq "it is stored under its parent in the förbund" "$(q "SELECT CONCAT_WS('|', kind, parent_id, forbund_id, short_name, share_within_unit, active) FROM organisation WHERE id = $oid")" \
 	"unit|4|1|TE|0|1"
 eq "the creation is in the access log" "$(audits "action = 'admin' AND object_type = 'organisation' AND object_id = $oid")" 1
+# A number is saved as it was checked: leading zeros are the same parent.
+ON0="Nollor $$"
+got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=$ON0" --data "typ=unit" \
+	--data "overordnad=00000000000000000004" --data "aktiv=1")
+eq "a parent id with leading zeros is accepted (no 500)" "$got" 303
+eq "and stored as the same parent" "$(q "SELECT parent_id FROM organisation WHERE name = '$ON0'")" 4
 got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=Utan förälder $$" --data "typ=unit")
 eq "a unit without parent is 400" "$got" 400
 expect_body "with a message" "En enhet måste höra till en organisation."
@@ -390,6 +396,7 @@ expect_status "a bad check digit is 400" 400 -b "$(jar admin)" "$BASE/admin/logg
 expect_body "with a Swedish message" "Kontrollsiffran stämmer inte."
 expect_status "neither personnummer nor user is 400" 400 -b "$(jar admin)" "$BASE/admin/logg?personnummer=&anvandare=&fran=2024-01-01"
 expect_body "with a message" "Ange ett personnummer, ett användarnamn eller båda."
+expect_status "a user name in capitals finds the account" 200 -b "$(jar admin)" "$BASE/admin/logg?anvandare=ADMIN"
 expect_status "an unknown user is 400" 400 -b "$(jar admin)" "$BASE/admin/logg?anvandare=finns-inte-$$"
 expect_status "a period ending before it starts is 400" 400 -b "$(jar admin)" "$BASE/admin/logg?anvandare=admin&fran=2024-02-01&till=2024-01-01"
 expect_body "with a message" "Periodens slut kan inte vara före dess början."

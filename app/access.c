@@ -5,16 +5,6 @@
 #include "session.h"
 #include "sql_access.h"
 
-static long long
-access_int(struct str c)
-{
-	long long v = 0;
-
-	for (size_t i = 0; i < c.len && c.p[i] >= '0' && c.p[i] <= '9'; i++)
-		v = v * 10 + (c.p[i] - '0');
-	return v;
-}
-
 enum app_err
 access_referral(struct req *r, long long referral_id, unsigned *via)
 {
@@ -45,13 +35,13 @@ access_referral(struct req *r, long long referral_id, unsigned *via)
 		return e;
 	if (rows.nrows != 1)
 		return APP_ENOTFOUND;
-	if (is_rem && access_int(db_cell(&rows, 0, 0)))
+	if (is_rem && str_to_ll(db_cell(&rows, 0, 0)))
 		ways |= ACCESS_OWN;
-	if (is_rem && access_int(db_cell(&rows, 0, 1)))
+	if (is_rem && str_to_ll(db_cell(&rows, 0, 1)))
 		ways |= ACCESS_COREMITTENT;
-	if (is_rem && access_int(db_cell(&rows, 0, 2)))
+	if (is_rem && str_to_ll(db_cell(&rows, 0, 2)))
 		ways |= ACCESS_UNIT;
-	if (is_ins && access_int(db_cell(&rows, 0, 3)))
+	if (is_ins && str_to_ll(db_cell(&rows, 0, 3)))
 		ways |= ACCESS_INSATS;
 	if (ways == 0)
 		return APP_ENOTFOUND;
@@ -76,7 +66,7 @@ access_participation(struct req *r, long long participation_id, unsigned *via)
 		return e;
 	if (rows.nrows != 1)
 		return APP_ENOTFOUND;
-	return access_referral(r, access_int(db_cell(&rows, 0, 0)), via);
+	return access_referral(r, str_to_ll(db_cell(&rows, 0, 0)), via);
 }
 
 enum app_err

@@ -92,16 +92,6 @@ auth_username(struct req *r, struct str typed, struct str *out)
 	return plausible;
 }
 
-static long long
-auth_int(struct str c)
-{
-	long long v = 0;
-
-	for (size_t i = 0; i < c.len && c.p[i] >= '0' && c.p[i] <= '9'; i++)
-		v = v * 10 + (c.p[i] - '0');
-	return v;
-}
-
 /* Count a failure against the address and (if it exists) the account. */
 static enum app_err
 auth_fail(
@@ -147,7 +137,7 @@ auth_login(struct req *r, struct str username, struct str password,
 	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_LOGIN_FAILURES_ADDR, p, 2,
 	         &rows)) != APP_OK)
 		return e;
-	if (auth_int(db_cell(&rows, 0, 0)) >= AUTH_ADDR_MAX_FAILURES) {
+	if (str_to_ll(db_cell(&rows, 0, 0)) >= AUTH_ADDR_MAX_FAILURES) {
 		(void)auth_verify(auth_dummy_hash(), password);
 		return auth_fail(r, user, 0, "address back-off");
 	}
@@ -158,9 +148,9 @@ auth_login(struct req *r, struct str username, struct str password,
 	              &rows)) != APP_OK)
 		return e;
 	if (rows.nrows == 1) {
-		id = auth_int(db_cell(&rows, 0, 0));
+		id = str_to_ll(db_cell(&rows, 0, 0));
 		hash = db_cell(&rows, 0, 1).p;
-		locked = auth_int(db_cell(&rows, 0, 2)) != 0;
+		locked = str_to_ll(db_cell(&rows, 0, 2)) != 0;
 	} else
 		hash = auth_dummy_hash();
 	/* Always verify: the time taken tells nothing about the account. */

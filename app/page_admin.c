@@ -91,25 +91,6 @@ enum {
 
 /* ---- shared helpers (page_admin.h) ---- */
 
-enum app_err
-admin_param_id(const struct req *r, long long *id)
-{
-	long long v = 0;
-
-	if (r->nparams < 1 || r->params[0].len == 0 || r->params[0].len > 10)
-		return APP_ENOTFOUND;
-	for (size_t i = 0; i < r->params[0].len; i++) {
-		char c = r->params[0].p[i];
-		if (c < '0' || c > '9')
-			return APP_ENOTFOUND;
-		v = v * 10 + (c - '0');
-	}
-	if (v < 1 || v > 4294967295LL)
-		return APP_ENOTFOUND;
-	*id = v;
-	return APP_OK;
-}
-
 struct str
 admin_value(
     struct req *r, const struct field_spec *spec, const struct field_val *v)
@@ -124,21 +105,6 @@ admin_value(
 	if (buf_printf(&b, "%lld", v->i) != APP_OK)
 		return v->s;
 	return buf_str(&b);
-}
-
-long long
-admin_cell_ll(struct str s)
-{
-	long long v = 0;
-
-	if (s.len == 0 || s.len > 18)
-		return 0;
-	for (size_t i = 0; i < s.len; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return 0;
-		v = v * 10 + (s.p[i] - '0');
-	}
-	return v;
 }
 
 enum app_err
@@ -169,8 +135,8 @@ admin_org_options(struct req *r, struct view_ctx *ctx, const char *key,
 	if ((e = view_ctx_set_list(ctx, key)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < rows.nrows; i++) {
-		long long id = admin_cell_ll(db_cell(&rows, i, 0));
-		int active = admin_cell_ll(db_cell(&rows, i, 7)) != 0;
+		long long id = str_to_ll(db_cell(&rows, i, 0));
+		int active = str_to_ll(db_cell(&rows, i, 7)) != 0;
 		int child = db_cell(&rows, i, 4).len > 0;
 		struct view_ctx *it;
 		struct buf label;
@@ -208,11 +174,11 @@ admin_org_exists(struct req *r, long long id, long long keep_id, int top_only,
 	         &rows)) != APP_OK)
 		return 0;
 	for (size_t i = 0; i < rows.nrows; i++) {
-		if (admin_cell_ll(db_cell(&rows, i, 0)) != id)
+		if (str_to_ll(db_cell(&rows, i, 0)) != id)
 			continue;
 		if (top_only && db_cell(&rows, i, 4).len > 0)
 			return 0;
-		return id == keep_id || admin_cell_ll(db_cell(&rows, i, 7));
+		return id == keep_id || str_to_ll(db_cell(&rows, i, 7));
 	}
 	return 0;
 }
@@ -321,7 +287,7 @@ page_admin_accounts(struct req *r)
 		    (e = view_ctx_set_str(
 		         it, "parent_org", db_cell(&rows, i, 4))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "active",
-		         admin_cell_ll(db_cell(&rows, i, 5)) != 0)) != APP_OK ||
+		         str_to_ll(db_cell(&rows, i, 5)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_str(it, "roles", roles)) != APP_OK)
 			return e;
 	}
@@ -389,7 +355,7 @@ admin_account_current(struct req *r, struct view_ctx *ctx,
 	         ctx, "current_email", db_cell(st, 0, SG_EMAIL))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "current_roles", roles)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "current_active",
-	         admin_cell_ll(db_cell(st, 0, SG_ACTIVE)) != 0)) != APP_OK)
+	         str_to_ll(db_cell(st, 0, SG_ACTIVE)) != 0)) != APP_OK)
 		return e;
 	return APP_OK;
 }
@@ -450,14 +416,13 @@ admin_account_render(struct req *r, const struct account_form *f)
 		int self = f->id == r->user->id;
 
 		if ((e = view_ctx_set_bool(ctx, "has_password",
-		         admin_cell_ll(db_cell(st, 0, SG_HAS_PASSWORD)))) !=
+		         str_to_ll(db_cell(st, 0, SG_HAS_PASSWORD)))) !=
 		        APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "must_change",
-		         admin_cell_ll(db_cell(st, 0, SG_MUST_CHANGE)))) !=
+		         str_to_ll(db_cell(st, 0, SG_MUST_CHANGE)))) !=
 		        APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "has_token",
-		         admin_cell_ll(db_cell(st, 0, SG_HAS_TOKEN)))) !=
-		        APP_OK ||
+		         str_to_ll(db_cell(st, 0, SG_HAS_TOKEN)))) != APP_OK ||
 		    (e = view_ctx_set_str(ctx, "last_login",
 		         db_cell(st, 0, SG_LAST_LOGIN))) != APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "is_self", self)) != APP_OK ||
@@ -487,12 +452,12 @@ admin_account_render(struct req *r, const struct account_form *f)
 	if ((e = view_ctx_set_list(ctx, "insatser")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < ins.nrows; i++) {
-		long long iid = admin_cell_ll(db_cell(&ins, i, 0));
+		long long iid = str_to_ll(db_cell(&ins, i, 0));
 		int checked = admin_has_id(f->insatser, f->ninsatser, iid);
 		struct view_ctx *it;
 
 		/* Inactive insatser only while still assigned. */
-		if (!admin_cell_ll(db_cell(&ins, i, 7)) && !checked)
+		if (!str_to_ll(db_cell(&ins, i, 7)) && !checked)
 			continue;
 		if ((it = view_ctx_list_add(ctx, "insatser")) == NULL)
 			return APP_ENOMEM;
@@ -501,7 +466,7 @@ admin_account_render(struct req *r, const struct account_form *f)
 		        APP_OK ||
 		    (e = view_ctx_set_bool(it, "checked", checked)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "inactive",
-		         !admin_cell_ll(db_cell(&ins, i, 7)))) != APP_OK)
+		         !str_to_ll(db_cell(&ins, i, 7)))) != APP_OK)
 			return e;
 	}
 	return page_render(r, "admin_konto",
@@ -524,7 +489,7 @@ admin_account_insatser(
 	if ((v = arena_calloc(r->a, rows.nrows + 1, sizeof(*v))) == NULL)
 		return APP_ENOMEM;
 	for (size_t i = 0; i < rows.nrows; i++)
-		v[i] = admin_cell_ll(db_cell(&rows, i, 0));
+		v[i] = str_to_ll(db_cell(&rows, i, 0));
 	*out = v;
 	*n = rows.nrows;
 	return APP_OK;
@@ -549,9 +514,9 @@ admin_account_load(
 	f->username = db_cell(rows, 0, SG_USERNAME);
 	f->name = db_cell(rows, 0, SG_NAME);
 	f->email = db_cell(rows, 0, SG_EMAIL);
-	f->org_id = admin_cell_ll(db_cell(rows, 0, SG_ORG));
+	f->org_id = str_to_ll(db_cell(rows, 0, SG_ORG));
 	f->roles = role_parse_list(db_cell(rows, 0, SG_ROLES));
-	f->active = admin_cell_ll(db_cell(rows, 0, SG_ACTIVE)) != 0;
+	f->active = str_to_ll(db_cell(rows, 0, SG_ACTIVE)) != 0;
 	f->version = db_cell(rows, 0, SG_VERSION);
 	return admin_account_insatser(r, id, &f->insatser, &f->ninsatser);
 }
@@ -573,7 +538,7 @@ page_admin_account(struct req *r)
 	enum app_err e;
 	long long id;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_account_load(r, id, &rows, &f)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
@@ -668,7 +633,7 @@ admin_account_read(struct req *r, struct account_form *f, size_t *nerr)
 		f->e_email = MSG_EMAIL;
 	if (f->e_org == NULL &&
 	    !admin_org_exists(r, f->org_id,
-	        f->stored ? admin_cell_ll(db_cell(f->stored, 0, SG_ORG)) : 0, 0,
+	        f->stored ? str_to_ll(db_cell(f->stored, 0, SG_ORG)) : 0, 0,
 	        &e)) {
 		if (e != APP_OK)
 			return e;
@@ -700,9 +665,9 @@ admin_account_read(struct req *r, struct account_form *f, size_t *nerr)
 
 		if (!str_eq_cstr(r->form.v[k].key, "insats"))
 			continue;
-		id = admin_cell_ll(str_trim_blanks(r->form.v[k].val));
+		id = str_to_ll(str_trim_blanks(r->form.v[k].val));
 		for (size_t i = 0; i < list.nrows; i++)
-			known |= admin_cell_ll(db_cell(&list, i, 0)) == id;
+			known |= str_to_ll(db_cell(&list, i, 0)) == id;
 		if (!known) {
 			if (f->e_insatser == NULL)
 				f->e_insatser = MSG_INSATS_UNKNOWN;
@@ -853,7 +818,7 @@ page_admin_account_create(struct req *r)
 	if (e != APP_OK ||
 	    (e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_LAST_ID, NULL, 0,
 	         &rows)) != APP_OK ||
-	    (id = admin_cell_ll(db_cell(&rows, 0, 0))) <= 0 ||
+	    (id = str_to_ll(db_cell(&rows, 0, 0))) <= 0 ||
 	    (e = admin_account_links(r, id, &f)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "staff", id, STR_LIT(""),
 	         admin_account_detail(r, "account created", &f))) != APP_OK ||
@@ -885,7 +850,7 @@ page_admin_account_save(struct req *r)
 	enum app_err e;
 	int integration;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_account_load(r, id, &stored, &f)) != APP_OK)
 		return e;
 	if ((e = admin_account_read(r, &f, &nerr)) != APP_OK)
@@ -963,7 +928,7 @@ page_admin_account_password(struct req *r)
 	unsigned roles;
 	enum app_err e;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_account_load(r, id, &rows, &f)) != APP_OK)
 		return e;
 	roles = role_parse_list(db_cell(&rows, 0, SG_ROLES));
@@ -1005,7 +970,7 @@ page_admin_account_token(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_account_load(r, id, &rows, &f)) != APP_OK)
 		return e;
 	if (!(role_parse_list(db_cell(&rows, 0, SG_ROLES)) &

@@ -153,7 +153,7 @@ log_search_read(struct req *r, struct log_search *s)
 		         SQL_ADMIN_STAFF_BY_USERNAME, p, 1, &rows)) != APP_OK)
 			return e;
 		if (rows.nrows == 1)
-			s->staff_id = admin_cell_ll(db_cell(&rows, 0, 0));
+			s->staff_id = str_to_ll(db_cell(&rows, 0, 0));
 		else
 			s->err[LF_USER] =
 			    "Det finns inget konto med det användarnamnet.";

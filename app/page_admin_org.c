@@ -83,9 +83,9 @@ admin_orgs_list(struct req *r, struct view_ctx *ctx)
 		    (e = view_ctx_set_str(
 		         it, "parent", db_cell(&rows, i, 5))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "share",
-		         admin_cell_ll(db_cell(&rows, i, 6)) != 0)) != APP_OK ||
+		         str_to_ll(db_cell(&rows, i, 6)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "active",
-		         admin_cell_ll(db_cell(&rows, i, 7)) != 0)) != APP_OK ||
+		         str_to_ll(db_cell(&rows, i, 7)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_str(it, "staff", db_cell(&rows, i, 8))) !=
 		        APP_OK)
 			return e;
@@ -132,8 +132,8 @@ admin_org_render(struct req *r, const struct org_form *f)
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "aktiv", f->v[OF_ACTIVE].len > 0)) !=
 	        APP_OK ||
-	    (e = admin_org_options(r, ctx, "parents",
-	         admin_cell_ll(f->v[OF_PARENT]), 1)) != APP_OK ||
+	    (e = admin_org_options(
+	         r, ctx, "parents", str_to_ll(f->v[OF_PARENT]), 1)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "kinds")) != APP_OK)
 		return e;
 	for (size_t k = 0; k < OF__MAX; k++)
@@ -163,7 +163,7 @@ admin_org_render(struct req *r, const struct org_form *f)
 	        (e = view_ctx_set_str(ctx, "current_short",
 	             db_cell(f->stored, 0, 2))) != APP_OK ||
 	        (e = view_ctx_set_bool(ctx, "current_active",
-	             admin_cell_ll(db_cell(f->stored, 0, 6)) != 0)) != APP_OK))
+	             str_to_ll(db_cell(f->stored, 0, 6)) != 0)) != APP_OK))
 		return e;
 	return page_render(r, "admin_organisation",
 	    f->id == 0 ? "Ny organisation" : "Redigera organisation", ctx);
@@ -188,9 +188,9 @@ admin_org_load(
 	f->v[OF_KIND] = db_cell(rows, 0, 3);
 	f->v[OF_PARENT] = db_cell(rows, 0, 4);
 	f->v[OF_SHARE] =
-	    admin_cell_ll(db_cell(rows, 0, 5)) ? STR_LIT("1") : STR_LIT("");
+	    str_to_ll(db_cell(rows, 0, 5)) ? STR_LIT("1") : STR_LIT("");
 	f->v[OF_ACTIVE] =
-	    admin_cell_ll(db_cell(rows, 0, 6)) ? STR_LIT("1") : STR_LIT("");
+	    str_to_ll(db_cell(rows, 0, 6)) ? STR_LIT("1") : STR_LIT("");
 	f->version = db_cell(rows, 0, 7);
 	return APP_OK;
 }
@@ -200,7 +200,7 @@ static enum app_err
 admin_org_read(struct req *r, struct org_form *f, size_t *nerr)
 {
 	struct field_val fv[OF__MAX];
-	long long keep_parent = admin_cell_ll(f->v[OF_PARENT]); /* stored */
+	long long keep_parent = str_to_ll(f->v[OF_PARENT]); /* stored */
 	struct db_rows rows;
 	long long parent;
 	enum app_err e;
@@ -240,7 +240,7 @@ admin_org_read(struct req *r, struct org_form *f, size_t *nerr)
 		         NULL, 0, &rows)) != APP_OK)
 			return e;
 		for (size_t i = 0; i < rows.nrows; i++)
-			if (admin_cell_ll(db_cell(&rows, i, 4)) == f->id)
+			if (str_to_ll(db_cell(&rows, i, 4)) == f->id)
 				f->err[OF_PARENT] =
 				    "Organisationen har egna enheter och kan "
 				    "därför inte själv ligga under en annan.";
@@ -258,7 +258,7 @@ admin_org_read(struct req *r, struct org_form *f, size_t *nerr)
 static void
 admin_org_params(const struct org_form *f, struct db_param *p)
 {
-	long long parent = admin_cell_ll(f->v[OF_PARENT]);
+	long long parent = str_to_ll(f->v[OF_PARENT]);
 
 	p[0] = parent ? DB_INT(parent) : DB_NULL;
 	p[1] = DB_STR(f->v[OF_KIND]);
@@ -285,7 +285,7 @@ page_admin_org(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_org_load(r, id, &rows, &f)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
@@ -336,7 +336,7 @@ page_admin_org_create(struct req *r)
 	if (e != APP_OK ||
 	    (e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_LAST_ID, NULL, 0,
 	         &rows)) != APP_OK ||
-	    (id = admin_cell_ll(db_cell(&rows, 0, 0))) <= 0 ||
+	    (id = str_to_ll(db_cell(&rows, 0, 0))) <= 0 ||
 	    (e = audit_write(r, AUDIT_ADMIN, "organisation", id, STR_LIT(""),
 	         STR_LIT("organisation created"))) != APP_OK ||
 	    (e = db_commit(r->db)) != APP_OK) {
@@ -357,7 +357,7 @@ page_admin_org_save(struct req *r)
 	size_t nerr;
 	enum app_err e;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_org_load(r, id, &stored, &f)) != APP_OK ||
 	    (e = admin_org_read(r, &f, &nerr)) != APP_OK)
 		return e;
@@ -529,7 +529,7 @@ page_admin_insatser(struct req *r)
 			         it, keys[k], db_cell(&rows, i, k))) != APP_OK)
 				return e;
 		if ((e = view_ctx_set_bool(it, "active",
-		         admin_cell_ll(db_cell(&rows, i, 7)) != 0)) != APP_OK ||
+		         str_to_ll(db_cell(&rows, i, 7)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "structural",
 		         str_eq_cstr(db_cell(&rows, i, 8), "struktur"))) !=
 		        APP_OK ||
@@ -627,7 +627,7 @@ admin_insats_render(struct req *r, const struct insats_form *f)
 	    (e = view_ctx_set_bool(ctx, "aktiv", f->v[IF_ACTIVE].len > 0)) !=
 	        APP_OK ||
 	    (e = admin_org_options(
-	         r, ctx, "orgs", admin_cell_ll(f->v[IF_HOST]), 0)) != APP_OK ||
+	         r, ctx, "orgs", str_to_ll(f->v[IF_HOST]), 0)) != APP_OK ||
 	    (e = admin_choices(ctx, "directions", insats_directions, dir_labels,
 	         f->v[IF_DIRECTION])) != APP_OK ||
 	    (e = admin_choices(ctx, "measurements", insats_measurements,
@@ -683,7 +683,7 @@ admin_insats_load(
 	*f = (struct insats_form){ .id = id };
 	for (size_t k = 0; k < IF__MAX; k++)
 		f->v[k] = db_cell(rows, 0, k + 1);
-	if (!admin_cell_ll(f->v[IF_ACTIVE]))
+	if (!str_to_ll(f->v[IF_ACTIVE]))
 		f->v[IF_ACTIVE] = STR_LIT("");
 	f->version = db_cell(rows, 0, INSATS_GET_VERSION);
 	for (size_t g = 0; g < goals.nrows && g < GOAL_ROWS; g++)
@@ -718,7 +718,7 @@ static enum app_err
 admin_insats_read(struct req *r, struct insats_form *f, size_t *nerr)
 {
 	struct field_val fv[IF__MAX], gv[GOAL_ROWS * GF__MAX];
-	long long keep_host = admin_cell_ll(f->v[IF_HOST]); /* stored one */
+	long long keep_host = str_to_ll(f->v[IF_HOST]); /* stored one */
 	struct db_rows list;
 	enum app_err e;
 	size_t n;
@@ -760,7 +760,7 @@ admin_insats_read(struct req *r, struct insats_form *f, size_t *nerr)
 	         &list)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < list.nrows; i++) {
-		if (admin_cell_ll(db_cell(&list, i, 0)) == f->id)
+		if (str_to_ll(db_cell(&list, i, 0)) == f->id)
 			continue;
 		if (f->err[IF_SLUG] == NULL &&
 		    str_eq(db_cell(&list, i, 2), f->v[IF_SLUG]))
@@ -822,9 +822,8 @@ admin_insats_params(const struct insats_form *f, struct db_param *p)
 		p[k++] = DB_STR(f->v[text[i]]);
 	p[k++] = f->v[IF_END].len ? DB_STR(f->v[IF_END]) : DB_NULL;
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
-		p[k++] = f->v[nums[i]].len
-		    ? DB_INT(admin_cell_ll(f->v[nums[i]]))
-		    : DB_NULL;
+		p[k++] = f->v[nums[i]].len ? DB_INT(str_to_ll(f->v[nums[i]]))
+		                           : DB_NULL;
 	p[k++] = DB_INT(f->v[IF_ACTIVE].len > 0);
 }
 #define INSATS_NPARAMS 17
@@ -847,8 +846,8 @@ admin_insats_goals_save(
 			continue;
 		p[1] = DB_STR(f->g[g][GF_KIND]);
 		p[2] = DB_STR(f->g[g][GF_LABEL]);
-		p[3] = DB_INT(admin_cell_ll(f->g[g][GF_NUM]));
-		p[4] = DB_INT(admin_cell_ll(f->g[g][GF_DEN]));
+		p[3] = DB_INT(str_to_ll(f->g[g][GF_NUM]));
+		p[4] = DB_INT(str_to_ll(f->g[g][GF_DEN]));
 		p[5] = DB_INT(++order);
 		if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_GOAL_INSERT,
 		         p, 6, NULL)) != APP_OK)
@@ -891,7 +890,7 @@ page_admin_insats(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_insats_load(r, id, &rows, &f)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
@@ -918,7 +917,7 @@ page_admin_insats_create(struct req *r)
 		r->resp.status = 400;
 		return admin_insats_render(r, &f);
 	}
-	p[0] = p[1] = DB_INT(admin_cell_ll(f.v[IF_HOST]));
+	p[0] = p[1] = DB_INT(str_to_ll(f.v[IF_HOST]));
 	admin_insats_params(&f, p + 2);
 	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
@@ -933,7 +932,7 @@ page_admin_insats_create(struct req *r)
 	if (e != APP_OK ||
 	    (e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_LAST_ID, NULL, 0,
 	         &rows)) != APP_OK ||
-	    (id = admin_cell_ll(db_cell(&rows, 0, 0))) <= 0 ||
+	    (id = str_to_ll(db_cell(&rows, 0, 0))) <= 0 ||
 	    (e = admin_insats_goals_save(r, id, &f)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "insats", id, STR_LIT(""),
 	         STR_LIT("insats created"))) != APP_OK ||
@@ -955,7 +954,7 @@ page_admin_insats_save(struct req *r)
 	size_t nerr;
 	enum app_err e;
 
-	if ((e = admin_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = admin_insats_load(r, id, &stored, &f)) != APP_OK ||
 	    (e = admin_insats_read(r, &f, &nerr)) != APP_OK)
 		return e;
@@ -984,7 +983,7 @@ page_admin_insats_save(struct req *r)
 		r->resp.status = 409;
 		return admin_insats_render(r, &f);
 	}
-	p[0] = DB_INT(admin_cell_ll(f.v[IF_HOST]));
+	p[0] = DB_INT(str_to_ll(f.v[IF_HOST]));
 	admin_insats_params(&f, p + 1);
 	p[1 + INSATS_NPARAMS] = DB_INT(id);
 	e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_INSATS_UPDATE, p,

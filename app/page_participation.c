@@ -30,40 +30,6 @@
 
 /* ---- shared helpers (page_participation.h) ---- */
 
-enum app_err
-part_param_id(const struct req *r, long long *id)
-{
-	long long v = 0;
-
-	if (r->nparams < 1 || r->params[0].len == 0 || r->params[0].len > 18)
-		return APP_ENOTFOUND;
-	for (size_t i = 0; i < r->params[0].len; i++) {
-		char c = r->params[0].p[i];
-		if (c < '0' || c > '9')
-			return APP_ENOTFOUND;
-		v = v * 10 + (c - '0');
-	}
-	if (v < 1)
-		return APP_ENOTFOUND;
-	*id = v;
-	return APP_OK;
-}
-
-long long
-part_ll(struct str s)
-{
-	long long v = 0;
-
-	if (s.len == 0 || s.len > 18)
-		return 0;
-	for (size_t i = 0; i < s.len; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return 0;
-		v = v * 10 + (s.p[i] - '0');
-	}
-	return v;
-}
-
 struct str
 part_pnr_show(struct req *r, struct str d)
 {
@@ -232,7 +198,7 @@ part_row_count(struct req *r, long long *n)
 	if ((e = part_exec(r, SQL_PARTICIPATION_ROW_COUNT, NULL, 0, &rows)) !=
 	    APP_OK)
 		return e;
-	*n = rows.nrows == 1 ? part_ll(db_cell(&rows, 0, 0)) : 0;
+	*n = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
 	return APP_OK;
 }
 
@@ -302,7 +268,7 @@ part_my_insatser(struct req *r, struct view_ctx *ctx, struct db_rows *rows)
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "insatser");
 		struct str places = db_cell(rows, i, 2);
-		long long now = part_ll(db_cell(rows, i, 3));
+		long long now = str_to_ll(db_cell(rows, i, 3));
 
 		if (it == NULL)
 			return APP_ENOMEM;
@@ -313,7 +279,7 @@ part_my_insatser(struct req *r, struct view_ctx *ctx, struct db_rows *rows)
 		    (e = view_ctx_set_str(it, "places", places)) != APP_OK ||
 		    (e = view_ctx_set_int(it, "inskrivna", now)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "full",
-		         places.len > 0 && now >= part_ll(places))) != APP_OK)
+		         places.len > 0 && now >= str_to_ll(places))) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -587,7 +553,7 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx, const struct db_rows *rg,
     const struct dec_form *f)
 {
 	struct db_param p[1] = { DB_INT(
-	    part_ll(db_cell(rg, 0, RG_INSATS_ID))) };
+	    str_to_ll(db_cell(rg, 0, RG_INSATS_ID))) };
 	struct db_rows staff, occ, adv;
 	long long contact = 0;
 	struct str occ_sel = STR_LIT(""), adv_sel = STR_LIT("");
@@ -601,7 +567,7 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx, const struct db_rows *rg,
 	        APP_OK)
 		return e;
 	if (f->kind == DEC_ANTA) {
-		contact = part_ll(f->an[AN_CONTACT].s);
+		contact = str_to_ll(f->an[AN_CONTACT].s);
 		occ_sel = f->an[AN_OCC].s;
 		if ((e = part_ctx_field(ctx, "an_start", "an_start_error",
 		         &f->an[AN_START])) != APP_OK ||
@@ -635,7 +601,7 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx, const struct db_rows *rg,
 		return e;
 	for (size_t i = 0; i < staff.nrows; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "an_contacts");
-		long long sid = part_ll(db_cell(&staff, i, 0));
+		long long sid = str_to_ll(db_cell(&staff, i, 0));
 		if (it == NULL)
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_int(it, "id", sid)) != APP_OK ||
@@ -657,9 +623,9 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct str status = db_cell(rg, 0, RG_STATUS);
 	struct str places = db_cell(rg, 0, RG_PLACES);
-	long long id = part_ll(db_cell(rg, 0, RG_ID));
-	long long now = part_ll(db_cell(rg, 0, RG_INSKRIVNA));
-	int protected = part_ll(db_cell(rg, 0, RG_PROTECTED)) != 0;
+	long long id = str_to_ll(db_cell(rg, 0, RG_ID));
+	long long now = str_to_ll(db_cell(rg, 0, RG_INSKRIVNA));
+	int protected = str_to_ll(db_cell(rg, 0, RG_PROTECTED)) != 0;
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -675,11 +641,12 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	         part_gender_label(db_cell(rg, 0, RG_GENDER)))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "protected", protected)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "interpreter",
-	         part_ll(db_cell(rg, 0, RG_INTERPRETER)) != 0)) != APP_OK ||
+	         str_to_ll(db_cell(rg, 0, RG_INTERPRETER)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "employed",
-	         part_ll(db_cell(rg, 0, RG_EMPLOYED)) != 0)) != APP_OK ||
+	         str_to_ll(db_cell(rg, 0, RG_EMPLOYED)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "employer_rehab",
-	         part_ll(db_cell(rg, 0, RG_EMPLOYER_REHAB)) != 0)) != APP_OK ||
+	         str_to_ll(db_cell(rg, 0, RG_EMPLOYER_REHAB)) != 0)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "status_label",
 	         part_referral_status_label(status))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "open", dec_open(status))) != APP_OK ||
@@ -687,7 +654,7 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	         str_eq_cstr(status, "vantelista"))) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "inskrivna", now)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "full",
-	         places.len > 0 && now >= part_ll(places))) != APP_OK ||
+	         places.len > 0 && now >= str_to_ll(places))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "full_error", f->full)) != APP_OK ||
@@ -733,7 +700,7 @@ page_inbox_referral(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = part_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = dec_load(r, id, &rg)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
@@ -748,7 +715,7 @@ dec_validate(
     struct req *r, const struct db_rows *rg, struct dec_form *f, size_t *nerr)
 {
 	struct db_param p[1] = { DB_INT(
-	    part_ll(db_cell(rg, 0, RG_INSATS_ID))) };
+	    str_to_ll(db_cell(rg, 0, RG_INSATS_ID))) };
 	struct db_rows rows;
 	size_t n = 0;
 	enum app_err e;
@@ -781,7 +748,7 @@ dec_validate(
 			         1, &rows)) != APP_OK)
 				return e;
 			for (size_t i = 0; i < rows.nrows; i++)
-				known |= part_ll(db_cell(&rows, i, 0)) ==
+				known |= str_to_ll(db_cell(&rows, i, 0)) ==
 				    v[AN_CONTACT].i;
 			if (!known) {
 				v[AN_CONTACT].ok = 0;
@@ -834,8 +801,8 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
     long long *pid, const char **full)
 {
 	const struct field_val *v = f->an;
-	long long insats = part_ll(db_cell(rg, 0, RG_INSATS_ID));
-	long long id = part_ll(db_cell(rg, 0, RG_ID));
+	long long insats = str_to_ll(db_cell(rg, 0, RG_INSATS_ID));
+	long long id = str_to_ll(db_cell(rg, 0, RG_ID));
 	struct db_param p[8];
 	struct db_rows lock, rows;
 	struct str start = part_ymd_str(r, v[AN_START].i);
@@ -848,8 +815,8 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
 	    APP_OK)
 		return e;
 	if (lock.nrows == 1 && db_cell(&lock, 0, 0).len > 0) {
-		long long places = part_ll(db_cell(&lock, 0, 0));
-		long long now = part_ll(db_cell(&lock, 0, 1));
+		long long places = str_to_ll(db_cell(&lock, 0, 0));
+		long long now = str_to_ll(db_cell(&lock, 0, 1));
 		if (now >= places) {
 			struct buf msg;
 			buf_init(&msg, r->a);
@@ -863,7 +830,7 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
 		}
 	}
 	p[0] = DB_INT(id);
-	p[1] = DB_INT(part_ll(db_cell(rg, 0, RG_PERSON_ID)));
+	p[1] = DB_INT(str_to_ll(db_cell(rg, 0, RG_PERSON_ID)));
 	p[2] = DB_INT(insats);
 	p[3] = DB_STR(start);
 	p[4] = DB_STR(end);
@@ -875,7 +842,7 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
 	    (e = part_exec(r, SQL_PARTICIPATION_LAST_ID, NULL, 0, &rows)) !=
 	        APP_OK)
 		return e;
-	if (rows.nrows != 1 || (*pid = part_ll(db_cell(&rows, 0, 0))) <= 0)
+	if (rows.nrows != 1 || (*pid = str_to_ll(db_cell(&rows, 0, 0))) <= 0)
 		return APP_EDB;
 	buf_init(&contact, r->a);
 	buf_init(&hours, r->a);
@@ -915,7 +882,7 @@ page_inbox_decide(struct req *r)
 	struct buf loc, detail;
 	enum app_err e;
 
-	if ((e = part_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = dec_load(r, id, &rg)) != APP_OK)
 		return e;
 	if ((e = form_validate(r->a, &r->form, dec_head_spec, DF__MAX, head,
@@ -961,7 +928,7 @@ page_inbox_decide(struct req *r)
 	    APP_OK)
 		goto fail;
 	if (lock.nrows != 1 || !dec_open(db_cell(&lock, 0, 0)) ||
-	    part_ll(db_cell(&lock, 0, 1)) != head[DF_VERSION].i) {
+	    str_to_ll(db_cell(&lock, 0, 1)) != head[DF_VERSION].i) {
 		/* Decided or changed since the page was shown: show what
 		 * is stored now, with what was typed. */
 		db_rollback(r->db);

@@ -46,7 +46,7 @@ list_options(struct view_ctx *ctx, const struct db_rows *ins,
 		    (e = view_ctx_set_str(it, "name", db_cell(ins, i, 1))) !=
 		        APP_OK ||
 		    (e = view_ctx_set_bool(it, "selected",
-		         part_ll(db_cell(ins, i, 0)) == insats)) != APP_OK)
+		         str_to_ll(db_cell(ins, i, 0)) == insats)) != APP_OK)
 			return e;
 	}
 	for (size_t i = 0; i < staff->nrows; i++) {
@@ -58,7 +58,7 @@ list_options(struct view_ctx *ctx, const struct db_rows *ins,
 		    (e = view_ctx_set_str(it, "name", db_cell(staff, i, 1))) !=
 		        APP_OK ||
 		    (e = view_ctx_set_bool(it, "selected",
-		         part_ll(db_cell(staff, i, 0)) == contact)) != APP_OK)
+		         str_to_ll(db_cell(staff, i, 0)) == contact)) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -68,7 +68,7 @@ static int
 list_has_id(const struct db_rows *rows, long long id)
 {
 	for (size_t i = 0; i < rows->nrows; i++)
-		if (part_ll(db_cell(rows, i, 0)) == id)
+		if (str_to_ll(db_cell(rows, i, 0)) == id)
 			return 1;
 	return 0;
 }
@@ -108,9 +108,9 @@ list_bind_rows(struct view_ctx *ctx, const struct db_rows *rows)
 		    (e = view_ctx_set_cstr(it, "status",
 		         part_status_label(db_cell(rows, i, 5)))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "overdue",
-		         part_ll(db_cell(rows, i, 11)) != 0)) != APP_OK ||
+		         str_to_ll(db_cell(rows, i, 11)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "summary_sent",
-		         part_ll(db_cell(rows, i, 12)) != 0)) != APP_OK)
+		         str_to_ll(db_cell(rows, i, 12)) != 0)) != APP_OK)
 			return e;
 	}
 	return APP_OK;

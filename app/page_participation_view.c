@@ -240,7 +240,7 @@ pv_plan_text(struct req *r, const struct db_rows *acts, struct str *out)
 		if ((i > 0 && (e = buf_puts(&b, "; ")) != APP_OK) ||
 		    (e = buf_append(&b, a.p, a.len)) != APP_OK ||
 		    (e = buf_printf(&b, " (%lld h)",
-		         part_ll(db_cell(acts, i, 1)))) != APP_OK)
+		         str_to_ll(db_cell(acts, i, 1)))) != APP_OK)
 			return e;
 	}
 	*out = buf_str(&b);
@@ -263,7 +263,7 @@ pv_bind_plan(
 		struct view_ctx *it = view_ctx_list_add(ctx, "activities");
 		if (it == NULL)
 			return APP_ENOMEM;
-		total += part_ll(db_cell(acts, i, 1));
+		total += str_to_ll(db_cell(acts, i, 1));
 		if ((e = view_ctx_set_str(
 		         it, "activity", db_cell(acts, i, 0))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "hours", db_cell(acts, i, 1))) !=
@@ -469,11 +469,11 @@ static enum app_err
 pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	long long id = part_ll(pv_cell(pg, PG_ID));
+	long long id = str_to_ll(pv_cell(pg, PG_ID));
 	struct str status = pv_cell(pg, PG_STATUS);
 	struct str pnr = pv_cell(pg, PG_PNR);
 	int open = str_eq_cstr(status, "inskriven");
-	int protected = part_ll(pv_cell(pg, PG_PROTECTED)) != 0;
+	int protected = str_to_ll(pv_cell(pg, PG_PROTECTED)) != 0;
 	struct db_param p[1] = { DB_INT(id) };
 	struct db_rows acts, inc;
 	enum app_err e;
@@ -499,7 +499,7 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 	         part_gender_label(pv_cell(pg, PG_GENDER)))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "protected", protected)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "interpreter",
-	         part_ll(pv_cell(pg, PG_INTERPRETER)) != 0)) != APP_OK ||
+	         str_to_ll(pv_cell(pg, PG_INTERPRETER)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_cstr(
 	         ctx, "status_label", part_status_label(status))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "open", open)) != APP_OK ||
@@ -508,7 +508,7 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 	    (e = view_ctx_set_bool(ctx, "felregistrerad",
 	         str_eq_cstr(status, "felregistrerad"))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "overdue",
-	         part_ll(pv_cell(pg, PG_OVERDUE)) != 0)) != APP_OK ||
+	         str_to_ll(pv_cell(pg, PG_OVERDUE)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "summary_open",
 	         str_eq_cstr(status, "avslutad") &&
 	             pv_cell(pg, PG_SUMMARY_SENT).len == 0)) != APP_OK ||
@@ -592,7 +592,7 @@ page_participation(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = part_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &pg)) != APP_OK)
 		return e;
 	if (req_query(r, "antagen") != NULL)
@@ -624,7 +624,7 @@ pv_start(struct req *r, struct pv_change *c, struct pv_form *f, int need_open,
 	enum app_err e;
 
 	*done = 0;
-	if ((e = part_param_id(r, &c->id)) != APP_OK ||
+	if ((e = req_param_id(r, &c->id)) != APP_OK ||
 	    (e = pv_load(r, c->id, &c->pg)) != APP_OK)
 		return e;
 	status = pv_cell(&c->pg, PG_STATUS);
@@ -669,7 +669,7 @@ pv_begin(struct req *r, struct pv_change *c, int *stale)
 
 	*stale = 0;
 	/* The page was read at one version; the form must be of the same. */
-	if (part_ll(pv_cell(&c->pg, PG_VERSION)) != c->version) {
+	if (str_to_ll(pv_cell(&c->pg, PG_VERSION)) != c->version) {
 		*stale = 1;
 		return APP_OK;
 	}
@@ -679,7 +679,7 @@ pv_begin(struct req *r, struct pv_change *c, int *stale)
 		db_rollback(r->db);
 		return e;
 	}
-	if (lock.nrows != 1 || part_ll(db_cell(&lock, 0, 0)) != c->version) {
+	if (lock.nrows != 1 || str_to_ll(db_cell(&lock, 0, 0)) != c->version) {
 		db_rollback(r->db);
 		*stale = 1;
 	}
@@ -1050,8 +1050,8 @@ page_participation_end(struct req *r)
 	if (!felreg) {
 		/* The summary is due summary_due_days after the end. */
 		struct str days = pv_cell(&c.pg, PG_DUE_DAYS);
-		long nd =
-		    days.len ? (long)part_ll(days) : PART_SUMMARY_DEFAULT_DAYS;
+		long nd = days.len ? (long)str_to_ll(days)
+		                   : PART_SUMMARY_DEFAULT_DAYS;
 		due = part_ymd_str(r, pv_add_days(f.en[EN_DATE].i, nd));
 	}
 	if ((e = pv_begin(r, &c, &stale)) != APP_OK)

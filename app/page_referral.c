@@ -31,40 +31,6 @@ static const char *const ref_statuses[][2] = {
 
 /* ---- shared helpers (page_referral.h) ---- */
 
-enum app_err
-ref_param_id(const struct req *r, long long *id)
-{
-	long long v = 0;
-
-	if (r->nparams < 1 || r->params[0].len == 0 || r->params[0].len > 18)
-		return APP_ENOTFOUND;
-	for (size_t i = 0; i < r->params[0].len; i++) {
-		char c = r->params[0].p[i];
-		if (c < '0' || c > '9')
-			return APP_ENOTFOUND;
-		v = v * 10 + (c - '0');
-	}
-	if (v < 1)
-		return APP_ENOTFOUND;
-	*id = v;
-	return APP_OK;
-}
-
-long long
-ref_cell_ll(struct str s)
-{
-	long long v = 0;
-
-	if (s.len == 0 || s.len > 18)
-		return 0;
-	for (size_t i = 0; i < s.len; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return 0;
-		v = v * 10 + (s.p[i] - '0');
-	}
-	return v;
-}
-
 const char *
 ref_status_label(struct str status)
 {
@@ -135,8 +101,7 @@ ref_list_bind(struct view_ctx *ctx, const struct db_rows *rows)
 		    (e = view_ctx_set_str(it, "decided",
 		         db_cell(rows, i, RL_DECIDED))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "own",
-		         ref_cell_ll(db_cell(rows, i, RL_OWN)) != 0)) !=
-		        APP_OK ||
+		         str_to_ll(db_cell(rows, i, RL_OWN)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_str(it, "remittent",
 		         db_cell(rows, i, RL_REMITTENT))) != APP_OK)
 			return e;
@@ -385,7 +350,7 @@ enum app_err
 ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct db_rows *g)
 {
 	struct str st = db_cell(g, 0, RG_STATUS);
-	int protected_ = ref_cell_ll(db_cell(g, 0, RG_PROTECTED)) != 0;
+	int protected_ = str_to_ll(db_cell(g, 0, RG_PROTECTED)) != 0;
 	enum app_err e;
 
 	if ((e = view_ctx_set_str(ctx, "id", db_cell(g, 0, RG_ID))) != APP_OK ||
@@ -419,11 +384,11 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct db_rows *g)
 	    (e = view_ctx_set_str(ctx, "sick_leave", db_cell(g, 0, RG_SICK))) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "employed",
-	         ref_cell_ll(db_cell(g, 0, RG_EMPLOYED)) != 0)) != APP_OK ||
+	         str_to_ll(db_cell(g, 0, RG_EMPLOYED)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "employer", db_cell(g, 0, RG_EMPLOYER))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "employer_rehab",
-	         ref_cell_ll(db_cell(g, 0, RG_REHAB)) != 0)) != APP_OK ||
+	         str_to_ll(db_cell(g, 0, RG_REHAB)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "support_time", db_cell(g, 0, RG_SUPPORT))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "education", db_cell(g, 0, RG_EDU))) !=
@@ -465,7 +430,7 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct db_rows *g)
 	    (e = view_ctx_set_str(ctx, "municipality",
 	         db_cell(g, 0, RG_MUNICIPALITY))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "interpreter",
-	         ref_cell_ll(db_cell(g, 0, RG_INTERPRETER)) != 0)) != APP_OK ||
+	         str_to_ll(db_cell(g, 0, RG_INTERPRETER)) != 0)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "language", db_cell(g, 0, RG_LANGUAGE))) != APP_OK)
 		return e;
@@ -539,7 +504,7 @@ page_referral(struct req *r)
 	int own, protected_;
 	enum app_err e;
 
-	if ((e = ref_param_id(r, &id)) != APP_OK ||
+	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = access_referral(r, id, &via)) != APP_OK)
 		return e;
 	p[0] = DB_INT(id);
@@ -553,10 +518,10 @@ page_referral(struct req *r)
 	         db_cell(&g, 0, RG_PNR), STR_LIT(""))) != APP_OK)
 		return e;
 	own = (via & ACCESS_OWN) != 0;
-	protected_ = ref_cell_ll(db_cell(&g, 0, RG_PROTECTED)) != 0;
+	protected_ = str_to_ll(db_cell(&g, 0, RG_PROTECTED)) != 0;
 	if ((e = history_list(r, HISTORY_REFERRAL, id, &hr)) != APP_OK ||
 	    (e = history_list(r, HISTORY_PERSON,
-	         ref_cell_ll(db_cell(&g, 0, RG_PERSON_ID)), &hp)) != APP_OK)
+	         str_to_ll(db_cell(&g, 0, RG_PERSON_ID)), &hp)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;

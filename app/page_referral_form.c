@@ -287,7 +287,7 @@ rf_codes_load(struct req *r, unsigned q, const struct str *keep, size_t nkeep,
 	for (size_t i = 0; i < rows.nrows && out->n < FORM_ENUM_MAX; i++) {
 		struct str code = db_cell(&rows, i, 0);
 
-		if (!ref_cell_ll(db_cell(&rows, i, 2)) &&
+		if (!str_to_ll(db_cell(&rows, i, 2)) &&
 		    !rf_in(code, keep, nkeep))
 			continue;
 		if ((out->choices[out->n] = str_dup_cstr(r->a, code)) == NULL)
@@ -585,7 +585,7 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 		    (cur = view_ctx_list_add(ctx, "current")) == NULL ||
 		    (e = ref_bind_stored(r, cur, f->stored)) != APP_OK ||
 		    (e = ref_bind_links(r, cur,
-		         ref_cell_ll(db_cell(f->stored, 0, RG_ID)))) != APP_OK)
+		         str_to_ll(db_cell(f->stored, 0, RG_ID)))) != APP_OK)
 			return e != APP_OK ? e : APP_ENOMEM;
 	}
 	return page_render(r, "ansokan_form",
@@ -690,9 +690,8 @@ rf_read_corem(struct req *r, struct ref_form *f, const struct field_val *fv,
 			         SQL_REFERRAL_REMITTENT_BY_USERNAME, p, 1,
 			         &rows)) != APP_OK)
 				return e;
-			sid = rows.nrows == 1
-			    ? ref_cell_ll(db_cell(&rows, 0, 0))
-			    : 0;
+			sid = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0))
+			                      : 0;
 			if (sid == 0)
 				f->err[user] = MSG_COREM_USER;
 			else if (sid == r->user->id)
@@ -872,7 +871,7 @@ rf_last_id(struct req *r, long long *id)
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_LAST_ID, NULL,
 	         0, &rows)) != APP_OK)
 		return e;
-	*id = rows.nrows == 1 ? ref_cell_ll(db_cell(&rows, 0, 0)) : 0;
+	*id = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
 	return *id > 0 ? APP_OK : APP_EDB;
 }
 
@@ -919,7 +918,7 @@ rf_person_update(struct req *r, long long pid, const struct db_rows *stored,
 		    ? DB_INT(str_eq_cstr(pv[j], "1"))
 		    : DB_STR(pv[j]);
 	p[RPF_N] = DB_INT(pid);
-	p[RPF_N + 1] = DB_INT(ref_cell_ll(db_cell(stored, 0, RP_VERSION)));
+	p[RPF_N + 1] = DB_INT(str_to_ll(db_cell(stored, 0, RP_VERSION)));
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_UPDATE,
 	         p, RPF_N + 2, NULL)) != APP_OK ||
 	    (e = rf_one_row(r, &one)) != APP_OK)
@@ -1064,7 +1063,7 @@ rf_links_insert(struct req *r, long long rid, const struct ref_form *f,
 		if (f->v[RF_M(k, 0)].len == 0)
 			continue;
 		p[1] = f->corem_staff[k] ? DB_INT(f->corem_staff[k]) : DB_NULL;
-		p[2] = DB_INT(ref_cell_ll(f->v[RF_M(k, 0)]));
+		p[2] = DB_INT(str_to_ll(f->v[RF_M(k, 0)]));
 		p[3] = DB_STR(f->v[RF_M(k, 1)]);
 		p[4] = DB_STR(f->v[RF_M(k, 2)]);
 		if ((e = db_exec(r->db, r->a, DB_REFERRAL,
@@ -1079,9 +1078,9 @@ rf_links_insert(struct req *r, long long rid, const struct ref_form *f,
 static void
 rf_referral_params(const struct ref_form *f, struct db_param *p)
 {
-	p[0] = DB_INT(ref_cell_ll(f->v[RF_INSATS]));
+	p[0] = DB_INT(str_to_ll(f->v[RF_INSATS]));
 	p[1] = rf_str_or_null(f->v[RF_VISA]);
-	p[2] = f->v[RF_SICK].len ? DB_INT(ref_cell_ll(f->v[RF_SICK])) : DB_NULL;
+	p[2] = f->v[RF_SICK].len ? DB_INT(str_to_ll(f->v[RF_SICK])) : DB_NULL;
 	p[3] = DB_INT(f->v[RF_EMPLOYED].len > 0);
 	p[4] = DB_STR(f->v[RF_EMPLOYER]);
 	p[5] = DB_INT(f->v[RF_REHAB].len > 0);
@@ -1154,7 +1153,7 @@ page_referral_create(struct req *r)
 		rf_person_values(&f, NULL, 0, pv);
 		e = rf_person_insert(r, &f, pv, &pid);
 	} else {
-		pid = ref_cell_ll(db_cell(&person, 0, RP_ID));
+		pid = str_to_ll(db_cell(&person, 0, RP_ID));
 		rf_person_values(&f, &person, 1, pv);
 		e = rf_person_update(r, pid, &person, pv, &changed, &lost);
 		if (e == APP_OK && lost)
@@ -1207,7 +1206,7 @@ rf_load_own(
 	unsigned via;
 	enum app_err e;
 
-	if ((e = ref_param_id(r, id)) != APP_OK ||
+	if ((e = req_param_id(r, id)) != APP_OK ||
 	    (e = access_referral(r, *id, &via)) != APP_OK)
 		return e;
 	if (!(via & ACCESS_OWN))
@@ -1266,7 +1265,7 @@ rf_from_stored(struct req *r, struct ref_form *f, long long id,
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		struct str c = db_cell(g, 0, map[i].col);
 		f->v[map[i].field] = map[i].is_bool
-		    ? (ref_cell_ll(c) ? STR_LIT("1") : STR_LIT(""))
+		    ? (str_to_ll(c) ? STR_LIT("1") : STR_LIT(""))
 		    : c;
 	}
 	if ((f->income = arena_calloc(
@@ -1427,7 +1426,7 @@ page_referral_save(struct req *r)
 	if (lock.nrows != 1 || !str_eq(f.version, db_cell(&lock, 0, 0)) ||
 	    !ref_status_editable(db_cell(&lock, 0, 1)))
 		goto conflict;
-	p[0] = DB_INT(ref_cell_ll(db_cell(&lock, 0, 3)));
+	p[0] = DB_INT(str_to_ll(db_cell(&lock, 0, 3)));
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_LOCK_ID,
 	         p, 1, &person)) != APP_OK)
 		goto fail;
@@ -1449,7 +1448,7 @@ page_referral_save(struct req *r)
 	}
 	pnr12 = db_cell(&g, 0, RG_PNR);
 	rf_person_values(&f, &person, 0, pv);
-	if ((e = rf_person_update(r, ref_cell_ll(db_cell(&person, 0, RP_ID)),
+	if ((e = rf_person_update(r, str_to_ll(db_cell(&person, 0, RP_ID)),
 	         &person, pv, &changed, &lost)) != APP_OK)
 		goto fail;
 	if (lost)
@@ -1458,7 +1457,7 @@ page_referral_save(struct req *r)
 	p[12] = DB_STR(status);
 	p[13] = DB_INT(f.submit);
 	p[14] = DB_INT(id);
-	p[15] = DB_INT(ref_cell_ll(f.version));
+	p[15] = DB_INT(str_to_ll(f.version));
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_UPDATE, p, 16,
 	         NULL)) != APP_OK ||
 	    (e = rf_one_row(r, &one)) != APP_OK)

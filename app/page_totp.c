@@ -15,16 +15,6 @@
 /* Columns of SQL_TOTP_GET. */
 enum { TG_SECRET, TG_PENDING, TG_LAST };
 
-static uint64_t
-page_totp_u64(struct str c)
-{
-	uint64_t v = 0;
-
-	for (size_t i = 0; i < c.len && c.p[i] >= '0' && c.p[i] <= '9'; i++)
-		v = v * 10 + (uint64_t)(c.p[i] - '0');
-	return v;
-}
-
 /*
  * Check code against the secret in column col of the locked staff row and
  * refuse a time step already used. Inside the caller's transaction.
@@ -42,7 +32,7 @@ page_totp_accept(struct req *r, const struct db_rows *rows, int col,
 	    !totp_check(db_cell(rows, 0, (size_t)col), code, &step))
 		return 0;
 	if (!db_cell_null(rows, 0, TG_LAST) &&
-	    step <= page_totp_u64(db_cell(rows, 0, TG_LAST)))
+	    (long long)step <= str_to_ll(db_cell(rows, 0, TG_LAST)))
 		return 0; /* replayed */
 	p[0] = DB_INT((long long)step);
 	p[1] = DB_INT(r->user->id);

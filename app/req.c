@@ -103,6 +103,17 @@ req_parse_input(struct req *r)
 	return form_parse_urlenc(r->a, body, &r->form);
 }
 
+enum app_err
+req_param_id(const struct req *r, long long *id)
+{
+	long long v;
+
+	if (r->nparams < 1 || (v = str_to_ll(r->params[0])) < 1)
+		return APP_ENOTFOUND;
+	*id = v;
+	return APP_OK;
+}
+
 const struct str *
 req_query(const struct req *r, const char *key)
 {

@@ -132,12 +132,7 @@ session_set_cookie(
 static long long
 session_cell_int(const struct db_rows *rows, size_t col)
 {
-	struct str c = db_cell(rows, 0, col);
-	long long v = 0;
-
-	for (size_t i = 0; i < c.len && c.p[i] >= '0' && c.p[i] <= '9'; i++)
-		v = v * 10 + (c.p[i] - '0');
-	return v;
+	return str_to_ll(db_cell(rows, 0, col));
 }
 
 /* A well-formed token: exactly 64 lower-case hex characters. */

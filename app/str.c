@@ -46,6 +46,21 @@ str_trim_blanks(struct str s)
 	return s;
 }
 
+long long
+str_to_ll(struct str s)
+{
+	long long v = 0;
+
+	if (s.len == 0 || s.len > 18)
+		return 0;
+	for (size_t i = 0; i < s.len; i++) {
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return 0;
+		v = v * 10 + (s.p[i] - '0');
+	}
+	return v;
+}
+
 int
 str_has_nul(struct str s)
 {

@@ -51,12 +51,6 @@ enum app_err page_admin_log_csv(struct req *); /* GET /admin/logg.csv */
 	"Någon annan har ändrat uppgifterna medan du redigerade. Dina "      \
 	"ändringar är inte sparade; se de aktuella uppgifterna nedan."
 
-/* The route's :id as a positive integer; APP_ENOTFOUND when it is not. */
-enum app_err admin_param_id(const struct req *, long long *id);
-
-/* A decimal string from the database as a number (0 when not one). */
-long long admin_cell_ll(struct str);
-
 /* The value of a checked field as it is to be saved: a valid FT_INT as its
  * canonical decimal (arena), anything else as typed. */
 struct field_spec;

@@ -67,12 +67,6 @@ enum app_err participation_start_overdue(struct req *, struct view_ctx *ctx);
 	"Någon annan har ändrat uppgifterna medan du arbetade. Det du "      \
 	"skrev är inte sparat; se de aktuella uppgifterna och spara igen."
 
-/* The route's :id as a positive integer; APP_ENOTFOUND when it is not. */
-enum app_err part_param_id(const struct req *, long long *id);
-
-/* A decimal string from the database as a number (0 when not one). */
-long long part_ll(struct str);
-
 /* Twelve personnummer digits as "ÅÅÅÅMMDD-NNNN". Arena. */
 struct str part_pnr_show(struct req *, struct str digits);
 

@@ -128,12 +128,6 @@ enum ref_list_col {
 	RL__MAX
 };
 
-/* The route's :id as a positive integer; APP_ENOTFOUND when it is not. */
-enum app_err ref_param_id(const struct req *, long long *id);
-
-/* A decimal string from the database as a number (0 when not one). */
-long long ref_cell_ll(struct str);
-
 /* The Swedish label of a referral status ("Utkast"); "" when unknown.
  * Static. */
 const char *ref_status_label(struct str status);

@@ -72,6 +72,10 @@ enum app_err req_parse_head(struct req *);
  * or an unsupported content type. */
 enum app_err req_parse_input(struct req *);
 
+/* The route's first :param as a positive id (1 to 18 digits) in *id, or
+ * APP_ENOTFOUND (a 404: ids that cannot exist are not found). */
+enum app_err req_param_id(const struct req *, long long *id);
+
 /* The first query or form value for key, or NULL. Borrowed from the request. */
 const struct str *req_query(const struct req *, const char *key);
 const struct str *req_form(const struct req *, const char *key);

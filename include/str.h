@@ -48,6 +48,10 @@ int str_utf8_valid(struct str);
 /* s without leading and trailing spaces and tabs (a view into s). */
 struct str str_trim_blanks(struct str s);
 
+/* The value of s when it is 1 to 18 ASCII digits (a database id or count,
+ * our own data), else 0. */
+long long str_to_ll(struct str s);
+
 /* 1 when s contains a NUL byte. */
 int str_has_nul(struct str);
 

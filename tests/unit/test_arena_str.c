@@ -111,6 +111,21 @@ str_compare(void **state)
 	assert_false(str_has_prefix(STR_LIT("/ins"), "/insats/"));
 }
 
+static void
+numbers_from_our_data(void **state)
+{
+	(void)state;
+	assert_int_equal(str_to_ll(STR_LIT("42")), 42);
+	assert_int_equal(str_to_ll(STR_LIT("007")), 7);
+	assert_int_equal(
+	    str_to_ll(STR_LIT("999999999999999999")), 999999999999999999LL);
+	assert_int_equal(str_to_ll(STR_LIT("1000000000000000000")), 0); /* 19 */
+	assert_int_equal(str_to_ll(STR_LIT("")), 0);
+	assert_int_equal(str_to_ll(STR_LIT("-1")), 0);
+	assert_int_equal(str_to_ll(STR_LIT(" 1")), 0);
+	assert_int_equal(str_to_ll(STR_LIT("1x")), 0);
+}
+
 int
 main(void)
 {
@@ -120,6 +135,7 @@ main(void)
 		cmocka_unit_test(utf8_validation),
 		cmocka_unit_test(buf_grows_escapes_and_fails_cleanly),
 		cmocka_unit_test(str_compare),
+		cmocka_unit_test(numbers_from_our_data),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

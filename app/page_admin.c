@@ -321,18 +321,6 @@ admin_has_id(const long long *v, size_t n, long long id)
 	return 0;
 }
 
-static enum app_err
-admin_set_error(struct view_ctx *ctx, const char *key, const char *msg)
-{
-	enum app_err e;
-
-	if (msg == NULL)
-		return APP_OK;
-	if ((e = view_ctx_set_cstr(ctx, key, msg)) != APP_OK)
-		return e;
-	return view_ctx_set_bool(ctx, "has_errors", 1);
-}
-
 /* The stored values of an account shown beside a conflict. */
 static enum app_err
 admin_account_current(struct req *r, struct view_ctx *ctx,
@@ -390,15 +378,15 @@ admin_account_render(struct req *r, const struct account_form *f)
 	    (e = view_ctx_set_str(ctx, "email", f->email)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "active", f->active)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", f->version)) != APP_OK ||
-	    (e = admin_set_error(ctx, "error_username", f->e_username)) !=
+	    (e = page_form_error(ctx, "error_username", f->e_username)) !=
 	        APP_OK ||
-	    (e = admin_set_error(ctx, "error_name", f->e_name)) != APP_OK ||
-	    (e = admin_set_error(ctx, "error_email", f->e_email)) != APP_OK ||
-	    (e = admin_set_error(ctx, "error_org", f->e_org)) != APP_OK ||
-	    (e = admin_set_error(ctx, "error_roles", f->e_roles)) != APP_OK ||
-	    (e = admin_set_error(ctx, "error_insatser", f->e_insatser)) !=
+	    (e = page_form_error(ctx, "error_name", f->e_name)) != APP_OK ||
+	    (e = page_form_error(ctx, "error_email", f->e_email)) != APP_OK ||
+	    (e = page_form_error(ctx, "error_org", f->e_org)) != APP_OK ||
+	    (e = page_form_error(ctx, "error_roles", f->e_roles)) != APP_OK ||
+	    (e = page_form_error(ctx, "error_insatser", f->e_insatser)) !=
 	        APP_OK ||
-	    (e = admin_set_error(ctx, "error_active", f->e_active)) != APP_OK ||
+	    (e = page_form_error(ctx, "error_active", f->e_active)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "action_error", f->action_error)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||

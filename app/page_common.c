@@ -49,6 +49,18 @@ page_render(
 }
 
 enum app_err
+page_form_error(struct view_ctx *ctx, const char *key, const char *msg)
+{
+	enum app_err e;
+
+	if (msg == NULL)
+		return APP_OK;
+	if ((e = view_ctx_set_cstr(ctx, key, msg)) != APP_OK)
+		return e;
+	return view_ctx_set_bool(ctx, "has_errors", 1);
+}
+
+enum app_err
 page_redirect(struct req *r, const char *location)
 {
 	enum app_err e;

@@ -127,18 +127,6 @@ part_date_ymd(struct str s)
 }
 
 enum app_err
-part_ctx_error(struct view_ctx *ctx, const char *key, const char *msg)
-{
-	enum app_err e;
-
-	if (msg == NULL)
-		return APP_OK;
-	if ((e = view_ctx_set_cstr(ctx, key, msg)) != APP_OK)
-		return e;
-	return view_ctx_set_bool(ctx, "has_errors", 1);
-}
-
-enum app_err
 part_ctx_field(struct view_ctx *ctx, const char *val_key, const char *err_key,
     const struct field_val *fv)
 {
@@ -146,7 +134,7 @@ part_ctx_field(struct view_ctx *ctx, const char *val_key, const char *err_key,
 
 	if ((e = view_ctx_set_str(ctx, val_key, fv->s)) != APP_OK)
 		return e;
-	return fv->ok ? APP_OK : part_ctx_error(ctx, err_key, fv->error);
+	return fv->ok ? APP_OK : page_form_error(ctx, err_key, fv->error);
 }
 
 enum app_err
@@ -576,10 +564,10 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx, const struct db_rows *rg,
 		    (e = part_ctx_field(ctx, "an_hours", "an_hours_error",
 		         &f->an[AN_HOURS])) != APP_OK ||
 		    (!f->an[AN_CONTACT].ok &&
-		        (e = part_ctx_error(ctx, "an_contact_error",
+		        (e = page_form_error(ctx, "an_contact_error",
 		             f->an[AN_CONTACT].error)) != APP_OK) ||
 		    (!f->an[AN_OCC].ok &&
-		        (e = part_ctx_error(ctx, "an_occ_error",
+		        (e = page_form_error(ctx, "an_occ_error",
 		             f->an[AN_OCC].error)) != APP_OK))
 			return e;
 	} else if (f->kind == DEC_AVRADA) {
@@ -587,7 +575,7 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx, const struct db_rows *rg,
 		if ((e = part_ctx_field(ctx, "av_reason", "av_reason_error",
 		         &f->av[AV_REASON])) != APP_OK ||
 		    (!f->av[AV_CODE].ok &&
-		        (e = part_ctx_error(ctx, "av_code_error",
+		        (e = page_form_error(ctx, "av_code_error",
 		             f->av[AV_CODE].error)) != APP_OK))
 			return e;
 	} else if (f->kind == DEC_ATERFOR) {
@@ -658,7 +646,7 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "full_error", f->full)) != APP_OK ||
-	    (e = part_ctx_error(ctx, "form_error", f->form_error)) != APP_OK)
+	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
 		return e;
 	/* Skyddade personuppgifter: no address on screen. */
 	if (!protected &&

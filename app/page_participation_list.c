@@ -183,7 +183,7 @@ page_participants(struct req *r)
 			"overdue_error" };
 		for (size_t i = 0; i < LF__MAX; i++)
 			if (!fv[i].ok &&
-			    (e = part_ctx_error(ctx, keys[i], fv[i].error)) !=
+			    (e = page_form_error(ctx, keys[i], fv[i].error)) !=
 			        APP_OK)
 				return e;
 		r->resp.status = 400;
@@ -249,7 +249,7 @@ page_participants_search(struct req *r)
 	if ((e = view_ctx_set_str(ctx, "personnummer", fv[0].s)) != APP_OK)
 		return e;
 	if (msg != NULL) {
-		if ((e = part_ctx_error(ctx, "pnr_error", msg)) != APP_OK)
+		if ((e = page_form_error(ctx, "pnr_error", msg)) != APP_OK)
 			return e;
 		r->resp.status = 400;
 		return page_render(r, "deltagare_sok", "Sök deltagare", ctx);

@@ -307,7 +307,7 @@ pv_bind_plan(
 		}
 	}
 	if (f->plan_error != NULL &&
-	    (e = part_ctx_error(ctx, "plan_error", f->plan_error)) != APP_OK)
+	    (e = page_form_error(ctx, "plan_error", f->plan_error)) != APP_OK)
 		return e;
 	/* A row's error is bound in the row's context; flag the page too. */
 	if (f->kind == PV_PLAN)
@@ -359,12 +359,12 @@ pv_bind_end_form(struct req *r, struct view_ctx *ctx, const struct pv_form *f)
 	if ((e = part_ctx_field(
 	         ctx, "en_date", "en_date_error", &f->en[EN_DATE])) != APP_OK ||
 	    (!f->en[EN_REASON].ok &&
-	        (e = part_ctx_error(ctx, "en_reason_error",
+	        (e = page_form_error(ctx, "en_reason_error",
 	             f->en[EN_REASON].error)) != APP_OK) ||
 	    (!f->en[EN_OCC].ok &&
-	        (e = part_ctx_error(
+	        (e = page_form_error(
 	             ctx, "en_occ_error", f->en[EN_OCC].error)) != APP_OK) ||
-	    (e = part_ctx_error(ctx, "en_income_error", f->income_error)) !=
+	    (e = page_form_error(ctx, "en_income_error", f->income_error)) !=
 	        APP_OK)
 		return e;
 	return APP_OK;
@@ -514,7 +514,7 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 	             pv_cell(pg, PG_SUMMARY_SENT).len == 0)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||
-	    (e = part_ctx_error(ctx, "form_error", f->form_error)) != APP_OK)
+	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
 		return e;
 	if (!protected &&
 	    ((e = view_ctx_set_str(ctx, "address", pv_cell(pg, PG_ADDRESS))) !=

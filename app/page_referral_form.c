@@ -369,18 +369,6 @@ rf_insats_find(const struct ref_lists *L, struct str id)
 
 /* ---- rendering ---- */
 
-static enum app_err
-rf_set_error(struct view_ctx *ctx, const char *key, const char *msg)
-{
-	enum app_err e;
-
-	if (msg == NULL)
-		return APP_OK;
-	if ((e = view_ctx_set_cstr(ctx, key, msg)) != APP_OK)
-		return e;
-	return view_ctx_set_bool(ctx, "has_errors", 1);
-}
-
 /* A <select>'s options as list key: value, label, selected. */
 static enum app_err
 rf_options(struct view_ctx *ctx, const char *key, const char *const *values,
@@ -460,7 +448,7 @@ rf_bind_corem(struct req *r, struct view_ctx *ctx, const struct ref_form *f,
 		    (e = view_ctx_set_list(it, "orgs")) != APP_OK)
 			return e;
 		for (int j = 0; j < 4; j++)
-			if ((e = rf_set_error(it, rf_corem_err_key[j],
+			if ((e = page_form_error(it, rf_corem_err_key[j],
 			         f->err[RF_M(k, j)])) != APP_OK)
 				return e;
 		for (size_t i = 0; i < L->orgs.nrows; i++) {
@@ -516,7 +504,7 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 	    (e = view_ctx_set_str(ctx, "pnr_shown", f->pnr_shown)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "locked", f->locked)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "text_max", REF_TEXT_MAX)) != APP_OK ||
-	    (e = rf_set_error(ctx, "form_error", f->form_error)) != APP_OK)
+	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
 		return e;
 	if (f->stored != NULL &&
 	    (e = view_ctx_set_str(ctx, "status_label",
@@ -533,7 +521,8 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 		if (e != APP_OK)
 			return e;
 		if (rf_err_key[i] != NULL &&
-		    (e = rf_set_error(ctx, rf_err_key[i], f->err[i])) != APP_OK)
+		    (e = page_form_error(ctx, rf_err_key[i], f->err[i])) !=
+		        APP_OK)
 			return e;
 		if (f->err[i] != NULL &&
 		    (e = view_ctx_set_bool(ctx, "has_errors", 1)) != APP_OK)

@@ -90,10 +90,6 @@ long long part_date_ymd(struct str);
 enum app_err part_ctx_field(struct view_ctx *, const char *val_key,
     const char *err_key, const struct field_val *fv);
 
-/* Bind msg (if not NULL) to key and set "has_errors". */
-enum app_err part_ctx_error(
-    struct view_ctx *, const char *key, const char *msg);
-
 /* Add code-list rows (code, label) as a list "key" of {code, label,
  * selected}; selected may be empty. */
 enum app_err part_code_options(struct view_ctx *, const char *key,

@@ -42,6 +42,11 @@ struct view_ctx;
 enum app_err page_render(
     struct req *, const char *page, const char *title, struct view_ctx *ctx);
 
+/* Bind msg (a Swedish field error) to key and set "has_errors" for the
+ * form's summary; nothing when msg is NULL. */
+enum app_err page_form_error(
+    struct view_ctx *, const char *key, const char *msg);
+
 /* 303 See Other to location, a local path of ours. */
 enum app_err page_redirect(struct req *, const char *location);
 

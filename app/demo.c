@@ -90,6 +90,7 @@ struct demo_insats {
 	long start, end; /* date_days() */
 	int places, due_days, wmin, wmax;
 	long long contact; /* a staff member of the insats, 0 if none */
+	int ongoing;       /* its period reaches today */
 };
 
 struct demo_param {
@@ -200,7 +201,8 @@ demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
 	    "i.places, COALESCE(i.summary_due_days, 21), "
 	    "COALESCE(i.typical_weeks_min, 12), COALESCE(i.typical_weeks_max, 16), "
 	    "COALESCE((SELECT MIN(si.staff_id) FROM staff_insats si "
-	    "WHERE si.insats_id = i.id), 0) "
+	    "WHERE si.insats_id = i.id), 0), "
+	    "COALESCE(i.period_end, CURDATE()) >= CURDATE() "
 	    "FROM insats i WHERE i.active = 1 AND i.direction = 'individ' "
 	    "AND i.places > 0 ORDER BY i.id";
 	MYSQL_RES *res;
@@ -222,6 +224,7 @@ demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
 		d->wmin = atoi(row[5]);
 		d->wmax = atoi(row[6]) > d->wmin ? atoi(row[6]) : d->wmin;
 		d->contact = atoll(row[7]);
+		d->ongoing = atoi(row[8]);
 	}
 	mysql_free_result(res);
 	return *n > 0;
@@ -304,7 +307,8 @@ demo_date(long days, char *buf)
 /* One participant with one referral and, when admitted, a participation. */
 static int
 demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
-    const long long *rems, const long long *orgs, int nrem, long today)
+    const long long *rems, const long long *orgs, int nrem, long today,
+    const struct demo_insats *recent)
 {
 	int w[DEMO_MAX_INSATSER], woman = demo_below(100) < 52, r, rem, e;
 	int interp = demo_below(100) < 15, sick;
@@ -321,10 +325,12 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 
 	for (int k = 0; k < nins; k++)
 		w[k] = ins[k].places;
-	in = &ins[demo_pick(w, nins)];
+	in = recent ? recent : &ins[demo_pick(w, nins)];
 	if (in->end <= in->start + 30)
 		return 1;
-	submitted = in->start + demo_below((int)(in->end - in->start));
+	/* recent: a new application, waiting in the staff's inbox. */
+	submitted = recent ? today - demo_below(20)
+	                   : in->start + demo_below((int)(in->end - in->start));
 	born = submitted - 365L * (20 + demo_below(45)) - demo_below(365);
 	demo_pnr(born, woman, pnr);
 	memcpy(year, pnr, 4);
@@ -349,7 +355,9 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			return 0;
 	}
 	r = demo_below(100);
-	if (submitted > today - 21)
+	if (recent)
+		status = r < 25 ? "vantelista" : "inskickad";
+	else if (submitted > today - 21)
 		status = r < 20 ? "vantelista" : "inskickad";
 	else if (r < 3)
 		status = "utkast";
@@ -515,14 +523,25 @@ demo_participants(const struct demo_opts *o)
 		if (mysql_autocommit(my, 0) != 0)
 			goto out;
 		for (int b = 0; b < 1000 && made < o->count; b++, made++)
-			if (!demo_one(
-			        my, st, ins, nins, rems, orgs, nrem, today)) {
+			if (!demo_one(my, st, ins, nins, rems, orgs, nrem,
+			        today, NULL)) {
 				mysql_rollback(my);
 				goto out;
 			}
 		if (mysql_commit(my) != 0)
 			goto out;
 	}
+	/* Applications waiting for a decision, for the insatser still
+	 * running: the demo inbox is not empty. */
+	for (int k = 0; k < nins; k++)
+		for (int i = 0; ins[k].ongoing && i < 8; i++, made++)
+			if (!demo_one(my, st, ins, nins, rems, orgs, nrem,
+			        today, &ins[k])) {
+				mysql_rollback(my);
+				goto out;
+			}
+	if (mysql_commit(my) != 0)
+		goto out;
 	printf("stegvis: %ld demo participants generated\n", made);
 	rc = 0;
 out:

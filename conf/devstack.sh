@@ -158,6 +158,7 @@ Stegvis is running at http://127.0.0.1:$PORT/
     remittent.soc    remittent, Trollhättan ekonomiskt bistånd
     personal.fv      insatspersonal, Friska Vindar 2.0
     personal.tramp   insatspersonal, Trampolinen Trollhättan + Lilla Edet
+    personal.cm      insatspersonal, Case Manager Grästorp (running: a live inbox)
     forbund          förbundschef (aggregates only)
     sus-job          integration account (token, no password)
 MSG

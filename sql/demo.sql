@@ -315,6 +315,12 @@ VALUES
      0, 1, 0, NULL),
     (7, 1,  'sus-job',        'SUS-integration (demo)',
      NULL, NULL,
+     0, 1, 0, NULL),
+    -- Case Manager Grästorp is the one insats still running: its staff
+    -- member has a live inbox in the demo (hash as personal.tramp's).
+    (8, 6,  'personal.cm',    'Demo Personal Case Manager',
+     'personal.cm@stegvis.example',
+     '$argon2id$v=19$m=65536,t=2,p=1$6XPbQTyWd0zCkqx8cowxwQ$NtCYMmnw6/HuuIUhOGmz6REPAruUHOIg882mOtborig',
      0, 1, 0, NULL)
 ON DUPLICATE KEY UPDATE
     organisation_id = VALUES(organisation_id), username = VALUES(username),
@@ -331,14 +337,16 @@ VALUES
     (4, 'insatspersonal'),
     (5, 'insatspersonal'),
     (6, 'forbund'),
-    (7, 'integration')
+    (7, 'integration'),
+    (8, 'insatspersonal')
 ON DUPLICATE KEY UPDATE role = VALUES(role);
 
 INSERT INTO staff_insats (staff_id, insats_id)
 VALUES
     (4, 1), -- personal.fv: Friska Vindar 2.0
     (5, 3), -- personal.tramp: Trampolinen Trollhättan
-    (5, 4)  -- personal.tramp: Trampolinen Lilla Edet
+    (5, 4), -- personal.tramp: Trampolinen Lilla Edet
+    (8, 6)  -- personal.cm: Case Manager Grästorp
 ON DUPLICATE KEY UPDATE insats_id = VALUES(insats_id);
 
 COMMIT;

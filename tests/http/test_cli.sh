@@ -48,8 +48,13 @@ check "the app account cannot create tables" grep -q "denied" <<< "$n"
 q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
 check "hundreds of demo participations" test "$(q "SELECT COUNT(*) FROM participation")" -ge 300
 check "both genders among them" test "$(q "SELECT COUNT(DISTINCT pe.gender) FROM participation p JOIN person pe ON pe.id = p.person_id")" -ge 2
-check "referrals in every decided status and drafts" test \
-	"$(q "SELECT COUNT(DISTINCT status) FROM referral WHERE status IN ('utkast','antagen','avradd','aterford')")" = 4
+check "referrals in every status" test \
+	"$(q "SELECT COUNT(DISTINCT status) FROM referral WHERE status IN ('utkast','inskickad','vantelista','antagen','avradd','aterford')")" = 6
+cm=$(new_jar)
+login "$cm" personal.cm > /dev/null
+expect_status "the running insats's staff member opens the inbox" 200 -b "$cm" "$BASE/inkorg"
+check "and finds new applications waiting there" test \
+	"$(grep -c 'href="/inkorg/[0-9]' "$BODY")" -ge 4
 check "current and ended participations" test \
 	"$(q "SELECT COUNT(DISTINCT status) FROM participation WHERE status IN ('inskriven','avslutad')")" = 2
 check "every demo insats with places has participants" test \

@@ -22,7 +22,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth sql_admin \
           session auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
-          page_admin page_admin_org page_admin_log date history \
+          page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
           page_participation page_participation_view \
           page_participation_list page_totp

@@ -70,6 +70,11 @@ static const struct route routes[] = {
 	    page_admin_insats_save },
 	{ METHOD_GET, "/admin/logg", ADMIN, 0, page_admin_log },
 	{ METHOD_GET, "/admin/logg.csv", ADMIN, 0, page_admin_log_csv },
+	{ METHOD_GET, "/admin/kodlistor", ADMIN, 0, page_admin_codes },
+	{ METHOD_GET, "/admin/kodlistor/:lista", ADMIN, 0,
+	    page_admin_code_list },
+	{ METHOD_POST, "/admin/kodlistor/:lista", ADMIN, 0,
+	    page_admin_code_list_save },
 	/* The remittent's referrals: page_referral.c */
 	{ METHOD_GET, "/ansokningar", REMITTENT, 0, page_referrals },
 	{ METHOD_GET, "/ansokningar/ny", REMITTENT, 0, page_referral_new },

@@ -26,6 +26,20 @@
 	"AND a.at >= ? AND a.at < DATE_ADD(?, INTERVAL 1 DAY) "                \
 	"ORDER BY a.at DESC, a.id DESC LIMIT ?"
 
+/* A code list's statements (see sql_admin.h): sus and extra are the
+ * _LIST's last two columns, cols and ph the INSERT's optional columns and
+ * their placeholders, sets the UPDATE's ("" for none). */
+#define CODE_LIST(t, sus, extra)                                               \
+	"SELECT code, label, sort_order, active, " sus ", " extra " FROM " t   \
+	" ORDER BY sort_order, code"
+#define CODE_INSERT(t, cols, ph)                                               \
+	"INSERT INTO " t " (code, label, sort_order, active" cols ") "         \
+	"VALUES (?, ?, ?, ?" ph ")"
+#define CODE_UPDATE(t, sets)                                                   \
+	"UPDATE " t " SET label = ?, sort_order = ?, active = ?" sets          \
+	" WHERE code = ?"
+#define CODE_SUS "COALESCE(sus_code, '')"
+
 const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	[SQL_ADMIN_STAFF_LIST] = { "SELECT st.id, st.username, st.display_name, o.name, "
 	                           "COALESCE(po.name, ''), st.active, "
@@ -168,4 +182,66 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	[SQL_ADMIN_AUDIT_BY_BOTH] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? AND a.staff_id = ? " AUDIT_PERIOD,
 	    1 },
+
+	[SQL_ADMIN_CODE_EDUCATION_LIST] = { CODE_LIST("code_education",
+	                                        CODE_SUS, "''"),
+	    1 },
+	[SQL_ADMIN_CODE_EDUCATION_INSERT] = { CODE_INSERT("code_education",
+	                                          ", sus_code", ", ?"),
+	    0 },
+	[SQL_ADMIN_CODE_EDUCATION_UPDATE] = { CODE_UPDATE("code_education",
+	                                          ", sus_code = ?"),
+	    0 },
+	[SQL_ADMIN_CODE_SUPPORT_TIME_LIST] = { CODE_LIST("code_support_time",
+	                                           CODE_SUS, "''"),
+	    1 },
+	[SQL_ADMIN_CODE_SUPPORT_TIME_INSERT] = { CODE_INSERT(
+	                                             "code_support_time",
+	                                             ", sus_code", ", ?"),
+	    0 },
+	[SQL_ADMIN_CODE_SUPPORT_TIME_UPDATE] = { CODE_UPDATE(
+	                                             "code_support_time",
+	                                             ", sus_code = ?"),
+	    0 },
+	[SQL_ADMIN_CODE_OCCUPATION_LIST] = { CODE_LIST("code_occupation",
+	                                         CODE_SUS, "''"),
+	    1 },
+	[SQL_ADMIN_CODE_OCCUPATION_INSERT] = { CODE_INSERT("code_occupation",
+	                                           ", sus_code", ", ?"),
+	    0 },
+	[SQL_ADMIN_CODE_OCCUPATION_UPDATE] = { CODE_UPDATE("code_occupation",
+	                                           ", sus_code = ?"),
+	    0 },
+	[SQL_ADMIN_CODE_INCOME_LIST] = { CODE_LIST("code_income", CODE_SUS,
+	                                     "public_support"),
+	    1 },
+	[SQL_ADMIN_CODE_INCOME_INSERT] = { CODE_INSERT("code_income",
+	                                       ", sus_code, public_support",
+	                                       ", ?, ?"),
+	    0 },
+	[SQL_ADMIN_CODE_INCOME_UPDATE] = { CODE_UPDATE("code_income",
+	                                       ", sus_code = ?, public_support = ?"),
+	    0 },
+	[SQL_ADMIN_CODE_END_REASON_LIST] = { CODE_LIST("code_end_reason",
+	                                         CODE_SUS, "outcome"),
+	    1 },
+	[SQL_ADMIN_CODE_END_REASON_INSERT] = { CODE_INSERT("code_end_reason",
+	                                           ", sus_code, outcome",
+	                                           ", ?, ?"),
+	    0 },
+	[SQL_ADMIN_CODE_END_REASON_UPDATE] = { CODE_UPDATE("code_end_reason",
+	                                           ", sus_code = ?, outcome = ?"),
+	    0 },
+	[SQL_ADMIN_CODE_ADVISE_AGAINST_LIST] = { CODE_LIST(
+	                                             "code_advise_against",
+	                                             "''", "''"),
+	    1 },
+	[SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT] = { CODE_INSERT(
+	                                               "code_advise_against",
+	                                               "", ""),
+	    0 },
+	[SQL_ADMIN_CODE_ADVISE_AGAINST_UPDATE] = { CODE_UPDATE(
+	                                               "code_advise_against",
+	                                               ""),
+	    0 },
 };

@@ -1,6 +1,6 @@
 /*
  * page_admin.h: the admin pages (ROLE_ADMIN only): accounts, organisations,
- * insatser and the access log. Handlers as in pages.h; the admin_* helpers
+ * insatser, code lists and the access log. Handlers as in pages.h; the admin_* helpers
  * are shared by the page_admin*.c files only.
  *
  * Every change is one transaction that also writes its audit row (action
@@ -44,6 +44,14 @@ enum app_err page_admin_insats_save(struct req *);   /* POST .../:id */
 /* page_admin_log.c: the access log. */
 enum app_err page_admin_log(struct req *);     /* GET /admin/logg */
 enum app_err page_admin_log_csv(struct req *); /* GET /admin/logg.csv */
+
+/* page_admin_codes.c: the code lists (sql/0005_code_lists.sql); :lista is
+ * utbildning, forsorjning, offentlig-tid, sysselsattning, avslutsorsak or
+ * avradan (else 404). Codes are added and deactivated, never deleted. */
+enum app_err page_admin_codes(struct req *);     /* GET /admin/kodlistor */
+enum app_err page_admin_code_list(struct req *); /* GET .../:lista */
+/* POST .../:lista: every row and one new code in one transaction */
+enum app_err page_admin_code_list_save(struct req *);
 
 /* ---- helpers shared by page_admin*.c ---- */
 

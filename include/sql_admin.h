@@ -88,6 +88,34 @@ enum sql_admin {
 	SQL_ADMIN_AUDIT_BY_STAFF, /* key: staff id */
 	/* (personnummer, staff id, from, to, limit): both at once */
 	SQL_ADMIN_AUDIT_BY_BOTH,
+
+	/*
+	 * The code lists of sql/0005_code_lists.sql, one statement per table
+	 * (page_admin_codes.c picks them by list). _LIST: () -> code, label,
+	 * sort_order, active, sus_code or "", extra or "" (public_support 0/1
+	 * of code_income, outcome of code_end_reason), by sort_order, code.
+	 * _INSERT: (code, label, sort_order, active[, sus_code][, extra]).
+	 * _UPDATE: (label, sort_order, active[, sus_code][, extra], code).
+	 * sus_code is NULL for none; code_advise_against has no sus_code.
+	 */
+	SQL_ADMIN_CODE_EDUCATION_LIST,
+	SQL_ADMIN_CODE_EDUCATION_INSERT,
+	SQL_ADMIN_CODE_EDUCATION_UPDATE,
+	SQL_ADMIN_CODE_INCOME_LIST,
+	SQL_ADMIN_CODE_INCOME_INSERT,
+	SQL_ADMIN_CODE_INCOME_UPDATE,
+	SQL_ADMIN_CODE_SUPPORT_TIME_LIST,
+	SQL_ADMIN_CODE_SUPPORT_TIME_INSERT,
+	SQL_ADMIN_CODE_SUPPORT_TIME_UPDATE,
+	SQL_ADMIN_CODE_OCCUPATION_LIST,
+	SQL_ADMIN_CODE_OCCUPATION_INSERT,
+	SQL_ADMIN_CODE_OCCUPATION_UPDATE,
+	SQL_ADMIN_CODE_END_REASON_LIST,
+	SQL_ADMIN_CODE_END_REASON_INSERT,
+	SQL_ADMIN_CODE_END_REASON_UPDATE,
+	SQL_ADMIN_CODE_ADVISE_AGAINST_LIST,
+	SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT,
+	SQL_ADMIN_CODE_ADVISE_AGAINST_UPDATE,
 	SQL_ADMIN__MAX
 };
 

@@ -19,8 +19,13 @@ out=$(mktemp)
 load 150 "$out" & l1=$!
 load 150 "$out" & l2=$!
 sleep 0.5
-victim=$(pgrep -P "$MASTER" | head -n 1)
-kill -KILL "$victim"
+# Workers recycle every 150 requests, so the one picked may have just gone
+# by itself: pick again until a kill lands.
+for _ in 1 2 3 4 5; do
+	victim=$(pgrep -P "$MASTER" | head -n 1)
+	kill -KILL "$victim" 2> /dev/null && break
+	sleep 0.1
+done
 wait "$l1" "$l2"
 bad=$(count_not_200 "$out")
 total=$(wc -l < "$out")

@@ -1,0 +1,554 @@
+/* page_admin_codes.c: the code lists of sql/0005_code_lists.sql; see
+ * include/page_admin.h. */
+#include <string.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "db.h"
+#include "page_admin.h"
+#include "pages.h"
+#include "req.h"
+#include "sql_admin.h"
+#include "view.h"
+
+/*
+ * One form edits every row of one list plus one empty row for a new code.
+ * Codes are never deleted or renamed (registrations refer to them), only
+ * deactivated. Values are kept as strings, from the database or as typed,
+ * so that a form with errors re-renders exactly what the user sent.
+ */
+
+enum code_extra { CX_NONE, CX_SUPPORT, CX_OUTCOME };
+
+struct code_list_def {
+	const char *slug;  /* the :lista of the address */
+	const char *title; /* Swedish */
+	int has_sus;
+	enum code_extra extra;
+	enum sql_admin q_list, q_insert, q_update;
+};
+
+static const struct code_list_def code_lists[] = {
+	{ "utbildning", "Utbildning", 1, CX_NONE, SQL_ADMIN_CODE_EDUCATION_LIST,
+	    SQL_ADMIN_CODE_EDUCATION_INSERT, SQL_ADMIN_CODE_EDUCATION_UPDATE },
+	{ "forsorjning", "Försörjning", 1, CX_SUPPORT,
+	    SQL_ADMIN_CODE_INCOME_LIST, SQL_ADMIN_CODE_INCOME_INSERT,
+	    SQL_ADMIN_CODE_INCOME_UPDATE },
+	{ "offentlig-tid", "Tid i offentlig försörjning", 1, CX_NONE,
+	    SQL_ADMIN_CODE_SUPPORT_TIME_LIST,
+	    SQL_ADMIN_CODE_SUPPORT_TIME_INSERT,
+	    SQL_ADMIN_CODE_SUPPORT_TIME_UPDATE },
+	{ "sysselsattning", "Sysselsättning", 1, CX_NONE,
+	    SQL_ADMIN_CODE_OCCUPATION_LIST, SQL_ADMIN_CODE_OCCUPATION_INSERT,
+	    SQL_ADMIN_CODE_OCCUPATION_UPDATE },
+	{ "avslutsorsak", "Avslutsorsaker", 1, CX_OUTCOME,
+	    SQL_ADMIN_CODE_END_REASON_LIST, SQL_ADMIN_CODE_END_REASON_INSERT,
+	    SQL_ADMIN_CODE_END_REASON_UPDATE },
+	{ "avradan", "Skäl att avråda", 0, CX_NONE,
+	    SQL_ADMIN_CODE_ADVISE_AGAINST_LIST,
+	    SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT,
+	    SQL_ADMIN_CODE_ADVISE_AGAINST_UPDATE },
+};
+#define CODE_LISTS (sizeof(code_lists) / sizeof(code_lists[0]))
+
+/* code_end_reason.outcome, in the ENUM's order. */
+static const char *const outcomes[] = { "arbete", "studier", "arbetssokande",
+	"rehabilitering", "sjukdom", "annat", "felregistrering", NULL };
+static const char *const outcome_labels[] = { "Arbete", "Studier",
+	"Arbetssökande", "Rehabilitering", "Sjukdom", "Annat",
+	"Felregistrering" };
+_Static_assert(sizeof(outcome_labels) / sizeof(outcome_labels[0]) + 1 ==
+        sizeof(outcomes) / sizeof(outcomes[0]),
+    "outcome_labels[] out of sync with outcomes[]");
+
+/* The fields of a row, in the column order of the _LIST statements after
+ * the code (column = field + 1); CF_CODE is typed in the new row only. */
+enum { CF_LABEL, CF_ORDER, CF_ACTIVE, CF_SUS, CF_EXTRA, CF_CODE, CF__MAX };
+/* Form keys: "<key>-<code>" for a stored row, "ny-<key>" for the new one
+ * (a code has no '-', so the two never meet). */
+static const char *const cf_keys[CF__MAX] = { "etikett", "ordning", "aktiv",
+	"sus", "extra", "kod" };
+static const char *const cf_err_keys[CF__MAX] = { "etikett_fel", "ordning_fel",
+	"aktiv_fel", "sus_fel", "extra_fel", "kod_fel" };
+
+#define MSG_CODE_DUP "Koden finns redan."
+
+struct code_row {
+	struct str code; /* "" for the new row */
+	struct str v[CF__MAX];
+	struct str stored[CF__MAX]; /* as loaded, to see what changed */
+	const char *err[CF__MAX];
+	int blank; /* the new row: nothing typed */
+};
+
+struct code_form {
+	const struct code_list_def *def;
+	struct code_row *rows; /* n stored rows, then the new row */
+	size_t n;
+	const char *notice;
+};
+
+static const struct code_list_def *
+code_list_find(struct str slug)
+{
+	for (size_t k = 0; k < CODE_LISTS; k++)
+		if (str_eq_cstr(slug, code_lists[k].slug))
+			return &code_lists[k];
+	return NULL;
+}
+
+static int
+code_chars_ok(struct str s, int sus)
+{
+	for (size_t i = 0; i < s.len; i++) {
+		char c = s.p[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		        (sus ? (c >= 'A' && c <= 'Z') : c == '_')))
+			return 0;
+	}
+	return 1;
+}
+
+static struct str
+code_flag(struct str db)
+{
+	return str_to_ll(db) ? STR_LIT("1") : STR_LIT("");
+}
+
+/* Load def's rows into f, plus an empty new row (active, sorted last). */
+static enum app_err
+code_form_load(
+    struct req *r, const struct code_list_def *def, struct code_form *f)
+{
+	struct db_rows rows;
+	struct code_row *nw;
+	long long next = 10;
+	struct buf b;
+	enum app_err e;
+
+	if ((e = db_exec(r->db, r->a, DB_ADMIN, def->q_list, NULL, 0, &rows)) !=
+	    APP_OK)
+		return e;
+	*f = (struct code_form){ .def = def, .n = rows.nrows };
+	f->rows = arena_calloc(r->a, rows.nrows + 1, sizeof(*f->rows));
+	if (f->rows == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < rows.nrows; i++) {
+		struct code_row *row = &f->rows[i];
+		long long order = str_to_ll(db_cell(&rows, i, 2));
+
+		row->code = db_cell(&rows, i, 0);
+		for (int k = CF_LABEL; k <= CF_EXTRA; k++)
+			row->v[k] = db_cell(&rows, i, (size_t)k + 1);
+		row->v[CF_ACTIVE] = code_flag(row->v[CF_ACTIVE]);
+		if (def->extra == CX_SUPPORT)
+			row->v[CF_EXTRA] = code_flag(row->v[CF_EXTRA]);
+		memcpy(row->stored, row->v, sizeof(row->v));
+		if (order + 10 > next)
+			next = order + 10 > 65535 ? 65535 : order + 10;
+	}
+	nw = &f->rows[rows.nrows];
+	nw->blank = 1;
+	nw->v[CF_ACTIVE] = STR_LIT("1");
+	buf_init(&b, r->a);
+	if ((e = buf_printf(&b, "%lld", next)) != APP_OK)
+		return e;
+	nw->v[CF_ORDER] = buf_str(&b);
+	return APP_OK;
+}
+
+/* The form key of field k of row (arena). */
+static const char *
+code_key(struct req *r, const struct code_row *row, int k)
+{
+	struct buf b;
+
+	buf_init(&b, r->a);
+	if ((row->code.len ? buf_printf(&b, "%s-%.*s", cf_keys[k],
+	                         (int)row->code.len, row->code.p)
+	                   : buf_printf(&b, "ny-%s", cf_keys[k])) != APP_OK)
+		return NULL;
+	return b.p;
+}
+
+/* Validate the posted form into f (loaded); *nerr errors. A stored row
+ * missing from the form (added meanwhile) keeps its values. */
+static enum app_err
+code_form_read(struct req *r, struct code_form *f, size_t *nerr)
+{
+	const struct code_list_def *def = f->def;
+	size_t nrows = f->n + 1, n;
+	struct field_spec *spec;
+	struct field_val *fv;
+	enum app_err e;
+
+	spec = arena_calloc(r->a, nrows * CF__MAX, sizeof(*spec));
+	fv = arena_calloc(r->a, nrows * CF__MAX, sizeof(*fv));
+	if (spec == NULL || fv == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < nrows; i++) {
+		struct field_spec *s = spec + i * CF__MAX;
+		unsigned req = i < f->n ? FF_REQUIRED : 0; /* new: if used */
+
+		s[CF_LABEL] =
+		    (struct field_spec){ NULL, FT_TEXT, 1, 200, req, NULL };
+		s[CF_ORDER] =
+		    (struct field_spec){ NULL, FT_INT, 0, 65535, req, NULL };
+		s[CF_ACTIVE] =
+		    (struct field_spec){ NULL, FT_BOOL, 0, 0, 0, NULL };
+		s[CF_SUS] =
+		    (struct field_spec){ NULL, FT_TEXT, 1, 16, 0, NULL };
+		s[CF_EXTRA] = def->extra == CX_OUTCOME
+		    ? (struct field_spec){ NULL, FT_ENUM, 0, 0, req, outcomes }
+		    : (struct field_spec){ NULL, FT_BOOL, 0, 0, 0, NULL };
+		s[CF_CODE] =
+		    (struct field_spec){ NULL, FT_TEXT, 1, 32, 0, NULL };
+		for (int k = 0; k < CF__MAX; k++)
+			if ((s[k].name = code_key(r, &f->rows[i], k)) == NULL)
+				return APP_ENOMEM;
+	}
+	if ((e = form_validate(
+	         r->a, &r->form, spec, nrows * CF__MAX, fv, &n)) != APP_OK)
+		return e;
+	*nerr = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		struct code_row *row = &f->rows[i];
+		const struct field_val *v = fv + i * CF__MAX;
+		const struct field_spec *s = spec + i * CF__MAX;
+		int is_new = i == f->n;
+
+		if (!is_new && v[CF_LABEL].n == 0 && v[CF_ORDER].n == 0)
+			continue; /* not in the form */
+		for (int k = 0; k < CF__MAX; k++) {
+			row->v[k] = admin_value(r, &s[k], &v[k]);
+			row->err[k] = v[k].error;
+		}
+		row->v[CF_ACTIVE] = v[CF_ACTIVE].i ? STR_LIT("1") : STR_LIT("");
+		if (def->extra != CX_OUTCOME)
+			row->v[CF_EXTRA] =
+			    v[CF_EXTRA].i ? STR_LIT("1") : STR_LIT("");
+		if (!def->has_sus)
+			row->v[CF_SUS] = STR_LIT("");
+		if (def->extra == CX_NONE)
+			row->v[CF_EXTRA] = STR_LIT("");
+		if (!is_new)
+			row->err[CF_CODE] = NULL;
+		if (row->err[CF_SUS] == NULL &&
+		    !code_chars_ok(row->v[CF_SUS], 1))
+			row->err[CF_SUS] =
+			    "Bara bokstäver A–Z, a–z och siffror, högst 16.";
+		if (is_new) {
+			row->blank = !v[CF_LABEL].present &&
+			    !v[CF_CODE].present && v[CF_LABEL].ok &&
+			    v[CF_CODE].ok;
+			if (row->blank) {
+				memset(row->err, 0, sizeof(row->err));
+				continue;
+			}
+			if (row->err[CF_CODE] == NULL && !v[CF_CODE].present)
+				row->err[CF_CODE] = "Fältet måste fyllas i.";
+			else if (row->err[CF_CODE] == NULL &&
+			    !code_chars_ok(row->v[CF_CODE], 0))
+				row->err[CF_CODE] =
+				    "Bara små bokstäver a–z, siffror och "
+				    "understreck, högst 32 tecken.";
+			for (size_t j = 0; j < f->n; j++)
+				if (row->err[CF_CODE] == NULL &&
+				    str_eq(f->rows[j].code, row->v[CF_CODE]))
+					row->err[CF_CODE] = MSG_CODE_DUP;
+			if (row->err[CF_LABEL] == NULL && !v[CF_LABEL].present)
+				row->err[CF_LABEL] = "Fältet måste fyllas i.";
+			if (row->err[CF_ORDER] == NULL && !v[CF_ORDER].present)
+				row->err[CF_ORDER] = "Fältet måste fyllas i.";
+			if (def->extra == CX_OUTCOME &&
+			    row->err[CF_EXTRA] == NULL && !v[CF_EXTRA].present)
+				row->err[CF_EXTRA] = "Välj ett alternativ.";
+		}
+		if (!def->has_sus)
+			row->err[CF_SUS] = NULL;
+		if (def->extra == CX_NONE)
+			row->err[CF_EXTRA] = NULL;
+		for (int k = 0; k < CF__MAX; k++)
+			*nerr += row->err[k] != NULL;
+	}
+	return APP_OK;
+}
+
+/* Fill p with (label, sort_order, active[, sus][, extra]); the count. */
+static size_t
+code_params(const struct code_list_def *def, const struct code_row *row,
+    struct db_param *p)
+{
+	size_t k = 0;
+
+	p[k++] = DB_STR(row->v[CF_LABEL]);
+	p[k++] = DB_INT(str_to_ll(row->v[CF_ORDER]));
+	p[k++] = DB_INT(row->v[CF_ACTIVE].len > 0);
+	if (def->has_sus)
+		p[k++] = row->v[CF_SUS].len ? DB_STR(row->v[CF_SUS]) : DB_NULL;
+	if (def->extra == CX_SUPPORT)
+		p[k++] = DB_INT(row->v[CF_EXTRA].len > 0);
+	else if (def->extra == CX_OUTCOME)
+		p[k++] = DB_STR(row->v[CF_EXTRA]);
+	return k;
+}
+
+static int
+code_row_changed(const struct code_row *row)
+{
+	for (int k = CF_LABEL; k <= CF_EXTRA; k++)
+		if (!str_eq(row->v[k], row->stored[k]))
+			return 1;
+	return 0;
+}
+
+/* A list "outcomes" of {value, label, selected} in it. */
+static enum app_err
+code_outcomes_ctx(struct view_ctx *it, struct str current)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_list(it, "outcomes")) != APP_OK)
+		return e;
+	for (size_t k = 0; outcomes[k] != NULL; k++) {
+		struct view_ctx *o = view_ctx_list_add(it, "outcomes");
+		if (o == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_cstr(o, "value", outcomes[k])) !=
+		        APP_OK ||
+		    (e = view_ctx_set_cstr(o, "label", outcome_labels[k])) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(o, "selected",
+		         str_eq_cstr(current, outcomes[k]))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+static const char *
+code_outcome_label(struct str v)
+{
+	for (size_t k = 0; outcomes[k] != NULL; k++)
+		if (str_eq_cstr(v, outcomes[k]))
+			return outcome_labels[k];
+	return "";
+}
+
+/* The list's flags: has_sus, has_support, has_outcome, slug, title. */
+static enum app_err
+code_def_ctx(struct view_ctx *ctx, const struct code_list_def *def)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_cstr(ctx, "slug", def->slug)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "title", def->title)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "has_sus", def->has_sus)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "has_support", def->extra == CX_SUPPORT)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "has_outcome", def->extra == CX_OUTCOME)) != APP_OK)
+		return e;
+	return APP_OK;
+}
+
+/* Bind row's values and errors into it (keys as cf_keys/cf_err_keys). */
+static enum app_err
+code_row_ctx(struct view_ctx *ctx, struct view_ctx *it,
+    const struct code_form *f, const struct code_row *row)
+{
+	int bad = 0;
+	enum app_err e;
+
+	if ((e = view_ctx_set_str(it, "code", row->code)) != APP_OK ||
+	    (e = view_ctx_set_bool(it, "aktiv", row->v[CF_ACTIVE].len > 0)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(
+	         it, "offentlig", row->v[CF_EXTRA].len > 0)) != APP_OK)
+		return e;
+	if (f->def->extra == CX_OUTCOME &&
+	    (e = code_outcomes_ctx(it, row->v[CF_EXTRA])) != APP_OK)
+		return e;
+	for (int k = 0; k < CF__MAX; k++) {
+		if (k != CF_ACTIVE && k != CF_EXTRA &&
+		    (e = view_ctx_set_str(it, cf_keys[k], row->v[k])) != APP_OK)
+			return e;
+		if ((e = view_ctx_set_cstr(it, cf_err_keys[k], row->err[k])) !=
+		    APP_OK)
+			return e;
+		bad |= row->err[k] != NULL;
+	}
+	if ((e = view_ctx_set_bool(it, "row_error", bad)) != APP_OK ||
+	    (bad && (e = view_ctx_set_bool(ctx, "has_errors", 1)) != APP_OK))
+		return e;
+	return APP_OK;
+}
+
+static enum app_err
+code_form_render(struct req *r, const struct code_form *f)
+{
+	struct view_ctx *ctx = view_ctx_new(r->a), *nw;
+	struct buf title;
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	buf_init(&title, r->a);
+	if ((e = buf_printf(&title, "Kodlista: %s", f->def->title)) != APP_OK ||
+	    (e = code_def_ctx(ctx, f->def)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "rows")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < f->n; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "rows");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = code_row_ctx(ctx, it, f, &f->rows[i])) != APP_OK)
+			return e;
+	}
+	/* The new row as a one-item list "ny", so its keys are the same. */
+	if ((nw = view_ctx_list_add(ctx, "ny")) == NULL)
+		return APP_ENOMEM;
+	if ((e = code_row_ctx(ctx, nw, f, &f->rows[f->n])) != APP_OK)
+		return e;
+	return page_render(r, "admin_kodlista", title.p, ctx);
+}
+
+enum app_err
+page_admin_codes(struct req *r)
+{
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_list(ctx, "lists")) != APP_OK)
+		return e;
+	for (size_t l = 0; l < CODE_LISTS; l++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "lists");
+		struct code_form f;
+
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = code_form_load(r, &code_lists[l], &f)) != APP_OK ||
+		    (e = code_def_ctx(it, &code_lists[l])) != APP_OK ||
+		    (e = view_ctx_set_list(it, "codes")) != APP_OK)
+			return e;
+		for (size_t i = 0; i < f.n; i++) {
+			const struct code_row *row = &f.rows[i];
+			struct view_ctx *c = view_ctx_list_add(it, "codes");
+
+			if (c == NULL)
+				return APP_ENOMEM;
+			if ((e = view_ctx_set_str(c, "code", row->code)) !=
+			        APP_OK ||
+			    (e = view_ctx_set_str(
+			         c, "label", row->v[CF_LABEL])) != APP_OK ||
+			    (e = view_ctx_set_str(
+			         c, "order", row->v[CF_ORDER])) != APP_OK ||
+			    (e = view_ctx_set_bool(c, "active",
+			         row->v[CF_ACTIVE].len > 0)) != APP_OK ||
+			    (e = view_ctx_set_str(c, "sus", row->v[CF_SUS])) !=
+			        APP_OK ||
+			    (e = view_ctx_set_bool(c, "support",
+			         row->v[CF_EXTRA].len > 0)) != APP_OK ||
+			    (e = view_ctx_set_cstr(c, "outcome",
+			         code_outcome_label(row->v[CF_EXTRA]))) !=
+			        APP_OK)
+				return e;
+		}
+	}
+	return page_render(r, "admin_kodlistor", "Kodlistor", ctx);
+}
+
+/* The list named by the route's :lista, or APP_ENOTFOUND. */
+static enum app_err
+code_list_param(struct req *r, const struct code_list_def **def)
+{
+	if (r->nparams < 1 || (*def = code_list_find(r->params[0])) == NULL)
+		return APP_ENOTFOUND;
+	return APP_OK;
+}
+
+enum app_err
+page_admin_code_list(struct req *r)
+{
+	const struct code_list_def *def;
+	struct code_form f;
+	enum app_err e;
+
+	if ((e = code_list_param(r, &def)) != APP_OK ||
+	    (e = code_form_load(r, def, &f)) != APP_OK)
+		return e;
+	if (req_query(r, "sparat") != NULL)
+		f.notice = "Ändringarna är sparade.";
+	return code_form_render(r, &f);
+}
+
+enum app_err
+page_admin_code_list_save(struct req *r)
+{
+	const struct code_list_def *def;
+	struct code_form f;
+	struct code_row *nw;
+	struct db_param p[8];
+	struct buf detail, loc;
+	size_t nerr, changed = 0, np;
+	enum app_err e;
+
+	if ((e = code_list_param(r, &def)) != APP_OK ||
+	    (e = code_form_load(r, def, &f)) != APP_OK ||
+	    (e = code_form_read(r, &f, &nerr)) != APP_OK)
+		return e;
+	if (nerr > 0) {
+		r->resp.status = 400;
+		return code_form_render(r, &f);
+	}
+	nw = &f.rows[f.n];
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < f.n; i++) {
+		if (!code_row_changed(&f.rows[i]))
+			continue;
+		np = code_params(def, &f.rows[i], p);
+		p[np++] = DB_STR(f.rows[i].code);
+		if ((e = db_exec(r->db, r->a, DB_ADMIN, def->q_update, p, np,
+		         NULL)) != APP_OK) {
+			db_rollback(r->db);
+			return e;
+		}
+		changed++;
+	}
+	if (!nw->blank) {
+		p[0] = DB_STR(nw->v[CF_CODE]);
+		np = 1 + code_params(def, nw, p + 1);
+		e = db_exec(r->db, r->a, DB_ADMIN, def->q_insert, p, np, NULL);
+		if (e == APP_EDUP) {
+			db_rollback(r->db);
+			nw->err[CF_CODE] = MSG_CODE_DUP;
+			r->resp.status = 400;
+			return code_form_render(r, &f);
+		}
+		if (e != APP_OK) {
+			db_rollback(r->db);
+			return e;
+		}
+	}
+	buf_init(&detail, r->a);
+	if ((e = buf_printf(&detail, "code list %s: %zu changed", def->slug,
+	         changed)) != APP_OK ||
+	    (!nw->blank &&
+	        (e = buf_printf(&detail, ", %.*s added",
+	             (int)nw->v[CF_CODE].len, nw->v[CF_CODE].p)) != APP_OK) ||
+	    ((changed > 0 || !nw->blank) &&
+	        (e = audit_write(r, AUDIT_ADMIN, "code", -1, STR_LIT(""),
+	             buf_str(&detail))) != APP_OK) ||
+	    (e = db_commit(r->db)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/admin/kodlistor/%s?sparat=1", def->slug)) !=
+	    APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+}

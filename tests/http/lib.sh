@@ -104,3 +104,56 @@ post() {
 
 # The session cookie's value in a jar.
 jar_session() { awk '$6 == "stegvis_session" { print $7 }' "$1"; }
+
+# --- Personnummer and form helpers shared by the referral tests.
+
+# luhn NINE_DIGITS: the check digit over the ten-digit form (weights 2,1,...).
+luhn() {
+	local s=$1 sum=0 d i
+	for i in 0 1 2 3 4 5 6 7 8; do
+		d=${s:i:1}
+		if [ $((i % 2)) -eq 0 ]; then
+			d=$((d * 2))
+			[ "$d" -gt 9 ] && d=$((d - 9))
+		fi
+		sum=$((sum + d))
+	done
+	echo $(((10 - sum % 10) % 10))
+}
+
+# pnr YYYYMMDD: a valid 12-digit personnummer on that date that no person
+# row has yet (day + 60 gives a samordningsnummer).
+pnr() {
+	local n s
+	while :; do
+		s=$(printf '%03d' $((RANDOM % 898 + 100)))
+		n="$1$s$(luhn "${1:2:6}$s")"
+		[ "$(sql_admin "SELECT COUNT(*) FROM person WHERE personnummer = '$n'")" = 0 ] && break
+	done
+	echo "$n"
+}
+
+# dash PNR12: as people write it, ÅÅÅÅMMDD-NNNN.
+dash() { echo "${1:0:8}-${1:8:4}"; }
+
+# build NAME [key=value|+key=value|key=]...: ARGS becomes curl --data-urlencode
+# arguments from the key=value array NAME, each key=value replacing that key,
+# each +key=value added, each key= dropping the key.
+build() {
+	local -n base=$1
+	local kv o skip
+	shift
+	ARGS=()
+	for kv in "${base[@]}"; do
+		skip=0
+		for o in "$@"; do [ "${o%%=*}" = "${kv%%=*}" ] && skip=1; done
+		[ "$skip" = 1 ] || ARGS+=(--data-urlencode "$kv")
+	done
+	for o in "$@"; do
+		case "$o" in
+		+*) ARGS+=(--data-urlencode "${o#+}") ;;
+		*=) ;;
+		*) ARGS+=(--data-urlencode "$o") ;;
+		esac
+	done
+}

@@ -13,31 +13,9 @@ audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
 TODAY=$(date +%F)
 day() { date -d "$TODAY $1 days" +%F; }
 
-# A valid, unused 12-digit personnummer (Luhn digit over the ten-digit form).
-luhn() {
-	local s=$1 sum=0 i d
-	for ((i = 0; i < 9; i++)); do
-		d=${s:i:1}
-		if ((i % 2 == 0)); then
-			d=$((d * 2))
-			((d > 9)) && d=$((d - 9))
-		fi
-		sum=$((sum + d))
-	done
-	echo $(((10 - sum % 10) % 10))
-}
+# A valid, unused personnummer on a random birth date (pnr is in lib.sh).
 new_pnr() {
-	local y m dd n ten p
-	while :; do
-		y=$((1960 + RANDOM % 40))
-		m=$(printf '%02d' $((1 + RANDOM % 12)))
-		dd=$(printf '%02d' $((1 + RANDOM % 28)))
-		n=$(printf '%03d' $((1 + RANDOM % 999)))
-		ten="${y:2:2}$m$dd$n"
-		p="$y$m$dd$n$(luhn "$ten")"
-		[ "$(q "SELECT COUNT(*) FROM person WHERE personnummer = '$p'")" = 0 ] && break
-	done
-	echo "$p"
+	pnr "$((1960 + RANDOM % 40))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
 }
 # new_referral INSATS FIRST LAST GENDER PNR DAYS_AGO: a submitted referral
 # from remittent.fk; prints its id.

@@ -40,27 +40,6 @@ loc_id() { tr -d '\r' < "$HEAD" | sed -n -E 's#^[Ll]ocation: /ansokningar/([0-9]
 input_value() { grep -o "name=\"$1\" type=\"[a-z]*\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
 hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
 refs() { q "SELECT COUNT(*) FROM referral"; }
-# build BASE [key=value | +key=value]…: ARGS = curl arguments for the
-# key=value list named BASE, each key=value replacing that key's values
-# (an empty value drops the key), each +key=value added.
-build() {
-	local -n base=$1
-	local kv o skip
-	shift
-	ARGS=()
-	for kv in "${base[@]}"; do
-		skip=0
-		for o in "$@"; do [ "${o%%=*}" = "${kv%%=*}" ] && skip=1; done
-		[ "$skip" = 1 ] || ARGS+=(--data-urlencode "$kv")
-	done
-	for o in "$@"; do
-		case "$o" in
-		+*) ARGS+=(--data-urlencode "${o#+}") ;;
-		*=) ;;
-		*) ARGS+=(--data-urlencode "$o") ;;
-		esac
-	done
-}
 persons() { q "SELECT COUNT(*) FROM person"; }
 audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
 
@@ -82,30 +61,8 @@ for u in "${P}_fk" "${P}_soc1" "${P}_soc2" "${P}_med" remittent.fk personal.fv f
 done
 
 # --- Personnummer: Luhn over the ten-digit form; unique per run.
-luhn() {
-	local s=$1 sum=0 d i
-	for i in 0 1 2 3 4 5 6 7 8; do
-		d=${s:i:1}
-		if [ $((i % 2)) -eq 0 ]; then
-			d=$((d * 2))
-			[ "$d" -gt 9 ] && d=$((d - 9))
-		fi
-		sum=$((sum + d))
-	done
-	echo $(((10 - sum % 10) % 10))
-}
 # pnr YYYYMMDD: a valid unused 12-digit number on that date (day + 60 for
 # a samordningsnummer).
-pnr() {
-	local n s
-	while :; do
-		s=$(printf '%03d' $((RANDOM % 898 + 100)))
-		n="$1$s$(luhn "${1:2:6}$s")"
-		[ "$(q "SELECT COUNT(*) FROM person WHERE personnummer = '$n'")" = 0 ] && break
-	done
-	echo "$n"
-}
-dash() { echo "${1:0:8}-${1:8:4}"; }
 YEAR=$(date +%Y)
 INSATS=$(q "SELECT MIN(id) FROM insats WHERE active = 1")
 INSATS_NAME=$(q "SELECT name FROM insats WHERE id = $INSATS")

@@ -91,6 +91,27 @@ enum {
 
 /* ---- shared helpers (page_admin.h) ---- */
 
+enum app_err
+admin_lock_version(struct req *r, unsigned stmt, long long id,
+    struct str version, int *current)
+{
+	struct db_param p[1] = { DB_INT(id) };
+	struct db_rows lock;
+	enum app_err e;
+
+	*current = 0;
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = db_exec(r->db, r->a, DB_ADMIN, stmt, p, 1, &lock)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	*current = lock.nrows == 1 && str_eq(version, db_cell(&lock, 0, 0));
+	if (!*current)
+		db_rollback(r->db);
+	return APP_OK;
+}
+
 struct str
 admin_value(
     struct req *r, const struct field_spec *spec, const struct field_val *v)

@@ -350,7 +350,8 @@ enum app_err
 page_admin_org_save(struct req *r)
 {
 	struct org_form f;
-	struct db_rows stored, lock;
+	struct db_rows stored;
+	int current;
 	struct db_param p[7];
 	const struct str *version = req_form(r, "version");
 	long long id;
@@ -366,18 +367,12 @@ page_admin_org_save(struct req *r)
 		r->resp.status = 400;
 		return admin_org_render(r, &f);
 	}
-	p[0] = DB_INT(id);
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = admin_lock_version(
+	         r, SQL_ADMIN_ORG_LOCK, id, f.version, &current)) != APP_OK)
 		return e;
-	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_ORG_LOCK, p, 1,
-	         &lock)) != APP_OK) {
-		db_rollback(r->db);
-		return e;
-	}
-	if (lock.nrows != 1 || !str_eq(f.version, db_cell(&lock, 0, 0))) {
+	if (!current) {
 		struct org_form cur;
 
-		db_rollback(r->db);
 		if ((e = admin_org_load(r, id, &stored, &cur)) != APP_OK)
 			return e;
 		f.stored = &stored;
@@ -947,7 +942,8 @@ enum app_err
 page_admin_insats_save(struct req *r)
 {
 	struct insats_form f;
-	struct db_rows stored, lock;
+	struct db_rows stored;
+	int current;
 	struct db_param p[2 + INSATS_NPARAMS];
 	const struct str *version = req_form(r, "version");
 	long long id;
@@ -963,18 +959,12 @@ page_admin_insats_save(struct req *r)
 		r->resp.status = 400;
 		return admin_insats_render(r, &f);
 	}
-	p[0] = DB_INT(id);
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = admin_lock_version(
+	         r, SQL_ADMIN_INSATS_LOCK, id, f.version, &current)) != APP_OK)
 		return e;
-	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_INSATS_LOCK, p, 1,
-	         &lock)) != APP_OK) {
-		db_rollback(r->db);
-		return e;
-	}
-	if (lock.nrows != 1 || !str_eq(f.version, db_cell(&lock, 0, 0))) {
+	if (!current) {
 		struct insats_form cur;
 
-		db_rollback(r->db);
 		if ((e = admin_insats_load(r, id, &stored, &cur)) != APP_OK)
 			return e;
 		f.stored = &stored;

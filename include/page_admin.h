@@ -59,6 +59,15 @@ enum app_err page_admin_code_list_save(struct req *);
 	"Någon annan har ändrat uppgifterna medan du redigerade. Dina "      \
 	"ändringar är inte sparade; se de aktuella uppgifterna nedan."
 
+/*
+ * Begin a transaction and lock the row id with stmt, whose first column is
+ * the row's version. *current is 1 when that equals version (the caller
+ * goes on and commits), else 0 with the transaction already rolled back
+ * (the caller shows the conflict). Database errors roll back too.
+ */
+enum app_err admin_lock_version(struct req *, unsigned stmt, long long id,
+    struct str version, int *current);
+
 /* The value of a checked field as it is to be saved: a valid FT_INT as its
  * canonical decimal (arena), anything else as typed. */
 struct field_spec;

@@ -25,7 +25,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
           page_participation page_participation_view \
-          page_participation_list page_totp
+          page_participation_list page_totp \
+          consent sql_consent
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

@@ -17,6 +17,7 @@
 #include "sql_auth.h"
 #include "sql_history.h"
 #include "sql_participation.h"
+#include "sql_consent.h"
 #include "sql_public.h"
 #include "sql_referral.h"
 
@@ -32,6 +33,7 @@ static const struct {
 	[DB_HISTORY] = { sql_history, SQL_HISTORY__MAX },
 	[DB_REFERRAL] = { sql_referral, SQL_REFERRAL__MAX },
 	[DB_PARTICIPATION] = { sql_participation, SQL_PARTICIPATION__MAX },
+	[DB_CONSENT] = { sql_consent, SQL_CONSENT__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");
@@ -402,6 +404,12 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			return e;
 	}
 	return e;
+}
+
+int
+db_in_tx(const struct db *d)
+{
+	return d != NULL && d->in_tx;
 }
 
 enum app_err

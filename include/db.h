@@ -39,6 +39,7 @@ enum db_area {
 	DB_HISTORY,       /* sql_history.c: the change history */
 	DB_REFERRAL,      /* sql_referral.c: the remittent's pages */
 	DB_PARTICIPATION, /* sql_participation.c: the insats staff's pages */
+	DB_CONSENT,       /* sql_consent.c: consent and its rules */
 	DB_AREA__MAX
 };
 
@@ -95,6 +96,9 @@ enum app_err db_exec(struct db *, struct arena *, enum db_area area, unsigned q,
  * fails with APP_EUNAVAIL and nothing of it is applied.
  */
 enum app_err db_begin(struct db *);
+
+/* 1 between db_begin() and db_commit()/db_rollback(). */
+int db_in_tx(const struct db *);
 enum app_err db_commit(struct db *);
 void db_rollback(struct db *);
 

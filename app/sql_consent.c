@@ -1,0 +1,183 @@
+/* sql_consent.c: statements of consent; see include/sql_consent.h. */
+#include "sql_consent.h"
+
+/* A waiver in force today (c is the consent; two parameters: today, today):
+ * given and not ended, within its dates, and its participation not closed.
+ * A participation closes when it is marked in error, or when it has ended
+ * and the summary has gone to the remittent: the summary is the last thing
+ * the waiver exists for. */
+#define IN_FORCE                                                               \
+	" c.kind = 'sekretess' AND c.state = 'aktiv' AND c.valid_from <= ?"    \
+	" AND c.valid_until >= ? AND NOT EXISTS (SELECT 1 FROM"                \
+	" participation pp WHERE pp.referral_id = c.referral_id AND"           \
+	" (pp.status = 'felregistrerad' OR (pp.status = 'avslutad' AND"        \
+	" pp.summary_sent_at IS NOT NULL)))"
+
+/* An active party naming organisation ? or its parent (a member named as a
+ * party covers its units). */
+#define PARTY_COVERS                                                           \
+	" cp.state = 'aktiv' AND cp.organisation_id IS NOT NULL AND"           \
+	" (cp.organisation_id = ? OR cp.organisation_id = (SELECT o.parent_id" \
+	" FROM organisation o WHERE o.id = ?))"
+
+#define PARTY_NAME " COALESCE(i.name, CONCAT_WS(' – ', po.name, o.name))"
+
+const struct db_query sql_consent[SQL_CONSENT__MAX] = {
+	[SQL_CONSENT_COVERS] = { "SELECT 1 FROM consent c JOIN consent_party cp"
+	                         " ON cp.consent_id = c.id WHERE" IN_FORCE
+	                         " AND c.referral_id = ? AND" PARTY_COVERS
+	                         " AND (? = 0 OR c.direction_disclose = 1) LIMIT 1",
+	    1 },
+	[SQL_CONSENT_LATEST_GIVEN] = { "SELECT id, state FROM consent WHERE referral_id = ?"
+	                               " AND kind = 'sekretess' AND state IN"
+	                               " ('aktiv','aterkallad','utgangen')"
+	                               " ORDER BY signed_at DESC, id DESC LIMIT 1",
+	    1 },
+	[SQL_CONSENT_PARTY_COVERS] = { "SELECT 1 FROM consent_party cp WHERE cp.consent_id = ? AND" PARTY_COVERS
+	                               " LIMIT 1",
+	    1 },
+	[SQL_CONSENT_EXPIRABLE] = { "SELECT c.id FROM consent c LEFT JOIN participation p"
+	                            " ON p.referral_id = c.referral_id"
+	                            " WHERE c.kind = 'sekretess' AND c.state = 'aktiv'"
+	                            " AND (c.valid_until < ? OR p.status = 'felregistrerad'"
+	                            " OR (p.status = 'avslutad' AND p.summary_sent_at IS NOT NULL))"
+	                            " AND c.referral_id = ?",
+	    1 },
+	[SQL_CONSENT_END] = { "UPDATE consent SET state = ?, ended_at = UTC_TIMESTAMP(),"
+	                      " version = version + 1 WHERE id = ? AND state = ?",
+	    0 },
+	[SQL_CONSENT_EVENT_INSERT] = { "INSERT INTO consent_event (consent_id, at, event, party_id,"
+	                               " staff_id, how, reason)"
+	                               " VALUES (?, UTC_TIMESTAMP(3), ?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_CONSENT_LIST] = { "SELECT c.id, c.kind, c.state, c.answer, c.language,"
+	                       " c.valid_from, c.valid_until, c.signed_how,"
+	                       " DATE_FORMAT(c.signed_at, '%Y-%m-%d %H:%i'), s.display_name,"
+	                       " t.version, DATE_FORMAT(c.ended_at, '%Y-%m-%d %H:%i'),"
+	                       " (SELECT COUNT(*) FROM consent_party cp WHERE"
+	                       "  cp.consent_id = c.id AND cp.state = 'aktiv'),"
+	                       " (SELECT COUNT(*) FROM consent_party cp WHERE cp.consent_id = c.id)"
+	                       " FROM consent c JOIN staff s ON s.id = c.taken_by"
+	                       " JOIN consent_text t ON t.id = c.text_id"
+	                       " WHERE c.referral_id = ? ORDER BY c.id DESC LIMIT 200",
+	    1 },
+	[SQL_CONSENT_GET] = { "SELECT c.id, c.referral_id, c.kind, c.state, c.answer, c.language,"
+	                      " c.interpreter_used, c.interpreter_language, c.direction_obtain,"
+	                      " c.direction_disclose, c.purpose, c.valid_from, c.valid_until,"
+	                      " c.signed_how, c.signer_name, c.signature_svg, c.paper_date,"
+	                      " s.display_name, DATE_FORMAT(c.signed_at, '%Y-%m-%d %H:%i'),"
+	                      " DATE_FORMAT(c.ended_at, '%Y-%m-%d %H:%i'), c.version,"
+	                      " t.title, t.body, t.version, t.language"
+	                      " FROM consent c JOIN staff s ON s.id = c.taken_by"
+	                      " JOIN consent_text t ON t.id = c.text_id WHERE c.id = ?",
+	    1 },
+	[SQL_CONSENT_PARTIES] = { "SELECT cp.id," PARTY_NAME ", cp.state,"
+	                          " DATE_FORMAT(cp.revoked_at, '%Y-%m-%d %H:%i'),"
+	                          " cp.insats_id IS NOT NULL"
+	                          " FROM consent_party cp"
+	                          " LEFT JOIN organisation o ON o.id = cp.organisation_id"
+	                          " LEFT JOIN organisation po ON po.id = o.parent_id"
+	                          " LEFT JOIN insats i ON i.id = cp.insats_id"
+	                          " WHERE cp.consent_id = ? ORDER BY cp.insats_id IS NOT NULL,"
+	                          " COALESCE(po.name, o.name), o.parent_id IS NOT NULL, o.name",
+	    1 },
+	[SQL_CONSENT_CATEGORIES] = { "SELECT k.code, k.label, k.label_en, k.label_ar"
+	                             " FROM consent_consent_category cc"
+	                             " JOIN consent_category k ON k.code = cc.category_code"
+	                             " WHERE cc.consent_id = ? ORDER BY k.position",
+	    1 },
+	[SQL_CONSENT_EVENTS] = { "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.event,"
+	                         " (SELECT" PARTY_NAME " FROM consent_party cp"
+	                         "  LEFT JOIN organisation o ON o.id = cp.organisation_id"
+	                         "  LEFT JOIN organisation po ON po.id = o.parent_id"
+	                         "  LEFT JOIN insats i ON i.id = cp.insats_id"
+	                         "  WHERE cp.id = e.party_id),"
+	                         " COALESCE(s.display_name, ''), e.how, e.reason"
+	                         " FROM consent_event e LEFT JOIN staff s ON s.id = e.staff_id"
+	                         " WHERE e.consent_id = ? ORDER BY e.at, e.id",
+	    1 },
+	[SQL_CONSENT_CATEGORY_ALL] = { "SELECT code, label FROM consent_category ORDER BY position",
+	    1 },
+	[SQL_CONSENT_PARTY_CHOICES] = { "SELECT 'o', o.id, CONCAT_WS(' – ', po.name, o.name)"
+	                                " FROM organisation o"
+	                                " LEFT JOIN organisation po ON po.id = o.parent_id"
+	                                " JOIN insats ins ON ins.id = ? AND ins.forbund_id = o.forbund_id"
+	                                " WHERE o.active = 1 AND o.kind <> 'other'"
+	                                " UNION ALL SELECT 'i', i.id, i.name FROM insats i WHERE i.id = ?"
+	                                " ORDER BY 1 DESC, 3",
+	    1 },
+	[SQL_CONSENT_TEXT_CURRENT] = { "SELECT id, title, body, version FROM consent_text"
+	                               " WHERE kind = ? AND language = ? AND is_current = 1",
+	    1 },
+	[SQL_CONSENT_LANGUAGES] = { "SELECT language FROM consent_text WHERE kind = ?"
+	                            " AND is_current = 1 ORDER BY language = 'sv' DESC, language",
+	    1 },
+	[SQL_CONSENT_INSERT] = { "INSERT INTO consent (referral_id, kind, text_id, language,"
+	                         " interpreter_used, interpreter_language, direction_obtain,"
+	                         " direction_disclose, purpose, valid_from, valid_until, taken_by)"
+	                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_CONSENT_PARTY_INSERT] = { "INSERT INTO consent_party (consent_id, organisation_id, insats_id)"
+	                               " VALUES (?, ?, ?)",
+	    0 },
+	[SQL_CONSENT_CATEGORY_INSERT] = { "INSERT INTO consent_consent_category (consent_id, category_code)"
+	                                  " VALUES (?, ?)",
+	    0 },
+	[SQL_CONSENT_SIGN] = { "UPDATE consent SET state = 'aktiv', signed_how = ?, signer_name = ?,"
+	                       " signature_svg = ?, paper_date = ?, answer = ?,"
+	                       " signed_at = UTC_TIMESTAMP(), version = version + 1"
+	                       " WHERE id = ? AND state = 'utkast'",
+	    0 },
+	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id = ?",
+	    0 },
+	[SQL_CONSENT_LOCK] = { "SELECT state, referral_id, kind, version FROM consent"
+	                       " WHERE id = ? FOR UPDATE",
+	    0 },
+	[SQL_CONSENT_OTHERS_ACTIVE] = { "SELECT id FROM consent WHERE referral_id = ? AND kind = ?"
+	                                " AND state = 'aktiv' AND id <> ? FOR UPDATE",
+	    0 },
+	[SQL_CONSENT_PARTY_REVOKE] = { "UPDATE consent_party SET state = 'aterkallad',"
+	                               " revoked_at = UTC_TIMESTAMP()"
+	                               " WHERE id = ? AND consent_id = ? AND state = 'aktiv'",
+	    0 },
+	[SQL_CONSENT_PARTY_REVOKE_ALL] = { "UPDATE consent_party SET state = 'aterkallad',"
+	                                   " revoked_at = UTC_TIMESTAMP()"
+	                                   " WHERE consent_id = ? AND state = 'aktiv'",
+	    0 },
+	[SQL_CONSENT_PARTY_ACTIVE_COUNT] = { "SELECT COUNT(*) FROM consent_party"
+	                                     " WHERE consent_id = ? AND state = 'aktiv'",
+	    0 },
+	[SQL_CONSENT_TOUCH] = { "UPDATE consent SET version = version + 1 WHERE id = ?",
+	    0 },
+	[SQL_CONSENT_REFERRAL] = { "SELECT r.id, r.status, r.consent_at_visa, r.organisation_id,"
+	                           " CONCAT_WS(' – ', po.name, o.name), r.insats_id, i.name,"
+	                           " i.period_end, pe.personnummer, pe.first_name, pe.last_name,"
+	                           " pe.protected_identity, p.id, p.status, p.planned_end_date,"
+	                           " p.end_date, pe.interpreter_language"
+	                           " FROM referral r JOIN person pe ON pe.id = r.person_id"
+	                           " JOIN insats i ON i.id = r.insats_id"
+	                           " JOIN organisation o ON o.id = r.organisation_id"
+	                           " LEFT JOIN organisation po ON po.id = o.parent_id"
+	                           " LEFT JOIN participation p ON p.referral_id = r.id"
+	                           " WHERE r.id = ?",
+	    1 },
+	[SQL_CONSENT_TEXT_LIST] = { "SELECT id, kind, language, version, title, is_current, used,"
+	                            " DATE_FORMAT(created_at, '%Y-%m-%d')"
+	                            " FROM consent_text ORDER BY kind, language = 'sv' DESC,"
+	                            " language, version DESC",
+	    1 },
+	[SQL_CONSENT_TEXT_LOCK] = { "SELECT id, kind, language, version, title, body, is_current,"
+	                            " used FROM consent_text WHERE id = ? FOR UPDATE",
+	    0 },
+	[SQL_CONSENT_TEXT_UPDATE] = { "UPDATE consent_text SET title = ?, body = ?"
+	                              " WHERE id = ? AND used = 0",
+	    0 },
+	[SQL_CONSENT_TEXT_UNCURRENT] = { "UPDATE consent_text SET is_current = 0"
+	                                 " WHERE kind = ? AND language = ? AND is_current = 1",
+	    0 },
+	[SQL_CONSENT_TEXT_INSERT] = { "INSERT INTO consent_text (kind, language, version, title, body,"
+	                              " is_current, created_by) SELECT ?, ?,"
+	                              " COALESCE(MAX(version), 0) + 1, ?, ?, 1, ? FROM consent_text"
+	                              " WHERE kind = ? AND language = ?",
+	    0 },
+};

@@ -49,6 +49,21 @@ page_render(
 }
 
 enum app_err
+page_render_layout(struct req *r, const char *layout, const char *page,
+    const char *title, struct view_ctx *ctx)
+{
+	enum app_err e;
+
+	if (r->views == NULL)
+		return APP_EIO;
+	if ((e = view_ctx_set_cstr(ctx, "title", title)) != APP_OK ||
+	    (e = page_user_values(r, ctx)) != APP_OK)
+		return e;
+	r->resp.body.len = 0;
+	return view_render_page(r->views, layout, page, ctx, &r->resp.body);
+}
+
+enum app_err
 page_form_error(struct view_ctx *ctx, const char *key, const char *msg)
 {
 	enum app_err e;

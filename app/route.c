@@ -5,6 +5,7 @@
 
 #include "log.h"
 #include "page_admin.h"
+#include "page_consent.h"
 #include "page_participation.h"
 #include "page_referral.h"
 #include "pages.h"
@@ -105,6 +106,34 @@ static const struct route routes[] = {
 	    page_participation_end },
 	{ METHOD_POST, "/deltagande/:id/sammanfattning", INSATSPERSONAL, 0,
 	    page_participation_summary },
+	/* Consent: page_consent.c (access per referral in the handlers) */
+	{ METHOD_GET, "/samtycken/ansokan/:id", CASEWORK, 0, page_consents },
+	{ METHOD_GET, "/samtycken/ansokan/:id/ny", CASEWORK, 0,
+	    page_consent_new },
+	{ METHOD_POST, "/samtycken/ansokan/:id/ny", CASEWORK, 0,
+	    page_consent_create },
+	{ METHOD_GET, "/samtycken/:id", CASEWORK, 0, page_consent },
+	{ METHOD_GET, "/samtycken/:id/surfplatta", CASEWORK, 0,
+	    page_consent_tablet },
+	{ METHOD_POST, "/samtycken/:id/surfplatta", CASEWORK, 0,
+	    page_consent_sign },
+	{ METHOD_POST, "/samtycken/:id/papper", CASEWORK, 0,
+	    page_consent_paper },
+	{ METHOD_GET, "/samtycken/:id/kopia", CASEWORK, 0, page_consent_copy },
+	{ METHOD_GET, "/samtycken/:id/aterkalla", CASEWORK, 0,
+	    page_consent_revoke_tablet },
+	{ METHOD_POST, "/samtycken/:id/aterkalla", CASEWORK, 0,
+	    page_consent_revoke },
+	{ METHOD_POST, "/samtycken/:id/felaktig", CASEWORK, 0,
+	    page_consent_error },
+	{ METHOD_GET, "/admin/samtyckestexter", ADMIN, 0,
+	    page_admin_consent_texts },
+	{ METHOD_POST, "/admin/samtyckestexter/ny", ADMIN, 0,
+	    page_admin_consent_text_add },
+	{ METHOD_GET, "/admin/samtyckestexter/:id", ADMIN, 0,
+	    page_admin_consent_text },
+	{ METHOD_POST, "/admin/samtyckestexter/:id", ADMIN, 0,
+	    page_admin_consent_text_save },
 };
 
 const struct route *

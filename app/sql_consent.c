@@ -128,7 +128,8 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                       " signed_at = UTC_TIMESTAMP(), version = version + 1"
 	                       " WHERE id = ? AND state = 'utkast'",
 	    0 },
-	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id = ?",
+	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id ="
+	                                 " (SELECT text_id FROM consent WHERE id = ?)",
 	    0 },
 	[SQL_CONSENT_LOCK] = { "SELECT state, referral_id, kind, version FROM consent"
 	                       " WHERE id = ? FOR UPDATE",
@@ -180,4 +181,6 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                              " COALESCE(MAX(version), 0) + 1, ?, ?, 1, ? FROM consent_text"
 	                              " WHERE kind = ? AND language = ?",
 	    0 },
+	[SQL_CONSENT_LAST_ID] = { "SELECT LAST_INSERT_ID()", 0 },
+	[SQL_CONSENT_ROW_COUNT] = { "SELECT ROW_COUNT()", 0 },
 };

@@ -42,6 +42,11 @@ struct view_ctx;
 enum app_err page_render(
     struct req *, const char *page, const char *title, struct view_ctx *ctx);
 
+/* page_render() with another layout, e.g. "layout_surfplatta" for the
+ * participant's tablet pages (no navigation, the participant's lang/dir). */
+enum app_err page_render_layout(struct req *, const char *layout,
+    const char *page, const char *title, struct view_ctx *ctx);
+
 /* Bind msg (a Swedish field error) to key and set "has_errors" for the
  * form's summary; nothing when msg is NULL. */
 enum app_err page_form_error(

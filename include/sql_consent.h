@@ -56,7 +56,7 @@ enum sql_consent {
 	/* (signed_how, signer_name, signature|NULL, paper_date|NULL, answer,
 	 * consent): utkast -> aktiv */
 	SQL_CONSENT_SIGN,
-	/* (text) */
+	/* (consent): its text version is used, so frozen */
 	SQL_CONSENT_TEXT_MARK_USED,
 	/* (consent) -> state, referral_id, kind, version FOR UPDATE */
 	SQL_CONSENT_LOCK,
@@ -86,6 +86,10 @@ enum sql_consent {
 	/* admin: (kind, language, title, body, staff, kind, language) the
 	 * next version, current */
 	SQL_CONSENT_TEXT_INSERT,
+	/* () -> LAST_INSERT_ID() */
+	SQL_CONSENT_LAST_ID,
+	/* () -> ROW_COUNT() of the statement before */
+	SQL_CONSENT_ROW_COUNT,
 	SQL_CONSENT__MAX
 };
 

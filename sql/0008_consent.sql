@@ -168,7 +168,8 @@ CREATE TABLE consent_event (
     event           ENUM('forberett','givet','andrat','aterkallat','utganget','felaktigt') NOT NULL,
     party_id        BIGINT UNSIGNED NULL COMMENT 'andrat: the party revoked alone',
     staff_id        INT UNSIGNED NULL COMMENT 'Who recorded it; NULL for the expiry sweep',
-    how             ENUM('surfplatta','papper','muntligt','skriftligt','system') NOT NULL,
+    how             ENUM('surfplatta','papper','muntligt','skriftligt','personal','system') NOT NULL
+                    COMMENT 'personal: recorded by staff on their own finding, e.g. entered in error',
     reason          VARCHAR(1000) NOT NULL DEFAULT '',
     PRIMARY KEY (id),
     KEY ix_consent_event_consent (consent_id, at),

@@ -1,0 +1,293 @@
+/* page_admin_consent.c: the admin's versioned consent texts; see
+ * include/page_consent.h. A text a consent has pinned is never changed:
+ * saving it makes the next version, which new consents get from then on.
+ * A text no consent has used yet is corrected in place. */
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "page_consent.h"
+#include "pages.h"
+#include "req.h"
+#include "session.h"
+#include "sql_consent.h"
+#include "view.h"
+
+static enum app_err
+pa_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
+    struct db_rows *rows)
+{
+	return db_exec(r->db, r->a, DB_CONSENT, q, p, n, rows);
+}
+
+static const char *const pa_kinds[] = { "sekretess", "sus", NULL };
+
+enum app_err
+page_admin_consent_texts(struct req *r)
+{
+	struct db_rows t;
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LIST, NULL, 0, &t)) != APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_list(ctx, "texts")) != APP_OK ||
+	    (req_query(r, "sparat") != NULL &&
+	        (e = view_ctx_set_cstr(ctx, "notice", "Texten är sparad.")) !=
+	            APP_OK))
+		return e;
+	for (size_t i = 0; i < t.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "texts");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "id", db_cell(&t, i, 0))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_cstr(it, "kind",
+		         str_eq_cstr(db_cell(&t, i, 1), "sus")
+		             ? "SUS-samtycke"
+		             : "Sekretesslättnad")) != APP_OK ||
+		    (e = view_ctx_set_str(it, "language", db_cell(&t, i, 2))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(it, "version", db_cell(&t, i, 3))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(it, "title", db_cell(&t, i, 4))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(it, "current",
+		         str_to_ll(db_cell(&t, i, 5)) != 0)) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "used",
+		         str_to_ll(db_cell(&t, i, 6)) != 0)) != APP_OK ||
+		    (e = view_ctx_set_str(it, "created", db_cell(&t, i, 7))) !=
+		        APP_OK)
+			return e;
+	}
+	return page_render(r, "admin_samtyckestexter", "Samtyckestexter", ctx);
+}
+
+enum tf { TF_TITEL, TF_TEXT, TF__MAX };
+
+static const struct field_spec tf_spec[TF__MAX] = {
+	[TF_TITEL] = { "titel", FT_TEXT, 1, 200, FF_REQUIRED, NULL },
+	[TF_TEXT] = { "text", FT_TEXT, 1, 20000, FF_REQUIRED | FF_MULTILINE,
+	    NULL },
+};
+
+static enum app_err
+pa_render_text(struct req *r, const struct db_rows *t, struct str title,
+    struct str body, const char *err_title, const char *err_body)
+{
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_str(ctx, "id", db_cell(t, 0, 0))) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "kind",
+	         str_eq_cstr(db_cell(t, 0, 1), "sus") ? "SUS-samtycke"
+	                                              : "Sekretesslättnad")) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "language", db_cell(t, 0, 2))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "version", db_cell(t, 0, 3))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "titel", title)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "text", body)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "current", str_to_ll(db_cell(t, 0, 6)) != 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "used", str_to_ll(db_cell(t, 0, 7)) != 0)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_titel", err_title)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_text", err_body)) != APP_OK)
+		return e;
+	return page_render(r, "admin_samtyckestext", "Samtyckestext", ctx);
+}
+
+static enum app_err
+pa_load(struct req *r, long long *id, struct db_rows *t)
+{
+	struct db_param p[1];
+	enum app_err e;
+
+	if ((e = req_param_id(r, id)) != APP_OK)
+		return e;
+	p[0] = DB_INT(*id);
+	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LOCK, p, 1, t)) != APP_OK)
+		return e;
+	return t->nrows == 1 ? APP_OK : APP_ENOTFOUND;
+}
+
+enum app_err
+page_admin_consent_text(struct req *r)
+{
+	struct db_rows t;
+	long long id;
+	enum app_err e;
+
+	if ((e = pa_load(r, &id, &t)) != APP_OK)
+		return e;
+	return pa_render_text(
+	    r, &t, db_cell(&t, 0, 4), db_cell(&t, 0, 5), NULL, NULL);
+}
+
+enum app_err
+page_admin_consent_text_save(struct req *r)
+{
+	struct field_val v[TF__MAX];
+	struct db_rows t;
+	struct db_param p[7];
+	long long id;
+	size_t nerr = 0;
+	enum app_err e;
+
+	if ((e = pa_load(r, &id, &t)) != APP_OK)
+		return e;
+	if ((e = form_validate(r->a, &r->form, tf_spec, TF__MAX, v, &nerr)) !=
+	    APP_OK)
+		return e;
+	if (nerr > 0) {
+		r->resp.status = 400;
+		return pa_render_text(r, &t, v[TF_TITEL].s, v[TF_TEXT].s,
+		    v[TF_TITEL].ok ? NULL : v[TF_TITEL].error,
+		    v[TF_TEXT].ok ? NULL : v[TF_TEXT].error);
+	}
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	p[0] = DB_INT(id);
+	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LOCK, p, 1, &t)) != APP_OK)
+		goto fail;
+	if (t.nrows != 1 || str_to_ll(db_cell(&t, 0, 6)) == 0) {
+		db_rollback(r->db);
+		r->resp.status = 409;
+		return pa_render_text(r, &t, v[TF_TITEL].s, v[TF_TEXT].s,
+		    "En äldre version ändras inte. Öppna den gällande "
+		    "versionen.",
+		    NULL);
+	}
+	if (str_to_ll(db_cell(&t, 0, 7)) == 0) {
+		p[0] = DB_STR(v[TF_TITEL].s);
+		p[1] = DB_STR(v[TF_TEXT].s);
+		p[2] = DB_INT(id);
+		if ((e = pa_exec(r, SQL_CONSENT_TEXT_UPDATE, p, 3, NULL)) !=
+		    APP_OK)
+			goto fail;
+	} else {
+		/* Used: the wording a participant saw stays; this is the
+		 * next version. */
+		p[0] = DB_STR(db_cell(&t, 0, 1));
+		p[1] = DB_STR(db_cell(&t, 0, 2));
+		if ((e = pa_exec(r, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL)) !=
+		    APP_OK)
+			goto fail;
+		p[2] = DB_STR(v[TF_TITEL].s);
+		p[3] = DB_STR(v[TF_TEXT].s);
+		p[4] = DB_INT(r->user->id);
+		p[5] = p[0];
+		p[6] = p[1];
+		if ((e = pa_exec(r, SQL_CONSENT_TEXT_INSERT, p, 7, NULL)) !=
+		    APP_OK)
+			goto fail;
+	}
+	if ((e = audit_write(r, AUDIT_ADMIN, "consent_text", id, STR_LIT(""),
+	         str_to_ll(db_cell(&t, 0, 7))
+	             ? STR_LIT("new version")
+	             : STR_LIT("corrected unused text"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return page_redirect(r, "/admin/samtyckestexter?sparat=1");
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum nt { NT_TYP, NT_SPRAK, NT_TITEL, NT_TEXT, NT__MAX };
+
+static const struct field_spec nt_spec[NT__MAX] = {
+	[NT_TYP] = { "typ", FT_ENUM, 0, 0, FF_REQUIRED, pa_kinds },
+	[NT_SPRAK] = { "sprak", FT_TEXT, 2, 10, FF_REQUIRED, NULL },
+	[NT_TITEL] = { "titel", FT_TEXT, 1, 200, FF_REQUIRED, NULL },
+	[NT_TEXT] = { "text", FT_TEXT, 1, 20000, FF_REQUIRED | FF_MULTILINE,
+	    NULL },
+};
+
+/* A BCP 47-ish tag as the table's CHECK wants: 2-3 lower-case letters,
+ * then optional "-" and 2..8 letters or digits. */
+static int
+pa_language_ok(struct str s)
+{
+	size_t i = 0, n;
+
+	while (i < s.len && s.p[i] >= 'a' && s.p[i] <= 'z')
+		i++;
+	if (i < 2 || i > 3)
+		return 0;
+	while (i < s.len) {
+		if (s.p[i++] != '-')
+			return 0;
+		n = 0;
+		while (i < s.len &&
+		    ((s.p[i] >= 'a' && s.p[i] <= 'z') ||
+		        (s.p[i] >= 'A' && s.p[i] <= 'Z') ||
+		        (s.p[i] >= '0' && s.p[i] <= '9'))) {
+			i++;
+			n++;
+		}
+		if (n < 2 || n > 8)
+			return 0;
+	}
+	return 1;
+}
+
+enum app_err
+page_admin_consent_text_add(struct req *r)
+{
+	struct field_val v[NT__MAX];
+	struct db_param p[7];
+	size_t nerr = 0;
+	enum app_err e;
+
+	if ((e = form_validate(r->a, &r->form, nt_spec, NT__MAX, v, &nerr)) !=
+	    APP_OK)
+		return e;
+	if (nerr > 0 || !pa_language_ok(v[NT_SPRAK].s)) {
+		/* The add form is on the list page: say what is wrong. */
+		struct view_ctx *ctx = view_ctx_new(r->a);
+		struct db_rows t;
+		if (ctx == NULL)
+			return APP_ENOMEM;
+		if ((e = pa_exec(r, SQL_CONSENT_TEXT_LIST, NULL, 0, &t)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(ctx, "ny_titel", v[NT_TITEL].s)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(ctx, "ny_text", v[NT_TEXT].s)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(ctx, "ny_sprak", v[NT_SPRAK].s)) !=
+		        APP_OK ||
+		    (e = page_form_error(ctx, "ny_fel",
+		         "Texten sparades inte: välj slag, ange språkkod "
+		         "(t.ex. so, ti, fa-AF), titel och text.")) != APP_OK)
+			return e;
+		r->resp.status = 400;
+		return page_render(
+		    r, "admin_samtyckestexter", "Samtyckestexter", ctx);
+	}
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	p[0] = DB_STR(str_cstr(pa_kinds[v[NT_TYP].i]));
+	p[1] = DB_STR(v[NT_SPRAK].s);
+	p[2] = DB_STR(v[NT_TITEL].s);
+	p[3] = DB_STR(v[NT_TEXT].s);
+	p[4] = DB_INT(r->user->id);
+	p[5] = p[0];
+	p[6] = p[1];
+	if ((e = pa_exec(r, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL)) !=
+	        APP_OK ||
+	    (e = pa_exec(r, SQL_CONSENT_TEXT_INSERT, p, 7, NULL)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_ADMIN, "consent_text", -1, STR_LIT(""),
+	         STR_LIT("new text"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return page_redirect(r, "/admin/samtyckestexter?sparat=1");
+fail:
+	db_rollback(r->db);
+	return e;
+}

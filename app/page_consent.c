@@ -1,0 +1,1738 @@
+/* page_consent.c: taking, showing and revoking consent; see
+ * include/page_consent.h. The rules themselves are in consent.c. */
+#include <string.h>
+
+#include "access.h"
+#include "arena.h"
+#include "audit.h"
+#include "consent.h"
+#include "db.h"
+#include "form.h"
+#include "page_consent.h"
+#include "pages.h"
+#include "req.h"
+#include "session.h"
+#include "signature.h"
+#include "sql_consent.h"
+#include "view.h"
+
+/* Columns of SQL_CONSENT_GET. */
+enum cg_col {
+	CG_ID,
+	CG_REFERRAL,
+	CG_KIND,
+	CG_STATE,
+	CG_ANSWER,
+	CG_LANGUAGE,
+	CG_INTERPRETER,
+	CG_INTERPRETER_LANG,
+	CG_OBTAIN,
+	CG_DISCLOSE,
+	CG_PURPOSE,
+	CG_FROM,
+	CG_UNTIL,
+	CG_SIGNED_HOW,
+	CG_SIGNER,
+	CG_SIGNATURE,
+	CG_PAPER_DATE,
+	CG_TAKEN_BY,
+	CG_SIGNED_AT,
+	CG_ENDED_AT,
+	CG_VERSION,
+	CG_TEXT_TITLE,
+	CG_TEXT_BODY,
+	CG_TEXT_VERSION,
+	CG_TEXT_LANGUAGE,
+};
+
+/* Columns of SQL_CONSENT_REFERRAL. */
+enum cr_col {
+	CR_ID,
+	CR_STATUS,
+	CR_AT_VISA,
+	CR_ORG_ID,
+	CR_ORG,
+	CR_INSATS_ID,
+	CR_INSATS,
+	CR_INSATS_END,
+	CR_PNR,
+	CR_FIRST,
+	CR_LAST,
+	CR_PROTECTED,
+	CR_PART_ID,
+	CR_PART_STATUS,
+	CR_PART_PLANNED_END,
+	CR_PART_END,
+	CR_LANGUAGE,
+};
+
+/* ------------------------------------------------------------------------
+ * The participant's languages: the words around the consent text on the
+ * tablet. The text itself is data (consent_text, per language).
+ * --------------------------------------------------------------------- */
+
+enum tw {
+	TW_PARTIES,
+	TW_CATEGORIES,
+	TW_OBTAIN,
+	TW_DISCLOSE,
+	TW_PERIOD,
+	TW_PURPOSE,
+	TW_NAME,
+	TW_SIGN,
+	TW_CLEAR,
+	TW_AGREE,
+	TW_SUS_YES,
+	TW_SUS_NO,
+	TW_SEND,
+	TW_ERR_NAME,
+	TW_ERR_SIG,
+	TW_ERR_ANSWER,
+	TW_ERRORS,
+	TW_THANKS,
+	TW_GIVE_BACK,
+	TW_COPY,
+	TW_REVOKE,
+	TW_REVOKE_FOR,
+	TW_REVOKE_ALL,
+	TW_REVOKED,
+	TW_WITHDRAWN,
+	TW_SIGNATURE,
+	TW_YOUR_COPY,
+	TW_ANSWER,
+	TW_NOTHING_TO_REVOKE,
+	TW_SIGNED_PAPER,
+	TW__MAX
+};
+
+static const char *const tw_keys[TW__MAX] = {
+	[TW_PARTIES] = "t_parties",
+	[TW_CATEGORIES] = "t_categories",
+	[TW_OBTAIN] = "t_obtain",
+	[TW_DISCLOSE] = "t_disclose",
+	[TW_PERIOD] = "t_period",
+	[TW_PURPOSE] = "t_purpose",
+	[TW_NAME] = "t_name",
+	[TW_SIGN] = "t_sign",
+	[TW_CLEAR] = "t_clear",
+	[TW_AGREE] = "t_agree",
+	[TW_SUS_YES] = "t_sus_yes",
+	[TW_SUS_NO] = "t_sus_no",
+	[TW_SEND] = "t_send",
+	[TW_ERR_NAME] = "t_err_name",
+	[TW_ERR_SIG] = "t_err_sig",
+	[TW_ERR_ANSWER] = "t_err_answer",
+	[TW_ERRORS] = "t_errors",
+	[TW_THANKS] = "t_thanks",
+	[TW_GIVE_BACK] = "t_give_back",
+	[TW_COPY] = "t_copy",
+	[TW_REVOKE] = "t_revoke",
+	[TW_REVOKE_FOR] = "t_revoke_for",
+	[TW_REVOKE_ALL] = "t_revoke_all",
+	[TW_REVOKED] = "t_revoked",
+	[TW_WITHDRAWN] = "t_withdrawn",
+	[TW_SIGNATURE] = "t_signature",
+	[TW_YOUR_COPY] = "t_your_copy",
+	[TW_ANSWER] = "t_answer",
+	[TW_NOTHING_TO_REVOKE] = "t_nothing_to_revoke",
+	[TW_SIGNED_PAPER] = "t_signed_paper",
+};
+
+struct tlang {
+	const char *code, *dir, *name;
+	const char *w[TW__MAX];
+};
+
+/* Arabic is a best-effort translation, to be checked by a translator. */
+static const struct tlang tlangs[] = {
+	{ "sv", "ltr", "Svenska",
+	    {
+	        [TW_PARTIES] = "Parter som får utbyta uppgifter",
+	        [TW_CATEGORIES] = "Uppgifter som omfattas",
+	        [TW_OBTAIN] = "Insatsen får hämta in uppgifter från parterna.",
+	        [TW_DISCLOSE] = "Insatsen får lämna uppgifter till parterna.",
+	        [TW_PERIOD] = "Gäller",
+	        [TW_PURPOSE] = "Syfte",
+	        [TW_NAME] = "Ditt namn",
+	        [TW_SIGN] = "Skriv din namnteckning med fingret i rutan",
+	        [TW_CLEAR] = "Sudda",
+	        [TW_AGREE] = "Jag samtycker",
+	        [TW_SUS_YES] = "Ja, jag samtycker till registrering i SUS",
+	        [TW_SUS_NO] = "Nej, registrera mig anonymt",
+	        [TW_SEND] = "Skicka mitt svar",
+	        [TW_ERR_NAME] = "Skriv ditt namn.",
+	        [TW_ERR_SIG] = "Skriv under i rutan. Går det inte, be "
+	                       "personalen registrera samtycket på papper.",
+	        [TW_ERR_ANSWER] = "Välj ja eller nej.",
+	        [TW_ERRORS] = "Något saknas. Se nedan.",
+	        [TW_THANKS] = "Tack. Ditt svar är registrerat.",
+	        [TW_GIVE_BACK] = "Lämna tillbaka surfplattan till personalen.",
+	        [TW_COPY] = "Skriv ut en kopia",
+	        [TW_REVOKE] = "Återkalla samtycke",
+	        [TW_REVOKE_FOR] = "Återkalla för",
+	        [TW_REVOKE_ALL] = "Återkalla allt",
+	        [TW_REVOKED] = "Återkallelsen är registrerad och gäller nu.",
+	        [TW_WITHDRAWN] = "återkallat",
+	        [TW_SIGNATURE] = "Underskrift",
+	        [TW_YOUR_COPY] = "Din kopia",
+	        [TW_ANSWER] = "Svar",
+	        [TW_NOTHING_TO_REVOKE] = "Det finns inget gällande samtycke "
+	                                 "att återkalla.",
+	        [TW_SIGNED_PAPER] = "Underskrivet på papper",
+	    } },
+	{ "en", "ltr", "English",
+	    {
+	        [TW_PARTIES] = "Parties that may exchange information",
+	        [TW_CATEGORIES] = "Information covered",
+	        [TW_OBTAIN] =
+	            "The programme may obtain information from the parties.",
+	        [TW_DISCLOSE] =
+	            "The programme may give information to the parties.",
+	        [TW_PERIOD] = "Valid",
+	        [TW_PURPOSE] = "Purpose",
+	        [TW_NAME] = "Your name",
+	        [TW_SIGN] = "Sign with your finger in the box",
+	        [TW_CLEAR] = "Clear",
+	        [TW_AGREE] = "I consent",
+	        [TW_SUS_YES] = "Yes, I consent to registration in SUS",
+	        [TW_SUS_NO] = "No, register me anonymously",
+	        [TW_SEND] = "Send my answer",
+	        [TW_ERR_NAME] = "Write your name.",
+	        [TW_ERR_SIG] = "Sign in the box. If you cannot, ask the staff "
+	                       "to record the consent on paper.",
+	        [TW_ERR_ANSWER] = "Choose yes or no.",
+	        [TW_ERRORS] = "Something is missing. See below.",
+	        [TW_THANKS] = "Thank you. Your answer is recorded.",
+	        [TW_GIVE_BACK] = "Please hand the tablet back to the staff.",
+	        [TW_COPY] = "Print a copy",
+	        [TW_REVOKE] = "Withdraw consent",
+	        [TW_REVOKE_FOR] = "Withdraw for",
+	        [TW_REVOKE_ALL] = "Withdraw all",
+	        [TW_REVOKED] = "The withdrawal is recorded and applies now.",
+	        [TW_WITHDRAWN] = "withdrawn",
+	        [TW_SIGNATURE] = "Signature",
+	        [TW_YOUR_COPY] = "Your copy",
+	        [TW_ANSWER] = "Answer",
+	        [TW_NOTHING_TO_REVOKE] = "There is no consent in force to "
+	                                 "withdraw.",
+	        [TW_SIGNED_PAPER] = "Signed on paper",
+	    } },
+	{ "ar", "rtl", "العربية",
+	    {
+	        [TW_PARTIES] = "الجهات التي يجوز لها تبادل المعلومات",
+	        [TW_CATEGORIES] = "المعلومات المشمولة",
+	        [TW_OBTAIN] = "يجوز للبرنامج الحصول على معلومات من الجهات.",
+	        [TW_DISCLOSE] = "يجوز للبرنامج تقديم معلومات إلى الجهات.",
+	        [TW_PERIOD] = "صالحة",
+	        [TW_PURPOSE] = "الغرض",
+	        [TW_NAME] = "اسمك",
+	        [TW_SIGN] = "وقّع بإصبعك في المربع",
+	        [TW_CLEAR] = "مسح",
+	        [TW_AGREE] = "أوافق",
+	        [TW_SUS_YES] = "نعم، أوافق على التسجيل في SUS",
+	        [TW_SUS_NO] = "لا، سجّلني بشكل مجهول",
+	        [TW_SEND] = "أرسل إجابتي",
+	        [TW_ERR_NAME] = "اكتب اسمك.",
+	        [TW_ERR_SIG] = "وقّع في المربع. إذا لم تستطع، اطلب من الموظفين "
+	                       "تسجيل الموافقة على الورق.",
+	        [TW_ERR_ANSWER] = "اختر نعم أو لا.",
+	        [TW_ERRORS] = "هناك شيء ناقص. انظر أدناه.",
+	        [TW_THANKS] = "شكرًا. تم تسجيل إجابتك.",
+	        [TW_GIVE_BACK] = "يرجى إعادة الجهاز اللوحي إلى الموظفين.",
+	        [TW_COPY] = "اطبع نسخة",
+	        [TW_REVOKE] = "سحب الموافقة",
+	        [TW_REVOKE_FOR] = "سحب الموافقة عن",
+	        [TW_REVOKE_ALL] = "سحب الموافقة بالكامل",
+	        [TW_REVOKED] = "تم تسجيل السحب وهو ساري الآن.",
+	        [TW_WITHDRAWN] = "مسحوبة",
+	        [TW_SIGNATURE] = "التوقيع",
+	        [TW_YOUR_COPY] = "نسختك",
+	        [TW_ANSWER] = "الإجابة",
+	        [TW_NOTHING_TO_REVOKE] = "لا توجد موافقة سارية لسحبها.",
+	        [TW_SIGNED_PAPER] = "موقّعة على الورق",
+	    } },
+};
+
+/* The words for language code (Swedish when we have none for it). */
+static const struct tlang *
+tl_find(struct str code)
+{
+	for (size_t i = 0; i < sizeof(tlangs) / sizeof(tlangs[0]); i++)
+		if (str_eq_cstr(code, tlangs[i].code))
+			return &tlangs[i];
+	return &tlangs[0];
+}
+
+/* The language's own name, or the code for one we have no words for. */
+static struct str
+tl_name(struct str code)
+{
+	for (size_t i = 0; i < sizeof(tlangs) / sizeof(tlangs[0]); i++)
+		if (str_eq_cstr(code, tlangs[i].code))
+			return str_cstr(tlangs[i].name);
+	return code;
+}
+
+/* lang, dir and every t_* word of the consent's language. The text's own
+ * language decides lang, so a text we have no words for is still marked
+ * right for screen readers. */
+static enum app_err
+tl_bind(struct view_ctx *ctx, struct str text_lang)
+{
+	const struct tlang *t = tl_find(text_lang);
+	enum app_err e;
+
+	if ((e = view_ctx_set_str(ctx, "lang", text_lang)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "dir", t->dir)) != APP_OK)
+		return e;
+	for (int i = 0; i < TW__MAX; i++)
+		if ((e = view_ctx_set_cstr(ctx, tw_keys[i], t->w[i])) != APP_OK)
+			return e;
+	return APP_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Loading and binding
+ * --------------------------------------------------------------------- */
+
+static enum app_err
+pc_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
+    struct db_rows *rows)
+{
+	return db_exec(r->db, r->a, DB_CONSENT, q, p, n, rows);
+}
+
+/* One number from a statement without parameters (LAST_INSERT_ID, ...). */
+static enum app_err
+pc_scalar(struct req *r, unsigned q, long long *out)
+{
+	struct db_rows rows;
+	enum app_err e;
+
+	*out = 0;
+	if ((e = pc_exec(r, q, NULL, 0, &rows)) != APP_OK)
+		return e;
+	if (rows.nrows == 1)
+		*out = str_to_ll(db_cell(&rows, 0, 0));
+	return APP_OK;
+}
+
+/* The referral behind :id, if r's user may see it. */
+static enum app_err
+pc_load_referral(
+    struct req *r, long long referral_id, unsigned *via, struct db_rows *ref)
+{
+	struct db_param p[1] = { DB_INT(referral_id) };
+	enum app_err e;
+
+	if ((e = access_referral(r, referral_id, via)) != APP_OK ||
+	    (e = pc_exec(r, SQL_CONSENT_REFERRAL, p, 1, ref)) != APP_OK)
+		return e;
+	return ref->nrows == 1 ? APP_OK : APP_ENOTFOUND;
+}
+
+/* The consent behind :id and its referral, if r's user may see it. */
+static enum app_err
+pc_load(struct req *r, long long *id, struct db_rows *c, unsigned *via,
+    struct db_rows *ref)
+{
+	struct db_param p[1];
+	enum app_err e;
+
+	if ((e = req_param_id(r, id)) != APP_OK)
+		return e;
+	p[0] = DB_INT(*id);
+	if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, c)) != APP_OK)
+		return e;
+	if (c->nrows != 1)
+		return APP_ENOTFOUND;
+	if ((e = pc_load_referral(
+	         r, str_to_ll(db_cell(c, 0, CG_REFERRAL)), via, ref)) != APP_OK)
+		return e;
+	/* Expiry is written back before anything is shown. */
+	if ((e = consent_expire(r, str_to_ll(db_cell(c, 0, CG_REFERRAL)))) !=
+	        APP_OK ||
+	    (e = pc_exec(r, SQL_CONSENT_GET, p, 1, c)) != APP_OK)
+		return e;
+	return c->nrows == 1 ? APP_OK : APP_ENOTFOUND;
+}
+
+/* Taking a consent is for the remittent who applied and the insats staff. */
+static int
+pc_may_take(unsigned via)
+{
+	return (via & (ACCESS_OWN | ACCESS_INSATS)) != 0;
+}
+
+static const char *
+pc_state_label(struct str state)
+{
+	if (str_eq_cstr(state, "utkast"))
+		return "Förberett, inte signerat";
+	if (str_eq_cstr(state, "aktiv"))
+		return "Gäller";
+	if (str_eq_cstr(state, "aterkallad"))
+		return "Återkallat";
+	if (str_eq_cstr(state, "utgangen"))
+		return "Utgånget";
+	if (str_eq_cstr(state, "felaktig"))
+		return "Felregistrerat";
+	return "";
+}
+
+static const char *
+pc_kind_label(struct str kind)
+{
+	return str_eq_cstr(kind, "sus") ? "SUS-samtycke" : "Sekretesslättnad";
+}
+
+static const char *
+pc_event_label(struct str ev)
+{
+	static const char *const map[][2] = {
+		{ "forberett", "Förberett" },
+		{ "givet", "Givet" },
+		{ "andrat", "Ändrat (en part återkallad)" },
+		{ "aterkallat", "Återkallat" },
+		{ "utganget", "Utgånget" },
+		{ "felaktigt", "Markerat som felregistrerat" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (str_eq_cstr(ev, map[i][0]))
+			return map[i][1];
+	return "";
+}
+
+static const char *
+pc_how_label(struct str how)
+{
+	static const char *const map[][2] = {
+		{ "surfplatta", "på surfplattan" },
+		{ "papper", "på papper" },
+		{ "muntligt", "muntligt" },
+		{ "skriftligt", "skriftligt" },
+		{ "personal", "av personalen" },
+		{ "system", "automatiskt" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (str_eq_cstr(how, map[i][0]))
+			return map[i][1];
+	return "";
+}
+
+/* body split at blank lines into list key, each item "text". */
+static enum app_err
+pc_bind_paragraphs(struct view_ctx *ctx, const char *key, struct str body)
+{
+	size_t i = 0;
+	enum app_err e;
+
+	if ((e = view_ctx_set_list(ctx, key)) != APP_OK)
+		return e;
+	while (i < body.len) {
+		size_t start = i, end;
+		struct view_ctx *it;
+
+		while (i < body.len &&
+		    !(body.p[i] == '\n' && i + 1 < body.len &&
+		        (body.p[i + 1] == '\n' ||
+		            (body.p[i + 1] == '\r' && i + 2 < body.len &&
+		                body.p[i + 2] == '\n'))))
+			i++;
+		end = i;
+		while (i < body.len && (body.p[i] == '\n' || body.p[i] == '\r'))
+			i++;
+		if (end == start)
+			continue;
+		if ((it = view_ctx_list_add(ctx, key)) == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "text",
+		         (struct str){ body.p + start, end - start })) !=
+		    APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* The referral's summary: who, which insats, the referring organisation. */
+static enum app_err
+pc_bind_referral(struct view_ctx *ctx, const struct db_rows *ref)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_str(
+	         ctx, "referral_id", db_cell(ref, 0, CR_ID))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "first_name", db_cell(ref, 0, CR_FIRST))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "last_name", db_cell(ref, 0, CR_LAST))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "insats", db_cell(ref, 0, CR_INSATS))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "referral_org", db_cell(ref, 0, CR_ORG))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "participation_id",
+	         db_cell(ref, 0, CR_PART_ID))) != APP_OK)
+		return e;
+	return APP_OK;
+}
+
+/* The consent itself in its language: pinned text, parties, categories,
+ * directions, period, signature. */
+static enum app_err
+pc_bind_consent(struct req *r, struct view_ctx *ctx, const struct db_rows *c)
+{
+	struct db_param p[1] = { DB_INT(str_to_ll(db_cell(c, 0, CG_ID))) };
+	struct db_rows parties, cats;
+	struct str lang = db_cell(c, 0, CG_TEXT_LANGUAGE);
+	struct str kind = db_cell(c, 0, CG_KIND);
+	struct str state = db_cell(c, 0, CG_STATE);
+	int label_col;
+	enum app_err e;
+
+	if ((e = pc_exec(r, SQL_CONSENT_PARTIES, p, 1, &parties)) != APP_OK ||
+	    (e = pc_exec(r, SQL_CONSENT_CATEGORIES, p, 1, &cats)) != APP_OK)
+		return e;
+	label_col = str_eq_cstr(lang, "en") ? 2
+	    : str_eq_cstr(lang, "ar")       ? 3
+	                                    : 1;
+	if ((e = tl_bind(ctx, lang)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "consent_id", db_cell(c, 0, CG_ID))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "kind", kind)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "kind_label", pc_kind_label(kind))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_sus", str_eq_cstr(kind, "sus"))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "state", state)) != APP_OK ||
+	    (e = view_ctx_set_cstr(
+	         ctx, "state_label", pc_state_label(state))) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "is_draft", str_eq_cstr(state, "utkast"))) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "is_active", str_eq_cstr(state, "aktiv"))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_signed",
+	         db_cell(c, 0, CG_SIGNED_HOW).len > 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "answer_yes",
+	         str_eq_cstr(db_cell(c, 0, CG_ANSWER), "ja"))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "language", lang)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "language_name", tl_name(lang))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "interpreter",
+	         str_to_ll(db_cell(c, 0, CG_INTERPRETER)) != 0)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "interpreter_language",
+	         db_cell(c, 0, CG_INTERPRETER_LANG))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "obtain",
+	         str_to_ll(db_cell(c, 0, CG_OBTAIN)) != 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "disclose",
+	         str_to_ll(db_cell(c, 0, CG_DISCLOSE)) != 0)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "purpose", db_cell(c, 0, CG_PURPOSE))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "valid_from", db_cell(c, 0, CG_FROM))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "valid_until", db_cell(c, 0, CG_UNTIL))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "on_paper",
+	         str_eq_cstr(db_cell(c, 0, CG_SIGNED_HOW), "papper"))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "signer", db_cell(c, 0, CG_SIGNER))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "signature", db_cell(c, 0, CG_SIGNATURE))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "paper_date", db_cell(c, 0, CG_PAPER_DATE))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "taken_by", db_cell(c, 0, CG_TAKEN_BY))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "signed_at", db_cell(c, 0, CG_SIGNED_AT))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "ended_at", db_cell(c, 0, CG_ENDED_AT))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "text_title", db_cell(c, 0, CG_TEXT_TITLE))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "text_version",
+	         db_cell(c, 0, CG_TEXT_VERSION))) != APP_OK ||
+	    (e = pc_bind_paragraphs(
+	         ctx, "paragraphs", db_cell(c, 0, CG_TEXT_BODY))) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "parties")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "active_parties")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "categories")) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "has_parties", parties.nrows > 0)) !=
+	        APP_OK)
+		return e;
+	for (size_t i = 0; i < parties.nrows; i++) {
+		int revoked =
+		    str_eq_cstr(db_cell(&parties, i, 2), "aterkallad");
+		struct view_ctx *it = view_ctx_list_add(ctx, "parties");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(
+		         it, "party_id", db_cell(&parties, i, 0))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "name", db_cell(&parties, i, 1))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "revoked", revoked)) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "revoked_at", db_cell(&parties, i, 3))) != APP_OK)
+			return e;
+		if (revoked)
+			continue;
+		if ((it = view_ctx_list_add(ctx, "active_parties")) == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(
+		         it, "party_id", db_cell(&parties, i, 0))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "name", db_cell(&parties, i, 1))) != APP_OK)
+			return e;
+	}
+	for (size_t i = 0; i < cats.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "categories");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "label",
+		         db_cell(&cats, i, (size_t)label_col))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Changes: events, superseding, signing
+ * --------------------------------------------------------------------- */
+
+static enum app_err
+pc_event(struct req *r, long long consent_id, const char *event,
+    long long party_id, const char *how, struct str reason)
+{
+	struct db_param p[6] = { DB_INT(consent_id), DB_STR(str_cstr(event)),
+		party_id > 0 ? DB_INT(party_id) : DB_NULL, DB_INT(r->user->id),
+		DB_STR(str_cstr(how)), DB_STR(reason) };
+
+	return pc_exec(r, SQL_CONSENT_EVENT_INSERT, p, 6, NULL);
+}
+
+/* A new consent of a kind replaces the one in force: one waiver and one
+ * SUS answer per referral at a time. */
+static enum app_err
+pc_supersede(struct req *r, long long referral_id, struct str kind,
+    long long consent_id, struct str pnr)
+{
+	struct db_param p[3] = { DB_INT(referral_id), DB_STR(kind),
+		DB_INT(consent_id) };
+	struct db_rows others;
+	struct buf why;
+	enum app_err e;
+
+	if ((e = pc_exec(r, SQL_CONSENT_OTHERS_ACTIVE, p, 3, &others)) !=
+	    APP_OK)
+		return e;
+	for (size_t i = 0; i < others.nrows; i++) {
+		long long old = str_to_ll(db_cell(&others, i, 0));
+		buf_init(&why, r->a);
+		p[0] = DB_STR(STR_LIT("aterkallad"));
+		p[1] = DB_INT(old);
+		p[2] = DB_STR(STR_LIT("aktiv"));
+		if ((e = pc_exec(r, SQL_CONSENT_END, p, 3, NULL)) != APP_OK ||
+		    (e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE_ALL, &p[1], 1,
+		         NULL)) != APP_OK ||
+		    (e = buf_printf(&why, "Ersatt av samtycke %lld.",
+		         consent_id)) != APP_OK ||
+		    (e = pc_event(r, old, "aterkallat", 0, "system",
+		         buf_str(&why))) != APP_OK ||
+		    (e = audit_write(r, AUDIT_UPDATE, "consent", old, pnr,
+		         STR_LIT("superseded"))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* utkast -> aktiv in the caller's transaction, with its event, audit row,
+ * the text pinned as used and an earlier consent of the kind replaced.
+ * *stale = 1 when it was no longer a draft (nothing written). */
+static enum app_err
+pc_sign(struct req *r, long long id, const struct db_rows *c,
+    const struct db_rows *ref, const char *how, struct str signer,
+    struct str signature, struct str paper_date, const char *answer, int *stale)
+{
+	struct db_param p[6];
+	struct db_rows lock;
+	struct str kind = db_cell(c, 0, CG_KIND);
+	enum app_err e;
+
+	*stale = 0;
+	p[0] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
+		return e;
+	if (lock.nrows != 1 || !str_eq_cstr(db_cell(&lock, 0, 0), "utkast")) {
+		*stale = 1;
+		return APP_OK;
+	}
+	p[0] = DB_STR(str_cstr(how));
+	p[1] = DB_STR(signer);
+	p[2] = signature.len ? DB_STR(signature) : DB_NULL;
+	p[3] = paper_date.len ? DB_STR(paper_date) : DB_NULL;
+	p[4] = DB_STR(str_cstr(answer));
+	p[5] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_SIGN, p, 6, NULL)) != APP_OK)
+		return e;
+	/* The text version the participant saw is frozen from now on. */
+	p[0] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_TEXT_MARK_USED, p, 1, NULL)) !=
+	        APP_OK ||
+	    (e = pc_supersede(r, str_to_ll(db_cell(c, 0, CG_REFERRAL)), kind,
+	         id, db_cell(ref, 0, CR_PNR))) != APP_OK ||
+	    (e = pc_event(r, id, "givet", 0, how, STR_LIT(""))) != APP_OK ||
+	    (e = audit_write(r, AUDIT_CREATE, "consent", id,
+	         db_cell(ref, 0, CR_PNR),
+	         str_eq_cstr(kind, "sus")
+	             ? (str_eq_cstr(str_cstr(answer), "ja")
+	                       ? STR_LIT("sus consent given: yes")
+	                       : STR_LIT("sus consent given: no"))
+	             : STR_LIT("waiver given"))) != APP_OK)
+		return e;
+	return APP_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * The overview of one referral
+ * --------------------------------------------------------------------- */
+
+enum app_err
+page_consents(struct req *r)
+{
+	struct db_param p[1];
+	struct db_rows ref, list;
+	struct view_ctx *ctx;
+	unsigned via;
+	long long rid;
+	enum app_err e;
+
+	if ((e = req_param_id(r, &rid)) != APP_OK ||
+	    (e = pc_load_referral(r, rid, &via, &ref)) != APP_OK)
+		return e;
+	if ((e = audit_write(r, AUDIT_READ, "referral", rid,
+	         db_cell(&ref, 0, CR_PNR), STR_LIT("consents"))) != APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	/* consent_bind_status() writes expiry back first. */
+	if ((e = consent_bind_status(r, ctx, rid)) != APP_OK)
+		return e;
+	p[0] = DB_INT(rid);
+	if ((e = pc_exec(r, SQL_CONSENT_LIST, p, 1, &list)) != APP_OK)
+		return e;
+	if ((e = pc_bind_referral(ctx, &ref)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "may_take", pc_may_take(via))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "has_consents", list.nrows > 0)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_list(ctx, "consents")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < list.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "consents");
+		struct str kind = db_cell(&list, i, 1),
+		           st = db_cell(&list, i, 2);
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "id", db_cell(&list, i, 0))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_cstr(
+		         it, "kind_label", pc_kind_label(kind))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "state", st)) != APP_OK ||
+		    (e = view_ctx_set_cstr(
+		         it, "state_label", pc_state_label(st))) != APP_OK ||
+		    (e = view_ctx_set_bool(
+		         it, "is_sus", str_eq_cstr(kind, "sus"))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "answer_yes",
+		         str_eq_cstr(db_cell(&list, i, 3), "ja"))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "language_name",
+		         tl_name(db_cell(&list, i, 4)))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "valid_from", db_cell(&list, i, 5))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "valid_until", db_cell(&list, i, 6))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "signed_at", db_cell(&list, i, 8))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "taken_by", db_cell(&list, i, 9))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "text_version",
+		         db_cell(&list, i, 10))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "active_parties",
+		         db_cell(&list, i, 12))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "all_parties", db_cell(&list, i, 13))) != APP_OK)
+			return e;
+	}
+	return page_render(r, "samtycken", "Samtycken", ctx);
+}
+
+/* ------------------------------------------------------------------------
+ * Preparing a consent (staff)
+ * --------------------------------------------------------------------- */
+
+enum nf {
+	NF_TYP,
+	NF_SPRAK,
+	NF_TOLK,
+	NF_TOLKSPRAK,
+	NF_INHAMTA,
+	NF_LAMNA,
+	NF_SYFTE,
+	NF_FRAN,
+	NF_TILL,
+	NF_SATT,
+	NF_PAPPERSDATUM,
+	NF_SVAR,
+	NF__MAX
+};
+
+static const char *const nf_kinds[] = { "sekretess", "sus", NULL };
+static const char *const nf_ways[] = { "surfplatta", "papper", NULL };
+static const char *const nf_answers[] = { "ja", "nej", NULL };
+
+static const struct field_spec nf_spec[NF__MAX] = {
+	[NF_TYP] = { "typ", FT_ENUM, 0, 0, FF_REQUIRED, nf_kinds },
+	[NF_SPRAK] = { "sprak", FT_TEXT, 2, 10, FF_REQUIRED, NULL },
+	[NF_TOLK] = { "tolk", FT_BOOL, 0, 0, 0, NULL },
+	[NF_TOLKSPRAK] = { "tolksprak", FT_TEXT, 0, 100, 0, NULL },
+	[NF_INHAMTA] = { "inhamta", FT_BOOL, 0, 0, 0, NULL },
+	[NF_LAMNA] = { "lamna", FT_BOOL, 0, 0, 0, NULL },
+	[NF_SYFTE] = { "syfte", FT_TEXT, 0, 1000, FF_MULTILINE, NULL },
+	[NF_FRAN] = { "fran", FT_DATE, 0, 0, FF_REQUIRED, NULL },
+	[NF_TILL] = { "till", FT_DATE, 0, 0, 0, NULL },
+	[NF_SATT] = { "satt", FT_ENUM, 0, 0, FF_REQUIRED, nf_ways },
+	[NF_PAPPERSDATUM] = { "pappersdatum", FT_DATE, 0, 0, 0, NULL },
+	[NF_SVAR] = { "svar", FT_ENUM, 0, 0, 0, nf_answers },
+};
+
+static const char *const nf_err_keys[NF__MAX] = {
+	[NF_TYP] = "err_typ",
+	[NF_SPRAK] = "err_sprak",
+	[NF_TOLK] = "err_tolk",
+	[NF_TOLKSPRAK] = "err_tolksprak",
+	[NF_INHAMTA] = "err_riktning",
+	[NF_LAMNA] = "err_riktning",
+	[NF_SYFTE] = "err_syfte",
+	[NF_FRAN] = "err_fran",
+	[NF_TILL] = "err_till",
+	[NF_SATT] = "err_satt",
+	[NF_PAPPERSDATUM] = "err_pappersdatum",
+	[NF_SVAR] = "err_svar",
+};
+
+/* The prepare form: typed values, errors, the chosen parties and
+ * categories (as "o<id>"/"i<id>" and codes). */
+struct nf_form {
+	struct field_val v[NF__MAX];
+	const char *err[NF__MAX];
+	const char *err_parties, *err_categories, *form_error;
+	struct str *parties, *categories; /* arena */
+	size_t nparties, ncategories;
+	int sus;
+};
+
+/* Every value of key in r's form, in order. Arena. */
+static enum app_err
+pc_form_all(struct req *r, const char *key, struct str **out, size_t *n)
+{
+	size_t k = kv_count(&r->form, key), j = 0;
+
+	*n = 0;
+	*out = NULL;
+	if (k == 0)
+		return APP_OK;
+	if ((*out = arena_alloc(r->a, k * sizeof(**out))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < r->form.n && j < k; i++)
+		if (str_eq_cstr(r->form.v[i].key, key))
+			(*out)[j++] = r->form.v[i].val;
+	*n = j;
+	return APP_OK;
+}
+
+static int
+pc_has(const struct str *list, size_t n, struct str s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq(list[i], s))
+			return 1;
+	return 0;
+}
+
+/* The party choices as view list "party_choices" (value "o<id>"/"i<id>",
+ * name, checked), and the category choices likewise. */
+static enum app_err
+pc_bind_choices(struct req *r, struct view_ctx *ctx, const struct db_rows *ref,
+    const struct nf_form *f, struct db_rows *parties, struct db_rows *cats,
+    struct db_rows *langs)
+{
+	struct db_param p[2];
+	enum app_err e;
+
+	p[0] = DB_INT(str_to_ll(db_cell(ref, 0, CR_INSATS_ID)));
+	p[1] = p[0];
+	if ((e = pc_exec(r, SQL_CONSENT_PARTY_CHOICES, p, 2, parties)) !=
+	        APP_OK ||
+	    (e = pc_exec(r, SQL_CONSENT_CATEGORY_ALL, NULL, 0, cats)) != APP_OK)
+		return e;
+	p[0] = DB_STR(str_cstr(f->sus ? "sus" : "sekretess"));
+	if ((e = pc_exec(r, SQL_CONSENT_LANGUAGES, p, 1, langs)) != APP_OK)
+		return e;
+	if (ctx == NULL)
+		return APP_OK;
+	if ((e = view_ctx_set_list(ctx, "party_choices")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "category_choices")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "language_choices")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < parties->nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "party_choices");
+		struct buf val;
+		buf_init(&val, r->a);
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = buf_printf(&val, "%s%s", db_cell(parties, i, 0).p,
+		         db_cell(parties, i, 1).p)) != APP_OK ||
+		    (e = view_ctx_set_str(it, "value", buf_str(&val))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "name", db_cell(parties, i, 2))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "is_insats",
+		         str_eq_cstr(db_cell(parties, i, 0), "i"))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "checked",
+		         pc_has(f->parties, f->nparties, buf_str(&val)))) !=
+		        APP_OK)
+			return e;
+	}
+	for (size_t i = 0; i < cats->nrows; i++) {
+		struct view_ctx *it =
+		    view_ctx_list_add(ctx, "category_choices");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "code", db_cell(cats, i, 0))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(it, "label", db_cell(cats, i, 1))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(it, "checked",
+		         pc_has(f->categories, f->ncategories,
+		             db_cell(cats, i, 0)))) != APP_OK)
+			return e;
+	}
+	for (size_t i = 0; i < langs->nrows; i++) {
+		struct view_ctx *it =
+		    view_ctx_list_add(ctx, "language_choices");
+		struct str code = db_cell(langs, i, 0);
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "code", code)) != APP_OK ||
+		    (e = view_ctx_set_str(it, "name", tl_name(code))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(it, "selected",
+		         str_eq(code, f->v[NF_SPRAK].s))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+static enum app_err
+pc_render_new(struct req *r, const struct db_rows *ref, struct nf_form *f)
+{
+	struct db_rows parties, cats, langs;
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = pc_bind_referral(ctx, ref)) != APP_OK ||
+	    (e = pc_bind_choices(r, ctx, ref, f, &parties, &cats, &langs)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_sus", f->sus)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "typ", f->sus ? "sus" : "sekretess")) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "tolk", f->v[NF_TOLK].i != 0)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "tolksprak", f->v[NF_TOLKSPRAK].s)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "inhamta", f->v[NF_INHAMTA].i != 0)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "lamna", f->v[NF_LAMNA].i != 0)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "syfte", f->v[NF_SYFTE].s)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "fran", f->v[NF_FRAN].s)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "till", f->v[NF_TILL].s)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "satt_papper",
+	         str_eq_cstr(f->v[NF_SATT].s, "papper"))) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "pappersdatum", f->v[NF_PAPPERSDATUM].s)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "svar_ja",
+	         str_eq_cstr(f->v[NF_SVAR].s, "ja"))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "svar_nej",
+	         str_eq_cstr(f->v[NF_SVAR].s, "nej"))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "insats_end",
+	         db_cell(ref, 0, CR_INSATS_END))) != APP_OK ||
+	    (e = page_form_error(ctx, "err_parties", f->err_parties)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "err_categories", f->err_categories)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
+		return e;
+	for (int i = 0; i < NF__MAX; i++)
+		if ((e = page_form_error(ctx, nf_err_keys[i], f->err[i])) !=
+		    APP_OK)
+			return e;
+	return page_render(r, "samtycke_ny",
+	    f->sus ? "Nytt SUS-samtycke" : "Ny sekretesslättnad", ctx);
+}
+
+enum app_err
+page_consent_new(struct req *r)
+{
+	struct nf_form f;
+	struct db_rows ref;
+	const struct str *typ = req_query(r, "typ");
+	unsigned via;
+	long long rid;
+	struct str today;
+	enum app_err e;
+
+	if ((e = req_param_id(r, &rid)) != APP_OK ||
+	    (e = pc_load_referral(r, rid, &via, &ref)) != APP_OK)
+		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
+	memset(&f, 0, sizeof(f));
+	f.sus = typ != NULL && str_eq_cstr(*typ, "sus");
+	today = consent_today(r);
+	f.v[NF_FRAN].s = today;
+	f.v[NF_SATT].s = STR_LIT("surfplatta");
+	f.v[NF_SPRAK].s = STR_LIT("sv");
+	if (!f.sus) {
+		struct buf purpose, party;
+		buf_init(&purpose, r->a);
+		buf_init(&party, r->a);
+		if ((e = buf_printf(&purpose,
+		         "Att planera och genomföra insatsen %s och deltagarens "
+		         "rehabilitering mot arbete eller studier.",
+		         db_cell(&ref, 0, CR_INSATS).p)) != APP_OK)
+			return e;
+		f.v[NF_SYFTE].s = buf_str(&purpose);
+		f.v[NF_TILL].s = db_cell(&ref, 0, CR_INSATS_END);
+		/* The referring organisation and the insats are the usual
+		 * parties: ticked to start with, each can be unticked. */
+		if ((f.parties = arena_alloc(r->a, 2 * sizeof(*f.parties))) ==
+		    NULL)
+			return APP_ENOMEM;
+		if ((e = buf_printf(&party, "o%s",
+		         db_cell(&ref, 0, CR_ORG_ID).p)) != APP_OK)
+			return e;
+		f.parties[0] = buf_str(&party);
+		buf_init(&party, r->a);
+		if ((e = buf_printf(&party, "i%s",
+		         db_cell(&ref, 0, CR_INSATS_ID).p)) != APP_OK)
+			return e;
+		f.parties[1] = buf_str(&party);
+		f.nparties = 2;
+	}
+	return pc_render_new(r, &ref, &f);
+}
+
+/* Validate the prepare form; errors into f. */
+static enum app_err
+pc_validate_new(
+    struct req *r, const struct db_rows *ref, struct nf_form *f, size_t *nerr)
+{
+	struct db_rows parties, cats, langs;
+	struct str today = consent_today(r);
+	int found;
+	enum app_err e;
+
+	if ((e = form_validate(r->a, &r->form, nf_spec, NF__MAX, f->v, nerr)) !=
+	    APP_OK)
+		return e;
+	for (int i = 0; i < NF__MAX; i++)
+		f->err[i] = f->v[i].ok ? NULL : f->v[i].error;
+	f->sus = f->v[NF_TYP].ok && f->v[NF_TYP].i == 1;
+	if ((e = pc_form_all(r, "part", &f->parties, &f->nparties)) != APP_OK ||
+	    (e = pc_form_all(r, "kategori", &f->categories, &f->ncategories)) !=
+	        APP_OK ||
+	    (e = pc_bind_choices(r, NULL, ref, f, &parties, &cats, &langs)) !=
+	        APP_OK)
+		return e;
+	found = 0;
+	for (size_t i = 0; i < langs.nrows; i++)
+		found |= str_eq(db_cell(&langs, i, 0), f->v[NF_SPRAK].s);
+	if (f->err[NF_SPRAK] == NULL && !found) {
+		f->err[NF_SPRAK] = "Välj ett språk som det finns en text på.";
+		(*nerr)++;
+	}
+	if (f->v[NF_TOLK].i && f->v[NF_TOLKSPRAK].s.len == 0) {
+		f->err[NF_TOLKSPRAK] = "Ange tolkens språk.";
+		(*nerr)++;
+	}
+	if (str_eq_cstr(f->v[NF_SATT].s, "papper")) {
+		if (!f->v[NF_PAPPERSDATUM].present) {
+			f->err[NF_PAPPERSDATUM] =
+			    "Ange datumet på det underskrivna pappret.";
+			(*nerr)++;
+		} else if (f->v[NF_PAPPERSDATUM].ok &&
+		    strcmp(f->v[NF_PAPPERSDATUM].s.p, today.p) > 0) {
+			f->err[NF_PAPPERSDATUM] =
+			    "Datumet på pappret kan inte vara senare än i dag.";
+			(*nerr)++;
+		}
+		if (f->sus && !f->v[NF_SVAR].present) {
+			f->err[NF_SVAR] =
+			    "Ange deltagarens svar: ja eller nej.";
+			(*nerr)++;
+		}
+	}
+	if (f->sus)
+		return APP_OK;
+	/* The waiver: named parties, named categories, a direction, a
+	 * purpose and an end; never blanket. */
+	for (size_t i = 0; i < f->nparties; i++) {
+		int ok = 0;
+		for (size_t k = 0; k < parties.nrows && !ok; k++) {
+			struct str v = f->parties[i];
+			ok = v.len > 1 &&
+			    v.p[0] == db_cell(&parties, k, 0).p[0] &&
+			    str_eq((struct str){ v.p + 1, v.len - 1 },
+			        db_cell(&parties, k, 1));
+		}
+		if (!ok) {
+			f->err_parties = "Välj parterna i listan.";
+			(*nerr)++;
+			break;
+		}
+	}
+	if (f->nparties == 0 && f->err_parties == NULL) {
+		f->err_parties = "Välj minst en part.";
+		(*nerr)++;
+	}
+	for (size_t i = 0; i < f->ncategories; i++) {
+		int ok = 0;
+		for (size_t k = 0; k < cats.nrows && !ok; k++)
+			ok = str_eq(f->categories[i], db_cell(&cats, k, 0));
+		if (!ok) {
+			f->err_categories = "Välj uppgifterna i listan.";
+			(*nerr)++;
+			break;
+		}
+	}
+	if (f->ncategories == 0 && f->err_categories == NULL) {
+		f->err_categories = "Välj minst ett slags uppgifter.";
+		(*nerr)++;
+	}
+	if (!f->v[NF_INHAMTA].i && !f->v[NF_LAMNA].i) {
+		f->err[NF_INHAMTA] = "Välj hämta in, lämna ut eller båda.";
+		(*nerr)++;
+	}
+	if (f->v[NF_SYFTE].s.len == 0) {
+		f->err[NF_SYFTE] = "Ange syftet.";
+		(*nerr)++;
+	}
+	if (!f->v[NF_TILL].present) {
+		if (f->err[NF_TILL] == NULL) {
+			f->err[NF_TILL] = "Ange hur länge samtycket gäller.";
+			(*nerr)++;
+		}
+	} else if (f->v[NF_TILL].ok) {
+		struct str till = f->v[NF_TILL].s;
+		struct str end = db_cell(ref, 0, CR_INSATS_END);
+		struct str pend = db_cell(ref, 0, CR_PART_END);
+		if (f->v[NF_FRAN].ok && f->v[NF_TILL].i < f->v[NF_FRAN].i)
+			f->err[NF_TILL] = "Slutdatumet är före startdatumet.";
+		else if (strcmp(till.p, today.p) < 0)
+			f->err[NF_TILL] = "Slutdatumet har redan passerat.";
+		else if (end.len && strcmp(till.p, end.p) > 0)
+			f->err[NF_TILL] = "Samtycket kan gälla längst till "
+			                  "insatsens slut.";
+		else if (pend.len && strcmp(till.p, pend.p) > 0)
+			f->err[NF_TILL] = "Samtycket kan gälla längst till "
+			                  "deltagandets slut.";
+		if (f->err[NF_TILL] != NULL)
+			(*nerr)++;
+	}
+	return APP_OK;
+}
+
+enum app_err
+page_consent_create(struct req *r)
+{
+	struct nf_form f;
+	struct db_rows ref, text, c;
+	struct db_param p[12];
+	unsigned via;
+	long long rid, cid;
+	size_t nerr = 0;
+	int stale = 0, paper;
+	struct buf loc;
+	enum app_err e;
+
+	if ((e = req_param_id(r, &rid)) != APP_OK ||
+	    (e = pc_load_referral(r, rid, &via, &ref)) != APP_OK)
+		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
+	memset(&f, 0, sizeof(f));
+	if ((e = pc_validate_new(r, &ref, &f, &nerr)) != APP_OK)
+		return e;
+	if (nerr > 0) {
+		r->resp.status = 400;
+		return pc_render_new(r, &ref, &f);
+	}
+	paper = str_eq_cstr(f.v[NF_SATT].s, "papper");
+	p[0] = DB_STR(str_cstr(f.sus ? "sus" : "sekretess"));
+	p[1] = DB_STR(f.v[NF_SPRAK].s);
+	if ((e = pc_exec(r, SQL_CONSENT_TEXT_CURRENT, p, 2, &text)) != APP_OK)
+		return e;
+	if (text.nrows != 1) {
+		f.err[NF_SPRAK] = "Det finns ingen text på det språket.";
+		r->resp.status = 400;
+		return pc_render_new(r, &ref, &f);
+	}
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	p[0] = DB_INT(rid);
+	p[1] = DB_STR(str_cstr(f.sus ? "sus" : "sekretess"));
+	p[2] = DB_INT(str_to_ll(db_cell(&text, 0, 0)));
+	p[3] = DB_STR(f.v[NF_SPRAK].s);
+	p[4] = DB_INT(f.v[NF_TOLK].i);
+	p[5] = DB_STR(f.v[NF_TOLK].i ? f.v[NF_TOLKSPRAK].s : STR_LIT(""));
+	p[6] = DB_INT(f.sus ? 0 : f.v[NF_INHAMTA].i);
+	p[7] = DB_INT(f.sus ? 0 : f.v[NF_LAMNA].i);
+	p[8] = DB_STR(f.sus ? STR_LIT("") : f.v[NF_SYFTE].s);
+	p[9] = DB_STR(f.v[NF_FRAN].s);
+	p[10] = f.sus ? DB_NULL : DB_STR(f.v[NF_TILL].s);
+	p[11] = DB_INT(r->user->id);
+	if ((e = pc_exec(r, SQL_CONSENT_INSERT, p, 12, NULL)) != APP_OK ||
+	    (e = pc_scalar(r, SQL_CONSENT_LAST_ID, &cid)) != APP_OK)
+		goto fail;
+	for (size_t i = 0; !f.sus && i < f.nparties; i++) {
+		struct str v = f.parties[i];
+		long long pid = str_to_ll((struct str){ v.p + 1, v.len - 1 });
+		p[0] = DB_INT(cid);
+		p[1] = v.p[0] == 'o' ? DB_INT(pid) : DB_NULL;
+		p[2] = v.p[0] == 'i' ? DB_INT(pid) : DB_NULL;
+		if (pc_has(f.parties, i, v))
+			continue; /* a repeated tick */
+		if ((e = pc_exec(r, SQL_CONSENT_PARTY_INSERT, p, 3, NULL)) !=
+		    APP_OK)
+			goto fail;
+	}
+	for (size_t i = 0; !f.sus && i < f.ncategories; i++) {
+		if (pc_has(f.categories, i, f.categories[i]))
+			continue;
+		p[0] = DB_INT(cid);
+		p[1] = DB_STR(f.categories[i]);
+		if ((e = pc_exec(r, SQL_CONSENT_CATEGORY_INSERT, p, 2, NULL)) !=
+		    APP_OK)
+			goto fail;
+	}
+	if ((e = pc_event(r, cid, "forberett", 0,
+	         paper ? "papper" : "surfplatta", STR_LIT(""))) != APP_OK ||
+	    (e = audit_write(r, AUDIT_CREATE, "consent", cid,
+	         db_cell(&ref, 0, CR_PNR),
+	         f.sus ? STR_LIT("sus consent prepared")
+	               : STR_LIT("waiver prepared"))) != APP_OK)
+		goto fail;
+	if (paper) {
+		p[0] = DB_INT(cid);
+		if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, &c)) != APP_OK ||
+		    (e = pc_sign(r, cid, &c, &ref, "papper", STR_LIT(""),
+		         STR_LIT(""), f.v[NF_PAPPERSDATUM].s,
+		         f.sus ? (f.v[NF_SVAR].i == 1 ? "nej" : "ja") : "ja",
+		         &stale)) != APP_OK)
+			goto fail;
+	}
+	if ((e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc,
+	         paper ? "/samtycken/%lld?givet=1"
+	               : "/samtycken/%lld/surfplatta",
+	         cid)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+/* ------------------------------------------------------------------------
+ * One consent (staff)
+ * --------------------------------------------------------------------- */
+
+static enum app_err
+pc_render_consent(struct req *r, long long id, const struct db_rows *c,
+    const struct db_rows *ref, unsigned via, const char *notice,
+    const char *error)
+{
+	struct db_param p[1] = { DB_INT(id) };
+	struct db_rows ev;
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	if ((e = pc_exec(r, SQL_CONSENT_EVENTS, p, 1, &ev)) != APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = pc_bind_referral(ctx, ref)) != APP_OK ||
+	    (e = pc_bind_consent(r, ctx, c)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "today", consent_today(r).p)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "may_take", pc_may_take(via))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_list(ctx, "events")) != APP_OK ||
+	    (notice != NULL &&
+	        (e = view_ctx_set_cstr(ctx, "notice", notice)) != APP_OK) ||
+	    (e = page_form_error(ctx, "error", error)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < ev.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "events");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "at", db_cell(&ev, i, 0))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_cstr(it, "event",
+		         pc_event_label(db_cell(&ev, i, 1)))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "party", db_cell(&ev, i, 2))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(it, "who", db_cell(&ev, i, 3))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_cstr(it, "how",
+		         pc_how_label(db_cell(&ev, i, 4)))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "reason", db_cell(&ev, i, 5))) !=
+		        APP_OK)
+			return e;
+	}
+	return page_render(
+	    r, "samtycke", pc_kind_label(db_cell(c, 0, CG_KIND)), ctx);
+}
+
+enum app_err
+page_consent(struct req *r)
+{
+	struct db_rows c, ref;
+	unsigned via;
+	long long id;
+	const char *notice = NULL;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if ((e = audit_write(r, AUDIT_READ, "consent", id,
+	         db_cell(&ref, 0, CR_PNR), STR_LIT(""))) != APP_OK)
+		return e;
+	if (req_query(r, "givet") != NULL)
+		notice = "Samtycket är registrerat och gäller.";
+	else if (req_query(r, "aterkallat") != NULL)
+		notice = "Återkallelsen är registrerad och gäller nu.";
+	else if (req_query(r, "felaktigt") != NULL)
+		notice = "Samtycket är markerat som felregistrerat.";
+	return pc_render_consent(r, id, &c, &ref, via, notice, NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * The tablet: reading and signing
+ * --------------------------------------------------------------------- */
+
+static enum app_err
+pc_render_tablet(struct req *r, const struct db_rows *c,
+    const struct db_rows *ref, const char *view, const char *err_name,
+    const char *err_sig, const char *err_answer, struct str typed_name,
+    struct str typed_answer)
+{
+	struct view_ctx *ctx;
+	const struct tlang *t = tl_find(db_cell(c, 0, CG_TEXT_LANGUAGE));
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = pc_bind_referral(ctx, ref)) != APP_OK ||
+	    (e = pc_bind_consent(r, ctx, c)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "typed_name", typed_name)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "typed_yes",
+	         str_eq_cstr(typed_answer, "ja"))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "typed_no",
+	         str_eq_cstr(typed_answer, "nej"))) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "thanks", req_query(r, "klart") != NULL)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_name",
+	         err_name ? t->w[TW_ERR_NAME] : NULL)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_sig",
+	         err_sig ? t->w[TW_ERR_SIG] : NULL)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_answer",
+	         err_answer ? t->w[TW_ERR_ANSWER] : NULL)) != APP_OK)
+		return e;
+	return page_render_layout(
+	    r, "layout_surfplatta", view, db_cell(c, 0, CG_TEXT_TITLE).p, ctx);
+}
+
+enum app_err
+page_consent_tablet(struct req *r)
+{
+	struct db_rows c, ref;
+	unsigned via;
+	long long id;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
+	if ((e = audit_write(r, AUDIT_READ, "consent", id,
+	         db_cell(&ref, 0, CR_PNR), STR_LIT("tablet"))) != APP_OK)
+		return e;
+	return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta", NULL, NULL,
+	    NULL, STR_LIT(""), STR_LIT(""));
+}
+
+enum sf { SF_NAMN, SF_SIGNATUR, SF_SVAR, SF__MAX };
+
+static const struct field_spec sf_spec[SF__MAX] = {
+	[SF_NAMN] = { "namn", FT_TEXT, 2, 200, FF_REQUIRED, NULL },
+	[SF_SIGNATUR] = { "signatur", FT_TEXT, 0, SIGNATURE_MAX_BYTES, 0,
+	    NULL },
+	[SF_SVAR] = { "svar", FT_ENUM, 0, 0, 0, nf_answers },
+};
+
+enum app_err
+page_consent_sign(struct req *r)
+{
+	struct field_val v[SF__MAX];
+	struct db_rows c, ref;
+	unsigned via;
+	long long id;
+	size_t nerr = 0;
+	int sus, bad_sig, bad_answer, stale = 0;
+	struct buf loc;
+	struct db_param p[1];
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
+	if ((e = form_validate(r->a, &r->form, sf_spec, SF__MAX, v, &nerr)) !=
+	    APP_OK)
+		return e;
+	sus = str_eq_cstr(db_cell(&c, 0, CG_KIND), "sus");
+	bad_sig =
+	    !v[SF_SIGNATUR].ok || !signature_path_valid(v[SF_SIGNATUR].s, NULL);
+	bad_answer = sus && !(v[SF_SVAR].ok && v[SF_SVAR].present);
+	if (!str_eq_cstr(db_cell(&c, 0, CG_STATE), "utkast")) {
+		/* Signed (or ended) since the page was shown: sending twice
+		 * stores once. Show where it stands. */
+		r->resp.status = 409;
+		return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta",
+		    NULL, NULL, NULL, STR_LIT(""), STR_LIT(""));
+	}
+	if (!v[SF_NAMN].ok || bad_sig || bad_answer) {
+		r->resp.status = 400;
+		return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta",
+		    v[SF_NAMN].ok ? NULL : "x", bad_sig ? "x" : NULL,
+		    bad_answer ? "x" : NULL, v[SF_NAMN].s, v[SF_SVAR].s);
+	}
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = pc_sign(r, id, &c, &ref, "surfplatta", v[SF_NAMN].s,
+	         v[SF_SIGNATUR].s, STR_LIT(""),
+	         sus ? (v[SF_SVAR].i == 1 ? "nej" : "ja") : "ja", &stale)) !=
+	    APP_OK)
+		goto fail;
+	if (stale) {
+		db_rollback(r->db);
+		p[0] = DB_INT(id);
+		if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, &c)) != APP_OK)
+			return e;
+		r->resp.status = 409;
+		return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta",
+		    NULL, NULL, NULL, STR_LIT(""), STR_LIT(""));
+	}
+	if ((e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/samtycken/%lld/surfplatta?klart=1", id)) !=
+	    APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum pf { PF_PAPPERSDATUM, PF_SVAR, PF__MAX };
+
+static const struct field_spec pf_spec[PF__MAX] = {
+	[PF_PAPPERSDATUM] = { "pappersdatum", FT_DATE, 0, 0, FF_REQUIRED,
+	    NULL },
+	[PF_SVAR] = { "svar", FT_ENUM, 0, 0, 0, nf_answers },
+};
+
+enum app_err
+page_consent_paper(struct req *r)
+{
+	struct field_val v[PF__MAX];
+	struct db_rows c, ref;
+	unsigned via;
+	long long id;
+	size_t nerr = 0;
+	int sus, stale = 0;
+	const char *err = NULL;
+	struct buf loc;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
+	if ((e = form_validate(r->a, &r->form, pf_spec, PF__MAX, v, &nerr)) !=
+	    APP_OK)
+		return e;
+	sus = str_eq_cstr(db_cell(&c, 0, CG_KIND), "sus");
+	if (!v[PF_PAPPERSDATUM].ok)
+		err = "Ange datumet på det underskrivna pappret som "
+		      "ÅÅÅÅ-MM-DD.";
+	else if (strcmp(v[PF_PAPPERSDATUM].s.p, consent_today(r).p) > 0)
+		err = "Datumet på pappret kan inte vara senare än i dag.";
+	else if (sus && !(v[PF_SVAR].ok && v[PF_SVAR].present))
+		err = "Ange deltagarens svar: ja eller nej.";
+	if (err != NULL) {
+		r->resp.status = 400;
+		return pc_render_consent(r, id, &c, &ref, via, NULL, err);
+	}
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = pc_sign(r, id, &c, &ref, "papper", STR_LIT(""), STR_LIT(""),
+	         v[PF_PAPPERSDATUM].s,
+	         sus ? (v[PF_SVAR].i == 1 ? "nej" : "ja") : "ja", &stale)) !=
+	    APP_OK)
+		goto fail;
+	if (stale) {
+		db_rollback(r->db);
+		r->resp.status = 409;
+		return pc_render_consent(r, id, &c, &ref, via, NULL,
+		    "Samtycket är redan signerat eller avslutat.");
+	}
+	if ((e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/samtycken/%lld?givet=1", id)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum app_err
+page_consent_copy(struct req *r)
+{
+	struct db_rows c, ref;
+	unsigned via;
+	long long id;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if (db_cell(&c, 0, CG_SIGNED_HOW).len == 0)
+		return APP_ENOTFOUND; /* nothing signed to copy yet */
+	if ((e = audit_write(r, AUDIT_PRINT, "consent", id,
+	         db_cell(&ref, 0, CR_PNR), STR_LIT("copy"))) != APP_OK)
+		return e;
+	return pc_render_tablet(r, &c, &ref, "samtycke_kopia", NULL, NULL, NULL,
+	    STR_LIT(""), STR_LIT(""));
+}
+
+/* ------------------------------------------------------------------------
+ * Revoking and marking in error
+ * --------------------------------------------------------------------- */
+
+enum app_err
+page_consent_revoke_tablet(struct req *r)
+{
+	struct db_rows c, ref;
+	unsigned via;
+	long long id;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if ((e = audit_write(r, AUDIT_READ, "consent", id,
+	         db_cell(&ref, 0, CR_PNR), STR_LIT("tablet revoke"))) != APP_OK)
+		return e;
+	return pc_render_tablet(r, &c, &ref, "samtycke_aterkalla", NULL, NULL,
+	    NULL, STR_LIT(""), STR_LIT(""));
+}
+
+static const char *const rv_ways[] = { "surfplatta", "muntligt", "skriftligt",
+	NULL };
+
+enum rv { RV_PART, RV_HUR, RV_SKAL, RV__MAX };
+
+static const struct field_spec rv_spec[RV__MAX] = {
+	[RV_PART] = { "part", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
+	[RV_HUR] = { "hur", FT_ENUM, 0, 0, FF_REQUIRED, rv_ways },
+	[RV_SKAL] = { "skal", FT_TEXT, 0, 1000, FF_MULTILINE, NULL },
+};
+
+enum app_err
+page_consent_revoke(struct req *r)
+{
+	struct field_val v[RV__MAX];
+	struct db_rows c, ref, lock, left;
+	struct db_param p[3];
+	unsigned via;
+	long long id, party = 0, changed = 0;
+	size_t nerr = 0;
+	int all, tablet;
+	const char *how;
+	struct buf loc, detail;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if ((e = form_validate(r->a, &r->form, rv_spec, RV__MAX, v, &nerr)) !=
+	    APP_OK)
+		return e;
+	all = v[RV_PART].ok && str_eq_cstr(v[RV_PART].s, "alla");
+	if (v[RV_PART].ok && !all)
+		party = str_to_ll(v[RV_PART].s);
+	if (nerr > 0 || (!all && party <= 0)) {
+		r->resp.status = 400;
+		return pc_render_consent(r, id, &c, &ref, via, NULL,
+		    "Välj vad som återkallas och hur återkallelsen kom in.");
+	}
+	how = rv_ways[v[RV_HUR].i];
+	tablet = v[RV_HUR].i == 0;
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	p[0] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
+		goto fail;
+	if (lock.nrows != 1 || !str_eq_cstr(db_cell(&lock, 0, 0), "aktiv")) {
+		db_rollback(r->db);
+		r->resp.status = 409;
+		if (tablet)
+			return pc_render_tablet(r, &c, &ref,
+			    "samtycke_aterkalla", NULL, NULL, NULL, STR_LIT(""),
+			    STR_LIT(""));
+		return pc_render_consent(r, id, &c, &ref, via, NULL,
+		    "Samtycket gäller inte längre, så det finns inget att "
+		    "återkalla.");
+	}
+	buf_init(&detail, r->a);
+	if (!all) {
+		p[0] = DB_INT(party);
+		p[1] = DB_INT(id);
+		if ((e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE, p, 2, NULL)) !=
+		        APP_OK ||
+		    (e = pc_scalar(r, SQL_CONSENT_ROW_COUNT, &changed)) !=
+		        APP_OK)
+			goto fail;
+		if (changed != 1) {
+			db_rollback(r->db);
+			r->resp.status = 409;
+			return pc_render_consent(r, id, &c, &ref, via, NULL,
+			    "Den parten är redan återkallad eller hör inte "
+			    "till samtycket.");
+		}
+		p[0] = DB_INT(id);
+		if ((e = pc_exec(r, SQL_CONSENT_PARTY_ACTIVE_COUNT, p, 1,
+		         &left)) != APP_OK)
+			goto fail;
+		/* The last party gone ends the waiver as a whole. */
+		all = str_to_ll(db_cell(&left, 0, 0)) == 0;
+		if (!all &&
+		    ((e = pc_exec(r, SQL_CONSENT_TOUCH, p, 1, NULL)) !=
+		            APP_OK ||
+		        (e = pc_event(r, id, "andrat", party, how,
+		             v[RV_SKAL].s)) != APP_OK ||
+		        (e = buf_printf(&detail, "party %lld revoked (%s)",
+		             party, how)) != APP_OK))
+			goto fail;
+	}
+	if (all) {
+		p[0] = DB_STR(STR_LIT("aterkallad"));
+		p[1] = DB_INT(id);
+		p[2] = DB_STR(STR_LIT("aktiv"));
+		if ((e = pc_exec(r, SQL_CONSENT_END, p, 3, NULL)) != APP_OK ||
+		    (e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE_ALL, &p[1], 1,
+		         NULL)) != APP_OK ||
+		    (e = pc_event(r, id, "aterkallat", party, how,
+		         v[RV_SKAL].s)) != APP_OK ||
+		    (e = buf_printf(&detail, "revoked (%s)", how)) != APP_OK)
+			goto fail;
+	}
+	if ((e = audit_write(r, AUDIT_UPDATE, "consent", id,
+	         db_cell(&ref, 0, CR_PNR), buf_str(&detail))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc,
+	         tablet ? "/samtycken/%lld/aterkalla?klart=1"
+	                : "/samtycken/%lld?aterkallat=1",
+	         id)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+static const struct field_spec fe_spec[1] = {
+	{ "skal", FT_TEXT, 3, 1000, FF_REQUIRED | FF_MULTILINE, NULL },
+};
+
+enum app_err
+page_consent_error(struct req *r)
+{
+	struct field_val v[1];
+	struct db_rows c, ref, lock;
+	struct db_param p[3];
+	unsigned via;
+	long long id;
+	size_t nerr = 0;
+	struct buf loc;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
+	if ((e = form_validate(r->a, &r->form, fe_spec, 1, v, &nerr)) != APP_OK)
+		return e;
+	if (nerr > 0) {
+		r->resp.status = 400;
+		return pc_render_consent(r, id, &c, &ref, via, NULL,
+		    "Skriv varför samtycket är felregistrerat.");
+	}
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	p[0] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
+		goto fail;
+	if (lock.nrows != 1 ||
+	    !(str_eq_cstr(db_cell(&lock, 0, 0), "utkast") ||
+	        str_eq_cstr(db_cell(&lock, 0, 0), "aktiv"))) {
+		db_rollback(r->db);
+		r->resp.status = 409;
+		return pc_render_consent(
+		    r, id, &c, &ref, via, NULL, "Samtycket är redan avslutat.");
+	}
+	p[0] = DB_STR(STR_LIT("felaktig"));
+	p[1] = DB_INT(id);
+	p[2] = DB_STR(db_cell(&lock, 0, 0));
+	if ((e = pc_exec(r, SQL_CONSENT_END, p, 3, NULL)) != APP_OK ||
+	    (e = pc_event(r, id, "felaktigt", 0, "personal", v[0].s)) !=
+	        APP_OK ||
+	    (e = audit_write(r, AUDIT_UPDATE, "consent", id,
+	         db_cell(&ref, 0, CR_PNR), STR_LIT("entered in error"))) !=
+	        APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/samtycken/%lld?felaktigt=1", id)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+fail:
+	db_rollback(r->db);
+	return e;
+}

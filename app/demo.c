@@ -28,6 +28,22 @@ demo_below(int bound)
 	return (int)(demo_rand() % (unsigned)bound);
 }
 
+/* The consents draw from a generator of their own, so that adding them
+ * did not change who the demo participants are. */
+static unsigned demo_cstate;
+
+static int
+demo_cbelow(int bound)
+{
+	demo_cstate ^= demo_cstate << 13;
+	demo_cstate ^= demo_cstate >> 17;
+	demo_cstate ^= demo_cstate << 5;
+	return (int)(demo_cstate % (unsigned)bound);
+}
+
+/* The current Swedish consent texts (sql/0008_consent.sql), 0 if none. */
+static long long demo_text_sekretess, demo_text_sus;
+
 /* Index into weights[] chosen in proportion to the weights. */
 static int
 demo_pick(const int *weights, int n)
@@ -87,7 +103,8 @@ static const char *const advise[] = { "annan_insats", "halsa", "malgrupp",
 
 struct demo_insats {
 	long long id;
-	long start, end; /* date_days() */
+	long start, end; /* date_days(); end: the period's end or today */
+	long period_end; /* date_days(), 0: open-ended */
 	int places, due_days, wmin, wmax;
 	long long contact; /* a staff member of the insats, 0 if none */
 	int ongoing;       /* its period reaches today */
@@ -202,7 +219,8 @@ demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
 	    "COALESCE(i.typical_weeks_min, 12), COALESCE(i.typical_weeks_max, 16), "
 	    "COALESCE((SELECT MIN(si.staff_id) FROM staff_insats si "
 	    "WHERE si.insats_id = i.id), 0), "
-	    "COALESCE(i.period_end, CURDATE()) >= CURDATE() "
+	    "COALESCE(i.period_end, CURDATE()) >= CURDATE(), "
+	    "COALESCE(TO_DAYS(i.period_end) - 719528, 0) "
 	    "FROM insats i WHERE i.active = 1 AND i.direction = 'individ' "
 	    "AND i.places > 0 ORDER BY i.id";
 	MYSQL_RES *res;
@@ -225,6 +243,7 @@ demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
 		d->wmax = atoi(row[6]) > d->wmin ? atoi(row[6]) : d->wmin;
 		d->contact = atoll(row[7]);
 		d->ongoing = atoi(row[8]);
+		d->period_end = atol(row[9]);
 	}
 	mysql_free_result(res);
 	return *n > 0;
@@ -253,12 +272,46 @@ demo_load_remittents(MYSQL *my, long long *ids, long long *orgs, int *n)
 	return *n > 0;
 }
 
+/* The current Swedish text of each consent kind. */
+static int
+demo_load_texts(MYSQL *my)
+{
+	static const char q[] =
+	    "SELECT kind, id FROM consent_text WHERE language = 'sv' "
+	    "AND is_current = 1";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+
+	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(my)) == NULL) {
+		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+		return 0;
+	}
+	while ((row = mysql_fetch_row(res)) != NULL)
+		if (strcmp(row[0], "sekretess") == 0)
+			demo_text_sekretess = atoll(row[1]);
+		else if (strcmp(row[0], "sus") == 0)
+			demo_text_sus = atoll(row[1]);
+	mysql_free_result(res);
+	if (demo_text_sekretess == 0 || demo_text_sus == 0) {
+		fprintf(stderr,
+		    "stegvis: demo: no current Swedish consent "
+		    "texts (migration 0008)\n");
+		return 0;
+	}
+	return 1;
+}
+
 enum {
 	Q_PERSON,
 	Q_REFERRAL,
 	Q_REF_INCOME,
 	Q_PARTICIPATION,
 	Q_PART_INCOME,
+	Q_CONSENT,
+	Q_CONSENT_PARTY,
+	Q_CONSENT_CATEGORY,
+	Q_CONSENT_EVENT,
 	Q__MAX
 };
 
@@ -275,11 +328,12 @@ static const char *const demo_sql[Q__MAX] = {
 	    "remittent_id, organisation_id, status, visa_date, "
 	    "sick_leave_percent, employed, support_time_code, education_code, "
 	    "background, own_goals, needs, tried_before, submitted_at, "
-	    "decided_at, decided_by, decision_reason, advise_against_code) "
+	    "decided_at, decided_by, decision_reason, advise_against_code, "
+	    "consent_at_visa) "
 	    "SELECT id, ?, ?, ?, ?, ?, ?, 0, ?, ?, "
 	    "'Påhittad demodeltagare.', 'Komma närmare arbete eller studier.', "
 	    "'Stöd i vardagen och med hälsan.', 'Tidigare insatser via AF.', "
-	    "?, ?, ?, ?, ? FROM person WHERE personnummer = ?",
+	    "?, ?, ?, ?, ?, ? FROM person WHERE personnummer = ?",
 	[Q_REF_INCOME] = "INSERT IGNORE INTO referral_income (referral_id, "
 	                 "income_code) VALUES (?, ?)",
 	[Q_PARTICIPATION] =
@@ -292,6 +346,22 @@ static const char *const demo_sql[Q__MAX] = {
 	    "WHERE r.id = ?",
 	[Q_PART_INCOME] = "INSERT IGNORE INTO participation_income_after "
 	                  "(participation_id, income_code) VALUES (?, ?)",
+	[Q_CONSENT] =
+	    "INSERT INTO consent (referral_id, kind, state, answer, text_id, "
+	    "language, direction_obtain, direction_disclose, purpose, "
+	    "valid_from, valid_until, signed_how, signer_name, paper_date, "
+	    "taken_by, signed_at, ended_at) VALUES (?, ?, ?, ?, ?, 'sv', ?, ?, "
+	    "?, ?, ?, 'papper', ?, ?, ?, ?, ?)",
+	[Q_CONSENT_PARTY] =
+	    "INSERT INTO consent_party (consent_id, organisation_id, "
+	    "insats_id, state, revoked_at) VALUES (?, NULLIF(?, 0), "
+	    "NULLIF(?, 0), ?, ?)",
+	[Q_CONSENT_CATEGORY] = "INSERT INTO consent_consent_category "
+	                       "(consent_id, category_code) VALUES (?, ?)",
+	[Q_CONSENT_EVENT] =
+	    "INSERT INTO consent_event (consent_id, at, event, party_id, "
+	    "staff_id, how, reason) VALUES (?, ?, ?, NULLIF(?, 0), "
+	    "NULLIF(?, 0), ?, ?)",
 };
 
 /* A day number as a bound string: "" (NULL) for 0. Into buf[11]. */
@@ -302,6 +372,187 @@ demo_date(long days, char *buf)
 		return NULL;
 	demo_iso(days, buf);
 	return buf;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" of day number days at hhmm into buf. */
+static const char *
+demo_at(long days, const char *hhmmss, char *buf)
+{
+	demo_iso(days, buf);
+	memcpy(buf + 10, " ", 2);
+	strncat(buf, hhmmss, DEMO_DATE_LEN - 12);
+	return buf;
+}
+
+/* What a demo referral has for consent. */
+enum demo_consent {
+	DC_NONE,          /* a draft, or waiting for the VISA visit */
+	DC_ACTIVE,        /* a waiver naming the referring organisation */
+	DC_REVOKED,       /* the waiver revoked as a whole */
+	DC_PARTY_REVOKED, /* the referring organisation's party revoked */
+};
+
+static int
+demo_event(MYSQL_STMT **st, long long cid, const char *at, const char *event,
+    long long party, long long staff, const char *how, const char *reason)
+{
+	struct demo_param p[7] = { P_INT(cid), P_STR(at), P_STR(event),
+		P_INT(party), P_INT(staff), P_STR(how), P_STR(reason) };
+	return demo_exec(st[Q_CONSENT_EVENT], p, 7);
+}
+
+/*
+ * The secrecy waiver of referral ref, signed on paper on day from: the
+ * referring organisation org and the insats as parties, both directions,
+ * valid to the insats's end (or a year). A revocation comes after day
+ * after (the decision, if any). closed: the day its participation closed
+ * (summary sent or felregistrerad), 0 if not.
+ */
+static int
+demo_waiver(MYSQL_STMT **st, long long ref, const struct demo_insats *in,
+    long long org, long long staff, enum demo_consent plan, long from,
+    long after, long closed, long today, const char *signer)
+{
+	static const char *const cats[] = { "inkomst", "halsa", "social" };
+	static const int cat_pct[] = { 60, 50, 40 };
+	char bf[DEMO_DATE_LEN], bu[DEMO_DATE_LEN], bs[DEMO_DATE_LEN];
+	char be[DEMO_DATE_LEN], br[DEMO_DATE_LEN];
+	long until = in->period_end >= from + 30 ? in->period_end : from + 365;
+	long ended = 0, party_end = 0;
+	const char *state = "aktiv";
+	long long cid, org_party;
+
+	if (plan == DC_REVOKED) {
+		ended = (after > from ? after : from) + 1 + demo_cbelow(60);
+		state = "aterkallad";
+	} else if (closed > 0)
+		ended = closed, state = "utgangen";
+	else if (until < today)
+		ended = until + 1, state = "utgangen";
+	if (ended > today)
+		ended = today;
+	if (plan == DC_PARTY_REVOKED) {
+		party_end = (after > from ? after : from) + 1 + demo_cbelow(60);
+		if (party_end > today)
+			party_end = today;
+		if (ended && party_end > ended)
+			party_end = ended;
+	}
+	{
+		struct demo_param p[15] = {
+			P_INT(ref),
+			P_STR("sekretess"),
+			P_STR(state),
+			P_STR("ja"),
+			P_INT(demo_text_sekretess),
+			P_INT(1),
+			P_INT(1),
+			P_STR("Planera och genomföra insatsen och "
+			      "rehabiliteringen mot arbete eller studier."),
+			P_STR(demo_date(from, bf)),
+			P_STR(demo_date(until, bu)),
+			P_STR(signer),
+			P_STR(bf),
+			P_INT(staff),
+			P_STR(demo_at(from, "09:00:00", bs)),
+			P_STR(ended ? demo_at(ended, "14:00:00", be) : NULL),
+		};
+		if (!demo_exec(st[Q_CONSENT], p, 15))
+			return 0;
+	}
+	cid = (long long)mysql_stmt_insert_id(st[Q_CONSENT]);
+	{
+		struct demo_param p[5] = { P_INT(cid), P_INT(org), P_INT(0),
+			P_STR(plan == DC_REVOKED || party_end ? "aterkallad"
+			                                      : "aktiv"),
+			P_STR(plan == DC_REVOKED ? be
+			        : party_end ? demo_at(party_end, "11:00:00", br)
+			                    : NULL) };
+		if (!demo_exec(st[Q_CONSENT_PARTY], p, 5))
+			return 0;
+		org_party =
+		    (long long)mysql_stmt_insert_id(st[Q_CONSENT_PARTY]);
+		p[1] = P_INT(0);
+		p[2] = P_INT(in->id);
+		p[3] = P_STR(plan == DC_REVOKED ? "aterkallad" : "aktiv");
+		p[4] = P_STR(plan == DC_REVOKED ? be : NULL);
+		if (!demo_exec(st[Q_CONSENT_PARTY], p, 5))
+			return 0;
+	}
+	{
+		struct demo_param p[2] = { P_INT(cid), P_STR("arbete") };
+		if (!demo_exec(st[Q_CONSENT_CATEGORY], p, 2))
+			return 0;
+		p[1] = P_STR("planering");
+		if (!demo_exec(st[Q_CONSENT_CATEGORY], p, 2))
+			return 0;
+		for (size_t i = 0; i < NELEM(cats); i++) {
+			if (demo_cbelow(100) >= cat_pct[i])
+				continue;
+			p[1] = P_STR(cats[i]);
+			if (!demo_exec(st[Q_CONSENT_CATEGORY], p, 2))
+				return 0;
+		}
+	}
+	if (!demo_event(st, cid, bs, "givet", 0, staff, "papper", ""))
+		return 0;
+	if (party_end &&
+	    !demo_event(st, cid, br, "andrat", org_party, staff, "skriftligt",
+	        "Deltagaren återkallade samtycket för remittentens "
+	        "organisation."))
+		return 0;
+	if (plan == DC_REVOKED)
+		return demo_event(st, cid, be, "aterkallat", 0, staff,
+		    "muntligt",
+		    "Deltagaren återkallade samtycket vid ett samtal.");
+	if (ended)
+		return demo_event(st, cid, be, "utganget", 0, 0, "system",
+		    "Giltighetstiden har gått ut eller deltagandet är avslutat.");
+	return 1;
+}
+
+/* The SUS consent of referral ref, given at the start of its
+ * participation: mostly yes, some no, a few revoked later. */
+static int
+demo_sus(MYSQL_STMT **st, long long ref, long long staff, long start,
+    long today, const char *signer)
+{
+	char bf[DEMO_DATE_LEN], bs[DEMO_DATE_LEN], be[DEMO_DATE_LEN];
+	int yes = demo_cbelow(100) < 85;
+	long ended =
+	    yes && demo_cbelow(100) < 5 ? start + 7 + demo_cbelow(60) : 0;
+	long long cid;
+
+	if (ended > today)
+		ended = today;
+	{
+		struct demo_param p[15] = {
+			P_INT(ref),
+			P_STR("sus"),
+			P_STR(ended ? "aterkallad" : "aktiv"),
+			P_STR(yes ? "ja" : "nej"),
+			P_INT(demo_text_sus),
+			P_INT(0),
+			P_INT(0),
+			P_STR(""),
+			P_STR(demo_date(start, bf)),
+			P_STR(NULL),
+			P_STR(signer),
+			P_STR(bf),
+			P_INT(staff),
+			P_STR(demo_at(start, "09:30:00", bs)),
+			P_STR(ended ? demo_at(ended, "14:00:00", be) : NULL),
+		};
+		if (!demo_exec(st[Q_CONSENT], p, 15))
+			return 0;
+	}
+	cid = (long long)mysql_stmt_insert_id(st[Q_CONSENT]);
+	if (!demo_event(st, cid, bs, "givet", 0, staff, "papper", ""))
+		return 0;
+	if (ended)
+		return demo_event(st, cid, be, "aterkallat", 0, staff,
+		    "skriftligt", "Deltagaren vill rapporteras anonymt.");
+	return 1;
 }
 
 /* One participant with one referral and, when admitted, a participation. */
@@ -321,7 +572,10 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	char b8[DEMO_DATE_LEN], year[5];
 	const char *status, *end_code = NULL, *occ_after = NULL;
 	const char *pstatus = "inskriven";
-	long long ref_id, part_id;
+	long long ref_id, part_id, staff;
+	char signer[128];
+	enum demo_consent plan = DC_NONE;
+	int marker = 0;
 
 	for (int k = 0; k < nins; k++)
 		w[k] = ins[k].places;
@@ -337,11 +591,13 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	year[4] = '\0';
 	{
 		const char *town = towns[demo_pick(town_w, NELEM(towns))];
+		const char *given = woman ? women[demo_below(NELEM(women))]
+		                          : men[demo_below(NELEM(men))];
+		const char *family = surnames[demo_below(NELEM(surnames))];
 		struct demo_param p[11] = {
 			P_STR(pnr),
-			P_STR(woman ? women[demo_below(NELEM(women))]
-			            : men[demo_below(NELEM(men))]),
-			P_STR(surnames[demo_below(NELEM(surnames))]),
+			P_STR(given),
+			P_STR(family),
 			P_STR(woman ? "kvinna" : "man"),
 			P_INT(atoi(year)),
 			P_STR(town),
@@ -353,6 +609,7 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 		};
 		if (!demo_exec(st[Q_PERSON], p, 11))
 			return 0;
+		snprintf(signer, sizeof(signer), "%s %s", given, family);
 	}
 	r = demo_below(100);
 	if (recent)
@@ -372,8 +629,25 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 		decided = submitted + 3 + demo_below(10);
 	rem = demo_below(nrem);
 	sick = demo_below(100) < 40 ? 25 * (1 + demo_below(4)) : -1;
+	staff = in->contact ? in->contact : rems[rem];
+	/* Consent: every submitted or decided referral has a waiver, except
+	 * some new ones whose consent is to be taken at the VISA visit (they
+	 * wait for it in the inbox); a few waivers are revoked, as a whole or
+	 * for the referring organisation. */
+	if (strcmp(status, "utkast") != 0) {
+		int c = demo_cbelow(100);
+		if (recent) {
+			plan = c < 30 ? DC_NONE : DC_ACTIVE;
+			marker = c < 45;
+		} else {
+			plan = c < 5 ? DC_REVOKED
+			    : c < 9  ? DC_PARTY_REVOKED
+			             : DC_ACTIVE;
+			marker = demo_cbelow(100) < 15;
+		}
+	}
 	{
-		struct demo_param p[14] = {
+		struct demo_param p[15] = {
 			P_INT(in->id),
 			P_INT(rems[rem]),
 			P_INT(orgs[rem]),
@@ -394,9 +668,10 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			P_STR(strcmp(status, "avradd") == 0
 			        ? advise[demo_below(NELEM(advise))]
 			        : NULL),
+			P_INT(marker),
 			P_STR(pnr),
 		};
-		if (!demo_exec(st[Q_REFERRAL], p, 14))
+		if (!demo_exec(st[Q_REFERRAL], p, 15))
 			return 0;
 	}
 	ref_id = (long long)mysql_stmt_insert_id(st[Q_REFERRAL]);
@@ -407,7 +682,9 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			return 0;
 	}
 	if (strcmp(status, "antagen") != 0)
-		return 1;
+		return plan == DC_NONE ||
+		    demo_waiver(st, ref_id, in, orgs[rem], staff, plan,
+		        submitted, decided, 0, today, signer);
 
 	start = decided + 5 + demo_below(20);
 	if (start > today)
@@ -452,6 +729,11 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			return 0;
 	}
 	part_id = (long long)mysql_stmt_insert_id(st[Q_PARTICIPATION]);
+	if (!demo_waiver(st, ref_id, in, orgs[rem], staff, plan, submitted,
+	        decided, strcmp(pstatus, "felregistrerad") == 0 ? end : sent,
+	        today, signer) ||
+	    !demo_sus(st, ref_id, staff, start, today, signer))
+		return 0;
 	if (end_code != NULL) {
 		const char *after = strcmp(end_code, "arbete") == 0 ? "lon"
 		    : strcmp(end_code, "studier") == 0
@@ -481,6 +763,9 @@ demo_participants(const struct demo_opts *o)
 	date_today(&y, &m, &d);
 	today = date_days(y, m, d);
 	demo_state = o->seed ? o->seed : 2463534242u;
+	demo_cstate = demo_state ^ 0x9e3779b9u;
+	if (demo_cstate == 0)
+		demo_cstate = 88675123u;
 	if ((my = mysql_init(NULL)) == NULL)
 		return 1;
 	mysql_options(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
@@ -515,6 +800,8 @@ demo_participants(const struct demo_opts *o)
 		    "(load the demo data first)\n");
 		goto out;
 	}
+	if (!demo_load_texts(my))
+		goto out;
 	for (int i = 0; i < Q__MAX; i++)
 		if ((st[i] = demo_prepare(my, demo_sql[i])) == NULL)
 			goto out;
@@ -540,6 +827,17 @@ demo_participants(const struct demo_opts *o)
 				mysql_rollback(my);
 				goto out;
 			}
+	/* A text that a consent pins is frozen from then on. */
+	{
+		static const char q[] =
+		    "UPDATE consent_text SET used = 1 WHERE used = 0 AND id IN "
+		    "(SELECT text_id FROM consent)";
+		if (mysql_real_query(my, q, sizeof(q) - 1) != 0) {
+			fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+			mysql_rollback(my);
+			goto out;
+		}
+	}
 	if (mysql_commit(my) != 0)
 		goto out;
 	printf("stegvis: %ld demo participants generated\n", made);

@@ -6,6 +6,7 @@
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
+#include "consent.h"
 #include "date.h"
 #include "db.h"
 #include "history.h"
@@ -27,6 +28,10 @@
 	"Ansökan är redan beslutad och kan inte beslutas igen. Se beslutet " \
 	"nedan."
 #define MSG_ALREADY_WAIT "Ansökan står redan på väntelista."
+#define MSG_NO_CONSENT                                                          \
+	"Beslutet sparades inte: ett samtycke (sekretesslättnad) som "         \
+	"omfattar remittentens organisation måste registreras innan ansökan " \
+	"kan beslutas."
 
 /* ---- shared helpers (page_participation.h) ---- */
 
@@ -376,6 +381,8 @@ enum rg_col {
 	RG_REMITTENT,
 	RG_REMITTENT_ORG,
 	RG_REMITTENT_EMAIL,
+	RG_ORG_ID,       /* the referring organisation */
+	RG_CONSENT_VISA, /* 1: consent to be taken at the VISA visit */
 	RG__COUNT
 };
 
@@ -434,6 +441,7 @@ struct dec_form {
 	const char *form_error; /* a tampered or missing hidden field */
 	const char *conflict;   /* 409: decided or changed meanwhile */
 	const char *full;       /* 409: no place left */
+	const char *consent;    /* 409: no waiver covers the referring org */
 	const char *notice;
 };
 
@@ -646,8 +654,25 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "full_error", f->full)) != APP_OK ||
-	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "consent_error", f->consent)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
+	    (e = consent_bind_status(r, ctx, id)) != APP_OK)
 		return e;
+	/* Up front: a decision needs a waiver covering the referring
+	 * organisation (include/consent.h); say so before anyone types. */
+	if (dec_open(status)) {
+		int covered = 0;
+		if ((e = consent_covers(r, id,
+		         str_to_ll(db_cell(rg, 0, RG_ORG_ID)), 0, &covered)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "consent_missing", !covered)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "consent_visa_marker",
+		         str_to_ll(db_cell(rg, 0, RG_CONSENT_VISA)) != 0)) !=
+		        APP_OK)
+			return e;
+	}
 	/* Skyddade personuppgifter: no address on screen. */
 	if (!protected &&
 	    ((e = view_ctx_set_str(
@@ -867,6 +892,7 @@ page_inbox_decide(struct req *r)
 	long long id, pid = 0, changed = 0;
 	const char *full = NULL;
 	size_t nerr = 0;
+	int covered = 0;
 	struct buf loc, detail;
 	enum app_err e;
 
@@ -925,6 +951,20 @@ page_inbox_decide(struct req *r)
 		f.conflict = dec_open(db_cell(&rg, 0, RG_STATUS))
 		    ? PART_CONFLICT_MSG
 		    : MSG_DECIDED;
+		r->resp.status = 409;
+		return dec_render(r, &rg, &f);
+	}
+	/* The consent rule at the moment of the action, under the lock:
+	 * every decision needs a waiver in force that covers the referring
+	 * organisation, whatever the VISA marker says. */
+	if ((e = consent_covers(r, id, str_to_ll(db_cell(&rg, 0, RG_ORG_ID)), 0,
+	         &covered)) != APP_OK)
+		goto fail;
+	if (!covered) {
+		db_rollback(r->db);
+		if ((e = dec_load(r, id, &rg)) != APP_OK)
+			return e;
+		f.consent = MSG_NO_CONSENT;
 		r->resp.status = 409;
 		return dec_render(r, &rg, &f);
 	}

@@ -3,6 +3,7 @@
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
+#include "consent.h"
 #include "date.h"
 #include "db.h"
 #include "history.h"
@@ -21,6 +22,10 @@
 #define MSG_NOT_ENDED                                                          \
 	"Sammanfattningen kan bara markeras som skickad för ett avslutat "    \
 	"deltagande där den inte redan är skickad."
+#define MSG_NO_CONSENT                                                         \
+	"Sammanfattningen markerades inte som skickad: det finns inget "       \
+	"gällande samtycke (sekretesslättnad) som omfattar remittentens "    \
+	"organisation och tillåter att uppgifter lämnas till den."
 #define MSG_FUTURE                "Datumet kan inte ligga i framtiden."
 #define MSG_BEFORE_START          "Datumet kan inte vara före startdatumet (%s)."
 #define MSG_CODE                  "Välj ett av alternativen i listan."
@@ -67,6 +72,7 @@ enum pg_col {
 	PG_REMITTENT,
 	PG_REMITTENT_ORG,
 	PG_CONTACT_ID,
+	PG_REF_ORG_ID, /* the referring organisation */
 	PG__COUNT
 };
 
@@ -118,6 +124,7 @@ struct pv_form {
 	const char *plan_error, *income_error;
 	const char *form_error; /* a missing or tampered hidden field */
 	const char *conflict;   /* 409 */
+	const char *consent; /* 409: the consent does not allow the summary */
 	const char *notice;
 };
 
@@ -514,8 +521,24 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 	             pv_cell(pg, PG_SUMMARY_SENT).len == 0)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||
-	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "consent_error", f->consent)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
+	    (e = consent_bind_status(
+	         r, ctx, str_to_ll(pv_cell(pg, PG_REFERRAL)))) != APP_OK)
 		return e;
+	/* Up front: the summary goes to the remittent only under a waiver
+	 * that covers their organisation and allows disclosure. */
+	if (str_eq_cstr(status, "avslutad") &&
+	    pv_cell(pg, PG_SUMMARY_SENT).len == 0) {
+		int covered = 0;
+		if ((e = consent_covers(r, str_to_ll(pv_cell(pg, PG_REFERRAL)),
+		         str_to_ll(pv_cell(pg, PG_REF_ORG_ID)), 1, &covered)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(
+		         ctx, "summary_no_consent", !covered)) != APP_OK)
+			return e;
+	}
 	if (!protected &&
 	    ((e = view_ctx_set_str(ctx, "address", pv_cell(pg, PG_ADDRESS))) !=
 	            APP_OK ||
@@ -1124,7 +1147,7 @@ page_participation_summary(struct req *r)
 	struct pv_form f = { .kind = PV_SUMMARY };
 	struct pv_change c;
 	struct db_param p[2];
-	int done, stale;
+	int done, stale, covered = 0;
 	enum app_err e;
 
 	if ((e = pv_start(r, &c, &f, 0, &done)) != APP_OK || done)
@@ -1137,6 +1160,21 @@ page_participation_summary(struct req *r)
 		return e;
 	if (stale)
 		return pv_conflict(r, &c, &f);
+	/* The consent rule at the moment of the action, under the lock. */
+	if ((e = consent_covers(r, str_to_ll(pv_cell(&c.pg, PG_REFERRAL)),
+	         str_to_ll(pv_cell(&c.pg, PG_REF_ORG_ID)), 1, &covered)) !=
+	    APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	if (!covered) {
+		db_rollback(r->db);
+		if ((e = pv_load(r, c.id, &c.pg)) != APP_OK)
+			return e;
+		f.consent = MSG_NO_CONSENT;
+		r->resp.status = 409;
+		return pv_render(r, &c.pg, &f);
+	}
 	p[0] = DB_INT(c.id);
 	p[1] = DB_INT(c.version);
 	if ((e = part_exec(r, SQL_PARTICIPATION_SET_SUMMARY_SENT, p, 2,

@@ -5,6 +5,7 @@
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
+#include "consent.h"
 #include "date.h"
 #include "db.h"
 #include "form.h"
@@ -78,14 +79,19 @@ ref_list_bind(struct view_ctx *ctx, const struct db_rows *rows)
 	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "referrals");
 		struct str st = db_cell(rows, i, RL_STATUS);
+		/* The consent no longer names the caller's organisation: the
+		 * row says only that the referral exists, not its decision. */
+		int hidden = str_eq_cstr(db_cell(rows, i, RL_VISIBLE), "0");
 
 		if (it == NULL)
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_str(it, "id", db_cell(rows, i, RL_ID))) !=
 		        APP_OK ||
-		    (e = view_ctx_set_str(it, "status", st)) != APP_OK ||
-		    (e = view_ctx_set_cstr(
-		         it, "status_label", ref_status_label(st))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "status",
+		         hidden ? STR_LIT("samtycke") : st)) != APP_OK ||
+		    (e = view_ctx_set_cstr(it, "status_label",
+		         hidden ? REF_CONSENT_HIDDEN_LABEL
+		                : ref_status_label(st))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "insats",
 		         db_cell(rows, i, RL_INSATS))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "first_name",
@@ -93,13 +99,15 @@ ref_list_bind(struct view_ctx *ctx, const struct db_rows *rows)
 		    (e = view_ctx_set_str(it, "last_name",
 		         db_cell(rows, i, RL_LAST))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "visa_date",
-		         db_cell(rows, i, RL_VISA))) != APP_OK ||
+		         hidden ? STR_LIT("") : db_cell(rows, i, RL_VISA))) !=
+		        APP_OK ||
 		    (e = view_ctx_set_str(it, "created",
 		         db_cell(rows, i, RL_CREATED))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "submitted",
 		         db_cell(rows, i, RL_SUBMITTED))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "decided",
-		         db_cell(rows, i, RL_DECIDED))) != APP_OK ||
+		         hidden ? STR_LIT("")
+		                : db_cell(rows, i, RL_DECIDED))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "own",
 		         str_to_ll(db_cell(rows, i, RL_OWN)) != 0)) != APP_OK ||
 		    (e = view_ctx_set_str(it, "remittent",
@@ -110,6 +118,17 @@ ref_list_bind(struct view_ctx *ctx, const struct db_rows *rows)
 }
 
 /* ---- the list ---- */
+
+/* The first six parameters of SQL_REFERRAL_LIST and _SEARCH into p. */
+static void
+ref_list_params(struct req *r, struct db_param *p)
+{
+	p[0] = DB_INT(r->user->id);
+	p[1] = DB_INT(r->user->organisation_id);
+	p[2] = DB_INT(r->user->organisation_id);
+	for (int i = 3; i < 6; i++)
+		p[i] = DB_INT(r->user->id);
+}
 
 /* The status filter as a list of options, selected marked. */
 static enum app_err
@@ -139,7 +158,7 @@ page_referrals(struct req *r)
 {
 	const struct str *q = req_query(r, "status");
 	struct str status = STR_LIT("");
-	struct db_param p[6];
+	struct db_param p[9];
 	struct view_ctx *ctx;
 	struct db_rows rows;
 	struct buf detail;
@@ -148,11 +167,11 @@ page_referrals(struct req *r)
 	/* An unknown status is no filter: the list is never an error. */
 	if (q != NULL && ref_status_label(*q)[0] != '\0')
 		status = *q;
-	for (int i = 0; i < 4; i++)
-		p[i] = DB_INT(r->user->id);
-	p[4] = DB_STR(status);
-	p[5] = DB_STR(status);
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_LIST, p, 6,
+	ref_list_params(r, p);
+	p[6] = DB_STR(status);
+	p[7] = DB_STR(status);
+	p[8] = DB_STR(status);
+	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_LIST, p, 9,
 	         &rows)) != APP_OK)
 		return e;
 	/* The list names participants: that is a read of their data. */
@@ -203,7 +222,7 @@ enum app_err
 page_referral_search(struct req *r)
 {
 	struct field_val fv[1];
-	struct db_param p[5];
+	struct db_param p[7];
 	struct db_rows rows;
 	struct buf detail;
 	struct pnr pnr;
@@ -226,10 +245,9 @@ page_referral_search(struct req *r)
 		r->resp.status = 400;
 		return ref_search_render(r, fv[0].s, err, NULL);
 	}
-	for (int i = 0; i < 4; i++)
-		p[i] = DB_INT(r->user->id);
-	p[4] = DB_STR(str_cstr(pnr.digits));
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_SEARCH, p, 5,
+	ref_list_params(r, p);
+	p[6] = DB_STR(str_cstr(pnr.digits));
+	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_SEARCH, p, 7,
 	         &rows)) != APP_OK)
 		return e;
 	/* Logged whether or not anything was found: the question itself
@@ -260,6 +278,7 @@ static const char *const ref_field_labels[][2] = {
 	{ "own_goals", "Egna mål" },
 	{ "needs", "Behov" },
 	{ "tried_before", "Provat tidigare" },
+	{ "consent_at_visa", "Samtycket tas vid VISA-besöket" },
 	{ "income", "Försörjning" },
 	{ "coremittenter", "Medremittenter" },
 	{ "first_name", "Förnamn" },
@@ -494,6 +513,46 @@ ref_bind_links(struct req *r, struct view_ctx *ctx, long long id)
 }
 
 enum app_err
+ref_consent_hidden(struct req *r, const struct db_rows *g, int *hidden)
+{
+	int visible = 0;
+	enum app_err e;
+
+	*hidden = 0;
+	if ((e = consent_details_visible(r, str_to_ll(db_cell(g, 0, RG_ID)),
+	         r->user->organisation_id, &visible)) != APP_OK)
+		return e;
+	*hidden = !visible;
+	return APP_OK;
+}
+
+enum app_err
+ref_render_hidden(struct req *r, const struct db_rows *g, const char *detail)
+{
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	/* The name and the insats are still the person's data. */
+	if ((e = audit_write(r, AUDIT_READ, "referral",
+	         str_to_ll(db_cell(g, 0, RG_ID)), db_cell(g, 0, RG_PNR),
+	         str_cstr(detail))) != APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_str(ctx, "id", db_cell(g, 0, RG_ID))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "insats", db_cell(g, 0, RG_INSATS))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "first_name", db_cell(g, 0, RG_FIRST))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "last_name", db_cell(g, 0, RG_LAST))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "message", REF_CONSENT_HIDDEN_MSG)) !=
+	        APP_OK)
+		return e;
+	return page_render(r, "ansokan_begransad", "Ansökan", ctx);
+}
+
+enum app_err
 page_referral(struct req *r)
 {
 	struct db_param p[1];
@@ -501,7 +560,7 @@ page_referral(struct req *r)
 	struct view_ctx *ctx;
 	unsigned via;
 	long long id;
-	int own, protected_;
+	int own, protected_, hidden;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &id)) != APP_OK ||
@@ -513,6 +572,10 @@ page_referral(struct req *r)
 		return e;
 	if (g.nrows != 1)
 		return APP_ENOTFOUND;
+	if ((e = ref_consent_hidden(r, &g, &hidden)) != APP_OK)
+		return e;
+	if (hidden)
+		return ref_render_hidden(r, &g, "consent: existence only");
 	/* Logged before anything of the person is shown. */
 	if ((e = audit_write(r, AUDIT_READ, "referral", id,
 	         db_cell(&g, 0, RG_PNR), STR_LIT(""))) != APP_OK)
@@ -539,7 +602,8 @@ page_referral(struct req *r)
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "can_edit",
 	         own && ref_status_editable(db_cell(&g, 0, RG_STATUS)))) !=
-	        APP_OK)
+	        APP_OK ||
+	    (e = consent_bind_status(r, ctx, id)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
 		e = view_ctx_set_cstr(ctx, "notice", "Utkastet är sparat.");

@@ -5,6 +5,7 @@
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
+#include "consent.h"
 #include "date.h"
 #include "db.h"
 #include "form.h"
@@ -38,6 +39,9 @@
 #define MSG_COREM_SELF "Du är redan remittent för ansökan; ange någon annan."
 #define MSG_COREM_DUP  "Kontot är redan medremittent på en annan rad."
 #define MSG_LOCKED     "Ansökan har skickats in och kan inte längre ändras här."
+#define MSG_CONSENT                                                            \
+	"Ansökan kan inte skickas utan samtycke. Registrera samtycket "       \
+	"(sekretesslättnad) först, eller markera att det tas vid VISA-besöket."
 
 enum rf {
 	RF_PNR,
@@ -65,7 +69,8 @@ enum rf {
 	RF_GOALS,
 	RF_NEEDS,
 	RF_TRIED,
-	RF_M1_ORG, /* then name, contact, user; three rows of four */
+	RF_CONSENT_VISA, /* the consent is taken at the VISA visit */
+	RF_M1_ORG,       /* then name, contact, user; three rows of four */
 	RF_M1_NAME,
 	RF_M1_CONTACT,
 	RF_M1_USER,
@@ -133,6 +138,7 @@ static const struct field_spec rf_spec[RF__MAX] = {
 	[RF_GOALS] = TEXT_LONG("mal"),
 	[RF_NEEDS] = TEXT_LONG("behov"),
 	[RF_TRIED] = TEXT_LONG("provat"),
+	[RF_CONSENT_VISA] = { "samtycke_vid_visa", FT_BOOL, 0, 0, 0, NULL },
 	COREM(1),
 	COREM(2),
 	COREM(3),
@@ -168,6 +174,7 @@ static const char *const rf_err_key[RF__MAX] = {
 	[RF_GOALS] = "mal_fel",
 	[RF_NEEDS] = "behov_fel",
 	[RF_TRIED] = "provat_fel",
+	[RF_CONSENT_VISA] = "samtycke_vid_visa_fel",
 };
 
 static const char *const rf_corem_err_key[4] = { "org_fel", "namn_fel",
@@ -251,7 +258,8 @@ struct ref_form {
 	struct str pnr_shown;               /* editing: stored, read-only */
 	struct pnr pnr;                     /* new: the parsed number */
 	int pnr_ok;
-	int submit; /* atgard=skicka */
+	int submit;  /* atgard=skicka */
+	int covered; /* editing: a waiver in force names the referring org */
 	const char *form_error;
 	int conflict, locked;
 	const struct db_rows *stored; /* editing: the SQL_REFERRAL_GET row */
@@ -504,6 +512,8 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 	    (e = view_ctx_set_str(ctx, "pnr_shown", f->pnr_shown)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "locked", f->locked)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "text_max", REF_TEXT_MAX)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "consent_covers_org", f->covered)) !=
+	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
 		return e;
 	if (f->stored != NULL &&
@@ -697,6 +707,27 @@ rf_read_corem(struct req *r, struct ref_form *f, const struct field_val *fv,
 	return APP_OK;
 }
 
+/* Whether a waiver in force names the referring organisation of the
+ * stored referral (f->covered; a new referral has none), and, on submit,
+ * the consent rule of include/consent.h: that waiver or the marker
+ * "consent at the VISA visit". */
+static enum app_err
+rf_consent_check(struct req *r, struct ref_form *f)
+{
+	enum app_err e;
+
+	f->covered = 0;
+	if (f->id != 0 && f->stored != NULL &&
+	    (e = consent_covers(r, f->id,
+	         str_to_ll(db_cell(f->stored, 0, RG_ORG_ID)), 0,
+	         &f->covered)) != APP_OK)
+		return e;
+	if (f->submit && f->v[RF_CONSENT_VISA].len == 0 && !f->covered &&
+	    f->err[RF_CONSENT_VISA] == NULL)
+		f->err[RF_CONSENT_VISA] = MSG_CONSENT;
+	return APP_OK;
+}
+
 /*
  * Validate the posted form into f, keeping every typed value. A draft
  * needs a valid personnummer, the names and the insats; submitting needs
@@ -794,7 +825,8 @@ rf_read(
 	if (f->submit && f->v[RF_EMPLOYED].len && f->err[RF_EMPLOYER] == NULL &&
 	    !fv[RF_EMPLOYER].present)
 		f->err[RF_EMPLOYER] = MSG_EMPLOYER;
-	if ((e = rf_read_corem(r, f, fv, L)) != APP_OK)
+	if ((e = rf_read_corem(r, f, fv, L)) != APP_OK ||
+	    (e = rf_consent_check(r, f)) != APP_OK)
 		return e;
 
 	*nerr = f->form_error != NULL;
@@ -1063,7 +1095,7 @@ rf_links_insert(struct req *r, long long rid, const struct ref_form *f,
 }
 
 /* The referral columns shared by INSERT and UPDATE, from insats_id to
- * tried_before (12 parameters) into p. */
+ * consent_at_visa (13 parameters) into p. */
 static void
 rf_referral_params(const struct ref_form *f, struct db_param *p)
 {
@@ -1079,6 +1111,7 @@ rf_referral_params(const struct ref_form *f, struct db_param *p)
 	p[9] = DB_STR(f->v[RF_GOALS]);
 	p[10] = DB_STR(f->v[RF_NEEDS]);
 	p[11] = DB_STR(f->v[RF_TRIED]);
+	p[12] = DB_INT(f->v[RF_CONSENT_VISA].len > 0);
 }
 
 static enum app_err
@@ -1113,7 +1146,7 @@ page_referral_create(struct req *r)
 {
 	struct ref_form f = { 0 };
 	struct ref_lists L;
-	struct db_param p[17], q[12];
+	struct db_param p[18], q[13];
 	struct db_rows person;
 	struct str pv[RPF_N], pnr12, status;
 	long long pid, rid;
@@ -1151,23 +1184,26 @@ page_referral_create(struct req *r)
 	if (e != APP_OK)
 		goto fail;
 	/* INSERT order: person, insats, remittent, organisation, status,
-	 * then visa_date .. tried_before, then submitted. */
+	 * then visa_date .. consent_at_visa, then submitted. */
 	rf_referral_params(&f, q);
 	p[0] = DB_INT(pid);
 	p[1] = q[0];
 	p[2] = DB_INT(r->user->id);
 	p[3] = DB_INT(r->user->organisation_id);
 	p[4] = DB_STR(status);
-	for (int i = 1; i < 12; i++)
+	for (int i = 1; i < 13; i++)
 		p[4 + i] = q[i];
-	p[16] = DB_INT(f.submit);
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_INSERT, p, 17,
+	p[17] = DB_INT(f.submit);
+	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_INSERT, p, 18,
 	         NULL)) != APP_OK)
 		goto fail;
 	if ((e = rf_last_id(r, &rid)) != APP_OK ||
 	    (e = rf_links_insert(r, rid, &f, &L, 1, 1)) != APP_OK ||
 	    (e = history_field(r, HISTORY_REFERRAL, rid, "status", STR_LIT(""),
 	         status)) != APP_OK ||
+	    (f.v[RF_CONSENT_VISA].len &&
+	        (e = history_field(r, HISTORY_REFERRAL, rid, "consent_at_visa",
+	             STR_LIT(""), STR_LIT("1"))) != APP_OK) ||
 	    (e = audit_write(r, AUDIT_CREATE, "referral", rid, pnr12,
 	         f.submit ? STR_LIT("created, submitted")
 	                  : STR_LIT("created as draft"))) != APP_OK ||
@@ -1243,6 +1279,7 @@ rf_from_stored(struct req *r, struct ref_form *f, long long id,
 		{ RF_GOALS, RG_GOALS, 0 },
 		{ RF_NEEDS, RG_NEEDS, 0 },
 		{ RF_TRIED, RG_TRIED, 0 },
+		{ RF_CONSENT_VISA, RG_CONSENT_AT_VISA, 1 },
 	};
 	struct db_param p[1] = { DB_INT(id) };
 	struct db_rows co;
@@ -1284,15 +1321,22 @@ page_referral_edit(struct req *r)
 	struct ref_lists L;
 	struct db_rows g, inc;
 	long long id;
+	int hidden;
 	enum app_err e;
 
-	if ((e = rf_load_own(r, &id, &g, &inc)) != APP_OK)
+	if ((e = rf_load_own(r, &id, &g, &inc)) != APP_OK ||
+	    (e = ref_consent_hidden(r, &g, &hidden)) != APP_OK)
 		return e;
+	if (hidden) {
+		r->resp.status = 403;
+		return ref_render_hidden(r, &g, "edit refused: consent");
+	}
 	if (!ref_status_editable(db_cell(&g, 0, RG_STATUS)))
 		return APP_EFORBIDDEN;
 	if ((e = audit_write(r, AUDIT_READ, "referral", id,
 	         db_cell(&g, 0, RG_PNR), STR_LIT("edit form"))) != APP_OK ||
 	    (e = rf_from_stored(r, &f, id, &g, &inc)) != APP_OK ||
+	    (e = rf_consent_check(r, &f)) != APP_OK ||
 	    (e = rf_lists_load(r, &L, &g, &inc)) != APP_OK)
 		return e;
 	return rf_render(r, &f, &L);
@@ -1362,7 +1406,10 @@ rf_referral_history(struct req *r, long long id, const struct db_rows *g,
 	        APP_OK ||
 	    (e = history_field(r, HISTORY_REFERRAL, id,
 	         "employer_rehab_responsibility", db_cell(g, 0, RG_REHAB),
-	         rf_bool_str(f->v[RF_REHAB]))) != APP_OK)
+	         rf_bool_str(f->v[RF_REHAB]))) != APP_OK ||
+	    (e = history_field(r, HISTORY_REFERRAL, id, "consent_at_visa",
+	         db_cell(g, 0, RG_CONSENT_AT_VISA),
+	         rf_bool_str(f->v[RF_CONSENT_VISA]))) != APP_OK)
 		return e;
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if ((e = history_field(r, HISTORY_REFERRAL, id, map[i].field,
@@ -1379,15 +1426,23 @@ page_referral_save(struct req *r)
 	struct ref_form f;
 	struct ref_lists L;
 	struct db_rows g0, inc0, lock, person, g, inc, co;
-	struct db_param p[16];
+	struct db_param p[17];
 	struct str pv[RPF_N], status, pnr12, old, new_;
 	long long id;
 	size_t nerr;
-	int changed, lost, one;
+	int changed, lost, one, hidden;
 	enum app_err e;
 
 	if ((e = rf_load_own(r, &id, &g0, &inc0)) != APP_OK ||
-	    (e = rf_lists_load(r, &L, &g0, &inc0)) != APP_OK ||
+	    (e = ref_consent_hidden(r, &g0, &hidden)) != APP_OK)
+		return e;
+	if (hidden) {
+		/* What was typed is not shown back: the consent no longer
+		 * lets this organisation see the application. */
+		r->resp.status = 403;
+		return ref_render_hidden(r, &g0, "edit refused: consent");
+	}
+	if ((e = rf_lists_load(r, &L, &g0, &inc0)) != APP_OK ||
 	    (e = rf_from_stored(r, &f, id, &g0, &inc0)) != APP_OK)
 		return e;
 	/* From here on f holds what was typed, not what is stored. */
@@ -1435,6 +1490,17 @@ page_referral_save(struct req *r)
 		e = APP_ENOTFOUND;
 		goto fail;
 	}
+	/* The consent rule again at the moment of the action, under the
+	 * lock: a waiver may have been revoked since the form was read. */
+	if (f.submit && f.v[RF_CONSENT_VISA].len == 0) {
+		if ((e = rf_consent_check(r, &f)) != APP_OK)
+			goto fail;
+		if (f.err[RF_CONSENT_VISA] != NULL) {
+			db_rollback(r->db);
+			r->resp.status = 400;
+			return rf_render(r, &f, &L);
+		}
+	}
 	pnr12 = db_cell(&g, 0, RG_PNR);
 	rf_person_values(&f, &person, 0, pv);
 	if ((e = rf_person_update(r, str_to_ll(db_cell(&person, 0, RP_ID)),
@@ -1443,11 +1509,11 @@ page_referral_save(struct req *r)
 	if (lost)
 		goto conflict;
 	rf_referral_params(&f, p);
-	p[12] = DB_STR(status);
-	p[13] = DB_INT(f.submit);
-	p[14] = DB_INT(id);
-	p[15] = DB_INT(str_to_ll(f.version));
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_UPDATE, p, 16,
+	p[13] = DB_STR(status);
+	p[14] = DB_INT(f.submit);
+	p[15] = DB_INT(id);
+	p[16] = DB_INT(str_to_ll(f.version));
+	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_UPDATE, p, 17,
 	         NULL)) != APP_OK ||
 	    (e = rf_one_row(r, &one)) != APP_OK)
 		goto fail;

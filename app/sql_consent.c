@@ -26,7 +26,12 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	[SQL_CONSENT_COVERS] = { "SELECT 1 FROM consent c JOIN consent_party cp"
 	                         " ON cp.consent_id = c.id WHERE" IN_FORCE
 	                         " AND c.referral_id = ? AND" PARTY_COVERS
-	                         " AND (? = 0 OR c.direction_disclose = 1) LIMIT 1",
+	                         " AND (? = 0 OR c.direction_disclose = 1) LIMIT 1"
+	                         /* A locking read: inside a guard's transaction it
+	                          * sees the latest committed revocation and holds
+	                          * the rows, so a revocation waits for the guarded
+	                          * action to commit, never slips between. */
+	                         " LOCK IN SHARE MODE",
 	    1 },
 	[SQL_CONSENT_LATEST_GIVEN] = { "SELECT id, state FROM consent WHERE referral_id = ?"
 	                               " AND kind = 'sekretess' AND state IN"

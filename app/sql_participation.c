@@ -47,7 +47,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                                        "r.tried_before, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), ''), "
 	                                                        "IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), ''), "
 	                                                        "IFNULL(ds.display_name, ''), r.decision_reason, IFNULL(aa.label, ''), "
-	                                                        "s.display_name, o.name, IFNULL(s.email, '') "
+	                                                        "s.display_name, o.name, IFNULL(s.email, ''), "
+	                                                        "r.organisation_id, r.consent_at_visa "
 	                                                        "FROM referral r JOIN person pe ON pe.id = r.person_id "
 	                                                        "JOIN insats i ON i.id = r.insats_id "
 	                                                        "JOIN staff s ON s.id = r.remittent_id "
@@ -139,7 +140,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                            "IFNULL(p.summary_due_date, ''), "
 	                            "IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), ''), " OVERDUE_COND
 	                            ", "
-	                            "s.display_name, o.name, IFNULL(p.contact_id, '') "
+	                            "s.display_name, o.name, IFNULL(p.contact_id, ''), r.organisation_id "
 	                            "FROM participation p JOIN person pe ON pe.id = p.person_id "
 	                            "JOIN insats i ON i.id = p.insats_id "
 	                            "JOIN referral r ON r.id = p.referral_id "

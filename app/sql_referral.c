@@ -7,15 +7,31 @@
 	"phone, home_municipality, interpreter_needed, interpreter_language, "   \
 	"protected_identity, version, personnummer FROM person "
 
-/* The list columns (enum ref_list_col) and the visibility rule; the four
- * parameters are the caller's staff id. */
+/* Whether the remittent side from organisation ? (twice: the caller's
+ * organisation) may see the details of referral r: the rule of
+ * consent_details_visible() in app/consent.c, repeated in SQL for the lists
+ * (one correlated subquery instead of two statements per row). No waiver
+ * given yet: visible. Else the latest given waiver must not be revoked and
+ * must still name the organisation, or its parent, as an active party. */
+#define CONSENT_VISIBLE                                                         \
+	"COALESCE((SELECT c.state <> 'aterkallad' AND EXISTS (SELECT 1 FROM "   \
+	"consent_party cp WHERE cp.consent_id = c.id AND cp.state = 'aktiv' "   \
+	"AND cp.organisation_id IS NOT NULL AND (cp.organisation_id = ? OR "    \
+	"cp.organisation_id = (SELECT o2.parent_id FROM organisation o2 WHERE " \
+	"o2.id = ?))) FROM consent c WHERE c.referral_id = r.id AND c.kind = "  \
+	"'sekretess' AND c.state IN ('aktiv', 'aterkallad', 'utgangen') "       \
+	"ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), 1)"
+
+/* The list columns (enum ref_list_col) and the visibility rule; the
+ * parameters are the caller's staff id, the caller's organisation twice
+ * (CONSENT_VISIBLE), then the caller's staff id three times. */
 #define LIST_COLS                                                                \
 	"SELECT r.id, r.status, i.short_name, p.first_name, p.last_name, "       \
 	"IFNULL(DATE_FORMAT(r.visa_date, '%Y-%m-%d'), ''), "                     \
 	"DATE_FORMAT(r.created_at, '%Y-%m-%d'), "                                \
 	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "                  \
 	"IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d'), ''), "                    \
-	"r.remittent_id = ?, s.display_name "                                    \
+	"r.remittent_id = ?, s.display_name, " CONSENT_VISIBLE " AS vis "        \
 	"FROM referral r JOIN person p ON p.id = r.person_id "                   \
 	"JOIN insats i ON i.id = r.insats_id "                                   \
 	"JOIN organisation o ON o.id = r.organisation_id "                       \
@@ -71,8 +87,8 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                          "organisation_id, status, visa_date, sick_leave_percent, employed, "
 	                          "employer, employer_rehab_responsibility, support_time_code, "
 	                          "education_code, background, own_goals, needs, tried_before, "
-	                          "submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	                          "?, ?, IF(? = 1, UTC_TIMESTAMP(), NULL))",
+	                          "consent_at_visa, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	                          "?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, UTC_TIMESTAMP(), NULL))",
 	    0 },
 	[SQL_REFERRAL_GET] = { "SELECT r.id, r.status, r.person_id, r.insats_id, i.name, "
 	                       "r.remittent_id, rs.display_name, IFNULL(rs.email, ''), "
@@ -90,7 +106,8 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "p.personnummer, p.id_kind, p.first_name, p.last_name, p.gender, "
 	                       "p.birth_year, p.address, p.postal_code, p.city, p.phone, "
 	                       "p.home_municipality, p.interpreter_needed, "
-	                       "p.interpreter_language, p.protected_identity, p.version "
+	                       "p.interpreter_language, p.protected_identity, p.version, "
+	                       "r.consent_at_visa "
 	                       "FROM referral r JOIN person p ON p.id = r.person_id "
 	                       "JOIN insats i ON i.id = r.insats_id "
 	                       "JOIN staff rs ON rs.id = r.remittent_id "
@@ -109,7 +126,7 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                          "sick_leave_percent = ?, employed = ?, employer = ?, "
 	                          "employer_rehab_responsibility = ?, support_time_code = ?, "
 	                          "education_code = ?, background = ?, own_goals = ?, needs = ?, "
-	                          "tried_before = ?, status = ?, "
+	                          "tried_before = ?, consent_at_visa = ?, status = ?, "
 	                          "submitted_at = IF(? = 1, UTC_TIMESTAMP(), submitted_at), "
 	                          "version = version + 1 "
 	                          "WHERE id = ? AND version = ? AND status IN ('utkast', 'aterford')",
@@ -137,6 +154,8 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    0 },
 	[SQL_REFERRAL_LIST] = { LIST_COLS
 	    "AND (? = '' OR r.status = ?) "
+	    /* A status filter would tell the decision of a hidden row. */
+	    "HAVING (? = '' OR vis = 1) "
 	    "ORDER BY r.updated_at DESC, r.id DESC LIMIT 501",
 	    1 },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS

@@ -41,6 +41,15 @@ enum app_err page_referral_save(struct req *);   /* POST .../:id/andra */
 	"Någon annan har ändrat ansökan medan du redigerade. Dina ändringar " \
 	"är inte sparade; se de aktuella uppgifterna nedan."
 
+/* The status column of a list row whose details the consent no longer
+ * shows the caller's organisation. */
+#define REF_CONSENT_HIDDEN_LABEL "Samtycke saknas"
+
+/* The statement of the page that only says a referral exists. */
+#define REF_CONSENT_HIDDEN_MSG                                                 \
+	"Samtycket omfattar inte längre din organisation. Uppgifterna i "     \
+	"ansökan visas inte."
+
 /* Columns of SQL_REFERRAL_GET. */
 enum ref_get_col {
 	RG_ID,
@@ -89,6 +98,7 @@ enum ref_get_col {
 	RG_LANGUAGE,
 	RG_PROTECTED,
 	RG_PERSON_VERSION,
+	RG_CONSENT_AT_VISA,
 	RG__MAX
 };
 
@@ -125,6 +135,7 @@ enum ref_list_col {
 	RL_DECIDED,
 	RL_OWN,
 	RL_REMITTENT,
+	RL_VISIBLE,
 	RL__MAX
 };
 
@@ -149,6 +160,18 @@ enum app_err ref_list_bind(struct view_ctx *, const struct db_rows *rows);
  * phone of a person with protected identity are left out. */
 enum app_err ref_bind_stored(
     struct req *, struct view_ctx *, const struct db_rows *g);
+
+/* *hidden = 1 when the consent no longer lets the caller's organisation
+ * see the details of the referral of GET row g (consent.h,
+ * consent_details_visible). */
+enum app_err ref_consent_hidden(
+    struct req *, const struct db_rows *g, int *hidden);
+
+/* The page that says only that the referral of GET row g exists: the
+ * insats, the person's name and REF_CONSENT_HIDDEN_MSG. An audit read row
+ * with detail is written first. */
+enum app_err ref_render_hidden(
+    struct req *, const struct db_rows *g, const char *detail);
 
 /* Bind referral id's income sources ("income": label) and medremittenter
  * ("coremittents": name, contact, username, org, org_parent;

@@ -21,7 +21,8 @@ enum sql_participation {
 	 * the caller's insatser, oldest first */
 	SQL_PARTICIPATION_INBOX,
 	/* (referral id) -> see enum rg_col in page_participation.c: the
-	 * referral, its person, insats and remittent, for deciding */
+	 * referral, its person, insats and remittent, for deciding; last the
+	 * referring organisation's id and the VISA consent marker */
 	SQL_PARTICIPATION_REFERRAL_GET,
 	/* (referral id) -> income label: the income sources when referred */
 	SQL_PARTICIPATION_REFERRAL_INCOME,
@@ -65,7 +66,8 @@ enum sql_participation {
 	 * submitted, start, end, first name, last name: everything of the
 	 * person in the caller's insatser except drafts */
 	SQL_PARTICIPATION_SEARCH,
-	/* (today, id) -> see enum pg_col in page_participation_view.c */
+	/* (today, id) -> see enum pg_col in page_participation_view.c; last
+	 * the referring organisation's id */
 	SQL_PARTICIPATION_GET,
 	/* (id) -> activity, hours per week: the individual plan */
 	SQL_PARTICIPATION_ACTIVITIES,

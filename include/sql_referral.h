@@ -47,7 +47,8 @@ enum sql_referral {
 	/* (person_id, insats_id, remittent_id, organisation_id, status,
 	 * visa_date, sick_leave_percent, employed, employer,
 	 * employer_rehab_responsibility, support_time_code, education_code,
-	 * background, own_goals, needs, tried_before, submitted (0/1)) */
+	 * background, own_goals, needs, tried_before, consent_at_visa (0/1),
+	 * submitted (0/1)) */
 	SQL_REFERRAL_INSERT,
 	/* (id) -> the columns of enum ref_get_col in page_referral.h */
 	SQL_REFERRAL_GET,
@@ -55,7 +56,8 @@ enum sql_referral {
 	SQL_REFERRAL_LOCK,
 	/* (insats_id, visa_date, sick_leave_percent, employed, employer,
 	 * employer_rehab_responsibility, support_time_code, education_code,
-	 * background, own_goals, needs, tried_before, status, submitted
+	 * background, own_goals, needs, tried_before, consent_at_visa, status,
+	 * submitted
 	 * (0/1: set submitted_at now), id, version): bumps version; only while
 	 * utkast or aterford */
 	SQL_REFERRAL_UPDATE,
@@ -72,12 +74,14 @@ enum sql_referral {
 	SQL_REFERRAL_COREM_DELETE,
 	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
 	SQL_REFERRAL_COREM_ADD,
-	/* (user id x4, status or "" x2) -> the columns of enum ref_list_col
-	 * in page_referral.h: the visible referrals, newest change first, at
-	 * most REF_LIST_MAX + 1 */
+	/* (user id, organisation id x2, user id x3, status or "" x3) -> the
+	 * columns of enum ref_list_col in page_referral.h: the visible
+	 * referrals, newest change first, at most REF_LIST_MAX + 1. RL_VISIBLE
+	 * is 0 for a referral whose details the consent no longer shows the
+	 * caller's organisation; a status filter leaves those out */
 	SQL_REFERRAL_LIST,
-	/* (user id x4, personnummer) -> the same columns: the visible
-	 * referrals of one person */
+	/* (user id, organisation id x2, user id x3, personnummer) -> the
+	 * same columns: the visible referrals of one person */
 	SQL_REFERRAL_SEARCH,
 	SQL_REFERRAL__MAX
 };

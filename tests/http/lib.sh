@@ -157,3 +157,59 @@ build() {
 		esac
 	done
 }
+
+# --- Consent fixtures (sql/0008_consent.sql), written straight to the database.
+
+# give_waiver REFERRAL_ID [ORG_ID] [DISCLOSE 0|1]: an aktiv secrecy waiver
+# (the current Swedish text, signed on paper, valid from two days ago for a
+# year) naming ORG_ID (default: the referral's organisation) and the
+# referral's insats as parties, obtain and (unless DISCLOSE is 0) disclose,
+# with its 'givet' event. Prints the consent id.
+give_waiver() {
+	local ref=$1 org=${2:-} disclose=${3:-1}
+	[ -n "$org" ] || org="(SELECT organisation_id FROM referral WHERE id = $ref)"
+	sql_admin "INSERT INTO consent (referral_id, kind, state, answer, text_id, language,
+	    direction_obtain, direction_disclose, purpose, valid_from, valid_until, signed_how,
+	    signer_name, paper_date, taken_by, signed_at)
+	  SELECT r.id, 'sekretess', 'aktiv', 'ja', t.id, 'sv', 1, $disclose, 'Testets syfte',
+	    CURDATE() - INTERVAL 2 DAY, CURDATE() + INTERVAL 1 YEAR, 'papper', 'Test Testsson',
+	    CURDATE() - INTERVAL 2 DAY, r.remittent_id, UTC_TIMESTAMP()
+	  FROM referral r JOIN consent_text t ON t.kind = 'sekretess' AND t.language = 'sv'
+	    AND t.is_current = 1 WHERE r.id = $ref;
+	  SET @c = LAST_INSERT_ID();
+	  INSERT INTO consent_party (consent_id, organisation_id, insats_id) VALUES (@c, $org, NULL);
+	  INSERT INTO consent_party (consent_id, organisation_id, insats_id)
+	    SELECT @c, NULL, insats_id FROM referral WHERE id = $ref;
+	  INSERT INTO consent_consent_category (consent_id, category_code) VALUES (@c, 'arbete'), (@c, 'planering');
+	  INSERT INTO consent_event (consent_id, at, event, staff_id, how)
+	    SELECT @c, UTC_TIMESTAMP(3), 'givet', taken_by, 'papper' FROM consent WHERE id = @c;
+	  UPDATE consent_text SET used = 1 WHERE id = (SELECT text_id FROM consent WHERE id = @c);
+	  SELECT @c;"
+}
+
+# add_party CONSENT_ID ORG_ID: one more organisation named by a waiver.
+add_party() {
+	sql_admin "INSERT INTO consent_party (consent_id, organisation_id, insats_id) VALUES ($1, $2, NULL)"
+}
+
+# revoke_waiver CONSENT_ID: the whole waiver revoked, with its event.
+revoke_waiver() {
+	sql_admin "UPDATE consent SET state = 'aterkallad', ended_at = UTC_TIMESTAMP(), version = version + 1
+	    WHERE id = $1 AND state = 'aktiv';
+	  UPDATE consent_party SET state = 'aterkallad', revoked_at = UTC_TIMESTAMP()
+	    WHERE consent_id = $1 AND state = 'aktiv';
+	  INSERT INTO consent_event (consent_id, at, event, staff_id, how, reason)
+	    SELECT id, UTC_TIMESTAMP(3), 'aterkallat', taken_by, 'muntligt', 'Testet' FROM consent WHERE id = $1"
+}
+
+# revoke_party CONSENT_ID ORG_ID: one organisation's party revoked; the
+# waiver stays aktiv for the others.
+revoke_party() {
+	sql_admin "UPDATE consent_party SET state = 'aterkallad', revoked_at = UTC_TIMESTAMP()
+	    WHERE consent_id = $1 AND organisation_id = $2 AND state = 'aktiv';
+	  UPDATE consent SET version = version + 1 WHERE id = $1;
+	  INSERT INTO consent_event (consent_id, at, event, party_id, staff_id, how, reason)
+	    SELECT c.id, UTC_TIMESTAMP(3), 'andrat', p.id, c.taken_by, 'skriftligt', 'Testet'
+	    FROM consent c JOIN consent_party p ON p.consent_id = c.id AND p.organisation_id = $2
+	    WHERE c.id = $1"
+}

@@ -18,8 +18,15 @@ new_pnr() {
 	pnr "$((1960 + RANDOM % 40))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
 }
 # new_referral INSATS FIRST LAST GENDER PNR DAYS_AGO: a submitted referral
-# from remittent.fk; prints its id.
+# from remittent.fk with a secrecy waiver covering FK (give_waiver in
+# lib.sh: every decision needs one); prints its id.
 new_referral() {
+	local id
+	id=$(new_referral_bare "$@")
+	give_waiver "$id" > /dev/null
+	echo "$id"
+}
+new_referral_bare() {
 	q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year, address, city)
 	     VALUES ('$5', 'personnummer', '$2', '$3', '$4', ${5:0:4}, 'Storgatan 1', 'Trollhättan');
 	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,

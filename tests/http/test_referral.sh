@@ -161,7 +161,8 @@ got=$(apost "${P}_soc1" "/ansokningar/$R1/andra" --data "version=$V" --data "per
 	--data "atgard=skicka")
 eq "submitting an incomplete application is 400" "$got" 400
 for msg in "Ange datum för VISA-besöket." "Välj minst en försörjning." "Välj tid i offentlig försörjning." \
-	"Välj högsta utbildning." "Skriv en kort bakgrund." "Skriv deltagarens egna mål."; do
+	"Välj högsta utbildning." "Skriv en kort bakgrund." "Skriv deltagarens egna mål." \
+	"Ansökan kan inte skickas utan samtycke."; do
 	expect_body "submit error: $msg" "$msg"
 done
 eq "the incomplete submit changed nothing" "$(q "SELECT CONCAT(status, ' ', version) FROM referral WHERE id = ${R1:-0}")" "utkast $V"
@@ -176,7 +177,7 @@ FULL=("fornamn=$NAME1" "efternamn=Testsson" "kon=$GENDER" "adress=Storgatan 1" "
 	"anstalld=1" "arbetsgivare=Verkstaden AB" "arbetsgivare_rehab=1" "tid_forsorjning=1_4"
 	"utbildning=gymnasium" "bakgrund=Lång sjukskrivning efter olycka." "mal=Tillbaka till arbete på halvtid."
 	"behov=Struktur och stöd." "provat=Arbetsträning 2023.")
-build FULL "version=$V" "person_version=$PV" "atgard=skicka"
+build FULL "version=$V" "person_version=$PV" "samtycke_vid_visa=1" "atgard=skicka"
 got=$(apost "${P}_soc1" "/ansokningar/$R1/andra" "${ARGS[@]}")
 eq "the complete application is submitted (303)" "$got" 303
 expect_header "to the view with the submitted notice" "Location: /ansokningar/$R1?skickat=1"
@@ -192,7 +193,7 @@ eq "the person's fields are updated, the postal code normalised" \
 eq "an audit update row" "$(audits "action = 'update' AND object_type = 'referral' AND object_id = ${R1:-0} AND personnummer = '$PN1'")" 1
 eq "the change history has the referral's changed fields" \
 	"$(q "SELECT GROUP_CONCAT(DISTINCT field ORDER BY field) FROM change_history WHERE record_type = 'referral' AND record_id = ${R1:-0}")" \
-	"background,education_code,employed,employer,employer_rehab_responsibility,income,needs,own_goals,sick_leave_percent,status,support_time_code,tried_before,visa_date"
+	"background,consent_at_visa,education_code,employed,employer,employer_rehab_responsibility,income,needs,own_goals,sick_leave_percent,status,support_time_code,tried_before,visa_date"
 eq "and the person's" \
 	"$(q "SELECT GROUP_CONCAT(field ORDER BY field) FROM change_history h JOIN person p ON h.record_type = 'person' AND h.record_id = p.id WHERE p.personnummer = '$PN1'")" \
 	"address,city,gender,home_municipality,interpreter_language,interpreter_needed,phone,postal_code"
@@ -340,7 +341,7 @@ bad_field "an unknown action" "Välj Spara utkast eller Skicka in." "atgard=rade
 got=$(apost "${P}_soc1" /ansokningar/ny --data "personnummer=12" --data "fornamn=" --data "insats=999999" \
 	--data "visa_datum=$tomorrow" --data "forsorjning=x" --data "atgard=skicka")
 eq "several errors: 400" "$got" 400
-eq "several errors: all shown at once" "$(grep -c '<p class="error"' "$BODY")" 10
+eq "several errors: all shown at once (the consent's too)" "$(grep -c '<p class="error"' "$BODY")" 11
 
 # --- Access: another unit's remittent gets 404, a unit colleague may look
 # but not change, a medremittent may look.
@@ -481,7 +482,7 @@ expect_body "a referral sent back says so" "<dt>Beslut</dt><dd>Återförd till r
 expect_body "and can be edited again" "href=\"/ansokningar/$R1/andra\""
 eq "the edit form opens" "$(aget "${P}_soc1" "/ansokningar/$R1/andra")" 200
 build FULL "version=$(hidden version)" "person_version=$(hidden person_version)" "mal=Arbete på halvtid inom ett år." \
-	"atgard=skicka"
+	"samtycke_vid_visa=1" "atgard=skicka"
 got=$(apost "${P}_soc1" "/ansokningar/$R1/andra" "${ARGS[@]}")
 eq "and is submitted again" "$got" 303
 eq "status inskickad again" "$(q "SELECT CONCAT(status, ' ', own_goals) FROM referral WHERE id = ${R1:-0}")" \

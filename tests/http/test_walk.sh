@@ -48,7 +48,8 @@ FULL=("personnummer=$(dash "$PN")" "fornamn=$NAME" "efternamn=Stegsson" "kon=man
 	"sjukskrivning=50" "anstalld=1" "arbetsgivare=Verkstaden AB" "arbetsgivare_rehab=1" "tid_forsorjning=1_4"
 	"utbildning=gymnasium" "bakgrund=Lång sjukskrivning efter olycka." "mal=Tillbaka till arbete på halvtid."
 	"behov=Struktur och stöd." "provat=Arbetsträning 2023.")
-build FULL "atgard=skicka"
+# No waiver yet: the consent is to be taken at the VISA visit.
+build FULL "samtycke_vid_visa=1" "atgard=skicka"
 got=$(post "$RJ" /ansokningar/ny "${ARGS[@]}")
 eq "remittent: the application is created and submitted in one go (303)" "$got" 303
 R=$(loc_id)
@@ -76,7 +77,11 @@ expect_body "the admission form is offered" 'name="beslut" value="anta"'
 V=$(hidden version)
 eq "the decision form carries the referral's version" "$V" "$(q "SELECT version FROM referral WHERE id = $R")"
 
-# --- 3. Admit: start today
+# --- 3. The waiver is taken at the VISA visit (straight into the
+# database here; the consent pages have tests of their own), then admit.
+W=$(give_waiver "$R")
+check "a waiver covering the remittent's organisation" test -n "$W"
+# --- Admit: start today
 got=$(post "$FV" "/inkorg/$R/beslut" --data "beslut=anta" --data "version=$V" --data "startdatum=$TODAY" \
 	--data "planerat_slut=$(day 30)" --data "kontaktperson=$FVID" --data "timmar=8" --data "sysselsattning_fore=annan")
 eq "personal.fv admits the referral (303)" "$got" 303

@@ -52,9 +52,10 @@ enum app_err consent_details_visible(
 
 /*
  * Bind the consent summary of referral_id for the partial
- * "samtycke_status" into ctx: consent_link, waiver state label and class,
- * the waiver's parties with their state, the SUS consent state, whether
- * the referring organisation is covered, and the VISA marker. Reads no
+ * "samtycke_status" into ctx: consent_referral_id (for the link), the
+ * waiver's state and label, its parties with their state, the SUS
+ * consent's state, whether the referring organisation is covered, and the
+ * VISA marker. Writes expiry back first (consent_expire()). Reads no
  * personal data beyond consent metadata.
  */
 enum app_err consent_bind_status(

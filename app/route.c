@@ -7,6 +7,7 @@
 #include "page_admin.h"
 #include "page_participation.h"
 #include "page_referral.h"
+#include "page_report.h"
 #include "pages.h"
 #include "route.h"
 #include "session.h"
@@ -16,6 +17,7 @@
 #define REMITTENT      ROLE_BIT(ROLE_REMITTENT)
 #define INSATSPERSONAL ROLE_BIT(ROLE_INSATSPERSONAL)
 #define CASEWORK       (REMITTENT | INSATSPERSONAL)
+#define FORBUND        ROLE_BIT(ROLE_FORBUND)
 
 /*
  * Every page of the application, in one place: method, path, the roles
@@ -105,6 +107,11 @@ static const struct route routes[] = {
 	    page_participation_end },
 	{ METHOD_POST, "/deltagande/:id/sammanfattning", INSATSPERSONAL, 0,
 	    page_participation_summary },
+	/* The activity report: page_report.c (the förbund: every insats and
+	 * the whole förbund; insats staff: their own insatser) */
+	{ METHOD_GET, "/rapporter", FORBUND | INSATSPERSONAL, 0, page_report },
+	{ METHOD_GET, "/rapporter.csv", FORBUND | INSATSPERSONAL, 0,
+	    page_report_csv },
 };
 
 const struct route *

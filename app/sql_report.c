@@ -72,20 +72,21 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER () " FROM_P
 	                          "WHERE " ENDED_IN_PERIOD,
 	    1 },
-	[SQL_REPORT_MONTHS] = { "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
-	                        "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
-	                        "WHERE ms + INTERVAL 1 MONTH <= ?) "
-	                        "SELECT DATE_FORMAT(m.ms, '%Y-%m'), pe.gender, COUNT(*), "
-	                        "SUM(DATEDIFF(LEAST(IFNULL(p.end_date, ?), LAST_DAY(m.ms), ?), "
-	                        "GREATEST(p.start_date, m.ms, ?)) + 1) "
-	                        "FROM m JOIN participation p ON "
-	                        "p.start_date <= LEAST(LAST_DAY(m.ms), ?) AND "
-	                        "(p.end_date IS NULL OR p.end_date >= GREATEST(m.ms, ?)) "
-	                        "JOIN person pe ON pe.id = p.person_id "
-	                        "WHERE p.status <> 'felregistrerad' AND p.start_date <= ? "
-	                        "AND (p.end_date IS NULL OR p.end_date >= ?) "
-	                        "AND (? = 0 OR p.insats_id = ?) "
-	                        "GROUP BY m.ms, pe.gender ORDER BY m.ms",
+	[SQL_REPORT_MONTHS] = { /* Participations first, then their months: one
+	                         * scan instead of one per month. */
+	    "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
+	    "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
+	    "WHERE ms + INTERVAL 1 MONTH <= ?) "
+	    "SELECT STRAIGHT_JOIN DATE_FORMAT(m.ms, '%Y-%m'), pe.gender, COUNT(*), "
+	    "SUM(DATEDIFF(LEAST(IFNULL(p.end_date, ?), LAST_DAY(m.ms), ?), "
+	    "GREATEST(p.start_date, m.ms, ?)) + 1) "
+	    "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	    "JOIN m ON p.start_date <= LEAST(LAST_DAY(m.ms), ?) AND "
+	    "(p.end_date IS NULL OR p.end_date >= GREATEST(m.ms, ?)) "
+	    "WHERE p.status <> 'felregistrerad' AND p.start_date <= ? "
+	    "AND (p.end_date IS NULL OR p.end_date >= ?) "
+	    "AND (? = 0 OR p.insats_id = ?) "
+	    "GROUP BY m.ms, pe.gender ORDER BY m.ms",
 	    1 },
 	[SQL_REPORT_BUDGET] = { "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
 	                        "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "

@@ -42,10 +42,11 @@ enum sql_report {
 	 * sum of days, median days in the gender, median days of all: time in
 	 * the insats (end date - start date) of those who ended in the period */
 	SQL_REPORT_DURATION,
-	/* (first day of the start month, last day counted, period start, last
-	 * day counted x 3, period start x 2, insats id or 0, the same) ->
-	 * month (ÅÅÅÅ-MM), gender, participants, place-days within the month
-	 * and the period */
+	/* (first day of the start month, last day counted x 3, period start,
+	 * last day counted, period start, last day counted, period start,
+	 * insats id or 0, the same) -> month (ÅÅÅÅ-MM), gender, participants,
+	 * place-days within the month and the period. "Last day counted" is
+	 * the period end or today, whichever comes first */
 	SQL_REPORT_MONTHS,
 	/* (first day of the start month, period end, insats id or 0, the
 	 * same) -> month, budgeted places (the budget year's, else the

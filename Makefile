@@ -26,14 +26,16 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           sql_history sql_referral sql_participation page_referral page_referral_form \
           page_participation page_participation_view \
           page_participation_list page_totp \
-          consent sql_consent signature page_consent page_admin_consent
+          consent sql_consent signature page_consent page_admin_consent \
+          report_suppress report sql_report report_svg page_report
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_pnr test_date \
-             test_signature
+             test_signature \
+             test_report_suppress
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature

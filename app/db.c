@@ -20,6 +20,7 @@
 #include "sql_consent.h"
 #include "sql_public.h"
 #include "sql_referral.h"
+#include "sql_report.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -34,6 +35,7 @@ static const struct {
 	[DB_REFERRAL] = { sql_referral, SQL_REFERRAL__MAX },
 	[DB_PARTICIPATION] = { sql_participation, SQL_PARTICIPATION__MAX },
 	[DB_CONSENT] = { sql_consent, SQL_CONSENT__MAX },
+	[DB_REPORT] = { sql_report, SQL_REPORT__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

@@ -8,6 +8,7 @@
 #include "page_consent.h"
 #include "page_participation.h"
 #include "page_referral.h"
+#include "page_report.h"
 #include "pages.h"
 #include "route.h"
 #include "session.h"
@@ -17,6 +18,7 @@
 #define REMITTENT      ROLE_BIT(ROLE_REMITTENT)
 #define INSATSPERSONAL ROLE_BIT(ROLE_INSATSPERSONAL)
 #define CASEWORK       (REMITTENT | INSATSPERSONAL)
+#define FORBUND        ROLE_BIT(ROLE_FORBUND)
 
 /*
  * Every page of the application, in one place: method, path, the roles
@@ -134,6 +136,11 @@ static const struct route routes[] = {
 	    page_admin_consent_text },
 	{ METHOD_POST, "/admin/samtyckestexter/:id", ADMIN, 0,
 	    page_admin_consent_text_save },
+	/* The activity report: page_report.c (the förbund: every insats and
+	 * the whole förbund; insats staff: their own insatser) */
+	{ METHOD_GET, "/rapporter", FORBUND | INSATSPERSONAL, 0, page_report },
+	{ METHOD_GET, "/rapporter.csv", FORBUND | INSATSPERSONAL, 0,
+	    page_report_csv },
 };
 
 const struct route *

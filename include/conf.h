@@ -56,6 +56,9 @@ struct conf {
 	 * always overwrite it); "" = SSO off. Only [A-Z0-9_]. */
 	const char *sso_header_param;
 	const char *base_url; /* absolute http(s) URL, no final '/' */
+	/* Reports: a cell counting fewer people than this (and more than 0)
+	 * is suppressed, 2..100. */
+	unsigned report_min_cell;
 };
 
 /*

@@ -40,6 +40,7 @@ enum db_area {
 	DB_REFERRAL,      /* sql_referral.c: the remittent's pages */
 	DB_PARTICIPATION, /* sql_participation.c: the insats staff's pages */
 	DB_CONSENT,       /* sql_consent.c: consent and its rules */
+	DB_REPORT,        /* sql_report.c: the activity report */
 	DB_AREA__MAX
 };
 

@@ -349,4 +349,18 @@ VALUES
     (8, 6)  -- personal.cm: Case Manager Grästorp
 ON DUPLICATE KEY UPDATE insats_id = VALUES(insats_id);
 
+-- ------------------------------------------------- the förbund's delmål
+-- The goals of the förbund-wide activity report (sql/0011): at least 8 of
+-- 10 increased ability to work, 4 of 10 work or studies, 7 of 10 better
+-- quality of life, of those who ended (DOMAIN.md "The insatser").
+INSERT INTO forbund_goal (id, forbund_id, kind, label, target_numerator, target_denominator, sort_order)
+VALUES
+    (1, 1, 'arbetsformaga',   'Ökad förmåga till förvärvsarbete',                    8, 10, 1),
+    (2, 1, 'egenforsorjning', 'Egenförsörjande genom arbete eller studier vid avslut', 4, 10, 2),
+    (3, 1, 'livskvalitet',    'Ökad livskvalitet',                                   7, 10, 3)
+ON DUPLICATE KEY UPDATE
+    forbund_id = VALUES(forbund_id), kind = VALUES(kind), label = VALUES(label),
+    target_numerator = VALUES(target_numerator), target_denominator = VALUES(target_denominator),
+    sort_order = VALUES(sort_order);
+
 COMMIT;

@@ -49,3 +49,46 @@ printf '%-28s %10s %10s %10s %8s\n' "" "req/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-28s %10s %10s %10s %8s\n' "GET / (MariaDB, views)" "$drps" "$dp50" "$dp99" "$dbad"
 printf '%-28s %10s %10s %10s %8s\n' "static file, same size" "$srps" "$sp50" "$sp99" "$sbad"
 awk -v d="$drps" -v s="$srps" 'BEGIN { if (s > 0) printf "dynamic/static throughput ratio: %.2f\n", d / s }'
+
+# --- The activity report (issue 8): the förbund-wide yearly report over
+# 100 000 generated participations, in this throw-away database. Timed with
+# curl, page and CSV, several runs each; prints seconds. Not run by
+# `make check`.
+REPORT_RUNS=${BENCH_REPORT_RUNS:-5}
+echo
+echo "Activity report: generating participations (about a minute)..."
+t0=$(date +%s)
+have=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis \
+	-e "SELECT COUNT(*) FROM participation")
+# About 87 of every 100 generated participants are admitted.
+need=$(( (100000 - have) * 100 / 86 ))
+if [ "$need" -gt 0 ]; then
+	"$BUILD/stegvis" demo-participants --socket "$VAR/run/mysqld.sock" \
+		--admin-user "$(id -un)" --count "$need" --force --seed 7 > /dev/null
+fi
+parts=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis \
+	-e "SELECT COUNT(*) FROM participation")
+year=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis \
+	-e "SELECT YEAR(start_date) y FROM participation GROUP BY y ORDER BY COUNT(*) DESC LIMIT 1")
+inyear=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis \
+	-e "SELECT COUNT(*) FROM participation WHERE start_date <= '$year-12-31' AND (end_date IS NULL OR end_date >= '$year-01-01')")
+echo "participations: $parts in all, $inyear in the year $year (generated in $(( $(date +%s) - t0 )) s)"
+JAR=$(mktemp)
+trap 'cleanup; rm -f "$JAR"' EXIT
+curl -fsS -c "$JAR" -b "$JAR" -o "$VAR/login.html" "http://127.0.0.1:$PORT/logga-in"
+csrf=$(grep -o 'name="csrf" value="[0-9a-f]*' "$VAR/login.html" | head -n 1 | sed 's/.*value="//')
+curl -fsS -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "csrf=$csrf" \
+	--data-urlencode anvandarnamn=forbund --data-urlencode losenord=stegvis-demo \
+	"http://127.0.0.1:$PORT/logga-in"
+for what in "rapporter" "rapporter.csv"; do
+	url="http://127.0.0.1:$PORT/$what?insats=0&period=ar&ar=$year"
+	times=()
+	for _ in $(seq "$REPORT_RUNS"); do
+		read -r code secs < <(curl -sS -b "$JAR" -o /dev/null -w '%{http_code} %{time_total}\n' "$url")
+		[ "$code" = 200 ] || echo "  $what answered $code"
+		times+=("$secs")
+	done
+	printf '%s\n' "${times[@]}" | sort -n | awk -v w="GET /$what (förbund, $year)" '
+		{ t[NR] = $1; s += $1 }
+		END { printf "%-40s min %.3f s  median %.3f s  max %.3f s  (%d runs)\n", w, t[1], t[int((NR + 1) / 2)], t[NR], NR }'
+done

@@ -1,0 +1,893 @@
+/* report.c: the activity report's figures; see include/report.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "db.h"
+#include "report.h"
+#include "report_suppress.h"
+#include "req.h"
+#include "sql_report.h"
+
+/* Upper bounds of one report's suppression set: rows are bounded by the
+ * code lists, the organisations and REPORT_MAX_MONTHS. */
+#define REP_MAX_CELLS   8192
+#define REP_MAX_RELS    4096
+#define REP_MAX_MEMBERS 32768
+#define REP_MAX_ORGS    256
+#define REP_MAX_CODES   64
+
+static const char *const gender_heads[RG__MAX] = { "Kvinnor", "Män",
+	"Annat kön", "Totalt" };
+static const char *const outcome_labels[RO__MAX] = {
+	[RO_ARBETE] = "Arbete",
+	[RO_STUDIER] = "Studier",
+	[RO_ARBETSSOKANDE] = "Aktivt arbetssökande",
+	[RO_REHAB] = "Fortsatt rehabilitering eller annan insats",
+	[RO_SJUKDOM] = "Sjukdom",
+	[RO_ANNAT] = "Annat (flyttat, avbrott, annat)",
+};
+static const char *const outcome_codes[RO__MAX] = { "arbete", "studier",
+	"arbetssokande", "rehabilitering", "sjukdom", "annat" };
+static const char *const goal_kinds[RGK__MAX] = { "arbetsformaga",
+	"egenforsorjning", "livskvalitet", "arbete", "rehabilitering", "halsa",
+	"other" };
+/* Which outcomes reach each goal (bit per enum report_outcome); 0: not
+ * computed from the end reasons. */
+static const unsigned goal_outcomes[RGK__MAX] = {
+	[RGK_ARBETSFORMAGA] = 1u << RO_ARBETE | 1u << RO_STUDIER |
+	    1u << RO_ARBETSSOKANDE | 1u << RO_REHAB,
+	[RGK_EGENFORSORJNING] = 1u << RO_ARBETE | 1u << RO_STUDIER,
+	[RGK_ARBETE] = 1u << RO_ARBETE,
+	[RGK_REHABILITERING] = 1u << RO_REHAB,
+};
+static const char *const goal_how[RGK__MAX] = {
+	[RGK_ARBETSFORMAGA] =
+	    "Räknas ur avslutsorsaken: arbete, studier, aktivt arbetssökande "
+	    "eller fortsatt rehabilitering. Ingen egen skattning av "
+	    "arbetsförmågan registreras.",
+	[RGK_EGENFORSORJNING] = "Avslut till arbete eller studier.",
+	[RGK_LIVSKVALITET] = "Inga mätningar än: livskvalitet vid start och "
+	                     "avslut kommer med enkäterna.",
+	[RGK_ARBETE] = "Avslut till arbete.",
+	[RGK_REHABILITERING] = "Avslut till fortsatt rehabilitering eller "
+	                       "annan insats.",
+	[RGK_HALSA] = "Inga mätningar än: hälsoskattningen kommer med "
+	              "enkäterna.",
+	[RGK_OTHER] = "Målet kan inte räknas ur registrerade uppgifter.",
+};
+
+const char *
+report_gender_head(int g)
+{
+	return g >= 0 && g < RG__MAX ? gender_heads[g] : "";
+}
+
+const char *
+report_outcome_label(enum report_outcome o)
+{
+	return o < RO__MAX ? outcome_labels[o] : "";
+}
+
+int
+report_column_shown(const struct report *rep, int g)
+{
+	return g != RG_ANNAT || rep->has_annat;
+}
+
+/* A non-negative decimal from the database ("123.5000"); 0 otherwise. */
+static double
+strtod_c(struct str s)
+{
+	double v = 0, scale = 1;
+	size_t i = 0;
+
+	for (; i < s.len && s.p[i] >= '0' && s.p[i] <= '9'; i++)
+		v = v * 10 + (s.p[i] - '0');
+	if (i < s.len && s.p[i] == '.')
+		for (i++; i < s.len && s.p[i] >= '0' && s.p[i] <= '9'; i++) {
+			scale /= 10;
+			v += (s.p[i] - '0') * scale;
+		}
+	return v;
+}
+
+static int
+gender_index(struct str g)
+{
+	if (str_eq_cstr(g, "kvinna"))
+		return RG_KVINNA;
+	if (str_eq_cstr(g, "man"))
+		return RG_MAN;
+	if (str_eq_cstr(g, "annat"))
+		return RG_ANNAT;
+	return -1;
+}
+
+struct build {
+	struct req *r;
+	struct report *rep;
+	struct sup_set *s;
+	struct db_param p[11];
+	long long from_days, to_days, last_days; /* last: min(to, today) */
+	int fy, fm, fd, ty, tm, td, ly, lm, ld;
+};
+
+static enum app_err
+rexec(struct build *b, unsigned q, size_t n, struct db_rows *rows)
+{
+	return db_exec(b->r->db, b->r->a, DB_REPORT, q, b->p, n, rows);
+}
+
+static struct report_row *
+rows_new(struct build *b, size_t n)
+{
+	struct report_row *rows =
+	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
+
+	for (size_t i = 0; rows != NULL && i < n; i++)
+		for (int g = 0; g < RG__MAX; g++)
+			rows[i].cell[g] = -1;
+	return rows;
+}
+
+/* Cells for row's counts (the total fixed when asked) and the relation
+ * "the genders add up to the total". */
+static enum app_err
+row_cells(struct build *b, struct report_row *row, int fixed_total)
+{
+	enum app_err e;
+
+	row->n[RG_TOTAL] =
+	    row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
+	for (int g = 0; g < RG__MAX; g++) {
+		if (!report_column_shown(b->rep, g))
+			continue;
+		if ((row->cell[g] = sup_cell(
+		         b->s, row->n[g], g == RG_TOTAL && fixed_total)) < 0)
+			return APP_ENOMEM;
+	}
+	if ((e = sup_rel_begin(b->s)) != APP_OK)
+		return e;
+	for (int g = 0; g < RG__MAX; g++)
+		if ((e = sup_rel_add(b->s, row->cell[g])) != APP_OK)
+			return e;
+	return APP_OK;
+}
+
+/* Share base's cells (the same people, so the same mark). */
+static void
+row_share_cells(struct report_row *row, const struct report_row *base)
+{
+	memcpy(row->cell, base->cell, sizeof(row->cell));
+	memcpy(row->n, base->n, sizeof(row->n));
+}
+
+/* Relations "the rows add up to the base row", per column. */
+static enum app_err
+col_relations(struct build *b, const struct report_row *rows, size_t n,
+    const struct report_row *base)
+{
+	enum app_err e;
+
+	for (int g = 0; g < RG__MAX; g++) {
+		if (!report_column_shown(b->rep, g))
+			continue;
+		if ((e = sup_rel_begin(b->s)) != APP_OK ||
+		    (e = sup_rel_add(b->s, base->cell[g])) != APP_OK)
+			return e;
+		for (size_t i = 0; i < n; i++)
+			if ((e = sup_rel_add(b->s, rows[i].cell[g])) != APP_OK)
+				return e;
+	}
+	return APP_OK;
+}
+
+/* The table's rows, the last one a copy of base (the total). */
+static enum app_err
+table_finish(struct build *b, struct report_table *t, size_t ncat,
+    const struct report_row *base, const char *total_label)
+{
+	enum app_err e;
+
+	for (size_t i = 0; i < ncat; i++)
+		if ((e = row_cells(b, &t->rows[i], 0)) != APP_OK)
+			return e;
+	if ((e = col_relations(b, t->rows, ncat, base)) != APP_OK)
+		return e;
+	row_share_cells(&t->rows[ncat], base);
+	t->rows[ncat].label = str_cstr(total_label);
+	t->rows[ncat].total = 1;
+	t->base = base;
+	t->nrows = ncat + 1;
+	return APP_OK;
+}
+
+static void
+add_count(struct report_row *row, struct str gender, struct str count)
+{
+	int g = gender_index(gender);
+
+	if (g >= 0)
+		row->n[g] += str_to_ll(count);
+}
+
+static void
+period_params(struct build *b)
+{
+	b->p[0] = DB_STR(b->rep->to);
+	b->p[1] = DB_STR(b->rep->from);
+	b->p[2] = DB_INT(b->rep->insats_id);
+	b->p[3] = DB_INT(b->rep->insats_id);
+}
+
+static void
+ended_params(struct build *b)
+{
+	b->p[0] = DB_STR(b->rep->from);
+	b->p[1] = DB_STR(b->rep->to);
+	b->p[2] = DB_INT(b->rep->insats_id);
+	b->p[3] = DB_INT(b->rep->insats_id);
+}
+
+/* Participants: enrolled (total row, fixed grand total), new, ended,
+ * ongoing; enrolled = ended + ongoing per column. */
+static enum app_err
+build_deltagare(struct build *b)
+{
+	struct report_table *t = &b->rep->tables[RT_DELTAGARE];
+	struct db_rows rows;
+	enum app_err e;
+
+	b->p[0] = DB_STR(b->rep->from);
+	b->p[1] = DB_STR(b->rep->to);
+	b->p[2] = DB_STR(b->rep->to);
+	b->p[3] = DB_STR(b->rep->from);
+	b->p[4] = DB_INT(b->rep->insats_id);
+	b->p[5] = DB_INT(b->rep->insats_id);
+	if ((e = rexec(b, SQL_REPORT_COUNTS, 6, &rows)) != APP_OK)
+		return e;
+	if ((t->rows = rows_new(b, 4)) == NULL)
+		return APP_ENOMEM;
+	t->nrows = 4;
+	t->key = "deltagare";
+	t->title = "Deltagare under perioden";
+	t->note = "Inskrivna: alla deltaganden som pågick någon gång under "
+	          "perioden. Nya: startade under perioden. Avslutade: "
+	          "avslutade under perioden. Pågående: inskrivna vid "
+	          "periodens slut. Felregistreringar räknas inte.";
+	t->rows[0].label = STR_LIT("Inskrivna");
+	t->rows[0].total = 1;
+	t->rows[1].label = STR_LIT("Nya");
+	t->rows[2].label = STR_LIT("Avslutade");
+	t->rows[3].label = STR_LIT("Pågående vid periodens slut");
+	for (size_t i = 0; i < rows.nrows; i++) {
+		int g = gender_index(db_cell(&rows, i, 0));
+		long long all = str_to_ll(db_cell(&rows, i, 1));
+		long long ended = str_to_ll(db_cell(&rows, i, 3));
+
+		if (g < 0)
+			continue;
+		if (g == RG_ANNAT && all > 0)
+			b->rep->has_annat = 1;
+		t->rows[0].n[g] = all;
+		t->rows[1].n[g] = str_to_ll(db_cell(&rows, i, 2));
+		t->rows[2].n[g] = ended;
+		t->rows[3].n[g] = all - ended;
+	}
+	if ((e = row_cells(b, &t->rows[0], 1)) != APP_OK ||
+	    (e = row_cells(b, &t->rows[1], 0)) != APP_OK ||
+	    (e = row_cells(b, &t->rows[2], 0)) != APP_OK ||
+	    (e = row_cells(b, &t->rows[3], 0)) != APP_OK)
+		return e;
+	return col_relations(b, &t->rows[2], 2, &t->rows[0]);
+}
+
+static enum app_err
+build_age(struct build *b)
+{
+	static const char *const bands[4] = { "Under 30 år", "30–44 år",
+		"45–65 år", "Övriga åldrar" };
+	struct report_table *t = &b->rep->tables[RT_ALDER];
+	struct db_rows rows;
+	enum app_err e;
+
+	period_params(b);
+	if ((e = rexec(b, SQL_REPORT_AGE, 4, &rows)) != APP_OK)
+		return e;
+	if ((t->rows = rows_new(b, 5)) == NULL)
+		return APP_ENOMEM;
+	t->key = "alder";
+	t->title = "Ålder vid start";
+	t->note = "Åldern som deltagaren fyller under startåret.";
+	for (size_t i = 0; i < 4; i++)
+		t->rows[i].label = str_cstr(bands[i]);
+	for (size_t i = 0; i < rows.nrows; i++) {
+		long long band = str_to_ll(db_cell(&rows, i, 1));
+		if (band >= 0 && band < 4)
+			add_count(&t->rows[band], db_cell(&rows, i, 0),
+			    db_cell(&rows, i, 2));
+	}
+	return table_finish(b, t, 4, &b->rep->tables[RT_DELTAGARE].rows[0],
+	    "Totalt (inskrivna)");
+}
+
+/* A breakdown by a code list: every active code, inactive ones with
+ * people, and "Uppgift saknas" for no code when someone lacks it. */
+static enum app_err
+build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
+    unsigned q_counts, const char *key, const char *title)
+{
+	struct report_table *t = &b->rep->tables[id];
+	struct db_rows codes, rows;
+	size_t n = 0, ncodes;
+	long long none[RG__MAX] = { 0 };
+	int has_none = 0;
+	enum app_err e;
+
+	if ((e = rexec(b, q_codes, 0, &codes)) != APP_OK)
+		return e;
+	period_params(b);
+	if ((e = rexec(b, q_counts, 4, &rows)) != APP_OK)
+		return e;
+	ncodes = codes.nrows > REP_MAX_CODES ? REP_MAX_CODES : codes.nrows;
+	if ((t->rows = rows_new(b, ncodes + 2)) == NULL)
+		return APP_ENOMEM;
+	t->key = key;
+	t->title = title;
+	for (size_t c = 0; c < ncodes; c++) {
+		struct report_row *row = &t->rows[n];
+		long long sum = 0;
+
+		for (size_t i = 0; i < rows.nrows; i++)
+			if (str_eq(db_cell(&rows, i, 1), db_cell(&codes, c, 0)))
+				add_count(row, db_cell(&rows, i, 0),
+				    db_cell(&rows, i, 2));
+		sum = row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
+		if (sum == 0 && str_to_ll(db_cell(&codes, c, 2)) == 0) {
+			memset(row->n, 0, sizeof(row->n));
+			continue; /* inactive and unused */
+		}
+		row->label = db_cell(&codes, c, 1);
+		n++;
+	}
+	for (size_t i = 0; i < rows.nrows; i++) {
+		int g = gender_index(db_cell(&rows, i, 0));
+		int known = 0;
+
+		for (size_t c = 0; c < ncodes && !known; c++)
+			known =
+			    str_eq(db_cell(&rows, i, 1), db_cell(&codes, c, 0));
+		if (!known && g >= 0) {
+			none[g] += str_to_ll(db_cell(&rows, i, 2));
+			has_none = 1;
+		}
+	}
+	if (has_none) {
+		memcpy(t->rows[n].n, none, sizeof(none));
+		t->rows[n++].label = STR_LIT("Uppgift saknas");
+	}
+	return table_finish(b, t, n, &b->rep->tables[RT_DELTAGARE].rows[0],
+	    "Totalt (inskrivna)");
+}
+
+static enum app_err
+build_referrer(struct build *b)
+{
+	struct report_table *t = &b->rep->tables[RT_REMITTENT];
+	struct db_rows rows;
+	size_t n = 0;
+	enum app_err e;
+
+	period_params(b);
+	if ((e = rexec(b, SQL_REPORT_REFERRER, 4, &rows)) != APP_OK)
+		return e;
+	if ((t->rows = rows_new(b, REP_MAX_ORGS + 1)) == NULL)
+		return APP_ENOMEM;
+	t->key = "remittent";
+	t->title = "Remitterande organisation";
+	t->note = "Den medlemsorganisation som remittentens enhet hör till.";
+	/* Rows come ordered by organisation: one report row per id. */
+	for (size_t i = 0; i < rows.nrows; i++) {
+		if (n == 0 ||
+		    !str_eq(db_cell(&rows, i, 1), db_cell(&rows, i - 1, 1))) {
+			if (n == REP_MAX_ORGS)
+				return APP_ENOMEM;
+			t->rows[n++].label = db_cell(&rows, i, 2);
+		}
+		add_count(&t->rows[n - 1], db_cell(&rows, i, 0),
+		    db_cell(&rows, i, 3));
+	}
+	return table_finish(b, t, n, &b->rep->tables[RT_DELTAGARE].rows[0],
+	    "Totalt (inskrivna)");
+}
+
+static int
+outcome_index(struct str o)
+{
+	for (int i = 0; i < RO__MAX; i++)
+		if (str_eq_cstr(o, outcome_codes[i]))
+			return i;
+	return RO_ANNAT; /* no reason given, or felregistrering */
+}
+
+static enum app_err
+build_outcome(struct build *b)
+{
+	struct report_table *t = &b->rep->tables[RT_AVSLUT];
+	struct db_rows rows;
+	enum app_err e;
+
+	ended_params(b);
+	if ((e = rexec(b, SQL_REPORT_OUTCOME, 4, &rows)) != APP_OK)
+		return e;
+	if ((t->rows = rows_new(b, RO__MAX + 1)) == NULL)
+		return APP_ENOMEM;
+	t->key = "avslut";
+	t->title = "Vid avslut";
+	t->note = "De som avslutades under perioden, efter avslutsorsak. "
+	          "Procent av de avslutade i samma kolumn.";
+	for (int o = 0; o < RO__MAX; o++)
+		t->rows[o].label = str_cstr(outcome_labels[o]);
+	for (size_t i = 0; i < rows.nrows; i++)
+		add_count(&t->rows[outcome_index(db_cell(&rows, i, 1))],
+		    db_cell(&rows, i, 0), db_cell(&rows, i, 2));
+	return table_finish(b, t, RO__MAX,
+	    &b->rep->tables[RT_DELTAGARE].rows[2], "Totalt (avslutade)");
+}
+
+/* Days as months, 365.25 / 12 days each. */
+static double
+months_of(double days)
+{
+	return days / 30.4375;
+}
+
+static enum app_err
+build_duration(struct build *b)
+{
+	struct report_table *t = &b->rep->tables[RT_TID];
+	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
+	struct db_rows rows;
+	long long sum[RG__MAX] = { 0 };
+	enum app_err e;
+
+	ended_params(b);
+	if ((e = rexec(b, SQL_REPORT_DURATION, 4, &rows)) != APP_OK)
+		return e;
+	if ((t->rows = rows_new(b, 2)) == NULL)
+		return APP_ENOMEM;
+	t->key = "tid";
+	t->title = "Tid i insatsen";
+	t->note = "De som avslutades under perioden: från start till avslut, "
+	          "i månader (365,25 / 12 dagar).";
+	t->nrows = 2;
+	t->rows[0].label = STR_LIT("Medeltid, månader");
+	t->rows[1].label = STR_LIT("Mediantid, månader");
+	for (int k = 0; k < 2; k++) {
+		row_share_cells(&t->rows[k], ended);
+		t->rows[k].kind = RR_MONTHS;
+	}
+	for (size_t i = 0; i < rows.nrows; i++) {
+		int g = gender_index(db_cell(&rows, i, 0));
+		if (g < 0)
+			continue;
+		sum[g] = str_to_ll(db_cell(&rows, i, 2));
+		sum[RG_TOTAL] += sum[g];
+		t->rows[1].value[g] = months_of(strtod_c(db_cell(&rows, i, 3)));
+		t->rows[1].value[RG_TOTAL] =
+		    months_of(strtod_c(db_cell(&rows, i, 4)));
+	}
+	for (int g = 0; g < RG__MAX; g++)
+		if (ended->n[g] > 0)
+			t->rows[0].value[g] =
+			    months_of((double)sum[g] / (double)ended->n[g]);
+	return APP_OK;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return d[m - 1] + (m == 2 && leap);
+}
+
+/* Places in use per month (place-days / days of the month inside the
+ * period, up to today) by gender, the budget beside it; a last row for the
+ * whole period. The month's total is not a count of people: fixed. */
+static enum app_err
+build_places(struct build *b)
+{
+	struct report_table *t = &b->rep->tables[RT_PLATSER];
+	const struct report_row *enrolled =
+	    &b->rep->tables[RT_DELTAGARE].rows[0];
+	struct db_rows rows, budget;
+	char first[16], last[16], fromd[16];
+	struct buf lab;
+	int y = b->fy, m = b->fm;
+	size_t nm = 0, n;
+	double pd[RG__MAX] = { 0 }, days_all = 0;
+	enum app_err e;
+
+	t->key = "platser";
+	t->title = "Platser över tid";
+	t->note = "Använda platser: genomsnittligt antal inskrivna per dag "
+	          "under månaden (till och med i dag). Budgeterade platser: "
+	          "årets budget, annars insatsens platsantal.";
+	t->extra_head = "Budgeterade platser";
+	n = (size_t)((b->ty - b->fy) * 12 + b->tm - b->fm + 1);
+	if ((t->rows = rows_new(b, n + 1)) == NULL)
+		return APP_ENOMEM;
+	(void)snprintf(first, sizeof(first), "%04d-%02d-01", b->fy, b->fm);
+	(void)snprintf(
+	    fromd, sizeof(fromd), "%04d-%02d-%02d", b->fy, b->fm, b->fd);
+	(void)snprintf(
+	    last, sizeof(last), "%04d-%02d-%02d", b->ly, b->lm, b->ld);
+	b->p[0] = DB_STR(str_cstr(first));
+	b->p[1] = DB_STR(b->rep->to);
+	b->p[2] = DB_INT(b->rep->insats_id);
+	b->p[3] = DB_INT(b->rep->insats_id);
+	if ((e = rexec(b, SQL_REPORT_BUDGET, 4, &budget)) != APP_OK)
+		return e;
+	rows.nrows = 0;
+	if (b->last_days >= b->from_days) {
+		struct str l = str_cstr(last), f = str_cstr(fromd);
+		b->p[0] = DB_STR(str_cstr(first));
+		b->p[1] = DB_STR(l);
+		b->p[2] = DB_STR(l);
+		b->p[3] = DB_STR(l);
+		b->p[4] = DB_STR(f);
+		b->p[5] = DB_STR(l);
+		b->p[6] = DB_STR(f);
+		b->p[7] = DB_STR(l);
+		b->p[8] = DB_STR(f);
+		b->p[9] = DB_INT(b->rep->insats_id);
+		b->p[10] = DB_INT(b->rep->insats_id);
+		if ((e = rexec(b, SQL_REPORT_MONTHS, 11, &rows)) != APP_OK)
+			return e;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct report_row *row = &t->rows[nm];
+		long long lo = date_days(y, m, 1),
+		          hi = lo + month_days(y, m) - 1;
+		char key[16];
+		double days;
+
+		(void)snprintf(key, sizeof(key), "%04d-%02d", y, m);
+		buf_init(&lab, b->r->a);
+		if ((e = buf_puts(&lab, key)) != APP_OK)
+			return e;
+		row->label = buf_str(&lab);
+		row->kind = RR_PLACES;
+		row->extra = STR_LIT("–");
+		for (size_t i = 0; i < budget.nrows; i++)
+			if (str_eq_cstr(db_cell(&budget, i, 0), key) &&
+			    !db_cell_null(&budget, i, 1))
+				row->extra = db_cell(&budget, i, 1);
+		if (lo < b->from_days)
+			lo = b->from_days;
+		if (hi > b->last_days)
+			hi = b->last_days;
+		days = hi >= lo ? (double)(hi - lo + 1) : 0;
+		for (size_t i = 0; i < rows.nrows; i++) {
+			int g;
+			double d;
+
+			if (!str_eq_cstr(db_cell(&rows, i, 0), key) ||
+			    (g = gender_index(db_cell(&rows, i, 1))) < 0)
+				continue;
+			row->n[g] = str_to_ll(db_cell(&rows, i, 2));
+			d = strtod_c(db_cell(&rows, i, 3));
+			pd[g] += d;
+			pd[RG_TOTAL] += d;
+			if (days > 0)
+				row->value[g] = d / days;
+		}
+		for (int g = 0; g < RG_TOTAL; g++)
+			row->value[RG_TOTAL] += row->value[g];
+		days_all += days;
+		if ((e = row_cells(b, row, 1)) != APP_OK)
+			return e;
+		if (days == 0)
+			row->kind = RR_COUNT; /* after today: no figures */
+		nm++;
+		if (++m == 13) {
+			m = 1;
+			y++;
+		}
+	}
+	/* The whole period: the people are those enrolled (same cells). */
+	row_share_cells(&t->rows[nm], enrolled);
+	t->rows[nm].label = STR_LIT("Hela perioden (snitt)");
+	t->rows[nm].kind = RR_PLACES;
+	t->rows[nm].total = 1;
+	t->rows[nm].extra = STR_LIT("");
+	for (int g = 0; g < RG__MAX; g++)
+		if (days_all > 0)
+			t->rows[nm].value[g] = pd[g] / days_all;
+	t->nrows = nm + 1;
+
+	/* The gender balance: shares of the place-days and of the people. */
+	{
+		struct report_table *k = &b->rep->tables[RT_KONSFORDELNING];
+
+		k->key = "konsfordelning";
+		k->title = "Könsfördelning";
+		k->note = "Andel av platsdagarna (till och med i dag) och av "
+		          "de inskrivna under perioden.";
+		if ((k->rows = rows_new(b, 2)) == NULL)
+			return APP_ENOMEM;
+		k->nrows = 2;
+		k->rows[0].label = STR_LIT("Andel av platsdagarna");
+		k->rows[1].label = STR_LIT("Andel av de inskrivna");
+		for (int i = 0; i < 2; i++) {
+			row_share_cells(&k->rows[i], enrolled);
+			k->rows[i].kind = RR_SHARE;
+		}
+		for (int g = 0; g < RG__MAX; g++) {
+			if (pd[RG_TOTAL] > 0)
+				k->rows[0].value[g] =
+				    100.0 * pd[g] / pd[RG_TOTAL];
+			if (enrolled->n[RG_TOTAL] > 0)
+				k->rows[1].value[g] = 100.0 *
+				    (double)enrolled->n[g] /
+				    (double)enrolled->n[RG_TOTAL];
+		}
+	}
+	return APP_OK;
+}
+
+static int
+goal_kind(struct str k)
+{
+	for (int i = 0; i < RGK__MAX; i++)
+		if (str_eq_cstr(k, goal_kinds[i]))
+			return i;
+	return RGK_OTHER;
+}
+
+/* The goals and their results per gender: achieved = the sum of the
+ * goal's outcomes. Relations: the genders add up; per gender, achieved
+ * plus its outcomes; and ended minus achieved is the other outcomes. */
+static enum app_err
+build_goals(struct build *b, long long staff_id)
+{
+	const struct report_table *out = &b->rep->tables[RT_AVSLUT];
+	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
+	struct db_rows rows;
+	enum app_err e;
+
+	if (b->rep->insats_id) {
+		b->p[0] = DB_INT(b->rep->insats_id);
+		e = rexec(b, SQL_REPORT_GOALS_INSATS, 1, &rows);
+	} else {
+		b->p[0] = DB_INT(staff_id);
+		e = rexec(b, SQL_REPORT_GOALS_FORBUND, 1, &rows);
+	}
+	if (e != APP_OK)
+		return e;
+	if ((b->rep->goals = arena_calloc(
+	         b->r->a, rows.nrows + 1, sizeof(*b->rep->goals))) == NULL)
+		return APP_ENOMEM;
+	b->rep->ngoals = rows.nrows;
+	for (size_t i = 0; i < rows.nrows; i++) {
+		struct report_goal *gl = &b->rep->goals[i];
+		unsigned set;
+		struct report_row tmp;
+
+		gl->kind =
+		    (enum report_goal_kind)goal_kind(db_cell(&rows, i, 0));
+		gl->label = db_cell(&rows, i, 1);
+		gl->num = str_to_ll(db_cell(&rows, i, 2));
+		gl->den = str_to_ll(db_cell(&rows, i, 3));
+		gl->how = goal_how[gl->kind];
+		gl->ended = ended;
+		for (int g = 0; g < RG__MAX; g++)
+			gl->cell[g] = -1;
+		set = goal_outcomes[gl->kind];
+		if (set == 0)
+			continue;
+		gl->computable = 1;
+		memset(&tmp, 0, sizeof(tmp));
+		for (int g = 0; g < RG__MAX; g++)
+			tmp.cell[g] = -1;
+		for (int o = 0; o < RO__MAX; o++)
+			if (set & (1u << o))
+				for (int g = 0; g < RG_TOTAL; g++)
+					tmp.n[g] += out->rows[o].n[g];
+		if ((e = row_cells(b, &tmp, 0)) != APP_OK)
+			return e;
+		memcpy(gl->cell, tmp.cell, sizeof(gl->cell));
+		memcpy(gl->achieved, tmp.n, sizeof(gl->achieved));
+		for (int g = 0; g < RG__MAX; g++) {
+			if (!report_column_shown(b->rep, g))
+				continue;
+			/* achieved = its outcomes */
+			if ((e = sup_rel_begin(b->s)) != APP_OK ||
+			    (e = sup_rel_add(b->s, gl->cell[g])) != APP_OK)
+				return e;
+			for (int o = 0; o < RO__MAX; o++)
+				if ((set & (1u << o)) &&
+				    (e = sup_rel_add(
+				         b->s, out->rows[o].cell[g])) != APP_OK)
+					return e;
+			/* ended - achieved = the other outcomes */
+			if ((e = sup_rel_begin(b->s)) != APP_OK ||
+			    (e = sup_rel_add(b->s, gl->cell[g])) != APP_OK ||
+			    (e = sup_rel_add(b->s, ended->cell[g])) != APP_OK)
+				return e;
+			for (int o = 0; o < RO__MAX; o++)
+				if (!(set & (1u << o)) &&
+				    (e = sup_rel_add(
+				         b->s, out->rows[o].cell[g])) != APP_OK)
+					return e;
+		}
+	}
+	return APP_OK;
+}
+
+static int
+parse_date(struct str s, int *y, int *m, int *d, long long *days)
+{
+	if (!date_parse_iso(s, y, m, d))
+		return 0;
+	*days = date_days(*y, *m, *d);
+	return 1;
+}
+
+enum app_err
+report_build(struct req *r, long long insats_id, long long staff_id,
+    struct str scope, struct str from, struct str to, struct str today,
+    long long min_cell, struct report *out)
+{
+	struct build b;
+	int y, m, d;
+	long long today_days;
+	enum app_err e;
+
+	memset(out, 0, sizeof(*out));
+	memset(&b, 0, sizeof(b));
+	b.r = r;
+	b.rep = out;
+	out->scope = scope;
+	out->insats_id = insats_id;
+	out->from = from;
+	out->to = to;
+	out->min_cell = min_cell < 2 ? 2 : min_cell;
+	if (!parse_date(from, &b.fy, &b.fm, &b.fd, &b.from_days) ||
+	    !parse_date(to, &b.ty, &b.tm, &b.td, &b.to_days) ||
+	    !parse_date(today, &y, &m, &d, &today_days) ||
+	    b.to_days < b.from_days ||
+	    (b.ty - b.fy) * 12 + b.tm - b.fm + 1 > REPORT_MAX_MONTHS)
+		return APP_EINPUT;
+	b.last_days = b.to_days;
+	b.ly = b.ty;
+	b.lm = b.tm;
+	b.ld = b.td;
+	if (today_days < b.to_days) {
+		b.last_days = today_days;
+		b.ly = y;
+		b.lm = m;
+		b.ld = d;
+	}
+	if ((b.s = out->sup = sup_new(
+	         r->a, REP_MAX_CELLS, REP_MAX_RELS, REP_MAX_MEMBERS)) == NULL)
+		return APP_ENOMEM;
+	if ((e = build_deltagare(&b)) != APP_OK ||
+	    (e = build_age(&b)) != APP_OK ||
+	    (e = build_coded(&b, RT_UTBILDNING, SQL_REPORT_CODES_EDUCATION,
+	         SQL_REPORT_EDUCATION, "utbildning", "Utbildning")) != APP_OK ||
+	    (e = build_coded(&b, RT_FORSORJNING, SQL_REPORT_CODES_SUPPORT,
+	         SQL_REPORT_SUPPORT, "forsorjning",
+	         "Tid i offentlig försörjning före start")) != APP_OK ||
+	    (e = build_referrer(&b)) != APP_OK ||
+	    (e = build_outcome(&b)) != APP_OK ||
+	    (e = build_duration(&b)) != APP_OK ||
+	    (e = build_places(&b)) != APP_OK ||
+	    (e = build_goals(&b, staff_id)) != APP_OK)
+		return e;
+	sup_run(b.s, out->min_cell);
+	return APP_OK;
+}
+
+/* "12,3": one decimal with a Swedish comma. */
+static struct str
+decimal_text(struct req *r, double v, const char *suffix)
+{
+	struct buf b;
+	long long tenths = (long long)(v * 10 + 0.5);
+
+	buf_init(&b, r->a);
+	if (buf_printf(&b, "%lld,%lld%s", tenths / 10, tenths % 10, suffix) !=
+	    APP_OK)
+		return STR_LIT("");
+	return buf_str(&b);
+}
+
+static struct str
+int_text(struct req *r, long long v, const char *suffix)
+{
+	struct buf b;
+
+	buf_init(&b, r->a);
+	if (buf_printf(&b, "%lld%s", v, suffix) != APP_OK)
+		return STR_LIT("");
+	return buf_str(&b);
+}
+
+static struct str
+report_small_text(struct req *r, const struct report *rep)
+{
+	struct buf b;
+
+	buf_init(&b, r->a);
+	if (buf_printf(&b, "< %lld", rep->min_cell) != APP_OK)
+		return STR_LIT("");
+	return buf_str(&b);
+}
+
+struct str
+report_mark_text(struct req *r, const struct report *rep, int cell)
+{
+	switch (sup_mark(rep->sup, cell)) {
+	case SUP_SMALL: return report_small_text(r, rep);
+	case SUP_HIDDEN: return STR_LIT("×");
+	case SUP_SHOWN: break;
+	}
+	return STR_LIT("");
+}
+
+struct str
+report_value_text(struct req *r, const struct report *rep,
+    const struct report_row *row, int g)
+{
+	switch (sup_mark(rep->sup, row->cell[g])) {
+	case SUP_SMALL: return report_small_text(r, rep);
+	case SUP_HIDDEN: return STR_LIT("×");
+	case SUP_SHOWN: break;
+	}
+	switch (row->kind) {
+	case RR_COUNT: return int_text(r, row->n[g], "");
+	case RR_MONTHS:
+		return row->n[g] > 0 ? decimal_text(r, row->value[g], "")
+		                     : STR_LIT("–");
+	case RR_PLACES: return decimal_text(r, row->value[g], "");
+	case RR_SHARE:
+		return int_text(r, (long long)(row->value[g] + 0.5), " %");
+	}
+	return STR_LIT("");
+}
+
+struct str
+report_pct_text(struct req *r, const struct report *rep,
+    const struct report_table *t, const struct report_row *row, int g)
+{
+	const struct report_row *base = t->base;
+
+	if (base == NULL || row->kind != RR_COUNT || row->total ||
+	    base->n[g] == 0 || sup_mark(rep->sup, row->cell[g]) != SUP_SHOWN ||
+	    sup_mark(rep->sup, base->cell[g]) != SUP_SHOWN)
+		return STR_LIT("");
+	return int_text(
+	    r, (row->n[g] * 100 + base->n[g] / 2) / base->n[g], " %");
+}
+
+int
+report_goal_result(const struct report *rep, const struct report_goal *gl,
+    int g, double *pct, int *met)
+{
+	long long ended = gl->ended->n[g];
+
+	if (!gl->computable || ended == 0 || !report_column_shown(rep, g) ||
+	    sup_mark(rep->sup, gl->cell[g]) != SUP_SHOWN ||
+	    sup_mark(rep->sup, gl->ended->cell[g]) != SUP_SHOWN)
+		return 0;
+	*pct = 100.0 * (double)gl->achieved[g] / (double)ended;
+	/* Exact, in integers: achieved / ended >= num / den. */
+	*met = gl->achieved[g] * gl->den >= gl->num * ended;
+	return 1;
+}

@@ -1,0 +1,27 @@
+/*
+ * page_report.h: the activity report pages (app/page_report.c).
+ *
+ * GET /rapporter shows a form (insats or the whole förbund; a period: a
+ * year, January-August, a quarter or free dates) and, when the form is
+ * valid, the report below it: tables, charts with their numbers, the goals
+ * with met or not met. GET /rapporter.csv gives every table of the same
+ * report as CSV (semicolon-separated, UTF-8 with BOM).
+ *
+ * Who: the förbund role sees every insats and the whole förbund; insats
+ * staff see the insatser they work in (the förbund-wide report needs the
+ * förbund role). Reports hold aggregates only, with small cells suppressed
+ * (report.h), so no person's data is read and no per-person audit row is
+ * written; each CSV export writes one "export" audit row for the report.
+ * A bad form answers 400 with the Swedish messages and the values kept.
+ */
+#ifndef PAGE_REPORT_H
+#define PAGE_REPORT_H
+
+#include "app.h"
+
+struct req;
+
+enum app_err page_report(struct req *);     /* GET /rapporter */
+enum app_err page_report_csv(struct req *); /* GET /rapporter.csv */
+
+#endif /* !PAGE_REPORT_H */

@@ -1,0 +1,65 @@
+/*
+ * sql_report.h: the statements of the activity report (app/report.c).
+ *
+ * Every aggregate is computed in SQL; the application only adds up the few
+ * rows per gender. "(P)" below is the period and scope, four parameters:
+ * (period end, period start, insats id or 0 for the whole förbund, the same
+ * insats id again), and selects the participations that overlap the period:
+ * started on or before its end and not ended before its start, erroneous
+ * registrations (felregistrerad) left out. Dates are "ÅÅÅÅ-MM-DD".
+ * Genders come back as kvinna, man or annat.
+ */
+#ifndef SQL_REPORT_H
+#define SQL_REPORT_H
+
+#include "db.h"
+
+enum sql_report {
+	/* (staff id or 0 for every insats, the same) -> id, name, period
+	 * start, period end or "": the individual insatser to choose from */
+	SQL_REPORT_INSATSER,
+	/* (period start, period end, P) -> gender, enrolled, new (started in
+	 * the period), ended (avslutad on or before the period end) */
+	SQL_REPORT_COUNTS,
+	/* (P) -> gender, age band 0..3 (age reached in the start year:
+	 * < 30, 30-44, 45-65, other), count */
+	SQL_REPORT_AGE,
+	/* (P) -> gender, education code or "", count */
+	SQL_REPORT_EDUCATION,
+	/* (P) -> gender, support time code or "", count */
+	SQL_REPORT_SUPPORT,
+	/* (P) -> gender, top organisation id, its name, count: the member
+	 * (top of the tree) whose case officer referred */
+	SQL_REPORT_REFERRER,
+	/* () -> code, label, active: the code lists in their order */
+	SQL_REPORT_CODES_EDUCATION,
+	SQL_REPORT_CODES_SUPPORT,
+	/* (period start, period end, insats id or 0, the same) -> gender,
+	 * outcome (code_end_reason.outcome, "" when no reason), count: those
+	 * who ended in the period */
+	SQL_REPORT_OUTCOME,
+	/* (period start, period end, insats id or 0, the same) -> gender, n,
+	 * sum of days, median days in the gender, median days of all: time in
+	 * the insats (end date - start date) of those who ended in the period */
+	SQL_REPORT_DURATION,
+	/* (first day of the start month, last day counted x 3, period start,
+	 * last day counted, period start, last day counted, period start,
+	 * insats id or 0, the same) -> month (ÅÅÅÅ-MM), gender, participants,
+	 * place-days within the month and the period. "Last day counted" is
+	 * the period end or today, whichever comes first */
+	SQL_REPORT_MONTHS,
+	/* (first day of the start month, period end, insats id or 0, the
+	 * same) -> month, budgeted places (the budget year's, else the
+	 * insats's; NULL when none) */
+	SQL_REPORT_BUDGET,
+	/* (insats id) -> kind, label, numerator, denominator */
+	SQL_REPORT_GOALS_INSATS,
+	/* (staff id) -> kind, label, numerator, denominator: the goals of the
+	 * staff member's förbund */
+	SQL_REPORT_GOALS_FORBUND,
+	SQL_REPORT__MAX
+};
+
+extern const struct db_query sql_report[SQL_REPORT__MAX];
+
+#endif /* !SQL_REPORT_H */

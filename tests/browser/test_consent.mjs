@@ -1,0 +1,126 @@
+// test_consent.mjs: a participant signs a secrecy waiver on a tablet
+// (768×1024, touch) with a drawn signature, gets the copy, answers the SUS
+// consent in Arabic (right to left), and revokes on the tablet. Screenshots
+// of each screen go to OUT/screenshots/consent-*.png; axe-core checks every
+// participant screen. The referral is a fixture for the running insats
+// Case Manager Grästorp (6), whose staff member personal.cm takes consent.
+import {
+	BASE, PORTRAIT, LANDSCAPE, axe, check, done, eq, launch, login, notOk, screenshot, sql, step, tablet,
+} from "./lib.mjs";
+
+function isoDay(offset) {
+	const d = new Date();
+	d.setDate(d.getDate() + offset);
+	return d.toISOString().slice(0, 10);
+}
+
+// A fresh personnummer-shaped key: the person table wants 12 digits that
+// are unique; Luhn is not checked by the database.
+function fixtureReferral() {
+	const serial = String(100 + Math.floor(Math.random() * 800));
+	const pnr = `1985061${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
+	return sql(`INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
+		VALUES ('${pnr}', 'personnummer', 'Tablett', 'Testsson', 'man', 1985);
+		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
+		VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
+		SELECT LAST_INSERT_ID();`)[0];
+}
+
+// Draw strokes on the signature canvas with touch-like pointer moves.
+async function drawSignature(page) {
+	await page.locator("#signatur-yta").scrollIntoViewIfNeeded();
+	const box = await page.locator("#signatur-yta").boundingBox();
+	const strokes = [
+		[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35], [0.5, 0.65]],
+		[[0.55, 0.5], [0.7, 0.4], [0.85, 0.6], [0.9, 0.45]],
+	];
+	for (const s of strokes) {
+		await page.mouse.move(box.x + s[0][0] * box.width, box.y + s[0][1] * box.height);
+		await page.mouse.down();
+		for (const [x, y] of s.slice(1))
+			await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 4 });
+		await page.mouse.up();
+	}
+}
+
+const browser = await launch();
+try {
+	const referral = fixtureReferral();
+	check("fixture referral created", /^[0-9]+$/.test(referral || ""));
+	const ctx = await tablet(browser, PORTRAIT);
+	const page = await login(ctx, "personal.cm");
+	let consent = "";
+
+	await step("staff prepare a waiver for the tablet", async () => {
+		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sekretess`);
+		await page.check("#kategori-halsa");
+		await page.check("#kategori-arbete");
+		await page.check("#inhamta");
+		await page.check("#lamna");
+		await page.fill("#till", isoDay(60));
+		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+		const m = page.url().match(/\/samtycken\/([0-9]+)\/surfplatta$/);
+		check("the tablet page opens", m !== null, page.url());
+		consent = m ? m[1] : "";
+	});
+
+	await step("the participant reads and signs", async () => {
+		eq("the page is in Swedish", await page.getAttribute("html", "lang"), "sv");
+		check("the parties are listed", (await page.textContent("main")).includes("Försäkringskassan"));
+		check("no staff navigation on the tablet", (await page.locator("text=Logga ut").count()) === 0);
+		await axe(page, "consent signing page (portrait)");
+		await page.fill("#namn", "Tablett Testsson");
+		await drawSignature(page);
+		const path = await page.inputValue("#signatur");
+		check("the drawing becomes path data", /^M [0-9.]+ [0-9.]+( [ML] [0-9.]+ [0-9.]+)+$/.test(path), path.slice(0, 80));
+		await screenshot(page, "consent-sign-portrait");
+		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		check("the thank-you screen", (await page.textContent("main")).includes("Lämna tillbaka surfplattan"));
+		await axe(page, "consent thank-you screen");
+		await screenshot(page, "consent-thanks");
+		const row = sql(`SELECT CONCAT(state, '|', signed_how, '|', signer_name) FROM consent WHERE id = ${consent}`)[0];
+		eq("stored as given on the tablet", row, "aktiv|surfplatta|Tablett Testsson");
+		const points = Number(sql(`SELECT (LENGTH(signature_svg) - LENGTH(REPLACE(REPLACE(signature_svg, 'M', ''), 'L', ''))) FROM consent WHERE id = ${consent}`)[0]);
+		check("the signature is stored with its points", points >= 9, `points ${points}`);
+	});
+
+	await step("the participant's copy", async () => {
+		await Promise.all([page.waitForNavigation(), page.click("a.button.big")]);
+		check("the copy shows the drawn signature", (await page.locator("svg.signature path").count()) === 1);
+		await axe(page, "consent copy");
+		await screenshot(page, "consent-copy");
+	});
+
+	await step("the SUS consent in Arabic, right to left, in landscape", async () => {
+		await page.setViewportSize(LANDSCAPE);
+		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sus`);
+		await page.selectOption("#sprak", "ar");
+		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+		eq("lang is Arabic", await page.getAttribute("html", "lang"), "ar");
+		eq("dir is rtl", await page.getAttribute("html", "dir"), "rtl");
+		await axe(page, "SUS consent in Arabic (landscape)");
+		await page.check("#svar-ja");
+		await page.fill("#namn", "تابلت");
+		await drawSignature(page);
+		await screenshot(page, "consent-sus-arabic-landscape");
+		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		const sus = sql(`SELECT CONCAT(state, '|', answer) FROM consent WHERE referral_id = ${referral} AND kind = 'sus'`)[0];
+		eq("the SUS answer is stored", sus, "aktiv|ja");
+	});
+
+	await step("revoking on the tablet is as easy as giving", async () => {
+		await page.setViewportSize(PORTRAIT);
+		await page.goto(`${BASE}/samtycken/${consent}/aterkalla`);
+		await axe(page, "consent revoke page");
+		await screenshot(page, "consent-revoke");
+		await Promise.all([page.waitForNavigation(), page.click("text=Återkalla allt")]);
+		check("the revocation is confirmed", (await page.textContent("main")).includes("gäller nu"));
+		eq("the waiver is revoked", sql(`SELECT state FROM consent WHERE id = ${consent}`)[0], "aterkallad");
+	});
+	await ctx.close();
+} catch (e) {
+	notOk("consent browser test", e && e.message ? e.message : e);
+} finally {
+	await browser.close();
+}
+done();

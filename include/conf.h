@@ -56,6 +56,12 @@ struct conf {
 	 * always overwrite it); "" = SSO off. Only [A-Z0-9_]. */
 	const char *sso_header_param;
 	const char *base_url; /* absolute http(s) URL, no final '/' */
+	/* The SUS export: the XSD every document is checked against, whether
+	 * to check (on by default), and the directory for the command line's
+	 * files and the server's temporary documents. */
+	const char *sus_schema;
+	int sus_validate;
+	const char *sus_export_dir;
 };
 
 /*

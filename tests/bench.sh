@@ -49,3 +49,32 @@ printf '%-28s %10s %10s %10s %8s\n' "" "req/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-28s %10s %10s %10s %8s\n' "GET / (MariaDB, views)" "$drps" "$dp50" "$dp99" "$dbad"
 printf '%-28s %10s %10s %10s %8s\n' "static file, same size" "$srps" "$sp50" "$sp99" "$sbad"
 awk -v d="$drps" -v s="$srps" 'BEGIN { if (s > 0) printf "dynamic/static throughput ratio: %.2f\n", d / s }'
+
+# --- The SUS export of 100 000 participations (this throw-away database).
+# Made-up participants until there are SUS_N participations, most with a
+# SUS consent (so they are written with identity), then one timed export of
+# everything; the command line reports seconds and its peak RSS (getrusage).
+SUS_N=${BENCH_SUS_PARTICIPATIONS:-100000}
+sqla() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
+have=$(sqla "SELECT COUNT(*) FROM participation")
+while [ "$have" -lt "$SUS_N" ]; do
+	# About four in five generated referrals become participations.
+	"$BUILD/stegvis" demo-participants --count $(( (SUS_N - have) * 5 / 4 + 100 )) --force \
+		--seed "$have" --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)" > /dev/null
+	have=$(sqla "SELECT COUNT(*) FROM participation")
+done
+sqla "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+	signed_how, paper_date, taken_by, signed_at)
+	SELECT p.referral_id, 'sus', 'aktiv', 'ja',
+	(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+	'sv', p.start_date, 'papper', p.start_date, 4, UTC_TIMESTAMP()
+	FROM participation p WHERE p.id % 10 < 8
+	AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id AND c.kind = 'sus')"
+echo
+echo "SUS export: $have participations, $(sqla "SELECT COUNT(*) FROM consent WHERE kind = 'sus' AND state = 'aktiv'") with a SUS consent"
+out=$("$BUILD/stegvis" sus-export -c "$VAR/stegvis.conf" --out "$VAR/sus-bench.xml")
+echo "$out" | sed 's/^stegvis: /  /'
+xmllint --noout --stream --schema conf/sus-export-1.xsd "$VAR/sus-bench.xml" 2>&1 | sed 's/^/  xmllint: /'
+read -r secs rss < <(echo "$out" | awk '/max RSS/ { for (i = 1; i <= NF; i++) { if ($i == "s,") s = $(i - 1); if ($i == "RSS") r = $(i + 1) } } END { print s, r }')
+printf 'SUS export of %s participations: %s s, peak RSS %s KiB (%s MiB document)\n' \
+	"$have" "$secs" "$rss" "$(( $(stat -c %s "$VAR/sus-bench.xml") / 1048576 ))"

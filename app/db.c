@@ -241,6 +241,7 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 		return APP_OK; /* not a SELECT */
 	if (mysql_stmt_store_result(st) != 0) {
 		unsigned int n = mysql_stmt_errno(st);
+		log_warn("result: %s", mysql_stmt_error(st));
 		mysql_free_result(meta);
 		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
@@ -311,9 +312,11 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 		}
 		row++;
 	}
-	if (rc == 1)
+	if (rc == 1) {
+		log_warn("fetch: %s", mysql_stmt_error(st));
 		e = db_errno_is_gone(mysql_stmt_errno(st)) ? APP_EUNAVAIL
 		                                           : APP_EDB;
+	}
 	out->nrows = row;
 	out->ncols = ncols;
 out:

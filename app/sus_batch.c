@@ -58,6 +58,10 @@ enum {
 enum { BU_INSATS, BU_YEAR, BU_PLANNED, BU_SEK };
 enum { CN_INSATS, CN_YEAR, CN_GENDER, CN_STARTED, CN_ENDED };
 
+/* Where an export failed, for the message (one export per process at a
+ * time, so a static is enough). */
+static const char *sus_stage = "";
+
 /* What a participation should look like at the receiver now. */
 enum sus_target {
 	TARGET_PRESENT,   /* its registration, with identity */
@@ -260,6 +264,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 		p[1] = DB_INT(forbund_id);
 		p[2] = DB_INT(after);
 		p[3] = DB_INT(SUS_PAGE_ROWS);
+		sus_stage = "deltaganden";
 		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PAGE, p, 4,
 		         &rows)) != APP_OK)
 			return e;
@@ -267,9 +272,11 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			break;
 		p[0] = DB_INT(cell_ll(&rows, 0, PC_ID));
 		p[1] = DB_INT(cell_ll(&rows, rows.nrows - 1, PC_ID));
+		sus_stage = "tilläggsfrågor";
 		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_ANSWERS, p, 2,
 		         &ans)) != APP_OK)
 			return e;
+		sus_stage = "registreringar";
 		for (size_t i = 0; i < rows.nrows; i++) {
 			struct str base_action =
 			    db_cell(&rows, i, PC_BASE_ACTION);
@@ -364,6 +371,7 @@ sus_write_counts(const struct sus_env *env, struct sus_xml *x,
 
 	p[0] = DB_INT(forbund_id);
 	p[1] = DB_INT(forbund_id);
+	sus_stage = "antal";
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_NOW, p, 2,
 	         &now)) != APP_OK)
 		return e;
@@ -442,6 +450,7 @@ sus_store_document(const struct sus_env *env, int fd, long long batch_no,
 	long long seq = 0;
 	enum app_err e = APP_OK;
 
+	sus_stage = "dokumentet sparas";
 	if ((chunk = arena_alloc(env->a, SUS_PART_BYTES)) == NULL)
 		return APP_ENOMEM;
 	if (lseek(fd, 0, SEEK_SET) != 0)
@@ -543,11 +552,13 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	char path[64], detail[128];
 	enum app_err e;
 
+	sus_stage = "låset";
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
 	         &st)) != APP_OK)
 		return e;
 	if (st.nrows != 1)
 		return APP_EDB;
+	sus_stage = "början";
 	base_no = since < 0 ? cell_ll(&st, 0, 1) : since;
 	if (base_no > 0) {
 		p[0] = DB_INT(base_no);
@@ -639,6 +650,7 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	p[6] = DB_INT((long long)res->bytes);
 	p[7] = DB_STR(str_cstr(res->sha256));
 	p[8] = DB_INT(batch_no);
+	sus_stage = "batchloggen";
 	snprintf(detail, sizeof(detail),
 	    "SUS-batch %lld: %lld nya, %lld rättelser, %lld avregistreringar, "
 	    "%lld grupper",
@@ -684,8 +696,8 @@ sus_batch_create(const struct sus_env *env, long long since, int fd,
 		db_rollback(env->db);
 	arena_rewind(env->a, mark);
 	if (e != APP_OK && err[0] == '\0')
-		snprintf(err, errlen, "Exporten misslyckades (%s).",
-		    app_strerror(e));
+		snprintf(err, errlen, "Exporten misslyckades vid %s (%s).",
+		    sus_stage, app_strerror(e));
 	return e;
 }
 

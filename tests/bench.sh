@@ -78,3 +78,11 @@ xmllint --noout --stream --schema conf/sus-export-1.xsd "$VAR/sus-bench.xml" 2>&
 read -r secs rss < <(echo "$out" | awk '/max RSS/ { for (i = 1; i <= NF; i++) { if ($i == "s,") s = $(i - 1); if ($i == "RSS") r = $(i + 1) } } END { print s, r }')
 printf 'SUS export of %s participations: %s s, peak RSS %s KiB (%s MiB document)\n' \
 	"$have" "$secs" "$rss" "$(( $(stat -c %s "$VAR/sus-bench.xml") / 1048576 ))"
+# The same batch over HTTP: streamed from the database in 512 KiB chunks.
+tok=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sqla "UPDATE staff SET api_token_hash = UNHEX('$(printf '%s' "$tok" | b2sum -l 256 | cut -d' ' -f1)') WHERE username = 'sus-job'"
+bn=$(echo "$out" | awk '/-> / { print $3; exit }')
+t=$(curl -fsS -o "$VAR/sus-http.xml" -w '%{time_total}' -H "Authorization: Bearer $tok" \
+	"http://127.0.0.1:$PORT/api/sus/batcher/$bn")
+if cmp -s "$VAR/sus-http.xml" "$VAR/sus-bench.xml"; then same="the same bytes"; else same="DIFFERENT bytes"; fi
+printf 'GET /api/sus/batcher/%s: %s s (%s as the file)\n' "$bn" "$t" "$same"

@@ -300,6 +300,17 @@ expect_status "the batch log" 200 -b "$admin" "$BASE/admin/sus"
 expect_body "lists the batches" "<td>$b7</td>"
 expect_body "with the state" "Kvitterad"
 
+# --- Retention: documents of batches acknowledged long ago are deleted.
+sql_admin "UPDATE sus_batch SET acked_at = acked_at - INTERVAL 100 DAY WHERE batch_no = $b2"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[2]}"
+new_batch
+check "an export after the retention period (201)" test "$ST" = 201
+ack "$(batch_header)" > /dev/null
+expect_status "an old acknowledged document is gone (410)" 410 "${AUTH[@]}" "$BASE/api/sus/batcher/$b2"
+check "its chunks are deleted" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" = 0
+check "its log row stays" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch WHERE batch_no = $b2 AND doc_purged_at IS NOT NULL")" = 1
+expect_status "a recent one is still there" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
+
 # --- Uppföljning Finsam: counts per insats and gender.
 fb=$(new_jar)
 login "$fb" forbund > /dev/null

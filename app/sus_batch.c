@@ -191,8 +191,6 @@ sus_row_reg(const struct db_rows *rows, size_t i, const struct db_rows *ans,
 	for (size_t k = 0; k < sizeof(need_in) / sizeof(need_in[0]); k++)
 		if (str_trim_blanks(db_cell(rows, i, need_in[k])).len == 0)
 			complete = 0;
-	if (g->municipality.len > 100)
-		g->municipality.len = 100; /* the column's limit */
 	/* Answers are ordered by participation id, as the page is. */
 	while (*ai < ans->nrows && cell_ll(ans, *ai, 0) < id)
 		(*ai)++;

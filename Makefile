@@ -27,7 +27,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           page_participation page_participation_view \
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
-          report_suppress report sql_report report_svg page_report
+          report_suppress report sql_report report_svg page_report \
+          sql_sus sus_xml sus_batch page_sus
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -35,7 +36,8 @@ BIN      = $(BUILD)/stegvis
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_pnr test_date \
              test_signature \
-             test_report_suppress
+             test_report_suppress \
+             test_sus_xml
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature

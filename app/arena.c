@@ -68,3 +68,16 @@ arena_memdup(struct arena *a, const void *p, size_t n)
 	d[n] = '\0';
 	return d;
 }
+
+size_t
+arena_mark(const struct arena *a)
+{
+	return a->used;
+}
+
+void
+arena_rewind(struct arena *a, size_t mark)
+{
+	if (mark <= a->used)
+		a->used = mark;
+}

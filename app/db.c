@@ -21,6 +21,7 @@
 #include "sql_public.h"
 #include "sql_referral.h"
 #include "sql_report.h"
+#include "sql_sus.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -36,6 +37,7 @@ static const struct {
 	[DB_PARTICIPATION] = { sql_participation, SQL_PARTICIPATION__MAX },
 	[DB_CONSENT] = { sql_consent, SQL_CONSENT__MAX },
 	[DB_REPORT] = { sql_report, SQL_REPORT__MAX },
+	[DB_SUS] = { sql_sus, SQL_SUS__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");
@@ -243,6 +245,7 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 		return APP_OK; /* not a SELECT */
 	if (mysql_stmt_store_result(st) != 0) {
 		unsigned int n = mysql_stmt_errno(st);
+		log_warn("result: %s", mysql_stmt_error(st));
 		mysql_free_result(meta);
 		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
@@ -313,9 +316,11 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 		}
 		row++;
 	}
-	if (rc == 1)
+	if (rc == 1) {
+		log_warn("fetch: %s", mysql_stmt_error(st));
 		e = db_errno_is_gone(mysql_stmt_errno(st)) ? APP_EUNAVAIL
 		                                           : APP_EDB;
+	}
 	out->nrows = row;
 	out->ncols = ncols;
 out:

@@ -8,20 +8,34 @@
  *                                                made-up participants
  *   stegvis check-views [DIR]                    compile every template
  *   stegvis routes                               the route table, for tests
+ *   stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]
+ *   stegvis sus-export [-c CONF] --batch N [--out FILE]
+ *   stegvis sus-export [-c CONF] --ack N         the SUS export (cron)
  */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "app.h"
+#include "app_limits.h"
+#include "arena.h"
 #include "conf.h"
+#include "db.h"
 #include "demo.h"
 #include "master.h"
 #include "migrate.h"
 #include "route.h"
 #include "session.h"
+#include "sus_batch.h"
 #include "view.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
@@ -36,7 +50,10 @@ usage(void)
 	    "       stegvis demo-participants [--count N] [--seed S] [--force]\n"
 	    "                 [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis check-views [DIR]\n"
-	    "       stegvis routes\n",
+	    "       stegvis routes\n"
+	    "       stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]\n"
+	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
+	    "       stegvis sus-export [-c CONF] --ack N\n",
 	    stderr);
 	return 2;
 }
@@ -177,6 +194,240 @@ cmd_routes(void)
 	return 0;
 }
 
+/* A batch number from the command line: 0 .. 2^31, else -1. */
+static long long
+cli_batch_no(const char *v)
+{
+	char *end;
+	long long n;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return -1;
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || n > 2147483647LL)
+		return -1;
+	return n;
+}
+
+/* put() for sus_batch_stream() onto a file descriptor. */
+static int
+cli_put_fd(void *out, const char *p, size_t n)
+{
+	int fd = *(int *)out;
+
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* The default conf of the command line: what `make run` wrote, when there
+ * is one (run from the checkout), else the built-in defaults, which point
+ * into var/ as well. */
+#define SUS_DEFAULT_CONF "var/stegvis.conf"
+
+/* Acknowledge batch n from the command line. */
+static int
+cli_sus_ack(struct sus_env *env, long long n)
+{
+	enum sus_ack r;
+	enum app_err e;
+
+	if ((e = sus_batch_ack(env, n, &r)) != APP_OK) {
+		fprintf(stderr, "stegvis: batch %lld: %s\n", n,
+		    e == APP_ENOTFOUND ? "finns inte" : app_strerror(e));
+		return 1;
+	}
+	if (r == SUS_ACK_STALE) {
+		fprintf(stderr,
+		    "stegvis: batch %lld är äldre än den senast kvitterade\n",
+		    n);
+		return 1;
+	}
+	printf("stegvis: batch %lld %s\n", n,
+	    r == SUS_ACK_DONE ? "kvitterad" : "var redan kvitterad");
+	return 0;
+}
+
+/* The stored document of batch n again, into f. */
+static int
+cli_sus_refetch(struct sus_env *env, long long n, struct sus_file *f,
+    struct sus_result *res)
+{
+	struct sus_batch_info info;
+	struct sus_stream s = { env->db, n };
+	enum app_err e;
+
+	if ((e = sus_batch_get(env->db, env->a, n, &info)) != APP_OK ||
+	    info.purged) {
+		fprintf(stderr, "stegvis: batch %lld: %s\n", n,
+		    e == APP_OK              ? "dokumentet är gallrat"
+		        : e == APP_ENOTFOUND ? "finns inte"
+		                             : app_strerror(e));
+		return 1;
+	}
+	memset(res, 0, sizeof(*res));
+	res->batch_no = n;
+	res->base_no = info.base_no;
+	res->bytes = info.bytes;
+	if (sus_batch_stream(&s, env->a, cli_put_fd, &f->fd) != APP_OK ||
+	    sus_batch_fetched(env, n) != APP_OK) {
+		fprintf(stderr, "stegvis: batch %lld could not be read\n", n);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * stegvis sus-export: the next SUS batch into a file, for cron. Exit 0
+ * with the file written (or nothing to send: no file, a message), 1 on
+ * any failure with nothing written.
+ */
+static int
+cmd_sus_export(int argc, char **argv)
+{
+	const char *conf_path = NULL, *out = NULL, *dir, *hook;
+	long long since = -1, batch = -1, ack = -1;
+	int validate = 1, rc = 1;
+	struct sus_env env = { 0 };
+	struct sus_result res;
+	struct sus_file f = { .fd = -1 };
+	struct arena a = { 0 };
+	struct db *db = NULL;
+	struct conf c;
+	char err[600], path[PATH_MAX], dirbuf[PATH_MAX];
+	struct rusage ru;
+	struct timespec t0, t1;
+	enum app_err e;
+
+	for (int i = 2; i < argc; i++) {
+		const char *v;
+
+		if (strcmp(argv[i], "-c") == 0 &&
+		    (conf_path = opt_value(argc, argv, &i)))
+			continue;
+		if (strcmp(argv[i], "--out") == 0 &&
+		    (out = opt_value(argc, argv, &i)) && out[0] != '\0')
+			continue;
+		if (strcmp(argv[i], "--since") == 0 &&
+		    (v = opt_value(argc, argv, &i)) &&
+		    (since = cli_batch_no(v)) >= 0)
+			continue;
+		if (strcmp(argv[i], "--batch") == 0 &&
+		    (v = opt_value(argc, argv, &i)) &&
+		    (batch = cli_batch_no(v)) > 0)
+			continue;
+		if (strcmp(argv[i], "--ack") == 0 &&
+		    (v = opt_value(argc, argv, &i)) &&
+		    (ack = cli_batch_no(v)) > 0)
+			continue;
+		if (strcmp(argv[i], "--no-validate") == 0) {
+			validate = 0;
+			continue;
+		}
+		return usage();
+	}
+	if ((batch > 0) + (ack > 0) + (since >= 0) > 1 ||
+	    (ack > 0 && out != NULL))
+		return usage();
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	conf_defaults(&c);
+	if (conf_path == NULL && access(SUS_DEFAULT_CONF, R_OK) == 0)
+		conf_path = SUS_DEFAULT_CONF;
+	if (conf_path != NULL &&
+	    conf_load(&c, conf_path, err, sizeof(err)) != APP_OK) {
+		fprintf(stderr, "stegvis: %s\n", err);
+		goto done;
+	}
+	/* libsodium only: auth_init() would also hash a dummy password. */
+	if (sodium_init() < 0 || !arena_init(&a, REQ_ARENA_SIZE)) {
+		fprintf(stderr, "stegvis: out of memory\n");
+		goto done;
+	}
+	if ((db = db_open(&c, err, sizeof(err))) == NULL ||
+	    db_connect(db, err, sizeof(err)) != APP_OK) {
+		fprintf(stderr, "stegvis: database: %s\n", err);
+		goto done;
+	}
+	env = (struct sus_env){
+		.db = db,
+		.a = &a,
+		.username = STR_LIT("cli:sus-export"),
+		.remote_addr = STR_LIT("local"),
+		.request_id = STR_LIT("sus-export"),
+		.xsd_path = (validate && c.sus_validate) ? c.sus_schema : NULL,
+	};
+	if ((hook = getenv("STEGVIS_SUS_CRASH_AFTER")) != NULL)
+		env.crash_after = cli_batch_no(hook);
+	if (ack > 0) {
+		rc = cli_sus_ack(&env, ack);
+		goto done;
+	}
+	/* The file goes into the directory of --out (rename is atomic only
+	 * within one file system), else into sus_export_dir. */
+	if (out != NULL) {
+		snprintf(dirbuf, sizeof(dirbuf), "%s", out);
+		dir = dirname(dirbuf);
+	} else
+		dir = c.sus_export_dir;
+	if (sus_file_open(&f, dir) != APP_OK) {
+		fprintf(stderr, "stegvis: %s: %s\n", dir, strerror(errno));
+		goto done;
+	}
+	if (batch > 0) {
+		if (cli_sus_refetch(&env, batch, &f, &res) != 0)
+			goto done;
+	} else if ((e = sus_batch_create(
+	                &env, since, f.fd, &res, err, sizeof(err))) != APP_OK) {
+		fprintf(stderr, "stegvis: %s\n", err);
+		goto done;
+	} else if (res.empty) {
+		printf("stegvis: inga ändringar sedan batch %lld: ingen ny "
+		       "batch\n",
+		    res.base_no);
+		rc = 0;
+		goto done;
+	}
+	if (out == NULL)
+		snprintf(path, sizeof(path), "%s/sus-batch-%06lld.xml", dir,
+		    res.batch_no);
+	else
+		snprintf(path, sizeof(path), "%s", out);
+	if (sus_file_commit(&f, path) != APP_OK) {
+		fprintf(stderr, "stegvis: %s: %s\n", path, strerror(errno));
+		goto done;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("stegvis: batch %lld (bygger på %lld) -> %s\n", res.batch_no,
+	    res.base_no, path);
+	if (batch <= 0)
+		printf("stegvis: %lld nya, %lld rättelser, %lld anonymiserade, "
+		       "%lld felregistreringar, %lld grupper, %lld väntar på "
+		       "uppgifter\n",
+		    res.n_new, res.n_changed, res.n_anonymised, res.n_felreg,
+		    res.n_groups, res.n_held_back);
+	printf("stegvis: %llu bytes, %.2f s, max RSS %ld KiB\n", res.bytes,
+	    (double)(t1.tv_sec - t0.tv_sec) +
+	        (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	    ru.ru_maxrss);
+	rc = 0;
+done:
+	sus_file_close(&f);
+	db_close(db);
+	arena_free(&a);
+	conf_free(&c);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -194,5 +445,7 @@ main(int argc, char **argv)
 		return cmd_check_views(argc, argv);
 	if (strcmp(argv[1], "routes") == 0)
 		return cmd_routes();
+	if (strcmp(argv[1], "sus-export") == 0)
+		return cmd_sus_export(argc, argv);
 	return usage();
 }

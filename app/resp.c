@@ -17,13 +17,27 @@ resp_init(struct resp *r, struct arena *a)
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
 	r->cacheable = 0;
+	r->stream = NULL;
+	r->stream_ctx = NULL;
+	r->stream_len = 0;
 	buf_init(&r->headers, a);
 	buf_init(&r->body, a);
 }
 
 void
+resp_stream(
+    struct resp *r, resp_stream_fn fn, void *ctx, unsigned long long len)
+{
+	r->body.len = 0;
+	r->stream = fn;
+	r->stream_ctx = ctx;
+	r->stream_len = len;
+}
+
+void
 resp_clear(struct resp *r)
 {
+	r->stream = NULL;
 	r->headers.len = 0;
 	r->body.len = 0;
 	r->content_type = "text/html; charset=utf-8";
@@ -76,8 +90,9 @@ resp_serialise(const struct resp *r, struct buf *out)
 	         resp_reason(r->status))) != APP_OK ||
 	    (e = buf_printf(out, "Content-Type: %s\r\n", r->content_type)) !=
 	        APP_OK ||
-	    (e = buf_printf(out, "Content-Length: %zu\r\n", r->body.len)) !=
-	        APP_OK ||
+	    (e = buf_printf(out, "Content-Length: %llu\r\n",
+	         r->stream ? r->stream_len
+	                   : (unsigned long long)r->body.len)) != APP_OK ||
 	    (e = buf_puts(out,
 	         "Content-Security-Policy: " RESP_CSP "\r\n"
 	         "X-Content-Type-Options: nosniff\r\n"
@@ -89,5 +104,7 @@ resp_serialise(const struct resp *r, struct buf *out)
 	    (e = buf_append(out, r->headers.p, r->headers.len)) != APP_OK ||
 	    (e = buf_append(out, "\r\n", 2)) != APP_OK)
 		return e;
+	if (r->stream)
+		return APP_OK;
 	return buf_append(out, r->body.p, r->body.len);
 }

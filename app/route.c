@@ -9,6 +9,7 @@
 #include "page_participation.h"
 #include "page_referral.h"
 #include "page_report.h"
+#include "page_sus.h"
 #include "pages.h"
 #include "route.h"
 #include "session.h"
@@ -18,6 +19,7 @@
 #define REMITTENT      ROLE_BIT(ROLE_REMITTENT)
 #define INSATSPERSONAL ROLE_BIT(ROLE_INSATSPERSONAL)
 #define CASEWORK       (REMITTENT | INSATSPERSONAL)
+#define INTEGRATION    ROLE_BIT(ROLE_INTEGRATION)
 #define FORBUND        ROLE_BIT(ROLE_FORBUND)
 
 /*
@@ -141,6 +143,21 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/rapporter", FORBUND | INSATSPERSONAL, 0, page_report },
 	{ METHOD_GET, "/rapporter.csv", FORBUND | INSATSPERSONAL, 0,
 	    page_report_csv },
+	/* The SUS export: the integration job's API (bearer token only) and
+	 * the pages around it: page_sus.c */
+	{ METHOD_POST, "/api/sus/batcher", INTEGRATION, ROUTE_BEARER,
+	    page_sus_api_create },
+	{ METHOD_GET, "/api/sus/batcher/:id", INTEGRATION, ROUTE_BEARER,
+	    page_sus_api_batch },
+	{ METHOD_POST, "/api/sus/batcher/:id/kvittens", INTEGRATION,
+	    ROUTE_BEARER, page_sus_api_ack },
+	{ METHOD_GET, "/api/sus/schema", INTEGRATION, ROUTE_BEARER,
+	    page_sus_api_schema },
+	{ METHOD_GET, "/sus/kvalitet", INSATSPERSONAL, 0, page_sus_quality },
+	{ METHOD_GET, "/sus/finsam", FORBUND | ADMIN, 0, page_sus_finsam },
+	{ METHOD_GET, "/sus/finsam.csv", FORBUND | ADMIN, 0,
+	    page_sus_finsam_csv },
+	{ METHOD_GET, "/admin/sus", ADMIN, 0, page_sus_batches },
 };
 
 const struct route *
@@ -247,6 +264,20 @@ route_error_page(struct req *r, int status)
 	}
 }
 
+/* 401 for a machine route: one plain line, nothing about why (no token,
+ * a wrong one or a session cookie look the same). */
+static void
+route_unauthorized(struct req *r)
+{
+	resp_clear(&r->resp);
+	r->resp.status = 401;
+	r->resp.cacheable = 0;
+	r->resp.content_type = "text/plain; charset=utf-8";
+	(void)resp_header(
+	    &r->resp, "WWW-Authenticate", STR_LIT("Bearer realm=\"stegvis\""));
+	(void)buf_puts(&r->resp.body, "Unauthorized\n");
+}
+
 static void
 route_fail(struct req *r, enum app_err e, const char *stage)
 {
@@ -279,6 +310,9 @@ route_login_csrf_ok(const struct req *r)
 static int
 route_access(struct req *r, const struct route *rt)
 {
+	if ((rt->flags & ROUTE_BEARER) &&
+	    (r->user == NULL || !r->user->via_token))
+		return 401;
 	if (!(rt->flags & ROUTE_PUBLIC)) {
 		if (r->user == NULL) {
 			if (r->method == METHOD_POST)
@@ -343,7 +377,9 @@ route_dispatch(struct req *r)
 		return;
 	}
 	if ((status = route_access(r, rt)) != 0) {
-		if (status != 303)
+		if (status == 401)
+			route_unauthorized(r);
+		else if (status != 303)
 			route_error_page(r, status);
 		return;
 	}

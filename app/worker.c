@@ -114,6 +114,21 @@ worker_read(void *ctx, char *dst, size_t n)
 	return FCGX_GetStr(dst, want, ((FCGX_Request *)ctx)->in);
 }
 
+/* resp_put_fn onto the FastCGI stream. */
+static int
+worker_put(void *out, const char *p, size_t n)
+{
+	while (n > 0) {
+		int k = n > (size_t)1 << 20 ? 1 << 20 : (int)n;
+
+		if (FCGX_PutStr(p, k, (FCGX_Stream *)out) != k)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
 /* Serve one accepted request: everything it allocates is in the arena. */
 static void
 worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
@@ -145,8 +160,15 @@ worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
 	if (resp_serialise(&r.resp, &out) != APP_OK) {
 		log_error("response did not fit the arena");
 		FCGX_PutStr(fallback, (int)sizeof(fallback) - 1, fr->out);
-	} else
+	} else {
 		FCGX_PutStr(out.p, (int)out.len, fr->out);
+		/* A streamed body: if it fails midway the response is short
+		 * of its Content-Length, which every client notices. */
+		if (r.resp.stream != NULL &&
+		    r.resp.stream(r.resp.stream_ctx, a, worker_put, fr->out) !=
+		        APP_OK)
+			log_error("streamed response cut short");
+	}
 	log_set_request_id(NULL);
 }
 

@@ -89,6 +89,7 @@ db_password_file = $VAR/db.pass
 views = $ROOT/views
 base_url = http://127.0.0.1:$PORT
 secure_cookies = 0
+sus_export_dir = $VAR/sus
 CONF
 	# Tests tune the pool (workers, max_requests) through the environment.
 	[ -n "${STEGVIS_EXTRA_CONF:-}" ] && printf '%s\n' "$STEGVIS_EXTRA_CONF" >> "$VAR/stegvis.conf"

@@ -32,4 +32,11 @@
 #define AUTH_ADDR_MAX_FAILURES   20u /* failed logins from one address ... */
 #define AUTH_ADDR_WINDOW_MINUTES 15u /* ... within this window: refused */
 
+#define SUS_PAGE_ROWS 500u /* participations read per SUS export query */
+#define SUS_PART_BYTES                                                         \
+	(512u * 1024u) /* bytes per stored chunk of a SUS document */
+#define SUS_DOC_KEEP_DAYS       90u  /* acknowledged SUS documents kept, days */
+#define SUS_RATE_MAX            60u  /* SUS endpoint requests per account ... */
+#define SUS_RATE_WINDOW_SECONDS 600u /* ... within this window, else 429 */
+
 #endif /* !APP_LIMITS_H */

@@ -36,4 +36,11 @@ void *arena_calloc(struct arena *, size_t n, size_t size);
 /* Copy n bytes and append a NUL. NULL when full. Arena. */
 char *arena_memdup(struct arena *, const void *p, size_t n);
 
+/* The arena's fill level now, to go back to with arena_rewind(): for work
+ * in pieces (a long export) inside one request. */
+size_t arena_mark(const struct arena *);
+
+/* Forget every allocation made since mark; their pointers become invalid. */
+void arena_rewind(struct arena *, size_t mark);
+
 #endif /* !ARENA_H */

@@ -59,6 +59,12 @@ struct conf {
 	/* Reports: a cell counting fewer people than this (and more than 0)
 	 * is suppressed, 2..100. */
 	unsigned report_min_cell;
+	/* The SUS export: the XSD every document is checked against, whether
+	 * to check (on by default), and the directory for the command line's
+	 * files and the server's temporary documents. */
+	const char *sus_schema;
+	int sus_validate;
+	const char *sus_export_dir;
 };
 
 /*

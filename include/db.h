@@ -41,6 +41,7 @@ enum db_area {
 	DB_PARTICIPATION, /* sql_participation.c: the insats staff's pages */
 	DB_CONSENT,       /* sql_consent.c: consent and its rules */
 	DB_REPORT,        /* sql_report.c: the activity report */
+	DB_SUS,           /* sql_sus.c: the SUS export and its pages */
 	DB_AREA__MAX
 };
 

@@ -13,13 +13,32 @@
 
 struct arena;
 
+/* Where a streamed body goes: put() writes n bytes, 0 on success. */
+typedef int (*resp_put_fn)(void *out, const char *p, size_t n);
+
+/* A body too large for the arena (a SUS batch document), written after the
+ * headers, in pieces: fn calls put() as often as it needs. It may use the
+ * arena a, rewinding it between pieces. Exactly len bytes must be put. */
+typedef enum app_err (*resp_stream_fn)(
+    void *ctx, struct arena *a, resp_put_fn put, void *out);
+
 struct resp {
 	int status;               /* 200 by default */
 	const char *content_type; /* borrowed literal; text/html by default */
 	int cacheable; /* 1: public page, may be revalidated; 0: no-store */
 	struct buf headers; /* extra "Name: value\r\n" lines */
 	struct buf body;
+	/* Set with resp_stream(): the body comes from stream after the
+	 * headers; body must stay empty. */
+	resp_stream_fn stream;
+	void *stream_ctx;
+	unsigned long long stream_len;
 };
+
+/* Send the body through fn(ctx, ...) after the headers (Content-Length
+ * len) instead of from the arena. */
+void resp_stream(
+    struct resp *, resp_stream_fn fn, void *ctx, unsigned long long len);
 
 /* Start a 200 text/html response with empty body on arena a. */
 void resp_init(struct resp *, struct arena *a);

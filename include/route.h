@@ -23,6 +23,10 @@ enum route_flag {
 	    << 1,                /* POST checked by the pre-login CSRF cookie */
 	ROUTE_PASSWORD = 1 << 2, /* reachable while a new password is due */
 	ROUTE_CODE = 1 << 3,     /* reachable while the TOTP code is due */
+	/* Machine access: only a bearer token will do. No token, a bad
+	 * one or a browser session is a 401 (WWW-Authenticate: Bearer)
+	 * with a one-line body, never a redirect to the login page. */
+	ROUTE_BEARER = 1 << 4,
 };
 
 struct route {

@@ -92,3 +92,39 @@ for what in "rapporter" "rapporter.csv"; do
 		{ t[NR] = $1; s += $1 }
 		END { printf "%-40s min %.3f s  median %.3f s  max %.3f s  (%d runs)\n", w, t[1], t[int((NR + 1) / 2)], t[NR], NR }'
 done
+# --- The SUS export of 100 000 participations (this throw-away database).
+# Made-up participants until there are SUS_N participations, most with a
+# SUS consent (so they are written with identity), then one timed export of
+# everything; the command line reports seconds and its peak RSS (getrusage).
+SUS_N=${BENCH_SUS_PARTICIPATIONS:-100000}
+sqla() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
+have=$(sqla "SELECT COUNT(*) FROM participation")
+while [ "$have" -lt "$SUS_N" ]; do
+	# About four in five generated referrals become participations.
+	"$BUILD/stegvis" demo-participants --count $(( (SUS_N - have) * 5 / 4 + 100 )) --force \
+		--seed "$have" --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)" > /dev/null
+	have=$(sqla "SELECT COUNT(*) FROM participation")
+done
+sqla "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+	signed_how, paper_date, taken_by, signed_at)
+	SELECT p.referral_id, 'sus', 'aktiv', 'ja',
+	(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+	'sv', p.start_date, 'papper', p.start_date, 4, UTC_TIMESTAMP()
+	FROM participation p WHERE p.id % 10 < 8
+	AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id AND c.kind = 'sus')"
+echo
+echo "SUS export: $have participations, $(sqla "SELECT COUNT(*) FROM consent WHERE kind = 'sus' AND state = 'aktiv'") with a SUS consent"
+out=$("$BUILD/stegvis" sus-export -c "$VAR/stegvis.conf" --out "$VAR/sus-bench.xml")
+echo "$out" | sed 's/^stegvis: /  /'
+xmllint --noout --stream --schema conf/sus-export-1.xsd "$VAR/sus-bench.xml" 2>&1 | sed 's/^/  xmllint: /'
+read -r secs rss < <(echo "$out" | awk '/max RSS/ { for (i = 1; i <= NF; i++) { if ($i == "s,") s = $(i - 1); if ($i == "RSS") r = $(i + 1) } } END { print s, r }')
+printf 'SUS export of %s participations: %s s, peak RSS %s KiB (%s MiB document)\n' \
+	"$have" "$secs" "$rss" "$(( $(stat -c %s "$VAR/sus-bench.xml") / 1048576 ))"
+# The same batch over HTTP: streamed from the database in 512 KiB chunks.
+tok=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sqla "UPDATE staff SET api_token_hash = UNHEX('$(printf '%s' "$tok" | b2sum -l 256 | cut -d' ' -f1)') WHERE username = 'sus-job'"
+bn=$(echo "$out" | awk '/-> / { print $3; exit }')
+t=$(curl -fsS -o "$VAR/sus-http.xml" -w '%{time_total}' -H "Authorization: Bearer $tok" \
+	"http://127.0.0.1:$PORT/api/sus/batcher/$bn")
+if cmp -s "$VAR/sus-http.xml" "$VAR/sus-bench.xml"; then same="the same bytes"; else same="DIFFERENT bytes"; fi
+printf 'GET /api/sus/batcher/%s: %s s (%s as the file)\n' "$bn" "$t" "$same"

@@ -1,0 +1,575 @@
+/* page_sus.c: the SUS export over HTTP and its pages; see include/page_sus.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app_limits.h"
+#include "arena.h"
+#include "audit.h"
+#include "conf.h"
+#include "date.h"
+#include "db.h"
+#include "form.h"
+#include "log.h"
+#include "page_sus.h"
+#include "pages.h"
+#include "req.h"
+#include "session.h"
+#include "sql_sus.h"
+#include "sus_batch.h"
+#include "view.h"
+
+#define SUS_SCHEMA_MAX (256u * 1024u) /* bytes of the XSD we hand out */
+
+/* ------------------------------------------------------------------ API */
+
+/* A one-line plain-text answer (the API never answers with a page). */
+static enum app_err
+sus_api_text(struct req *r, int status, const char *msg)
+{
+	resp_clear(&r->resp);
+	r->resp.status = status;
+	r->resp.content_type = "text/plain; charset=utf-8";
+	if (buf_puts(&r->resp.body, msg) != APP_OK ||
+	    buf_puts(&r->resp.body, "\n") != APP_OK)
+		return APP_ENOMEM;
+	return APP_OK;
+}
+
+/* The rate limit; 0 to go on, 1 when the 429 has been set. */
+static enum app_err
+sus_api_limit(struct req *r, int *limited)
+{
+	long long retry;
+	int allowed;
+	char num[24];
+	enum app_err e;
+
+	*limited = 0;
+	if ((e = sus_rate_check(r->db, r->a, r->user->id, &allowed, &retry)) !=
+	    APP_OK)
+		return e;
+	if (allowed)
+		return APP_OK;
+	*limited = 1;
+	snprintf(num, sizeof(num), "%lld", retry);
+	if ((e = sus_api_text(r, 429,
+	         "För många anrop: försök igen senare (Retry-After).")) !=
+	    APP_OK)
+		return e;
+	return resp_header(&r->resp, "Retry-After", str_cstr(num));
+}
+
+static struct sus_env
+sus_api_env(struct req *r)
+{
+	return (struct sus_env){
+		.db = r->db,
+		.a = r->a,
+		.staff_id = r->user->id,
+		.username = r->user->username,
+		.remote_addr = r->remote_addr,
+		.request_id = r->request_id,
+		.xsd_path = r->conf->sus_validate ? r->conf->sus_schema : NULL,
+	};
+}
+
+/* Answer with the stored document of batch info (status 200 or 201). */
+static enum app_err
+sus_api_document(struct req *r, int status, const struct sus_batch_info *in)
+{
+	struct sus_stream *s;
+	char num[24], loc[64];
+	enum app_err e;
+
+	if ((s = arena_alloc(r->a, sizeof(*s))) == NULL)
+		return APP_ENOMEM;
+	s->db = r->db;
+	s->batch_no = in->batch_no;
+	r->resp.status = status;
+	r->resp.content_type = "application/xml; charset=utf-8";
+	snprintf(num, sizeof(num), "%lld", in->batch_no);
+	snprintf(loc, sizeof(loc), "/api/sus/batcher/%lld", in->batch_no);
+	if ((e = resp_header(&r->resp, "X-SUS-Batch", str_cstr(num))) !=
+	        APP_OK ||
+	    (e = resp_header(&r->resp, "X-SUS-SHA256", str_cstr(in->sha256))) !=
+	        APP_OK ||
+	    (status == 201 &&
+	        (e = resp_header(&r->resp, "Location", str_cstr(loc))) !=
+	            APP_OK))
+		return e;
+	snprintf(num, sizeof(num), "%lld", in->base_no);
+	if ((e = resp_header(&r->resp, "X-SUS-Based-On", str_cstr(num))) !=
+	    APP_OK)
+		return e;
+	resp_stream(&r->resp, sus_batch_stream, s, in->bytes);
+	return APP_OK;
+}
+
+enum app_err
+page_sus_api_create(struct req *r)
+{
+	const struct str *since_s = req_form(r, "since");
+	struct sus_env env = sus_api_env(r);
+	struct sus_batch_info info;
+	struct sus_result res;
+	struct sus_file f;
+	long long since = -1;
+	int limited;
+	char err[600];
+	enum app_err e;
+
+	if ((e = sus_api_limit(r, &limited)) != APP_OK || limited)
+		return e;
+	if (since_s != NULL) {
+		since = str_to_ll(*since_s);
+		if (!(since > 0 || str_eq_cstr(*since_s, "0")))
+			return sus_api_text(r, 400,
+			    "since ska vara numret på en kvitterad batch, eller 0.");
+	}
+	if (sus_file_open(&f, r->conf->sus_export_dir) != APP_OK) {
+		log_error("SUS export: cannot create a file in %s",
+		    r->conf->sus_export_dir);
+		return APP_EIO;
+	}
+	e = sus_batch_create(&env, since, f.fd, &res, err, sizeof(err));
+	sus_file_close(&f);
+	if (e == APP_EINPUT)
+		return sus_api_text(r, 409, err);
+	if (e != APP_OK) {
+		log_error("SUS export: %s", err);
+		return e;
+	}
+	if (res.empty) {
+		resp_clear(&r->resp);
+		r->resp.status = 204;
+		return APP_OK;
+	}
+	info = (struct sus_batch_info){ .batch_no = res.batch_no,
+		.base_no = res.base_no,
+		.bytes = res.bytes };
+	memcpy(info.sha256, res.sha256, sizeof(info.sha256));
+	return sus_api_document(r, 201, &info);
+}
+
+enum app_err
+page_sus_api_batch(struct req *r)
+{
+	struct sus_env env = sus_api_env(r);
+	struct sus_batch_info info;
+	long long id;
+	int limited;
+	enum app_err e;
+
+	if ((e = sus_api_limit(r, &limited)) != APP_OK || limited)
+		return e;
+	if (req_param_id(r, &id) != APP_OK || id > 2147483647LL)
+		return sus_api_text(r, 404, "Ingen sådan batch.");
+	e = sus_batch_get(r->db, r->a, id, &info);
+	if (e == APP_ENOTFOUND)
+		return sus_api_text(r, 404, "Ingen sådan batch.");
+	if (e != APP_OK)
+		return e;
+	if (info.purged)
+		return sus_api_text(r, 410,
+		    "Batchens dokument är gallrat (kvitterad för länge sedan).");
+	if ((e = sus_batch_fetched(&env, id)) != APP_OK)
+		return e;
+	return sus_api_document(r, 200, &info);
+}
+
+enum app_err
+page_sus_api_ack(struct req *r)
+{
+	struct sus_env env = sus_api_env(r);
+	enum sus_ack result;
+	long long id;
+	int limited;
+	enum app_err e;
+
+	if ((e = sus_api_limit(r, &limited)) != APP_OK || limited)
+		return e;
+	if (req_param_id(r, &id) != APP_OK || id > 2147483647LL)
+		return sus_api_text(r, 404, "Ingen sådan batch.");
+	e = sus_batch_ack(&env, id, &result);
+	if (e == APP_ENOTFOUND)
+		return sus_api_text(r, 404, "Ingen sådan batch.");
+	if (e != APP_OK)
+		return e;
+	switch (result) {
+	case SUS_ACK_DONE: return sus_api_text(r, 200, "Kvitterad.");
+	case SUS_ACK_ALREADY: return sus_api_text(r, 200, "Redan kvitterad.");
+	default:
+		return sus_api_text(r, 409,
+		    "En senare batch är redan kvitterad: hämta en ny batch.");
+	}
+}
+
+enum app_err
+page_sus_api_schema(struct req *r)
+{
+	FILE *fp;
+	char *buf;
+	size_t n;
+	int limited;
+	enum app_err e;
+
+	if ((e = sus_api_limit(r, &limited)) != APP_OK || limited)
+		return e;
+	if ((buf = arena_alloc(r->a, SUS_SCHEMA_MAX)) == NULL)
+		return APP_ENOMEM;
+	if ((fp = fopen(r->conf->sus_schema, "r")) == NULL) {
+		log_error("SUS schema %s cannot be read", r->conf->sus_schema);
+		return APP_EIO;
+	}
+	n = fread(buf, 1, SUS_SCHEMA_MAX, fp);
+	fclose(fp);
+	if (n == 0 || n == SUS_SCHEMA_MAX)
+		return APP_EIO;
+	r->resp.content_type = "application/xml; charset=utf-8";
+	return buf_append(&r->resp.body, buf, n);
+}
+
+/* ------------------------------------------------------ register quality */
+
+/* Columns of SQL_SUS_QUALITY. */
+enum sq_col {
+	SQ_ID,
+	SQ_INSATS,
+	SQ_FIRST,
+	SQ_LAST,
+	SQ_START,
+	SQ_STATUS,
+	SQ_IDENTITY,
+	SQ_MISSING, /* the first of the m_* columns */
+};
+
+/* The m_* columns in order, as the page names them. */
+static const char *const sq_missing[] = {
+	"utbildning",
+	"försörjning före",
+	"sysselsättning före",
+	"tid i offentlig försörjning",
+	"folkbokföringskommun",
+	"avslutsorsak",
+	"sysselsättning efter",
+	"försörjning efter",
+};
+#define SQ_NMISSING (sizeof(sq_missing) / sizeof(sq_missing[0]))
+
+enum app_err
+page_sus_quality(struct req *r)
+{
+	struct db_param p[1] = { DB_INT(r->user->id) };
+	struct view_ctx *ctx;
+	struct db_rows rows;
+	long long held = 0;
+	enum app_err e;
+
+	if ((e = audit_write(r, AUDIT_READ, "participation_list", -1,
+	         STR_LIT(""), STR_LIT("SUS-registerkvalitet"))) != APP_OK ||
+	    (e = db_exec(r->db, r->a, DB_SUS, SQL_SUS_QUALITY, p, 1, &rows)) !=
+	        APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < rows.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "rows");
+		int identity = str_to_ll(db_cell(&rows, i, SQ_IDENTITY)) != 0;
+		struct buf miss;
+
+		if (it == NULL)
+			return APP_ENOMEM;
+		buf_init(&miss, r->a);
+		for (size_t k = 0; k < SQ_NMISSING; k++) {
+			if (str_to_ll(db_cell(&rows, i, SQ_MISSING + k)) == 0)
+				continue;
+			if ((miss.len > 0 &&
+			        (e = buf_puts(&miss, ", ")) != APP_OK) ||
+			    (e = buf_puts(&miss, sq_missing[k])) != APP_OK)
+				return e;
+		}
+		held += identity;
+		if ((e = view_ctx_set_str(
+		         it, "id", db_cell(&rows, i, SQ_ID))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "insats",
+		         db_cell(&rows, i, SQ_INSATS))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "first_name",
+		         db_cell(&rows, i, SQ_FIRST))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "last_name",
+		         db_cell(&rows, i, SQ_LAST))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "start", db_cell(&rows, i, SQ_START))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "ended",
+		         str_eq_cstr(db_cell(&rows, i, SQ_STATUS),
+		             "avslutad"))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "held", identity)) != APP_OK ||
+		    (e = view_ctx_set_str(it, "missing", buf_str(&miss))) !=
+		        APP_OK)
+			return e;
+	}
+	if ((e = view_ctx_set_int(ctx, "count", (long long)rows.nrows)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(ctx, "held_count", held)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "cut", rows.nrows >= 1000)) != APP_OK)
+		return e;
+	return page_render(r, "sus_kvalitet", "SUS – registerkvalitet", ctx);
+}
+
+/* ---------------------------------------------------- Uppföljning Finsam */
+
+enum { FS_FROM, FS_TO, FS__MAX };
+
+static const struct field_spec finsam_spec[FS__MAX] = {
+	[FS_FROM] = { "fran", FT_DATE, 20000101, 21001231, 0, NULL },
+	[FS_TO] = { "till", FT_DATE, 20000101, 21001231, 0, NULL },
+};
+
+/* Columns of SQL_SUS_FINSAM. */
+enum { FI_INSATS, FI_NAME, FI_GENDER, FI_ACTIVE, FI_STARTED, FI_ENDED };
+
+struct finsam {
+	char from[11], to[11]; /* the period, ÅÅÅÅ-MM-DD */
+	const char *err_from, *err_to;
+	struct str typed_from, typed_to;
+	struct db_rows rows;
+};
+
+/* Read the period (default: this calendar year) and run the count. */
+static enum app_err
+finsam_read(struct req *r, struct finsam *f)
+{
+	struct field_val fv[FS__MAX];
+	struct db_param p[5];
+	size_t nerr;
+	int y, m, d;
+	enum app_err e;
+
+	memset(f, 0, sizeof(*f));
+	date_today(&y, &m, &d);
+	snprintf(f->from, sizeof(f->from), "%04d-01-01", y);
+	snprintf(f->to, sizeof(f->to), "%04d-12-31", y);
+	if ((e = form_validate(
+	         r->a, &r->query, finsam_spec, FS__MAX, fv, &nerr)) != APP_OK)
+		return e;
+	f->typed_from = fv[FS_FROM].s;
+	f->typed_to = fv[FS_TO].s;
+	f->err_from = fv[FS_FROM].error;
+	f->err_to = fv[FS_TO].error;
+	if (f->err_from == NULL && fv[FS_FROM].present)
+		snprintf(f->from, sizeof(f->from), "%.10s", fv[FS_FROM].s.p);
+	if (f->err_to == NULL && fv[FS_TO].present)
+		snprintf(f->to, sizeof(f->to), "%.10s", fv[FS_TO].s.p);
+	if (f->err_from == NULL && f->err_to == NULL &&
+	    strcmp(f->to, f->from) < 0)
+		f->err_to = "Periodens slut kan inte vara före dess början.";
+	if (f->err_from != NULL || f->err_to != NULL)
+		return APP_OK;
+	p[0] = DB_STR(str_cstr(f->from));
+	p[1] = DB_STR(str_cstr(f->from));
+	p[2] = DB_STR(str_cstr(f->to));
+	p[3] = DB_STR(str_cstr(f->to));
+	p[4] = DB_STR(str_cstr(f->from));
+	return db_exec(r->db, r->a, DB_SUS, SQL_SUS_FINSAM, p, 5, &f->rows);
+}
+
+static const char *
+finsam_gender(struct str g)
+{
+	if (str_eq_cstr(g, "kvinna"))
+		return "Kvinnor";
+	if (str_eq_cstr(g, "man"))
+		return "Män";
+	return "Annat";
+}
+
+enum app_err
+page_sus_finsam(struct req *r)
+{
+	struct view_ctx *ctx, *ins = NULL;
+	struct finsam f;
+	struct str last = STR_LIT("");
+	long long tot[3] = { 0, 0, 0 };
+	enum app_err e;
+
+	if ((e = finsam_read(r, &f)) != APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_str(ctx, "fran",
+	         f.err_from ? f.typed_from : str_cstr(f.from))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "till",
+	         f.err_to ? f.typed_to : str_cstr(f.to))) != APP_OK ||
+	    (e = page_form_error(ctx, "fran_fel", f.err_from)) != APP_OK ||
+	    (e = page_form_error(ctx, "till_fel", f.err_to)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < f.rows.nrows; i++) {
+		struct view_ctx *g;
+		struct str id = db_cell(&f.rows, i, FI_INSATS);
+
+		if (ins == NULL || !str_eq(id, last)) {
+			if ((ins = view_ctx_list_add(ctx, "insatser")) == NULL)
+				return APP_ENOMEM;
+			if ((e = view_ctx_set_str(ins, "name",
+			         db_cell(&f.rows, i, FI_NAME))) != APP_OK)
+				return e;
+			last = id;
+		}
+		if ((g = view_ctx_list_add(ins, "genders")) == NULL)
+			return APP_ENOMEM;
+		tot[0] += str_to_ll(db_cell(&f.rows, i, FI_ACTIVE));
+		tot[1] += str_to_ll(db_cell(&f.rows, i, FI_STARTED));
+		tot[2] += str_to_ll(db_cell(&f.rows, i, FI_ENDED));
+		if ((e = view_ctx_set_cstr(g, "gender",
+		         finsam_gender(db_cell(&f.rows, i, FI_GENDER)))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(g, "active",
+		         db_cell(&f.rows, i, FI_ACTIVE))) != APP_OK ||
+		    (e = view_ctx_set_str(g, "started",
+		         db_cell(&f.rows, i, FI_STARTED))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         g, "ended", db_cell(&f.rows, i, FI_ENDED))) != APP_OK)
+			return e;
+	}
+	if ((e = view_ctx_set_bool(ctx, "any", f.rows.nrows > 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "tot_active", tot[0])) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "tot_started", tot[1])) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "tot_ended", tot[2])) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "period_from", str_cstr(f.from))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "period_to", str_cstr(f.to))) != APP_OK)
+		return e;
+	return page_render(r, "sus_finsam", "Uppföljning Finsam", ctx);
+}
+
+/* One CSV cell: quoted, quotes doubled, a leading = + - @ defused. */
+static enum app_err
+finsam_csv_cell(struct buf *b, struct str v, int last)
+{
+	enum app_err e;
+
+	if ((e = buf_puts(b, "\"")) != APP_OK)
+		return e;
+	if (v.len > 0 &&
+	    (v.p[0] == '=' || v.p[0] == '+' || v.p[0] == '-' || v.p[0] == '@' ||
+	        v.p[0] == '\t' || v.p[0] == '\r') &&
+	    (e = buf_puts(b, "'")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < v.len; i++)
+		if ((e = v.p[i] == '"' ? buf_puts(b, "\"\"")
+		                       : buf_append(b, &v.p[i], 1)) != APP_OK)
+			return e;
+	return buf_puts(b, last ? "\"\r\n" : "\";");
+}
+
+enum app_err
+page_sus_finsam_csv(struct req *r)
+{
+	static const char *const head[] = { "insats", "period_fran",
+		"period_till", "kon", "deltagare", "nya", "avslutade" };
+	struct buf *b = &r->resp.body;
+	struct finsam f;
+	enum app_err e;
+
+	if ((e = finsam_read(r, &f)) != APP_OK)
+		return e;
+	if (f.err_from != NULL || f.err_to != NULL)
+		return APP_EINPUT;
+	r->resp.content_type = "text/csv; charset=utf-8";
+	if ((e = resp_header(&r->resp, "Content-Disposition",
+	         STR_LIT("attachment; filename=\"uppfoljning-finsam.csv\""))) !=
+	    APP_OK)
+		return e;
+	for (size_t k = 0; k < 7; k++)
+		if ((e = finsam_csv_cell(b, str_cstr(head[k]), k == 6)) !=
+		    APP_OK)
+			return e;
+	for (size_t i = 0; i < f.rows.nrows; i++) {
+		struct str g = db_cell(&f.rows, i, FI_GENDER);
+
+		if ((e = finsam_csv_cell(b, db_cell(&f.rows, i, FI_NAME), 0)) !=
+		        APP_OK ||
+		    (e = finsam_csv_cell(b, str_cstr(f.from), 0)) != APP_OK ||
+		    (e = finsam_csv_cell(b, str_cstr(f.to), 0)) != APP_OK ||
+		    (e = finsam_csv_cell(b, g, 0)) != APP_OK ||
+		    (e = finsam_csv_cell(
+		         b, db_cell(&f.rows, i, FI_ACTIVE), 0)) != APP_OK ||
+		    (e = finsam_csv_cell(
+		         b, db_cell(&f.rows, i, FI_STARTED), 0)) != APP_OK ||
+		    (e = finsam_csv_cell(
+		         b, db_cell(&f.rows, i, FI_ENDED), 1)) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* ------------------------------------------------------------ batch log */
+
+/* Columns of SQL_SUS_BATCH_LIST. */
+enum {
+	BL_NO,
+	BL_BASE,
+	BL_CREATED,
+	BL_VIA,
+	BL_BY,
+	BL_STATE,
+	BL_ACKED,
+	BL_NEW,
+	BL_CHANGED,
+	BL_ANON,
+	BL_FELREG,
+	BL_GROUPS,
+	BL_HELD,
+	BL_BYTES,
+	BL_SHA,
+	BL_PURGED,
+	BL_FETCHES,
+	BL__MAX
+};
+
+enum app_err
+page_sus_batches(struct req *r)
+{
+	static const char *const keys[BL__MAX] = { "no", "base", "created",
+		"via", "by", "state", "acked", "n_new", "n_changed", "n_anon",
+		"n_felreg", "n_groups", "n_held", "bytes", "sha256", "purged",
+		"fetches" };
+	struct db_rows rows, st;
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	if ((e = db_exec(r->db, r->a, DB_SUS, SQL_SUS_BATCH_LIST, NULL, 0,
+	         &rows)) != APP_OK ||
+	    (e = db_exec(r->db, r->a, DB_SUS, SQL_SUS_STATE, NULL, 0, &st)) !=
+	        APP_OK)
+		return e;
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < rows.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "batches");
+		struct str sha = db_cell(&rows, i, BL_SHA);
+
+		if (it == NULL)
+			return APP_ENOMEM;
+		for (size_t c = 0; c < BL__MAX; c++)
+			if ((e = view_ctx_set_str(
+			         it, keys[c], db_cell(&rows, i, c))) != APP_OK)
+				return e;
+		if ((e = view_ctx_set_str(it, "sha_short",
+		         (struct str){ sha.p, sha.len > 12 ? 12 : sha.len })) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(it, "is_acked",
+		         str_eq_cstr(db_cell(&rows, i, BL_STATE),
+		             "kvitterad"))) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "is_purged",
+		         str_to_ll(db_cell(&rows, i, BL_PURGED)) != 0)) !=
+		        APP_OK)
+			return e;
+	}
+	if ((e = view_ctx_set_bool(ctx, "any", rows.nrows > 0)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "last_no", db_cell(&st, 0, 0))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "last_acked", db_cell(&st, 0, 1))) !=
+	        APP_OK)
+		return e;
+	return page_render(r, "admin_sus", "SUS-batcher", ctx);
+}

@@ -1,0 +1,235 @@
+/* sql_sus.c: statements of the SUS export and its pages; see include/sql_sus.h. */
+#include "sql_sus.h"
+
+/* The one rule for reporting by identity (sql/0008's header). Needs the
+ * aliases p (participation), pe (person) and i (insats). */
+#define SUS_IDENTITY_OK                                                        \
+	"(pe.protected_identity = 0 AND i.measurement = 'personuppgifter' "    \
+	"AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = "           \
+	"p.referral_id AND c.kind = 'sus' AND c.state = 'aktiv' "              \
+	"AND c.answer = 'ja'))"
+
+/* Not a mistaken registration (status or end reason). Needs p and cer. */
+#define SUS_NOT_FELREG                                                         \
+	"(p.status <> 'felregistrerad' "                                       \
+	"AND COALESCE(cer.outcome, '') <> 'felregistrering')"
+
+#define SUS_INCOME_BEFORE                                                      \
+	"(SELECT GROUP_CONCAT(DISTINCT ci.sus_code ORDER BY ci.sus_code "      \
+	"SEPARATOR ',') FROM referral_income ri STRAIGHT_JOIN code_income ci " \
+	"ON ci.code = ri.income_code WHERE ri.referral_id = p.referral_id "    \
+	"AND ci.sus_code IS NOT NULL)"
+
+#define SUS_INCOME_AFTER                                                               \
+	"(SELECT GROUP_CONCAT(DISTINCT ci.sus_code ORDER BY ci.sus_code "              \
+	"SEPARATOR ',') FROM participation_income_after pa STRAIGHT_JOIN code_income " \
+	"ci ON ci.code = pa.income_code WHERE pa.participation_id = p.id "             \
+	"AND ci.sus_code IS NOT NULL)"
+
+#define SUS_CODE_JOINS                                                          \
+	"LEFT JOIN code_education ce ON ce.code = r.education_code "            \
+	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "    \
+	"LEFT JOIN code_occupation cob ON cob.code = p.occupation_before_code " \
+	"LEFT JOIN code_occupation coa ON coa.code = p.occupation_after_code "  \
+	"LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "
+
+/* One half of SQL_SUS_COUNTS_NOW: anonymous participations by the year of
+ * their start (or end). */
+#define SUS_COUNT_HALF(year_col, started, ended, extra)                        \
+	"SELECT p.insats_id, YEAR(" year_col ") AS y, pe.gender, " started     \
+	" AS started, " ended " AS ended FROM participation p "                \
+	"JOIN person pe ON pe.id = p.person_id "                               \
+	"JOIN insats i ON i.id = p.insats_id "                                 \
+	"LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "       \
+	"WHERE i.forbund_id = ? AND " SUS_NOT_FELREG                           \
+	" AND NOT " SUS_IDENTITY_OK extra
+
+const struct db_query sql_sus[SQL_SUS__MAX] = {
+	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
+	                   "WHERE id = 1 FOR UPDATE",
+	    0 },
+	[SQL_SUS_STATE] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
+	                    "WHERE id = 1",
+	    1 },
+	[SQL_SUS_STATE_SET_LAST] = { "UPDATE sus_state SET last_batch_no = ? "
+	                             "WHERE id = 1",
+	    0 },
+	[SQL_SUS_STATE_SET_ACKED] = { "UPDATE sus_state SET last_acked_no = ? "
+	                              "WHERE id = 1",
+	    0 },
+	[SQL_SUS_FORBUND] = { "SELECT id, name, COALESCE(sus_code, ''), "
+	                      "COALESCE(org_number, ''), "
+	                      "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') "
+	                      "FROM forbund WHERE active = 1 ORDER BY id LIMIT 1",
+	    1 },
+	[SQL_SUS_INSATSER] = { "SELECT id, COALESCE(sus_code, ''), name, description, "
+	                       "DATE_FORMAT(period_start, '%Y-%m-%d'), "
+	                       "COALESCE(DATE_FORMAT(period_end, '%Y-%m-%d'), ''), "
+	                       "direction, measurement, target_groups "
+	                       "FROM insats WHERE forbund_id = ? ORDER BY id",
+	    1 },
+	[SQL_SUS_BUDGETS] = { "SELECT b.insats_id, b.year, b.planned_participants, "
+	                      "COALESCE(b.budget_sek, -1) FROM insats_budget_year b "
+	                      "JOIN insats i ON i.id = b.insats_id "
+	                      "WHERE i.forbund_id = ? ORDER BY b.insats_id, b.year",
+	    1 },
+	/* STRAIGHT_JOIN: walk participation by its primary key and stop
+	 * after the page; driven from insats the server sorted every
+	 * participation of the förbund for each page (quadratic). */
+	[SQL_SUS_PAGE] = { "SELECT STRAIGHT_JOIN p.id, p.insats_id, p.status, "
+	                   "DATE_FORMAT(p.start_date, '%Y-%m-%d'), "
+	                   "COALESCE(DATE_FORMAT(p.end_date, '%Y-%m-%d'), ''), "
+	                   "pe.personnummer, pe.gender, pe.birth_year, "
+	                   "pe.home_municipality, " SUS_IDENTITY_OK ", "
+	                   "COALESCE(ce.sus_code, ''), COALESCE(cst.sus_code, ''), "
+	                   "COALESCE(cob.sus_code, ''), COALESCE(cer.sus_code, ''), "
+	                   "COALESCE(cer.outcome, ''), COALESCE(coa.sus_code, ''), "
+	                   "COALESCE(" SUS_INCOME_BEFORE ", ''), "
+	                   "COALESCE(" SUS_INCOME_AFTER ", ''), "
+	                   "COALESCE(b.action, ''), COALESCE(HEX(b.reg_hash), ''), "
+	                   "COALESCE(b.has_end, 0) "
+	                   "FROM participation p "
+	                   "JOIN person pe ON pe.id = p.person_id "
+	                   "JOIN referral r ON r.id = p.referral_id "
+	                   "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
+	                   "LEFT JOIN sus_batch_item b ON b.participation_id = p.id "
+	                   "AND b.batch_no = (SELECT MAX(j.batch_no) FROM sus_batch_item j "
+	                   "JOIN sus_batch sb ON sb.batch_no = j.batch_no "
+	                   "WHERE j.participation_id = p.id AND sb.state = 'kvitterad' "
+	                   "AND j.batch_no <= ?) "
+	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
+	    1 },
+	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code, a.answer "
+	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
+	                      "WHERE q.active = 1 AND a.answer <> '' "
+	                      "AND a.participation_id BETWEEN ? AND ? "
+	                      "ORDER BY a.participation_id, q.sort_order, q.code",
+	    1 },
+	[SQL_SUS_COUNTS_NOW] = { "SELECT g.insats_id, g.y, g.gender, SUM(g.started), "
+	                         "SUM(g.ended) FROM (" SUS_COUNT_HALF(
+	                             "p.start_date", "1", "0",
+	                             "") " UNION ALL " SUS_COUNT_HALF("p.end_date",
+	                             "0", "1",
+	                             " AND p.status = 'avslutad'") ") g GROUP BY g.insats_id, g.y, g.gender "
+	                                                           "ORDER BY g.insats_id, g.y, g.gender",
+	    1 },
+	[SQL_SUS_COUNTS_BASE] = { "SELECT c.insats_id, c.year, c.gender, c.started, c.ended "
+	                          "FROM sus_batch_count c WHERE c.batch_no = "
+	                          "(SELECT MAX(c2.batch_no) FROM sus_batch_count c2 "
+	                          "JOIN sus_batch sb ON sb.batch_no = c2.batch_no "
+	                          "WHERE c2.insats_id = c.insats_id AND c2.year = c.year "
+	                          "AND c2.gender = c.gender AND sb.state = 'kvitterad' "
+	                          "AND c2.batch_no <= ?) "
+	                          "ORDER BY c.insats_id, c.year, c.gender",
+	    1 },
+	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (batch_no, base_no, created_at, "
+	                           "created_by, created_via) VALUES (?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_SUS_ITEM_INSERT] = { "INSERT INTO sus_batch_item (participation_id, batch_no, "
+	                          "action, reg_hash, has_end) VALUES (?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_SUS_COUNT_INSERT] = { "INSERT INTO sus_batch_count (batch_no, insats_id, year, "
+	                           "gender, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
+	    0 },
+	[SQL_SUS_PART_INSERT] = { "INSERT INTO sus_batch_part (batch_no, seq, data) "
+	                          "VALUES (?, ?, ?)",
+	    0 },
+	[SQL_SUS_BATCH_FINISH] = { "UPDATE sus_batch SET n_new = ?, n_changed = ?, "
+	                           "n_anonymised = ?, n_felreg = ?, n_groups = ?, "
+	                           "n_held_back = ?, doc_bytes = ?, doc_sha256 = ? "
+	                           "WHERE batch_no = ?",
+	    0 },
+	[SQL_SUS_AUDIT_BATCH] = { "INSERT INTO audit_log (at, staff_id, username, action, "
+	                          "object_type, object_id, personnummer, remote_addr, "
+	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), ?, ?, "
+	                          "'export', 'participation', it.participation_id, "
+	                          "pe.personnummer, ?, ?, ? FROM sus_batch_item it "
+	                          "JOIN participation p ON p.id = it.participation_id "
+	                          "JOIN person pe ON pe.id = p.person_id "
+	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad')",
+	    0 },
+	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
+	                        "doc_purged_at IS NOT NULL, "
+	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') "
+	                        "FROM sus_batch WHERE batch_no = ?",
+	    1 },
+	[SQL_SUS_PART_GET] = { "SELECT data FROM sus_batch_part WHERE batch_no = ? AND seq = ?",
+	    1 },
+	[SQL_SUS_BATCH_FETCHED] = { "UPDATE sus_batch SET fetches = fetches + 1 "
+	                            "WHERE batch_no = ?",
+	    0 },
+	[SQL_SUS_BATCH_ACK] = { "UPDATE sus_batch SET state = 'kvitterad', "
+	                        "acked_at = UTC_TIMESTAMP(3), acked_by = ? "
+	                        "WHERE batch_no = ? AND state = 'ny'",
+	    0 },
+	[SQL_SUS_PURGE_PARTS] = { "DELETE sus_batch_part FROM sus_batch_part "
+	                          "JOIN sus_batch b ON b.batch_no = sus_batch_part.batch_no "
+	                          "WHERE b.state = 'kvitterad' "
+	                          "AND b.acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
+	    0 },
+	[SQL_SUS_PURGE_MARK] = { "UPDATE sus_batch SET doc_purged_at = UTC_TIMESTAMP() "
+	                         "WHERE state = 'kvitterad' AND doc_purged_at IS NULL "
+	                         "AND acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
+	    0 },
+	[SQL_SUS_RATE_SWEEP] = { "DELETE FROM sus_request "
+	                         "WHERE at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
+	    0 },
+	[SQL_SUS_RATE_COUNT] = { "SELECT COUNT(*), GREATEST(1, COALESCE(? - "
+	                         "TIMESTAMPDIFF(SECOND, MIN(at), UTC_TIMESTAMP(3)), 1)) "
+	                         "FROM sus_request WHERE staff_id = ? "
+	                         "AND at >= UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
+	    1 },
+	[SQL_SUS_RATE_INSERT] = { "INSERT INTO sus_request (staff_id, at) "
+	                          "VALUES (?, UTC_TIMESTAMP(3))",
+	    0 },
+	[SQL_SUS_BATCH_LIST] = { "SELECT b.batch_no, b.base_no, "
+	                         "DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i'), b.created_via, "
+	                         "COALESCE(st.username, ''), b.state, "
+	                         "COALESCE(DATE_FORMAT(b.acked_at, '%Y-%m-%d %H:%i'), ''), "
+	                         "b.n_new, b.n_changed, b.n_anonymised, b.n_felreg, b.n_groups, "
+	                         "b.n_held_back, b.doc_bytes, b.doc_sha256, "
+	                         "b.doc_purged_at IS NOT NULL, b.fetches "
+	                         "FROM sus_batch b LEFT JOIN staff st ON st.id = b.created_by "
+	                         "ORDER BY b.batch_no DESC LIMIT 500",
+	    1 },
+	[SQL_SUS_QUALITY] = { "SELECT p.id, i.short_name, pe.first_name, pe.last_name, "
+	                      "DATE_FORMAT(p.start_date, '%Y-%m-%d'), p.status, " SUS_IDENTITY_OK
+	                      " AS identity_ok, "
+	                      "(r.education_code IS NULL OR ce.sus_code IS NULL) AS m_edu, "
+	                      "(" SUS_INCOME_BEFORE
+	                      " IS NULL) AS m_inc_before, "
+	                      "(p.occupation_before_code IS NULL OR cob.sus_code IS NULL) "
+	                      "AS m_occ_before, "
+	                      "(r.support_time_code IS NULL OR cst.sus_code IS NULL) AS m_support, "
+	                      "(pe.home_municipality = '') AS m_kommun, "
+	                      "(p.status = 'avslutad' AND (p.end_reason_code IS NULL "
+	                      "OR cer.sus_code IS NULL)) AS m_end_reason, "
+	                      "(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "
+	                      "OR coa.sus_code IS NULL)) AS m_occ_after, "
+	                      "(p.status = 'avslutad' AND " SUS_INCOME_AFTER
+	                      " IS NULL) "
+	                      "AS m_inc_after "
+	                      "FROM participation p "
+	                      "JOIN staff_insats si ON si.insats_id = p.insats_id "
+	                      "AND si.staff_id = ? "
+	                      "JOIN person pe ON pe.id = p.person_id "
+	                      "JOIN referral r ON r.id = p.referral_id "
+	                      "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
+	                      "WHERE " SUS_NOT_FELREG
+	                      " AND i.measurement = 'personuppgifter' "
+	                      "HAVING m_edu OR m_inc_before OR m_occ_before OR m_support "
+	                      "OR m_kommun OR m_end_reason OR m_occ_after OR m_inc_after "
+	                      "ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "
+	                      "LIMIT 1000",
+	    1 },
+	[SQL_SUS_FINSAM] = { "SELECT i.id, i.name, pe.gender, COUNT(*), "
+	                     "SUM(p.start_date >= ?), "
+	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) "
+	                     "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	                     "JOIN insats i ON i.id = p.insats_id "
+	                     "LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "
+	                     "WHERE " SUS_NOT_FELREG " AND p.start_date <= ? "
+	                     "AND (p.end_date IS NULL OR p.end_date >= ?) "
+	                     "GROUP BY i.id, i.name, pe.gender ORDER BY i.name, i.id, pe.gender",
+	    1 },
+};

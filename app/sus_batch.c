@@ -1,0 +1,920 @@
+/* sus_batch.c: SUS export batches; see include/sus_batch.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "app_limits.h"
+#include "arena.h"
+#include "db.h"
+#include "log.h"
+#include "sql_auth.h"
+#include "sql_sus.h"
+#include "sus_batch.h"
+#include "sus_xml.h"
+
+/* Columns of SQL_SUS_PAGE. */
+enum sus_page_col {
+	PC_ID,
+	PC_INSATS,
+	PC_STATUS,
+	PC_START,
+	PC_END,
+	PC_PNR,
+	PC_GENDER,
+	PC_BIRTH_YEAR,
+	PC_KOMMUN,
+	PC_IDENTITY_OK,
+	PC_EDU,
+	PC_SUPPORT,
+	PC_OCC_BEFORE,
+	PC_END_REASON,
+	PC_OUTCOME,
+	PC_OCC_AFTER,
+	PC_INC_BEFORE,
+	PC_INC_AFTER,
+	PC_BASE_ACTION,
+	PC_BASE_HASH,
+	PC_BASE_HAS_END,
+};
+
+/* Columns of SQL_SUS_INSATSER, SQL_SUS_BUDGETS and the count statements. */
+enum {
+	IN_ID,
+	IN_SUS,
+	IN_NAME,
+	IN_DESC,
+	IN_START,
+	IN_END,
+	IN_DIR,
+	IN_MEAS,
+	IN_TG
+};
+enum { BU_INSATS, BU_YEAR, BU_PLANNED, BU_SEK };
+enum { CN_INSATS, CN_YEAR, CN_GENDER, CN_STARTED, CN_ENDED };
+
+/* Where an export failed, for the message (one export per process at a
+ * time, so a static is enough). */
+static const char *sus_stage = "";
+
+/* What a participation should look like at the receiver now. */
+enum sus_target {
+	TARGET_PRESENT,   /* its registration, with identity */
+	TARGET_ANONYMOUS, /* not by identity: counted */
+	TARGET_FELREG,    /* registered by mistake */
+	TARGET_HOLD,      /* incomplete: leave the receiver as it is */
+};
+
+static long long
+cell_ll(const struct db_rows *r, size_t row, size_t col)
+{
+	return str_to_ll(db_cell(r, row, col));
+}
+
+/* "YYYY-MM-DD HH:MM:SS" as xs:dateTime in UTC: "YYYY-MM-DDTHH:MM:SSZ". */
+static struct str
+sus_datetime(struct arena *a, struct str s)
+{
+	char *d;
+
+	if (s.len != 19 || (d = arena_alloc(a, 21)) == NULL)
+		return STR_LIT("1970-01-01T00:00:00Z");
+	memcpy(d, s.p, 19);
+	d[10] = 'T';
+	d[19] = 'Z';
+	d[20] = '\0';
+	return (struct str){ d, 20 };
+}
+
+static void
+sus_hex_upper(const unsigned char *b, size_t n, char *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = hex[b[i] >> 4];
+		out[2 * i + 1] = hex[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+/* Every insats with its budget years. */
+static enum app_err
+sus_write_insatser(
+    const struct sus_env *env, struct sus_xml *x, long long forbund_id)
+{
+	struct db_param p[1] = { DB_INT(forbund_id) };
+	struct db_rows ins, bud;
+	enum app_err e;
+	size_t b = 0;
+
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_INSATSER, p, 1,
+	         &ins)) != APP_OK ||
+	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BUDGETS, p, 1,
+	         &bud)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < ins.nrows; i++) {
+		long long id = cell_ll(&ins, i, IN_ID);
+		struct sus_budget *budgets;
+		struct sus_insats in = {
+			.id = id,
+			.sus_code = db_cell(&ins, i, IN_SUS),
+			.name = db_cell(&ins, i, IN_NAME),
+			.description = db_cell(&ins, i, IN_DESC),
+			.period_start = db_cell(&ins, i, IN_START),
+			.period_end = db_cell(&ins, i, IN_END),
+			.direction = db_cell(&ins, i, IN_DIR),
+			.measurement = db_cell(&ins, i, IN_MEAS),
+			.target_groups = db_cell(&ins, i, IN_TG),
+		};
+
+		/* Both lists are ordered by insats id. */
+		while (b < bud.nrows && cell_ll(&bud, b, BU_INSATS) < id)
+			b++;
+		budgets = arena_calloc(env->a, bud.nrows + 1, sizeof(*budgets));
+		if (budgets == NULL)
+			return APP_ENOMEM;
+		for (; b < bud.nrows && cell_ll(&bud, b, BU_INSATS) == id;
+		     b++) {
+			struct str sek = db_cell(&bud, b, BU_SEK);
+
+			budgets[in.nbudgets].year =
+			    (int)cell_ll(&bud, b, BU_YEAR);
+			budgets[in.nbudgets].planned =
+			    cell_ll(&bud, b, BU_PLANNED);
+			budgets[in.nbudgets].budget_sek =
+			    (sek.len > 0 && sek.p[0] == '-') ? -1
+			                                     : str_to_ll(sek);
+			in.nbudgets++;
+		}
+		in.budgets = budgets;
+		if ((e = sus_xml_insats(x, &in)) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* The registration of page row i, and whether it may be sent: 0 when a
+ * value the inregistrering needs is missing. *end_held is set when the
+ * participation ended but its utregistrering is incomplete (then the
+ * registration goes without it). */
+static int
+sus_row_reg(const struct db_rows *rows, size_t i, const struct db_rows *ans,
+    size_t *ai, struct arena *a, struct sus_reg *g, int *end_held)
+{
+	static const enum sus_page_col need_in[] = { PC_START, PC_PNR,
+		PC_GENDER, PC_BIRTH_YEAR, PC_KOMMUN, PC_EDU, PC_INC_BEFORE,
+		PC_OCC_BEFORE, PC_SUPPORT };
+	static const enum sus_page_col need_out[] = { PC_END, PC_END_REASON,
+		PC_INC_AFTER, PC_OCC_AFTER };
+	long long id = cell_ll(rows, i, PC_ID);
+	int complete = 1;
+
+	memset(g, 0, sizeof(*g));
+	*end_held = 0;
+	g->participation_id = id;
+	g->insats_id = cell_ll(rows, i, PC_INSATS);
+	g->start_date = db_cell(rows, i, PC_START);
+	g->personnummer = db_cell(rows, i, PC_PNR);
+	g->gender = db_cell(rows, i, PC_GENDER);
+	g->birth_year = db_cell(rows, i, PC_BIRTH_YEAR);
+	g->municipality = str_trim_blanks(db_cell(rows, i, PC_KOMMUN));
+	g->education = db_cell(rows, i, PC_EDU);
+	g->income_before = db_cell(rows, i, PC_INC_BEFORE);
+	g->occupation_before = db_cell(rows, i, PC_OCC_BEFORE);
+	g->support_time = db_cell(rows, i, PC_SUPPORT);
+	for (size_t k = 0; k < sizeof(need_in) / sizeof(need_in[0]); k++)
+		if (str_trim_blanks(db_cell(rows, i, need_in[k])).len == 0)
+			complete = 0;
+	/* Answers are ordered by participation id, as the page is. */
+	while (*ai < ans->nrows && cell_ll(ans, *ai, 0) < id)
+		(*ai)++;
+	if (*ai < ans->nrows && cell_ll(ans, *ai, 0) == id) {
+		size_t n = 0, k = *ai;
+		struct sus_answer *v;
+
+		while (k < ans->nrows && cell_ll(ans, k, 0) == id)
+			k++;
+		if ((v = arena_calloc(a, k - *ai, sizeof(*v))) != NULL) {
+			for (; *ai < k; (*ai)++, n++) {
+				v[n].question = db_cell(ans, *ai, 1);
+				v[n].answer = db_cell(ans, *ai, 2);
+			}
+			g->answers = v;
+			g->nanswers = n;
+		}
+		*ai = k;
+	}
+	if (str_eq_cstr(db_cell(rows, i, PC_STATUS), "avslutad")) {
+		g->has_end = 1;
+		for (size_t k = 0; k < sizeof(need_out) / sizeof(need_out[0]);
+		     k++)
+			if (db_cell(rows, i, need_out[k]).len == 0)
+				g->has_end = 0;
+		*end_held = !g->has_end;
+		g->end_date = db_cell(rows, i, PC_END);
+		g->end_reason = db_cell(rows, i, PC_END_REASON);
+		g->income_after = db_cell(rows, i, PC_INC_AFTER);
+		g->occupation_after = db_cell(rows, i, PC_OCC_AFTER);
+	}
+	return complete;
+}
+
+static enum app_err
+sus_item_insert(const struct sus_env *env, long long batch_no, long long pid,
+    const char *action, const unsigned char *hash, int has_end)
+{
+	struct db_param p[5];
+
+	p[0] = DB_INT(pid);
+	p[1] = DB_INT(batch_no);
+	p[2] = DB_STR(str_cstr(action));
+	p[3] = hash
+	    ? DB_STR(((struct str){ (const char *)hash, SUS_HASH_BYTES }))
+	    : DB_NULL;
+	p[4] = DB_INT(has_end);
+	return db_exec(
+	    env->db, env->a, DB_SUS, SQL_SUS_ITEM_INSERT, p, 5, NULL);
+}
+
+/* Every participation, page by page: registrations and withdrawals. */
+static enum app_err
+sus_write_participations(const struct sus_env *env, struct sus_xml *x,
+    long long batch_no, long long base_no, long long forbund_id,
+    struct sus_result *res)
+{
+	long long after = 0, written = 0;
+	size_t mark = arena_mark(env->a);
+	enum app_err e;
+
+	for (;;) {
+		struct db_param p[4];
+		struct db_rows rows, ans;
+		size_t ai = 0;
+
+		arena_rewind(env->a, mark);
+		p[0] = DB_INT(base_no);
+		p[1] = DB_INT(forbund_id);
+		p[2] = DB_INT(after);
+		p[3] = DB_INT(SUS_PAGE_ROWS);
+		sus_stage = "deltaganden";
+		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PAGE, p, 4,
+		         &rows)) != APP_OK)
+			return e;
+		if (rows.nrows == 0)
+			break;
+		p[0] = DB_INT(cell_ll(&rows, 0, PC_ID));
+		p[1] = DB_INT(cell_ll(&rows, rows.nrows - 1, PC_ID));
+		sus_stage = "tilläggsfrågor";
+		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_ANSWERS, p, 2,
+		         &ans)) != APP_OK)
+			return e;
+		sus_stage = "registreringar";
+		for (size_t i = 0; i < rows.nrows; i++) {
+			struct str base_action =
+			    db_cell(&rows, i, PC_BASE_ACTION);
+			int base_present = str_eq_cstr(base_action, "ny") ||
+			    str_eq_cstr(base_action, "andrad");
+			int base_end = cell_ll(&rows, i, PC_BASE_HAS_END) != 0;
+			unsigned char hash[SUS_HASH_BYTES];
+			char hex[2 * SUS_HASH_BYTES + 1];
+			enum sus_target t;
+			struct sus_reg g;
+			int end_held = 0;
+			long long pid = cell_ll(&rows, i, PC_ID);
+
+			if (str_eq_cstr(db_cell(&rows, i, PC_STATUS),
+			        "felregistrerad") ||
+			    str_eq_cstr(db_cell(&rows, i, PC_OUTCOME),
+			        "felregistrering"))
+				t = TARGET_FELREG;
+			else if (cell_ll(&rows, i, PC_IDENTITY_OK) == 0)
+				t = TARGET_ANONYMOUS;
+			else if (!sus_row_reg(&rows, i, &ans, &ai, env->a, &g,
+			             &end_held))
+				t = TARGET_HOLD;
+			else
+				t = TARGET_PRESENT;
+			if (t == TARGET_HOLD || end_held)
+				res->n_held_back++;
+			if (t == TARGET_HOLD)
+				continue;
+			if (t != TARGET_PRESENT) {
+				int felreg = t == TARGET_FELREG;
+
+				if (!base_present)
+					continue; /* the receiver has nothing */
+				if ((e = sus_xml_removal(x, pid,
+				         cell_ll(&rows, i, PC_INSATS),
+				         felreg ? SUS_REMOVAL_FELREG
+				                : SUS_REMOVAL_ANONYMISED)) !=
+				        APP_OK ||
+				    (e = sus_item_insert(env, batch_no, pid,
+				         felreg ? "felregistrering"
+				                : "anonymiserad",
+				         NULL, 0)) != APP_OK)
+					return e;
+				if (felreg)
+					res->n_felreg++;
+				else
+					res->n_anonymised++;
+				continue;
+			}
+			sus_reg_hash(&g, hash);
+			sus_hex_upper(hash, sizeof(hash), hex);
+			if (base_present &&
+			    str_eq_cstr(db_cell(&rows, i, PC_BASE_HASH), hex))
+				continue; /* unchanged */
+			if ((e = sus_xml_registration(x, &g,
+			         !base_present ? SUS_EVENT_NEW
+			             : (g.has_end && !base_end)
+			             ? SUS_EVENT_END
+			             : SUS_EVENT_CORRECTION)) != APP_OK ||
+			    (e = sus_item_insert(env, batch_no, pid,
+			         base_present ? "andrad" : "ny", hash,
+			         g.has_end)) != APP_OK)
+				return e;
+			if (base_present)
+				res->n_changed++;
+			else
+				res->n_new++;
+			if (env->crash_after > 0 &&
+			    ++written >= env->crash_after) {
+				/* The test hook: die as a crash would, with
+				 * the document half written. */
+				(void)raise(SIGKILL);
+			}
+		}
+		after = cell_ll(&rows, rows.nrows - 1, PC_ID);
+	}
+	arena_rewind(env->a, mark);
+	return APP_OK;
+}
+
+/* The anonymous counts: groups whose totals differ from the receiver's. */
+static enum app_err
+sus_write_counts(const struct sus_env *env, struct sus_xml *x,
+    long long batch_no, long long base_no, long long forbund_id,
+    struct sus_result *res)
+{
+	struct db_param p[6];
+	struct db_rows now, base;
+	unsigned char *matched;
+	enum app_err e;
+
+	p[0] = DB_INT(forbund_id);
+	p[1] = DB_INT(forbund_id);
+	sus_stage = "antal";
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_NOW, p, 2,
+	         &now)) != APP_OK)
+		return e;
+	p[0] = DB_INT(base_no);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_BASE, p, 1,
+	         &base)) != APP_OK)
+		return e;
+	if ((matched = arena_calloc(env->a, base.nrows + 1, 1)) == NULL)
+		return APP_ENOMEM;
+	/* Groups: the current ones that differ from the receiver's, then
+	 * those the receiver has that are empty now (sent as zeros). A few
+	 * hundred rows at most. */
+	for (size_t pass = 0; pass < 2; pass++) {
+		const struct db_rows *src = pass == 0 ? &now : &base;
+
+		for (size_t i = 0; i < src->nrows; i++) {
+			struct sus_count c = {
+				.insats_id = cell_ll(src, i, CN_INSATS),
+				.year = (int)cell_ll(src, i, CN_YEAR),
+				.gender = db_cell(src, i, CN_GENDER),
+			};
+			int skip = 0;
+
+			if (pass == 0) {
+				c.started = cell_ll(src, i, CN_STARTED);
+				c.ended = cell_ll(src, i, CN_ENDED);
+				for (size_t k = 0; k < base.nrows; k++) {
+					if (matched[k] ||
+					    cell_ll(&base, k, CN_INSATS) !=
+					        c.insats_id ||
+					    cell_ll(&base, k, CN_YEAR) !=
+					        c.year ||
+					    !str_eq(
+					        db_cell(&base, k, CN_GENDER),
+					        c.gender))
+						continue;
+					matched[k] = 1;
+					skip = cell_ll(&base, k, CN_STARTED) ==
+					        c.started &&
+					    cell_ll(&base, k, CN_ENDED) ==
+					        c.ended;
+					break;
+				}
+			} else
+				skip = matched[i] ||
+				    (cell_ll(src, i, CN_STARTED) == 0 &&
+				        cell_ll(src, i, CN_ENDED) == 0);
+			if (skip)
+				continue;
+			if ((e = sus_xml_count(x, &c)) != APP_OK)
+				return e;
+			p[0] = DB_INT(batch_no);
+			p[1] = DB_INT(c.insats_id);
+			p[2] = DB_INT(c.year);
+			p[3] = DB_STR(c.gender);
+			p[4] = DB_INT(c.started);
+			p[5] = DB_INT(c.ended);
+			if ((e = db_exec(env->db, env->a, DB_SUS,
+			         SQL_SUS_COUNT_INSERT, p, 6, NULL)) != APP_OK)
+				return e;
+			res->n_groups++;
+		}
+	}
+	return APP_OK;
+}
+
+/* Read the finished file back: store it in chunks, hash it. */
+static enum app_err
+sus_store_document(const struct sus_env *env, int fd, long long batch_no,
+    struct sus_result *res)
+{
+	crypto_hash_sha256_state st;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	size_t mark = arena_mark(env->a);
+	char *chunk;
+	long long seq = 0;
+	enum app_err e = APP_OK;
+
+	sus_stage = "dokumentet sparas";
+	if ((chunk = arena_alloc(env->a, SUS_PART_BYTES)) == NULL)
+		return APP_ENOMEM;
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return APP_EIO;
+	crypto_hash_sha256_init(&st);
+	res->bytes = 0;
+	for (;;) {
+		size_t have = 0;
+		struct db_param p[3];
+
+		while (have < SUS_PART_BYTES) {
+			ssize_t n =
+			    read(fd, chunk + have, SUS_PART_BYTES - have);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				return APP_EIO;
+			if (n == 0)
+				break;
+			have += (size_t)n;
+		}
+		if (have == 0)
+			break;
+		crypto_hash_sha256_update(
+		    &st, (const unsigned char *)chunk, have);
+		p[0] = DB_INT(batch_no);
+		p[1] = DB_INT(seq++);
+		p[2] = DB_STR(((struct str){ chunk, have }));
+		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PART_INSERT,
+		         p, 3, NULL)) != APP_OK)
+			break;
+		res->bytes += have;
+		if (have < SUS_PART_BYTES)
+			break;
+	}
+	crypto_hash_sha256_final(&st, digest);
+	sodium_bin2hex(
+	    res->sha256, sizeof(res->sha256), digest, sizeof(digest));
+	arena_rewind(env->a, mark);
+	return e;
+}
+
+static struct db_param
+sus_who(const struct sus_env *env)
+{
+	return env->staff_id > 0 ? DB_INT(env->staff_id) : DB_NULL;
+}
+
+/* One summary row in the access log, beside the per-person rows. */
+static enum app_err
+sus_audit(const struct sus_env *env, const char *object_type,
+    long long object_id, const char *detail)
+{
+	struct db_param p[9];
+
+	p[0] = sus_who(env);
+	p[1] = DB_STR(env->username);
+	p[2] = DB_STR(STR_LIT("export"));
+	p[3] = DB_STR(str_cstr(object_type));
+	p[4] = DB_INT(object_id);
+	p[5] = DB_NULL;
+	p[6] = DB_STR(env->remote_addr);
+	p[7] = DB_STR(env->request_id);
+	p[8] = DB_STR(str_cstr(detail));
+	return db_exec(env->db, env->a, DB_AUTH, SQL_AUDIT_INSERT, p, 9, NULL);
+}
+
+/* The per-person access-log rows of a batch. */
+static enum app_err
+sus_audit_people(
+    const struct sus_env *env, long long batch_no, const char *what)
+{
+	struct db_param p[6];
+	char detail[96];
+
+	snprintf(detail, sizeof(detail), "SUS-batch %lld %s", batch_no, what);
+	p[0] = sus_who(env);
+	p[1] = DB_STR(env->username);
+	p[2] = DB_STR(env->remote_addr);
+	p[3] = DB_STR(env->request_id);
+	p[4] = DB_STR(str_cstr(detail));
+	p[5] = DB_INT(batch_no);
+	return db_exec(
+	    env->db, env->a, DB_SUS, SQL_SUS_AUDIT_BATCH, p, 6, NULL);
+}
+
+/* The export inside the open transaction; see sus_batch_create(). */
+static enum app_err
+sus_build(const struct sus_env *env, long long since, int fd,
+    struct sus_result *res, char *err, size_t errlen)
+{
+	struct db_rows st, fb, b;
+	struct db_param p[9];
+	struct sus_xml *x = NULL;
+	struct sus_header h;
+	struct sus_summary sum;
+	long long base_no, batch_no, forbund_id;
+	char path[64], detail[128];
+	enum app_err e;
+
+	sus_stage = "låset";
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st)) != APP_OK)
+		return e;
+	if (st.nrows != 1)
+		return APP_EDB;
+	sus_stage = "början";
+	base_no = since < 0 ? cell_ll(&st, 0, 1) : since;
+	if (base_no > 0) {
+		p[0] = DB_INT(base_no);
+		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p,
+		         1, &b)) != APP_OK)
+			return e;
+		if (b.nrows != 1 ||
+		    !str_eq_cstr(db_cell(&b, 0, 2), "kvitterad")) {
+			snprintf(err, errlen,
+			    "Batch %lld finns inte eller är inte kvitterad.",
+			    base_no);
+			return APP_EINPUT;
+		}
+	}
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_FORBUND, NULL, 0,
+	         &fb)) != APP_OK)
+		return e;
+	if (fb.nrows != 1) {
+		snprintf(err, errlen, "Inget aktivt förbund finns.");
+		return APP_EINPUT;
+	}
+	forbund_id = cell_ll(&fb, 0, 0);
+	batch_no = cell_ll(&st, 0, 0) + 1;
+	res->batch_no = batch_no;
+	res->base_no = base_no;
+	p[0] = DB_INT(batch_no);
+	p[1] = DB_INT(base_no);
+	p[2] = DB_STR(db_cell(&fb, 0, 4));
+	p[3] = sus_who(env);
+	p[4] = DB_STR(env->staff_id > 0 ? STR_LIT("http") : STR_LIT("cli"));
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_INSERT, p, 5,
+	         NULL)) != APP_OK)
+		return e;
+	if ((x = sus_xml_open(fd)) == NULL)
+		return APP_ENOMEM;
+	h = (struct sus_header){
+		.batch_no = batch_no,
+		.base_no = base_no,
+		.created = sus_datetime(env->a, db_cell(&fb, 0, 4)),
+		.forbund_id = forbund_id,
+		.forbund_name = db_cell(&fb, 0, 1),
+		.forbund_sus_code = db_cell(&fb, 0, 2),
+		.forbund_orgnr = db_cell(&fb, 0, 3),
+	};
+	if ((e = sus_xml_begin(x, &h)) != APP_OK ||
+	    (e = sus_write_insatser(env, x, forbund_id)) != APP_OK ||
+	    (e = sus_write_participations(
+	         env, x, batch_no, base_no, forbund_id, res)) != APP_OK ||
+	    (e = sus_write_counts(
+	         env, x, batch_no, base_no, forbund_id, res)) != APP_OK)
+		goto out;
+	if (res->n_new + res->n_changed + res->n_anonymised + res->n_felreg +
+	        res->n_groups ==
+	    0) {
+		res->empty = 1; /* the caller rolls back: no batch */
+		goto out;
+	}
+	sum = (struct sus_summary){ res->n_new, res->n_changed,
+		res->n_anonymised + res->n_felreg, res->n_groups };
+	if ((e = sus_xml_finish(x, &sum)) != APP_OK)
+		goto out;
+	sus_xml_free(x);
+	x = NULL;
+	if (fsync(fd) != 0) {
+		e = APP_EIO;
+		goto out;
+	}
+	if (env->xsd_path != NULL) {
+		char verr[400];
+
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		if ((e = sus_xml_validate(
+		         env->xsd_path, path, verr, sizeof(verr))) != APP_OK) {
+			snprintf(err, errlen,
+			    "Exporten följer inte schemat %s: %s",
+			    env->xsd_path, verr);
+			e = APP_EIO; /* our bug, not the caller's: a 500 */
+			goto out;
+		}
+	}
+	if ((e = sus_store_document(env, fd, batch_no, res)) != APP_OK)
+		goto out;
+	p[0] = DB_INT(res->n_new);
+	p[1] = DB_INT(res->n_changed);
+	p[2] = DB_INT(res->n_anonymised);
+	p[3] = DB_INT(res->n_felreg);
+	p[4] = DB_INT(res->n_groups);
+	p[5] = DB_INT(res->n_held_back);
+	p[6] = DB_INT((long long)res->bytes);
+	p[7] = DB_STR(str_cstr(res->sha256));
+	p[8] = DB_INT(batch_no);
+	sus_stage = "batchloggen";
+	snprintf(detail, sizeof(detail),
+	    "SUS-batch %lld: %lld nya, %lld rättelser, %lld avregistreringar, "
+	    "%lld grupper",
+	    batch_no, res->n_new, res->n_changed,
+	    res->n_anonymised + res->n_felreg, res->n_groups);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_FINISH, p, 9,
+	         NULL)) != APP_OK)
+		goto out;
+	p[0] = DB_INT(batch_no);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_STATE_SET_LAST, p, 1,
+	         NULL)) != APP_OK ||
+	    (e = sus_audit_people(env, batch_no, "skapad")) != APP_OK ||
+	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK)
+		goto out;
+	/* Retention: documents of long-acknowledged batches go. */
+	p[0] = DB_INT(SUS_DOC_KEEP_DAYS);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
+	         NULL)) != APP_OK ||
+	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_MARK, p, 1,
+	         NULL)) != APP_OK)
+		goto out;
+out:
+	sus_xml_free(x);
+	return e;
+}
+
+enum app_err
+sus_batch_create(const struct sus_env *env, long long since, int fd,
+    struct sus_result *res, char *err, size_t errlen)
+{
+	size_t mark = arena_mark(env->a);
+	enum app_err e;
+
+	memset(res, 0, sizeof(*res));
+	if (errlen > 0)
+		err[0] = '\0';
+	if ((e = db_begin(env->db)) != APP_OK)
+		return e;
+	e = sus_build(env, since, fd, res, err, errlen);
+	if (e == APP_OK && !res->empty)
+		e = db_commit(env->db);
+	else
+		db_rollback(env->db);
+	arena_rewind(env->a, mark);
+	if (e != APP_OK && err[0] == '\0')
+		snprintf(err, errlen, "Exporten misslyckades vid %s (%s).",
+		    sus_stage, app_strerror(e));
+	return e;
+}
+
+enum app_err
+sus_batch_get(struct db *db, struct arena *a, long long batch_no,
+    struct sus_batch_info *info)
+{
+	struct db_param p[1] = { DB_INT(batch_no) };
+	struct db_rows rows;
+	enum app_err e;
+
+	memset(info, 0, sizeof(*info));
+	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_BATCH_GET, p, 1, &rows)) !=
+	    APP_OK)
+		return e;
+	if (rows.nrows != 1)
+		return APP_ENOTFOUND;
+	info->batch_no = cell_ll(&rows, 0, 0);
+	info->base_no = cell_ll(&rows, 0, 1);
+	info->acked = str_eq_cstr(db_cell(&rows, 0, 2), "kvitterad");
+	info->bytes = (unsigned long long)cell_ll(&rows, 0, 3);
+	snprintf(info->sha256, sizeof(info->sha256), "%.*s",
+	    (int)db_cell(&rows, 0, 4).len, db_cell(&rows, 0, 4).p);
+	info->purged = cell_ll(&rows, 0, 5) != 0;
+	return APP_OK;
+}
+
+enum app_err
+sus_batch_stream(void *ctx, struct arena *a, resp_put_fn put, void *out)
+{
+	const struct sus_stream *s = ctx;
+	size_t mark = arena_mark(a);
+	enum app_err e = APP_OK;
+
+	for (long long seq = 0;; seq++) {
+		struct db_param p[2] = { DB_INT(s->batch_no), DB_INT(seq) };
+		struct db_rows rows;
+		struct str data;
+
+		arena_rewind(a, mark);
+		if ((e = db_exec(s->db, a, DB_SUS, SQL_SUS_PART_GET, p, 2,
+		         &rows)) != APP_OK)
+			break;
+		if (rows.nrows == 0)
+			break;
+		data = db_cell(&rows, 0, 0);
+		if (put(out, data.p, data.len) != 0) {
+			e = APP_EIO;
+			break;
+		}
+	}
+	arena_rewind(a, mark);
+	return e;
+}
+
+enum app_err
+sus_batch_fetched(const struct sus_env *env, long long batch_no)
+{
+	struct db_param p[1] = { DB_INT(batch_no) };
+	char detail[64];
+	enum app_err e;
+
+	snprintf(detail, sizeof(detail), "SUS-batch %lld hämtad", batch_no);
+	if ((e = db_begin(env->db)) != APP_OK)
+		return e;
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_FETCHED, p, 1,
+	         NULL)) != APP_OK ||
+	    (e = sus_audit_people(env, batch_no, "hämtad")) != APP_OK ||
+	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK) {
+		db_rollback(env->db);
+		return e;
+	}
+	return db_commit(env->db);
+}
+
+enum app_err
+sus_batch_ack(
+    const struct sus_env *env, long long batch_no, enum sus_ack *result)
+{
+	struct db_param p[2];
+	struct db_rows st, b;
+	char detail[64];
+	enum app_err e;
+
+	*result = SUS_ACK_STALE;
+	if ((e = db_begin(env->db)) != APP_OK)
+		return e;
+	p[0] = DB_INT(batch_no);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st)) != APP_OK ||
+	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p, 1,
+	         &b)) != APP_OK)
+		goto fail;
+	if (b.nrows != 1) {
+		e = APP_ENOTFOUND;
+		goto fail;
+	}
+	if (str_eq_cstr(db_cell(&b, 0, 2), "kvitterad")) {
+		*result = SUS_ACK_ALREADY;
+		db_rollback(env->db);
+		return APP_OK;
+	}
+	if (batch_no < cell_ll(&st, 0, 1)) {
+		*result = SUS_ACK_STALE; /* a later batch is the base now */
+		db_rollback(env->db);
+		return APP_OK;
+	}
+	p[0] = sus_who(env);
+	p[1] = DB_INT(batch_no);
+	snprintf(detail, sizeof(detail), "SUS-batch %lld kvitterad", batch_no);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_ACK, p, 2,
+	         NULL)) != APP_OK)
+		goto fail;
+	p[0] = DB_INT(batch_no);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_STATE_SET_ACKED, p, 1,
+	         NULL)) != APP_OK ||
+	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK)
+		goto fail;
+	if ((e = db_commit(env->db)) != APP_OK)
+		return e;
+	*result = SUS_ACK_DONE;
+	return APP_OK;
+fail:
+	db_rollback(env->db);
+	return e;
+}
+
+enum app_err
+sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
+    long long *retry_after)
+{
+	struct db_param p[3];
+	struct db_rows rows;
+	enum app_err e;
+
+	*allowed = 0;
+	*retry_after = SUS_RATE_WINDOW_SECONDS;
+	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
+	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_SWEEP, p, 1, NULL)) !=
+	    APP_OK)
+		return e;
+	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
+	p[1] = DB_INT(staff_id);
+	p[2] = DB_INT(SUS_RATE_WINDOW_SECONDS);
+	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_COUNT, p, 3, &rows)) !=
+	    APP_OK)
+		return e;
+	if (cell_ll(&rows, 0, 0) >= SUS_RATE_MAX) {
+		*retry_after = cell_ll(&rows, 0, 1);
+		return APP_OK;
+	}
+	p[0] = DB_INT(staff_id);
+	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_INSERT, p, 1, NULL)) !=
+	    APP_OK)
+		return e;
+	*allowed = 1;
+	return APP_OK;
+}
+
+enum app_err
+sus_file_open(struct sus_file *f, const char *dir)
+{
+	memset(f, 0, sizeof(*f));
+	f->fd = -1;
+	(void)mkdir(dir, 0700); /* one level, if missing */
+	f->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (f->fd >= 0)
+		return APP_OK;
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+		return APP_EIO;
+	/* No O_TMPFILE here: a hidden name, removed on failure. */
+	if (snprintf(f->tmp, sizeof(f->tmp), "%s/.sus-XXXXXX.tmp", dir) >=
+	    (int)sizeof(f->tmp))
+		return APP_EIO;
+	if ((f->fd = mkostemps(f->tmp, 4, O_CLOEXEC)) < 0)
+		return APP_EIO;
+	f->named = 1;
+	return APP_OK;
+}
+
+enum app_err
+sus_file_commit(struct sus_file *f, const char *path)
+{
+	char src[64], tmp[PATH_MAX + 32];
+	unsigned char rnd[8];
+	char hex[17];
+
+	if (f->fd < 0 || fsync(f->fd) != 0)
+		return APP_EIO;
+	if (f->named) {
+		if (rename(f->tmp, path) != 0)
+			return APP_EIO;
+		f->named = 0;
+		return APP_OK;
+	}
+	/* Give the unnamed file a hidden name beside path, then rename it
+	 * over path: readers see the old file or the whole new one. */
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
+	snprintf(src, sizeof(src), "/proc/self/fd/%d", f->fd);
+	if (snprintf(tmp, sizeof(tmp), "%s.%s.tmp", path, hex) >=
+	    (int)sizeof(tmp))
+		return APP_EIO;
+	if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+		return APP_EIO;
+	if (rename(tmp, path) != 0) {
+		(void)unlink(tmp);
+		return APP_EIO;
+	}
+	return APP_OK;
+}
+
+void
+sus_file_close(struct sus_file *f)
+{
+	if (f->fd >= 0)
+		(void)close(f->fd);
+	f->fd = -1;
+	if (f->named)
+		(void)unlink(f->tmp);
+	f->named = 0;
+}

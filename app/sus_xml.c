@@ -1,0 +1,557 @@
+/* sus_xml.c: the streamed SUS export document; see include/sus_xml.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlwriter.h>
+#include <sodium.h>
+
+#include "sus_xml.h"
+
+/* Text values are copied here to be NUL-terminated and cleaned; longer
+ * values are cut (no column we export is longer than a TEXT). */
+#define SUS_XML_SCRATCH (64u * 1024u)
+
+enum sus_phase {
+	PH_NEW,
+	PH_INSATSER,
+	PH_REGISTRATIONS,
+	PH_COUNTS,
+	PH_DONE,
+};
+
+struct sus_xml {
+	int fd;
+	int failed; /* a write failed: every later call fails */
+	enum sus_phase phase;
+	xmlTextWriterPtr w;
+	char scratch[SUS_XML_SCRATCH + 1];
+};
+
+static int
+sus_xml_write_cb(void *ctx, const char *p, int len)
+{
+	struct sus_xml *x = ctx;
+	int done = 0;
+
+	while (done < len) {
+		ssize_t n = write(x->fd, p + done, (size_t)(len - done));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			x->failed = 1;
+			return -1;
+		}
+		done += (int)n;
+	}
+	return len;
+}
+
+static int
+sus_xml_close_cb(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+struct sus_xml *
+sus_xml_open(int fd)
+{
+	struct sus_xml *x;
+	xmlOutputBufferPtr out;
+
+	xmlInitParser();
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	x->fd = fd;
+	out = xmlOutputBufferCreateIO(
+	    sus_xml_write_cb, sus_xml_close_cb, x, NULL);
+	if (out == NULL) {
+		free(x);
+		return NULL;
+	}
+	if ((x->w = xmlNewTextWriter(out)) == NULL) {
+		xmlOutputBufferClose(out);
+		free(x);
+		return NULL;
+	}
+	(void)xmlTextWriterSetIndent(x->w, 1);
+	(void)xmlTextWriterSetIndentString(x->w, BAD_CAST "  ");
+	return x;
+}
+
+void
+sus_xml_free(struct sus_xml *x)
+{
+	if (x == NULL)
+		return;
+	xmlFreeTextWriter(x->w); /* closes the output buffer */
+	free(x);
+}
+
+/* s as a NUL-terminated, XML-safe string in the scratch buffer: bytes XML
+ * 1.0 forbids (C0 controls but tab, LF, CR; DEL is allowed) become spaces.
+ * The database holds valid UTF-8 (utf8mb4), which is passed through. */
+static const xmlChar *
+sus_xml_text(struct sus_xml *x, struct str s)
+{
+	size_t n = s.len > SUS_XML_SCRATCH ? SUS_XML_SCRATCH : s.len;
+
+	/* Never cut inside a UTF-8 sequence. */
+	while (n < s.len && n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+
+		x->scratch[i] =
+		    (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ? ' '
+		                                                      : (char)c;
+	}
+	x->scratch[n] = '\0';
+	return (const xmlChar *)x->scratch;
+}
+
+/* Map a libxml2 return value onto ours, making failure sticky. */
+static enum app_err
+sus_xml_rc(struct sus_xml *x, int rc)
+{
+	if (rc < 0)
+		x->failed = 1;
+	return x->failed ? APP_EIO : APP_OK;
+}
+
+static enum app_err
+sus_xml_start(struct sus_xml *x, const char *name)
+{
+	return sus_xml_rc(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+}
+
+static enum app_err
+sus_xml_end(struct sus_xml *x)
+{
+	return sus_xml_rc(x, xmlTextWriterEndElement(x->w));
+}
+
+static enum app_err
+sus_xml_attr(struct sus_xml *x, const char *name, struct str v)
+{
+	return sus_xml_rc(x,
+	    xmlTextWriterWriteAttribute(
+	        x->w, BAD_CAST name, sus_xml_text(x, v)));
+}
+
+static enum app_err
+sus_xml_attr_int(struct sus_xml *x, const char *name, long long v)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%lld", v);
+	return sus_xml_attr(x, name, str_cstr(num));
+}
+
+/* <name>text</name> */
+static enum app_err
+sus_xml_elem(struct sus_xml *x, const char *name, struct str v)
+{
+	return sus_xml_rc(x,
+	    xmlTextWriterWriteElement(x->w, BAD_CAST name, sus_xml_text(x, v)));
+}
+
+/* <name><item>C1</item><item>C2</item></name> from "C1,C2". */
+static enum app_err
+sus_xml_code_list(
+    struct sus_xml *x, const char *name, const char *item, struct str codes)
+{
+	enum app_err e;
+	size_t i = 0;
+
+	if ((e = sus_xml_start(x, name)) != APP_OK)
+		return e;
+	while (i < codes.len) {
+		size_t j = i;
+
+		while (j < codes.len && codes.p[j] != ',')
+			j++;
+		if (j > i &&
+		    (e = sus_xml_elem(x, item,
+		         (struct str){ codes.p + i, j - i })) != APP_OK)
+			return e;
+		i = j + 1;
+	}
+	return sus_xml_end(x);
+}
+
+/* Move to phase want, closing the sections in between. */
+static enum app_err
+sus_xml_phase(struct sus_xml *x, enum sus_phase want)
+{
+	enum app_err e;
+
+	if (x->failed)
+		return APP_EIO;
+	if (want < x->phase || x->phase == PH_NEW)
+		return APP_EINPUT;
+	while (x->phase < want) {
+		switch (x->phase) {
+		case PH_INSATSER: /* </insatser><registreringar> */
+			if ((e = sus_xml_end(x)) != APP_OK ||
+			    (e = sus_xml_start(x, "registreringar")) != APP_OK)
+				return e;
+			break;
+		case PH_REGISTRATIONS: /* </registreringar><anonymaDeltagare> */
+			if ((e = sus_xml_end(x)) != APP_OK ||
+			    (e = sus_xml_start(x, "anonymaDeltagare")) !=
+			        APP_OK)
+				return e;
+			break;
+		case PH_COUNTS: /* </anonymaDeltagare> */
+			if ((e = sus_xml_end(x)) != APP_OK)
+				return e;
+			break;
+		default: return APP_EINPUT;
+		}
+		x->phase++;
+	}
+	return APP_OK;
+}
+
+enum app_err
+sus_xml_begin(struct sus_xml *x, const struct sus_header *h)
+{
+	enum app_err e;
+
+	if (x->failed)
+		return APP_EIO;
+	if (x->phase != PH_NEW)
+		return APP_EINPUT;
+	if ((e = sus_xml_rc(
+	         x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL))) !=
+	        APP_OK ||
+	    (e = sus_xml_rc(x,
+	         xmlTextWriterStartElementNS(x->w, NULL, BAD_CAST "susExport",
+	             BAD_CAST SUS_XML_NS))) != APP_OK ||
+	    (e = sus_xml_attr(x, "version", STR_LIT(SUS_XML_VERSION))) !=
+	        APP_OK ||
+	    (e = sus_xml_attr_int(x, "batch", h->batch_no)) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "basedOn", h->base_no)) != APP_OK ||
+	    (e = sus_xml_attr(x, "created", h->created)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "samverkansorganisation")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "id", h->forbund_id)) != APP_OK ||
+	    (h->forbund_sus_code.len > 0 &&
+	        (e = sus_xml_attr(x, "susKod", h->forbund_sus_code)) !=
+	            APP_OK) ||
+	    (h->forbund_orgnr.len > 0 &&
+	        (e = sus_xml_attr(
+	             x, "organisationsnummer", h->forbund_orgnr)) != APP_OK) ||
+	    (e = sus_xml_elem(x, "namn", h->forbund_name)) != APP_OK ||
+	    (e = sus_xml_end(x)) != APP_OK ||
+	    (e = sus_xml_start(x, "insatser")) != APP_OK)
+		return e;
+	x->phase = PH_INSATSER;
+	return APP_OK;
+}
+
+enum app_err
+sus_xml_insats(struct sus_xml *x, const struct sus_insats *in)
+{
+	struct str tg = in->target_groups;
+	enum app_err e;
+	size_t i = 0;
+
+	if ((e = sus_xml_phase(x, PH_INSATSER)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "insats")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "id", in->id)) != APP_OK ||
+	    (in->sus_code.len > 0 &&
+	        (e = sus_xml_attr(x, "susKod", in->sus_code)) != APP_OK) ||
+	    (e = sus_xml_elem(x, "namn", in->name)) != APP_OK ||
+	    (e = sus_xml_elem(x, "beskrivning", in->description)) != APP_OK ||
+	    (e = sus_xml_start(x, "period")) != APP_OK ||
+	    (e = sus_xml_attr(x, "start", in->period_start)) != APP_OK ||
+	    (in->period_end.len > 0 &&
+	        (e = sus_xml_attr(x, "slut", in->period_end)) != APP_OK) ||
+	    (e = sus_xml_end(x)) != APP_OK ||
+	    (e = sus_xml_elem(x, "inriktning", in->direction)) != APP_OK ||
+	    (e = sus_xml_elem(x, "matmetod", in->measurement)) != APP_OK ||
+	    (e = sus_xml_start(x, "malgrupper")) != APP_OK)
+		return e;
+	/* One malgrupp per non-blank line, at most 500 bytes each. */
+	while (i < tg.len) {
+		size_t j = i;
+		struct str line;
+
+		while (j < tg.len && tg.p[j] != '\n')
+			j++;
+		line = str_trim_blanks((struct str){ tg.p + i, j - i });
+		if (line.len > 0 && line.p[line.len - 1] == '\r')
+			line.len--;
+		if (line.len > 500) {
+			line.len = 500;
+			while (line.len > 0 &&
+			    ((unsigned char)line.p[line.len] & 0xC0) == 0x80)
+				line.len--;
+		}
+		if (line.len > 0 &&
+		    (e = sus_xml_elem(x, "malgrupp", line)) != APP_OK)
+			return e;
+		i = j + 1;
+	}
+	if ((e = sus_xml_end(x)) != APP_OK)
+		return e;
+	for (size_t b = 0; b < in->nbudgets; b++) {
+		const struct sus_budget *bu = &in->budgets[b];
+
+		if ((e = sus_xml_start(x, "budgetar")) != APP_OK ||
+		    (e = sus_xml_attr_int(x, "ar", bu->year)) != APP_OK ||
+		    (e = sus_xml_attr_int(
+		         x, "planeradeDeltagare", bu->planned)) != APP_OK ||
+		    (bu->budget_sek >= 0 &&
+		        (e = sus_xml_attr_int(
+		             x, "budgetKronor", bu->budget_sek)) != APP_OK) ||
+		    (e = sus_xml_end(x)) != APP_OK)
+			return e;
+	}
+	return sus_xml_end(x);
+}
+
+enum app_err
+sus_xml_registration(
+    struct sus_xml *x, const struct sus_reg *g, enum sus_event ev)
+{
+	enum app_err e;
+
+	if ((e = sus_xml_phase(x, PH_REGISTRATIONS)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "registrering")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "deltagande", g->participation_id)) !=
+	        APP_OK ||
+	    (e = sus_xml_attr_int(x, "insats", g->insats_id)) != APP_OK ||
+	    (e = sus_xml_attr(x, "handelse",
+	         ev == SUS_EVENT_NEW       ? STR_LIT("ny")
+	             : ev == SUS_EVENT_END ? STR_LIT("utregistrering")
+	                                   : STR_LIT("rattelse"))) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "inregistrering")) != APP_OK ||
+	    (e = sus_xml_elem(x, "startdatum", g->start_date)) != APP_OK ||
+	    (e = sus_xml_elem(x, "personnummer", g->personnummer)) != APP_OK ||
+	    (e = sus_xml_elem(x, "kon", g->gender)) != APP_OK ||
+	    (e = sus_xml_elem(x, "fodelsear", g->birth_year)) != APP_OK ||
+	    (e = sus_xml_elem(x, "folkbokforingskommun", g->municipality)) !=
+	        APP_OK ||
+	    (e = sus_xml_elem(x, "utbildning", g->education)) != APP_OK ||
+	    (e = sus_xml_code_list(x, "forsorjningFore", "forsorjning",
+	         g->income_before)) != APP_OK ||
+	    (e = sus_xml_elem(x, "sysselsattningFore", g->occupation_before)) !=
+	        APP_OK ||
+	    (e = sus_xml_elem(x, "tidOffentligForsorjning", g->support_time)) !=
+	        APP_OK)
+		return e;
+	if (g->nanswers > 0) {
+		if ((e = sus_xml_start(x, "tillaggsfragor")) != APP_OK)
+			return e;
+		for (size_t i = 0; i < g->nanswers; i++)
+			if ((e = sus_xml_start(x, "svar")) != APP_OK ||
+			    (e = sus_xml_attr(x, "fraga",
+			         g->answers[i].question)) != APP_OK ||
+			    (e = sus_xml_rc(x,
+			         xmlTextWriterWriteString(x->w,
+			             sus_xml_text(x, g->answers[i].answer)))) !=
+			        APP_OK ||
+			    (e = sus_xml_end(x)) != APP_OK)
+				return e;
+		if ((e = sus_xml_end(x)) != APP_OK)
+			return e;
+	}
+	if ((e = sus_xml_end(x)) != APP_OK)
+		return e;
+	if (g->has_end &&
+	    ((e = sus_xml_start(x, "utregistrering")) != APP_OK ||
+	        (e = sus_xml_elem(x, "slutdatum", g->end_date)) != APP_OK ||
+	        (e = sus_xml_elem(x, "avslutsorsak", g->end_reason)) !=
+	            APP_OK ||
+	        (e = sus_xml_code_list(x, "forsorjningEfter", "forsorjning",
+	             g->income_after)) != APP_OK ||
+	        (e = sus_xml_elem(x, "sysselsattningEfter",
+	             g->occupation_after)) != APP_OK ||
+	        (e = sus_xml_end(x)) != APP_OK))
+		return e;
+	return sus_xml_end(x);
+}
+
+enum app_err
+sus_xml_removal(struct sus_xml *x, long long participation_id,
+    long long insats_id, enum sus_removal why)
+{
+	enum app_err e;
+
+	if ((e = sus_xml_phase(x, PH_REGISTRATIONS)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "avregistrering")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "deltagande", participation_id)) !=
+	        APP_OK ||
+	    (e = sus_xml_attr_int(x, "insats", insats_id)) != APP_OK ||
+	    (e = sus_xml_attr(x, "orsak",
+	         why == SUS_REMOVAL_FELREG ? STR_LIT("felregistrering")
+	                                   : STR_LIT("anonymiserad"))) !=
+	        APP_OK)
+		return e;
+	return sus_xml_end(x);
+}
+
+enum app_err
+sus_xml_count(struct sus_xml *x, const struct sus_count *c)
+{
+	enum app_err e;
+
+	if ((e = sus_xml_phase(x, PH_COUNTS)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "antal")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "insats", c->insats_id)) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "ar", c->year)) != APP_OK ||
+	    (e = sus_xml_attr(x, "kon", c->gender)) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "inskrivna", c->started)) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "avslutade", c->ended)) != APP_OK)
+		return e;
+	return sus_xml_end(x);
+}
+
+enum app_err
+sus_xml_finish(struct sus_xml *x, const struct sus_summary *s)
+{
+	enum app_err e;
+
+	if ((e = sus_xml_phase(x, PH_DONE)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "summering")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "nya", s->n_new)) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "rattelser", s->n_changed)) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "avregistreringar", s->n_removed)) !=
+	        APP_OK ||
+	    (e = sus_xml_attr_int(x, "antalGrupper", s->n_groups)) != APP_OK ||
+	    (e = sus_xml_end(x)) != APP_OK)
+		return e;
+	if ((e = sus_xml_rc(x, xmlTextWriterEndDocument(x->w))) != APP_OK)
+		return e;
+	return sus_xml_rc(x, xmlTextWriterFlush(x->w));
+}
+
+/* One value into the hash, length first, so "ab","c" differs from "a","bc". */
+static void
+sus_hash_str(crypto_generichash_state *st, struct str s)
+{
+	unsigned char len[8];
+	unsigned long long n = s.len;
+
+	for (int i = 0; i < 8; i++)
+		len[i] = (unsigned char)(n >> (8 * i));
+	crypto_generichash_update(st, len, sizeof(len));
+	if (s.len > 0)
+		crypto_generichash_update(
+		    st, (const unsigned char *)s.p, s.len);
+}
+
+void
+sus_reg_hash(const struct sus_reg *g, unsigned char out[SUS_HASH_BYTES])
+{
+	crypto_generichash_state st;
+	char num[48];
+
+	crypto_generichash_init(&st, NULL, 0, SUS_HASH_BYTES);
+	sus_hash_str(&st, STR_LIT(SUS_XML_NS));
+	snprintf(
+	    num, sizeof(num), "%lld/%lld", g->participation_id, g->insats_id);
+	sus_hash_str(&st, str_cstr(num));
+	sus_hash_str(&st, g->start_date);
+	sus_hash_str(&st, g->personnummer);
+	sus_hash_str(&st, g->gender);
+	sus_hash_str(&st, g->birth_year);
+	sus_hash_str(&st, g->municipality);
+	sus_hash_str(&st, g->education);
+	sus_hash_str(&st, g->income_before);
+	sus_hash_str(&st, g->occupation_before);
+	sus_hash_str(&st, g->support_time);
+	for (size_t i = 0; i < g->nanswers; i++) {
+		sus_hash_str(&st, g->answers[i].question);
+		sus_hash_str(&st, g->answers[i].answer);
+	}
+	sus_hash_str(&st, g->has_end ? STR_LIT("end") : STR_LIT("open"));
+	if (g->has_end) {
+		sus_hash_str(&st, g->end_date);
+		sus_hash_str(&st, g->end_reason);
+		sus_hash_str(&st, g->income_after);
+		sus_hash_str(&st, g->occupation_after);
+	}
+	crypto_generichash_final(&st, out, SUS_HASH_BYTES);
+}
+
+/* The first validation error, kept for the caller. */
+struct sus_xml_err {
+	char *buf;
+	size_t len;
+	int seen;
+};
+
+static void
+sus_xml_on_error(void *ctx, xmlErrorPtr err)
+{
+	struct sus_xml_err *e = ctx;
+	size_t n;
+
+	if (e->seen || err == NULL || e->len == 0)
+		return;
+	e->seen = 1;
+	snprintf(e->buf, e->len, "line %d: %s", err->line,
+	    err->message ? err->message : "invalid");
+	/* libxml2 messages end in a newline. */
+	n = strlen(e->buf);
+	while (n > 0 && (e->buf[n - 1] == '\n' || e->buf[n - 1] == '\r'))
+		e->buf[--n] = '\0';
+}
+
+enum app_err
+sus_xml_validate(
+    const char *xsd_path, const char *doc_path, char *err, size_t errlen)
+{
+	struct sus_xml_err ectx = { err, errlen, 0 };
+	xmlSchemaParserCtxtPtr pctx;
+	xmlSchemaValidCtxtPtr vctx;
+	xmlSchemaPtr schema;
+	int rc;
+
+	xmlInitParser();
+	if (errlen > 0)
+		err[0] = '\0';
+	if (access(xsd_path, R_OK) != 0 ||
+	    (pctx = xmlSchemaNewParserCtxt(xsd_path)) == NULL) {
+		snprintf(err, errlen, "%s: cannot read the schema", xsd_path);
+		return APP_EIO;
+	}
+	xmlSchemaSetParserStructuredErrors(pctx, sus_xml_on_error, &ectx);
+	schema = xmlSchemaParse(pctx);
+	xmlSchemaFreeParserCtxt(pctx);
+	if (schema == NULL) {
+		if (!ectx.seen)
+			snprintf(
+			    err, errlen, "%s: not a valid schema", xsd_path);
+		return APP_EIO;
+	}
+	if ((vctx = xmlSchemaNewValidCtxt(schema)) == NULL) {
+		xmlSchemaFree(schema);
+		snprintf(err, errlen, "out of memory");
+		return APP_EIO;
+	}
+	xmlSchemaSetValidStructuredErrors(vctx, sus_xml_on_error, &ectx);
+	rc = xmlSchemaValidateFile(vctx, doc_path, 0);
+	xmlSchemaFreeValidCtxt(vctx);
+	xmlSchemaFree(schema);
+	if (rc == 0)
+		return APP_OK;
+	if (!ectx.seen)
+		snprintf(err, errlen, "%s: not valid (%d)", doc_path, rc);
+	return APP_EINPUT;
+}

@@ -1,0 +1,128 @@
+/*
+ * sus_batch.h: SUS export batches: making one, handing its document out
+ * again, acknowledging it, the integration job's rate limit, and writing a
+ * file atomically.
+ *
+ * A batch holds what changed since the last ACKNOWLEDGED batch (its base):
+ * every participation's registration is compared with what the receiver
+ * holds, which is the latest item of that participation among the
+ * acknowledged batches up to the base (sql/0010's header). So:
+ *   - an unacknowledged batch is never built on: the next one repeats its
+ *     changes, with the values of the moment;
+ *   - a participation whose SUS consent was revoked (or who got protected
+ *     identity) is withdrawn (avregistrering anonymiserad) and counted
+ *     anonymously from that batch on;
+ *   - a registration that is not complete is held back, never sent half
+ *     filled (an ended participation's utregistrering waits on its own);
+ *   - nothing changed: no batch is made.
+ *
+ * The document is written to a file with sus_xml, validated against the
+ * XSD (unless the caller passes no schema), then stored in the database in
+ * chunks, all in one transaction that also records the items and writes
+ * one access-log row per person it names. If anything fails, nothing of
+ * the batch exists.
+ */
+#ifndef SUS_BATCH_H
+#define SUS_BATCH_H
+
+#include <limits.h>
+
+#include "app.h"
+#include "resp.h"
+#include "str.h"
+
+struct arena;
+struct db;
+
+/* Who makes or fetches a batch, for the batch log and the access log. */
+struct sus_env {
+	struct db *db;
+	struct arena *a;    /* rewound to where it was on return */
+	long long staff_id; /* the integration account; 0: the command line */
+	struct str username, remote_addr, request_id;
+	const char *xsd_path; /* NULL: do not validate */
+	/* Test hook (the command line's STEGVIS_SUS_CRASH_AFTER): SIGKILL
+	 * the process after this many registrations are written. 0: never. */
+	long long crash_after;
+};
+
+struct sus_result {
+	long long batch_no, base_no;
+	long long n_new, n_changed, n_anonymised, n_felreg, n_groups;
+	long long n_held_back;
+	unsigned long long bytes;
+	char sha256[65]; /* hex */
+	int empty;       /* nothing changed: no batch was made */
+};
+
+/*
+ * Make the next batch, writing its document to fd (an empty file open for
+ * reading and writing, e.g. from sus_file_open()). since < 0: the changes
+ * since the last acknowledged batch; otherwise since the acknowledged
+ * batch since (0: everything, a full re-send). APP_EINPUT with a Swedish
+ * message in err when since is not an acknowledged batch; APP_EIO when the
+ * document fails validation (err says where) or cannot be written.
+ */
+enum app_err sus_batch_create(const struct sus_env *, long long since, int fd,
+    struct sus_result *, char *err, size_t errlen);
+
+struct sus_batch_info {
+	long long batch_no, base_no;
+	int acked, purged;
+	unsigned long long bytes;
+	char sha256[65];
+};
+
+/* The batch's log row. APP_ENOTFOUND when there is no such batch. */
+enum app_err sus_batch_get(
+    struct db *, struct arena *, long long batch_no, struct sus_batch_info *);
+
+/* Write a batch's stored document through put (a resp_stream_fn: ctx is a
+ * struct sus_stream in memory that lives until the call ends). */
+struct sus_stream {
+	struct db *db;
+	long long batch_no;
+};
+enum app_err sus_batch_stream(
+    void *ctx, struct arena *a, resp_put_fn put, void *out);
+
+/* Count one handing-out of the batch and write the access-log rows for
+ * the people in it (a fetch discloses them again). */
+enum app_err sus_batch_fetched(const struct sus_env *, long long batch_no);
+
+enum sus_ack {
+	SUS_ACK_DONE,    /* acknowledged now */
+	SUS_ACK_ALREADY, /* it was already: nothing changed */
+	SUS_ACK_STALE,   /* a later batch is acknowledged: refused */
+};
+
+/* Acknowledge batch_no: the next batch builds on it. APP_ENOTFOUND when
+ * there is no such batch. */
+enum app_err sus_batch_ack(
+    const struct sus_env *, long long batch_no, enum sus_ack *);
+
+/* The integration account's rate limit (SUS_RATE_MAX requests in
+ * SUS_RATE_WINDOW_SECONDS, counted in the database so every worker and
+ * host shares it). Records this request and sets *allowed; when refused,
+ * *retry_after is the seconds until a request is allowed again. */
+enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
+    int *allowed, long long *retry_after);
+
+/*
+ * A file that appears whole or not at all. sus_file_open() makes an
+ * unnamed file in dir (O_TMPFILE: a crash leaves nothing; where the file
+ * system lacks it, a hidden ".sus-*.tmp" removed on failure).
+ * sus_file_commit() syncs it and renames it over path (same file
+ * system: dir must be path's directory). sus_file_close() closes, and
+ * removes the file if it was never committed.
+ */
+struct sus_file {
+	int fd;
+	int named; /* the fallback: tmp is a name on disk */
+	char tmp[PATH_MAX];
+};
+enum app_err sus_file_open(struct sus_file *, const char *dir);
+enum app_err sus_file_commit(struct sus_file *, const char *path);
+void sus_file_close(struct sus_file *);
+
+#endif /* !SUS_BATCH_H */

@@ -1,0 +1,351 @@
+# The SUS export: the integration job's API (token, batches, acknowledgement,
+# rate limit), the consent rules, register quality, Uppföljning Finsam, the
+# batch log and the command line (atomic file, crash, re-fetch). Every
+# document any step produces is checked with xmllint --schema as well.
+. "$(dirname "$0")/lib.sh"
+XSD="$ROOT/conf/sus-export-1.xsd"
+CONF="$VAR/stegvis.conf"
+WORK=$(mktemp -d)
+trap 'rm -rf "$BODY" "$HEAD" "$WORK" "${JARS[@]}"' EXIT
+
+token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+hash=$(printf '%s' "$token" | b2sum -l 256 | cut -d' ' -f1)
+sql_admin "UPDATE staff SET api_token_hash = UNHEX('$hash') WHERE username = 'sus-job'"
+sql_admin "DELETE FROM sus_request"
+AUTH=(-H "Authorization: Bearer $token")
+JOB=$(sql_admin "SELECT id FROM staff WHERE username = 'sus-job'")
+
+# n_docs: every document fetched is copied here and validated at the end too.
+ndoc=0
+keep_doc() { ndoc=$((ndoc + 1)); cp "$BODY" "$WORK/doc-$ndoc.xml"; }
+# valid FILE: xmllint --schema accepts it.
+valid() { xmllint --noout --schema "$XSD" "$1" > /dev/null 2>&1; }
+# xp FILE XPATH: the value of an XPath expression (namespace-blind).
+xp() { xmllint --xpath "$2" "$1" 2> /dev/null; }
+sus() { printf "*[local-name()='%s']" "$1"; }
+state() { sql_admin "SELECT CONCAT(last_batch_no, '/', last_acked_no) FROM sus_state"; }
+last_no() { sql_admin "SELECT last_batch_no FROM sus_state"; }
+quiet() { "$@" > /dev/null 2>&1; }
+
+# new_batch: POST for the next batch; the status in ST; a document is kept
+# (not in a subshell: keep_doc counts).
+ST=
+new_batch() {
+	ST=$(fetch -X POST "${AUTH[@]}" "$@" "$BASE/api/sus/batcher")
+	if [ "$ST" = 201 ]; then keep_doc; fi
+}
+ack() { fetch -X POST "${AUTH[@]}" "$BASE/api/sus/batcher/$1/kvittens"; }
+batch_header() { grep -i '^X-SUS-Batch:' "$HEAD" | tr -d '\r' | awk '{print $2}'; }
+
+# --- A clean start: acknowledge whatever the shared stack has pending.
+for _ in 1 2 3; do
+	new_batch
+	st=$ST
+	[ "$st" = 201 ] || break
+	ack "$(batch_header)" > /dev/null
+done
+check "nothing pending at the start (204 after acknowledging)" test "$st" = 204
+
+# --- Authentication: only the integration account's token, never a session.
+expect_status "no token: 401" 401 -X POST "$BASE/api/sus/batcher"
+expect_header "a 401 says Bearer" "WWW-Authenticate: Bearer"
+check "a 401 body tells nothing" test "$(cat "$BODY")" = "Unauthorized"
+expect_status "a malformed token: 401" 401 -H "Authorization: Bearer xyz" "$BASE/api/sus/schema"
+expect_status "Bearer without a token: 401" 401 -H "Authorization: Bearer " "$BASE/api/sus/schema"
+expect_status "a wrong token: 401" 401 -H "Authorization: Bearer $(printf '%064d' 3)" -X POST "$BASE/api/sus/batcher"
+expect_status "Basic auth: 401" 401 -u "sus-job:x" "$BASE/api/sus/batcher/1"
+admin=$(new_jar)
+login "$admin" admin > /dev/null
+expect_status "an admin session cookie: 401" 401 -b "$admin" "$BASE/api/sus/batcher/1"
+expect_status "an admin session cannot acknowledge: 401" 401 -b "$admin" -X POST "$BASE/api/sus/batcher/1/kvittens"
+check "nothing leaks in a 401 (no XML, no personnummer)" \
+	bash -c "! grep -qE '<|[0-9]{12}' '$BODY'"
+before=$(state)
+expect_status "a wrong token cannot create a batch" 401 -H "Authorization: Bearer $(printf '%064d' 4)" -X POST "$BASE/api/sus/batcher"
+check "and no batch was made" test "$(state)" = "$before"
+
+# --- The schema endpoint hands out the XSD.
+expect_status "the XSD with the token" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
+check "it is the schema file" cmp -s "$BODY" "$XSD"
+
+# --- Pick participations of Friska Vindar 2.0 (insats 1): ended, complete,
+# no protected identity, no SUS consent yet.
+pick() {
+	sql_admin "SELECT p.id FROM participation p JOIN person pe ON pe.id = p.person_id
+		JOIN referral r ON r.id = p.referral_id
+		WHERE p.insats_id = 1 AND p.status = 'avslutad' AND pe.protected_identity = 0
+		AND r.education_code IS NOT NULL AND r.support_time_code IS NOT NULL
+		AND p.end_reason_code <> 'felregistrering' AND pe.home_municipality <> ''
+		AND EXISTS (SELECT 1 FROM referral_income ri WHERE ri.referral_id = r.id)
+		AND EXISTS (SELECT 1 FROM participation_income_after pa WHERE pa.participation_id = p.id)
+		AND p.occupation_before_code IS NOT NULL AND p.occupation_after_code IS NOT NULL
+		AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id AND c.kind = 'sus')
+		ORDER BY p.id LIMIT $1"
+}
+read -r -a P <<< "$(pick 6 | tr '\n' ' ')"
+check "six complete demo participations to work with" test "${#P[@]}" = 6
+pnr_of() { sql_admin "SELECT pe.personnummer FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1"; }
+consent() { # consent PARTICIPATION [ja|nej]: an active SUS consent, signed on paper
+	sql_admin "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+		signed_how, paper_date, taken_by, signed_at)
+		SELECT p.referral_id, 'sus', 'aktiv', '${2:-ja}',
+		(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+		'sv', p.start_date, 'papper', p.start_date, 4, UTC_TIMESTAMP()
+		FROM participation p WHERE p.id = $1"
+}
+revoke() {
+	sql_admin "UPDATE consent c JOIN participation p ON p.referral_id = c.referral_id
+		SET c.state = 'aterkallad', c.ended_at = UTC_TIMESTAMP() WHERE p.id = $1 AND c.kind = 'sus';
+		INSERT INTO consent_event (consent_id, at, event, staff_id, how)
+		SELECT c.id, UTC_TIMESTAMP(3), 'aterkallat', 4, 'muntligt' FROM consent c
+		JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $1 AND c.kind = 'sus'"
+}
+reg_count() { xp "$1" "count(//$(sus registrering)[@deltagande='$2'])"; }
+
+# --- A consent: the participation is registered by identity.
+consent "${P[0]}"
+consent "${P[1]}" nej
+new_batch
+st=$ST
+check "a consent gives a new batch (201)" test "$st" = 201
+b1=$(batch_header)
+doc1="$WORK/doc-$ndoc.xml"
+expect_header "Location of the batch" "Location: /api/sus/batcher/$b1"
+check "the document follows the XSD" valid "$doc1"
+check "the consenting participation is registered as new" \
+	test "$(xp "$doc1" "string(//$(sus registrering)[@deltagande='${P[0]}']/@handelse)")" = ny
+check "with its personnummer" grep -q "<personnummer>$(pnr_of "${P[0]}")</personnummer>" "$doc1"
+check "an ended participation carries its utregistrering" \
+	test "$(xp "$doc1" "count(//$(sus registrering)[@deltagande='${P[0]}']/$(sus utregistrering))")" = 1
+check "a consent answered no is not registered" test "$(reg_count "$doc1" "${P[1]}")" = 0
+check "nor is its personnummer anywhere" bash -c "! grep -q '$(pnr_of "${P[1]}")' '$doc1'"
+check "the summary counts the registration" \
+	test "$(xp "$doc1" "string(//$(sus summering)/@nya)")" = 1
+check "the export is in the access log with the personnummer" \
+	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND personnummer = '$(pnr_of "${P[0]}")'")" -ge 1
+
+# Fetching again gives the same bytes.
+expect_status "the batch can be fetched again" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b1"
+check "byte for byte the same document" cmp -s "$BODY" "$doc1"
+sha=$(grep -i '^X-SUS-SHA256:' "$HEAD" | tr -d '\r' | awk '{print $2}')
+check "its SHA-256 header matches" test "$sha" = "$(sha256sum "$doc1" | cut -d' ' -f1)"
+expect_status "a batch that does not exist: 404" 404 "${AUTH[@]}" "$BASE/api/sus/batcher/999999"
+
+# --- Not acknowledged: the next batch repeats it (nothing is lost).
+consent "${P[2]}"
+new_batch
+b2=$(batch_header)
+doc2="$WORK/doc-$ndoc.xml"
+check "an unacknowledged batch is repeated in the next one" \
+	test "$(reg_count "$doc2" "${P[0]}")" = 1
+check "together with the new change" test "$(reg_count "$doc2" "${P[2]}")" = 1
+check "built on the same acknowledged batch" \
+	test "$(xp "$doc2" "string(/*/@basedOn)")" = "$(xp "$doc1" "string(/*/@basedOn)")"
+expect_status "acknowledge the newer batch" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$b2/kvittens"
+expect_status "acknowledging again is harmless" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$b2/kvittens"
+expect_body "and says so" "Redan kvitterad"
+expect_status "the older batch can no longer be acknowledged (409)" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$b1/kvittens"
+expect_status "acknowledging a batch that does not exist: 404" 404 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/999999/kvittens"
+
+# --- Acknowledged batches are not re-sent.
+new_batch
+check "nothing new after the acknowledgement (204)" test "$ST" = 204
+
+# --- A correction: a registered value changes.
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id
+	SET pe.home_municipality = 'Vänersborg' WHERE p.id = ${P[2]}"
+new_batch
+b3=$(batch_header)
+doc3="$WORK/doc-$ndoc.xml"
+check "a changed value is sent as a correction" \
+	test "$(xp "$doc3" "string(//$(sus registrering)[@deltagande='${P[2]}']/@handelse)")" = rattelse
+check "with the new value" grep -q "<folkbokforingskommun>Vänersborg</folkbokforingskommun>" "$doc3"
+check "and nothing else" test "$(xp "$doc3" "count(//$(sus registrering))")" = 1
+ack "$b3" > /dev/null
+
+# --- Consent revoked: withdrawn, then counted anonymously.
+year=$(sql_admin "SELECT YEAR(start_date) FROM participation WHERE id = ${P[0]}")
+gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = ${P[0]}")
+group_before=$(sql_admin "SELECT COUNT(*) FROM participation p JOIN person pe ON pe.id = p.person_id
+	LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
+	WHERE p.insats_id = 1 AND YEAR(p.start_date) = $year AND pe.gender = '$gender'
+	AND p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
+	AND NOT (pe.protected_identity = 0 AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id
+	AND c.kind = 'sus' AND c.state = 'aktiv' AND c.answer = 'ja'))")
+revoke "${P[0]}"
+new_batch
+b4=$(batch_header)
+doc4="$WORK/doc-$ndoc.xml"
+check "a revoked consent withdraws the registration in the next batch" \
+	test "$(xp "$doc4" "string(//$(sus avregistrering)[@deltagande='${P[0]}']/@orsak)")" = anonymiserad
+check "the revoked person's personnummer is not in it" bash -c "! grep -q '$(pnr_of "${P[0]}")' '$doc4'"
+check "the anonymous count of the group grows by one" \
+	test "$(xp "$doc4" "string(//$(sus antal)[@insats='1' and @ar='$year' and @kon='$gender']/@inskrivna)")" = $((group_before + 1))
+check "the batch follows the XSD" valid "$doc4"
+ack "$b4" > /dev/null
+new_batch
+check "the withdrawal is not sent again (204)" test "$ST" = 204
+
+# --- Protected identity: never by identity, even with a consent.
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.protected_identity = 1 WHERE p.id = ${P[3]}"
+consent "${P[3]}"
+new_batch
+doc5="$WORK/doc-$ndoc.xml"
+check "protected identity with a consent is not registered" test "$(reg_count "$doc5" "${P[3]}")" = 0
+check "nor its personnummer" bash -c "! grep -q '$(pnr_of "${P[3]}")' '$doc5'"
+ack "$(batch_header)" > /dev/null
+
+# --- Felregistrering: a registered participation is withdrawn.
+consent "${P[4]}"
+new_batch
+ack "$(batch_header)" > /dev/null
+sql_admin "UPDATE participation SET status = 'felregistrerad', end_reason_code = 'felregistrering' WHERE id = ${P[4]}"
+new_batch
+doc6="$WORK/doc-$ndoc.xml"
+check "felregistrering withdraws the registration" \
+	test "$(xp "$doc6" "string(//$(sus avregistrering)[@deltagande='${P[4]}']/@orsak)")" = felregistrering
+ack "$(batch_header)" > /dev/null
+
+# --- Register quality: an incomplete registration is held back.
+ref5=$(sql_admin "SELECT referral_id FROM participation WHERE id = ${P[5]}")
+edu5=$(sql_admin "SELECT education_code FROM referral WHERE id = $ref5")
+sql_admin "UPDATE referral SET education_code = NULL WHERE id = $ref5"
+consent "${P[5]}"
+new_batch
+# The participation leaves the anonymous counts (it has a consent), so a
+# batch may come, but without it.
+if [ "$ST" = 201 ]; then
+	check "an incomplete registration is held back, not sent" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[5]}")" = 0
+	check "the batch log counts it as waiting" \
+		test "$(sql_admin "SELECT n_held_back FROM sus_batch WHERE batch_no = $(batch_header)")" -ge 1
+	ack "$(batch_header)" > /dev/null
+else
+	check "an incomplete registration is held back, not sent (204)" test "$ST" = 204
+fi
+fv=$(new_jar)
+login "$fv" personal.fv > /dev/null
+expect_status "the register quality page" 200 -b "$fv" "$BASE/sus/kvalitet"
+expect_body "lists the participation with a link to fix it" "href=\"/deltagande/${P[5]}\""
+expect_body "and says what is missing" "utbildning"
+expect_body "and that it is held back" "Hålls kvar"
+check "the quality page read is in the access log" \
+	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail = 'SUS-registerkvalitet'")" -ge 1
+tramp=$(new_jar)
+login "$tramp" personal.tramp > /dev/null
+fetch -b "$tramp" "$BASE/sus/kvalitet" > /dev/null
+check "another insats's staff do not see it" bash -c "! grep -q 'href=\"/deltagande/${P[5]}\"' '$BODY'"
+sql_admin "UPDATE referral SET education_code = '$edu5' WHERE id = $ref5"
+new_batch
+doc7="$WORK/doc-$ndoc.xml"
+check "once complete it is sent" test "$(reg_count "$doc7" "${P[5]}")" = 1
+b7=$(batch_header)
+
+# --- Validation before handing out: a code outside the schema stops it.
+last=$(last_no)
+code5=$(sql_admin "SELECT sus_code FROM code_education WHERE code = '$edu5'")
+sql_admin "UPDATE code_education SET sus_code = 'U7' WHERE code = '$edu5'"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Grästorp' WHERE p.id = ${P[5]}"
+expect_status "an export that fails the XSD is not handed out (500)" 500 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
+check "and no batch was made" test "$(last_no)" = "$last"
+check "the reason is logged" grep -q "följer inte schemat" "$VAR/log/stegvis.log"
+sql_admin "UPDATE code_education SET sus_code = '$code5' WHERE code = '$edu5'"
+check "since that is not acknowledged: 409" test "$(fetch -X POST "${AUTH[@]}" --data 'since=999999' "$BASE/api/sus/batcher")" = 409
+check "since that is not a number: 400" test "$(fetch -X POST "${AUTH[@]}" --data 'since=x' "$BASE/api/sus/batcher")" = 400
+ack "$b7" > /dev/null
+
+# --- The command line: atomic file, re-fetch, acknowledgement, crash.
+sql_admin "DELETE FROM sus_request" # this test itself makes many requests
+out="$WORK/cli/sus.xml"
+mkdir -p "$WORK/cli"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[5]}"
+check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CONF" --out "$out"
+check "the file follows the XSD" valid "$out"
+cp "$out" "$WORK/doc-cli.xml"
+cb=$(xp "$out" "string(/*/@batch)")
+check "it holds the change" grep -q "<folkbokforingskommun>Lilla Edet</folkbokforingskommun>" "$out"
+check "and only the file: no temporary left" test "$(ls -A "$WORK/cli")" = sus.xml
+check "--batch fetches the same document again" quiet "$BIN" sus-export -c "$CONF" --batch "$cb" --out "$WORK/cli/again.xml"
+check "byte for byte" cmp -s "$out" "$WORK/cli/again.xml"
+expect_status "over HTTP too" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$cb"
+check "the same bytes as the file" cmp -s "$BODY" "$out"
+check "--ack acknowledges it" quiet "$BIN" sus-export -c "$CONF" --ack "$cb"
+rm -f "$WORK/cli/again.xml"
+# A crash mid-export: no partial file, no stray temporary, no batch.
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Trollhättan' WHERE p.id IN (${P[2]}, ${P[5]})"
+last=$(last_no)
+{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
+rc=$?
+check "the crash hook kills the export (status $rc)" test "$rc" -ne 0
+check "no partial file after a crash" test ! -e "$WORK/cli/crash.xml"
+check "no stray temporary after a crash" test "$(ls -A "$WORK/cli")" = sus.xml
+check "no batch was recorded by the crashed export" test "$(last_no)" = "$last"
+check "the next export has both changes" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml"
+check "both" test "$(xp "$WORK/cli/crash.xml" "count(//$(sus registrering))")" = 2
+cp "$WORK/cli/crash.xml" "$WORK/doc-cli2.xml"
+check "an unwritable --out directory fails without a batch" \
+	bash -c "! '$BIN' sus-export -c '$CONF' --out /proc/sus.xml > /dev/null 2>&1"
+# From a checkout after `make run`, with no arguments at all: var/stegvis.conf.
+mkdir -p "$WORK/checkout"
+ln -s "$VAR" "$WORK/checkout/var"
+ln -s "$ROOT/conf" "$WORK/checkout/conf"
+(cd "$WORK/checkout" && "$BIN" sus-export > "$WORK/noargs.out" 2>&1)
+nb=$(xp "$WORK/cli/crash.xml" "string(/*/@batch)")
+check "with no arguments it uses make run's conf and sus_export_dir" \
+	test -s "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
+check "that file follows the XSD too" valid "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
+ack $((nb + 1)) > /dev/null
+
+# --- The batch log (admin) and who may see it.
+expect_status "the batch log" 200 -b "$admin" "$BASE/admin/sus"
+expect_body "lists the batches" "<td>$b7</td>"
+expect_body "with the state" "Kvitterad"
+
+# --- Retention: documents of batches acknowledged long ago are deleted.
+sql_admin "UPDATE sus_batch SET acked_at = acked_at - INTERVAL 100 DAY WHERE batch_no = $b2"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[2]}"
+new_batch
+check "an export after the retention period (201)" test "$ST" = 201
+ack "$(batch_header)" > /dev/null
+expect_status "an old acknowledged document is gone (410)" 410 "${AUTH[@]}" "$BASE/api/sus/batcher/$b2"
+check "its chunks are deleted" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" = 0
+check "its log row stays" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch WHERE batch_no = $b2 AND doc_purged_at IS NOT NULL")" = 1
+expect_status "a recent one is still there" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
+
+# --- Uppföljning Finsam: counts per insats and gender.
+fb=$(new_jar)
+login "$fb" forbund > /dev/null
+y=$(sql_admin "SELECT YEAR(MIN(start_date)) FROM participation WHERE insats_id = 1")
+expect_status "Uppföljning Finsam for a year" 200 -b "$fb" "$BASE/sus/finsam?fran=$y-01-01&till=$y-12-31"
+expect_body "names the insats" "Friska Vindar 2.0"
+expect_status "as CSV" 200 -b "$fb" "$BASE/sus/finsam.csv?fran=$y-01-01&till=$y-12-31"
+check "CSV header" test "$(head -n 1 "$BODY" | tr -d '\r')" = '"insats";"period_fran";"period_till";"kon";"deltagare";"nya";"avslutade"'
+want=$(sql_admin "SELECT COUNT(*) FROM participation p LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
+	WHERE p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
+	AND p.start_date <= '$y-12-31' AND (p.end_date IS NULL OR p.end_date >= '$y-01-01')")
+got=$(tail -n +2 "$BODY" | tr -d '\r"' | awk -F';' '{ s += $5 } END { print s + 0 }')
+check "the CSV counts every participant of the period ($got = $want)" test "$got" = "$want"
+check "no personnummer in the CSV" bash -c "! grep -qE '[0-9]{12}' '$BODY'"
+expect_status "a bad period is a Swedish error, not a 500" 200 -b "$fb" "$BASE/sus/finsam?fran=2024-13-01"
+expect_body "with the message" "class=\"error\""
+expect_status "the CSV with a bad period: 400" 400 -b "$fb" "$BASE/sus/finsam.csv?fran=x"
+
+# --- Rate limit: too many requests in the window -> 429 with Retry-After.
+sql_admin "DELETE FROM sus_request"
+# 59 requests already in the window (as the database records them), then
+# two more over HTTP: the limit is 60.
+sql_admin "INSERT INTO sus_request (staff_id, at) SELECT $JOB, UTC_TIMESTAMP(3) FROM seq_1_to_59"
+expect_status "the 60th request in the window is served" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
+expect_status "the 61st is refused (429)" 429 "${AUTH[@]}" "$BASE/api/sus/schema"
+ra=$(grep -i '^Retry-After:' "$HEAD" | tr -d '\r' | awk '{print $2}')
+check "with Retry-After in seconds ($ra)" bash -c "[ '$ra' -ge 1 ] && [ '$ra' -le 600 ]"
+check "the 429 says so in one line" grep -q "För många anrop" "$BODY"
+expect_status "creating a batch is refused too" 429 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
+check "the limit is per account and in the database" \
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_request WHERE staff_id = $JOB")" = 60
+sql_admin "DELETE FROM sus_request"
+expect_status "after the window it serves again" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
+
+# --- Every document this test saw follows the XSD.
+bad=0
+for f in "$WORK"/doc-*.xml; do valid "$f" || bad=$((bad + 1)); done
+check "every export in this test ($(ls "$WORK"/doc-*.xml | wc -l) documents) passes xmllint --schema" test "$bad" = 0

@@ -69,7 +69,7 @@ expect_status "the XSD with the token" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
 check "it is the schema file" cmp -s "$BODY" "$XSD"
 
 # --- Pick participations of Friska Vindar 2.0 (insats 1): ended, complete,
-# no protected identity, no SUS consent yet.
+# no protected identity, no SUS consent in force (none, a no, or revoked).
 pick() {
 	sql_admin "SELECT p.id FROM participation p JOIN person pe ON pe.id = p.person_id
 		JOIN referral r ON r.id = p.referral_id
@@ -79,7 +79,8 @@ pick() {
 		AND EXISTS (SELECT 1 FROM referral_income ri WHERE ri.referral_id = r.id)
 		AND EXISTS (SELECT 1 FROM participation_income_after pa WHERE pa.participation_id = p.id)
 		AND p.occupation_before_code IS NOT NULL AND p.occupation_after_code IS NOT NULL
-		AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id AND c.kind = 'sus')
+		AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id AND c.kind = 'sus'
+		                AND c.state = 'aktiv' AND c.answer = 'ja')
 		ORDER BY p.id LIMIT $1"
 }
 read -r -a P <<< "$(pick 6 | tr '\n' ' ')"

@@ -25,7 +25,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
           page_participation page_participation_view \
-          page_participation_list page_totp
+          page_participation_list page_totp \
+          quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -33,7 +34,8 @@ BIN      = $(BUILD)/stegvis
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_pnr test_date
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
-FUZZERS    = urlenc cookie conf view pnr
+FUZZERS    = urlenc cookie conf view pnr \
+             questionnaire
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 

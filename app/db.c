@@ -19,6 +19,7 @@
 #include "sql_participation.h"
 #include "sql_public.h"
 #include "sql_referral.h"
+#include "sql_quest.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -32,6 +33,7 @@ static const struct {
 	[DB_HISTORY] = { sql_history, SQL_HISTORY__MAX },
 	[DB_REFERRAL] = { sql_referral, SQL_REFERRAL__MAX },
 	[DB_PARTICIPATION] = { sql_participation, SQL_PARTICIPATION__MAX },
+	[DB_QUEST] = { sql_quest, SQL_QUEST__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

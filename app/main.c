@@ -8,6 +8,9 @@
  *                                                made-up participants
  *   stegvis check-views [DIR]                    compile every template
  *   stegvis routes                               the route table, for tests
+ *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
+ *                                                load questionnaire definitions
+ *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
  */
 #include <pwd.h>
 #include <stdlib.h>
@@ -23,6 +26,8 @@
 #include "route.h"
 #include "session.h"
 #include "view.h"
+#include "demo_quest.h"
+#include "quest_cli.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
 
@@ -36,7 +41,9 @@ usage(void)
 	    "       stegvis demo-participants [--count N] [--seed S] [--force]\n"
 	    "                 [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis check-views [DIR]\n"
-	    "       stegvis routes\n",
+	    "       stegvis routes\n"
+	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
+	    "       stegvis demo-questionnaires [-c CONF] [--force]\n",
 	    stderr);
 	return 2;
 }
@@ -194,5 +201,10 @@ main(int argc, char **argv)
 		return cmd_check_views(argc, argv);
 	if (strcmp(argv[1], "routes") == 0)
 		return cmd_routes();
+	/* Questionnaires: app/quest_cli.c, app/demo_quest.c */
+	if (strcmp(argv[1], "questionnaire-import") == 0)
+		return quest_cli_import(argc - 1, argv + 1);
+	if (strcmp(argv[1], "demo-questionnaires") == 0)
+		return demo_questionnaires(argc - 1, argv + 1);
 	return usage();
 }

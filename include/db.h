@@ -39,6 +39,7 @@ enum db_area {
 	DB_HISTORY,       /* sql_history.c: the change history */
 	DB_REFERRAL,      /* sql_referral.c: the remittent's pages */
 	DB_PARTICIPATION, /* sql_participation.c: the insats staff's pages */
+	DB_QUEST,         /* sql_quest.c: questionnaires and the kiosk */
 	DB_AREA__MAX
 };
 

@@ -32,7 +32,8 @@ LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
-             test_session test_pnr test_date
+             test_session test_pnr test_date \
+             test_quest_xml
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              questionnaire

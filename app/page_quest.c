@@ -169,18 +169,19 @@ static enum app_err
 kiosk_load(struct req *r, struct kiosk *k)
 {
 	const struct str *c = kiosk_cookie(r);
-	struct db_param p[2];
+	struct db_param p[3];
 	struct db_rows rows;
 	enum app_err e;
 
 	memset(k, 0, sizeof(*k));
 	if (c == NULL)
 		return APP_ENOTFOUND;
-	p[0] = DB_INT(QUEST_IDLE_SECONDS);
-	p[1] = DB_STR(kiosk_hash(r, *c));
-	if (p[1].s.p == NULL)
+	p[0] = DB_INT(QUEST_LINK_IDLE_SECONDS);
+	p[1] = DB_INT(QUEST_IDLE_SECONDS);
+	p[2] = DB_STR(kiosk_hash(r, *c));
+	if (p[2].s.p == NULL)
 		return APP_ENOMEM;
-	if ((e = kq(r, SQL_QUEST_CODE_BY_DEVICE, p, 2, &rows)) != APP_OK)
+	if ((e = kq(r, SQL_QUEST_CODE_BY_DEVICE, p, 3, &rows)) != APP_OK)
 		return e;
 	if (rows.nrows != 1)
 		return APP_ENOTFOUND;
@@ -188,7 +189,7 @@ kiosk_load(struct req *r, struct kiosk *k)
 	    str_eq_cstr(db_cell(&rows, 0, 8), "1") ||
 	    db_cell(&rows, 0, 3).len == 0) {
 		/* Idle or expired: the tablet lets go; answers stay. */
-		if ((e = kq(r, SQL_QUEST_CODE_UNBIND, p + 1, 1, NULL)) !=
+		if ((e = kq(r, SQL_QUEST_CODE_UNBIND, p + 2, 1, NULL)) !=
 		    APP_OK)
 			return e;
 		return APP_ENOTFOUND;
@@ -465,7 +466,8 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 	}
 	if (str_eq_cstr(db_cell(&rows, 0, 8), "1")) {
 		/* Held by a device seen lately: unless it is this one, no. */
-		struct db_param q[2] = { DB_INT(QUEST_IDLE_SECONDS), DB_NULL };
+		struct db_param q[3] = { DB_INT(QUEST_LINK_IDLE_SECONDS),
+			DB_INT(QUEST_IDLE_SECONDS), DB_NULL };
 		struct db_rows mine;
 
 		if (old == NULL) {
@@ -473,8 +475,8 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 			*status = 409;
 			return APP_OK;
 		}
-		q[1] = DB_STR(kiosk_hash(r, *old));
-		if ((e = kq(r, SQL_QUEST_CODE_BY_DEVICE, q, 2, &mine)) !=
+		q[2] = DB_STR(kiosk_hash(r, *old));
+		if ((e = kq(r, SQL_QUEST_CODE_BY_DEVICE, q, 3, &mine)) !=
 		    APP_OK)
 			return e;
 		if (mine.nrows != 1 ||
@@ -1080,7 +1082,7 @@ page_kiosk_item_save(struct req *r)
 	long long n, item_id;
 	int skip = go && str_eq_cstr(*go, "hoppa");
 	int back = go && str_eq_cstr(*go, "tillbaka");
-	int is_text;
+	int clearable;
 	struct buf next;
 	enum app_err e;
 	r->resp.cacheable = 0; /* never stored, never revalidated */
@@ -1095,8 +1097,12 @@ page_kiosk_item_save(struct req *r)
 	    (e = kiosk_item_get(r, &k, n, &item)) != APP_OK)
 		return e;
 	item_id = str_to_ll(db_cell(&item, 0, IA_ID));
-	is_text = str_eq_cstr(db_cell(&item, 0, IA_KIND), "fritext") ||
-	    str_eq_cstr(db_cell(&item, 0, IA_KIND), "vas");
+	/* A text, number or set of boxes left empty on a screen that was
+	 * shown (the hidden "visad") clears the answer; radios cannot be
+	 * cleared but by skipping. */
+	clearable = kv_get(&r->form, "visad") != NULL &&
+	    !str_eq_cstr(db_cell(&item, 0, IA_KIND), "skala") &&
+	    !str_eq_cstr(db_cell(&item, 0, IA_KIND), "enval");
 	p[0] = DB_STR(k.lang);
 	p[1] = DB_INT(item_id);
 	if ((e = kq(r, SQL_QUEST_OPTIONS, p, 2, &opts)) != APP_OK)
@@ -1112,9 +1118,7 @@ page_kiosk_item_save(struct req *r)
 	}
 	/* Saved at once, whole: a skipped item has no row; an empty screen
 	 * leaves a stored answer as it was (a cleared text clears it). */
-	if (skip || nrows > 0 ||
-	    (is_text && !back && kv_get(&r->form, "svar") != NULL &&
-	        str_trim_blanks(*kv_get(&r->form, "svar")).len == 0)) {
+	if (skip || nrows > 0 || (clearable && !back && nrows == 0)) {
 		if ((e = db_begin(r->db)) != APP_OK)
 			return e;
 		p[0] = DB_INT(k.response_id);

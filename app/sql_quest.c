@@ -96,7 +96,8 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	                             "FROM questionnaire_code c WHERE c.code_hash = ?",
 	    1 },
 	[SQL_QUEST_CODE_BY_DEVICE] = { "SELECT " CODE_COLS
-	                               "c.device_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND, "
+	                               "c.device_seen_at > UTC_TIMESTAMP() - "
+	                               "INTERVAL IF(c.kind = 'lank', ?, ?) SECOND, "
 	                               "c.expires_at < UTC_TIMESTAMP() "
 	                               "FROM questionnaire_code c WHERE c.device_hash = ?",
 	    1 },

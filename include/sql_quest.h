@@ -61,7 +61,8 @@ enum sql_quest {
 	 * participation, measurement, insats, expired (1/0), busy elsewhere
 	 * (1/0: held by a device seen within the idle time) */
 	SQL_QUEST_CODE_BY_HASH,
-	/* (idle seconds, device hash) -> id, kind, questionnaire, response,
+	/* (idle seconds for a link, for a tablet, device hash) -> id, kind,
+	 * questionnaire, response,
 	 * participation, measurement, insats, fresh (1/0), expired (1/0) */
 	SQL_QUEST_CODE_BY_DEVICE,
 	/* (device hash, response, code id): this device answers now */

@@ -28,7 +28,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
           report_suppress report sql_report report_svg page_report \
-          sql_sus sus_xml sus_batch page_sus
+          sql_sus sus_xml sus_batch page_sus \
+          quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -37,10 +38,12 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_pnr test_date \
              test_signature \
              test_report_suppress \
-             test_sus_xml
+             test_sus_xml \
+             test_quest_xml
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
-             signature
+             signature \
+             questionnaire
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 

@@ -22,6 +22,7 @@
 #include "sql_referral.h"
 #include "sql_report.h"
 #include "sql_sus.h"
+#include "sql_quest.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -38,6 +39,7 @@ static const struct {
 	[DB_CONSENT] = { sql_consent, SQL_CONSENT__MAX },
 	[DB_REPORT] = { sql_report, SQL_REPORT__MAX },
 	[DB_SUS] = { sql_sus, SQL_SUS__MAX },
+	[DB_QUEST] = { sql_quest, SQL_QUEST__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

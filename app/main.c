@@ -11,6 +11,9 @@
  *   stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]
  *   stegvis sus-export [-c CONF] --batch N [--out FILE]
  *   stegvis sus-export [-c CONF] --ack N         the SUS export (cron)
+ *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
+ *                                                load questionnaire definitions
+ *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
  */
 #include <errno.h>
 #include <libgen.h>
@@ -37,6 +40,8 @@
 #include "session.h"
 #include "sus_batch.h"
 #include "view.h"
+#include "demo_quest.h"
+#include "quest_cli.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
 
@@ -53,7 +58,9 @@ usage(void)
 	    "       stegvis routes\n"
 	    "       stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]\n"
 	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
-	    "       stegvis sus-export [-c CONF] --ack N\n",
+	    "       stegvis sus-export [-c CONF] --ack N\n"
+	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
+	    "       stegvis demo-questionnaires [-c CONF] [--force]\n",
 	    stderr);
 	return 2;
 }
@@ -447,5 +454,10 @@ main(int argc, char **argv)
 		return cmd_routes();
 	if (strcmp(argv[1], "sus-export") == 0)
 		return cmd_sus_export(argc, argv);
+	/* Questionnaires: app/quest_cli.c, app/demo_quest.c */
+	if (strcmp(argv[1], "questionnaire-import") == 0)
+		return quest_cli_import(argc - 1, argv + 1);
+	if (strcmp(argv[1], "demo-questionnaires") == 0)
+		return demo_questionnaires(argc - 1, argv + 1);
 	return usage();
 }

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "history.h"
 #include "page_participation.h"
+#include "page_quest.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
@@ -602,7 +603,8 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 		return e;
 	if (open && (e = pv_bind_end_form(r, ctx, f)) != APP_OK)
 		return e;
-	if ((e = pv_bind_logs(r, ctx, id, pnr)) != APP_OK)
+	if ((e = pv_bind_logs(r, ctx, id, pnr)) != APP_OK ||
+	    (e = quest_bind_participation(r, ctx, id)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande", "Deltagande", ctx);
 }

@@ -7,6 +7,7 @@
 #include "page_admin.h"
 #include "page_consent.h"
 #include "page_participation.h"
+#include "page_quest.h"
 #include "page_referral.h"
 #include "page_report.h"
 #include "page_sus.h"
@@ -158,6 +159,31 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/sus/finsam.csv", FORBUND | ADMIN, 0,
 	    page_sus_finsam_csv },
 	{ METHOD_GET, "/admin/sus", ADMIN, 0, page_sus_batches },
+	/* Questionnaires: the respondent's pages (page_quest.c: no login, the
+	 * forms CSRF-checked by the pre-login double-submit cookie) and the
+	 * staff's (page_quest_staff.c) */
+	{ METHOD_GET, "/surfplatta", 0, ROUTE_PUBLIC, page_kiosk_lock },
+	{ METHOD_POST, "/surfplatta", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
+	    page_kiosk_code },
+	{ METHOD_GET, "/enkat/lank/:token", 0, ROUTE_PUBLIC, page_kiosk_link },
+	{ METHOD_POST, "/enkat/lank/:token", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
+	    page_kiosk_link_start },
+	{ METHOD_GET, "/enkat/sprak", 0, ROUTE_PUBLIC, page_kiosk_lang },
+	{ METHOD_POST, "/enkat/sprak", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
+	    page_kiosk_lang_set },
+	{ METHOD_GET, "/enkat/fraga/:n", 0, ROUTE_PUBLIC, page_kiosk_item },
+	{ METHOD_POST, "/enkat/fraga/:n", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
+	    page_kiosk_item_save },
+	{ METHOD_GET, "/enkat/skicka", 0, ROUTE_PUBLIC, page_kiosk_send_form },
+	{ METHOD_POST, "/enkat/skicka", 0, ROUTE_PUBLIC | ROUTE_LOGIN_FORM,
+	    page_kiosk_send },
+	{ METHOD_GET, "/enkat/tack", 0, ROUTE_PUBLIC, page_kiosk_thanks },
+	{ METHOD_POST, "/deltagande/:id/enkat", INSATSPERSONAL, 0,
+	    page_participation_quest },
+	{ METHOD_GET, "/admin/enkater", ADMIN, 0, page_admin_quests },
+	{ METHOD_POST, "/admin/enkater", ADMIN, 0, page_admin_quest_import },
+	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, 0,
+	    page_admin_quest_links },
 };
 
 const struct route *

@@ -7,7 +7,13 @@ set -eu
 PKGS="make gcc libc6-dev pkg-config curl ca-certificates procps
 nginx mariadb-server mariadb-client
 libfcgi-dev libfcgi-bin libmariadb-dev libxml2-dev libxml2-utils libsodium-dev libcmocka-dev clang-format
-liboath-dev oathtool libqrencode-dev"
+liboath-dev oathtool libqrencode-dev
+chromium fonts-sil-abyssinica"
+# Browser tests (tests/browser/): chromium, an Ethiopic font for the Tigrinya
+# screens (Arabic and Dari render with DejaVu), and node and npm unless a node
+# is there already
+# (the machine usually has node 20 in /usr/bin, not from a Debian package).
+command -v node > /dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 # Extra packages for a target, e.g. `sh conf/deps.sh wrk` from `make bench`.
 PKGS="$PKGS $*"
 

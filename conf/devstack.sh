@@ -147,6 +147,13 @@ start)
 	(cd "$ROOT" && "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
 		|| die "generating demo participants failed"
 	write_conf
+	# Questionnaire definitions (the shipped examples) and answered demo
+	# questionnaires, through the app's own account: see README.
+	(cd "$ROOT" && "$BIN" questionnaire-import -c "$VAR/stegvis.conf" conf/questionnaires/*.xml) \
+		> "$VAR/log/questionnaire-import.log" 2>&1 \
+		|| die "loading the questionnaires failed, see $VAR/log/questionnaire-import.log"
+	(cd "$ROOT" && "$BIN" demo-questionnaires -c "$VAR/stegvis.conf") \
+		|| die "generating demo questionnaires failed"
 	start_stegvis
 	start_nginx
 	cat <<MSG

@@ -38,5 +38,13 @@
 #define SUS_DOC_KEEP_DAYS       90u  /* acknowledged SUS documents kept, days */
 #define SUS_RATE_MAX            60u  /* SUS endpoint requests per account ... */
 #define SUS_RATE_WINDOW_SECONDS 600u /* ... within this window, else 429 */
+/* Questionnaires (app/page_quest.c) */
+#define QUEST_IDLE_SECONDS      300u         /* a tablet idle this long locks */
+#define QUEST_LINK_IDLE_SECONDS (4u * 3600u) /* ... a personal link */
+#define QUEST_CODE_MINUTES      (7u * 24u * 60u)  /* a tablet code is valid */
+#define QUEST_LINK_MINUTES      (30u * 24u * 60u) /* a personal link is valid */
+#define QUEST_FAIL_MAX          30u  /* wrong codes from one address ... */
+#define QUEST_FAIL_WINDOW_MIN   15u  /* ... within this window: refused */
+#define QUEST_LINKS_MAX         200u /* personal links made at once */
 
 #endif /* !APP_LIMITS_H */

@@ -42,6 +42,7 @@ enum db_area {
 	DB_CONSENT,       /* sql_consent.c: consent and its rules */
 	DB_REPORT,        /* sql_report.c: the activity report */
 	DB_SUS,           /* sql_sus.c: the SUS export and its pages */
+	DB_QUEST,         /* sql_quest.c: questionnaires and the kiosk */
 	DB_AREA__MAX
 };
 

@@ -81,6 +81,21 @@ else
 	echo "ok - private stack starts on port $PORT"
 	PASS=$((PASS + 1))
 	for t in tests/http/test_*.sh; do
+		# test_zz_* stop the stack: the browser tests run before them.
+		case "$t" in */test_zz_*) continue ;; esac
+		echo "-- $t"
+		run "$t" env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
+			ROOT="$ROOT" ASAN_OPTIONS=detect_leaks=0 bash "$t"
+	done
+	# Browser tests (tests/browser/run.sh: every test_*.mjs in headless
+	# Chromium). Their output (screenshots) is kept in OUT after the run.
+	OUT="$ROOT/build/test-output"
+	rm -rf "$OUT/screenshots"
+	mkdir -p "$OUT"
+	echo "== browser tests (output kept in $OUT)"
+	run browser env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
+		ROOT="$ROOT" OUT="$OUT" bash tests/browser/run.sh
+	for t in tests/http/test_zz_*.sh; do
 		echo "-- $t"
 		run "$t" env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
 			ROOT="$ROOT" ASAN_OPTIONS=detect_leaks=0 bash "$t"

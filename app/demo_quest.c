@@ -1,0 +1,334 @@
+/* demo_quest.c: answered demo questionnaires; see include/demo_quest.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "demo_quest.h"
+#include "quest_cli.h"
+#include "sql_quest.h"
+
+#define DQ_ITEMS 64
+#define DQ_OPTS  16
+
+struct dq_item {
+	long long id;
+	char kind[12], bg[16];
+	int min, max, nopts;
+	char opts[DQ_OPTS][33]; /* option values, by position - 1 */
+};
+
+struct dq_def {
+	long long qid;
+	int nitems;
+	struct dq_item items[DQ_ITEMS];
+};
+
+static unsigned dq_state = 2463534242u;
+
+static unsigned
+dq_rand(void)
+{
+	/* xorshift32: deterministic demo data */
+	dq_state ^= dq_state << 13;
+	dq_state ^= dq_state >> 17;
+	dq_state ^= dq_state << 5;
+	return dq_state;
+}
+
+static int
+dq_below(int n)
+{
+	return (int)(dq_rand() % (unsigned)n);
+}
+
+static int
+dq_clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static int
+dq_load(struct db *db, struct arena *a, const char *code, struct dq_def *d)
+{
+	struct db_param p[2] = { DB_STR(str_cstr(code)) };
+	struct db_rows rows, opts;
+
+	memset(d, 0, sizeof(*d));
+	if (db_exec(db, a, DB_QUEST, SQL_QUEST_DEMO_QID, p, 1, &rows) !=
+	        APP_OK ||
+	    rows.nrows != 1)
+		return 0;
+	d->qid = str_to_ll(db_cell(&rows, 0, 0));
+	p[0] = DB_INT(d->qid);
+	if (db_exec(db, a, DB_QUEST, SQL_QUEST_DEMO_ITEMS, p, 1, &rows) !=
+	    APP_OK)
+		return 0;
+	for (size_t i = 0; i < rows.nrows && d->nitems < DQ_ITEMS; i++) {
+		struct dq_item *it = &d->items[d->nitems++];
+		struct str k = db_cell(&rows, i, 1), b = db_cell(&rows, i, 4);
+
+		it->id = str_to_ll(db_cell(&rows, i, 0));
+		snprintf(it->kind, sizeof(it->kind), "%.*s", (int)k.len, k.p);
+		snprintf(it->bg, sizeof(it->bg), "%.*s", (int)b.len, b.p);
+		it->min = (int)str_to_ll(db_cell(&rows, i, 2));
+		it->max = (int)str_to_ll(db_cell(&rows, i, 3));
+		p[0] = DB_STR(STR_LIT("sv"));
+		p[1] = DB_INT(it->id);
+		if (db_exec(db, a, DB_QUEST, SQL_QUEST_OPTIONS, p, 2, &opts) !=
+		    APP_OK)
+			return 0;
+		for (size_t o = 0; o < opts.nrows && it->nopts < DQ_OPTS; o++) {
+			struct str v = db_cell(&opts, o, 1);
+			snprintf(
+			    it->opts[it->nopts++], 33, "%.*s", (int)v.len, v.p);
+		}
+	}
+	return 1;
+}
+
+static int
+dq_answer(struct db *db, struct arena *a, long long rid, long long item,
+    long long vint, const char *vtext)
+{
+	struct db_param p[5] = { DB_INT(rid), DB_INT(item),
+		vint >= 0 ? DB_INT(vint) : DB_NULL,
+		vtext ? DB_STR(str_cstr(vtext)) : DB_NULL, DB_NULL };
+
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_ANSWER_INSERT, p, 5, NULL) ==
+	    APP_OK;
+}
+
+/* The participant behind a demo response. */
+struct dq_who {
+	long long pid, insats;
+	int woman, age;
+	struct str date;
+	const char *measurement; /* NULL: anonymous */
+};
+
+/* One response: level 0..100 is how well things go for the person (the
+ * answers lean on it), sent on who->date. */
+static int
+dq_respond(struct db *db, struct arena *a, const struct dq_def *d,
+    const struct dq_who *w, int level)
+{
+	struct db_param p[4];
+	struct db_rows rows;
+	long long rid;
+
+	p[0] = DB_INT(d->qid);
+	p[1] = w->measurement ? DB_INT(w->pid) : DB_NULL;
+	p[2] = w->measurement ? DB_STR(str_cstr(w->measurement)) : DB_NULL;
+	p[3] = w->insats > 0 ? DB_INT(w->insats) : DB_NULL;
+	switch (db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 4, NULL)) {
+	case APP_OK: break;
+	case APP_EDUP: return 1; /* measured already (--force) */
+	default: return 0;
+	}
+	if (db_exec(db, a, DB_QUEST, SQL_QUEST_LAST_ID, NULL, 0, &rows) !=
+	    APP_OK)
+		return 0;
+	rid = str_to_ll(db_cell(&rows, 0, 0));
+	for (int i = 0; i < d->nitems; i++) {
+		const struct dq_item *it = &d->items[i];
+
+		if (strcmp(it->bg, "kon") == 0) {
+			if (dq_below(20) == 0)
+				continue; /* some do not say */
+			if (!dq_answer(db, a, rid, it->id, w->woman ? 1 : 2,
+			        w->woman ? "kvinna" : "man"))
+				return 0;
+			continue;
+		}
+		if (strcmp(it->bg, "aldersgrupp") == 0 && it->nopts >= 4) {
+			int o = w->age < 30 ? 0
+			    : w->age < 45   ? 1
+			    : w->age <= 65  ? 2
+			                    : 3;
+			if (!dq_answer(db, a, rid, it->id, o + 1, it->opts[o]))
+				return 0;
+			continue;
+		}
+		if (dq_below(12) == 0)
+			continue; /* skipped */
+		if (strcmp(it->kind, "vas") == 0) {
+			if (!dq_answer(db, a, rid, it->id,
+			        dq_clamp(level + dq_below(21) - 10, 0, 100),
+			        NULL))
+				return 0;
+		} else if (strcmp(it->kind, "skala") == 0) {
+			int span = it->max - it->min;
+			int v = it->min + (level * span + dq_below(100)) / 100;
+			if (!dq_answer(db, a, rid, it->id,
+			        dq_clamp(v + dq_below(3) - 1, it->min, it->max),
+			        NULL))
+				return 0;
+		} else if (strcmp(it->kind, "enval") == 0 && it->nopts > 0) {
+			int o = level > 50 ? 0 : dq_below(it->nopts);
+			if (!dq_answer(db, a, rid, it->id, o + 1, it->opts[o]))
+				return 0;
+		} else if (strcmp(it->kind, "flerval") == 0 && it->nopts > 0) {
+			int o = dq_below(it->nopts);
+			if (!dq_answer(db, a, rid, it->id, o + 1, it->opts[o]))
+				return 0;
+		} else if (strcmp(it->kind, "fritext") == 0 &&
+		    dq_below(4) == 0) {
+			static const char *const notes[] = { "Bra bemötande.",
+				"Mer tid med handledaren.",
+				"Svårt med tiderna ibland.", "Tack!" };
+			if (!dq_answer(
+			        db, a, rid, it->id, -1, notes[dq_below(4)]))
+				return 0;
+		}
+	}
+	p[0] = DB_INT(rid);
+	if (db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_SUBMIT, p, 1, NULL) !=
+	    APP_OK)
+		return 0;
+	p[0] = DB_STR(w->date);
+	p[1] = DB_STR(w->date);
+	p[2] = DB_INT(rid);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_DEMO_BACKDATE, p, 3, NULL) ==
+	    APP_OK;
+}
+
+int
+demo_questionnaires(int argc, char **argv)
+{
+	static struct dq_def life, ongoing, end, hp, staff, rem;
+	const char *conf_path = NULL;
+	struct db_rows parts, rows;
+	struct arena a, pa;
+	struct conf c;
+	struct db *db = NULL;
+	int force = 0, rc = 1;
+	long made = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+			conf_path = argv[++i];
+		else if (strcmp(argv[i], "--force") == 0)
+			force = 1;
+		else {
+			fputs("usage: stegvis demo-questionnaires [-c CONF] "
+			      "[--force]\n",
+			    stderr);
+			return 2;
+		}
+	}
+	if (quest_cli_connect(conf_path, &c, &db) != 0) {
+		conf_free(&c);
+		return 1;
+	}
+	if (!arena_init(&a, 8u * 1024u * 1024u) ||
+	    !arena_init(&pa, 64u * 1024u * 1024u)) {
+		db_close(db);
+		conf_free(&c);
+		return 1;
+	}
+	if (db_exec(db, &a, DB_QUEST, SQL_QUEST_DEMO_COUNT, NULL, 0, &rows) !=
+	    APP_OK)
+		goto out;
+	if (!force && str_to_ll(db_cell(&rows, 0, 0)) > 0) {
+		printf("stegvis: demo questionnaires already there (%lld)\n",
+		    str_to_ll(db_cell(&rows, 0, 0)));
+		rc = 0;
+		goto out;
+	}
+	if (!dq_load(db, &a, "livskvalitet", &life) ||
+	    !dq_load(db, &a, "deltagare_pagaende", &ongoing) ||
+	    !dq_load(db, &a, "deltagare_avslut", &end) ||
+	    !dq_load(db, &a, "horisontella_principer", &hp) ||
+	    !dq_load(db, &a, "insatspersonal", &staff) ||
+	    !dq_load(db, &a, "remittent", &rem)) {
+		fputs("stegvis: demo: load the shipped questionnaires first\n",
+		    stderr);
+		goto out;
+	}
+	if (db_exec(db, &pa, DB_QUEST, SQL_QUEST_DEMO_PARTICIPATIONS, NULL, 0,
+	        &parts) != APP_OK)
+		goto out;
+	if (db_begin(db) != APP_OK)
+		goto out;
+	for (size_t i = 0; i < parts.nrows; i++) {
+		struct dq_who w = {
+			.pid = str_to_ll(db_cell(&parts, i, 0)),
+			.insats = str_to_ll(db_cell(&parts, i, 2)),
+			.woman = str_eq_cstr(db_cell(&parts, i, 3), "kvinna"),
+			.age = 2025 - (int)str_to_ll(db_cell(&parts, i, 4)),
+		};
+		int ended = str_eq_cstr(db_cell(&parts, i, 1), "avslutad");
+		int level = 25 + dq_below(40);
+
+		arena_reset(&a);
+		/* Start measurement for most; the end one for most of those
+		 * who ended, usually better (the goal: 7 of 10). */
+		if (dq_below(10) < 8) {
+			w.measurement = "start";
+			w.date = db_cell(&parts, i, 5);
+			if (!dq_respond(db, &a, &life, &w, level))
+				goto fail;
+			made++;
+			if (ended && dq_below(10) < 8) {
+				int better = dq_below(10) < 7;
+				w.measurement = "slut";
+				w.date = db_cell(&parts, i, 6);
+				if (!dq_respond(db, &a, &life, &w,
+				        dq_clamp(level +
+				                (better ? 15 + dq_below(25)
+				                        : -dq_below(15)),
+				            0, 100)))
+					goto fail;
+				made++;
+			}
+		}
+		w.measurement = NULL;
+		if (ended && dq_below(10) < 6) {
+			w.date = db_cell(&parts, i, 6);
+			if (!dq_respond(db, &a, &end, &w, level + 20))
+				goto fail;
+			made++;
+		}
+		if (!ended && dq_below(10) < 5) {
+			w.date = db_cell(&parts, i, 5);
+			if (!dq_respond(db, &a, &ongoing, &w, level + 10))
+				goto fail;
+			made++;
+		}
+		if (dq_below(10) < 3) {
+			w.date = db_cell(&parts, i, ended ? 6 : 5);
+			if (!dq_respond(db, &a, &hp, &w, level + 30))
+				goto fail;
+			made++;
+		}
+		if (made % 500 == 0 &&
+		    (db_commit(db) != APP_OK || db_begin(db) != APP_OK))
+			goto out;
+	}
+	for (int i = 0; i < 24; i++) {
+		struct dq_who w = { .woman = i % 3 != 0,
+			.age = 30 + i,
+			.date = STR_LIT("2024-11-15") };
+		arena_reset(&a);
+		if (!dq_respond(
+		        db, &a, i % 2 ? &staff : &rem, &w, 40 + dq_below(50)))
+			goto fail;
+		made++;
+	}
+	if (db_commit(db) != APP_OK)
+		goto out;
+	printf("stegvis: %ld demo questionnaire responses generated\n", made);
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(db);
+	fputs("stegvis: demo questionnaires failed\n", stderr);
+out:
+	arena_free(&a);
+	arena_free(&pa);
+	db_close(db);
+	conf_free(&c);
+	return rc;
+}

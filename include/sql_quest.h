@@ -1,0 +1,135 @@
+/*
+ * sql_quest.h: the statements of the questionnaires (app/quest.c,
+ * app/page_quest*.c, `stegvis questionnaire-import`). Parameters in
+ * brackets, result columns after the arrow; "" for NULL. The kiosk's
+ * statements never return anything of a respondent but through the
+ * response id its own device holds.
+ */
+#ifndef SQL_QUEST_H
+#define SQL_QUEST_H
+
+#include "db.h"
+
+enum sql_quest {
+	/* (code, version, hash) -> id, same hash (1/0) */
+	SQL_QUEST_DEF_FIND,
+	/* (code) -> highest version loaded, "" when none */
+	SQL_QUEST_DEF_MAX_VERSION,
+	/* (code, version, title, respondents, anonymity, default lang,
+	 * example, xml, hash, imported by) */
+	SQL_QUEST_DEF_INSERT,
+	/* (code): no version of it is active */
+	SQL_QUEST_DEF_DEACTIVATE,
+	/* (id): this version is active */
+	SQL_QUEST_DEF_ACTIVATE,
+	/* (questionnaire, lang, position, name, dir) */
+	SQL_QUEST_LANG_INSERT,
+	/* (questionnaire, item code, section, position, kind, min, max,
+	 * vet ej, ej aktuellt, max length, is background, background, text) */
+	SQL_QUEST_ITEM_INSERT,
+	/* (item, position, value, text) */
+	SQL_QUEST_OPTION_INSERT,
+	/* (questionnaire, ref, lang, text) */
+	SQL_QUEST_TEXT_INSERT,
+	/* () -> last insert id */
+	SQL_QUEST_LAST_ID,
+	/* () -> id, code, version, title, respondents, anonymity, active,
+	 * example, imported (date), languages, items, submitted responses */
+	SQL_QUEST_DEF_LIST,
+	/* (id) -> code, version, title, respondents, anonymity, active,
+	 * default lang */
+	SQL_QUEST_DEF_GET,
+	/* () -> id, code, title, anonymity, respondents: active versions for
+	 * participants, for the participation page */
+	SQL_QUEST_DEF_FOR_PARTICIPANTS,
+	/* (questionnaire) -> lang, name, dir (ltr/rtl), in the file's order */
+	SQL_QUEST_LANGS,
+	/* (questionnaire, ref, lang, questionnaire, ref) -> the text in lang,
+	 * else in the default language, else "" */
+	SQL_QUEST_TEXT,
+	/* (questionnaire) -> number of items */
+	SQL_QUEST_ITEM_COUNT,
+	/* (lang, lang, lang, questionnaire, position) -> id, code, kind, min,
+	 * max, vet ej, ej aktuellt, max length, text, min label, max label */
+	SQL_QUEST_ITEM_AT,
+	/* (lang, item) -> position, value, text */
+	SQL_QUEST_OPTIONS,
+	/* (hash, kind, questionnaire, response, participation, measurement,
+	 * insats, minutes valid) */
+	SQL_QUEST_CODE_INSERT,
+	/* (hash, idle seconds) -> id, kind, questionnaire, response,
+	 * participation, measurement, insats, expired (1/0), busy elsewhere
+	 * (1/0: held by a device seen within the idle time) */
+	SQL_QUEST_CODE_BY_HASH,
+	/* (idle seconds for a link, for a tablet, device hash) -> id, kind,
+	 * questionnaire, response,
+	 * participation, measurement, insats, fresh (1/0), expired (1/0) */
+	SQL_QUEST_CODE_BY_DEVICE,
+	/* (device hash, response, code id): this device answers now */
+	SQL_QUEST_CODE_BIND,
+	/* (code id): seen now */
+	SQL_QUEST_CODE_TOUCH,
+	/* (device hash): the device lets go (lock screen, idle) */
+	SQL_QUEST_CODE_UNBIND,
+	/* (code id) -> id, locking the row (submit) */
+	SQL_QUEST_CODE_LOCK,
+	/* (code id): consumed */
+	SQL_QUEST_CODE_DELETE,
+	/* (participation, measurement): older codes of a measurement */
+	SQL_QUEST_CODE_DELETE_FOR,
+	/* (): expired codes go */
+	SQL_QUEST_CODE_SWEEP,
+	/* (participation) -> measurement, expires (date): open codes */
+	SQL_QUEST_CODES_OPEN,
+	/* (address) */
+	SQL_QUEST_FAIL_INSERT,
+	/* (address, minutes) -> failures in the window */
+	SQL_QUEST_FAIL_COUNT,
+	/* (minutes): older failures go */
+	SQL_QUEST_FAIL_SWEEP,
+	/* (questionnaire, participation, measurement, insats) */
+	SQL_QUEST_RESP_INSERT,
+	/* (response) -> questionnaire, language, status, anonymity */
+	SQL_QUEST_RESP_GET,
+	/* (lang, response) */
+	SQL_QUEST_RESP_SET_LANG,
+	/* (participation, measurement, questionnaire id) -> response id,
+	 * status: any version of the same questionnaire code */
+	SQL_QUEST_RESP_FIND_LINKED,
+	/* (response): sent, background copied, only while pagaende */
+	SQL_QUEST_RESP_SUBMIT,
+	/* (participation) -> questionnaire code, measurement, status,
+	 * submitted (date) */
+	SQL_QUEST_RESP_FOR_PARTICIPATION,
+	/* (response, item) -> value int, value text, special */
+	SQL_QUEST_ANSWERS,
+	/* (response, item) */
+	SQL_QUEST_ANSWER_DELETE,
+	/* (response, item, value int, value text, special) */
+	SQL_QUEST_ANSWER_INSERT,
+	/* (response) -> items answered */
+	SQL_QUEST_ANSWERED_COUNT,
+	/* (response) -> position of the first item without an answer, ""
+	 * when every item has one */
+	SQL_QUEST_FIRST_UNANSWERED,
+	/* (participation) -> insats, personnummer, status */
+	SQL_QUEST_PARTICIPATION,
+	/* Demo data (app/demo_quest.c): */
+	/* () -> sent responses */
+	SQL_QUEST_DEMO_COUNT,
+	/* () -> participation id, status, insats, gender, birth year, start
+	 * date, end date ("" when none): every real participation */
+	SQL_QUEST_DEMO_PARTICIPATIONS,
+	/* (code) -> id of the active version */
+	SQL_QUEST_DEMO_QID,
+	/* (questionnaire) -> item id, kind, min, max, background: in order */
+	SQL_QUEST_DEMO_ITEMS,
+	/* (date, date, response): the day it was sent (anonymous: the date
+	 * only) */
+	SQL_QUEST_DEMO_BACKDATE,
+	SQL_QUEST__MAX
+};
+
+extern const struct db_query sql_quest[SQL_QUEST__MAX];
+
+#endif /* !SQL_QUEST_H */

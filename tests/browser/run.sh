@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# tests/browser/run.sh: run every tests/browser/test_*.mjs against the
+# running private stack. Called by tests/run.sh with BASE, VAR, BIN, ROOT
+# and OUT (the kept test output directory; screenshots in OUT/screenshots).
+# Installs the pinned npm packages (package-lock.json) with `npm ci` into
+# tests/browser/node_modules when they are missing. Prints TAP lines.
+set -u
+DIR=$(cd "$(dirname "$0")" && pwd)
+: "${BASE:?}" "${VAR:?}" "${OUT:?}"
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+if ! command -v node > /dev/null 2>&1; then
+	echo "not ok - node is installed (conf/deps.sh installs nodejs)"
+	exit 1
+fi
+if [ ! -x "$CHROMIUM" ]; then
+	echo "not ok - $CHROMIUM is installed (conf/deps.sh installs chromium)"
+	exit 1
+fi
+if [ ! -f "$DIR/node_modules/playwright-core/package.json" ] ||
+	[ ! -f "$DIR/node_modules/axe-core/axe.min.js" ]; then
+	if ! (cd "$DIR" && npm ci --no-audit --no-fund --loglevel=error > "$OUT/npm-ci.log" 2>&1); then
+		echo "not ok - npm ci in tests/browser (see $OUT/npm-ci.log)"
+		exit 1
+	fi
+fi
+mkdir -p "$OUT/screenshots"
+rc=0
+for t in "$DIR"/test_*.mjs; do
+	[ -f "$t" ] || continue
+	echo "-- ${t#"$DIR"/}"
+	BASE=$BASE VAR=$VAR OUT=$OUT CHROMIUM=$CHROMIUM node "$t" || rc=1
+done
+exit $rc

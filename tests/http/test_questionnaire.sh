@@ -1,0 +1,224 @@
+# Questionnaires: definitions (the CLI and the admin page), the tablet flow
+# through nginx (code, language, one question per screen, save per screen,
+# send once), idle lock and resume, a second tablet, expired codes, the
+# back button after sending, anonymity, linked measurements and personal
+# links. The browser tests (tests/browser/) do the same flow in Chromium.
+. "$(dirname "$0")/lib.sh"
+
+q() { sql_admin "$1"; }
+eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
+body_lacks() { ! grep -qF -- "$1" "$BODY"; }
+location() { grep -i '^location:' "$HEAD" | tr -d '\r' | sed 's/^[Ll]ocation: *//'; }
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+
+# --- Definitions: the shipped files are loaded, complete in every language
+for f in "$ROOT"/conf/questionnaires/*.xml; do
+	out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$f" 2>&1)
+	check "$(basename "$f") is loaded (a second import changes nothing)" grep -q "already loaded" <<< "$out"
+done
+eq "six shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE is_active = 1 AND is_example = 1")" 6
+# Every text ref of a definition exists in every one of its languages.
+missing=$(q "SELECT COUNT(*) FROM questionnaire q JOIN questionnaire_language l ON l.questionnaire_id = q.id
+	JOIN (SELECT DISTINCT questionnaire_id, ref FROM questionnaire_text) r ON r.questionnaire_id = q.id
+	LEFT JOIN questionnaire_text t ON t.questionnaire_id = q.id AND t.ref = r.ref AND t.lang = l.lang
+	WHERE t.text IS NULL")
+eq "every shipped text is translated into every declared language" "$missing" 0
+for code in deltagare_pagaende deltagare_avslut livskvalitet horisontella_principer; do
+	eq "$code: sv, en, ar, so, fa-AF, ti" \
+		"$(q "SELECT GROUP_CONCAT(l.lang ORDER BY l.position) FROM questionnaire_language l JOIN questionnaire q ON q.id = l.questionnaire_id WHERE q.code = '$code'")" \
+		"sv,en,ar,so,fa-AF,ti"
+done
+eq "Arabic and Dari are right-to-left" "$(q "SELECT GROUP_CONCAT(DISTINCT lang ORDER BY lang) FROM questionnaire_language WHERE dir = 'rtl'")" "ar,fa-AF"
+
+# Invalid files are refused with the line and the reason, and nothing is stored.
+before=$(q "SELECT COUNT(*) FROM questionnaire")
+sed 's/version="1"/version="9"/; 0,/<t xml:lang="ti">[^<]*<\/t>/s///' "$ROOT/conf/questionnaires/livskvalitet.xml" > "$TMP/missing.xml"
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/missing.xml" 2>&1); rc=$?
+check "a missing translation is refused" test "$rc" -ne 0
+check "... naming the line and the language ($out)" grep -qE 'Rad [0-9]+: Översättning saknas: .* språket ti' <<< "$out"
+sed 's/version="1"/version="9"/; s/<scale id="kost" min="1" max="5"/<scale id="kost" min="1" max="50"/' "$ROOT/conf/questionnaires/livskvalitet.xml" > "$TMP/schema.xml"
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/schema.xml" 2>&1)
+line=$(grep -n 'id="kost"' "$TMP/schema.xml" | cut -d: -f1)
+check "a value outside the schema is refused with its line ($out)" grep -q "Rad $line: Filen följer inte schemat" <<< "$out"
+printf '<?xml version="1.0"?>\n<!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<q>&x;</q>\n' > "$TMP/xxe.xml"
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/xxe.xml" 2>&1)
+check "a DOCTYPE (external entity) is refused" grep -q "DOCTYPE" <<< "$out"
+sed 's/<title>/<title>\n/; s/Remittenter/Remittenterna/' "$ROOT/conf/questionnaires/remittent.xml" | sed 's/(exempel)/(ändrad)/' > "$TMP/changed.xml"
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/changed.xml" 2>&1)
+check "changed content under an existing version is refused ($out)" grep -q "nytt versionsnummer" <<< "$out"
+eq "nothing was stored by the refused files" "$(q "SELECT COUNT(*) FROM questionnaire")" "$before"
+
+# --- The admin page: load a new version; errors keep the pasted text
+AJ=$(new_jar)
+eq "admin logs in" "$(login "$AJ" admin)" 303
+expect_status "GET /admin/enkater" 200 -b "$AJ" "$BASE/admin/enkater"
+expect_body "the list shows the shipped livskvalitet" "<code>livskvalitet</code> (exempel) <strong>aktiv</strong>"
+code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/missing.xml")
+eq "a bad definition on the admin page is a 400" "$code" 400
+expect_body "... with the line and reason" "Översättning saknas"
+expect_body "... and the pasted XML kept" "id=&quot;livskvalitet&quot; version=&quot;9&quot;"
+V=$(q "SELECT MAX(version) + 1 FROM questionnaire WHERE code = 'remittent'")
+sed "s/id=\"remittent\" version=\"1\"/id=\"remittent\" version=\"$V\"/; s/Insatsen är ett bra stöd/Insatsen ger ett bra stöd/" "$ROOT/conf/questionnaires/remittent.xml" > "$TMP/v2.xml"
+old_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND version = 1")
+code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/v2.xml")
+eq "a new version loads from the admin page" "$code" 200
+expect_body "... and says so" "remittent version $V är inläst"
+eq "the new version is the active one" "$(q "SELECT version FROM questionnaire WHERE code = 'remittent' AND is_active = 1")" "$V"
+eq "the old version is kept unchanged" "$(q "SELECT COUNT(*) FROM questionnaire_item WHERE questionnaire_id = $old_id AND text LIKE 'Insatsen är ett bra stöd%'")" 1
+
+# --- Personal links for the remittent questionnaire
+new_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND version = $V")
+code=$(post "$AJ" "/admin/enkater/$new_id/lankar" --data-urlencode "antal=2")
+eq "two personal links are made" "$code" 200
+LINK=$(grep -o '/enkat/lank/[0-9a-f]\{64\}' "$BODY" | head -n 1)
+check "the page shows the links once" test -n "$LINK"
+eq "only their hashes are stored" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE kind = 'lank' AND questionnaire_id = $new_id")" 2
+LJ=$(new_jar)
+expect_status "a personal link opens a start page" 200 -c "$LJ" -b "$LJ" "$BASE$LINK"
+lc=$(form_csrf)
+expect_status "starting it goes to the language choice" 303 -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" "$BASE$LINK"
+eq "... there" "$(location)" "/enkat/sprak"
+fetch -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" -d sprak=sv "$BASE/enkat/sprak" > /dev/null
+fetch -c "$LJ" -b "$LJ" "$BASE/enkat/fraga/1" > /dev/null
+check "a computer (link) page has no idle lock" body_lacks "http-equiv=\"refresh\""
+fetch -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" -d svar=4 -d ga=nasta "$BASE/enkat/fraga/1" > /dev/null
+expect_status "sending from a link" 303 -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" "$BASE/enkat/skicka"
+eq "... thanks without the tablet's return" "$(location)" "/enkat/tack?sprak=sv"
+expect_status "the used link is gone" 404 "$BASE$LINK"
+
+# --- A participation on the staff side: a linked start measurement
+FV=$(new_jar)
+eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
+PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = 1 AND p.status = 'inskriven'
+	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id) ORDER BY p.id LIMIT 1")
+LQ=$(q "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
+AQ=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
+expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$PID"
+expect_body "it offers the start measurement on a tablet" "Öppna Startmätning på surfplatta"
+expect_body "... and shows it unanswered" "Startmätning: Ej besvarad"
+# new_code JAR QID [MEASUREMENT]: a tablet code for $PID; prints it.
+new_code() {
+	post "$1" "/deltagande/$PID/enkat" -d "enkat=$2" ${3:+-d "matning=$3"} > /dev/null
+	grep -o 'name="kod" value="[0-9]\{8\}' "$BODY" | sed 's/.*value="//'
+}
+CODE=$(new_code "$FV" "$LQ" start)
+check "staff get an 8-digit code" test "${#CODE}" = 8
+eq "the code is logged against the participation" \
+	"$(q "SELECT COUNT(*) FROM audit_log WHERE username = 'personal.fv' AND object_type = 'participation' AND object_id = $PID AND detail LIKE 'questionnaire code: livskvalitet start'")" 1
+
+# tablet JAR: the lock screen; sets KC to its CSRF token.
+tablet() {
+	fetch -c "$1" -b "$1" "$BASE/surfplatta" > /dev/null
+	KC=$(form_csrf)
+}
+T1=$(new_jar)
+T2=$(new_jar)
+tablet "$T1"
+expect_header "the lock screen is never cached" "Cache-Control: no-store"
+expect_status "a wrong code is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d kod=00000000 "$BASE/surfplatta"
+expect_body "... in Swedish" "Koden finns inte"
+expect_status "a code without CSRF is refused" 403 -c "$T1" -b "$T1" -d "kod=$CODE" "$BASE/surfplatta"
+expect_status "the code opens the questionnaire (typed with a space)" 303 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" --data-urlencode "kod=${CODE:0:4} ${CODE:4}" "$BASE/surfplatta"
+eq "... at the language choice" "$(location)" "/enkat/sprak"
+expect_status "the language page" 200 -c "$T1" -b "$T1" "$BASE/enkat/sprak"
+expect_body "languages are named in their own script" 'lang="ar" dir="rtl" class="kiosk-lang">العربية</button>'
+expect_body "... Tigrinya too" '>ትግርኛ</button>'
+check "... never as flags" body_lacks "flag"
+expect_header "a question page is never cached" "Cache-Control: no-store"
+fetch -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d sprak=sv "$BASE/enkat/sprak" > /dev/null
+eq "choosing Swedish goes to question 1" "$(location)" "/enkat/fraga/1"
+expect_status "question 1" 200 -c "$T1" -b "$T1" "$BASE/enkat/fraga/1"
+expect_body "the page is Swedish, left to right" '<html lang="sv" dir="ltr">'
+expect_body "progress is shown" "Fråga 1 av 6"
+expect_body "the VAS field has no preset value" 'type="number" inputmode="numeric" min="0" max="100" step="1" value=""'
+expect_body "the tablet returns to the lock when idle (no JS)" 'http-equiv="refresh" content="300;url=/surfplatta"'
+expect_status "a VAS of 101 is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d svar=101 -d ga=nasta "$BASE/enkat/fraga/1"
+expect_body "... with the typed value kept" 'value="101"'
+expect_status "a VAS answer is saved" 303 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d svar=42 -d ga=nasta "$BASE/enkat/fraga/1"
+RID=$(q "SELECT id FROM questionnaire_response WHERE participation_id = $PID AND measurement = 'start'")
+eq "... at once, on the response linked to the participation" "$(q "SELECT value_int FROM questionnaire_answer WHERE response_id = $RID")" 42
+fetch -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d ga=hoppa "$BASE/enkat/fraga/2" > /dev/null
+eq "skipping goes on" "$(location)" "/enkat/fraga/3"
+fetch -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d svar=vet_ej -d ga=nasta "$BASE/enkat/fraga/3" > /dev/null
+eq "vet ej is stored as special" "$(q "SELECT special FROM questionnaire_answer a JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = $RID AND i.item_code = 'kost'")" "vet_ej"
+expect_status "a scale value outside 1-5 is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d svar=6 -d ga=nasta "$BASE/enkat/fraga/4"
+
+# A second tablet cannot take the code while the first one holds it.
+tablet "$T2"
+expect_status "the code on a second tablet is refused" 409 -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d "kod=$CODE" "$BASE/surfplatta"
+expect_body "... in Swedish" "används just nu på en annan surfplatta"
+check "... and the lock screen shows nothing of the answers" body_lacks "Livskvalitet"
+
+# Idle: the first tablet is let go; the same code resumes where it was.
+q "UPDATE questionnaire_code SET device_seen_at = device_seen_at - INTERVAL 10 MINUTE WHERE response_id = $RID"
+expect_status "after the idle time the tablet's page goes to the lock" 303 -c "$T1" -b "$T1" "$BASE/enkat/fraga/4"
+eq "... the lock screen" "$(location)" "/surfplatta"
+expect_status "the lock screen" 200 -c "$T2" -b "$T2" "$BASE/surfplatta"
+check "... shows nothing of the previous respondent" body_lacks "Livskvalitet"
+KC=$(form_csrf)
+expect_status "the same code resumes (on any tablet now)" 303 -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d "kod=$CODE" "$BASE/surfplatta"
+eq "... at the first unanswered question" "$(location)" "/enkat/fraga/2"
+expect_status "the answer given before is shown again" 200 -c "$T2" -b "$T2" "$BASE/enkat/fraga/1"
+expect_body "... on its screen" 'value="42"'
+expect_status "the old tablet has nothing" 303 -c "$T1" -b "$T1" "$BASE/enkat/fraga/1"
+fetch -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d svar=4 -d ga=nasta "$BASE/enkat/fraga/4" > /dev/null
+expect_status "the send page" 200 -c "$T2" -b "$T2" "$BASE/enkat/skicka"
+expect_body "... counts the answers" "Du har svarat på 3 av 6 frågor."
+
+# Send twice (a double tap): stored once.
+fetch -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka" > /dev/null
+eq "sending goes to the thanks page" "$(location)" "/enkat/tack?sprak=sv&surfplatta=1"
+cp "$T2" "$TMP/stale"
+expect_status "sending again" 303 -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka"
+eq "... only reaches the lock screen" "$(location)" "/surfplatta"
+eq "the response is sent once" "$(q "SELECT CONCAT(status, ' ', COUNT(*)) FROM questionnaire_response WHERE participation_id = $PID GROUP BY status")" "inskickad 1"
+eq "the answers are stored once" "$(q "SELECT COUNT(*) FROM questionnaire_answer WHERE response_id = $RID")" 3
+eq "the participation's gender is copied onto it" "$(q "SELECT r.gender = pe.gender FROM questionnaire_response r JOIN participation p ON p.id = r.participation_id JOIN person pe ON pe.id = p.person_id WHERE r.id = $RID")" 1
+eq "... and its insats" "$(q "SELECT insats_id FROM questionnaire_response WHERE id = $RID")" 1
+eq "the code is consumed" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE response_id = $RID")" 0
+expect_status "the back button after sending (the old cookie)" 303 -b "$TMP/stale" "$BASE/enkat/fraga/4"
+eq "... reaches only the lock screen" "$(location)" "/surfplatta"
+expect_status "... and the send page too" 303 -b "$TMP/stale" "$BASE/enkat/skicka"
+expect_status "the thanks page" 200 "$BASE/enkat/tack?sprak=ar&surfplatta=1"
+expect_body "... in the respondent's language and direction" '<html lang="ar" dir="rtl">'
+expect_body "... returning to the lock screen by itself" 'content="20;url=/surfplatta"'
+tablet "$T1"
+expect_status "a used code is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d "kod=$CODE" "$BASE/surfplatta"
+expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$PID"
+expect_body "... shows the start measurement answered" "Startmätning: Besvarad $(date -u +%F)"
+expect_body "... and still offers the end measurement" "Öppna Slutmätning på surfplatta"
+code=$(post "$FV" "/deltagande/$PID/enkat" -d "enkat=$LQ" -d matning=start)
+eq "an answered measurement cannot be opened again" "$code" 409
+
+# --- An expired code
+CODE2=$(new_code "$FV" "$LQ" slut)
+q "UPDATE questionnaire_code SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE participation_id = $PID AND measurement = 'slut'"
+tablet "$T1"
+expect_status "an expired code is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d "kod=$CODE2" "$BASE/surfplatta"
+expect_body "... saying so" "Koden har gått ut"
+
+# --- An anonymous questionnaire, started by the staff on the tablet itself
+CODE3=$(new_code "$FV" "$AQ")
+KC=$(grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | tail -n 1 | sed 's/.*value="//')
+expect_status "staff start it on this tablet" 303 -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" -d "kod=$CODE3" "$BASE/surfplatta"
+expect_status "... which logs them out" 303 -b "$FV" "$BASE/start"
+eq "... to the login page" "$(location | cut -c1-9)" "/logga-in"
+fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" -d sprak=so "$BASE/enkat/sprak" > /dev/null
+expect_status "a Somali question page" 200 -c "$FV" -b "$FV" "$BASE/enkat/fraga/1"
+expect_body "... with the Somali words" ">Xiga</button>"
+expect_body "... in Somali" '<html lang="so" dir="ltr">'
+n=$(q "SELECT COUNT(*) FROM questionnaire_item WHERE questionnaire_id = $AQ")
+kon=$(q "SELECT position FROM questionnaire_item WHERE questionnaire_id = $AQ AND background = 'kon'")
+fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" -d svar=5 -d ga=nasta "$BASE/enkat/fraga/1" > /dev/null
+fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" --data-urlencode "svar=Tack för allt" -d ga=nasta "$BASE/enkat/fraga/5" > /dev/null
+fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" -d svar=2 -d ga=nasta "$BASE/enkat/fraga/$kon" > /dev/null
+ARID=$(q "SELECT MAX(id) FROM questionnaire_response WHERE questionnaire_id = $AQ AND status = 'pagaende'")
+fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka" > /dev/null
+eq "the anonymous response is sent" "$(q "SELECT status FROM questionnaire_response WHERE id = $ARID")" inskickad
+eq "... with no participation" "$(q "SELECT IFNULL(participation_id, 'NULL') FROM questionnaire_response WHERE id = $ARID")" NULL
+eq "... no code pointing at it" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE response_id = $ARID")" 0
+eq "... the background answer (man) copied for the reports" "$(q "SELECT CONCAT(gender, ' ', insats_id) FROM questionnaire_response WHERE id = $ARID")" "man 1"
+eq "... and only the date of sending" "$(q "SELECT TIME(submitted_at) FROM questionnaire_response WHERE id = $ARID")" "00:00:00"
+eq "... the free text stored" "$(q "SELECT value_text FROM questionnaire_answer WHERE response_id = $ARID AND value_text LIKE 'Tack%'")" "Tack för allt"
+eq "no staff member can be linked to it in the log" "$(q "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$ARID%' AND object_type LIKE 'questionnaire%'")" 0

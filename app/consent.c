@@ -128,15 +128,13 @@ consent_details_visible(
 	return APP_OK;
 }
 
-static const char *
-consent_state_label(struct str state, struct str kind, struct str answer)
+const char *
+consent_state_label(struct str state)
 {
 	if (str_eq_cstr(state, "utkast"))
 		return "Förberett, inte signerat";
 	if (str_eq_cstr(state, "aktiv"))
-		return str_eq_cstr(kind, "sus") && str_eq_cstr(answer, "nej")
-		    ? "Nej: rapporteras anonymt"
-		    : "Gäller";
+		return "Gäller";
 	if (str_eq_cstr(state, "aterkallad"))
 		return "Återkallat";
 	if (str_eq_cstr(state, "utgangen"))
@@ -198,8 +196,7 @@ consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id)
 		         db_cell(&list, (size_t)w, 0))) != APP_OK ||
 		    (e = view_ctx_set_str(ctx, "waiver_state", st)) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "waiver_state_label",
-		         consent_state_label(st, STR_LIT("sekretess"),
-		             STR_LIT("ja")))) != APP_OK ||
+		         consent_state_label(st))) != APP_OK ||
 		    (e = view_ctx_set_str(ctx, "waiver_until",
 		         db_cell(&list, (size_t)w, 6))) != APP_OK ||
 		    (e = view_ctx_set_list(ctx, "waiver_parties")) != APP_OK)
@@ -225,8 +222,11 @@ consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id)
 		             str_eq_cstr(db_cell(&list, (size_t)s, 3),
 		                 "ja"))) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "sus_state_label",
-		         consent_state_label(st, STR_LIT("sus"),
-		             db_cell(&list, (size_t)s, 3)))) != APP_OK)
+		         str_eq_cstr(st, "aktiv") &&
+		                 str_eq_cstr(
+		                     db_cell(&list, (size_t)s, 3), "nej")
+		             ? "Nej: rapporteras anonymt"
+		             : consent_state_label(st))) != APP_OK)
 			return e;
 	}
 	return APP_OK;

@@ -365,22 +365,6 @@ pc_may_take(unsigned via)
 }
 
 static const char *
-pc_state_label(struct str state)
-{
-	if (str_eq_cstr(state, "utkast"))
-		return "Förberett, inte signerat";
-	if (str_eq_cstr(state, "aktiv"))
-		return "Gäller";
-	if (str_eq_cstr(state, "aterkallad"))
-		return "Återkallat";
-	if (str_eq_cstr(state, "utgangen"))
-		return "Utgånget";
-	if (str_eq_cstr(state, "felaktig"))
-		return "Felregistrerat";
-	return "";
-}
-
-static const char *
 pc_kind_label(struct str kind)
 {
 	return str_eq_cstr(kind, "sus") ? "SUS-samtycke" : "Sekretesslättnad";
@@ -505,7 +489,7 @@ pc_bind_consent(struct req *r, struct view_ctx *ctx, const struct db_rows *c)
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "state", state)) != APP_OK ||
 	    (e = view_ctx_set_cstr(
-	         ctx, "state_label", pc_state_label(state))) != APP_OK ||
+	         ctx, "state_label", consent_state_label(state))) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "is_draft", str_eq_cstr(state, "utkast"))) != APP_OK ||
 	    (e = view_ctx_set_bool(
@@ -736,8 +720,8 @@ page_consents(struct req *r)
 		    (e = view_ctx_set_cstr(
 		         it, "kind_label", pc_kind_label(kind))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "state", st)) != APP_OK ||
-		    (e = view_ctx_set_cstr(
-		         it, "state_label", pc_state_label(st))) != APP_OK ||
+		    (e = view_ctx_set_cstr(it, "state_label",
+		         consent_state_label(st))) != APP_OK ||
 		    (e = view_ctx_set_bool(
 		         it, "is_sus", str_eq_cstr(kind, "sus"))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "answer_yes",

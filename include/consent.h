@@ -50,6 +50,9 @@ enum app_err consent_covers(struct req *, long long referral_id,
 enum app_err consent_details_visible(
     struct req *, long long referral_id, long long org_id, int *visible);
 
+/* The Swedish label of a consent state (utkast, aktiv, ...). Static. */
+const char *consent_state_label(struct str state);
+
 /*
  * Bind the consent summary of referral_id for the partial
  * "samtycke_status" into ctx: consent_referral_id (for the link), the

@@ -33,7 +33,7 @@ enum app_err
 consent_expire(struct req *r, long long referral_id)
 {
 	struct db_param p[6];
-	struct db_rows ids, ref;
+	struct db_rows ids, ref, changed;
 	int own_tx = !db_in_tx(r->db);
 	enum app_err e;
 
@@ -54,8 +54,15 @@ consent_expire(struct req *r, long long referral_id)
 		p[1] = DB_INT(id);
 		p[2] = DB_STR(STR_LIT("aktiv"));
 		if ((e = consent_exec(r, SQL_CONSENT_END, p, 3, NULL)) !=
-		    APP_OK)
+		        APP_OK ||
+		    (e = consent_exec(r, SQL_CONSENT_ROW_COUNT, NULL, 0,
+		         &changed)) != APP_OK)
 			goto fail;
+		/* Ended meanwhile (a revocation, another reader's sweep): the
+		 * one who changed it wrote its event. */
+		if (changed.nrows != 1 ||
+		    str_to_ll(db_cell(&changed, 0, 0)) != 1)
+			continue;
 		p[0] = DB_INT(id);
 		p[1] = DB_STR(STR_LIT("utganget"));
 		p[2] = DB_NULL;
@@ -114,7 +121,10 @@ consent_details_visible(
 		*visible = 1;
 		return APP_OK;
 	}
-	if (str_eq_cstr(db_cell(&latest, 0, 1), "aterkallad"))
+	/* Revoked, or signed and then marked in error: a waiver was given and
+	 * is not valid, so nothing is shown until a new one names them. */
+	if (!str_eq_cstr(db_cell(&latest, 0, 1), "aktiv") &&
+	    !str_eq_cstr(db_cell(&latest, 0, 1), "utgangen"))
 		return APP_OK;
 	/* aktiv (perhaps past its dates) or utgangen: visible while their
 	 * organisation is still a party, i.e. not revoked for them. */
@@ -144,15 +154,24 @@ consent_state_label(struct str state)
 	return "";
 }
 
-/* The newest consent of kind that is not marked in error, or -1. */
+/* The consent of kind to show: the one in force, else the newest given
+ * one (drafts and those marked in error say nothing of the state), or -1. */
 static long
 consent_pick(const struct db_rows *list, const char *kind)
 {
-	for (size_t i = 0; i < list->nrows; i++)
-		if (str_eq_cstr(db_cell(list, i, 1), kind) &&
-		    !str_eq_cstr(db_cell(list, i, 2), "felaktig"))
+	long newest = -1;
+
+	for (size_t i = 0; i < list->nrows; i++) {
+		struct str st = db_cell(list, i, 2);
+		if (!str_eq_cstr(db_cell(list, i, 1), kind) ||
+		    str_eq_cstr(st, "utkast") || str_eq_cstr(st, "felaktig"))
+			continue;
+		if (str_eq_cstr(st, "aktiv"))
 			return (long)i;
-	return -1;
+		if (newest < 0)
+			newest = (long)i;
+	}
+	return newest;
 }
 
 enum app_err
@@ -219,8 +238,11 @@ consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id)
 		if ((e = view_ctx_set_str(ctx, "sus_state", st)) != APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "sus_yes",
 		         str_eq_cstr(st, "aktiv") &&
-		             str_eq_cstr(db_cell(&list, (size_t)s, 3),
-		                 "ja"))) != APP_OK ||
+		             str_eq_cstr(db_cell(&list, (size_t)s, 3), "ja") &&
+		             /* as the SUS export decides it */
+		             str_to_ll(db_cell(&ref, 0, 11)) == 0 &&
+		             str_eq_cstr(db_cell(&ref, 0, 17),
+		                 "personuppgifter"))) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "sus_state_label",
 		         str_eq_cstr(st, "aktiv") &&
 		                 str_eq_cstr(

@@ -21,21 +21,15 @@ pa_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
 
 static const char *const pa_kinds[] = { "sekretess", "sus", NULL };
 
-enum app_err
-page_admin_consent_texts(struct req *r)
+/* Every text version as the list "texts" of ctx. */
+static enum app_err
+pa_bind_texts(struct req *r, struct view_ctx *ctx)
 {
 	struct db_rows t;
-	struct view_ctx *ctx;
 	enum app_err e;
 
-	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LIST, NULL, 0, &t)) != APP_OK)
-		return e;
-	if ((ctx = view_ctx_new(r->a)) == NULL)
-		return APP_ENOMEM;
-	if ((e = view_ctx_set_list(ctx, "texts")) != APP_OK ||
-	    (req_query(r, "sparat") != NULL &&
-	        (e = view_ctx_set_cstr(ctx, "notice", "Texten är sparad.")) !=
-	            APP_OK))
+	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LIST, NULL, 0, &t)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "texts")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < t.nrows; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "texts");
@@ -61,6 +55,22 @@ page_admin_consent_texts(struct req *r)
 		        APP_OK)
 			return e;
 	}
+	return APP_OK;
+}
+
+enum app_err
+page_admin_consent_texts(struct req *r)
+{
+	struct view_ctx *ctx;
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
+	    (req_query(r, "sparat") != NULL &&
+	        (e = view_ctx_set_cstr(ctx, "notice", "Texten är sparad.")) !=
+	            APP_OK))
+		return e;
 	return page_render(r, "admin_samtyckestexter", "Samtyckestexter", ctx);
 }
 
@@ -90,6 +100,8 @@ pa_render_text(struct req *r, const struct db_rows *t, struct str title,
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", db_cell(t, 0, 3))) !=
 	        APP_OK ||
+	    (e = view_ctx_set_int(ctx, "next_version",
+	         str_to_ll(db_cell(t, 0, 3)) + 1)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "titel", title)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "text", body)) != APP_OK ||
 	    (e = view_ctx_set_bool(
@@ -241,6 +253,7 @@ enum app_err
 page_admin_consent_text_add(struct req *r)
 {
 	struct field_val v[NT__MAX];
+	struct db_rows t;
 	struct db_param p[7];
 	size_t nerr = 0;
 	enum app_err e;
@@ -251,11 +264,9 @@ page_admin_consent_text_add(struct req *r)
 	if (nerr > 0 || !pa_language_ok(v[NT_SPRAK].s)) {
 		/* The add form is on the list page: say what is wrong. */
 		struct view_ctx *ctx = view_ctx_new(r->a);
-		struct db_rows t;
 		if (ctx == NULL)
 			return APP_ENOMEM;
-		if ((e = pa_exec(r, SQL_CONSENT_TEXT_LIST, NULL, 0, &t)) !=
-		        APP_OK ||
+		if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
 		    (e = view_ctx_set_str(ctx, "ny_titel", v[NT_TITEL].s)) !=
 		        APP_OK ||
 		    (e = view_ctx_set_str(ctx, "ny_text", v[NT_TEXT].s)) !=
@@ -282,7 +293,9 @@ page_admin_consent_text_add(struct req *r)
 	if ((e = pa_exec(r, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL)) !=
 	        APP_OK ||
 	    (e = pa_exec(r, SQL_CONSENT_TEXT_INSERT, p, 7, NULL)) != APP_OK ||
-	    (e = audit_write(r, AUDIT_ADMIN, "consent_text", -1, STR_LIT(""),
+	    (e = pa_exec(r, SQL_CONSENT_LAST_ID, NULL, 0, &t)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_ADMIN, "consent_text",
+	         t.nrows == 1 ? str_to_ll(db_cell(&t, 0, 0)) : -1, STR_LIT(""),
 	         STR_LIT("new text"))) != APP_OK ||
 	    (e = db_commit(r->db)) != APP_OK)
 		goto fail;

@@ -102,6 +102,7 @@ enum tw {
 	TW_ANSWER,
 	TW_NOTHING_TO_REVOKE,
 	TW_SIGNED_PAPER,
+	TW_TOO_LATE,
 	TW__MAX
 };
 
@@ -136,16 +137,17 @@ static const char *const tw_keys[TW__MAX] = {
 	[TW_ANSWER] = "t_answer",
 	[TW_NOTHING_TO_REVOKE] = "t_nothing_to_revoke",
 	[TW_SIGNED_PAPER] = "t_signed_paper",
+	[TW_TOO_LATE] = "t_too_late",
 };
 
 struct tlang {
-	const char *code, *dir, *name;
+	const char *code, *name;
 	const char *w[TW__MAX];
 };
 
 /* Arabic is a best-effort translation, to be checked by a translator. */
 static const struct tlang tlangs[] = {
-	{ "sv", "ltr", "Svenska",
+	{ "sv", "Svenska",
 	    {
 	        [TW_PARTIES] = "Parter som får utbyta uppgifter",
 	        [TW_CATEGORIES] = "Uppgifter som omfattas",
@@ -172,15 +174,17 @@ static const struct tlang tlangs[] = {
 	        [TW_REVOKE_FOR] = "Återkalla för",
 	        [TW_REVOKE_ALL] = "Återkalla allt",
 	        [TW_REVOKED] = "Återkallelsen är registrerad och gäller nu.",
-	        [TW_WITHDRAWN] = "återkallat",
+	        [TW_WITHDRAWN] = "återkallad",
 	        [TW_SIGNATURE] = "Underskrift",
 	        [TW_YOUR_COPY] = "Din kopia",
 	        [TW_ANSWER] = "Svar",
 	        [TW_NOTHING_TO_REVOKE] = "Det finns inget gällande samtycke "
 	                                 "att återkalla.",
 	        [TW_SIGNED_PAPER] = "Underskrivet på papper",
+	        [TW_TOO_LATE] = "Samtycket kan inte längre skrivas under. Be "
+	                        "personalen förbereda ett nytt.",
 	    } },
-	{ "en", "ltr", "English",
+	{ "en", "English",
 	    {
 	        [TW_PARTIES] = "Parties that may exchange information",
 	        [TW_CATEGORIES] = "Information covered",
@@ -216,8 +220,10 @@ static const struct tlang tlangs[] = {
 	        [TW_NOTHING_TO_REVOKE] = "There is no consent in force to "
 	                                 "withdraw.",
 	        [TW_SIGNED_PAPER] = "Signed on paper",
+	        [TW_TOO_LATE] = "This consent can no longer be signed. Ask "
+	                        "the staff to prepare a new one.",
 	    } },
-	{ "ar", "rtl", "العربية",
+	{ "ar", "العربية",
 	    {
 	        [TW_PARTIES] = "الجهات التي يجوز لها تبادل المعلومات",
 	        [TW_CATEGORIES] = "المعلومات المشمولة",
@@ -250,6 +256,8 @@ static const struct tlang tlangs[] = {
 	        [TW_ANSWER] = "الإجابة",
 	        [TW_NOTHING_TO_REVOKE] = "لا توجد موافقة سارية لسحبها.",
 	        [TW_SIGNED_PAPER] = "موقّعة على الورق",
+	        [TW_TOO_LATE] = "لم يعد بالإمكان توقيع هذه الموافقة. اطلب من "
+	                        "الموظفين إعداد موافقة جديدة.",
 	    } },
 };
 
@@ -273,6 +281,23 @@ tl_name(struct str code)
 	return code;
 }
 
+/* "rtl" for the scripts written right to left (by the primary subtag, so
+ * an admin's fa-AF or ckb text gets it too), else "ltr". */
+static const char *
+tl_dir(struct str code)
+{
+	static const char *const rtl[] = { "ar", "fa", "prs", "ps", "ur", "ckb",
+		"he", "yi", "dv", "sd" };
+	size_t n = 0;
+
+	while (n < code.len && code.p[n] != '-')
+		n++;
+	for (size_t i = 0; i < sizeof(rtl) / sizeof(rtl[0]); i++)
+		if (str_eq((struct str){ code.p, n }, str_cstr(rtl[i])))
+			return "rtl";
+	return "ltr";
+}
+
 /* lang, dir and every t_* word of the consent's language. The text's own
  * language decides lang, so a text we have no words for is still marked
  * right for screen readers. */
@@ -283,7 +308,7 @@ tl_bind(struct view_ctx *ctx, struct str text_lang)
 	enum app_err e;
 
 	if ((e = view_ctx_set_str(ctx, "lang", text_lang)) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "dir", t->dir)) != APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "dir", tl_dir(text_lang))) != APP_OK)
 		return e;
 	for (int i = 0; i < TW__MAX; i++)
 		if ((e = view_ctx_set_cstr(ctx, tw_keys[i], t->w[i])) != APP_OK)
@@ -317,24 +342,33 @@ pc_scalar(struct req *r, unsigned q, long long *out)
 	return APP_OK;
 }
 
-/* The referral behind :id, if r's user may see it. */
+/* The referral behind :id, if r's user may see it. The remittent side
+ * whose organisation the consent no longer names sees only that the
+ * application exists (on /ansokningar/:id), so not its consents: 403. */
 static enum app_err
 pc_load_referral(
     struct req *r, long long referral_id, unsigned *via, struct db_rows *ref)
 {
 	struct db_param p[1] = { DB_INT(referral_id) };
+	int visible = 1;
 	enum app_err e;
 
 	if ((e = access_referral(r, referral_id, via)) != APP_OK ||
 	    (e = pc_exec(r, SQL_CONSENT_REFERRAL, p, 1, ref)) != APP_OK)
 		return e;
-	return ref->nrows == 1 ? APP_OK : APP_ENOTFOUND;
+	if (ref->nrows != 1)
+		return APP_ENOTFOUND;
+	if (!(*via & ACCESS_INSATS) &&
+	    (e = consent_details_visible(
+	         r, referral_id, r->user->organisation_id, &visible)) != APP_OK)
+		return e;
+	return visible ? APP_OK : APP_EFORBIDDEN;
 }
 
 /* The consent behind :id and its referral, if r's user may see it. */
 static enum app_err
 pc_load(struct req *r, long long *id, struct db_rows *c, unsigned *via,
-    struct db_rows *ref)
+    struct db_rows *ref, const char *audit_detail)
 {
 	struct db_param p[1];
 	enum app_err e;
@@ -349,12 +383,46 @@ pc_load(struct req *r, long long *id, struct db_rows *c, unsigned *via,
 	if ((e = pc_load_referral(
 	         r, str_to_ll(db_cell(c, 0, CG_REFERRAL)), via, ref)) != APP_OK)
 		return e;
-	/* Expiry is written back before anything is shown. */
+	/* Expiry is written back before anything is shown, and every page
+	 * of a consent (re-rendered forms too) is a read of the person. */
 	if ((e = consent_expire(r, str_to_ll(db_cell(c, 0, CG_REFERRAL)))) !=
 	        APP_OK ||
 	    (e = pc_exec(r, SQL_CONSENT_GET, p, 1, c)) != APP_OK)
 		return e;
-	return c->nrows == 1 ? APP_OK : APP_ENOTFOUND;
+	if (c->nrows != 1)
+		return APP_ENOTFOUND;
+	if (audit_detail == NULL)
+		return APP_OK;
+	return audit_write(r, AUDIT_READ, "consent", *id,
+	    db_cell(ref, 0, CR_PNR), str_cstr(audit_detail));
+}
+
+/* A YYYY-MM-DD date as YYYYMMDD, 0 when empty or malformed (stored dates
+ * from the database and today are always well formed). */
+static long long
+pc_ymd(struct str d)
+{
+	long long v = 0;
+
+	if (d.len != 10 || d.p[4] != '-' || d.p[7] != '-')
+		return 0;
+	for (size_t i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (d.p[i] < '0' || d.p[i] > '9')
+			return 0;
+		v = v * 10 + (d.p[i] - '0');
+	}
+	return v;
+}
+
+/* A draft waiver whose last day has passed cannot be signed any more. */
+static int
+pc_too_late(struct req *r, const struct db_rows *c)
+{
+	return str_eq_cstr(db_cell(c, 0, CG_STATE), "utkast") &&
+	    str_eq_cstr(db_cell(c, 0, CG_KIND), "sekretess") &&
+	    pc_ymd(db_cell(c, 0, CG_UNTIL)) < pc_ymd(consent_today(r));
 }
 
 /* Taking a consent is for the remittent who applied and the insats staff. */
@@ -494,6 +562,11 @@ pc_bind_consent(struct req *r, struct view_ctx *ctx, const struct db_rows *c)
 	         ctx, "is_draft", str_eq_cstr(state, "utkast"))) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "is_active", str_eq_cstr(state, "aktiv"))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "too_late", pc_too_late(r, c))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_revocable",
+	         str_eq_cstr(state, "aktiv") ||
+	             str_eq_cstr(state, "utgangen"))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "is_signed",
 	         db_cell(c, 0, CG_SIGNED_HOW).len > 0)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "answer_yes",
@@ -1055,7 +1128,7 @@ pc_validate_new(
 			    "Ange datumet på det underskrivna pappret.";
 			(*nerr)++;
 		} else if (f->v[NF_PAPPERSDATUM].ok &&
-		    strcmp(f->v[NF_PAPPERSDATUM].s.p, today.p) > 0) {
+		    f->v[NF_PAPPERSDATUM].i > pc_ymd(today)) {
 			f->err[NF_PAPPERSDATUM] =
 			    "Datumet på pappret kan inte vara senare än i dag.";
 			(*nerr)++;
@@ -1117,17 +1190,17 @@ pc_validate_new(
 			(*nerr)++;
 		}
 	} else if (f->v[NF_TILL].ok) {
-		struct str till = f->v[NF_TILL].s;
-		struct str end = db_cell(ref, 0, CR_INSATS_END);
-		struct str pend = db_cell(ref, 0, CR_PART_END);
-		if (f->v[NF_FRAN].ok && f->v[NF_TILL].i < f->v[NF_FRAN].i)
+		long long till = f->v[NF_TILL].i;
+		long long end = pc_ymd(db_cell(ref, 0, CR_INSATS_END));
+		long long pend = pc_ymd(db_cell(ref, 0, CR_PART_END));
+		if (f->v[NF_FRAN].ok && till < f->v[NF_FRAN].i)
 			f->err[NF_TILL] = "Slutdatumet är före startdatumet.";
-		else if (strcmp(till.p, today.p) < 0)
+		else if (till < pc_ymd(today))
 			f->err[NF_TILL] = "Slutdatumet har redan passerat.";
-		else if (end.len && strcmp(till.p, end.p) > 0)
+		else if (end && till > end)
 			f->err[NF_TILL] = "Samtycket kan gälla längst till "
 			                  "insatsens slut.";
-		else if (pend.len && strcmp(till.p, pend.p) > 0)
+		else if (pend && till > pend)
 			f->err[NF_TILL] = "Samtycket kan gälla längst till "
 			                  "deltagandets slut.";
 		if (f->err[NF_TILL] != NULL)
@@ -1209,7 +1282,12 @@ page_consent_create(struct req *r)
 		    APP_OK)
 			goto fail;
 	}
-	if ((e = pc_event(r, cid, "forberett", 0,
+	/* The text is frozen from the moment it is shown to the
+	 * participant, so what they read is what they sign. */
+	p[0] = DB_INT(cid);
+	if ((e = pc_exec(r, SQL_CONSENT_TEXT_MARK_USED, p, 1, NULL)) !=
+	        APP_OK ||
+	    (e = pc_event(r, cid, "forberett", 0,
 	         paper ? "papper" : "surfplatta", STR_LIT(""))) != APP_OK ||
 	    (e = audit_write(r, AUDIT_CREATE, "consent", cid,
 	         db_cell(&ref, 0, CR_PNR),
@@ -1275,7 +1353,10 @@ pc_render_consent(struct req *r, long long id, const struct db_rows *c,
 		if ((e = view_ctx_set_str(it, "at", db_cell(&ev, i, 0))) !=
 		        APP_OK ||
 		    (e = view_ctx_set_cstr(it, "event",
-		         pc_event_label(db_cell(&ev, i, 1)))) != APP_OK ||
+		         str_eq_cstr(db_cell(&ev, i, 4), "system") &&
+		                 str_eq_cstr(db_cell(&ev, i, 1), "aterkallat")
+		             ? "Ersatt av ett nytt samtycke"
+		             : pc_event_label(db_cell(&ev, i, 1)))) != APP_OK ||
 		    (e = view_ctx_set_str(it, "party", db_cell(&ev, i, 2))) !=
 		        APP_OK ||
 		    (e = view_ctx_set_str(it, "who", db_cell(&ev, i, 3))) !=
@@ -1299,10 +1380,7 @@ page_consent(struct req *r)
 	const char *notice = NULL;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
-		return e;
-	if ((e = audit_write(r, AUDIT_READ, "consent", id,
-	         db_cell(&ref, 0, CR_PNR), STR_LIT(""))) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "")) != APP_OK)
 		return e;
 	if (req_query(r, "givet") != NULL)
 		notice = "Samtycket är registrerat och gäller.";
@@ -1357,13 +1435,10 @@ page_consent_tablet(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet")) != APP_OK)
 		return e;
 	if (!pc_may_take(via))
 		return APP_EFORBIDDEN;
-	if ((e = audit_write(r, AUDIT_READ, "consent", id,
-	         db_cell(&ref, 0, CR_PNR), STR_LIT("tablet"))) != APP_OK)
-		return e;
 	return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta", NULL, NULL,
 	    NULL, STR_LIT(""), STR_LIT(""));
 }
@@ -1390,7 +1465,7 @@ page_consent_sign(struct req *r)
 	struct db_param p[1];
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet sign")) != APP_OK)
 		return e;
 	if (!pc_may_take(via))
 		return APP_EFORBIDDEN;
@@ -1404,6 +1479,11 @@ page_consent_sign(struct req *r)
 	if (!str_eq_cstr(db_cell(&c, 0, CG_STATE), "utkast")) {
 		/* Signed (or ended) since the page was shown: sending twice
 		 * stores once. Show where it stands. */
+		r->resp.status = 409;
+		return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta",
+		    NULL, NULL, NULL, STR_LIT(""), STR_LIT(""));
+	}
+	if (pc_too_late(r, &c)) {
 		r->resp.status = 409;
 		return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta",
 		    NULL, NULL, NULL, STR_LIT(""), STR_LIT(""));
@@ -1463,7 +1543,7 @@ page_consent_paper(struct req *r)
 	struct buf loc;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "paper")) != APP_OK)
 		return e;
 	if (!pc_may_take(via))
 		return APP_EFORBIDDEN;
@@ -1474,10 +1554,16 @@ page_consent_paper(struct req *r)
 	if (!v[PF_PAPPERSDATUM].ok)
 		err = "Ange datumet på det underskrivna pappret som "
 		      "ÅÅÅÅ-MM-DD.";
-	else if (strcmp(v[PF_PAPPERSDATUM].s.p, consent_today(r).p) > 0)
+	else if (v[PF_PAPPERSDATUM].i > pc_ymd(consent_today(r)))
 		err = "Datumet på pappret kan inte vara senare än i dag.";
 	else if (sus && !(v[PF_SVAR].ok && v[PF_SVAR].present))
 		err = "Ange deltagarens svar: ja eller nej.";
+	if (err == NULL && pc_too_late(r, &c)) {
+		r->resp.status = 409;
+		return pc_render_consent(r, id, &c, &ref, via, NULL,
+		    "Giltighetstiden har redan gått ut. Förbered ett nytt "
+		    "samtycke.");
+	}
 	if (err != NULL) {
 		r->resp.status = 400;
 		return pc_render_consent(r, id, &c, &ref, via, NULL, err);
@@ -1514,8 +1600,10 @@ page_consent_copy(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, NULL)) != APP_OK)
 		return e;
+	if (!pc_may_take(via))
+		return APP_EFORBIDDEN;
 	if (db_cell(&c, 0, CG_SIGNED_HOW).len == 0)
 		return APP_ENOTFOUND; /* nothing signed to copy yet */
 	if ((e = audit_write(r, AUDIT_PRINT, "consent", id,
@@ -1537,13 +1625,30 @@ page_consent_revoke_tablet(struct req *r)
 	long long id;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
-		return e;
-	if ((e = audit_write(r, AUDIT_READ, "consent", id,
-	         db_cell(&ref, 0, CR_PNR), STR_LIT("tablet revoke"))) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet revoke")) != APP_OK)
 		return e;
 	return pc_render_tablet(r, &c, &ref, "samtycke_aterkalla", NULL, NULL,
 	    NULL, STR_LIT(""), STR_LIT(""));
+}
+
+/* A revocation that cannot be done (a double tap, already ended): 409
+ * with where it stands now, on the tablet in the participant's language. */
+static enum app_err
+pc_revoke_refused(struct req *r, long long id, struct db_rows *c,
+    const struct db_rows *ref, unsigned via, int tablet, const char *msg)
+{
+	struct db_param p[1] = { DB_INT(id) };
+	enum app_err e;
+
+	if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, c)) != APP_OK)
+		return e;
+	if (c->nrows != 1)
+		return APP_ENOTFOUND;
+	r->resp.status = 409;
+	if (tablet)
+		return pc_render_tablet(r, c, ref, "samtycke_aterkalla", NULL,
+		    NULL, NULL, STR_LIT(""), STR_LIT(""));
+	return pc_render_consent(r, id, c, ref, via, NULL, msg);
 }
 
 static const char *const rv_ways[] = { "surfplatta", "muntligt", "skriftligt",
@@ -1571,7 +1676,7 @@ page_consent_revoke(struct req *r)
 	struct buf loc, detail;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "revoke")) != APP_OK)
 		return e;
 	if ((e = form_validate(r->a, &r->form, rv_spec, RV__MAX, v, &nerr)) !=
 	    APP_OK)
@@ -1579,28 +1684,31 @@ page_consent_revoke(struct req *r)
 	all = v[RV_PART].ok && str_eq_cstr(v[RV_PART].s, "alla");
 	if (v[RV_PART].ok && !all)
 		party = str_to_ll(v[RV_PART].s);
+	tablet = v[RV_HUR].ok && v[RV_HUR].i == 0;
 	if (nerr > 0 || (!all && party <= 0)) {
 		r->resp.status = 400;
-		return pc_render_consent(r, id, &c, &ref, via, NULL,
-		    "Välj vad som återkallas och hur återkallelsen kom in.");
-	}
-	how = rv_ways[v[RV_HUR].i];
-	tablet = v[RV_HUR].i == 0;
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
-	p[0] = DB_INT(id);
-	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
-		goto fail;
-	if (lock.nrows != 1 || !str_eq_cstr(db_cell(&lock, 0, 0), "aktiv")) {
-		db_rollback(r->db);
-		r->resp.status = 409;
 		if (tablet)
 			return pc_render_tablet(r, &c, &ref,
 			    "samtycke_aterkalla", NULL, NULL, NULL, STR_LIT(""),
 			    STR_LIT(""));
 		return pc_render_consent(r, id, &c, &ref, via, NULL,
-		    "Samtycket gäller inte längre, så det finns inget att "
-		    "återkalla.");
+		    "Välj vad som återkallas och hur återkallelsen kom in.");
+	}
+	how = rv_ways[v[RV_HUR].i];
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	p[0] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
+		goto fail;
+	/* An expired waiver can still be revoked: it decides what the
+	 * remittent side may still see. */
+	if (lock.nrows != 1 ||
+	    !(str_eq_cstr(db_cell(&lock, 0, 0), "aktiv") ||
+	        str_eq_cstr(db_cell(&lock, 0, 0), "utgangen"))) {
+		db_rollback(r->db);
+		return pc_revoke_refused(r, id, &c, &ref, via, tablet,
+		    "Samtycket är redan återkallat eller avslutat, så det finns "
+		    "inget att återkalla.");
 	}
 	buf_init(&detail, r->a);
 	if (!all) {
@@ -1613,8 +1721,7 @@ page_consent_revoke(struct req *r)
 			goto fail;
 		if (changed != 1) {
 			db_rollback(r->db);
-			r->resp.status = 409;
-			return pc_render_consent(r, id, &c, &ref, via, NULL,
+			return pc_revoke_refused(r, id, &c, &ref, via, tablet,
 			    "Den parten är redan återkallad eller hör inte "
 			    "till samtycket.");
 		}
@@ -1636,7 +1743,7 @@ page_consent_revoke(struct req *r)
 	if (all) {
 		p[0] = DB_STR(STR_LIT("aterkallad"));
 		p[1] = DB_INT(id);
-		p[2] = DB_STR(STR_LIT("aktiv"));
+		p[2] = DB_STR(db_cell(&lock, 0, 0));
 		if ((e = pc_exec(r, SQL_CONSENT_END, p, 3, NULL)) != APP_OK ||
 		    (e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE_ALL, &p[1], 1,
 		         NULL)) != APP_OK ||
@@ -1677,7 +1784,7 @@ page_consent_error(struct req *r)
 	struct buf loc;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "in error")) != APP_OK)
 		return e;
 	if (!pc_may_take(via))
 		return APP_EFORBIDDEN;

@@ -1,17 +1,25 @@
 /* sql_consent.c: statements of consent; see include/sql_consent.h. */
 #include "sql_consent.h"
 
+/* The waiver's application or participation has closed (c is the
+ * consent): the application was advised against, the participation was
+ * marked in error, or it has ended and nothing more is due: the summary
+ * has gone to the remittent, or the waiver never allowed disclosing it. */
+#define CLOSED                                                                 \
+	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND"  \
+	" rr.status = 'avradd') OR EXISTS (SELECT 1 FROM participation pp"     \
+	" WHERE pp.referral_id = c.referral_id AND (pp.status ="               \
+	" 'felregistrerad' OR (pp.status = 'avslutad' AND"                     \
+	" (pp.summary_sent_at IS NOT NULL OR c.direction_disclose = 0)))))"
+
 /* A waiver in force today (c is the consent; two parameters: today, today):
- * given and not ended, within its dates, and its participation not closed.
- * A participation closes when it is marked in error, or when it has ended
- * and the summary has gone to the remittent: the summary is the last thing
- * the waiver exists for. */
+ * given and not ended, within its dates, not closed, and the insats itself
+ * still a party (without it the insats may exchange nothing with anyone). */
 #define IN_FORCE                                                               \
 	" c.kind = 'sekretess' AND c.state = 'aktiv' AND c.valid_from <= ?"    \
-	" AND c.valid_until >= ? AND NOT EXISTS (SELECT 1 FROM"                \
-	" participation pp WHERE pp.referral_id = c.referral_id AND"           \
-	" (pp.status = 'felregistrerad' OR (pp.status = 'avslutad' AND"        \
-	" pp.summary_sent_at IS NOT NULL)))"
+	" AND c.valid_until >= ? AND NOT" CLOSED " AND EXISTS (SELECT 1 FROM"  \
+	" consent_party ip WHERE ip.consent_id = c.id AND ip.insats_id IS NOT" \
+	" NULL AND ip.state = 'aktiv')"
 
 /* An active party naming organisation ? or its parent (a member named as a
  * party covers its units). */
@@ -34,18 +42,16 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " LOCK IN SHARE MODE",
 	    1 },
 	[SQL_CONSENT_LATEST_GIVEN] = { "SELECT id, state FROM consent WHERE referral_id = ?"
-	                               " AND kind = 'sekretess' AND state IN"
-	                               " ('aktiv','aterkallad','utgangen')"
+	                               " AND kind = 'sekretess' AND signed_how IS NOT NULL AND state IN"
+	                               " ('aktiv','aterkallad','utgangen','felaktig')"
 	                               " ORDER BY signed_at DESC, id DESC LIMIT 1",
 	    1 },
 	[SQL_CONSENT_PARTY_COVERS] = { "SELECT 1 FROM consent_party cp WHERE cp.consent_id = ? AND" PARTY_COVERS
 	                               " LIMIT 1",
 	    1 },
-	[SQL_CONSENT_EXPIRABLE] = { "SELECT c.id FROM consent c LEFT JOIN participation p"
-	                            " ON p.referral_id = c.referral_id"
+	[SQL_CONSENT_EXPIRABLE] = { "SELECT c.id FROM consent c"
 	                            " WHERE c.kind = 'sekretess' AND c.state = 'aktiv'"
-	                            " AND (c.valid_until < ? OR p.status = 'felregistrerad'"
-	                            " OR (p.status = 'avslutad' AND p.summary_sent_at IS NOT NULL))"
+	                            " AND (c.valid_until < ? OR" CLOSED ")"
 	                            " AND c.referral_id = ?",
 	    1 },
 	[SQL_CONSENT_END] = { "UPDATE consent SET state = ?, ended_at = UTC_TIMESTAMP(),"
@@ -159,7 +165,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                           " CONCAT_WS(' – ', po.name, o.name), r.insats_id, i.name,"
 	                           " i.period_end, pe.personnummer, pe.first_name, pe.last_name,"
 	                           " pe.protected_identity, p.id, p.status, p.planned_end_date,"
-	                           " p.end_date, pe.interpreter_language"
+	                           " p.end_date, pe.interpreter_language, i.measurement"
 	                           " FROM referral r JOIN person pe ON pe.id = r.person_id"
 	                           " JOIN insats i ON i.id = r.insats_id"
 	                           " JOIN organisation o ON o.id = r.organisation_id"

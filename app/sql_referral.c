@@ -11,15 +11,17 @@
  * organisation) may see the details of referral r: the rule of
  * consent_details_visible() in app/consent.c, repeated in SQL for the lists
  * (one correlated subquery instead of two statements per row). No waiver
- * given yet: visible. Else the latest given waiver must not be revoked and
- * must still name the organisation, or its parent, as an active party. */
-#define CONSENT_VISIBLE                                                         \
-	"COALESCE((SELECT c.state <> 'aterkallad' AND EXISTS (SELECT 1 FROM "   \
-	"consent_party cp WHERE cp.consent_id = c.id AND cp.state = 'aktiv' "   \
-	"AND cp.organisation_id IS NOT NULL AND (cp.organisation_id = ? OR "    \
-	"cp.organisation_id = (SELECT o2.parent_id FROM organisation o2 WHERE " \
-	"o2.id = ?))) FROM consent c WHERE c.referral_id = r.id AND c.kind = "  \
-	"'sekretess' AND c.state IN ('aktiv', 'aterkallad', 'utgangen') "       \
+ * given yet: visible. Else the latest signed waiver must be in force or
+ * expired (not revoked, not marked in error) and still name the
+ * organisation, or its parent, as an active party. */
+#define CONSENT_VISIBLE                                                                \
+	"COALESCE((SELECT c.state IN ('aktiv', 'utgangen') AND EXISTS (SELECT 1 FROM " \
+	"consent_party cp WHERE cp.consent_id = c.id AND cp.state = 'aktiv' "          \
+	"AND cp.organisation_id IS NOT NULL AND (cp.organisation_id = ? OR "           \
+	"cp.organisation_id = (SELECT o2.parent_id FROM organisation o2 WHERE "        \
+	"o2.id = ?))) FROM consent c WHERE c.referral_id = r.id AND c.kind = "         \
+	"'sekretess' AND c.signed_how IS NOT NULL AND c.state IN ('aktiv', "           \
+	"'aterkallad', 'utgangen', 'felaktig') "                                       \
 	"ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), 1)"
 
 /* The list columns (enum ref_list_col) and the visibility rule; the

@@ -1,7 +1,7 @@
 /*
  * signature.h: the drawn signature of a consent, as SVG path data.
  *
- * The tablet page draws on a canvas (views/static/signatur.js) and posts
+ * The tablet page draws on a canvas (views/static/surfplatta.js) and posts
  * the strokes as path data: "M x y L x y L x y M x y ...". The server
  * stores it only if it is exactly that grammar, so it is safe to put back
  * into a <path d="..."> attribute and cannot carry anything else:

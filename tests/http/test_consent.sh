@@ -43,6 +43,11 @@ expect_body "no SUS answer: anonymous" "rapporteras anonymt"
 expect_header "consent pages are not cached" "Cache-Control: no-store"
 expect_status "the remittent who applied sees them" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
 expect_body "and may take one" "/samtycken/ansokan/$R/ny?typ=sekretess"
+q "INSERT INTO referral_coremittent (referral_id, staff_id, organisation_id, name) VALUES ($R, 3, 10, 'Soc Medremittent')"
+expect_status "a medremittent may look" 200 -b "$SJ" "$BASE/samtycken/ansokan/$R"
+check "but is not offered to take one" body_lacks "/samtycken/ansokan/$R/ny"
+expect_status "and may not prepare one: 403" 403 -b "$SJ" "$BASE/samtycken/ansokan/$R/ny?typ=sekretess"
+q "DELETE FROM referral_coremittent WHERE referral_id = $R"
 expect_status "another insats's staff: 404" 404 -b "$TJ" "$BASE/samtycken/ansokan/$R"
 expect_status "another organisation's remittent: 404" 404 -b "$SJ" "$BASE/samtycken/ansokan/$R"
 expect_status "forbund: 403" 403 -b "$FJ" "$BASE/samtycken/ansokan/$R"
@@ -90,6 +95,7 @@ eq "with its three parties" "$(q "SELECT COUNT(*) FROM consent_party WHERE conse
 eq "and two categories" "$(q "SELECT COUNT(*) FROM consent_consent_category WHERE consent_id = $C")" 2
 V1=$(q "SELECT t.version FROM consent c JOIN consent_text t ON t.id = c.text_id WHERE c.id = $C")
 T1=$(q "SELECT text_id FROM consent WHERE id = $C")
+eq "the text shown is frozen from the moment it is prepared" "$(q "SELECT used FROM consent_text WHERE id = $T1")" 1
 
 # --- Signing on the tablet
 expect_status "the tablet page" 200 -b "$CM" "$BASE/samtycken/$C/surfplatta"
@@ -172,15 +178,22 @@ expect_status "the confirmation" 200 -b "$CM" "$BASE/samtycken/$C/aterkalla?klar
 expect_body "says it applies now" "Återkallelsen är registrerad och gäller nu."
 st=$(post "$CM" "/samtycken/$C/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=muntligt")
 eq "nothing left to revoke: 409" "$st" 409
+st=$(post "$CM" "/samtycken/$C/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=surfplatta")
+eq "a double tap on the tablet: 409" "$st" 409
+check "and the tablet stays on the tablet page" body_lacks "Logga ut"
+expect_body "saying there is nothing left to revoke" "Det finns inget gällande samtycke att återkalla."
+expect_status "the remittent no longer covered cannot open the consents: 403" 403 -b "$RJ" "$BASE/samtycken/ansokan/$R"
+expect_status "nor one consent" 403 -b "$RJ" "$BASE/samtycken/$C"
+expect_status "nor the copy" 403 -b "$RJ" "$BASE/samtycken/$C/kopia"
 expect_status "the status" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
 expect_body "shows the revocation" '<span class="consent consent-aterkallad">Återkallat</span>'
 expect_body "and the organisation no longer covered" "Försäkringskassan: <strong>omfattas inte</strong>"
 
 # --- Expired by date: written back with an event on the next read
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "kategori=planering" --data-urlencode "lamna=1" \
-	--data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 10)" \
-	--data-urlencode "satt=papper" --data-urlencode "pappersdatum=$TODAY")
+	--data-urlencode "part=o2" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+	--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
+	--data-urlencode "till=$(day 10)" --data-urlencode "satt=papper" --data-urlencode "pappersdatum=$TODAY")
 eq "a waiver signed on paper is recorded" "$st" 303
 C2=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
 eq "in force at once, on paper" "$(q "SELECT CONCAT(state, '|', signed_how, '|', paper_date) FROM consent WHERE id = $C2")" "aktiv|papper|$TODAY"
@@ -193,6 +206,23 @@ expect_body "and no longer covers" "Försäkringskassan: <strong>omfattas inte</
 eq "expiry is written back" "$(q "SELECT state FROM consent WHERE id = $C2")" utgangen
 eq "with an event" "$(q "SELECT CONCAT(event, '|', how) FROM consent_event WHERE consent_id = $C2 AND event = 'utganget'")" "utganget|system"
 eq "and in the access log" "$(audits "object_type = 'consent' AND object_id = $C2 AND detail = 'expired'")" 1
+
+# --- A draft whose last day has passed cannot be signed
+st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
+	--data-urlencode "part=o2" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+	--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
+	--data-urlencode "till=$(day 5)" --data-urlencode "satt=surfplatta")
+CL=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
+q "UPDATE consent SET valid_from = '$(day -9)', valid_until = '$(day -2)' WHERE id = $CL"
+expect_status "the tablet page of a draft past its last day" 200 -b "$CM" "$BASE/samtycken/$CL/surfplatta"
+expect_body "says it can no longer be signed" "Samtycket kan inte längre skrivas under."
+check "and offers no signing form" body_lacks 'id="signera"'
+st=$(post "$CM" "/samtycken/$CL/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=$SIG")
+eq "signing it anyway: 409" "$st" 409
+eq "it stays a draft" "$(q "SELECT state FROM consent WHERE id = $CL")" utkast
+st=$(post "$CM" "/samtycken/$CL/papper" --data-urlencode "pappersdatum=$TODAY")
+eq "nor can it be recorded from paper: 409" "$st" 409
+expect_body "saying why" "Giltighetstiden har redan gått ut."
 
 # --- The SUS consent: separate, yes or no, superseded by a new answer
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sus" --data-urlencode "sprak=sv" \
@@ -230,6 +260,10 @@ eq "with a reason in its history" \
 	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av samtycke $S2."
 expect_status "status" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
 expect_body "SUS yes: with personnummer" "rapporteras med personnummer"
+q "UPDATE person SET protected_identity = 1 WHERE personnummer = '$PNR'"
+expect_status "status with protected identity" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
+expect_body "SUS yes but protected identity: anonymous" "Gäller</span> – rapporteras anonymt"
+q "UPDATE person SET protected_identity = 0 WHERE personnummer = '$PNR'"
 st=$(post "$RJ" "/samtycken/$S2/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=skriftligt")
 eq "a written revocation of the SUS consent" "$st" 303
 eq "revoked" "$(q "SELECT state FROM consent WHERE id = $S2")" aterkallad
@@ -248,7 +282,7 @@ eq "kept, as felaktig" "$(q "SELECT state FROM consent WHERE id = $S3")" felakti
 eq "with the reason" "$(q "SELECT CONCAT(how, '|', reason) FROM consent_event WHERE consent_id = $S3 AND event = 'felaktigt'")" "personal|Fel person vid surfplattan"
 st=$(post "$SJ" "/samtycken/$S3/felaktig" --data-urlencode "skal=Inte min")
 eq "another organisation's remittent cannot touch it: 404" "$st" 404
-eq "nothing is ever deleted" "$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R")" 5
+eq "nothing is ever deleted" "$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R")" 6
 eq "the app account may not edit the event log" \
 	"$(sql_app "UPDATE consent_event SET reason = 'x' WHERE consent_id = $C" | grep -c 'command denied')" 1
 eq "nor may an administrator" \
@@ -285,3 +319,41 @@ st=$(post "$AJ" "/admin/samtyckestexter/ny" --data-urlencode "typ=sus" --data-ur
 	--data-urlencode "titel=X" --data-urlencode "text=Y")
 eq "a malformed language code: 400" "$st" 400
 expect_body "kept what was typed" "Somali!"
+
+# --- An expired waiver can still be revoked (it decides what the remittent
+# side sees), and a party from another consent is refused
+eq "the paper waiver is expired" "$(q "SELECT state FROM consent WHERE id = $C2")" utgangen
+expect_status "an expired waiver still shows the remittent the application" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
+st=$(post "$CM" "/samtycken/$C2/aterkalla" --data-urlencode "part=$P10" --data-urlencode "hur=muntligt")
+eq "a party of another consent: 409" "$st" 409
+st=$(post "$CM" "/samtycken/$C2/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=skriftligt")
+eq "revoking the expired waiver" "$st" 303
+eq "it is revoked" "$(q "SELECT state FROM consent WHERE id = $C2")" aterkallad
+expect_status "the remittent now sees no consents" 403 -b "$RJ" "$BASE/samtycken/ansokan/$R"
+
+# --- Marking a signed waiver in error does not give the details back
+W=$(give_waiver "$R")
+expect_status "a new waiver naming Försäkringskassan: the remittent sees again" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
+st=$(post "$RJ" "/samtycken/$W/felaktig" --data-urlencode "skal=Fel blankett")
+eq "the remittent marks it in error" "$st" 303
+expect_status "and then no longer sees the consents" 403 -b "$RJ" "$BASE/samtycken/ansokan/$R"
+expect_status "nor the application's details" 200 -b "$RJ" "$BASE/ansokningar/$R"
+expect_body "only that it exists" "Samtycket omfattar inte längre din organisation."
+
+# --- A member named as a party covers its units
+R2=$(q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
+          VALUES ('$(pnr 19800202)', 'personnummer', 'Enhet', 'Testsson', 'man', 1980);
+        INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
+          VALUES (LAST_INSERT_ID(), 6, 3, 10, 'inskickad', UTC_TIMESTAMP());
+        SELECT LAST_INSERT_ID();")
+W2=$(give_waiver "$R2" 4)
+expect_status "a unit's referral under a waiver naming its municipality" 200 -b "$CM" "$BASE/samtycken/ansokan/$R2"
+expect_body "the unit is covered" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd): omfattas"
+
+# --- The insats itself revoked as a party: the waiver no longer covers
+# anyone, since the insats may exchange nothing
+IP=$(q "SELECT id FROM consent_party WHERE consent_id = $W2 AND insats_id IS NOT NULL")
+st=$(post "$CM" "/samtycken/$W2/aterkalla" --data-urlencode "part=$IP" --data-urlencode "hur=muntligt")
+eq "the insats is revoked as a party" "$st" 303
+expect_status "status" 200 -b "$CM" "$BASE/samtycken/ansokan/$R2"
+expect_body "the unit is no longer covered" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd): <strong>omfattas inte</strong>"

@@ -50,7 +50,9 @@
 			ev.preventDefault();
 		});
 		canvas.addEventListener("pointermove", function (ev) {
-			if (!drawing) {
+			// The server takes at most 60 000 bytes of path data
+			// (signature.h): stop adding points well before that.
+			if (!drawing || field.value.length > 59000) {
 				return;
 			}
 			var p = point(ev);

@@ -12,6 +12,7 @@
 #include "page_report.h"
 #include "pages.h"
 #include "report.h"
+#include "report_quest.h"
 #include "report_svg.h"
 #include "report_suppress.h"
 #include "req.h"
@@ -25,21 +26,28 @@ static const char *const period_choices[] = { "ar", "jan-aug", "q1", "q2", "q3",
 	"q4", "fritt", NULL };
 enum { PER_AR, PER_JANAUG, PER_Q1, PER_Q2, PER_Q3, PER_Q4, PER_FRITT };
 
-enum { RF_INSATS, RF_PERIOD, RF_YEAR, RF_FROM, RF_TO, RF__MAX };
+enum { RF_INSATS, RF_PERIOD, RF_YEAR, RF_FROM, RF_TO, RF_QUEST, RF__MAX };
 static const struct field_spec report_spec[RF__MAX] = {
 	[RF_INSATS] = { "insats", FT_INT, 0, 4294967295LL, 0, NULL },
 	[RF_PERIOD] = { "period", FT_ENUM, 0, 0, 0, period_choices },
 	[RF_YEAR] = { "ar", FT_INT, 2000, 2100, 0, NULL },
 	[RF_FROM] = { "fran", FT_DATE, 20000101, 21001231, 0, NULL },
 	[RF_TO] = { "till", FT_DATE, 20000101, 21001231, 0, NULL },
+	[RF_QUEST] = { "enkat", FT_TEXT, 1, 64, 0, NULL },
 };
 static const char *const error_keys[RF__MAX] = { "insats_error", "period_error",
-	"year_error", "from_error", "to_error" };
+	"year_error", "from_error", "to_error", "quest_error" };
+
+/* The questionnaire reported when none is chosen (the participants'
+ * ongoing indicator questionnaire), if it is loaded. */
+#define QUEST_DEFAULT "deltagare_pagaende"
 
 struct report_form {
 	struct field_val fv[RF__MAX];
 	size_t nerr;
 	struct db_rows ins; /* the insatser the caller may choose */
+	struct db_rows qs;  /* the questionnaires: code, title */
+	long long quest;    /* chosen row of qs; -1: none loaded */
 	int forbund;        /* may choose the whole förbund */
 	long long insats;   /* chosen; 0: the whole förbund */
 	long long period, year;
@@ -73,9 +81,21 @@ report_form_read(struct req *r, struct report_form *f)
 	p[1] = p[0];
 	if ((e = db_exec(r->db, r->a, DB_REPORT, SQL_REPORT_INSATSER, p, 2,
 	         &f->ins)) != APP_OK ||
+	    (e = db_exec(r->db, r->a, DB_REPORT, SQL_REPORT_QUESTS, NULL, 0,
+	         &f->qs)) != APP_OK ||
 	    (e = form_validate(r->a, &r->query, report_spec, RF__MAX, f->fv,
 	         &f->nerr)) != APP_OK)
 		return e;
+	f->quest = -1;
+	for (size_t i = 0; i < f->qs.nrows; i++) {
+		struct str c = db_cell(&f->qs, i, 0);
+		if (f->fv[RF_QUEST].present && f->fv[RF_QUEST].ok
+		        ? str_eq(c, f->fv[RF_QUEST].s)
+		        : f->quest < 0 || str_eq_cstr(c, QUEST_DEFAULT))
+			f->quest = (long long)i;
+	}
+	if (f->fv[RF_QUEST].present && f->quest < 0)
+		form_fail(f, RF_QUEST, MSG_PICK);
 	date_today(&ty, &tm, &td);
 	(void)snprintf(
 	    f->today, sizeof(f->today), "%04d-%02d-%02d", ty, tm, td);
@@ -155,7 +175,8 @@ report_form_bind(struct req *r, struct view_ctx *ctx, struct report_form *f)
 	if ((e = view_ctx_set_bool(ctx, "may_forbund", f->forbund)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "all_selected", f->insats == 0)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK)
+	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "enkater")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < f->ins.nrows; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "insatser");
@@ -168,6 +189,18 @@ report_form_bind(struct req *r, struct view_ctx *ctx, struct report_form *f)
 		    (e = view_ctx_set_bool(it, "selected",
 		         str_to_ll(db_cell(&f->ins, i, 0)) == f->insats)) !=
 		        APP_OK)
+			return e;
+	}
+	for (size_t i = 0; i < f->qs.nrows; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "enkater");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "code", db_cell(&f->qs, i, 0))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "title", db_cell(&f->qs, i, 1))) != APP_OK ||
+		    (e = view_ctx_set_bool(
+		         it, "selected", (long long)i == f->quest)) != APP_OK)
 			return e;
 	}
 	for (int k = 0; period_choices[k] != NULL; k++) {
@@ -460,69 +493,161 @@ chart_goals(struct req *r, struct view_ctx *ctx, const struct report *rep)
 	return svg_chart_bind(it, &c);
 }
 
+/* Start vs end of a paired table (report_quest.h): the mean at start and
+ * at end per gender. */
+static enum app_err
+chart_pairs(struct req *r, struct view_ctx *it, const struct report *rep,
+    const struct report_table *t)
+{
+	static const char *const series[] = { "Start", "Slut" };
+	static const int cls[] = { 0, 3 };
+	/* Rows of report_quest.c: paired 1, mean at start 7, at end 8. */
+	const struct report_row *paired = &t->rows[1],
+	                        *rows[2] = { &t->rows[7], &t->rows[8] };
+	double v[8];
+	int has[8];
+	struct str labels[8], groups[4];
+	struct buf d, id;
+	struct svg_chart c = { 0 };
+	size_t ng = 0;
+	enum app_err e;
+
+	buf_init(&d, r->a);
+	buf_init(&id, r->a);
+	for (int g = 0; g < RG__MAX; g++) {
+		if (!report_column_shown(rep, g))
+			continue;
+		groups[ng] = str_cstr(report_gender_head(g));
+		if ((e = buf_printf(&d, "%s: ", report_gender_head(g))) !=
+		    APP_OK)
+			return e;
+		for (size_t s = 0; s < 2; s++) {
+			struct str tv = report_value_text(r, rep, rows[s], g);
+			v[ng * 2 + s] = rows[s]->value[g];
+			has[ng * 2 + s] = cell_shown(rep, paired->cell[g]) &&
+			    paired->n[g] > 0;
+			labels[ng * 2 + s] = tv;
+			if ((e = buf_printf(&d, "%s%s ", s ? ", " : "",
+			         series[s])) != APP_OK ||
+			    (e = buf_append(&d, tv.p, tv.len)) != APP_OK)
+				return e;
+		}
+		if ((e = buf_puts(&d, ". ")) != APP_OK)
+			return e;
+		ng++;
+	}
+	if ((e = buf_printf(&id, "diagram-%s", t->key)) != APP_OK ||
+	    (e = buf_append(&id, "", 1)) != APP_OK)
+		return e;
+	c.id = id.p;
+	c.title = t->rows == NULL ? "" : t->title;
+	c.desc = buf_str(&d);
+	c.ngroups = ng;
+	c.nseries = 2;
+	c.groups = groups;
+	c.series = series;
+	c.series_class = cls;
+	c.values = v;
+	c.has_value = has;
+	c.labels = labels;
+	return svg_chart_bind(it, &c);
+}
+
+/* One table into list `list` of ctx; `chart`: its chart, or NULL. */
+static enum app_err
+bind_table(struct req *r, struct view_ctx *ctx, const char *list,
+    const struct report *rep, const struct report_table *tb,
+    enum app_err (*chart)(struct req *, struct view_ctx *,
+        const struct report *, const struct report_table *))
+{
+	struct view_ctx *it = view_ctx_list_add(ctx, list);
+	enum app_err e;
+
+	if (it == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_cstr(it, "key", tb->key)) != APP_OK ||
+	    (e = view_ctx_set_cstr(it, "caption", tb->title)) != APP_OK ||
+	    (e = view_ctx_set_cstr(it, "note", tb->note)) != APP_OK ||
+	    (e = view_ctx_set_cstr(it, "extra_head", tb->extra_head)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(it, "has_pct", tb->base != NULL)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_list(it, "rows")) != APP_OK ||
+	    (e = view_ctx_set_list(it, "chart")) != APP_OK)
+		return e;
+	if (chart != NULL) {
+		struct view_ctx *c = view_ctx_list_add(it, "chart");
+		if (c == NULL)
+			return APP_ENOMEM;
+		if ((e = chart(r, c, rep, tb)) != APP_OK)
+			return e;
+	}
+	for (size_t i = 0; i < tb->nrows; i++) {
+		const struct report_row *row = &tb->rows[i];
+		struct view_ctx *ri = view_ctx_list_add(it, "rows");
+
+		if (ri == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(ri, "label", row->label)) != APP_OK ||
+		    (e = view_ctx_set_bool(ri, "total", row->total)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(ri, "extra", row->extra)) != APP_OK ||
+		    (e = view_ctx_set_list(ri, "cells")) != APP_OK)
+			return e;
+		for (int g = 0; g < RG__MAX; g++) {
+			struct view_ctx *ci;
+			if (!report_column_shown(rep, g))
+				continue;
+			if ((ci = view_ctx_list_add(ri, "cells")) == NULL)
+				return APP_ENOMEM;
+			if ((e = view_ctx_set_str(ci, "text",
+			         report_value_text(r, rep, row, g))) !=
+			        APP_OK ||
+			    (e = view_ctx_set_str(ci, "pct",
+			         report_pct_text(r, rep, tb, row, g))) !=
+			        APP_OK)
+				return e;
+		}
+	}
+	return APP_OK;
+}
+
+static enum app_err
+chart_age_t(struct req *r, struct view_ctx *it, const struct report *rep,
+    const struct report_table *t)
+{
+	(void)t;
+	return chart_age(r, it, rep);
+}
+
+static enum app_err
+chart_places_t(struct req *r, struct view_ctx *it, const struct report *rep,
+    const struct report_table *t)
+{
+	(void)t;
+	return chart_places(r, it, rep);
+}
+
 static enum app_err
 bind_tables(struct req *r, struct view_ctx *ctx, const struct report *rep)
 {
 	enum app_err e;
 
+	if ((e = view_ctx_set_list(ctx, "qtables")) != APP_OK)
+		return e;
 	for (int t = 0; t < RT__MAX; t++) {
 		const struct report_table *tb = &rep->tables[t];
-		struct view_ctx *it = view_ctx_list_add(ctx, "tables");
-
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(it, "key", tb->key)) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "caption", tb->title)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_cstr(it, "note", tb->note)) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "extra_head", tb->extra_head)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(it, "has_pct", tb->base != NULL)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_list(it, "rows")) != APP_OK)
+		if ((e = bind_table(r, ctx, "tables", rep, tb,
+		         t == RT_ALDER                          ? chart_age_t
+		             : t == RT_PLATSER && tb->nrows > 1 ? chart_places_t
+		                                                : NULL)) !=
+		    APP_OK)
 			return e;
-		if (t == RT_ALDER) {
-			struct view_ctx *c = view_ctx_list_add(it, "chart");
-			if (c == NULL || (e = chart_age(r, c, rep)) != APP_OK)
-				return c == NULL ? APP_ENOMEM : e;
-		} else if (t == RT_PLATSER && tb->nrows > 1) {
-			struct view_ctx *c = view_ctx_list_add(it, "chart");
-			if (c == NULL ||
-			    (e = chart_places(r, c, rep)) != APP_OK)
-				return c == NULL ? APP_ENOMEM : e;
-		} else if ((e = view_ctx_set_list(it, "chart")) != APP_OK)
-			return e;
-		for (size_t i = 0; i < tb->nrows; i++) {
-			const struct report_row *row = &tb->rows[i];
-			struct view_ctx *ri = view_ctx_list_add(it, "rows");
-
-			if (ri == NULL)
-				return APP_ENOMEM;
-			if ((e = view_ctx_set_str(ri, "label", row->label)) !=
-			        APP_OK ||
-			    (e = view_ctx_set_bool(ri, "total", row->total)) !=
-			        APP_OK ||
-			    (e = view_ctx_set_str(ri, "extra", row->extra)) !=
-			        APP_OK ||
-			    (e = view_ctx_set_list(ri, "cells")) != APP_OK)
-				return e;
-			for (int g = 0; g < RG__MAX; g++) {
-				struct view_ctx *ci;
-				if (!report_column_shown(rep, g))
-					continue;
-				if ((ci = view_ctx_list_add(ri, "cells")) ==
-				    NULL)
-					return APP_ENOMEM;
-				if ((e = view_ctx_set_str(ci, "text",
-				         report_value_text(r, rep, row, g))) !=
-				        APP_OK ||
-				    (e = view_ctx_set_str(ci, "pct",
-				         report_pct_text(
-				             r, rep, tb, row, g))) != APP_OK)
-					return e;
-			}
-		}
 	}
+	for (size_t t = 0; t < rep->nqtables; t++)
+		if ((e = bind_table(r, ctx, "qtables", rep, &rep->qtables[t],
+		         t > 0 ? chart_pairs : NULL)) != APP_OK)
+			return e;
 	return APP_OK;
 }
 
@@ -575,7 +700,9 @@ goal_verdict(const struct report *rep, const struct report_goal *gl, int *met)
 	if (!gl->computable)
 		return "Kan inte beräknas";
 	if (gl->ended->n[RG_TOTAL] == 0)
-		return "Ingen har avslutats";
+		return gl->kind == RGK_LIVSKVALITET || gl->kind == RGK_HALSA
+		    ? "Inga parade mätningar"
+		    : "Ingen har avslutats";
 	if (!report_goal_result(rep, gl, RG_TOTAL, &pct, met))
 		return "Kan inte redovisas (för få)";
 	return *met ? "Uppfyllt" : "Inte uppfyllt";
@@ -635,15 +762,37 @@ report_query(struct req *r, const struct report_form *f)
 	    (f->period == PER_FRITT &&
 	        buf_printf(&b, "&fran=%s&till=%s", f->from, f->to) != APP_OK))
 		return STR_LIT("");
+	if (f->quest >= 0) {
+		/* Questionnaire codes are [a-z0-9_-] (the XSD's id): no
+		 * escaping needed, but check rather than trust. */
+		struct str c = db_cell(&f->qs, (size_t)f->quest, 0);
+		for (size_t i = 0; i < c.len; i++)
+			if (!((c.p[i] >= 'a' && c.p[i] <= 'z') ||
+			        (c.p[i] >= '0' && c.p[i] <= '9') ||
+			        c.p[i] == '_' || c.p[i] == '-'))
+				return buf_str(&b);
+		if (buf_puts(&b, "&enkat=") != APP_OK ||
+		    buf_append(&b, c.p, c.len) != APP_OK)
+			return STR_LIT("");
+	}
 	return buf_str(&b);
 }
 
 static enum app_err
 report_for_form(struct req *r, struct report_form *f, struct report *rep)
 {
-	return report_build(r, f->insats, r->user->id, f->scope,
-	    str_cstr(f->from), str_cstr(f->to), str_cstr(f->today),
-	    r->conf ? r->conf->report_min_cell : 5, rep);
+	enum app_err e;
+
+	if ((e = report_build(r, f->insats, r->user->id, f->scope,
+	         str_cstr(f->from), str_cstr(f->to), str_cstr(f->today),
+	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK)
+		return e;
+	return report_quest_build(r, rep,
+	    f->quest >= 0 ? db_cell(&f->qs, (size_t)f->quest, 0) : STR_LIT(""),
+	    f->quest >= 0 ? db_cell(&f->qs, (size_t)f->quest, 1)
+	                  : STR_LIT("ingen enkät laddad"),
+	    r->conf ? r->conf->report_top_steps : 2,
+	    r->conf ? r->conf->report_vas_top : 70);
 }
 
 enum app_err
@@ -736,8 +885,9 @@ csv_write(struct req *r, const struct report *rep)
 	}
 	if ((e = csv_cell(b, STR_LIT("Bedömning"), 1)) != APP_OK)
 		return e;
-	for (int t = 0; t < RT__MAX; t++) {
-		const struct report_table *tb = &rep->tables[t];
+	for (size_t t = 0; t < RT__MAX + rep->nqtables; t++) {
+		const struct report_table *tb =
+		    t < RT__MAX ? &rep->tables[t] : &rep->qtables[t - RT__MAX];
 		for (size_t i = 0; i < tb->nrows; i++) {
 			const struct report_row *row = &tb->rows[i];
 			if ((e = csv_cell(b, str_cstr(tb->key), 0)) != APP_OK ||

@@ -857,7 +857,23 @@ report_value_text(struct req *r, const struct report *rep,
 		                     : STR_LIT("–");
 	case RR_PLACES: return decimal_text(r, row->value[g], "");
 	case RR_SHARE:
-		return int_text(r, (long long)(row->value[g] + 0.5), " %");
+		return row->value[g] < 0
+		    ? STR_LIT("–")
+		    : int_text(r, (long long)(row->value[g] + 0.5), " %");
+	case RR_MEAN: {
+		/* Rounded half away from zero, a real minus sign. */
+		double v = row->value[g];
+		long long t = (long long)((v < 0 ? -v : v) * 10 + 0.5);
+		struct buf b;
+
+		if (row->n[g] == 0)
+			return STR_LIT("–");
+		buf_init(&b, r->a);
+		if (buf_printf(&b, "%s%lld,%lld", v < 0 && t > 0 ? "−" : "",
+		        t / 10, t % 10) != APP_OK)
+			return STR_LIT("");
+		return buf_str(&b);
+	}
 	}
 	return STR_LIT("");
 }

@@ -14,6 +14,18 @@
 
 #define FROM_P "FROM participation p JOIN person pe ON pe.id = p.person_id "
 
+/* The value of item ? of linked questionnaire ? at measurement m of the
+ * participation p, or NULL: (code, item). */
+#define QUEST_VALUE(m)                                                         \
+	"(SELECT a.value_int FROM questionnaire_response r2 "                  \
+	"JOIN questionnaire q2 ON q2.id = r2.questionnaire_id "                \
+	"JOIN questionnaire_answer a ON a.response_id = r2.id "                \
+	"JOIN questionnaire_item i2 ON i2.id = a.item_id "                     \
+	"WHERE r2.participation_id = p.id AND r2.measurement = '" m "' "       \
+	"AND r2.status = 'inskickad' AND q2.anonymity = 'kopplad' "            \
+	"AND q2.code = ? AND i2.item_code = ? AND a.special IS NULL "          \
+	"AND a.value_int IS NOT NULL ORDER BY r2.id DESC LIMIT 1)"
+
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
 const struct db_query sql_report[SQL_REPORT__MAX] = {
@@ -109,5 +121,54 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "JOIN organisation o ON o.forbund_id = g.forbund_id "
 	                               "JOIN staff s ON s.organisation_id = o.id "
 	                               "WHERE s.id = ? ORDER BY g.sort_order, g.id",
+	    1 },
+	[SQL_REPORT_QUESTS] = { "SELECT q.code, q.title FROM questionnaire q "
+	                        "WHERE q.is_active = 1 AND EXISTS (SELECT 1 FROM "
+	                        "questionnaire_item i WHERE i.questionnaire_id = q.id "
+	                        "AND i.kind IN ('skala', 'vas')) ORDER BY q.title, q.code",
+	    1 },
+	[SQL_REPORT_QUEST_ITEMS] = { "SELECT i.item_code, i.kind, IFNULL(i.scale_min, 0), "
+	                             "IFNULL(i.scale_max, 0), i.text FROM questionnaire_item i "
+	                             "WHERE i.questionnaire_id = (SELECT q.id FROM questionnaire q "
+	                             "WHERE q.code = ? ORDER BY q.is_active DESC, q.version DESC "
+	                             "LIMIT 1) AND i.kind IN ('skala', 'vas') ORDER BY i.position",
+	    1 },
+	[SQL_REPORT_QUEST_ANSWERS] = { "SELECT i.item_code, IFNULL(r.gender, ''), COUNT(*), "
+	                               "SUM(a.value_int), SUM(a.value_int >= "
+	                               "IF(i.kind = 'vas', ?, i.scale_max - ? + 1)) "
+	                               "FROM questionnaire q "
+	                               "JOIN questionnaire_response r ON r.questionnaire_id = q.id "
+	                               "JOIN questionnaire_answer a ON a.response_id = r.id "
+	                               "JOIN questionnaire_item i ON i.id = a.item_id "
+	                               "WHERE q.code = ? AND r.status = 'inskickad' "
+	                               "AND r.submitted_at >= ? "
+	                               "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY "
+	                               "AND (? = 0 OR r.insats_id = ?) "
+	                               "AND i.kind IN ('skala', 'vas') AND a.special IS NULL "
+	                               "AND a.value_int IS NOT NULL "
+	                               "GROUP BY i.item_code, r.gender",
+	    1 },
+	[SQL_REPORT_QUEST_PAIRS] = {
+	    "SELECT pe.gender, COUNT(*), SUM(x.sv IS NOT NULL AND x.ev IS NOT NULL), "
+	    "IFNULL(SUM(x.ev > x.sv), 0), SUM((x.sv IS NULL) <> (x.ev IS NULL)), "
+	    "IFNULL(SUM(x.sv + 0 * x.ev), 0), IFNULL(SUM(x.ev + 0 * x.sv), 0) "
+	    "FROM (SELECT p.person_id, " QUEST_VALUE("start") " AS sv, " QUEST_VALUE(
+	        "slut") " AS ev "
+	                "FROM participation p WHERE p.status <> 'felregistrerad' "
+	                "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
+	                "(SELECT r.participation_id FROM questionnaire_response r "
+	                "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	                "WHERE q.code = ? AND q.anonymity = 'kopplad' "
+	                "AND r.measurement = 'slut' AND r.status = 'inskickad' "
+	                "AND r.submitted_at >= ? "
+	                "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
+	                "UNION ALL SELECT p.person_id, " QUEST_VALUE("start") ", NULL "
+	                                                                      "FROM participation p WHERE " ENDED_IN_PERIOD
+	                                                                      " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
+	                                                                      "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	                                                                      "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
+	                                                                      "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
+	                                                                      "AND q.code = ?)) x "
+	                                                                      "JOIN person pe ON pe.id = x.person_id GROUP BY pe.gender",
 	    1 },
 };

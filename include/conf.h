@@ -65,6 +65,11 @@ struct conf {
 	const char *sus_schema;
 	int sus_validate;
 	const char *sus_export_dir;
+	/* Questionnaire results in the activity report: the "top part" of a
+	 * scale item is its top report_top_steps steps (1..20, e.g. 2: 4-5 on
+	 * 1-5); of a VAS item, the values from report_vas_top (0..100). */
+	unsigned report_top_steps;
+	unsigned report_vas_top;
 };
 
 /*

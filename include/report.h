@@ -24,8 +24,9 @@
  * participations in the period (the grand total) is always shown.
  *
  * The questionnaire results (quality of life, health) are not part of this
- * module yet: goals of those kinds say "no measurements yet". A later
- * module adds its own tables after report_build().
+ * module: report_quest_build() (report_quest.h) adds their tables after
+ * report_build(), into the same suppression set, and gives the goals of
+ * those kinds their results.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -68,7 +69,8 @@ enum report_row_kind {
 	RR_COUNT,  /* people; optional percent of the table's base row */
 	RR_MONTHS, /* months, one decimal */
 	RR_PLACES, /* places in use on average, one decimal */
-	RR_SHARE,  /* percent of the row total */
+	RR_SHARE,  /* percent of the row total; value < 0: "–" */
+	RR_MEAN,   /* a mean, one decimal, may be negative; "–" when n is 0 */
 };
 
 struct report_row {
@@ -123,6 +125,10 @@ struct report {
 	struct report_goal *goals;
 	size_t ngoals;
 	struct sup_set *sup;
+	/* Questionnaire tables (report_quest.h), shown after the others. */
+	struct report_table *qtables;
+	size_t nqtables;
+	struct str quest_code, quest_title; /* the questionnaire reported */
 };
 
 /*

@@ -57,6 +57,27 @@ enum sql_report {
 	/* (staff id) -> kind, label, numerator, denominator: the goals of the
 	 * staff member's förbund */
 	SQL_REPORT_GOALS_FORBUND,
+	/* Questionnaire results (app/report_quest.c). */
+	/* () -> code, title: the active questionnaires with a scale or VAS */
+	SQL_REPORT_QUESTS,
+	/* (code) -> item code, kind (skala/vas), scale min, scale max, text:
+	 * the scale and VAS items of the active (else newest) version */
+	SQL_REPORT_QUEST_ITEMS,
+	/* (VAS top, top steps, code, period start, period end, insats id or 0,
+	 * the same) -> item code, response gender or "", n, sum of values,
+	 * number in the top part: answers with a value (not vet ej/ej
+	 * aktuellt) of every version of the questionnaire, in responses sent
+	 * in the period */
+	SQL_REPORT_QUEST_ANSWERS,
+	/* (code, item, code, item, insats id or 0, the same, code, period
+	 * start, period end, code, item, period start, period end, insats id
+	 * or 0, the same, code) -> gender, participations, paired, improved,
+	 * only one measurement, sum of start values of the paired, sum of end
+	 * values of the paired. The participations are those whose linked end
+	 * measurement of the questionnaire was sent in the period, and those
+	 * without one that ended (avslutad) in the period; paired: a value of
+	 * the item at both start and end; improved: end > start */
+	SQL_REPORT_QUEST_PAIRS,
 	SQL_REPORT__MAX
 };
 

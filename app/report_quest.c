@@ -1,0 +1,443 @@
+/* report_quest.c: the questionnaire results of the activity report; see
+ * include/report_quest.h. */
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "report.h"
+#include "report_quest.h"
+#include "report_suppress.h"
+#include "req.h"
+#include "sql_report.h"
+
+/* Items reported of one questionnaire (a definition holds far fewer). */
+#define RQ_MAX_ITEMS 200
+
+enum {
+	PR_BASE,
+	PR_PAIRED,
+	PR_ONE,
+	PR_NONE,
+	PR_IMPROVED,
+	PR_NOT_IMPROVED,
+	PR_SHARE,
+	PR_START,
+	PR_END,
+	PR_CHANGE,
+	PR__MAX
+};
+
+struct qb {
+	struct req *r;
+	struct report *rep;
+	struct sup_set *s;
+	struct db_param p[16];
+};
+
+static enum app_err
+qexec(struct qb *b, unsigned q, size_t n, struct db_rows *rows)
+{
+	return db_exec(b->r->db, b->r->a, DB_REPORT, q, b->p, n, rows);
+}
+
+/* Column of a gender as shown; -1: counted in the total only (no gender,
+ * or "annat" when the report has no such column). */
+static int
+qgender(const struct report *rep, struct str g)
+{
+	if (str_eq_cstr(g, "kvinna"))
+		return RG_KVINNA;
+	if (str_eq_cstr(g, "man"))
+		return RG_MAN;
+	if (str_eq_cstr(g, "annat") && rep->has_annat)
+		return RG_ANNAT;
+	return -1;
+}
+
+static struct report_row *
+qrows_new(struct qb *b, size_t n)
+{
+	struct report_row *rows =
+	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
+
+	for (size_t i = 0; rows != NULL && i < n; i++)
+		for (int g = 0; g < RG__MAX; g++)
+			rows[i].cell[g] = -1;
+	return rows;
+}
+
+/* Cells for row's counts (n[RG_TOTAL] set by the caller, including
+ * `unknown` people of no shown gender) and the relation "the genders and
+ * the unknown add up to the total"; the unknown is a cell of its own,
+ * never published. */
+static enum app_err
+qrow_cells(struct qb *b, struct report_row *row, long long unknown)
+{
+	enum app_err e;
+	int u = -1;
+
+	for (int g = 0; g < RG__MAX; g++) {
+		if (!report_column_shown(b->rep, g))
+			continue;
+		if ((row->cell[g] = sup_cell(b->s, row->n[g], 0)) < 0)
+			return APP_ENOMEM;
+	}
+	if (unknown > 0 && (u = sup_cell(b->s, unknown, 0)) < 0)
+		return APP_ENOMEM;
+	if ((e = sup_rel_begin(b->s)) != APP_OK ||
+	    (e = sup_rel_add(b->s, u)) != APP_OK)
+		return e;
+	for (int g = 0; g < RG__MAX; g++)
+		if ((e = sup_rel_add(b->s, row->cell[g])) != APP_OK)
+			return e;
+	return APP_OK;
+}
+
+/* Relations per shown column: whole = the parts (rows, nparts). */
+static enum app_err
+qparts(struct qb *b, const struct report_row *whole,
+    const struct report_row *const *parts, size_t nparts)
+{
+	enum app_err e;
+
+	for (int g = 0; g < RG__MAX; g++) {
+		if (!report_column_shown(b->rep, g))
+			continue;
+		if ((e = sup_rel_begin(b->s)) != APP_OK ||
+		    (e = sup_rel_add(b->s, whole->cell[g])) != APP_OK)
+			return e;
+		for (size_t i = 0; i < nparts; i++)
+			if ((e = sup_rel_add(b->s, parts[i]->cell[g])) !=
+			    APP_OK)
+				return e;
+	}
+	return APP_OK;
+}
+
+/* A label "prefix: what" in the arena. */
+static struct str
+qlabel(struct qb *b, struct str prefix, const char *what)
+{
+	struct buf l;
+
+	buf_init(&l, b->r->a);
+	if (buf_append(&l, prefix.p, prefix.len) != APP_OK ||
+	    buf_puts(&l, what) != APP_OK)
+		return STR_LIT("");
+	return buf_str(&l);
+}
+
+/* A NUL-terminated copy in the arena ("" on a full arena). */
+static const char *
+qcstr(struct buf *src)
+{
+	if (buf_append(src, "", 1) != APP_OK)
+		return "";
+	return src->p;
+}
+
+/* The item results of the questionnaire: three rows per item (n, mean,
+ * share in the top part). */
+static enum app_err
+build_items(
+    struct qb *b, struct report_table *t, unsigned top_steps, unsigned vas_top)
+{
+	struct db_rows items, ans;
+	struct report_row *rest;
+	struct buf tb;
+	size_t nitems;
+	enum app_err e;
+
+	b->p[0] = DB_STR(b->rep->quest_code);
+	if ((e = qexec(b, SQL_REPORT_QUEST_ITEMS, 1, &items)) != APP_OK)
+		return e;
+	b->p[0] = DB_INT(vas_top);
+	b->p[1] = DB_INT(top_steps);
+	b->p[2] = DB_STR(b->rep->quest_code);
+	b->p[3] = DB_STR(b->rep->from);
+	b->p[4] = DB_STR(b->rep->to);
+	b->p[5] = DB_INT(b->rep->insats_id);
+	b->p[6] = DB_INT(b->rep->insats_id);
+	if ((e = qexec(b, SQL_REPORT_QUEST_ANSWERS, 7, &ans)) != APP_OK)
+		return e;
+	nitems = items.nrows > RQ_MAX_ITEMS ? RQ_MAX_ITEMS : items.nrows;
+	if ((t->rows = qrows_new(b, nitems * 3)) == NULL ||
+	    (rest = qrows_new(b, nitems)) == NULL)
+		return APP_ENOMEM;
+	buf_init(&tb, b->r->a);
+	if ((e = buf_puts(&tb, "Enkätresultat: ")) != APP_OK ||
+	    (e = buf_append(&tb, b->rep->quest_title.p,
+	         b->rep->quest_title.len)) != APP_OK)
+		return e;
+	t->key = "enkat";
+	t->title = qcstr(&tb);
+	t->note = "Svar som skickades in under perioden, alla versioner av "
+	          "enkäten. Svaren ”vet ej” och ”ej aktuellt” räknas inte i "
+	          "antal eller medelvärde, inte heller påbörjade svar som "
+	          "inte skickats. Kön enligt svaret; den som inte angett kön "
+	          "räknas bara i totalen. Toppen av skalan: de översta "
+	          "stegen enligt inställningen.";
+	t->nrows = nitems * 3;
+	for (size_t i = 0; i < nitems; i++) {
+		struct report_row *n = &t->rows[i * 3], *mean = n + 1,
+		                  *top = n + 2;
+		struct str code = db_cell(&items, i, 0);
+		int vas = str_eq_cstr(db_cell(&items, i, 1), "vas");
+		long long lo = str_to_ll(db_cell(&items, i, 2)),
+		          hi = str_to_ll(db_cell(&items, i, 3));
+		long long sum[RG__MAX] = { 0 }, un = 0, ut = 0;
+		struct str text = db_cell(&items, i, 4);
+		struct buf w;
+		const struct report_row *parts[2] = { top, &rest[i] };
+
+		buf_init(&w, b->r->a);
+		if (vas)
+			e = buf_printf(&w, ": andel %u–100", vas_top);
+		else if (hi - (long long)top_steps + 1 <= lo)
+			e = buf_printf(&w, ": andel %lld–%lld", lo, hi);
+		else if ((long long)top_steps == 1)
+			e = buf_printf(&w, ": andel %lld", hi);
+		else
+			e = buf_printf(&w, ": andel %lld–%lld",
+			    hi - (long long)top_steps + 1, hi);
+		if (e != APP_OK)
+			return e;
+		n->label = qlabel(b, text, ": antal svar");
+		mean->label =
+		    qlabel(b, text, vas ? ": medelvärde (0–100)" : "");
+		if (!vas) {
+			struct buf m;
+			buf_init(&m, b->r->a);
+			if ((e = buf_append(&m, text.p, text.len)) != APP_OK ||
+			    (e = buf_printf(&m, ": medelvärde (%lld–%lld)", lo,
+			         hi)) != APP_OK)
+				return e;
+			mean->label = buf_str(&m);
+		}
+		top->label = qlabel(b, text, qcstr(&w));
+		mean->kind = RR_MEAN;
+		top->kind = RR_SHARE;
+		for (size_t k = 0; k < ans.nrows; k++) {
+			int g;
+			long long c = str_to_ll(db_cell(&ans, k, 2)),
+			          tp = str_to_ll(db_cell(&ans, k, 4));
+
+			if (!str_eq(db_cell(&ans, k, 0), code))
+				continue;
+			g = qgender(b->rep, db_cell(&ans, k, 1));
+			n->n[RG_TOTAL] += c;
+			top->n[RG_TOTAL] += tp;
+			sum[RG_TOTAL] += str_to_ll(db_cell(&ans, k, 3));
+			if (g < 0) {
+				un += c;
+				ut += tp;
+				continue;
+			}
+			n->n[g] += c;
+			top->n[g] += tp;
+			sum[g] += str_to_ll(db_cell(&ans, k, 3));
+		}
+		for (int g = 0; g < RG__MAX; g++) {
+			rest[i].n[g] = n->n[g] - top->n[g];
+			mean->n[g] = n->n[g];
+			mean->value[g] =
+			    n->n[g] ? (double)sum[g] / (double)n->n[g] : 0;
+			top->value[g] = n->n[g]
+			    ? 100.0 * (double)top->n[g] / (double)n->n[g]
+			    : -1;
+		}
+		if ((e = qrow_cells(b, n, un)) != APP_OK ||
+		    (e = qrow_cells(b, top, ut)) != APP_OK ||
+		    (e = qrow_cells(b, &rest[i], un - ut)) != APP_OK ||
+		    (e = qparts(b, n, parts, 2)) != APP_OK)
+			return e;
+		memcpy(mean->cell, n->cell, sizeof(mean->cell));
+	}
+	return APP_OK;
+}
+
+/* Start vs end of one VAS item of the linked questionnaire. */
+static enum app_err
+build_pairs(struct qb *b, struct report_table *t, const char *item,
+    const char *key, const char *title, const char *what)
+{
+	static const char *const labels[PR__MAX] = {
+		[PR_BASE] = "Avslutade eller slutmätta under perioden",
+		[PR_PAIRED] = "Parade: mätt vid både start och slut",
+		[PR_ONE] = "Saknas: bara start- eller bara slutmätning",
+		[PR_NONE] = "Ingen mätning",
+		[PR_IMPROVED] = "Förbättrade: högre vid slut än vid start",
+		[PR_NOT_IMPROVED] = "Oförändrade eller sämre",
+		[PR_SHARE] = "Andel förbättrade av de parade",
+		[PR_START] = "Medelvärde vid start (parade, 0–100)",
+		[PR_END] = "Medelvärde vid slut (parade, 0–100)",
+		[PR_CHANGE] = "Medelförändring, slut − start (parade)",
+	};
+	struct str code = STR_LIT(REPORT_QUEST_LIFE), it = str_cstr(item);
+	struct db_rows rows;
+	struct report_row *w;
+	long long ssum[RG__MAX] = { 0 }, esum[RG__MAX] = { 0 };
+	long long unk[PR__MAX] = { 0 };
+	enum app_err e;
+
+	b->p[0] = DB_STR(code);
+	b->p[1] = DB_STR(it);
+	b->p[2] = DB_STR(code);
+	b->p[3] = DB_STR(it);
+	b->p[4] = DB_INT(b->rep->insats_id);
+	b->p[5] = DB_INT(b->rep->insats_id);
+	b->p[6] = DB_STR(code);
+	b->p[7] = DB_STR(b->rep->from);
+	b->p[8] = DB_STR(b->rep->to);
+	b->p[9] = DB_STR(code);
+	b->p[10] = DB_STR(it);
+	b->p[11] = DB_STR(b->rep->from);
+	b->p[12] = DB_STR(b->rep->to);
+	b->p[13] = DB_INT(b->rep->insats_id);
+	b->p[14] = DB_INT(b->rep->insats_id);
+	b->p[15] = DB_STR(code);
+	if ((e = qexec(b, SQL_REPORT_QUEST_PAIRS, 16, &rows)) != APP_OK)
+		return e;
+	if ((w = t->rows = qrows_new(b, PR__MAX)) == NULL)
+		return APP_ENOMEM;
+	t->key = key;
+	t->title = title;
+	t->note = what;
+	t->nrows = PR__MAX;
+	for (int k = 0; k < PR__MAX; k++)
+		w[k].label = str_cstr(labels[k]);
+	w[PR_BASE].total = 1;
+	for (size_t i = 0; i < rows.nrows; i++) {
+		int g = qgender(b->rep, db_cell(&rows, i, 0));
+		long long v[PR__MAX] = { 0 };
+
+		v[PR_BASE] = str_to_ll(db_cell(&rows, i, 1));
+		v[PR_PAIRED] = str_to_ll(db_cell(&rows, i, 2));
+		v[PR_IMPROVED] = str_to_ll(db_cell(&rows, i, 3));
+		v[PR_ONE] = str_to_ll(db_cell(&rows, i, 4));
+		v[PR_NONE] = v[PR_BASE] - v[PR_PAIRED] - v[PR_ONE];
+		v[PR_NOT_IMPROVED] = v[PR_PAIRED] - v[PR_IMPROVED];
+		for (int k = 0; k <= PR_NOT_IMPROVED; k++) {
+			w[k].n[RG_TOTAL] += v[k];
+			if (g >= 0)
+				w[k].n[g] += v[k];
+			else
+				unk[k] += v[k];
+		}
+		ssum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, 5));
+		esum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, 6));
+		if (g >= 0) {
+			ssum[g] += str_to_ll(db_cell(&rows, i, 5));
+			esum[g] += str_to_ll(db_cell(&rows, i, 6));
+		}
+	}
+	for (int k = 0; k <= PR_NOT_IMPROVED; k++)
+		if ((e = qrow_cells(b, &w[k], unk[k])) != APP_OK)
+			return e;
+	{
+		const struct report_row *base_parts[3] = { &w[PR_PAIRED],
+			&w[PR_ONE], &w[PR_NONE] };
+		const struct report_row *paired_parts[2] = { &w[PR_IMPROVED],
+			&w[PR_NOT_IMPROVED] };
+		if ((e = qparts(b, &w[PR_BASE], base_parts, 3)) != APP_OK ||
+		    (e = qparts(b, &w[PR_PAIRED], paired_parts, 2)) != APP_OK)
+			return e;
+	}
+	w[PR_SHARE].kind = RR_SHARE;
+	memcpy(w[PR_SHARE].cell, w[PR_IMPROVED].cell, sizeof(w->cell));
+	memcpy(w[PR_SHARE].n, w[PR_IMPROVED].n, sizeof(w->n));
+	for (int k = PR_START; k <= PR_CHANGE; k++) {
+		w[k].kind = RR_MEAN;
+		memcpy(w[k].cell, w[PR_PAIRED].cell, sizeof(w->cell));
+		memcpy(w[k].n, w[PR_PAIRED].n, sizeof(w->n));
+	}
+	for (int g = 0; g < RG__MAX; g++) {
+		double np = (double)w[PR_PAIRED].n[g];
+
+		w[PR_SHARE].value[g] =
+		    np > 0 ? 100.0 * (double)w[PR_IMPROVED].n[g] / np : -1;
+		if (np > 0) {
+			w[PR_START].value[g] = (double)ssum[g] / np;
+			w[PR_END].value[g] = (double)esum[g] / np;
+			w[PR_CHANGE].value[g] =
+			    (double)(esum[g] - ssum[g]) / np;
+		}
+	}
+	return APP_OK;
+}
+
+/* A share shown only when its denominator is shown too: else it takes the
+ * denominator's mark. */
+static void
+share_follows(
+    struct report *rep, struct report_row *share, const struct report_row *den)
+{
+	for (int g = 0; g < RG__MAX; g++)
+		if (sup_mark(rep->sup, den->cell[g]) != SUP_SHOWN &&
+		    sup_mark(rep->sup, share->cell[g]) == SUP_SHOWN)
+			share->cell[g] = den->cell[g];
+}
+
+static void
+goal_from(struct report_goal *gl, const struct report_table *t, const char *how)
+{
+	gl->computable = 1;
+	gl->how = how;
+	gl->ended = &t->rows[PR_PAIRED];
+	memcpy(gl->cell, t->rows[PR_IMPROVED].cell, sizeof(gl->cell));
+	memcpy(gl->achieved, t->rows[PR_IMPROVED].n, sizeof(gl->achieved));
+}
+
+enum app_err
+report_quest_build(struct req *r, struct report *rep, struct str code,
+    struct str title, unsigned top_steps, unsigned vas_top)
+{
+	struct qb b;
+	struct report_table *t;
+	enum app_err e;
+
+	memset(&b, 0, sizeof(b));
+	b.r = r;
+	b.rep = rep;
+	b.s = rep->sup;
+	rep->quest_code = code;
+	rep->quest_title = title;
+	if ((t = arena_calloc(r->a, 3, sizeof(*t))) == NULL)
+		return APP_ENOMEM;
+	rep->qtables = t;
+	rep->nqtables = 3;
+	if ((e = build_items(&b, &t[0], top_steps ? top_steps : 1, vas_top)) !=
+	        APP_OK ||
+	    (e = build_pairs(&b, &t[1], REPORT_QUEST_LIFE_ITEM, "livskvalitet",
+	         "Livskvalitet vid start och slut",
+	         "Enkäten Livskvalitet och hälsa, skattad livskvalitet "
+	         "(VAS 0–100). Räknas för den period då slutmätningen "
+	         "skickades in, eller om den saknas, då deltagandet "
+	         "avslutades. Parade: ett värde vid både start och slut. "
+	         "Påbörjade svar och anonyma enkäter räknas aldrig. Kön "
+	         "enligt deltagaren.")) != APP_OK ||
+	    (e = build_pairs(&b, &t[2], REPORT_QUEST_HEALTH_ITEM, "halsa",
+	         "Hälsa vid start och slut",
+	         "Enkäten Livskvalitet och hälsa, skattad hälsa i stort "
+	         "(VAS 0–100), räknad som livskvaliteten ovan.")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < rep->ngoals; i++) {
+		struct report_goal *gl = &rep->goals[i];
+		if (gl->kind == RGK_LIVSKVALITET)
+			goal_from(gl, &t[1],
+			    "Av de parade (start- och slutmätt livskvalitet): "
+			    "andelen med högre livskvalitet vid slut än vid "
+			    "start.");
+		else if (gl->kind == RGK_HALSA)
+			goal_from(gl, &t[2],
+			    "Av de parade (start- och slutmätt hälsa i "
+			    "stort): andelen med högre skattad hälsa vid "
+			    "slut än vid start.");
+	}
+	sup_run(rep->sup, rep->min_cell);
+	for (size_t i = 0; i < t[0].nrows; i += 3)
+		share_follows(rep, &t[0].rows[i + 2], &t[0].rows[i]);
+	share_follows(rep, &t[1].rows[PR_SHARE], &t[1].rows[PR_PAIRED]);
+	share_follows(rep, &t[2].rows[PR_SHARE], &t[2].rows[PR_PAIRED]);
+	return APP_OK;
+}

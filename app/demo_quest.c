@@ -6,6 +6,7 @@
 #include "conf.h"
 #include "db.h"
 #include "demo_quest.h"
+#include "quest.h"
 #include "quest_cli.h"
 #include "sql_quest.h"
 
@@ -92,11 +93,12 @@ static int
 dq_answer(struct db *db, struct arena *a, long long rid, long long item,
     long long vint, const char *vtext)
 {
-	struct db_param p[5] = { DB_INT(rid), DB_INT(item),
+	struct db_param p[6] = { DB_INT(rid), DB_INT(item),
+		DB_INT(1) /* one row per item */,
 		vint >= 0 ? DB_INT(vint) : DB_NULL,
 		vtext ? DB_STR(str_cstr(vtext)) : DB_NULL, DB_NULL };
 
-	return db_exec(db, a, DB_QUEST, SQL_QUEST_ANSWER_INSERT, p, 5, NULL) ==
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_ANSWER_INSERT, p, 6, NULL) ==
 	    APP_OK;
 }
 
@@ -114,23 +116,20 @@ static int
 dq_respond(struct db *db, struct arena *a, const struct dq_def *d,
     const struct dq_who *w, int level)
 {
-	struct db_param p[4];
-	struct db_rows rows;
-	long long rid;
+	struct db_param p[6];
+	long long rid = quest_random_id();
 
-	p[0] = DB_INT(d->qid);
-	p[1] = w->measurement ? DB_INT(w->pid) : DB_NULL;
-	p[2] = w->measurement ? DB_STR(str_cstr(w->measurement)) : DB_NULL;
-	p[3] = w->insats > 0 ? DB_INT(w->insats) : DB_NULL;
-	switch (db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 4, NULL)) {
+	p[0] = DB_INT(rid);
+	p[1] = DB_INT(d->qid);
+	p[2] = w->measurement ? DB_INT(w->pid) : DB_NULL;
+	p[3] = w->measurement ? DB_STR(str_cstr(w->measurement)) : DB_NULL;
+	p[4] = w->insats > 0 ? DB_INT(w->insats) : DB_NULL;
+	p[5] = DB_STR(STR_LIT("")); /* as before: no language recorded */
+	switch (db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 6, NULL)) {
 	case APP_OK: break;
 	case APP_EDUP: return 1; /* measured already (--force) */
 	default: return 0;
 	}
-	if (db_exec(db, a, DB_QUEST, SQL_QUEST_LAST_ID, NULL, 0, &rows) !=
-	    APP_OK)
-		return 0;
-	rid = str_to_ll(db_cell(&rows, 0, 0));
 	for (int i = 0; i < d->nitems; i++) {
 		const struct dq_item *it = &d->items[i];
 

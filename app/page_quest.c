@@ -6,7 +6,9 @@
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
+#include "log.h"
 #include "page_quest.h"
+#include "quest.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
@@ -76,8 +78,8 @@ static const struct kiosk_ui kiosk_uis[] = {
 };
 
 #define KIOSK_LOCK "/surfplatta"
-#define MSG_CODE_BAD                                                           \
-	"Koden finns inte. Kontrollera siffrorna eller be personalen om en ny kod."
+static const char MSG_CODE_BAD[] =
+    "Koden finns inte. Kontrollera siffrorna eller be personalen om en ny kod.";
 #define MSG_CODE_OLD "Koden har gått ut. Be personalen om en ny kod."
 #define MSG_CODE_BUSY                                                          \
 	"Koden används just nu på en annan surfplatta. Avsluta där, eller vänta några minuter och försök igen."
@@ -109,9 +111,12 @@ kiosk_ui_for(struct str lang, int *own)
 
 /* One respondent's state, from the device cookie. Strings are arena. */
 struct kiosk {
-	long long code_id, qid, response_id, participation_id;
+	long long code_id, qid, response_id, participation_id, insats_id;
+	long long sitting; /* the code's sitting: drafts show only in theirs */
 	struct str kind, measurement, lang, anonymity;
+	struct str dev; /* this device's hash */
 	int rtl, is_link;
+	int anon; /* answers in the draft (by code), no response until sent */
 	long long nitems;
 	const struct kiosk_ui *ui;
 	int ui_own;
@@ -185,15 +190,17 @@ kiosk_load(struct req *r, struct kiosk *k)
 		return e;
 	if (rows.nrows != 1)
 		return APP_ENOTFOUND;
+	k->anon = str_eq_cstr(db_cell(&rows, 0, 11), "anonym");
 	if (!str_eq_cstr(db_cell(&rows, 0, 7), "1") ||
 	    str_eq_cstr(db_cell(&rows, 0, 8), "1") ||
-	    db_cell(&rows, 0, 3).len == 0) {
+	    (!k->anon && db_cell(&rows, 0, 3).len == 0)) {
 		/* Idle or expired: the tablet lets go; answers stay. */
 		if ((e = kq(r, SQL_QUEST_CODE_UNBIND, p + 2, 1, NULL)) !=
 		    APP_OK)
 			return e;
 		return APP_ENOTFOUND;
 	}
+	k->dev = p[2].s;
 	k->code_id = str_to_ll(db_cell(&rows, 0, 0));
 	k->kind = db_cell(&rows, 0, 1);
 	k->is_link = str_eq_cstr(k->kind, "lank");
@@ -201,16 +208,22 @@ kiosk_load(struct req *r, struct kiosk *k)
 	k->response_id = str_to_ll(db_cell(&rows, 0, 3));
 	k->participation_id = str_to_ll(db_cell(&rows, 0, 4));
 	k->measurement = db_cell(&rows, 0, 5);
+	k->insats_id = str_to_ll(db_cell(&rows, 0, 6));
+	k->lang = db_cell(&rows, 0, 9);
+	k->sitting = str_to_ll(db_cell(&rows, 0, 10));
+	k->anonymity = db_cell(&rows, 0, 11);
 	p[0] = DB_INT(k->code_id);
 	if ((e = kq(r, SQL_QUEST_CODE_TOUCH, p, 1, NULL)) != APP_OK)
 		return e;
-	p[0] = DB_INT(k->response_id);
-	if ((e = kq(r, SQL_QUEST_RESP_GET, p, 1, &rows)) != APP_OK)
-		return e;
-	if (rows.nrows != 1 || !str_eq_cstr(db_cell(&rows, 0, 2), "pagaende"))
-		return APP_ENOTFOUND;
-	k->lang = db_cell(&rows, 0, 1);
-	k->anonymity = db_cell(&rows, 0, 3);
+	if (!k->anon) {
+		p[0] = DB_INT(k->response_id);
+		if ((e = kq(r, SQL_QUEST_RESP_GET, p, 1, &rows)) != APP_OK)
+			return e;
+		if (rows.nrows != 1 ||
+		    !str_eq_cstr(db_cell(&rows, 0, 2), "pagaende"))
+			return APP_ENOTFOUND;
+		k->lang = db_cell(&rows, 0, 1);
+	}
 	p[0] = DB_INT(k->qid);
 	if ((e = kq(r, SQL_QUEST_ITEM_COUNT, p, 1, &rows)) != APP_OK)
 		return e;
@@ -224,6 +237,42 @@ kiosk_load(struct req *r, struct kiosk *k)
 				    str_eq_cstr(db_cell(&rows, i, 2), "rtl");
 	}
 	k->ui = kiosk_ui_for(k->lang, &k->ui_own);
+	return APP_OK;
+}
+
+/*
+ * Where the answers being given live: a linked questionnaire's on its
+ * response (made when the code was typed), an anonymous one's in the draft
+ * keyed by the code, moved to a response with a random id only at sending.
+ */
+
+/* The answers to item to show again: the response's, or the draft's given
+ * in this sitting (another tablet or a later sitting sees none). */
+static enum app_err
+kiosk_answers(
+    struct req *r, const struct kiosk *k, long long item, struct db_rows *out)
+{
+	struct db_param p[3] = { DB_INT(k->anon ? k->code_id : k->response_id),
+		DB_INT(item), DB_INT(k->sitting) };
+
+	return kq(r, k->anon ? SQL_QUEST_DRAFT_ANSWERS : SQL_QUEST_ANSWERS, p,
+	    k->anon ? 3 : 2, out);
+}
+
+/* Items answered so far (in any sitting). */
+static enum app_err
+kiosk_answered(struct req *r, const struct kiosk *k, long long *n)
+{
+	struct db_param p[1] = { DB_INT(
+	    k->anon ? k->code_id : k->response_id) };
+	struct db_rows rows;
+	enum app_err e;
+
+	if ((e = kq(r,
+	         k->anon ? SQL_QUEST_DRAFT_COUNT : SQL_QUEST_ANSWERED_COUNT, p,
+	         1, &rows)) != APP_OK)
+		return e;
+	*n = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
 	return APP_OK;
 }
 
@@ -381,48 +430,70 @@ kiosk_code_digits(struct str in, char out[9])
 	return n == 8;
 }
 
+/*
+ * Count this attempt before the code is looked at: the row is written (and
+ * committed) first, then counted, so parallel guesses each see the others
+ * and no more than QUEST_FAIL_MAX get through in the window. IPv6 counts
+ * per /64. Over QUEST_FAIL_ALL_PER_MIN wrong codes from anywhere in a
+ * minute every code is refused. *id is the attempt's row, taken back when
+ * the code was not a wrong one.
+ */
 static enum app_err
-kiosk_fail_count(struct req *r, int *too_many)
+kiosk_attempt(struct req *r, long long *id, int *too_many)
 {
-	struct db_param p[2] = { DB_STR(r->remote_addr),
-		DB_INT(QUEST_FAIL_WINDOW_MIN) };
+	char key[64];
+	struct db_param p[2];
 	struct db_rows rows;
+	long long all;
 	enum app_err e;
 
+	*too_many = 0;
+	quest_addr_key(r->remote_addr, key, sizeof(key));
+	p[0] = DB_STR(str_cstr(key));
+	if ((e = kq(r, SQL_QUEST_FAIL_INSERT, p, 1, NULL)) != APP_OK ||
+	    (e = kq(r, SQL_QUEST_LAST_ID, NULL, 0, &rows)) != APP_OK)
+		return e;
+	*id = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
+	p[1] = DB_INT(QUEST_FAIL_WINDOW_MIN);
 	if ((e = kq(r, SQL_QUEST_FAIL_COUNT, p, 2, &rows)) != APP_OK)
 		return e;
-	*too_many = rows.nrows == 1 &&
-	    str_to_ll(db_cell(&rows, 0, 0)) >= QUEST_FAIL_MAX;
-	return APP_OK;
-}
-
-static enum app_err
-kiosk_fail(struct req *r)
-{
-	struct db_param p[1] = { DB_STR(r->remote_addr) };
-	enum app_err e;
-
-	if ((e = kq(r, SQL_QUEST_FAIL_INSERT, p, 1, NULL)) != APP_OK)
+	if (rows.nrows == 1 &&
+	    str_to_ll(db_cell(&rows, 0, 0)) > (long long)QUEST_FAIL_MAX)
+		*too_many = 1;
+	if ((e = kq(r, SQL_QUEST_FAIL_COUNT_ALL, NULL, 0, &rows)) != APP_OK)
 		return e;
+	all = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
+	if (all > (long long)QUEST_FAIL_ALL_PER_MIN) {
+		log_warn("questionnaire codes: %lld wrong codes in the last "
+		         "minute, every code refused",
+		    all);
+		*too_many = 1;
+	}
 	p[0] = DB_INT(QUEST_FAIL_WINDOW_MIN * 4);
 	return kq(r, SQL_QUEST_FAIL_SWEEP, p, 1, NULL);
 }
 
 /* Where a respondent goes on: the language, the first unanswered item,
- * or the send page. */
+ * or the send page. k needs anon, qid, code_id, response_id and lang. */
 static enum app_err
-kiosk_continue(struct req *r, long long response_id)
+kiosk_continue(struct req *r, const struct kiosk *k)
 {
-	struct db_param p[1] = { DB_INT(response_id) };
+	struct db_param p[2];
 	struct db_rows rows;
 	struct buf b;
 	enum app_err e;
 
-	if ((e = kq(r, SQL_QUEST_RESP_GET, p, 1, &rows)) != APP_OK)
-		return e;
-	if (rows.nrows != 1 || db_cell(&rows, 0, 1).len == 0)
+	if (k->lang.len == 0)
 		return page_redirect(r, "/enkat/sprak");
-	if ((e = kq(r, SQL_QUEST_FIRST_UNANSWERED, p, 1, &rows)) != APP_OK)
+	if (k->anon) {
+		p[0] = DB_INT(k->qid);
+		p[1] = DB_INT(k->code_id);
+		e = kq(r, SQL_QUEST_DRAFT_FIRST_UNANSWERED, p, 2, &rows);
+	} else {
+		p[0] = DB_INT(k->response_id);
+		e = kq(r, SQL_QUEST_FIRST_UNANSWERED, p, 1, &rows);
+	}
+	if (e != APP_OK)
 		return e;
 	if (rows.nrows != 1 || db_cell(&rows, 0, 0).len == 0)
 		return page_redirect(r, "/enkat/skicka");
@@ -435,8 +506,10 @@ kiosk_continue(struct req *r, long long response_id)
 
 /*
  * Bind this device to the code whose hash is given (kind "surfplatta" or
- * "lank"): a fresh device token, the response made on first use. *msg is
- * set (and nothing changed) when the code cannot be used.
+ * "lank"): a fresh device token, a new sitting, the response of a linked
+ * questionnaire made on first use. The code row is locked while it is
+ * checked and bound, so two tablets typing the same code at once get one
+ * winner. *msg is set (and nothing changed) when the code cannot be used.
  */
 static enum app_err
 kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
@@ -445,21 +518,32 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 	const struct str *old = kiosk_cookie(r);
 	struct db_param p[8];
 	struct db_rows rows;
-	struct str token, dev;
-	long long code_id, resp_id;
+	struct str token, dev, old_dev = STR_NULL;
+	struct kiosk k;
 	enum app_err e;
 
 	*msg = NULL;
-	p[0] = DB_INT(QUEST_IDLE_SECONDS);
-	p[1] = DB_STR(hash);
-	if ((e = kq(r, SQL_QUEST_CODE_BY_HASH, p, 2, &rows)) != APP_OK)
+	memset(&k, 0, sizeof(k));
+	if (old != NULL && (old_dev = kiosk_hash(r, *old)).p == NULL)
+		return APP_ENOMEM;
+	if ((token = session_random_hex(r, 32)).p == NULL ||
+	    (dev = kiosk_hash(r, token)).p == NULL)
+		return APP_ENOMEM;
+	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
+	p[0] = DB_INT(QUEST_LINK_IDLE_SECONDS);
+	p[1] = DB_INT(QUEST_IDLE_SECONDS);
+	p[2] = DB_STR(hash);
+	if ((e = kq(r, SQL_QUEST_CODE_BY_HASH_LOCK, p, 3, &rows)) != APP_OK)
+		goto fail;
 	if (rows.nrows != 1 || !str_eq_cstr(db_cell(&rows, 0, 1), kind)) {
+		db_rollback(r->db);
 		*msg = kind[0] == 'l' ? MSG_LINK_BAD : MSG_CODE_BAD;
 		*status = kind[0] == 'l' ? 404 : 400;
-		return kind[0] == 's' ? kiosk_fail(r) : APP_OK;
+		return APP_OK; /* a wrong tablet code stays counted */
 	}
 	if (str_eq_cstr(db_cell(&rows, 0, 7), "1")) {
+		db_rollback(r->db);
 		*msg = kind[0] == 'l' ? MSG_LINK_BAD : MSG_CODE_OLD;
 		*status = kind[0] == 'l' ? 404 : 400;
 		return APP_OK;
@@ -467,27 +551,56 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 	if (str_eq_cstr(db_cell(&rows, 0, 8), "1")) {
 		/* Held by a device seen lately: unless it is this one, no. */
 		struct db_param q[3] = { DB_INT(QUEST_LINK_IDLE_SECONDS),
-			DB_INT(QUEST_IDLE_SECONDS), DB_NULL };
+			DB_INT(QUEST_IDLE_SECONDS), DB_STR(old_dev) };
 		struct db_rows mine;
 
-		if (old == NULL) {
-			*msg = MSG_CODE_BUSY;
-			*status = 409;
-			return APP_OK;
-		}
-		q[2] = DB_STR(kiosk_hash(r, *old));
-		if ((e = kq(r, SQL_QUEST_CODE_BY_DEVICE, q, 3, &mine)) !=
-		    APP_OK)
-			return e;
-		if (mine.nrows != 1 ||
+		if (old != NULL &&
+		    (e = kq(r, SQL_QUEST_CODE_BY_DEVICE, q, 3, &mine)) !=
+		        APP_OK)
+			goto fail;
+		if (old == NULL || mine.nrows != 1 ||
 		    !str_eq(db_cell(&mine, 0, 0), db_cell(&rows, 0, 0))) {
+			db_rollback(r->db);
 			*msg = MSG_CODE_BUSY;
 			*status = 409;
 			return APP_OK;
 		}
 	}
-	code_id = str_to_ll(db_cell(&rows, 0, 0));
-	resp_id = str_to_ll(db_cell(&rows, 0, 3));
+	k.code_id = str_to_ll(db_cell(&rows, 0, 0));
+	k.qid = str_to_ll(db_cell(&rows, 0, 2));
+	k.response_id = str_to_ll(db_cell(&rows, 0, 3));
+	k.anon = str_eq_cstr(db_cell(&rows, 0, 11), "anonym");
+	k.lang = db_cell(&rows, 0, 9);
+	if (!k.anon && k.response_id == 0) {
+		/* A linked measurement: its response from the start, with a
+		 * random id like every response. */
+		k.response_id = quest_random_id();
+		p[0] = DB_INT(k.response_id);
+		p[1] = DB_INT(k.qid);
+		p[2] = db_cell(&rows, 0, 4).len
+		    ? DB_INT(str_to_ll(db_cell(&rows, 0, 4)))
+		    : DB_NULL;
+		p[3] = db_cell(&rows, 0, 5).len ? DB_STR(db_cell(&rows, 0, 5))
+		                                : DB_NULL;
+		p[4] = db_cell(&rows, 0, 6).len
+		    ? DB_INT(str_to_ll(db_cell(&rows, 0, 6)))
+		    : DB_NULL;
+		p[5] = DB_STR(STR_LIT(""));
+		if ((e = kq(r, SQL_QUEST_RESP_INSERT, p, 6, NULL)) != APP_OK)
+			goto fail;
+	} else if (!k.anon) {
+		p[0] = DB_INT(k.response_id);
+		if ((e = kq(r, SQL_QUEST_RESP_GET, p, 1, &rows)) != APP_OK)
+			goto fail;
+		k.lang = rows.nrows == 1 ? db_cell(&rows, 0, 1) : STR_LIT("");
+	}
+	p[0] = DB_STR(dev);
+	p[1] = k.anon ? DB_NULL : DB_INT(k.response_id);
+	p[2] = DB_INT(k.code_id);
+	if ((e = kq(r, SQL_QUEST_CODE_BIND, p, 3, NULL)) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	/* The code this device held before (if another) is let go. */
 	if ((e = kiosk_release(r)) != APP_OK)
 		return e;
 	/* A staff member who started the questionnaire on this tablet is
@@ -500,36 +613,9 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 			return e;
 		r->user = NULL;
 	}
-	if ((token = session_random_hex(r, 32)).p == NULL ||
-	    (dev = kiosk_hash(r, token)).p == NULL)
-		return APP_ENOMEM;
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
-	if (resp_id == 0) {
-		p[0] = DB_INT(str_to_ll(db_cell(&rows, 0, 2)));
-		p[1] = db_cell(&rows, 0, 4).len
-		    ? DB_INT(str_to_ll(db_cell(&rows, 0, 4)))
-		    : DB_NULL;
-		p[2] = db_cell(&rows, 0, 5).len ? DB_STR(db_cell(&rows, 0, 5))
-		                                : DB_NULL;
-		p[3] = db_cell(&rows, 0, 6).len
-		    ? DB_INT(str_to_ll(db_cell(&rows, 0, 6)))
-		    : DB_NULL;
-		struct db_rows id;
-		if ((e = kq(r, SQL_QUEST_RESP_INSERT, p, 4, NULL)) != APP_OK ||
-		    (e = kq(r, SQL_QUEST_LAST_ID, NULL, 0, &id)) != APP_OK)
-			goto fail;
-		resp_id = str_to_ll(db_cell(&id, 0, 0));
-	}
-	p[0] = DB_STR(dev);
-	p[1] = DB_INT(resp_id);
-	p[2] = DB_INT(code_id);
-	if ((e = kq(r, SQL_QUEST_CODE_BIND, p, 3, NULL)) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
 	if ((e = session_set_cookie(r, KIOSK_COOKIE, token, -1)) != APP_OK)
 		return e;
-	return kiosk_continue(r, resp_id);
+	return kiosk_continue(r, &k);
 fail:
 	db_rollback(r->db);
 	return e;
@@ -542,26 +628,34 @@ page_kiosk_code(struct req *r)
 	struct str t = typed ? *typed : STR_LIT("");
 	const char *msg = NULL;
 	int too_many = 0, status = 400;
+	long long attempt = 0;
 	char digits[9];
 	enum app_err e;
 	r->resp.cacheable = 0; /* never stored, never revalidated */
 
 	if (t.len > 64)
 		t = STR_LIT("");
-	if ((e = kiosk_fail_count(r, &too_many)) != APP_OK)
+	if (!kiosk_code_digits(t, digits)) {
+		r->resp.status = 400;
+		return kiosk_lock_render(r, MSG_CODE_SHAPE, t);
+	}
+	if ((e = kiosk_attempt(r, &attempt, &too_many)) != APP_OK)
 		return e;
 	if (too_many) {
 		r->resp.status = 429;
 		return kiosk_lock_render(r, MSG_CODE_MANY, STR_LIT(""));
 	}
-	if (!kiosk_code_digits(t, digits)) {
-		r->resp.status = 400;
-		return kiosk_lock_render(r, MSG_CODE_SHAPE, t);
-	}
 	e = kiosk_start(
 	    r, kiosk_hash(r, str_cstr(digits)), "surfplatta", &msg, &status);
-	if (e != APP_OK || msg == NULL)
+	if (e != APP_OK)
 		return e;
+	if (msg != MSG_CODE_BAD) { /* not a wrong code: not counted */
+		struct db_param p[1] = { DB_INT(attempt) };
+		if ((e = kq(r, SQL_QUEST_FAIL_DELETE, p, 1, NULL)) != APP_OK)
+			return e;
+	}
+	if (msg == NULL)
+		return APP_OK;
 	r->resp.status = status;
 	return kiosk_lock_render(r, msg, t);
 }
@@ -600,7 +694,7 @@ kiosk_link_render(struct req *r, const char *error)
 enum app_err
 page_kiosk_link(struct req *r)
 {
-	struct db_param p[2];
+	struct db_param p[3];
 	struct db_rows rows;
 	enum app_err e;
 	r->resp.cacheable = 0; /* never stored, never revalidated */
@@ -611,9 +705,10 @@ page_kiosk_link(struct req *r)
 		r->resp.status = 404;
 		return kiosk_link_render(r, MSG_LINK_BAD);
 	}
-	p[0] = DB_INT(QUEST_IDLE_SECONDS);
-	p[1] = DB_STR(kiosk_hash(r, r->params[0]));
-	if ((e = kq(r, SQL_QUEST_CODE_BY_HASH, p, 2, &rows)) != APP_OK)
+	p[0] = DB_INT(QUEST_LINK_IDLE_SECONDS);
+	p[1] = DB_INT(QUEST_IDLE_SECONDS);
+	p[2] = DB_STR(kiosk_hash(r, r->params[0]));
+	if ((e = kq(r, SQL_QUEST_CODE_BY_HASH, p, 3, &rows)) != APP_OK)
 		return e;
 	if (rows.nrows != 1 || !str_eq_cstr(db_cell(&rows, 0, 1), "lank") ||
 	    str_eq_cstr(db_cell(&rows, 0, 7), "1")) {
@@ -712,11 +807,14 @@ page_kiosk_lang_set(struct req *r)
 	for (size_t i = 0; lang != NULL && i < rows.nrows; i++)
 		if (str_eq(db_cell(&rows, i, 0), *lang)) {
 			p[0] = DB_STR(*lang);
-			p[1] = DB_INT(k.response_id);
-			if ((e = kq(r, SQL_QUEST_RESP_SET_LANG, p, 2, NULL)) !=
-			    APP_OK)
+			p[1] = DB_INT(k.anon ? k.code_id : k.response_id);
+			if ((e = kq(r,
+			         k.anon ? SQL_QUEST_CODE_SET_LANG
+			                : SQL_QUEST_RESP_SET_LANG,
+			         p, 2, NULL)) != APP_OK)
 				return e;
-			return kiosk_continue(r, k.response_id);
+			k.lang = *lang;
+			return kiosk_continue(r, &k);
 		}
 	return page_redirect(r, "/enkat/sprak");
 }
@@ -926,7 +1024,6 @@ page_kiosk_item(struct req *r)
 {
 	struct kiosk_shown sh = { .nints = 0 };
 	struct db_rows item, ans;
-	struct db_param p[2];
 	struct kiosk k;
 	long long n;
 	enum app_err e;
@@ -941,9 +1038,8 @@ page_kiosk_item(struct req *r)
 	if ((e = kiosk_pos(r, &k, &n)) != APP_OK ||
 	    (e = kiosk_item_get(r, &k, n, &item)) != APP_OK)
 		return e;
-	p[0] = DB_INT(k.response_id);
-	p[1] = DB_INT(str_to_ll(db_cell(&item, 0, IA_ID)));
-	if ((e = kq(r, SQL_QUEST_ANSWERS, p, 2, &ans)) != APP_OK)
+	if ((e = kiosk_answers(
+	         r, &k, str_to_ll(db_cell(&item, 0, IA_ID)), &ans)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < ans.nrows && sh.nints < 32; i++) {
 		if (db_cell(&ans, i, 2).len)
@@ -1076,7 +1172,7 @@ page_kiosk_item_save(struct req *r)
 	struct kiosk_row rows[32];
 	struct kiosk_shown sh = { .nints = 0 };
 	struct db_rows item, opts = { 0 };
-	struct db_param p[5];
+	struct db_param p[7];
 	struct kiosk k;
 	size_t nrows = 0;
 	long long n, item_id;
@@ -1119,22 +1215,45 @@ page_kiosk_item_save(struct req *r)
 	/* Saved at once, whole: a skipped item has no row; an empty screen
 	 * leaves a stored answer as it was (a cleared text clears it). */
 	if (skip || nrows > 0 || (clearable && !back && nrows == 0)) {
+		struct db_rows held;
+
 		if ((e = db_begin(r->db)) != APP_OK)
 			return e;
-		p[0] = DB_INT(k.response_id);
+		/* Still held by this device, and not being sent: the send
+		 * locks the code row too and deletes it. */
+		p[0] = DB_INT(k.code_id);
+		p[1] = DB_STR(k.dev);
+		if ((e = kq(r, SQL_QUEST_CODE_LOCK_MINE, p, 2, &held)) !=
+		    APP_OK)
+			goto fail;
+		if (held.nrows != 1) {
+			db_rollback(r->db);
+			return page_redirect(r, KIOSK_LOCK);
+		}
+		p[0] = DB_INT(k.anon ? k.code_id : k.response_id);
 		p[1] = DB_INT(item_id);
-		if ((e = kq(r, SQL_QUEST_ANSWER_DELETE, p, 2, NULL)) != APP_OK)
+		if ((e = kq(r,
+		         k.anon ? SQL_QUEST_DRAFT_DELETE
+		                : SQL_QUEST_ANSWER_DELETE,
+		         p, 2, NULL)) != APP_OK)
 			goto fail;
 		for (size_t i = 0; !skip && i < nrows; i++) {
-			p[2] =
+			size_t j = 2;
+
+			p[j++] = DB_INT((long long)i + 1);
+			if (k.anon)
+				p[j++] = DB_INT(k.sitting);
+			p[j++] =
 			    rows[i].vint >= 0 ? DB_INT(rows[i].vint) : DB_NULL;
-			p[3] =
+			p[j++] =
 			    rows[i].vtext.p ? DB_STR(rows[i].vtext) : DB_NULL;
-			p[4] = rows[i].special
+			p[j++] = rows[i].special
 			    ? DB_STR(str_cstr(rows[i].special))
 			    : DB_NULL;
-			if ((e = kq(r, SQL_QUEST_ANSWER_INSERT, p, 5, NULL)) !=
-			    APP_OK)
+			if ((e = kq(r,
+			         k.anon ? SQL_QUEST_DRAFT_INSERT
+			                : SQL_QUEST_ANSWER_INSERT,
+			         p, j, NULL)) != APP_OK)
 				goto fail;
 		}
 		if ((e = db_commit(r->db)) != APP_OK)
@@ -1162,8 +1281,7 @@ enum app_err
 page_kiosk_send_form(struct req *r)
 {
 	struct view_ctx *ctx;
-	struct db_param p[1];
-	struct db_rows rows;
+	long long answered;
 	struct buf back;
 	struct kiosk k;
 	enum app_err e;
@@ -1175,8 +1293,7 @@ page_kiosk_send_form(struct req *r)
 		return e;
 	if (k.lang.len == 0)
 		return page_redirect(r, "/enkat/sprak");
-	p[0] = DB_INT(k.response_id);
-	if ((e = kq(r, SQL_QUEST_ANSWERED_COUNT, p, 1, &rows)) != APP_OK)
+	if ((e = kiosk_answered(r, &k, &answered)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
@@ -1185,8 +1302,8 @@ page_kiosk_send_form(struct req *r)
 	    (e = kiosk_csrf_bind(r, ctx)) != APP_OK ||
 	    (e = kiosk_bind_ui(ctx, &k)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "summary",
-	         kiosk_fill(r, k.ui->send_text, str_to_ll(db_cell(&rows, 0, 0)),
-	             k.nitems))) != APP_OK ||
+	         kiosk_fill(r, k.ui->send_text, answered, k.nitems))) !=
+	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "back_url", buf_str(&back))) != APP_OK)
 		return e;
 	return kiosk_render(r, "kiosk_skicka", str_cstr(k.ui->send_title), ctx,
@@ -1196,7 +1313,7 @@ page_kiosk_send_form(struct req *r)
 enum app_err
 page_kiosk_send(struct req *r)
 {
-	struct db_param p[1];
+	struct db_param p[6];
 	struct db_rows rows;
 	struct buf to;
 	struct kiosk k;
@@ -1211,16 +1328,34 @@ page_kiosk_send(struct req *r)
 	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
 	p[0] = DB_INT(k.code_id);
-	if ((e = kq(r, SQL_QUEST_CODE_LOCK, p, 1, &rows)) != APP_OK)
+	p[1] = DB_STR(k.dev);
+	if ((e = kq(r, SQL_QUEST_CODE_LOCK_MINE, p, 2, &rows)) != APP_OK)
 		goto fail;
 	if (rows.nrows != 1) { /* a parallel send won */
 		db_rollback(r->db);
 		return page_redirect(r, KIOSK_LOCK);
 	}
+	if (k.anon) {
+		/* Only now a response, with a random id and the date only:
+		 * nothing in it says when the code was typed or which. */
+		k.response_id = quest_random_id();
+		p[0] = DB_INT(k.response_id);
+		p[1] = DB_INT(k.qid);
+		p[2] = DB_NULL;
+		p[3] = DB_NULL;
+		p[4] = k.insats_id > 0 ? DB_INT(k.insats_id) : DB_NULL;
+		p[5] = DB_STR(k.lang);
+		if ((e = kq(r, SQL_QUEST_RESP_INSERT, p, 6, NULL)) != APP_OK)
+			goto fail;
+		p[1] = DB_INT(k.code_id);
+		if ((e = kq(r, SQL_QUEST_DRAFT_MOVE, p, 2, NULL)) != APP_OK)
+			goto fail;
+	}
 	p[0] = DB_INT(k.response_id);
 	if ((e = kq(r, SQL_QUEST_RESP_SUBMIT, p, 1, NULL)) != APP_OK)
 		goto fail;
-	/* The code is consumed: nothing links the response to it any more. */
+	/* The code is consumed (its draft rows go with it): nothing links
+	 * the response to it any more. */
 	p[0] = DB_INT(k.code_id);
 	if ((e = kq(r, SQL_QUEST_CODE_DELETE, p, 1, NULL)) != APP_OK)
 		goto fail;

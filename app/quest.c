@@ -1,4 +1,6 @@
 /* quest.c: storing questionnaire definitions; see include/quest.h. */
+#include <arpa/inet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +17,42 @@ qs_exec(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
     size_t n, struct db_rows *out)
 {
 	return db_exec(db, a, DB_QUEST, q, p, n, out);
+}
+
+void
+quest_addr_key(struct str addr, char *out, size_t n)
+{
+	unsigned char v6[16];
+	char in[64];
+
+	if (n == 0)
+		return;
+	snprintf(out, n, "%.*s", (int)(addr.len < 63 ? addr.len : 63), addr.p);
+	if (addr.len >= sizeof(in) || memchr(addr.p, ':', addr.len) == NULL)
+		return;
+	memcpy(in, addr.p, addr.len);
+	in[addr.len] = '\0';
+	if (inet_pton(AF_INET6, in, v6) != 1)
+		return;
+	memset(v6 + 8, 0, 8);
+	if (inet_ntop(AF_INET6, v6, in, sizeof(in)) != NULL)
+		snprintf(out, n, "%s/64", in);
+}
+
+long long
+quest_random_id(void)
+{
+	/* Below 10^18 (about 60 random bits): ids are read back with
+	 * str_to_ll, which takes at most 18 digits. Rejection sampling
+	 * keeps it uniform. */
+	const unsigned long long lim = 1000000000000000000ULL;
+	const unsigned long long top = UINT64_MAX - UINT64_MAX % lim;
+	unsigned long long v;
+
+	do
+		randombytes_buf(&v, sizeof(v));
+	while (v >= top || v % lim == 0);
+	return (long long)(v % lim);
 }
 
 static enum app_err

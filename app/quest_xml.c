@@ -789,6 +789,30 @@ qp_has(struct str s, const char *needle)
 	return 0;
 }
 
+/* SAX hook: a DOCTYPE with an internal subset (or an entity declaration)
+ * stops the parser before anything in it is used. */
+static void
+qp_stop_subset(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+    const xmlChar *sys_id)
+{
+	xmlParserCtxtPtr c = ctx;
+
+	(void)name, (void)ext_id, (void)sys_id;
+	*(int *)c->_private = 1;
+	xmlStopParser(c);
+}
+
+static void
+qp_stop_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+    const xmlChar *sys, xmlChar *content)
+{
+	xmlParserCtxtPtr c = ctx;
+
+	(void)name, (void)type, (void)pub, (void)sys, (void)content;
+	*(int *)c->_private = 1;
+	xmlStopParser(c);
+}
+
 enum app_err
 quest_parse(struct arena *a, struct str xml, const struct quest_schema *schema,
     struct quest_def *out, char *err, size_t errlen)
@@ -796,6 +820,7 @@ quest_parse(struct arena *a, struct str xml, const struct quest_schema *schema,
 	struct qp p = { .a = a, .d = out, .err = err, .errlen = errlen };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
+	int subset = 0;
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
@@ -806,14 +831,39 @@ quest_parse(struct arena *a, struct str xml, const struct quest_schema *schema,
 	if (xml.len > QUEST_MAX_XML)
 		return qp_fail(&p, 0, "Filen är för stor (högst %u kB).",
 		    QUEST_MAX_XML / 1024);
+	/* UTF-8 only: no NUL bytes, no UTF-16 (or UTF-32) byte order mark.
+	 * The file is read as UTF-8 whatever its declaration says, so a
+	 * DOCTYPE cannot hide in UTF-7 or UTF-16 from the check below. */
+	if (xml.len >= 2 &&
+	    (((unsigned char)xml.p[0] == 0xFE &&
+	         (unsigned char)xml.p[1] == 0xFF) ||
+	        ((unsigned char)xml.p[0] == 0xFF &&
+	            (unsigned char)xml.p[1] == 0xFE)))
+		return qp_fail(&p, 0, "Filen är UTF-16. Spara den som UTF-8.");
+	if (memchr(xml.p, '\0', xml.len) != NULL)
+		return qp_fail(
+		    &p, 0, "Filen innehåller NUL-tecken. Spara den som UTF-8.");
 	/* No DTDs at all: no entities to expand, nothing to fetch. */
 	if (qp_has(xml, "<!DOCTYPE") || qp_has(xml, "<!ENTITY"))
 		return qp_fail(&p, 0, "DOCTYPE och ENTITY är inte tillåtna.");
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		return APP_ENOMEM;
+	/* And should one get past that: the parser stops at the subset. */
+	ctxt->_private = &subset;
+	ctxt->sax->internalSubset = qp_stop_subset;
+	ctxt->sax->externalSubset = qp_stop_subset;
+	ctxt->sax->entityDecl = qp_stop_entity;
 	xmlSetStructuredErrorFunc(NULL, qp_quiet);
-	doc = xmlCtxtReadMemory(ctxt, xml.p, (int)xml.len, "enkat.xml", NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	doc = xmlCtxtReadMemory(ctxt, xml.p, (int)xml.len, "enkat.xml", "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	        XML_PARSE_IGNORE_ENC);
+	if (subset) {
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		return qp_fail(&p, 0, "DOCTYPE och ENTITY är inte tillåtna.");
+	}
 	if (doc == NULL) {
 		xmlErrorPtr le = xmlCtxtGetLastError(ctxt);
 		struct qp_verr v = { 0 };

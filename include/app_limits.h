@@ -43,8 +43,11 @@
 #define QUEST_LINK_IDLE_SECONDS (4u * 3600u) /* ... a personal link */
 #define QUEST_CODE_MINUTES      (7u * 24u * 60u)  /* a tablet code is valid */
 #define QUEST_LINK_MINUTES      (30u * 24u * 60u) /* a personal link is valid */
-#define QUEST_FAIL_MAX          30u  /* wrong codes from one address ... */
-#define QUEST_FAIL_WINDOW_MIN   15u  /* ... within this window: refused */
-#define QUEST_LINKS_MAX         200u /* personal links made at once */
+#define QUEST_FAIL_MAX          30u /* wrong codes from one address ... */
+#define QUEST_FAIL_WINDOW_MIN   15u /* ... within this window: refused */
+#define QUEST_FAIL_ALL_PER_MIN                                                 \
+	300u                 /* wrong codes from anywhere in a minute:
+                                      * every code refused (a warning logged) */
+#define QUEST_LINKS_MAX 200u /* personal links made at once */
 
 #endif /* !APP_LIMITS_H */

@@ -40,4 +40,16 @@ enum app_err quest_store(struct db *, struct arena *, const struct quest_def *,
  * into buf. 0 when it does not fit. */
 int quest_schema_path(const char *views, char *buf, size_t n);
 
+/* A random id for questionnaire_response: uniform in 1..10^18-1 from
+ * libsodium (18 digits, what str_to_ll reads), so the ids of responses
+ * say nothing of the order they were made or sent. */
+long long quest_random_id(void);
+
+/* The key wrong codes are counted under for a client address: an IPv4
+ * address as it is, an IPv6 address by its /64 (one host gets a whole /64
+ * and could otherwise rotate addresses), e.g. "2001:db8:1:2::/64". Into
+ * out (at least 64 bytes); the address as given when it parses as
+ * neither. */
+void quest_addr_key(struct str addr, char *out, size_t n);
+
 #endif /* !QUEST_H */

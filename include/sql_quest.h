@@ -57,15 +57,20 @@ enum sql_quest {
 	/* (hash, kind, questionnaire, response, participation, measurement,
 	 * insats, minutes valid) */
 	SQL_QUEST_CODE_INSERT,
-	/* (hash, idle seconds) -> id, kind, questionnaire, response,
-	 * participation, measurement, insats, expired (1/0), busy elsewhere
-	 * (1/0: held by a device seen within the idle time) */
+	/* (idle seconds for a link, for a tablet, hash) -> id, kind,
+	 * questionnaire, response, participation, measurement, insats, expired
+	 * (1/0), busy elsewhere (1/0: held by a device seen within the idle
+	 * time of its kind), language, sitting, anonymity */
 	SQL_QUEST_CODE_BY_HASH,
+	/* The same, locking the row (kiosk start) */
+	SQL_QUEST_CODE_BY_HASH_LOCK,
 	/* (idle seconds for a link, for a tablet, device hash) -> id, kind,
 	 * questionnaire, response,
-	 * participation, measurement, insats, fresh (1/0), expired (1/0) */
+	 * participation, measurement, insats, fresh (1/0), expired (1/0),
+	 * language, sitting, anonymity */
 	SQL_QUEST_CODE_BY_DEVICE,
-	/* (device hash, response, code id): this device answers now */
+	/* (device hash, response, code id): this device answers now, a new
+	 * sitting */
 	SQL_QUEST_CODE_BIND,
 	/* (code id): seen now */
 	SQL_QUEST_CODE_TOUCH,
@@ -73,6 +78,11 @@ enum sql_quest {
 	SQL_QUEST_CODE_UNBIND,
 	/* (code id) -> id, locking the row (submit) */
 	SQL_QUEST_CODE_LOCK,
+	/* (code id, device hash) -> id, locking the row while this device
+	 * holds it (saving an answer) */
+	SQL_QUEST_CODE_LOCK_MINE,
+	/* (lang, code id): the language of an anonymous questionnaire */
+	SQL_QUEST_CODE_SET_LANG,
 	/* (code id): consumed */
 	SQL_QUEST_CODE_DELETE,
 	/* (participation, measurement): older codes of a measurement */
@@ -85,9 +95,14 @@ enum sql_quest {
 	SQL_QUEST_FAIL_INSERT,
 	/* (address, minutes) -> failures in the window */
 	SQL_QUEST_FAIL_COUNT,
+	/* () -> failures from any address in the last minute */
+	SQL_QUEST_FAIL_COUNT_ALL,
+	/* (id): an attempt that was not a wrong code */
+	SQL_QUEST_FAIL_DELETE,
 	/* (minutes): older failures go */
 	SQL_QUEST_FAIL_SWEEP,
-	/* (questionnaire, participation, measurement, insats) */
+	/* (random id, questionnaire, participation, measurement, insats,
+	 * language) */
 	SQL_QUEST_RESP_INSERT,
 	/* (response) -> questionnaire, language, status, anonymity */
 	SQL_QUEST_RESP_GET,
@@ -105,13 +120,28 @@ enum sql_quest {
 	SQL_QUEST_ANSWERS,
 	/* (response, item) */
 	SQL_QUEST_ANSWER_DELETE,
-	/* (response, item, value int, value text, special) */
+	/* (response, item, seq, value int, value text, special) */
 	SQL_QUEST_ANSWER_INSERT,
 	/* (response) -> items answered */
 	SQL_QUEST_ANSWERED_COUNT,
 	/* (response) -> position of the first item without an answer, ""
 	 * when every item has one */
 	SQL_QUEST_FIRST_UNANSWERED,
+	/* Drafts of anonymous questionnaires, keyed by the code: */
+	/* (code, item, sitting) -> value int, value text, special: only what
+	 * was given in this sitting */
+	SQL_QUEST_DRAFT_ANSWERS,
+	/* (code, item) */
+	SQL_QUEST_DRAFT_DELETE,
+	/* (code, item, seq, sitting, value int, value text, special) */
+	SQL_QUEST_DRAFT_INSERT,
+	/* (code) -> items answered, in any sitting */
+	SQL_QUEST_DRAFT_COUNT,
+	/* (questionnaire, code) -> position of the first item without an
+	 * answer, "" when every item has one */
+	SQL_QUEST_DRAFT_FIRST_UNANSWERED,
+	/* (response, code): the draft becomes the response's answers */
+	SQL_QUEST_DRAFT_MOVE,
 	/* (participation) -> insats, personnummer, status */
 	SQL_QUEST_PARTICIPATION,
 	/* Demo data (app/demo_quest.c): */

@@ -72,6 +72,7 @@ new_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND version = 
 code=$(post "$AJ" "/admin/enkater/$new_id/lankar" --data-urlencode "antal=2")
 eq "two personal links are made" "$code" 200
 LINK=$(grep -o '/enkat/lank/[0-9a-f]\{64\}' "$BODY" | head -n 1)
+LINK2=$(grep -o '/enkat/lank/[0-9a-f]\{64\}' "$BODY" | sed -n 2p)
 check "the page shows the links once" test -n "$LINK"
 eq "only their hashes are stored" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE kind = 'lank' AND questionnaire_id = $new_id")" 2
 LJ=$(new_jar)
@@ -86,6 +87,18 @@ fetch -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" -d svar=4 -d ga=nasta "$BASE
 expect_status "sending from a link" 303 -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" "$BASE/enkat/skicka"
 eq "... thanks without the tablet's return" "$(location)" "/enkat/tack?sprak=sv"
 expect_status "the used link is gone" 404 "$BASE$LINK"
+# A link keeps its computer for QUEST_LINK_IDLE_SECONDS (4 h), not the
+# tablet's 5 minutes: someone else with the link cannot take it over.
+LJ2=$(new_jar)
+fetch -c "$LJ2" -b "$LJ2" "$BASE$LINK2" > /dev/null
+lc=$(form_csrf)
+expect_status "the second link starts" 303 -c "$LJ2" -b "$LJ2" --data-urlencode "csrf=$lc" "$BASE$LINK2"
+q "UPDATE questionnaire_code SET device_seen_at = device_seen_at - INTERVAL 10 MINUTE WHERE kind = 'lank' AND device_hash IS NOT NULL"
+LJ3=$(new_jar)
+fetch -c "$LJ3" -b "$LJ3" "$BASE$LINK2" > /dev/null
+lc3=$(form_csrf)
+expect_status "ten minutes later another computer cannot take the link" 409 -c "$LJ3" -b "$LJ3" --data-urlencode "csrf=$lc3" "$BASE$LINK2"
+expect_status "... while the first one goes on" 200 -c "$LJ2" -b "$LJ2" "$BASE/enkat/sprak"
 
 # --- A participation on the staff side: a linked start measurement
 FV=$(new_jar)
@@ -211,14 +224,149 @@ expect_body "... in Somali" '<html lang="so" dir="ltr">'
 n=$(q "SELECT COUNT(*) FROM questionnaire_item WHERE questionnaire_id = $AQ")
 kon=$(q "SELECT position FROM questionnaire_item WHERE questionnaire_id = $AQ AND background = 'kon'")
 fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" -d svar=5 -d ga=nasta "$BASE/enkat/fraga/1" > /dev/null
-fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" --data-urlencode "svar=Tack för allt" -d ga=nasta "$BASE/enkat/fraga/5" > /dev/null
+fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" --data-urlencode "svar=Tack för allt $$" -d ga=nasta "$BASE/enkat/fraga/5" > /dev/null
 fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" -d svar=2 -d ga=nasta "$BASE/enkat/fraga/$kon" > /dev/null
-ARID=$(q "SELECT MAX(id) FROM questionnaire_response WHERE questionnaire_id = $AQ AND status = 'pagaende'")
+eq "while it is answered there is no response row" "$(q "SELECT COUNT(*) FROM questionnaire_response WHERE questionnaire_id = $AQ AND status = 'pagaende'")" 0
+CID3=$(q "SELECT MAX(c.id) FROM questionnaire_code c WHERE c.questionnaire_id = $AQ AND c.device_hash IS NOT NULL")
+eq "... the answers are a draft of the code" "$(q "SELECT COUNT(DISTINCT item_id) FROM questionnaire_draft_answer WHERE code_id = $CID3")" 3
 fetch -c "$FV" -b "$FV" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka" > /dev/null
+ARID=$(q "SELECT r.id FROM questionnaire_response r JOIN questionnaire_answer a ON a.response_id = r.id WHERE r.questionnaire_id = $AQ AND a.value_text = 'Tack för allt $$'")
 eq "the anonymous response is sent" "$(q "SELECT status FROM questionnaire_response WHERE id = $ARID")" inskickad
 eq "... with no participation" "$(q "SELECT IFNULL(participation_id, 'NULL') FROM questionnaire_response WHERE id = $ARID")" NULL
 eq "... no code pointing at it" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE response_id = $ARID")" 0
-eq "... the background answer (man) copied for the reports" "$(q "SELECT CONCAT(gender, ' ', insats_id) FROM questionnaire_response WHERE id = $ARID")" "man 1"
+eq "... the background answer (man) copied for the reports" "$(q "SELECT CONCAT(gender, ' ', insats_id, ' ', language) FROM questionnaire_response WHERE id = $ARID")" "man 1 so"
 eq "... and only the date of sending" "$(q "SELECT TIME(submitted_at) FROM questionnaire_response WHERE id = $ARID")" "00:00:00"
-eq "... the free text stored" "$(q "SELECT value_text FROM questionnaire_answer WHERE response_id = $ARID AND value_text LIKE 'Tack%'")" "Tack för allt"
-eq "no staff member can be linked to it in the log" "$(q "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$ARID%' AND object_type LIKE 'questionnaire%'")" 0
+eq "... the three answers moved onto it" "$(q "SELECT COUNT(*) FROM questionnaire_answer WHERE response_id = $ARID")" 3
+eq "... the draft gone with the code" "$(q "SELECT COUNT(*) FROM questionnaire_draft_answer WHERE code_id = $CID3")-$(q "SELECT COUNT(*) FROM questionnaire_code WHERE id = $CID3")" 0-0
+
+# --- Anonymity: two codes made A then B, typed A then B, sent B then A.
+# Nothing stored may tell which response came from which code.
+FV=$(new_jar)
+eq "personal.fv logs in again" "$(login "$FV" personal.fv)" 303
+CA=$(new_code "$FV" "$AQ")
+CB=$(new_code "$FV" "$AQ")
+anon_before=$(q "SELECT COUNT(*) FROM questionnaire_response WHERE participation_id IS NULL")
+TA=$(new_jar); TB=$(new_jar); TC=$(new_jar)
+# start JAR CODE LANG: type the code on a fresh tablet, choose the language.
+start() {
+	tablet "$1"
+	fetch -c "$1" -b "$1" --data-urlencode "csrf=$KC" -d "kod=$2" "$BASE/surfplatta" > /dev/null
+	fetch -c "$1" -b "$1" --data-urlencode "csrf=$KC" -d "sprak=$3" "$BASE/enkat/sprak" > /dev/null
+}
+start "$TA" "$CA" sv
+KA=$KC
+fetch -c "$TA" -b "$TA" --data-urlencode "csrf=$KA" --data-urlencode "svar=hemligt A $$" -d ga=nasta "$BASE/enkat/fraga/5" > /dev/null
+start "$TB" "$CB" en
+KB=$KC
+fetch -c "$TB" -b "$TB" --data-urlencode "csrf=$KB" --data-urlencode "svar=svar B $$" -d ga=nasta "$BASE/enkat/fraga/5" > /dev/null
+eq "two anonymous questionnaires being answered made no response rows" "$(q "SELECT COUNT(*) FROM questionnaire_response WHERE participation_id IS NULL")" "$anon_before"
+eq "... and their codes point at no response" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE questionnaire_id = $AQ AND response_id IS NOT NULL")" 0
+
+# B2: the code is idle on tablet A; whoever types it now resumes after the
+# answers given, but is not shown them.
+q "UPDATE questionnaire_code SET device_seen_at = device_seen_at - INTERVAL 10 MINUTE WHERE questionnaire_id = $AQ AND language = 'sv' AND device_hash IS NOT NULL"
+tablet "$TC"
+expect_status "an idle anonymous code is resumed on another tablet" 303 -c "$TC" -b "$TC" --data-urlencode "csrf=$KC" -d "kod=$CA" "$BASE/surfplatta"
+eq "... at the first unanswered question" "$(location)" "/enkat/fraga/1"
+expect_status "... the answered question" 200 -c "$TC" -b "$TC" "$BASE/enkat/fraga/5"
+check "... does not show the earlier answer" body_lacks "hemligt A $$"
+expect_status "... the send page" 200 -c "$TC" -b "$TC" "$BASE/enkat/skicka"
+expect_body "... counts it" "Du har svarat på 1 av $n frågor."
+fetch -c "$TC" -b "$TC" --data-urlencode "csrf=$KC" -d svar=3 -d ga=nasta "$BASE/enkat/fraga/1" > /dev/null
+expect_status "... an answer given now" 200 -c "$TC" -b "$TC" "$BASE/enkat/fraga/1"
+expect_body "... is shown again in the same sitting" 'value="3" checked'
+
+# Sent B first, then A (from tablet C).
+fetch -c "$TB" -b "$TB" --data-urlencode "csrf=$KB" "$BASE/enkat/skicka" > /dev/null
+fetch -c "$TC" -b "$TC" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka" > /dev/null
+RA=$(q "SELECT response_id FROM questionnaire_answer WHERE value_text = 'hemligt A $$'")
+RB=$(q "SELECT response_id FROM questionnaire_answer WHERE value_text = 'svar B $$'")
+check "both are sent ($RA, $RB)" test -n "$RA" -a -n "$RB"
+eq "... with the earlier answer kept" "$(q "SELECT COUNT(*) FROM questionnaire_answer WHERE response_id = $RA")" 2
+eq "response ids are not a counter" "$(q "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('questionnaire_response', 'questionnaire_answer', 'questionnaire_draft_answer') AND EXTRA LIKE '%auto_increment%'")" 0
+eq "... answers have no id of their own" "$(q "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'questionnaire_answer' AND COLUMN_NAME = 'id'")" 0
+# A random id below 10^18 is below 10^9 once in 10^9: a counter always is.
+check "... both ids are random, not small ($RA, $RB)" test "${#RA}" -ge 10 -a "${#RB}" -ge 10
+eq "... sent the same day, the same stamp" "$(q "SELECT COUNT(DISTINCT submitted_at) FROM questionnaire_response WHERE id IN ($RA, $RB)")" 1
+eq "only questionnaire_answer and questionnaire_code refer to responses" "$(q "SELECT GROUP_CONCAT(DISTINCT TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME = 'questionnaire_response'")" "questionnaire_answer,questionnaire_code"
+eq "... and no code refers to an anonymous response" "$(q "SELECT COUNT(*) FROM questionnaire_code c JOIN questionnaire_response r ON r.id = c.response_id WHERE r.participation_id IS NULL")" 0
+eq "no log line names either response" "$(q "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$RA%' OR detail LIKE '%$RB%'")" 0
+check "... nor the app's log" bash -c "! grep -qE '$RA|$RB' '$VAR'/log/*.log"
+
+# B6: two tablets typing the same code at once: one wins, the other is told
+# it is in use; one response at most.
+bad=0
+for i in 1 2 3 4; do
+	C=$(new_code "$FV" "$AQ")
+	J1=$(new_jar); J2=$(new_jar)
+	tablet "$J1"; K1=$KC
+	tablet "$J2"; K2=$KC
+	curl -sS -o /dev/null -w '%{http_code}\n' -c "$J1" -b "$J1" --data-urlencode "csrf=$K1" -d "kod=$C" "$BASE/surfplatta" > "$TMP/r1" &
+	curl -sS -o /dev/null -w '%{http_code}\n' -c "$J2" -b "$J2" --data-urlencode "csrf=$K2" -d "kod=$C" "$BASE/surfplatta" > "$TMP/r2" &
+	wait
+	got=$(cat "$TMP/r1" "$TMP/r2" | sort | tr '\n' ' ')
+	[ "$got" = "303 409 " ] || { bad=$((bad + 1)); echo "# round $i: $got"; }
+done
+eq "the same code typed on two tablets at once: one 303, one 409, every time" "$bad" 0
+PID2=$(q "SELECT p.id FROM participation p WHERE p.insats_id = 1 AND p.status = 'inskriven'
+	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id) ORDER BY p.id LIMIT 1")
+PID_SAVE=$PID; PID=$PID2
+C=$(new_code "$FV" "$LQ" start)
+PID=$PID_SAVE
+J1=$(new_jar); J2=$(new_jar)
+tablet "$J1"; K1=$KC
+tablet "$J2"; K2=$KC
+curl -sS -o /dev/null -w '%{http_code}\n' -c "$J1" -b "$J1" --data-urlencode "csrf=$K1" -d "kod=$C" "$BASE/surfplatta" > "$TMP/r1" &
+curl -sS -o /dev/null -w '%{http_code}\n' -c "$J2" -b "$J2" --data-urlencode "csrf=$K2" -d "kod=$C" "$BASE/surfplatta" > "$TMP/r2" &
+wait
+eq "... a linked code too (no 400)" "$(cat "$TMP/r1" "$TMP/r2" | sort | tr '\n' ' ')" "303 409 "
+eq "... with one response" "$(q "SELECT COUNT(*) FROM questionnaire_response WHERE participation_id = $PID2")" 1
+
+# S5: saving and sending at once: no error, and nothing saved after sending.
+MAXC=$(q "SELECT MAX(id) FROM questionnaire_code")
+bad=0
+for i in 1 2 3; do
+	C=$(new_code "$FV" "$AQ")
+	J=$(new_jar)
+	start "$J" "$C" sv
+	fetch -c "$J" -b "$J" --data-urlencode "csrf=$KC" -d svar=2 -d ga=nasta "$BASE/enkat/fraga/1" > /dev/null
+	curl -sS -o /dev/null -w '%{http_code}\n' -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=sent$i" -d ga=nasta "$BASE/enkat/fraga/5" > "$TMP/r1" &
+	curl -sS -o /dev/null -w '%{http_code}\n' -b "$J" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka" > "$TMP/r2" &
+	wait
+	got=$(cat "$TMP/r1" "$TMP/r2" | tr '\n' ' ')
+	[ "$got" = "303 303 " ] || { bad=$((bad + 1)); echo "# round $i: $got"; }
+done
+eq "an answer saved while the questionnaire is sent: no error" "$bad" 0
+eq "... and no draft left behind" "$(q "SELECT COUNT(*) FROM questionnaire_draft_answer WHERE code_id > $MAXC")" 0
+
+# B4: wrong codes are counted before the code is looked at, per address
+# (IPv6 per /64, see test_quest_xml), and over all addresses per minute.
+q "DELETE FROM questionnaire_code_failure"
+GOOD=$(new_code "$FV" "$AQ")
+TL=$(new_jar)
+tablet "$TL"
+bad=0
+for i in $(seq 1 30); do
+	code=$(fetch -c "$TL" -b "$TL" --data-urlencode "csrf=$KC" -d "kod=0000$(printf %04d "$i")" "$BASE/surfplatta")
+	[ "$code" = 400 ] || bad=$((bad + 1))
+done
+eq "30 wrong codes are each refused as wrong" "$bad" 0
+expect_status "the 31st is refused as too many" 429 -c "$TL" -b "$TL" --data-urlencode "csrf=$KC" -d kod=00009999 "$BASE/surfplatta"
+expect_body "... in Swedish" "För många felaktiga koder. Vänta en stund och försök igen."
+expect_status "... a right code too, while it lasts" 429 -c "$TL" -b "$TL" --data-urlencode "csrf=$KC" -d "kod=$GOOD" "$BASE/surfplatta"
+q "DELETE FROM questionnaire_code_failure"
+# Many at once: each attempt is written before it is counted, so no more
+# than 30 are looked at.
+for i in $(seq 1 40); do
+	curl -sS -o /dev/null -w '%{http_code}\n' -b "$TL" --data-urlencode "csrf=$KC" -d "kod=0001$(printf %04d "$i")" "$BASE/surfplatta" > "$TMP/p$i" &
+done
+wait
+eq "40 wrong codes at once: at most 30 looked at, the rest refused" "$(cat "$TMP"/p* | sort | uniq -c | awk '{printf "%s:%s ", $2, ($2 == 400 && $1 <= 30) || $2 == 429 ? "ok" : $1}')" "400:ok 429:ok "
+q "DELETE FROM questionnaire_code_failure"
+q "INSERT INTO questionnaire_code_failure (remote_addr, at) SELECT CONCAT('10.9.', seq DIV 256, '.', seq MOD 256), UTC_TIMESTAMP() FROM seq_1_to_301"
+expect_status "over 300 wrong codes in a minute from anywhere: every code refused" 429 -c "$TL" -b "$TL" --data-urlencode "csrf=$KC" -d "kod=$GOOD" "$BASE/surfplatta"
+check "... with a warning in the log" grep -q "wrong codes in the last minute" "$VAR/log/stegvis.log"
+q "DELETE FROM questionnaire_code_failure"
+expect_status "afterwards the right code opens" 303 -c "$TL" -b "$TL" --data-urlencode "csrf=$KC" -d "kod=$GOOD" "$BASE/surfplatta"
+eq "... and was not counted as wrong" "$(q "SELECT COUNT(*) FROM questionnaire_code_failure")" 0
+

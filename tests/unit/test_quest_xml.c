@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "quest.h"
 #include "quest_xml.h"
 #include "str.h"
 
@@ -149,6 +150,79 @@ test_limits(void **state)
 	assert_int_equal(parse("", NULL, &d, err, sizeof(err)), APP_EINPUT);
 }
 
+/* Only UTF-8: a DOCTYPE cannot hide in UTF-7 or UTF-16. */
+static void
+test_encodings(void **state)
+{
+	static const char body[] =
+	    "<questionnaire xmlns=\"urn:stegvis:questionnaire:1\" id=\"t\" "
+	    "version=\"3\" respondents=\"deltagare\" anonymity=\"kopplad\" "
+	    "default-lang=\"sv\"><languages><language xml:lang=\"sv\" "
+	    "dir=\"ltr\">Svenska</language></languages><title><t "
+	    "xml:lang=\"sv\">Titel</t></title><section id=\"s\"><title><t "
+	    "xml:lang=\"sv\">S</t></title><freetext id=\"f\" "
+	    "max-length=\"100\"><text><t xml:lang=\"sv\">F</t></text>"
+	    "</freetext></section></questionnaire>";
+	static const char xxe7[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n"
+	    "+ADw-!DOCTYPE q +AFs-+ADw-!ENTITY x SYSTEM "
+	    "+ACI-file:///etc/passwd+ACI-+AD4-+AF0-+AD4-\n"
+	    "+ADw-q+AD4-+ACY-x+ADs-+ADw-/q+AD4-\n";
+	static char doc[4096];
+	struct quest_def d;
+	char err[512];
+	size_t n = 0;
+
+	(void)state;
+	/* The plain document is fine in UTF-8 ... */
+	n = (size_t)snprintf(doc, sizeof(doc),
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n%s", body);
+	assert_true(n < sizeof(doc));
+	assert_int_equal(parse(doc, NULL, &d, err, sizeof(err)), APP_OK);
+	/* ... but not declared UTF-7 with every '<' as +ADw- (which a UTF-7
+	 * reading would turn back into markup). */
+	n = (size_t)snprintf(
+	    doc, sizeof(doc), "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n");
+	for (const char *c = body; *c && n + 6 < sizeof(doc); c++)
+		n += (size_t)snprintf(doc + n, sizeof(doc) - n, "%s",
+		    *c == '<' ? "+ADw-" : (char[]){ *c, 0 });
+	assert_int_equal(parse(doc, NULL, &d, err, sizeof(err)), APP_EINPUT);
+	/* A DOCTYPE with an external entity in UTF-7: refused, unread. */
+	assert_int_equal(parse(xxe7, NULL, &d, err, sizeof(err)), APP_EINPUT);
+	assert_null(strstr(err, "root:"));
+	/* UTF-16 with a byte order mark, and NUL bytes. */
+	arena_reset(&a);
+	assert_int_equal(quest_parse(&a, (struct str){ "\xff\xfe<\0q\0>\0", 8 },
+	                     NULL, &d, err, sizeof(err)),
+	    APP_EINPUT);
+	assert_non_null(strstr(err, "UTF-16"));
+	arena_reset(&a);
+	assert_int_equal(quest_parse(&a, (struct str){ "<q>\0</q>", 8 }, NULL,
+	                     &d, err, sizeof(err)),
+	    APP_EINPUT);
+	assert_non_null(strstr(err, "NUL"));
+}
+
+/* Wrong tablet codes are counted per IPv4 address, per IPv6 /64. */
+static void
+test_addr_key(void **state)
+{
+	char k[64];
+
+	(void)state;
+	quest_addr_key(STR_LIT("192.0.2.7"), k, sizeof(k));
+	assert_string_equal(k, "192.0.2.7");
+	quest_addr_key(
+	    STR_LIT("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), k, sizeof(k));
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	quest_addr_key(STR_LIT("2001:db8:1:2::1"), k, sizeof(k));
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	quest_addr_key(STR_LIT("2001:db8:1:3::1"), k, sizeof(k));
+	assert_string_equal(k, "2001:db8:1:3::/64");
+	quest_addr_key(STR_LIT("nonsense:x"), k, sizeof(k));
+	assert_string_equal(k, "nonsense:x");
+}
+
 int
 main(void)
 {
@@ -157,6 +231,8 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_schema_refuses_more),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_addr_key),
+		cmocka_unit_test(test_encodings),
 	};
 	char err[512];
 	int rc;

@@ -1118,7 +1118,12 @@ kiosk_parse_answer(struct req *r, const struct db_rows *item,
 			struct str t = str_trim_blanks(val);
 			long long max = str_to_ll(db_cell(item, 0, IA_MAXLEN));
 			sh->text = val;
-			if ((long long)t.len > max || str_has_nul(t))
+			/* Characters (code points), as the textarea's
+			 * maxlength counts them, not bytes. */
+			long long chars = 0;
+			for (size_t c = 0; c < t.len; c++)
+				chars += ((unsigned char)t.p[c] & 0xC0) != 0x80;
+			if (chars > max || str_has_nul(t))
 				return 0;
 			if (t.len > 0) {
 				rows[0] = (struct kiosk_row){ -1, t, NULL };

@@ -309,11 +309,18 @@ route_fail(struct req *r, enum app_err e, const char *stage)
 {
 	int status = app_err_status(e);
 
+	/* A personal questionnaire link's token is a credential: masked. */
+	static const char lank[] = "/enkat/lank/";
+	int masked = r->path.len >= sizeof(lank) - 1 &&
+	    memcmp(r->path.p, lank, sizeof(lank) - 1) == 0;
+
 	if (status >= 500)
 		log_error("%s %.*s -> %d %s (%s)",
 		    r->method == METHOD_POST ? "POST" : "GET",
-		    (int)(r->path.len > 200 ? 200 : r->path.len), r->path.p,
-		    status, app_strerror(e), stage);
+		    masked ? (int)sizeof(lank)
+		           : (int)(r->path.len > 200 ? 200 : r->path.len),
+		    masked ? "/enkat/lank/-" : r->path.p, status,
+		    app_strerror(e), stage);
 	route_error_page(r, status);
 }
 

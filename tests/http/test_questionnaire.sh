@@ -87,6 +87,7 @@ fetch -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" -d svar=4 -d ga=nasta "$BASE
 expect_status "sending from a link" 303 -c "$LJ" -b "$LJ" --data-urlencode "csrf=$lc" "$BASE/enkat/skicka"
 eq "... thanks without the tablet's return" "$(location)" "/enkat/tack?sprak=sv"
 expect_status "the used link is gone" 404 "$BASE$LINK"
+check "no log holds the link's token (S2)" bash -c "! grep -rqF '${LINK##*/}' '$VAR'/log/"
 # A link keeps its computer for QUEST_LINK_IDLE_SECONDS (4 h), not the
 # tablet's 5 minutes: someone else with the link cannot take it over.
 LJ2=$(new_jar)
@@ -370,3 +371,12 @@ q "DELETE FROM questionnaire_code_failure"
 expect_status "afterwards the right code opens" 303 -c "$TL" -b "$TL" --data-urlencode "csrf=$KC" -d "kod=$GOOD" "$BASE/surfplatta"
 eq "... and was not counted as wrong" "$(q "SELECT COUNT(*) FROM questionnaire_code_failure")" 0
 
+# S6: free text is limited in characters, as the textarea counts them.
+C=$(new_code "$FV" "$AQ")
+J=$(new_jar)
+start "$J" "$C" ar
+FPOS=$(q "SELECT position FROM questionnaire_item WHERE questionnaire_id = $AQ AND kind = 'fritext' ORDER BY position LIMIT 1")
+ML=$(q "SELECT max_length FROM questionnaire_item WHERE questionnaire_id = $AQ AND kind = 'fritext' ORDER BY position LIMIT 1")
+ar_ok=$(printf 'ش%.0s' $(seq 1 "$ML"))
+expect_status "$ML Arabic letters (twice as many bytes) fit a $ML-character field" 303 -c "$J" -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=$ar_ok" -d ga=nasta "$BASE/enkat/fraga/$FPOS"
+expect_status "... one more does not" 400 -c "$J" -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=${ar_ok}ش" -d ga=nasta "$BASE/enkat/fraga/$FPOS"

@@ -297,9 +297,9 @@ response() {
 	local at=NULL
 	[ "$3" = inskickad ] && at="'$4'"
 	cat >> "$QSQL" <<-SQLX
-	INSERT INTO questionnaire_response (questionnaire_id, participation_id, measurement, insats_id, gender, status, submitted_at)
-	  SELECT $QID, p.id, '$2', p.insats_id, pe.gender, '$3', $at FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1;
-	SET @r = LAST_INSERT_ID();
+	SET @r = FLOOR(100000000000 + RAND() * 800000000000000);
+	INSERT INTO questionnaire_response (id, questionnaire_id, participation_id, measurement, insats_id, gender, status, submitted_at)
+	  SELECT @r, $QID, p.id, '$2', p.insats_id, pe.gender, '$3', $at FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1;
 	INSERT INTO questionnaire_answer (response_id, item_id, value_int) VALUES (@r, $ITEM_L, $5), (@r, $ITEM_H, $6);
 	SQLX
 }
@@ -364,8 +364,8 @@ while read -r g d st b nj; do
 	[ "$g" = - ] && gg=NULL
 	[ "$st" = pagaende ] && at=NULL
 	{
-		echo "INSERT INTO questionnaire_response (questionnaire_id, insats_id, gender, status, submitted_at) VALUES ($AV, $INS, $gg, '$st', $at);"
-		echo "SET @r = LAST_INSERT_ID();"
+		echo "SET @r = FLOOR(100000000000 + RAND() * 800000000000000);"
+		echo "INSERT INTO questionnaire_response (id, questionnaire_id, insats_id, gender, status, submitted_at) VALUES (@r, $AV, $INS, $gg, '$st', $at);"
 		answer "$IB" "$b"
 		answer "$IN" "$nj"
 	} >> "$QSQL"

@@ -316,31 +316,6 @@ page_admin_log(struct req *r)
 	return log_render(r, &s, &rows);
 }
 
-/* One CSV cell: always quoted, quotes doubled, and a leading = + - @ (or
- * TAB/CR) defused with a ' so no spreadsheet runs it as a formula. */
-static enum app_err
-log_csv_cell(struct buf *b, struct str v, int last)
-{
-	enum app_err e;
-
-	if ((e = buf_puts(b, "\"")) != APP_OK)
-		return e;
-	if (v.len > 0 &&
-	    (v.p[0] == '=' || v.p[0] == '+' || v.p[0] == '-' || v.p[0] == '@' ||
-	        v.p[0] == '\t' || v.p[0] == '\r') &&
-	    (e = buf_puts(b, "'")) != APP_OK)
-		return e;
-	for (size_t i = 0; i < v.len; i++) {
-		if (v.p[i] == '"')
-			e = buf_puts(b, "\"\"");
-		else
-			e = buf_append(b, &v.p[i], 1);
-		if (e != APP_OK)
-			return e;
-	}
-	return buf_puts(b, last ? "\"\r\n" : "\";");
-}
-
 enum app_err
 page_admin_log_csv(struct req *r)
 {
@@ -375,7 +350,7 @@ page_admin_log_csv(struct req *r)
 	    (e = buf_puts(b, "\xEF\xBB\xBF")) != APP_OK) /* BOM: Excel */
 		return e;
 	for (size_t c = 0; c < AL__MAX; c++)
-		if ((e = log_csv_cell(
+		if ((e = buf_csv_cell(
 		         b, str_cstr(head[c]), c + 1 == AL__MAX)) != APP_OK)
 			return e;
 	shown = rows.nrows > LOG_CSV_ROWS ? LOG_CSV_ROWS : rows.nrows;
@@ -389,13 +364,13 @@ page_admin_log_csv(struct req *r)
 				v = LOG_TYPE(v);
 			else if (c == AL_PNR)
 				v = log_pnr_show(r, v);
-			if ((e = log_csv_cell(b, v, c + 1 == AL__MAX)) !=
+			if ((e = buf_csv_cell(b, v, c + 1 == AL__MAX)) !=
 			    APP_OK)
 				return e;
 		}
 	}
 	if (rows.nrows > LOG_CSV_ROWS &&
-	    (e = log_csv_cell(b,
+	    (e = buf_csv_cell(b,
 	         STR_LIT("Utdraget är avkortat efter 1000 rader: "
 	                 "välj en kortare period."),
 	         1)) != APP_OK)

@@ -828,31 +828,6 @@ page_report(struct req *r)
 	return page_render(r, "rapport", "Verksamhetsrapport", ctx);
 }
 
-/* One CSV cell: always quoted, quotes doubled, and a leading = + - @ (or
- * TAB/CR) defused with a ' so no spreadsheet runs it as a formula. */
-static enum app_err
-csv_cell(struct buf *b, struct str v, int last)
-{
-	enum app_err e;
-
-	if ((e = buf_puts(b, "\"")) != APP_OK)
-		return e;
-	if (v.len > 0 &&
-	    (v.p[0] == '=' || v.p[0] == '+' || v.p[0] == '-' || v.p[0] == '@' ||
-	        v.p[0] == '\t' || v.p[0] == '\r') &&
-	    (e = buf_puts(b, "'")) != APP_OK)
-		return e;
-	for (size_t i = 0; i < v.len; i++) {
-		if (v.p[i] == '"')
-			e = buf_puts(b, "\"\"");
-		else
-			e = buf_append(b, &v.p[i], 1);
-		if (e != APP_OK)
-			return e;
-	}
-	return buf_puts(b, last ? "\"\r\n" : "\";");
-}
-
 /*
  * Columns: Tabell; Rad; one per shown gender column; Extra (the table's
  * extra column, a goal's target); the same gender columns as percent of
@@ -865,8 +840,8 @@ csv_write(struct req *r, const struct report *rep)
 	struct buf *b = &r->resp.body;
 	enum app_err e;
 
-	if ((e = csv_cell(b, STR_LIT("Tabell"), 0)) != APP_OK ||
-	    (e = csv_cell(b, STR_LIT("Rad"), 0)) != APP_OK)
+	if ((e = buf_csv_cell(b, STR_LIT("Tabell"), 0)) != APP_OK ||
+	    (e = buf_csv_cell(b, STR_LIT("Rad"), 0)) != APP_OK)
 		return e;
 	for (int pass = 0; pass < 2; pass++) {
 		for (int g = 0; g < RG__MAX; g++) {
@@ -877,37 +852,39 @@ csv_write(struct req *r, const struct report *rep)
 			if ((e = buf_puts(&h, report_gender_head(g))) !=
 			        APP_OK ||
 			    (pass && (e = buf_puts(&h, " %")) != APP_OK) ||
-			    (e = csv_cell(b, buf_str(&h), 0)) != APP_OK)
+			    (e = buf_csv_cell(b, buf_str(&h), 0)) != APP_OK)
 				return e;
 		}
-		if (!pass && (e = csv_cell(b, STR_LIT("Extra"), 0)) != APP_OK)
+		if (!pass &&
+		    (e = buf_csv_cell(b, STR_LIT("Extra"), 0)) != APP_OK)
 			return e;
 	}
-	if ((e = csv_cell(b, STR_LIT("Bedömning"), 1)) != APP_OK)
+	if ((e = buf_csv_cell(b, STR_LIT("Bedömning"), 1)) != APP_OK)
 		return e;
 	for (size_t t = 0; t < RT__MAX + rep->nqtables; t++) {
 		const struct report_table *tb =
 		    t < RT__MAX ? &rep->tables[t] : &rep->qtables[t - RT__MAX];
 		for (size_t i = 0; i < tb->nrows; i++) {
 			const struct report_row *row = &tb->rows[i];
-			if ((e = csv_cell(b, str_cstr(tb->key), 0)) != APP_OK ||
-			    (e = csv_cell(b, row->label, 0)) != APP_OK)
+			if ((e = buf_csv_cell(b, str_cstr(tb->key), 0)) !=
+			        APP_OK ||
+			    (e = buf_csv_cell(b, row->label, 0)) != APP_OK)
 				return e;
 			for (int g = 0; g < RG__MAX; g++)
 				if (report_column_shown(rep, g) &&
-				    (e = csv_cell(b,
+				    (e = buf_csv_cell(b,
 				         report_value_text(r, rep, row, g),
 				         0)) != APP_OK)
 					return e;
-			if ((e = csv_cell(b, row->extra, 0)) != APP_OK)
+			if ((e = buf_csv_cell(b, row->extra, 0)) != APP_OK)
 				return e;
 			for (int g = 0; g < RG__MAX; g++)
 				if (report_column_shown(rep, g) &&
-				    (e = csv_cell(b,
+				    (e = buf_csv_cell(b,
 				         report_pct_text(r, rep, tb, row, g),
 				         0)) != APP_OK)
 					return e;
-			if ((e = csv_cell(b, STR_LIT(""), 1)) != APP_OK)
+			if ((e = buf_csv_cell(b, STR_LIT(""), 1)) != APP_OK)
 				return e;
 		}
 	}
@@ -916,8 +893,8 @@ csv_write(struct req *r, const struct report *rep)
 		int met;
 		const char *verdict = goal_verdict(rep, gl, &met);
 
-		if ((e = csv_cell(b, STR_LIT("mal"), 0)) != APP_OK ||
-		    (e = csv_cell(b, gl->label, 0)) != APP_OK)
+		if ((e = buf_csv_cell(b, STR_LIT("mal"), 0)) != APP_OK ||
+		    (e = buf_csv_cell(b, gl->label, 0)) != APP_OK)
 			return e;
 		for (int g = 0; g < RG__MAX; g++) {
 			struct str v = STR_LIT("–");
@@ -937,10 +914,10 @@ csv_write(struct req *r, const struct report *rep)
 				                  gl->achieved[3] } },
 				          g)
 				    : report_mark_text(r, rep, gl->cell[g]);
-			if ((e = csv_cell(b, v, 0)) != APP_OK)
+			if ((e = buf_csv_cell(b, v, 0)) != APP_OK)
 				return e;
 		}
-		if ((e = csv_cell(b, goal_target(r, gl), 0)) != APP_OK)
+		if ((e = buf_csv_cell(b, goal_target(r, gl), 0)) != APP_OK)
 			return e;
 		for (int g = 0; g < RG__MAX; g++) {
 			double pct;
@@ -953,10 +930,10 @@ csv_write(struct req *r, const struct report *rep)
 			    (e = buf_printf(&pb, "%lld %%",
 			         (long long)(pct + 0.5))) != APP_OK)
 				return e;
-			if ((e = csv_cell(b, buf_str(&pb), 0)) != APP_OK)
+			if ((e = buf_csv_cell(b, buf_str(&pb), 0)) != APP_OK)
 				return e;
 		}
-		if ((e = csv_cell(b, str_cstr(verdict), 1)) != APP_OK)
+		if ((e = buf_csv_cell(b, str_cstr(verdict), 1)) != APP_OK)
 			return e;
 	}
 	return APP_OK;

@@ -210,6 +210,25 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 enum app_err
+buf_csv_cell(struct buf *b, struct str s, int last)
+{
+	enum app_err e;
+
+	if ((e = buf_puts(b, "\"")) != APP_OK)
+		return e;
+	if (s.len > 0 &&
+	    (s.p[0] == '=' || s.p[0] == '+' || s.p[0] == '-' || s.p[0] == '@' ||
+	        s.p[0] == '\t' || s.p[0] == '\r') &&
+	    (e = buf_puts(b, "'")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < s.len; i++)
+		if ((e = s.p[i] == '"' ? buf_puts(b, "\"\"")
+		                       : buf_append(b, &s.p[i], 1)) != APP_OK)
+			return e;
+	return buf_puts(b, last ? "\"\r\n" : "\";");
+}
+
+enum app_err
 buf_html(struct buf *b, struct str s)
 {
 	size_t i, run = 0;

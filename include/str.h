@@ -78,6 +78,11 @@ enum app_err buf_vprintf(struct buf *, const char *fmt, va_list)
  * double- or single-quoted attribute values. */
 enum app_err buf_html(struct buf *, struct str s);
 
+/* Append s as one CSV cell for a spreadsheet: always quoted, quotes
+ * doubled, and a leading = + - @ TAB or CR defused with a ' so no
+ * spreadsheet runs it as a formula; then ";" or, when last, CRLF. */
+enum app_err buf_csv_cell(struct buf *, struct str s, int last);
+
 /* The buffer's contents as a str (borrowed from the buffer). */
 struct str buf_str(const struct buf *);
 

@@ -88,6 +88,11 @@ buf_grows_escapes_and_fails_cleanly(void **state)
 	assert_string_equal(
 	    b.p, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
 	b.len = 0;
+	assert_int_equal(buf_csv_cell(&b, STR_LIT("a\"b;c"), 0), APP_OK);
+	assert_int_equal(buf_csv_cell(&b, STR_LIT("=SUM(A1)"), 0), APP_OK);
+	assert_int_equal(buf_csv_cell(&b, STR_LIT("-1"), 1), APP_OK);
+	assert_string_equal(b.p, "\"a\"\"b;c\";\"'=SUM(A1)\";\"'-1\"\r\n");
+	b.len = 0;
 	assert_int_equal(buf_printf(&b, "%d-%s", 42, "x"), APP_OK);
 	assert_int_equal(b.len, 4);
 	assert_string_equal(b.p, "42-x");

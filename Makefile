@@ -29,7 +29,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           consent sql_consent signature page_consent page_admin_consent \
           report_suppress report sql_report report_svg page_report \
           sql_sus sus_xml sus_batch page_sus \
-          quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff
+          quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
+          page_participation_sus sql_participation_sus
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

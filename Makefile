@@ -30,7 +30,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           report_suppress report sql_report report_svg page_report \
           sql_sus sus_xml sus_batch page_sus \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
-          report_quest
+          report_quest \
+          page_participation_sus sql_participation_sus
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

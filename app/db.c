@@ -23,6 +23,7 @@
 #include "sql_report.h"
 #include "sql_sus.h"
 #include "sql_quest.h"
+#include "sql_participation_sus.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -40,6 +41,7 @@ static const struct {
 	[DB_REPORT] = { sql_report, SQL_REPORT__MAX },
 	[DB_SUS] = { sql_sus, SQL_SUS__MAX },
 	[DB_QUEST] = { sql_quest, SQL_QUEST__MAX },
+	[DB_PARTICIPATION_SUS] = { sql_participation_sus, SQL_PSUS__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

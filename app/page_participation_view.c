@@ -113,7 +113,15 @@ static const struct field_spec en_spec[EN__MAX] = {
 	[EN_INCOME] = { "forsorjning_efter", FT_TEXT, 0, 32, FF_MULTI, NULL },
 };
 
-enum pv_kind { PV_NONE, PV_PLAN, PV_MIDTERM, PV_EXTEND, PV_END, PV_SUMMARY };
+enum pv_kind {
+	PV_NONE,
+	PV_PLAN,
+	PV_MIDTERM,
+	PV_EXTEND,
+	PV_END,
+	PV_SUMMARY,
+	PV_SUS
+};
 
 /* What the page shows besides the stored participation. */
 struct pv_form {
@@ -127,6 +135,7 @@ struct pv_form {
 	const char *conflict;   /* 409 */
 	const char *consent; /* 409: the consent does not allow the summary */
 	const char *notice;
+	const struct part_sus_form *sus; /* PV_SUS: what was typed */
 };
 
 /* The participation row, or APP_ENOTFOUND unless the caller is its
@@ -603,7 +612,9 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 		return e;
 	if (open && (e = pv_bind_end_form(r, ctx, f)) != APP_OK)
 		return e;
-	if ((e = pv_bind_logs(r, ctx, id, pnr)) != APP_OK ||
+	if ((e = part_sus_bind(
+	         r, ctx, id, f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
+	    (e = pv_bind_logs(r, ctx, id, pnr)) != APP_OK ||
 	    (e = quest_bind_participation(r, ctx, id)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande", "Deltagande", ctx);
@@ -624,6 +635,8 @@ page_participation(struct req *r)
 		f.notice = "Ansökan är antagen och deltagandet inskrivet.";
 	else if (req_query(r, "sparat") != NULL)
 		f.notice = "Ändringarna är sparade.";
+	else if (req_query(r, "oforandrat") != NULL)
+		f.notice = "Inget var ändrat, så inget sparades.";
 	return pv_render(r, &pg, &f);
 }
 
@@ -1189,4 +1202,71 @@ page_participation_summary(struct req *r)
 		return e;
 	}
 	return pv_finish(r, &c, "summary sent");
+}
+
+/* ---- the SUS registration data (page_participation_sus.c) ---- */
+
+#define MSG_SUS_FELREG                                                         \
+	"Deltagandet är felregistrerat och rapporteras inte till SUS. "       \
+	"Uppgifterna kan inte ändras."
+
+enum app_err
+page_participation_sus(struct req *r)
+{
+	struct pv_form f = { .kind = PV_SUS };
+	struct part_sus_form sf;
+	struct pv_change c;
+	struct field_val v[1];
+	struct buf loc;
+	size_t n = 0, nerr = 0;
+	int stale, changed;
+	enum app_err e;
+
+	if ((e = req_param_id(r, &c.id)) != APP_OK ||
+	    (e = pv_load(r, c.id, &c.pg)) != APP_OK)
+		return e;
+	if (str_eq_cstr(pv_cell(&c.pg, PG_STATUS), "felregistrerad")) {
+		f.conflict = MSG_SUS_FELREG;
+		r->resp.status = 409;
+		return pv_render(r, &c.pg, &f);
+	}
+	if ((e = form_validate(r->a, &r->form, version_spec, 1, v, &n)) !=
+	        APP_OK ||
+	    (e = part_sus_read(r, c.id, &sf, &nerr)) != APP_OK)
+		return e;
+	f.sus = &sf;
+	c.version = v[0].ok ? v[0].i : 0;
+	if (!v[0].ok || sf.form_bad)
+		f.form_error = MSG_FORM_STALE;
+	if (nerr > 0 || f.form_error != NULL) {
+		r->resp.status = 400;
+		return pv_render(r, &c.pg, &f);
+	}
+	if ((e = pv_begin(r, &c, &stale)) != APP_OK)
+		return e;
+	if (stale)
+		return pv_conflict(r, &c, &f);
+	if ((e = part_sus_save(r, c.id, c.version, &sf, &stale, &changed)) !=
+	    APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	if (stale) {
+		db_rollback(r->db);
+		return pv_conflict(r, &c, &f);
+	}
+	/* Nothing changed: nothing written, no audit row of a change. */
+	if (!changed)
+		db_rollback(r->db);
+	else if ((e = audit_write(r, AUDIT_UPDATE, "participation", c.id,
+	              pv_cell(&c.pg, PG_PNR), STR_LIT("SUS data"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/deltagande/%lld?%s#sus-uppgifter", c.id,
+	         changed ? "sparat=1" : "oforandrat=1")) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
 }

@@ -184,6 +184,10 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/admin/enkater", ADMIN, 0, page_admin_quest_import },
 	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, 0,
 	    page_admin_quest_links },
+	/* The SUS registration data, set by the insats staff on the
+	 * participation page (page_participation_view.c) */
+	{ METHOD_POST, "/deltagande/:id/sus-uppgifter", INSATSPERSONAL, 0,
+	    page_participation_sus },
 };
 
 const struct route *

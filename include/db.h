@@ -43,6 +43,7 @@ enum db_area {
 	DB_REPORT,        /* sql_report.c: the activity report */
 	DB_SUS,           /* sql_sus.c: the SUS export and its pages */
 	DB_QUEST,         /* sql_quest.c: questionnaires and the kiosk */
+	DB_PARTICIPATION_SUS, /* sql_participation_sus.c: SUS data, participation page */
 	DB_AREA__MAX
 };
 

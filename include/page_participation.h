@@ -105,4 +105,60 @@ enum app_err part_exec(struct req *, unsigned q, const struct db_param *p,
 /* Rows changed by the last UPDATE (SQL_PARTICIPATION_ROW_COUNT). */
 enum app_err part_row_count(struct req *, long long *n);
 
+/* POST /deltagande/:id/sus-uppgifter: the SUS registration data */
+enum app_err page_participation_sus(struct req *);
+
+/*
+ * page_participation_sus.c: the SUS registration data on the
+ * participation page (section "SUS-uppgifter"). Education, time in public
+ * support and income before live on the referral, folkbokföringskommun on
+ * the person, occupation before on the participation; the insats staff
+ * set them here, because the remittent may edit the referral only while
+ * it is a draft. "Missing" is decided as the SUS export decides it (see
+ * SQL_PARTICIPATION_SUS_GET). Only active codes may be chosen; a stored
+ * code that has been deactivated stays valid. A stored value cannot be
+ * emptied here (the registration would only become less complete).
+ */
+enum part_sus_field {
+	PSUS_EDU,            /* utbildning: code_education */
+	PSUS_SUPPORT,        /* tid_forsorjning: code_support_time */
+	PSUS_OCC,            /* sysselsattning_fore: code_occupation */
+	PSUS_KOMMUN,         /* folkbokforingskommun: 1..100 characters */
+	PSUS_INCOME,         /* forsorjning_fore: code_income, several */
+	PSUS_REF_VERSION,    /* version_ansokan: the referral's version */
+	PSUS_PERSON_VERSION, /* version_person: the person's version */
+	PSUS__MAX
+};
+
+/* The submitted SUS form. */
+struct part_sus_form {
+	struct field_val v[PSUS__MAX];
+	struct str *income; /* the ticked income codes, as typed */
+	size_t nincome;
+	const char *income_error;
+	int form_bad; /* a hidden version field missing or tampered */
+};
+
+/* Validate the submitted SUS form of participation id into f (every
+ * field checked, messages in Swedish); *nerr counts the fields in error,
+ * form_bad included. */
+enum app_err part_sus_read(
+    struct req *, long long id, struct part_sus_form *f, size_t *nerr);
+
+/* Bind the section of participation id: the stored values and what is
+ * missing, and the form with f's typed values (f NULL: the stored ones).
+ * Sets "has_errors" when f has an error. */
+enum app_err part_sus_bind(struct req *, struct view_ctx *, long long id,
+    const struct part_sus_form *f);
+
+/* Inside the caller's transaction, the participation locked and its
+ * version checked: lock the referral and the person, compare their
+ * versions with f's, then write what changed (referral, referral_income,
+ * person, participation), a change_history row per changed field.
+ * *stale: a version differs or a row changed under us (the caller rolls
+ * back: 409); *changed: something was written. f must be valid
+ * (part_sus_read with no error). */
+enum app_err part_sus_save(struct req *, long long id, long long version,
+    const struct part_sus_form *f, int *stale, int *changed);
+
 #endif /* !PAGE_PARTICIPATION_H */

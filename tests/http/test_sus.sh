@@ -226,7 +226,7 @@ fi
 fv=$(new_jar)
 login "$fv" personal.fv > /dev/null
 expect_status "the register quality page" 200 -b "$fv" "$BASE/sus/kvalitet"
-expect_body "lists the participation with a link to fix it" "href=\"/deltagande/${P[5]}\""
+expect_body "lists the participation with a link to fix it" "href=\"/deltagande/${P[5]}#sus-uppgifter\""
 expect_body "and says what is missing" "utbildning"
 expect_body "and that it is held back" "Hålls kvar"
 check "the quality page read is in the access log" \
@@ -234,7 +234,7 @@ check "the quality page read is in the access log" \
 tramp=$(new_jar)
 login "$tramp" personal.tramp > /dev/null
 fetch -b "$tramp" "$BASE/sus/kvalitet" > /dev/null
-check "another insats's staff do not see it" bash -c "! grep -q 'href=\"/deltagande/${P[5]}\"' '$BODY'"
+check "another insats's staff do not see it" bash -c "! grep -q 'href=\"/deltagande/${P[5]}#' '$BODY'"
 sql_admin "UPDATE referral SET education_code = '$edu5' WHERE id = $ref5"
 new_batch
 doc7="$WORK/doc-$ndoc.xml"

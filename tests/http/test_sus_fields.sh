@@ -1,0 +1,248 @@
+# The SUS registration data on the participation page ("SUS-uppgifter"):
+# a participation missing education, income before, occupation before,
+# time in public support and folkbokföringskommun is listed on
+# /sus/kvalitet with a link to the section; the insats staff fix it there
+# (referral, referral_income, person and participation rows, a history row
+# per field, one audit row); bad input, a stale form, another insats's
+# staff and a remittent are refused with nothing written; the remittent
+# sees the new values and who changed them.
+. "$(dirname "$0")/lib.sh"
+
+q() { sql_admin "$1"; }
+eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
+body_lacks() { ! grep -qF -- "$1" "$BODY"; }
+TODAY=$(date +%F)
+day() { date -d "$TODAY $1 days" +%F; }
+new_pnr() {
+	pnr "$((1960 + RANDOM % 40))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
+}
+
+# new_participation STATUS: a person without folkbokföringskommun, an
+# admitted referral from remittent.fk to Friska Vindar 2.0 without
+# education, support time or income, with a secrecy waiver covering FK,
+# and its participation without occupation before. Prints "referral
+# participation".
+new_participation() {
+	local pnr12 r p end=NULL
+	pnr12=$(new_pnr)
+	[ "$1" = inskriven ] || end="'$(day -5)'"
+	r=$(q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
+	     VALUES ('$pnr12', 'personnummer', 'Susan', 'Fältsson', 'kvinna', ${pnr12:0:4});
+	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,
+	     decided_at, decided_by, background, needs, own_goals)
+	     VALUES (LAST_INSERT_ID(), 1, 2, 2, 'antagen', UTC_TIMESTAMP() - INTERVAL 40 DAY,
+	     UTC_TIMESTAMP() - INTERVAL 35 DAY, 4, 'Bakgrund SUS', 'Behov SUS', 'Mål SUS');
+	   SELECT LAST_INSERT_ID();")
+	give_waiver "$r" > /dev/null
+	p=$(q "INSERT INTO participation (referral_id, person_id, insats_id, status, start_date, end_date, contact_id, hours_per_week)
+	     SELECT id, person_id, insats_id, '$1', '$(day -30)', $end, 4, 8 FROM referral WHERE id = $r;
+	   SELECT LAST_INSERT_ID();")
+	echo "$r $p"
+}
+
+# What the form may change, and what it may not, as one line.
+stored() {
+	q "SELECT CONCAT_WS('|', IFNULL(r.education_code, '-'), IFNULL(r.support_time_code, '-'),
+	     IFNULL((SELECT GROUP_CONCAT(income_code ORDER BY income_code) FROM referral_income WHERE referral_id = r.id), '-'),
+	     IFNULL(p.occupation_before_code, '-'), pe.home_municipality,
+	     r.version, pe.version, p.version)
+	   FROM participation p JOIN referral r ON r.id = p.referral_id JOIN person pe ON pe.id = p.person_id
+	   WHERE p.id = $1"
+}
+untouched() {
+	q "SELECT CONCAT_WS('|', r.status, r.background, r.needs, pe.first_name, pe.last_name, pe.address,
+	     p.status, p.start_date, p.hours_per_week, p.contact_id, IFNULL(p.end_date, '-'))
+	   FROM participation p JOIN referral r ON r.id = p.referral_id JOIN person pe ON pe.id = p.person_id
+	   WHERE p.id = $1"
+}
+history_rows() {
+	q "SELECT COUNT(*) FROM change_history WHERE (record_type = 'referral' AND record_id = $R)
+	     OR (record_type = 'person' AND record_id = $PERSON) OR (record_type = 'participation' AND record_id = $P)"
+}
+audit_updates() {
+	q "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND object_type = 'participation' AND object_id = $P"
+}
+# The versions in the last fetched participation page.
+page_version() { grep -o "name=\"$1\" value=\"[0-9]*" "$BODY" | head -n 1 | sed 's/.*value="//'; }
+read_versions() {
+	fetch -b "$FV" "$BASE/deltagande/$P" > /dev/null
+	V=$(page_version version)
+	VR=$(page_version version_ansokan)
+	VP=$(page_version version_person)
+}
+
+FV=$(new_jar)
+TR=$(new_jar)
+RJ=$(new_jar)
+eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
+eq "personal.tramp logs in" "$(login "$TR" personal.tramp)" 303
+eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
+restore() { q "UPDATE code_education SET active = 1 WHERE code = 'okand'" > /dev/null 2>&1; }
+trap 'restore; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+
+read -r R P <<< "$(new_participation inskriven)"
+PERSON=$(q "SELECT person_id FROM participation WHERE id = $P")
+check "fixture participation created" test -n "$P"
+BEFORE_UNTOUCHED=$(untouched "$P")
+
+# --- The register quality page lists it, linking to the section.
+expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
+expect_body "lists the participation with a link to its SUS section" "href=\"/deltagande/$P#sus-uppgifter\""
+check "and says what is missing" grep -qF "<td>utbildning, försörjning före, sysselsättning före, tid i offentlig försörjning, folkbokföringskommun</td>" "$BODY"
+expect_body "and where to fix it" "anger du under SUS-uppgifter på deltagandets sida"
+
+# --- The section on the participation page.
+expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_body "has the section" '<h2 id="sus-uppgifter">SUS-uppgifter</h2>'
+expect_body "says what is missing" "<strong>Saknas för SUS:</strong> utbildning, försörjning före, sysselsättning före, tid i offentlig försörjning, folkbokföringskommun."
+eq "marks each missing value" "$(grep -c '<strong class="late">Saknas</strong>' "$BODY")" 5
+expect_body "has the form" "action=\"/deltagande/$P/sus-uppgifter\""
+expect_body "offers the education codes" '<option value="gymnasium">Gymnasium</option>'
+expect_body "offers the income codes as checkboxes" 'name="forsorjning_fore" value="a_kassa">'
+read_versions
+check "the form carries the three versions" test -n "$V" -a -n "$VR" -a -n "$VP"
+S0=$(stored "$P")
+H0=$(history_rows)
+A0=$(audit_updates)
+
+GOOD=(utbildning=gymnasium tid_forsorjning=1_4 forsorjning_fore=a_kassa sysselsattning_fore=arbetssokande
+	folkbokforingskommun=Vänersborg)
+# form [key=value|+key=value|key=]...: GOOD with the page's versions.
+form() {
+	local -a with_versions=("${GOOD[@]}" "version=$V" "version_ansokan=$VR" "version_person=$VP")
+	build with_versions "$@"
+}
+
+# --- Bad input: every error at once, everything typed kept, nothing written.
+form utbildning=hittepa +forsorjning_fore=bogus tid_forsorjning= sysselsattning_fore=arbete
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "an unknown code is 400" "$got" 400
+expect_body "the education error" '<p class="error" id="sus-utbildning-fel">Välj ett av alternativen i listan.</p>'
+expect_body "the income error" '<p class="error" id="sus-forsorjning-fel">Välj ett av alternativen i listan.</p>'
+expect_body "the summary" "Uppgifterna sparades inte. Rätta felen nedan."
+expect_body "the typed kommun is kept" 'name="folkbokforingskommun" type="text" value="Vänersborg"'
+expect_body "the ticked income is kept" 'value="a_kassa" checked>'
+expect_body "the chosen occupation is kept" '<option value="arbete" selected>Arbete</option>'
+eq "the education select is marked aria-invalid" "$(grep -c 'aria-invalid="true"' "$BODY")" 1
+eq "nothing was written" "$(stored "$P")" "$S0"
+eq "no history row" "$(history_rows)" "$H0"
+eq "no audit row of a change" "$(audit_updates)" "$A0"
+
+q "UPDATE code_education SET active = 0 WHERE code = 'okand'"
+form utbildning=okand
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a deactivated code is 400" "$got" 400
+expect_body "with its message" '<p class="error" id="sus-utbildning-fel">Välj ett av alternativen i listan.</p>'
+check "and is not offered" body_lacks '<option value="okand"'
+q "UPDATE code_education SET active = 1 WHERE code = 'okand'"
+form "folkbokforingskommun=$(printf 'K%.0s' $(seq 101))"
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a kommun over 100 characters is 400" "$got" 400
+expect_body "with a message next to it" '<p class="error" id="sus-kommun-fel">'
+form version_ansokan=abc
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a tampered version is 400" "$got" 400
+expect_body "with a message" "Formuläret är ofullständigt eller ändrat."
+eq "still nothing written" "$(stored "$P")|$(history_rows)|$(audit_updates)" "$S0|$H0|$A0"
+
+# --- Access: another insats's staff 404, a remittent 403 (route role).
+form
+got=$(post "$TR" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "another insats's staff get 404" "$got" 404
+got=$(post "$RJ" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a remittent gets 403" "$got" 403
+eq "neither wrote anything" "$(stored "$P")|$(history_rows)" "$S0|$H0"
+
+# --- Stale forms: 409 with the typed values kept, nothing written.
+q "UPDATE participation SET version = version + 1 WHERE id = $P"
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a stale participation version is 409" "$got" 409
+expect_body "with the conflict message" "Någon annan har ändrat uppgifterna medan du arbetade."
+expect_body "the typed kommun kept" 'name="folkbokforingskommun" type="text" value="Vänersborg"'
+expect_body "the typed education kept" '<option value="gymnasium" selected>Gymnasium</option>'
+S1=$(stored "$P")
+read_versions
+form
+q "UPDATE person SET version = version + 1 WHERE id = $PERSON"
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a stale person version is 409" "$got" 409
+q "UPDATE referral SET version = version + 1 WHERE id = $R"
+read_versions
+form version_ansokan=$((VR - 1))
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a stale referral version is 409" "$got" 409
+expect_body "the ticked income kept" 'value="a_kassa" checked>'
+eq "no history row after the conflicts" "$(history_rows)" "$H0"
+eq "no audit row of a change" "$(audit_updates)" "$A0"
+
+# --- The fix.
+read_versions
+S1=$(stored "$P")
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
+	+status=avslutad +background=Hackat +first_name=Hackat +education_code=okand
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a valid save answers 303" "$got" 303
+expect_header "back to the section" "Location: /deltagande/$P?sparat=1#sus-uppgifter"
+eq "the values are stored on referral, income, participation and person" "$(stored "$P")" \
+	"gymnasium|1_4|a_kassa,forsorjningsstod|arbetssokande|Vänersborg|$((VR + 1))|$((VP + 1))|$((V + 1))"
+eq "nothing else changed" "$(untouched "$P")" "$BEFORE_UNTOUCHED"
+hist() { q "SELECT CONCAT_WS('|', IFNULL(old_value, ''), new_value, staff_id) FROM change_history WHERE record_type = '$1' AND record_id = $2 AND field = '$3'"; }
+eq "history: education on the referral, by personal.fv" "$(hist referral "$R" education_code)" "|gymnasium|4"
+eq "history: support time on the referral" "$(hist referral "$R" support_time_code)" "|1_4|4"
+eq "history: income before on the referral" "$(hist referral "$R" income)" "|a_kassa,forsorjningsstod|4"
+eq "history: kommun on the person" "$(hist person "$PERSON" home_municipality)" "|Vänersborg|4"
+eq "history: occupation before on the participation" "$(hist participation "$P" occupation_before_code)" "|arbetssokande|4"
+eq "five history rows in all" "$(history_rows)" $((H0 + 5))
+eq "one audit row of the change" "$(audit_updates)" $((A0 + 1))
+eq "the audit row names the person and what" \
+	"$(q "SELECT CONCAT_WS('|', a.personnummer = pe.personnummer, a.detail, a.username) FROM audit_log a JOIN person pe ON pe.id = $PERSON WHERE a.action = 'update' AND a.object_type = 'participation' AND a.object_id = $P")" \
+	"1|SUS data|personal.fv"
+
+expect_status "the page after saving" 200 -b "$FV" "$BASE/deltagande/$P?sparat=1"
+expect_body "says it is complete" "Alla uppgifter som SUS-registreringen behöver finns."
+check "marks nothing missing" body_lacks '<strong class="late">Saknas'
+expect_body "shows who changed the referral's data" "<td>Demo Personal Friska Vindar 2.0</td><td>Folkbokföringskommun</td><td></td><td>Vänersborg</td>"
+expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
+check "no longer lists the participation" body_lacks "href=\"/deltagande/$P#sus-uppgifter\""
+
+# --- The remittent sees the corrected values and who changed them.
+expect_status "the remittent's view of the referral" 200 -b "$RJ" "$BASE/ansokningar/$R"
+expect_body "shows the education" "<dt>Högsta utbildning</dt><dd>Gymnasium</dd>"
+expect_body "shows the support time" "<dt>Tid i offentlig försörjning</dt><dd>1–4 år</dd>"
+expect_body "shows the kommun" "<dt>Folkbokföringskommun</dt><dd>Vänersborg</dd>"
+expect_body "shows the income" "Arbetslöshetsersättning (a-kassa)"
+expect_body "the history names the staff member" "Demo Personal Friska Vindar 2.0"
+
+# --- A stored value cannot be emptied; the same values again write nothing.
+read_versions
+S2=$(stored "$P")
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" utbildning= folkbokforingskommun= forsorjning_fore=
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "emptying stored values is 400" "$got" 400
+expect_body "education" '<p class="error" id="sus-utbildning-fel">Uppgiften är sparad och kan inte tömmas här.'
+expect_body "kommun" '<p class="error" id="sus-kommun-fel">Folkbokföringskommunen är sparad och kan inte tömmas här.'
+expect_body "income" '<p class="error" id="sus-forsorjning-fel">Försörjningen före är sparad och kan inte tömmas här.'
+eq "nothing written" "$(stored "$P")" "$S2"
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "saving the same values answers 303" "$got" 303
+expect_header "saying nothing changed" "Location: /deltagande/$P?oforandrat=1#sus-uppgifter"
+eq "and writes nothing" "$(stored "$P")|$(history_rows)|$(audit_updates)" "$S2|$((H0 + 5))|$((A0 + 1))"
+
+# --- An ended participation can be fixed too; a mistaken one cannot.
+read -r R2 P2 <<< "$(new_participation avslutad)"
+fetch -b "$FV" "$BASE/deltagande/$P2" > /dev/null
+expect_body "an ended participation has the form" "action=\"/deltagande/$P2/sus-uppgifter\""
+expect_body "and says the end data are missing too" "avslutsorsak, sysselsättning efter, försörjning efter"
+build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)"
+got=$(post "$FV" "/deltagande/$P2/sus-uppgifter" "${ARGS[@]}")
+eq "and is saved (303)" "$got" 303
+eq "with its values" "$(stored "$P2" | cut -d'|' -f1-5)" "gymnasium|1_4|a_kassa|arbetssokande|Vänersborg"
+q "UPDATE participation SET status = 'felregistrerad', version = version + 1 WHERE id = $P2"
+fetch -b "$FV" "$BASE/deltagande/$P2" > /dev/null
+check "a felregistrerad participation has no form" body_lacks "action=\"/deltagande/$P2/sus-uppgifter\""
+S3=$(stored "$P2")
+build GOOD "version=$(page_version version)" "version_ansokan=1" "version_person=1" utbildning=grundskola
+got=$(post "$FV" "/deltagande/$P2/sus-uppgifter" "${ARGS[@]}")
+eq "and a save is refused (409)" "$got" 409
+eq "with nothing written" "$(stored "$P2")" "$S3"

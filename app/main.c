@@ -255,7 +255,8 @@ cli_sus_ack(struct sus_env *env, long long n)
 	}
 	if (r == SUS_ACK_STALE) {
 		fprintf(stderr,
-		    "stegvis: batch %lld är äldre än den senast kvitterade\n",
+		    "stegvis: batch %lld bygger på en äldre kvittens än den "
+		    "senaste: skapa en ny batch\n",
 		    n);
 		return 1;
 	}

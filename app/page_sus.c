@@ -124,7 +124,8 @@ page_sus_api_create(struct req *r)
 		since = str_to_ll(*since_s);
 		if (!(since > 0 || str_eq_cstr(*since_s, "0")))
 			return sus_api_text(r, 400,
-			    "since ska vara numret på en kvitterad batch, eller 0.");
+			    "since ska vara numret på den senast kvitterade "
+			    "batchen, eller 0.");
 	}
 	if (sus_file_open(&f, r->conf->sus_export_dir) != APP_OK) {
 		log_error("SUS export: cannot create a file in %s",
@@ -200,7 +201,8 @@ page_sus_api_ack(struct req *r)
 	case SUS_ACK_ALREADY: return sus_api_text(r, 200, "Redan kvitterad.");
 	default:
 		return sus_api_text(r, 409,
-		    "En senare batch är redan kvitterad: hämta en ny batch.");
+		    "En annan batch har kvitterats sedan denna skapades: "
+		    "skapa en ny batch (POST /api/sus/batcher).");
 	}
 }
 

@@ -238,6 +238,9 @@ sus_xml_begin(struct sus_xml *x, const struct sus_header *h)
 	        APP_OK ||
 	    (e = sus_xml_attr_int(x, "batch", h->batch_no)) != APP_OK ||
 	    (e = sus_xml_attr_int(x, "basedOn", h->base_no)) != APP_OK ||
+	    (e = sus_xml_attr(x, "fullstandig",
+	         h->base_no == 0 ? STR_LIT("true") : STR_LIT("false"))) !=
+	        APP_OK ||
 	    (e = sus_xml_attr(x, "created", h->created)) != APP_OK)
 		return e;
 	if ((e = sus_xml_start(x, "samverkansorganisation")) != APP_OK ||

@@ -57,11 +57,13 @@ struct sus_result {
 
 /*
  * Make the next batch, writing its document to fd (an empty file open for
- * reading and writing, e.g. from sus_file_open()). since < 0: the changes
- * since the last acknowledged batch; otherwise since the acknowledged
- * batch since (0: everything, a full re-send). APP_EINPUT with a Swedish
- * message in err when since is not an acknowledged batch; APP_EIO when the
- * document fails validation (err says where) or cannot be written.
+ * reading and writing, e.g. from sus_file_open()). since < 0 or the
+ * last acknowledged batch: the changes since it; 0: a full replacement
+ * (every registration and count group, and a withdrawal of everything
+ * acknowledged that may no longer be held). Withdrawals are always
+ * computed against every acknowledged batch. APP_EINPUT with a Swedish
+ * message in err for any other since; APP_EIO when the document fails
+ * validation (err says where, never a value) or cannot be written.
  */
 enum app_err sus_batch_create(const struct sus_env *, long long since, int fd,
     struct sus_result *, char *err, size_t errlen);
@@ -93,7 +95,8 @@ enum app_err sus_batch_fetched(const struct sus_env *, long long batch_no);
 enum sus_ack {
 	SUS_ACK_DONE,    /* acknowledged now */
 	SUS_ACK_ALREADY, /* it was already: nothing changed */
-	SUS_ACK_STALE,   /* a later batch is acknowledged: refused */
+	SUS_ACK_STALE,   /* a batch was acknowledged after this one was
+	                    built (its base is older): refused */
 };
 
 /* Acknowledge batch_no: the next batch builds on it. APP_ENOTFOUND when

@@ -35,7 +35,8 @@
 struct sus_xml; /* heap; sus_xml_free() */
 
 struct sus_header {
-	long long batch_no, base_no;
+	long long batch_no;
+	long long base_no;  /* 0: a full replacement (attribute fullstandig) */
 	struct str created; /* xs:dateTime, e.g. 2024-05-01T10:00:00Z */
 	long long forbund_id;
 	struct str forbund_name;

@@ -83,8 +83,8 @@ pick() {
 		                AND c.state = 'aktiv' AND c.answer = 'ja')
 		ORDER BY p.id LIMIT $1"
 }
-read -r -a P <<< "$(pick 6 | tr '\n' ' ')"
-check "six complete demo participations to work with" test "${#P[@]}" = 6
+read -r -a P <<< "$(pick 8 | tr '\n' ' ')"
+check "eight complete demo participations to work with" test "${#P[@]}" = 8
 pnr_of() { sql_admin "SELECT pe.personnummer FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1"; }
 consent() { # consent PARTICIPATION [ja|nej]: an active SUS consent, signed on paper
 	sql_admin "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
@@ -300,6 +300,68 @@ ack $((nb + 1)) > /dev/null
 expect_status "the batch log" 200 -b "$admin" "$BASE/admin/sus"
 expect_body "lists the batches" "<td>$b7</td>"
 expect_body "with the state" "Kvitterad"
+
+# --- Two batches on the same base: the older cannot be acknowledged after
+# the newer. Batch A registers P6; then P6's consent is revoked; batch B
+# (still on the same base, A is not acknowledged) knows nothing of P6. If A
+# then B were acknowledged, the receiver would keep P6's personnummer.
+sql_admin "DELETE FROM sus_request"
+consent "${P[6]}"
+new_batch
+bA=$(batch_header)
+check "batch A registers the new consent" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[6]}")" = 1
+revoke "${P[6]}"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Mellerud' WHERE p.id = ${P[2]}"
+new_batch
+bB=$(batch_header)
+docB="$WORK/doc-$ndoc.xml"
+check "batch B is made on the same base as A" \
+	test "$ST/$(xp "$docB" "string(/*/@basedOn)")" = "201/$(sql_admin "SELECT base_no FROM sus_batch WHERE batch_no = $bA")"
+check "B says nothing of P6 (the receiver had nothing of it at the base)" \
+	bash -c "! grep -q 'deltagande=\"${P[6]}\"' '$docB'"
+expect_status "acknowledge A" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bA/kvittens"
+expect_status "B, built before A was acknowledged, is refused (409)" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bB/kvittens"
+expect_body "with a one-line reason" "skapa en ny batch"
+check "A stays the last acknowledged batch" test "$(sql_admin "SELECT last_acked_no FROM sus_state")" = "$bA"
+new_batch
+docC="$WORK/doc-$ndoc.xml"
+check "the next batch withdraws P6" \
+	test "$(xp "$docC" "string(//$(sus avregistrering)[@deltagande='${P[6]}']/@orsak)")" = anonymiserad
+check "and carries B's correction" grep -q "<folkbokforingskommun>Mellerud</folkbokforingskommun>" "$docC"
+check "without P6's personnummer" bash -c "! grep -q '$(pnr_of "${P[6]}")' '$docC'"
+expect_status "and can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$(batch_header)/kvittens"
+
+# --- since: only the last acknowledged batch or 0 (a full replacement). A
+# batch on an older base would not withdraw P7, first sent after it.
+old=$(sql_admin "SELECT last_acked_no FROM sus_state")
+consent "${P[7]}"
+new_batch
+check "P7 is registered" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[7]}")" = 1
+ack "$(batch_header)" > /dev/null
+last_acked=$(sql_admin "SELECT last_acked_no FROM sus_state")
+revoke "${P[7]}"
+last=$(last_no)
+check "since an older acknowledged batch: 409" \
+	test "$(fetch -X POST "${AUTH[@]}" --data "since=$old" "$BASE/api/sus/batcher")" = 409
+check "and no batch was made" test "$(last_no)" = "$last"
+new_batch --data "since=0"
+docF="$WORK/doc-$ndoc.xml"
+bF=$(batch_header)
+check "since=0 gives a full replacement (201)" test "$ST" = 201
+check "it says so: basedOn 0, fullstandig true" \
+	test "$(xp "$docF" "string(/*/@basedOn)")/$(xp "$docF" "string(/*/@fullstandig)")" = 0/true
+check "it withdraws P7, sent after any older base" \
+	test "$(xp "$docF" "string(//$(sus avregistrering)[@deltagande='${P[7]}']/@orsak)")" = anonymiserad
+check "without P7's personnummer" bash -c "! grep -q '$(pnr_of "${P[7]}")' '$docF'"
+check "it carries unchanged registrations too" test "$(reg_count "$docF" "${P[5]}")" = 1
+check "and it follows the XSD" valid "$docF"
+check "an ordinary batch says fullstandig false" \
+	test "$(xp "$docC" "string(/*/@fullstandig)")" = false
+expect_status "a full replacement built on the last acknowledged state can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bF/kvittens"
+new_batch
+check "after it nothing is pending (204)" test "$ST" = 204
+new_batch --data "since=$bF"
+check "since the last acknowledged batch is allowed (204: nothing changed)" test "$ST" = 204
 
 # --- Retention: documents of batches acknowledged long ago are deleted.
 sql_admin "UPDATE sus_batch SET acked_at = acked_at - INTERVAL 100 DAY WHERE batch_no = $b2"

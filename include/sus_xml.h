@@ -118,7 +118,9 @@ void sus_reg_hash(const struct sus_reg *, unsigned char out[SUS_HASH_BYTES]);
 
 /* Validate the document at doc_path against the XSD at xsd_path with a
  * streaming (SAX) validator: constant memory. APP_OK when valid;
- * APP_EINPUT with the first problem ("line N: message") in err when not;
+ * APP_EINPUT with where the first problem is in err when not ("line N,
+ * element E[, attribute A][, deltagande ID] (libxml2 error C)": never the
+ * offending value, which may be a personnummer);
  * APP_EIO when the schema cannot be loaded. */
 enum app_err sus_xml_validate(
     const char *xsd_path, const char *doc_path, char *err, size_t errlen);

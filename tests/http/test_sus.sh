@@ -246,10 +246,34 @@ last=$(last_no)
 code5=$(sql_admin "SELECT sus_code FROM code_education WHERE code = '$edu5'")
 sql_admin "UPDATE code_education SET sus_code = 'U7' WHERE code = '$edu5'"
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Grästorp' WHERE p.id = ${P[5]}"
+LOG="$VAR/log/stegvis.log"
+log_size() { stat -c %s "$LOG"; }
+new_log() { tail -c +$(($1 + 1)) "$LOG"; } # new_log SIZE: what came after
+logged=$(log_size)
 expect_status "an export that fails the XSD is not handed out (500)" 500 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
 check "and no batch was made" test "$(last_no)" = "$last"
-check "the reason is logged" grep -q "följer inte schemat" "$VAR/log/stegvis.log"
+check "the reason is logged (in this run)" bash -c "tail -c +$((logged + 1)) '$LOG' | grep -q 'följer inte schemat.*element utbildning'"
 sql_admin "UPDATE code_education SET sus_code = '$code5' WHERE code = '$edu5'"
+# A personnummer the schema refuses: the log and the command line name the
+# element and the participation, never the value.
+pnr5=$(pnr_of "${P[5]}")
+badpnr="18${pnr5:2}"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.personnummer = '$badpnr' WHERE p.id = ${P[5]}"
+logged=$(log_size)
+expect_status "a personnummer outside the schema stops the export (500)" 500 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
+new_log "$logged" > "$WORK/newlog"
+check "the log names the element and the participation" \
+	grep -q "element personnummer, deltagande ${P[5]}" "$WORK/newlog"
+check "but not the personnummer" bash -c "! grep -q '${badpnr:2}' '$WORK/newlog'"
+"$BIN" sus-export -c "$CONF" --out "$WORK/bad.xml" > "$WORK/cli.out" 2> "$WORK/cli.err"
+rc=$?
+check "the command line fails on it (status $rc)" test "$rc" -ne 0
+check "its message names the element and the participation" \
+	grep -q "element personnummer, deltagande ${P[5]}" "$WORK/cli.err"
+check "but not the personnummer (cron mails it)" bash -c "! grep -q '${badpnr:2}' '$WORK/cli.err' '$WORK/cli.out'"
+check "and writes no file" test ! -e "$WORK/bad.xml"
+check "and no batch was made by either" test "$(last_no)" = "$last"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.personnummer = '$pnr5' WHERE p.id = ${P[5]}"
 check "since that is not acknowledged: 409" test "$(fetch -X POST "${AUTH[@]}" --data 'since=999999' "$BASE/api/sus/batcher")" = 409
 check "since that is not a number: 400" test "$(fetch -X POST "${AUTH[@]}" --data 'since=x' "$BASE/api/sus/batcher")" = 400
 ack "$b7" > /dev/null

@@ -673,16 +673,41 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	    (e = sus_audit_people(env, batch_no, "skapad")) != APP_OK ||
 	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK)
 		goto out;
-	/* Retention: documents of long-acknowledged batches go. */
-	p[0] = DB_INT(SUS_DOC_KEEP_DAYS);
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
-	         NULL)) != APP_OK ||
-	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_MARK, p, 1,
-	         NULL)) != APP_OK)
-		goto out;
 out:
 	sus_xml_free(x);
 	return e;
+}
+
+enum app_err
+sus_batch_purge(const struct sus_env *env)
+{
+	struct db_param p[1] = { DB_INT(SUS_DOC_KEEP_DAYS) };
+	enum app_err e;
+
+	if ((e = db_begin(env->db)) != APP_OK)
+		return e;
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
+	         NULL)) != APP_OK ||
+	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_MARK, p, 1,
+	         NULL)) != APP_OK) {
+		db_rollback(env->db);
+		return e;
+	}
+	return db_commit(env->db);
+}
+
+/* The retention purge before an export or acknowledgement: its own
+ * transaction, so it runs whatever the export does (nothing changed, a
+ * failure, a refusal). A failed purge is logged, not fatal: the next
+ * request tries again. */
+static void
+sus_purge_quietly(const struct sus_env *env)
+{
+	enum app_err e = sus_batch_purge(env);
+
+	if (e != APP_OK)
+		log_error(
+		    "SUS: purging old documents failed (%s)", app_strerror(e));
 }
 
 enum app_err
@@ -695,6 +720,7 @@ sus_batch_create(const struct sus_env *env, long long since, int fd,
 	memset(res, 0, sizeof(*res));
 	if (errlen > 0)
 		err[0] = '\0';
+	sus_purge_quietly(env);
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	e = sus_build(env, since, fd, res, err, errlen);
@@ -791,6 +817,7 @@ sus_batch_ack(
 	enum app_err e;
 
 	*result = SUS_ACK_STALE;
+	sus_purge_quietly(env);
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	p[0] = DB_INT(batch_no);

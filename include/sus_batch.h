@@ -92,6 +92,12 @@ enum app_err sus_batch_stream(
  * the people in it (a fetch discloses them again). */
 enum app_err sus_batch_fetched(const struct sus_env *, long long batch_no);
 
+/* Retention: delete the documents of batches acknowledged more than
+ * SUS_DOC_KEEP_DAYS ago (their log rows stay, marked purged), in its own
+ * transaction. sus_batch_create() and sus_batch_ack() call it first,
+ * whatever they then do. */
+enum app_err sus_batch_purge(const struct sus_env *);
+
 enum sus_ack {
 	SUS_ACK_DONE,    /* acknowledged now */
 	SUS_ACK_ALREADY, /* it was already: nothing changed */

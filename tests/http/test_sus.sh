@@ -282,12 +282,12 @@ ack "$b7" > /dev/null
 sql_admin "DELETE FROM sus_request" # this test itself makes many requests
 out="$WORK/cli/sus.xml"
 mkdir -p "$WORK/cli"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[5]}"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Dals-Ed' WHERE p.id = ${P[5]}"
 check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CONF" --out "$out"
 check "the file follows the XSD" valid "$out"
 cp "$out" "$WORK/doc-cli.xml"
 cb=$(xp "$out" "string(/*/@batch)")
-check "it holds the change" grep -q "<folkbokforingskommun>Lilla Edet</folkbokforingskommun>" "$out"
+check "it holds the change" grep -q "<folkbokforingskommun>Dals-Ed</folkbokforingskommun>" "$out"
 check "and only the file: no temporary left" test "$(ls -A "$WORK/cli")" = sus.xml
 check "--batch fetches the same document again" quiet "$BIN" sus-export -c "$CONF" --batch "$cb" --out "$WORK/cli/again.xml"
 check "byte for byte" cmp -s "$out" "$WORK/cli/again.xml"
@@ -388,15 +388,23 @@ new_batch --data "since=$bF"
 check "since the last acknowledged batch is allowed (204: nothing changed)" test "$ST" = 204
 
 # --- Retention: documents of batches acknowledged long ago are deleted.
-sql_admin "UPDATE sus_batch SET acked_at = acked_at - INTERVAL 100 DAY WHERE batch_no = $b2"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[2]}"
+# Acknowledged 91 days ago; nothing has changed since, so the export makes
+# no batch (204) and must purge all the same.
+sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b2"
+check "the old document is still there before the export" \
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" -ge 1
 new_batch
-check "an export after the retention period (201)" test "$ST" = 201
-ack "$(batch_header)" > /dev/null
+check "nothing changed: no batch (204)" test "$ST" = 204
 expect_status "an old acknowledged document is gone (410)" 410 "${AUTH[@]}" "$BASE/api/sus/batcher/$b2"
 check "its chunks are deleted" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" = 0
 check "its log row stays" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch WHERE batch_no = $b2 AND doc_purged_at IS NOT NULL")" = 1
 expect_status "a recent one is still there" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
+# An acknowledgement purges too, even one that changes nothing.
+sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b3"
+expect_status "acknowledging an acknowledged batch again" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$b7/kvittens"
+check "purges the document acknowledged 91 days ago" \
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b3")/$(sql_admin "SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = $b3")" = 0/1
+expect_status "a recent one is still there after it" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
 
 # --- Uppföljning Finsam: counts per insats and gender.
 fb=$(new_jar)

@@ -253,6 +253,12 @@ cli_sus_ack(struct sus_env *env, long long n)
 		    e == APP_ENOTFOUND ? "finns inte" : app_strerror(e));
 		return 1;
 	}
+	if (r == SUS_ACK_BUSY) {
+		fprintf(stderr,
+		    "stegvis: en annan export eller kvittens pågår: försök "
+		    "igen om en stund\n");
+		return 1;
+	}
 	if (r == SUS_ACK_STALE) {
 		fprintf(stderr,
 		    "stegvis: batch %lld bygger på en äldre kvittens än den "
@@ -396,6 +402,11 @@ cmd_sus_export(int argc, char **argv)
 	} else if ((e = sus_batch_create(
 	                &env, since, f.fd, &res, err, sizeof(err))) != APP_OK) {
 		fprintf(stderr, "stegvis: %s\n", err);
+		goto done;
+	} else if (res.busy) {
+		fprintf(stderr,
+		    "stegvis: en annan export eller kvittens "
+		    "pågår: försök igen om en stund\n");
 		goto done;
 	} else if (res.empty) {
 		printf("stegvis: inga ändringar sedan batch %lld: ingen ny "

@@ -35,6 +35,21 @@ sus_api_text(struct req *r, int status, const char *msg)
 	return APP_OK;
 }
 
+/* Another export or acknowledgement holds the lock: 409, try again. */
+#define SUS_BUSY_RETRY "5"
+static enum app_err
+sus_api_busy(struct req *r)
+{
+	enum app_err e;
+
+	if ((e = sus_api_text(r, 409,
+	         "En annan export eller kvittens pågår: försök igen om en "
+	         "stund (Retry-After). / Another export or acknowledgement "
+	         "is in progress: retry later (Retry-After).")) != APP_OK)
+		return e;
+	return resp_header(&r->resp, "Retry-After", STR_LIT(SUS_BUSY_RETRY));
+}
+
 /* The rate limit; 0 to go on, 1 when the 429 has been set. */
 static enum app_err
 sus_api_limit(struct req *r, int *limited)
@@ -140,6 +155,8 @@ page_sus_api_create(struct req *r)
 		log_error("SUS export: %s", err);
 		return e;
 	}
+	if (res.busy)
+		return sus_api_busy(r);
 	if (res.empty) {
 		resp_clear(&r->resp);
 		r->resp.status = 204;
@@ -199,6 +216,7 @@ page_sus_api_ack(struct req *r)
 	switch (result) {
 	case SUS_ACK_DONE: return sus_api_text(r, 200, "Kvitterad.");
 	case SUS_ACK_ALREADY: return sus_api_text(r, 200, "Redan kvitterad.");
+	case SUS_ACK_BUSY: return sus_api_busy(r);
 	default:
 		return sus_api_text(r, 409,
 		    "En annan batch har kvitterats sedan denna skapades: "

@@ -46,7 +46,7 @@
 
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
-	                   "WHERE id = 1 FOR UPDATE",
+	                   "WHERE id = 1 FOR UPDATE NOWAIT",
 	    0 },
 	[SQL_SUS_STATE] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                    "WHERE id = 1",

@@ -559,8 +559,13 @@ sus_build(const struct sus_env *env, long long since, int fd,
 
 	sus_stage = "låset";
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK)
+	         &st)) != APP_OK) {
+		if (e == APP_EDB && db_lock_conflict(env->db)) {
+			res->busy = 1; /* another holds it: do not queue */
+			return APP_OK;
+		}
 		return e;
+	}
 	if (st.nrows != 1)
 		return APP_EDB;
 	sus_stage = "början";
@@ -682,10 +687,18 @@ enum app_err
 sus_batch_purge(const struct sus_env *env)
 {
 	struct db_param p[1] = { DB_INT(SUS_DOC_KEEP_DAYS) };
+	struct db_rows st;
 	enum app_err e;
 
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
+	/* Under the export lock, so it never waits on an export's rows: when
+	 * another holds it, skip (the next request purges). */
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st)) != APP_OK) {
+		db_rollback(env->db);
+		return e == APP_EDB && db_lock_conflict(env->db) ? APP_OK : e;
+	}
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
 	         NULL)) != APP_OK ||
 	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_MARK, p, 1,
@@ -724,10 +737,12 @@ sus_batch_create(const struct sus_env *env, long long since, int fd,
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	e = sus_build(env, since, fd, res, err, errlen);
-	if (e == APP_OK && !res->empty)
+	if (e == APP_OK && !res->empty && !res->busy)
 		e = db_commit(env->db);
 	else
 		db_rollback(env->db);
+	if (e == APP_EDB && db_lock_conflict(env->db))
+		e = APP_EUNAVAIL; /* a lock wait or deadlock: 503, retry */
 	arena_rewind(env->a, mark);
 	if (e != APP_OK && err[0] == '\0')
 		snprintf(err, errlen, "Exporten misslyckades vid %s (%s).",
@@ -822,7 +837,13 @@ sus_batch_ack(
 		return e;
 	p[0] = DB_INT(batch_no);
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK ||
+	         &st)) != APP_OK &&
+	    e == APP_EDB && db_lock_conflict(env->db)) {
+		*result = SUS_ACK_BUSY;
+		db_rollback(env->db);
+		return APP_OK;
+	}
+	if (e != APP_OK ||
 	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p, 1,
 	         &b)) != APP_OK)
 		goto fail;
@@ -855,12 +876,13 @@ sus_batch_ack(
 	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK)
 		goto fail;
 	if ((e = db_commit(env->db)) != APP_OK)
-		return e;
+		return e == APP_EDB && db_lock_conflict(env->db) ? APP_EUNAVAIL
+		                                                 : e;
 	*result = SUS_ACK_DONE;
 	return APP_OK;
 fail:
 	db_rollback(env->db);
-	return e;
+	return e == APP_EDB && db_lock_conflict(env->db) ? APP_EUNAVAIL : e;
 }
 
 enum app_err

@@ -15,7 +15,9 @@
 
 enum sql_sus {
 	/* () -> last_batch_no, last_acked_no, locking the row until the
-	 * transaction ends: one export or acknowledgement at a time */
+	 * transaction ends: one export or acknowledgement at a time. NOWAIT:
+	 * fails at once (a lock conflict, db_lock_conflict()) when another
+	 * holds it, rather than queueing up to innodb_lock_wait_timeout */
 	SQL_SUS_LOCK,
 	/* () -> last_batch_no, last_acked_no (no lock) */
 	SQL_SUS_STATE,

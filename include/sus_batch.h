@@ -53,6 +53,8 @@ struct sus_result {
 	unsigned long long bytes;
 	char sha256[65]; /* hex */
 	int empty;       /* nothing changed: no batch was made */
+	int busy;        /* another export or acknowledgement holds the lock: no
+	             batch was made, try again shortly */
 };
 
 /*
@@ -63,7 +65,9 @@ struct sus_result {
  * acknowledged that may no longer be held). Withdrawals are always
  * computed against every acknowledged batch. APP_EINPUT with a Swedish
  * message in err for any other since; APP_EIO when the document fails
- * validation (err says where, never a value) or cannot be written.
+ * validation (err says where, never a value) or cannot be written;
+ * APP_EUNAVAIL on a lock wait timeout or deadlock. When another export or
+ * acknowledgement is running, APP_OK with res->busy set (no waiting).
  */
 enum app_err sus_batch_create(const struct sus_env *, long long since, int fd,
     struct sus_result *, char *err, size_t errlen);
@@ -103,6 +107,8 @@ enum sus_ack {
 	SUS_ACK_ALREADY, /* it was already: nothing changed */
 	SUS_ACK_STALE,   /* a batch was acknowledged after this one was
 	                    built (its base is older): refused */
+	SUS_ACK_BUSY,    /* another export or acknowledgement holds the
+	                    lock: try again shortly */
 };
 
 /* Acknowledge batch_no: the next batch builds on it. APP_ENOTFOUND when

@@ -387,6 +387,38 @@ check "after it nothing is pending (204)" test "$ST" = 204
 new_batch --data "since=$bF"
 check "since the last acknowledged batch is allowed (204: nothing changed)" test "$ST" = 204
 
+# --- One export or acknowledgement at a time, and nobody queues: while
+# another holds the lock, 409 with Retry-After at once, never a 500.
+sql_admin "DELETE FROM sus_request"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Bengtsfors' WHERE p.id = ${P[2]}"
+(sql_admin "BEGIN; SELECT last_batch_no FROM sus_state WHERE id = 1 FOR UPDATE; SELECT SLEEP(6); COMMIT" > /dev/null) &
+holder=$!
+lock_held() { [ "$(sql_admin "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(6)%'")" -ge 1 ]; }
+check "a session holds the export lock" wait_for 5 lock_held
+last=$(last_no)
+expect_status "an export meanwhile: 409 at once, not a queue" 409 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
+expect_header "with Retry-After" "Retry-After: 5"
+expect_body "in Swedish" "En annan export eller kvittens pågår"
+expect_body "and English" "Another export or acknowledgement is in progress"
+expect_status "an acknowledgement meanwhile: 409 too" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bF/kvittens"
+expect_header "with Retry-After" "Retry-After: 5"
+"$BIN" sus-export -c "$CONF" --out "$WORK/busy.xml" > /dev/null 2> "$WORK/busy.err"
+rc=$?
+check "the command line fails at once with a message (status $rc)" \
+	bash -c "[ $rc -ne 0 ] && grep -q 'pågår' '$WORK/busy.err' && [ ! -e '$WORK/busy.xml' ]"
+check "no batch was made meanwhile" test "$(last_no)" = "$last"
+wait "$holder"
+# Two exports at once: one may be refused (409), or both run one after the
+# other; never a 500.
+for i in 1 2; do
+	curl -sS -o /dev/null -w '%{http_code}' --max-time 20 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher" > "$WORK/par-$i" 2> /dev/null &
+done
+wait
+par="$(cat "$WORK/par-1") $(cat "$WORK/par-2")"
+check "two concurrent exports: 201 and 409, or both served ($par)" \
+	bash -c "case '$par' in '201 409'|'409 201'|'201 201'|'201 204'|'204 201') exit 0 ;; *) exit 1 ;; esac"
+ack "$(last_no)" > /dev/null
+
 # --- Retention: documents of batches acknowledged long ago are deleted.
 # Acknowledged 91 days ago; nothing has changed since, so the export makes
 # no batch (204) and must purge all the same.

@@ -190,8 +190,14 @@ check "the withdrawal is not sent again (204)" test "$ST" = 204
 # --- Protected identity: never by identity, even with a consent.
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.protected_identity = 1 WHERE p.id = ${P[3]}"
 consent "${P[3]}"
+# And a correction beside it, so that a batch is certainly made (a 204
+# would leave the previous document to inspect).
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Uddevalla' WHERE p.id = ${P[2]}"
 new_batch
 doc5="$WORK/doc-$ndoc.xml"
+check "a batch is made beside the protected identity (201)" test "$ST" = 201
+check "it is that batch's document" test "$(xp "$doc5" "string(/*/@batch)")" = "$(batch_header)"
+check "it holds the correction" grep -q "<folkbokforingskommun>Uddevalla</folkbokforingskommun>" "$doc5"
 check "protected identity with a consent is not registered" test "$(reg_count "$doc5" "${P[3]}")" = 0
 check "nor its personnummer" bash -c "! grep -q '$(pnr_of "${P[3]}")' '$doc5'"
 ack "$(batch_header)" > /dev/null
@@ -307,8 +313,10 @@ check "no batch was recorded by the crashed export" test "$(last_no)" = "$last"
 check "the next export has both changes" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml"
 check "both" test "$(xp "$WORK/cli/crash.xml" "count(//$(sus registrering))")" = 2
 cp "$WORK/cli/crash.xml" "$WORK/doc-cli2.xml"
-check "an unwritable --out directory fails without a batch" \
+last=$(last_no)
+check "an unwritable --out directory fails" \
 	bash -c "! '$BIN' sus-export -c '$CONF' --out /proc/sus.xml > /dev/null 2>&1"
+check "without a batch (batch $(last_no) is still the last)" test "$(last_no)" = "$last"
 # From a checkout after `make run`, with no arguments at all: var/stegvis.conf.
 mkdir -p "$WORK/checkout"
 ln -s "$VAR" "$WORK/checkout/var"

@@ -88,7 +88,19 @@ sus_api_env(struct req *r)
 	};
 }
 
-/* Answer with the stored document of batch info (status 200 or 201). */
+/* The body of a HEAD answer: nothing (the headers say how long). */
+static enum app_err
+sus_stream_nothing(void *ctx, struct arena *a, resp_put_fn put, void *out)
+{
+	(void)ctx;
+	(void)a;
+	(void)put;
+	(void)out;
+	return APP_OK;
+}
+
+/* Answer with the stored document of batch info (status 200 or 201); to
+ * a HEAD, the headers only (the document is not read). */
 static enum app_err
 sus_api_document(struct req *r, int status, const struct sus_batch_info *in)
 {
@@ -116,7 +128,9 @@ sus_api_document(struct req *r, int status, const struct sus_batch_info *in)
 	if ((e = resp_header(&r->resp, "X-SUS-Based-On", str_cstr(num))) !=
 	    APP_OK)
 		return e;
-	resp_stream(&r->resp, sus_batch_stream, s, in->bytes);
+	resp_stream(&r->resp,
+	    r->method == METHOD_HEAD ? sus_stream_nothing : sus_batch_stream, s,
+	    in->bytes);
 	return APP_OK;
 }
 
@@ -190,7 +204,9 @@ page_sus_api_batch(struct req *r)
 	if (info.purged)
 		return sus_api_text(r, 410,
 		    "Batchens dokument är gallrat (kvitterad för länge sedan).");
-	if ((e = sus_batch_fetched(&env, id)) != APP_OK)
+	/* HEAD hands nothing out: not a fetch, nobody is disclosed. */
+	if (r->method != METHOD_HEAD &&
+	    (e = sus_batch_fetched(&env, id)) != APP_OK)
 		return e;
 	return sus_api_document(r, 200, &info);
 }

@@ -131,6 +131,16 @@ check "byte for byte the same document" cmp -s "$BODY" "$doc1"
 sha=$(grep -i '^X-SUS-SHA256:' "$HEAD" | tr -d '\r' | awk '{print $2}')
 check "its SHA-256 header matches" test "$sha" = "$(sha256sum "$doc1" | cut -d' ' -f1)"
 expect_status "a batch that does not exist: 404" 404 "${AUTH[@]}" "$BASE/api/sus/batcher/999999"
+# HEAD: the headers only, and not a fetch (no count, no access-log rows).
+fetches=$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1")
+logrows=$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")
+expect_status "HEAD on a batch" 200 -I "${AUTH[@]}" "$BASE/api/sus/batcher/$b1"
+expect_header "gives its SHA-256" "X-SUS-SHA256: $sha"
+expect_header "and its length" "Content-Length: $(stat -c %s "$doc1")"
+check "no body (no XML)" bash -c "! grep -q '<' '$BODY'"
+check "is not counted as a fetch" test "$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1")" = "$fetches"
+check "and writes no access-log rows" \
+	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")" = "$logrows"
 
 # --- Not acknowledged: the next batch repeats it (nothing is lost).
 consent "${P[2]}"

@@ -422,6 +422,12 @@ cmd_sus_export(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s", out);
 	if (sus_file_commit(&f, path) != APP_OK) {
 		fprintf(stderr, "stegvis: %s: %s\n", path, strerror(errno));
+		/* The batch is committed already: say how to get it. */
+		if (batch <= 0)
+			fprintf(stderr,
+			    "stegvis: batch %lld är sparad (recorded) men filen "
+			    "kunde inte skrivas: hämta den med --batch %lld\n",
+			    res.batch_no, res.batch_no);
 		goto done;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -938,6 +938,28 @@ sus_file_open(struct sus_file *f, const char *dir)
 	return APP_OK;
 }
 
+/* Make a rename in path's directory durable. */
+static enum app_err
+sus_fsync_dir(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd, rc;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else if (snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path),
+	             path) >= (int)sizeof(dir))
+		return APP_EIO;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return APP_EIO;
+	rc = fsync(fd);
+	(void)close(fd);
+	return rc == 0 ? APP_OK : APP_EIO;
+}
+
 enum app_err
 sus_file_commit(struct sus_file *f, const char *path)
 {
@@ -951,7 +973,7 @@ sus_file_commit(struct sus_file *f, const char *path)
 		if (rename(f->tmp, path) != 0)
 			return APP_EIO;
 		f->named = 0;
-		return APP_OK;
+		return sus_fsync_dir(path);
 	}
 	/* Give the unnamed file a hidden name beside path, then rename it
 	 * over path: readers see the old file or the whole new one. */
@@ -967,7 +989,7 @@ sus_file_commit(struct sus_file *f, const char *path)
 		(void)unlink(tmp);
 		return APP_EIO;
 	}
-	return APP_OK;
+	return sus_fsync_dir(path);
 }
 
 void

@@ -127,8 +127,8 @@ enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
  * A file that appears whole or not at all. sus_file_open() makes an
  * unnamed file in dir (O_TMPFILE: a crash leaves nothing; where the file
  * system lacks it, a hidden ".sus-*.tmp" removed on failure).
- * sus_file_commit() syncs it and renames it over path (same file
- * system: dir must be path's directory). sus_file_close() closes, and
+ * sus_file_commit() syncs it, renames it over path (same file
+ * system: dir must be path's directory) and syncs the directory. sus_file_close() closes, and
  * removes the file if it was never committed.
  */
 struct sus_file {

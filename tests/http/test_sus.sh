@@ -337,6 +337,20 @@ check "with no arguments it uses make run's conf and sus_export_dir" \
 	test -s "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
 check "that file follows the XSD too" valid "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
 ack $((nb + 1)) > /dev/null
+# The rename fails after the batch is committed (--out names a directory):
+# the command says which batch it was and how to get it, and fails.
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Åmål' WHERE p.id = ${P[5]}"
+mkdir -p "$WORK/cli/adir/x"
+last=$(last_no)
+"$BIN" sus-export -c "$CONF" --out "$WORK/cli/adir" > "$WORK/rename.out" 2> "$WORK/rename.err"
+rc=$?
+check "a failed rename fails the command (status $rc)" test "$rc" -ne 0
+check "the batch was recorded" test "$(last_no)" = $((last + 1))
+check "and the message says how to fetch it" grep -q -- "--batch $((last + 1))" "$WORK/rename.err"
+check "no stray temporary beside it" test "$(ls -A "$WORK/cli" | grep -c '\.tmp$')" = 0
+check "--batch then fetches it" quiet "$BIN" sus-export -c "$CONF" --batch $((last + 1)) --out "$WORK/cli/renamed.xml"
+check "with the change" grep -q "<folkbokforingskommun>Åmål</folkbokforingskommun>" "$WORK/cli/renamed.xml"
+ack $((last + 1)) > /dev/null
 
 # --- The batch log (admin) and who may see it.
 expect_status "the batch log" 200 -b "$admin" "$BASE/admin/sus"

@@ -308,7 +308,7 @@ cli_sus_refetch(struct sus_env *env, long long n, struct sus_file *f,
 static int
 cmd_sus_export(int argc, char **argv)
 {
-	const char *conf_path = NULL, *out = NULL, *dir, *hook;
+	const char *conf_path = NULL, *out = NULL, *dir;
 	long long since = -1, batch = -1, ack = -1;
 	int validate = 1, rc = 1;
 	struct sus_env env = { 0 };
@@ -379,8 +379,13 @@ cmd_sus_export(int argc, char **argv)
 		.request_id = STR_LIT("sus-export"),
 		.xsd_path = (validate && c.sus_validate) ? c.sus_schema : NULL,
 	};
-	if ((hook = getenv("STEGVIS_SUS_CRASH_AFTER")) != NULL)
-		env.crash_after = cli_batch_no(hook);
+#ifdef STEGVIS_TEST_HOOKS
+	/* Only in make check's build/stegvis-testhooks, never in the
+	 * binary that is installed. */
+	if (getenv("STEGVIS_SUS_CRASH_AFTER") != NULL)
+		env.crash_after =
+		    cli_batch_no(getenv("STEGVIS_SUS_CRASH_AFTER"));
+#endif
 	if (ack > 0) {
 		rc = cli_sus_ack(&env, ack);
 		goto done;

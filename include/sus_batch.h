@@ -41,8 +41,9 @@ struct sus_env {
 	long long staff_id; /* the integration account; 0: the command line */
 	struct str username, remote_addr, request_id;
 	const char *xsd_path; /* NULL: do not validate */
-	/* Test hook (the command line's STEGVIS_SUS_CRASH_AFTER): SIGKILL
-	 * the process after this many registrations are written. 0: never. */
+	/* Test hook (STEGVIS_SUS_CRASH_AFTER, read only by the test build
+	 * build/stegvis-testhooks): SIGKILL the process after this many
+	 * registrations are written. 0: never. */
 	long long crash_after;
 };
 

@@ -313,8 +313,13 @@ check "--ack acknowledges it" quiet "$BIN" sus-export -c "$CONF" --ack "$cb"
 rm -f "$WORK/cli/again.xml"
 # A crash mid-export: no partial file, no stray temporary, no batch.
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Trollhättan' WHERE p.id IN (${P[2]}, ${P[5]})"
+# The production binary has no crash hook: the variable does nothing.
+check "the installed binary ignores STEGVIS_SUS_CRASH_AFTER" \
+	bash -c "STEGVIS_SUS_CRASH_AFTER=1 '$BIN' sus-export -c '$CONF' --out '$WORK/nohook.xml' > /dev/null 2>&1 && test -s '$WORK/nohook.xml'"
+rm -f "$WORK/nohook.xml"
+# The test build has it (make check builds build/stegvis-testhooks).
 last=$(last_no)
-{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
+{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN-testhooks" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
 rc=$?
 check "the crash hook kills the export (status $rc)" test "$rc" -ne 0
 check "no partial file after a crash" test ! -e "$WORK/cli/crash.xml"

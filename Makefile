@@ -86,7 +86,17 @@ $(BUILD)/tests/replay_main.o: tests/fuzz/replay_main.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-tests: $(BIN) $(UNIT_BINS) $(REPLAY_BINS)
+# The binary with test hooks (STEGVIS_TEST_HOOKS: the SUS crash hook) for
+# make check only; $(BIN), what is installed and run, has none.
+TEST_BIN = $(BUILD)/stegvis-testhooks
+$(BUILD)/app/main-testhooks.o: app/main.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DSTEGVIS_TEST_HOOKS $(ALL_CFLAGS) -c $< -o $@
+
+$(TEST_BIN): $(BUILD)/app/main-testhooks.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+tests: $(BIN) $(TEST_BIN) $(UNIT_BINS) $(REPLAY_BINS)
 
 # Install missing Debian packages (as root), or print the one sudo line needed.
 deps:

@@ -56,6 +56,7 @@ struct db {
 	int tx_broken; /* the connection died inside the transaction: every
 	                * call fails until db_rollback() */
 	char *socket, *name, *user, *password;
+	unsigned int last_errno; /* of the last db_exec() or db_commit() */
 };
 
 /* Connection-level failures: the server is gone, not the statement wrong. */
@@ -405,6 +406,7 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		}
 		e = db_exec_once(
 		    d->st[d->base[area] + q], a, params, nparams, out, &errnum);
+		d->last_errno = errnum;
 		if (e != APP_EUNAVAIL)
 			return e;
 		/* The server went away (restart?): drop the connection. A
@@ -460,6 +462,7 @@ db_commit(struct db *d)
 		return APP_OK;
 	}
 	n = mysql_errno(d->my);
+	d->last_errno = n;
 	log_warn("commit: %s", mysql_error(d->my));
 	db_rollback(d);
 	return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
@@ -480,4 +483,20 @@ db_rollback(struct db *d)
 	 * discards the transaction when the connection closes. */
 	if (mysql_rollback(d->my) != 0 || mysql_autocommit(d->my, 1) != 0)
 		db_disconnect(d);
+}
+
+unsigned int
+db_last_errno(const struct db *d)
+{
+	return d != NULL ? d->last_errno : 0;
+}
+
+int
+db_lock_conflict(const struct db *d)
+{
+	unsigned int n = db_last_errno(d);
+
+	/* ER_LOCK_WAIT_TIMEOUT (also what FOR UPDATE NOWAIT gives in
+	 * MariaDB), ER_LOCK_DEADLOCK, MySQL's ER_LOCK_NOWAIT */
+	return n == 1205 || n == 1213 || n == 3572;
 }

@@ -253,9 +253,16 @@ cli_sus_ack(struct sus_env *env, long long n)
 		    e == APP_ENOTFOUND ? "finns inte" : app_strerror(e));
 		return 1;
 	}
+	if (r == SUS_ACK_BUSY) {
+		fprintf(stderr,
+		    "stegvis: en annan export eller kvittens pågår: försök "
+		    "igen om en stund\n");
+		return 1;
+	}
 	if (r == SUS_ACK_STALE) {
 		fprintf(stderr,
-		    "stegvis: batch %lld är äldre än den senast kvitterade\n",
+		    "stegvis: batch %lld bygger på en äldre kvittens än den "
+		    "senaste: skapa en ny batch\n",
 		    n);
 		return 1;
 	}
@@ -301,7 +308,7 @@ cli_sus_refetch(struct sus_env *env, long long n, struct sus_file *f,
 static int
 cmd_sus_export(int argc, char **argv)
 {
-	const char *conf_path = NULL, *out = NULL, *dir, *hook;
+	const char *conf_path = NULL, *out = NULL, *dir;
 	long long since = -1, batch = -1, ack = -1;
 	int validate = 1, rc = 1;
 	struct sus_env env = { 0 };
@@ -372,8 +379,13 @@ cmd_sus_export(int argc, char **argv)
 		.request_id = STR_LIT("sus-export"),
 		.xsd_path = (validate && c.sus_validate) ? c.sus_schema : NULL,
 	};
-	if ((hook = getenv("STEGVIS_SUS_CRASH_AFTER")) != NULL)
-		env.crash_after = cli_batch_no(hook);
+#ifdef STEGVIS_TEST_HOOKS
+	/* Only in make check's build/stegvis-testhooks, never in the
+	 * binary that is installed. */
+	if (getenv("STEGVIS_SUS_CRASH_AFTER") != NULL)
+		env.crash_after =
+		    cli_batch_no(getenv("STEGVIS_SUS_CRASH_AFTER"));
+#endif
 	if (ack > 0) {
 		rc = cli_sus_ack(&env, ack);
 		goto done;
@@ -396,6 +408,11 @@ cmd_sus_export(int argc, char **argv)
 	                &env, since, f.fd, &res, err, sizeof(err))) != APP_OK) {
 		fprintf(stderr, "stegvis: %s\n", err);
 		goto done;
+	} else if (res.busy) {
+		fprintf(stderr,
+		    "stegvis: en annan export eller kvittens "
+		    "pågår: försök igen om en stund\n");
+		goto done;
 	} else if (res.empty) {
 		printf("stegvis: inga ändringar sedan batch %lld: ingen ny "
 		       "batch\n",
@@ -410,6 +427,12 @@ cmd_sus_export(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s", out);
 	if (sus_file_commit(&f, path) != APP_OK) {
 		fprintf(stderr, "stegvis: %s: %s\n", path, strerror(errno));
+		/* The batch is committed already: say how to get it. */
+		if (batch <= 0)
+			fprintf(stderr,
+			    "stegvis: batch %lld är sparad (recorded) men filen "
+			    "kunde inte skrivas: hämta den med --batch %lld\n",
+			    res.batch_no, res.batch_no);
 		goto done;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -35,6 +35,21 @@ sus_api_text(struct req *r, int status, const char *msg)
 	return APP_OK;
 }
 
+/* Another export or acknowledgement holds the lock: 409, try again. */
+#define SUS_BUSY_RETRY "5"
+static enum app_err
+sus_api_busy(struct req *r)
+{
+	enum app_err e;
+
+	if ((e = sus_api_text(r, 409,
+	         "En annan export eller kvittens pågår: försök igen om en "
+	         "stund (Retry-After). / Another export or acknowledgement "
+	         "is in progress: retry later (Retry-After).")) != APP_OK)
+		return e;
+	return resp_header(&r->resp, "Retry-After", STR_LIT(SUS_BUSY_RETRY));
+}
+
 /* The rate limit; 0 to go on, 1 when the 429 has been set. */
 static enum app_err
 sus_api_limit(struct req *r, int *limited)
@@ -73,7 +88,19 @@ sus_api_env(struct req *r)
 	};
 }
 
-/* Answer with the stored document of batch info (status 200 or 201). */
+/* The body of a HEAD answer: nothing (the headers say how long). */
+static enum app_err
+sus_stream_nothing(void *ctx, struct arena *a, resp_put_fn put, void *out)
+{
+	(void)ctx;
+	(void)a;
+	(void)put;
+	(void)out;
+	return APP_OK;
+}
+
+/* Answer with the stored document of batch info (status 200 or 201); to
+ * a HEAD, the headers only (the document is not read). */
 static enum app_err
 sus_api_document(struct req *r, int status, const struct sus_batch_info *in)
 {
@@ -101,7 +128,9 @@ sus_api_document(struct req *r, int status, const struct sus_batch_info *in)
 	if ((e = resp_header(&r->resp, "X-SUS-Based-On", str_cstr(num))) !=
 	    APP_OK)
 		return e;
-	resp_stream(&r->resp, sus_batch_stream, s, in->bytes);
+	resp_stream(&r->resp,
+	    r->method == METHOD_HEAD ? sus_stream_nothing : sus_batch_stream, s,
+	    in->bytes);
 	return APP_OK;
 }
 
@@ -124,7 +153,8 @@ page_sus_api_create(struct req *r)
 		since = str_to_ll(*since_s);
 		if (!(since > 0 || str_eq_cstr(*since_s, "0")))
 			return sus_api_text(r, 400,
-			    "since ska vara numret på en kvitterad batch, eller 0.");
+			    "since ska vara numret på den senast kvitterade "
+			    "batchen, eller 0.");
 	}
 	if (sus_file_open(&f, r->conf->sus_export_dir) != APP_OK) {
 		log_error("SUS export: cannot create a file in %s",
@@ -139,6 +169,8 @@ page_sus_api_create(struct req *r)
 		log_error("SUS export: %s", err);
 		return e;
 	}
+	if (res.busy)
+		return sus_api_busy(r);
 	if (res.empty) {
 		resp_clear(&r->resp);
 		r->resp.status = 204;
@@ -172,7 +204,9 @@ page_sus_api_batch(struct req *r)
 	if (info.purged)
 		return sus_api_text(r, 410,
 		    "Batchens dokument är gallrat (kvitterad för länge sedan).");
-	if ((e = sus_batch_fetched(&env, id)) != APP_OK)
+	/* HEAD hands nothing out: not a fetch, nobody is disclosed. */
+	if (r->method != METHOD_HEAD &&
+	    (e = sus_batch_fetched(&env, id)) != APP_OK)
 		return e;
 	return sus_api_document(r, 200, &info);
 }
@@ -198,9 +232,11 @@ page_sus_api_ack(struct req *r)
 	switch (result) {
 	case SUS_ACK_DONE: return sus_api_text(r, 200, "Kvitterad.");
 	case SUS_ACK_ALREADY: return sus_api_text(r, 200, "Redan kvitterad.");
+	case SUS_ACK_BUSY: return sus_api_busy(r);
 	default:
 		return sus_api_text(r, 409,
-		    "En senare batch är redan kvitterad: hämta en ny batch.");
+		    "En annan batch har kvitterats sedan denna skapades: "
+		    "skapa en ny batch (POST /api/sus/batcher).");
 	}
 }
 

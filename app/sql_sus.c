@@ -46,7 +46,7 @@
 
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
-	                   "WHERE id = 1 FOR UPDATE",
+	                   "WHERE id = 1 FOR UPDATE NOWAIT",
 	    0 },
 	[SQL_SUS_STATE] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                    "WHERE id = 1",
@@ -123,7 +123,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "ORDER BY c.insats_id, c.year, c.gender",
 	    1 },
 	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (batch_no, base_no, created_at, "
-	                           "created_by, created_via) VALUES (?, ?, ?, ?, ?)",
+	                           "created_by, created_via, acked_when_built) "
+	                           "VALUES (?, ?, ?, ?, ?, ?)",
 	    0 },
 	[SQL_SUS_ITEM_INSERT] = { "INSERT INTO sus_batch_item (participation_id, batch_no, "
 	                          "action, reg_hash, has_end) VALUES (?, ?, ?, ?, ?)",
@@ -150,7 +151,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	    0 },
 	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
 	                        "doc_purged_at IS NOT NULL, "
-	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') "
+	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), "
+	                        "acked_when_built "
 	                        "FROM sus_batch WHERE batch_no = ?",
 	    1 },
 	[SQL_SUS_PART_GET] = { "SELECT data FROM sus_batch_part WHERE batch_no = ? AND seq = ?",

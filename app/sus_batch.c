@@ -242,10 +242,14 @@ sus_item_insert(const struct sus_env *env, long long batch_no, long long pid,
 	    env->db, env->a, DB_SUS, SQL_SUS_ITEM_INSERT, p, 5, NULL);
 }
 
-/* Every participation, page by page: registrations and withdrawals. */
+/* Every participation, page by page: registrations and withdrawals.
+ * What the receiver holds is taken from every acknowledged batch (acked_no
+ * is the last one), whatever the batch is based on: a withdrawal is never
+ * missed because a later acknowledged batch first sent the registration.
+ * full: send every registration, changed or not (a full replacement). */
 static enum app_err
 sus_write_participations(const struct sus_env *env, struct sus_xml *x,
-    long long batch_no, long long base_no, long long forbund_id,
+    long long batch_no, long long acked_no, int full, long long forbund_id,
     struct sus_result *res)
 {
 	long long after = 0, written = 0;
@@ -258,7 +262,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 		size_t ai = 0;
 
 		arena_rewind(env->a, mark);
-		p[0] = DB_INT(base_no);
+		p[0] = DB_INT(acked_no);
 		p[1] = DB_INT(forbund_id);
 		p[2] = DB_INT(after);
 		p[3] = DB_INT(SUS_PAGE_ROWS);
@@ -327,7 +331,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			}
 			sus_reg_hash(&g, hash);
 			sus_hex_upper(hash, sizeof(hash), hex);
-			if (base_present &&
+			if (!full && base_present &&
 			    str_eq_cstr(db_cell(&rows, i, PC_BASE_HASH), hex))
 				continue; /* unchanged */
 			if ((e = sus_xml_registration(x, &g,
@@ -356,10 +360,11 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 	return APP_OK;
 }
 
-/* The anonymous counts: groups whose totals differ from the receiver's. */
+/* The anonymous counts: groups whose totals differ from the receiver's
+ * (every acknowledged batch up to acked_no); full: every current group. */
 static enum app_err
 sus_write_counts(const struct sus_env *env, struct sus_xml *x,
-    long long batch_no, long long base_no, long long forbund_id,
+    long long batch_no, long long acked_no, int full, long long forbund_id,
     struct sus_result *res)
 {
 	struct db_param p[6];
@@ -373,7 +378,7 @@ sus_write_counts(const struct sus_env *env, struct sus_xml *x,
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_NOW, p, 2,
 	         &now)) != APP_OK)
 		return e;
-	p[0] = DB_INT(base_no);
+	p[0] = DB_INT(acked_no);
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_BASE, p, 1,
 	         &base)) != APP_OK)
 		return e;
@@ -407,7 +412,8 @@ sus_write_counts(const struct sus_env *env, struct sus_xml *x,
 					        c.gender))
 						continue;
 					matched[k] = 1;
-					skip = cell_ll(&base, k, CN_STARTED) ==
+					skip = !full &&
+					    cell_ll(&base, k, CN_STARTED) ==
 					        c.started &&
 					    cell_ll(&base, k, CN_ENDED) ==
 					        c.ended;
@@ -541,36 +547,44 @@ static enum app_err
 sus_build(const struct sus_env *env, long long since, int fd,
     struct sus_result *res, char *err, size_t errlen)
 {
-	struct db_rows st, fb, b;
+	struct db_rows st, fb;
 	struct db_param p[9];
 	struct sus_xml *x = NULL;
 	struct sus_header h;
 	struct sus_summary sum;
-	long long base_no, batch_no, forbund_id;
+	long long base_no, batch_no, forbund_id, acked_no;
+	int full;
 	char path[64], detail[128];
 	enum app_err e;
 
 	sus_stage = "låset";
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK)
+	         &st)) != APP_OK) {
+		if (e == APP_EDB && db_lock_conflict(env->db)) {
+			res->busy = 1; /* another holds it: do not queue */
+			return APP_OK;
+		}
 		return e;
+	}
 	if (st.nrows != 1)
 		return APP_EDB;
 	sus_stage = "början";
-	base_no = since < 0 ? cell_ll(&st, 0, 1) : since;
-	if (base_no > 0) {
-		p[0] = DB_INT(base_no);
-		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p,
-		         1, &b)) != APP_OK)
-			return e;
-		if (b.nrows != 1 ||
-		    !str_eq_cstr(db_cell(&b, 0, 2), "kvitterad")) {
-			snprintf(err, errlen,
-			    "Batch %lld finns inte eller är inte kvitterad.",
-			    base_no);
-			return APP_EINPUT;
-		}
+	acked_no = cell_ll(&st, 0, 1);
+	/* Only two bases are honest about what the receiver holds: the last
+	 * acknowledged batch, or nothing (a full replacement). A batch built
+	 * on an older one would not withdraw what later batches sent. */
+	if (since < 0 || since == acked_no)
+		base_no = acked_no;
+	else if (since == 0)
+		base_no = 0;
+	else {
+		snprintf(err, errlen,
+		    "since kan bara vara den senast kvitterade batchen "
+		    "(%lld) eller 0 (en fullständig ersättning).",
+		    acked_no);
+		return APP_EINPUT;
 	}
+	full = base_no == 0;
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_FORBUND, NULL, 0,
 	         &fb)) != APP_OK)
 		return e;
@@ -587,7 +601,8 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	p[2] = DB_STR(db_cell(&fb, 0, 4));
 	p[3] = sus_who(env);
 	p[4] = DB_STR(env->staff_id > 0 ? STR_LIT("http") : STR_LIT("cli"));
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_INSERT, p, 5,
+	p[5] = DB_INT(acked_no);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_INSERT, p, 6,
 	         NULL)) != APP_OK)
 		return e;
 	if ((x = sus_xml_open(fd)) == NULL)
@@ -603,10 +618,10 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	};
 	if ((e = sus_xml_begin(x, &h)) != APP_OK ||
 	    (e = sus_write_insatser(env, x, forbund_id)) != APP_OK ||
-	    (e = sus_write_participations(
-	         env, x, batch_no, base_no, forbund_id, res)) != APP_OK ||
+	    (e = sus_write_participations(env, x, batch_no, acked_no, full,
+	         forbund_id, res)) != APP_OK ||
 	    (e = sus_write_counts(
-	         env, x, batch_no, base_no, forbund_id, res)) != APP_OK)
+	         env, x, batch_no, acked_no, full, forbund_id, res)) != APP_OK)
 		goto out;
 	if (res->n_new + res->n_changed + res->n_anonymised + res->n_felreg +
 	        res->n_groups ==
@@ -663,16 +678,49 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	    (e = sus_audit_people(env, batch_no, "skapad")) != APP_OK ||
 	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK)
 		goto out;
-	/* Retention: documents of long-acknowledged batches go. */
-	p[0] = DB_INT(SUS_DOC_KEEP_DAYS);
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
-	         NULL)) != APP_OK ||
-	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_MARK, p, 1,
-	         NULL)) != APP_OK)
-		goto out;
 out:
 	sus_xml_free(x);
 	return e;
+}
+
+enum app_err
+sus_batch_purge(const struct sus_env *env)
+{
+	struct db_param p[1] = { DB_INT(SUS_DOC_KEEP_DAYS) };
+	struct db_rows st;
+	enum app_err e;
+
+	if ((e = db_begin(env->db)) != APP_OK)
+		return e;
+	/* Under the export lock, so it never waits on an export's rows: when
+	 * another holds it, skip (the next request purges). */
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st)) != APP_OK) {
+		db_rollback(env->db);
+		return e == APP_EDB && db_lock_conflict(env->db) ? APP_OK : e;
+	}
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
+	         NULL)) != APP_OK ||
+	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_MARK, p, 1,
+	         NULL)) != APP_OK) {
+		db_rollback(env->db);
+		return e;
+	}
+	return db_commit(env->db);
+}
+
+/* The retention purge before an export or acknowledgement: its own
+ * transaction, so it runs whatever the export does (nothing changed, a
+ * failure, a refusal). A failed purge is logged, not fatal: the next
+ * request tries again. */
+static void
+sus_purge_quietly(const struct sus_env *env)
+{
+	enum app_err e = sus_batch_purge(env);
+
+	if (e != APP_OK)
+		log_error(
+		    "SUS: purging old documents failed (%s)", app_strerror(e));
 }
 
 enum app_err
@@ -685,13 +733,16 @@ sus_batch_create(const struct sus_env *env, long long since, int fd,
 	memset(res, 0, sizeof(*res));
 	if (errlen > 0)
 		err[0] = '\0';
+	sus_purge_quietly(env);
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	e = sus_build(env, since, fd, res, err, errlen);
-	if (e == APP_OK && !res->empty)
+	if (e == APP_OK && !res->empty && !res->busy)
 		e = db_commit(env->db);
 	else
 		db_rollback(env->db);
+	if (e == APP_EDB && db_lock_conflict(env->db))
+		e = APP_EUNAVAIL; /* a lock wait or deadlock: 503, retry */
 	arena_rewind(env->a, mark);
 	if (e != APP_OK && err[0] == '\0')
 		snprintf(err, errlen, "Exporten misslyckades vid %s (%s).",
@@ -781,11 +832,18 @@ sus_batch_ack(
 	enum app_err e;
 
 	*result = SUS_ACK_STALE;
+	sus_purge_quietly(env);
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	p[0] = DB_INT(batch_no);
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK ||
+	         &st)) != APP_OK &&
+	    e == APP_EDB && db_lock_conflict(env->db)) {
+		*result = SUS_ACK_BUSY;
+		db_rollback(env->db);
+		return APP_OK;
+	}
+	if (e != APP_OK ||
 	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p, 1,
 	         &b)) != APP_OK)
 		goto fail;
@@ -798,8 +856,11 @@ sus_batch_ack(
 		db_rollback(env->db);
 		return APP_OK;
 	}
-	if (batch_no < cell_ll(&st, 0, 1)) {
-		*result = SUS_ACK_STALE; /* a later batch is the base now */
+	/* Refused when anything was acknowledged after the batch was built
+	 * (its base is older than the last acknowledged batch): its
+	 * withdrawals were computed without what that batch sent. */
+	if (cell_ll(&b, 0, 7) < cell_ll(&st, 0, 1)) {
+		*result = SUS_ACK_STALE;
 		db_rollback(env->db);
 		return APP_OK;
 	}
@@ -815,12 +876,13 @@ sus_batch_ack(
 	    (e = sus_audit(env, "sus_batch", batch_no, detail)) != APP_OK)
 		goto fail;
 	if ((e = db_commit(env->db)) != APP_OK)
-		return e;
+		return e == APP_EDB && db_lock_conflict(env->db) ? APP_EUNAVAIL
+		                                                 : e;
 	*result = SUS_ACK_DONE;
 	return APP_OK;
 fail:
 	db_rollback(env->db);
-	return e;
+	return e == APP_EDB && db_lock_conflict(env->db) ? APP_EUNAVAIL : e;
 }
 
 enum app_err
@@ -876,6 +938,28 @@ sus_file_open(struct sus_file *f, const char *dir)
 	return APP_OK;
 }
 
+/* Make a rename in path's directory durable. */
+static enum app_err
+sus_fsync_dir(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd, rc;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else if (snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path),
+	             path) >= (int)sizeof(dir))
+		return APP_EIO;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return APP_EIO;
+	rc = fsync(fd);
+	(void)close(fd);
+	return rc == 0 ? APP_OK : APP_EIO;
+}
+
 enum app_err
 sus_file_commit(struct sus_file *f, const char *path)
 {
@@ -889,7 +973,7 @@ sus_file_commit(struct sus_file *f, const char *path)
 		if (rename(f->tmp, path) != 0)
 			return APP_EIO;
 		f->named = 0;
-		return APP_OK;
+		return sus_fsync_dir(path);
 	}
 	/* Give the unnamed file a hidden name beside path, then rename it
 	 * over path: readers see the old file or the whole new one. */
@@ -905,7 +989,7 @@ sus_file_commit(struct sus_file *f, const char *path)
 		(void)unlink(tmp);
 		return APP_EIO;
 	}
-	return APP_OK;
+	return sus_fsync_dir(path);
 }
 
 void

@@ -238,6 +238,9 @@ sus_xml_begin(struct sus_xml *x, const struct sus_header *h)
 	        APP_OK ||
 	    (e = sus_xml_attr_int(x, "batch", h->batch_no)) != APP_OK ||
 	    (e = sus_xml_attr_int(x, "basedOn", h->base_no)) != APP_OK ||
+	    (e = sus_xml_attr(x, "fullstandig",
+	         h->base_no == 0 ? STR_LIT("true") : STR_LIT("false"))) !=
+	        APP_OK ||
 	    (e = sus_xml_attr(x, "created", h->created)) != APP_OK)
 		return e;
 	if ((e = sus_xml_start(x, "samverkansorganisation")) != APP_OK ||
@@ -489,35 +492,99 @@ sus_reg_hash(const struct sus_reg *g, unsigned char out[SUS_HASH_BYTES])
 	crypto_generichash_final(&st, out, SUS_HASH_BYTES);
 }
 
-/* The first validation error, kept for the caller. */
+/* libxml2 2.12 made the error passed to structured handlers const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *sus_xml_error_ptr;
+#else
+typedef xmlErrorPtr sus_xml_error_ptr;
+#endif
+
+/* The first validation error, kept for the caller: where it is, never
+ * what the value was (libxml2's message quotes the offending value, which
+ * may be a personnummer, and the message goes to the log and cron mail). */
 struct sus_xml_err {
-	char *buf;
-	size_t len;
 	int seen;
+	int line, code;
+	char element[64];   /* local name of the element, "" if not known */
+	char attribute[64]; /* the attribute named, "" if none */
 };
 
+/* The name quoted after key in msg ("Element '{ns}name'"), reduced to
+ * name characters (without the namespace): never a value. */
 static void
-sus_xml_on_error(void *ctx, xmlErrorPtr err)
+sus_xml_quoted_name(const char *msg, const char *key, char *out, size_t len)
+{
+	const char *p = msg ? strstr(msg, key) : NULL;
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	p += strlen(key);
+	if (*p == '{' && (p = strchr(p, '}')) != NULL)
+		p++;
+	for (; p != NULL && *p != '\0' && *p != '\'' && n + 1 < len; p++) {
+		char c = *p;
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		        (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+		        c == '.'))
+			break;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	if (p == NULL || *p != '\'')
+		out[0] = '\0'; /* not a plain name: say nothing */
+}
+
+static void
+sus_xml_on_error(void *ctx, sus_xml_error_ptr err)
 {
 	struct sus_xml_err *e = ctx;
-	size_t n;
 
-	if (e->seen || err == NULL || e->len == 0)
+	if (e->seen || err == NULL)
 		return;
 	e->seen = 1;
-	snprintf(e->buf, e->len, "line %d: %s", err->line,
-	    err->message ? err->message : "invalid");
-	/* libxml2 messages end in a newline. */
-	n = strlen(e->buf);
-	while (n > 0 && (e->buf[n - 1] == '\n' || e->buf[n - 1] == '\r'))
-		e->buf[--n] = '\0';
+	e->line = err->line;
+	e->code = err->code;
+	sus_xml_quoted_name(
+	    err->message, "Element '", e->element, sizeof(e->element));
+	sus_xml_quoted_name(
+	    err->message, "attribute '", e->attribute, sizeof(e->attribute));
+}
+
+/* The participation (attribute deltagande) whose registration holds line
+ * of the document we wrote (one element per line): 0 if none. */
+static long long
+sus_xml_participation_at(const char *doc_path, int line)
+{
+	char buf[1024];
+	long long id = 0;
+	int at = 1;
+	FILE *fp;
+
+	if (line <= 0 || (fp = fopen(doc_path, "r")) == NULL)
+		return 0;
+	while (at <= line && fgets(buf, sizeof(buf), fp) != NULL) {
+		const char *d = strstr(buf, " deltagande=\"");
+
+		if (d != NULL)
+			id = strtoll(d + 13, NULL, 10);
+		if (strstr(buf, "</registreringar>") != NULL)
+			id = 0;
+		if (strchr(buf, '\n') != NULL)
+			at++;
+	}
+	fclose(fp);
+	return id;
 }
 
 enum app_err
 sus_xml_validate(
     const char *xsd_path, const char *doc_path, char *err, size_t errlen)
 {
-	struct sus_xml_err ectx = { err, errlen, 0 };
+	struct sus_xml_err ectx = { 0 };
+	long long pid;
 	xmlSchemaParserCtxtPtr pctx;
 	xmlSchemaValidCtxtPtr vctx;
 	xmlSchemaPtr schema;
@@ -535,9 +602,8 @@ sus_xml_validate(
 	schema = xmlSchemaParse(pctx);
 	xmlSchemaFreeParserCtxt(pctx);
 	if (schema == NULL) {
-		if (!ectx.seen)
-			snprintf(
-			    err, errlen, "%s: not a valid schema", xsd_path);
+		snprintf(err, errlen, "%s: not a valid schema (line %d)",
+		    xsd_path, ectx.line);
 		return APP_EIO;
 	}
 	if ((vctx = xmlSchemaNewValidCtxt(schema)) == NULL) {
@@ -551,7 +617,23 @@ sus_xml_validate(
 	xmlSchemaFree(schema);
 	if (rc == 0)
 		return APP_OK;
-	if (!ectx.seen)
-		snprintf(err, errlen, "%s: not valid (%d)", doc_path, rc);
+	if (!ectx.seen) {
+		snprintf(err, errlen, "not valid (%d)", rc);
+		return APP_EINPUT;
+	}
+	pid = sus_xml_participation_at(doc_path, ectx.line);
+	if (pid > 0)
+		snprintf(err, errlen,
+		    "line %d, element %s%s%s, deltagande %lld (libxml2 error "
+		    "%d)",
+		    ectx.line, ectx.element[0] ? ectx.element : "?",
+		    ectx.attribute[0] ? ", attribute " : "", ectx.attribute,
+		    pid, ectx.code);
+	else
+		snprintf(err, errlen,
+		    "line %d, element %s%s%s (libxml2 error %d)", ectx.line,
+		    ectx.element[0] ? ectx.element : "?",
+		    ectx.attribute[0] ? ", attribute " : "", ectx.attribute,
+		    ectx.code);
 	return APP_EINPUT;
 }

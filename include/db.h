@@ -106,4 +106,11 @@ int db_in_tx(const struct db *);
 enum app_err db_commit(struct db *);
 void db_rollback(struct db *);
 
+/* The server's error number of the last failed db_exec() or db_commit()
+ * (0 after a success), and whether it was a lock conflict: a lock wait
+ * timeout (or FOR UPDATE NOWAIT refused) or a deadlock. Those are worth a
+ * retry (409/503), not a 500. */
+unsigned int db_last_errno(const struct db *);
+int db_lock_conflict(const struct db *);
+
 #endif /* !DB_H */

@@ -15,7 +15,9 @@
 
 enum sql_sus {
 	/* () -> last_batch_no, last_acked_no, locking the row until the
-	 * transaction ends: one export or acknowledgement at a time */
+	 * transaction ends: one export or acknowledgement at a time. NOWAIT:
+	 * fails at once (a lock conflict, db_lock_conflict()) when another
+	 * holds it, rather than queueing up to innodb_lock_wait_timeout */
 	SQL_SUS_LOCK,
 	/* () -> last_batch_no, last_acked_no (no lock) */
 	SQL_SUS_STATE,
@@ -34,7 +36,7 @@ enum sql_sus {
 	/* (base no, forbund id, after id, limit) -> see enum sus_page_col in
 	 * sus_batch.c: the next participations by id with every exported
 	 * value and what the receiver has of it (the latest item among the
-	 * acknowledged batches up to base no) */
+	 * acknowledged batches up to base no: pass the last acknowledged) */
 	SQL_SUS_PAGE,
 	/* (from id, to id) -> participation id, question code, answer */
 	SQL_SUS_ANSWERS,
@@ -44,7 +46,8 @@ enum sql_sus {
 	/* (base no) -> insats id, year, gender, started, ended: the counts
 	 * the receiver has (latest acknowledged per group up to base no) */
 	SQL_SUS_COUNTS_BASE,
-	/* (batch no, base no, created_at, created_by or NULL, via) */
+	/* (batch no, base no, created_at, created_by or NULL, via, last
+	 * acknowledged batch no when built) */
 	SQL_SUS_BATCH_INSERT,
 	/* (participation id, batch no, action, hash or NULL, has_end) */
 	SQL_SUS_ITEM_INSERT,
@@ -59,7 +62,7 @@ enum sql_sus {
 	 * batch no): one access-log row per person the batch names */
 	SQL_SUS_AUDIT_BATCH,
 	/* (batch no) -> batch_no, base_no, state, doc_bytes, doc_sha256,
-	 * purged (0/1), created "YYYY-MM-DD HH:MM:SS" */
+	 * purged (0/1), created "YYYY-MM-DD HH:MM:SS", acked_when_built */
 	SQL_SUS_BATCH_GET,
 	/* (batch no, seq) -> data */
 	SQL_SUS_PART_GET,

@@ -41,8 +41,9 @@ struct sus_env {
 	long long staff_id; /* the integration account; 0: the command line */
 	struct str username, remote_addr, request_id;
 	const char *xsd_path; /* NULL: do not validate */
-	/* Test hook (the command line's STEGVIS_SUS_CRASH_AFTER): SIGKILL
-	 * the process after this many registrations are written. 0: never. */
+	/* Test hook (STEGVIS_SUS_CRASH_AFTER, read only by the test build
+	 * build/stegvis-testhooks): SIGKILL the process after this many
+	 * registrations are written. 0: never. */
 	long long crash_after;
 };
 
@@ -53,15 +54,21 @@ struct sus_result {
 	unsigned long long bytes;
 	char sha256[65]; /* hex */
 	int empty;       /* nothing changed: no batch was made */
+	int busy;        /* another export or acknowledgement holds the lock: no
+	             batch was made, try again shortly */
 };
 
 /*
  * Make the next batch, writing its document to fd (an empty file open for
- * reading and writing, e.g. from sus_file_open()). since < 0: the changes
- * since the last acknowledged batch; otherwise since the acknowledged
- * batch since (0: everything, a full re-send). APP_EINPUT with a Swedish
- * message in err when since is not an acknowledged batch; APP_EIO when the
- * document fails validation (err says where) or cannot be written.
+ * reading and writing, e.g. from sus_file_open()). since < 0 or the
+ * last acknowledged batch: the changes since it; 0: a full replacement
+ * (every registration and count group, and a withdrawal of everything
+ * acknowledged that may no longer be held). Withdrawals are always
+ * computed against every acknowledged batch. APP_EINPUT with a Swedish
+ * message in err for any other since; APP_EIO when the document fails
+ * validation (err says where, never a value) or cannot be written;
+ * APP_EUNAVAIL on a lock wait timeout or deadlock. When another export or
+ * acknowledgement is running, APP_OK with res->busy set (no waiting).
  */
 enum app_err sus_batch_create(const struct sus_env *, long long since, int fd,
     struct sus_result *, char *err, size_t errlen);
@@ -90,10 +97,19 @@ enum app_err sus_batch_stream(
  * the people in it (a fetch discloses them again). */
 enum app_err sus_batch_fetched(const struct sus_env *, long long batch_no);
 
+/* Retention: delete the documents of batches acknowledged more than
+ * SUS_DOC_KEEP_DAYS ago (their log rows stay, marked purged), in its own
+ * transaction. sus_batch_create() and sus_batch_ack() call it first,
+ * whatever they then do. */
+enum app_err sus_batch_purge(const struct sus_env *);
+
 enum sus_ack {
 	SUS_ACK_DONE,    /* acknowledged now */
 	SUS_ACK_ALREADY, /* it was already: nothing changed */
-	SUS_ACK_STALE,   /* a later batch is acknowledged: refused */
+	SUS_ACK_STALE,   /* a batch was acknowledged after this one was
+	                    built (its base is older): refused */
+	SUS_ACK_BUSY,    /* another export or acknowledgement holds the
+	                    lock: try again shortly */
 };
 
 /* Acknowledge batch_no: the next batch builds on it. APP_ENOTFOUND when
@@ -112,8 +128,8 @@ enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
  * A file that appears whole or not at all. sus_file_open() makes an
  * unnamed file in dir (O_TMPFILE: a crash leaves nothing; where the file
  * system lacks it, a hidden ".sus-*.tmp" removed on failure).
- * sus_file_commit() syncs it and renames it over path (same file
- * system: dir must be path's directory). sus_file_close() closes, and
+ * sus_file_commit() syncs it, renames it over path (same file
+ * system: dir must be path's directory) and syncs the directory. sus_file_close() closes, and
  * removes the file if it was never committed.
  */
 struct sus_file {

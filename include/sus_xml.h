@@ -35,7 +35,8 @@
 struct sus_xml; /* heap; sus_xml_free() */
 
 struct sus_header {
-	long long batch_no, base_no;
+	long long batch_no;
+	long long base_no;  /* 0: a full replacement (attribute fullstandig) */
 	struct str created; /* xs:dateTime, e.g. 2024-05-01T10:00:00Z */
 	long long forbund_id;
 	struct str forbund_name;
@@ -117,7 +118,9 @@ void sus_reg_hash(const struct sus_reg *, unsigned char out[SUS_HASH_BYTES]);
 
 /* Validate the document at doc_path against the XSD at xsd_path with a
  * streaming (SAX) validator: constant memory. APP_OK when valid;
- * APP_EINPUT with the first problem ("line N: message") in err when not;
+ * APP_EINPUT with where the first problem is in err when not ("line N,
+ * element E[, attribute A][, deltagande ID] (libxml2 error C)": never the
+ * offending value, which may be a personnummer);
  * APP_EIO when the schema cannot be loaded. */
 enum app_err sus_xml_validate(
     const char *xsd_path, const char *doc_path, char *err, size_t errlen);

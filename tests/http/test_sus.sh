@@ -83,8 +83,8 @@ pick() {
 		                AND c.state = 'aktiv' AND c.answer = 'ja')
 		ORDER BY p.id LIMIT $1"
 }
-read -r -a P <<< "$(pick 6 | tr '\n' ' ')"
-check "six complete demo participations to work with" test "${#P[@]}" = 6
+read -r -a P <<< "$(pick 8 | tr '\n' ' ')"
+check "eight complete demo participations to work with" test "${#P[@]}" = 8
 pnr_of() { sql_admin "SELECT pe.personnummer FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1"; }
 consent() { # consent PARTICIPATION [ja|nej]: an active SUS consent, signed on paper
 	sql_admin "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
@@ -131,6 +131,16 @@ check "byte for byte the same document" cmp -s "$BODY" "$doc1"
 sha=$(grep -i '^X-SUS-SHA256:' "$HEAD" | tr -d '\r' | awk '{print $2}')
 check "its SHA-256 header matches" test "$sha" = "$(sha256sum "$doc1" | cut -d' ' -f1)"
 expect_status "a batch that does not exist: 404" 404 "${AUTH[@]}" "$BASE/api/sus/batcher/999999"
+# HEAD: the headers only, and not a fetch (no count, no access-log rows).
+fetches=$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1")
+logrows=$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")
+expect_status "HEAD on a batch" 200 -I "${AUTH[@]}" "$BASE/api/sus/batcher/$b1"
+expect_header "gives its SHA-256" "X-SUS-SHA256: $sha"
+expect_header "and its length" "Content-Length: $(stat -c %s "$doc1")"
+check "no body (no XML)" bash -c "! grep -q '<' '$BODY'"
+check "is not counted as a fetch" test "$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1")" = "$fetches"
+check "and writes no access-log rows" \
+	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")" = "$logrows"
 
 # --- Not acknowledged: the next batch repeats it (nothing is lost).
 consent "${P[2]}"
@@ -190,8 +200,14 @@ check "the withdrawal is not sent again (204)" test "$ST" = 204
 # --- Protected identity: never by identity, even with a consent.
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.protected_identity = 1 WHERE p.id = ${P[3]}"
 consent "${P[3]}"
+# And a correction beside it, so that a batch is certainly made (a 204
+# would leave the previous document to inspect).
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Uddevalla' WHERE p.id = ${P[2]}"
 new_batch
 doc5="$WORK/doc-$ndoc.xml"
+check "a batch is made beside the protected identity (201)" test "$ST" = 201
+check "it is that batch's document" test "$(xp "$doc5" "string(/*/@batch)")" = "$(batch_header)"
+check "it holds the correction" grep -q "<folkbokforingskommun>Uddevalla</folkbokforingskommun>" "$doc5"
 check "protected identity with a consent is not registered" test "$(reg_count "$doc5" "${P[3]}")" = 0
 check "nor its personnummer" bash -c "! grep -q '$(pnr_of "${P[3]}")' '$doc5'"
 ack "$(batch_header)" > /dev/null
@@ -246,10 +262,34 @@ last=$(last_no)
 code5=$(sql_admin "SELECT sus_code FROM code_education WHERE code = '$edu5'")
 sql_admin "UPDATE code_education SET sus_code = 'U7' WHERE code = '$edu5'"
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Grästorp' WHERE p.id = ${P[5]}"
+LOG="$VAR/log/stegvis.log"
+log_size() { stat -c %s "$LOG"; }
+new_log() { tail -c +$(($1 + 1)) "$LOG"; } # new_log SIZE: what came after
+logged=$(log_size)
 expect_status "an export that fails the XSD is not handed out (500)" 500 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
 check "and no batch was made" test "$(last_no)" = "$last"
-check "the reason is logged" grep -q "följer inte schemat" "$VAR/log/stegvis.log"
+check "the reason is logged (in this run)" bash -c "tail -c +$((logged + 1)) '$LOG' | grep -q 'följer inte schemat.*element utbildning'"
 sql_admin "UPDATE code_education SET sus_code = '$code5' WHERE code = '$edu5'"
+# A personnummer the schema refuses: the log and the command line name the
+# element and the participation, never the value.
+pnr5=$(pnr_of "${P[5]}")
+badpnr="18${pnr5:2}"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.personnummer = '$badpnr' WHERE p.id = ${P[5]}"
+logged=$(log_size)
+expect_status "a personnummer outside the schema stops the export (500)" 500 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
+new_log "$logged" > "$WORK/newlog"
+check "the log names the element and the participation" \
+	grep -q "element personnummer, deltagande ${P[5]}" "$WORK/newlog"
+check "but not the personnummer" bash -c "! grep -q '${badpnr:2}' '$WORK/newlog'"
+"$BIN" sus-export -c "$CONF" --out "$WORK/bad.xml" > "$WORK/cli.out" 2> "$WORK/cli.err"
+rc=$?
+check "the command line fails on it (status $rc)" test "$rc" -ne 0
+check "its message names the element and the participation" \
+	grep -q "element personnummer, deltagande ${P[5]}" "$WORK/cli.err"
+check "but not the personnummer (cron mails it)" bash -c "! grep -q '${badpnr:2}' '$WORK/cli.err' '$WORK/cli.out'"
+check "and writes no file" test ! -e "$WORK/bad.xml"
+check "and no batch was made by either" test "$(last_no)" = "$last"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.personnummer = '$pnr5' WHERE p.id = ${P[5]}"
 check "since that is not acknowledged: 409" test "$(fetch -X POST "${AUTH[@]}" --data 'since=999999' "$BASE/api/sus/batcher")" = 409
 check "since that is not a number: 400" test "$(fetch -X POST "${AUTH[@]}" --data 'since=x' "$BASE/api/sus/batcher")" = 400
 ack "$b7" > /dev/null
@@ -258,12 +298,12 @@ ack "$b7" > /dev/null
 sql_admin "DELETE FROM sus_request" # this test itself makes many requests
 out="$WORK/cli/sus.xml"
 mkdir -p "$WORK/cli"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[5]}"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Dals-Ed' WHERE p.id = ${P[5]}"
 check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CONF" --out "$out"
 check "the file follows the XSD" valid "$out"
 cp "$out" "$WORK/doc-cli.xml"
 cb=$(xp "$out" "string(/*/@batch)")
-check "it holds the change" grep -q "<folkbokforingskommun>Lilla Edet</folkbokforingskommun>" "$out"
+check "it holds the change" grep -q "<folkbokforingskommun>Dals-Ed</folkbokforingskommun>" "$out"
 check "and only the file: no temporary left" test "$(ls -A "$WORK/cli")" = sus.xml
 check "--batch fetches the same document again" quiet "$BIN" sus-export -c "$CONF" --batch "$cb" --out "$WORK/cli/again.xml"
 check "byte for byte" cmp -s "$out" "$WORK/cli/again.xml"
@@ -273,8 +313,13 @@ check "--ack acknowledges it" quiet "$BIN" sus-export -c "$CONF" --ack "$cb"
 rm -f "$WORK/cli/again.xml"
 # A crash mid-export: no partial file, no stray temporary, no batch.
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Trollhättan' WHERE p.id IN (${P[2]}, ${P[5]})"
+# The production binary has no crash hook: the variable does nothing.
+check "the installed binary ignores STEGVIS_SUS_CRASH_AFTER" \
+	bash -c "STEGVIS_SUS_CRASH_AFTER=1 '$BIN' sus-export -c '$CONF' --out '$WORK/nohook.xml' > /dev/null 2>&1 && test -s '$WORK/nohook.xml'"
+rm -f "$WORK/nohook.xml"
+# The test build has it (make check builds build/stegvis-testhooks).
 last=$(last_no)
-{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
+{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN-testhooks" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
 rc=$?
 check "the crash hook kills the export (status $rc)" test "$rc" -ne 0
 check "no partial file after a crash" test ! -e "$WORK/cli/crash.xml"
@@ -283,8 +328,10 @@ check "no batch was recorded by the crashed export" test "$(last_no)" = "$last"
 check "the next export has both changes" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml"
 check "both" test "$(xp "$WORK/cli/crash.xml" "count(//$(sus registrering))")" = 2
 cp "$WORK/cli/crash.xml" "$WORK/doc-cli2.xml"
-check "an unwritable --out directory fails without a batch" \
+last=$(last_no)
+check "an unwritable --out directory fails" \
 	bash -c "! '$BIN' sus-export -c '$CONF' --out /proc/sus.xml > /dev/null 2>&1"
+check "without a batch (batch $(last_no) is still the last)" test "$(last_no)" = "$last"
 # From a checkout after `make run`, with no arguments at all: var/stegvis.conf.
 mkdir -p "$WORK/checkout"
 ln -s "$VAR" "$WORK/checkout/var"
@@ -295,22 +342,138 @@ check "with no arguments it uses make run's conf and sus_export_dir" \
 	test -s "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
 check "that file follows the XSD too" valid "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
 ack $((nb + 1)) > /dev/null
+# The rename fails after the batch is committed (--out names a directory):
+# the command says which batch it was and how to get it, and fails.
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Åmål' WHERE p.id = ${P[5]}"
+mkdir -p "$WORK/cli/adir/x"
+last=$(last_no)
+"$BIN" sus-export -c "$CONF" --out "$WORK/cli/adir" > "$WORK/rename.out" 2> "$WORK/rename.err"
+rc=$?
+check "a failed rename fails the command (status $rc)" test "$rc" -ne 0
+check "the batch was recorded" test "$(last_no)" = $((last + 1))
+check "and the message says how to fetch it" grep -q -- "--batch $((last + 1))" "$WORK/rename.err"
+check "no stray temporary beside it" test "$(ls -A "$WORK/cli" | grep -c '\.tmp$')" = 0
+check "--batch then fetches it" quiet "$BIN" sus-export -c "$CONF" --batch $((last + 1)) --out "$WORK/cli/renamed.xml"
+check "with the change" grep -q "<folkbokforingskommun>Åmål</folkbokforingskommun>" "$WORK/cli/renamed.xml"
+ack $((last + 1)) > /dev/null
 
 # --- The batch log (admin) and who may see it.
 expect_status "the batch log" 200 -b "$admin" "$BASE/admin/sus"
 expect_body "lists the batches" "<td>$b7</td>"
 expect_body "with the state" "Kvitterad"
 
-# --- Retention: documents of batches acknowledged long ago are deleted.
-sql_admin "UPDATE sus_batch SET acked_at = acked_at - INTERVAL 100 DAY WHERE batch_no = $b2"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Lilla Edet' WHERE p.id = ${P[2]}"
+# --- Two batches on the same base: the older cannot be acknowledged after
+# the newer. Batch A registers P6; then P6's consent is revoked; batch B
+# (still on the same base, A is not acknowledged) knows nothing of P6. If A
+# then B were acknowledged, the receiver would keep P6's personnummer.
+sql_admin "DELETE FROM sus_request"
+consent "${P[6]}"
 new_batch
-check "an export after the retention period (201)" test "$ST" = 201
+bA=$(batch_header)
+check "batch A registers the new consent" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[6]}")" = 1
+revoke "${P[6]}"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Mellerud' WHERE p.id = ${P[2]}"
+new_batch
+bB=$(batch_header)
+docB="$WORK/doc-$ndoc.xml"
+check "batch B is made on the same base as A" \
+	test "$ST/$(xp "$docB" "string(/*/@basedOn)")" = "201/$(sql_admin "SELECT base_no FROM sus_batch WHERE batch_no = $bA")"
+check "B says nothing of P6 (the receiver had nothing of it at the base)" \
+	bash -c "! grep -q 'deltagande=\"${P[6]}\"' '$docB'"
+expect_status "acknowledge A" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bA/kvittens"
+expect_status "B, built before A was acknowledged, is refused (409)" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bB/kvittens"
+expect_body "with a one-line reason" "skapa en ny batch"
+check "A stays the last acknowledged batch" test "$(sql_admin "SELECT last_acked_no FROM sus_state")" = "$bA"
+new_batch
+docC="$WORK/doc-$ndoc.xml"
+check "the next batch withdraws P6" \
+	test "$(xp "$docC" "string(//$(sus avregistrering)[@deltagande='${P[6]}']/@orsak)")" = anonymiserad
+check "and carries B's correction" grep -q "<folkbokforingskommun>Mellerud</folkbokforingskommun>" "$docC"
+check "without P6's personnummer" bash -c "! grep -q '$(pnr_of "${P[6]}")' '$docC'"
+expect_status "and can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$(batch_header)/kvittens"
+
+# --- since: only the last acknowledged batch or 0 (a full replacement). A
+# batch on an older base would not withdraw P7, first sent after it.
+old=$(sql_admin "SELECT last_acked_no FROM sus_state")
+consent "${P[7]}"
+new_batch
+check "P7 is registered" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[7]}")" = 1
 ack "$(batch_header)" > /dev/null
+last_acked=$(sql_admin "SELECT last_acked_no FROM sus_state")
+revoke "${P[7]}"
+last=$(last_no)
+check "since an older acknowledged batch: 409" \
+	test "$(fetch -X POST "${AUTH[@]}" --data "since=$old" "$BASE/api/sus/batcher")" = 409
+check "and no batch was made" test "$(last_no)" = "$last"
+new_batch --data "since=0"
+docF="$WORK/doc-$ndoc.xml"
+bF=$(batch_header)
+check "since=0 gives a full replacement (201)" test "$ST" = 201
+check "it says so: basedOn 0, fullstandig true" \
+	test "$(xp "$docF" "string(/*/@basedOn)")/$(xp "$docF" "string(/*/@fullstandig)")" = 0/true
+check "it withdraws P7, sent after any older base" \
+	test "$(xp "$docF" "string(//$(sus avregistrering)[@deltagande='${P[7]}']/@orsak)")" = anonymiserad
+check "without P7's personnummer" bash -c "! grep -q '$(pnr_of "${P[7]}")' '$docF'"
+check "it carries unchanged registrations too" test "$(reg_count "$docF" "${P[5]}")" = 1
+check "and it follows the XSD" valid "$docF"
+check "an ordinary batch says fullstandig false" \
+	test "$(xp "$docC" "string(/*/@fullstandig)")" = false
+expect_status "a full replacement built on the last acknowledged state can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bF/kvittens"
+new_batch
+check "after it nothing is pending (204)" test "$ST" = 204
+new_batch --data "since=$bF"
+check "since the last acknowledged batch is allowed (204: nothing changed)" test "$ST" = 204
+
+# --- One export or acknowledgement at a time, and nobody queues: while
+# another holds the lock, 409 with Retry-After at once, never a 500.
+sql_admin "DELETE FROM sus_request"
+sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Bengtsfors' WHERE p.id = ${P[2]}"
+(sql_admin "BEGIN; SELECT last_batch_no FROM sus_state WHERE id = 1 FOR UPDATE; SELECT SLEEP(6); COMMIT" > /dev/null) &
+holder=$!
+lock_held() { [ "$(sql_admin "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(6)%'")" -ge 1 ]; }
+check "a session holds the export lock" wait_for 5 lock_held
+last=$(last_no)
+expect_status "an export meanwhile: 409 at once, not a queue" 409 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
+expect_header "with Retry-After" "Retry-After: 5"
+expect_body "in Swedish" "En annan export eller kvittens pågår"
+expect_body "and English" "Another export or acknowledgement is in progress"
+expect_status "an acknowledgement meanwhile: 409 too" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bF/kvittens"
+expect_header "with Retry-After" "Retry-After: 5"
+"$BIN" sus-export -c "$CONF" --out "$WORK/busy.xml" > /dev/null 2> "$WORK/busy.err"
+rc=$?
+check "the command line fails at once with a message (status $rc)" \
+	bash -c "[ $rc -ne 0 ] && grep -q 'pågår' '$WORK/busy.err' && [ ! -e '$WORK/busy.xml' ]"
+check "no batch was made meanwhile" test "$(last_no)" = "$last"
+wait "$holder"
+# Two exports at once: one may be refused (409), or both run one after the
+# other; never a 500.
+for i in 1 2; do
+	curl -sS -o /dev/null -w '%{http_code}' --max-time 20 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher" > "$WORK/par-$i" 2> /dev/null &
+done
+wait
+par="$(cat "$WORK/par-1") $(cat "$WORK/par-2")"
+check "two concurrent exports: 201 and 409, or both served ($par)" \
+	bash -c "case '$par' in '201 409'|'409 201'|'201 201'|'201 204'|'204 201') exit 0 ;; *) exit 1 ;; esac"
+ack "$(last_no)" > /dev/null
+
+# --- Retention: documents of batches acknowledged long ago are deleted.
+# Acknowledged 91 days ago; nothing has changed since, so the export makes
+# no batch (204) and must purge all the same.
+sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b2"
+check "the old document is still there before the export" \
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" -ge 1
+new_batch
+check "nothing changed: no batch (204)" test "$ST" = 204
 expect_status "an old acknowledged document is gone (410)" 410 "${AUTH[@]}" "$BASE/api/sus/batcher/$b2"
 check "its chunks are deleted" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" = 0
 check "its log row stays" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch WHERE batch_no = $b2 AND doc_purged_at IS NOT NULL")" = 1
 expect_status "a recent one is still there" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
+# An acknowledgement purges too, even one that changes nothing.
+sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b3"
+expect_status "acknowledging an acknowledged batch again" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$b7/kvittens"
+check "purges the document acknowledged 91 days ago" \
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b3")/$(sql_admin "SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = $b3")" = 0/1
+expect_status "a recent one is still there after it" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
 
 # --- Uppföljning Finsam: counts per insats and gender.
 fb=$(new_jar)

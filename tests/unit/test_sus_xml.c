@@ -272,11 +272,48 @@ validation_catches_a_code_outside_the_lists(void **state)
 	close(fd);
 	assert_int_equal(
 	    sus_xml_validate(XSD, path, err, sizeof(err)), APP_EINPUT);
-	assert_non_null(strstr(err, "utbildning"));
+	assert_non_null(strstr(err, "element utbildning"));
+	/* Where, never the value (it could be a personnummer). */
+	assert_null(strstr(err, "U7"));
+	assert_non_null(strstr(err, "deltagande 11"));
 	/* A schema that cannot be read is not a valid document either. */
 	assert_int_equal(
 	    sus_xml_validate("conf/no-such.xsd", path, err, sizeof(err)),
 	    APP_EIO);
+	unlink(path);
+}
+
+/* A personnummer the schema refuses: the message names the element and
+ * the participation, never the number. */
+static void
+validation_never_quotes_the_value(void **state)
+{
+	char path[64], err[400];
+	struct sus_reg g = full_reg();
+	struct sus_xml *x;
+	int fd;
+
+	(void)state;
+	fd = tmp_fd(path, sizeof(path));
+	x = sus_xml_open(fd);
+	g.personnummer = STR_LIT("180001011234");
+	assert_int_equal(sus_xml_begin(x,
+	                     &(struct sus_header){ .batch_no = 1,
+	                         .created = STR_LIT("2024-01-01T00:00:00Z"),
+	                         .forbund_id = 1,
+	                         .forbund_name = STR_LIT("F") }),
+	    APP_OK);
+	assert_int_equal(sus_xml_registration(x, &g, SUS_EVENT_NEW), APP_OK);
+	assert_int_equal(
+	    sus_xml_finish(x, &(struct sus_summary){ 1, 0, 0, 0 }), APP_OK);
+	sus_xml_free(x);
+	close(fd);
+	assert_int_equal(
+	    sus_xml_validate(XSD, path, err, sizeof(err)), APP_EINPUT);
+	assert_non_null(strstr(err, "element personnummer"));
+	assert_non_null(strstr(err, "deltagande 11"));
+	assert_null(strstr(err, "180001011234"));
+	assert_null(strstr(err, "0001011234"));
 	unlink(path);
 }
 
@@ -288,6 +325,7 @@ main(void)
 		cmocka_unit_test(calls_out_of_order_are_refused),
 		cmocka_unit_test(hash_follows_every_value),
 		cmocka_unit_test(validation_catches_a_code_outside_the_lists),
+		cmocka_unit_test(validation_never_quotes_the_value),
 	};
 	return cmocka_run_group_tests_name("sus_xml", tests, NULL, NULL);
 }

@@ -477,26 +477,6 @@ page_sus_finsam(struct req *r)
 	return page_render(r, "sus_finsam", "Uppföljning Finsam", ctx);
 }
 
-/* One CSV cell: quoted, quotes doubled, a leading = + - @ defused. */
-static enum app_err
-finsam_csv_cell(struct buf *b, struct str v, int last)
-{
-	enum app_err e;
-
-	if ((e = buf_puts(b, "\"")) != APP_OK)
-		return e;
-	if (v.len > 0 &&
-	    (v.p[0] == '=' || v.p[0] == '+' || v.p[0] == '-' || v.p[0] == '@' ||
-	        v.p[0] == '\t' || v.p[0] == '\r') &&
-	    (e = buf_puts(b, "'")) != APP_OK)
-		return e;
-	for (size_t i = 0; i < v.len; i++)
-		if ((e = v.p[i] == '"' ? buf_puts(b, "\"\"")
-		                       : buf_append(b, &v.p[i], 1)) != APP_OK)
-			return e;
-	return buf_puts(b, last ? "\"\r\n" : "\";");
-}
-
 enum app_err
 page_sus_finsam_csv(struct req *r)
 {
@@ -516,23 +496,22 @@ page_sus_finsam_csv(struct req *r)
 	    APP_OK)
 		return e;
 	for (size_t k = 0; k < 7; k++)
-		if ((e = finsam_csv_cell(b, str_cstr(head[k]), k == 6)) !=
-		    APP_OK)
+		if ((e = buf_csv_cell(b, str_cstr(head[k]), k == 6)) != APP_OK)
 			return e;
 	for (size_t i = 0; i < f.rows.nrows; i++) {
 		struct str g = db_cell(&f.rows, i, FI_GENDER);
 
-		if ((e = finsam_csv_cell(b, db_cell(&f.rows, i, FI_NAME), 0)) !=
+		if ((e = buf_csv_cell(b, db_cell(&f.rows, i, FI_NAME), 0)) !=
 		        APP_OK ||
-		    (e = finsam_csv_cell(b, str_cstr(f.from), 0)) != APP_OK ||
-		    (e = finsam_csv_cell(b, str_cstr(f.to), 0)) != APP_OK ||
-		    (e = finsam_csv_cell(b, g, 0)) != APP_OK ||
-		    (e = finsam_csv_cell(
-		         b, db_cell(&f.rows, i, FI_ACTIVE), 0)) != APP_OK ||
-		    (e = finsam_csv_cell(
-		         b, db_cell(&f.rows, i, FI_STARTED), 0)) != APP_OK ||
-		    (e = finsam_csv_cell(
-		         b, db_cell(&f.rows, i, FI_ENDED), 1)) != APP_OK)
+		    (e = buf_csv_cell(b, str_cstr(f.from), 0)) != APP_OK ||
+		    (e = buf_csv_cell(b, str_cstr(f.to), 0)) != APP_OK ||
+		    (e = buf_csv_cell(b, g, 0)) != APP_OK ||
+		    (e = buf_csv_cell(b, db_cell(&f.rows, i, FI_ACTIVE), 0)) !=
+		        APP_OK ||
+		    (e = buf_csv_cell(b, db_cell(&f.rows, i, FI_STARTED), 0)) !=
+		        APP_OK ||
+		    (e = buf_csv_cell(b, db_cell(&f.rows, i, FI_ENDED), 1)) !=
+		        APP_OK)
 			return e;
 	}
 	return APP_OK;

@@ -753,8 +753,15 @@ struct qp_verr {
 	char msg[300];
 };
 
+/* libxml2 2.12 made structured error callbacks take a const error. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *qp_error_ptr;
+#else
+typedef xmlErrorPtr qp_error_ptr;
+#endif
+
 static void
-qp_schema_error(void *ctx, xmlErrorPtr err)
+qp_schema_error(void *ctx, qp_error_ptr err)
 {
 	struct qp_verr *v = ctx;
 	size_t n;
@@ -772,7 +779,7 @@ qp_schema_error(void *ctx, xmlErrorPtr err)
 
 /* libxml2 must not print anything (the errors are returned). */
 static void
-qp_quiet(void *ctx, xmlErrorPtr err)
+qp_quiet(void *ctx, qp_error_ptr err)
 {
 	(void)ctx;
 	(void)err;
@@ -865,7 +872,7 @@ quest_parse(struct arena *a, struct str xml, const struct quest_schema *schema,
 		return qp_fail(&p, 0, "DOCTYPE och ENTITY är inte tillåtna.");
 	}
 	if (doc == NULL) {
-		xmlErrorPtr le = xmlCtxtGetLastError(ctxt);
+		qp_error_ptr le = xmlCtxtGetLastError(ctxt);
 		struct qp_verr v = { 0 };
 
 		qp_schema_error(&v, le);

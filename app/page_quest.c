@@ -240,6 +240,30 @@ kiosk_load(struct req *r, struct kiosk *k)
 	return APP_OK;
 }
 
+/* What every kiosk page does first: never cache; the respondent of this
+ * device (none: to the lock screen); with need_lang, a language chosen
+ * (none: to the language choice). *redirected = 1 when a redirect is the
+ * answer, and the caller returns at once. */
+static enum app_err
+kiosk_enter(struct req *r, struct kiosk *k, int need_lang, int *redirected)
+{
+	enum app_err e;
+
+	r->resp.cacheable = 0; /* never stored, never revalidated */
+	*redirected = 0;
+	if ((e = kiosk_load(r, k)) == APP_ENOTFOUND) {
+		*redirected = 1;
+		return page_redirect(r, KIOSK_LOCK);
+	}
+	if (e != APP_OK)
+		return e;
+	if (need_lang && k->lang.len == 0) {
+		*redirected = 1;
+		return page_redirect(r, "/enkat/sprak");
+	}
+	return APP_OK;
+}
+
 /*
  * Where the answers being given live: a linked questionnaire's on its
  * response (made when the code was typed), an anonymous one's in the draft
@@ -747,11 +771,9 @@ page_kiosk_lang(struct req *r)
 	struct db_rows rows;
 	struct kiosk k;
 	enum app_err e;
-	r->resp.cacheable = 0; /* never stored, never revalidated */
+	int redirected = 0;
 
-	if ((e = kiosk_load(r, &k)) == APP_ENOTFOUND)
-		return page_redirect(r, KIOSK_LOCK);
-	if (e != APP_OK)
+	if ((e = kiosk_enter(r, &k, 0, &redirected)) != APP_OK || redirected)
 		return e;
 	p[0] = DB_INT(k.qid);
 	if ((e = kq(r, SQL_QUEST_LANGS, p, 1, &rows)) != APP_OK)
@@ -795,11 +817,9 @@ page_kiosk_lang_set(struct req *r)
 	struct db_rows rows;
 	struct kiosk k;
 	enum app_err e;
-	r->resp.cacheable = 0; /* never stored, never revalidated */
+	int redirected = 0;
 
-	if ((e = kiosk_load(r, &k)) == APP_ENOTFOUND)
-		return page_redirect(r, KIOSK_LOCK);
-	if (e != APP_OK)
+	if ((e = kiosk_enter(r, &k, 0, &redirected)) != APP_OK || redirected)
 		return e;
 	p[0] = DB_INT(k.qid);
 	if ((e = kq(r, SQL_QUEST_LANGS, p, 1, &rows)) != APP_OK)
@@ -1027,14 +1047,10 @@ page_kiosk_item(struct req *r)
 	struct kiosk k;
 	long long n;
 	enum app_err e;
-	r->resp.cacheable = 0; /* never stored, never revalidated */
+	int redirected = 0;
 
-	if ((e = kiosk_load(r, &k)) == APP_ENOTFOUND)
-		return page_redirect(r, KIOSK_LOCK);
-	if (e != APP_OK)
+	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if (k.lang.len == 0)
-		return page_redirect(r, "/enkat/sprak");
 	if ((e = kiosk_pos(r, &k, &n)) != APP_OK ||
 	    (e = kiosk_item_get(r, &k, n, &item)) != APP_OK)
 		return e;
@@ -1186,14 +1202,10 @@ page_kiosk_item_save(struct req *r)
 	int clearable;
 	struct buf next;
 	enum app_err e;
-	r->resp.cacheable = 0; /* never stored, never revalidated */
+	int redirected = 0;
 
-	if ((e = kiosk_load(r, &k)) == APP_ENOTFOUND)
-		return page_redirect(r, KIOSK_LOCK);
-	if (e != APP_OK)
+	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if (k.lang.len == 0)
-		return page_redirect(r, "/enkat/sprak");
 	if ((e = kiosk_pos(r, &k, &n)) != APP_OK ||
 	    (e = kiosk_item_get(r, &k, n, &item)) != APP_OK)
 		return e;
@@ -1290,14 +1302,10 @@ page_kiosk_send_form(struct req *r)
 	struct buf back;
 	struct kiosk k;
 	enum app_err e;
-	r->resp.cacheable = 0; /* never stored, never revalidated */
+	int redirected = 0;
 
-	if ((e = kiosk_load(r, &k)) == APP_ENOTFOUND)
-		return page_redirect(r, KIOSK_LOCK);
-	if (e != APP_OK)
+	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if (k.lang.len == 0)
-		return page_redirect(r, "/enkat/sprak");
 	if ((e = kiosk_answered(r, &k, &answered)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)

@@ -93,12 +93,12 @@ static int
 dq_answer(struct db *db, struct arena *a, long long rid, long long item,
     long long vint, const char *vtext)
 {
-	struct db_param p[6] = { DB_INT(rid), DB_INT(item),
-		DB_INT(1) /* one row per item */,
+	struct db_param p[7] = { DB_INT(rid), DB_INT(item),
+		DB_INT(1) /* one row per item */, DB_INT(0) /* sitting */,
 		vint >= 0 ? DB_INT(vint) : DB_NULL,
 		vtext ? DB_STR(str_cstr(vtext)) : DB_NULL, DB_NULL };
 
-	return db_exec(db, a, DB_QUEST, SQL_QUEST_ANSWER_INSERT, p, 6, NULL) ==
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_ANSWER_INSERT, p, 7, NULL) ==
 	    APP_OK;
 }
 

@@ -112,7 +112,8 @@ kiosk_ui_for(struct str lang, int *own)
 /* One respondent's state, from the device cookie. Strings are arena. */
 struct kiosk {
 	long long code_id, qid, response_id, participation_id, insats_id;
-	long long sitting; /* the code's sitting: drafts show only in theirs */
+	long long sitting; /* anonymous: the code's, linked: the response's
+	                    * sitting. Answers show only in their own. */
 	struct str kind, measurement, lang, anonymity;
 	struct str dev; /* this device's hash */
 	int rtl, is_link;
@@ -223,6 +224,7 @@ kiosk_load(struct req *r, struct kiosk *k)
 		    !str_eq_cstr(db_cell(&rows, 0, 2), "pagaende"))
 			return APP_ENOTFOUND;
 		k->lang = db_cell(&rows, 0, 1);
+		k->sitting = str_to_ll(db_cell(&rows, 0, 4));
 	}
 	p[0] = DB_INT(k->qid);
 	if ((e = kq(r, SQL_QUEST_ITEM_COUNT, p, 1, &rows)) != APP_OK)
@@ -268,10 +270,13 @@ kiosk_enter(struct req *r, struct kiosk *k, int need_lang, int *redirected)
  * Where the answers being given live: a linked questionnaire's on its
  * response (made when the code was typed), an anonymous one's in the draft
  * keyed by the code, moved to a response with a random id only at sending.
+ * Either way each answer records the sitting it was given in: the code's
+ * (anonymous) or the response's (linked, as a new code for the same
+ * measurement resumes the same response).
  */
 
-/* The answers to item to show again: the response's, or the draft's given
- * in this sitting (another tablet or a later sitting sees none). */
+/* The answers to item to show again: those given in this sitting (another
+ * tablet or a later sitting sees none). */
 static enum app_err
 kiosk_answers(
     struct req *r, const struct kiosk *k, long long item, struct db_rows *out)
@@ -280,7 +285,7 @@ kiosk_answers(
 		DB_INT(item), DB_INT(k->sitting) };
 
 	return kq(r, k->anon ? SQL_QUEST_DRAFT_ANSWERS : SQL_QUEST_ANSWERS, p,
-	    k->anon ? 3 : 2, out);
+	    3, out);
 }
 
 /* Items answered so far (in any sitting). */
@@ -617,6 +622,14 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 		if ((e = kq(r, SQL_QUEST_RESP_GET, p, 1, &rows)) != APP_OK)
 			goto fail;
 		k.lang = rows.nrows == 1 ? db_cell(&rows, 0, 1) : STR_LIT("");
+	}
+	if (!k.anon) {
+		/* A new sitting of the response: what was answered before
+		 * is kept and counted but not shown again. */
+		p[0] = DB_INT(k.response_id);
+		if ((e = kq(r, SQL_QUEST_RESP_NEW_SITTING, p, 1, NULL)) !=
+		    APP_OK)
+			goto fail;
 	}
 	p[0] = DB_STR(dev);
 	p[1] = k.anon ? DB_NULL : DB_INT(k.response_id);
@@ -1230,7 +1243,9 @@ page_kiosk_item_save(struct req *r)
 		}
 	}
 	/* Saved at once, whole: a skipped item has no row; an empty screen
-	 * leaves a stored answer as it was (a cleared text clears it). */
+	 * leaves a stored answer as it was (a cleared text clears it, but
+	 * only an answer of this sitting: one given earlier was not shown,
+	 * so an empty screen did not clear it). */
 	if (skip || nrows > 0 || (clearable && !back && nrows == 0)) {
 		struct db_rows held;
 
@@ -1249,17 +1264,24 @@ page_kiosk_item_save(struct req *r)
 		}
 		p[0] = DB_INT(k.anon ? k.code_id : k.response_id);
 		p[1] = DB_INT(item_id);
-		if ((e = kq(r,
-		         k.anon ? SQL_QUEST_DRAFT_DELETE
-		                : SQL_QUEST_ANSWER_DELETE,
-		         p, 2, NULL)) != APP_OK)
+		p[2] = DB_INT(k.sitting);
+		if (!skip && nrows == 0)
+			e = kq(r,
+			    k.anon ? SQL_QUEST_DRAFT_CLEAR
+			           : SQL_QUEST_ANSWER_CLEAR,
+			    p, 3, NULL);
+		else
+			e = kq(r,
+			    k.anon ? SQL_QUEST_DRAFT_DELETE
+			           : SQL_QUEST_ANSWER_DELETE,
+			    p, 2, NULL);
+		if (e != APP_OK)
 			goto fail;
 		for (size_t i = 0; !skip && i < nrows; i++) {
 			size_t j = 2;
 
 			p[j++] = DB_INT((long long)i + 1);
-			if (k.anon)
-				p[j++] = DB_INT(k.sitting);
+			p[j++] = DB_INT(k.sitting);
 			p[j++] =
 			    rows[i].vint >= 0 ? DB_INT(rows[i].vint) : DB_NULL;
 			p[j++] =

@@ -148,10 +148,14 @@ const struct db_query
 	    [SQL_QUEST_RESP_INSERT] = { "INSERT INTO questionnaire_response (id, questionnaire_id, participation_id, "
 	                                "measurement, insats_id, language) VALUES (?, ?, ?, ?, ?, ?)",
 	        0 },
-	    [SQL_QUEST_RESP_GET] = { "SELECT r.questionnaire_id, r.language, r.status, q.anonymity "
+	    [SQL_QUEST_RESP_GET] = { "SELECT r.questionnaire_id, r.language, r.status, q.anonymity, "
+	                             "r.sitting "
 	                             "FROM questionnaire_response r JOIN questionnaire q ON q.id = r.questionnaire_id "
 	                             "WHERE r.id = ?",
 	        1 },
+	    [SQL_QUEST_RESP_NEW_SITTING] = { "UPDATE questionnaire_response SET sitting = sitting + 1 "
+	                                     "WHERE id = ?",
+	        0 },
 	    [SQL_QUEST_RESP_SET_LANG] = { "UPDATE questionnaire_response SET language = ? WHERE id = ?",
 	        0 },
 	    [SQL_QUEST_RESP_FIND_LINKED] = { "SELECT r.id, r.status FROM questionnaire_response r "
@@ -185,12 +189,16 @@ const struct db_query
 	                                           "WHERE r.participation_id = ?",
 	        1 },
 	    [SQL_QUEST_ANSWERS] = { "SELECT IFNULL(value_int, ''), IFNULL(value_text, ''), IFNULL(special, '') "
-	                            "FROM questionnaire_answer WHERE response_id = ? AND item_id = ? ORDER BY seq",
+	                            "FROM questionnaire_answer WHERE response_id = ? AND item_id = ? "
+	                            "AND sitting = ? ORDER BY seq",
 	        1 },
 	    [SQL_QUEST_ANSWER_DELETE] = { "DELETE FROM questionnaire_answer WHERE response_id = ? AND item_id = ?",
 	        0 },
-	    [SQL_QUEST_ANSWER_INSERT] = { "INSERT INTO questionnaire_answer (response_id, item_id, seq, value_int, "
-	                                  "value_text, special) VALUES (?, ?, ?, ?, ?, ?)",
+	    [SQL_QUEST_ANSWER_CLEAR] = { "DELETE FROM questionnaire_answer WHERE response_id = ? AND item_id = ? "
+	                                 "AND sitting = ?",
+	        0 },
+	    [SQL_QUEST_ANSWER_INSERT] = { "INSERT INTO questionnaire_answer (response_id, item_id, seq, sitting, "
+	                                  "value_int, value_text, special) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	        0 },
 	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) FROM questionnaire_answer WHERE response_id = ?",
 	        1 },
@@ -204,6 +212,9 @@ const struct db_query
 	                                  "AND sitting = ? ORDER BY seq",
 	        1 },
 	    [SQL_QUEST_DRAFT_DELETE] = { "DELETE FROM questionnaire_draft_answer WHERE code_id = ? AND item_id = ?",
+	        0 },
+	    [SQL_QUEST_DRAFT_CLEAR] = { "DELETE FROM questionnaire_draft_answer WHERE code_id = ? AND item_id = ? "
+	                                "AND sitting = ?",
 	        0 },
 	    [SQL_QUEST_DRAFT_INSERT] = { "INSERT INTO questionnaire_draft_answer (code_id, item_id, seq, sitting, "
 	                                 "value_int, value_text, special) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -104,8 +104,11 @@ enum sql_quest {
 	/* (random id, questionnaire, participation, measurement, insats,
 	 * language) */
 	SQL_QUEST_RESP_INSERT,
-	/* (response) -> questionnaire, language, status, anonymity */
+	/* (response) -> questionnaire, language, status, anonymity, sitting */
 	SQL_QUEST_RESP_GET,
+	/* (response): a linked response's code was typed or its link started,
+	 * a new sitting */
+	SQL_QUEST_RESP_NEW_SITTING,
 	/* (lang, response) */
 	SQL_QUEST_RESP_SET_LANG,
 	/* (participation, measurement, questionnaire id) -> response id,
@@ -116,13 +119,17 @@ enum sql_quest {
 	/* (participation) -> questionnaire code, measurement, status,
 	 * submitted (date) */
 	SQL_QUEST_RESP_FOR_PARTICIPATION,
-	/* (response, item) -> value int, value text, special */
+	/* (response, item, sitting) -> value int, value text, special: only
+	 * what was given in this sitting */
 	SQL_QUEST_ANSWERS,
 	/* (response, item) */
 	SQL_QUEST_ANSWER_DELETE,
-	/* (response, item, seq, value int, value text, special) */
+	/* (response, item, sitting): an emptied screen clears only what it
+	 * showed */
+	SQL_QUEST_ANSWER_CLEAR,
+	/* (response, item, seq, sitting, value int, value text, special) */
 	SQL_QUEST_ANSWER_INSERT,
-	/* (response) -> items answered */
+	/* (response) -> items answered, in any sitting */
 	SQL_QUEST_ANSWERED_COUNT,
 	/* (response) -> position of the first item without an answer, ""
 	 * when every item has one */
@@ -133,6 +140,9 @@ enum sql_quest {
 	SQL_QUEST_DRAFT_ANSWERS,
 	/* (code, item) */
 	SQL_QUEST_DRAFT_DELETE,
+	/* (code, item, sitting): an emptied screen clears only what it
+	 * showed */
+	SQL_QUEST_DRAFT_CLEAR,
 	/* (code, item, seq, sitting, value int, value text, special) */
 	SQL_QUEST_DRAFT_INSERT,
 	/* (code) -> items answered, in any sitting */

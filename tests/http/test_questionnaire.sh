@@ -165,6 +165,9 @@ expect_body "... in Swedish" "används just nu på en annan surfplatta"
 check "... and the lock screen shows nothing of the answers" body_lacks "Livskvalitet"
 
 # Idle: the first tablet is let go; the same code resumes where it was.
+# A new sitting (B2, linked too): the answers given before are kept and
+# counted but not shown on any screen (they are health self-ratings).
+eq "the answers of the first sitting are on the response" "$(q "SELECT COUNT(*) FROM questionnaire_answer WHERE response_id = $RID")" 2
 q "UPDATE questionnaire_code SET device_seen_at = device_seen_at - INTERVAL 10 MINUTE WHERE response_id = $RID"
 expect_status "after the idle time the tablet's page goes to the lock" 303 -c "$T1" -b "$T1" "$BASE/enkat/fraga/4"
 eq "... the lock screen" "$(location)" "/surfplatta"
@@ -173,12 +176,23 @@ check "... shows nothing of the previous respondent" body_lacks "Livskvalitet"
 KC=$(form_csrf)
 expect_status "the same code resumes (on any tablet now)" 303 -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d "kod=$CODE" "$BASE/surfplatta"
 eq "... at the first unanswered question" "$(location)" "/enkat/fraga/2"
-expect_status "the answer given before is shown again" 200 -c "$T2" -b "$T2" "$BASE/enkat/fraga/1"
-expect_body "... on its screen" 'value="42"'
+expect_status "the first question, answered before the idle lock" 200 -c "$T2" -b "$T2" "$BASE/enkat/fraga/1"
+check "... does not show the earlier answer (42)" body_lacks 'value="42"'
+expect_body "... its VAS is empty" 'min="0" max="100" step="1" value=""'
+expect_status "the third, answered vet ej before" 200 -c "$T2" -b "$T2" "$BASE/enkat/fraga/3"
+check "... shows no answer chosen" body_lacks " checked>"
 expect_status "the old tablet has nothing" 303 -c "$T1" -b "$T1" "$BASE/enkat/fraga/1"
+expect_status "the empty VAS screen sent on (Nästa)" 303 -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d visad=1 -d svar= -d ga=nasta "$BASE/enkat/fraga/1"
+eq "... does not clear the answer it did not show" "$(q "SELECT value_int FROM questionnaire_answer a JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = $RID AND i.position = 1")" 42
+expect_status "the send page" 200 -c "$T2" -b "$T2" "$BASE/enkat/skicka"
+expect_body "... counts the earlier answers" "Du har svarat på 2 av 6 frågor."
+fetch -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d svar=2 -d ga=nasta "$BASE/enkat/fraga/3" > /dev/null
+eq "answering an earlier question again replaces its answer" "$(q "SELECT CONCAT(IFNULL(value_int, ''), IFNULL(special, '')) FROM questionnaire_answer a JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = $RID AND i.item_code = 'kost'")" 2
+expect_status "... which this sitting shows again" 200 -c "$T2" -b "$T2" "$BASE/enkat/fraga/3"
+expect_body "... checked" 'value="2" checked'
 fetch -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" -d svar=4 -d ga=nasta "$BASE/enkat/fraga/4" > /dev/null
 expect_status "the send page" 200 -c "$T2" -b "$T2" "$BASE/enkat/skicka"
-expect_body "... counts the answers" "Du har svarat på 3 av 6 frågor."
+expect_body "... counts the answers of both sittings" "Du har svarat på 3 av 6 frågor."
 
 # Send twice (a double tap): stored once.
 fetch -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" "$BASE/enkat/skicka" > /dev/null
@@ -188,6 +202,7 @@ expect_status "sending again" 303 -c "$T2" -b "$T2" --data-urlencode "csrf=$KC" 
 eq "... only reaches the lock screen" "$(location)" "/surfplatta"
 eq "the response is sent once" "$(q "SELECT CONCAT(status, ' ', COUNT(*)) FROM questionnaire_response WHERE participation_id = $PID GROUP BY status")" "inskickad 1"
 eq "the answers are stored once" "$(q "SELECT COUNT(*) FROM questionnaire_answer WHERE response_id = $RID")" 3
+eq "... those of the first sitting and of the second" "$(q "SELECT GROUP_CONCAT(CONCAT(i.position, '=', IFNULL(a.value_int, a.special)) ORDER BY i.position) FROM questionnaire_answer a JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = $RID")" "1=42,3=2,4=4"
 eq "the participation's gender is copied onto it" "$(q "SELECT r.gender = pe.gender FROM questionnaire_response r JOIN participation p ON p.id = r.participation_id JOIN person pe ON pe.id = p.person_id WHERE r.id = $RID")" 1
 eq "... and its insats" "$(q "SELECT insats_id FROM questionnaire_response WHERE id = $RID")" 1
 eq "the code is consumed" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE response_id = $RID")" 0

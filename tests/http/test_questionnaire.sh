@@ -288,6 +288,8 @@ expect_status "... the answered question" 200 -c "$TC" -b "$TC" "$BASE/enkat/fra
 check "... does not show the earlier answer" body_lacks "hemligt A $$"
 expect_status "... the send page" 200 -c "$TC" -b "$TC" "$BASE/enkat/skicka"
 expect_body "... counts it" "Du har svarat på 1 av $n frågor."
+expect_status "... its empty screen sent on (Nästa)" 303 -c "$TC" -b "$TC" --data-urlencode "csrf=$KC" -d visad=1 -d svar= -d ga=nasta "$BASE/enkat/fraga/5"
+eq "... does not clear the answer it did not show" "$(q "SELECT COUNT(*) FROM questionnaire_draft_answer WHERE value_text = 'hemligt A $$'")" 1
 fetch -c "$TC" -b "$TC" --data-urlencode "csrf=$KC" -d svar=3 -d ga=nasta "$BASE/enkat/fraga/1" > /dev/null
 expect_status "... an answer given now" 200 -c "$TC" -b "$TC" "$BASE/enkat/fraga/1"
 expect_body "... is shown again in the same sitting" 'value="3" checked'

@@ -148,27 +148,33 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
 	    1 },
-	[SQL_REPORT_QUEST_PAIRS] = {
-	    "SELECT pe.gender, COUNT(*), SUM(x.sv IS NOT NULL AND x.ev IS NOT NULL), "
-	    "IFNULL(SUM(x.ev > x.sv), 0), SUM((x.sv IS NULL) <> (x.ev IS NULL)), "
-	    "IFNULL(SUM(x.sv + 0 * x.ev), 0), IFNULL(SUM(x.ev + 0 * x.sv), 0) "
-	    "FROM (SELECT p.person_id, " QUEST_VALUE("start") " AS sv, " QUEST_VALUE(
-	        "slut") " AS ev "
-	                "FROM participation p WHERE p.status <> 'felregistrerad' "
-	                "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
-	                "(SELECT r.participation_id FROM questionnaire_response r "
-	                "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	                "WHERE q.code = ? AND q.anonymity = 'kopplad' "
-	                "AND r.measurement = 'slut' AND r.status = 'inskickad' "
-	                "AND r.submitted_at >= ? "
-	                "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
-	                "UNION ALL SELECT p.person_id, " QUEST_VALUE("start") ", NULL "
-	                                                                      "FROM participation p WHERE " ENDED_IN_PERIOD
-	                                                                      " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
-	                                                                      "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	                                                                      "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
-	                                                                      "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
-	                                                                      "AND q.code = ?)) x "
-	                                                                      "JOIN person pe ON pe.id = x.person_id GROUP BY pe.gender",
+	[SQL_REPORT_QUEST_PAIRS] = { /* Both items in one pass. */
+	    "SELECT pe.gender, COUNT(*), "
+	    "SUM(x.s1 IS NOT NULL AND x.e1 IS NOT NULL), IFNULL(SUM(x.e1 > x.s1), 0), "
+	    "SUM((x.s1 IS NULL) <> (x.e1 IS NULL)), IFNULL(SUM(x.s1 + 0 * x.e1), 0), "
+	    "IFNULL(SUM(x.e1 + 0 * x.s1), 0), "
+	    "SUM(x.s2 IS NOT NULL AND x.e2 IS NOT NULL), IFNULL(SUM(x.e2 > x.s2), 0), "
+	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)), IFNULL(SUM(x.s2 + 0 * x.e2), 0), "
+	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) "
+	    "FROM (SELECT p.person_id, " QUEST_VALUE("start") " AS s1, "
+	    QUEST_VALUE("slut") " AS e1, " QUEST_VALUE("start") " AS s2, "
+	    QUEST_VALUE("slut") " AS e2 "
+	    "FROM participation p WHERE p.status <> 'felregistrerad' "
+	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
+	    "(SELECT r.participation_id FROM questionnaire_response r "
+	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	    "WHERE q.code = ? AND q.anonymity = 'kopplad' "
+	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
+	    "AND r.submitted_at >= ? "
+	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
+	    "UNION ALL SELECT p.person_id, " QUEST_VALUE("start") ", NULL, "
+	    QUEST_VALUE("start") ", NULL "
+	    "FROM participation p WHERE " ENDED_IN_PERIOD
+	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
+	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	    "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
+	    "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
+	    "AND q.code = ?)) x "
+	    "JOIN person pe ON pe.id = x.person_id GROUP BY pe.gender",
 	    1 },
 };

@@ -31,7 +31,7 @@ struct qb {
 	struct req *r;
 	struct report *rep;
 	struct sup_set *s;
-	struct db_param p[22];
+	struct db_param p[19];
 };
 
 static enum app_err
@@ -265,29 +265,26 @@ query_pairs(struct qb *b, struct db_rows *rows)
 	struct str it1 = str_cstr(REPORT_QUEST_LIFE_ITEM);
 	struct str it2 = str_cstr(REPORT_QUEST_HEALTH_ITEM);
 
-	b->p[0] = DB_STR(code);
-	b->p[1] = DB_STR(it1);
+	b->p[0] = DB_STR(it1);
+	b->p[1] = DB_STR(it2);
 	b->p[2] = DB_STR(code);
 	b->p[3] = DB_STR(it1);
-	b->p[4] = DB_STR(code);
-	b->p[5] = DB_STR(it2);
-	b->p[6] = DB_STR(code);
-	b->p[7] = DB_STR(it2);
-	b->p[8] = DB_INT(b->rep->insats_id);
-	b->p[9] = DB_INT(b->rep->insats_id);
-	b->p[10] = DB_STR(code);
-	b->p[11] = DB_STR(b->rep->from);
-	b->p[12] = DB_STR(b->rep->to);
+	b->p[4] = DB_STR(it2);
+	b->p[5] = DB_STR(code);
+	b->p[6] = DB_INT(b->rep->insats_id);
+	b->p[7] = DB_INT(b->rep->insats_id);
+	b->p[8] = DB_STR(code);
+	b->p[9] = DB_STR(b->rep->from);
+	b->p[10] = DB_STR(b->rep->to);
+	b->p[11] = DB_STR(it1);
+	b->p[12] = DB_STR(it2);
 	b->p[13] = DB_STR(code);
-	b->p[14] = DB_STR(it1);
-	b->p[15] = DB_STR(code);
-	b->p[16] = DB_STR(it2);
-	b->p[17] = DB_STR(b->rep->from);
-	b->p[18] = DB_STR(b->rep->to);
-	b->p[19] = DB_INT(b->rep->insats_id);
-	b->p[20] = DB_INT(b->rep->insats_id);
-	b->p[21] = DB_STR(code);
-	return qexec(b, SQL_REPORT_QUEST_PAIRS, 22, rows);
+	b->p[14] = DB_STR(b->rep->from);
+	b->p[15] = DB_STR(b->rep->to);
+	b->p[16] = DB_INT(b->rep->insats_id);
+	b->p[17] = DB_INT(b->rep->insats_id);
+	b->p[18] = DB_STR(code);
+	return qexec(b, SQL_REPORT_QUEST_PAIRS, 19, rows);
 }
 
 /* Start vs end of one VAS item of the linked questionnaire: its table from

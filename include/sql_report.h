@@ -69,9 +69,9 @@ enum sql_report {
 	 * aktuellt) of every version of the questionnaire, in responses sent
 	 * in the period */
 	SQL_REPORT_QUEST_ANSWERS,
-	/* (code, item 1, code, item 1, code, item 2, code, item 2, insats id
-	 * or 0, the same, code, period start, period end, code, item 1, code,
-	 * item 2, period start, period end, insats id or 0, the same, code) ->
+	/* (item 1, item 2, code, item 1, item 2, code, insats id or 0, the
+	 * same, code, period start, period end, item 1, item 2, code, period
+	 * start, period end, insats id or 0, the same, code) ->
 	 * gender, participations, then for item 1 and again for item 2:
 	 * paired, improved, only one measurement, sum of start values of the
 	 * paired, sum of end values of the paired. Both items in one pass over

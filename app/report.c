@@ -314,22 +314,21 @@ build_age(struct build *b)
 }
 
 /* A breakdown by a code list: every active code, inactive ones with
- * people, and "Uppgift saknas" for no code when someone lacks it. */
+ * people, and "Uppgift saknas" for no code when someone lacks it. The
+ * counts are the rows of SQL_REPORT_CODED, the code in column col. */
 static enum app_err
 build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
-    unsigned q_counts, const char *key, const char *title)
+    const struct db_rows *crows, size_t col, const char *key, const char *title)
 {
 	struct report_table *t = &b->rep->tables[id];
-	struct db_rows codes, rows;
+	struct db_rows codes;
+	const struct db_rows rows = *crows;
 	size_t n = 0, ncodes;
 	long long none[RG__MAX] = { 0 };
 	int has_none = 0;
 	enum app_err e;
 
 	if ((e = rexec(b, q_codes, 0, &codes)) != APP_OK)
-		return e;
-	period_params(b);
-	if ((e = rexec(b, q_counts, 4, &rows)) != APP_OK)
 		return e;
 	ncodes = codes.nrows > REP_MAX_CODES ? REP_MAX_CODES : codes.nrows;
 	if ((t->rows = rows_new(b, ncodes + 2)) == NULL)
@@ -341,9 +340,10 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 		long long sum = 0;
 
 		for (size_t i = 0; i < rows.nrows; i++)
-			if (str_eq(db_cell(&rows, i, 1), db_cell(&codes, c, 0)))
+			if (str_eq(
+			        db_cell(&rows, i, col), db_cell(&codes, c, 0)))
 				add_count(row, db_cell(&rows, i, 0),
-				    db_cell(&rows, i, 2));
+				    db_cell(&rows, i, 3));
 		sum = row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
 		if (sum == 0 && str_to_ll(db_cell(&codes, c, 2)) == 0) {
 			memset(row->n, 0, sizeof(row->n));
@@ -357,10 +357,10 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 		int known = 0;
 
 		for (size_t c = 0; c < ncodes && !known; c++)
-			known =
-			    str_eq(db_cell(&rows, i, 1), db_cell(&codes, c, 0));
+			known = str_eq(
+			    db_cell(&rows, i, col), db_cell(&codes, c, 0));
 		if (!known && g >= 0) {
-			none[g] += str_to_ll(db_cell(&rows, i, 2));
+			none[g] += str_to_ll(db_cell(&rows, i, 3));
 			has_none = 1;
 		}
 	}
@@ -745,6 +745,7 @@ report_build(struct req *r, long long insats_id, long long staff_id,
     long long min_cell, struct report *out)
 {
 	struct build b;
+	struct db_rows coded;
 	int y, m, d;
 	long long today_days;
 	enum app_err e;
@@ -778,11 +779,14 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	         r->a, REP_MAX_CELLS, REP_MAX_RELS, REP_MAX_MEMBERS)) == NULL)
 		return APP_ENOMEM;
 	if ((e = build_deltagare(&b)) != APP_OK ||
-	    (e = build_age(&b)) != APP_OK ||
+	    (e = build_age(&b)) != APP_OK)
+		return e;
+	period_params(&b);
+	if ((e = rexec(&b, SQL_REPORT_CODED, 4, &coded)) != APP_OK ||
 	    (e = build_coded(&b, RT_UTBILDNING, SQL_REPORT_CODES_EDUCATION,
-	         SQL_REPORT_EDUCATION, "utbildning", "Utbildning")) != APP_OK ||
+	         &coded, 1, "utbildning", "Utbildning")) != APP_OK ||
 	    (e = build_coded(&b, RT_FORSORJNING, SQL_REPORT_CODES_SUPPORT,
-	         SQL_REPORT_SUPPORT, "forsorjning",
+	         &coded, 2, "forsorjning",
 	         "Tid i offentlig försörjning före start")) != APP_OK ||
 	    (e = build_referrer(&b)) != APP_OK ||
 	    (e = build_outcome(&b)) != APP_OK ||

@@ -24,10 +24,9 @@ enum sql_report {
 	/* (P) -> gender, age band 0..3 (age reached in the start year:
 	 * < 30, 30-44, 45-65, other), count */
 	SQL_REPORT_AGE,
-	/* (P) -> gender, education code or "", count */
-	SQL_REPORT_EDUCATION,
-	/* (P) -> gender, support time code or "", count */
-	SQL_REPORT_SUPPORT,
+	/* (P) -> gender, education code or "", support time code or "",
+	 * count: both breakdowns by a code list in one pass */
+	SQL_REPORT_CODED,
 	/* (P) -> gender, top organisation id, its name, count: the member
 	 * (top of the tree) whose case officer referred */
 	SQL_REPORT_REFERRER,

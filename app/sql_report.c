@@ -49,22 +49,17 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",
 	    1 },
-	[SQL_REPORT_COUNTS] = { "SELECT pe.gender, COUNT(*), "
-	                        "SUM(p.start_date >= ?), "
-	                        "SUM(p.status = 'avslutad' AND p.end_date <= ?) " FROM_P
-	                        "WHERE " IN_PERIOD " GROUP BY pe.gender",
-	    1 },
-	[SQL_REPORT_AGE] = { "SELECT pe.gender, CASE "
-	                     "WHEN YEAR(p.start_date) - pe.birth_year < 30 THEN 0 "
-	                     "WHEN YEAR(p.start_date) - pe.birth_year < 45 THEN 1 "
-	                     "WHEN YEAR(p.start_date) - pe.birth_year <= 65 THEN 2 "
-	                     "ELSE 3 END AS band, COUNT(*) " FROM_P
-	                     "WHERE " IN_PERIOD " GROUP BY pe.gender, band",
-	    1 },
-	[SQL_REPORT_CODED] = { /* Both code lists in one pass. */
-	    "SELECT pe.gender, IFNULL(r.education_code, '') AS c, "
-	    "IFNULL(r.support_time_code, '') AS s, COUNT(*) " FROM_PR
-	    "WHERE " IN_PERIOD " GROUP BY pe.gender, c, s",
+	[SQL_REPORT_COUNTS] = { /* Counts, age, education and support time
+	                         * in one pass. */
+	    "SELECT pe.gender, CASE "
+	    "WHEN YEAR(p.start_date) - pe.birth_year < 30 THEN 0 "
+	    "WHEN YEAR(p.start_date) - pe.birth_year < 45 THEN 1 "
+	    "WHEN YEAR(p.start_date) - pe.birth_year <= 65 THEN 2 "
+	    "ELSE 3 END AS band, IFNULL(r.education_code, '') AS c, "
+	    "IFNULL(r.support_time_code, '') AS s, COUNT(*), "
+	    "SUM(p.start_date >= ?), "
+	    "SUM(p.status = 'avslutad' AND p.end_date <= ?) " FROM_PR
+	    "WHERE " IN_PERIOD " GROUP BY pe.gender, band, c, s",
 	    1 },
 	[SQL_REPORT_REFERRER] = { /* Participations first: else the optimizer
 	                           * starts from the few organisations and reads

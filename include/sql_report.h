@@ -18,15 +18,13 @@ enum sql_report {
 	/* (staff id or 0 for every insats, the same) -> id, name, period
 	 * start, period end or "": the individual insatser to choose from */
 	SQL_REPORT_INSATSER,
-	/* (period start, period end, P) -> gender, enrolled, new (started in
-	 * the period), ended (avslutad on or before the period end) */
+	/* (period start, period end, P) -> gender, age band 0..3 (age
+	 * reached in the start year: < 30, 30-44, 45-65, other), education
+	 * code or "", support time code or "", enrolled, new (started in the
+	 * period), ended (avslutad on or before the period end): one pass for
+	 * the participants, age, education and support time tables, the
+	 * application adds up the rows */
 	SQL_REPORT_COUNTS,
-	/* (P) -> gender, age band 0..3 (age reached in the start year:
-	 * < 30, 30-44, 45-65, other), count */
-	SQL_REPORT_AGE,
-	/* (P) -> gender, education code or "", support time code or "",
-	 * count: both breakdowns by a code list in one pass */
-	SQL_REPORT_CODED,
 	/* (P) -> gender, top organisation id, its name, count: the member
 	 * (top of the tree) whose case officer referred */
 	SQL_REPORT_REFERRER,

@@ -232,22 +232,14 @@ ended_params(struct build *b)
 }
 
 /* Participants: enrolled (total row, fixed grand total), new, ended,
- * ongoing; enrolled = ended + ongoing per column. */
+ * ongoing; enrolled = ended + ongoing per column. rows: SQL_REPORT_COUNTS,
+ * several rows per gender. */
 static enum app_err
-build_deltagare(struct build *b)
+build_deltagare(struct build *b, const struct db_rows *rows)
 {
 	struct report_table *t = &b->rep->tables[RT_DELTAGARE];
-	struct db_rows rows;
 	enum app_err e;
 
-	b->p[0] = DB_STR(b->rep->from);
-	b->p[1] = DB_STR(b->rep->to);
-	b->p[2] = DB_STR(b->rep->to);
-	b->p[3] = DB_STR(b->rep->from);
-	b->p[4] = DB_INT(b->rep->insats_id);
-	b->p[5] = DB_INT(b->rep->insats_id);
-	if ((e = rexec(b, SQL_REPORT_COUNTS, 6, &rows)) != APP_OK)
-		return e;
 	if ((t->rows = rows_new(b, 4)) == NULL)
 		return APP_ENOMEM;
 	t->nrows = 4;
@@ -262,19 +254,19 @@ build_deltagare(struct build *b)
 	t->rows[1].label = STR_LIT("Nya");
 	t->rows[2].label = STR_LIT("Avslutade");
 	t->rows[3].label = STR_LIT("Pågående vid periodens slut");
-	for (size_t i = 0; i < rows.nrows; i++) {
-		int g = gender_index(db_cell(&rows, i, 0));
-		long long all = str_to_ll(db_cell(&rows, i, 1));
-		long long ended = str_to_ll(db_cell(&rows, i, 3));
+	for (size_t i = 0; i < rows->nrows; i++) {
+		int g = gender_index(db_cell(rows, i, 0));
+		long long all = str_to_ll(db_cell(rows, i, 4));
+		long long ended = str_to_ll(db_cell(rows, i, 6));
 
 		if (g < 0)
 			continue;
 		if (g == RG_ANNAT && all > 0)
 			b->rep->has_annat = 1;
-		t->rows[0].n[g] = all;
-		t->rows[1].n[g] = str_to_ll(db_cell(&rows, i, 2));
-		t->rows[2].n[g] = ended;
-		t->rows[3].n[g] = all - ended;
+		t->rows[0].n[g] += all;
+		t->rows[1].n[g] += str_to_ll(db_cell(rows, i, 5));
+		t->rows[2].n[g] += ended;
+		t->rows[3].n[g] += all - ended;
 	}
 	if ((e = row_cells(b, &t->rows[0], 1)) != APP_OK ||
 	    (e = row_cells(b, &t->rows[1], 0)) != APP_OK ||
@@ -284,18 +276,14 @@ build_deltagare(struct build *b)
 	return col_relations(b, &t->rows[2], 2, &t->rows[0]);
 }
 
+/* rows: SQL_REPORT_COUNTS. */
 static enum app_err
-build_age(struct build *b)
+build_age(struct build *b, const struct db_rows *rows)
 {
 	static const char *const bands[4] = { "Under 30 år", "30–44 år",
 		"45–65 år", "Övriga åldrar" };
 	struct report_table *t = &b->rep->tables[RT_ALDER];
-	struct db_rows rows;
-	enum app_err e;
 
-	period_params(b);
-	if ((e = rexec(b, SQL_REPORT_AGE, 4, &rows)) != APP_OK)
-		return e;
 	if ((t->rows = rows_new(b, 5)) == NULL)
 		return APP_ENOMEM;
 	t->key = "alder";
@@ -303,33 +291,32 @@ build_age(struct build *b)
 	t->note = "Åldern som deltagaren fyller under startåret.";
 	for (size_t i = 0; i < 4; i++)
 		t->rows[i].label = str_cstr(bands[i]);
-	for (size_t i = 0; i < rows.nrows; i++) {
-		long long band = str_to_ll(db_cell(&rows, i, 1));
+	for (size_t i = 0; i < rows->nrows; i++) {
+		long long band = str_to_ll(db_cell(rows, i, 1));
 		if (band >= 0 && band < 4)
-			add_count(&t->rows[band], db_cell(&rows, i, 0),
-			    db_cell(&rows, i, 2));
+			add_count(&t->rows[band], db_cell(rows, i, 0),
+			    db_cell(rows, i, 4));
 	}
 	return table_finish(b, t, 4, &b->rep->tables[RT_DELTAGARE].rows[0],
 	    "Totalt (inskrivna)");
 }
 
 /* A breakdown by a code list: every active code, inactive ones with
- * people, and "Uppgift saknas" for no code when someone lacks it. */
+ * people, and "Uppgift saknas" for no code when someone lacks it. The
+ * counts are the rows of SQL_REPORT_COUNTS, the code in column col. */
 static enum app_err
 build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
-    unsigned q_counts, const char *key, const char *title)
+    const struct db_rows *crows, size_t col, const char *key, const char *title)
 {
 	struct report_table *t = &b->rep->tables[id];
-	struct db_rows codes, rows;
+	struct db_rows codes;
+	const struct db_rows rows = *crows;
 	size_t n = 0, ncodes;
 	long long none[RG__MAX] = { 0 };
 	int has_none = 0;
 	enum app_err e;
 
 	if ((e = rexec(b, q_codes, 0, &codes)) != APP_OK)
-		return e;
-	period_params(b);
-	if ((e = rexec(b, q_counts, 4, &rows)) != APP_OK)
 		return e;
 	ncodes = codes.nrows > REP_MAX_CODES ? REP_MAX_CODES : codes.nrows;
 	if ((t->rows = rows_new(b, ncodes + 2)) == NULL)
@@ -341,9 +328,10 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 		long long sum = 0;
 
 		for (size_t i = 0; i < rows.nrows; i++)
-			if (str_eq(db_cell(&rows, i, 1), db_cell(&codes, c, 0)))
+			if (str_eq(
+			        db_cell(&rows, i, col), db_cell(&codes, c, 0)))
 				add_count(row, db_cell(&rows, i, 0),
-				    db_cell(&rows, i, 2));
+				    db_cell(&rows, i, 4));
 		sum = row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
 		if (sum == 0 && str_to_ll(db_cell(&codes, c, 2)) == 0) {
 			memset(row->n, 0, sizeof(row->n));
@@ -357,10 +345,10 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 		int known = 0;
 
 		for (size_t c = 0; c < ncodes && !known; c++)
-			known =
-			    str_eq(db_cell(&rows, i, 1), db_cell(&codes, c, 0));
+			known = str_eq(
+			    db_cell(&rows, i, col), db_cell(&codes, c, 0));
 		if (!known && g >= 0) {
-			none[g] += str_to_ll(db_cell(&rows, i, 2));
+			none[g] += str_to_ll(db_cell(&rows, i, 4));
 			has_none = 1;
 		}
 	}
@@ -745,6 +733,7 @@ report_build(struct req *r, long long insats_id, long long staff_id,
     long long min_cell, struct report *out)
 {
 	struct build b;
+	struct db_rows counts;
 	int y, m, d;
 	long long today_days;
 	enum app_err e;
@@ -777,12 +766,19 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	if ((b.s = out->sup = sup_new(
 	         r->a, REP_MAX_CELLS, REP_MAX_RELS, REP_MAX_MEMBERS)) == NULL)
 		return APP_ENOMEM;
-	if ((e = build_deltagare(&b)) != APP_OK ||
-	    (e = build_age(&b)) != APP_OK ||
+	b.p[0] = DB_STR(from);
+	b.p[1] = DB_STR(to);
+	b.p[2] = DB_STR(to);
+	b.p[3] = DB_STR(from);
+	b.p[4] = DB_INT(insats_id);
+	b.p[5] = DB_INT(insats_id);
+	if ((e = rexec(&b, SQL_REPORT_COUNTS, 6, &counts)) != APP_OK ||
+	    (e = build_deltagare(&b, &counts)) != APP_OK ||
+	    (e = build_age(&b, &counts)) != APP_OK ||
 	    (e = build_coded(&b, RT_UTBILDNING, SQL_REPORT_CODES_EDUCATION,
-	         SQL_REPORT_EDUCATION, "utbildning", "Utbildning")) != APP_OK ||
+	         &counts, 2, "utbildning", "Utbildning")) != APP_OK ||
 	    (e = build_coded(&b, RT_FORSORJNING, SQL_REPORT_CODES_SUPPORT,
-	         SQL_REPORT_SUPPORT, "forsorjning",
+	         &counts, 3, "forsorjning",
 	         "Tid i offentlig försörjning före start")) != APP_OK ||
 	    (e = build_referrer(&b)) != APP_OK ||
 	    (e = build_outcome(&b)) != APP_OK ||

@@ -31,7 +31,7 @@ struct qb {
 	struct req *r;
 	struct report *rep;
 	struct sup_set *s;
-	struct db_param p[16];
+	struct db_param p[19];
 };
 
 static enum app_err
@@ -256,10 +256,43 @@ build_items(
 	return APP_OK;
 }
 
-/* Start vs end of one VAS item of the linked questionnaire. */
+/* The rows of SQL_REPORT_QUEST_PAIRS for the two VAS items (livskvalitet,
+ * then hälsa), one pass over the participations for both. */
 static enum app_err
-build_pairs(struct qb *b, struct report_table *t, const char *item,
-    const char *key, const char *title, const char *what)
+query_pairs(struct qb *b, struct db_rows *rows)
+{
+	struct str code = STR_LIT(REPORT_QUEST_LIFE);
+	struct str it1 = str_cstr(REPORT_QUEST_LIFE_ITEM);
+	struct str it2 = str_cstr(REPORT_QUEST_HEALTH_ITEM);
+
+	b->p[0] = DB_STR(it1);
+	b->p[1] = DB_STR(it2);
+	b->p[2] = DB_STR(code);
+	b->p[3] = DB_STR(it1);
+	b->p[4] = DB_STR(it2);
+	b->p[5] = DB_STR(code);
+	b->p[6] = DB_INT(b->rep->insats_id);
+	b->p[7] = DB_INT(b->rep->insats_id);
+	b->p[8] = DB_STR(code);
+	b->p[9] = DB_STR(b->rep->from);
+	b->p[10] = DB_STR(b->rep->to);
+	b->p[11] = DB_STR(it1);
+	b->p[12] = DB_STR(it2);
+	b->p[13] = DB_STR(code);
+	b->p[14] = DB_STR(b->rep->from);
+	b->p[15] = DB_STR(b->rep->to);
+	b->p[16] = DB_INT(b->rep->insats_id);
+	b->p[17] = DB_INT(b->rep->insats_id);
+	b->p[18] = DB_STR(code);
+	return qexec(b, SQL_REPORT_QUEST_PAIRS, 19, rows);
+}
+
+/* Start vs end of one VAS item of the linked questionnaire: its table from
+ * the rows of query_pairs: its five columns start at
+ * column col (gender in 0, participations in 1). */
+static enum app_err
+build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
+    unsigned col, const char *key, const char *title, const char *what)
 {
 	static const char *const labels[PR__MAX] = {
 		[PR_BASE] = "Avslutade eller slutmätta under perioden",
@@ -273,31 +306,12 @@ build_pairs(struct qb *b, struct report_table *t, const char *item,
 		[PR_END] = "Medelvärde vid slut (parade, 0–100)",
 		[PR_CHANGE] = "Medelförändring, slut − start (parade)",
 	};
-	struct str code = STR_LIT(REPORT_QUEST_LIFE), it = str_cstr(item);
-	struct db_rows rows;
+	const struct db_rows rows = *prows;
 	struct report_row *w;
 	long long ssum[RG__MAX] = { 0 }, esum[RG__MAX] = { 0 };
 	long long unk[PR__MAX] = { 0 };
 	enum app_err e;
 
-	b->p[0] = DB_STR(code);
-	b->p[1] = DB_STR(it);
-	b->p[2] = DB_STR(code);
-	b->p[3] = DB_STR(it);
-	b->p[4] = DB_INT(b->rep->insats_id);
-	b->p[5] = DB_INT(b->rep->insats_id);
-	b->p[6] = DB_STR(code);
-	b->p[7] = DB_STR(b->rep->from);
-	b->p[8] = DB_STR(b->rep->to);
-	b->p[9] = DB_STR(code);
-	b->p[10] = DB_STR(it);
-	b->p[11] = DB_STR(b->rep->from);
-	b->p[12] = DB_STR(b->rep->to);
-	b->p[13] = DB_INT(b->rep->insats_id);
-	b->p[14] = DB_INT(b->rep->insats_id);
-	b->p[15] = DB_STR(code);
-	if ((e = qexec(b, SQL_REPORT_QUEST_PAIRS, 16, &rows)) != APP_OK)
-		return e;
 	if ((w = t->rows = qrows_new(b, PR__MAX)) == NULL)
 		return APP_ENOMEM;
 	t->key = key;
@@ -312,9 +326,9 @@ build_pairs(struct qb *b, struct report_table *t, const char *item,
 		long long v[PR__MAX] = { 0 };
 
 		v[PR_BASE] = str_to_ll(db_cell(&rows, i, 1));
-		v[PR_PAIRED] = str_to_ll(db_cell(&rows, i, 2));
-		v[PR_IMPROVED] = str_to_ll(db_cell(&rows, i, 3));
-		v[PR_ONE] = str_to_ll(db_cell(&rows, i, 4));
+		v[PR_PAIRED] = str_to_ll(db_cell(&rows, i, col));
+		v[PR_IMPROVED] = str_to_ll(db_cell(&rows, i, col + 1));
+		v[PR_ONE] = str_to_ll(db_cell(&rows, i, col + 2));
 		v[PR_NONE] = v[PR_BASE] - v[PR_PAIRED] - v[PR_ONE];
 		v[PR_NOT_IMPROVED] = v[PR_PAIRED] - v[PR_IMPROVED];
 		for (int k = 0; k <= PR_NOT_IMPROVED; k++) {
@@ -324,11 +338,11 @@ build_pairs(struct qb *b, struct report_table *t, const char *item,
 			else
 				unk[k] += v[k];
 		}
-		ssum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, 5));
-		esum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, 6));
+		ssum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, col + 3));
+		esum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, col + 4));
 		if (g >= 0) {
-			ssum[g] += str_to_ll(db_cell(&rows, i, 5));
-			esum[g] += str_to_ll(db_cell(&rows, i, 6));
+			ssum[g] += str_to_ll(db_cell(&rows, i, col + 3));
+			esum[g] += str_to_ll(db_cell(&rows, i, col + 4));
 		}
 	}
 	for (int k = 0; k <= PR_NOT_IMPROVED; k++)
@@ -394,6 +408,7 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 {
 	struct qb b;
 	struct report_table *t;
+	struct db_rows prows;
 	enum app_err e;
 
 	memset(&b, 0, sizeof(b));
@@ -408,7 +423,8 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	rep->nqtables = 3;
 	if ((e = build_items(&b, &t[0], top_steps ? top_steps : 1, vas_top)) !=
 	        APP_OK ||
-	    (e = build_pairs(&b, &t[1], REPORT_QUEST_LIFE_ITEM, "livskvalitet",
+	    (e = query_pairs(&b, &prows)) != APP_OK ||
+	    (e = build_pairs(&b, &t[1], &prows, 2, "livskvalitet",
 	         "Livskvalitet vid start och slut",
 	         "Enkäten Livskvalitet och hälsa, skattad livskvalitet "
 	         "(VAS 0–100). Räknas för den period då slutmätningen "
@@ -416,7 +432,7 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	         "avslutades. Parade: ett värde vid både start och slut. "
 	         "Påbörjade svar och anonyma enkäter räknas aldrig. Kön "
 	         "enligt deltagaren.")) != APP_OK ||
-	    (e = build_pairs(&b, &t[2], REPORT_QUEST_HEALTH_ITEM, "halsa",
+	    (e = build_pairs(&b, &t[2], &prows, 7, "halsa",
 	         "Hälsa vid start och slut",
 	         "Enkäten Livskvalitet och hälsa, skattad hälsa i stort "
 	         "(VAS 0–100), räknad som livskvaliteten ovan.")) != APP_OK)

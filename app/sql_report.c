@@ -14,17 +14,30 @@
 
 #define FROM_P "FROM participation p JOIN person pe ON pe.id = p.person_id "
 
-/* The value of item ? of linked questionnaire ? at measurement m of the
- * participation p, or NULL: (code, item). */
-#define QUEST_VALUE(m)                                                         \
-	"(SELECT a.value_int FROM questionnaire_response r2 "                  \
+/* The values of two items of linked questionnaire ? at measurement m of the
+ * participation p in one look-up, as "v1|v2". Each part is "" when no
+ * submitted response has a value of the item (not vet ej/ej aktuellt), else
+ * the response id padded to 20 digits then the value: MAX takes the value of
+ * the latest such response. m is the measurement as an SQL string literal.
+ * (item, item, code). The UNION ALL it is used in keeps the derived table
+ * from being merged, so each look-up runs once per participation. */
+#define QUEST_LATEST                                                           \
+	"IFNULL(MAX(IF(i2.item_code = ?, "                                     \
+	"CONCAT(LPAD(r2.id, 20, '0'), a.value_int), NULL)), '')"
+#define QUEST_VALUES(m)                                                        \
+	"(SELECT CONCAT(" QUEST_LATEST ", '|', " QUEST_LATEST ") "             \
+	"FROM questionnaire_response r2 "                                      \
 	"JOIN questionnaire q2 ON q2.id = r2.questionnaire_id "                \
 	"JOIN questionnaire_answer a ON a.response_id = r2.id "                \
 	"JOIN questionnaire_item i2 ON i2.id = a.item_id "                     \
-	"WHERE r2.participation_id = p.id AND r2.measurement = '" m "' "       \
+	"WHERE r2.participation_id = p.id AND r2.measurement = " m " "         \
 	"AND r2.status = 'inskickad' AND q2.anonymity = 'kopplad' "            \
-	"AND q2.code = ? AND i2.item_code = ? AND a.special IS NULL "          \
-	"AND a.value_int IS NOT NULL ORDER BY r2.id DESC LIMIT 1)"
+	"AND q2.code = ? AND a.special IS NULL AND a.value_int IS NOT NULL)"
+
+/* Value number n (1 or -1: the first or the second) of such a pair, or NULL. */
+#define QUEST_PART(v, n)                                                       \
+	"CAST(SUBSTRING(NULLIF(SUBSTRING_INDEX(" v ", '|', " n "), ''), 21) "  \
+	"AS SIGNED)"
 
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
@@ -36,27 +49,22 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",
 	    1 },
-	[SQL_REPORT_COUNTS] = { "SELECT pe.gender, COUNT(*), "
-	                        "SUM(p.start_date >= ?), "
-	                        "SUM(p.status = 'avslutad' AND p.end_date <= ?) " FROM_P
-	                        "WHERE " IN_PERIOD " GROUP BY pe.gender",
+	[SQL_REPORT_COUNTS] = { /* Counts, age, education and support time
+	                         * in one pass. */
+	    "SELECT pe.gender, CASE "
+	    "WHEN YEAR(p.start_date) - pe.birth_year < 30 THEN 0 "
+	    "WHEN YEAR(p.start_date) - pe.birth_year < 45 THEN 1 "
+	    "WHEN YEAR(p.start_date) - pe.birth_year <= 65 THEN 2 "
+	    "ELSE 3 END AS band, IFNULL(r.education_code, '') AS c, "
+	    "IFNULL(r.support_time_code, '') AS s, COUNT(*), "
+	    "SUM(p.start_date >= ?), "
+	    "SUM(p.status = 'avslutad' AND p.end_date <= ?) " FROM_PR
+	    "WHERE " IN_PERIOD " GROUP BY pe.gender, band, c, s",
 	    1 },
-	[SQL_REPORT_AGE] = { "SELECT pe.gender, CASE "
-	                     "WHEN YEAR(p.start_date) - pe.birth_year < 30 THEN 0 "
-	                     "WHEN YEAR(p.start_date) - pe.birth_year < 45 THEN 1 "
-	                     "WHEN YEAR(p.start_date) - pe.birth_year <= 65 THEN 2 "
-	                     "ELSE 3 END AS band, COUNT(*) " FROM_P
-	                     "WHERE " IN_PERIOD " GROUP BY pe.gender, band",
-	    1 },
-	[SQL_REPORT_EDUCATION] = { "SELECT pe.gender, IFNULL(r.education_code, '') AS c, "
-	                           "COUNT(*) " FROM_PR "WHERE " IN_PERIOD
-	                           " GROUP BY pe.gender, c",
-	    1 },
-	[SQL_REPORT_SUPPORT] = { "SELECT pe.gender, IFNULL(r.support_time_code, '') AS c, "
-	                         "COUNT(*) " FROM_PR "WHERE " IN_PERIOD
-	                         " GROUP BY pe.gender, c",
-	    1 },
-	[SQL_REPORT_REFERRER] = { "SELECT pe.gender, COALESCE(o2.id, o1.id, o.id) AS top, "
+	[SQL_REPORT_REFERRER] = { /* Participations first: else the optimizer
+	                           * starts from the few organisations and reads
+	                           * every referral. */
+	    "SELECT STRAIGHT_JOIN pe.gender, COALESCE(o2.id, o1.id, o.id) AS top, "
 	                          "COALESCE(o2.name, o1.name, o.name) AS topname, "
 	                          "COUNT(*) " FROM_PR
 	                          "JOIN organisation o ON o.id = r.organisation_id "
@@ -148,27 +156,35 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
 	    1 },
-	[SQL_REPORT_QUEST_PAIRS] = {
-	    "SELECT pe.gender, COUNT(*), SUM(x.sv IS NOT NULL AND x.ev IS NOT NULL), "
-	    "IFNULL(SUM(x.ev > x.sv), 0), SUM((x.sv IS NULL) <> (x.ev IS NULL)), "
-	    "IFNULL(SUM(x.sv + 0 * x.ev), 0), IFNULL(SUM(x.ev + 0 * x.sv), 0) "
-	    "FROM (SELECT p.person_id, " QUEST_VALUE("start") " AS sv, " QUEST_VALUE(
-	        "slut") " AS ev "
-	                "FROM participation p WHERE p.status <> 'felregistrerad' "
-	                "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
-	                "(SELECT r.participation_id FROM questionnaire_response r "
-	                "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	                "WHERE q.code = ? AND q.anonymity = 'kopplad' "
-	                "AND r.measurement = 'slut' AND r.status = 'inskickad' "
-	                "AND r.submitted_at >= ? "
-	                "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
-	                "UNION ALL SELECT p.person_id, " QUEST_VALUE("start") ", NULL "
-	                                                                      "FROM participation p WHERE " ENDED_IN_PERIOD
-	                                                                      " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
-	                                                                      "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	                                                                      "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
-	                                                                      "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
-	                                                                      "AND q.code = ?)) x "
-	                                                                      "JOIN person pe ON pe.id = x.person_id GROUP BY pe.gender",
+	[SQL_REPORT_QUEST_PAIRS] = { /* Both items in one pass, one look-up
+	                              * per measurement. */
+	    "SELECT pe.gender, COUNT(*), "
+	    "SUM(x.s1 IS NOT NULL AND x.e1 IS NOT NULL), IFNULL(SUM(x.e1 > x.s1), 0), "
+	    "SUM((x.s1 IS NULL) <> (x.e1 IS NULL)), IFNULL(SUM(x.s1 + 0 * x.e1), 0), "
+	    "IFNULL(SUM(x.e1 + 0 * x.s1), 0), "
+	    "SUM(x.s2 IS NOT NULL AND x.e2 IS NOT NULL), IFNULL(SUM(x.e2 > x.s2), 0), "
+	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)), IFNULL(SUM(x.s2 + 0 * x.e2), 0), "
+	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) "
+	    "FROM (SELECT y.person_id, " QUEST_PART("y.vs", "1") " AS s1, "
+	    QUEST_PART("y.ve", "1") " AS e1, " QUEST_PART("y.vs", "-1") " AS s2, "
+	    QUEST_PART("y.ve", "-1") " AS e2 FROM ("
+	    "SELECT p.person_id, " QUEST_VALUES("'start'") " AS vs, "
+	    QUEST_VALUES("'slut'") " AS ve "
+	    "FROM participation p WHERE p.status <> 'felregistrerad' "
+	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
+	    "(SELECT r.participation_id FROM questionnaire_response r "
+	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	    "WHERE q.code = ? AND q.anonymity = 'kopplad' "
+	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
+	    "AND r.submitted_at >= ? "
+	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
+	    "UNION ALL SELECT p.person_id, " QUEST_VALUES("'start'") ", NULL "
+	    "FROM participation p WHERE " ENDED_IN_PERIOD
+	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
+	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	    "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
+	    "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
+	    "AND q.code = ?)) y) x "
+	    "JOIN person pe ON pe.id = x.person_id GROUP BY pe.gender",
 	    1 },
 };

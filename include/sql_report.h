@@ -18,16 +18,13 @@ enum sql_report {
 	/* (staff id or 0 for every insats, the same) -> id, name, period
 	 * start, period end or "": the individual insatser to choose from */
 	SQL_REPORT_INSATSER,
-	/* (period start, period end, P) -> gender, enrolled, new (started in
-	 * the period), ended (avslutad on or before the period end) */
+	/* (period start, period end, P) -> gender, age band 0..3 (age
+	 * reached in the start year: < 30, 30-44, 45-65, other), education
+	 * code or "", support time code or "", enrolled, new (started in the
+	 * period), ended (avslutad on or before the period end): one pass for
+	 * the participants, age, education and support time tables, the
+	 * application adds up the rows */
 	SQL_REPORT_COUNTS,
-	/* (P) -> gender, age band 0..3 (age reached in the start year:
-	 * < 30, 30-44, 45-65, other), count */
-	SQL_REPORT_AGE,
-	/* (P) -> gender, education code or "", count */
-	SQL_REPORT_EDUCATION,
-	/* (P) -> gender, support time code or "", count */
-	SQL_REPORT_SUPPORT,
 	/* (P) -> gender, top organisation id, its name, count: the member
 	 * (top of the tree) whose case officer referred */
 	SQL_REPORT_REFERRER,
@@ -69,11 +66,13 @@ enum sql_report {
 	 * aktuellt) of every version of the questionnaire, in responses sent
 	 * in the period */
 	SQL_REPORT_QUEST_ANSWERS,
-	/* (code, item, code, item, insats id or 0, the same, code, period
-	 * start, period end, code, item, period start, period end, insats id
-	 * or 0, the same, code) -> gender, participations, paired, improved,
-	 * only one measurement, sum of start values of the paired, sum of end
-	 * values of the paired. The participations are those whose linked end
+	/* (item 1, item 2, code, item 1, item 2, code, insats id or 0, the
+	 * same, code, period start, period end, item 1, item 2, code, period
+	 * start, period end, insats id or 0, the same, code) ->
+	 * gender, participations, then for item 1 and again for item 2:
+	 * paired, improved, only one measurement, sum of start values of the
+	 * paired, sum of end values of the paired. Both items in one pass over
+	 * the participations. The participations are those whose linked end
 	 * measurement of the questionnaire was sent in the period, and those
 	 * without one that ended (avslutad) in the period; paired: a value of
 	 * the item at both start and end; improved: end > start */

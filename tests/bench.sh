@@ -73,6 +73,36 @@ year=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis
 inyear=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis \
 	-e "SELECT COUNT(*) FROM participation WHERE start_date <= '$year-12-31' AND (end_date IS NULL OR end_date >= '$year-01-01')")
 echo "participations: $parts in all, $inyear in the year $year (generated in $(( $(date +%s) - t0 )) s)"
+# Linked quality of life measurements (questionnaire livskvalitet) for about
+# four in ten participations: a start response, and for three in ten an end
+# response at the end date, each with both VAS items (livskvalitet, halsa),
+# some "vet ej" or skipped, so that the report's start/end pairing has work.
+# Response ids are random (as the app's are) with the participation id and
+# measurement in the low digits, so they cannot collide with each other.
+mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" stegvis -e "
+	INSERT INTO questionnaire_response (id, questionnaire_id, participation_id,
+		measurement, insats_id, gender, language, status, submitted_at)
+	SELECT FLOOR(1 + RAND(7) * 999999) * 1000000000 + p.id * 2 + m.k, q.id, p.id,
+		IF(m.k = 0, 'start', 'slut'), p.insats_id, pe.gender, 'sv', 'inskickad',
+		IF(m.k = 0, p.start_date, p.end_date) + INTERVAL 10 HOUR
+	FROM participation p JOIN person pe ON pe.id = p.person_id
+	JOIN questionnaire q ON q.code = 'livskvalitet' AND q.is_active = 1
+	JOIN (SELECT 0 AS k UNION ALL SELECT 1) m
+	WHERE p.status <> 'felregistrerad' AND p.id % 10 < 4
+	AND (m.k = 0 OR (p.status = 'avslutad' AND p.id % 10 < 3))
+	AND NOT EXISTS (SELECT 1 FROM questionnaire_response x WHERE x.participation_id = p.id);
+	INSERT INTO questionnaire_answer (response_id, item_id, seq, value_int, special)
+	SELECT r.id, i.id, 1, IF((r.id + i.id) % 17 = 0, NULL, FLOOR(RAND(11) * 101)),
+		IF((r.id + i.id) % 17 = 0, 'vet_ej', NULL)
+	FROM questionnaire_response r JOIN questionnaire q ON q.id = r.questionnaire_id
+	JOIN questionnaire_item i ON i.questionnaire_id = q.id AND i.kind = 'vas'
+	WHERE q.code = 'livskvalitet' AND r.status = 'inskickad'
+	AND NOT EXISTS (SELECT 1 FROM questionnaire_answer a WHERE a.response_id = r.id)
+	AND (r.id + i.id) % 13 <> 0"
+echo "linked quality of life responses: $(mariadb --no-defaults -S "$VAR/run/mysqld.sock" \
+	-u "$(id -un)" -N stegvis -e "SELECT CONCAT(SUM(r.measurement = 'start'), ' start, ',
+	SUM(r.measurement = 'slut'), ' end') FROM questionnaire_response r
+	JOIN questionnaire q ON q.id = r.questionnaire_id WHERE q.code = 'livskvalitet'")"
 JAR=$(mktemp)
 trap 'cleanup; rm -f "$JAR"' EXIT
 curl -fsS -c "$JAR" -b "$JAR" -o "$VAR/login.html" "http://127.0.0.1:$PORT/logga-in"

@@ -327,6 +327,27 @@ pc_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
 	return db_exec(r->db, r->a, DB_CONSENT, q, p, n, rows);
 }
 
+/* Begin a consent change: every change to one referral's consents (prepare,
+ * sign, revoke, mark in error) first locks the referral row, so two tablets
+ * signing at once, or a signing and a revocation, run one after the other
+ * instead of deadlocking on each other's consent rows. */
+static enum app_err
+pc_begin(struct req *r, long long referral_id)
+{
+	struct db_param p[1] = { DB_INT(referral_id) };
+	struct db_rows rows;
+	enum app_err e;
+
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = pc_exec(r, SQL_CONSENT_REFERRAL_LOCK, p, 1, &rows)) !=
+	    APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	return APP_OK;
+}
+
 /* One number from a statement without parameters (LAST_INSERT_ID, ...). */
 static enum app_err
 pc_scalar(struct req *r, unsigned q, long long *out)
@@ -1244,7 +1265,7 @@ page_consent_create(struct req *r)
 		r->resp.status = 400;
 		return pc_render_new(r, &ref, &f);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = pc_begin(r, rid)) != APP_OK)
 		return e;
 	p[0] = DB_INT(rid);
 	p[1] = DB_STR(str_cstr(f.sus ? "sus" : "sekretess"));
@@ -1494,7 +1515,7 @@ page_consent_sign(struct req *r)
 		    v[SF_NAMN].ok ? NULL : "x", bad_sig ? "x" : NULL,
 		    bad_answer ? "x" : NULL, v[SF_NAMN].s, v[SF_SVAR].s);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
 	if ((e = pc_sign(r, id, &c, &ref, "surfplatta", v[SF_NAMN].s,
 	         v[SF_SIGNATUR].s, STR_LIT(""),
@@ -1568,7 +1589,7 @@ page_consent_paper(struct req *r)
 		r->resp.status = 400;
 		return pc_render_consent(r, id, &c, &ref, via, NULL, err);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
 	if ((e = pc_sign(r, id, &c, &ref, "papper", STR_LIT(""), STR_LIT(""),
 	         v[PF_PAPPERSDATUM].s,
@@ -1695,7 +1716,7 @@ page_consent_revoke(struct req *r)
 		    "Välj vad som återkallas och hur återkallelsen kom in.");
 	}
 	how = rv_ways[v[RV_HUR].i];
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
 	p[0] = DB_INT(id);
 	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
@@ -1795,7 +1816,7 @@ page_consent_error(struct req *r)
 		return pc_render_consent(r, id, &c, &ref, via, NULL,
 		    "Skriv varför samtycket är felregistrerat.");
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
 	p[0] = DB_INT(id);
 	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)

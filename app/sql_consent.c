@@ -142,6 +142,8 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id ="
 	                                 " (SELECT text_id FROM consent WHERE id = ?)",
 	    0 },
+	[SQL_CONSENT_REFERRAL_LOCK] = { "SELECT id FROM referral WHERE id = ? FOR UPDATE",
+	    0 },
 	[SQL_CONSENT_LOCK] = { "SELECT state, referral_id, kind, version FROM consent"
 	                       " WHERE id = ? FOR UPDATE",
 	    0 },

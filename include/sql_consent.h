@@ -60,6 +60,8 @@ enum sql_consent {
 	SQL_CONSENT_TEXT_MARK_USED,
 	/* (consent) -> state, referral_id, kind, version FOR UPDATE */
 	SQL_CONSENT_LOCK,
+	/* (referral) -> id FOR UPDATE: serialises changes to its consents */
+	SQL_CONSENT_REFERRAL_LOCK,
 	/* (referral, kind, consent) -> id of each other aktiv consent */
 	SQL_CONSENT_OTHERS_ACTIVE,
 	/* (party, consent) aktiv -> aterkallad */

@@ -357,3 +357,28 @@ st=$(post "$CM" "/samtycken/$W2/aterkalla" --data-urlencode "part=$IP" --data-ur
 eq "the insats is revoked as a party" "$st" 303
 expect_status "status" 200 -b "$CM" "$BASE/samtycken/ansokan/$R2"
 expect_body "the unit is no longer covered" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd): <strong>omfattas inte</strong>"
+
+# --- Two tablets signing two drafts of one referral at the same moment:
+# serialised on the referral, so no error and exactly one waiver in force
+draft() {
+	post "$CM" "/samtycken/ansokan/$R2/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
+		--data-urlencode "part=o4" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+		--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
+		--data-urlencode "till=$(day 20)" --data-urlencode "satt=surfplatta" > /dev/null
+	q "SELECT MAX(id) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess'"
+}
+DA=$(draft)
+DB=$(draft)
+CSRF=$(fetch -b "$CM" "$BASE/start" > /dev/null; form_csrf)
+for d in "$DA" "$DB"; do
+	curl -sS -o /dev/null -w '%{http_code}\n' --max-time 20 -b "$CM" --data-urlencode "csrf=$CSRF" \
+		--data-urlencode "namn=Enhet Testsson" --data-urlencode "signatur=$SIG" \
+		"$BASE/samtycken/$d/surfplatta" > "$BODY.$d" &
+done
+wait
+eq "both signings succeed" "$(cat "$BODY.$DA" "$BODY.$DB" | sort -u | tr '\n' ' ')" "303 "
+rm -f "$BODY.$DA" "$BODY.$DB"
+eq "exactly one waiver in force for the referral" \
+	"$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess' AND state = 'aktiv'")" 1
+eq "the other and the earlier one replaced" \
+	"$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess' AND state = 'aterkallad'")" 2

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
+#include "date.h"
 #include "db.h"
 #include "form.h"
 #include "page_consent.h"
@@ -418,23 +419,16 @@ pc_load(struct req *r, long long *id, struct db_rows *c, unsigned *via,
 	    db_cell(ref, 0, CR_PNR), str_cstr(audit_detail));
 }
 
-/* A YYYY-MM-DD date as YYYYMMDD, 0 when empty or malformed (stored dates
- * from the database and today are always well formed). */
+/* A YYYY-MM-DD date as YYYYMMDD (as FT_DATE gives it), 0 when empty or
+ * malformed. */
 static long long
 pc_ymd(struct str d)
 {
-	long long v = 0;
+	int y, m, day;
 
-	if (d.len != 10 || d.p[4] != '-' || d.p[7] != '-')
+	if (!date_parse_iso(d, &y, &m, &day))
 		return 0;
-	for (size_t i = 0; i < 10; i++) {
-		if (i == 4 || i == 7)
-			continue;
-		if (d.p[i] < '0' || d.p[i] > '9')
-			return 0;
-		v = v * 10 + (d.p[i] - '0');
-	}
-	return v;
+	return (long long)y * 10000 + m * 100 + day;
 }
 
 /* A draft waiver whose last day has passed cannot be signed any more. */

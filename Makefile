@@ -24,7 +24,7 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           migrate page_common page_error page_public page_auth \
           page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
-          page_participation page_participation_view \
+          page_participation page_participation_view page_participation_contact contact \
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
           report_suppress report sql_report report_svg page_report \
@@ -37,7 +37,7 @@ LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
-             test_session test_pnr test_date \
+             test_session test_pnr test_date test_contact \
              test_signature \
              test_report_suppress \
              test_sus_xml \

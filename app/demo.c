@@ -305,8 +305,10 @@ demo_load_texts(MYSQL *my)
 enum {
 	Q_PERSON,
 	Q_REFERRAL,
+	Q_REF_PERSON,
 	Q_REF_INCOME,
 	Q_PARTICIPATION,
+	Q_PART_PERSON,
 	Q_PART_INCOME,
 	Q_CONSENT,
 	Q_CONSENT_PARTY,
@@ -316,13 +318,8 @@ enum {
 };
 
 static const char *const demo_sql[Q__MAX] = {
-	[Q_PERSON] =
-	    "INSERT IGNORE INTO person (personnummer, id_kind, "
-	    "first_name, last_name, gender, birth_year, address, postal_code, "
-	    "city, phone, home_municipality, interpreter_needed, "
-	    "interpreter_language, protected_identity) VALUES (?, "
-	    "'personnummer', ?, ?, ?, ?, 'Storgatan 1', '461 30', ?, "
-	    "'0520-00 00 00', ?, ?, ?, ?)",
+	[Q_PERSON] = "INSERT IGNORE INTO person (personnummer, id_kind, "
+	             "birth_year) VALUES (?, 'personnummer', ?)",
 	[Q_REFERRAL] =
 	    "INSERT INTO referral (person_id, insats_id, "
 	    "remittent_id, organisation_id, status, visa_date, "
@@ -334,6 +331,13 @@ static const char *const demo_sql[Q__MAX] = {
 	    "'Påhittad demodeltagare.', 'Komma närmare arbete eller studier.', "
 	    "'Stöd i vardagen och med hälsan.', 'Tidigare insatser via AF.', "
 	    "?, ?, ?, ?, ?, ? FROM person WHERE personnummer = ?",
+	/* The person as the remittent recorded them (sql/0022). */
+	[Q_REF_PERSON] =
+	    "INSERT INTO referral_person (referral_id, first_name, last_name, "
+	    "gender, address, postal_code, city, phone, home_municipality, "
+	    "interpreter_needed, interpreter_language, protected_identity) "
+	    "VALUES (?, ?, ?, ?, 'Storgatan 1', '461 30', ?, '0520-00 00 00', "
+	    "?, ?, ?, ?)",
 	[Q_REF_INCOME] = "INSERT IGNORE INTO referral_income (referral_id, "
 	                 "income_code) VALUES (?, ?)",
 	[Q_PARTICIPATION] =
@@ -344,6 +348,15 @@ static const char *const demo_sql[Q__MAX] = {
 	    "summary_sent_at) SELECT r.id, r.person_id, r.insats_id, ?, ?, ?, "
 	    "NULLIF(?, 0), ?, ?, ?, ?, 'annan', ?, ?, ? FROM referral r "
 	    "WHERE r.id = ?",
+	/* Admission copies the referral's record to the insats's own. */
+	[Q_PART_PERSON] =
+	    "INSERT INTO participation_person (participation_id, first_name, "
+	    "last_name, gender, address, postal_code, city, phone, "
+	    "home_municipality, interpreter_needed, interpreter_language, "
+	    "protected_identity) SELECT ?, first_name, last_name, gender, "
+	    "address, postal_code, city, phone, home_municipality, "
+	    "interpreter_needed, interpreter_language, protected_identity "
+	    "FROM referral_person WHERE referral_id = ?",
 	[Q_PART_INCOME] = "INSERT IGNORE INTO participation_income_after "
 	                  "(participation_id, income_code) VALUES (?, ?)",
 	[Q_CONSENT] =
@@ -572,6 +585,8 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	char b8[DEMO_DATE_LEN], year[5];
 	const char *status, *end_code = NULL, *occ_after = NULL;
 	const char *pstatus = "inskriven";
+	const char *town, *given, *family, *language;
+	int protected_id;
 	long long ref_id, part_id, staff;
 	char signer[128];
 	enum demo_consent plan = DC_NONE;
@@ -589,25 +604,16 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	demo_pnr(born, woman, pnr);
 	memcpy(year, pnr, 4);
 	year[4] = '\0';
+	/* The draws keep their order, so the demo data stays the same. */
+	town = towns[demo_pick(town_w, NELEM(towns))];
+	given = woman ? women[demo_below(NELEM(women))]
+	              : men[demo_below(NELEM(men))];
+	family = surnames[demo_below(NELEM(surnames))];
+	language = interp ? languages[demo_below(NELEM(languages))] : "";
+	protected_id = demo_below(100) < 1;
 	{
-		const char *town = towns[demo_pick(town_w, NELEM(towns))];
-		const char *given = woman ? women[demo_below(NELEM(women))]
-		                          : men[demo_below(NELEM(men))];
-		const char *family = surnames[demo_below(NELEM(surnames))];
-		struct demo_param p[11] = {
-			P_STR(pnr),
-			P_STR(given),
-			P_STR(family),
-			P_STR(woman ? "kvinna" : "man"),
-			P_INT(atoi(year)),
-			P_STR(town),
-			P_STR(town),
-			P_INT(interp),
-			P_STR(interp ? languages[demo_below(NELEM(languages))]
-			             : ""),
-			P_INT(demo_below(100) < 1),
-		};
-		if (!demo_exec(st[Q_PERSON], p, 11))
+		struct demo_param p[2] = { P_STR(pnr), P_INT(atoi(year)) };
+		if (!demo_exec(st[Q_PERSON], p, 2))
 			return 0;
 		snprintf(signer, sizeof(signer), "%s %s", given, family);
 	}
@@ -675,6 +681,21 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			return 0;
 	}
 	ref_id = (long long)mysql_stmt_insert_id(st[Q_REFERRAL]);
+	{
+		struct demo_param p[9] = {
+			P_INT(ref_id),
+			P_STR(given),
+			P_STR(family),
+			P_STR(woman ? "kvinna" : "man"),
+			P_STR(town),
+			P_STR(town),
+			P_INT(interp),
+			P_STR(language),
+			P_INT(protected_id),
+		};
+		if (!demo_exec(st[Q_REF_PERSON], p, 9))
+			return 0;
+	}
 	for (int i = 0, n = 1 + (demo_below(100) < 30); i < n; i++) {
 		struct demo_param p[2] = { P_INT(ref_id),
 			P_STR(income[demo_pick(income_w, NELEM(income))]) };
@@ -729,6 +750,11 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			return 0;
 	}
 	part_id = (long long)mysql_stmt_insert_id(st[Q_PARTICIPATION]);
+	{
+		struct demo_param p[2] = { P_INT(part_id), P_INT(ref_id) };
+		if (!demo_exec(st[Q_PART_PERSON], p, 2))
+			return 0;
+	}
 	if (!demo_waiver(st, ref_id, in, orgs[rem], staff, plan, submitted,
 	        decided, strcmp(pstatus, "felregistrerad") == 0 ? end : sent,
 	        today, signer) ||

@@ -6,7 +6,6 @@
 #include "sql_history.h"
 
 static const char *const history_types[HISTORY__MAX] = {
-	[HISTORY_PERSON] = "person",
 	[HISTORY_REFERRAL] = "referral",
 	[HISTORY_PARTICIPATION] = "participation",
 };

@@ -857,6 +857,13 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
 		return e;
 	if (rows.nrows != 1 || (*pid = str_to_ll(db_cell(&rows, 0, 0))) <= 0)
 		return APP_EDB;
+	/* From here on the insats keeps its own record of the person, as
+	 * the admitted referral had it (sql/0022). */
+	p[0] = DB_INT(*pid);
+	p[1] = DB_INT(id);
+	if ((e = part_exec(r, SQL_PARTICIPATION_PERSON_COPY, p, 2, NULL)) !=
+	    APP_OK)
+		return e;
 	buf_init(&contact, r->a);
 	buf_init(&hours, r->a);
 	if ((e = buf_printf(&contact, "%lld", v[AN_CONTACT].i)) != APP_OK ||

@@ -287,7 +287,8 @@ sus_later_or_same(struct str a, struct str b)
 	return c != 0 ? c > 0 : a.len >= b.len;
 }
 
-/* The SUS-relevant history of the referral and the person, newest first. */
+/* The SUS-relevant history of the referral and of the insats's record of
+ * the person (under the participation), newest first. */
 static enum app_err
 sus_bind_history(
     struct req *r, struct view_ctx *ctx, const struct sus_stored *s)
@@ -300,15 +301,16 @@ sus_bind_history(
 		{ HISTORY_REFERRAL, "income", "Försörjning före" },
 		{ HISTORY_REFERRAL, "support_time_code",
 		    "Tid i offentlig försörjning" },
-		{ HISTORY_PERSON, "home_municipality", "Folkbokföringskommun" },
+		{ HISTORY_PARTICIPATION, "home_municipality",
+		    "Folkbokföringskommun" },
 	};
 	struct db_rows h[2];
 	enum app_err e;
 
 	if ((e = history_list(r, HISTORY_REFERRAL, str_to_ll(sg(s, SG_REF_ID)),
 	         &h[0])) != APP_OK ||
-	    (e = history_list(r, HISTORY_PERSON, str_to_ll(sg(s, SG_PERSON_ID)),
-	         &h[1])) != APP_OK ||
+	    (e = history_list(r, HISTORY_PARTICIPATION,
+	         str_to_ll(sg(s, SG_PERSON_ID)), &h[1])) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "sus_history")) != APP_OK)
 		return e;
 	/* Merge the two lists (each newest first) by time. */
@@ -320,7 +322,7 @@ sus_bind_history(
 		const struct db_rows *src = take0 ? &h[0] : &h[1];
 		size_t row = take0 ? i++ : j++;
 		enum history_record type =
-		    take0 ? HISTORY_REFERRAL : HISTORY_PERSON;
+		    take0 ? HISTORY_REFERRAL : HISTORY_PARTICIPATION;
 		const char *label = NULL;
 		struct view_ctx *it;
 
@@ -582,7 +584,7 @@ part_sus_save(struct req *r, long long id, long long version,
 		         old_inc, new_inc)) != APP_OK)
 			return e;
 	}
-	/* The person: folkbokföringskommun. */
+	/* The insats's record of the person: folkbokföringskommun. */
 	if (!str_eq(kommun, sg(&s, SG_KOMMUN))) {
 		p[0] = DB_STR(kommun);
 		p[1] = DB_INT(person_id);
@@ -590,7 +592,7 @@ part_sus_save(struct req *r, long long id, long long version,
 		if ((e = psus_exec(r, SQL_PSUS_SET_PERSON, p, 3, NULL)) !=
 		        APP_OK ||
 		    (e = sus_one_row(r, stale)) != APP_OK || *stale ||
-		    (e = history_field(r, HISTORY_PERSON, person_id,
+		    (e = history_field(r, HISTORY_PARTICIPATION, person_id,
 		         "home_municipality", sg(&s, SG_KOMMUN), kommun)) !=
 		        APP_OK)
 			return e;

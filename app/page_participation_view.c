@@ -204,6 +204,18 @@ pv_field_label(struct str f)
 		{ "income_after", "Försörjning efter" },
 		{ "summary_due_date", "Sammanfattning senast" },
 		{ "summary_sent_at", "Sammanfattning skickad" },
+		/* The insats's record of the person (sql/0022). */
+		{ "first_name", "Förnamn" },
+		{ "last_name", "Efternamn" },
+		{ "gender", "Kön" },
+		{ "address", "Adress" },
+		{ "postal_code", "Postnummer" },
+		{ "city", "Ort" },
+		{ "phone", "Telefon" },
+		{ "home_municipality", "Folkbokföringskommun" },
+		{ "interpreter_needed", "Tolk behövs" },
+		{ "interpreter_language", "Tolkspråk" },
+		{ "protected_identity", "Skyddade personuppgifter" },
 	};
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -387,16 +399,20 @@ pv_bind_end_form(struct req *r, struct view_ctx *ctx, const struct pv_form *f)
 	return APP_OK;
 }
 
-/* Change history and the access log of the person. */
+/* Change history and the access log of this participant's file. */
 static enum app_err
-pv_bind_logs(struct req *r, struct view_ctx *ctx, long long id, struct str pnr)
+pv_bind_logs(
+    struct req *r, struct view_ctx *ctx, long long id, const struct db_rows *pg)
 {
-	struct db_param p[1] = { DB_STR(pnr) };
+	long long ref = str_to_ll(pv_cell(pg, PG_REFERRAL));
+	struct db_param p[6] = { DB_STR(pv_cell(pg, PG_PNR)), DB_INT(id),
+		DB_INT(ref), DB_INT(ref), DB_INT(ref),
+		DB_INT(str_to_ll(pv_cell(pg, PG_INSATS_ID))) };
 	struct db_rows hist, looked;
 	enum app_err e;
 
 	if ((e = history_list(r, HISTORY_PARTICIPATION, id, &hist)) != APP_OK ||
-	    (e = part_exec(r, SQL_PARTICIPATION_WHO_LOOKED, p, 1, &looked)) !=
+	    (e = part_exec(r, SQL_PARTICIPATION_WHO_LOOKED, p, 6, &looked)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_list(ctx, "history")) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "looked")) != APP_OK)
@@ -614,7 +630,7 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 		return e;
 	if ((e = part_sus_bind(
 	         r, ctx, id, f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
-	    (e = pv_bind_logs(r, ctx, id, pnr)) != APP_OK ||
+	    (e = pv_bind_logs(r, ctx, id, pg)) != APP_OK ||
 	    (e = quest_bind_participation(r, ctx, id)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande", "Deltagande", ctx);

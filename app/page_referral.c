@@ -313,24 +313,45 @@ ref_field_is_address(struct str field)
 	    str_eq_cstr(field, "phone");
 }
 
-/* History rows (history_list() columns) as list key of ctx. */
+/* 1 for the fields of the referral's record of the person
+ * (referral_person, sql/0022): shown as the person's history. */
+static int
+ref_field_is_person(struct str field)
+{
+	static const char *const person_fields[] = { "first_name", "last_name",
+		"gender", "address", "postal_code", "city", "phone",
+		"home_municipality", "interpreter_needed",
+		"interpreter_language", "protected_identity" };
+
+	for (size_t i = 0; i < sizeof(person_fields) / sizeof(person_fields[0]);
+	     i++)
+		if (str_eq_cstr(field, person_fields[i]))
+			return 1;
+	return 0;
+}
+
+/* The referral's history rows (history_list() columns) of its person
+ * fields (person = 1) or of the rest (person = 0) as list key of ctx. */
 static enum app_err
 ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
-    const struct db_rows *h, int hide_address)
+    const struct db_rows *h, int person, int hide_address)
 {
+	int any = 0;
 	enum app_err e;
 
-	if ((e = view_ctx_set_list(ctx, key)) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, any_key, h->nrows > 0)) != APP_OK)
+	if ((e = view_ctx_set_list(ctx, key)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < h->nrows; i++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, key);
+		struct view_ctx *it;
 		struct str field = db_cell(h, i, 2);
 		int hide = hide_address && ref_field_is_address(field);
 		int status = str_eq_cstr(field, "status");
 		struct str old = db_cell(h, i, 3), new_ = db_cell(h, i, 4);
 
-		if (it == NULL)
+		if (ref_field_is_person(field) != person)
+			continue;
+		any = 1;
+		if ((it = view_ctx_list_add(ctx, key)) == NULL)
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_str(it, "at", db_cell(h, i, 0))) !=
 		        APP_OK ||
@@ -350,7 +371,7 @@ ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
 		                        : new_)) != APP_OK)))
 			return e;
 	}
-	return APP_OK;
+	return view_ctx_set_bool(ctx, any_key, any);
 }
 
 static const char *
@@ -556,7 +577,7 @@ enum app_err
 page_referral(struct req *r)
 {
 	struct db_param p[1];
-	struct db_rows g, hr, hp;
+	struct db_rows g, hr;
 	struct view_ctx *ctx;
 	unsigned via;
 	long long id;
@@ -582,18 +603,16 @@ page_referral(struct req *r)
 		return e;
 	own = (via & ACCESS_OWN) != 0;
 	protected_ = str_to_ll(db_cell(&g, 0, RG_PROTECTED)) != 0;
-	if ((e = history_list(r, HISTORY_REFERRAL, id, &hr)) != APP_OK ||
-	    (e = history_list(r, HISTORY_PERSON,
-	         str_to_ll(db_cell(&g, 0, RG_PERSON_ID)), &hp)) != APP_OK)
+	if ((e = history_list(r, HISTORY_REFERRAL, id, &hr)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = ref_bind_stored(r, ctx, &g)) != APP_OK ||
 	    (e = ref_bind_links(r, ctx, id)) != APP_OK ||
-	    (e = ref_history_bind(ctx, "history", "has_history", &hr, 0)) !=
+	    (e = ref_history_bind(ctx, "history", "has_history", &hr, 0, 0)) !=
 	        APP_OK ||
 	    (e = ref_history_bind(ctx, "person_history", "has_person_history",
-	         &hp, protected_)) != APP_OK ||
+	         &hr, 1, protected_)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "own", own)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "via_coremittent",
 	         !own && (via & ACCESS_COREMITTENT))) != APP_OK ||

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
+#include "contact.h"
 #include "date.h"
 #include "db.h"
 #include "form.h"
@@ -23,11 +24,9 @@
 
 #define MSG_ACTION      "Välj Spara utkast eller Skicka in."
 #define MSG_VISA_FUTURE "VISA-besöket kan inte ligga i framtiden."
-#define MSG_POSTAL      "Ange postnumret som fem siffror, till exempel 461 30."
-#define MSG_PHONE                                                                \
-	"Ange telefonnumret med siffror, till exempel 0520-49 70 00. Tillåtet " \
-	"är också mellanslag, bindestreck, + och parenteser."
-#define MSG_LANGUAGE "Ange vilket språk tolken ska tala."
+#define MSG_POSTAL      CONTACT_MSG_POSTAL
+#define MSG_PHONE       CONTACT_MSG_PHONE
+#define MSG_LANGUAGE    CONTACT_MSG_LANGUAGE
 #define MSG_REHAB                                                              \
 	"Arbetsgivarens rehabiliteringsansvar gäller bara den som är anställd."
 #define MSG_EMPLOYER   "Ange arbetsgivaren."
@@ -213,26 +212,30 @@ static const char *const rf_choice_msg[RF__MAX] = {
 	[RF_M3_ORG] = MSG_ORG,
 };
 
-/* The person fields as stored, in the order of ref_person_col from
- * RP_FIRST on, with the form field each comes from. */
-#define RPF_N (RP_PROTECTED - RP_FIRST + 1)
+/* The person as this referral records them (referral_person): each field's
+ * column, form field and SQL_REFERRAL_GET column, in the parameter order of
+ * SQL_REFERRAL_RPERSON_INSERT/UPDATE. */
+#define RPF_N 11
 static const struct {
 	const char *column;
 	enum rf field;
+	enum ref_get_col col;
 	int is_bool;
 } rf_person_fields[RPF_N] = {
-	{ "first_name", RF_FIRST, 0 },
-	{ "last_name", RF_LAST, 0 },
-	{ "gender", RF_GENDER, 0 },
-	{ "address", RF_ADDRESS, 0 },
-	{ "postal_code", RF_POSTAL, 0 },
-	{ "city", RF_CITY, 0 },
-	{ "phone", RF_PHONE, 0 },
-	{ "home_municipality", RF_MUNICIPALITY, 0 },
-	{ "interpreter_needed", RF_INTERPRETER, 1 },
-	{ "interpreter_language", RF_LANGUAGE, 0 },
-	{ "protected_identity", RF_PROTECTED, 1 },
+	{ "first_name", RF_FIRST, RG_FIRST, 0 },
+	{ "last_name", RF_LAST, RG_LAST, 0 },
+	{ "gender", RF_GENDER, RG_GENDER, 0 },
+	{ "address", RF_ADDRESS, RG_ADDRESS, 0 },
+	{ "postal_code", RF_POSTAL, RG_POSTAL, 0 },
+	{ "city", RF_CITY, RG_CITY, 0 },
+	{ "phone", RF_PHONE, RG_PHONE, 0 },
+	{ "home_municipality", RF_MUNICIPALITY, RG_MUNICIPALITY, 0 },
+	{ "interpreter_needed", RF_INTERPRETER, RG_INTERPRETER, 1 },
+	{ "interpreter_language", RF_LANGUAGE, RG_LANGUAGE, 0 },
+	{ "protected_identity", RF_PROTECTED, RG_PROTECTED, 1 },
 };
+_Static_assert(RG_PROTECTED - RG_FIRST + 1 == RPF_N,
+    "rf_person_fields out of sync with the GET columns");
 
 /* One code list as offered: the active codes plus any stored one that
  * has been deactivated since (so an old referral stays valid). */
@@ -254,9 +257,9 @@ struct ref_form {
 	const char *err[RF__MAX]; /* Swedish, next to the field */
 	struct str *income;       /* the ticked income codes */
 	size_t nincome;
-	struct str version, person_version; /* hidden, when editing */
-	struct str pnr_shown;               /* editing: stored, read-only */
-	struct pnr pnr;                     /* new: the parsed number */
+	struct str version;   /* hidden, when editing */
+	struct str pnr_shown; /* editing: stored, read-only */
+	struct pnr pnr;       /* new: the parsed number */
 	int pnr_ok;
 	int submit;  /* atgard=skicka */
 	int covered; /* editing: a waiver in force names the referring org */
@@ -507,8 +510,6 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 	    (e = view_ctx_set_int(ctx, "id", f->id)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "action", buf_str(&action))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", f->version)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "person_version", f->person_version)) !=
-	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pnr_shown", f->pnr_shown)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "locked", f->locked)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "text_max", REF_TEXT_MAX)) != APP_OK ||
@@ -592,44 +593,6 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 }
 
 /* ---- reading the posted form ---- */
-
-/* "46130" or "461 30" as "461 30"; empty when not a postal code. Arena. */
-static struct str
-rf_postal(struct req *r, struct str s)
-{
-	char d[5], *out;
-	size_t n = 0;
-
-	for (size_t i = 0; i < s.len; i++) {
-		if (s.p[i] >= '0' && s.p[i] <= '9' && n < 5)
-			d[n++] = s.p[i];
-		else if (!(s.p[i] == ' ' && i == 3 && n == 3))
-			return STR_LIT("");
-	}
-	if (n != 5 || (out = arena_alloc(r->a, 7)) == NULL)
-		return STR_LIT("");
-	memcpy(out, d, 3);
-	out[3] = ' ';
-	memcpy(out + 4, d + 3, 2);
-	out[6] = '\0';
-	return (struct str){ out, 6 };
-}
-
-static int
-rf_phone_ok(struct str s)
-{
-	size_t digits = 0;
-
-	for (size_t i = 0; i < s.len; i++) {
-		char c = s.p[i];
-		if (c >= '0' && c <= '9')
-			digits++;
-		else if (c != ' ' && c != '-' && c != '+' && c != '(' &&
-		    c != ')')
-			return 0;
-	}
-	return digits >= 5;
-}
 
 static struct str
 rf_lower(struct req *r, struct str s)
@@ -808,14 +771,14 @@ rf_read(
 			return e;
 	}
 	if (f->err[RF_POSTAL] == NULL && fv[RF_POSTAL].present) {
-		struct str pc = rf_postal(r, f->v[RF_POSTAL]);
+		struct str pc = contact_postal(r->a, f->v[RF_POSTAL]);
 		if (pc.len == 0)
 			f->err[RF_POSTAL] = MSG_POSTAL;
 		else
 			f->v[RF_POSTAL] = pc;
 	}
 	if (f->err[RF_PHONE] == NULL && fv[RF_PHONE].present &&
-	    !rf_phone_ok(f->v[RF_PHONE]))
+	    !contact_phone_ok(f->v[RF_PHONE]))
 		f->err[RF_PHONE] = MSG_PHONE;
 	if (f->submit && f->v[RF_INTERPRETER].len &&
 	    f->err[RF_LANGUAGE] == NULL && !fv[RF_LANGUAGE].present)
@@ -850,37 +813,42 @@ rf_bool_str(struct str v)
 }
 
 /*
- * The person's new values into pv (RPF_N, in rf_person_fields order).
- * stored is a SQL_REFERRAL_PERSON_LOCK_* row or NULL for a new person.
- * merge (a new application for a known person): what the remittent left
- * empty keeps the stored value, and the flags can be set but not
- * cleared, since they could not see what was stored. Otherwise (their
- * own referral's form, which showed the stored values) the form wins; an
- * empty gender keeps the stored one.
+ * The person's new values for this referral into pv (RPF_N, in
+ * rf_person_fields order): what the form says. stored is the referral's
+ * SQL_REFERRAL_GET row when editing, NULL for a new referral. Nothing is
+ * taken from anyone else's record of the person: a new referral for a
+ * known personnummer starts from what its remittent typed.
  */
 static void
-rf_person_values(const struct ref_form *f, const struct db_rows *stored,
-    int merge, struct str *pv)
+rf_person_values(
+    const struct ref_form *f, const struct db_rows *stored, struct str *pv)
 {
 	for (int j = 0; j < RPF_N; j++) {
 		struct str typed = f->v[rf_person_fields[j].field];
-		struct str old =
-		    stored ? db_cell(stored, 0, RP_FIRST + j) : STR_LIT("");
 
 		if (rf_person_fields[j].is_bool)
-			pv[j] = typed.len || (merge && str_eq_cstr(old, "1"))
-			    ? STR_LIT("1")
-			    : STR_LIT("0");
-		else if (typed.len == 0 &&
-		    (merge || rf_person_fields[j].field == RF_GENDER))
-			pv[j] = old;
+			pv[j] = typed.len ? STR_LIT("1") : STR_LIT("0");
 		else
 			pv[j] = typed;
 	}
-	/* A new person needs a gender: the personnummer's default. */
+	/* An empty gender keeps this referral's own, else the
+	 * personnummer's default. */
+	if (pv[RF_GENDER - RF_FIRST].len == 0 && stored != NULL)
+		pv[RF_GENDER - RF_FIRST] = db_cell(stored, 0, RG_GENDER);
 	if (pv[RF_GENDER - RF_FIRST].len == 0)
 		pv[RF_GENDER - RF_FIRST] =
 		    f->pnr.odd_serial ? STR_LIT("man") : STR_LIT("kvinna");
+}
+
+/* The referral_person parameters of pv for referral rid. */
+static void
+rf_person_params(const struct str *pv, long long rid, struct db_param *p)
+{
+	for (int j = 0; j < RPF_N; j++)
+		p[j] = rf_person_fields[j].is_bool
+		    ? DB_INT(str_eq_cstr(pv[j], "1"))
+		    : DB_STR(pv[j]);
+	p[RPF_N] = DB_INT(rid);
 }
 
 static enum app_err
@@ -910,65 +878,57 @@ rf_one_row(struct req *r, int *one)
 	return APP_OK;
 }
 
-/* Update person pid (locked row stored) to pv with a history row per
- * changed field; *changed says whether anything did, *lost whether the
- * row's version moved (someone else saved: the caller rolls back). */
+/* Referral rid's record of the person (its GET row stored, read under the
+ * referral's row lock) to pv, with a history row per changed field under
+ * the referral. */
 static enum app_err
-rf_person_update(struct req *r, long long pid, const struct db_rows *stored,
-    const struct str *pv, int *changed, int *lost)
+rf_person_update(struct req *r, long long rid, const struct db_rows *stored,
+    const struct str *pv)
 {
-	struct db_param p[RPF_N + 2];
+	struct db_param p[RPF_N + 1];
+	int changed = 0;
 	enum app_err e;
-	int one;
 
-	*changed = 0;
-	*lost = 0;
 	for (int j = 0; j < RPF_N; j++) {
-		struct str old = db_cell(stored, 0, RP_FIRST + j);
+		struct str old = db_cell(stored, 0, rf_person_fields[j].col);
 		if (str_eq(old, pv[j]))
 			continue;
-		*changed = 1;
-		if ((e = history_field(r, HISTORY_PERSON, pid,
+		changed = 1;
+		if ((e = history_field(r, HISTORY_REFERRAL, rid,
 		         rf_person_fields[j].column, old, pv[j])) != APP_OK)
 			return e;
 	}
-	if (!*changed)
+	if (!changed)
 		return APP_OK;
-	for (int j = 0; j < RPF_N; j++)
-		p[j] = rf_person_fields[j].is_bool
-		    ? DB_INT(str_eq_cstr(pv[j], "1"))
-		    : DB_STR(pv[j]);
-	p[RPF_N] = DB_INT(pid);
-	p[RPF_N + 1] = DB_INT(str_to_ll(db_cell(stored, 0, RP_VERSION)));
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_UPDATE,
-	         p, RPF_N + 2, NULL)) != APP_OK ||
-	    (e = rf_one_row(r, &one)) != APP_OK)
-		return e;
-	*lost = !one;
-	return APP_OK;
+	rf_person_params(pv, rid, p);
+	return db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_RPERSON_UPDATE, p,
+	    RPF_N + 1, NULL);
 }
 
+/* The person link of the new referral: the person row of the
+ * personnummer (locked), created when there is none. Reads nothing but
+ * its id. */
 static enum app_err
-rf_person_insert(struct req *r, const struct ref_form *f, const struct str *pv,
-    long long *pid)
+rf_person_link(struct req *r, const struct ref_form *f, long long *pid)
 {
-	struct db_param p[14];
+	struct db_param p[3];
+	struct db_rows found;
 	enum app_err e;
 
 	p[0] = DB_STR(str_cstr(f->pnr.digits));
+	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_FIND, p,
+	         1, &found)) != APP_OK)
+		return e;
+	if (found.nrows == 1) {
+		*pid = str_to_ll(db_cell(&found, 0, 0));
+		return APP_OK;
+	}
 	p[1] = DB_STR(f->pnr.kind == PNR_SAMORDNINGSNUMMER
 	        ? STR_LIT("samordningsnummer")
 	        : STR_LIT("personnummer"));
-	p[2] = DB_STR(pv[0]);
-	p[3] = DB_STR(pv[1]);
-	p[4] = DB_STR(pv[2]);
-	p[5] = DB_INT(f->pnr.year);
-	for (int j = 3; j < RPF_N; j++)
-		p[j + 3] = rf_person_fields[j].is_bool
-		    ? DB_INT(str_eq_cstr(pv[j], "1"))
-		    : DB_STR(pv[j]);
+	p[2] = DB_INT(f->pnr.year);
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_INSERT,
-	         p, 14, NULL)) != APP_OK)
+	         p, 3, NULL)) != APP_OK)
 		return e;
 	return rf_last_id(r, pid);
 }
@@ -1147,10 +1107,8 @@ page_referral_create(struct req *r)
 	struct ref_form f = { 0 };
 	struct ref_lists L;
 	struct db_param p[18], q[13];
-	struct db_rows person;
 	struct str pv[RPF_N], pnr12, status;
 	long long pid, rid;
-	int changed = 0, lost = 0;
 	size_t nerr;
 	enum app_err e;
 
@@ -1163,25 +1121,9 @@ page_referral_create(struct req *r)
 	}
 	pnr12 = str_cstr(f.pnr.digits);
 	status = f.submit ? STR_LIT("inskickad") : STR_LIT("utkast");
-	p[0] = DB_STR(pnr12);
 	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
-	/* One person per personnummer: reuse the row (locked, so a second
-	 * application for the same person waits here), else create it. */
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_LOCK_PNR,
-	         p, 1, &person)) != APP_OK)
-		goto fail;
-	if (person.nrows == 0) {
-		rf_person_values(&f, NULL, 0, pv);
-		e = rf_person_insert(r, &f, pv, &pid);
-	} else {
-		pid = str_to_ll(db_cell(&person, 0, RP_ID));
-		rf_person_values(&f, &person, 1, pv);
-		e = rf_person_update(r, pid, &person, pv, &changed, &lost);
-		if (e == APP_OK && lost)
-			e = APP_EDB; /* impossible under the row lock */
-	}
-	if (e != APP_OK)
+	if ((e = rf_person_link(r, &f, &pid)) != APP_OK)
 		goto fail;
 	/* INSERT order: person, insats, remittent, organisation, status,
 	 * then visa_date .. consent_at_visa, then submitted. */
@@ -1197,7 +1139,12 @@ page_referral_create(struct req *r)
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_INSERT, p, 18,
 	         NULL)) != APP_OK)
 		goto fail;
-	if ((e = rf_last_id(r, &rid)) != APP_OK ||
+	if ((e = rf_last_id(r, &rid)) != APP_OK)
+		goto fail;
+	rf_person_values(&f, NULL, pv);
+	rf_person_params(pv, rid, p);
+	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_RPERSON_INSERT,
+	         p, RPF_N + 1, NULL)) != APP_OK ||
 	    (e = rf_links_insert(r, rid, &f, &L, 1, 1)) != APP_OK ||
 	    (e = history_field(r, HISTORY_REFERRAL, rid, "status", STR_LIT(""),
 	         status)) != APP_OK ||
@@ -1207,9 +1154,6 @@ page_referral_create(struct req *r)
 	    (e = audit_write(r, AUDIT_CREATE, "referral", rid, pnr12,
 	         f.submit ? STR_LIT("created, submitted")
 	                  : STR_LIT("created as draft"))) != APP_OK ||
-	    (changed &&
-	        (e = audit_write(r, AUDIT_UPDATE, "person", pid, pnr12,
-	             STR_LIT("changed with a new referral"))) != APP_OK) ||
 	    (e = db_commit(r->db)) != APP_OK)
 		goto fail;
 	return rf_redirect(r, rid, f.submit);
@@ -1309,7 +1253,6 @@ rf_from_stored(struct req *r, struct ref_form *f, long long id,
 		f->v[RF_M(k, 3)] = db_cell(&co, k, 3);
 	}
 	f->version = db_cell(g, 0, RG_VERSION);
-	f->person_version = db_cell(g, 0, RG_PERSON_VERSION);
 	f->pnr_shown = ref_pnr_shown(r, db_cell(g, 0, RG_PNR));
 	return APP_OK;
 }
@@ -1365,7 +1308,6 @@ rf_conflict(
 		return e;
 	f->stored = g;
 	f->version = db_cell(g, 0, RG_VERSION);
-	f->person_version = db_cell(g, 0, RG_PERSON_VERSION);
 	f->conflict = 1;
 	f->locked = !ref_status_editable(db_cell(g, 0, RG_STATUS));
 	if (f->locked)
@@ -1422,15 +1364,14 @@ enum app_err
 page_referral_save(struct req *r)
 {
 	const struct str *version = req_form(r, "version");
-	const struct str *pversion = req_form(r, "person_version");
 	struct ref_form f;
 	struct ref_lists L;
-	struct db_rows g0, inc0, lock, person, g, inc, co;
+	struct db_rows g0, inc0, lock, g, inc, co;
 	struct db_param p[17];
 	struct str pv[RPF_N], status, pnr12, old, new_;
 	long long id;
 	size_t nerr;
-	int changed, lost, one, hidden;
+	int one, hidden;
 	enum app_err e;
 
 	if ((e = rf_load_own(r, &id, &g0, &inc0)) != APP_OK ||
@@ -1450,7 +1391,6 @@ page_referral_save(struct req *r)
 	f.income = NULL;
 	f.nincome = 0;
 	f.version = version ? *version : STR_LIT("");
-	f.person_version = pversion ? *pversion : STR_LIT("");
 	if ((e = rf_read(r, &f, &L, &nerr)) != APP_OK)
 		return e;
 	if (!ref_status_editable(db_cell(&g0, 0, RG_STATUS)) ||
@@ -1470,14 +1410,7 @@ page_referral_save(struct req *r)
 	if (lock.nrows != 1 || !str_eq(f.version, db_cell(&lock, 0, 0)) ||
 	    !ref_status_editable(db_cell(&lock, 0, 1)))
 		goto conflict;
-	p[0] = DB_INT(str_to_ll(db_cell(&lock, 0, 3)));
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_PERSON_LOCK_ID,
-	         p, 1, &person)) != APP_OK)
-		goto fail;
-	if (person.nrows != 1 ||
-	    !str_eq(f.person_version, db_cell(&person, 0, RP_VERSION)))
-		goto conflict;
-	/* Read after the locks, so the old values are the latest ones. */
+	/* Read after the lock, so the old values are the latest ones. */
 	p[0] = DB_INT(id);
 	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_GET, p, 1,
 	         &g)) != APP_OK ||
@@ -1502,12 +1435,9 @@ page_referral_save(struct req *r)
 		}
 	}
 	pnr12 = db_cell(&g, 0, RG_PNR);
-	rf_person_values(&f, &person, 0, pv);
-	if ((e = rf_person_update(r, str_to_ll(db_cell(&person, 0, RP_ID)),
-	         &person, pv, &changed, &lost)) != APP_OK)
+	rf_person_values(&f, &g, pv);
+	if ((e = rf_person_update(r, id, &g, pv)) != APP_OK)
 		goto fail;
-	if (lost)
-		goto conflict;
 	rf_referral_params(&f, p);
 	p[13] = DB_STR(status);
 	p[14] = DB_INT(f.submit);

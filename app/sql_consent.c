@@ -165,14 +165,18 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	    0 },
 	[SQL_CONSENT_REFERRAL] = { "SELECT r.id, r.status, r.consent_at_visa, r.organisation_id,"
 	                           " CONCAT_WS(' – ', po.name, o.name), r.insats_id, i.name,"
-	                           " i.period_end, pe.personnummer, pe.first_name, pe.last_name,"
-	                           " pe.protected_identity, p.id, p.status, p.planned_end_date,"
+	                           " i.period_end, pn.personnummer, pe.first_name, pe.last_name,"
+	                           /* Protected if either record says so. */
+	                           " pe.protected_identity OR IFNULL(pp.protected_identity, 0),"
+	                           " p.id, p.status, p.planned_end_date,"
 	                           " p.end_date, pe.interpreter_language, i.measurement"
-	                           " FROM referral r JOIN person pe ON pe.id = r.person_id"
+	                           " FROM referral r JOIN person pn ON pn.id = r.person_id"
+	                           " JOIN referral_person pe ON pe.referral_id = r.id"
 	                           " JOIN insats i ON i.id = r.insats_id"
 	                           " JOIN organisation o ON o.id = r.organisation_id"
 	                           " LEFT JOIN organisation po ON po.id = o.parent_id"
 	                           " LEFT JOIN participation p ON p.referral_id = r.id"
+	                           " LEFT JOIN participation_person pp ON pp.participation_id = p.id"
 	                           " WHERE r.id = ?",
 	    1 },
 	[SQL_CONSENT_TEXT_LIST] = { "SELECT id, kind, language, version, title, is_current, used,"

@@ -15,6 +15,35 @@
 	"(SELECT COUNT(*) FROM participation px WHERE px.insats_id = " ins     \
 	" AND px.status = 'inskriven')"
 
+/* The person columns of referral_person and participation_person
+ * (sql/0022), in this order: SQL_PARTICIPATION_PERSON_COPY, _LOCK and
+ * _UPDATE. */
+#define PERSON_FIELDS                                                          \
+	"first_name, last_name, gender, address, postal_code, city, phone, "   \
+	"home_municipality, interpreter_needed, interpreter_language, "        \
+	"protected_identity"
+
+/* Each person item from one source: the personnummer and birth year from
+ * person pn, everything recorded from the referral's record (referral_person,
+ * as the remittent recorded it) or, once admitted, the insats's own
+ * (participation_person). */
+#define JOIN_REFERRAL_PERSON                                                   \
+	"JOIN person pn ON pn.id = r.person_id "                               \
+	"JOIN referral_person pe ON pe.referral_id = r.id "
+#define JOIN_PARTICIPATION_PERSON                                              \
+	"JOIN person pn ON pn.id = p.person_id "                               \
+	"JOIN participation_person pe ON pe.participation_id = p.id "
+
+/* The insats's record of the person with its version, the personnummer and
+ * the participation's status and insats (enum pp_col). */
+#define PERSON_RECORD                                                           \
+	"SELECT pe.first_name, pe.last_name, pe.gender, pe.address, "           \
+	"pe.postal_code, pe.city, pe.phone, pe.home_municipality, "             \
+	"pe.interpreter_needed, pe.interpreter_language, "                      \
+	"pe.protected_identity, pe.version, pn.personnummer, p.status, i.name " \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                       \
+	"JOIN insats i ON i.id = p.insats_id "
+
 #define CODES(table)                                                           \
 	"SELECT code, label FROM " table " WHERE active = 1 "                  \
 	"ORDER BY sort_order, code"
@@ -25,9 +54,9 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                                "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
 	    1 },
 	[SQL_PARTICIPATION_INBOX] = { "SELECT r.id, r.status, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
-	                              "pe.first_name, pe.last_name, pe.gender, pe.birth_year, i.name, "
+	                              "pe.first_name, pe.last_name, pe.gender, pn.birth_year, i.name, "
 	                              "s.display_name, o.name "
-	                              "FROM referral r JOIN person pe ON pe.id = r.person_id "
+	                              "FROM referral r " JOIN_REFERRAL_PERSON
 	                              "JOIN insats i ON i.id = r.insats_id "
 	                              "JOIN staff s ON s.id = r.remittent_id "
 	                              "JOIN organisation o ON o.id = r.organisation_id "
@@ -37,8 +66,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1 },
 	[SQL_PARTICIPATION_REFERRAL_GET] = { "SELECT r.id, r.status, r.version, r.insats_id, i.name, IFNULL(i.places, ''), " INSKRIVNA(
 	                                         "r.insats_id") ", "
-	                                                        "pe.id, pe.personnummer, pe.first_name, pe.last_name, pe.gender, "
-	                                                        "pe.birth_year, pe.address, pe.postal_code, pe.city, pe.phone, "
+	                                                        "pn.id, pn.personnummer, pe.first_name, pe.last_name, pe.gender, "
+	                                                        "pn.birth_year, pe.address, pe.postal_code, pe.city, pe.phone, "
 	                                                        "pe.home_municipality, pe.interpreter_needed, pe.interpreter_language, "
 	                                                        "pe.protected_identity, IFNULL(r.visa_date, ''), "
 	                                                        "IFNULL(r.sick_leave_percent, ''), r.employed, r.employer, "
@@ -49,7 +78,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                                        "IFNULL(ds.display_name, ''), r.decision_reason, IFNULL(aa.label, ''), "
 	                                                        "s.display_name, o.name, IFNULL(s.email, ''), "
 	                                                        "r.organisation_id, r.consent_at_visa "
-	                                                        "FROM referral r JOIN person pe ON pe.id = r.person_id "
+	                                                        "FROM referral r " JOIN_REFERRAL_PERSON
 	                                                        "JOIN insats i ON i.id = r.insats_id "
 	                                                        "JOIN staff s ON s.id = r.remittent_id "
 	                                                        "JOIN organisation o ON o.id = r.organisation_id "
@@ -105,7 +134,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "IFNULL(s.display_name, ''), IFNULL(p.summary_due_date, ''), " OVERDUE_COND
 	                             ", "
 	                             "p.summary_sent_at IS NOT NULL "
-	                             "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	                             "FROM participation p "
+	                             "JOIN participation_person pe ON pe.participation_id = p.id "
 	                             "JOIN insats i ON i.id = p.insats_id "
 	                             "LEFT JOIN staff s ON s.id = p.contact_id "
 	                             "WHERE p.insats_id IN " MY_INSATSER " "
@@ -119,17 +149,20 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_SEARCH] = { "SELECT r.id, r.status, IFNULL(p.id, ''), IFNULL(p.status, ''), i.name, "
 	                               "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
 	                               "IFNULL(p.start_date, ''), IFNULL(p.end_date, ''), "
-	                               "pe.first_name, pe.last_name "
-	                               "FROM person pe JOIN referral r ON r.person_id = pe.id "
+	                               "IFNULL(pp.first_name, rp.first_name), "
+	                               "IFNULL(pp.last_name, rp.last_name) "
+	                               "FROM person pn JOIN referral r ON r.person_id = pn.id "
+	                               "JOIN referral_person rp ON rp.referral_id = r.id "
 	                               "JOIN insats i ON i.id = r.insats_id "
 	                               "LEFT JOIN participation p ON p.referral_id = r.id "
+	                               "LEFT JOIN participation_person pp ON pp.participation_id = p.id "
 	                               "WHERE r.insats_id IN " MY_INSATSER " "
-	                               "AND pe.personnummer = ? AND r.status <> 'utkast' "
+	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1 },
 	[SQL_PARTICIPATION_GET] = { "SELECT p.id, p.version, p.status, p.referral_id, p.insats_id, i.name, "
 	                            "IFNULL(i.summary_due_days, ''), "
-	                            "pe.personnummer, pe.first_name, pe.last_name, pe.gender, pe.birth_year, "
+	                            "pn.personnummer, pe.first_name, pe.last_name, pe.gender, pn.birth_year, "
 	                            "pe.address, pe.postal_code, pe.city, pe.phone, pe.home_municipality, "
 	                            "pe.interpreter_needed, pe.interpreter_language, pe.protected_identity, "
 	                            "p.start_date, IFNULL(p.planned_end_date, ''), IFNULL(c.display_name, ''), "
@@ -141,7 +174,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                            "IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), ''), " OVERDUE_COND
 	                            ", "
 	                            "s.display_name, o.name, IFNULL(p.contact_id, ''), r.organisation_id "
-	                            "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	                            "FROM participation p " JOIN_PARTICIPATION_PERSON
 	                            "JOIN insats i ON i.id = p.insats_id "
 	                            "JOIN referral r ON r.id = p.referral_id "
 	                            "JOIN staff s ON s.id = r.remittent_id "
@@ -168,7 +201,18 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                   "IFNULL(s.display_name, a.username), a.username, a.action, "
 	                                   "a.object_type, IFNULL(a.object_id, '') "
 	                                   "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
-	                                   "WHERE a.personnummer = ? ORDER BY a.at DESC, a.id DESC LIMIT 200",
+	                                   /* This file only: not what other
+	                                    * organisations did with the same
+	                                    * personnummer (their referrals,
+	                                    * their searches). */
+	                                   "WHERE a.personnummer = ? AND ("
+	                                   "(a.object_type = 'participation' AND a.object_id = ?) "
+	                                   "OR (a.object_type = 'referral' AND a.object_id = ?) "
+	                                   "OR (a.object_type = 'consent' AND (a.object_id = ? OR a.object_id IN "
+	                                   "(SELECT c.id FROM consent c WHERE c.referral_id = ?))) "
+	                                   "OR (a.object_type = 'person' AND a.staff_id IN "
+	                                   "(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
+	                                   "ORDER BY a.at DESC, a.id DESC LIMIT 200",
 	    1 },
 	[SQL_PARTICIPATION_LOCK] = { "SELECT version, status FROM participation WHERE id = ? FOR UPDATE",
 	    0 },
@@ -205,11 +249,26 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "AND status = 'avslutad' AND summary_sent_at IS NULL",
 	    0 },
 	[SQL_PARTICIPATION_OVERDUE] = { "SELECT p.id, pe.first_name, pe.last_name, i.name, p.summary_due_date "
-	                                "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	                                "FROM participation p "
+	                                "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                "JOIN insats i ON i.id = p.insats_id "
 	                                "WHERE p.insats_id IN " MY_INSATSER
 	                                " AND " OVERDUE_COND " "
 	                                "ORDER BY p.summary_due_date, p.id LIMIT 200",
 	    1 },
 	[SQL_PARTICIPATION_ROW_COUNT] = { "SELECT ROW_COUNT()", 0 },
+	[SQL_PARTICIPATION_PERSON_COPY] = { "INSERT INTO participation_person (participation_id, " PERSON_FIELDS
+	                                    ") SELECT ?, " PERSON_FIELDS
+	                                    " FROM referral_person WHERE referral_id = ?",
+	    0 },
+	[SQL_PARTICIPATION_PERSON_GET] = { PERSON_RECORD "WHERE p.id = ?", 1 },
+	[SQL_PARTICIPATION_PERSON_LOCK] = { PERSON_RECORD
+	    "WHERE p.id = ? FOR UPDATE",
+	    0 },
+	[SQL_PARTICIPATION_PERSON_UPDATE] = { "UPDATE participation_person SET first_name = ?, last_name = ?, "
+	                                      "gender = ?, address = ?, postal_code = ?, city = ?, phone = ?, "
+	                                      "home_municipality = ?, interpreter_needed = ?, "
+	                                      "interpreter_language = ?, protected_identity = ?, "
+	                                      "version = version + 1 WHERE participation_id = ? AND version = ?",
+	    0 },
 };

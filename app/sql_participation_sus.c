@@ -12,7 +12,7 @@
  * as SQL_SUS_QUALITY (app/sql_sus.c) decides them (a code without a
  * sus_code counts as missing; income needs one code with a sus_code). */
 #define SUS_GET_SQL                                                             \
-	"SELECT r.id, r.version, pe.id, pe.version, "                           \
+	"SELECT r.id, r.version, pe.participation_id, pe.version, "             \
 	"IFNULL(r.education_code, ''), IFNULL(r.support_time_code, ''), "       \
 	"IFNULL(p.occupation_before_code, ''), pe.home_municipality, "          \
 	"IFNULL(ce.label, ''), IFNULL(cst.label, ''), IFNULL(cob.label, ''), "  \
@@ -33,7 +33,7 @@
 	"ON ci.code = pa.income_code WHERE pa.participation_id = p.id "         \
 	"AND ci.sus_code IS NOT NULL)) "                                        \
 	"FROM participation p JOIN referral r ON r.id = p.referral_id "         \
-	"JOIN person pe ON pe.id = p.person_id "                                \
+	"JOIN participation_person pe ON pe.participation_id = p.id "           \
 	"JOIN insats i ON i.id = p.insats_id "                                  \
 	"LEFT JOIN code_education ce ON ce.code = r.education_code "            \
 	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "    \
@@ -52,16 +52,16 @@ const struct db_query sql_participation_sus[SQL_PSUS__MAX] = {
 	[SQL_PSUS_CODES_SUPPORT] = { SUS_CODES("code_support_time"), 1 },
 	[SQL_PSUS_CODES_OCCUPATION] = { SUS_CODES("code_occupation"), 1 },
 	[SQL_PSUS_CODES_INCOME] = { SUS_CODES("code_income"), 1 },
-	[SQL_PSUS_REFERRAL_LOCK] = { "SELECT r.id, r.version, p.person_id FROM participation p "
+	[SQL_PSUS_REFERRAL_LOCK] = { "SELECT r.id, r.version, p.id FROM participation p "
 	                             "JOIN referral r ON r.id = p.referral_id WHERE p.id = ? FOR UPDATE",
 	    0 },
-	[SQL_PSUS_PERSON_LOCK] = { "SELECT version FROM person WHERE id = ? FOR UPDATE",
+	[SQL_PSUS_PERSON_LOCK] = { "SELECT version FROM participation_person WHERE participation_id = ? FOR UPDATE",
 	    0 },
 	[SQL_PSUS_SET_REFERRAL] = { "UPDATE referral SET education_code = ?, support_time_code = ?, "
 	                            "version = version + 1 WHERE id = ? AND version = ?",
 	    0 },
-	[SQL_PSUS_SET_PERSON] = { "UPDATE person SET home_municipality = ?, version = version + 1 "
-	                          "WHERE id = ? AND version = ?",
+	[SQL_PSUS_SET_PERSON] = { "UPDATE participation_person SET home_municipality = ?, "
+	                          "version = version + 1 WHERE participation_id = ? AND version = ?",
 	    0 },
 	[SQL_PSUS_SET_OCCUPATION] = { "UPDATE participation SET occupation_before_code = ?, "
 	                              "version = version + 1 WHERE id = ? AND version = ? "

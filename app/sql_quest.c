@@ -166,7 +166,8 @@ const struct db_query
 	        1 },
 	    [SQL_QUEST_RESP_SUBMIT] = { "UPDATE questionnaire_response r JOIN questionnaire q ON q.id = r.questionnaire_id "
 	                                "LEFT JOIN participation p ON p.id = r.participation_id "
-	                                "LEFT JOIN person pe ON pe.id = p.person_id "
+	                                "LEFT JOIN person pn ON pn.id = p.person_id "
+	                                "LEFT JOIN participation_person pe ON pe.participation_id = p.id "
 	                                "SET r.status = 'inskickad', "
 	                                "r.submitted_at = IF(q.anonymity = 'anonym', UTC_DATE(), UTC_TIMESTAMP()), "
 	                                "r.insats_id = COALESCE(p.insats_id, r.insats_id), "
@@ -176,10 +177,10 @@ const struct db_query
 	                                "r.age_band = COALESCE((SELECT a.value_text FROM questionnaire_answer a "
 	                                "  JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = r.id "
 	                                "  AND i.background = 'aldersgrupp' AND a.special IS NULL LIMIT 1), "
-	                                "  CASE WHEN pe.birth_year IS NULL THEN NULL "
-	                                "  WHEN YEAR(UTC_DATE()) - pe.birth_year < 30 THEN 'under30' "
-	                                "  WHEN YEAR(UTC_DATE()) - pe.birth_year < 45 THEN '30-44' "
-	                                "  WHEN YEAR(UTC_DATE()) - pe.birth_year <= 65 THEN '45-65' ELSE 'over65' END) "
+	                                "  CASE WHEN pn.birth_year IS NULL THEN NULL "
+	                                "  WHEN YEAR(UTC_DATE()) - pn.birth_year < 30 THEN 'under30' "
+	                                "  WHEN YEAR(UTC_DATE()) - pn.birth_year < 45 THEN '30-44' "
+	                                "  WHEN YEAR(UTC_DATE()) - pn.birth_year <= 65 THEN '45-65' ELSE 'over65' END) "
 	                                "WHERE r.id = ? AND r.status = 'pagaende'",
 	        0 },
 	    [SQL_QUEST_RESP_FOR_PARTICIPATION] = { "SELECT q.code, IFNULL(r.measurement, ''), r.status, "
@@ -200,8 +201,7 @@ const struct db_query
 	    [SQL_QUEST_ANSWER_INSERT] = { "INSERT INTO questionnaire_answer (response_id, item_id, seq, sitting, "
 	                                  "value_int, value_text, special) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	        0 },
-	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) FROM questionnaire_answer WHERE response_id = ?",
-	        1 },
+	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) FROM questionnaire_answer WHERE response_id = ?", 1 },
 	    [SQL_QUEST_FIRST_UNANSWERED] = { "SELECT IFNULL(MIN(i.position), '') FROM questionnaire_item i "
 	                                     "JOIN questionnaire_response r ON r.questionnaire_id = i.questionnaire_id "
 	                                     "WHERE r.id = ? AND NOT EXISTS (SELECT 1 FROM questionnaire_answer a "
@@ -234,9 +234,10 @@ const struct db_query
 	        1 },
 	    [SQL_QUEST_DEMO_COUNT] = { "SELECT COUNT(*) FROM questionnaire_response WHERE status = 'inskickad'",
 	        1 },
-	    [SQL_QUEST_DEMO_PARTICIPATIONS] = { "SELECT p.id, p.status, p.insats_id, pe.gender, pe.birth_year, "
+	    [SQL_QUEST_DEMO_PARTICIPATIONS] = { "SELECT p.id, p.status, p.insats_id, pe.gender, pn.birth_year, "
 	                                        "p.start_date, IFNULL(p.end_date, '') FROM participation p "
-	                                        "JOIN person pe ON pe.id = p.person_id "
+	                                        "JOIN person pn ON pn.id = p.person_id "
+	                                        "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                        "WHERE p.status IN ('inskriven', 'avslutad') ORDER BY p.id",
 	        1 },
 	    [SQL_QUEST_DEMO_QID] = { "SELECT id FROM questionnaire WHERE code = ? AND is_active = 1",

@@ -1,11 +1,13 @@
 /* sql_referral.c: statements of the referral pages; see include/sql_referral.h. */
 #include "sql_referral.h"
 
-/* The person columns of the two LOCK statements (enum ref_person_col). */
-#define PERSON_COLS                                                              \
-	"SELECT id, first_name, last_name, gender, address, postal_code, city, " \
-	"phone, home_municipality, interpreter_needed, interpreter_language, "   \
-	"protected_identity, version, personnummer FROM person "
+/* The person as this referral's remittent recorded them (sql/0022): the
+ * columns RG_FIRST .. RG_PROTECTED of SQL_REFERRAL_GET and the parameters of
+ * the two referral_person statements, in this order. */
+#define RPERSON_FIELDS                                                         \
+	"first_name, last_name, gender, address, postal_code, city, phone, "   \
+	"home_municipality, interpreter_needed, interpreter_language, "        \
+	"protected_identity"
 
 /* Whether the remittent side from organisation ? (twice: the caller's
  * organisation) may see the details of referral r: the rule of
@@ -28,13 +30,14 @@
  * parameters are the caller's staff id, the caller's organisation twice
  * (CONSENT_VISIBLE), then the caller's staff id three times. */
 #define LIST_COLS                                                                \
-	"SELECT r.id, r.status, i.short_name, p.first_name, p.last_name, "       \
+	"SELECT r.id, r.status, i.short_name, rp.first_name, rp.last_name, "     \
 	"IFNULL(DATE_FORMAT(r.visa_date, '%Y-%m-%d'), ''), "                     \
 	"DATE_FORMAT(r.created_at, '%Y-%m-%d'), "                                \
 	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "                  \
 	"IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d'), ''), "                    \
 	"r.remittent_id = ?, s.display_name, " CONSENT_VISIBLE " AS vis "        \
 	"FROM referral r JOIN person p ON p.id = r.person_id "                   \
+	"JOIN referral_person rp ON rp.referral_id = r.id "                      \
 	"JOIN insats i ON i.id = r.insats_id "                                   \
 	"JOIN organisation o ON o.id = r.organisation_id "                       \
 	"JOIN staff s ON s.id = r.remittent_id "                                 \
@@ -66,22 +69,23 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                                         "ON sr.staff_id = s.id AND sr.role = 'remittent' "
 	                                         "WHERE s.username = ? AND s.active = 1",
 	    1 },
-	[SQL_REFERRAL_PERSON_LOCK_PNR] = { PERSON_COLS
-	    "WHERE personnummer = ? FOR UPDATE",
+	/* Only the link: nothing anybody recorded about the person is read
+	 * by personnummer. Locked, so two first referrals of one person
+	 * serialise here instead of racing to insert. */
+	[SQL_REFERRAL_PERSON_FIND] = { "SELECT id FROM person WHERE personnummer = ? FOR UPDATE",
 	    0 },
-	[SQL_REFERRAL_PERSON_LOCK_ID] = { PERSON_COLS "WHERE id = ? FOR UPDATE",
+	[SQL_REFERRAL_PERSON_INSERT] = { "INSERT INTO person (personnummer, id_kind, birth_year) "
+	                                 "VALUES (?, ?, ?)",
 	    0 },
-	[SQL_REFERRAL_PERSON_INSERT] = { "INSERT INTO person (personnummer, id_kind, first_name, "
-	                                 "last_name, gender, birth_year, address, postal_code, city, "
-	                                 "phone, home_municipality, interpreter_needed, "
-	                                 "interpreter_language, protected_identity) "
-	                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_REFERRAL_RPERSON_INSERT] = { "INSERT INTO referral_person (" RPERSON_FIELDS
+	                                  ", referral_id) "
+	                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    0 },
-	[SQL_REFERRAL_PERSON_UPDATE] = { "UPDATE person SET first_name = ?, last_name = ?, gender = ?, "
-	                                 "address = ?, postal_code = ?, city = ?, phone = ?, "
-	                                 "home_municipality = ?, interpreter_needed = ?, "
-	                                 "interpreter_language = ?, protected_identity = ?, "
-	                                 "version = version + 1 WHERE id = ? AND version = ?",
+	[SQL_REFERRAL_RPERSON_UPDATE] = { "UPDATE referral_person SET first_name = ?, last_name = ?, "
+	                                  "gender = ?, address = ?, postal_code = ?, city = ?, phone = ?, "
+	                                  "home_municipality = ?, interpreter_needed = ?, "
+	                                  "interpreter_language = ?, protected_identity = ? "
+	                                  "WHERE referral_id = ?",
 	    0 },
 	[SQL_REFERRAL_LAST_ID] = { "SELECT LAST_INSERT_ID()", 0 },
 	[SQL_REFERRAL_ROW_COUNT] = { "SELECT ROW_COUNT()", 0 },
@@ -105,12 +109,13 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), ''), "
 	                       "IFNULL(ds.display_name, ''), r.decision_reason, "
 	                       "IFNULL(aa.label, ''), r.version, "
-	                       "p.personnummer, p.id_kind, p.first_name, p.last_name, p.gender, "
-	                       "p.birth_year, p.address, p.postal_code, p.city, p.phone, "
-	                       "p.home_municipality, p.interpreter_needed, "
-	                       "p.interpreter_language, p.protected_identity, p.version, "
+	                       "p.personnummer, p.id_kind, p.birth_year, rp.first_name, "
+	                       "rp.last_name, rp.gender, rp.address, rp.postal_code, rp.city, "
+	                       "rp.phone, rp.home_municipality, rp.interpreter_needed, "
+	                       "rp.interpreter_language, rp.protected_identity, "
 	                       "r.consent_at_visa "
 	                       "FROM referral r JOIN person p ON p.id = r.person_id "
+	                       "JOIN referral_person rp ON rp.referral_id = r.id "
 	                       "JOIN insats i ON i.id = r.insats_id "
 	                       "JOIN staff rs ON rs.id = r.remittent_id "
 	                       "JOIN organisation o ON o.id = r.organisation_id "

@@ -12,7 +12,12 @@
 	"p.status = 'avslutad' AND p.end_date BETWEEN ? AND ? AND "            \
 	"(? = 0 OR p.insats_id = ?)"
 
-#define FROM_P "FROM participation p JOIN person pe ON pe.id = p.person_id "
+/* Each person item from one source (README, "Who sees what of a person"):
+ * the birth year from the personnummer (person pn), the gender from the
+ * insats's record of the participant (participation_person pe). */
+#define FROM_P                                                                 \
+	"FROM participation p JOIN person pn ON pn.id = p.person_id "          \
+	"JOIN participation_person pe ON pe.participation_id = p.id "
 
 /* The values of two items of linked questionnaire ? at measurement m of the
  * participation p in one look-up, as "v1|v2". Each part is "" when no
@@ -52,9 +57,9 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_COUNTS] = { /* Counts, age, education and support time
 	                         * in one pass. */
 	    "SELECT pe.gender, CASE "
-	    "WHEN YEAR(p.start_date) - pe.birth_year < 30 THEN 0 "
-	    "WHEN YEAR(p.start_date) - pe.birth_year < 45 THEN 1 "
-	    "WHEN YEAR(p.start_date) - pe.birth_year <= 65 THEN 2 "
+	    "WHEN YEAR(p.start_date) - pn.birth_year < 30 THEN 0 "
+	    "WHEN YEAR(p.start_date) - pn.birth_year < 45 THEN 1 "
+	    "WHEN YEAR(p.start_date) - pn.birth_year <= 65 THEN 2 "
 	    "ELSE 3 END AS band, IFNULL(r.education_code, '') AS c, "
 	    "IFNULL(r.support_time_code, '') AS s, COUNT(*), "
 	    "SUM(p.start_date >= ?), "
@@ -100,7 +105,8 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "SELECT STRAIGHT_JOIN DATE_FORMAT(m.ms, '%Y-%m'), pe.gender, COUNT(*), "
 	    "SUM(DATEDIFF(LEAST(IFNULL(p.end_date, ?), LAST_DAY(m.ms), ?), "
 	    "GREATEST(p.start_date, m.ms, ?)) + 1) "
-	    "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	    "FROM participation p JOIN participation_person pe "
+	    "ON pe.participation_id = p.id "
 	    "JOIN m ON p.start_date <= LEAST(LAST_DAY(m.ms), ?) AND "
 	    "(p.end_date IS NULL OR p.end_date >= GREATEST(m.ms, ?)) "
 	    "WHERE p.status <> 'felregistrerad' AND p.start_date <= ? "
@@ -165,10 +171,10 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "SUM(x.s2 IS NOT NULL AND x.e2 IS NOT NULL), IFNULL(SUM(x.e2 > x.s2), 0), "
 	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)), IFNULL(SUM(x.s2 + 0 * x.e2), 0), "
 	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) "
-	    "FROM (SELECT y.person_id, " QUEST_PART("y.vs", "1") " AS s1, "
+	    "FROM (SELECT y.pid, " QUEST_PART("y.vs", "1") " AS s1, "
 	    QUEST_PART("y.ve", "1") " AS e1, " QUEST_PART("y.vs", "-1") " AS s2, "
 	    QUEST_PART("y.ve", "-1") " AS e2 FROM ("
-	    "SELECT p.person_id, " QUEST_VALUES("'start'") " AS vs, "
+	    "SELECT p.id AS pid, " QUEST_VALUES("'start'") " AS vs, "
 	    QUEST_VALUES("'slut'") " AS ve "
 	    "FROM participation p WHERE p.status <> 'felregistrerad' "
 	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
@@ -178,13 +184,14 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
 	    "AND r.submitted_at >= ? "
 	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
-	    "UNION ALL SELECT p.person_id, " QUEST_VALUES("'start'") ", NULL "
+	    "UNION ALL SELECT p.id, " QUEST_VALUES("'start'") ", NULL "
 	    "FROM participation p WHERE " ENDED_IN_PERIOD
 	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
 	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
 	    "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
 	    "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
 	    "AND q.code = ?)) y) x "
-	    "JOIN person pe ON pe.id = x.person_id GROUP BY pe.gender",
+	    "JOIN participation_person pe ON pe.participation_id = x.pid "
+	    "GROUP BY pe.gender",
 	    1 },
 };

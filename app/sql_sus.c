@@ -2,7 +2,9 @@
 #include "sql_sus.h"
 
 /* The one rule for reporting by identity (sql/0008's header). Needs the
- * aliases p (participation), pe (person) and i (insats). */
+ * aliases p (participation), pe (participation_person: the insats's record
+ * of the participant, the source of every person item but the
+ * personnummer and birth year, which come from person pn) and i (insats). */
 #define SUS_IDENTITY_OK                                                        \
 	"(pe.protected_identity = 0 AND i.measurement = 'personuppgifter' "    \
 	"AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = "           \
@@ -38,7 +40,7 @@
 #define SUS_COUNT_HALF(year_col, started, ended, extra)                        \
 	"SELECT p.insats_id, YEAR(" year_col ") AS y, pe.gender, " started     \
 	" AS started, " ended " AS ended FROM participation p "                \
-	"JOIN person pe ON pe.id = p.person_id "                               \
+	"JOIN participation_person pe ON pe.participation_id = p.id "          \
 	"JOIN insats i ON i.id = p.insats_id "                                 \
 	"LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "       \
 	"WHERE i.forbund_id = ? AND " SUS_NOT_FELREG                           \
@@ -79,7 +81,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_PAGE] = { "SELECT STRAIGHT_JOIN p.id, p.insats_id, p.status, "
 	                   "DATE_FORMAT(p.start_date, '%Y-%m-%d'), "
 	                   "COALESCE(DATE_FORMAT(p.end_date, '%Y-%m-%d'), ''), "
-	                   "pe.personnummer, pe.gender, pe.birth_year, "
+	                   "pn.personnummer, pe.gender, pn.birth_year, "
 	                   "pe.home_municipality, " SUS_IDENTITY_OK ", "
 	                   "COALESCE(ce.sus_code, ''), COALESCE(cst.sus_code, ''), "
 	                   "COALESCE(cob.sus_code, ''), COALESCE(cer.sus_code, ''), "
@@ -89,7 +91,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "COALESCE(b.action, ''), COALESCE(HEX(b.reg_hash), ''), "
 	                   "COALESCE(b.has_end, 0) "
 	                   "FROM participation p "
-	                   "JOIN person pe ON pe.id = p.person_id "
+	                   "JOIN person pn ON pn.id = p.person_id "
+	                   "JOIN participation_person pe ON pe.participation_id = p.id "
 	                   "JOIN referral r ON r.id = p.referral_id "
 	                   "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
 	                   "LEFT JOIN sus_batch_item b ON b.participation_id = p.id "
@@ -144,9 +147,9 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "object_type, object_id, personnummer, remote_addr, "
 	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), ?, ?, "
 	                          "'export', 'participation', it.participation_id, "
-	                          "pe.personnummer, ?, ?, ? FROM sus_batch_item it "
+	                          "pn.personnummer, ?, ?, ? FROM sus_batch_item it "
 	                          "JOIN participation p ON p.id = it.participation_id "
-	                          "JOIN person pe ON pe.id = p.person_id "
+	                          "JOIN person pn ON pn.id = p.person_id "
 	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad')",
 	    0 },
 	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
@@ -214,7 +217,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "FROM participation p "
 	                      "JOIN staff_insats si ON si.insats_id = p.insats_id "
 	                      "AND si.staff_id = ? "
-	                      "JOIN person pe ON pe.id = p.person_id "
+	                      "JOIN participation_person pe ON pe.participation_id = p.id "
 	                      "JOIN referral r ON r.id = p.referral_id "
 	                      "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
 	                      "WHERE " SUS_NOT_FELREG
@@ -227,7 +230,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_FINSAM] = { "SELECT i.id, i.name, pe.gender, COUNT(*), "
 	                     "SUM(p.start_date >= ?), "
 	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) "
-	                     "FROM participation p JOIN person pe ON pe.id = p.person_id "
+	                     "FROM participation p "
+	                     "JOIN participation_person pe ON pe.participation_id = p.id "
 	                     "JOIN insats i ON i.id = p.insats_id "
 	                     "LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "
 	                     "WHERE " SUS_NOT_FELREG " AND p.start_date <= ? "

@@ -1,5 +1,5 @@
 /*
- * history.h: the change history of persons, referrals and participations.
+ * history.h: the change history of referrals and participations.
  *
  * Every saved change of a field is one row in change_history: who, when,
  * which record and field, from what to what. Write it in the same
@@ -15,12 +15,11 @@
 struct req;
 struct db_rows;
 
-enum history_record {
-	HISTORY_PERSON,
-	HISTORY_REFERRAL,
-	HISTORY_PARTICIPATION,
-	HISTORY__MAX
-};
+/* What a person's data was recorded on (sql/0022): a referral holds the
+ * person as its remittent recorded them, a participation as the insats
+ * staff keep them. Rows of the old shared person record ('person') stay in
+ * the table and are read by nobody. */
+enum history_record { HISTORY_REFERRAL, HISTORY_PARTICIPATION, HISTORY__MAX };
 
 /* Record field of record (type, id) changing from old to new, unless the
  * two are equal (then nothing is written). Values are cut to 65 535 bytes (a TEXT column). */

@@ -51,6 +51,13 @@ enum app_err page_participation_end(struct req *);
 /* POST /deltagande/:id/sammanfattning: the summary was sent */
 enum app_err page_participation_summary(struct req *);
 
+/* page_participation_contact.c: the insats's own record of the person
+ * (participation_person, sql/0022), with history; never the referral's. */
+/* GET /deltagande/:id/kontaktuppgifter */
+enum app_err page_participation_contact_form(struct req *);
+/* POST /deltagande/:id/kontaktuppgifter */
+enum app_err page_participation_contact(struct req *);
+
 /*
  * For the start page: bind a list "overdue" of {id, name, insats,
  * due_date} to ctx (the ended participations of the caller's insatser

@@ -85,10 +85,12 @@ enum ref_get_col {
 	RG_VERSION,
 	RG_PNR,
 	RG_ID_KIND,
+	RG_BIRTH_YEAR,
+	/* RG_FIRST .. RG_PROTECTED: the person as this referral's remittent
+	 * recorded them (referral_person), in the order of its statements */
 	RG_FIRST,
 	RG_LAST,
 	RG_GENDER,
-	RG_BIRTH_YEAR,
 	RG_ADDRESS,
 	RG_POSTAL,
 	RG_CITY,
@@ -97,29 +99,8 @@ enum ref_get_col {
 	RG_INTERPRETER,
 	RG_LANGUAGE,
 	RG_PROTECTED,
-	RG_PERSON_VERSION,
 	RG_CONSENT_AT_VISA,
 	RG__MAX
-};
-
-/* Columns of SQL_REFERRAL_PERSON_LOCK_*: RP_FIRST..RP_PROTECTED are the
- * editable fields, in the order of SQL_REFERRAL_PERSON_UPDATE. */
-enum ref_person_col {
-	RP_ID,
-	RP_FIRST,
-	RP_LAST,
-	RP_GENDER,
-	RP_ADDRESS,
-	RP_POSTAL,
-	RP_CITY,
-	RP_PHONE,
-	RP_MUNICIPALITY,
-	RP_INTERPRETER,
-	RP_LANGUAGE,
-	RP_PROTECTED,
-	RP_VERSION,
-	RP_PNR,
-	RP__MAX
 };
 
 /* Columns of SQL_REFERRAL_LIST and SQL_REFERRAL_SEARCH. */

@@ -75,9 +75,12 @@ enum sql_participation {
 	SQL_PARTICIPATION_EXTENSIONS,
 	/* (id) -> code, label: income sources after the end */
 	SQL_PARTICIPATION_INCOME_AFTER,
-	/* (personnummer) -> at (ÅÅÅÅ-MM-DD HH:MM:SS UTC), staff name,
-	 * username, action, object type, object id: the access log of one
-	 * person, newest first, at most 200 */
+	/* (personnummer, participation id, referral id x3, insats id) -> at
+	 * (ÅÅÅÅ-MM-DD HH:MM:SS UTC), staff name, username, action, object
+	 * type, object id: the access log of this participant's file (the
+	 * participation, its referral and consents, searches by the insats's
+	 * staff), newest first, at most 200; never what other organisations
+	 * did with the same personnummer */
 	SQL_PARTICIPATION_WHO_LOOKED,
 	/* (id) -> version, status: locks the participation */
 	SQL_PARTICIPATION_LOCK,
@@ -105,6 +108,19 @@ enum sql_participation {
 	SQL_PARTICIPATION_OVERDUE,
 	/* () -> rows changed by the last UPDATE on this connection */
 	SQL_PARTICIPATION_ROW_COUNT,
+	/* (participation id, referral id): the insats's record of the person
+	 * starts as the admitted referral's (sql/0022) */
+	SQL_PARTICIPATION_PERSON_COPY,
+	/* (participation id) -> first name, last name, gender, address,
+	 * postal code, city, phone, home municipality, interpreter needed,
+	 * interpreter language, protected identity, version, personnummer,
+	 * participation status, insats name: the insats's record of the
+	 * person (enum pp_col in page_participation_contact.c); the LOCK
+	 * form locks it */
+	SQL_PARTICIPATION_PERSON_GET,
+	SQL_PARTICIPATION_PERSON_LOCK,
+	/* (the eleven fields above, participation id, version) */
+	SQL_PARTICIPATION_PERSON_UPDATE,
 	SQL_PARTICIPATION__MAX
 };
 

@@ -9,8 +9,9 @@
 #include "db.h"
 
 enum sql_participation_sus {
-	/* (participation id) -> referral id, referral version, person id,
-	 * person version, education code, support time code, occupation
+	/* (participation id) -> referral id, referral version, participation
+	 * id, version of the insats's record of the person
+	 * (participation_person), education code, support time code, occupation
 	 * before code, home municipality, their labels (education, support
 	 * time, occupation before), insats measurement, participation
 	 * status, then 0/1 "missing" flags as SUS decides them (the same rule
@@ -27,15 +28,17 @@ enum sql_participation_sus {
 	SQL_PSUS_CODES_SUPPORT,
 	SQL_PSUS_CODES_OCCUPATION,
 	SQL_PSUS_CODES_INCOME,
-	/* (participation id) -> referral id, referral version, person id:
-	 * locks the participation and its referral */
+	/* (participation id) -> referral id, referral version, participation
+	 * id: locks the participation and its referral */
 	SQL_PSUS_REFERRAL_LOCK,
-	/* (person id) -> version: locks the person */
+	/* (participation id) -> version: locks the insats's record of the
+	 * person (participation_person) */
 	SQL_PSUS_PERSON_LOCK,
 	/* (education code or NULL, support time code or NULL, referral id,
 	 * version) */
 	SQL_PSUS_SET_REFERRAL,
-	/* (home municipality, person id, version) */
+	/* (home municipality, participation id, version): the insats's
+	 * record of the person */
 	SQL_PSUS_SET_PERSON,
 	/* (occupation before code or NULL, id, version): not while
 	 * felregistrerad */

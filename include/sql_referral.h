@@ -28,18 +28,17 @@ enum sql_referral {
 	SQL_REFERRAL_STAFF_EMAIL,
 	/* (username) -> id: an active account with the remittent role */
 	SQL_REFERRAL_REMITTENT_BY_USERNAME,
-	/* (personnummer) -> the person columns below; locks the row */
-	SQL_REFERRAL_PERSON_LOCK_PNR,
-	/* (id) -> the same; locks the row */
-	SQL_REFERRAL_PERSON_LOCK_ID,
-	/* (personnummer, id_kind, first_name, last_name, gender, birth_year,
-	 * address, postal_code, city, phone, home_municipality,
-	 * interpreter_needed, interpreter_language, protected_identity) */
+	/* (personnummer) -> id: the person link only; locks the row */
+	SQL_REFERRAL_PERSON_FIND,
+	/* (personnummer, id_kind, birth_year) */
 	SQL_REFERRAL_PERSON_INSERT,
 	/* (first_name, last_name, gender, address, postal_code, city, phone,
 	 * home_municipality, interpreter_needed, interpreter_language,
-	 * protected_identity, id, version): bumps version */
-	SQL_REFERRAL_PERSON_UPDATE,
+	 * protected_identity, referral id): the person as this referral's
+	 * remittent records them; the UPDATE takes the same parameters and
+	 * is guarded by the referral's own version and row lock */
+	SQL_REFERRAL_RPERSON_INSERT,
+	SQL_REFERRAL_RPERSON_UPDATE,
 	/* () -> the id of the last INSERT on this connection */
 	SQL_REFERRAL_LAST_ID,
 	/* () -> rows changed by the last statement on this connection */

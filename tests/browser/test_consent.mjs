@@ -19,11 +19,13 @@ function isoDay(offset) {
 function fixtureReferral() {
 	const serial = String(100 + Math.floor(Math.random() * 800));
 	const pnr = `1985061${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
-	return sql(`INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-		VALUES ('${pnr}', 'personnummer', 'Tablett', 'Testsson', 'man', 1985);
+	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
+		VALUES ('${pnr}', 'personnummer', 1985);
 		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
 		VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
-		SELECT LAST_INSERT_ID();`)[0];
+		SET @ref = LAST_INSERT_ID();
+		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Tablett', 'Testsson', 'man');
+		SELECT @ref;`)[0];
 }
 
 // Draw strokes on the signature canvas with touch-like pointer moves.

@@ -133,6 +133,17 @@ pnr() {
 	echo "$n"
 }
 
+# The insats's record of the person for the participation just inserted
+# (LAST_INSERT_ID()), copied from its referral's as admission does
+# (sql/0022). Append it to a fixture's INSERT INTO participation.
+PART_PERSON_SQL="INSERT INTO participation_person (participation_id, first_name, last_name,
+  gender, address, postal_code, city, phone, home_municipality, interpreter_needed,
+  interpreter_language, protected_identity) SELECT p.id, rp.first_name, rp.last_name,
+  rp.gender, rp.address, rp.postal_code, rp.city, rp.phone, rp.home_municipality,
+  rp.interpreter_needed, rp.interpreter_language, rp.protected_identity
+  FROM participation p JOIN referral_person rp ON rp.referral_id = p.referral_id
+  WHERE p.id = LAST_INSERT_ID();"
+
 # dash PNR12: as people write it, ÅÅÅÅMMDD-NNNN.
 dash() { echo "${1:0:8}-${1:8:4}"; }
 

@@ -47,7 +47,7 @@ check "the app account cannot create tables" grep -q "denied" <<< "$n"
 # Demo participants: a realistic spread, and generated once.
 q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
 check "hundreds of demo participations" test "$(q "SELECT COUNT(*) FROM participation")" -ge 300
-check "both genders among them" test "$(q "SELECT COUNT(DISTINCT pe.gender) FROM participation p JOIN person pe ON pe.id = p.person_id")" -ge 2
+check "both genders among them" test "$(q "SELECT COUNT(DISTINCT pe.gender) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id")" -ge 2
 check "referrals in every status" test \
 	"$(q "SELECT COUNT(DISTINCT status) FROM referral WHERE status IN ('utkast','inskickad','vantelista','antagen','avradd','aterford')")" = 6
 cm=$(new_jar)

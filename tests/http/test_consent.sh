@@ -15,11 +15,13 @@ day() { date -d "$TODAY $1 days" +%F; }
 SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
 
 PNR=$(pnr "19$((70 + RANDOM % 25))0$((1 + RANDOM % 9))1$((RANDOM % 9))")
-R=$(q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-         VALUES ('$PNR', 'personnummer', 'Samt', 'Yckesson', 'kvinna', ${PNR:0:4});
+R=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
+         VALUES ('$PNR', 'personnummer', ${PNR:0:4});
        INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
          VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
-       SELECT LAST_INSERT_ID();")
+       SET @ref = LAST_INSERT_ID();
+       INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Samt', 'Yckesson', 'kvinna');
+       SELECT @ref;")
 check "fixture referral created" test -n "$R"
 
 CM=$(new_jar)
@@ -260,10 +262,10 @@ eq "with a reason in its history" \
 	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av samtycke $S2."
 expect_status "status" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
 expect_body "SUS yes: with personnummer" "rapporteras med personnummer"
-q "UPDATE person SET protected_identity = 1 WHERE personnummer = '$PNR'"
+q "UPDATE referral_person SET protected_identity = 1 WHERE referral_id = $R"
 expect_status "status with protected identity" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
 expect_body "SUS yes but protected identity: anonymous" "Gäller</span> – rapporteras anonymt"
-q "UPDATE person SET protected_identity = 0 WHERE personnummer = '$PNR'"
+q "UPDATE referral_person SET protected_identity = 0 WHERE referral_id = $R"
 st=$(post "$RJ" "/samtycken/$S2/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=skriftligt")
 eq "a written revocation of the SUS consent" "$st" 303
 eq "revoked" "$(q "SELECT state FROM consent WHERE id = $S2")" aterkallad
@@ -341,11 +343,13 @@ expect_status "nor the application's details" 200 -b "$RJ" "$BASE/ansokningar/$R
 expect_body "only that it exists" "Samtycket omfattar inte längre din organisation."
 
 # --- A member named as a party covers its units
-R2=$(q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-          VALUES ('$(pnr 19800202)', 'personnummer', 'Enhet', 'Testsson', 'man', 1980);
+R2=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
+          VALUES ('$(pnr 19800202)', 'personnummer', 1980);
         INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
           VALUES (LAST_INSERT_ID(), 6, 3, 10, 'inskickad', UTC_TIMESTAMP());
-        SELECT LAST_INSERT_ID();")
+        SET @ref = LAST_INSERT_ID();
+        INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Enhet', 'Testsson', 'man');
+        SELECT @ref;")
 W2=$(give_waiver "$R2" 4)
 expect_status "a unit's referral under a waiver naming its municipality" 200 -b "$CM" "$BASE/samtycken/ansokan/$R2"
 expect_body "the unit is covered" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd): omfattas"

@@ -152,17 +152,20 @@ eq "the decision is audited" \
 
 # --- 5. The summary needs a waiver that allows disclosure
 PN3=$(pnr 19750707)
-R3=$(q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year, address, city)
-	  VALUES ('$PN3', 'personnummer', 'Summa$$', 'Riesson', 'man', 1975, 'Storgatan 5', 'Trollhättan');
+R3=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
+	  VALUES ('$PN3', 'personnummer', 1975);
 	INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at, decided_at, decided_by)
 	  VALUES (LAST_INSERT_ID(), $INSATS, (SELECT id FROM staff WHERE username = 'remittent.fk'), $FK_ORG, 'antagen',
 	  UTC_TIMESTAMP() - INTERVAL 60 DAY, UTC_TIMESTAMP() - INTERVAL 50 DAY, $FVID);
-	SELECT LAST_INSERT_ID();")
+	SET @ref = LAST_INSERT_ID();
+	INSERT INTO referral_person (referral_id, first_name, last_name, gender, address, city) VALUES (@ref, 'Summa$$', 'Riesson', 'man', 'Storgatan 5', 'Trollhättan');
+	SELECT @ref;")
 P3=$(q "INSERT INTO participation (referral_id, person_id, insats_id, status, start_date, planned_end_date, contact_id,
 	  hours_per_week, end_date, end_reason_code, occupation_after_code, summary_due_date)
 	  SELECT id, person_id, insats_id, 'avslutad', CURDATE() - INTERVAL 40 DAY, CURDATE() - INTERVAL 5 DAY, $FVID, 6,
 	  CURDATE() - INTERVAL 5 DAY, 'arbete', 'arbete', CURDATE() + INTERVAL 16 DAY FROM referral WHERE id = $R3;
-	SELECT LAST_INSERT_ID();")
+	SET @p = LAST_INSERT_ID(); $PART_PERSON_SQL
+	SELECT @p;")
 check "an ended participation awaiting its summary (fixture)" test -n "$P3"
 ver() { q "SELECT version FROM participation WHERE id = $P3"; }
 sent() { q "SELECT summary_sent_at IS NOT NULL FROM participation WHERE id = $P3"; }

@@ -27,13 +27,15 @@ new_referral() {
 	echo "$id"
 }
 new_referral_bare() {
-	q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year, address, city)
-	     VALUES ('$5', 'personnummer', '$2', '$3', '$4', ${5:0:4}, 'Storgatan 1', 'Trollhättan');
+	q "INSERT INTO person (personnummer, id_kind, birth_year)
+	     VALUES ('$5', 'personnummer', ${5:0:4});
 	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,
 	     background, needs, own_goals)
 	     VALUES (LAST_INSERT_ID(), $1, 2, 2, 'inskickad', UTC_TIMESTAMP() - INTERVAL $6 DAY,
 	     'Bakgrund $3', 'Behov av stöd $3', 'Mål $3');
-	   SELECT LAST_INSERT_ID();"
+	   SET @ref = LAST_INSERT_ID();
+	   INSERT INTO referral_person (referral_id, first_name, last_name, gender, address, city) VALUES (@ref, '$2', '$3', '$4', 'Storgatan 1', 'Trollhättan');
+	   SELECT @ref;"
 }
 
 FV=$(new_jar)

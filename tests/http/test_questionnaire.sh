@@ -203,7 +203,7 @@ eq "... only reaches the lock screen" "$(location)" "/surfplatta"
 eq "the response is sent once" "$(q "SELECT CONCAT(status, ' ', COUNT(*)) FROM questionnaire_response WHERE participation_id = $PID GROUP BY status")" "inskickad 1"
 eq "the answers are stored once" "$(q "SELECT COUNT(*) FROM questionnaire_answer WHERE response_id = $RID")" 3
 eq "... those of the first sitting and of the second" "$(q "SELECT GROUP_CONCAT(CONCAT(i.position, '=', IFNULL(a.value_int, a.special)) ORDER BY i.position) FROM questionnaire_answer a JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = $RID")" "1=42,3=2,4=4"
-eq "the participation's gender is copied onto it" "$(q "SELECT r.gender = pe.gender FROM questionnaire_response r JOIN participation p ON p.id = r.participation_id JOIN person pe ON pe.id = p.person_id WHERE r.id = $RID")" 1
+eq "the participation's gender is copied onto it" "$(q "SELECT r.gender = pe.gender FROM questionnaire_response r JOIN participation p ON p.id = r.participation_id JOIN participation_person pe ON pe.participation_id = p.id WHERE r.id = $RID")" 1
 eq "... and its insats" "$(q "SELECT insats_id FROM questionnaire_response WHERE id = $RID")" 1
 eq "the code is consumed" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE response_id = $RID")" 0
 expect_status "the back button after sending (the old cookie)" 303 -b "$TMP/stale" "$BASE/enkat/fraga/4"

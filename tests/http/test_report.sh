@@ -59,13 +59,17 @@ while read -r n g by start end status reason edu sup ref; do
 		[ "$end" = - ] && e=NULL
 		[ "$reason" = - ] && rs=NULL
 		cat >> "$SQL" <<-SQLX
-		INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-		  VALUES ('$p', 'personnummer', 'Test', 'Rapport', '$g', $by);
+		INSERT INTO person (personnummer, id_kind, birth_year)
+		  VALUES ('$p', 'personnummer', $by);
 		SET @p = LAST_INSERT_ID();
 		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, education_code, support_time_code)
 		  VALUES (@p, $INS, $rem, $org, 'antagen', '$edu', '$sup');
+		SET @r = LAST_INSERT_ID();
+		INSERT INTO referral_person (referral_id, first_name, last_name, gender)
+		  VALUES (@r, 'Test', 'Rapport', '$g');
 		INSERT INTO participation (referral_id, person_id, insats_id, status, start_date, end_date, end_reason_code)
-		  VALUES (LAST_INSERT_ID(), @p, $INS, '$status', '$start', $e, $rs);
+		  VALUES (@r, @p, $INS, '$status', '$start', $e, $rs);
+		$PART_PERSON_SQL
 		SQLX
 	done
 done <<< "$FIXTURE"
@@ -284,11 +288,11 @@ PX
 LQ=$(q "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
 LQI=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $LQ AND item_code = 'livskvalitet'")
 LQH=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $LQ AND item_code = 'halsa'")
-mapfile -t WOMEN < <(q "SELECT p.id FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.insats_id = $INS
+mapfile -t WOMEN < <(q "SELECT p.id FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.insats_id = $INS
 	AND pe.gender = 'kvinna' AND p.status = 'avslutad' AND p.end_date BETWEEN '2019-01-01' AND '2019-08-31' ORDER BY p.id")
-mapfile -t MEN < <(q "SELECT p.id FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.insats_id = $INS
+mapfile -t MEN < <(q "SELECT p.id FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.insats_id = $INS
 	AND pe.gender = 'man' AND p.status = 'avslutad' AND p.end_date BETWEEN '2019-01-01' AND '2019-08-31' ORDER BY p.id")
-mapfile -t ONGOING < <(q "SELECT p.id FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.insats_id = $INS
+mapfile -t ONGOING < <(q "SELECT p.id FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.insats_id = $INS
 	AND pe.gender = 'kvinna' AND p.status = 'inskriven' AND p.start_date < '2019-01-01' ORDER BY p.id")
 QSQL=$(mktemp)
 JARS+=("$QSQL")
@@ -299,7 +303,7 @@ response() {
 	cat >> "$QSQL" <<-SQLX
 	SET @r = FLOOR(100000000000 + RAND() * 800000000000000);
 	INSERT INTO questionnaire_response (id, questionnaire_id, participation_id, measurement, insats_id, gender, status, submitted_at)
-	  SELECT @r, $QID, p.id, '$2', p.insats_id, pe.gender, '$3', $at FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1;
+	  SELECT @r, $QID, p.id, '$2', p.insats_id, pe.gender, '$3', $at FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $1;
 	INSERT INTO questionnaire_answer (response_id, item_id, value_int) VALUES (@r, $ITEM_L, $5), (@r, $ITEM_H, $6);
 	SQLX
 }

@@ -71,7 +71,7 @@ check "it is the schema file" cmp -s "$BODY" "$XSD"
 # --- Pick participations of Friska Vindar 2.0 (insats 1): ended, complete,
 # no protected identity, no SUS consent in force (none, a no, or revoked).
 pick() {
-	sql_admin "SELECT p.id FROM participation p JOIN person pe ON pe.id = p.person_id
+	sql_admin "SELECT p.id FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
 		JOIN referral r ON r.id = p.referral_id
 		WHERE p.insats_id = 1 AND p.status = 'avslutad' AND pe.protected_identity = 0
 		AND r.education_code IS NOT NULL AND r.support_time_code IS NOT NULL
@@ -163,7 +163,7 @@ new_batch
 check "nothing new after the acknowledgement (204)" test "$ST" = 204
 
 # --- A correction: a registered value changes.
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id
 	SET pe.home_municipality = 'Vänersborg' WHERE p.id = ${P[2]}"
 new_batch
 b3=$(batch_header)
@@ -176,8 +176,8 @@ ack "$b3" > /dev/null
 
 # --- Consent revoked: withdrawn, then counted anonymously.
 year=$(sql_admin "SELECT YEAR(start_date) FROM participation WHERE id = ${P[0]}")
-gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = ${P[0]}")
-group_before=$(sql_admin "SELECT COUNT(*) FROM participation p JOIN person pe ON pe.id = p.person_id
+gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = ${P[0]}")
+group_before=$(sql_admin "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
 	LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
 	WHERE p.insats_id = 1 AND YEAR(p.start_date) = $year AND pe.gender = '$gender'
 	AND p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
@@ -198,11 +198,11 @@ new_batch
 check "the withdrawal is not sent again (204)" test "$ST" = 204
 
 # --- Protected identity: never by identity, even with a consent.
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.protected_identity = 1 WHERE p.id = ${P[3]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.protected_identity = 1 WHERE p.id = ${P[3]}"
 consent "${P[3]}"
 # And a correction beside it, so that a batch is certainly made (a 204
 # would leave the previous document to inspect).
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Uddevalla' WHERE p.id = ${P[2]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Uddevalla' WHERE p.id = ${P[2]}"
 new_batch
 doc5="$WORK/doc-$ndoc.xml"
 check "a batch is made beside the protected identity (201)" test "$ST" = 201
@@ -261,7 +261,7 @@ b7=$(batch_header)
 last=$(last_no)
 code5=$(sql_admin "SELECT sus_code FROM code_education WHERE code = '$edu5'")
 sql_admin "UPDATE code_education SET sus_code = 'U7' WHERE code = '$edu5'"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Grästorp' WHERE p.id = ${P[5]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Grästorp' WHERE p.id = ${P[5]}"
 LOG="$VAR/log/stegvis.log"
 log_size() { stat -c %s "$LOG"; }
 new_log() { tail -c +$(($1 + 1)) "$LOG"; } # new_log SIZE: what came after
@@ -298,7 +298,7 @@ ack "$b7" > /dev/null
 sql_admin "DELETE FROM sus_request" # this test itself makes many requests
 out="$WORK/cli/sus.xml"
 mkdir -p "$WORK/cli"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Dals-Ed' WHERE p.id = ${P[5]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Dals-Ed' WHERE p.id = ${P[5]}"
 check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CONF" --out "$out"
 check "the file follows the XSD" valid "$out"
 cp "$out" "$WORK/doc-cli.xml"
@@ -312,7 +312,7 @@ check "the same bytes as the file" cmp -s "$BODY" "$out"
 check "--ack acknowledges it" quiet "$BIN" sus-export -c "$CONF" --ack "$cb"
 rm -f "$WORK/cli/again.xml"
 # A crash mid-export: no partial file, no stray temporary, no batch.
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Trollhättan' WHERE p.id IN (${P[2]}, ${P[5]})"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Trollhättan' WHERE p.id IN (${P[2]}, ${P[5]})"
 # The production binary has no crash hook: the variable does nothing.
 check "the installed binary ignores STEGVIS_SUS_CRASH_AFTER" \
 	bash -c "STEGVIS_SUS_CRASH_AFTER=1 '$BIN' sus-export -c '$CONF' --out '$WORK/nohook.xml' > /dev/null 2>&1 && test -s '$WORK/nohook.xml'"
@@ -344,7 +344,7 @@ check "that file follows the XSD too" valid "$VAR/sus/sus-batch-$(printf '%06d' 
 ack $((nb + 1)) > /dev/null
 # The rename fails after the batch is committed (--out names a directory):
 # the command says which batch it was and how to get it, and fails.
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Åmål' WHERE p.id = ${P[5]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Åmål' WHERE p.id = ${P[5]}"
 mkdir -p "$WORK/cli/adir/x"
 last=$(last_no)
 "$BIN" sus-export -c "$CONF" --out "$WORK/cli/adir" > "$WORK/rename.out" 2> "$WORK/rename.err"
@@ -372,7 +372,7 @@ new_batch
 bA=$(batch_header)
 check "batch A registers the new consent" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[6]}")" = 1
 revoke "${P[6]}"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Mellerud' WHERE p.id = ${P[2]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Mellerud' WHERE p.id = ${P[2]}"
 new_batch
 bB=$(batch_header)
 docB="$WORK/doc-$ndoc.xml"
@@ -427,7 +427,7 @@ check "since the last acknowledged batch is allowed (204: nothing changed)" test
 # --- One export or acknowledgement at a time, and nobody queues: while
 # another holds the lock, 409 with Retry-After at once, never a 500.
 sql_admin "DELETE FROM sus_request"
-sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.home_municipality = 'Bengtsfors' WHERE p.id = ${P[2]}"
+sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Bengtsfors' WHERE p.id = ${P[2]}"
 (sql_admin "BEGIN; SELECT last_batch_no FROM sus_state WHERE id = 1 FOR UPDATE; SELECT SLEEP(6); COMMIT" > /dev/null) &
 holder=$!
 lock_held() { [ "$(sql_admin "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(6)%'")" -ge 1 ]; }

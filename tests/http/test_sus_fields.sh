@@ -26,17 +26,20 @@ new_participation() {
 	local pnr12 r p end=NULL
 	pnr12=$(new_pnr)
 	[ "$1" = inskriven ] || end="'$(day -5)'"
-	r=$(q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-	     VALUES ('$pnr12', 'personnummer', 'Susan', 'Fältsson', 'kvinna', ${pnr12:0:4});
+	r=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
+	     VALUES ('$pnr12', 'personnummer', ${pnr12:0:4});
 	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,
 	     decided_at, decided_by, background, needs, own_goals)
 	     VALUES (LAST_INSERT_ID(), 1, 2, 2, 'antagen', UTC_TIMESTAMP() - INTERVAL 40 DAY,
 	     UTC_TIMESTAMP() - INTERVAL 35 DAY, 4, 'Bakgrund SUS', 'Behov SUS', 'Mål SUS');
-	   SELECT LAST_INSERT_ID();")
+	   SET @ref = LAST_INSERT_ID();
+	   INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Susan', 'Fältsson', 'kvinna');
+	   SELECT @ref;")
 	give_waiver "$r" > /dev/null
 	p=$(q "INSERT INTO participation (referral_id, person_id, insats_id, status, start_date, end_date, contact_id, hours_per_week)
 	     SELECT id, person_id, insats_id, '$1', '$(day -30)', $end, 4, 8 FROM referral WHERE id = $r;
-	   SELECT LAST_INSERT_ID();")
+	   SET @p = LAST_INSERT_ID(); $PART_PERSON_SQL
+	   SELECT @p;")
 	echo "$r $p"
 }
 
@@ -46,13 +49,13 @@ stored() {
 	     IFNULL((SELECT GROUP_CONCAT(income_code ORDER BY income_code) FROM referral_income WHERE referral_id = r.id), '-'),
 	     IFNULL(p.occupation_before_code, '-'), pe.home_municipality,
 	     r.version, pe.version, p.version)
-	   FROM participation p JOIN referral r ON r.id = p.referral_id JOIN person pe ON pe.id = p.person_id
+	   FROM participation p JOIN referral r ON r.id = p.referral_id JOIN participation_person pe ON pe.participation_id = p.id
 	   WHERE p.id = $1"
 }
 untouched() {
 	q "SELECT CONCAT_WS('|', r.status, r.background, r.needs, pe.first_name, pe.last_name, pe.address,
 	     p.status, p.start_date, p.hours_per_week, p.contact_id, IFNULL(p.end_date, '-'))
-	   FROM participation p JOIN referral r ON r.id = p.referral_id JOIN person pe ON pe.id = p.person_id
+	   FROM participation p JOIN referral r ON r.id = p.referral_id JOIN participation_person pe ON pe.participation_id = p.id
 	   WHERE p.id = $1"
 }
 history_rows() {
@@ -163,7 +166,7 @@ expect_body "the typed education kept" '<option value="gymnasium" selected>Gymna
 S1=$(stored "$P")
 read_versions
 form
-q "UPDATE person SET version = version + 1 WHERE id = $PERSON"
+q "UPDATE participation_person SET version = version + 1 WHERE participation_id = $P"
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "a stale person version is 409" "$got" 409
 q "UPDATE referral SET version = version + 1 WHERE id = $R"
@@ -183,14 +186,14 @@ build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "a valid save answers 303" "$got" 303
 expect_header "back to the section" "Location: /deltagande/$P?sparat=1#sus-uppgifter"
-eq "the values are stored on referral, income, participation and person" "$(stored "$P")" \
+eq "the values are stored on referral, income, participation and the insats's record of the person" "$(stored "$P")" \
 	"gymnasium|1_4|a_kassa,forsorjningsstod|arbetssokande|Vänersborg|$((VR + 1))|$((VP + 1))|$((V + 1))"
 eq "nothing else changed" "$(untouched "$P")" "$BEFORE_UNTOUCHED"
 hist() { q "SELECT CONCAT_WS('|', IFNULL(old_value, ''), new_value, staff_id) FROM change_history WHERE record_type = '$1' AND record_id = $2 AND field = '$3'"; }
 eq "history: education on the referral, by personal.fv" "$(hist referral "$R" education_code)" "|gymnasium|4"
 eq "history: support time on the referral" "$(hist referral "$R" support_time_code)" "|1_4|4"
 eq "history: income before on the referral" "$(hist referral "$R" income)" "|a_kassa,forsorjningsstod|4"
-eq "history: kommun on the person" "$(hist person "$PERSON" home_municipality)" "|Vänersborg|4"
+eq "history: kommun on the insats's record of the person (the participation)" "$(hist participation "$P" home_municipality)" "|Vänersborg|4"
 eq "history: occupation before on the participation" "$(hist participation "$P" occupation_before_code)" "|arbetssokande|4"
 eq "five history rows in all" "$(history_rows)" $((H0 + 5))
 eq "one audit row of the change" "$(audit_updates)" $((A0 + 1))
@@ -209,7 +212,9 @@ check "no longer lists the participation" body_lacks "href=\"/deltagande/$P#sus-
 expect_status "the remittent's view of the referral" 200 -b "$RJ" "$BASE/ansokningar/$R"
 expect_body "shows the education" "<dt>Högsta utbildning</dt><dd>Gymnasium</dd>"
 expect_body "shows the support time" "<dt>Tid i offentlig försörjning</dt><dd>1–4 år</dd>"
-expect_body "shows the kommun" "<dt>Folkbokföringskommun</dt><dd>Vänersborg</dd>"
+# The kommun is the insats's own record of the person (sql/0022): the
+# remittent's referral keeps what the remittent recorded.
+check "not the insats's kommun: their referral keeps its own record" body_lacks "<dd>Vänersborg</dd>"
 expect_body "shows the income" "Arbetslöshetsersättning (a-kassa)"
 expect_body "the history names the staff member" "Demo Personal Friska Vindar 2.0"
 

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# sql/0022_person_per_referral.sql moves today's data without loss: a
+# scratch database is migrated up to 0021 with the demo organisations and
+# staff, given a person shared by two organisations' referrals and a
+# participation with the old shared row's history, then migrated to 0022.
+# Every referral and participation must carry the person's values, the
+# history must reach the records of those who wrote it, and the shared row
+# must keep only the link.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
+DB=stegvis_mig_$$
+WORK=$(mktemp -d)
+cleanup() { sql_admin "DROP DATABASE IF EXISTS $DB" > /dev/null 2>&1; rm -rf "$WORK" "$BODY" "$HEAD" "${JARS[@]}"; }
+trap cleanup EXIT
+m() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N "$DB" -e "$1"; }
+
+mkdir "$WORK/sql"
+for f in "$ROOT"/sql/0*.sql; do
+	case "$f" in */0022_*) continue ;; esac
+	cp "$f" "$WORK/sql/"
+done
+cp "$ROOT/sql/demo.sql" "$WORK/sql/"
+printf 'db_socket = %s\ndb_name = %s\n' "$VAR/run/mysqld.sock" "$DB" > "$WORK/stegvis.conf"
+sql_admin "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_swedish_ai_ci"
+check "migrations up to 0021 apply to a scratch database" \
+	bash -c 'cd "$1" && "$2" migrate -c stegvis.conf > migrate.log 2>&1 && "$2" demo-load -c stegvis.conf >> migrate.log 2>&1' _ "$WORK" "$BIN"
+eq "0022 is not applied yet" "$(m "SELECT COUNT(*) FROM schema_version WHERE version = 22")" 0
+
+# Before: one shared row, changed by FK's remittent (2) with their second
+# referral and by the Case Manager staff (8) on the SUS page.
+check "the old-schema fixture loads" m "
+	INSERT INTO person (id, personnummer, id_kind, first_name, last_name, gender, birth_year, address,
+	  postal_code, city, phone, home_municipality, interpreter_needed, interpreter_language, protected_identity)
+	VALUES (900001, '198503141234', 'personnummer', 'Maria', 'Migrerad', 'kvinna', 1985, 'Gamla vägen 1',
+	  '461 30', 'Trollhättan', '0520-1', 'Grästorp', 1, 'arabiska', 1);
+	INSERT INTO referral (id, person_id, insats_id, remittent_id, organisation_id, status, created_at)
+	VALUES (900001, 900001, 6, 2, 2, 'antagen', '2024-01-01 10:00:00'),
+	       (900002, 900001, 6, 3, 10, 'utkast', '2024-03-01 10:00:00');
+	INSERT INTO participation (id, referral_id, person_id, insats_id, status, start_date)
+	VALUES (900001, 900001, 900001, 6, 'inskriven', '2024-02-01');
+	INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
+	VALUES ('2024-03-01 10:00:00.100', 3, 'person', 900001, 'address', 'Fk-gatan 1', 'Gamla vägen 1'),
+	       ('2024-04-01 09:00:00.000', 8, 'person', 900001, 'home_municipality', '', 'Grästorp');"
+
+cp "$ROOT/sql/0022_person_per_referral.sql" "$WORK/sql/"
+check "0022 applies" bash -c 'cd "$1" && "$2" migrate -c stegvis.conf >> migrate.log 2>&1' _ "$WORK" "$BIN" ||
+	cat "$WORK/migrate.log"
+
+ALL="first_name, last_name, gender, address, postal_code, city, phone, home_municipality, interpreter_needed, interpreter_language, protected_identity"
+WANT="Maria|Migrerad|kvinna|Gamla vägen 1|461 30|Trollhättan|0520-1|Grästorp|1|arabiska|1"
+eq "FK's referral carries every value" "$(m "SELECT CONCAT_WS('|', $ALL) FROM referral_person WHERE referral_id = 900001")" "$WANT"
+eq "soc's referral too" "$(m "SELECT CONCAT_WS('|', $ALL) FROM referral_person WHERE referral_id = 900002")" "$WANT"
+eq "the participation too, as the insats's record" \
+	"$(m "SELECT CONCAT_WS('|', $ALL) FROM participation_person WHERE participation_id = 900001")" "$WANT"
+eq "the person keeps only the link" \
+	"$(m "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = '$DB' AND table_name = 'person'")" \
+	"id,personnummer,id_kind,birth_year,created_at,updated_at"
+eq "and its personnummer and birth year" "$(m "SELECT CONCAT_WS('|', personnummer, id_kind, birth_year) FROM person WHERE id = 900001")" \
+	"198503141234|personnummer|1985"
+eq "soc's change of the shared row is now history of soc's referral" \
+	"$(m "SELECT CONCAT_WS('|', record_type, record_id, staff_id, old_value, new_value) FROM change_history WHERE field = 'address' AND record_type <> 'person'")" \
+	"referral|900002|3|Fk-gatan 1|Gamla vägen 1"
+eq "the insats staff's change is history of the participation" \
+	"$(m "SELECT CONCAT_WS('|', record_type, record_id, staff_id) FROM change_history WHERE field = 'home_municipality' AND record_type <> 'person'")" \
+	"participation|900001|8"
+eq "the old rows are kept as they were" "$(m "SELECT COUNT(*) FROM change_history WHERE record_type = 'person' AND record_id = 900001")" 2
+eq "the app's account may read and write the new tables" \
+	"$(m "SELECT COUNT(*) FROM information_schema.table_privileges WHERE table_schema = '$DB' AND grantee LIKE '%stegvis%' AND table_name IN ('referral_person', 'participation_person') AND privilege_type IN ('SELECT', 'INSERT', 'UPDATE')")" 6

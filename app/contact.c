@@ -40,3 +40,34 @@ contact_phone_ok(struct str s)
 	}
 	return digits >= 5;
 }
+
+const char *
+contact_field_label(struct str field)
+{
+	static const char *const map[][2] = {
+		{ "first_name", "Förnamn" },
+		{ "last_name", "Efternamn" },
+		{ "gender", "Kön" },
+		{ "address", "Adress" },
+		{ "postal_code", "Postnummer" },
+		{ "city", "Ort" },
+		{ "phone", "Telefon" },
+		{ "home_municipality", "Folkbokföringskommun" },
+		{ "interpreter_needed", "Tolk behövs" },
+		{ "interpreter_language", "Tolkspråk" },
+		{ "protected_identity", "Skyddade personuppgifter" },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (str_eq_cstr(field, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+int
+contact_field_is_address(struct str field)
+{
+	return str_eq_cstr(field, "address") ||
+	    str_eq_cstr(field, "postal_code") || str_eq_cstr(field, "city") ||
+	    str_eq_cstr(field, "phone");
+}

@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
+#include "contact.h"
 #include "date.h"
 #include "db.h"
 #include "history.h"
@@ -204,20 +205,12 @@ pv_field_label(struct str f)
 		{ "income_after", "Försörjning efter" },
 		{ "summary_due_date", "Sammanfattning senast" },
 		{ "summary_sent_at", "Sammanfattning skickad" },
-		/* The insats's record of the person (sql/0022). */
-		{ "first_name", "Förnamn" },
-		{ "last_name", "Efternamn" },
-		{ "gender", "Kön" },
-		{ "address", "Adress" },
-		{ "postal_code", "Postnummer" },
-		{ "city", "Ort" },
-		{ "phone", "Telefon" },
-		{ "home_municipality", "Folkbokföringskommun" },
-		{ "interpreter_needed", "Tolk behövs" },
-		{ "interpreter_language", "Tolkspråk" },
-		{ "protected_identity", "Skyddade personuppgifter" },
 	};
+	/* The insats's record of the person (sql/0022). */
+	const char *person = contact_field_label(f);
 
+	if (person != NULL)
+		return person;
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (str_eq_cstr(f, map[i][0]))
 			return map[i][1];

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
+#include "contact.h"
 #include "date.h"
 #include "db.h"
 #include "form.h"
@@ -281,22 +282,15 @@ static const char *const ref_field_labels[][2] = {
 	{ "consent_at_visa", "Samtycket tas vid VISA-besöket" },
 	{ "income", "Försörjning" },
 	{ "coremittenter", "Medremittenter" },
-	{ "first_name", "Förnamn" },
-	{ "last_name", "Efternamn" },
-	{ "gender", "Kön" },
-	{ "address", "Adress" },
-	{ "postal_code", "Postnummer" },
-	{ "city", "Ort" },
-	{ "phone", "Telefon" },
-	{ "home_municipality", "Folkbokföringskommun" },
-	{ "interpreter_needed", "Tolk behövs" },
-	{ "interpreter_language", "Tolkspråk" },
-	{ "protected_identity", "Skyddade personuppgifter" },
 };
 
 static struct str
 ref_field_label(struct str field)
 {
+	const char *person = contact_field_label(field);
+
+	if (person != NULL)
+		return str_cstr(person);
 	for (size_t i = 0;
 	     i < sizeof(ref_field_labels) / sizeof(ref_field_labels[0]); i++)
 		if (str_eq_cstr(field, ref_field_labels[i][0]))
@@ -304,30 +298,12 @@ ref_field_label(struct str field)
 	return field;
 }
 
-/* 1 for the person fields that reveal where a protected person lives. */
-static int
-ref_field_is_address(struct str field)
-{
-	return str_eq_cstr(field, "address") ||
-	    str_eq_cstr(field, "postal_code") || str_eq_cstr(field, "city") ||
-	    str_eq_cstr(field, "phone");
-}
-
 /* 1 for the fields of the referral's record of the person
  * (referral_person, sql/0022): shown as the person's history. */
 static int
 ref_field_is_person(struct str field)
 {
-	static const char *const person_fields[] = { "first_name", "last_name",
-		"gender", "address", "postal_code", "city", "phone",
-		"home_municipality", "interpreter_needed",
-		"interpreter_language", "protected_identity" };
-
-	for (size_t i = 0; i < sizeof(person_fields) / sizeof(person_fields[0]);
-	     i++)
-		if (str_eq_cstr(field, person_fields[i]))
-			return 1;
-	return 0;
+	return contact_field_label(field) != NULL;
 }
 
 /* The referral's history rows (history_list() columns) of its person
@@ -344,7 +320,7 @@ ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
 	for (size_t i = 0; i < h->nrows; i++) {
 		struct view_ctx *it;
 		struct str field = db_cell(h, i, 2);
-		int hide = hide_address && ref_field_is_address(field);
+		int hide = hide_address && contact_field_is_address(field);
 		int status = str_eq_cstr(field, "status");
 		struct str old = db_cell(h, i, 3), new_ = db_cell(h, i, 4);
 

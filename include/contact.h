@@ -28,4 +28,13 @@ struct str contact_postal(struct arena *, struct str s);
  * otherwise only blanks, '-', '+' and parentheses. */
 int contact_phone_ok(struct str s);
 
+/* The Swedish label of a contact field as change_history names it
+ * ("first_name" -> "Förnamn"), the same on a referral and a participation;
+ * NULL for any other field. Static. */
+const char *contact_field_label(struct str field);
+
+/* 1 for the contact fields that tell where a person with protected
+ * identity lives or is reached (address, postal code, city, phone). */
+int contact_field_is_address(struct str field);
+
 #endif /* !CONTACT_H */

@@ -65,12 +65,26 @@ phone_numbers(void **state)
 		assert_int_equal(contact_phone_ok(S(cases[i].in)), cases[i].ok);
 }
 
+static void
+field_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(contact_field_label(S("first_name")), "Förnamn");
+	assert_string_equal(contact_field_label(S("home_municipality")),
+	    "Folkbokföringskommun");
+	assert_null(contact_field_label(S("background")));
+	assert_null(contact_field_label(S("first_name2")));
+	assert_true(contact_field_is_address(S("phone")));
+	assert_false(contact_field_is_address(S("first_name")));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(postal_codes),
 		cmocka_unit_test(phone_numbers),
+		cmocka_unit_test(field_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,6 +49,15 @@ int route_match(
  * response in r->resp, an error page if anything failed. Never fails. */
 void route_dispatch(struct req *r);
 
+/*
+ * Run r once more as a POST to r->path with r->form, through the same
+ * route, access checks (login, role, code, password, CSRF) and handler as
+ * route_dispatch() would: for sending a kept form again (form_stash.h).
+ * APP_ENOTFOUND when no POST route has the path, APP_EFORBIDDEN when a
+ * check refuses (nothing run), else the handler's result.
+ */
+enum app_err route_replay(struct req *r);
+
 /* Render the Swedish error page for status into r->resp. */
 void route_error_page(struct req *r, int status);
 

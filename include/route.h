@@ -6,8 +6,10 @@
  * 400, then who is asking (session_load): not logged in -> the login page
  * (GET) or 403 (POST); a role the route does not allow -> 403; a password
  * that must be changed -> the password page; and for every POST the CSRF
- * token -> 403. Only then the handler. Failures become Swedish error
- * pages, logged once.
+ * token -> 403. A POST refused only because its session has ended (or is
+ * half, the code due) or its CSRF token is stale may be kept instead and
+ * answered with the way to log in (page_form_stash.h). Only then the
+ * handler. Failures become Swedish error pages, logged once.
  */
 #ifndef ROUTE_H
 #define ROUTE_H

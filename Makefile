@@ -31,7 +31,8 @@ MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth 
           sql_sus sus_xml sus_batch page_sus \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           report_quest \
-          page_participation_sus sql_participation_sus
+          page_participation_sus sql_participation_sus \
+          form_stash sql_form_stash page_form_stash
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -41,11 +42,13 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_signature \
              test_report_suppress \
              test_sus_xml \
-             test_quest_xml
+             test_quest_xml \
+             test_form_stash
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \
-             questionnaire
+             questionnaire \
+             form_stash
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 

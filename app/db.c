@@ -24,6 +24,7 @@
 #include "sql_sus.h"
 #include "sql_quest.h"
 #include "sql_participation_sus.h"
+#include "sql_form_stash.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -42,6 +43,7 @@ static const struct {
 	[DB_SUS] = { sql_sus, SQL_SUS__MAX },
 	[DB_QUEST] = { sql_quest, SQL_QUEST__MAX },
 	[DB_PARTICIPATION_SUS] = { sql_participation_sus, SQL_PSUS__MAX },
+	[DB_FORM_STASH] = { sql_form_stash, SQL_FS__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

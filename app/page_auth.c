@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "page_form_stash.h"
 #include "page_participation.h"
 #include "pages.h"
 #include "req.h"
@@ -40,7 +41,9 @@ page_login_render(struct req *r, struct str username, const char *error)
 		return APP_ENOMEM;
 	if ((e = view_ctx_set_str(ctx, "login_csrf", token)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "username", username)) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "error", error)) != APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "error", error)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "form_kept",
+	         page_form_stash_cookie_present(r))) != APP_OK)
 		return e;
 	if (next != NULL && page_local_path_ok(*next) &&
 	    (e = view_ctx_set_str(ctx, "next", *next)) != APP_OK)
@@ -63,6 +66,7 @@ page_login(struct req *r)
 	const struct str *pass = req_form(r, "losenord");
 	const struct str *next = req_form(r, "nasta");
 	struct str u = user ? *user : STR_LIT("");
+	const char *kept = NULL;
 	long long id = 0;
 	int code_due = 0;
 	enum app_err e;
@@ -99,6 +103,11 @@ page_login(struct req *r)
 		return page_redirect(r, "/logga-in/kod");
 	if (r->user != NULL && r->user->must_change_password)
 		return page_redirect(r, "/losenord");
+	/* A form kept when the last session ended comes first. */
+	if ((e = page_form_stash_after_login(r, &kept)) != APP_OK)
+		return e;
+	if (kept != NULL)
+		return page_redirect(r, kept);
 	if (next != NULL && page_local_path_ok(*next)) {
 		char *loc = str_dup_cstr(r->a, *next);
 		return loc ? page_redirect(r, loc) : APP_ENOMEM;
@@ -172,6 +181,7 @@ page_password(struct req *r)
 	const struct str *rep = req_form(r, "upprepa");
 	struct password_errors pe = { NULL, NULL, NULL };
 	struct db_param p[2] = { DB_INT(r->user->id) };
+	const char *kept = NULL;
 	struct db_rows rows;
 	struct str hash;
 	enum app_err e;
@@ -228,9 +238,10 @@ page_password(struct req *r)
 		db_rollback(r->db);
 		return e;
 	}
-	if ((e = session_create(r, r->user->id, 0)) != APP_OK)
+	if ((e = session_create(r, r->user->id, 0)) != APP_OK ||
+	    (e = page_form_stash_after_login(r, &kept)) != APP_OK)
 		return e;
-	return page_redirect(r, "/start?losenord=bytt");
+	return page_redirect(r, kept != NULL ? kept : "/start?losenord=bytt");
 }
 
 enum app_err

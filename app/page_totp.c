@@ -5,6 +5,7 @@
 #include "app_limits.h"
 #include "audit.h"
 #include "db.h"
+#include "page_form_stash.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
@@ -49,7 +50,9 @@ page_login_code_render(struct req *r, const char *error)
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	if ((e = view_ctx_set_cstr(ctx, "error", error)) != APP_OK)
+	if ((e = view_ctx_set_cstr(ctx, "error", error)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "form_kept",
+	         page_form_stash_cookie_present(r))) != APP_OK)
 		return e;
 	return page_render(r, "login_code", "Ange kod", ctx);
 }
@@ -69,6 +72,7 @@ page_login_code(struct req *r)
 	struct db_param p[3] = { DB_INT(r->user->id) };
 	struct db_rows rows;
 	long long id = r->user->id;
+	const char *kept = NULL;
 	int ok, must_change = r->user->must_change_password;
 	enum app_err e;
 
@@ -116,7 +120,12 @@ page_login_code(struct req *r)
 	/* Fully logged in now: a new session id for the new privilege. */
 	if ((e = session_create(r, id, 0)) != APP_OK)
 		return e;
-	return page_redirect(r, must_change ? "/losenord" : "/start");
+	if (must_change)
+		return page_redirect(r, "/losenord");
+	/* A form kept when the last session ended comes first. */
+	if ((e = page_form_stash_after_login(r, &kept)) != APP_OK)
+		return e;
+	return page_redirect(r, kept != NULL ? kept : "/start");
 fail:
 	db_rollback(r->db);
 	return e;

@@ -6,6 +6,7 @@
 #include "log.h"
 #include "page_admin.h"
 #include "page_consent.h"
+#include "page_form_stash.h"
 #include "page_participation.h"
 #include "page_quest.h"
 #include "page_referral.h"
@@ -192,6 +193,14 @@ static const struct route routes[] = {
 	 * participation page (page_participation_view.c) */
 	{ METHOD_POST, "/deltagande/:id/sus-uppgifter", INSATSPERSONAL, 0,
 	    page_participation_sus },
+	/* A form sent after its session ended, kept: page_form_stash.c */
+	{ METHOD_GET, "/formular/sparat", ANY_STAFF, 0, page_form_stash },
+	{ METHOD_POST, "/formular/sparat/skicka", ANY_STAFF, 0,
+	    page_form_stash_send },
+	{ METHOD_POST, "/formular/sparat/avbryt", ANY_STAFF, 0,
+	    page_form_stash_cancel },
+	{ METHOD_POST, "/formular/sparat/slang", 0,
+	    ROUTE_PUBLIC | ROUTE_LOGIN_FORM, page_form_stash_discard },
 };
 
 const struct route *
@@ -344,9 +353,14 @@ route_login_csrf_ok(const struct req *r)
 	    sodium_memcmp(c->p, f->p, c->len) == 0;
 }
 
+/* route_access(): a POST refused only because the session has ended, is
+ * half (code due) or its CSRF token is stale: page_form_stash_keep() may
+ * keep it, else it is a 403. */
+#define ROUTE_STALE 1
+
 /*
  * Login, role, forced password change and CSRF, in that order. Returns 0
- * to go on, 303 when a redirect was set, or the error status.
+ * to go on, 303 when a redirect was set, ROUTE_STALE, or the error status.
  */
 static int
 route_access(struct req *r, const struct route *rt)
@@ -357,7 +371,7 @@ route_access(struct req *r, const struct route *rt)
 	if (!(rt->flags & ROUTE_PUBLIC)) {
 		if (r->user == NULL) {
 			if (r->method == METHOD_POST)
-				return 403;
+				return ROUTE_STALE;
 			return page_redirect_login(r) == APP_OK ? 303 : 500;
 		}
 		if ((rt->roles & r->user->roles) == 0)
@@ -366,7 +380,7 @@ route_access(struct req *r, const struct route *rt)
 		 * second factor is given. */
 		if (r->user->code_pending && !(rt->flags & ROUTE_CODE)) {
 			if (r->method == METHOD_POST)
-				return 403;
+				return ROUTE_STALE;
 			return page_redirect(r, "/logga-in/kod") == APP_OK
 			    ? 303
 			    : 500;
@@ -382,7 +396,7 @@ route_access(struct req *r, const struct route *rt)
 		return route_login_csrf_ok(r) ? 0 : 403;
 	if (r->user != NULL && r->user->via_token)
 		return 0; /* no cookie involved: nothing to forge */
-	return session_csrf_ok(r, kv_get(&r->form, "csrf")) ? 0 : 403;
+	return session_csrf_ok(r, kv_get(&r->form, "csrf")) ? 0 : ROUTE_STALE;
 }
 
 void
@@ -418,6 +432,17 @@ route_dispatch(struct req *r)
 		return;
 	}
 	if ((status = route_access(r, rt)) != 0) {
+		int kept = 0;
+
+		if (status == ROUTE_STALE &&
+		    (e = page_form_stash_keep(r, rt->flags, &kept)) != APP_OK) {
+			route_fail(r, e, "keep");
+			return;
+		}
+		if (kept)
+			return;
+		if (status == ROUTE_STALE)
+			status = 403;
 		if (status == 401)
 			route_unauthorized(r);
 		else if (status != 303)
@@ -428,4 +453,21 @@ route_dispatch(struct req *r)
 	r->resp.cacheable = (rt->flags & ROUTE_PUBLIC) && r->user == NULL;
 	if ((e = rt->fn(r)) != APP_OK)
 		route_fail(r, e, "handler");
+}
+
+enum app_err
+route_replay(struct req *r)
+{
+	const struct route *rt;
+	unsigned allow;
+	int status;
+
+	r->method = METHOD_POST;
+	if ((rt = route_find(r, &status, &allow)) == NULL)
+		return APP_ENOTFOUND;
+	/* Every check once more; a redirect or anything stale is a refusal
+	 * here (the caller has set the session's own CSRF token). */
+	if (route_access(r, rt) != 0)
+		return APP_EFORBIDDEN;
+	return rt->fn(r);
 }

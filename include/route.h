@@ -6,8 +6,10 @@
  * 400, then who is asking (session_load): not logged in -> the login page
  * (GET) or 403 (POST); a role the route does not allow -> 403; a password
  * that must be changed -> the password page; and for every POST the CSRF
- * token -> 403. Only then the handler. Failures become Swedish error
- * pages, logged once.
+ * token -> 403. A POST refused only because its session has ended (or is
+ * half, the code due) or its CSRF token is stale may be kept instead and
+ * answered with the way to log in (page_form_stash.h). Only then the
+ * handler. Failures become Swedish error pages, logged once.
  */
 #ifndef ROUTE_H
 #define ROUTE_H
@@ -48,6 +50,15 @@ int route_match(
 /* Find the handler for r (filling r->params), run it, and leave a complete
  * response in r->resp, an error page if anything failed. Never fails. */
 void route_dispatch(struct req *r);
+
+/*
+ * Run r once more as a POST to r->path with r->form, through the same
+ * route, access checks (login, role, code, password, CSRF) and handler as
+ * route_dispatch() would: for sending a kept form again (form_stash.h).
+ * APP_ENOTFOUND when no POST route has the path, APP_EFORBIDDEN when a
+ * check refuses (nothing run), else the handler's result.
+ */
+enum app_err route_replay(struct req *r);
 
 /* Render the Swedish error page for status into r->resp. */
 void route_error_page(struct req *r, int status);

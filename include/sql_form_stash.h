@@ -1,0 +1,33 @@
+/*
+ * sql_form_stash.h: the statements of app/form_stash.c (forms kept over an
+ * ended session). Parameters in brackets, result columns after the arrow.
+ */
+#ifndef SQL_FORM_STASH_H
+#define SQL_FORM_STASH_H
+
+#include "db.h"
+
+enum sql_form_stash {
+	SQL_FS_SWEEP,         /* (): every expired row */
+	SQL_FS_DELETE_HANDLE, /* (handle) */
+	SQL_FS_DELETE_OWN,    /* (handle, staff id) */
+	/* (handle, staff id or NULL, owner_known, sealed, minutes) */
+	SQL_FS_INSERT,
+	/* (handle) -> staff id or NULL, owner_known, whole minutes left,
+	 * sealed: unclaimed and unexpired */
+	SQL_FS_GET,
+	SQL_FS_BIND,      /* (staff id, handle): only while unbound */
+	SQL_FS_CLAIM,     /* (handle, staff id): only unclaimed, unexpired */
+	SQL_FS_RELEASE,   /* (handle, staff id) */
+	SQL_FS_ROW_COUNT, /* () -> rows changed by the statement before */
+	/* (token hash) -> staff id: the session's account, expired or not
+	 * (active accounts only) */
+	SQL_FS_OWNER_BY_TOKEN,
+	/* (csrf token) -> staff id: the same, by the session's CSRF token */
+	SQL_FS_OWNER_BY_CSRF,
+	SQL_FS__MAX
+};
+
+extern const struct db_query sql_form_stash[SQL_FS__MAX];
+
+#endif /* !SQL_FORM_STASH_H */

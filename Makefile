@@ -20,7 +20,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Every module but main; unit tests and fuzz drivers link against this archive.
 MODULES = app arena str form conf view log pnr demo totp db sql_public sql_auth sql_admin \
-          session auth audit access sql_access resp req route worker master \
+          session tablet auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
           page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
@@ -38,7 +38,7 @@ LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
-             test_session test_pnr test_date test_contact \
+             test_session test_tablet test_pnr test_date test_contact \
              test_signature \
              test_report_suppress \
              test_sus_xml \

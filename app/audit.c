@@ -1,4 +1,5 @@
 /* audit.c: the append-only access log; see include/audit.h. */
+#include "arena.h"
 #include "audit.h"
 #include "db.h"
 #include "req.h"
@@ -56,10 +57,40 @@ audit_insert(struct req *r, struct db_param who, struct str username,
 	return db_exec(r->db, r->a, DB_AUTH, SQL_AUDIT_INSERT, p, 9, NULL);
 }
 
+/* A consent tablet's row: no staff member (staff_id NULL), the user name
+ * "surfplatta:<who handed it over>" (no account name has a colon), and the
+ * detail says which tablet session, for which consent, handed over by
+ * whom. */
+static enum app_err
+audit_tablet(struct req *r, enum audit_action action, const char *object_type,
+    long long object_id, struct str personnummer, struct str detail)
+{
+	const struct tablet_session *t = r->tablet;
+	struct buf who, what;
+	enum app_err e;
+
+	buf_init(&who, r->a);
+	buf_init(&what, r->a);
+	if ((e = buf_printf(&who, "surfplatta:%.*s", (int)t->staff_username.len,
+	         t->staff_username.p)) != APP_OK ||
+	    (e = buf_printf(&what,
+	         "tablet session %lld for consent %lld, handed over by %.*s "
+	         "(staff %lld)%s%.*s",
+	         t->id, t->consent_id, (int)t->staff_username.len,
+	         t->staff_username.p, t->staff_id, detail.len ? ": " : "",
+	         (int)detail.len, detail.p)) != APP_OK)
+		return e;
+	return audit_insert(r, DB_NULL, buf_str(&who), action, object_type,
+	    object_id, personnummer, buf_str(&what));
+}
+
 enum app_err
 audit_write(struct req *r, enum audit_action action, const char *object_type,
     long long object_id, struct str personnummer, struct str detail)
 {
+	if (r->user == NULL && r->tablet != NULL)
+		return audit_tablet(
+		    r, action, object_type, object_id, personnummer, detail);
 	if (r->user == NULL)
 		return APP_EFORBIDDEN;
 	return audit_insert(r, DB_INT(r->user->id), r->user->username, action,

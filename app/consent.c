@@ -138,6 +138,29 @@ consent_details_visible(
 	return APP_OK;
 }
 
+enum app_err
+consent_revocable(
+    struct req *r, long long referral_id, long long *waiver, long long *sus)
+{
+	struct db_param p[1] = { DB_INT(referral_id) };
+	struct db_rows rows;
+	enum app_err e;
+
+	*waiver = *sus = 0;
+	if ((e = consent_exec(r, SQL_CONSENT_LATEST_GIVEN, p, 1, &rows)) !=
+	    APP_OK)
+		return e;
+	if (rows.nrows == 1 &&
+	    (str_eq_cstr(db_cell(&rows, 0, 1), "aktiv") ||
+	        str_eq_cstr(db_cell(&rows, 0, 1), "utgangen")))
+		*waiver = str_to_ll(db_cell(&rows, 0, 0));
+	if ((e = consent_exec(r, SQL_CONSENT_SUS_YES, p, 1, &rows)) != APP_OK)
+		return e;
+	if (rows.nrows == 1)
+		*sus = str_to_ll(db_cell(&rows, 0, 0));
+	return APP_OK;
+}
+
 const char *
 consent_state_label(struct str state)
 {

@@ -267,7 +267,7 @@ form_stash_route_ok(unsigned route_flags)
 {
 	return (route_flags &
 	           (ROUTE_PUBLIC | ROUTE_LOGIN_FORM | ROUTE_PASSWORD |
-	               ROUTE_CODE | ROUTE_BEARER)) == 0;
+	               ROUTE_CODE | ROUTE_BEARER | ROUTE_TABLET)) == 0;
 }
 
 int

@@ -1,16 +1,29 @@
 /* page_common.c: rendering and redirects shared by handlers; see include/pages.h. */
+#include "app_limits.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
+#include "tablet.h"
 #include "view.h"
 
-/* The layout's per-user values: name, roles, CSRF token for its forms. */
+/* The layout's per-user values: name, roles, CSRF token for its forms;
+ * on a consent tablet its CSRF token and the idle lock. */
 static enum app_err
 page_user_values(struct req *r, struct view_ctx *ctx)
 {
 	const struct staff_user *u = r->user;
 	enum app_err e;
 
+	if (u == NULL && r->tablet != NULL) {
+		if ((e = view_ctx_set_str(ctx, "csrf", r->tablet->csrf)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_int(
+		         ctx, "idle_seconds", TABLET_IDLE_SECONDS)) != APP_OK ||
+		    (e = view_ctx_set_cstr(
+		         ctx, "idle_url", TABLET_LOCK_PATH)) != APP_OK)
+			return e;
+		return APP_OK;
+	}
 	if (u == NULL || u->via_token)
 		return APP_OK;
 	if ((e = view_ctx_set_bool(ctx, "logged_in", 1)) != APP_OK ||

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "app_limits.h"
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
@@ -95,7 +96,6 @@ enum tw {
 	TW_COPY,
 	TW_REVOKE,
 	TW_REVOKE_FOR,
-	TW_REVOKE_ALL,
 	TW_REVOKED,
 	TW_WITHDRAWN,
 	TW_SIGNATURE,
@@ -104,6 +104,21 @@ enum tw {
 	TW_NOTHING_TO_REVOKE,
 	TW_SIGNED_PAPER,
 	TW_TOO_LATE,
+	TW_REVOKE_INTRO,
+	TW_WAIVER,
+	TW_WAIVER_ABOUT,
+	TW_PARTY_DOES,
+	TW_WAIVER_ALL,
+	TW_WAIVER_ALL_DOES,
+	TW_SUS,
+	TW_SUS_ABOUT,
+	TW_SUS_REVOKE,
+	TW_SUS_DOES,
+	TW_CONFIRM,
+	TW_CONFIRM_YES,
+	TW_CONFIRM_NO,
+	TW_MORE,
+	TW_DONE,
 	TW__MAX
 };
 
@@ -130,7 +145,6 @@ static const char *const tw_keys[TW__MAX] = {
 	[TW_COPY] = "t_copy",
 	[TW_REVOKE] = "t_revoke",
 	[TW_REVOKE_FOR] = "t_revoke_for",
-	[TW_REVOKE_ALL] = "t_revoke_all",
 	[TW_REVOKED] = "t_revoked",
 	[TW_WITHDRAWN] = "t_withdrawn",
 	[TW_SIGNATURE] = "t_signature",
@@ -139,6 +153,21 @@ static const char *const tw_keys[TW__MAX] = {
 	[TW_NOTHING_TO_REVOKE] = "t_nothing_to_revoke",
 	[TW_SIGNED_PAPER] = "t_signed_paper",
 	[TW_TOO_LATE] = "t_too_late",
+	[TW_REVOKE_INTRO] = "t_revoke_intro",
+	[TW_WAIVER] = "t_waiver",
+	[TW_WAIVER_ABOUT] = "t_waiver_about",
+	[TW_PARTY_DOES] = "t_party_does",
+	[TW_WAIVER_ALL] = "t_waiver_all",
+	[TW_WAIVER_ALL_DOES] = "t_waiver_all_does",
+	[TW_SUS] = "t_sus",
+	[TW_SUS_ABOUT] = "t_sus_about",
+	[TW_SUS_REVOKE] = "t_sus_revoke",
+	[TW_SUS_DOES] = "t_sus_does",
+	[TW_CONFIRM] = "t_confirm",
+	[TW_CONFIRM_YES] = "t_confirm_yes",
+	[TW_CONFIRM_NO] = "t_confirm_no",
+	[TW_MORE] = "t_more",
+	[TW_DONE] = "t_done",
 };
 
 struct tlang {
@@ -173,7 +202,6 @@ static const struct tlang tlangs[] = {
 	        [TW_COPY] = "Skriv ut en kopia",
 	        [TW_REVOKE] = "Återkalla samtycke",
 	        [TW_REVOKE_FOR] = "Återkalla för",
-	        [TW_REVOKE_ALL] = "Återkalla allt",
 	        [TW_REVOKED] = "Återkallelsen är registrerad och gäller nu.",
 	        [TW_WITHDRAWN] = "återkallad",
 	        [TW_SIGNATURE] = "Underskrift",
@@ -184,6 +212,35 @@ static const struct tlang tlangs[] = {
 	        [TW_SIGNED_PAPER] = "Underskrivet på papper",
 	        [TW_TOO_LATE] = "Samtycket kan inte längre skrivas under. Be "
 	                        "personalen förbereda ett nytt.",
+	        [TW_REVOKE_INTRO] = "Här kan du återkalla dina samtycken. "
+	                            "Varje samtycke återkallas för sig.",
+	        [TW_WAIVER] = "Sekretesslättnad",
+	        [TW_WAIVER_ABOUT] = "Med sekretesslättnaden får insatsen och "
+	                            "parterna nedan utbyta uppgifter om dig.",
+	        [TW_PARTY_DOES] = "Återkallar du för en part får insatsen inte "
+	                          "längre utbyta uppgifter om dig med den "
+	                          "parten. De andra parterna och ditt samtycke "
+	                          "till SUS gäller som förut.",
+	        [TW_WAIVER_ALL] = "Återkalla hela sekretesslättnaden",
+	        [TW_WAIVER_ALL_DOES] =
+	            "Återkallar du hela sekretesslättnaden får "
+	            "insatsen inte längre utbyta uppgifter om "
+	            "dig med någon av parterna. Ditt samtycke "
+	            "till SUS gäller som förut.",
+	        [TW_SUS] = "Samtycke till SUS",
+	        [TW_SUS_ABOUT] = "SUS är Försäkringskassans uppföljning av "
+	                         "insatserna. Du har samtyckt till att "
+	                         "registreras där med ditt personnummer.",
+	        [TW_SUS_REVOKE] = "Återkalla samtycket till SUS",
+	        [TW_SUS_DOES] = "Återkallar du samtycket till SUS rapporteras "
+	                        "du dit bara anonymt, som en siffra utan "
+	                        "personnummer. Sekretesslättnaden gäller som "
+	                        "förut.",
+	        [TW_CONFIRM] = "Vill du återkalla?",
+	        [TW_CONFIRM_YES] = "Ja, återkalla",
+	        [TW_CONFIRM_NO] = "Nej, gå tillbaka",
+	        [TW_MORE] = "Återkalla något mer",
+	        [TW_DONE] = "Klar",
 	    } },
 	{ "en", "English",
 	    {
@@ -212,7 +269,6 @@ static const struct tlang tlangs[] = {
 	        [TW_COPY] = "Print a copy",
 	        [TW_REVOKE] = "Withdraw consent",
 	        [TW_REVOKE_FOR] = "Withdraw for",
-	        [TW_REVOKE_ALL] = "Withdraw all",
 	        [TW_REVOKED] = "The withdrawal is recorded and applies now.",
 	        [TW_WITHDRAWN] = "withdrawn",
 	        [TW_SIGNATURE] = "Signature",
@@ -223,6 +279,39 @@ static const struct tlang tlangs[] = {
 	        [TW_SIGNED_PAPER] = "Signed on paper",
 	        [TW_TOO_LATE] = "This consent can no longer be signed. Ask "
 	                        "the staff to prepare a new one.",
+	        [TW_REVOKE_INTRO] = "Here you can withdraw your consents. "
+	                            "Each consent is withdrawn on its own.",
+	        [TW_WAIVER] = "Waiver of secrecy",
+	        [TW_WAIVER_ABOUT] = "The waiver lets the programme and the "
+	                            "parties below exchange information about "
+	                            "you.",
+	        [TW_PARTY_DOES] = "If you withdraw it for one party, the "
+	                          "programme may no longer exchange "
+	                          "information about you with that party. The "
+	                          "other parties and your consent to SUS stay "
+	                          "as they are.",
+	        [TW_WAIVER_ALL] = "Withdraw the whole waiver",
+	        [TW_WAIVER_ALL_DOES] =
+	            "If you withdraw the whole waiver, the "
+	            "programme may no longer exchange "
+	            "information about you with any of the "
+	            "parties. Your consent to SUS stays as it "
+	            "is.",
+	        [TW_SUS] = "Consent to SUS",
+	        [TW_SUS_ABOUT] = "SUS is the Social Insurance Agency's "
+	                         "follow-up of the programmes. You have agreed "
+	                         "to be registered there with your personal "
+	                         "identity number.",
+	        [TW_SUS_REVOKE] = "Withdraw the consent to SUS",
+	        [TW_SUS_DOES] = "If you withdraw the consent to SUS, you are "
+	                        "reported there only anonymously, as a number "
+	                        "without your personal identity number. The "
+	                        "waiver stays as it is.",
+	        [TW_CONFIRM] = "Do you want to withdraw?",
+	        [TW_CONFIRM_YES] = "Yes, withdraw",
+	        [TW_CONFIRM_NO] = "No, go back",
+	        [TW_MORE] = "Withdraw something else",
+	        [TW_DONE] = "Done",
 	    } },
 	{ "ar", "العربية",
 	    {
@@ -249,7 +338,6 @@ static const struct tlang tlangs[] = {
 	        [TW_COPY] = "اطبع نسخة",
 	        [TW_REVOKE] = "سحب الموافقة",
 	        [TW_REVOKE_FOR] = "سحب الموافقة عن",
-	        [TW_REVOKE_ALL] = "سحب الموافقة بالكامل",
 	        [TW_REVOKED] = "تم تسجيل السحب وهو ساري الآن.",
 	        [TW_WITHDRAWN] = "مسحوبة",
 	        [TW_SIGNATURE] = "التوقيع",
@@ -259,6 +347,36 @@ static const struct tlang tlangs[] = {
 	        [TW_SIGNED_PAPER] = "موقّعة على الورق",
 	        [TW_TOO_LATE] = "لم يعد بالإمكان توقيع هذه الموافقة. اطلب من "
 	                        "الموظفين إعداد موافقة جديدة.",
+	        [TW_REVOKE_INTRO] = "هنا يمكنك سحب موافقاتك. تُسحب كل موافقة "
+	                            "على حدة.",
+	        [TW_WAIVER] = "الموافقة على رفع السرية",
+	        [TW_WAIVER_ABOUT] =
+	            "تسمح هذه الموافقة للبرنامج وللجهات المذكورة "
+	            "أدناه بتبادل المعلومات عنك.",
+	        [TW_PARTY_DOES] = "إذا سحبت الموافقة عن جهة واحدة، فلن يعود "
+	                          "بإمكان البرنامج تبادل المعلومات عنك مع تلك "
+	                          "الجهة. تبقى الجهات الأخرى وموافقتك على SUS "
+	                          "كما هي.",
+	        [TW_WAIVER_ALL] = "سحب الموافقة على رفع السرية بالكامل",
+	        [TW_WAIVER_ALL_DOES] =
+	            "إذا سحبت الموافقة على رفع السرية بالكامل، "
+	            "فلن يعود بإمكان البرنامج تبادل المعلومات "
+	            "عنك مع أي من الجهات. تبقى موافقتك على SUS "
+	            "كما هي.",
+	        [TW_SUS] = "الموافقة على SUS",
+	        [TW_SUS_ABOUT] = "SUS هو نظام المتابعة لدى صندوق التأمينات "
+	                         "الاجتماعية. لقد وافقت على تسجيلك فيه برقمك "
+	                         "الشخصي.",
+	        [TW_SUS_REVOKE] = "سحب الموافقة على SUS",
+	        [TW_SUS_DOES] =
+	            "إذا سحبت الموافقة على SUS، فسيتم الإبلاغ عنك "
+	            "هناك بشكل مجهول فقط، كرقم دون رقمك الشخصي. تبقى "
+	            "الموافقة على رفع السرية كما هي.",
+	        [TW_CONFIRM] = "هل تريد سحب الموافقة؟",
+	        [TW_CONFIRM_YES] = "نعم، اسحب الموافقة",
+	        [TW_CONFIRM_NO] = "لا، عودة",
+	        [TW_MORE] = "سحب موافقة أخرى",
+	        [TW_DONE] = "انتهيت",
 	    } },
 };
 
@@ -387,7 +505,8 @@ pc_load_referral(
 	return visible ? APP_OK : APP_EFORBIDDEN;
 }
 
-/* The consent behind :id and its referral, if r's user may see it. */
+/* The consent behind :id and its referral, if r's user may see it; on a
+ * consent tablet, its own consent (via 0). */
 static enum app_err
 pc_load(struct req *r, long long *id, struct db_rows *c, unsigned *via,
     struct db_rows *ref, const char *audit_detail)
@@ -397,13 +516,28 @@ pc_load(struct req *r, long long *id, struct db_rows *c, unsigned *via,
 
 	if ((e = req_param_id(r, id)) != APP_OK)
 		return e;
+	/* The tablet reaches only its own consent (route_dispatch() asked
+	 * include/tablet.h); checked again here, as cheap as it is. */
+	if (r->tablet != NULL && *id != r->tablet->consent_id)
+		return APP_ENOTFOUND;
 	p[0] = DB_INT(*id);
 	if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, c)) != APP_OK)
 		return e;
 	if (c->nrows != 1)
 		return APP_ENOTFOUND;
-	if ((e = pc_load_referral(
-	         r, str_to_ll(db_cell(c, 0, CG_REFERRAL)), via, ref)) != APP_OK)
+	if (r->tablet != NULL) {
+		/* The participant's own consent, handed over by a staff member
+		 * who could see it: no staff access applies. */
+		*via = 0;
+		p[0] = DB_INT(str_to_ll(db_cell(c, 0, CG_REFERRAL)));
+		if ((e = pc_exec(r, SQL_CONSENT_REFERRAL, p, 1, ref)) != APP_OK)
+			return e;
+		if (ref->nrows != 1)
+			return APP_ENOTFOUND;
+		p[0] = DB_INT(*id);
+	} else if ((e = pc_load_referral(
+	                r, str_to_ll(db_cell(c, 0, CG_REFERRAL)), via, ref)) !=
+	    APP_OK)
 		return e;
 	/* Expiry is written back before anything is shown, and every page
 	 * of a consent (re-rendered forms too) is a read of the person. */
@@ -673,8 +807,11 @@ static enum app_err
 pc_event(struct req *r, long long consent_id, const char *event,
     long long party_id, const char *how, struct str reason)
 {
+	/* On the tablet: the staff member who handed it over, with how
+	 * "surfplatta" saying the participant did it. */
+	long long who = r->user ? r->user->id : r->tablet->staff_id;
 	struct db_param p[6] = { DB_INT(consent_id), DB_STR(str_cstr(event)),
-		party_id > 0 ? DB_INT(party_id) : DB_NULL, DB_INT(r->user->id),
+		party_id > 0 ? DB_INT(party_id) : DB_NULL, DB_INT(who),
 		DB_STR(str_cstr(how)), DB_STR(reason) };
 
 	return pc_exec(r, SQL_CONSENT_EVENT_INSERT, p, 6, NULL);
@@ -1407,7 +1544,7 @@ page_consent(struct req *r)
 }
 
 /* ------------------------------------------------------------------------
- * The tablet: reading and signing
+ * The tablet: handing it over, reading and signing
  * --------------------------------------------------------------------- */
 
 static enum app_err
@@ -1424,6 +1561,8 @@ pc_render_tablet(struct req *r, const struct db_rows *c,
 		return APP_ENOMEM;
 	if ((e = pc_bind_referral(ctx, ref)) != APP_OK ||
 	    (e = pc_bind_consent(r, ctx, c)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "on_tablet", r->tablet != NULL)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "typed_name", typed_name)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "typed_yes",
 	         str_eq_cstr(typed_answer, "ja"))) != APP_OK ||
@@ -1442,6 +1581,134 @@ pc_render_tablet(struct req *r, const struct db_rows *c,
 	    r, "layout_surfplatta", view, db_cell(c, 0, CG_TEXT_TITLE).p, ctx);
 }
 
+/* What a handover is for: the participant signs, or revokes. */
+enum ho { HO_SIGN, HO_REVOKE };
+
+/* May consent c be handed over for what (and by whom, via)? NULL when it
+ * may, else why not (Swedish, for the staff). */
+static const char *
+pc_handover_refusal(struct req *r, const struct db_rows *c, unsigned via,
+    enum ho what, long long waiver, long long sus)
+{
+	if (what == HO_SIGN) {
+		if (!pc_may_take(via))
+			return "Bara remittenten som ansökte och insatsens "
+			       "personal tar samtycken.";
+		if (!str_eq_cstr(db_cell(c, 0, CG_STATE), "utkast"))
+			return "Samtycket är redan signerat eller avslutat, så "
+			       "det finns inget att skriva under.";
+		if (pc_too_late(r, c))
+			return "Giltighetstiden har redan gått ut. Förbered ett "
+			       "nytt samtycke.";
+		return NULL;
+	}
+	if (waiver == 0 && sus == 0)
+		return "Det finns inget gällande samtycke att återkalla för den "
+		       "här ansökan.";
+	return NULL;
+}
+
+/* The staff's handover page: what the tablet will show, that they are
+ * logged out, how they take it back; the button, when it may be done. */
+static enum app_err
+pc_render_handover(struct req *r, const struct db_rows *c,
+    const struct db_rows *ref, enum ho what, const char *refusal)
+{
+	struct view_ctx *ctx;
+	struct str lang = db_cell(c, 0, CG_TEXT_LANGUAGE);
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	if ((e = pc_bind_referral(ctx, ref)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "consent_id", db_cell(c, 0, CG_ID))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "kind_label",
+	         pc_kind_label(db_cell(c, 0, CG_KIND)))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "language_name", tl_name(lang))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "till",
+	         what == HO_SIGN ? "surfplatta" : "aterkalla")) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "to_sign", what == HO_SIGN)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(
+	         ctx, "idle_minutes", TABLET_IDLE_SECONDS / 60)) != APP_OK ||
+	    (e = page_form_error(ctx, "refusal", refusal)) != APP_OK)
+		return e;
+	return page_render(
+	    r, "samtycke_overlamna", "Lämna surfplattan till deltagaren", ctx);
+}
+
+/* GET /samtycken/:id/surfplatta or /aterkalla by staff: the handover page. */
+static enum app_err
+pc_handover_page(struct req *r, enum ho what)
+{
+	struct db_rows c, ref;
+	unsigned via;
+	long long id, waiver = 0, sus = 0;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref, "handover page")) != APP_OK)
+		return e;
+	if (what == HO_SIGN && !pc_may_take(via))
+		return APP_EFORBIDDEN;
+	if (what == HO_REVOKE &&
+	    (e = consent_revocable(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)),
+	         &waiver, &sus)) != APP_OK)
+		return e;
+	return pc_render_handover(r, &c, &ref, what,
+	    pc_handover_refusal(r, &c, via, what, waiver, sus));
+}
+
+enum app_err
+page_consent_handover(struct req *r)
+{
+	const struct str *till = req_form(r, "till");
+	enum ho what =
+	    till && str_eq_cstr(*till, "aterkalla") ? HO_REVOKE : HO_SIGN;
+	struct db_rows c, ref;
+	unsigned via;
+	long long id, waiver = 0, sus = 0, staff;
+	const char *refusal;
+	struct buf why, loc;
+	enum app_err e;
+
+	if ((e = pc_load(r, &id, &c, &via, &ref, "handover")) != APP_OK)
+		return e;
+	if (what == HO_SIGN && !pc_may_take(via))
+		return APP_EFORBIDDEN;
+	if (what == HO_REVOKE &&
+	    (e = consent_revocable(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)),
+	         &waiver, &sus)) != APP_OK)
+		return e;
+	if ((refusal = pc_handover_refusal(r, &c, via, what, waiver, sus)) !=
+	    NULL) {
+		r->resp.status = 409;
+		return pc_render_handover(r, &c, &ref, what, refusal);
+	}
+	/* The staff member's session on this device ends (as the
+	 * questionnaire kiosk's "Starta på den här surfplattan" does), and
+	 * the tablet's, bound to this consent, begins. */
+	staff = r->user->id;
+	buf_init(&why, r->a);
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&why, "tablet handed over for consent %lld", id)) !=
+	        APP_OK ||
+	    (e = session_hand_over(r, buf_str(&why))) != APP_OK ||
+	    (e = session_tablet_create(r, id, staff)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_LOGIN, "consent", id,
+	         db_cell(&ref, 0, CR_PNR),
+	         what == HO_SIGN
+	             ? STR_LIT("tablet session started: sign")
+	             : STR_LIT("tablet session started: revoke"))) != APP_OK ||
+	    (e = buf_printf(&loc,
+	         what == HO_SIGN ? "/samtycken/%lld/surfplatta"
+	                         : "/samtycken/%lld/aterkalla",
+	         id)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+}
+
 enum app_err
 page_consent_tablet(struct req *r)
 {
@@ -1450,10 +1717,10 @@ page_consent_tablet(struct req *r)
 	long long id;
 	enum app_err e;
 
+	if (r->tablet == NULL)
+		return pc_handover_page(r, HO_SIGN);
 	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet")) != APP_OK)
 		return e;
-	if (!pc_may_take(via))
-		return APP_EFORBIDDEN;
 	return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta", NULL, NULL,
 	    NULL, STR_LIT(""), STR_LIT(""));
 }
@@ -1480,9 +1747,12 @@ page_consent_sign(struct req *r)
 	struct db_param p[1];
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet sign")) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref,
+	         r->tablet ? "tablet sign" : NULL)) != APP_OK)
 		return e;
-	if (!pc_may_take(via))
+	/* The participant signs on the tablet after the handover, never in
+	 * a staff member's session (paper is the staff's way). */
+	if (r->tablet == NULL)
 		return APP_EFORBIDDEN;
 	if ((e = form_validate(r->a, &r->form, sf_spec, SF__MAX, v, &nerr)) !=
 	    APP_OK)
@@ -1617,7 +1887,7 @@ page_consent_copy(struct req *r)
 
 	if ((e = pc_load(r, &id, &c, &via, &ref, NULL)) != APP_OK)
 		return e;
-	if (!pc_may_take(via))
+	if (r->tablet == NULL && !pc_may_take(via))
 		return APP_EFORBIDDEN;
 	if (db_cell(&c, 0, CG_SIGNED_HOW).len == 0)
 		return APP_ENOTFOUND; /* nothing signed to copy yet */
@@ -1632,42 +1902,289 @@ page_consent_copy(struct req *r)
  * Revoking and marking in error
  * --------------------------------------------------------------------- */
 
+/*
+ * Revoke consent id of referral_id (pnr for the log): one party, or all of
+ * it, in one transaction with its event (how, reason) and an access-log
+ * row. Another consent of the referral is never touched: the waiver and
+ * the SUS consent are revoked each on its own. *refused says why nothing
+ * changed (no longer revocable, or not an active party of it).
+ */
+static enum app_err
+pc_revoke_do(struct req *r, long long id, long long referral_id, struct str pnr,
+    long long party, int all, const char *how, struct str reason,
+    const char **refused)
+{
+	struct db_rows lock, left;
+	struct db_param p[3];
+	long long changed = 0;
+	struct buf detail;
+	enum app_err e;
+
+	*refused = NULL;
+	if ((e = pc_begin(r, referral_id)) != APP_OK)
+		return e;
+	p[0] = DB_INT(id);
+	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
+		goto fail;
+	/* An expired waiver can still be revoked: it decides what the
+	 * remittent side may still see. */
+	if (lock.nrows != 1 ||
+	    !(str_eq_cstr(db_cell(&lock, 0, 0), "aktiv") ||
+	        str_eq_cstr(db_cell(&lock, 0, 0), "utgangen"))) {
+		db_rollback(r->db);
+		*refused = "Samtycket är redan återkallat eller avslutat, så "
+		           "det finns inget att återkalla.";
+		return APP_OK;
+	}
+	buf_init(&detail, r->a);
+	if (!all) {
+		p[0] = DB_INT(party);
+		p[1] = DB_INT(id);
+		if ((e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE, p, 2, NULL)) !=
+		        APP_OK ||
+		    (e = pc_scalar(r, SQL_CONSENT_ROW_COUNT, &changed)) !=
+		        APP_OK)
+			goto fail;
+		if (changed != 1) {
+			db_rollback(r->db);
+			*refused =
+			    "Den parten är redan återkallad eller hör inte "
+			    "till samtycket.";
+			return APP_OK;
+		}
+		p[0] = DB_INT(id);
+		if ((e = pc_exec(r, SQL_CONSENT_PARTY_ACTIVE_COUNT, p, 1,
+		         &left)) != APP_OK)
+			goto fail;
+		/* The last party gone ends the waiver as a whole. */
+		all = str_to_ll(db_cell(&left, 0, 0)) == 0;
+		if (!all &&
+		    ((e = pc_exec(r, SQL_CONSENT_TOUCH, p, 1, NULL)) !=
+		            APP_OK ||
+		        (e = pc_event(r, id, "andrat", party, how, reason)) !=
+		            APP_OK ||
+		        (e = buf_printf(&detail, "party %lld revoked (%s)",
+		             party, how)) != APP_OK))
+			goto fail;
+	}
+	if (all) {
+		p[0] = DB_STR(STR_LIT("aterkallad"));
+		p[1] = DB_INT(id);
+		p[2] = DB_STR(db_cell(&lock, 0, 0));
+		if ((e = pc_exec(r, SQL_CONSENT_END, p, 3, NULL)) != APP_OK ||
+		    (e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE_ALL, &p[1], 1,
+		         NULL)) != APP_OK ||
+		    (e = pc_event(r, id, "aterkallat", party, how, reason)) !=
+		        APP_OK ||
+		    (e = buf_printf(&detail, "revoked (%s)", how)) != APP_OK)
+			goto fail;
+	}
+	if ((e = audit_write(r, AUDIT_UPDATE, "consent", id, pnr,
+	         buf_str(&detail))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+/* s as a positive id of 1 to 18 digits, else 0. */
+static long long
+pc_id_of(const struct str *s)
+{
+	long long v = 0;
+
+	if (s == NULL || s->len == 0 || s->len > 18)
+		return 0;
+	for (size_t i = 0; i < s->len; i++) {
+		if (s->p[i] < '0' || s->p[i] > '9')
+			return 0;
+		v = v * 10 + (s->p[i] - '0');
+	}
+	return v;
+}
+
+/* What the participant may revoke on the tablet (consent_revocable()),
+ * and the one choice a link or form names, if it is one of them. */
+struct rv_choice {
+	long long waiver, sus;  /* revocable consents, 0 for none */
+	struct db_rows parties; /* the waiver's */
+	long long consent;      /* the choice: 0 when none (or not one) */
+	long long party;        /* its party, 0 for all of it */
+	struct str party_name;
+};
+
+static enum app_err
+pc_rv_load(struct req *r, const struct db_rows *c, struct rv_choice *ch,
+    const struct str *samtycke, const struct str *part)
+{
+	long long want = pc_id_of(samtycke);
+	struct db_param p[1];
+	enum app_err e;
+
+	memset(ch, 0, sizeof(*ch));
+	if ((e = consent_revocable(r, str_to_ll(db_cell(c, 0, CG_REFERRAL)),
+	         &ch->waiver, &ch->sus)) != APP_OK)
+		return e;
+	if (ch->waiver > 0) {
+		p[0] = DB_INT(ch->waiver);
+		if ((e = pc_exec(r, SQL_CONSENT_PARTIES, p, 1, &ch->parties)) !=
+		    APP_OK)
+			return e;
+	}
+	if (want == 0 || part == NULL)
+		return APP_OK;
+	if (want == ch->sus && str_eq_cstr(*part, "alla")) {
+		ch->consent = want; /* the SUS consent has no parties */
+		return APP_OK;
+	}
+	if (want != ch->waiver)
+		return APP_OK;
+	if (str_eq_cstr(*part, "alla")) {
+		ch->consent = want;
+		return APP_OK;
+	}
+	for (size_t i = 0; i < ch->parties.nrows; i++)
+		if (str_to_ll(db_cell(&ch->parties, i, 0)) == pc_id_of(part) &&
+		    str_eq_cstr(db_cell(&ch->parties, i, 2), "aktiv")) {
+			ch->consent = want;
+			ch->party = pc_id_of(part);
+			ch->party_name = db_cell(&ch->parties, i, 1);
+		}
+	return APP_OK;
+}
+
+/* The participant's revocation page on the tablet: each consent on its own
+ * (the waiver per party or whole, the SUS consent), each choice saying in
+ * their language what it does; with confirm, the one choice to confirm. */
+static enum app_err
+pc_render_revoke(struct req *r, const struct db_rows *c,
+    const struct db_rows *ref, const struct rv_choice *ch, int confirm)
+{
+	const struct tlang *t = tl_find(db_cell(c, 0, CG_TEXT_LANGUAGE));
+	struct view_ctx *ctx;
+	struct buf part;
+	int parties = 0;
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	buf_init(&part, r->a);
+	if (ch->party > 0)
+		e = buf_printf(&part, "%lld", ch->party);
+	else
+		e = buf_puts(&part, "alla");
+	if (e != APP_OK || (e = pc_bind_referral(ctx, ref)) != APP_OK ||
+	    (e = pc_bind_consent(r, ctx, c)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "thanks", req_query(r, "klart") != NULL)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "waiver_parties")) != APP_OK)
+		return e;
+	for (size_t i = 0; ch->waiver > 0 && i < ch->parties.nrows; i++) {
+		struct view_ctx *it;
+		if (!str_eq_cstr(db_cell(&ch->parties, i, 2), "aktiv"))
+			continue;
+		if ((it = view_ctx_list_add(ctx, "waiver_parties")) == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "party_id",
+		         db_cell(&ch->parties, i, 0))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "name", db_cell(&ch->parties, i, 1))) != APP_OK)
+			return e;
+		parties++;
+	}
+	confirm = confirm && ch->consent > 0;
+	if ((e = view_ctx_set_bool(ctx, "has_waiver", parties > 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "waiver_id", ch->waiver)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "has_sus", ch->sus > 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "sus_id", ch->sus)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "nothing", parties == 0 && ch->sus == 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "confirm", confirm)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "choice_consent", ch->consent)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "choice_part", buf_str(&part))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "choice_party", ch->party > 0)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "choice_party_name", ch->party_name)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "choice_waiver_all",
+	         ch->consent > 0 && ch->consent == ch->waiver &&
+	             ch->party == 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "choice_sus",
+	         ch->consent > 0 && ch->consent == ch->sus)) != APP_OK)
+		return e;
+	return page_render_layout(
+	    r, "layout_surfplatta", "samtycke_aterkalla", t->w[TW_REVOKE], ctx);
+}
+
 enum app_err
 page_consent_revoke_tablet(struct req *r)
 {
 	struct db_rows c, ref;
+	struct rv_choice ch;
 	unsigned via;
 	long long id;
 	enum app_err e;
 
-	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet revoke")) != APP_OK)
+	if (r->tablet == NULL)
+		return pc_handover_page(r, HO_REVOKE);
+	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet revoke")) != APP_OK ||
+	    (e = pc_rv_load(r, &c, &ch, req_query(r, "samtycke"),
+	         req_query(r, "part"))) != APP_OK)
 		return e;
-	return pc_render_tablet(r, &c, &ref, "samtycke_aterkalla", NULL, NULL,
-	    NULL, STR_LIT(""), STR_LIT(""));
+	return pc_render_revoke(r, &c, &ref, &ch, ch.consent > 0);
 }
 
-/* A revocation that cannot be done (a double tap, already ended): 409
- * with where it stands now, on the tablet in the participant's language. */
+/* POST /samtycken/:id/aterkalla on the tablet: the choice (samtycke, part)
+ * is revoked only with bekrafta=ja; without it the confirmation screen,
+ * nothing changed. */
 static enum app_err
-pc_revoke_refused(struct req *r, long long id, struct db_rows *c,
-    const struct db_rows *ref, unsigned via, int tablet, const char *msg)
+pc_revoke_on_tablet(struct req *r)
 {
-	struct db_param p[1] = { DB_INT(id) };
+	const struct str *confirm = req_form(r, "bekrafta");
+	struct db_rows c, ref;
+	struct rv_choice ch;
+	const char *refused = NULL;
+	unsigned via;
+	long long id;
+	struct buf loc;
 	enum app_err e;
 
-	if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, c)) != APP_OK)
+	if ((e = pc_load(r, &id, &c, &via, &ref, "tablet revoke")) != APP_OK ||
+	    (e = pc_rv_load(r, &c, &ch, req_form(r, "samtycke"),
+	         req_form(r, "part"))) != APP_OK)
 		return e;
-	if (c->nrows != 1)
-		return APP_ENOTFOUND;
-	r->resp.status = 409;
-	if (tablet)
-		return pc_render_tablet(r, c, ref, "samtycke_aterkalla", NULL,
-		    NULL, NULL, STR_LIT(""), STR_LIT(""));
-	return pc_render_consent(r, id, c, ref, via, NULL, msg);
+	if (ch.consent == 0) {
+		/* Not a choice (any more: a double tap): where it stands. */
+		r->resp.status = 409;
+		return pc_render_revoke(r, &c, &ref, &ch, 0);
+	}
+	if (confirm == NULL || !str_eq_cstr(*confirm, "ja"))
+		return pc_render_revoke(r, &c, &ref, &ch, 1);
+	if ((e = pc_revoke_do(r, ch.consent,
+	         str_to_ll(db_cell(&c, 0, CG_REFERRAL)),
+	         db_cell(&ref, 0, CR_PNR), ch.party, ch.party == 0,
+	         "surfplatta", STR_LIT(""), &refused)) != APP_OK)
+		return e;
+	if (refused != NULL) {
+		if ((e = pc_rv_load(r, &c, &ch, NULL, NULL)) != APP_OK)
+			return e;
+		r->resp.status = 409;
+		return pc_render_revoke(r, &c, &ref, &ch, 0);
+	}
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/samtycken/%lld/aterkalla?klart=1", id)) !=
+	    APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
 }
 
-static const char *const rv_ways[] = { "surfplatta", "muntligt", "skriftligt",
-	NULL };
+/* Staff record a revocation that came orally or in writing; the
+ * participant's own on the tablet is pc_revoke_on_tablet(). */
+static const char *const rv_ways[] = { "muntligt", "skriftligt", NULL };
 
 enum rv { RV_PART, RV_HUR, RV_SKAL, RV__MAX };
 
@@ -1681,16 +2198,18 @@ enum app_err
 page_consent_revoke(struct req *r)
 {
 	struct field_val v[RV__MAX];
-	struct db_rows c, ref, lock, left;
-	struct db_param p[3];
+	struct db_rows c, ref;
+	struct db_param p[1];
 	unsigned via;
-	long long id, party = 0, changed = 0;
+	long long id, party = 0;
 	size_t nerr = 0;
-	int all, tablet;
-	const char *how;
-	struct buf loc, detail;
+	int all;
+	const char *refused = NULL;
+	struct buf loc;
 	enum app_err e;
 
+	if (r->tablet != NULL)
+		return pc_revoke_on_tablet(r);
 	if ((e = pc_load(r, &id, &c, &via, &ref, "revoke")) != APP_OK)
 		return e;
 	if ((e = form_validate(r->a, &r->form, rv_spec, RV__MAX, v, &nerr)) !=
@@ -1699,88 +2218,29 @@ page_consent_revoke(struct req *r)
 	all = v[RV_PART].ok && str_eq_cstr(v[RV_PART].s, "alla");
 	if (v[RV_PART].ok && !all)
 		party = str_to_ll(v[RV_PART].s);
-	tablet = v[RV_HUR].ok && v[RV_HUR].i == 0;
 	if (nerr > 0 || (!all && party <= 0)) {
 		r->resp.status = 400;
-		if (tablet)
-			return pc_render_tablet(r, &c, &ref,
-			    "samtycke_aterkalla", NULL, NULL, NULL, STR_LIT(""),
-			    STR_LIT(""));
 		return pc_render_consent(r, id, &c, &ref, via, NULL,
 		    "Välj vad som återkallas och hur återkallelsen kom in.");
 	}
-	how = rv_ways[v[RV_HUR].i];
-	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
+	if ((e = pc_revoke_do(r, id, str_to_ll(db_cell(&c, 0, CG_REFERRAL)),
+	         db_cell(&ref, 0, CR_PNR), party, all, rv_ways[v[RV_HUR].i],
+	         v[RV_SKAL].s, &refused)) != APP_OK)
 		return e;
-	p[0] = DB_INT(id);
-	if ((e = pc_exec(r, SQL_CONSENT_LOCK, p, 1, &lock)) != APP_OK)
-		goto fail;
-	/* An expired waiver can still be revoked: it decides what the
-	 * remittent side may still see. */
-	if (lock.nrows != 1 ||
-	    !(str_eq_cstr(db_cell(&lock, 0, 0), "aktiv") ||
-	        str_eq_cstr(db_cell(&lock, 0, 0), "utgangen"))) {
-		db_rollback(r->db);
-		return pc_revoke_refused(r, id, &c, &ref, via, tablet,
-		    "Samtycket är redan återkallat eller avslutat, så det finns "
-		    "inget att återkalla.");
-	}
-	buf_init(&detail, r->a);
-	if (!all) {
-		p[0] = DB_INT(party);
-		p[1] = DB_INT(id);
-		if ((e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE, p, 2, NULL)) !=
-		        APP_OK ||
-		    (e = pc_scalar(r, SQL_CONSENT_ROW_COUNT, &changed)) !=
-		        APP_OK)
-			goto fail;
-		if (changed != 1) {
-			db_rollback(r->db);
-			return pc_revoke_refused(r, id, &c, &ref, via, tablet,
-			    "Den parten är redan återkallad eller hör inte "
-			    "till samtycket.");
-		}
+	if (refused != NULL) {
 		p[0] = DB_INT(id);
-		if ((e = pc_exec(r, SQL_CONSENT_PARTY_ACTIVE_COUNT, p, 1,
-		         &left)) != APP_OK)
-			goto fail;
-		/* The last party gone ends the waiver as a whole. */
-		all = str_to_ll(db_cell(&left, 0, 0)) == 0;
-		if (!all &&
-		    ((e = pc_exec(r, SQL_CONSENT_TOUCH, p, 1, NULL)) !=
-		            APP_OK ||
-		        (e = pc_event(r, id, "andrat", party, how,
-		             v[RV_SKAL].s)) != APP_OK ||
-		        (e = buf_printf(&detail, "party %lld revoked (%s)",
-		             party, how)) != APP_OK))
-			goto fail;
+		if ((e = pc_exec(r, SQL_CONSENT_GET, p, 1, &c)) != APP_OK)
+			return e;
+		if (c.nrows != 1)
+			return APP_ENOTFOUND;
+		r->resp.status = 409;
+		return pc_render_consent(r, id, &c, &ref, via, NULL, refused);
 	}
-	if (all) {
-		p[0] = DB_STR(STR_LIT("aterkallad"));
-		p[1] = DB_INT(id);
-		p[2] = DB_STR(db_cell(&lock, 0, 0));
-		if ((e = pc_exec(r, SQL_CONSENT_END, p, 3, NULL)) != APP_OK ||
-		    (e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE_ALL, &p[1], 1,
-		         NULL)) != APP_OK ||
-		    (e = pc_event(r, id, "aterkallat", party, how,
-		         v[RV_SKAL].s)) != APP_OK ||
-		    (e = buf_printf(&detail, "revoked (%s)", how)) != APP_OK)
-			goto fail;
-	}
-	if ((e = audit_write(r, AUDIT_UPDATE, "consent", id,
-	         db_cell(&ref, 0, CR_PNR), buf_str(&detail))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
 	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc,
-	         tablet ? "/samtycken/%lld/aterkalla?klart=1"
-	                : "/samtycken/%lld?aterkallat=1",
-	         id)) != APP_OK)
+	if ((e = buf_printf(&loc, "/samtycken/%lld?aterkallat=1", id)) !=
+	    APP_OK)
 		return e;
 	return page_redirect(r, loc.p);
-fail:
-	db_rollback(r->db);
-	return e;
 }
 
 static const struct field_spec fe_spec[1] = {

@@ -642,14 +642,9 @@ kiosk_start(struct req *r, struct str hash, const char *kind, const char **msg,
 		return e;
 	/* A staff member who started the questionnaire on this tablet is
 	 * logged out: the participant holds it now. */
-	if (r->user != NULL && !r->user->via_token) {
-		if ((e = audit_write(r, AUDIT_LOGOUT, "staff", r->user->id,
-		         STR_LIT(""),
-		         STR_LIT("tablet handed to a respondent"))) != APP_OK ||
-		    (e = session_end(r)) != APP_OK)
-			return e;
-		r->user = NULL;
-	}
+	if ((e = session_hand_over(
+	         r, STR_LIT("tablet handed to a respondent"))) != APP_OK)
+		return e;
 	if ((e = session_set_cookie(r, KIOSK_COOKIE, token, -1)) != APP_OK)
 		return e;
 	return kiosk_continue(r, &k);

@@ -15,6 +15,7 @@
 #include "pages.h"
 #include "route.h"
 #include "session.h"
+#include "tablet.h"
 
 #define ANY_STAFF      ROLES_STAFF
 #define ADMIN          ROLE_BIT(ROLE_ADMIN)
@@ -123,10 +124,15 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/samtycken/ansokan/:id/ny", CASEWORK, 0,
 	    page_consent_create },
 	{ METHOD_GET, "/samtycken/:id", CASEWORK, 0, page_consent },
+	/* The tablet pages: for staff the handover page (GET) and nothing
+	 * else; a consent tablet session reaches them for its own consent
+	 * only (include/tablet.h), whatever the roles say. */
 	{ METHOD_GET, "/samtycken/:id/surfplatta", CASEWORK, 0,
 	    page_consent_tablet },
-	{ METHOD_POST, "/samtycken/:id/surfplatta", CASEWORK, 0,
+	{ METHOD_POST, "/samtycken/:id/surfplatta", CASEWORK, ROUTE_TABLET,
 	    page_consent_sign },
+	{ METHOD_POST, "/samtycken/:id/overlamna", CASEWORK, 0,
+	    page_consent_handover },
 	{ METHOD_POST, "/samtycken/:id/papper", CASEWORK, 0,
 	    page_consent_paper },
 	{ METHOD_GET, "/samtycken/:id/kopia", CASEWORK, 0, page_consent_copy },
@@ -365,6 +371,14 @@ route_login_csrf_ok(const struct req *r)
 static int
 route_access(struct req *r, const struct route *rt)
 {
+	/* A tablet session got here only for its own consent's pages
+	 * (route_tablet()): no login or role applies, its CSRF token does.
+	 * (The staff login, public, is checked as for anyone.) */
+	if (r->tablet != NULL && !(rt->flags & ROUTE_PUBLIC)) {
+		if (r->method != METHOD_POST)
+			return 0;
+		return session_csrf_ok(r, kv_get(&r->form, "csrf")) ? 0 : 403;
+	}
 	if ((rt->flags & ROUTE_BEARER) &&
 	    (r->user == NULL || !r->user->via_token))
 		return 401;
@@ -399,6 +413,39 @@ route_access(struct req *r, const struct route *rt)
 	return session_csrf_ok(r, kv_get(&r->form, "csrf")) ? 0 : ROUTE_STALE;
 }
 
+/*
+ * A request from a consent tablet (its cookie, live or not): what
+ * include/tablet.h says of the route. Returns 0 to go on (the consent's own
+ * page as the tablet, the staff login, or the lock screen after the tablet
+ * session has ended), 303 when the answer is the redirect to the lock
+ * screen (the tablet session ended), or 500.
+ */
+static int
+route_tablet(struct req *r, const struct route *rt)
+{
+	enum tablet_scope scope = tablet_scope(rt->method, rt->pattern,
+	    r->params, r->nparams, r->tablet ? r->tablet->consent_id : 0);
+
+	switch (scope) {
+	case TABLET_SCOPE_CONSENT:
+		r->user = NULL; /* the tablet, never a staff member */
+		return 0;
+	case TABLET_SCOPE_LOGIN:
+		return 0; /* a successful login ends the tablet session */
+	case TABLET_SCOPE_LOCK_SCREEN:
+		r->user = NULL;
+		return session_tablet_end(r, "lock screen") == APP_OK ? 0 : 500;
+	case TABLET_SCOPE_LOCK:
+	default:
+		r->user = NULL;
+		if (session_tablet_end(
+		        r, "locked: a page outside the tablet") != APP_OK ||
+		    page_redirect(r, TABLET_LOCK_PATH) != APP_OK)
+			return 500;
+		return 303;
+	}
+}
+
 void
 route_dispatch(struct req *r)
 {
@@ -429,6 +476,12 @@ route_dispatch(struct req *r)
 	}
 	if ((e = session_load(r)) != APP_OK) {
 		route_fail(r, e, "session");
+		return;
+	}
+	if (session_tablet_cookie(r) && (status = route_tablet(r, rt)) != 0) {
+		r->resp.cacheable = 0;
+		if (status != 303)
+			route_error_page(r, status);
 		return;
 	}
 	if ((status = route_access(r, rt)) != 0) {

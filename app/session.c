@@ -4,7 +4,9 @@
 
 #include <sodium.h>
 
+#include "app_limits.h"
 #include "arena.h"
+#include "audit.h"
 #include "auth.h"
 #include "conf.h"
 #include "db.h"
@@ -12,6 +14,7 @@
 #include "req.h"
 #include "session.h"
 #include "sql_auth.h"
+#include "tablet.h"
 
 static const char *const role_names[ROLE__MAX] = {
 	[ROLE_REMITTENT] = "remittent",
@@ -231,6 +234,67 @@ session_from_token(struct req *r, struct str auth)
 	return APP_OK;
 }
 
+/* Columns of SQL_TABLET_LOOKUP. */
+enum { TL_ID, TL_CSRF, TL_CONSENT, TL_STAFF, TL_USER, TL_LIVE };
+
+int
+session_tablet_cookie(const struct req *r)
+{
+	return kv_get(&r->cookies, TABLET_COOKIE) != NULL;
+}
+
+/* Look the tablet cookie's session up; r->tablet stays NULL when there is
+ * none or it has ended. One that ended by time (idle, too old, the account
+ * that handed it over deactivated) is written to the access log once, as
+ * the tablet's, and deleted. */
+static enum app_err
+session_from_tablet(struct req *r)
+{
+	const struct str *tok = kv_get(&r->cookies, TABLET_COOKIE);
+	unsigned char hash[32];
+	struct tablet_session *t;
+	struct db_rows rows;
+	struct db_param p[3];
+	enum app_err e;
+
+	if (!session_token_ok(tok))
+		return APP_OK;
+	session_token_hash(*tok, hash);
+	p[0] = DB_INT(TABLET_IDLE_SECONDS);
+	p[1] = DB_INT(TABLET_MAX_SECONDS);
+	p[2] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_LOOKUP, p, 3,
+	         &rows)) != APP_OK)
+		return e;
+	if (rows.nrows != 1)
+		return APP_OK;
+	if ((t = arena_calloc(r->a, 1, sizeof(*t))) == NULL)
+		return APP_ENOMEM;
+	t->id = session_cell_int(&rows, TL_ID);
+	t->csrf = db_cell(&rows, 0, TL_CSRF);
+	t->consent_id = session_cell_int(&rows, TL_CONSENT);
+	t->staff_id = session_cell_int(&rows, TL_STAFF);
+	t->staff_username = db_cell(&rows, 0, TL_USER);
+	p[0] = DB_INT(t->id);
+	if (session_cell_int(&rows, TL_LIVE) != 1) {
+		r->tablet = t; /* for the log row only */
+		e = audit_write(r, AUDIT_LOGOUT, "consent", t->consent_id,
+		    STR_LIT(""), STR_LIT("tablet locked: idle or too old"));
+		r->tablet = NULL;
+		if (e != APP_OK)
+			return e;
+		return db_exec(
+		    r->db, r->a, DB_AUTH, SQL_TABLET_DELETE, p, 1, NULL);
+	}
+	/* The idle lock counts from the last request: touched every time
+	 * (a tablet makes few). */
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_TOUCH, p, 1, NULL)) !=
+	    APP_OK)
+		return e;
+	r->tablet = t;
+	return APP_OK;
+}
+
 enum app_err
 session_load(struct req *r)
 {
@@ -238,6 +302,7 @@ session_load(struct req *r)
 	enum app_err e;
 
 	r->user = NULL;
+	r->tablet = NULL;
 	if (r->db == NULL || r->conf == NULL)
 		return APP_OK;
 	/* Only a Bearer token is ours; Basic or Negotiate belong to an SSO
@@ -245,6 +310,10 @@ session_load(struct req *r)
 	if ((auth = r->src.param(r->src.ctx, "HTTP_AUTHORIZATION")) != NULL &&
 	    strncasecmp(auth, "Bearer ", 7) == 0)
 		return session_from_token(r, str_cstr(auth));
+	/* A tablet is the tablet: never the staff member who handed it over,
+	 * whatever other cookie or SSO name the request carries. */
+	if (session_tablet_cookie(r))
+		return session_from_tablet(r);
 	if ((e = session_from_cookie(r)) != APP_OK)
 		return e;
 	if (r->conf->sso_header_param[0] != '\0')
@@ -286,6 +355,11 @@ session_create(struct req *r, long long staff_id, int code_pending)
 	struct db_param p[5];
 	enum app_err e;
 
+	/* Staff logging in on a tablet take it back: its session ends. */
+	if (session_tablet_cookie(r) &&
+	    (e = session_tablet_end(r, "staff logged in on the tablet")) !=
+	        APP_OK)
+		return e;
 	/* Rotate: whatever session this browser had is gone. */
 	if (r->user != NULL && r->user->session_id > 0) {
 		p[0] = DB_INT(r->user->session_id);
@@ -352,11 +426,94 @@ session_end_others(struct req *r, long long staff_id, long long keep_session)
 	    r->db, r->a, DB_AUTH, SQL_SESSION_DELETE_STAFF, p, 2, NULL);
 }
 
+enum app_err
+session_hand_over(struct req *r, struct str why)
+{
+	enum app_err e;
+
+	if (r->user == NULL || r->user->via_token)
+		return APP_OK;
+	if ((e = audit_write(r, AUDIT_LOGOUT, "staff", r->user->id, STR_LIT(""),
+	         why)) != APP_OK ||
+	    (e = session_end(r)) != APP_OK)
+		return e;
+	r->user = NULL;
+	return APP_OK;
+}
+
+enum app_err
+session_tablet_create(struct req *r, long long consent_id, long long staff_id)
+{
+	struct str token, csrf;
+	unsigned char hash[32];
+	struct db_param p[5];
+	struct kv *kv;
+	enum app_err e;
+
+	p[0] = DB_INT(TABLET_IDLE_SECONDS);
+	p[1] = DB_INT(TABLET_MAX_SECONDS);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_SWEEP, p, 2, NULL)) !=
+	    APP_OK)
+		return e;
+	token = session_random_hex(r, SESSION_TOKEN_BYTES);
+	csrf = session_random_hex(r, 32);
+	if (token.p == NULL || csrf.p == NULL)
+		return APP_ENOMEM;
+	session_token_hash(token, hash);
+	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
+	p[1] = DB_INT(consent_id);
+	p[2] = DB_INT(staff_id);
+	p[3] = DB_STR(csrf);
+	p[4] = DB_STR(r->remote_addr);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_INSERT, p, 5,
+	         NULL)) != APP_OK ||
+	    (e = session_set_cookie(r, TABLET_COOKIE, token, -1)) != APP_OK)
+		return e;
+	/* Load it back as every later request will. */
+	if ((kv = arena_alloc(r->a, sizeof(*kv))) == NULL)
+		return APP_ENOMEM;
+	kv->key = STR_LIT(TABLET_COOKIE);
+	kv->val = token;
+	r->cookies.v = kv;
+	r->cookies.n = 1;
+	r->user = NULL;
+	r->tablet = NULL;
+	if ((e = session_from_tablet(r)) != APP_OK)
+		return e;
+	return r->tablet != NULL ? APP_OK : APP_EDB;
+}
+
+enum app_err
+session_tablet_end(struct req *r, const char *why)
+{
+	enum app_err e;
+
+	if (r->tablet != NULL && r->db != NULL) {
+		struct db_param p[1] = { DB_INT(r->tablet->id) };
+
+		if ((e = audit_write(r, AUDIT_LOGOUT, "consent",
+		         r->tablet->consent_id, STR_LIT(""), str_cstr(why))) !=
+		        APP_OK ||
+		    (e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_DELETE, p, 1,
+		         NULL)) != APP_OK)
+			return e;
+	}
+	r->tablet = NULL;
+	if (!session_tablet_cookie(r))
+		return APP_OK;
+	return session_set_cookie(r, TABLET_COOKIE, STR_LIT(""), 0);
+}
+
 int
 session_csrf_ok(const struct req *r, const struct str *token)
 {
 	const struct staff_user *u = r->user;
 
+	if (r->tablet != NULL) {
+		const struct str *c = &r->tablet->csrf;
+		return token != NULL && c->len > 0 && token->len == c->len &&
+		    sodium_memcmp(token->p, c->p, token->len) == 0;
+	}
 	if (u == NULL || u->via_token || token == NULL || u->csrf.len == 0 ||
 	    token->len != u->csrf.len)
 		return 0;

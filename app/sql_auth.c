@@ -25,6 +25,24 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                        "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE "
 	                        "OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
 	    0 },
+	[SQL_TABLET_LOOKUP] = { "SELECT t.id, t.csrf_token, t.consent_id, t.staff_id, st.username, "
+	                        "(st.active = 1 "
+	                        "AND t.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                        "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) "
+	                        "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
+	                        "WHERE t.token_hash = ?",
+	    1 },
+	[SQL_TABLET_TOUCH] = { "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
+	    0 },
+	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, consent_id, staff_id, "
+	                        "csrf_token, created_at, last_seen_at, remote_addr) "
+	                        "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
+	    0 },
+	[SQL_TABLET_DELETE] = { "DELETE FROM tablet_session WHERE id = ?", 0 },
+	[SQL_TABLET_SWEEP] = { "DELETE FROM tablet_session "
+	                       "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                       "OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
+	    0 },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
 	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) "
 	                          "FROM staff WHERE username = ? AND active = 1 "

@@ -46,6 +46,9 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                               " ('aktiv','aterkallad','utgangen','felaktig')"
 	                               " ORDER BY signed_at DESC, id DESC LIMIT 1",
 	    1 },
+	[SQL_CONSENT_SUS_YES] = { "SELECT id FROM consent WHERE referral_id = ? AND kind = 'sus'"
+	                          " AND state = 'aktiv' AND answer = 'ja' ORDER BY id DESC LIMIT 1",
+	    1 },
 	[SQL_CONSENT_PARTY_COVERS] = { "SELECT 1 FROM consent_party cp WHERE cp.consent_id = ? AND" PARTY_COVERS
 	                               " LIMIT 1",
 	    1 },

@@ -46,8 +46,12 @@
 #define QUEST_FAIL_MAX          30u /* wrong codes from one address ... */
 #define QUEST_FAIL_WINDOW_MIN   15u /* ... within this window: refused */
 #define QUEST_FAIL_ALL_PER_MIN                                                 \
-	300u                 /* wrong codes from anywhere in a minute:
+	300u                     /* wrong codes from anywhere in a minute:
                                       * every code refused (a warning logged) */
-#define QUEST_LINKS_MAX 200u /* personal links made at once */
+#define QUEST_LINKS_MAX     200u /* personal links made at once */
+/* The consent tablet's session (app/session.c, include/tablet.h) */
+#define TABLET_IDLE_SECONDS 300u /* idle this long: the tablet locks */
+#define TABLET_MAX_SECONDS                                                     \
+	3600u /* and at the latest this long after handover */
 
 #endif /* !APP_LIMITS_H */

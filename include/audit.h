@@ -34,8 +34,11 @@ enum audit_action {
 const char *audit_action_name(enum audit_action);
 
 /*
- * Append one row for r's user (or, with no user, for username as typed,
- * e.g. a failed login). object_id < 0 and empty personnummer/detail are
+ * Append one row for r's user, or for the consent tablet when the tablet
+ * is asking (r->tablet): then no staff member, the user name
+ * "surfplatta:<who handed it over>" and a detail that names the tablet
+ * session, its consent and who handed it over, before detail. APP_EFORBIDDEN
+ * with neither. object_id < 0 and empty personnummer/detail are
  * stored as NULL. detail is cut to 255 bytes on a UTF-8 boundary.
  */
 enum app_err audit_write(struct req *, enum audit_action,

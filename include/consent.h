@@ -50,6 +50,17 @@ enum app_err consent_covers(struct req *, long long referral_id,
 enum app_err consent_details_visible(
     struct req *, long long referral_id, long long org_id, int *visible);
 
+/*
+ * The consents of referral_id the participant may revoke, each on its own
+ * (0 when there is none): *waiver the secrecy waiver given last, while it
+ * is aktiv or utgangen (revoking an expired one still ends what the
+ * remittent side sees); *sus the SUS consent in force that says yes (a
+ * "no" has nothing to revoke). The tablet's revocation page offers exactly
+ * these, whichever of the two consents was handed over.
+ */
+enum app_err consent_revocable(
+    struct req *, long long referral_id, long long *waiver, long long *sus);
+
 /* The Swedish label of a consent state (utkast, aktiv, ...). Static. */
 const char *consent_state_label(struct str state);
 

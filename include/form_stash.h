@@ -96,7 +96,9 @@ int form_stash_secret_parse(
 
 /* 1 when a refused POST to a route with these flags (enum route_flag) may
  * be kept: not the login, code, password or logout forms (what they carry
- * is a credential or nothing), not a public or machine route. */
+ * is a credential or nothing), not a public or machine route, and not a
+ * participant's signing on a consent tablet (ROUTE_TABLET: it must never
+ * reach the staff member who logs in on the device next). */
 int form_stash_route_ok(unsigned route_flags);
 
 /*

@@ -6,22 +6,34 @@
  *   /samtycken/ansokan/:id/ny     prepare a waiver or SUS consent (staff)
  *   /samtycken/:id                one consent: pinned text, parties, events,
  *                                 and the staff's forms (paper, revoke, error)
- *   /samtycken/:id/surfplatta     the participant reads and signs (tablet)
- *   /samtycken/:id/aterkalla      the participant revokes (tablet, GET) or
- *                                 anyone with access records it (POST)
+ *   /samtycken/:id/overlamna      staff hand the tablet over (POST): their
+ *                                 session on the device ends, a tablet
+ *                                 session for this consent begins
+ *   /samtycken/:id/surfplatta     the participant reads and signs (tablet);
+ *                                 for staff the handover page
+ *   /samtycken/:id/aterkalla      the participant revokes (tablet: each
+ *                                 consent of the referral on its own, with
+ *                                 a confirmation); for staff the handover
+ *                                 page (GET), or a revocation that came
+ *                                 orally or in writing (POST)
  *   /samtycken/:id/kopia          the participant's printable copy
  *   /admin/samtyckestexter        the versioned texts (admin)
  *
  * Access: access_referral() on the consent's referral (404 otherwise).
- * Taking a consent (prepare, sign, paper, mark in error) is for the
- * remittent who made the referral and the insats staff; recording a
- * revocation is for anyone who may see the referral, since revoking must
- * be as easy as giving. Every read and change writes the audit log; every
- * change is one transaction with its consent_event rows.
+ * Taking a consent (prepare, hand over for signing, paper, mark in error)
+ * is for the remittent who made the referral and the insats staff;
+ * recording a revocation, or handing the tablet over for one, is for
+ * anyone who may see the referral, since revoking must be as easy as
+ * giving. Every read and change writes the audit log; every change is one
+ * transaction with its consent_event rows.
  *
- * The tablet pages run in the staff member's session in a layout with no
- * navigation (layout_surfplatta), in the consent's language with its
- * direction (Arabic right to left).
+ * The tablet pages are served only to a consent tablet session (see
+ * include/tablet.h) for its own consent, never in a staff member's
+ * session: in a layout with no navigation (layout_surfplatta) that locks
+ * after TABLET_IDLE_SECONDS idle, in the consent's language with its
+ * direction (Arabic right to left). What the tablet does is logged as the
+ * tablet's (include/audit.h), and its consent events name the staff
+ * member who handed it over, with how "surfplatta".
  */
 #ifndef PAGE_CONSENT_H
 #define PAGE_CONSENT_H
@@ -38,6 +50,8 @@ enum app_err page_consent_tablet(
     struct req *); /* GET /samtycken/:id/surfplatta */
 enum app_err page_consent_sign(
     struct req *); /* POST /samtycken/:id/surfplatta */
+enum app_err page_consent_handover(
+    struct req *); /* POST /samtycken/:id/overlamna */
 enum app_err page_consent_paper(struct req *); /* POST /samtycken/:id/papper */
 enum app_err page_consent_copy(struct req *);  /* GET /samtycken/:id/kopia */
 enum app_err page_consent_revoke_tablet(

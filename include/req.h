@@ -19,6 +19,7 @@ struct arena;
 struct conf;
 struct db;
 struct staff_user;
+struct tablet_session;
 struct view_set;
 
 enum http_method {
@@ -57,6 +58,9 @@ struct req {
 	struct kv_list cookies;
 	struct kv_list form;     /* urlencoded POST body */
 	struct staff_user *user; /* NULL: anonymous; set by session_load() */
+	/* The consent tablet asking (include/tablet.h); then user is NULL.
+	 * Set by session_load(). */
+	struct tablet_session *tablet;
 
 	struct resp resp;
 };

@@ -29,6 +29,10 @@ enum route_flag {
 	 * one or a browser session is a 401 (WWW-Authenticate: Bearer)
 	 * with a one-line body, never a redirect to the login page. */
 	ROUTE_BEARER = 1 << 4,
+	/* What a participant sends from a consent tablet (the signing): a
+	 * refused POST to it is never kept for a staff account to send again
+	 * after a login on the device (include/form_stash.h). */
+	ROUTE_TABLET = 1 << 5,
 };
 
 struct route {

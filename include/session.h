@@ -12,6 +12,16 @@
  * Three ways in: the session cookie; in SSO mode (conf sso_header_param)
  * the user name nginx puts in that FastCGI param, never a request header;
  * and for integration accounts a bearer token (Authorization header).
+ *
+ * A fourth caller is not staff: the consent tablet. A staff member hands
+ * the device over for one consent (session_hand_over(), then
+ * session_tablet_create()); from then on the browser carries the cookie
+ * stegvis_surfplatta and is the tablet session (r->tablet), kept in
+ * tablet_session like a staff session (the hash of a 256-bit token, its own
+ * CSRF token), never the staff member: while the cookie is there no staff
+ * cookie or SSO user is read. It ends after TABLET_IDLE_SECONDS idle or
+ * TABLET_MAX_SECONDS in all, at the lock screen or any page outside its
+ * scope (route_dispatch() asks include/tablet.h), and when staff log in.
  */
 #ifndef SESSION_H
 #define SESSION_H
@@ -49,6 +59,15 @@ struct staff_user {
 	int code_pending;     /* password given, TOTP code still due */
 };
 
+/* A consent tablet session (see above). Strings are arena. */
+struct tablet_session {
+	long long id;
+	long long consent_id;      /* the one consent it may reach */
+	long long staff_id;        /* who handed the tablet over */
+	struct str staff_username; /* ... as the name is now */
+	struct str csrf;           /* its CSRF token */
+};
+
 #define SESSION_COOKIE      "stegvis_session"
 #define SESSION_TOKEN_BYTES 32 /* 256 bits */
 
@@ -82,9 +101,34 @@ enum app_err session_end(struct req *);
 enum app_err session_end_others(
     struct req *, long long staff_id, long long keep_session);
 
-/* 1 when token equals the session's CSRF token (constant time). A request
- * authenticated by bearer token has no CSRF token and never matches. */
+/* 1 when token equals the session's CSRF token (constant time): the staff
+ * session's, or the tablet session's on a tablet. A request authenticated
+ * by bearer token has no CSRF token and never matches. */
 int session_csrf_ok(const struct req *, const struct str *token);
+
+/*
+ * The staff member hands this device to a participant (the questionnaire
+ * kiosk's "Starta på den här surfplattan", the consent tablet): their
+ * session on it ends, with an access-log row (logout, why). Nothing when
+ * no staff member is logged in by cookie.
+ */
+enum app_err session_hand_over(struct req *, struct str why);
+
+/* 1 when the request carries the tablet cookie, whether or not it names a
+ * live tablet session. */
+int session_tablet_cookie(const struct req *);
+
+/*
+ * Start a tablet session for consent_id, handed over by staff_id: a fresh
+ * token and CSRF token, the cookie set, r->tablet filled and r->user NULL.
+ * Expired tablet sessions are swept on the way.
+ */
+enum app_err session_tablet_create(
+    struct req *, long long consent_id, long long staff_id);
+
+/* End this device's tablet session: when it is live an access-log row as
+ * the tablet (logout, why) and its row deleted; the cookie cleared. */
+enum app_err session_tablet_end(struct req *, const char *why);
 
 /* Set a cookie on r->resp with this module's attributes (HttpOnly,
  * SameSite=Strict, Secure unless relaxed, Path=/). max_age < 0: session

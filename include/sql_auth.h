@@ -18,6 +18,16 @@ enum sql_auth {
 	SQL_SESSION_DELETE, /* (session id) */
 	SQL_SESSION_DELETE_STAFF, /* (staff id, session id to keep or 0) */
 	SQL_SESSION_SWEEP,        /* (idle minutes, max hours) */
+	/* (idle seconds, max seconds, token_hash) -> tablet session id,
+	 * csrf_token, consent id, staff id (who handed it over), staff
+	 * username, live (1 while within both limits and the account is
+	 * active, else 0) */
+	SQL_TABLET_LOOKUP,
+	SQL_TABLET_TOUCH, /* (tablet session id) */
+	/* (token_hash, consent id, staff id, csrf, remote_addr) */
+	SQL_TABLET_INSERT,
+	SQL_TABLET_DELETE, /* (tablet session id) */
+	SQL_TABLET_SWEEP,  /* (idle seconds, max seconds) */
 	/* (username) -> id, password_hash, locked (0/1); active password
 	 * accounts only */
 	SQL_STAFF_FOR_LOGIN,

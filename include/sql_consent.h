@@ -15,6 +15,8 @@ enum sql_consent {
 	/* (referral) -> id, state of the latest given waiver (aktiv,
 	 * aterkallad or utgangen) */
 	SQL_CONSENT_LATEST_GIVEN,
+	/* (referral) -> id of the SUS consent in force that says yes */
+	SQL_CONSENT_SUS_YES,
 	/* (consent, org, org) -> 1 when an active party names org or its parent */
 	SQL_CONSENT_PARTY_COVERS,
 	/* (today, referral) -> id of each aktiv waiver past valid_until or

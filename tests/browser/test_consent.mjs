@@ -1,6 +1,9 @@
-// test_consent.mjs: a participant signs a secrecy waiver on a tablet
-// (768×1024, touch) with a drawn signature, gets the copy, answers the SUS
-// consent in Arabic (right to left), and revokes on the tablet. Screenshots
+// test_consent.mjs: the staff hand the tablet over (and are logged out), a
+// participant signs a secrecy waiver on it (768×1024, touch) with a drawn
+// signature and gets the copy; the staff take it back by logging in on the
+// lock screen; the SUS consent in Arabic (right to left); and the
+// participant revokes the waiver on the tablet, each consent on its own
+// with a confirmation, the SUS consent left in force. Screenshots
 // of each screen go to OUT/screenshots/consent-*.png; axe-core checks every
 // participant screen. The referral is a fixture for the running insats
 // Case Manager Grästorp (6), whose staff member personal.cm takes consent.
@@ -53,6 +56,28 @@ try {
 	const page = await login(ctx, "personal.cm");
 	let consent = "";
 
+	// The staff take the tablet back: the lock screen's staff login.
+	async function staffLogin() {
+		await page.goto(`${BASE}/surfplatta`);
+		await page.click("details.kiosk-staff summary");
+		await page.fill("#anvandarnamn", "personal.cm");
+		await page.fill("#losenord", "stegvis-demo");
+		await Promise.all([page.waitForNavigation(), page.click("#personal-logga-in")]);
+	}
+	// After a handover: the staff member is logged out, the tablet has its own session.
+	async function handedOver() {
+		const cookies = (await page.context().cookies()).map((c) => c.name);
+		check("the staff session cookie is gone", !cookies.includes("stegvis_session"), cookies.join(","));
+		check("the tablet has its own session", cookies.includes("stegvis_surfplatta"), cookies.join(","));
+	}
+	// The handover page's button.
+	async function handOver() {
+		check("the handover page says the staff are logged out",
+			(await page.textContent("main")).includes("loggas du ut"));
+		await Promise.all([page.waitForNavigation(), page.click("#overlamna")]);
+		await handedOver();
+	}
+
 	await step("staff prepare a waiver for the tablet", async () => {
 		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sekretess`);
 		await page.check("#kategori-halsa");
@@ -62,8 +87,11 @@ try {
 		await page.fill("#till", isoDay(60));
 		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
 		const m = page.url().match(/\/samtycken\/([0-9]+)\/surfplatta$/);
-		check("the tablet page opens", m !== null, page.url());
+		check("the handover page opens", m !== null, page.url());
 		consent = m ? m[1] : "";
+		await axe(page, "consent handover page (staff)");
+		await handOver();
+		check("the tablet page opens", page.url().endsWith(`/samtycken/${consent}/surfplatta`), page.url());
 	});
 
 	await step("the participant reads and signs", async () => {
@@ -87,10 +115,18 @@ try {
 	});
 
 	await step("the participant's copy", async () => {
-		await Promise.all([page.waitForNavigation(), page.click("a.button.big")]);
+		await Promise.all([page.waitForNavigation(), page.click("#kopia")]);
 		check("the copy shows the drawn signature", (await page.locator("svg.signature path").count()) === 1);
 		await axe(page, "consent copy");
 		await screenshot(page, "consent-copy");
+	});
+
+	await step("the staff take the tablet back on the lock screen", async () => {
+		await page.goto(`${BASE}/surfplatta`);
+		await axe(page, "the lock screen with the staff login");
+		await screenshot(page, "consent-lock-screen");
+		await staffLogin();
+		check("the staff are logged in again", page.url().endsWith("/start"), page.url());
 	});
 
 	await step("the SUS consent in Arabic, right to left, in landscape", async () => {
@@ -98,6 +134,7 @@ try {
 		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sus`);
 		await page.selectOption("#sprak", "ar");
 		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+		await handOver();
 		eq("lang is Arabic", await page.getAttribute("html", "lang"), "ar");
 		eq("dir is rtl", await page.getAttribute("html", "dir"), "rtl");
 		await axe(page, "SUS consent in Arabic (landscape)");
@@ -110,14 +147,31 @@ try {
 		eq("the SUS answer is stored", sus, "aktiv|ja");
 	});
 
-	await step("revoking on the tablet is as easy as giving", async () => {
+	await step("revoking on the tablet is as easy as giving, one consent at a time", async () => {
 		await page.setViewportSize(PORTRAIT);
-		await page.goto(`${BASE}/samtycken/${consent}/aterkalla`);
+		await staffLogin();
+		await page.goto(`${BASE}/samtycken/${consent}`);
+		await Promise.all([page.waitForNavigation(),
+			page.click("form:has(input[name=till][value=aterkalla]) button[type=submit]")]);
+		await handedOver();
+		check("the revocation page opens", page.url().endsWith(`/samtycken/${consent}/aterkalla`), page.url());
+		const text = await page.textContent("main");
+		check("it offers the waiver", text.includes("Återkalla hela sekretesslättnaden"));
+		check("and the SUS consent, on its own", text.includes("Återkalla samtycket till SUS"));
+		check("saying what each does", text.includes("Ditt samtycke till SUS gäller som förut.")
+			&& text.includes("Sekretesslättnaden gäller som förut."));
 		await axe(page, "consent revoke page");
 		await screenshot(page, "consent-revoke");
-		await Promise.all([page.waitForNavigation(), page.click("text=Återkalla allt")]);
+		await Promise.all([page.waitForNavigation(), page.click("#rv-waiver-all")]);
+		check("asks for confirmation", (await page.textContent("h1")).includes("Vill du återkalla?"));
+		eq("nothing revoked yet", sql(`SELECT state FROM consent WHERE id = ${consent}`)[0], "aktiv");
+		await axe(page, "consent revoke confirmation");
+		await screenshot(page, "consent-revoke-confirm");
+		await Promise.all([page.waitForNavigation(), page.click("#bekrafta")]);
 		check("the revocation is confirmed", (await page.textContent("main")).includes("gäller nu"));
 		eq("the waiver is revoked", sql(`SELECT state FROM consent WHERE id = ${consent}`)[0], "aterkallad");
+		eq("the SUS consent stays in force",
+			sql(`SELECT state FROM consent WHERE referral_id = ${referral} AND kind = 'sus'`)[0], "aktiv");
 	});
 	await ctx.close();
 } catch (e) {

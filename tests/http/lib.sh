@@ -224,3 +224,59 @@ revoke_party() {
 	    FROM consent c JOIN consent_party p ON p.consent_id = c.id AND p.organisation_id = $2
 	    WHERE c.id = $1"
 }
+
+# --- The consent tablet (include/tablet.h).
+
+# jar_prune JAR: drop from JAR the cookies the last answer deleted
+# (Set-Cookie with Max-Age=0), as a browser does: curl 7.88 keeps such a
+# cookie in the jar when others remain.
+jar_prune() {
+	local name
+	for name in $(tr -d '\r' < "$HEAD" | sed -n 's/^[Ss]et-[Cc]ookie: \([a-z_]*\)=;.*Max-Age=0.*/\1/p'); do
+		awk -v n="$name" '$6 != n' "$1" > "$1.tmp" && mv "$1.tmp" "$1"
+	done
+}
+
+# tfetch JAR [curl args…]: fetch with the jar, as a browser keeps it;
+# prints the status.
+tfetch() {
+	local jar=$1 st
+	shift
+	st=$(fetch -b "$jar" -c "$jar" "$@")
+	jar_prune "$jar"
+	echo "$st"
+}
+
+# hand_over CONSENT [till] [USER]: a fresh browser where USER (default
+# personal.cm) logs in and hands the tablet over for CONSENT, to sign
+# (till=surfplatta, the default) or to revoke (till=aterkalla). Sets TJAR
+# to the jar, now the tablet's, and HO_ST to the status of the handover.
+hand_over() {
+	local c=$1 till=${2:-surfplatta} user=${3:-personal.cm} csrf
+	TJAR=$(mktemp)
+	JARS+=("$TJAR")
+	login "$TJAR" "$user" > /dev/null
+	fetch -b "$TJAR" -c "$TJAR" "$BASE/samtycken/$c/$till" > /dev/null
+	csrf=$(form_csrf)
+	HO_ST=$(tfetch "$TJAR" --data-urlencode "csrf=$csrf" \
+		--data-urlencode "till=$till" "$BASE/samtycken/$c/overlamna")
+}
+
+# tablet_token JAR: the tablet cookie in a jar (empty when there is none).
+tablet_token() { awk '$6 == "stegvis_surfplatta" { print $7 }' "$1"; }
+
+# tablet_csrf JAR: the CSRF token of the jar's tablet session.
+tablet_csrf() {
+	local h
+	h=$(printf '%s' "$(tablet_token "$1")" | b2sum -l 256 | cut -d' ' -f1)
+	sql_admin "SELECT csrf_token FROM tablet_session WHERE token_hash = UNHEX('$h')"
+}
+
+# tpost JAR PATH [curl data args…]: POST as the tablet, with its CSRF token;
+# prints the status.
+tpost() {
+	local jar=$1 path=$2 csrf
+	shift 2
+	csrf=$(tablet_csrf "$jar")
+	tfetch "$jar" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
+}

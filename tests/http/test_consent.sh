@@ -1,5 +1,6 @@
 # Consent (page_consent.c, consent.c): prepare a secrecy waiver, sign it on
-# the tablet, the copy, revoke one party, revoke all on the tablet, expiry
+# the tablet (handed over: test_consent_tablet.sh tests the tablet session
+# itself), the copy, revoke one party, revoke all on the tablet, expiry
 # by date, the SUS consent (paper, tablet, superseded, revoked), entered in
 # error, text versions pinned after an admin edit, access, and an access-log
 # row for every event. The referral is a fixture made with SQL, for the
@@ -99,39 +100,43 @@ V1=$(q "SELECT t.version FROM consent c JOIN consent_text t ON t.id = c.text_id 
 T1=$(q "SELECT text_id FROM consent WHERE id = $C")
 eq "the text shown is frozen from the moment it is prepared" "$(q "SELECT used FROM consent_text WHERE id = $T1")" 1
 
-# --- Signing on the tablet
-expect_status "the tablet page" 200 -b "$CM" "$BASE/samtycken/$C/surfplatta"
+# --- Signing on the tablet, handed over by personal.cm
+hand_over "$C"
+eq "the tablet is handed over" "$HO_ST" 303
+st=$(tfetch "$TJAR" "$BASE/samtycken/$C/surfplatta")
+eq "the tablet page" "$st" 200
 expect_body "in Swedish" '<html lang="sv" dir="ltr">'
 expect_body "with the text" "Samtycke till sekretesslättnad"
 expect_body "the parties named" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd)"
 expect_body "the categories named" "Sjukskrivning och hälsa"
 expect_body "a signature pad" 'class="signature-pad"'
 check "no staff navigation on the tablet" body_lacks "Logga ut"
-st=$(post "$CM" "/samtycken/$C/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=")
+st=$(tpost "$TJAR" "/samtycken/$C/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=")
 eq "signing without a drawn signature: 400" "$st" 400
 expect_body "asks for it, or paper" "Skriv under i rutan."
 expect_body "the typed name is kept" 'value="Samt Yckesson"'
-st=$(post "$CM" "/samtycken/$C/surfplatta" --data-urlencode "namn=Samt Yckesson" \
+st=$(tpost "$TJAR" "/samtycken/$C/surfplatta" --data-urlencode "namn=Samt Yckesson" \
 	--data-urlencode 'signatur=M 1 1 L 2 2"/><script>alert(1)</script>')
 eq "a signature that is not path data: 400" "$st" 400
 eq "still a draft" "$(q "SELECT state FROM consent WHERE id = $C")" utkast
-st=$(post "$CM" "/samtycken/$C/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=$SIG")
+st=$(tpost "$TJAR" "/samtycken/$C/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=$SIG")
 eq "signing" "$st" 303
 eq "the waiver is in force" "$(q "SELECT state FROM consent WHERE id = $C")" aktiv
 eq "signed on the tablet with name and path" \
 	"$(q "SELECT CONCAT(signed_how, '|', signer_name, '|', signature_svg) FROM consent WHERE id = $C")" \
 	"surfplatta|Samt Yckesson|$SIG"
 eq "the text version is frozen" "$(q "SELECT used FROM consent_text WHERE id = $T1")" 1
-expect_status "the thank-you screen" 200 -b "$CM" "$BASE/samtycken/$C/surfplatta?klart=1"
+eq "the thank-you screen" "$(tfetch "$TJAR" "$BASE/samtycken/$C/surfplatta?klart=1")" 200
 expect_body "thanks and hand back" "Lämna tillbaka surfplattan till personalen."
-st=$(post "$CM" "/samtycken/$C/surfplatta" --data-urlencode "namn=Någon Annan" --data-urlencode "signatur=$SIG")
+st=$(tpost "$TJAR" "/samtycken/$C/surfplatta" --data-urlencode "namn=Någon Annan" --data-urlencode "signatur=$SIG")
 eq "signing twice: 409" "$st" 409
 eq "stored once" "$(q "SELECT COUNT(*) FROM consent_event WHERE consent_id = $C AND event = 'givet'")" 1
 eq "the first signer stays" "$(q "SELECT signer_name FROM consent WHERE id = $C")" "Samt Yckesson"
-eq "giving is in the access log" \
-	"$(audits "object_type = 'consent' AND object_id = $C AND action = 'create' AND detail = 'waiver given'")" 1
+eq "giving is in the access log, as the tablet's" \
+	"$(audits "object_type = 'consent' AND object_id = $C AND action = 'create' AND detail LIKE '%: waiver given'
+	    AND username = 'surfplatta:personal.cm'")" 1
 
-expect_status "the participant's copy" 200 -b "$CM" "$BASE/samtycken/$C/kopia"
+eq "the participant's copy" "$(tfetch "$TJAR" "$BASE/samtycken/$C/kopia")" 200
 expect_body "holds the drawn signature" "<path d=\"$SIG\"/>"
 expect_body "and who signed" "Samt Yckesson"
 eq "printing the copy is in the access log" \
@@ -163,11 +168,14 @@ st=$(post "$RJ" "/samtycken/$C/aterkalla" --data-urlencode "part=$P10" --data-ur
 eq "revoking the same party again: 409" "$st" 409
 
 # --- Revoking all on the tablet, as easy as giving
-expect_status "the tablet's revoke page" 200 -b "$CM" "$BASE/samtycken/$C/aterkalla"
+hand_over "$C" aterkalla
+eq "the tablet is handed over to revoke" "$HO_ST" 303
+eq "the tablet's revoke page" "$(tfetch "$TJAR" "$BASE/samtycken/$C/aterkalla")" 200
 expect_body "one button per party in force" "Återkalla för Försäkringskassan"
 check "none for the party already revoked" body_lacks "Återkalla för Trollhättans Stad"
-expect_body "and one for all" "Återkalla allt"
-st=$(post "$CM" "/samtycken/$C/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=surfplatta")
+expect_body "and one for the whole waiver" "Återkalla hela sekretesslättnaden"
+st=$(tpost "$TJAR" "/samtycken/$C/aterkalla" --data-urlencode "samtycke=$C" --data-urlencode "part=alla" \
+	--data-urlencode "bekrafta=ja")
 eq "the participant revokes all" "$st" 303
 expect_header "to the tablet's confirmation" "Location: /samtycken/$C/aterkalla?klart=1"
 eq "the waiver is revoked" "$(q "SELECT state FROM consent WHERE id = $C")" aterkallad
@@ -175,12 +183,13 @@ eq "every party with it" "$(q "SELECT COUNT(*) FROM consent_party WHERE consent_
 eq "a 'revoked' event, on the tablet" \
 	"$(q "SELECT how FROM consent_event WHERE consent_id = $C AND event = 'aterkallat'")" surfplatta
 eq "in the access log" \
-	"$(audits "object_type = 'consent' AND object_id = $C AND detail = 'revoked (surfplatta)'")" 1
-expect_status "the confirmation" 200 -b "$CM" "$BASE/samtycken/$C/aterkalla?klart=1"
+	"$(audits "object_type = 'consent' AND object_id = $C AND detail LIKE '%: revoked (surfplatta)'")" 1
+eq "the confirmation" "$(tfetch "$TJAR" "$BASE/samtycken/$C/aterkalla?klart=1")" 200
 expect_body "says it applies now" "Återkallelsen är registrerad och gäller nu."
 st=$(post "$CM" "/samtycken/$C/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=muntligt")
 eq "nothing left to revoke: 409" "$st" 409
-st=$(post "$CM" "/samtycken/$C/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=surfplatta")
+st=$(tpost "$TJAR" "/samtycken/$C/aterkalla" --data-urlencode "samtycke=$C" --data-urlencode "part=alla" \
+	--data-urlencode "bekrafta=ja")
 eq "a double tap on the tablet: 409" "$st" 409
 check "and the tablet stays on the tablet page" body_lacks "Logga ut"
 expect_body "saying there is nothing left to revoke" "Det finns inget gällande samtycke att återkalla."
@@ -215,11 +224,12 @@ st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --da
 	--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
 	--data-urlencode "till=$(day 5)" --data-urlencode "satt=surfplatta")
 CL=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
+hand_over "$CL" # while it can still be signed
 q "UPDATE consent SET valid_from = '$(day -9)', valid_until = '$(day -2)' WHERE id = $CL"
-expect_status "the tablet page of a draft past its last day" 200 -b "$CM" "$BASE/samtycken/$CL/surfplatta"
+eq "the tablet page of a draft past its last day" "$(tfetch "$TJAR" "$BASE/samtycken/$CL/surfplatta")" 200
 expect_body "says it can no longer be signed" "Samtycket kan inte längre skrivas under."
 check "and offers no signing form" body_lacks 'id="signera"'
-st=$(post "$CM" "/samtycken/$CL/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=$SIG")
+st=$(tpost "$TJAR" "/samtycken/$CL/surfplatta" --data-urlencode "namn=Samt Yckesson" --data-urlencode "signatur=$SIG")
 eq "signing it anyway: 409" "$st" 409
 eq "it stays a draft" "$(q "SELECT state FROM consent WHERE id = $CL")" utkast
 st=$(post "$CM" "/samtycken/$CL/papper" --data-urlencode "pappersdatum=$TODAY")
@@ -247,13 +257,14 @@ st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sus" --data-url
 	--data-urlencode "fran=$TODAY" --data-urlencode "satt=surfplatta")
 eq "a SUS consent in Arabic for the tablet" "$st" 303
 S2=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sus'")
-expect_status "the Arabic tablet page" 200 -b "$CM" "$BASE/samtycken/$S2/surfplatta"
+hand_over "$S2"
+eq "the Arabic tablet page" "$(tfetch "$TJAR" "$BASE/samtycken/$S2/surfplatta")" 200
 expect_body "right to left" '<html lang="ar" dir="rtl">'
 expect_body "in Arabic" "الموافقة على التسجيل في نظام SUS"
-st=$(post "$CM" "/samtycken/$S2/surfplatta" --data-urlencode "namn=سامت" --data-urlencode "signatur=$SIG")
+st=$(tpost "$TJAR" "/samtycken/$S2/surfplatta" --data-urlencode "namn=سامت" --data-urlencode "signatur=$SIG")
 eq "no answer chosen: 400" "$st" 400
 expect_body "asked in Arabic" "اختر نعم أو لا."
-st=$(post "$CM" "/samtycken/$S2/surfplatta" --data-urlencode "namn=سامت" --data-urlencode "signatur=$SIG" \
+st=$(tpost "$TJAR" "/samtycken/$S2/surfplatta" --data-urlencode "namn=سامت" --data-urlencode "signatur=$SIG" \
 	--data-urlencode "svar=ja")
 eq "the participant answers yes" "$st" 303
 eq "yes, in force" "$(q "SELECT CONCAT(state, '|', answer) FROM consent WHERE id = $S2")" "aktiv|ja"
@@ -308,7 +319,8 @@ st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --da
 	--data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 10)" \
 	--data-urlencode "satt=surfplatta")
 C3=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
-expect_status "a new consent" 200 -b "$CM" "$BASE/samtycken/$C3/surfplatta"
+hand_over "$C3"
+eq "a new consent on the tablet" "$(tfetch "$TJAR" "$BASE/samtycken/$C3/surfplatta")" 200
 expect_body "gets the new version" "Samtycke till sekretesslättnad (reviderad)"
 eq "the database refuses to change a used text" \
 	"$(sql_app "UPDATE consent_text SET body = 'x' WHERE id = $T1" | grep -c 'never changed')" 1
@@ -373,9 +385,14 @@ draft() {
 }
 DA=$(draft)
 DB=$(draft)
-CSRF=$(fetch -b "$CM" "$BASE/start" > /dev/null; form_csrf)
-for d in "$DA" "$DB"; do
-	curl -sS -o /dev/null -w '%{http_code}\n' --max-time 20 -b "$CM" --data-urlencode "csrf=$CSRF" \
+hand_over "$DA"
+JA=$TJAR
+hand_over "$DB"
+JB=$TJAR
+for d in "$DA:$JA" "$DB:$JB"; do
+	jar=${d#*:}
+	d=${d%%:*}
+	curl -sS -o /dev/null -w '%{http_code}\n' --max-time 20 -b "$jar" --data-urlencode "csrf=$(tablet_csrf "$jar")" \
 		--data-urlencode "namn=Enhet Testsson" --data-urlencode "signatur=$SIG" \
 		"$BASE/samtycken/$d/surfplatta" > "$BODY.$d" &
 done

@@ -243,6 +243,7 @@ only_plain_forms_are_kept(void **state)
 	assert_false(form_stash_route_ok(ROUTE_PASSWORD)); /* /losenord */
 	assert_false(form_stash_route_ok(ROUTE_CODE | ROUTE_PASSWORD));
 	assert_false(form_stash_route_ok(ROUTE_BEARER));
+	assert_false(form_stash_route_ok(ROUTE_TABLET)); /* the signing */
 }
 
 static void

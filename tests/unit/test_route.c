@@ -120,12 +120,31 @@ generic_checks_in_order(void **state)
 	assert_int_equal(dispatch(&f), 503);
 }
 
+/* The participant's signing on a consent tablet is never kept for the
+ * staff account that logs in on the device next (form_stash.h). */
+static void
+tablet_signing_is_never_kept(void **state)
+{
+	size_t n, found = 0;
+	const struct route *t = route_table(&n);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		if (t[i].method == METHOD_POST &&
+		    strcmp(t[i].pattern, "/samtycken/:id/surfplatta") == 0) {
+			assert_true(t[i].flags & ROUTE_TABLET);
+			found++;
+		}
+	assert_int_equal(found, 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(patterns_match_segments),
 		cmocka_unit_test(generic_checks_in_order),
+		cmocka_unit_test(tablet_signing_is_never_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,11 +19,13 @@ const BIN = process.env.BIN;
 function fixturePerson(first, last) {
 	const serial = String(100 + Math.floor(Math.random() * 800));
 	const pnr = `1979031${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
-	return sql(`INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-		VALUES ('${pnr}', 'personnummer', '${first}', '${last}', 'kvinna', 1979);
+	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
+		VALUES ('${pnr}', 'personnummer', 1979);
 		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
 		VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
-		SELECT LAST_INSERT_ID();`)[0];
+		SET @ref = LAST_INSERT_ID();
+		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, '${first}', '${last}', 'kvinna');
+		SELECT @ref;`)[0];
 }
 
 // An aktiv waiver (Försäkringskassan and the insats) of referral ref.
@@ -81,7 +83,7 @@ try {
 	const other = fixturePerson("Annan", "Grannsson");
 	const otherConsent = fixtureWaiver(other);
 	const [participation, pLast, pFirst] = sql(`SELECT CONCAT_WS('|', p.id, pe.last_name, pe.first_name)
-		FROM participation p JOIN referral r ON r.id = p.referral_id JOIN person pe ON pe.id = r.person_id
+		FROM participation p JOIN referral r ON r.id = p.referral_id JOIN participation_person pe ON pe.participation_id = p.id
 		WHERE r.insats_id = 6 ORDER BY p.id LIMIT 1`)[0].split("|");
 	const staff = sql("SELECT id FROM staff WHERE username = 'personal.cm'")[0];
 	check("fixtures", [own, waiver, sus, other, otherConsent, participation, staff].every((v) => /^[0-9]+$/.test(v || "")));

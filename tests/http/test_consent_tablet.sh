@@ -29,11 +29,13 @@ CM_ID=$(q "SELECT id FROM staff WHERE username = 'personal.cm'")
 
 # person FIRST LAST: a person and a referral to insats 6; prints the referral.
 referral() {
-	q "INSERT INTO person (personnummer, id_kind, first_name, last_name, gender, birth_year)
-	     VALUES ('$(pnr 19860707)', 'personnummer', '$1', '$2', 'kvinna', 1986);
+	q "INSERT INTO person (personnummer, id_kind, birth_year)
+	     VALUES ('$(pnr 19860707)', 'personnummer', 1986);
 	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
 	     VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
-	   SELECT LAST_INSERT_ID();"
+	   SET @ref = LAST_INSERT_ID();
+	   INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, '$1', '$2', 'kvinna');
+	   SELECT @ref;"
 }
 # waiver REFERRAL [LANGUAGE]: an aktiv waiver in LANGUAGE (default sv),
 # naming Försäkringskassan (2) and the insats; prints its id.
@@ -81,7 +83,7 @@ check "fixture referral created" test -n "$R"
 P=$(q "SELECT p.id FROM participation p JOIN referral r ON r.id = p.referral_id
          WHERE r.insats_id = 6 ORDER BY p.id LIMIT 1")
 P_LAST=$(q "SELECT pe.last_name FROM participation p JOIN referral r ON r.id = p.referral_id
-              JOIN person pe ON pe.id = r.person_id WHERE p.id = $P")
+              JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P")
 check "a participation of insats 6 to look for" test -n "$P"
 
 CM=$(new_jar)

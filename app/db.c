@@ -166,8 +166,15 @@ db_connect(struct db *d, char *err, size_t errlen)
 	mysql_options(d->my, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
 	mysql_options(d->my, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
 	mysql_options(d->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	/* DATETIME columns hold UTC (sql/0001 header). */
-	mysql_options(d->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	/* DATETIME columns hold UTC (sql/0001 header). Strict mode whatever
+	 * the server's default: without it MariaDB cuts a value longer than
+	 * its column to fit and only warns, which is the silent cut the
+	 * form limits exist to prevent (README, "Text limits"); with it the
+	 * statement fails instead. */
+	mysql_options(d->my, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', sql_mode = "
+	    "'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
+	    "NO_ENGINE_SUBSTITUTION'");
 	if (mysql_real_connect(d->my, NULL, d->user, d->password, d->name, 0,
 	        d->socket, 0) == NULL) {
 		snprintf(err, errlen, "connect: %s", mysql_error(d->my));

@@ -379,18 +379,92 @@ check_fmt(struct arena *a, struct check *c, const char *fmt, ...)
 		c->msg = b.p;
 }
 
+size_t
+form_text_chars(struct str s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s.len; i++) {
+		unsigned char ch = (unsigned char)s.p[i];
+
+		if ((ch & 0xC0) == 0x80)
+			continue;
+		if (ch == '\r' && i + 1 < s.len && s.p[i + 1] == '\n')
+			continue; /* the LF counts for the pair */
+		n++;
+	}
+	return n;
+}
+
+struct str
+form_text_lf(struct arena *a, struct str s)
+{
+	char *d;
+	size_t i, j;
+
+	if (memchr(s.p, '\r', s.len) == NULL)
+		return s;
+	if ((d = arena_alloc(a, s.len + 1)) == NULL)
+		return (struct str){ NULL, 0 };
+	for (i = j = 0; i < s.len; i++) {
+		if (s.p[i] != '\r')
+			d[j++] = s.p[i];
+		else if (i + 1 >= s.len || s.p[i + 1] != '\n')
+			d[j++] = '\n'; /* a lone CR; a pair's LF follows */
+	}
+	d[j] = '\0';
+	return (struct str){ d, j };
+}
+
+const char *
+form_text_too_long(struct arena *a, long long max, long long chars)
+{
+	struct buf b;
+
+	buf_init(&b, a);
+	if (buf_printf(&b,
+	        "Högst %lld tecken. Du har skrivit %lld tecken, %lld för "
+	        "mycket.",
+	        max, chars, chars - max) != APP_OK)
+		return NULL;
+	return b.p;
+}
+
+size_t
+form_limit_key(const char *name, char *out, size_t outlen)
+{
+	static const char suffix[] = "_max";
+	size_t n = 0;
+
+	for (const char *p = name; *p != '\0'; p++) {
+		char c = *p == '-' ? '_' : *p;
+
+		if ((c >= '0' && c <= '9') || c == '*')
+			continue;
+		if (c == '_' && (n == 0 || out[n - 1] == '_'))
+			continue;
+		if (n + 1 >= outlen)
+			return 0;
+		out[n++] = c;
+	}
+	while (n > 0 && out[n - 1] == '_')
+		n--;
+	if (n == 0 || n + sizeof(suffix) > outlen)
+		return 0;
+	memcpy(out + n, suffix, sizeof(suffix));
+	return n + sizeof(suffix) - 1;
+}
+
 static void
 check_text(
     struct arena *a, const struct field_spec *sp, struct str v, struct check *c)
 {
 	size_t i;
-	long long chars = 0;
+	long long chars;
 
 	for (i = 0; i < v.len; i++) {
 		unsigned char ch = (unsigned char)v.p[i];
 
-		if ((ch & 0xC0) != 0x80)
-			chars++;
 		if (ch >= 0x20 && ch != 0x7F)
 			continue;
 		if (ch == '\t')
@@ -404,10 +478,15 @@ check_text(
 		c->msg = MSG_BADCHARS;
 		return;
 	}
+	chars = (long long)form_text_chars(v);
 	if (chars < sp->min)
 		check_fmt(a, c, "Minst %lld tecken.", sp->min);
-	else if (sp->max > 0 && chars > sp->max)
-		check_fmt(a, c, "Högst %lld tecken.", sp->max);
+	else if (sp->max > 0 && chars > sp->max) {
+		if ((c->msg = form_text_too_long(a, sp->max, chars)) == NULL) {
+			c->oom = 1;
+			c->msg = "";
+		}
+	}
 }
 
 /* Strict decimal with an optional '-'; 0 on syntax error or overflow. */
@@ -549,6 +628,21 @@ required_msg(enum field_type t)
 	}
 }
 
+/* An FF_MULTILINE text's line breaks as LF (form_text_lf()). */
+static enum app_err
+text_lf(struct arena *a, const struct field_spec *sp, struct field_val *fv)
+{
+	struct str s;
+
+	if (sp->type != FT_TEXT || !(sp->flags & FF_MULTILINE) ||
+	    fv->s.len == 0)
+		return APP_OK;
+	if ((s = form_text_lf(a, fv->s)).p == NULL)
+		return APP_ENOMEM;
+	fv->s = s;
+	return APP_OK;
+}
+
 /* Validate one spec row; APP_ENOMEM is the only error. */
 static enum app_err
 field_check(struct arena *a, const struct kv_list *in,
@@ -621,7 +715,7 @@ field_check(struct arena *a, const struct kv_list *in,
 		if (c.msg != NULL) {
 			fv->ok = 0;
 			fv->error = c.msg;
-			return APP_OK;
+			return text_lf(a, sp, fv);
 		}
 		if (sp->type == FT_ENUM && multi)
 			value |= 1LL << c.i;
@@ -636,7 +730,7 @@ field_check(struct arena *a, const struct kv_list *in,
 		return APP_OK;
 	}
 	fv->i = value;
-	return APP_OK;
+	return text_lf(a, sp, fv);
 }
 
 enum app_err

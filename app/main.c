@@ -8,6 +8,7 @@
  *                                                made-up participants
  *   stegvis check-views [DIR]                    compile every template
  *   stegvis routes                               the route table, for tests
+ *   stegvis text-fields                          every form's fields and limits
  *   stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]
  *   stegvis sus-export [-c CONF] --batch N [--out FILE]
  *   stegvis sus-export [-c CONF] --ack N         the SUS export (cron)
@@ -33,6 +34,7 @@
 #include "arena.h"
 #include "conf.h"
 #include "db.h"
+#include "form_registry.h"
 #include "demo.h"
 #include "master.h"
 #include "migrate.h"
@@ -56,6 +58,7 @@ usage(void)
 	    "                 [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis check-views [DIR]\n"
 	    "       stegvis routes\n"
+	    "       stegvis text-fields\n"
 	    "       stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]\n"
 	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
 	    "       stegvis sus-export [-c CONF] --ack N\n"
@@ -197,6 +200,54 @@ cmd_routes(void)
 				sep = ",";
 			}
 		putchar('\n');
+	}
+	return 0;
+}
+
+/*
+ * One line per field of every registered form, tab-separated:
+ *   ROUTE VIEW NAME TYPE MIN MAX FLAGS KEY
+ * (TYPE text, int, date, bool or enum; FLAGS a comma list or "-"; KEY the
+ * view's limit key, "-" for other types). Then the registry's own check:
+ * problems go to stderr and make the exit status 1.
+ */
+static int
+cmd_text_fields(void)
+{
+	static const char *const types[FT__MAX] = {
+		[FT_TEXT] = "text",
+		[FT_INT] = "int",
+		[FT_DATE] = "date",
+		[FT_BOOL] = "bool",
+		[FT_ENUM] = "enum",
+	};
+	size_t n, bad;
+	const struct form_def *const *forms = form_registry(&n);
+	static char err[8192];
+
+	for (size_t f = 0; f < n; f++)
+		for (size_t i = 0; i < forms[f]->nspec; i++) {
+			const struct field_spec *sp = &forms[f]->spec[i];
+			char key[VIEW_NAME_MAX + 1] = "-", fl[64];
+
+			if (sp->type == FT_TEXT &&
+			    form_limit_key(sp->name, key, sizeof(key)) == 0)
+				snprintf(key, sizeof(key), "?");
+			snprintf(fl, sizeof(fl), "%s%s%s%s",
+			    sp->flags & FF_REQUIRED ? ",required" : "",
+			    sp->flags & FF_MULTI ? ",multi" : "",
+			    sp->flags & FF_MULTILINE ? ",multiline" : "",
+			    sp->flags & FF_DATA_MAX ? ",datamax" : "");
+			printf("%s\t%s\t%s\t%s\t%lld\t%lld\t%s\t%s\n",
+			    forms[f]->route, forms[f]->view, sp->name,
+			    types[sp->type], sp->min, sp->max,
+			    fl[0] ? fl + 1 : "-", key);
+		}
+	if ((bad = form_registry_check(err, sizeof(err))) > 0) {
+		fprintf(stderr,
+		    "stegvis: %zu problems in the form registry:\n%s", bad,
+		    err);
+		return 1;
 	}
 	return 0;
 }
@@ -475,6 +526,8 @@ main(int argc, char **argv)
 		return cmd_check_views(argc, argv);
 	if (strcmp(argv[1], "routes") == 0)
 		return cmd_routes();
+	if (strcmp(argv[1], "text-fields") == 0)
+		return cmd_text_fields();
 	if (strcmp(argv[1], "sus-export") == 0)
 		return cmd_sus_export(argc, argv);
 	/* Questionnaires: app/quest_cli.c, app/demo_quest.c */

@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "form_registry.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
@@ -391,7 +392,9 @@ admin_account_render(struct req *r, const struct account_form *f)
 		e = buf_printf(&action, "/admin/konton/%lld", f->id);
 	if (e != APP_OK)
 		return e;
-	if ((e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
+	if ((e = page_form_limits(r, ctx, admin_account_spec, AF__MAX)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "id", f->id)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "action", buf_str(&action))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "username", f->username)) != APP_OK ||
@@ -1002,4 +1005,17 @@ page_admin_account_token(struct req *r)
 		return e;
 	}
 	return admin_secret_render(r, id, f.username, 1, 0, tok);
+}
+
+static const struct form_def admin_forms[] = {
+	{ "POST /admin/konton/ny", "admin_konto", admin_account_spec, AF__MAX },
+	{ "POST /admin/konton/:id", "admin_konto", admin_account_spec,
+	    AF__MAX },
+};
+
+const struct form_def *
+page_admin_forms(size_t *n)
+{
+	*n = sizeof(admin_forms) / sizeof(admin_forms[0]);
+	return admin_forms;
 }

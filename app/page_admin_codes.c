@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
+#include "form_registry.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
@@ -72,6 +73,32 @@ static const char *const cf_err_keys[CF__MAX] = { "etikett_fel", "ordning_fel",
 	"aktiv_fel", "sus_fel", "extra_fel", "kod_fel" };
 
 #define MSG_CODE_DUP "Koden finns redan."
+
+/*
+ * The field table of one row: [0] for a stored code ("etikett-<code>"), [1]
+ * for the new row ("ny-etikett", required only when used). The form's
+ * table is built from it per row (code_form_read()), and the registry
+ * lists it as it stands, so the limits are written here only. CF_EXTRA is
+ * an FT_ENUM of outcomes in the end reasons' list.
+ */
+static const struct field_spec code_row_spec[2][CF__MAX] = {
+	{
+	    [CF_LABEL] = { "etikett-*", FT_TEXT, 1, 200, FF_REQUIRED, NULL },
+	    [CF_ORDER] = { "ordning-*", FT_INT, 0, 65535, FF_REQUIRED, NULL },
+	    [CF_ACTIVE] = { "aktiv-*", FT_BOOL, 0, 0, 0, NULL },
+	    [CF_SUS] = { "sus-*", FT_TEXT, 1, 16, 0, NULL },
+	    [CF_EXTRA] = { "extra-*", FT_BOOL, 0, 0, 0, NULL },
+	    [CF_CODE] = { "kod-*", FT_TEXT, 1, 32, 0, NULL },
+	},
+	{
+	    [CF_LABEL] = { "ny-etikett", FT_TEXT, 1, 200, 0, NULL },
+	    [CF_ORDER] = { "ny-ordning", FT_INT, 0, 65535, 0, NULL },
+	    [CF_ACTIVE] = { "ny-aktiv", FT_BOOL, 0, 0, 0, NULL },
+	    [CF_SUS] = { "ny-sus", FT_TEXT, 1, 16, 0, NULL },
+	    [CF_EXTRA] = { "ny-extra", FT_BOOL, 0, 0, 0, NULL },
+	    [CF_CODE] = { "ny-kod", FT_TEXT, 1, 32, 0, NULL },
+	},
+};
 
 struct code_row {
 	struct str code; /* "" for the new row */
@@ -188,24 +215,18 @@ code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 		return APP_ENOMEM;
 	for (size_t i = 0; i < nrows; i++) {
 		struct field_spec *s = spec + i * CF__MAX;
-		unsigned req = i < f->n ? FF_REQUIRED : 0; /* new: if used */
+		const struct field_spec *t = code_row_spec[i < f->n ? 0 : 1];
 
-		s[CF_LABEL] =
-		    (struct field_spec){ NULL, FT_TEXT, 1, 200, req, NULL };
-		s[CF_ORDER] =
-		    (struct field_spec){ NULL, FT_INT, 0, 65535, req, NULL };
-		s[CF_ACTIVE] =
-		    (struct field_spec){ NULL, FT_BOOL, 0, 0, 0, NULL };
-		s[CF_SUS] =
-		    (struct field_spec){ NULL, FT_TEXT, 1, 16, 0, NULL };
-		s[CF_EXTRA] = def->extra == CX_OUTCOME
-		    ? (struct field_spec){ NULL, FT_ENUM, 0, 0, req, outcomes }
-		    : (struct field_spec){ NULL, FT_BOOL, 0, 0, 0, NULL };
-		s[CF_CODE] =
-		    (struct field_spec){ NULL, FT_TEXT, 1, 32, 0, NULL };
-		for (int k = 0; k < CF__MAX; k++)
+		for (int k = 0; k < CF__MAX; k++) {
+			s[k] = t[k];
 			if ((s[k].name = code_key(r, &f->rows[i], k)) == NULL)
 				return APP_ENOMEM;
+		}
+		if (def->extra == CX_OUTCOME) {
+			s[CF_EXTRA].type = FT_ENUM;
+			s[CF_EXTRA].flags = t[CF_LABEL].flags & FF_REQUIRED;
+			s[CF_EXTRA].choices = outcomes;
+		}
 	}
 	if ((e = form_validate(
 	         r->a, &r->form, spec, nrows * CF__MAX, fv, &n)) != APP_OK)
@@ -394,6 +415,10 @@ code_form_render(struct req *r, const struct code_form *f)
 		return APP_ENOMEM;
 	buf_init(&title, r->a);
 	if ((e = buf_printf(&title, "Kodlista: %s", f->def->title)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, code_row_spec[0], CF__MAX)) !=
+	        APP_OK ||
+	    (e = page_form_limits(r, ctx, code_row_spec[1], CF__MAX)) !=
+	        APP_OK ||
 	    (e = code_def_ctx(ctx, f->def)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "rows")) != APP_OK)
@@ -551,4 +576,18 @@ page_admin_code_list_save(struct req *r)
 	    APP_OK)
 		return e;
 	return page_redirect(r, loc.p);
+}
+
+static const struct form_def admin_codes_forms[] = {
+	{ "POST /admin/kodlistor/:lista", "admin_kodlista", code_row_spec[0],
+	    CF__MAX },
+	{ "POST /admin/kodlistor/:lista", "admin_kodlista", code_row_spec[1],
+	    CF__MAX },
+};
+
+const struct form_def *
+page_admin_codes_forms(size_t *n)
+{
+	*n = sizeof(admin_codes_forms) / sizeof(admin_codes_forms[0]);
+	return admin_codes_forms;
 }

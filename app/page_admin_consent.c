@@ -4,6 +4,7 @@
  * A text no consent has used yet is corrected in place. */
 #include "audit.h"
 #include "db.h"
+#include "form_registry.h"
 #include "form.h"
 #include "page_consent.h"
 #include "pages.h"
@@ -58,6 +59,16 @@ pa_bind_texts(struct req *r, struct view_ctx *ctx)
 	return APP_OK;
 }
 
+enum nt { NT_TYP, NT_SPRAK, NT_TITEL, NT_TEXT, NT__MAX };
+
+static const struct field_spec nt_spec[NT__MAX] = {
+	[NT_TYP] = { "typ", FT_ENUM, 0, 0, FF_REQUIRED, pa_kinds },
+	[NT_SPRAK] = { "sprak", FT_TEXT, 2, 10, FF_REQUIRED, NULL },
+	[NT_TITEL] = { "titel", FT_TEXT, 1, 200, FF_REQUIRED, NULL },
+	[NT_TEXT] = { "text", FT_TEXT, 1, 20000, FF_REQUIRED | FF_MULTILINE,
+	    NULL },
+};
+
 enum app_err
 page_admin_consent_texts(struct req *r)
 {
@@ -67,6 +78,7 @@ page_admin_consent_texts(struct req *r)
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, nt_spec, NT__MAX)) != APP_OK ||
 	    (req_query(r, "sparat") != NULL &&
 	        (e = view_ctx_set_cstr(ctx, "notice", "Texten är sparad.")) !=
 	            APP_OK))
@@ -91,7 +103,8 @@ pa_render_text(struct req *r, const struct db_rows *t, struct str title,
 
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
-	if ((e = view_ctx_set_str(ctx, "id", db_cell(t, 0, 0))) != APP_OK ||
+	if ((e = page_form_limits(r, ctx, tf_spec, TF__MAX)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "id", db_cell(t, 0, 0))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "kind",
 	         str_eq_cstr(db_cell(t, 0, 1), "sus") ? "SUS-samtycke"
 	                                              : "Sekretesslättnad")) !=
@@ -211,16 +224,6 @@ fail:
 	return e;
 }
 
-enum nt { NT_TYP, NT_SPRAK, NT_TITEL, NT_TEXT, NT__MAX };
-
-static const struct field_spec nt_spec[NT__MAX] = {
-	[NT_TYP] = { "typ", FT_ENUM, 0, 0, FF_REQUIRED, pa_kinds },
-	[NT_SPRAK] = { "sprak", FT_TEXT, 2, 10, FF_REQUIRED, NULL },
-	[NT_TITEL] = { "titel", FT_TEXT, 1, 200, FF_REQUIRED, NULL },
-	[NT_TEXT] = { "text", FT_TEXT, 1, 20000, FF_REQUIRED | FF_MULTILINE,
-	    NULL },
-};
-
 /* A BCP 47-ish tag as the table's CHECK wants: 2-3 lower-case letters,
  * then optional "-" and 2..8 letters or digits. */
 static int
@@ -261,21 +264,40 @@ page_admin_consent_text_add(struct req *r)
 	if ((e = form_validate(r->a, &r->form, nt_spec, NT__MAX, v, &nerr)) !=
 	    APP_OK)
 		return e;
-	if (nerr > 0 || !pa_language_ok(v[NT_SPRAK].s)) {
-		/* The add form is on the list page: say what is wrong. */
+	if (v[NT_SPRAK].ok && v[NT_SPRAK].present &&
+	    !pa_language_ok(v[NT_SPRAK].s)) {
+		v[NT_SPRAK].ok = 0;
+		v[NT_SPRAK].error =
+		    "Ange en språkkod som sv, so, ti eller fa-AF.";
+		nerr++;
+	}
+	if (nerr > 0) {
+		/* The add form is on the list page: each field says what is
+		 * wrong, with everything typed kept. */
 		struct view_ctx *ctx = view_ctx_new(r->a);
 		if (ctx == NULL)
 			return APP_ENOMEM;
 		if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
+		    (e = page_form_limits(r, ctx, nt_spec, NT__MAX)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "ny_typ_sekretess",
+		         v[NT_TYP].ok && v[NT_TYP].i == 0)) != APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "ny_typ_sus",
+		         v[NT_TYP].ok && v[NT_TYP].i == 1)) != APP_OK ||
 		    (e = view_ctx_set_str(ctx, "ny_titel", v[NT_TITEL].s)) !=
 		        APP_OK ||
 		    (e = view_ctx_set_str(ctx, "ny_text", v[NT_TEXT].s)) !=
 		        APP_OK ||
 		    (e = view_ctx_set_str(ctx, "ny_sprak", v[NT_SPRAK].s)) !=
 		        APP_OK ||
-		    (e = page_form_error(ctx, "ny_fel",
-		         "Texten sparades inte: välj slag, ange språkkod "
-		         "(t.ex. so, ti, fa-AF), titel och text.")) != APP_OK)
+		    (e = page_form_error(ctx, "ny_typ_fel", v[NT_TYP].error)) !=
+		        APP_OK ||
+		    (e = page_form_error(
+		         ctx, "ny_sprak_fel", v[NT_SPRAK].error)) != APP_OK ||
+		    (e = page_form_error(
+		         ctx, "ny_titel_fel", v[NT_TITEL].error)) != APP_OK ||
+		    (e = page_form_error(
+		         ctx, "ny_text_fel", v[NT_TEXT].error)) != APP_OK)
 			return e;
 		r->resp.status = 400;
 		return page_render(
@@ -303,4 +325,18 @@ page_admin_consent_text_add(struct req *r)
 fail:
 	db_rollback(r->db);
 	return e;
+}
+
+static const struct form_def admin_consent_forms[] = {
+	{ "POST /admin/samtyckestexter/:id", "admin_samtyckestext", tf_spec,
+	    TF__MAX },
+	{ "POST /admin/samtyckestexter/ny", "admin_samtyckestexter", nt_spec,
+	    NT__MAX },
+};
+
+const struct form_def *
+page_admin_consent_forms(size_t *n)
+{
+	*n = sizeof(admin_consent_forms) / sizeof(admin_consent_forms[0]);
+	return admin_consent_forms;
 }

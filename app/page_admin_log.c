@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "form_registry.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "pnr.h"
@@ -240,6 +241,8 @@ log_render(
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	if ((e = page_form_limits(r, ctx, log_spec, LF__MAX)) != APP_OK)
+		return e;
 	for (size_t k = 0; k < LF__MAX; k++) {
 		if ((e = view_ctx_set_str(ctx, log_keys[k], s->fv[k].s)) !=
 		    APP_OK)
@@ -376,4 +379,15 @@ page_admin_log_csv(struct req *r)
 	         1)) != APP_OK)
 		return e;
 	return APP_OK;
+}
+
+static const struct form_def admin_log_forms[] = {
+	{ "GET /admin/logg", "admin_logg", log_spec, LF__MAX },
+};
+
+const struct form_def *
+page_admin_log_forms(size_t *n)
+{
+	*n = sizeof(admin_log_forms) / sizeof(admin_log_forms[0]);
+	return admin_log_forms;
 }

@@ -2,6 +2,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
+#include "form_registry.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
@@ -122,7 +123,8 @@ admin_org_render(struct req *r, const struct org_form *f)
 		e = buf_printf(&action, "/admin/organisationer/%lld", f->id);
 	if (e != APP_OK)
 		return e;
-	if ((e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
+	if ((e = page_form_limits(r, ctx, org_spec, OF__MAX)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "action", buf_str(&action))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", f->version)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
@@ -615,7 +617,10 @@ admin_insats_render(struct req *r, const struct insats_form *f)
 		e = buf_printf(&action, "/admin/insatser/%lld", f->id);
 	if (e != APP_OK)
 		return e;
-	if ((e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
+	if ((e = page_form_limits(r, ctx, insats_spec, IF__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, goal_spec, GOAL_ROWS * GF__MAX)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "action", buf_str(&action))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", f->version)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
@@ -992,4 +997,24 @@ page_admin_insats_save(struct req *r)
 		return e;
 	}
 	return admin_insats_done(r, id);
+}
+
+static const struct form_def admin_org_forms[] = {
+	{ "POST /admin/organisationer/ny", "admin_organisation", org_spec,
+	    OF__MAX },
+	{ "POST /admin/organisationer/:id", "admin_organisation", org_spec,
+	    OF__MAX },
+	{ "POST /admin/insatser/ny", "admin_insats", insats_spec, IF__MAX },
+	{ "POST /admin/insatser/ny", "admin_insats", goal_spec,
+	    GOAL_ROWS *GF__MAX },
+	{ "POST /admin/insatser/:id", "admin_insats", insats_spec, IF__MAX },
+	{ "POST /admin/insatser/:id", "admin_insats", goal_spec,
+	    GOAL_ROWS *GF__MAX },
+};
+
+const struct form_def *
+page_admin_org_forms(size_t *n)
+{
+	*n = sizeof(admin_org_forms) / sizeof(admin_org_forms[0]);
+	return admin_org_forms;
 }

@@ -1,5 +1,9 @@
 /* page_common.c: rendering and redirects shared by handlers; see include/pages.h. */
+#include <string.h>
+
 #include "app_limits.h"
+#include "arena.h"
+#include "form.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
@@ -86,6 +90,51 @@ page_form_error(struct view_ctx *ctx, const char *key, const char *msg)
 	if ((e = view_ctx_set_cstr(ctx, key, msg)) != APP_OK)
 		return e;
 	return view_ctx_set_bool(ctx, "has_errors", 1);
+}
+
+enum app_err
+page_form_limits(struct req *r, struct view_ctx *ctx,
+    const struct field_spec *spec, size_t nspec)
+{
+	enum app_err e;
+
+	for (size_t i = 0; i < nspec; i++) {
+		char key[VIEW_NAME_MAX + 1], *k;
+		size_t n;
+
+		if (spec[i].type != FT_TEXT || spec[i].max <= 0 ||
+		    spec[i].name == NULL)
+			continue;
+		if ((n = form_limit_key(spec[i].name, key, sizeof(key))) == 0)
+			return APP_EINPUT; /* our own table: see the registry */
+		if ((k = arena_alloc(r->a, n + 1)) == NULL)
+			return APP_ENOMEM;
+		memcpy(k, key, n + 1);
+		if ((e = view_ctx_set_int(ctx, k, spec[i].max)) != APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "teckenantal", 1)) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+const char *
+page_fill_n(struct req *r, const char *tmpl, long long n)
+{
+	struct buf b;
+	const char *p = tmpl, *q;
+
+	buf_init(&b, r->a);
+	if (buf_puts(&b, "") != APP_OK)
+		return NULL;
+	while ((q = strstr(p, "{n}")) != NULL) {
+		if (buf_append(&b, p, (size_t)(q - p)) != APP_OK ||
+		    buf_printf(&b, "%lld", n) != APP_OK)
+			return NULL;
+		p = q + 3;
+	}
+	if (buf_puts(&b, p) != APP_OK)
+		return NULL;
+	return b.p;
 }
 
 enum app_err

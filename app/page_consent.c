@@ -10,6 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "form.h"
+#include "form_registry.h"
 #include "page_consent.h"
 #include "pages.h"
 #include "req.h"
@@ -119,6 +120,10 @@ enum tw {
 	TW_CONFIRM_NO,
 	TW_MORE,
 	TW_DONE,
+	TW_ERR_NAME_LONG,
+	TW_COUNT_HINT,
+	TW_COUNT_LEFT,
+	TW_COUNT_OVER,
 	TW__MAX
 };
 
@@ -168,6 +173,10 @@ static const char *const tw_keys[TW__MAX] = {
 	[TW_CONFIRM_NO] = "t_confirm_no",
 	[TW_MORE] = "t_more",
 	[TW_DONE] = "t_done",
+	[TW_ERR_NAME_LONG] = "t_err_name_long",
+	[TW_COUNT_HINT] = "t_count_hint",
+	[TW_COUNT_LEFT] = "t_count_left",
+	[TW_COUNT_OVER] = "t_count_over",
 };
 
 struct tlang {
@@ -241,6 +250,13 @@ static const struct tlang tlangs[] = {
 	        [TW_CONFIRM_NO] = "Nej, gå tillbaka",
 	        [TW_MORE] = "Återkalla något mer",
 	        [TW_DONE] = "Klar",
+	        /* {n}: the limit, or what is left or too many (the
+	         * character count, views/static/teckenantal.js). */
+	        [TW_ERR_NAME_LONG] = "Namnet är för långt. Du kan skriva upp "
+	                             "till {n} tecken.",
+	        [TW_COUNT_HINT] = "Du kan skriva upp till {n} tecken.",
+	        [TW_COUNT_LEFT] = "Du har {n} tecken kvar.",
+	        [TW_COUNT_OVER] = "Du har {n} tecken för mycket.",
 	    } },
 	{ "en", "English",
 	    {
@@ -312,6 +328,11 @@ static const struct tlang tlangs[] = {
 	        [TW_CONFIRM_NO] = "No, go back",
 	        [TW_MORE] = "Withdraw something else",
 	        [TW_DONE] = "Done",
+	        [TW_ERR_NAME_LONG] = "The name is too long. You can enter up "
+	                             "to {n} characters.",
+	        [TW_COUNT_HINT] = "You can enter up to {n} characters.",
+	        [TW_COUNT_LEFT] = "You have {n} characters remaining.",
+	        [TW_COUNT_OVER] = "You have {n} characters too many.",
 	    } },
 	{ "ar", "العربية",
 	    {
@@ -377,6 +398,11 @@ static const struct tlang tlangs[] = {
 	        [TW_CONFIRM_NO] = "لا، عودة",
 	        [TW_MORE] = "سحب موافقة أخرى",
 	        [TW_DONE] = "انتهيت",
+	        [TW_ERR_NAME_LONG] = "الاسم طويل جدًا. يمكنك كتابة {n} حرفًا "
+	                             "كحد أقصى.",
+	        [TW_COUNT_HINT] = "يمكنك كتابة {n} حرفًا كحد أقصى.",
+	        [TW_COUNT_LEFT] = "تبقّى لك {n} حرفًا.",
+	        [TW_COUNT_OVER] = "لقد تجاوزت الحد بـ {n} حرفًا.",
 	    } },
 };
 
@@ -1149,6 +1175,7 @@ pc_render_new(struct req *r, const struct db_rows *ref, struct nf_form *f)
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = pc_bind_referral(ctx, ref)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, nf_spec, NF__MAX)) != APP_OK ||
 	    (e = pc_bind_choices(r, ctx, ref, f, &parties, &cats, &langs)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "is_sus", f->sus)) != APP_OK ||
@@ -1473,10 +1500,36 @@ fail:
  * One consent (staff)
  * --------------------------------------------------------------------- */
 
+/* Staff record a revocation that came orally or in writing; the
+ * participant's own on the tablet is pc_revoke_on_tablet(). */
+static const char *const rv_ways[] = { "muntligt", "skriftligt", NULL };
+
+enum rv { RV_PART, RV_HUR, RV_SKAL, RV__MAX };
+
+static const struct field_spec rv_spec[RV__MAX] = {
+	[RV_PART] = { "part", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
+	[RV_HUR] = { "hur", FT_ENUM, 0, 0, FF_REQUIRED, rv_ways },
+	[RV_SKAL] = { "skal", FT_TEXT, 0, 1000, FF_MULTILINE, NULL },
+};
+
+static const struct field_spec fe_spec[1] = {
+	{ "skal", FT_TEXT, 3, 1000, FF_REQUIRED | FF_MULTILINE, NULL },
+};
+
+/* What was typed in one field of the page's forms (the paper date, the
+ * revocation's or the in-error note), kept when the form comes back with
+ * an error next to that field. */
+struct pc_kept {
+	const char *key;     /* the view's value key */
+	const char *err_key; /* and its error's */
+	struct str value;
+	const char *error;
+};
+
 static enum app_err
-pc_render_consent(struct req *r, long long id, const struct db_rows *c,
+pc_render_consent_kept(struct req *r, long long id, const struct db_rows *c,
     const struct db_rows *ref, unsigned via, const char *notice,
-    const char *error)
+    const char *error, const struct pc_kept *kept)
 {
 	struct db_param p[1] = { DB_INT(id) };
 	struct db_rows ev;
@@ -1496,7 +1549,16 @@ pc_render_consent(struct req *r, long long id, const struct db_rows *c,
 	    (e = view_ctx_set_list(ctx, "events")) != APP_OK ||
 	    (notice != NULL &&
 	        (e = view_ctx_set_cstr(ctx, "notice", notice)) != APP_OK) ||
-	    (e = page_form_error(ctx, "error", error)) != APP_OK)
+	    (e = page_form_error(ctx, "error", error)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, rv_spec, RV__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, fe_spec, 1)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "pappersdatum", consent_today(r).p)) !=
+	        APP_OK ||
+	    (kept != NULL &&
+	        ((e = view_ctx_set_str(ctx, kept->key, kept->value)) !=
+	                APP_OK ||
+	            (e = page_form_error(ctx, kept->err_key, kept->error)) !=
+	                APP_OK)))
 		return e;
 	for (size_t i = 0; i < ev.nrows; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "events");
@@ -1523,6 +1585,14 @@ pc_render_consent(struct req *r, long long id, const struct db_rows *c,
 	    r, "samtycke", pc_kind_label(db_cell(c, 0, CG_KIND)), ctx);
 }
 
+static enum app_err
+pc_render_consent(struct req *r, long long id, const struct db_rows *c,
+    const struct db_rows *ref, unsigned via, const char *notice,
+    const char *error)
+{
+	return pc_render_consent_kept(r, id, c, ref, via, notice, error, NULL);
+}
+
 enum app_err
 page_consent(struct req *r)
 {
@@ -1547,6 +1617,32 @@ page_consent(struct req *r)
  * The tablet: handing it over, reading and signing
  * --------------------------------------------------------------------- */
 
+enum sf { SF_NAMN, SF_SIGNATUR, SF_SVAR, SF__MAX };
+
+static const struct field_spec sf_spec[SF__MAX] = {
+	[SF_NAMN] = { "namn", FT_TEXT, 2, 200, FF_REQUIRED, NULL },
+	[SF_SIGNATUR] = { "signatur", FT_TEXT, 0, SIGNATURE_MAX_BYTES, 0,
+	    NULL },
+	[SF_SVAR] = { "svar", FT_ENUM, 0, 0, 0, nf_answers },
+};
+
+/* The character count's words on the tablet, in the consent's language:
+ * the hint with the limit filled in, and the live count's two templates
+ * for teckenantal.js ({n} left to the script). */
+static enum app_err
+pc_bind_count(
+    struct req *r, struct view_ctx *ctx, const struct tlang *t, long long max)
+{
+	const char *hint = page_fill_n(r, t->w[TW_COUNT_HINT], max);
+	enum app_err e;
+
+	if (hint == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_cstr(ctx, "count_hint", hint)) != APP_OK)
+		return e;
+	return APP_OK;
+}
+
 static enum app_err
 pc_render_tablet(struct req *r, const struct db_rows *c,
     const struct db_rows *ref, const char *view, const char *err_name,
@@ -1570,8 +1666,14 @@ pc_render_tablet(struct req *r, const struct db_rows *c,
 	         str_eq_cstr(typed_answer, "nej"))) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "thanks", req_query(r, "klart") != NULL)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, sf_spec, SF__MAX)) != APP_OK ||
+	    (e = pc_bind_count(r, ctx, t, sf_spec[SF_NAMN].max)) != APP_OK ||
 	    (e = page_form_error(ctx, "err_name",
-	         err_name ? t->w[TW_ERR_NAME] : NULL)) != APP_OK ||
+	         err_name == NULL ? NULL
+	             : err_name[0] == 'l'
+	             ? page_fill_n(
+	                   r, t->w[TW_ERR_NAME_LONG], sf_spec[SF_NAMN].max)
+	             : t->w[TW_ERR_NAME])) != APP_OK ||
 	    (e = page_form_error(ctx, "err_sig",
 	         err_sig ? t->w[TW_ERR_SIG] : NULL)) != APP_OK ||
 	    (e = page_form_error(ctx, "err_answer",
@@ -1725,15 +1827,6 @@ page_consent_tablet(struct req *r)
 	    NULL, STR_LIT(""), STR_LIT(""));
 }
 
-enum sf { SF_NAMN, SF_SIGNATUR, SF_SVAR, SF__MAX };
-
-static const struct field_spec sf_spec[SF__MAX] = {
-	[SF_NAMN] = { "namn", FT_TEXT, 2, 200, FF_REQUIRED, NULL },
-	[SF_SIGNATUR] = { "signatur", FT_TEXT, 0, SIGNATURE_MAX_BYTES, 0,
-	    NULL },
-	[SF_SVAR] = { "svar", FT_ENUM, 0, 0, 0, nf_answers },
-};
-
 enum app_err
 page_consent_sign(struct req *r)
 {
@@ -1775,9 +1868,15 @@ page_consent_sign(struct req *r)
 	}
 	if (!v[SF_NAMN].ok || bad_sig || bad_answer) {
 		r->resp.status = 400;
+		/* "long" picks the message for a name over the limit. */
 		return pc_render_tablet(r, &c, &ref, "samtycke_surfplatta",
-		    v[SF_NAMN].ok ? NULL : "x", bad_sig ? "x" : NULL,
-		    bad_answer ? "x" : NULL, v[SF_NAMN].s, v[SF_SVAR].s);
+		    v[SF_NAMN].ok ? NULL
+		        : form_text_chars(v[SF_NAMN].s) >
+		            (size_t)sf_spec[SF_NAMN].max
+		        ? "long"
+		        : "x",
+		    bad_sig ? "x" : NULL, bad_answer ? "x" : NULL, v[SF_NAMN].s,
+		    v[SF_SVAR].s);
 	}
 	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
@@ -1850,8 +1949,17 @@ page_consent_paper(struct req *r)
 		    "samtycke.");
 	}
 	if (err != NULL) {
+		/* The date's own errors stand next to it, what was typed
+		 * kept. */
+		struct pc_kept k = { "pappersdatum", "pp_datum_fel",
+			v[PF_PAPPERSDATUM].s, NULL };
+
+		if (!v[PF_PAPPERSDATUM].ok ||
+		    v[PF_PAPPERSDATUM].i > pc_ymd(consent_today(r)))
+			k.error = err;
 		r->resp.status = 400;
-		return pc_render_consent(r, id, &c, &ref, via, NULL, err);
+		return pc_render_consent_kept(
+		    r, id, &c, &ref, via, NULL, err, &k);
 	}
 	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
@@ -2182,18 +2290,6 @@ pc_revoke_on_tablet(struct req *r)
 	return page_redirect(r, loc.p);
 }
 
-/* Staff record a revocation that came orally or in writing; the
- * participant's own on the tablet is pc_revoke_on_tablet(). */
-static const char *const rv_ways[] = { "muntligt", "skriftligt", NULL };
-
-enum rv { RV_PART, RV_HUR, RV_SKAL, RV__MAX };
-
-static const struct field_spec rv_spec[RV__MAX] = {
-	[RV_PART] = { "part", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
-	[RV_HUR] = { "hur", FT_ENUM, 0, 0, FF_REQUIRED, rv_ways },
-	[RV_SKAL] = { "skal", FT_TEXT, 0, 1000, FF_MULTILINE, NULL },
-};
-
 enum app_err
 page_consent_revoke(struct req *r)
 {
@@ -2220,6 +2316,15 @@ page_consent_revoke(struct req *r)
 		party = str_to_ll(v[RV_PART].s);
 	if (nerr > 0 || (!all && party <= 0)) {
 		r->resp.status = 400;
+		if (!v[RV_SKAL].ok) {
+			struct pc_kept k = { "rv_skal", "rv_skal_fel",
+				v[RV_SKAL].s, v[RV_SKAL].error };
+			return pc_render_consent_kept(r, id, &c, &ref, via,
+			    NULL,
+			    "Återkallelsen registrerades inte. Rätta felen "
+			    "nedan.",
+			    &k);
+		}
 		return pc_render_consent(r, id, &c, &ref, via, NULL,
 		    "Välj vad som återkallas och hur återkallelsen kom in.");
 	}
@@ -2243,10 +2348,6 @@ page_consent_revoke(struct req *r)
 	return page_redirect(r, loc.p);
 }
 
-static const struct field_spec fe_spec[1] = {
-	{ "skal", FT_TEXT, 3, 1000, FF_REQUIRED | FF_MULTILINE, NULL },
-};
-
 enum app_err
 page_consent_error(struct req *r)
 {
@@ -2266,9 +2367,12 @@ page_consent_error(struct req *r)
 	if ((e = form_validate(r->a, &r->form, fe_spec, 1, v, &nerr)) != APP_OK)
 		return e;
 	if (nerr > 0) {
+		struct pc_kept k = { "fe_skal", "fe_skal_fel", v[0].s,
+			v[0].error };
+
 		r->resp.status = 400;
-		return pc_render_consent(r, id, &c, &ref, via, NULL,
-		    "Skriv varför samtycket är felregistrerat.");
+		return pc_render_consent_kept(r, id, &c, &ref, via, NULL,
+		    "Skriv varför samtycket är felregistrerat.", &k);
 	}
 	if ((e = pc_begin(r, str_to_ll(db_cell(&c, 0, CG_REFERRAL)))) != APP_OK)
 		return e;
@@ -2301,4 +2405,21 @@ page_consent_error(struct req *r)
 fail:
 	db_rollback(r->db);
 	return e;
+}
+
+static const struct form_def consent_forms[] = {
+	{ "POST /samtycken/ansokan/:id/ny", "samtycke_ny", nf_spec, NF__MAX },
+	{ "POST /samtycken/:id/surfplatta", "samtycke_surfplatta", sf_spec,
+	    SF__MAX },
+	{ "POST /samtycken/:id/papper", "samtycke", pf_spec, PF__MAX },
+	{ "POST /samtycken/:id/aterkalla", "samtycke", rv_spec, RV__MAX },
+	{ "POST /samtycken/:id/felaktig", "partials/samtycke_felaktig", fe_spec,
+	    1 },
+};
+
+const struct form_def *
+page_consent_forms(size_t *n)
+{
+	*n = sizeof(consent_forms) / sizeof(consent_forms[0]);
+	return consent_forms;
 }

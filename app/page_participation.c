@@ -9,6 +9,7 @@
 #include "consent.h"
 #include "date.h"
 #include "db.h"
+#include "form_registry.h"
 #include "history.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -631,6 +632,11 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	         db_cell(rg, 0, RG_PNR), STR_LIT(""))) != APP_OK)
 		return e;
 	if ((e = dec_bind_cols(ctx, rg)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, dec_anta_spec, AN__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, dec_avrada_spec, AV__MAX)) !=
+	        APP_OK ||
+	    (e = page_form_limits(r, ctx, dec_aterfor_spec, AT__MAX)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pnr",
 	         part_pnr_show(r, db_cell(rg, 0, RG_PNR)))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "gender",
@@ -1026,4 +1032,21 @@ page_inbox_decide(struct req *r)
 fail:
 	db_rollback(r->db);
 	return e;
+}
+
+/* One route, four tables: the decision, then the chosen kind's fields. */
+static const struct form_def participation_forms[] = {
+	{ "POST /inkorg/:id/beslut", "inkorg_ansokan", dec_head_spec, DF__MAX },
+	{ "POST /inkorg/:id/beslut", "inkorg_ansokan", dec_anta_spec, AN__MAX },
+	{ "POST /inkorg/:id/beslut", "inkorg_ansokan", dec_avrada_spec,
+	    AV__MAX },
+	{ "POST /inkorg/:id/beslut", "inkorg_ansokan", dec_aterfor_spec,
+	    AT__MAX },
+};
+
+const struct form_def *
+page_participation_forms(size_t *n)
+{
+	*n = sizeof(participation_forms) / sizeof(participation_forms[0]);
+	return participation_forms;
 }

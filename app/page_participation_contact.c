@@ -11,6 +11,7 @@
 #include "contact.h"
 #include "db.h"
 #include "form.h"
+#include "form_registry.h"
 #include "history.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -206,6 +207,7 @@ cf_render(struct req *r, long long id, const struct db_rows *g,
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "has_errors", f->nerr > 0)) != APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, cf_spec, CF__MAX)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "kon_val")) != APP_OK)
 		return e;
 	for (int i = 0; i < CF__MAX; i++) {
@@ -357,4 +359,17 @@ page_participation_contact(struct req *r)
 fail:
 	db_rollback(r->db);
 	return e;
+}
+
+/* For the registry of forms (form_registry.h). */
+static const struct form_def contact_forms[] = {
+	{ "POST /deltagande/:id/kontaktuppgifter", "deltagande_kontakt",
+	    cf_spec, CF__MAX },
+};
+
+const struct form_def *
+page_participation_contact_forms(size_t *n)
+{
+	*n = sizeof(contact_forms) / sizeof(contact_forms[0]);
+	return contact_forms;
 }

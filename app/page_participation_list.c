@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "date.h"
 #include "db.h"
+#include "form_registry.h"
 #include "page_participation.h"
 #include "pages.h"
 #include "pnr.h"
@@ -19,6 +20,12 @@ static const char *const list_gender_choices[] = { "kvinna", "man", "annat",
 	NULL };
 
 enum { LF_INSATS, LF_STATUS, LF_CONTACT, LF_GENDER, LF_OVERDUE, LF__MAX };
+/* The search by personnummer (partials/deltag_search.html), on the list
+ * and on its own page. */
+static const struct field_spec search_spec[1] = {
+	{ "personnummer", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
+};
+
 static const struct field_spec list_spec[LF__MAX] = {
 	[LF_INSATS] = { "insats", FT_INT, 1, 4294967295LL, 0, NULL },
 	[LF_STATUS] = { "status", FT_ENUM, 0, 0, 0, list_status_choices },
@@ -131,6 +138,8 @@ page_participants(struct req *r)
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	if ((e = page_form_limits(r, ctx, search_spec, 1)) != APP_OK)
+		return e;
 	p[0] = DB_INT(r->user->id);
 	if ((e = part_exec(r, SQL_PARTICIPATION_MY_INSATSER, p, 1, &ins)) !=
 	        APP_OK ||
@@ -223,9 +232,6 @@ page_participants(struct req *r)
 enum app_err
 page_participants_search(struct req *r)
 {
-	static const struct field_spec spec[1] = {
-		{ "personnummer", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
-	};
 	struct field_val fv[1];
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct db_param p[2];
@@ -239,7 +245,9 @@ page_participants_search(struct req *r)
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	if ((e = form_validate(r->a, &r->form, spec, 1, fv, &nerr)) != APP_OK)
+	if ((e = form_validate(r->a, &r->form, search_spec, 1, fv, &nerr)) !=
+	        APP_OK ||
+	    (e = page_form_limits(r, ctx, search_spec, 1)) != APP_OK)
 		return e;
 	date_today(&y, &m, &d);
 	if (!fv[0].ok)
@@ -301,4 +309,16 @@ page_participants_search(struct req *r)
 			return e;
 	}
 	return page_render(r, "deltagare_sok", "Sök deltagare", ctx);
+}
+
+static const struct form_def participation_list_forms[] = {
+	{ "POST /deltagare/sok", "partials/deltag_search", search_spec, 1 },
+};
+
+const struct form_def *
+page_participation_list_forms(size_t *n)
+{
+	*n = sizeof(participation_list_forms) /
+	    sizeof(participation_list_forms[0]);
+	return participation_list_forms;
 }

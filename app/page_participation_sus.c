@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "form_registry.h"
 #include "history.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -361,7 +362,8 @@ part_sus_bind(struct req *r, struct view_ctx *ctx, long long id,
 	int ended, editable;
 	enum app_err e;
 
-	if ((e = sus_load(r, id, &s)) != APP_OK)
+	if ((e = sus_load(r, id, &s)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, sus_spec, PSUS__MAX)) != APP_OK)
 		return e;
 	ended = str_eq_cstr(sg(&s, SG_STATUS), "avslutad");
 	editable = !str_eq_cstr(sg(&s, SG_STATUS), "felregistrerad");
@@ -613,4 +615,17 @@ part_sus_save(struct req *r, long long id, long long version,
 		*changed = 1;
 	}
 	return APP_OK;
+}
+
+static const struct form_def participation_sus_forms[] = {
+	{ "POST /deltagande/:id/sus-uppgifter", "deltagande", sus_spec,
+	    PSUS__MAX },
+};
+
+const struct form_def *
+page_participation_sus_forms(size_t *n)
+{
+	*n = sizeof(participation_sus_forms) /
+	    sizeof(participation_sus_forms[0]);
+	return participation_sus_forms;
 }

@@ -7,6 +7,7 @@
 #include "contact.h"
 #include "date.h"
 #include "db.h"
+#include "form_registry.h"
 #include "history.h"
 #include "page_participation.h"
 #include "page_quest.h"
@@ -517,6 +518,11 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 	        APP_OK)
 		return e;
 	if ((e = pv_bind_cols(ctx, pg)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, plan_spec, 2 * PLAN_ROWS)) !=
+	        APP_OK ||
+	    (e = page_form_limits(r, ctx, mt_spec, MT__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, fl_spec, FL__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, en_spec, EN__MAX)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", pv_cell(pg, PG_VERSION))) !=
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pnr", part_pnr_show(r, pnr))) !=
@@ -1278,4 +1284,20 @@ page_participation_sus(struct req *r)
 	         changed ? "sparat=1" : "oforandrat=1")) != APP_OK)
 		return e;
 	return page_redirect(r, loc.p);
+}
+
+static const struct form_def participation_view_forms[] = {
+	{ "POST /deltagande/:id/plan", "deltagande", plan_spec, 2 * PLAN_ROWS },
+	{ "POST /deltagande/:id/mittuppfoljning", "deltagande", mt_spec,
+	    MT__MAX },
+	{ "POST /deltagande/:id/forlangning", "deltagande", fl_spec, FL__MAX },
+	{ "POST /deltagande/:id/avslut", "deltagande", en_spec, EN__MAX },
+};
+
+const struct form_def *
+page_participation_view_forms(size_t *n)
+{
+	*n = sizeof(participation_view_forms) /
+	    sizeof(participation_view_forms[0]);
+	return participation_view_forms;
 }

@@ -6,6 +6,8 @@
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
+#include "form.h"
+#include "form_registry.h"
 #include "log.h"
 #include "page_quest.h"
 #include "quest.h"
@@ -26,6 +28,9 @@ struct kiosk_ui {
 	const char *choose, *progress, *next, *back, *skip, *send_title,
 	    *send_text, *send, *thanks, *thanks_text, *done, *dont_know,
 	    *not_appl, *vas_help, *error, *your_answer;
+	/* The character count of a free text ({n}: the limit, what is left,
+	 * or how many too many) and the refusal of a text over the limit. */
+	const char *count_hint, *count_left, *count_over, *too_long;
 };
 
 static const struct kiosk_ui kiosk_uis[] = {
@@ -37,7 +42,9 @@ static const struct kiosk_ui kiosk_uis[] = {
 	    "Ej aktuellt", "Skriv en siffra från 0 till 100.",
 	    "Svaret kunde inte sparas. Kontrollera svaret eller hoppa över "
 	    "frågan.",
-	    "Ditt svar" },
+	    "Ditt svar", "Du kan skriva upp till {n} tecken.",
+	    "Du har {n} tecken kvar.", "Du har {n} tecken för mycket.",
+	    "Svaret är för långt. Du kan skriva upp till {n} tecken." },
 	{ "en", "Choose language", "Question {n} of {m}", "Next", "Back",
 	    "Skip", "Send your answers",
 	    "You have answered {n} of {m} questions. You can go back and "
@@ -45,14 +52,20 @@ static const struct kiosk_ui kiosk_uis[] = {
 	    "Send", "Thank you!", "Your answers have been sent.", "Done",
 	    "Don't know", "Not applicable", "Enter a number from 0 to 100.",
 	    "The answer could not be saved. Check it or skip the question.",
-	    "Your answer" },
+	    "Your answer", "You can enter up to {n} characters.",
+	    "You have {n} characters remaining.",
+	    "You have {n} characters too many.",
+	    "Your answer is too long. You can enter up to {n} characters." },
 	{ "ar", "اختر اللغة", "السؤال {n} من {m}", "التالي", "السابق", "تخطي",
 	    "إرسال الإجابات",
 	    "لقد أجبت على {n} من {m} أسئلة. يمكنك الرجوع وتغيير إجاباتك قبل "
 	    "الإرسال.",
 	    "إرسال", "شكراً لك!", "تم إرسال إجاباتك.", "انتهيت", "لا أعرف",
 	    "لا ينطبق", "اكتب رقماً من 0 إلى 100.",
-	    "تعذّر حفظ الإجابة. تحقق منها أو تخطَّ السؤال.", "إجابتك" },
+	    "تعذّر حفظ الإجابة. تحقق منها أو تخطَّ السؤال.", "إجابتك",
+	    "يمكنك كتابة {n} حرفًا كحد أقصى.", "تبقّى لك {n} حرفًا.",
+	    "لقد تجاوزت الحد بـ {n} حرفًا.",
+	    "إجابتك طويلة جدًا. يمكنك كتابة {n} حرفًا كحد أقصى." },
 	{ "so", "Dooro luqadda", "Su'aasha {n} ee {m}", "Xiga", "Dib u noqo",
 	    "Ka gudub", "Dir jawaabaha",
 	    "Waxaad ka jawaabtay {n} ka mid ah {m} su'aalood. Waad dib u "
@@ -60,7 +73,9 @@ static const struct kiosk_ui kiosk_uis[] = {
 	    "Dir", "Mahadsanid!", "Jawaabahaaga waa la diray.", "Dhammaatay",
 	    "Ma garanayo", "Ima khuseeyo", "Qor tiro u dhaxaysa 0 ilaa 100.",
 	    "Jawaabta lama kaydin karin. Hubi ama ka gudub su'aasha.",
-	    "Jawaabtaada" },
+	    "Jawaabtaada", "Waxaad qori kartaa ilaa {n} xaraf.",
+	    "Waxaa kuu harsan {n} xaraf.", "Waxaad dheeraysay {n} xaraf.",
+	    "Jawaabtaadu way dheer tahay. Waxaad qori kartaa ilaa {n} xaraf." },
 	{ "fa-AF", "زبان را انتخاب کنید", "سوال {n} از {m}", "بعدی", "قبلی",
 	    "رد شدن", "فرستادن جواب‌ها",
 	    "شما به {n} از {m} سوال جواب داده‌اید. پیش از فرستادن می‌توانید "
@@ -68,13 +83,19 @@ static const struct kiosk_ui kiosk_uis[] = {
 	    "فرستادن", "تشکر!", "جواب‌های شما فرستاده شد.",
 	    "تمام", "نمی‌دانم", "مربوط نیست",
 	    "عددی از 0 تا 100 بنویسید.",
-	    "جواب ذخیره نشد. آن را بررسی کنید یا از سوال بگذرید.", "جواب شما" },
+	    "جواب ذخیره نشد. آن را بررسی کنید یا از سوال بگذرید.", "جواب شما",
+	    "شما می‌توانید تا {n} حرف بنویسید.",
+	    "{n} حرف باقی مانده است.",
+	    "شما {n} حرف بیشتر از حد نوشته‌اید.",
+	    "جواب شما بسیار طولانی است. شما می‌توانید تا {n} حرف بنویسید." },
 	{ "ti", "ቋንቋ ምረጹ", "ሕቶ {n} ካብ {m}", "ዝቕጽል", "ንድሕሪት", "ሕለፍ", "መልስታት ስደዱ",
 	    "ካብ {m} ሕቶታት ን{n} መሊስኩም ኣለኹም። ቅድሚ ምስዳድኩም ተመሊስኩም "
 	    "ክትቕይሩ ትኽእሉ ኢኹም።",
 	    "ስደድ", "የቐንየልና!", "መልስታትኩም ተላኢኾም ኣለዉ።", "ተወዲኡ", "ኣይፈልጥን",
 	    "ኣይምልከተንን", "ካብ 0 ክሳብ 100 ቁጽሪ ጽሓፉ።",
-	    "እቲ መልሲ ክዕቀብ ኣይከኣለን። ኣረጋግጹ ወይ ነቲ ሕቶ ሕለፉ።", "መልስኹም" },
+	    "እቲ መልሲ ክዕቀብ ኣይከኣለን። ኣረጋግጹ ወይ ነቲ ሕቶ ሕለፉ።", "መልስኹም",
+	    "ክሳብ {n} ፊደላት ክትጽሕፉ ትኽእሉ ኢኹም።", "{n} ፊደላት ተሪፎምኹም።",
+	    "ብ{n} ፊደላት ኣብዚሕኩም።", "መልስኹም ነዊሑ እዩ። ክሳብ {n} ፊደላት ክትጽሕፉ ትኽእሉ ኢኹም።" },
 };
 
 #define KIOSK_LOCK "/surfplatta"
@@ -906,6 +927,21 @@ shown_has(const struct kiosk_shown *s, long long v)
 	return 0;
 }
 
+/* kiosk_item_render()'s error: 1 the generic one, this a free text over
+ * its item's limit. */
+#define KIOSK_TOO_LONG 2
+
+/* 1 when item is a free text and the posted answer is over its limit. */
+static int
+kiosk_text_too_long(struct req *r, const struct db_rows *item)
+{
+	const struct str *v = req_form(r, "svar");
+
+	return v != NULL && str_eq_cstr(db_cell(item, 0, IA_KIND), "fritext") &&
+	    (long long)form_text_chars(str_trim_blanks(*v)) >
+	    str_to_ll(db_cell(item, 0, IA_MAXLEN));
+}
+
 static enum app_err
 kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
     const struct db_rows *item, const struct kiosk_shown *sh, int error)
@@ -936,8 +972,14 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 	         ctx, "min_label", db_cell(item, 0, IA_MINLABEL))) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "max_label", db_cell(item, 0, IA_MAXLABEL))) != APP_OK ||
-	    (error &&
-	        (e = view_ctx_set_cstr(ctx, "error", k->ui->error)) != APP_OK))
+	    (error == 1 &&
+	        (e = view_ctx_set_cstr(ctx, "error", k->ui->error)) !=
+	            APP_OK) ||
+	    (error == KIOSK_TOO_LONG &&
+	        (e = view_ctx_set_str(ctx, "error",
+	             kiosk_fill(r, k->ui->too_long,
+	                 str_to_ll(db_cell(item, 0, IA_MAXLEN)), 0))) !=
+	            APP_OK))
 		return e;
 	if (n == 1) {
 		p[0] = DB_INT(k->qid);
@@ -1011,10 +1053,20 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 		         sh->special.len ? STR_LIT("") : sh->text)) != APP_OK)
 			return e;
 	} else {
+		/* The item's own limit, with the count in the participant's
+		 * language (views/static/teckenantal.js). */
+		long long max = str_to_ll(db_cell(item, 0, IA_MAXLEN));
+
 		if ((e = view_ctx_set_bool(ctx, "is_text", 1)) != APP_OK ||
 		    (e = view_ctx_set_str(ctx, "typed", sh->text)) != APP_OK ||
-		    (e = view_ctx_set_str(ctx, "maxlength",
-		         db_cell(item, 0, IA_MAXLEN))) != APP_OK)
+		    (e = view_ctx_set_int(ctx, "svar_max", max)) != APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "teckenantal", 1)) != APP_OK ||
+		    (e = view_ctx_set_str(ctx, "count_hint",
+		         kiosk_fill(r, k->ui->count_hint, max, 0))) != APP_OK ||
+		    (e = view_ctx_set_cstr(
+		         ctx, "t_count_left", k->ui->count_left)) != APP_OK ||
+		    (e = view_ctx_set_cstr(
+		         ctx, "t_count_over", k->ui->count_over)) != APP_OK)
 			return e;
 	}
 	if (str_eq_cstr(db_cell(item, 0, IA_DK), "1")) {
@@ -1141,13 +1193,16 @@ kiosk_parse_answer(struct req *r, const struct db_rows *item,
 		if (str_eq_cstr(kind, "fritext")) {
 			struct str t = str_trim_blanks(val);
 			long long max = str_to_ll(db_cell(item, 0, IA_MAXLEN));
-			sh->text = val;
-			/* Characters (code points), as the textarea's
-			 * maxlength counts them, not bytes. */
-			long long chars = 0;
-			for (size_t c = 0; c < t.len; c++)
-				chars += ((unsigned char)t.p[c] & 0xC0) != 0x80;
-			if (chars > max || str_has_nul(t))
+			/* Shown again with LF line breaks, as counted. */
+			if ((sh->text = form_text_lf(r->a, val)).p == NULL)
+				return 0;
+			/* Characters as every limit counts them
+			 * (form_text_chars()), not bytes. */
+			if ((long long)form_text_chars(t) > max ||
+			    str_has_nul(t))
+				return 0;
+			/* Stored with LF line breaks: as counted. */
+			if (t.len > 0 && (t = form_text_lf(r->a, t)).p == NULL)
 				return 0;
 			if (t.len > 0) {
 				rows[0] = (struct kiosk_row){ -1, t, NULL };
@@ -1229,6 +1284,13 @@ page_kiosk_item_save(struct req *r)
 	if ((e = kq(r, SQL_QUEST_OPTIONS, p, 2, &opts)) != APP_OK)
 		return e;
 	if (!skip && !kiosk_parse_answer(r, &item, &opts, rows, &nrows, &sh)) {
+		/* A text over the item's limit comes back with everything
+		 * typed, even on "back": it is never dropped unsaid. */
+		if (kiosk_text_too_long(r, &item)) {
+			r->resp.status = 400;
+			return kiosk_item_render(
+			    r, &k, n, &item, &sh, KIOSK_TOO_LONG);
+		}
 		if (back)
 			nrows = 0,
 			skip = 0; /* going back: keep what is stored */
@@ -1439,4 +1501,22 @@ page_kiosk_thanks(struct req *r)
 	 * (it shows nothing of the answers). */
 	return kiosk_render(r, "kiosk_tack", str_cstr(u->thanks), ctx,
 	    str_cstr(u->lang), rtl, kiosk ? 20 : 0);
+}
+
+/* The free text's limit is the item's own max-length (1..2000, checked
+ * when a definition is loaded, app/quest_xml.c); 2000 is the most any
+ * item may have, as answer.value_text holds. */
+static const struct field_spec kiosk_text_spec[1] = {
+	{ "svar", FT_TEXT, 0, 2000, FF_MULTILINE | FF_DATA_MAX, NULL },
+};
+
+static const struct form_def quest_forms[] = {
+	{ "POST /enkat/fraga/:n", "kiosk_fraga", kiosk_text_spec, 1 },
+};
+
+const struct form_def *
+page_quest_forms(size_t *n)
+{
+	*n = sizeof(quest_forms) / sizeof(quest_forms[0]);
+	return quest_forms;
 }

@@ -11,6 +11,8 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
+#include "form.h"
+#include "form_registry.h"
 #include "page_quest.h"
 #include "pages.h"
 #include "quest.h"
@@ -300,6 +302,12 @@ sq_schema_get(struct req *r, const struct quest_schema **out)
 	return APP_OK;
 }
 
+/* The import: a definition pasted whole. Longer ones are loaded with
+ * `stegvis questionnaire-import` (up to QUEST_MAX_XML bytes). */
+static const struct field_spec sq_import_spec[1] = {
+	{ "xml", FT_TEXT, 1, 65000, FF_REQUIRED | FF_MULTILINE, NULL },
+};
+
 static enum app_err
 sq_admin_render(struct req *r, const char *error, const char *notice,
     struct str xml, struct view_ctx *ctx)
@@ -312,6 +320,7 @@ sq_admin_render(struct req *r, const char *error, const char *notice,
 	if ((e = sq(r, SQL_QUEST_DEF_LIST, NULL, 0, &rows)) != APP_OK)
 		return e;
 	if ((e = view_ctx_set_list(ctx, "defs")) != APP_OK ||
+	    (e = page_form_limits(r, ctx, sq_import_spec, 1)) != APP_OK ||
 	    (e = page_form_error(ctx, "import_error", error)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", notice)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "xml", xml)) != APP_OK)
@@ -354,16 +363,25 @@ page_admin_quest_import(struct req *r)
 	const struct str *xml = req_form(r, "xml");
 	const struct quest_schema *schema;
 	struct quest_def d;
+	struct field_val fv[1];
 	enum quest_store_result res;
 	long long id = 0;
+	size_t nerr;
 	char err[1024];
 	struct buf msg;
 	enum app_err e;
 
-	if (xml == NULL || str_trim_blanks(*xml).len == 0) {
+	if ((e = form_validate(r->a, &r->form, sq_import_spec, 1, fv, &nerr)) !=
+	    APP_OK)
+		return e;
+	if (xml == NULL || !fv[0].present) {
 		r->resp.status = 400;
 		return sq_admin_render(r, "Klistra in enkätens XML i fältet.",
 		    NULL, STR_LIT(""), NULL);
+	}
+	if (nerr > 0) {
+		r->resp.status = 400;
+		return sq_admin_render(r, fv[0].error, NULL, fv[0].s, NULL);
 	}
 	if ((e = sq_schema_get(r, &schema)) != APP_OK)
 		return e;
@@ -463,4 +481,15 @@ page_admin_quest_links(struct req *r)
 fail:
 	db_rollback(r->db);
 	return e;
+}
+
+static const struct form_def quest_staff_forms[] = {
+	{ "POST /admin/enkater", "admin_enkater", sq_import_spec, 1 },
+};
+
+const struct form_def *
+page_quest_staff_forms(size_t *n)
+{
+	*n = sizeof(quest_staff_forms) / sizeof(quest_staff_forms[0]);
+	return quest_staff_forms;
 }

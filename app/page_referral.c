@@ -10,6 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "form.h"
+#include "form_registry.h"
 #include "history.h"
 #include "page_referral.h"
 #include "pages.h"
@@ -154,6 +155,11 @@ ref_status_options(struct view_ctx *ctx, struct str selected)
 	return APP_OK;
 }
 
+/* The search by personnummer, on the list and on its own page. */
+static const struct field_spec ref_search_spec[] = {
+	{ "personnummer", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
+};
+
 enum app_err
 page_referrals(struct req *r)
 {
@@ -184,6 +190,7 @@ page_referrals(struct req *r)
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = ref_list_bind(ctx, &rows)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, ref_search_spec, 1)) != APP_OK ||
 	    (e = ref_status_options(ctx, status)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "filtered", status.len > 0)) !=
 	        APP_OK ||
@@ -205,6 +212,7 @@ ref_search_render(struct req *r, struct str typed, const char *error,
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	if ((e = view_ctx_set_str(ctx, "personnummer", typed)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, ref_search_spec, 1)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "personnummer_fel", error)) != APP_OK ||
 	    (e = ref_status_options(ctx, STR_LIT(""))) != APP_OK)
 		return e;
@@ -214,10 +222,6 @@ ref_search_render(struct req *r, struct str typed, const char *error,
 		return e;
 	return page_render(r, "ansokan_sok", "Sök ansökningar", ctx);
 }
-
-static const struct field_spec ref_search_spec[] = {
-	{ "personnummer", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
-};
 
 enum app_err
 page_referral_search(struct req *r)
@@ -608,4 +612,16 @@ page_referral(struct req *r)
 	if (e != APP_OK)
 		return e;
 	return page_render(r, "ansokan", "Ansökan", ctx);
+}
+
+static const struct form_def referral_forms[] = {
+	{ "POST /ansokningar/sok", "partials/ansokan_sokform", ref_search_spec,
+	    1 },
+};
+
+const struct form_def *
+page_referral_forms(size_t *n)
+{
+	*n = sizeof(referral_forms) / sizeof(referral_forms[0]);
+	return referral_forms;
 }

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "form.h"
+#include "form_registry.h"
 #include "history.h"
 #include "page_referral.h"
 #include "pages.h"
@@ -512,7 +513,7 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 	    (e = view_ctx_set_str(ctx, "version", f->version)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pnr_shown", f->pnr_shown)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "locked", f->locked)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "text_max", REF_TEXT_MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, rf_spec, RF__MAX)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "consent_covers_org", f->covered)) !=
 	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK)
@@ -620,6 +621,15 @@ rf_today(void)
 /* The medremittent rows: a row with anything in it needs an organisation
  * from the list and a name; a named account must be an active remittent
  * other than the caller. */
+static int
+rf_ascii(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if ((unsigned char)s.p[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 static enum app_err
 rf_read_corem(struct req *r, struct ref_form *f, const struct field_val *fv,
     const struct ref_lists *L)
@@ -641,6 +651,11 @@ rf_read_corem(struct req *r, struct ref_form *f, const struct field_val *fv,
 			f->err[org] = MSG_ORG;
 		if (f->err[name] == NULL && !fv[name].present)
 			f->err[name] = MSG_COREM_NAME;
+		/* User names are ASCII (staff.username): anything else names
+		 * no account, and must not reach the ASCII column's compare. */
+		if (f->err[user] == NULL && fv[user].present &&
+		    !rf_ascii(f->v[user]))
+			f->err[user] = MSG_COREM_USER;
 		if (f->err[user] == NULL && fv[user].present) {
 			struct db_param p[1];
 			struct db_rows rows;
@@ -1482,4 +1497,17 @@ conflict:
 fail:
 	db_rollback(r->db);
 	return e;
+}
+
+/* For the registry of forms (form_registry.h). */
+static const struct form_def referral_form_forms[] = {
+	{ "POST /ansokningar/ny", "ansokan_form", rf_spec, RF__MAX },
+	{ "POST /ansokningar/:id/andra", "ansokan_form", rf_spec, RF__MAX },
+};
+
+const struct form_def *
+page_referral_form_forms(size_t *n)
+{
+	*n = sizeof(referral_form_forms) / sizeof(referral_form_forms[0]);
+	return referral_form_forms;
 }

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "db.h"
 #include "form.h"
+#include "form_registry.h"
 #include "page_report.h"
 #include "pages.h"
 #include "report.h"
@@ -975,4 +976,16 @@ page_report_csv(struct req *r)
 	    (e = buf_puts(&r->resp.body, "\xEF\xBB\xBF")) != APP_OK)
 		return e;
 	return csv_write(r, &rep);
+}
+
+/* The filter: the year is typed, the rest are chosen. */
+static const struct form_def report_forms[] = {
+	{ "GET /rapporter", "rapport", report_spec, RF__MAX },
+};
+
+const struct form_def *
+page_report_forms(size_t *n)
+{
+	*n = sizeof(report_forms) / sizeof(report_forms[0]);
+	return report_forms;
 }

@@ -9,12 +9,16 @@
 #define APP_LIMITS_H
 
 #define MAX_BODY          (1024u * 1024u) /* bytes; nginx client_max_body_size 1m */
-#define MAX_FIELDS        512u          /* fields in one query string or body */
-#define MAX_FIELD_NAME    128u          /* bytes in one decoded field name */
-#define MAX_FIELD_LEN     (64u * 1024u) /* bytes in one decoded field value */
-#define MAX_COOKIE_HEADER 8192u         /* bytes in the Cookie header */
-#define MAX_COOKIES       64u           /* cookies in one header */
-#define MAX_URI           4096u         /* bytes in the decoded path */
+#define MAX_FIELDS        512u /* fields in one query string or body */
+#define MAX_FIELD_NAME    128u /* bytes in one decoded field name */
+/* bytes in one decoded field value: four per character of the largest text
+ * limit and more, so that limit + 1 characters of any script reach the
+ * field's own Swedish message instead of a 413 (`stegvis text-fields`
+ * checks every form against it) */
+#define MAX_FIELD_LEN     (256u * 1024u)
+#define MAX_COOKIE_HEADER 8192u /* bytes in the Cookie header */
+#define MAX_COOKIES       64u   /* cookies in one header */
+#define MAX_URI           4096u /* bytes in the decoded path */
 #define MAX_QUERY                                                              \
 	(40u *                                                                 \
 	    1024u) /* bytes in QUERY_STRING; nginx large_client_header_buffers 48k */

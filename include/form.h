@@ -95,8 +95,11 @@ size_t kv_count(const struct kv_list *, const char *key);
  * --------------------------------------------------------------------- */
 
 enum field_type {
-	/* min..max characters (code points) after trimming ASCII whitespace;
-	 * max 0 = no bound beyond MAX_FIELD_LEN. .s is the trimmed text. */
+	/* min..max characters after trimming ASCII whitespace, counted by
+	 * form_text_chars(); max 0 = no bound beyond MAX_FIELD_LEN (only for
+	 * hidden fields: every field a person types in declares its limit,
+	 * see form_registry.h). A longer value is refused with a message that
+	 * says by how much, never cut. .s is the trimmed text. */
 	FT_TEXT,
 	/* Decimal with an optional '-', leading zeros allowed, in min..max.
 	 * .i is the value. */
@@ -125,6 +128,11 @@ enum field_type {
 /* Choices in one FT_ENUM (the FF_MULTI bit mask is a long long). */
 #define FORM_ENUM_MAX 63u
 
+/* FT_TEXT: the limit is not in this table but in the record the form
+ * answers (a questionnaire item's maxlength); the handler checks it with
+ * form_text_chars() and form_text_too_long(). Only in registry tables. */
+#define FF_DATA_MAX 0x08u
+
 struct field_spec {
 	const char *name; /* the form key */
 	enum field_type type;
@@ -142,7 +150,9 @@ struct field_val {
 	size_t n;
 	/* What the user typed (the first non-empty occurrence), trimmed of
 	 * surrounding ASCII whitespace, for re-rendering the form; "" when
-	 * absent or not valid UTF-8. Borrowed from the kv_list. */
+	 * absent or not valid UTF-8. An FF_MULTILINE text has its line breaks
+	 * as LF (form_text_lf()): that is what is counted and stored.
+	 * Borrowed from the kv_list, or arena. */
 	struct str s;
 	/* The typed value when ok (see enum field_type); 0 when absent or
 	 * invalid. */
@@ -167,5 +177,59 @@ struct field_val {
 enum app_err form_validate(struct arena *, const struct kv_list *in,
     const struct field_spec *spec, size_t nspec, struct field_val *out,
     size_t *nerrors);
+
+/*
+ * The number of characters in s as every text limit counts them: Unicode
+ * code points (not bytes, not UTF-16 units), with a CR LF pair counted as
+ * one character, since browsers count a line break in a <textarea> as one
+ * but send it as CR LF. s should be valid UTF-8; a stray continuation byte
+ * is not counted.
+ */
+size_t form_text_chars(struct str s);
+
+/*
+ * s with every CR LF pair and every lone CR turned into LF: the text as
+ * form_text_chars() counts it, so that a value at its limit also fits a
+ * column of that many characters. s itself when it holds no CR, else a
+ * copy in the arena; STR_NULL ({NULL, 0}) when the arena is full.
+ */
+struct str form_text_lf(struct arena *, struct str s);
+
+/*
+ * The Swedish message for a text of "chars" characters over the limit
+ * "max" (chars > max), formatted into the arena: "Högst 200 tecken. Du har
+ * skrivit 201 tecken, 1 för mycket." NULL when the arena is full.
+ */
+const char *form_text_too_long(struct arena *, long long max, long long chars);
+
+/*
+ * The name under which views get a field's limit: the field name with
+ * digits and '*' dropped, '-' turned into '_', runs of '_' merged and none
+ * at either end, then "_max". So "namn" -> "namn_max", "med1_namn" ->
+ * "med_namn_max", "aktivitet_1" -> "aktivitet_max", "etikett-*" ->
+ * "etikett_max", "ny-etikett" -> "ny_etikett_max": a template that repeats
+ * a field per row finds one key. Writes a NUL-terminated key into out and
+ * returns its length, or 0 when it does not fit in outlen or would be just
+ * "_max". Pure; name is a trusted C string from a field table.
+ */
+size_t form_limit_key(const char *name, char *out, size_t outlen);
+
+/* ------------------------------------------------------------------------
+ * The registry of forms (app/form_registry.c)
+ * --------------------------------------------------------------------- */
+
+/*
+ * One form as the page modules declare it for the registry: the route its
+ * values are sent to, the view that renders it and the field table the
+ * handler validates it with (the same array, so the registry cannot drift
+ * from what the server enforces). Names in the table may hold "*" where
+ * the form repeats a field per record (the code lists' "etikett-<code>").
+ */
+struct form_def {
+	const char *route; /* "POST /admin/organisationer/:id", as in route.c */
+	const char *view; /* "admin_organisation" or "partials/deltag_search" */
+	const struct field_spec *spec;
+	size_t nspec;
+};
 
 #endif /* !FORM_H */

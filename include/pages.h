@@ -52,6 +52,22 @@ enum app_err page_render_layout(struct req *, const char *layout,
 enum app_err page_form_error(
     struct view_ctx *, const char *key, const char *msg);
 
+/*
+ * Bind the limit of every FT_TEXT row of spec that has one as an int under
+ * form_limit_key() (e.g. "namn_max"), for the view's data-maxtecken
+ * attribute and its "Du kan skriva upp till N tecken." hint: the field
+ * table stays the one place a limit is written. Also sets "teckenantal",
+ * which makes the layout load the character count's script (only pages
+ * with such a field get it). Keys live in r's arena.
+ */
+struct field_spec;
+enum app_err page_form_limits(struct req *, struct view_ctx *,
+    const struct field_spec *spec, size_t nspec);
+
+/* tmpl with every "{n}" replaced by n, in r's arena; NULL when it is
+ * full. For the translated "up to {n} characters" words. */
+const char *page_fill_n(struct req *, const char *tmpl, long long n);
+
 /* 303 See Other to location, a local path of ours. */
 enum app_err page_redirect(struct req *, const char *location);
 

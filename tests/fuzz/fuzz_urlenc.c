@@ -8,12 +8,15 @@
  *    MAX_FIELD_NAME bytes, every value at most MAX_FIELD_LEN; all of them
  *    valid UTF-8, free of NUL and NUL-terminated in the arena.
  *  - any error: the list is empty.
- *  - form_validate never fails with a 1 MiB arena on a parsed list, and
+ *  - form_validate never fails with a 4 MiB arena on a parsed list, and
  *    every error row has a message.
+ *  - text limits: a valid text has at most max characters; a textarea's
+ *    value has no CR (line breaks as LF); form_text_lf() keeps the count.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "app_limits.h"
@@ -36,6 +39,7 @@ static const struct field_spec fuzz_spec[] = {
 	{ "b", FT_BOOL, 0, 0, 0, NULL },
 	{ "c", FT_ENUM, 0, 0, FF_REQUIRED, fuzz_choices },
 	{ "s", FT_ENUM, 0, 0, FF_MULTI, fuzz_choices },
+	{ "n", FT_TEXT, 0, 3, FF_MULTILINE, NULL },
 };
 #define FUZZ_NSPEC (sizeof(fuzz_spec) / sizeof(fuzz_spec[0]))
 
@@ -48,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i, nerr, bad;
 	enum app_err e;
 
-	if (!arena_init(&a, 1u << 20))
+	if (!arena_init(&a, 4u << 20))
 		return 0;
 	e = form_parse_urlenc(&a, (struct str){ (const char *)data, size }, &l);
 	if (e != APP_OK) {
@@ -71,6 +75,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (kv->key.p[kv->key.len] != '\0' ||
 		    kv->val.p[kv->val.len] != '\0')
+			abort();
+		if (form_text_chars(form_text_lf(&a, kv->val)) !=
+		    form_text_chars(kv->val))
 			abort();
 	}
 
@@ -95,6 +102,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fv[7].ok && (fv[7].i < 0 || fv[7].i > 2))
 		abort();
 	if (fv[8].ok && (fv[8].i & ~7LL) != 0)
+		abort();
+	if (fv[9].ok && form_text_chars(fv[9].s) > 3)
+		abort();
+	if (memchr(fv[1].s.p, '\r', fv[1].s.len) != NULL ||
+	    memchr(fv[9].s.p, '\r', fv[9].s.len) != NULL)
 		abort();
 out:
 	arena_free(&a);

@@ -325,7 +325,7 @@ bad_field "a medremittent without organisation" "Välj medremittentens organisat
 bad_field "an unknown medremittent account" "Det finns inget aktivt remittentkonto med det användarnamnet." \
 	"med2_org=3" "med2_namn=Y" "med2_konto=finns.inte"
 long=$(head -c 4001 /dev/zero | tr '\0' 'x')
-bad_field "a background over 4000 characters" '<p class="error" id="bakgrund-fel">Högst 4000 tecken.</p>' \
+bad_field "a background over 4000 characters" '<p class="error" id="bakgrund-fel">Högst 4000 tecken. Du har skrivit 4001 tecken, 1 för mycket.</p>' \
 	"bakgrund=$long"
 bad_field "a first name over 100 characters" "Högst 100 tecken." "fornamn=$(head -c 101 /dev/zero | tr '\0' 'a')"
 bad_field "a bad postal code" "Ange postnumret som fem siffror" "postnummer=4613"

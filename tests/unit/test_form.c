@@ -525,7 +525,8 @@ test_validate_ok(void **state)
 	assert_field(&v[F_COLOR], 1, NULL, "bl\xc3\xa5", 2, 1);
 	assert_field(&v[F_TAGS], 1, NULL, "gr\xc3\xb6n", 3, 1);
 	assert_int_equal(v[F_TAGS].n, 2);
-	assert_field(&v[F_NOTE], 1, NULL, "a\r\nbc", 0, 1);
+	/* a textarea's CR LF is kept as LF, as it is counted and stored */
+	assert_field(&v[F_NOTE], 1, NULL, "a\nbc", 0, 1);
 	/* three characters, six bytes: within 3..10 */
 	assert_field(&v[F_NICK], 1, NULL, "\xc3\xa5\xc3\xa4\xc3\xb6", 0, 1);
 	assert_field(&v[F_SCORE], 1, NULL, "-5", -5, 1);
@@ -566,7 +567,9 @@ test_validate_all_errors(void **state)
 	    "r\xc3\xb6"
 	    "d",
 	    0, 1);
-	assert_field(&v[F_NOTE], 0, "Högst 5 tecken.", "123456", 0, 1);
+	assert_field(&v[F_NOTE], 0,
+	    "Högst 5 tecken. Du har skrivit 6 tecken, 1 för mycket.", "123456",
+	    0, 1);
 	assert_field(&v[F_NICK], 0, "Minst 3 tecken.", "ab", 0, 1);
 	assert_field(
 	    &v[F_SCORE], 0, "Ange ett heltal mellan -5 och 5.", "6", 0, 1);
@@ -664,7 +667,9 @@ test_validate_values(void **state)
 		{ FT_TEXT, 0, 3,
 		    "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80", NULL,
 		    0 },
-		{ FT_TEXT, 0, 3, "abcd", "Högst 3 tecken.", 0 },
+		{ FT_TEXT, 0, 3, "abcd",
+		    "Högst 3 tecken. Du har skrivit 4 tecken, 1 för mycket.",
+		    0 },
 		{ FT_TEXT, 0, 3, "a\tb", NULL, 0 },
 		{ FT_TEXT, 0, 3,
 		    "a\x01"
@@ -758,6 +763,188 @@ test_validate_enomem(void **state)
 	arena_free(&a);
 }
 
+/* form_text_chars: code points, not bytes; CR LF is one character. */
+static void
+test_text_chars(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t chars;
+	} cases[] = {
+		{ "", 0 },
+		{ "abc", 3 },
+		{ "\xc3\xa5\xc3\xa4\xc3\xb6", 3 }, /* åäö: 6 bytes */
+		{ "\xd8\xb4\xd8\xb4", 2 },         /* شش: 4 bytes */
+		{ "\xe1\x88\x80", 1 },             /* Ethiopic: 3 */
+		{ "\xf0\x9f\x98\x80", 1 },         /* emoji: 4 */
+		{ "a\r\nb", 3 },                   /* CR LF = 1 */
+		{ "a\nb", 3 },
+		{ "a\rb", 3 }, /* lone CR */
+		{ "\r\n\r\n", 2 },
+		{ "\r\r\n", 2 },
+		{ "a\r", 2 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (form_text_chars(str_cstr(cases[i].s)) != cases[i].chars)
+			fail_msg("case %zu: %zu characters, want %zu", i,
+			    form_text_chars(str_cstr(cases[i].s)),
+			    cases[i].chars);
+}
+
+/* Validate one FT_TEXT value of "reps" copies of "unit" against max. */
+static void
+limit_case(struct arena *a, const char *unit, size_t reps, long long max,
+    unsigned flags, const char *want_err)
+{
+	size_t ulen = strlen(unit), nerr = 99;
+	char *v = arena_alloc(a, ulen * reps + 1);
+	struct field_spec sp = { "f", FT_TEXT, 0, max, flags, NULL };
+	struct kv kv;
+	struct kv_list l = { &kv, 1 };
+	struct field_val fv;
+
+	assert_non_null(v);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(v + i * ulen, unit, ulen);
+	v[ulen * reps] = '\0';
+	kv = (struct kv){ STR_LIT("f"), { v, ulen * reps } };
+	assert_int_equal(form_validate(a, &l, &sp, 1, &fv, &nerr), APP_OK);
+	/* What was typed is always handed back whole, for re-rendering (a
+	 * textarea's CR LF as LF). */
+	if (flags & FF_MULTILINE) {
+		struct str lf = form_text_lf(a, (struct str){ v, ulen * reps });
+
+		assert_int_equal(fv.s.len, lf.len);
+		assert_memory_equal(fv.s.p, lf.p, lf.len);
+	} else {
+		assert_int_equal(fv.s.len, ulen * reps);
+		assert_memory_equal(fv.s.p, v, ulen * reps);
+	}
+	if (want_err == NULL) {
+		if (!fv.ok)
+			fail_msg("%zu x \"%s\" (max %lld): \"%s\"", reps, unit,
+			    max, fv.error);
+		assert_int_equal(nerr, 0);
+	} else {
+		if (fv.ok)
+			fail_msg("%zu x \"%s\" (max %lld): accepted", reps,
+			    unit, max);
+		assert_int_equal(nerr, 1);
+		assert_string_equal(fv.error, want_err);
+	}
+}
+
+/* The limit is in characters: exactly max multi-byte characters pass,
+ * max + 1 are refused with a message that says by how much, whatever the
+ * bytes; a textarea's CR LF counts once. */
+static void
+test_validate_text_limit(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	assert_true(arena_init(&a, 1u << 20));
+	limit_case(&a, "\xc3\xa5", 4000, 4000, 0, NULL); /* 8000 bytes */
+	limit_case(&a, "\xc3\xa5", 4001, 4000, 0,
+	    "Högst 4000 tecken. Du har skrivit 4001 tecken, 1 för mycket.");
+	limit_case(&a, "\xd8\xb4", 200, 200, 0, NULL);
+	limit_case(&a, "\xd8\xb4", 210, 200, 0,
+	    "Högst 200 tecken. Du har skrivit 210 tecken, 10 för mycket.");
+	limit_case(&a, "\xf0\x9f\x98\x80", 100, 100, 0, NULL); /* 400 bytes */
+	limit_case(&a, "\xf0\x9f\x98\x80", 101, 100, 0,
+	    "Högst 100 tecken. Du har skrivit 101 tecken, 1 för mycket.");
+	/* Bytes would pass where characters do not: 5 ASCII bytes, 5
+	 * characters, max 4. */
+	limit_case(&a, "x", 5, 4, 0,
+	    "Högst 4 tecken. Du har skrivit 5 tecken, 1 för mycket.");
+	/* "b" CR LF "b": 3 characters as the browser counts them. */
+	limit_case(&a, "b\r\nb", 33, 99, FF_MULTILINE, NULL);
+	limit_case(&a, "b\r\nb", 34, 100, FF_MULTILINE,
+	    "Högst 100 tecken. Du har skrivit 102 tecken, 2 för mycket.");
+	arena_free(&a);
+}
+
+/* form_text_lf: CR LF and a lone CR become LF; no CR, no copy. */
+static void
+test_text_lf(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "abc", "abc" },
+		{ "a\r\nb", "a\nb" },
+		{ "a\rb", "a\nb" },
+		{ "\r\n\r\n", "\n\n" },
+		{ "\r\r\n", "\n\n" },
+		{ "a\r", "a\n" },
+		{ "\xc3\xa5\r\n\xf0\x9f\x98\x80",
+		    "\xc3\xa5\n\xf0\x9f\x98\x80" },
+	};
+	struct arena a;
+
+	(void)state;
+	assert_true(arena_init(&a, 4096));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct str in = str_cstr(cases[i][0]);
+		struct str out = form_text_lf(&a, in);
+
+		assert_int_equal(out.len, strlen(cases[i][1]));
+		assert_memory_equal(out.p, cases[i][1], out.len);
+		/* as many characters after as counted before */
+		assert_int_equal(form_text_chars(out), form_text_chars(in));
+		if (strchr(cases[i][0], '\r') == NULL)
+			assert_ptr_equal(out.p, in.p);
+	}
+	arena_free(&a);
+	assert_true(arena_init(&a, 1));
+	assert_null(form_text_lf(&a, STR_LIT("a\r\nb")).p);
+	arena_free(&a);
+}
+
+static void
+test_text_too_long_msg(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	assert_true(arena_init(&a, 4096));
+	assert_string_equal(form_text_too_long(&a, 1000, 1002),
+	    "Högst 1000 tecken. Du har skrivit 1002 tecken, 2 för mycket.");
+	arena_free(&a);
+	assert_true(arena_init(&a, 8));
+	assert_null(form_text_too_long(&a, 1000, 1002));
+	arena_free(&a);
+}
+
+static void
+test_limit_key(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "namn", "namn_max" },
+		{ "med1_namn", "med_namn_max" },
+		{ "aktivitet_10", "aktivitet_max" },
+		{ "mal3_text", "mal_text_max" },
+		{ "etikett-*", "etikett_max" },
+		{ "ny-etikett", "ny_etikett_max" },
+		{ "tolk_sprak", "tolk_sprak_max" },
+		{ "_a__b_", "a_b_max" },
+		{ "12", "" },
+		{ "", "" },
+	};
+	char out[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = form_limit_key(cases[i][0], out, sizeof(out));
+
+		assert_int_equal(n, strlen(cases[i][1]));
+		if (n > 0)
+			assert_string_equal(out, cases[i][1]);
+	}
+	assert_int_equal(form_limit_key("namn", out, 8), 0); /* "namn_max" */
+	assert_int_equal(form_limit_key("namn", out, 9), 8);
+}
+
 int
 main(void)
 {
@@ -776,6 +963,11 @@ main(void)
 		cmocka_unit_test(test_validate_values),
 		cmocka_unit_test(test_validate_bad_bytes),
 		cmocka_unit_test(test_validate_enomem),
+		cmocka_unit_test(test_text_chars),
+		cmocka_unit_test(test_validate_text_limit),
+		cmocka_unit_test(test_text_too_long_msg),
+		cmocka_unit_test(test_text_lf),
+		cmocka_unit_test(test_limit_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

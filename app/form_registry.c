@@ -55,10 +55,10 @@ static const char *const no_text_routes[] = {
 	"POST /enkat/lank/:token",             /* button */
 	"POST /enkat/sprak",                   /* buttons */
 	"POST /enkat/skicka",                  /* button */
-	"POST /samtycken/:id/overlamna",       /* button: hand the tablet over */
-	"POST /formular/sparat/skicka",        /* button: send the kept form */
-	"POST /formular/sparat/avbryt",        /* button */
-	"POST /formular/sparat/slang",         /* button */
+	"POST /samtycken/:id/overlamna", /* button: hand the tablet over */
+	"POST /formular/sparat/skicka",  /* button: send the kept form */
+	"POST /formular/sparat/avbryt",  /* button */
+	"POST /formular/sparat/slang",   /* button */
 };
 
 #define REGISTRY_MAX 64u

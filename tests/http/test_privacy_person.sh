@@ -128,7 +128,7 @@ draft_page() { # PNR12 -> the soc draft page, with the number and ids taken out
 	id=$(loc_id)
 	fetch -b "$SOC" "$BASE/ansokningar/$id" > /dev/null
 	sed -e "s/$(dash "$1")/PNR/g; s/$1/PNR/g; s#/ansokningar/$id#/ansokningar/ID#g; s#/ansokan/$id#/ansokan/ID#g; s/name=\"csrf\" value=\"[0-9a-f]*\"//g" \
-		-e 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9]\{2\}:[0-9]\{2\}/TIME/g' "$BODY"
+		-e 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9]\{2\}:[0-9]\{2\}\(:[0-9]\{2\}\)\{0,1\}/TIME/g' "$BODY"
 }
 A=$(draft_page "$PROT")
 check "the protected person's draft says nothing of the protection" bash -c "! grep -q 'Hemlig' <<< \"\$1\"" _ "$A"

@@ -8,7 +8,8 @@ WARN     = -std=c17 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
 PKG_CFLAGS := $(shell pkg-config --cflags libmariadb libxml-2.0 libsodium liboath libqrencode 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs libmariadb libxml-2.0 libsodium liboath libqrencode 2>/dev/null || echo -lmariadb -lxml2 -lsodium -loath -lqrencode)
-LDLIBS  += -lfcgi $(PKG_LIBS)
+# GLPK for disclosure checks (report_suppress.c); Debian ships no .pc file.
+LDLIBS  += -lfcgi $(PKG_LIBS) -lglpk -lm
 
 BUILD = build
 ifeq ($(SANITIZE),1)

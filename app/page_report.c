@@ -256,7 +256,7 @@ bind_heads(struct view_ctx *ctx, const struct report *rep)
 	return APP_OK;
 }
 
-/* "Kvinnor 12, Män < 5, Totalt 17": a row in words, for a chart's desc. */
+/* "Kvinnor 12, Män ×, Totalt 17": a row in words, for a chart's desc. */
 static enum app_err
 row_words(struct req *r, struct buf *b, const struct report *rep,
     const struct report_row *row)
@@ -665,7 +665,7 @@ goal_target(struct req *r, const struct report_goal *gl)
 	return e == APP_OK ? buf_str(&b) : STR_LIT("");
 }
 
-/* A goal's cell for column g: "18 av 40 (45 %)", "< 5", "x" or "–". */
+/* A goal's cell for column g: "18 av 40 (45 %)", "×" or "–". */
 static struct str
 goal_cell_text(struct req *r, const struct report *rep,
     const struct report_goal *gl, int g)

@@ -469,8 +469,8 @@ build_duration(struct build *b)
 	return APP_OK;
 }
 
-static int
-month_days(int y, int m)
+int
+report_month_days(int y, int m)
 {
 	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
 		31 };
@@ -536,7 +536,7 @@ build_places(struct build *b)
 	for (size_t k = 0; k < n; k++) {
 		struct report_row *row = &t->rows[nm];
 		long long lo = date_days(y, m, 1),
-		          hi = lo + month_days(y, m) - 1;
+		          hi = lo + report_month_days(y, m) - 1;
 		char key[16];
 		double days;
 
@@ -865,7 +865,8 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	    !parse_date(to, &b.ty, &b.tm, &b.td, &b.to_days) ||
 	    !parse_date(today, &y, &m, &d, &today_days) ||
 	    b.to_days < b.from_days ||
-	    (b.ty - b.fy) * 12 + b.tm - b.fm + 1 > REPORT_MAX_MONTHS)
+	    (b.ty - b.fy) * 12 + b.tm - b.fm + 1 > REPORT_MAX_MONTHS ||
+	    b.fd != 1 || b.td != report_month_days(b.ty, b.tm))
 		return APP_EINPUT;
 	b.last_days = b.to_days;
 	b.ly = b.ty;

@@ -140,6 +140,11 @@ struct report {
 /*
  * Build the report of insats_id (0: the whole förbund of staff_id) for
  * [from, to] (valid dates, from <= to, at most REPORT_MAX_MONTHS months),
+ * whole months only: from is the first day of a month and to the last day
+ * of one, else APP_EINPUT. (Two reports whose periods differ by a day
+ * would, subtracted, tell what happened to the few who started or ended
+ * on that day; whole months make every such difference at least a month
+ * of people. README, "Small cells in reports".)
  * with scope as its display name: run the statements, fill the tables,
  * suppress. today caps occupancy. Everything in r->a. APP_E* from the
  * database or the arena.
@@ -148,6 +153,9 @@ struct report {
 enum app_err report_build(struct req *r, long long insats_id,
     long long staff_id, struct str scope, struct str from, struct str to,
     struct str today, long long min_cell, struct report *out);
+
+/* Days in month m (1-12) of year y. */
+int report_month_days(int y, int m);
 
 /* Text of a row's value in column g: "12", "×" (suppressed), "6,6",
  * "42 %". Arena; "" on a full arena. */

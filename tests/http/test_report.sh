@@ -201,10 +201,10 @@ check "jan-aug: studies (2 women, 2 men, 4 in all) are suppressed" grep -qx 'avs
 check "jan-aug: work is hidden where it would give studies away" grep -qx 'avslut;Arbete;×;×;×' <<< "$GOT"
 check "jan-aug: the budgeted places are the budget year's" grep -q '^platser;2019-03;.*;18;' <<< "$(sed 's/\r$//;s/"//g' "$BODY")"
 
-# --- The next period, September to December (free dates): those running
+# --- The next period, September to December (free months): those running
 # over 31 August are enrolled again, not new; two groups end in it.
 EXP=$(expect 2019-09-01 2019-12-31)
-GOT=$(csv "insats=$INS&period=fritt&fran=2019-09-01&till=2019-12-31")
+GOT=$(csv "insats=$INS&period=fritt&fran=2019-09&till=2019-12")
 compare "sep-dec 2019" "$EXP" "$GOT" "deltagare"
 check "sep-dec: enrolled 11 women, 10 men" grep -qx 'deltagare;Inskrivna;11;10;21' <<< "$GOT"
 check "sep-dec: one new woman is suppressed (started on the first day)" grep -qx 'deltagare;Nya;×;0;×' <<< "$GOT"
@@ -239,13 +239,15 @@ GOT=$(csv "insats=0&period=ar&ar=2020")
 compare "förbund 2020" "" "$GOT" "none"
 
 # --- Bad input: a Swedish message, the values kept, no report.
-expect_status "the last day before the first is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$INS&period=fritt&fran=2019-09-01&till=2019-01-01"
-expect_body "with a message" "Sista dagen kan inte vara före den första."
-expect_body "and the dates kept" 'value="2019-09-01"'
+expect_status "the last month before the first is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$INS&period=fritt&fran=2019-09&till=2019-01"
+expect_body "with a message" "Sista månaden kan inte vara före den första."
+expect_body "and the months kept" 'value="2019-09"'
 expect_status "a year that is not a number is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$INS&ar=tjugo"
 expect_status "an unknown insats is refused" 400 -b "$forbund" "$BASE/rapporter?insats=999999999"
-expect_status "free dates without dates are refused" 400 -b "$forbund" "$BASE/rapporter.csv?period=fritt"
-expect_status "more than ten years is refused" 400 -b "$forbund" "$BASE/rapporter?period=fritt&fran=2000-01-01&till=2019-12-31"
+expect_status "free months without months are refused" 400 -b "$forbund" "$BASE/rapporter.csv?period=fritt"
+expect_status "more than ten years is refused" 400 -b "$forbund" "$BASE/rapporter?period=fritt&fran=2000-01&till=2019-12"
+expect_status "a day that is not a whole month is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$INS&period=fritt&fran=2019-09-01&till=2019-12"
+expect_body "with a message that says why" "Rapporter gäller hela månader."
 
 # --- Insats staff: their own insatser only, never the whole förbund.
 staff=$(new_jar)

@@ -100,7 +100,12 @@ $(BUILD)/app/main-testhooks.o: app/main.c
 $(TEST_BIN): $(BUILD)/app/main-testhooks.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-tests: $(BIN) $(TEST_BIN) $(UNIT_BINS) $(REPLAY_BINS)
+# The HTTP tests' own LP audit of published tables (GLPK), not a unit test.
+LP_AUDIT = $(BUILD)/tests/lp_audit
+$(LP_AUDIT): $(BUILD)/tests/lp_audit.o
+	$(CC) $(LDFLAGS) -o $@ $^ -lglpk
+
+tests: $(BIN) $(TEST_BIN) $(UNIT_BINS) $(REPLAY_BINS) $(LP_AUDIT)
 
 # Install missing Debian packages (as root), or print the one sudo line needed.
 deps:

@@ -138,7 +138,7 @@ csv() {
 # so that a small one cannot be worked out: the same mark); in the EXACT
 # tables the number itself. Every row of every table has zero or at least
 # two suppressed cells, and so has every column. (What a reader can work
-# out across tables is test_disclosure.sh's LP audit.)
+# out across tables is test_privacy_report.sh's LP audit.)
 compare() {
 	local name=$1 exp=$2 got=$3 exact=$4
 	[ -n "$exp" ] && check "$name: the figures match the fixture" awk -F';' -v exact="$exact" '

@@ -1,6 +1,6 @@
 /*
  * lp_audit: what a reader can work out about each hidden figure of a
- * published table, with GLPK. A test tool (tests/http/test_disclosure.sh),
+ * published table, with GLPK. A test tool (tests/http/test_privacy_report.sh),
  * built by `make tests`; it shares no code with app/report_suppress.c.
  *
  * Input on stdin, one statement per line, names without spaces:

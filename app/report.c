@@ -696,16 +696,16 @@ build_goals(struct build *b, long long staff_id)
 	return APP_OK;
 }
 
-/* The genders add up to the total in row (a relation per row). */
+/* The genders add up to the total in a row of cells cell[RG__MAX]. */
 static enum app_err
-rel_genders(struct build *b, const struct report_row *row)
+rel_genders(struct build *b, const int *cell)
 {
 	enum app_err e;
 
-	if ((e = sup_rel_begin(b->s, row->cell[RG_TOTAL])) != APP_OK)
+	if ((e = sup_rel_begin(b->s, cell[RG_TOTAL])) != APP_OK)
 		return e;
 	for (int g = 0; g < RG_TOTAL; g++)
-		if ((e = sup_rel_add(b->s, row->cell[g])) != APP_OK)
+		if ((e = sup_rel_add(b->s, cell[g])) != APP_OK)
 			return e;
 	return APP_OK;
 }
@@ -760,7 +760,7 @@ report_relations(struct build *b)
 	enum app_err e;
 
 	for (size_t i = 0; i < del->nrows; i++)
-		if ((e = rel_genders(b, &del->rows[i])) != APP_OK)
+		if ((e = rel_genders(b, del->rows[i].cell)) != APP_OK)
 			return e;
 	if ((e = rel_columns(b, enrolled, &del->rows[2], 2)) != APP_OK)
 		return e;
@@ -776,7 +776,7 @@ report_relations(struct build *b)
 	{
 		const struct report_row parts[2] = { del->rows[1], before };
 		if ((e = rel_columns(b, enrolled, parts, 2)) != APP_OK ||
-		    (e = rel_genders(b, &before)) != APP_OK)
+		    (e = rel_genders(b, before.cell)) != APP_OK)
 			return e;
 	}
 	for (size_t k = 0; k < sizeof(breakdowns) / sizeof(breakdowns[0]);
@@ -785,7 +785,7 @@ report_relations(struct build *b)
 		size_t ncat = t->nrows - 1; /* the last row is the base */
 
 		for (size_t i = 0; i < ncat; i++)
-			if ((e = rel_genders(b, &t->rows[i])) != APP_OK)
+			if ((e = rel_genders(b, t->rows[i].cell)) != APP_OK)
 				return e;
 		if ((e = rel_columns(b, t->base, t->rows, ncat)) != APP_OK)
 			return e;
@@ -793,7 +793,7 @@ report_relations(struct build *b)
 	{
 		const struct report_table *t = &rep->tables[RT_PLATSER];
 		for (size_t i = 0; i + 1 < t->nrows; i++)
-			if ((e = rel_genders(b, &t->rows[i])) != APP_OK)
+			if ((e = rel_genders(b, t->rows[i].cell)) != APP_OK)
 				return e;
 	}
 	for (size_t i = 0; i < rep->ngoals; i++) {
@@ -803,10 +803,7 @@ report_relations(struct build *b)
 
 		if (!gl->computable || set == 0)
 			continue;
-		if ((e = rel_genders(b,
-		         &(struct report_row){
-		             .cell = { gl->cell[0], gl->cell[1], gl->cell[2],
-		                 gl->cell[3] } })) != APP_OK)
+		if ((e = rel_genders(b, gl->cell)) != APP_OK)
 			return e;
 		for (int g = 0; g < RG__MAX; g++) {
 			if (!report_column_shown(rep, g))

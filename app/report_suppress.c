@@ -30,8 +30,8 @@ struct sup_set {
 	struct arena *a;
 	struct sup_cell *cells;
 	size_t ncells, max_cells;
-	size_t *
-	    rel_start; /* relation i: members[rel_start[i] .. end), whole first */
+	/* Relation i: members[rel_start[i] .. the next), the whole first. */
+	size_t *rel_start;
 	size_t nrels, max_rels;
 	int *members;
 	size_t nmembers, max_members;
@@ -42,8 +42,8 @@ struct sup_set {
 	size_t run_cells, run_rels; /* the set's size at the last sup_run() */
 
 	/* sup_run()'s working memory, from the arena. */
-	size_t
-	    *crel_start; /* relations of cell c: crels[crel_start[c] .. +1) */
+	/* The relations of cell c: crels[crel_start[c] .. crel_start[c + 1]). */
+	size_t *crel_start;
 	int *crels;
 	int *col;  /* cell -> LP column (1-based), 0: not in the LP */
 	int *vars; /* LP column -> cell (0-based) */

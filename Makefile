@@ -8,7 +8,8 @@ WARN     = -std=c17 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
 PKG_CFLAGS := $(shell pkg-config --cflags libmariadb libxml-2.0 libsodium liboath libqrencode 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs libmariadb libxml-2.0 libsodium liboath libqrencode 2>/dev/null || echo -lmariadb -lxml2 -lsodium -loath -lqrencode)
-LDLIBS  += -lfcgi $(PKG_LIBS)
+# GLPK for disclosure checks (report_suppress.c); Debian ships no .pc file.
+LDLIBS  += -lfcgi $(PKG_LIBS) -lglpk -lm
 
 BUILD = build
 ifeq ($(SANITIZE),1)
@@ -99,7 +100,12 @@ $(BUILD)/app/main-testhooks.o: app/main.c
 $(TEST_BIN): $(BUILD)/app/main-testhooks.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-tests: $(BIN) $(TEST_BIN) $(UNIT_BINS) $(REPLAY_BINS)
+# The HTTP tests' own LP audit of published tables (GLPK), not a unit test.
+LP_AUDIT = $(BUILD)/tests/lp_audit
+$(LP_AUDIT): $(BUILD)/tests/lp_audit.o
+	$(CC) $(LDFLAGS) -o $@ $^ -lglpk
+
+tests: $(BIN) $(TEST_BIN) $(UNIT_BINS) $(REPLAY_BINS) $(LP_AUDIT)
 
 # Install missing Debian packages (as root), or print the one sudo line needed.
 deps:

@@ -32,8 +32,9 @@ static const struct field_spec report_spec[RF__MAX] = {
 	[RF_INSATS] = { "insats", FT_INT, 0, 4294967295LL, 0, NULL },
 	[RF_PERIOD] = { "period", FT_ENUM, 0, 0, 0, period_choices },
 	[RF_YEAR] = { "ar", FT_INT, 2000, 2100, 0, NULL },
-	[RF_FROM] = { "fran", FT_DATE, 20000101, 21001231, 0, NULL },
-	[RF_TO] = { "till", FT_DATE, 20000101, 21001231, 0, NULL },
+	/* Months, ÅÅÅÅ-MM (report.h: whole months only); read_month(). */
+	[RF_FROM] = { "fran", FT_TEXT, 1, 16, 0, NULL },
+	[RF_TO] = { "till", FT_TEXT, 1, 16, 0, NULL },
 	[RF_QUEST] = { "enkat", FT_TEXT, 1, 64, 0, NULL },
 };
 static const char *const error_keys[RF__MAX] = { "insats_error", "period_error",
@@ -64,6 +65,34 @@ form_fail(struct report_form *f, int k, const char *msg)
 		f->fv[k].error = msg;
 		f->nerr++;
 	}
+}
+
+/* Field k as a month "ÅÅÅÅ-MM" into *y, *m: 1, or 0 with the field's
+ * error (`missing` when it is empty). The calendar check is date.c's, on
+ * the first day of the month. */
+static int
+read_month(struct report_form *f, int k, const char *missing, int *y, int *m)
+{
+	struct field_val *v = &f->fv[k];
+	char day[16];
+	int d;
+
+	if (!v->present) {
+		form_fail(f, k, missing);
+		return 0;
+	}
+	if (!v->ok)
+		return 0;
+	if (v->s.len == 7) {
+		memcpy(day, v->s.p, 7);
+		memcpy(day + 7, "-01", 4);
+		if (date_parse_iso(str_cstr(day), y, m, &d))
+			return 1;
+	}
+	form_fail(f, k,
+	    "Ange en hel månad som ÅÅÅÅ-MM, till exempel 2021-03. "
+	    "Rapporter gäller hela månader.");
+	return 0;
 }
 
 /* Read and check the form; the defaults are the caller's first choice
@@ -132,28 +161,25 @@ report_form_read(struct req *r, struct report_form *f)
 	    : end_year                   ? end_year
 	                                 : ty;
 	if (f->period == PER_FRITT) {
-		if (!f->fv[RF_FROM].present)
-			form_fail(f, RF_FROM, "Ange första dagen.");
-		if (!f->fv[RF_TO].present)
-			form_fail(f, RF_TO, "Ange sista dagen.");
-		if (f->fv[RF_FROM].ok && f->fv[RF_TO].ok &&
-		    f->fv[RF_FROM].present && f->fv[RF_TO].present) {
-			long long a = f->fv[RF_FROM].i, b = f->fv[RF_TO].i;
+		int fy = 0, fm = 0, ty2 = 0, tm2 = 0;
+		int fok =
+		    read_month(f, RF_FROM, "Ange första månaden.", &fy, &fm);
+		int tok =
+		    read_month(f, RF_TO, "Ange sista månaden.", &ty2, &tm2);
+
+		if (fok && tok) {
+			long long a = fy * 12LL + fm, b = ty2 * 12LL + tm2;
 			if (b < a)
 				form_fail(f, RF_TO,
-				    "Sista dagen kan inte vara före den "
+				    "Sista månaden kan inte vara före den "
 				    "första.");
-			else if ((b / 10000 - a / 10000) * 12 +
-			        (b / 100 % 100) - (a / 100 % 100) + 1 >
-			    REPORT_MAX_MONTHS)
+			else if (b - a + 1 > REPORT_MAX_MONTHS)
 				form_fail(f, RF_TO,
 				    "Perioden kan vara högst tio år.");
-			(void)snprintf(f->from, sizeof(f->from),
-			    "%04lld-%02lld-%02lld", a / 10000, a / 100 % 100,
-			    a % 100);
-			(void)snprintf(f->to, sizeof(f->to),
-			    "%04lld-%02lld-%02lld", b / 10000, b / 100 % 100,
-			    b % 100);
+			(void)snprintf(
+			    f->from, sizeof(f->from), "%04d-%02d-01", fy, fm);
+			(void)snprintf(f->to, sizeof(f->to), "%04d-%02d-%02d",
+			    ty2, tm2, report_month_days(ty2, tm2));
 		}
 	} else {
 		static const int m0[] = { 1, 1, 1, 4, 7, 10 };
@@ -207,7 +233,7 @@ report_form_bind(struct req *r, struct view_ctx *ctx, struct report_form *f)
 	for (int k = 0; period_choices[k] != NULL; k++) {
 		static const char *const labels[] = { "Helår",
 			"Januari–augusti", "Kvartal 1", "Kvartal 2",
-			"Kvartal 3", "Kvartal 4", "Fria datum" };
+			"Kvartal 3", "Kvartal 4", "Fria månader" };
 		struct view_ctx *it = view_ctx_list_add(ctx, "periods");
 		if (it == NULL)
 			return APP_ENOMEM;
@@ -223,11 +249,14 @@ report_form_bind(struct req *r, struct view_ctx *ctx, struct report_form *f)
 	         f->fv[RF_YEAR].present ? f->fv[RF_YEAR].s : str_cstr(year))) !=
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "fran",
-	         f->fv[RF_FROM].present ? f->fv[RF_FROM].s
-	                                : str_cstr(f->from))) != APP_OK ||
+	         f->fv[RF_FROM].present
+	             ? f->fv[RF_FROM].s
+	             : (struct str){ f->from, strnlen(f->from, 7) })) !=
+	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "till",
-	         f->fv[RF_TO].present ? f->fv[RF_TO].s : str_cstr(f->to))) !=
-	        APP_OK)
+	         f->fv[RF_TO].present
+	             ? f->fv[RF_TO].s
+	             : (struct str){ f->to, strnlen(f->to, 7) })) != APP_OK)
 		return e;
 	for (int k = 0; k < RF__MAX; k++)
 		if (!f->fv[k].ok &&
@@ -257,7 +286,7 @@ bind_heads(struct view_ctx *ctx, const struct report *rep)
 	return APP_OK;
 }
 
-/* "Kvinnor 12, Män < 5, Totalt 17": a row in words, for a chart's desc. */
+/* "Kvinnor 12, Män ×, Totalt 17": a row in words, for a chart's desc. */
 static enum app_err
 row_words(struct req *r, struct buf *b, const struct report *rep,
     const struct report_row *row)
@@ -666,7 +695,7 @@ goal_target(struct req *r, const struct report_goal *gl)
 	return e == APP_OK ? buf_str(&b) : STR_LIT("");
 }
 
-/* A goal's cell for column g: "18 av 40 (45 %)", "< 5", "x" or "–". */
+/* A goal's cell for column g: "18 av 40 (45 %)", "×" or "–". */
 static struct str
 goal_cell_text(struct req *r, const struct report *rep,
     const struct report_goal *gl, int g)
@@ -761,7 +790,8 @@ report_query(struct req *r, const struct report_form *f)
 	if (buf_printf(&b, "insats=%lld&period=%s&ar=%lld", f->insats,
 	        period_choices[f->period], f->year) != APP_OK ||
 	    (f->period == PER_FRITT &&
-	        buf_printf(&b, "&fran=%s&till=%s", f->from, f->to) != APP_OK))
+	        buf_printf(&b, "&fran=%.7s&till=%.7s", f->from, f->to) !=
+	            APP_OK))
 		return STR_LIT("");
 	if (f->quest >= 0) {
 		/* Questionnaire codes are [a-z0-9_-] (the XSD's id): no

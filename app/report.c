@@ -126,33 +126,28 @@ rows_new(struct build *b, size_t n)
 	struct report_row *rows =
 	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
 
-	for (size_t i = 0; rows != NULL && i < n; i++)
+	for (size_t i = 0; rows != NULL && i < n; i++) {
 		for (int g = 0; g < RG__MAX; g++)
 			rows[i].cell[g] = -1;
+		rows[i].other = -1;
+	}
 	return rows;
 }
 
-/* Cells for row's counts (the total fixed when asked) and the relation
- * "the genders add up to the total". */
+/* Cells for row's counts: one per shown column, the total fixed when
+ * asked. The relations come later, all in report_relations(). */
 static enum app_err
 row_cells(struct build *b, struct report_row *row, int fixed_total)
 {
-	enum app_err e;
-
 	row->n[RG_TOTAL] =
 	    row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
 	for (int g = 0; g < RG__MAX; g++) {
 		if (!report_column_shown(b->rep, g))
 			continue;
-		if ((row->cell[g] = sup_cell(
-		         b->s, row->n[g], g == RG_TOTAL && fixed_total)) < 0)
+		if ((row->cell[g] = sup_cell(b->s, row->n[g],
+		         g == RG_TOTAL && fixed_total ? SUP_FIXED : 0)) < 0)
 			return APP_ENOMEM;
 	}
-	if ((e = sup_rel_begin(b->s)) != APP_OK)
-		return e;
-	for (int g = 0; g < RG__MAX; g++)
-		if ((e = sup_rel_add(b->s, row->cell[g])) != APP_OK)
-			return e;
 	return APP_OK;
 }
 
@@ -162,26 +157,6 @@ row_share_cells(struct report_row *row, const struct report_row *base)
 {
 	memcpy(row->cell, base->cell, sizeof(row->cell));
 	memcpy(row->n, base->n, sizeof(row->n));
-}
-
-/* Relations "the rows add up to the base row", per column. */
-static enum app_err
-col_relations(struct build *b, const struct report_row *rows, size_t n,
-    const struct report_row *base)
-{
-	enum app_err e;
-
-	for (int g = 0; g < RG__MAX; g++) {
-		if (!report_column_shown(b->rep, g))
-			continue;
-		if ((e = sup_rel_begin(b->s)) != APP_OK ||
-		    (e = sup_rel_add(b->s, base->cell[g])) != APP_OK)
-			return e;
-		for (size_t i = 0; i < n; i++)
-			if ((e = sup_rel_add(b->s, rows[i].cell[g])) != APP_OK)
-				return e;
-	}
-	return APP_OK;
 }
 
 /* The table's rows, the last one a copy of base (the total). */
@@ -194,8 +169,6 @@ table_finish(struct build *b, struct report_table *t, size_t ncat,
 	for (size_t i = 0; i < ncat; i++)
 		if ((e = row_cells(b, &t->rows[i], 0)) != APP_OK)
 			return e;
-	if ((e = col_relations(b, t->rows, ncat, base)) != APP_OK)
-		return e;
 	row_share_cells(&t->rows[ncat], base);
 	t->rows[ncat].label = str_cstr(total_label);
 	t->rows[ncat].total = 1;
@@ -268,12 +241,16 @@ build_deltagare(struct build *b, const struct db_rows *rows)
 		t->rows[2].n[g] += ended;
 		t->rows[3].n[g] += all - ended;
 	}
-	if ((e = row_cells(b, &t->rows[0], 1)) != APP_OK ||
+	/* The grand total is always shown, unless it is small itself. */
+	if ((e = row_cells(b, &t->rows[0],
+	         t->rows[0].n[RG_KVINNA] + t->rows[0].n[RG_MAN] +
+	                 t->rows[0].n[RG_ANNAT] >=
+	             b->rep->min_cell)) != APP_OK ||
 	    (e = row_cells(b, &t->rows[1], 0)) != APP_OK ||
 	    (e = row_cells(b, &t->rows[2], 0)) != APP_OK ||
 	    (e = row_cells(b, &t->rows[3], 0)) != APP_OK)
 		return e;
-	return col_relations(b, &t->rows[2], 2, &t->rows[0]);
+	return APP_OK;
 }
 
 /* rows: SQL_REPORT_COUNTS. */
@@ -371,7 +348,7 @@ build_referrer(struct build *b)
 	period_params(b);
 	if ((e = rexec(b, SQL_REPORT_REFERRER, 4, &rows)) != APP_OK)
 		return e;
-	if ((t->rows = rows_new(b, REP_MAX_ORGS + 1)) == NULL)
+	if ((t->rows = rows_new(b, REP_MAX_ORGS + 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = "remittent";
 	t->title = "Remitterande organisation";
@@ -386,6 +363,24 @@ build_referrer(struct build *b)
 		}
 		add_count(&t->rows[n - 1], db_cell(&rows, i, 0),
 		    db_cell(&rows, i, 3));
+	}
+	/* A referral whose organisation is gone: so that the rows still add
+	 * up to the participants, as the relations say. */
+	{
+		const struct report_row *all =
+		    &b->rep->tables[RT_DELTAGARE].rows[0];
+		long long miss[RG__MAX] = { 0 }, any = 0;
+
+		for (int g = 0; g < RG_TOTAL; g++) {
+			miss[g] = all->n[g];
+			for (size_t i = 0; i < n; i++)
+				miss[g] -= t->rows[i].n[g];
+			any |= miss[g];
+		}
+		if (any) {
+			memcpy(t->rows[n].n, miss, sizeof(miss));
+			t->rows[n++].label = STR_LIT("Uppgift saknas");
+		}
 	}
 	return table_finish(b, t, n, &b->rep->tables[RT_DELTAGARE].rows[0],
 	    "Totalt (inskrivna)");
@@ -474,8 +469,8 @@ build_duration(struct build *b)
 	return APP_OK;
 }
 
-static int
-month_days(int y, int m)
+int
+report_month_days(int y, int m)
 {
 	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
 		31 };
@@ -541,7 +536,7 @@ build_places(struct build *b)
 	for (size_t k = 0; k < n; k++) {
 		struct report_row *row = &t->rows[nm];
 		long long lo = date_days(y, m, 1),
-		          hi = lo + month_days(y, m) - 1;
+		          hi = lo + report_month_days(y, m) - 1;
 		char key[16];
 		double days;
 
@@ -578,8 +573,15 @@ build_places(struct build *b)
 		for (int g = 0; g < RG_TOTAL; g++)
 			row->value[RG_TOTAL] += row->value[g];
 		days_all += days;
-		if ((e = row_cells(b, row, 1)) != APP_OK)
-			return e;
+		row->n[RG_TOTAL] =
+		    row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
+		/* Places are measures of the people in place: the total is
+		 * always shown, as the grand total is. */
+		for (int g = 0; g < RG__MAX; g++)
+			if (report_column_shown(b->rep, g) &&
+			    (row->cell[g] = sup_measure(b->s, row->value[g],
+			         row->n[g], g == RG_TOTAL ? SUP_FIXED : 0)) < 0)
+				return APP_ENOMEM;
 		if (days == 0)
 			row->kind = RR_COUNT; /* after today: no figures */
 		nm++;
@@ -639,8 +641,7 @@ goal_kind(struct str k)
 }
 
 /* The goals and their results per gender: achieved = the sum of the
- * goal's outcomes. Relations: the genders add up; per gender, achieved
- * plus its outcomes; and ended minus achieved is the other outcomes. */
+ * goal's outcomes (goal_outcomes). */
 static enum app_err
 build_goals(struct build *b, long long staff_id)
 {
@@ -691,27 +692,137 @@ build_goals(struct build *b, long long staff_id)
 			return e;
 		memcpy(gl->cell, tmp.cell, sizeof(gl->cell));
 		memcpy(gl->achieved, tmp.n, sizeof(gl->achieved));
+	}
+	return APP_OK;
+}
+
+/* The genders add up to the total in a row of cells cell[RG__MAX]. */
+static enum app_err
+rel_genders(struct build *b, const int *cell)
+{
+	enum app_err e;
+
+	if ((e = sup_rel_begin(b->s, cell[RG_TOTAL])) != APP_OK)
+		return e;
+	for (int g = 0; g < RG_TOTAL; g++)
+		if ((e = sup_rel_add(b->s, cell[g])) != APP_OK)
+			return e;
+	return APP_OK;
+}
+
+/* Per column: whole = the rows' sum (a relation per column). */
+static enum app_err
+rel_columns(struct build *b, const struct report_row *whole,
+    const struct report_row *rows, size_t n)
+{
+	enum app_err e;
+
+	for (int g = 0; g < RG__MAX; g++) {
+		if (!report_column_shown(b->rep, g))
+			continue;
+		if ((e = sup_rel_begin(b->s, whole->cell[g])) != APP_OK)
+			return e;
+		for (size_t i = 0; i < n; i++)
+			if ((e = sup_rel_add(b->s, rows[i].cell[g])) != APP_OK)
+				return e;
+	}
+	return APP_OK;
+}
+
+/*
+ * Every linear relation between the published figures, in one place (the
+ * questionnaire tables add theirs in report_quest.c). A reader can add up
+ * any of these, so the suppression audits every hidden cell against all of
+ * them together:
+ *   - in every row of counts and of places per month, the genders add up to
+ *     the total (rows that repeat another row's cells, the tables' total
+ *     rows, are that row);
+ *   - participants: enrolled = ended + ongoing; enrolled = new + those
+ *     enrolled before the period began (an unpublished cell: "new" is never
+ *     more than enrolled);
+ *   - age, education, time in support and referrer: the rows add up to the
+ *     enrolled, per column; outcomes add up to the ended;
+ *   - each goal counted from outcomes: achieved = its outcomes, and ended =
+ *     achieved + the other outcomes, per column.
+ * Means, medians and shares are shown only with their counts; the whole
+ * period's places and the gender balance follow the enrolled's cells.
+ */
+static enum app_err
+report_relations(struct build *b)
+{
+	struct report *rep = b->rep;
+	struct report_table *del = &rep->tables[RT_DELTAGARE];
+	const struct report_row *enrolled = &del->rows[0];
+	const struct report_row *ended = &del->rows[2];
+	static const enum report_table_id breakdowns[] = { RT_ALDER,
+		RT_UTBILDNING, RT_FORSORJNING, RT_REMITTENT, RT_AVSLUT };
+	struct report_row before;
+	enum app_err e;
+
+	for (size_t i = 0; i < del->nrows; i++)
+		if ((e = rel_genders(b, del->rows[i].cell)) != APP_OK)
+			return e;
+	if ((e = rel_columns(b, enrolled, &del->rows[2], 2)) != APP_OK)
+		return e;
+	memset(&before, 0, sizeof(before));
+	for (int g = 0; g < RG__MAX; g++) {
+		before.cell[g] = -1;
+		if (report_column_shown(rep, g) &&
+		    (before.cell[g] = sup_cell(b->s,
+		         enrolled->n[g] - del->rows[1].n[g], SUP_UNPUBLISHED)) <
+		        0)
+			return APP_ENOMEM;
+	}
+	{
+		const struct report_row parts[2] = { del->rows[1], before };
+		if ((e = rel_columns(b, enrolled, parts, 2)) != APP_OK ||
+		    (e = rel_genders(b, before.cell)) != APP_OK)
+			return e;
+	}
+	for (size_t k = 0; k < sizeof(breakdowns) / sizeof(breakdowns[0]);
+	     k++) {
+		const struct report_table *t = &rep->tables[breakdowns[k]];
+		size_t ncat = t->nrows - 1; /* the last row is the base */
+
+		for (size_t i = 0; i < ncat; i++)
+			if ((e = rel_genders(b, t->rows[i].cell)) != APP_OK)
+				return e;
+		if ((e = rel_columns(b, t->base, t->rows, ncat)) != APP_OK)
+			return e;
+	}
+	{
+		const struct report_table *t = &rep->tables[RT_PLATSER];
+		for (size_t i = 0; i + 1 < t->nrows; i++)
+			if ((e = rel_genders(b, t->rows[i].cell)) != APP_OK)
+				return e;
+	}
+	for (size_t i = 0; i < rep->ngoals; i++) {
+		const struct report_goal *gl = &rep->goals[i];
+		const struct report_row *out = rep->tables[RT_AVSLUT].rows;
+		unsigned set = goal_outcomes[gl->kind];
+
+		if (!gl->computable || set == 0)
+			continue;
+		if ((e = rel_genders(b, gl->cell)) != APP_OK)
+			return e;
 		for (int g = 0; g < RG__MAX; g++) {
-			if (!report_column_shown(b->rep, g))
+			if (!report_column_shown(rep, g))
 				continue;
-			/* achieved = its outcomes */
-			if ((e = sup_rel_begin(b->s)) != APP_OK ||
-			    (e = sup_rel_add(b->s, gl->cell[g])) != APP_OK)
+			if ((e = sup_rel_begin(b->s, gl->cell[g])) != APP_OK)
 				return e;
 			for (int o = 0; o < RO__MAX; o++)
 				if ((set & (1u << o)) &&
-				    (e = sup_rel_add(
-				         b->s, out->rows[o].cell[g])) != APP_OK)
+				    (e = sup_rel_add(b->s, out[o].cell[g])) !=
+				        APP_OK)
 					return e;
-			/* ended - achieved = the other outcomes */
-			if ((e = sup_rel_begin(b->s)) != APP_OK ||
-			    (e = sup_rel_add(b->s, gl->cell[g])) != APP_OK ||
-			    (e = sup_rel_add(b->s, ended->cell[g])) != APP_OK)
+			if ((e = sup_rel_begin(b->s, ended->cell[g])) !=
+			        APP_OK ||
+			    (e = sup_rel_add(b->s, gl->cell[g])) != APP_OK)
 				return e;
 			for (int o = 0; o < RO__MAX; o++)
 				if (!(set & (1u << o)) &&
-				    (e = sup_rel_add(
-				         b->s, out->rows[o].cell[g])) != APP_OK)
+				    (e = sup_rel_add(b->s, out[o].cell[g])) !=
+				        APP_OK)
 					return e;
 		}
 	}
@@ -751,7 +862,8 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	    !parse_date(to, &b.ty, &b.tm, &b.td, &b.to_days) ||
 	    !parse_date(today, &y, &m, &d, &today_days) ||
 	    b.to_days < b.from_days ||
-	    (b.ty - b.fy) * 12 + b.tm - b.fm + 1 > REPORT_MAX_MONTHS)
+	    (b.ty - b.fy) * 12 + b.tm - b.fm + 1 > REPORT_MAX_MONTHS ||
+	    b.fd != 1 || b.td != report_month_days(b.ty, b.tm))
 		return APP_EINPUT;
 	b.last_days = b.to_days;
 	b.ly = b.ty;
@@ -784,10 +896,10 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	    (e = build_outcome(&b)) != APP_OK ||
 	    (e = build_duration(&b)) != APP_OK ||
 	    (e = build_places(&b)) != APP_OK ||
-	    (e = build_goals(&b, staff_id)) != APP_OK)
+	    (e = build_goals(&b, staff_id)) != APP_OK ||
+	    (e = report_relations(&b)) != APP_OK)
 		return e;
-	sup_run(b.s, out->min_cell);
-	return APP_OK;
+	return sup_run(b.s, out->min_cell);
 }
 
 /* "12,3": one decimal with a Swedish comma. */
@@ -815,37 +927,22 @@ int_text(struct req *r, long long v, const char *suffix)
 	return buf_str(&b);
 }
 
-static struct str
-report_small_text(struct req *r, const struct report *rep)
-{
-	struct buf b;
-
-	buf_init(&b, r->a);
-	if (buf_printf(&b, "< %lld", rep->min_cell) != APP_OK)
-		return STR_LIT("");
-	return buf_str(&b);
-}
-
+/* Every suppressed figure reads the same, small or hidden for another's
+ * sake (report_suppress.h). */
 struct str
 report_mark_text(struct req *r, const struct report *rep, int cell)
 {
-	switch (sup_mark(rep->sup, cell)) {
-	case SUP_SMALL: return report_small_text(r, rep);
-	case SUP_HIDDEN: return STR_LIT("×");
-	case SUP_SHOWN: break;
-	}
-	return STR_LIT("");
+	(void)r;
+	return sup_mark(rep->sup, cell) == SUP_SHOWN ? STR_LIT("")
+	                                             : STR_LIT("×");
 }
 
 struct str
 report_value_text(struct req *r, const struct report *rep,
     const struct report_row *row, int g)
 {
-	switch (sup_mark(rep->sup, row->cell[g])) {
-	case SUP_SMALL: return report_small_text(r, rep);
-	case SUP_HIDDEN: return STR_LIT("×");
-	case SUP_SHOWN: break;
-	}
+	if (sup_mark(rep->sup, row->cell[g]) != SUP_SHOWN)
+		return report_mark_text(r, rep, row->cell[g]);
 	switch (row->kind) {
 	case RR_COUNT: return int_text(r, row->n[g], "");
 	case RR_MONTHS:

@@ -32,6 +32,8 @@ struct qb {
 	struct report *rep;
 	struct sup_set *s;
 	struct db_param p[19];
+	struct report_row *rest; /* per item: answers below the top */
+	size_t nitems;
 };
 
 static enum app_err
@@ -60,55 +62,68 @@ qrows_new(struct qb *b, size_t n)
 	struct report_row *rows =
 	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
 
-	for (size_t i = 0; rows != NULL && i < n; i++)
+	for (size_t i = 0; rows != NULL && i < n; i++) {
 		for (int g = 0; g < RG__MAX; g++)
 			rows[i].cell[g] = -1;
+		rows[i].other = -1;
+	}
 	return rows;
 }
 
 /* Cells for row's counts (n[RG_TOTAL] set by the caller, including
- * `unknown` people of no shown gender) and the relation "the genders and
- * the unknown add up to the total"; the unknown is a cell of its own,
- * never published. */
+ * `unknown` people of no shown gender; published unless `unpublished`):
+ * one per shown column, and the unknown as an unpublished cell of its own
+ * (row->other) when there are any. Relations: quest_relations(). */
 static enum app_err
-qrow_cells(struct qb *b, struct report_row *row, long long unknown)
+qrow_cells(
+    struct qb *b, struct report_row *row, long long unknown, int unpublished)
 {
-	enum app_err e;
-	int u = -1;
-
 	for (int g = 0; g < RG__MAX; g++) {
 		if (!report_column_shown(b->rep, g))
 			continue;
-		if ((row->cell[g] = sup_cell(b->s, row->n[g], 0)) < 0)
+		if ((row->cell[g] = sup_cell(b->s, row->n[g],
+		         unpublished ? SUP_UNPUBLISHED : 0)) < 0)
 			return APP_ENOMEM;
 	}
-	if (unknown > 0 && (u = sup_cell(b->s, unknown, 0)) < 0)
+	row->other = -1;
+	if (unknown > 0 &&
+	    (row->other = sup_cell(b->s, unknown, SUP_UNPUBLISHED)) < 0)
 		return APP_ENOMEM;
-	if ((e = sup_rel_begin(b->s)) != APP_OK ||
-	    (e = sup_rel_add(b->s, u)) != APP_OK)
+	return APP_OK;
+}
+
+/* The genders and the unknown add up to the total in row. */
+static enum app_err
+qrel_genders(struct qb *b, const struct report_row *row)
+{
+	enum app_err e;
+
+	if ((e = sup_rel_begin(b->s, row->cell[RG_TOTAL])) != APP_OK ||
+	    (e = sup_rel_add(b->s, row->other)) != APP_OK)
 		return e;
-	for (int g = 0; g < RG__MAX; g++)
+	for (int g = 0; g < RG_TOTAL; g++)
 		if ((e = sup_rel_add(b->s, row->cell[g])) != APP_OK)
 			return e;
 	return APP_OK;
 }
 
-/* Relations per shown column: whole = the parts (rows, nparts). */
+/* Relations per shown column and for the unknown: whole = the parts. */
 static enum app_err
 qparts(struct qb *b, const struct report_row *whole,
     const struct report_row *const *parts, size_t nparts)
 {
 	enum app_err e;
 
-	for (int g = 0; g < RG__MAX; g++) {
-		if (!report_column_shown(b->rep, g))
+	for (int g = -1; g < RG__MAX; g++) {
+		if (g >= 0 && !report_column_shown(b->rep, g))
 			continue;
-		if ((e = sup_rel_begin(b->s)) != APP_OK ||
-		    (e = sup_rel_add(b->s, whole->cell[g])) != APP_OK)
+		if ((e = sup_rel_begin(b->s,
+		         g < 0 ? whole->other : whole->cell[g])) != APP_OK)
 			return e;
 		for (size_t i = 0; i < nparts; i++)
-			if ((e = sup_rel_add(b->s, parts[i]->cell[g])) !=
-			    APP_OK)
+			if ((e = sup_rel_add(b->s,
+			         g < 0 ? parts[i]->other
+			               : parts[i]->cell[g])) != APP_OK)
 				return e;
 	}
 	return APP_OK;
@@ -164,6 +179,8 @@ build_items(
 	if ((t->rows = qrows_new(b, nitems * 3)) == NULL ||
 	    (rest = qrows_new(b, nitems)) == NULL)
 		return APP_ENOMEM;
+	b->rest = rest;
+	b->nitems = nitems;
 	buf_init(&tb, b->r->a);
 	if ((e = buf_puts(&tb, "Enkätresultat: ")) != APP_OK ||
 	    (e = buf_append(&tb, b->rep->quest_title.p,
@@ -188,7 +205,6 @@ build_items(
 		long long sum[RG__MAX] = { 0 }, un = 0, ut = 0;
 		struct str text = db_cell(&items, i, 4);
 		struct buf w;
-		const struct report_row *parts[2] = { top, &rest[i] };
 
 		buf_init(&w, b->r->a);
 		if (vas)
@@ -246,11 +262,15 @@ build_items(
 			    ? 100.0 * (double)top->n[g] / (double)n->n[g]
 			    : -1;
 		}
-		if ((e = qrow_cells(b, n, un)) != APP_OK ||
-		    (e = qrow_cells(b, top, ut)) != APP_OK ||
-		    (e = qrow_cells(b, &rest[i], un - ut)) != APP_OK ||
-		    (e = qparts(b, n, parts, 2)) != APP_OK)
+		if ((e = qrow_cells(b, n, un, 0)) != APP_OK ||
+		    (e = qrow_cells(b, top, ut, 0)) != APP_OK ||
+		    (e = qrow_cells(b, &rest[i], un - ut, 1)) != APP_OK)
 			return e;
+		/* The top count is published only as a share of n. */
+		for (int g = 0; g < RG__MAX; g++)
+			if ((e = sup_follow(b->s, top->cell[g], n->cell[g])) !=
+			    APP_OK)
+				return e;
 		memcpy(mean->cell, n->cell, sizeof(mean->cell));
 	}
 	return APP_OK;
@@ -346,17 +366,8 @@ build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
 		}
 	}
 	for (int k = 0; k <= PR_NOT_IMPROVED; k++)
-		if ((e = qrow_cells(b, &w[k], unk[k])) != APP_OK)
+		if ((e = qrow_cells(b, &w[k], unk[k], 0)) != APP_OK)
 			return e;
-	{
-		const struct report_row *base_parts[3] = { &w[PR_PAIRED],
-			&w[PR_ONE], &w[PR_NONE] };
-		const struct report_row *paired_parts[2] = { &w[PR_IMPROVED],
-			&w[PR_NOT_IMPROVED] };
-		if ((e = qparts(b, &w[PR_BASE], base_parts, 3)) != APP_OK ||
-		    (e = qparts(b, &w[PR_PAIRED], paired_parts, 2)) != APP_OK)
-			return e;
-	}
 	w[PR_SHARE].kind = RR_SHARE;
 	memcpy(w[PR_SHARE].cell, w[PR_IMPROVED].cell, sizeof(w->cell));
 	memcpy(w[PR_SHARE].n, w[PR_IMPROVED].n, sizeof(w->n));
@@ -380,8 +391,9 @@ build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
 	return APP_OK;
 }
 
-/* A share shown only when its denominator is shown too: else it takes the
- * denominator's mark. */
+/* A share of improved shown only when its denominator (paired) is shown
+ * too: else it takes the denominator's mark. (Only the look: improved and
+ * paired are published as rows of their own.) */
 static void
 share_follows(
     struct report *rep, struct report_row *share, const struct report_row *den)
@@ -400,6 +412,50 @@ goal_from(struct report_goal *gl, const struct report_table *t, const char *how)
 	gl->ended = &t->rows[PR_PAIRED];
 	memcpy(gl->cell, t->rows[PR_IMPROVED].cell, sizeof(gl->cell));
 	memcpy(gl->achieved, t->rows[PR_IMPROVED].n, sizeof(gl->achieved));
+}
+
+/*
+ * Every relation between the questionnaire figures, in one place (the
+ * other tables' are in report.c's report_relations()):
+ *   - in every row of counts, the genders and the unknown (people of no
+ *     shown gender, an unpublished cell) add up to the total;
+ *   - items: answers = top of the scale + the rest (unpublished), per
+ *     column and for the unknown;
+ *   - start vs end: the base = paired + only one + none, and paired =
+ *     improved + not improved, per column and for the unknown.
+ * The goals of kind livskvalitet and halsa are the improved and paired
+ * rows themselves.
+ */
+static enum app_err
+quest_relations(struct qb *b, const struct report_table *t)
+{
+	enum app_err e;
+
+	for (size_t i = 0; i < b->nitems; i++) {
+		const struct report_row *n = &t[0].rows[i * 3], *top = n + 2;
+		const struct report_row *parts[2] = { top, &b->rest[i] };
+
+		if ((e = qrel_genders(b, n)) != APP_OK ||
+		    (e = qrel_genders(b, top)) != APP_OK ||
+		    (e = qrel_genders(b, &b->rest[i])) != APP_OK ||
+		    (e = qparts(b, n, parts, 2)) != APP_OK)
+			return e;
+	}
+	for (int k = 1; k <= 2; k++) {
+		const struct report_row *w = t[k].rows;
+		const struct report_row *base_parts[3] = { &w[PR_PAIRED],
+			&w[PR_ONE], &w[PR_NONE] };
+		const struct report_row *paired_parts[2] = { &w[PR_IMPROVED],
+			&w[PR_NOT_IMPROVED] };
+
+		for (int r = 0; r <= PR_NOT_IMPROVED; r++)
+			if ((e = qrel_genders(b, &w[r])) != APP_OK)
+				return e;
+		if ((e = qparts(b, &w[PR_BASE], base_parts, 3)) != APP_OK ||
+		    (e = qparts(b, &w[PR_PAIRED], paired_parts, 2)) != APP_OK)
+			return e;
+	}
+	return APP_OK;
 }
 
 enum app_err
@@ -450,9 +506,9 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 			    "stort): andelen med högre skattad hälsa vid "
 			    "slut än vid start.");
 	}
-	sup_run(rep->sup, rep->min_cell);
-	for (size_t i = 0; i < t[0].nrows; i += 3)
-		share_follows(rep, &t[0].rows[i + 2], &t[0].rows[i]);
+	if ((e = quest_relations(&b, t)) != APP_OK ||
+	    (e = sup_run(rep->sup, rep->min_cell)) != APP_OK)
+		return e;
 	share_follows(rep, &t[1].rows[PR_SHARE], &t[1].rows[PR_PAIRED]);
 	share_follows(rep, &t[2].rows[PR_SHARE], &t[2].rows[PR_PAIRED]);
 	return APP_OK;

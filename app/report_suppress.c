@@ -1,20 +1,59 @@
-/* report_suppress.c: small-cell suppression; see include/report_suppress.h. */
+/* report_suppress.c: small-cell protection by cell suppression audited with
+ * GLPK; see include/report_suppress.h. */
+#include <math.h>
+#include <setjmp.h>
+#include <string.h>
+
+#include <glpk.h>
+
 #include "arena.h"
 #include "report_suppress.h"
 
+/* Tolerance of the comparisons on the solver's values (counts are whole
+ * numbers, measures have one decimal when published). */
+#define SUP_EPS         1e-6
+/* GLPK's own heap is capped (MiB); past it sup_run() fails with ENOMEM. */
+#define SUP_GLPK_MEM_MB 64
+
+enum sup_state { ST_OPEN, ST_PASSED, ST_UNPROTECTED };
+
 struct sup_cell {
-	long long n;
-	unsigned char mark; /* enum sup_mark */
-	unsigned char fixed;
+	double v;    /* the published value (a count: n) */
+	long long n; /* people behind it */
+	unsigned char mark;
+	unsigned char flags;
+	unsigned char measure;
+	unsigned char state; /* enum sup_state */
 };
 
 struct sup_set {
+	struct arena *a;
 	struct sup_cell *cells;
 	size_t ncells, max_cells;
-	size_t *rel_start; /* relation i: members[rel_start[i] .. end) */
+	/* Relation i: members[rel_start[i] .. the next), the whole first. */
+	size_t *rel_start;
 	size_t nrels, max_rels;
 	int *members;
 	size_t nmembers, max_members;
+	int in_void;            /* the relation being added to is void */
+	int *follower, *leader; /* sup_follow() pairs */
+	size_t nfollow;
+	long long min_cell;
+	size_t run_cells, run_rels; /* the set's size at the last sup_run() */
+
+	/* sup_run()'s working memory, from the arena. */
+	/* The relations of cell c: crels[crel_start[c] .. crel_start[c + 1]). */
+	size_t *crel_start;
+	int *crels;
+	int *col;  /* cell -> LP column (1-based), 0: not in the LP */
+	int *vars; /* LP column -> cell (0-based) */
+	int *rels; /* the LP's relations */
+	char *rin; /* relation already in the LP */
+	double *coef;
+	int *ia, *ja;
+	double *ar;
+	int *cand;
+	size_t nvars, nlprels;
 };
 
 struct sup_set *
@@ -30,36 +69,59 @@ sup_new(struct arena *a, size_t max_cells, size_t max_rels, size_t max_members)
 	    (s->members = arena_calloc(
 	         a, max_members + 1, sizeof(*s->members))) == NULL)
 		return NULL;
+	s->a = a;
 	s->max_cells = max_cells;
 	s->max_rels = max_rels;
 	s->max_members = max_members;
 	return s;
 }
 
-int
-sup_cell(struct sup_set *s, long long n, int fixed)
+static int
+cell_new(struct sup_set *s, double v, long long n, unsigned flags, int measure)
 {
+	struct sup_cell *c;
+
 	if (s->ncells >= s->max_cells)
 		return -1;
-	s->cells[s->ncells].n = n;
-	s->cells[s->ncells].mark = SUP_SHOWN;
-	s->cells[s->ncells].fixed = fixed != 0;
+	c = &s->cells[s->ncells];
+	memset(c, 0, sizeof(*c));
+	c->v = v < 0 ? 0 : v;
+	c->n = n;
+	c->mark = SUP_SHOWN;
+	c->flags = (unsigned char)(flags & (SUP_FIXED | SUP_UNPUBLISHED));
+	c->measure = (unsigned char)(measure != 0);
 	return (int)s->ncells++;
 }
 
-enum app_err
-sup_rel_begin(struct sup_set *s)
+int
+sup_cell(struct sup_set *s, long long n, unsigned flags)
 {
-	if (s->nrels >= s->max_rels)
+	return cell_new(s, (double)n, n, flags, 0);
+}
+
+int
+sup_measure(struct sup_set *s, double value, long long people, unsigned flags)
+{
+	return cell_new(s, value, people, flags, 1);
+}
+
+enum app_err
+sup_rel_begin(struct sup_set *s, int whole)
+{
+	s->in_void = whole < 0 || (size_t)whole >= s->ncells;
+	if (s->in_void)
+		return APP_OK;
+	if (s->nrels >= s->max_rels || s->nmembers >= s->max_members)
 		return APP_ENOMEM;
 	s->rel_start[s->nrels++] = s->nmembers;
+	s->members[s->nmembers++] = whole;
 	return APP_OK;
 }
 
 enum app_err
 sup_rel_add(struct sup_set *s, int cell)
 {
-	if (cell < 0)
+	if (cell < 0 || s->in_void)
 		return APP_OK;
 	if (s->nrels == 0 || (size_t)cell >= s->ncells ||
 	    s->nmembers >= s->max_members)
@@ -68,70 +130,518 @@ sup_rel_add(struct sup_set *s, int cell)
 	return APP_OK;
 }
 
+enum app_err
+sup_follow(struct sup_set *s, int cell, int leader)
+{
+	if (cell < 0 || leader < 0)
+		return APP_OK;
+	if ((size_t)cell >= s->ncells || (size_t)leader >= s->ncells ||
+	    s->nfollow >= s->max_cells)
+		return APP_ENOMEM;
+	if (s->follower == NULL &&
+	    ((s->follower = arena_calloc(s->a, s->max_cells, sizeof(int))) ==
+	            NULL ||
+	        (s->leader = arena_calloc(s->a, s->max_cells, sizeof(int))) ==
+	            NULL))
+		return APP_ENOMEM;
+	s->follower[s->nfollow] = cell;
+	s->leader[s->nfollow++] = leader;
+	return APP_OK;
+}
+
 static size_t
-sup_rel_end(const struct sup_set *s, size_t rel)
+rel_end(const struct sup_set *s, size_t rel)
 {
 	return rel + 1 < s->nrels ? s->rel_start[rel + 1] : s->nmembers;
 }
 
+/* --- What a cell is. */
+
+static int
+published(const struct sup_cell *c)
+{
+	return !(c->flags & SUP_UNPUBLISHED);
+}
+
+static int
+small(const struct sup_set *s, const struct sup_cell *c)
+{
+	return c->n >= 1 && c->n < s->min_cell;
+}
+
+/* Not known to the reader: suppressed or never published. */
+static int
+unknown(const struct sup_cell *c)
+{
+	return c->mark != SUP_SHOWN || !published(c);
+}
+
+static int
+needs(const struct sup_set *s, const struct sup_cell *c)
+{
+	if (published(c))
+		return c->mark != SUP_SHOWN;
+	return !c->measure && small(s, c);
+}
+
+static int
+candidate(const struct sup_cell *c)
+{
+	return c->mark == SUP_SHOWN && published(c) && !(c->flags & SUP_FIXED);
+}
+
+/* a cheaper to hide than b (b < 0: anything is): the smaller, and a zero
+ * last (it hides "none", and rarely helps). */
+static int
+cheaper(const struct sup_set *s, int a, int b)
+{
+	double va, vb;
+
+	if (b < 0)
+		return 1;
+	va = s->cells[a].v;
+	vb = s->cells[b].v;
+	if ((va > 0) != (vb > 0))
+		return va > 0;
+	return va < vb;
+}
+
+static void
+hide(struct sup_set *s, int cell)
+{
+	s->cells[cell].mark = SUP_HIDDEN;
+	s->cells[cell].state = ST_OPEN;
+}
+
+/* Hide the followers of suppressed leaders; how many were hidden. */
 static size_t
-sup_rel_suppressed(const struct sup_set *s, size_t rel)
+apply_follows(struct sup_set *s)
 {
 	size_t k = 0;
 
-	for (size_t i = s->rel_start[rel]; i < sup_rel_end(s, rel); i++)
-		if (s->cells[s->members[i]].mark != SUP_SHOWN)
+	for (size_t i = 0; i < s->nfollow; i++) {
+		struct sup_cell *f = &s->cells[s->follower[i]];
+		if (unknown(&s->cells[s->leader[i]]) && f->mark == SUP_SHOWN &&
+		    published(f) && !(f->flags & SUP_FIXED)) {
+			hide(s, s->follower[i]);
 			k++;
+		}
+	}
 	return k;
 }
 
-/* The cell to hide next in rel: shown, not fixed, the smallest non-zero
- * count, else a zero; the first such on ties (deterministic). -1: none. */
-static int
-sup_pick(const struct sup_set *s, size_t rel)
-{
-	int best = -1;
-
-	for (size_t i = s->rel_start[rel]; i < sup_rel_end(s, rel); i++) {
-		const struct sup_cell *c = &s->cells[s->members[i]];
-		const struct sup_cell *b;
-
-		if (c->mark != SUP_SHOWN || c->fixed)
-			continue;
-		if (best < 0) {
-			best = s->members[i];
-			continue;
-		}
-		b = &s->cells[best];
-		if ((b->n == 0 && c->n > 0) ||
-		    (c->n > 0 && b->n > 0 && c->n < b->n))
-			best = s->members[i];
-	}
-	return best;
-}
-
-void
-sup_run(struct sup_set *s, long long min_cell)
+/* --- The single-unknown rule: a relation whose only unknown needs
+ * protection gives it away; hide its cheapest candidate. */
+static void
+close_singletons(struct sup_set *s)
 {
 	int changed;
 
-	for (size_t i = 0; i < s->ncells; i++)
-		if (!s->cells[i].fixed && s->cells[i].mark == SUP_SHOWN &&
-		    s->cells[i].n > 0 && s->cells[i].n < min_cell)
-			s->cells[i].mark = SUP_SMALL;
-	/* Each pass hides at least one more cell or ends: bounded by ncells. */
 	do {
 		changed = 0;
 		for (size_t r = 0; r < s->nrels; r++) {
-			int pick;
+			int only = -1, pick = -1;
+			size_t k = 0;
 
-			if (sup_rel_suppressed(s, r) != 1 ||
-			    (pick = sup_pick(s, r)) < 0)
+			for (size_t i = s->rel_start[r]; i < rel_end(s, r);
+			     i++) {
+				int m = s->members[i];
+				if (unknown(&s->cells[m]) && m != only) {
+					only = m;
+					k++;
+				}
+			}
+			if (k != 1 || !needs(s, &s->cells[only]))
 				continue;
-			s->cells[pick].mark = SUP_HIDDEN;
-			changed = 1;
+			for (size_t i = s->rel_start[r]; i < rel_end(s, r);
+			     i++) {
+				int m = s->members[i];
+				if (candidate(&s->cells[m]) &&
+				    cheaper(s, m, pick))
+					pick = m;
+			}
+			if (pick >= 0) {
+				hide(s, pick);
+				changed = 1;
+			}
 		}
 	} while (changed);
+}
+
+/* --- The audit: the component of cell c (its unknowns and the relations
+ * that tie them) as an LP, min and max of c. */
+
+/* Collect the component of c into s->vars / s->rels. */
+static void
+component(struct sup_set *s, int c)
+{
+	size_t head = 0;
+
+	s->nvars = 0;
+	s->nlprels = 0;
+	s->vars[s->nvars++] = c;
+	s->col[c] = 1;
+	while (head < s->nvars) {
+		int u = s->vars[head++];
+		for (size_t k = s->crel_start[u]; k < s->crel_start[u + 1];
+		     k++) {
+			int r = s->crels[k];
+			if (s->rin[r])
+				continue;
+			s->rin[r] = 1;
+			s->rels[s->nlprels++] = r;
+			for (size_t i = s->rel_start[r];
+			     i < rel_end(s, (size_t)r); i++) {
+				int m = s->members[i];
+				if (unknown(&s->cells[m]) && s->col[m] == 0) {
+					s->vars[s->nvars++] = m;
+					s->col[m] = (int)s->nvars;
+				}
+			}
+		}
+	}
+}
+
+static void
+component_clear(struct sup_set *s)
+{
+	for (size_t j = 0; j < s->nvars; j++)
+		s->col[s->vars[j]] = 0;
+	for (size_t i = 0; i < s->nlprels; i++)
+		s->rin[s->rels[i]] = 0;
+}
+
+/* The LP of the collected component: one row per relation, whole - parts
+ * = 0 with the shown cells moved to the right-hand side, every column
+ * >= 0. */
+static glp_prob *
+lp_load(struct sup_set *s)
+{
+	glp_prob *P = glp_create_prob();
+	int ne = 0;
+
+	glp_add_cols(P, (int)s->nvars);
+	for (size_t j = 1; j <= s->nvars; j++)
+		glp_set_col_bnds(P, (int)j, GLP_LO, 0.0, 0.0);
+	if (s->nlprels > 0)
+		glp_add_rows(P, (int)s->nlprels);
+	for (size_t i = 0; i < s->nlprels; i++) {
+		size_t r = (size_t)s->rels[i], b = s->rel_start[r];
+		double rhs = 0;
+
+		for (size_t k = b; k < rel_end(s, r); k++) {
+			int m = s->members[k];
+			double sign = k == b ? 1.0 : -1.0;
+
+			if (s->col[m])
+				s->coef[s->col[m]] += sign;
+			else
+				rhs -= sign * s->cells[m].v;
+		}
+		for (size_t k = b; k < rel_end(s, r); k++) {
+			int j = s->col[s->members[k]];
+
+			if (j == 0 || s->coef[j] == 0)
+				continue;
+			ne++;
+			s->ia[ne] = (int)i + 1;
+			s->ja[ne] = j;
+			s->ar[ne] = s->coef[j];
+			s->coef[j] = 0;
+		}
+		glp_set_row_bnds(P, (int)i + 1, GLP_FX, rhs, rhs);
+	}
+	glp_load_matrix(P, ne, s->ia, s->ja, s->ar);
+	return P;
+}
+
+/* Min or max of column j: 0 and *v, or -1 when the solver fails. An
+ * unbounded max is HUGE_VAL. */
+static int
+lp_opt(glp_prob *P, int j, int dir, double *v)
+{
+	glp_smcp parm;
+	int ret;
+
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	glp_set_obj_coef(P, j, 1.0);
+	glp_set_obj_dir(P, dir);
+	if ((ret = glp_simplex(P, &parm)) != 0) {
+		glp_std_basis(P);
+		ret = glp_simplex(P, &parm);
+	}
+	glp_set_obj_coef(P, j, 0.0);
+	if (ret != 0)
+		return -1;
+	switch (glp_get_status(P)) {
+	case GLP_OPT: *v = glp_get_obj_val(P); return 0;
+	case GLP_UNBND: *v = dir == GLP_MAX ? HUGE_VAL : 0; return 0;
+	default: return -1; /* infeasible: the relations do not hold */
+	}
+}
+
+static long long
+ceil_ll(double v)
+{
+	return (long long)ceil(v - SUP_EPS);
+}
+
+static long long
+floor_ll(double v)
+{
+	return v > 1e15 ? (long long)1e15 : (long long)floor(v + SUP_EPS);
+}
+
+/* How far cell c is from protected (0: it is), in people for a count.
+ * -1: solver failure. */
+static long long
+audit(struct sup_set *s, int c)
+{
+	const struct sup_cell *x = &s->cells[c];
+	long long d = 0, w;
+	double lo, hi;
+	glp_prob *P;
+
+	component(s, c);
+	P = lp_load(s);
+	if (lp_opt(P, 1, GLP_MIN, &lo) < 0 || lp_opt(P, 1, GLP_MAX, &hi) < 0)
+		d = -1;
+	else if (x->measure)
+		d = hi - lo > SUP_EPS ? 0 : 1;
+	else if ((w = floor_ll(hi) - ceil_ll(lo)) < s->min_cell)
+		d = s->min_cell - w;
+	glp_delete_prob(P);
+	component_clear(s);
+	return d;
+}
+
+/* Hide one more cell for c (deficit d > 0), then apply the single-unknown
+ * rule. 1: done; 0: no candidate; -1: solver failure. */
+static int
+fix(struct sup_set *s, int c, long long d)
+{
+	size_t nc = 0;
+	int best = -1, cheapest = -1;
+	long long bestd = d;
+
+	for (size_t k = s->crel_start[c]; k < s->crel_start[c + 1]; k++) {
+		size_t r = (size_t)s->crels[k];
+		for (size_t i = s->rel_start[r]; i < rel_end(s, r); i++) {
+			int m = s->members[i];
+			if (candidate(&s->cells[m]) && !s->col[m]) {
+				s->col[m] = 1; /* seen */
+				s->cand[nc++] = m;
+			}
+		}
+	}
+	if (nc == 0) {
+		/* Nothing shown beside c: look around its whole component. */
+		component(s, c);
+		for (size_t i = 0; i < s->nlprels; i++) {
+			size_t r = (size_t)s->rels[i];
+			for (size_t k = s->rel_start[r]; k < rel_end(s, r);
+			     k++) {
+				int m = s->members[k];
+				if (candidate(&s->cells[m]) && !s->col[m]) {
+					s->col[m] = -1;
+					s->cand[nc++] = m;
+				}
+			}
+		}
+		component_clear(s);
+	}
+	for (size_t i = 0; i < nc; i++)
+		s->col[s->cand[i]] = 0;
+	if (nc == 0)
+		return 0;
+	for (size_t i = 0; i < nc; i++) {
+		int m = s->cand[i];
+		long long dd;
+
+		s->cells[m].mark = SUP_HIDDEN;
+		dd = audit(s, c);
+		s->cells[m].mark = SUP_SHOWN;
+		if (dd < 0)
+			return -1;
+		if (dd < bestd ||
+		    (dd == bestd && best >= 0 && cheaper(s, m, best))) {
+			best = m;
+			bestd = dd;
+		}
+		if (cheaper(s, m, cheapest))
+			cheapest = m;
+	}
+	hide(s, best >= 0 ? best : cheapest);
+	close_singletons(s);
+	return 1;
+}
+
+/* Relations of each cell, and the scratch arrays. */
+static enum app_err
+work_alloc(struct sup_set *s)
+{
+	size_t n = s->ncells, nm = s->nmembers;
+
+	if ((s->crel_start = arena_calloc(s->a, n + 2, sizeof(size_t))) ==
+	        NULL ||
+	    (s->crels = arena_calloc(s->a, nm + 1, sizeof(int))) == NULL ||
+	    (s->col = arena_calloc(s->a, n + 1, sizeof(int))) == NULL ||
+	    (s->vars = arena_calloc(s->a, n + 1, sizeof(int))) == NULL ||
+	    (s->rels = arena_calloc(s->a, s->nrels + 1, sizeof(int))) == NULL ||
+	    (s->rin = arena_calloc(s->a, s->nrels + 1, 1)) == NULL ||
+	    (s->coef = arena_calloc(s->a, n + 2, sizeof(double))) == NULL ||
+	    (s->ia = arena_calloc(s->a, nm + 1, sizeof(int))) == NULL ||
+	    (s->ja = arena_calloc(s->a, nm + 1, sizeof(int))) == NULL ||
+	    (s->ar = arena_calloc(s->a, nm + 1, sizeof(double))) == NULL ||
+	    (s->cand = arena_calloc(s->a, n + 1, sizeof(int))) == NULL)
+		return APP_ENOMEM;
+	/* Count, prefix-sum, fill (a cell twice in a relation counts once). */
+	for (size_t r = 0; r < s->nrels; r++)
+		for (size_t i = s->rel_start[r]; i < rel_end(s, r); i++)
+			s->crel_start[s->members[i] + 1]++;
+	for (size_t c = 0; c < n; c++)
+		s->crel_start[c + 1] += s->crel_start[c];
+	{
+		size_t *fill = arena_calloc(s->a, n + 1, sizeof(size_t));
+		if (fill == NULL)
+			return APP_ENOMEM;
+		memcpy(fill, s->crel_start, n * sizeof(size_t));
+		for (size_t r = 0; r < s->nrels; r++)
+			for (size_t i = s->rel_start[r]; i < rel_end(s, r);
+			     i++) {
+				int m = s->members[i];
+				if (fill[m] > s->crel_start[m] &&
+				    s->crels[fill[m] - 1] == (int)r)
+					continue;
+				s->crels[fill[m]++] = (int)r;
+			}
+		/* Duplicates leave a gap: pad it with the last relation. */
+		for (size_t c = 0; c < n; c++)
+			for (size_t k = fill[c]; k < s->crel_start[c + 1]; k++)
+				s->crels[k] = s->crels[k - 1];
+	}
+	return APP_OK;
+}
+
+static int
+relations_hold(const struct sup_set *s)
+{
+	for (size_t r = 0; r < s->nrels; r++) {
+		size_t b = s->rel_start[r];
+		double whole = s->cells[s->members[b]].v, sum = 0;
+
+		for (size_t i = b + 1; i < rel_end(s, r); i++)
+			sum += s->cells[s->members[i]].v;
+		if (fabs(whole - sum) > SUP_EPS * (1 + fabs(whole)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Audit every cell that needs it, hiding more until each passes or has no
+ * candidate left. -1: solver failure. */
+static int
+audit_all(struct sup_set *s)
+{
+	int work;
+
+	do {
+		work = 0;
+		for (size_t i = 0; i < s->ncells; i++) {
+			struct sup_cell *x = &s->cells[i];
+
+			if (x->state != ST_OPEN || !needs(s, x))
+				continue;
+			work = 1;
+			for (;;) {
+				long long d = audit(s, (int)i);
+				int f;
+
+				if (d < 0)
+					return -1;
+				if (d == 0) {
+					x->state = ST_PASSED;
+					break;
+				}
+				if ((f = fix(s, (int)i, d)) < 0)
+					return -1;
+				if (f == 0) {
+					x->state = ST_UNPROTECTED;
+					break;
+				}
+			}
+		}
+	} while (work);
+	/* Hiding for others may have protected an unprotected one after all. */
+	for (size_t i = 0; i < s->ncells; i++)
+		if (s->cells[i].state == ST_UNPROTECTED) {
+			long long d = audit(s, (int)i);
+			if (d < 0)
+				return -1;
+			if (d == 0)
+				s->cells[i].state = ST_PASSED;
+		}
+	return 0;
+}
+
+static void
+glpk_error(void *info)
+{
+	longjmp(*(jmp_buf *)info, 1);
+}
+
+/* GLPK reports internal errors (including its memory limit) through the
+ * hook; the environment is then freed, never used again. */
+static enum app_err
+audit_glpk(struct sup_set *s)
+{
+	jmp_buf jb;
+	int failed;
+
+	if (setjmp(jb)) {
+		glp_error_hook(NULL, NULL);
+		glp_free_env();
+		return APP_ENOMEM;
+	}
+	glp_error_hook(glpk_error, &jb);
+	glp_term_out(GLP_OFF);
+	glp_mem_limit(SUP_GLPK_MEM_MB);
+	failed = audit_all(s) < 0;
+	glp_error_hook(NULL, NULL);
+	glp_free_env();
+	return failed ? APP_ENOMEM : APP_OK;
+}
+
+enum app_err
+sup_run(struct sup_set *s, long long min_cell)
+{
+	enum app_err e;
+
+	s->min_cell = min_cell < 2 ? 2 : min_cell;
+	if (!relations_hold(s))
+		return APP_EINPUT;
+	/* New cells or relations can narrow what passed before. */
+	if (s->ncells != s->run_cells || s->nrels != s->run_rels)
+		for (size_t i = 0; i < s->ncells; i++)
+			s->cells[i].state = ST_OPEN;
+	for (size_t i = 0; i < s->ncells; i++) {
+		struct sup_cell *c = &s->cells[i];
+		if (published(c) && !(c->flags & SUP_FIXED) &&
+		    c->mark == SUP_SHOWN && small(s, c))
+			c->mark = SUP_SMALL;
+	}
+	if ((e = work_alloc(s)) != APP_OK)
+		return e;
+	(void)apply_follows(s);
+	do {
+		close_singletons(s);
+		if ((e = audit_glpk(s)) != APP_OK)
+			return e;
+	} while (apply_follows(s) > 0);
+	s->run_cells = s->ncells;
+	s->run_rels = s->nrels;
+	return APP_OK;
 }
 
 enum sup_mark
@@ -139,6 +649,8 @@ sup_mark(const struct sup_set *s, int cell)
 {
 	if (cell < 0 || (size_t)cell >= s->ncells)
 		return SUP_SHOWN;
+	if (!published(&s->cells[cell]))
+		return SUP_HIDDEN;
 	return (enum sup_mark)s->cells[cell].mark;
 }
 
@@ -155,8 +667,29 @@ sup_open_relations(const struct sup_set *s)
 {
 	size_t k = 0;
 
-	for (size_t r = 0; r < s->nrels; r++)
-		if (sup_rel_suppressed(s, r) == 1)
+	for (size_t r = 0; r < s->nrels; r++) {
+		int only = -1;
+		size_t u = 0;
+
+		for (size_t i = s->rel_start[r]; i < rel_end(s, r); i++) {
+			int m = s->members[i];
+			if (unknown(&s->cells[m]) && m != only) {
+				only = m;
+				u++;
+			}
+		}
+		if (u == 1 && needs(s, &s->cells[only]))
 			k++;
+	}
+	return k;
+}
+
+size_t
+sup_unprotected(const struct sup_set *s)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->ncells; i++)
+		k += s->cells[i].state == ST_UNPROTECTED;
 	return k;
 }

@@ -19,9 +19,13 @@
  * today.
  *
  * Every count is a cell of one report_suppress set, shared by every table
- * that shows it, and the whole report is suppressed at once (see
- * report_suppress.h) with the conf's report_min_cell; only the number of
- * participations in the period (the grand total) is always shown.
+ * that shows it; every linear relation between the published figures is
+ * declared to the set in one place (report_relations() in report.c, and
+ * report_quest.c's for its tables), and the whole report is suppressed at
+ * once (see report_suppress.h) with the conf's report_min_cell; only the
+ * number of participations in the period (the grand total, unless it is
+ * under report_min_cell itself) and the places in use per month in all are
+ * always shown.
  *
  * The questionnaire results (quality of life, health) are not part of this
  * module: report_quest_build() (report_quest.h) adds their tables after
@@ -77,6 +81,8 @@ struct report_row {
 	struct str label;
 	enum report_row_kind kind;
 	int cell[RG__MAX];     /* suppression cells; -1: none */
+	int other;             /* unpublished cell: people of no shown gender
+	                          (questionnaires); -1: none */
 	long long n[RG__MAX];  /* people behind each value */
 	double value[RG__MAX]; /* RR_MONTHS, RR_PLACES, RR_SHARE */
 	struct str extra;      /* the table's extra column, if any */
@@ -134,6 +140,11 @@ struct report {
 /*
  * Build the report of insats_id (0: the whole förbund of staff_id) for
  * [from, to] (valid dates, from <= to, at most REPORT_MAX_MONTHS months),
+ * whole months only: from is the first day of a month and to the last day
+ * of one, else APP_EINPUT. (Two reports whose periods differ by a day
+ * would, subtracted, tell what happened to the few who started or ended
+ * on that day; whole months make every such difference at least a month
+ * of people. README, "Small cells in reports".)
  * with scope as its display name: run the statements, fill the tables,
  * suppress. today caps occupancy. Everything in r->a. APP_E* from the
  * database or the arena.
@@ -143,12 +154,16 @@ enum app_err report_build(struct req *r, long long insats_id,
     long long staff_id, struct str scope, struct str from, struct str to,
     struct str today, long long min_cell, struct report *out);
 
-/* Text of a row's value in column g: "12", "< 5", "x" (hidden), "6,6",
+/* Days in month m (1-12) of year y. */
+int report_month_days(int y, int m);
+
+/* Text of a row's value in column g: "12", "×" (suppressed), "6,6",
  * "42 %". Arena; "" on a full arena. */
 struct str report_value_text(
     struct req *r, const struct report *, const struct report_row *, int g);
 
-/* "< 5" for a small cell, "×" for a hidden one, "" for a shown one. */
+/* "×" for a suppressed cell (small, or hidden so that a small one cannot
+ * be worked out: the same mark), "" for a shown one. */
 struct str report_mark_text(struct req *r, const struct report *, int cell);
 
 /* Percent of the table's base row, "21 %", or "" when not shown (either

@@ -25,11 +25,14 @@
  * Goals of kind livskvalitet and halsa get their results: improved of the
  * paired, compared with the goal as the other goals are.
  *
- * Every count is a cell of the report's suppression set: genders add up to
+ * Every count is a cell of the report's suppression set, and every
+ * relation is declared in one place (quest_relations()): genders add up to
  * the total (a response without a gender as one more, unpublished cell),
  * n = top + the rest (unpublished), participations = paired + only one +
- * none, paired = improved + not improved. Means and shares follow the mark
- * of their count. sup_run() is run again at the end.
+ * none, paired = improved + not improved, each per column and for the
+ * unknown gender. The top count is published only as a share of n, so it
+ * is hidden whenever n is (sup_follow()). Means follow the mark of their
+ * count. sup_run() is run again at the end.
  */
 #ifndef REPORT_QUEST_H
 #define REPORT_QUEST_H

@@ -1,13 +1,26 @@
-/* test_report_suppress.c: small-cell suppression (report_suppress.h). The
- * expected patterns below are worked out by hand in the comments. */
+/* test_report_suppress.c: small-cell protection (report_suppress.h).
+ *
+ * Hand-worked patterns, the repro of issue 12 (a goal row minus two other
+ * rows gave a small cell back), and generated tables with totals and sums
+ * across tables. Every result is audited here with an LP of the test's own
+ * (GLPK, built from the published numbers and the test's own list of
+ * equations, not through report_suppress.c): each hidden cell's least and
+ * greatest value subject to the equations, the shown values and
+ * non-negativity must be at least min_cell apart. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
+
+#include <glpk.h>
 
 #include "arena.h"
 #include "report_suppress.h"
+
+#define MIN_CELL 5
 
 static struct arena A;
 
@@ -15,7 +28,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return arena_init(&A, 1u << 20) ? 0 : -1;
+	return arena_init(&A, 8u << 20) ? 0 : -1;
 }
 
 static int
@@ -26,308 +39,684 @@ teardown(void **state)
 	return 0;
 }
 
-/* A table of R rows x C columns with row totals, column totals and a fixed
- * grand total, all cells in one set; relations for every row and column.
- * cell[r][c]: r = R is the totals row, c = C the totals column. */
-#define MAXR 8
-#define MAXC 6
-struct tab {
-	int cell[MAXR + 1][MAXC + 1];
-	size_t R, C;
+/* --- The test's own model of a published table: cells with values and
+ * equations whole = sum of parts, declared to the set as they are added. */
+#define MAX_CELLS 512
+#define MAX_EQS   256
+#define MAX_PARTS 16
+struct model {
+	struct sup_set *s;
+	long long v[MAX_CELLS];
+	int unpublished[MAX_CELLS];
+	int fixed[MAX_CELLS];
+	int id[MAX_CELLS]; /* the set's index */
+	size_t n;
+	int whole[MAX_EQS], parts[MAX_EQS][MAX_PARTS], nparts[MAX_EQS];
+	size_t neq;
 };
 
 static void
-tab_make(struct sup_set *s, struct tab *t, size_t R, size_t C,
-    const long long v[][MAXC])
+model_init(struct model *m)
 {
-	long long rt[MAXR] = { 0 }, ct[MAXC] = { 0 }, g = 0;
-
-	t->R = R;
-	t->C = C;
-	for (size_t r = 0; r < R; r++)
-		for (size_t c = 0; c < C; c++) {
-			t->cell[r][c] = sup_cell(s, v[r][c], 0);
-			rt[r] += v[r][c];
-			ct[c] += v[r][c];
-			g += v[r][c];
-		}
-	for (size_t r = 0; r < R; r++)
-		t->cell[r][C] = sup_cell(s, rt[r], 0);
-	for (size_t c = 0; c < C; c++)
-		t->cell[R][c] = sup_cell(s, ct[c], 0);
-	t->cell[R][C] = sup_cell(s, g, 1);
-	for (size_t r = 0; r <= R; r++) {
-		assert_int_equal(sup_rel_begin(s), APP_OK);
-		for (size_t c = 0; c <= C; c++)
-			assert_int_equal(sup_rel_add(s, t->cell[r][c]), APP_OK);
-	}
-	for (size_t c = 0; c <= C; c++) {
-		assert_int_equal(sup_rel_begin(s), APP_OK);
-		for (size_t r = 0; r <= R; r++)
-			assert_int_equal(sup_rel_add(s, t->cell[r][c]), APP_OK);
-	}
+	memset(m, 0, sizeof(*m));
+	m->s = sup_new(&A, MAX_CELLS, MAX_EQS, MAX_EQS * (MAX_PARTS + 1));
+	assert_non_null(m->s);
 }
 
-/* The attacker's view, computed here without the module's own counter: a
- * row or column with exactly one suppressed cell gives that cell away. */
+/* A cell; returns the model's index (== the set's, checked). */
 static int
-tab_backs_out(const struct sup_set *s, const struct tab *t)
+cell(struct model *m, long long v, unsigned flags)
 {
-	for (size_t r = 0; r <= t->R; r++) {
-		int k = 0;
-		for (size_t c = 0; c <= t->C; c++)
-			k += sup_mark(s, t->cell[r][c]) != SUP_SHOWN;
-		if (k == 1)
-			return 1;
+	int k = (int)m->n++;
+
+	assert_true(m->n <= MAX_CELLS);
+	m->v[k] = v;
+	m->fixed[k] = (flags & SUP_FIXED) != 0;
+	m->unpublished[k] = (flags & SUP_UNPUBLISHED) != 0;
+	m->id[k] = sup_cell(m->s, v, flags);
+	assert_int_equal(m->id[k], k);
+	return k;
+}
+
+/* whole = parts[0] + ... (-1 ends the list). */
+static void
+eq(struct model *m, int whole, ...)
+{
+	va_list ap;
+	int p;
+	size_t e = m->neq++;
+
+	assert_true(m->neq <= MAX_EQS);
+	m->whole[e] = whole;
+	assert_int_equal(sup_rel_begin(m->s, whole), APP_OK);
+	va_start(ap, whole);
+	while ((p = va_arg(ap, int)) >= 0) {
+		assert_true(m->nparts[e] < MAX_PARTS);
+		m->parts[e][m->nparts[e]++] = p;
+		assert_int_equal(sup_rel_add(m->s, p), APP_OK);
 	}
-	for (size_t c = 0; c <= t->C; c++) {
-		int k = 0;
-		for (size_t r = 0; r <= t->R; r++)
-			k += sup_mark(s, t->cell[r][c]) != SUP_SHOWN;
-		if (k == 1)
-			return 1;
+	va_end(ap);
+}
+
+/* A cell whose value is the sum of parts, with that equation. */
+static int
+sum_cell(struct model *m, unsigned flags, const int *parts, size_t n)
+{
+	long long v = 0;
+	int w;
+	size_t e;
+
+	for (size_t i = 0; i < n; i++)
+		v += m->v[parts[i]];
+	w = cell(m, v, flags);
+	e = m->neq++;
+	assert_true(m->neq <= MAX_EQS && n <= MAX_PARTS);
+	m->whole[e] = w;
+	assert_int_equal(sup_rel_begin(m->s, w), APP_OK);
+	for (size_t i = 0; i < n; i++) {
+		m->parts[e][m->nparts[e]++] = parts[i];
+		assert_int_equal(sup_rel_add(m->s, parts[i]), APP_OK);
 	}
-	return 0;
+	return w;
+}
+
+static int
+shown(const struct model *m, int k)
+{
+	return !m->unpublished[k] && sup_mark(m->s, k) == SUP_SHOWN;
+}
+
+/* The reader's range of cell k: every cell a column, shown ones fixed at
+ * their published value, the others >= 0; one row per equation. */
+static void
+range(const struct model *m, int k, double *lo, double *hi)
+{
+	glp_prob *P = glp_create_prob();
+	glp_smcp parm;
+	int *ia = calloc(MAX_EQS * (MAX_PARTS + 1) + 1, sizeof(int));
+	int *ja = calloc(MAX_EQS * (MAX_PARTS + 1) + 1, sizeof(int));
+	double *ar = calloc(MAX_EQS * (MAX_PARTS + 1) + 1, sizeof(double));
+	int ne = 0;
+
+	assert_non_null(ia);
+	assert_non_null(ja);
+	assert_non_null(ar);
+	glp_add_cols(P, (int)m->n);
+	for (size_t j = 0; j < m->n; j++)
+		if (shown(m, (int)j))
+			glp_set_col_bnds(P, (int)j + 1, GLP_FX, (double)m->v[j],
+			    (double)m->v[j]);
+		else
+			glp_set_col_bnds(P, (int)j + 1, GLP_LO, 0, 0);
+	glp_add_rows(P, (int)m->neq);
+	for (size_t e = 0; e < m->neq; e++) {
+		glp_set_row_bnds(P, (int)e + 1, GLP_FX, 0, 0);
+		ne++;
+		ia[ne] = (int)e + 1;
+		ja[ne] = m->whole[e] + 1;
+		ar[ne] = 1;
+		for (int i = 0; i < m->nparts[e]; i++) {
+			ne++;
+			ia[ne] = (int)e + 1;
+			ja[ne] = m->parts[e][i] + 1;
+			ar[ne] = -1;
+		}
+	}
+	glp_load_matrix(P, ne, ia, ja, ar);
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	glp_set_obj_coef(P, k + 1, 1);
+	glp_set_obj_dir(P, GLP_MIN);
+	assert_int_equal(glp_simplex(P, &parm), 0);
+	assert_int_equal(glp_get_status(P), GLP_OPT);
+	*lo = glp_get_obj_val(P);
+	glp_set_obj_dir(P, GLP_MAX);
+	assert_int_equal(glp_simplex(P, &parm), 0);
+	if (glp_get_status(P) == GLP_UNBND)
+		*hi = 1e18;
+	else {
+		assert_int_equal(glp_get_status(P), GLP_OPT);
+		*hi = glp_get_obj_val(P);
+	}
+	glp_delete_prob(P);
+	free(ia);
+	free(ja);
+	free(ar);
+}
+
+/* Every hidden cell (and every small unpublished one) at least min_cell
+ * wide; no shown cell of 1-4 (unless fixed); fixed cells shown. Returns
+ * the number of hidden published cells. */
+static size_t
+audit(const struct model *m, int min_cell)
+{
+	size_t hidden = 0;
+
+	for (size_t k = 0; k < m->n; k++) {
+		double lo, hi;
+		long long v = m->v[k];
+
+		if (m->fixed[k]) {
+			assert_int_equal(sup_mark(m->s, (int)k), SUP_SHOWN);
+			continue;
+		}
+		if (shown(m, (int)k)) {
+			if (v >= 1 && v < min_cell)
+				fail_msg("cell %zu (%lld) shown", k, v);
+			continue;
+		}
+		if (m->unpublished[k] && !(v >= 1 && v < min_cell))
+			continue;
+		hidden += !m->unpublished[k];
+		range(m, (int)k, &lo, &hi);
+		if (hi - lo < min_cell - 1e-6)
+			fail_msg("cell %zu (%lld) hidden but within [%g, %g]",
+			    k, v, lo, hi);
+	}
+	return hidden;
 }
 
 static void
 primary_marks_one_to_four(void **state)
 {
-	struct sup_set *s = sup_new(&A, 16, 4, 16);
+	struct model m;
 	int c0, c1, c4, c5, f;
 
 	(void)state;
-	assert_non_null(s);
-	c0 = sup_cell(s, 0, 0);
-	c1 = sup_cell(s, 1, 0);
-	c4 = sup_cell(s, 4, 0);
-	c5 = sup_cell(s, 5, 0);
-	f = sup_cell(s, 2, 1);
-	sup_run(s, 5);
-	assert_int_equal(sup_mark(s, c0), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, c1), SUP_SMALL);
-	assert_int_equal(sup_mark(s, c4), SUP_SMALL);
-	assert_int_equal(sup_mark(s, c5), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, f), SUP_SHOWN); /* fixed: never */
-	assert_int_equal(sup_count(s, c4), 4);
-	assert_int_equal(sup_mark(s, -1), SUP_SHOWN);
+	model_init(&m);
+	c0 = cell(&m, 0, 0);
+	c1 = cell(&m, 1, 0);
+	c4 = cell(&m, 4, 0);
+	c5 = cell(&m, 5, 0);
+	f = cell(&m, 2, SUP_FIXED);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, c0), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, c1), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, c4), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, c5), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, f), SUP_SHOWN); /* fixed: never */
+	assert_int_equal(sup_count(m.s, c4), 4);
+	assert_int_equal(sup_mark(m.s, -1), SUP_SHOWN);
+	assert_int_equal(sup_unprotected(m.s), 0);
 }
 
 static void
 threshold_is_configurable(void **state)
 {
-	struct sup_set *s = sup_new(&A, 4, 1, 4);
-	int c2, c3, c4;
+	struct model m;
+	int c2, c3;
 
 	(void)state;
-	c2 = sup_cell(s, 2, 0);
-	c3 = sup_cell(s, 3, 0);
-	c4 = sup_cell(s, 4, 0);
-	sup_run(s, 3);
-	assert_int_equal(sup_mark(s, c2), SUP_SMALL);
-	assert_int_equal(sup_mark(s, c3), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, c4), SUP_SHOWN);
+	model_init(&m);
+	c2 = cell(&m, 2, 0);
+	c3 = cell(&m, 3, 0);
+	assert_int_equal(sup_run(m.s, 3), APP_OK);
+	assert_int_equal(sup_mark(m.s, c2), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, c3), SUP_SHOWN);
 }
 
-/* Women 30, men 3, other 7, total 40: men "< 5"; with the total shown,
- * 40 - 30 - 7 would give 3, so the smallest other non-zero (7) goes too. */
+/* Women 30, men 3, other 7, total 40: men are small; with the total
+ * shown, 40 - 30 - 7 gives 3, so the smallest other non-zero (7) goes
+ * too: the men are then 0..10. */
 static void
 one_small_cell_in_a_row_hides_one_more(void **state)
 {
-	struct sup_set *s = sup_new(&A, 8, 2, 8);
-	int k, m, o, t;
+	struct model m;
+	int k, mm, o, t;
 
 	(void)state;
-	k = sup_cell(s, 30, 0);
-	m = sup_cell(s, 3, 0);
-	o = sup_cell(s, 7, 0);
-	t = sup_cell(s, 40, 0);
-	assert_int_equal(sup_rel_begin(s), APP_OK);
-	assert_int_equal(sup_rel_add(s, k), APP_OK);
-	assert_int_equal(sup_rel_add(s, m), APP_OK);
-	assert_int_equal(sup_rel_add(s, o), APP_OK);
-	assert_int_equal(sup_rel_add(s, t), APP_OK);
-	sup_run(s, 5);
-	assert_int_equal(sup_mark(s, k), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, m), SUP_SMALL);
-	assert_int_equal(sup_mark(s, o), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, t), SUP_SHOWN);
-	assert_int_equal(sup_open_relations(s), 0);
+	model_init(&m);
+	k = cell(&m, 30, 0);
+	mm = cell(&m, 3, 0);
+	o = cell(&m, 7, 0);
+	t = cell(&m, 40, 0);
+	eq(&m, t, k, mm, o, -1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, k), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, mm), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, o), SUP_HIDDEN);
+	assert_int_equal(sup_mark(m.s, t), SUP_SHOWN);
+	assert_int_equal(sup_open_relations(m.s), 0);
+	audit(&m, MIN_CELL);
 }
 
-/* Two small cells protect each other: nothing more is hidden. */
+/* Two small cells of 3 and 2 hide each other: 0..5 each. Of 2 and 2 they
+ * do not (0..4): one more goes, the smallest other (the 30). */
 static void
-two_small_cells_need_nothing_more(void **state)
+two_small_cells_need_a_sum_of_min_cell(void **state)
 {
-	struct sup_set *s = sup_new(&A, 8, 2, 8);
-	int k, m, o, t;
+	struct model m;
+	int k, a, b, t, k2, a2, b2, t2;
 
 	(void)state;
-	k = sup_cell(s, 30, 0);
-	m = sup_cell(s, 3, 0);
-	o = sup_cell(s, 2, 0);
-	t = sup_cell(s, 35, 0);
-	assert_int_equal(sup_rel_begin(s), APP_OK);
-	assert_int_equal(sup_rel_add(s, k), APP_OK);
-	assert_int_equal(sup_rel_add(s, m), APP_OK);
-	assert_int_equal(sup_rel_add(s, o), APP_OK);
-	assert_int_equal(sup_rel_add(s, t), APP_OK);
-	sup_run(s, 5);
-	assert_int_equal(sup_mark(s, k), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, m), SUP_SMALL);
-	assert_int_equal(sup_mark(s, o), SUP_SMALL);
-	assert_int_equal(sup_mark(s, t), SUP_SHOWN);
+	model_init(&m);
+	k = cell(&m, 30, 0);
+	a = cell(&m, 3, 0);
+	b = cell(&m, 2, 0);
+	t = cell(&m, 35, 0);
+	eq(&m, t, k, a, b, -1);
+	k2 = cell(&m, 30, 0);
+	a2 = cell(&m, 2, 0);
+	b2 = cell(&m, 2, 0);
+	t2 = cell(&m, 34, 0);
+	eq(&m, t2, k2, a2, b2, -1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, k), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, t), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, k2), SUP_HIDDEN);
+	assert_int_equal(sup_mark(m.s, t2), SUP_SHOWN);
+	audit(&m, MIN_CELL);
 }
 
-/* A zero is hidden only when nothing else can be: 3 women, 0 men, and a
- * fixed grand total of 3. */
+/* A grand total under min_cell cannot protect the cells it sums: 3
+ * women, 0 men, a fixed total of 3. The zero is hidden too (the last
+ * resort), and the set says the cells are unprotected. */
 static void
-zero_only_when_nothing_else(void **state)
+tiny_total_is_unprotectable(void **state)
 {
-	struct sup_set *s = sup_new(&A, 4, 1, 4);
-	int k, m, g;
+	struct model m;
+	int k, mm, g;
 
 	(void)state;
-	k = sup_cell(s, 3, 0);
-	m = sup_cell(s, 0, 0);
-	g = sup_cell(s, 3, 1);
-	assert_int_equal(sup_rel_begin(s), APP_OK);
-	assert_int_equal(sup_rel_add(s, k), APP_OK);
-	assert_int_equal(sup_rel_add(s, m), APP_OK);
-	assert_int_equal(sup_rel_add(s, g), APP_OK);
-	sup_run(s, 5);
-	assert_int_equal(sup_mark(s, k), SUP_SMALL);
-	assert_int_equal(sup_mark(s, m), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, g), SUP_SHOWN);
+	model_init(&m);
+	k = cell(&m, 3, 0);
+	mm = cell(&m, 0, 0);
+	g = cell(&m, 3, SUP_FIXED);
+	eq(&m, g, k, mm, -1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, k), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, mm), SUP_HIDDEN);
+	assert_int_equal(sup_mark(m.s, g), SUP_SHOWN);
+	assert_int_equal(sup_unprotected(m.s), 2);
+}
+
+/* A two-way table with row totals, column totals and a fixed grand
+ * total. */
+#define MAXR 8
+#define MAXC 4
+struct tab {
+	int cell[MAXR + 1][MAXC + 1]; /* [R][*]: totals row; [*][C] column */
+	size_t R, C;
+};
+
+static void
+tab_make(struct model *m, struct tab *t, size_t R, size_t C,
+    const long long v[][MAXC], int fixed_total)
+{
+	t->R = R;
+	t->C = C;
+	for (size_t r = 0; r < R; r++)
+		for (size_t c = 0; c < C; c++)
+			t->cell[r][c] = cell(m, v[r][c], 0);
+	for (size_t r = 0; r < R; r++) {
+		int parts[MAXC];
+		for (size_t c = 0; c < C; c++)
+			parts[c] = t->cell[r][c];
+		t->cell[r][C] = sum_cell(m, 0, parts, C);
+	}
+	for (size_t c = 0; c <= C; c++) {
+		int parts[MAXR];
+		for (size_t r = 0; r < R; r++)
+			parts[r] = t->cell[r][c];
+		t->cell[R][c] = sum_cell(
+		    m, c == C && fixed_total ? SUP_FIXED : 0, parts, R);
+	}
+	/* The totals row also adds up across. */
+	{
+		int parts[MAXC];
+		for (size_t c = 0; c < C; c++)
+			parts[c] = t->cell[R][c];
+		m->whole[m->neq] = t->cell[R][C];
+		assert_int_equal(sup_rel_begin(m->s, t->cell[R][C]), APP_OK);
+		for (size_t c = 0; c < C; c++) {
+			m->parts[m->neq][c] = parts[c];
+			assert_int_equal(sup_rel_add(m->s, parts[c]), APP_OK);
+		}
+		m->nparts[m->neq++] = (int)C;
+	}
 }
 
 /*
  * Age band by gender, worked by hand:
  *             K   M |  T
- *   < 30     12   3 | 15     M "< 5"; row: hide 12 (the other cell)
+ *   < 30     12   3 | 15     M small; row: hide 12 (the other cell)
  *   30-44    20   9 | 29
  *   45-65     8   6 | 14     column M had only the 3: hide 6 (smallest);
  *   other     0   0 |  0     column K had only the 12: hide 8
- *   total    40  18 | 58     row 45-65 now has two: done.
+ *   total    40  18 | 58     row 45-65 now has two. The four hidden cells
+ * move together by t in [-3, 6]: the 3 is 0..9, wide enough.
  */
 static void
-two_way_table_is_closed_by_hand(void **state)
+two_way_table_by_hand(void **state)
 {
 	static const long long v[][MAXC] = { { 12, 3 }, { 20, 9 }, { 8, 6 },
 		{ 0, 0 } };
-	struct sup_set *s = sup_new(&A, 64, 16, 128);
+	struct model m;
 	struct tab t;
 
 	(void)state;
-	tab_make(s, &t, 4, 2, v);
-	sup_run(s, 5);
-	assert_int_equal(sup_mark(s, t.cell[0][1]), SUP_SMALL);
-	assert_int_equal(sup_mark(s, t.cell[0][0]), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, t.cell[2][1]), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, t.cell[2][0]), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, t.cell[1][0]), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, t.cell[1][1]), SUP_SHOWN);
+	model_init(&m);
+	tab_make(&m, &t, 4, 2, v, 1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, t.cell[0][1]), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, t.cell[0][0]), SUP_HIDDEN);
+	assert_int_equal(sup_mark(m.s, t.cell[2][1]), SUP_HIDDEN);
+	assert_int_equal(sup_mark(m.s, t.cell[2][0]), SUP_HIDDEN);
+	assert_int_equal(sup_mark(m.s, t.cell[1][0]), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, t.cell[1][1]), SUP_SHOWN);
 	for (size_t r = 0; r <= 4; r++)
-		assert_int_equal(sup_mark(s, t.cell[r][2]), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, t.cell[4][0]), SUP_SHOWN);
-	assert_int_equal(sup_mark(s, t.cell[4][1]), SUP_SHOWN);
-	assert_false(tab_backs_out(s, &t));
+		assert_int_equal(sup_mark(m.s, t.cell[r][2]), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, t.cell[4][0]), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, t.cell[4][1]), SUP_SHOWN);
+	assert_int_equal(audit(&m, MIN_CELL), 4);
 }
 
-/* Two breakdowns share the participants by gender as their column totals
- * (one set of cells). Men total 4 is "< 5" in both, and each table closes
- * its rows and columns around it. */
+/*
+ * The repro of issue 12, Friska Vindar 2.0, January-August 2021: the
+ * outcomes of those who ended, by gender, and the goals counted from them
+ * (increased ability = work + studies + job-seeking + rehabilitation;
+ * self-support = work + studies; the ESF goals work and rehabilitation).
+ * Every row and column added up on its own still left men's job-seeking,
+ * 4, as 32 - 18 - 10: a relation across tables. Here the LP audit must
+ * find and close it.
+ */
+enum { O_WORK, O_STUDY, O_SEEK, O_REHAB, O_ILL, O_OTHER, O__N };
 static void
-shared_totals_are_one_cell(void **state)
+goal_rows_minus_outcome_rows(void **state)
 {
-	struct sup_set *s = sup_new(&A, 64, 32, 256);
-	int tk, tm, g, a[2][2], b[3][2], at[2], bt[3];
-	static const long long av[2][2] = { { 10, 1 }, { 20, 3 } };
-	static const long long bv[3][2] = { { 15, 4 }, { 15, 0 }, { 0, 0 } };
+	/* women, men */
+	static const long long out[O__N][2] = { { 12, 13 }, { 3, 5 }, { 7, 4 },
+		{ 10, 10 }, { 3, 3 }, { 7, 12 } };
+	struct model m;
+	int o[O__N][3], ended[3], g_able[3], g_self[3], g_work[3], g_rehab[3];
+	int other[3], rest[3];
 
 	(void)state;
-	tk = sup_cell(s, 30, 0);
-	tm = sup_cell(s, 4, 0);
-	g = sup_cell(s, 34, 1);
-	assert_int_equal(sup_rel_begin(s), APP_OK);
-	sup_rel_add(s, tk);
-	sup_rel_add(s, tm);
-	sup_rel_add(s, g);
-	for (int r = 0; r < 2; r++) {
-		for (int c = 0; c < 2; c++)
-			a[r][c] = sup_cell(s, av[r][c], 0);
-		at[r] = sup_cell(s, av[r][0] + av[r][1], 0);
-		sup_rel_begin(s);
-		sup_rel_add(s, a[r][0]);
-		sup_rel_add(s, a[r][1]);
-		sup_rel_add(s, at[r]);
+	model_init(&m);
+	for (int r = 0; r < O__N; r++) {
+		o[r][0] = cell(&m, out[r][0], 0);
+		o[r][1] = cell(&m, out[r][1], 0);
+		o[r][2] = sum_cell(&m, 0, o[r], 2);
 	}
-	for (int r = 0; r < 3; r++) {
-		for (int c = 0; c < 2; c++)
-			b[r][c] = sup_cell(s, bv[r][c], 0);
-		bt[r] = sup_cell(s, bv[r][0] + bv[r][1], 0);
-		sup_rel_begin(s);
-		sup_rel_add(s, b[r][0]);
-		sup_rel_add(s, b[r][1]);
-		sup_rel_add(s, bt[r]);
+	for (int g = 0; g < 3; g++) {
+		int col[O__N];
+		for (int r = 0; r < O__N; r++)
+			col[r] = o[r][g];
+		ended[g] = sum_cell(&m, 0, col, O__N);
 	}
-	for (int c = 0; c < 2; c++) {
-		sup_rel_begin(s);
-		sup_rel_add(s, a[0][c]);
-		sup_rel_add(s, a[1][c]);
-		sup_rel_add(s, c ? tm : tk);
-		sup_rel_begin(s);
-		for (int r = 0; r < 3; r++)
-			sup_rel_add(s, b[r][c]);
-		sup_rel_add(s, c ? tm : tk);
+	eq(&m, ended[2], ended[0], ended[1], -1);
+	for (int g = 0; g < 3; g++) {
+		g_able[g] = sum_cell(&m, 0,
+		    (int[]){ o[O_WORK][g], o[O_STUDY][g], o[O_SEEK][g],
+		        o[O_REHAB][g] },
+		    4);
+		g_self[g] =
+		    sum_cell(&m, 0, (int[]){ o[O_WORK][g], o[O_STUDY][g] }, 2);
+		g_work[g] = sum_cell(&m, 0, (int[]){ o[O_WORK][g] }, 1);
+		g_rehab[g] = sum_cell(&m, 0, (int[]){ o[O_REHAB][g] }, 1);
+		other[g] = o[O_ILL][g];
+		rest[g] = o[O_OTHER][g];
+		eq(&m, ended[g], g_able[g], other[g], rest[g], -1);
+		eq(&m, ended[g], g_self[g], o[O_SEEK][g], o[O_REHAB][g],
+		    other[g], rest[g], -1);
 	}
-	sup_run(s, 5);
-	/* Men total 4: small, so women total 30 is hidden (grand total 34
-	 * is fixed). */
-	assert_int_equal(sup_mark(s, tm), SUP_SMALL);
-	assert_int_equal(sup_mark(s, tk), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, g), SUP_SHOWN);
-	/* Table b: 15 + 4 = 19; men's 4 is small, the row hides the 15; the
-	 * women's column (15 hidden, 15, 0, 30 hidden) has two already. */
-	assert_int_equal(sup_mark(s, b[0][1]), SUP_SMALL);
-	assert_int_equal(sup_mark(s, b[0][0]), SUP_HIDDEN);
-	assert_int_equal(sup_mark(s, b[1][0]), SUP_SHOWN);
-	assert_int_equal(sup_open_relations(s), 0);
+	eq(&m, g_able[2], g_able[0], g_able[1], -1);
+	eq(&m, g_self[2], g_self[0], g_self[1], -1);
+	eq(&m, g_work[2], g_work[0], g_work[1], -1);
+	eq(&m, g_rehab[2], g_rehab[0], g_rehab[1], -1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, o[O_SEEK][1]), SUP_SMALL);
+	audit(&m, MIN_CELL);
+	/* The goals stay published: the protection comes from the rows. */
+	assert_int_equal(sup_mark(m.s, g_able[1]), SUP_SHOWN);
+	assert_int_equal(sup_mark(m.s, g_self[1]), SUP_SHOWN);
+	assert_int_equal(sup_unprotected(m.s), 0);
 }
 
-/* Many pseudo-random tables: no row or column gives a cell away, no shown
- * cell counts 1-4, the grand total is always shown. */
+/* An unpublished cell (say, the enrolled who did not start in the
+ * period) that is small is protected like a published one: enrolled 40
+ * and new 37 would give 3. */
 static void
-random_tables_never_back_out(void **state)
+unpublished_small_cell_is_protected(void **state)
 {
-	unsigned x = 12345;
+	struct model m;
+	int e[3], n[3], b[3];
 
 	(void)state;
-	for (int round = 0; round < 300; round++) {
+	model_init(&m);
+	n[0] = cell(&m, 20, 0);
+	n[1] = cell(&m, 17, 0);
+	n[2] = sum_cell(&m, 0, n, 2);
+	b[0] = cell(&m, 1, SUP_UNPUBLISHED);
+	b[1] = cell(&m, 2, SUP_UNPUBLISHED);
+	b[2] = sum_cell(&m, SUP_UNPUBLISHED, b, 2);
+	for (int g = 0; g < 3; g++)
+		e[g] = sum_cell(
+		    &m, g == 2 ? SUP_FIXED : 0, (int[]){ n[g], b[g] }, 2);
+	eq(&m, e[2], e[0], e[1], -1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, b[0]), SUP_HIDDEN); /* unpublished */
+	audit(&m, MIN_CELL);
+	assert_int_equal(sup_unprotected(m.s), 0);
+}
+
+/* A measure (places in use) of a small group in a row whose total is
+ * always shown: another measure goes too, so it cannot be worked out;
+ * 0,0 is a candidate for measures. */
+static void
+measure_in_a_fixed_row(void **state)
+{
+	struct sup_set *s = sup_new(&A, 8, 2, 8);
+	int k, mm, t;
+
+	(void)state;
+	k = sup_measure(s, 0.8, 2, 0);
+	mm = sup_measure(s, 0.0, 0, 0);
+	t = sup_measure(s, 0.8, 2, SUP_FIXED);
+	assert_int_equal(sup_rel_begin(s, t), APP_OK);
+	assert_int_equal(sup_rel_add(s, k), APP_OK);
+	assert_int_equal(sup_rel_add(s, mm), APP_OK);
+	assert_int_equal(sup_run(s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(s, k), SUP_SMALL);
+	assert_int_equal(sup_mark(s, mm), SUP_HIDDEN);
+	assert_int_equal(sup_mark(s, t), SUP_SHOWN);
+	assert_int_equal(sup_unprotected(s), 0);
+}
+
+/* A relation that does not hold is a caller's bug: refused. */
+static void
+relation_that_does_not_hold(void **state)
+{
+	struct sup_set *s = sup_new(&A, 8, 2, 8);
+	int a, b, t;
+
+	(void)state;
+	a = sup_cell(s, 10, 0);
+	b = sup_cell(s, 3, 0);
+	t = sup_cell(s, 12, 0);
+	assert_int_equal(sup_rel_begin(s, t), APP_OK);
+	assert_int_equal(sup_rel_add(s, a), APP_OK);
+	assert_int_equal(sup_rel_add(s, b), APP_OK);
+	assert_int_equal(sup_run(s, MIN_CELL), APP_EINPUT);
+}
+
+/* Run, add a table tied to the first, run again: the new relations are
+ * audited with the old cells, and old marks stay. */
+static void
+second_run_audits_new_relations(void **state)
+{
+	struct model m;
+	int k, mm, t, x, y;
+
+	(void)state;
+	model_init(&m);
+	k = cell(&m, 20, 0);
+	mm = cell(&m, 12, 0);
+	t = sum_cell(&m, SUP_FIXED, (int[]){ k, mm }, 2);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, mm), SUP_SHOWN);
+	/* The men split 9 + 3: the 3 is small, and 12 - 9 would give it. */
+	x = cell(&m, 9, 0);
+	y = cell(&m, 3, 0);
+	eq(&m, mm, x, y, -1);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(sup_mark(m.s, y), SUP_SMALL);
+	assert_int_equal(sup_mark(m.s, t), SUP_SHOWN);
+	audit(&m, MIN_CELL);
+}
+
+/* Generated reports: participants by gender (a fixed grand total),
+ * enrolled = new + before (unpublished), enrolled = ended + ongoing, two
+ * breakdowns of the enrolled, outcomes of the ended and goals as sums of
+ * outcomes; small numbers, zeros included. Each is audited by the test's
+ * own LP. */
+static unsigned rnd_x = 12345;
+static long long
+rnd(long long n)
+{
+	rnd_x = rnd_x * 1103515245u + 12345u;
+	return (long long)((rnd_x >> 16) % (unsigned)n);
+}
+
+/* n split into k random parts (some zero). */
+static void
+split(long long n, long long *out, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		out[i] = 0;
+	for (long long i = 0; i < n; i++)
+		out[rnd((long long)k)]++;
+	if (rnd(3) == 0) /* now and then a row of zeros */
+		for (size_t i = 1; i < k; i++) {
+			out[0] += out[i];
+			out[i] = 0;
+			if (rnd(2))
+				break;
+		}
+}
+
+/* A breakdown of whole (per gender g: whole[g]) into R rows: cells per
+ * row and gender, row totals, column equations. */
+static void
+breakdown(struct model *m, const int *whole, size_t R)
+{
+	long long parts[2][MAXR];
+	int c[MAXR][3];
+
+	split(m->v[whole[0]], parts[0], R);
+	split(m->v[whole[1]], parts[1], R);
+	for (size_t r = 0; r < R; r++) {
+		c[r][0] = cell(m, parts[0][r], 0);
+		c[r][1] = cell(m, parts[1][r], 0);
+		c[r][2] = sum_cell(m, 0, c[r], 2);
+	}
+	for (int g = 0; g < 3; g++) {
+		size_t e = m->neq++;
+		m->whole[e] = whole[g];
+		assert_int_equal(sup_rel_begin(m->s, whole[g]), APP_OK);
+		for (size_t r = 0; r < R; r++) {
+			m->parts[e][m->nparts[e]++] = c[r][g];
+			assert_int_equal(sup_rel_add(m->s, c[r][g]), APP_OK);
+		}
+	}
+}
+
+static void
+generated_reports_pass_an_independent_audit(void **state)
+{
+	size_t hidden = 0, cells = 0;
+
+	(void)state;
+	for (int round = 0; round < 120; round++) {
+		struct model *m = calloc(1, sizeof(*m));
+		long long big = round % 3 == 0 ? 60 : 25;
+		int e[3], n[3], b[3], a[3], p[3], o[O__N][3];
+
+		assert_non_null(m);
+		model_init(m);
+		/* enrolled by gender: at least 5 in all */
+		e[0] = cell(m, rnd(big), 0);
+		e[1] = cell(m, 5 + rnd(big), 0);
+		e[2] = sum_cell(m, SUP_FIXED, e, 2);
+		for (int g = 0; g < 2; g++) {
+			long long nv = rnd(m->v[e[g]] + 1),
+			          av = rnd(m->v[e[g]] + 1);
+			n[g] = cell(m, nv, 0);
+			b[g] = cell(m, m->v[e[g]] - nv, SUP_UNPUBLISHED);
+			a[g] = cell(m, av, 0);
+			p[g] = cell(m, m->v[e[g]] - av, 0);
+		}
+		n[2] = sum_cell(m, 0, n, 2);
+		b[2] = sum_cell(m, SUP_UNPUBLISHED, b, 2);
+		a[2] = sum_cell(m, 0, a, 2);
+		p[2] = sum_cell(m, 0, p, 2);
+		for (int g = 0; g < 3; g++) {
+			eq(m, e[g], n[g], b[g], -1);
+			eq(m, e[g], a[g], p[g], -1);
+		}
+		breakdown(m, e, 2 + (size_t)rnd(4));
+		breakdown(m, e, 2 + (size_t)rnd(5));
+		/* outcomes of the ended, and goals across the two tables */
+		{
+			long long ov[2][O__N];
+			split(m->v[a[0]], ov[0], O__N);
+			split(m->v[a[1]], ov[1], O__N);
+			for (int r = 0; r < O__N; r++) {
+				o[r][0] = cell(m, ov[0][r], 0);
+				o[r][1] = cell(m, ov[1][r], 0);
+				o[r][2] = sum_cell(m, 0, o[r], 2);
+			}
+			for (int g = 0; g < 3; g++) {
+				int col[O__N], ga, gs;
+				for (int r = 0; r < O__N; r++)
+					col[r] = o[r][g];
+				eq(m, a[g], col[0], col[1], col[2], col[3],
+				    col[4], col[5], -1);
+				ga = sum_cell(m, 0,
+				    (int[]){ o[O_WORK][g], o[O_STUDY][g],
+				        o[O_SEEK][g], o[O_REHAB][g] },
+				    4);
+				gs = sum_cell(m, 0,
+				    (int[]){ o[O_WORK][g], o[O_STUDY][g] }, 2);
+				eq(m, a[g], ga, o[O_ILL][g], o[O_OTHER][g], -1);
+				(void)gs;
+			}
+		}
+		assert_int_equal(sup_run(m->s, MIN_CELL), APP_OK);
+		hidden += audit(m, MIN_CELL);
+		cells += m->n;
+		assert_int_equal(sup_unprotected(m->s), 0);
+		free(m);
+		arena_reset(&A);
+	}
+	/* The generator made work: many cells were hidden (some 4 000 of
+	 * 7 000, small numbers), not all. */
+	assert_true(hidden > 1000);
+	assert_true(hidden < cells * 3 / 4);
+}
+
+/* Plain two-way tables, many shapes. */
+static void
+generated_two_way_tables(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 150; round++) {
 		long long v[MAXR][MAXC];
-		size_t R = 2 + round % 6, C = 2 + round % 3;
-		struct sup_set *s = sup_new(&A, 128, 32, 256);
+		size_t R = 2 + (size_t)round % 6, C = 2 + (size_t)round % 3;
+		struct model *m = calloc(1, sizeof(*m));
 		struct tab t;
 
-		assert_non_null(s);
+		assert_non_null(m);
+		model_init(m);
 		for (size_t r = 0; r < R; r++)
-			for (size_t c = 0; c < C; c++) {
-				x = x * 1103515245u + 12345u;
-				/* Mostly small numbers, zeros included. */
-				v[r][c] = (x >> 16) % (round % 2 ? 9 : 30);
-			}
-		tab_make(s, &t, R, C, (const long long(*)[MAXC])v);
-		sup_run(s, 5);
-		assert_false(tab_backs_out(s, &t));
-		for (size_t r = 0; r <= R; r++)
-			for (size_t c = 0; c <= C; c++) {
-				long long n = sup_count(s, t.cell[r][c]);
-				if (n > 0 && n < 5 && !(r == R && c == C))
-					assert_int_not_equal(
-					    sup_mark(s, t.cell[r][c]),
-					    SUP_SHOWN);
-			}
-		assert_int_equal(sup_mark(s, t.cell[R][C]), SUP_SHOWN);
+			for (size_t c = 0; c < C; c++)
+				v[r][c] = rnd(round % 2 ? 9 : 30);
+		v[0][0] += 5; /* a grand total of at least 5 */
+		tab_make(m, &t, R, C, (const long long(*)[MAXC])v, 1);
+		assert_int_equal(sup_run(m->s, MIN_CELL), APP_OK);
+		audit(m, MIN_CELL);
+		assert_int_equal(sup_unprotected(m->s), 0);
+		free(m);
 		arena_reset(&A);
 	}
 }
@@ -335,16 +724,19 @@ random_tables_never_back_out(void **state)
 static void
 full_set_says_so(void **state)
 {
-	struct sup_set *s = sup_new(&A, 1, 1, 1);
+	struct sup_set *s = sup_new(&A, 1, 1, 2);
 
 	(void)state;
 	assert_int_equal(sup_cell(s, 1, 0), 0);
 	assert_int_equal(sup_cell(s, 1, 0), -1);
-	assert_int_equal(sup_rel_begin(s), APP_OK);
-	assert_int_equal(sup_rel_begin(s), APP_ENOMEM);
+	assert_int_equal(sup_rel_begin(s, 0), APP_OK);
+	assert_int_equal(sup_rel_begin(s, 0), APP_ENOMEM);
 	assert_int_equal(sup_rel_add(s, 0), APP_OK);
 	assert_int_equal(sup_rel_add(s, 0), APP_ENOMEM);
 	assert_int_equal(sup_rel_add(s, -1), APP_OK);
+	/* A void relation (no whole) takes any part and keeps nothing. */
+	assert_int_equal(sup_rel_begin(s, -1), APP_OK);
+	assert_int_equal(sup_rel_add(s, 0), APP_OK);
 }
 
 int
@@ -354,12 +746,18 @@ main(void)
 		cmocka_unit_test(primary_marks_one_to_four),
 		cmocka_unit_test(threshold_is_configurable),
 		cmocka_unit_test(one_small_cell_in_a_row_hides_one_more),
-		cmocka_unit_test(two_small_cells_need_nothing_more),
-		cmocka_unit_test(zero_only_when_nothing_else),
-		cmocka_unit_test(two_way_table_is_closed_by_hand),
-		cmocka_unit_test(shared_totals_are_one_cell),
-		cmocka_unit_test(random_tables_never_back_out),
+		cmocka_unit_test(two_small_cells_need_a_sum_of_min_cell),
+		cmocka_unit_test(tiny_total_is_unprotectable),
+		cmocka_unit_test(two_way_table_by_hand),
+		cmocka_unit_test(goal_rows_minus_outcome_rows),
+		cmocka_unit_test(unpublished_small_cell_is_protected),
+		cmocka_unit_test(measure_in_a_fixed_row),
+		cmocka_unit_test(relation_that_does_not_hold),
+		cmocka_unit_test(second_run_audits_new_relations),
+		cmocka_unit_test(generated_reports_pass_an_independent_audit),
+		cmocka_unit_test(generated_two_way_tables),
 		cmocka_unit_test(full_set_says_so),
 	};
+	glp_term_out(GLP_OFF);
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -20,22 +20,6 @@ static const struct {
 	{ METHOD_POST, "/logga-in", TABLET_SCOPE_LOGIN },
 };
 
-/* s as a positive id of 1 to 18 digits (as req_param_id() reads it), or 0. */
-static long long
-tablet_id(struct str s)
-{
-	long long v = 0;
-
-	if (s.len == 0 || s.len > 18)
-		return 0;
-	for (size_t i = 0; i < s.len; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return 0;
-		v = v * 10 + (s.p[i] - '0');
-	}
-	return v;
-}
-
 enum tablet_scope
 tablet_scope(enum http_method method, const char *pattern,
     const struct str *params, size_t nparams, long long consent_id)
@@ -52,7 +36,7 @@ tablet_scope(enum http_method method, const char *pattern,
 		/* The consent's own pages: only for its own id, only while
 		 * the session lives. */
 		if (consent_id > 0 && nparams == 1 &&
-		    tablet_id(params[0]) == consent_id)
+		    str_to_ll(params[0]) == consent_id)
 			return TABLET_SCOPE_CONSENT;
 		return TABLET_SCOPE_LOCK;
 	}

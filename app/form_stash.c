@@ -322,7 +322,11 @@ form_stash_cookie(
 enum app_err
 form_stash_sweep(struct req *r)
 {
-	return fs_exec(r, SQL_FS_SWEEP, NULL, 0, NULL);
+	enum app_err e;
+
+	if ((e = fs_exec(r, SQL_FS_SWEEP, NULL, 0, NULL)) != APP_OK)
+		return e;
+	return fs_exec(r, SQL_FS_SWEEP_ENDED, NULL, 0, NULL);
 }
 
 enum app_err
@@ -383,11 +387,11 @@ static enum app_err
 fs_owner_query(
     struct req *r, enum sql_form_stash q, struct str key, long long *staff_id)
 {
-	struct db_param p[1] = { DB_STR(key) };
+	struct db_param p[2] = { DB_STR(key), DB_STR(key) };
 	struct db_rows rows;
 	enum app_err e;
 
-	if ((e = fs_exec(r, q, p, 1, &rows)) != APP_OK)
+	if ((e = fs_exec(r, q, p, 2, &rows)) != APP_OK)
 		return e;
 	if (rows.nrows == 1)
 		*staff_id = str_to_ll(db_cell(&rows, 0, 0));

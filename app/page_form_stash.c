@@ -69,10 +69,11 @@ page_form_stash_keep(struct req *r, unsigned route_flags, int *kept)
 	if ((e = form_stash_owner(r, &owner)) != APP_OK)
 		return e;
 	known = owner > 0;
-	/* A live (or half) session whose account is not the form's unknown
-	 * one: the account logged in in this browser now takes it. */
-	if (!known && r->user != NULL)
-		owner = r->user->id;
+	/* Kept only for the account whose session the form was sent in
+	 * (live, expired or ended: sql/0023), never for whoever is logged
+	 * in in this browser now or logs in next. */
+	if (!known)
+		return APP_OK;
 	if ((e = form_stash_store(r, owner, known)) != APP_OK)
 		return e;
 	*kept = 1;

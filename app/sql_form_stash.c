@@ -28,12 +28,19 @@ const struct db_query sql_form_stash[SQL_FS__MAX] = {
 	                     "WHERE handle = ? AND staff_id = ?",
 	    0 },
 	[SQL_FS_ROW_COUNT] = { "SELECT ROW_COUNT()", 0 },
-	[SQL_FS_OWNER_BY_TOKEN] = { "SELECT s.staff_id FROM session s "
-	                            "JOIN staff st ON st.id = s.staff_id AND st.active = 1 "
-	                            "WHERE s.token_hash = ?",
+	/* A live or expired session, else one that has ended
+	 * (sql/0023): whose it was. */
+	[SQL_FS_OWNER_BY_TOKEN] = { "SELECT x.staff_id FROM (SELECT s.staff_id FROM session s "
+	                            "WHERE s.token_hash = ? UNION ALL SELECT e.staff_id "
+	                            "FROM session_ended e WHERE e.token_hash = ?) x "
+	                            "JOIN staff st ON st.id = x.staff_id AND st.active = 1 LIMIT 1",
 	    1 },
-	[SQL_FS_OWNER_BY_CSRF] = { "SELECT s.staff_id FROM session s "
-	                           "JOIN staff st ON st.id = s.staff_id AND st.active = 1 "
-	                           "WHERE s.csrf_token = ?",
+	[SQL_FS_OWNER_BY_CSRF] = { "SELECT x.staff_id FROM (SELECT s.staff_id FROM session s "
+	                           "WHERE s.csrf_token = ? UNION ALL SELECT e.staff_id "
+	                           "FROM session_ended e WHERE e.csrf_token = ?) x "
+	                           "JOIN staff st ON st.id = x.staff_id AND st.active = 1 LIMIT 1",
 	    1 },
+	[SQL_FS_SWEEP_ENDED] = { "DELETE FROM session_ended "
+	                         "WHERE ended_at < UTC_TIMESTAMP() - INTERVAL 1 DAY",
+	    0 },
 };

@@ -126,7 +126,8 @@ struct form_stash {
 int form_stash_cookie(
     const struct req *, unsigned char secret[FORM_STASH_SECRET_BYTES]);
 
-/* Remove every expired form (run at every login and every keeping). */
+/* Remove every expired form, and the record of sessions ended more than
+ * a day ago (run at every login and every keeping). */
 enum app_err form_stash_sweep(struct req *);
 
 /*
@@ -139,10 +140,11 @@ enum app_err form_stash_store(
     struct req *, long long staff_id, int owner_known);
 
 /*
- * The account an ended session belonged to, found by the session cookie's
- * token or else by the form's CSRF token, as long as the session row is
- * still there (it goes at logout, "Logga ut överallt" and at the sweep of
- * expired sessions). *staff_id 0 when neither finds an active account.
+ * The account an ended session belonged to, found by the form's CSRF token
+ * or else the session cookie's token, in the session table (live or
+ * expired) or, once the row is gone (logout, "Logga ut överallt", the
+ * sweep), in session_ended (sql/0023, kept a day). *staff_id 0 when
+ * neither finds an active account: then nothing is kept.
  */
 enum app_err form_stash_owner(struct req *, long long *staff_id);
 

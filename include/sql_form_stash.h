@@ -25,6 +25,8 @@ enum sql_form_stash {
 	SQL_FS_OWNER_BY_TOKEN,
 	/* (csrf token) -> staff id: the same, by the session's CSRF token */
 	SQL_FS_OWNER_BY_CSRF,
+	/* (): ended sessions older than a day (sql/0023) */
+	SQL_FS_SWEEP_ENDED,
 	SQL_FS__MAX
 };
 

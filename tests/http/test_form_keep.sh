@@ -79,8 +79,8 @@ eq "sending it is not a 403 but a way to log in (303)" "$got" 303
 eq "to the login page" "$(loc)" "/logga-in"
 eq "nothing was created" "$(refs_with "$T1")" 0
 eq "the form is kept (one row)" "$(stashes)" 1
-eq "bound to no account yet: nothing identified it (the session row is gone)" \
-	"$(q "SELECT CONCAT(staff_id IS NULL, owner_known) FROM form_stash")" "10"
+eq "kept for A: the session row is gone, its end is recorded (sql/0023)" \
+	"$(q "SELECT CONCAT(staff_id = $A_ID, owner_known) FROM form_stash")" "11"
 expect_header "the browser's key is an HttpOnly cookie" "stegvis_form="
 check "HttpOnly, SameSite=Strict, two hours" bash -c \
 	"tr -d '\r' < '$HEAD' | grep -E '^Set-Cookie: stegvis_form=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict; Max-Age=7200$' > /dev/null"
@@ -101,7 +101,7 @@ expect_body "the page" "Ditt formulär är sparat"
 expect_body "shows what was typed" "$T1"
 expect_body "with Skicka igen" ">Skicka igen</button>"
 expect_body "and Avbryt" ">Avbryt</button>"
-expect_body "and says it was bound at login" "sparades för den som loggade in härnäst"
+check "with no warning: the account was known" has_not "sparades för den som loggade in härnäst"
 expect_header "no-store" "Cache-Control: no-store"
 got=$(send_again "$jar")
 eq "Skicka igen sends it through the normal route (303)" "$got" 303
@@ -148,6 +148,33 @@ expect_body "shows it" "$T2"
 check "with no warning: the account was known" has_not "sparades för den som loggade in härnäst"
 eq "Skicka igen" "$(send_again "$jar")" 303
 eq "A's application once" "$(refs_with "$T2")" 1
+
+# --- 3b. A logs out; B logs in in the same browser; A's old tab sends its
+# form. It is kept for A only: B sees nothing of it, and B's own session
+# does not make it B's.
+q "DELETE FROM form_stash"
+jar3=$(new_jar)
+eq "A logs in (3b)" "$(login "$jar3" "${P}_a")" 303
+open_form "$jar3"
+A_CSRF=$FORM_CSRF
+post "$jar3" /logga-ut > /dev/null
+eq "B logs in in that browser" "$(login "$jar3" "${P}_b")" 303
+T3="Bakgrund tre $$"
+st=$(send_form "$jar3" "$A_CSRF" "$T3" "${SAME[@]}")
+eq "A's old tab sends: nothing created" "$(refs_with "$T3")" 0
+eq "the form is kept for A, not for B who is logged in" \
+	"$(q "SELECT CONCAT(staff_id, ' ', owner_known) FROM form_stash")" "$A_ID 1"
+expect_status "B asks for the kept form" 200 -b "$jar3" "$BASE/formular/sparat"
+check "B sees none of it" has_not "$T3"
+eq "B's Skicka igen does nothing (410)" "$(send_again "$jar3")" 410
+eq "nothing created for B" "$(refs_with "$T3")" 0
+# A form whose owner nothing identifies (a token no session ever had),
+# sent while B is logged in: not kept at all, least of all for B (it
+# was before: the account logged in took it). 403 as before.
+q "DELETE FROM form_stash"
+st=$(send_form "$jar3" "$(printf '%064d' 7)" "Bakgrund fyra $$" "${SAME[@]}")
+eq "a form from no known session is refused (403)" "$st" 403
+eq "and not kept" "$(stashes)" 0
 
 # --- 2. A stale CSRF token while the session lives (logged in again in another tab)
 T3="Bakgrund tre $$"

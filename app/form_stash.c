@@ -453,19 +453,6 @@ form_stash_find(struct req *r,
 }
 
 enum app_err
-form_stash_bind(struct req *r,
-    const unsigned char secret[FORM_STASH_SECRET_BYTES], long long staff_id)
-{
-	unsigned char handle[FORM_STASH_HANDLE_BYTES];
-	struct db_param p[2];
-
-	form_stash_handle(secret, handle);
-	p[0] = DB_INT(staff_id);
-	p[1] = FS_HANDLE_PARAM(handle);
-	return fs_exec(r, SQL_FS_BIND, p, 2, NULL);
-}
-
-enum app_err
 form_stash_claim(struct req *r,
     const unsigned char secret[FORM_STASH_SECRET_BYTES], long long staff_id,
     int *claimed)

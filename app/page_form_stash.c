@@ -93,8 +93,7 @@ page_form_stash_after_login(struct req *r, const char **next)
 		return APP_OK;
 	if ((e = form_stash_sweep(r)) != APP_OK || !form_stash_cookie(r, s.b))
 		return e;
-	if ((e = form_stash_bind(r, s.b, r->user->id)) == APP_OK &&
-	    (e = form_stash_find(r, s.b, &fs, &found)) == APP_OK) {
+	if ((e = form_stash_find(r, s.b, &fs, &found)) == APP_OK) {
 		if (!found)
 			e = session_set_cookie(
 			    r, FORM_STASH_COOKIE, STR_LIT(""), 0);

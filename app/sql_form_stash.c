@@ -18,9 +18,6 @@ const struct db_query sql_form_stash[SQL_FS__MAX] = {
 	                 "TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), expires_at), sealed "
 	                 "FROM form_stash WHERE handle = ? AND" LIVE,
 	    1 },
-	[SQL_FS_BIND] = { "UPDATE form_stash SET staff_id = ? "
-	                  "WHERE handle = ? AND staff_id IS NULL AND" LIVE,
-	    0 },
 	[SQL_FS_CLAIM] = { "UPDATE form_stash SET claimed_at = UTC_TIMESTAMP() "
 	                   "WHERE handle = ? AND staff_id = ? AND" LIVE,
 	    0 },

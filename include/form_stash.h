@@ -154,10 +154,6 @@ enum app_err form_stash_find(struct req *,
     const unsigned char secret[FORM_STASH_SECRET_BYTES], struct form_stash *out,
     int *found);
 
-/* Bind this browser's unbound form to staff_id (after a full login). */
-enum app_err form_stash_bind(struct req *,
-    const unsigned char secret[FORM_STASH_SECRET_BYTES], long long staff_id);
-
 /*
  * Take the form for sending: atomically marks it claimed if it is
  * staff_id's, unclaimed and unexpired. *claimed 1 only for the one request

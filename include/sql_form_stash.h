@@ -16,7 +16,6 @@ enum sql_form_stash {
 	/* (handle) -> staff id or NULL, owner_known, whole minutes left,
 	 * sealed: unclaimed and unexpired */
 	SQL_FS_GET,
-	SQL_FS_BIND,      /* (staff id, handle): only while unbound */
 	SQL_FS_CLAIM,     /* (handle, staff id): only unclaimed, unexpired */
 	SQL_FS_RELEASE,   /* (handle, staff id) */
 	SQL_FS_ROW_COUNT, /* () -> rows changed by the statement before */

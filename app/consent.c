@@ -1,6 +1,7 @@
 /* consent.c: the consent rules; see include/consent.h. */
 #include <string.h>
 
+#include "access.h"
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
@@ -258,10 +259,23 @@ consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id)
 	}
 	if (s >= 0) {
 		struct str st = db_cell(&list, (size_t)s, 2);
+		int yes = str_eq_cstr(st, "aktiv") &&
+		    str_eq_cstr(db_cell(&list, (size_t)s, 3), "ja");
+		unsigned via = 0;
+
+		/* Whether a "yes" is reported with the personnummer also
+		 * depends on the insats's own record of the person (protected
+		 * identity): only its staff are told which; the remittent side
+		 * sees the consent, not what the insats recorded. */
+		if (yes &&
+		    (e = access_referral(r, referral_id, &via)) != APP_OK)
+			return e;
+		if ((e = view_ctx_set_bool(ctx, "sus_detail_hidden",
+		         yes && !(via & ACCESS_INSATS))) != APP_OK)
+			return e;
 		if ((e = view_ctx_set_str(ctx, "sus_state", st)) != APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "sus_yes",
-		         str_eq_cstr(st, "aktiv") &&
-		             str_eq_cstr(db_cell(&list, (size_t)s, 3), "ja") &&
+		         yes &&
 		             /* as the SUS export decides it */
 		             str_to_ll(db_cell(&ref, 0, 11)) == 0 &&
 		             str_eq_cstr(db_cell(&ref, 0, 17),

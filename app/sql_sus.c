@@ -4,9 +4,14 @@
 /* The one rule for reporting by identity (sql/0008's header). Needs the
  * aliases p (participation), pe (participation_person: the insats's record
  * of the participant, the source of every person item but the
- * personnummer and birth year, which come from person pn) and i (insats). */
+ * personnummer and birth year, which come from person pn) and i (insats).
+ * Protected identity is the one item both records decide: protected when
+ * either says so (the referral's record is read by its key), as the
+ * consent status box shows it (SQL_CONSENT_REFERRAL). */
 #define SUS_IDENTITY_OK                                                        \
-	"(pe.protected_identity = 0 AND i.measurement = 'personuppgifter' "    \
+	"(pe.protected_identity = 0 AND (SELECT rp.protected_identity FROM "   \
+	"referral_person rp WHERE rp.referral_id = p.referral_id) = 0 "        \
+	"AND i.measurement = 'personuppgifter' "                               \
 	"AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = "           \
 	"p.referral_id AND c.kind = 'sus' AND c.state = 'aktiv' "              \
 	"AND c.answer = 'ja'))"

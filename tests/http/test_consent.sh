@@ -271,8 +271,12 @@ eq "yes, in force" "$(q "SELECT CONCAT(state, '|', answer) FROM consent WHERE id
 eq "the earlier 'no' is replaced" "$(q "SELECT state FROM consent WHERE id = $S1")" aterkallad
 eq "with a reason in its history" \
 	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av samtycke $S2."
-expect_status "status" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
-expect_body "SUS yes: with personnummer" "rapporteras med personnummer"
+expect_status "status, as the insats staff" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
+expect_body "SUS yes: with personnummer" "Gäller</span> – rapporteras med personnummer"
+expect_status "status, as the remittent" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
+expect_body "SUS yes" "Gäller</span>"
+check "without how it is reported: that also depends on the insats's record" \
+	bash -c "! grep -qE 'rapporteras (med personnummer|anonymt)' '$BODY'"
 q "UPDATE referral_person SET protected_identity = 1 WHERE referral_id = $R"
 expect_status "status with protected identity" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
 expect_body "SUS yes but protected identity: anonymous" "Gäller</span> – rapporteras anonymt"

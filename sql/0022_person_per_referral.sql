@@ -20,12 +20,14 @@
 --   changed only by the insats staff (history under the participation).
 --
 -- The data moves without loss: every referral and every participation gets
--- a copy of its person's current values (there was only one set of values
--- to copy); the person history rows are copied to the records of those who
--- wrote them (a remittent's change to each of their referrals of that
--- person, an insats staff member's change to that person's participations in
--- their insatser). The old rows stay in change_history as they were, with
--- record_type 'person', and are shown nowhere.
+-- its person's values as its own side last wrote them, reconstructed from
+-- the shared row's history (see the UPDATEs below); the person history rows
+-- are copied to the records of those who wrote them (a remittent's change
+-- to their referrals of that person, an insats staff member's change to
+-- that person's participations in their insatser), each with the old value
+-- only when its own side wrote that too. The old rows stay in
+-- change_history as they were, with record_type 'person', and are shown
+-- nowhere.
 --
 -- Applied by `stegvis migrate` as one multi-statement batch (see 0001).
 
@@ -85,10 +87,98 @@ SELECT pa.id, p.first_name, p.last_name, p.gender, p.address, p.postal_code,
        p.interpreter_language, p.protected_identity
 FROM participation pa JOIN person p ON p.id = pa.person_id;
 
+-- Each record then gets its own values back where the shared row's history
+-- tells them, undoing what other organisations wrote over them:
+-- - a referral: what its remittent (or a medremittent) last wrote through
+--   it; else, for the person's first referral, the value when it was made;
+--   for a later referral made onto a known person, names, gender and the
+--   flags as they stood when it was made (the form required or kept them)
+--   and the contact fields empty, since its remittent left them empty or
+--   typed what another organisation had recorded;
+-- - a participation: what the insats's staff last wrote; else the value at
+--   admission.
+UPDATE referral_person rp JOIN referral r ON r.id = rp.referral_id SET
+    rp.address = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'address' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'address' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.address),
+           '')),
+    rp.postal_code = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'postal_code' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'postal_code' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.postal_code),
+           '')),
+    rp.city = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'city' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'city' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.city),
+           '')),
+    rp.phone = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'phone' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'phone' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.phone),
+           '')),
+    rp.home_municipality = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'home_municipality' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'home_municipality' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.home_municipality),
+           '')),
+    rp.interpreter_language = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'interpreter_language' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'interpreter_language' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.interpreter_language),
+           '')),
+    rp.first_name = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'first_name' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'first_name' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.first_name),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'first_name' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.first_name))),
+    rp.last_name = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'last_name' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'last_name' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.last_name),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'last_name' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.last_name))),
+    rp.gender = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'gender' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'gender' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.gender),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'gender' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.gender))),
+    rp.interpreter_needed = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'interpreter_needed' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'interpreter_needed' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.interpreter_needed),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'interpreter_needed' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.interpreter_needed))),
+    rp.protected_identity = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'protected_identity' AND h.at >= r.created_at - INTERVAL 1 SECOND AND (h.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = h.staff_id)) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        IF(NOT EXISTS (SELECT 1 FROM referral r0 WHERE r0.person_id = r.person_id AND (r0.created_at < r.created_at OR (r0.created_at = r.created_at AND r0.id < r.id))),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'protected_identity' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.protected_identity),
+           COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = r.person_id AND h.field = 'protected_identity' AND h.at >= r.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), rp.protected_identity)));
+
+UPDATE participation_person pp JOIN participation pa ON pa.id = pp.participation_id SET
+    pp.address = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'address' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'address' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.address)),
+    pp.postal_code = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'postal_code' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'postal_code' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.postal_code)),
+    pp.city = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'city' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'city' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.city)),
+    pp.phone = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'phone' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'phone' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.phone)),
+    pp.home_municipality = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'home_municipality' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'home_municipality' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.home_municipality)),
+    pp.interpreter_language = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'interpreter_language' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'interpreter_language' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.interpreter_language)),
+    pp.first_name = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'first_name' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'first_name' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.first_name)),
+    pp.last_name = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'last_name' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'last_name' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.last_name)),
+    pp.gender = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'gender' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'gender' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.gender)),
+    pp.interpreter_needed = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'interpreter_needed' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'interpreter_needed' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.interpreter_needed)),
+    pp.protected_identity = COALESCE((SELECT h.new_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'protected_identity' AND h.at >= pa.created_at - INTERVAL 1 SECOND AND EXISTS (SELECT 1 FROM staff_insats si WHERE si.insats_id = pa.insats_id AND si.staff_id = h.staff_id) ORDER BY h.at DESC, h.id DESC LIMIT 1),
+        COALESCE((SELECT h.old_value FROM change_history h WHERE h.record_type = 'person' AND h.record_id = pa.person_id AND h.field = 'protected_identity' AND h.at >= pa.created_at + INTERVAL 1 SECOND ORDER BY h.at, h.id LIMIT 1), pp.protected_identity));
+
 -- A remittent's (or medremittent's) change of the shared row, to each of
 -- their referrals of that person made before the change.
 INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
-SELECT h.at, h.staff_id, 'referral', r.id, h.field, h.old_value, h.new_value
+SELECT h.at, h.staff_id, 'referral', r.id, h.field,
+       (SELECT h2.new_value FROM change_history h2 WHERE h2.record_type = 'person'
+        AND h2.record_id = h.record_id AND h2.field = h.field
+        AND (h2.at < h.at OR (h2.at = h.at AND h2.id < h.id))
+        AND h2.at >= r.created_at - INTERVAL 1 SECOND
+        AND (h2.staff_id = r.remittent_id OR EXISTS (SELECT 1 FROM referral_coremittent c2
+             WHERE c2.referral_id = r.id AND c2.staff_id = h2.staff_id))
+        ORDER BY h2.at DESC, h2.id DESC LIMIT 1),
+       h.new_value
 FROM change_history h
 JOIN referral r ON r.person_id = h.record_id AND r.created_at <= h.at + INTERVAL 1 SECOND
 WHERE h.record_type = 'person'
@@ -99,7 +189,15 @@ ORDER BY h.id, r.id;
 -- An insats staff member's change (the SUS folkbokföringskommun), to that
 -- person's participations in their insatser.
 INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
-SELECT h.at, h.staff_id, 'participation', pa.id, h.field, h.old_value, h.new_value
+SELECT h.at, h.staff_id, 'participation', pa.id, h.field,
+       (SELECT h2.new_value FROM change_history h2 WHERE h2.record_type = 'person'
+        AND h2.record_id = h.record_id AND h2.field = h.field
+        AND (h2.at < h.at OR (h2.at = h.at AND h2.id < h.id))
+        AND h2.at >= pa.created_at - INTERVAL 1 SECOND
+        AND EXISTS (SELECT 1 FROM staff_insats s2 WHERE s2.insats_id = pa.insats_id
+             AND s2.staff_id = h2.staff_id)
+        ORDER BY h2.at DESC, h2.id DESC LIMIT 1),
+       h.new_value
 FROM change_history h
 JOIN participation pa ON pa.person_id = h.record_id
 JOIN staff_insats si ON si.insats_id = pa.insats_id AND si.staff_id = h.staff_id

@@ -38,8 +38,8 @@ check "the old-schema fixture loads" m "
 	INSERT INTO referral (id, person_id, insats_id, remittent_id, organisation_id, status, created_at)
 	VALUES (900001, 900001, 6, 2, 2, 'antagen', '2024-01-01 10:00:00'),
 	       (900002, 900001, 6, 3, 10, 'utkast', '2024-03-01 10:00:00');
-	INSERT INTO participation (id, referral_id, person_id, insats_id, status, start_date)
-	VALUES (900001, 900001, 900001, 6, 'inskriven', '2024-02-01');
+	INSERT INTO participation (id, referral_id, person_id, insats_id, status, start_date, created_at)
+	VALUES (900001, 900001, 900001, 6, 'inskriven', '2024-02-01', '2024-02-01 10:00:00');
 	INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
 	VALUES ('2024-03-01 10:00:00.100', 3, 'person', 900001, 'address', 'Fk-gatan 1', 'Gamla vägen 1'),
 	       ('2024-04-01 09:00:00.000', 8, 'person', 900001, 'home_municipality', '', 'Grästorp');"
@@ -49,11 +49,17 @@ check "0022 applies" bash -c 'cd "$1" && "$2" migrate -c stegvis.conf >> migrate
 	cat "$WORK/migrate.log"
 
 ALL="first_name, last_name, gender, address, postal_code, city, phone, home_municipality, interpreter_needed, interpreter_language, protected_identity"
-WANT="Maria|Migrerad|kvinna|Gamla vägen 1|461 30|Trollhättan|0520-1|Grästorp|1|arabiska|1"
-eq "FK's referral carries every value" "$(m "SELECT CONCAT_WS('|', $ALL) FROM referral_person WHERE referral_id = 900001")" "$WANT"
-eq "soc's referral too" "$(m "SELECT CONCAT_WS('|', $ALL) FROM referral_person WHERE referral_id = 900002")" "$WANT"
-eq "the participation too, as the insats's record" \
-	"$(m "SELECT CONCAT_WS('|', $ALL) FROM participation_person WHERE participation_id = 900001")" "$WANT"
+# FK made the person; soc later referred it, typing a new address over FK's;
+# the insats then set the kommun. Each record gets its own side's values.
+eq "FK's referral: FK's own address back, not the kommun the insats set later" \
+	"$(m "SELECT CONCAT_WS('|', $ALL) FROM referral_person WHERE referral_id = 900001")" \
+	"Maria|Migrerad|kvinna|Fk-gatan 1|461 30|Trollhättan|0520-1||1|arabiska|1"
+eq "soc's referral: what soc typed, and none of FK's contact data" \
+	"$(m "SELECT CONCAT_WS('|', $ALL) FROM referral_person WHERE referral_id = 900002")" \
+	"Maria|Migrerad|kvinna|Gamla vägen 1|||||1||1"
+eq "the participation: the values at admission and the insats's own kommun" \
+	"$(m "SELECT CONCAT_WS('|', $ALL) FROM participation_person WHERE participation_id = 900001")" \
+	"Maria|Migrerad|kvinna|Fk-gatan 1|461 30|Trollhättan|0520-1|Grästorp|1|arabiska|1"
 eq "the person keeps only the link" \
 	"$(m "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = '$DB' AND table_name = 'person'")" \
 	"id,personnummer,id_kind,birth_year,created_at,updated_at"
@@ -61,7 +67,9 @@ eq "and its personnummer and birth year" "$(m "SELECT CONCAT_WS('|', personnumme
 	"198503141234|personnummer|1985"
 eq "soc's change of the shared row is now history of soc's referral" \
 	"$(m "SELECT CONCAT_WS('|', record_type, record_id, staff_id, old_value, new_value) FROM change_history WHERE field = 'address' AND record_type <> 'person'")" \
-	"referral|900002|3|Fk-gatan 1|Gamla vägen 1"
+	"referral|900002|3|Gamla vägen 1"
+eq "without FK's old address: the old value is kept only when soc wrote it too" \
+	"$(m "SELECT COUNT(*) FROM change_history WHERE record_type = 'referral' AND old_value = 'Fk-gatan 1'")" 0
 eq "the insats staff's change is history of the participation" \
 	"$(m "SELECT CONCAT_WS('|', record_type, record_id, staff_id) FROM change_history WHERE field = 'home_municipality' AND record_type <> 'person'")" \
 	"participation|900001|8"

@@ -67,8 +67,25 @@ expect_body "... and says so" "remittent version $V är inläst"
 eq "the new version is the active one" "$(q "SELECT version FROM questionnaire WHERE code = 'remittent' AND is_active = 1")" "$V"
 eq "the old version is kept unchanged" "$(q "SELECT COUNT(*) FROM questionnaire_item WHERE questionnaire_id = $old_id AND text LIKE 'Insatsen är ett bra stöd%'")" 1
 
+# --- Every text the importer takes fits its column (sql/0024): a title,
+# an option and a language name of 1 000 characters are stored whole, not
+# a 500 that loses the pasted XML.
+LV=$(q "SELECT MAX(version) + 1 FROM questionnaire WHERE code = 'remittent'")
+LONG=$(printf 'Å%.0s' $(seq 1000))
+sed "s/id=\"remittent\" version=\"1\"/id=\"remittent\" version=\"$LV\"/; s/Enkät till remittenter (exempel)/$LONG/; s/>Kvinna</>$LONG</; s/>Svenska</>$LONG</" \
+	"$ROOT/conf/questionnaires/remittent.xml" > "$TMP/long.xml"
+code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/long.xml")
+eq "a questionnaire with 1 000-character texts loads" "$code" 200
+eq "its title is stored whole" "$(q "SELECT CHAR_LENGTH(title) FROM questionnaire WHERE code = 'remittent' AND version = $LV")" 1000
+eq "its option text too" "$(q "SELECT MAX(CHAR_LENGTH(o.text)) FROM questionnaire_option o JOIN questionnaire_item i ON i.id = o.item_id JOIN questionnaire qq ON qq.id = i.questionnaire_id WHERE qq.code = 'remittent' AND qq.version = $LV")" 1000
+eq "and the language name" "$(q "SELECT MAX(CHAR_LENGTH(l.name)) FROM questionnaire_language l JOIN questionnaire qq ON qq.id = l.questionnaire_id WHERE qq.code = 'remittent' AND qq.version = $LV")" 1000
+# The tests below go on with the new version's wording, loaded again.
+sed "s/ version=\"[0-9]*\"/ version=\"$((LV + 1))\"/" "$TMP/v2.xml" > "$TMP/back.xml"
+code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/back.xml")
+eq "and the ordinary wording loads again after it" "$code" 200
+
 # --- Personal links for the remittent questionnaire
-new_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND version = $V")
+new_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND is_active = 1")
 code=$(post "$AJ" "/admin/enkater/$new_id/lankar" --data-urlencode "antal=2")
 eq "two personal links are made" "$code" 200
 LINK=$(grep -o '/enkat/lank/[0-9a-f]\{64\}' "$BODY" | head -n 1)

@@ -103,7 +103,7 @@ main(void)
 			vars[i].lo = strtod(tok[2], NULL);
 			vars[i].hi = strtod(tok[3], NULL);
 		} else if (strcmp(tok[0], "e") == 0 ||
-		           strcmp(tok[0], "l") == 0) {
+		    strcmp(tok[0], "l") == 0) {
 			double tl;
 			if (n < 4 || nrows == LA_MAX_ROWS ||
 			    nterms + n > LA_MAX_TERMS)

@@ -576,12 +576,22 @@ build_places(struct build *b)
 		row->n[RG_TOTAL] =
 		    row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
 		/* Places are measures of the people in place: the total is
-		 * always shown, as the grand total is. */
-		for (int g = 0; g < RG__MAX; g++)
-			if (report_column_shown(b->rep, g) &&
-			    (row->cell[g] = sup_measure(b->s, row->value[g],
+		 * always shown, as the grand total is. A month's places of a
+		 * gender are never more than that gender's enrolled, so they
+		 * are shown only when the enrolled are (6,0 places in every
+		 * month would bound a hidden 6 from below); a month of no
+		 * places at all (0,0 in every column) tells nothing. */
+		for (int g = 0; g < RG__MAX; g++) {
+			if (!report_column_shown(b->rep, g))
+				continue;
+			if ((row->cell[g] = sup_measure(b->s, row->value[g],
 			         row->n[g], g == RG_TOTAL ? SUP_FIXED : 0)) < 0)
 				return APP_ENOMEM;
+			if (g != RG_TOTAL && row->value[RG_TOTAL] >= 0.05 &&
+			    (e = sup_follow(b->s, row->cell[g],
+			         enrolled->cell[g])) != APP_OK)
+				return e;
+		}
 		if (days == 0)
 			row->kind = RR_COUNT; /* after today: no figures */
 		nm++;

@@ -22,7 +22,9 @@
 #     rounding of its published share) + the rest; start vs end: the base =
 #     paired + one + none, paired = improved + not improved;
 #   - places per month and in all, and the gender balance: the columns add
-#     up to Totalt within the rounding of the published values.
+#     up to Totalt within the rounding of the published values; a gender's
+#     places (a month's, or the whole period's mean) are at most its
+#     Inskrivna (an inequality).
 # Means and medians are not sums and are left out.
 . "$(dirname "$0")/lib.sh"
 LP="$(dirname "$BIN")/tests/lp_audit"
@@ -92,7 +94,13 @@ model() {
 		}
 		next
 	}
-	t == "platser" { row(t, r, "m", lab); sums(t, r, 0.05 * ng + 0.001, ""); next }
+	t == "platser" {
+		row(t, r, "m", lab); sums(t, r, 0.05 * ng + 0.001, "")
+		# Places in use are never more than the people enrolled
+		# (within the rounding of the published one decimal).
+		for (g = 1; g <= ng; g++) print "l 0.05 deltagare.1." g " " t "." r "." g
+		next
+	}
 	t == "konsfordelning" {
 		if (dash(r)) next
 		row(t, r, "m", lab); sums(t, r, 0.5 * ng + 0.001, ""); next
@@ -207,6 +215,9 @@ audit "the whole förbund Q1 2019" "insats=0&period=q1&ar=2019"
 # Four participants in all: the grand total is small itself and hidden.
 audit "AFB Lilla Edet Q1 2020" "insats=5&period=q1&ar=2020"
 audit "Case Manager Grästorp 2022" "insats=6&period=ar&ar=2022"
+# Places against the enrolled: 6,0 and 5,0 places in every month of 2022
+# bounded the hidden women's and men's Inskrivna (total 11) to 6 and 5.
+audit "AFB Lilla Edet 2022" "insats=5&period=ar&ar=2022"
 
 # --- Whole months only, so that two periods never differ by a few days.
 expect_status "free months: a period of whole months" 200 -b "$forbund" "$BASE/rapporter?insats=1&period=fritt&fran=2021-03&till=2021-05"

@@ -10,6 +10,9 @@
  *   u NAME                an unknown the reader never sees
  *   b NAME LO HI          LO <= NAME <= HI, for an unknown
  *   e TOL WHOLE PART...   |WHOLE - (PART + ...)| <= TOL
+ *   l TOL WHOLE PART...   (PART + ...) - WHOLE <= TOL (the parts never
+ *                         exceed the whole: a month's places of a gender
+ *                         against its enrolled)
  * Every h, m and u is >= 0. Output, for each h and m in input order:
  *   NAME h|m LO HI SLACK
  * LO and HI the least and greatest value of NAME over everything above
@@ -63,6 +66,7 @@ main(void)
 {
 	static char buf[1 << 16];
 	static double tol[LA_MAX_ROWS];
+	static char le[LA_MAX_ROWS];
 	int nrows = 0, line = 0;
 	glp_prob *P;
 	glp_smcp parm;
@@ -98,13 +102,15 @@ main(void)
 			vars[i].bounded = 1;
 			vars[i].lo = strtod(tok[2], NULL);
 			vars[i].hi = strtod(tok[3], NULL);
-		} else if (strcmp(tok[0], "e") == 0) {
+		} else if (strcmp(tok[0], "e") == 0 ||
+		    strcmp(tok[0], "l") == 0) {
 			double tl;
 			if (n < 4 || nrows == LA_MAX_ROWS ||
 			    nterms + n > LA_MAX_TERMS)
 				return fail(line, "bad equation");
 			tl = strtod(tok[1], NULL);
 			tol[nrows] = tl;
+			le[nrows] = tok[0][0] == 'l';
 			for (int k = 2; k < n; k++) {
 				int i = find(tok[k]);
 				if (i < 0)
@@ -137,8 +143,12 @@ main(void)
 	if (nrows > 0) {
 		glp_add_rows(P, nrows);
 		for (int r = 0; r < nrows; r++)
-			glp_set_row_bnds(P, r + 1, tol[r] > 0 ? GLP_DB : GLP_FX,
-			    -tol[r], tol[r]);
+			if (le[r]) /* whole - parts >= -tol */
+				glp_set_row_bnds(P, r + 1, GLP_LO, -tol[r], 0);
+			else
+				glp_set_row_bnds(P, r + 1,
+				    tol[r] > 0 ? GLP_DB : GLP_FX, -tol[r],
+				    tol[r]);
 		/* A part equal to the whole, or twice in one equation, adds
 		 * up: GLPK wants one entry per cell. */
 		for (int k = 1; k <= nterms; k++)

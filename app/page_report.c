@@ -157,9 +157,9 @@ report_form_read(struct req *r, struct report_form *f)
 	}
 	f->period = f->fv[RF_PERIOD].present ? f->fv[RF_PERIOD].i : PER_AR;
 	/* An insats that has ended opens on its last year. */
-	f->year = f->fv[RF_YEAR].present ? f->fv[RF_YEAR].i
-	    : end_year                   ? end_year
-	                                 : ty;
+	f->year = f->fv[RF_YEAR].present && f->fv[RF_YEAR].ok ? f->fv[RF_YEAR].i
+	    : end_year                                        ? end_year
+	                                                      : ty;
 	if (f->period == PER_FRITT) {
 		int fy = 0, fm = 0, ty2 = 0, tm2 = 0;
 		int fok =

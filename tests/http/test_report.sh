@@ -243,6 +243,8 @@ expect_status "the last month before the first is refused" 400 -b "$forbund" "$B
 expect_body "with a message" "Sista månaden kan inte vara före den första."
 expect_body "and the months kept" 'value="2019-09"'
 expect_status "a year that is not a number is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$INS&ar=tjugo"
+expect_body "the typed year is kept" 'value="tjugo"'
+check "and the month fields show no year 0" bash -c "! grep -q '0000-' '$BODY'"
 expect_status "an unknown insats is refused" 400 -b "$forbund" "$BASE/rapporter?insats=999999999"
 expect_status "free months without months are refused" 400 -b "$forbund" "$BASE/rapporter.csv?period=fritt"
 expect_status "more than ten years is refused" 400 -b "$forbund" "$BASE/rapporter?period=fritt&fran=2000-01&till=2019-12"

@@ -199,7 +199,8 @@ consent_pick(const struct db_rows *list, const char *kind)
 }
 
 enum app_err
-consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id)
+consent_bind_status(
+    struct req *r, struct view_ctx *ctx, long long referral_id, unsigned via)
 {
 	struct db_param p[1] = { DB_INT(referral_id) };
 	struct db_rows ref, list, parties;
@@ -261,15 +262,10 @@ consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id)
 		struct str st = db_cell(&list, (size_t)s, 2);
 		int yes = str_eq_cstr(st, "aktiv") &&
 		    str_eq_cstr(db_cell(&list, (size_t)s, 3), "ja");
-		unsigned via = 0;
-
 		/* Whether a "yes" is reported with the personnummer also
 		 * depends on the insats's own record of the person (protected
 		 * identity): only its staff are told which; the remittent side
 		 * sees the consent, not what the insats recorded. */
-		if (yes &&
-		    (e = access_referral(r, referral_id, &via)) != APP_OK)
-			return e;
 		if ((e = view_ctx_set_bool(ctx, "sus_detail_hidden",
 		         yes && !(via & ACCESS_INSATS))) != APP_OK)
 			return e;

@@ -948,7 +948,7 @@ page_consents(struct req *r)
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	/* consent_bind_status() writes expiry back first. */
-	if ((e = consent_bind_status(r, ctx, rid)) != APP_OK)
+	if ((e = consent_bind_status(r, ctx, rid, via)) != APP_OK)
 		return e;
 	p[0] = DB_INT(rid);
 	if ((e = pc_exec(r, SQL_CONSENT_LIST, p, 1, &list)) != APP_OK)

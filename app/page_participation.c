@@ -663,7 +663,7 @@ dec_render(struct req *r, const struct db_rows *rg, const struct dec_form *f)
 	    (e = view_ctx_set_cstr(ctx, "consent_error", f->consent)) !=
 	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
-	    (e = consent_bind_status(r, ctx, id)) != APP_OK)
+	    (e = consent_bind_status(r, ctx, id, ACCESS_INSATS)) != APP_OK)
 		return e;
 	/* Up front: a decision needs a waiver covering the referring
 	 * organisation (include/consent.h); say so before anyone types. */

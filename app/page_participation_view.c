@@ -549,8 +549,8 @@ pv_render(struct req *r, const struct db_rows *pg, const struct pv_form *f)
 	    (e = view_ctx_set_cstr(ctx, "consent_error", f->consent)) !=
 	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
-	    (e = consent_bind_status(
-	         r, ctx, str_to_ll(pv_cell(pg, PG_REFERRAL)))) != APP_OK)
+	    (e = consent_bind_status(r, ctx,
+	         str_to_ll(pv_cell(pg, PG_REFERRAL)), ACCESS_INSATS)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
 	 * that covers their organisation and allows disclosure. */

@@ -602,7 +602,7 @@ page_referral(struct req *r)
 	    (e = view_ctx_set_bool(ctx, "can_edit",
 	         own && ref_status_editable(db_cell(&g, 0, RG_STATUS)))) !=
 	        APP_OK ||
-	    (e = consent_bind_status(r, ctx, id)) != APP_OK)
+	    (e = consent_bind_status(r, ctx, id, via)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
 		e = view_ctx_set_cstr(ctx, "notice", "Utkastet är sparat.");

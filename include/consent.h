@@ -69,10 +69,13 @@ const char *consent_state_label(struct str state);
  * "samtycke_status" into ctx: consent_referral_id (for the link), the
  * waiver's state and label, its parties with their state, the SUS
  * consent's state, whether the referring organisation is covered, and the
- * VISA marker. Writes expiry back first (consent_expire()). Reads no
- * personal data beyond consent metadata.
+ * VISA marker. via is how the caller reaches the referral (access.h, as
+ * the handler's access check found it): only ACCESS_INSATS is told whether
+ * a SUS "yes" is reported with the personnummer, which depends on the
+ * insats's record of the person. Writes expiry back first
+ * (consent_expire()). Reads no personal data beyond consent metadata.
  */
 enum app_err consent_bind_status(
-    struct req *, struct view_ctx *, long long referral_id);
+    struct req *, struct view_ctx *, long long referral_id, unsigned via);
 
 #endif /* !CONSENT_H */

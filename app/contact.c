@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "contact.h"
+#include "db.h"
 
 struct str
 contact_postal(struct arena *a, struct str s)
@@ -41,26 +42,86 @@ contact_phone_ok(struct str s)
 	return digits >= 5;
 }
 
+/* One row a field: its column, its Swedish label and where it lives in
+ * struct contact_record (a flag's offset is of an int, else of a str). */
+static const struct {
+	const char *column, *label;
+	size_t off;
+	int flag;
+} contact_fields[CONTACT__MAX] = {
+	[CONTACT_FIRST_NAME] = { "first_name", "Förnamn",
+	    offsetof(struct contact_record, first_name), 0 },
+	[CONTACT_LAST_NAME] = { "last_name", "Efternamn",
+	    offsetof(struct contact_record, last_name), 0 },
+	[CONTACT_GENDER] = { "gender", "Kön",
+	    offsetof(struct contact_record, gender), 0 },
+	[CONTACT_ADDRESS] = { "address", "Adress",
+	    offsetof(struct contact_record, address), 0 },
+	[CONTACT_POSTAL_CODE] = { "postal_code", "Postnummer",
+	    offsetof(struct contact_record, postal_code), 0 },
+	[CONTACT_CITY] = { "city", "Ort", offsetof(struct contact_record, city),
+	    0 },
+	[CONTACT_PHONE] = { "phone", "Telefon",
+	    offsetof(struct contact_record, phone), 0 },
+	[CONTACT_MUNICIPALITY] = { "home_municipality", "Folkbokföringskommun",
+	    offsetof(struct contact_record, municipality), 0 },
+	[CONTACT_INTERPRETER_NEEDED] = { "interpreter_needed", "Tolk behövs",
+	    offsetof(struct contact_record, interpreter_needed), 1 },
+	[CONTACT_INTERPRETER_LANGUAGE] = { "interpreter_language", "Tolkspråk",
+	    offsetof(struct contact_record, interpreter_language), 0 },
+	[CONTACT_PROTECTED] = { "protected_identity",
+	    "Skyddade personuppgifter",
+	    offsetof(struct contact_record, protected_identity), 1 },
+};
+_Static_assert(
+    sizeof(contact_fields) / sizeof(contact_fields[0]) == CONTACT__MAX,
+    "contact_fields[] out of sync with enum contact_field");
+
+void
+contact_record_decode(const struct db_rows *rows, size_t row, size_t first,
+    struct contact_record *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (int f = 0; f < CONTACT__MAX; f++) {
+		char *at = (char *)out + contact_fields[f].off;
+		struct str v = db_cell(rows, row, first + (size_t)f);
+
+		if (contact_fields[f].flag)
+			*(int *)(void *)at = str_to_ll(v) != 0;
+		else
+			*(struct str *)(void *)at = v;
+	}
+}
+
+const char *
+contact_field_column(enum contact_field f)
+{
+	return contact_fields[f].column;
+}
+
+int
+contact_field_is_flag(enum contact_field f)
+{
+	return contact_fields[f].flag;
+}
+
+struct str
+contact_field_value(const struct contact_record *c, enum contact_field f)
+{
+	const char *at = (const char *)c + contact_fields[f].off;
+
+	if (contact_fields[f].flag)
+		return *(const int *)(const void *)at ? STR_LIT("1")
+		                                      : STR_LIT("0");
+	return *(const struct str *)(const void *)at;
+}
+
 const char *
 contact_field_label(struct str field)
 {
-	static const char *const map[][2] = {
-		{ "first_name", "Förnamn" },
-		{ "last_name", "Efternamn" },
-		{ "gender", "Kön" },
-		{ "address", "Adress" },
-		{ "postal_code", "Postnummer" },
-		{ "city", "Ort" },
-		{ "phone", "Telefon" },
-		{ "home_municipality", "Folkbokföringskommun" },
-		{ "interpreter_needed", "Tolk behövs" },
-		{ "interpreter_language", "Tolkspråk" },
-		{ "protected_identity", "Skyddade personuppgifter" },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (str_eq_cstr(field, map[i][0]))
-			return map[i][1];
+	for (int f = 0; f < CONTACT__MAX; f++)
+		if (str_eq_cstr(field, contact_fields[f].column))
+			return contact_fields[f].label;
 	return NULL;
 }
 

@@ -27,26 +27,13 @@
 #define MSG_CLOSED                                                             \
 	"Deltagandet är felregistrerat; kontaktuppgifterna kan inte ändras."
 
-/* Columns of SQL_PARTICIPATION_PERSON_GET/LOCK: PP_FIRST .. PP_PROTECTED
- * are the editable fields, in the order of SQL_PARTICIPATION_PERSON_UPDATE. */
-enum pp_col {
-	PP_FIRST,
-	PP_LAST,
-	PP_GENDER,
-	PP_ADDRESS,
-	PP_POSTAL,
-	PP_CITY,
-	PP_PHONE,
-	PP_MUNICIPALITY,
-	PP_INTERPRETER,
-	PP_LANGUAGE,
-	PP_PROTECTED,
-	PP_VERSION,
-	PP_PNR,
-	PP_STATUS,
-	PP_INSATS,
-	PP__COUNT
+/* The insats's record of the person and what the page shows with it
+ * (SQL_PARTICIPATION_PERSON_GET/LOCK: the contact fields, then these). */
+struct pp_record {
+	struct contact_record c;
+	struct str version, pnr, status, insats;
 };
+enum { PP_VERSION = CONTACT__MAX, PP_PNR, PP_STATUS, PP_INSATS, PP__COUNT };
 
 enum cf {
 	CF_FIRST,
@@ -63,8 +50,10 @@ enum cf {
 	CF_VERSION,
 	CF__MAX
 };
-_Static_assert((int)CF_PROTECTED == (int)PP_PROTECTED,
-    "the form's fields follow the record's columns");
+_Static_assert((int)CF_FIRST == (int)CONTACT_FIRST_NAME &&
+        (int)CF_PROTECTED == (int)CONTACT_PROTECTED &&
+        (int)CF_VERSION == (int)CONTACT__MAX,
+    "the form's fields follow enum contact_field");
 
 static const char *const cf_genders[] = { "kvinna", "man", "annat", NULL };
 static const char *const cf_gender_labels[] = { "Kvinna", "Man", "Annat" };
@@ -86,28 +75,23 @@ static const struct field_spec cf_spec[CF__MAX] = {
 	    NULL },
 };
 
-/* The history field of each editable column (as on the referral). */
-static const char *const cf_column[CF_VERSION] = {
-	"first_name",
-	"last_name",
-	"gender",
-	"address",
-	"postal_code",
-	"city",
-	"phone",
-	"home_municipality",
-	"interpreter_needed",
-	"interpreter_language",
-	"protected_identity",
-};
-
 static const char *const cf_required_msg[CF__MAX] = {
 	[CF_FIRST] = "Ange förnamn.",
 	[CF_LAST] = "Ange efternamn.",
 	[CF_GENDER] = "Välj kön i listan.",
 };
 
+/* While the stored record says protected identity, these are not shown:
+ * the form leaves them empty, and empty keeps what is stored. */
+static int
+cf_hidden_when_protected(int f)
+{
+	return f == CF_ADDRESS || f == CF_POSTAL || f == CF_CITY ||
+	    f == CF_PHONE;
+}
+
 struct cf_form {
+	int address_hidden;       /* the stored record is protected */
 	struct str v[CF__MAX];    /* typed; bools "1" or "" */
 	const char *err[CF__MAX]; /* Swedish, next to the field */
 	const char *form_error;
@@ -115,26 +99,40 @@ struct cf_form {
 };
 
 static enum app_err
-cf_load(struct req *r, long long id, unsigned q, struct db_rows *g)
+cf_load(struct req *r, long long id, unsigned q, struct pp_record *out)
 {
 	struct db_param p[1] = { DB_INT(id) };
+	struct db_rows g;
 	enum app_err e;
 
-	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION, q, p, 1, g)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION, q, p, 1, &g)) != APP_OK)
 		return e;
-	return g->nrows == 1 && g->ncols == PP__COUNT ? APP_OK : APP_ENOTFOUND;
+	if (g.nrows != 1 || g.ncols != PP__COUNT)
+		return APP_ENOTFOUND;
+	contact_record_decode(&g, 0, 0, &out->c);
+	out->version = db_cell(&g, 0, PP_VERSION);
+	out->pnr = db_cell(&g, 0, PP_PNR);
+	out->status = db_cell(&g, 0, PP_STATUS);
+	out->insats = db_cell(&g, 0, PP_INSATS);
+	return APP_OK;
 }
 
 static void
-cf_from_stored(struct cf_form *f, const struct db_rows *g)
+cf_from_stored(struct cf_form *f, const struct pp_record *g)
 {
+	f->address_hidden = g->c.protected_identity;
 	for (int i = 0; i < CF_VERSION; i++) {
-		struct str c = db_cell(g, 0, (size_t)i);
-		f->v[i] = cf_spec[i].type == FT_BOOL
-		    ? (str_to_ll(c) ? STR_LIT("1") : STR_LIT(""))
-		    : c;
+		struct str c =
+		    contact_field_value(&g->c, (enum contact_field)i);
+		if (contact_field_is_flag((enum contact_field)i))
+			f->v[i] =
+			    str_eq_cstr(c, "1") ? STR_LIT("1") : STR_LIT("");
+		else if (f->address_hidden && cf_hidden_when_protected(i))
+			f->v[i] = STR_LIT("");
+		else
+			f->v[i] = c;
 	}
-	f->v[CF_VERSION] = db_cell(g, 0, PP_VERSION);
+	f->v[CF_VERSION] = g->version;
 }
 
 /* The typed form, checked: the field table, then the contact rules. */
@@ -181,7 +179,7 @@ cf_read(struct req *r, struct cf_form *f)
 }
 
 static enum app_err
-cf_render(struct req *r, long long id, const struct db_rows *g,
+cf_render(struct req *r, long long id, const struct pp_record *g,
     const struct cf_form *f, int show_stored)
 {
 	static const char *const err_key[CF__MAX] = {
@@ -201,11 +199,12 @@ cf_render(struct req *r, long long id, const struct db_rows *g,
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	if ((e = view_ctx_set_int(ctx, "id", id)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "pnr",
-	         part_pnr_show(r, db_cell(g, 0, PP_PNR)))) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "insats", db_cell(g, 0, PP_INSATS))) !=
+	    (e = view_ctx_set_str(ctx, "pnr", part_pnr_show(r, g->pnr))) !=
 	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "insats", g->insats)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "has_errors", f->nerr > 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "address_hidden", f->address_hidden)) !=
+	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, cf_spec, CF__MAX)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "kon_val")) != APP_OK)
@@ -239,10 +238,15 @@ cf_render(struct req *r, long long id, const struct db_rows *g,
 		struct view_ctx *cur = view_ctx_list_add(ctx, "current");
 		if (cur == NULL)
 			return APP_ENOMEM;
-		for (int i = 0; i < CF_VERSION; i++)
-			if ((e = view_ctx_set_str(cur, cf_column[i],
-			         db_cell(g, 0, (size_t)i))) != APP_OK)
+		for (int i = 0; i < CF_VERSION; i++) {
+			enum contact_field c = (enum contact_field)i;
+			if (g->c.protected_identity &&
+			    cf_hidden_when_protected(i))
+				continue;
+			if ((e = view_ctx_set_str(cur, contact_field_column(c),
+			         contact_field_value(&g->c, c))) != APP_OK)
 				return e;
+		}
 	}
 	return page_render(r, "deltagande_kontakt", "Kontaktuppgifter", ctx);
 }
@@ -264,18 +268,18 @@ enum app_err
 page_participation_contact_form(struct req *r)
 {
 	struct cf_form f = { 0 };
-	struct db_rows g;
+	struct pp_record g;
 	long long id;
 	enum app_err e;
 
 	if ((e = cf_access(r, &id)) != APP_OK ||
 	    (e = cf_load(r, id, SQL_PARTICIPATION_PERSON_GET, &g)) != APP_OK)
 		return e;
-	if ((e = audit_write(r, AUDIT_READ, "participation", id,
-	         db_cell(&g, 0, PP_PNR), STR_LIT("contact form"))) != APP_OK)
+	if ((e = audit_write(r, AUDIT_READ, "participation", id, g.pnr,
+	         STR_LIT("contact form"))) != APP_OK)
 		return e;
 	cf_from_stored(&f, &g);
-	if (str_eq_cstr(db_cell(&g, 0, PP_STATUS), "felregistrerad"))
+	if (str_eq_cstr(g.status, "felregistrerad"))
 		f.form_error = MSG_CLOSED;
 	return cf_render(r, id, &g, &f, 0);
 }
@@ -284,7 +288,7 @@ enum app_err
 page_participation_contact(struct req *r)
 {
 	struct cf_form f = { 0 };
-	struct db_rows g, lock;
+	struct pp_record g, lock;
 	struct db_param p[CF__MAX + 1];
 	long long id, changed = 0, one;
 	struct buf loc;
@@ -294,6 +298,7 @@ page_participation_contact(struct req *r)
 	    (e = cf_load(r, id, SQL_PARTICIPATION_PERSON_GET, &g)) != APP_OK ||
 	    (e = cf_read(r, &f)) != APP_OK)
 		return e;
+	f.address_hidden = g.c.protected_identity;
 	if (f.nerr > 0) {
 		r->resp.status = 400;
 		return cf_render(r, id, &g, &f, 0);
@@ -303,40 +308,44 @@ page_participation_contact(struct req *r)
 	if ((e = cf_load(r, id, SQL_PARTICIPATION_PERSON_LOCK, &lock)) !=
 	    APP_OK)
 		goto fail;
-	if (str_eq_cstr(db_cell(&lock, 0, PP_STATUS), "felregistrerad")) {
+	if (str_eq_cstr(lock.status, "felregistrerad")) {
 		db_rollback(r->db);
 		f.form_error = MSG_CLOSED;
 		f.nerr++;
 		r->resp.status = 409;
 		return cf_render(r, id, &lock, &f, 1);
 	}
-	if (!str_eq(f.v[CF_VERSION], db_cell(&lock, 0, PP_VERSION))) {
+	if (!str_eq(f.v[CF_VERSION], lock.version)) {
 		db_rollback(r->db);
 		f.form_error = MSG_STALE;
 		f.nerr++;
-		f.v[CF_VERSION] = db_cell(&lock, 0, PP_VERSION);
+		f.v[CF_VERSION] = lock.version;
 		r->resp.status = 409;
 		return cf_render(r, id, &lock, &f, 1);
 	}
 	for (int i = 0; i < CF_VERSION; i++) {
-		struct str now = cf_spec[i].type == FT_BOOL
+		enum contact_field c = (enum contact_field)i;
+		struct str old = contact_field_value(&lock.c, c);
+		struct str now = contact_field_is_flag(c)
 		    ? (f.v[i].len ? STR_LIT("1") : STR_LIT("0"))
 		    : f.v[i];
-		struct str old = db_cell(&lock, 0, (size_t)i);
 
-		p[i] = cf_spec[i].type == FT_BOOL ? DB_INT(f.v[i].len > 0)
-		                                  : DB_STR(f.v[i]);
+		/* Not shown while protected: left empty, it stays. */
+		if (lock.c.protected_identity && cf_hidden_when_protected(i) &&
+		    now.len == 0)
+			now = old;
+		p[i] = contact_field_is_flag(c) ? DB_INT(str_eq_cstr(now, "1"))
+		                                : DB_STR(now);
 		if (str_eq(old, now))
 			continue;
 		changed = 1;
 		if ((e = history_field(r, HISTORY_PARTICIPATION, id,
-		         cf_column[i], old, now)) != APP_OK)
+		         contact_field_column(c), old, now)) != APP_OK)
 			goto fail;
 	}
 	if (changed) {
 		p[CF_VERSION] = DB_INT(id);
-		p[CF_VERSION + 1] =
-		    DB_INT(str_to_ll(db_cell(&lock, 0, PP_VERSION)));
+		p[CF_VERSION + 1] = DB_INT(str_to_ll(lock.version));
 		if ((e = part_exec(r, SQL_PARTICIPATION_PERSON_UPDATE, p,
 		         CF__MAX + 1, NULL)) != APP_OK ||
 		    (e = part_row_count(r, &one)) != APP_OK)
@@ -346,8 +355,7 @@ page_participation_contact(struct req *r)
 			goto fail;
 		}
 		if ((e = audit_write(r, AUDIT_UPDATE, "participation", id,
-		         db_cell(&lock, 0, PP_PNR), STR_LIT("contact data"))) !=
-		    APP_OK)
+		         lock.pnr, STR_LIT("contact data"))) != APP_OK)
 			goto fail;
 	}
 	if ((e = db_commit(r->db)) != APP_OK)

@@ -3,15 +3,58 @@
  * it on a referral and as the insats staff keep it on a participation
  * (sql/0022): the same checks and messages for both forms.
  *
- * Pure functions: no database, no request; unit-tested in
+ * No I/O: the decoding reads a result already in memory; unit-tested in
  * tests/unit/test_contact.c.
  */
 #ifndef CONTACT_H
 #define CONTACT_H
 
+#include <stddef.h>
+
 #include "str.h"
 
 struct arena;
+struct db_rows;
+
+/* A person's contact data as one side recorded it: a referral's
+ * (referral_person) or a participation's (participation_person), sql/0022.
+ * The fields in the order of both tables' statements. */
+enum contact_field {
+	CONTACT_FIRST_NAME,
+	CONTACT_LAST_NAME,
+	CONTACT_GENDER,
+	CONTACT_ADDRESS,
+	CONTACT_POSTAL_CODE,
+	CONTACT_CITY,
+	CONTACT_PHONE,
+	CONTACT_MUNICIPALITY,
+	CONTACT_INTERPRETER_NEEDED,
+	CONTACT_INTERPRETER_LANGUAGE,
+	CONTACT_PROTECTED,
+	CONTACT__MAX
+};
+
+struct contact_record {
+	struct str first_name, last_name, gender, address, postal_code, city,
+	    phone, municipality, interpreter_language;
+	int interpreter_needed, protected_identity; /* 0 or 1 */
+};
+
+/* Columns first .. first + CONTACT__MAX - 1 of row of rows, in the order
+ * of enum contact_field, into out. Strings are borrowed from rows. */
+void contact_record_decode(const struct db_rows *rows, size_t row, size_t first,
+    struct contact_record *out);
+
+/* The column (and change_history field) name of f: "first_name", ... */
+const char *contact_field_column(enum contact_field f);
+
+/* 1 when f is a 0/1 flag (interpreter needed, protected identity). */
+int contact_field_is_flag(enum contact_field f);
+
+/* Field f of c as text, as change_history stores it ("0"/"1" for the
+ * flags). Borrowed from c. */
+struct str contact_field_value(
+    const struct contact_record *c, enum contact_field f);
 
 #define CONTACT_MSG_POSTAL                                                     \
 	"Ange postnumret som fem siffror, till exempel 461 30."

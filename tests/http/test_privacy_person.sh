@@ -144,10 +144,10 @@ fi
 fetch -b "$CM" "$BASE/deltagande/$P/kontaktuppgifter" > /dev/null
 PV=$(hidden version)
 expect_body "the contact form shows the insats's record" 'value="Fk-gatan 7"'
-contact() { # ADDRESS: the contact form's fields with that address
+contact() { # ADDRESS [PHONE]: the contact form's fields with that address
 	CDATA=(--data-urlencode "version=$PV" --data-urlencode "fornamn=Peter" --data-urlencode "efternamn=Privatsson"
 	--data "kon=man" --data-urlencode "adress=$1" --data "postnummer=461 32" --data-urlencode "ort=Trollhättan"
-	--data-urlencode "telefon=0520-33 33 33" --data-urlencode "kommun=Trollhättan" --data "tolk=1"
+	--data-urlencode "telefon=${2-0520-33 33 33}" --data-urlencode "kommun=Trollhättan" --data "tolk=1"
 	--data-urlencode "tolk_sprak=tigrinja")
 }
 contact "Nya gatan 2"
@@ -171,6 +171,23 @@ eq "a bad postal code is 400" "$(post "$CM" "/deltagande/$P/kontaktuppgifter" --
 	--data-urlencode "adress=Fjärde gatan")" 400
 expect_body "with the message" "Ange postnumret som fem siffror"
 expect_body "and the typed address kept" 'value="Fjärde gatan"'
+# Protected identity on the insats's record: the form no longer shows the
+# address and phone, and leaving them empty keeps what is stored.
+PV=$(q "SELECT version FROM participation_person WHERE participation_id = $P")
+contact "Nya gatan 2"
+eq "personal.cm marks the person as protected" \
+	"$(post "$CM" "/deltagande/$P/kontaktuppgifter" "${CDATA[@]}" --data "skyddad=1")" 303
+expect_status "the contact form of a protected person" 200 -b "$CM" "$BASE/deltagande/$P/kontaktuppgifter"
+expect_body "says the address is not shown" "adress och telefon visas inte"
+check "and does not show it" body_lacks "Nya gatan 2"
+check "nor the phone" body_lacks "0520-33 33 33"
+PV=$(q "SELECT version FROM participation_person WHERE participation_id = $P")
+contact "" ""
+eq "a save with the hidden fields left empty" \
+	"$(post "$CM" "/deltagande/$P/kontaktuppgifter" "${CDATA[@]}" --data "skyddad=1")" 303
+eq "keeps the stored address and phone" \
+	"$(q "SELECT CONCAT_WS('|', address, phone, protected_identity) FROM participation_person WHERE participation_id = $P")" \
+	"Nya gatan 2|0520-33 33 33|1"
 expect_status "another insats's staff cannot open it (404)" 404 -b "$(j=$(new_jar); login "$j" personal.fv > /dev/null; echo "$j")" \
 	"$BASE/deltagande/$P/kontaktuppgifter"
 expect_status "nor can the remittent (403)" 403 -b "$FK" "$BASE/deltagande/$P/kontaktuppgifter"

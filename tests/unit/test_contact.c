@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "contact.h"
+#include "db.h"
 #include "str.h"
 
 static struct str
@@ -78,6 +79,45 @@ field_labels(void **state)
 	assert_false(contact_field_is_address(S("first_name")));
 }
 
+/* A row as the statements return it: the fields in enum order. */
+static void
+record_decode(void **state)
+{
+	struct str cells[CONTACT__MAX + 1] = {
+		S("x"), /* a column before the record */
+		S("Anna"),
+		S("Andersson"),
+		S("kvinna"),
+		S("Storgatan 1"),
+		S("461 30"),
+		S("Trollhättan"),
+		S("0520-1"),
+		S("Grästorp"),
+		S("1"),
+		S("arabiska"),
+		S("0"),
+	};
+	struct db_rows rows = { 1, CONTACT__MAX + 1, cells, NULL };
+	struct contact_record c;
+
+	(void)state;
+	contact_record_decode(&rows, 0, 1, &c);
+	assert_true(str_eq_cstr(c.first_name, "Anna"));
+	assert_true(str_eq_cstr(c.municipality, "Grästorp"));
+	assert_true(str_eq_cstr(c.interpreter_language, "arabiska"));
+	assert_int_equal(c.interpreter_needed, 1);
+	assert_int_equal(c.protected_identity, 0);
+	/* Every field reads back as its column's text, in order. */
+	for (int f = 0; f < CONTACT__MAX; f++)
+		assert_true(
+		    str_eq(contact_field_value(&c, (enum contact_field)f),
+		        cells[f + 1]));
+	assert_string_equal(
+	    contact_field_column(CONTACT_MUNICIPALITY), "home_municipality");
+	assert_true(contact_field_is_flag(CONTACT_PROTECTED));
+	assert_false(contact_field_is_flag(CONTACT_PHONE));
+}
+
 int
 main(void)
 {
@@ -85,6 +125,7 @@ main(void)
 		cmocka_unit_test(postal_codes),
 		cmocka_unit_test(phone_numbers),
 		cmocka_unit_test(field_labels),
+		cmocka_unit_test(record_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -330,7 +330,7 @@ form_stash_sweep(struct req *r)
 }
 
 enum app_err
-form_stash_store(struct req *r, long long staff_id, int owner_known)
+form_stash_store(struct req *r, long long staff_id)
 {
 	unsigned char secret[FORM_STASH_SECRET_BYTES];
 	unsigned char handle[FORM_STASH_HANDLE_BYTES];
@@ -359,11 +359,10 @@ form_stash_store(struct req *r, long long staff_id, int owner_known)
 	if (e != APP_OK)
 		goto out;
 	p[0] = FS_HANDLE_PARAM(handle);
-	p[1] = staff_id > 0 ? DB_INT(staff_id) : DB_NULL;
-	p[2] = DB_INT(owner_known != 0);
-	p[3] = DB_STR(sealed);
-	p[4] = DB_INT(FORM_STASH_MINUTES);
-	if ((e = fs_exec(r, SQL_FS_INSERT, p, 5, NULL)) != APP_OK)
+	p[1] = DB_INT(staff_id);
+	p[2] = DB_STR(sealed);
+	p[3] = DB_INT(FORM_STASH_MINUTES);
+	if ((e = fs_exec(r, SQL_FS_INSERT, p, 4, NULL)) != APP_OK)
 		goto out;
 	sodium_bin2hex(hex, sizeof(hex), secret, sizeof(secret));
 	e = session_set_cookie(r, FORM_STASH_COOKIE,
@@ -422,7 +421,7 @@ form_stash_owner(struct req *r, long long *staff_id)
 }
 
 /* Columns of SQL_FS_GET. */
-enum { FG_STAFF, FG_KNOWN, FG_MINUTES, FG_SEALED };
+enum { FG_STAFF, FG_MINUTES, FG_SEALED };
 
 enum app_err
 form_stash_find(struct req *r,
@@ -445,7 +444,6 @@ form_stash_find(struct req *r,
 	out->staff_id = db_cell_null(&rows, 0, FG_STAFF)
 	    ? 0
 	    : str_to_ll(db_cell(&rows, 0, FG_STAFF));
-	out->owner_known = str_to_ll(db_cell(&rows, 0, FG_KNOWN)) != 0;
 	out->minutes_left = str_to_ll(db_cell(&rows, 0, FG_MINUTES));
 	out->sealed = db_cell(&rows, 0, FG_SEALED);
 	*found = 1;

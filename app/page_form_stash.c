@@ -40,7 +40,6 @@ page_form_stash_keep(struct req *r, unsigned route_flags, int *kept)
 {
 	const char *to;
 	long long owner = 0;
-	int known;
 	enum app_err e;
 
 	*kept = 0;
@@ -68,13 +67,12 @@ page_form_stash_keep(struct req *r, unsigned route_flags, int *kept)
 		return APP_OK;
 	if ((e = form_stash_owner(r, &owner)) != APP_OK)
 		return e;
-	known = owner > 0;
 	/* Kept only for the account whose session the form was sent in
 	 * (live, expired or ended: sql/0023), never for whoever is logged
 	 * in in this browser now or logs in next. */
-	if (!known)
+	if (owner <= 0)
 		return APP_OK;
-	if ((e = form_stash_store(r, owner, known)) != APP_OK)
+	if ((e = form_stash_store(r, owner)) != APP_OK)
 		return e;
 	*kept = 1;
 	return page_redirect(r, to);
@@ -135,9 +133,7 @@ pfs_render(struct req *r, int status, const char *state,
 		if ((e = view_ctx_set_str(ctx, "path", path)) != APP_OK ||
 		    (e = view_ctx_set_int(ctx, "minutes_left",
 		         fs->minutes_left > 0 ? fs->minutes_left : 1)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(
-		         ctx, "owner_unsure", !fs->owner_known)) != APP_OK)
+		        APP_OK)
 			return e;
 		for (size_t i = 0; i < fields->n; i++) {
 			struct view_ctx *it = view_ctx_list_add(ctx, "fields");

@@ -10,11 +10,13 @@ const struct db_query sql_form_stash[SQL_FS__MAX] = {
 	    0 },
 	[SQL_FS_DELETE_OWN] = { "DELETE FROM form_stash WHERE handle = ? AND staff_id = ?",
 	    0 },
+	/* owner_known: always, since sql/0023 (a form no session names is
+	 * not kept). */
 	[SQL_FS_INSERT] = { "INSERT INTO form_stash (handle, staff_id, owner_known, sealed, "
-	                    "created_at, expires_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), "
+	                    "created_at, expires_at) VALUES (?, ?, 1, ?, UTC_TIMESTAMP(), "
 	                    "UTC_TIMESTAMP() + INTERVAL ? MINUTE)",
 	    0 },
-	[SQL_FS_GET] = { "SELECT staff_id, owner_known, "
+	[SQL_FS_GET] = { "SELECT staff_id, "
 	                 "TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), expires_at), sealed "
 	                 "FROM form_stash WHERE handle = ? AND" LIVE,
 	    1 },

@@ -114,8 +114,7 @@ int form_stash_same_origin(
 
 /* A kept form as found for the browser of a request. */
 struct form_stash {
-	long long staff_id; /* 0: not bound to an account yet */
-	int owner_known;    /* the account came from the ended session */
+	long long staff_id; /* the account whose session it was sent in */
 	long long minutes_left;
 	struct str sealed; /* arena */
 };
@@ -131,13 +130,12 @@ int form_stash_cookie(
 enum app_err form_stash_sweep(struct req *);
 
 /*
- * Keep r's form (r->path and r->form) for staff_id (0: not known, bound at
- * the next full login in this browser; owner_known as in struct
- * form_stash): a fresh secret, the sealed row, the cookie set on r->resp.
+ * Keep r's form (r->path and r->form) for staff_id, the account whose
+ * session it was sent in (form_stash_owner()): a fresh secret, the sealed
+ * row, the cookie set on r->resp.
  * A form this browser kept before is deleted, and so is every expired one.
  */
-enum app_err form_stash_store(
-    struct req *, long long staff_id, int owner_known);
+enum app_err form_stash_store(struct req *, long long staff_id);
 
 /*
  * The account an ended session belonged to, found by the form's CSRF token

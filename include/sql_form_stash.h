@@ -11,9 +11,9 @@ enum sql_form_stash {
 	SQL_FS_SWEEP,         /* (): every expired row */
 	SQL_FS_DELETE_HANDLE, /* (handle) */
 	SQL_FS_DELETE_OWN,    /* (handle, staff id) */
-	/* (handle, staff id or NULL, owner_known, sealed, minutes) */
+	/* (handle, staff id, sealed, minutes) */
 	SQL_FS_INSERT,
-	/* (handle) -> staff id or NULL, owner_known, whole minutes left,
+	/* (handle) -> staff id, whole minutes left,
 	 * sealed: unclaimed and unexpired */
 	SQL_FS_GET,
 	SQL_FS_CLAIM,     /* (handle, staff id): only unclaimed, unexpired */

@@ -294,12 +294,15 @@ page_participation_contact(struct req *r)
 	struct buf loc;
 	enum app_err e;
 
-	if ((e = cf_access(r, &id)) != APP_OK ||
-	    (e = cf_load(r, id, SQL_PARTICIPATION_PERSON_GET, &g)) != APP_OK ||
-	    (e = cf_read(r, &f)) != APP_OK)
+	if ((e = cf_access(r, &id)) != APP_OK || (e = cf_read(r, &f)) != APP_OK)
 		return e;
-	f.address_hidden = g.c.protected_identity;
+	/* The stored record is read for the page only when the form goes
+	 * back; a save reads it once, locked. */
 	if (f.nerr > 0) {
+		if ((e = cf_load(r, id, SQL_PARTICIPATION_PERSON_GET, &g)) !=
+		    APP_OK)
+			return e;
+		f.address_hidden = g.c.protected_identity;
 		r->resp.status = 400;
 		return cf_render(r, id, &g, &f, 0);
 	}
@@ -308,6 +311,7 @@ page_participation_contact(struct req *r)
 	if ((e = cf_load(r, id, SQL_PARTICIPATION_PERSON_LOCK, &lock)) !=
 	    APP_OK)
 		goto fail;
+	f.address_hidden = lock.c.protected_identity;
 	if (str_eq_cstr(lock.status, "felregistrerad")) {
 		db_rollback(r->db);
 		f.form_error = MSG_CLOSED;

@@ -188,6 +188,14 @@ eq "a save with the hidden fields left empty" \
 eq "keeps the stored address and phone" \
 	"$(q "SELECT CONCAT_WS('|', address, phone, protected_identity) FROM participation_person WHERE participation_id = $P")" \
 	"Nya gatan 2|0520-33 33 33|1"
+# A participation marked in error keeps its record as it was.
+q "UPDATE participation SET status = 'felregistrerad', end_date = CURDATE() WHERE id = $P"
+PV=$(q "SELECT version FROM participation_person WHERE participation_id = $P")
+contact "Efter felregistrering"
+eq "a save on a participation marked in error is 409" "$(post "$CM" "/deltagande/$P/kontaktuppgifter" "${CDATA[@]}")" 409
+expect_body "saying why" "felregistrerat"
+expect_body "with the typed address kept" 'value="Efter felregistrering"'
+eq "and nothing saved" "$(q "SELECT version FROM participation_person WHERE participation_id = $P")" "$PV"
 expect_status "another insats's staff cannot open it (404)" 404 -b "$(j=$(new_jar); login "$j" personal.fv > /dev/null; echo "$j")" \
 	"$BASE/deltagande/$P/kontaktuppgifter"
 expect_status "nor can the remittent (403)" 403 -b "$FK" "$BASE/deltagande/$P/kontaktuppgifter"

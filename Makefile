@@ -33,7 +33,8 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           report_quest \
           page_participation_sus sql_participation_sus \
-          form_stash sql_form_stash page_form_stash
+          form_stash sql_form_stash page_form_stash \
+          bind edit
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

@@ -34,7 +34,7 @@ enum app_err
 consent_expire(struct req *r, long long referral_id)
 {
 	struct db_param p[6];
-	struct db_rows ids, ref, changed;
+	struct db_rows ids, ref;
 	int own_tx = !db_in_tx(r->db);
 	enum app_err e;
 
@@ -55,14 +55,11 @@ consent_expire(struct req *r, long long referral_id)
 		p[1] = DB_INT(id);
 		p[2] = DB_STR(STR_LIT("aktiv"));
 		if ((e = consent_exec(r, SQL_CONSENT_END, p, 3, NULL)) !=
-		        APP_OK ||
-		    (e = consent_exec(r, SQL_CONSENT_ROW_COUNT, NULL, 0,
-		         &changed)) != APP_OK)
+		    APP_OK)
 			goto fail;
 		/* Ended meanwhile (a revocation, another reader's sweep): the
 		 * one who changed it wrote its event. */
-		if (changed.nrows != 1 ||
-		    str_to_ll(db_cell(&changed, 0, 0)) != 1)
+		if (db_affected_rows(r->db) != 1)
 			continue;
 		p[0] = DB_INT(id);
 		p[1] = DB_STR(STR_LIT("utganget"));

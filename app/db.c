@@ -1,6 +1,7 @@
 /* db.c: one MariaDB connection per worker; see include/db.h. */
 #include <errno.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,7 @@ struct db {
 	                * call fails until db_rollback() */
 	char *socket, *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
+	unsigned long long affected, insert_id; /* of the last db_exec() */
 };
 
 /* Connection-level failures: the server is gone, not the statement wrong. */
@@ -148,6 +150,52 @@ db_ready(const struct db *d)
 	return d->ready;
 }
 
+/*
+ * Whether prepared statement st has the shape its table entry q declares:
+ * the number of columns and parameters, and, when it fills a record, the
+ * record's column names in order. 0 with err set when not (schema drift or
+ * a query edited without its record: a bug either way).
+ */
+static int
+db_shape_ok(const struct db_query *q, MYSQL_STMT *st, char *err, size_t errlen)
+{
+	unsigned ncols = mysql_stmt_field_count(st);
+	unsigned long nparams = mysql_stmt_param_count(st);
+	MYSQL_RES *meta;
+	MYSQL_FIELD *f;
+
+	if (ncols != q->ncols || nparams != q->nparams) {
+		snprintf(err, errlen,
+		    "declares %u columns and %u parameters, has %u and %lu",
+		    q->ncols, q->nparams, ncols, nparams);
+		return 0;
+	}
+	if (q->rec == NULL)
+		return 1;
+	if (q->rec->nfields != ncols) {
+		snprintf(err, errlen, "record %s has %zu fields for %u columns",
+		    q->rec->name, q->rec->nfields, ncols);
+		return 0;
+	}
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		snprintf(err, errlen, "record %s on a statement without rows",
+		    q->rec->name);
+		return 0;
+	}
+	f = mysql_fetch_fields(meta);
+	for (unsigned c = 0; c < ncols; c++)
+		if (strcmp(f[c].name, q->rec->fields[c].column) != 0) {
+			snprintf(err, errlen,
+			    "record %s field %u is '%s', column is '%s'",
+			    q->rec->name, c, q->rec->fields[c].column,
+			    f[c].name);
+			mysql_free_result(meta);
+			return 0;
+		}
+	mysql_free_result(meta);
+	return 1;
+}
+
 enum app_err
 db_connect(struct db *d, char *err, size_t errlen)
 {
@@ -202,6 +250,12 @@ db_connect(struct db *d, char *err, size_t errlen)
 			}
 			mysql_stmt_attr_set(
 			    st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+			if (!db_shape_ok(&areas[a].q[i], st, err, errlen)) {
+				log_error("statement %zu/%zu: %s", a, i, err);
+				mysql_stmt_close(st);
+				db_disconnect(d);
+				return APP_EDB;
+			}
 			d->st[k] = st;
 		}
 	}
@@ -228,9 +282,49 @@ db_close(struct db *d)
 struct str
 db_cell(const struct db_rows *r, size_t row, size_t col)
 {
-	if (row >= r->nrows || col >= r->ncols)
+	if (row >= r->nrows || col >= r->ncols) {
+		/* A query and its reader drifted apart: our bug, loudly. */
+		log_error("BUG: db_cell(%zu, %zu) outside %zu rows x %zu "
+		          "columns",
+		    row, col, r->nrows, r->ncols);
 		return STR_LIT("");
+	}
 	return r->cells[row * r->ncols + col];
+}
+
+void
+db_decode(const struct db_rows *rows, size_t row, const struct db_record *rec,
+    void *out)
+{
+	unsigned char *base = out;
+
+	memset(out, 0, rec->size);
+	for (size_t c = 0; c < rec->nfields; c++) {
+		const struct db_field *f = &rec->fields[c];
+		struct str v = db_cell(rows, row, c);
+
+		switch (f->type) {
+		case DB_F_STR: memcpy(base + f->offset, &v, sizeof(v)); break;
+		case DB_F_INT: {
+			long long n = 0;
+			if (v.len > 0) {
+				char *end;
+				n = strtoll(v.p, &end, 10);
+				if (end != v.p + v.len)
+					log_error("BUG: record %s column %s "
+					          "is not a number",
+					    rec->name, f->column);
+			}
+			memcpy(base + f->offset, &n, sizeof(n));
+			break;
+		}
+		case DB_F_BOOL: {
+			int b = v.len > 0 && !(v.len == 1 && v.p[0] == '0');
+			memcpy(base + f->offset, &b, sizeof(b));
+			break;
+		}
+		}
+	}
 }
 
 int
@@ -393,6 +487,15 @@ db_exec_once(MYSQL_STMT *st, struct arena *a, const struct db_param *params,
 	return APP_OK;
 }
 
+/* The statement entry of (area, q), or NULL when out of range. */
+static const struct db_query *
+db_query_of(enum db_area area, unsigned q)
+{
+	if ((unsigned)area >= DB_AREA__MAX || q >= areas[area].n)
+		return NULL;
+	return &areas[area].q[q];
+}
+
 enum app_err
 db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
     const struct db_param *params, size_t nparams, struct db_rows *out)
@@ -403,7 +506,7 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 
 	if (d == NULL)
 		return APP_EUNAVAIL;
-	if ((unsigned)area >= DB_AREA__MAX || q >= areas[area].n)
+	if (db_query_of(area, q) == NULL)
 		return APP_EDB;
 	/* Never run part of a transaction on a fresh autocommit connection. */
 	if (d->tx_broken)
@@ -416,6 +519,12 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		e = db_exec_once(
 		    d->st[d->base[area] + q], a, params, nparams, out, &errnum);
 		d->last_errno = errnum;
+		if (e == APP_OK) {
+			MYSQL_STMT *st = d->st[d->base[area] + q];
+			my_ulonglong n = mysql_stmt_affected_rows(st);
+			d->affected = n == (my_ulonglong)-1 ? 0 : n;
+			d->insert_id = mysql_stmt_insert_id(st);
+		}
 		if (e != APP_EUNAVAIL)
 			return e;
 		/* The server went away (restart?): drop the connection. A
@@ -426,6 +535,68 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			return e;
 	}
 	return e;
+}
+
+enum app_err
+db_load(struct db *d, struct arena *a, enum db_area area, unsigned q,
+    const struct db_param *params, size_t nparams, void **out, size_t *nrows)
+{
+	const struct db_query *dq = db_query_of(area, q);
+	struct db_rows rows;
+	unsigned char *recs;
+	enum app_err e;
+
+	*out = NULL;
+	*nrows = 0;
+	if (dq == NULL || dq->rec == NULL) {
+		log_error("BUG: db_load(%d, %u) on a statement without record",
+		    (int)area, q);
+		return APP_EDB;
+	}
+	if ((e = db_exec(d, a, area, q, params, nparams, &rows)) != APP_OK)
+		return e;
+	if (rows.nrows == 0)
+		return APP_OK;
+	if ((recs = arena_calloc(a, rows.nrows, dq->rec->size)) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < rows.nrows; i++)
+		db_decode(&rows, i, dq->rec, recs + i * dq->rec->size);
+	*out = recs;
+	*nrows = rows.nrows;
+	return APP_OK;
+}
+
+enum app_err
+db_load_one(struct db *d, struct arena *a, enum db_area area, unsigned q,
+    const struct db_param *params, size_t nparams, void *rec, int *found)
+{
+	const struct db_query *dq = db_query_of(area, q);
+	void *recs;
+	size_t n;
+	enum app_err e;
+
+	*found = 0;
+	if (dq != NULL && dq->rec != NULL)
+		memset(rec, 0, dq->rec->size);
+	if ((e = db_load(d, a, area, q, params, nparams, &recs, &n)) != APP_OK)
+		return e;
+	if (n > 0) {
+		memcpy(rec, recs, dq->rec->size);
+		*found = 1;
+	}
+	return APP_OK;
+}
+
+unsigned long long
+db_affected_rows(const struct db *d)
+{
+	return d != NULL ? d->affected : 0;
+}
+
+unsigned long long
+db_insert_id(const struct db *d)
+{
+	return d != NULL ? d->insert_id : 0;
 }
 
 int

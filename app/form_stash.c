@@ -457,7 +457,6 @@ form_stash_claim(struct req *r,
 {
 	unsigned char handle[FORM_STASH_HANDLE_BYTES];
 	struct db_param p[2];
-	struct db_rows rows;
 	enum app_err e;
 
 	*claimed = 0;
@@ -466,10 +465,9 @@ form_stash_claim(struct req *r,
 	p[1] = DB_INT(staff_id);
 	/* One UPDATE decides: of two requests at once, one changes the
 	 * row and the other finds it claimed. */
-	if ((e = fs_exec(r, SQL_FS_CLAIM, p, 2, NULL)) != APP_OK ||
-	    (e = fs_exec(r, SQL_FS_ROW_COUNT, NULL, 0, &rows)) != APP_OK)
+	if ((e = fs_exec(r, SQL_FS_CLAIM, p, 2, NULL)) != APP_OK)
 		return e;
-	*claimed = rows.nrows == 1 && str_to_ll(db_cell(&rows, 0, 0)) == 1;
+	*claimed = db_affected_rows(r->db) == 1;
 	return APP_OK;
 }
 

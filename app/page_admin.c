@@ -794,7 +794,6 @@ page_admin_account_create(struct req *r)
 	struct account_form f = { 0 };
 	struct str pw = STR_LIT(""), hash = STR_NULL;
 	struct db_param p[5];
-	struct db_rows rows;
 	long long id;
 	size_t nerr;
 	enum app_err e;
@@ -827,10 +826,7 @@ page_admin_account_create(struct req *r)
 		r->resp.status = 400;
 		return admin_account_render(r, &f);
 	}
-	if (e != APP_OK ||
-	    (e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_LAST_ID, NULL, 0,
-	         &rows)) != APP_OK ||
-	    (id = str_to_ll(db_cell(&rows, 0, 0))) <= 0 ||
+	if (e != APP_OK || (id = (long long)db_insert_id(r->db)) <= 0 ||
 	    (e = admin_account_links(r, id, &f)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "staff", id, STR_LIT(""),
 	         admin_account_detail(r, "account created", &f))) != APP_OK ||

@@ -256,7 +256,6 @@ enum app_err
 page_admin_consent_text_add(struct req *r)
 {
 	struct field_val v[NT__MAX];
-	struct db_rows t;
 	struct db_param p[7];
 	size_t nerr = 0;
 	enum app_err e;
@@ -315,9 +314,8 @@ page_admin_consent_text_add(struct req *r)
 	if ((e = pa_exec(r, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL)) !=
 	        APP_OK ||
 	    (e = pa_exec(r, SQL_CONSENT_TEXT_INSERT, p, 7, NULL)) != APP_OK ||
-	    (e = pa_exec(r, SQL_CONSENT_LAST_ID, NULL, 0, &t)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "consent_text",
-	         t.nrows == 1 ? str_to_ll(db_cell(&t, 0, 0)) : -1, STR_LIT(""),
+	         (long long)db_insert_id(r->db), STR_LIT(""),
 	         STR_LIT("new text"))) != APP_OK ||
 	    (e = db_commit(r->db)) != APP_OK)
 		goto fail;

@@ -313,7 +313,6 @@ page_admin_org_create(struct req *r)
 {
 	struct org_form f = { 0 };
 	struct db_param p[7];
-	struct db_rows rows;
 	long long id = 0;
 	size_t nerr;
 	enum app_err e;
@@ -335,10 +334,7 @@ page_admin_org_create(struct req *r)
 		r->resp.status = 400;
 		return admin_org_render(r, &f);
 	}
-	if (e != APP_OK ||
-	    (e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_LAST_ID, NULL, 0,
-	         &rows)) != APP_OK ||
-	    (id = str_to_ll(db_cell(&rows, 0, 0))) <= 0 ||
+	if (e != APP_OK || (id = (long long)db_insert_id(r->db)) <= 0 ||
 	    (e = audit_write(r, AUDIT_ADMIN, "organisation", id, STR_LIT(""),
 	         STR_LIT("organisation created"))) != APP_OK ||
 	    (e = db_commit(r->db)) != APP_OK) {
@@ -906,7 +902,6 @@ page_admin_insats_create(struct req *r)
 {
 	struct insats_form f = { 0 };
 	struct db_param p[2 + INSATS_NPARAMS];
-	struct db_rows rows;
 	long long id = 0;
 	size_t nerr;
 	enum app_err e;
@@ -929,10 +924,7 @@ page_admin_insats_create(struct req *r)
 		r->resp.status = 400;
 		return admin_insats_render(r, &f);
 	}
-	if (e != APP_OK ||
-	    (e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_LAST_ID, NULL, 0,
-	         &rows)) != APP_OK ||
-	    (id = str_to_ll(db_cell(&rows, 0, 0))) <= 0 ||
+	if (e != APP_OK || (id = (long long)db_insert_id(r->db)) <= 0 ||
 	    (e = admin_insats_goals_save(r, id, &f)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "insats", id, STR_LIT(""),
 	         STR_LIT("insats created"))) != APP_OK ||

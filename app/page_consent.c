@@ -493,21 +493,6 @@ pc_begin(struct req *r, long long referral_id)
 	return APP_OK;
 }
 
-/* One number from a statement without parameters (LAST_INSERT_ID, ...). */
-static enum app_err
-pc_scalar(struct req *r, unsigned q, long long *out)
-{
-	struct db_rows rows;
-	enum app_err e;
-
-	*out = 0;
-	if ((e = pc_exec(r, q, NULL, 0, &rows)) != APP_OK)
-		return e;
-	if (rows.nrows == 1)
-		*out = str_to_ll(db_cell(&rows, 0, 0));
-	return APP_OK;
-}
-
 /* The referral behind :id, if r's user may see it. The remittent side
  * whose organisation the consent no longer names sees only that the
  * application exists (on /ansokningar/:id), so not its consents: 403. */
@@ -1437,9 +1422,9 @@ page_consent_create(struct req *r)
 	p[9] = DB_STR(f.v[NF_FRAN].s);
 	p[10] = f.sus ? DB_NULL : DB_STR(f.v[NF_TILL].s);
 	p[11] = DB_INT(r->user->id);
-	if ((e = pc_exec(r, SQL_CONSENT_INSERT, p, 12, NULL)) != APP_OK ||
-	    (e = pc_scalar(r, SQL_CONSENT_LAST_ID, &cid)) != APP_OK)
+	if ((e = pc_exec(r, SQL_CONSENT_INSERT, p, 12, NULL)) != APP_OK)
 		goto fail;
+	cid = (long long)db_insert_id(r->db);
 	for (size_t i = 0; !f.sus && i < f.nparties; i++) {
 		struct str v = f.parties[i];
 		long long pid = str_to_ll((struct str){ v.p + 1, v.len - 1 });
@@ -2024,7 +2009,6 @@ pc_revoke_do(struct req *r, long long id, long long referral_id, struct str pnr,
 {
 	struct db_rows lock, left;
 	struct db_param p[3];
-	long long changed = 0;
 	struct buf detail;
 	enum app_err e;
 
@@ -2049,11 +2033,9 @@ pc_revoke_do(struct req *r, long long id, long long referral_id, struct str pnr,
 		p[0] = DB_INT(party);
 		p[1] = DB_INT(id);
 		if ((e = pc_exec(r, SQL_CONSENT_PARTY_REVOKE, p, 2, NULL)) !=
-		        APP_OK ||
-		    (e = pc_scalar(r, SQL_CONSENT_ROW_COUNT, &changed)) !=
-		        APP_OK)
+		    APP_OK)
 			goto fail;
-		if (changed != 1) {
+		if (db_affected_rows(r->db) != 1) {
 			db_rollback(r->db);
 			*refused =
 			    "Den parten är redan återkallad eller hör inte "

@@ -186,13 +186,7 @@ part_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
 enum app_err
 part_row_count(struct req *r, long long *n)
 {
-	struct db_rows rows;
-	enum app_err e;
-
-	if ((e = part_exec(r, SQL_PARTICIPATION_ROW_COUNT, NULL, 0, &rows)) !=
-	    APP_OK)
-		return e;
-	*n = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
+	*n = (long long)db_affected_rows(r->db);
 	return APP_OK;
 }
 
@@ -823,7 +817,7 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
 	long long insats = str_to_ll(db_cell(rg, 0, RG_INSATS_ID));
 	long long id = str_to_ll(db_cell(rg, 0, RG_ID));
 	struct db_param p[8];
-	struct db_rows lock, rows;
+	struct db_rows lock;
 	struct str start = part_ymd_str(r, v[AN_START].i);
 	struct str end = part_ymd_str(r, v[AN_END].i);
 	struct buf contact, hours;
@@ -856,12 +850,9 @@ dec_admit(struct req *r, const struct db_rows *rg, const struct dec_form *f,
 	p[5] = DB_INT(v[AN_CONTACT].i);
 	p[6] = DB_INT(v[AN_HOURS].i);
 	p[7] = v[AN_OCC].present ? DB_STR(v[AN_OCC].s) : DB_NULL;
-	if ((e = part_exec(r, SQL_PARTICIPATION_INSERT, p, 8, NULL)) !=
-	        APP_OK ||
-	    (e = part_exec(r, SQL_PARTICIPATION_LAST_ID, NULL, 0, &rows)) !=
-	        APP_OK)
+	if ((e = part_exec(r, SQL_PARTICIPATION_INSERT, p, 8, NULL)) != APP_OK)
 		return e;
-	if (rows.nrows != 1 || (*pid = str_to_ll(db_cell(&rows, 0, 0))) <= 0)
+	if ((*pid = (long long)db_insert_id(r->db)) <= 0)
 		return APP_EDB;
 	/* From here on the insats keeps its own record of the person, as
 	 * the admitted referral had it (sql/0022). */

@@ -500,10 +500,9 @@ kiosk_attempt(struct req *r, long long *id, int *too_many)
 	*too_many = 0;
 	quest_addr_key(r->remote_addr, key, sizeof(key));
 	p[0] = DB_STR(str_cstr(key));
-	if ((e = kq(r, SQL_QUEST_FAIL_INSERT, p, 1, NULL)) != APP_OK ||
-	    (e = kq(r, SQL_QUEST_LAST_ID, NULL, 0, &rows)) != APP_OK)
+	if ((e = kq(r, SQL_QUEST_FAIL_INSERT, p, 1, NULL)) != APP_OK)
 		return e;
-	*id = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
+	*id = (long long)db_insert_id(r->db);
 	p[1] = DB_INT(QUEST_FAIL_WINDOW_MIN);
 	if ((e = kq(r, SQL_QUEST_FAIL_COUNT, p, 2, &rows)) != APP_OK)
 		return e;

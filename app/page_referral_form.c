@@ -869,13 +869,7 @@ rf_person_params(const struct str *pv, long long rid, struct db_param *p)
 static enum app_err
 rf_last_id(struct req *r, long long *id)
 {
-	struct db_rows rows;
-	enum app_err e;
-
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_LAST_ID, NULL,
-	         0, &rows)) != APP_OK)
-		return e;
-	*id = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
+	*id = (long long)db_insert_id(r->db);
 	return *id > 0 ? APP_OK : APP_EDB;
 }
 
@@ -883,13 +877,7 @@ rf_last_id(struct req *r, long long *id)
 static enum app_err
 rf_one_row(struct req *r, int *one)
 {
-	struct db_rows rows;
-	enum app_err e;
-
-	if ((e = db_exec(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_ROW_COUNT, NULL,
-	         0, &rows)) != APP_OK)
-		return e;
-	*one = rows.nrows == 1 && str_eq_cstr(db_cell(&rows, 0, 0), "1");
+	*one = db_affected_rows(r->db) == 1;
 	return APP_OK;
 }
 

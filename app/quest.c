@@ -58,15 +58,9 @@ quest_random_id(void)
 static enum app_err
 qs_last_id(struct db *db, struct arena *a, long long *id)
 {
-	struct db_rows rows;
-	enum app_err e;
-
-	if ((e = qs_exec(db, a, SQL_QUEST_LAST_ID, NULL, 0, &rows)) != APP_OK)
-		return e;
-	if (rows.nrows != 1)
-		return APP_EDB;
-	*id = str_to_ll(db_cell(&rows, 0, 0));
-	return APP_OK;
+	(void)a;
+	*id = (long long)db_insert_id(db);
+	return *id > 0 ? APP_OK : APP_EDB;
 }
 
 /* Everything of the definition under questionnaire id qid. */

@@ -19,9 +19,9 @@ const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	                          " FROM referral r JOIN organisation o ON o.id = r.organisation_id"
 	                          " WHERE r.id = ?) x "
 	                          "WHERE (is_rem AND (own OR co OR unit)) OR (is_ins AND ins)",
-	    1 },
+	    1, .ncols = 4, .nparams = 7 },
 	[SQL_ACCESS_PARTICIPATION_REFERRAL] = { "SELECT referral_id FROM participation WHERE id = ?",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_ACCESS_INSATS_ACTIVE] = { "SELECT 1 FROM insats WHERE id = ? AND active = 1",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 };

@@ -48,7 +48,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                           "FROM staff st JOIN organisation o ON o.id = st.organisation_id "
 	                           "LEFT JOIN organisation po ON po.id = o.parent_id "
 	                           "WHERE st.active IN (?, ?) ORDER BY st.username",
-	    1 },
+	    1, .ncols = 8, .nparams = 2 },
 	[SQL_ADMIN_STAFF_GET] = { "SELECT st.id, st.username, st.display_name, COALESCE(st.email, ''), "
 	                          "st.organisation_id, st.active, "
 	                          "(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "
@@ -58,70 +58,69 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                          "st.api_token_hash IS NOT NULL, "
 	                          "COALESCE(DATE_FORMAT(st.last_login_at, '%Y-%m-%d %H:%i'), '') "
 	                          "FROM staff st WHERE st.id = ?",
-	    1 },
+	    1, .ncols = 12, .nparams = 1 },
 	[SQL_ADMIN_STAFF_LOCK] = { "SELECT " STAFF_VERSION
 	                           " FROM staff st WHERE st.id = ? FOR UPDATE",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT insats_id FROM staff_insats WHERE staff_id = ? "
 	                               "ORDER BY insats_id",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_ADMIN_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ?",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_ADMIN_STAFF_INSERT] = { "INSERT INTO staff (organisation_id, username, display_name, email, "
 	                             "password_hash, must_change_password, active) "
 	                             "VALUES (?, ?, ?, ?, ?, 1, 1)",
-	    0 },
-	[SQL_ADMIN_LAST_ID] = { "SELECT LAST_INSERT_ID()", 0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_STAFF_UPDATE] = { "UPDATE staff SET organisation_id = ?, display_name = ?, email = ?, "
 	                             "active = ?, password_hash = IF(?, NULL, password_hash), "
 	                             "api_token_hash = IF(?, api_token_hash, NULL) WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 7 },
 	[SQL_ADMIN_STAFF_ROLES_PRUNE] = { "DELETE FROM staff_role WHERE staff_id = ? "
 	                                  "AND FIND_IN_SET(role, ?) = 0",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_ROLE_ADD] = { "INSERT INTO staff_role (staff_id, role, granted_at) "
 	                               "VALUES (?, ?, UTC_TIMESTAMP()) "
 	                               "ON DUPLICATE KEY UPDATE granted_at = granted_at",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_INSATSER_PRUNE] = { "DELETE FROM staff_insats WHERE staff_id = ? "
 	                                     "AND FIND_IN_SET(insats_id, ?) = 0",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_INSATS_ADD] = { "INSERT INTO staff_insats (staff_id, insats_id, assigned_at) "
 	                                 "VALUES (?, ?, UTC_TIMESTAMP()) "
 	                                 "ON DUPLICATE KEY UPDATE assigned_at = assigned_at",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_TEMP_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 1, "
 	                                    "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
 	                                    "locked_until = NULL WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_SET_TOKEN] = { "UPDATE staff SET api_token_hash = ? WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 
 	[SQL_ADMIN_ORG_LIST] = { "SELECT o.id, o.name, o.short_name, o.kind, COALESCE(o.parent_id, ''), "
 	                         "COALESCE(p.name, ''), o.share_within_unit, o.active, "
 	                         "(SELECT COUNT(*) FROM staff st WHERE st.organisation_id = o.id) "
 	                         "FROM organisation o LEFT JOIN organisation p ON p.id = o.parent_id "
 	                         "ORDER BY COALESCE(p.name, o.name), o.parent_id IS NOT NULL, o.name",
-	    1 },
+	    1, .ncols = 9, .nparams = 0 },
 	[SQL_ADMIN_ORG_GET] = { "SELECT o.id, o.name, o.short_name, o.kind, COALESCE(o.parent_id, ''), "
 	                        "o.share_within_unit, o.active, " VERSION_OF(
 	                            "o") " "
 	                                 "FROM organisation o WHERE o.id = ?",
-	    1 },
+	    1, .ncols = 8, .nparams = 1 },
 	[SQL_ADMIN_ORG_LOCK] = { "SELECT " VERSION_OF(
 	                             "o") " FROM organisation o WHERE o.id = ? "
 	                                  "FOR UPDATE",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_ADMIN_ORG_INSERT] = { "INSERT INTO organisation (forbund_id, parent_id, kind, name, "
 	                           "short_name, share_within_unit, active) "
 	                           "VALUES (COALESCE((SELECT p.forbund_id FROM organisation p "
 	                           "WHERE p.id = ?), (SELECT MIN(f.id) FROM forbund f)), "
 	                           "?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 7 },
 	[SQL_ADMIN_ORG_UPDATE] = { "UPDATE organisation o SET o.parent_id = ?, o.kind = ?, o.name = ?, "
 	                           "o.short_name = ?, o.share_within_unit = ?, o.active = ?, "
 	                           "o." VERSION_BUMP("o") " WHERE o.id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 7 },
 
 	[SQL_ADMIN_INSATS_LIST] = { "SELECT i.id, i.name, i.slug, o.name, "
 	                            "DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
@@ -130,7 +129,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                            "(SELECT COUNT(*) FROM insats_goal g WHERE g.insats_id = i.id) "
 	                            "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
 	                            "ORDER BY i.name",
-	    1 },
+	    1, .ncols = 10, .nparams = 0 },
 	[SQL_ADMIN_INSATS_GET] = { "SELECT i.id, i.name, i.short_name, i.slug, i.host_organisation_id, "
 	                           "i.description, i.location, i.target_groups, i.direction, "
 	                           "i.measurement, DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
@@ -142,10 +141,10 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                           "COALESCE(i.summary_due_days, ''), i.active, " VERSION_OF(
 	                               "i") " "
 	                                    "FROM insats i WHERE i.id = ?",
-	    1 },
+	    1, .ncols = 20, .nparams = 1 },
 	[SQL_ADMIN_INSATS_LOCK] = { "SELECT " VERSION_OF(
 	                                "i") " FROM insats i WHERE i.id = ? FOR UPDATE",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_ADMIN_INSATS_INSERT] = { "INSERT INTO insats (forbund_id, host_organisation_id, name, "
 	                              "short_name, slug, description, location, target_groups, "
 	                              "direction, measurement, period_start, period_end, places, "
@@ -153,7 +152,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                              "typical_weeks_max, summary_due_days, active) "
 	                              "VALUES ((SELECT o.forbund_id FROM organisation o WHERE o.id = ?), "
 	                              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 19 },
 	[SQL_ADMIN_INSATS_UPDATE] = { "UPDATE insats i SET i.host_organisation_id = ?, i.name = ?, "
 	                              "i.short_name = ?, i.slug = ?, i.description = ?, "
 	                              "i.location = ?, i.target_groups = ?, i.direction = ?, "
@@ -163,85 +162,85 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                              "i.typical_weeks_max = ?, i.summary_due_days = ?, "
 	                              "i.active = ?, i." VERSION_BUMP(
 	                                  "i") " WHERE i.id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 19 },
 	[SQL_ADMIN_GOALS] = { "SELECT kind, label, target_numerator, target_denominator "
 	                      "FROM insats_goal WHERE insats_id = ? ORDER BY sort_order, id",
-	    1 },
+	    1, .ncols = 4, .nparams = 1 },
 	[SQL_ADMIN_GOALS_DELETE] = { "DELETE FROM insats_goal WHERE insats_id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_ADMIN_GOAL_INSERT] = { "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, "
 	                            "target_denominator, sort_order) VALUES (?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 
 	[SQL_ADMIN_AUDIT_BY_PNR] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? " AUDIT_PERIOD,
-	    1 },
+	    1, .ncols = 9, .nparams = 4 },
 	[SQL_ADMIN_AUDIT_BY_STAFF] = { AUDIT_COLS
 	    "WHERE a.staff_id = ? " AUDIT_PERIOD,
-	    1 },
+	    1, .ncols = 9, .nparams = 4 },
 	[SQL_ADMIN_AUDIT_BY_BOTH] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? AND a.staff_id = ? " AUDIT_PERIOD,
-	    1 },
+	    1, .ncols = 9, .nparams = 5 },
 
 	[SQL_ADMIN_CODE_EDUCATION_LIST] = { CODE_LIST("code_education",
 	                                        CODE_SUS, "''"),
-	    1 },
+	    1, .ncols = 6, .nparams = 0 },
 	[SQL_ADMIN_CODE_EDUCATION_INSERT] = { CODE_INSERT("code_education",
 	                                          ", sus_code", ", ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_EDUCATION_UPDATE] = { CODE_UPDATE("code_education",
 	                                          ", sus_code = ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_SUPPORT_TIME_LIST] = { CODE_LIST("code_support_time",
 	                                           CODE_SUS, "''"),
-	    1 },
+	    1, .ncols = 6, .nparams = 0 },
 	[SQL_ADMIN_CODE_SUPPORT_TIME_INSERT] = { CODE_INSERT(
 	                                             "code_support_time",
 	                                             ", sus_code", ", ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_SUPPORT_TIME_UPDATE] = { CODE_UPDATE(
 	                                             "code_support_time",
 	                                             ", sus_code = ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_OCCUPATION_LIST] = { CODE_LIST("code_occupation",
 	                                         CODE_SUS, "''"),
-	    1 },
+	    1, .ncols = 6, .nparams = 0 },
 	[SQL_ADMIN_CODE_OCCUPATION_INSERT] = { CODE_INSERT("code_occupation",
 	                                           ", sus_code", ", ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_OCCUPATION_UPDATE] = { CODE_UPDATE("code_occupation",
 	                                           ", sus_code = ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_INCOME_LIST] = { CODE_LIST("code_income", CODE_SUS,
 	                                     "public_support"),
-	    1 },
+	    1, .ncols = 6, .nparams = 0 },
 	[SQL_ADMIN_CODE_INCOME_INSERT] = { CODE_INSERT("code_income",
 	                                       ", sus_code, public_support",
 	                                       ", ?, ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_ADMIN_CODE_INCOME_UPDATE] = { CODE_UPDATE("code_income",
 	                                       ", sus_code = ?, public_support = ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_ADMIN_CODE_END_REASON_LIST] = { CODE_LIST("code_end_reason",
 	                                         CODE_SUS, "outcome"),
-	    1 },
+	    1, .ncols = 6, .nparams = 0 },
 	[SQL_ADMIN_CODE_END_REASON_INSERT] = { CODE_INSERT("code_end_reason",
 	                                           ", sus_code, outcome",
 	                                           ", ?, ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_ADMIN_CODE_END_REASON_UPDATE] = { CODE_UPDATE("code_end_reason",
 	                                           ", sus_code = ?, outcome = ?"),
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_ADMIN_CODE_ADVISE_AGAINST_LIST] = { CODE_LIST(
 	                                             "code_advise_against",
 	                                             "''", "''"),
-	    1 },
+	    1, .ncols = 6, .nparams = 0 },
 	[SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT] = { CODE_INSERT(
 	                                               "code_advise_against",
 	                                               "", ""),
-	    0 },
+	    0, .ncols = 0, .nparams = 4 },
 	[SQL_ADMIN_CODE_ADVISE_AGAINST_UPDATE] = { CODE_UPDATE(
 	                                               "code_advise_against",
 	                                               ""),
-	    0 },
+	    0, .ncols = 0, .nparams = 4 },
 };

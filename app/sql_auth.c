@@ -11,98 +11,100 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                         "WHERE s.token_hash = ? AND st.active = 1 "
 	                         "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE "
 	                         "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR",
-	    1 },
+	    1, .ncols = 10, .nparams = 3 },
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SESSION_INSERT] = { "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, "
 	                         "last_seen_at, remote_addr, code_pending) "
 	                         "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?, ?)",
-	    0 },
-	[SQL_SESSION_DELETE] = { "DELETE FROM session WHERE id = ?", 0 },
+	    0, .ncols = 0, .nparams = 5 },
+	[SQL_SESSION_DELETE] = { "DELETE FROM session WHERE id = ?", 0,
+	    .ncols = 0, .nparams = 1 },
 	[SQL_SESSION_DELETE_STAFF] = { "DELETE FROM session WHERE staff_id = ? AND id <> ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_SESSION_SWEEP] = { "DELETE FROM session "
 	                        "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE "
 	                        "OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_TABLET_LOOKUP] = { "SELECT t.id, t.csrf_token, t.consent_id, t.staff_id, st.username, "
 	                        "(st.active = 1 "
 	                        "AND t.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                        "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) "
 	                        "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
 	                        "WHERE t.token_hash = ?",
-	    1 },
+	    1, .ncols = 6, .nparams = 3 },
 	[SQL_TABLET_TOUCH] = { "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, consent_id, staff_id, "
 	                        "csrf_token, created_at, last_seen_at, remote_addr) "
 	                        "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
-	    0 },
-	[SQL_TABLET_DELETE] = { "DELETE FROM tablet_session WHERE id = ?", 0 },
+	    0, .ncols = 0, .nparams = 5 },
+	[SQL_TABLET_DELETE] = { "DELETE FROM tablet_session WHERE id = ?", 0,
+	    .ncols = 0, .nparams = 1 },
 	[SQL_TABLET_SWEEP] = { "DELETE FROM tablet_session "
 	                       "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                       "OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
 	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) "
 	                          "FROM staff WHERE username = ? AND active = 1 "
 	                          "AND password_hash IS NOT NULL",
-	    1 },
+	    1, .ncols = 3, .nparams = 1 },
 	[SQL_STAFF_FOR_SSO] = { "SELECT id FROM staff WHERE username = ? AND active = 1",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_STAFF_FOR_TOKEN] = { "SELECT st.id, st.username, st.display_name, st.organisation_id "
 	                          "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
 	                          "AND r.role = 'integration' "
 	                          "WHERE st.api_token_hash = ? AND st.active = 1",
-	    1 },
+	    1, .ncols = 4, .nparams = 1 },
 	/* locked_until first: assignments are evaluated left to right. */
 	[SQL_STAFF_LOGIN_FAILED] = { "UPDATE staff SET locked_until = IF(failed_logins + 1 >= ?, "
 	                             "UTC_TIMESTAMP() + INTERVAL ? MINUTE, locked_until), "
 	                             "failed_logins = failed_logins + 1 WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_STAFF_LOGIN_OK] = { "UPDATE staff SET failed_logins = 0, locked_until = NULL, "
 	                         "last_login_at = UTC_TIMESTAMP() WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_LOGIN_FAILURE_INSERT] = { "INSERT INTO login_failure (username, remote_addr, at) "
 	                               "VALUES (?, ?, UTC_TIMESTAMP())",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_LOGIN_FAILURES_ADDR] = { "SELECT COUNT(*) FROM login_failure WHERE remote_addr = ? "
 	                              "AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-	    1 },
+	    1, .ncols = 1, .nparams = 2 },
 	[SQL_LOGIN_FAILURE_SWEEP] = { "DELETE FROM login_failure "
 	                              "WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_STAFF_PASSWORD] = { "SELECT password_hash, "
 	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) "
 	                         "FROM staff WHERE id = ? AND active = 1",
-	    1 },
+	    1, .ncols = 2, .nparams = 1 },
 	[SQL_STAFF_SET_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 0, "
 	                             "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
 	                             "locked_until = NULL WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_AUDIT_INSERT] = { "INSERT INTO audit_log (at, staff_id, username, action, "
 	                       "object_type, object_id, personnummer, remote_addr, request_id, "
 	                       "detail) VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 9 },
 	[SQL_STAFF_ORGANISATION] = { "SELECT o.name, COALESCE(po.name, '') FROM staff st "
 	                             "JOIN organisation o ON o.id = st.organisation_id "
 	                             "LEFT JOIN organisation po ON po.id = o.parent_id WHERE st.id = ?",
-	    1 },
+	    1, .ncols = 2, .nparams = 1 },
 	[SQL_STAFF_INSATSER] = { "SELECT i.id, i.name, i.places FROM staff_insats si "
 	                         "JOIN insats i ON i.id = si.insats_id "
 	                         "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
-	    1 },
+	    1, .ncols = 3, .nparams = 1 },
 	[SQL_TOTP_GET] = { "SELECT totp_secret, totp_pending, totp_last_counter FROM staff "
 	                   "WHERE id = ? AND active = 1 FOR UPDATE",
-	    0 },
+	    0, .ncols = 3, .nparams = 1 },
 	[SQL_TOTP_SET_PENDING] = { "UPDATE staff SET totp_pending = ? WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_TOTP_ACTIVATE] = { "UPDATE staff SET totp_secret = totp_pending, totp_pending = NULL, "
 	                        "totp_last_counter = ? WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_TOTP_USED] = { "UPDATE staff SET totp_last_counter = ? WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_TOTP_DISABLE] = { "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
 	                       "totp_last_counter = NULL WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 };

@@ -40,30 +40,30 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                          * the rows, so a revocation waits for the guarded
 	                          * action to commit, never slips between. */
 	                         " LOCK IN SHARE MODE",
-	    1 },
+	    1, .ncols = 1, .nparams = 6 },
 	[SQL_CONSENT_LATEST_GIVEN] = { "SELECT id, state FROM consent WHERE referral_id = ?"
 	                               " AND kind = 'sekretess' AND signed_how IS NOT NULL AND state IN"
 	                               " ('aktiv','aterkallad','utgangen','felaktig')"
 	                               " ORDER BY signed_at DESC, id DESC LIMIT 1",
-	    1 },
+	    1, .ncols = 2, .nparams = 1 },
 	[SQL_CONSENT_SUS_YES] = { "SELECT id FROM consent WHERE referral_id = ? AND kind = 'sus'"
 	                          " AND state = 'aktiv' AND answer = 'ja' ORDER BY id DESC LIMIT 1",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_CONSENT_PARTY_COVERS] = { "SELECT 1 FROM consent_party cp WHERE cp.consent_id = ? AND" PARTY_COVERS
 	                               " LIMIT 1",
-	    1 },
+	    1, .ncols = 1, .nparams = 3 },
 	[SQL_CONSENT_EXPIRABLE] = { "SELECT c.id FROM consent c"
 	                            " WHERE c.kind = 'sekretess' AND c.state = 'aktiv'"
 	                            " AND (c.valid_until < ? OR" CLOSED ")"
 	                            " AND c.referral_id = ?",
-	    1 },
+	    1, .ncols = 1, .nparams = 2 },
 	[SQL_CONSENT_END] = { "UPDATE consent SET state = ?, ended_at = UTC_TIMESTAMP(),"
 	                      " version = version + 1 WHERE id = ? AND state = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_CONSENT_EVENT_INSERT] = { "INSERT INTO consent_event (consent_id, at, event, party_id,"
 	                               " staff_id, how, reason)"
 	                               " VALUES (?, UTC_TIMESTAMP(3), ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_CONSENT_LIST] = { "SELECT c.id, c.kind, c.state, c.answer, c.language,"
 	                       " c.valid_from, c.valid_until, c.signed_how,"
 	                       " DATE_FORMAT(c.signed_at, '%Y-%m-%d %H:%i'), s.display_name,"
@@ -74,7 +74,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                       " FROM consent c JOIN staff s ON s.id = c.taken_by"
 	                       " JOIN consent_text t ON t.id = c.text_id"
 	                       " WHERE c.referral_id = ? ORDER BY c.id DESC LIMIT 200",
-	    1 },
+	    1, .ncols = 14, .nparams = 1 },
 	[SQL_CONSENT_GET] = { "SELECT c.id, c.referral_id, c.kind, c.state, c.answer, c.language,"
 	                      " c.interpreter_used, c.interpreter_language, c.direction_obtain,"
 	                      " c.direction_disclose, c.purpose, c.valid_from, c.valid_until,"
@@ -84,7 +84,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                      " t.title, t.body, t.version, t.language"
 	                      " FROM consent c JOIN staff s ON s.id = c.taken_by"
 	                      " JOIN consent_text t ON t.id = c.text_id WHERE c.id = ?",
-	    1 },
+	    1, .ncols = 25, .nparams = 1 },
 	[SQL_CONSENT_PARTIES] = { "SELECT cp.id," PARTY_NAME ", cp.state,"
 	                          " DATE_FORMAT(cp.revoked_at, '%Y-%m-%d %H:%i'),"
 	                          " cp.insats_id IS NOT NULL"
@@ -94,12 +94,12 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                          " LEFT JOIN insats i ON i.id = cp.insats_id"
 	                          " WHERE cp.consent_id = ? ORDER BY cp.insats_id IS NOT NULL,"
 	                          " COALESCE(po.name, o.name), o.parent_id IS NOT NULL, o.name",
-	    1 },
+	    1, .ncols = 5, .nparams = 1 },
 	[SQL_CONSENT_CATEGORIES] = { "SELECT k.code, k.label, k.label_en, k.label_ar"
 	                             " FROM consent_consent_category cc"
 	                             " JOIN consent_category k ON k.code = cc.category_code"
 	                             " WHERE cc.consent_id = ? ORDER BY k.position",
-	    1 },
+	    1, .ncols = 4, .nparams = 1 },
 	[SQL_CONSENT_EVENTS] = { "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.event,"
 	                         " (SELECT" PARTY_NAME " FROM consent_party cp"
 	                         "  LEFT JOIN organisation o ON o.id = cp.organisation_id"
@@ -109,9 +109,9 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " COALESCE(s.display_name, ''), e.how, e.reason"
 	                         " FROM consent_event e LEFT JOIN staff s ON s.id = e.staff_id"
 	                         " WHERE e.consent_id = ? ORDER BY e.at, e.id",
-	    1 },
+	    1, .ncols = 6, .nparams = 1 },
 	[SQL_CONSENT_CATEGORY_ALL] = { "SELECT code, label FROM consent_category ORDER BY position",
-	    1 },
+	    1, .ncols = 2, .nparams = 0 },
 	[SQL_CONSENT_PARTY_CHOICES] = { "SELECT 'o', o.id, CONCAT_WS(' – ', po.name, o.name)"
 	                                " FROM organisation o"
 	                                " LEFT JOIN organisation po ON po.id = o.parent_id"
@@ -119,53 +119,53 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                                " WHERE o.active = 1 AND o.kind <> 'other'"
 	                                " UNION ALL SELECT 'i', i.id, i.name FROM insats i WHERE i.id = ?"
 	                                " ORDER BY 1 DESC, 3",
-	    1 },
+	    1, .ncols = 3, .nparams = 2 },
 	[SQL_CONSENT_TEXT_CURRENT] = { "SELECT id, title, body, version FROM consent_text"
 	                               " WHERE kind = ? AND language = ? AND is_current = 1",
-	    1 },
+	    1, .ncols = 4, .nparams = 2 },
 	[SQL_CONSENT_LANGUAGES] = { "SELECT language FROM consent_text WHERE kind = ?"
 	                            " AND is_current = 1 ORDER BY language = 'sv' DESC, language",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_CONSENT_INSERT] = { "INSERT INTO consent (referral_id, kind, text_id, language,"
 	                         " interpreter_used, interpreter_language, direction_obtain,"
 	                         " direction_disclose, purpose, valid_from, valid_until, taken_by)"
 	                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 12 },
 	[SQL_CONSENT_PARTY_INSERT] = { "INSERT INTO consent_party (consent_id, organisation_id, insats_id)"
 	                               " VALUES (?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_CONSENT_CATEGORY_INSERT] = { "INSERT INTO consent_consent_category (consent_id, category_code)"
 	                                  " VALUES (?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_CONSENT_SIGN] = { "UPDATE consent SET state = 'aktiv', signed_how = ?, signer_name = ?,"
 	                       " signature_svg = ?, paper_date = ?, answer = ?,"
 	                       " signed_at = UTC_TIMESTAMP(), version = version + 1"
 	                       " WHERE id = ? AND state = 'utkast'",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id ="
 	                                 " (SELECT text_id FROM consent WHERE id = ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_CONSENT_REFERRAL_LOCK] = { "SELECT id FROM referral WHERE id = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 1, .nparams = 1 },
 	[SQL_CONSENT_LOCK] = { "SELECT state, referral_id, kind, version FROM consent"
 	                       " WHERE id = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 4, .nparams = 1 },
 	[SQL_CONSENT_OTHERS_ACTIVE] = { "SELECT id FROM consent WHERE referral_id = ? AND kind = ?"
 	                                " AND state = 'aktiv' AND id <> ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 1, .nparams = 3 },
 	[SQL_CONSENT_PARTY_REVOKE] = { "UPDATE consent_party SET state = 'aterkallad',"
 	                               " revoked_at = UTC_TIMESTAMP()"
 	                               " WHERE id = ? AND consent_id = ? AND state = 'aktiv'",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_CONSENT_PARTY_REVOKE_ALL] = { "UPDATE consent_party SET state = 'aterkallad',"
 	                                   " revoked_at = UTC_TIMESTAMP()"
 	                                   " WHERE consent_id = ? AND state = 'aktiv'",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_CONSENT_PARTY_ACTIVE_COUNT] = { "SELECT COUNT(*) FROM consent_party"
 	                                     " WHERE consent_id = ? AND state = 'aktiv'",
-	    0 },
+	    0, .ncols = 1, .nparams = 1 },
 	[SQL_CONSENT_TOUCH] = { "UPDATE consent SET version = version + 1 WHERE id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_CONSENT_REFERRAL] = { "SELECT r.id, r.status, r.consent_at_visa, r.organisation_id,"
 	                           " CONCAT_WS(' – ', po.name, o.name), r.insats_id, i.name,"
 	                           " i.period_end, pn.personnummer, pe.first_name, pe.last_name,"
@@ -181,26 +181,24 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                           " LEFT JOIN participation p ON p.referral_id = r.id"
 	                           " LEFT JOIN participation_person pp ON pp.participation_id = p.id"
 	                           " WHERE r.id = ?",
-	    1 },
+	    1, .ncols = 18, .nparams = 1 },
 	[SQL_CONSENT_TEXT_LIST] = { "SELECT id, kind, language, version, title, is_current, used,"
 	                            " DATE_FORMAT(created_at, '%Y-%m-%d')"
 	                            " FROM consent_text ORDER BY kind, language = 'sv' DESC,"
 	                            " language, version DESC",
-	    1 },
+	    1, .ncols = 8, .nparams = 0 },
 	[SQL_CONSENT_TEXT_LOCK] = { "SELECT id, kind, language, version, title, body, is_current,"
 	                            " used FROM consent_text WHERE id = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 8, .nparams = 1 },
 	[SQL_CONSENT_TEXT_UPDATE] = { "UPDATE consent_text SET title = ?, body = ?"
 	                              " WHERE id = ? AND used = 0",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_CONSENT_TEXT_UNCURRENT] = { "UPDATE consent_text SET is_current = 0"
 	                                 " WHERE kind = ? AND language = ? AND is_current = 1",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_CONSENT_TEXT_INSERT] = { "INSERT INTO consent_text (kind, language, version, title, body,"
 	                              " is_current, created_by) SELECT ?, ?,"
 	                              " COALESCE(MAX(version), 0) + 1, ?, ?, 1, ? FROM consent_text"
 	                              " WHERE kind = ? AND language = ?",
-	    0 },
-	[SQL_CONSENT_LAST_ID] = { "SELECT LAST_INSERT_ID()", 0 },
-	[SQL_CONSENT_ROW_COUNT] = { "SELECT ROW_COUNT()", 0 },
+	    0, .ncols = 0, .nparams = 7 },
 };

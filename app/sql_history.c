@@ -5,11 +5,11 @@ const struct db_query sql_history[SQL_HISTORY__MAX] = {
 	[SQL_HISTORY_INSERT] = { "INSERT INTO change_history (at, staff_id, record_type, record_id, "
 	                         "field, old_value, new_value) "
 	                         "VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_HISTORY_LIST] = { "SELECT DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s'), s.display_name, "
 	                       "h.field, h.old_value, h.new_value "
 	                       "FROM change_history h JOIN staff s ON s.id = h.staff_id "
 	                       "WHERE h.record_type = ? AND h.record_id = ? "
 	                       "ORDER BY h.at DESC, h.id DESC LIMIT 500",
-	    1 },
+	    1, .ncols = 5, .nparams = 2 },
 };

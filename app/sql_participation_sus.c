@@ -43,33 +43,37 @@
 	"WHERE p.id = ?"
 
 const struct db_query sql_participation_sus[SQL_PSUS__MAX] = {
-	[SQL_PSUS_GET] = { SUS_GET_SQL, 1 },
+	[SQL_PSUS_GET] = { SUS_GET_SQL, 1, .ncols = 21, .nparams = 1 },
 	[SQL_PSUS_INCOME] = { "SELECT c.code, c.label, c.sus_code IS NOT NULL "
 	                      "FROM referral_income ri JOIN code_income c ON c.code = ri.income_code "
 	                      "WHERE ri.referral_id = ? ORDER BY c.sort_order, c.code",
-	    1 },
-	[SQL_PSUS_CODES_EDUCATION] = { SUS_CODES("code_education"), 1 },
-	[SQL_PSUS_CODES_SUPPORT] = { SUS_CODES("code_support_time"), 1 },
-	[SQL_PSUS_CODES_OCCUPATION] = { SUS_CODES("code_occupation"), 1 },
-	[SQL_PSUS_CODES_INCOME] = { SUS_CODES("code_income"), 1 },
+	    1, .ncols = 3, .nparams = 1 },
+	[SQL_PSUS_CODES_EDUCATION] = { SUS_CODES("code_education"), 1,
+	    .ncols = 4, .nparams = 0 },
+	[SQL_PSUS_CODES_SUPPORT] = { SUS_CODES("code_support_time"), 1,
+	    .ncols = 4, .nparams = 0 },
+	[SQL_PSUS_CODES_OCCUPATION] = { SUS_CODES("code_occupation"), 1,
+	    .ncols = 4, .nparams = 0 },
+	[SQL_PSUS_CODES_INCOME] = { SUS_CODES("code_income"), 1, .ncols = 4,
+	    .nparams = 0 },
 	[SQL_PSUS_REFERRAL_LOCK] = { "SELECT r.id, r.version, p.id FROM participation p "
 	                             "JOIN referral r ON r.id = p.referral_id WHERE p.id = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 3, .nparams = 1 },
 	[SQL_PSUS_PERSON_LOCK] = { "SELECT version FROM participation_person WHERE participation_id = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 1, .nparams = 1 },
 	[SQL_PSUS_SET_REFERRAL] = { "UPDATE referral SET education_code = ?, support_time_code = ?, "
 	                            "version = version + 1 WHERE id = ? AND version = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 4 },
 	[SQL_PSUS_SET_PERSON] = { "UPDATE participation_person SET home_municipality = ?, "
 	                          "version = version + 1 WHERE participation_id = ? AND version = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_PSUS_SET_OCCUPATION] = { "UPDATE participation SET occupation_before_code = ?, "
 	                              "version = version + 1 WHERE id = ? AND version = ? "
 	                              "AND status <> 'felregistrerad'",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_PSUS_INCOME_DELETE] = { "DELETE FROM referral_income WHERE referral_id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_PSUS_INCOME_INSERT] = { "INSERT INTO referral_income (referral_id, income_code) "
 	                             "VALUES (?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 };

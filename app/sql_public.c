@@ -7,10 +7,10 @@ const struct db_query sql_public[SQL_PUBLIC__MAX] = {
 	                      "DATE_FORMAT(i.period_end, '%Y-%m-%d'), o.name "
 	                      "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
 	                      "WHERE i.active = 1 ORDER BY i.name",
-	    1 },
+	    1, .ncols = 8, .nparams = 0 },
 	[SQL_INSATS_GOALS] = { "SELECT g.insats_id, g.label, g.target_numerator, "
 	                       "g.target_denominator "
 	                       "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
 	                       "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id",
-	    1 },
+	    1, .ncols = 4, .nparams = 0 },
 };

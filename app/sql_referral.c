@@ -48,54 +48,52 @@
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 ORDER BY name",
-	    1 },
+	    1, .ncols = 2, .nparams = 0 },
 	[SQL_REFERRAL_CODE_EDUCATION] = { "SELECT code, label, active FROM code_education ORDER BY sort_order, code",
-	    1 },
+	    1, .ncols = 3, .nparams = 0 },
 	[SQL_REFERRAL_CODE_INCOME] = { "SELECT code, label, active FROM code_income ORDER BY sort_order, code",
-	    1 },
+	    1, .ncols = 3, .nparams = 0 },
 	[SQL_REFERRAL_CODE_SUPPORT_TIME] = { "SELECT code, label, active FROM code_support_time ORDER BY sort_order, code",
-	    1 },
+	    1, .ncols = 3, .nparams = 0 },
 	[SQL_REFERRAL_ORG_CHOICES] = { "SELECT o.id, o.name, IFNULL(p.name, '') FROM organisation o "
 	                               "LEFT JOIN organisation p ON p.id = o.parent_id "
 	                               "WHERE o.active = 1 AND (p.id IS NULL OR p.active = 1) "
 	                               "ORDER BY IFNULL(p.name, o.name), o.parent_id IS NOT NULL, o.name",
-	    1 },
+	    1, .ncols = 3, .nparams = 0 },
 	[SQL_REFERRAL_ORG_NAME] = { "SELECT o.name, IFNULL(p.name, '') FROM organisation o "
 	                            "LEFT JOIN organisation p ON p.id = o.parent_id WHERE o.id = ?",
-	    1 },
+	    1, .ncols = 2, .nparams = 1 },
 	[SQL_REFERRAL_STAFF_EMAIL] = { "SELECT IFNULL(email, '') FROM staff WHERE id = ?",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	[SQL_REFERRAL_REMITTENT_BY_USERNAME] = { "SELECT s.id FROM staff s JOIN staff_role sr "
 	                                         "ON sr.staff_id = s.id AND sr.role = 'remittent' "
 	                                         "WHERE s.username = ? AND s.active = 1",
-	    1 },
+	    1, .ncols = 1, .nparams = 1 },
 	/* Only the link: nothing anybody recorded about the person is read
 	 * by personnummer. Locked, so two first referrals of one person
 	 * serialise here instead of racing to insert. */
 	[SQL_REFERRAL_PERSON_FIND] = { "SELECT id FROM person WHERE personnummer = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 1, .nparams = 1 },
 	[SQL_REFERRAL_PERSON_INSERT] = { "INSERT INTO person (personnummer, id_kind, birth_year) "
 	                                 "VALUES (?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_REFERRAL_RPERSON_INSERT] = { "INSERT INTO referral_person (" RPERSON_FIELDS
 	                                  ", referral_id) "
 	                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 12 },
 	[SQL_REFERRAL_RPERSON_UPDATE] = { "UPDATE referral_person SET first_name = ?, last_name = ?, "
 	                                  "gender = ?, address = ?, postal_code = ?, city = ?, phone = ?, "
 	                                  "home_municipality = ?, interpreter_needed = ?, "
 	                                  "interpreter_language = ?, protected_identity = ? "
 	                                  "WHERE referral_id = ?",
-	    0 },
-	[SQL_REFERRAL_LAST_ID] = { "SELECT LAST_INSERT_ID()", 0 },
-	[SQL_REFERRAL_ROW_COUNT] = { "SELECT ROW_COUNT()", 0 },
+	    0, .ncols = 0, .nparams = 12 },
 	[SQL_REFERRAL_INSERT] = { "INSERT INTO referral (person_id, insats_id, remittent_id, "
 	                          "organisation_id, status, visa_date, sick_leave_percent, employed, "
 	                          "employer, employer_rehab_responsibility, support_time_code, "
 	                          "education_code, background, own_goals, needs, tried_before, "
 	                          "consent_at_visa, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	                          "?, ?, ?, ?, ?, ?, ?, ?, IF(? = 1, UTC_TIMESTAMP(), NULL))",
-	    0 },
+	    0, .ncols = 0, .nparams = 18 },
 	[SQL_REFERRAL_GET] = { "SELECT r.id, r.status, r.person_id, r.insats_id, i.name, "
 	                       "r.remittent_id, rs.display_name, IFNULL(rs.email, ''), "
 	                       "r.organisation_id, o.name, IFNULL(po.name, ''), "
@@ -125,10 +123,10 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "LEFT JOIN staff ds ON ds.id = r.decided_by "
 	                       "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "
 	                       "WHERE r.id = ?",
-	    1 },
+	    1, .ncols = 46, .nparams = 1 },
 	[SQL_REFERRAL_LOCK] = { "SELECT version, status, remittent_id, person_id FROM referral "
 	                        "WHERE id = ? FOR UPDATE",
-	    0 },
+	    0, .ncols = 4, .nparams = 1 },
 	[SQL_REFERRAL_UPDATE] = { "UPDATE referral SET insats_id = ?, visa_date = ?, "
 	                          "sick_leave_percent = ?, employed = ?, employer = ?, "
 	                          "employer_rehab_responsibility = ?, support_time_code = ?, "
@@ -137,15 +135,15 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                          "submitted_at = IF(? = 1, UTC_TIMESTAMP(), submitted_at), "
 	                          "version = version + 1 "
 	                          "WHERE id = ? AND version = ? AND status IN ('utkast', 'aterford')",
-	    0 },
+	    0, .ncols = 0, .nparams = 17 },
 	[SQL_REFERRAL_INCOME_LIST] = { "SELECT ri.income_code, c.label FROM referral_income ri "
 	                               "JOIN code_income c ON c.code = ri.income_code "
 	                               "WHERE ri.referral_id = ? ORDER BY c.sort_order, c.code",
-	    1 },
+	    1, .ncols = 2, .nparams = 1 },
 	[SQL_REFERRAL_INCOME_DELETE] = { "DELETE FROM referral_income WHERE referral_id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_REFERRAL_INCOME_ADD] = { "INSERT INTO referral_income (referral_id, income_code) VALUES (?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_REFERRAL_COREM_LIST] = { "SELECT c.organisation_id, c.name, c.contact, "
 	                              "IFNULL(s.username, ''), o.name, IFNULL(po.name, '') "
 	                              "FROM referral_coremittent c "
@@ -153,20 +151,20 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                              "LEFT JOIN organisation po ON po.id = o.parent_id "
 	                              "LEFT JOIN staff s ON s.id = c.staff_id "
 	                              "WHERE c.referral_id = ? ORDER BY c.id",
-	    1 },
+	    1, .ncols = 6, .nparams = 1 },
 	[SQL_REFERRAL_COREM_DELETE] = { "DELETE FROM referral_coremittent WHERE referral_id = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_REFERRAL_COREM_ADD] = { "INSERT INTO referral_coremittent (referral_id, staff_id, "
 	                             "organisation_id, name, contact) VALUES (?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_REFERRAL_LIST] = { LIST_COLS
 	    "AND (? = '' OR r.status = ?) "
 	    /* A status filter would tell the decision of a hidden row. */
 	    "HAVING (? = '' OR vis = 1) "
 	    "ORDER BY r.updated_at DESC, r.id DESC LIMIT 501",
-	    1 },
+	    1, .ncols = 12, .nparams = 9 },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS
 	    "AND p.personnummer = ? "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",
-	    1 },
+	    1, .ncols = 12, .nparams = 7 },
 };

@@ -53,7 +53,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                          "i.id IN (SELECT si.insats_id FROM "
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",
-	    1 },
+	    1, .ncols = 4, .nparams = 2 },
 	[SQL_REPORT_COUNTS] = { /* Counts, age, education and support time
 	                         * in one pass. */
 	    "SELECT pe.gender, CASE "
@@ -65,7 +65,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "SUM(p.start_date >= ?), "
 	    "SUM(p.status = 'avslutad' AND p.end_date <= ?) " FROM_PR
 	    "WHERE " IN_PERIOD " GROUP BY pe.gender, band, c, s",
-	    1 },
+	    1, .ncols = 7, .nparams = 6 },
 	[SQL_REPORT_REFERRER] = { /* Participations first: else the optimizer
 	                           * starts from the few organisations and reads
 	                           * every referral. */
@@ -78,25 +78,25 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                          "WHERE " IN_PERIOD
 	                          " GROUP BY pe.gender, top, topname "
 	                          "ORDER BY topname, top",
-	    1 },
+	    1, .ncols = 4, .nparams = 4 },
 	[SQL_REPORT_CODES_EDUCATION] = { "SELECT code, label, active FROM code_education "
 	                                 "ORDER BY sort_order, code",
-	    1 },
+	    1, .ncols = 3, .nparams = 0 },
 	[SQL_REPORT_CODES_SUPPORT] = { "SELECT code, label, active FROM code_support_time "
 	                               "ORDER BY sort_order, code",
-	    1 },
+	    1, .ncols = 3, .nparams = 0 },
 	[SQL_REPORT_OUTCOME] = { "SELECT pe.gender, IFNULL(c.outcome, '') AS o, COUNT(*) " FROM_P
 	                         "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	                         "WHERE " ENDED_IN_PERIOD
 	                         " GROUP BY pe.gender, o",
-	    1 },
+	    1, .ncols = 3, .nparams = 4 },
 	[SQL_REPORT_DURATION] = { "SELECT DISTINCT pe.gender, "
 	                          "COUNT(*) OVER (PARTITION BY pe.gender), "
 	                          "SUM(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender), "
 	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender), "
 	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER () " FROM_P
 	                          "WHERE " ENDED_IN_PERIOD,
-	    1 },
+	    1, .ncols = 5, .nparams = 4 },
 	[SQL_REPORT_MONTHS] = { /* Participations first, then their months: one
 	                         * scan instead of one per month. */
 	    "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
@@ -113,7 +113,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND (p.end_date IS NULL OR p.end_date >= ?) "
 	    "AND (? = 0 OR p.insats_id = ?) "
 	    "GROUP BY m.ms, pe.gender ORDER BY m.ms",
-	    1 },
+	    1, .ncols = 4, .nparams = 11 },
 	[SQL_REPORT_BUDGET] = { "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
 	                        "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
 	                        "WHERE ms + INTERVAL 1 MONTH <= ?) "
@@ -125,28 +125,28 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                        "LEFT JOIN insats_budget_year b ON b.insats_id = i.id "
 	                        "AND b.year = YEAR(m.ms) "
 	                        "WHERE (? = 0 OR i.id = ?) GROUP BY m.ms ORDER BY m.ms",
-	    1 },
+	    1, .ncols = 2, .nparams = 4 },
 	[SQL_REPORT_GOALS_INSATS] = { "SELECT kind, label, target_numerator, "
 	                              "target_denominator FROM insats_goal "
 	                              "WHERE insats_id = ? ORDER BY sort_order, id",
-	    1 },
+	    1, .ncols = 4, .nparams = 1 },
 	[SQL_REPORT_GOALS_FORBUND] = { "SELECT g.kind, g.label, g.target_numerator, "
 	                               "g.target_denominator FROM forbund_goal g "
 	                               "JOIN organisation o ON o.forbund_id = g.forbund_id "
 	                               "JOIN staff s ON s.organisation_id = o.id "
 	                               "WHERE s.id = ? ORDER BY g.sort_order, g.id",
-	    1 },
+	    1, .ncols = 4, .nparams = 1 },
 	[SQL_REPORT_QUESTS] = { "SELECT q.code, q.title FROM questionnaire q "
 	                        "WHERE q.is_active = 1 AND EXISTS (SELECT 1 FROM "
 	                        "questionnaire_item i WHERE i.questionnaire_id = q.id "
 	                        "AND i.kind IN ('skala', 'vas')) ORDER BY q.title, q.code",
-	    1 },
+	    1, .ncols = 2, .nparams = 0 },
 	[SQL_REPORT_QUEST_ITEMS] = { "SELECT i.item_code, i.kind, IFNULL(i.scale_min, 0), "
 	                             "IFNULL(i.scale_max, 0), i.text FROM questionnaire_item i "
 	                             "WHERE i.questionnaire_id = (SELECT q.id FROM questionnaire q "
 	                             "WHERE q.code = ? ORDER BY q.is_active DESC, q.version DESC "
 	                             "LIMIT 1) AND i.kind IN ('skala', 'vas') ORDER BY i.position",
-	    1 },
+	    1, .ncols = 5, .nparams = 1 },
 	[SQL_REPORT_QUEST_ANSWERS] = { "SELECT i.item_code, IFNULL(r.gender, ''), COUNT(*), "
 	                               "SUM(a.value_int), SUM(a.value_int >= "
 	                               "IF(i.kind = 'vas', ?, i.scale_max - ? + 1)) "
@@ -161,7 +161,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND i.kind IN ('skala', 'vas') AND a.special IS NULL "
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
-	    1 },
+	    1, .ncols = 5, .nparams = 7 },
 	[SQL_REPORT_QUEST_PAIRS] = { /* Both items in one pass, one look-up
 	                              * per measurement. */
 	    "SELECT pe.gender, COUNT(*), "
@@ -193,5 +193,5 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND q.code = ?)) y) x "
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
 	    "GROUP BY pe.gender",
-	    1 },
+	    1, .ncols = 12, .nparams = 19 },
 };

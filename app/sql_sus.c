@@ -54,32 +54,32 @@
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                   "WHERE id = 1 FOR UPDATE NOWAIT",
-	    0 },
+	    0, .ncols = 2, .nparams = 0 },
 	[SQL_SUS_STATE] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                    "WHERE id = 1",
-	    1 },
+	    1, .ncols = 2, .nparams = 0 },
 	[SQL_SUS_STATE_SET_LAST] = { "UPDATE sus_state SET last_batch_no = ? "
 	                             "WHERE id = 1",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_STATE_SET_ACKED] = { "UPDATE sus_state SET last_acked_no = ? "
 	                              "WHERE id = 1",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_FORBUND] = { "SELECT id, name, COALESCE(sus_code, ''), "
 	                      "COALESCE(org_number, ''), "
 	                      "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') "
 	                      "FROM forbund WHERE active = 1 ORDER BY id LIMIT 1",
-	    1 },
+	    1, .ncols = 5, .nparams = 0 },
 	[SQL_SUS_INSATSER] = { "SELECT id, COALESCE(sus_code, ''), name, description, "
 	                       "DATE_FORMAT(period_start, '%Y-%m-%d'), "
 	                       "COALESCE(DATE_FORMAT(period_end, '%Y-%m-%d'), ''), "
 	                       "direction, measurement, target_groups "
 	                       "FROM insats WHERE forbund_id = ? ORDER BY id",
-	    1 },
+	    1, .ncols = 9, .nparams = 1 },
 	[SQL_SUS_BUDGETS] = { "SELECT b.insats_id, b.year, b.planned_participants, "
 	                      "COALESCE(b.budget_sek, -1) FROM insats_budget_year b "
 	                      "JOIN insats i ON i.id = b.insats_id "
 	                      "WHERE i.forbund_id = ? ORDER BY b.insats_id, b.year",
-	    1 },
+	    1, .ncols = 4, .nparams = 1 },
 	/* STRAIGHT_JOIN: walk participation by its primary key and stop
 	 * after the page; driven from insats the server sorted every
 	 * participation of the förbund for each page (quadratic). */
@@ -106,13 +106,13 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "WHERE j.participation_id = p.id AND sb.state = 'kvitterad' "
 	                   "AND j.batch_no <= ?) "
 	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1 },
+	    1, .ncols = 21, .nparams = 4 },
 	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code, a.answer "
 	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
 	                      "WHERE q.active = 1 AND a.answer <> '' "
 	                      "AND a.participation_id BETWEEN ? AND ? "
 	                      "ORDER BY a.participation_id, q.sort_order, q.code",
-	    1 },
+	    1, .ncols = 3, .nparams = 2 },
 	[SQL_SUS_COUNTS_NOW] = { "SELECT g.insats_id, g.y, g.gender, SUM(g.started), "
 	                         "SUM(g.ended) FROM (" SUS_COUNT_HALF(
 	                             "p.start_date", "1", "0",
@@ -120,7 +120,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                             "0", "1",
 	                             " AND p.status = 'avslutad'") ") g GROUP BY g.insats_id, g.y, g.gender "
 	                                                           "ORDER BY g.insats_id, g.y, g.gender",
-	    1 },
+	    1, .ncols = 5, .nparams = 2 },
 	[SQL_SUS_COUNTS_BASE] = { "SELECT c.insats_id, c.year, c.gender, c.started, c.ended "
 	                          "FROM sus_batch_count c WHERE c.batch_no = "
 	                          "(SELECT MAX(c2.batch_no) FROM sus_batch_count c2 "
@@ -129,25 +129,25 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "AND c2.gender = c.gender AND sb.state = 'kvitterad' "
 	                          "AND c2.batch_no <= ?) "
 	                          "ORDER BY c.insats_id, c.year, c.gender",
-	    1 },
+	    1, .ncols = 5, .nparams = 1 },
 	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (batch_no, base_no, created_at, "
 	                           "created_by, created_via, acked_when_built) "
 	                           "VALUES (?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_SUS_ITEM_INSERT] = { "INSERT INTO sus_batch_item (participation_id, batch_no, "
 	                          "action, reg_hash, has_end) VALUES (?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 5 },
 	[SQL_SUS_COUNT_INSERT] = { "INSERT INTO sus_batch_count (batch_no, insats_id, year, "
 	                           "gender, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_SUS_PART_INSERT] = { "INSERT INTO sus_batch_part (batch_no, seq, data) "
 	                          "VALUES (?, ?, ?)",
-	    0 },
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_SUS_BATCH_FINISH] = { "UPDATE sus_batch SET n_new = ?, n_changed = ?, "
 	                           "n_anonymised = ?, n_felreg = ?, n_groups = ?, "
 	                           "n_held_back = ?, doc_bytes = ?, doc_sha256 = ? "
 	                           "WHERE batch_no = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 9 },
 	[SQL_SUS_AUDIT_BATCH] = { "INSERT INTO audit_log (at, staff_id, username, action, "
 	                          "object_type, object_id, personnummer, remote_addr, "
 	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), ?, ?, "
@@ -156,42 +156,42 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "JOIN participation p ON p.id = it.participation_id "
 	                          "JOIN person pn ON pn.id = p.person_id "
 	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad')",
-	    0 },
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
 	                        "doc_purged_at IS NOT NULL, "
 	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), "
 	                        "acked_when_built "
 	                        "FROM sus_batch WHERE batch_no = ?",
-	    1 },
+	    1, .ncols = 8, .nparams = 1 },
 	[SQL_SUS_PART_GET] = { "SELECT data FROM sus_batch_part WHERE batch_no = ? AND seq = ?",
-	    1 },
+	    1, .ncols = 1, .nparams = 2 },
 	[SQL_SUS_BATCH_FETCHED] = { "UPDATE sus_batch SET fetches = fetches + 1 "
 	                            "WHERE batch_no = ?",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_BATCH_ACK] = { "UPDATE sus_batch SET state = 'kvitterad', "
 	                        "acked_at = UTC_TIMESTAMP(3), acked_by = ? "
 	                        "WHERE batch_no = ? AND state = 'ny'",
-	    0 },
+	    0, .ncols = 0, .nparams = 2 },
 	[SQL_SUS_PURGE_PARTS] = { "DELETE sus_batch_part FROM sus_batch_part "
 	                          "JOIN sus_batch b ON b.batch_no = sus_batch_part.batch_no "
 	                          "WHERE b.state = 'kvitterad' "
 	                          "AND b.acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_PURGE_MARK] = { "UPDATE sus_batch SET doc_purged_at = UTC_TIMESTAMP() "
 	                         "WHERE state = 'kvitterad' AND doc_purged_at IS NULL "
 	                         "AND acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_RATE_SWEEP] = { "DELETE FROM sus_request "
 	                         "WHERE at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_RATE_COUNT] = { "SELECT COUNT(*), GREATEST(1, COALESCE(? - "
 	                         "TIMESTAMPDIFF(SECOND, MIN(at), UTC_TIMESTAMP(3)), 1)) "
 	                         "FROM sus_request WHERE staff_id = ? "
 	                         "AND at >= UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
-	    1 },
+	    1, .ncols = 2, .nparams = 3 },
 	[SQL_SUS_RATE_INSERT] = { "INSERT INTO sus_request (staff_id, at) "
 	                          "VALUES (?, UTC_TIMESTAMP(3))",
-	    0 },
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_BATCH_LIST] = { "SELECT b.batch_no, b.base_no, "
 	                         "DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i'), b.created_via, "
 	                         "COALESCE(st.username, ''), b.state, "
@@ -201,7 +201,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                         "b.doc_purged_at IS NOT NULL, b.fetches "
 	                         "FROM sus_batch b LEFT JOIN staff st ON st.id = b.created_by "
 	                         "ORDER BY b.batch_no DESC LIMIT 500",
-	    1 },
+	    1, .ncols = 17, .nparams = 0 },
 	[SQL_SUS_QUALITY] = { "SELECT p.id, i.short_name, pe.first_name, pe.last_name, "
 	                      "DATE_FORMAT(p.start_date, '%Y-%m-%d'), p.status, " SUS_IDENTITY_OK
 	                      " AS identity_ok, "
@@ -231,7 +231,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "OR m_kommun OR m_end_reason OR m_occ_after OR m_inc_after "
 	                      "ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "
 	                      "LIMIT 1000",
-	    1 },
+	    1, .ncols = 15, .nparams = 1 },
 	[SQL_SUS_FINSAM] = { "SELECT i.id, i.name, pe.gender, COUNT(*), "
 	                     "SUM(p.start_date >= ?), "
 	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) "
@@ -242,5 +242,5 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                     "WHERE " SUS_NOT_FELREG " AND p.start_date <= ? "
 	                     "AND (p.end_date IS NULL OR p.end_date >= ?) "
 	                     "GROUP BY i.id, i.name, pe.gender ORDER BY i.name, i.id, pe.gender",
-	    1 },
+	    1, .ncols = 6, .nparams = 5 },
 };

@@ -19,11 +19,56 @@ struct arena;
 struct conf;
 struct db;
 
-/* One statement: its SQL and whether it only reads (a read is retried once
- * after a reconnect; a write is not, since it may have been applied). */
+/*
+ * A typed record filled from a statement's result, openradtool style: the
+ * statement's column i fills fields[i], at offset in the struct, as type.
+ * The column names (the SQL aliases) are checked against the statement's
+ * result metadata when the worker prepares it, so a query and its record
+ * cannot drift apart: a mismatch stops the worker like schema drift does.
+ */
+enum db_ftype {
+	DB_F_STR,  /* struct str; "" for NULL */
+	DB_F_INT,  /* long long; 0 for NULL */
+	DB_F_BOOL, /* int, 0 or 1; 0 for NULL */
+};
+
+struct db_field {
+	const char *column; /* the result column's name (its alias) */
+	size_t offset;      /* offsetof() the member in the record */
+	enum db_ftype type;
+};
+
+struct db_record {
+	const char *name; /* for error messages: the struct's name */
+	size_t size;      /* sizeof the struct */
+	const struct db_field *fields;
+	size_t nfields;
+};
+
+/* One field of struct S: member M filled from column C as type T. */
+#define DB_FIELD(S, M, C, T)                                                   \
+	{                                                                      \
+		(C), offsetof(struct S, M), (T)                                \
+	}
+/* The record of struct S from its field table F (an array). */
+#define DB_RECORD(S, F)                                                        \
+	{                                                                      \
+#S, sizeof(struct S), (F), sizeof(F) / sizeof((F)[0])          \
+	}
+
+/*
+ * One statement: its SQL, whether it only reads (a read is retried once
+ * after a reconnect; a write is not, since it may have been applied), and
+ * its shape: the number of result columns and of ? parameters, both checked
+ * against the server when the worker prepares it. rec, when set, is the
+ * record its rows fill (db_load()); then ncols must be rec->nfields.
+ */
 struct db_query {
 	const char *sql;
 	int read_only;
+	unsigned ncols;
+	unsigned nparams;
+	const struct db_record *rec;
 };
 
 /*
@@ -67,7 +112,9 @@ struct db_rows {
 	unsigned char *null; /* arena; 1 where the cell is SQL NULL */
 };
 
-/* Cell (row, col) as a str ("" for NULL). Borrowed from the rows. */
+/* Cell (row, col) as a str ("" for NULL). Borrowed from the rows. A cell
+ * past the last row or column is a bug: it is logged as one ("BUG:", which
+ * fails the test run) and reads as "". */
 struct str db_cell(const struct db_rows *, size_t row, size_t col);
 
 /* 1 when cell (row, col) is SQL NULL. */
@@ -93,6 +140,35 @@ void db_close(struct db *);
  * violation, APP_ENOMEM when the arena is full, APP_EDB otherwise. */
 enum app_err db_exec(struct db *, struct arena *, enum db_area area, unsigned q,
     const struct db_param *params, size_t nparams, struct db_rows *out);
+
+/*
+ * Execute statement q, which must declare a record (struct db_query.rec),
+ * and decode every row into an arena array of that record: *out points to
+ * nrows structs of rec->size bytes (NULL when there are none). Errors as
+ * db_exec().
+ */
+enum app_err db_load(struct db *, struct arena *, enum db_area area, unsigned q,
+    const struct db_param *params, size_t nparams, void **out, size_t *nrows);
+
+/*
+ * As db_load() for at most one row, decoded into *rec (which the caller
+ * provides, of the record's type). *found is 1 when there was a row, else 0
+ * and *rec is zeroed ("" strings, 0 numbers).
+ */
+enum app_err db_load_one(struct db *, struct arena *, enum db_area area,
+    unsigned q, const struct db_param *params, size_t nparams, void *rec,
+    int *found);
+
+/* Decode row of rows into rec by the record's field table (for a module
+ * that must keep the grid, e.g. to stream it). */
+void db_decode(const struct db_rows *rows, size_t row,
+    const struct db_record *rec, void *out);
+
+/* Of the last successful db_exec(): the rows it changed (for an UPDATE,
+ * those whose values really changed) and the AUTO_INCREMENT id it inserted
+ * (0 when none). */
+unsigned long long db_affected_rows(const struct db *);
+unsigned long long db_insert_id(const struct db *);
 
 /*
  * Transactions for multi-row changes: db_begin(), then db_exec() calls,

@@ -109,7 +109,7 @@ int part_code_known(const struct db_rows *, struct str code);
 enum app_err part_exec(struct req *, unsigned q, const struct db_param *p,
     size_t n, struct db_rows *out);
 
-/* Rows changed by the last UPDATE (SQL_PARTICIPATION_ROW_COUNT). */
+/* Rows changed by the last UPDATE (db_affected_rows()). */
 enum app_err part_row_count(struct req *, long long *n);
 
 /* POST /deltagande/:id/sus-uppgifter: the SUS registration data */

@@ -25,8 +25,6 @@ enum sql_admin {
 	/* (organisation_id, username, display_name, email, password_hash or
 	 * NULL): must_change_password 1, active 1 */
 	SQL_ADMIN_STAFF_INSERT,
-	/* () -> the id of the last INSERT on this connection */
-	SQL_ADMIN_LAST_ID,
 	/* (organisation_id, display_name, email, active, integration only
 	 * (0/1: clears the password), integration (0/1: else clears the
 	 * token), id) */

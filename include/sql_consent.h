@@ -90,10 +90,6 @@ enum sql_consent {
 	/* admin: (kind, language, title, body, staff, kind, language) the
 	 * next version, current */
 	SQL_CONSENT_TEXT_INSERT,
-	/* () -> LAST_INSERT_ID() */
-	SQL_CONSENT_LAST_ID,
-	/* () -> ROW_COUNT() of the statement before */
-	SQL_CONSENT_ROW_COUNT,
 	SQL_CONSENT__MAX
 };
 

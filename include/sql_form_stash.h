@@ -16,9 +16,8 @@ enum sql_form_stash {
 	/* (handle) -> staff id, whole minutes left,
 	 * sealed: unclaimed and unexpired */
 	SQL_FS_GET,
-	SQL_FS_CLAIM,     /* (handle, staff id): only unclaimed, unexpired */
-	SQL_FS_RELEASE,   /* (handle, staff id) */
-	SQL_FS_ROW_COUNT, /* () -> rows changed by the statement before */
+	SQL_FS_CLAIM,   /* (handle, staff id): only unclaimed, unexpired */
+	SQL_FS_RELEASE, /* (handle, staff id) */
 	/* (token hash) -> staff id: the session's account, expired or not
 	 * (active accounts only) */
 	SQL_FS_OWNER_BY_TOKEN,

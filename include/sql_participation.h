@@ -53,8 +53,6 @@ enum sql_participation {
 	/* (referral id, person id, insats id, start, planned end, contact id,
 	 * hours per week, occupation before or NULL): status inskriven */
 	SQL_PARTICIPATION_INSERT,
-	/* () -> the id of the last INSERT on this connection */
-	SQL_PARTICIPATION_LAST_ID,
 	/* (today, staff id, insats id or 0 twice, status or "" twice,
 	 * contact id or 0 twice, gender or "" twice, overdue 0/1, today)
 	 * -> id, first name, last name, gender, insats short name, status,
@@ -106,8 +104,6 @@ enum sql_participation {
 	 * date: ended participations whose summary is past due and not sent,
 	 * oldest due first, at most 200 */
 	SQL_PARTICIPATION_OVERDUE,
-	/* () -> rows changed by the last UPDATE on this connection */
-	SQL_PARTICIPATION_ROW_COUNT,
 	/* (participation id, referral id): the insats's record of the person
 	 * starts as the admitted referral's (sql/0022) */
 	SQL_PARTICIPATION_PERSON_COPY,

@@ -31,8 +31,6 @@ enum sql_quest {
 	SQL_QUEST_OPTION_INSERT,
 	/* (questionnaire, ref, lang, text) */
 	SQL_QUEST_TEXT_INSERT,
-	/* () -> last insert id */
-	SQL_QUEST_LAST_ID,
 	/* () -> id, code, version, title, respondents, anonymity, active,
 	 * example, imported (date), languages, items, submitted responses */
 	SQL_QUEST_DEF_LIST,

@@ -39,10 +39,6 @@ enum sql_referral {
 	 * is guarded by the referral's own version and row lock */
 	SQL_REFERRAL_RPERSON_INSERT,
 	SQL_REFERRAL_RPERSON_UPDATE,
-	/* () -> the id of the last INSERT on this connection */
-	SQL_REFERRAL_LAST_ID,
-	/* () -> rows changed by the last statement on this connection */
-	SQL_REFERRAL_ROW_COUNT,
 	/* (person_id, insats_id, remittent_id, organisation_id, status,
 	 * visa_date, sick_leave_percent, employed, employer,
 	 * employer_rehab_responsibility, support_time_code, education_code,

@@ -1,0 +1,46 @@
+/* edit.c: the versioned edit; see include/edit.h. */
+#include <string.h>
+
+#include "db.h"
+#include "edit.h"
+#include "req.h"
+
+enum app_err
+edit_run(struct req *r, const struct edit *ed, enum edit_result *result,
+    struct edit_lock *lock)
+{
+	int changed = 0;
+	enum app_err e;
+
+	memset(lock, 0, sizeof(*lock));
+	lock->personnummer = STR_LIT("");
+	*result = EDIT_SAVED;
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = ed->ops->lock(r, ed->state, lock)) != APP_OK)
+		goto fail;
+	if (lock->refused != NULL || lock->version != ed->form_version) {
+		db_rollback(r->db);
+		*result = lock->refused != NULL ? EDIT_REFUSED : EDIT_STALE;
+		return APP_OK;
+	}
+	if ((e = ed->ops->save(r, ed->state, lock, &changed)) != APP_OK)
+		goto fail;
+	if (changed &&
+	    (e = audit_write(r, AUDIT_UPDATE, ed->audit_type, ed->audit_id,
+	         lock->personnummer, str_cstr(ed->audit_detail))) != APP_OK)
+		goto fail;
+	if ((e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	/* A lock wait that ran out is a busy record, not a failure: the
+	 * caller keeps the input and asks the user to try again. */
+	if (db_lock_conflict(r->db) && e != APP_ENOTFOUND) {
+		db_rollback(r->db);
+		*result = EDIT_BUSY;
+		return APP_OK;
+	}
+	db_rollback(r->db);
+	return e;
+}

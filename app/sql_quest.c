@@ -1,5 +1,6 @@
 /* sql_quest.c: statements of the questionnaires; see include/sql_quest.h. */
 #include "sql_quest.h"
+#include "demo_quest.h"
 #include "quest.h"
 #include "quest_code.h"
 #include "quest_response.h"
@@ -247,20 +248,20 @@ const struct db_query
 	                                  "JOIN person pe ON pe.id = p.person_id WHERE p.id = ?",
 	        1, .ncols = 3, .nparams = 1,
 	        .rec = &quest_participation_record },
-	    [SQL_QUEST_DEMO_COUNT] = { "SELECT COUNT(*) FROM questionnaire_response WHERE status = 'inskickad'",
-	        1, .ncols = 1, .nparams = 0 },
+	    [SQL_QUEST_DEMO_COUNT] = { "SELECT COUNT(*) AS n FROM questionnaire_response WHERE status = 'inskickad'",
+	        1, .ncols = 1, .nparams = 0, .rec = &quest_number_record },
 	    [SQL_QUEST_DEMO_PARTICIPATIONS] = { "SELECT p.id, p.status, p.insats_id, pe.gender, pn.birth_year, "
-	                                        "p.start_date, IFNULL(p.end_date, '') FROM participation p "
+	                                        "p.start_date, IFNULL(p.end_date, '') AS end_date FROM participation p "
 	                                        "JOIN person pn ON pn.id = p.person_id "
 	                                        "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                        "WHERE p.status IN ('inskriven', 'avslutad') ORDER BY p.id",
-	        1, .ncols = 7, .nparams = 0 },
-	    [SQL_QUEST_DEMO_QID] = { "SELECT id FROM questionnaire WHERE code = ? AND is_active = 1",
-	        1, .ncols = 1, .nparams = 1 },
-	    [SQL_QUEST_DEMO_ITEMS] = { "SELECT id, kind, IFNULL(scale_min, ''), IFNULL(scale_max, ''), "
-	                               "IFNULL(background, '') FROM questionnaire_item "
+	        1, .ncols = 7, .nparams = 0, .rec = &demo_quest_part_record },
+	    [SQL_QUEST_DEMO_QID] = { "SELECT id AS n FROM questionnaire WHERE code = ? AND is_active = 1",
+	        1, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
+	    [SQL_QUEST_DEMO_ITEMS] = { "SELECT id, kind, IFNULL(scale_min, '') AS scale_min, IFNULL(scale_max, '') AS scale_max, "
+	                               "IFNULL(background, '') AS background FROM questionnaire_item "
 	                               "WHERE questionnaire_id = ? ORDER BY position",
-	        1, .ncols = 5, .nparams = 1 },
+	        1, .ncols = 5, .nparams = 1, .rec = &demo_quest_item_record },
 	    [SQL_QUEST_DEMO_BACKDATE] = { "UPDATE questionnaire_response r JOIN questionnaire q ON q.id = r.questionnaire_id "
 	                                  "SET r.submitted_at = IF(q.anonymity = 'anonym', ?, "
 	                                  "TIMESTAMP(?, '10:30:00')) WHERE r.id = ?",

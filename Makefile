@@ -45,8 +45,10 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_signature \
              test_report_suppress \
              test_sus_xml \
-             test_quest_xml test_quest \
-             test_form_stash
+             test_quest_xml \
+             test_quest \
+             test_form_stash \
+             test_bind
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -1,8 +1,5 @@
 /* page_quest_staff.c: the staff's side of the questionnaires: a code for a
  * participation, the admin page; see include/page_quest.h. */
-#include <stdio.h>
-#include <string.h>
-
 #include "access.h"
 #include "app_limits.h"
 #include "arena.h"

@@ -1,6 +1,9 @@
 /*
- * quest.h: loading questionnaire definitions into the database, shared by
- * `stegvis questionnaire-import` and the admin page.
+ * quest.h: questionnaire definitions: loading them into the database
+ * (shared by `stegvis questionnaire-import` and the admin page) and
+ * reading them back as typed records (definitions, languages, items,
+ * options, texts). States and rules are in quest_state.h, codes in
+ * quest_code.h, responses and answers in quest_response.h.
  *
  * A definition (code, version) is stored once and never changed. Loading
  * the same file again is a no-op; loading different content under a

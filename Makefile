@@ -35,7 +35,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
           bind edit \
-          gender staff mfa
+          gender staff mfa organisation code_list page_admin_account page_admin_insats
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

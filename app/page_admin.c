@@ -1,6 +1,7 @@
 /* page_admin.c: the admin overview, the accounts list, and the helpers the
  * admin pages share; see include/page_admin.h. */
 #include "arena.h"
+#include "audit.h"
 #include "bind.h"
 #include "db.h"
 #include "organisation.h"
@@ -80,6 +81,24 @@ admin_form_version(const struct str *v)
 		if (v->p[i] < '0' || v->p[i] > '9')
 			return -1;
 	return str_to_ll(*v);
+}
+
+enum app_err
+admin_edit_run(struct req *r, const struct edit_ops *ops, void *state,
+    const char *type, long long id, const char *detail, enum edit_result *res)
+{
+	struct edit ed = {
+		.ops = ops,
+		.state = state,
+		.form_version = admin_form_version(req_form(r, "version")),
+		.audit_type = type,
+		.audit_id = id,
+		.audit_detail = detail,
+		.audit_action = AUDIT_ADMIN,
+	};
+	struct edit_lock lock;
+
+	return edit_run(r, &ed, res, &lock);
 }
 
 struct str

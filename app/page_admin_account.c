@@ -536,9 +536,7 @@ page_admin_account_save(struct req *r)
 {
 	const struct str *version = req_form(r, "version");
 	struct account_form f;
-	struct edit_lock lock;
 	enum edit_result res;
-	struct edit ed;
 	long long id;
 	size_t nerr;
 	int found;
@@ -554,14 +552,9 @@ page_admin_account_save(struct req *r)
 		r->resp.status = 400;
 		return admin_account_render(r, &f);
 	}
-	ed = (struct edit){ .ops = &admin_account_ops,
-		.state = &f,
-		.form_version = admin_form_version(version),
-		.audit_type = "staff",
-		.audit_id = id,
-		.audit_detail = admin_account_detail(r, "account updated", &f),
-		.audit_action = AUDIT_ADMIN };
-	if ((e = edit_run(r, &ed, &res, &lock)) != APP_OK)
+	if ((e = admin_edit_run(r, &admin_account_ops, &f, "staff", id,
+	         admin_account_detail(r, "account updated", &f), &res)) !=
+	    APP_OK)
 		return e;
 	if (res == EDIT_SAVED)
 		return admin_saved(r, "/admin/konton", id);

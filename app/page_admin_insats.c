@@ -619,9 +619,7 @@ page_admin_insats_save(struct req *r)
 {
 	const struct str *version = req_form(r, "version");
 	struct insats_form f, now;
-	struct edit_lock lock;
 	enum edit_result res;
-	struct edit ed;
 	long long id;
 	size_t nerr;
 	enum app_err e;
@@ -635,14 +633,8 @@ page_admin_insats_save(struct req *r)
 		r->resp.status = 400;
 		return admin_insats_render(r, &f);
 	}
-	ed = (struct edit){ .ops = &admin_insats_ops,
-		.state = &f,
-		.form_version = admin_form_version(version),
-		.audit_type = "insats",
-		.audit_id = id,
-		.audit_detail = "insats updated with goals",
-		.audit_action = AUDIT_ADMIN };
-	e = edit_run(r, &ed, &res, &lock);
+	e = admin_edit_run(r, &admin_insats_ops, &f, "insats", id,
+	    "insats updated with goals", &res);
 	if (e == APP_EDUP)
 		return admin_insats_dup(r, &f);
 	if (e != APP_OK)

@@ -350,9 +350,7 @@ page_admin_org_save(struct req *r)
 {
 	const struct str *version = req_form(r, "version");
 	struct org_form f, now;
-	struct edit_lock lock;
 	enum edit_result res;
-	struct edit ed;
 	long long id;
 	size_t nerr;
 	enum app_err e;
@@ -366,14 +364,8 @@ page_admin_org_save(struct req *r)
 		r->resp.status = 400;
 		return admin_org_render(r, &f);
 	}
-	ed = (struct edit){ .ops = &admin_org_ops,
-		.state = &f,
-		.form_version = admin_form_version(version),
-		.audit_type = "organisation",
-		.audit_id = id,
-		.audit_detail = "organisation updated",
-		.audit_action = AUDIT_ADMIN };
-	e = edit_run(r, &ed, &res, &lock);
+	e = admin_edit_run(r, &admin_org_ops, &f, "organisation", id,
+	    "organisation updated", &res);
 	if (e == APP_EDUP)
 		return admin_org_dup(r, &f);
 	if (e != APP_OK)

@@ -74,6 +74,16 @@ enum app_err page_admin_code_list_save(struct req *);
  * or not a number (so it never matches). */
 long long admin_form_version(const struct str *);
 
+/*
+ * Save an admin edit form through edit_run() (include/edit.h) with the
+ * posted "version", the audit row (action admin, type, id, detail) written
+ * with the change. APP_OK with *res, or an error with nothing written
+ * (APP_EDUP from ops->save: a name taken).
+ */
+enum app_err admin_edit_run(struct req *, const struct edit_ops *ops,
+    void *state, const char *type, long long id, const char *detail,
+    enum edit_result *res);
+
 /* A stored version as the form's hidden field carries it (arena). */
 struct str admin_version_str(struct req *, long long version);
 

@@ -47,6 +47,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_sus_xml \
              test_quest_xml \
              test_form_stash \
+             test_bind \
              test_staff test_organisation test_gender test_auth_rules test_admin_labels
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \

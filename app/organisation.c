@@ -271,6 +271,17 @@ insats_direction_from_name(struct str name, enum insats_direction *out)
 	return 1;
 }
 
+int
+insats_measurement_from_name(struct str name, enum insats_measurement *out)
+{
+	int i = org_name_index(insats_measurement_names, name);
+
+	if (i < 0)
+		return 0;
+	*out = (enum insats_measurement)i;
+	return 1;
+}
+
 static const struct db_field insats_row_fields[] = {
 	DB_FIELD(insats_row, id, "id", DB_F_INT),
 	DB_FIELD(insats_row, name, "name", DB_F_STR),

@@ -188,6 +188,41 @@ admin_org_options(struct req *r, struct view_ctx *ctx, const char *key,
 	    selected_id > 0 ? admin_ll(r, selected_id) : STR_LIT(""));
 }
 
+/* A choice of an enum: what admin_choices() binds. */
+struct admin_choice {
+	struct str value, label;
+};
+
+static const struct db_field admin_choice_fields[] = {
+	DB_FIELD(admin_choice, value, "value", DB_F_STR),
+	DB_FIELD(admin_choice, label, "label", DB_F_STR),
+};
+static const struct db_record admin_choice_record =
+    DB_RECORD(admin_choice, admin_choice_fields);
+static const struct bind_key admin_choice_keys[] = {
+	{ "value", "value" },
+	{ "label", "label" },
+};
+
+enum app_err
+admin_choices(struct req *r, struct view_ctx *ctx, const char *key,
+    const char *const *names, const char *(*label)(int), struct str current)
+{
+	struct admin_choice *c;
+	size_t n = 0;
+
+	while (names[n] != NULL)
+		n++;
+	if ((c = arena_calloc(r->a, n + 1, sizeof(*c))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		c[i].value = str_cstr(names[i]);
+		c[i].label = str_cstr(label((int)i));
+	}
+	return bind_options(ctx, key, &admin_choice_record, admin_choice_keys,
+	    BIND_N(admin_choice_keys), c, n, "value", current);
+}
+
 enum app_err
 admin_saved(struct req *r, const char *path, long long id)
 {

@@ -246,28 +246,11 @@ code_row_changed(const struct code_row *row)
 	return 0;
 }
 
-/* A list "outcomes" of {value, label, selected} in it. */
-static enum app_err
-code_outcomes_ctx(struct view_ctx *it, struct str current)
+/* The outcomes' labels by index, for admin_choices(). */
+static const char *
+code_outcome_label_at(int k)
 {
-	enum app_err e;
-
-	if ((e = view_ctx_set_list(it, "outcomes")) != APP_OK)
-		return e;
-	for (int k = 0; k < CODE_OUTCOME__MAX; k++) {
-		struct view_ctx *o = view_ctx_list_add(it, "outcomes");
-		if (o == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(
-		         o, "value", code_outcome_names[k])) != APP_OK ||
-		    (e = view_ctx_set_cstr(o, "label",
-		         code_outcome_label((enum code_outcome)k))) != APP_OK ||
-		    (e = view_ctx_set_bool(o, "selected",
-		         str_eq_cstr(current, code_outcome_names[k]))) !=
-		        APP_OK)
-			return e;
-	}
-	return APP_OK;
+	return code_outcome_label((enum code_outcome)k);
 }
 
 /* The list's flags: has_sus, has_support, has_outcome, slug, title. */
@@ -293,7 +276,7 @@ code_def_ctx(struct view_ctx *ctx, enum code_list list)
 
 /* Bind row's values and errors into it (keys as cf_keys/cf_err_keys). */
 static enum app_err
-code_row_ctx(struct view_ctx *ctx, struct view_ctx *it,
+code_row_ctx(struct req *r, struct view_ctx *ctx, struct view_ctx *it,
     const struct code_form *f, const struct code_row *row)
 {
 	int bad = 0;
@@ -306,7 +289,8 @@ code_row_ctx(struct view_ctx *ctx, struct view_ctx *it,
 	         it, "offentlig", row->v[CF_EXTRA].len > 0)) != APP_OK)
 		return e;
 	if (code_list_extra(f->list) == CODE_EXTRA_OUTCOME &&
-	    (e = code_outcomes_ctx(it, row->v[CF_EXTRA])) != APP_OK)
+	    (e = admin_choices(r, it, "outcomes", code_outcome_names,
+	         code_outcome_label_at, row->v[CF_EXTRA])) != APP_OK)
 		return e;
 	for (int k = 0; k < CF__MAX; k++) {
 		if (k != CF_ACTIVE && k != CF_EXTRA &&
@@ -347,13 +331,13 @@ code_form_render(struct req *r, const struct code_form *f)
 		struct view_ctx *it = view_ctx_list_add(ctx, "rows");
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = code_row_ctx(ctx, it, f, &f->rows[i])) != APP_OK)
+		if ((e = code_row_ctx(r, ctx, it, f, &f->rows[i])) != APP_OK)
 			return e;
 	}
 	/* The new row as a one-item list "ny", so its keys are the same. */
 	if ((nw = view_ctx_list_add(ctx, "ny")) == NULL)
 		return APP_ENOMEM;
-	if ((e = code_row_ctx(ctx, nw, f, &f->rows[f->n])) != APP_OK)
+	if ((e = code_row_ctx(r, ctx, nw, f, &f->rows[f->n])) != APP_OK)
 		return e;
 	return page_render(r, "admin_kodlista", title.p, ctx);
 }

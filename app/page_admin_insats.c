@@ -147,29 +147,6 @@ page_admin_insatser(struct req *r)
 
 /* ---- the form ---- */
 
-/* A list "key" of {value, label, selected} for a <select> or radios:
- * n names with their labels. */
-static enum app_err
-admin_choices(struct view_ctx *ctx, const char *key, const char *const *names,
-    const char *(*label)(int), int n, struct str current)
-{
-	enum app_err e;
-
-	if ((e = view_ctx_set_list(ctx, key)) != APP_OK)
-		return e;
-	for (int k = 0; k < n; k++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, key);
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(it, "value", names[k])) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "label", label(k))) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "selected",
-		         str_eq_cstr(current, names[k]))) != APP_OK)
-			return e;
-	}
-	return APP_OK;
-}
-
 /* The label tables of organisation.h by index, for admin_choices(). */
 static const char *
 admin_direction_label(int k)
@@ -190,7 +167,8 @@ admin_goal_label(int k)
 }
 
 static enum app_err
-admin_insats_goals_ctx(struct view_ctx *ctx, const struct insats_form *f)
+admin_insats_goals_ctx(
+    struct req *r, struct view_ctx *ctx, const struct insats_form *f)
 {
 	static const char *const keys[GF__MAX] = { "typ", "text", "taljare",
 		"namnare" };
@@ -207,9 +185,8 @@ admin_insats_goals_ctx(struct view_ctx *ctx, const struct insats_form *f)
 		if (it == NULL)
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_int(it, "n", g + 1)) != APP_OK ||
-		    (e = admin_choices(it, "kinds", goal_kind_names,
-		         admin_goal_label, GOAL_KIND__MAX, f->g[g][GF_KIND])) !=
-		        APP_OK)
+		    (e = admin_choices(r, it, "kinds", goal_kind_names,
+		         admin_goal_label, f->g[g][GF_KIND])) != APP_OK)
 			return e;
 		for (int k = 0; k < GF__MAX; k++) {
 			if ((e = view_ctx_set_str(it, keys[k], f->g[g][k])) !=
@@ -259,13 +236,11 @@ admin_insats_render(struct req *r, const struct insats_form *f)
 	        APP_OK ||
 	    (e = admin_org_options(r, ctx, "orgs", orgs, norgs,
 	         str_to_ll(f->v[IF_HOST]), 0)) != APP_OK ||
-	    (e = admin_choices(ctx, "directions", insats_direction_names,
-	         admin_direction_label, INSATS_DIRECTION__MAX,
-	         f->v[IF_DIRECTION])) != APP_OK ||
-	    (e = admin_choices(ctx, "measurements", insats_measurement_names,
-	         admin_measurement_label, INSATS_MEASUREMENT__MAX,
-	         f->v[IF_MEASUREMENT])) != APP_OK ||
-	    (e = admin_insats_goals_ctx(ctx, f)) != APP_OK)
+	    (e = admin_choices(r, ctx, "directions", insats_direction_names,
+	         admin_direction_label, f->v[IF_DIRECTION])) != APP_OK ||
+	    (e = admin_choices(r, ctx, "measurements", insats_measurement_names,
+	         admin_measurement_label, f->v[IF_MEASUREMENT])) != APP_OK ||
+	    (e = admin_insats_goals_ctx(r, ctx, f)) != APP_OK)
 		return e;
 	for (size_t k = 0; k < IF__MAX; k++) {
 		if (k != IF_ACTIVE && k != IF_HOST && k != IF_DIRECTION &&
@@ -467,9 +442,11 @@ admin_insats_change(const struct insats_form *f, struct insats_goal *goals)
 {
 	struct insats_change c = { 0 };
 	enum insats_direction d = INSATS_INDIVID;
+	enum insats_measurement m = INSATS_PERSONUPPGIFTER;
 	size_t n = 0;
 
 	(void)insats_direction_from_name(f->v[IF_DIRECTION], &d);
+	(void)insats_measurement_from_name(f->v[IF_MEASUREMENT], &m);
 	c.host_organisation_id = str_to_ll(f->v[IF_HOST]);
 	c.name = f->v[IF_NAME];
 	c.short_name = f->v[IF_SHORT];
@@ -478,10 +455,7 @@ admin_insats_change(const struct insats_form *f, struct insats_goal *goals)
 	c.location = f->v[IF_LOCATION];
 	c.target_groups = f->v[IF_TARGET];
 	c.direction = d;
-	c.measurement = str_eq_cstr(f->v[IF_MEASUREMENT],
-	                    insats_measurement_names[INSATS_ANTAL])
-	    ? INSATS_ANTAL
-	    : INSATS_PERSONUPPGIFTER;
+	c.measurement = m;
 	c.period_start = f->v[IF_START];
 	c.period_end = f->v[IF_END];
 	c.places = admin_opt(f->v[IF_PLACES]);

@@ -92,27 +92,11 @@ page_admin_orgs(struct req *r)
 
 /* ---- the form ---- */
 
-/* The kinds as a list "kinds" of {value, label, selected}. */
-static enum app_err
-admin_org_kinds(struct view_ctx *ctx, struct str current)
+/* The kinds' labels by index, for admin_choices(). */
+static const char *
+admin_org_kind_label(int k)
 {
-	enum app_err e;
-
-	if ((e = view_ctx_set_list(ctx, "kinds")) != APP_OK)
-		return e;
-	for (int k = 0; k < ORG_KIND__MAX; k++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "kinds");
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(it, "value", org_kind_names[k])) !=
-		        APP_OK ||
-		    (e = view_ctx_set_cstr(it, "label",
-		         org_kind_label((enum org_kind)k))) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "selected",
-		         str_eq_cstr(current, org_kind_names[k]))) != APP_OK)
-			return e;
-	}
-	return APP_OK;
+	return org_kind_label((enum org_kind)k);
 }
 
 static enum app_err
@@ -156,7 +140,8 @@ admin_org_render(struct req *r, const struct org_form *f)
 		        (e = view_ctx_set_bool(ctx, "has_errors", 1)) !=
 		            APP_OK))
 			return e;
-	if ((e = admin_org_kinds(ctx, f->v[OF_KIND])) != APP_OK)
+	if ((e = admin_choices(r, ctx, "kinds", org_kind_names,
+	         admin_org_kind_label, f->v[OF_KIND])) != APP_OK)
 		return e;
 	if (f->conflict != NULL &&
 	    ((e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||

@@ -158,8 +158,10 @@ const char *insats_direction_label(enum insats_direction);
 const char *insats_measurement_label(enum insats_measurement);
 const char *goal_kind_label(enum goal_kind);
 
-/* 1 with *out set when name is a direction's name, else 0. */
+/* 1 with *out set when name is a direction's (a measurement's) name, else
+ * 0. */
 int insats_direction_from_name(struct str name, enum insats_direction *out);
+int insats_measurement_from_name(struct str name, enum insats_measurement *out);
 
 /* A row of the insats list (SQL_ADMIN_INSATS_LIST), by name. */
 struct insats_row {

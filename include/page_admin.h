@@ -107,6 +107,15 @@ struct str admin_ll(struct req *, long long v);
 enum app_err admin_org_options(struct req *, struct view_ctx *, const char *key,
     const struct org_row *rows, size_t n, long long selected_id, int top_only);
 
+/*
+ * Bind an enum's names (a NULL-terminated table, as an FT_ENUM field's
+ * choices) as a list "key" of {value, label, selected} for a <select> or
+ * radio group: label(i) is name i's Swedish label, and the one equal to
+ * current is selected.
+ */
+enum app_err admin_choices(struct req *, struct view_ctx *, const char *key,
+    const char *const *names, const char *(*label)(int), struct str current);
+
 /* Redirect to path/id?sparat=1 after a save. */
 enum app_err admin_saved(struct req *, const char *path, long long id);
 

@@ -123,8 +123,12 @@ static void
 insats_enums(void **state)
 {
 	enum insats_direction d;
+	enum insats_measurement m;
 
 	(void)state;
+	assert_true(insats_measurement_from_name(S("antal"), &m));
+	assert_int_equal(m, INSATS_ANTAL);
+	assert_false(insats_measurement_from_name(S(""), &m));
 	assert_true(insats_direction_from_name(S("struktur"), &d));
 	assert_int_equal(d, INSATS_STRUKTUR);
 	assert_false(insats_direction_from_name(S("Struktur"), &d));

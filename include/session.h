@@ -1,5 +1,6 @@
 /*
- * session.h: who is asking. Roles, login sessions, CSRF tokens.
+ * session.h: who is asking. Login sessions, CSRF tokens (the roles are
+ * include/staff.h's).
  *
  * A session is a row in MariaDB keyed by the BLAKE2b-256 hash of a 256-bit
  * random token; only the browser has the token, in the cookie

@@ -35,7 +35,8 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_quest \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
-          bind edit
+          bind edit \
+          gender staff mfa organisation code_list page_admin_account page_admin_insats
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -48,7 +49,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_quest_xml \
              test_quest \
              test_form_stash \
-             test_bind
+             test_bind \
+             test_staff test_organisation test_gender test_auth_rules test_admin_labels
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -34,7 +34,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_quest \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
-          bind edit visibility
+          bind edit referral person visibility page_referral_save page_referral_render
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -46,7 +46,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_sus_xml \
              test_quest_xml \
              test_form_stash \
-             test_bind test_visibility
+             test_bind test_visibility test_referral
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -36,7 +36,8 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
           bind edit \
-          gender staff mfa organisation code_list page_admin_account page_admin_insats
+          gender staff mfa organisation code_list page_admin_account page_admin_insats \
+          referral person visibility page_referral_save page_referral_render
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -50,7 +51,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_quest \
              test_form_stash \
              test_bind \
-             test_staff test_organisation test_gender test_auth_rules test_admin_labels
+             test_staff test_organisation test_gender test_auth_rules test_admin_labels \
+             test_visibility test_referral
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

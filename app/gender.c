@@ -8,7 +8,7 @@ const char *const gender_names[GENDER__MAX + 1] = {
 	[GENDER__MAX] = NULL,
 };
 
-static const char *const gender_labels[GENDER__MAX] = {
+const char *const gender_labels[GENDER__MAX] = {
 	[GENDER_KVINNA] = "Kvinna",
 	[GENDER_MAN] = "Man",
 	[GENDER_ANNAT] = "Annat",

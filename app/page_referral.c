@@ -3,6 +3,7 @@
  * page_referral_save.c. */
 #include <string.h>
 
+#include "gender.h"
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
@@ -384,7 +385,7 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct referral *ref,
 	    (e = view_ctx_set_bool(ctx, "samordningsnummer",
 	         person_is_samordningsnummer(&ref->person))) != APP_OK ||
 	    (e = view_ctx_set_cstr(
-	         ctx, "gender", person_gender_label(ref->rp.gender))) != APP_OK)
+	         ctx, "gender", gender_label_of(ref->rp.gender))) != APP_OK)
 		return e;
 	/* Skyddade personuppgifter: where the person lives is not shown
 	 * here; only the remittent's own edit form holds it. */

@@ -4,6 +4,7 @@
  * page_referral_save.c. */
 #include <string.h>
 
+#include "gender.h"
 #include "access.h"
 #include "arena.h"
 #include "consent.h"
@@ -59,7 +60,7 @@ const struct field_spec rf_spec[RF__MAX] = {
 	[RF_PNR] = { "personnummer", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
 	[RF_FIRST] = { "fornamn", FT_TEXT, 1, 100, FF_REQUIRED, NULL },
 	[RF_LAST] = { "efternamn", FT_TEXT, 1, 100, FF_REQUIRED, NULL },
-	[RF_GENDER] = { "kon", FT_ENUM, 0, 0, 0, person_gender_names },
+	[RF_GENDER] = { "kon", FT_ENUM, 0, 0, 0, gender_names },
 	[RF_ADDRESS] = { "adress", FT_TEXT, 0, 200, 0, NULL },
 	[RF_POSTAL] = { "postnummer", FT_TEXT, 0, 10, 0, NULL },
 	[RF_CITY] = { "ort", FT_TEXT, 0, 100, 0, NULL },

@@ -1,6 +1,7 @@
 /* page_referral_render.c: the application form's page, new or edit: the
  * typed or stored values, every error next to its field, the choices and,
  * after a conflict, what is stored now; see include/page_referral_form.h. */
+#include "gender.h"
 #include "bind.h"
 #include "form.h"
 #include "page_referral.h"
@@ -153,9 +154,8 @@ rf_bind_choices(
 	};
 	enum app_err e;
 
-	if ((e = rf_options(ctx, "kon_val", person_gender_names,
-	         person_gender_labels, PERSON_GENDER__MAX,
-	         rf_gender_shown(f))) != APP_OK ||
+	if ((e = rf_options(ctx, "kon_val", gender_names, gender_labels,
+	         GENDER__MAX, rf_gender_shown(f))) != APP_OK ||
 	    (e = rf_options(ctx, "sjuk_val", rf_spec[RF_SICK].choices,
 	         rf_spec[RF_SICK].choices, 4, f->v[RF_SICK])) != APP_OK ||
 	    (e = bind_options(ctx, "utb_val", &referral_code_record, code_map,

@@ -2,6 +2,7 @@
  * include/person.h. */
 #include <string.h>
 
+#include "gender.h"
 #include "arena.h"
 #include "contact.h"
 #include "db.h"
@@ -23,19 +24,6 @@ static const struct db_field person_id_fields[] = {
 };
 const struct db_record person_id_record = DB_RECORD(person, person_id_fields);
 
-const char *const person_gender_names[PERSON_GENDER__MAX + 1] = {
-	[PERSON_KVINNA] = "kvinna",
-	[PERSON_MAN] = "man",
-	[PERSON_ANNAT] = "annat",
-	[PERSON_GENDER__MAX] = NULL,
-};
-
-const char *const person_gender_labels[PERSON_GENDER__MAX] = {
-	[PERSON_KVINNA] = "Kvinna",
-	[PERSON_MAN] = "Man",
-	[PERSON_ANNAT] = "Annat",
-};
-
 const char *
 person_id_kind_name(enum pnr_kind kind)
 {
@@ -48,20 +36,11 @@ person_is_samordningsnummer(const struct person *p)
 	return str_eq_cstr(p->id_kind, person_id_kinds[PNR_SAMORDNINGSNUMMER]);
 }
 
-const char *
-person_gender_label(struct str name)
-{
-	for (int g = 0; g < PERSON_GENDER__MAX; g++)
-		if (str_eq_cstr(name, person_gender_names[g]))
-			return person_gender_labels[g];
-	return "";
-}
-
 struct str
 person_gender_default(const struct pnr *p)
 {
 	return str_cstr(
-	    person_gender_names[p->odd_serial ? PERSON_MAN : PERSON_KVINNA]);
+	    gender_name(p->odd_serial ? GENDER_MAN : GENDER_KVINNA));
 }
 
 struct str

@@ -17,6 +17,10 @@ enum gender { GENDER_KVINNA, GENDER_MAN, GENDER_ANNAT, GENDER__MAX };
  * choices (so a form's .i is the enum gender). Borrowed. */
 extern const char *const gender_names[GENDER__MAX + 1];
 
+/* The Swedish labels in enum order ("Kvinna"): a choice list's labels.
+ * Borrowed. */
+extern const char *const gender_labels[GENDER__MAX];
+
 /* The name as stored ("kvinna"); "" for an out-of-range value. Borrowed. */
 const char *gender_name(enum gender);
 

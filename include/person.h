@@ -41,23 +41,8 @@ const char *person_id_kind_name(enum pnr_kind kind);
 /* 1 when p's number is a samordningsnummer. */
 int person_is_samordningsnummer(const struct person *p);
 
-/* A person's gender as recorded (referral_person.gender and
- * participation_person.gender), with its Swedish label. */
-enum person_gender {
-	PERSON_KVINNA,
-	PERSON_MAN,
-	PERSON_ANNAT,
-	PERSON_GENDER__MAX
-};
-
-/* The column values in enum order, NULL-terminated (a form's FT_ENUM
- * choices), and their Swedish labels. */
-extern const char *const person_gender_names[PERSON_GENDER__MAX + 1];
-extern const char *const person_gender_labels[PERSON_GENDER__MAX];
-
-/* The Swedish label of a stored gender ("man" -> "Man"); "" when it is
- * none of them. Static. */
-const char *person_gender_label(struct str name);
+/* A person's gender (referral_person.gender, participation_person.gender)
+ * and its labels: include/gender.h, the one table. */
 
 /* The gender a form suggests for a personnummer: its traditional default
  * (odd serial: man), a suggestion only (pnr.h). */

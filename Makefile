@@ -34,7 +34,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_quest \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
-          bind edit
+          bind edit participation participation_edit referral_decision page_participation_decide page_participation_change
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

@@ -45,7 +45,9 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_suppress \
              test_sus_xml \
              test_quest_xml \
-             test_form_stash test_participation
+             test_form_stash \
+             test_bind \
+             test_participation
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -241,14 +241,40 @@ pv_bind_end_form(struct req *r, struct view_ctx *ctx,
 	return APP_OK;
 }
 
-/* Change history and the access log of this participant's file. */
+/* Access-log rows as list "looked" (partials/deltag_looked.html). */
+static enum app_err
+pv_bind_looked(
+    struct view_ctx *ctx, const struct participation_access *rows, size_t n)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_list(ctx, "looked")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "looked");
+
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = bind_record(it, &participation_access_record,
+		         access_map, BIND_N(access_map), &rows[i])) != APP_OK ||
+		    (e = view_ctx_set_cstr(it, "action",
+		         participation_access_action_label(rows[i].action))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_cstr(it, "object",
+		         participation_access_object_label(
+		             rows[i].object_type))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* Change history and the latest reads of this participant's file. */
 static enum app_err
 pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
 {
 	enum app_err e;
 
-	if ((e = view_ctx_set_list(ctx, "history")) != APP_OK ||
-	    (e = view_ctx_set_list(ctx, "looked")) != APP_OK)
+	if ((e = view_ctx_set_list(ctx, "history")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < pg->nhistory; i++) {
 		const struct participation_history *h = &pg->history[i];
@@ -264,23 +290,10 @@ pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
 		        APP_OK)
 			return e;
 	}
-	for (size_t i = 0; i < pg->nlooked; i++) {
-		const struct participation_access *a = &pg->looked[i];
-		struct view_ctx *it = view_ctx_list_add(ctx, "looked");
-
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = bind_record(it, &participation_access_record,
-		         access_map, BIND_N(access_map), a)) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "action",
-		         participation_access_action_label(a->action))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_cstr(it, "object",
-		         participation_access_object_label(a->object_type))) !=
-		        APP_OK)
-			return e;
-	}
-	return APP_OK;
+	if ((e = view_ctx_set_int(
+	         ctx, "looked_max", PARTICIPATION_PAGE_LOOKED)) != APP_OK)
+		return e;
+	return pv_bind_looked(ctx, pg->looked, pg->nlooked);
 }
 
 /* The page's own state: status, flags and messages. */
@@ -412,6 +425,46 @@ page_participation(struct req *r)
 	else if (req_query(r, "oforandrat") != NULL)
 		f.notice = "Inget var ändrat, så inget sparades.";
 	return pv_render(r, &p, &f);
+}
+
+/* The whole access log of the participant's file: the same access rule as
+ * the page, and read the same way (an audit row first, so this very look
+ * is listed). */
+enum app_err
+page_participation_access(struct req *r)
+{
+	static const struct bind_key map[] = {
+		{ "id", "id" },
+		{ "insats", "insats" },
+		{ "first_name", "first_name" },
+		{ "last_name", "last_name" },
+	};
+	struct participation p;
+	struct participation_access *rows;
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	long long id;
+	size_t n;
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	if ((e = req_param_id(r, &id)) != APP_OK ||
+	    (e = pv_load(r, id, &p)) != APP_OK)
+		return e;
+	if ((e = audit_write(r, AUDIT_READ, "participation", p.id,
+	         p.personnummer, STR_LIT("access log"))) != APP_OK ||
+	    (e = participation_access_load(r, &p, &rows, &n)) != APP_OK)
+		return e;
+	if ((e = bind_record(
+	         ctx, &participation_record, map, BIND_N(map), &p)) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "pnr", part_pnr_show(r, p.personnummer))) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
+	    (e = view_ctx_set_int(
+	         ctx, "looked_max", PARTICIPATION_ACCESS_MAX)) != APP_OK ||
+	    (e = pv_bind_looked(ctx, rows, n)) != APP_OK)
+		return e;
+	return page_render(r, "deltagande_atkomst", "Åtkomstlogg", ctx);
 }
 
 static const struct form_def participation_view_forms[] = {

@@ -370,7 +370,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                "ORDER BY phase DESC, sort_order, code",
 	    1, .ncols = 4, .nparams = 2, .rec = &participation_income_record },
 	[SQL_PARTICIPATION_WHO_LOOKED] = { "SELECT " LOOKED_COLS " " LOOKED_FROM
-	                                   "ORDER BY a.at DESC, a.id DESC LIMIT 1000",
+	                                   "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(
+	                                       PARTICIPATION_ACCESS_MAX),
 	    1, .ncols = 6, .nparams = 6, .rec = &participation_access_record },
 	[SQL_PARTICIPATION_LOCK] = { "SELECT p.version AS version, p.status AS status, "
 	                             "p.summary_sent_at IS NOT NULL AS summary_sent, "

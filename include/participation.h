@@ -276,8 +276,9 @@ struct participation_item {
 };
 extern const struct db_record participation_item_record;
 
-/* The access-log rows the participation's page shows. */
-#define PARTICIPATION_PAGE_LOOKED 200
+/* The access-log rows the participation's page shows: the latest reads;
+ * the whole log is on its own page (participation_access_load()). */
+#define PARTICIPATION_PAGE_LOOKED 10
 /* The most rows the access-log page shows. */
 #define PARTICIPATION_ACCESS_MAX  1000
 

@@ -1,7 +1,6 @@
 /* page_participation.c: the insats staff's inbox, the overdue summaries
  * and the helpers of page_participation*.c; see
  * include/page_participation.h. */
-#include <stdio.h>
 
 #include "arena.h"
 #include "audit.h"
@@ -34,12 +33,6 @@ part_pnr_show(struct req *r, struct str d)
 	return (struct str){ p, 13 };
 }
 
-struct str
-part_today_str(struct req *r)
-{
-	return participation_ymd_str(r->a, participation_today());
-}
-
 enum app_err
 part_ctx_field(struct view_ctx *ctx, const char *val_key, const char *err_key,
     const struct field_val *fv)
@@ -49,6 +42,25 @@ part_ctx_field(struct view_ctx *ctx, const char *val_key, const char *err_key,
 	if ((e = view_ctx_set_str(ctx, val_key, fv->s)) != APP_OK)
 		return e;
 	return fv->ok ? APP_OK : page_form_error(ctx, err_key, fv->error);
+}
+
+void
+part_refuse(struct field_val *v, const char *msg)
+{
+	if (msg != NULL) {
+		v->ok = 0;
+		v->error = msg;
+	}
+}
+
+size_t
+part_count_errors(const struct field_val *v, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += !v[i].ok;
+	return k;
 }
 
 /* 1 when code is one of set (n). */

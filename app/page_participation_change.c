@@ -84,28 +84,14 @@ pc_outcome(struct req *r, struct participation *p, struct pv_form *f,
 	return pv_render(r, p, f);
 }
 
-static size_t
-pc_errors(const struct field_val *v, size_t n)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n; i++)
-		k += !v[i].ok;
-	return k;
-}
-
 /* A date field that must be on or after start and not after today. */
 static void
 pc_check_date(struct req *r, struct field_val *v, long long start)
 {
-	const char *msg;
-
-	if (v->ok &&
-	    (msg = participation_check_date(
-	         r->a, v->i, start, participation_today())) != NULL) {
-		v->ok = 0;
-		v->error = msg;
-	}
+	if (v->ok)
+		part_refuse(v,
+		    participation_check_date(
+		        r->a, v->i, start, participation_today()));
 }
 
 enum app_err
@@ -142,7 +128,8 @@ page_participation_plan(struct req *r)
 			total += h->i;
 		}
 	}
-	if (pc_errors(f.plan, 2 * PLAN_ROWS) > 0 || f.form_error != NULL)
+	if (part_count_errors(f.plan, 2 * PLAN_ROWS) > 0 ||
+	    f.form_error != NULL)
 		return pc_bad(r, &p, &f);
 	if ((f.plan_error = participation_check_plan(nact, total)) != NULL)
 		return pc_bad(r, &p, &f);
@@ -171,7 +158,7 @@ page_participation_midterm(struct req *r)
 	         r->a, &r->form, part_mt_spec, MT__MAX, f.mt, &n)) != APP_OK)
 		return e;
 	pc_check_date(r, &f.mt[MT_DATE], participation_date_ymd(p.start_date));
-	if (pc_errors(f.mt, MT__MAX) > 0 || f.form_error != NULL)
+	if (part_count_errors(f.mt, MT__MAX) > 0 || f.form_error != NULL)
 		return pc_bad(r, &p, &f);
 	if ((e = participation_save_midterm(r, &p, version, f.mt[MT_DATE].i,
 	         f.mt[MT_NOTE].s, f.mt[MT_ATTENDEES].s, &o)) != APP_OK)
@@ -186,7 +173,6 @@ page_participation_extend(struct req *r)
 	struct participation p;
 	struct participation_outcome o;
 	struct field_val *end = &f.fl[FL_END];
-	const char *msg;
 	long long version;
 	size_t n = 0;
 	int done;
@@ -199,14 +185,11 @@ page_participation_extend(struct req *r)
 	if ((e = form_validate(
 	         r->a, &r->form, part_fl_spec, FL__MAX, f.fl, &n)) != APP_OK)
 		return e;
-	if (end->ok &&
-	    (msg = participation_check_extension(r->a, end->i,
-	         participation_date_ymd(p.start_date), p.planned_end)) !=
-	        NULL) {
-		end->ok = 0;
-		end->error = msg;
-	}
-	if (pc_errors(f.fl, FL__MAX) > 0 || f.form_error != NULL)
+	if (end->ok)
+		part_refuse(end,
+		    participation_check_extension(r->a, end->i,
+		        participation_date_ymd(p.start_date), p.planned_end));
+	if (part_count_errors(f.fl, FL__MAX) > 0 || f.form_error != NULL)
 		return pc_bad(r, &p, &f);
 	if ((e = participation_extend(
 	         r, &p, version, end->i, f.fl[FL_REASON].s, &o)) != APP_OK)
@@ -227,20 +210,15 @@ pc_end_codes(struct req *r, struct pv_form *f)
 
 	if ((e = participation_codes_load(r, codes)) != APP_OK)
 		return e;
-	if (reason->ok && !code_list_find(&codes[PCODES_END], reason->s, 1)) {
-		reason->ok = 0;
-		reason->error = PART_CODE_MSG;
-	}
+	if (reason->ok && !code_list_find(&codes[PCODES_END], reason->s, 1))
+		part_refuse(reason, PART_CODE_MSG);
 	felreg = reason->ok &&
 	    participation_end_status(reason->s) == PARTICIPATION_FELREGISTRERAD;
 	if (occ->ok && occ->present &&
-	    !code_list_find(&codes[PCODES_OCCUPATION], occ->s, 1)) {
-		occ->ok = 0;
-		occ->error = PART_CODE_MSG;
-	} else if (occ->ok && !occ->present && !felreg) {
-		occ->ok = 0;
-		occ->error = "Välj sysselsättning efter insatsen.";
-	}
+	    !code_list_find(&codes[PCODES_OCCUPATION], occ->s, 1))
+		part_refuse(occ, PART_CODE_MSG);
+	else if (occ->ok && !occ->present && !felreg)
+		part_refuse(occ, "Välj sysselsättning efter insatsen.");
 	/* Every ticked income code, each once and known. */
 	if ((e = part_code_multi(r, "forsorjning_efter", &codes[PCODES_INCOME],
 	         NULL, 0, &income, &f->nincome, &bad)) != APP_OK)
@@ -274,8 +252,8 @@ page_participation_end(struct req *r)
 	pc_check_date(r, &f.en[EN_DATE], participation_date_ymd(p.start_date));
 	if ((e = pc_end_codes(r, &f)) != APP_OK)
 		return e;
-	if (pc_errors(f.en, EN__MAX - 1) > 0 || f.income_error != NULL ||
-	    f.form_error != NULL)
+	if (part_count_errors(f.en, EN__MAX - 1) > 0 ||
+	    f.income_error != NULL || f.form_error != NULL)
 		return pc_bad(r, &p, &f);
 	in = (struct participation_end_input){ f.en[EN_DATE].i,
 		f.en[EN_REASON].s,

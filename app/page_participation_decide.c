@@ -300,27 +300,6 @@ page_inbox_referral(struct req *r)
 	return dec_render(r, &ref, &f);
 }
 
-/* The number of fields of v (n) in error. */
-static size_t
-dec_errors(const struct field_val *v, size_t n)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n; i++)
-		k += !v[i].ok;
-	return k;
-}
-
-/* A field found wrong after its table's checks. */
-static void
-dec_refuse(struct field_val *v, const char *msg)
-{
-	if (msg != NULL) {
-		v->ok = 0;
-		v->error = msg;
-	}
-}
-
 /* Validate the submitted decision's own fields into f; cross-field and
  * code checks too. Returns the number of errors in *nerr. */
 static enum app_err
@@ -350,8 +329,8 @@ dec_validate(struct req *r, const struct decision_referral *ref,
 			return e;
 		if (v[AV_CODE].ok &&
 		    !code_list_find(&codes[PCODES_ADVISE], v[AV_CODE].s, 1))
-			dec_refuse(&v[AV_CODE], PART_CODE_MSG);
-		*nerr = dec_errors(v, AV__MAX);
+			part_refuse(&v[AV_CODE], PART_CODE_MSG);
+		*nerr = part_count_errors(v, AV__MAX);
 		return APP_OK;
 	}
 	struct field_val *v = f->an;
@@ -359,10 +338,10 @@ dec_validate(struct req *r, const struct decision_referral *ref,
 	         r->a, &r->form, dec_anta_spec, AN__MAX, v, &n)) != APP_OK)
 		return e;
 	if (v[AN_START].ok)
-		dec_refuse(&v[AN_START],
+		part_refuse(&v[AN_START],
 		    referral_check_start(v[AN_START].i, ref->submitted));
 	if (v[AN_START].ok && v[AN_END].ok)
-		dec_refuse(&v[AN_END],
+		part_refuse(&v[AN_END],
 		    referral_check_planned_end(v[AN_START].i, v[AN_END].i));
 	if (v[AN_CONTACT].ok) {
 		struct staff_option *staff;
@@ -374,13 +353,13 @@ dec_validate(struct req *r, const struct decision_referral *ref,
 		for (size_t i = 0; i < nstaff; i++)
 			known |= staff[i].id == v[AN_CONTACT].i;
 		if (!known)
-			dec_refuse(&v[AN_CONTACT], MSG_CONTACT);
+			part_refuse(&v[AN_CONTACT], MSG_CONTACT);
 	} else
 		v[AN_CONTACT].error = MSG_CONTACT; /* a <select>: one message */
 	if (v[AN_OCC].ok && v[AN_OCC].present &&
 	    !code_list_find(&codes[PCODES_OCCUPATION], v[AN_OCC].s, 1))
-		dec_refuse(&v[AN_OCC], PART_CODE_MSG);
-	*nerr = dec_errors(v, AN__MAX);
+		part_refuse(&v[AN_OCC], PART_CODE_MSG);
+	*nerr = part_count_errors(v, AN__MAX);
 	return APP_OK;
 }
 

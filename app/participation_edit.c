@@ -151,6 +151,23 @@ pedit_run(struct req *r, struct pedit *st, const char *detail,
 	return APP_OK;
 }
 
+/* Change ch of p, from a form read at version: in for save, audited as
+ * detail. */
+static enum app_err
+pedit_change(struct req *r, const struct participation *p,
+    enum participation_change ch, long long version, const void *in,
+    enum app_err (*save)(struct req *, struct pedit *), const char *detail,
+    struct participation_outcome *out)
+{
+	struct pedit st = { .p = p,
+		.ch = ch,
+		.form_version = version,
+		.in = in,
+		.save = save };
+
+	return pedit_run(r, &st, detail, out);
+}
+
 /* ---- the plan ---- */
 
 struct plan_in {
@@ -236,13 +253,9 @@ participation_save_plan(struct req *r, const struct participation *p,
     struct participation_outcome *out)
 {
 	struct plan_in in = { rows, n };
-	struct pedit st = { .p = p,
-		.ch = PCHANGE_PLAN,
-		.form_version = version,
-		.in = &in,
-		.save = plan_save };
 
-	return pedit_run(r, &st, "plan", out);
+	return pedit_change(
+	    r, p, PCHANGE_PLAN, version, &in, plan_save, "plan", out);
 }
 
 /* ---- the mid-term follow-up ---- */
@@ -283,13 +296,9 @@ participation_save_midterm(struct req *r, const struct participation *p,
     struct participation_outcome *out)
 {
 	struct midterm_in in = { date, note, attendees };
-	struct pedit st = { .p = p,
-		.ch = PCHANGE_MIDTERM,
-		.form_version = version,
-		.in = &in,
-		.save = midterm_save };
 
-	return pedit_run(r, &st, "midterm follow-up", out);
+	return pedit_change(r, p, PCHANGE_MIDTERM, version, &in, midterm_save,
+	    "midterm follow-up", out);
 }
 
 /* ---- an extension ---- */
@@ -334,13 +343,9 @@ participation_extend(struct req *r, const struct participation *p,
     struct participation_outcome *out)
 {
 	struct extend_in in = { new_end, reason };
-	struct pedit st = { .p = p,
-		.ch = PCHANGE_EXTEND,
-		.form_version = version,
-		.in = &in,
-		.save = extend_save };
 
-	return pedit_run(r, &st, "extension", out);
+	return pedit_change(
+	    r, p, PCHANGE_EXTEND, version, &in, extend_save, "extension", out);
 }
 
 /* ---- the end ---- */
@@ -435,13 +440,7 @@ participation_end(struct req *r, const struct participation *p,
     long long version, const struct participation_end_input *in,
     struct participation_outcome *out)
 {
-	struct pedit st = { .p = p,
-		.ch = PCHANGE_END,
-		.form_version = version,
-		.in = in,
-		.save = end_save };
-
-	return pedit_run(r, &st,
+	return pedit_change(r, p, PCHANGE_END, version, in, end_save,
 	    participation_end_status(in->reason) == PARTICIPATION_FELREGISTRERAD
 	        ? "end: felregistrerad"
 	        : "end: avslutad",
@@ -472,12 +471,8 @@ enum app_err
 participation_send_summary(struct req *r, const struct participation *p,
     long long version, struct participation_outcome *out)
 {
-	struct pedit st = { .p = p,
-		.ch = PCHANGE_SUMMARY,
-		.form_version = version,
-		.save = summary_save };
-
-	return pedit_run(r, &st, "summary sent", out);
+	return pedit_change(r, p, PCHANGE_SUMMARY, version, NULL, summary_save,
+	    "summary sent", out);
 }
 
 /* ---- the SUS registration data ---- */

@@ -98,13 +98,17 @@ struct participation;
 /* Twelve personnummer digits as "ÅÅÅÅMMDD-NNNN". Arena. */
 struct str part_pnr_show(struct req *, struct str digits);
 
-/* Today in Sweden as "ÅÅÅÅ-MM-DD" (arena). */
-struct str part_today_str(struct req *);
-
 /* Bind fv's typed value to val_key and its error (if any) to err_key,
  * setting "has_errors" on ctx's root-level key when there is one. */
 enum app_err part_ctx_field(struct view_ctx *, const char *val_key,
     const char *err_key, const struct field_val *fv);
+
+/* A field found wrong after its table's checks: v is no longer ok and
+ * says msg (static or arena). Nothing when msg is NULL. */
+void part_refuse(struct field_val *v, const char *msg);
+
+/* The number of fields of v (n) in error. */
+size_t part_count_errors(const struct field_val *v, size_t n);
 
 /* The active codes of l as an option list "key" of {code, label,
  * selected}; selected may be empty. Also the stored code keep (may be ""),

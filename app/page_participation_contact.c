@@ -6,34 +6,24 @@
  * a history row per field under the participation. What a remittent
  * recorded on their referral is never changed from here. */
 #include "access.h"
-#include "arena.h"
 #include "audit.h"
+#include "bind.h"
 #include "contact.h"
 #include "db.h"
+#include "edit.h"
 #include "form.h"
 #include "form_registry.h"
-#include "history.h"
 #include "page_participation.h"
 #include "pages.h"
+#include "participation.h"
+#include "participation_edit.h"
 #include "req.h"
-#include "session.h"
-#include "sql_participation.h"
 #include "view.h"
 
 #define MSG_STALE                                                               \
 	"Någon annan har ändrat kontaktuppgifterna medan du arbetade. Dina "  \
 	"ändringar är inte sparade; de aktuella uppgifterna står nedan och " \
 	"det du skrev finns kvar i formuläret."
-#define MSG_CLOSED                                                             \
-	"Deltagandet är felregistrerat; kontaktuppgifterna kan inte ändras."
-
-/* The insats's record of the person and what the page shows with it
- * (SQL_PARTICIPATION_PERSON_GET/LOCK: the contact fields, then these). */
-struct pp_record {
-	struct contact_record c;
-	struct str version, pnr, status, insats;
-};
-enum { PP_VERSION = CONTACT__MAX, PP_PNR, PP_STATUS, PP_INSATS, PP__COUNT };
 
 enum cf {
 	CF_FIRST,
@@ -55,14 +45,12 @@ _Static_assert((int)CF_FIRST == (int)CONTACT_FIRST_NAME &&
         (int)CF_VERSION == (int)CONTACT__MAX,
     "the form's fields follow enum contact_field");
 
-static const char *const cf_genders[] = { "kvinna", "man", "annat", NULL };
-static const char *const cf_gender_labels[] = { "Kvinna", "Man", "Annat" };
-
 /* The same limits as the referral form's person fields. */
 static const struct field_spec cf_spec[CF__MAX] = {
 	[CF_FIRST] = { "fornamn", FT_TEXT, 1, 100, FF_REQUIRED, NULL },
 	[CF_LAST] = { "efternamn", FT_TEXT, 1, 100, FF_REQUIRED, NULL },
-	[CF_GENDER] = { "kon", FT_ENUM, 0, 0, FF_REQUIRED, cf_genders },
+	[CF_GENDER] = { "kon", FT_ENUM, 0, 0, FF_REQUIRED,
+	    contact_gender_names },
 	[CF_ADDRESS] = { "adress", FT_TEXT, 0, 200, 0, NULL },
 	[CF_POSTAL] = { "postnummer", FT_TEXT, 0, 10, 0, NULL },
 	[CF_CITY] = { "ort", FT_TEXT, 0, 100, 0, NULL },
@@ -86,39 +74,46 @@ static const char *const cf_required_msg[CF__MAX] = {
 static int
 cf_hidden_when_protected(int f)
 {
-	return f == CF_ADDRESS || f == CF_POSTAL || f == CF_CITY ||
-	    f == CF_PHONE;
+	return f < CF_VERSION &&
+	    participation_contact_hidden((enum contact_field)f);
 }
 
 struct cf_form {
 	int address_hidden;       /* the stored record is protected */
 	struct str v[CF__MAX];    /* typed; bools "1" or "" */
+	long long version;        /* CF_VERSION as a number */
 	const char *err[CF__MAX]; /* Swedish, next to the field */
 	const char *form_error;
 	size_t nerr;
 };
 
+/* The insats's record of the person of participation id (APP_ENOTFOUND
+ * when there is none). */
 static enum app_err
-cf_load(struct req *r, long long id, unsigned q, struct pp_record *out)
+cf_load(struct req *r, long long id, struct participation_person *out)
 {
-	struct db_param p[1] = { DB_INT(id) };
-	struct db_rows g;
+	int found = 0;
 	enum app_err e;
 
-	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION, q, p, 1, &g)) != APP_OK)
+	if ((e = participation_person_load(r, id, 0, out, &found)) != APP_OK)
 		return e;
-	if (g.nrows != 1 || g.ncols != PP__COUNT)
-		return APP_ENOTFOUND;
-	contact_record_decode(&g, 0, 0, &out->c);
-	out->version = db_cell(&g, 0, PP_VERSION);
-	out->pnr = db_cell(&g, 0, PP_PNR);
-	out->status = db_cell(&g, 0, PP_STATUS);
-	out->insats = db_cell(&g, 0, PP_INSATS);
-	return APP_OK;
+	return found ? APP_OK : APP_ENOTFOUND;
+}
+
+/* The stored version as the form's hidden field has it. */
+static struct str
+cf_version_str(struct req *r, long long version)
+{
+	struct buf b;
+
+	buf_init(&b, r->a);
+	return buf_printf(&b, "%lld", version) == APP_OK ? buf_str(&b)
+	                                                 : STR_LIT("");
 }
 
 static void
-cf_from_stored(struct cf_form *f, const struct pp_record *g)
+cf_from_stored(
+    struct req *r, struct cf_form *f, const struct participation_person *g)
 {
 	f->address_hidden = g->c.protected_identity;
 	for (int i = 0; i < CF_VERSION; i++) {
@@ -132,7 +127,7 @@ cf_from_stored(struct cf_form *f, const struct pp_record *g)
 		else
 			f->v[i] = c;
 	}
-	f->v[CF_VERSION] = g->version;
+	f->v[CF_VERSION] = cf_version_str(r, g->version);
 }
 
 /* The typed form, checked: the field table, then the contact rules. */
@@ -168,6 +163,7 @@ cf_read(struct req *r, struct cf_form *f)
 	if (f->v[CF_INTERPRETER].len && f->err[CF_LANGUAGE] == NULL &&
 	    !fv[CF_LANGUAGE].present)
 		f->err[CF_LANGUAGE] = CONTACT_MSG_LANGUAGE;
+	f->version = fv[CF_VERSION].i;
 	if (f->err[CF_VERSION] != NULL) {
 		f->form_error = "Formuläret saknar version. Ladda om sidan.";
 		f->err[CF_VERSION] = NULL;
@@ -179,7 +175,7 @@ cf_read(struct req *r, struct cf_form *f)
 }
 
 static enum app_err
-cf_render(struct req *r, long long id, const struct pp_record *g,
+cf_render(struct req *r, long long id, const struct participation_person *g,
     const struct cf_form *f, int show_stored)
 {
 	static const char *const err_key[CF__MAX] = {
@@ -193,21 +189,29 @@ cf_render(struct req *r, long long id, const struct pp_record *g,
 		[CF_MUNICIPALITY] = "kommun_fel",
 		[CF_LANGUAGE] = "tolk_sprak_fel",
 	};
+	static const struct bind_key gender_map[] = {
+		{ "value", "value" },
+		{ "label", "label" },
+	};
+	struct contact_gender_option genders[CONTACT_GENDER__MAX];
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	contact_gender_options(genders);
 	if ((e = view_ctx_set_int(ctx, "id", id)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "pnr", part_pnr_show(r, g->pnr))) !=
-	        APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "pnr", part_pnr_show(r, g->personnummer))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "insats", g->insats)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "has_errors", f->nerr > 0)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "address_hidden", f->address_hidden)) !=
 	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, cf_spec, CF__MAX)) != APP_OK ||
-	    (e = view_ctx_set_list(ctx, "kon_val")) != APP_OK)
+	    (e = bind_options(ctx, "kon_val", &contact_gender_option_record,
+	         gender_map, BIND_N(gender_map), genders, CONTACT_GENDER__MAX,
+	         "value", f->v[CF_GENDER])) != APP_OK)
 		return e;
 	for (int i = 0; i < CF__MAX; i++) {
 		if (cf_spec[i].type == FT_BOOL)
@@ -219,19 +223,6 @@ cf_render(struct req *r, long long id, const struct pp_record *g,
 			return e;
 		if (err_key[i] != NULL &&
 		    (e = page_form_error(ctx, err_key[i], f->err[i])) != APP_OK)
-			return e;
-	}
-	for (int k = 0; cf_genders[k] != NULL; k++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "kon_val");
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(it, "value", cf_genders[k])) !=
-		        APP_OK ||
-		    (e = view_ctx_set_cstr(it, "label", cf_gender_labels[k])) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(it, "selected",
-		         str_eq_cstr(f->v[CF_GENDER], cf_genders[k]))) !=
-		        APP_OK)
 			return e;
 	}
 	if (show_stored) {
@@ -268,29 +259,52 @@ enum app_err
 page_participation_contact_form(struct req *r)
 {
 	struct cf_form f = { 0 };
-	struct pp_record g;
+	struct participation_person g;
 	long long id;
 	enum app_err e;
 
 	if ((e = cf_access(r, &id)) != APP_OK ||
-	    (e = cf_load(r, id, SQL_PARTICIPATION_PERSON_GET, &g)) != APP_OK)
+	    (e = cf_load(r, id, &g)) != APP_OK)
 		return e;
-	if ((e = audit_write(r, AUDIT_READ, "participation", id, g.pnr,
+	if ((e = audit_write(r, AUDIT_READ, "participation", id, g.personnummer,
 	         STR_LIT("contact form"))) != APP_OK)
 		return e;
-	cf_from_stored(&f, &g);
-	if (str_eq_cstr(g.status, "felregistrerad"))
-		f.form_error = MSG_CLOSED;
+	cf_from_stored(r, &f, &g);
+	f.form_error = participation_refusal(g.status, 0, PCHANGE_CONTACT);
 	return cf_render(r, id, &g, &f, 0);
+}
+
+/* The typed form as a record (flags from "1"/""). */
+static void
+cf_typed(const struct cf_form *f, struct contact_record *c)
+{
+	struct str *s[CONTACT__MAX] = {
+		[CONTACT_FIRST_NAME] = &c->first_name,
+		[CONTACT_LAST_NAME] = &c->last_name,
+		[CONTACT_GENDER] = &c->gender,
+		[CONTACT_ADDRESS] = &c->address,
+		[CONTACT_POSTAL_CODE] = &c->postal_code,
+		[CONTACT_CITY] = &c->city,
+		[CONTACT_PHONE] = &c->phone,
+		[CONTACT_MUNICIPALITY] = &c->municipality,
+		[CONTACT_INTERPRETER_LANGUAGE] = &c->interpreter_language,
+	};
+
+	for (int i = 0; i < CONTACT__MAX; i++)
+		if (s[i] != NULL)
+			*s[i] = f->v[i];
+	c->interpreter_needed = f->v[CF_INTERPRETER].len > 0;
+	c->protected_identity = f->v[CF_PROTECTED].len > 0;
 }
 
 enum app_err
 page_participation_contact(struct req *r)
 {
 	struct cf_form f = { 0 };
-	struct pp_record g, lock;
-	struct db_param p[CF__MAX + 1];
-	long long id, changed = 0, one;
+	struct participation_person g;
+	struct contact_record typed;
+	struct participation_outcome o;
+	long long id;
 	struct buf loc;
 	enum app_err e;
 
@@ -299,78 +313,38 @@ page_participation_contact(struct req *r)
 	/* The stored record is read for the page only when the form goes
 	 * back; a save reads it once, locked. */
 	if (f.nerr > 0) {
-		if ((e = cf_load(r, id, SQL_PARTICIPATION_PERSON_GET, &g)) !=
-		    APP_OK)
+		if ((e = cf_load(r, id, &g)) != APP_OK)
 			return e;
 		f.address_hidden = g.c.protected_identity;
 		r->resp.status = 400;
 		return cf_render(r, id, &g, &f, 0);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	cf_typed(&f, &typed);
+	if ((e = participation_save_contact(
+	         r, id, f.version, &typed, &g, &o)) != APP_OK)
 		return e;
-	if ((e = cf_load(r, id, SQL_PARTICIPATION_PERSON_LOCK, &lock)) !=
-	    APP_OK)
-		goto fail;
-	f.address_hidden = lock.c.protected_identity;
-	if (str_eq_cstr(lock.status, "felregistrerad")) {
-		db_rollback(r->db);
-		f.form_error = MSG_CLOSED;
-		f.nerr++;
-		r->resp.status = 409;
-		return cf_render(r, id, &lock, &f, 1);
-	}
-	if (!str_eq(f.v[CF_VERSION], lock.version)) {
-		db_rollback(r->db);
+	switch (o.result) {
+	case EDIT_SAVED:
+		buf_init(&loc, r->a);
+		if ((e = buf_printf(&loc, "/deltagande/%lld?sparat=1", id)) !=
+		    APP_OK)
+			return e;
+		return page_redirect(r, loc.p);
+	case EDIT_REFUSED: f.form_error = o.refused; break;
+	case EDIT_STALE:
 		f.form_error = MSG_STALE;
-		f.nerr++;
-		f.v[CF_VERSION] = lock.version;
-		r->resp.status = 409;
-		return cf_render(r, id, &lock, &f, 1);
+		f.v[CF_VERSION] = cf_version_str(r, g.version);
+		break;
+	case EDIT_BUSY:
+		f.form_error = EDIT_MSG_BUSY;
+		if ((e = cf_load(r, id, &g)) != APP_OK)
+			return e;
+		break;
 	}
-	for (int i = 0; i < CF_VERSION; i++) {
-		enum contact_field c = (enum contact_field)i;
-		struct str old = contact_field_value(&lock.c, c);
-		struct str now = contact_field_is_flag(c)
-		    ? (f.v[i].len ? STR_LIT("1") : STR_LIT("0"))
-		    : f.v[i];
-
-		/* Not shown while protected: left empty, it stays. */
-		if (lock.c.protected_identity && cf_hidden_when_protected(i) &&
-		    now.len == 0)
-			now = old;
-		p[i] = contact_field_is_flag(c) ? DB_INT(str_eq_cstr(now, "1"))
-		                                : DB_STR(now);
-		if (str_eq(old, now))
-			continue;
-		changed = 1;
-		if ((e = history_field(r, HISTORY_PARTICIPATION, id,
-		         contact_field_column(c), old, now)) != APP_OK)
-			goto fail;
-	}
-	if (changed) {
-		p[CF_VERSION] = DB_INT(id);
-		p[CF_VERSION + 1] = DB_INT(str_to_ll(lock.version));
-		if ((e = part_exec(r, SQL_PARTICIPATION_PERSON_UPDATE, p,
-		         CF__MAX + 1, NULL)) != APP_OK ||
-		    (e = part_row_count(r, &one)) != APP_OK)
-			goto fail;
-		if (one != 1) {
-			e = APP_EDB; /* impossible under the row lock */
-			goto fail;
-		}
-		if ((e = audit_write(r, AUDIT_UPDATE, "participation", id,
-		         lock.pnr, STR_LIT("contact data"))) != APP_OK)
-			goto fail;
-	}
-	if ((e = db_commit(r->db)) != APP_OK)
-		goto fail;
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/deltagande/%lld?sparat=1", id)) != APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
-fail:
-	db_rollback(r->db);
-	return e;
+	f.address_hidden = g.c.protected_identity;
+	f.nerr++;
+	r->resp.status = 409;
+	return cf_render(r, id, &g, &f, 1);
 }
 
 /* For the registry of forms (form_registry.h). */

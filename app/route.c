@@ -103,6 +103,8 @@ static const struct route routes[] = {
 	    page_participants_search },
 	{ METHOD_GET, "/deltagande/:id", INSATSPERSONAL, 0,
 	    page_participation },
+	{ METHOD_GET, "/deltagande/:id/atkomstlogg", INSATSPERSONAL, 0,
+	    page_participation_access },
 	{ METHOD_GET, "/deltagande/:id/kontaktuppgifter", INSATSPERSONAL, 0,
 	    page_participation_contact_form },
 	{ METHOD_POST, "/deltagande/:id/kontaktuppgifter", INSATSPERSONAL, 0,

@@ -1,6 +1,13 @@
 /* sql_participation.c: statements of the insats staff's pages; see
  * include/sql_participation.h. */
+#include "participation.h"
+#include "participation_edit.h"
+#include "referral_decision.h"
 #include "sql_participation.h"
+
+/* A number macro as SQL text. */
+#define NUM_(n) #n
+#define NUM(n)  NUM_(n)
 
 /* The insatser of staff member ? (the first parameter of every list). */
 #define MY_INSATSER                                                            \
@@ -16,12 +23,21 @@
 	" AND px.status = 'inskriven')"
 
 /* The person columns of referral_person and participation_person
- * (sql/0022), in this order: SQL_PARTICIPATION_PERSON_COPY, _LOCK and
- * _UPDATE. */
+ * (sql/0022), in this order: SQL_PARTICIPATION_PERSON_COPY. */
 #define PERSON_FIELDS                                                          \
 	"first_name, last_name, gender, address, postal_code, city, phone, "   \
 	"home_municipality, interpreter_needed, interpreter_language, "        \
 	"protected_identity"
+
+/* The same of pe, as CONTACT_DB_FIELDS() (include/contact.h) reads them. */
+#define PE_CONTACT                                                             \
+	"pe.first_name AS first_name, pe.last_name AS last_name, "             \
+	"pe.gender AS gender, pe.address AS address, "                         \
+	"pe.postal_code AS postal_code, pe.city AS city, pe.phone AS phone, "  \
+	"pe.home_municipality AS home_municipality, "                          \
+	"pe.interpreter_needed AS interpreter_needed, "                        \
+	"pe.interpreter_language AS interpreter_language, "                    \
+	"pe.protected_identity AS protected_identity"
 
 /* Each person item from one source: the personnummer and birth year from
  * person pn, everything recorded from the referral's record (referral_person,
@@ -35,27 +51,222 @@
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 
 /* The insats's record of the person with its version, the personnummer and
- * the participation's status and insats (enum pp_col). */
-#define PERSON_RECORD                                                           \
-	"SELECT pe.first_name, pe.last_name, pe.gender, pe.address, "           \
-	"pe.postal_code, pe.city, pe.phone, pe.home_municipality, "             \
-	"pe.interpreter_needed, pe.interpreter_language, "                      \
-	"pe.protected_identity, pe.version, pn.personnummer, p.status, i.name " \
-	"FROM participation p " JOIN_PARTICIPATION_PERSON                       \
+ * the participation's status and insats (struct participation_person). */
+#define PERSON_RECORD                                                          \
+	"SELECT " PE_CONTACT ", pe.version AS version, "                       \
+	"pn.personnummer AS personnummer, p.status AS status, "                \
+	"i.name AS insats "                                                    \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                      \
 	"JOIN insats i ON i.id = p.insats_id "
 
-#define CODES(table)                                                           \
-	"SELECT code, label FROM " table " WHERE active = 1 "                  \
-	"ORDER BY sort_order, code"
+/* Every code of every list the forms use (enum participation_codes), with
+ * the list's table name; the advice codes have no SUS code. */
+#define CODES_ALL                                                              \
+	"SELECT 'code_advise_against' AS list, code, label, active, "          \
+	"0 AS has_sus, sort_order FROM code_advise_against UNION ALL "         \
+	"SELECT 'code_end_reason', code, label, active, "                      \
+	"sus_code IS NOT NULL, sort_order FROM code_end_reason UNION ALL "     \
+	"SELECT 'code_occupation', code, label, active, "                      \
+	"sus_code IS NOT NULL, sort_order FROM code_occupation UNION ALL "     \
+	"SELECT 'code_income', code, label, active, "                          \
+	"sus_code IS NOT NULL, sort_order FROM code_income UNION ALL "         \
+	"SELECT 'code_education', code, label, active, "                       \
+	"sus_code IS NOT NULL, sort_order FROM code_education UNION ALL "      \
+	"SELECT 'code_support_time', code, label, active, "                    \
+	"sus_code IS NOT NULL, sort_order FROM code_support_time"
+
+/* The access log of one participant's file (personnummer, participation
+ * id, referral id x3, insats id): this file only, not what other
+ * organisations did with the same personnummer (their referrals, their
+ * searches). */
+#define LOOKED_FROM                                                            \
+	"FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "             \
+	"WHERE a.personnummer = ? AND ("                                       \
+	"(a.object_type = 'participation' AND a.object_id = ?) "               \
+	"OR (a.object_type = 'referral' AND a.object_id = ?) "                 \
+	"OR (a.object_type = 'consent' AND (a.object_id = ? OR a.object_id "   \
+	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
+	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
+	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
+#define LOOKED_COLS                                                            \
+	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                       \
+	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "  \
+	"a.action AS action, a.object_type AS object_type, "                   \
+	"IFNULL(a.object_id, '') AS object_id"
+
+/* The items' text columns are binary strings (the same bytes): their
+ * sources have several collations (the tables', the connection's for
+ * DATE_FORMAT, ascii_bin for codes), which a UNION may not mix. */
+#define B(x) "CAST(" x " AS BINARY)"
+
+/* One change_history list of the page (record type, id ?), newest first. */
+#define HISTORY_ITEMS(kind, type, extra)                                                                                                               \
+	"(SELECT " kind                                                                                                                                \
+	", ROW_NUMBER() OVER (ORDER BY h.at DESC, h.id DESC), " B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", " B(                                    \
+	    "s.display_name") ", " B("h.field") ", " B("h.old_value") ", " B("h.new_value") ", '' "                                                    \
+	                                                                                    "FROM change_history h JOIN staff s ON s.id = h.staff_id " \
+	                                                                                    "WHERE h.record_type = '" type                             \
+	                                                                                    "' AND h.record_id = ? " extra                             \
+	                                                                                    "ORDER BY h.at DESC, h.id DESC LIMIT 500)"
+
+/* One income list: code, label, has a SUS code. */
+#define INCOME_ITEMS(kind, from)                                                    \
+	"(SELECT " kind                                                             \
+	", ROW_NUMBER() OVER (ORDER BY c.sort_order, c.code), " B("c.code") ", " B( \
+	    "c.label") ", " B("c.sus_code IS NOT NULL") ", '', '', '' " from        \
+	                                                ")"
+
+/* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
+ * of (kind, n, a..f), kind as enum part_item in participation.c, n the
+ * row's place in its list. One round trip instead of eight. */
+#define ITEMS_SQL                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               \
+	"SELECT kind, n, a, b, c, d, e, f FROM ("                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               \
+	"(SELECT 1 AS kind, ROW_NUMBER() OVER (ORDER BY sort_order, id) AS n, " B(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              \
+	    "activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                        \
+	                                              "'' AS d, '' AS e, '' AS f FROM participation_activity "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  \
+	                                              "WHERE participation_id = ?) "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            \
+	                                              "UNION ALL (SELECT 2, ROW_NUMBER() OVER (ORDER BY e.at, e.id), " B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", " B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", " B("e.reason") ", " B("s.display_name") ", '' "                                                                                                                                                                                                                                                                                                                                         \
+	                                                                                                                                                                                                                                                                        "FROM participation_extension e JOIN staff s ON s.id = e.staff_id "                                                                                                                                                                                                                                                                             \
+	                                                                                                                                                                                                                                                                        "WHERE e.participation_id = ?) "                                                                                                                                                                                                                                                                                                                \
+	                                                                                                                                                                                                                                                                        "UNION ALL " INCOME_ITEMS(                                                                                                                                                                                                                                                                                                                      \
+	                                                                                                                                                                                                                                                                            "3",                                                                                                                                                                                                                                                                                                                                        \
+	                                                                                                                                                                                                                                                                            "FROM referral_income ri JOIN code_income c "                                                                                                                                                                                                                                                                                               \
+	                                                                                                                                                                                                                                                                            "ON c.code = ri.income_code WHERE ri.referral_id = ?") " UNION ALL " INCOME_ITEMS("4",                                                                                                                                                                                                                                                      \
+	                                                                                                                                                                                                                                                                            "FROM participation_income_after ia JOIN code_income c "                                                                                                                                                                                                                                                                                    \
+	                                                                                                                                                                                                                                                                            "ON c.code = ia.income_code WHERE ia.participation_id = ?") " UNION ALL " HISTORY_ITEMS("5",                                                                                                                                                                                                                                                \
+	                                                                                                                                                                                                                                                                            "participation",                                                                                                                                                                                                                                                                                                                            \
+	                                                                                                                                                                                                                                                                            "") " UNION ALL " HISTORY_ITEMS("6",                                                                                                                                                                                                                                                                                                        \
+	                                                                                                                                                                                                                                                                            "referral",                                                                                                                                                                                                                                                                                                                                 \
+	                                                                                                                                                                                                                                                                            "AND h.field IN ('education_code', 'income', "                                                                                                                                                                                                                                                                                              \
+	                                                                                                                                                                                                                                                                            "'support_time_code') ") " UNION ALL (SELECT 7, ROW_NUMBER() OVER (ORDER BY a.at DESC, "                                                                                                                                                                                                                                                    \
+	                                                                                                                                                                                                                                                                                                     "a.id DESC), " B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", " B(                                                                                                                                                                                                                                                 \
+	                                                                                                                                                                                                                                                                                                         "IFNULL(s.display_name, a.username)") ", " B("a.username") ", " B("a.action") ", " B("a.object_type") ", " B("IFNULL(a.object_id, '')") " " LOOKED_FROM "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(PARTICIPATION_PAGE_LOOKED) ") "                                                                             \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       "UNION ALL (SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, "                      \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       "k.sort_order, k.code), " B("k.list") ", " B("k.code") ", " B("k.label") ", " B( \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "k.active") ", " B("k.has_sus") ", '' "                                      \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "FROM (" CODES_ALL                           \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           ") k)"                                       \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           ") x ORDER BY kind, n"
+
+/* SQL_PARTICIPATION_GET: the participation's page, SUS data included; the
+ * "missing" flags as SQL_SUS_QUALITY (app/sql_sus.c) decides them (a
+ * code without a sus_code counts as missing; income needs one code with a
+ * sus_code). */
+#define GET_SQL                                                                \
+	"SELECT p.id AS id, p.version AS version, p.status AS status, "        \
+	"p.referral_id AS referral_id, p.insats_id AS insats_id, "             \
+	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "       \
+	"pn.personnummer AS personnummer, " PE_CONTACT ", "                    \
+	"pn.birth_year AS birth_year, p.start_date AS start_date, "            \
+	"IFNULL(p.planned_end_date, '') AS planned_end, "                      \
+	"IFNULL(c.display_name, '') AS contact, "                              \
+	"IFNULL(p.contact_id, '') AS contact_id, "                             \
+	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                     \
+	"IFNULL(p.midterm_date, '') AS midterm_date, "                         \
+	"p.midterm_note AS midterm_note, "                                     \
+	"p.midterm_attendees AS midterm_attendees, "                           \
+	"IFNULL(p.end_date, '') AS end_date, "                                 \
+	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                   \
+	"IFNULL(er.label, '') AS end_reason, "                                 \
+	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "              \
+	"IFNULL(oa.label, '') AS occ_after, "                                  \
+	"IFNULL(p.summary_due_date, '') AS summary_due, "                      \
+	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "        \
+	"AS summary_sent, " OVERDUE_COND " AS overdue, "                       \
+	"s.display_name AS remittent, o.name AS remittent_org, "               \
+	"r.organisation_id AS ref_org_id, "                                    \
+	"r.version AS ref_version, pe.version AS person_version, "             \
+	"IFNULL(r.education_code, '') AS edu_code, "                           \
+	"IFNULL(ce.label, '') AS edu_label, "                                  \
+	"IFNULL(r.support_time_code, '') AS support_code, "                    \
+	"IFNULL(cst.label, '') AS support_label, "                             \
+	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "            \
+	"IFNULL(ob.label, '') AS occ_before, "                                 \
+	"i.measurement AS measurement, "                                       \
+	"(r.education_code IS NULL OR ce.sus_code IS NULL) AS miss_edu, "      \
+	"NOT EXISTS (SELECT 1 FROM referral_income ri "                        \
+	"JOIN code_income ci ON ci.code = ri.income_code "                     \
+	"WHERE ri.referral_id = r.id AND ci.sus_code IS NOT NULL) "            \
+	"AS miss_income_before, "                                              \
+	"(p.occupation_before_code IS NULL OR ob.sus_code IS NULL) "           \
+	"AS miss_occ_before, "                                                 \
+	"(r.support_time_code IS NULL OR cst.sus_code IS NULL) "               \
+	"AS miss_support, "                                                    \
+	"(pe.home_municipality = '') AS miss_kommun, "                         \
+	"(p.status = 'avslutad' AND (p.end_reason_code IS NULL "               \
+	"OR er.sus_code IS NULL)) AS miss_end_reason, "                        \
+	"(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "         \
+	"OR oa.sus_code IS NULL)) AS miss_occ_after, "                         \
+	"(p.status = 'avslutad' AND NOT EXISTS (SELECT 1 "                     \
+	"FROM participation_income_after pa JOIN code_income ci "              \
+	"ON ci.code = pa.income_code WHERE pa.participation_id = p.id "        \
+	"AND ci.sus_code IS NOT NULL)) AS miss_income_after "                  \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                      \
+	"JOIN insats i ON i.id = p.insats_id "                                 \
+	"JOIN referral r ON r.id = p.referral_id "                             \
+	"JOIN staff s ON s.id = r.remittent_id "                               \
+	"JOIN organisation o ON o.id = r.organisation_id "                     \
+	"LEFT JOIN staff c ON c.id = p.contact_id "                            \
+	"LEFT JOIN code_occupation ob ON ob.code = p.occupation_before_code "  \
+	"LEFT JOIN code_occupation oa ON oa.code = p.occupation_after_code "   \
+	"LEFT JOIN code_end_reason er ON er.code = p.end_reason_code "         \
+	"LEFT JOIN code_education ce ON ce.code = r.education_code "           \
+	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "   \
+	"WHERE p.id = ?"
+
+/* SQL_PARTICIPATION_REFERRAL_GET: the referral as the decision page shows
+ * it. */
+#define REFERRAL_GET_SQL                                                                                     \
+	"SELECT r.id AS id, r.status AS status, r.version AS version, "                                      \
+	"r.insats_id AS insats_id, i.name AS insats, "                                                       \
+	"IFNULL(i.places, '') AS places, " INSKRIVNA(                                                        \
+	    "r.insats_id") " AS inskrivna, pn.id AS person_id, pn.personnummer AS personnummer, " PE_CONTACT \
+	                   ", pn.birth_year AS birth_year, "                                                 \
+	                   "IFNULL(r.visa_date, '') AS visa_date, "                                          \
+	                   "IFNULL(r.sick_leave_percent, '') AS sick_leave, "                                \
+	                   "r.employed AS employed, r.employer AS employer, "                                \
+	                   "r.employer_rehab_responsibility AS employer_rehab, "                             \
+	                   "IFNULL(st.label, '') AS support_time, "                                          \
+	                   "IFNULL(ed.label, '') AS education, r.background AS background, "                 \
+	                   "r.own_goals AS own_goals, r.needs AS needs, "                                    \
+	                   "r.tried_before AS tried_before, "                                                \
+	                   "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') "                      \
+	                   "AS submitted, "                                                                  \
+	                   "IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), '') "                        \
+	                   "AS decided_at, IFNULL(ds.display_name, '') AS decided_by, "                      \
+	                   "r.decision_reason AS decision_reason, "                                          \
+	                   "IFNULL(aa.label, '') AS advise_label, s.display_name AS remittent, "             \
+	                   "o.name AS remittent_org, IFNULL(s.email, '') AS remittent_email, "               \
+	                   "r.organisation_id AS org_id, r.consent_at_visa AS consent_at_visa, "             \
+	                   "IFNULL(pa.id, '') AS participation_id "                                          \
+	                   "FROM referral r " JOIN_REFERRAL_PERSON                                           \
+	                   "JOIN insats i ON i.id = r.insats_id "                                            \
+	                   "JOIN staff s ON s.id = r.remittent_id "                                          \
+	                   "JOIN organisation o ON o.id = r.organisation_id "                                \
+	                   "LEFT JOIN staff ds ON ds.id = r.decided_by "                                     \
+	                   "LEFT JOIN code_support_time st ON st.code = r.support_time_code "                \
+	                   "LEFT JOIN code_education ed ON ed.code = r.education_code "                      \
+	                   "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "            \
+	                   "LEFT JOIN participation pa ON pa.referral_id = r.id "                            \
+	                   "WHERE r.id = ?"
+
+#define STAFF_OPTIONS                                                          \
+	"JOIN staff s ON s.id = si.staff_id AND s.active = 1 "                 \
+	"JOIN staff_role sr ON sr.staff_id = s.id "                            \
+	"AND sr.role = 'insatspersonal' "
 
 const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
-	[SQL_PARTICIPATION_MY_INSATSER] = { "SELECT i.id, i.name, IFNULL(i.places, ''), " INSKRIVNA(
-	                                        "i.id") " FROM staff_insats si JOIN insats i ON i.id = si.insats_id "
+	[SQL_PARTICIPATION_MY_INSATSER] = { "SELECT i.id AS id, i.name AS name, "
+	                                    "IFNULL(i.places, '') AS places, " INSKRIVNA(
+	                                        "i.id") " AS inskrivna FROM staff_insats si "
+	                                                "JOIN insats i ON i.id = si.insats_id "
 	                                                "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
-	    1, .ncols = 4, .nparams = 1 },
-	[SQL_PARTICIPATION_INBOX] = { "SELECT r.id, r.status, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
-	                              "pe.first_name, pe.last_name, pe.gender, pn.birth_year, i.name, "
-	                              "s.display_name, o.name "
+	    1, .ncols = 4, .nparams = 1, .rec = &staff_insats_record },
+	[SQL_PARTICIPATION_INBOX] = { "SELECT r.id AS id, r.status AS status, "
+	                              "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
+	                              "pe.first_name AS first_name, pe.last_name AS last_name, "
+	                              "pe.gender AS gender, pn.birth_year AS birth_year, i.name AS insats, "
+	                              "s.display_name AS remittent, o.name AS org "
 	                              "FROM referral r " JOIN_REFERRAL_PERSON
 	                              "JOIN insats i ON i.id = r.insats_id "
 	                              "JOIN staff s ON s.id = r.remittent_id "
@@ -63,66 +274,39 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                              "WHERE r.status IN ('inskickad', 'vantelista') "
 	                              "AND r.insats_id IN " MY_INSATSER " "
 	                              "ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id LIMIT 1000",
-	    1, .ncols = 10, .nparams = 1 },
-	[SQL_PARTICIPATION_REFERRAL_GET] = { "SELECT r.id, r.status, r.version, r.insats_id, i.name, IFNULL(i.places, ''), " INSKRIVNA(
-	                                         "r.insats_id") ", "
-	                                                        "pn.id, pn.personnummer, pe.first_name, pe.last_name, pe.gender, "
-	                                                        "pn.birth_year, pe.address, pe.postal_code, pe.city, pe.phone, "
-	                                                        "pe.home_municipality, pe.interpreter_needed, pe.interpreter_language, "
-	                                                        "pe.protected_identity, IFNULL(r.visa_date, ''), "
-	                                                        "IFNULL(r.sick_leave_percent, ''), r.employed, r.employer, "
-	                                                        "r.employer_rehab_responsibility, IFNULL(st.label, ''), "
-	                                                        "IFNULL(ed.label, ''), r.background, r.own_goals, r.needs, "
-	                                                        "r.tried_before, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), ''), "
-	                                                        "IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), ''), "
-	                                                        "IFNULL(ds.display_name, ''), r.decision_reason, IFNULL(aa.label, ''), "
-	                                                        "s.display_name, o.name, IFNULL(s.email, ''), "
-	                                                        "r.organisation_id, r.consent_at_visa "
-	                                                        "FROM referral r " JOIN_REFERRAL_PERSON
-	                                                        "JOIN insats i ON i.id = r.insats_id "
-	                                                        "JOIN staff s ON s.id = r.remittent_id "
-	                                                        "JOIN organisation o ON o.id = r.organisation_id "
-	                                                        "LEFT JOIN staff ds ON ds.id = r.decided_by "
-	                                                        "LEFT JOIN code_support_time st ON st.code = r.support_time_code "
-	                                                        "LEFT JOIN code_education ed ON ed.code = r.education_code "
-	                                                        "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "
-	                                                        "WHERE r.id = ?",
-	    1, .ncols = 42, .nparams = 1 },
-	[SQL_PARTICIPATION_REFERRAL_INCOME] = { "SELECT c.label FROM referral_income ri "
+	    1, .ncols = 10, .nparams = 1, .rec = &inbox_row_record },
+	[SQL_PARTICIPATION_REFERRAL_GET] = { REFERRAL_GET_SQL, 1, .ncols = 43,
+	    .nparams = 1, .rec = &decision_referral_record },
+	[SQL_PARTICIPATION_REFERRAL_INCOME] = { "SELECT '' AS phase, c.code AS code, c.label AS label, "
+	                                        "c.sus_code IS NOT NULL AS has_sus FROM referral_income ri "
 	                                        "JOIN code_income c ON c.code = ri.income_code "
 	                                        "WHERE ri.referral_id = ? ORDER BY c.sort_order",
-	    1, .ncols = 1, .nparams = 1 },
-	[SQL_PARTICIPATION_REFERRAL_COREMITTENTS] = { "SELECT c.name, o.name, c.contact FROM referral_coremittent c "
+	    1, .ncols = 4, .nparams = 1, .rec = &participation_income_record },
+	[SQL_PARTICIPATION_REFERRAL_COREMITTENTS] = { "SELECT c.name AS name, o.name AS org, c.contact AS contact "
+	                                              "FROM referral_coremittent c "
 	                                              "JOIN organisation o ON o.id = c.organisation_id "
 	                                              "WHERE c.referral_id = ? ORDER BY c.id",
-	    1, .ncols = 3, .nparams = 1 },
-	[SQL_PARTICIPATION_REFERRAL_PARTICIPATION] = { "SELECT id FROM participation WHERE referral_id = ?",
-	    1, .ncols = 1, .nparams = 1 },
-	[SQL_PARTICIPATION_INSATS_STAFF] = { "SELECT s.id, s.display_name FROM staff_insats si "
-	                                     "JOIN staff s ON s.id = si.staff_id AND s.active = 1 "
-	                                     "JOIN staff_role sr ON sr.staff_id = s.id AND sr.role = 'insatspersonal' "
+	    1, .ncols = 3, .nparams = 1, .rec = &referral_coremittent_record },
+	[SQL_PARTICIPATION_INSATS_STAFF] = { "SELECT s.id AS id, s.display_name AS name "
+	                                     "FROM staff_insats si " STAFF_OPTIONS
 	                                     "WHERE si.insats_id = ? ORDER BY s.display_name, s.id",
-	    1, .ncols = 2, .nparams = 1 },
-	[SQL_PARTICIPATION_COLLEAGUES] = { "SELECT DISTINCT s.id, s.display_name FROM staff_insats si "
-	                                   "JOIN staff s ON s.id = si.staff_id AND s.active = 1 "
-	                                   "JOIN staff_role sr ON sr.staff_id = s.id AND sr.role = 'insatspersonal' "
+	    1, .ncols = 2, .nparams = 1, .rec = &staff_option_record },
+	[SQL_PARTICIPATION_COLLEAGUES] = { "SELECT DISTINCT s.id AS id, s.display_name AS name "
+	                                   "FROM staff_insats si " STAFF_OPTIONS
 	                                   "WHERE si.insats_id IN " MY_INSATSER
 	                                   " ORDER BY s.display_name, s.id",
-	    1, .ncols = 2, .nparams = 1 },
-	[SQL_PARTICIPATION_CODES_ADVISE] = { CODES("code_advise_against"), 1,
-	    .ncols = 2, .nparams = 0 },
-	[SQL_PARTICIPATION_CODES_END] = { CODES("code_end_reason"), 1,
-	    .ncols = 2, .nparams = 0 },
-	[SQL_PARTICIPATION_CODES_OCCUPATION] = { CODES("code_occupation"), 1,
-	    .ncols = 2, .nparams = 0 },
-	[SQL_PARTICIPATION_CODES_INCOME] = { CODES("code_income"), 1,
-	    .ncols = 2, .nparams = 0 },
-	[SQL_PARTICIPATION_REFERRAL_LOCK] = { "SELECT status, version, decision_reason, "
-	                                      "IFNULL(advise_against_code, '') FROM referral WHERE id = ? FOR UPDATE",
-	    0, .ncols = 4, .nparams = 1 },
-	[SQL_PARTICIPATION_INSATS_LOCK] = { "SELECT IFNULL(i.places, ''), " INSKRIVNA(
-	                                        "i.id") " FROM insats i WHERE i.id = ? FOR UPDATE",
-	    0, .ncols = 2, .nparams = 1 },
+	    1, .ncols = 2, .nparams = 1, .rec = &staff_option_record },
+	[SQL_PARTICIPATION_CODES] = { "SELECT list, code, label, active, has_sus FROM (" CODES_ALL
+	                              ") k ORDER BY list, sort_order, code",
+	    1, .ncols = 5, .nparams = 0, .rec = &code_entry_record },
+	[SQL_PARTICIPATION_REFERRAL_LOCK] = { "SELECT r.status AS status, r.version AS version, "
+	                                      "r.decision_reason AS decision_reason, "
+	                                      "IFNULL(r.advise_against_code, '') AS advise_code "
+	                                      "FROM referral r WHERE r.id = ? FOR UPDATE",
+	    0, .ncols = 4, .nparams = 1, .rec = &referral_lock_record },
+	[SQL_PARTICIPATION_INSATS_LOCK] = { "SELECT IFNULL(i.places, '') AS places, " INSKRIVNA(
+	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ? FOR UPDATE",
+	    0, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
 	[SQL_PARTICIPATION_REFERRAL_DECIDE] = { "UPDATE referral SET status = ?, decided_at = UTC_TIMESTAMP(), "
 	                                        "decided_by = ?, decision_reason = ?, advise_against_code = ?, "
 	                                        "version = version + 1 "
@@ -132,11 +316,12 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "start_date, planned_end_date, contact_id, hours_per_week, "
 	                               "occupation_before_code) VALUES (?, ?, ?, 'inskriven', ?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 8 },
-	[SQL_PARTICIPATION_LIST] = { "SELECT p.id, pe.first_name, pe.last_name, pe.gender, i.short_name, p.status, "
-	                             "p.start_date, IFNULL(p.planned_end_date, ''), IFNULL(p.end_date, ''), "
-	                             "IFNULL(s.display_name, ''), IFNULL(p.summary_due_date, ''), " OVERDUE_COND
-	                             ", "
-	                             "p.summary_sent_at IS NOT NULL "
+	[SQL_PARTICIPATION_LIST] = { "SELECT p.id AS id, pe.first_name AS first_name, pe.last_name AS last_name, "
+	                             "pe.gender AS gender, i.short_name AS insats, p.status AS status, "
+	                             "p.start_date AS start_date, IFNULL(p.planned_end_date, '') AS planned_end, "
+	                             "IFNULL(p.end_date, '') AS end_date, IFNULL(s.display_name, '') AS contact, "
+	                             "IFNULL(p.summary_due_date, '') AS summary_due, " OVERDUE_COND
+	                             " AS overdue, p.summary_sent_at IS NOT NULL AS summary_sent "
 	                             "FROM participation p "
 	                             "JOIN participation_person pe ON pe.participation_id = p.id "
 	                             "JOIN insats i ON i.id = p.insats_id "
@@ -148,12 +333,14 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "AND (? = '' OR pe.gender = ?) "
 	                             "AND (? = 0 OR " OVERDUE_COND ") "
 	                             "ORDER BY pe.last_name, pe.first_name, p.id LIMIT 1000",
-	    1, .ncols = 13, .nparams = 12 },
-	[SQL_PARTICIPATION_SEARCH] = { "SELECT r.id, r.status, IFNULL(p.id, ''), IFNULL(p.status, ''), i.name, "
-	                               "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
-	                               "IFNULL(p.start_date, ''), IFNULL(p.end_date, ''), "
-	                               "IFNULL(pp.first_name, rp.first_name), "
-	                               "IFNULL(pp.last_name, rp.last_name) "
+	    1, .ncols = 13, .nparams = 12, .rec = &participation_row_record },
+	[SQL_PARTICIPATION_SEARCH] = { "SELECT r.id AS referral_id, r.status AS referral_status, "
+	                               "IFNULL(p.id, '') AS participation_id, IFNULL(p.status, '') AS status, "
+	                               "i.name AS insats, "
+	                               "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
+	                               "IFNULL(p.start_date, '') AS start_date, IFNULL(p.end_date, '') AS end_date, "
+	                               "IFNULL(pp.first_name, rp.first_name) AS first_name, "
+	                               "IFNULL(pp.last_name, rp.last_name) AS last_name "
 	                               "FROM person pn JOIN referral r ON r.person_id = pn.id "
 	                               "JOIN referral_person rp ON rp.referral_id = r.id "
 	                               "JOIN insats i ON i.id = r.insats_id "
@@ -162,63 +349,38 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "WHERE r.insats_id IN " MY_INSATSER " "
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
-	    1, .ncols = 10, .nparams = 2 },
-	[SQL_PARTICIPATION_GET] = { "SELECT p.id, p.version, p.status, p.referral_id, p.insats_id, i.name, "
-	                            "IFNULL(i.summary_due_days, ''), "
-	                            "pn.personnummer, pe.first_name, pe.last_name, pe.gender, pn.birth_year, "
-	                            "pe.address, pe.postal_code, pe.city, pe.phone, pe.home_municipality, "
-	                            "pe.interpreter_needed, pe.interpreter_language, pe.protected_identity, "
-	                            "p.start_date, IFNULL(p.planned_end_date, ''), IFNULL(c.display_name, ''), "
-	                            "IFNULL(p.hours_per_week, ''), IFNULL(ob.label, ''), "
-	                            "IFNULL(p.midterm_date, ''), p.midterm_note, p.midterm_attendees, "
-	                            "IFNULL(p.end_date, ''), IFNULL(p.end_reason_code, ''), IFNULL(er.label, ''), "
-	                            "IFNULL(p.occupation_after_code, ''), IFNULL(oa.label, ''), "
-	                            "IFNULL(p.summary_due_date, ''), "
-	                            "IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), ''), " OVERDUE_COND
-	                            ", "
-	                            "s.display_name, o.name, IFNULL(p.contact_id, ''), r.organisation_id "
-	                            "FROM participation p " JOIN_PARTICIPATION_PERSON
-	                            "JOIN insats i ON i.id = p.insats_id "
-	                            "JOIN referral r ON r.id = p.referral_id "
-	                            "JOIN staff s ON s.id = r.remittent_id "
-	                            "JOIN organisation o ON o.id = r.organisation_id "
-	                            "LEFT JOIN staff c ON c.id = p.contact_id "
-	                            "LEFT JOIN code_occupation ob ON ob.code = p.occupation_before_code "
-	                            "LEFT JOIN code_occupation oa ON oa.code = p.occupation_after_code "
-	                            "LEFT JOIN code_end_reason er ON er.code = p.end_reason_code "
-	                            "WHERE p.id = ?",
-	    1, .ncols = 40, .nparams = 2 },
-	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity, hours_per_week FROM participation_activity "
+	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
+	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 56, .nparams = 2,
+	    .rec = &participation_record },
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,
+	    .rec = &participation_item_record },
+	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
+	                                   "FROM participation_activity "
 	                                   "WHERE participation_id = ? ORDER BY sort_order, id",
-	    1, .ncols = 2, .nparams = 1 },
-	[SQL_PARTICIPATION_EXTENSIONS] = { "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), IFNULL(e.old_planned_end, ''), "
-	                                   "e.new_planned_end, e.reason, s.display_name "
-	                                   "FROM participation_extension e JOIN staff s ON s.id = e.staff_id "
-	                                   "WHERE e.participation_id = ? ORDER BY e.at, e.id",
-	    1, .ncols = 5, .nparams = 1 },
-	[SQL_PARTICIPATION_INCOME_AFTER] = { "SELECT c.code, c.label FROM participation_income_after a "
-	                                     "JOIN code_income c ON c.code = a.income_code "
-	                                     "WHERE a.participation_id = ? ORDER BY c.sort_order",
-	    1, .ncols = 2, .nparams = 1 },
-	[SQL_PARTICIPATION_WHO_LOOKED] = { "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), "
-	                                   "IFNULL(s.display_name, a.username), a.username, a.action, "
-	                                   "a.object_type, IFNULL(a.object_id, '') "
-	                                   "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
-	                                   /* This file only: not what other
-	                                    * organisations did with the same
-	                                    * personnummer (their referrals,
-	                                    * their searches). */
-	                                   "WHERE a.personnummer = ? AND ("
-	                                   "(a.object_type = 'participation' AND a.object_id = ?) "
-	                                   "OR (a.object_type = 'referral' AND a.object_id = ?) "
-	                                   "OR (a.object_type = 'consent' AND (a.object_id = ? OR a.object_id IN "
-	                                   "(SELECT c.id FROM consent c WHERE c.referral_id = ?))) "
-	                                   "OR (a.object_type = 'person' AND a.staff_id IN "
-	                                   "(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
-	                                   "ORDER BY a.at DESC, a.id DESC LIMIT 200",
-	    1, .ncols = 6, .nparams = 6 },
-	[SQL_PARTICIPATION_LOCK] = { "SELECT version, status FROM participation WHERE id = ? FOR UPDATE",
-	    0, .ncols = 2, .nparams = 1 },
+	    1, .ncols = 2, .nparams = 1,
+	    .rec = &participation_activity_record },
+	[SQL_PARTICIPATION_INCOMES] = { "SELECT phase, code, label, has_sus FROM ("
+	                                "SELECT 'fore' AS phase, c.code, c.label, "
+	                                "c.sus_code IS NOT NULL AS has_sus, c.sort_order FROM referral_income ri "
+	                                "JOIN code_income c ON c.code = ri.income_code WHERE ri.referral_id = ? "
+	                                "UNION ALL SELECT 'efter', c.code, c.label, c.sus_code IS NOT NULL, "
+	                                "c.sort_order FROM participation_income_after a "
+	                                "JOIN code_income c ON c.code = a.income_code "
+	                                "WHERE a.participation_id = ?) u "
+	                                "ORDER BY phase DESC, sort_order, code",
+	    1, .ncols = 4, .nparams = 2, .rec = &participation_income_record },
+	[SQL_PARTICIPATION_WHO_LOOKED] = { "SELECT " LOOKED_COLS " " LOOKED_FROM
+	                                   "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(
+	                                       PARTICIPATION_ACCESS_MAX),
+	    1, .ncols = 6, .nparams = 6, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_LOCK] = { "SELECT p.version AS version, p.status AS status, "
+	                             "p.summary_sent_at IS NOT NULL AS summary_sent, "
+	                             "pn.personnummer AS personnummer, r.version AS ref_version, "
+	                             "pe.version AS person_version "
+	                             "FROM participation p " JOIN_PARTICIPATION_PERSON
+	                             "JOIN referral r ON r.id = p.referral_id "
+	                             "WHERE p.id = ? FOR UPDATE",
+	    0, .ncols = 6, .nparams = 1, .rec = &participation_lock_record },
 	[SQL_PARTICIPATION_ACTIVITIES_DELETE] = { "DELETE FROM participation_activity WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_PARTICIPATION_ACTIVITY_INSERT] = { "INSERT INTO participation_activity (participation_id, activity, "
@@ -251,23 +413,25 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "version = version + 1 WHERE id = ? AND version = ? "
 	                                         "AND status = 'avslutad' AND summary_sent_at IS NULL",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_PARTICIPATION_OVERDUE] = { "SELECT p.id, pe.first_name, pe.last_name, i.name, p.summary_due_date "
+	[SQL_PARTICIPATION_OVERDUE] = { "SELECT p.id AS id, pe.first_name AS first_name, "
+	                                "pe.last_name AS last_name, i.name AS insats, "
+	                                "p.summary_due_date AS due_date "
 	                                "FROM participation p "
 	                                "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                "JOIN insats i ON i.id = p.insats_id "
 	                                "WHERE p.insats_id IN " MY_INSATSER
 	                                " AND " OVERDUE_COND " "
 	                                "ORDER BY p.summary_due_date, p.id LIMIT 200",
-	    1, .ncols = 5, .nparams = 2 },
+	    1, .ncols = 5, .nparams = 2, .rec = &participation_overdue_record },
 	[SQL_PARTICIPATION_PERSON_COPY] = { "INSERT INTO participation_person (participation_id, " PERSON_FIELDS
 	                                    ") SELECT ?, " PERSON_FIELDS
 	                                    " FROM referral_person WHERE referral_id = ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_PARTICIPATION_PERSON_GET] = { PERSON_RECORD "WHERE p.id = ?", 1,
-	    .ncols = 15, .nparams = 1 },
+	    .ncols = 15, .nparams = 1, .rec = &participation_person_record },
 	[SQL_PARTICIPATION_PERSON_LOCK] = { PERSON_RECORD
 	    "WHERE p.id = ? FOR UPDATE",
-	    0, .ncols = 15, .nparams = 1 },
+	    0, .ncols = 15, .nparams = 1, .rec = &participation_person_record },
 	[SQL_PARTICIPATION_PERSON_UPDATE] = { "UPDATE participation_person SET first_name = ?, last_name = ?, "
 	                                      "gender = ?, address = ?, postal_code = ?, city = ?, phone = ?, "
 	                                      "home_municipality = ?, interpreter_needed = ?, "

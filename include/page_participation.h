@@ -16,6 +16,12 @@
  * Forms validate every field at once (400 with the Swedish messages next
  * to the fields and every typed value kept) and never write part of a
  * change. Changes carry the record's version; a stale one is 409.
+ *
+ * The handlers translate: they read a form through its field table, call
+ * one function of the domain (participation.h: states, rules, records;
+ * participation_edit.h: the changes; referral_decision.h: the decision)
+ * and bind the records to the view (bind.h). They never read a result
+ * grid nor compare a status name.
  */
 #ifndef PAGE_PARTICIPATION_H
 #define PAGE_PARTICIPATION_H
@@ -28,8 +34,10 @@
 struct req;
 struct view_ctx;
 
-/* page_participation.c: the inbox and the decisions. */
-enum app_err page_inbox(struct req *);          /* GET /inkorg */
+/* page_participation.c: the inbox. */
+enum app_err page_inbox(struct req *); /* GET /inkorg */
+
+/* page_participation_decide.c: one referral and its decision. */
 enum app_err page_inbox_referral(struct req *); /* GET /inkorg/:id */
 /* POST /inkorg/:id/beslut: beslut=anta|avrada|aterfor|vantelista */
 enum app_err page_inbox_decide(struct req *);
@@ -38,8 +46,12 @@ enum app_err page_inbox_decide(struct req *);
 enum app_err page_participants(struct req *);        /* GET /deltagare */
 enum app_err page_participants_search(struct req *); /* POST /deltagare/sok */
 
-/* page_participation_view.c: one participation and its lifecycle. */
+/* page_participation_view.c: one participation and its access log. */
 enum app_err page_participation(struct req *); /* GET /deltagande/:id */
+/* GET /deltagande/:id/atkomstlogg: every access-log row of the file */
+enum app_err page_participation_access(struct req *);
+
+/* page_participation_change.c: the lifecycle's changes. */
 /* POST /deltagande/:id/plan: activities and hours per week */
 enum app_err page_participation_plan(struct req *);
 /* POST /deltagande/:id/mittuppfoljning */
@@ -50,6 +62,8 @@ enum app_err page_participation_extend(struct req *);
 enum app_err page_participation_end(struct req *);
 /* POST /deltagande/:id/sammanfattning: the summary was sent */
 enum app_err page_participation_summary(struct req *);
+/* POST /deltagande/:id/sus-uppgifter: the SUS registration data */
+enum app_err page_participation_sus(struct req *);
 
 /* page_participation_contact.c: the insats's own record of the person
  * (participation_person, sql/0022), with history; never the referral's. */
@@ -73,58 +87,106 @@ enum app_err participation_start_overdue(struct req *, struct view_ctx *ctx);
 #define PART_CONFLICT_MSG                                                      \
 	"Någon annan har ändrat uppgifterna medan du arbetade. Det du "      \
 	"skrev är inte sparat; se de aktuella uppgifterna och spara igen."
+#define PART_FORM_STALE_MSG                                                          \
+	"Formuläret är ofullständigt eller ändrat. Ladda om sidan och försök " \
+	"igen."
+#define PART_CODE_MSG "Välj ett av alternativen i listan."
+
+struct code_list;
+struct participation;
 
 /* Twelve personnummer digits as "ÅÅÅÅMMDD-NNNN". Arena. */
 struct str part_pnr_show(struct req *, struct str digits);
-
-/* The Swedish label of a gender, referral or participation status code. */
-const char *part_gender_label(struct str);
-const char *part_referral_status_label(struct str);
-const char *part_status_label(struct str);
-
-/* Today in Sweden as YYYYMMDD and as "ÅÅÅÅ-MM-DD" (arena). */
-long long part_today(void);
-struct str part_today_str(struct req *);
-
-/* YYYYMMDD as "ÅÅÅÅ-MM-DD". Arena. */
-struct str part_ymd_str(struct req *, long long ymd);
-
-/* "ÅÅÅÅ-MM-DD" as YYYYMMDD, 0 when it is not a date. */
-long long part_date_ymd(struct str);
 
 /* Bind fv's typed value to val_key and its error (if any) to err_key,
  * setting "has_errors" on ctx's root-level key when there is one. */
 enum app_err part_ctx_field(struct view_ctx *, const char *val_key,
     const char *err_key, const struct field_val *fv);
 
-/* Add code-list rows (code, label) as a list "key" of {code, label,
- * selected}; selected may be empty. */
-enum app_err part_code_options(struct view_ctx *, const char *key,
-    const struct db_rows *codes, struct str selected);
+/* A field found wrong after its table's checks: v is no longer ok and
+ * says msg (static or arena). Nothing when msg is NULL. */
+void part_refuse(struct field_val *v, const char *msg);
 
-/* 1 when code is in the rows' first column. */
-int part_code_known(const struct db_rows *, struct str code);
+/* The number of fields of v (n) in error. */
+size_t part_count_errors(const struct field_val *v, size_t n);
 
-/* Run statement q of the participation area; see db_exec(). */
-enum app_err part_exec(struct req *, unsigned q, const struct db_param *p,
-    size_t n, struct db_rows *out);
+/* The active codes of l as an option list "key" of {code, label,
+ * selected}; selected may be empty. Also the stored code keep (may be ""),
+ * offered though it was deactivated. */
+enum app_err part_code_options(struct req *, struct view_ctx *, const char *key,
+    const struct code_list *l, struct str keep, struct str selected);
 
-/* Rows changed by the last UPDATE (db_affected_rows()). */
-enum app_err part_row_count(struct req *, long long *n);
+/* The active codes of l (and those in keep, nkeep) as a checkbox list
+ * "key" of {code, label, checked}, checked those in set (nset). Arena. */
+enum app_err part_code_checks(struct req *, struct view_ctx *, const char *key,
+    const struct code_list *l, const struct str *keep, size_t nkeep,
+    const struct str *set, size_t nset);
 
-/* POST /deltagande/:id/sus-uppgifter: the SUS registration data */
-enum app_err page_participation_sus(struct req *);
+/* Every value of the multi-valued form field key, each once; *bad when a
+ * value is not an active code of l (nor in keep, nkeep). Arena. */
+enum app_err part_code_multi(struct req *, const char *key,
+    const struct code_list *l, const struct str *keep, size_t nkeep,
+    struct str **out, size_t *n, int *bad);
+
+/* What the participation page shows besides the stored participation:
+ * which form was submitted, what was typed in it, and its messages. */
+enum pv_kind {
+	PV_NONE,
+	PV_PLAN,
+	PV_MIDTERM,
+	PV_EXTEND,
+	PV_END,
+	PV_SUMMARY,
+	PV_SUS
+};
+
+/* The plan form: up to PLAN_ROWS activities, each with its hours. */
+#define PLAN_ROWS 10
+enum { MT_DATE, MT_NOTE, MT_ATTENDEES, MT__MAX };
+enum { FL_END, FL_REASON, FL__MAX };
+enum { EN_DATE, EN_REASON, EN_OCC, EN_INCOME, EN__MAX };
+extern const struct field_spec part_plan_spec[2 * PLAN_ROWS];
+extern const struct field_spec part_version_spec[1];
+extern const struct field_spec part_mt_spec[MT__MAX];
+extern const struct field_spec part_fl_spec[FL__MAX];
+extern const struct field_spec part_en_spec[EN__MAX];
+
+struct part_sus_form;
+
+struct pv_form {
+	enum pv_kind kind; /* the submitted form */
+	struct field_val plan[2 * PLAN_ROWS];
+	struct field_val mt[MT__MAX], fl[FL__MAX], en[EN__MAX];
+	const struct str *income; /* en: the ticked income codes */
+	size_t nincome;
+	const char *plan_error, *income_error;
+	const char *form_error; /* a missing or tampered hidden field */
+	const char *conflict;   /* 409 */
+	const char *consent; /* 409: the consent does not allow the summary */
+	const char *notice;
+	const struct part_sus_form *sus; /* PV_SUS: what was typed */
+};
+
+/* page_participation_view.c: participation id into *p, or APP_ENOTFOUND
+ * unless the caller is its insats staff. */
+enum app_err pv_load(struct req *, long long id, struct participation *p);
+
+/* Render the participation page of p with f (the audit row of the read is
+ * written first). */
+enum app_err pv_render(
+    struct req *, const struct participation *p, const struct pv_form *f);
 
 /*
  * page_participation_sus.c: the SUS registration data on the
  * participation page (section "SUS-uppgifter"). Education, time in public
  * support and income before live on the referral, folkbokföringskommun on
- * the person, occupation before on the participation; the insats staff
- * set them here, because the remittent may edit the referral only while
- * it is a draft. "Missing" is decided as the SUS export decides it (see
- * SQL_PARTICIPATION_SUS_GET). Only active codes may be chosen; a stored
- * code that has been deactivated stays valid. A stored value cannot be
- * emptied here (the registration would only become less complete).
+ * the insats's record of the person, occupation before on the
+ * participation; the insats staff set them here, because the remittent
+ * may edit the referral only while it is a draft. "Missing" is decided as
+ * the SUS export decides it (SQL_PARTICIPATION_GET). Only active codes may
+ * be chosen; a stored code that has been deactivated stays valid. A
+ * stored value cannot be emptied here (the registration would only become
+ * less complete).
  */
 enum part_sus_field {
 	PSUS_EDU,            /* utbildning: code_education */
@@ -146,26 +208,19 @@ struct part_sus_form {
 	int form_bad; /* a hidden version field missing or tampered */
 };
 
-/* Validate the submitted SUS form of participation id into f (every
- * field checked, messages in Swedish); *nerr counts the fields in error,
- * form_bad included. */
-enum app_err part_sus_read(
-    struct req *, long long id, struct part_sus_form *f, size_t *nerr);
+struct participation_page;
 
-/* Bind the section of participation id: the stored values and what is
+/* Validate the submitted SUS form of p into f (every field checked,
+ * messages in Swedish); *nerr counts the fields in error, form_bad
+ * included. */
+enum app_err part_sus_read(struct req *, const struct participation *p,
+    struct part_sus_form *f, size_t *nerr);
+
+/* Bind the section of p (its lists in pg): the stored values and what is
  * missing, and the form with f's typed values (f NULL: the stored ones).
  * Sets "has_errors" when f has an error. */
-enum app_err part_sus_bind(struct req *, struct view_ctx *, long long id,
+enum app_err part_sus_bind(struct req *, struct view_ctx *,
+    const struct participation *p, const struct participation_page *pg,
     const struct part_sus_form *f);
-
-/* Inside the caller's transaction, the participation locked and its
- * version checked: lock the referral and the person, compare their
- * versions with f's, then write what changed (referral, referral_income,
- * person, participation), a change_history row per changed field.
- * *stale: a version differs or a row changed under us (the caller rolls
- * back: 409); *changed: something was written. f must be valid
- * (part_sus_read with no error). */
-enum app_err part_sus_save(struct req *, long long id, long long version,
-    const struct part_sus_form *f, int *stale, int *changed);
 
 #endif /* !PAGE_PARTICIPATION_H */

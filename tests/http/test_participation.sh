@@ -419,6 +419,27 @@ eq "and nothing is searched or logged" "$(audits "action = 'search'")" "$before"
 expect_status "who has looked now shows the search" 200 -b "$FV" "$BASE/deltagande/$P1"
 expect_body "(search row)" "Sökte på personnumret"
 
+# --- The access log: the page shows the latest reads and links to the whole
+# log, its own page under the same access rule, read and logged like the page.
+looked_rows() { sed -n '/id="vem-har-tittat"/,$p' "$BODY" | grep -c '^<tr><td>'; }
+expect_body "the page links to the whole access log" "<a href=\"/deltagande/$P1/atkomstlogg\">Hela åtkomstloggen</a>"
+eq "and lists the latest 10 reads" "$(looked_rows)" 10
+before=$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1' AND detail = 'access log'")
+expect_status "GET /deltagande/:id/atkomstlogg" 200 -b "$FV" "$BASE/deltagande/$P1/atkomstlogg"
+expect_header "is not cached" "Cache-Control: no-store"
+eq "reading it writes a read row with the personnummer" \
+	"$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1' AND detail = 'access log'")" $((before + 1))
+all=$(audits "personnummer = '$PNR1' AND ((object_type = 'participation' AND object_id = $P1) OR (object_type = 'referral' AND object_id = $R1) OR (object_type = 'consent' AND object_id IN (SELECT id FROM consent WHERE referral_id = $R1)) OR (object_type = 'person' AND username = 'personal.fv'))")
+eq "it lists every row of the file" "$(grep -c '^<tr><td>' "$BODY")" "$all"
+expect_body "with this read first" "<tbody>
+<tr><td>$(q "SELECT DATE_FORMAT(MAX(at), '%Y-%m-%d %H:%i:%s') FROM audit_log WHERE object_type = 'participation' AND object_id = $P1 AND detail = 'access log'")</td><td>Demo Personal Friska Vindar 2.0 (personal.fv)</td><td>Läste deltagande $P1</td></tr>"
+expect_body "the admission" "Skapade deltagande $P1"
+expect_body "the referral read" "Läste ansökan $R1"
+expect_body "the search" "Sökte på personnumret"
+expect_body "and links back" "<a href=\"/deltagande/$P1#vem-har-tittat\">Tillbaka till deltagandet</a>"
+expect_status "personal.tramp: another insats's access log is 404" 404 -b "$TR" "$BASE/deltagande/$P1/atkomstlogg"
+expect_status "the remittent: 403" 403 -b "$RJ" "$BASE/deltagande/$P1/atkomstlogg"
+
 # --- CSRF
 V=$(ver "$P2")
 expect_status "a POST without the CSRF token is 403" 403 -b "$FV" --data "version=$V" --data "aktivitet_1=X" --data "timmar_1=4" "$BASE/deltagande/$P2/plan"

@@ -1,0 +1,821 @@
+/* participation.c: a participation's states, rules and records; see
+ * include/participation.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "db.h"
+#include "participation.h"
+#include "req.h"
+#include "sql_participation.h"
+
+/* ---- states ---- */
+
+static const struct {
+	const char *name, *label;
+} participation_statuses[PARTICIPATION_STATUS__MAX] = {
+	[PARTICIPATION_INSKRIVEN] = { "inskriven", "Inskriven" },
+	[PARTICIPATION_AVSLUTAD] = { "avslutad", "Avslutad" },
+	[PARTICIPATION_FELREGISTRERAD] = { "felregistrerad", "Felregistrerad" },
+};
+_Static_assert(
+    sizeof(participation_statuses) / sizeof(participation_statuses[0]) ==
+        PARTICIPATION_STATUS__MAX,
+    "participation_statuses[] out of sync with enum participation_status");
+
+const char *
+participation_status_name(enum participation_status s)
+{
+	return (unsigned)s < PARTICIPATION_STATUS__MAX
+	    ? participation_statuses[s].name
+	    : "";
+}
+
+const char *
+participation_status_label(enum participation_status s)
+{
+	return (unsigned)s < PARTICIPATION_STATUS__MAX
+	    ? participation_statuses[s].label
+	    : "";
+}
+
+enum participation_status
+participation_status_from_name(struct str name)
+{
+	for (int s = 0; s < PARTICIPATION_STATUS__MAX; s++)
+		if (str_eq_cstr(name, participation_statuses[s].name))
+			return (enum participation_status)s;
+	return PARTICIPATION_STATUS__MAX;
+}
+
+const char *
+participation_status_label_of(struct str name)
+{
+	return participation_status_label(participation_status_from_name(name));
+}
+
+/* ---- which change each state allows ---- */
+
+const char *
+participation_refusal(
+    enum participation_status s, int summary_sent, enum participation_change ch)
+{
+	switch (ch) {
+	case PCHANGE_PLAN:
+	case PCHANGE_MIDTERM:
+	case PCHANGE_EXTEND:
+	case PCHANGE_END:
+		return s == PARTICIPATION_INSKRIVEN
+		    ? NULL
+		    : PARTICIPATION_MSG_NOT_OPEN;
+	case PCHANGE_SUMMARY:
+		return participation_summary_open(s, summary_sent)
+		    ? NULL
+		    : PARTICIPATION_MSG_NOT_ENDED;
+	case PCHANGE_CONTACT:
+		return s == PARTICIPATION_INSKRIVEN ||
+		        s == PARTICIPATION_AVSLUTAD
+		    ? NULL
+		    : PARTICIPATION_MSG_CONTACT_CLOSED;
+	case PCHANGE_SUS:
+		return s == PARTICIPATION_INSKRIVEN ||
+		        s == PARTICIPATION_AVSLUTAD
+		    ? NULL
+		    : PARTICIPATION_MSG_SUS_CLOSED;
+	case PCHANGE__MAX: break;
+	}
+	return PARTICIPATION_MSG_NOT_OPEN;
+}
+
+int
+participation_summary_open(enum participation_status s, int summary_sent)
+{
+	return s == PARTICIPATION_AVSLUTAD && !summary_sent;
+}
+
+int
+participation_sus_anonymous(const struct participation *p)
+{
+	return !str_eq_cstr(p->measurement, "personuppgifter");
+}
+
+/* ---- the rules of the changes ---- */
+
+enum participation_status
+participation_end_status(struct str reason)
+{
+	return str_eq_cstr(reason, PARTICIPATION_END_MISTAKE)
+	    ? PARTICIPATION_FELREGISTRERAD
+	    : PARTICIPATION_AVSLUTAD;
+}
+
+long long
+participation_add_days(long long ymd, long days)
+{
+	/* Hinnant's civil_from_days over date_days()'s day number. */
+	long z = date_days((int)(ymd / 10000), (int)(ymd / 100 % 100),
+	             (int)(ymd % 100)) +
+	    days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	long y = yoe + era * 400 + (m <= 2);
+
+	return (long long)y * 10000 + m * 100 + d;
+}
+
+long long
+participation_summary_due(long long end_ymd, struct str due_days)
+{
+	long days = due_days.len ? (long)str_to_ll(due_days)
+	                         : PARTICIPATION_SUMMARY_DEFAULT_DAYS;
+
+	return participation_add_days(end_ymd, days);
+}
+
+struct str
+participation_ymd_str(struct arena *a, long long ymd)
+{
+	int y = (int)(ymd / 10000 % 10000), m = (int)(ymd / 100 % 100),
+	    d = (int)(ymd % 100);
+	char *p;
+
+	if (ymd < 0 || (p = arena_alloc(a, 16)) == NULL)
+		return STR_LIT("");
+	snprintf(p, 16, "%04d-%02d-%02d", y, m, d);
+	return (struct str){ p, 10 };
+}
+
+long long
+participation_date_ymd(struct str s)
+{
+	int y, m, d;
+
+	if (!date_parse_iso(s, &y, &m, &d))
+		return 0;
+	return (long long)y * 10000 + m * 100 + d;
+}
+
+long long
+participation_today(void)
+{
+	int y, m, d;
+
+	date_today(&y, &m, &d);
+	return (long long)y * 10000 + m * 100 + d;
+}
+
+const char *
+participation_check_date(
+    struct arena *a, long long ymd, long long start, long long today)
+{
+	struct buf msg;
+
+	if (ymd > today)
+		return PARTICIPATION_MSG_FUTURE;
+	if (ymd >= start)
+		return NULL;
+	buf_init(&msg, a);
+	return buf_printf(&msg, "Datumet kan inte vara före startdatumet (%s).",
+	           participation_ymd_str(a, start).p) == APP_OK
+	    ? msg.p
+	    : "Datumet kan inte vara före startdatumet.";
+}
+
+const char *
+participation_check_extension(
+    struct arena *a, long long new_end, long long start, struct str cur)
+{
+	long long cur_ymd = participation_date_ymd(cur);
+	struct buf msg;
+
+	if (new_end <= start)
+		return "Det nya slutet måste vara efter startdatumet.";
+	if (!cur_ymd || new_end > cur_ymd)
+		return NULL;
+	buf_init(&msg, a);
+	return buf_printf(&msg,
+	           "Det nya slutet måste vara efter det nuvarande "
+	           "planerade slutet (%.*s).",
+	           (int)cur.len, cur.p) == APP_OK
+	    ? msg.p
+	    : "Det nya slutet måste vara efter det nuvarande.";
+}
+
+const char *
+participation_check_plan(size_t nact, long long total)
+{
+	if (nact == 0)
+		return "Planen behöver minst en aktivitet med timmar i veckan.";
+	if (total > PARTICIPATION_PLAN_MAX_HOURS)
+		return "Sammanlagt högst 40 timmar i veckan (heltid). Minska "
+		       "timmarna.";
+	return NULL;
+}
+
+int
+participation_insats_full(struct str places, long long inskrivna)
+{
+	return places.len > 0 && inskrivna >= str_to_ll(places);
+}
+
+/* ---- records ---- */
+
+static const struct db_field participation_fields[] = {
+	DB_FIELD(participation, id, "id", DB_F_INT),
+	DB_FIELD(participation, version, "version", DB_F_INT),
+	DB_FIELD(participation, status_name, "status", DB_F_STR),
+	DB_FIELD(participation, referral_id, "referral_id", DB_F_INT),
+	DB_FIELD(participation, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(participation, insats, "insats", DB_F_STR),
+	DB_FIELD(participation, due_days, "due_days", DB_F_STR),
+	DB_FIELD(participation, personnummer, "personnummer", DB_F_STR),
+	CONTACT_DB_FIELDS(participation, person),
+	DB_FIELD(participation, birth_year, "birth_year", DB_F_STR),
+	DB_FIELD(participation, start_date, "start_date", DB_F_STR),
+	DB_FIELD(participation, planned_end, "planned_end", DB_F_STR),
+	DB_FIELD(participation, contact_name, "contact", DB_F_STR),
+	DB_FIELD(participation, contact_id, "contact_id", DB_F_STR),
+	DB_FIELD(participation, hours_per_week, "hours_per_week", DB_F_STR),
+	DB_FIELD(participation, midterm_date, "midterm_date", DB_F_STR),
+	DB_FIELD(participation, midterm_note, "midterm_note", DB_F_STR),
+	DB_FIELD(
+	    participation, midterm_attendees, "midterm_attendees", DB_F_STR),
+	DB_FIELD(participation, end_date, "end_date", DB_F_STR),
+	DB_FIELD(participation, end_reason_code, "end_reason_code", DB_F_STR),
+	DB_FIELD(participation, end_reason_label, "end_reason", DB_F_STR),
+	DB_FIELD(participation, occ_after_code, "occ_after_code", DB_F_STR),
+	DB_FIELD(participation, occ_after_label, "occ_after", DB_F_STR),
+	DB_FIELD(participation, summary_due, "summary_due", DB_F_STR),
+	DB_FIELD(participation, summary_sent, "summary_sent", DB_F_STR),
+	DB_FIELD(participation, overdue, "overdue", DB_F_BOOL),
+	DB_FIELD(participation, remittent, "remittent", DB_F_STR),
+	DB_FIELD(participation, remittent_org, "remittent_org", DB_F_STR),
+	DB_FIELD(participation, ref_org_id, "ref_org_id", DB_F_INT),
+	DB_FIELD(participation, ref_version, "ref_version", DB_F_INT),
+	DB_FIELD(participation, person_version, "person_version", DB_F_INT),
+	DB_FIELD(participation, edu_code, "edu_code", DB_F_STR),
+	DB_FIELD(participation, edu_label, "edu_label", DB_F_STR),
+	DB_FIELD(participation, support_code, "support_code", DB_F_STR),
+	DB_FIELD(participation, support_label, "support_label", DB_F_STR),
+	DB_FIELD(participation, occ_before_code, "occ_before_code", DB_F_STR),
+	DB_FIELD(participation, occ_before_label, "occ_before", DB_F_STR),
+	DB_FIELD(participation, measurement, "measurement", DB_F_STR),
+	DB_FIELD(participation, miss_edu, "miss_edu", DB_F_BOOL),
+	DB_FIELD(
+	    participation, miss_income_before, "miss_income_before", DB_F_BOOL),
+	DB_FIELD(participation, miss_occ_before, "miss_occ_before", DB_F_BOOL),
+	DB_FIELD(participation, miss_support, "miss_support", DB_F_BOOL),
+	DB_FIELD(participation, miss_kommun, "miss_kommun", DB_F_BOOL),
+	DB_FIELD(participation, miss_end_reason, "miss_end_reason", DB_F_BOOL),
+	DB_FIELD(participation, miss_occ_after, "miss_occ_after", DB_F_BOOL),
+	DB_FIELD(
+	    participation, miss_income_after, "miss_income_after", DB_F_BOOL),
+};
+const struct db_record participation_record =
+    DB_RECORD(participation, participation_fields);
+
+static const struct db_field activity_fields[] = {
+	DB_FIELD(participation_activity, activity, "activity", DB_F_STR),
+	DB_FIELD(participation_activity, hours, "hours", DB_F_INT),
+};
+const struct db_record participation_activity_record =
+    DB_RECORD(participation_activity, activity_fields);
+
+static const struct db_field extension_fields[] = {
+	DB_FIELD(participation_extension, at, "at", DB_F_STR),
+	DB_FIELD(participation_extension, old_end, "old", DB_F_STR),
+	DB_FIELD(participation_extension, new_end, "new", DB_F_STR),
+	DB_FIELD(participation_extension, reason, "reason", DB_F_STR),
+	DB_FIELD(participation_extension, who, "who", DB_F_STR),
+};
+const struct db_record participation_extension_record =
+    DB_RECORD(participation_extension, extension_fields);
+
+static const struct db_field income_fields[] = {
+	DB_FIELD(participation_income, phase, "phase", DB_F_STR),
+	DB_FIELD(participation_income, code, "code", DB_F_STR),
+	DB_FIELD(participation_income, label, "label", DB_F_STR),
+	DB_FIELD(participation_income, has_sus, "has_sus", DB_F_BOOL),
+};
+const struct db_record participation_income_record =
+    DB_RECORD(participation_income, income_fields);
+
+static const struct db_field history_fields[] = {
+	DB_FIELD(participation_history, at, "at", DB_F_STR),
+	DB_FIELD(participation_history, who, "who", DB_F_STR),
+	DB_FIELD(participation_history, field, "field", DB_F_STR),
+	DB_FIELD(participation_history, old_value, "old", DB_F_STR),
+	DB_FIELD(participation_history, new_value, "new", DB_F_STR),
+};
+const struct db_record participation_history_record =
+    DB_RECORD(participation_history, history_fields);
+
+static const struct db_field access_fields[] = {
+	DB_FIELD(participation_access, at, "at", DB_F_STR),
+	DB_FIELD(participation_access, who, "who", DB_F_STR),
+	DB_FIELD(participation_access, username, "username", DB_F_STR),
+	DB_FIELD(participation_access, action, "action", DB_F_STR),
+	DB_FIELD(participation_access, object_type, "object_type", DB_F_STR),
+	DB_FIELD(participation_access, object_id, "object_id", DB_F_STR),
+};
+const struct db_record participation_access_record =
+    DB_RECORD(participation_access, access_fields);
+
+static const struct db_field code_fields[] = {
+	DB_FIELD(code_entry, list, "list", DB_F_STR),
+	DB_FIELD(code_entry, code, "code", DB_F_STR),
+	DB_FIELD(code_entry, label, "label", DB_F_STR),
+	DB_FIELD(code_entry, active, "active", DB_F_BOOL),
+	DB_FIELD(code_entry, has_sus, "has_sus", DB_F_BOOL),
+};
+const struct db_record code_entry_record = DB_RECORD(code_entry, code_fields);
+
+static const struct db_field code_choice_fields[] = {
+	DB_FIELD(code_entry, code, "code", DB_F_STR),
+	DB_FIELD(code_entry, label, "label", DB_F_STR),
+	DB_FIELD(code_entry, checked, "checked", DB_F_BOOL),
+};
+const struct db_record code_choice_record =
+    DB_RECORD(code_entry, code_choice_fields);
+
+static const struct db_field item_fields[] = {
+	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
+	DB_FIELD(participation_item, n, "n", DB_F_INT),
+	DB_FIELD(participation_item, a, "a", DB_F_STR),
+	DB_FIELD(participation_item, b, "b", DB_F_STR),
+	DB_FIELD(participation_item, c, "c", DB_F_STR),
+	DB_FIELD(participation_item, d, "d", DB_F_STR),
+	DB_FIELD(participation_item, e, "e", DB_F_STR),
+	DB_FIELD(participation_item, f, "f", DB_F_STR),
+};
+const struct db_record participation_item_record =
+    DB_RECORD(participation_item, item_fields);
+
+static const struct db_field row_fields[] = {
+	DB_FIELD(participation_row, id, "id", DB_F_INT),
+	DB_FIELD(participation_row, first_name, "first_name", DB_F_STR),
+	DB_FIELD(participation_row, last_name, "last_name", DB_F_STR),
+	DB_FIELD(participation_row, gender, "gender", DB_F_STR),
+	DB_FIELD(participation_row, insats, "insats", DB_F_STR),
+	DB_FIELD(participation_row, status, "status", DB_F_STR),
+	DB_FIELD(participation_row, start_date, "start_date", DB_F_STR),
+	DB_FIELD(participation_row, planned_end, "planned_end", DB_F_STR),
+	DB_FIELD(participation_row, end_date, "end_date", DB_F_STR),
+	DB_FIELD(participation_row, contact, "contact", DB_F_STR),
+	DB_FIELD(participation_row, summary_due, "summary_due", DB_F_STR),
+	DB_FIELD(participation_row, overdue, "overdue", DB_F_BOOL),
+	DB_FIELD(participation_row, summary_sent, "summary_sent", DB_F_BOOL),
+};
+const struct db_record participation_row_record =
+    DB_RECORD(participation_row, row_fields);
+
+static const struct db_field overdue_fields[] = {
+	DB_FIELD(participation_overdue, id, "id", DB_F_INT),
+	DB_FIELD(participation_overdue, first_name, "first_name", DB_F_STR),
+	DB_FIELD(participation_overdue, last_name, "last_name", DB_F_STR),
+	DB_FIELD(participation_overdue, insats, "insats", DB_F_STR),
+	DB_FIELD(participation_overdue, due_date, "due_date", DB_F_STR),
+};
+const struct db_record participation_overdue_record =
+    DB_RECORD(participation_overdue, overdue_fields);
+
+static const struct db_field hit_fields[] = {
+	DB_FIELD(participation_hit, referral_id, "referral_id", DB_F_STR),
+	DB_FIELD(
+	    participation_hit, referral_status, "referral_status", DB_F_STR),
+	DB_FIELD(
+	    participation_hit, participation_id, "participation_id", DB_F_STR),
+	DB_FIELD(participation_hit, status, "status", DB_F_STR),
+	DB_FIELD(participation_hit, insats, "insats", DB_F_STR),
+	DB_FIELD(participation_hit, submitted, "submitted", DB_F_STR),
+	DB_FIELD(participation_hit, start_date, "start_date", DB_F_STR),
+	DB_FIELD(participation_hit, end_date, "end_date", DB_F_STR),
+	DB_FIELD(participation_hit, first_name, "first_name", DB_F_STR),
+	DB_FIELD(participation_hit, last_name, "last_name", DB_F_STR),
+};
+const struct db_record participation_hit_record =
+    DB_RECORD(participation_hit, hit_fields);
+
+static const struct db_field staff_insats_fields[] = {
+	DB_FIELD(staff_insats, id, "id", DB_F_INT),
+	DB_FIELD(staff_insats, name, "name", DB_F_STR),
+	DB_FIELD(staff_insats, places, "places", DB_F_STR),
+	DB_FIELD(staff_insats, inskrivna, "inskrivna", DB_F_INT),
+};
+const struct db_record staff_insats_record =
+    DB_RECORD(staff_insats, staff_insats_fields);
+
+static const struct db_field staff_option_fields[] = {
+	DB_FIELD(staff_option, id, "id", DB_F_INT),
+	DB_FIELD(staff_option, name, "name", DB_F_STR),
+};
+const struct db_record staff_option_record =
+    DB_RECORD(staff_option, staff_option_fields);
+
+static const struct db_field person_fields[] = {
+	CONTACT_DB_FIELDS(participation_person, c),
+	DB_FIELD(participation_person, version, "version", DB_F_INT),
+	DB_FIELD(participation_person, personnummer, "personnummer", DB_F_STR),
+	DB_FIELD(participation_person, status_name, "status", DB_F_STR),
+	DB_FIELD(participation_person, insats, "insats", DB_F_STR),
+};
+const struct db_record participation_person_record =
+    DB_RECORD(participation_person, person_fields);
+
+/* ---- loads ---- */
+
+/* Statement q of the participation area into *rows (arena). */
+static enum app_err
+part_load(struct req *r, unsigned q, const struct db_param *p, size_t np,
+    void *rows, size_t *n)
+{
+	return db_load(
+	    r->db, r->a, DB_PARTICIPATION, q, p, np, (void **)rows, n);
+}
+
+enum app_err
+participation_load(
+    struct req *r, long long id, struct participation *out, int *found)
+{
+	struct db_param p[2];
+	enum app_err e;
+
+	p[0] = DB_STR(participation_ymd_str(r->a, participation_today()));
+	p[1] = DB_INT(id);
+	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_GET, p, 2, out, found)) != APP_OK)
+		return e;
+	out->status = participation_status_from_name(out->status_name);
+	return APP_OK;
+}
+
+/* The code list tables in the order of enum participation_codes. */
+static const char *const pcodes_tables[PCODES__MAX] = {
+	[PCODES_ADVISE] = "code_advise_against",
+	[PCODES_END] = "code_end_reason",
+	[PCODES_OCCUPATION] = "code_occupation",
+	[PCODES_INCOME] = "code_income",
+	[PCODES_EDUCATION] = "code_education",
+	[PCODES_SUPPORT] = "code_support_time",
+};
+_Static_assert(sizeof(pcodes_tables) / sizeof(pcodes_tables[0]) == PCODES__MAX,
+    "pcodes_tables[] out of sync with enum participation_codes");
+
+/* Point codes[] at the runs of v (n entries, ordered list by list). */
+static void
+codes_split(struct code_entry *v, size_t n, struct code_list *codes)
+{
+	for (int l = 0; l < PCODES__MAX; l++) {
+		codes[l].v = NULL;
+		codes[l].n = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!str_eq_cstr(v[i].list, pcodes_tables[l]))
+				continue;
+			if (codes[l].v == NULL)
+				codes[l].v = &v[i];
+			codes[l].n++;
+		}
+	}
+}
+
+enum app_err
+participation_codes_load(struct req *r, struct code_list *codes)
+{
+	struct code_entry *v;
+	size_t n;
+	enum app_err e;
+
+	if ((e = part_load(r, SQL_PARTICIPATION_CODES, NULL, 0, &v, &n)) !=
+	    APP_OK)
+		return e;
+	codes_split(v, n, codes);
+	return APP_OK;
+}
+
+const struct code_entry *
+code_list_find(const struct code_list *l, struct str code, int active_only)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (str_eq(l->v[i].code, code))
+			return active_only && !l->v[i].active ? NULL : &l->v[i];
+	return NULL;
+}
+
+/* The kinds of SQL_PARTICIPATION_ITEMS rows. */
+enum part_item {
+	ITEM_ACTIVITY = 1,
+	ITEM_EXTENSION,
+	ITEM_INCOME_BEFORE,
+	ITEM_INCOME_AFTER,
+	ITEM_HISTORY,
+	ITEM_REFERRAL_HISTORY,
+	ITEM_LOOKED,
+	ITEM_CODE,
+	ITEM__MAX
+};
+
+/* An arena array of n structs of size sz (NULL when n is 0). */
+static enum app_err
+items_alloc(struct arena *a, size_t n, size_t sz, void *out)
+{
+	void *p = NULL;
+
+	if (n > 0 && (p = arena_calloc(a, n, sz)) == NULL)
+		return APP_ENOMEM;
+	memcpy(out, &p, sizeof(p));
+	return APP_OK;
+}
+
+static struct participation_history
+item_history(const struct participation_item *it)
+{
+	return (
+	    struct participation_history){ it->a, it->b, it->c, it->d, it->e };
+}
+
+static struct participation_income
+item_income(const struct participation_item *it)
+{
+	return (struct participation_income){ STR_LIT(""), it->a, it->b,
+		str_eq_cstr(it->c, "1") };
+}
+
+enum app_err
+participation_page_load(struct req *r, const struct participation *p,
+    struct participation_page *out)
+{
+	struct db_param q[12];
+	struct participation_item *it;
+	struct code_entry *codes;
+	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
+	enum app_err e;
+
+	memset(out, 0, sizeof(*out));
+	q[0] = q[1] = q[3] = q[4] = q[7] = DB_INT(p->id);
+	q[2] = q[5] = q[8] = q[9] = q[10] = DB_INT(p->referral_id);
+	q[6] = DB_STR(p->personnummer);
+	q[11] = DB_INT(p->insats_id);
+	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 12, &it, &n)) !=
+	    APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++)
+		if (it[i].kind > 0 && it[i].kind < ITEM__MAX)
+			cnt[it[i].kind]++;
+	if ((e = items_alloc(r->a, cnt[ITEM_ACTIVITY], sizeof(*out->activities),
+	         &out->activities)) != APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_EXTENSION],
+	         sizeof(*out->extensions), &out->extensions)) != APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_INCOME_BEFORE],
+	         sizeof(*out->income_before), &out->income_before)) != APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_INCOME_AFTER],
+	         sizeof(*out->income_after), &out->income_after)) != APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_HISTORY], sizeof(*out->history),
+	         &out->history)) != APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_REFERRAL_HISTORY],
+	         sizeof(*out->referral_history), &out->referral_history)) !=
+	        APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_LOOKED], sizeof(*out->looked),
+	         &out->looked)) != APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_CODE], sizeof(*codes), &codes)) !=
+	        APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		const struct participation_item *x = &it[i];
+
+		switch ((enum part_item)x->kind) {
+		case ITEM_ACTIVITY:
+			out->activities[k[ITEM_ACTIVITY]++] =
+			    (struct participation_activity){ x->a,
+				    str_to_ll(x->b) };
+			break;
+		case ITEM_EXTENSION:
+			out->extensions[k[ITEM_EXTENSION]++] =
+			    (struct participation_extension){ x->a, x->b, x->c,
+				    x->d, x->e };
+			break;
+		case ITEM_INCOME_BEFORE:
+			out->income_before[k[ITEM_INCOME_BEFORE]++] =
+			    item_income(x);
+			break;
+		case ITEM_INCOME_AFTER:
+			out->income_after[k[ITEM_INCOME_AFTER]++] =
+			    item_income(x);
+			break;
+		case ITEM_HISTORY:
+			out->history[k[ITEM_HISTORY]++] = item_history(x);
+			break;
+		case ITEM_REFERRAL_HISTORY:
+			out->referral_history[k[ITEM_REFERRAL_HISTORY]++] =
+			    item_history(x);
+			break;
+		case ITEM_LOOKED:
+			out->looked[k[ITEM_LOOKED]++] =
+			    (struct participation_access){ x->a, x->b, x->c,
+				    x->d, x->e, x->f };
+			break;
+		case ITEM_CODE:
+			codes[k[ITEM_CODE]++] = (struct code_entry){ x->a, x->b,
+				x->c, str_eq_cstr(x->d, "1"),
+				str_eq_cstr(x->e, "1"), 0 };
+			break;
+		case ITEM__MAX: break;
+		}
+	}
+	out->nactivities = cnt[ITEM_ACTIVITY];
+	out->nextensions = cnt[ITEM_EXTENSION];
+	out->nincome_before = cnt[ITEM_INCOME_BEFORE];
+	out->nincome_after = cnt[ITEM_INCOME_AFTER];
+	out->nhistory = cnt[ITEM_HISTORY];
+	out->nreferral_history = cnt[ITEM_REFERRAL_HISTORY];
+	out->nlooked = cnt[ITEM_LOOKED];
+	codes_split(codes, cnt[ITEM_CODE], out->codes);
+	return APP_OK;
+}
+
+enum app_err
+participation_incomes_load(struct req *r, const struct participation *p,
+    struct participation_income **before, size_t *nbefore,
+    struct participation_income **after, size_t *nafter)
+{
+	struct db_param q[2] = { DB_INT(p->referral_id), DB_INT(p->id) };
+	struct participation_income *v;
+	size_t n, nb = 0;
+	enum app_err e;
+
+	if ((e = part_load(r, SQL_PARTICIPATION_INCOMES, q, 2, &v, &n)) !=
+	    APP_OK)
+		return e;
+	/* "fore" rows first (the statement's order). */
+	while (nb < n && str_eq_cstr(v[nb].phase, "fore"))
+		nb++;
+	*before = nb ? v : NULL;
+	*nbefore = nb;
+	*after = n > nb ? v + nb : NULL;
+	*nafter = n - nb;
+	return APP_OK;
+}
+
+enum app_err
+participation_access_load(struct req *r, const struct participation *p,
+    struct participation_access **rows, size_t *n)
+{
+	struct db_param q[6] = { DB_STR(p->personnummer), DB_INT(p->id),
+		DB_INT(p->referral_id), DB_INT(p->referral_id),
+		DB_INT(p->referral_id), DB_INT(p->insats_id) };
+
+	return part_load(r, SQL_PARTICIPATION_WHO_LOOKED, q, 6, rows, n);
+}
+
+/* ---- lists ---- */
+
+enum app_err
+participation_list(struct req *r, const struct participation_filter *f,
+    struct participation_row **rows, size_t *n)
+{
+	struct str today = participation_ymd_str(r->a, participation_today());
+	struct db_param p[12];
+
+	p[0] = DB_STR(today);
+	p[1] = DB_INT(f->staff_id);
+	p[2] = p[3] = DB_INT(f->insats_id);
+	p[4] = p[5] = DB_STR(f->status);
+	p[6] = p[7] = DB_INT(f->contact_id);
+	p[8] = p[9] = DB_STR(f->gender);
+	p[10] = DB_INT(f->overdue_only != 0);
+	p[11] = DB_STR(today);
+	return part_load(r, SQL_PARTICIPATION_LIST, p, 12, rows, n);
+}
+
+enum app_err
+participation_overdue_list(struct req *r, long long staff_id,
+    struct participation_overdue **rows, size_t *n)
+{
+	struct db_param p[2] = { DB_INT(staff_id),
+		DB_STR(participation_ymd_str(r->a, participation_today())) };
+
+	return part_load(r, SQL_PARTICIPATION_OVERDUE, p, 2, rows, n);
+}
+
+enum app_err
+participation_search(struct req *r, long long staff_id, struct str personnummer,
+    struct participation_hit **rows, size_t *n)
+{
+	struct db_param p[2] = { DB_INT(staff_id), DB_STR(personnummer) };
+
+	return part_load(r, SQL_PARTICIPATION_SEARCH, p, 2, rows, n);
+}
+
+enum app_err
+participation_my_insatser(
+    struct req *r, long long staff_id, struct staff_insats **rows, size_t *n)
+{
+	struct db_param p[1] = { DB_INT(staff_id) };
+
+	return part_load(r, SQL_PARTICIPATION_MY_INSATSER, p, 1, rows, n);
+}
+
+enum app_err
+participation_colleagues(
+    struct req *r, long long staff_id, struct staff_option **rows, size_t *n)
+{
+	struct db_param p[1] = { DB_INT(staff_id) };
+
+	return part_load(r, SQL_PARTICIPATION_COLLEAGUES, p, 1, rows, n);
+}
+
+enum app_err
+participation_insats_staff(
+    struct req *r, long long insats_id, struct staff_option **rows, size_t *n)
+{
+	struct db_param p[1] = { DB_INT(insats_id) };
+
+	return part_load(r, SQL_PARTICIPATION_INSATS_STAFF, p, 1, rows, n);
+}
+
+/* ---- the insats's record of the person ---- */
+
+enum app_err
+participation_person_load(struct req *r, long long id, int lock,
+    struct participation_person *out, int *found)
+{
+	struct db_param p[1] = { DB_INT(id) };
+	enum app_err e;
+
+	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
+	         lock ? SQL_PARTICIPATION_PERSON_LOCK
+	              : SQL_PARTICIPATION_PERSON_GET,
+	         p, 1, out, found)) != APP_OK)
+		return e;
+	out->status = participation_status_from_name(out->status_name);
+	return APP_OK;
+}
+
+/* ---- labels of the page's logs ---- */
+
+const char *
+participation_field_label(struct str field)
+{
+	static const char *const map[][2] = {
+		{ "status", "Status" },
+		{ "start_date", "Startdatum" },
+		{ "planned_end_date", "Planerat slut" },
+		{ "contact_id", "Kontaktperson (konto-id)" },
+		{ "hours_per_week", "Timmar per vecka" },
+		{ "occupation_before_code", "Sysselsättning före" },
+		{ "activities", "Planerade aktiviteter" },
+		{ "midterm_date", "Mittuppföljning, datum" },
+		{ "midterm_note", "Mittuppföljning, anteckning" },
+		{ "midterm_attendees", "Mittuppföljning, deltog" },
+		{ "end_date", "Slutdatum" },
+		{ "end_reason_code", "Avslutsorsak" },
+		{ "occupation_after_code", "Sysselsättning efter" },
+		{ "income_after", "Försörjning efter" },
+		{ "summary_due_date", "Sammanfattning senast" },
+		{ "summary_sent_at", "Sammanfattning skickad" },
+	};
+	/* The insats's record of the person (sql/0022). */
+	const char *person = contact_field_label(field);
+
+	if (person != NULL)
+		return person;
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (str_eq_cstr(field, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+const char *
+participation_access_action_label(struct str action)
+{
+	static const char *const map[][2] = {
+		{ "read", "Läste" },
+		{ "create", "Skapade" },
+		{ "update", "Ändrade" },
+		{ "search", "Sökte på personnumret" },
+		{ "export", "Exporterade" },
+		{ "print", "Skrev ut" },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (str_eq_cstr(action, map[i][0]))
+			return map[i][1];
+	return "Annat";
+}
+
+const char *
+participation_access_object_label(struct str object_type)
+{
+	if (str_eq_cstr(object_type, "participation"))
+		return "deltagande";
+	if (str_eq_cstr(object_type, "referral"))
+		return "ansökan";
+	if (str_eq_cstr(object_type, "person"))
+		return "person";
+	return "annat";
+}

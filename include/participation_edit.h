@@ -1,0 +1,129 @@
+/*
+ * participation_edit.h: the changes of a participation, each one
+ * versioned edit (include/edit.h): lock the participation, refuse what its
+ * state does not allow (participation_refusal()), compare the version the
+ * form was read at, write the change with a change_history row per field,
+ * audit it, commit.
+ *
+ * The caller has validated the form and checked access; it renders what
+ * the outcome says: saved (redirect), stale or busy (409, the input kept),
+ * refused (409 with the reason). Strings in the inputs are borrowed.
+ */
+#ifndef PARTICIPATION_EDIT_H
+#define PARTICIPATION_EDIT_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "contact.h"
+#include "db.h"
+#include "edit.h"
+#include "participation.h"
+#include "str.h"
+
+struct req;
+
+/* SQL_PARTICIPATION_LOCK: the participation locked with its referral and
+ * the insats's record of the person, and their versions. */
+struct participation_lock {
+	long long version;
+	struct str status_name;
+	int summary_sent;
+	struct str personnummer;
+	long long ref_version, person_version;
+};
+extern const struct db_record participation_lock_record;
+
+/* What a change came to. */
+struct participation_outcome {
+	enum edit_result result;
+	const char *refused; /* EDIT_REFUSED: the Swedish reason (static) */
+	int no_consent;      /* EDIT_REFUSED for want of a waiver */
+	int changed;         /* EDIT_SAVED: something was written */
+};
+
+/* One activity of a new plan: what and how many hours a week. */
+struct participation_plan_row {
+	struct str activity;
+	long long hours;
+};
+
+/*
+ * Each change of participation p (as loaded for the page) from a form read
+ * at version. APP_OK with *out filled, else an error with nothing written.
+ */
+
+/* The individual plan: rows replace the activities (participation_
+ * check_plan() holds), their sum the hours a week. */
+enum app_err participation_save_plan(struct req *,
+    const struct participation *p, long long version,
+    const struct participation_plan_row *rows, size_t n,
+    struct participation_outcome *out);
+
+/* The mid-term follow-up: its date (YYYYMMDD), note and who attended. */
+enum app_err participation_save_midterm(struct req *,
+    const struct participation *p, long long version, long long date,
+    struct str note, struct str attendees, struct participation_outcome *out);
+
+/* An extension to new_end (YYYYMMDD, participation_check_extension()
+ * holds) for reason. */
+enum app_err participation_extend(struct req *, const struct participation *p,
+    long long version, long long new_end, struct str reason,
+    struct participation_outcome *out);
+
+/* The end: its date, end reason code, occupation after ("" none) and the
+ * income codes after (each once). The status follows from the reason
+ * (participation_end_status()); the summary's due date from the insats. */
+struct participation_end_input {
+	long long date; /* YYYYMMDD */
+	struct str reason, occupation;
+	const struct str *income;
+	size_t nincome;
+};
+enum app_err participation_end(struct req *, const struct participation *p,
+    long long version, const struct participation_end_input *in,
+    struct participation_outcome *out);
+
+/* The summary was sent to the remittent: only under a waiver in force that
+ * covers the referring organisation and allows disclosure (checked under
+ * the lock; else refused with no_consent set). */
+enum app_err participation_send_summary(struct req *,
+    const struct participation *p, long long version,
+    struct participation_outcome *out);
+
+/*
+ * The insats's record of the person of participation id, from a form read
+ * at version: typed replaces every field, except that while the stored
+ * record says protected identity an address field left empty keeps what is
+ * stored (the form does not show them). *stored is the record as locked
+ * (for a form sent back). A history row per changed field; the audit row
+ * only when something changed.
+ */
+enum app_err participation_save_contact(struct req *, long long id,
+    long long version, const struct contact_record *typed,
+    struct participation_person *stored, struct participation_outcome *out);
+
+/* 1 for a field the contact form does not show while the record is
+ * protected (address, postal code, city, phone). */
+int participation_contact_hidden(enum contact_field f);
+
+/*
+ * The SUS registration data of p from the section's form: education and
+ * support time codes and the income before (on the referral), occupation
+ * before (on the participation), folkbokföringskommun (on the insats's
+ * record of the person). A code or kommun "" keeps what is stored; no
+ * income code keeps the stored ones. The referral's and the person's
+ * versions are checked with the participation's: any moved on is stale.
+ * Writes only what changed (out->changed), audited as "SUS data".
+ */
+struct participation_sus_input {
+	struct str edu, support, occupation, kommun;
+	const struct str *income;
+	size_t nincome;
+	long long ref_version, person_version;
+};
+enum app_err participation_save_sus(struct req *, const struct participation *p,
+    long long version, const struct participation_sus_input *in,
+    struct participation_outcome *out);
+
+#endif /* !PARTICIPATION_EDIT_H */

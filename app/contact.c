@@ -93,68 +93,6 @@ contact_record_decode(const struct db_rows *rows, size_t row, size_t first,
 	}
 }
 
-const char *const contact_gender_names[CONTACT_GENDER__MAX + 1] = {
-	[CONTACT_GENDER_KVINNA] = "kvinna",
-	[CONTACT_GENDER_MAN] = "man",
-	[CONTACT_GENDER_ANNAT] = "annat",
-	[CONTACT_GENDER__MAX] = NULL,
-};
-
-static const char *const contact_gender_labels[CONTACT_GENDER__MAX] = {
-	[CONTACT_GENDER_KVINNA] = "Kvinna",
-	[CONTACT_GENDER_MAN] = "Man",
-	[CONTACT_GENDER_ANNAT] = "Annat",
-};
-_Static_assert(
-    sizeof(contact_gender_labels) / sizeof(contact_gender_labels[0]) ==
-        CONTACT_GENDER__MAX,
-    "contact_gender_labels[] out of sync with enum contact_gender");
-
-const char *
-contact_gender_name(enum contact_gender g)
-{
-	return (unsigned)g < CONTACT_GENDER__MAX ? contact_gender_names[g] : "";
-}
-
-const char *
-contact_gender_label(enum contact_gender g)
-{
-	return (unsigned)g < CONTACT_GENDER__MAX ? contact_gender_labels[g]
-	                                         : "";
-}
-
-enum contact_gender
-contact_gender_from_name(struct str name)
-{
-	for (int g = 0; g < CONTACT_GENDER__MAX; g++)
-		if (str_eq_cstr(name, contact_gender_names[g]))
-			return (enum contact_gender)g;
-	return CONTACT_GENDER__MAX;
-}
-
-const char *
-contact_gender_label_of(struct str name)
-{
-	return contact_gender_label(contact_gender_from_name(name));
-}
-
-static const struct db_field gender_option_fields[] = {
-	DB_FIELD(contact_gender_option, value, "value", DB_F_STR),
-	DB_FIELD(contact_gender_option, label, "label", DB_F_STR),
-};
-const struct db_record contact_gender_option_record =
-    DB_RECORD(contact_gender_option, gender_option_fields);
-
-void
-contact_gender_options(struct contact_gender_option out[CONTACT_GENDER__MAX])
-{
-	for (int g = 0; g < CONTACT_GENDER__MAX; g++)
-		out[g] = (struct contact_gender_option){
-			str_cstr(contact_gender_names[g]),
-			str_cstr(contact_gender_labels[g])
-		};
-}
-
 const char *
 contact_field_column(enum contact_field f)
 {

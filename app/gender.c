@@ -1,4 +1,5 @@
 /* gender.c: the genders' names and labels; see include/gender.h. */
+#include "db.h"
 #include "gender.h"
 
 const char *const gender_names[GENDER__MAX + 1] = {
@@ -45,4 +46,19 @@ gender_label_of(struct str name)
 	enum gender g;
 
 	return gender_from_name(name, &g) ? gender_labels[g] : "";
+}
+
+static const struct db_field gender_option_fields[] = {
+	DB_FIELD(gender_option, value, "value", DB_F_STR),
+	DB_FIELD(gender_option, label, "label", DB_F_STR),
+};
+const struct db_record gender_option_record =
+    DB_RECORD(gender_option, gender_option_fields);
+
+void
+gender_options(struct gender_option out[GENDER__MAX])
+{
+	for (int g = 0; g < GENDER__MAX; g++)
+		out[g] = (struct gender_option){ str_cstr(gender_names[g]),
+			str_cstr(gender_labels[g]) };
 }

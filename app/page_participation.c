@@ -2,6 +2,7 @@
  * and the helpers of page_participation*.c; see
  * include/page_participation.h. */
 
+#include "gender.h"
 #include "arena.h"
 #include "audit.h"
 #include "bind.h"
@@ -75,8 +76,8 @@ part_in(const struct str *set, size_t n, struct str code)
 
 /* The entries of l that may be chosen: active, or one of keep. Arena. */
 static enum app_err
-part_offered(struct req *r, const struct code_list *l, const struct str *keep,
-    size_t nkeep, struct code_entry **out, size_t *n)
+part_offered(struct req *r, const struct code_choices *l,
+    const struct str *keep, size_t nkeep, struct code_choice **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -102,24 +103,24 @@ static const struct bind_key code_check_map[] = {
 
 enum app_err
 part_code_options(struct req *r, struct view_ctx *ctx, const char *key,
-    const struct code_list *l, struct str keep, struct str selected)
+    const struct code_choices *l, struct str keep, struct str selected)
 {
-	struct code_entry *opts;
+	struct code_choice *opts;
 	size_t n;
 	enum app_err e;
 
 	if ((e = part_offered(r, l, &keep, keep.len > 0, &opts, &n)) != APP_OK)
 		return e;
-	return bind_options(ctx, key, &code_entry_record, code_map,
+	return bind_options(ctx, key, &code_row_record, code_map,
 	    BIND_N(code_map), opts, n, "code", selected);
 }
 
 enum app_err
 part_code_checks(struct req *r, struct view_ctx *ctx, const char *key,
-    const struct code_list *l, const struct str *keep, size_t nkeep,
+    const struct code_choices *l, const struct str *keep, size_t nkeep,
     const struct str *set, size_t nset)
 {
-	struct code_entry *opts;
+	struct code_choice *opts;
 	size_t n;
 	enum app_err e;
 
@@ -132,7 +133,7 @@ part_code_checks(struct req *r, struct view_ctx *ctx, const char *key,
 }
 
 enum app_err
-part_code_multi(struct req *r, const char *key, const struct code_list *l,
+part_code_multi(struct req *r, const char *key, const struct code_choices *l,
     const struct str *keep, size_t nkeep, struct str **out, size_t *n, int *bad)
 {
 	struct str *codes;
@@ -146,7 +147,8 @@ part_code_multi(struct req *r, const char *key, const struct code_list *l,
 
 		if (!str_eq_cstr(r->form.v[k].key, key) || v.len == 0)
 			continue;
-		if (code_list_find(l, v, 1) == NULL && !part_in(keep, nkeep, v))
+		if (code_choices_find(l, v, 1) == NULL &&
+		    !part_in(keep, nkeep, v))
 			*bad = 1;
 		else if (!part_in(codes, *n, v))
 			codes[(*n)++] = v;
@@ -218,7 +220,7 @@ static const struct bind_key inbox_map[] = {
 static enum app_err
 part_my_insatser(struct req *r, struct view_ctx *ctx)
 {
-	struct staff_insats *ins;
+	struct my_insats *ins;
 	size_t n;
 	enum app_err e;
 
@@ -231,7 +233,7 @@ part_my_insatser(struct req *r, struct view_ctx *ctx)
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = bind_record(it, &staff_insats_record, insats_map,
+		if ((e = bind_record(it, &my_insats_record, insats_map,
 		         BIND_N(insats_map), &ins[i])) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "full",
 		         participation_insats_full(
@@ -265,8 +267,7 @@ page_inbox(struct req *r)
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "referrals");
-		enum referral_status st =
-		    referral_status_from_name(rows[i].status);
+		enum referral_status st = referral_status_of(rows[i].status);
 
 		if (it == NULL)
 			return APP_ENOMEM;
@@ -277,7 +278,7 @@ page_inbox(struct req *r)
 		    (e = view_ctx_set_bool(
 		         it, "waiting", st == REFERRAL_VANTELISTA)) != APP_OK ||
 		    (e = view_ctx_set_cstr(it, "gender",
-		         contact_gender_label_of(rows[i].gender))) != APP_OK)
+		         gender_label_of(rows[i].gender))) != APP_OK)
 			return e;
 	}
 	if ((e = participation_start_overdue(r, ctx)) != APP_OK)

@@ -202,7 +202,7 @@ page_participation_extend(struct req *r)
 static enum app_err
 pc_end_codes(struct req *r, struct pv_form *f)
 {
-	struct code_list codes[PCODES__MAX];
+	struct code_choices codes[PCODES__MAX];
 	struct field_val *reason = &f->en[EN_REASON], *occ = &f->en[EN_OCC];
 	struct str *income;
 	int felreg, bad;
@@ -210,12 +210,12 @@ pc_end_codes(struct req *r, struct pv_form *f)
 
 	if ((e = participation_codes_load(r, codes)) != APP_OK)
 		return e;
-	if (reason->ok && !code_list_find(&codes[PCODES_END], reason->s, 1))
+	if (reason->ok && !code_choices_find(&codes[PCODES_END], reason->s, 1))
 		part_refuse(reason, PART_CODE_MSG);
 	felreg = reason->ok &&
 	    participation_end_status(reason->s) == PARTICIPATION_FELREGISTRERAD;
 	if (occ->ok && occ->present &&
-	    !code_list_find(&codes[PCODES_OCCUPATION], occ->s, 1))
+	    !code_choices_find(&codes[PCODES_OCCUPATION], occ->s, 1))
 		part_refuse(occ, PART_CODE_MSG);
 	else if (occ->ok && !occ->present && !felreg)
 		part_refuse(occ, "Välj sysselsättning efter insatsen.");

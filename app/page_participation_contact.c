@@ -5,6 +5,7 @@
  * referral's and from then on only the insats staff change it, here, with
  * a history row per field under the participation. What a remittent
  * recorded on their referral is never changed from here. */
+#include "gender.h"
 #include "access.h"
 #include "audit.h"
 #include "bind.h"
@@ -49,8 +50,7 @@ _Static_assert((int)CF_FIRST == (int)CONTACT_FIRST_NAME &&
 static const struct field_spec cf_spec[CF__MAX] = {
 	[CF_FIRST] = { "fornamn", FT_TEXT, 1, 100, FF_REQUIRED, NULL },
 	[CF_LAST] = { "efternamn", FT_TEXT, 1, 100, FF_REQUIRED, NULL },
-	[CF_GENDER] = { "kon", FT_ENUM, 0, 0, FF_REQUIRED,
-	    contact_gender_names },
+	[CF_GENDER] = { "kon", FT_ENUM, 0, 0, FF_REQUIRED, gender_names },
 	[CF_ADDRESS] = { "adress", FT_TEXT, 0, 200, 0, NULL },
 	[CF_POSTAL] = { "postnummer", FT_TEXT, 0, 10, 0, NULL },
 	[CF_CITY] = { "ort", FT_TEXT, 0, 100, 0, NULL },
@@ -193,13 +193,13 @@ cf_render(struct req *r, long long id, const struct participation_person *g,
 		{ "value", "value" },
 		{ "label", "label" },
 	};
-	struct contact_gender_option genders[CONTACT_GENDER__MAX];
+	struct gender_option genders[GENDER__MAX];
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	contact_gender_options(genders);
+	gender_options(genders);
 	if ((e = view_ctx_set_int(ctx, "id", id)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "pnr", part_pnr_show(r, g->personnummer))) != APP_OK ||
@@ -209,9 +209,9 @@ cf_render(struct req *r, long long id, const struct participation_person *g,
 	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, cf_spec, CF__MAX)) != APP_OK ||
-	    (e = bind_options(ctx, "kon_val", &contact_gender_option_record,
-	         gender_map, BIND_N(gender_map), genders, CONTACT_GENDER__MAX,
-	         "value", f->v[CF_GENDER])) != APP_OK)
+	    (e = bind_options(ctx, "kon_val", &gender_option_record, gender_map,
+	         BIND_N(gender_map), genders, GENDER__MAX, "value",
+	         f->v[CF_GENDER])) != APP_OK)
 		return e;
 	for (int i = 0; i < CF__MAX; i++) {
 		if (cf_spec[i].type == FT_BOOL)

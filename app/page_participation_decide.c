@@ -2,6 +2,7 @@
  * and its decision (admit, advise against, send back, waiting list); see
  * include/page_participation.h. The rules and the decision itself are
  * referral_decision.c's; this file reads the forms and binds the page. */
+#include "gender.h"
 #include "access.h"
 #include "audit.h"
 #include "bind.h"
@@ -158,7 +159,7 @@ static enum app_err
 dec_bind_forms(struct req *r, struct view_ctx *ctx,
     const struct decision_referral *ref, const struct dec_form *f)
 {
-	struct code_list codes[PCODES__MAX];
+	struct code_choices codes[PCODES__MAX];
 	struct staff_option *staff;
 	struct str occ_sel = STR_LIT(""), adv_sel = STR_LIT(""), contact;
 	size_t nstaff;
@@ -233,7 +234,7 @@ dec_render(struct req *r, const struct decision_referral *ref,
 	    (e = view_ctx_set_str(
 	         ctx, "pnr", part_pnr_show(r, ref->personnummer))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "gender",
-	         contact_gender_label_of(ref->person.gender))) != APP_OK ||
+	         gender_label_of(ref->person.gender))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "status_label",
 	         referral_status_inbox_label(ref->status))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "open", open)) != APP_OK ||
@@ -306,7 +307,7 @@ static enum app_err
 dec_validate(struct req *r, const struct decision_referral *ref,
     struct dec_form *f, size_t *nerr)
 {
-	struct code_list codes[PCODES__MAX];
+	struct code_choices codes[PCODES__MAX];
 	size_t n = 0;
 	enum app_err e;
 
@@ -328,7 +329,7 @@ dec_validate(struct req *r, const struct decision_referral *ref,
 		         v, &n)) != APP_OK)
 			return e;
 		if (v[AV_CODE].ok &&
-		    !code_list_find(&codes[PCODES_ADVISE], v[AV_CODE].s, 1))
+		    !code_choices_find(&codes[PCODES_ADVISE], v[AV_CODE].s, 1))
 			part_refuse(&v[AV_CODE], PART_CODE_MSG);
 		*nerr = part_count_errors(v, AV__MAX);
 		return APP_OK;
@@ -357,7 +358,7 @@ dec_validate(struct req *r, const struct decision_referral *ref,
 	} else
 		v[AN_CONTACT].error = MSG_CONTACT; /* a <select>: one message */
 	if (v[AN_OCC].ok && v[AN_OCC].present &&
-	    !code_list_find(&codes[PCODES_OCCUPATION], v[AN_OCC].s, 1))
+	    !code_choices_find(&codes[PCODES_OCCUPATION], v[AN_OCC].s, 1))
 		part_refuse(&v[AN_OCC], PART_CODE_MSG);
 	*nerr = part_count_errors(v, AN__MAX);
 	return APP_OK;
@@ -445,9 +446,9 @@ page_inbox_decide(struct req *r)
 		f.conflict = EDIT_MSG_BUSY;
 		return dec_again(r, id, &f, 409);
 	case EDIT_REFUSED:
-		if (out.why == REFUSE_CONSENT)
+		if (out.why == DECISION_REFUSE_CONSENT)
 			f.consent = out.refused;
-		else if (out.why == REFUSE_FULL)
+		else if (out.why == DECISION_REFUSE_FULL)
 			f.full = out.refused;
 		else
 			f.conflict = out.refused;

@@ -1,5 +1,6 @@
 /* page_participation_list.c: the insats staff's list of participants and
  * the search by personnummer; see include/page_participation.h. */
+#include "gender.h"
 #include "audit.h"
 #include "bind.h"
 #include "contact.h"
@@ -38,7 +39,7 @@ static const struct field_spec list_spec[LF__MAX] = {
 	[LF_INSATS] = { "insats", FT_INT, 1, 4294967295LL, 0, NULL },
 	[LF_STATUS] = { "status", FT_ENUM, 0, 0, 0, list_status_choices },
 	[LF_CONTACT] = { "kontakt", FT_INT, 1, 4294967295LL, 0, NULL },
-	[LF_GENDER] = { "kon", FT_ENUM, 0, 0, 0, contact_gender_names },
+	[LF_GENDER] = { "kon", FT_ENUM, 0, 0, 0, gender_names },
 	[LF_OVERDUE] = { "forsenad", FT_BOOL, 0, 0, 0, NULL },
 };
 
@@ -100,7 +101,7 @@ list_bind_rows(
 		if ((e = bind_record(it, &participation_row_record, row_map,
 		         BIND_N(row_map), &rows[i])) != APP_OK ||
 		    (e = view_ctx_set_cstr(it, "gender",
-		         contact_gender_label_of(rows[i].gender))) != APP_OK ||
+		         gender_label_of(rows[i].gender))) != APP_OK ||
 		    (e = view_ctx_set_cstr(it, "status",
 		         participation_status_label_of(rows[i].status))) !=
 		        APP_OK)
@@ -119,10 +120,10 @@ list_bind_filter(struct view_ctx *ctx, const struct field_val *fv)
 		[PARTICIPATION_FELREGISTRERAD] = "st_felregistrerad",
 		[LIST_ALL] = "st_alla",
 	};
-	static const char *const g_keys[CONTACT_GENDER__MAX] = {
-		[CONTACT_GENDER_KVINNA] = "g_kvinna",
-		[CONTACT_GENDER_MAN] = "g_man",
-		[CONTACT_GENDER_ANNAT] = "g_annat",
+	static const char *const g_keys[GENDER__MAX] = {
+		[GENDER_KVINNA] = "g_kvinna",
+		[GENDER_MAN] = "g_man",
+		[GENDER_ANNAT] = "g_annat",
 	};
 	long long st = fv[LF_STATUS].ok && fv[LF_STATUS].present
 	    ? fv[LF_STATUS].i
@@ -133,7 +134,7 @@ list_bind_filter(struct view_ctx *ctx, const struct field_val *fv)
 	for (int i = 0; i <= LIST_ALL; i++)
 		if ((e = view_ctx_set_bool(ctx, st_keys[i], st == i)) != APP_OK)
 			return e;
-	for (int g = 0; g < CONTACT_GENDER__MAX; g++)
+	for (int g = 0; g < GENDER__MAX; g++)
 		if ((e = view_ctx_set_bool(ctx, g_keys[g],
 		         g_set && fv[LF_GENDER].i == g)) != APP_OK)
 			return e;
@@ -146,7 +147,7 @@ page_participants(struct req *r)
 {
 	struct field_val fv[LF__MAX];
 	struct participation_filter flt = { .staff_id = r->user->id };
-	struct staff_insats *ins;
+	struct my_insats *ins;
 	struct staff_option *staff;
 	struct participation_row *rows;
 	struct view_ctx *ctx = view_ctx_new(r->a);
@@ -189,11 +190,10 @@ page_participants(struct req *r)
 	            ? (enum participation_status)fv[LF_STATUS].i
 	            : PARTICIPATION_INSKRIVEN));
 	flt.gender = fv[LF_GENDER].present
-	    ? str_cstr(
-	          contact_gender_name((enum contact_gender)fv[LF_GENDER].i))
+	    ? str_cstr(gender_name((enum gender)fv[LF_GENDER].i))
 	    : STR_LIT("");
 	flt.overdue_only = fv[LF_OVERDUE].i != 0;
-	if ((e = bind_options(ctx, "insatser", &staff_insats_record, option_map,
+	if ((e = bind_options(ctx, "insatser", &my_insats_record, option_map,
 	         BIND_N(option_map), ins, nins, "id",
 	         list_id_str(r, flt.insats_id))) != APP_OK ||
 	    (e = bind_options(ctx, "contacts", &staff_option_record, option_map,

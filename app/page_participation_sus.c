@@ -53,14 +53,14 @@ sus_codes(struct req *r, const struct participation_income *incomes, size_t n,
  * when stored. */
 static void
 sus_check_code(
-    struct field_val *v, const struct code_list *l, struct str stored)
+    struct field_val *v, const struct code_choices *l, struct str stored)
 {
-	const struct code_entry *c;
+	const struct code_choice *c;
 
 	if (!v->ok)
 		return;
 	if (v->present &&
-	    ((c = code_list_find(l, v->s, 0)) == NULL ||
+	    ((c = code_choices_find(l, v->s, 0)) == NULL ||
 	        !(c->active || str_eq(v->s, stored)))) {
 		v->ok = 0;
 		v->error = PART_CODE_MSG;
@@ -74,7 +74,7 @@ enum app_err
 part_sus_read(struct req *r, const struct participation *p,
     struct part_sus_form *f, size_t *nerr)
 {
-	struct code_list codes[PCODES__MAX];
+	struct code_choices codes[PCODES__MAX];
 	struct participation_income *before, *after;
 	struct str *stored;
 	size_t n = 0, nbefore, nafter;

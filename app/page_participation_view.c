@@ -2,6 +2,7 @@
  * summary, as its page shows it, and the forms' field tables; see
  * include/page_participation.h. The changes are in
  * page_participation_change.c, the rules in participation.c. */
+#include "gender.h"
 #include "access.h"
 #include "audit.h"
 #include "bind.h"
@@ -314,8 +315,8 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	    (e = page_form_limits(r, ctx, part_en_spec, EN__MAX)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "pnr", part_pnr_show(r, p->personnummer))) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "gender",
-	         contact_gender_label_of(p->person.gender))) != APP_OK ||
+	    (e = view_ctx_set_cstr(
+	         ctx, "gender", gender_label_of(p->person.gender))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "status_label",
 	         participation_status_label(p->status))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "open",

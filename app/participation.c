@@ -328,21 +328,21 @@ const struct db_record participation_access_record =
     DB_RECORD(participation_access, access_fields);
 
 static const struct db_field code_fields[] = {
-	DB_FIELD(code_entry, list, "list", DB_F_STR),
-	DB_FIELD(code_entry, code, "code", DB_F_STR),
-	DB_FIELD(code_entry, label, "label", DB_F_STR),
-	DB_FIELD(code_entry, active, "active", DB_F_BOOL),
-	DB_FIELD(code_entry, has_sus, "has_sus", DB_F_BOOL),
+	DB_FIELD(code_choice, list, "list", DB_F_STR),
+	DB_FIELD(code_choice, code, "code", DB_F_STR),
+	DB_FIELD(code_choice, label, "label", DB_F_STR),
+	DB_FIELD(code_choice, active, "active", DB_F_BOOL),
+	DB_FIELD(code_choice, has_sus, "has_sus", DB_F_BOOL),
 };
-const struct db_record code_entry_record = DB_RECORD(code_entry, code_fields);
+const struct db_record code_row_record = DB_RECORD(code_choice, code_fields);
 
 static const struct db_field code_choice_fields[] = {
-	DB_FIELD(code_entry, code, "code", DB_F_STR),
-	DB_FIELD(code_entry, label, "label", DB_F_STR),
-	DB_FIELD(code_entry, checked, "checked", DB_F_BOOL),
+	DB_FIELD(code_choice, code, "code", DB_F_STR),
+	DB_FIELD(code_choice, label, "label", DB_F_STR),
+	DB_FIELD(code_choice, checked, "checked", DB_F_BOOL),
 };
 const struct db_record code_choice_record =
-    DB_RECORD(code_entry, code_choice_fields);
+    DB_RECORD(code_choice, code_choice_fields);
 
 static const struct db_field item_fields[] = {
 	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
@@ -402,14 +402,14 @@ static const struct db_field hit_fields[] = {
 const struct db_record participation_hit_record =
     DB_RECORD(participation_hit, hit_fields);
 
-static const struct db_field staff_insats_fields[] = {
-	DB_FIELD(staff_insats, id, "id", DB_F_INT),
-	DB_FIELD(staff_insats, name, "name", DB_F_STR),
-	DB_FIELD(staff_insats, places, "places", DB_F_STR),
-	DB_FIELD(staff_insats, inskrivna, "inskrivna", DB_F_INT),
+static const struct db_field my_insats_fields[] = {
+	DB_FIELD(my_insats, id, "id", DB_F_INT),
+	DB_FIELD(my_insats, name, "name", DB_F_STR),
+	DB_FIELD(my_insats, places, "places", DB_F_STR),
+	DB_FIELD(my_insats, inskrivna, "inskrivna", DB_F_INT),
 };
-const struct db_record staff_insats_record =
-    DB_RECORD(staff_insats, staff_insats_fields);
+const struct db_record my_insats_record =
+    DB_RECORD(my_insats, my_insats_fields);
 
 static const struct db_field staff_option_fields[] = {
 	DB_FIELD(staff_option, id, "id", DB_F_INT),
@@ -469,7 +469,7 @@ _Static_assert(sizeof(pcodes_tables) / sizeof(pcodes_tables[0]) == PCODES__MAX,
 
 /* Point codes[] at the runs of v (n entries, ordered list by list). */
 static void
-codes_split(struct code_entry *v, size_t n, struct code_list *codes)
+codes_split(struct code_choice *v, size_t n, struct code_choices *codes)
 {
 	for (int l = 0; l < PCODES__MAX; l++) {
 		codes[l].v = NULL;
@@ -485,9 +485,9 @@ codes_split(struct code_entry *v, size_t n, struct code_list *codes)
 }
 
 enum app_err
-participation_codes_load(struct req *r, struct code_list *codes)
+participation_codes_load(struct req *r, struct code_choices *codes)
 {
-	struct code_entry *v;
+	struct code_choice *v;
 	size_t n;
 	enum app_err e;
 
@@ -498,8 +498,9 @@ participation_codes_load(struct req *r, struct code_list *codes)
 	return APP_OK;
 }
 
-const struct code_entry *
-code_list_find(const struct code_list *l, struct str code, int active_only)
+const struct code_choice *
+code_choices_find(
+    const struct code_choices *l, struct str code, int active_only)
 {
 	for (size_t i = 0; i < l->n; i++)
 		if (str_eq(l->v[i].code, code))
@@ -552,7 +553,7 @@ participation_page_load(struct req *r, const struct participation *p,
 {
 	struct db_param q[12];
 	struct participation_item *it;
-	struct code_entry *codes;
+	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
 	enum app_err e;
 
@@ -620,8 +621,8 @@ participation_page_load(struct req *r, const struct participation *p,
 				    x->d, x->e, x->f };
 			break;
 		case ITEM_CODE:
-			codes[k[ITEM_CODE]++] = (struct code_entry){ x->a, x->b,
-				x->c, str_eq_cstr(x->d, "1"),
+			codes[k[ITEM_CODE]++] = (struct code_choice){ x->a,
+				x->b, x->c, str_eq_cstr(x->d, "1"),
 				str_eq_cstr(x->e, "1"), 0 };
 			break;
 		case ITEM__MAX: break;
@@ -713,7 +714,7 @@ participation_search(struct req *r, long long staff_id, struct str personnummer,
 
 enum app_err
 participation_my_insatser(
-    struct req *r, long long staff_id, struct staff_insats **rows, size_t *n)
+    struct req *r, long long staff_id, struct my_insats **rows, size_t *n)
 {
 	struct db_param p[1] = { DB_INT(staff_id) };
 

@@ -137,8 +137,12 @@ static enum app_err
 pedit_run(struct req *r, struct pedit *st, const char *detail,
     struct participation_outcome *out)
 {
-	struct edit ed = { &pedit_ops, st, st->form_version, "participation",
-		st->p->id, detail };
+	struct edit ed = { .ops = &pedit_ops,
+		.state = st,
+		.form_version = st->form_version,
+		.audit_type = "participation",
+		.audit_id = st->p->id,
+		.audit_detail = detail };
 	struct edit_lock lock;
 	enum app_err e;
 
@@ -480,7 +484,7 @@ participation_send_summary(struct req *r, const struct participation *p,
 /* The income codes of list (in its order) that are in set, comma-separated
  * (the "income" history field of the referral). */
 static enum app_err
-sus_income_text(struct req *r, const struct code_list *list,
+sus_income_text(struct req *r, const struct code_choices *list,
     const struct str *set, size_t nset, struct str *out)
 {
 	struct buf b;
@@ -517,7 +521,7 @@ sus_save(struct req *r, struct pedit *st)
 	const struct participation_sus_input *in = st->in;
 	struct participation s;
 	struct participation_income *before, *after;
-	struct code_list codes[PCODES__MAX];
+	struct code_choices codes[PCODES__MAX];
 	struct str edu, sup, occ, kommun, old_inc, new_inc, *stored = NULL;
 	const struct str *set;
 	struct db_param q[4];
@@ -569,7 +573,7 @@ sus_save(struct req *r, struct pedit *st)
 		st->changed = 1;
 	}
 	if (!str_eq(old_inc, new_inc)) {
-		const struct code_list *l = &codes[PCODES_INCOME];
+		const struct code_choices *l = &codes[PCODES_INCOME];
 
 		q[0] = DB_INT(ref_id);
 		if ((e = psus_exec(r, SQL_PSUS_INCOME_DELETE, q, 1)) != APP_OK)
@@ -718,8 +722,12 @@ participation_save_contact(struct req *r, long long id, long long version,
     struct participation_outcome *out)
 {
 	struct contact_edit st = { id, typed, stored, 0 };
-	struct edit ed = { &contact_ops, &st, version, "participation", id,
-		"contact data" };
+	struct edit ed = { .ops = &contact_ops,
+		.state = &st,
+		.form_version = version,
+		.audit_type = "participation",
+		.audit_id = id,
+		.audit_detail = "contact data" };
 	struct edit_lock lock;
 	enum app_err e;
 

@@ -17,14 +17,15 @@
 /* ==== states ==== */
 
 static const struct {
-	const char *name, *label;
+	const char *name, *label, *inbox_label;
 } referral_statuses[REFERRAL_STATUS__MAX] = {
-	[REFERRAL_UTKAST] = { "utkast", "Utkast" },
-	[REFERRAL_INSKICKAD] = { "inskickad", "Inskickad" },
-	[REFERRAL_VANTELISTA] = { "vantelista", "Väntelista" },
-	[REFERRAL_ANTAGEN] = { "antagen", "Antagen" },
-	[REFERRAL_AVRADD] = { "avradd", "Avrådd" },
-	[REFERRAL_ATERFORD] = { "aterford", "Återförd till remittenten" },
+	[REFERRAL_UTKAST] = { "utkast", "Utkast", "Utkast" },
+	[REFERRAL_INSKICKAD] = { "inskickad", "Inskickad", "Ny ansökan" },
+	[REFERRAL_VANTELISTA] = { "vantelista", "Väntelista", "Väntelista" },
+	[REFERRAL_ANTAGEN] = { "antagen", "Antagen", "Antagen" },
+	[REFERRAL_AVRADD] = { "avradd", "Avrådd", "Avrådd" },
+	[REFERRAL_ATERFORD] = { "aterford", "Återförd till remittenten",
+	    "Återförd till remittenten" },
 };
 _Static_assert(sizeof(referral_statuses) / sizeof(referral_statuses[0]) ==
         REFERRAL_STATUS__MAX,
@@ -63,6 +64,28 @@ referral_status_from_name(struct str name, enum referral_status *out)
 			return 1;
 		}
 	return 0;
+}
+
+enum referral_status
+referral_status_of(struct str name)
+{
+	enum referral_status s;
+
+	return referral_status_from_name(name, &s) ? s : REFERRAL_STATUS__MAX;
+}
+
+const char *
+referral_status_inbox_label(enum referral_status s)
+{
+	return (unsigned)s < REFERRAL_STATUS__MAX
+	    ? referral_statuses[s].inbox_label
+	    : "";
+}
+
+const char *
+referral_status_inbox_label_of(struct str name)
+{
+	return referral_status_inbox_label(referral_status_of(name));
 }
 
 const char *

@@ -14,51 +14,7 @@
 #include "session.h"
 #include "sql_participation.h"
 
-/* ---- states and decisions ---- */
-
-static const struct {
-	const char *name, *inbox_label;
-} referral_statuses[REFERRAL_STATUS__MAX] = {
-	[REFERRAL_UTKAST] = { "utkast", "Utkast" },
-	[REFERRAL_INSKICKAD] = { "inskickad", "Ny ansökan" },
-	[REFERRAL_ANTAGEN] = { "antagen", "Antagen" },
-	[REFERRAL_AVRADD] = { "avradd", "Avrådd" },
-	[REFERRAL_ATERFORD] = { "aterford", "Återförd till remittenten" },
-	[REFERRAL_VANTELISTA] = { "vantelista", "Väntelista" },
-};
-_Static_assert(sizeof(referral_statuses) / sizeof(referral_statuses[0]) ==
-        REFERRAL_STATUS__MAX,
-    "referral_statuses[] out of sync with enum referral_status");
-
-const char *
-referral_status_name(enum referral_status s)
-{
-	return (unsigned)s < REFERRAL_STATUS__MAX ? referral_statuses[s].name
-	                                          : "";
-}
-
-enum referral_status
-referral_status_from_name(struct str name)
-{
-	for (int s = 0; s < REFERRAL_STATUS__MAX; s++)
-		if (str_eq_cstr(name, referral_statuses[s].name))
-			return (enum referral_status)s;
-	return REFERRAL_STATUS__MAX;
-}
-
-const char *
-referral_status_inbox_label(enum referral_status s)
-{
-	return (unsigned)s < REFERRAL_STATUS__MAX
-	    ? referral_statuses[s].inbox_label
-	    : "";
-}
-
-const char *
-referral_status_inbox_label_of(struct str name)
-{
-	return referral_status_inbox_label(referral_status_from_name(name));
-}
+/* ---- decisions ---- */
 
 const char *const referral_decision_names[DECISION__MAX + 1] = {
 	[DECISION_ANTA] = "anta",
@@ -243,7 +199,7 @@ referral_decision_load(
 	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
 	         SQL_PARTICIPATION_REFERRAL_GET, p, 1, out, found)) != APP_OK)
 		return e;
-	out->status = referral_status_from_name(out->status_name);
+	out->status = referral_status_of(out->status_name);
 	return APP_OK;
 }
 
@@ -297,9 +253,9 @@ decide_lock(struct req *r, void *state, struct edit_lock *lock)
 		return APP_ENOTFOUND;
 	lock->version = st->lock.version;
 	lock->personnummer = ref->personnummer;
-	st->out->why = REFUSE_STATE;
+	st->out->why = DECISION_REFUSE_STATE;
 	lock->refused = referral_decide_refusal(
-	    referral_status_from_name(st->lock.status), st->in->decision);
+	    referral_status_of(st->lock.status), st->in->decision);
 	if (lock->refused != NULL || st->lock.version != st->in->version)
 		return APP_OK;
 	/* The consent rule at the moment of the action, under the lock:
@@ -309,7 +265,7 @@ decide_lock(struct req *r, void *state, struct edit_lock *lock)
 	    APP_OK)
 		return e;
 	if (!covered) {
-		st->out->why = REFUSE_CONSENT;
+		st->out->why = DECISION_REFUSE_CONSENT;
 		lock->refused = REFERRAL_MSG_NO_CONSENT;
 		return APP_OK;
 	}
@@ -324,7 +280,7 @@ decide_lock(struct req *r, void *state, struct edit_lock *lock)
 	if (found &&
 	    (lock->refused = referral_full_refusal(
 	         r->a, occ.places, occ.inskrivna)) != NULL)
-		st->out->why = REFUSE_FULL;
+		st->out->why = DECISION_REFUSE_FULL;
 	return APP_OK;
 }
 
@@ -433,8 +389,11 @@ referral_decide(struct req *r, const struct decision_referral *ref,
     struct referral_decision_outcome *out)
 {
 	struct decide st = { .ref = ref, .in = in, .out = out };
-	struct edit ed = { &decide_ops, &st, in->version, "referral", ref->id,
-		NULL };
+	struct edit ed = { .ops = &decide_ops,
+		.state = &st,
+		.form_version = in->version,
+		.audit_type = "referral",
+		.audit_id = ref->id };
 	struct edit_lock lock;
 	struct buf detail;
 	enum app_err e;

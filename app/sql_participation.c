@@ -261,7 +261,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                        "i.id") " AS inskrivna FROM staff_insats si "
 	                                                "JOIN insats i ON i.id = si.insats_id "
 	                                                "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
-	    1, .ncols = 4, .nparams = 1, .rec = &staff_insats_record },
+	    1, .ncols = 4, .nparams = 1, .rec = &my_insats_record },
 	[SQL_PARTICIPATION_INBOX] = { "SELECT r.id AS id, r.status AS status, "
 	                              "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
 	                              "pe.first_name AS first_name, pe.last_name AS last_name, "
@@ -298,7 +298,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 2, .nparams = 1, .rec = &staff_option_record },
 	[SQL_PARTICIPATION_CODES] = { "SELECT list, code, label, active, has_sus FROM (" CODES_ALL
 	                              ") k ORDER BY list, sort_order, code",
-	    1, .ncols = 5, .nparams = 0, .rec = &code_entry_record },
+	    1, .ncols = 5, .nparams = 0, .rec = &code_row_record },
 	[SQL_PARTICIPATION_REFERRAL_LOCK] = { "SELECT r.status AS status, r.version AS version, "
 	                                      "r.decision_reason AS decision_reason, "
 	                                      "IFNULL(r.advise_against_code, '') AS advise_code "

@@ -62,39 +62,7 @@ struct contact_record {
 	        S, M.interpreter_language, "interpreter_language", DB_F_STR),  \
 	    DB_FIELD(S, M.protected_identity, "protected_identity", DB_F_BOOL)
 
-/* The genders a person is recorded with (the ENUM of referral_person and
- * participation_person). */
-enum contact_gender {
-	CONTACT_GENDER_KVINNA,
-	CONTACT_GENDER_MAN,
-	CONTACT_GENDER_ANNAT,
-	CONTACT_GENDER__MAX
-};
-
-/* The stored name of g ("kvinna") and its Swedish label ("Kvinna"); ""
- * for CONTACT_GENDER__MAX. Static. */
-const char *contact_gender_name(enum contact_gender g);
-const char *contact_gender_label(enum contact_gender g);
-
-/* The gender stored as name, or CONTACT_GENDER__MAX when name is none. */
-enum contact_gender contact_gender_from_name(struct str name);
-
-/* The label of the gender stored as name; "" when it is none. Static. */
-const char *contact_gender_label_of(struct str name);
-
-/* The gender names in order, NULL-terminated: a field table's FT_ENUM
- * choices (include/form.h), whose index is the enum contact_gender. */
-extern const char *const contact_gender_names[CONTACT_GENDER__MAX + 1];
-
-/* A gender as a choice of a form: its stored name and label. */
-struct contact_gender_option {
-	struct str value, label;
-};
-extern const struct db_record contact_gender_option_record;
-
-/* Every gender as a choice, in enum order, into out. Static strings. */
-void contact_gender_options(
-    struct contact_gender_option out[CONTACT_GENDER__MAX]);
+/* A person's gender and its labels: include/gender.h. */
 
 /* Columns first .. first + CONTACT__MAX - 1 of row of rows, in the order
  * of enum contact_field, into out. Strings are borrowed from rows. */

@@ -35,4 +35,13 @@ int gender_from_name(struct str name, enum gender *out);
  * person without one recorded). Borrowed. */
 const char *gender_label_of(struct str name);
 
+/* A gender as a choice of a form: its stored name and label. */
+struct gender_option {
+	struct str value, label;
+};
+extern const struct db_record gender_option_record;
+
+/* Every gender as a choice, in enum order, into out. Static strings. */
+void gender_options(struct gender_option out[GENDER__MAX]);
+
 #endif /* !GENDER_H */

@@ -92,7 +92,7 @@ enum app_err participation_start_overdue(struct req *, struct view_ctx *ctx);
 	"igen."
 #define PART_CODE_MSG "Välj ett av alternativen i listan."
 
-struct code_list;
+struct code_choices;
 struct participation;
 
 /* Twelve personnummer digits as "ÅÅÅÅMMDD-NNNN". Arena. */
@@ -114,18 +114,18 @@ size_t part_count_errors(const struct field_val *v, size_t n);
  * selected}; selected may be empty. Also the stored code keep (may be ""),
  * offered though it was deactivated. */
 enum app_err part_code_options(struct req *, struct view_ctx *, const char *key,
-    const struct code_list *l, struct str keep, struct str selected);
+    const struct code_choices *l, struct str keep, struct str selected);
 
 /* The active codes of l (and those in keep, nkeep) as a checkbox list
  * "key" of {code, label, checked}, checked those in set (nset). Arena. */
 enum app_err part_code_checks(struct req *, struct view_ctx *, const char *key,
-    const struct code_list *l, const struct str *keep, size_t nkeep,
+    const struct code_choices *l, const struct str *keep, size_t nkeep,
     const struct str *set, size_t nset);
 
 /* Every value of the multi-valued form field key, each once; *bad when a
  * value is not an active code of l (nor in keep, nkeep). Arena. */
 enum app_err part_code_multi(struct req *, const char *key,
-    const struct code_list *l, const struct str *keep, size_t nkeep,
+    const struct code_choices *l, const struct str *keep, size_t nkeep,
     struct str **out, size_t *n, int *bad);
 
 /* What the participation page shows besides the stored participation:

@@ -228,27 +228,27 @@ enum participation_codes {
 };
 
 /* One code of a list, active or not. */
-struct code_entry {
+struct code_choice {
 	struct str list; /* the code list's table */
 	struct str code, label;
 	int active;  /* may be chosen */
 	int has_sus; /* has a SUS code */
 	int checked; /* not a column: for binding a checkbox list */
 };
-extern const struct db_record code_entry_record;
+extern const struct db_record code_row_record;
 /* For binding a checkbox list of codes: code, label, checked. */
 extern const struct db_record code_choice_record;
 
 /* A list: n entries, in the list's sort order. Borrowed. */
-struct code_list {
-	struct code_entry *v;
+struct code_choices {
+	struct code_choice *v;
 	size_t n;
 };
 
 /* The entry of code in l, or NULL. With active_only, an inactive code is
  * as if not there. */
-const struct code_entry *code_list_find(
-    const struct code_list *l, struct str code, int active_only);
+const struct code_choice *code_choices_find(
+    const struct code_choices *l, struct str code, int active_only);
 
 /* Everything of a participation's page besides the record itself, loaded
  * in one statement (participation_page_load()). Arrays are arena. */
@@ -265,7 +265,7 @@ struct participation_page {
 	size_t nreferral_history;
 	struct participation_access *looked; /* the latest reads */
 	size_t nlooked;
-	struct code_list codes[PCODES__MAX];
+	struct code_choices codes[PCODES__MAX];
 };
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds
@@ -308,7 +308,7 @@ enum app_err participation_page_load(struct req *,
     const struct participation *p, struct participation_page *out);
 
 /* Every code list (active and not) into codes[PCODES__MAX]. Arena. */
-enum app_err participation_codes_load(struct req *, struct code_list *codes);
+enum app_err participation_codes_load(struct req *, struct code_choices *codes);
 
 /* The incomes before (the referral's) and after of p. Arena. */
 enum app_err participation_incomes_load(struct req *,
@@ -379,16 +379,16 @@ enum app_err participation_search(struct req *, long long staff_id,
 
 /* An insats a staff member works in, with its places ("" when not set)
  * and the participants inskrivna now. */
-struct staff_insats {
+struct my_insats {
 	long long id;
 	struct str name, places;
 	long long inskrivna;
 };
-extern const struct db_record staff_insats_record;
+extern const struct db_record my_insats_record;
 
 /* The active insatser staff_id works in, by name. Arena. */
 enum app_err participation_my_insatser(
-    struct req *, long long staff_id, struct staff_insats **rows, size_t *n);
+    struct req *, long long staff_id, struct my_insats **rows, size_t *n);
 
 /* 1 when places ("" for no limit) are all taken by inskrivna. */
 int participation_insats_full(struct str places, long long inskrivna);

@@ -52,6 +52,14 @@ int referral_status_from_name(struct str name, enum referral_status *out);
 
 /* The label of a status as stored ("" when it names none): for the
  * history rows, which keep the names. Static. */
+/* The status stored as name; REFERRAL_STATUS__MAX when none. */
+enum referral_status referral_status_of(struct str name);
+
+/* The insats staff's word for a status ("Ny ansökan" for inskickad, which
+ * the remittent sees as "Inskickad"); "" for none. Static. */
+const char *referral_status_inbox_label(enum referral_status s);
+const char *referral_status_inbox_label_of(struct str name);
+
 const char *referral_status_label_of(struct str name);
 
 /* 1 when the insats staff have decided: antagen, vantelista, avradd,

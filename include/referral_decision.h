@@ -21,32 +21,13 @@
 #include "contact.h"
 #include "db.h"
 #include "edit.h"
+#include "referral.h"
 #include "str.h"
 
 struct arena;
 struct req;
 
-/* referral.status (sql/0006). */
-enum referral_status {
-	REFERRAL_UTKAST,
-	REFERRAL_INSKICKAD,
-	REFERRAL_ANTAGEN,
-	REFERRAL_AVRADD,
-	REFERRAL_ATERFORD,
-	REFERRAL_VANTELISTA,
-	REFERRAL_STATUS__MAX
-};
-
-/* The stored name of s ("inskickad"); "" for REFERRAL_STATUS__MAX. */
-const char *referral_status_name(enum referral_status s);
-
-/* The status stored as name; REFERRAL_STATUS__MAX when none. */
-enum referral_status referral_status_from_name(struct str name);
-
-/* The insats staff's word for a status ("Ny ansökan" for inskickad); ""
- * for none. Static. */
-const char *referral_status_inbox_label(enum referral_status s);
-const char *referral_status_inbox_label_of(struct str name);
+/* enum referral_status and its names and labels: referral.h. */
 
 /* The decisions, as the form names them (beslut=anta|avrada|...). */
 enum referral_decision {
@@ -183,15 +164,15 @@ struct referral_decision_input {
 };
 
 /* Why a decision was refused. */
-enum referral_refusal {
-	REFUSE_STATE,   /* referral_decide_refusal() */
-	REFUSE_CONSENT, /* no waiver covers the referring organisation */
-	REFUSE_FULL,    /* admission: no place left */
+enum decision_refusal {
+	DECISION_REFUSE_STATE,   /* referral_decide_refusal() */
+	DECISION_REFUSE_CONSENT, /* no waiver covers the referring organisation */
+	DECISION_REFUSE_FULL,    /* admission: no place left */
 };
 
 struct referral_decision_outcome {
 	enum edit_result result;
-	enum referral_refusal why;  /* EDIT_REFUSED */
+	enum decision_refusal why;  /* EDIT_REFUSED */
 	const char *refused;        /* EDIT_REFUSED: the Swedish reason */
 	long long participation_id; /* EDIT_SAVED, DECISION_ANTA */
 };

@@ -15,7 +15,7 @@
 #include "db.h"
 
 enum sql_participation {
-	/* (staff id) -> struct staff_insats: the insatser the staff member
+	/* (staff id) -> struct my_insats: the insatser the staff member
 	 * works in, with their places and participants now (inskriven) */
 	SQL_PARTICIPATION_MY_INSATSER,
 	/* (staff id) -> struct inbox_row: the submitted and waiting
@@ -35,7 +35,7 @@ enum sql_participation {
 	/* (staff id) -> struct staff_option: the active staff of every
 	 * insats the caller works in (the contact person filter) */
 	SQL_PARTICIPATION_COLLEAGUES,
-	/* () -> struct code_entry: every code of the lists of enum
+	/* () -> struct code_choice: every code of the lists of enum
 	 * participation_codes, active or not, list by list in sort order */
 	SQL_PARTICIPATION_CODES,
 	/* (referral id) -> struct referral_lock: locks the referral for the

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "gender.h"
 #include "arena.h"
 #include "contact.h"
 #include "participation.h"
@@ -206,7 +207,7 @@ referral_statuses(void **state)
 	(void)state;
 	for (int s = 0; s < REFERRAL_STATUS__MAX; s++)
 		assert_int_equal(
-		    referral_status_from_name(S(referral_status_name(s))), s);
+		    referral_status_of(S(referral_status_name(s))), s);
 	assert_string_equal(
 	    referral_status_inbox_label_of(S("inskickad")), "Ny ansökan");
 	assert_string_equal(referral_status_inbox_label_of(S("x")), "");
@@ -275,38 +276,40 @@ admission(void **state)
 static void
 codes(void **state)
 {
-	struct code_entry v[3] = {
+	struct code_choice v[3] = {
 		{ S("code_income"), S("lon"), S("Lön"), 1, 1, 0 },
 		{ S("code_income"), S("gammal"), S("Gammal"), 0, 1, 0 },
 		{ S("code_income"), S("annat"), S("Annat"), 1, 0, 0 },
 	};
-	struct code_list l = { v, 3 };
+	struct code_choices l = { v, 3 };
 
 	(void)state;
-	assert_ptr_equal(code_list_find(&l, S("lon"), 1), &v[0]);
-	assert_ptr_equal(code_list_find(&l, S("gammal"), 0), &v[1]);
-	assert_null(code_list_find(&l, S("gammal"), 1));
-	assert_null(code_list_find(&l, S("x"), 0));
-	assert_null(code_list_find(&l, S(""), 0));
+	assert_ptr_equal(code_choices_find(&l, S("lon"), 1), &v[0]);
+	assert_ptr_equal(code_choices_find(&l, S("gammal"), 0), &v[1]);
+	assert_null(code_choices_find(&l, S("gammal"), 1));
+	assert_null(code_choices_find(&l, S("x"), 0));
+	assert_null(code_choices_find(&l, S(""), 0));
 }
 
 static void
 genders(void **state)
 {
-	struct contact_gender_option o[CONTACT_GENDER__MAX];
+	struct gender_option o[GENDER__MAX];
 
 	(void)state;
-	assert_string_equal(contact_gender_label_of(S("kvinna")), "Kvinna");
-	assert_string_equal(contact_gender_label_of(S("annat")), "Annat");
-	assert_string_equal(contact_gender_label_of(S("Kvinna")), "");
-	assert_string_equal(contact_gender_label_of(S("")), "");
-	contact_gender_options(o);
-	for (int g = 0; g < CONTACT_GENDER__MAX; g++) {
-		assert_true(str_eq_cstr(o[g].value, contact_gender_names[g]));
-		assert_true(str_eq_cstr(o[g].label, contact_gender_label(g)));
-		assert_int_equal(contact_gender_from_name(o[g].value), g);
+	assert_string_equal(gender_label_of(S("kvinna")), "Kvinna");
+	assert_string_equal(gender_label_of(S("annat")), "Annat");
+	assert_string_equal(gender_label_of(S("Kvinna")), "");
+	assert_string_equal(gender_label_of(S("")), "");
+	gender_options(o);
+	for (int g = 0; g < GENDER__MAX; g++) {
+		assert_true(str_eq_cstr(o[g].value, gender_names[g]));
+		assert_true(str_eq_cstr(o[g].label, gender_label(g)));
+		enum gender back;
+		assert_true(gender_from_name(o[g].value, &back));
+		assert_int_equal(back, g);
 	}
-	assert_null(contact_gender_names[CONTACT_GENDER__MAX]);
+	assert_null(gender_names[GENDER__MAX]);
 }
 
 int

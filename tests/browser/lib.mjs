@@ -24,12 +24,15 @@ export const PORTRAIT = { width: 768, height: 1024 };
 export const LANDSCAPE = { width: 1024, height: 768 };
 
 let failures = 0;
+let ran = 0;
 
 export function ok(desc) {
+	ran++;
 	console.log(`ok - ${desc}`);
 }
 
 export function notOk(desc, why) {
+	ran++;
 	failures++;
 	console.log(`not ok - ${desc}${why ? ` (${String(why).replace(/\s+/g, " ").slice(0, 400)})` : ""}`);
 }
@@ -108,6 +111,9 @@ export async function login(ctx, user) {
 	return page;
 }
 
+// The last call of every test: its TAP plan. A test that dies before it
+// prints no plan, and tests/run.sh counts that as a failure.
 export function done() {
+	console.log(`1..${ran}`);
 	process.exitCode = failures ? 1 : 0;
 }

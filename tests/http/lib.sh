@@ -1,13 +1,49 @@
 # tests/http/lib.sh: helpers for HTTP tests against the running private stack.
 # Sourced by tests/http/test_*.sh; BASE, VAR, BIN and ROOT come from tests/run.sh.
-# Every check prints one "ok - …" or "not ok - …" line.
+# The helpers live here and only here: a test script holds test cases.
+#
+# TAP: every check prints one "ok - …" or "not ok - …" line, and the last
+# line of every test script is done_testing, which prints the plan "1..N".
+# A script that stops before its end (an exit, set -u, a crash) prints no
+# plan, and tests/run.sh counts that as a failure (tests/harness/).
+# Clean-up: at_exit CMD, never a trap of the script's own (it would replace
+# this file's, which removes the temporary files).
 : "${BASE:?}" "${VAR:?}" "${BIN:?}" "${ROOT:?}"
-BODY=$(mktemp)
-HEAD=$(mktemp)
-trap 'rm -f "$BODY" "$HEAD"' EXIT
+LIB_TMP=$(mktemp -d)
+BODY=$LIB_TMP/body
+HEAD=$LIB_TMP/head
+: > "$BODY"
+: > "$HEAD"
+# One line per check, in a file so that checks run in a subshell count.
+TAP_COUNT=$LIB_TMP/tap-count
+: > "$TAP_COUNT"
+TAP_DONE=
+AT_EXIT=()
+JARS=()
 
-ok() { echo "ok - $*"; }
-not_ok() { echo "not ok - $*"; }
+ok() {
+	echo "ok - $*"
+	echo >> "$TAP_COUNT"
+}
+not_ok() {
+	echo "not ok - $*"
+	echo >> "$TAP_COUNT"
+}
+# done_testing: the plan, as the script's last line.
+done_testing() {
+	TAP_DONE=1
+	echo "1..$(wc -l < "$TAP_COUNT")"
+}
+# at_exit CMD: run CMD (eval) when the script exits, in the order given.
+at_exit() { AT_EXIT+=("$1"); }
+lib_exit() {
+	local rc=$? c
+	for c in "${AT_EXIT[@]}"; do eval "$c"; done
+	rm -rf "$LIB_TMP" "${JARS[@]}"
+	[ -n "$TAP_DONE" ] || echo "# ${0##*/} stopped before done_testing (status $rc): no plan"
+}
+trap lib_exit EXIT
+
 check() { # DESC then a command: ok when it succeeds
 	local desc=$1
 	shift
@@ -69,15 +105,8 @@ sql_app() {
 		-p"$(cat "$VAR/db.pass")" -N stegvis -e "$1" 2>&1
 }
 
-# new_jar: a fresh cookie jar file (removed at exit with the others).
-JARS=()
-new_jar() {
-	local j
-	j=$(mktemp)
-	JARS+=("$j")
-	echo "$j"
-}
-trap 'rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+# new_jar: a fresh cookie jar file (removed at exit).
+new_jar() { mktemp "$LIB_TMP/jar.XXXXXX"; }
 
 # The value of the hidden csrf field in the last fetched body.
 form_csrf() { grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | head -n 1 | sed 's/.*value="//'; }
@@ -253,8 +282,7 @@ tfetch() {
 # to the jar, now the tablet's, and HO_ST to the status of the handover.
 hand_over() {
 	local c=$1 till=${2:-surfplatta} user=${3:-personal.cm} csrf
-	TJAR=$(mktemp)
-	JARS+=("$TJAR")
+	TJAR=$(new_jar)
 	login "$TJAR" "$user" > /dev/null
 	fetch -b "$TJAR" -c "$TJAR" "$BASE/samtycken/$c/$till" > /dev/null
 	csrf=$(form_csrf)

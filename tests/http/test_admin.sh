@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TMPD=$(mktemp -d)
-trap 'rm -rf "$TMPD" "$BODY" "$HEAD"' EXIT
+at_exit 'rm -rf "$TMPD"'
 P=t_adm_$$ # prefix of everything this file creates
 
 q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
@@ -431,3 +431,4 @@ expect_status "an export by a remittent is 403" 403 -b "$(jar remittent.fk)" "$B
 # keep the public insats list as the other tests expect it.
 q "DELETE FROM login_failure WHERE username LIKE '${P}%';
 	UPDATE insats SET active = 0 WHERE id = $iid2"
+done_testing

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 FORM=$(mktemp)
-trap 'rm -f "$BODY" "$HEAD" "$FORM" "${JARS[@]}"' EXIT
+at_exit 'rm -f "$FORM"'
 NEW=t$$ # the code this file adds (removed at the end)
 
 q() { sql_admin "$1"; }
@@ -158,3 +158,4 @@ eq "restoring the list saves" "$(post_form "$ADMIN" /admin/kodlistor/utbildning)
 q "DELETE FROM code_education WHERE code = '$NEW'"
 eq "the seeded list is back" "$(q "SELECT GROUP_CONCAT(CONCAT_WS('|', code, label, active, sus_code) ORDER BY sort_order SEPARATOR ';') FROM code_education")" \
 	"ej_grundskola|Ej fullständig grundskola|1|U1;grundskola|Grundskola|1|U2;gymnasium|Gymnasium|1|U3;eftergymn_kort|Eftergymnasial utbildning kortare än 3 år|1|U4;eftergymn_lang|Eftergymnasial utbildning 3 år eller längre|1|U5;okand|Uppgift saknas|1|U9"
+done_testing

@@ -200,3 +200,4 @@ check "or DELETE from it" grep -q "append-only" <<< "$(sql_admin "DELETE FROM au
 check "the log is intact" test "$(sql_admin "SELECT COUNT(*) FROM audit_log")" = "$n"
 row=$(sql_admin "SELECT remote_addr, LENGTH(request_id) FROM audit_log WHERE username = '$T' AND action = 'login' LIMIT 1")
 check "log rows have the address and nginx's request id" test "$row" = "$(printf '127.0.0.1\t32')"
+done_testing

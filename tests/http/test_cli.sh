@@ -65,3 +65,4 @@ n=$(q "SELECT COUNT(*) FROM person")
 "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" > "$out" 2>&1
 check "generating again adds nobody" test "$(q "SELECT COUNT(*) FROM person")" = "$n"
 rm -rf "$d" "$out"
+done_testing

@@ -407,3 +407,4 @@ eq "exactly one waiver in force for the referral" \
 	"$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess' AND state = 'aktiv'")" 1
 eq "the other and the earlier one replaced" \
 	"$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess' AND state = 'aterkallad'")" 2
+done_testing

@@ -260,3 +260,4 @@ got=$(post "$RJ" "/ansokningar/$D2/andra" "${ARGS[@]}")
 eq "saving it after the revocation: 403" "$got" 403
 expect_body "with the statement" "$MSG_HIDDEN"
 eq "nothing changed" "$(q "SELECT CONCAT(version, ' ', background) FROM referral WHERE id = $D2")" "$V Bakgrund $NAME"
+done_testing

@@ -416,3 +416,4 @@ for lang in en ar; do
 	fi
 	eq "$lang: nothing revoked yet" "$(state "$WL")|$(state "$SL")" "aktiv|aktiv"
 done
+done_testing

@@ -323,3 +323,4 @@ for t in "Bakgrund ett $$" "Bakgrund två $$" "Bakgrund tre $$" "Bakgrund fyra $
 	enc=$(printf '%s' "$t" | sed 's/ /+/g')
 	check "nor URL-encoded ($enc)" bash -c "! grep -rqF -- '$enc' '$VAR/log/'"
 done
+done_testing

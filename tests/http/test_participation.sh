@@ -50,7 +50,7 @@ eq "forbund logs in" "$(login "$FJ" forbund)" 303
 eq "admin logs in" "$(login "$AJ" admin)" 303
 
 PLACES=$(q "SELECT IFNULL(places, 'NULL') FROM insats WHERE id = 1")
-trap 'q "UPDATE insats SET places = $PLACES WHERE id = 1" > /dev/null 2>&1; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit 'q "UPDATE insats SET places = $PLACES WHERE id = 1" > /dev/null 2>&1'
 
 PNR1=$(new_pnr)
 R1=$(new_referral 1 Testa Vägsson kvinna "$PNR1" 120)
@@ -436,3 +436,4 @@ login "$rj" remittent.fk > /dev/null
 expect_status "remittent.fk's start page" 200 -b "$rj" "$BASE/start"
 expect_body "links to the referrals" 'href="/ansokningar/ny"'
 check "and shows no insats staff list" bash -c "! grep -q 'Försenade sammanfattningar' '$BODY'"
+done_testing

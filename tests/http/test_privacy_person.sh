@@ -199,3 +199,4 @@ eq "and nothing saved" "$(q "SELECT version FROM participation_person WHERE part
 expect_status "another insats's staff cannot open it (404)" 404 -b "$(j=$(new_jar); login "$j" personal.fv > /dev/null; echo "$j")" \
 	"$BASE/deltagande/$P/kontaktuppgifter"
 expect_status "nor can the remittent (403)" 403 -b "$FK" "$BASE/deltagande/$P/kontaktuppgifter"
+done_testing

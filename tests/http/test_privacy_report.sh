@@ -230,3 +230,4 @@ expect_body "and what was typed kept" 'value="2021-03-04"'
 expect_status "so is it in the CSV" 400 -b "$forbund" "$BASE/rapporter.csv?insats=1&period=fritt&fran=2021-03-01&till=2021-03-30"
 expect_status "every suppressed figure reads the same" 200 -b "$forbund" "$BASE/rapporter.csv?$REPRO"
 check "no \"< 5\" beside \"×\" that would tell small from hidden" bash -c '! grep -q "< 5" "$1"' _ "$BODY"
+done_testing

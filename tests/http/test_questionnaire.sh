@@ -10,7 +10,7 @@ eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')";
 body_lacks() { ! grep -qF -- "$1" "$BODY"; }
 location() { grep -i '^location:' "$HEAD" | tr -d '\r' | sed 's/^[Ll]ocation: *//'; }
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit 'rm -rf "$TMP"'
 
 # --- Definitions: the shipped files are loaded, complete in every language
 for f in "$ROOT"/conf/questionnaires/*.xml; do
@@ -414,3 +414,4 @@ ML=$(q "SELECT max_length FROM questionnaire_item WHERE questionnaire_id = $AQ A
 ar_ok=$(printf 'ش%.0s' $(seq 1 "$ML"))
 expect_status "$ML Arabic letters (twice as many bytes) fit a $ML-character field" 303 -c "$J" -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=$ar_ok" -d ga=nasta "$BASE/enkat/fraga/$FPOS"
 expect_status "... one more does not" 400 -c "$J" -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=${ar_ok}ش" -d ga=nasta "$BASE/enkat/fraga/$FPOS"
+done_testing

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TMPD=$(mktemp -d)
-trap 'rm -rf "$TMPD" "$BODY" "$HEAD"' EXIT
+at_exit 'rm -rf "$TMPD"'
 P=t_ref_$$
 
 q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
@@ -482,3 +482,4 @@ eq "status inskickad again" "$(q "SELECT CONCAT(status, ' ', own_goals) FROM ref
 eq "the history shows the return to inskickad" \
 	"$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'referral' AND record_id = ${R1:-0} AND field = 'status' ORDER BY id DESC LIMIT 1")" \
 	"aterford>inskickad"
+done_testing

@@ -547,3 +547,4 @@ expect_status "insats staff cannot see the fixture insats's questionnaire result
 q "DELETE a FROM questionnaire_answer a JOIN questionnaire_response r ON r.id = a.response_id WHERE r.questionnaire_id = $AQ;
    DELETE FROM questionnaire_response WHERE questionnaire_id = $AQ; DELETE FROM questionnaire_item WHERE questionnaire_id = $AQ;
    DELETE FROM questionnaire WHERE id = $AQ"
+done_testing

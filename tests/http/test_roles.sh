@@ -54,3 +54,4 @@ done < "$MATRIX"
 
 # A token that matches no account is simply anonymous.
 expect_status "a wrong bearer token is anonymous" 303 -H "Authorization: Bearer $(printf '%064d' 5)" "$BASE/start"
+done_testing

@@ -6,7 +6,7 @@
 XSD="$ROOT/conf/sus-export-1.xsd"
 CONF="$VAR/stegvis.conf"
 WORK=$(mktemp -d)
-trap 'rm -rf "$BODY" "$HEAD" "$WORK" "${JARS[@]}"' EXIT
+at_exit 'rm -rf "$WORK"'
 
 token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 hash=$(printf '%s' "$token" | b2sum -l 256 | cut -d' ' -f1)
@@ -515,3 +515,4 @@ expect_status "after the window it serves again" 200 "${AUTH[@]}" "$BASE/api/sus
 bad=0
 for f in "$WORK"/doc-*.xml; do valid "$f" || bad=$((bad + 1)); done
 check "every export in this test ($(ls "$WORK"/doc-*.xml | wc -l) documents) passes xmllint --schema" test "$bad" = 0
+done_testing

@@ -81,7 +81,7 @@ eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
 eq "personal.tramp logs in" "$(login "$TR" personal.tramp)" 303
 eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
 restore() { q "UPDATE code_education SET active = 1 WHERE code = 'okand'" > /dev/null 2>&1; }
-trap 'restore; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit restore
 
 read -r R P <<< "$(new_participation inskriven)"
 PERSON=$(q "SELECT person_id FROM participation WHERE id = $P")
@@ -251,3 +251,4 @@ build GOOD "version=$(page_version version)" "version_ansokan=1" "version_person
 got=$(post "$FV" "/deltagande/$P2/sus-uppgifter" "${ARGS[@]}")
 eq "and a save is refused (409)" "$got" 409
 eq "with nothing written" "$(stored "$P2")" "$S3"
+done_testing

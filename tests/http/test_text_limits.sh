@@ -24,7 +24,7 @@
 q() { sql_admin "$1"; }
 eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 TMPD=${KEEP_TMPD:-$(mktemp -d)}
-trap 'rm -f "$BODY" "$HEAD" "${JARS[@]}"; [ -n "${KEEP_TMPD:-}" ] || rm -rf "$TMPD"' EXIT
+at_exit '[ -n "${KEEP_TMPD:-}" ] || rm -rf "$TMPD"'
 TODAY=$(date +%F)
 day() { date -d "$TODAY $1 days" +%F; }
 SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
@@ -688,3 +688,4 @@ while IFS= read -r route; do
 			test_field "$route" "$field" "$type" "$max" "$flags" "$fn"
 		done
 done < "$TMPD/routes"
+done_testing

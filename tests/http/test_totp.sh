@@ -85,3 +85,4 @@ j4=$(new_jar)
 got=$(login "$j4" "$T")
 check "and the password alone logs in again" test "$got" = 303
 expect_header "(straight to start)" "Location: /start"
+done_testing

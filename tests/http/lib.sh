@@ -121,6 +121,22 @@ login() {
 		"$BASE/logga-in"
 }
 
+# log_in VAR USER: a fresh jar, in variable VAR, where USER has logged in
+# with the demo password; the login is a check ("USER logs in", 303).
+log_in() {
+	local j
+	j=$(new_jar)
+	printf -v "$1" '%s' "$j"
+	eq "$2 logs in" "$(login "$j" "$2")" 303
+}
+# session VAR USER: the same without the check.
+session() {
+	local j
+	j=$(new_jar)
+	printf -v "$1" '%s' "$j"
+	login "$j" "$2" > /dev/null
+}
+
 # post JAR PATH [curl data args…]: POST with the CSRF token of the session
 # (taken from /start); prints the status.
 post() {
@@ -170,6 +186,9 @@ refs() { q "SELECT COUNT(*) FROM referral"; }
 persons() { q "SELECT COUNT(*) FROM person"; }
 # part_version ID: a participation's version.
 part_version() { q "SELECT version FROM participation WHERE id = $1"; }
+# hist TYPE ID FIELD: the change-history row of a record's field, as
+# "OLD|NEW|STAFF_ID".
+hist() { q "SELECT CONCAT_WS('|', IFNULL(old_value, ''), new_value, staff_id) FROM change_history WHERE record_type = '$1' AND record_id = $2 AND field = '$3'"; }
 # quiet CMD…: CMD with its output dropped.
 quiet() { "$@" > /dev/null 2>&1; }
 
@@ -185,10 +204,11 @@ SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
 
 # lookup_one WHAT SQL: the one value SQL selects.
 lookup_one() {
-	local got
+	local got n=0
 	got=$(q "$2")
-	if [ -z "$got" ] || [ "$(wc -l <<< "$got")" -ne 1 ]; then
-		echo "# no single $1 ($(wc -l <<< "$got") rows)" >&2
+	[ -z "$got" ] || n=$(wc -l <<< "$got")
+	if [ "$n" -ne 1 ]; then
+		echo "# no single $1 ($n rows)" >&2
 		return 1
 	fi
 	echo "$got"
@@ -212,6 +232,15 @@ insats_id_of() {
 	lookup_one "insats $1" "SELECT id FROM insats WHERE short_name = '$1'
 		UNION SELECT id FROM insats WHERE name = '$1'"
 }
+# demo_insats_ids: the ids of the seeds' insatser (sql/demo.sql), not the
+# ones tests add, comma-separated.
+demo_insats_ids() {
+	local n
+	for n in "Friska Vindar 2.0" "Hälsa för Alla" "Trampolinen TH" "Trampolinen LE" \
+		"Arbetsförmåga LE" "Case Manager" "Praktikplatssamordnare"; do
+		insats_id_of "$n"
+	done | paste -sd,
+}
 # forbund_id_of SHORT_NAME
 forbund_id_of() { lookup_one "förbund $1" "SELECT id FROM forbund WHERE short_name = '$1'"; }
 # participation_id_of "FIRST LAST": the newest participation of the
@@ -225,6 +254,29 @@ participation_id_of() {
 referral_id_of() {
 	lookup_one "referral of $1" "SELECT MAX(referral_id) FROM referral_person
 		WHERE CONCAT(first_name, ' ', last_name) = '$1' HAVING COUNT(*) > 0"
+}
+
+# by_name PATH: PATH with every {KIND:NAME} replaced by that demo row's
+# id: {staff:USERNAME}, {org_of:USERNAME} (the staff member's
+# organisation), {insats:SLUG}, {consent_text:KIND:LANGUAGE:VERSION}.
+by_name() {
+	local p=$1 tok kind name id k l v
+	while [[ $p =~ \{([a-z_]+):([^}]*)\} ]]; do
+		tok=${BASH_REMATCH[0]} kind=${BASH_REMATCH[1]} name=${BASH_REMATCH[2]}
+		case $kind in
+		staff) id=$(staff_id_of "$name") ;;
+		org_of) id=$(org_of "$name") ;;
+		insats) id=$(lookup_one "insats $name" "SELECT id FROM insats WHERE slug = '$name'") ;;
+		consent_text)
+			IFS=: read -r k l v <<< "$name"
+			id=$(lookup_one "consent text $name" "SELECT id FROM consent_text
+				WHERE kind = '$k' AND language = '$l' AND version = $v")
+			;;
+		*) id= ;;
+		esac
+		p=${p/"$tok"/${id:-unknown}}
+	done
+	echo "$p"
 }
 
 # --- Accounts and sessions by user name: as USER logs in with a
@@ -261,12 +313,13 @@ apost() {
 # aget USER PATH: GET as USER; prints the status.
 aget() { fetch -b "$(jar "$1")" "$BASE$2"; }
 
-# mk_account USER ORG_ID [ROLE]: a staff account of its own (a test's,
-# never a demo one) in organisation ORG_ID with ROLE (default remittent)
-# and the demo password, no change forced.
+# mk_account USER ORG_ID [ROLE] [NAME]: a staff account of its own (a
+# test's, never a demo one) in organisation ORG_ID with ROLE (default
+# remittent), called NAME (default "Test USER"), with the demo password,
+# no change forced.
 mk_account() {
 	q "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
-		SELECT $2, '$1', 'Test $1', password_hash, 0 FROM staff WHERE username = 'admin';
+		SELECT $2, '$1', '${4:-Test $1}', password_hash, 0 FROM staff WHERE username = 'admin';
 		INSERT INTO staff_role (staff_id, role) SELECT id, '${3:-remittent}' FROM staff WHERE username = '$1'"
 }
 # give_password USER: the demo password, no change forced (to log in as USER).
@@ -519,6 +572,11 @@ revoke_participation_sus_consent() {
 }
 # consent_state ID: a consent's state.
 consent_state() { q "SELECT state FROM consent WHERE id = $1"; }
+# sus_counters: the SUS export's last batch and last acknowledged, "N/M".
+sus_counters() { q "SELECT CONCAT(last_batch_no, '/', last_acked_no) FROM sus_state"; }
+sus_last_batch() { q "SELECT last_batch_no FROM sus_state"; }
+# xp FILE XPATH: the value of an XPath expression (namespace-blind).
+xp() { xmllint --xpath "$2" "$1" 2> /dev/null; }
 # pnr_of PARTICIPATION: the personnummer of its person.
 pnr_of() { q "SELECT pe.personnummer FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1"; }
 
@@ -569,6 +627,15 @@ tablet_csrf() {
 tablet_hash() { printf '%s' "$(tablet_token "$1")" | b2sum -l 256 | cut -d' ' -f1; }
 # tablet_alive HASH: 1 while the tablet session with that token hash lives.
 tablet_alive() { q "SELECT COUNT(*) FROM tablet_session WHERE token_hash = UNHEX('$1')"; }
+# locked DESC NAME: the last answer was the redirect to the lock screen,
+# with nothing of anyone in it (not NAME, no personnummer), and the tablet
+# cookie is gone.
+locked() {
+	check "$1: the lock screen" header_has "Location: /surfplatta"
+	check "$1: no name in the answer" body_lacks "$2"
+	check "$1: no personnummer in the answer" body_has_no_pnr
+	check "$1: the tablet cookie is cleared" header_has "Set-Cookie: stegvis_surfplatta=;"
+}
 # texpect DESC WANT JAR URL [curl args…]: expect_status in JAR as a
 # browser keeps it.
 texpect() {

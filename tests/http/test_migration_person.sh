@@ -9,7 +9,6 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 DB=stegvis_mig_$$
 WORK=$(mktemp -d)
 at_exit 'sql_admin "DROP DATABASE IF EXISTS $DB" > /dev/null 2>&1; rm -rf "$WORK"'

@@ -54,6 +54,11 @@ export function sql(query) {
 	return out.split("\n").filter((l) => l !== "");
 }
 
+// Demo rows by name: a test never writes a demo row's id.
+export const insatsIdOf = (shortName) => sql(`SELECT id FROM insats WHERE short_name = '${shortName}'`)[0];
+export const staffIdOf = (username) => sql(`SELECT id FROM staff WHERE username = '${username}'`)[0];
+export const orgOf = (username) => sql(`SELECT organisation_id FROM staff WHERE username = '${username}'`)[0];
+
 export async function launch() {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",

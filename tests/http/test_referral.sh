@@ -282,7 +282,7 @@ bad_field "an unknown medremittent organisation" '<p class="error" id="med2-org-
 	"med2_org=999999" "med2_namn=X"
 bad_field "a medremittent without organisation" "Välj medremittentens organisation." "med3_namn=Utan Org"
 bad_field "an unknown medremittent account" "Det finns inget aktivt remittentkonto med det användarnamnet." \
-	"med2_org=3" "med2_namn=Y" "med2_konto=finns.inte"
+	"med2_org=$(org_id_of Arbetsförmedlingen)" "med2_namn=Y" "med2_konto=finns.inte"
 long=$(head -c 4001 /dev/zero | tr '\0' 'x')
 bad_field "a background over 4000 characters" '<p class="error" id="bakgrund-fel">Högst 4000 tecken. Du har skrivit 4001 tecken, 1 för mycket.</p>' \
 	"bakgrund=$long"

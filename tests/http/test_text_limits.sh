@@ -27,6 +27,7 @@ at_exit '[ -n "${KEEP_TMPD:-}" ] || rm -rf "$TMPD"'
 CMI=$(insats_id_of "Case Manager")
 CM_ID=$(staff_id_of personal.cm)
 FKO=$(org_id_of Försäkringskassan)
+EB=$(org_id_of "Ekonomiskt bistånd (försörjningsstöd)" "Trollhättans Stad")
 
 # ---------------------------------------------------------------------
 # Values. mkval N KIND MARK: exactly N characters (code points) of KIND,
@@ -358,7 +359,7 @@ referral_base() {
 	arbetsgivare) FORM+=("anstalld=1") ;;
 	med*_*)
 		local m=${1%%_*}
-		FORM+=("${m}_org=10" "${m}_namn=Medre Mittent")
+		FORM+=("${m}_org=$EB" "${m}_namn=Medre Mittent")
 		[ "${1#*_}" = konto ] && STORE=0 OK="" # must name an account
 		;;
 	esac

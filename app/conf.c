@@ -47,6 +47,7 @@ enum conf_key {
 	CK_SUS_EXPORT_DIR,
 	CK_REPORT_TOP_STEPS,
 	CK_REPORT_VAS_TOP,
+	CK_STRICT_VIEWS,
 	CK__MAX
 };
 
@@ -87,6 +88,7 @@ static const struct conf_entry conf_tab[CK__MAX] = {
 	C_STR(CK_SUS_EXPORT_DIR, CT_PATH, sus_export_dir, "var/sus", 0),
 	C_NUM(CK_REPORT_TOP_STEPS, CT_UINT, report_top_steps, 1, 20, 2),
 	C_NUM(CK_REPORT_VAS_TOP, CT_UINT, report_vas_top, 0, 100, 70),
+	C_NUM(CK_STRICT_VIEWS, CT_BOOL, strict_views, 0, 1, 0),
 };
 _Static_assert(sizeof(conf_tab) / sizeof(conf_tab[0]) == CK__MAX,
     "conf_tab[] out of sync with enum conf_key");

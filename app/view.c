@@ -22,6 +22,7 @@
 
 #include "app_limits.h"
 #include "arena.h"
+#include "log.h"
 #include "str.h"
 #include "view.h"
 
@@ -48,12 +49,17 @@ struct node {
 
 struct view_tpl {
 	char *file; /* heap copy, for error messages at link time */
+	char *name; /* heap; the name in BUG lines: "page", "partials/x" */
 	char *src;  /* heap copy of the source; nodes point into it */
 	struct node *nodes;
 	size_t nnodes;
 	size_t cap;
 	unsigned depth; /* deepest section nesting in this file */
 	int height; /* link_tpl(): H_UNKNOWN, H_BUSY or nesting incl. partials */
+	int strict; /* view_set_strict(): report unbound {{name}} tags */
+	/* Per node: 1 once its unbound key has been reported, so a list
+	 * of a thousand rows logs one line, not a thousand. Heap. */
+	unsigned char *reported;
 };
 
 #define H_UNKNOWN (-1)
@@ -107,6 +113,12 @@ struct view_ctx {
 struct frame {
 	const struct view_ctx *ctx;
 	const struct frame *up;
+};
+
+/* What one render call carries down through sections and partials. */
+struct render {
+	const struct view_tpl *top; /* the template asked for */
+	struct buf *out;
 };
 
 struct parser {
@@ -458,7 +470,9 @@ view_tpl_free(struct view_tpl *t)
 	if (t == NULL)
 		return;
 	free(t->nodes);
+	free(t->reported);
 	free(t->src);
+	free(t->name);
 	free(t->file);
 	free(t);
 }
@@ -500,6 +514,10 @@ view_compile(struct view_tpl **out, const char *file, struct str src, char *err,
 	if ((e = check_bytes(&ps)) != APP_OK || (e = parse(&ps)) != APP_OK) {
 		view_tpl_free(t);
 		return e;
+	}
+	if ((t->reported = calloc(t->nnodes > 0 ? t->nnodes : 1, 1)) == NULL) {
+		view_tpl_free(t);
+		return fail_nomem(err, errlen);
 	}
 	*out = t;
 	return APP_OK;
@@ -566,10 +584,35 @@ truthy(const struct val *v)
 	}
 }
 
-static enum app_err
-render_range(const struct view_tpl *t, size_t from, size_t to,
-    const struct frame *f, struct buf *out)
+/*
+ * Strict views: a {{name}} tag whose key is bound nowhere in the context
+ * chain is a bug of the handler (or a typo in the template). Logged once
+ * per tag and worker; sections are not checked (see view.h).
+ */
+static void
+report_unbound(const struct render *r, const struct view_tpl *t, size_t i)
 {
+	const struct node *nd = &t->nodes[i];
+	const char *tn = t->name != NULL ? t->name : t->file;
+	const char *top = r->top->name != NULL ? r->top->name : r->top->file;
+
+	if (t->reported[i])
+		return;
+	t->reported[i] = 1;
+	if (t == r->top)
+		log_error("BUG: view %s key '%.*s' not bound (line %u)", tn,
+		    (int)nd->s.len, nd->s.p, nd->line);
+	else
+		log_error("BUG: view %s key '%.*s' not bound (line %u, "
+		          "rendering %s)",
+		    tn, (int)nd->s.len, nd->s.p, nd->line, top);
+}
+
+static enum app_err
+render_range(const struct render *r, const struct view_tpl *t, size_t from,
+    size_t to, const struct frame *f)
+{
+	struct buf *out = r->out;
 	enum app_err e = APP_OK;
 	size_t i = from;
 
@@ -580,8 +623,11 @@ render_range(const struct view_tpl *t, size_t from, size_t to,
 		switch (nd->type) {
 		case NODE_TEXT: e = buf_append(out, nd->s.p, nd->s.len); break;
 		case NODE_VAR:
-			if ((v = lookup(f, nd->s)) == NULL)
+			if ((v = lookup(f, nd->s)) == NULL) {
+				if (r->top->strict)
+					report_unbound(r, t, i);
 				break;
+			}
 			if (v->type == VAL_STR)
 				e = buf_html(out, v->u.s);
 			else if (v->type == VAL_HTML)
@@ -600,21 +646,21 @@ render_range(const struct view_tpl *t, size_t from, size_t to,
 				     it != NULL && e == APP_OK; it = it->next) {
 					nf.ctx = it;
 					e = render_range(
-					    t, i + 1, nd->end, &nf, out);
+					    r, t, i + 1, nd->end, &nf);
 				}
 			} else if (truthy(v))
-				e = render_range(t, i + 1, nd->end, f, out);
+				e = render_range(r, t, i + 1, nd->end, f);
 			i = nd->end;
 			continue;
 		case NODE_INVERTED:
 			if (!truthy(lookup(f, nd->s)))
-				e = render_range(t, i + 1, nd->end, f, out);
+				e = render_range(r, t, i + 1, nd->end, f);
 			i = nd->end;
 			continue;
 		case NODE_PARTIAL:
 			if (nd->partial != NULL)
-				e = render_range(nd->partial, 0,
-				    nd->partial->nnodes, f, out);
+				e = render_range(
+				    r, nd->partial, 0, nd->partial->nnodes, f);
 			break;
 		default: break;
 		}
@@ -628,8 +674,29 @@ view_tpl_render(
     const struct view_tpl *t, const struct view_ctx *ctx, struct buf *out)
 {
 	struct frame f = { ctx, NULL };
+	struct render r = { t, out };
 
-	return render_range(t, 0, t->nnodes, &f, out);
+	return render_range(&r, t, 0, t->nnodes, &f);
+}
+
+void
+view_tpl_set_strict(struct view_tpl *t, int on)
+{
+	if (t != NULL)
+		t->strict = on != 0;
+}
+
+void
+view_set_strict(struct view_set *vs, int on)
+{
+	size_t i;
+
+	if (vs == NULL)
+		return;
+	for (i = 0; i < vs->ntpls; i++)
+		view_tpl_set_strict(vs->tpls[i].tpl, on);
+	for (i = 0; i < vs->nparts; i++)
+		view_tpl_set_strict(vs->parts[i].tpl, on);
 }
 
 /* --- the set ------------------------------------------------------------ */
@@ -799,12 +866,13 @@ ioerr:
 }
 
 /*
- * Compile every NAME.html in dir into a sorted array. A missing dir is
- * fine when optional (views without partials).
+ * Compile every NAME.html in dir into a sorted array; each template is
+ * called prefix + NAME in BUG lines. A missing dir is fine when optional
+ * (views without partials).
  */
 static enum app_err
-load_dir(const char *dir, int optional, struct entry **outv, size_t *outn,
-    char *err, size_t errlen)
+load_dir(const char *dir, const char *prefix, int optional, struct entry **outv,
+    size_t *outn, char *err, size_t errlen)
 {
 	struct entry *v = NULL;
 	size_t n = 0, cap = 0, i;
@@ -878,6 +946,11 @@ load_dir(const char *dir, int optional, struct entry **outv, size_t *outn,
 		free(src);
 		if (e != APP_OK)
 			goto out;
+		snprintf(path, sizeof(path), "%s%s", prefix, v[i].name);
+		if ((v[i].tpl->name = strdup(path)) == NULL) {
+			e = fail_nomem(err, errlen);
+			goto out;
+		}
 	}
 out:
 	closedir(d);
@@ -907,10 +980,10 @@ view_set_load(const char *dir, struct view_set **out, char *err, size_t errlen)
 		return fail(err, errlen, dir, 1, "path too long");
 	if ((vs = calloc(1, sizeof(*vs))) == NULL)
 		return fail_nomem(err, errlen);
-	if ((e = load_dir(dir, 0, &vs->tpls, &vs->ntpls, err, errlen)) !=
+	if ((e = load_dir(dir, "", 0, &vs->tpls, &vs->ntpls, err, errlen)) !=
 	        APP_OK ||
-	    (e = load_dir(pdir, 1, &vs->parts, &vs->nparts, err, errlen)) !=
-	        APP_OK)
+	    (e = load_dir(pdir, "partials/", 1, &vs->parts, &vs->nparts, err,
+	         errlen)) != APP_OK)
 		goto fail;
 	/* Partials first, so an error names the innermost offender. */
 	for (i = 0; i < vs->nparts; i++)

@@ -195,6 +195,7 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 		log_error("views: %s", err);
 		goto out;
 	}
+	view_set_strict(views, c->strict_views);
 	if ((db = db_open(c, err, sizeof(err))) == NULL) {
 		log_error("database: %s", err);
 		goto out;

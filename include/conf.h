@@ -70,6 +70,9 @@ struct conf {
 	 * 1-5); of a VAS item, the values from report_vas_top (0..100). */
 	unsigned report_top_steps;
 	unsigned report_vas_top;
+	/* 0/1: log a BUG line for a view value tag no handler bound (see
+	 * view.h); for tests, off by default. */
+	int strict_views;
 };
 
 /*

@@ -20,6 +20,24 @@
  * item), then outwards to the root, as in Mustache. A name found nowhere
  * renders as nothing; an inverted section over it renders its body.
  *
+ * Strict views (view_set_strict(); conf strict_views, on in make check,
+ * off by default and in production): a value tag {{name}} whose name is
+ * bound nowhere in the context chain when it renders is a bug, logged once
+ * per tag and worker as
+ *	BUG: view TEMPLATE key 'NAME' not bound (line N[, rendering PAGE])
+ * (TEMPLATE is "page" or "partials/x"; PAGE the template asked for when
+ * the tag is in a partial or the layout), which fails make check as a
+ * sanitizer report does. The page still renders, as without strict views.
+ * What counts as unknown:
+ *  - {{name}}: must be bound (to "" for an empty value), in this context
+ *    or an outer one; a handler that leaves a shown value unset is a bug.
+ *  - {{#name}} and {{^name}}: never reported. An unset key is false, and
+ *    templates use that for flags ("{{#error}}…", "{{^locked}}…"): a flag
+ *    left unset is how a handler says no. Names inside such a section are
+ *    checked only when the section renders.
+ * Values bound to a boolean or a list satisfy {{name}} (they print nothing).
+ *
+ *
  * A line holding only a section, inverted, close, partial or comment tag
  * (plus blanks) is dropped whole from the output ("standalone" tags), so
  * loops do not leave blank lines.
@@ -86,6 +104,17 @@ enum app_err view_compile(struct view_tpl **out, const char *file,
 
 /* Free a template from view_compile(). NULL is a no-op. */
 void view_tpl_free(struct view_tpl *);
+
+/*
+ * Strict views on (on != 0) or off for every template and partial of the
+ * set (see the top of this file). Off after view_set_load(). Call at
+ * worker start, before rendering.
+ */
+void view_set_strict(struct view_set *, int on);
+
+/* The same for one template from view_compile() (tests, fuzzing); BUG
+ * lines then name its file. */
+void view_tpl_set_strict(struct view_tpl *, int on);
 
 /*
  * Render one compiled template, appending to out (allocations on out->a).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: a private stack, then wrk against the DB-backed insats list
 # (GET /) and against a static file of the same size served by the same
-# nginx. Prints requests/s and p50/p99 latency for both, and their ratio.
+# nginx. Prints requests/s and p50/p99 latency for both, and their ratio;
+# then the SQL statements one request runs (tests/bench_statements.sh).
 # A benchmark, not a test: it asserts nothing.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,6 +50,11 @@ printf '%-28s %10s %10s %10s %8s\n' "" "req/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-28s %10s %10s %10s %8s\n' "GET / (MariaDB, views)" "$drps" "$dp50" "$dp99" "$dbad"
 printf '%-28s %10s %10s %10s %8s\n' "static file, same size" "$srps" "$sp50" "$sp99" "$sbad"
 awk -v d="$drps" -v s="$srps" 'BEGIN { if (s > 0) printf "dynamic/static throughput ratio: %.2f\n", d / s }'
+
+# --- Round trips: the SQL statements of one request (MariaDB's Questions
+# counter around it), on the demo data and the otherwise idle stack.
+echo
+bash tests/bench_statements.sh "$VAR" "$PORT"
 
 # --- The activity report (issue 8): the förbund-wide yearly report over
 # 100 000 generated participations, in this throw-away database. Timed with

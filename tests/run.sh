@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make check: the whole stack from scratch in a throw-away directory, then
-# every test. Each test prints TAP-style "ok - …" / "not ok - …" lines; this
-# counts them and ends with "N passed, N failed".
+# every test. Each test prints TAP: "ok - …" / "not ok - …" lines and a
+# plan "1..N"; tests/harness/tap.sh counts them (a test without its plan
+# stopped early and fails) and this ends with "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:?build dir}
@@ -11,23 +12,7 @@ cd "$ROOT"
 PASS=0
 FAIL=0
 LOG=$(mktemp)
-
-# Run a command, show its output, count its ok/not ok lines. A command that
-# exits non-zero without reporting a failure counts as one failure.
-run() {
-	local name=$1 rc before_fail
-	shift
-	before_fail=$FAIL
-	"$@" > "$LOG" 2>&1
-	rc=$?
-	cat "$LOG"
-	PASS=$((PASS + $(grep -c '^ok ' "$LOG")))
-	FAIL=$((FAIL + $(grep -c '^not ok ' "$LOG")))
-	if [ "$rc" -ne 0 ] && [ "$FAIL" -eq "$before_fail" ]; then
-		echo "not ok - $name exited with status $rc"
-		FAIL=$((FAIL + 1))
-	fi
-}
+. tests/harness/tap.sh
 
 free_port() {
 	local p
@@ -38,11 +23,16 @@ free_port() {
 	echo 28080
 }
 
+echo "== harness"
+run harness bash tests/harness/selftest.sh
+
 echo "== lint"
-run lint bash -c 'sh tests/lint.sh && echo "ok - make lint (clang-format, banned calls)"'
+run lint bash -c 'if sh tests/lint.sh; then echo "ok - make lint (clang-format, banned calls)"
+	else echo "not ok - make lint (clang-format, banned calls)"; fi; echo 1..1'
 
 echo "== views"
-run check-views bash -c '"$1" check-views views && echo "ok - every view in views/ compiles"' _ "$BIN"
+run check-views bash -c 'if "$1" check-views views; then echo "ok - every view in views/ compiles"
+	else echo "not ok - every view in views/ compiles"; fi; echo 1..1' _ "$BIN"
 
 echo "== unit tests"
 export CMOCKA_MESSAGE_OUTPUT=TAP
@@ -68,7 +58,11 @@ trap 'bash conf/devstack.sh stop "$VAR" > /dev/null 2>&1; rm -rf "$VAR" "$LOG"' 
 trap 'exit 130' INT TERM
 PORT=$(free_port)
 # Small numbers so recycling and the pool are exercised by the tests.
-export STEGVIS_EXTRA_CONF=$'workers = 3\nmax_requests = 150'
+# Strict views (include/view.h): a {{value}} no handler bound logs a BUG
+# line, which fails the run below. Off until the handlers bind every value
+# their forms show; `make check STRICT_VIEWS=yes` turns it on.
+STRICT_VIEWS=${STRICT_VIEWS:-no}
+export STEGVIS_EXTRA_CONF=$'workers = 3\nmax_requests = 150\n'"strict_views = $STRICT_VIEWS"
 # The stack's own processes: leaks at exit are not what we test there.
 ASAN_OPTIONS=detect_leaks=0 bash conf/devstack.sh start "$VAR" "$PORT" "$BIN" > "$LOG" 2>&1
 rc=$?

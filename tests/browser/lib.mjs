@@ -24,12 +24,15 @@ export const PORTRAIT = { width: 768, height: 1024 };
 export const LANDSCAPE = { width: 1024, height: 768 };
 
 let failures = 0;
+let ran = 0;
 
 export function ok(desc) {
+	ran++;
 	console.log(`ok - ${desc}`);
 }
 
 export function notOk(desc, why) {
+	ran++;
 	failures++;
 	console.log(`not ok - ${desc}${why ? ` (${String(why).replace(/\s+/g, " ").slice(0, 400)})` : ""}`);
 }
@@ -50,6 +53,11 @@ export function sql(query) {
 		"-u", userInfo().username, "-N", "stegvis", "-e", query], { encoding: "utf8" });
 	return out.split("\n").filter((l) => l !== "");
 }
+
+// Demo rows by name: a test never writes a demo row's id.
+export const insatsIdOf = (shortName) => sql(`SELECT id FROM insats WHERE short_name = '${shortName}'`)[0];
+export const staffIdOf = (username) => sql(`SELECT id FROM staff WHERE username = '${username}'`)[0];
+export const orgOf = (username) => sql(`SELECT organisation_id FROM staff WHERE username = '${username}'`)[0];
 
 export async function launch() {
 	return chromium.launch({
@@ -108,6 +116,9 @@ export async function login(ctx, user) {
 	return page;
 }
 
+// The last call of every test: its TAP plan. A test that dies before it
+// prints no plan, and tests/run.sh counts that as a failure.
 export function done() {
+	console.log(`1..${ran}`);
 	process.exitCode = failures ? 1 : 0;
 }

@@ -6,10 +6,15 @@
 // with a confirmation, the SUS consent left in force. Screenshots
 // of each screen go to OUT/screenshots/consent-*.png; axe-core checks every
 // participant screen. The referral is a fixture for the running insats
-// Case Manager Grästorp (6), whose staff member personal.cm takes consent.
+// Case Manager Grästorp, whose staff member personal.cm takes consent.
 import {
-	BASE, PORTRAIT, LANDSCAPE, axe, check, done, eq, launch, login, notOk, screenshot, sql, step, tablet,
+	BASE, PORTRAIT, LANDSCAPE, axe, check, done, eq, insatsIdOf, launch, login, notOk, orgOf, screenshot, sql,
+	staffIdOf, step, tablet,
 } from "./lib.mjs";
+
+const CM = insatsIdOf("Case Manager");
+const FK_STAFF = staffIdOf("remittent.fk");
+const FK_ORG = orgOf("remittent.fk");
 
 function isoDay(offset) {
 	const d = new Date();
@@ -25,7 +30,7 @@ function fixtureReferral() {
 	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
 		VALUES ('${pnr}', 'personnummer', 1985);
 		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-		VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
+		VALUES (LAST_INSERT_ID(), ${CM}, ${FK_STAFF}, ${FK_ORG}, 'inskickad', UTC_TIMESTAMP());
 		SET @ref = LAST_INSERT_ID();
 		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Tablett', 'Testsson', 'man');
 		SELECT @ref;`)[0];

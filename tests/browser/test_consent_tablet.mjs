@@ -11,10 +11,14 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
-	BASE, PORTRAIT, axe, check, done, eq, launch, login, notOk, ok, screenshot, sql, step, tablet,
+	BASE, PORTRAIT, axe, check, done, eq, insatsIdOf, launch, login, notOk, ok, orgOf, screenshot, sql, staffIdOf,
+	step, tablet,
 } from "./lib.mjs";
 
 const BIN = process.env.BIN;
+const CM = insatsIdOf("Case Manager");
+const FK_STAFF = staffIdOf("remittent.fk");
+const FK_ORG = orgOf("remittent.fk");
 
 function fixturePerson(first, last) {
 	const serial = String(100 + Math.floor(Math.random() * 800));
@@ -22,7 +26,7 @@ function fixturePerson(first, last) {
 	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
 		VALUES ('${pnr}', 'personnummer', 1979);
 		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-		VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
+		VALUES (LAST_INSERT_ID(), ${CM}, ${FK_STAFF}, ${FK_ORG}, 'inskickad', UTC_TIMESTAMP());
 		SET @ref = LAST_INSERT_ID();
 		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, '${first}', '${last}', 'kvinna');
 		SELECT @ref;`)[0];
@@ -34,10 +38,10 @@ function fixtureWaiver(ref) {
 		  direction_obtain, direction_disclose, purpose, valid_from, valid_until, signed_how,
 		  signer_name, paper_date, taken_by, signed_at)
 		SELECT ${ref}, 'sekretess', 'aktiv', 'ja', t.id, 'sv', 1, 1, 'Testets syfte',
-		  CURDATE(), CURDATE() + INTERVAL 1 YEAR, 'papper', 'Test', CURDATE(), 2, UTC_TIMESTAMP()
+		  CURDATE(), CURDATE() + INTERVAL 1 YEAR, 'papper', 'Test', CURDATE(), ${FK_STAFF}, UTC_TIMESTAMP()
 		FROM consent_text t WHERE t.kind = 'sekretess' AND t.language = 'sv' AND t.is_current = 1;
 		SET @c = LAST_INSERT_ID();
-		INSERT INTO consent_party (consent_id, organisation_id, insats_id) VALUES (@c, 2, NULL), (@c, NULL, 6);
+		INSERT INTO consent_party (consent_id, organisation_id, insats_id) VALUES (@c, ${FK_ORG}, NULL), (@c, NULL, ${CM});
 		INSERT INTO consent_consent_category (consent_id, category_code) VALUES (@c, 'arbete');
 		SELECT @c;`)[0];
 }
@@ -45,7 +49,7 @@ function fixtureWaiver(ref) {
 function fixtureSus(ref) {
 	return sql(`INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
 		  signed_how, paper_date, taken_by, signed_at)
-		SELECT ${ref}, 'sus', 'aktiv', 'ja', t.id, 'sv', CURDATE(), 'papper', CURDATE(), 2, UTC_TIMESTAMP()
+		SELECT ${ref}, 'sus', 'aktiv', 'ja', t.id, 'sv', CURDATE(), 'papper', CURDATE(), ${FK_STAFF}, UTC_TIMESTAMP()
 		FROM consent_text t WHERE t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1;
 		SELECT LAST_INSERT_ID();`)[0];
 }
@@ -84,7 +88,7 @@ try {
 	const otherConsent = fixtureWaiver(other);
 	const [participation, pLast, pFirst] = sql(`SELECT CONCAT_WS('|', p.id, pe.last_name, pe.first_name)
 		FROM participation p JOIN referral r ON r.id = p.referral_id JOIN participation_person pe ON pe.participation_id = p.id
-		WHERE r.insats_id = 6 ORDER BY p.id LIMIT 1`)[0].split("|");
+		WHERE r.insats_id = ${CM} ORDER BY p.id LIMIT 1`)[0].split("|");
 	const staff = sql("SELECT id FROM staff WHERE username = 'personal.cm'")[0];
 	check("fixtures", [own, waiver, sus, other, otherConsent, participation, staff].every((v) => /^[0-9]+$/.test(v || "")));
 	// The participant's own name may show on their own consent's pages
@@ -119,7 +123,7 @@ try {
 			if (pattern.startsWith("/samtycken/ansokan/")) return own;
 			if (pattern.startsWith("/samtycken/")) return consent;
 			if (pattern.startsWith("/inkorg/") || pattern.startsWith("/ansokningar/")) return own;
-			if (pattern.startsWith("/admin/insatser/")) return "6";
+			if (pattern.startsWith("/admin/insatser/")) return CM;
 			if (p === ":lista") return "utbildning";
 			if (p === ":token") return "0".repeat(64);
 			return "1";

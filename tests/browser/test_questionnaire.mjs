@@ -4,7 +4,7 @@
 // same code, the back button after sending, the flow without JavaScript,
 // and axe-core on every kind of page. Screenshots in OUT/screenshots.
 import {
-	axe, BASE, check, done, eq, LANDSCAPE, launch, login, ok, PORTRAIT, screenshot, sql, step, tablet,
+	axe, BASE, check, done, eq, insatsIdOf, LANDSCAPE, launch, login, ok, PORTRAIT, screenshot, sql, step, tablet,
 } from "./lib.mjs";
 
 const browser = await launch();
@@ -31,7 +31,7 @@ async function enterCode(page, code) {
 
 const path = (page) => new URL(page.url()).pathname;
 
-const [pid] = sql(`SELECT p.id FROM participation p WHERE p.insats_id = 1 AND p.status = 'inskriven'
+const [pid] = sql(`SELECT p.id FROM participation p WHERE p.insats_id = ${insatsIdOf("Friska Vindar 2.0")} AND p.status = 'inskriven'
 	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id)
 	ORDER BY p.id DESC LIMIT 1`);
 check("a participation without measurements to test with", !!pid);

@@ -5,7 +5,7 @@
 // kept. Without JavaScript the hint "Du kan skriva upp till N tecken."
 // stays. Characters are counted as the server counts them: an emoji is
 // one, a line break is one. Screenshots: OUT/screenshots/textlimit-*.png.
-import { BASE, axe, check, done, eq, launch, login, screenshot, step } from "./lib.mjs";
+import { BASE, axe, check, done, eq, insatsIdOf, launch, login, screenshot, step } from "./lib.mjs";
 
 const browser = await launch();
 // "x" repeated, with an emoji and a line break in it: n characters.
@@ -51,7 +51,7 @@ await step("the count follows what is typed and pasted", async () => {
 	await bak.fill(text(4001));
 	await page.fill("#personnummer", "19850101-0000");
 	await page.fill("#efternamn", "Textsson");
-	await page.selectOption("#insats", "6");
+	await page.selectOption("#insats", insatsIdOf("Case Manager"));
 	await Promise.all([page.waitForNavigation(), page.click("button[value=spara]")]);
 	check("the server says by how much",
 		(await page.locator("#bakgrund-fel").textContent()).includes("Du har skrivit 4001 tecken, 1 för mycket."));

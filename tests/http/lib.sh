@@ -1,13 +1,49 @@
 # tests/http/lib.sh: helpers for HTTP tests against the running private stack.
 # Sourced by tests/http/test_*.sh; BASE, VAR, BIN and ROOT come from tests/run.sh.
-# Every check prints one "ok - …" or "not ok - …" line.
+# The helpers live here and only here: a test script holds test cases.
+#
+# TAP: every check prints one "ok - …" or "not ok - …" line, and the last
+# line of every test script is done_testing, which prints the plan "1..N".
+# A script that stops before its end (an exit, set -u, a crash) prints no
+# plan, and tests/run.sh counts that as a failure (tests/harness/).
+# Clean-up: at_exit CMD, never a trap of the script's own (it would replace
+# this file's, which removes the temporary files).
 : "${BASE:?}" "${VAR:?}" "${BIN:?}" "${ROOT:?}"
-BODY=$(mktemp)
-HEAD=$(mktemp)
-trap 'rm -f "$BODY" "$HEAD"' EXIT
+LIB_TMP=$(mktemp -d)
+BODY=$LIB_TMP/body
+HEAD=$LIB_TMP/head
+: > "$BODY"
+: > "$HEAD"
+# One line per check, in a file so that checks run in a subshell count.
+TAP_COUNT=$LIB_TMP/tap-count
+: > "$TAP_COUNT"
+TAP_DONE=
+AT_EXIT=()
+JARS=()
 
-ok() { echo "ok - $*"; }
-not_ok() { echo "not ok - $*"; }
+ok() {
+	echo "ok - $*"
+	echo >> "$TAP_COUNT"
+}
+not_ok() {
+	echo "not ok - $*"
+	echo >> "$TAP_COUNT"
+}
+# done_testing: the plan, as the script's last line.
+done_testing() {
+	TAP_DONE=1
+	echo "1..$(wc -l < "$TAP_COUNT")"
+}
+# at_exit CMD: run CMD (eval) when the script exits, in the order given.
+at_exit() { AT_EXIT+=("$1"); }
+lib_exit() {
+	local rc=$? c
+	for c in "${AT_EXIT[@]}"; do eval "$c"; done
+	rm -rf "$LIB_TMP" "${JARS[@]}"
+	[ -n "$TAP_DONE" ] || echo "# ${0##*/} stopped before done_testing (status $rc): no plan"
+}
+trap lib_exit EXIT
+
 check() { # DESC then a command: ok when it succeeds
 	local desc=$1
 	shift
@@ -69,15 +105,8 @@ sql_app() {
 		-p"$(cat "$VAR/db.pass")" -N stegvis -e "$1" 2>&1
 }
 
-# new_jar: a fresh cookie jar file (removed at exit with the others).
-JARS=()
-new_jar() {
-	local j
-	j=$(mktemp)
-	JARS+=("$j")
-	echo "$j"
-}
-trap 'rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+# new_jar: a fresh cookie jar file (removed at exit).
+new_jar() { mktemp "$LIB_TMP/jar.XXXXXX"; }
 
 # The value of the hidden csrf field in the last fetched body.
 form_csrf() { grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | head -n 1 | sed 's/.*value="//'; }
@@ -92,6 +121,22 @@ login() {
 		"$BASE/logga-in"
 }
 
+# log_in VAR USER: a fresh jar, in variable VAR, where USER has logged in
+# with the demo password; the login is a check ("USER logs in", 303).
+log_in() {
+	local j
+	j=$(new_jar)
+	printf -v "$1" '%s' "$j"
+	eq "$2 logs in" "$(login "$j" "$2")" 303
+}
+# session VAR USER: the same without the check.
+session() {
+	local j
+	j=$(new_jar)
+	printf -v "$1" '%s' "$j"
+	login "$j" "$2" > /dev/null
+}
+
 # post JAR PATH [curl data args…]: POST with the CSRF token of the session
 # (taken from /start); prints the status.
 post() {
@@ -104,6 +149,215 @@ post() {
 
 # The session cookie's value in a jar.
 jar_session() { awk '$6 == "stegvis_session" { print $7 }' "$1"; }
+
+# --- Reading answers and the database.
+
+# q SQL: sql_admin, short.
+q() { sql_admin "$1"; }
+# eq DESC GOT WANT: ok when GOT is WANT.
+eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
+# body_lacks TEXT: the last fetched body does not contain TEXT.
+body_lacks() { ! grep -qF -- "$1" "$BODY"; }
+# No personnummer of anyone in the last body (ÅÅÅÅMMDD-NNNN or twelve
+# digits in a row, not inside a hex token such as a CSRF value).
+body_has_no_pnr() { ! grep -qE '(^|[^0-9a-f])(19|20)[0-9]{6}-?[0-9]{4}([^0-9a-f]|$)' "$BODY"; }
+# location: the Location header of the last answer.
+location() { tr -d '\r' < "$HEAD" | sed -n -E 's/^[Ll]ocation: *//p'; }
+# loc_id: the referral id in the last Location header (/ansokningar/ID?…).
+loc_id() { tr -d '\r' < "$HEAD" | sed -n -E 's#^[Ll]ocation: /ansokningar/([0-9]+)\?.*#\1#p'; }
+# hidden NAME: the value of the first field NAME (name="NAME" value="…",
+# a hidden input) in the last fetched body.
+hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
+# hidden_on JAR PATH NAME: the same on the page PATH, fetched with JAR.
+hidden_on() {
+	fetch -b "$1" -c "$1" "$BASE$2" > /dev/null
+	hidden "$3"
+}
+# input_value NAME: the value of the first input NAME with a type.
+input_value() { grep -o "name=\"$1\" type=\"[a-z]*\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
+# page_version NAME: the number in the first field NAME (name="NAME"
+# value="N") of the last body.
+page_version() { grep -o "name=\"$1\" value=\"[0-9]*" "$BODY" | head -n 1 | sed 's/.*value="//'; }
+# secret: the shown-once secret (password or token) in the last body.
+secret() { grep -o '<p class="secret"><code>[^<]*' "$BODY" | sed 's/.*<code>//'; }
+# audits WHERE: the number of access-log rows matching WHERE.
+audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
+refs() { q "SELECT COUNT(*) FROM referral"; }
+persons() { q "SELECT COUNT(*) FROM person"; }
+# part_version ID: a participation's version.
+part_version() { q "SELECT version FROM participation WHERE id = $1"; }
+# hist TYPE ID FIELD: the change-history row of a record's field, as
+# "OLD|NEW|STAFF_ID".
+hist() { q "SELECT CONCAT_WS('|', IFNULL(old_value, ''), new_value, staff_id) FROM change_history WHERE record_type = '$1' AND record_id = $2 AND field = '$3'"; }
+# quiet CMD…: CMD with its output dropped.
+quiet() { "$@" > /dev/null 2>&1; }
+
+# TODAY, and day N: the date N days from today (ÅÅÅÅ-MM-DD; N may be < 0).
+TODAY=$(date +%F)
+day() { date -d "$TODAY $1 days" +%F; }
+# A signature as the tablet's pad sends it.
+SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
+
+# --- Demo rows by name. Tests never write a demo row's id: they look it
+# up by what a person would call it. Each prints the id, or nothing (and a
+# line on stderr) when the name does not find exactly one row.
+
+# lookup_one WHAT SQL: the one value SQL selects.
+lookup_one() {
+	local got n=0
+	got=$(q "$2")
+	[ -z "$got" ] || n=$(wc -l <<< "$got")
+	if [ "$n" -ne 1 ]; then
+		echo "# no single $1 ($n rows)" >&2
+		return 1
+	fi
+	echo "$got"
+}
+# staff_id_of USERNAME
+staff_id_of() { lookup_one "staff $1" "SELECT id FROM staff WHERE username = '$1'"; }
+# org_of USERNAME: the organisation (or unit) a staff member belongs to.
+org_of() { lookup_one "organisation of $1" "SELECT organisation_id FROM staff WHERE username = '$1'"; }
+# org_id_of NAME [PARENT]: an organisation by name; a unit by its name
+# and its parent's (units of different members share names).
+org_id_of() {
+	if [ $# -gt 1 ]; then
+		lookup_one "organisation $2/$1" "SELECT o.id FROM organisation o JOIN organisation p
+			ON p.id = o.parent_id WHERE o.name = '$1' AND p.name = '$2'"
+	else
+		lookup_one "organisation $1" "SELECT id FROM organisation WHERE name = '$1' AND parent_id IS NULL"
+	fi
+}
+# insats_id_of NAME: an insats by its short name (or its full name).
+insats_id_of() {
+	lookup_one "insats $1" "SELECT id FROM insats WHERE short_name = '$1'
+		UNION SELECT id FROM insats WHERE name = '$1'"
+}
+# demo_insats_ids: the ids of the seeds' insatser (sql/demo.sql), not the
+# ones tests add, comma-separated.
+demo_insats_ids() {
+	local n
+	for n in "Friska Vindar 2.0" "Hälsa för Alla" "Trampolinen TH" "Trampolinen LE" \
+		"Arbetsförmåga LE" "Case Manager" "Praktikplatssamordnare"; do
+		insats_id_of "$n"
+	done | paste -sd,
+}
+# forbund_id_of SHORT_NAME
+forbund_id_of() { lookup_one "förbund $1" "SELECT id FROM forbund WHERE short_name = '$1'"; }
+# participation_id_of "FIRST LAST": the newest participation of the
+# person of that name, as the insats recorded it.
+participation_id_of() {
+	lookup_one "participation of $1" "SELECT MAX(participation_id) FROM participation_person
+		WHERE CONCAT(first_name, ' ', last_name) = '$1' HAVING COUNT(*) > 0"
+}
+# referral_id_of "FIRST LAST": the newest referral for the person of that
+# name, as the remittent recorded it.
+referral_id_of() {
+	lookup_one "referral of $1" "SELECT MAX(referral_id) FROM referral_person
+		WHERE CONCAT(first_name, ' ', last_name) = '$1' HAVING COUNT(*) > 0"
+}
+
+# by_name PATH: PATH with every {KIND:NAME} replaced by that demo row's
+# id: {staff:USERNAME}, {org_of:USERNAME} (the staff member's
+# organisation), {insats:SLUG}, {consent_text:KIND:LANGUAGE:VERSION}.
+by_name() {
+	local p=$1 tok kind name id k l v
+	while [[ $p =~ \{([a-z_]+):([^}]*)\} ]]; do
+		tok=${BASH_REMATCH[0]} kind=${BASH_REMATCH[1]} name=${BASH_REMATCH[2]}
+		case $kind in
+		staff) id=$(staff_id_of "$name") ;;
+		org_of) id=$(org_of "$name") ;;
+		insats) id=$(lookup_one "insats $name" "SELECT id FROM insats WHERE slug = '$name'") ;;
+		consent_text)
+			IFS=: read -r k l v <<< "$name"
+			id=$(lookup_one "consent text $name" "SELECT id FROM consent_text
+				WHERE kind = '$k' AND language = '$l' AND version = $v")
+			;;
+		*) id= ;;
+		esac
+		p=${p/"$tok"/${id:-unknown}}
+	done
+	echo "$p"
+}
+
+# --- Accounts and sessions by user name: as USER logs in with a
+# jar of USER's own ($(jar USER)); apost and aget then act as USER.
+
+# jar USER: USER's cookie jar.
+jar() { echo "$LIB_TMP/jar-$1"; }
+# as USER [PASSWORD]: a fresh session for USER (demo password by
+# default); prints the status of the login POST (303 when it worked;
+# Location in $HEAD).
+as() {
+	local j csrf
+	j=$(jar "$1")
+	rm -f "$j"
+	fetch -b "$j" -c "$j" "$BASE/logga-in" > /dev/null
+	csrf=$(form_csrf)
+	fetch -b "$j" -c "$j" --data-urlencode "csrf=$csrf" --data-urlencode "anvandarnamn=$1" \
+		--data-urlencode "losenord=${2:-stegvis-demo}" "$BASE/logga-in"
+}
+# csrf_of USER [PAGE]: the session's CSRF token, read from a page's forms
+# (default /start).
+csrf_of() {
+	fetch -b "$(jar "$1")" "$BASE${2:-/start}" > /dev/null
+	form_csrf
+}
+# apost USER PATH [curl data args…]: POST as USER with a valid CSRF token;
+# prints the status.
+apost() {
+	local u=$1 path=$2 csrf
+	shift 2
+	csrf=$(csrf_of "$u")
+	fetch -b "$(jar "$u")" -c "$(jar "$u")" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
+}
+# aget USER PATH: GET as USER; prints the status.
+aget() { fetch -b "$(jar "$1")" "$BASE$2"; }
+
+# mk_account USER ORG_ID [ROLE] [NAME]: a staff account of its own (a
+# test's, never a demo one) in organisation ORG_ID with ROLE (default
+# remittent), called NAME (default "Test USER"), with the demo password,
+# no change forced.
+mk_account() {
+	q "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
+		SELECT $2, '$1', '${4:-Test $1}', password_hash, 0 FROM staff WHERE username = 'admin';
+		INSERT INTO staff_role (staff_id, role) SELECT id, '${3:-remittent}' FROM staff WHERE username = '$1'"
+}
+# give_password USER: the demo password, no change forced (to log in as USER).
+give_password() {
+	q "UPDATE staff SET password_hash = (SELECT h FROM (SELECT password_hash h FROM staff WHERE username = 'admin') x),
+		must_change_password = 0 WHERE username = '$1'"
+}
+roles_of() { q "SELECT COALESCE(GROUP_CONCAT(role ORDER BY role), '') FROM staff_role WHERE staff_id = $1"; }
+insatser_of() { q "SELECT COALESCE(GROUP_CONCAT(insats_id ORDER BY insats_id), '') FROM staff_insats WHERE staff_id = $1"; }
+# clear_failures: forget the failed logins from this machine (lockout).
+clear_failures() { q "DELETE FROM login_failure WHERE remote_addr = '127.0.0.1'"; }
+# new_api_token USER: a fresh bearer token for USER (only its hash is
+# stored); prints the token.
+new_api_token() {
+	local token
+	token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	q "UPDATE staff SET api_token_hash = UNHEX('$(printf '%s' "$token" | b2sum -l 256 | cut -d' ' -f1)')
+		WHERE username = '$1'"
+	echo "$token"
+}
+# totp BASE32: the TOTP code now (oathtool, not our code).
+totp() { oathtool --totp -b "$1"; }
+# sleep_to_next_step: wait for the next 30-second TOTP step.
+sleep_to_next_step() { sleep $((31 - $(date +%s) % 30)); }
+# end_everywhere USER: "Logga ut överallt" from another browser.
+end_everywhere() {
+	local other
+	other=$(new_jar)
+	login "$other" "$1" > /dev/null
+	post "$other" /logga-ut-overallt > /dev/null
+}
+# set_cookie JAR NAME VALUE: put a cookie (back) into a curl jar.
+set_cookie() {
+	sed -i "/\t$2\t/d" "$1"
+	printf '#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\t%s\t%s\n' "$2" "$3" >> "$1"
+}
+# stash_cookie JAR: the kept-form cookie in a jar.
+stash_cookie() { awk '$6 == "stegvis_form" { print $7 }' "$1"; }
 
 # --- Personnummer and form helpers shared by the referral tests.
 
@@ -131,6 +385,13 @@ pnr() {
 		[ "$(sql_admin "SELECT COUNT(*) FROM person WHERE personnummer = '$n'")" = 0 ] && break
 	done
 	echo "$n"
+}
+
+# new_pnr [FROM_YEAR [YEARS]]: a valid, unused personnummer on a random
+# date in YEARS years from FROM_YEAR (default 1960, 40).
+new_pnr() {
+	local from=${1:-1960} span=${2:-40}
+	pnr "$((from + RANDOM % span))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
 }
 
 # The insats's record of the person for the participation just inserted
@@ -167,6 +428,49 @@ build() {
 		*) ARGS+=(--data-urlencode "$o") ;;
 		esac
 	done
+}
+
+# --- Referral fixtures, written straight to the database: from
+# remittent.fk at Försäkringskassan to an insats given by id.
+SQL_FK_STAFF="(SELECT id FROM staff WHERE username = 'remittent.fk')"
+SQL_FK_ORG="(SELECT organisation_id FROM staff WHERE username = 'remittent.fk')"
+
+# fixture_referral INSATS FIRST LAST [PNR] [STATUS] [DAYS_AGO]: a person
+# (PNR, default a fresh one born 1986-07-07) and a referral to INSATS in
+# STATUS (default inskickad), submitted DAYS_AGO days ago (default 0), for
+# FIRST LAST, a woman, as the remittent recorded her; prints its id.
+fixture_referral() {
+	local pn=${4:-$(pnr 19860707)}
+	q "INSERT INTO person (personnummer, id_kind, birth_year)
+	     VALUES ('$pn', 'personnummer', ${pn:0:4});
+	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
+	     VALUES (LAST_INSERT_ID(), $1, $SQL_FK_STAFF, $SQL_FK_ORG, '${5:-inskickad}',
+	     UTC_TIMESTAMP() - INTERVAL ${6:-0} DAY);
+	   SET @ref = LAST_INSERT_ID();
+	   INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, '$2', '$3', 'kvinna');
+	   SELECT @ref;"
+}
+# new_referral_bare INSATS FIRST LAST GENDER PNR DAYS_AGO: a submitted
+# referral with background, needs and goals, and an address in
+# Trollhättan; prints its id.
+new_referral_bare() {
+	q "INSERT INTO person (personnummer, id_kind, birth_year)
+	     VALUES ('$5', 'personnummer', ${5:0:4});
+	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,
+	     background, needs, own_goals)
+	     VALUES (LAST_INSERT_ID(), $1, $SQL_FK_STAFF, $SQL_FK_ORG, 'inskickad', UTC_TIMESTAMP() - INTERVAL $6 DAY,
+	     'Bakgrund $3', 'Behov av stöd $3', 'Mål $3');
+	   SET @ref = LAST_INSERT_ID();
+	   INSERT INTO referral_person (referral_id, first_name, last_name, gender, address, city) VALUES (@ref, '$2', '$3', '$4', 'Storgatan 1', 'Trollhättan');
+	   SELECT @ref;"
+}
+# new_referral …: the same with a secrecy waiver covering FK (give_waiver:
+# every decision needs one); prints its id.
+new_referral() {
+	local id
+	id=$(new_referral_bare "$@")
+	give_waiver "$id" > /dev/null
+	echo "$id"
 }
 
 # --- Consent fixtures (sql/0008_consent.sql), written straight to the database.
@@ -225,6 +529,57 @@ revoke_party() {
 	    WHERE c.id = $1"
 }
 
+# give_waiver_in REFERRAL LANGUAGE: give_waiver's waiver, in LANGUAGE's
+# current text; prints its id.
+give_waiver_in() {
+	local c
+	c=$(give_waiver "$1")
+	q "UPDATE consent SET language = '$2', text_id = (SELECT id FROM consent_text
+	     WHERE kind = 'sekretess' AND language = '$2' AND is_current = 1) WHERE id = $c"
+	echo "$c"
+}
+# give_sus_consent REFERRAL [ANSWER]: an aktiv SUS consent (default ja),
+# on paper today, taken by remittent.fk; prints its id.
+give_sus_consent() {
+	q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+	     signed_how, paper_date, taken_by, signed_at)
+	   SELECT $1, 'sus', 'aktiv', '${2:-ja}', t.id, 'sv', CURDATE(), 'papper', CURDATE(), $SQL_FK_STAFF,
+	     UTC_TIMESTAMP() FROM consent_text t WHERE t.kind = 'sus' AND t.language = 'sv'
+	     AND t.is_current = 1;
+	   SELECT LAST_INSERT_ID();"
+}
+# give_participation_sus_consent PARTICIPATION [ANSWER]: an aktiv SUS
+# consent (default ja) on the participation's referral, on paper from its
+# start, taken by personal.fv.
+give_participation_sus_consent() {
+	q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+		signed_how, paper_date, taken_by, signed_at)
+		SELECT p.referral_id, 'sus', 'aktiv', '${2:-ja}',
+		(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+		'sv', p.start_date, 'papper', p.start_date, (SELECT id FROM staff WHERE username = 'personal.fv'),
+		UTC_TIMESTAMP()
+		FROM participation p WHERE p.id = $1"
+}
+# revoke_participation_sus_consent PARTICIPATION: the SUS consent of the
+# participation's referral revoked orally, recorded by personal.fv.
+revoke_participation_sus_consent() {
+	q "UPDATE consent c JOIN participation p ON p.referral_id = c.referral_id
+		SET c.state = 'aterkallad', c.ended_at = UTC_TIMESTAMP() WHERE p.id = $1 AND c.kind = 'sus';
+		INSERT INTO consent_event (consent_id, at, event, staff_id, how)
+		SELECT c.id, UTC_TIMESTAMP(3), 'aterkallat', (SELECT id FROM staff WHERE username = 'personal.fv'),
+		'muntligt' FROM consent c
+		JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $1 AND c.kind = 'sus'"
+}
+# consent_state ID: a consent's state.
+consent_state() { q "SELECT state FROM consent WHERE id = $1"; }
+# sus_counters: the SUS export's last batch and last acknowledged, "N/M".
+sus_counters() { q "SELECT CONCAT(last_batch_no, '/', last_acked_no) FROM sus_state"; }
+sus_last_batch() { q "SELECT last_batch_no FROM sus_state"; }
+# xp FILE XPATH: the value of an XPath expression (namespace-blind).
+xp() { xmllint --xpath "$2" "$1" 2> /dev/null; }
+# pnr_of PARTICIPATION: the personnummer of its person.
+pnr_of() { q "SELECT pe.personnummer FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1"; }
+
 # --- The consent tablet (include/tablet.h).
 
 # jar_prune JAR: drop from JAR the cookies the last answer deleted
@@ -253,8 +608,7 @@ tfetch() {
 # to the jar, now the tablet's, and HO_ST to the status of the handover.
 hand_over() {
 	local c=$1 till=${2:-surfplatta} user=${3:-personal.cm} csrf
-	TJAR=$(mktemp)
-	JARS+=("$TJAR")
+	TJAR=$(new_jar)
 	login "$TJAR" "$user" > /dev/null
 	fetch -b "$TJAR" -c "$TJAR" "$BASE/samtycken/$c/$till" > /dev/null
 	csrf=$(form_csrf)
@@ -267,9 +621,28 @@ tablet_token() { awk '$6 == "stegvis_surfplatta" { print $7 }' "$1"; }
 
 # tablet_csrf JAR: the CSRF token of the jar's tablet session.
 tablet_csrf() {
-	local h
-	h=$(printf '%s' "$(tablet_token "$1")" | b2sum -l 256 | cut -d' ' -f1)
-	sql_admin "SELECT csrf_token FROM tablet_session WHERE token_hash = UNHEX('$h')"
+	sql_admin "SELECT csrf_token FROM tablet_session WHERE token_hash = UNHEX('$(tablet_hash "$1")')"
+}
+# tablet_hash JAR: the hash the database keeps of the jar's tablet token.
+tablet_hash() { printf '%s' "$(tablet_token "$1")" | b2sum -l 256 | cut -d' ' -f1; }
+# tablet_alive HASH: 1 while the tablet session with that token hash lives.
+tablet_alive() { q "SELECT COUNT(*) FROM tablet_session WHERE token_hash = UNHEX('$1')"; }
+# locked DESC NAME: the last answer was the redirect to the lock screen,
+# with nothing of anyone in it (not NAME, no personnummer), and the tablet
+# cookie is gone.
+locked() {
+	check "$1: the lock screen" header_has "Location: /surfplatta"
+	check "$1: no name in the answer" body_lacks "$2"
+	check "$1: no personnummer in the answer" body_has_no_pnr
+	check "$1: the tablet cookie is cleared" header_has "Set-Cookie: stegvis_surfplatta=;"
+}
+# texpect DESC WANT JAR URL [curl args…]: expect_status in JAR as a
+# browser keeps it.
+texpect() {
+	local desc=$1 want=$2 jar=$3 got
+	shift 3
+	got=$(tfetch "$jar" "$@")
+	if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (got $got, want $want)"; fi
 }
 
 # tpost JAR PATH [curl data args…]: POST as the tablet, with its CSRF token;

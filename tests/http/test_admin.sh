@@ -3,56 +3,24 @@
 # accounts are only logged in as, never changed.
 . "$(dirname "$0")/lib.sh"
 
-TMPD=$(mktemp -d)
-trap 'rm -rf "$TMPD" "$BODY" "$HEAD"' EXIT
 P=t_adm_$$ # prefix of everything this file creates
+# The demo rows the forms here pick, by name.
+ADMIN_ID=$(staff_id_of admin)
+FK_ID=$(staff_id_of remittent.fk)
+KANSLI=$(org_id_of Förbundskansliet)
+FK=$(org_id_of Försäkringskassan)
+TH=$(org_id_of "Trollhättans Stad")
+LE=$(org_id_of "Lilla Edets kommun")
+ASF=$(org_id_of "Arbetsmarknad och socialförvaltning" "Trollhättans Stad")
+EB=$(org_id_of "Ekonomiskt bistånd (försörjningsstöd)" "Trollhättans Stad")
+FORBUND=$(forbund_id_of SOFTLEG)
+FVI=$(insats_id_of "Friska Vindar 2.0")
+TRH=$(insats_id_of "Trampolinen TH")
 
-q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
-jar() { echo "$TMPD/$1.jar"; }
-
-# login USER [PASSWORD]: a fresh session for USER in $(jar USER); prints
-# the status of the login POST (303 when it worked; Location in $HEAD).
-login() {
-	local j csrf
-	j=$(jar "$1")
-	rm -f "$j"
-	fetch -b "$j" -c "$j" "$BASE/logga-in" > /dev/null
-	csrf=$(grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | head -n 1 | sed 's/.*value="//')
-	fetch -b "$j" -c "$j" --data-urlencode "csrf=$csrf" --data-urlencode "anvandarnamn=$1" \
-		--data-urlencode "losenord=${2:-stegvis-demo}" "$BASE/logga-in"
-}
-# csrf_of USER [PAGE]: the session's CSRF token, read from a page's forms.
-csrf_of() {
-	fetch -b "$(jar "$1")" "$BASE${2:-/start}" > /dev/null
-	grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | head -n 1 | sed 's/.*value="//'
-}
-# apost USER PATH [curl data args…]: POST as USER with a valid CSRF token.
-apost() {
-	local u=$1 path=$2 csrf
-	shift 2
-	csrf=$(csrf_of "$u")
-	fetch -b "$(jar "$u")" -c "$(jar "$u")" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
-}
-aget() { fetch -b "$(jar "$1")" "$BASE$2"; }
-# The shown-once secret (password or token) in the last body.
-secret() { grep -o '<p class="secret"><code>[^<]*' "$BODY" | sed 's/.*<code>//'; }
-version() { grep -o 'name="version" value="[^"]*' "$BODY" | sed 's/.*value="//'; }
-# eq DESC GOT WANT
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-staff_id() { q "SELECT id FROM staff WHERE username = '$1'"; }
-roles_of() { q "SELECT COALESCE(GROUP_CONCAT(role ORDER BY role), '') FROM staff_role WHERE staff_id = $1"; }
-insatser_of() { q "SELECT COALESCE(GROUP_CONCAT(insats_id ORDER BY insats_id), '') FROM staff_insats WHERE staff_id = $1"; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-# give_password USER: the demo password, no change forced (to log in as USER).
-give_password() {
-	q "UPDATE staff SET password_hash = (SELECT h FROM (SELECT password_hash h FROM staff WHERE username = 'admin') x),
-		must_change_password = 0 WHERE username = '$1'"
-}
-
-eq "admin logs in" "$(login admin)" 303
+eq "admin logs in" "$(as admin)" 303
 
 # --- Only admins: every /admin route, for a remittent and anonymously
-eq "remittent.fk logs in" "$(login remittent.fk)" 303
+eq "remittent.fk logs in" "$(as remittent.fk)" 303
 rcsrf=$(csrf_of remittent.fk)
 admin_routes=$("$BIN" routes | awk '$2 ~ /^\/admin/ { print $1 " " $2 }')
 check "the route table has the admin routes" test "$(wc -l <<< "$admin_routes")" -ge 20
@@ -70,7 +38,7 @@ while read -r method path; do
 	case "$method:$got" in GET:303 | POST:403) ;; *) bad="$bad anon-$method:$path=$got" ;; esac
 done <<< "$admin_routes"
 eq "a remittent gets 403 on every admin route, anonymous users the login page or 403" "$bad" ""
-check "the remittent's POSTs changed nothing" test "$(q "SELECT display_name FROM staff WHERE id = 1")" = "Demo Administratör"
+check "the remittent's POSTs changed nothing" test "$(q "SELECT display_name FROM staff WHERE id = $ADMIN_ID")" = "Demo Administratör"
 aget remittent.fk /start > /dev/null
 check "no admin link for a remittent" bash -c "! grep -q 'href=\"/admin\"' '$BODY'"
 
@@ -79,7 +47,7 @@ expect_status "GET /admin" 200 -b "$(jar admin)" "$BASE/admin"
 expect_body "the overview links the accounts" 'href="/admin/konton"'
 expect_body "the overview links the access log" 'href="/admin/logg"'
 expect_status "GET /admin/konton" 200 -b "$(jar admin)" "$BASE/admin/konton"
-expect_body "the list shows remittent.fk" '<a href="/admin/konton/2">remittent.fk</a>'
+expect_body "the list shows remittent.fk" "<a href=\"/admin/konton/$FK_ID\">remittent.fk</a>"
 expect_body "the list shows names" "Demo Handläggare Försäkringskassan"
 expect_body "the list shows roles in Swedish" "<td>Remittent</td>"
 expect_body "the list shows units with their parent" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd)"
@@ -93,20 +61,20 @@ expect_status "a malformed account id is 404" 404 -b "$(jar admin)" "$BASE/admin
 # --- Create an account with roles and insatser; the temporary password
 U=${P}_u
 got=$(apost admin /admin/konton/ny --data-urlencode "anvandarnamn=$U" --data-urlencode "namn=Test Användare" \
-	--data-urlencode "epost=test@exempel.se" --data "organisation=12" --data "roll=remittent" \
-	--data "roll=insatspersonal" --data "insats=1" --data "insats=3")
+	--data-urlencode "epost=test@exempel.se" --data "organisation=$ASF" --data "roll=remittent" \
+	--data "roll=insatspersonal" --data "insats=$FVI" --data "insats=$TRH")
 eq "creating an account answers 200 with the password" "$got" 200
 pw=$(secret)
 check "a temporary password is shown once (16 hex digits in groups)" bash -c "[[ '$pw' =~ ^[0-9a-f]{4}(-[0-9a-f]{4}){3}\$ ]]"
-uid=$(staff_id "$U")
+uid=$(staff_id_of "$U")
 check "the account exists" test -n "$uid"
 eq "its roles are stored" "$(roles_of "$uid")" "remittent,insatspersonal"
-eq "its insatser are stored" "$(insatser_of "$uid")" "1,3"
+eq "its insatser are stored" "$(insatser_of "$uid")" "$(printf '%s\n' "$FVI" "$TRH" | sort -n | paste -sd,)"
 eq "its fields are stored" "$(q "SELECT CONCAT_WS('|', display_name, email, organisation_id, active, must_change_password) FROM staff WHERE id = $uid")" \
-	"Test Användare|test@exempel.se|12|1|1"
+	"Test Användare|test@exempel.se|$ASF|1|1"
 check "the password is stored as an Argon2id hash" test "$(q "SELECT password_hash LIKE '\$argon2id\$%' FROM staff WHERE id = $uid")" = 1
 eq "the creation is in the access log" "$(audits "action = 'admin' AND object_type = 'staff' AND object_id = $uid AND username = 'admin'")" 1
-eq "the temporary password logs in" "$(login "$U" "$pw")" 303
+eq "the temporary password logs in" "$(as "$U" "$pw")" 303
 expect_header "and forces a new password" "Location: /losenord"
 expect_status "other pages wait for the new password" 303 -b "$(jar "$U")" "$BASE/start"
 expect_header "(to /losenord)" "Location: /losenord"
@@ -116,24 +84,24 @@ got=$(fetch -b "$(jar "$U")" "$BASE/losenord" > /dev/null; c=$(grep -o 'name="cs
 eq "the new password is accepted" "$got" 303
 expect_status "then the start page opens" 200 -b "$(jar "$U")" "$BASE/start"
 expect_status "the edit page shows the account" 200 -b "$(jar admin)" "$BASE/admin/konton/$uid"
-check "with its insatser ticked" grep -q 'id="insats-3" name="insats" value="3" checked' "$BODY"
+check "with its insatser ticked" grep -q "id=\"insats-$TRH\" name=\"insats\" value=\"$TRH\" checked" "$BODY"
 check "and its roles ticked" grep -q 'value="insatspersonal" checked' "$BODY"
 
 # --- A taken user name: 400, Swedish message, everything typed kept
 got=$(apost admin /admin/konton/ny --data-urlencode "anvandarnamn=ADMIN" --data-urlencode "namn=Någon Annan $$" \
-	--data-urlencode "epost=annan@exempel.se" --data "organisation=2" --data "roll=remittent")
+	--data-urlencode "epost=annan@exempel.se" --data "organisation=$FK" --data "roll=remittent")
 eq "a taken user name is 400" "$got" 400
 expect_body "with the Swedish message" "Användarnamnet är upptaget."
 expect_body "next to the user name field" 'id="anvandarnamn-fel"'
 expect_body "the typed name is kept" 'value="Någon Annan '"$$"'"'
 expect_body "the typed e-mail is kept" 'value="annan@exempel.se"'
-expect_body "the chosen organisation is kept" '<option value="2" selected>'
+expect_body "the chosen organisation is kept" "<option value=\"$FK\" selected>"
 expect_body "the ticked role is kept" 'value="remittent" checked'
 eq "nothing was written" "$(q "SELECT COUNT(*) FROM staff WHERE display_name = 'Någon Annan $$'")" 0
 
 # --- Every error at once
 got=$(apost admin /admin/konton/ny --data-urlencode "anvandarnamn=-dålig namn" --data-urlencode "namn=" \
-	--data-urlencode "epost=inte-en-adress" --data "organisation=" --data "insats=1")
+	--data-urlencode "epost=inte-en-adress" --data "organisation=" --data "insats=$FVI")
 eq "invalid fields are 400" "$got" 400
 expect_body "user name error" "Användarnamnet får bara innehålla"
 expect_body "name error" '<p class="error" id="namn-fel">Fältet måste fyllas i.</p>'
@@ -144,64 +112,64 @@ expect_body "insatser error" "Insatser kan bara väljas för konton med rollen i
 eq "the four inputs with errors are marked aria-invalid" "$(grep -c 'aria-invalid="true"' "$BODY")" 4
 expect_body "the bad user name is shown as typed" 'value="-dålig namn"'
 got=$(apost admin /admin/konton/ny --data-urlencode "anvandarnamn=${P}_x" --data-urlencode "namn=X" \
-	--data "organisation=1" --data "roll=integration" --data "roll=admin")
+	--data "organisation=$KANSLI" --data "roll=integration" --data "roll=admin")
 eq "integration with another role is 400" "$got" 400
 expect_body "with its message" "Integration kan inte kombineras med andra roller."
 eq "and nothing was written" "$(q "SELECT COUNT(*) FROM staff WHERE username = '${P}_x'")" 0
 
 # --- Editing replaces the roles and insatser; optimistic locking
 aget admin "/admin/konton/$uid" > /dev/null
-v=$(version)
+v=$(hidden version)
 check "the edit form carries a version" test -n "$v"
 got=$(apost admin "/admin/konton/$uid" --data-urlencode "version=$v" --data-urlencode "namn=Test Ändrad" \
-	--data "organisation=2" --data "roll=forbund" --data "aktiv=1")
+	--data "organisation=$FK" --data "roll=forbund" --data "aktiv=1")
 eq "saving an account redirects" "$got" 303
 expect_header "back to the account" "Location: /admin/konton/$uid?sparat=1"
 eq "the roles are replaced" "$(roles_of "$uid")" "forbund"
 eq "the insatser are gone with the role" "$(insatser_of "$uid")" ""
 eq "the fields are updated (e-mail cleared)" "$(q "SELECT CONCAT_WS('|', display_name, COALESCE(email, 'NULL'), organisation_id, active) FROM staff WHERE id = $uid")" \
-	"Test Ändrad|NULL|2|1"
+	"Test Ändrad|NULL|$FK|1"
 eq "the change is in the access log" "$(audits "action = 'admin' AND object_id = $uid AND detail LIKE 'account updated%forbund%'")" 1
 expect_status "the saved page says so" 200 -b "$(jar admin)" "$BASE/admin/konton/$uid?sparat=1"
 expect_body "notice" "Ändringarna är sparade."
 got=$(apost admin "/admin/konton/$uid" --data-urlencode "version=$v" --data-urlencode "namn=Gammal Version" \
-	--data "organisation=2" --data "roll=remittent" --data "aktiv=1")
+	--data "organisation=$FK" --data "roll=remittent" --data "aktiv=1")
 eq "saving over someone else's change is refused (409)" "$got" 409
 expect_body "with the Swedish explanation" "Någon annan har ändrat uppgifterna medan du redigerade."
 expect_body "the typed values are kept" 'value="Gammal Version"'
 expect_body "the stored values are shown" "<dd>Test Ändrad</dd>"
 eq "nothing was saved" "$(q "SELECT display_name FROM staff WHERE id = $uid")" "Test Ändrad"
-v2=$(version)
+v2=$(hidden version)
 check "the form now carries the current version" test -n "$v2" -a "$v2" != "$v"
 got=$(apost admin "/admin/konton/$uid" --data-urlencode "version=$v2" --data-urlencode "namn=Gammal Version" \
-	--data "organisation=2" --data "roll=remittent" --data "aktiv=1")
+	--data "organisation=$FK" --data "roll=remittent" --data "aktiv=1")
 eq "a second save with the current version goes through" "$got" 303
 eq "and is stored" "$(roles_of "$uid")" "remittent"
 
 # --- An admin cannot lock themselves out
-aget admin /admin/konton/1 > /dev/null
-v=$(version)
-got=$(apost admin /admin/konton/1 --data-urlencode "version=$v" --data-urlencode "namn=Demo Administratör" \
-	--data "organisation=1" --data "roll=remittent")
+aget admin "/admin/konton/$ADMIN_ID" > /dev/null
+v=$(hidden version)
+got=$(apost admin "/admin/konton/$ADMIN_ID" --data-urlencode "version=$v" --data-urlencode "namn=Demo Administratör" \
+	--data "organisation=$KANSLI" --data "roll=remittent")
 eq "removing one's own admin role and active flag is 400" "$got" 400
 expect_body "own admin role" "Du kan inte ta bort din egen administratörsroll."
 expect_body "own account active" "Du kan inte inaktivera ditt eget konto."
-eq "the admin keeps the admin role" "$(roles_of 1)" "admin"
+eq "the admin keeps the admin role" "$(roles_of "$ADMIN_ID")" "admin"
 
 # --- Deactivation ends the account's sessions; the row stays
 give_password "$U"
-eq "the account logs in" "$(login "$U")" 303
+eq "the account logs in" "$(as "$U")" 303
 expect_status "and has a working session" 200 -b "$(jar "$U")" "$BASE/start"
 aget admin "/admin/konton/$uid" > /dev/null
-v=$(version)
+v=$(hidden version)
 got=$(apost admin "/admin/konton/$uid" --data-urlencode "version=$v" --data-urlencode "namn=Gammal Version" \
-	--data "organisation=2" --data "roll=remittent")
+	--data "organisation=$FK" --data "roll=remittent")
 eq "deactivating redirects" "$got" 303
 eq "the row still exists, inactive" "$(q "SELECT active FROM staff WHERE id = $uid")" 0
 eq "its sessions are gone" "$(q "SELECT COUNT(*) FROM session WHERE staff_id = $uid")" 0
 expect_status "its cookie no longer works" 303 -b "$(jar "$U")" "$BASE/start"
 expect_header "(back to the login)" "Location: /logga-in"
-login "$U" > /dev/null
+as "$U" > /dev/null
 expect_body "it cannot log in" "Inloggningen misslyckades"
 expect_status "inactive accounts are listed as such" 200 -b "$(jar admin)" "$BASE/admin/konton?visa=inaktiva"
 expect_body "in the inactive list" ">$U</a>"
@@ -209,10 +177,10 @@ expect_body "in the inactive list" ">$U</a>"
 # --- Reset password: new temporary password, sessions ended
 R=${P}_r
 apost admin /admin/konton/ny --data-urlencode "anvandarnamn=$R" --data-urlencode "namn=Test Återställ" \
-	--data "organisation=4" --data "roll=remittent" > /dev/null
-rid=$(staff_id "$R")
+	--data "organisation=$TH" --data "roll=remittent" > /dev/null
+rid=$(staff_id_of "$R")
 give_password "$R"
-eq "the reset account logs in" "$(login "$R")" 303
+eq "the reset account logs in" "$(as "$R")" 303
 got=$(apost admin "/admin/konton/$rid/losenord")
 eq "resetting the password shows a page" "$got" 200
 pw2=$(secret)
@@ -220,18 +188,18 @@ check "with a new temporary password" bash -c "[[ '$pw2' =~ ^[0-9a-f]{4}(-[0-9a-
 eq "the change is forced" "$(q "SELECT must_change_password FROM staff WHERE id = $rid")" 1
 expect_status "the old session is ended" 303 -b "$(jar "$R")" "$BASE/start"
 eq "the reset is in the access log" "$(audits "action = 'admin' AND object_id = $rid AND detail = 'password reset by admin'")" 1
-eq "the old password no longer works" "$(login "$R")" 200
-eq "the temporary one does" "$(login "$R" "$pw2")" 303
+eq "the old password no longer works" "$(as "$R")" 200
+eq "the temporary one does" "$(as "$R" "$pw2")" 303
 expect_header "and goes to the password page" "Location: /losenord"
-got=$(apost admin /admin/konton/1/losenord)
+got=$(apost admin "/admin/konton/$ADMIN_ID/losenord")
 eq "an admin cannot reset their own password here" "$got" 400
 
 # --- Integration account and its bearer token
 I=${P}_i
 got=$(apost admin /admin/konton/ny --data-urlencode "anvandarnamn=$I" --data-urlencode "namn=Test Integration" \
-	--data "organisation=1" --data "roll=integration")
+	--data "organisation=$KANSLI" --data "roll=integration")
 eq "creating an integration account redirects to it" "$got" 303
-iid=$(staff_id "$I")
+iid=$(staff_id_of "$I")
 expect_header "to its page" "Location: /admin/konton/$iid?skapat=1"
 eq "it has no password" "$(q "SELECT COUNT(*) FROM staff WHERE id = $iid AND password_hash IS NULL")" 1
 got=$(apost admin "/admin/konton/$iid/token")
@@ -254,10 +222,10 @@ got=$(apost admin "/admin/konton/$iid/losenord")
 eq "an integration account gets no password" "$got" 400
 
 # --- CSRF: POST without or with a wrong token changes nothing
-got=$(fetch -b "$(jar admin)" --data-urlencode "anvandarnamn=${P}_c" --data "namn=C&organisation=1&roll=remittent" "$BASE/admin/konton/ny")
+got=$(fetch -b "$(jar admin)" --data-urlencode "anvandarnamn=${P}_c" --data "namn=C&organisation=$KANSLI&roll=remittent" "$BASE/admin/konton/ny")
 eq "POST without csrf is 403" "$got" 403
 got=$(fetch -b "$(jar admin)" --data "csrf=$(printf '%064d' 0)" --data-urlencode "anvandarnamn=${P}_c" \
-	--data "namn=C&organisation=1&roll=remittent" "$BASE/admin/konton/ny")
+	--data "namn=C&organisation=$KANSLI&roll=remittent" "$BASE/admin/konton/ny")
 eq "POST with a wrong csrf is 403" "$got" 403
 eq "and nothing was created" "$(q "SELECT COUNT(*) FROM staff WHERE username = '${P}_c'")" 0
 got=$(fetch -b "$(jar admin)" "$BASE/admin/konton/$rid/losenord" --data "x=1")
@@ -266,53 +234,53 @@ eq "a reset without csrf is 403" "$got" 403
 # --- Organisations
 ON="Testenhet $$"
 got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=$ON" --data "kortnamn=TE" --data "typ=unit" \
-	--data "overordnad=4" --data "aktiv=1")
+	--data "overordnad=$TH" --data "aktiv=1")
 eq "creating a unit redirects" "$got" 303
 oid=$(q "SELECT id FROM organisation WHERE name = '$ON'")
 expect_header "to the new organisation" "Location: /admin/organisationer/$oid?sparat=1"
 eq "it is stored under its parent in the förbund" "$(q "SELECT CONCAT_WS('|', kind, parent_id, forbund_id, short_name, share_within_unit, active) FROM organisation WHERE id = $oid")" \
-	"unit|4|1|TE|0|1"
+	"unit|$TH|$FORBUND|TE|0|1"
 eq "the creation is in the access log" "$(audits "action = 'admin' AND object_type = 'organisation' AND object_id = $oid")" 1
 # A number is saved as it was checked: leading zeros are the same parent.
 ON0="Nollor $$"
 got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=$ON0" --data "typ=unit" \
-	--data "overordnad=00000000000000000004" --data "aktiv=1")
+	--data "overordnad=$(printf '%020d' "$TH")" --data "aktiv=1")
 eq "a parent id with leading zeros is accepted (no 500)" "$got" 303
-eq "and stored as the same parent" "$(q "SELECT parent_id FROM organisation WHERE name = '$ON0'")" 4
+eq "and stored as the same parent" "$(q "SELECT parent_id FROM organisation WHERE name = '$ON0'")" "$TH"
 got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=Utan förälder $$" --data "typ=unit")
 eq "a unit without parent is 400" "$got" 400
 expect_body "with a message" "En enhet måste höra till en organisation."
-got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=Kommun $$" --data "typ=kommun" --data "overordnad=4")
+got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=Kommun $$" --data "typ=kommun" --data "overordnad=$TH")
 eq "a member with a parent is 400" "$got" 400
 expect_body "with a message" "En medlem står överst"
-got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=$ON" --data "typ=unit" --data "overordnad=4" --data "aktiv=1")
+got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=$ON" --data "typ=unit" --data "overordnad=$TH" --data "aktiv=1")
 eq "a duplicate name under the same parent is 400" "$got" 400
 expect_body "with a message" "Det finns redan en organisation med det namnet på samma nivå."
-got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=Under enhet $$" --data "typ=unit" --data "overordnad=10")
+got=$(apost admin /admin/organisationer/ny --data-urlencode "namn=Under enhet $$" --data "typ=unit" --data "overordnad=$EB")
 eq "a unit under a unit is 400" "$got" 400
 expect_body "only top-level parents" "Välj en aktiv organisation på översta nivån."
 expect_body "the typed name is kept" 'value="Under enhet '"$$"'"'
 aget admin "/admin/organisationer/$oid" > /dev/null
-v=$(version)
+v=$(hidden version)
 got=$(apost admin "/admin/organisationer/$oid" --data-urlencode "version=$v" --data-urlencode "namn=$ON ändrad" \
-	--data "typ=unit" --data "overordnad=5" --data "dela=1" --data "aktiv=1")
+	--data "typ=unit" --data "overordnad=$LE" --data "dela=1" --data "aktiv=1")
 eq "editing an organisation redirects" "$got" 303
 eq "the change is stored" "$(q "SELECT CONCAT_WS('|', name, parent_id, share_within_unit, short_name) FROM organisation WHERE id = $oid")" \
-	"$ON ändrad|5|1|"
+	"$ON ändrad|$LE|1|"
 got=$(apost admin "/admin/organisationer/$oid" --data-urlencode "version=$v" --data-urlencode "namn=Stale" \
-	--data "typ=unit" --data "overordnad=5")
+	--data "typ=unit" --data "overordnad=$LE")
 eq "a stale organisation form is 409" "$got" 409
 eq "and saves nothing" "$(q "SELECT name FROM organisation WHERE id = $oid")" "$ON ändrad"
 expect_status "the organisation list" 200 -b "$(jar admin)" "$BASE/admin/organisationer"
 expect_body "lists the new unit" "$ON ändrad"
-got=$(apost admin "/admin/organisationer/4" --data-urlencode "version=x" --data-urlencode "namn=Trollhättans Stad" \
-	--data "typ=unit" --data "overordnad=5")
+got=$(apost admin "/admin/organisationer/$TH" --data-urlencode "version=x" --data-urlencode "namn=Trollhättans Stad" \
+	--data "typ=unit" --data "overordnad=$LE")
 eq "an organisation with units cannot move under another" "$got" 400
 expect_body "with a message" "Organisationen har egna enheter"
 
 # --- Insatser with goals, in one transaction
 slug=test-insats-$$
-insats_fields=(--data-urlencode "kortnamn=Test $$" --data "slug=$slug" --data "huvudman=12"
+insats_fields=(--data-urlencode "kortnamn=Test $$" --data "slug=$slug" --data "huvudman=$ASF"
 	--data-urlencode "beskrivning=Rad ett
 Rad två" --data-urlencode "plats=Österlånggatan 47" --data-urlencode "malgrupp=Unga vuxna
 Kvinnor" --data "inriktning=individ" --data "matmetod=personuppgifter" --data "start=2024-01-01"
@@ -335,7 +303,7 @@ expect_status "the new insats is public" 200 "$BASE/"
 expect_body "on the start page" "Testinsats $$"
 
 aget admin "/admin/insatser/$iid2" > /dev/null
-v=$(version)
+v=$(hidden version)
 expect_body "the edit form shows the goals" 'name="mal2_text" type="text" value="Till arbete"'
 got=$(apost admin "/admin/insatser/$iid2" --data-urlencode "version=$v" --data-urlencode "namn=Testinsats ändrad $$" \
 	"${insats_fields[@]}" --data "mal1_typ=livskvalitet" --data-urlencode "mal1_text=Bättre liv" --data "mal1_taljare=8" \
@@ -369,7 +337,7 @@ for msg in "Det finns redan en insats med det namnet." "Bara små bokstäver a�
 	expect_body "insats error: $msg" "$msg"
 done
 got=$(apost admin /admin/insatser/ny --data-urlencode "namn=Slutdatum $$" --data-urlencode "kortnamn=S" --data "slug=s-$$" \
-	--data "huvudman=12" --data "inriktning=struktur" --data "matmetod=antal" --data "start=2024-02-01" --data "slut=2024-01-01")
+	--data "huvudman=$ASF" --data "inriktning=struktur" --data "matmetod=antal" --data "start=2024-02-01" --data "slut=2024-01-01")
 eq "an end before the start is 400" "$got" 400
 expect_body "with a message" "Slutdatumet kan inte vara före startdatumet."
 expect_status "the insats list" 200 -b "$(jar admin)" "$BASE/admin/insatser"
@@ -400,13 +368,13 @@ expect_status "a user name in capitals finds the account" 200 -b "$(jar admin)" 
 expect_status "an unknown user is 400" 400 -b "$(jar admin)" "$BASE/admin/logg?anvandare=finns-inte-$$"
 expect_status "a period ending before it starts is 400" 400 -b "$(jar admin)" "$BASE/admin/logg?anvandare=admin&fran=2024-02-01&till=2024-01-01"
 expect_body "with a message" "Periodens slut kan inte vara före dess början."
-before=$(audits "action = 'search' AND object_type = 'audit_log' AND object_id = 2 AND detail LIKE 'by staff remittent.fk%'")
+before=$(audits "action = 'search' AND object_type = 'audit_log' AND object_id = $FK_ID AND detail LIKE 'by staff remittent.fk%'")
 expect_status "searching by user" 200 -b "$(jar admin)" "$BASE/admin/logg?anvandare=remittent.fk"
 expect_body "finds the user's logins" "<td>Inloggning</td>"
 expect_body "by that user" "<td>remittent.fk</td>"
 check "and nobody else's" bash -c "! grep -q '<td>personal.fv</td>' '$BODY'"
 eq "the user search is logged with the user's id" \
-	"$(audits "action = 'search' AND object_type = 'audit_log' AND object_id = 2 AND detail LIKE 'by staff remittent.fk%'")" $((before + 1))
+	"$(audits "action = 'search' AND object_type = 'audit_log' AND object_id = $FK_ID AND detail LIKE 'by staff remittent.fk%'")" $((before + 1))
 today=$(date -u +%F)
 expect_status "by user and period" 200 -b "$(jar admin)" "$BASE/admin/logg?anvandare=remittent.fk&fran=2000-01-01&till=2000-12-31"
 expect_body "an empty period finds nothing" "0 händelser"
@@ -431,3 +399,4 @@ expect_status "an export by a remittent is 403" 403 -b "$(jar remittent.fk)" "$B
 # keep the public insats list as the other tests expect it.
 q "DELETE FROM login_failure WHERE username LIKE '${P}%';
 	UPDATE insats SET active = 0 WHERE id = $iid2"
+done_testing

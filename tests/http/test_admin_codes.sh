@@ -4,12 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 
 FORM=$(mktemp)
-trap 'rm -f "$BODY" "$HEAD" "$FORM" "${JARS[@]}"' EXIT
+at_exit 'rm -f "$FORM"'
 NEW=t$$ # the code this file adds (removed at the end)
-
-q() { sql_admin "$1"; }
-# eq DESC GOT WANT
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 
 # form_of TABLE MODE: the edit form of TABLE as its stored values, one
 # key=value a line, into $FORM. MODE: sus, support, outcome or none.
@@ -44,12 +40,10 @@ digest() {
 	q "SELECT MD5(GROUP_CONCAT(CONCAT_WS('|', code, label, sort_order, active,
 		COALESCE(sus_code, ''), $2) ORDER BY code)) FROM $1"
 }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE action = 'admin' AND object_type = 'code' AND $1"; }
+code_audits() { q "SELECT COUNT(*) FROM audit_log WHERE action = 'admin' AND object_type = 'code' AND $1"; }
 
-ADMIN=$(new_jar)
-REM=$(new_jar)
-eq "admin logs in" "$(login "$ADMIN" admin)" 303
-eq "remittent.fk logs in" "$(login "$REM" remittent.fk)" 303
+log_in ADMIN admin
+log_in REM remittent.fk
 
 # --- The overview
 expect_status "GET /admin/kodlistor" 200 -b "$ADMIN" "$BASE/admin/kodlistor"
@@ -91,7 +85,7 @@ eq "the new code is stored" "$(q "SELECT CONCAT_WS('|', label, sort_order, activ
 	"Testutbildning $$|95|1|UX9"
 eq "others are unchanged" "$(q "SELECT CONCAT_WS('|', label, sort_order, active, sus_code) FROM code_education WHERE code = 'ej_grundskola'")" \
 	"Ej fullständig grundskola|10|1|U1"
-eq "one audit row" "$(audits "detail = 'code list utbildning: 3 changed, $NEW added'")" 1
+eq "one audit row" "$(code_audits "detail = 'code list utbildning: 3 changed, $NEW added'")" 1
 expect_status "the saved page says so" 200 -b "$ADMIN" "$BASE/admin/kodlistor/utbildning?sparat=1"
 expect_body "notice" "Ändringarna är sparade."
 expect_body "the new code is a row of its own now" 'name="etikett-'"$NEW"'"'
@@ -147,7 +141,7 @@ set_field ny-etikett "Ny $$"
 eq "a new code without outcome is 400" "$(post_form "$ADMIN" /admin/kodlistor/avslutsorsak)" 400
 expect_body "with its message" '<p class="error" id="ny-extra-fel">'
 eq "still nothing saved" "$(digest code_end_reason outcome)" "$before"
-eq "no audit row for the refused saves" "$(audits "detail LIKE 'code list avslutsorsak%'")" 0
+eq "no audit row for the refused saves" "$(code_audits "detail LIKE 'code list avslutsorsak%'")" 0
 
 # --- Put the seeded list back (the app never deletes codes; the DBA may)
 form_of code_education sus
@@ -158,3 +152,4 @@ eq "restoring the list saves" "$(post_form "$ADMIN" /admin/kodlistor/utbildning)
 q "DELETE FROM code_education WHERE code = '$NEW'"
 eq "the seeded list is back" "$(q "SELECT GROUP_CONCAT(CONCAT_WS('|', code, label, active, sus_code) ORDER BY sort_order SEPARATOR ';') FROM code_education")" \
 	"ej_grundskola|Ej fullständig grundskola|1|U1;grundskola|Grundskola|1|U2;gymnasium|Gymnasium|1|U3;eftergymn_kort|Eftergymnasial utbildning kortare än 3 år|1|U4;eftergymn_lang|Eftergymnasial utbildning 3 år eller längre|1|U5;okand|Uppgift saknas|1|U9"
+done_testing

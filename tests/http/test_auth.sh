@@ -4,10 +4,7 @@
 # A throw-away account with the demo password (copied hash), so lockout and
 # password tests never touch the demo accounts other tests log in as.
 T=t_auth_$$
-sql_admin "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
-	SELECT organisation_id, '$T', 'Test Auth', password_hash, 0 FROM staff WHERE username = 'admin';
-	INSERT INTO staff_role (staff_id, role) SELECT id, 'remittent' FROM staff WHERE username = '$T'"
-clear_failures() { sql_admin "DELETE FROM login_failure WHERE remote_addr = '127.0.0.1'"; }
+mk_account "$T" "$(org_of admin)" remittent "Test Auth"
 
 # --- Password storage
 hash=$(sql_admin "SELECT password_hash FROM staff WHERE username = 'admin'")
@@ -200,3 +197,4 @@ check "or DELETE from it" grep -q "append-only" <<< "$(sql_admin "DELETE FROM au
 check "the log is intact" test "$(sql_admin "SELECT COUNT(*) FROM audit_log")" = "$n"
 row=$(sql_admin "SELECT remote_addr, LENGTH(request_id) FROM audit_log WHERE username = '$T' AND action = 'login' LIMIT 1")
 check "log rows have the address and nginx's request id" test "$row" = "$(printf '127.0.0.1\t32')"
+done_testing

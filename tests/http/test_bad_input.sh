@@ -41,3 +41,4 @@ expect_status "ordinary cookies are fine" 200 -H 'Cookie: a=1; b="2"' "$BASE/"
 expect_status "GET / still answers after all that" 200 "$BASE/"
 after=$(worker_pids)
 check "no worker died on bad input ($before)" test "$before" = "$after"
+done_testing

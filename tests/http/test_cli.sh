@@ -45,23 +45,22 @@ n=$(mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u stegvis -p"$(cat "$VAR/db
 check "the app account cannot create tables" grep -q "denied" <<< "$n"
 
 # Demo participants: a realistic spread, and generated once.
-q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
 check "hundreds of demo participations" test "$(q "SELECT COUNT(*) FROM participation")" -ge 300
 check "both genders among them" test "$(q "SELECT COUNT(DISTINCT pe.gender) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id")" -ge 2
 check "referrals in every status" test \
 	"$(q "SELECT COUNT(DISTINCT status) FROM referral WHERE status IN ('utkast','inskickad','vantelista','antagen','avradd','aterford')")" = 6
-cm=$(new_jar)
-login "$cm" personal.cm > /dev/null
+session cm personal.cm
 expect_status "the running insats's staff member opens the inbox" 200 -b "$cm" "$BASE/inkorg"
 check "and finds new applications waiting there" test \
 	"$(grep -c 'href="/inkorg/[0-9]' "$BODY")" -ge 4
 check "current and ended participations" test \
 	"$(q "SELECT COUNT(DISTINCT status) FROM participation WHERE status IN ('inskriven','avslutad')")" = 2
 check "every demo insats with places has participants" test \
-	"$(q "SELECT COUNT(*) FROM insats i WHERE i.active = 1 AND i.direction = 'individ' AND i.places > 0 AND i.id <= 7 AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.insats_id = i.id)")" = 0
+	"$(q "SELECT COUNT(*) FROM insats i WHERE i.active = 1 AND i.direction = 'individ' AND i.places > 0 AND i.id IN ($(demo_insats_ids)) AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.insats_id = i.id)")" = 0
 check "dates stay inside each insats's period" test \
 	"$(q "SELECT COUNT(*) FROM participation p JOIN insats i ON i.id = p.insats_id WHERE p.end_date > COALESCE(i.period_end, CURDATE())")" = 0
 n=$(q "SELECT COUNT(*) FROM person")
 "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" > "$out" 2>&1
 check "generating again adds nobody" test "$(q "SELECT COUNT(*) FROM person")" = "$n"
 rm -rf "$d" "$out"
+done_testing

@@ -4,39 +4,25 @@
 # by date, the SUS consent (paper, tablet, superseded, revoked), entered in
 # error, text versions pinned after an admin edit, access, and an access-log
 # row for every event. The referral is a fixture made with SQL, for the
-# running insats Case Manager Grästorp (6, personal.cm) from remittent.fk.
+# running insats Case Manager Grästorp (personal.cm) from remittent.fk.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
-SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
+CMI=$(insats_id_of "Case Manager")
+FKO=$(org_id_of Försäkringskassan)
+TH=$(org_id_of "Trollhättans Stad")
+EB=$(org_id_of "Ekonomiskt bistånd (försörjningsstöd)" "Trollhättans Stad")
+SOC_ID=$(staff_id_of remittent.soc)
 
 PNR=$(pnr "19$((70 + RANDOM % 25))0$((1 + RANDOM % 9))1$((RANDOM % 9))")
-R=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
-         VALUES ('$PNR', 'personnummer', ${PNR:0:4});
-       INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-         VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
-       SET @ref = LAST_INSERT_ID();
-       INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Samt', 'Yckesson', 'kvinna');
-       SELECT @ref;")
+R=$(fixture_referral "$CMI" Samt Yckesson "$PNR")
 check "fixture referral created" test -n "$R"
 
-CM=$(new_jar)
-RJ=$(new_jar)
-SJ=$(new_jar)
-TJ=$(new_jar)
-FJ=$(new_jar)
-AJ=$(new_jar)
-eq "personal.cm logs in" "$(login "$CM" personal.cm)" 303
-eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
-eq "remittent.soc logs in" "$(login "$SJ" remittent.soc)" 303
-eq "personal.tramp logs in" "$(login "$TJ" personal.tramp)" 303
-eq "forbund logs in" "$(login "$FJ" forbund)" 303
-eq "admin logs in" "$(login "$AJ" admin)" 303
+log_in CM personal.cm
+log_in RJ remittent.fk
+log_in SJ remittent.soc
+log_in TJ personal.tramp
+log_in FJ forbund
+log_in AJ admin
 
 # --- Access: the insats's staff and the remittent; nobody else
 expect_status "the insats staff see the consents" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
@@ -46,7 +32,7 @@ expect_body "no SUS answer: anonymous" "rapporteras anonymt"
 expect_header "consent pages are not cached" "Cache-Control: no-store"
 expect_status "the remittent who applied sees them" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
 expect_body "and may take one" "/samtycken/ansokan/$R/ny?typ=sekretess"
-q "INSERT INTO referral_coremittent (referral_id, staff_id, organisation_id, name) VALUES ($R, 3, 10, 'Soc Medremittent')"
+q "INSERT INTO referral_coremittent (referral_id, staff_id, organisation_id, name) VALUES ($R, $SOC_ID, $EB, 'Soc Medremittent')"
 expect_status "a medremittent may look" 200 -b "$SJ" "$BASE/samtycken/ansokan/$R"
 check "but is not offered to take one" body_lacks "/samtycken/ansokan/$R/ny"
 expect_status "and may not prepare one: 403" 403 -b "$SJ" "$BASE/samtycken/ansokan/$R/ny?typ=sekretess"
@@ -59,11 +45,11 @@ eq "reading the consents is in the access log" \
 
 # --- Preparing a waiver: never blanket
 expect_status "the waiver form" 200 -b "$CM" "$BASE/samtycken/ansokan/$R/ny?typ=sekretess"
-expect_body "the referring organisation is ticked" 'id="part-o2" name="part" value="o2" checked'
-expect_body "the insats is ticked" 'id="part-i6" name="part" value="i6" checked'
+expect_body "the referring organisation is ticked" "id=\"part-o$FKO\" name=\"part\" value=\"o$FKO\" checked"
+expect_body "the insats is ticked" "id=\"part-i$CMI\" name=\"part\" value=\"i$CMI\" checked"
 expect_body "units are offered one by one" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd)"
 expect_status "no categories, no direction, an end in the past: 400" 400 -b "$CM" \
-	--data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" --data-urlencode "part=o2" \
+	--data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" --data-urlencode "part=o$FKO" \
 	--data-urlencode "syfte=Mitt typade syfte" --data-urlencode "fran=$(day -10)" \
 	--data-urlencode "till=$(day -1)" --data-urlencode "satt=surfplatta" \
 	--data-urlencode "csrf=$(fetch -b "$CM" "$BASE/start" > /dev/null; form_csrf)" \
@@ -72,8 +58,8 @@ expect_body "categories are required" "Välj minst ett slags uppgifter."
 expect_body "a direction is required" "Välj hämta in, lämna ut eller båda."
 expect_body "an end in the past is refused" "Slutdatumet har redan passerat."
 expect_body "the typed purpose is kept" "Mitt typade syfte"
-expect_body "the ticked party is kept" 'value="o2" checked'
-check "the unticked insats stays unticked" body_lacks 'value="i6" checked'
+expect_body "the ticked party is kept" "value=\"o$FKO\" checked"
+check "the unticked insats stays unticked" body_lacks "value=\"i$CMI\" checked"
 eq "nothing was written" "$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R")" 0
 expect_status "a party not in the list: 400" 400 -b "$CM" \
 	--data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" --data-urlencode "part=o999999" \
@@ -83,10 +69,10 @@ expect_status "a party not in the list: 400" 400 -b "$CM" \
 	"$BASE/samtycken/ansokan/$R/ny"
 expect_body "says so" "Välj parterna i listan."
 
-# o2 = Försäkringskassan (the remittent's), o10 = Trollhättan's ekonomiskt
-# bistånd, i6 = the insats.
+# Försäkringskassan (the remittent's), Trollhättan's ekonomiskt bistånd and
+# the insats.
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "part=o10" --data-urlencode "part=i6" \
+	--data-urlencode "part=o$FKO" --data-urlencode "part=o$EB" --data-urlencode "part=i$CMI" \
 	--data-urlencode "kategori=halsa" --data-urlencode "kategori=arbete" \
 	--data-urlencode "inhamta=1" --data-urlencode "lamna=1" --data-urlencode "syfte=Planera insatsen" \
 	--data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 90)" --data-urlencode "satt=surfplatta")
@@ -147,7 +133,7 @@ expect_body "the waiver is in force" '<span class="consent consent-aktiv">Gälle
 expect_body "the referring organisation is covered" "Försäkringskassan: omfattas"
 
 # --- Revoking one party (recorded by staff): the others stay in force
-P10=$(q "SELECT id FROM consent_party WHERE consent_id = $C AND organisation_id = 10")
+P10=$(q "SELECT id FROM consent_party WHERE consent_id = $C AND organisation_id = $EB")
 expect_status "the consent page" 200 -b "$RJ" "$BASE/samtycken/$C"
 expect_body "offers revoking one party" "id=\"rv-$P10\" name=\"part\" value=\"$P10\""
 st=$(post "$RJ" "/samtycken/$C/aterkalla" --data-urlencode "part=$P10" --data-urlencode "hur=muntligt" \
@@ -202,7 +188,7 @@ expect_body "and the organisation no longer covered" "Försäkringskassan: <stro
 
 # --- Expired by date: written back with an event on the next read
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+	--data-urlencode "part=o$FKO" --data-urlencode "part=i$CMI" --data-urlencode "kategori=planering" \
 	--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
 	--data-urlencode "till=$(day 10)" --data-urlencode "satt=papper" --data-urlencode "pappersdatum=$TODAY")
 eq "a waiver signed on paper is recorded" "$st" 303
@@ -220,7 +206,7 @@ eq "and in the access log" "$(audits "object_type = 'consent' AND object_id = $C
 
 # --- A draft whose last day has passed cannot be signed
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+	--data-urlencode "part=o$FKO" --data-urlencode "part=i$CMI" --data-urlencode "kategori=planering" \
 	--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
 	--data-urlencode "till=$(day 5)" --data-urlencode "satt=surfplatta")
 CL=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
@@ -319,7 +305,7 @@ expect_status "the signed consent" 200 -b "$CM" "$BASE/samtycken/$C"
 expect_body "still shows the text version it was signed with" "Texten deltagaren såg (version $V1)"
 check "not the new wording" body_lacks "Ny lydelse."
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "kategori=planering" --data-urlencode "lamna=1" \
+	--data-urlencode "part=o$FKO" --data-urlencode "kategori=planering" --data-urlencode "lamna=1" \
 	--data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 10)" \
 	--data-urlencode "satt=surfplatta")
 C3=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
@@ -362,11 +348,11 @@ expect_body "only that it exists" "Samtycket omfattar inte längre din organisat
 R2=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
           VALUES ('$(pnr 19800202)', 'personnummer', 1980);
         INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-          VALUES (LAST_INSERT_ID(), 6, 3, 10, 'inskickad', UTC_TIMESTAMP());
+          VALUES (LAST_INSERT_ID(), $CMI, $SOC_ID, $EB, 'inskickad', UTC_TIMESTAMP());
         SET @ref = LAST_INSERT_ID();
         INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Enhet', 'Testsson', 'man');
         SELECT @ref;")
-W2=$(give_waiver "$R2" 4)
+W2=$(give_waiver "$R2" "$TH")
 expect_status "a unit's referral under a waiver naming its municipality" 200 -b "$CM" "$BASE/samtycken/ansokan/$R2"
 expect_body "the unit is covered" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd): omfattas"
 
@@ -382,7 +368,7 @@ expect_body "the unit is no longer covered" "Trollhättans Stad – Ekonomiskt b
 # serialised on the referral, so no error and exactly one waiver in force
 draft() {
 	post "$CM" "/samtycken/ansokan/$R2/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-		--data-urlencode "part=o4" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+		--data-urlencode "part=o$TH" --data-urlencode "part=i$CMI" --data-urlencode "kategori=planering" \
 		--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
 		--data-urlencode "till=$(day 20)" --data-urlencode "satt=surfplatta" > /dev/null
 	q "SELECT MAX(id) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess'"
@@ -407,3 +393,4 @@ eq "exactly one waiver in force for the referral" \
 	"$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess' AND state = 'aktiv'")" 1
 eq "the other and the earlier one replaced" \
 	"$(q "SELECT COUNT(*) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess' AND state = 'aterkallad'")" 2
+done_testing

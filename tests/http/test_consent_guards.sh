@@ -8,30 +8,18 @@
 # the consent pages themselves have tests of their own.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-refs() { q "SELECT COUNT(*) FROM referral"; }
-persons() { q "SELECT COUNT(*) FROM person"; }
-loc_id() { tr -d '\r' < "$HEAD" | sed -n -E 's#^[Ll]ocation: /ansokningar/([0-9]+)\?.*#\1#p'; }
-hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
 MSG_SUBMIT="Ansökan kan inte skickas utan samtycke. Registrera samtycket (sekretesslättnad) först, eller markera att det tas vid VISA-besöket."
 MSG_DECIDE="Beslutet sparades inte: ett samtycke (sekretesslättnad) som omfattar remittentens organisation måste registreras innan ansökan kan beslutas."
 MSG_SUMMARY="Sammanfattningen markerades inte som skickad: det finns inget gällande samtycke"
 MSG_HIDDEN="Samtycket omfattar inte längre din organisation. Uppgifterna i ansökan visas inte."
 
-RJ=$(new_jar)
-FV=$(new_jar)
-eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
-eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
-FK_ORG=$(q "SELECT organisation_id FROM staff WHERE username = 'remittent.fk'")
+log_in RJ remittent.fk
+log_in FV personal.fv
+FK_ORG=$(org_of remittent.fk)
 OTHER_ORG=$(q "SELECT id FROM organisation WHERE id <> $FK_ORG AND parent_id IS NULL AND kind <> 'other' ORDER BY id LIMIT 1")
 check "two organisations for the parties (test premise)" test -n "$FK_ORG" -a -n "$OTHER_ORG"
-INSATS=$(q "SELECT id FROM insats WHERE name = 'Friska Vindar 2.0'")
-FVID=$(q "SELECT id FROM staff WHERE username = 'personal.fv'")
+INSATS=$(insats_id_of "Friska Vindar 2.0")
+FVID=$(staff_id_of personal.fv)
 
 # --- 1. Submitting without a waiver and without the marker is refused
 PN=$(pnr 19790505)
@@ -167,24 +155,23 @@ P3=$(q "INSERT INTO participation (referral_id, person_id, insats_id, status, st
 	SET @p = LAST_INSERT_ID(); $PART_PERSON_SQL
 	SELECT @p;")
 check "an ended participation awaiting its summary (fixture)" test -n "$P3"
-ver() { q "SELECT version FROM participation WHERE id = $P3"; }
 sent() { q "SELECT summary_sent_at IS NOT NULL FROM participation WHERE id = $P3"; }
 S1=$(give_waiver "$R3" "" 0)
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P3"
 expect_body "says up front the summary cannot go out" "Sammanfattningen kan inte skickas till remittenten"
-got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(ver)")
+got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(part_version "$P3")")
 eq "a waiver without disclosure: summary refused (409)" "$got" 409
 expect_body "with the message" "$MSG_SUMMARY"
 eq "not marked sent" "$(sent)" 0
 S2=$(give_waiver "$R3")
 revoke_waiver "$S2"
-got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(ver)")
+got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(part_version "$P3")")
 eq "a revoked waiver that allowed disclosure: summary refused (409)" "$got" 409
 eq "still not sent" "$(sent)" 0
 S3=$(give_waiver "$R3")
 expect_status "the page with a waiver allowing disclosure" 200 -b "$FV" "$BASE/deltagande/$P3"
 check "no longer says it cannot go out" body_lacks "Sammanfattningen kan inte skickas till remittenten"
-got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(ver)")
+got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(part_version "$P3")")
 eq "with it the summary is marked sent (303)" "$got" 303
 eq "sent" "$(sent)" 1
 expect_status "the page after the summary" 200 -b "$FV" "$BASE/deltagande/$P3"
@@ -260,3 +247,4 @@ got=$(post "$RJ" "/ansokningar/$D2/andra" "${ARGS[@]}")
 eq "saving it after the revocation: 403" "$got" 403
 expect_body "with the statement" "$MSG_HIDDEN"
 eq "nothing changed" "$(q "SELECT CONCAT(version, ' ', background) FROM referral WHERE id = $D2")" "$V Bakgrund $NAME"
+done_testing

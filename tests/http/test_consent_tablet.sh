@@ -12,92 +12,34 @@
 #    says in the participant's language what it does, and nothing is
 #    revoked without a confirmation.
 # Fixtures are made with SQL for the running insats Case Manager Grästorp
-# (6, personal.cm) from remittent.fk (staff 2, organisation 2).
+# (personal.cm) from remittent.fk at Försäkringskassan.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-# No personnummer of anyone (ÅÅÅÅMMDD-NNNN or twelve digits in a row, not
-# inside a hex token such as a CSRF value).
-body_has_no_pnr() { ! grep -qE '(^|[^0-9a-f])(19|20)[0-9]{6}-?[0-9]{4}([^0-9a-f]|$)' "$BODY"; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
-SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
-CM_ID=$(q "SELECT id FROM staff WHERE username = 'personal.cm'")
+CMI=$(insats_id_of "Case Manager")
+FKO=$(org_id_of Försäkringskassan)
+CM_ID=$(staff_id_of personal.cm)
 
-# person FIRST LAST: a person and a referral to insats 6; prints the referral.
-referral() {
-	q "INSERT INTO person (personnummer, id_kind, birth_year)
-	     VALUES ('$(pnr 19860707)', 'personnummer', 1986);
-	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-	     VALUES (LAST_INSERT_ID(), 6, 2, 2, 'inskickad', UTC_TIMESTAMP());
-	   SET @ref = LAST_INSERT_ID();
-	   INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, '$1', '$2', 'kvinna');
-	   SELECT @ref;"
-}
-# waiver REFERRAL [LANGUAGE]: an aktiv waiver in LANGUAGE (default sv),
-# naming Försäkringskassan (2) and the insats; prints its id.
-waiver() {
-	local c lang=${2:-sv}
-	c=$(give_waiver "$1")
-	q "UPDATE consent SET language = '$lang', text_id = (SELECT id FROM consent_text
-	     WHERE kind = 'sekretess' AND language = '$lang' AND is_current = 1) WHERE id = $c"
-	echo "$c"
-}
-# sus REFERRAL [ANSWER]: an aktiv SUS consent (default yes), on paper; prints its id.
-sus() {
-	q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
-	     signed_how, paper_date, taken_by, signed_at)
-	   SELECT $1, 'sus', 'aktiv', '${2:-ja}', t.id, 'sv', CURDATE(), 'papper', CURDATE(), 2,
-	     UTC_TIMESTAMP() FROM consent_text t WHERE t.kind = 'sus' AND t.language = 'sv'
-	     AND t.is_current = 1;
-	   SELECT LAST_INSERT_ID();"
-}
-state() { q "SELECT state FROM consent WHERE id = $1"; }
-# texpect DESC WANT JAR URL [curl args…]: expect_status in JAR as a browser
-# keeps it.
-texpect() {
-	local desc=$1 want=$2 jar=$3 got
-	shift 3
-	got=$(tfetch "$jar" "$@")
-	if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (got $got, want $want)"; fi
-}
-# alive HASH: 1 while the tablet session with that token hash lives.
-tablet_hash() { printf '%s' "$(tablet_token "$1")" | b2sum -l 256 | cut -d' ' -f1; }
-alive() { q "SELECT COUNT(*) FROM tablet_session WHERE token_hash = UNHEX('$1')"; }
-# locked DESC: the last answer was the redirect to the lock screen, with
-# nothing of anyone in it, and the tablet cookie is gone.
-locked() {
-	check "$1: the lock screen" header_has "Location: /surfplatta"
-	check "$1: no name in the answer" body_lacks "$LAST"
-	check "$1: no personnummer in the answer" body_has_no_pnr
-	check "$1: the tablet cookie is cleared" header_has "Set-Cookie: stegvis_surfplatta=;"
-}
-
-R=$(referral Tablett Provsson)
+R=$(fixture_referral "$CMI" Tablett Provsson)
 LAST=Provsson
 check "fixture referral created" test -n "$R"
 # Someone else's participation in the same insats, as in the repro (/deltagande/505).
 P=$(q "SELECT p.id FROM participation p JOIN referral r ON r.id = p.referral_id
-         WHERE r.insats_id = 6 ORDER BY p.id LIMIT 1")
+         WHERE r.insats_id = $CMI ORDER BY p.id LIMIT 1")
 P_LAST=$(q "SELECT pe.last_name FROM participation p JOIN referral r ON r.id = p.referral_id
               JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P")
-check "a participation of insats 6 to look for" test -n "$P"
+check "a participation of the insats to look for" test -n "$P"
 
-CM=$(new_jar)
-eq "personal.cm logs in" "$(login "$CM" personal.cm)" 303
+log_in CM personal.cm
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "part=i6" --data-urlencode "kategori=arbete" \
+	--data-urlencode "part=o$FKO" --data-urlencode "part=i$CMI" --data-urlencode "kategori=arbete" \
 	--data-urlencode "inhamta=1" --data-urlencode "lamna=1" --data-urlencode "syfte=Planera" \
 	--data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 60)" --data-urlencode "satt=surfplatta")
 eq "a waiver is prepared for the tablet" "$st" 303
 C=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
 expect_header "to the tablet page" "Location: /samtycken/$C/surfplatta"
 # Another consent, of another person, for "another consent's tablet page".
-R2=$(referral Annan Personsson)
-M=$(waiver "$R2")
+R2=$(fixture_referral "$CMI" Annan Personsson)
+M=$(give_waiver_in "$R2" sv)
 
 # --- For staff, the tablet page is the handover, not the participant's page
 expect_status "staff open the tablet page" 200 -b "$CM" "$BASE/samtycken/$C/surfplatta"
@@ -106,7 +48,7 @@ expect_body "which says they are logged out" "loggas du ut"
 check "not the signing form" body_lacks 'class="signature-pad"'
 st=$(post "$CM" "/samtycken/$C/surfplatta" --data-urlencode "namn=Tablett Provsson" --data-urlencode "signatur=$SIG")
 eq "staff cannot sign in their own session: 403" "$st" 403
-eq "still a draft" "$(state "$C")" utkast
+eq "still a draft" "$(consent_state "$C")" utkast
 
 # --- The handover
 hand_over "$C"
@@ -143,8 +85,8 @@ for path in /deltagare /inkorg "/deltagande/$P" /ansokningar "/samtycken/$M/surf
 	hand_over "$C"
 	H=$(tablet_hash "$TJAR")
 	texpect "tablet: GET $path" 303 "$TJAR" "$BASE$path"
-	locked "tablet: GET $path"
-	eq "tablet: GET $path ended the tablet session" "$(alive "$H")" 0
+	locked "tablet: GET $path" "$LAST"
+	eq "tablet: GET $path ended the tablet session" "$(tablet_alive "$H")" 0
 	check "tablet: GET $path: nothing of the participation either" body_lacks "$P_LAST"
 	texpect "tablet: $path locked the tablet: its own page too now" 303 "$TJAR" \
 		"$BASE/samtycken/$C/surfplatta"
@@ -161,14 +103,14 @@ hand_over "$C"
 PLAN_BEFORE=$(q "SELECT version FROM participation WHERE id = $P")
 st=$(tpost "$TJAR" "/deltagande/$P/plan" --data-urlencode "timmar=40")
 eq "tablet: a POST to a staff page" "$st" 303
-locked "tablet: POST /deltagande/$P/plan"
+locked "tablet: POST /deltagande/$P/plan" "$LAST"
 eq "changed nothing" "$(q "SELECT version FROM participation WHERE id = $P")" "$PLAN_BEFORE"
 hand_over "$C"
 st=$(tpost "$TJAR" "/samtycken/$M/aterkalla" --data-urlencode "samtycke=$M" --data-urlencode "part=alla" \
 	--data-urlencode "bekrafta=ja")
 eq "tablet: revoking another consent" "$st" 303
-locked "tablet: POST /samtycken/$M/aterkalla"
-eq "leaves it in force" "$(state "$M")" aktiv
+locked "tablet: POST /samtycken/$M/aterkalla" "$LAST"
+eq "leaves it in force" "$(consent_state "$M")" aktiv
 hand_over "$C"
 texpect "a path that is no route at all: 404, as for anyone" 404 "$TJAR" "$BASE/favicon.ico"
 check "with nothing of anyone" body_lacks "$LAST"
@@ -177,8 +119,7 @@ texpect "and the tablet goes on (a browser asks for /favicon.ico by itself)" 200
 
 # --- A staff cookie kept from before the handover opens nothing
 hand_over "$C"
-OLD=$(new_jar)
-login "$OLD" personal.cm > /dev/null
+session OLD personal.cm
 TOK=$(jar_session "$OLD")
 fetch -b "$OLD" "$BASE/samtycken/$C/surfplatta" > /dev/null
 csrf=$(form_csrf)
@@ -194,11 +135,11 @@ H=$(tablet_hash "$TJAR")
 st=$(tfetch "$TJAR" --data-urlencode "csrf=0000" --data-urlencode "namn=Tablett Provsson" \
 	--data-urlencode "signatur=$SIG" "$BASE/samtycken/$C/surfplatta")
 eq "a wrong CSRF token on the tablet: 403" "$st" 403
-eq "not signed" "$(state "$C")" utkast
+eq "not signed" "$(consent_state "$C")" utkast
 st=$(tpost "$TJAR" "/samtycken/$C/surfplatta" --data-urlencode "namn=Tablett Provsson" --data-urlencode "signatur=$SIG")
 eq "the participant signs on the tablet" "$st" 303
 expect_header "to the thanks" "Location: /samtycken/$C/surfplatta?klart=1"
-eq "in force" "$(state "$C")" aktiv
+eq "in force" "$(consent_state "$C")" aktiv
 eq "the event names who handed the tablet over, how: the tablet" \
 	"$(q "SELECT CONCAT(e.how, '|', s.username) FROM consent_event e JOIN staff s ON s.id = e.staff_id
 	       WHERE e.consent_id = $C AND e.event = 'givet'")" "surfplatta|personal.cm"
@@ -216,7 +157,7 @@ eq "printing it is logged as the tablet's" \
 texpect "Klar: the lock screen" 200 "$TJAR" "$BASE/surfplatta"
 expect_body "which offers the staff login" 'action="/logga-in"'
 check "and shows nothing of the participant" body_lacks "$LAST"
-eq "the lock screen ended the tablet session" "$(alive "$H")" 0
+eq "the lock screen ended the tablet session" "$(tablet_alive "$H")" 0
 csrf=$(grep -o 'name="csrf" value="[0-9a-f]*' "$BODY" | tail -n 1 | sed 's/.*value="//')
 st=$(tfetch "$TJAR" --data-urlencode "csrf=$csrf" --data-urlencode "anvandarnamn=personal.cm" \
 	--data-urlencode "losenord=stegvis-demo" "$BASE/logga-in")
@@ -236,7 +177,7 @@ printf '127.0.0.1\tFALSE\t/\tFALSE\t0\tstegvis_login\t%s\n' "$LCSRF" >> "$TJAR"
 st=$(tfetch "$TJAR" --data-urlencode "csrf=$LCSRF" --data-urlencode "anvandarnamn=personal.cm" \
 	--data-urlencode "losenord=stegvis-demo" "$BASE/logga-in")
 eq "staff log in while the tablet session runs" "$st" 303
-eq "which ends it" "$(alive "$H")" 0
+eq "which ends it" "$(tablet_alive "$H")" 0
 eq "and clears its cookie" "$(tablet_token "$TJAR")" ""
 eq "logged as the tablet's end" \
 	"$(audits "object_id = $C AND action = 'logout' AND username = 'surfplatta:personal.cm'
@@ -249,11 +190,11 @@ hand_over "$C" aterkalla
 H=$(tablet_hash "$TJAR")
 q "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 4 MINUTE WHERE token_hash = UNHEX('$H')"
 texpect "4 minutes idle: still the tablet" 200 "$TJAR" "$BASE/samtycken/$C/kopia"
-eq "... whose session lives on" "$(alive "$H")" 1
+eq "... whose session lives on" "$(tablet_alive "$H")" 1
 q "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 301 SECOND WHERE token_hash = UNHEX('$H')"
 texpect "5 minutes idle: locked" 303 "$TJAR" "$BASE/samtycken/$C/kopia"
-locked "idle"
-eq "the session is gone" "$(alive "$H")" 0
+locked "idle" "$LAST"
+eq "the session is gone" "$(tablet_alive "$H")" 0
 eq "the idle lock is logged as the tablet's" \
 	"$(audits "object_id = $C AND action = 'logout' AND username = 'surfplatta:personal.cm'
 	    AND detail LIKE '%tablet locked: idle or too old'")" 1
@@ -261,11 +202,11 @@ hand_over "$C" aterkalla
 H=$(tablet_hash "$TJAR")
 q "UPDATE tablet_session SET created_at = UTC_TIMESTAMP() - INTERVAL 61 MINUTE WHERE token_hash = UNHEX('$H')"
 texpect "an hour after the handover: locked, however busy" 303 "$TJAR" "$BASE/samtycken/$C/kopia"
-locked "too old"
+locked "too old" "$LAST"
 
 # --- A draft past its last day: no handover for signing
 st=$(post "$CM" "/samtycken/ansokan/$R/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
-	--data-urlencode "part=o2" --data-urlencode "part=i6" --data-urlencode "kategori=planering" \
+	--data-urlencode "part=o$FKO" --data-urlencode "part=i$CMI" --data-urlencode "kategori=planering" \
 	--data-urlencode "lamna=1" --data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" \
 	--data-urlencode "till=$(day 5)" --data-urlencode "satt=surfplatta")
 CL=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R AND kind = 'sekretess'")
@@ -278,11 +219,11 @@ eq "handing it over anyway: 409" "$HO_ST" 409
 eq "no tablet session" "$(q "SELECT COUNT(*) FROM tablet_session WHERE consent_id = $CL")" 0
 
 # === Part 6: two consents, two choices ================================
-R3=$(referral Tva Valsson)
+R3=$(fixture_referral "$CMI" Tva Valsson)
 LAST=Valsson
-W=$(waiver "$R3")
-S=$(sus "$R3")
-P_FK=$(q "SELECT id FROM consent_party WHERE consent_id = $W AND organisation_id = 2")
+W=$(give_waiver_in "$R3" sv)
+S=$(give_sus_consent "$R3")
+P_FK=$(q "SELECT id FROM consent_party WHERE consent_id = $W AND organisation_id = $FKO")
 hand_over "$W" aterkalla
 eq "the tablet is handed over to revoke" "$HO_ST" 303
 expect_header "to the revocation page" "Location: /samtycken/$W/aterkalla"
@@ -298,20 +239,20 @@ texpect "choosing the whole waiver" 200 "$TJAR" "$BASE/samtycken/$W/aterkalla?sa
 expect_body "asks for confirmation" "Vill du återkalla?"
 expect_body "says again what it does" "Ditt samtycke till SUS gäller som förut."
 expect_body "with a confirm button" 'id="bekrafta"'
-eq "nothing is revoked by choosing" "$(state "$W")|$(state "$S")" "aktiv|aktiv"
+eq "nothing is revoked by choosing" "$(consent_state "$W")|$(consent_state "$S")" "aktiv|aktiv"
 st=$(tpost "$TJAR" "/samtycken/$W/aterkalla" --data-urlencode "samtycke=$W" --data-urlencode "part=alla")
 eq "a POST without the confirmation" "$st" 200
 expect_body "is the confirmation" "Vill du återkalla?"
-eq "and revokes nothing" "$(state "$W")|$(state "$S")" "aktiv|aktiv"
+eq "and revokes nothing" "$(consent_state "$W")|$(consent_state "$S")" "aktiv|aktiv"
 st=$(tpost "$TJAR" "/samtycken/$W/aterkalla" --data-urlencode "samtycke=$W" --data-urlencode "part=alla" \
 	--data-urlencode "bekrafta=nej")
-eq "nor with anything but yes" "$(state "$W")|$(state "$S")" "aktiv|aktiv"
+eq "nor with anything but yes" "$(consent_state "$W")|$(consent_state "$S")" "aktiv|aktiv"
 st=$(tpost "$TJAR" "/samtycken/$W/aterkalla" --data-urlencode "samtycke=$W" --data-urlencode "part=alla" \
 	--data-urlencode "bekrafta=ja")
 eq "confirmed: the whole waiver is revoked" "$st" 303
 expect_header "to the thanks" "Location: /samtycken/$W/aterkalla?klart=1"
-eq "the waiver is revoked" "$(state "$W")" aterkallad
-eq "the SUS consent stays in force" "$(state "$S")" aktiv
+eq "the waiver is revoked" "$(consent_state "$W")" aterkallad
+eq "the SUS consent stays in force" "$(consent_state "$S")" aktiv
 eq "logged as the tablet's" \
 	"$(audits "object_id = $W AND action = 'update' AND username = 'surfplatta:personal.cm' AND detail LIKE '%: revoked (surfplatta)'")" 1
 eq "the event says the tablet" "$(q "SELECT how FROM consent_event WHERE consent_id = $W AND event = 'aterkallat'")" surfplatta
@@ -326,16 +267,16 @@ eq "revoking the waiver twice: 409" "$st" 409
 st=$(tpost "$TJAR" "/samtycken/$W/aterkalla" --data-urlencode "samtycke=$S" --data-urlencode "part=alla" \
 	--data-urlencode "bekrafta=ja")
 eq "then the SUS consent, on its own" "$st" 303
-eq "it is revoked" "$(state "$S")" aterkallad
+eq "it is revoked" "$(consent_state "$S")" aterkallad
 texpect "now" 200 "$TJAR" "$BASE/samtycken/$W/aterkalla"
 expect_body "there is nothing left to revoke" "Det finns inget gällande samtycke att återkalla."
 
 # ... and the other way round, handed over for the SUS consent
-R4=$(referral Omvand Ordningsson)
+R4=$(fixture_referral "$CMI" Omvand Ordningsson)
 LAST=Ordningsson
-W4=$(waiver "$R4")
-S4=$(sus "$R4")
-P4=$(q "SELECT id FROM consent_party WHERE consent_id = $W4 AND organisation_id = 2")
+W4=$(give_waiver_in "$R4" sv)
+S4=$(give_sus_consent "$R4")
+P4=$(q "SELECT id FROM consent_party WHERE consent_id = $W4 AND organisation_id = $FKO")
 hand_over "$S4" aterkalla
 eq "handed over for the SUS consent" "$HO_ST" 303
 texpect "its revocation page" 200 "$TJAR" "$BASE/samtycken/$S4/aterkalla"
@@ -343,8 +284,8 @@ expect_body "offers the waiver too" "Återkalla hela sekretesslättnaden"
 st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$S4" --data-urlencode "part=alla" \
 	--data-urlencode "bekrafta=ja")
 eq "revoking the SUS consent" "$st" 303
-eq "revokes it" "$(state "$S4")" aterkallad
-eq "and leaves the waiver in force" "$(state "$W4")" aktiv
+eq "revokes it" "$(consent_state "$S4")" aterkallad
+eq "and leaves the waiver in force" "$(consent_state "$W4")" aktiv
 eq "with all its parties" "$(q "SELECT COUNT(*) FROM consent_party WHERE consent_id = $W4 AND state = 'aktiv'")" 2
 st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$W4" --data-urlencode "part=$P4")
 eq "one party, unconfirmed" "$st" 200
@@ -355,38 +296,38 @@ st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$W4" --
 	--data-urlencode "bekrafta=ja")
 eq "one party, confirmed" "$st" 303
 eq "that party is revoked" "$(q "SELECT state FROM consent_party WHERE id = $P4")" aterkallad
-eq "the waiver stays in force for the insats" "$(state "$W4")" aktiv
+eq "the waiver stays in force for the insats" "$(consent_state "$W4")" aktiv
 st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$M" --data-urlencode "part=alla" \
 	--data-urlencode "bekrafta=ja")
 eq "a consent of another application named in the form: 409" "$st" 409
-eq "is not touched" "$(state "$M")" aktiv
+eq "is not touched" "$(consent_state "$M")" aktiv
 st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$W4" --data-urlencode "part=999999" \
 	--data-urlencode "bekrafta=ja")
 eq "a party not of the waiver: 409" "$st" 409
 
 # ... staff recording an oral revocation of the whole waiver
-R5=$(referral Muntlig Personalsson)
-W5=$(waiver "$R5")
-S5=$(sus "$R5")
+R5=$(fixture_referral "$CMI" Muntlig Personalsson)
+W5=$(give_waiver_in "$R5" sv)
+S5=$(give_sus_consent "$R5")
 expect_status "the staff's consent page" 200 -b "$CM" "$BASE/samtycken/$W5"
 expect_body "says the SUS consent is not touched" "Hela sekretesslättnaden (SUS-samtycket påverkas inte)"
 st=$(post "$CM" "/samtycken/$W5/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=surfplatta")
 eq "staff cannot record a revocation as made on the tablet: 400" "$st" 400
-eq "nothing revoked" "$(state "$W5")" aktiv
+eq "nothing revoked" "$(consent_state "$W5")" aktiv
 st=$(post "$CM" "/samtycken/$W5/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=muntligt")
 eq "staff record an oral revocation of the whole waiver" "$st" 303
-eq "the waiver is revoked" "$(state "$W5")" aterkallad
-eq "the SUS consent stays in force" "$(state "$S5")" aktiv
+eq "the waiver is revoked" "$(consent_state "$W5")" aterkallad
+eq "the SUS consent stays in force" "$(consent_state "$S5")" aktiv
 st=$(post "$CM" "/samtycken/$S5/aterkalla" --data-urlencode "part=alla" --data-urlencode "hur=skriftligt")
 eq "and the SUS consent on its own" "$st" 303
-eq "revoked" "$(state "$S5")" aterkallad
+eq "revoked" "$(consent_state "$S5")" aterkallad
 
 # ... in the participant's language: English and Arabic
 for lang in en ar; do
-	RL=$(referral Sprak "Sprakssson$lang")
+	RL=$(fixture_referral "$CMI" Sprak "Sprakssson$lang")
 	LAST="Sprakssson$lang"
-	WL=$(waiver "$RL" "$lang")
-	SL=$(sus "$RL")
+	WL=$(give_waiver_in "$RL" "$lang")
+	SL=$(give_sus_consent "$RL")
 	hand_over "$WL" aterkalla
 	texpect "$lang: the revocation page" 200 "$TJAR" "$BASE/samtycken/$WL/aterkalla"
 	if [ "$lang" = en ]; then
@@ -414,5 +355,6 @@ for lang in en ar; do
 		expect_body "ar: asks in Arabic" "هل تريد سحب الموافقة؟"
 		expect_body "ar: with yes and no" "نعم، اسحب الموافقة"
 	fi
-	eq "$lang: nothing revoked yet" "$(state "$WL")|$(state "$SL")" "aktiv|aktiv"
+	eq "$lang: nothing revoked yet" "$(consent_state "$WL")|$(consent_state "$SL")" "aktiv|aktiv"
 done
+done_testing

@@ -105,3 +105,4 @@ check "database back: every request served again ($(count_not_200 "$out") of 12 
 	test "$(count_not_200 "$out")" -eq 0
 check "stegvis was not restarted" test "$(cat "$VAR/run/stegvis.pid")" = "$MASTER"
 rm -f "$out"
+done_testing

@@ -6,21 +6,12 @@
 . "$(dirname "$0")/lib.sh"
 
 P=t_fk_$$
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-loc() { tr -d '\r' < "$HEAD" | sed -n -E 's/^[Ll]ocation: //p'; }
-has_not() { ! grep -qF -- "$1" "$BODY"; }
-
-mk_account() { # USER ORG ROLE
-	q "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
-		SELECT $2, '$1', 'Test $1', password_hash, 0 FROM staff WHERE username = 'admin';
-		INSERT INTO staff_role (staff_id, role) SELECT id, '$3' FROM staff WHERE username = '$1'"
-}
-mk_account "${P}_a" 2 remittent
-mk_account "${P}_b" 2 remittent
-mk_account "${P}_t" 2 remittent
-A_ID=$(q "SELECT id FROM staff WHERE username = '${P}_a'")
-B_ID=$(q "SELECT id FROM staff WHERE username = '${P}_b'")
+FK=$(org_id_of Försäkringskassan)
+mk_account "${P}_a" "$FK" remittent
+mk_account "${P}_b" "$FK" remittent
+mk_account "${P}_t" "$FK" remittent
+A_ID=$(staff_id_of "${P}_a")
+B_ID=$(staff_id_of "${P}_b")
 INSATS=$(q "SELECT MIN(id) FROM insats WHERE active = 1")
 # Every form here is sent as a browser sends it from our own page.
 SAME=(-H "Origin: $BASE")
@@ -43,7 +34,6 @@ send_form() {
 }
 refs_with() { q "SELECT COUNT(*) FROM referral WHERE background = '$1'"; }
 stashes() { q "SELECT COUNT(*) FROM form_stash"; }
-stash_cookie() { awk '$6 == "stegvis_form" { print $7 }' "$1"; }
 # send_again JAR: "Skicka igen" with the session's token; prints the status.
 send_again() {
 	local csrf
@@ -51,17 +41,6 @@ send_again() {
 	csrf=$(form_csrf)
 	[ -n "$csrf" ] || { fetch -b "$1" "$BASE/start" > /dev/null; csrf=$(form_csrf); }
 	fetch -b "$1" -c "$1" --data-urlencode "csrf=$csrf" "$BASE/formular/sparat/skicka"
-}
-# set_cookie JAR NAME VALUE: put a cookie (back) into a curl jar.
-set_cookie() {
-	sed -i "/\t$2\t/d" "$1"
-	printf '#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\t%s\t%s\n' "$2" "$3" >> "$1"
-}
-end_everywhere() { # USER: "Logga ut överallt" from another browser
-	local other
-	other=$(new_jar)
-	login "$other" "$1" > /dev/null
-	post "$other" /logga-ut-overallt > /dev/null
 }
 
 q "DELETE FROM form_stash"
@@ -76,7 +55,7 @@ end_everywhere "${P}_a"
 check "the form's session is gone" test "$(q "SELECT COUNT(*) FROM session WHERE staff_id = $A_ID")" = 0
 got=$(send_form "$jar" "$FORM_CSRF" "$T1" "${SAME[@]}")
 eq "sending it is not a 403 but a way to log in (303)" "$got" 303
-eq "to the login page" "$(loc)" "/logga-in"
+eq "to the login page" "$(location)" "/logga-in"
 eq "nothing was created" "$(refs_with "$T1")" 0
 eq "the form is kept (one row)" "$(stashes)" 1
 eq "kept for A: the session row is gone, its end is recorded (sql/0023)" \
@@ -93,7 +72,7 @@ expect_status "the login page" 200 -b "$jar" -c "$jar" "$BASE/logga-in"
 expect_body "says the form is kept" "Det du skrev är sparat"
 expect_body "and offers to throw it away" 'action="/formular/sparat/slang"'
 eq "logging in as the same account" "$(login "$jar" "${P}_a")" 303
-eq "leads to the kept form" "$(loc)" "/formular/sparat"
+eq "leads to the kept form" "$(location)" "/formular/sparat"
 eq "which is now bound to that account" "$(q "SELECT staff_id FROM form_stash")" "$A_ID"
 eq "nothing is sent by logging in alone" "$(refs_with "$T1")" 0
 expect_status "Ditt formulär är sparat" 200 -b "$jar" "$BASE/formular/sparat"
@@ -101,11 +80,11 @@ expect_body "the page" "Ditt formulär är sparat"
 expect_body "shows what was typed" "$T1"
 expect_body "with Skicka igen" ">Skicka igen</button>"
 expect_body "and Avbryt" ">Avbryt</button>"
-check "with no warning: the account was known" has_not "sparades för den som loggade in härnäst"
+check "with no warning: the account was known" body_lacks "sparades för den som loggade in härnäst"
 expect_header "no-store" "Cache-Control: no-store"
 got=$(send_again "$jar")
 eq "Skicka igen sends it through the normal route (303)" "$got" 303
-check "to the new application" bash -c "[[ '$(loc)' =~ ^/ansokningar/[0-9]+ ]]"
+check "to the new application" bash -c "[[ '$(location)' =~ ^/ansokningar/[0-9]+ ]]"
 eq "the application is created exactly once" "$(refs_with "$T1")" 1
 eq "by the same account" "$(q "SELECT remittent_id FROM referral WHERE background = '$T1'")" "$A_ID"
 eq "the kept form is gone" "$(stashes)" 0
@@ -129,10 +108,10 @@ eq "kept for the session's own account" "$(q "SELECT CONCAT(staff_id, ' ', owner
 
 # --- 3. Another account logging in in the same browser gets nothing of it
 eq "B logs in in the same browser" "$(login "$jar" "${P}_b")" 303
-eq "and goes to start, not to the form" "$(loc)" "/start"
+eq "and goes to start, not to the form" "$(location)" "/start"
 expect_status "B asks for the kept form" 200 -b "$jar" "$BASE/formular/sparat"
-check "B sees none of it" has_not "$T2"
-check "nor any field of it" has_not "Kvar$$"
+check "B sees none of it" body_lacks "$T2"
+check "nor any field of it" body_lacks "Kvar$$"
 expect_body "only that it belongs to another account" "hör till ett annat konto"
 got=$(send_again "$jar")
 eq "B's Skicka igen does nothing (410)" "$got" 410
@@ -142,10 +121,10 @@ got=$(post "$jar" /formular/sparat/avbryt)
 eq "B's Avbryt changes nothing either" "$(q "SELECT staff_id FROM form_stash")" "$A_ID"
 post "$jar" /logga-ut > /dev/null
 eq "A logs in again in that browser" "$(login "$jar" "${P}_a")" 303
-eq "and gets the kept form" "$(loc)" "/formular/sparat"
+eq "and gets the kept form" "$(location)" "/formular/sparat"
 expect_status "A's page" 200 -b "$jar" "$BASE/formular/sparat"
 expect_body "shows it" "$T2"
-check "with no warning: the account was known" has_not "sparades för den som loggade in härnäst"
+check "with no warning: the account was known" body_lacks "sparades för den som loggade in härnäst"
 eq "Skicka igen" "$(send_again "$jar")" 303
 eq "A's application once" "$(refs_with "$T2")" 1
 
@@ -165,7 +144,7 @@ eq "A's old tab sends: nothing created" "$(refs_with "$T3")" 0
 eq "the form is kept for A, not for B who is logged in" \
 	"$(q "SELECT CONCAT(staff_id, ' ', owner_known) FROM form_stash")" "$A_ID 1"
 expect_status "B asks for the kept form" 200 -b "$jar3" "$BASE/formular/sparat"
-check "B sees none of it" has_not "$T3"
+check "B sees none of it" body_lacks "$T3"
 eq "B's Skicka igen does nothing (410)" "$(send_again "$jar3")" 410
 eq "nothing created for B" "$(refs_with "$T3")" 0
 # A form whose owner nothing identifies (a token no session ever had),
@@ -186,7 +165,7 @@ post "$jar" /logga-ut > /dev/null
 login "$jar" "${P}_a" > /dev/null # a new session, a new token
 got=$(send_form "$jar" "$old" "$T3" "${SAME[@]}")
 eq "a stale token with a live session: kept, to the page (303)" "$got" 303
-eq "Ditt formulär är sparat directly" "$(loc)" "/formular/sparat"
+eq "Ditt formulär är sparat directly" "$(location)" "/formular/sparat"
 eq "nothing created yet" "$(refs_with "$T3")" 0
 eq "bound to the live session's account" "$(q "SELECT staff_id FROM form_stash")" "$A_ID"
 expect_status "the page" 200 -b "$jar" "$BASE/formular/sparat"
@@ -246,10 +225,10 @@ end_everywhere "${P}_a"
 send_form "$jar" "$FORM_CSRF" "$T5" "${SAME[@]}" > /dev/null
 q "UPDATE form_stash SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
 eq "after two hours, logging in" "$(login "$jar" "${P}_a")" 303
-eq "goes to start" "$(loc)" "/start"
+eq "goes to start" "$(location)" "/start"
 expect_status "the page" 200 -b "$jar" "$BASE/formular/sparat"
 expect_body "says there is none" "Det finns inget sparat formulär"
-check "and shows nothing of it" has_not "$T5"
+check "and shows nothing of it" body_lacks "$T5"
 eq "Skicka igen does nothing (410)" "$(send_again "$jar")" 410
 eq "nothing created" "$(refs_with "$T5")" 0
 eq "the expired row is removed" "$(stashes)" 0
@@ -266,7 +245,7 @@ expect_status "Släng det sparade formuläret" 303 -b "$jar" -c "$jar" \
 	--data-urlencode "csrf=$lcsrf" "$BASE/formular/sparat/slang"
 eq "removes it" "$(stashes)" 0
 eq "the next login goes to start" "$(login "$jar" "${P}_b")" 303
-eq "(start)" "$(loc)" "/start"
+eq "(start)" "$(location)" "/start"
 
 # --- TOTP: the kept form survives the code step
 totp_hex=3132333435363738393031323334353637383930
@@ -284,14 +263,14 @@ q "UPDATE session SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 31 MINUTE WHERE 
 got=$(send_form "$jar" "$FORM_CSRF" "$T6" "${SAME[@]}")
 eq "sent after the timeout: kept, to the login page" "$got" 303
 eq "the password" "$(login "$jar" "${P}_t")" 303
-eq "opens the code step" "$(loc)" "/logga-in/kod"
+eq "opens the code step" "$(location)" "/logga-in/kod"
 expect_status "the code page" 200 -b "$jar" "$BASE/logga-in/kod"
 expect_body "says the form is kept" "Formuläret du skickade är sparat"
 csrf=$(form_csrf)
 q "UPDATE staff SET totp_last_counter = NULL WHERE username = '${P}_t'"
 expect_status "the code" 303 -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" \
 	--data-urlencode "kod=$(code)" "$BASE/logga-in/kod"
-eq "leads to the kept form" "$(loc)" "/formular/sparat"
+eq "leads to the kept form" "$(location)" "/formular/sparat"
 expect_status "which shows it" 200 -b "$jar" "$BASE/formular/sparat"
 expect_body "what was typed" "$T6"
 eq "Skicka igen" "$(send_again "$jar")" 303
@@ -306,14 +285,14 @@ end_everywhere "${P}_b"
 send_form "$jar" "$FORM_CSRF" "$T7" "${SAME[@]}" > /dev/null
 q "UPDATE staff SET must_change_password = 1 WHERE id = $B_ID"
 eq "a login that must change the password" "$(login "$jar" "${P}_b")" 303
-eq "goes to the password page first" "$(loc)" "/losenord"
+eq "goes to the password page first" "$(location)" "/losenord"
 NEWPW="Ett-nytt-langt-losen-$$"
 fetch -b "$jar" "$BASE/losenord" > /dev/null
 csrf=$(form_csrf)
 got=$(fetch -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "nuvarande=stegvis-demo" \
 	--data-urlencode "nytt=$NEWPW" --data-urlencode "upprepa=$NEWPW" "$BASE/losenord")
 eq "the new password is set" "$got" 303
-eq "and then the kept form" "$(loc)" "/formular/sparat"
+eq "and then the kept form" "$(location)" "/formular/sparat"
 eq "Skicka igen" "$(send_again "$jar")" 303
 eq "created once" "$(refs_with "$T7")" 1
 
@@ -323,3 +302,4 @@ for t in "Bakgrund ett $$" "Bakgrund två $$" "Bakgrund tre $$" "Bakgrund fyra $
 	enc=$(printf '%s' "$t" | sed 's/ /+/g')
 	check "nor URL-encoded ($enc)" bash -c "! grep -rqF -- '$enc' '$VAR/log/'"
 done
+done_testing

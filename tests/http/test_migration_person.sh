@@ -9,11 +9,9 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 DB=stegvis_mig_$$
 WORK=$(mktemp -d)
-cleanup() { sql_admin "DROP DATABASE IF EXISTS $DB" > /dev/null 2>&1; rm -rf "$WORK" "$BODY" "$HEAD" "${JARS[@]}"; }
-trap cleanup EXIT
+at_exit 'sql_admin "DROP DATABASE IF EXISTS $DB" > /dev/null 2>&1; rm -rf "$WORK"'
 m() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N "$DB" -e "$1"; }
 
 mkdir "$WORK/sql"
@@ -76,3 +74,4 @@ eq "the insats staff's change is history of the participation" \
 eq "the old rows are kept as they were" "$(m "SELECT COUNT(*) FROM change_history WHERE record_type = 'person' AND record_id = 900001")" 2
 eq "the app's account may read and write the new tables" \
 	"$(m "SELECT COUNT(*) FROM information_schema.table_privileges WHERE table_schema = '$DB' AND grantee LIKE '%stegvis%' AND table_name IN ('referral_person', 'participation_person') AND privilege_type IN ('SELECT', 'INSERT', 'UPDATE')")" 6
+done_testing

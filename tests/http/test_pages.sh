@@ -46,3 +46,4 @@ expect_status "DELETE / is 405" 405 -X DELETE "$BASE/"
 expect_status "a query with a personnummer" 200 "$BASE/?pnr=191212121212"
 check "nginx's access log has the path but not the query" bash -c \
 	"grep -q '\"GET /\" 200' '$VAR/log/nginx-access.log' && ! grep -q '191212121212' '$VAR/log/nginx-access.log'"
+done_testing

@@ -6,60 +6,29 @@
 # in as, and every insats setting changed here is restored.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
+FVI=$(insats_id_of "Friska Vindar 2.0")
+TRH=$(insats_id_of "Trampolinen TH")
+FV_ID=$(staff_id_of personal.fv)
+TRAMP_ID=$(staff_id_of personal.tramp)
+EB=$(org_id_of "Ekonomiskt bistånd (försörjningsstöd)" "Trollhättans Stad")
 
-# A valid, unused personnummer on a random birth date (pnr is in lib.sh).
-new_pnr() {
-	pnr "$((1960 + RANDOM % 40))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
-}
-# new_referral INSATS FIRST LAST GENDER PNR DAYS_AGO: a submitted referral
-# from remittent.fk with a secrecy waiver covering FK (give_waiver in
-# lib.sh: every decision needs one); prints its id.
-new_referral() {
-	local id
-	id=$(new_referral_bare "$@")
-	give_waiver "$id" > /dev/null
-	echo "$id"
-}
-new_referral_bare() {
-	q "INSERT INTO person (personnummer, id_kind, birth_year)
-	     VALUES ('$5', 'personnummer', ${5:0:4});
-	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,
-	     background, needs, own_goals)
-	     VALUES (LAST_INSERT_ID(), $1, 2, 2, 'inskickad', UTC_TIMESTAMP() - INTERVAL $6 DAY,
-	     'Bakgrund $3', 'Behov av stöd $3', 'Mål $3');
-	   SET @ref = LAST_INSERT_ID();
-	   INSERT INTO referral_person (referral_id, first_name, last_name, gender, address, city) VALUES (@ref, '$2', '$3', '$4', 'Storgatan 1', 'Trollhättan');
-	   SELECT @ref;"
-}
+log_in FV personal.fv
+log_in TR personal.tramp
+log_in RJ remittent.fk
+log_in FJ forbund
+log_in AJ admin
 
-FV=$(new_jar)
-TR=$(new_jar)
-RJ=$(new_jar)
-FJ=$(new_jar)
-AJ=$(new_jar)
-eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
-eq "personal.tramp logs in" "$(login "$TR" personal.tramp)" 303
-eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
-eq "forbund logs in" "$(login "$FJ" forbund)" 303
-eq "admin logs in" "$(login "$AJ" admin)" 303
-
-PLACES=$(q "SELECT IFNULL(places, 'NULL') FROM insats WHERE id = 1")
-trap 'q "UPDATE insats SET places = $PLACES WHERE id = 1" > /dev/null 2>&1; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+PLACES=$(q "SELECT IFNULL(places, 'NULL') FROM insats WHERE id = $FVI")
+at_exit 'q "UPDATE insats SET places = $PLACES WHERE id = $FVI" > /dev/null 2>&1'
 
 PNR1=$(new_pnr)
-R1=$(new_referral 1 Testa Vägsson kvinna "$PNR1" 120)
+R1=$(new_referral "$FVI" Testa Vägsson kvinna "$PNR1" 120)
 q "INSERT INTO referral_income (referral_id, income_code) VALUES ($R1, 'forsorjningsstod');
-   INSERT INTO referral_coremittent (referral_id, organisation_id, name, contact) VALUES ($R1, 10, 'Medre Mittent', '0520-1');"
+   INSERT INTO referral_coremittent (referral_id, organisation_id, name, contact) VALUES ($R1, $EB, 'Medre Mittent', '0520-1');"
 check "fixture referral created" test -n "$R1"
 
 # --- The inbox: the new referral, occupancy per insats
-NOW=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = 1 AND status = 'inskriven'")
+NOW=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $FVI AND status = 'inskriven'")
 before=$(audits "object_type = 'referral_list' AND username = 'personal.fv'")
 expect_status "GET /inkorg" 200 -b "$FV" "$BASE/inkorg"
 expect_body "the inbox links the new referral" "<a href=\"/inkorg/$R1\">Testa Vägsson</a>"
@@ -79,7 +48,7 @@ expect_body "shows the background" "Bakgrund Vägsson"
 expect_body "shows the needs" "Behov av stöd Vägsson"
 expect_body "shows the income sources" "Försörjningsstöd (ekonomiskt bistånd)"
 expect_body "shows the medremittent" "Medre Mittent"
-expect_body "offers the contact persons of the insats" '<option value="4" selected>Demo Personal Friska Vindar 2.0</option>'
+expect_body "offers the contact persons of the insats" "<option value=\"$FV_ID\" selected>Demo Personal Friska Vindar 2.0</option>"
 check "but not staff of other insatser" body_lacks "Demo Personal Trampolinen"
 expect_body "shows the occupancy" "Insatsen har $NOW inskrivna av $PLACES platser."
 eq "reading the referral writes a read row with the personnummer" \
@@ -98,14 +67,14 @@ expect_body "the typed date is kept" 'value="2024-02-30"'
 expect_body "the typed hours are kept" 'value="41"'
 eq "four inputs are marked aria-invalid" "$(grep -c 'aria-invalid="true"' "$BODY")" 4
 got=$(post "$FV" "/inkorg/$R1/beslut" --data "beslut=anta" --data "version=$V1" --data "startdatum=$(day -100)" \
-	--data "planerat_slut=$(day -101)" --data "kontaktperson=5" --data "timmar=8" --data "sysselsattning_fore=hittepa")
+	--data "planerat_slut=$(day -101)" --data "kontaktperson=$TRAMP_ID" --data "timmar=8" --data "sysselsattning_fore=hittepa")
 eq "end before start, a contact from another insats, an unknown code: 400" "$got" 400
 expect_body "end before start" "Planerat slut måste vara efter startdatumet."
 expect_body "the contact must be the insats's staff" '<p class="error" id="an-kontakt-fel">Välj en kontaktperson bland insatsens personal.</p>'
 expect_body "unknown occupation code" '<p class="error" id="an-syss-fel">Välj ett av alternativen i listan.</p>'
 expect_body "the start date is kept" "value=\"$(day -100)\""
 got=$(post "$FV" "/inkorg/$R1/beslut" --data "beslut=anta" --data "version=$V1" --data "startdatum=$(day -200)" \
-	--data "planerat_slut=$(day -10)" --data "kontaktperson=4" --data "timmar=8")
+	--data "planerat_slut=$(day -10)" --data "kontaktperson=$FV_ID" --data "timmar=8")
 eq "a start before the application came in is 400" "$got" 400
 expect_body "with its message" "Startdatumet kan inte vara före dagen då ansökan kom in."
 eq "nothing was stored" "$(q "SELECT CONCAT(status, version, (SELECT COUNT(*) FROM participation WHERE referral_id = $R1)) FROM referral WHERE id = $R1")" "inskickad${V1}0"
@@ -119,13 +88,13 @@ expect_body "and the typed reason kept" ">x</textarea>"
 
 # --- Admit
 got=$(post "$FV" "/inkorg/$R1/beslut" --data "beslut=anta" --data "version=$V1" --data "startdatum=$(day -100)" \
-	--data "planerat_slut=$(day -10)" --data "kontaktperson=4" --data "timmar=8" --data "sysselsattning_fore=annan")
+	--data "planerat_slut=$(day -10)" --data "kontaktperson=$FV_ID" --data "timmar=8" --data "sysselsattning_fore=annan")
 eq "admitting answers 303" "$got" 303
 P1=$(q "SELECT id FROM participation WHERE referral_id = $R1")
 expect_header "to the new participation" "Location: /deltagande/$P1?antagen=1"
 eq "the participation is stored" "$(q "SELECT CONCAT_WS('|', status, start_date, planned_end_date, contact_id, hours_per_week, occupation_before_code, insats_id) FROM participation WHERE id = $P1")" \
-	"inskriven|$(day -100)|$(day -10)|4|8|annan|1"
-eq "the referral is antagen, decided by personal.fv" "$(q "SELECT CONCAT_WS('|', status, decided_by, decided_at IS NOT NULL, version) FROM referral WHERE id = $R1")" "antagen|4|1|$((V1 + 1))"
+	"inskriven|$(day -100)|$(day -10)|$FV_ID|8|annan|$FVI"
+eq "the referral is antagen, decided by personal.fv" "$(q "SELECT CONCAT_WS('|', status, decided_by, decided_at IS NOT NULL, version) FROM referral WHERE id = $R1")" "antagen|$FV_ID|1|$((V1 + 1))"
 eq "the decision is in the access log" "$(audits "action = 'update' AND object_type = 'referral' AND object_id = $R1 AND personnummer = '$PNR1' AND detail = 'decision: antagen'")" 1
 eq "the new participation is in the access log" "$(audits "action = 'create' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1'")" 1
 eq "the referral's history has the status change" "$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'referral' AND record_id = $R1 AND field = 'status'")" "inskickad>antagen"
@@ -159,8 +128,7 @@ expect_body "who has looked: the referral read" "Läste ansökan $R1"
 expect_body "the change history is shown" "<td>Startdatum</td><td></td><td>$(day -100)</td>"
 
 # --- The individual plan
-ver() { q "SELECT version FROM participation WHERE id = $1"; }
-V=$(ver "$P1")
+V=$(part_version "$P1")
 got=$(post "$FV" "/deltagande/$P1/plan" --data "version=$V" --data-urlencode "aktivitet_1=Promenadgrupp" --data "timmar_1=4" \
 	--data-urlencode "aktivitet_2=Arbetsträning" --data "timmar_2=6")
 eq "saving the plan answers 303" "$got" 303
@@ -169,7 +137,7 @@ eq "the activities are stored" "$(q "SELECT GROUP_CONCAT(CONCAT(activity, ':', h
 eq "the hours per week are their sum" "$(q "SELECT hours_per_week FROM participation WHERE id = $P1")" 10
 eq "the plan change is in the history" "$(q "SELECT new_value FROM change_history WHERE record_type = 'participation' AND record_id = $P1 AND field = 'activities'")" "Promenadgrupp (4 h); Arbetsträning (6 h)"
 eq "and in the access log" "$(audits "action = 'update' AND object_type = 'participation' AND object_id = $P1 AND detail = 'plan'")" 1
-V=$(ver "$P1")
+V=$(part_version "$P1")
 got=$(post "$FV" "/deltagande/$P1/plan" --data "version=$V" --data-urlencode "aktivitet_1=Simning" --data "timmar_1=30" \
 	--data-urlencode "aktivitet_2=Kurs" --data "timmar_2=20")
 eq "more than 40 hours in all is 400" "$got" 400
@@ -204,11 +172,11 @@ got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "version=$V" --data "d
 eq "a stale version is 409" "$got" 409
 expect_body "with a clear message" "Någon annan har ändrat uppgifterna medan du arbetade."
 expect_body "the typed value is kept" 'value="Bara jag"'
-expect_body "the new version is in the form" "name=\"version\" value=\"$(ver "$P1")\""
+expect_body "the new version is in the form" "name=\"version\" value=\"$(part_version "$P1")\""
 eq "nothing was overwritten" "$(q "SELECT midterm_attendees FROM participation WHERE id = $P1")" "Deltagaren, remittenten"
 
 # --- Extension
-V=$(ver "$P1")
+V=$(part_version "$P1")
 got=$(post "$FV" "/deltagande/$P1/forlangning" --data "version=$V" --data "nytt_slut=$(day -10)" --data "orsak=Behöver mer tid")
 eq "a new end not after the current one is 400" "$got" 400
 expect_body "with the message" "Det nya slutet måste vara efter det nuvarande planerade slutet ($(day -10))."
@@ -218,12 +186,12 @@ expect_body "with the message" '<p class="error" id="fl-orsak-fel">Fältet måst
 got=$(post "$FV" "/deltagande/$P1/forlangning" --data "version=$V" --data "nytt_slut=$(day 30)" --data-urlencode "orsak=Behöver mer tid")
 eq "an extension answers 303" "$got" 303
 eq "the extension row is stored" "$(q "SELECT CONCAT_WS('|', old_planned_end, new_planned_end, reason, staff_id) FROM participation_extension WHERE participation_id = $P1")" \
-	"$(day -10)|$(day 30)|Behöver mer tid|4"
+	"$(day -10)|$(day 30)|Behöver mer tid|$FV_ID"
 eq "the planned end moved" "$(q "SELECT planned_end_date FROM participation WHERE id = $P1")" "$(day 30)"
 eq "and the change is in the history" "$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'participation' AND record_id = $P1 AND field = 'planned_end_date' AND old_value <> ''")" "$(day -10)>$(day 30)"
 
 # --- End: bad input first, nothing stored, nothing lost
-V=$(ver "$P1")
+V=$(part_version "$P1")
 got=$(post "$FV" "/deltagande/$P1/avslut" --data "version=$V" --data "slutdatum=$(day -101)" --data "avslutsorsak=arbete" \
 	--data "sysselsattning_efter=arbete" --data "forsorjning_efter=lon" --data "forsorjning_efter=a_kassa")
 eq "an end before the start is 400" "$got" 400
@@ -251,7 +219,7 @@ eq "the end is stored, summary due 21 days after the end" \
 	"avslutad|$(day -3)|arbete|arbete|$(day 18)|1"
 eq "the income sources after are stored" "$(q "SELECT GROUP_CONCAT(income_code ORDER BY income_code) FROM participation_income_after WHERE participation_id = $P1")" "a_kassa,lon"
 eq "the end is in the history" "$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'participation' AND record_id = $P1 AND field = 'status' AND old_value <> ''")" "inskriven>avslutad"
-got=$(post "$FV" "/deltagande/$P1/plan" --data "version=$(ver "$P1")" --data "aktivitet_1=X" --data "timmar_1=4")
+got=$(post "$FV" "/deltagande/$P1/plan" --data "version=$(part_version "$P1")" --data "aktivitet_1=X" --data "timmar_1=4")
 eq "an ended participation's plan cannot change: 409" "$got" 409
 expect_body "with a message" "Deltagandet är avslutat och kan inte ändras."
 expect_status "the page of the ended participation" 200 -b "$FV" "$BASE/deltagande/$P1"
@@ -259,20 +227,20 @@ expect_body "shows the summary due date" "<dt>Senast</dt><dd>$(day 18)</dd>"
 expect_body "offers to mark the summary sent" "/deltagande/$P1/sammanfattning"
 
 # --- The summary to the remittent
-got=$(post "$FV" "/deltagande/$P1/sammanfattning" --data "version=$(ver "$P1")")
+got=$(post "$FV" "/deltagande/$P1/sammanfattning" --data "version=$(part_version "$P1")")
 eq "marking the summary sent answers 303" "$got" 303
 eq "it is stored" "$(q "SELECT summary_sent_at IS NOT NULL FROM participation WHERE id = $P1")" 1
-got=$(post "$FV" "/deltagande/$P1/sammanfattning" --data "version=$(ver "$P1")")
+got=$(post "$FV" "/deltagande/$P1/sammanfattning" --data "version=$(part_version "$P1")")
 eq "marking it twice is 409" "$got" 409
 
 # --- Overdue summaries: an ended participation past due and not sent
 PNR2=$(new_pnr)
-R2=$(new_referral 1 Sena Sammansson man "$PNR2" 300)
+R2=$(new_referral "$FVI" Sena Sammansson man "$PNR2" 300)
 got=$(post "$FV" "/inkorg/$R2/beslut" --data "beslut=anta" --data "version=1" --data "startdatum=$(day -250)" \
-	--data "planerat_slut=$(day -60)" --data "kontaktperson=4" --data "timmar=6")
+	--data "planerat_slut=$(day -60)" --data "kontaktperson=$FV_ID" --data "timmar=6")
 eq "a second participant is admitted" "$got" 303
 P2=$(q "SELECT id FROM participation WHERE referral_id = $R2")
-got=$(post "$FV" "/deltagande/$P2/avslut" --data "version=$(ver "$P2")" --data "slutdatum=$(day -30)" --data "avslutsorsak=studier" \
+got=$(post "$FV" "/deltagande/$P2/avslut" --data "version=$(part_version "$P2")" --data "slutdatum=$(day -30)" --data "avslutsorsak=studier" \
 	--data "sysselsattning_efter=studier" --data "forsorjning_efter=studiemedel")
 eq "and ended 30 days ago" "$got" 303
 eq "its summary was due 9 days ago" "$(q "SELECT summary_due_date FROM participation WHERE id = $P2")" "$(day -9)"
@@ -287,7 +255,7 @@ check "does not show Friska Vindar's overdue summary" body_lacks "/deltagande/$P
 
 # --- Avråda (with a code) and återföra (reason required)
 PNR3=$(new_pnr)
-R3=$(new_referral 1 Avra Dasson kvinna "$PNR3" 5)
+R3=$(new_referral "$FVI" Avra Dasson kvinna "$PNR3" 5)
 got=$(post "$FV" "/inkorg/$R3/beslut" --data "beslut=avrada" --data "version=1" --data "avrada_orsak=" --data-urlencode "avrada_motivering=Mår inte bra")
 eq "advising against without a code is 400" "$got" 400
 expect_body "with the message" '<p class="error" id="av-orsak-fel">Fältet måste fyllas i.</p>'
@@ -299,13 +267,13 @@ eq "nothing changed" "$(q "SELECT CONCAT(status, version) FROM referral WHERE id
 got=$(post "$FV" "/inkorg/$R3/beslut" --data "beslut=avrada" --data "version=1" --data "avrada_orsak=halsa" --data-urlencode "avrada_motivering=Mår inte bra just nu")
 eq "advising against answers 303" "$got" 303
 expect_header "back to the referral" "Location: /inkorg/$R3?sparat=1"
-eq "the referral is avrådd with code and reason" "$(q "SELECT CONCAT_WS('|', status, advise_against_code, decision_reason, decided_by) FROM referral WHERE id = $R3")" "avradd|halsa|Mår inte bra just nu|4"
+eq "the referral is avrådd with code and reason" "$(q "SELECT CONCAT_WS('|', status, advise_against_code, decision_reason, decided_by) FROM referral WHERE id = $R3")" "avradd|halsa|Mår inte bra just nu|$FV_ID"
 eq "with history" "$(q "SELECT COUNT(*) FROM change_history WHERE record_type = 'referral' AND record_id = $R3 AND field IN ('status', 'advise_against_code', 'decision_reason')")" 3
 expect_status "the decided referral" 200 -b "$FV" "$BASE/inkorg/$R3?sparat=1"
 expect_body "shows the decision" "<dt>Skäl</dt><dd>Hälsan hindrar deltagande just nu</dd>"
 
 PNR4=$(new_pnr)
-R4=$(new_referral 1 Åter Försson man "$PNR4" 5)
+R4=$(new_referral "$FVI" Åter Försson man "$PNR4" 5)
 got=$(post "$FV" "/inkorg/$R4/beslut" --data "beslut=aterfor" --data "version=1" --data "aterfor_motivering=")
 eq "sending back without a reason is 400" "$got" 400
 expect_body "with the message" '<p class="error" id="at-motivering-fel">Fältet måste fyllas i.</p>'
@@ -320,13 +288,13 @@ eq "the referral is återförd" "$(q "SELECT CONCAT_WS('|', status, decision_rea
 
 # --- A full insats refuses admission; the waiting list
 PNR5=$(new_pnr)
-R5=$(new_referral 1 Full Platsson kvinna "$PNR5" 5)
-N=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = 1 AND status = 'inskriven'")
-q "UPDATE insats SET places = $N WHERE id = 1"
+R5=$(new_referral "$FVI" Full Platsson kvinna "$PNR5" 5)
+N=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $FVI AND status = 'inskriven'")
+q "UPDATE insats SET places = $N WHERE id = $FVI"
 expect_status "the inbox of a full insats" 200 -b "$FV" "$BASE/inkorg"
 expect_body "shows it full" "<tr><td>Friska Vindar 2.0</td><td>$N</td><td>$N</td><td><strong>Full</strong></td></tr>"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=1" --data "startdatum=$TODAY" \
-	--data "planerat_slut=$(day 90)" --data "kontaktperson=4" --data "timmar=8")
+	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")
 eq "admitting to a full insats is refused (409)" "$got" 409
 expect_body "with the message" "Insatsen är full ($N av $N platser). Sätt ansökan på väntelista."
 expect_body "the typed start date is kept" "value=\"$TODAY\""
@@ -337,29 +305,29 @@ eq "the referral waits" "$(q "SELECT status FROM referral WHERE id = $R5")" "van
 expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
 expect_body "still lists the waiting referral" "<a href=\"/inkorg/$R5\">Full Platsson</a>"
 expect_body "marked Väntelista" "<td>Väntelista</td>"
-q "UPDATE insats SET places = $PLACES WHERE id = 1"
+q "UPDATE insats SET places = $PLACES WHERE id = $FVI"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=2" --data "startdatum=$TODAY" \
-	--data "planerat_slut=$(day 90)" --data "kontaktperson=4" --data "timmar=8")
+	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")
 eq "with a place free again it is admitted from the waiting list" "$got" 303
 P5=$(q "SELECT id FROM participation WHERE referral_id = $R5")
 check "its participation exists" test -n "$P5"
 
 # --- Felregistrering: status felregistrerad, no summary due
-got=$(post "$FV" "/deltagande/$P5/avslut" --data "version=$(ver "$P5")" --data "slutdatum=$TODAY" --data "avslutsorsak=felregistrering")
+got=$(post "$FV" "/deltagande/$P5/avslut" --data "version=$(part_version "$P5")" --data "slutdatum=$TODAY" --data "avslutsorsak=felregistrering")
 eq "a felregistrering needs no occupation or income" "$got" 303
 eq "status felregistrerad, no summary due" "$(q "SELECT CONCAT_WS('|', status, IFNULL(summary_due_date, 'NULL')) FROM participation WHERE id = $P5")" "felregistrerad|NULL"
 
 # --- Other insatser: not found, never forbidden
 PNR6=$(new_pnr)
-R6=$(new_referral 1 Annan Insatsson man "$PNR6" 5)
+R6=$(new_referral "$FVI" Annan Insatsson man "$PNR6" 5)
 expect_status "personal.tramp: a Friska Vindar participation is 404" 404 -b "$TR" "$BASE/deltagande/$P1"
 expect_status "personal.tramp: a Friska Vindar referral is 404" 404 -b "$TR" "$BASE/inkorg/$R6"
 got=$(post "$TR" "/inkorg/$R6/beslut" --data "beslut=vantelista" --data "version=1")
 eq "personal.tramp: deciding it is 404" "$got" 404
-got=$(post "$TR" "/deltagande/$P2/sammanfattning" --data "version=$(ver "$P2")")
+got=$(post "$TR" "/deltagande/$P2/sammanfattning" --data "version=$(part_version "$P2")")
 eq "personal.tramp: changing the participation is 404" "$got" 404
 eq "and changed nothing" "$(q "SELECT CONCAT((SELECT status FROM referral WHERE id = $R6), (SELECT summary_sent_at IS NULL FROM participation WHERE id = $P2))")" "inskickad1"
-expect_status "a draft referral is 404 to insats staff" 404 -b "$FV" "$BASE/inkorg/$(q "SELECT id FROM referral WHERE insats_id = 1 AND status = 'utkast' LIMIT 1")"
+expect_status "a draft referral is 404 to insats staff" 404 -b "$FV" "$BASE/inkorg/$(q "SELECT id FROM referral WHERE insats_id = $FVI AND status = 'utkast' LIMIT 1")"
 expect_status "a malformed id is 404" 404 -b "$FV" "$BASE/deltagande/1x"
 check "personal.tramp's reads were not logged as reads of the person" \
 	test "$(audits "username = 'personal.tramp' AND personnummer IN ('$PNR1', '$PNR6')")" = 0
@@ -386,13 +354,13 @@ expect_status "GET /deltagare (current participants)" 200 -b "$FV" "$BASE/deltag
 check "lists no ended participation by default" body_lacks "/deltagande/$P1\""
 check "shows no personnummer" body_lacks "${PNR1:0:8}-"
 eq "viewing the list is logged" "$(audits "object_type = 'participation_list' AND username = 'personal.fv' AND detail LIKE 'participant list:%'")" $((before + 1))
-expect_status "all statuses, women" 200 -b "$FV" "$BASE/deltagare?status=alla&kon=kvinna&insats=1&kontakt=4"
+expect_status "all statuses, women" 200 -b "$FV" "$BASE/deltagare?status=alla&kon=kvinna&insats=$FVI&kontakt=$FV_ID"
 expect_body "lists the ended participation of a woman" "<a href=\"/deltagande/$P1\">Vägsson, Testa</a>"
 check "but not a man" body_lacks "/deltagande/$P2\""
 expect_body "the filter is kept" '<option value="kvinna" selected>Kvinnor</option>'
 expect_status "an unknown status filter is 400" 400 -b "$FV" "$BASE/deltagare?status=bogus"
 expect_body "with a message" '<p class="error" id="f-status-fel">Välj ett av alternativen.</p>'
-expect_status "another insats as filter is 400" 400 -b "$FV" "$BASE/deltagare?insats=3"
+expect_status "another insats as filter is 400" 400 -b "$FV" "$BASE/deltagare?insats=$TRH"
 expect_body "with a message" '<p class="error" id="f-insats-fel">Välj ett av alternativen i listan.</p>'
 
 # --- Search by personnummer: POST only, audited
@@ -441,19 +409,18 @@ expect_status "personal.tramp: another insats's access log is 404" 404 -b "$TR" 
 expect_status "the remittent: 403" 403 -b "$RJ" "$BASE/deltagande/$P1/atkomstlogg"
 
 # --- CSRF
-V=$(ver "$P2")
+V=$(part_version "$P2")
 expect_status "a POST without the CSRF token is 403" 403 -b "$FV" --data "version=$V" --data "aktivitet_1=X" --data "timmar_1=4" "$BASE/deltagande/$P2/plan"
 expect_status "a decision without the CSRF token is 403" 403 -b "$FV" --data "beslut=vantelista" --data "version=1" "$BASE/inkorg/$R6/beslut"
 eq "and nothing changed" "$(q "SELECT CONCAT((SELECT version FROM participation WHERE id = $P2), (SELECT status FROM referral WHERE id = $R6))")" "${V}inskickad"
 
 # The start page: insats staff see their inbox links and the late summaries.
-sj=$(new_jar)
-login "$sj" personal.fv > /dev/null
+session sj personal.fv
 expect_status "personal.fv's start page" 200 -b "$sj" "$BASE/start"
 expect_body "links to the inbox" 'href="/inkorg"'
 expect_body "lists summaries past due" "Försenade sammanfattningar"
-rj=$(new_jar)
-login "$rj" remittent.fk > /dev/null
+session rj remittent.fk
 expect_status "remittent.fk's start page" 200 -b "$rj" "$BASE/start"
 expect_body "links to the referrals" 'href="/ansokningar/ny"'
 check "and shows no insats staff list" bash -c "! grep -q 'Försenade sammanfattningar' '$BODY'"
+done_testing

@@ -7,22 +7,11 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-loc_id() { tr -d '\r' < "$HEAD" | sed -n -E 's#^[Ll]ocation: /ansokningar/([0-9]+)\?.*#\1#p'; }
-hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
-
-FK=$(new_jar)
-SOC=$(new_jar)
-CM=$(new_jar)
-eq "remittent.fk logs in" "$(login "$FK" remittent.fk)" 303
-eq "remittent.soc logs in" "$(login "$SOC" remittent.soc)" 303
-eq "personal.cm logs in" "$(login "$CM" personal.cm)" 303
+log_in FK remittent.fk
+log_in SOC remittent.soc
+log_in CM personal.cm
 INSATS=$(q "SELECT si.insats_id FROM staff_insats si JOIN staff s ON s.id = si.staff_id WHERE s.username = 'personal.cm' LIMIT 1")
-CMID=$(q "SELECT id FROM staff WHERE username = 'personal.cm'")
+CMID=$(staff_id_of personal.cm)
 
 # --- FK applies for Peter, with the address, phone and kommun they know.
 PNR=$(pnr "19$((70 + RANDOM % 25))0$((1 + RANDOM % 9))1$((RANDOM % 9))")
@@ -199,3 +188,4 @@ eq "and nothing saved" "$(q "SELECT version FROM participation_person WHERE part
 expect_status "another insats's staff cannot open it (404)" 404 -b "$(j=$(new_jar); login "$j" personal.fv > /dev/null; echo "$j")" \
 	"$BASE/deltagande/$P/kontaktuppgifter"
 expect_status "nor can the remittent (403)" 403 -b "$FK" "$BASE/deltagande/$P/kontaktuppgifter"
+done_testing

@@ -30,8 +30,7 @@
 LP="$(dirname "$BIN")/tests/lp_audit"
 MIN=$(awk -F'=' '$1 ~ /^[ \t]*report_min_cell[ \t]*$/ { gsub(/[ \t]/, "", $2); print $2 }' "$VAR/stegvis.conf")
 MIN=${MIN:-5}
-forbund=$(new_jar)
-login "$forbund" forbund > /dev/null
+session forbund forbund
 MODEL=$(mktemp)
 RANGES=$(mktemp)
 GOALS=$(mktemp)
@@ -166,7 +165,7 @@ audit() {
 	local name=$1 query=$2 ins n
 	ins=$(sed -n 's/.*insats=\([0-9]*\).*/\1/p' <<< "$query")
 	if [ "${ins:-0}" = 0 ]; then
-		sql_admin "SELECT label, kind FROM forbund_goal WHERE forbund_id = 1" > "$GOALS"
+		sql_admin "SELECT label, kind FROM forbund_goal WHERE forbund_id = $(forbund_id_of SOFTLEG)" > "$GOALS"
 	else
 		sql_admin "SELECT label, kind FROM insats_goal WHERE insats_id = $ins" > "$GOALS"
 	fi
@@ -186,9 +185,16 @@ audit() {
 		END { exit fail }' "$MODEL" "$RANGES"
 }
 
+# The demo insatser reported on, by name.
+FVI=$(insats_id_of "Friska Vindar 2.0")
+HFA=$(insats_id_of "Hälsa för Alla")
+TRH=$(insats_id_of "Trampolinen TH")
+AFB=$(insats_id_of "Arbetsförmåga LE")
+CMI=$(insats_id_of "Case Manager")
+
 # --- The repro: Friska Vindar 2.0, January-August 2021, with the
 # participants' end questionnaire (answers in the demo data).
-REPRO="insats=1&period=jan-aug&ar=2021&enkat=deltagare_avslut"
+REPRO="insats=$FVI&period=jan-aug&ar=2021&enkat=deltagare_avslut"
 audit "FV 2.0 Jan-Aug 2021" "$REPRO"
 seek() { # COLUMN: the range of avslut "Aktivt arbetssökande" in COLUMN
 	awk -v col="$1" 'NR == FNR { if ($1 == "#" && $0 ~ ("avslut;Aktivt arbetssökande;" col "$")) n = $2; next }
@@ -204,29 +210,30 @@ check "the goals the repro subtracted are still published (32 and 18 for men)" \
 	grep -q '^"mal";"Ökad förmåga till förvärvsarbete";"32";"32";"64"' "$BODY"
 
 # --- More demo reports: other insatser and periods, the whole förbund.
-audit "FV 2.0 2020" "insats=1&period=ar&ar=2020"
-audit "FV 2.0 Q2 2021" "insats=1&period=q2&ar=2021"
-audit "FV 2.0 March-May 2021" "insats=1&period=fritt&fran=2021-03&till=2021-05"
-audit "AFB Lilla Edet 2021" "insats=5&period=ar&ar=2021&enkat=deltagare_avslut"
-audit "Trampolinen Trollhättan 2019" "insats=3&period=ar&ar=2019"
-audit "Hälsa för Alla 2018" "insats=2&period=ar&ar=2018&enkat=deltagare_avslut"
+audit "FV 2.0 2020" "insats=$FVI&period=ar&ar=2020"
+audit "FV 2.0 Q2 2021" "insats=$FVI&period=q2&ar=2021"
+audit "FV 2.0 March-May 2021" "insats=$FVI&period=fritt&fran=2021-03&till=2021-05"
+audit "AFB Lilla Edet 2021" "insats=$AFB&period=ar&ar=2021&enkat=deltagare_avslut"
+audit "Trampolinen Trollhättan 2019" "insats=$TRH&period=ar&ar=2019"
+audit "Hälsa för Alla 2018" "insats=$HFA&period=ar&ar=2018&enkat=deltagare_avslut"
 audit "the whole förbund 2021" "insats=0&period=ar&ar=2021&enkat=deltagare_avslut"
 audit "the whole förbund Q1 2019" "insats=0&period=q1&ar=2019"
 # Four participants in all: the grand total is small itself and hidden.
-audit "AFB Lilla Edet Q1 2020" "insats=5&period=q1&ar=2020"
-audit "Case Manager Grästorp 2022" "insats=6&period=ar&ar=2022"
+audit "AFB Lilla Edet Q1 2020" "insats=$AFB&period=q1&ar=2020"
+audit "Case Manager Grästorp 2022" "insats=$CMI&period=ar&ar=2022"
 # Places against the enrolled: 6,0 and 5,0 places in every month of 2022
 # bounded the hidden women's and men's Inskrivna (total 11) to 6 and 5.
-audit "AFB Lilla Edet 2022" "insats=5&period=ar&ar=2022"
+audit "AFB Lilla Edet 2022" "insats=$AFB&period=ar&ar=2022"
 
 # --- Whole months only, so that two periods never differ by a few days.
-expect_status "free months: a period of whole months" 200 -b "$forbund" "$BASE/rapporter?insats=1&period=fritt&fran=2021-03&till=2021-05"
+expect_status "free months: a period of whole months" 200 -b "$forbund" "$BASE/rapporter?insats=$FVI&period=fritt&fran=2021-03&till=2021-05"
 expect_body "it runs from the first to the last day" "Verksamhetsrapport: Friska Vindar 2.0, 2021-03-01 – 2021-05-31"
 expect_body "the form says reports are whole months" "Rapporter gäller hela månader"
 expect_body "the months are asked for as months" 'type="month"'
-expect_status "a day in the middle of a month is refused" 400 -b "$forbund" "$BASE/rapporter?insats=1&period=fritt&fran=2021-03-04&till=2021-05"
+expect_status "a day in the middle of a month is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$FVI&period=fritt&fran=2021-03-04&till=2021-05"
 expect_body "with a Swedish message" "Ange en hel månad som ÅÅÅÅ-MM"
 expect_body "and what was typed kept" 'value="2021-03-04"'
-expect_status "so is it in the CSV" 400 -b "$forbund" "$BASE/rapporter.csv?insats=1&period=fritt&fran=2021-03-01&till=2021-03-30"
+expect_status "so is it in the CSV" 400 -b "$forbund" "$BASE/rapporter.csv?insats=$FVI&period=fritt&fran=2021-03-01&till=2021-03-30"
 expect_status "every suppressed figure reads the same" 200 -b "$forbund" "$BASE/rapporter.csv?$REPRO"
 check "no \"< 5\" beside \"×\" that would tell small from hidden" bash -c '! grep -q "< 5" "$1"' _ "$BODY"
+done_testing

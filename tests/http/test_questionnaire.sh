@@ -5,12 +5,8 @@
 # links. The browser tests (tests/browser/) do the same flow in Chromium.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-location() { grep -i '^location:' "$HEAD" | tr -d '\r' | sed 's/^[Ll]ocation: *//'; }
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit 'rm -rf "$TMP"'
 
 # --- Definitions: the shipped files are loaded, complete in every language
 for f in "$ROOT"/conf/questionnaires/*.xml; do
@@ -50,8 +46,7 @@ check "changed content under an existing version is refused ($out)" grep -q "nyt
 eq "nothing was stored by the refused files" "$(q "SELECT COUNT(*) FROM questionnaire")" "$before"
 
 # --- The admin page: load a new version; errors keep the pasted text
-AJ=$(new_jar)
-eq "admin logs in" "$(login "$AJ" admin)" 303
+log_in AJ admin
 expect_status "GET /admin/enkater" 200 -b "$AJ" "$BASE/admin/enkater"
 expect_body "the list shows the shipped livskvalitet" "<code>livskvalitet</code> (exempel) <strong>aktiv</strong>"
 code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/missing.xml")
@@ -119,9 +114,8 @@ expect_status "ten minutes later another computer cannot take the link" 409 -c "
 expect_status "... while the first one goes on" 200 -c "$LJ2" -b "$LJ2" "$BASE/enkat/sprak"
 
 # --- A participation on the staff side: a linked start measurement
-FV=$(new_jar)
-eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
-PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = 1 AND p.status = 'inskriven'
+log_in FV personal.fv
+PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = $(insats_id_of "Friska Vindar 2.0") AND p.status = 'inskriven'
 	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id) ORDER BY p.id LIMIT 1")
 LQ=$(q "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
 AQ=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
@@ -343,7 +337,7 @@ for i in 1 2 3 4; do
 	[ "$got" = "303 409 " ] || { bad=$((bad + 1)); echo "# round $i: $got"; }
 done
 eq "the same code typed on two tablets at once: one 303, one 409, every time" "$bad" 0
-PID2=$(q "SELECT p.id FROM participation p WHERE p.insats_id = 1 AND p.status = 'inskriven'
+PID2=$(q "SELECT p.id FROM participation p WHERE p.insats_id = $(insats_id_of "Friska Vindar 2.0") AND p.status = 'inskriven'
 	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id) ORDER BY p.id LIMIT 1")
 PID_SAVE=$PID; PID=$PID2
 C=$(new_code "$FV" "$LQ" start)
@@ -414,3 +408,4 @@ ML=$(q "SELECT max_length FROM questionnaire_item WHERE questionnaire_id = $AQ A
 ar_ok=$(printf 'ش%.0s' $(seq 1 "$ML"))
 expect_status "$ML Arabic letters (twice as many bytes) fit a $ML-character field" 303 -c "$J" -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=$ar_ok" -d ga=nasta "$BASE/enkat/fraga/$FPOS"
 expect_status "... one more does not" 400 -c "$J" -b "$J" --data-urlencode "csrf=$KC" --data-urlencode "svar=${ar_ok}ش" -d ga=nasta "$BASE/enkat/fraga/$FPOS"
+done_testing

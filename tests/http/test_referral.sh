@@ -5,68 +5,27 @@
 # are only logged in as.
 . "$(dirname "$0")/lib.sh"
 
-TMPD=$(mktemp -d)
-trap 'rm -rf "$TMPD" "$BODY" "$HEAD"' EXIT
 P=t_ref_$$
 
-q() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
-jar() { echo "$TMPD/$1.jar"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-
-# as USER: a fresh session; prints the login POST's status.
-as() {
-	local j csrf
-	j=$(jar "$1")
-	rm -f "$j"
-	fetch -b "$j" -c "$j" "$BASE/logga-in" > /dev/null
-	csrf=$(form_csrf)
-	fetch -b "$j" -c "$j" --data-urlencode "csrf=$csrf" --data-urlencode "anvandarnamn=$1" \
-		--data-urlencode "losenord=stegvis-demo" "$BASE/logga-in"
-}
-csrf_of() {
-	fetch -b "$(jar "$1")" "$BASE/start" > /dev/null
-	form_csrf
-}
-# apost USER PATH [curl data args…]: POST with the session's CSRF token.
-apost() {
-	local u=$1 path=$2 csrf
-	shift 2
-	csrf=$(csrf_of "$u")
-	fetch -b "$(jar "$u")" -c "$(jar "$u")" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
-}
-aget() { fetch -b "$(jar "$1")" "$BASE$2"; }
-# The referral id in the last Location header.
-loc_id() { tr -d '\r' < "$HEAD" | sed -n -E 's#^[Ll]ocation: /ansokningar/([0-9]+)\?.*#\1#p'; }
-input_value() { grep -o "name=\"$1\" type=\"[a-z]*\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
-hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
-refs() { q "SELECT COUNT(*) FROM referral"; }
-persons() { q "SELECT COUNT(*) FROM person"; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-
 # Accounts: one FK remittent, two colleagues in a unit that shares
-# (Trollhättan, ekonomiskt bistånd: organisation 10), one medremittent at
-# HR (11), all with the demo password.
-mk_account() {
-	q "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
-		SELECT $2, '$1', 'Test $1', password_hash, 0 FROM staff WHERE username = 'admin';
-		INSERT INTO staff_role (staff_id, role) SELECT id, 'remittent' FROM staff WHERE username = '$1'"
-}
-mk_account "${P}_fk" 2
-mk_account "${P}_soc1" 10
-mk_account "${P}_soc2" 10
-mk_account "${P}_med" 11
-check "unit 10 shares within the unit (test premise)" test "$(q "SELECT share_within_unit FROM organisation WHERE id = 10")" = 1
+# (Trollhättan, ekonomiskt bistånd), one medremittent at HR, all with the
+# demo password.
+FK=$(org_id_of Försäkringskassan)
+EB=$(org_id_of "Ekonomiskt bistånd (försörjningsstöd)" "Trollhättans Stad")
+HR=$(org_id_of "HR (personalavdelningen)" "Trollhättans Stad")
+mk_account "${P}_fk" "$FK"
+mk_account "${P}_soc1" "$EB"
+mk_account "${P}_soc2" "$EB"
+mk_account "${P}_med" "$HR"
+check "the unit shares within the unit (test premise)" test "$(q "SELECT share_within_unit FROM organisation WHERE id = $EB")" = 1
 for u in "${P}_fk" "${P}_soc1" "${P}_soc2" "${P}_med" remittent.fk personal.fv forbund admin; do
 	eq "$u logs in" "$(as "$u")" 303
 done
 
-# --- Personnummer: Luhn over the ten-digit form; unique per run.
-# pnr YYYYMMDD: a valid unused 12-digit number on that date (day + 60 for
-# a samordningsnummer).
+# --- Personnummer: unique per run (pnr and dash in lib.sh).
 YEAR=$(date +%Y)
 INSATS=$(q "SELECT MIN(id) FROM insats WHERE active = 1")
 INSATS_NAME=$(q "SELECT name FROM insats WHERE id = $INSATS")
-TODAY=$(date +%F)
 
 PN1=$(pnr 19850314)
 NAME1="Åsa$$"
@@ -134,7 +93,7 @@ want_gender=kvinna
 eq "gender defaults from the serial's odd/even digit" "$(q "SELECT gender FROM referral_person WHERE referral_id = ${R1:-0}")" "$want_gender"
 eq "the remittent and unit are the caller's" \
 	"$(q "SELECT CONCAT(s.username, ' ', r.organisation_id) FROM referral r JOIN staff s ON s.id = r.remittent_id WHERE r.id = ${R1:-0}")" \
-	"${P}_soc1 10"
+	"${P}_soc1 $EB"
 eq "creating wrote an audit create row with the personnummer" \
 	"$(audits "action = 'create' AND object_type = 'referral' AND object_id = ${R1:-0} AND personnummer = '$PN1'")" 1
 check "the personnummer is not in the redirect" bash -c "! grep -q '${PN1:0:8}' '$HEAD'"
@@ -228,7 +187,7 @@ eq "the list wrote an audit read row" "$(audits "action = 'read' AND object_type
 TYPED=("fornamn=Örjan$$" "efternamn=Kvist" "kon=man" "adress=Båtgatan 7" "telefon=070-123 45 67"
 	"kommun=Lilla Edet" "tolk=1" "tolk_sprak=somaliska" "insats=$INSATS" "visa_datum=$TODAY"
 	"forsorjning=a_kassa" "sjukskrivning=75" "anstalld=1" "arbetsgivare=Sågen AB" "tid_forsorjning=5_9"
-	"utbildning=grundskola" "bakgrund=Bakgrund kvar$$" "mal=Mål kvar$$" "med1_org=2" "med1_namn=Medrem Kvar"
+	"utbildning=grundskola" "bakgrund=Bakgrund kvar$$" "mal=Mål kvar$$" "med1_org=$FK" "med1_namn=Medrem Kvar"
 	"med1_kontakt=010-111 11 11" "atgard=skicka")
 # kept: every value of TYPED is in the re-rendered form.
 kept() {
@@ -238,7 +197,7 @@ kept() {
 		'value="somaliska"' "<option value=\"$INSATS\" selected>" "name=\"visa_datum\" type=\"text\" value=\"$TODAY\"" \
 		'name="forsorjning" value="a_kassa" checked' '<option value="75" selected>' 'name="anstalld" value="1" checked' \
 		'value="Sågen AB"' '<option value="5_9" selected>' '<option value="grundskola" selected>' \
-		">Bakgrund kvar$$</textarea>" ">Mål kvar$$</textarea>" '<option value="2" selected>' 'value="Medrem Kvar"' \
+		">Bakgrund kvar$$</textarea>" ">Mål kvar$$</textarea>" "<option value=\"$FK\" selected>" 'value="Medrem Kvar"' \
 		'value="010-111 11 11"' "name=\"personnummer\" type=\"text\" value=\"$1\""; do
 		grep -qF -- "$want" "$BODY" || miss="$miss [$want]"
 	done
@@ -323,7 +282,7 @@ bad_field "an unknown medremittent organisation" '<p class="error" id="med2-org-
 	"med2_org=999999" "med2_namn=X"
 bad_field "a medremittent without organisation" "Välj medremittentens organisation." "med3_namn=Utan Org"
 bad_field "an unknown medremittent account" "Det finns inget aktivt remittentkonto med det användarnamnet." \
-	"med2_org=3" "med2_namn=Y" "med2_konto=finns.inte"
+	"med2_org=$(org_id_of Arbetsförmedlingen)" "med2_namn=Y" "med2_konto=finns.inte"
 long=$(head -c 4001 /dev/zero | tr '\0' 'x')
 bad_field "a background over 4000 characters" '<p class="error" id="bakgrund-fel">Högst 4000 tecken. Du har skrivit 4001 tecken, 1 för mycket.</p>' \
 	"bakgrund=$long"
@@ -343,14 +302,14 @@ eq "several errors: all shown at once (the consent's too)" "$(grep -c '<p class=
 # --- Access: another unit's remittent gets 404, a unit colleague may look
 # but not change, a medremittent may look.
 PN3=$(pnr 19770707)
-build FULL "personnummer=$(dash "$PN3")" "med1_org=11" "med1_namn=Hanna HR" "med1_kontakt=hanna@example.se" \
+build FULL "personnummer=$(dash "$PN3")" "med1_org=$HR" "med1_namn=Hanna HR" "med1_kontakt=hanna@example.se" \
 	"med1_konto=${P^^}_MED" "atgard=spara"
 got=$(apost "${P}_soc1" /ansokningar/ny "${ARGS[@]}")
 eq "a draft with a medremittent account" "$got" 303
 R3=$(loc_id)
 eq "the medremittent row names the account" \
 	"$(q "SELECT CONCAT(c.name, ' ', c.organisation_id, ' ', s.username) FROM referral_coremittent c JOIN staff s ON s.id = c.staff_id WHERE c.referral_id = ${R3:-0}")" \
-	"Hanna HR 11 ${P}_med"
+	"Hanna HR $HR ${P}_med"
 for u in remittent.fk "${P}_fk"; do
 	eq "$u (other unit): view is 404" "$(aget "$u" "/ansokningar/$R3")" 404
 	eq "$u (other unit): edit form is 404" "$(aget "$u" "/ansokningar/$R3/andra")" 404
@@ -381,7 +340,7 @@ eq "nobody but the remittent changed it" "$(q "SELECT CONCAT(version, ' ', backg
 eq "edit form for the locking test" "$(aget "${P}_soc1" "/ansokningar/$R3/andra")" 200
 V=$(hidden version)
 expect_body "the edit form keeps the medremittent's account" "value=\"${P}_med\""
-MED=("med1_org=11" "med1_namn=Hanna HR" "med1_kontakt=hanna@example.se" "med1_konto=${P}_med")
+MED=("med1_org=$HR" "med1_namn=Hanna HR" "med1_kontakt=hanna@example.se" "med1_konto=${P}_med")
 build FULL "${MED[@]}" "version=$V" "bakgrund=Version A" "atgard=spara"
 got=$(apost "${P}_soc1" "/ansokningar/$R3/andra" "${ARGS[@]}")
 eq "the first save wins (303)" "$got" 303
@@ -482,3 +441,4 @@ eq "status inskickad again" "$(q "SELECT CONCAT(status, ' ', own_goals) FROM ref
 eq "the history shows the return to inskickad" \
 	"$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'referral' AND record_id = ${R1:-0} AND field = 'status' ORDER BY id DESC LIMIT 1")" \
 	"aterford>inskickad"
+done_testing

@@ -4,7 +4,6 @@
 # column of a table may have exactly one hidden cell, and the date edges of
 # a period are checked across three adjacent periods.
 . "$(dirname "$0")/lib.sh"
-q() { sql_admin "$1"; }
 
 # count gender birth_year start end status end_reason education support referrer
 # (end "-": still enrolled; referrer fk = remittent.fk at Försäkringskassan,
@@ -34,7 +33,8 @@ FX
 # --- The fixture, in a new insats with the three delmål.
 TAG=$$$RANDOM
 q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, period_start, places, active)
-   VALUES (1, 12, 'Rapporttest $TAG', 'Rapporttest', 'rapporttest-$TAG', '2018-01-01', 20, 0)"
+   VALUES ($(forbund_id_of SOFTLEG), $(org_id_of "Arbetsmarknad och socialförvaltning" "Trollhättans Stad"),
+   'Rapporttest $TAG', 'Rapporttest', 'rapporttest-$TAG', '2018-01-01', 20, 0)"
 INS=$(q "SELECT id FROM insats WHERE slug = 'rapporttest-$TAG'")
 q "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, target_denominator, sort_order) VALUES
    ($INS, 'arbetsformaga', 'Ökad förmåga till förvärvsarbete', 8, 10, 1),
@@ -42,6 +42,10 @@ q "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, target_den
    ($INS, 'livskvalitet', 'Ökad livskvalitet', 7, 10, 3);
    INSERT INTO insats_budget_year (insats_id, year, planned_participants, places) VALUES ($INS, 2019, 40, 18)"
 i=99
+# The referrers: remittent.fk at Försäkringskassan, remittent.soc at
+# Trollhättans Stad's ekonomiskt bistånd.
+FK_REM=$(staff_id_of remittent.fk) FK_ORG=$(org_of remittent.fk)
+SOC_REM=$(staff_id_of remittent.soc) SOC_ORG=$(org_of remittent.soc)
 SQL=$(mktemp)
 JARS+=("$SQL")
 while read -r n g by start end status reason edu sup ref; do
@@ -54,7 +58,7 @@ while read -r n g by start end status reason edu sup ref; do
 			p="${by}0615$s$(luhn "${by:2:2}0615$s")"
 			[ "$(q "SELECT COUNT(*) FROM person WHERE personnummer = '$p'")" = 0 ] && break
 		done
-		if [ "$ref" = fk ]; then rem=2 org=2; else rem=3 org=10; fi
+		if [ "$ref" = fk ]; then rem=$FK_REM org=$FK_ORG; else rem=$SOC_REM org=$SOC_ORG; fi
 		e="'$end'" rs="'$reason'"
 		[ "$end" = - ] && e=NULL
 		[ "$reason" = - ] && rs=NULL
@@ -126,8 +130,7 @@ expect() {
 }
 
 # csv QUERY: the report's CSV as "table;row;K;M;T" (quotes and BOM gone).
-forbund=$(new_jar)
-login "$forbund" forbund > /dev/null
+session forbund forbund
 csv() {
 	fetch -b "$forbund" "$BASE/rapporter.csv?$1" > /dev/null
 	sed -e '1s/^\xEF\xBB\xBF//' -e 's/\r$//' "$BODY" | awk -F'";"' '{ gsub(/^"|"$/, ""); print $1 ";" $2 ";" $3 ";" $4 ";" $5 }'
@@ -252,8 +255,7 @@ expect_status "a day that is not a whole month is refused" 400 -b "$forbund" "$B
 expect_body "with a message that says why" "Rapporter gäller hela månader."
 
 # --- Insats staff: their own insatser only, never the whole förbund.
-staff=$(new_jar)
-login "$staff" personal.fv > /dev/null
+session staff personal.fv
 expect_status "insats staff get their own insats's report" 200 -b "$staff" "$BASE/rapporter"
 expect_body "by default" "Verksamhetsrapport: Friska Vindar 2.0"
 expect_status "but not another insats's" 400 -b "$staff" "$BASE/rapporter.csv?insats=$INS"
@@ -540,10 +542,10 @@ expect_body "the goal chart draws the 70 % line" 'mål 70 %'
 expect_body "the chosen questionnaire is selected" '<option value="deltagare_avslut" selected>'
 expect_status "an unknown questionnaire is refused" 400 -b "$forbund" "$BASE/rapporter?insats=$INS&enkat=finns_inte"
 expect_body "with a message" "Välj ett av alternativen i listan."
-staff=$(new_jar)
-login "$staff" personal.fv > /dev/null
+session staff personal.fv
 expect_status "insats staff cannot see the fixture insats's questionnaire results" 400 -b "$staff" "$BASE/rapporter.csv?insats=$INS&enkat=livskvalitet"
 # The made-up anonymous version goes again (it is no shipped definition).
 q "DELETE a FROM questionnaire_answer a JOIN questionnaire_response r ON r.id = a.response_id WHERE r.questionnaire_id = $AQ;
    DELETE FROM questionnaire_response WHERE questionnaire_id = $AQ; DELETE FROM questionnaire_item WHERE questionnaire_id = $AQ;
    DELETE FROM questionnaire WHERE id = $AQ"
+done_testing

@@ -18,9 +18,7 @@ for role in remittent insatspersonal forbund admin; do
 done
 JAR[anon]=$(new_jar)
 # The integration account gets a fresh bearer token; only its hash is stored.
-token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-hash=$(printf '%s' "$token" | b2sum -l 256 | cut -d' ' -f1)
-sql_admin "UPDATE staff SET api_token_hash = UNHEX('$hash') WHERE username = 'sus-job'"
+token=$(new_api_token sus-job)
 
 # request ROLE METHOD PATH: the status for that caller.
 request() {
@@ -47,10 +45,11 @@ while read -r method pattern path expected; do
 	read -r -a want <<< "$expected"
 	for i in "${!ROLES[@]}"; do
 		[ "${want[$i]}" = "-" ] && continue
-		got=$(request "${ROLES[$i]}" "$method" "$path")
+		got=$(request "${ROLES[$i]}" "$method" "$(by_name "$path")")
 		check "${ROLES[$i]}: $method $path is ${want[$i]} (got $got)" test "$got" = "${want[$i]}"
 	done
 done < "$MATRIX"
 
 # A token that matches no account is simply anonymous.
 expect_status "a wrong bearer token is anonymous" 303 -H "Authorization: Bearer $(printf '%064d' 5)" "$BASE/start"
+done_testing

@@ -46,3 +46,4 @@ check "an HTTP_* sso param is refused by the conf" bash -c \
 kill -TERM "$(cat "$d/pid")" 2> /dev/null
 wait_for 10 test ! -e "$d/pid"
 rm -rf "$d"
+done_testing

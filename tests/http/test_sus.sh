@@ -6,26 +6,20 @@
 XSD="$ROOT/conf/sus-export-1.xsd"
 CONF="$VAR/stegvis.conf"
 WORK=$(mktemp -d)
-trap 'rm -rf "$BODY" "$HEAD" "$WORK" "${JARS[@]}"' EXIT
+at_exit 'rm -rf "$WORK"'
 
-token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-hash=$(printf '%s' "$token" | b2sum -l 256 | cut -d' ' -f1)
-sql_admin "UPDATE staff SET api_token_hash = UNHEX('$hash') WHERE username = 'sus-job'"
+token=$(new_api_token sus-job)
 sql_admin "DELETE FROM sus_request"
 AUTH=(-H "Authorization: Bearer $token")
-JOB=$(sql_admin "SELECT id FROM staff WHERE username = 'sus-job'")
+JOB=$(staff_id_of sus-job)
+FVI=$(insats_id_of "Friska Vindar 2.0")
 
 # n_docs: every document fetched is copied here and validated at the end too.
 ndoc=0
 keep_doc() { ndoc=$((ndoc + 1)); cp "$BODY" "$WORK/doc-$ndoc.xml"; }
 # valid FILE: xmllint --schema accepts it.
 valid() { xmllint --noout --schema "$XSD" "$1" > /dev/null 2>&1; }
-# xp FILE XPATH: the value of an XPath expression (namespace-blind).
-xp() { xmllint --xpath "$2" "$1" 2> /dev/null; }
 sus() { printf "*[local-name()='%s']" "$1"; }
-state() { sql_admin "SELECT CONCAT(last_batch_no, '/', last_acked_no) FROM sus_state"; }
-last_no() { sql_admin "SELECT last_batch_no FROM sus_state"; }
-quiet() { "$@" > /dev/null 2>&1; }
 
 # new_batch: POST for the next batch; the status in ST; a document is kept
 # (not in a subshell: keep_doc counts).
@@ -54,15 +48,14 @@ expect_status "a malformed token: 401" 401 -H "Authorization: Bearer xyz" "$BASE
 expect_status "Bearer without a token: 401" 401 -H "Authorization: Bearer " "$BASE/api/sus/schema"
 expect_status "a wrong token: 401" 401 -H "Authorization: Bearer $(printf '%064d' 3)" -X POST "$BASE/api/sus/batcher"
 expect_status "Basic auth: 401" 401 -u "sus-job:x" "$BASE/api/sus/batcher/1"
-admin=$(new_jar)
-login "$admin" admin > /dev/null
+session admin admin
 expect_status "an admin session cookie: 401" 401 -b "$admin" "$BASE/api/sus/batcher/1"
 expect_status "an admin session cannot acknowledge: 401" 401 -b "$admin" -X POST "$BASE/api/sus/batcher/1/kvittens"
 check "nothing leaks in a 401 (no XML, no personnummer)" \
 	bash -c "! grep -qE '<|[0-9]{12}' '$BODY'"
-before=$(state)
+before=$(sus_counters)
 expect_status "a wrong token cannot create a batch" 401 -H "Authorization: Bearer $(printf '%064d' 4)" -X POST "$BASE/api/sus/batcher"
-check "and no batch was made" test "$(state)" = "$before"
+check "and no batch was made" test "$(sus_counters)" = "$before"
 
 # --- The schema endpoint hands out the XSD.
 expect_status "the XSD with the token" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
@@ -73,7 +66,7 @@ check "it is the schema file" cmp -s "$BODY" "$XSD"
 pick() {
 	sql_admin "SELECT p.id FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
 		JOIN referral r ON r.id = p.referral_id
-		WHERE p.insats_id = 1 AND p.status = 'avslutad' AND pe.protected_identity = 0
+		WHERE p.insats_id = $FVI AND p.status = 'avslutad' AND pe.protected_identity = 0
 		AND r.education_code IS NOT NULL AND r.support_time_code IS NOT NULL
 		AND p.end_reason_code <> 'felregistrering' AND pe.home_municipality <> ''
 		AND EXISTS (SELECT 1 FROM referral_income ri WHERE ri.referral_id = r.id)
@@ -85,27 +78,11 @@ pick() {
 }
 read -r -a P <<< "$(pick 8 | tr '\n' ' ')"
 check "eight complete demo participations to work with" test "${#P[@]}" = 8
-pnr_of() { sql_admin "SELECT pe.personnummer FROM participation p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1"; }
-consent() { # consent PARTICIPATION [ja|nej]: an active SUS consent, signed on paper
-	sql_admin "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
-		signed_how, paper_date, taken_by, signed_at)
-		SELECT p.referral_id, 'sus', 'aktiv', '${2:-ja}',
-		(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
-		'sv', p.start_date, 'papper', p.start_date, 4, UTC_TIMESTAMP()
-		FROM participation p WHERE p.id = $1"
-}
-revoke() {
-	sql_admin "UPDATE consent c JOIN participation p ON p.referral_id = c.referral_id
-		SET c.state = 'aterkallad', c.ended_at = UTC_TIMESTAMP() WHERE p.id = $1 AND c.kind = 'sus';
-		INSERT INTO consent_event (consent_id, at, event, staff_id, how)
-		SELECT c.id, UTC_TIMESTAMP(3), 'aterkallat', 4, 'muntligt' FROM consent c
-		JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $1 AND c.kind = 'sus'"
-}
 reg_count() { xp "$1" "count(//$(sus registrering)[@deltagande='$2'])"; }
 
 # --- A consent: the participation is registered by identity.
-consent "${P[0]}"
-consent "${P[1]}" nej
+give_participation_sus_consent "${P[0]}"
+give_participation_sus_consent "${P[1]}" nej
 new_batch
 st=$ST
 check "a consent gives a new batch (201)" test "$st" = 201
@@ -143,7 +120,7 @@ check "and writes no access-log rows" \
 	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")" = "$logrows"
 
 # --- Not acknowledged: the next batch repeats it (nothing is lost).
-consent "${P[2]}"
+give_participation_sus_consent "${P[2]}"
 new_batch
 b2=$(batch_header)
 doc2="$WORK/doc-$ndoc.xml"
@@ -179,11 +156,11 @@ year=$(sql_admin "SELECT YEAR(start_date) FROM participation WHERE id = ${P[0]}"
 gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = ${P[0]}")
 group_before=$(sql_admin "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
 	LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
-	WHERE p.insats_id = 1 AND YEAR(p.start_date) = $year AND pe.gender = '$gender'
+	WHERE p.insats_id = $FVI AND YEAR(p.start_date) = $year AND pe.gender = '$gender'
 	AND p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
 	AND NOT (pe.protected_identity = 0 AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id
 	AND c.kind = 'sus' AND c.state = 'aktiv' AND c.answer = 'ja'))")
-revoke "${P[0]}"
+revoke_participation_sus_consent "${P[0]}"
 new_batch
 b4=$(batch_header)
 doc4="$WORK/doc-$ndoc.xml"
@@ -201,7 +178,7 @@ check "the withdrawal is not sent again (204)" test "$ST" = 204
 # only the referral's record says so (the insats's does not): either is
 # enough, as the status box says (sql/0022's two records).
 sql_admin "UPDATE referral_person rp JOIN participation p ON p.referral_id = rp.referral_id SET rp.protected_identity = 1 WHERE p.id = ${P[3]}"
-consent "${P[3]}"
+give_participation_sus_consent "${P[3]}"
 # And a correction beside it, so that a batch is certainly made (a 204
 # would leave the previous document to inspect).
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Uddevalla' WHERE p.id = ${P[2]}"
@@ -215,7 +192,7 @@ check "nor its personnummer" bash -c "! grep -q '$(pnr_of "${P[3]}")' '$doc5'"
 ack "$(batch_header)" > /dev/null
 
 # --- Felregistrering: a registered participation is withdrawn.
-consent "${P[4]}"
+give_participation_sus_consent "${P[4]}"
 new_batch
 ack "$(batch_header)" > /dev/null
 sql_admin "UPDATE participation SET status = 'felregistrerad', end_reason_code = 'felregistrering' WHERE id = ${P[4]}"
@@ -229,7 +206,7 @@ ack "$(batch_header)" > /dev/null
 ref5=$(sql_admin "SELECT referral_id FROM participation WHERE id = ${P[5]}")
 edu5=$(sql_admin "SELECT education_code FROM referral WHERE id = $ref5")
 sql_admin "UPDATE referral SET education_code = NULL WHERE id = $ref5"
-consent "${P[5]}"
+give_participation_sus_consent "${P[5]}"
 new_batch
 # The participation leaves the anonymous counts (it has a consent), so a
 # batch may come, but without it.
@@ -241,16 +218,14 @@ if [ "$ST" = 201 ]; then
 else
 	check "an incomplete registration is held back, not sent (204)" test "$ST" = 204
 fi
-fv=$(new_jar)
-login "$fv" personal.fv > /dev/null
+session fv personal.fv
 expect_status "the register quality page" 200 -b "$fv" "$BASE/sus/kvalitet"
 expect_body "lists the participation with a link to fix it" "href=\"/deltagande/${P[5]}#sus-uppgifter\""
 expect_body "and says what is missing" "utbildning"
 expect_body "and that it is held back" "Hålls kvar"
 check "the quality page read is in the access log" \
 	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail = 'SUS-registerkvalitet'")" -ge 1
-tramp=$(new_jar)
-login "$tramp" personal.tramp > /dev/null
+session tramp personal.tramp
 fetch -b "$tramp" "$BASE/sus/kvalitet" > /dev/null
 check "another insats's staff do not see it" bash -c "! grep -q 'href=\"/deltagande/${P[5]}#' '$BODY'"
 sql_admin "UPDATE referral SET education_code = '$edu5' WHERE id = $ref5"
@@ -260,7 +235,7 @@ check "once complete it is sent" test "$(reg_count "$doc7" "${P[5]}")" = 1
 b7=$(batch_header)
 
 # --- Validation before handing out: a code outside the schema stops it.
-last=$(last_no)
+last=$(sus_last_batch)
 code5=$(sql_admin "SELECT sus_code FROM code_education WHERE code = '$edu5'")
 sql_admin "UPDATE code_education SET sus_code = 'U7' WHERE code = '$edu5'"
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Grästorp' WHERE p.id = ${P[5]}"
@@ -269,7 +244,7 @@ log_size() { stat -c %s "$LOG"; }
 new_log() { tail -c +$(($1 + 1)) "$LOG"; } # new_log SIZE: what came after
 logged=$(log_size)
 expect_status "an export that fails the XSD is not handed out (500)" 500 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
-check "and no batch was made" test "$(last_no)" = "$last"
+check "and no batch was made" test "$(sus_last_batch)" = "$last"
 check "the reason is logged (in this run)" bash -c "tail -c +$((logged + 1)) '$LOG' | grep -q 'följer inte schemat.*element utbildning'"
 sql_admin "UPDATE code_education SET sus_code = '$code5' WHERE code = '$edu5'"
 # A personnummer the schema refuses: the log and the command line name the
@@ -290,7 +265,7 @@ check "its message names the element and the participation" \
 	grep -q "element personnummer, deltagande ${P[5]}" "$WORK/cli.err"
 check "but not the personnummer (cron mails it)" bash -c "! grep -q '${badpnr:2}' '$WORK/cli.err' '$WORK/cli.out'"
 check "and writes no file" test ! -e "$WORK/bad.xml"
-check "and no batch was made by either" test "$(last_no)" = "$last"
+check "and no batch was made by either" test "$(sus_last_batch)" = "$last"
 sql_admin "UPDATE person pe JOIN participation p ON p.person_id = pe.id SET pe.personnummer = '$pnr5' WHERE p.id = ${P[5]}"
 check "since that is not acknowledged: 409" test "$(fetch -X POST "${AUTH[@]}" --data 'since=999999' "$BASE/api/sus/batcher")" = 409
 check "since that is not a number: 400" test "$(fetch -X POST "${AUTH[@]}" --data 'since=x' "$BASE/api/sus/batcher")" = 400
@@ -320,20 +295,20 @@ check "the installed binary ignores STEGVIS_SUS_CRASH_AFTER" \
 	bash -c "STEGVIS_SUS_CRASH_AFTER=1 '$BIN' sus-export -c '$CONF' --out '$WORK/nohook.xml' > /dev/null 2>&1 && test -s '$WORK/nohook.xml'"
 rm -f "$WORK/nohook.xml"
 # The test build has it (make check builds build/stegvis-testhooks).
-last=$(last_no)
+last=$(sus_last_batch)
 { (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN-testhooks" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
 rc=$?
 check "the crash hook kills the export (status $rc)" test "$rc" -ne 0
 check "no partial file after a crash" test ! -e "$WORK/cli/crash.xml"
 check "no stray temporary after a crash" test "$(ls -A "$WORK/cli")" = sus.xml
-check "no batch was recorded by the crashed export" test "$(last_no)" = "$last"
+check "no batch was recorded by the crashed export" test "$(sus_last_batch)" = "$last"
 check "the next export has both changes" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml"
 check "both" test "$(xp "$WORK/cli/crash.xml" "count(//$(sus registrering))")" = 2
 cp "$WORK/cli/crash.xml" "$WORK/doc-cli2.xml"
-last=$(last_no)
+last=$(sus_last_batch)
 check "an unwritable --out directory fails" \
 	bash -c "! '$BIN' sus-export -c '$CONF' --out /proc/sus.xml > /dev/null 2>&1"
-check "without a batch (batch $(last_no) is still the last)" test "$(last_no)" = "$last"
+check "without a batch (batch $(sus_last_batch) is still the last)" test "$(sus_last_batch)" = "$last"
 # From a checkout after `make run`, with no arguments at all: var/stegvis.conf.
 mkdir -p "$WORK/checkout"
 ln -s "$VAR" "$WORK/checkout/var"
@@ -348,11 +323,11 @@ ack $((nb + 1)) > /dev/null
 # the command says which batch it was and how to get it, and fails.
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Åmål' WHERE p.id = ${P[5]}"
 mkdir -p "$WORK/cli/adir/x"
-last=$(last_no)
+last=$(sus_last_batch)
 "$BIN" sus-export -c "$CONF" --out "$WORK/cli/adir" > "$WORK/rename.out" 2> "$WORK/rename.err"
 rc=$?
 check "a failed rename fails the command (status $rc)" test "$rc" -ne 0
-check "the batch was recorded" test "$(last_no)" = $((last + 1))
+check "the batch was recorded" test "$(sus_last_batch)" = $((last + 1))
 check "and the message says how to fetch it" grep -q -- "--batch $((last + 1))" "$WORK/rename.err"
 check "no stray temporary beside it" test "$(ls -A "$WORK/cli" | grep -c '\.tmp$')" = 0
 check "--batch then fetches it" quiet "$BIN" sus-export -c "$CONF" --batch $((last + 1)) --out "$WORK/cli/renamed.xml"
@@ -369,11 +344,11 @@ expect_body "with the state" "Kvitterad"
 # (still on the same base, A is not acknowledged) knows nothing of P6. If A
 # then B were acknowledged, the receiver would keep P6's personnummer.
 sql_admin "DELETE FROM sus_request"
-consent "${P[6]}"
+give_participation_sus_consent "${P[6]}"
 new_batch
 bA=$(batch_header)
 check "batch A registers the new consent" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[6]}")" = 1
-revoke "${P[6]}"
+revoke_participation_sus_consent "${P[6]}"
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Mellerud' WHERE p.id = ${P[2]}"
 new_batch
 bB=$(batch_header)
@@ -397,16 +372,16 @@ expect_status "and can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/
 # --- since: only the last acknowledged batch or 0 (a full replacement). A
 # batch on an older base would not withdraw P7, first sent after it.
 old=$(sql_admin "SELECT last_acked_no FROM sus_state")
-consent "${P[7]}"
+give_participation_sus_consent "${P[7]}"
 new_batch
 check "P7 is registered" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[7]}")" = 1
 ack "$(batch_header)" > /dev/null
 last_acked=$(sql_admin "SELECT last_acked_no FROM sus_state")
-revoke "${P[7]}"
-last=$(last_no)
+revoke_participation_sus_consent "${P[7]}"
+last=$(sus_last_batch)
 check "since an older acknowledged batch: 409" \
 	test "$(fetch -X POST "${AUTH[@]}" --data "since=$old" "$BASE/api/sus/batcher")" = 409
-check "and no batch was made" test "$(last_no)" = "$last"
+check "and no batch was made" test "$(sus_last_batch)" = "$last"
 new_batch --data "since=0"
 docF="$WORK/doc-$ndoc.xml"
 bF=$(batch_header)
@@ -434,7 +409,7 @@ sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.part
 holder=$!
 lock_held() { [ "$(sql_admin "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(6)%'")" -ge 1 ]; }
 check "a session holds the export lock" wait_for 5 lock_held
-last=$(last_no)
+last=$(sus_last_batch)
 expect_status "an export meanwhile: 409 at once, not a queue" 409 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
 expect_header "with Retry-After" "Retry-After: 5"
 expect_body "in Swedish" "En annan export eller kvittens pågår"
@@ -445,7 +420,7 @@ expect_header "with Retry-After" "Retry-After: 5"
 rc=$?
 check "the command line fails at once with a message (status $rc)" \
 	bash -c "[ $rc -ne 0 ] && grep -q 'pågår' '$WORK/busy.err' && [ ! -e '$WORK/busy.xml' ]"
-check "no batch was made meanwhile" test "$(last_no)" = "$last"
+check "no batch was made meanwhile" test "$(sus_last_batch)" = "$last"
 wait "$holder"
 # Two exports at once: one may be refused (409), or both run one after the
 # other; never a 500.
@@ -456,7 +431,7 @@ wait
 par="$(cat "$WORK/par-1") $(cat "$WORK/par-2")"
 check "two concurrent exports: 201 and 409, or both served ($par)" \
 	bash -c "case '$par' in '201 409'|'409 201'|'201 201'|'201 204'|'204 201') exit 0 ;; *) exit 1 ;; esac"
-ack "$(last_no)" > /dev/null
+ack "$(sus_last_batch)" > /dev/null
 
 # --- Retention: documents of batches acknowledged long ago are deleted.
 # Acknowledged 91 days ago; nothing has changed since, so the export makes
@@ -478,9 +453,8 @@ check "purges the document acknowledged 91 days ago" \
 expect_status "a recent one is still there after it" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
 
 # --- Uppföljning Finsam: counts per insats and gender.
-fb=$(new_jar)
-login "$fb" forbund > /dev/null
-y=$(sql_admin "SELECT YEAR(MIN(start_date)) FROM participation WHERE insats_id = 1")
+session fb forbund
+y=$(sql_admin "SELECT YEAR(MIN(start_date)) FROM participation WHERE insats_id = $FVI")
 expect_status "Uppföljning Finsam for a year" 200 -b "$fb" "$BASE/sus/finsam?fran=$y-01-01&till=$y-12-31"
 expect_body "names the insats" "Friska Vindar 2.0"
 expect_status "as CSV" 200 -b "$fb" "$BASE/sus/finsam.csv?fran=$y-01-01&till=$y-12-31"
@@ -515,3 +489,4 @@ expect_status "after the window it serves again" 200 "${AUTH[@]}" "$BASE/api/sus
 bad=0
 for f in "$WORK"/doc-*.xml; do valid "$f" || bad=$((bad + 1)); done
 check "every export in this test ($(ls "$WORK"/doc-*.xml | wc -l) documents) passes xmllint --schema" test "$bad" = 0
+done_testing

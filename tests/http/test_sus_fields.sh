@@ -8,14 +8,8 @@
 # sees the new values and who changed them.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-body_lacks() { ! grep -qF -- "$1" "$BODY"; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
-new_pnr() {
-	pnr "$((1960 + RANDOM % 40))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
-}
+FVI=$(insats_id_of "Friska Vindar 2.0")
+FV_ID=$(staff_id_of personal.fv)
 
 # new_participation STATUS: a person without folkbokföringskommun, an
 # admitted referral from remittent.fk to Friska Vindar 2.0 without
@@ -30,14 +24,14 @@ new_participation() {
 	     VALUES ('$pnr12', 'personnummer', ${pnr12:0:4});
 	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at,
 	     decided_at, decided_by, background, needs, own_goals)
-	     VALUES (LAST_INSERT_ID(), 1, 2, 2, 'antagen', UTC_TIMESTAMP() - INTERVAL 40 DAY,
-	     UTC_TIMESTAMP() - INTERVAL 35 DAY, 4, 'Bakgrund SUS', 'Behov SUS', 'Mål SUS');
+	     VALUES (LAST_INSERT_ID(), $FVI, $SQL_FK_STAFF, $SQL_FK_ORG, 'antagen', UTC_TIMESTAMP() - INTERVAL 40 DAY,
+	     UTC_TIMESTAMP() - INTERVAL 35 DAY, $FV_ID, 'Bakgrund SUS', 'Behov SUS', 'Mål SUS');
 	   SET @ref = LAST_INSERT_ID();
 	   INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Susan', 'Fältsson', 'kvinna');
 	   SELECT @ref;")
 	give_waiver "$r" > /dev/null
 	p=$(q "INSERT INTO participation (referral_id, person_id, insats_id, status, start_date, end_date, contact_id, hours_per_week)
-	     SELECT id, person_id, insats_id, '$1', '$(day -30)', $end, 4, 8 FROM referral WHERE id = $r;
+	     SELECT id, person_id, insats_id, '$1', '$(day -30)', $end, $FV_ID, 8 FROM referral WHERE id = $r;
 	   SET @p = LAST_INSERT_ID(); $PART_PERSON_SQL
 	   SELECT @p;")
 	echo "$r $p"
@@ -65,8 +59,6 @@ history_rows() {
 audit_updates() {
 	q "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND object_type = 'participation' AND object_id = $P"
 }
-# The versions in the last fetched participation page.
-page_version() { grep -o "name=\"$1\" value=\"[0-9]*" "$BODY" | head -n 1 | sed 's/.*value="//'; }
 read_versions() {
 	fetch -b "$FV" "$BASE/deltagande/$P" > /dev/null
 	V=$(page_version version)
@@ -74,14 +66,11 @@ read_versions() {
 	VP=$(page_version version_person)
 }
 
-FV=$(new_jar)
-TR=$(new_jar)
-RJ=$(new_jar)
-eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
-eq "personal.tramp logs in" "$(login "$TR" personal.tramp)" 303
-eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
+log_in FV personal.fv
+log_in TR personal.tramp
+log_in RJ remittent.fk
 restore() { q "UPDATE code_education SET active = 1 WHERE code = 'okand'" > /dev/null 2>&1; }
-trap 'restore; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit restore
 
 read -r R P <<< "$(new_participation inskriven)"
 PERSON=$(q "SELECT person_id FROM participation WHERE id = $P")
@@ -189,12 +178,11 @@ expect_header "back to the section" "Location: /deltagande/$P?sparat=1#sus-uppgi
 eq "the values are stored on referral, income, participation and the insats's record of the person" "$(stored "$P")" \
 	"gymnasium|1_4|a_kassa,forsorjningsstod|arbetssokande|Vänersborg|$((VR + 1))|$((VP + 1))|$((V + 1))"
 eq "nothing else changed" "$(untouched "$P")" "$BEFORE_UNTOUCHED"
-hist() { q "SELECT CONCAT_WS('|', IFNULL(old_value, ''), new_value, staff_id) FROM change_history WHERE record_type = '$1' AND record_id = $2 AND field = '$3'"; }
-eq "history: education on the referral, by personal.fv" "$(hist referral "$R" education_code)" "|gymnasium|4"
-eq "history: support time on the referral" "$(hist referral "$R" support_time_code)" "|1_4|4"
-eq "history: income before on the referral" "$(hist referral "$R" income)" "|a_kassa,forsorjningsstod|4"
-eq "history: kommun on the insats's record of the person (the participation)" "$(hist participation "$P" home_municipality)" "|Vänersborg|4"
-eq "history: occupation before on the participation" "$(hist participation "$P" occupation_before_code)" "|arbetssokande|4"
+eq "history: education on the referral, by personal.fv" "$(hist referral "$R" education_code)" "|gymnasium|$FV_ID"
+eq "history: support time on the referral" "$(hist referral "$R" support_time_code)" "|1_4|$FV_ID"
+eq "history: income before on the referral" "$(hist referral "$R" income)" "|a_kassa,forsorjningsstod|$FV_ID"
+eq "history: kommun on the insats's record of the person (the participation)" "$(hist participation "$P" home_municipality)" "|Vänersborg|$FV_ID"
+eq "history: occupation before on the participation" "$(hist participation "$P" occupation_before_code)" "|arbetssokande|$FV_ID"
 eq "five history rows in all" "$(history_rows)" $((H0 + 5))
 eq "one audit row of the change" "$(audit_updates)" $((A0 + 1))
 eq "the audit row names the person and what" \
@@ -251,3 +239,4 @@ build GOOD "version=$(page_version version)" "version_ansokan=1" "version_person
 got=$(post "$FV" "/deltagande/$P2/sus-uppgifter" "${ARGS[@]}")
 eq "and a save is refused (409)" "$got" 409
 eq "with nothing written" "$(stored "$P2")" "$S3"
+done_testing

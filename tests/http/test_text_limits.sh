@@ -21,13 +21,13 @@
 # an over-long value is refused the same way.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 TMPD=${KEEP_TMPD:-$(mktemp -d)}
-trap 'rm -f "$BODY" "$HEAD" "${JARS[@]}"; [ -n "${KEEP_TMPD:-}" ] || rm -rf "$TMPD"' EXIT
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
-SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
+at_exit '[ -n "${KEEP_TMPD:-}" ] || rm -rf "$TMPD"'
+# The demo rows the forms here pick, by name.
+CMI=$(insats_id_of "Case Manager")
+CM_ID=$(staff_id_of personal.cm)
+FKO=$(org_id_of Försäkringskassan)
+EB=$(org_id_of "Ekonomiskt bistånd (försörjningsstöd)" "Trollhättans Stad")
 
 # ---------------------------------------------------------------------
 # Values. mkval N KIND MARK: exactly N characters (code points) of KIND,
@@ -223,40 +223,17 @@ session_csrf() {
 	fi
 	echo "${CSRF_OF[$1]}"
 }
-new_pnr() {
-	pnr "$((1950 + RANDOM % 50))$(printf '%02d%02d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)))"
-}
-AJ=$(new_jar)
-RJ=$(new_jar)
-FV=$(new_jar)
-CM=$(new_jar)
-FJ=$(new_jar)
-eq "admin logs in" "$(login "$AJ" admin)" 303
-eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
-eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
-eq "personal.cm logs in" "$(login "$CM" personal.cm)" 303
-eq "forbund logs in" "$(login "$FJ" forbund)" 303
+log_in AJ admin
+log_in RJ remittent.fk
+log_in FV personal.fv
+log_in CM personal.cm
+log_in FJ forbund
 
-# A person and a referral from remittent.fk (FK, organisation 2) to insats
-# INSAT, submitted (or a draft with STATUS utkast); prints the referral id.
-tl_referral() {
-	local p
-	p=$(new_pnr)
-	q "INSERT INTO person (personnummer, id_kind, birth_year)
-	     VALUES ('$p', 'personnummer', ${p:0:4});
-	   INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-	     VALUES (LAST_INSERT_ID(), $1, 2, 2, '${2:-inskickad}', UTC_TIMESTAMP() - INTERVAL 40 DAY);
-	   SET @ref = LAST_INSERT_ID();
-	   INSERT INTO referral_person (referral_id, first_name, last_name, gender)
-	     VALUES (@ref, 'Text', 'Gränsson', 'kvinna');
-	   SELECT @ref;"
-}
+# tl_referral [STATUS]: a person and a referral from remittent.fk to Case
+# Manager, submitted 40 days ago (or a draft with STATUS utkast); prints
+# the referral id.
+tl_referral() { fixture_referral "$CMI" Text Gränsson "$(new_pnr 1950 50)" "${1:-inskickad}" 40; }
 
-# hidden JAR PATH NAME: the value of the hidden field NAME on the page.
-hidden() {
-	fetch -b "$1" -c "$1" "$BASE$2" > /dev/null
-	grep -o "name=\"$3\" value=\"[^\"]*" "$BODY" | head -n 1 | sed 's/.*value="//'
-}
 # setup DESC JAR PATH key=value…: a POST that must be accepted (303, or
 # SETUP_OK).
 setup() {
@@ -275,16 +252,16 @@ build_args() {
 # A new account answers 200: the page with its one-time password.
 fx_POST_admin_konton_ny() {
 	JAR=$AJ URL=/admin/konton/ny OK=200
-	FORM=("anvandarnamn=tl$(rand_mark | tr 'A-Z' 'a-z')" "namn=Text Gränsson" "epost=" "organisation=2" "roll=remittent")
+	FORM=("anvandarnamn=tl$(rand_mark | tr 'A-Z' 'a-z')" "namn=Text Gränsson" "epost=" "organisation=$FKO" "roll=remittent")
 	case "$1" in anvandarnamn) KIND=lower ;; epost) KIND=email ;; esac
 }
 SETUP_OK=200 setup "an account to edit" "$AJ" /admin/konton/ny "anvandarnamn=tl.konto.$$" "namn=Text Kontosson" \
-	"organisation=2" "roll=remittent"
+	"organisation=$FKO" "roll=remittent"
 TL_STAFF=$(q "SELECT id FROM staff WHERE username = 'tl.konto.$$'")
 fx_POST_admin_konton__id() {
 	JAR=$AJ URL=/admin/konton/$TL_STAFF
-	FORM=("version=$(hidden "$AJ" "/admin/konton/$TL_STAFF" version)" "namn=Text Kontosson" "epost="
-		"organisation=2" "roll=remittent" "aktiv=1")
+	FORM=("version=$(hidden_on "$AJ" "/admin/konton/$TL_STAFF" version)" "namn=Text Kontosson" "epost="
+		"organisation=$FKO" "roll=remittent" "aktiv=1")
 	case "$1" in
 	anvandarnamn) SKIP="a user name is given once, on the new account's form" ;;
 	epost) KIND=email ;;
@@ -300,14 +277,14 @@ setup "an organisation to edit" "$AJ" /admin/organisationer/ny "namn=Textgränse
 TL_ORG=$(q "SELECT id FROM organisation WHERE name = 'Textgränsens org $$'")
 fx_POST_admin_organisationer__id() {
 	JAR=$AJ URL=/admin/organisationer/$TL_ORG
-	FORM=("version=$(hidden "$AJ" "/admin/organisationer/$TL_ORG" version)" "namn=Textgränsens org $$"
+	FORM=("version=$(hidden_on "$AJ" "/admin/organisationer/$TL_ORG" version)" "namn=Textgränsens org $$"
 		"kortnamn=" "typ=other" "aktiv=1")
 }
 # The insats form; a goal row is whole or blank.
 insats_base() {
 	local m
 	m=$(rand_mark | tr 'A-Z' 'a-z')
-	FORM=("namn=Insats $m" "kortnamn=I$m" "slug=$m" "huvudman=2" "inriktning=individ"
+	FORM=("namn=Insats $m" "kortnamn=I$m" "slug=$m" "huvudman=$FKO" "inriktning=individ"
 		"matmetod=personuppgifter" "start=2024-01-01" "aktiv=1")
 	case "$1" in
 	slug) KIND=lower ;;
@@ -322,12 +299,12 @@ fx_POST_admin_insatser_ny() {
 	insats_base "$1"
 }
 setup "an insats to edit" "$AJ" /admin/insatser/ny "namn=Textgränsens insats $$" "kortnamn=TG$$" \
-	"slug=textgrans-$$" "huvudman=2" "inriktning=individ" "matmetod=personuppgifter" "start=2024-01-01" "aktiv=1"
+	"slug=textgrans-$$" "huvudman=$FKO" "inriktning=individ" "matmetod=personuppgifter" "start=2024-01-01" "aktiv=1"
 TL_INSATS=$(q "SELECT id FROM insats WHERE slug = 'textgrans-$$'")
 fx_POST_admin_insatser__id() {
 	JAR=$AJ URL=/admin/insatser/$TL_INSATS
 	insats_base "$1"
-	FORM+=("version=$(hidden "$AJ" "/admin/insatser/$TL_INSATS" version)")
+	FORM+=("version=$(hidden_on "$AJ" "/admin/insatser/$TL_INSATS" version)")
 }
 
 # --- Admin: a code list (a code of our own in the education list)
@@ -374,7 +351,7 @@ fx_POST_admin_enkater() {
 
 # --- The remittent's application form (a draft), new and edited
 referral_base() {
-	FORM=("fornamn=Text" "efternamn=Gränsson" "insats=6" "atgard=spara")
+	FORM=("fornamn=Text" "efternamn=Gränsson" "insats=$CMI" "atgard=spara")
 	case "$1" in
 	personnummer | postnummer) STORE=0 OK="" ;; # a number: its format is checked after its length
 	telefon) KIND=digits ;;
@@ -382,7 +359,7 @@ referral_base() {
 	arbetsgivare) FORM+=("anstalld=1") ;;
 	med*_*)
 		local m=${1%%_*}
-		FORM+=("${m}_org=10" "${m}_namn=Medre Mittent")
+		FORM+=("${m}_org=$EB" "${m}_namn=Medre Mittent")
 		[ "${1#*_}" = konto ] && STORE=0 OK="" # must name an account
 		;;
 	esac
@@ -390,13 +367,13 @@ referral_base() {
 fx_POST_ansokningar_ny() {
 	JAR=$RJ URL=/ansokningar/ny
 	referral_base "$1"
-	FORM+=("personnummer=$(new_pnr)")
+	FORM+=("personnummer=$(new_pnr 1950 50)")
 }
-TL_DRAFT=$(tl_referral 6 utkast)
+TL_DRAFT=$(tl_referral utkast)
 fx_POST_ansokningar__id_andra() {
 	JAR=$RJ URL=/ansokningar/$TL_DRAFT/andra
 	referral_base "$1"
-	FORM+=("version=$(hidden "$RJ" "/ansokningar/$TL_DRAFT/andra" version)")
+	FORM+=("version=$(hidden_on "$RJ" "/ansokningar/$TL_DRAFT/andra" version)")
 	[ "$1" = personnummer ] && SKIP="the personnummer is given once, on a new application"
 }
 
@@ -405,14 +382,14 @@ fx_POST_ansokningar__id_andra() {
 fx_POST_ansokningar_sok() { JAR=$RJ URL=/ansokningar/sok STORE=0 OK="" FORM=(); }
 fx_POST_deltagare_sok() { JAR=$CM URL=/deltagare/sok STORE=0 OK="" FORM=(); }
 
-# --- The inbox's decisions (insats 6, personal.cm); deciding uses the
+# --- The inbox's decisions (Case Manager, personal.cm); deciding uses the
 # referral up, so each accepted form gets a new one
-TL_DEC=$(tl_referral 6)
+TL_DEC=$(tl_referral)
 give_waiver "$TL_DEC" > /dev/null
 fx_POST_inkorg__id_beslut() {
 	local r=$TL_DEC
 	if [ "$2" = accept ]; then
-		r=$(tl_referral 6)
+		r=$(tl_referral)
 		give_waiver "$r" > /dev/null
 	fi
 	JAR=$CM URL=/inkorg/$r/beslut
@@ -420,16 +397,16 @@ fx_POST_inkorg__id_beslut() {
 	case "$1" in
 	avrada_motivering) FORM+=("beslut=avrada" "avrada_orsak=halsa") ;;
 	aterfor_motivering) FORM+=("beslut=aterfor") ;;
-	*) FORM+=("beslut=anta" "startdatum=$TODAY" "planerat_slut=$(day 60)" "kontaktperson=8" "timmar=8") ;;
+	*) FORM+=("beslut=anta" "startdatum=$TODAY" "planerat_slut=$(day 60)" "kontaktperson=$CM_ID" "timmar=8") ;;
 	esac
 }
 
 # --- A participation (admitted through the inbox) and its forms
-TL_PREF=$(tl_referral 6)
+TL_PREF=$(tl_referral)
 give_waiver "$TL_PREF" > /dev/null
 setup "a participation" "$CM" "/inkorg/$TL_PREF/beslut" "beslut=anta" \
 	"version=$(q "SELECT version FROM referral WHERE id = $TL_PREF")" "startdatum=$(day -30)" \
-	"planerat_slut=$(day 60)" "kontaktperson=8" "timmar=8"
+	"planerat_slut=$(day 60)" "kontaktperson=$CM_ID" "timmar=8"
 TL_PART=$(q "SELECT id FROM participation WHERE referral_id = $TL_PREF")
 part_base() {
 	JAR=$CM
@@ -469,15 +446,15 @@ fx_POST_deltagande__id_kontaktuppgifter() {
 fx_POST_deltagande__id_sus_uppgifter() {
 	part_base
 	URL=/deltagande/$TL_PART/sus-uppgifter
-	FORM+=("version_ansokan=$(hidden "$CM" "/deltagande/$TL_PART" version_ansokan)"
-		"version_person=$(hidden "$CM" "/deltagande/$TL_PART" version_person)")
+	FORM+=("version_ansokan=$(hidden_on "$CM" "/deltagande/$TL_PART" version_ansokan)"
+		"version_person=$(hidden_on "$CM" "/deltagande/$TL_PART" version_person)")
 }
 
-# --- Consent: prepare (remittent.fk's referral to insats 6), sign on the
+# --- Consent: prepare (remittent.fk's referral to Case Manager), sign on the
 # tablet, record on paper, revoke, mark in error
-TL_CREF=$(tl_referral 6)
+TL_CREF=$(tl_referral)
 consent_base() {
-	FORM=("typ=sekretess" "sprak=sv" "part=o2" "part=i6" "kategori=halsa" "inhamta=1" "syfte=Planera"
+	FORM=("typ=sekretess" "sprak=sv" "part=o$FKO" "part=i$CMI" "kategori=halsa" "inhamta=1" "syfte=Planera"
 		"fran=$TODAY" "till=$(day 30)" "satt=${1:-surfplatta}")
 }
 fx_POST_samtycken_ansokan__id_ny() {
@@ -556,7 +533,7 @@ value() {
 	local file=$1 n=$2 kind=$3 mark=$4
 	case "$kind" in
 	pnr)
-		if [ "$n" -eq 13 ]; then dash "$(new_pnr)" | tr -d '\n' > "$file"; else mkval "$n" any "$mark" > "$file"; fi
+		if [ "$n" -eq 13 ]; then dash "$(new_pnr 1950 50)" | tr -d '\n' > "$file"; else mkval "$n" any "$mark" > "$file"; fi
 		;;
 	digits) perl -e 'print "070" . ("1" x ($ARGV[0] - 3))' "$n" > "$file" ;;
 	questxml)
@@ -688,3 +665,4 @@ while IFS= read -r route; do
 			test_field "$route" "$field" "$type" "$max" "$flags" "$fn"
 		done
 done < "$TMPD/routes"
+done_testing

@@ -3,11 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 T=t_totp_$$
-sql_admin "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
-	SELECT organisation_id, '$T', 'Test Totp', password_hash, 0 FROM staff WHERE username = 'admin';
-	INSERT INTO staff_role (staff_id, role) SELECT id, 'forbund' FROM staff WHERE username = '$T'"
-# code_for BASE32 [OFFSET_STEPS]: the TOTP code now (or N steps away).
-totp() { oathtool --totp -b "$1"; }
+mk_account "$T" "$(org_of admin)" forbund "Test Totp"
 
 jar=$(new_jar)
 login "$jar" "$T" > /dev/null
@@ -32,7 +28,6 @@ check "switching on is in the access log" test \
 	"$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE username = '$T' AND detail = 'second factor on'")" = 1
 
 # --- Login now needs the code
-sleep_to_next_step() { sleep $(( 31 - $(date +%s) % 30 )); }
 j2=$(new_jar)
 got=$(login "$j2" "$T")
 check "the password alone leads to the code page" test "$got" = 303
@@ -85,3 +80,4 @@ j4=$(new_jar)
 got=$(login "$j4" "$T")
 check "and the password alone logs in again" test "$got" = 303
 expect_header "(straight to start)" "Location: /start"
+done_testing

@@ -7,35 +7,23 @@
 # free places on the insats, which are restored at exit.
 . "$(dirname "$0")/lib.sh"
 
-q() { sql_admin "$1"; }
-eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-audits() { q "SELECT COUNT(*) FROM audit_log WHERE $1"; }
-TODAY=$(date +%F)
-day() { date -d "$TODAY $1 days" +%F; }
-# The value of a hidden input in the last fetched body.
-hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
-# The referral id in the last Location header.
-loc_id() { tr -d '\r' < "$HEAD" | sed -n -E 's#^[Ll]ocation: /ansokningar/([0-9]+)\?.*#\1#p'; }
-
 INSATS=$(q "SELECT id FROM insats WHERE name = 'Friska Vindar 2.0' AND active = 1")
 check "Friska Vindar 2.0 is an active insats (test premise)" test -n "$INSATS"
 INSATS=${INSATS:-0}
 check "personal.fv works on Friska Vindar 2.0 (test premise)" \
 	test "$(q "SELECT COUNT(*) FROM staff_insats si JOIN staff s ON s.id = si.staff_id WHERE s.username = 'personal.fv' AND si.insats_id = $INSATS")" = 1
-FVID=$(q "SELECT id FROM staff WHERE username = 'personal.fv'")
+FVID=$(staff_id_of personal.fv)
 
 # A free place: raise the places if the demo data fills the insats; restore at exit.
 PLACES=$(q "SELECT IFNULL(places, 'NULL') FROM insats WHERE id = $INSATS")
-trap 'q "UPDATE insats SET places = $PLACES WHERE id = $INSATS" > /dev/null 2>&1; rm -f "$BODY" "$HEAD" "${JARS[@]}"' EXIT
+at_exit 'q "UPDATE insats SET places = $PLACES WHERE id = $INSATS" > /dev/null 2>&1'
 IN=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $INSATS AND status = 'inskriven'")
 if [ "$PLACES" != NULL ] && [ "$IN" -ge "$PLACES" ]; then
 	q "UPDATE insats SET places = $((IN + 5)) WHERE id = $INSATS"
 fi
 
-RJ=$(new_jar)
-FV=$(new_jar)
-eq "remittent.fk logs in" "$(login "$RJ" remittent.fk)" 303
-eq "personal.fv logs in" "$(login "$FV" personal.fv)" 303
+log_in RJ remittent.fk
+log_in FV personal.fv
 
 # --- 1. The remittent fills in and submits the application form
 PN=$(pnr 19880412)
@@ -166,3 +154,4 @@ eq "audit: the staff read both the referral and the participation" \
 	"participation,referral"
 eq "audit: the decision by personal.fv" \
 	"$(audits "action = 'update' AND object_type = 'referral' AND object_id = $R AND username = 'personal.fv' AND personnummer = '$PN' AND detail = 'decision: antagen'")" 1
+done_testing

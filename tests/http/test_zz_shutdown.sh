@@ -13,3 +13,4 @@ check "the pid file is removed" test ! -e "$VAR/run/stegvis.pid"
 check "the shutdown is logged" grep -q "stopping: waiting for requests in flight" "$VAR/log/stegvis.log"
 expect_status "nginx answers 503 with stegvis stopped" 503 "$BASE/"
 expect_body "and the page is Swedish" "Tjänsten är tillfälligt otillgänglig"
+done_testing

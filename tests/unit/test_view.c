@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app_limits.h"
 #include "arena.h"
@@ -505,6 +506,117 @@ test_layout_page(void **state)
 	view_set_free(vs);
 }
 
+/*
+ * Render page in the layout (the good fixture set; strict views on (1),
+ * off (0) or left as they are (-1)) with c, stderr sent to a file; returns
+ * what was logged (static), and the output in *html (arena).
+ */
+static const char *
+render_logged(struct view_set *vs, int strict, const char *page,
+    const struct view_ctx *c, const char **html)
+{
+	static char logged[2048];
+	FILE *f = tmpfile();
+	struct buf b;
+	size_t n;
+	int saved;
+
+	assert_non_null(f);
+	if (strict >= 0)
+		view_set_strict(vs, strict);
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(f), 2) >= 0);
+	buf_init(&b, &arena);
+	assert_int_equal(view_render_page(vs, "layout", page, c, &b), APP_OK);
+	fflush(stderr);
+	assert_true(dup2(saved, 2) >= 0);
+	close(saved);
+	rewind(f);
+	n = fread(logged, 1, sizeof(logged) - 1, f);
+	logged[n] = '\0';
+	fclose(f);
+	*html = buf_str(&b).p;
+	return logged;
+}
+
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)) != NULL; hay++)
+		n++;
+	return n;
+}
+
+static void
+test_strict(void **state)
+{
+	struct view_set *vs = load_good();
+	struct view_ctx *c = view_ctx_new(&arena), *it;
+	const char *log, *html, *plain;
+
+	(void)state;
+	/* {{title}} bound, items a list: nothing to report. The unbound
+	 * {{#user}}/{{^user}} in the nav partial is a flag left unset. */
+	assert_int_equal(view_ctx_set_cstr(c, "title", "T"), APP_OK);
+	assert_int_equal(view_ctx_set_list(c, "items"), APP_OK);
+	log = render_logged(vs, 1, "index", c, &html);
+	assert_string_equal(log, "");
+
+	/* A row whose {{owner}} nobody bound, in a partial: one BUG line per
+	 * tag, however many rows, naming the partial, the line and the page.
+	 * {{n}} bound to 0 and {{name}} to "" are bound. */
+	for (int i = 0; i < 3; i++) {
+		assert_non_null(it = view_ctx_list_add(c, "items"));
+		assert_int_equal(view_ctx_set_cstr(it, "name", ""), APP_OK);
+		assert_int_equal(view_ctx_set_int(it, "n", 0), APP_OK);
+	}
+	log = render_logged(vs, 1, "index", c, &html);
+	assert_int_equal(count(log, "BUG: "), 1);
+	assert_non_null(strstr(log,
+	    " error req=-: BUG: view partials/row key 'owner' not bound "
+	    "(line 1, rendering index)\n"));
+	/* The page renders as it would without strict views. */
+	plain = html;
+	log = render_logged(vs, 0, "index", c, &html);
+	assert_string_equal(log, "");
+	assert_string_equal(html, plain);
+	/* Reported once per tag and worker: not again. */
+	log = render_logged(vs, 1, "index", c, &html);
+	assert_string_equal(log, "");
+
+	/* An outer binding satisfies an inner tag. */
+	assert_int_equal(view_ctx_set_cstr(c, "owner", "o"), APP_OK);
+	log = render_logged(vs, 1, "index", c, &html);
+	assert_string_equal(log, "");
+	view_set_free(vs);
+
+	/* A tag of the template asked for, a fresh set: no "rendering". */
+	vs = load_good();
+	c = view_ctx_new(&arena);
+	assert_int_equal(view_ctx_set_cstr(c, "title", "T"), APP_OK);
+	assert_int_equal(view_ctx_set_bool(c, "v", 0), APP_OK);
+	log = render_logged(vs, 1, "escape", c, &html);
+	assert_string_equal(log, ""); /* a boolean is bound */
+	c = view_ctx_new(&arena);
+	assert_int_equal(view_ctx_set_cstr(c, "title", "T"), APP_OK);
+	log = render_logged(vs, 1, "escape", c, &html);
+	/* escape.html has two {{v}} tags: a line for each. */
+	assert_int_equal(
+	    count(log, "BUG: view escape key 'v' not bound (line 1)\n"), 2);
+	assert_int_equal(count(log, "BUG: "), 2);
+	/* Off by default: a new set reports nothing. */
+	view_set_free(vs);
+	vs = load_good();
+	c = view_ctx_new(&arena);
+	log = render_logged(vs, -1, "escape", c, &html);
+	assert_string_equal(log, "");
+	view_set_free(vs);
+}
+
 static void
 test_enomem(void **state)
 {
@@ -587,6 +699,7 @@ main(void)
 		cmocka_unit_test_setup(test_load_errors, reset),
 		cmocka_unit_test_setup(test_partials_and_set, reset),
 		cmocka_unit_test_setup(test_layout_page, reset),
+		cmocka_unit_test_setup(test_strict, reset),
 		cmocka_unit_test_setup(test_enomem, reset),
 	};
 

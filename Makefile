@@ -29,6 +29,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
           report_suppress report sql_report report_svg page_report \
+          report_period report_scope report_goal report_chart page_report_form page_report_csv \
           sql_sus sus_xml sus_batch page_sus \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           report_quest \
@@ -43,6 +44,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_tablet test_pnr test_date test_contact \
              test_signature \
              test_report_suppress \
+             test_report_period test_report_scope test_report_goal \
              test_sus_xml \
              test_quest_xml \
              test_form_stash

@@ -31,7 +31,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           consent sql_consent signature page_consent page_admin_consent \
           report_suppress report sql_report report_svg page_report \
           report_period report_scope report_goal report_chart page_report_form page_report_csv \
-          sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam \
+          sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam sus_rows sus_file \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           report_quest \
           page_participation_sus sql_participation_sus \

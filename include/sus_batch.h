@@ -25,11 +25,12 @@
 #ifndef SUS_BATCH_H
 #define SUS_BATCH_H
 
-#include <limits.h>
+#include <stddef.h>
 
 #include "app.h"
 #include "resp.h"
 #include "str.h"
+#include "sus_file.h" /* the export writes its document with it */
 
 struct arena;
 struct db;
@@ -190,22 +191,5 @@ enum app_err sus_batch_ack(
  * *retry_after is the seconds until a request is allowed again. */
 enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
     int *allowed, long long *retry_after);
-
-/*
- * A file that appears whole or not at all. sus_file_open() makes an
- * unnamed file in dir (O_TMPFILE: a crash leaves nothing; where the file
- * system lacks it, a hidden ".sus-*.tmp" removed on failure).
- * sus_file_commit() syncs it, renames it over path (same file
- * system: dir must be path's directory) and syncs the directory. sus_file_close() closes, and
- * removes the file if it was never committed.
- */
-struct sus_file {
-	int fd;
-	int named; /* the fallback: tmp is a name on disk */
-	char tmp[PATH_MAX];
-};
-enum app_err sus_file_open(struct sus_file *, const char *dir);
-enum app_err sus_file_commit(struct sus_file *, const char *path);
-void sus_file_close(struct sus_file *);
 
 #endif /* !SUS_BATCH_H */

@@ -45,7 +45,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_tablet test_pnr test_date test_contact \
              test_signature \
              test_report_suppress \
-             test_report_period test_report_scope test_report_goal \
+             test_report_period test_report_scope test_report_goal test_sus_rules \
              test_sus_xml \
              test_quest_xml \
              test_form_stash \

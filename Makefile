@@ -21,6 +21,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Every module but main; unit tests and fuzz drivers link against this archive.
 MODULES = app arena str form form_registry conf view log pnr demo totp db sql_public sql_auth sql_admin \
+          insats_public \
           session tablet auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
           page_admin page_admin_org page_admin_codes page_admin_log date history \
@@ -29,7 +30,8 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
           report_suppress report sql_report report_svg page_report \
-          sql_sus sus_xml sus_batch page_sus \
+          report_period report_scope report_goal report_chart page_report_form page_report_csv \
+          sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam sus_rows sus_file \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           quest_state quest_code quest_response kiosk_words kiosk page_kiosk \
           report_quest \
@@ -47,6 +49,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_tablet test_pnr test_date test_contact \
              test_signature \
              test_report_suppress \
+             test_report_period test_report_scope test_report_goal test_sus_rules \
              test_sus_xml \
              test_quest_xml \
              test_quest \

@@ -115,10 +115,29 @@ pfs_open(struct req *r, const struct pfs_secret *s, const struct form_stash *fs,
 	return form_stash_unpack(r->a, plain, path, fields);
 }
 
-/* The page: state is "mine", "other" (kept for another account) or
- * "none"; status as given. */
+/* What the page says of the browser's kept form. */
+enum pfs_state {
+	PFS_NONE,  /* nothing kept (or nothing this browser can open) */
+	PFS_MINE,  /* kept for the account logged in: shown, to send */
+	PFS_OTHER, /* kept for another account: not shown */
+	PFS_GONE,  /* sent, claimed or dropped already */
+	PFS__MAX
+};
+
+/* The view's section of each state. */
+static const char *const pfs_state_keys[PFS__MAX] = {
+	[PFS_NONE] = "none",
+	[PFS_MINE] = "mine",
+	[PFS_OTHER] = "other",
+	[PFS_GONE] = "gone",
+};
+_Static_assert(sizeof(pfs_state_keys) / sizeof(pfs_state_keys[0]) == PFS__MAX,
+    "pfs_state_keys[] out of sync");
+
+/* The page in state, with status; fs, path and fields: the form's, when
+ * it is shown (PFS_MINE). */
 static enum app_err
-pfs_render(struct req *r, int status, const char *state,
+pfs_render(struct req *r, int status, enum pfs_state state,
     const struct form_stash *fs, struct str path, const struct kv_list *fields)
 {
 	struct view_ctx *ctx;
@@ -127,7 +146,7 @@ pfs_render(struct req *r, int status, const char *state,
 	r->resp.status = status;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
-	if ((e = view_ctx_set_bool(ctx, state, 1)) != APP_OK)
+	if ((e = view_ctx_set_bool(ctx, pfs_state_keys[state], 1)) != APP_OK)
 		return e;
 	if (fields != NULL) {
 		if ((e = view_ctx_set_str(ctx, "path", path)) != APP_OK ||
@@ -162,20 +181,20 @@ page_form_stash(struct req *r)
 	enum app_err e;
 
 	if (!form_stash_cookie(r, s.b))
-		return pfs_render(r, 200, "none", NULL, STR_LIT(""), NULL);
+		return pfs_render(r, 200, PFS_NONE, NULL, STR_LIT(""), NULL);
 	e = form_stash_find(r, s.b, &fs, &found);
 	if (e == APP_OK && found && fs.staff_id == r->user->id)
 		e = pfs_open(r, &s, &fs, &path, &fields);
 	sodium_memzero(&s, sizeof(s));
 	if (e == APP_EINPUT) /* a cookie that does not open it */
-		return pfs_render(r, 200, "none", NULL, STR_LIT(""), NULL);
+		return pfs_render(r, 200, PFS_NONE, NULL, STR_LIT(""), NULL);
 	if (e != APP_OK)
 		return e;
 	if (!found)
-		return pfs_render(r, 200, "none", NULL, STR_LIT(""), NULL);
+		return pfs_render(r, 200, PFS_NONE, NULL, STR_LIT(""), NULL);
 	if (fs.staff_id != r->user->id)
-		return pfs_render(r, 200, "other", NULL, STR_LIT(""), NULL);
-	return pfs_render(r, 200, "mine", &fs, path, &fields);
+		return pfs_render(r, 200, PFS_OTHER, NULL, STR_LIT(""), NULL);
+	return pfs_render(r, 200, PFS_MINE, &fs, path, &fields);
 }
 
 /* fields plus the session's own CSRF token, as a fresh form would have. */
@@ -206,24 +225,25 @@ page_form_stash_send(struct req *r)
 	enum app_err e;
 
 	if (!form_stash_cookie(r, s.b))
-		return pfs_render(r, 410, "gone", NULL, STR_LIT(""), NULL);
+		return pfs_render(r, 410, PFS_GONE, NULL, STR_LIT(""), NULL);
 	if ((e = form_stash_find(r, &s.b[0], &fs, &found)) != APP_OK)
 		goto out;
 	if (!found || fs.staff_id != me) {
-		e = pfs_render(r, 410, "gone", NULL, STR_LIT(""), NULL);
+		e = pfs_render(r, 410, PFS_GONE, NULL, STR_LIT(""), NULL);
 		goto out;
 	}
 	/* Used once: of two clicks (or two tabs) only one gets it. */
 	if ((e = form_stash_claim(r, s.b, me, &claimed)) != APP_OK)
 		goto out;
 	if (!claimed) {
-		e = pfs_render(r, 410, "gone", NULL, STR_LIT(""), NULL);
+		e = pfs_render(r, 410, PFS_GONE, NULL, STR_LIT(""), NULL);
 		goto out;
 	}
 	if ((e = pfs_open(r, &s, &fs, &path, &fields)) != APP_OK) {
 		if (e == APP_EINPUT) {
 			(void)form_stash_drop(r, s.b, me);
-			e = pfs_render(r, 410, "gone", NULL, STR_LIT(""), NULL);
+			e = pfs_render(
+			    r, 410, PFS_GONE, NULL, STR_LIT(""), NULL);
 		} else
 			(void)form_stash_release(r, s.b, me);
 		goto out;

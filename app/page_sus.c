@@ -5,6 +5,7 @@
 #include "app_limits.h"
 #include "arena.h"
 #include "audit.h"
+#include "bind.h"
 #include "conf.h"
 #include "date.h"
 #include "db.h"
@@ -14,8 +15,9 @@
 #include "pages.h"
 #include "req.h"
 #include "session.h"
-#include "sql_sus.h"
 #include "sus_batch.h"
+#include "sus_finsam.h"
+#include "sus_quality.h"
 #include "view.h"
 
 #define SUS_SCHEMA_MAX (256u * 1024u) /* bytes of the XSD we hand out */
@@ -267,86 +269,49 @@ page_sus_api_schema(struct req *r)
 
 /* ------------------------------------------------------ register quality */
 
-/* Columns of SQL_SUS_QUALITY. */
-enum sq_col {
-	SQ_ID,
-	SQ_INSATS,
-	SQ_FIRST,
-	SQ_LAST,
-	SQ_START,
-	SQ_STATUS,
-	SQ_IDENTITY,
-	SQ_MISSING, /* the first of the m_* columns */
+static const struct bind_key quality_keys[] = {
+	{ "id", "id" },
+	{ "short_name", "insats" },
+	{ "first_name", "first_name" },
+	{ "last_name", "last_name" },
+	{ "start_date", "start" },
+	{ "ended", "ended" },
+	{ "identity_ok", "held" },
 };
-
-/* The m_* columns in order, as the page names them. */
-static const char *const sq_missing[] = {
-	"utbildning",
-	"försörjning före",
-	"sysselsättning före",
-	"tid i offentlig försörjning",
-	"folkbokföringskommun",
-	"avslutsorsak",
-	"sysselsättning efter",
-	"försörjning efter",
-};
-#define SQ_NMISSING (sizeof(sq_missing) / sizeof(sq_missing[0]))
 
 enum app_err
 page_sus_quality(struct req *r)
 {
-	struct db_param p[1] = { DB_INT(r->user->id) };
+	struct sus_quality_row *rows;
 	struct view_ctx *ctx;
-	struct db_rows rows;
+	size_t n;
 	long long held = 0;
 	enum app_err e;
 
 	if ((e = audit_write(r, AUDIT_READ, "participation_list", -1,
 	         STR_LIT(""), STR_LIT("SUS-registerkvalitet"))) != APP_OK ||
-	    (e = db_exec(r->db, r->a, DB_SUS, SQL_SUS_QUALITY, p, 1, &rows)) !=
+	    (e = sus_quality_load(r->db, r->a, r->user->id, &rows, &n)) !=
 	        APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
-	for (size_t i = 0; i < rows.nrows; i++) {
+	if ((e = view_ctx_set_list(ctx, "rows")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "rows");
-		int identity = str_to_ll(db_cell(&rows, i, SQ_IDENTITY)) != 0;
-		struct buf miss;
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		buf_init(&miss, r->a);
-		for (size_t k = 0; k < SQ_NMISSING; k++) {
-			if (str_to_ll(db_cell(&rows, i, SQ_MISSING + k)) == 0)
-				continue;
-			if ((miss.len > 0 &&
-			        (e = buf_puts(&miss, ", ")) != APP_OK) ||
-			    (e = buf_puts(&miss, sq_missing[k])) != APP_OK)
-				return e;
-		}
-		held += identity;
-		if ((e = view_ctx_set_str(
-		         it, "id", db_cell(&rows, i, SQ_ID))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "insats",
-		         db_cell(&rows, i, SQ_INSATS))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "first_name",
-		         db_cell(&rows, i, SQ_FIRST))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "last_name",
-		         db_cell(&rows, i, SQ_LAST))) != APP_OK ||
-		    (e = view_ctx_set_str(
-		         it, "start", db_cell(&rows, i, SQ_START))) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "ended",
-		         str_eq_cstr(db_cell(&rows, i, SQ_STATUS),
-		             "avslutad"))) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "held", identity)) != APP_OK ||
-		    (e = view_ctx_set_str(it, "missing", buf_str(&miss))) !=
-		        APP_OK)
+		held += rows[i].identity_ok;
+		if ((e = bind_record(it, &sus_quality_record, quality_keys,
+		         BIND_N(quality_keys), &rows[i])) != APP_OK ||
+		    (e = view_ctx_set_str(it, "missing",
+		         sus_quality_missing_text(r->a, &rows[i]))) != APP_OK)
 			return e;
 	}
-	if ((e = view_ctx_set_int(ctx, "count", (long long)rows.nrows)) !=
-	        APP_OK ||
+	if ((e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "held_count", held)) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "cut", rows.nrows >= 1000)) != APP_OK)
+	    (e = view_ctx_set_bool(ctx, "cut", n >= SUS_QUALITY_MAX)) != APP_OK)
 		return e;
 	return page_render(r, "sus_kvalitet", "SUS – registerkvalitet", ctx);
 }
@@ -360,14 +325,12 @@ static const struct field_spec finsam_spec[FS__MAX] = {
 	[FS_TO] = { "till", FT_DATE, 20000101, 21001231, 0, NULL },
 };
 
-/* Columns of SQL_SUS_FINSAM. */
-enum { FI_INSATS, FI_NAME, FI_GENDER, FI_ACTIVE, FI_STARTED, FI_ENDED };
-
 struct finsam {
 	char from[11], to[11]; /* the period, ÅÅÅÅ-MM-DD */
 	const char *err_from, *err_to;
 	struct str typed_from, typed_to;
-	struct db_rows rows;
+	struct sus_finsam_row *rows;
+	size_t nrows;
 };
 
 /* Read the period (default: this calendar year) and run the count. */
@@ -375,7 +338,6 @@ static enum app_err
 finsam_read(struct req *r, struct finsam *f)
 {
 	struct field_val fv[FS__MAX];
-	struct db_param p[5];
 	size_t nerr;
 	int y, m, d;
 	enum app_err e;
@@ -400,30 +362,21 @@ finsam_read(struct req *r, struct finsam *f)
 		f->err_to = "Periodens slut kan inte vara före dess början.";
 	if (f->err_from != NULL || f->err_to != NULL)
 		return APP_OK;
-	p[0] = DB_STR(str_cstr(f->from));
-	p[1] = DB_STR(str_cstr(f->from));
-	p[2] = DB_STR(str_cstr(f->to));
-	p[3] = DB_STR(str_cstr(f->to));
-	p[4] = DB_STR(str_cstr(f->from));
-	return db_exec(r->db, r->a, DB_SUS, SQL_SUS_FINSAM, p, 5, &f->rows);
+	return sus_finsam_load(r->db, r->a, str_cstr(f->from), str_cstr(f->to),
+	    &f->rows, &f->nrows);
 }
 
-static const char *
-finsam_gender(struct str g)
-{
-	if (str_eq_cstr(g, "kvinna"))
-		return "Kvinnor";
-	if (str_eq_cstr(g, "man"))
-		return "Män";
-	return "Annat";
-}
+static const struct bind_key finsam_keys[] = {
+	{ "active", "active" },
+	{ "started", "started" },
+	{ "ended", "ended" },
+};
 
 enum app_err
 page_sus_finsam(struct req *r)
 {
 	struct view_ctx *ctx, *ins = NULL;
 	struct finsam f;
-	struct str last = STR_LIT("");
 	long long tot[3] = { 0, 0, 0 };
 	enum app_err e;
 
@@ -436,37 +389,33 @@ page_sus_finsam(struct req *r)
 	    (e = view_ctx_set_str(ctx, "till",
 	         f.err_to ? f.typed_to : str_cstr(f.to))) != APP_OK ||
 	    (e = page_form_error(ctx, "fran_fel", f.err_from)) != APP_OK ||
-	    (e = page_form_error(ctx, "till_fel", f.err_to)) != APP_OK)
+	    (e = page_form_error(ctx, "till_fel", f.err_to)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK)
 		return e;
-	for (size_t i = 0; i < f.rows.nrows; i++) {
+	/* Rows come by insats: one item per insats, one per gender in it. */
+	for (size_t i = 0; i < f.nrows; i++) {
+		const struct sus_finsam_row *row = &f.rows[i];
 		struct view_ctx *g;
-		struct str id = db_cell(&f.rows, i, FI_INSATS);
 
-		if (ins == NULL || !str_eq(id, last)) {
+		if (ins == NULL || row->insats_id != f.rows[i - 1].insats_id) {
 			if ((ins = view_ctx_list_add(ctx, "insatser")) == NULL)
 				return APP_ENOMEM;
-			if ((e = view_ctx_set_str(ins, "name",
-			         db_cell(&f.rows, i, FI_NAME))) != APP_OK)
+			if ((e = view_ctx_set_str(
+			         ins, "name", row->insats_name)) != APP_OK)
 				return e;
-			last = id;
 		}
 		if ((g = view_ctx_list_add(ins, "genders")) == NULL)
 			return APP_ENOMEM;
-		tot[0] += str_to_ll(db_cell(&f.rows, i, FI_ACTIVE));
-		tot[1] += str_to_ll(db_cell(&f.rows, i, FI_STARTED));
-		tot[2] += str_to_ll(db_cell(&f.rows, i, FI_ENDED));
+		tot[0] += row->active;
+		tot[1] += row->started;
+		tot[2] += row->ended;
 		if ((e = view_ctx_set_cstr(g, "gender",
-		         finsam_gender(db_cell(&f.rows, i, FI_GENDER)))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_str(g, "active",
-		         db_cell(&f.rows, i, FI_ACTIVE))) != APP_OK ||
-		    (e = view_ctx_set_str(g, "started",
-		         db_cell(&f.rows, i, FI_STARTED))) != APP_OK ||
-		    (e = view_ctx_set_str(
-		         g, "ended", db_cell(&f.rows, i, FI_ENDED))) != APP_OK)
+		         sus_finsam_gender_label(row->gender))) != APP_OK ||
+		    (e = bind_record(g, &sus_finsam_record, finsam_keys,
+		         BIND_N(finsam_keys), row)) != APP_OK)
 			return e;
 	}
-	if ((e = view_ctx_set_bool(ctx, "any", f.rows.nrows > 0)) != APP_OK ||
+	if ((e = view_ctx_set_bool(ctx, "any", f.nrows > 0)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "tot_active", tot[0])) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "tot_started", tot[1])) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "tot_ended", tot[2])) != APP_OK ||
@@ -475,6 +424,16 @@ page_sus_finsam(struct req *r)
 	    (e = view_ctx_set_str(ctx, "period_to", str_cstr(f.to))) != APP_OK)
 		return e;
 	return page_render(r, "sus_finsam", "Uppföljning Finsam", ctx);
+}
+
+/* A count as a CSV cell. */
+static enum app_err
+csv_count(struct buf *b, long long n, int last)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%lld", n);
+	return buf_csv_cell(b, str_cstr(num), last);
 }
 
 enum app_err
@@ -498,20 +457,16 @@ page_sus_finsam_csv(struct req *r)
 	for (size_t k = 0; k < 7; k++)
 		if ((e = buf_csv_cell(b, str_cstr(head[k]), k == 6)) != APP_OK)
 			return e;
-	for (size_t i = 0; i < f.rows.nrows; i++) {
-		struct str g = db_cell(&f.rows, i, FI_GENDER);
+	for (size_t i = 0; i < f.nrows; i++) {
+		const struct sus_finsam_row *row = &f.rows[i];
 
-		if ((e = buf_csv_cell(b, db_cell(&f.rows, i, FI_NAME), 0)) !=
-		        APP_OK ||
+		if ((e = buf_csv_cell(b, row->insats_name, 0)) != APP_OK ||
 		    (e = buf_csv_cell(b, str_cstr(f.from), 0)) != APP_OK ||
 		    (e = buf_csv_cell(b, str_cstr(f.to), 0)) != APP_OK ||
-		    (e = buf_csv_cell(b, g, 0)) != APP_OK ||
-		    (e = buf_csv_cell(b, db_cell(&f.rows, i, FI_ACTIVE), 0)) !=
-		        APP_OK ||
-		    (e = buf_csv_cell(b, db_cell(&f.rows, i, FI_STARTED), 0)) !=
-		        APP_OK ||
-		    (e = buf_csv_cell(b, db_cell(&f.rows, i, FI_ENDED), 1)) !=
-		        APP_OK)
+		    (e = buf_csv_cell(b, row->gender, 0)) != APP_OK ||
+		    (e = csv_count(b, row->active, 0)) != APP_OK ||
+		    (e = csv_count(b, row->started, 0)) != APP_OK ||
+		    (e = csv_count(b, row->ended, 1)) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -519,71 +474,60 @@ page_sus_finsam_csv(struct req *r)
 
 /* ------------------------------------------------------------ batch log */
 
-/* Columns of SQL_SUS_BATCH_LIST. */
-enum {
-	BL_NO,
-	BL_BASE,
-	BL_CREATED,
-	BL_VIA,
-	BL_BY,
-	BL_STATE,
-	BL_ACKED,
-	BL_NEW,
-	BL_CHANGED,
-	BL_ANON,
-	BL_FELREG,
-	BL_GROUPS,
-	BL_HELD,
-	BL_BYTES,
-	BL_SHA,
-	BL_PURGED,
-	BL_FETCHES,
-	BL__MAX
+static const struct bind_key batch_keys[] = {
+	{ "batch_no", "no" },
+	{ "base_no", "base" },
+	{ "created", "created" },
+	{ "created_via", "via" },
+	{ "by_user", "by" },
+	{ "acked", "acked" },
+	{ "n_new", "n_new" },
+	{ "n_changed", "n_changed" },
+	{ "n_anonymised", "n_anon" },
+	{ "n_felreg", "n_felreg" },
+	{ "n_groups", "n_groups" },
+	{ "n_held_back", "n_held" },
+	{ "doc_bytes", "bytes" },
+	{ "doc_sha256", "sha256" },
+	{ "purged", "is_purged" },
+	{ "fetches", "fetches" },
 };
 
 enum app_err
 page_sus_batches(struct req *r)
 {
-	static const char *const keys[BL__MAX] = { "no", "base", "created",
-		"via", "by", "state", "acked", "n_new", "n_changed", "n_anon",
-		"n_felreg", "n_groups", "n_held", "bytes", "sha256", "purged",
-		"fetches" };
-	struct db_rows rows, st;
+	struct sus_batch_row *rows;
+	struct sus_state st;
 	struct view_ctx *ctx;
+	size_t n;
 	enum app_err e;
 
-	if ((e = db_exec(r->db, r->a, DB_SUS, SQL_SUS_BATCH_LIST, NULL, 0,
-	         &rows)) != APP_OK ||
-	    (e = db_exec(r->db, r->a, DB_SUS, SQL_SUS_STATE, NULL, 0, &st)) !=
-	        APP_OK)
+	if ((e = sus_batch_list(r->db, r->a, &rows, &n)) != APP_OK ||
+	    (e = sus_state_get(r->db, r->a, &st)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
-	for (size_t i = 0; i < rows.nrows; i++) {
+	if ((e = view_ctx_set_list(ctx, "batches")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "batches");
-		struct str sha = db_cell(&rows, i, BL_SHA);
+		struct str sha = rows[i].doc_sha256;
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		for (size_t c = 0; c < BL__MAX; c++)
-			if ((e = view_ctx_set_str(
-			         it, keys[c], db_cell(&rows, i, c))) != APP_OK)
-				return e;
-		if ((e = view_ctx_set_str(it, "sha_short",
+		if ((e = bind_record(it, &sus_batch_row_record, batch_keys,
+		         BIND_N(batch_keys), &rows[i])) != APP_OK ||
+		    (e = view_ctx_set_str(it, "sha_short",
 		         (struct str){ sha.p, sha.len > 12 ? 12 : sha.len })) !=
 		        APP_OK ||
 		    (e = view_ctx_set_bool(it, "is_acked",
-		         str_eq_cstr(db_cell(&rows, i, BL_STATE),
-		             "kvitterad"))) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "is_purged",
-		         str_to_ll(db_cell(&rows, i, BL_PURGED)) != 0)) !=
-		        APP_OK)
+		         rows[i].state == SUS_BATCH_KVITTERAD)) != APP_OK)
 			return e;
 	}
-	if ((e = view_ctx_set_bool(ctx, "any", rows.nrows > 0)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "last_no", db_cell(&st, 0, 0))) !=
+	if ((e = view_ctx_set_bool(ctx, "any", n > 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "last_no", st.last_batch_no)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_str(ctx, "last_acked", db_cell(&st, 0, 1))) !=
+	    (e = view_ctx_set_int(ctx, "last_acked", st.last_acked_no)) !=
 	        APP_OK)
 		return e;
 	return page_render(r, "admin_sus", "SUS-batcher", ctx);

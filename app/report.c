@@ -6,6 +6,7 @@
 #include "date.h"
 #include "db.h"
 #include "report.h"
+#include "report_period.h"
 #include "report_suppress.h"
 #include "req.h"
 #include "sql_report.h"
@@ -114,10 +115,13 @@ struct build {
 	int fy, fm, fd, ty, tm, td, ly, lm, ld;
 };
 
+/* Statement q with the first n of b's parameters, its rows as records
+ * (sql_report.h) into *rows, an arena array of *nrows. */
 static enum app_err
-rexec(struct build *b, unsigned q, size_t n, struct db_rows *rows)
+rload(struct build *b, unsigned q, size_t n, void *rows, size_t *nrows)
 {
-	return db_exec(b->r->db, b->r->a, DB_REPORT, q, b->p, n, rows);
+	return db_load(
+	    b->r->db, b->r->a, DB_REPORT, q, b->p, n, (void **)rows, nrows);
 }
 
 static struct report_row *
@@ -178,12 +182,12 @@ table_finish(struct build *b, struct report_table *t, size_t ncat,
 }
 
 static void
-add_count(struct report_row *row, struct str gender, struct str count)
+add_count(struct report_row *row, struct str gender, long long count)
 {
 	int g = gender_index(gender);
 
 	if (g >= 0)
-		row->n[g] += str_to_ll(count);
+		row->n[g] += count;
 }
 
 static void
@@ -208,7 +212,8 @@ ended_params(struct build *b)
  * ongoing; enrolled = ended + ongoing per column. rows: SQL_REPORT_COUNTS,
  * several rows per gender. */
 static enum app_err
-build_deltagare(struct build *b, const struct db_rows *rows)
+build_deltagare(
+    struct build *b, const struct report_count_row *rows, size_t nrows)
 {
 	struct report_table *t = &b->rep->tables[RT_DELTAGARE];
 	enum app_err e;
@@ -227,17 +232,17 @@ build_deltagare(struct build *b, const struct db_rows *rows)
 	t->rows[1].label = STR_LIT("Nya");
 	t->rows[2].label = STR_LIT("Avslutade");
 	t->rows[3].label = STR_LIT("Pågående vid periodens slut");
-	for (size_t i = 0; i < rows->nrows; i++) {
-		int g = gender_index(db_cell(rows, i, 0));
-		long long all = str_to_ll(db_cell(rows, i, 4));
-		long long ended = str_to_ll(db_cell(rows, i, 6));
+	for (size_t i = 0; i < nrows; i++) {
+		int g = gender_index(rows[i].gender);
+		long long all = rows[i].n;
+		long long ended = rows[i].n_ended;
 
 		if (g < 0)
 			continue;
 		if (g == RG_ANNAT && all > 0)
 			b->rep->has_annat = 1;
 		t->rows[0].n[g] += all;
-		t->rows[1].n[g] += str_to_ll(db_cell(rows, i, 5));
+		t->rows[1].n[g] += rows[i].n_new;
 		t->rows[2].n[g] += ended;
 		t->rows[3].n[g] += all - ended;
 	}
@@ -255,7 +260,7 @@ build_deltagare(struct build *b, const struct db_rows *rows)
 
 /* rows: SQL_REPORT_COUNTS. */
 static enum app_err
-build_age(struct build *b, const struct db_rows *rows)
+build_age(struct build *b, const struct report_count_row *rows, size_t nrows)
 {
 	static const char *const bands[4] = { "Under 30 år", "30–44 år",
 		"45–65 år", "Övriga åldrar" };
@@ -268,34 +273,43 @@ build_age(struct build *b, const struct db_rows *rows)
 	t->note = "Åldern som deltagaren fyller under startåret.";
 	for (size_t i = 0; i < 4; i++)
 		t->rows[i].label = str_cstr(bands[i]);
-	for (size_t i = 0; i < rows->nrows; i++) {
-		long long band = str_to_ll(db_cell(rows, i, 1));
+	for (size_t i = 0; i < nrows; i++) {
+		long long band = rows[i].age_band;
 		if (band >= 0 && band < 4)
-			add_count(&t->rows[band], db_cell(rows, i, 0),
-			    db_cell(rows, i, 4));
+			add_count(&t->rows[band], rows[i].gender, rows[i].n);
 	}
 	return table_finish(b, t, 4, &b->rep->tables[RT_DELTAGARE].rows[0],
 	    "Totalt (inskrivna)");
 }
 
+/* Which code of a SQL_REPORT_COUNTS row a breakdown is by. */
+enum coded_by { CODED_EDU, CODED_SUPPORT };
+
+static struct str
+coded_code(const struct report_count_row *row, enum coded_by by)
+{
+	return by == CODED_EDU ? row->edu : row->support;
+}
+
 /* A breakdown by a code list: every active code, inactive ones with
  * people, and "Uppgift saknas" for no code when someone lacks it. The
- * counts are the rows of SQL_REPORT_COUNTS, the code in column col. */
+ * counts are the rows of SQL_REPORT_COUNTS, by their code `by`. */
 static enum app_err
 build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
-    const struct db_rows *crows, size_t col, const char *key, const char *title)
+    const struct report_count_row *rows, size_t nrows, enum coded_by by,
+    const char *key, const char *title)
 {
 	struct report_table *t = &b->rep->tables[id];
-	struct db_rows codes;
-	const struct db_rows rows = *crows;
+	struct report_code_row *codes;
 	size_t n = 0, ncodes;
 	long long none[RG__MAX] = { 0 };
 	int has_none = 0;
 	enum app_err e;
 
-	if ((e = rexec(b, q_codes, 0, &codes)) != APP_OK)
+	if ((e = rload(b, q_codes, 0, &codes, &ncodes)) != APP_OK)
 		return e;
-	ncodes = codes.nrows > REP_MAX_CODES ? REP_MAX_CODES : codes.nrows;
+	if (ncodes > REP_MAX_CODES)
+		ncodes = REP_MAX_CODES;
 	if ((t->rows = rows_new(b, ncodes + 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = key;
@@ -304,28 +318,25 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 		struct report_row *row = &t->rows[n];
 		long long sum = 0;
 
-		for (size_t i = 0; i < rows.nrows; i++)
-			if (str_eq(
-			        db_cell(&rows, i, col), db_cell(&codes, c, 0)))
-				add_count(row, db_cell(&rows, i, 0),
-				    db_cell(&rows, i, 4));
+		for (size_t i = 0; i < nrows; i++)
+			if (str_eq(coded_code(&rows[i], by), codes[c].code))
+				add_count(row, rows[i].gender, rows[i].n);
 		sum = row->n[RG_KVINNA] + row->n[RG_MAN] + row->n[RG_ANNAT];
-		if (sum == 0 && str_to_ll(db_cell(&codes, c, 2)) == 0) {
+		if (sum == 0 && !codes[c].active) {
 			memset(row->n, 0, sizeof(row->n));
 			continue; /* inactive and unused */
 		}
-		row->label = db_cell(&codes, c, 1);
+		row->label = codes[c].label;
 		n++;
 	}
-	for (size_t i = 0; i < rows.nrows; i++) {
-		int g = gender_index(db_cell(&rows, i, 0));
+	for (size_t i = 0; i < nrows; i++) {
+		int g = gender_index(rows[i].gender);
 		int known = 0;
 
 		for (size_t c = 0; c < ncodes && !known; c++)
-			known = str_eq(
-			    db_cell(&rows, i, col), db_cell(&codes, c, 0));
+			known = str_eq(coded_code(&rows[i], by), codes[c].code);
 		if (!known && g >= 0) {
-			none[g] += str_to_ll(db_cell(&rows, i, 4));
+			none[g] += rows[i].n;
 			has_none = 1;
 		}
 	}
@@ -341,12 +352,12 @@ static enum app_err
 build_referrer(struct build *b)
 {
 	struct report_table *t = &b->rep->tables[RT_REMITTENT];
-	struct db_rows rows;
-	size_t n = 0;
+	struct report_referrer_row *rows;
+	size_t n = 0, nrows;
 	enum app_err e;
 
 	period_params(b);
-	if ((e = rexec(b, SQL_REPORT_REFERRER, 4, &rows)) != APP_OK)
+	if ((e = rload(b, SQL_REPORT_REFERRER, 4, &rows, &nrows)) != APP_OK)
 		return e;
 	if ((t->rows = rows_new(b, REP_MAX_ORGS + 2)) == NULL)
 		return APP_ENOMEM;
@@ -354,15 +365,13 @@ build_referrer(struct build *b)
 	t->title = "Remitterande organisation";
 	t->note = "Den medlemsorganisation som remittentens enhet hör till.";
 	/* Rows come ordered by organisation: one report row per id. */
-	for (size_t i = 0; i < rows.nrows; i++) {
-		if (n == 0 ||
-		    !str_eq(db_cell(&rows, i, 1), db_cell(&rows, i - 1, 1))) {
+	for (size_t i = 0; i < nrows; i++) {
+		if (n == 0 || rows[i].top != rows[i - 1].top) {
 			if (n == REP_MAX_ORGS)
 				return APP_ENOMEM;
-			t->rows[n++].label = db_cell(&rows, i, 2);
+			t->rows[n++].label = rows[i].topname;
 		}
-		add_count(&t->rows[n - 1], db_cell(&rows, i, 0),
-		    db_cell(&rows, i, 3));
+		add_count(&t->rows[n - 1], rows[i].gender, rows[i].n);
 	}
 	/* A referral whose organisation is gone: so that the rows still add
 	 * up to the participants, as the relations say. */
@@ -399,11 +408,12 @@ static enum app_err
 build_outcome(struct build *b)
 {
 	struct report_table *t = &b->rep->tables[RT_AVSLUT];
-	struct db_rows rows;
+	struct report_outcome_row *rows;
+	size_t nrows;
 	enum app_err e;
 
 	ended_params(b);
-	if ((e = rexec(b, SQL_REPORT_OUTCOME, 4, &rows)) != APP_OK)
+	if ((e = rload(b, SQL_REPORT_OUTCOME, 4, &rows, &nrows)) != APP_OK)
 		return e;
 	if ((t->rows = rows_new(b, RO__MAX + 1)) == NULL)
 		return APP_ENOMEM;
@@ -413,9 +423,9 @@ build_outcome(struct build *b)
 	          "Procent av de avslutade i samma kolumn.";
 	for (int o = 0; o < RO__MAX; o++)
 		t->rows[o].label = str_cstr(outcome_labels[o]);
-	for (size_t i = 0; i < rows.nrows; i++)
-		add_count(&t->rows[outcome_index(db_cell(&rows, i, 1))],
-		    db_cell(&rows, i, 0), db_cell(&rows, i, 2));
+	for (size_t i = 0; i < nrows; i++)
+		add_count(&t->rows[outcome_index(rows[i].end_outcome)],
+		    rows[i].gender, rows[i].n);
 	return table_finish(b, t, RO__MAX,
 	    &b->rep->tables[RT_DELTAGARE].rows[2], "Totalt (avslutade)");
 }
@@ -432,12 +442,13 @@ build_duration(struct build *b)
 {
 	struct report_table *t = &b->rep->tables[RT_TID];
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
-	struct db_rows rows;
+	struct report_duration_row *rows;
+	size_t nrows;
 	long long sum[RG__MAX] = { 0 };
 	enum app_err e;
 
 	ended_params(b);
-	if ((e = rexec(b, SQL_REPORT_DURATION, 4, &rows)) != APP_OK)
+	if ((e = rload(b, SQL_REPORT_DURATION, 4, &rows, &nrows)) != APP_OK)
 		return e;
 	if ((t->rows = rows_new(b, 2)) == NULL)
 		return APP_ENOMEM;
@@ -452,31 +463,21 @@ build_duration(struct build *b)
 		row_share_cells(&t->rows[k], ended);
 		t->rows[k].kind = RR_MONTHS;
 	}
-	for (size_t i = 0; i < rows.nrows; i++) {
-		int g = gender_index(db_cell(&rows, i, 0));
+	for (size_t i = 0; i < nrows; i++) {
+		int g = gender_index(rows[i].gender);
 		if (g < 0)
 			continue;
-		sum[g] = str_to_ll(db_cell(&rows, i, 2));
+		sum[g] = rows[i].sum_days;
 		sum[RG_TOTAL] += sum[g];
-		t->rows[1].value[g] = months_of(strtod_c(db_cell(&rows, i, 3)));
+		t->rows[1].value[g] = months_of(strtod_c(rows[i].median_days));
 		t->rows[1].value[RG_TOTAL] =
-		    months_of(strtod_c(db_cell(&rows, i, 4)));
+		    months_of(strtod_c(rows[i].median_all));
 	}
 	for (int g = 0; g < RG__MAX; g++)
 		if (ended->n[g] > 0)
 			t->rows[0].value[g] =
 			    months_of((double)sum[g] / (double)ended->n[g]);
 	return APP_OK;
-}
-
-int
-report_month_days(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return d[m - 1] + (m == 2 && leap);
 }
 
 /* Places in use per month (place-days / days of the month inside the
@@ -488,7 +489,9 @@ build_places(struct build *b)
 	struct report_table *t = &b->rep->tables[RT_PLATSER];
 	const struct report_row *enrolled =
 	    &b->rep->tables[RT_DELTAGARE].rows[0];
-	struct db_rows rows, budget;
+	struct report_month_row *rows = NULL;
+	struct report_budget_row *budget;
+	size_t nrows = 0, nbudget;
 	char first[16], last[16], fromd[16];
 	struct buf lab;
 	int y = b->fy, m = b->fm;
@@ -514,9 +517,8 @@ build_places(struct build *b)
 	b->p[1] = DB_STR(b->rep->to);
 	b->p[2] = DB_INT(b->rep->insats_id);
 	b->p[3] = DB_INT(b->rep->insats_id);
-	if ((e = rexec(b, SQL_REPORT_BUDGET, 4, &budget)) != APP_OK)
+	if ((e = rload(b, SQL_REPORT_BUDGET, 4, &budget, &nbudget)) != APP_OK)
 		return e;
-	rows.nrows = 0;
 	if (b->last_days >= b->from_days) {
 		struct str l = str_cstr(last), f = str_cstr(fromd);
 		b->p[0] = DB_STR(str_cstr(first));
@@ -530,7 +532,8 @@ build_places(struct build *b)
 		b->p[8] = DB_STR(f);
 		b->p[9] = DB_INT(b->rep->insats_id);
 		b->p[10] = DB_INT(b->rep->insats_id);
-		if ((e = rexec(b, SQL_REPORT_MONTHS, 11, &rows)) != APP_OK)
+		if ((e = rload(b, SQL_REPORT_MONTHS, 11, &rows, &nrows)) !=
+		    APP_OK)
 			return e;
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -547,24 +550,24 @@ build_places(struct build *b)
 		row->label = buf_str(&lab);
 		row->kind = RR_PLACES;
 		row->extra = STR_LIT("–");
-		for (size_t i = 0; i < budget.nrows; i++)
-			if (str_eq_cstr(db_cell(&budget, i, 0), key) &&
-			    !db_cell_null(&budget, i, 1))
-				row->extra = db_cell(&budget, i, 1);
+		for (size_t i = 0; i < nbudget; i++)
+			if (str_eq_cstr(budget[i].month, key) &&
+			    budget[i].places.len > 0) /* NULL: no budget */
+				row->extra = budget[i].places;
 		if (lo < b->from_days)
 			lo = b->from_days;
 		if (hi > b->last_days)
 			hi = b->last_days;
 		days = hi >= lo ? (double)(hi - lo + 1) : 0;
-		for (size_t i = 0; i < rows.nrows; i++) {
+		for (size_t i = 0; i < nrows; i++) {
 			int g;
 			double d;
 
-			if (!str_eq_cstr(db_cell(&rows, i, 0), key) ||
-			    (g = gender_index(db_cell(&rows, i, 1))) < 0)
+			if (!str_eq_cstr(rows[i].month, key) ||
+			    (g = gender_index(rows[i].gender)) < 0)
 				continue;
-			row->n[g] = str_to_ll(db_cell(&rows, i, 2));
-			d = strtod_c(db_cell(&rows, i, 3));
+			row->n[g] = rows[i].n;
+			d = strtod_c(rows[i].place_days);
 			pd[g] += d;
 			pd[RG_TOTAL] += d;
 			if (days > 0)
@@ -657,32 +660,32 @@ build_goals(struct build *b, long long staff_id)
 {
 	const struct report_table *out = &b->rep->tables[RT_AVSLUT];
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
-	struct db_rows rows;
+	struct report_goal_row *rows;
+	size_t nrows;
 	enum app_err e;
 
 	if (b->rep->insats_id) {
 		b->p[0] = DB_INT(b->rep->insats_id);
-		e = rexec(b, SQL_REPORT_GOALS_INSATS, 1, &rows);
+		e = rload(b, SQL_REPORT_GOALS_INSATS, 1, &rows, &nrows);
 	} else {
 		b->p[0] = DB_INT(staff_id);
-		e = rexec(b, SQL_REPORT_GOALS_FORBUND, 1, &rows);
+		e = rload(b, SQL_REPORT_GOALS_FORBUND, 1, &rows, &nrows);
 	}
 	if (e != APP_OK)
 		return e;
 	if ((b->rep->goals = arena_calloc(
-	         b->r->a, rows.nrows + 1, sizeof(*b->rep->goals))) == NULL)
+	         b->r->a, nrows + 1, sizeof(*b->rep->goals))) == NULL)
 		return APP_ENOMEM;
-	b->rep->ngoals = rows.nrows;
-	for (size_t i = 0; i < rows.nrows; i++) {
+	b->rep->ngoals = nrows;
+	for (size_t i = 0; i < nrows; i++) {
 		struct report_goal *gl = &b->rep->goals[i];
 		unsigned set;
 		struct report_row tmp;
 
-		gl->kind =
-		    (enum report_goal_kind)goal_kind(db_cell(&rows, i, 0));
-		gl->label = db_cell(&rows, i, 1);
-		gl->num = str_to_ll(db_cell(&rows, i, 2));
-		gl->den = str_to_ll(db_cell(&rows, i, 3));
+		gl->kind = (enum report_goal_kind)goal_kind(rows[i].kind);
+		gl->label = rows[i].label;
+		gl->num = rows[i].target_numerator;
+		gl->den = rows[i].target_denominator;
 		gl->how = goal_how[gl->kind];
 		gl->ended = ended;
 		for (int g = 0; g < RG__MAX; g++)
@@ -854,7 +857,8 @@ report_build(struct req *r, long long insats_id, long long staff_id,
     long long min_cell, struct report *out)
 {
 	struct build b;
-	struct db_rows counts;
+	struct report_count_row *counts;
+	size_t ncounts;
 	int y, m, d;
 	long long today_days;
 	enum app_err e;
@@ -894,13 +898,15 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	b.p[3] = DB_STR(from);
 	b.p[4] = DB_INT(insats_id);
 	b.p[5] = DB_INT(insats_id);
-	if ((e = rexec(&b, SQL_REPORT_COUNTS, 6, &counts)) != APP_OK ||
-	    (e = build_deltagare(&b, &counts)) != APP_OK ||
-	    (e = build_age(&b, &counts)) != APP_OK ||
+	if ((e = rload(&b, SQL_REPORT_COUNTS, 6, &counts, &ncounts)) !=
+	        APP_OK ||
+	    (e = build_deltagare(&b, counts, ncounts)) != APP_OK ||
+	    (e = build_age(&b, counts, ncounts)) != APP_OK ||
 	    (e = build_coded(&b, RT_UTBILDNING, SQL_REPORT_CODES_EDUCATION,
-	         &counts, 2, "utbildning", "Utbildning")) != APP_OK ||
+	         counts, ncounts, CODED_EDU, "utbildning", "Utbildning")) !=
+	        APP_OK ||
 	    (e = build_coded(&b, RT_FORSORJNING, SQL_REPORT_CODES_SUPPORT,
-	         &counts, 3, "forsorjning",
+	         counts, ncounts, CODED_SUPPORT, "forsorjning",
 	         "Tid i offentlig försörjning före start")) != APP_OK ||
 	    (e = build_referrer(&b)) != APP_OK ||
 	    (e = build_outcome(&b)) != APP_OK ||

@@ -1,4 +1,5 @@
 /* sql_report.c: statements of the activity report; see include/sql_report.h. */
+#include "report_scope.h"
 #include "sql_report.h"
 
 /* Participations overlapping the period, in scope: (end, start, ins, ins). */
@@ -46,65 +47,141 @@
 
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
+static const struct db_field count_fields[] = {
+	DB_FIELD(report_count_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_count_row, age_band, "age_band", DB_F_INT),
+	DB_FIELD(report_count_row, edu, "edu", DB_F_STR),
+	DB_FIELD(report_count_row, support, "support", DB_F_STR),
+	DB_FIELD(report_count_row, n, "n", DB_F_INT),
+	DB_FIELD(report_count_row, n_new, "n_new", DB_F_INT),
+	DB_FIELD(report_count_row, n_ended, "n_ended", DB_F_INT),
+};
+const struct db_record report_count_record =
+    DB_RECORD(report_count_row, count_fields);
+
+static const struct db_field referrer_fields[] = {
+	DB_FIELD(report_referrer_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_referrer_row, top, "top", DB_F_INT),
+	DB_FIELD(report_referrer_row, topname, "topname", DB_F_STR),
+	DB_FIELD(report_referrer_row, n, "n", DB_F_INT),
+};
+const struct db_record report_referrer_record =
+    DB_RECORD(report_referrer_row, referrer_fields);
+
+static const struct db_field code_fields[] = {
+	DB_FIELD(report_code_row, code, "code", DB_F_STR),
+	DB_FIELD(report_code_row, label, "label", DB_F_STR),
+	DB_FIELD(report_code_row, active, "active", DB_F_BOOL),
+};
+const struct db_record report_code_record =
+    DB_RECORD(report_code_row, code_fields);
+
+static const struct db_field outcome_fields[] = {
+	DB_FIELD(report_outcome_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_outcome_row, end_outcome, "end_outcome", DB_F_STR),
+	DB_FIELD(report_outcome_row, n, "n", DB_F_INT),
+};
+const struct db_record report_outcome_record =
+    DB_RECORD(report_outcome_row, outcome_fields);
+
+static const struct db_field duration_fields[] = {
+	DB_FIELD(report_duration_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_duration_row, n, "n", DB_F_INT),
+	DB_FIELD(report_duration_row, sum_days, "sum_days", DB_F_INT),
+	DB_FIELD(report_duration_row, median_days, "median_days", DB_F_STR),
+	DB_FIELD(report_duration_row, median_all, "median_all", DB_F_STR),
+};
+const struct db_record report_duration_record =
+    DB_RECORD(report_duration_row, duration_fields);
+
+static const struct db_field month_fields[] = {
+	DB_FIELD(report_month_row, month, "month", DB_F_STR),
+	DB_FIELD(report_month_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_month_row, n, "n", DB_F_INT),
+	DB_FIELD(report_month_row, place_days, "place_days", DB_F_STR),
+};
+const struct db_record report_month_record =
+    DB_RECORD(report_month_row, month_fields);
+
+static const struct db_field budget_fields[] = {
+	DB_FIELD(report_budget_row, month, "month", DB_F_STR),
+	DB_FIELD(report_budget_row, places, "places", DB_F_STR),
+};
+const struct db_record report_budget_record =
+    DB_RECORD(report_budget_row, budget_fields);
+
+static const struct db_field goal_fields[] = {
+	DB_FIELD(report_goal_row, kind, "kind", DB_F_STR),
+	DB_FIELD(report_goal_row, label, "label", DB_F_STR),
+	DB_FIELD(
+	    report_goal_row, target_numerator, "target_numerator", DB_F_INT),
+	DB_FIELD(report_goal_row, target_denominator, "target_denominator",
+	    DB_F_INT),
+};
+const struct db_record report_goal_record =
+    DB_RECORD(report_goal_row, goal_fields);
+
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
-	                          "IFNULL(i.period_end, '') FROM insats i "
+	                          "IFNULL(i.period_end, '') AS period_end "
+	                          "FROM insats i "
 	                          "WHERE i.direction = 'individ' AND (? = 0 OR "
 	                          "i.id IN (SELECT si.insats_id FROM "
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",
-	    1, .ncols = 4, .nparams = 2 },
+	    1, .ncols = 4, .nparams = 2, .rec = &report_insats_record },
 	[SQL_REPORT_COUNTS] = { /* Counts, age, education and support time
 	                         * in one pass. */
 	    "SELECT pe.gender, CASE "
 	    "WHEN YEAR(p.start_date) - pn.birth_year < 30 THEN 0 "
 	    "WHEN YEAR(p.start_date) - pn.birth_year < 45 THEN 1 "
 	    "WHEN YEAR(p.start_date) - pn.birth_year <= 65 THEN 2 "
-	    "ELSE 3 END AS band, IFNULL(r.education_code, '') AS c, "
-	    "IFNULL(r.support_time_code, '') AS s, COUNT(*), "
-	    "SUM(p.start_date >= ?), "
-	    "SUM(p.status = 'avslutad' AND p.end_date <= ?) " FROM_PR
-	    "WHERE " IN_PERIOD " GROUP BY pe.gender, band, c, s",
-	    1, .ncols = 7, .nparams = 6 },
+	    "ELSE 3 END AS age_band, IFNULL(r.education_code, '') AS edu, "
+	    "IFNULL(r.support_time_code, '') AS support, COUNT(*) AS n, "
+	    "SUM(p.start_date >= ?) AS n_new, "
+	    "SUM(p.status = 'avslutad' AND p.end_date <= ?) AS n_ended " FROM_PR
+	    "WHERE " IN_PERIOD " GROUP BY pe.gender, age_band, edu, support",
+	    1, .ncols = 7, .nparams = 6, .rec = &report_count_record },
 	[SQL_REPORT_REFERRER] = { /* Participations first: else the optimizer
 	                           * starts from the few organisations and reads
 	                           * every referral. */
 	    "SELECT STRAIGHT_JOIN pe.gender, COALESCE(o2.id, o1.id, o.id) AS top, "
 	                          "COALESCE(o2.name, o1.name, o.name) AS topname, "
-	                          "COUNT(*) " FROM_PR
+	                          "COUNT(*) AS n " FROM_PR
 	                          "JOIN organisation o ON o.id = r.organisation_id "
 	                          "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
 	                          "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
 	                          "WHERE " IN_PERIOD
 	                          " GROUP BY pe.gender, top, topname "
 	                          "ORDER BY topname, top",
-	    1, .ncols = 4, .nparams = 4 },
+	    1, .ncols = 4, .nparams = 4, .rec = &report_referrer_record },
 	[SQL_REPORT_CODES_EDUCATION] = { "SELECT code, label, active FROM code_education "
 	                                 "ORDER BY sort_order, code",
-	    1, .ncols = 3, .nparams = 0 },
+	    1, .ncols = 3, .nparams = 0, .rec = &report_code_record },
 	[SQL_REPORT_CODES_SUPPORT] = { "SELECT code, label, active FROM code_support_time "
 	                               "ORDER BY sort_order, code",
-	    1, .ncols = 3, .nparams = 0 },
-	[SQL_REPORT_OUTCOME] = { "SELECT pe.gender, IFNULL(c.outcome, '') AS o, COUNT(*) " FROM_P
+	    1, .ncols = 3, .nparams = 0, .rec = &report_code_record },
+	[SQL_REPORT_OUTCOME] = { "SELECT pe.gender, IFNULL(c.outcome, '') AS end_outcome, COUNT(*) AS n " FROM_P
 	                         "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	                         "WHERE " ENDED_IN_PERIOD
-	                         " GROUP BY pe.gender, o",
-	    1, .ncols = 3, .nparams = 4 },
+	                         " GROUP BY pe.gender, end_outcome",
+	    1, .ncols = 3, .nparams = 4, .rec = &report_outcome_record },
 	[SQL_REPORT_DURATION] = { "SELECT DISTINCT pe.gender, "
-	                          "COUNT(*) OVER (PARTITION BY pe.gender), "
-	                          "SUM(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender), "
-	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender), "
-	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER () " FROM_P
+	                          "COUNT(*) OVER (PARTITION BY pe.gender) AS n, "
+	                          "SUM(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender) AS sum_days, "
+	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender) AS median_days, "
+	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER () AS median_all " FROM_P
 	                          "WHERE " ENDED_IN_PERIOD,
-	    1, .ncols = 5, .nparams = 4 },
+	    1, .ncols = 5, .nparams = 4, .rec = &report_duration_record },
 	[SQL_REPORT_MONTHS] = { /* Participations first, then their months: one
 	                         * scan instead of one per month. */
 	    "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
 	    "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
 	    "WHERE ms + INTERVAL 1 MONTH <= ?) "
-	    "SELECT STRAIGHT_JOIN DATE_FORMAT(m.ms, '%Y-%m'), pe.gender, COUNT(*), "
+	    "SELECT STRAIGHT_JOIN DATE_FORMAT(m.ms, '%Y-%m') AS month, pe.gender, "
+	    "COUNT(*) AS n, "
 	    "SUM(DATEDIFF(LEAST(IFNULL(p.end_date, ?), LAST_DAY(m.ms), ?), "
-	    "GREATEST(p.start_date, m.ms, ?)) + 1) "
+	    "GREATEST(p.start_date, m.ms, ?)) + 1) AS place_days "
 	    "FROM participation p JOIN participation_person pe "
 	    "ON pe.participation_id = p.id "
 	    "JOIN m ON p.start_date <= LEAST(LAST_DAY(m.ms), ?) AND "
@@ -113,34 +190,34 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND (p.end_date IS NULL OR p.end_date >= ?) "
 	    "AND (? = 0 OR p.insats_id = ?) "
 	    "GROUP BY m.ms, pe.gender ORDER BY m.ms",
-	    1, .ncols = 4, .nparams = 11 },
+	    1, .ncols = 4, .nparams = 11, .rec = &report_month_record },
 	[SQL_REPORT_BUDGET] = { "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
 	                        "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
 	                        "WHERE ms + INTERVAL 1 MONTH <= ?) "
-	                        "SELECT DATE_FORMAT(m.ms, '%Y-%m'), "
-	                        "SUM(COALESCE(b.places, i.places)) "
+	                        "SELECT DATE_FORMAT(m.ms, '%Y-%m') AS month, "
+	                        "SUM(COALESCE(b.places, i.places)) AS places "
 	                        "FROM m JOIN insats i ON i.direction = 'individ' "
 	                        "AND i.period_start <= LAST_DAY(m.ms) "
 	                        "AND (i.period_end IS NULL OR i.period_end >= m.ms) "
 	                        "LEFT JOIN insats_budget_year b ON b.insats_id = i.id "
 	                        "AND b.year = YEAR(m.ms) "
 	                        "WHERE (? = 0 OR i.id = ?) GROUP BY m.ms ORDER BY m.ms",
-	    1, .ncols = 2, .nparams = 4 },
+	    1, .ncols = 2, .nparams = 4, .rec = &report_budget_record },
 	[SQL_REPORT_GOALS_INSATS] = { "SELECT kind, label, target_numerator, "
 	                              "target_denominator FROM insats_goal "
 	                              "WHERE insats_id = ? ORDER BY sort_order, id",
-	    1, .ncols = 4, .nparams = 1 },
+	    1, .ncols = 4, .nparams = 1, .rec = &report_goal_record },
 	[SQL_REPORT_GOALS_FORBUND] = { "SELECT g.kind, g.label, g.target_numerator, "
 	                               "g.target_denominator FROM forbund_goal g "
 	                               "JOIN organisation o ON o.forbund_id = g.forbund_id "
 	                               "JOIN staff s ON s.organisation_id = o.id "
 	                               "WHERE s.id = ? ORDER BY g.sort_order, g.id",
-	    1, .ncols = 4, .nparams = 1 },
+	    1, .ncols = 4, .nparams = 1, .rec = &report_goal_record },
 	[SQL_REPORT_QUESTS] = { "SELECT q.code, q.title FROM questionnaire q "
 	                        "WHERE q.is_active = 1 AND EXISTS (SELECT 1 FROM "
 	                        "questionnaire_item i WHERE i.questionnaire_id = q.id "
 	                        "AND i.kind IN ('skala', 'vas')) ORDER BY q.title, q.code",
-	    1, .ncols = 2, .nparams = 0 },
+	    1, .ncols = 2, .nparams = 0, .rec = &report_quest_record },
 	[SQL_REPORT_QUEST_ITEMS] = { "SELECT i.item_code, i.kind, IFNULL(i.scale_min, 0), "
 	                             "IFNULL(i.scale_max, 0), i.text FROM questionnaire_item i "
 	                             "WHERE i.questionnaire_id = (SELECT q.id FROM questionnaire q "

@@ -1,5 +1,12 @@
 /* sql_sus.c: statements of the SUS export and its pages; see include/sql_sus.h. */
 #include "sql_sus.h"
+#include "sus_batch.h"
+#include "sus_finsam.h"
+#include "sus_quality.h"
+
+/* A number macro as SQL text (LIMIT takes no expression). */
+#define SQL_NUM_(n) #n
+#define SQL_NUM(n)  SQL_NUM_(n)
 
 /* The one rule for reporting by identity (sql/0008's header). Needs the
  * aliases p (participation), pe (participation_person: the insats's record
@@ -54,47 +61,55 @@
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                   "WHERE id = 1 FOR UPDATE NOWAIT",
-	    0, .ncols = 2, .nparams = 0 },
+	    0, .ncols = 2, .nparams = 0, .rec = &sus_state_record },
 	[SQL_SUS_STATE] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                    "WHERE id = 1",
-	    1, .ncols = 2, .nparams = 0 },
+	    1, .ncols = 2, .nparams = 0, .rec = &sus_state_record },
 	[SQL_SUS_STATE_SET_LAST] = { "UPDATE sus_state SET last_batch_no = ? "
 	                             "WHERE id = 1",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_STATE_SET_ACKED] = { "UPDATE sus_state SET last_acked_no = ? "
 	                              "WHERE id = 1",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_SUS_FORBUND] = { "SELECT id, name, COALESCE(sus_code, ''), "
-	                      "COALESCE(org_number, ''), "
-	                      "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') "
+	[SQL_SUS_FORBUND] = { "SELECT id, name, COALESCE(sus_code, '') AS sus_code, "
+	                      "COALESCE(org_number, '') AS org_number, "
+	                      "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') AS now_utc "
 	                      "FROM forbund WHERE active = 1 ORDER BY id LIMIT 1",
-	    1, .ncols = 5, .nparams = 0 },
-	[SQL_SUS_INSATSER] = { "SELECT id, COALESCE(sus_code, ''), name, description, "
-	                       "DATE_FORMAT(period_start, '%Y-%m-%d'), "
-	                       "COALESCE(DATE_FORMAT(period_end, '%Y-%m-%d'), ''), "
+	    1, .ncols = 5, .nparams = 0, .rec = &sus_forbund_record },
+	[SQL_SUS_INSATSER] = { "SELECT id, COALESCE(sus_code, '') AS sus_code, name, description, "
+	                       "DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start, "
+	                       "COALESCE(DATE_FORMAT(period_end, '%Y-%m-%d'), '') AS period_end, "
 	                       "direction, measurement, target_groups "
 	                       "FROM insats WHERE forbund_id = ? ORDER BY id",
-	    1, .ncols = 9, .nparams = 1 },
-	[SQL_SUS_BUDGETS] = { "SELECT b.insats_id, b.year, b.planned_participants, "
-	                      "COALESCE(b.budget_sek, -1) FROM insats_budget_year b "
+	    1, .ncols = 9, .nparams = 1, .rec = &sus_insats_record },
+	[SQL_SUS_BUDGETS] = { "SELECT b.insats_id, b.year, b.planned_participants AS planned, "
+	                      "COALESCE(b.budget_sek, -1) AS budget_sek FROM insats_budget_year b "
 	                      "JOIN insats i ON i.id = b.insats_id "
 	                      "WHERE i.forbund_id = ? ORDER BY b.insats_id, b.year",
-	    1, .ncols = 4, .nparams = 1 },
+	    1, .ncols = 4, .nparams = 1, .rec = &sus_budget_record },
 	/* STRAIGHT_JOIN: walk participation by its primary key and stop
 	 * after the page; driven from insats the server sorted every
 	 * participation of the förbund for each page (quadratic). */
-	[SQL_SUS_PAGE] = { "SELECT STRAIGHT_JOIN p.id, p.insats_id, p.status, "
-	                   "DATE_FORMAT(p.start_date, '%Y-%m-%d'), "
-	                   "COALESCE(DATE_FORMAT(p.end_date, '%Y-%m-%d'), ''), "
+	[SQL_SUS_PAGE] = { "SELECT STRAIGHT_JOIN p.id, p.insats_id, "
+	                   "NOT " SUS_NOT_FELREG " AS felreg, "
+	                   "p.status = 'avslutad' AS ended, "
+	                   "DATE_FORMAT(p.start_date, '%Y-%m-%d') AS start_date, "
+	                   "COALESCE(DATE_FORMAT(p.end_date, '%Y-%m-%d'), '') AS end_date, "
 	                   "pn.personnummer, pe.gender, pn.birth_year, "
-	                   "pe.home_municipality, " SUS_IDENTITY_OK ", "
-	                   "COALESCE(ce.sus_code, ''), COALESCE(cst.sus_code, ''), "
-	                   "COALESCE(cob.sus_code, ''), COALESCE(cer.sus_code, ''), "
-	                   "COALESCE(cer.outcome, ''), COALESCE(coa.sus_code, ''), "
-	                   "COALESCE(" SUS_INCOME_BEFORE ", ''), "
-	                   "COALESCE(" SUS_INCOME_AFTER ", ''), "
-	                   "COALESCE(b.action, ''), COALESCE(HEX(b.reg_hash), ''), "
-	                   "COALESCE(b.has_end, 0) "
+	                   "pe.home_municipality, " SUS_IDENTITY_OK
+	                   " AS identity_ok, "
+	                   "COALESCE(ce.sus_code, '') AS education, "
+	                   "COALESCE(cst.sus_code, '') AS support_time, "
+	                   "COALESCE(cob.sus_code, '') AS occupation_before, "
+	                   "COALESCE(cer.sus_code, '') AS end_reason, "
+	                   "COALESCE(coa.sus_code, '') AS occupation_after, "
+	                   "COALESCE(" SUS_INCOME_BEFORE
+	                   ", '') AS income_before, "
+	                   "COALESCE(" SUS_INCOME_AFTER
+	                   ", '') AS income_after, "
+	                   "COALESCE(b.action, '') AS base_action, "
+	                   "COALESCE(HEX(b.reg_hash), '') AS base_hash, "
+	                   "COALESCE(b.has_end, 0) AS base_has_end "
 	                   "FROM participation p "
 	                   "JOIN person pn ON pn.id = p.person_id "
 	                   "JOIN participation_person pe ON pe.participation_id = p.id "
@@ -106,21 +121,22 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "WHERE j.participation_id = p.id AND sb.state = 'kvitterad' "
 	                   "AND j.batch_no <= ?) "
 	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 21, .nparams = 4 },
-	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code, a.answer "
+	    1, .ncols = 21, .nparams = 4, .rec = &sus_page_record },
+	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code AS question, a.answer "
 	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
 	                      "WHERE q.active = 1 AND a.answer <> '' "
 	                      "AND a.participation_id BETWEEN ? AND ? "
 	                      "ORDER BY a.participation_id, q.sort_order, q.code",
-	    1, .ncols = 3, .nparams = 2 },
-	[SQL_SUS_COUNTS_NOW] = { "SELECT g.insats_id, g.y, g.gender, SUM(g.started), "
-	                         "SUM(g.ended) FROM (" SUS_COUNT_HALF(
+	    1, .ncols = 3, .nparams = 2, .rec = &sus_answer_record },
+	[SQL_SUS_COUNTS_NOW] = { "SELECT g.insats_id, g.y AS year, g.gender, "
+	                         "SUM(g.started) AS started, "
+	                         "SUM(g.ended) AS ended FROM (" SUS_COUNT_HALF(
 	                             "p.start_date", "1", "0",
 	                             "") " UNION ALL " SUS_COUNT_HALF("p.end_date",
 	                             "0", "1",
 	                             " AND p.status = 'avslutad'") ") g GROUP BY g.insats_id, g.y, g.gender "
 	                                                           "ORDER BY g.insats_id, g.y, g.gender",
-	    1, .ncols = 5, .nparams = 2 },
+	    1, .ncols = 5, .nparams = 2, .rec = &sus_count_record },
 	[SQL_SUS_COUNTS_BASE] = { "SELECT c.insats_id, c.year, c.gender, c.started, c.ended "
 	                          "FROM sus_batch_count c WHERE c.batch_no = "
 	                          "(SELECT MAX(c2.batch_no) FROM sus_batch_count c2 "
@@ -129,7 +145,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "AND c2.gender = c.gender AND sb.state = 'kvitterad' "
 	                          "AND c2.batch_no <= ?) "
 	                          "ORDER BY c.insats_id, c.year, c.gender",
-	    1, .ncols = 5, .nparams = 1 },
+	    1, .ncols = 5, .nparams = 1, .rec = &sus_count_record },
 	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (batch_no, base_no, created_at, "
 	                           "created_by, created_via, acked_when_built) "
 	                           "VALUES (?, ?, ?, ?, ?, ?)",
@@ -158,13 +174,13 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad')",
 	    0, .ncols = 0, .nparams = 6 },
 	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
-	                        "doc_purged_at IS NOT NULL, "
-	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), "
+	                        "doc_purged_at IS NOT NULL AS purged, "
+	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created, "
 	                        "acked_when_built "
 	                        "FROM sus_batch WHERE batch_no = ?",
-	    1, .ncols = 8, .nparams = 1 },
+	    1, .ncols = 8, .nparams = 1, .rec = &sus_batch_get_record },
 	[SQL_SUS_PART_GET] = { "SELECT data FROM sus_batch_part WHERE batch_no = ? AND seq = ?",
-	    1, .ncols = 1, .nparams = 2 },
+	    1, .ncols = 1, .nparams = 2, .rec = &sus_part_record },
 	[SQL_SUS_BATCH_FETCHED] = { "UPDATE sus_batch SET fetches = fetches + 1 "
 	                            "WHERE batch_no = ?",
 	    0, .ncols = 0, .nparams = 1 },
@@ -184,26 +200,28 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_RATE_SWEEP] = { "DELETE FROM sus_request "
 	                         "WHERE at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_SUS_RATE_COUNT] = { "SELECT COUNT(*), GREATEST(1, COALESCE(? - "
-	                         "TIMESTAMPDIFF(SECOND, MIN(at), UTC_TIMESTAMP(3)), 1)) "
+	[SQL_SUS_RATE_COUNT] = { "SELECT COUNT(*) AS n, GREATEST(1, COALESCE(? - "
+	                         "TIMESTAMPDIFF(SECOND, MIN(at), UTC_TIMESTAMP(3)), 1)) AS retry_after "
 	                         "FROM sus_request WHERE staff_id = ? "
 	                         "AND at >= UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
-	    1, .ncols = 2, .nparams = 3 },
+	    1, .ncols = 2, .nparams = 3, .rec = &sus_rate_record },
 	[SQL_SUS_RATE_INSERT] = { "INSERT INTO sus_request (staff_id, at) "
 	                          "VALUES (?, UTC_TIMESTAMP(3))",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_BATCH_LIST] = { "SELECT b.batch_no, b.base_no, "
-	                         "DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i'), b.created_via, "
-	                         "COALESCE(st.username, ''), b.state, "
-	                         "COALESCE(DATE_FORMAT(b.acked_at, '%Y-%m-%d %H:%i'), ''), "
+	                         "DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i') AS created, "
+	                         "b.created_via, COALESCE(st.username, '') AS by_user, b.state, "
+	                         "COALESCE(DATE_FORMAT(b.acked_at, '%Y-%m-%d %H:%i'), '') AS acked, "
 	                         "b.n_new, b.n_changed, b.n_anonymised, b.n_felreg, b.n_groups, "
 	                         "b.n_held_back, b.doc_bytes, b.doc_sha256, "
-	                         "b.doc_purged_at IS NOT NULL, b.fetches "
+	                         "b.doc_purged_at IS NOT NULL AS purged, b.fetches "
 	                         "FROM sus_batch b LEFT JOIN staff st ON st.id = b.created_by "
-	                         "ORDER BY b.batch_no DESC LIMIT 500",
-	    1, .ncols = 17, .nparams = 0 },
+	                         "ORDER BY b.batch_no DESC LIMIT " SQL_NUM(
+	                             SUS_BATCH_LIST_MAX),
+	    1, .ncols = 17, .nparams = 0, .rec = &sus_batch_row_record },
 	[SQL_SUS_QUALITY] = { "SELECT p.id, i.short_name, pe.first_name, pe.last_name, "
-	                      "DATE_FORMAT(p.start_date, '%Y-%m-%d'), p.status, " SUS_IDENTITY_OK
+	                      "DATE_FORMAT(p.start_date, '%Y-%m-%d') AS start_date, "
+	                      "p.status = 'avslutad' AS ended, " SUS_IDENTITY_OK
 	                      " AS identity_ok, "
 	                      "(r.education_code IS NULL OR ce.sus_code IS NULL) AS m_edu, "
 	                      "(" SUS_INCOME_BEFORE
@@ -230,11 +248,11 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "HAVING m_edu OR m_inc_before OR m_occ_before OR m_support "
 	                      "OR m_kommun OR m_end_reason OR m_occ_after OR m_inc_after "
 	                      "ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "
-	                      "LIMIT 1000",
-	    1, .ncols = 15, .nparams = 1 },
-	[SQL_SUS_FINSAM] = { "SELECT i.id, i.name, pe.gender, COUNT(*), "
-	                     "SUM(p.start_date >= ?), "
-	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) "
+	                      "LIMIT " SQL_NUM(SUS_QUALITY_MAX),
+	    1, .ncols = 15, .nparams = 1, .rec = &sus_quality_record },
+	[SQL_SUS_FINSAM] = { "SELECT i.id AS insats_id, i.name AS insats_name, pe.gender, "
+	                     "COUNT(*) AS active, SUM(p.start_date >= ?) AS started, "
+	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) AS ended "
 	                     "FROM participation p "
 	                     "JOIN participation_person pe ON pe.participation_id = p.id "
 	                     "JOIN insats i ON i.id = p.insats_id "
@@ -242,5 +260,5 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                     "WHERE " SUS_NOT_FELREG " AND p.start_date <= ? "
 	                     "AND (p.end_date IS NULL OR p.end_date >= ?) "
 	                     "GROUP BY i.id, i.name, pe.gender ORDER BY i.name, i.id, pe.gender",
-	    1, .ncols = 6, .nparams = 5 },
+	    1, .ncols = 6, .nparams = 5, .rec = &sus_finsam_record },
 };

@@ -1,10 +1,8 @@
 /* sus_batch.c: SUS export batches; see include/sus_batch.h. */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -18,45 +16,115 @@
 #include "sus_batch.h"
 #include "sus_xml.h"
 
-/* Columns of SQL_SUS_PAGE. */
-enum sus_page_col {
-	PC_ID,
-	PC_INSATS,
-	PC_STATUS,
-	PC_START,
-	PC_END,
-	PC_PNR,
-	PC_GENDER,
-	PC_BIRTH_YEAR,
-	PC_KOMMUN,
-	PC_IDENTITY_OK,
-	PC_EDU,
-	PC_SUPPORT,
-	PC_OCC_BEFORE,
-	PC_END_REASON,
-	PC_OUTCOME,
-	PC_OCC_AFTER,
-	PC_INC_BEFORE,
-	PC_INC_AFTER,
-	PC_BASE_ACTION,
-	PC_BASE_HASH,
-	PC_BASE_HAS_END,
-};
+/* ------------------------------------------------------------ records */
 
-/* Columns of SQL_SUS_INSATSER, SQL_SUS_BUDGETS and the count statements. */
-enum {
-	IN_ID,
-	IN_SUS,
-	IN_NAME,
-	IN_DESC,
-	IN_START,
-	IN_END,
-	IN_DIR,
-	IN_MEAS,
-	IN_TG
+static const struct db_field state_fields[] = {
+	DB_FIELD(sus_state, last_batch_no, "last_batch_no", DB_F_INT),
+	DB_FIELD(sus_state, last_acked_no, "last_acked_no", DB_F_INT),
 };
-enum { BU_INSATS, BU_YEAR, BU_PLANNED, BU_SEK };
-enum { CN_INSATS, CN_YEAR, CN_GENDER, CN_STARTED, CN_ENDED };
+const struct db_record sus_state_record = DB_RECORD(sus_state, state_fields);
+
+static const struct db_field batch_row_fields[] = {
+	DB_FIELD(sus_batch_row, batch_no, "batch_no", DB_F_INT),
+	DB_FIELD(sus_batch_row, base_no, "base_no", DB_F_INT),
+	DB_FIELD(sus_batch_row, created, "created", DB_F_STR),
+	DB_FIELD(sus_batch_row, created_via, "created_via", DB_F_STR),
+	DB_FIELD(sus_batch_row, by_user, "by_user", DB_F_STR),
+	DB_FIELD(sus_batch_row, state_name, "state", DB_F_STR),
+	DB_FIELD(sus_batch_row, acked, "acked", DB_F_STR),
+	DB_FIELD(sus_batch_row, n_new, "n_new", DB_F_INT),
+	DB_FIELD(sus_batch_row, n_changed, "n_changed", DB_F_INT),
+	DB_FIELD(sus_batch_row, n_anonymised, "n_anonymised", DB_F_INT),
+	DB_FIELD(sus_batch_row, n_felreg, "n_felreg", DB_F_INT),
+	DB_FIELD(sus_batch_row, n_groups, "n_groups", DB_F_INT),
+	DB_FIELD(sus_batch_row, n_held_back, "n_held_back", DB_F_INT),
+	DB_FIELD(sus_batch_row, doc_bytes, "doc_bytes", DB_F_INT),
+	DB_FIELD(sus_batch_row, doc_sha256, "doc_sha256", DB_F_STR),
+	DB_FIELD(sus_batch_row, purged, "purged", DB_F_BOOL),
+	DB_FIELD(sus_batch_row, fetches, "fetches", DB_F_INT),
+};
+const struct db_record sus_batch_row_record =
+    DB_RECORD(sus_batch_row, batch_row_fields);
+
+/* ------------------------------------------------------- states, actions */
+
+static const char *const state_names[SUS_BATCH_STATE__MAX] = {
+	[SUS_BATCH_NY] = "ny",
+	[SUS_BATCH_KVITTERAD] = "kvitterad",
+};
+static const char *const state_labels[SUS_BATCH_STATE__MAX] = {
+	[SUS_BATCH_NY] = "Ej kvitterad",
+	[SUS_BATCH_KVITTERAD] = "Kvitterad",
+};
+static const char *const action_names[SUS_ITEM_ACTION__MAX] = {
+	[SUS_ITEM_NY] = "ny",
+	[SUS_ITEM_ANDRAD] = "andrad",
+	[SUS_ITEM_ANONYMISERAD] = "anonymiserad",
+	[SUS_ITEM_FELREGISTRERING] = "felregistrering",
+};
+_Static_assert(
+    sizeof(state_names) / sizeof(state_names[0]) == SUS_BATCH_STATE__MAX,
+    "state_names[] out of sync");
+_Static_assert(
+    sizeof(state_labels) / sizeof(state_labels[0]) == SUS_BATCH_STATE__MAX,
+    "state_labels[] out of sync");
+_Static_assert(
+    sizeof(action_names) / sizeof(action_names[0]) == SUS_ITEM_ACTION__MAX,
+    "action_names[] out of sync");
+
+const char *
+sus_batch_state_name(enum sus_batch_state st)
+{
+	return st < SUS_BATCH_STATE__MAX ? state_names[st] : "";
+}
+
+const char *
+sus_batch_state_label(enum sus_batch_state st)
+{
+	return st < SUS_BATCH_STATE__MAX ? state_labels[st] : "";
+}
+
+int
+sus_batch_state_from_name(struct str s, enum sus_batch_state *out)
+{
+	for (int i = 0; i < SUS_BATCH_STATE__MAX; i++)
+		if (str_eq_cstr(s, state_names[i])) {
+			*out = (enum sus_batch_state)i;
+			return 1;
+		}
+	return 0;
+}
+
+const char *
+sus_item_action_name(enum sus_item_action a)
+{
+	return a < SUS_ITEM_ACTION__MAX ? action_names[a] : "";
+}
+
+int
+sus_item_action_present(struct str s)
+{
+	return str_eq_cstr(s, action_names[SUS_ITEM_NY]) ||
+	    str_eq_cstr(s, action_names[SUS_ITEM_ANDRAD]);
+}
+
+/* 1 when a batch in state (its database name) is acknowledged. */
+static int
+sus_acked(struct str state)
+{
+	enum sus_batch_state st;
+
+	return sus_batch_state_from_name(state, &st) &&
+	    st == SUS_BATCH_KVITTERAD;
+}
+
+/* Statement q of the export's area into an arena array of its records. */
+static enum app_err
+sus_load(const struct sus_env *env, unsigned q, const struct db_param *p,
+    size_t np, void *rows, size_t *n)
+{
+	return db_load(env->db, env->a, DB_SUS, q, p, np, (void **)rows, n);
+}
 
 /* Where an export failed, for the message (one export per process at a
  * time, so a static is enough). */
@@ -69,12 +137,6 @@ enum sus_target {
 	TARGET_FELREG,    /* registered by mistake */
 	TARGET_HOLD,      /* incomplete: leave the receiver as it is */
 };
-
-static long long
-cell_ll(const struct db_rows *r, size_t row, size_t col)
-{
-	return str_to_ll(db_cell(r, row, col));
-}
 
 /* "YYYY-MM-DD HH:MM:SS" as xs:dateTime in UTC: "YYYY-MM-DDTHH:MM:SSZ". */
 static struct str
@@ -109,131 +171,114 @@ sus_write_insatser(
     const struct sus_env *env, struct sus_xml *x, long long forbund_id)
 {
 	struct db_param p[1] = { DB_INT(forbund_id) };
-	struct db_rows ins, bud;
+	struct sus_insats *ins;
+	struct sus_budget_row *bud;
+	size_t nins, nbud, b = 0;
 	enum app_err e;
-	size_t b = 0;
 
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_INSATSER, p, 1,
-	         &ins)) != APP_OK ||
-	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BUDGETS, p, 1,
-	         &bud)) != APP_OK)
+	if ((e = sus_load(env, SQL_SUS_INSATSER, p, 1, &ins, &nins)) !=
+	        APP_OK ||
+	    (e = sus_load(env, SQL_SUS_BUDGETS, p, 1, &bud, &nbud)) != APP_OK)
 		return e;
-	for (size_t i = 0; i < ins.nrows; i++) {
-		long long id = cell_ll(&ins, i, IN_ID);
+	for (size_t i = 0; i < nins; i++) {
+		struct sus_insats *in = &ins[i];
 		struct sus_budget *budgets;
-		struct sus_insats in = {
-			.id = id,
-			.sus_code = db_cell(&ins, i, IN_SUS),
-			.name = db_cell(&ins, i, IN_NAME),
-			.description = db_cell(&ins, i, IN_DESC),
-			.period_start = db_cell(&ins, i, IN_START),
-			.period_end = db_cell(&ins, i, IN_END),
-			.direction = db_cell(&ins, i, IN_DIR),
-			.measurement = db_cell(&ins, i, IN_MEAS),
-			.target_groups = db_cell(&ins, i, IN_TG),
-		};
+		size_t n = 0;
 
 		/* Both lists are ordered by insats id. */
-		while (b < bud.nrows && cell_ll(&bud, b, BU_INSATS) < id)
+		while (b < nbud && bud[b].insats_id < in->id)
 			b++;
-		budgets = arena_calloc(env->a, bud.nrows + 1, sizeof(*budgets));
+		budgets = arena_calloc(env->a, nbud + 1, sizeof(*budgets));
 		if (budgets == NULL)
 			return APP_ENOMEM;
-		for (; b < bud.nrows && cell_ll(&bud, b, BU_INSATS) == id;
-		     b++) {
-			struct str sek = db_cell(&bud, b, BU_SEK);
-
-			budgets[in.nbudgets].year =
-			    (int)cell_ll(&bud, b, BU_YEAR);
-			budgets[in.nbudgets].planned =
-			    cell_ll(&bud, b, BU_PLANNED);
-			budgets[in.nbudgets].budget_sek =
-			    (sek.len > 0 && sek.p[0] == '-') ? -1
-			                                     : str_to_ll(sek);
-			in.nbudgets++;
+		for (; b < nbud && bud[b].insats_id == in->id; b++, n++) {
+			budgets[n].year = (int)bud[b].year;
+			budgets[n].planned = bud[b].planned;
+			budgets[n].budget_sek =
+			    bud[b].budget_sek < 0 ? -1 : bud[b].budget_sek;
 		}
-		in.budgets = budgets;
-		if ((e = sus_xml_insats(x, &in)) != APP_OK)
+		in->budgets = budgets;
+		in->nbudgets = n;
+		if ((e = sus_xml_insats(x, in)) != APP_OK)
 			return e;
 	}
 	return APP_OK;
 }
 
-/* The registration of page row i, and whether it may be sent: 0 when a
+/* The registration of page row w, and whether it may be sent: 0 when a
  * value the inregistrering needs is missing. *end_held is set when the
  * participation ended but its utregistrering is incomplete (then the
- * registration goes without it). */
+ * registration goes without it). ans (nans, from *ai on) are the page's
+ * answers, ordered by participation id as the page is. */
 static int
-sus_row_reg(const struct db_rows *rows, size_t i, const struct db_rows *ans,
-    size_t *ai, struct arena *a, struct sus_reg *g, int *end_held)
+sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
+    size_t nans, size_t *ai, struct arena *a, struct sus_reg *g, int *end_held)
 {
-	static const enum sus_page_col need_in[] = { PC_START, PC_PNR,
-		PC_GENDER, PC_BIRTH_YEAR, PC_KOMMUN, PC_EDU, PC_INC_BEFORE,
-		PC_OCC_BEFORE, PC_SUPPORT };
-	static const enum sus_page_col need_out[] = { PC_END, PC_END_REASON,
-		PC_INC_AFTER, PC_OCC_AFTER };
-	long long id = cell_ll(rows, i, PC_ID);
+	const struct str need_in[] = { w->start_date, w->personnummer,
+		w->gender, w->birth_year, w->home_municipality, w->education,
+		w->income_before, w->occupation_before, w->support_time };
+	const struct str need_out[] = { w->end_date, w->end_reason,
+		w->income_after, w->occupation_after };
 	int complete = 1;
 
 	memset(g, 0, sizeof(*g));
 	*end_held = 0;
-	g->participation_id = id;
-	g->insats_id = cell_ll(rows, i, PC_INSATS);
-	g->start_date = db_cell(rows, i, PC_START);
-	g->personnummer = db_cell(rows, i, PC_PNR);
-	g->gender = db_cell(rows, i, PC_GENDER);
-	g->birth_year = db_cell(rows, i, PC_BIRTH_YEAR);
-	g->municipality = str_trim_blanks(db_cell(rows, i, PC_KOMMUN));
-	g->education = db_cell(rows, i, PC_EDU);
-	g->income_before = db_cell(rows, i, PC_INC_BEFORE);
-	g->occupation_before = db_cell(rows, i, PC_OCC_BEFORE);
-	g->support_time = db_cell(rows, i, PC_SUPPORT);
+	g->participation_id = w->id;
+	g->insats_id = w->insats_id;
+	g->start_date = w->start_date;
+	g->personnummer = w->personnummer;
+	g->gender = w->gender;
+	g->birth_year = w->birth_year;
+	g->municipality = str_trim_blanks(w->home_municipality);
+	g->education = w->education;
+	g->income_before = w->income_before;
+	g->occupation_before = w->occupation_before;
+	g->support_time = w->support_time;
 	for (size_t k = 0; k < sizeof(need_in) / sizeof(need_in[0]); k++)
-		if (str_trim_blanks(db_cell(rows, i, need_in[k])).len == 0)
+		if (str_trim_blanks(need_in[k]).len == 0)
 			complete = 0;
-	/* Answers are ordered by participation id, as the page is. */
-	while (*ai < ans->nrows && cell_ll(ans, *ai, 0) < id)
+	while (*ai < nans && ans[*ai].participation_id < w->id)
 		(*ai)++;
-	if (*ai < ans->nrows && cell_ll(ans, *ai, 0) == id) {
+	if (*ai < nans && ans[*ai].participation_id == w->id) {
 		size_t n = 0, k = *ai;
 		struct sus_answer *v;
 
-		while (k < ans->nrows && cell_ll(ans, k, 0) == id)
+		while (k < nans && ans[k].participation_id == w->id)
 			k++;
 		if ((v = arena_calloc(a, k - *ai, sizeof(*v))) != NULL) {
 			for (; *ai < k; (*ai)++, n++) {
-				v[n].question = db_cell(ans, *ai, 1);
-				v[n].answer = db_cell(ans, *ai, 2);
+				v[n].question = ans[*ai].question;
+				v[n].answer = ans[*ai].answer;
 			}
 			g->answers = v;
 			g->nanswers = n;
 		}
 		*ai = k;
 	}
-	if (str_eq_cstr(db_cell(rows, i, PC_STATUS), "avslutad")) {
+	if (w->ended) {
 		g->has_end = 1;
 		for (size_t k = 0; k < sizeof(need_out) / sizeof(need_out[0]);
 		     k++)
-			if (db_cell(rows, i, need_out[k]).len == 0)
+			if (need_out[k].len == 0)
 				g->has_end = 0;
 		*end_held = !g->has_end;
-		g->end_date = db_cell(rows, i, PC_END);
-		g->end_reason = db_cell(rows, i, PC_END_REASON);
-		g->income_after = db_cell(rows, i, PC_INC_AFTER);
-		g->occupation_after = db_cell(rows, i, PC_OCC_AFTER);
+		g->end_date = w->end_date;
+		g->end_reason = w->end_reason;
+		g->income_after = w->income_after;
+		g->occupation_after = w->occupation_after;
 	}
 	return complete;
 }
 
 static enum app_err
 sus_item_insert(const struct sus_env *env, long long batch_no, long long pid,
-    const char *action, const unsigned char *hash, int has_end)
+    enum sus_item_action action, const unsigned char *hash, int has_end)
 {
 	struct db_param p[5];
 
 	p[0] = DB_INT(pid);
 	p[1] = DB_INT(batch_no);
-	p[2] = DB_STR(str_cstr(action));
+	p[2] = DB_STR(str_cstr(sus_item_action_name(action)));
 	p[3] = hash
 	    ? DB_STR(((struct str){ (const char *)hash, SUS_HASH_BYTES }))
 	    : DB_NULL;
@@ -258,8 +303,9 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 
 	for (;;) {
 		struct db_param p[4];
-		struct db_rows rows, ans;
-		size_t ai = 0;
+		struct sus_page_row *rows;
+		struct sus_answer_row *ans;
+		size_t nrows, nans, ai = 0;
 
 		arena_rewind(env->a, mark);
 		p[0] = DB_INT(acked_no);
@@ -267,40 +313,36 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 		p[2] = DB_INT(after);
 		p[3] = DB_INT(SUS_PAGE_ROWS);
 		sus_stage = "deltaganden";
-		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PAGE, p, 4,
-		         &rows)) != APP_OK)
+		if ((e = sus_load(env, SQL_SUS_PAGE, p, 4, &rows, &nrows)) !=
+		    APP_OK)
 			return e;
-		if (rows.nrows == 0)
+		if (nrows == 0)
 			break;
-		p[0] = DB_INT(cell_ll(&rows, 0, PC_ID));
-		p[1] = DB_INT(cell_ll(&rows, rows.nrows - 1, PC_ID));
+		p[0] = DB_INT(rows[0].id);
+		p[1] = DB_INT(rows[nrows - 1].id);
 		sus_stage = "tilläggsfrågor";
-		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_ANSWERS, p, 2,
-		         &ans)) != APP_OK)
+		if ((e = sus_load(env, SQL_SUS_ANSWERS, p, 2, &ans, &nans)) !=
+		    APP_OK)
 			return e;
 		sus_stage = "registreringar";
-		for (size_t i = 0; i < rows.nrows; i++) {
-			struct str base_action =
-			    db_cell(&rows, i, PC_BASE_ACTION);
-			int base_present = str_eq_cstr(base_action, "ny") ||
-			    str_eq_cstr(base_action, "andrad");
-			int base_end = cell_ll(&rows, i, PC_BASE_HAS_END) != 0;
+		for (size_t i = 0; i < nrows; i++) {
+			const struct sus_page_row *w = &rows[i];
+			int base_present =
+			    sus_item_action_present(w->base_action);
+			int base_end = w->base_has_end;
 			unsigned char hash[SUS_HASH_BYTES];
 			char hex[2 * SUS_HASH_BYTES + 1];
 			enum sus_target t;
 			struct sus_reg g;
 			int end_held = 0;
-			long long pid = cell_ll(&rows, i, PC_ID);
+			long long pid = w->id;
 
-			if (str_eq_cstr(db_cell(&rows, i, PC_STATUS),
-			        "felregistrerad") ||
-			    str_eq_cstr(db_cell(&rows, i, PC_OUTCOME),
-			        "felregistrering"))
+			if (w->felreg)
 				t = TARGET_FELREG;
-			else if (cell_ll(&rows, i, PC_IDENTITY_OK) == 0)
+			else if (!w->identity_ok)
 				t = TARGET_ANONYMOUS;
-			else if (!sus_row_reg(&rows, i, &ans, &ai, env->a, &g,
-			             &end_held))
+			else if (!sus_row_reg(
+			             w, ans, nans, &ai, env->a, &g, &end_held))
 				t = TARGET_HOLD;
 			else
 				t = TARGET_PRESENT;
@@ -313,14 +355,13 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 
 				if (!base_present)
 					continue; /* the receiver has nothing */
-				if ((e = sus_xml_removal(x, pid,
-				         cell_ll(&rows, i, PC_INSATS),
+				if ((e = sus_xml_removal(x, pid, w->insats_id,
 				         felreg ? SUS_REMOVAL_FELREG
 				                : SUS_REMOVAL_ANONYMISED)) !=
 				        APP_OK ||
 				    (e = sus_item_insert(env, batch_no, pid,
-				         felreg ? "felregistrering"
-				                : "anonymiserad",
+				         felreg ? SUS_ITEM_FELREGISTRERING
+				                : SUS_ITEM_ANONYMISERAD,
 				         NULL, 0)) != APP_OK)
 					return e;
 				if (felreg)
@@ -332,7 +373,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			sus_reg_hash(&g, hash);
 			sus_hex_upper(hash, sizeof(hash), hex);
 			if (!full && base_present &&
-			    str_eq_cstr(db_cell(&rows, i, PC_BASE_HASH), hex))
+			    str_eq_cstr(w->base_hash, hex))
 				continue; /* unchanged */
 			if ((e = sus_xml_registration(x, &g,
 			         !base_present ? SUS_EVENT_NEW
@@ -340,8 +381,8 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			             ? SUS_EVENT_END
 			             : SUS_EVENT_CORRECTION)) != APP_OK ||
 			    (e = sus_item_insert(env, batch_no, pid,
-			         base_present ? "andrad" : "ny", hash,
-			         g.has_end)) != APP_OK)
+			         base_present ? SUS_ITEM_ANDRAD : SUS_ITEM_NY,
+			         hash, g.has_end)) != APP_OK)
 				return e;
 			if (base_present)
 				res->n_changed++;
@@ -354,7 +395,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 				(void)raise(SIGKILL);
 			}
 		}
-		after = cell_ll(&rows, rows.nrows - 1, PC_ID);
+		after = rows[nrows - 1].id;
 	}
 	arena_rewind(env->a, mark);
 	return APP_OK;
@@ -368,61 +409,56 @@ sus_write_counts(const struct sus_env *env, struct sus_xml *x,
     struct sus_result *res)
 {
 	struct db_param p[6];
-	struct db_rows now, base;
+	struct sus_count_row *now, *base;
+	size_t nnow, nbase;
 	unsigned char *matched;
 	enum app_err e;
 
 	p[0] = DB_INT(forbund_id);
 	p[1] = DB_INT(forbund_id);
 	sus_stage = "antal";
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_NOW, p, 2,
-	         &now)) != APP_OK)
+	if ((e = sus_load(env, SQL_SUS_COUNTS_NOW, p, 2, &now, &nnow)) !=
+	    APP_OK)
 		return e;
 	p[0] = DB_INT(acked_no);
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_COUNTS_BASE, p, 1,
-	         &base)) != APP_OK)
+	if ((e = sus_load(env, SQL_SUS_COUNTS_BASE, p, 1, &base, &nbase)) !=
+	    APP_OK)
 		return e;
-	if ((matched = arena_calloc(env->a, base.nrows + 1, 1)) == NULL)
+	if ((matched = arena_calloc(env->a, nbase + 1, 1)) == NULL)
 		return APP_ENOMEM;
 	/* Groups: the current ones that differ from the receiver's, then
 	 * those the receiver has that are empty now (sent as zeros). A few
 	 * hundred rows at most. */
 	for (size_t pass = 0; pass < 2; pass++) {
-		const struct db_rows *src = pass == 0 ? &now : &base;
+		const struct sus_count_row *src = pass == 0 ? now : base;
+		size_t nsrc = pass == 0 ? nnow : nbase;
 
-		for (size_t i = 0; i < src->nrows; i++) {
+		for (size_t i = 0; i < nsrc; i++) {
 			struct sus_count c = {
-				.insats_id = cell_ll(src, i, CN_INSATS),
-				.year = (int)cell_ll(src, i, CN_YEAR),
-				.gender = db_cell(src, i, CN_GENDER),
+				.insats_id = src[i].insats_id,
+				.year = (int)src[i].year,
+				.gender = src[i].gender,
 			};
 			int skip = 0;
 
 			if (pass == 0) {
-				c.started = cell_ll(src, i, CN_STARTED);
-				c.ended = cell_ll(src, i, CN_ENDED);
-				for (size_t k = 0; k < base.nrows; k++) {
+				c.started = src[i].started;
+				c.ended = src[i].ended;
+				for (size_t k = 0; k < nbase; k++) {
 					if (matched[k] ||
-					    cell_ll(&base, k, CN_INSATS) !=
-					        c.insats_id ||
-					    cell_ll(&base, k, CN_YEAR) !=
-					        c.year ||
-					    !str_eq(
-					        db_cell(&base, k, CN_GENDER),
-					        c.gender))
+					    base[k].insats_id != c.insats_id ||
+					    base[k].year != c.year ||
+					    !str_eq(base[k].gender, c.gender))
 						continue;
 					matched[k] = 1;
 					skip = !full &&
-					    cell_ll(&base, k, CN_STARTED) ==
-					        c.started &&
-					    cell_ll(&base, k, CN_ENDED) ==
-					        c.ended;
+					    base[k].started == c.started &&
+					    base[k].ended == c.ended;
 					break;
 				}
 			} else
 				skip = matched[i] ||
-				    (cell_ll(src, i, CN_STARTED) == 0 &&
-				        cell_ll(src, i, CN_ENDED) == 0);
+				    (src[i].started == 0 && src[i].ended == 0);
 			if (skip)
 				continue;
 			if ((e = sus_xml_count(x, &c)) != APP_OK)
@@ -547,29 +583,30 @@ static enum app_err
 sus_build(const struct sus_env *env, long long since, int fd,
     struct sus_result *res, char *err, size_t errlen)
 {
-	struct db_rows st, fb;
+	struct sus_state st;
+	struct sus_forbund_row fb;
 	struct db_param p[9];
 	struct sus_xml *x = NULL;
 	struct sus_header h;
 	struct sus_summary sum;
 	long long base_no, batch_no, forbund_id, acked_no;
-	int full;
+	int full, found;
 	char path[64], detail[128];
 	enum app_err e;
 
 	sus_stage = "låset";
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK) {
+	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st, &found)) != APP_OK) {
 		if (e == APP_EDB && db_lock_conflict(env->db)) {
 			res->busy = 1; /* another holds it: do not queue */
 			return APP_OK;
 		}
 		return e;
 	}
-	if (st.nrows != 1)
+	if (!found)
 		return APP_EDB;
 	sus_stage = "början";
-	acked_no = cell_ll(&st, 0, 1);
+	acked_no = st.last_acked_no;
 	/* Only two bases are honest about what the receiver holds: the last
 	 * acknowledged batch, or nothing (a full replacement). A batch built
 	 * on an older one would not withdraw what later batches sent. */
@@ -585,20 +622,20 @@ sus_build(const struct sus_env *env, long long since, int fd,
 		return APP_EINPUT;
 	}
 	full = base_no == 0;
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_FORBUND, NULL, 0,
-	         &fb)) != APP_OK)
+	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_FORBUND, NULL, 0,
+	         &fb, &found)) != APP_OK)
 		return e;
-	if (fb.nrows != 1) {
+	if (!found) {
 		snprintf(err, errlen, "Inget aktivt förbund finns.");
 		return APP_EINPUT;
 	}
-	forbund_id = cell_ll(&fb, 0, 0);
-	batch_no = cell_ll(&st, 0, 0) + 1;
+	forbund_id = fb.id;
+	batch_no = st.last_batch_no + 1;
 	res->batch_no = batch_no;
 	res->base_no = base_no;
 	p[0] = DB_INT(batch_no);
 	p[1] = DB_INT(base_no);
-	p[2] = DB_STR(db_cell(&fb, 0, 4));
+	p[2] = DB_STR(fb.now_utc);
 	p[3] = sus_who(env);
 	p[4] = DB_STR(env->staff_id > 0 ? STR_LIT("http") : STR_LIT("cli"));
 	p[5] = DB_INT(acked_no);
@@ -610,11 +647,11 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	h = (struct sus_header){
 		.batch_no = batch_no,
 		.base_no = base_no,
-		.created = sus_datetime(env->a, db_cell(&fb, 0, 4)),
+		.created = sus_datetime(env->a, fb.now_utc),
 		.forbund_id = forbund_id,
-		.forbund_name = db_cell(&fb, 0, 1),
-		.forbund_sus_code = db_cell(&fb, 0, 2),
-		.forbund_orgnr = db_cell(&fb, 0, 3),
+		.forbund_name = fb.name,
+		.forbund_sus_code = fb.sus_code,
+		.forbund_orgnr = fb.org_number,
 	};
 	if ((e = sus_xml_begin(x, &h)) != APP_OK ||
 	    (e = sus_write_insatser(env, x, forbund_id)) != APP_OK ||
@@ -687,15 +724,16 @@ enum app_err
 sus_batch_purge(const struct sus_env *env)
 {
 	struct db_param p[1] = { DB_INT(SUS_DOC_KEEP_DAYS) };
-	struct db_rows st;
+	struct sus_state st;
+	int found;
 	enum app_err e;
 
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	/* Under the export lock, so it never waits on an export's rows: when
 	 * another holds it, skip (the next request purges). */
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK) {
+	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st, &found)) != APP_OK) {
 		db_rollback(env->db);
 		return e == APP_EDB && db_lock_conflict(env->db) ? APP_OK : e;
 	}
@@ -755,22 +793,51 @@ sus_batch_get(struct db *db, struct arena *a, long long batch_no,
     struct sus_batch_info *info)
 {
 	struct db_param p[1] = { DB_INT(batch_no) };
-	struct db_rows rows;
+	struct sus_batch_get_row b;
+	int found;
 	enum app_err e;
 
 	memset(info, 0, sizeof(*info));
-	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_BATCH_GET, p, 1, &rows)) !=
-	    APP_OK)
+	if ((e = db_load_one(
+	         db, a, DB_SUS, SQL_SUS_BATCH_GET, p, 1, &b, &found)) != APP_OK)
 		return e;
-	if (rows.nrows != 1)
+	if (!found)
 		return APP_ENOTFOUND;
-	info->batch_no = cell_ll(&rows, 0, 0);
-	info->base_no = cell_ll(&rows, 0, 1);
-	info->acked = str_eq_cstr(db_cell(&rows, 0, 2), "kvitterad");
-	info->bytes = (unsigned long long)cell_ll(&rows, 0, 3);
+	info->batch_no = b.batch_no;
+	info->base_no = b.base_no;
+	info->acked = sus_acked(b.state);
+	info->bytes = (unsigned long long)b.doc_bytes;
 	snprintf(info->sha256, sizeof(info->sha256), "%.*s",
-	    (int)db_cell(&rows, 0, 4).len, db_cell(&rows, 0, 4).p);
-	info->purged = cell_ll(&rows, 0, 5) != 0;
+	    (int)b.doc_sha256.len, b.doc_sha256.p);
+	info->purged = b.purged;
+	return APP_OK;
+}
+
+enum app_err
+sus_state_get(struct db *db, struct arena *a, struct sus_state *st)
+{
+	int found;
+	enum app_err e;
+
+	if ((e = db_load_one(
+	         db, a, DB_SUS, SQL_SUS_STATE, NULL, 0, st, &found)) != APP_OK)
+		return e;
+	return found ? APP_OK : APP_EDB;
+}
+
+enum app_err
+sus_batch_list(
+    struct db *db, struct arena *a, struct sus_batch_row **out, size_t *n)
+{
+	enum app_err e;
+
+	if ((e = db_load(db, a, DB_SUS, SQL_SUS_BATCH_LIST, NULL, 0,
+	         (void **)out, n)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < *n; i++)
+		if (!sus_batch_state_from_name(
+		        (*out)[i].state_name, &(*out)[i].state))
+			(*out)[i].state = SUS_BATCH_NY;
 	return APP_OK;
 }
 
@@ -783,16 +850,17 @@ sus_batch_stream(void *ctx, struct arena *a, resp_put_fn put, void *out)
 
 	for (long long seq = 0;; seq++) {
 		struct db_param p[2] = { DB_INT(s->batch_no), DB_INT(seq) };
-		struct db_rows rows;
+		struct sus_part_row part;
 		struct str data;
+		int found;
 
 		arena_rewind(a, mark);
-		if ((e = db_exec(s->db, a, DB_SUS, SQL_SUS_PART_GET, p, 2,
-		         &rows)) != APP_OK)
+		if ((e = db_load_one(s->db, a, DB_SUS, SQL_SUS_PART_GET, p, 2,
+		         &part, &found)) != APP_OK)
 			break;
-		if (rows.nrows == 0)
+		if (!found)
 			break;
-		data = db_cell(&rows, 0, 0);
+		data = part.data;
 		if (put(out, data.p, data.len) != 0) {
 			e = APP_EIO;
 			break;
@@ -827,7 +895,9 @@ sus_batch_ack(
     const struct sus_env *env, long long batch_no, enum sus_ack *result)
 {
 	struct db_param p[2];
-	struct db_rows st, b;
+	struct sus_state st;
+	struct sus_batch_get_row b;
+	int found;
 	char detail[64];
 	enum app_err e;
 
@@ -836,22 +906,22 @@ sus_batch_ack(
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	p[0] = DB_INT(batch_no);
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st)) != APP_OK &&
+	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
+	         &st, &found)) != APP_OK &&
 	    e == APP_EDB && db_lock_conflict(env->db)) {
 		*result = SUS_ACK_BUSY;
 		db_rollback(env->db);
 		return APP_OK;
 	}
 	if (e != APP_OK ||
-	    (e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p, 1,
-	         &b)) != APP_OK)
+	    (e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_BATCH_GET, p, 1,
+	         &b, &found)) != APP_OK)
 		goto fail;
-	if (b.nrows != 1) {
+	if (!found) {
 		e = APP_ENOTFOUND;
 		goto fail;
 	}
-	if (str_eq_cstr(db_cell(&b, 0, 2), "kvitterad")) {
+	if (sus_acked(b.state)) {
 		*result = SUS_ACK_ALREADY;
 		db_rollback(env->db);
 		return APP_OK;
@@ -859,7 +929,7 @@ sus_batch_ack(
 	/* Refused when anything was acknowledged after the batch was built
 	 * (its base is older than the last acknowledged batch): its
 	 * withdrawals were computed without what that batch sent. */
-	if (cell_ll(&b, 0, 7) < cell_ll(&st, 0, 1)) {
+	if (b.acked_when_built < st.last_acked_no) {
 		*result = SUS_ACK_STALE;
 		db_rollback(env->db);
 		return APP_OK;
@@ -890,7 +960,8 @@ sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
     long long *retry_after)
 {
 	struct db_param p[3];
-	struct db_rows rows;
+	struct sus_rate_row rate;
+	int found;
 	enum app_err e;
 
 	*allowed = 0;
@@ -902,11 +973,11 @@ sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
 	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
 	p[1] = DB_INT(staff_id);
 	p[2] = DB_INT(SUS_RATE_WINDOW_SECONDS);
-	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_COUNT, p, 3, &rows)) !=
-	    APP_OK)
+	if ((e = db_load_one(db, a, DB_SUS, SQL_SUS_RATE_COUNT, p, 3, &rate,
+	         &found)) != APP_OK)
 		return e;
-	if (cell_ll(&rows, 0, 0) >= SUS_RATE_MAX) {
-		*retry_after = cell_ll(&rows, 0, 1);
+	if (rate.n >= SUS_RATE_MAX) {
+		*retry_after = rate.retry_after;
 		return APP_OK;
 	}
 	p[0] = DB_INT(staff_id);
@@ -915,90 +986,4 @@ sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
 		return e;
 	*allowed = 1;
 	return APP_OK;
-}
-
-enum app_err
-sus_file_open(struct sus_file *f, const char *dir)
-{
-	memset(f, 0, sizeof(*f));
-	f->fd = -1;
-	(void)mkdir(dir, 0700); /* one level, if missing */
-	f->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (f->fd >= 0)
-		return APP_OK;
-	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
-		return APP_EIO;
-	/* No O_TMPFILE here: a hidden name, removed on failure. */
-	if (snprintf(f->tmp, sizeof(f->tmp), "%s/.sus-XXXXXX.tmp", dir) >=
-	    (int)sizeof(f->tmp))
-		return APP_EIO;
-	if ((f->fd = mkostemps(f->tmp, 4, O_CLOEXEC)) < 0)
-		return APP_EIO;
-	f->named = 1;
-	return APP_OK;
-}
-
-/* Make a rename in path's directory durable. */
-static enum app_err
-sus_fsync_dir(const char *path)
-{
-	char dir[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	int fd, rc;
-
-	if (slash == NULL)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == path)
-		snprintf(dir, sizeof(dir), "/");
-	else if (snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path),
-	             path) >= (int)sizeof(dir))
-		return APP_EIO;
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return APP_EIO;
-	rc = fsync(fd);
-	(void)close(fd);
-	return rc == 0 ? APP_OK : APP_EIO;
-}
-
-enum app_err
-sus_file_commit(struct sus_file *f, const char *path)
-{
-	char src[64], tmp[PATH_MAX + 32];
-	unsigned char rnd[8];
-	char hex[17];
-
-	if (f->fd < 0 || fsync(f->fd) != 0)
-		return APP_EIO;
-	if (f->named) {
-		if (rename(f->tmp, path) != 0)
-			return APP_EIO;
-		f->named = 0;
-		return sus_fsync_dir(path);
-	}
-	/* Give the unnamed file a hidden name beside path, then rename it
-	 * over path: readers see the old file or the whole new one. */
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
-	snprintf(src, sizeof(src), "/proc/self/fd/%d", f->fd);
-	if (snprintf(tmp, sizeof(tmp), "%s.%s.tmp", path, hex) >=
-	    (int)sizeof(tmp))
-		return APP_EIO;
-	if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
-		return APP_EIO;
-	if (rename(tmp, path) != 0) {
-		(void)unlink(tmp);
-		return APP_EIO;
-	}
-	return sus_fsync_dir(path);
-}
-
-void
-sus_file_close(struct sus_file *f)
-{
-	if (f->fd >= 0)
-		(void)close(f->fd);
-	f->fd = -1;
-	if (f->named)
-		(void)unlink(f->tmp);
-	f->named = 0;
 }

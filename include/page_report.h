@@ -1,5 +1,7 @@
 /*
- * page_report.h: the activity report pages (app/page_report.c).
+ * page_report.h: the activity report pages: the page (app/page_report.c)
+ * and its CSV (app/page_report_csv.c), over one filter form
+ * (app/page_report_form.c) and the report (report.h).
  *
  * GET /rapporter shows a form (insats or the whole förbund; a period: a
  * year, January-August, a quarter or free dates) and, when the form is

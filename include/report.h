@@ -154,9 +154,6 @@ enum app_err report_build(struct req *r, long long insats_id,
     long long staff_id, struct str scope, struct str from, struct str to,
     struct str today, long long min_cell, struct report *out);
 
-/* Days in month m (1-12) of year y. */
-int report_month_days(int y, int m);
-
 /* Text of a row's value in column g: "12", "×" (suppressed), "6,6",
  * "42 %". Arena; "" on a full arena. */
 struct str report_value_text(

@@ -1,6 +1,6 @@
 /*
- * sql_public.h: the statements of the public pages (app/page_public.c).
- * Column order of each result is given beside its name.
+ * sql_public.h: the statements of the public pages (app/page_public.c),
+ * each filling a record of insats_public.h.
  */
 #ifndef SQL_PUBLIC_H
 #define SQL_PUBLIC_H
@@ -8,10 +8,10 @@
 #include "db.h"
 
 enum sql_public {
-	/* id, name, location, target_groups, places, period_start,
-	 * period_end, host organisation name: active insatser by name */
+	/* () -> struct insats_public: active insatser by name */
 	SQL_INSATS_LIST,
-	/* insats_id, label, target_numerator, target_denominator */
+	/* () -> struct insats_public_goal: their goals by insats id, then
+	 * order */
 	SQL_INSATS_GOALS,
 	SQL_PUBLIC__MAX
 };

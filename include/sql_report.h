@@ -82,4 +82,81 @@ enum sql_report {
 
 extern const struct db_query sql_report[SQL_REPORT__MAX];
 
+/*
+ * The rows of the report's own statements (app/report.c), as typed
+ * records: the column names are checked against each statement's when a
+ * worker prepares it. Strings are borrowed from the arena the rows were
+ * loaded into. The choices of the form (SQL_REPORT_INSATSER,
+ * SQL_REPORT_QUESTS) are report_scope.h's.
+ */
+
+/* SQL_REPORT_COUNTS: one group of participations in the period. */
+struct report_count_row {
+	struct str gender;  /* kvinna, man, annat */
+	long long age_band; /* 0..3 */
+	struct str edu;     /* education code, "" for none */
+	struct str support; /* time in public support code, "" for none */
+	long long n;        /* enrolled (overlapping the period) */
+	long long n_new;    /* started in the period */
+	long long n_ended;  /* avslutad on or before the period end */
+};
+extern const struct db_record report_count_record;
+
+/* SQL_REPORT_REFERRER: the member whose case officer referred. */
+struct report_referrer_row {
+	struct str gender;
+	long long top;      /* the member's organisation id */
+	struct str topname; /* its name */
+	long long n;
+};
+extern const struct db_record report_referrer_record;
+
+/* SQL_REPORT_CODES_EDUCATION and _SUPPORT: a code list in its order. */
+struct report_code_row {
+	struct str code, label;
+	int active;
+};
+extern const struct db_record report_code_record;
+
+/* SQL_REPORT_OUTCOME: those who ended, by outcome. */
+struct report_outcome_row {
+	struct str gender;
+	struct str end_outcome; /* code_end_reason.outcome, "" for none */
+	long long n;
+};
+extern const struct db_record report_outcome_record;
+
+/* SQL_REPORT_DURATION: days in the insats of those who ended. The
+ * medians are decimals as text ("123.5000"). */
+struct report_duration_row {
+	struct str gender;
+	long long n, sum_days;
+	struct str median_days, median_all;
+};
+extern const struct db_record report_duration_record;
+
+/* SQL_REPORT_MONTHS: participants and place-days (a decimal as text) of
+ * one month and gender. */
+struct report_month_row {
+	struct str month; /* ÅÅÅÅ-MM */
+	struct str gender;
+	long long n;
+	struct str place_days;
+};
+extern const struct db_record report_month_record;
+
+/* SQL_REPORT_BUDGET: places budgeted in a month, "" when none. */
+struct report_budget_row {
+	struct str month, places;
+};
+extern const struct db_record report_budget_record;
+
+/* SQL_REPORT_GOALS_INSATS and _FORBUND: at least numerator of every
+ * denominator. */
+struct report_goal_row {
+	struct str kind, label;
+	long long target_numerator, target_denominator;
+};
+extern const struct db_record report_goal_record;
+
 #endif /* !SQL_REPORT_H */

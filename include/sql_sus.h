@@ -33,8 +33,8 @@ enum sql_sus {
 	SQL_SUS_INSATSER,
 	/* (forbund id) -> insats id, year, planned, budget_sek (-1: none) */
 	SQL_SUS_BUDGETS,
-	/* (base no, forbund id, after id, limit) -> see enum sus_page_col in
-	 * sus_batch.c: the next participations by id with every exported
+	/* (base no, forbund id, after id, limit) -> struct sus_page_row:
+	 * the next participations by id with every exported
 	 * value and what the receiver has of it (the latest item among the
 	 * acknowledged batches up to base no: pass the last acknowledged) */
 	SQL_SUS_PAGE,
@@ -85,7 +85,7 @@ enum sql_sus {
 	 * n_new, n_changed, n_anonymised, n_felreg, n_groups, n_held_back,
 	 * doc_bytes, doc_sha256, purged, fetches: newest first, at most 500 */
 	SQL_SUS_BATCH_LIST,
-	/* (staff id) -> see enum sq_col in page_sus.c: participations of the
+	/* (staff id) -> struct sus_quality_row: participations of the
 	 * caller's insatser whose SUS registration is incomplete */
 	SQL_SUS_QUALITY,
 	/* (from, from, to, to, from) -> insats id, insats name, gender,
@@ -95,5 +95,87 @@ enum sql_sus {
 };
 
 extern const struct db_query sql_sus[SQL_SUS__MAX];
+
+/*
+ * The rows the export reads (app/sus_batch.c, which holds their decode
+ * tables), as typed records: the column names are checked against each
+ * statement's when a worker prepares it. Strings are borrowed from the
+ * arena the rows were loaded into, "" for NULL. The rows the pages read
+ * are their modules': struct sus_state and struct sus_batch_row in
+ * sus_batch.h, sus_quality.h, sus_finsam.h. SQL_SUS_INSATSER fills
+ * sus_xml.h's struct sus_insats (sus_insats_record) directly.
+ */
+
+/* SQL_SUS_FORBUND: the förbund the export is of. */
+struct sus_forbund_row {
+	long long id;
+	struct str name, sus_code, org_number;
+	struct str now_utc; /* "YYYY-MM-DD HH:MM:SS" */
+};
+extern const struct db_record sus_forbund_record;
+extern const struct db_record sus_insats_record;
+
+/* SQL_SUS_BUDGETS: an insats's budget year. */
+struct sus_budget_row {
+	long long insats_id, year, planned;
+	long long budget_sek; /* < 0: not known */
+};
+extern const struct db_record sus_budget_record;
+
+/* SQL_SUS_PAGE: one participation with every value the export sends, and
+ * what the receiver holds of it (base_*: the latest acknowledged item). */
+struct sus_page_row {
+	long long id, insats_id;
+	int felreg; /* registered by mistake (status or end reason) */
+	int ended;  /* avslutad */
+	struct str start_date, end_date, personnummer, gender, birth_year;
+	struct str home_municipality;
+	int identity_ok; /* may be reported by identity (SUS_IDENTITY_OK) */
+	struct str education, support_time, occupation_before, end_reason;
+	struct str occupation_after, income_before, income_after;
+	struct str base_action; /* enum sus_item_action's name, "" for none */
+	struct str base_hash;   /* upper-case hex, "" for none */
+	int base_has_end;
+};
+extern const struct db_record sus_page_record;
+
+/* SQL_SUS_ANSWERS: an answer to one of the förbund's own questions. */
+struct sus_answer_row {
+	long long participation_id;
+	struct str question, answer;
+};
+extern const struct db_record sus_answer_record;
+
+/* SQL_SUS_COUNTS_NOW and _BASE: one anonymous count group. */
+struct sus_count_row {
+	long long insats_id, year;
+	struct str gender;
+	long long started, ended;
+};
+extern const struct db_record sus_count_record;
+
+/* SQL_SUS_BATCH_GET: a batch's log row. */
+struct sus_batch_get_row {
+	long long batch_no, base_no;
+	struct str state; /* enum sus_batch_state's name */
+	long long doc_bytes;
+	struct str doc_sha256;
+	int purged;
+	struct str created;
+	long long acked_when_built;
+};
+extern const struct db_record sus_batch_get_record;
+
+/* SQL_SUS_PART_GET: one chunk of a stored document. */
+struct sus_part_row {
+	struct str data;
+};
+extern const struct db_record sus_part_record;
+
+/* SQL_SUS_RATE_COUNT: the integration account's requests in the window. */
+struct sus_rate_row {
+	long long n, retry_after;
+};
+extern const struct db_record sus_rate_record;
 
 #endif /* !SQL_SUS_H */

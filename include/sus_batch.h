@@ -25,14 +25,82 @@
 #ifndef SUS_BATCH_H
 #define SUS_BATCH_H
 
-#include <limits.h>
+#include <stddef.h>
 
 #include "app.h"
 #include "resp.h"
 #include "str.h"
+#include "sus_file.h" /* the export writes its document with it */
 
 struct arena;
 struct db;
+struct db_record;
+
+/* A batch's state (sus_batch.state). */
+enum sus_batch_state {
+	SUS_BATCH_NY,        /* made, not yet acknowledged */
+	SUS_BATCH_KVITTERAD, /* acknowledged: the next batch builds on it */
+	SUS_BATCH_STATE__MAX
+};
+
+/* The state's database name ("kvitterad") and Swedish label ("Kvitterad");
+ * "" for none. Static. */
+const char *sus_batch_state_name(enum sus_batch_state);
+const char *sus_batch_state_label(enum sus_batch_state);
+
+/* The state named s into *out: 1, or 0 for no state's name. */
+int sus_batch_state_from_name(struct str s, enum sus_batch_state *out);
+
+/* What a batch item says of a participation (sus_batch_item.action). */
+enum sus_item_action {
+	SUS_ITEM_NY,              /* registered */
+	SUS_ITEM_ANDRAD,          /* registered again, changed */
+	SUS_ITEM_ANONYMISERAD,    /* withdrawn: counted anonymously now */
+	SUS_ITEM_FELREGISTRERING, /* withdrawn: registered by mistake */
+	SUS_ITEM_ACTION__MAX
+};
+
+/* The action's database name ("andrad"); "" for none. Static. */
+const char *sus_item_action_name(enum sus_item_action);
+
+/* 1 when the receiver holds a registration after an item whose action is
+ * named s (ny, andrad); 0 after a withdrawal or with no item (""). */
+int sus_item_action_present(struct str s);
+
+/* The export's numbering (SQL_SUS_STATE). */
+struct sus_state {
+	long long last_batch_no, last_acked_no;
+};
+extern const struct db_record sus_state_record;
+
+/* The numbering now (no lock). APP_EDB when its row is missing. */
+enum app_err sus_state_get(struct db *, struct arena *, struct sus_state *);
+
+/* A batch's log row (SQL_SUS_BATCH_LIST). Strings are borrowed from the
+ * arena. */
+struct sus_batch_row {
+	long long batch_no, base_no;
+	struct str created;     /* "YYYY-MM-DD HH:MM" UTC */
+	struct str created_via; /* http | cli */
+	struct str by_user;     /* the account's username, "" for the CLI */
+	struct str state_name;
+	struct str acked; /* "YYYY-MM-DD HH:MM" UTC, "" when not */
+	long long n_new, n_changed, n_anonymised, n_felreg, n_groups;
+	long long n_held_back, doc_bytes;
+	struct str doc_sha256;
+	int purged; /* the document is deleted (retention) */
+	long long fetches;
+	enum sus_batch_state state; /* from state_name */
+};
+extern const struct db_record sus_batch_row_record;
+
+/* At most this many batches are listed, newest first. */
+#define SUS_BATCH_LIST_MAX 500
+
+/* The latest SUS_BATCH_LIST_MAX batches, newest first, into *out (an arena
+ * array of *n, NULL when none). APP_E* from the database. */
+enum app_err sus_batch_list(
+    struct db *, struct arena *, struct sus_batch_row **out, size_t *n);
 
 /* Who makes or fetches a batch, for the batch log and the access log. */
 struct sus_env {
@@ -123,22 +191,5 @@ enum app_err sus_batch_ack(
  * *retry_after is the seconds until a request is allowed again. */
 enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
     int *allowed, long long *retry_after);
-
-/*
- * A file that appears whole or not at all. sus_file_open() makes an
- * unnamed file in dir (O_TMPFILE: a crash leaves nothing; where the file
- * system lacks it, a hidden ".sus-*.tmp" removed on failure).
- * sus_file_commit() syncs it, renames it over path (same file
- * system: dir must be path's directory) and syncs the directory. sus_file_close() closes, and
- * removes the file if it was never committed.
- */
-struct sus_file {
-	int fd;
-	int named; /* the fallback: tmp is a name on disk */
-	char tmp[PATH_MAX];
-};
-enum app_err sus_file_open(struct sus_file *, const char *dir);
-enum app_err sus_file_commit(struct sus_file *, const char *path);
-void sus_file_close(struct sus_file *);
 
 #endif /* !SUS_BATCH_H */

@@ -1,0 +1,99 @@
+/* test_sus_rules.c: the SUS export's states and the register quality's
+ * words (sus_batch.h, sus_quality.h, sus_finsam.h), without a database. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "sus_batch.h"
+#include "sus_finsam.h"
+#include "sus_quality.h"
+
+static void
+batch_states_by_name(void **state)
+{
+	enum sus_batch_state st = SUS_BATCH_STATE__MAX;
+
+	(void)state;
+	assert_true(sus_batch_state_from_name(STR_LIT("kvitterad"), &st));
+	assert_int_equal(st, SUS_BATCH_KVITTERAD);
+	assert_true(sus_batch_state_from_name(STR_LIT("ny"), &st));
+	assert_int_equal(st, SUS_BATCH_NY);
+	assert_false(sus_batch_state_from_name(STR_LIT("Kvitterad"), &st));
+	assert_false(sus_batch_state_from_name(STR_LIT(""), &st));
+	for (int i = 0; i < SUS_BATCH_STATE__MAX; i++) {
+		const char *n = sus_batch_state_name((enum sus_batch_state)i);
+		assert_true(sus_batch_state_from_name(str_cstr(n), &st));
+		assert_int_equal(st, i);
+	}
+	assert_string_equal(
+	    sus_batch_state_label(SUS_BATCH_NY), "Ej kvitterad");
+	assert_string_equal(sus_batch_state_name(SUS_BATCH_STATE__MAX), "");
+}
+
+/* The receiver holds a registration after a registration, not after a
+ * withdrawal or nothing. */
+static void
+item_actions(void **state)
+{
+	(void)state;
+	assert_true(sus_item_action_present(
+	    str_cstr(sus_item_action_name(SUS_ITEM_NY))));
+	assert_true(sus_item_action_present(
+	    str_cstr(sus_item_action_name(SUS_ITEM_ANDRAD))));
+	assert_false(sus_item_action_present(
+	    str_cstr(sus_item_action_name(SUS_ITEM_ANONYMISERAD))));
+	assert_false(sus_item_action_present(
+	    str_cstr(sus_item_action_name(SUS_ITEM_FELREGISTRERING))));
+	assert_false(sus_item_action_present(STR_LIT("")));
+	assert_string_equal(
+	    sus_item_action_name(SUS_ITEM_FELREGISTRERING), "felregistrering");
+}
+
+static void
+missing_in_words(void **state)
+{
+	struct arena a;
+	struct sus_quality_row row;
+
+	(void)state;
+	assert_true(arena_init(&a, 1u << 16));
+	memset(&row, 0, sizeof(row));
+	assert_true(str_eq_cstr(sus_quality_missing_text(&a, &row), ""));
+	row.missing[SUS_MISSING_EDUCATION] = 1;
+	assert_true(
+	    str_eq_cstr(sus_quality_missing_text(&a, &row), "utbildning"));
+	row.missing[SUS_MISSING_END_REASON] = 1;
+	row.missing[SUS_MISSING_INCOME_AFTER] = 1;
+	assert_true(str_eq_cstr(sus_quality_missing_text(&a, &row),
+	    "utbildning, avslutsorsak, försörjning efter"));
+	assert_string_equal(sus_missing_label(SUS_MISSING_MUNICIPALITY),
+	    "folkbokföringskommun");
+	arena_free(&a);
+}
+
+static void
+finsam_genders(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	    sus_finsam_gender_label(STR_LIT("kvinna")), "Kvinnor");
+	assert_string_equal(sus_finsam_gender_label(STR_LIT("man")), "Män");
+	assert_string_equal(sus_finsam_gender_label(STR_LIT("annat")), "Annat");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(batch_states_by_name),
+		cmocka_unit_test(item_actions),
+		cmocka_unit_test(missing_in_words),
+		cmocka_unit_test(finsam_genders),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -62,3 +62,15 @@ gender_options(struct gender_option out[GENDER__MAX])
 		out[g] = (struct gender_option){ str_cstr(gender_names[g]),
 			str_cstr(gender_labels[g]) };
 }
+
+static const char *const gender_plural_labels[GENDER__MAX] = {
+	[GENDER_KVINNA] = "Kvinnor",
+	[GENDER_MAN] = "Män",
+	[GENDER_ANNAT] = "Annat kön",
+};
+
+const char *
+gender_plural_label(enum gender g)
+{
+	return (unsigned)g < GENDER__MAX ? gender_plural_labels[g] : "";
+}

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
+#include "gender.h"
 #include "arena.h"
 #include "quest_xml.h"
 
@@ -410,6 +411,7 @@ qp_item(struct qp *p, xmlNode *n, const char *section)
 	xmlNode *cur = n->children;
 	int ok = 1, bad = 0;
 	const char *bgv, *dummy;
+	enum gender g;
 	enum app_err e;
 
 	if (d->nitems >= QUEST_MAX_ITEMS)
@@ -547,8 +549,8 @@ qp_item(struct qp *p, xmlNode *n, const char *section)
 					    "Värdet \"%s\" finns redan i "
 					    "frågan.",
 					    v);
-			if (it->bg == QB_KON && strcmp(v, "kvinna") != 0 &&
-			    strcmp(v, "man") != 0 && strcmp(v, "annat") != 0)
+			if (it->bg == QB_KON &&
+			    !gender_from_name(str_cstr(v), &g))
 				return qp_fail(p, qp_line(o),
 				    "En könsfråga har bara värdena kvinna, man "
 				    "och annat.");

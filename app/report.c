@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gender.h"
 #include "arena.h"
 #include "date.h"
 #include "db.h"
@@ -19,8 +20,12 @@
 #define REP_MAX_ORGS    256
 #define REP_MAX_CODES   64
 
-static const char *const gender_heads[RG__MAX] = { "Kvinnor", "Män",
-	"Annat kön", "Totalt" };
+/* The report's columns are the genders of gender.h in their order, then
+ * the total. */
+_Static_assert((int)RG_KVINNA == (int)GENDER_KVINNA &&
+        (int)RG_MAN == (int)GENDER_MAN && (int)RG_ANNAT == (int)GENDER_ANNAT &&
+        (int)RG_TOTAL == (int)GENDER__MAX,
+    "enum report_gender out of step with enum gender");
 static const char *const outcome_labels[RO__MAX] = {
 	[RO_ARBETE] = "Arbete",
 	[RO_STUDIER] = "Studier",
@@ -62,7 +67,10 @@ static const char *const goal_how[RGK__MAX] = {
 const char *
 report_gender_head(int g)
 {
-	return g >= 0 && g < RG__MAX ? gender_heads[g] : "";
+	if (g == RG_TOTAL)
+		return "Totalt";
+	return g >= 0 && g < RG_TOTAL ? gender_plural_label((enum gender)g)
+	                              : "";
 }
 
 const char *
@@ -94,16 +102,13 @@ strtod_c(struct str s)
 	return v;
 }
 
+/* The report column of a stored gender; -1 for none. */
 static int
 gender_index(struct str g)
 {
-	if (str_eq_cstr(g, "kvinna"))
-		return RG_KVINNA;
-	if (str_eq_cstr(g, "man"))
-		return RG_MAN;
-	if (str_eq_cstr(g, "annat"))
-		return RG_ANNAT;
-	return -1;
+	enum gender v;
+
+	return gender_from_name(g, &v) ? (int)v : -1;
 }
 
 struct build {

@@ -2,6 +2,7 @@
  * include/report_quest.h. */
 #include <string.h>
 
+#include "gender.h"
 #include "arena.h"
 #include "db.h"
 #include "report.h"
@@ -47,13 +48,11 @@ qexec(struct qb *b, unsigned q, size_t n, struct db_rows *rows)
 static int
 qgender(const struct report *rep, struct str g)
 {
-	if (str_eq_cstr(g, "kvinna"))
-		return RG_KVINNA;
-	if (str_eq_cstr(g, "man"))
-		return RG_MAN;
-	if (str_eq_cstr(g, "annat") && rep->has_annat)
-		return RG_ANNAT;
-	return -1;
+	enum gender v;
+
+	if (!gender_from_name(g, &v) || (v == GENDER_ANNAT && !rep->has_annat))
+		return -1;
+	return (int)v; /* report.c: the columns follow enum gender */
 }
 
 static struct report_row *

@@ -1,4 +1,5 @@
 /* sus_finsam.c: the counts for Uppföljning Finsam; see include/sus_finsam.h. */
+#include "gender.h"
 #include "sql_sus.h"
 #include "sus_finsam.h"
 
@@ -30,10 +31,10 @@ sus_finsam_load(struct db *db, struct arena *a, struct str from, struct str to,
 const char *
 sus_finsam_gender_label(struct str gender)
 {
-	/* TODO(gender.c): the one gender table, once it lands. */
-	if (str_eq_cstr(gender, "kvinna"))
-		return "Kvinnor";
-	if (str_eq_cstr(gender, "man"))
-		return "Män";
-	return "Annat";
+	enum gender g;
+
+	/* Finsam's table has had "Annat" for the third group. */
+	if (!gender_from_name(gender, &g) || g == GENDER_ANNAT)
+		return "Annat";
+	return gender_plural_label(g);
 }

@@ -35,6 +35,10 @@ int gender_from_name(struct str name, enum gender *out);
  * person without one recorded). Borrowed. */
 const char *gender_label_of(struct str name);
 
+/* The plural label, a table's column head ("Kvinnor", "Män", "Annat kön");
+ * "" for an out-of-range value. Borrowed. */
+const char *gender_plural_label(enum gender);
+
 /* A gender as a choice of a form: its stored name and label. */
 struct gender_option {
 	struct str value, label;

@@ -93,6 +93,17 @@ page_form_error(struct view_ctx *ctx, const char *key, const char *msg)
 }
 
 enum app_err
+page_bind_blank(struct view_ctx *ctx, const char *const *keys, size_t n)
+{
+	enum app_err e;
+
+	for (size_t i = 0; i < n; i++)
+		if ((e = view_ctx_set_str(ctx, keys[i], STR_LIT(""))) != APP_OK)
+			return e;
+	return APP_OK;
+}
+
+enum app_err
 page_form_limits(struct req *r, struct view_ctx *ctx,
     const struct field_spec *spec, size_t nspec)
 {

@@ -169,7 +169,13 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx,
 	         r, ref->insats_id, &staff, &nstaff)) != APP_OK ||
 	    (e = participation_codes_load(r, codes)) != APP_OK)
 		return e;
+	static const char *const text_keys[] = { "an_start", "an_end",
+		"an_hours", "av_reason", "at_reason" };
+
 	contact = dec_contact_selected(r, f);
+	if ((e = page_bind_blank(ctx, text_keys,
+	         sizeof(text_keys) / sizeof(text_keys[0]))) != APP_OK)
+		return e;
 	if (f->kind == DECISION_ANTA) {
 		occ_sel = f->an[AN_OCC].s;
 		if ((e = part_ctx_field(ctx, "an_start", "an_start_error",

@@ -199,7 +199,9 @@ page_participants(struct req *r)
 	    (e = bind_options(ctx, "contacts", &staff_option_record, option_map,
 	         BIND_N(option_map), staff, nstaff, "id",
 	         list_id_str(r, flt.contact_id))) != APP_OK ||
-	    (e = list_bind_filter(ctx, fv)) != APP_OK)
+	    (e = list_bind_filter(ctx, fv)) != APP_OK ||
+	    /* The search form on the list starts empty. */
+	    (e = view_ctx_set_str(ctx, "personnummer", STR_LIT(""))) != APP_OK)
 		return e;
 	if (nerr > 0) {
 		static const char *const keys[LF__MAX] = { "insats_error",

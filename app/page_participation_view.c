@@ -115,6 +115,9 @@ static const struct bind_key pv_midterm_map[] = {
 	{ "midterm_attendees", "mt_attendees" },
 };
 
+/* An empty plan row, shown for adding to the plan. */
+static const char *const plan_keys[] = { "activity", "hours" };
+
 static const struct bind_key activity_map[] = {
 	{ "activity", "activity" },
 	{ "hours", "hours" },
@@ -189,10 +192,14 @@ pv_bind_plan(struct view_ctx *ctx, const struct participation_page *pg,
 			    (e = part_ctx_field(it, "hours", "hours_error",
 			         &f->plan[2 * i + 1])) != APP_OK)
 				return e;
-		} else if (i < pg->nactivities &&
-		    (e = bind_record(it, &participation_activity_record,
-		         activity_map, BIND_N(activity_map),
-		         &pg->activities[i])) != APP_OK)
+		} else if (i < pg->nactivities) {
+			if ((e = bind_record(it, &participation_activity_record,
+			         activity_map, BIND_N(activity_map),
+			         &pg->activities[i])) != APP_OK)
+				return e;
+		} else if ((e = page_bind_blank(it, plan_keys,
+		                sizeof(plan_keys) / sizeof(plan_keys[0]))) !=
+		    APP_OK)
 			return e;
 	}
 	if (f->plan_error != NULL &&
@@ -227,7 +234,7 @@ pv_bind_end_form(struct req *r, struct view_ctx *ctx,
 	         typed ? f->nincome : 0)) != APP_OK)
 		return e;
 	if (!typed)
-		return APP_OK;
+		return view_ctx_set_str(ctx, "en_date", STR_LIT(""));
 	if ((e = part_ctx_field(
 	         ctx, "en_date", "en_date_error", &f->en[EN_DATE])) != APP_OK ||
 	    (!f->en[EN_REASON].ok &&
@@ -349,11 +356,16 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	} else if ((e = bind_record(ctx, &participation_record, pv_midterm_map,
 	                BIND_N(pv_midterm_map), p)) != APP_OK)
 		return e;
-	if (f->kind == PV_EXTEND &&
-	    ((e = part_ctx_field(
-	          ctx, "fl_end", "fl_end_error", &f->fl[FL_END])) != APP_OK ||
-	        (e = part_ctx_field(ctx, "fl_reason", "fl_reason_error",
-	             &f->fl[FL_REASON])) != APP_OK))
+	if (f->kind != PV_EXTEND) {
+		static const char *const extend_keys[] = { "fl_end",
+			"fl_reason" };
+		return page_bind_blank(ctx, extend_keys,
+		    sizeof(extend_keys) / sizeof(extend_keys[0]));
+	}
+	if ((e = part_ctx_field(
+	         ctx, "fl_end", "fl_end_error", &f->fl[FL_END])) != APP_OK ||
+	    (e = part_ctx_field(ctx, "fl_reason", "fl_reason_error",
+	         &f->fl[FL_REASON])) != APP_OK)
 		return e;
 	return APP_OK;
 }

@@ -159,8 +159,11 @@ page_referrals(struct req *r)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
+	/* The search form on the list starts empty. */
 	if ((e = ref_list_bind(r, ctx, rows, n)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, ref_search_spec, 1)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "personnummer", STR_LIT(""))) !=
+	        APP_OK ||
 	    (e = ref_status_options(ctx, filter)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "filtered", filter != NULL)) !=
 	        APP_OK ||

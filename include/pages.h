@@ -52,6 +52,12 @@ enum app_err page_render_layout(struct req *, const char *layout,
 enum app_err page_form_error(
     struct view_ctx *, const char *key, const char *msg);
 
+/* Bind each of keys (n of them) to "": the text fields of a form shown
+ * fresh, before anything was typed, so every value the view shows is
+ * bound (strict views report an unbound one). */
+enum app_err page_bind_blank(
+    struct view_ctx *, const char *const *keys, size_t n);
+
 /*
  * Bind the limit of every FT_TEXT row of spec that has one as an int under
  * form_limit_key() (e.g. "namn_max"), for the view's data-maxtecken

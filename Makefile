@@ -33,7 +33,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_period report_scope report_goal report_chart page_report_form page_report_csv \
           sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam sus_rows sus_file \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
-          quest_state quest_code quest_response kiosk_words kiosk page_kiosk \
+          quest_state quest_code quest_response quest_panel kiosk_words kiosk page_kiosk \
           report_quest \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \

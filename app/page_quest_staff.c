@@ -1,5 +1,6 @@
 /* page_quest_staff.c: the staff's side of the questionnaires: a code for a
  * participation, the admin page; see include/page_quest.h. */
+#include "quest_panel.h"
 #include "access.h"
 #include "app_limits.h"
 #include "arena.h"
@@ -71,19 +72,19 @@ quest_bind_participation(
     struct req *r, struct view_ctx *ctx, long long participation_id)
 {
 	static const enum quest_measurement ms[] = { QMEAS_START, QMEAS_SLUT };
+	struct quest_panel pn;
 	struct quest_info *defs;
 	struct quest_response_brief *resp;
 	struct quest_code_open *codes;
 	size_t ndefs, nresp, ncodes;
 	enum app_err e;
 
-	if ((e = quest_info_for_participants(r->db, r->a, &defs, &ndefs)) !=
-	        APP_OK ||
-	    (e = quest_responses_of(
-	         r->db, r->a, participation_id, &resp, &nresp)) != APP_OK ||
-	    (e = quest_codes_open(
-	         r->db, r->a, participation_id, &codes, &ncodes)) != APP_OK)
+	if ((e = quest_panel_load(r->db, r->a, participation_id, &pn)) !=
+	    APP_OK)
 		return e;
+	defs = pn.defs, ndefs = pn.ndefs;
+	resp = pn.resp, nresp = pn.nresp;
+	codes = pn.codes, ncodes = pn.ncodes;
 	if ((e = view_ctx_set_list(ctx, "enkater")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < ndefs; i++) {

@@ -323,20 +323,6 @@ quest_info_get(struct db *db, struct arena *a, long long id,
 }
 
 enum app_err
-quest_info_for_participants(
-    struct db *db, struct arena *a, struct quest_info **out, size_t *n)
-{
-	enum app_err e;
-
-	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_DEF_FOR_PARTICIPANTS, NULL,
-	         0, (void **)out, n)) != APP_OK)
-		return e;
-	for (size_t i = 0; i < *n; i++)
-		qs_info_names(&(*out)[i]);
-	return APP_OK;
-}
-
-enum app_err
 quest_info_list(
     struct db *db, struct arena *a, struct quest_info_row **out, size_t *n)
 {

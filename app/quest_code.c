@@ -122,22 +122,6 @@ quest_code_set_lang(
 }
 
 enum app_err
-quest_codes_open(struct db *db, struct arena *a, long long participation_id,
-    struct quest_code_open **out, size_t *n)
-{
-	struct db_param p[1] = { DB_INT(participation_id) };
-	enum app_err e;
-
-	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_CODES_OPEN, p, 1,
-	         (void **)out, n)) != APP_OK)
-		return e;
-	for (size_t i = 0; i < *n; i++)
-		(*out)[i].measurement =
-		    quest_measurement_from_name((*out)[i].measurement_name);
-	return APP_OK;
-}
-
-enum app_err
 quest_code_use(struct db *db, struct arena *a, struct str hash,
     enum quest_code_kind want, struct str old_dev, struct str dev,
     struct quest_code *c, enum quest_code_check *check)

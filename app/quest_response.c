@@ -99,25 +99,6 @@ quest_response_find_linked(struct db *db, struct arena *a,
 }
 
 enum app_err
-quest_responses_of(struct db *db, struct arena *a, long long participation_id,
-    struct quest_response_brief **out, size_t *n)
-{
-	struct db_param p[1] = { DB_INT(participation_id) };
-	enum app_err e;
-
-	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_RESP_FOR_PARTICIPATION, p,
-	         1, (void **)out, n)) != APP_OK)
-		return e;
-	for (size_t i = 0; i < *n; i++) {
-		struct quest_response_brief *b = &(*out)[i];
-		b->measurement =
-		    quest_measurement_from_name(b->measurement_name);
-		b->status = quest_status_from_name(b->status_name);
-	}
-	return APP_OK;
-}
-
-enum app_err
 quest_participation_get(struct db *db, struct arena *a, long long id,
     struct quest_participation *out, int *found)
 {

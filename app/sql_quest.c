@@ -1,4 +1,5 @@
 /* sql_quest.c: statements of the questionnaires; see include/sql_quest.h. */
+#include "quest_panel.h"
 #include "sql_quest.h"
 #include "demo_quest.h"
 #include "quest.h"
@@ -72,11 +73,22 @@ const struct db_query
 	        1, .ncols = 12, .nparams = 0, .rec = &quest_info_row_record },
 	    [SQL_QUEST_DEF_GET] = { DEF_SELECT "WHERE id = ?", 1, .ncols = 8,
 	        .nparams = 1, .rec = &quest_info_record },
-	    [SQL_QUEST_DEF_FOR_PARTICIPANTS] = { DEF_SELECT
-	        "WHERE is_active = 1 AND respondent_group IN "
-	        "('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "
-	        "ORDER BY anonymity DESC, code",
-	        1, .ncols = 8, .nparams = 0, .rec = &quest_info_record },
+	    [SQL_QUEST_PANEL] = { "SELECT 0 AS kind, id, version, code AS a, title AS b, "
+	                          "respondent_group AS c, anonymity AS d, default_lang AS e, "
+	                          "is_active AS active FROM questionnaire "
+	                          "WHERE is_active = 1 AND respondent_group IN "
+	                          "('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "
+	                          "UNION ALL SELECT 1, 0, 0, q.code, IFNULL(r.measurement, ''), "
+	                          "r.status, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
+	                          "'', 0 FROM questionnaire_response r "
+	                          "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	                          "WHERE r.participation_id = ? "
+	                          "UNION ALL SELECT 2, 0, 0, IFNULL(measurement, ''), "
+	                          "DATE_FORMAT(expires_at, '%Y-%m-%d'), '', '', '', 0 "
+	                          "FROM questionnaire_code WHERE participation_id = ? "
+	                          "AND expires_at > UTC_TIMESTAMP() "
+	                          "ORDER BY kind, IF(kind = 0, d, '') DESC, IF(kind = 0, a, '')",
+	        1, .ncols = 9, .nparams = 2, .rec = &quest_panel_row_record },
 	    [SQL_QUEST_LANGS] = { "SELECT lang, name, dir, dir = 'rtl' AS rtl FROM questionnaire_language "
 	                          "WHERE questionnaire_id = ? ORDER BY position",
 	        1, .ncols = 4, .nparams = 1, .rec = &quest_language_record },
@@ -137,10 +149,6 @@ const struct db_query
 	        0, .ncols = 0, .nparams = 2 },
 	    [SQL_QUEST_CODE_SWEEP] = { "DELETE FROM questionnaire_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 30 DAY",
 	        0, .ncols = 0, .nparams = 0 },
-	    [SQL_QUEST_CODES_OPEN] = { "SELECT IFNULL(measurement, '') AS measurement, DATE_FORMAT(expires_at, '%Y-%m-%d') AS expires "
-	                               "FROM questionnaire_code WHERE participation_id = ? "
-	                               "AND expires_at > UTC_TIMESTAMP()",
-	        1, .ncols = 2, .nparams = 1, .rec = &quest_code_open_record },
 	    [SQL_QUEST_FAIL_INSERT] = { "INSERT INTO questionnaire_code_failure (remote_addr, at) "
 	                                "VALUES (?, UTC_TIMESTAMP())",
 	        0, .ncols = 0, .nparams = 1 },
@@ -194,13 +202,6 @@ const struct db_query
 	                                "  WHEN YEAR(UTC_DATE()) - pn.birth_year <= 65 THEN '45-65' ELSE 'over65' END) "
 	                                "WHERE r.id = ? AND r.status = 'pagaende'",
 	        0, .ncols = 0, .nparams = 1 },
-	    [SQL_QUEST_RESP_FOR_PARTICIPATION] = { "SELECT q.code, IFNULL(r.measurement, '') AS measurement, r.status, "
-	                                           "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted "
-	                                           "FROM questionnaire_response r "
-	                                           "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	                                           "WHERE r.participation_id = ?",
-	        1, .ncols = 4, .nparams = 1,
-	        .rec = &quest_response_brief_record },
 	    [SQL_QUEST_ANSWERS] = { "SELECT IFNULL(value_int, '') AS value_int, value_int IS NOT NULL AS has_int, "
 	                            "IFNULL(value_text, '') AS value_text, IFNULL(special, '') AS special "
 	                            "FROM questionnaire_answer WHERE response_id = ? AND item_id = ? "
@@ -214,8 +215,8 @@ const struct db_query
 	    [SQL_QUEST_ANSWER_INSERT] = { "INSERT INTO questionnaire_answer (response_id, item_id, seq, sitting, "
 	                                  "value_int, value_text, special) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	        0, .ncols = 0, .nparams = 7 },
-	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) AS n FROM questionnaire_answer WHERE response_id = ?",
-	        1, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
+	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) AS n FROM questionnaire_answer WHERE response_id = ?", 1,
+	        .ncols = 1, .nparams = 1, .rec = &quest_number_record },
 	    [SQL_QUEST_FIRST_UNANSWERED] = { "SELECT IFNULL(MIN(i.position), '') AS n FROM questionnaire_item i "
 	                                     "JOIN questionnaire_response r ON r.questionnaire_id = i.questionnaire_id "
 	                                     "WHERE r.id = ? AND NOT EXISTS (SELECT 1 FROM questionnaire_answer a "

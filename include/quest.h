@@ -140,11 +140,6 @@ extern const struct db_record quest_text_record;
 enum app_err quest_info_get(struct db *, struct arena *, long long id,
     struct quest_info *out, int *found);
 
-/* The active definitions for participants, for the participation page
- * (anonymous first, then by code). *out arena, *n of them. */
-enum app_err quest_info_for_participants(
-    struct db *, struct arena *, struct quest_info **out, size_t *n);
-
 /* Every definition for the admin page (by code, newest version first). */
 enum app_err quest_info_list(
     struct db *, struct arena *, struct quest_info_row **out, size_t *n);

@@ -75,10 +75,6 @@ enum app_err quest_code_unbind(struct db *, struct arena *, struct str dev);
 enum app_err quest_code_set_lang(
     struct db *, struct arena *, long long code_id, struct str lang);
 
-/* The open codes of a participation (linked measurements). */
-enum app_err quest_codes_open(struct db *, struct arena *,
-    long long participation_id, struct quest_code_open **out, size_t *n);
-
 /*
  * Use a code: the device whose new token hashes to dev starts answering
  * with the code whose hash is hash, of kind want. old_dev is the hash of

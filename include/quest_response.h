@@ -93,10 +93,6 @@ enum app_err quest_response_find_linked(struct db *, struct arena *,
     long long participation_id, enum quest_measurement m, long long qid,
     struct quest_response_ref *out, int *found);
 
-/* Every response of a participation. */
-enum app_err quest_responses_of(struct db *, struct arena *,
-    long long participation_id, struct quest_response_brief **out, size_t *n);
-
 /* The participation id (insats, personnummer); *found 0 when none. */
 enum app_err quest_participation_get(struct db *, struct arena *, long long id,
     struct quest_participation *out, int *found);

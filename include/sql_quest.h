@@ -41,9 +41,15 @@ enum sql_quest {
 	/* (id) -> struct quest_info: id, code, version, title, respondents,
 	 * anonymity, active, default lang */
 	SQL_QUEST_DEF_GET,
-	/* () -> struct quest_info: active versions for participants, for
-	 * the participation page */
-	SQL_QUEST_DEF_FOR_PARTICIPANTS,
+	/* (participation, participation) -> struct quest_panel_row: the
+	 * participation page's questionnaires in one statement
+	 * (quest_panel.h): kind 0, the active definitions for participants
+	 * (id, version, a code, b title, c respondent_group, d anonymity,
+	 * e default_lang, active), linked first, then by code; kind 1, its
+	 * responses (a questionnaire code, b measurement, c status, d
+	 * submitted date); kind 2, its open codes (a measurement, b expires
+	 * date) */
+	SQL_QUEST_PANEL,
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
 	 * file's order */
 	SQL_QUEST_LANGS,
@@ -93,9 +99,6 @@ enum sql_quest {
 	SQL_QUEST_CODE_DELETE_FOR,
 	/* (): expired codes go */
 	SQL_QUEST_CODE_SWEEP,
-	/* (participation) -> struct quest_code_open: measurement, expires
-	 * (date): open codes */
-	SQL_QUEST_CODES_OPEN,
 	/* (address) */
 	SQL_QUEST_FAIL_INSERT,
 	/* (address, minutes) -> n: failures in the window */
@@ -123,9 +126,6 @@ enum sql_quest {
 	SQL_QUEST_RESP_FIND_LINKED,
 	/* (response): sent, background copied, only while pagaende */
 	SQL_QUEST_RESP_SUBMIT,
-	/* (participation) -> struct quest_response_brief: questionnaire
-	 * code, measurement, status, submitted (date) */
-	SQL_QUEST_RESP_FOR_PARTICIPATION,
 	/* (response, item, sitting) -> struct quest_answer: value int, has
 	 * int (1/0), value text, special: only what was given in this
 	 * sitting */

@@ -1,0 +1,86 @@
+/* quest_panel.c: the participation page's questionnaires in one statement;
+ * see include/quest_panel.h. */
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "quest_panel.h"
+#include "sql_quest.h"
+
+static const struct db_field quest_panel_row_fields[] = {
+	DB_FIELD(quest_panel_row, kind, "kind", DB_F_INT),
+	DB_FIELD(quest_panel_row, id, "id", DB_F_INT),
+	DB_FIELD(quest_panel_row, version, "version", DB_F_INT),
+	DB_FIELD(quest_panel_row, a, "a", DB_F_STR),
+	DB_FIELD(quest_panel_row, b, "b", DB_F_STR),
+	DB_FIELD(quest_panel_row, c, "c", DB_F_STR),
+	DB_FIELD(quest_panel_row, d, "d", DB_F_STR),
+	DB_FIELD(quest_panel_row, e, "e", DB_F_STR),
+	DB_FIELD(quest_panel_row, active, "active", DB_F_BOOL),
+};
+const struct db_record quest_panel_row_record =
+    DB_RECORD(quest_panel_row, quest_panel_row_fields);
+
+enum app_err
+quest_panel_load(struct db *db, struct arena *a, long long participation_id,
+    struct quest_panel *out)
+{
+	struct db_param p[2] = { DB_INT(participation_id),
+		DB_INT(participation_id) };
+	struct quest_panel_row *rows;
+	size_t n, k[3] = { 0, 0, 0 };
+	enum app_err e;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_PANEL, p, 2, (void **)&rows,
+	         &n)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].kind >= 0 && rows[i].kind < 3)
+			k[rows[i].kind]++;
+	if ((k[0] &&
+	        (out->defs = arena_calloc(a, k[0], sizeof(*out->defs))) ==
+	            NULL) ||
+	    (k[1] &&
+	        (out->resp = arena_calloc(a, k[1], sizeof(*out->resp))) ==
+	            NULL) ||
+	    (k[2] &&
+	        (out->codes = arena_calloc(a, k[2], sizeof(*out->codes))) ==
+	            NULL))
+		return APP_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct quest_panel_row *w = &rows[i];
+
+		if (w->kind == 0) {
+			struct quest_info *d = &out->defs[out->ndefs++];
+			d->id = w->id;
+			d->version = w->version;
+			d->code = w->a;
+			d->title = w->b;
+			d->group_name = w->c;
+			d->anonymity_name = w->d;
+			d->default_lang = w->e;
+			d->active = w->active;
+			d->group = quest_group_from_name(d->group_name);
+			d->anonymity =
+			    quest_anonymity_from_name(d->anonymity_name);
+		} else if (w->kind == 1) {
+			struct quest_response_brief *b =
+			    &out->resp[out->nresp++];
+			b->code = w->a;
+			b->measurement_name = w->b;
+			b->status_name = w->c;
+			b->submitted = w->d;
+			b->measurement =
+			    quest_measurement_from_name(b->measurement_name);
+			b->status = quest_status_from_name(b->status_name);
+		} else if (w->kind == 2) {
+			struct quest_code_open *c = &out->codes[out->ncodes++];
+			c->measurement_name = w->a;
+			c->expires = w->b;
+			c->measurement =
+			    quest_measurement_from_name(c->measurement_name);
+		}
+	}
+	return APP_OK;
+}

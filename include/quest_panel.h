@@ -1,0 +1,43 @@
+/*
+ * quest_panel.h: what the participation page shows of questionnaires,
+ * loaded in one statement: the active definitions for participants (the
+ * linked ones first, then by code), this participation's responses, and
+ * its open codes.
+ */
+#ifndef QUEST_PANEL_H
+#define QUEST_PANEL_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "quest.h"
+#include "quest_code.h"
+#include "quest_response.h"
+
+struct arena;
+struct db;
+
+struct quest_panel {
+	struct quest_info *defs;
+	size_t ndefs;
+	struct quest_response_brief *resp;
+	size_t nresp;
+	struct quest_code_open *codes;
+	size_t ncodes;
+};
+
+/* One row of SQL_QUEST_PANEL: kind 0 a definition, 1 a response, 2 an
+ * open code; a..e and the numbers as the statement's comment says. */
+struct quest_panel_row {
+	long long kind, id, version;
+	struct str a, b, c, d, e;
+	int active;
+};
+extern const struct db_record quest_panel_row_record;
+
+/* Load the panel of participation_id into *out (arena arrays, NULL when
+ * empty, names resolved to their enums). Errors as db_load(). */
+enum app_err quest_panel_load(struct db *, struct arena *,
+    long long participation_id, struct quest_panel *out);
+
+#endif /* !QUEST_PANEL_H */

@@ -5,8 +5,10 @@
 #include "session.h"
 #include "sql_access.h"
 
-enum app_err
-access_referral(struct req *r, long long referral_id, unsigned *via)
+/* The ways r's user reaches the record of statement q (SQL_ACCESS_REFERRAL
+ * or SQL_ACCESS_PARTICIPATION) with id: the caller's roles gate each way. */
+static enum app_err
+access_ways(struct req *r, unsigned q, long long id, unsigned *via)
 {
 	const struct staff_user *u = r->user;
 	int is_rem, is_ins, found;
@@ -17,7 +19,7 @@ access_referral(struct req *r, long long referral_id, unsigned *via)
 
 	if (via != NULL)
 		*via = 0;
-	if (u == NULL || referral_id <= 0)
+	if (u == NULL || id <= 0)
 		return APP_ENOTFOUND;
 	is_rem = (u->roles & ROLE_BIT(ROLE_REMITTENT)) != 0;
 	is_ins = (u->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) != 0;
@@ -29,9 +31,9 @@ access_referral(struct req *r, long long referral_id, unsigned *via)
 	p[3] = DB_INT(u->id);
 	p[4] = DB_INT(is_rem);
 	p[5] = DB_INT(is_ins);
-	p[6] = DB_INT(referral_id);
-	if ((e = db_load_one(r->db, r->a, DB_ACCESS, SQL_ACCESS_REFERRAL, p, 7,
-	         &row, &found)) != APP_OK)
+	p[6] = DB_INT(id);
+	if ((e = db_load_one(r->db, r->a, DB_ACCESS, q, p, 7, &row, &found)) !=
+	    APP_OK)
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
@@ -51,24 +53,15 @@ access_referral(struct req *r, long long referral_id, unsigned *via)
 }
 
 enum app_err
+access_referral(struct req *r, long long referral_id, unsigned *via)
+{
+	return access_ways(r, SQL_ACCESS_REFERRAL, referral_id, via);
+}
+
+enum app_err
 access_participation(struct req *r, long long participation_id, unsigned *via)
 {
-	struct db_param p[1] = { DB_INT(participation_id) };
-	struct access_num ref;
-	int found;
-	enum app_err e;
-
-	if (via != NULL)
-		*via = 0;
-	if (participation_id <= 0)
-		return APP_ENOTFOUND;
-	if ((e = db_load_one(r->db, r->a, DB_ACCESS,
-	         SQL_ACCESS_PARTICIPATION_REFERRAL, p, 1, &ref, &found)) !=
-	    APP_OK)
-		return e;
-	if (!found)
-		return APP_ENOTFOUND;
-	return access_referral(r, ref.n, via);
+	return access_ways(r, SQL_ACCESS_PARTICIPATION, participation_id, via);
 }
 
 enum app_err

@@ -20,12 +20,6 @@ static const struct db_field access_row_fields[] = {
 static const struct db_record access_row_record =
     DB_RECORD(access_row, access_row_fields);
 
-static const struct db_field access_referral_id_fields[] = {
-	DB_FIELD(access_num, n, "referral_id", DB_F_INT),
-};
-static const struct db_record access_referral_id_record =
-    DB_RECORD(access_num, access_referral_id_fields);
-
 static const struct db_field access_active_fields[] = {
 	DB_FIELD(access_num, n, "active", DB_F_INT),
 };
@@ -38,27 +32,37 @@ static const struct db_field access_waiver_fields[] = {
 static const struct db_record access_waiver_record =
     DB_RECORD(access_num, access_waiver_fields);
 
+/*
+ * The four ways to a referral r (with its organisation o) from FROM_WHERE,
+ * computed together; the outer WHERE keeps only rows reachable one way or
+ * another. The role flags gate each way, so a remittent role does not open
+ * the insats way or the reverse. Parameters: the caller's staff id four
+ * times, is remittent, is insats staff, then FROM_WHERE's.
+ */
+#define ACCESS_WAYS(FROM_WHERE)                                                \
+	"SELECT own, co, unit, ins FROM ("                                     \
+	" SELECT r.remittent_id = ? AS own,"                                   \
+	" EXISTS (SELECT 1 FROM referral_coremittent c"                        \
+	"  WHERE c.referral_id = r.id AND c.staff_id = ?) AS co,"              \
+	" (o.share_within_unit = 1 AND r.organisation_id ="                    \
+	"  (SELECT organisation_id FROM staff WHERE id = ?)) AS unit,"         \
+	" (r.status <> 'utkast' AND EXISTS (SELECT 1 FROM staff_insats si"     \
+	"  WHERE si.staff_id = ? AND si.insats_id = r.insats_id)) AS ins,"     \
+	" ? AS is_rem, ? AS is_ins " FROM_WHERE ") x "                         \
+	"WHERE (is_rem AND (own OR co OR unit)) OR (is_ins AND ins)"
+
 const struct db_query sql_access[SQL_ACCESS__MAX] = {
-	/*
-	 * The four ways in, computed together; the WHERE keeps only rows
-	 * reachable one way or another. The role flags gate each way, so a
-	 * remittent role does not open the insats way or the reverse.
-	 */
-	[SQL_ACCESS_REFERRAL] = { "SELECT own, co, unit, ins FROM ("
-	                          " SELECT r.remittent_id = ? AS own,"
-	                          " EXISTS (SELECT 1 FROM referral_coremittent c"
-	                          "  WHERE c.referral_id = r.id AND c.staff_id = ?) AS co,"
-	                          " (o.share_within_unit = 1 AND r.organisation_id ="
-	                          "  (SELECT organisation_id FROM staff WHERE id = ?)) AS unit,"
-	                          " (r.status <> 'utkast' AND EXISTS (SELECT 1 FROM staff_insats si"
-	                          "  WHERE si.staff_id = ? AND si.insats_id = r.insats_id)) AS ins,"
-	                          " ? AS is_rem, ? AS is_ins"
-	                          " FROM referral r JOIN organisation o ON o.id = r.organisation_id"
-	                          " WHERE r.id = ?) x "
-	                          "WHERE (is_rem AND (own OR co OR unit)) OR (is_ins AND ins)",
+	[SQL_ACCESS_REFERRAL] = { ACCESS_WAYS(
+	                              "FROM referral r JOIN organisation o ON o.id = r.organisation_id"
+	                              " WHERE r.id = ?"),
 	    1, .ncols = 4, .nparams = 7, .rec = &access_row_record },
-	[SQL_ACCESS_PARTICIPATION_REFERRAL] = { "SELECT referral_id FROM participation WHERE id = ?",
-	    1, .ncols = 1, .nparams = 1, .rec = &access_referral_id_record },
+	/* The same for a participation, through its referral, in one
+	 * statement. */
+	[SQL_ACCESS_PARTICIPATION] = { ACCESS_WAYS(
+	                                   "FROM participation pa JOIN referral r ON r.id = pa.referral_id"
+	                                   " JOIN organisation o ON o.id = r.organisation_id"
+	                                   " WHERE pa.id = ?"),
+	    1, .ncols = 4, .nparams = 7, .rec = &access_row_record },
 	[SQL_ACCESS_INSATS_ACTIVE] = { "SELECT 1 AS active FROM insats WHERE id = ? AND active = 1",
 	    1, .ncols = 1, .nparams = 1, .rec = &access_active_record },
 	[SQL_ACCESS_WAIVER] = { "SELECT " ACCESS_SQL_WAIVER

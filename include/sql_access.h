@@ -41,8 +41,10 @@ enum sql_access {
 	/* (staff id x4, is remittent, is insatspersonal, referral id) ->
 	 * struct access_row: one row when the caller reaches it a way */
 	SQL_ACCESS_REFERRAL,
-	/* (participation id) -> referral_id */
-	SQL_ACCESS_PARTICIPATION_REFERRAL,
+	/* (staff id x4, is remittent, is insatspersonal, participation id)
+	 * -> struct access_row: the same, through the participation's
+	 * referral */
+	SQL_ACCESS_PARTICIPATION,
 	/* (insats id) -> active: one row when it exists and is active */
 	SQL_ACCESS_INSATS_ACTIVE,
 	/* (organisation id x2, referral id) -> waiver (ACCESS_SQL_WAIVER) */

@@ -292,13 +292,6 @@ form_stash_same_origin(
 
 /* ---- With the database ------------------------------------------------- */
 
-static enum app_err
-fs_exec(struct req *r, enum sql_form_stash q, const struct db_param *p,
-    size_t n, struct db_rows *rows)
-{
-	return db_exec(r->db, r->a, DB_FORM_STASH, (unsigned)q, p, n, rows);
-}
-
 #define FS_HANDLE_PARAM(h)                                                     \
 	DB_STR(((struct str){ (const char *)(h), FORM_STASH_HANDLE_BYTES }))
 
@@ -324,9 +317,11 @@ form_stash_sweep(struct req *r)
 {
 	enum app_err e;
 
-	if ((e = fs_exec(r, SQL_FS_SWEEP, NULL, 0, NULL)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, SQL_FS_SWEEP, NULL, 0,
+	         NULL)) != APP_OK)
 		return e;
-	return fs_exec(r, SQL_FS_SWEEP_ENDED, NULL, 0, NULL);
+	return db_exec(
+	    r->db, r->a, DB_FORM_STASH, SQL_FS_SWEEP_ENDED, NULL, 0, NULL);
 }
 
 enum app_err
@@ -347,8 +342,8 @@ form_stash_store(struct req *r, long long staff_id)
 	if (form_stash_cookie(r, secret)) {
 		form_stash_handle(secret, handle);
 		p[0] = FS_HANDLE_PARAM(handle);
-		if ((e = fs_exec(r, SQL_FS_DELETE_HANDLE, p, 1, NULL)) !=
-		    APP_OK)
+		if ((e = db_exec(r->db, r->a, DB_FORM_STASH,
+		         SQL_FS_DELETE_HANDLE, p, 1, NULL)) != APP_OK)
 			return e;
 	}
 	randombytes_buf(secret, sizeof(secret));
@@ -362,7 +357,8 @@ form_stash_store(struct req *r, long long staff_id)
 	p[1] = DB_INT(staff_id);
 	p[2] = DB_STR(sealed);
 	p[3] = DB_INT(FORM_STASH_MINUTES);
-	if ((e = fs_exec(r, SQL_FS_INSERT, p, 4, NULL)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, SQL_FS_INSERT, p, 4,
+	         NULL)) != APP_OK)
 		goto out;
 	sodium_bin2hex(hex, sizeof(hex), secret, sizeof(secret));
 	e = session_set_cookie(r, FORM_STASH_COOKIE,
@@ -390,7 +386,7 @@ fs_owner_query(
 	struct db_rows rows;
 	enum app_err e;
 
-	if ((e = fs_exec(r, q, p, 2, &rows)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, q, p, 2, &rows)) != APP_OK)
 		return e;
 	if (rows.nrows == 1)
 		*staff_id = str_to_ll(db_cell(&rows, 0, 0));
@@ -437,7 +433,8 @@ form_stash_find(struct req *r,
 	memset(out, 0, sizeof(*out));
 	form_stash_handle(secret, handle);
 	p[0] = FS_HANDLE_PARAM(handle);
-	if ((e = fs_exec(r, SQL_FS_GET, p, 1, &rows)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, SQL_FS_GET, p, 1,
+	         &rows)) != APP_OK)
 		return e;
 	if (rows.nrows != 1)
 		return APP_OK;
@@ -465,7 +462,8 @@ form_stash_claim(struct req *r,
 	p[1] = DB_INT(staff_id);
 	/* One UPDATE decides: of two requests at once, one changes the
 	 * row and the other finds it claimed. */
-	if ((e = fs_exec(r, SQL_FS_CLAIM, p, 2, NULL)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, SQL_FS_CLAIM, p, 2,
+	         NULL)) != APP_OK)
 		return e;
 	*claimed = db_affected_rows(r->db) == 1;
 	return APP_OK;
@@ -481,7 +479,7 @@ form_stash_release(struct req *r,
 	form_stash_handle(secret, handle);
 	p[0] = FS_HANDLE_PARAM(handle);
 	p[1] = DB_INT(staff_id);
-	return fs_exec(r, SQL_FS_RELEASE, p, 2, NULL);
+	return db_exec(r->db, r->a, DB_FORM_STASH, SQL_FS_RELEASE, p, 2, NULL);
 }
 
 enum app_err
@@ -495,7 +493,7 @@ form_stash_drop(struct req *r,
 	form_stash_handle(secret, handle);
 	p[0] = FS_HANDLE_PARAM(handle);
 	p[1] = DB_INT(staff_id);
-	if ((e = fs_exec(r,
+	if ((e = db_exec(r->db, r->a, DB_FORM_STASH,
 	         staff_id > 0 ? SQL_FS_DELETE_OWN : SQL_FS_DELETE_HANDLE, p,
 	         staff_id > 0 ? 2 : 1, NULL)) != APP_OK)
 		return e;

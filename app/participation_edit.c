@@ -39,18 +39,6 @@ struct pedit {
 	int no_consent, changed;
 };
 
-static enum app_err
-pexec(struct req *r, unsigned q, const struct db_param *p, size_t n)
-{
-	return db_exec(r->db, r->a, DB_PARTICIPATION, q, p, n, NULL);
-}
-
-static enum app_err
-psus_exec(struct req *r, unsigned q, const struct db_param *p, size_t n)
-{
-	return db_exec(r->db, r->a, DB_PARTICIPATION_SUS, q, p, n, NULL);
-}
-
 /* After an UPDATE guarded by the version we hold the lock of: exactly one
  * row, else a bug (the row cannot have moved under the lock). */
 static enum app_err
@@ -226,21 +214,24 @@ plan_save(struct req *r, struct pedit *st)
 	if ((e = plan_text(r, nold ? oldrows : NULL, nold, &old_text)) !=
 	        APP_OK ||
 	    (e = plan_text(r, in->rows, in->n, &new_text)) != APP_OK ||
-	    (e = pexec(r, SQL_PARTICIPATION_ACTIVITIES_DELETE, q, 1)) != APP_OK)
+	    (e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_ACTIVITIES_DELETE, q, 1, NULL)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < in->n; i++) {
 		q[1] = DB_STR(in->rows[i].activity);
 		q[2] = DB_INT(in->rows[i].hours);
 		q[3] = DB_INT((long long)i + 1);
 		total += in->rows[i].hours;
-		if ((e = pexec(r, SQL_PARTICIPATION_ACTIVITY_INSERT, q, 4)) !=
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+		         SQL_PARTICIPATION_ACTIVITY_INSERT, q, 4, NULL)) !=
 		    APP_OK)
 			return e;
 	}
 	q[0] = DB_INT(total);
 	q[1] = DB_INT(id);
 	q[2] = DB_INT(st->form_version);
-	if ((e = pexec(r, SQL_PARTICIPATION_SET_PLAN, q, 3)) != APP_OK ||
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_SET_PLAN, q, 3, NULL)) != APP_OK ||
 	    (e = one_row(r)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, id, "activities",
 	         old_text, new_text)) != APP_OK ||
@@ -280,7 +271,8 @@ midterm_save(struct req *r, struct pedit *st)
 		DB_INT(st->form_version) };
 	enum app_err e;
 
-	if ((e = pexec(r, SQL_PARTICIPATION_SET_MIDTERM, q, 5)) != APP_OK ||
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_SET_MIDTERM, q, 5, NULL)) != APP_OK ||
 	    (e = one_row(r)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, p->id, "midterm_date",
 	         p->midterm_date, date)) != APP_OK ||
@@ -327,12 +319,14 @@ extend_save(struct req *r, struct pedit *st)
 	q[2] = DB_STR(new_end);
 	q[3] = DB_STR(in->reason);
 	q[4] = DB_INT(r->user->id);
-	if ((e = pexec(r, SQL_PARTICIPATION_EXTENSION_INSERT, q, 5)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_EXTENSION_INSERT, q, 5, NULL)) != APP_OK)
 		return e;
 	q[0] = DB_STR(new_end);
 	q[1] = DB_INT(p->id);
 	q[2] = DB_INT(st->form_version);
-	if ((e = pexec(r, SQL_PARTICIPATION_SET_PLANNED_END, q, 3)) != APP_OK ||
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_SET_PLANNED_END, q, 3, NULL)) != APP_OK ||
 	    (e = one_row(r)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, p->id,
 	         "planned_end_date", old_end, new_end)) != APP_OK)
@@ -401,13 +395,14 @@ end_save(struct req *r, struct pedit *st)
 	if ((e = codes_text(r, nafter ? old : NULL, nafter, &old_text)) !=
 	        APP_OK ||
 	    (e = codes_text(r, in->income, in->nincome, &new_text)) != APP_OK ||
-	    (e = pexec(r, SQL_PARTICIPATION_INCOME_AFTER_DELETE, q, 1)) !=
-	        APP_OK)
+	    (e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_INCOME_AFTER_DELETE, q, 1, NULL)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < in->nincome; i++) {
 		q[1] = DB_STR(in->income[i]);
-		if ((e = pexec(r, SQL_PARTICIPATION_INCOME_AFTER_INSERT, q,
-		         2)) != APP_OK)
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+		         SQL_PARTICIPATION_INCOME_AFTER_INSERT, q, 2, NULL)) !=
+		    APP_OK)
 			return e;
 	}
 	q[0] = DB_STR(str_cstr(participation_status_name(status)));
@@ -417,7 +412,8 @@ end_save(struct req *r, struct pedit *st)
 	q[4] = due.len ? DB_STR(due) : DB_NULL;
 	q[5] = DB_INT(p->id);
 	q[6] = DB_INT(st->form_version);
-	if ((e = pexec(r, SQL_PARTICIPATION_SET_END, q, 7)) != APP_OK ||
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_SET_END, q, 7, NULL)) != APP_OK ||
 	    (e = one_row(r)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, p->id, "status",
 	         p->status_name,
@@ -460,8 +456,8 @@ summary_save(struct req *r, struct pedit *st)
 	struct db_param q[2] = { DB_INT(id), DB_INT(st->form_version) };
 	enum app_err e;
 
-	if ((e = pexec(r, SQL_PARTICIPATION_SET_SUMMARY_SENT, q, 2)) !=
-	        APP_OK ||
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_SET_SUMMARY_SENT, q, 2, NULL)) != APP_OK ||
 	    (e = one_row(r)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, id, "summary_sent_at",
 	         STR_LIT(""),
@@ -563,7 +559,8 @@ sus_save(struct req *r, struct pedit *st)
 		q[1] = code_param(sup);
 		q[2] = DB_INT(ref_id);
 		q[3] = DB_INT(st->lock.ref_version);
-		if ((e = psus_exec(r, SQL_PSUS_SET_REFERRAL, q, 4)) != APP_OK ||
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
+		         SQL_PSUS_SET_REFERRAL, q, 4, NULL)) != APP_OK ||
 		    (e = one_row(r)) != APP_OK ||
 		    (e = history_field(r, HISTORY_REFERRAL, ref_id,
 		         "education_code", s.edu_code, edu)) != APP_OK ||
@@ -576,7 +573,8 @@ sus_save(struct req *r, struct pedit *st)
 		const struct code_choices *l = &codes[PCODES_INCOME];
 
 		q[0] = DB_INT(ref_id);
-		if ((e = psus_exec(r, SQL_PSUS_INCOME_DELETE, q, 1)) != APP_OK)
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
+		         SQL_PSUS_INCOME_DELETE, q, 1, NULL)) != APP_OK)
 			return e;
 		for (size_t i = 0; i < l->n; i++) {
 			int on = 0;
@@ -585,8 +583,8 @@ sus_save(struct req *r, struct pedit *st)
 			if (!on)
 				continue;
 			q[1] = DB_STR(l->v[i].code);
-			if ((e = psus_exec(r, SQL_PSUS_INCOME_INSERT, q, 2)) !=
-			    APP_OK)
+			if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
+			         SQL_PSUS_INCOME_INSERT, q, 2, NULL)) != APP_OK)
 				return e;
 		}
 		if ((e = history_field(r, HISTORY_REFERRAL, ref_id, "income",
@@ -598,7 +596,8 @@ sus_save(struct req *r, struct pedit *st)
 		q[0] = DB_STR(kommun);
 		q[1] = DB_INT(id);
 		q[2] = DB_INT(st->lock.person_version);
-		if ((e = psus_exec(r, SQL_PSUS_SET_PERSON, q, 3)) != APP_OK ||
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
+		         SQL_PSUS_SET_PERSON, q, 3, NULL)) != APP_OK ||
 		    (e = one_row(r)) != APP_OK ||
 		    (e = history_field(r, HISTORY_PARTICIPATION, id,
 		         "home_municipality", s.person.municipality, kommun)) !=
@@ -611,8 +610,8 @@ sus_save(struct req *r, struct pedit *st)
 		q[0] = code_param(occ);
 		q[1] = DB_INT(id);
 		q[2] = DB_INT(st->form_version);
-		if ((e = psus_exec(r, SQL_PSUS_SET_OCCUPATION, q, 3)) !=
-		        APP_OK ||
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
+		         SQL_PSUS_SET_OCCUPATION, q, 3, NULL)) != APP_OK ||
 		    (e = one_row(r)) != APP_OK ||
 		    (e = history_field(r, HISTORY_PARTICIPATION, id,
 		         "occupation_before_code", s.occ_before_code, occ)) !=
@@ -705,8 +704,9 @@ contact_save(
 	if (st->changed) {
 		q[CONTACT__MAX] = DB_INT(st->id);
 		q[CONTACT__MAX + 1] = DB_INT(lock->version);
-		if ((e = pexec(r, SQL_PARTICIPATION_PERSON_UPDATE, q,
-		         CONTACT__MAX + 2)) != APP_OK ||
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+		         SQL_PARTICIPATION_PERSON_UPDATE, q, CONTACT__MAX + 2,
+		         NULL)) != APP_OK ||
 		    (e = one_row(r)) != APP_OK)
 			return e;
 	}

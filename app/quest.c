@@ -12,13 +12,6 @@
 #include "quest_xml.h"
 #include "sql_quest.h"
 
-static enum app_err
-qs_exec(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t n)
-{
-	return db_exec(db, a, DB_QUEST, q, p, n, NULL);
-}
-
 void
 quest_addr_key(struct str addr, char *out, size_t n)
 {
@@ -78,7 +71,8 @@ qs_children(
 		p[3] = DB_STR(str_cstr(d->langs[i].name));
 		p[4] =
 		    DB_STR(d->langs[i].rtl ? STR_LIT("rtl") : STR_LIT("ltr"));
-		if ((e = qs_exec(db, a, SQL_QUEST_LANG_INSERT, p, 5)) != APP_OK)
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_LANG_INSERT, p, 5,
+		         NULL)) != APP_OK)
 			return e;
 	}
 	for (size_t i = 0; i < d->nitems; i++) {
@@ -101,8 +95,8 @@ qs_children(
 		p[10] = DB_INT(bg != NULL);
 		p[11] = bg ? DB_STR(str_cstr(bg)) : DB_NULL;
 		p[12] = DB_STR(str_cstr(it->text));
-		if ((e = qs_exec(db, a, SQL_QUEST_ITEM_INSERT, p, 13)) !=
-		        APP_OK ||
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_ITEM_INSERT, p, 13,
+		         NULL)) != APP_OK ||
 		    (e = qs_last_id(db, a, &item_id)) != APP_OK)
 			return e;
 		for (size_t o = 0; o < it->noptions; o++) {
@@ -110,8 +104,9 @@ qs_children(
 			p[1] = DB_INT((long long)o + 1);
 			p[2] = DB_STR(str_cstr(it->options[o].value));
 			p[3] = DB_STR(str_cstr(it->options[o].text));
-			if ((e = qs_exec(db, a, SQL_QUEST_OPTION_INSERT, p,
-			         4)) != APP_OK)
+			if ((e = db_exec(db, a, DB_QUEST,
+			         SQL_QUEST_OPTION_INSERT, p, 4, NULL)) !=
+			    APP_OK)
 				return e;
 		}
 	}
@@ -120,7 +115,8 @@ qs_children(
 		p[1] = DB_STR(str_cstr(d->texts[i].ref));
 		p[2] = DB_STR(str_cstr(d->texts[i].lang));
 		p[3] = DB_STR(str_cstr(d->texts[i].text));
-		if ((e = qs_exec(db, a, SQL_QUEST_TEXT_INSERT, p, 4)) != APP_OK)
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_TEXT_INSERT, p, 4,
+		         NULL)) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -179,19 +175,20 @@ quest_store(struct db *db, struct arena *a, const struct quest_def *d,
 	p[7] = DB_STR(xml);
 	p[8] = DB_STR(h);
 	p[9] = DB_STR(by);
-	if ((e = qs_exec(db, a, SQL_QUEST_DEF_INSERT, p, 10)) != APP_OK ||
+	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_DEF_INSERT, p, 10, NULL)) !=
+	        APP_OK ||
 	    (e = qs_last_id(db, a, id)) != APP_OK ||
 	    (e = qs_children(db, a, d, *id)) != APP_OK)
 		goto fail;
 	/* The newest version is the one new codes open. */
 	if (d->version > maxv.n) {
 		p[0] = DB_STR(str_cstr(d->code));
-		if ((e = qs_exec(db, a, SQL_QUEST_DEF_DEACTIVATE, p, 1)) !=
-		    APP_OK)
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_DEF_DEACTIVATE, p,
+		         1, NULL)) != APP_OK)
 			goto fail;
 		p[0] = DB_INT(*id);
-		if ((e = qs_exec(db, a, SQL_QUEST_DEF_ACTIVATE, p, 1)) !=
-		    APP_OK)
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_DEF_ACTIVATE, p, 1,
+		         NULL)) != APP_OK)
 			goto fail;
 	}
 	if ((e = db_commit(db)) != APP_OK)

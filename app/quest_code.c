@@ -41,13 +41,6 @@ static const struct db_field quest_code_open_fields[] = {
 const struct db_record quest_code_open_record =
     DB_RECORD(quest_code_open, quest_code_open_fields);
 
-static enum app_err
-qc_exec(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t n)
-{
-	return db_exec(db, a, DB_QUEST, q, p, n, NULL);
-}
-
 static void
 qc_names(struct quest_code *c)
 {
@@ -101,7 +94,7 @@ quest_code_touch(struct db *db, struct arena *a, long long code_id)
 {
 	struct db_param p[1] = { DB_INT(code_id) };
 
-	return qc_exec(db, a, SQL_QUEST_CODE_TOUCH, p, 1);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_TOUCH, p, 1, NULL);
 }
 
 enum app_err
@@ -109,7 +102,7 @@ quest_code_unbind(struct db *db, struct arena *a, struct str dev)
 {
 	struct db_param p[1] = { DB_STR(dev) };
 
-	return qc_exec(db, a, SQL_QUEST_CODE_UNBIND, p, 1);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_UNBIND, p, 1, NULL);
 }
 
 enum app_err
@@ -118,7 +111,7 @@ quest_code_set_lang(
 {
 	struct db_param p[2] = { DB_STR(lang), DB_INT(code_id) };
 
-	return qc_exec(db, a, SQL_QUEST_CODE_SET_LANG, p, 2);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_SET_LANG, p, 2, NULL);
 }
 
 enum app_err
@@ -182,7 +175,8 @@ quest_code_use(struct db *db, struct arena *a, struct str hash,
 			                             : DB_INT(c->response_id),
 			DB_INT(c->id) };
 
-		if ((e = qc_exec(db, a, SQL_QUEST_CODE_BIND, p, 3)) != APP_OK)
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_BIND, p, 3,
+		         NULL)) != APP_OK)
 			goto fail;
 	}
 	if ((e = db_commit(db)) != APP_OK)
@@ -242,7 +236,7 @@ quest_code_create(struct db *db, struct arena *a, enum quest_code_kind kind,
 		p[7] = DB_INT(link ? QUEST_LINK_MINUTES : QUEST_CODE_MINUTES);
 		if (p[0].s.p == NULL)
 			return APP_ENOMEM;
-		e = qc_exec(db, a, SQL_QUEST_CODE_INSERT, p, 8);
+		e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_INSERT, p, 8, NULL);
 	}
 	return e;
 }
@@ -263,12 +257,12 @@ quest_code_open_for(struct req *r, const struct quest_info *def,
 	if (linked) {
 		struct db_param p[2] = { DB_INT(participation_id),
 			DB_STR(str_cstr(meas)) };
-		if ((e = qc_exec(r->db, r->a, SQL_QUEST_CODE_DELETE_FOR, p,
-		         2)) != APP_OK)
+		if ((e = db_exec(r->db, r->a, DB_QUEST,
+		         SQL_QUEST_CODE_DELETE_FOR, p, 2, NULL)) != APP_OK)
 			goto fail;
 	}
-	if ((e = qc_exec(r->db, r->a, SQL_QUEST_CODE_SWEEP, NULL, 0)) !=
-	        APP_OK ||
+	if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_CODE_SWEEP, NULL, 0,
+	         NULL)) != APP_OK ||
 	    (e = quest_code_create(r->db, r->a, QCODE_SURFPLATTA, def->id,
 	         resp_id, linked ? participation_id : 0,
 	         linked ? measurement : QMEAS_NONE, insats_id, code)) != APP_OK)
@@ -332,7 +326,8 @@ quest_code_attempt(struct db *db, struct arena *a, struct str addr,
 	*too_many = 0;
 	quest_addr_key(addr, key, sizeof(key));
 	p[0] = DB_STR(str_cstr(key));
-	if ((e = qc_exec(db, a, SQL_QUEST_FAIL_INSERT, p, 1)) != APP_OK)
+	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_FAIL_INSERT, p, 1, NULL)) !=
+	    APP_OK)
 		return e;
 	*id = (long long)db_insert_id(db);
 	p[1] = DB_INT(QUEST_FAIL_WINDOW_MIN);
@@ -350,7 +345,7 @@ quest_code_attempt(struct db *db, struct arena *a, struct str addr,
 		*too_many = 1;
 	}
 	p[0] = DB_INT(QUEST_FAIL_WINDOW_MIN * 4);
-	return qc_exec(db, a, SQL_QUEST_FAIL_SWEEP, p, 1);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_FAIL_SWEEP, p, 1, NULL);
 }
 
 enum app_err
@@ -358,5 +353,5 @@ quest_code_attempt_forget(struct db *db, struct arena *a, long long id)
 {
 	struct db_param p[1] = { DB_INT(id) };
 
-	return qc_exec(db, a, SQL_QUEST_FAIL_DELETE, p, 1);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_FAIL_DELETE, p, 1, NULL);
 }

@@ -59,13 +59,6 @@ static const struct db_field quest_participation_fields[] = {
 const struct db_record quest_participation_record =
     DB_RECORD(quest_participation, quest_participation_fields);
 
-static enum app_err
-qr_exec(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t n)
-{
-	return db_exec(db, a, DB_QUEST, q, p, n, NULL);
-}
-
 /* ---- Loading ---------------------------------------------------------- */
 
 enum app_err
@@ -124,7 +117,7 @@ quest_response_insert(struct db *db, struct arena *a, long long id,
 		DB_STR(lang),
 	};
 
-	return qr_exec(db, a, SQL_QUEST_RESP_INSERT, p, 6);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 6, NULL);
 }
 
 enum app_err
@@ -132,7 +125,7 @@ quest_response_new_sitting(struct db *db, struct arena *a, long long id)
 {
 	struct db_param p[1] = { DB_INT(id) };
 
-	return qr_exec(db, a, SQL_QUEST_RESP_NEW_SITTING, p, 1);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_NEW_SITTING, p, 1, NULL);
 }
 
 enum app_err
@@ -141,7 +134,7 @@ quest_response_set_lang(
 {
 	struct db_param p[2] = { DB_STR(lang), DB_INT(id) };
 
-	return qr_exec(db, a, SQL_QUEST_RESP_SET_LANG, p, 2);
+	return db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_SET_LANG, p, 2, NULL);
 }
 
 /* ---- The sheet: where the answers being given live -------------------- */
@@ -419,13 +412,13 @@ quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
 	p[1] = DB_INT(item);
 	p[2] = DB_INT(s->sitting);
 	if (step == QSTEP_CLEAR)
-		e = qr_exec(db, a,
+		e = db_exec(db, a, DB_QUEST,
 		    s->draft ? SQL_QUEST_DRAFT_CLEAR : SQL_QUEST_ANSWER_CLEAR,
-		    p, 3);
+		    p, 3, NULL);
 	else
-		e = qr_exec(db, a,
+		e = db_exec(db, a, DB_QUEST,
 		    s->draft ? SQL_QUEST_DRAFT_DELETE : SQL_QUEST_ANSWER_DELETE,
-		    p, 2);
+		    p, 2, NULL);
 	if (e != APP_OK)
 		goto fail;
 	for (size_t i = 0; step == QSTEP_REPLACE && i < nrows; i++) {
@@ -438,10 +431,10 @@ quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
 		p[j++] = rows[i].special != QSPECIAL_NONE
 		    ? DB_STR(str_cstr(quest_special_name(rows[i].special)))
 		    : DB_NULL;
-		if ((e = qr_exec(db, a,
+		if ((e = db_exec(db, a, DB_QUEST,
 		         s->draft ? SQL_QUEST_DRAFT_INSERT
 		                  : SQL_QUEST_ANSWER_INSERT,
-		         p, j)) != APP_OK)
+		         p, j, NULL)) != APP_OK)
 			goto fail;
 	}
 	if ((e = db_commit(db)) != APP_OK)
@@ -478,17 +471,19 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 			goto fail;
 		p[0] = DB_INT(rid);
 		p[1] = DB_INT(c->id);
-		if ((e = qr_exec(r->db, r->a, SQL_QUEST_DRAFT_MOVE, p, 2)) !=
-		    APP_OK)
+		if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_DRAFT_MOVE, p,
+		         2, NULL)) != APP_OK)
 			goto fail;
 	}
 	p[0] = DB_INT(rid);
-	if ((e = qr_exec(r->db, r->a, SQL_QUEST_RESP_SUBMIT, p, 1)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_RESP_SUBMIT, p, 1,
+	         NULL)) != APP_OK)
 		goto fail;
 	/* The code is consumed (its draft rows go with it): nothing links
 	 * the response to it any more. */
 	p[0] = DB_INT(c->id);
-	if ((e = qr_exec(r->db, r->a, SQL_QUEST_CODE_DELETE, p, 1)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_CODE_DELETE, p, 1,
+	         NULL)) != APP_OK)
 		goto fail;
 	if (c->participation_id > 0) {
 		struct buf d;

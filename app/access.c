@@ -64,6 +64,13 @@ access_participation(struct req *r, long long participation_id, unsigned *via)
 	return access_ways(r, SQL_ACCESS_PARTICIPATION, participation_id, via);
 }
 
+int
+access_insats_reaches(const struct req *r, int reaches)
+{
+	return reaches && r->user != NULL &&
+	    (r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) != 0;
+}
+
 enum app_err
 access_may_refer(struct req *r, long long insats_id)
 {

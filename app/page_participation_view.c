@@ -56,17 +56,18 @@ const struct field_spec part_en_spec[EN__MAX] = {
 enum app_err
 pv_load(struct req *r, long long id, struct participation *p)
 {
-	unsigned via = 0;
 	int found = 0;
 	enum app_err e;
 
-	if ((e = access_participation(r, id, &via)) != APP_OK)
-		return e;
-	if (!(via & ACCESS_INSATS))
+	/* The record and the caller's way to it in one statement; a
+	 * participation the caller does not reach is not found. */
+	if (id <= 0)
 		return APP_ENOTFOUND;
 	if ((e = participation_load(r, id, p, &found)) != APP_OK)
 		return e;
-	return found ? APP_OK : APP_ENOTFOUND;
+	return found && access_insats_reaches(r, p->staff_reaches)
+	    ? APP_OK
+	    : APP_ENOTFOUND;
 }
 
 /* The participation as the page shows it. */

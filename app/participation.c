@@ -8,6 +8,7 @@
 #include "db.h"
 #include "participation.h"
 #include "req.h"
+#include "session.h"
 #include "sql_participation.h"
 
 /* ---- states ---- */
@@ -276,6 +277,7 @@ static const struct db_field participation_fields[] = {
 	DB_FIELD(participation, miss_occ_after, "miss_occ_after", DB_F_BOOL),
 	DB_FIELD(
 	    participation, miss_income_after, "miss_income_after", DB_F_BOOL),
+	DB_FIELD(participation, staff_reaches, "staff_reaches", DB_F_BOOL),
 };
 const struct db_record participation_record =
     DB_RECORD(participation, participation_fields);
@@ -443,13 +445,14 @@ enum app_err
 participation_load(
     struct req *r, long long id, struct participation *out, int *found)
 {
-	struct db_param p[2];
+	struct db_param p[3];
 	enum app_err e;
 
 	p[0] = DB_STR(participation_ymd_str(r->a, participation_today()));
-	p[1] = DB_INT(id);
+	p[1] = DB_INT(r->user != NULL ? r->user->id : 0);
+	p[2] = DB_INT(id);
 	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
-	         SQL_PARTICIPATION_GET, p, 2, out, found)) != APP_OK)
+	         SQL_PARTICIPATION_GET, p, 3, out, found)) != APP_OK)
 		return e;
 	out->status = participation_status_from_name(out->status_name);
 	return APP_OK;

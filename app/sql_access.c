@@ -46,8 +46,7 @@ static const struct db_record access_waiver_record =
 	"  WHERE c.referral_id = r.id AND c.staff_id = ?) AS co,"              \
 	" (o.share_within_unit = 1 AND r.organisation_id ="                    \
 	"  (SELECT organisation_id FROM staff WHERE id = ?)) AS unit,"         \
-	" (r.status <> 'utkast' AND EXISTS (SELECT 1 FROM staff_insats si"     \
-	"  WHERE si.staff_id = ? AND si.insats_id = r.insats_id)) AS ins,"     \
+	" " ACCESS_SQL_INSATS_WAY " AS ins,"                                   \
 	" ? AS is_rem, ? AS is_ins " FROM_WHERE ") x "                         \
 	"WHERE (is_rem AND (own OR co OR unit)) OR (is_ins AND ins)"
 

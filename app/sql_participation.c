@@ -3,6 +3,7 @@
 #include "participation.h"
 #include "participation_edit.h"
 #include "referral_decision.h"
+#include "sql_access.h"
 #include "sql_participation.h"
 
 /* A number macro as SQL text. */
@@ -152,66 +153,67 @@
  * "missing" flags as SQL_SUS_QUALITY (app/sql_sus.c) decides them (a
  * code without a sus_code counts as missing; income needs one code with a
  * sus_code). */
-#define GET_SQL                                                                \
-	"SELECT p.id AS id, p.version AS version, p.status AS status, "        \
-	"p.referral_id AS referral_id, p.insats_id AS insats_id, "             \
-	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "       \
-	"pn.personnummer AS personnummer, " PE_CONTACT ", "                    \
-	"pn.birth_year AS birth_year, p.start_date AS start_date, "            \
-	"IFNULL(p.planned_end_date, '') AS planned_end, "                      \
-	"IFNULL(c.display_name, '') AS contact, "                              \
-	"IFNULL(p.contact_id, '') AS contact_id, "                             \
-	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                     \
-	"IFNULL(p.midterm_date, '') AS midterm_date, "                         \
-	"p.midterm_note AS midterm_note, "                                     \
-	"p.midterm_attendees AS midterm_attendees, "                           \
-	"IFNULL(p.end_date, '') AS end_date, "                                 \
-	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                   \
-	"IFNULL(er.label, '') AS end_reason, "                                 \
-	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "              \
-	"IFNULL(oa.label, '') AS occ_after, "                                  \
-	"IFNULL(p.summary_due_date, '') AS summary_due, "                      \
-	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "        \
-	"AS summary_sent, " OVERDUE_COND " AS overdue, "                       \
-	"s.display_name AS remittent, o.name AS remittent_org, "               \
-	"r.organisation_id AS ref_org_id, "                                    \
-	"r.version AS ref_version, pe.version AS person_version, "             \
-	"IFNULL(r.education_code, '') AS edu_code, "                           \
-	"IFNULL(ce.label, '') AS edu_label, "                                  \
-	"IFNULL(r.support_time_code, '') AS support_code, "                    \
-	"IFNULL(cst.label, '') AS support_label, "                             \
-	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "            \
-	"IFNULL(ob.label, '') AS occ_before, "                                 \
-	"i.measurement AS measurement, "                                       \
-	"(r.education_code IS NULL OR ce.sus_code IS NULL) AS miss_edu, "      \
-	"NOT EXISTS (SELECT 1 FROM referral_income ri "                        \
-	"JOIN code_income ci ON ci.code = ri.income_code "                     \
-	"WHERE ri.referral_id = r.id AND ci.sus_code IS NOT NULL) "            \
-	"AS miss_income_before, "                                              \
-	"(p.occupation_before_code IS NULL OR ob.sus_code IS NULL) "           \
-	"AS miss_occ_before, "                                                 \
-	"(r.support_time_code IS NULL OR cst.sus_code IS NULL) "               \
-	"AS miss_support, "                                                    \
-	"(pe.home_municipality = '') AS miss_kommun, "                         \
-	"(p.status = 'avslutad' AND (p.end_reason_code IS NULL "               \
-	"OR er.sus_code IS NULL)) AS miss_end_reason, "                        \
-	"(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "         \
-	"OR oa.sus_code IS NULL)) AS miss_occ_after, "                         \
-	"(p.status = 'avslutad' AND NOT EXISTS (SELECT 1 "                     \
-	"FROM participation_income_after pa JOIN code_income ci "              \
-	"ON ci.code = pa.income_code WHERE pa.participation_id = p.id "        \
-	"AND ci.sus_code IS NOT NULL)) AS miss_income_after "                  \
-	"FROM participation p " JOIN_PARTICIPATION_PERSON                      \
-	"JOIN insats i ON i.id = p.insats_id "                                 \
-	"JOIN referral r ON r.id = p.referral_id "                             \
-	"JOIN staff s ON s.id = r.remittent_id "                               \
-	"JOIN organisation o ON o.id = r.organisation_id "                     \
-	"LEFT JOIN staff c ON c.id = p.contact_id "                            \
-	"LEFT JOIN code_occupation ob ON ob.code = p.occupation_before_code "  \
-	"LEFT JOIN code_occupation oa ON oa.code = p.occupation_after_code "   \
-	"LEFT JOIN code_end_reason er ON er.code = p.end_reason_code "         \
-	"LEFT JOIN code_education ce ON ce.code = r.education_code "           \
-	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "   \
+#define GET_SQL                                                                      \
+	"SELECT p.id AS id, p.version AS version, p.status AS status, "              \
+	"p.referral_id AS referral_id, p.insats_id AS insats_id, "                   \
+	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "             \
+	"pn.personnummer AS personnummer, " PE_CONTACT ", "                          \
+	"pn.birth_year AS birth_year, p.start_date AS start_date, "                  \
+	"IFNULL(p.planned_end_date, '') AS planned_end, "                            \
+	"IFNULL(c.display_name, '') AS contact, "                                    \
+	"IFNULL(p.contact_id, '') AS contact_id, "                                   \
+	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                           \
+	"IFNULL(p.midterm_date, '') AS midterm_date, "                               \
+	"p.midterm_note AS midterm_note, "                                           \
+	"p.midterm_attendees AS midterm_attendees, "                                 \
+	"IFNULL(p.end_date, '') AS end_date, "                                       \
+	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                         \
+	"IFNULL(er.label, '') AS end_reason, "                                       \
+	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "                    \
+	"IFNULL(oa.label, '') AS occ_after, "                                        \
+	"IFNULL(p.summary_due_date, '') AS summary_due, "                            \
+	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "              \
+	"AS summary_sent, " OVERDUE_COND " AS overdue, "                             \
+	"s.display_name AS remittent, o.name AS remittent_org, "                     \
+	"r.organisation_id AS ref_org_id, "                                          \
+	"r.version AS ref_version, pe.version AS person_version, "                   \
+	"IFNULL(r.education_code, '') AS edu_code, "                                 \
+	"IFNULL(ce.label, '') AS edu_label, "                                        \
+	"IFNULL(r.support_time_code, '') AS support_code, "                          \
+	"IFNULL(cst.label, '') AS support_label, "                                   \
+	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "                  \
+	"IFNULL(ob.label, '') AS occ_before, "                                       \
+	"i.measurement AS measurement, "                                             \
+	"(r.education_code IS NULL OR ce.sus_code IS NULL) AS miss_edu, "            \
+	"NOT EXISTS (SELECT 1 FROM referral_income ri "                              \
+	"JOIN code_income ci ON ci.code = ri.income_code "                           \
+	"WHERE ri.referral_id = r.id AND ci.sus_code IS NOT NULL) "                  \
+	"AS miss_income_before, "                                                    \
+	"(p.occupation_before_code IS NULL OR ob.sus_code IS NULL) "                 \
+	"AS miss_occ_before, "                                                       \
+	"(r.support_time_code IS NULL OR cst.sus_code IS NULL) "                     \
+	"AS miss_support, "                                                          \
+	"(pe.home_municipality = '') AS miss_kommun, "                               \
+	"(p.status = 'avslutad' AND (p.end_reason_code IS NULL "                     \
+	"OR er.sus_code IS NULL)) AS miss_end_reason, "                              \
+	"(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "               \
+	"OR oa.sus_code IS NULL)) AS miss_occ_after, "                               \
+	"(p.status = 'avslutad' AND NOT EXISTS (SELECT 1 "                           \
+	"FROM participation_income_after pa JOIN code_income ci "                    \
+	"ON ci.code = pa.income_code WHERE pa.participation_id = p.id "              \
+	"AND ci.sus_code IS NOT NULL)) AS miss_income_after, " ACCESS_SQL_INSATS_WAY \
+	" AS staff_reaches "                                                         \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                            \
+	"JOIN insats i ON i.id = p.insats_id "                                       \
+	"JOIN referral r ON r.id = p.referral_id "                                   \
+	"JOIN staff s ON s.id = r.remittent_id "                                     \
+	"JOIN organisation o ON o.id = r.organisation_id "                           \
+	"LEFT JOIN staff c ON c.id = p.contact_id "                                  \
+	"LEFT JOIN code_occupation ob ON ob.code = p.occupation_before_code "        \
+	"LEFT JOIN code_occupation oa ON oa.code = p.occupation_after_code "         \
+	"LEFT JOIN code_end_reason er ON er.code = p.end_reason_code "               \
+	"LEFT JOIN code_education ce ON ce.code = r.education_code "                 \
+	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "         \
 	"WHERE p.id = ?"
 
 /* SQL_PARTICIPATION_REFERRAL_GET: the referral as the decision page shows
@@ -350,7 +352,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
-	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 56, .nparams = 2,
+	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 57, .nparams = 3,
 	    .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,
 	    .rec = &participation_item_record },

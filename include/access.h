@@ -44,6 +44,12 @@ enum app_err access_referral(
 enum app_err access_participation(
     struct req *, long long participation_id, unsigned *via);
 
+/* Whether r's user reaches a record by the insats way, given the SQL
+ * rule's answer for them (ACCESS_SQL_INSATS_WAY): only with the
+ * insatspersonal role. For a page that loads its record and that answer in
+ * one statement instead of asking access_participation() first. */
+int access_insats_reaches(const struct req *, int reaches);
+
 /* May r's user refer to insats_id (an active insats; any remittent may
  * refer to any active insats of the förbund)? APP_OK or APP_ENOTFOUND. */
 enum app_err access_may_refer(struct req *, long long insats_id);

@@ -178,6 +178,9 @@ struct participation {
 	struct str measurement; /* the insats's: "personuppgifter" or "antal" */
 	int miss_edu, miss_income_before, miss_occ_before, miss_support,
 	    miss_kommun, miss_end_reason, miss_occ_after, miss_income_after;
+	/* The loading staff member works in its insats and it is submitted
+	 * (ACCESS_SQL_INSATS_WAY; access_insats_reaches() decides). */
+	int staff_reaches;
 	/* Not a column: status_name as the enum (participation_load()). */
 	enum participation_status status;
 };

@@ -27,6 +27,15 @@
 	"c.signed_how IS NOT NULL AND c.state IN ('aktiv', 'aterkallad', "         \
 	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), 0)"
 
+/* The insats staff's way to referral r: submitted, and of an insats the
+ * staff member (parameter ?) works in. The one SQL text of that rule, for
+ * SQL_ACCESS_* and for a page that loads its record and the caller's way in
+ * one statement (SQL_PARTICIPATION_GET); access_insats_reaches() gates it
+ * by role. */
+#define ACCESS_SQL_INSATS_WAY                                                  \
+	"(r.status <> 'utkast' AND EXISTS (SELECT 1 FROM staff_insats si "     \
+	"WHERE si.staff_id = ? AND si.insats_id = r.insats_id))"
+
 /* The ways one caller reaches one referral (0/1 each). */
 struct access_row {
 	int own, co, unit, ins;

@@ -28,6 +28,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           page_participation page_participation_view page_participation_contact contact \
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
+          tablet_i18n \
           report_suppress report sql_report report_svg page_report \
           sql_sus sus_xml sus_batch page_sus \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
@@ -41,7 +42,7 @@ BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_tablet test_pnr test_date test_contact \
-             test_signature \
+             test_signature test_tablet_i18n \
              test_report_suppress \
              test_sus_xml \
              test_quest_xml \

@@ -47,7 +47,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_suppress \
              test_sus_xml \
              test_quest_xml \
-             test_form_stash
+             test_form_stash \
+             test_bind
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -74,27 +74,29 @@ static const char *const msg_keys[TABLET_MSG__MAX] = {
 	[TABLET_COUNT_HINT] = "t_count_hint",
 	[TABLET_COUNT_LEFT] = "t_count_left",
 	[TABLET_COUNT_OVER] = "t_count_over",
-	/* The kiosk's keys as its views use them. */
-	[TABLET_Q_CHOOSE] = "choose",
-	[TABLET_Q_PROGRESS] = "progress",
+	/* The kiosk's: those its views bind as they are (t_next, ...) under
+	 * the keys they use; those it fills in ({n}, {m}) or binds per item
+	 * under keys of their own. */
+	[TABLET_Q_CHOOSE] = "t_choose",
+	[TABLET_Q_PROGRESS] = "t_progress",
 	[TABLET_Q_NEXT] = "t_next",
 	[TABLET_Q_BACK] = "t_back",
 	[TABLET_Q_SKIP] = "t_skip",
 	[TABLET_Q_SEND_TITLE] = "t_send_title",
-	[TABLET_Q_SEND_TEXT] = "summary",
+	[TABLET_Q_SEND_TEXT] = "t_send_text",
 	[TABLET_Q_SEND] = "t_send",
 	[TABLET_Q_THANKS] = "t_thanks",
 	[TABLET_Q_THANKS_TEXT] = "t_thanks_text",
 	[TABLET_Q_DONE] = "t_done",
-	[TABLET_Q_DONT_KNOW] = "label",
-	[TABLET_Q_NOT_APPL] = "label",
+	[TABLET_Q_DONT_KNOW] = "t_dont_know",
+	[TABLET_Q_NOT_APPL] = "t_not_appl",
 	[TABLET_Q_VAS_HELP] = "t_vas_help",
-	[TABLET_Q_ERROR] = "error",
+	[TABLET_Q_ERROR] = "t_error",
 	[TABLET_Q_YOUR_ANSWER] = "t_your_answer",
-	[TABLET_Q_COUNT_HINT] = "count_hint",
+	[TABLET_Q_COUNT_HINT] = "t_count_hint",
 	[TABLET_Q_COUNT_LEFT] = "t_count_left",
 	[TABLET_Q_COUNT_OVER] = "t_count_over",
-	[TABLET_Q_TOO_LONG] = "error",
+	[TABLET_Q_TOO_LONG] = "t_too_long",
 };
 _Static_assert(sizeof(msg_keys) / sizeof(msg_keys[0]) == TABLET_MSG__MAX,
     "msg_keys[] out of sync");

@@ -102,8 +102,8 @@ static void
 words(void **state)
 {
 	(void)state;
-	/* Every message has its Swedish words and a view key; the consent
-	 * tablet's keys are distinct, so one bind sets each once. */
+	/* Every message has its Swedish words and a view key; each flow's
+	 * keys are distinct, so one bind sets each once. */
 	for (int m = 0; m < TABLET_MSG__MAX; m++) {
 		assert_true(tablet_word_own(TABLET_SV, (enum tablet_msg)m));
 		assert_true(tablet_msg_key((enum tablet_msg)m)[0]);
@@ -111,6 +111,11 @@ words(void **state)
 	for (int m = TABLET_MSG_CONSENT_FIRST; m <= TABLET_MSG_CONSENT_LAST;
 	     m++)
 		for (int k = m + 1; k <= TABLET_MSG_CONSENT_LAST; k++)
+			assert_string_not_equal(
+			    tablet_msg_key((enum tablet_msg)m),
+			    tablet_msg_key((enum tablet_msg)k));
+	for (int m = TABLET_MSG_KIOSK_FIRST; m <= TABLET_MSG_KIOSK_LAST; m++)
+		for (int k = m + 1; k <= TABLET_MSG_KIOSK_LAST; k++)
 			assert_string_not_equal(
 			    tablet_msg_key((enum tablet_msg)m),
 			    tablet_msg_key((enum tablet_msg)k));

@@ -967,16 +967,15 @@ consent_text_save(struct req *r, long long id, struct str title,
 		*refused = CONSENT_R_TEXT_OLD;
 		return APP_OK;
 	}
-	if (!t->used) {
-		if ((e = consent_text_update(r->db, r->a, id, title, body)) !=
-		    APP_OK)
-			goto fail;
-	} else if ((e = consent_text_uncurrent(
-	                r->db, r->a, t->kind, t->language)) != APP_OK ||
-	    /* Used: the wording a participant saw stays; this is the
-	     * next version. */
-	    (e = consent_text_insert(r->db, r->a, t->kind, t->language, title,
-	         body, cs_staff(r), &next)) != APP_OK)
+	if (!t->used)
+		e = consent_text_update(r->db, r->a, id, title, body);
+	/* Used: the wording a participant saw stays; this is the next
+	 * version. */
+	else if ((e = consent_text_uncurrent(
+	              r->db, r->a, t->kind, t->language)) == APP_OK)
+		e = consent_text_insert(r->db, r->a, t->kind, t->language,
+		    title, body, cs_staff(r), &next);
+	if (e != APP_OK)
 		goto fail;
 	if ((e = audit_write(r, AUDIT_ADMIN, "consent_text", id, STR_LIT(""),
 	         t->used ? STR_LIT("new version")

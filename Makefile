@@ -33,10 +33,13 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_suppress report sql_report report_svg page_report \
           sql_sus sus_xml sus_batch page_sus \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
+          quest_state quest_code quest_response kiosk_words kiosk page_kiosk \
           report_quest \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
-          bind edit
+          bind edit \
+          gender staff mfa organisation code_list page_admin_account page_admin_insats \
+          referral person visibility page_referral_save page_referral_render
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -47,8 +50,11 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_suppress \
              test_sus_xml \
              test_quest_xml \
+             test_quest \
              test_form_stash \
-             test_bind
+             test_bind \
+             test_staff test_organisation test_gender test_auth_rules test_admin_labels \
+             test_visibility test_referral
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

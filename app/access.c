@@ -9,9 +9,9 @@ enum app_err
 access_referral(struct req *r, long long referral_id, unsigned *via)
 {
 	const struct staff_user *u = r->user;
-	int is_rem, is_ins;
+	int is_rem, is_ins, found;
 	struct db_param p[7];
-	struct db_rows rows;
+	struct access_row row;
 	unsigned ways = 0;
 	enum app_err e;
 
@@ -30,18 +30,18 @@ access_referral(struct req *r, long long referral_id, unsigned *via)
 	p[4] = DB_INT(is_rem);
 	p[5] = DB_INT(is_ins);
 	p[6] = DB_INT(referral_id);
-	if ((e = db_exec(r->db, r->a, DB_ACCESS, SQL_ACCESS_REFERRAL, p, 7,
-	         &rows)) != APP_OK)
+	if ((e = db_load_one(r->db, r->a, DB_ACCESS, SQL_ACCESS_REFERRAL, p, 7,
+	         &row, &found)) != APP_OK)
 		return e;
-	if (rows.nrows != 1)
+	if (!found)
 		return APP_ENOTFOUND;
-	if (is_rem && str_to_ll(db_cell(&rows, 0, 0)))
+	if (is_rem && row.own)
 		ways |= ACCESS_OWN;
-	if (is_rem && str_to_ll(db_cell(&rows, 0, 1)))
+	if (is_rem && row.co)
 		ways |= ACCESS_COREMITTENT;
-	if (is_rem && str_to_ll(db_cell(&rows, 0, 2)))
+	if (is_rem && row.unit)
 		ways |= ACCESS_UNIT;
-	if (is_ins && str_to_ll(db_cell(&rows, 0, 3)))
+	if (is_ins && row.ins)
 		ways |= ACCESS_INSATS;
 	if (ways == 0)
 		return APP_ENOTFOUND;
@@ -54,32 +54,99 @@ enum app_err
 access_participation(struct req *r, long long participation_id, unsigned *via)
 {
 	struct db_param p[1] = { DB_INT(participation_id) };
-	struct db_rows rows;
+	struct access_num ref;
+	int found;
 	enum app_err e;
 
 	if (via != NULL)
 		*via = 0;
 	if (participation_id <= 0)
 		return APP_ENOTFOUND;
-	if ((e = db_exec(r->db, r->a, DB_ACCESS,
-	         SQL_ACCESS_PARTICIPATION_REFERRAL, p, 1, &rows)) != APP_OK)
+	if ((e = db_load_one(r->db, r->a, DB_ACCESS,
+	         SQL_ACCESS_PARTICIPATION_REFERRAL, p, 1, &ref, &found)) !=
+	    APP_OK)
 		return e;
-	if (rows.nrows != 1)
+	if (!found)
 		return APP_ENOTFOUND;
-	return access_referral(r, str_to_ll(db_cell(&rows, 0, 0)), via);
+	return access_referral(r, ref.n, via);
 }
 
 enum app_err
 access_may_refer(struct req *r, long long insats_id)
 {
 	struct db_param p[1] = { DB_INT(insats_id) };
-	struct db_rows rows;
+	struct access_num active;
+	int found;
 	enum app_err e;
 
 	if (r->user == NULL || !(r->user->roles & ROLE_BIT(ROLE_REMITTENT)))
 		return APP_ENOTFOUND;
-	if ((e = db_exec(r->db, r->a, DB_ACCESS, SQL_ACCESS_INSATS_ACTIVE, p, 1,
-	         &rows)) != APP_OK)
+	if ((e = db_load_one(r->db, r->a, DB_ACCESS, SQL_ACCESS_INSATS_ACTIVE,
+	         p, 1, &active, &found)) != APP_OK)
 		return e;
-	return rows.nrows == 1 ? APP_OK : APP_ENOTFOUND;
+	return found ? APP_OK : APP_ENOTFOUND;
+}
+
+struct vis_in
+access_vis_in(
+    const struct req *r, unsigned via, enum vis_waiver w, int protected_)
+{
+	struct vis_in in = { 0, via, w, protected_ != 0 };
+
+	if (r->user != NULL)
+		in.roles = r->user->roles;
+	return in;
+}
+
+enum app_err
+access_waiver(
+    struct req *r, long long referral_id, long long org_id, enum vis_waiver *w)
+{
+	struct db_param p[3] = { DB_INT(org_id), DB_INT(org_id),
+		DB_INT(referral_id) };
+	struct access_num row;
+	int found;
+	enum app_err e;
+
+	*w = VIS_WAIVER_IN_ERROR;
+	if ((e = db_load_one(r->db, r->a, DB_ACCESS, SQL_ACCESS_WAIVER, p, 3,
+	         &row, &found)) != APP_OK)
+		return e;
+	if (!found)
+		return APP_ENOTFOUND;
+	*w = vis_waiver_from_code(row.n);
+	return APP_OK;
+}
+
+enum app_err
+access_details_visible(
+    struct req *r, long long referral_id, long long org_id, int *visible)
+{
+	enum vis_waiver w;
+	enum app_err e;
+
+	*visible = 0;
+	if ((e = access_waiver(r, referral_id, org_id, &w)) != APP_OK)
+		return e == APP_ENOTFOUND ? APP_OK : e;
+	*visible = vis_remittent_details(w);
+	return APP_OK;
+}
+
+enum app_err
+access_referral_parts(struct req *r, long long referral_id, unsigned via,
+    int protected_, unsigned *parts)
+{
+	enum vis_waiver w = VIS_WAIVER_NONE;
+	struct vis_in in;
+	enum app_err e;
+
+	*parts = 0;
+	/* The waiver decides only for the remittent side. */
+	if ((via & ACCESS_VIA_REMITTENT) && r->user != NULL &&
+	    (e = access_waiver(r, referral_id, r->user->organisation_id, &w)) !=
+	        APP_OK)
+		return e;
+	in = access_vis_in(r, via, w, protected_);
+	*parts = visibility(&in);
+	return APP_OK;
 }

@@ -4,6 +4,7 @@
 #include "db.h"
 #include "req.h"
 #include "session.h"
+#include "sql_admin.h"
 #include "sql_auth.h"
 
 static const char *const audit_names[AUDIT__MAX] = {
@@ -21,10 +22,115 @@ static const char *const audit_names[AUDIT__MAX] = {
 _Static_assert(sizeof(audit_names) / sizeof(audit_names[0]) == AUDIT__MAX,
     "audit_names[] out of sync with enum audit_action");
 
+static const char *const audit_labels[AUDIT__MAX] = {
+	[AUDIT_READ] = "Läsning",
+	[AUDIT_CREATE] = "Nytt",
+	[AUDIT_UPDATE] = "Ändring",
+	[AUDIT_EXPORT] = "Export",
+	[AUDIT_PRINT] = "Utskrift",
+	[AUDIT_SEARCH] = "Sökning",
+	[AUDIT_LOGIN] = "Inloggning",
+	[AUDIT_LOGIN_FAILED] = "Misslyckad inloggning",
+	[AUDIT_LOGOUT] = "Utloggning",
+	[AUDIT_ADMIN] = "Administration",
+};
+_Static_assert(sizeof(audit_labels) / sizeof(audit_labels[0]) == AUDIT__MAX,
+    "audit_labels[] out of sync with enum audit_action");
+
+/* The object types the log names, with their Swedish labels. */
+static const struct {
+	const char *name, *label;
+} audit_objects[] = {
+	{ "participant", "Deltagare" },
+	{ "participation", "Deltagande" },
+	{ "referral", "Ansökan" },
+	{ "consent", "Samtycke" },
+	{ "staff", "Konto" },
+	{ "organisation", "Organisation" },
+	{ "insats", "Insats" },
+	{ "audit_log", "Åtkomstlogg" },
+};
+
 const char *
 audit_action_name(enum audit_action a)
 {
 	return (unsigned)a < AUDIT__MAX ? audit_names[a] : "read";
+}
+
+const char *
+audit_action_label(enum audit_action a)
+{
+	return (unsigned)a < AUDIT__MAX ? audit_labels[a] : "";
+}
+
+int
+audit_action_from_name(struct str name, enum audit_action *out)
+{
+	for (int a = 0; a < AUDIT__MAX; a++)
+		if (str_eq_cstr(name, audit_names[a])) {
+			*out = (enum audit_action)a;
+			return 1;
+		}
+	return 0;
+}
+
+struct str
+audit_action_label_of(struct str name)
+{
+	enum audit_action a;
+
+	return audit_action_from_name(name, &a) ? str_cstr(audit_labels[a])
+	                                        : name;
+}
+
+struct str
+audit_object_label_of(struct str type)
+{
+	for (size_t i = 0; i < sizeof(audit_objects) / sizeof(audit_objects[0]);
+	     i++)
+		if (str_eq_cstr(type, audit_objects[i].name))
+			return str_cstr(audit_objects[i].label);
+	return type;
+}
+
+static const struct db_field audit_row_fields[] = {
+	DB_FIELD(audit_row, at, "at", DB_F_STR),
+	DB_FIELD(audit_row, username, "username", DB_F_STR),
+	DB_FIELD(audit_row, action, "action", DB_F_STR),
+	DB_FIELD(audit_row, object_type, "object_type", DB_F_STR),
+	DB_FIELD(audit_row, object_id, "object_id", DB_F_STR),
+	DB_FIELD(audit_row, personnummer, "personnummer", DB_F_STR),
+	DB_FIELD(audit_row, remote_addr, "remote_addr", DB_F_STR),
+	DB_FIELD(audit_row, request_id, "request_id", DB_F_STR),
+	DB_FIELD(audit_row, detail, "detail", DB_F_STR),
+};
+const struct db_record audit_row_record =
+    DB_RECORD(audit_row, audit_row_fields);
+
+enum app_err
+audit_search(struct req *r, const struct audit_query *q,
+    struct audit_row **rows, size_t *n)
+{
+	struct db_param p[5];
+	size_t k = 0;
+	unsigned stmt;
+
+	*rows = NULL;
+	*n = 0;
+	if (q->personnummer.len == 0 && q->staff_id == 0)
+		return APP_EINPUT;
+	if (q->personnummer.len > 0)
+		p[k++] = DB_STR(q->personnummer);
+	if (q->staff_id != 0)
+		p[k++] = DB_INT(q->staff_id);
+	stmt = q->personnummer.len > 0 && q->staff_id != 0
+	    ? SQL_ADMIN_AUDIT_BY_BOTH
+	    : q->personnummer.len > 0 ? SQL_ADMIN_AUDIT_BY_PNR
+	                              : SQL_ADMIN_AUDIT_BY_STAFF;
+	p[k++] = DB_STR(q->from);
+	p[k++] = DB_STR(q->to);
+	p[k++] = DB_INT(q->limit);
+	return db_load(r->db, r->a, DB_ADMIN, stmt, p, k, (void **)rows, n);
 }
 
 /* At most n bytes of s, not splitting a UTF-8 sequence. */

@@ -10,7 +10,22 @@
 #include "auth.h"
 #include "db.h"
 #include "req.h"
+#include "session.h"
 #include "sql_auth.h"
+
+static const struct db_field auth_account_fields[] = {
+	DB_FIELD(auth_account, id, "id", DB_F_INT),
+	DB_FIELD(auth_account, password_hash, "password_hash", DB_F_STR),
+	DB_FIELD(auth_account, locked, "locked", DB_F_BOOL),
+};
+const struct db_record auth_account_record =
+    DB_RECORD(auth_account, auth_account_fields);
+
+static const struct db_field auth_failures_fields[] = {
+	DB_FIELD(auth_failures, failures, "failures", DB_F_INT),
+};
+const struct db_record auth_failures_record =
+    DB_RECORD(auth_failures, auth_failures_fields);
 
 static const char *auth_dummy_hash(void);
 
@@ -92,12 +107,32 @@ auth_username(struct req *r, struct str typed, struct str *out)
 	return plausible;
 }
 
+enum app_err
+auth_count_failure(struct req *r, long long staff_id)
+{
+	struct db_param p[3] = { DB_INT(AUTH_LOCK_AFTER),
+		DB_INT(AUTH_LOCK_MINUTES), DB_INT(staff_id) };
+
+	return db_exec(
+	    r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_FAILED, p, 3, NULL);
+}
+
+enum app_err
+auth_account_get(
+    struct req *r, long long staff_id, struct auth_account *out, int *found)
+{
+	struct db_param p[1] = { DB_INT(staff_id) };
+
+	return db_load_one(
+	    r->db, r->a, DB_AUTH, SQL_STAFF_PASSWORD, p, 1, out, found);
+}
+
 /* Count a failure against the address and (if it exists) the account. */
 static enum app_err
 auth_fail(
     struct req *r, struct str username, long long staff_id, const char *why)
 {
-	struct db_param p[3];
+	struct db_param p[2];
 	enum app_err e;
 
 	p[0] = DB_STR(username);
@@ -107,11 +142,7 @@ auth_fail(
 		return e;
 	/* Run for unknown names too (id 0 matches no row): the same
 	 * statements either way, so the time taken does not tell. */
-	p[0] = DB_INT(AUTH_LOCK_AFTER);
-	p[1] = DB_INT(AUTH_LOCK_MINUTES);
-	p[2] = DB_INT(staff_id > 0 ? staff_id : 0);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_FAILED, p, 3,
-	         NULL)) != APP_OK)
+	if ((e = auth_count_failure(r, staff_id > 0 ? staff_id : 0)) != APP_OK)
 		return e;
 	if ((e = audit_write_anonymous(
 	         r, username, AUDIT_LOGIN_FAILED, str_cstr(why))) != APP_OK)
@@ -125,50 +156,106 @@ auth_login(struct req *r, struct str username, struct str password,
 {
 	struct str user;
 	int plausible = auth_username(r, username, &user);
-	struct db_rows rows;
+	struct auth_failures recent;
+	struct auth_account acc;
 	struct db_param p[2];
-	const char *hash;
-	long long id = 0;
-	int locked = 0, ok;
+	int found = 0, ok;
 	enum app_err e;
 
 	p[0] = DB_STR(r->remote_addr);
 	p[1] = DB_INT(AUTH_ADDR_WINDOW_MINUTES);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_LOGIN_FAILURES_ADDR, p, 2,
-	         &rows)) != APP_OK)
+	if ((e = db_load_one(r->db, r->a, DB_AUTH, SQL_LOGIN_FAILURES_ADDR, p,
+	         2, &recent, &found)) != APP_OK)
 		return e;
-	if (str_to_ll(db_cell(&rows, 0, 0)) >= AUTH_ADDR_MAX_FAILURES) {
+	if (recent.failures >= AUTH_ADDR_MAX_FAILURES) {
 		(void)auth_verify(auth_dummy_hash(), password);
 		return auth_fail(r, user, 0, "address back-off");
 	}
 	p[0] = DB_STR(user);
-	if (!plausible)
-		rows.nrows = 0; /* not an account name: never asked for */
-	else if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_LOGIN, p, 1,
-	              &rows)) != APP_OK)
+	found = 0; /* not an account name: never asked for */
+	if (plausible &&
+	    (e = db_load_one(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_LOGIN, p, 1,
+	         &acc, &found)) != APP_OK)
 		return e;
-	if (rows.nrows == 1) {
-		id = str_to_ll(db_cell(&rows, 0, 0));
-		hash = db_cell(&rows, 0, 1).p;
-		locked = str_to_ll(db_cell(&rows, 0, 2)) != 0;
-	} else
-		hash = auth_dummy_hash();
 	/* Always verify: the time taken tells nothing about the account. */
-	ok = auth_verify(hash, password);
-	if (id == 0)
+	ok = auth_verify(
+	    found ? acc.password_hash.p : auth_dummy_hash(), password);
+	if (!found)
 		return auth_fail(r, user, 0, "no such account");
-	if (locked)
-		return auth_fail(r, user, id, "account locked");
+	if (acc.locked)
+		return auth_fail(r, user, acc.id, "account locked");
 	if (!ok)
-		return auth_fail(r, user, id, "wrong password");
-	p[0] = DB_INT(id);
+		return auth_fail(r, user, acc.id, "wrong password");
+	p[0] = DB_INT(acc.id);
 	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_OK, p, 1,
 	         NULL)) != APP_OK)
 		return e;
 	p[0] = DB_INT(AUTH_ADDR_WINDOW_MINUTES * 4);
 	(void)db_exec(
 	    r->db, r->a, DB_AUTH, SQL_LOGIN_FAILURE_SWEEP, p, 1, NULL);
-	*staff_id = id;
+	*staff_id = acc.id;
+	return APP_OK;
+}
+
+enum app_err
+auth_password_change(struct req *r, const struct str *cur, const struct str *nw,
+    const struct str *rep, struct auth_password_errors *pe, int *changed)
+{
+	long long id = r->user->id;
+	struct db_param p[2];
+	struct auth_account acc;
+	struct str hash;
+	int found;
+	enum app_err e;
+
+	*pe = (struct auth_password_errors){ NULL, NULL, NULL };
+	*changed = 0;
+	if ((e = auth_account_get(r, id, &acc, &found)) != APP_OK)
+		return e;
+	if (!found)
+		return APP_EFORBIDDEN;
+	/* Guessing the current password from a stolen session counts
+	 * toward the same lockout as guessing at the login form. */
+	if (acc.locked)
+		pe->current = "För många felaktiga försök. Vänta en stund och "
+		              "försök igen.";
+	else if (cur == NULL || acc.password_hash.len == 0 ||
+	    !auth_verify(acc.password_hash.p, *cur)) {
+		pe->current = "Det nuvarande lösenordet stämmer inte.";
+		if ((e = auth_count_failure(r, id)) != APP_OK ||
+		    (e = audit_write(r, AUDIT_LOGIN_FAILED, "staff", id,
+		         STR_LIT(""), STR_LIT("wrong current password"))) !=
+		        APP_OK)
+			return e;
+	}
+	if (nw == NULL || nw->len == 0)
+		pe->next = "Fyll i ett nytt lösenord.";
+	else if ((pe->next = auth_password_problem(r->user->username, *nw)) ==
+	        NULL &&
+	    cur != NULL && str_eq(*cur, *nw))
+		pe->next = "Välj ett annat lösenord än det nuvarande.";
+	if (nw != NULL && (rep == NULL || !str_eq(*nw, *rep)))
+		pe->repeat = "Lösenorden är inte lika.";
+	if (pe->current || pe->next || pe->repeat)
+		return APP_OK;
+	if ((e = auth_hash(r, *nw, &hash)) != APP_OK)
+		return e;
+	p[0] = DB_STR(hash);
+	p[1] = DB_INT(id);
+	/* One change: the new password, every other session of the account
+	 * ended, and the log row. */
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_SET_PASSWORD, p, 2,
+	         NULL)) != APP_OK ||
+	    (e = session_end_others(r, id, r->user->session_id)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_UPDATE, "staff", id, STR_LIT(""),
+	         STR_LIT("password changed"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	*changed = 1;
 	return APP_OK;
 }
 

@@ -10,6 +10,46 @@
 #include "quest_cli.h"
 #include "sql_quest.h"
 
+/* An item as the generator needs it (SQL_QUEST_DEMO_ITEMS). */
+struct demo_quest_item {
+	long long id;
+	struct str kind;
+	long long scale_min, scale_max;
+	struct str background;
+};
+
+static const struct db_field demo_quest_item_fields[] = {
+	DB_FIELD(demo_quest_item, id, "id", DB_F_INT),
+	DB_FIELD(demo_quest_item, kind, "kind", DB_F_STR),
+	DB_FIELD(demo_quest_item, scale_min, "scale_min", DB_F_INT),
+	DB_FIELD(demo_quest_item, scale_max, "scale_max", DB_F_INT),
+	DB_FIELD(demo_quest_item, background, "background", DB_F_STR),
+};
+const struct db_record demo_quest_item_record =
+    DB_RECORD(demo_quest_item, demo_quest_item_fields);
+
+/* A demo participation (SQL_QUEST_DEMO_PARTICIPATIONS). */
+struct demo_quest_part {
+	long long id;
+	struct str status;
+	long long insats_id;
+	struct str gender;
+	long long birth_year;
+	struct str start_date, end_date;
+};
+
+static const struct db_field demo_quest_part_fields[] = {
+	DB_FIELD(demo_quest_part, id, "id", DB_F_INT),
+	DB_FIELD(demo_quest_part, status, "status", DB_F_STR),
+	DB_FIELD(demo_quest_part, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(demo_quest_part, gender, "gender", DB_F_STR),
+	DB_FIELD(demo_quest_part, birth_year, "birth_year", DB_F_INT),
+	DB_FIELD(demo_quest_part, start_date, "start_date", DB_F_STR),
+	DB_FIELD(demo_quest_part, end_date, "end_date", DB_F_STR),
+};
+const struct db_record demo_quest_part_record =
+    DB_RECORD(demo_quest_part, demo_quest_part_fields);
+
 #define DQ_ITEMS 64
 #define DQ_OPTS  16
 
@@ -53,35 +93,38 @@ dq_clamp(int v, int lo, int hi)
 static int
 dq_load(struct db *db, struct arena *a, const char *code, struct dq_def *d)
 {
-	struct db_param p[2] = { DB_STR(str_cstr(code)) };
-	struct db_rows rows, opts;
+	struct db_param p[1] = { DB_STR(str_cstr(code)) };
+	struct demo_quest_item *items;
+	struct quest_number qid;
+	size_t nitems;
+	int found = 0;
 
 	memset(d, 0, sizeof(*d));
-	if (db_exec(db, a, DB_QUEST, SQL_QUEST_DEMO_QID, p, 1, &rows) !=
-	        APP_OK ||
-	    rows.nrows != 1)
+	if (db_load_one(db, a, DB_QUEST, SQL_QUEST_DEMO_QID, p, 1, &qid,
+	        &found) != APP_OK ||
+	    !found)
 		return 0;
-	d->qid = str_to_ll(db_cell(&rows, 0, 0));
+	d->qid = qid.n;
 	p[0] = DB_INT(d->qid);
-	if (db_exec(db, a, DB_QUEST, SQL_QUEST_DEMO_ITEMS, p, 1, &rows) !=
-	    APP_OK)
+	if (db_load(db, a, DB_QUEST, SQL_QUEST_DEMO_ITEMS, p, 1,
+	        (void **)&items, &nitems) != APP_OK)
 		return 0;
-	for (size_t i = 0; i < rows.nrows && d->nitems < DQ_ITEMS; i++) {
+	for (size_t i = 0; i < nitems && d->nitems < DQ_ITEMS; i++) {
 		struct dq_item *it = &d->items[d->nitems++];
-		struct str k = db_cell(&rows, i, 1), b = db_cell(&rows, i, 4);
+		struct str k = items[i].kind, b = items[i].background;
+		struct quest_option_rec *opts;
+		size_t nopts;
 
-		it->id = str_to_ll(db_cell(&rows, i, 0));
+		it->id = items[i].id;
 		snprintf(it->kind, sizeof(it->kind), "%.*s", (int)k.len, k.p);
 		snprintf(it->bg, sizeof(it->bg), "%.*s", (int)b.len, b.p);
-		it->min = (int)str_to_ll(db_cell(&rows, i, 2));
-		it->max = (int)str_to_ll(db_cell(&rows, i, 3));
-		p[0] = DB_STR(STR_LIT("sv"));
-		p[1] = DB_INT(it->id);
-		if (db_exec(db, a, DB_QUEST, SQL_QUEST_OPTIONS, p, 2, &opts) !=
-		    APP_OK)
+		it->min = (int)items[i].scale_min;
+		it->max = (int)items[i].scale_max;
+		if (quest_options(
+		        db, a, it->id, STR_LIT("sv"), &opts, &nopts) != APP_OK)
 			return 0;
-		for (size_t o = 0; o < opts.nrows && it->nopts < DQ_OPTS; o++) {
-			struct str v = db_cell(&opts, o, 1);
+		for (size_t o = 0; o < nopts && it->nopts < DQ_OPTS; o++) {
+			struct str v = opts[o].value;
 			snprintf(
 			    it->opts[it->nopts++], 33, "%.*s", (int)v.len, v.p);
 		}
@@ -198,7 +241,10 @@ demo_questionnaires(int argc, char **argv)
 {
 	static struct dq_def life, ongoing, end, hp, staff, rem;
 	const char *conf_path = NULL;
-	struct db_rows parts, rows;
+	struct demo_quest_part *parts;
+	struct quest_number sent;
+	size_t nparts;
+	int found = 0;
 	struct arena a, pa;
 	struct conf c;
 	struct db *db = NULL;
@@ -227,12 +273,12 @@ demo_questionnaires(int argc, char **argv)
 		conf_free(&c);
 		return 1;
 	}
-	if (db_exec(db, &a, DB_QUEST, SQL_QUEST_DEMO_COUNT, NULL, 0, &rows) !=
-	    APP_OK)
+	if (db_load_one(db, &a, DB_QUEST, SQL_QUEST_DEMO_COUNT, NULL, 0, &sent,
+	        &found) != APP_OK)
 		goto out;
-	if (!force && str_to_ll(db_cell(&rows, 0, 0)) > 0) {
+	if (!force && sent.n > 0) {
 		printf("stegvis: demo questionnaires already there (%lld)\n",
-		    str_to_ll(db_cell(&rows, 0, 0)));
+		    sent.n);
 		rc = 0;
 		goto out;
 	}
@@ -246,19 +292,20 @@ demo_questionnaires(int argc, char **argv)
 		    stderr);
 		goto out;
 	}
-	if (db_exec(db, &pa, DB_QUEST, SQL_QUEST_DEMO_PARTICIPATIONS, NULL, 0,
-	        &parts) != APP_OK)
+	if (db_load(db, &pa, DB_QUEST, SQL_QUEST_DEMO_PARTICIPATIONS, NULL, 0,
+	        (void **)&parts, &nparts) != APP_OK)
 		goto out;
 	if (db_begin(db) != APP_OK)
 		goto out;
-	for (size_t i = 0; i < parts.nrows; i++) {
+	for (size_t i = 0; i < nparts; i++) {
+		const struct demo_quest_part *pt = &parts[i];
 		struct dq_who w = {
-			.pid = str_to_ll(db_cell(&parts, i, 0)),
-			.insats = str_to_ll(db_cell(&parts, i, 2)),
-			.woman = str_eq_cstr(db_cell(&parts, i, 3), "kvinna"),
-			.age = 2025 - (int)str_to_ll(db_cell(&parts, i, 4)),
+			.pid = pt->id,
+			.insats = pt->insats_id,
+			.woman = str_eq_cstr(pt->gender, "kvinna"),
+			.age = 2025 - (int)pt->birth_year,
 		};
-		int ended = str_eq_cstr(db_cell(&parts, i, 1), "avslutad");
+		int ended = str_eq_cstr(pt->status, "avslutad");
 		int level = 25 + dq_below(40);
 
 		arena_reset(&a);
@@ -266,14 +313,14 @@ demo_questionnaires(int argc, char **argv)
 		 * who ended, usually better (the goal: 7 of 10). */
 		if (dq_below(10) < 8) {
 			w.measurement = "start";
-			w.date = db_cell(&parts, i, 5);
+			w.date = pt->start_date;
 			if (!dq_respond(db, &a, &life, &w, level))
 				goto fail;
 			made++;
 			if (ended && dq_below(10) < 8) {
 				int better = dq_below(10) < 7;
 				w.measurement = "slut";
-				w.date = db_cell(&parts, i, 6);
+				w.date = pt->end_date;
 				if (!dq_respond(db, &a, &life, &w,
 				        dq_clamp(level +
 				                (better ? 15 + dq_below(25)
@@ -285,19 +332,19 @@ demo_questionnaires(int argc, char **argv)
 		}
 		w.measurement = NULL;
 		if (ended && dq_below(10) < 6) {
-			w.date = db_cell(&parts, i, 6);
+			w.date = pt->end_date;
 			if (!dq_respond(db, &a, &end, &w, level + 20))
 				goto fail;
 			made++;
 		}
 		if (!ended && dq_below(10) < 5) {
-			w.date = db_cell(&parts, i, 5);
+			w.date = pt->start_date;
 			if (!dq_respond(db, &a, &ongoing, &w, level + 10))
 				goto fail;
 			made++;
 		}
 		if (dq_below(10) < 3) {
-			w.date = db_cell(&parts, i, ended ? 6 : 5);
+			w.date = ended ? pt->end_date : pt->start_date;
 			if (!dq_respond(db, &a, &hp, &w, level + 30))
 				goto fail;
 			made++;

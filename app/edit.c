@@ -27,8 +27,10 @@ edit_run(struct req *r, const struct edit *ed, enum edit_result *result,
 	if ((e = ed->ops->save(r, ed->state, lock, &changed)) != APP_OK)
 		goto fail;
 	if (changed &&
-	    (e = audit_write(r, AUDIT_UPDATE, ed->audit_type, ed->audit_id,
-	         lock->personnummer, str_cstr(ed->audit_detail))) != APP_OK)
+	    (e = audit_write(r,
+	         ed->audit_action ? ed->audit_action : AUDIT_UPDATE,
+	         ed->audit_type, ed->audit_id, lock->personnummer,
+	         str_cstr(ed->audit_detail))) != APP_OK)
 		goto fail;
 	if ((e = db_commit(r->db)) != APP_OK)
 		goto fail;

@@ -13,6 +13,7 @@ typedef const struct form_def *(*forms_fn)(size_t *);
 static const forms_fn modules[] = {
 	page_admin_forms,
 	page_admin_org_forms,
+	page_admin_insats_forms,
 	page_admin_codes_forms,
 	page_admin_log_forms,
 	page_admin_consent_forms,

@@ -12,6 +12,16 @@ static const char *const history_types[HISTORY__MAX] = {
 _Static_assert(sizeof(history_types) / sizeof(history_types[0]) == HISTORY__MAX,
     "history_types[] out of sync with enum history_record");
 
+static const struct db_field history_row_fields[] = {
+	DB_FIELD(history_row, at, "at", DB_F_STR),
+	DB_FIELD(history_row, who, "who", DB_F_STR),
+	DB_FIELD(history_row, field, "field", DB_F_STR),
+	DB_FIELD(history_row, old_value, "old_value", DB_F_STR),
+	DB_FIELD(history_row, new_value, "new_value", DB_F_STR),
+};
+const struct db_record history_row_record =
+    DB_RECORD(history_row, history_row_fields);
+
 #define HISTORY_VALUE_MAX 65535u /* a TEXT column */
 
 static struct str
@@ -56,4 +66,25 @@ history_list(
 	p[0] = DB_STR(str_cstr(history_types[type]));
 	p[1] = DB_INT(id);
 	return db_exec(r->db, r->a, DB_HISTORY, SQL_HISTORY_LIST, p, 2, rows);
+}
+
+enum app_err
+history_load(struct req *r, enum history_record type, long long id,
+    struct history_row **rows, size_t *n)
+{
+	struct db_param p[2];
+	void *out;
+	enum app_err e;
+
+	*rows = NULL;
+	*n = 0;
+	if ((unsigned)type >= HISTORY__MAX)
+		return APP_EDB;
+	p[0] = DB_STR(str_cstr(history_types[type]));
+	p[1] = DB_INT(id);
+	if ((e = db_load(r->db, r->a, DB_HISTORY, SQL_HISTORY_LIST, p, 2, &out,
+	         n)) != APP_OK)
+		return e;
+	*rows = out;
+	return APP_OK;
 }

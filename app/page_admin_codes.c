@@ -4,12 +4,12 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "code_list.h"
 #include "db.h"
 #include "form_registry.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
-#include "sql_admin.h"
 #include "view.h"
 
 /*
@@ -19,51 +19,7 @@
  * so that a form with errors re-renders exactly what the user sent.
  */
 
-enum code_extra { CX_NONE, CX_SUPPORT, CX_OUTCOME };
-
-struct code_list_def {
-	const char *slug;  /* the :lista of the address */
-	const char *title; /* Swedish */
-	int has_sus;
-	enum code_extra extra;
-	enum sql_admin q_list, q_insert, q_update;
-};
-
-static const struct code_list_def code_lists[] = {
-	{ "utbildning", "Utbildning", 1, CX_NONE, SQL_ADMIN_CODE_EDUCATION_LIST,
-	    SQL_ADMIN_CODE_EDUCATION_INSERT, SQL_ADMIN_CODE_EDUCATION_UPDATE },
-	{ "forsorjning", "Försörjning", 1, CX_SUPPORT,
-	    SQL_ADMIN_CODE_INCOME_LIST, SQL_ADMIN_CODE_INCOME_INSERT,
-	    SQL_ADMIN_CODE_INCOME_UPDATE },
-	{ "offentlig-tid", "Tid i offentlig försörjning", 1, CX_NONE,
-	    SQL_ADMIN_CODE_SUPPORT_TIME_LIST,
-	    SQL_ADMIN_CODE_SUPPORT_TIME_INSERT,
-	    SQL_ADMIN_CODE_SUPPORT_TIME_UPDATE },
-	{ "sysselsattning", "Sysselsättning", 1, CX_NONE,
-	    SQL_ADMIN_CODE_OCCUPATION_LIST, SQL_ADMIN_CODE_OCCUPATION_INSERT,
-	    SQL_ADMIN_CODE_OCCUPATION_UPDATE },
-	{ "avslutsorsak", "Avslutsorsaker", 1, CX_OUTCOME,
-	    SQL_ADMIN_CODE_END_REASON_LIST, SQL_ADMIN_CODE_END_REASON_INSERT,
-	    SQL_ADMIN_CODE_END_REASON_UPDATE },
-	{ "avradan", "Skäl att avråda", 0, CX_NONE,
-	    SQL_ADMIN_CODE_ADVISE_AGAINST_LIST,
-	    SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT,
-	    SQL_ADMIN_CODE_ADVISE_AGAINST_UPDATE },
-};
-#define CODE_LISTS (sizeof(code_lists) / sizeof(code_lists[0]))
-
-/* code_end_reason.outcome, in the ENUM's order. */
-static const char *const outcomes[] = { "arbete", "studier", "arbetssokande",
-	"rehabilitering", "sjukdom", "annat", "felregistrering", NULL };
-static const char *const outcome_labels[] = { "Arbete", "Studier",
-	"Arbetssökande", "Rehabilitering", "Sjukdom", "Annat",
-	"Felregistrering" };
-_Static_assert(sizeof(outcome_labels) / sizeof(outcome_labels[0]) + 1 ==
-        sizeof(outcomes) / sizeof(outcomes[0]),
-    "outcome_labels[] out of sync with outcomes[]");
-
-/* The fields of a row, in the column order of the _LIST statements after
- * the code (column = field + 1); CF_CODE is typed in the new row only. */
+/* The fields of a row; CF_CODE is typed in the new row only. */
 enum { CF_LABEL, CF_ORDER, CF_ACTIVE, CF_SUS, CF_EXTRA, CF_CODE, CF__MAX };
 /* Form keys: "<key>-<code>" for a stored row, "ny-<key>" for the new one
  * (a code has no '-', so the two never meet). */
@@ -109,78 +65,49 @@ struct code_row {
 };
 
 struct code_form {
-	const struct code_list_def *def;
+	enum code_list list;
 	struct code_row *rows; /* n stored rows, then the new row */
 	size_t n;
 	const char *notice;
 };
 
-static const struct code_list_def *
-code_list_find(struct str slug)
-{
-	for (size_t k = 0; k < CODE_LISTS; k++)
-		if (str_eq_cstr(slug, code_lists[k].slug))
-			return &code_lists[k];
-	return NULL;
-}
-
-static int
-code_chars_ok(struct str s, int sus)
-{
-	for (size_t i = 0; i < s.len; i++) {
-		char c = s.p[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		        (sus ? (c >= 'A' && c <= 'Z') : c == '_')))
-			return 0;
-	}
-	return 1;
-}
-
-static struct str
-code_flag(struct str db)
-{
-	return str_to_ll(db) ? STR_LIT("1") : STR_LIT("");
-}
-
-/* Load def's rows into f, plus an empty new row (active, sorted last). */
+/* Load list's rows into f, plus an empty new row (active, sorted last). */
 static enum app_err
-code_form_load(
-    struct req *r, const struct code_list_def *def, struct code_form *f)
+code_form_load(struct req *r, enum code_list list, struct code_form *f)
 {
-	struct db_rows rows;
+	struct code_entry *rows;
 	struct code_row *nw;
 	long long next = 10;
-	struct buf b;
+	size_t n;
 	enum app_err e;
 
-	if ((e = db_exec(r->db, r->a, DB_ADMIN, def->q_list, NULL, 0, &rows)) !=
-	    APP_OK)
+	if ((e = code_list_load(r, list, &rows, &n)) != APP_OK)
 		return e;
-	*f = (struct code_form){ .def = def, .n = rows.nrows };
-	f->rows = arena_calloc(r->a, rows.nrows + 1, sizeof(*f->rows));
-	if (f->rows == NULL)
+	*f = (struct code_form){ .list = list, .n = n };
+	if ((f->rows = arena_calloc(r->a, n + 1, sizeof(*f->rows))) == NULL)
 		return APP_ENOMEM;
-	for (size_t i = 0; i < rows.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct code_row *row = &f->rows[i];
-		long long order = str_to_ll(db_cell(&rows, i, 2));
+		long long order = rows[i].sort_order;
 
-		row->code = db_cell(&rows, i, 0);
-		for (int k = CF_LABEL; k <= CF_EXTRA; k++)
-			row->v[k] = db_cell(&rows, i, (size_t)k + 1);
-		row->v[CF_ACTIVE] = code_flag(row->v[CF_ACTIVE]);
-		if (def->extra == CX_SUPPORT)
-			row->v[CF_EXTRA] = code_flag(row->v[CF_EXTRA]);
+		row->code = rows[i].code;
+		row->v[CF_LABEL] = rows[i].label;
+		row->v[CF_ORDER] = admin_ll(r, order);
+		row->v[CF_ACTIVE] = rows[i].active ? STR_LIT("1") : STR_LIT("");
+		row->v[CF_SUS] = rows[i].sus_code;
+		row->v[CF_EXTRA] = rows[i].extra;
+		if (code_list_extra(list) == CODE_EXTRA_SUPPORT)
+			row->v[CF_EXTRA] = str_to_ll(rows[i].extra)
+			    ? STR_LIT("1")
+			    : STR_LIT("");
 		memcpy(row->stored, row->v, sizeof(row->v));
 		if (order + 10 > next)
 			next = order + 10 > 65535 ? 65535 : order + 10;
 	}
-	nw = &f->rows[rows.nrows];
+	nw = &f->rows[n];
 	nw->blank = 1;
 	nw->v[CF_ACTIVE] = STR_LIT("1");
-	buf_init(&b, r->a);
-	if ((e = buf_printf(&b, "%lld", next)) != APP_OK)
-		return e;
-	nw->v[CF_ORDER] = buf_str(&b);
+	nw->v[CF_ORDER] = admin_ll(r, next);
 	return APP_OK;
 }
 
@@ -203,7 +130,8 @@ code_key(struct req *r, const struct code_row *row, int k)
 static enum app_err
 code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 {
-	const struct code_list_def *def = f->def;
+	enum code_extra extra = code_list_extra(f->list);
+	int has_sus = code_list_has_sus(f->list);
 	size_t nrows = f->n + 1, n;
 	struct field_spec *spec;
 	struct field_val *fv;
@@ -222,10 +150,10 @@ code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 			if ((s[k].name = code_key(r, &f->rows[i], k)) == NULL)
 				return APP_ENOMEM;
 		}
-		if (def->extra == CX_OUTCOME) {
+		if (extra == CODE_EXTRA_OUTCOME) {
 			s[CF_EXTRA].type = FT_ENUM;
 			s[CF_EXTRA].flags = t[CF_LABEL].flags & FF_REQUIRED;
-			s[CF_EXTRA].choices = outcomes;
+			s[CF_EXTRA].choices = code_outcome_names;
 		}
 	}
 	if ((e = form_validate(
@@ -245,17 +173,16 @@ code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 			row->err[k] = v[k].error;
 		}
 		row->v[CF_ACTIVE] = v[CF_ACTIVE].i ? STR_LIT("1") : STR_LIT("");
-		if (def->extra != CX_OUTCOME)
+		if (extra != CODE_EXTRA_OUTCOME)
 			row->v[CF_EXTRA] =
 			    v[CF_EXTRA].i ? STR_LIT("1") : STR_LIT("");
-		if (!def->has_sus)
+		if (!has_sus)
 			row->v[CF_SUS] = STR_LIT("");
-		if (def->extra == CX_NONE)
+		if (extra == CODE_EXTRA_NONE)
 			row->v[CF_EXTRA] = STR_LIT("");
 		if (!is_new)
 			row->err[CF_CODE] = NULL;
-		if (row->err[CF_SUS] == NULL &&
-		    !code_chars_ok(row->v[CF_SUS], 1))
+		if (row->err[CF_SUS] == NULL && !code_sus_ok(row->v[CF_SUS]))
 			row->err[CF_SUS] =
 			    "Bara bokstäver A–Z, a–z och siffror, högst 16.";
 		if (is_new) {
@@ -269,7 +196,7 @@ code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 			if (row->err[CF_CODE] == NULL && !v[CF_CODE].present)
 				row->err[CF_CODE] = "Fältet måste fyllas i.";
 			else if (row->err[CF_CODE] == NULL &&
-			    !code_chars_ok(row->v[CF_CODE], 0))
+			    !code_text_ok(row->v[CF_CODE]))
 				row->err[CF_CODE] =
 				    "Bara små bokstäver a–z, siffror och "
 				    "understreck, högst 32 tecken.";
@@ -281,13 +208,13 @@ code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 				row->err[CF_LABEL] = "Fältet måste fyllas i.";
 			if (row->err[CF_ORDER] == NULL && !v[CF_ORDER].present)
 				row->err[CF_ORDER] = "Fältet måste fyllas i.";
-			if (def->extra == CX_OUTCOME &&
+			if (extra == CODE_EXTRA_OUTCOME &&
 			    row->err[CF_EXTRA] == NULL && !v[CF_EXTRA].present)
 				row->err[CF_EXTRA] = "Välj ett alternativ.";
 		}
-		if (!def->has_sus)
+		if (!has_sus)
 			row->err[CF_SUS] = NULL;
-		if (def->extra == CX_NONE)
+		if (extra == CODE_EXTRA_NONE)
 			row->err[CF_EXTRA] = NULL;
 		for (int k = 0; k < CF__MAX; k++)
 			*nerr += row->err[k] != NULL;
@@ -295,23 +222,19 @@ code_form_read(struct req *r, struct code_form *f, size_t *nerr)
 	return APP_OK;
 }
 
-/* Fill p with (label, sort_order, active[, sus][, extra]); the count. */
-static size_t
-code_params(const struct code_list_def *def, const struct code_row *row,
-    struct db_param *p)
+/* A row's values (valid) as the code to save. */
+static struct code_change
+code_change_of(const struct code_row *row)
 {
-	size_t k = 0;
+	struct code_change c = { 0 };
 
-	p[k++] = DB_STR(row->v[CF_LABEL]);
-	p[k++] = DB_INT(str_to_ll(row->v[CF_ORDER]));
-	p[k++] = DB_INT(row->v[CF_ACTIVE].len > 0);
-	if (def->has_sus)
-		p[k++] = row->v[CF_SUS].len ? DB_STR(row->v[CF_SUS]) : DB_NULL;
-	if (def->extra == CX_SUPPORT)
-		p[k++] = DB_INT(row->v[CF_EXTRA].len > 0);
-	else if (def->extra == CX_OUTCOME)
-		p[k++] = DB_STR(row->v[CF_EXTRA]);
-	return k;
+	c.label = row->v[CF_LABEL];
+	c.sort_order = str_to_ll(row->v[CF_ORDER]);
+	c.active = row->v[CF_ACTIVE].len > 0;
+	c.sus_code = row->v[CF_SUS];
+	c.public_support = row->v[CF_EXTRA].len > 0;
+	c.outcome = row->v[CF_EXTRA];
+	return c;
 }
 
 static int
@@ -323,58 +246,37 @@ code_row_changed(const struct code_row *row)
 	return 0;
 }
 
-/* A list "outcomes" of {value, label, selected} in it. */
-static enum app_err
-code_outcomes_ctx(struct view_ctx *it, struct str current)
-{
-	enum app_err e;
-
-	if ((e = view_ctx_set_list(it, "outcomes")) != APP_OK)
-		return e;
-	for (size_t k = 0; outcomes[k] != NULL; k++) {
-		struct view_ctx *o = view_ctx_list_add(it, "outcomes");
-		if (o == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(o, "value", outcomes[k])) !=
-		        APP_OK ||
-		    (e = view_ctx_set_cstr(o, "label", outcome_labels[k])) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(o, "selected",
-		         str_eq_cstr(current, outcomes[k]))) != APP_OK)
-			return e;
-	}
-	return APP_OK;
-}
-
+/* The outcomes' labels by index, for admin_choices(). */
 static const char *
-code_outcome_label(struct str v)
+code_outcome_label_at(int k)
 {
-	for (size_t k = 0; outcomes[k] != NULL; k++)
-		if (str_eq_cstr(v, outcomes[k]))
-			return outcome_labels[k];
-	return "";
+	return code_outcome_label((enum code_outcome)k);
 }
 
 /* The list's flags: has_sus, has_support, has_outcome, slug, title. */
 static enum app_err
-code_def_ctx(struct view_ctx *ctx, const struct code_list_def *def)
+code_def_ctx(struct view_ctx *ctx, enum code_list list)
 {
+	enum code_extra extra = code_list_extra(list);
 	enum app_err e;
 
-	if ((e = view_ctx_set_cstr(ctx, "slug", def->slug)) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "title", def->title)) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "has_sus", def->has_sus)) != APP_OK ||
+	if ((e = view_ctx_set_cstr(ctx, "slug", code_list_slug(list))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "title", code_list_title(list))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "has_sus", code_list_has_sus(list))) !=
+	        APP_OK ||
 	    (e = view_ctx_set_bool(
-	         ctx, "has_support", def->extra == CX_SUPPORT)) != APP_OK ||
+	         ctx, "has_support", extra == CODE_EXTRA_SUPPORT)) != APP_OK ||
 	    (e = view_ctx_set_bool(
-	         ctx, "has_outcome", def->extra == CX_OUTCOME)) != APP_OK)
+	         ctx, "has_outcome", extra == CODE_EXTRA_OUTCOME)) != APP_OK)
 		return e;
 	return APP_OK;
 }
 
 /* Bind row's values and errors into it (keys as cf_keys/cf_err_keys). */
 static enum app_err
-code_row_ctx(struct view_ctx *ctx, struct view_ctx *it,
+code_row_ctx(struct req *r, struct view_ctx *ctx, struct view_ctx *it,
     const struct code_form *f, const struct code_row *row)
 {
 	int bad = 0;
@@ -386,8 +288,9 @@ code_row_ctx(struct view_ctx *ctx, struct view_ctx *it,
 	    (e = view_ctx_set_bool(
 	         it, "offentlig", row->v[CF_EXTRA].len > 0)) != APP_OK)
 		return e;
-	if (f->def->extra == CX_OUTCOME &&
-	    (e = code_outcomes_ctx(it, row->v[CF_EXTRA])) != APP_OK)
+	if (code_list_extra(f->list) == CODE_EXTRA_OUTCOME &&
+	    (e = admin_choices(r, it, "outcomes", code_outcome_names,
+	         code_outcome_label_at, row->v[CF_EXTRA])) != APP_OK)
 		return e;
 	for (int k = 0; k < CF__MAX; k++) {
 		if (k != CF_ACTIVE && k != CF_EXTRA &&
@@ -414,12 +317,13 @@ code_form_render(struct req *r, const struct code_form *f)
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	buf_init(&title, r->a);
-	if ((e = buf_printf(&title, "Kodlista: %s", f->def->title)) != APP_OK ||
+	if ((e = buf_printf(
+	         &title, "Kodlista: %s", code_list_title(f->list))) != APP_OK ||
 	    (e = page_form_limits(r, ctx, code_row_spec[0], CF__MAX)) !=
 	        APP_OK ||
 	    (e = page_form_limits(r, ctx, code_row_spec[1], CF__MAX)) !=
 	        APP_OK ||
-	    (e = code_def_ctx(ctx, f->def)) != APP_OK ||
+	    (e = code_def_ctx(ctx, f->list)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "rows")) != APP_OK)
 		return e;
@@ -427,13 +331,13 @@ code_form_render(struct req *r, const struct code_form *f)
 		struct view_ctx *it = view_ctx_list_add(ctx, "rows");
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = code_row_ctx(ctx, it, f, &f->rows[i])) != APP_OK)
+		if ((e = code_row_ctx(r, ctx, it, f, &f->rows[i])) != APP_OK)
 			return e;
 	}
 	/* The new row as a one-item list "ny", so its keys are the same. */
 	if ((nw = view_ctx_list_add(ctx, "ny")) == NULL)
 		return APP_ENOMEM;
-	if ((e = code_row_ctx(ctx, nw, f, &f->rows[f->n])) != APP_OK)
+	if ((e = code_row_ctx(r, ctx, nw, f, &f->rows[f->n])) != APP_OK)
 		return e;
 	return page_render(r, "admin_kodlista", title.p, ctx);
 }
@@ -448,14 +352,14 @@ page_admin_codes(struct req *r)
 		return APP_ENOMEM;
 	if ((e = view_ctx_set_list(ctx, "lists")) != APP_OK)
 		return e;
-	for (size_t l = 0; l < CODE_LISTS; l++) {
+	for (int l = 0; l < CODE_LIST__MAX; l++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "lists");
 		struct code_form f;
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = code_form_load(r, &code_lists[l], &f)) != APP_OK ||
-		    (e = code_def_ctx(it, &code_lists[l])) != APP_OK ||
+		if ((e = code_form_load(r, (enum code_list)l, &f)) != APP_OK ||
+		    (e = code_def_ctx(it, (enum code_list)l)) != APP_OK ||
 		    (e = view_ctx_set_list(it, "codes")) != APP_OK)
 			return e;
 		for (size_t i = 0; i < f.n; i++) {
@@ -477,7 +381,7 @@ page_admin_codes(struct req *r)
 			    (e = view_ctx_set_bool(c, "support",
 			         row->v[CF_EXTRA].len > 0)) != APP_OK ||
 			    (e = view_ctx_set_cstr(c, "outcome",
-			         code_outcome_label(row->v[CF_EXTRA]))) !=
+			         code_outcome_label_of(row->v[CF_EXTRA]))) !=
 			        APP_OK)
 				return e;
 		}
@@ -487,9 +391,9 @@ page_admin_codes(struct req *r)
 
 /* The list named by the route's :lista, or APP_ENOTFOUND. */
 static enum app_err
-code_list_param(struct req *r, const struct code_list_def **def)
+code_list_param(struct req *r, enum code_list *list)
 {
-	if (r->nparams < 1 || (*def = code_list_find(r->params[0])) == NULL)
+	if (r->nparams < 1 || !code_list_from_slug(r->params[0], list))
 		return APP_ENOTFOUND;
 	return APP_OK;
 }
@@ -497,12 +401,12 @@ code_list_param(struct req *r, const struct code_list_def **def)
 enum app_err
 page_admin_code_list(struct req *r)
 {
-	const struct code_list_def *def;
+	enum code_list list;
 	struct code_form f;
 	enum app_err e;
 
-	if ((e = code_list_param(r, &def)) != APP_OK ||
-	    (e = code_form_load(r, def, &f)) != APP_OK)
+	if ((e = code_list_param(r, &list)) != APP_OK ||
+	    (e = code_form_load(r, list, &f)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
 		f.notice = "Ändringarna är sparade.";
@@ -512,16 +416,16 @@ page_admin_code_list(struct req *r)
 enum app_err
 page_admin_code_list_save(struct req *r)
 {
-	const struct code_list_def *def;
+	enum code_list list;
 	struct code_form f;
 	struct code_row *nw;
-	struct db_param p[8];
+	struct code_change c;
 	struct buf detail, loc;
-	size_t nerr, changed = 0, np;
+	size_t nerr, changed = 0;
 	enum app_err e;
 
-	if ((e = code_list_param(r, &def)) != APP_OK ||
-	    (e = code_form_load(r, def, &f)) != APP_OK ||
+	if ((e = code_list_param(r, &list)) != APP_OK ||
+	    (e = code_form_load(r, list, &f)) != APP_OK ||
 	    (e = code_form_read(r, &f, &nerr)) != APP_OK)
 		return e;
 	if (nerr > 0) {
@@ -534,19 +438,16 @@ page_admin_code_list_save(struct req *r)
 	for (size_t i = 0; i < f.n; i++) {
 		if (!code_row_changed(&f.rows[i]))
 			continue;
-		np = code_params(def, &f.rows[i], p);
-		p[np++] = DB_STR(f.rows[i].code);
-		if ((e = db_exec(r->db, r->a, DB_ADMIN, def->q_update, p, np,
-		         NULL)) != APP_OK) {
+		c = code_change_of(&f.rows[i]);
+		if ((e = code_update(r, list, f.rows[i].code, &c)) != APP_OK) {
 			db_rollback(r->db);
 			return e;
 		}
 		changed++;
 	}
 	if (!nw->blank) {
-		p[0] = DB_STR(nw->v[CF_CODE]);
-		np = 1 + code_params(def, nw, p + 1);
-		e = db_exec(r->db, r->a, DB_ADMIN, def->q_insert, p, np, NULL);
+		c = code_change_of(nw);
+		e = code_insert(r, list, nw->v[CF_CODE], &c);
 		if (e == APP_EDUP) {
 			db_rollback(r->db);
 			nw->err[CF_CODE] = MSG_CODE_DUP;
@@ -559,8 +460,8 @@ page_admin_code_list_save(struct req *r)
 		}
 	}
 	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "code list %s: %zu changed", def->slug,
-	         changed)) != APP_OK ||
+	if ((e = buf_printf(&detail, "code list %s: %zu changed",
+	         code_list_slug(list), changed)) != APP_OK ||
 	    (!nw->blank &&
 	        (e = buf_printf(&detail, ", %.*s added",
 	             (int)nw->v[CF_CODE].len, nw->v[CF_CODE].p)) != APP_OK) ||
@@ -572,8 +473,8 @@ page_admin_code_list_save(struct req *r)
 		return e;
 	}
 	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/admin/kodlistor/%s?sparat=1", def->slug)) !=
-	    APP_OK)
+	if ((e = buf_printf(&loc, "/admin/kodlistor/%s?sparat=1",
+	         code_list_slug(list))) != APP_OK)
 		return e;
 	return page_redirect(r, loc.p);
 }

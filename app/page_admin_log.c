@@ -6,14 +6,13 @@
 #include "arena.h"
 #include "audit.h"
 #include "auth.h"
-#include "db.h"
 #include "form_registry.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "pnr.h"
 #include "req.h"
 #include "session.h"
-#include "sql_admin.h"
+#include "staff.h"
 #include "view.h"
 
 #define LOG_PAGE_ROWS 500 /* rows shown on the page */
@@ -35,7 +34,7 @@ static const char *const log_keys[LF__MAX] = { "personnummer", "anvandare",
 static const char *const log_err_keys[LF__MAX] = { "personnummer_fel",
 	"anvandare_fel", "fran_fel", "till_fel" };
 
-/* Columns of the SQL_ADMIN_AUDIT_* statements. */
+/* The columns of an export, in struct audit_row's order. */
 enum {
 	AL_AT,
 	AL_USER,
@@ -48,48 +47,6 @@ enum {
 	AL_DETAIL,
 	AL__MAX
 };
-
-struct log_name {
-	const char *name, *label;
-};
-
-static const struct log_name log_actions[] = {
-	{ "read", "Läsning" },
-	{ "create", "Nytt" },
-	{ "update", "Ändring" },
-	{ "export", "Export" },
-	{ "print", "Utskrift" },
-	{ "search", "Sökning" },
-	{ "login", "Inloggning" },
-	{ "login_failed", "Misslyckad inloggning" },
-	{ "logout", "Utloggning" },
-	{ "admin", "Administration" },
-};
-
-static const struct log_name log_types[] = {
-	{ "participant", "Deltagare" },
-	{ "participation", "Deltagande" },
-	{ "referral", "Ansökan" },
-	{ "consent", "Samtycke" },
-	{ "staff", "Konto" },
-	{ "organisation", "Organisation" },
-	{ "insats", "Insats" },
-	{ "audit_log", "Åtkomstlogg" },
-};
-
-/* The Swedish word for a stored name, or the name itself. */
-static struct str
-log_label(const struct log_name *t, size_t n, struct str name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (str_eq_cstr(name, t[i].name))
-			return str_cstr(t[i].label);
-	return name;
-}
-#define LOG_ACTION(s)                                                          \
-	log_label(log_actions, sizeof(log_actions) / sizeof(log_actions[0]), s)
-#define LOG_TYPE(s)                                                            \
-	log_label(log_types, sizeof(log_types) / sizeof(log_types[0]), s)
 
 /* The personnummer as typed into its 12 digits in out; NULL when fine,
  * else pnr_parse()'s Swedish message. Today is Swedish local time. */
@@ -121,7 +78,6 @@ struct log_search {
 static enum app_err
 log_search_read(struct req *r, struct log_search *s)
 {
-	struct db_rows rows;
 	enum app_err e;
 	size_t n;
 
@@ -143,19 +99,14 @@ log_search_read(struct req *r, struct log_search *s)
 		s->err[LF_PNR] = log_pnr_normalise(s->fv[LF_PNR].s, s->pnr);
 	if (s->err[LF_USER] == NULL && s->fv[LF_USER].present) {
 		struct str name;
-		struct db_param p[1];
 
 		/* Account names are stored lower-case, as the login form
 		 * and account creation write them. */
 		(void)auth_username(r, s->fv[LF_USER].s, &name);
-		p[0] = DB_STR(name);
-
-		if ((e = db_exec(r->db, r->a, DB_ADMIN,
-		         SQL_ADMIN_STAFF_BY_USERNAME, p, 1, &rows)) != APP_OK)
+		if ((e = staff_id_by_username(r, name, 0, &s->staff_id)) !=
+		    APP_OK)
 			return e;
-		if (rows.nrows == 1)
-			s->staff_id = str_to_ll(db_cell(&rows, 0, 0));
-		else
+		if (s->staff_id == 0)
 			s->err[LF_USER] =
 			    "Det finns inget konto med det användarnamnet.";
 	}
@@ -172,17 +123,19 @@ log_search_read(struct req *r, struct log_search *s)
 /* Write the search's own audit row, then run it with limit rows. */
 static enum app_err
 log_search_run(struct req *r, const struct log_search *s,
-    enum audit_action action, long long limit, struct db_rows *out)
+    enum audit_action action, long long limit, struct audit_row **rows,
+    size_t *n)
 {
-	struct str from =
-	    s->fv[LF_FROM].present ? s->fv[LF_FROM].s : STR_LIT("1900-01-01");
-	struct str to =
-	    s->fv[LF_TO].present ? s->fv[LF_TO].s : STR_LIT("2100-12-31");
-	struct str pnr = { s->pnr, s->pnr[0] ? 12 : 0 };
-	struct db_param p[5];
+	struct audit_query q = {
+		.personnummer = { s->pnr, s->pnr[0] ? 12 : 0 },
+		.staff_id = s->staff_id,
+		.from = s->fv[LF_FROM].present ? s->fv[LF_FROM].s
+		                               : STR_LIT("1900-01-01"),
+		.to = s->fv[LF_TO].present ? s->fv[LF_TO].s
+		                           : STR_LIT("2100-12-31"),
+		.limit = limit,
+	};
 	struct buf detail;
-	size_t n = 0;
-	unsigned q;
 	enum app_err e;
 
 	buf_init(&detail, r->a);
@@ -194,25 +147,15 @@ log_search_run(struct req *r, const struct log_search *s,
 	            (e = buf_append(&detail, s->fv[LF_USER].s.p,
 	                 s->fv[LF_USER].s.len)) != APP_OK)) ||
 	    (e = buf_puts(&detail, "; ")) != APP_OK ||
-	    (e = buf_append(&detail, from.p, from.len)) != APP_OK ||
+	    (e = buf_append(&detail, q.from.p, q.from.len)) != APP_OK ||
 	    (e = buf_puts(&detail, "..")) != APP_OK ||
-	    (e = buf_append(&detail, to.p, to.len)) != APP_OK)
+	    (e = buf_append(&detail, q.to.p, q.to.len)) != APP_OK)
 		return e;
 	if ((e = audit_write(r, action, "audit_log",
-	         s->staff_id ? s->staff_id : -1, pnr, buf_str(&detail))) !=
-	    APP_OK)
+	         s->staff_id ? s->staff_id : -1, q.personnummer,
+	         buf_str(&detail))) != APP_OK)
 		return e;
-	if (s->pnr[0])
-		p[n++] = DB_STR(pnr);
-	if (s->staff_id)
-		p[n++] = DB_INT(s->staff_id);
-	q = s->pnr[0] && s->staff_id ? SQL_ADMIN_AUDIT_BY_BOTH
-	    : s->pnr[0]              ? SQL_ADMIN_AUDIT_BY_PNR
-	                             : SQL_ADMIN_AUDIT_BY_STAFF;
-	p[n++] = DB_STR(from);
-	p[n++] = DB_STR(to);
-	p[n++] = DB_INT(limit);
-	return db_exec(r->db, r->a, DB_ADMIN, q, p, n, out);
+	return audit_search(r, &q, rows, n);
 }
 
 /* A stored personnummer as ÅÅÅÅMMDD-NNNN. Arena. */
@@ -232,11 +175,32 @@ log_pnr_show(struct req *r, struct str p)
 	return (struct str){ o, 13 };
 }
 
-static enum app_err
-log_render(
-    struct req *r, const struct log_search *s, const struct db_rows *rows)
+/* A row as the page and the export show it: actions and object types in
+ * Swedish, the personnummer with its dash. Arena. */
+static void
+log_row_shown(
+    struct req *r, const struct audit_row *row, struct str out[AL__MAX])
 {
+	out[AL_AT] = row->at;
+	out[AL_USER] = row->username;
+	out[AL_ACTION] = audit_action_label_of(row->action);
+	out[AL_TYPE] = audit_object_label_of(row->object_type);
+	out[AL_OBJID] = row->object_id;
+	out[AL_PNR] = log_pnr_show(r, row->personnummer);
+	out[AL_ADDR] = row->remote_addr;
+	out[AL_REQ] = row->request_id;
+	out[AL_DETAIL] = row->detail;
+}
+
+/* The search form, with the rows when searched. */
+static enum app_err
+log_render(struct req *r, const struct log_search *s,
+    const struct audit_row *rows, size_t nrows, int searched)
+{
+	static const char *const keys[AL__MAX] = { "at", "who", "action",
+		"type", "object_id", "pnr", "addr", "request_id", "detail" };
 	struct view_ctx *ctx = view_ctx_new(r->a);
+	size_t shown = nrows > LOG_PAGE_ROWS ? LOG_PAGE_ROWS : nrows;
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -254,46 +218,25 @@ log_render(
 		            APP_OK))
 			return e;
 	}
-	if (rows != NULL) {
-		size_t shown =
-		    rows->nrows > LOG_PAGE_ROWS ? LOG_PAGE_ROWS : rows->nrows;
+	if (!searched)
+		return page_render(r, "admin_logg", "Åtkomstlogg", ctx);
+	if ((e = view_ctx_set_bool(ctx, "searched", 1)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "count", (long long)shown)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "cut", nrows > LOG_PAGE_ROWS)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(ctx, "limit", LOG_PAGE_ROWS)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "rows")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < shown; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, "rows");
+		struct str v[AL__MAX];
 
-		if ((e = view_ctx_set_bool(ctx, "searched", 1)) != APP_OK ||
-		    (e = view_ctx_set_int(ctx, "count", (long long)shown)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(
-		         ctx, "cut", rows->nrows > LOG_PAGE_ROWS)) != APP_OK ||
-		    (e = view_ctx_set_int(ctx, "limit", LOG_PAGE_ROWS)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_list(ctx, "rows")) != APP_OK)
-			return e;
-		for (size_t i = 0; i < shown; i++) {
-			struct view_ctx *it = view_ctx_list_add(ctx, "rows");
-			if (it == NULL)
-				return APP_ENOMEM;
-			if ((e = view_ctx_set_str(it, "at",
-			         db_cell(rows, i, AL_AT))) != APP_OK ||
-			    (e = view_ctx_set_str(it, "who",
-			         db_cell(rows, i, AL_USER))) != APP_OK ||
-			    (e = view_ctx_set_str(it, "action",
-			         LOG_ACTION(db_cell(rows, i, AL_ACTION)))) !=
-			        APP_OK ||
-			    (e = view_ctx_set_str(it, "type",
-			         LOG_TYPE(db_cell(rows, i, AL_TYPE)))) !=
-			        APP_OK ||
-			    (e = view_ctx_set_str(it, "object_id",
-			         db_cell(rows, i, AL_OBJID))) != APP_OK ||
-			    (e = view_ctx_set_str(it, "pnr",
-			         log_pnr_show(r, db_cell(rows, i, AL_PNR)))) !=
-			        APP_OK ||
-			    (e = view_ctx_set_str(it, "addr",
-			         db_cell(rows, i, AL_ADDR))) != APP_OK ||
-			    (e = view_ctx_set_str(it, "request_id",
-			         db_cell(rows, i, AL_REQ))) != APP_OK ||
-			    (e = view_ctx_set_str(it, "detail",
-			         db_cell(rows, i, AL_DETAIL))) != APP_OK)
+		if (it == NULL)
+			return APP_ENOMEM;
+		log_row_shown(r, &rows[i], v);
+		for (size_t c = 0; c < AL__MAX; c++)
+			if ((e = view_ctx_set_str(it, keys[c], v[c])) != APP_OK)
 				return e;
-		}
 	}
 	return page_render(r, "admin_logg", "Åtkomstlogg", ctx);
 }
@@ -302,21 +245,22 @@ enum app_err
 page_admin_log(struct req *r)
 {
 	struct log_search s;
-	struct db_rows rows;
+	struct audit_row *rows;
+	size_t n;
 	enum app_err e;
 
 	if ((e = log_search_read(r, &s)) != APP_OK)
 		return e;
 	if (!s.asked)
-		return log_render(r, &s, NULL);
+		return log_render(r, &s, NULL, 0, 0);
 	if (s.nerr > 0) {
 		r->resp.status = 400;
-		return log_render(r, &s, NULL);
+		return log_render(r, &s, NULL, 0, 0);
 	}
 	if ((e = log_search_run(
-	         r, &s, AUDIT_SEARCH, LOG_PAGE_ROWS + 1, &rows)) != APP_OK)
+	         r, &s, AUDIT_SEARCH, LOG_PAGE_ROWS + 1, &rows, &n)) != APP_OK)
 		return e;
-	return log_render(r, &s, &rows);
+	return log_render(r, &s, rows, n, 1);
 }
 
 enum app_err
@@ -326,9 +270,9 @@ page_admin_log_csv(struct req *r)
 		"Åtgärd", "Objekttyp", "Objekt-id", "Personnummer", "Adress",
 		"Begäran-id", "Detalj" };
 	struct log_search s;
-	struct db_rows rows;
+	struct audit_row *rows;
 	struct buf *b = &r->resp.body;
-	size_t shown;
+	size_t n, shown;
 	enum app_err e;
 
 	if ((e = log_search_read(r, &s)) != APP_OK)
@@ -340,10 +284,10 @@ page_admin_log_csv(struct req *r)
 	}
 	if (s.nerr > 0) {
 		r->resp.status = 400;
-		return log_render(r, &s, NULL);
+		return log_render(r, &s, NULL, 0, 0);
 	}
 	if ((e = log_search_run(
-	         r, &s, AUDIT_EXPORT, LOG_CSV_ROWS + 1, &rows)) != APP_OK)
+	         r, &s, AUDIT_EXPORT, LOG_CSV_ROWS + 1, &rows, &n)) != APP_OK)
 		return e;
 	r->resp.body.len = 0;
 	r->resp.content_type = "text/csv; charset=utf-8";
@@ -356,23 +300,17 @@ page_admin_log_csv(struct req *r)
 		if ((e = buf_csv_cell(
 		         b, str_cstr(head[c]), c + 1 == AL__MAX)) != APP_OK)
 			return e;
-	shown = rows.nrows > LOG_CSV_ROWS ? LOG_CSV_ROWS : rows.nrows;
+	shown = n > LOG_CSV_ROWS ? LOG_CSV_ROWS : n;
 	for (size_t i = 0; i < shown; i++) {
-		for (size_t c = 0; c < AL__MAX; c++) {
-			struct str v = db_cell(&rows, i, c);
+		struct str v[AL__MAX];
 
-			if (c == AL_ACTION)
-				v = LOG_ACTION(v);
-			else if (c == AL_TYPE)
-				v = LOG_TYPE(v);
-			else if (c == AL_PNR)
-				v = log_pnr_show(r, v);
-			if ((e = buf_csv_cell(b, v, c + 1 == AL__MAX)) !=
+		log_row_shown(r, &rows[i], v);
+		for (size_t c = 0; c < AL__MAX; c++)
+			if ((e = buf_csv_cell(b, v[c], c + 1 == AL__MAX)) !=
 			    APP_OK)
 				return e;
-		}
 	}
-	if (rows.nrows > LOG_CSV_ROWS &&
+	if (n > LOG_CSV_ROWS &&
 	    (e = buf_csv_cell(b,
 	         STR_LIT("Utdraget är avkortat efter 1000 rader: "
 	                 "välj en kortare period."),

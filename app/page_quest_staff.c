@@ -1,158 +1,110 @@
 /* page_quest_staff.c: the staff's side of the questionnaires: a code for a
  * participation, the admin page; see include/page_quest.h. */
-#include <stdio.h>
-#include <string.h>
-
-#include <sodium.h>
-
 #include "access.h"
 #include "app_limits.h"
 #include "arena.h"
 #include "audit.h"
+#include "bind.h"
 #include "conf.h"
-#include "db.h"
 #include "form.h"
 #include "form_registry.h"
+#include "kiosk.h"
 #include "page_quest.h"
 #include "pages.h"
 #include "quest.h"
+#include "quest_code.h"
+#include "quest_response.h"
+#include "quest_state.h"
 #include "quest_xml.h"
 #include "req.h"
 #include "session.h"
-#include "sql_quest.h"
 #include "view.h"
-
-static enum app_err
-sq(struct req *r, unsigned q, const struct db_param *p, size_t n,
-    struct db_rows *out)
-{
-	return db_exec(r->db, r->a, DB_QUEST, q, p, n, out);
-}
-
-static struct str
-sq_hash(struct req *r, struct str token)
-{
-	unsigned char *h = arena_alloc(r->a, 32);
-
-	if (h == NULL)
-		return STR_NULL;
-	session_token_hash(token, h);
-	return (struct str){ (const char *)h, 32 };
-}
 
 /* ---- The participation page ------------------------------------------ */
 
-static const char *
-sq_measurement_label(int slut)
+static const struct bind_key sq_def_map[] = {
+	{ "id", "qid" },
+	{ "title", "qtitle" },
+};
+
+/* The linked measurement m of def for the participation page: its state
+ * from the participation's responses and open codes. */
+static enum app_err
+sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
+    enum quest_measurement m, const struct quest_response_brief *resp,
+    size_t nresp, const struct quest_code_open *codes, size_t ncodes)
 {
-	return slut ? "Slutmätning" : "Startmätning";
+	struct view_ctx *mi = view_ctx_list_add(it, "matningar");
+	enum quest_status status = QSTATUS_PAGAENDE;
+	enum quest_meas_state state;
+	struct str date = STR_LIT("");
+	int has = 0, code_open = 0;
+	enum app_err e;
+
+	if (mi == NULL)
+		return APP_ENOMEM;
+	for (size_t j = 0; j < nresp; j++)
+		if (str_eq(resp[j].code, def->code) &&
+		    resp[j].measurement == m) {
+			has = 1;
+			status = resp[j].status;
+			date = resp[j].submitted;
+		}
+	for (size_t j = 0; j < ncodes; j++)
+		code_open |= codes[j].measurement == m;
+	state = quest_meas_state(has, status, code_open);
+	if ((e = view_ctx_set_cstr(mi, "mvalue", quest_measurement_name(m))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(mi, "mlabel", quest_measurement_label(m))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(
+	         mi, "mstate", quest_meas_state_label(state))) != APP_OK ||
+	    (e = view_ctx_set_str(mi, "mdate", date)) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         mi, "can_open", quest_meas_can_open(state))) != APP_OK)
+		return e;
+	return APP_OK;
 }
 
 enum app_err
 quest_bind_participation(
     struct req *r, struct view_ctx *ctx, long long participation_id)
 {
-	struct db_param p[1] = { DB_INT(participation_id) };
-	struct db_rows defs, resp, codes;
+	static const enum quest_measurement ms[] = { QMEAS_START, QMEAS_SLUT };
+	struct quest_info *defs;
+	struct quest_response_brief *resp;
+	struct quest_code_open *codes;
+	size_t ndefs, nresp, ncodes;
 	enum app_err e;
 
-	if ((e = sq(r, SQL_QUEST_DEF_FOR_PARTICIPANTS, NULL, 0, &defs)) !=
+	if ((e = quest_info_for_participants(r->db, r->a, &defs, &ndefs)) !=
 	        APP_OK ||
-	    (e = sq(r, SQL_QUEST_RESP_FOR_PARTICIPATION, p, 1, &resp)) !=
-	        APP_OK ||
-	    (e = sq(r, SQL_QUEST_CODES_OPEN, p, 1, &codes)) != APP_OK)
+	    (e = quest_responses_of(
+	         r->db, r->a, participation_id, &resp, &nresp)) != APP_OK ||
+	    (e = quest_codes_open(
+	         r->db, r->a, participation_id, &codes, &ncodes)) != APP_OK)
 		return e;
 	if ((e = view_ctx_set_list(ctx, "enkater")) != APP_OK)
 		return e;
-	for (size_t i = 0; i < defs.nrows; i++) {
+	for (size_t i = 0; i < ndefs; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "enkater");
-		int linked = str_eq_cstr(db_cell(&defs, i, 3), "kopplad");
+		int linked = defs[i].anonymity == QANON_KOPPLAD;
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = view_ctx_set_str(it, "qid", db_cell(&defs, i, 0))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_str(
-		         it, "qtitle", db_cell(&defs, i, 2))) != APP_OK ||
+		if ((e = bind_record(it, &quest_info_record, sq_def_map,
+		         BIND_N(sq_def_map), &defs[i])) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "kopplad", linked)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "anonym", !linked)) != APP_OK ||
 		    (e = view_ctx_set_list(it, "matningar")) != APP_OK)
 			return e;
-		for (int m = 0; linked && m < 2; m++) {
-			struct view_ctx *mi =
-			    view_ctx_list_add(it, "matningar");
-			const char *mv = m ? "slut" : "start";
-			const char *state = "Ej besvarad";
-			struct str date = STR_LIT("");
-			int done = 0;
-
-			if (mi == NULL)
-				return APP_ENOMEM;
-			for (size_t j = 0; j < resp.nrows; j++)
-				if (str_eq(db_cell(&resp, j, 0),
-				        db_cell(&defs, i, 1)) &&
-				    str_eq_cstr(db_cell(&resp, j, 1), mv)) {
-					done = str_eq_cstr(
-					    db_cell(&resp, j, 2), "inskickad");
-					state = done ? "Besvarad" : "Påbörjad";
-					date = db_cell(&resp, j, 3);
-				}
-			for (size_t j = 0; !done && j < codes.nrows; j++)
-				if (str_eq_cstr(db_cell(&codes, j, 0), mv) &&
-				    str_eq_cstr(STR_LIT("Ej besvarad"), state))
-					state = "Kod utlämnad, ej besvarad";
-			if ((e = view_ctx_set_cstr(mi, "mvalue", mv)) !=
-			        APP_OK ||
-			    (e = view_ctx_set_cstr(mi, "mlabel",
-			         sq_measurement_label(m))) != APP_OK ||
-			    (e = view_ctx_set_cstr(mi, "mstate", state)) !=
-			        APP_OK ||
-			    (e = view_ctx_set_str(mi, "mdate", date)) !=
-			        APP_OK ||
-			    (e = view_ctx_set_bool(mi, "can_open", !done)) !=
-			        APP_OK)
+		for (size_t m = 0; linked && m < sizeof(ms) / sizeof(ms[0]);
+		     m++)
+			if ((e = sq_measurement_bind(it, &defs[i], ms[m], resp,
+			         nresp, codes, ncodes)) != APP_OK)
 				return e;
-		}
 	}
 	return APP_OK;
-}
-
-/* A new code: 8 digits for a tablet, 64 hex characters for a link. The
- * code itself is returned once (arena) and only its hash is stored. */
-static enum app_err
-sq_code_create(struct req *r, int link, long long qid, long long resp_id,
-    long long participation_id, struct str measurement, long long insats_id,
-    struct str *code)
-{
-	struct db_param p[8];
-	enum app_err e = APP_EDUP;
-
-	for (int tries = 0; tries < 8 && e == APP_EDUP; tries++) {
-		if (link)
-			*code = session_random_hex(r, 32);
-		else {
-			char *c = arena_alloc(r->a, 9);
-			if (c == NULL)
-				return APP_ENOMEM;
-			snprintf(c, 9, "%08u", randombytes_uniform(100000000u));
-			*code = (struct str){ c, 8 };
-		}
-		if (code->p == NULL)
-			return APP_ENOMEM;
-		p[0] = DB_STR(sq_hash(r, *code));
-		p[1] = DB_STR(link ? STR_LIT("lank") : STR_LIT("surfplatta"));
-		p[2] = DB_INT(qid);
-		p[3] = resp_id > 0 ? DB_INT(resp_id) : DB_NULL;
-		p[4] =
-		    participation_id > 0 ? DB_INT(participation_id) : DB_NULL;
-		p[5] = measurement.len ? DB_STR(measurement) : DB_NULL;
-		p[6] = insats_id > 0 ? DB_INT(insats_id) : DB_NULL;
-		p[7] = DB_INT(link ? QUEST_LINK_MINUTES : QUEST_CODE_MINUTES);
-		if (p[0].s.p == NULL)
-			return APP_ENOMEM;
-		e = sq(r, SQL_QUEST_CODE_INSERT, p, 8, NULL);
-	}
-	return e;
 }
 
 static enum app_err
@@ -175,14 +127,17 @@ page_participation_quest(struct req *r)
 {
 	const struct str *qs = req_form(r, "enkat");
 	const struct str *ms = req_form(r, "matning");
-	struct str meas = STR_LIT(""), code;
-	struct db_param p[3];
-	struct db_rows def, part, rows;
+	enum quest_measurement meas = QMEAS_NONE;
+	enum quest_open_refusal refused;
+	struct quest_participation part;
+	struct quest_response_ref resp = { .id = 0 };
+	struct quest_info def = { .id = 0 };
 	struct view_ctx *ctx;
-	long long pid, qid, resp_id = 0, insats;
+	struct str code;
+	long long pid, qid;
 	unsigned via = 0;
-	int linked;
-	struct buf shown, detail;
+	int found = 0, has_resp = 0;
+	struct buf shown;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &pid)) != APP_OK)
@@ -192,70 +147,33 @@ page_participation_quest(struct req *r)
 	if (!(via & ACCESS_INSATS))
 		return APP_ENOTFOUND;
 	qid = qs ? str_to_ll(*qs) : 0;
-	p[0] = DB_INT(qid);
-	if (qid <= 0 || (e = sq(r, SQL_QUEST_DEF_GET, p, 1, &def)) != APP_OK ||
-	    def.nrows != 1 || !str_eq_cstr(db_cell(&def, 0, 5), "1") ||
-	    !str_has_prefix(db_cell(&def, 0, 3), "deltagare"))
-		return e != APP_OK
-		    ? e
-		    : sq_error(r, 400,
-		          "Enkäten finns inte eller används inte "
-		          "längre. Ladda om sidan.",
-		          pid);
-	linked = str_eq_cstr(db_cell(&def, 0, 4), "kopplad");
-	p[0] = DB_INT(pid);
-	if ((e = sq(r, SQL_QUEST_PARTICIPATION, p, 1, &part)) != APP_OK)
+	if (qid > 0 &&
+	    (e = quest_info_get(r->db, r->a, qid, &def, &found)) != APP_OK)
 		return e;
-	if (part.nrows != 1)
+	if (!quest_open_def_ok(found, def.active, def.group))
+		return sq_error(
+		    r, 400, quest_open_refusal_text(QOPEN_NO_DEF), pid);
+	if ((e = quest_participation_get(r->db, r->a, pid, &part, &found)) !=
+	    APP_OK)
+		return e;
+	if (!found)
 		return APP_ENOTFOUND;
-	insats = str_to_ll(db_cell(&part, 0, 0));
-	if (linked) {
-		if (ms == NULL ||
-		    (!str_eq_cstr(*ms, "start") && !str_eq_cstr(*ms, "slut")))
-			return sq_error(r, 400,
-			    "Välj startmätning eller slutmätning.", pid);
-		meas = *ms;
-		p[0] = DB_INT(pid);
-		p[1] = DB_STR(meas);
-		p[2] = DB_INT(qid);
-		if ((e = sq(r, SQL_QUEST_RESP_FIND_LINKED, p, 3, &rows)) !=
-		    APP_OK)
+	if (def.anonymity == QANON_KOPPLAD) {
+		meas = ms ? quest_measurement_from_name(*ms) : QMEAS__MAX;
+		if ((meas == QMEAS_START || meas == QMEAS_SLUT) &&
+		    (e = quest_response_find_linked(r->db, r->a, pid, meas, qid,
+		         &resp, &has_resp)) != APP_OK)
 			return e;
-		if (rows.nrows == 1 &&
-		    str_eq_cstr(db_cell(&rows, 0, 1), "inskickad"))
-			return sq_error(r, 409,
-			    "Mätningen är redan besvarad och kan inte göras om.",
-			    pid);
-		if (rows.nrows == 1)
-			resp_id = str_to_ll(db_cell(&rows, 0, 0));
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	refused = quest_open_check(1, def.active, def.group, def.anonymity,
+	    meas, has_resp, resp.status);
+	if (refused != QOPEN_OK)
+		return sq_error(r, refused == QOPEN_ANSWERED ? 409 : 400,
+		    quest_open_refusal_text(refused), pid);
+	if ((e = quest_code_open_for(r, &def, pid, part.personnummer,
+	         part.insats_id, meas, has_resp ? resp.id : 0, &code)) !=
+	    APP_OK)
 		return e;
-	/* One code per measurement: a new one replaces the old. */
-	if (linked) {
-		p[0] = DB_INT(pid);
-		p[1] = DB_STR(meas);
-		if ((e = sq(r, SQL_QUEST_CODE_DELETE_FOR, p, 2, NULL)) !=
-		    APP_OK)
-			goto fail;
-	}
-	if ((e = sq(r, SQL_QUEST_CODE_SWEEP, NULL, 0, NULL)) != APP_OK ||
-	    (e = sq_code_create(r, 0, qid, resp_id, linked ? pid : 0, meas,
-	         insats, &code)) != APP_OK)
-		goto fail;
-	/* An anonymous questionnaire's code is not tied to the person in the
-	 * log either: only the insats and the questionnaire. */
-	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "questionnaire code: %.*s %.*s",
-	         (int)db_cell(&def, 0, 0).len, db_cell(&def, 0, 0).p,
-	         (int)meas.len, meas.p)) != APP_OK ||
-	    (e = audit_write(r, AUDIT_CREATE,
-	         linked ? "participation" : "questionnaire_code",
-	         linked ? pid : insats,
-	         linked ? db_cell(&part, 0, 1) : STR_LIT(""),
-	         buf_str(&detail))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
 	buf_init(&shown, r->a);
 	if ((e = buf_printf(&shown, "%.4s %.4s", code.p, code.p + 4)) != APP_OK)
 		return e;
@@ -265,21 +183,17 @@ page_participation_quest(struct req *r)
 	    (e = view_ctx_set_str(ctx, "code", code)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "code_shown", buf_str(&shown))) !=
 	        APP_OK ||
-	    (e = view_ctx_set_str(ctx, "qtitle", db_cell(&def, 0, 2))) !=
-	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "qtitle", def.title)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "pid", pid)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "days", QUEST_CODE_MINUTES / 1440)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "anonym", !linked)) != APP_OK ||
-	    (linked &&
-	        (e = view_ctx_set_cstr(ctx, "mlabel",
-	             sq_measurement_label(
-	                 meas.p[0] == 's' && meas.p[1] == 'l'))) != APP_OK))
+	    (e = view_ctx_set_bool(
+	         ctx, "anonym", def.anonymity != QANON_KOPPLAD)) != APP_OK ||
+	    (def.anonymity == QANON_KOPPLAD &&
+	        (e = view_ctx_set_cstr(
+	             ctx, "mlabel", quest_measurement_label(meas))) != APP_OK))
 		return e;
 	return page_render(r, "enkat_kod", "Enkätkod", ctx);
-fail:
-	db_rollback(r->db);
-	return e;
 }
 
 /* ---- Admin: definitions and personal links --------------------------- */
@@ -308,16 +222,32 @@ static const struct field_spec sq_import_spec[1] = {
 	{ "xml", FT_TEXT, 1, 65000, FF_REQUIRED | FF_MULTILINE, NULL },
 };
 
+static const struct bind_key sq_list_map[] = {
+	{ "id", "qid" },
+	{ "code", "code" },
+	{ "version", "version" },
+	{ "title", "qtitle" },
+	{ "respondent_group", "group" },
+	{ "anonymity", "anonymity" },
+	{ "imported", "imported" },
+	{ "langs", "langs" },
+	{ "items", "items" },
+	{ "answers", "answers" },
+	{ "is_active", "active" },
+	{ "is_example", "example" },
+};
+
 static enum app_err
 sq_admin_render(struct req *r, const char *error, const char *notice,
     struct str xml, struct view_ctx *ctx)
 {
-	struct db_rows rows;
+	struct quest_info_row *defs;
+	size_t ndefs;
 	enum app_err e;
 
 	if (ctx == NULL && (ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
-	if ((e = sq(r, SQL_QUEST_DEF_LIST, NULL, 0, &rows)) != APP_OK)
+	if ((e = quest_info_list(r->db, r->a, &defs, &ndefs)) != APP_OK)
 		return e;
 	if ((e = view_ctx_set_list(ctx, "defs")) != APP_OK ||
 	    (e = page_form_limits(r, ctx, sq_import_spec, 1)) != APP_OK ||
@@ -325,27 +255,16 @@ sq_admin_render(struct req *r, const char *error, const char *notice,
 	    (e = view_ctx_set_cstr(ctx, "notice", notice)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "xml", xml)) != APP_OK)
 		return e;
-	for (size_t i = 0; i < rows.nrows; i++) {
+	for (size_t i = 0; i < ndefs; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "defs");
-		static const char *const keys[] = { "qid", "code", "version",
-			"qtitle", "group", "anonymity", NULL, NULL, "imported",
-			"langs", "items", "answers" };
-		struct str grp = db_cell(&rows, i, 4);
+		enum quest_group g = quest_group_from_name(defs[i].group_name);
 
 		if (it == NULL)
 			return APP_ENOMEM;
-		for (size_t c = 0; c < sizeof(keys) / sizeof(keys[0]); c++)
-			if (keys[c] != NULL &&
-			    (e = view_ctx_set_str(
-			         it, keys[c], db_cell(&rows, i, c))) != APP_OK)
-				return e;
-		if ((e = view_ctx_set_bool(it, "active",
-		         str_eq_cstr(db_cell(&rows, i, 6), "1"))) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "example",
-		         str_eq_cstr(db_cell(&rows, i, 7), "1"))) != APP_OK ||
+		if ((e = bind_record(it, &quest_info_row_record, sq_list_map,
+		         BIND_N(sq_list_map), &defs[i])) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "links",
-		         str_eq_cstr(db_cell(&rows, i, 6), "1") &&
-		             !str_has_prefix(grp, "deltagare"))) != APP_OK)
+		         quest_links_allowed(defs[i].active, g))) != APP_OK)
 			return e;
 	}
 	return page_render(r, "admin_enkater", "Enkäter", ctx);
@@ -413,74 +332,50 @@ enum app_err
 page_admin_quest_links(struct req *r)
 {
 	const struct str *ns = req_form(r, "antal");
-	struct db_param p[1];
-	struct db_rows def;
+	struct quest_info def;
 	struct view_ctx *ctx;
+	struct str *tokens;
 	long long qid, n = ns ? str_to_ll(*ns) : 0;
+	int found = 0;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &qid)) != APP_OK)
 		return e;
-	p[0] = DB_INT(qid);
-	if ((e = sq(r, SQL_QUEST_DEF_GET, p, 1, &def)) != APP_OK)
+	if ((e = quest_info_get(r->db, r->a, qid, &def, &found)) != APP_OK)
 		return e;
-	if (def.nrows != 1)
+	if (!found)
 		return APP_ENOTFOUND;
-	if (!str_eq_cstr(db_cell(&def, 0, 5), "1") ||
-	    str_has_prefix(db_cell(&def, 0, 3), "deltagare")) {
+	if (!quest_links_allowed(def.active, def.group)) {
 		r->resp.status = 400;
-		return sq_admin_render(r,
-		    "Personliga länkar görs bara för den aktiva versionen av "
-		    "en enkät till personal, remittenter, chefer eller styrelse.",
-		    NULL, STR_LIT(""), NULL);
+		return sq_admin_render(
+		    r, QUEST_MSG_LINKS_NOT_ALLOWED, NULL, STR_LIT(""), NULL);
 	}
 	if (n < 1 || n > QUEST_LINKS_MAX) {
 		r->resp.status = 400;
-		return sq_admin_render(r,
-		    "Ange hur många länkar som behövs (1 till 200).", NULL,
-		    STR_LIT(""), NULL);
+		return sq_admin_render(
+		    r, QUEST_MSG_LINKS_COUNT, NULL, STR_LIT(""), NULL);
 	}
+	if ((e = quest_code_links(r, qid, n, &tokens)) != APP_OK)
+		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = view_ctx_set_list(ctx, "new_links")) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "links_title", db_cell(&def, 0, 2))) !=
-	        APP_OK)
-		return e;
-	if ((e = db_begin(r->db)) != APP_OK)
+	    (e = view_ctx_set_str(ctx, "links_title", def.title)) != APP_OK)
 		return e;
 	for (long long i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "new_links");
-		struct str token;
 		struct buf url;
 
-		if (it == NULL) {
-			e = APP_ENOMEM;
-			goto fail;
-		}
-		if ((e = sq_code_create(
-		         r, 1, qid, 0, 0, STR_LIT(""), 0, &token)) != APP_OK)
-			goto fail;
+		if (it == NULL)
+			return APP_ENOMEM;
 		buf_init(&url, r->a);
 		if ((e = buf_printf(&url, "%s/enkat/lank/%.*s",
 		         r->conf->base_url ? r->conf->base_url : "",
-		         (int)token.len, token.p)) != APP_OK ||
+		         (int)tokens[i].len, tokens[i].p)) != APP_OK ||
 		    (e = view_ctx_set_str(it, "url", buf_str(&url))) != APP_OK)
-			goto fail;
-	}
-	{
-		struct buf d;
-		buf_init(&d, r->a);
-		if ((e = buf_printf(&d, "%lld personal questionnaire links",
-		         n)) != APP_OK ||
-		    (e = audit_write(r, AUDIT_ADMIN, "questionnaire", qid,
-		         STR_LIT(""), buf_str(&d))) != APP_OK ||
-		    (e = db_commit(r->db)) != APP_OK)
-			goto fail;
+			return e;
 	}
 	return sq_admin_render(r, NULL, NULL, STR_LIT(""), ctx);
-fail:
-	db_rollback(r->db);
-	return e;
 }
 
 static const struct form_def quest_staff_forms[] = {

@@ -14,9 +14,9 @@
 
 static enum app_err
 qs_exec(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t n, struct db_rows *out)
+    size_t n)
 {
-	return db_exec(db, a, DB_QUEST, q, p, n, out);
+	return db_exec(db, a, DB_QUEST, q, p, n, NULL);
 }
 
 void
@@ -78,8 +78,7 @@ qs_children(
 		p[3] = DB_STR(str_cstr(d->langs[i].name));
 		p[4] =
 		    DB_STR(d->langs[i].rtl ? STR_LIT("rtl") : STR_LIT("ltr"));
-		if ((e = qs_exec(db, a, SQL_QUEST_LANG_INSERT, p, 5, NULL)) !=
-		    APP_OK)
+		if ((e = qs_exec(db, a, SQL_QUEST_LANG_INSERT, p, 5)) != APP_OK)
 			return e;
 	}
 	for (size_t i = 0; i < d->nitems; i++) {
@@ -102,7 +101,7 @@ qs_children(
 		p[10] = DB_INT(bg != NULL);
 		p[11] = bg ? DB_STR(str_cstr(bg)) : DB_NULL;
 		p[12] = DB_STR(str_cstr(it->text));
-		if ((e = qs_exec(db, a, SQL_QUEST_ITEM_INSERT, p, 13, NULL)) !=
+		if ((e = qs_exec(db, a, SQL_QUEST_ITEM_INSERT, p, 13)) !=
 		        APP_OK ||
 		    (e = qs_last_id(db, a, &item_id)) != APP_OK)
 			return e;
@@ -111,8 +110,8 @@ qs_children(
 			p[1] = DB_INT((long long)o + 1);
 			p[2] = DB_STR(str_cstr(it->options[o].value));
 			p[3] = DB_STR(str_cstr(it->options[o].text));
-			if ((e = qs_exec(db, a, SQL_QUEST_OPTION_INSERT, p, 4,
-			         NULL)) != APP_OK)
+			if ((e = qs_exec(db, a, SQL_QUEST_OPTION_INSERT, p,
+			         4)) != APP_OK)
 				return e;
 		}
 	}
@@ -121,8 +120,7 @@ qs_children(
 		p[1] = DB_STR(str_cstr(d->texts[i].ref));
 		p[2] = DB_STR(str_cstr(d->texts[i].lang));
 		p[3] = DB_STR(str_cstr(d->texts[i].text));
-		if ((e = qs_exec(db, a, SQL_QUEST_TEXT_INSERT, p, 4, NULL)) !=
-		    APP_OK)
+		if ((e = qs_exec(db, a, SQL_QUEST_TEXT_INSERT, p, 4)) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -136,8 +134,9 @@ quest_store(struct db *db, struct arena *a, const struct quest_def *d,
 	unsigned char hash[32];
 	struct str h = { (const char *)hash, sizeof(hash) };
 	struct db_param p[10];
-	struct db_rows rows;
-	long long maxv = 0;
+	struct quest_stored found;
+	struct quest_number maxv;
+	int n;
 	enum app_err e;
 
 	if (errlen > 0)
@@ -149,12 +148,13 @@ quest_store(struct db *db, struct arena *a, const struct quest_def *d,
 	p[0] = DB_STR(h);
 	p[1] = DB_STR(str_cstr(d->code));
 	p[2] = DB_INT(d->version);
-	if ((e = qs_exec(db, a, SQL_QUEST_DEF_FIND, p, 3, &rows)) != APP_OK)
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_DEF_FIND, p, 3, &found,
+	         &n)) != APP_OK)
 		goto fail;
-	if (rows.nrows == 1) {
+	if (n) {
 		db_rollback(db);
-		*id = str_to_ll(db_cell(&rows, 0, 0));
-		if (str_eq_cstr(db_cell(&rows, 0, 1), "1")) {
+		*id = found.id;
+		if (found.same_content) {
 			*res = QUEST_UNCHANGED;
 			return APP_OK;
 		}
@@ -166,10 +166,9 @@ quest_store(struct db *db, struct arena *a, const struct quest_def *d,
 			    d->version, d->code);
 		return APP_EDUP;
 	}
-	if ((e = qs_exec(db, a, SQL_QUEST_DEF_MAX_VERSION, p + 1, 1, &rows)) !=
-	    APP_OK)
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_DEF_MAX_VERSION, p + 1,
+	         1, &maxv, &n)) != APP_OK)
 		goto fail;
-	maxv = rows.nrows == 1 ? str_to_ll(db_cell(&rows, 0, 0)) : 0;
 	p[0] = DB_STR(str_cstr(d->code));
 	p[1] = DB_INT(d->version);
 	p[2] = DB_STR(str_cstr(d->title));
@@ -180,18 +179,18 @@ quest_store(struct db *db, struct arena *a, const struct quest_def *d,
 	p[7] = DB_STR(xml);
 	p[8] = DB_STR(h);
 	p[9] = DB_STR(by);
-	if ((e = qs_exec(db, a, SQL_QUEST_DEF_INSERT, p, 10, NULL)) != APP_OK ||
+	if ((e = qs_exec(db, a, SQL_QUEST_DEF_INSERT, p, 10)) != APP_OK ||
 	    (e = qs_last_id(db, a, id)) != APP_OK ||
 	    (e = qs_children(db, a, d, *id)) != APP_OK)
 		goto fail;
 	/* The newest version is the one new codes open. */
-	if (d->version > maxv) {
+	if (d->version > maxv.n) {
 		p[0] = DB_STR(str_cstr(d->code));
-		if ((e = qs_exec(db, a, SQL_QUEST_DEF_DEACTIVATE, p, 1,
-		         NULL)) != APP_OK)
+		if ((e = qs_exec(db, a, SQL_QUEST_DEF_DEACTIVATE, p, 1)) !=
+		    APP_OK)
 			goto fail;
 		p[0] = DB_INT(*id);
-		if ((e = qs_exec(db, a, SQL_QUEST_DEF_ACTIVATE, p, 1, NULL)) !=
+		if ((e = qs_exec(db, a, SQL_QUEST_DEF_ACTIVATE, p, 1)) !=
 		    APP_OK)
 			goto fail;
 	}
@@ -215,4 +214,197 @@ quest_schema_path(const char *views, char *buf, size_t n)
 	int k = snprintf(buf, n, "%s/../conf/questionnaire.xsd", views);
 
 	return k > 0 && (size_t)k < n;
+}
+
+/* ---- Stored definitions as typed records ----------------------------- */
+
+static const struct db_field quest_number_fields[] = {
+	DB_FIELD(quest_number, n, "n", DB_F_INT),
+};
+const struct db_record quest_number_record =
+    DB_RECORD(quest_number, quest_number_fields);
+
+static const struct db_field quest_stored_fields[] = {
+	DB_FIELD(quest_stored, id, "id", DB_F_INT),
+	DB_FIELD(quest_stored, same_content, "same_content", DB_F_BOOL),
+};
+const struct db_record quest_stored_record =
+    DB_RECORD(quest_stored, quest_stored_fields);
+
+static const struct db_field quest_info_fields[] = {
+	DB_FIELD(quest_info, id, "id", DB_F_INT),
+	DB_FIELD(quest_info, code, "code", DB_F_STR),
+	DB_FIELD(quest_info, version, "version", DB_F_INT),
+	DB_FIELD(quest_info, title, "title", DB_F_STR),
+	DB_FIELD(quest_info, group_name, "respondent_group", DB_F_STR),
+	DB_FIELD(quest_info, anonymity_name, "anonymity", DB_F_STR),
+	DB_FIELD(quest_info, active, "is_active", DB_F_BOOL),
+	DB_FIELD(quest_info, default_lang, "default_lang", DB_F_STR),
+};
+const struct db_record quest_info_record =
+    DB_RECORD(quest_info, quest_info_fields);
+
+static const struct db_field quest_info_row_fields[] = {
+	DB_FIELD(quest_info_row, id, "id", DB_F_INT),
+	DB_FIELD(quest_info_row, code, "code", DB_F_STR),
+	DB_FIELD(quest_info_row, version, "version", DB_F_INT),
+	DB_FIELD(quest_info_row, title, "title", DB_F_STR),
+	DB_FIELD(quest_info_row, group_name, "respondent_group", DB_F_STR),
+	DB_FIELD(quest_info_row, anonymity_name, "anonymity", DB_F_STR),
+	DB_FIELD(quest_info_row, active, "is_active", DB_F_BOOL),
+	DB_FIELD(quest_info_row, example, "is_example", DB_F_BOOL),
+	DB_FIELD(quest_info_row, imported, "imported", DB_F_STR),
+	DB_FIELD(quest_info_row, langs, "langs", DB_F_STR),
+	DB_FIELD(quest_info_row, items, "items", DB_F_INT),
+	DB_FIELD(quest_info_row, answers, "answers", DB_F_INT),
+};
+const struct db_record quest_info_row_record =
+    DB_RECORD(quest_info_row, quest_info_row_fields);
+
+static const struct db_field quest_language_fields[] = {
+	DB_FIELD(quest_language, lang, "lang", DB_F_STR),
+	DB_FIELD(quest_language, name, "name", DB_F_STR),
+	DB_FIELD(quest_language, dir, "dir", DB_F_STR),
+	DB_FIELD(quest_language, rtl, "rtl", DB_F_BOOL),
+};
+const struct db_record quest_language_record =
+    DB_RECORD(quest_language, quest_language_fields);
+
+static const struct db_field quest_item_fields[] = {
+	DB_FIELD(quest_item_rec, id, "id", DB_F_INT),
+	DB_FIELD(quest_item_rec, item_code, "item_code", DB_F_STR),
+	DB_FIELD(quest_item_rec, kind_name, "kind", DB_F_STR),
+	DB_FIELD(quest_item_rec, scale_min, "scale_min", DB_F_INT),
+	DB_FIELD(quest_item_rec, scale_max, "scale_max", DB_F_INT),
+	DB_FIELD(quest_item_rec, allow_vet_ej, "allow_vet_ej", DB_F_BOOL),
+	DB_FIELD(
+	    quest_item_rec, allow_ej_aktuellt, "allow_ej_aktuellt", DB_F_BOOL),
+	DB_FIELD(quest_item_rec, max_length, "max_length", DB_F_INT),
+	DB_FIELD(quest_item_rec, text, "text", DB_F_STR),
+	DB_FIELD(quest_item_rec, min_label, "min_label", DB_F_STR),
+	DB_FIELD(quest_item_rec, max_label, "max_label", DB_F_STR),
+};
+const struct db_record quest_item_record =
+    DB_RECORD(quest_item_rec, quest_item_fields);
+
+static const struct db_field quest_option_fields[] = {
+	DB_FIELD(quest_option_rec, position, "position", DB_F_INT),
+	DB_FIELD(quest_option_rec, value, "value", DB_F_STR),
+	DB_FIELD(quest_option_rec, text, "text", DB_F_STR),
+};
+const struct db_record quest_option_record =
+    DB_RECORD(quest_option_rec, quest_option_fields);
+
+static const struct db_field quest_text_fields[] = {
+	DB_FIELD(quest_text_rec, text, "text", DB_F_STR),
+};
+const struct db_record quest_text_record =
+    DB_RECORD(quest_text_rec, quest_text_fields);
+
+static void
+qs_info_names(struct quest_info *d)
+{
+	d->group = quest_group_from_name(d->group_name);
+	d->anonymity = quest_anonymity_from_name(d->anonymity_name);
+}
+
+enum app_err
+quest_info_get(struct db *db, struct arena *a, long long id,
+    struct quest_info *out, int *found)
+{
+	struct db_param p[1] = { DB_INT(id) };
+	enum app_err e;
+
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_DEF_GET, p, 1, out,
+	         found)) != APP_OK)
+		return e;
+	qs_info_names(out);
+	return APP_OK;
+}
+
+enum app_err
+quest_info_for_participants(
+    struct db *db, struct arena *a, struct quest_info **out, size_t *n)
+{
+	enum app_err e;
+
+	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_DEF_FOR_PARTICIPANTS, NULL,
+	         0, (void **)out, n)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < *n; i++)
+		qs_info_names(&(*out)[i]);
+	return APP_OK;
+}
+
+enum app_err
+quest_info_list(
+    struct db *db, struct arena *a, struct quest_info_row **out, size_t *n)
+{
+	return db_load(
+	    db, a, DB_QUEST, SQL_QUEST_DEF_LIST, NULL, 0, (void **)out, n);
+}
+
+enum app_err
+quest_languages(struct db *db, struct arena *a, long long qid,
+    struct quest_language **out, size_t *n)
+{
+	struct db_param p[1] = { DB_INT(qid) };
+
+	return db_load(db, a, DB_QUEST, SQL_QUEST_LANGS, p, 1, (void **)out, n);
+}
+
+enum app_err
+quest_item_count(struct db *db, struct arena *a, long long qid, long long *n)
+{
+	struct db_param p[1] = { DB_INT(qid) };
+	struct quest_number num;
+	int found;
+	enum app_err e;
+
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_ITEM_COUNT, p, 1, &num,
+	         &found)) != APP_OK)
+		return e;
+	*n = num.n;
+	return APP_OK;
+}
+
+enum app_err
+quest_item_at(struct db *db, struct arena *a, long long qid, long long pos,
+    struct str lang, struct quest_item_rec *out, int *found)
+{
+	struct db_param p[5] = { DB_STR(lang), DB_STR(lang), DB_STR(lang),
+		DB_INT(qid), DB_INT(pos) };
+	enum app_err e;
+
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_ITEM_AT, p, 5, out,
+	         found)) != APP_OK)
+		return e;
+	out->kind = quest_kind_from_name(out->kind_name);
+	return APP_OK;
+}
+
+enum app_err
+quest_options(struct db *db, struct arena *a, long long item, struct str lang,
+    struct quest_option_rec **out, size_t *n)
+{
+	struct db_param p[2] = { DB_STR(lang), DB_INT(item) };
+
+	return db_load(
+	    db, a, DB_QUEST, SQL_QUEST_OPTIONS, p, 2, (void **)out, n);
+}
+
+enum app_err
+quest_text(struct db *db, struct arena *a, long long qid, struct str ref,
+    struct str lang, struct str *out, int *found)
+{
+	struct db_param p[5] = { DB_INT(qid), DB_STR(ref), DB_STR(lang),
+		DB_INT(qid), DB_STR(ref) };
+	struct quest_text_rec t;
+	enum app_err e;
+
+	if ((e = db_load_one(
+	         db, a, DB_QUEST, SQL_QUEST_TEXT, p, 5, &t, found)) != APP_OK)
+		return e;
+	*out = t.text;
+	return APP_OK;
 }

@@ -1,4 +1,4 @@
-/* session.c: roles, sessions, CSRF, SSO and bearer tokens; see include/session.h. */
+/* session.c: sessions (staff, tablet, bearer token), CSRF and SSO; see include/session.h. */
 #include <string.h>
 #include <strings.h>
 
@@ -16,54 +16,68 @@
 #include "sql_auth.h"
 #include "tablet.h"
 
-static const char *const role_names[ROLE__MAX] = {
-	[ROLE_REMITTENT] = "remittent",
-	[ROLE_INSATSPERSONAL] = "insatspersonal",
-	[ROLE_FORBUND] = "forbund",
-	[ROLE_ADMIN] = "admin",
-	[ROLE_INTEGRATION] = "integration",
+/*
+ * The two kinds of cookie session: a staff member's and a consent tablet's.
+ * Both are a row keyed by the hash of the cookie's token, with a CSRF
+ * token, an idle and a total time limit, swept when a new one starts; one
+ * code path looks them up, touches, starts and removes them, and the
+ * table below says which statements and cookie each kind uses.
+ */
+enum session_kind { SK_STAFF, SK_TABLET, SK__MAX };
+
+static const struct {
+	const char *cookie;
+	/* (idle seconds, max seconds, token hash) -> session_row */
+	unsigned lookup;
+	/* (token hash, staff id, csrf, remote_addr, code_pending or
+	 * consent id) */
+	unsigned insert;
+	unsigned touch, remove; /* (session id) */
+	unsigned sweep;         /* (idle seconds, max seconds) */
+} session_kinds[SK__MAX] = {
+	[SK_STAFF] = { SESSION_COOKIE, SQL_SESSION_LOOKUP, SQL_SESSION_INSERT,
+	    SQL_SESSION_TOUCH, SQL_SESSION_DELETE, SQL_SESSION_SWEEP },
+	[SK_TABLET] = { TABLET_COOKIE, SQL_TABLET_LOOKUP, SQL_TABLET_INSERT,
+	    SQL_TABLET_TOUCH, SQL_TABLET_DELETE, SQL_TABLET_SWEEP },
 };
-_Static_assert(sizeof(role_names) / sizeof(role_names[0]) == ROLE__MAX,
-    "role_names[] out of sync with enum role");
 
-/* Columns of SQL_SESSION_LOOKUP. */
-enum {
-	SL_ID,
-	SL_CSRF,
-	SL_STAFF,
-	SL_USER,
-	SL_NAME,
-	SL_ORG,
-	SL_MUSTCHANGE,
-	SL_ROLES,
-	SL_STALE,
-	SL_CODE_PENDING
+/* A session as every lookup returns it (session_row_record). A staff
+ * session has no consent and is always live (an ended one is not found);
+ * a tablet session is found until it is deleted, live while within its
+ * limits, and stale on every request (touched each time: the idle lock
+ * counts from the last one). A bearer token is a session without id or
+ * CSRF token. */
+struct session_row {
+	long long id;
+	struct str csrf;
+	long long staff_id;
+	struct str username, display_name;
+	long long organisation_id;
+	int must_change_password;
+	struct str roles; /* comma-separated names */
+	int stale;        /* last seen over a minute ago: touch it */
+	int code_pending;
+	long long consent_id;
+	int live;
 };
 
-const char *
-role_name(enum role r)
-{
-	return (unsigned)r < ROLE__MAX ? role_names[r] : "";
-}
-
-unsigned
-role_parse_list(struct str s)
-{
-	unsigned bits = 0;
-	size_t i = 0;
-
-	while (i <= s.len) {
-		size_t j = i;
-		while (j < s.len && s.p[j] != ',')
-			j++;
-		for (int r = 0; r < ROLE__MAX; r++)
-			if (str_eq((struct str){ s.p + i, j - i },
-			        str_cstr(role_names[r])))
-				bits |= ROLE_BIT(r);
-		i = j + 1;
-	}
-	return bits;
-}
+static const struct db_field session_row_fields[] = {
+	DB_FIELD(session_row, id, "id", DB_F_INT),
+	DB_FIELD(session_row, csrf, "csrf", DB_F_STR),
+	DB_FIELD(session_row, staff_id, "staff_id", DB_F_INT),
+	DB_FIELD(session_row, username, "username", DB_F_STR),
+	DB_FIELD(session_row, display_name, "display_name", DB_F_STR),
+	DB_FIELD(session_row, organisation_id, "organisation_id", DB_F_INT),
+	DB_FIELD(session_row, must_change_password, "must_change_password",
+	    DB_F_BOOL),
+	DB_FIELD(session_row, roles, "roles", DB_F_STR),
+	DB_FIELD(session_row, stale, "stale", DB_F_BOOL),
+	DB_FIELD(session_row, code_pending, "code_pending", DB_F_BOOL),
+	DB_FIELD(session_row, consent_id, "consent_id", DB_F_INT),
+	DB_FIELD(session_row, live, "live", DB_F_BOOL),
+};
+const struct db_record session_row_record =
+    DB_RECORD(session_row, session_row_fields);
 
 struct str
 session_random_hex(struct req *r, size_t nbytes)
@@ -132,12 +146,6 @@ session_set_cookie(
 	return resp_header(&r->resp, "Set-Cookie", buf_str(&b));
 }
 
-static long long
-session_cell_int(const struct db_rows *rows, size_t col)
-{
-	return str_to_ll(db_cell(rows, 0, col));
-}
-
 /* A well-formed token: exactly 64 lower-case hex characters. */
 static int
 session_token_ok(const struct str *t)
@@ -151,48 +159,152 @@ session_token_ok(const struct str *t)
 	return 1;
 }
 
+/* The hash of a token as a statement parameter (in out, 32 bytes). */
+static struct db_param
+session_hash_param(struct str token, unsigned char out[32])
+{
+	session_token_hash(token, out);
+	return DB_STR(((struct str){ (const char *)out, 32 }));
+}
+
+/* A kind's idle and total limits in seconds: the conf's for staff, the
+ * fixed ones for a tablet. */
+static void
+session_limits(const struct req *r, enum session_kind k, struct db_param p[2])
+{
+	if (k == SK_TABLET) {
+		p[0] = DB_INT(TABLET_IDLE_SECONDS);
+		p[1] = DB_INT(TABLET_MAX_SECONDS);
+	} else {
+		p[0] = DB_INT((long long)r->conf->session_idle_minutes * 60);
+		p[1] = DB_INT((long long)r->conf->session_max_hours * 3600);
+	}
+}
+
+/* The session of kind k that this browser's cookie names: *found 0 when
+ * there is none (no cookie, a malformed one, an unknown or ended one). */
+static enum app_err
+session_lookup(
+    struct req *r, enum session_kind k, struct session_row *row, int *found)
+{
+	const struct str *tok = kv_get(&r->cookies, session_kinds[k].cookie);
+	unsigned char hash[32];
+	struct db_param p[3];
+
+	*found = 0;
+	if (!session_token_ok(tok))
+		return APP_OK;
+	session_limits(r, k, p);
+	p[2] = session_hash_param(*tok, hash);
+	return db_load_one(
+	    r->db, r->a, DB_AUTH, session_kinds[k].lookup, p, 3, row, found);
+}
+
+/* Keep session row of kind k alive: last seen now, when it is stale (at
+ * most one write a minute for staff; every request on a tablet). */
+static enum app_err
+session_touch(struct req *r, enum session_kind k, const struct session_row *row)
+{
+	struct db_param p[1] = { DB_INT(row->id) };
+
+	if (!row->stale)
+		return APP_OK;
+	return db_exec(
+	    r->db, r->a, DB_AUTH, session_kinds[k].touch, p, 1, NULL);
+}
+
+/* Delete session id of kind k. */
+static enum app_err
+session_remove(struct req *r, enum session_kind k, long long id)
+{
+	struct db_param p[1] = { DB_INT(id) };
+
+	return db_exec(
+	    r->db, r->a, DB_AUTH, session_kinds[k].remove, p, 1, NULL);
+}
+
+/*
+ * Start a session of kind k for staff_id (extra: code_pending for staff,
+ * the consent id for a tablet): expired ones swept, a fresh token and CSRF
+ * token, the row, the cookie set; then the request carries only that
+ * cookie, so the caller loads it back as every later request will.
+ */
+static enum app_err
+session_start(
+    struct req *r, enum session_kind k, long long staff_id, long long extra)
+{
+	struct str token, csrf;
+	unsigned char hash[32];
+	struct db_param p[5];
+	struct kv *kv;
+	enum app_err e;
+
+	session_limits(r, k, p);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, session_kinds[k].sweep, p, 2,
+	         NULL)) != APP_OK)
+		return e;
+	token = session_random_hex(r, SESSION_TOKEN_BYTES);
+	csrf = session_random_hex(r, 32);
+	if (token.p == NULL || csrf.p == NULL)
+		return APP_ENOMEM;
+	p[0] = session_hash_param(token, hash);
+	p[1] = DB_INT(staff_id);
+	p[2] = DB_STR(csrf);
+	p[3] = DB_STR(r->remote_addr);
+	p[4] = DB_INT(extra);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, session_kinds[k].insert, p, 5,
+	         NULL)) != APP_OK ||
+	    (e = session_set_cookie(r, session_kinds[k].cookie, token, -1)) !=
+	        APP_OK)
+		return e;
+	if ((kv = arena_alloc(r->a, sizeof(*kv))) == NULL)
+		return APP_ENOMEM;
+	kv->key = str_cstr(session_kinds[k].cookie);
+	kv->val = token;
+	r->cookies.v = kv;
+	r->cookies.n = 1;
+	return APP_OK;
+}
+
+/* r->user from a staff session or a bearer token's row. A cookie never
+ * carries the integration role (a token's, never a browser's); a token
+ * carries nothing else. */
+static enum app_err
+session_set_user(struct req *r, const struct session_row *row, int via_token)
+{
+	unsigned roles = role_parse_list(row->roles);
+	struct staff_user *u;
+
+	if ((u = arena_calloc(r->a, 1, sizeof(*u))) == NULL)
+		return APP_ENOMEM;
+	u->id = row->staff_id;
+	u->organisation_id = row->organisation_id;
+	u->username = row->username;
+	u->display_name = row->display_name;
+	u->must_change_password = row->must_change_password;
+	u->session_id = row->id;
+	u->csrf = row->csrf;
+	u->code_pending = row->code_pending;
+	u->via_token = via_token;
+	u->roles = via_token ? roles & ROLE_BIT(ROLE_INTEGRATION)
+	                     : roles & ~ROLE_BIT(ROLE_INTEGRATION);
+	r->user = u;
+	return APP_OK;
+}
+
 /* Look the cookie's session up; r->user stays NULL when there is none. */
 static enum app_err
 session_from_cookie(struct req *r)
 {
-	const struct str *tok = kv_get(&r->cookies, SESSION_COOKIE);
-	unsigned char hash[32];
-	struct db_rows rows;
-	struct staff_user *u;
+	struct session_row row;
+	int found;
 	enum app_err e;
-	struct db_param p[3];
 
-	if (!session_token_ok(tok))
-		return APP_OK;
-	session_token_hash(*tok, hash);
-	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
-	p[1] = DB_INT(r->conf->session_idle_minutes);
-	p[2] = DB_INT(r->conf->session_max_hours);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_LOOKUP, p, 3,
-	         &rows)) != APP_OK)
+	if ((e = session_lookup(r, SK_STAFF, &row, &found)) != APP_OK || !found)
 		return e;
-	if (rows.nrows != 1)
-		return APP_OK;
-	if ((u = arena_calloc(r->a, 1, sizeof(*u))) == NULL)
-		return APP_ENOMEM;
-	u->session_id = session_cell_int(&rows, SL_ID);
-	u->csrf = db_cell(&rows, 0, SL_CSRF);
-	u->id = session_cell_int(&rows, SL_STAFF);
-	u->username = db_cell(&rows, 0, SL_USER);
-	u->display_name = db_cell(&rows, 0, SL_NAME);
-	u->organisation_id = session_cell_int(&rows, SL_ORG);
-	u->must_change_password = session_cell_int(&rows, SL_MUSTCHANGE) != 0;
-	u->code_pending = session_cell_int(&rows, SL_CODE_PENDING) != 0;
-	u->roles = role_parse_list(db_cell(&rows, 0, SL_ROLES)) &
-	    ~ROLE_BIT(ROLE_INTEGRATION); /* a token role, never a cookie's */
-	r->user = u;
-	/* Idle timeout: at most one write a minute per session. */
-	if (session_cell_int(&rows, SL_STALE)) {
-		p[0] = DB_INT(u->session_id);
-		return db_exec(
-		    r->db, r->a, DB_AUTH, SQL_SESSION_TOUCH, p, 1, NULL);
-	}
-	return APP_OK;
+	if ((e = session_set_user(r, &row, 0)) != APP_OK)
+		return e;
+	return session_touch(r, SK_STAFF, &row);
 }
 
 /* Authorization: Bearer <64 hex> for integration accounts. */
@@ -200,11 +312,11 @@ static enum app_err
 session_from_token(struct req *r, struct str auth)
 {
 	static const char prefix[] = "Bearer ";
-	struct str tok;
+	struct session_row row;
 	unsigned char hash[32];
-	struct db_rows rows;
 	struct db_param p[1];
-	struct staff_user *u;
+	struct str tok;
+	int found;
 	enum app_err e;
 
 	if (auth.len <= sizeof(prefix) - 1 ||
@@ -214,28 +326,13 @@ session_from_token(struct req *r, struct str auth)
 		auth.len - (sizeof(prefix) - 1) };
 	if (!session_token_ok(&tok))
 		return APP_OK;
-	session_token_hash(tok, hash);
-	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_TOKEN, p, 1,
-	         &rows)) != APP_OK)
+	p[0] = session_hash_param(tok, hash);
+	if ((e = db_load_one(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_TOKEN, p, 1,
+	         &row, &found)) != APP_OK ||
+	    !found)
 		return e;
-	if (rows.nrows != 1)
-		return APP_OK;
-	if ((u = arena_calloc(r->a, 1, sizeof(*u))) == NULL)
-		return APP_ENOMEM;
-	u->id = session_cell_int(&rows, 0);
-	u->username = db_cell(&rows, 0, 1);
-	u->display_name = db_cell(&rows, 0, 2);
-	u->organisation_id = session_cell_int(&rows, 3);
-	u->roles = ROLE_BIT(ROLE_INTEGRATION);
-	u->via_token = 1;
-	u->csrf = STR_LIT("");
-	r->user = u;
-	return APP_OK;
+	return session_set_user(r, &row, 1);
 }
-
-/* Columns of SQL_TABLET_LOOKUP. */
-enum { TL_ID, TL_CSRF, TL_CONSENT, TL_STAFF, TL_USER, TL_LIVE };
 
 int
 session_tablet_cookie(const struct req *r)
@@ -250,46 +347,31 @@ session_tablet_cookie(const struct req *r)
 static enum app_err
 session_from_tablet(struct req *r)
 {
-	const struct str *tok = kv_get(&r->cookies, TABLET_COOKIE);
-	unsigned char hash[32];
 	struct tablet_session *t;
-	struct db_rows rows;
-	struct db_param p[3];
+	struct session_row row;
+	int found;
 	enum app_err e;
 
-	if (!session_token_ok(tok))
-		return APP_OK;
-	session_token_hash(*tok, hash);
-	p[0] = DB_INT(TABLET_IDLE_SECONDS);
-	p[1] = DB_INT(TABLET_MAX_SECONDS);
-	p[2] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_LOOKUP, p, 3,
-	         &rows)) != APP_OK)
+	if ((e = session_lookup(r, SK_TABLET, &row, &found)) != APP_OK ||
+	    !found)
 		return e;
-	if (rows.nrows != 1)
-		return APP_OK;
 	if ((t = arena_calloc(r->a, 1, sizeof(*t))) == NULL)
 		return APP_ENOMEM;
-	t->id = session_cell_int(&rows, TL_ID);
-	t->csrf = db_cell(&rows, 0, TL_CSRF);
-	t->consent_id = session_cell_int(&rows, TL_CONSENT);
-	t->staff_id = session_cell_int(&rows, TL_STAFF);
-	t->staff_username = db_cell(&rows, 0, TL_USER);
-	p[0] = DB_INT(t->id);
-	if (session_cell_int(&rows, TL_LIVE) != 1) {
+	t->id = row.id;
+	t->csrf = row.csrf;
+	t->consent_id = row.consent_id;
+	t->staff_id = row.staff_id;
+	t->staff_username = row.username;
+	if (!row.live) {
 		r->tablet = t; /* for the log row only */
 		e = audit_write(r, AUDIT_LOGOUT, "consent", t->consent_id,
 		    STR_LIT(""), STR_LIT("tablet locked: idle or too old"));
 		r->tablet = NULL;
 		if (e != APP_OK)
 			return e;
-		return db_exec(
-		    r->db, r->a, DB_AUTH, SQL_TABLET_DELETE, p, 1, NULL);
+		return session_remove(r, SK_TABLET, t->id);
 	}
-	/* The idle lock counts from the last request: touched every time
-	 * (a tablet makes few). */
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_TOUCH, p, 1, NULL)) !=
-	    APP_OK)
+	if ((e = session_touch(r, SK_TABLET, &row)) != APP_OK)
 		return e;
 	r->tablet = t;
 	return APP_OK;
@@ -321,9 +403,8 @@ session_load(struct req *r)
 	if (sso != NULL && sso[0] != '\0') {
 		/* SSO: nginx vouches for the name. Reuse the session if it is
 		 * the same person, else start one (never trust a stale one). */
-		struct db_rows rows;
-		struct db_param p[1];
 		struct str name;
+		long long id;
 
 		if (!auth_username(r, str_cstr(sso), &name)) {
 			log_warn("SSO user name is not an account name");
@@ -332,17 +413,15 @@ session_load(struct req *r)
 		}
 		if (r->user != NULL && str_eq(r->user->username, name))
 			return APP_OK;
-		p[0] = DB_STR(name);
-		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_SSO, p, 1,
-		         &rows)) != APP_OK)
+		if ((e = staff_id_by_username(r, name, 1, &id)) != APP_OK)
 			return e;
-		if (rows.nrows != 1) {
+		if (id == 0) {
 			log_warn("SSO user %s has no active account", name.p);
 			r->user = NULL;
 			return APP_OK;
 		}
 		/* nginx authenticated the person: no second factor here. */
-		return session_create(r, session_cell_int(&rows, 0), 0);
+		return session_create(r, id, 0);
 	}
 	return APP_OK;
 }
@@ -350,9 +429,6 @@ session_load(struct req *r)
 enum app_err
 session_create(struct req *r, long long staff_id, int code_pending)
 {
-	struct str token, csrf;
-	unsigned char hash[32];
-	struct db_param p[5];
 	enum app_err e;
 
 	/* Staff logging in on a tablet take it back: its session ends. */
@@ -361,59 +437,26 @@ session_create(struct req *r, long long staff_id, int code_pending)
 	        APP_OK)
 		return e;
 	/* Rotate: whatever session this browser had is gone. */
-	if (r->user != NULL && r->user->session_id > 0) {
-		p[0] = DB_INT(r->user->session_id);
-		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_DELETE, p, 1,
-		         NULL)) != APP_OK)
-			return e;
-	}
-	p[0] = DB_INT(r->conf->session_idle_minutes);
-	p[1] = DB_INT(r->conf->session_max_hours);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_SWEEP, p, 2,
-	         NULL)) != APP_OK)
+	if (r->user != NULL && r->user->session_id > 0 &&
+	    (e = session_remove(r, SK_STAFF, r->user->session_id)) != APP_OK)
 		return e;
-	token = session_random_hex(r, SESSION_TOKEN_BYTES);
-	csrf = session_random_hex(r, 32);
-	if (token.p == NULL || csrf.p == NULL)
-		return APP_ENOMEM;
-	session_token_hash(token, hash);
-	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
-	p[1] = DB_INT(staff_id);
-	p[2] = DB_STR(csrf);
-	p[3] = DB_STR(r->remote_addr);
-	p[4] = DB_INT(code_pending != 0);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_INSERT, p, 5,
-	         NULL)) != APP_OK)
-		return e;
-	if ((e = session_set_cookie(r, SESSION_COOKIE, token, -1)) != APP_OK)
+	if ((e = session_start(r, SK_STAFF, staff_id, code_pending != 0)) !=
+	    APP_OK)
 		return e;
 	/* Load it back like any later request will: one code path for
 	 * roles, and r->user reflects exactly what is stored. */
 	r->user = NULL;
-	{
-		struct kv *kv = arena_alloc(r->a, sizeof(*kv));
-		if (kv == NULL)
-			return APP_ENOMEM;
-		kv->key = STR_LIT(SESSION_COOKIE);
-		kv->val = token;
-		r->cookies.v = kv;
-		r->cookies.n = 1;
-	}
 	return session_from_cookie(r);
 }
 
 enum app_err
 session_end(struct req *r)
 {
-	struct db_param p[1];
 	enum app_err e;
 
-	if (r->user != NULL && r->user->session_id > 0) {
-		p[0] = DB_INT(r->user->session_id);
-		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_SESSION_DELETE, p, 1,
-		         NULL)) != APP_OK)
-			return e;
-	}
+	if (r->user != NULL && r->user->session_id > 0 &&
+	    (e = session_remove(r, SK_STAFF, r->user->session_id)) != APP_OK)
+		return e;
 	return session_set_cookie(r, SESSION_COOKIE, STR_LIT(""), 0);
 }
 
@@ -444,38 +487,11 @@ session_hand_over(struct req *r, struct str why)
 enum app_err
 session_tablet_create(struct req *r, long long consent_id, long long staff_id)
 {
-	struct str token, csrf;
-	unsigned char hash[32];
-	struct db_param p[5];
-	struct kv *kv;
 	enum app_err e;
 
-	p[0] = DB_INT(TABLET_IDLE_SECONDS);
-	p[1] = DB_INT(TABLET_MAX_SECONDS);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_SWEEP, p, 2, NULL)) !=
-	    APP_OK)
-		return e;
-	token = session_random_hex(r, SESSION_TOKEN_BYTES);
-	csrf = session_random_hex(r, 32);
-	if (token.p == NULL || csrf.p == NULL)
-		return APP_ENOMEM;
-	session_token_hash(token, hash);
-	p[0] = DB_STR(((struct str){ (const char *)hash, sizeof(hash) }));
-	p[1] = DB_INT(consent_id);
-	p[2] = DB_INT(staff_id);
-	p[3] = DB_STR(csrf);
-	p[4] = DB_STR(r->remote_addr);
-	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_INSERT, p, 5,
-	         NULL)) != APP_OK ||
-	    (e = session_set_cookie(r, TABLET_COOKIE, token, -1)) != APP_OK)
+	if ((e = session_start(r, SK_TABLET, staff_id, consent_id)) != APP_OK)
 		return e;
 	/* Load it back as every later request will. */
-	if ((kv = arena_alloc(r->a, sizeof(*kv))) == NULL)
-		return APP_ENOMEM;
-	kv->key = STR_LIT(TABLET_COOKIE);
-	kv->val = token;
-	r->cookies.v = kv;
-	r->cookies.n = 1;
 	r->user = NULL;
 	r->tablet = NULL;
 	if ((e = session_from_tablet(r)) != APP_OK)
@@ -488,16 +504,11 @@ session_tablet_end(struct req *r, const char *why)
 {
 	enum app_err e;
 
-	if (r->tablet != NULL && r->db != NULL) {
-		struct db_param p[1] = { DB_INT(r->tablet->id) };
-
-		if ((e = audit_write(r, AUDIT_LOGOUT, "consent",
-		         r->tablet->consent_id, STR_LIT(""), str_cstr(why))) !=
-		        APP_OK ||
-		    (e = db_exec(r->db, r->a, DB_AUTH, SQL_TABLET_DELETE, p, 1,
-		         NULL)) != APP_OK)
-			return e;
-	}
+	if (r->tablet != NULL && r->db != NULL &&
+	    ((e = audit_write(r, AUDIT_LOGOUT, "consent", r->tablet->consent_id,
+	          STR_LIT(""), str_cstr(why))) != APP_OK ||
+	        (e = session_remove(r, SK_TABLET, r->tablet->id)) != APP_OK))
+		return e;
 	r->tablet = NULL;
 	if (!session_tablet_cookie(r))
 		return APP_OK;

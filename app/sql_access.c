@@ -1,5 +1,42 @@
 /* sql_access.c: statements of the access rules; see include/sql_access.h. */
+#include <stddef.h>
+
 #include "sql_access.h"
+#include "visibility.h"
+
+/* ACCESS_SQL_WAIVER computes these values. */
+_Static_assert(VIS_WAIVER_NONE == 0 && VIS_WAIVER_NAMES_ORG == 1 &&
+        VIS_WAIVER_OTHER_ORGS == 2 && VIS_WAIVER_EXPIRED_NAMES_ORG == 3 &&
+        VIS_WAIVER_EXPIRED_OTHER_ORGS == 4 && VIS_WAIVER_REVOKED == 5 &&
+        VIS_WAIVER_IN_ERROR == 6 && VIS_WAIVER__MAX == 7,
+    "ACCESS_SQL_WAIVER out of sync with enum vis_waiver");
+
+static const struct db_field access_row_fields[] = {
+	DB_FIELD(access_row, own, "own", DB_F_BOOL),
+	DB_FIELD(access_row, co, "co", DB_F_BOOL),
+	DB_FIELD(access_row, unit, "unit", DB_F_BOOL),
+	DB_FIELD(access_row, ins, "ins", DB_F_BOOL),
+};
+static const struct db_record access_row_record =
+    DB_RECORD(access_row, access_row_fields);
+
+static const struct db_field access_referral_id_fields[] = {
+	DB_FIELD(access_num, n, "referral_id", DB_F_INT),
+};
+static const struct db_record access_referral_id_record =
+    DB_RECORD(access_num, access_referral_id_fields);
+
+static const struct db_field access_active_fields[] = {
+	DB_FIELD(access_num, n, "active", DB_F_INT),
+};
+static const struct db_record access_active_record =
+    DB_RECORD(access_num, access_active_fields);
+
+static const struct db_field access_waiver_fields[] = {
+	DB_FIELD(access_num, n, "waiver", DB_F_INT),
+};
+static const struct db_record access_waiver_record =
+    DB_RECORD(access_num, access_waiver_fields);
 
 const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	/*
@@ -19,9 +56,12 @@ const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	                          " FROM referral r JOIN organisation o ON o.id = r.organisation_id"
 	                          " WHERE r.id = ?) x "
 	                          "WHERE (is_rem AND (own OR co OR unit)) OR (is_ins AND ins)",
-	    1, .ncols = 4, .nparams = 7 },
+	    1, .ncols = 4, .nparams = 7, .rec = &access_row_record },
 	[SQL_ACCESS_PARTICIPATION_REFERRAL] = { "SELECT referral_id FROM participation WHERE id = ?",
-	    1, .ncols = 1, .nparams = 1 },
-	[SQL_ACCESS_INSATS_ACTIVE] = { "SELECT 1 FROM insats WHERE id = ? AND active = 1",
-	    1, .ncols = 1, .nparams = 1 },
+	    1, .ncols = 1, .nparams = 1, .rec = &access_referral_id_record },
+	[SQL_ACCESS_INSATS_ACTIVE] = { "SELECT 1 AS active FROM insats WHERE id = ? AND active = 1",
+	    1, .ncols = 1, .nparams = 1, .rec = &access_active_record },
+	[SQL_ACCESS_WAIVER] = { "SELECT " ACCESS_SQL_WAIVER
+	                        " AS waiver FROM referral r WHERE r.id = ?",
+	    1, .ncols = 1, .nparams = 3, .rec = &access_waiver_record },
 };

@@ -1,26 +1,59 @@
 /* sql_admin.c: statements of the admin pages; see include/sql_admin.h. */
+#include "audit.h"
+#include "code_list.h"
+#include "organisation.h"
 #include "sql_admin.h"
+#include "staff.h"
 
 /* An account's version for optimistic locking: a digest of everything the
- * edit form changes. Not updated_at, which every login also bumps. */
+ * edit form changes, as a number (the first 60 bits of a SHA-256). Not
+ * updated_at, which every login also bumps. */
 #define STAFF_VERSION                                                            \
-	"SHA2(CONCAT_WS('|', st.organisation_id, st.display_name, "              \
+	"CONV(LEFT(SHA2(CONCAT_WS('|', st.organisation_id, st.display_name, "    \
 	"IFNULL(st.email, ''), st.active, "                                      \
 	"IFNULL((SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r " \
 	"WHERE r.staff_id = st.id), ''), "                                       \
 	"IFNULL((SELECT GROUP_CONCAT(si.insats_id ORDER BY si.insats_id) "       \
-	"FROM staff_insats si WHERE si.staff_id = st.id), '')), 256)"
+	"FROM staff_insats si WHERE si.staff_id = st.id), '')), 256), 15), "     \
+	"16, 10)"
+#define STAFF_ROLES                                                            \
+	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "      \
+	"WHERE r.staff_id = st.id) AS roles"
+/* One account: staff_account (staff.c); _LOCK adds FOR UPDATE. */
+#define STAFF_GET                                                                      \
+	"SELECT st.id, st.username, st.display_name, "                                 \
+	"COALESCE(st.email, '') AS email, st.organisation_id, st.active, " STAFF_ROLES \
+	", " STAFF_VERSION " AS version, "                                             \
+	"st.password_hash IS NOT NULL AS has_password, "                               \
+	"st.must_change_password, st.api_token_hash IS NOT NULL AS has_token, "        \
+	"COALESCE(DATE_FORMAT(st.last_login_at, '%Y-%m-%d %H:%i'), '') "               \
+	"AS last_login FROM staff st WHERE st.id = ?"
 
 /* Organisations and insatser are only changed here, so updated_at is their
  * version; every save moves it forward by at least a second. */
-#define VERSION_OF(t) "DATE_FORMAT(" t ".updated_at, '%Y%m%d%H%i%s')"
+#define VERSION_OF(t) "DATE_FORMAT(" t ".updated_at, '%Y%m%d%H%i%s') AS version"
 #define VERSION_BUMP(t)                                                        \
 	"updated_at = GREATEST(UTC_TIMESTAMP(), " t                            \
 	".updated_at + INTERVAL 1 SECOND)"
+/* One organisation: organisation (organisation.c). */
+#define ORG_GET                                                                \
+	"SELECT o.id, o.name, o.short_name, o.kind, o.parent_id, "             \
+	"o.share_within_unit, o.active, " VERSION_OF(                          \
+	    "o") " "                                                           \
+	         "FROM organisation o WHERE o.id = ?"
+/* One insats: insats (organisation.c). */
+#define INSATS_GET                                                              \
+	"SELECT i.id, i.name, i.short_name, i.slug, i.host_organisation_id, "   \
+	"i.description, i.location, i.target_groups, i.direction, "             \
+	"i.measurement, DATE_FORMAT(i.period_start, '%Y-%m-%d') "               \
+	"AS period_start, COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), '') " \
+	"AS period_end, i.places, i.hours_per_week_min, i.hours_per_week_max, " \
+	"i.typical_weeks_min, i.typical_weeks_max, i.summary_due_days, "        \
+	"i.active, " VERSION_OF("i") " FROM insats i WHERE i.id = ?"
 
-#define AUDIT_COLS                                                              \
-	"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), a.username, a.action, " \
-	"a.object_type, a.object_id, a.personnummer, a.remote_addr, "           \
+#define AUDIT_COLS                                                                    \
+	"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, a.username, a.action, " \
+	"a.object_type, a.object_id, a.personnummer, a.remote_addr, "                 \
 	"a.request_id, a.detail FROM audit_log a "
 #define AUDIT_PERIOD                                                           \
 	"AND a.at >= ? AND a.at < DATE_ADD(?, INTERVAL 1 DAY) "                \
@@ -30,8 +63,8 @@
  * _LIST's last two columns, cols and ph the INSERT's optional columns and
  * their placeholders, sets the UPDATE's ("" for none). */
 #define CODE_LIST(t, sus, extra)                                               \
-	"SELECT code, label, sort_order, active, " sus ", " extra " FROM " t   \
-	" ORDER BY sort_order, code"
+	"SELECT code, label, sort_order, active, " sus " AS sus_code, " extra  \
+	" AS extra FROM " t " ORDER BY sort_order, code"
 #define CODE_INSERT(t, cols, ph)                                               \
 	"INSERT INTO " t " (code, label, sort_order, active" cols ") "         \
 	"VALUES (?, ?, ?, ?" ph ")"
@@ -41,32 +74,20 @@
 #define CODE_SUS "COALESCE(sus_code, '')"
 
 const struct db_query sql_admin[SQL_ADMIN__MAX] = {
-	[SQL_ADMIN_STAFF_LIST] = { "SELECT st.id, st.username, st.display_name, o.name, "
-	                           "COALESCE(po.name, ''), st.active, "
-	                           "(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "
-	                           "WHERE r.staff_id = st.id), st.password_hash IS NOT NULL "
+	[SQL_ADMIN_STAFF_LIST] = { "SELECT st.id, st.username, st.display_name, o.name AS organisation, "
+	                           "COALESCE(po.name, '') AS parent_organisation, st.active, " STAFF_ROLES
+	                           ", st.password_hash IS NOT NULL AS has_password "
 	                           "FROM staff st JOIN organisation o ON o.id = st.organisation_id "
 	                           "LEFT JOIN organisation po ON po.id = o.parent_id "
 	                           "WHERE st.active IN (?, ?) ORDER BY st.username",
-	    1, .ncols = 8, .nparams = 2 },
-	[SQL_ADMIN_STAFF_GET] = { "SELECT st.id, st.username, st.display_name, COALESCE(st.email, ''), "
-	                          "st.organisation_id, st.active, "
-	                          "(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "
-	                          "WHERE r.staff_id = st.id), " STAFF_VERSION
-	                          ", "
-	                          "st.password_hash IS NOT NULL, st.must_change_password, "
-	                          "st.api_token_hash IS NOT NULL, "
-	                          "COALESCE(DATE_FORMAT(st.last_login_at, '%Y-%m-%d %H:%i'), '') "
-	                          "FROM staff st WHERE st.id = ?",
-	    1, .ncols = 12, .nparams = 1 },
-	[SQL_ADMIN_STAFF_LOCK] = { "SELECT " STAFF_VERSION
-	                           " FROM staff st WHERE st.id = ? FOR UPDATE",
-	    1, .ncols = 1, .nparams = 1 },
-	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT insats_id FROM staff_insats WHERE staff_id = ? "
+	    1, .ncols = 8, .nparams = 2, .rec = &staff_row_record },
+	[SQL_ADMIN_STAFF_GET] = { STAFF_GET, 1, .ncols = 12, .nparams = 1,
+	    .rec = &staff_account_record },
+	[SQL_ADMIN_STAFF_LOCK] = { STAFF_GET " FOR UPDATE", 1, .ncols = 12,
+	    .nparams = 1, .rec = &staff_account_record },
+	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT insats_id AS id FROM staff_insats WHERE staff_id = ? "
 	                               "ORDER BY insats_id",
-	    1, .ncols = 1, .nparams = 1 },
-	[SQL_ADMIN_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ?",
-	    1, .ncols = 1, .nparams = 1 },
+	    1, .ncols = 1, .nparams = 1, .rec = &staff_id_record },
 	[SQL_ADMIN_STAFF_INSERT] = { "INSERT INTO staff (organisation_id, username, display_name, email, "
 	                             "password_hash, must_change_password, active) "
 	                             "VALUES (?, ?, ?, ?, ?, 1, 1)",
@@ -96,21 +117,17 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	[SQL_ADMIN_STAFF_SET_TOKEN] = { "UPDATE staff SET api_token_hash = ? WHERE id = ?",
 	    0, .ncols = 0, .nparams = 2 },
 
-	[SQL_ADMIN_ORG_LIST] = { "SELECT o.id, o.name, o.short_name, o.kind, COALESCE(o.parent_id, ''), "
-	                         "COALESCE(p.name, ''), o.share_within_unit, o.active, "
+	[SQL_ADMIN_ORG_LIST] = { "SELECT o.id, o.name, o.short_name, o.kind, o.parent_id, "
+	                         "COALESCE(p.name, '') AS parent_name, o.share_within_unit, o.active, "
 	                         "(SELECT COUNT(*) FROM staff st WHERE st.organisation_id = o.id) "
+	                         "AS staff_count "
 	                         "FROM organisation o LEFT JOIN organisation p ON p.id = o.parent_id "
 	                         "ORDER BY COALESCE(p.name, o.name), o.parent_id IS NOT NULL, o.name",
-	    1, .ncols = 9, .nparams = 0 },
-	[SQL_ADMIN_ORG_GET] = { "SELECT o.id, o.name, o.short_name, o.kind, COALESCE(o.parent_id, ''), "
-	                        "o.share_within_unit, o.active, " VERSION_OF(
-	                            "o") " "
-	                                 "FROM organisation o WHERE o.id = ?",
-	    1, .ncols = 8, .nparams = 1 },
-	[SQL_ADMIN_ORG_LOCK] = { "SELECT " VERSION_OF(
-	                             "o") " FROM organisation o WHERE o.id = ? "
-	                                  "FOR UPDATE",
-	    1, .ncols = 1, .nparams = 1 },
+	    1, .ncols = 9, .nparams = 0, .rec = &org_row_record },
+	[SQL_ADMIN_ORG_GET] = { ORG_GET, 1, .ncols = 8, .nparams = 1,
+	    .rec = &organisation_record },
+	[SQL_ADMIN_ORG_LOCK] = { ORG_GET " FOR UPDATE", 1, .ncols = 8,
+	    .nparams = 1, .rec = &organisation_record },
 	[SQL_ADMIN_ORG_INSERT] = { "INSERT INTO organisation (forbund_id, parent_id, kind, name, "
 	                           "short_name, share_within_unit, active) "
 	                           "VALUES (COALESCE((SELECT p.forbund_id FROM organisation p "
@@ -122,29 +139,19 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                           "o." VERSION_BUMP("o") " WHERE o.id = ?",
 	    0, .ncols = 0, .nparams = 7 },
 
-	[SQL_ADMIN_INSATS_LIST] = { "SELECT i.id, i.name, i.slug, o.name, "
-	                            "DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
-	                            "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), ''), "
-	                            "COALESCE(i.places, ''), i.active, i.direction, "
+	[SQL_ADMIN_INSATS_LIST] = { "SELECT i.id, i.name, i.slug, o.name AS host, "
+	                            "DATE_FORMAT(i.period_start, '%Y-%m-%d') AS period_start, "
+	                            "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), '') AS period_end, "
+	                            "i.places, i.active, i.direction, "
 	                            "(SELECT COUNT(*) FROM insats_goal g WHERE g.insats_id = i.id) "
+	                            "AS goals "
 	                            "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
 	                            "ORDER BY i.name",
-	    1, .ncols = 10, .nparams = 0 },
-	[SQL_ADMIN_INSATS_GET] = { "SELECT i.id, i.name, i.short_name, i.slug, i.host_organisation_id, "
-	                           "i.description, i.location, i.target_groups, i.direction, "
-	                           "i.measurement, DATE_FORMAT(i.period_start, '%Y-%m-%d'), "
-	                           "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), ''), "
-	                           "COALESCE(i.places, ''), COALESCE(i.hours_per_week_min, ''), "
-	                           "COALESCE(i.hours_per_week_max, ''), "
-	                           "COALESCE(i.typical_weeks_min, ''), "
-	                           "COALESCE(i.typical_weeks_max, ''), "
-	                           "COALESCE(i.summary_due_days, ''), i.active, " VERSION_OF(
-	                               "i") " "
-	                                    "FROM insats i WHERE i.id = ?",
-	    1, .ncols = 20, .nparams = 1 },
-	[SQL_ADMIN_INSATS_LOCK] = { "SELECT " VERSION_OF(
-	                                "i") " FROM insats i WHERE i.id = ? FOR UPDATE",
-	    1, .ncols = 1, .nparams = 1 },
+	    1, .ncols = 10, .nparams = 0, .rec = &insats_row_record },
+	[SQL_ADMIN_INSATS_GET] = { INSATS_GET, 1, .ncols = 20, .nparams = 1,
+	    .rec = &insats_record },
+	[SQL_ADMIN_INSATS_LOCK] = { INSATS_GET " FOR UPDATE", 1, .ncols = 20,
+	    .nparams = 1, .rec = &insats_record },
 	[SQL_ADMIN_INSATS_INSERT] = { "INSERT INTO insats (forbund_id, host_organisation_id, name, "
 	                              "short_name, slug, description, location, target_groups, "
 	                              "direction, measurement, period_start, period_end, places, "
@@ -165,7 +172,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 19 },
 	[SQL_ADMIN_GOALS] = { "SELECT kind, label, target_numerator, target_denominator "
 	                      "FROM insats_goal WHERE insats_id = ? ORDER BY sort_order, id",
-	    1, .ncols = 4, .nparams = 1 },
+	    1, .ncols = 4, .nparams = 1, .rec = &insats_goal_record },
 	[SQL_ADMIN_GOALS_DELETE] = { "DELETE FROM insats_goal WHERE insats_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_ADMIN_GOAL_INSERT] = { "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, "
@@ -174,17 +181,17 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 
 	[SQL_ADMIN_AUDIT_BY_PNR] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? " AUDIT_PERIOD,
-	    1, .ncols = 9, .nparams = 4 },
+	    1, .ncols = 9, .nparams = 4, .rec = &audit_row_record },
 	[SQL_ADMIN_AUDIT_BY_STAFF] = { AUDIT_COLS
 	    "WHERE a.staff_id = ? " AUDIT_PERIOD,
-	    1, .ncols = 9, .nparams = 4 },
+	    1, .ncols = 9, .nparams = 4, .rec = &audit_row_record },
 	[SQL_ADMIN_AUDIT_BY_BOTH] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? AND a.staff_id = ? " AUDIT_PERIOD,
-	    1, .ncols = 9, .nparams = 5 },
+	    1, .ncols = 9, .nparams = 5, .rec = &audit_row_record },
 
 	[SQL_ADMIN_CODE_EDUCATION_LIST] = { CODE_LIST("code_education",
 	                                        CODE_SUS, "''"),
-	    1, .ncols = 6, .nparams = 0 },
+	    1, .ncols = 6, .nparams = 0, .rec = &code_entry_record },
 	[SQL_ADMIN_CODE_EDUCATION_INSERT] = { CODE_INSERT("code_education",
 	                                          ", sus_code", ", ?"),
 	    0, .ncols = 0, .nparams = 5 },
@@ -193,7 +200,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_SUPPORT_TIME_LIST] = { CODE_LIST("code_support_time",
 	                                           CODE_SUS, "''"),
-	    1, .ncols = 6, .nparams = 0 },
+	    1, .ncols = 6, .nparams = 0, .rec = &code_entry_record },
 	[SQL_ADMIN_CODE_SUPPORT_TIME_INSERT] = { CODE_INSERT(
 	                                             "code_support_time",
 	                                             ", sus_code", ", ?"),
@@ -204,7 +211,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_OCCUPATION_LIST] = { CODE_LIST("code_occupation",
 	                                         CODE_SUS, "''"),
-	    1, .ncols = 6, .nparams = 0 },
+	    1, .ncols = 6, .nparams = 0, .rec = &code_entry_record },
 	[SQL_ADMIN_CODE_OCCUPATION_INSERT] = { CODE_INSERT("code_occupation",
 	                                           ", sus_code", ", ?"),
 	    0, .ncols = 0, .nparams = 5 },
@@ -213,7 +220,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_CODE_INCOME_LIST] = { CODE_LIST("code_income", CODE_SUS,
 	                                     "public_support"),
-	    1, .ncols = 6, .nparams = 0 },
+	    1, .ncols = 6, .nparams = 0, .rec = &code_entry_record },
 	[SQL_ADMIN_CODE_INCOME_INSERT] = { CODE_INSERT("code_income",
 	                                       ", sus_code, public_support",
 	                                       ", ?, ?"),
@@ -223,7 +230,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 6 },
 	[SQL_ADMIN_CODE_END_REASON_LIST] = { CODE_LIST("code_end_reason",
 	                                         CODE_SUS, "outcome"),
-	    1, .ncols = 6, .nparams = 0 },
+	    1, .ncols = 6, .nparams = 0, .rec = &code_entry_record },
 	[SQL_ADMIN_CODE_END_REASON_INSERT] = { CODE_INSERT("code_end_reason",
 	                                           ", sus_code, outcome",
 	                                           ", ?, ?"),
@@ -234,7 +241,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	[SQL_ADMIN_CODE_ADVISE_AGAINST_LIST] = { CODE_LIST(
 	                                             "code_advise_against",
 	                                             "''", "''"),
-	    1, .ncols = 6, .nparams = 0 },
+	    1, .ncols = 6, .nparams = 0, .rec = &code_entry_record },
 	[SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT] = { CODE_INSERT(
 	                                               "code_advise_against",
 	                                               "", ""),

@@ -1,17 +1,28 @@
 /* sql_auth.c: statements of sessions, login and audit; see include/sql_auth.h. */
+#include "auth.h"
+#include "mfa.h"
+#include "session.h"
 #include "sql_auth.h"
+#include "staff.h"
+
+/* Every session lookup returns a session_row (session.c): one record for
+ * a staff session, a tablet session and a bearer token. */
+#define SESSION_ROW(id, csrf)                                                  \
+	"SELECT " id " AS id, " csrf " AS csrf, st.id AS staff_id, "           \
+	"st.username, st.display_name, st.organisation_id, "
 
 const struct db_query sql_auth[SQL_AUTH__MAX] = {
-	[SQL_SESSION_LOOKUP] = { "SELECT s.id, s.csrf_token, st.id, st.username, st.display_name, "
-	                         "st.organisation_id, st.must_change_password, "
-	                         "(SELECT GROUP_CONCAT(r.role) FROM staff_role r "
-	                         "WHERE r.staff_id = st.id), "
-	                         "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE, s.code_pending "
-	                         "FROM session s JOIN staff st ON st.id = s.staff_id "
-	                         "WHERE s.token_hash = ? AND st.active = 1 "
-	                         "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE "
-	                         "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR",
-	    1, .ncols = 10, .nparams = 3 },
+	[SQL_SESSION_LOOKUP] = { SESSION_ROW("s.id",
+	                             "s.csrf_token") "st.must_change_password, "
+	                                             "(SELECT GROUP_CONCAT(r.role) FROM staff_role r "
+	                                             "WHERE r.staff_id = st.id) AS roles, "
+	                                             "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS stale, "
+	                                             "s.code_pending, 0 AS consent_id, 1 AS live "
+	                                             "FROM session s JOIN staff st ON st.id = s.staff_id "
+	                                             "WHERE s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                                             "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                                             "AND s.token_hash = ? AND st.active = 1",
+	    1, .ncols = 12, .nparams = 3, .rec = &session_row_record },
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SESSION_INSERT] = { "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, "
@@ -23,21 +34,25 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_SESSION_DELETE_STAFF] = { "DELETE FROM session WHERE staff_id = ? AND id <> ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_SESSION_SWEEP] = { "DELETE FROM session "
-	                        "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE "
-	                        "OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
+	                        "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                        "OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_TABLET_LOOKUP] = { "SELECT t.id, t.csrf_token, t.consent_id, t.staff_id, st.username, "
-	                        "(st.active = 1 "
-	                        "AND t.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
-	                        "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) "
-	                        "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
-	                        "WHERE t.token_hash = ?",
-	    1, .ncols = 6, .nparams = 3 },
+	/* Touched on every request (stale 1): the idle lock counts from the
+	 * last one. */
+	[SQL_TABLET_LOOKUP] = { SESSION_ROW("t.id",
+	                            "t.csrf_token") "0 AS must_change_password, '' AS roles, 1 AS stale, "
+	                                            "0 AS code_pending, t.consent_id, "
+	                                            "(st.active = 1 "
+	                                            "AND t.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                                            "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) AS live "
+	                                            "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
+	                                            "WHERE t.token_hash = ?",
+	    1, .ncols = 12, .nparams = 3, .rec = &session_row_record },
 	[SQL_TABLET_TOUCH] = { "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, consent_id, staff_id, "
-	                        "csrf_token, created_at, last_seen_at, remote_addr) "
-	                        "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
+	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, staff_id, csrf_token, "
+	                        "remote_addr, consent_id, created_at, last_seen_at) "
+	                        "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_TABLET_DELETE] = { "DELETE FROM tablet_session WHERE id = ?", 0,
 	    .ncols = 0, .nparams = 1 },
@@ -45,18 +60,20 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                       "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                       "OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
 	    0, .ncols = 0, .nparams = 2 },
+	[SQL_STAFF_FOR_TOKEN] = { SESSION_ROW("0",
+	                              "''") "0 AS must_change_password, 'integration' AS roles, "
+	                                    "0 AS stale, 0 AS code_pending, 0 AS consent_id, 1 AS live "
+	                                    "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
+	                                    "AND r.role = 'integration' "
+	                                    "WHERE st.api_token_hash = ? AND st.active = 1",
+	    1, .ncols = 12, .nparams = 1, .rec = &session_row_record },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
-	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) "
+	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked "
 	                          "FROM staff WHERE username = ? AND active = 1 "
 	                          "AND password_hash IS NOT NULL",
-	    1, .ncols = 3, .nparams = 1 },
-	[SQL_STAFF_FOR_SSO] = { "SELECT id FROM staff WHERE username = ? AND active = 1",
-	    1, .ncols = 1, .nparams = 1 },
-	[SQL_STAFF_FOR_TOKEN] = { "SELECT st.id, st.username, st.display_name, st.organisation_id "
-	                          "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
-	                          "AND r.role = 'integration' "
-	                          "WHERE st.api_token_hash = ? AND st.active = 1",
-	    1, .ncols = 4, .nparams = 1 },
+	    1, .ncols = 3, .nparams = 1, .rec = &auth_account_record },
+	[SQL_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ? AND active >= ?",
+	    1, .ncols = 1, .nparams = 2, .rec = &staff_id_record },
 	/* locked_until first: assignments are evaluated left to right. */
 	[SQL_STAFF_LOGIN_FAILED] = { "UPDATE staff SET locked_until = IF(failed_logins + 1 >= ?, "
 	                             "UTC_TIMESTAMP() + INTERVAL ? MINUTE, locked_until), "
@@ -68,16 +85,17 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_LOGIN_FAILURE_INSERT] = { "INSERT INTO login_failure (username, remote_addr, at) "
 	                               "VALUES (?, ?, UTC_TIMESTAMP())",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_LOGIN_FAILURES_ADDR] = { "SELECT COUNT(*) FROM login_failure WHERE remote_addr = ? "
+	[SQL_LOGIN_FAILURES_ADDR] = { "SELECT COUNT(*) AS failures FROM login_failure "
+	                              "WHERE remote_addr = ? "
 	                              "AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-	    1, .ncols = 1, .nparams = 2 },
+	    1, .ncols = 1, .nparams = 2, .rec = &auth_failures_record },
 	[SQL_LOGIN_FAILURE_SWEEP] = { "DELETE FROM login_failure "
 	                              "WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_STAFF_PASSWORD] = { "SELECT password_hash, "
-	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) "
+	[SQL_STAFF_PASSWORD] = { "SELECT id, password_hash, "
+	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked "
 	                         "FROM staff WHERE id = ? AND active = 1",
-	    1, .ncols = 2, .nparams = 1 },
+	    1, .ncols = 3, .nparams = 1, .rec = &auth_account_record },
 	[SQL_STAFF_SET_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 0, "
 	                             "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
 	                             "locked_until = NULL WHERE id = ?",
@@ -86,17 +104,22 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                       "object_type, object_id, personnummer, remote_addr, request_id, "
 	                       "detail) VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 9 },
-	[SQL_STAFF_ORGANISATION] = { "SELECT o.name, COALESCE(po.name, '') FROM staff st "
+	[SQL_STAFF_ORGANISATION] = { "SELECT o.name AS organisation, "
+	                             "COALESCE(po.name, '') AS parent_organisation FROM staff st "
 	                             "JOIN organisation o ON o.id = st.organisation_id "
 	                             "LEFT JOIN organisation po ON po.id = o.parent_id WHERE st.id = ?",
-	    1, .ncols = 2, .nparams = 1 },
-	[SQL_STAFF_INSATSER] = { "SELECT i.id, i.name, i.places FROM staff_insats si "
+	    1, .ncols = 2, .nparams = 1, .rec = &staff_home_record },
+	[SQL_STAFF_INSATSER] = { "SELECT i.id, i.name, i.places "
+	                         "FROM staff_insats si "
 	                         "JOIN insats i ON i.id = si.insats_id "
 	                         "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
-	    1, .ncols = 3, .nparams = 1 },
-	[SQL_TOTP_GET] = { "SELECT totp_secret, totp_pending, totp_last_counter FROM staff "
+	    1, .ncols = 3, .nparams = 1, .rec = &staff_insats_record },
+	/* NULLs as "" (no secret, none pending) and -1 (no step used yet). */
+	[SQL_TOTP_GET] = { "SELECT COALESCE(totp_secret, '') AS secret, "
+	                   "COALESCE(totp_pending, '') AS pending, "
+	                   "COALESCE(totp_last_counter, -1) AS last_step FROM staff "
 	                   "WHERE id = ? AND active = 1 FOR UPDATE",
-	    0, .ncols = 3, .nparams = 1 },
+	    0, .ncols = 3, .nparams = 1, .rec = &mfa_state_record },
 	[SQL_TOTP_SET_PENDING] = { "UPDATE staff SET totp_pending = ? WHERE id = ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_TOTP_ACTIVATE] = { "UPDATE staff SET totp_secret = totp_pending, totp_pending = NULL, "

@@ -1,4 +1,5 @@
 /* sql_history.c: statements of the change history; see include/sql_history.h. */
+#include "history.h"
 #include "sql_history.h"
 
 const struct db_query sql_history[SQL_HISTORY__MAX] = {
@@ -6,10 +7,10 @@ const struct db_query sql_history[SQL_HISTORY__MAX] = {
 	                         "field, old_value, new_value) "
 	                         "VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 6 },
-	[SQL_HISTORY_LIST] = { "SELECT DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s'), s.display_name, "
-	                       "h.field, h.old_value, h.new_value "
+	[SQL_HISTORY_LIST] = { "SELECT DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s') AS at, "
+	                       "s.display_name AS who, h.field, h.old_value, h.new_value "
 	                       "FROM change_history h JOIN staff s ON s.id = h.staff_id "
 	                       "WHERE h.record_type = ? AND h.record_id = ? "
 	                       "ORDER BY h.at DESC, h.id DESC LIMIT 500",
-	    1, .ncols = 5, .nparams = 2 },
+	    1, .ncols = 5, .nparams = 2, .rec = &history_row_record },
 };

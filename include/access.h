@@ -17,6 +17,7 @@
 #define ACCESS_H
 
 #include "app.h"
+#include "visibility.h"
 
 struct req;
 
@@ -25,8 +26,11 @@ enum access_via {
 	ACCESS_OWN = 1 << 0,         /* the remittent who made it */
 	ACCESS_COREMITTENT = 1 << 1, /* named as medremittent */
 	ACCESS_UNIT = 1 << 2,        /* same unit, which shares */
-	ACCESS_INSATS = 1 << 3,      /* staff of its insats */
+	ACCESS_INSATS = 1 << 3,      /* staff of its insats (not a draft) */
 };
+
+/* The ways of the remittent side. */
+#define ACCESS_VIA_REMITTENT (ACCESS_OWN | ACCESS_COREMITTENT | ACCESS_UNIT)
 
 /*
  * May r's user see referral id? APP_OK with *via set, APP_ENOTFOUND when
@@ -43,5 +47,34 @@ enum app_err access_participation(
 /* May r's user refer to insats_id (an active insats; any remittent may
  * refer to any active insats of the förbund)? APP_OK or APP_ENOTFOUND. */
 enum app_err access_may_refer(struct req *, long long insats_id);
+
+/*
+ * What include/visibility.h decides from: r's user's roles, via, the
+ * waiver w as it applies to the user's organisation and the shown
+ * record's protected-identity flag.
+ */
+struct vis_in access_vis_in(
+    const struct req *, unsigned via, enum vis_waiver w, int protected_);
+
+/* The waiver of referral_id as it applies to org_id (visibility.h). */
+enum app_err access_waiver(
+    struct req *, long long referral_id, long long org_id, enum vis_waiver *w);
+
+/*
+ * *visible = 1 when the remittent side from org_id may see the details of
+ * referral_id: vis_remittent_details() of its waiver for org_id. This is
+ * consent_details_visible() (consent.h), decided by visibility.h.
+ */
+enum app_err access_details_visible(
+    struct req *, long long referral_id, long long org_id, int *visible);
+
+/*
+ * The parts (VIS_BIT()s) of referral_id r's user sees when reaching it
+ * through via (as access_referral() found it, perhaps narrowed by the
+ * page), the record shown being protected or not. Reads the waiver for the
+ * user's organisation only when the remittent side decides.
+ */
+enum app_err access_referral_parts(struct req *, long long referral_id,
+    unsigned via, int protected_, unsigned *parts);
 
 #endif /* !ACCESS_H */

@@ -11,9 +11,12 @@
 #ifndef AUDIT_H
 #define AUDIT_H
 
+#include <stddef.h>
+
 #include "app.h"
 #include "str.h"
 
+struct db_record;
 struct req;
 
 enum audit_action {
@@ -33,6 +36,21 @@ enum audit_action {
 /* The action's name as stored ("read"). Borrowed. */
 const char *audit_action_name(enum audit_action);
 
+/* The action's Swedish label for the access log pages ("Läsning").
+ * Borrowed. */
+const char *audit_action_label(enum audit_action);
+
+/* 1 with *out set when name is an action's stored name, else 0. */
+int audit_action_from_name(struct str name, enum audit_action *out);
+
+/* The Swedish label of a stored action name, or the name itself when it
+ * names none. Borrowed. */
+struct str audit_action_label_of(struct str name);
+
+/* The Swedish label of a stored object type ("referral" -> "Ansökan"), or
+ * the type itself when it has none. Borrowed. */
+struct str audit_object_label_of(struct str type);
+
 /*
  * Append one row for r's user, or for the consent tablet when the tablet
  * is asking (r->tablet): then no staff member, the user name
@@ -48,5 +66,31 @@ enum app_err audit_write(struct req *, enum audit_action,
 /* As audit_write() with no user: for events before login. */
 enum app_err audit_write_anonymous(
     struct req *, struct str username, enum audit_action, struct str detail);
+
+/* One row of the access log as the admin's search shows it. Strings are
+ * arena; "" for NULL. */
+struct audit_row {
+	struct str at; /* ÅÅÅÅ-MM-DD HH:MM:SS, UTC */
+	struct str username, action, object_type;
+	struct str object_id, personnummer; /* "" when none */
+	struct str remote_addr, request_id, detail;
+};
+
+extern const struct db_record audit_row_record; /* for sql_admin.c */
+
+/* A search of the access log: by personnummer, by account or both, in a
+ * period of days. */
+struct audit_query {
+	struct str personnummer; /* 12 digits, or "" for any */
+	long long staff_id;      /* 0 for any */
+	struct str from, to;     /* ÅÅÅÅ-MM-DD, to inclusive */
+	long long limit;         /* at most this many rows */
+};
+
+/* The rows of q, newest first: an arena array (NULL when none). At least
+ * one of personnummer and staff_id must be given (else APP_EINPUT). The
+ * caller writes the search's own log row first. */
+enum app_err audit_search(struct req *, const struct audit_query *q,
+    struct audit_row **rows, size_t *n);
 
 #endif /* !AUDIT_H */

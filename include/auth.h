@@ -16,7 +16,26 @@
 #include "app.h"
 #include "str.h"
 
+struct db_record;
 struct req;
+
+/* An account as logging in sees it (SQL_STAFF_FOR_LOGIN,
+ * SQL_STAFF_PASSWORD). Strings are arena. */
+struct auth_account {
+	long long id;
+	struct str password_hash; /* "" for none; NUL-terminated */
+	int locked;               /* locked_until is in the future */
+};
+
+/* The failed logins from one address in the window
+ * (SQL_LOGIN_FAILURES_ADDR). */
+struct auth_failures {
+	long long failures;
+};
+
+/* The decode tables, for the statements in sql_auth.c. */
+extern const struct db_record auth_account_record;
+extern const struct db_record auth_failures_record;
 
 /* Initialise libsodium; 1 on success. Call once per process before use. */
 int auth_init(void);
@@ -42,6 +61,34 @@ enum app_err auth_hash(struct req *, struct str password, struct str *out);
 
 /* 1 when password matches hash (a NUL-terminated crypto_pwhash_str). */
 int auth_verify(const char *hash, struct str password);
+
+/* Active account staff_id's password hash and lock; *found 0 when the
+ * account is gone or inactive. */
+enum app_err auth_account_get(
+    struct req *, long long staff_id, struct auth_account *, int *found);
+
+/* Count one failed proof (a wrong password or code) against account
+ * staff_id: AUTH_LOCK_AFTER in a row lock it for AUTH_LOCK_MINUTES. */
+enum app_err auth_count_failure(struct req *, long long staff_id);
+
+/* The password form's errors, one per field (NULL when fine). */
+struct auth_password_errors {
+	const char *current, *next, *repeat;
+};
+
+/*
+ * The logged-in user changes their password: current must be right (a
+ * wrong one counts toward the lockout and is logged; a locked account is
+ * refused), next must pass auth_password_problem() and differ from
+ * current, repeat must equal next. Any NULL argument is a field not sent.
+ * With an error in *pe nothing changes (*changed 0). Else, in one
+ * transaction: the new hash, every other session of the account ended and
+ * the log row (*changed 1); the caller then rotates this session.
+ * APP_EFORBIDDEN when the account is gone or inactive.
+ */
+enum app_err auth_password_change(struct req *, const struct str *current,
+    const struct str *next, const struct str *repeat,
+    struct auth_password_errors *pe, int *changed);
 
 /* NULL when pw is acceptable as a new password for username, else a
  * Swedish message for the form. */

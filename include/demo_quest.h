@@ -9,7 +9,14 @@
 #ifndef DEMO_QUEST_H
 #define DEMO_QUEST_H
 
+struct db_record;
+
 /* argv[0] is the subcommand. 0 or 1 (message printed). */
 int demo_questionnaires(int argc, char **argv);
+
+/* The records of its statements (SQL_QUEST_DEMO_ITEMS,
+ * SQL_QUEST_DEMO_PARTICIPATIONS), private to demo_quest.c. */
+extern const struct db_record demo_quest_item_record;
+extern const struct db_record demo_quest_part_record;
 
 #endif /* !DEMO_QUEST_H */

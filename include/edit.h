@@ -49,6 +49,8 @@ struct edit {
 	const char *audit_type; /* "participation", "referral", ... */
 	long long audit_id;
 	const char *audit_detail; /* e.g. "contact data" */
+	/* The audit row's action; 0 (never an edit's) means AUDIT_UPDATE. */
+	enum audit_action audit_action;
 };
 
 enum edit_result {

@@ -38,6 +38,7 @@ size_t form_registry_check(char *err, size_t errlen);
 /* The page modules' lists (static arrays; *n is the length). */
 const struct form_def *page_admin_forms(size_t *n);
 const struct form_def *page_admin_org_forms(size_t *n);
+const struct form_def *page_admin_insats_forms(size_t *n);
 const struct form_def *page_admin_codes_forms(size_t *n);
 const struct form_def *page_admin_log_forms(size_t *n);
 const struct form_def *page_admin_consent_forms(size_t *n);

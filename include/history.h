@@ -9,6 +9,8 @@
 #ifndef HISTORY_H
 #define HISTORY_H
 
+#include <stddef.h>
+
 #include "app.h"
 #include "str.h"
 
@@ -26,9 +28,24 @@ enum history_record { HISTORY_REFERRAL, HISTORY_PARTICIPATION, HISTORY__MAX };
 enum app_err history_field(struct req *, enum history_record type, long long id,
     const char *field, struct str old_value, struct str new_value);
 
-/* The history of one record, newest first, at most 500 rows, into rows
- * (arena): at (ÅÅÅÅ-MM-DD HH:MM:SS, UTC), staff display name, field,
- * old value, new value. */
+/* One saved change, as history_load() returns it. */
+struct history_row {
+	struct str at;        /* ÅÅÅÅ-MM-DD HH:MM:SS, UTC */
+	struct str who;       /* the staff member's display name */
+	struct str field;     /* the column, e.g. "first_name" */
+	struct str old_value; /* as text; "" when it had none */
+	struct str new_value;
+};
+
+extern const struct db_record history_row_record;
+
+/* The history of one record, newest first, at most 500 rows: *rows points
+ * to *n of them (arena; NULL when there are none). */
+enum app_err history_load(struct req *, enum history_record type, long long id,
+    struct history_row **rows, size_t *n);
+
+/* The same as a result grid, the columns in struct history_row's order;
+ * for the pages that still read grids (use history_load()). */
 enum app_err history_list(
     struct req *, enum history_record type, long long id, struct db_rows *rows);
 

@@ -3,23 +3,32 @@
  * insatser, code lists and the access log. Handlers as in pages.h; the admin_* helpers
  * are shared by the page_admin*.c files only.
  *
- * Every change is one transaction that also writes its audit row (action
- * admin); a failed audit write fails the change. Edit forms carry a hidden
- * version and refuse to overwrite a change made by someone else meanwhile.
+ * The handlers translate: they read the form through its field table, ask
+ * the domain modules (staff.h, organisation.h, code_list.h, audit.h) and
+ * bind the view. Every change is one transaction that also writes its
+ * audit row (action admin); a failed audit write fails the change. Edit
+ * forms carry a hidden version and save through edit.h's versioned edit,
+ * so a change made by someone else meanwhile is shown, not overwritten.
  */
 #ifndef PAGE_ADMIN_H
 #define PAGE_ADMIN_H
 
+#include <stddef.h>
+
 #include "app.h"
+#include "edit.h"
 #include "form.h"
 #include "str.h"
 
+struct org_row;
 struct req;
 struct view_ctx;
 
-/* page_admin.c: the overview and the accounts. */
-enum app_err page_admin(struct req *);                /* GET /admin */
-enum app_err page_admin_accounts(struct req *);       /* GET /admin/konton */
+/* page_admin.c: the overview and the accounts list. */
+enum app_err page_admin(struct req *);          /* GET /admin */
+enum app_err page_admin_accounts(struct req *); /* GET /admin/konton */
+
+/* page_admin_account.c: an account's form, password and token. */
 enum app_err page_admin_account_new(struct req *);    /* GET .../konton/ny */
 enum app_err page_admin_account_create(struct req *); /* POST .../konton/ny */
 enum app_err page_admin_account(struct req *);        /* GET .../konton/:id */
@@ -29,12 +38,14 @@ enum app_err page_admin_account_password(struct req *);
 /* POST /admin/konton/:id/token: a new bearer token, shown once */
 enum app_err page_admin_account_token(struct req *);
 
-/* page_admin_org.c: organisations and insatser. */
+/* page_admin_org.c: organisations and their units. */
 enum app_err page_admin_orgs(struct req *);    /* GET /admin/organisationer */
 enum app_err page_admin_org_new(struct req *); /* GET .../ny */
-enum app_err page_admin_org_create(struct req *);    /* POST .../ny */
-enum app_err page_admin_org(struct req *);           /* GET .../:id */
-enum app_err page_admin_org_save(struct req *);      /* POST .../:id */
+enum app_err page_admin_org_create(struct req *); /* POST .../ny */
+enum app_err page_admin_org(struct req *);        /* GET .../:id */
+enum app_err page_admin_org_save(struct req *);   /* POST .../:id */
+
+/* page_admin_insats.c: insatser and their goals. */
 enum app_err page_admin_insatser(struct req *);      /* GET /admin/insatser */
 enum app_err page_admin_insats_new(struct req *);    /* GET .../ny */
 enum app_err page_admin_insats_create(struct req *); /* POST .../ny */
@@ -53,45 +64,60 @@ enum app_err page_admin_code_list(struct req *); /* GET .../:lista */
 /* POST .../:lista: every row and one new code in one transaction */
 enum app_err page_admin_code_list_save(struct req *);
 
-/* ---- helpers shared by page_admin*.c ---- */
+/* ---- helpers shared by page_admin*.c (page_admin.c) ---- */
 
 #define ADMIN_CONFLICT_MSG                                                     \
 	"Någon annan har ändrat uppgifterna medan du redigerade. Dina "      \
 	"ändringar är inte sparade; se de aktuella uppgifterna nedan."
 
+/* The version a form was read at, from its hidden field: -1 when missing
+ * or not a number (so it never matches). */
+long long admin_form_version(const struct str *);
+
 /*
- * Begin a transaction and lock the row id with stmt, whose first column is
- * the row's version. *current is 1 when that equals version (the caller
- * goes on and commits), else 0 with the transaction already rolled back
- * (the caller shows the conflict). Database errors roll back too.
+ * Save an admin edit form through edit_run() (include/edit.h) with the
+ * posted "version", the audit row (action admin, type, id, detail) written
+ * with the change. APP_OK with *res, or an error with nothing written
+ * (APP_EDUP from ops->save: a name taken).
  */
-enum app_err admin_lock_version(struct req *, unsigned stmt, long long id,
-    struct str version, int *current);
+enum app_err admin_edit_run(struct req *, const struct edit_ops *ops,
+    void *state, const char *type, long long id, const char *detail,
+    enum edit_result *res);
+
+/* A stored version as the form's hidden field carries it (arena). */
+struct str admin_version_str(struct req *, long long version);
+
+/* What an edit form says when edit_run() did not save: someone else saved
+ * meanwhile (EDIT_STALE), or is saving now (EDIT_BUSY). */
+const char *admin_edit_message(enum edit_result);
 
 /* The value of a checked field as it is to be saved: a valid FT_INT as its
  * canonical decimal (arena), anything else as typed. */
-struct field_spec;
-struct field_val;
 struct str admin_value(
     struct req *, const struct field_spec *, const struct field_val *);
 
-/* Bind fv's typed value to val_key and its error (or nothing) to err_key;
- * sets "has_errors" when there is an error. */
-enum app_err admin_ctx_field(struct view_ctx *, const char *val_key,
-    const char *err_key, const struct field_val *fv);
+/* v as decimal text. Arena ("" when the arena is full). */
+struct str admin_ll(struct req *, long long v);
 
 /*
- * Add the organisations as a list "key" of {id, label, selected, inactive}
- * for a <select>, selected_id marked. Inactive ones are listed only when
- * selected. With top_only, only organisations without a parent.
+ * Bind the organisations rows (org_list()) as a list "key" of {id, label,
+ * selected} for a <select>, selected_id marked. Inactive ones are listed
+ * only when selected. With top_only, only organisations without a parent.
  */
 enum app_err admin_org_options(struct req *, struct view_ctx *, const char *key,
-    long long selected_id, int top_only);
+    const struct org_row *rows, size_t n, long long selected_id, int top_only);
 
-/* 1 when id is an organisation (top_only: without a parent), active or
- * the currently selected one (keep_id). */
-int admin_org_exists(struct req *, long long id, long long keep_id,
-    int top_only, enum app_err *e);
+/*
+ * Bind an enum's names (a NULL-terminated table, as an FT_ENUM field's
+ * choices) as a list "key" of {value, label, selected} for a <select> or
+ * radio group: label(i) is name i's Swedish label, and the one equal to
+ * current is selected.
+ */
+enum app_err admin_choices(struct req *, struct view_ctx *, const char *key,
+    const char *const *names, const char *(*label)(int), struct str current);
+
+/* Redirect to path/id?sparat=1 after a save. */
+enum app_err admin_saved(struct req *, const char *path, long long id);
 
 /* A temporary password: 16 random hex digits in groups of four. Arena. */
 struct str admin_temp_password(struct req *);

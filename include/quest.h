@@ -1,6 +1,9 @@
 /*
- * quest.h: loading questionnaire definitions into the database, shared by
- * `stegvis questionnaire-import` and the admin page.
+ * quest.h: questionnaire definitions: loading them into the database
+ * (shared by `stegvis questionnaire-import` and the admin page) and
+ * reading them back as typed records (definitions, languages, items,
+ * options, texts). States and rules are in quest_state.h, codes in
+ * quest_code.h, responses and answers in quest_response.h.
  *
  * A definition (code, version) is stored once and never changed. Loading
  * the same file again is a no-op; loading different content under a
@@ -14,10 +17,11 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "db.h"
+#include "quest_state.h"
 #include "str.h"
 
 struct arena;
-struct db;
 struct quest_def;
 
 enum quest_store_result {
@@ -51,5 +55,119 @@ long long quest_random_id(void);
  * out (at least 64 bytes); the address as given when it parses as
  * neither. */
 void quest_addr_key(struct str addr, char *out, size_t n);
+
+/* ---- Stored definitions as typed records -----------------------------
+ * Loaded by the functions below (or db_load() on the statement named);
+ * strings are arena, valid until the request ends. */
+
+/* One number a statement counts or finds (column "n"): a count, a
+ * position, a version, an id; 0 for NULL or "". */
+struct quest_number {
+	long long n;
+};
+extern const struct db_record quest_number_record;
+
+/* A version found (SQL_QUEST_DEF_FIND): its id, and whether it was loaded
+ * from the same file. */
+struct quest_stored {
+	long long id;
+	int same_content;
+};
+extern const struct db_record quest_stored_record;
+
+/* A definition (SQL_QUEST_DEF_GET, SQL_QUEST_DEF_FOR_PARTICIPANTS). */
+struct quest_info {
+	long long id;
+	struct str code;
+	long long version;
+	struct str title, group_name, anonymity_name;
+	int active;
+	struct str default_lang;
+	/* From the names, by the loaders: */
+	enum quest_group group;
+	enum quest_anonymity anonymity;
+};
+extern const struct db_record quest_info_record;
+
+/* One line of the admin's list of definitions (SQL_QUEST_DEF_LIST). */
+struct quest_info_row {
+	long long id;
+	struct str code;
+	long long version;
+	struct str title, group_name, anonymity_name;
+	int active, example;
+	struct str imported;      /* YYYY-MM-DD */
+	struct str langs;         /* "sv, en, ar" in the file's order */
+	long long items, answers; /* items; responses sent */
+};
+extern const struct db_record quest_info_row_record;
+
+/* A language of a definition (SQL_QUEST_LANGS). */
+struct quest_language {
+	struct str lang, name, dir; /* dir: "ltr" or "rtl" */
+	int rtl;
+};
+extern const struct db_record quest_language_record;
+
+/* One item in a language (SQL_QUEST_ITEM_AT): texts in lang, else in the
+ * definition's default language. */
+struct quest_item_rec {
+	long long id;
+	struct str item_code, kind_name;
+	long long scale_min, scale_max; /* skala, vas; else 0 */
+	int allow_vet_ej, allow_ej_aktuellt;
+	long long max_length; /* fritext; else 0 */
+	struct str text, min_label, max_label;
+	enum quest_kind kind; /* from kind_name, by quest_item_at() */
+};
+extern const struct db_record quest_item_record;
+
+/* An option of an enval/flerval item in a language (SQL_QUEST_OPTIONS):
+ * position 1.., the value stored with an answer, the text shown. */
+struct quest_option_rec {
+	long long position;
+	struct str value, text;
+};
+extern const struct db_record quest_option_record;
+
+/* One text (SQL_QUEST_TEXT). */
+struct quest_text_rec {
+	struct str text;
+};
+extern const struct db_record quest_text_record;
+
+/* Definition id: *found 0 when there is none. */
+enum app_err quest_info_get(struct db *, struct arena *, long long id,
+    struct quest_info *out, int *found);
+
+/* The active definitions for participants, for the participation page
+ * (anonymous first, then by code). *out arena, *n of them. */
+enum app_err quest_info_for_participants(
+    struct db *, struct arena *, struct quest_info **out, size_t *n);
+
+/* Every definition for the admin page (by code, newest version first). */
+enum app_err quest_info_list(
+    struct db *, struct arena *, struct quest_info_row **out, size_t *n);
+
+/* The languages of definition qid, in the file's order. */
+enum app_err quest_languages(struct db *, struct arena *, long long qid,
+    struct quest_language **out, size_t *n);
+
+/* The number of items of definition qid. */
+enum app_err quest_item_count(
+    struct db *, struct arena *, long long qid, long long *n);
+
+/* Item at position pos (1..) of qid in lang; *found 0 when none. */
+enum app_err quest_item_at(struct db *, struct arena *, long long qid,
+    long long pos, struct str lang, struct quest_item_rec *out, int *found);
+
+/* The options of item in lang, by position. */
+enum app_err quest_options(struct db *, struct arena *, long long item,
+    struct str lang, struct quest_option_rec **out, size_t *n);
+
+/* Text ref of qid in lang, else in the default language; *found 0 when
+ * the statement found no row ("" when neither language has it). */
+enum app_err quest_text(struct db *, struct arena *, long long qid,
+    struct str ref, struct str lang, struct str *out, int *found);
 
 #endif /* !QUEST_H */

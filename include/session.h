@@ -1,5 +1,6 @@
 /*
- * session.h: who is asking. Roles, login sessions, CSRF tokens.
+ * session.h: who is asking. Login sessions, CSRF tokens (the roles are
+ * include/staff.h's).
  *
  * A session is a row in MariaDB keyed by the BLAKE2b-256 hash of a 256-bit
  * random token; only the browser has the token, in the cookie
@@ -27,23 +28,11 @@
 #define SESSION_H
 
 #include "app.h"
+#include "staff.h" /* enum role, ROLE_BIT() */
 #include "str.h"
 
+struct db_record;
 struct req;
-
-enum role {
-	ROLE_REMITTENT,      /* handläggare: own referrals (and the unit's) */
-	ROLE_INSATSPERSONAL, /* staff of the assigned insatser */
-	ROLE_FORBUND,        /* förbund management: aggregates only */
-	ROLE_ADMIN,          /* accounts, configuration, the access log */
-	ROLE_INTEGRATION,    /* the SUS job: bearer token, no pages */
-	ROLE__MAX
-};
-
-#define ROLE_BIT(r) (1u << (r))
-#define ROLES_STAFF                                                            \
-	(ROLE_BIT(ROLE_REMITTENT) | ROLE_BIT(ROLE_INSATSPERSONAL) |            \
-	    ROLE_BIT(ROLE_FORBUND) | ROLE_BIT(ROLE_ADMIN))
 
 /* The logged-in account of a request. Strings are arena. */
 struct staff_user {
@@ -71,12 +60,12 @@ struct tablet_session {
 #define SESSION_COOKIE      "stegvis_session"
 #define SESSION_TOKEN_BYTES 32 /* 256 bits */
 
-/* The role's name as in the database ("remittent"). Borrowed. */
-const char *role_name(enum role);
-
-/* Parse a comma-separated role list from the database into ROLE_BIT()s;
- * unknown names are ignored. */
-unsigned role_parse_list(struct str);
+/* The decode table of a session as its lookups return it, for the
+ * statements in sql_auth.c: SQL_SESSION_LOOKUP (a staff session),
+ * SQL_TABLET_LOOKUP (a tablet session) and SQL_STAFF_FOR_TOKEN (a bearer
+ * token, a session of its own). One record, so one code path reads all
+ * three. */
+extern const struct db_record session_row_record;
 
 /*
  * Find the caller: bearer token, SSO param (creating a session for the

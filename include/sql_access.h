@@ -1,20 +1,52 @@
 /*
- * sql_access.h: the statements of app/access.c. Each returns one row with
- * the ways the caller reaches the record, or no row when it cannot.
+ * sql_access.h: the statements of app/access.c, and the waiver state every
+ * statement that needs it computes the same way.
  */
 #ifndef SQL_ACCESS_H
 #define SQL_ACCESS_H
 
 #include "db.h"
 
+/*
+ * The secrecy waiver of referral r (the outer query's alias) as it applies
+ * to organisation ? (twice: the organisation, then again for its parent),
+ * as a value of enum vis_waiver (include/visibility.h): the latest signed
+ * waiver (drafts say nothing), 0 when none was given; in force (aktiv,
+ * perhaps past its dates until the sweep) or expired, whether one of its
+ * active parties is the organisation or its parent; revoked; marked in
+ * error. Only the inputs: visibility.h decides what they show.
+ */
+#define ACCESS_SQL_WAIVER                                                          \
+	"IFNULL((SELECT CASE c.state WHEN 'aktiv' THEN 2 WHEN 'utgangen' THEN 4 "  \
+	"WHEN 'aterkallad' THEN 5 ELSE 6 END - (c.state IN ('aktiv', 'utgangen') " \
+	"AND EXISTS (SELECT 1 FROM consent_party cp WHERE cp.consent_id = c.id "   \
+	"AND cp.state = 'aktiv' AND cp.organisation_id IS NOT NULL AND "           \
+	"(cp.organisation_id = ? OR cp.organisation_id = (SELECT o2.parent_id "    \
+	"FROM organisation o2 WHERE o2.id = ?)))) FROM consent c "                 \
+	"WHERE c.referral_id = r.id AND c.kind = 'sekretess' AND "                 \
+	"c.signed_how IS NOT NULL AND c.state IN ('aktiv', 'aterkallad', "         \
+	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), 0)"
+
+/* The ways one caller reaches one referral (0/1 each). */
+struct access_row {
+	int own, co, unit, ins;
+};
+
+/* One number: a referral id, a flag, a waiver state. */
+struct access_num {
+	long long n;
+};
+
 enum sql_access {
-	/* (referral id, staff id x4, is remittent, is insatspersonal)
-	 * -> own, coremittent, unit, insats (0/1 each) */
+	/* (staff id x4, is remittent, is insatspersonal, referral id) ->
+	 * struct access_row: one row when the caller reaches it a way */
 	SQL_ACCESS_REFERRAL,
-	/* (participation id) -> referral id */
+	/* (participation id) -> referral_id */
 	SQL_ACCESS_PARTICIPATION_REFERRAL,
-	/* (insats id) -> 1 when it exists and is active */
+	/* (insats id) -> active: one row when it exists and is active */
 	SQL_ACCESS_INSATS_ACTIVE,
+	/* (organisation id x2, referral id) -> waiver (ACCESS_SQL_WAIVER) */
+	SQL_ACCESS_WAIVER,
 	SQL_ACCESS__MAX
 };
 

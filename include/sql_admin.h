@@ -9,19 +9,14 @@
 
 enum sql_admin {
 	/* (active a, active b: 1,0 every account, 1,1 active, 0,0 inactive)
-	 * -> id, username, display_name, organisation name, parent name or
-	 * "", active, roles (comma-separated), has password (0/1) */
+	 * -> staff_row (staff.c), by username */
 	SQL_ADMIN_STAFF_LIST,
-	/* (id) -> id, username, display_name, email or "", organisation_id,
-	 * active, roles, version, has password, must_change_password,
-	 * has token, last login (ÅÅÅÅ-MM-DD HH:MM or "") */
+	/* (id) -> staff_account (staff.c); _LOCK also locks the row for the
+	 * rest of the transaction */
 	SQL_ADMIN_STAFF_GET,
-	/* (id) -> version: locks the row for the rest of the transaction */
 	SQL_ADMIN_STAFF_LOCK,
-	/* (id) -> insats id: the account's insatser */
+	/* (id) -> staff_id: the account's insatser, ascending */
 	SQL_ADMIN_STAFF_INSATSER,
-	/* (username) -> id: any account, active or not */
-	SQL_ADMIN_STAFF_BY_USERNAME,
 	/* (organisation_id, username, display_name, email, password_hash or
 	 * NULL): must_change_password 1, active 1 */
 	SQL_ADMIN_STAFF_INSERT,
@@ -39,49 +34,37 @@ enum sql_admin {
 	SQL_ADMIN_STAFF_TEMP_PASSWORD,
 	SQL_ADMIN_STAFF_SET_TOKEN, /* (token hash, id) */
 
-	/* () -> id, name, short_name, kind, parent_id or "", parent name or
-	 * "", share_within_unit, active, staff count; parents first, each
-	 * followed by its units */
+	/* () -> org_row (organisation.c); parents first, each followed by
+	 * its units */
 	SQL_ADMIN_ORG_LIST,
-	/* (id) -> id, name, short_name, kind, parent_id or "",
-	 * share_within_unit, active, version */
+	/* (id) -> organisation (organisation.c); _LOCK locks the row */
 	SQL_ADMIN_ORG_GET,
-	SQL_ADMIN_ORG_LOCK, /* (id) -> version, locking the row */
+	SQL_ADMIN_ORG_LOCK,
 	/* (parent_id, parent_id, kind, name, short_name, share, active): the
 	 * parent's förbund, or the installation's one förbund */
 	SQL_ADMIN_ORG_INSERT,
 	/* (parent_id, kind, name, short_name, share, active, id) */
 	SQL_ADMIN_ORG_UPDATE,
 
-	/* () -> id, name, slug, host name, period_start, period_end or "",
-	 * places or "", active, direction, goal count */
+	/* () -> insats_row (organisation.c), by name */
 	SQL_ADMIN_INSATS_LIST,
-	/* (id) -> id, name, short_name, slug, host_organisation_id,
-	 * description, location, target_groups, direction, measurement,
-	 * period_start, period_end, places, hours min, hours max, weeks min,
-	 * weeks max, summary_due_days, active, version (NULLs as "") */
+	/* (id) -> insats (organisation.c); _LOCK locks the row */
 	SQL_ADMIN_INSATS_GET,
-	SQL_ADMIN_INSATS_LOCK, /* (id) -> version, locking the row */
-	/* (host, host, name, short_name, slug, description, location,
-	 * target_groups, direction, measurement, period_start, period_end,
-	 * places, hours min, hours max, weeks min, weeks max, summary_due_days,
-	 * active): the host's förbund */
+	SQL_ADMIN_INSATS_LOCK,
 	SQL_ADMIN_INSATS_INSERT,
 	/* (host, name, short_name, slug, description, location,
 	 * target_groups, direction, measurement, period_start, period_end,
 	 * places, hours min, hours max, weeks min, weeks max, summary_due_days,
 	 * active, id) */
 	SQL_ADMIN_INSATS_UPDATE,
-	/* (insats id) -> kind, label, numerator, denominator, by sort_order */
+	/* (insats id) -> insats_goal (organisation.c), by sort_order */
 	SQL_ADMIN_GOALS,
 	SQL_ADMIN_GOALS_DELETE, /* (insats id) */
 	/* (insats id, kind, label, numerator, denominator, sort_order) */
 	SQL_ADMIN_GOAL_INSERT,
 
 	/* The access log, newest first: (key, from, to (ÅÅÅÅ-MM-DD, to
-	 * inclusive), limit) -> at (ÅÅÅÅ-MM-DD HH:MM:SS), username, action,
-	 * object_type, object_id or "", personnummer or "", remote_addr,
-	 * request_id, detail or "" */
+	 * inclusive), limit) -> audit_row (audit.c) */
 	SQL_ADMIN_AUDIT_BY_PNR,   /* key: personnummer (12 digits) */
 	SQL_ADMIN_AUDIT_BY_STAFF, /* key: staff id */
 	/* (personnummer, staff id, from, to, limit): both at once */
@@ -89,9 +72,10 @@ enum sql_admin {
 
 	/*
 	 * The code lists of sql/0005_code_lists.sql, one statement per table
-	 * (page_admin_codes.c picks them by list). _LIST: () -> code, label,
-	 * sort_order, active, sus_code or "", extra or "" (public_support 0/1
-	 * of code_income, outcome of code_end_reason), by sort_order, code.
+	 * (code_list.c picks them by list). _LIST: () -> code_entry
+	 * (code_list.c): code, label, sort_order, active, sus_code or "",
+	 * extra or "" (public_support 0/1 of code_income, outcome of
+	 * code_end_reason), by sort_order, code.
 	 * _INSERT: (code, label, sort_order, active[, sus_code][, extra]).
 	 * _UPDATE: (label, sort_order, active[, sus_code][, extra], code).
 	 * sus_code is NULL for none; code_advise_against has no sus_code.

@@ -8,50 +8,50 @@
 #include "db.h"
 
 enum sql_auth {
-	/* (token_hash, idle minutes, max hours) -> session id, csrf_token,
-	 * staff id, username, display_name, organisation_id,
-	 * must_change_password, roles (comma-separated), stale (1 when
-	 * last_seen_at is over a minute old), code_pending */
+	/* (idle seconds, max seconds, token_hash) -> session_row (session.c):
+	 * a live staff session of an active account; stale when last seen
+	 * over a minute ago */
 	SQL_SESSION_LOOKUP,
-	SQL_SESSION_TOUCH,  /* (session id) */
-	SQL_SESSION_INSERT, /* (token_hash, staff id, csrf, remote_addr) */
-	SQL_SESSION_DELETE, /* (session id) */
+	SQL_SESSION_TOUCH, /* (session id) */
+	/* (token_hash, staff id, csrf, remote_addr, code_pending) */
+	SQL_SESSION_INSERT,
+	SQL_SESSION_DELETE,       /* (session id) */
 	SQL_SESSION_DELETE_STAFF, /* (staff id, session id to keep or 0) */
-	SQL_SESSION_SWEEP,        /* (idle minutes, max hours) */
-	/* (idle seconds, max seconds, token_hash) -> tablet session id,
-	 * csrf_token, consent id, staff id (who handed it over), staff
-	 * username, live (1 while within both limits and the account is
-	 * active, else 0) */
+	SQL_SESSION_SWEEP,        /* (idle seconds, max seconds) */
+	/* (idle seconds, max seconds, token_hash) -> session_row: a tablet
+	 * session (who handed it over as staff, its consent), live while
+	 * within both limits and the account is active; always stale */
 	SQL_TABLET_LOOKUP,
 	SQL_TABLET_TOUCH, /* (tablet session id) */
-	/* (token_hash, consent id, staff id, csrf, remote_addr) */
+	/* (token_hash, staff id, csrf, remote_addr, consent id) */
 	SQL_TABLET_INSERT,
 	SQL_TABLET_DELETE, /* (tablet session id) */
 	SQL_TABLET_SWEEP,  /* (idle seconds, max seconds) */
-	/* (username) -> id, password_hash, locked (0/1); active password
-	 * accounts only */
-	SQL_STAFF_FOR_LOGIN,
-	/* (username) -> id; active accounts, for SSO */
-	SQL_STAFF_FOR_SSO,
-	/* (token_hash) -> id, username, display_name, organisation_id;
-	 * active integration accounts */
+	/* (token_hash) -> session_row of an active integration account (no
+	 * session id, no CSRF token) */
 	SQL_STAFF_FOR_TOKEN,
+	/* (username) -> auth_account (auth.c): active password accounts */
+	SQL_STAFF_FOR_LOGIN,
+	/* (username, 1 for active accounts only or 0 for any) -> staff_id */
+	SQL_STAFF_BY_USERNAME,
 	SQL_STAFF_LOGIN_FAILED,   /* (lock after N, lock minutes, staff id) */
 	SQL_STAFF_LOGIN_OK,       /* (staff id) */
 	SQL_LOGIN_FAILURE_INSERT, /* (username, remote_addr) */
-	SQL_LOGIN_FAILURES_ADDR,  /* (remote_addr, minutes) -> count */
-	SQL_LOGIN_FAILURE_SWEEP,  /* (minutes) */
-	SQL_STAFF_PASSWORD,       /* (staff id) -> password_hash, locked */
-	SQL_STAFF_SET_PASSWORD,   /* (hash, staff id): clears must_change */
+	/* (remote_addr, minutes) -> auth_failures */
+	SQL_LOGIN_FAILURES_ADDR,
+	SQL_LOGIN_FAILURE_SWEEP, /* (minutes) */
+	/* (staff id) -> auth_account of an active account (any password) */
+	SQL_STAFF_PASSWORD,
+	SQL_STAFF_SET_PASSWORD, /* (hash, staff id): clears must_change */
 	/* (staff_id, username, action, object_type, object_id,
 	 * personnummer, remote_addr, request_id, detail) */
 	SQL_AUDIT_INSERT,
-	/* (staff id) -> organisation name, parent organisation name or "" */
+	/* (staff id) -> staff_home: organisation name, parent's or "" */
 	SQL_STAFF_ORGANISATION,
-	/* (staff id) -> insats id, name, places: the assigned insatser */
+	/* (staff id) -> staff_insats: the assigned active insatser */
 	SQL_STAFF_INSATSER,
-	/* (staff id) -> totp_secret, totp_pending, totp_last_counter; locks
-	 * the row (use inside a transaction) */
+	/* (staff id) -> mfa_state (mfa.c) of an active account; locks the
+	 * row (use inside a transaction) */
 	SQL_TOTP_GET,
 	SQL_TOTP_SET_PENDING, /* (secret, staff id) */
 	SQL_TOTP_ACTIVATE,    /* (step, staff id): pending becomes the secret */

@@ -7,7 +7,7 @@
 enum sql_history {
 	/* (staff id, record type, record id, field, old, new) */
 	SQL_HISTORY_INSERT,
-	/* (record type, record id) -> at, staff name, field, old, new */
+	/* (record type, record id) -> struct history_row (history.h) */
 	SQL_HISTORY_LIST,
 	SQL_HISTORY__MAX
 };

@@ -1,9 +1,12 @@
 /*
  * sql_quest.h: the statements of the questionnaires (app/quest.c,
- * app/page_quest*.c, `stegvis questionnaire-import`). Parameters in
- * brackets, result columns after the arrow; "" for NULL. The kiosk's
- * statements never return anything of a respondent but through the
- * response id its own device holds.
+ * app/quest_code.c, app/quest_response.c, app/demo_quest.c,
+ * `stegvis questionnaire-import`). Parameters in brackets, result columns
+ * after the arrow; "" for NULL. A statement that returns rows declares the
+ * record they fill (a struct of quest.h, quest_code.h or quest_response.h;
+ * "n" is struct quest_number). The kiosk's statements never return
+ * anything of a respondent but through the response id its own device
+ * holds.
  */
 #ifndef SQL_QUEST_H
 #define SQL_QUEST_H
@@ -11,9 +14,9 @@
 #include "db.h"
 
 enum sql_quest {
-	/* (code, version, hash) -> id, same hash (1/0) */
+	/* (hash, code, version) -> struct quest_stored */
 	SQL_QUEST_DEF_FIND,
-	/* (code) -> highest version loaded, "" when none */
+	/* (code) -> n: highest version loaded, 0 when none */
 	SQL_QUEST_DEF_MAX_VERSION,
 	/* (code, version, title, respondents, anonymity, default lang,
 	 * example, xml, hash, imported by) */
@@ -31,41 +34,44 @@ enum sql_quest {
 	SQL_QUEST_OPTION_INSERT,
 	/* (questionnaire, ref, lang, text) */
 	SQL_QUEST_TEXT_INSERT,
-	/* () -> id, code, version, title, respondents, anonymity, active,
-	 * example, imported (date), languages, items, submitted responses */
+	/* () -> struct quest_info_row: id, code, version, title,
+	 * respondents, anonymity, active, example, imported (date),
+	 * languages, items, submitted responses */
 	SQL_QUEST_DEF_LIST,
-	/* (id) -> code, version, title, respondents, anonymity, active,
-	 * default lang */
+	/* (id) -> struct quest_info: id, code, version, title, respondents,
+	 * anonymity, active, default lang */
 	SQL_QUEST_DEF_GET,
-	/* () -> id, code, title, anonymity, respondents: active versions for
-	 * participants, for the participation page */
+	/* () -> struct quest_info: active versions for participants, for
+	 * the participation page */
 	SQL_QUEST_DEF_FOR_PARTICIPANTS,
-	/* (questionnaire) -> lang, name, dir (ltr/rtl), in the file's order */
+	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
+	 * file's order */
 	SQL_QUEST_LANGS,
-	/* (questionnaire, ref, lang, questionnaire, ref) -> the text in lang,
-	 * else in the default language, else "" */
+	/* (questionnaire, ref, lang, questionnaire, ref) -> struct
+	 * quest_text: the text in lang, else in the default language, else
+	 * "" */
 	SQL_QUEST_TEXT,
-	/* (questionnaire) -> number of items */
+	/* (questionnaire) -> n: number of items */
 	SQL_QUEST_ITEM_COUNT,
-	/* (lang, lang, lang, questionnaire, position) -> id, code, kind, min,
-	 * max, vet ej, ej aktuellt, max length, text, min label, max label */
+	/* (lang, lang, lang, questionnaire, position) -> struct quest_item:
+	 * id, code, kind, min, max, vet ej, ej aktuellt, max length, text,
+	 * min label, max label */
 	SQL_QUEST_ITEM_AT,
-	/* (lang, item) -> position, value, text */
+	/* (lang, item) -> struct quest_option: position, value, text */
 	SQL_QUEST_OPTIONS,
 	/* (hash, kind, questionnaire, response, participation, measurement,
 	 * insats, minutes valid) */
 	SQL_QUEST_CODE_INSERT,
-	/* (idle seconds for a link, for a tablet, hash) -> id, kind,
-	 * questionnaire, response, participation, measurement, insats, expired
-	 * (1/0), busy elsewhere (1/0: held by a device seen within the idle
-	 * time of its kind), language, sitting, anonymity */
+	/* (idle seconds for a link, for a tablet, hash) -> struct
+	 * quest_code: id, kind, questionnaire, response, participation,
+	 * measurement, insats, expired (1/0), held (1/0: by a device seen
+	 * within the idle time of its kind), language, sitting, anonymity */
 	SQL_QUEST_CODE_BY_HASH,
 	/* The same, locking the row (kiosk start) */
 	SQL_QUEST_CODE_BY_HASH_LOCK,
-	/* (idle seconds for a link, for a tablet, device hash) -> id, kind,
-	 * questionnaire, response,
-	 * participation, measurement, insats, fresh (1/0), expired (1/0),
-	 * language, sitting, anonymity */
+	/* (idle seconds for a link, for a tablet, device hash) -> struct
+	 * quest_code, as SQL_QUEST_CODE_BY_HASH (held: this device was seen
+	 * within the idle time) */
 	SQL_QUEST_CODE_BY_DEVICE,
 	/* (device hash, response, code id): this device answers now, a new
 	 * sitting */
@@ -74,10 +80,10 @@ enum sql_quest {
 	SQL_QUEST_CODE_TOUCH,
 	/* (device hash): the device lets go (lock screen, idle) */
 	SQL_QUEST_CODE_UNBIND,
-	/* (code id) -> id, locking the row (submit) */
+	/* (code id) -> n: the id, locking the row (submit) */
 	SQL_QUEST_CODE_LOCK,
-	/* (code id, device hash) -> id, locking the row while this device
-	 * holds it (saving an answer) */
+	/* (code id, device hash) -> n: the id, locking the row while this
+	 * device holds it (saving an answer) */
 	SQL_QUEST_CODE_LOCK_MINE,
 	/* (lang, code id): the language of an anonymous questionnaire */
 	SQL_QUEST_CODE_SET_LANG,
@@ -87,13 +93,14 @@ enum sql_quest {
 	SQL_QUEST_CODE_DELETE_FOR,
 	/* (): expired codes go */
 	SQL_QUEST_CODE_SWEEP,
-	/* (participation) -> measurement, expires (date): open codes */
+	/* (participation) -> struct quest_code_open: measurement, expires
+	 * (date): open codes */
 	SQL_QUEST_CODES_OPEN,
 	/* (address) */
 	SQL_QUEST_FAIL_INSERT,
-	/* (address, minutes) -> failures in the window */
+	/* (address, minutes) -> n: failures in the window */
 	SQL_QUEST_FAIL_COUNT,
-	/* () -> failures from any address in the last minute */
+	/* () -> n: failures from any address in the last minute */
 	SQL_QUEST_FAIL_COUNT_ALL,
 	/* (id): an attempt that was not a wrong code */
 	SQL_QUEST_FAIL_DELETE,
@@ -102,23 +109,26 @@ enum sql_quest {
 	/* (random id, questionnaire, participation, measurement, insats,
 	 * language) */
 	SQL_QUEST_RESP_INSERT,
-	/* (response) -> questionnaire, language, status, anonymity, sitting */
+	/* (response) -> struct quest_response: questionnaire, language,
+	 * status, anonymity, sitting */
 	SQL_QUEST_RESP_GET,
 	/* (response): a linked response's code was typed or its link started,
 	 * a new sitting */
 	SQL_QUEST_RESP_NEW_SITTING,
 	/* (lang, response) */
 	SQL_QUEST_RESP_SET_LANG,
-	/* (participation, measurement, questionnaire id) -> response id,
-	 * status: any version of the same questionnaire code */
+	/* (participation, measurement, questionnaire id) -> struct
+	 * quest_response_ref: response id, status: any version of the same
+	 * questionnaire code */
 	SQL_QUEST_RESP_FIND_LINKED,
 	/* (response): sent, background copied, only while pagaende */
 	SQL_QUEST_RESP_SUBMIT,
-	/* (participation) -> questionnaire code, measurement, status,
-	 * submitted (date) */
+	/* (participation) -> struct quest_response_brief: questionnaire
+	 * code, measurement, status, submitted (date) */
 	SQL_QUEST_RESP_FOR_PARTICIPATION,
-	/* (response, item, sitting) -> value int, value text, special: only
-	 * what was given in this sitting */
+	/* (response, item, sitting) -> struct quest_answer: value int, has
+	 * int (1/0), value text, special: only what was given in this
+	 * sitting */
 	SQL_QUEST_ANSWERS,
 	/* (response, item) */
 	SQL_QUEST_ANSWER_DELETE,
@@ -127,14 +137,14 @@ enum sql_quest {
 	SQL_QUEST_ANSWER_CLEAR,
 	/* (response, item, seq, sitting, value int, value text, special) */
 	SQL_QUEST_ANSWER_INSERT,
-	/* (response) -> items answered, in any sitting */
+	/* (response) -> n: items answered, in any sitting */
 	SQL_QUEST_ANSWERED_COUNT,
-	/* (response) -> position of the first item without an answer, ""
+	/* (response) -> n: position of the first item without an answer, 0
 	 * when every item has one */
 	SQL_QUEST_FIRST_UNANSWERED,
 	/* Drafts of anonymous questionnaires, keyed by the code: */
-	/* (code, item, sitting) -> value int, value text, special: only what
-	 * was given in this sitting */
+	/* (code, item, sitting) -> struct quest_answer, as
+	 * SQL_QUEST_ANSWERS */
 	SQL_QUEST_DRAFT_ANSWERS,
 	/* (code, item) */
 	SQL_QUEST_DRAFT_DELETE,
@@ -143,14 +153,15 @@ enum sql_quest {
 	SQL_QUEST_DRAFT_CLEAR,
 	/* (code, item, seq, sitting, value int, value text, special) */
 	SQL_QUEST_DRAFT_INSERT,
-	/* (code) -> items answered, in any sitting */
+	/* (code) -> n: items answered, in any sitting */
 	SQL_QUEST_DRAFT_COUNT,
-	/* (questionnaire, code) -> position of the first item without an
-	 * answer, "" when every item has one */
+	/* (questionnaire, code) -> n: position of the first item without an
+	 * answer, 0 when every item has one */
 	SQL_QUEST_DRAFT_FIRST_UNANSWERED,
 	/* (response, code): the draft becomes the response's answers */
 	SQL_QUEST_DRAFT_MOVE,
-	/* (participation) -> insats, personnummer, status */
+	/* (participation) -> struct quest_participation: insats,
+	 * personnummer, status */
 	SQL_QUEST_PARTICIPATION,
 	/* Demo data (app/demo_quest.c): */
 	/* () -> sent responses */

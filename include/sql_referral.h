@@ -1,42 +1,60 @@
 /*
- * sql_referral.h: the statements of app/page_referral*.c.
- * Parameters in brackets, result columns after the arrow.
+ * sql_referral.h: the statements of the referral module (app/referral.c,
+ * app/person.c). Parameters in brackets, result columns after the arrow;
+ * a statement with a record names its struct (include/referral.h,
+ * include/person.h), whose decode table lists the columns.
  *
- * "Visible" below is the remittent's rule of include/access.h, repeated in
+ * "Reaches" below is the remittent's rule of include/access.h, repeated in
  * SQL for the lists (access_referral() answers one id at a time): the
  * referrals the caller made, those naming them as medremittent, and their
- * unit's when the unit shares (organisation.share_within_unit).
+ * unit's when the unit shares (organisation.share_within_unit). The lists
+ * and the referral compute the waiver as it applies to the caller's
+ * organisation (ACCESS_SQL_WAIVER); include/visibility.h decides what it
+ * shows.
  */
 #ifndef SQL_REFERRAL_H
 #define SQL_REFERRAL_H
 
 #include "db.h"
 
+/* The small rows of the module's own statements. */
+struct referral_lock_row {
+	long long version;
+	struct str status;
+};
+struct referral_num {
+	long long n;
+};
+struct referral_text {
+	struct str s;
+};
+
 enum sql_referral {
-	/* -> id, name: the active insatser a remittent may refer to */
+	/* -> struct referral_insats_choice: the active insatser */
 	SQL_REFERRAL_INSATS_CHOICES,
-	/* -> code, label, active: the code lists, in their sort order */
+	/* -> struct referral_code: the code lists, in their sort order */
 	SQL_REFERRAL_CODE_EDUCATION,
 	SQL_REFERRAL_CODE_INCOME,
 	SQL_REFERRAL_CODE_SUPPORT_TIME,
-	/* -> id, name, parent name or "": active organisations and units,
+	/* -> struct referral_org_choice: active organisations and units,
 	 * each unit after its parent */
 	SQL_REFERRAL_ORG_CHOICES,
-	/* (id) -> name, parent name or "" */
+	/* (id) -> struct referral_org_choice */
 	SQL_REFERRAL_ORG_NAME,
-	/* (staff id) -> email or "" */
+	/* (staff id) -> email or "" (struct referral_text) */
 	SQL_REFERRAL_STAFF_EMAIL,
-	/* (username) -> id: an active account with the remittent role */
+	/* (username) -> id (struct referral_num): an active account with the
+	 * remittent role */
 	SQL_REFERRAL_REMITTENT_BY_USERNAME,
-	/* (personnummer) -> id: the person link only; locks the row */
+	/* (personnummer) -> id (struct person): the link only; locks the
+	 * row */
 	SQL_REFERRAL_PERSON_FIND,
 	/* (personnummer, id_kind, birth_year) */
 	SQL_REFERRAL_PERSON_INSERT,
-	/* (first_name, last_name, gender, address, postal_code, city, phone,
-	 * home_municipality, interpreter_needed, interpreter_language,
-	 * protected_identity, referral id): the person as this referral's
-	 * remittent records them; the UPDATE takes the same parameters and
-	 * is guarded by the referral's own version and row lock */
+	/* (the fields of enum contact_field in order, referral id): the
+	 * person as this referral's remittent records them; the UPDATE takes
+	 * the same parameters and is guarded by the referral's own version
+	 * and row lock */
 	SQL_REFERRAL_RPERSON_INSERT,
 	SQL_REFERRAL_RPERSON_UPDATE,
 	/* (person_id, insats_id, remittent_id, organisation_id, status,
@@ -45,38 +63,37 @@ enum sql_referral {
 	 * background, own_goals, needs, tried_before, consent_at_visa (0/1),
 	 * submitted (0/1)) */
 	SQL_REFERRAL_INSERT,
-	/* (id) -> the columns of enum ref_get_col in page_referral.h */
+	/* (organisation id x2: the caller's, referral id) -> struct
+	 * referral */
 	SQL_REFERRAL_GET,
-	/* (id) -> version, status, remittent_id, person_id; locks the row */
+	/* (id) -> struct referral_lock_row; locks the row */
 	SQL_REFERRAL_LOCK,
 	/* (insats_id, visa_date, sick_leave_percent, employed, employer,
 	 * employer_rehab_responsibility, support_time_code, education_code,
 	 * background, own_goals, needs, tried_before, consent_at_visa, status,
-	 * submitted
-	 * (0/1: set submitted_at now), id, version): bumps version; only while
-	 * utkast or aterford */
+	 * submitted (0/1: set submitted_at now), id, version): bumps version;
+	 * only while utkast or aterford */
 	SQL_REFERRAL_UPDATE,
-	/* (referral id) -> code, label: its income sources */
+	/* (referral id) -> struct referral_income, in code-list order */
 	SQL_REFERRAL_INCOME_LIST,
 	/* (referral id) */
 	SQL_REFERRAL_INCOME_DELETE,
 	/* (referral id, code) */
 	SQL_REFERRAL_INCOME_ADD,
-	/* (referral id) -> organisation_id, name, contact, username or "",
-	 * organisation name, parent organisation name or "" */
+	/* (referral id) -> struct referral_corem */
 	SQL_REFERRAL_COREM_LIST,
 	/* (referral id) */
 	SQL_REFERRAL_COREM_DELETE,
 	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
 	SQL_REFERRAL_COREM_ADD,
-	/* (user id, organisation id x2, user id x3, status or "" x3) -> the
-	 * columns of enum ref_list_col in page_referral.h: the visible
-	 * referrals, newest change first, at most REF_LIST_MAX + 1. RL_VISIBLE
-	 * is 0 for a referral whose details the consent no longer shows the
-	 * caller's organisation; a status filter leaves those out */
+	/* (user id x3, organisation id x2, user id x3, status or "" x2,
+	 * waiver mask) -> struct referral_row: the referrals the caller
+	 * reaches, newest change first, at most REFERRAL_LIST_MAX + 1; with
+	 * a status, only the rows whose waiver is in the mask (bit
+	 * 1 << waiver; all bits without a status) */
 	SQL_REFERRAL_LIST,
-	/* (user id, organisation id x2, user id x3, personnummer) -> the
-	 * same columns: the visible referrals of one person */
+	/* (user id x3, organisation id x2, user id x3, personnummer) ->
+	 * the same rows: those of one person */
 	SQL_REFERRAL_SEARCH,
 	SQL_REFERRAL__MAX
 };

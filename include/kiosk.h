@@ -1,0 +1,96 @@
+/*
+ * kiosk.h: the respondent's device: which code it holds and what it is
+ * answering, from its cookie; and what every respondent's page shares
+ * (the kiosk layout, the UI words, the pre-login CSRF token). Used by the
+ * respondent's handlers (page_kiosk.c, page_quest.c) and the staff's code
+ * page.
+ *
+ * A device holds a code through a random token in the cookie
+ * KIOSK_COOKIE; only the token's hash is stored (include/quest_code.h).
+ * A tablet lets go after QUEST_IDLE_SECONDS idle, a personal link after
+ * QUEST_LINK_IDLE_SECONDS; every page is Cache-Control: no-store.
+ */
+#ifndef KIOSK_H
+#define KIOSK_H
+
+#include "app.h"
+#include "kiosk_words.h"
+#include "quest_code.h"
+#include "quest_response.h"
+#include "str.h"
+
+struct req;
+struct view_ctx;
+
+#define KIOSK_COOKIE "stegvis_enkat"
+#define KIOSK_LOCK   "/surfplatta" /* the lock screen */
+
+/* One respondent's state. Strings are arena. */
+struct kiosk {
+	struct quest_code code;   /* the code this device holds */
+	struct quest_sheet sheet; /* where its answers go */
+	struct str dev;           /* this device's hash */
+	struct str lang;          /* the language chosen, "" before */
+	long long nitems;         /* items of the questionnaire */
+	int rtl;                  /* lang is written right to left, as the
+	                           * definition says */
+	int anon, is_link;
+	struct kiosk_lang words; /* the UI words' language for lang */
+};
+
+/* The device cookie, when it has the shape of one (borrowed). */
+const struct str *kiosk_cookie(struct req *);
+
+/* Let go of this device's code (if any) and clear the cookie. */
+enum app_err kiosk_release(struct req *);
+
+/* k as a device that has just used code c (no device hash, no items
+ * counted): enough for kiosk_continue(). */
+void kiosk_from_code(struct kiosk *k, const struct quest_code *c);
+
+/*
+ * The respondent of this device into k, or APP_ENOTFOUND: no code held,
+ * idle too long, expired or sent (an idle or expired one is let go; the
+ * answers stay). The device is seen now.
+ */
+enum app_err kiosk_load(struct req *, struct kiosk *k);
+
+/*
+ * What every kiosk page does first: never cache; the respondent of this
+ * device (none: to the lock screen); with need_lang, a language chosen
+ * (none: to the language choice). *redirected = 1 when a redirect is the
+ * answer, and the caller returns at once.
+ */
+enum app_err kiosk_enter(
+    struct req *, struct kiosk *k, int need_lang, int *redirected);
+
+/* Redirect to where a respondent goes on: the language, the first
+ * unanswered item, or the send page. k needs anon, code, sheet, lang. */
+enum app_err kiosk_continue(struct req *, const struct kiosk *k);
+
+/* The pre-login CSRF token for the kiosk's forms (set as a cookie when
+ * missing, renewed at every page), bound to "kiosk_csrf" in ctx. */
+enum app_err kiosk_csrf_bind(struct req *, struct view_ctx *);
+
+/* "{n}" and "{m}" in tpl replaced (arena); {NULL, 0} when it is full. */
+struct str kiosk_fill(struct req *, const char *tpl, long long n, long long m);
+
+/* Word w in the respondent's language (kiosk_words.h). Static. */
+const char *kiosk_t(const struct kiosk *k, enum kiosk_word w);
+
+/* Seconds idle before the lock screen: a tablet's, none for a link. */
+unsigned kiosk_idle(const struct kiosk *k);
+
+/*
+ * Render page inside the kiosk layout with title: lang and dir of the
+ * respondent, the idle return to the lock screen when idle > 0, never
+ * cached.
+ */
+enum app_err kiosk_render(struct req *, const char *page, struct str title,
+    struct view_ctx *, struct str lang, int rtl, unsigned idle);
+
+/* The navigation words into ctx ("ui_lang" set when they are not in the
+ * respondent's language). */
+enum app_err kiosk_bind_ui(struct view_ctx *, const struct kiosk *k);
+
+#endif /* !KIOSK_H */

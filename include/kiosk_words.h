@@ -1,0 +1,55 @@
+/*
+ * kiosk_words.h: the questionnaire kiosk's own words (buttons, progress,
+ * messages) in the languages of the shipped definitions, and the language
+ * and direction they are shown in.
+ *
+ * Two functions are the whole interface, so the table can later be the
+ * one tablet word table both tablet flows share: a word for a message in
+ * a language, and the language/direction resolver. No I/O.
+ */
+#ifndef KIOSK_WORDS_H
+#define KIOSK_WORDS_H
+
+#include "str.h"
+
+enum kiosk_word {
+	KW_CHOOSE,
+	KW_PROGRESS,
+	KW_NEXT,
+	KW_BACK,
+	KW_SKIP,
+	KW_SEND_TITLE,
+	KW_SEND_TEXT,
+	KW_SEND,
+	KW_THANKS,
+	KW_THANKS_TEXT,
+	KW_DONE,
+	KW_DONT_KNOW,
+	KW_NOT_APPL,
+	KW_VAS_HELP,
+	KW_ERROR,
+	KW_YOUR_ANSWER,
+	KW_COUNT_HINT,
+	KW_COUNT_LEFT,
+	KW_COUNT_OVER,
+	KW_TOO_LONG,
+	KW__MAX
+};
+
+/* The language the kiosk's words are shown in for a wanted language. */
+struct kiosk_lang {
+	const char *lang; /* the words' language (static): the wanted one,
+	                   * else its primary language, else "sv" */
+	int own;          /* 1 unless the words fell back to Swedish */
+	int rtl;          /* the words' language is written right to left */
+};
+
+/* The words' language for lang: exact, then lang without its region
+ * ("so-SO" finds "so"), then Swedish (own = 0). */
+struct kiosk_lang kiosk_lang_resolve(struct str lang);
+
+/* Message w in the words' language for lang (kiosk_lang_resolve()); it may
+ * hold {n} and {m} for numbers. Static. */
+const char *kiosk_word(enum kiosk_word w, struct str lang);
+
+#endif /* !KIOSK_WORDS_H */

@@ -1,0 +1,245 @@
+/*
+ * quest_response.h: a questionnaire response and its answers: where the
+ * answers being given live, saving one screen's answers, and sending.
+ *
+ * A linked questionnaire's answers live on its response (made when its
+ * code is first used, include/quest_code.h); an anonymous one's in the
+ * draft keyed by the code, moved to a response with a random id only at
+ * sending (sql/0014). Either way each answer records the sitting it was
+ * given in: the code's (anonymous) or the response's (linked, as a new
+ * code for the same measurement resumes the same response), and a screen
+ * shows only the answers of its own sitting (sql/0016).
+ *
+ * Strings in records are arena (valid until the request ends).
+ */
+#ifndef QUEST_RESPONSE_H
+#define QUEST_RESPONSE_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "db.h"
+#include "quest_state.h"
+#include "str.h"
+
+struct arena;
+struct kv_list;
+struct quest_code;
+struct quest_item_rec;
+struct quest_option_rec;
+struct req;
+
+/* A response (SQL_QUEST_RESP_GET). */
+struct quest_response {
+	long long questionnaire_id;
+	struct str language;
+	struct str status_name;
+	struct str anonymity_name;
+	long long sitting;
+	enum quest_status status; /* from status_name */
+};
+extern const struct db_record quest_response_record;
+
+/* The response of a linked measurement (SQL_QUEST_RESP_FIND_LINKED). */
+struct quest_response_ref {
+	long long id;
+	struct str status_name;
+	enum quest_status status;
+};
+extern const struct db_record quest_response_ref_record;
+
+/* A participation's responses, for its page
+ * (SQL_QUEST_RESP_FOR_PARTICIPATION). */
+struct quest_response_brief {
+	struct str code; /* the questionnaire's code */
+	struct str measurement_name;
+	struct str status_name;
+	struct str submitted; /* YYYY-MM-DD, "" before */
+	enum quest_measurement measurement;
+	enum quest_status status;
+};
+extern const struct db_record quest_response_brief_record;
+
+/* One stored answer row (SQL_QUEST_ANSWERS, SQL_QUEST_DRAFT_ANSWERS). */
+struct quest_answer {
+	long long value_int; /* when has_int */
+	int has_int;
+	struct str value_text;
+	struct str special_name;
+};
+extern const struct db_record quest_answer_record;
+
+/* The participation a code is opened for (SQL_QUEST_PARTICIPATION). */
+struct quest_participation {
+	long long insats_id;
+	struct str personnummer;
+	struct str status;
+};
+extern const struct db_record quest_participation_record;
+
+/* Where the answers being given live. */
+struct quest_sheet {
+	int draft;       /* anonymous: the draft keyed by the code */
+	long long owner; /* the code's id (draft) or the response's */
+	long long sitting;
+};
+
+enum app_err quest_response_get(struct db *, struct arena *, long long id,
+    struct quest_response *out, int *found);
+
+/* The response so far of a participation's linked measurement of the
+ * questionnaire qid (any version of its code); *found 0 when none. */
+enum app_err quest_response_find_linked(struct db *, struct arena *,
+    long long participation_id, enum quest_measurement m, long long qid,
+    struct quest_response_ref *out, int *found);
+
+/* Every response of a participation. */
+enum app_err quest_responses_of(struct db *, struct arena *,
+    long long participation_id, struct quest_response_brief **out, size_t *n);
+
+/* The participation id (insats, personnummer); *found 0 when none. */
+enum app_err quest_participation_get(struct db *, struct arena *, long long id,
+    struct quest_participation *out, int *found);
+
+/* A response id (random, quest_random_id()) of questionnaire qid being
+ * answered: participation_id, measurement, insats_id 0 / QMEAS_NONE for
+ * none. Runs in the caller's transaction. */
+enum app_err quest_response_insert(struct db *, struct arena *, long long id,
+    long long qid, long long participation_id,
+    enum quest_measurement measurement, long long insats_id, struct str lang);
+
+/* A linked response's code was used: a new sitting. */
+enum app_err quest_response_new_sitting(
+    struct db *, struct arena *, long long id);
+
+/* The language chosen for a linked response. */
+enum app_err quest_response_set_lang(
+    struct db *, struct arena *, long long id, struct str lang);
+
+/* The answers to item given in the sheet's sitting (another device or a
+ * later sitting sees none). */
+enum app_err quest_sheet_answers(struct db *, struct arena *,
+    const struct quest_sheet *, long long item, struct quest_answer **out,
+    size_t *n);
+
+/* Items answered so far, in any sitting. */
+enum app_err quest_sheet_answered(
+    struct db *, struct arena *, const struct quest_sheet *, long long *n);
+
+/* The position of the first item of qid without an answer in any
+ * sitting; 0 when every item has one. */
+enum app_err quest_sheet_first_unanswered(struct db *, struct arena *,
+    const struct quest_sheet *, long long qid, long long *pos);
+
+/* ---- Answering: the rules of one screen (pure) ------------------------ */
+
+/* One answer row to store. */
+struct quest_answer_row {
+	long long vint; /* -1: NULL */
+	struct str vtext;
+	enum quest_special special;
+};
+
+/* At most this many rows for one item (options chosen). */
+#define QUEST_ANSWER_ROWS 32
+
+/* What the screen shows as the answer: stored, or typed (after an
+ * error). */
+struct quest_shown {
+	long long ints[QUEST_ANSWER_ROWS]; /* chosen values / options */
+	size_t nints;
+	struct str text; /* fritext, or the VAS number as typed */
+	enum quest_special special;
+};
+
+/* 1 when v is among the shown values. */
+int quest_shown_has(const struct quest_shown *, long long v);
+
+/* What the stored answers of an item (of kind) show: the values, the
+ * text or VAS number, the special answer. The VAS number is formatted in
+ * the arena. */
+void quest_shown_from_answers(struct arena *, enum quest_kind kind,
+    const struct quest_answer *ans, size_t n, struct quest_shown *sh);
+
+/*
+ * The rows a screen's form gives for item (the "svar" and "special"
+ * fields of form; none: nothing given), into rows (QUEST_ANSWER_ROWS) and
+ * *nrows. 0 when the input does not fit the item: a value out of range, an
+ * option that does not exist, two values for one, a special answer the
+ * item does not allow, a text over its limit. sh gets what to show again
+ * on an error. Texts are stored and shown with LF line breaks (arena).
+ */
+int quest_answer_parse(struct arena *, const struct quest_item_rec *item,
+    const struct quest_option_rec *opts, size_t nopts,
+    const struct kv_list *form, struct quest_answer_row *rows, size_t *nrows,
+    struct quest_shown *sh);
+
+/* 1 when item is a free text and svar (the posted answer, may be NULL) is
+ * over its limit, in characters as every limit counts them. */
+int quest_text_too_long(
+    const struct quest_item_rec *item, const struct str *svar);
+
+/* A screen's button ("ga"). */
+enum quest_go {
+	QGO_NEXT,
+	QGO_SKIP, /* "hoppa" */
+	QGO_BACK, /* "tillbaka" */
+};
+
+/* The button the form names (NULL or another value: next). */
+enum quest_go quest_go_from_form(const struct str *ga);
+
+/* What saving a screen does. */
+enum quest_step {
+	QSTEP_ERROR,    /* the answer does not fit: shown again, 400 */
+	QSTEP_TOO_LONG, /* a text over its limit: shown again, 400 */
+	QSTEP_KEEP,     /* nothing written */
+	QSTEP_SKIP,     /* the item's answers go (every sitting) */
+	QSTEP_REPLACE,  /* the item's answers go, the rows given are stored */
+	QSTEP_CLEAR,    /* the item's answers of this sitting go */
+};
+
+/*
+ * The rule of a screen: go, whether the screen was shown (the hidden
+ * "visad"), whether the input parsed (with nrows rows) and, when it did
+ * not, whether it is a text over its limit.
+ *   - A text over its limit comes back with everything typed, even on
+ *     "back": it is never dropped unsaid.
+ *   - Other input that does not fit: back keeps what is stored, else the
+ *     screen comes back with an error.
+ *   - Skipping removes the answer; answers given replace it.
+ *   - A text, number or set of boxes left empty on a screen that was
+ *     shown clears this sitting's answer (one given earlier was not shown,
+ *     so an empty screen did not clear it); radios are cleared only by
+ *     skipping; going back with nothing given keeps what is stored.
+ */
+enum quest_step quest_step_decide(enum quest_kind kind, enum quest_go go,
+    int shown, int parsed, int too_long, size_t nrows);
+
+/* ---- Transitions ------------------------------------------------------ */
+
+/*
+ * Store a screen's step (QSTEP_SKIP, _REPLACE, _CLEAR; nothing for the
+ * others) for item in one transaction, while the device dev still holds
+ * code code_id and it is not being sent (the send locks the code row too
+ * and deletes it). *held 0 when it no longer does: nothing is written.
+ */
+enum app_err quest_sheet_save(struct db *, struct arena *,
+    const struct quest_sheet *, long long code_id, struct str dev,
+    long long item, enum quest_step step, const struct quest_answer_row *rows,
+    size_t nrows, int *held);
+
+/*
+ * Send the response being answered with code c on the device dev, in one
+ * transaction: an anonymous one only now becomes a response (a random
+ * id, the date only, in language lang) with the draft's answers; the
+ * response is marked sent with its background copied; the code is
+ * deleted (with its draft), so nothing links the response to it; a
+ * linked one is written to the access log. *sent 0 when the device no
+ * longer holds the code (sent already, a parallel send won): nothing
+ * changed.
+ */
+enum app_err quest_response_send(struct req *, const struct quest_code *c,
+    struct str dev, struct str lang, int *sent);
+
+#endif /* !QUEST_RESPONSE_H */

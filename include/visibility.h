@@ -1,0 +1,113 @@
+/*
+ * visibility.h: which parts of a referral, its person and its
+ * participation a caller may see. The one rule; every page, list and
+ * search asks it.
+ *
+ * The caller's inputs come from elsewhere: the roles from the session, the
+ * ways they reach the referral from access_referral() (include/access.h),
+ * the waiver state for their organisation from a statement (the lists
+ * compute it in SQL, ACCESS_SQL_WAIVER in include/sql_access.h), and the
+ * protected-identity flag from the record shown. The decision is made
+ * here, and only here.
+ *
+ * The rule (DOMAIN.md "Who sees what of a person"):
+ *   - a way counts only with its role: the remittent ways (own,
+ *     medremittent, unit) for ROLE_REMITTENT, the insats way for
+ *     ROLE_INSATSPERSONAL. The förbund, admin and integration roles see no
+ *     person. A caller reaching the referral several ways sees the union.
+ *   - the insats staff see the referral, the person and the participation
+ *     whatever the waiver says (they keep the participation; the waiver
+ *     governs what goes back to the referring side), and they alone see
+ *     whether a SUS "yes" is reported with the personnummer (it depends on
+ *     the insats's record of the person).
+ *   - the remittent side sees that the referral exists (its insats, the
+ *     person's name) always, and its details only while no waiver has been
+ *     given yet (what they wrote is theirs), or the latest given waiver,
+ *     in force or expired, still names their organisation or its parent
+ *     as an active party. A revoked waiver, one marked in error, or one
+ *     that does not name them (any more) leaves only that it exists.
+ *   - where a person with protected identity lives and is reached
+ *     (address, postal code, city, phone) is shown on no page; only the
+ *     remittent who made the referral holds it, in their own edit form.
+ *
+ * Pure: no database, no request. Unit-tested as a matrix of roles x
+ * relations x waiver states x protected identity in
+ * tests/unit/test_visibility.c.
+ */
+#ifndef VISIBILITY_H
+#define VISIBILITY_H
+
+/*
+ * The secrecy waiver of a referral as it applies to the caller's
+ * organisation: the latest signed one (drafts say nothing). The values
+ * are what ACCESS_SQL_WAIVER computes (checked in app/sql_access.c).
+ */
+enum vis_waiver {
+	VIS_WAIVER_NONE,       /* no waiver given yet */
+	VIS_WAIVER_NAMES_ORG,  /* in force (aktiv) and names the org or its
+	                        * parent as an active party */
+	VIS_WAIVER_OTHER_ORGS, /* in force but does not name the org (never
+	                        * did, or its party was revoked) */
+	VIS_WAIVER_EXPIRED_NAMES_ORG,  /* expired (utgangen), naming the org */
+	VIS_WAIVER_EXPIRED_OTHER_ORGS, /* expired, not naming the org */
+	VIS_WAIVER_REVOKED,            /* revoked (aterkallad) */
+	VIS_WAIVER_IN_ERROR,           /* signed, then marked in error */
+	VIS_WAIVER__MAX
+};
+
+/* The parts of a referral a caller may see. */
+enum vis_part {
+	VIS_REFERRAL,      /* that it exists: its insats, the person's name,
+	                    * when it was made and by whom */
+	VIS_IDENTITY,      /* the person's identity: personnummer, gender,
+	                    * birth year, kommun, interpreter */
+	VIS_DETAILS,       /* the referral's details: status and decision,
+	                    * the texts, income, medremittenter, history,
+	                    * consents */
+	VIS_ADDRESS,       /* where the person lives and is reached: address,
+	                    * postal code, city, phone */
+	VIS_EDIT,          /* the referral's record as stored, a protected
+	                    * address included: its own remittent's form */
+	VIS_PARTICIPATION, /* the participation's details (the insats's
+	                    * pages) */
+	VIS_SUS_DETAIL,    /* whether a SUS "yes" is reported with the
+	                    * personnummer */
+	VIS__MAX
+};
+
+#define VIS_BIT(p) (1u << (p))
+
+/* What the decision depends on. */
+struct vis_in {
+	unsigned roles;         /* ROLE_BIT()s of the caller (session.h) */
+	unsigned via;           /* enum access_via bits (access.h) */
+	enum vis_waiver waiver; /* as it applies to the caller's org */
+	int protected_identity; /* the record shown says skyddade
+	                         * personuppgifter */
+};
+
+/* The parts (VIS_BIT()s) in may see. */
+unsigned visibility(const struct vis_in *in);
+
+/* 1 when part is among what in may see. */
+int vis_may(const struct vis_in *in, enum vis_part part);
+
+/* A waiver state as a statement returned it (ACCESS_SQL_WAIVER); a value
+ * out of range is a bug and reads as VIS_WAIVER_IN_ERROR (shows least). */
+enum vis_waiver vis_waiver_from_code(long long code);
+
+/*
+ * The waiver states (bit 1u << enum vis_waiver) in which a caller with
+ * roles sees part through each single way in via, whichever the protected
+ * flag: for a list statement that has to leave rows out in SQL (a LIMIT
+ * after the filter) with the decision made here.
+ */
+unsigned vis_waiver_mask(unsigned roles, unsigned via, enum vis_part part);
+
+/*
+ * 1 when the remittent side of an organisation sees a referral's details
+ * under waiver w: what consent_details_visible() (consent.h) answers.
+ */
+int vis_remittent_details(enum vis_waiver w);
+
+#endif /* !VISIBILITY_H */

@@ -1,0 +1,201 @@
+/* test_visibility.c: the one visibility rule (app/visibility.c) as a
+ * matrix: roles x relations x waiver states x protected identity, every
+ * cell asserted against the table below. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "access.h"
+#include "session.h"
+#include "visibility.h"
+
+/* A part set as letters, in enum order: R referral, I identity, D details,
+ * A address, E edit form, P participation, S SUS detail. */
+static const char vis_letters[VIS__MAX + 1] = "RIDAEPS";
+
+static void
+letters(unsigned parts, char *out)
+{
+	size_t n = 0;
+
+	for (int p = 0; p < VIS__MAX; p++)
+		if (parts & VIS_BIT(p))
+			out[n++] = vis_letters[p];
+	out[n] = '\0';
+}
+
+static unsigned
+parts_of(const char *s)
+{
+	unsigned parts = 0;
+
+	for (; *s; s++)
+		parts |= VIS_BIT(strchr(vis_letters, *s) - vis_letters);
+	return parts;
+}
+
+/* The four ways, each on its own. */
+enum way { W_OWN, W_CO, W_UNIT, W_INSATS, W__MAX };
+static const unsigned way_bit[W__MAX] = { ACCESS_OWN, ACCESS_COREMITTENT,
+	ACCESS_UNIT, ACCESS_INSATS };
+/* The role a way needs. */
+static const unsigned way_role[W__MAX] = { ROLE_BIT(ROLE_REMITTENT),
+	ROLE_BIT(ROLE_REMITTENT), ROLE_BIT(ROLE_REMITTENT),
+	ROLE_BIT(ROLE_INSATSPERSONAL) };
+
+/*
+ * What one way shows, by waiver state (columns) and protected identity:
+ * the rule, written out. Columns: no waiver yet, in force naming the org,
+ * in force not naming it, expired naming it, expired not naming it,
+ * revoked, marked in error.
+ */
+static const char *const expect[2][W__MAX][VIS_WAIVER__MAX] = {
+	/* not protected */
+	{
+	    [W_OWN] = { "RIDAE", "RIDAE", "R", "RIDAE", "R", "R", "R" },
+	    [W_CO] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R" },
+	    [W_UNIT] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R" },
+	    [W_INSATS] = { "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS",
+	        "RIDAPS", "RIDAPS" },
+	},
+	/* protected identity: no address on any page; the remittent who
+	 * made the referral still holds it in their form */
+	{
+	    [W_OWN] = { "RIDE", "RIDE", "R", "RIDE", "R", "R", "R" },
+	    [W_CO] = { "RID", "RID", "R", "RID", "R", "R", "R" },
+	    [W_UNIT] = { "RID", "RID", "R", "RID", "R", "R", "R" },
+	    [W_INSATS] = { "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS",
+	        "RIDPS" },
+	},
+};
+
+static const unsigned role_sets[] = {
+	0,
+	ROLE_BIT(ROLE_REMITTENT),
+	ROLE_BIT(ROLE_INSATSPERSONAL),
+	ROLE_BIT(ROLE_FORBUND),
+	ROLE_BIT(ROLE_ADMIN),
+	ROLE_BIT(ROLE_INTEGRATION),
+	ROLE_BIT(ROLE_REMITTENT) | ROLE_BIT(ROLE_INSATSPERSONAL),
+	ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_REMITTENT),
+	ROLE_BIT(ROLE_FORBUND) | ROLE_BIT(ROLE_INSATSPERSONAL),
+	ROLES_STAFF | ROLE_BIT(ROLE_INTEGRATION),
+};
+
+/* Every cell: a caller sees the union of what each way they reach it by
+ * shows, and a way counts only with its role. */
+static void
+matrix(void **state)
+{
+	size_t cells = 0;
+
+	(void)state;
+	for (size_t rs = 0; rs < sizeof(role_sets) / sizeof(role_sets[0]); rs++)
+		for (unsigned via = 0; via < 16; via++)
+			for (int w = 0; w < VIS_WAIVER__MAX; w++)
+				for (int prot = 0; prot < 2; prot++) {
+					struct vis_in in = { role_sets[rs], via,
+						(enum vis_waiver)w, prot };
+					unsigned want = 0,
+					         got = visibility(&in);
+					char ws[VIS__MAX + 1], gs[VIS__MAX + 1];
+
+					for (int k = 0; k < W__MAX; k++)
+						if ((via & way_bit[k]) &&
+						    (role_sets[rs] &
+						        way_role[k]))
+							want |= parts_of(
+							    expect[prot][k][w]);
+					letters(want, ws);
+					letters(got, gs);
+					if (want != got)
+						print_message(
+						    "roles %#x via %#x "
+						    "waiver %d protected "
+						    "%d\n",
+						    role_sets[rs], via, w,
+						    prot);
+					assert_string_equal(gs, ws);
+					for (int p = 0; p < VIS__MAX; p++)
+						assert_int_equal(
+						    vis_may(
+						        &in, (enum vis_part)p),
+						    (want & VIS_BIT(p)) != 0);
+					cells++;
+				}
+	assert_int_equal(cells, 10 * 16 * VIS_WAIVER__MAX * 2);
+}
+
+/* The remittent side's details, alone (what consent_details_visible()
+ * answers). */
+static void
+remittent_details(void **state)
+{
+	static const int want[VIS_WAIVER__MAX] = { 1, 1, 0, 1, 0, 0, 0 };
+
+	(void)state;
+	for (int w = 0; w < VIS_WAIVER__MAX; w++)
+		assert_int_equal(
+		    vis_remittent_details((enum vis_waiver)w), want[w]);
+	assert_int_equal(vis_remittent_details(VIS_WAIVER__MAX), 0);
+}
+
+static void
+waiver_codes(void **state)
+{
+	(void)state;
+	for (int w = 0; w < VIS_WAIVER__MAX; w++)
+		assert_int_equal(vis_waiver_from_code(w), w);
+	/* Out of range is a bug; it shows least. */
+	assert_int_equal(vis_waiver_from_code(-1), VIS_WAIVER_IN_ERROR);
+	assert_int_equal(
+	    vis_waiver_from_code(VIS_WAIVER__MAX), VIS_WAIVER_IN_ERROR);
+	assert_int_equal(vis_waiver_from_code(1LL << 40), VIS_WAIVER_IN_ERROR);
+}
+
+/* The mask a list statement filters by: the waiver states in which every
+ * way shows the part. */
+static void
+waiver_masks(void **state)
+{
+	unsigned rem = ROLE_BIT(ROLE_REMITTENT);
+	unsigned ins = ROLE_BIT(ROLE_INSATSPERSONAL);
+	unsigned shown = (1u << VIS_WAIVER_NONE) |
+	    (1u << VIS_WAIVER_NAMES_ORG) | (1u << VIS_WAIVER_EXPIRED_NAMES_ORG);
+	unsigned all = (1u << VIS_WAIVER__MAX) - 1;
+
+	(void)state;
+	assert_int_equal(
+	    vis_waiver_mask(rem, ACCESS_VIA_REMITTENT, VIS_DETAILS), shown);
+	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_DETAILS), shown);
+	assert_int_equal(
+	    vis_waiver_mask(rem, ACCESS_VIA_REMITTENT, VIS_REFERRAL), all);
+	/* The edit form: only the own way has it, so not every way. */
+	assert_int_equal(
+	    vis_waiver_mask(rem, ACCESS_VIA_REMITTENT, VIS_EDIT), 0);
+	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_EDIT), shown);
+	/* The address: never for a protected person, so in no state. */
+	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_ADDRESS), 0);
+	/* A way without its role shows nothing. */
+	assert_int_equal(
+	    vis_waiver_mask(ins, ACCESS_VIA_REMITTENT, VIS_REFERRAL), 0);
+	assert_int_equal(vis_waiver_mask(ins, ACCESS_INSATS, VIS_DETAILS), all);
+	assert_int_equal(vis_waiver_mask(rem | ins, 0, VIS_REFERRAL), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(matrix),
+		cmocka_unit_test(remittent_details),
+		cmocka_unit_test(waiver_codes),
+		cmocka_unit_test(waiver_masks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

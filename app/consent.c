@@ -398,26 +398,6 @@ consent_rows_cover(const struct consent_cover *rows, size_t n, struct str today,
 	return 0;
 }
 
-int
-consent_details_rule(const struct consent_cover *rows, size_t n, long long org,
-    long long org_parent)
-{
-	/* No waiver given yet: what the remittent wrote is theirs. */
-	if (n == 0)
-		return 1;
-	/* Revoked, or signed and then marked in error: a waiver was given and
-	 * is not valid, so nothing is shown until a new one names them.
-	 * aktiv (perhaps past its dates) or utgangen: visible while their
-	 * organisation is still a party, i.e. not revoked for them. */
-	if (rows[0].state != CONSENT_AKTIV && rows[0].state != CONSENT_UTGANGEN)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (consent_names_org(rows[i].party_state, rows[i].party_org,
-		        org, org_parent))
-			return 1;
-	return 0;
-}
-
 long long
 consent_revoke_choice(long long waiver, long long sus,
     const struct consent_party *parties, size_t n, long long want,
@@ -537,17 +517,8 @@ enum app_err
 consent_details_visible(
     struct req *r, long long referral_id, long long org_id, int *visible)
 {
-	struct consent_cover *rows;
-	size_t n;
-	enum app_err e;
-
-	*visible = 0;
-	if ((e = consent_details_rows(
-	         r->db, r->a, referral_id, org_id, &rows, &n)) != APP_OK)
-		return e;
-	*visible = consent_details_rule(
-	    rows, n, org_id, n > 0 ? rows[0].org_parent : 0);
-	return APP_OK;
+	/* The one rule of who sees what of a referral (visibility.h). */
+	return access_details_visible(r, referral_id, org_id, visible);
 }
 
 enum app_err

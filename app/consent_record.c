@@ -454,14 +454,6 @@ consent_cover_rows(struct db *db, struct arena *a, long long referral_id,
 }
 
 enum app_err
-consent_details_rows(struct db *db, struct arena *a, long long referral_id,
-    long long org, struct consent_cover **out, size_t *n)
-{
-	return consent_cover_query(
-	    db, a, SQL_CONSENT_DETAILS, referral_id, org, out, n);
-}
-
-enum app_err
 consent_latest_given(struct db *db, struct arena *a, long long referral_id,
     struct consent *out, int *found)
 {

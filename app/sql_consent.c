@@ -26,8 +26,6 @@
 	" IFNULL((SELECT o.parent_id FROM organisation o WHERE o.id = ?), 0)"  \
 	" AS org_parent"
 
-#define NOT_CLOSED " 0"
-
 #define PARTY_NAME " COALESCE(i.name, CONCAT_WS(' – ', po.name, o.name))"
 
 const struct db_query sql_consent[SQL_CONSENT__MAX] = {
@@ -38,14 +36,6 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	    " FROM consent c JOIN consent_party cp ON cp.consent_id = c.id"
 	    " WHERE c.referral_id = ? AND c.kind = 'sekretess' AND c.state = 'aktiv'"
 	    " LOCK IN SHARE MODE",
-	    1, .ncols = 11, .nparams = 2, .rec = &consent_cover_record },
-	/* The rule reads neither dates nor the case here: never closed. */
-	[SQL_CONSENT_DETAILS] = { COVER_HEAD NOT_CLOSED COVER_TAIL
-	    " FROM consent c LEFT JOIN consent_party cp ON cp.consent_id = c.id"
-	    " WHERE c.id = (SELECT l.id FROM consent l WHERE l.referral_id = ?"
-	    " AND l.kind = 'sekretess' AND l.signed_how IS NOT NULL AND l.state IN"
-	    " ('aktiv','aterkallad','utgangen','felaktig')"
-	    " ORDER BY l.signed_at DESC, l.id DESC LIMIT 1)",
 	    1, .ncols = 11, .nparams = 2, .rec = &consent_cover_record },
 	[SQL_CONSENT_LATEST_GIVEN] = { "SELECT id, state FROM consent WHERE referral_id = ?"
 	                               " AND kind = 'sekretess' AND signed_how IS NOT NULL AND state IN"

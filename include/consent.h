@@ -23,7 +23,8 @@
  *   - the remittent side sees an application's details only while the
  *     latest given waiver still names their organisation (in force or
  *     expired); after a revocation they see only that it exists. Before
- *     any waiver is given they see what they wrote themselves.
+ *     any waiver is given they see what they wrote themselves (decided,
+ *     with the rest of who sees what, in include/visibility.h).
  *
  * The pure rules (no I/O) are unit-tested in tests/unit/test_consent.c.
  */
@@ -214,18 +215,6 @@ int consent_rows_cover(const struct consent_cover *rows, size_t n,
     struct str today, long long org, long long org_parent, int need_disclose);
 
 /*
- * May the remittent side from org see the details of a referral whose
- * latest given waiver has rows (struct consent_cover: its state, and one
- * row per party; none when no waiver has been given)? Yes before any
- * waiver is given (what they wrote is theirs); else only while that
- * waiver is aktiv (perhaps past its dates) or utgangen and one of its
- * active parties names org. A revoked waiver, or one marked in error
- * after it was signed, shows nothing until a new one names them.
- */
-int consent_details_rule(const struct consent_cover *rows, size_t n,
-    long long org, long long org_parent);
-
-/*
  * The one revocation a participant's choice on the tablet names, among
  * what the referral has to revoke (consent_revocable(): waiver and sus, 0
  * for none) and the waiver's parties: consent want, as a whole (party 0;
@@ -264,7 +253,8 @@ enum app_err consent_covers(struct req *, long long referral_id,
     long long org_id, int need_disclose, int *covered);
 
 /* *visible = 1 when the remittent side from org_id may see the details of
- * referral_id (consent_details_rule()). */
+ * referral_id: the rule above, decided where every page decides what a
+ * caller sees (access_details_visible(), include/visibility.h). */
 enum app_err consent_details_visible(
     struct req *, long long referral_id, long long org_id, int *visible);
 

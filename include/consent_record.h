@@ -123,8 +123,7 @@ struct consent_referral {
 
 /*
  * One party of one candidate waiver with the waiver's facts, as the
- * coverage and visibility rules read them (consent_rows_cover(),
- * consent_details_rule()). closed: the waiver's case has closed (the
+ * coverage rule reads them (consent_rows_cover()). closed: the waiver's case has closed (the
  * application was advised against, or the participation was marked in
  * error, or it has ended with nothing more due: the summary sent, or a
  * waiver that never allowed disclosing it). org_parent: the parent of the
@@ -226,13 +225,6 @@ enum app_err consent_referral_load(struct db *, struct arena *a,
 /* The rows consent_rows_cover() reads for referral_id and org: each party
  * of each aktiv waiver. A locking read (LOCK IN SHARE MODE). */
 enum app_err consent_cover_rows(struct db *, struct arena *a,
-    long long referral_id, long long org, struct consent_cover **out,
-    size_t *n);
-
-/* The rows consent_details_rule() reads for referral_id and org: the
- * latest given waiver (aktiv, aterkallad, utgangen or felaktig) with each
- * of its parties; none when no waiver has been given. */
-enum app_err consent_details_rows(struct db *, struct arena *a,
     long long referral_id, long long org, struct consent_cover **out,
     size_t *n);
 

@@ -14,9 +14,6 @@ enum sql_consent {
 	/* (org, referral) -> consent_cover_record: each party of each aktiv
 	 * waiver, with its facts and org's parent; a locking read */
 	SQL_CONSENT_COVERS,
-	/* (org, referral) -> consent_cover_record: the latest given waiver
-	 * (aktiv, aterkallad, utgangen or felaktig) with each of its parties */
-	SQL_CONSENT_DETAILS,
 	/* (referral) -> consent_given_record: the latest given waiver */
 	SQL_CONSENT_LATEST_GIVEN,
 	/* (referral) -> consent_id_record: the SUS consent in force that

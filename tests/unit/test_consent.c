@@ -2,7 +2,7 @@
  * test_consent.c: unit tests for the consent rules (app/consent.c), which
  * need no database: which transitions each state allows, what a waiver
  * covers (which party, which direction, in which state, on which day),
- * what the remittent side may still see, what the tablet may revoke, and
+ * what the tablet may revoke, and
  * the names and labels of the states.
  */
 #include <stdarg.h>
@@ -307,33 +307,6 @@ waiver_covers(void **state)
 }
 
 static void
-details_visible(void **state)
-{
-	struct consent_cover w[2];
-
-	(void)state;
-	/* No waiver given yet: what the remittent wrote is theirs. */
-	assert_true(consent_details_rule(NULL, 0, FK, 0));
-	waiver(w, 1);
-	assert_true(consent_details_rule(w, 2, FK, 0));
-	assert_true(consent_details_rule(w, 2, FK_UNIT, FK));
-	assert_false(consent_details_rule(w, 2, OTHER, 0));
-	/* Past its dates or closed still shows what was shared. */
-	w[0].valid_until = w[1].valid_until = STR_LIT("2020-01-01");
-	assert_true(consent_details_rule(w, 2, FK, 0));
-	for (int s = 0; s < CONSENT_STATE__MAX; s++) {
-		waiver(w, 1);
-		w[0].state = w[1].state = (enum consent_state)s;
-		assert_int_equal(consent_details_rule(w, 2, FK, 0),
-		    s == CONSENT_AKTIV || s == CONSENT_UTGANGEN);
-	}
-	/* Revoked for FK alone: FK no longer sees it. */
-	waiver(w, 1);
-	w[0].party_state = CONSENT_PARTY_ATERKALLAD;
-	assert_false(consent_details_rule(w, 2, FK, 0));
-}
-
-static void
 revoke_choice(void **state)
 {
 	struct consent_party p[3];
@@ -420,7 +393,6 @@ main(void)
 		cmocka_unit_test(handover),
 		cmocka_unit_test(party_names),
 		cmocka_unit_test(waiver_covers),
-		cmocka_unit_test(details_visible),
 		cmocka_unit_test(revoke_choice),
 		cmocka_unit_test(status_pick),
 		cmocka_unit_test(periods),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "kiosk_words.h"
 #include "str.h"
 #include "tablet_i18n.h"
 #include "view.h"
@@ -144,6 +145,35 @@ words(void **state)
 	assert_string_equal(tablet_word(TABLET_SV, TABLET_MSG__MAX), "");
 }
 
+/* The kiosk's own table (kiosk_words.c) says the same as this one, in
+ * the same order, until the kiosk reads its words from here. */
+static void
+kiosk_agrees(void **state)
+{
+	static const char *const langs[] = { "sv", "en", "ar", "so", "fa-AF",
+		"ti", "en-GB", "fa", "xx" };
+
+	(void)state;
+	_Static_assert(
+	    TABLET_MSG_KIOSK_LAST - TABLET_MSG_KIOSK_FIRST + 1 == KW__MAX,
+	    "the kiosk's messages out of sync");
+	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+		struct str l = str_cstr(langs[i]);
+		struct kiosk_lang k = kiosk_lang_resolve(l);
+		int own;
+		enum tablet_lang t = tablet_lang_of(l, &own);
+
+		assert_string_equal(k.lang, tablet_lang_code(t));
+		assert_int_equal(k.own, own);
+		assert_int_equal(
+		    k.rtl, strcmp(tablet_dir(str_cstr(k.lang)), "rtl") == 0);
+		for (int w = 0; w < KW__MAX; w++)
+			assert_string_equal(kiosk_word((enum kiosk_word)w, l),
+			    tablet_word(t,
+			        (enum tablet_msg)(TABLET_MSG_KIOSK_FIRST + w)));
+	}
+}
+
 static const char *
 render(const char *src, const struct view_ctx *ctx)
 {
@@ -189,6 +219,7 @@ main(void)
 		cmocka_unit_test(names),
 		cmocka_unit_test(words),
 		cmocka_unit_test(binding),
+		cmocka_unit_test(kiosk_agrees),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

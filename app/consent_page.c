@@ -429,12 +429,19 @@ consent_page_render_handover(struct req *r, const struct consent *c,
 }
 
 enum app_err
-consent_page_handover_refusal(struct req *r, const struct consent *c,
-    unsigned via, enum consent_handover what, enum consent_refusal *refusal)
+consent_page_handover_check(struct req *r, enum consent_handover what,
+    const char *audit_detail, long long *id, struct consent *c,
+    struct consent_referral *ref, enum consent_refusal *refusal)
 {
 	long long waiver = 0, sus = 0;
+	unsigned via;
 	enum app_err e;
 
+	if ((e = consent_page_load(r, id, c, &via, ref, audit_detail)) !=
+	    APP_OK)
+		return e;
+	if (what == CONSENT_HANDOVER_SIGN && !consent_may_take(via))
+		return APP_EFORBIDDEN;
 	if (what == CONSENT_HANDOVER_REVOKE &&
 	    (e = consent_revocable(r, c->referral_id, &waiver, &sus)) != APP_OK)
 		return e;
@@ -449,17 +456,23 @@ consent_page_handover(struct req *r, enum consent_handover what)
 	struct consent c;
 	struct consent_referral ref;
 	enum consent_refusal refusal;
-	unsigned via;
 	long long id;
 	enum app_err e;
 
-	if ((e = consent_page_load(r, &id, &c, &via, &ref, "handover page")) !=
-	    APP_OK)
-		return e;
-	if (what == CONSENT_HANDOVER_SIGN && !consent_may_take(via))
-		return APP_EFORBIDDEN;
-	if ((e = consent_page_handover_refusal(r, &c, via, what, &refusal)) !=
-	    APP_OK)
+	if ((e = consent_page_handover_check(
+	         r, what, "handover page", &id, &c, &ref, &refusal)) != APP_OK)
 		return e;
 	return consent_page_render_handover(r, &c, &ref, what, refusal);
+}
+
+enum app_err
+consent_page_redirect(struct req *r, long long id, const char *suffix)
+{
+	struct buf loc;
+	enum app_err e;
+
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/samtycken/%lld%s", id, suffix)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
 }

@@ -155,7 +155,6 @@ rv_on_tablet(struct req *r)
 	enum consent_refusal refused;
 	unsigned via;
 	long long id;
-	struct buf loc;
 	enum app_err e;
 
 	if ((e = consent_page_load(r, &id, &c, &via, &ref, "tablet revoke")) !=
@@ -180,11 +179,7 @@ rv_on_tablet(struct req *r)
 		r->resp.status = 409;
 		return rv_render(r, &c, &ref, &ch, 0);
 	}
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/samtycken/%lld/aterkalla?klart=1", id)) !=
-	    APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(r, id, "/aterkalla?klart=1");
 }
 
 enum app_err
@@ -198,7 +193,6 @@ page_consent_revoke(struct req *r)
 	long long id, party = 0;
 	size_t nerr = 0;
 	int all, found;
-	struct buf loc;
 	enum app_err e;
 
 	if (r->tablet != NULL)
@@ -238,9 +232,5 @@ page_consent_revoke(struct req *r)
 		return consent_page_render(r, &c, &ref, via, NULL,
 		    consent_refusal_text(refused), NULL);
 	}
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/samtycken/%lld?aterkallat=1", id)) !=
-	    APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(r, id, "?aterkallat=1");
 }

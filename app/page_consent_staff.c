@@ -417,7 +417,6 @@ page_consent_create(struct req *r)
 	long long rid, cid;
 	size_t nerr = 0;
 	int paper, found;
-	struct buf loc;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &rid)) != APP_OK ||
@@ -465,13 +464,8 @@ page_consent_create(struct req *r)
 	};
 	if ((e = consent_prepare(r, &d, ref.personnummer, &cid)) != APP_OK)
 		return e;
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc,
-	         paper ? "/samtycken/%lld?givet=1"
-	               : "/samtycken/%lld/surfplatta",
-	         cid)) != APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(
+	    r, cid, paper ? "?givet=1" : "/surfplatta");
 }
 
 /* ------------------------------------------------------------------------
@@ -489,7 +483,6 @@ page_consent_paper(struct req *r)
 	long long id, today;
 	size_t nerr = 0;
 	const char *err = NULL;
-	struct buf loc;
 	enum app_err e;
 
 	if ((e = consent_page_load(r, &id, &c, &via, &ref, "paper")) != APP_OK)
@@ -539,10 +532,7 @@ page_consent_paper(struct req *r)
 		return consent_page_render(r, &c, &ref, via, NULL,
 		    consent_refusal_text(refused), NULL);
 	}
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/samtycken/%lld?givet=1", id)) != APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(r, id, "?givet=1");
 }
 
 enum app_err
@@ -555,7 +545,6 @@ page_consent_error(struct req *r)
 	unsigned via;
 	long long id;
 	size_t nerr = 0;
-	struct buf loc;
 	enum app_err e;
 
 	if ((e = consent_page_load(r, &id, &c, &via, &ref, "in error")) !=
@@ -582,8 +571,5 @@ page_consent_error(struct req *r)
 		return consent_page_render(r, &c, &ref, via, NULL,
 		    consent_refusal_text(refused), NULL);
 	}
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/samtycken/%lld?felaktigt=1", id)) != APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(r, id, "?felaktigt=1");
 }

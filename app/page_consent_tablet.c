@@ -89,18 +89,12 @@ page_consent_handover(struct req *r)
 	struct consent c;
 	struct consent_referral ref;
 	enum consent_refusal refusal;
-	unsigned via;
 	long long id, staff;
-	struct buf why, loc;
+	struct buf why;
 	enum app_err e;
 
-	if ((e = consent_page_load(r, &id, &c, &via, &ref, "handover")) !=
-	    APP_OK)
-		return e;
-	if (what == CONSENT_HANDOVER_SIGN && !consent_may_take(via))
-		return APP_EFORBIDDEN;
-	if ((e = consent_page_handover_refusal(r, &c, via, what, &refusal)) !=
-	    APP_OK)
+	if ((e = consent_page_handover_check(
+	         r, what, "handover", &id, &c, &ref, &refusal)) != APP_OK)
 		return e;
 	if (refusal != CONSENT_OK) {
 		r->resp.status = 409;
@@ -111,7 +105,6 @@ page_consent_handover(struct req *r)
 	 * the tablet's, bound to this consent, begins. */
 	staff = r->user->id;
 	buf_init(&why, r->a);
-	buf_init(&loc, r->a);
 	if ((e = buf_printf(&why, "tablet handed over for consent %lld", id)) !=
 	        APP_OK ||
 	    (e = session_hand_over(r, buf_str(&why))) != APP_OK ||
@@ -119,13 +112,10 @@ page_consent_handover(struct req *r)
 	    (e = audit_write(r, AUDIT_LOGIN, "consent", id, ref.personnummer,
 	         what == CONSENT_HANDOVER_SIGN
 	             ? STR_LIT("tablet session started: sign")
-	             : STR_LIT("tablet session started: revoke"))) != APP_OK ||
-	    (e = buf_printf(&loc,
-	         what == CONSENT_HANDOVER_SIGN ? "/samtycken/%lld/surfplatta"
-	                                       : "/samtycken/%lld/aterkalla",
-	         id)) != APP_OK)
+	             : STR_LIT("tablet session started: revoke"))) != APP_OK)
 		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(r, id,
+	    what == CONSENT_HANDOVER_SIGN ? "/surfplatta" : "/aterkalla");
 }
 
 enum app_err
@@ -155,7 +145,6 @@ page_consent_sign(struct req *r)
 	unsigned via;
 	long long id;
 	size_t nerr = 0;
-	struct buf loc;
 	int found;
 	enum app_err e;
 
@@ -207,11 +196,7 @@ page_consent_sign(struct req *r)
 		r->resp.status = 409;
 		return pt_render_plain(r, &c, &ref, "samtycke_surfplatta");
 	}
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/samtycken/%lld/surfplatta?klart=1", id)) !=
-	    APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return consent_page_redirect(r, id, "/surfplatta?klart=1");
 }
 
 enum app_err

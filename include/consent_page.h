@@ -122,14 +122,23 @@ enum app_err consent_page_render_handover(struct req *, const struct consent *c,
     const struct consent_referral *ref, enum consent_handover what,
     enum consent_refusal refusal);
 
+/*
+ * The handover of the consent behind :id for what, as far as a page can
+ * tell before doing it: loaded as consent_page_load() does (audit_detail
+ * for the access log), APP_EFORBIDDEN for a signing handover by someone
+ * who does not take consents, else *refusal says whether it may be done.
+ */
+enum app_err consent_page_handover_check(struct req *,
+    enum consent_handover what, const char *audit_detail, long long *id,
+    struct consent *c, struct consent_referral *ref,
+    enum consent_refusal *refusal);
+
 /* GET /samtycken/:id/surfplatta or /aterkalla by staff: the handover
- * page, after the access checks. */
+ * page. */
 enum app_err consent_page_handover(struct req *, enum consent_handover what);
 
-/* *refusal: may consent c be handed over for what, by a user via? Asks
- * the database what the referral has to revoke. */
-enum app_err consent_page_handover_refusal(struct req *,
-    const struct consent *c, unsigned via, enum consent_handover what,
-    enum consent_refusal *refusal);
+/* 303 to /samtycken/<id><suffix>, e.g. suffix "?givet=1". */
+enum app_err consent_page_redirect(
+    struct req *, long long id, const char *suffix);
 
 #endif /* !CONSENT_PAGE_H */

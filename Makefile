@@ -29,6 +29,8 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           page_participation page_participation_view page_participation_contact contact \
           page_participation_list page_totp \
           consent sql_consent signature page_consent page_admin_consent \
+          consent_record consent_page page_consent_staff page_consent_tablet page_consent_revoke \
+          tablet_i18n \
           report_suppress report sql_report report_svg page_report \
           report_period report_scope report_goal report_chart page_report_form page_report_csv \
           sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam sus_rows sus_file \
@@ -47,7 +49,7 @@ BIN      = $(BUILD)/stegvis
 
 UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_session test_tablet test_pnr test_date test_contact \
-             test_signature \
+             test_signature test_consent test_tablet_i18n \
              test_report_suppress \
              test_report_period test_report_scope test_report_goal test_sus_rules \
              test_sus_xml \

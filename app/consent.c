@@ -1,16 +1,444 @@
-/* consent.c: the consent rules; see include/consent.h. */
-#include <string.h>
-
+/* consent.c: the consent domain: states, rules and transitions; see
+ * include/consent.h. The records it reads and writes are in
+ * consent_record.c. */
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
+#include "consent_record.h"
 #include "date.h"
 #include "db.h"
 #include "req.h"
 #include "session.h"
-#include "sql_consent.h"
 #include "view.h"
+
+/* ------------------------------------------------------------------------
+ * Names and labels
+ * --------------------------------------------------------------------- */
+
+static const char *const kind_names[CONSENT_KIND__MAX] = {
+	[CONSENT_SEKRETESS] = "sekretess",
+	[CONSENT_SUS] = "sus",
+};
+static const char *const kind_labels[CONSENT_KIND__MAX] = {
+	[CONSENT_SEKRETESS] = "Sekretesslättnad",
+	[CONSENT_SUS] = "SUS-samtycke",
+};
+_Static_assert(sizeof(kind_names) / sizeof(kind_names[0]) == CONSENT_KIND__MAX,
+    "kind_names[] out of sync");
+_Static_assert(
+    sizeof(kind_labels) / sizeof(kind_labels[0]) == CONSENT_KIND__MAX,
+    "kind_labels[] out of sync");
+
+static const char *const state_names[CONSENT_STATE__MAX] = {
+	[CONSENT_UTKAST] = "utkast",
+	[CONSENT_AKTIV] = "aktiv",
+	[CONSENT_ATERKALLAD] = "aterkallad",
+	[CONSENT_UTGANGEN] = "utgangen",
+	[CONSENT_FELAKTIG] = "felaktig",
+};
+static const char *const state_labels[CONSENT_STATE__MAX] = {
+	[CONSENT_UTKAST] = "Förberett, inte signerat",
+	[CONSENT_AKTIV] = "Gäller",
+	[CONSENT_ATERKALLAD] = "Återkallat",
+	[CONSENT_UTGANGEN] = "Utgånget",
+	[CONSENT_FELAKTIG] = "Felregistrerat",
+};
+_Static_assert(
+    sizeof(state_names) / sizeof(state_names[0]) == CONSENT_STATE__MAX,
+    "state_names[] out of sync");
+_Static_assert(
+    sizeof(state_labels) / sizeof(state_labels[0]) == CONSENT_STATE__MAX,
+    "state_labels[] out of sync");
+
+static const char *const party_state_names[CONSENT_PARTY_STATE__MAX] = {
+	[CONSENT_PARTY_AKTIV] = "aktiv",
+	[CONSENT_PARTY_ATERKALLAD] = "aterkallad",
+};
+_Static_assert(sizeof(party_state_names) / sizeof(party_state_names[0]) ==
+        CONSENT_PARTY_STATE__MAX,
+    "party_state_names[] out of sync");
+
+static const char *const answer_names[CONSENT_ANSWER__MAX] = {
+	[CONSENT_JA] = "ja",
+	[CONSENT_NEJ] = "nej",
+};
+_Static_assert(
+    sizeof(answer_names) / sizeof(answer_names[0]) == CONSENT_ANSWER__MAX,
+    "answer_names[] out of sync");
+
+static const char *const event_names[CONSENT_EV__MAX] = {
+	[CONSENT_EV_FORBERETT] = "forberett",
+	[CONSENT_EV_GIVET] = "givet",
+	[CONSENT_EV_ANDRAT] = "andrat",
+	[CONSENT_EV_ATERKALLAT] = "aterkallat",
+	[CONSENT_EV_UTGANGET] = "utganget",
+	[CONSENT_EV_FELAKTIGT] = "felaktigt",
+};
+static const char *const event_labels[CONSENT_EV__MAX] = {
+	[CONSENT_EV_FORBERETT] = "Förberett",
+	[CONSENT_EV_GIVET] = "Givet",
+	[CONSENT_EV_ANDRAT] = "Ändrat (en part återkallad)",
+	[CONSENT_EV_ATERKALLAT] = "Återkallat",
+	[CONSENT_EV_UTGANGET] = "Utgånget",
+	[CONSENT_EV_FELAKTIGT] = "Markerat som felregistrerat",
+};
+_Static_assert(sizeof(event_names) / sizeof(event_names[0]) == CONSENT_EV__MAX,
+    "event_names[] out of sync");
+_Static_assert(
+    sizeof(event_labels) / sizeof(event_labels[0]) == CONSENT_EV__MAX,
+    "event_labels[] out of sync");
+
+static const char *const how_names[CONSENT_HOW__MAX] = {
+	[CONSENT_HOW_SURFPLATTA] = "surfplatta",
+	[CONSENT_HOW_PAPPER] = "papper",
+	[CONSENT_HOW_MUNTLIGT] = "muntligt",
+	[CONSENT_HOW_SKRIFTLIGT] = "skriftligt",
+	[CONSENT_HOW_PERSONAL] = "personal",
+	[CONSENT_HOW_SYSTEM] = "system",
+};
+static const char *const how_labels[CONSENT_HOW__MAX] = {
+	[CONSENT_HOW_SURFPLATTA] = "på surfplattan",
+	[CONSENT_HOW_PAPPER] = "på papper",
+	[CONSENT_HOW_MUNTLIGT] = "muntligt",
+	[CONSENT_HOW_SKRIFTLIGT] = "skriftligt",
+	[CONSENT_HOW_PERSONAL] = "av personalen",
+	[CONSENT_HOW_SYSTEM] = "automatiskt",
+};
+_Static_assert(sizeof(how_names) / sizeof(how_names[0]) == CONSENT_HOW__MAX,
+    "how_names[] out of sync");
+_Static_assert(sizeof(how_labels) / sizeof(how_labels[0]) == CONSENT_HOW__MAX,
+    "how_labels[] out of sync");
+
+/* Entry i of a table of n, "" past its end. */
+static const char *
+cs_entry(const char *const *table, size_t n, unsigned i)
+{
+	return i < n && table[i] != NULL ? table[i] : "";
+}
+
+/* The index of name s in a table of n, n when it is none of them. */
+static unsigned
+cs_find(const char *const *table, size_t n, struct str s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq_cstr(s, table[i]))
+			return (unsigned)i;
+	return (unsigned)n;
+}
+
+const char *
+consent_kind_name(enum consent_kind k)
+{
+	return cs_entry(kind_names, CONSENT_KIND__MAX, k);
+}
+
+const char *
+consent_kind_label(enum consent_kind k)
+{
+	return cs_entry(kind_labels, CONSENT_KIND__MAX, k);
+}
+
+enum consent_kind
+consent_kind_from_name(struct str s)
+{
+	return (enum consent_kind)cs_find(kind_names, CONSENT_KIND__MAX, s);
+}
+
+const char *
+consent_state_name(enum consent_state st)
+{
+	return cs_entry(state_names, CONSENT_STATE__MAX, st);
+}
+
+const char *
+consent_state_label(enum consent_state st)
+{
+	return cs_entry(state_labels, CONSENT_STATE__MAX, st);
+}
+
+enum consent_state
+consent_state_from_name(struct str s)
+{
+	return (enum consent_state)cs_find(state_names, CONSENT_STATE__MAX, s);
+}
+
+const char *
+consent_party_state_name(enum consent_party_state st)
+{
+	return cs_entry(party_state_names, CONSENT_PARTY_STATE__MAX, st);
+}
+
+enum consent_party_state
+consent_party_state_from_name(struct str s)
+{
+	return (enum consent_party_state)cs_find(
+	    party_state_names, CONSENT_PARTY_STATE__MAX, s);
+}
+
+const char *
+consent_answer_name(enum consent_answer a)
+{
+	return cs_entry(answer_names, CONSENT_ANSWER__MAX, a);
+}
+
+enum consent_answer
+consent_answer_from_name(struct str s)
+{
+	return (enum consent_answer)cs_find(
+	    answer_names, CONSENT_ANSWER__MAX, s);
+}
+
+const char *
+consent_event_name(enum consent_event_kind ev)
+{
+	return cs_entry(event_names, CONSENT_EV__MAX, ev);
+}
+
+const char *
+consent_event_label(enum consent_event_kind ev, enum consent_how how)
+{
+	if (ev == CONSENT_EV_ATERKALLAT && how == CONSENT_HOW_SYSTEM)
+		return "Ersatt av ett nytt samtycke";
+	return cs_entry(event_labels, CONSENT_EV__MAX, ev);
+}
+
+enum consent_event_kind
+consent_event_from_name(struct str s)
+{
+	return (enum consent_event_kind)cs_find(
+	    event_names, CONSENT_EV__MAX, s);
+}
+
+const char *
+consent_how_name(enum consent_how how)
+{
+	return cs_entry(how_names, CONSENT_HOW__MAX, how);
+}
+
+const char *
+consent_how_label(enum consent_how how)
+{
+	return cs_entry(how_labels, CONSENT_HOW__MAX, how);
+}
+
+enum consent_how
+consent_how_from_name(struct str s)
+{
+	return (enum consent_how)cs_find(how_names, CONSENT_HOW__MAX, s);
+}
+
+/* ------------------------------------------------------------------------
+ * The rules
+ * --------------------------------------------------------------------- */
+
+/* Which transitions each state allows: a draft is signed or found to be
+ * in error; a given consent is revoked, found in error, expires or is
+ * replaced; an expired waiver can still be revoked. */
+static const unsigned char allows[CONSENT_STATE__MAX][CONSENT_ACTION__MAX] = {
+	[CONSENT_UTKAST] = { [CONSENT_DO_SIGN] = 1,
+	    [CONSENT_DO_MARK_ERROR] = 1 },
+	[CONSENT_AKTIV] = { [CONSENT_DO_REVOKE] = 1,
+	    [CONSENT_DO_MARK_ERROR] = 1,
+	    [CONSENT_DO_EXPIRE] = 1,
+	    [CONSENT_DO_REPLACE] = 1 },
+	[CONSENT_UTGANGEN] = { [CONSENT_DO_REVOKE] = 1 },
+};
+
+int
+consent_state_allows(enum consent_state st, enum consent_action act)
+{
+	return (unsigned)st < CONSENT_STATE__MAX &&
+	    (unsigned)act < CONSENT_ACTION__MAX && allows[st][act];
+}
+
+static const char *const refusal_texts[CONSENT_REFUSAL__MAX] = {
+	[CONSENT_R_NOT_TAKER] = "Bara remittenten som ansökte och insatsens "
+	                        "personal tar samtycken.",
+	[CONSENT_R_NOTHING_TO_SIGN] = "Samtycket är redan signerat eller "
+	                              "avslutat, så det finns inget att skriva "
+	                              "under.",
+	[CONSENT_R_SIGNED] = "Samtycket är redan signerat eller avslutat.",
+	[CONSENT_R_TOO_LATE] =
+	    "Giltighetstiden har redan gått ut. Förbered ett "
+	    "nytt samtycke.",
+	[CONSENT_R_NOT_REVOCABLE] = "Samtycket är redan återkallat eller "
+	                            "avslutat, så det finns inget att "
+	                            "återkalla.",
+	[CONSENT_R_PARTY_GONE] = "Den parten är redan återkallad eller hör "
+	                         "inte till samtycket.",
+	[CONSENT_R_NOTHING_TO_REVOKE] = "Det finns inget gällande samtycke att "
+	                                "återkalla för den här ansökan.",
+	[CONSENT_R_ENDED] = "Samtycket är redan avslutat.",
+	[CONSENT_R_TEXT_OLD] = "En äldre version ändras inte. Öppna den "
+	                       "gällande versionen.",
+};
+
+const char *
+consent_refusal_text(enum consent_refusal why)
+{
+	if (why == CONSENT_OK || (unsigned)why >= CONSENT_REFUSAL__MAX)
+		return NULL;
+	return refusal_texts[why];
+}
+
+long long
+consent_ymd(struct str d)
+{
+	int y, m, day;
+
+	if (!date_parse_iso(d, &y, &m, &day))
+		return 0;
+	return (long long)y * 10000 + m * 100 + day;
+}
+
+const char *
+consent_period_error(long long from, long long until, long long today,
+    long long insats_end, long long participation_end)
+{
+	if (from != 0 && until < from)
+		return "Slutdatumet är före startdatumet.";
+	if (until < today)
+		return "Slutdatumet har redan passerat.";
+	if (insats_end != 0 && until > insats_end)
+		return "Samtycket kan gälla längst till insatsens slut.";
+	if (participation_end != 0 && until > participation_end)
+		return "Samtycket kan gälla längst till deltagandets slut.";
+	return NULL;
+}
+
+const char *
+consent_paper_date_error(long long paper, long long today)
+{
+	return paper > today ? "Datumet på pappret kan inte vara senare än i "
+	                       "dag."
+	                     : NULL;
+}
+
+int
+consent_too_late(const struct consent *c, struct str today)
+{
+	return c->state == CONSENT_UTKAST && c->kind == CONSENT_SEKRETESS &&
+	    consent_ymd(c->valid_until) < consent_ymd(today);
+}
+
+enum consent_refusal
+consent_sign_refusal(const struct consent *c, struct str today)
+{
+	if (!consent_state_allows(c->state, CONSENT_DO_SIGN))
+		return CONSENT_R_SIGNED;
+	if (consent_too_late(c, today))
+		return CONSENT_R_TOO_LATE;
+	return CONSENT_OK;
+}
+
+int
+consent_may_take(unsigned via)
+{
+	return (via & (ACCESS_OWN | ACCESS_INSATS)) != 0;
+}
+
+enum consent_refusal
+consent_handover_refusal(const struct consent *c, unsigned via,
+    enum consent_handover what, int revocable, struct str today)
+{
+	if (what == CONSENT_HANDOVER_REVOKE)
+		return revocable ? CONSENT_OK : CONSENT_R_NOTHING_TO_REVOKE;
+	if (!consent_may_take(via))
+		return CONSENT_R_NOT_TAKER;
+	switch (consent_sign_refusal(c, today)) {
+	case CONSENT_OK: return CONSENT_OK;
+	case CONSENT_R_TOO_LATE: return CONSENT_R_TOO_LATE;
+	default: return CONSENT_R_NOTHING_TO_SIGN;
+	}
+}
+
+int
+consent_names_org(enum consent_party_state st, long long party_org,
+    long long org, long long org_parent)
+{
+	return st == CONSENT_PARTY_AKTIV && party_org > 0 &&
+	    (party_org == org || (org_parent > 0 && party_org == org_parent));
+}
+
+/* Is waiver id of rows (its facts on every row of it) in force today? */
+static int
+cs_in_force(
+    const struct consent_cover *rows, size_t n, long long id, long long today)
+{
+	const struct consent_cover *w = NULL;
+	int insats = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].consent_id != id)
+			continue;
+		w = &rows[i];
+		/* Without the insats as a party the insats may exchange
+		 * nothing with anyone. */
+		insats |= rows[i].party_insats &&
+		    rows[i].party_state == CONSENT_PARTY_AKTIV;
+	}
+	return w != NULL && insats && w->kind == CONSENT_SEKRETESS &&
+	    w->state == CONSENT_AKTIV && consent_ymd(w->valid_from) <= today &&
+	    consent_ymd(w->valid_until) >= today && !w->closed;
+}
+
+int
+consent_rows_cover(const struct consent_cover *rows, size_t n, struct str today,
+    long long org, long long org_parent, int need_disclose)
+{
+	long long t = consent_ymd(today);
+
+	for (size_t i = 0; i < n; i++)
+		if (consent_names_org(rows[i].party_state, rows[i].party_org,
+		        org, org_parent) &&
+		    (!need_disclose || rows[i].disclose) &&
+		    cs_in_force(rows, n, rows[i].consent_id, t))
+			return 1;
+	return 0;
+}
+
+long long
+consent_revoke_choice(long long waiver, long long sus,
+    const struct consent_party *parties, size_t n, long long want,
+    long long party, size_t *index)
+{
+	*index = 0;
+	if (want <= 0)
+		return 0;
+	if (party == 0)
+		return want == sus || want == waiver ? want : 0;
+	if (want != waiver)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (parties[i].id == party &&
+		    parties[i].state == CONSENT_PARTY_AKTIV) {
+			*index = i;
+			return want;
+		}
+	return 0;
+}
+
+long
+consent_pick(const struct consent *list, size_t n, enum consent_kind kind)
+{
+	long newest = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (list[i].kind != kind || list[i].state == CONSENT_UTKAST ||
+		    list[i].state == CONSENT_FELAKTIG)
+			continue;
+		if (list[i].state == CONSENT_AKTIV)
+			return (long)i;
+		if (newest < 0)
+			newest = (long)i;
+	}
+	return newest;
+}
+
+/* ------------------------------------------------------------------------
+ * The rules asked of the database
+ * --------------------------------------------------------------------- */
 
 struct str
 consent_today(struct req *r)
@@ -23,56 +451,40 @@ consent_today(struct req *r)
 	return str_cstr(d);
 }
 
-static enum app_err
-consent_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
-    struct db_rows *rows)
-{
-	return db_exec(r->db, r->a, DB_CONSENT, q, p, n, rows);
-}
-
 enum app_err
 consent_expire(struct req *r, long long referral_id)
 {
-	struct db_param p[6];
-	struct db_rows ids, ref;
-	int own_tx = !db_in_tx(r->db);
+	struct consent *ids;
+	struct consent_referral ref;
+	size_t n;
+	int own_tx = !db_in_tx(r->db), found, changed;
 	enum app_err e;
 
-	p[0] = DB_STR(consent_today(r));
-	p[1] = DB_INT(referral_id);
-	if ((e = consent_exec(r, SQL_CONSENT_EXPIRABLE, p, 2, &ids)) != APP_OK)
+	if ((e = consent_expirable(r->db, r->a, referral_id, consent_today(r),
+	         &ids, &n)) != APP_OK)
 		return e;
-	if (ids.nrows == 0)
+	if (n == 0)
 		return APP_OK;
-	p[0] = DB_INT(referral_id);
-	if ((e = consent_exec(r, SQL_CONSENT_REFERRAL, p, 1, &ref)) != APP_OK)
+	if ((e = consent_referral_load(
+	         r->db, r->a, referral_id, &ref, &found)) != APP_OK)
 		return e;
 	if (own_tx && (e = db_begin(r->db)) != APP_OK)
 		return e;
-	for (size_t i = 0; i < ids.nrows; i++) {
-		long long id = str_to_ll(db_cell(&ids, i, 0));
-		p[0] = DB_STR(STR_LIT("utgangen"));
-		p[1] = DB_INT(id);
-		p[2] = DB_STR(STR_LIT("aktiv"));
-		if ((e = consent_exec(r, SQL_CONSENT_END, p, 3, NULL)) !=
-		    APP_OK)
+	for (size_t i = 0; i < n; i++) {
+		long long id = ids[i].id;
+		if ((e = consent_end(r->db, r->a, id, CONSENT_AKTIV,
+		         CONSENT_UTGANGEN, &changed)) != APP_OK)
 			goto fail;
 		/* Ended meanwhile (a revocation, another reader's sweep): the
 		 * one who changed it wrote its event. */
-		if (db_affected_rows(r->db) != 1)
+		if (!changed)
 			continue;
-		p[0] = DB_INT(id);
-		p[1] = DB_STR(STR_LIT("utganget"));
-		p[2] = DB_NULL;
-		p[3] = DB_NULL;
-		p[4] = DB_STR(STR_LIT("system"));
-		p[5] = DB_STR(STR_LIT("Giltighetstiden har gått ut eller "
-		                      "deltagandet är avslutat."));
-		if ((e = consent_exec(
-		         r, SQL_CONSENT_EVENT_INSERT, p, 6, NULL)) != APP_OK ||
+		if ((e = consent_event_insert(r->db, r->a, id,
+		         CONSENT_EV_UTGANGET, 0, 0, CONSENT_HOW_SYSTEM,
+		         STR_LIT("Giltighetstiden har gått ut eller "
+		                 "deltagandet är avslutat."))) != APP_OK ||
 		    (e = audit_write(r, AUDIT_UPDATE, "consent", id,
-		         ref.nrows ? db_cell(&ref, 0, 8) : STR_LIT(""),
-		         STR_LIT("expired"))) != APP_OK)
+		         ref.personnummer, STR_LIT("expired"))) != APP_OK)
 			goto fail;
 	}
 	if (own_tx && (e = db_commit(r->db)) != APP_OK)
@@ -88,17 +500,16 @@ enum app_err
 consent_covers(struct req *r, long long referral_id, long long org_id,
     int need_disclose, int *covered)
 {
-	struct str today = consent_today(r);
-	struct db_param p[6] = { DB_STR(today), DB_STR(today),
-		DB_INT(referral_id), DB_INT(org_id), DB_INT(org_id),
-		DB_INT(need_disclose) };
-	struct db_rows rows;
+	struct consent_cover *rows;
+	size_t n;
 	enum app_err e;
 
 	*covered = 0;
-	if ((e = consent_exec(r, SQL_CONSENT_COVERS, p, 6, &rows)) != APP_OK)
+	if ((e = consent_cover_rows(
+	         r->db, r->a, referral_id, org_id, &rows, &n)) != APP_OK)
 		return e;
-	*covered = rows.nrows > 0;
+	*covered = consent_rows_cover(rows, n, consent_today(r), org_id,
+	    n > 0 ? rows[0].org_parent : 0, need_disclose);
 	return APP_OK;
 }
 
@@ -106,180 +517,467 @@ enum app_err
 consent_details_visible(
     struct req *r, long long referral_id, long long org_id, int *visible)
 {
-	struct db_param p[3] = { DB_INT(referral_id) };
-	struct db_rows latest, party;
-	enum app_err e;
-
-	*visible = 0;
-	if ((e = consent_exec(r, SQL_CONSENT_LATEST_GIVEN, p, 1, &latest)) !=
-	    APP_OK)
-		return e;
-	if (latest.nrows == 0) {
-		/* No waiver given yet: what the remittent wrote is theirs. */
-		*visible = 1;
-		return APP_OK;
-	}
-	/* Revoked, or signed and then marked in error: a waiver was given and
-	 * is not valid, so nothing is shown until a new one names them. */
-	if (!str_eq_cstr(db_cell(&latest, 0, 1), "aktiv") &&
-	    !str_eq_cstr(db_cell(&latest, 0, 1), "utgangen"))
-		return APP_OK;
-	/* aktiv (perhaps past its dates) or utgangen: visible while their
-	 * organisation is still a party, i.e. not revoked for them. */
-	p[0] = DB_INT(str_to_ll(db_cell(&latest, 0, 0)));
-	p[1] = DB_INT(org_id);
-	p[2] = DB_INT(org_id);
-	if ((e = consent_exec(r, SQL_CONSENT_PARTY_COVERS, p, 3, &party)) !=
-	    APP_OK)
-		return e;
-	*visible = party.nrows > 0;
-	return APP_OK;
+	/* The one rule of who sees what of a referral (visibility.h). */
+	return access_details_visible(r, referral_id, org_id, visible);
 }
 
 enum app_err
 consent_revocable(
     struct req *r, long long referral_id, long long *waiver, long long *sus)
 {
-	struct db_param p[1] = { DB_INT(referral_id) };
-	struct db_rows rows;
+	struct consent latest;
+	int found;
 	enum app_err e;
 
 	*waiver = *sus = 0;
-	if ((e = consent_exec(r, SQL_CONSENT_LATEST_GIVEN, p, 1, &rows)) !=
-	    APP_OK)
+	if ((e = consent_latest_given(
+	         r->db, r->a, referral_id, &latest, &found)) != APP_OK)
 		return e;
-	if (rows.nrows == 1 &&
-	    (str_eq_cstr(db_cell(&rows, 0, 1), "aktiv") ||
-	        str_eq_cstr(db_cell(&rows, 0, 1), "utgangen")))
-		*waiver = str_to_ll(db_cell(&rows, 0, 0));
-	if ((e = consent_exec(r, SQL_CONSENT_SUS_YES, p, 1, &rows)) != APP_OK)
-		return e;
-	if (rows.nrows == 1)
-		*sus = str_to_ll(db_cell(&rows, 0, 0));
-	return APP_OK;
-}
-
-const char *
-consent_state_label(struct str state)
-{
-	if (str_eq_cstr(state, "utkast"))
-		return "Förberett, inte signerat";
-	if (str_eq_cstr(state, "aktiv"))
-		return "Gäller";
-	if (str_eq_cstr(state, "aterkallad"))
-		return "Återkallat";
-	if (str_eq_cstr(state, "utgangen"))
-		return "Utgånget";
-	if (str_eq_cstr(state, "felaktig"))
-		return "Felregistrerat";
-	return "";
-}
-
-/* The consent of kind to show: the one in force, else the newest given
- * one (drafts and those marked in error say nothing of the state), or -1. */
-static long
-consent_pick(const struct db_rows *list, const char *kind)
-{
-	long newest = -1;
-
-	for (size_t i = 0; i < list->nrows; i++) {
-		struct str st = db_cell(list, i, 2);
-		if (!str_eq_cstr(db_cell(list, i, 1), kind) ||
-		    str_eq_cstr(st, "utkast") || str_eq_cstr(st, "felaktig"))
-			continue;
-		if (str_eq_cstr(st, "aktiv"))
-			return (long)i;
-		if (newest < 0)
-			newest = (long)i;
-	}
-	return newest;
+	if (found && consent_state_allows(latest.state, CONSENT_DO_REVOKE))
+		*waiver = latest.id;
+	return consent_sus_yes(r->db, r->a, referral_id, sus);
 }
 
 enum app_err
 consent_bind_status(
     struct req *r, struct view_ctx *ctx, long long referral_id, unsigned via)
 {
-	struct db_param p[1] = { DB_INT(referral_id) };
-	struct db_rows ref, list, parties;
+	struct consent_referral ref;
+	struct consent *list;
+	struct consent_party *parties;
+	size_t n, np;
 	long w, s;
-	int covered = 0;
+	int found, covered = 0;
 	enum app_err e;
 
 	if ((e = consent_expire(r, referral_id)) != APP_OK ||
-	    (e = consent_exec(r, SQL_CONSENT_REFERRAL, p, 1, &ref)) != APP_OK ||
-	    (e = consent_exec(r, SQL_CONSENT_LIST, p, 1, &list)) != APP_OK)
+	    (e = consent_referral_load(
+	         r->db, r->a, referral_id, &ref, &found)) != APP_OK ||
+	    (e = consent_list(r->db, r->a, referral_id, &list, &n)) != APP_OK)
 		return e;
-	if (ref.nrows != 1)
+	if (!found)
 		return APP_ENOTFOUND;
-	if ((e = consent_covers(r, referral_id, str_to_ll(db_cell(&ref, 0, 3)),
-	         0, &covered)) != APP_OK)
+	if ((e = consent_covers(
+	         r, referral_id, ref.organisation_id, 0, &covered)) != APP_OK)
 		return e;
-	w = consent_pick(&list, "sekretess");
-	s = consent_pick(&list, "sus");
+	w = consent_pick(list, n, CONSENT_SEKRETESS);
+	s = consent_pick(list, n, CONSENT_SUS);
 	if ((e = view_ctx_set_int(ctx, "consent_referral_id", referral_id)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "consent_covered", covered)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_str(
-	         ctx, "consent_referral_org", db_cell(&ref, 0, 4))) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "consent_at_visa",
-	         str_to_ll(db_cell(&ref, 0, 2)) != 0)) != APP_OK ||
+	         ctx, "consent_referral_org", ref.organisation)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "consent_at_visa", ref.at_visa)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "consent_has_waiver", w >= 0)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "consent_has_sus", s >= 0)) != APP_OK)
 		return e;
 	if (w >= 0) {
-		struct str st = db_cell(&list, (size_t)w, 2);
-		p[0] = DB_INT(str_to_ll(db_cell(&list, (size_t)w, 0)));
-		if ((e = consent_exec(
-		         r, SQL_CONSENT_PARTIES, p, 1, &parties)) != APP_OK ||
-		    (e = view_ctx_set_str(ctx, "waiver_id",
-		         db_cell(&list, (size_t)w, 0))) != APP_OK ||
-		    (e = view_ctx_set_str(ctx, "waiver_state", st)) != APP_OK ||
+		const struct consent *c = &list[w];
+		if ((e = consent_parties(r->db, r->a, c->id, &parties, &np)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_int(ctx, "waiver_id", c->id)) != APP_OK ||
+		    (e = view_ctx_set_cstr(ctx, "waiver_state",
+		         consent_state_name(c->state))) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "waiver_state_label",
-		         consent_state_label(st))) != APP_OK ||
-		    (e = view_ctx_set_str(ctx, "waiver_until",
-		         db_cell(&list, (size_t)w, 6))) != APP_OK ||
+		         consent_state_label(c->state))) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         ctx, "waiver_until", c->valid_until)) != APP_OK ||
 		    (e = view_ctx_set_list(ctx, "waiver_parties")) != APP_OK)
 			return e;
-		for (size_t i = 0; i < parties.nrows; i++) {
+		for (size_t i = 0; i < np; i++) {
 			struct view_ctx *it =
 			    view_ctx_list_add(ctx, "waiver_parties");
 			if (it == NULL)
 				return APP_ENOMEM;
-			if ((e = view_ctx_set_str(it, "name",
-			         db_cell(&parties, i, 1))) != APP_OK ||
+			if ((e = view_ctx_set_str(
+			         it, "name", parties[i].name)) != APP_OK ||
 			    (e = view_ctx_set_bool(it, "revoked",
-			         str_eq_cstr(db_cell(&parties, i, 2),
-			             "aterkallad"))) != APP_OK)
+			         parties[i].state ==
+			             CONSENT_PARTY_ATERKALLAD)) != APP_OK)
 				return e;
 		}
 	}
 	if (s >= 0) {
-		struct str st = db_cell(&list, (size_t)s, 2);
-		int yes = str_eq_cstr(st, "aktiv") &&
-		    str_eq_cstr(db_cell(&list, (size_t)s, 3), "ja");
+		const struct consent *c = &list[s];
+		int yes = c->state == CONSENT_AKTIV && c->answer == CONSENT_JA;
 		/* Whether a "yes" is reported with the personnummer also
 		 * depends on the insats's own record of the person (protected
 		 * identity): only its staff are told which; the remittent side
 		 * sees the consent, not what the insats recorded. */
 		if ((e = view_ctx_set_bool(ctx, "sus_detail_hidden",
-		         yes && !(via & ACCESS_INSATS))) != APP_OK)
-			return e;
-		if ((e = view_ctx_set_str(ctx, "sus_state", st)) != APP_OK ||
+		         yes && !(via & ACCESS_INSATS))) != APP_OK ||
+		    (e = view_ctx_set_cstr(ctx, "sus_state",
+		         consent_state_name(c->state))) != APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "sus_yes",
 		         yes &&
 		             /* as the SUS export decides it */
-		             str_to_ll(db_cell(&ref, 0, 11)) == 0 &&
-		             str_eq_cstr(db_cell(&ref, 0, 17),
+		             !ref.protected_identity &&
+		             str_eq_cstr(ref.measurement,
 		                 "personuppgifter"))) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "sus_state_label",
-		         str_eq_cstr(st, "aktiv") &&
-		                 str_eq_cstr(
-		                     db_cell(&list, (size_t)s, 3), "nej")
+		         c->state == CONSENT_AKTIV && c->answer == CONSENT_NEJ
 		             ? "Nej: rapporteras anonymt"
-		             : consent_state_label(st))) != APP_OK)
+		             : consent_state_label(c->state))) != APP_OK)
 			return e;
 	}
 	return APP_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * The transitions
+ * --------------------------------------------------------------------- */
+
+/* Who records it: the staff member, or on the tablet the one who handed
+ * it over (with how "surfplatta" saying the participant did it). */
+static long long
+cs_staff(const struct req *r)
+{
+	if (r->user != NULL)
+		return r->user->id;
+	return r->tablet != NULL ? r->tablet->staff_id : 0;
+}
+
+/* Begin a change to referral_id's consents: the referral row first. */
+static enum app_err
+cs_begin(struct req *r, long long referral_id)
+{
+	int found;
+	enum app_err e;
+
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = consent_referral_lock(r->db, r->a, referral_id, &found)) !=
+	    APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	return APP_OK;
+}
+
+/* A new consent of a kind replaces the one in force: one waiver and one
+ * SUS answer per referral at a time. */
+static enum app_err
+cs_replace(struct req *r, const struct consent *c, struct str pnr)
+{
+	struct consent *others;
+	size_t n;
+	int changed;
+	enum app_err e;
+
+	if ((e = consent_others_active(r->db, r->a, c->referral_id, c->kind,
+	         c->id, &others, &n)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		long long old = others[i].id;
+		struct buf why;
+		buf_init(&why, r->a);
+		if ((e = consent_end(r->db, r->a, old, CONSENT_AKTIV,
+		         CONSENT_ATERKALLAD, &changed)) != APP_OK ||
+		    (e = consent_party_revoke_all(r->db, r->a, old)) !=
+		        APP_OK ||
+		    (e = buf_printf(&why, "Ersatt av samtycke %lld.", c->id)) !=
+		        APP_OK ||
+		    (e = consent_event_insert(r->db, r->a, old,
+		         CONSENT_EV_ATERKALLAT, 0, cs_staff(r),
+		         CONSENT_HOW_SYSTEM, buf_str(&why))) != APP_OK ||
+		    (e = audit_write(r, AUDIT_UPDATE, "consent", old, pnr,
+		         STR_LIT("superseded"))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* utkast -> aktiv in the caller's transaction (see consent_sign()). */
+static enum app_err
+cs_sign(struct req *r, const struct consent *c, const struct consent_signing *s,
+    struct str pnr, enum consent_refusal *refused)
+{
+	struct consent lock;
+	int found, changed;
+	struct str detail;
+	enum app_err e;
+
+	*refused = CONSENT_OK;
+	if ((e = consent_lock(r->db, r->a, c->id, &lock, &found)) != APP_OK)
+		return e;
+	if (!found || !consent_state_allows(lock.state, CONSENT_DO_SIGN)) {
+		*refused = CONSENT_R_SIGNED;
+		return APP_OK;
+	}
+	if (c->kind == CONSENT_SUS)
+		detail = s->answer == CONSENT_JA
+		    ? STR_LIT("sus consent given: yes")
+		    : STR_LIT("sus consent given: no");
+	else
+		detail = STR_LIT("waiver given");
+	/* The text version the participant saw is frozen from now on. */
+	if ((e = consent_sign_update(r->db, r->a, c->id, s, &changed)) !=
+	        APP_OK ||
+	    (e = consent_text_mark_used(r->db, r->a, c->id)) != APP_OK ||
+	    (e = cs_replace(r, c, pnr)) != APP_OK ||
+	    (e = consent_event_insert(r->db, r->a, c->id, CONSENT_EV_GIVET, 0,
+	         cs_staff(r), s->how, STR_LIT(""))) != APP_OK ||
+	    (e = audit_write(r, AUDIT_CREATE, "consent", c->id, pnr, detail)) !=
+	        APP_OK)
+		return e;
+	return APP_OK;
+}
+
+/* 1 when ref is among the first n of list. */
+static int
+cs_party_seen(const struct consent_party_ref *list, size_t n,
+    const struct consent_party_ref *ref)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].organisation_id == ref->organisation_id &&
+		    list[i].insats_id == ref->insats_id)
+			return 1;
+	return 0;
+}
+
+static int
+cs_str_seen(const struct str *list, size_t n, struct str s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq(list[i], s))
+			return 1;
+	return 0;
+}
+
+enum app_err
+consent_prepare(
+    struct req *r, const struct consent_draft *d, struct str pnr, long long *id)
+{
+	int waiver = d->kind == CONSENT_SEKRETESS;
+	enum consent_refusal refused;
+	enum app_err e;
+
+	if ((e = cs_begin(r, d->referral_id)) != APP_OK)
+		return e;
+	if ((e = consent_insert(r->db, r->a, d, cs_staff(r), id)) != APP_OK)
+		goto fail;
+	for (size_t i = 0; waiver && i < d->nparties; i++)
+		if (!cs_party_seen(d->parties, i, &d->parties[i]) &&
+		    (e = consent_party_insert(
+		         r->db, r->a, *id, &d->parties[i])) != APP_OK)
+			goto fail;
+	for (size_t i = 0; waiver && i < d->ncategories; i++)
+		if (!cs_str_seen(d->categories, i, d->categories[i]) &&
+		    (e = consent_category_insert(
+		         r->db, r->a, *id, d->categories[i])) != APP_OK)
+			goto fail;
+	/* The text is frozen from the moment it is shown to the
+	 * participant, so what they read is what they sign. */
+	if ((e = consent_text_mark_used(r->db, r->a, *id)) != APP_OK ||
+	    (e = consent_event_insert(r->db, r->a, *id, CONSENT_EV_FORBERETT, 0,
+	         cs_staff(r), d->how, STR_LIT(""))) != APP_OK ||
+	    (e = audit_write(r, AUDIT_CREATE, "consent", *id, pnr,
+	         waiver ? STR_LIT("waiver prepared")
+	                : STR_LIT("sus consent prepared"))) != APP_OK)
+		goto fail;
+	if (d->how == CONSENT_HOW_PAPPER) {
+		struct consent c = { .id = *id,
+			.referral_id = d->referral_id,
+			.kind = d->kind };
+		struct consent_signing s = { .how = CONSENT_HOW_PAPPER,
+			.signer = STR_LIT(""),
+			.signature = STR_LIT(""),
+			.paper_date = d->paper_date,
+			.answer = waiver ? CONSENT_JA : d->answer };
+		if ((e = cs_sign(r, &c, &s, pnr, &refused)) != APP_OK)
+			goto fail;
+	}
+	if ((e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum app_err
+consent_sign(struct req *r, const struct consent *c,
+    const struct consent_signing *s, struct str pnr,
+    enum consent_refusal *refused)
+{
+	enum app_err e;
+
+	*refused = CONSENT_OK;
+	if ((e = cs_begin(r, c->referral_id)) != APP_OK)
+		return e;
+	if ((e = cs_sign(r, c, s, pnr, refused)) != APP_OK)
+		goto fail;
+	if (*refused != CONSENT_OK) {
+		db_rollback(r->db);
+		return APP_OK;
+	}
+	if ((e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum app_err
+consent_revoke(struct req *r, long long id, long long referral_id,
+    long long party, enum consent_how how, struct str reason, struct str pnr,
+    enum consent_refusal *refused)
+{
+	struct consent lock;
+	struct buf detail;
+	long long left;
+	int found, changed, all = party <= 0;
+	enum app_err e;
+
+	*refused = CONSENT_OK;
+	if ((e = cs_begin(r, referral_id)) != APP_OK)
+		return e;
+	if ((e = consent_lock(r->db, r->a, id, &lock, &found)) != APP_OK)
+		goto fail;
+	if (!found || !consent_state_allows(lock.state, CONSENT_DO_REVOKE)) {
+		db_rollback(r->db);
+		*refused = CONSENT_R_NOT_REVOCABLE;
+		return APP_OK;
+	}
+	buf_init(&detail, r->a);
+	if (!all) {
+		if ((e = consent_party_revoke(
+		         r->db, r->a, id, party, &changed)) != APP_OK)
+			goto fail;
+		if (!changed) {
+			db_rollback(r->db);
+			*refused = CONSENT_R_PARTY_GONE;
+			return APP_OK;
+		}
+		if ((e = consent_active_party_count(r->db, r->a, id, &left)) !=
+		    APP_OK)
+			goto fail;
+		/* The last party gone ends the waiver as a whole. */
+		all = left == 0;
+		if (!all &&
+		    ((e = consent_touch(r->db, r->a, id)) != APP_OK ||
+		        (e = consent_event_insert(r->db, r->a, id,
+		             CONSENT_EV_ANDRAT, party, cs_staff(r), how,
+		             reason)) != APP_OK ||
+		        (e = buf_printf(&detail, "party %lld revoked (%s)",
+		             party, consent_how_name(how))) != APP_OK))
+			goto fail;
+	}
+	if (all &&
+	    ((e = consent_end(r->db, r->a, id, lock.state, CONSENT_ATERKALLAD,
+	          &changed)) != APP_OK ||
+	        (e = consent_party_revoke_all(r->db, r->a, id)) != APP_OK ||
+	        (e = consent_event_insert(r->db, r->a, id,
+	             CONSENT_EV_ATERKALLAT, party, cs_staff(r), how, reason)) !=
+	            APP_OK ||
+	        (e = buf_printf(&detail, "revoked (%s)",
+	             consent_how_name(how))) != APP_OK))
+		goto fail;
+	if ((e = audit_write(r, AUDIT_UPDATE, "consent", id, pnr,
+	         buf_str(&detail))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum app_err
+consent_mark_error(struct req *r, long long id, long long referral_id,
+    struct str reason, struct str pnr, enum consent_refusal *refused)
+{
+	struct consent lock;
+	int found, changed;
+	enum app_err e;
+
+	*refused = CONSENT_OK;
+	if ((e = cs_begin(r, referral_id)) != APP_OK)
+		return e;
+	if ((e = consent_lock(r->db, r->a, id, &lock, &found)) != APP_OK)
+		goto fail;
+	if (!found ||
+	    !consent_state_allows(lock.state, CONSENT_DO_MARK_ERROR)) {
+		db_rollback(r->db);
+		*refused = CONSENT_R_ENDED;
+		return APP_OK;
+	}
+	if ((e = consent_end(r->db, r->a, id, lock.state, CONSENT_FELAKTIG,
+	         &changed)) != APP_OK ||
+	    (e = consent_event_insert(r->db, r->a, id, CONSENT_EV_FELAKTIGT, 0,
+	         cs_staff(r), CONSENT_HOW_PERSONAL, reason)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_UPDATE, "consent", id, pnr,
+	         STR_LIT("entered in error"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum app_err
+consent_text_save(struct req *r, long long id, struct str title,
+    struct str body, struct consent_text *t, enum consent_refusal *refused)
+{
+	long long next;
+	int found;
+	enum app_err e;
+
+	*refused = CONSENT_OK;
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = consent_text_lock(r->db, r->a, id, t, &found)) != APP_OK)
+		goto fail;
+	if (!found || !t->is_current) {
+		db_rollback(r->db);
+		*refused = CONSENT_R_TEXT_OLD;
+		return APP_OK;
+	}
+	if (!t->used)
+		e = consent_text_update(r->db, r->a, id, title, body);
+	/* Used: the wording a participant saw stays; this is the next
+	 * version. */
+	else if ((e = consent_text_uncurrent(
+	              r->db, r->a, t->kind, t->language)) == APP_OK)
+		e = consent_text_insert(r->db, r->a, t->kind, t->language,
+		    title, body, cs_staff(r), &next);
+	if (e != APP_OK)
+		goto fail;
+	if ((e = audit_write(r, AUDIT_ADMIN, "consent_text", id, STR_LIT(""),
+	         t->used ? STR_LIT("new version")
+	                 : STR_LIT("corrected unused text"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
+}
+
+enum app_err
+consent_text_add(struct req *r, enum consent_kind kind, struct str language,
+    struct str title, struct str body)
+{
+	long long id;
+	enum app_err e;
+
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = consent_text_uncurrent(r->db, r->a, kind, language)) !=
+	        APP_OK ||
+	    (e = consent_text_insert(r->db, r->a, kind, language, title, body,
+	         cs_staff(r), &id)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_ADMIN, "consent_text", id, STR_LIT(""),
+	         STR_LIT("new text"))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	return e;
 }

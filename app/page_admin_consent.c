@@ -2,58 +2,48 @@
  * include/page_consent.h. A text a consent has pinned is never changed:
  * saving it makes the next version, which new consents get from then on.
  * A text no consent has used yet is corrected in place. */
-#include "audit.h"
-#include "db.h"
-#include "form_registry.h"
+#include "bind.h"
+#include "consent.h"
+#include "consent_record.h"
 #include "form.h"
+#include "form_registry.h"
 #include "page_consent.h"
 #include "pages.h"
 #include "req.h"
-#include "session.h"
-#include "sql_consent.h"
 #include "view.h"
 
-static enum app_err
-pa_exec(struct req *r, unsigned q, const struct db_param *p, size_t n,
-    struct db_rows *rows)
-{
-	return db_exec(r->db, r->a, DB_CONSENT, q, p, n, rows);
-}
-
 static const char *const pa_kinds[] = { "sekretess", "sus", NULL };
+
+static const struct bind_key text_list_map[] = {
+	{ "id", "id" },
+	{ "language", "language" },
+	{ "version", "version" },
+	{ "title", "title" },
+	{ "is_current", "current" },
+	{ "used", "used" },
+	{ "created_at", "created" },
+};
 
 /* Every text version as the list "texts" of ctx. */
 static enum app_err
 pa_bind_texts(struct req *r, struct view_ctx *ctx)
 {
-	struct db_rows t;
+	struct consent_text *t;
+	size_t n;
 	enum app_err e;
 
-	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LIST, NULL, 0, &t)) != APP_OK ||
+	if ((e = consent_text_list(r->db, r->a, &t, &n)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "texts")) != APP_OK)
 		return e;
-	for (size_t i = 0; i < t.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "texts");
 		if (it == NULL)
 			return APP_ENOMEM;
-		if ((e = view_ctx_set_str(it, "id", db_cell(&t, i, 0))) !=
+		if ((e = bind_record(it, &consent_text_list_record,
+		         text_list_map, BIND_N(text_list_map), &t[i])) !=
 		        APP_OK ||
-		    (e = view_ctx_set_cstr(it, "kind",
-		         str_eq_cstr(db_cell(&t, i, 1), "sus")
-		             ? "SUS-samtycke"
-		             : "Sekretesslättnad")) != APP_OK ||
-		    (e = view_ctx_set_str(it, "language", db_cell(&t, i, 2))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_str(it, "version", db_cell(&t, i, 3))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_str(it, "title", db_cell(&t, i, 4))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(it, "current",
-		         str_to_ll(db_cell(&t, i, 5)) != 0)) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "used",
-		         str_to_ll(db_cell(&t, i, 6)) != 0)) != APP_OK ||
-		    (e = view_ctx_set_str(it, "created", db_cell(&t, i, 7))) !=
-		        APP_OK)
+		    (e = view_ctx_set_cstr(
+		         it, "kind", consent_kind_label(t[i].kind))) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -94,8 +84,16 @@ static const struct field_spec tf_spec[TF__MAX] = {
 	    NULL },
 };
 
+static const struct bind_key text_map[] = {
+	{ "id", "id" },
+	{ "language", "language" },
+	{ "version", "version" },
+	{ "is_current", "current" },
+	{ "used", "used" },
+};
+
 static enum app_err
-pa_render_text(struct req *r, const struct db_rows *t, struct str title,
+pa_render_text(struct req *r, const struct consent_text *t, struct str title,
     struct str body, const char *err_title, const char *err_body)
 {
 	struct view_ctx *ctx;
@@ -104,23 +102,14 @@ pa_render_text(struct req *r, const struct db_rows *t, struct str title,
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = page_form_limits(r, ctx, tf_spec, TF__MAX)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "id", db_cell(t, 0, 0))) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "kind",
-	         str_eq_cstr(db_cell(t, 0, 1), "sus") ? "SUS-samtycke"
-	                                              : "Sekretesslättnad")) !=
+	    (e = bind_record(ctx, &consent_text_record, text_map,
+	         BIND_N(text_map), t)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "kind", consent_kind_label(t->kind))) !=
 	        APP_OK ||
-	    (e = view_ctx_set_str(ctx, "language", db_cell(t, 0, 2))) !=
+	    (e = view_ctx_set_int(ctx, "next_version", t->version + 1)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_str(ctx, "version", db_cell(t, 0, 3))) !=
-	        APP_OK ||
-	    (e = view_ctx_set_int(ctx, "next_version",
-	         str_to_ll(db_cell(t, 0, 3)) + 1)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "titel", title)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "text", body)) != APP_OK ||
-	    (e = view_ctx_set_bool(
-	         ctx, "current", str_to_ll(db_cell(t, 0, 6)) != 0)) != APP_OK ||
-	    (e = view_ctx_set_bool(
-	         ctx, "used", str_to_ll(db_cell(t, 0, 7)) != 0)) != APP_OK ||
 	    (e = page_form_error(ctx, "err_titel", err_title)) != APP_OK ||
 	    (e = page_form_error(ctx, "err_text", err_body)) != APP_OK)
 		return e;
@@ -128,38 +117,35 @@ pa_render_text(struct req *r, const struct db_rows *t, struct str title,
 }
 
 static enum app_err
-pa_load(struct req *r, long long *id, struct db_rows *t)
+pa_load(struct req *r, long long *id, struct consent_text *t)
 {
-	struct db_param p[1];
+	int found;
 	enum app_err e;
 
-	if ((e = req_param_id(r, id)) != APP_OK)
+	if ((e = req_param_id(r, id)) != APP_OK ||
+	    (e = consent_text_lock(r->db, r->a, *id, t, &found)) != APP_OK)
 		return e;
-	p[0] = DB_INT(*id);
-	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LOCK, p, 1, t)) != APP_OK)
-		return e;
-	return t->nrows == 1 ? APP_OK : APP_ENOTFOUND;
+	return found ? APP_OK : APP_ENOTFOUND;
 }
 
 enum app_err
 page_admin_consent_text(struct req *r)
 {
-	struct db_rows t;
+	struct consent_text t;
 	long long id;
 	enum app_err e;
 
 	if ((e = pa_load(r, &id, &t)) != APP_OK)
 		return e;
-	return pa_render_text(
-	    r, &t, db_cell(&t, 0, 4), db_cell(&t, 0, 5), NULL, NULL);
+	return pa_render_text(r, &t, t.title, t.body, NULL, NULL);
 }
 
 enum app_err
 page_admin_consent_text_save(struct req *r)
 {
 	struct field_val v[TF__MAX];
-	struct db_rows t;
-	struct db_param p[7];
+	struct consent_text t;
+	enum consent_refusal refused;
 	long long id;
 	size_t nerr = 0;
 	enum app_err e;
@@ -175,53 +161,15 @@ page_admin_consent_text_save(struct req *r)
 		    v[TF_TITEL].ok ? NULL : v[TF_TITEL].error,
 		    v[TF_TEXT].ok ? NULL : v[TF_TEXT].error);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = consent_text_save(
+	         r, id, v[TF_TITEL].s, v[TF_TEXT].s, &t, &refused)) != APP_OK)
 		return e;
-	p[0] = DB_INT(id);
-	if ((e = pa_exec(r, SQL_CONSENT_TEXT_LOCK, p, 1, &t)) != APP_OK)
-		goto fail;
-	if (t.nrows != 1 || str_to_ll(db_cell(&t, 0, 6)) == 0) {
-		db_rollback(r->db);
+	if (refused != CONSENT_OK) {
 		r->resp.status = 409;
 		return pa_render_text(r, &t, v[TF_TITEL].s, v[TF_TEXT].s,
-		    "En äldre version ändras inte. Öppna den gällande "
-		    "versionen.",
-		    NULL);
+		    consent_refusal_text(refused), NULL);
 	}
-	if (str_to_ll(db_cell(&t, 0, 7)) == 0) {
-		p[0] = DB_STR(v[TF_TITEL].s);
-		p[1] = DB_STR(v[TF_TEXT].s);
-		p[2] = DB_INT(id);
-		if ((e = pa_exec(r, SQL_CONSENT_TEXT_UPDATE, p, 3, NULL)) !=
-		    APP_OK)
-			goto fail;
-	} else {
-		/* Used: the wording a participant saw stays; this is the
-		 * next version. */
-		p[0] = DB_STR(db_cell(&t, 0, 1));
-		p[1] = DB_STR(db_cell(&t, 0, 2));
-		if ((e = pa_exec(r, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL)) !=
-		    APP_OK)
-			goto fail;
-		p[2] = DB_STR(v[TF_TITEL].s);
-		p[3] = DB_STR(v[TF_TEXT].s);
-		p[4] = DB_INT(r->user->id);
-		p[5] = p[0];
-		p[6] = p[1];
-		if ((e = pa_exec(r, SQL_CONSENT_TEXT_INSERT, p, 7, NULL)) !=
-		    APP_OK)
-			goto fail;
-	}
-	if ((e = audit_write(r, AUDIT_ADMIN, "consent_text", id, STR_LIT(""),
-	         str_to_ll(db_cell(&t, 0, 7))
-	             ? STR_LIT("new version")
-	             : STR_LIT("corrected unused text"))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
 	return page_redirect(r, "/admin/samtyckestexter?sparat=1");
-fail:
-	db_rollback(r->db);
-	return e;
 }
 
 /* A BCP 47-ish tag as the table's CHECK wants: 2-3 lower-case letters,
@@ -256,7 +204,6 @@ enum app_err
 page_admin_consent_text_add(struct req *r)
 {
 	struct field_val v[NT__MAX];
-	struct db_param p[7];
 	size_t nerr = 0;
 	enum app_err e;
 
@@ -302,27 +249,10 @@ page_admin_consent_text_add(struct req *r)
 		return page_render(
 		    r, "admin_samtyckestexter", "Samtyckestexter", ctx);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = consent_text_add(r, (enum consent_kind)v[NT_TYP].i,
+	         v[NT_SPRAK].s, v[NT_TITEL].s, v[NT_TEXT].s)) != APP_OK)
 		return e;
-	p[0] = DB_STR(str_cstr(pa_kinds[v[NT_TYP].i]));
-	p[1] = DB_STR(v[NT_SPRAK].s);
-	p[2] = DB_STR(v[NT_TITEL].s);
-	p[3] = DB_STR(v[NT_TEXT].s);
-	p[4] = DB_INT(r->user->id);
-	p[5] = p[0];
-	p[6] = p[1];
-	if ((e = pa_exec(r, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL)) !=
-	        APP_OK ||
-	    (e = pa_exec(r, SQL_CONSENT_TEXT_INSERT, p, 7, NULL)) != APP_OK ||
-	    (e = audit_write(r, AUDIT_ADMIN, "consent_text",
-	         (long long)db_insert_id(r->db), STR_LIT(""),
-	         STR_LIT("new text"))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
 	return page_redirect(r, "/admin/samtyckestexter?sparat=1");
-fail:
-	db_rollback(r->db);
-	return e;
 }
 
 static const struct form_def admin_consent_forms[] = {

@@ -19,6 +19,15 @@
  *   /samtycken/:id/kopia          the participant's printable copy
  *   /admin/samtyckestexter        the versioned texts (admin)
  *
+ * The handlers, by job: the overview and one consent (page_consent.c);
+ * preparing, paper and in error (page_consent_staff.c); the handover, the
+ * tablet's signing and the copy (page_consent_tablet.c); revoking, on the
+ * tablet or recorded by staff (page_consent_revoke.c); the texts
+ * (page_admin_consent.c). What they share (the forms' field tables,
+ * loading under the access rules, binding) is include/consent_page.h; the
+ * rules and transitions include/consent.h; the records
+ * include/consent_record.h; the tablet's words include/tablet_i18n.h.
+ *
  * Access: access_referral() on the consent's referral (404 otherwise).
  * Taking a consent (prepare, hand over for signing, paper, mark in error)
  * is for the remittent who made the referral and the insats staff;

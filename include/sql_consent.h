@@ -1,51 +1,49 @@
-/* sql_consent.h: the statements of app/consent.c and app/page_consent*.c.
+/* sql_consent.h: the statements of the consent records
+ * (app/consent_record.c, which every consent page and rule goes through).
  *
- * "In force" (a waiver that may be relied on today) is one SQL fragment in
- * sql_consent.c, used by every statement that asks it, so the rule lives
- * in one place. Each statement lists its parameters and its columns. */
+ * Each statement that returns rows declares its record (the decode tables
+ * in include/consent_record.h): its columns are named by their aliases,
+ * checked against the record when a worker prepares it. Each statement
+ * lists its parameters and its record. */
 #ifndef SQL_CONSENT_H
 #define SQL_CONSENT_H
 
 #include "db.h"
 
 enum sql_consent {
-	/* (today, today, referral, org, org, need_disclose) -> 1 when a waiver
-	 * in force names org, or org's parent, as an active party */
+	/* (org, referral) -> consent_cover_record: each party of each aktiv
+	 * waiver, with its facts and org's parent; a locking read */
 	SQL_CONSENT_COVERS,
-	/* (referral) -> id, state of the latest given waiver (aktiv,
-	 * aterkallad or utgangen) */
+	/* (referral) -> consent_given_record: the latest given waiver */
 	SQL_CONSENT_LATEST_GIVEN,
-	/* (referral) -> id of the SUS consent in force that says yes */
+	/* (referral) -> consent_id_record: the SUS consent in force that
+	 * says yes */
 	SQL_CONSENT_SUS_YES,
-	/* (consent, org, org) -> 1 when an active party names org or its parent */
-	SQL_CONSENT_PARTY_COVERS,
-	/* (today, referral) -> id of each aktiv waiver past valid_until or
-	 * whose participation has closed */
+	/* (today, referral) -> consent_id_record: each aktiv waiver past
+	 * valid_until or whose case has closed */
 	SQL_CONSENT_EXPIRABLE,
 	/* (new state, consent, old state): state change, ends it */
 	SQL_CONSENT_END,
 	/* (consent, event, party|NULL, staff|NULL, how, reason) */
 	SQL_CONSENT_EVENT_INSERT,
-	/* (referral) -> id, kind, state, answer, language, valid_from,
-	 * valid_until, signed_how, signed_at, taken_by name, text version,
-	 * ended_at, active parties, all parties */
+	/* (referral) -> consent_list_record */
 	SQL_CONSENT_LIST,
-	/* (consent) -> see enum consent_get_col in page_consent.h */
+	/* (consent) -> consent_record */
 	SQL_CONSENT_GET,
-	/* (consent) -> party id, name, state, revoked_at, is_insats */
+	/* (consent) -> consent_party_record */
 	SQL_CONSENT_PARTIES,
-	/* (consent) -> code, label, label_en, label_ar */
+	/* (consent) -> consent_category_record */
 	SQL_CONSENT_CATEGORIES,
-	/* (consent) -> at, event, party name, staff name, how, reason */
+	/* (consent) -> consent_event_record */
 	SQL_CONSENT_EVENTS,
-	/* () -> code, label */
+	/* () -> consent_category_choice_record */
 	SQL_CONSENT_CATEGORY_ALL,
-	/* (insats, insats) -> 'o' or 'i', id, name: the förbund's active
-	 * organisations (units after their parent) and the insats */
+	/* (insats, insats) -> consent_party_choice_record: the förbund's
+	 * active organisations (units after their parent) and the insats */
 	SQL_CONSENT_PARTY_CHOICES,
-	/* (kind, language) -> id, title, body, version of the current text */
+	/* (kind, language) -> consent_text_current_record */
 	SQL_CONSENT_TEXT_CURRENT,
-	/* (kind) -> language of each current text */
+	/* (kind) -> consent_text_language_record: each current text's */
 	SQL_CONSENT_LANGUAGES,
 	/* (referral, kind, text, language, interpreter_used,
 	 * interpreter_language, obtain, disclose, purpose, valid_from,
@@ -60,28 +58,28 @@ enum sql_consent {
 	SQL_CONSENT_SIGN,
 	/* (consent): its text version is used, so frozen */
 	SQL_CONSENT_TEXT_MARK_USED,
-	/* (consent) -> state, referral_id, kind, version FOR UPDATE */
+	/* (consent) -> consent_lock_record FOR UPDATE */
 	SQL_CONSENT_LOCK,
-	/* (referral) -> id FOR UPDATE: serialises changes to its consents */
+	/* (referral) -> consent_referral_id_record FOR UPDATE: serialises
+	 * changes to its consents */
 	SQL_CONSENT_REFERRAL_LOCK,
-	/* (referral, kind, consent) -> id of each other aktiv consent */
+	/* (referral, kind, consent) -> consent_id_record: each other aktiv
+	 * consent of the kind, FOR UPDATE */
 	SQL_CONSENT_OTHERS_ACTIVE,
 	/* (party, consent) aktiv -> aterkallad */
 	SQL_CONSENT_PARTY_REVOKE,
 	/* (consent) every aktiv party -> aterkallad */
 	SQL_CONSENT_PARTY_REVOKE_ALL,
-	/* (consent) -> active party count */
+	/* (consent) -> consent_count_record: the active parties */
 	SQL_CONSENT_PARTY_ACTIVE_COUNT,
 	/* (consent): a change that is not a state change still moves
 	 * updated_at and version */
 	SQL_CONSENT_TOUCH,
-	/* (referral) -> see enum consent_ref_col in page_consent.h */
+	/* (referral) -> consent_referral_record */
 	SQL_CONSENT_REFERRAL,
-	/* admin: () -> id, kind, language, version, title, is_current, used,
-	 * created_at */
+	/* admin: () -> consent_text_list_record */
 	SQL_CONSENT_TEXT_LIST,
-	/* admin: (id) -> id, kind, language, version, title, body,
-	 * is_current, used FOR UPDATE */
+	/* admin: (id) -> consent_text_record FOR UPDATE */
 	SQL_CONSENT_TEXT_LOCK,
 	/* admin: (title, body, id) an unused text, in place */
 	SQL_CONSENT_TEXT_UPDATE,

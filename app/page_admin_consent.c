@@ -62,6 +62,8 @@ static const struct field_spec nt_spec[NT__MAX] = {
 enum app_err
 page_admin_consent_texts(struct req *r)
 {
+	static const char *const new_text_keys[] = { "ny_sprak", "ny_titel",
+		"ny_text" };
 	struct view_ctx *ctx;
 	enum app_err e;
 
@@ -69,6 +71,8 @@ page_admin_consent_texts(struct req *r)
 		return APP_ENOMEM;
 	if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, nt_spec, NT__MAX)) != APP_OK ||
+	    (e = page_bind_blank(ctx, new_text_keys,
+	         sizeof(new_text_keys) / sizeof(new_text_keys[0]))) != APP_OK ||
 	    (req_query(r, "sparat") != NULL &&
 	        (e = view_ctx_set_cstr(ctx, "notice", "Texten är sparad.")) !=
 	            APP_OK))

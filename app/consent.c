@@ -451,27 +451,22 @@ consent_today(struct req *r)
 	return str_cstr(d);
 }
 
-enum app_err
-consent_expire(struct req *r, long long referral_id)
+/* End the active waivers ids (n of them) that ran out, each with its
+ * event and audit row (pnr: the person's), unless someone ended it
+ * meanwhile. */
+static enum app_err
+consent_expire_ids(
+    struct req *r, const long long *ids, size_t n, struct str pnr)
 {
-	struct consent *ids;
-	struct consent_referral ref;
-	size_t n;
-	int own_tx = !db_in_tx(r->db), found, changed;
+	int own_tx = !db_in_tx(r->db), changed;
 	enum app_err e;
 
-	if ((e = consent_expirable(r->db, r->a, referral_id, consent_today(r),
-	         &ids, &n)) != APP_OK)
-		return e;
 	if (n == 0)
 		return APP_OK;
-	if ((e = consent_referral_load(
-	         r->db, r->a, referral_id, &ref, &found)) != APP_OK)
-		return e;
 	if (own_tx && (e = db_begin(r->db)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
-		long long id = ids[i].id;
+		long long id = ids[i];
 		if ((e = consent_end(r->db, r->a, id, CONSENT_AKTIV,
 		         CONSENT_UTGANGEN, &changed)) != APP_OK)
 			goto fail;
@@ -483,8 +478,8 @@ consent_expire(struct req *r, long long referral_id)
 		         CONSENT_EV_UTGANGET, 0, 0, CONSENT_HOW_SYSTEM,
 		         STR_LIT("Giltighetstiden har gått ut eller "
 		                 "deltagandet är avslutat."))) != APP_OK ||
-		    (e = audit_write(r, AUDIT_UPDATE, "consent", id,
-		         ref.personnummer, STR_LIT("expired"))) != APP_OK)
+		    (e = audit_write(r, AUDIT_UPDATE, "consent", id, pnr,
+		         STR_LIT("expired"))) != APP_OK)
 			goto fail;
 	}
 	if (own_tx && (e = db_commit(r->db)) != APP_OK)
@@ -494,6 +489,31 @@ fail:
 	if (own_tx)
 		db_rollback(r->db);
 	return e;
+}
+
+enum app_err
+consent_expire(struct req *r, long long referral_id)
+{
+	struct consent *list;
+	struct consent_referral ref;
+	long long *ids;
+	size_t n;
+	int found;
+	enum app_err e;
+
+	if ((e = consent_expirable(r->db, r->a, referral_id, consent_today(r),
+	         &list, &n)) != APP_OK)
+		return e;
+	if (n == 0)
+		return APP_OK;
+	if ((e = consent_referral_load(
+	         r->db, r->a, referral_id, &ref, &found)) != APP_OK)
+		return e;
+	if ((ids = arena_calloc(r->a, n, sizeof(*ids))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = list[i].id;
+	return consent_expire_ids(r, ids, n, ref.personnummer);
 }
 
 enum app_err
@@ -539,27 +559,40 @@ consent_revocable(
 }
 
 enum app_err
-consent_bind_status(
-    struct req *r, struct view_ctx *ctx, long long referral_id, unsigned via)
+consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id,
+    unsigned via, struct consent_status_facts *facts)
 {
-	struct consent_referral ref;
-	struct consent *list;
-	struct consent_party *parties;
-	size_t n, np;
+	struct consent_status st;
+	const struct consent_referral *ref = &st.ref;
+	const struct consent *list;
+	size_t n;
 	long w, s;
-	int found, covered = 0;
+	int found, covered;
 	enum app_err e;
 
-	if ((e = consent_expire(r, referral_id)) != APP_OK ||
-	    (e = consent_referral_load(
-	         r->db, r->a, referral_id, &ref, &found)) != APP_OK ||
-	    (e = consent_list(r->db, r->a, referral_id, &list, &n)) != APP_OK)
+	/* One statement; a second only when a waiver ran out: it is ended
+	 * (with its audit row) and the box read again. */
+	if ((e = consent_status_load(r->db, r->a, referral_id, consent_today(r),
+	         &st, &found)) != APP_OK)
+		return e;
+	if (found && st.nexpirable > 0 &&
+	    ((e = consent_expire_ids(r, st.expirable, st.nexpirable,
+	          st.ref.personnummer)) != APP_OK ||
+	        (e = consent_status_load(r->db, r->a, referral_id,
+	             consent_today(r), &st, &found)) != APP_OK))
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
-	if ((e = consent_covers(
-	         r, referral_id, ref.organisation_id, 0, &covered)) != APP_OK)
-		return e;
+	list = st.list;
+	n = st.n;
+	covered = consent_rows_cover(st.cover, st.ncover, consent_today(r),
+	    ref->organisation_id, st.org_parent, 0);
+	if (facts != NULL) {
+		facts->covered = covered;
+		facts->disclose_covered =
+		    consent_rows_cover(st.cover, st.ncover, consent_today(r),
+		        ref->organisation_id, st.org_parent, 1);
+	}
 	w = consent_pick(list, n, CONSENT_SEKRETESS);
 	s = consent_pick(list, n, CONSENT_SUS);
 	if ((e = view_ctx_set_int(ctx, "consent_referral_id", referral_id)) !=
@@ -567,8 +600,8 @@ consent_bind_status(
 	    (e = view_ctx_set_bool(ctx, "consent_covered", covered)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_str(
-	         ctx, "consent_referral_org", ref.organisation)) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "consent_at_visa", ref.at_visa)) !=
+	         ctx, "consent_referral_org", ref->organisation)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "consent_at_visa", ref->at_visa)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "consent_has_waiver", w >= 0)) !=
 	        APP_OK ||
@@ -576,9 +609,7 @@ consent_bind_status(
 		return e;
 	if (w >= 0) {
 		const struct consent *c = &list[w];
-		if ((e = consent_parties(r->db, r->a, c->id, &parties, &np)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_int(ctx, "waiver_id", c->id)) != APP_OK ||
+		if ((e = view_ctx_set_int(ctx, "waiver_id", c->id)) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "waiver_state",
 		         consent_state_name(c->state))) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "waiver_state_label",
@@ -587,15 +618,17 @@ consent_bind_status(
 		         ctx, "waiver_until", c->valid_until)) != APP_OK ||
 		    (e = view_ctx_set_list(ctx, "waiver_parties")) != APP_OK)
 			return e;
-		for (size_t i = 0; i < np; i++) {
-			struct view_ctx *it =
-			    view_ctx_list_add(ctx, "waiver_parties");
-			if (it == NULL)
+		for (size_t i = 0; i < st.nparties; i++) {
+			struct view_ctx *it;
+			if (st.party_consent[i] != c->id)
+				continue;
+			if ((it = view_ctx_list_add(ctx, "waiver_parties")) ==
+			    NULL)
 				return APP_ENOMEM;
 			if ((e = view_ctx_set_str(
-			         it, "name", parties[i].name)) != APP_OK ||
+			         it, "name", st.parties[i].name)) != APP_OK ||
 			    (e = view_ctx_set_bool(it, "revoked",
-			         parties[i].state ==
+			         st.parties[i].state ==
 			             CONSENT_PARTY_ATERKALLAD)) != APP_OK)
 				return e;
 		}
@@ -614,8 +647,8 @@ consent_bind_status(
 		    (e = view_ctx_set_bool(ctx, "sus_yes",
 		         yes &&
 		             /* as the SUS export decides it */
-		             !ref.protected_identity &&
-		             str_eq_cstr(ref.measurement,
+		             !ref->protected_identity &&
+		             str_eq_cstr(ref->measurement,
 		                 "personuppgifter"))) != APP_OK ||
 		    (e = view_ctx_set_cstr(ctx, "sus_state_label",
 		         c->state == CONSENT_AKTIV && c->answer == CONSENT_NEJ

@@ -353,6 +353,7 @@ consent_page_render(struct req *r, const struct consent *c,
     const struct consent_referral *ref, unsigned via, const char *notice,
     const char *error, const struct consent_page_kept *kept)
 {
+	static const char *const reason_keys[] = { "rv_skal", "fe_skal" };
 	struct consent_event *ev;
 	struct view_ctx *ctx;
 	size_t n;
@@ -377,6 +378,10 @@ consent_page_render(struct req *r, const struct consent *c,
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pappersdatum", consent_today(r))) !=
 	        APP_OK ||
+	    /* The reasons typed in the revoke and in-error forms, empty
+	     * until one comes back with what was typed (kept). */
+	    (e = page_bind_blank(ctx, reason_keys,
+	         sizeof(reason_keys) / sizeof(reason_keys[0]))) != APP_OK ||
 	    (kept != NULL &&
 	        ((e = view_ctx_set_str(ctx, kept->key, kept->value)) !=
 	                APP_OK ||

@@ -1,5 +1,8 @@
 /* consent_record.c: the consent records, loaded and stored; see
  * include/consent_record.h. */
+#include <string.h>
+
+#include "arena.h"
 #include "consent_record.h"
 #include "sql_consent.h"
 
@@ -36,6 +39,29 @@ static const struct db_field consent_fields[] = {
 	DB_FIELD(consent, text_language, "text_language", DB_F_STR),
 };
 const struct db_record consent_record = DB_RECORD(consent, consent_fields);
+
+static const struct db_field consent_status_row_fields[] = {
+	DB_FIELD(consent_status_row, kind, "kind", DB_F_INT),
+	DB_FIELD(consent_status_row, id, "id", DB_F_INT),
+	DB_FIELD(consent_status_row, n1, "n1", DB_F_INT),
+	DB_FIELD(consent_status_row, n2, "n2", DB_F_INT),
+	DB_FIELD(consent_status_row, n3, "n3", DB_F_INT),
+	DB_FIELD(consent_status_row, n4, "n4", DB_F_INT),
+	DB_FIELD(consent_status_row, n5, "n5", DB_F_INT),
+	DB_FIELD(consent_status_row, n6, "n6", DB_F_INT),
+	DB_FIELD(consent_status_row, s1, "s1", DB_F_STR),
+	DB_FIELD(consent_status_row, s2, "s2", DB_F_STR),
+	DB_FIELD(consent_status_row, s3, "s3", DB_F_STR),
+	DB_FIELD(consent_status_row, s4, "s4", DB_F_STR),
+	DB_FIELD(consent_status_row, s5, "s5", DB_F_STR),
+	DB_FIELD(consent_status_row, s6, "s6", DB_F_STR),
+	DB_FIELD(consent_status_row, s7, "s7", DB_F_STR),
+	DB_FIELD(consent_status_row, s8, "s8", DB_F_STR),
+	DB_FIELD(consent_status_row, s9, "s9", DB_F_STR),
+	DB_FIELD(consent_status_row, s10, "s10", DB_F_STR),
+};
+const struct db_record consent_status_row_record =
+    DB_RECORD(consent_status_row, consent_status_row_fields);
 
 static const struct db_field consent_list_fields[] = {
 	DB_FIELD(consent, id, "id", DB_F_INT),
@@ -723,4 +749,151 @@ consent_text_insert(struct db *db, struct arena *a, enum consent_kind kind,
 		return e;
 	*id = (long long)db_insert_id(db);
 	return APP_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * A referral's status box in one statement
+ * --------------------------------------------------------------------- */
+
+/* Room for k items of size sz in *p, or APP_ENOMEM (nothing when k = 0). */
+static enum app_err
+cs_array(struct arena *a, void **p, size_t k, size_t sz)
+{
+	*p = NULL;
+	if (k == 0)
+		return APP_OK;
+	return (*p = arena_calloc(a, k, sz)) != NULL ? APP_OK : APP_ENOMEM;
+}
+
+/* The coverage rows (consent_rows_cover()) of the active waivers in st. */
+static enum app_err
+cs_cover_rows(struct arena *a, const struct consent_status_row *rows, size_t n,
+    struct consent_status *st)
+{
+	size_t k = 0;
+	enum app_err e;
+
+	for (size_t i = 0; i < st->nparties; i++)
+		for (size_t j = 0; j < st->n; j++)
+			if (st->list[j].id == st->party_consent[i] &&
+			    st->list[j].kind == CONSENT_SEKRETESS &&
+			    st->list[j].state == CONSENT_AKTIV)
+				k++;
+	if ((e = cs_array(a, (void **)&st->cover, k, sizeof(*st->cover))) !=
+	    APP_OK)
+		return e;
+	for (size_t i = 0; i < st->nparties; i++)
+		for (size_t j = 0; j < st->n; j++) {
+			const struct consent *c = &st->list[j];
+			struct consent_cover *cv;
+			const struct consent_status_row *w = NULL;
+
+			if (c->id != st->party_consent[i] ||
+			    c->kind != CONSENT_SEKRETESS ||
+			    c->state != CONSENT_AKTIV)
+				continue;
+			for (size_t m = 0; m < n && w == NULL; m++)
+				if (rows[m].kind == 1 && rows[m].id == c->id)
+					w = &rows[m];
+			cv = &st->cover[st->ncover++];
+			cv->consent_id = c->id;
+			cv->kind = c->kind;
+			cv->state = c->state;
+			cv->kind_name = c->kind_name;
+			cv->state_name = c->state_name;
+			cv->valid_from = c->valid_from;
+			cv->valid_until = c->valid_until;
+			cv->disclose = c->disclose;
+			cv->closed = w != NULL && w->n3 != 0;
+			cv->party_org = 0;
+			for (size_t m = 0; m < n; m++)
+				if (rows[m].kind == 2 &&
+				    rows[m].id == st->parties[i].id)
+					cv->party_org = rows[m].n2;
+			cv->party_insats = st->parties[i].is_insats;
+			cv->party_state = st->parties[i].state;
+			cv->party_state_name = st->parties[i].state_name;
+			cv->org_parent = st->org_parent;
+		}
+	return APP_OK;
+}
+
+enum app_err
+consent_status_load(struct db *db, struct arena *a, long long referral_id,
+    struct str today, struct consent_status *st, int *found)
+{
+	struct db_param p[4] = { DB_INT(referral_id), DB_STR(today),
+		DB_INT(referral_id), DB_INT(referral_id) };
+	struct consent_status_row *rows;
+	size_t n, k[3] = { 0, 0, 0 }, nexp = 0;
+	enum app_err e;
+
+	memset(st, 0, sizeof(*st));
+	*found = 0;
+	if ((e = cr_load(db, a, SQL_CONSENT_STATUS, p, 4, (void **)&rows,
+	         &n)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].kind >= 0 && rows[i].kind < 3)
+			k[rows[i].kind]++;
+		nexp += rows[i].kind == 1 && rows[i].n2 != 0;
+	}
+	if (k[0] == 0)
+		return APP_OK;
+	if ((e = cs_array(a, (void **)&st->list, k[1], sizeof(*st->list))) !=
+	        APP_OK ||
+	    (e = cs_array(a, (void **)&st->parties, k[2],
+	         sizeof(*st->parties))) != APP_OK ||
+	    (e = cs_array(a, (void **)&st->party_consent, k[2],
+	         sizeof(*st->party_consent))) != APP_OK ||
+	    (e = cs_array(a, (void **)&st->expirable, nexp,
+	         sizeof(*st->expirable))) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		const struct consent_status_row *w = &rows[i];
+
+		if (w->kind == 0) {
+			*found = 1;
+			st->ref.id = w->id;
+			st->ref.organisation_id = w->n1;
+			st->org_parent = w->n2;
+			st->ref.at_visa = w->n3 != 0;
+			st->ref.protected_identity = w->n4 != 0;
+			st->ref.organisation = w->s1;
+			st->ref.personnummer = w->s2;
+			st->ref.measurement = w->s3;
+		} else if (w->kind == 1) {
+			struct consent *c = &st->list[st->n++];
+			c->id = w->id;
+			c->referral_id = referral_id;
+			c->disclose = w->n1 != 0;
+			c->text_version = w->n4;
+			c->active_parties = w->n5;
+			c->all_parties = w->n6;
+			c->kind_name = w->s1;
+			c->state_name = w->s2;
+			c->answer_name = w->s3;
+			c->language = w->s4;
+			c->valid_from = w->s5;
+			c->valid_until = w->s6;
+			c->signed_how_name = w->s7;
+			c->signed_at = w->s8;
+			c->taken_by = w->s9;
+			c->ended_at = w->s10;
+			consent_decode(c, 1);
+			if (w->n2 != 0)
+				st->expirable[st->nexpirable++] = w->id;
+		} else if (w->kind == 2) {
+			struct consent_party *pt = &st->parties[st->nparties];
+			st->party_consent[st->nparties++] = w->n1;
+			pt->id = w->id;
+			pt->is_insats = w->n3 != 0;
+			pt->name = w->s1;
+			pt->state_name = w->s2;
+			pt->revoked_at = w->s3;
+			pt->state =
+			    consent_party_state_from_name(pt->state_name);
+		}
+	}
+	return cs_cover_rows(a, rows, n, st);
 }

@@ -78,7 +78,7 @@ page_consents(struct req *r)
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	/* consent_bind_status() writes expiry back first. */
-	if ((e = consent_bind_status(r, ctx, rid, via)) != APP_OK ||
+	if ((e = consent_bind_status(r, ctx, rid, via, NULL)) != APP_OK ||
 	    (e = consent_list(r->db, r->a, rid, &list, &n)) != APP_OK)
 		return e;
 	if ((e = consent_page_bind_referral(ctx, &ref)) != APP_OK ||

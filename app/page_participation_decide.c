@@ -221,6 +221,7 @@ dec_render(struct req *r, const struct decision_referral *ref,
 	struct participation_income *income;
 	struct referral_coremittent *corem;
 	size_t nincome, ncorem;
+	struct consent_status_facts facts = { 0, 0 };
 	int open = referral_open(ref->status);
 	enum app_err e;
 
@@ -255,16 +256,15 @@ dec_render(struct req *r, const struct decision_referral *ref,
 	    (e = view_ctx_set_cstr(ctx, "consent_error", f->consent)) !=
 	        APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
-	    (e = consent_bind_status(r, ctx, ref->id, ACCESS_INSATS)) != APP_OK)
+	    (e = consent_bind_status(r, ctx, ref->id, ACCESS_INSATS, &facts)) !=
+	        APP_OK)
 		return e;
 	/* Up front: a decision needs a waiver covering the referring
-	 * organisation (include/consent.h); say so before anyone types. */
+	 * organisation (include/consent.h); say so before anyone types. The
+	 * decision itself asks again under its lock. */
 	if (open) {
-		int covered = 0;
-		if ((e = consent_covers(
-		         r, ref->id, ref->org_id, 0, &covered)) != APP_OK ||
-		    (e = view_ctx_set_bool(ctx, "consent_missing", !covered)) !=
-		        APP_OK ||
+		if ((e = view_ctx_set_bool(
+		         ctx, "consent_missing", !facts.covered)) != APP_OK ||
 		    (e = view_ctx_set_bool(ctx, "consent_visa_marker",
 		         ref->consent_at_visa)) != APP_OK)
 			return e;

@@ -376,6 +376,7 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct participation_page pg;
+	struct consent_status_facts facts = { 0, 0 };
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -387,21 +388,17 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 		return e;
 	/* The consent status first: it ends consents that ran out, with
 	 * their audit rows, which the access log then lists. */
-	if ((e = consent_bind_status(r, ctx, p->referral_id, ACCESS_INSATS)) !=
-	        APP_OK ||
+	if ((e = consent_bind_status(
+	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
 	    (e = participation_page_load(r, p, &pg)) != APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
 	 * that covers their organisation and allows disclosure. */
-	if (participation_summary_open(p->status, p->summary_sent.len > 0)) {
-		int covered = 0;
-		if ((e = consent_covers(r, p->referral_id, p->ref_org_id, 1,
-		         &covered)) != APP_OK ||
-		    (e = view_ctx_set_bool(
-		         ctx, "summary_no_consent", !covered)) != APP_OK)
-			return e;
-	}
+	if (participation_summary_open(p->status, p->summary_sent.len > 0) &&
+	    (e = view_ctx_set_bool(
+	         ctx, "summary_no_consent", !facts.disclose_covered)) != APP_OK)
+		return e;
 	if ((e = bind_list(ctx, "income_after", &participation_income_record,
 	         income_map, BIND_N(income_map), pg.income_after,
 	         pg.nincome_after)) != APP_OK ||

@@ -494,7 +494,7 @@ page_referral(struct req *r)
 	    (e = view_ctx_set_bool(ctx, "can_edit",
 	         (parts & VIS_BIT(VIS_EDIT)) &&
 	             referral_may_edit(ref.status) == REFERRAL_OK)) != APP_OK ||
-	    (e = consent_bind_status(r, ctx, id, via)) != APP_OK)
+	    (e = consent_bind_status(r, ctx, id, via, NULL)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
 		e = view_ctx_set_cstr(ctx, "notice", "Utkastet är sparat.");

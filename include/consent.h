@@ -278,10 +278,22 @@ enum app_err consent_revocable(
  * the handler's access check found it): only ACCESS_INSATS is told whether
  * a SUS "yes" is reported with the personnummer, which depends on the
  * insats's record of the person. Writes expiry back first
- * (consent_expire()). Reads no personal data beyond consent metadata.
+ * (consent_expire()). Reads no personal data beyond consent metadata. One
+ * statement (two when a waiver ran out). facts, when not NULL, gets what
+ * the box decided about coverage, for a page that asks it too (not a
+ * guard: a change that needs the waiver asks consent_covers() under its
+ * lock).
  */
-enum app_err consent_bind_status(
-    struct req *, struct view_ctx *, long long referral_id, unsigned via);
+/* What consent_bind_status() found, for a page that needs more of it. */
+struct consent_status_facts {
+	int covered;          /* a waiver in force covers the referring
+	                       * organisation (consent_covers(..., 0)) */
+	int disclose_covered; /* ... and allows disclosing to it
+	                       * (consent_covers(..., 1)) */
+};
+
+enum app_err consent_bind_status(struct req *, struct view_ctx *,
+    long long referral_id, unsigned via, struct consent_status_facts *facts);
 
 /* ------------------------------------------------------------------------
  * The transitions. Each is one transaction that first locks the referral

@@ -142,6 +142,44 @@ struct consent_cover {
 	struct str kind_name, state_name, party_state_name;
 };
 
+/* One row of SQL_CONSENT_STATUS (the statement's comment says what each
+ * kind puts where); consent_status_load() sorts them into their types. */
+struct consent_status_row {
+	long long kind, id, n1, n2, n3, n4, n5, n6;
+	struct str s1, s2, s3, s4, s5, s6, s7, s8, s9, s10;
+};
+extern const struct db_record consent_status_row_record;
+
+/*
+ * A referral's consents as its status box shows them, from one statement
+ * (SQL_CONSENT_STATUS). ref has id, at_visa, organisation_id,
+ * organisation, personnummer, protected_identity and measurement; list
+ * is every consent, newest first (as consent_list()); parties are the
+ * parties of its waivers, party_consent[i] the waiver of parties[i];
+ * cover the coverage rows of its active waivers (consent_rows_cover());
+ * expirable the ids of active waivers that ran out or whose case closed.
+ * Arrays are arena; NULL when empty.
+ */
+struct consent_status {
+	struct consent_referral ref;
+	long long org_parent; /* the referring organisation's, 0 for none */
+	struct consent *list;
+	size_t n;
+	struct consent_party *parties;
+	long long *party_consent;
+	size_t nparties;
+	struct consent_cover *cover;
+	size_t ncover;
+	long long *expirable;
+	size_t nexpirable;
+};
+
+/* Load the status of referral_id as of today into *out. *found is 0 when
+ * there is no such referral. Errors as db_load(). */
+enum app_err consent_status_load(struct db *, struct arena *,
+    long long referral_id, struct str today, struct consent_status *out,
+    int *found);
+
 /* The decode tables, for the statements in app/sql_consent.c. */
 extern const struct db_record consent_record;       /* one, in full */
 extern const struct db_record consent_list_record;  /* one, as listed */

@@ -653,3 +653,26 @@ tpost() {
 	csrf=$(tablet_csrf "$jar")
 	tfetch "$jar" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
 }
+
+# statements_of JAR PATH: the least number of SQL statements one GET of PATH
+# runs (MariaDB's global 'Questions' counter around the request, less what
+# two bare reads of it differ by), over five requests after one to warm
+# up; "?" when a request does not answer 200. The stack must be otherwise
+# idle, as it is while a test script runs.
+statements_of() {
+	local jar=$1 path=$2 base=999999 least=999999 a b code
+	q_count() { sql_admin "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+	for _ in 1 2 3; do
+		a=$(q_count); b=$(q_count)
+		[ $((b - a)) -lt $base ] && base=$((b - a))
+	done
+	curl -sS -o /dev/null -b "$jar" "$BASE$path"
+	for _ in 1 2 3 4 5; do
+		a=$(q_count)
+		code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$BASE$path")
+		b=$(q_count)
+		[ "$code" = 200 ] || { echo "?"; return; }
+		[ $((b - a - base)) -lt $least ] && least=$((b - a - base))
+	done
+	echo "$least"
+}

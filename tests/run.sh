@@ -109,7 +109,7 @@ fi
 # view key nobody set) fails the run the same way.
 if grep -q -E 'BUG: ' "$VAR"/log/stegvis.log 2> /dev/null; then
 	echo "not ok - the server logged bugs:"
-	grep -E 'BUG: ' "$VAR/log/stegvis.log" | sort | uniq -c | sort -rn | head -40
+	grep -E 'BUG: ' "$VAR/log/stegvis.log" | sed 's/.*BUG: /BUG: /' | sort | uniq -c | sort -rn | head -40
 	FAIL=$((FAIL + 1))
 else
 	echo "ok - no bugs logged by the server"

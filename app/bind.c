@@ -129,3 +129,27 @@ bind_list(struct view_ctx *ctx, const char *list_key,
 	return bind_options(
 	    ctx, list_key, rec, map, nmap, rows, nrows, NULL, STR_LIT(""));
 }
+
+enum app_err
+bind_choices(struct view_ctx *ctx, const char *list_key,
+    const char *const *values, const char *const *labels, size_t n,
+    struct str selected)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_list(ctx, list_key)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		struct view_ctx *it = view_ctx_list_add(ctx, list_key);
+
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_cstr(it, "value", values[i])) != APP_OK ||
+		    (e = view_ctx_set_cstr(it, "label", labels[i])) != APP_OK ||
+		    (e = view_ctx_set_bool(it, "selected",
+		         selected.len > 0 &&
+		             str_eq_cstr(selected, values[i]))) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}

@@ -282,27 +282,6 @@ consent_category_label(const struct consent_category *k, struct str language)
  * Loading
  * --------------------------------------------------------------------- */
 
-static enum app_err
-cr_load(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t np, void **out, size_t *n)
-{
-	return db_load(db, a, DB_CONSENT, q, p, np, out, n);
-}
-
-static enum app_err
-cr_one(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t np, void *out, int *found)
-{
-	return db_load_one(db, a, DB_CONSENT, q, p, np, out, found);
-}
-
-static enum app_err
-cr_exec(struct db *db, struct arena *a, unsigned q, const struct db_param *p,
-    size_t np)
-{
-	return db_exec(db, a, DB_CONSENT, q, p, np, NULL);
-}
-
 enum app_err
 consent_load(struct db *db, struct arena *a, long long id, struct consent *out,
     int *found)
@@ -310,7 +289,8 @@ consent_load(struct db *db, struct arena *a, long long id, struct consent *out,
 	struct db_param p[1] = { DB_INT(id) };
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_GET, p, 1, out, found)) != APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_GET, p, 1, out,
+	         found)) != APP_OK)
 		return e;
 	consent_decode(out, 1);
 	return APP_OK;
@@ -323,8 +303,8 @@ consent_list(struct db *db, struct arena *a, long long referral_id,
 	struct db_param p[1] = { DB_INT(referral_id) };
 	enum app_err e;
 
-	if ((e = cr_load(db, a, SQL_CONSENT_LIST, p, 1, (void **)out, n)) !=
-	    APP_OK)
+	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_LIST, p, 1,
+	         (void **)out, n)) != APP_OK)
 		return e;
 	consent_decode(*out, *n);
 	return APP_OK;
@@ -337,7 +317,8 @@ consent_lock(struct db *db, struct arena *a, long long id, struct consent *out,
 	struct db_param p[1] = { DB_INT(id) };
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_LOCK, p, 1, out, found)) != APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_LOCK, p, 1, out,
+	         found)) != APP_OK)
 		return e;
 	out->id = *found ? id : 0;
 	consent_decode(out, 1);
@@ -351,7 +332,8 @@ consent_referral_lock(
 	struct db_param p[1] = { DB_INT(referral_id) };
 	struct consent_referral ref;
 
-	return cr_one(db, a, SQL_CONSENT_REFERRAL_LOCK, p, 1, &ref, found);
+	return db_load_one(
+	    db, a, DB_CONSENT, SQL_CONSENT_REFERRAL_LOCK, p, 1, &ref, found);
 }
 
 enum app_err
@@ -361,8 +343,8 @@ consent_parties(struct db *db, struct arena *a, long long consent_id,
 	struct db_param p[1] = { DB_INT(consent_id) };
 	enum app_err e;
 
-	if ((e = cr_load(db, a, SQL_CONSENT_PARTIES, p, 1, (void **)out, n)) !=
-	    APP_OK)
+	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_PARTIES, p, 1,
+	         (void **)out, n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < *n; i++)
 		(*out)[i].state =
@@ -376,15 +358,16 @@ consent_categories(struct db *db, struct arena *a, long long consent_id,
 {
 	struct db_param p[1] = { DB_INT(consent_id) };
 
-	return cr_load(db, a, SQL_CONSENT_CATEGORIES, p, 1, (void **)out, n);
+	return db_load(
+	    db, a, DB_CONSENT, SQL_CONSENT_CATEGORIES, p, 1, (void **)out, n);
 }
 
 enum app_err
 consent_category_choices(
     struct db *db, struct arena *a, struct consent_category **out, size_t *n)
 {
-	return cr_load(
-	    db, a, SQL_CONSENT_CATEGORY_ALL, NULL, 0, (void **)out, n);
+	return db_load(db, a, DB_CONSENT, SQL_CONSENT_CATEGORY_ALL, NULL, 0,
+	    (void **)out, n);
 }
 
 enum app_err
@@ -394,8 +377,8 @@ consent_events(struct db *db, struct arena *a, long long consent_id,
 	struct db_param p[1] = { DB_INT(consent_id) };
 	enum app_err e;
 
-	if ((e = cr_load(db, a, SQL_CONSENT_EVENTS, p, 1, (void **)out, n)) !=
-	    APP_OK)
+	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_EVENTS, p, 1,
+	         (void **)out, n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < *n; i++) {
 		(*out)[i].event = consent_event_from_name((*out)[i].event_name);
@@ -410,7 +393,8 @@ consent_party_choices(struct db *db, struct arena *a, long long insats_id,
 {
 	struct db_param p[2] = { DB_INT(insats_id), DB_INT(insats_id) };
 
-	return cr_load(db, a, SQL_CONSENT_PARTY_CHOICES, p, 2, (void **)out, n);
+	return db_load(db, a, DB_CONSENT, SQL_CONSENT_PARTY_CHOICES, p, 2,
+	    (void **)out, n);
 }
 
 enum app_err
@@ -421,8 +405,8 @@ consent_text_current(struct db *db, struct arena *a, enum consent_kind kind,
 		DB_STR(language) };
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_TEXT_CURRENT, p, 2, out, found)) !=
-	    APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_TEXT_CURRENT, p, 2,
+	         out, found)) != APP_OK)
 		return e;
 	out->kind = kind;
 	out->language = language;
@@ -435,7 +419,8 @@ consent_text_languages(struct db *db, struct arena *a, enum consent_kind kind,
 {
 	struct db_param p[1] = { DB_STR(str_cstr(consent_kind_name(kind))) };
 
-	return cr_load(db, a, SQL_CONSENT_LANGUAGES, p, 1, (void **)out, n);
+	return db_load(
+	    db, a, DB_CONSENT, SQL_CONSENT_LANGUAGES, p, 1, (void **)out, n);
 }
 
 enum app_err
@@ -444,7 +429,8 @@ consent_referral_load(struct db *db, struct arena *a, long long referral_id,
 {
 	struct db_param p[1] = { DB_INT(referral_id) };
 
-	return cr_one(db, a, SQL_CONSENT_REFERRAL, p, 1, out, found);
+	return db_load_one(
+	    db, a, DB_CONSENT, SQL_CONSENT_REFERRAL, p, 1, out, found);
 }
 
 static void
@@ -465,7 +451,8 @@ consent_cover_query(struct db *db, struct arena *a, unsigned q,
 	struct db_param p[2] = { DB_INT(org), DB_INT(referral_id) };
 	enum app_err e;
 
-	if ((e = cr_load(db, a, q, p, 2, (void **)out, n)) != APP_OK)
+	if ((e = db_load(db, a, DB_CONSENT, q, p, 2, (void **)out, n)) !=
+	    APP_OK)
 		return e;
 	consent_cover_decode(*out, *n);
 	return APP_OK;
@@ -486,8 +473,8 @@ consent_latest_given(struct db *db, struct arena *a, long long referral_id,
 	struct db_param p[1] = { DB_INT(referral_id) };
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_LATEST_GIVEN, p, 1, out, found)) !=
-	    APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_LATEST_GIVEN, p, 1,
+	         out, found)) != APP_OK)
 		return e;
 	consent_decode(out, 1);
 	return APP_OK;
@@ -502,8 +489,8 @@ consent_sus_yes(
 	int found;
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_SUS_YES, p, 1, &c, &found)) !=
-	    APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_SUS_YES, p, 1, &c,
+	         &found)) != APP_OK)
 		return e;
 	*id = found ? c.id : 0;
 	return APP_OK;
@@ -515,7 +502,8 @@ consent_expirable(struct db *db, struct arena *a, long long referral_id,
 {
 	struct db_param p[2] = { DB_STR(today), DB_INT(referral_id) };
 
-	return cr_load(db, a, SQL_CONSENT_EXPIRABLE, p, 2, (void **)out, n);
+	return db_load(
+	    db, a, DB_CONSENT, SQL_CONSENT_EXPIRABLE, p, 2, (void **)out, n);
 }
 
 enum app_err
@@ -525,7 +513,8 @@ consent_others_active(struct db *db, struct arena *a, long long referral_id,
 	struct db_param p[3] = { DB_INT(referral_id),
 		DB_STR(str_cstr(consent_kind_name(kind))), DB_INT(except) };
 
-	return cr_load(db, a, SQL_CONSENT_OTHERS_ACTIVE, p, 3, (void **)out, n);
+	return db_load(db, a, DB_CONSENT, SQL_CONSENT_OTHERS_ACTIVE, p, 3,
+	    (void **)out, n);
 }
 
 enum app_err
@@ -537,8 +526,8 @@ consent_active_party_count(
 	int found;
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_PARTY_ACTIVE_COUNT, p, 1, &c,
-	         &found)) != APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_PARTY_ACTIVE_COUNT,
+	         p, 1, &c, &found)) != APP_OK)
 		return e;
 	*n = c.active_parties;
 	return APP_OK;
@@ -550,8 +539,8 @@ consent_text_list(
 {
 	enum app_err e;
 
-	if ((e = cr_load(db, a, SQL_CONSENT_TEXT_LIST, NULL, 0, (void **)out,
-	         n)) != APP_OK)
+	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_TEXT_LIST, NULL, 0,
+	         (void **)out, n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < *n; i++)
 		(*out)[i].kind = consent_kind_from_name((*out)[i].kind_name);
@@ -565,8 +554,8 @@ consent_text_lock(struct db *db, struct arena *a, long long id,
 	struct db_param p[1] = { DB_INT(id) };
 	enum app_err e;
 
-	if ((e = cr_one(db, a, SQL_CONSENT_TEXT_LOCK, p, 1, out, found)) !=
-	    APP_OK)
+	if ((e = db_load_one(db, a, DB_CONSENT, SQL_CONSENT_TEXT_LOCK, p, 1,
+	         out, found)) != APP_OK)
 		return e;
 	out->kind = consent_kind_from_name(out->kind_name);
 	return APP_OK;
@@ -598,7 +587,8 @@ consent_insert(struct db *db, struct arena *a, const struct consent_draft *d,
 	};
 	enum app_err e;
 
-	if ((e = cr_exec(db, a, SQL_CONSENT_INSERT, p, 12)) != APP_OK)
+	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_INSERT, p, 12, NULL)) !=
+	    APP_OK)
 		return e;
 	*id = (long long)db_insert_id(db);
 	return APP_OK;
@@ -613,7 +603,7 @@ consent_party_insert(struct db *db, struct arena *a, long long consent_id,
 		                           : DB_NULL,
 		party->insats_id > 0 ? DB_INT(party->insats_id) : DB_NULL };
 
-	return cr_exec(db, a, SQL_CONSENT_PARTY_INSERT, p, 3);
+	return db_exec(db, a, DB_CONSENT, SQL_CONSENT_PARTY_INSERT, p, 3, NULL);
 }
 
 enum app_err
@@ -622,7 +612,8 @@ consent_category_insert(
 {
 	struct db_param p[2] = { DB_INT(consent_id), DB_STR(code) };
 
-	return cr_exec(db, a, SQL_CONSENT_CATEGORY_INSERT, p, 2);
+	return db_exec(
+	    db, a, DB_CONSENT, SQL_CONSENT_CATEGORY_INSERT, p, 2, NULL);
 }
 
 enum app_err
@@ -640,7 +631,8 @@ consent_sign_update(struct db *db, struct arena *a, long long id,
 	enum app_err e;
 
 	*changed = 0;
-	if ((e = cr_exec(db, a, SQL_CONSENT_SIGN, p, 6)) != APP_OK)
+	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_SIGN, p, 6, NULL)) !=
+	    APP_OK)
 		return e;
 	*changed = db_affected_rows(db) == 1;
 	return APP_OK;
@@ -651,7 +643,8 @@ consent_text_mark_used(struct db *db, struct arena *a, long long consent_id)
 {
 	struct db_param p[1] = { DB_INT(consent_id) };
 
-	return cr_exec(db, a, SQL_CONSENT_TEXT_MARK_USED, p, 1);
+	return db_exec(
+	    db, a, DB_CONSENT, SQL_CONSENT_TEXT_MARK_USED, p, 1, NULL);
 }
 
 enum app_err
@@ -663,7 +656,8 @@ consent_end(struct db *db, struct arena *a, long long id,
 	enum app_err e;
 
 	*changed = 0;
-	if ((e = cr_exec(db, a, SQL_CONSENT_END, p, 3)) != APP_OK)
+	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_END, p, 3, NULL)) !=
+	    APP_OK)
 		return e;
 	*changed = db_affected_rows(db) == 1;
 	return APP_OK;
@@ -683,7 +677,7 @@ consent_event_insert(struct db *db, struct arena *a, long long consent_id,
 		DB_STR(reason),
 	};
 
-	return cr_exec(db, a, SQL_CONSENT_EVENT_INSERT, p, 6);
+	return db_exec(db, a, DB_CONSENT, SQL_CONSENT_EVENT_INSERT, p, 6, NULL);
 }
 
 enum app_err
@@ -694,7 +688,8 @@ consent_party_revoke(struct db *db, struct arena *a, long long consent_id,
 	enum app_err e;
 
 	*changed = 0;
-	if ((e = cr_exec(db, a, SQL_CONSENT_PARTY_REVOKE, p, 2)) != APP_OK)
+	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_PARTY_REVOKE, p, 2,
+	         NULL)) != APP_OK)
 		return e;
 	*changed = db_affected_rows(db) == 1;
 	return APP_OK;
@@ -705,7 +700,8 @@ consent_party_revoke_all(struct db *db, struct arena *a, long long consent_id)
 {
 	struct db_param p[1] = { DB_INT(consent_id) };
 
-	return cr_exec(db, a, SQL_CONSENT_PARTY_REVOKE_ALL, p, 1);
+	return db_exec(
+	    db, a, DB_CONSENT, SQL_CONSENT_PARTY_REVOKE_ALL, p, 1, NULL);
 }
 
 enum app_err
@@ -713,7 +709,7 @@ consent_touch(struct db *db, struct arena *a, long long id)
 {
 	struct db_param p[1] = { DB_INT(id) };
 
-	return cr_exec(db, a, SQL_CONSENT_TOUCH, p, 1);
+	return db_exec(db, a, DB_CONSENT, SQL_CONSENT_TOUCH, p, 1, NULL);
 }
 
 enum app_err
@@ -722,7 +718,7 @@ consent_text_update(struct db *db, struct arena *a, long long id,
 {
 	struct db_param p[3] = { DB_STR(title), DB_STR(body), DB_INT(id) };
 
-	return cr_exec(db, a, SQL_CONSENT_TEXT_UPDATE, p, 3);
+	return db_exec(db, a, DB_CONSENT, SQL_CONSENT_TEXT_UPDATE, p, 3, NULL);
 }
 
 enum app_err
@@ -732,7 +728,8 @@ consent_text_uncurrent(
 	struct db_param p[2] = { DB_STR(str_cstr(consent_kind_name(kind))),
 		DB_STR(language) };
 
-	return cr_exec(db, a, SQL_CONSENT_TEXT_UNCURRENT, p, 2);
+	return db_exec(
+	    db, a, DB_CONSENT, SQL_CONSENT_TEXT_UNCURRENT, p, 2, NULL);
 }
 
 enum app_err
@@ -745,7 +742,8 @@ consent_text_insert(struct db *db, struct arena *a, enum consent_kind kind,
 		DB_STR(body), DB_INT(staff_id), DB_STR(k), DB_STR(language) };
 	enum app_err e;
 
-	if ((e = cr_exec(db, a, SQL_CONSENT_TEXT_INSERT, p, 7)) != APP_OK)
+	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_TEXT_INSERT, p, 7,
+	         NULL)) != APP_OK)
 		return e;
 	*id = (long long)db_insert_id(db);
 	return APP_OK;
@@ -830,8 +828,8 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 
 	memset(st, 0, sizeof(*st));
 	*found = 0;
-	if ((e = cr_load(db, a, SQL_CONSENT_STATUS, p, 4, (void **)&rows,
-	         &n)) != APP_OK)
+	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_STATUS, p, 4,
+	         (void **)&rows, &n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].kind >= 0 && rows[i].kind < 3)

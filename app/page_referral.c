@@ -108,25 +108,16 @@ ref_list_bind(struct req *r, struct view_ctx *ctx,
 static enum app_err
 ref_status_options(struct view_ctx *ctx, const enum referral_status *selected)
 {
-	enum app_err e;
+	const char *names[REFERRAL_STATUS__MAX], *labels[REFERRAL_STATUS__MAX];
 
-	if ((e = view_ctx_set_list(ctx, "statuses")) != APP_OK)
-		return e;
 	for (int s = 0; s < REFERRAL_STATUS__MAX; s++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "statuses");
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(it, "value",
-		         referral_status_name((enum referral_status)s))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_cstr(it, "label",
-		         referral_status_label((enum referral_status)s))) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(it, "selected",
-		         selected != NULL && (int)*selected == s)) != APP_OK)
-			return e;
+		names[s] = referral_status_name((enum referral_status)s);
+		labels[s] = referral_status_label((enum referral_status)s);
 	}
-	return APP_OK;
+	return bind_choices(ctx, "statuses", names, labels,
+	    REFERRAL_STATUS__MAX,
+	    selected != NULL ? str_cstr(referral_status_name(*selected))
+	                     : STR_LIT(""));
 }
 
 /* The search by personnummer, on the list and on its own page. */

@@ -47,28 +47,6 @@ static const char *const rf_err_key[RF__MAX] = {
 static const char *const rf_corem_err_key[4] = { "org_fel", "namn_fel",
 	"kontakt_fel", "konto_fel" };
 
-/* A <select>'s fixed options as list key: value, label, selected. */
-static enum app_err
-rf_options(struct view_ctx *ctx, const char *key, const char *const *values,
-    const char *const *labels, size_t n, struct str selected)
-{
-	enum app_err e;
-
-	if ((e = view_ctx_set_list(ctx, key)) != APP_OK)
-		return e;
-	for (size_t i = 0; i < n; i++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, key);
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_cstr(it, "value", values[i])) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "label", labels[i])) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "selected",
-		         str_eq_cstr(selected, values[i]))) != APP_OK)
-			return e;
-	}
-	return APP_OK;
-}
-
 /* The caller's own details: the remittent of a new application. */
 static enum app_err
 rf_bind_remittent(struct req *r, struct view_ctx *ctx)
@@ -154,9 +132,9 @@ rf_bind_choices(
 	};
 	enum app_err e;
 
-	if ((e = rf_options(ctx, "kon_val", gender_names, gender_labels,
+	if ((e = bind_choices(ctx, "kon_val", gender_names, gender_labels,
 	         GENDER__MAX, rf_gender_shown(f))) != APP_OK ||
-	    (e = rf_options(ctx, "sjuk_val", rf_spec[RF_SICK].choices,
+	    (e = bind_choices(ctx, "sjuk_val", rf_spec[RF_SICK].choices,
 	         rf_spec[RF_SICK].choices, 4, f->v[RF_SICK])) != APP_OK ||
 	    (e = bind_options(ctx, "utb_val", &referral_code_record, code_map,
 	         BIND_N(code_map), L->edu.rows, L->edu.n, "code",

@@ -230,12 +230,6 @@ struct decide {
 };
 
 static enum app_err
-dexec(struct req *r, unsigned q, const struct db_param *p, size_t n)
-{
-	return db_exec(r->db, r->a, DB_PARTICIPATION, q, p, n, NULL);
-}
-
-static enum app_err
 decide_lock(struct req *r, void *state, struct edit_lock *lock)
 {
 	struct decide *st = state;
@@ -305,13 +299,15 @@ decide_admit(struct req *r, struct decide *st, long long *pid)
 	p[5] = DB_INT(in->contact_id);
 	p[6] = DB_INT(in->hours);
 	p[7] = in->occupation.len ? DB_STR(in->occupation) : DB_NULL;
-	if ((e = dexec(r, SQL_PARTICIPATION_INSERT, p, 8)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_INSERT, p, 8, NULL)) != APP_OK)
 		return e;
 	if ((*pid = (long long)db_insert_id(r->db)) <= 0)
 		return APP_EDB;
 	p[0] = DB_INT(*pid);
 	p[1] = DB_INT(ref->id);
-	if ((e = dexec(r, SQL_PARTICIPATION_PERSON_COPY, p, 2)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_PERSON_COPY, p, 2, NULL)) != APP_OK)
 		return e;
 	buf_init(&contact, r->a);
 	buf_init(&hours, r->a);
@@ -366,7 +362,8 @@ decide_save(
 	p[3] = advise.len ? DB_STR(advise) : DB_NULL;
 	p[4] = DB_INT(id);
 	p[5] = DB_INT(lock->version);
-	if ((e = dexec(r, SQL_PARTICIPATION_REFERRAL_DECIDE, p, 6)) != APP_OK)
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_REFERRAL_DECIDE, p, 6, NULL)) != APP_OK)
 		return e;
 	if (db_affected_rows(r->db) != 1)
 		return APP_EDB; /* the lock makes this unreachable */

@@ -56,4 +56,14 @@ enum app_err bind_options(struct view_ctx *, const char *list_key,
     const void *rows, size_t nrows, const char *select_column,
     struct str selected);
 
+/*
+ * An option list from a fixed table of choices (an enum's names and
+ * labels, for example): list_key gets one item per choice with "value"
+ * (values[i]), "label" (labels[i]) and "selected" (values[i] equals
+ * selected). Arrays are borrowed. APP_OK or APP_ENOMEM.
+ */
+enum app_err bind_choices(struct view_ctx *, const char *list_key,
+    const char *const *values, const char *const *labels, size_t n,
+    struct str selected);
+
 #endif /* !BIND_H */

@@ -3,9 +3,10 @@
  * messages) in the languages of the shipped definitions, and the language
  * and direction they are shown in.
  *
- * Two functions are the whole interface, so the table can later be the
- * one tablet word table both tablet flows share: a word for a message in
- * a language, and the language/direction resolver. No I/O.
+ * The words themselves are the kiosk block of the one tablet word table
+ * (include/tablet_i18n.h), which the consent tablet uses too; this is the
+ * kiosk's view of it: a word for a message in a language, and the
+ * language/direction resolver. No I/O.
  */
 #ifndef KIOSK_WORDS_H
 #define KIOSK_WORDS_H

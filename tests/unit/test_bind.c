@@ -129,6 +129,23 @@ options_mark_the_selected(void **state)
 	assert_string_equal(render("[{{#pets}}x{{/pets}}]", ctx), "[]");
 }
 
+/* Choices from a fixed table: value, label, and the selected one. */
+static void
+choices_mark_the_selected(void **state)
+{
+	static const char *const values[] = { "kvinna", "man" };
+	static const char *const labels[] = { "Kvinna", "Man" };
+	struct view_ctx *ctx = view_ctx_new(&arena);
+
+	(void)state;
+	assert_int_equal(
+	    bind_choices(ctx, "k", values, labels, 2, STR_LIT("man")), APP_OK);
+	assert_string_equal(render("{{#k}}{{value}}={{label}}{{#selected}}*{{/"
+	                           "selected}};{{/k}}",
+	                        ctx),
+	    "kvinna=Kvinna;man=Man*;");
+}
+
 /* db_decode fills a record from a row of text cells by the decode table:
  * NULL reads as "" / 0, flags as 0 or 1. */
 static void
@@ -158,6 +175,7 @@ main(void)
 		cmocka_unit_test(record_binds_by_type),
 		cmocka_unit_test(unknown_column_is_refused),
 		cmocka_unit_test(options_mark_the_selected),
+		cmocka_unit_test(choices_mark_the_selected),
 		cmocka_unit_test(decode_fills_the_record),
 	};
 

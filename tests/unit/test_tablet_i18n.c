@@ -145,8 +145,8 @@ words(void **state)
 	assert_string_equal(tablet_word(TABLET_SV, TABLET_MSG__MAX), "");
 }
 
-/* The kiosk's own table (kiosk_words.c) says the same as this one, in
- * the same order, until the kiosk reads its words from here. */
+/* The kiosk (kiosk_words.c) reads its words and languages from this
+ * table: the same words, the same fallbacks, the same direction. */
 static void
 kiosk_agrees(void **state)
 {

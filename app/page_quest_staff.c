@@ -44,6 +44,8 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 
 	if (mi == NULL)
 		return APP_ENOMEM;
+	/* The last match wins: the newest version's response (the panel
+	 * comes oldest version first, SQL_QUEST_PANEL). */
 	for (size_t j = 0; j < nresp; j++)
 		if (str_eq(resp[j].code, def->code) &&
 		    resp[j].measurement == m) {

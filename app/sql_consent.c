@@ -234,7 +234,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " -c.id, '', 0, ''"
 	                         " FROM consent c JOIN staff s ON s.id = c.taken_by"
 	                         " JOIN consent_text t ON t.id = c.text_id"
-	                         " WHERE c.referral_id = ? ORDER BY c.id DESC LIMIT 200)"
+	                         " WHERE c.referral_id = ?)"
 	                         " UNION ALL SELECT 2, cp.id, cp.consent_id, IFNULL(cp.organisation_id, 0),"
 	                         " cp.insats_id IS NOT NULL, 0, 0, 0," PARTY_NAME
 	                         ", cp.state,"

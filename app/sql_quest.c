@@ -78,7 +78,7 @@ const struct db_query
 	                          "is_active AS active FROM questionnaire "
 	                          "WHERE is_active = 1 AND respondent_group IN "
 	                          "('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "
-	                          "UNION ALL SELECT 1, 0, 0, q.code, IFNULL(r.measurement, ''), "
+	                          "UNION ALL SELECT 1, r.questionnaire_id, 0, q.code, IFNULL(r.measurement, ''), "
 	                          "r.status, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
 	                          "'', 0 FROM questionnaire_response r "
 	                          "JOIN questionnaire q ON q.id = r.questionnaire_id "
@@ -87,7 +87,7 @@ const struct db_query
 	                          "DATE_FORMAT(expires_at, '%Y-%m-%d'), '', '', '', 0 "
 	                          "FROM questionnaire_code WHERE participation_id = ? "
 	                          "AND expires_at > UTC_TIMESTAMP() "
-	                          "ORDER BY kind, IF(kind = 0, d, '') DESC, IF(kind = 0, a, '')",
+	                          "ORDER BY kind, IF(kind = 0, d, '') DESC, IF(kind = 0, a, ''), id",
 	        1, .ncols = 9, .nparams = 2, .rec = &quest_panel_row_record },
 	    [SQL_QUEST_LANGS] = { "SELECT lang, name, dir, dir = 'rtl' AS rtl FROM questionnaire_language "
 	                          "WHERE questionnaire_id = ? ORDER BY position",

@@ -93,7 +93,7 @@ enum sql_consent {
 	 * the referral (id; n1 organisation id, n2 its parent or 0, n3 the
 	 * VISA marker, n4 protected identity; s1 organisation, s2
 	 * personnummer, s3 the insats's measurement); kind 1 its consents,
-	 * newest first, at most 200 (id; n1 disclose, n2 expirable, n3
+	 * newest first, every one (coverage is decided over all; id; n1 disclose, n2 expirable, n3
 	 * closed, n4 text version, n5 active parties, n6 all parties; s1..s10
 	 * as SQL_CONSENT_LIST); kind 2 the parties of its waivers (id; n1
 	 * consent id, n2 organisation id or 0, n3 is the insats; s1 name, s2

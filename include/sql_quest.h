@@ -46,8 +46,10 @@ enum sql_quest {
 	 * (quest_panel.h): kind 0, the active definitions for participants
 	 * (id, version, a code, b title, c respondent_group, d anonymity,
 	 * e default_lang, active), linked first, then by code; kind 1, its
-	 * responses (a questionnaire code, b measurement, c status, d
-	 * submitted date); kind 2, its open codes (a measurement, b expires
+	 * responses (id the questionnaire version's, a questionnaire code, b
+	 * measurement, c status, d submitted date), oldest version first so
+	 * that the newest one's response is the last of a code (as the panel
+	 * reads them); kind 2, its open codes (a measurement, b expires
 	 * date) */
 	SQL_QUEST_PANEL,
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the

@@ -133,6 +133,55 @@ matrix(void **state)
 
 /* The remittent side's details, alone (what consent_details_visible()
  * answers). */
+/* Combined ways and roles, each cell written out (not derived from the
+ * table above): a way counts only with its role, and a caller reaching a
+ * referral several ways sees the union. */
+static void
+combined_cells(void **state)
+{
+	const unsigned rem = ROLE_BIT(ROLE_REMITTENT);
+	const unsigned ins = ROLE_BIT(ROLE_INSATSPERSONAL);
+	static const struct {
+		unsigned roles, via;
+		enum vis_waiver waiver;
+		int protected_identity;
+		const char *want;
+	} cells[] = {
+		/* Both roles, own referral and insats staff, waiver revoked:
+		 * the insats way shows all but the remittent's edit form. */
+		{ 0, ACCESS_OWN | ACCESS_INSATS, VIS_WAIVER_REVOKED, 0,
+		    "RIDAPS" },
+		/* The same with the waiver in force: the edit form too. */
+		{ 0, ACCESS_OWN | ACCESS_INSATS, VIS_WAIVER_NAMES_ORG, 0,
+		    "RIDAEPS" },
+		/* Protected: never the address, whatever the ways. */
+		{ 0, ACCESS_OWN | ACCESS_INSATS, VIS_WAIVER_NAMES_ORG, 1,
+		    "RIDEPS" },
+		/* Remittent role only, reaching it through an insats: none. */
+		{ 1, ACCESS_INSATS, VIS_WAIVER_NONE, 0, "" },
+		/* Insats role only, reaching it as its remittent: none. */
+		{ 2, ACCESS_OWN, VIS_WAIVER_NONE, 0, "" },
+		/* Medremittent and unit, waiver not naming the org: exists. */
+		{ 1, ACCESS_COREMITTENT | ACCESS_UNIT, VIS_WAIVER_OTHER_ORGS, 0,
+		    "R" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		unsigned roles = cells[i].roles == 0 ? rem | ins
+		    : cells[i].roles == 1            ? rem
+		                                     : ins;
+		struct vis_in in = { roles, cells[i].via, cells[i].waiver,
+			cells[i].protected_identity };
+		char got[VIS__MAX + 1];
+
+		letters(visibility(&in), got);
+		if (strcmp(got, cells[i].want) != 0)
+			fail_msg(
+			    "cell %zu: got %s, want %s", i, got, cells[i].want);
+	}
+}
+
 static void
 remittent_details(void **state)
 {
@@ -193,6 +242,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matrix),
+		cmocka_unit_test(combined_cells),
 		cmocka_unit_test(remittent_details),
 		cmocka_unit_test(waiver_codes),
 		cmocka_unit_test(waiver_masks),

@@ -78,7 +78,8 @@ const struct db_query
 	                          "is_active AS active FROM questionnaire "
 	                          "WHERE is_active = 1 AND respondent_group IN "
 	                          "('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "
-	                          "UNION ALL SELECT 1, r.questionnaire_id, 0, q.code, IFNULL(r.measurement, ''), "
+	                          "UNION ALL SELECT 1, r.questionnaire_id, 0, q.code, "
+	                          "IFNULL(r.measurement, ''), "
 	                          "r.status, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), ''), "
 	                          "'', 0 FROM questionnaire_response r "
 	                          "JOIN questionnaire q ON q.id = r.questionnaire_id "
@@ -87,7 +88,8 @@ const struct db_query
 	                          "DATE_FORMAT(expires_at, '%Y-%m-%d'), '', '', '', 0 "
 	                          "FROM questionnaire_code WHERE participation_id = ? "
 	                          "AND expires_at > UTC_TIMESTAMP() "
-	                          "ORDER BY kind, IF(kind = 0, d, '') DESC, IF(kind = 0, a, ''), id",
+	                          "ORDER BY kind, IF(kind = 0, d, '') DESC, "
+	                          "IF(kind = 0, a, ''), id",
 	        1, .ncols = 9, .nparams = 2, .rec = &quest_panel_row_record },
 	    [SQL_QUEST_LANGS] = { "SELECT lang, name, dir, dir = 'rtl' AS rtl FROM questionnaire_language "
 	                          "WHERE questionnaire_id = ? ORDER BY position",
@@ -215,8 +217,8 @@ const struct db_query
 	    [SQL_QUEST_ANSWER_INSERT] = { "INSERT INTO questionnaire_answer (response_id, item_id, seq, sitting, "
 	                                  "value_int, value_text, special) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	        0, .ncols = 0, .nparams = 7 },
-	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) AS n FROM questionnaire_answer WHERE response_id = ?", 1,
-	        .ncols = 1, .nparams = 1, .rec = &quest_number_record },
+	    [SQL_QUEST_ANSWERED_COUNT] = { "SELECT COUNT(DISTINCT item_id) AS n FROM questionnaire_answer WHERE response_id = ?",
+	        1, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
 	    [SQL_QUEST_FIRST_UNANSWERED] = { "SELECT IFNULL(MIN(i.position), '') AS n FROM questionnaire_item i "
 	                                     "JOIN questionnaire_response r ON r.questionnaire_id = i.questionnaire_id "
 	                                     "WHERE r.id = ? AND NOT EXISTS (SELECT 1 FROM questionnaire_answer a "

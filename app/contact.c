@@ -77,22 +77,6 @@ _Static_assert(
     sizeof(contact_fields) / sizeof(contact_fields[0]) == CONTACT__MAX,
     "contact_fields[] out of sync with enum contact_field");
 
-void
-contact_record_decode(const struct db_rows *rows, size_t row, size_t first,
-    struct contact_record *out)
-{
-	memset(out, 0, sizeof(*out));
-	for (int f = 0; f < CONTACT__MAX; f++) {
-		char *at = (char *)out + contact_fields[f].off;
-		struct str v = db_cell(rows, row, first + (size_t)f);
-
-		if (contact_fields[f].flag)
-			*(int *)(void *)at = str_to_ll(v) != 0;
-		else
-			*(struct str *)(void *)at = v;
-	}
-}
-
 const char *
 contact_field_column(enum contact_field f)
 {

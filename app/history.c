@@ -56,19 +56,6 @@ history_field(struct req *r, enum history_record type, long long id,
 }
 
 enum app_err
-history_list(
-    struct req *r, enum history_record type, long long id, struct db_rows *rows)
-{
-	struct db_param p[2];
-
-	if ((unsigned)type >= HISTORY__MAX)
-		return APP_EDB;
-	p[0] = DB_STR(str_cstr(history_types[type]));
-	p[1] = DB_INT(id);
-	return db_exec(r->db, r->a, DB_HISTORY, SQL_HISTORY_LIST, p, 2, rows);
-}
-
-enum app_err
 history_load(struct req *r, enum history_record type, long long id,
     struct history_row **rows, size_t *n)
 {

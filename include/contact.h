@@ -64,11 +64,6 @@ struct contact_record {
 
 /* A person's gender and its labels: include/gender.h. */
 
-/* Columns first .. first + CONTACT__MAX - 1 of row of rows, in the order
- * of enum contact_field, into out. Strings are borrowed from rows. */
-void contact_record_decode(const struct db_rows *rows, size_t row, size_t first,
-    struct contact_record *out);
-
 /* The column (and change_history field) name of f: "first_name", ... */
 const char *contact_field_column(enum contact_field f);
 

@@ -44,9 +44,4 @@ extern const struct db_record history_row_record;
 enum app_err history_load(struct req *, enum history_record type, long long id,
     struct history_row **rows, size_t *n);
 
-/* The same as a result grid, the columns in struct history_row's order;
- * for the pages that still read grids (use history_load()). */
-enum app_err history_list(
-    struct req *, enum history_record type, long long id, struct db_rows *rows);
-
 #endif /* !HISTORY_H */

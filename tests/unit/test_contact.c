@@ -79,6 +79,19 @@ field_labels(void **state)
 	assert_false(contact_field_is_address(S("first_name")));
 }
 
+/* A record that holds a contact record after a column of its own, as the
+ * referral's and the participation's records do (CONTACT_DB_FIELDS). */
+struct with_contact {
+	struct str x;
+	struct contact_record c;
+};
+static const struct db_field with_contact_fields[] = {
+	DB_FIELD(with_contact, x, "x", DB_F_STR),
+	CONTACT_DB_FIELDS(with_contact, c),
+};
+static const struct db_record with_contact_record =
+    DB_RECORD(with_contact, with_contact_fields);
+
 /* A row as the statements return it: the fields in enum order. */
 static void
 record_decode(void **state)
@@ -97,11 +110,18 @@ record_decode(void **state)
 		S("arabiska"),
 		S("0"),
 	};
-	struct db_rows rows = { 1, CONTACT__MAX + 1, cells, NULL };
+	unsigned char nulls[CONTACT__MAX + 1] = { 0 };
+	struct db_rows rows = { 1, CONTACT__MAX + 1, cells, nulls };
+	struct with_contact w;
 	struct contact_record c;
 
 	(void)state;
-	contact_record_decode(&rows, 0, 1, &c);
+	/* The decode table's columns are those of enum contact_field. */
+	for (int f = 0; f < CONTACT__MAX; f++)
+		assert_string_equal(with_contact_fields[f + 1].column,
+		    contact_field_column((enum contact_field)f));
+	db_decode(&rows, 0, &with_contact_record, &w);
+	c = w.c;
 	assert_true(str_eq_cstr(c.first_name, "Anna"));
 	assert_true(str_eq_cstr(c.municipality, "Grästorp"));
 	assert_true(str_eq_cstr(c.interpreter_language, "arabiska"));

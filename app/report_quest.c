@@ -37,10 +37,11 @@ struct qb {
 	size_t nitems;
 };
 
+/* Statement q of the report with the n parameters in b, as records. */
 static enum app_err
-qexec(struct qb *b, unsigned q, size_t n, struct db_rows *rows)
+qload(struct qb *b, unsigned q, size_t n, void **rows, size_t *nrows)
 {
-	return db_exec(b->r->db, b->r->a, DB_REPORT, q, b->p, n, rows);
+	return db_load(b->r->db, b->r->a, DB_REPORT, q, b->p, n, rows, nrows);
 }
 
 /* Column of a gender as shown; -1: counted in the total only (no gender,
@@ -156,14 +157,16 @@ static enum app_err
 build_items(
     struct qb *b, struct report_table *t, unsigned top_steps, unsigned vas_top)
 {
-	struct db_rows items, ans;
+	struct report_quest_item_row *items;
+	struct report_quest_answer_row *ans;
 	struct report_row *rest;
 	struct buf tb;
-	size_t nitems;
+	size_t nitems, nans;
 	enum app_err e;
 
 	b->p[0] = DB_STR(b->rep->quest_code);
-	if ((e = qexec(b, SQL_REPORT_QUEST_ITEMS, 1, &items)) != APP_OK)
+	if ((e = qload(b, SQL_REPORT_QUEST_ITEMS, 1, (void **)&items,
+	         &nitems)) != APP_OK)
 		return e;
 	b->p[0] = DB_INT(vas_top);
 	b->p[1] = DB_INT(top_steps);
@@ -172,9 +175,11 @@ build_items(
 	b->p[4] = DB_STR(b->rep->to);
 	b->p[5] = DB_INT(b->rep->insats_id);
 	b->p[6] = DB_INT(b->rep->insats_id);
-	if ((e = qexec(b, SQL_REPORT_QUEST_ANSWERS, 7, &ans)) != APP_OK)
+	if ((e = qload(b, SQL_REPORT_QUEST_ANSWERS, 7, (void **)&ans, &nans)) !=
+	    APP_OK)
 		return e;
-	nitems = items.nrows > RQ_MAX_ITEMS ? RQ_MAX_ITEMS : items.nrows;
+	if (nitems > RQ_MAX_ITEMS)
+		nitems = RQ_MAX_ITEMS;
 	if ((t->rows = qrows_new(b, nitems * 3)) == NULL ||
 	    (rest = qrows_new(b, nitems)) == NULL)
 		return APP_ENOMEM;
@@ -197,12 +202,11 @@ build_items(
 	for (size_t i = 0; i < nitems; i++) {
 		struct report_row *n = &t->rows[i * 3], *mean = n + 1,
 		                  *top = n + 2;
-		struct str code = db_cell(&items, i, 0);
-		int vas = str_eq_cstr(db_cell(&items, i, 1), "vas");
-		long long lo = str_to_ll(db_cell(&items, i, 2)),
-		          hi = str_to_ll(db_cell(&items, i, 3));
+		struct str code = items[i].code;
+		int vas = str_eq_cstr(items[i].kind, "vas");
+		long long lo = items[i].lo, hi = items[i].hi;
 		long long sum[RG__MAX] = { 0 }, un = 0, ut = 0;
-		struct str text = db_cell(&items, i, 4);
+		struct str text = items[i].text;
 		struct buf w;
 
 		buf_init(&w, b->r->a);
@@ -232,17 +236,16 @@ build_items(
 		top->label = qlabel(b, text, qcstr(&w));
 		mean->kind = RR_MEAN;
 		top->kind = RR_SHARE;
-		for (size_t k = 0; k < ans.nrows; k++) {
+		for (size_t k = 0; k < nans; k++) {
 			int g;
-			long long c = str_to_ll(db_cell(&ans, k, 2)),
-			          tp = str_to_ll(db_cell(&ans, k, 4));
+			long long c = ans[k].n, tp = ans[k].top;
 
-			if (!str_eq(db_cell(&ans, k, 0), code))
+			if (!str_eq(ans[k].code, code))
 				continue;
-			g = qgender(b->rep, db_cell(&ans, k, 1));
+			g = qgender(b->rep, ans[k].gender);
 			n->n[RG_TOTAL] += c;
 			top->n[RG_TOTAL] += tp;
-			sum[RG_TOTAL] += str_to_ll(db_cell(&ans, k, 3));
+			sum[RG_TOTAL] += ans[k].sum;
 			if (g < 0) {
 				un += c;
 				ut += tp;
@@ -250,7 +253,7 @@ build_items(
 			}
 			n->n[g] += c;
 			top->n[g] += tp;
-			sum[g] += str_to_ll(db_cell(&ans, k, 3));
+			sum[g] += ans[k].sum;
 		}
 		for (int g = 0; g < RG__MAX; g++) {
 			rest[i].n[g] = n->n[g] - top->n[g];
@@ -278,7 +281,7 @@ build_items(
 /* The rows of SQL_REPORT_QUEST_PAIRS for the two VAS items (livskvalitet,
  * then hälsa), one pass over the participations for both. */
 static enum app_err
-query_pairs(struct qb *b, struct db_rows *rows)
+query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 {
 	struct str code = STR_LIT(REPORT_QUEST_LIFE);
 	struct str it1 = str_cstr(REPORT_QUEST_LIFE_ITEM);
@@ -303,15 +306,15 @@ query_pairs(struct qb *b, struct db_rows *rows)
 	b->p[16] = DB_INT(b->rep->insats_id);
 	b->p[17] = DB_INT(b->rep->insats_id);
 	b->p[18] = DB_STR(code);
-	return qexec(b, SQL_REPORT_QUEST_PAIRS, 19, rows);
+	return qload(b, SQL_REPORT_QUEST_PAIRS, 19, (void **)rows, n);
 }
 
 /* Start vs end of one VAS item of the linked questionnaire: its table from
- * the rows of query_pairs: its five columns start at
- * column col (gender in 0, participations in 1). */
+ * the rows of query_pairs, item 0 or 1 of each. */
 static enum app_err
-build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
-    unsigned col, const char *key, const char *title, const char *what)
+build_pairs(struct qb *b, struct report_table *t,
+    const struct report_quest_pairs_row *rows, size_t nrows, unsigned item,
+    const char *key, const char *title, const char *what)
 {
 	static const char *const labels[PR__MAX] = {
 		[PR_BASE] = "Avslutade eller slutmätta under perioden",
@@ -325,7 +328,6 @@ build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
 		[PR_END] = "Medelvärde vid slut (parade, 0–100)",
 		[PR_CHANGE] = "Medelförändring, slut − start (parade)",
 	};
-	const struct db_rows rows = *prows;
 	struct report_row *w;
 	long long ssum[RG__MAX] = { 0 }, esum[RG__MAX] = { 0 };
 	long long unk[PR__MAX] = { 0 };
@@ -340,14 +342,15 @@ build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
 	for (int k = 0; k < PR__MAX; k++)
 		w[k].label = str_cstr(labels[k]);
 	w[PR_BASE].total = 1;
-	for (size_t i = 0; i < rows.nrows; i++) {
-		int g = qgender(b->rep, db_cell(&rows, i, 0));
+	for (size_t i = 0; i < nrows; i++) {
+		const struct report_quest_pair_counts *c = &rows[i].item[item];
+		int g = qgender(b->rep, rows[i].gender);
 		long long v[PR__MAX] = { 0 };
 
-		v[PR_BASE] = str_to_ll(db_cell(&rows, i, 1));
-		v[PR_PAIRED] = str_to_ll(db_cell(&rows, i, col));
-		v[PR_IMPROVED] = str_to_ll(db_cell(&rows, i, col + 1));
-		v[PR_ONE] = str_to_ll(db_cell(&rows, i, col + 2));
+		v[PR_BASE] = rows[i].base;
+		v[PR_PAIRED] = c->paired;
+		v[PR_IMPROVED] = c->improved;
+		v[PR_ONE] = c->one;
 		v[PR_NONE] = v[PR_BASE] - v[PR_PAIRED] - v[PR_ONE];
 		v[PR_NOT_IMPROVED] = v[PR_PAIRED] - v[PR_IMPROVED];
 		for (int k = 0; k <= PR_NOT_IMPROVED; k++) {
@@ -357,11 +360,11 @@ build_pairs(struct qb *b, struct report_table *t, const struct db_rows *prows,
 			else
 				unk[k] += v[k];
 		}
-		ssum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, col + 3));
-		esum[RG_TOTAL] += str_to_ll(db_cell(&rows, i, col + 4));
+		ssum[RG_TOTAL] += c->start_sum;
+		esum[RG_TOTAL] += c->end_sum;
 		if (g >= 0) {
-			ssum[g] += str_to_ll(db_cell(&rows, i, col + 3));
-			esum[g] += str_to_ll(db_cell(&rows, i, col + 4));
+			ssum[g] += c->start_sum;
+			esum[g] += c->end_sum;
 		}
 	}
 	for (int k = 0; k <= PR_NOT_IMPROVED; k++)
@@ -463,7 +466,8 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 {
 	struct qb b;
 	struct report_table *t;
-	struct db_rows prows;
+	struct report_quest_pairs_row *prows;
+	size_t nprows;
 	enum app_err e;
 
 	memset(&b, 0, sizeof(b));
@@ -478,8 +482,8 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	rep->nqtables = 3;
 	if ((e = build_items(&b, &t[0], top_steps ? top_steps : 1, vas_top)) !=
 	        APP_OK ||
-	    (e = query_pairs(&b, &prows)) != APP_OK ||
-	    (e = build_pairs(&b, &t[1], &prows, 2, "livskvalitet",
+	    (e = query_pairs(&b, &prows, &nprows)) != APP_OK ||
+	    (e = build_pairs(&b, &t[1], prows, nprows, 0, "livskvalitet",
 	         "Livskvalitet vid start och slut",
 	         "Enkäten Livskvalitet och hälsa, skattad livskvalitet "
 	         "(VAS 0–100). Räknas för den period då slutmätningen "
@@ -487,7 +491,7 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	         "avslutades. Parade: ett värde vid både start och slut. "
 	         "Påbörjade svar och anonyma enkäter räknas aldrig. Kön "
 	         "enligt deltagaren.")) != APP_OK ||
-	    (e = build_pairs(&b, &t[2], &prows, 7, "halsa",
+	    (e = build_pairs(&b, &t[2], prows, nprows, 1, "halsa",
 	         "Hälsa vid start och slut",
 	         "Enkäten Livskvalitet och hälsa, skattad hälsa i stort "
 	         "(VAS 0–100), räknad som livskvaliteten ovan.")) != APP_OK)

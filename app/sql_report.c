@@ -121,6 +121,45 @@ static const struct db_field goal_fields[] = {
 const struct db_record report_goal_record =
     DB_RECORD(report_goal_row, goal_fields);
 
+static const struct db_field quest_item_fields[] = {
+	DB_FIELD(report_quest_item_row, code, "code", DB_F_STR),
+	DB_FIELD(report_quest_item_row, kind, "kind", DB_F_STR),
+	DB_FIELD(report_quest_item_row, lo, "lo", DB_F_INT),
+	DB_FIELD(report_quest_item_row, hi, "hi", DB_F_INT),
+	DB_FIELD(report_quest_item_row, text, "text", DB_F_STR),
+};
+const struct db_record report_quest_item_record =
+    DB_RECORD(report_quest_item_row, quest_item_fields);
+
+static const struct db_field quest_answer_fields[] = {
+	DB_FIELD(report_quest_answer_row, code, "code", DB_F_STR),
+	DB_FIELD(report_quest_answer_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_quest_answer_row, n, "n", DB_F_INT),
+	DB_FIELD(report_quest_answer_row, sum, "sum", DB_F_INT),
+	DB_FIELD(report_quest_answer_row, top, "top", DB_F_INT),
+};
+const struct db_record report_quest_answer_record =
+    DB_RECORD(report_quest_answer_row, quest_answer_fields);
+
+static const struct db_field quest_pairs_fields[] = {
+	DB_FIELD(report_quest_pairs_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_quest_pairs_row, base, "base", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[0].paired, "paired1", DB_F_INT),
+	DB_FIELD(
+	    report_quest_pairs_row, item[0].improved, "improved1", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[0].one, "one1", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[0].start_sum, "start1", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[0].end_sum, "end1", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[1].paired, "paired2", DB_F_INT),
+	DB_FIELD(
+	    report_quest_pairs_row, item[1].improved, "improved2", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[1].one, "one2", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[1].start_sum, "start2", DB_F_INT),
+	DB_FIELD(report_quest_pairs_row, item[1].end_sum, "end2", DB_F_INT),
+};
+const struct db_record report_quest_pairs_record =
+    DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
+
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
 	                          "IFNULL(i.period_end, '') AS period_end "
@@ -218,15 +257,17 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                        "questionnaire_item i WHERE i.questionnaire_id = q.id "
 	                        "AND i.kind IN ('skala', 'vas')) ORDER BY q.title, q.code",
 	    1, .ncols = 2, .nparams = 0, .rec = &report_quest_record },
-	[SQL_REPORT_QUEST_ITEMS] = { "SELECT i.item_code, i.kind, IFNULL(i.scale_min, 0), "
-	                             "IFNULL(i.scale_max, 0), i.text FROM questionnaire_item i "
+	[SQL_REPORT_QUEST_ITEMS] = { "SELECT i.item_code AS code, i.kind AS kind, "
+	                             "IFNULL(i.scale_min, 0) AS lo, "
+	                             "IFNULL(i.scale_max, 0) AS hi, i.text AS text "
+	                             "FROM questionnaire_item i "
 	                             "WHERE i.questionnaire_id = (SELECT q.id FROM questionnaire q "
 	                             "WHERE q.code = ? ORDER BY q.is_active DESC, q.version DESC "
 	                             "LIMIT 1) AND i.kind IN ('skala', 'vas') ORDER BY i.position",
-	    1, .ncols = 5, .nparams = 1 },
-	[SQL_REPORT_QUEST_ANSWERS] = { "SELECT i.item_code, IFNULL(r.gender, ''), COUNT(*), "
-	                               "SUM(a.value_int), SUM(a.value_int >= "
-	                               "IF(i.kind = 'vas', ?, i.scale_max - ? + 1)) "
+	    1, .ncols = 5, .nparams = 1, .rec = &report_quest_item_record },
+	[SQL_REPORT_QUEST_ANSWERS] = { "SELECT i.item_code AS code, IFNULL(r.gender, '') AS gender, "
+	                               "COUNT(*) AS n, SUM(a.value_int) AS sum, SUM(a.value_int >= "
+	                               "IF(i.kind = 'vas', ?, i.scale_max - ? + 1)) AS top "
 	                               "FROM questionnaire q "
 	                               "JOIN questionnaire_response r ON r.questionnaire_id = q.id "
 	                               "JOIN questionnaire_answer a ON a.response_id = r.id "
@@ -238,16 +279,20 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND i.kind IN ('skala', 'vas') AND a.special IS NULL "
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
-	    1, .ncols = 5, .nparams = 7 },
+	    1, .ncols = 5, .nparams = 7, .rec = &report_quest_answer_record },
 	[SQL_REPORT_QUEST_PAIRS] = { /* Both items in one pass, one look-up
 	                              * per measurement. */
-	    "SELECT pe.gender, COUNT(*), "
-	    "SUM(x.s1 IS NOT NULL AND x.e1 IS NOT NULL), IFNULL(SUM(x.e1 > x.s1), 0), "
-	    "SUM((x.s1 IS NULL) <> (x.e1 IS NULL)), IFNULL(SUM(x.s1 + 0 * x.e1), 0), "
-	    "IFNULL(SUM(x.e1 + 0 * x.s1), 0), "
-	    "SUM(x.s2 IS NOT NULL AND x.e2 IS NOT NULL), IFNULL(SUM(x.e2 > x.s2), 0), "
-	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)), IFNULL(SUM(x.s2 + 0 * x.e2), 0), "
-	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) "
+	    "SELECT pe.gender AS gender, COUNT(*) AS base, "
+	    "SUM(x.s1 IS NOT NULL AND x.e1 IS NOT NULL) AS paired1, "
+	    "IFNULL(SUM(x.e1 > x.s1), 0) AS improved1, "
+	    "SUM((x.s1 IS NULL) <> (x.e1 IS NULL)) AS one1, "
+	    "IFNULL(SUM(x.s1 + 0 * x.e1), 0) AS start1, "
+	    "IFNULL(SUM(x.e1 + 0 * x.s1), 0) AS end1, "
+	    "SUM(x.s2 IS NOT NULL AND x.e2 IS NOT NULL) AS paired2, "
+	    "IFNULL(SUM(x.e2 > x.s2), 0) AS improved2, "
+	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)) AS one2, "
+	    "IFNULL(SUM(x.s2 + 0 * x.e2), 0) AS start2, "
+	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) AS end2 "
 	    "FROM (SELECT y.pid, " QUEST_PART("y.vs", "1") " AS s1, "
 	    QUEST_PART("y.ve", "1") " AS e1, " QUEST_PART("y.vs", "-1") " AS s2, "
 	    QUEST_PART("y.ve", "-1") " AS e2 FROM ("
@@ -270,5 +315,5 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND q.code = ?)) y) x "
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
 	    "GROUP BY pe.gender",
-	    1, .ncols = 12, .nparams = 19 },
+	    1, .ncols = 12, .nparams = 19, .rec = &report_quest_pairs_record },
 };

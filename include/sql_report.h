@@ -159,4 +159,33 @@ struct report_goal_row {
 };
 extern const struct db_record report_goal_record;
 
+/* SQL_REPORT_QUEST_ITEMS: a scale or VAS item of the questionnaire. */
+struct report_quest_item_row {
+	struct str code, kind; /* kind: skala or vas */
+	long long lo, hi;      /* the scale's ends (0 for VAS) */
+	struct str text;
+};
+extern const struct db_record report_quest_item_record;
+
+/* SQL_REPORT_QUEST_ANSWERS: the answers with a value to one item by one
+ * gender ("" for none): how many, their sum, how many in the top part. */
+struct report_quest_answer_row {
+	struct str code, gender;
+	long long n, sum, top;
+};
+extern const struct db_record report_quest_answer_record;
+
+/* SQL_REPORT_QUEST_PAIRS: one gender's participations (base) and, for
+ * each of the two items, the paired, improved and one-measurement counts
+ * and the sums of the paired start and end values. */
+struct report_quest_pair_counts {
+	long long paired, improved, one, start_sum, end_sum;
+};
+struct report_quest_pairs_row {
+	struct str gender;
+	long long base;
+	struct report_quest_pair_counts item[2];
+};
+extern const struct db_record report_quest_pairs_record;
+
 #endif /* !SQL_REPORT_H */

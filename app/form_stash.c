@@ -383,13 +383,15 @@ fs_owner_query(
     struct req *r, enum sql_form_stash q, struct str key, long long *staff_id)
 {
 	struct db_param p[2] = { DB_STR(key), DB_STR(key) };
-	struct db_rows rows;
+	struct form_stash_owner owner;
+	int found;
 	enum app_err e;
 
-	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, q, p, 2, &rows)) != APP_OK)
+	if ((e = db_load_one(r->db, r->a, DB_FORM_STASH, q, p, 2, &owner,
+	         &found)) != APP_OK)
 		return e;
-	if (rows.nrows == 1)
-		*staff_id = str_to_ll(db_cell(&rows, 0, 0));
+	if (found)
+		*staff_id = owner.staff_id;
 	return APP_OK;
 }
 
@@ -416,9 +418,6 @@ form_stash_owner(struct req *r, long long *staff_id)
 	return APP_OK;
 }
 
-/* Columns of SQL_FS_GET. */
-enum { FG_STAFF, FG_MINUTES, FG_SEALED };
-
 enum app_err
 form_stash_find(struct req *r,
     const unsigned char secret[FORM_STASH_SECRET_BYTES], struct form_stash *out,
@@ -426,25 +425,11 @@ form_stash_find(struct req *r,
 {
 	unsigned char handle[FORM_STASH_HANDLE_BYTES];
 	struct db_param p[1];
-	struct db_rows rows;
-	enum app_err e;
 
-	*found = 0;
-	memset(out, 0, sizeof(*out));
 	form_stash_handle(secret, handle);
 	p[0] = FS_HANDLE_PARAM(handle);
-	if ((e = db_exec(r->db, r->a, DB_FORM_STASH, SQL_FS_GET, p, 1,
-	         &rows)) != APP_OK)
-		return e;
-	if (rows.nrows != 1)
-		return APP_OK;
-	out->staff_id = db_cell_null(&rows, 0, FG_STAFF)
-	    ? 0
-	    : str_to_ll(db_cell(&rows, 0, FG_STAFF));
-	out->minutes_left = str_to_ll(db_cell(&rows, 0, FG_MINUTES));
-	out->sealed = db_cell(&rows, 0, FG_SEALED);
-	*found = 1;
-	return APP_OK;
+	return db_load_one(
+	    r->db, r->a, DB_FORM_STASH, SQL_FS_GET, p, 1, out, found);
 }
 
 enum app_err

@@ -7,6 +7,11 @@
 
 #include "db.h"
 
+/* SQL_FS_OWNER_BY_*: the account whose session (live or ended) it is. */
+struct form_stash_owner {
+	long long staff_id;
+};
+
 enum sql_form_stash {
 	SQL_FS_SWEEP,         /* (): every expired row */
 	SQL_FS_DELETE_HANDLE, /* (handle) */

@@ -279,7 +279,8 @@ db_close(struct db *d)
 	free(d);
 }
 
-struct str
+/* Cell (row, col) as a str ("" for NULL), borrowed from the rows. */
+static struct str
 db_cell(const struct db_rows *r, size_t row, size_t col)
 {
 	if (row >= r->nrows || col >= r->ncols) {
@@ -325,14 +326,6 @@ db_decode(const struct db_rows *rows, size_t row, const struct db_record *rec,
 		}
 		}
 	}
-}
-
-int
-db_cell_null(const struct db_rows *r, size_t row, size_t col)
-{
-	if (row >= r->nrows || col >= r->ncols)
-		return 1;
-	return r->null[row * r->ncols + col];
 }
 
 /* Copy every row of an executed statement into the arena, cells as text. */

@@ -105,20 +105,15 @@ struct db_param {
 #define DB_STR(v) ((struct db_param){ .type = DBP_STR, .s = (v) })
 #define DB_NULL   ((struct db_param){ .type = DBP_NULL })
 
-/* A result set copied into the request arena: every cell as text. */
+/* A result set copied into the request arena: every cell as text. Only
+ * the db layer reads it (db_load() decodes it into records, db_decode());
+ * no other module reads cells. A cell past the last row or column is a
+ * bug: it is logged as one ("BUG:", which fails the test run). */
 struct db_rows {
 	size_t nrows, ncols;
 	struct str *cells;   /* arena; row-major, nrows * ncols */
 	unsigned char *null; /* arena; 1 where the cell is SQL NULL */
 };
-
-/* Cell (row, col) as a str ("" for NULL). Borrowed from the rows. A cell
- * past the last row or column is a bug: it is logged as one ("BUG:", which
- * fails the test run) and reads as "". */
-struct str db_cell(const struct db_rows *, size_t row, size_t col);
-
-/* 1 when cell (row, col) is SQL NULL. */
-int db_cell_null(const struct db_rows *, size_t row, size_t col);
 
 /* Create the handle and try to connect. The handle is returned even when
  * MariaDB is unreachable (it reconnects later); NULL only on malloc failure

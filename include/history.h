@@ -15,7 +15,6 @@
 #include "str.h"
 
 struct req;
-struct db_rows;
 
 /* What a person's data was recorded on (sql/0022): a referral holds the
  * person as its remittent recorded them, a participation as the insats

@@ -110,89 +110,74 @@ _Static_assert(sizeof(how_names) / sizeof(how_names[0]) == CONSENT_HOW__MAX,
 _Static_assert(sizeof(how_labels) / sizeof(how_labels[0]) == CONSENT_HOW__MAX,
     "how_labels[] out of sync");
 
-/* Entry i of a table of n, "" past its end. */
-static const char *
-cs_entry(const char *const *table, size_t n, unsigned i)
-{
-	return i < n && table[i] != NULL ? table[i] : "";
-}
-
-/* The index of name s in a table of n, n when it is none of them. */
-static unsigned
-cs_find(const char *const *table, size_t n, struct str s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (str_eq_cstr(s, table[i]))
-			return (unsigned)i;
-	return (unsigned)n;
-}
-
 const char *
 consent_kind_name(enum consent_kind k)
 {
-	return cs_entry(kind_names, CONSENT_KIND__MAX, k);
+	return str_table_at(kind_names, CONSENT_KIND__MAX, k);
 }
 
 const char *
 consent_kind_label(enum consent_kind k)
 {
-	return cs_entry(kind_labels, CONSENT_KIND__MAX, k);
+	return str_table_at(kind_labels, CONSENT_KIND__MAX, k);
 }
 
 enum consent_kind
 consent_kind_from_name(struct str s)
 {
-	return (enum consent_kind)cs_find(kind_names, CONSENT_KIND__MAX, s);
+	return (enum consent_kind)str_table_find(
+	    kind_names, CONSENT_KIND__MAX, s);
 }
 
 const char *
 consent_state_name(enum consent_state st)
 {
-	return cs_entry(state_names, CONSENT_STATE__MAX, st);
+	return str_table_at(state_names, CONSENT_STATE__MAX, st);
 }
 
 const char *
 consent_state_label(enum consent_state st)
 {
-	return cs_entry(state_labels, CONSENT_STATE__MAX, st);
+	return str_table_at(state_labels, CONSENT_STATE__MAX, st);
 }
 
 enum consent_state
 consent_state_from_name(struct str s)
 {
-	return (enum consent_state)cs_find(state_names, CONSENT_STATE__MAX, s);
+	return (enum consent_state)str_table_find(
+	    state_names, CONSENT_STATE__MAX, s);
 }
 
 const char *
 consent_party_state_name(enum consent_party_state st)
 {
-	return cs_entry(party_state_names, CONSENT_PARTY_STATE__MAX, st);
+	return str_table_at(party_state_names, CONSENT_PARTY_STATE__MAX, st);
 }
 
 enum consent_party_state
 consent_party_state_from_name(struct str s)
 {
-	return (enum consent_party_state)cs_find(
+	return (enum consent_party_state)str_table_find(
 	    party_state_names, CONSENT_PARTY_STATE__MAX, s);
 }
 
 const char *
 consent_answer_name(enum consent_answer a)
 {
-	return cs_entry(answer_names, CONSENT_ANSWER__MAX, a);
+	return str_table_at(answer_names, CONSENT_ANSWER__MAX, a);
 }
 
 enum consent_answer
 consent_answer_from_name(struct str s)
 {
-	return (enum consent_answer)cs_find(
+	return (enum consent_answer)str_table_find(
 	    answer_names, CONSENT_ANSWER__MAX, s);
 }
 
 const char *
 consent_event_name(enum consent_event_kind ev)
 {
-	return cs_entry(event_names, CONSENT_EV__MAX, ev);
+	return str_table_at(event_names, CONSENT_EV__MAX, ev);
 }
 
 const char *
@@ -200,32 +185,32 @@ consent_event_label(enum consent_event_kind ev, enum consent_how how)
 {
 	if (ev == CONSENT_EV_ATERKALLAT && how == CONSENT_HOW_SYSTEM)
 		return "Ersatt av ett nytt samtycke";
-	return cs_entry(event_labels, CONSENT_EV__MAX, ev);
+	return str_table_at(event_labels, CONSENT_EV__MAX, ev);
 }
 
 enum consent_event_kind
 consent_event_from_name(struct str s)
 {
-	return (enum consent_event_kind)cs_find(
+	return (enum consent_event_kind)str_table_find(
 	    event_names, CONSENT_EV__MAX, s);
 }
 
 const char *
 consent_how_name(enum consent_how how)
 {
-	return cs_entry(how_names, CONSENT_HOW__MAX, how);
+	return str_table_at(how_names, CONSENT_HOW__MAX, how);
 }
 
 const char *
 consent_how_label(enum consent_how how)
 {
-	return cs_entry(how_labels, CONSENT_HOW__MAX, how);
+	return str_table_at(how_labels, CONSENT_HOW__MAX, how);
 }
 
 enum consent_how
 consent_how_from_name(struct str s)
 {
-	return (enum consent_how)cs_find(how_names, CONSENT_HOW__MAX, s);
+	return (enum consent_how)str_table_find(how_names, CONSENT_HOW__MAX, s);
 }
 
 /* ------------------------------------------------------------------------

@@ -290,20 +290,6 @@ page_admin_account(struct req *r)
 	return admin_account_render(r, &f);
 }
 
-/* Lower-case ASCII letters (the schema keeps user names lower-case). */
-static struct str
-admin_lower(struct req *r, struct str s)
-{
-	char *p = arena_memdup(r->a, s.p, s.len);
-
-	if (p == NULL)
-		return s;
-	for (size_t i = 0; i < s.len; i++)
-		if (p[i] >= 'A' && p[i] <= 'Z')
-			p[i] = (char)(p[i] - 'A' + 'a');
-	return (struct str){ p, s.len };
-}
-
 /* The ticked insatser into f: every one must exist. */
 static enum app_err
 admin_account_read_insatser(struct req *r, struct account_form *f)
@@ -369,7 +355,7 @@ admin_account_read(struct req *r, struct account_form *f, size_t *nerr)
 	f->e_roles = fv[AF_ROLES].error;
 	f->e_insatser = fv[AF_INSATSER].error;
 	if (f->id == 0) {
-		f->c.username = admin_lower(r, fv[AF_USERNAME].s);
+		f->c.username = str_lower_ascii(r->a, fv[AF_USERNAME].s);
 		f->e_username = fv[AF_USERNAME].error;
 		if (f->e_username == NULL && !staff_username_ok(f->c.username))
 			f->e_username = STAFF_MSG_USERNAME;

@@ -276,19 +276,6 @@ rf_from_stored(struct req *r, struct ref_form *f, const struct referral *g,
 
 /* ---- reading the posted form ---- */
 
-static struct str
-rf_lower(struct req *r, struct str s)
-{
-	char *p = arena_memdup(r->a, s.p, s.len);
-
-	if (p == NULL)
-		return s;
-	for (size_t i = 0; i < s.len; i++)
-		if (p[i] >= 'A' && p[i] <= 'Z')
-			p[i] = (char)(p[i] - 'A' + 'a');
-	return (struct str){ p, s.len };
-}
-
 /* Today as YYYYMMDD, the form of FT_DATE's .i. */
 static long long
 rf_today(void)
@@ -323,7 +310,7 @@ rf_read_corem_user(struct req *r, struct ref_form *f, int k)
 		f->err[user] = MSG_COREM_USER;
 		return APP_OK;
 	}
-	f->v[user] = rf_lower(r, f->v[user]);
+	f->v[user] = str_lower_ascii(r->a, f->v[user]);
 	if ((e = referral_remittent_by_username(r, f->v[user], &sid)) != APP_OK)
 		return e;
 	if (sid == 0)

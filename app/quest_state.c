@@ -88,45 +88,29 @@ _Static_assert(
     sizeof(open_refusal_texts) / sizeof(open_refusal_texts[0]) == QOPEN__MAX,
     "open_refusal_texts[] out of sync");
 
-/* The index of s in names[0..n), else n. */
-static size_t
-qs_index(const char *const *names, size_t n, struct str s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (names[i] != NULL && str_eq_cstr(s, names[i]))
-			return i;
-	return n;
-}
-
-/* names[i], or "" past the table. */
-static const char *
-qs_name(const char *const *names, size_t n, unsigned i)
-{
-	return i < n ? names[i] : "";
-}
-
 const char *
 quest_anonymity_name(enum quest_anonymity v)
 {
-	return qs_name(anonymity_names, QANON__MAX, v);
+	return str_table_at(anonymity_names, QANON__MAX, v);
 }
 
 enum quest_anonymity
 quest_anonymity_from_name(struct str s)
 {
-	return (enum quest_anonymity)qs_index(anonymity_names, QANON__MAX, s);
+	return (enum quest_anonymity)str_table_find(
+	    anonymity_names, QANON__MAX, s);
 }
 
 const char *
 quest_group_name(enum quest_group v)
 {
-	return qs_name(group_names, QGROUP__MAX, v);
+	return str_table_at(group_names, QGROUP__MAX, v);
 }
 
 enum quest_group
 quest_group_from_name(struct str s)
 {
-	return (enum quest_group)qs_index(group_names, QGROUP__MAX, s);
+	return (enum quest_group)str_table_find(group_names, QGROUP__MAX, s);
 }
 
 int
@@ -139,56 +123,58 @@ quest_group_is_participants(enum quest_group g)
 const char *
 quest_measurement_name(enum quest_measurement v)
 {
-	return qs_name(measurement_names, QMEAS__MAX, v);
+	return str_table_at(measurement_names, QMEAS__MAX, v);
 }
 
 enum quest_measurement
 quest_measurement_from_name(struct str s)
 {
-	return (enum quest_measurement)qs_index(
+	return (enum quest_measurement)str_table_find(
 	    measurement_names, QMEAS__MAX, s);
 }
 
 const char *
 quest_measurement_label(enum quest_measurement v)
 {
-	return qs_name(measurement_labels, QMEAS__MAX, v);
+	return str_table_at(measurement_labels, QMEAS__MAX, v);
 }
 
 const char *
 quest_status_name(enum quest_status v)
 {
-	return qs_name(status_names, QSTATUS__MAX, v);
+	return str_table_at(status_names, QSTATUS__MAX, v);
 }
 
 enum quest_status
 quest_status_from_name(struct str s)
 {
-	return (enum quest_status)qs_index(status_names, QSTATUS__MAX, s);
+	return (enum quest_status)str_table_find(status_names, QSTATUS__MAX, s);
 }
 
 const char *
 quest_code_kind_name(enum quest_code_kind v)
 {
-	return qs_name(code_kind_names, QCODE__MAX, v);
+	return str_table_at(code_kind_names, QCODE__MAX, v);
 }
 
 enum quest_code_kind
 quest_code_kind_from_name(struct str s)
 {
-	return (enum quest_code_kind)qs_index(code_kind_names, QCODE__MAX, s);
+	return (enum quest_code_kind)str_table_find(
+	    code_kind_names, QCODE__MAX, s);
 }
 
 const char *
 quest_special_name(enum quest_special v)
 {
-	return qs_name(special_names, QSPECIAL__MAX, v);
+	return str_table_at(special_names, QSPECIAL__MAX, v);
 }
 
 enum quest_special
 quest_special_from_name(struct str s)
 {
-	return (enum quest_special)qs_index(special_names, QSPECIAL__MAX, s);
+	return (enum quest_special)str_table_find(
+	    special_names, QSPECIAL__MAX, s);
 }
 
 enum quest_kind
@@ -203,7 +189,7 @@ quest_kind_from_name(struct str s)
 const char *
 quest_meas_state_label(enum quest_meas_state v)
 {
-	return qs_name(meas_state_labels, QMSTATE__MAX, v);
+	return str_table_at(meas_state_labels, QMSTATE__MAX, v);
 }
 
 enum quest_meas_state

@@ -260,3 +260,31 @@ buf_str(const struct buf *b)
 		return (struct str){ "", 0 };
 	return (struct str){ b->p, b->len };
 }
+
+const char *
+str_table_at(const char *const *table, size_t n, unsigned i)
+{
+	return i < n && table[i] != NULL ? table[i] : "";
+}
+
+unsigned
+str_table_find(const char *const *table, size_t n, struct str s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (table[i] != NULL && str_eq_cstr(s, table[i]))
+			return (unsigned)i;
+	return (unsigned)n;
+}
+
+struct str
+str_lower_ascii(struct arena *a, struct str s)
+{
+	char *p = arena_memdup(a, s.p, s.len);
+
+	if (p == NULL)
+		return s;
+	for (size_t i = 0; i < s.len; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] - 'A' + 'a');
+	return (struct str){ p, s.len };
+}

@@ -39,6 +39,18 @@ int str_eq(struct str, struct str);
 /* 1 when s equals the C string lit. */
 int str_eq_cstr(struct str s, const char *lit);
 
+/* s with its ASCII letters lower-cased, a copy in arena a (s itself when
+ * a is full). For user names, which the schema keeps lower-case. */
+struct str str_lower_ascii(struct arena *a, struct str s);
+
+/* Entry i of a name table of n (an enum's names or labels), "" past its
+ * end or where the entry is NULL. Borrowed from the table. */
+const char *str_table_at(const char *const *table, size_t n, unsigned i);
+
+/* The index of s in a name table of n (NULL entries never match), n when
+ * it is none of them: an enum from its stored name. */
+unsigned str_table_find(const char *const *table, size_t n, struct str s);
+
 /* 1 when s starts with prefix. */
 int str_has_prefix(struct str s, const char *prefix);
 

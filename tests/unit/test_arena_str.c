@@ -105,6 +105,27 @@ buf_grows_escapes_and_fails_cleanly(void **state)
 	arena_free(&a);
 }
 
+/* Name tables (an enum's names) and the user-name lower-casing. */
+static void
+name_tables_and_lowering(void **state)
+{
+	static const char *const names[] = { "aktiv", NULL, "utgangen" };
+	struct arena a;
+	struct str low;
+
+	(void)state;
+	assert_string_equal(str_table_at(names, 3, 0), "aktiv");
+	assert_string_equal(str_table_at(names, 3, 1), "");
+	assert_string_equal(str_table_at(names, 3, 3), "");
+	assert_int_equal(str_table_find(names, 3, STR_LIT("utgangen")), 2);
+	assert_int_equal(str_table_find(names, 3, STR_LIT("Aktiv")), 3);
+	assert_int_equal(str_table_find(names, 3, STR_LIT("")), 3);
+	assert_true(arena_init(&a, 256));
+	low = str_lower_ascii(&a, STR_LIT("Anna.Ek-ÅS"));
+	assert_true(str_eq_cstr(low, "anna.ek-Ås"));
+	arena_free(&a);
+}
+
 static void
 str_compare(void **state)
 {
@@ -140,6 +161,7 @@ main(void)
 		cmocka_unit_test(utf8_validation),
 		cmocka_unit_test(buf_grows_escapes_and_fails_cleanly),
 		cmocka_unit_test(str_compare),
+		cmocka_unit_test(name_tables_and_lowering),
 		cmocka_unit_test(numbers_from_our_data),
 	};
 

@@ -435,6 +435,12 @@ page_participation(struct req *r)
 		f.notice = "Ändringarna är sparade.";
 	else if (req_query(r, "oforandrat") != NULL)
 		f.notice = "Inget var ändrat, så inget sparades.";
+	else if (req_query(r, "slappt") != NULL)
+		f.notice = "Surfplattan har släppt enkätkoden. Deltagaren kan "
+		           "fortsätta på en annan surfplatta med samma kod.";
+	else if (req_query(r, "ej_hallen") != NULL)
+		f.notice = "Ingen surfplatta höll enkätkoden, så den kan redan "
+		           "användas på en annan surfplatta.";
 	return pv_render(r, &p, &f);
 }
 

@@ -39,7 +39,8 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 	enum quest_status status = QSTATUS_PAGAENDE;
 	enum quest_meas_state state;
 	struct str date = STR_LIT("");
-	int has = 0, code_open = 0;
+	int has = 0, code_open = 0, held = 0;
+	long long code_id = 0;
 	enum app_err e;
 
 	if (mi == NULL)
@@ -54,7 +55,13 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 			date = resp[j].submitted;
 		}
 	for (size_t j = 0; j < ncodes; j++)
-		code_open |= codes[j].measurement == m;
+		if (codes[j].measurement == m) {
+			code_open = 1;
+			if (codes[j].held) {
+				held = 1;
+				code_id = codes[j].id;
+			}
+		}
 	state = quest_meas_state(has, status, code_open);
 	if ((e = view_ctx_set_cstr(mi, "mvalue", quest_measurement_name(m))) !=
 	        APP_OK ||
@@ -64,7 +71,10 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 	         mi, "mstate", quest_meas_state_label(state))) != APP_OK ||
 	    (e = view_ctx_set_str(mi, "mdate", date)) != APP_OK ||
 	    (e = view_ctx_set_bool(
-	         mi, "can_open", quest_meas_can_open(state))) != APP_OK)
+	         mi, "can_open", quest_meas_can_open(state))) != APP_OK ||
+	    /* A tablet holds the code: staff may let it go (lost, broken). */
+	    (e = view_ctx_set_bool(mi, "held", held)) != APP_OK ||
+	    (e = view_ctx_set_int(mi, "code_id", code_id)) != APP_OK)
 		return e;
 	return APP_OK;
 }
@@ -197,6 +207,55 @@ page_participation_quest(struct req *r)
 	             ctx, "mlabel", quest_measurement_label(meas))) != APP_OK))
 		return e;
 	return page_render(r, "enkat_kod", "Enkätkod", ctx);
+}
+
+/* Let go of a tablet's hold on the participation's open code (the tablet
+ * was lost or broke), so the participant can go on on another at once
+ * instead of after the idle time. Audited; the answers stay. */
+enum app_err
+page_participation_quest_release(struct req *r)
+{
+	const struct str *ks = req_form(r, "kod");
+	struct quest_participation part;
+	long long pid, code_id;
+	unsigned via = 0;
+	int found = 0, released = 0;
+	struct buf loc;
+	enum app_err e;
+
+	if ((e = req_param_id(r, &pid)) != APP_OK ||
+	    (e = access_participation(r, pid, &via)) != APP_OK)
+		return e;
+	if (!(via & ACCESS_INSATS))
+		return APP_ENOTFOUND;
+	code_id = ks != NULL ? str_to_ll(*ks) : 0;
+	if (code_id <= 0)
+		return sq_error(r, 400,
+		    "Välj vilken surfplatta som ska släppas, från "
+		    "deltagandets sida.",
+		    pid);
+	if ((e = quest_participation_get(r->db, r->a, pid, &part, &found)) !=
+	    APP_OK)
+		return e;
+	if (!found)
+		return APP_ENOTFOUND;
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = quest_code_release(r->db, r->a, code_id, pid, &released)) !=
+	        APP_OK ||
+	    (released &&
+	        (e = audit_write(r, AUDIT_UPDATE, "participation", pid,
+	             part.personnummer, STR_LIT("tablet released"))) !=
+	            APP_OK) ||
+	    (e = db_commit(r->db)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/deltagande/%lld?%s", pid,
+	         released ? "slappt=1" : "ej_hallen=1")) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
 }
 
 /* ---- Admin: definitions and personal links --------------------------- */

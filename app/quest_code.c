@@ -34,13 +34,6 @@ static const struct db_field quest_code_fields[] = {
 const struct db_record quest_code_record =
     DB_RECORD(quest_code, quest_code_fields);
 
-static const struct db_field quest_code_open_fields[] = {
-	DB_FIELD(quest_code_open, measurement_name, "measurement", DB_F_STR),
-	DB_FIELD(quest_code_open, expires, "expires", DB_F_STR),
-};
-const struct db_record quest_code_open_record =
-    DB_RECORD(quest_code_open, quest_code_open_fields);
-
 static void
 qc_names(struct quest_code *c)
 {
@@ -103,6 +96,21 @@ quest_code_unbind(struct db *db, struct arena *a, struct str dev)
 	struct db_param p[1] = { DB_STR(dev) };
 
 	return db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_UNBIND, p, 1, NULL);
+}
+
+enum app_err
+quest_code_release(struct db *db, struct arena *a, long long code_id,
+    long long participation_id, int *released)
+{
+	struct db_param p[2] = { DB_INT(code_id), DB_INT(participation_id) };
+	enum app_err e;
+
+	*released = 0;
+	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_RELEASE, p, 2,
+	         NULL)) != APP_OK)
+		return e;
+	*released = db_affected_rows(db) == 1;
+	return APP_OK;
 }
 
 enum app_err

@@ -2,6 +2,7 @@
  * see include/quest_panel.h. */
 #include <string.h>
 
+#include "app_limits.h"
 #include "arena.h"
 #include "db.h"
 #include "quest_panel.h"
@@ -25,14 +26,15 @@ enum app_err
 quest_panel_load(struct db *db, struct arena *a, long long participation_id,
     struct quest_panel *out)
 {
-	struct db_param p[2] = { DB_INT(participation_id),
+	struct db_param p[4] = { DB_INT(participation_id),
+		DB_INT(QUEST_LINK_IDLE_SECONDS), DB_INT(QUEST_IDLE_SECONDS),
 		DB_INT(participation_id) };
 	struct quest_panel_row *rows;
 	size_t n, k[3] = { 0, 0, 0 };
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_PANEL, p, 2, (void **)&rows,
+	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_PANEL, p, 4, (void **)&rows,
 	         &n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
@@ -76,6 +78,8 @@ quest_panel_load(struct db *db, struct arena *a, long long participation_id,
 			b->status = quest_status_from_name(b->status_name);
 		} else if (w->kind == 2) {
 			struct quest_code_open *c = &out->codes[out->ncodes++];
+			c->id = w->id;
+			c->held = w->active;
 			c->measurement_name = w->a;
 			c->expires = w->b;
 			c->measurement =

@@ -193,6 +193,8 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/enkat/tack", 0, ROUTE_PUBLIC, page_kiosk_thanks },
 	{ METHOD_POST, "/deltagande/:id/enkat", INSATSPERSONAL, 0,
 	    page_participation_quest },
+	{ METHOD_POST, "/deltagande/:id/enkat/slapp", INSATSPERSONAL, 0,
+	    page_participation_quest_release },
 	{ METHOD_GET, "/admin/enkater", ADMIN, 0, page_admin_quests },
 	{ METHOD_POST, "/admin/enkater", ADMIN, 0, page_admin_quest_import },
 	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, 0,

@@ -44,6 +44,9 @@ enum app_err page_kiosk_thanks(struct req *);    /* GET /enkat/tack */
 /* page_quest_staff.c */
 /* POST /deltagande/:id/enkat: a code for this participation */
 enum app_err page_participation_quest(struct req *);
+/* POST /deltagande/:id/enkat/slapp: let go of a tablet's hold on an open
+ * code (kod), for insats staff, audited. */
+enum app_err page_participation_quest_release(struct req *);
 /* GET /admin/enkater, POST /admin/enkater (load a definition) */
 enum app_err page_admin_quests(struct req *);
 enum app_err page_admin_quest_import(struct req *);

@@ -48,11 +48,12 @@ extern const struct db_record quest_code_record;
 
 /* An open (unexpired) code of a participation (SQL_QUEST_CODES_OPEN). */
 struct quest_code_open {
+	long long id;
 	struct str measurement_name;
 	struct str expires; /* YYYY-MM-DD */
+	int held;           /* a tablet seen within the idle time holds it */
 	enum quest_measurement measurement;
 };
-extern const struct db_record quest_code_open_record;
 
 /* The code held by the device whose token hash is dev (32 bytes), fresh
  * or not; *found 0 when none. */
@@ -70,6 +71,13 @@ enum app_err quest_code_touch(struct db *, struct arena *, long long code_id);
 /* The device dev lets go of whatever code it held (lock screen, idle);
  * the answers stay with the code. */
 enum app_err quest_code_unbind(struct db *, struct arena *, struct str dev);
+
+/* Staff let go of participation_id's open code code_id for the tablet
+ * that holds it (lost or broken), so the participant can go on at once on
+ * another instead of waiting QUEST_IDLE_SECONDS; the answers stay with the
+ * code. *released is 1 when a device held it. */
+enum app_err quest_code_release(struct db *, struct arena *, long long code_id,
+    long long participation_id, int *released);
 
 /* The language of an anonymous questionnaire being answered. */
 enum app_err quest_code_set_lang(

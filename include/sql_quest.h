@@ -41,7 +41,8 @@ enum sql_quest {
 	/* (id) -> struct quest_info: id, code, version, title, respondents,
 	 * anonymity, active, default lang */
 	SQL_QUEST_DEF_GET,
-	/* (participation, participation) -> struct quest_panel_row: the
+	/* (participation, idle seconds of a link, of a tablet, participation)
+	 * -> struct quest_panel_row: the
 	 * participation page's questionnaires in one statement
 	 * (quest_panel.h): kind 0, the active definitions for participants
 	 * (id, version, a code, b title, c respondent_group, d anonymity,
@@ -49,8 +50,8 @@ enum sql_quest {
 	 * responses (id the questionnaire version's, a questionnaire code, b
 	 * measurement, c status, d submitted date), oldest version first so
 	 * that the newest one's response is the last of a code (as the panel
-	 * reads them); kind 2, its open codes (a measurement, b expires
-	 * date) */
+	 * reads them); kind 2, its open codes (id; a measurement, b expires
+	 * date, active: a device seen within the idle time holds it) */
 	SQL_QUEST_PANEL,
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
 	 * file's order */
@@ -178,6 +179,9 @@ enum sql_quest {
 	/* (date, date, response): the day it was sent (anonymous: the date
 	 * only) */
 	SQL_QUEST_DEMO_BACKDATE,
+	/* (code id, participation id): an open code of the participation
+	 * let go by whatever device held it */
+	SQL_QUEST_CODE_RELEASE,
 	SQL_QUEST__MAX
 };
 

@@ -676,3 +676,10 @@ statements_of() {
 	done
 	echo "$least"
 }
+
+# tablet JAR: a tablet's lock screen (/surfplatta) in JAR; sets KC to its
+# CSRF token.
+tablet() {
+	fetch -c "$1" -b "$1" "$BASE/surfplatta" > /dev/null
+	KC=$(form_csrf)
+}

@@ -132,11 +132,6 @@ check "staff get an 8-digit code" test "${#CODE}" = 8
 eq "the code is logged against the participation" \
 	"$(q "SELECT COUNT(*) FROM audit_log WHERE username = 'personal.fv' AND object_type = 'participation' AND object_id = $PID AND detail LIKE 'questionnaire code: livskvalitet start'")" 1
 
-# tablet JAR: the lock screen; sets KC to its CSRF token.
-tablet() {
-	fetch -c "$1" -b "$1" "$BASE/surfplatta" > /dev/null
-	KC=$(form_csrf)
-}
 T1=$(new_jar)
 T2=$(new_jar)
 tablet "$T1"

@@ -552,31 +552,31 @@ consent_bind_status(struct req *r, struct view_ctx *ctx, long long referral_id,
 	const struct consent *list;
 	size_t n;
 	long w, s;
+	struct str today = consent_today(r);
 	int found, covered;
 	enum app_err e;
 
 	/* One statement; a second only when a waiver ran out: it is ended
 	 * (with its audit row) and the box read again. */
-	if ((e = consent_status_load(r->db, r->a, referral_id, consent_today(r),
-	         &st, &found)) != APP_OK)
+	if ((e = consent_status_load(
+	         r->db, r->a, referral_id, today, &st, &found)) != APP_OK)
 		return e;
 	if (found && st.nexpirable > 0 &&
 	    ((e = consent_expire_ids(r, st.expirable, st.nexpirable,
 	          st.ref.personnummer)) != APP_OK ||
-	        (e = consent_status_load(r->db, r->a, referral_id,
-	             consent_today(r), &st, &found)) != APP_OK))
+	        (e = consent_status_load(
+	             r->db, r->a, referral_id, today, &st, &found)) != APP_OK))
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
 	list = st.list;
 	n = st.n;
-	covered = consent_rows_cover(st.cover, st.ncover, consent_today(r),
-	    ref->organisation_id, st.org_parent, 0);
+	covered = consent_rows_cover(
+	    st.cover, st.ncover, today, ref->organisation_id, st.org_parent, 0);
 	if (facts != NULL) {
 		facts->covered = covered;
-		facts->disclose_covered =
-		    consent_rows_cover(st.cover, st.ncover, consent_today(r),
-		        ref->organisation_id, st.org_parent, 1);
+		facts->disclose_covered = consent_rows_cover(st.cover,
+		    st.ncover, today, ref->organisation_id, st.org_parent, 1);
 	}
 	w = consent_pick(list, n, CONSENT_SEKRETESS);
 	s = consent_pick(list, n, CONSENT_SUS);

@@ -763,56 +763,48 @@ cs_array(struct arena *a, void **p, size_t k, size_t sz)
 	return (*p = arena_calloc(a, k, sz)) != NULL ? APP_OK : APP_ENOMEM;
 }
 
-/* The coverage rows (consent_rows_cover()) of the active waivers in st. */
+/* The coverage rows (consent_rows_cover()) of the active waivers in st:
+ * one per party of each, with the waiver's facts. closed[j] is list[j]'s
+ * case closed flag, party_org[i] parties[i]'s organisation (0: none), both
+ * as the statement gave them. */
 static enum app_err
-cs_cover_rows(struct arena *a, const struct consent_status_row *rows, size_t n,
+cs_cover_rows(struct arena *a, const int *closed, const long long *party_org,
     struct consent_status *st)
 {
-	size_t k = 0;
 	enum app_err e;
 
-	for (size_t i = 0; i < st->nparties; i++)
-		for (size_t j = 0; j < st->n; j++)
-			if (st->list[j].id == st->party_consent[i] &&
-			    st->list[j].kind == CONSENT_SEKRETESS &&
-			    st->list[j].state == CONSENT_AKTIV)
-				k++;
-	if ((e = cs_array(a, (void **)&st->cover, k, sizeof(*st->cover))) !=
-	    APP_OK)
+	if ((e = cs_array(a, (void **)&st->cover, st->nparties,
+	         sizeof(*st->cover))) != APP_OK)
 		return e;
-	for (size_t i = 0; i < st->nparties; i++)
-		for (size_t j = 0; j < st->n; j++) {
-			const struct consent *c = &st->list[j];
-			struct consent_cover *cv;
-			const struct consent_status_row *w = NULL;
+	for (size_t i = 0; i < st->nparties; i++) {
+		const struct consent_party *pt = &st->parties[i];
+		const struct consent *c;
+		struct consent_cover *cv;
+		size_t j = 0;
 
-			if (c->id != st->party_consent[i] ||
-			    c->kind != CONSENT_SEKRETESS ||
-			    c->state != CONSENT_AKTIV)
-				continue;
-			for (size_t m = 0; m < n && w == NULL; m++)
-				if (rows[m].kind == 1 && rows[m].id == c->id)
-					w = &rows[m];
-			cv = &st->cover[st->ncover++];
-			cv->consent_id = c->id;
-			cv->kind = c->kind;
-			cv->state = c->state;
-			cv->kind_name = c->kind_name;
-			cv->state_name = c->state_name;
-			cv->valid_from = c->valid_from;
-			cv->valid_until = c->valid_until;
-			cv->disclose = c->disclose;
-			cv->closed = w != NULL && w->n3 != 0;
-			cv->party_org = 0;
-			for (size_t m = 0; m < n; m++)
-				if (rows[m].kind == 2 &&
-				    rows[m].id == st->parties[i].id)
-					cv->party_org = rows[m].n2;
-			cv->party_insats = st->parties[i].is_insats;
-			cv->party_state = st->parties[i].state;
-			cv->party_state_name = st->parties[i].state_name;
-			cv->org_parent = st->org_parent;
-		}
+		while (j < st->n && st->list[j].id != st->party_consent[i])
+			j++;
+		if (j == st->n)
+			continue;
+		c = &st->list[j];
+		if (c->kind != CONSENT_SEKRETESS || c->state != CONSENT_AKTIV)
+			continue;
+		cv = &st->cover[st->ncover++];
+		cv->consent_id = c->id;
+		cv->kind = c->kind;
+		cv->state = c->state;
+		cv->kind_name = c->kind_name;
+		cv->state_name = c->state_name;
+		cv->valid_from = c->valid_from;
+		cv->valid_until = c->valid_until;
+		cv->disclose = c->disclose;
+		cv->closed = closed[j];
+		cv->party_org = party_org[i];
+		cv->party_insats = pt->is_insats;
+		cv->party_state = pt->state;
+		cv->party_state_name = pt->state_name;
+		cv->org_parent = st->org_parent;
+	}
 	return APP_OK;
 }
 
@@ -824,6 +816,8 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 		DB_INT(referral_id), DB_INT(referral_id) };
 	struct consent_status_row *rows;
 	size_t n, k[3] = { 0, 0, 0 }, nexp = 0;
+	int *closed;
+	long long *party_org;
 	enum app_err e;
 
 	memset(st, 0, sizeof(*st));
@@ -845,7 +839,11 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 	    (e = cs_array(a, (void **)&st->party_consent, k[2],
 	         sizeof(*st->party_consent))) != APP_OK ||
 	    (e = cs_array(a, (void **)&st->expirable, nexp,
-	         sizeof(*st->expirable))) != APP_OK)
+	         sizeof(*st->expirable))) != APP_OK ||
+	    (e = cs_array(a, (void **)&closed, k[1], sizeof(*closed))) !=
+	        APP_OK ||
+	    (e = cs_array(a, (void **)&party_org, k[2], sizeof(*party_org))) !=
+	        APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		const struct consent_status_row *w = &rows[i];
@@ -861,7 +859,8 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			st->ref.personnummer = w->s2;
 			st->ref.measurement = w->s3;
 		} else if (w->kind == 1) {
-			struct consent *c = &st->list[st->n++];
+			struct consent *c = &st->list[st->n];
+			closed[st->n++] = w->n3 != 0;
 			c->id = w->id;
 			c->referral_id = referral_id;
 			c->disclose = w->n1 != 0;
@@ -883,6 +882,7 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 				st->expirable[st->nexpirable++] = w->id;
 		} else if (w->kind == 2) {
 			struct consent_party *pt = &st->parties[st->nparties];
+			party_org[st->nparties] = w->n2;
 			st->party_consent[st->nparties++] = w->n1;
 			pt->id = w->id;
 			pt->is_insats = w->n3 != 0;
@@ -893,5 +893,5 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			    consent_party_state_from_name(pt->state_name);
 		}
 	}
-	return cs_cover_rows(a, rows, n, st);
+	return cs_cover_rows(a, closed, party_org, st);
 }

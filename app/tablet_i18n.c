@@ -97,6 +97,9 @@ static const char *const msg_keys[TABLET_MSG__MAX] = {
 	[TABLET_Q_COUNT_LEFT] = "t_count_left",
 	[TABLET_Q_COUNT_OVER] = "t_count_over",
 	[TABLET_Q_TOO_LONG] = "t_too_long",
+	[TABLET_Q_OFFLINE] = "t_offline",
+	[TABLET_Q_SAVING] = "t_saving",
+	[TABLET_Q_VAS_UNSET] = "t_vas_unset",
 };
 _Static_assert(sizeof(msg_keys) / sizeof(msg_keys[0]) == TABLET_MSG__MAX,
     "msg_keys[] out of sync");
@@ -177,6 +180,9 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_COUNT_LEFT] = "Du har {n} tecken kvar.",
 		[TABLET_Q_COUNT_OVER] = "Du har {n} tecken för mycket.",
 		[TABLET_Q_TOO_LONG] = "Svaret är för långt. Du kan skriva upp till {n} tecken.",
+		[TABLET_Q_OFFLINE] = "Ingen anslutning just nu. Ditt svar finns kvar och skickas så snart anslutningen är tillbaka.",
+		[TABLET_Q_SAVING] = "Sparar ditt svar …",
+		[TABLET_Q_VAS_UNSET] = "Inte besvarad än",
 	},
 	[TABLET_EN] = {
 		/* The consent tablet. */
@@ -250,6 +256,9 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_COUNT_LEFT] = "You have {n} characters remaining.",
 		[TABLET_Q_COUNT_OVER] = "You have {n} characters too many.",
 		[TABLET_Q_TOO_LONG] = "Your answer is too long. You can enter up to {n} characters.",
+		[TABLET_Q_OFFLINE] = "No connection right now. Your answer is kept and is sent as soon as the connection is back.",
+		[TABLET_Q_SAVING] = "Saving your answer …",
+		[TABLET_Q_VAS_UNSET] = "Not answered yet",
 	},
 	[TABLET_AR] = {
 		/* The consent tablet. */
@@ -323,6 +332,9 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_COUNT_LEFT] = "تبقّى لك {n} حرفًا.",
 		[TABLET_Q_COUNT_OVER] = "لقد تجاوزت الحد بـ {n} حرفًا.",
 		[TABLET_Q_TOO_LONG] = "إجابتك طويلة جدًا. يمكنك كتابة {n} حرفًا كحد أقصى.",
+		[TABLET_Q_OFFLINE] = "لا يوجد اتصال الآن. إجابتك محفوظة وستُرسل فور عودة الاتصال.",
+		[TABLET_Q_SAVING] = "جارٍ حفظ إجابتك …",
+		[TABLET_Q_VAS_UNSET] = "لم تتم الإجابة بعد",
 	},
 	[TABLET_SO] = {
 		/* The consent tablet: not translated yet (Swedish). */
@@ -347,6 +359,9 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_COUNT_LEFT] = "Waxaa kuu harsan {n} xaraf.",
 		[TABLET_Q_COUNT_OVER] = "Waxaad dheeraysay {n} xaraf.",
 		[TABLET_Q_TOO_LONG] = "Jawaabtaadu way dheer tahay. Waxaad qori kartaa ilaa {n} xaraf.",
+		[TABLET_Q_OFFLINE] = "Hadda xiriir ma jiro. Jawaabtaadu way kaydsan tahay waxaana la diri doonaa marka xiriirku soo laabto.",
+		[TABLET_Q_SAVING] = "Jawaabtaada waa la kaydinayaa …",
+		[TABLET_Q_VAS_UNSET] = "Weli lama jawaabin",
 	},
 	[TABLET_FA_AF] = {
 		/* The consent tablet: not translated yet (Swedish). */
@@ -371,6 +386,9 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_COUNT_LEFT] = "{n} حرف باقی مانده است.",
 		[TABLET_Q_COUNT_OVER] = "شما {n} حرف بیشتر از حد نوشته‌اید.",
 		[TABLET_Q_TOO_LONG] = "جواب شما بسیار طولانی است. شما می‌توانید تا {n} حرف بنویسید.",
+		[TABLET_Q_OFFLINE] = "فعلاً اتصال وجود ندارد. جواب شما نگهداری شده و به محض وصل شدن دوباره فرستاده می‌شود.",
+		[TABLET_Q_SAVING] = "جواب شما ذخیره می‌شود …",
+		[TABLET_Q_VAS_UNSET] = "هنوز جواب داده نشده",
 	},
 	[TABLET_TI] = {
 		/* The consent tablet: not translated yet (Swedish). */
@@ -395,6 +413,9 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_COUNT_LEFT] = "{n} ፊደላት ተሪፎምኹም።",
 		[TABLET_Q_COUNT_OVER] = "ብ{n} ፊደላት ኣብዚሕኩም።",
 		[TABLET_Q_TOO_LONG] = "መልስኹም ነዊሑ እዩ። ክሳብ {n} ፊደላት ክትጽሕፉ ትኽእሉ ኢኹም።",
+		[TABLET_Q_OFFLINE] = "ሕጂ መራኸቢ የለን። መልስኹም ተዓቂቡ ኣሎ፣ መራኸቢ ምስ ተመልሰ ክለኣኽ እዩ።",
+		[TABLET_Q_SAVING] = "መልስኹም ይዕቀብ ኣሎ …",
+		[TABLET_Q_VAS_UNSET] = "ገና ኣይተመለሰን",
 	},
 };
 _Static_assert(sizeof(words) / sizeof(words[0]) == TABLET_LANG__MAX,

@@ -34,6 +34,9 @@ enum kiosk_word {
 	KW_COUNT_LEFT,
 	KW_COUNT_OVER,
 	KW_TOO_LONG,
+	KW_OFFLINE,
+	KW_SAVING,
+	KW_VAS_UNSET,
 	KW__MAX
 };
 

@@ -111,13 +111,16 @@ enum tablet_msg {
 	TABLET_Q_COUNT_LEFT,
 	TABLET_Q_COUNT_OVER,
 	TABLET_Q_TOO_LONG, /* {n}: the limit */
+	TABLET_Q_OFFLINE,  /* the kiosk lost the network; the answer waits */
+	TABLET_Q_SAVING,
+	TABLET_Q_VAS_UNSET, /* a scale nobody has touched yet */
 	TABLET_MSG__MAX
 };
 
 #define TABLET_MSG_CONSENT_FIRST TABLET_PARTIES
 #define TABLET_MSG_CONSENT_LAST  TABLET_COUNT_OVER
 #define TABLET_MSG_KIOSK_FIRST   TABLET_Q_CHOOSE
-#define TABLET_MSG_KIOSK_LAST    TABLET_Q_TOO_LONG
+#define TABLET_MSG_KIOSK_LAST    TABLET_Q_VAS_UNSET
 
 /*
  * The language whose words serve code (a BCP 47 tag as the texts carry

@@ -114,11 +114,12 @@ bind_tables(struct req *r, struct view_ctx *ctx, const struct report *rep)
 			return e;
 	if ((e = report_flow_chart(r, ctx, rep)) != APP_OK)
 		return e;
-	/* The first questionnaire table is the answers; the others pair
-	 * start and end (report_quest.h). */
+	/* The first questionnaire table is the answers; the next two pair
+	 * start and end (report_quest.h), with a chart each. */
 	for (size_t t = 0; t < rep->nqtables; t++)
 		if ((e = bind_table(r, ctx, "qtables", rep, &rep->qtables[t],
-		         t > 0 ? report_chart_pairs : NULL)) != APP_OK)
+		         t == 1 || t == 2 ? report_chart_pairs : NULL)) !=
+		    APP_OK)
 			return e;
 	return APP_OK;
 }

@@ -194,8 +194,8 @@ svg_chart_bind(struct view_ctx *ctx, const struct svg_chart *c)
 #define F_MINH  4   /* a node with nothing shown */
 #define F_PLOT  240 /* the tallest column's people, at most */
 #define F_SCALE 6.0 /* units per person, at most */
-#define F_LX    214 /* the left nodes' right edge */
-#define F_RX    426 /* the right nodes' left edge */
+#define F_LX    254 /* the left nodes' right edge */
+#define F_RX    404 /* the right nodes' left edge */
 
 /* A node column's heights and tops; returns its bottom. */
 static double

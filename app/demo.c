@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "demo.h"
+#include "demo_report_people.h"
 #include "pnr.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
@@ -853,6 +854,8 @@ demo_participants(const struct demo_opts *o)
 				mysql_rollback(my);
 				goto out;
 			}
+	if (!demo_report_people(my))
+		goto out; /* report_people.h's tables; rolled back unsent */
 	/* A text that a consent pins is frozen from then on. */
 	{
 		static const char q[] =

@@ -104,6 +104,10 @@ bind_tables(struct req *r, struct view_ctx *ctx, const struct report *rep)
 		    APP_OK)
 			return e;
 	}
+	for (size_t t = 0; t < rep->nptables; t++)
+		if ((e = bind_table(r, ctx, "tables", rep, &rep->ptables[t],
+		         NULL)) != APP_OK)
+			return e;
 	/* The first questionnaire table is the answers; the others pair
 	 * start and end (report_quest.h). */
 	for (size_t t = 0; t < rep->nqtables; t++)

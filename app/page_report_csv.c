@@ -41,13 +41,17 @@ csv_write(struct req *r, const struct report *rep)
 	}
 	if ((e = buf_csv_cell(b, STR_LIT("Bedömning"), 1)) != APP_OK)
 		return e;
-	for (size_t t = 0; t < RT__MAX + rep->nqtables; t++) {
-		const struct report_table *tb =
-		    t < RT__MAX ? &rep->tables[t] : &rep->qtables[t - RT__MAX];
+	for (size_t t = 0; t < RT__MAX + rep->nptables + rep->nqtables; t++) {
+		const struct report_table *tb = t < RT__MAX ? &rep->tables[t]
+		    : t < RT__MAX + rep->nptables
+		    ? &rep->ptables[t - RT__MAX]
+		    : &rep->qtables[t - RT__MAX - rep->nptables];
 		for (size_t i = 0; i < tb->nrows; i++) {
 			const struct report_row *row = &tb->rows[i];
-			if ((e = buf_csv_cell(b, str_cstr(tb->key), 0)) !=
-			        APP_OK ||
+			if ((e = buf_csv_cell(b,
+			         str_cstr(
+			             tb->csv_name ? tb->csv_name : tb->key),
+			         0)) != APP_OK ||
 			    (e = buf_csv_cell(b, row->label, 0)) != APP_OK)
 				return e;
 			for (int g = 0; g < RG__MAX; g++)

@@ -97,6 +97,7 @@ struct report_table {
 	const struct report_row *base; /* percent of this row, NULL: none */
 	struct report_row *rows;
 	size_t nrows;
+	const char *csv_name; /* the CSV's Tabell column; NULL: key */
 };
 
 enum report_goal_kind {
@@ -135,6 +136,8 @@ struct report {
 	struct report_table *qtables;
 	size_t nqtables;
 	struct str quest_code, quest_title; /* the questionnaire reported */
+	struct report_table *ptables; /* report_people.h, after the tables */
+	size_t nptables;
 };
 
 /*

@@ -1,6 +1,7 @@
 /* demo_report_people.c: demo data of the report's people tables; see
  * include/demo_report_people.h. */
 #include <stdio.h>
+#include <string.h>
 
 #include "demo_report_people.h"
 
@@ -69,10 +70,20 @@ int
 demo_report_people(MYSQL *my)
 {
 	for (size_t i = 0; i < sizeof(demo_rp_sql) / sizeof(demo_rp_sql[0]);
-	     i++)
-		if (mysql_query(my, demo_rp_sql[i]) != 0) {
-			fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+	     i++) {
+		MYSQL_STMT *st = mysql_stmt_init(my);
+		int ok = st != NULL &&
+		    mysql_stmt_prepare(
+		        st, demo_rp_sql[i], strlen(demo_rp_sql[i])) == 0 &&
+		    mysql_stmt_execute(st) == 0;
+
+		if (!ok)
+			fprintf(stderr, "stegvis: demo: %s\n",
+			    st ? mysql_stmt_error(st) : mysql_error(my));
+		if (st != NULL)
+			mysql_stmt_close(st);
+		if (!ok)
 			return 0;
-		}
+	}
 	return 1;
 }

@@ -38,6 +38,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           quest_state quest_code quest_response quest_panel kiosk_words kiosk page_kiosk \
           report_quest \
           report_flow sql_report_flow demo_report_flow \
+          report_people sql_report_people demo_report_people \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
           bind edit \

@@ -27,6 +27,7 @@
 #include "sql_participation_sus.h"
 #include "sql_form_stash.h"
 #include "sql_report_flow.h"
+#include "sql_report_people.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -47,6 +48,7 @@ static const struct {
 	[DB_PARTICIPATION_SUS] = { sql_participation_sus, SQL_PSUS__MAX },
 	[DB_FORM_STASH] = { sql_form_stash, SQL_FS__MAX },
 	[DB_REPORT_FLOW] = { sql_report_flow, SQL_FLOW__MAX },
+	[DB_REPORT_PEOPLE] = { sql_report_people, SQL_RP__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

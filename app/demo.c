@@ -8,6 +8,7 @@
 #include "date.h"
 #include "demo.h"
 #include "demo_report_flow.h"
+#include "demo_report_people.h"
 #include "pnr.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
@@ -855,6 +856,10 @@ demo_participants(const struct demo_opts *o)
 				goto out;
 			}
 	if (!demo_report_flow(my)) {
+		mysql_rollback(my);
+		goto out;
+	}
+	if (!demo_report_people(my)) {
 		mysql_rollback(my);
 		goto out;
 	}

@@ -105,6 +105,10 @@ bind_tables(struct req *r, struct view_ctx *ctx, const struct report *rep)
 		    APP_OK)
 			return e;
 	}
+	for (size_t t = 0; t < rep->nptables; t++)
+		if ((e = bind_table(r, ctx, "tables", rep, &rep->ptables[t],
+		         NULL)) != APP_OK)
+			return e;
 	/* The step-by-step path (report_flow.h) and its flow chart. */
 	if ((e = view_ctx_set_list(ctx, "ftables")) != APP_OK)
 		return e;

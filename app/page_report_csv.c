@@ -14,6 +14,40 @@
  * the table's base; Bedömning (a goal's verdict). One row per table row,
  * the goals as table "mal".
  */
+/* Every row of one table, its name in the first column. */
+static enum app_err
+csv_table(struct req *r, struct buf *b, const struct report *rep,
+    const struct report_table *tb)
+{
+	enum app_err e;
+
+	for (size_t i = 0; i < tb->nrows; i++) {
+		const struct report_row *row = &tb->rows[i];
+		if ((e = buf_csv_cell(b,
+		         str_cstr(tb->csv_name ? tb->csv_name : tb->key), 0)) !=
+		        APP_OK ||
+		    (e = buf_csv_cell(b, row->label, 0)) != APP_OK)
+			return e;
+		for (int g = 0; g < RG__MAX; g++)
+			if (report_column_shown(rep, g) &&
+			    (e = buf_csv_cell(
+			         b, report_value_text(r, rep, row, g), 0)) !=
+			        APP_OK)
+				return e;
+		if ((e = buf_csv_cell(b, row->extra, 0)) != APP_OK)
+			return e;
+		for (int g = 0; g < RG__MAX; g++)
+			if (report_column_shown(rep, g) &&
+			    (e = buf_csv_cell(
+			         b, report_pct_text(r, rep, tb, row, g), 0)) !=
+			        APP_OK)
+				return e;
+		if ((e = buf_csv_cell(b, STR_LIT(""), 1)) != APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
 static enum app_err
 csv_write(struct req *r, const struct report *rep)
 {
@@ -41,35 +75,20 @@ csv_write(struct req *r, const struct report *rep)
 	}
 	if ((e = buf_csv_cell(b, STR_LIT("Bedömning"), 1)) != APP_OK)
 		return e;
-	for (size_t t = 0; t < RT__MAX + rep->nftables + rep->nqtables; t++) {
-		const struct report_table *tb = t < RT__MAX ? &rep->tables[t]
-		    : t < RT__MAX + rep->nftables
-		    ? &rep->ftables[t - RT__MAX]
-		    : &rep->qtables[t - RT__MAX - rep->nftables];
-		for (size_t i = 0; i < tb->nrows; i++) {
-			const struct report_row *row = &tb->rows[i];
-			if ((e = buf_csv_cell(b, str_cstr(tb->key), 0)) !=
-			        APP_OK ||
-			    (e = buf_csv_cell(b, row->label, 0)) != APP_OK)
-				return e;
-			for (int g = 0; g < RG__MAX; g++)
-				if (report_column_shown(rep, g) &&
-				    (e = buf_csv_cell(b,
-				         report_value_text(r, rep, row, g),
-				         0)) != APP_OK)
-					return e;
-			if ((e = buf_csv_cell(b, row->extra, 0)) != APP_OK)
-				return e;
-			for (int g = 0; g < RG__MAX; g++)
-				if (report_column_shown(rep, g) &&
-				    (e = buf_csv_cell(b,
-				         report_pct_text(r, rep, tb, row, g),
-				         0)) != APP_OK)
-					return e;
-			if ((e = buf_csv_cell(b, STR_LIT(""), 1)) != APP_OK)
-				return e;
-		}
-	}
+	for (int t = 0; t < RT__MAX; t++)
+		if ((e = csv_table(r, b, rep, &rep->tables[t])) != APP_OK)
+			return e;
+	/* The further tables in the page's order: the people tables
+	 * (report_people.h), the path (report_flow.h), the questionnaires. */
+	for (size_t t = 0; t < rep->nptables; t++)
+		if ((e = csv_table(r, b, rep, &rep->ptables[t])) != APP_OK)
+			return e;
+	for (size_t t = 0; t < rep->nftables; t++)
+		if ((e = csv_table(r, b, rep, &rep->ftables[t])) != APP_OK)
+			return e;
+	for (size_t t = 0; t < rep->nqtables; t++)
+		if ((e = csv_table(r, b, rep, &rep->qtables[t])) != APP_OK)
+			return e;
 	for (size_t i = 0; i < rep->ngoals; i++) {
 		const struct report_goal *gl = &rep->goals[i];
 		const char *verdict =

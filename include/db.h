@@ -92,6 +92,7 @@ enum db_area {
 	DB_FORM_STASH, /* sql_form_stash.c: forms kept over an ended session */
 	/* sql_report_flow.c: the report's step-by-step path */
 	DB_REPORT_FLOW,
+	DB_REPORT_PEOPLE, /* sql_report_people.c: the report's people tables */
 	DB_AREA__MAX
 };
 

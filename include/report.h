@@ -98,6 +98,7 @@ struct report_table {
 	const struct report_row *base; /* percent of this row, NULL: none */
 	struct report_row *rows;
 	size_t nrows;
+	const char *csv_name; /* the CSV's Tabell column; NULL: key */
 };
 
 enum report_goal_kind {
@@ -141,6 +142,8 @@ struct report {
 	struct report_table *ftables;
 	size_t nftables;
 	struct report_flow *flow;
+	struct report_table *ptables; /* report_people.h, after the tables */
+	size_t nptables;
 };
 
 /*

@@ -199,6 +199,62 @@ model() {
 		}
 		next
 	}
+	# The people tables (report_people.h): sources and organisations are
+	# each at most the enrolled, together at least the enrolled with any
+	# (W = enrolled - none, all rows M = W + an excess X); the employees at
+	# most the ended and W; transitions and målgrupper add up to the ended;
+	# within 6 <= within 12 <= ended. Means are left out.
+	t == "Försörjning före" || t == "Medremittent" {
+		id = t == "Medremittent" ? "mr" : "ff"
+		row(id, r, "h", lab); sums(id, r, 0, "")
+		if (lab ~ /^Avslutade anställda/)
+			for (g = 1; g <= ng; g++) {
+				print "l 0 deltagare.3." g " " id "." r "." g
+				print "l 0 " id ".W." g " " id "." r "." g
+			}
+		if (lab ~ /^Totalt/) {
+			for (g = 1; g <= ng; g++) {
+				print "u " id ".W." g; print "u " id ".M." g; print "u " id ".X." g
+				print "e 0 " id "." r "." g " deltagare.1." g
+				print "e 0 deltagare.1." g " " id ".W." g " " id "." (r - 1) "." g
+				s = "e 0 " id ".M." g; for (k = 1; k < r - 1; k++) s = s " " id "." k "." g
+				print (r > 2 ? s : "b " id ".M." g " 0 0")
+				print "e 0 " id ".M." g " " id ".W." g " " id ".X." g
+				for (k = 1; k < r - 1; k++) print "l 0 deltagare.1." g " " id "." k "." g
+			}
+			for (x = 1; x <= 3; x++) {
+				v = x == 1 ? "W" : x == 2 ? "M" : "X"
+				s = "e 0 " id "." v "." ng; for (g = 1; g < ng; g++) s = s " " id "." v "." g; print s
+			}
+		}
+		next
+	}
+	t == "Försörjning efter" {
+		row("fe", r, "h", lab); sums("fe", r, 0, "")
+		if (lab ~ /^Totalt/)
+			for (g = 1; g <= ng; g++) {
+				s = "e 0 fe." r "." g; for (k = 1; k < r; k++) s = s " fe." k "." g
+				if (r > 1) print s
+				print "e 0 fe." r "." g " deltagare.3." g
+			}
+		next
+	}
+	t == "Tid i insats per målgrupp" {
+		if (lab ~ /: medeltid, månader$/) next
+		row("tm", r, "h", lab); sums("tm", r, 0, "")
+		if (lab ~ /: avslutade$/) grp[++ngrp] = r
+		if (lab ~ /inom 6 månader$/) w6 = r
+		if (lab ~ /inom 12 månader$/) w12 = r
+		if (lab ~ /^Totalt/)
+			for (g = 1; g <= ng; g++) {
+				s = "e 0 tm." r "." g; for (k = 1; k <= ngrp; k++) s = s " tm." grp[k] "." g
+				if (ngrp > 0) print s
+				print "e 0 tm." r "." g " deltagare.3." g
+				print "l 0 tm." r "." g " tm." w12 "." g
+				print "l 0 tm." w12 "." g " tm." w6 "." g
+			}
+		next
+	}
 	t == "mal" {
 		k = gkind[lab]
 		if (!(k in gset) && k != "livskvalitet" && k != "halsa") next

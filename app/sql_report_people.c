@@ -1,0 +1,158 @@
+/* sql_report_people.c: statements of the activity report's people tables;
+ * see include/sql_report_people.h. */
+#include "sql_report_people.h"
+
+/* Participations overlapping the period, in scope: (end, start, ins, ins);
+ * as sql_report.c's. */
+#define RP_IN_PERIOD                                                           \
+	"p.status <> 'felregistrerad' AND p.start_date <= ? AND "              \
+	"(p.end_date IS NULL OR p.end_date >= ?) AND "                         \
+	"(? = 0 OR p.insats_id = ?)"
+
+/* Ended in the period: (start, end, ins, ins). */
+#define RP_ENDED                                                               \
+	"p.status = 'avslutad' AND p.end_date BETWEEN ? AND ? AND "            \
+	"(? = 0 OR p.insats_id = ?)"
+
+/* The person items from one source each (README, "Who sees what of a
+ * person"): the date of birth from the personnummer (person pn), the
+ * gender from the insats's record (participation_person pe). */
+#define RP_FROM                                                                \
+	"FROM participation p JOIN person pn ON pn.id = p.person_id "          \
+	"JOIN participation_person pe ON pe.participation_id = p.id "          \
+	"JOIN referral r ON r.id = p.referral_id "
+
+/* The date of birth in a personnummer (YYYYMMDD…; a samordningsnummer's
+ * day is the day + 60); NULL when it is no date. */
+#define RP_BIRTH                                                               \
+	"STR_TO_DATE(CONCAT(LEFT(pn.personnummer, 6), LPAD(MOD(CAST("          \
+	"SUBSTRING(pn.personnummer, 7, 2) AS UNSIGNED), 60), 2, '0')), "       \
+	"'%Y%m%d')"
+
+/* Whole years on the start date; the year of birth when the personnummer
+ * holds no date (never, for a valid one). */
+#define RP_AGE                                                                 \
+	"COALESCE(TIMESTAMPDIFF(YEAR, " RP_BIRTH ", p.start_date), "           \
+	"YEAR(p.start_date) - pn.birth_year)"
+
+/* An income state: the code when there is exactly one, "*" for several,
+ * "" for none; t the table, k its key column, v the owner's id. */
+#define RP_STATE(t, k, v)                                                      \
+	"(SELECT IF(COUNT(*) > 1, '*', IFNULL(MAX(x.income_code), '')) "       \
+	"FROM " t " x WHERE x." k " = " v ")"
+
+static const struct db_field enrolled_fields[] = {
+	DB_FIELD(rp_enrolled_row, gender, "gender", DB_F_STR),
+	DB_FIELD(rp_enrolled_row, n, "n", DB_F_INT),
+	DB_FIELD(rp_enrolled_row, sum_age, "sum_age", DB_F_INT),
+	DB_FIELD(rp_enrolled_row, no_income, "no_income", DB_F_INT),
+	DB_FIELD(rp_enrolled_row, no_coremittent, "no_coremittent", DB_F_INT),
+};
+const struct db_record rp_enrolled_record =
+    DB_RECORD(rp_enrolled_row, enrolled_fields);
+
+static const struct db_field group_fields[] = {
+	DB_FIELD(rp_group_row, gender, "gender", DB_F_STR),
+	DB_FIELD(rp_group_row, key, "group_key", DB_F_STR),
+	DB_FIELD(rp_group_row, label, "label", DB_F_STR),
+	DB_FIELD(rp_group_row, n, "n", DB_F_INT),
+};
+const struct db_record rp_group_record = DB_RECORD(rp_group_row, group_fields);
+
+static const struct db_field code_fields[] = {
+	DB_FIELD(rp_code_row, code, "code", DB_F_STR),
+	DB_FIELD(rp_code_row, label, "label", DB_F_STR),
+	DB_FIELD(rp_code_row, active, "active", DB_F_BOOL),
+};
+const struct db_record rp_code_record = DB_RECORD(rp_code_row, code_fields);
+
+static const struct db_field transition_fields[] = {
+	DB_FIELD(rp_transition_row, gender, "gender", DB_F_STR),
+	DB_FIELD(rp_transition_row, before, "state_before", DB_F_STR),
+	DB_FIELD(rp_transition_row, after, "state_after", DB_F_STR),
+	DB_FIELD(rp_transition_row, n, "n", DB_F_INT),
+};
+const struct db_record rp_transition_record =
+    DB_RECORD(rp_transition_row, transition_fields);
+
+static const struct db_field count_fields[] = {
+	DB_FIELD(rp_count_row, gender, "gender", DB_F_STR),
+	DB_FIELD(rp_count_row, n, "n", DB_F_INT),
+};
+const struct db_record rp_count_record = DB_RECORD(rp_count_row, count_fields);
+
+static const struct db_field group_time_fields[] = {
+	DB_FIELD(rp_group_time_row, gender, "gender", DB_F_STR),
+	DB_FIELD(rp_group_time_row, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(rp_group_time_row, insats, "insats", DB_F_STR),
+	DB_FIELD(rp_group_time_row, target_group, "target_group", DB_F_STR),
+	DB_FIELD(rp_group_time_row, n, "n", DB_F_INT),
+	DB_FIELD(rp_group_time_row, sum_days, "sum_days", DB_F_INT),
+	DB_FIELD(rp_group_time_row, within6, "within6", DB_F_INT),
+	DB_FIELD(rp_group_time_row, within12, "within12", DB_F_INT),
+};
+const struct db_record rp_group_time_record =
+    DB_RECORD(rp_group_time_row, group_time_fields);
+
+/* clang-format off */
+const struct db_query sql_report_people[SQL_RP__MAX] = {
+	[SQL_RP_ENROLLED] = {
+	    "SELECT pe.gender, COUNT(*) AS n, SUM(" RP_AGE ") AS sum_age, "
+	    "SUM(NOT EXISTS (SELECT 1 FROM referral_income ri "
+	    "WHERE ri.referral_id = r.id)) AS no_income, "
+	    "SUM(NOT EXISTS (SELECT 1 FROM referral_coremittent c "
+	    "WHERE c.referral_id = r.id)) AS no_coremittent " RP_FROM
+	    "WHERE " RP_IN_PERIOD " GROUP BY pe.gender",
+	    1, .ncols = 5, .nparams = 4, .rec = &rp_enrolled_record },
+	[SQL_RP_INCOME_BEFORE] = {
+	    "SELECT pe.gender, ri.income_code AS group_key, '' AS label, "
+	    "COUNT(*) AS n " RP_FROM
+	    "JOIN referral_income ri ON ri.referral_id = r.id "
+	    "WHERE " RP_IN_PERIOD " GROUP BY pe.gender, ri.income_code",
+	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
+	[SQL_RP_INCOME_CODES] = {
+	    "SELECT code, label, active FROM code_income "
+	    "ORDER BY sort_order, code",
+	    1, .ncols = 3, .nparams = 0, .rec = &rp_code_record },
+	[SQL_RP_INCOME_TRANSITION] = {
+	    "SELECT pe.gender, "
+	    RP_STATE("referral_income", "referral_id", "r.id")
+	    " AS state_before, "
+	    RP_STATE("participation_income_after", "participation_id", "p.id")
+	    " AS state_after, COUNT(*) AS n " RP_FROM
+	    "WHERE " RP_ENDED " GROUP BY pe.gender, state_before, state_after",
+	    1, .ncols = 4, .nparams = 4, .rec = &rp_transition_record },
+	[SQL_RP_COREMITTENT] = {
+	    "SELECT pe.gender, CAST(o.id AS CHAR) AS group_key, "
+	    "CONCAT_WS(' – ', o2.name, o1.name, o.name) AS label, "
+	    "COUNT(DISTINCT p.id) AS n " RP_FROM
+	    "JOIN referral_coremittent c ON c.referral_id = r.id "
+	    "JOIN organisation o ON o.id = c.organisation_id "
+	    "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
+	    "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
+	    "WHERE " RP_IN_PERIOD " GROUP BY pe.gender, o.id, label "
+	    "ORDER BY label, o.id",
+	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
+	[SQL_RP_EMPLOYEES] = {
+	    "SELECT pe.gender, COUNT(*) AS n " RP_FROM
+	    "WHERE " RP_ENDED " AND r.employed = 1 AND TRIM(r.employer) <> '' "
+	    "AND EXISTS (SELECT 1 FROM referral_coremittent c "
+	    "JOIN organisation o ON o.id = c.organisation_id "
+	    "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
+	    "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
+	    "WHERE c.referral_id = r.id AND TRIM(r.employer) "
+	    "IN (o.name, o1.name, o2.name)) GROUP BY pe.gender",
+	    1, .ncols = 2, .nparams = 4, .rec = &rp_count_record },
+	[SQL_RP_GROUP_TIME] = {
+	    "SELECT pe.gender, i.id AS insats_id, i.short_name AS insats, "
+	    "p.target_group, COUNT(*) AS n, "
+	    "SUM(DATEDIFF(p.end_date, p.start_date)) AS sum_days, "
+	    "SUM(p.end_date <= p.start_date + INTERVAL 6 MONTH) AS within6, "
+	    "SUM(p.end_date <= p.start_date + INTERVAL 12 MONTH) AS within12 "
+	    RP_FROM "JOIN insats i ON i.id = p.insats_id "
+	    "WHERE " RP_ENDED " GROUP BY pe.gender, i.id, i.short_name, "
+	    "p.target_group ORDER BY i.short_name, i.id, p.target_group = '', "
+	    "p.target_group",
+	    1, .ncols = 8, .nparams = 4, .rec = &rp_group_time_record },
+};
+/* clang-format on */

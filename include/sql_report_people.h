@@ -1,0 +1,96 @@
+/*
+ * sql_report_people.h: the statements of the activity report's people
+ * tables (app/report_people.c): mean age, income sources before and after,
+ * medremittenter and the employer's own employees, time in the insats per
+ * målgrupp.
+ *
+ * "(P)" is the period and scope as in sql_report.h, four parameters
+ * (period end, period start, insats id or 0, the same): the participations
+ * that overlap the period, erroneous registrations left out. "(E)" is
+ * (period start, period end, insats id or 0, the same): those avslutad in
+ * the period. Genders come back as kvinna, man or annat.
+ */
+#ifndef SQL_REPORT_PEOPLE_H
+#define SQL_REPORT_PEOPLE_H
+
+#include "db.h"
+
+enum sql_report_people {
+	/* (P) -> gender, n, sum of the ages at the start (whole years on
+	 * the start date, from the personnummer's date of birth), how many
+	 * have no income source on the referral, how many no medremittent */
+	SQL_RP_ENROLLED,
+	/* (P) -> gender, income code, n: the enrolled with that income
+	 * source before the start (referral_income); a person with two
+	 * sources is in two rows */
+	SQL_RP_INCOME_BEFORE,
+	/* () -> code, label, active: code_income in its order */
+	SQL_RP_INCOME_CODES,
+	/* (E) -> gender, state before, state after, n: each who ended by the
+	 * pair of states. A state is the income code when there is exactly
+	 * one source, "*" for several, "" for none recorded */
+	SQL_RP_INCOME_TRANSITION,
+	/* (P) -> gender, organisation id, label, n: the enrolled whose
+	 * referral has a medremittent of that organisation (each
+	 * participation once per organisation) */
+	SQL_RP_COREMITTENT,
+	/* (E) -> gender, n: those who ended, employed by the organisation of
+	 * one of their medremittenter: the referral says employed and its
+	 * employer is the name of the medremittent's organisation or of an
+	 * organisation above it */
+	SQL_RP_EMPLOYEES,
+	/* (E) -> gender, insats id, insats short name, målgrupp, n, sum of
+	 * days, ended within 6 months, within 12 months (calendar months from
+	 * the start date, the end date included) */
+	SQL_RP_GROUP_TIME,
+	SQL_RP__MAX
+};
+
+extern const struct db_query sql_report_people[SQL_RP__MAX];
+
+/* SQL_RP_ENROLLED. */
+struct rp_enrolled_row {
+	struct str gender;
+	long long n, sum_age, no_income, no_coremittent;
+};
+extern const struct db_record rp_enrolled_record;
+
+/* SQL_RP_INCOME_BEFORE and SQL_RP_COREMITTENT: one group's count; key is
+ * the income code or the organisation id as text, label "" for income. */
+struct rp_group_row {
+	struct str gender, key, label;
+	long long n;
+};
+extern const struct db_record rp_group_record;
+
+/* SQL_RP_INCOME_CODES. */
+struct rp_code_row {
+	struct str code, label;
+	int active;
+};
+extern const struct db_record rp_code_record;
+
+/* SQL_RP_INCOME_TRANSITION. */
+struct rp_transition_row {
+	struct str gender, before, after;
+	long long n;
+};
+extern const struct db_record rp_transition_record;
+
+/* SQL_RP_EMPLOYEES. */
+struct rp_count_row {
+	struct str gender;
+	long long n;
+};
+extern const struct db_record rp_count_record;
+
+/* SQL_RP_GROUP_TIME. */
+struct rp_group_time_row {
+	struct str gender;
+	long long insats_id;
+	struct str insats, target_group;
+	long long n, sum_days, within6, within12;
+};
+extern const struct db_record rp_group_time_record;
+
+#endif /* !SQL_REPORT_PEOPLE_H */

@@ -37,6 +37,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           quest_state quest_code quest_response quest_panel kiosk_words kiosk page_kiosk \
           report_quest \
+          followup sql_followup page_followup report_followup demo_followup \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
           bind edit \
@@ -59,7 +60,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_bind \
              test_staff test_organisation test_gender test_auth_rules test_admin_labels \
              test_visibility test_referral \
-             test_participation
+             test_participation \
+             test_followup
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "report.h"
 #include "report_chart.h"
+#include "report_followup.h"
 #include "report_goal.h"
 #include "req.h"
 #include "view.h"
@@ -108,7 +109,9 @@ bind_tables(struct req *r, struct view_ctx *ctx, const struct report *rep)
 	 * start and end (report_quest.h). */
 	for (size_t t = 0; t < rep->nqtables; t++)
 		if ((e = bind_table(r, ctx, "qtables", rep, &rep->qtables[t],
-		         t > 0 ? report_chart_pairs : NULL)) != APP_OK)
+		         t > 0 && !report_followup_table(&rep->qtables[t])
+		             ? report_chart_pairs
+		             : NULL)) != APP_OK)
 			return e;
 	return APP_OK;
 }

@@ -12,6 +12,7 @@
 #include "page_report_form.h"
 #include "pages.h"
 #include "report.h"
+#include "report_followup.h"
 #include "report_quest.h"
 #include "req.h"
 #include "session.h"
@@ -262,10 +263,12 @@ report_form_build(
 	         str_cstr(f->from), str_cstr(f->to), str_cstr(f->today),
 	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK)
 		return e;
-	return report_quest_build(r, rep, q ? q->code : STR_LIT(""),
-	    q ? q->title : STR_LIT("ingen enkät laddad"),
-	    r->conf ? r->conf->report_top_steps : 2,
-	    r->conf ? r->conf->report_vas_top : 70);
+	if ((e = report_quest_build(r, rep, q ? q->code : STR_LIT(""),
+	         q ? q->title : STR_LIT("ingen enkät laddad"),
+	         r->conf ? r->conf->report_top_steps : 2,
+	         r->conf ? r->conf->report_vas_top : 70)) != APP_OK)
+		return e;
+	return report_followup_build(r, rep);
 }
 
 /* The filter: the year is typed, the rest are chosen. */

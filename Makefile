@@ -39,6 +39,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_quest \
           report_flow sql_report_flow demo_report_flow \
           report_people sql_report_people demo_report_people \
+          followup sql_followup page_followup report_followup demo_followup \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
           bind edit \
@@ -61,7 +62,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_bind \
              test_staff test_organisation test_gender test_auth_rules test_admin_labels \
              test_visibility test_referral \
-             test_participation
+             test_participation \
+             test_followup
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -28,6 +28,7 @@
 #include "sql_form_stash.h"
 #include "sql_report_flow.h"
 #include "sql_report_people.h"
+#include "sql_followup.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -49,6 +50,7 @@ static const struct {
 	[DB_FORM_STASH] = { sql_form_stash, SQL_FS__MAX },
 	[DB_REPORT_FLOW] = { sql_report_flow, SQL_FLOW__MAX },
 	[DB_REPORT_PEOPLE] = { sql_report_people, SQL_RP__MAX },
+	[DB_FOLLOWUP] = { sql_followup, SQL_FU__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

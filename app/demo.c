@@ -9,6 +9,7 @@
 #include "demo.h"
 #include "demo_report_flow.h"
 #include "demo_report_people.h"
+#include "demo_followup.h"
 #include "pnr.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
@@ -874,6 +875,8 @@ demo_participants(const struct demo_opts *o)
 			goto out;
 		}
 	}
+	if (!demo_followups(my)) /* uncommitted: closing rolls back */
+		goto out;
 	if (mysql_commit(my) != 0)
 		goto out;
 	printf("stegvis: %ld demo participants generated\n", made);

@@ -6,6 +6,7 @@
 
 #include "app_limits.h"
 #include "form_registry.h"
+#include "page_followup.h"
 #include "route.h"
 
 typedef const struct form_def *(*forms_fn)(size_t *);
@@ -28,6 +29,7 @@ static const forms_fn modules[] = {
 	page_report_forms,
 	page_quest_forms,
 	page_quest_staff_forms,
+	page_followup_forms,
 };
 
 /*

@@ -4,6 +4,7 @@
 #include "auth.h"
 #include "bind.h"
 #include "mfa.h"
+#include "page_followup.h"
 #include "page_form_stash.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -222,6 +223,9 @@ page_start(struct req *r)
 	/* Insats staff see the summaries due to remittents that are late. */
 	if ((r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) &&
 	    (e = participation_start_overdue(r, ctx)) != APP_OK)
+		return e;
+	/* ... and the follow-ups six months after the end that are due. */
+	if ((e = followup_bind_start(r, ctx)) != APP_OK)
 		return e;
 	return page_render(r, "start", "Start", ctx);
 }

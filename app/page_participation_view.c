@@ -10,6 +10,7 @@
 #include "contact.h"
 #include "db.h"
 #include "form_registry.h"
+#include "page_followup.h"
 #include "page_participation.h"
 #include "page_quest.h"
 #include "pages.h"
@@ -413,7 +414,8 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	if ((e = part_sus_bind(r, ctx, p, &pg,
 	         f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
 	    (e = pv_bind_logs(ctx, &pg)) != APP_OK ||
-	    (e = quest_bind_participation(r, ctx, p->id)) != APP_OK)
+	    (e = quest_bind_participation(r, ctx, p->id)) != APP_OK ||
+	    (e = followup_bind_participation(r, ctx, p, f->followup)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande", "Deltagande", ctx);
 }

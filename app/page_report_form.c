@@ -14,6 +14,7 @@
 #include "report.h"
 #include "report_flow.h"
 #include "report_people.h"
+#include "report_followup.h"
 #include "report_quest.h"
 #include "req.h"
 #include "session.h"
@@ -266,10 +267,12 @@ report_form_build(
 	    (e = report_people_build(r, rep)) != APP_OK ||
 	    (e = report_flow_build(r, rep)) != APP_OK)
 		return e;
-	return report_quest_build(r, rep, q ? q->code : STR_LIT(""),
-	    q ? q->title : STR_LIT("ingen enkät laddad"),
-	    r->conf ? r->conf->report_top_steps : 2,
-	    r->conf ? r->conf->report_vas_top : 70);
+	if ((e = report_quest_build(r, rep, q ? q->code : STR_LIT(""),
+	         q ? q->title : STR_LIT("ingen enkät laddad"),
+	         r->conf ? r->conf->report_top_steps : 2,
+	         r->conf ? r->conf->report_vas_top : 70)) != APP_OK)
+		return e;
+	return report_followup_build(r, rep);
 }
 
 /* The filter: the year is typed, the rest are chosen. */

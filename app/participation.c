@@ -782,6 +782,7 @@ participation_field_label(struct str field)
 		{ "income_after", "Försörjning efter" },
 		{ "summary_due_date", "Sammanfattning senast" },
 		{ "summary_sent_at", "Sammanfattning skickad" },
+		{ "uppfoljning_situation", "Situation 6 månader efter avslut" },
 	};
 	/* The insats's record of the person (sql/0022). */
 	const char *person = contact_field_label(field);

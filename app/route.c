@@ -6,6 +6,7 @@
 #include "log.h"
 #include "page_admin.h"
 #include "page_consent.h"
+#include "page_followup.h"
 #include "page_form_stash.h"
 #include "page_participation.h"
 #include "page_quest.h"
@@ -119,6 +120,9 @@ static const struct route routes[] = {
 	    page_participation_end },
 	{ METHOD_POST, "/deltagande/:id/sammanfattning", INSATSPERSONAL, 0,
 	    page_participation_summary },
+	/* The follow-up six months after the end: page_followup.c */
+	{ METHOD_POST, "/deltagande/:id/uppfoljning", INSATSPERSONAL, 0,
+	    page_participation_followup },
 	/* Consent: page_consent.c (access per referral in the handlers) */
 	{ METHOD_GET, "/samtycken/ansokan/:id", CASEWORK, 0, page_consents },
 	{ METHOD_GET, "/samtycken/ansokan/:id/ny", CASEWORK, 0,

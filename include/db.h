@@ -93,6 +93,7 @@ enum db_area {
 	/* sql_report_flow.c: the report's step-by-step path */
 	DB_REPORT_FLOW,
 	DB_REPORT_PEOPLE, /* sql_report_people.c: the report's people tables */
+	DB_FOLLOWUP, /* sql_followup.c: the follow-up six months after the end */
 	DB_AREA__MAX
 };
 

@@ -33,6 +33,7 @@
 
 struct req;
 struct view_ctx;
+struct followup_form;
 
 /* page_participation.c: the inbox. */
 enum app_err page_inbox(struct req *); /* GET /inkorg */
@@ -165,6 +166,8 @@ struct pv_form {
 	const char *consent; /* 409: the consent does not allow the summary */
 	const char *notice;
 	const struct part_sus_form *sus; /* PV_SUS: what was typed */
+	/* The follow-up form as submitted (page_followup.h), NULL: none */
+	const struct followup_form *followup;
 };
 
 /* page_participation_view.c: participation id into *p, or APP_ENOTFOUND

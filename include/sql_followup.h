@@ -1,0 +1,51 @@
+/*
+ * sql_followup.h: the statements of the follow-up six months after the end
+ * (app/followup.c, app/report_followup.c). Parameters in brackets, result
+ * columns after the arrow; dates "ÅÅÅÅ-MM-DD".
+ */
+#ifndef SQL_FOLLOWUP_H
+#define SQL_FOLLOWUP_H
+
+#include "db.h"
+
+/* SQL_FU_LOCK: the participation and its follow-up, locked. */
+struct followup_lock {
+	struct str status, end_date, personnummer, situation;
+	long long version; /* the follow-up's, 0: none */
+};
+
+/* SQL_FU_REPORT: one group of the report's table. */
+struct followup_report_row {
+	struct str gender;    /* kvinna, man, annat */
+	struct str outcome;   /* code_end_reason.outcome, "" when none */
+	struct str situation; /* "" when not followed up */
+	long long n;
+};
+extern const struct db_record followup_report_row_record;
+
+enum sql_followup {
+	/* (participation id) -> version, situation, date, recorded_by (0 and
+	 * "" when none), outcome: the end reason's */
+	SQL_FU_GET,
+	/* (participation id) -> status, end_date, personnummer, situation,
+	 * version: the participation row and the follow-up row FOR UPDATE */
+	SQL_FU_LOCK,
+	/* (participation id, situation, date, staff id) */
+	SQL_FU_INSERT,
+	/* (situation, date, staff id, participation id, version) */
+	SQL_FU_UPDATE,
+	/* (staff id, due from, due to) -> id, first_name, last_name, insats,
+	 * end_date, due_date: the ended participations of the staff member's
+	 * insatser due in [from, to] and not followed up */
+	SQL_FU_DUE,
+	/* (period start, period end, insats id or 0, the same) -> gender,
+	 * outcome, situation, n: the participations (avslutad) whose
+	 * follow-up fell due in the period, by gender, end outcome and
+	 * situation then */
+	SQL_FU_REPORT,
+	SQL_FU__MAX
+};
+
+extern const struct db_query sql_followup[SQL_FU__MAX];
+
+#endif /* !SQL_FOLLOWUP_H */

@@ -28,6 +28,9 @@ static const forms_fn modules[] = {
 	page_report_forms,
 	page_quest_forms,
 	page_quest_staff_forms,
+	page_structural_forms,
+	page_structural_training_forms,
+	page_structural_goal_forms,
 };
 
 /*

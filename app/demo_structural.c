@@ -14,14 +14,51 @@ static const char *const trades[] = { "Livsmedel", "Detaljhandel",
 	"Bil- och MC-verkstad", "Teknik" };
 #define NTRADES (sizeof(trades) / sizeof(trades[0]))
 
+/* Run sql, a literal with up to 8 ? parameters: n of them, each a string
+ * (NULL: SQL NULL). With `count`, the first column of its first row into
+ * *count. 1 on success. */
 static int
-demo_sql(MYSQL *my, const char *q)
+demo_stmt(MYSQL *my, const char *sql, const char *const *p, int n, long *count)
 {
-	if (mysql_real_query(my, q, strlen(q)) != 0) {
-		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
-		return 0;
+	MYSQL_STMT *st = mysql_stmt_init(my);
+	MYSQL_BIND b[8], out;
+	my_bool isnull[8];
+	long long v = 0;
+	int ok = 0;
+
+	memset(b, 0, sizeof(b));
+	for (int i = 0; i < n && i < 8; i++) {
+		isnull[i] = p[i] == NULL;
+		b[i].buffer_type = MYSQL_TYPE_STRING;
+		b[i].buffer = (void *)(p[i] ? p[i] : "");
+		b[i].buffer_length = p[i] ? strlen(p[i]) : 0;
+		b[i].is_null = &isnull[i];
 	}
-	return 1;
+	memset(&out, 0, sizeof(out));
+	out.buffer_type = MYSQL_TYPE_LONGLONG;
+	out.buffer = &v;
+	if (st != NULL && mysql_stmt_prepare(st, sql, strlen(sql)) == 0 &&
+	    (n == 0 || mysql_stmt_bind_param(st, b) == 0) &&
+	    mysql_stmt_execute(st) == 0 &&
+	    (count == NULL ||
+	        (mysql_stmt_bind_result(st, &out) == 0 &&
+	            mysql_stmt_fetch(st) == 0))) {
+		ok = 1;
+		if (count != NULL)
+			*count = (long)v;
+	}
+	if (!ok)
+		fprintf(stderr, "stegvis: demo: %s\n",
+		    st ? mysql_stmt_error(st) : "out of memory");
+	if (st != NULL)
+		mysql_stmt_close(st);
+	return ok;
+}
+
+static int
+demo_sql(MYSQL *my, const char *sql)
+{
+	return demo_stmt(my, sql, NULL, 0, NULL);
 }
 
 /* A fictitious AB's organisationsnummer (55NNNN-NNNC, Luhn) of n. */
@@ -62,36 +99,32 @@ demo_structural(MYSQL *my)
 	static const char probe[] =
 	    "SELECT COUNT(*) FROM structural_company c JOIN insats i "
 	    "ON i.id = c.insats_id WHERE i.slug = 'praktikplatssamordnare'";
-	char q[1024], org[12];
-	MYSQL_RES *res;
-	MYSQL_ROW row;
+	static const char insert[] =
+	    "INSERT INTO structural_company (insats_id, name, org_number, "
+	    "places, joined_on, left_on) SELECT id, ?, ?, ?, ?, ? FROM insats "
+	    "WHERE slug = 'praktikplatssamordnare'";
+	char name[96], org[12], places[8], joined[16];
 	long existing = -1;
 	int k = 0;
 
-	if (!demo_sql(my, probe) || (res = mysql_store_result(my)) == NULL)
+	if (!demo_stmt(my, probe, NULL, 0, &existing))
 		return 0;
-	if ((row = mysql_fetch_row(res)) != NULL && row[0] != NULL)
-		existing = strtol(row[0], NULL, 10);
-	mysql_free_result(res);
 	if (existing != 0)
 		return existing > 0;
 	for (size_t w = 0; w < sizeof(waves) / sizeof(waves[0]); w++) {
 		const struct demo_wave *v = &waves[w];
 		for (int i = 0; i < v->n; i++, k++) {
 			int m = v->month + i * v->months / v->n;
+			const char *p[5] = { name, k % 4 ? org : NULL, places,
+				joined, v->left };
 			demo_orgnr(k, org);
-			snprintf(q, sizeof(q),
-			    "INSERT INTO structural_company (insats_id, name, "
-			    "org_number, places, joined_on, left_on) SELECT "
-			    "id, 'Demo %s %d AB', %s%s%s, %d, '%04d-%02d-%02d', "
-			    "%s%s%s FROM insats WHERE slug = "
-			    "'praktikplatssamordnare'",
-			    trades[k % NTRADES], k + 1, k % 4 ? "'" : "",
-			    k % 4 ? org : "NULL", k % 4 ? "'" : "",
-			    v->places + (i < v->extra), v->year, m,
-			    1 + (i * 7) % 27, v->left ? "'" : "",
-			    v->left ? v->left : "NULL", v->left ? "'" : "");
-			if (!demo_sql(my, q))
+			snprintf(name, sizeof(name), "Demo %s %d AB",
+			    trades[k % NTRADES], k + 1);
+			snprintf(places, sizeof(places), "%d",
+			    v->places + (i < v->extra));
+			snprintf(joined, sizeof(joined), "%04d-%02d-%02d",
+			    v->year % 10000, m % 100, 1 + (i * 7) % 27);
+			if (!demo_stmt(my, insert, p, 5, NULL))
 				return 0;
 		}
 	}

@@ -10,6 +10,7 @@
 #include "demo_report_flow.h"
 #include "demo_report_people.h"
 #include "demo_followup.h"
+#include "demo_structural.h"
 #include "pnr.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
@@ -877,6 +878,10 @@ demo_participants(const struct demo_opts *o)
 	}
 	if (!demo_followups(my)) /* uncommitted: closing rolls back */
 		goto out;
+	if (!demo_structural(my)) {
+		mysql_rollback(my);
+		goto out;
+	}
 	if (mysql_commit(my) != 0)
 		goto out;
 	printf("stegvis: %ld demo participants generated\n", made);

@@ -30,6 +30,9 @@ static const forms_fn modules[] = {
 	page_quest_forms,
 	page_quest_staff_forms,
 	page_followup_forms,
+	page_structural_forms,
+	page_structural_training_forms,
+	page_structural_goal_forms,
 };
 
 /*

@@ -10,6 +10,7 @@
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
+#include "structural.h"
 #include "view.h"
 
 /*
@@ -229,6 +230,8 @@ admin_insats_render(struct req *r, const struct insats_form *f)
 	    (e = page_form_limits(r, ctx, goal_spec, GOAL_ROWS * GF__MAX)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "is_new", f->id == 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "structural",
+	         str_eq_cstr(f->stored.direction, "struktur"))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "action", buf_str(&action))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "version", f->version)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", f->notice)) != APP_OK ||
@@ -415,6 +418,14 @@ admin_insats_read(struct req *r, struct insats_form *f, size_t *nerr)
 			return e;
 		if (!org_selectable(orgs, norgs, fv[IF_HOST].i, keep_host, 0))
 			f->err[IF_HOST] = "Välj en organisation i listan.";
+	}
+	if (f->err[IF_DIRECTION] == NULL && f->id != 0 &&
+	    str_eq_cstr(f->v[IF_DIRECTION], "struktur")) {
+		long long open; /* structural: no participants (structural.h) */
+		if ((e = structural_open_cases(r, f->id, &open)) != APP_OK)
+			return e;
+		f->err[IF_DIRECTION] =
+		    structural_refusal(STRUCTURAL_MARK, 1, open);
 	}
 	if ((e = admin_insats_unique(r, f)) != APP_OK)
 		return e;

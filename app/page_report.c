@@ -8,6 +8,7 @@
 #include "report_chart.h"
 #include "report_flow.h"
 #include "report_goal.h"
+#include "report_structural.h"
 #include "req.h"
 #include "view.h"
 
@@ -176,6 +177,8 @@ page_report(struct req *r)
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct report_form f;
 	struct report rep;
+	struct report_structural *st; /* structural insatser's part */
+	size_t nst;
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -198,7 +201,10 @@ page_report(struct req *r)
 	         ctx, "csv_query", report_form_query(r, &f))) != APP_OK ||
 	    (e = bind_heads(ctx, &rep)) != APP_OK ||
 	    (e = bind_tables(r, ctx, &rep)) != APP_OK ||
-	    (e = bind_goals(r, ctx, &rep)) != APP_OK)
+	    (e = bind_goals(r, ctx, &rep)) != APP_OK ||
+	    (e = report_structural_build(r, f.insats, str_cstr(f.from),
+	         str_cstr(f.to), &st, &nst)) != APP_OK ||
+	    (e = report_structural_bind(r, ctx, st, nst)) != APP_OK)
 		return e;
 	return page_render(r, "rapport", "Verksamhetsrapport", ctx);
 }

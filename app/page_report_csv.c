@@ -5,6 +5,7 @@
 #include "pages.h"
 #include "report.h"
 #include "report_goal.h"
+#include "report_structural.h"
 #include "req.h"
 #include "view.h"
 
@@ -124,6 +125,8 @@ page_report_csv(struct req *r)
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct report_form f;
 	struct report rep;
+	struct report_structural *st; /* structural insatser's part */
+	size_t nst;
 	struct buf detail;
 	enum app_err e;
 
@@ -153,5 +156,9 @@ page_report_csv(struct req *r)
 	        APP_OK ||
 	    (e = buf_puts(&r->resp.body, "\xEF\xBB\xBF")) != APP_OK)
 		return e;
-	return csv_write(r, &rep);
+	if ((e = csv_write(r, &rep)) != APP_OK ||
+	    (e = report_structural_build(r, f.insats, str_cstr(f.from),
+	         str_cstr(f.to), &st, &nst)) != APP_OK)
+		return e;
+	return report_structural_csv(r, &r->resp.body, &rep, st, nst);
 }

@@ -12,6 +12,7 @@
 #include "page_quest.h"
 #include "page_referral.h"
 #include "page_report.h"
+#include "page_structural.h"
 #include "page_sus.h"
 #include "pages.h"
 #include "route.h"
@@ -215,6 +216,30 @@ static const struct route routes[] = {
 	    page_form_stash_cancel },
 	{ METHOD_POST, "/formular/sparat/slang", 0,
 	    ROUTE_PUBLIC | ROUTE_LOGIN_FORM, page_form_stash_discard },
+	/* Structural insatser: the register their staff keep
+	 * (page_structural.c, page_structural_training.c) and the goals the
+	 * admin sets (page_structural_goal.c) */
+	{ METHOD_GET, "/struktur/:id", INSATSPERSONAL, 0, page_structural },
+	{ METHOD_GET, "/struktur/:id/foretag/ny", INSATSPERSONAL, 0,
+	    page_structural_company_new },
+	{ METHOD_POST, "/struktur/:id/foretag/ny", INSATSPERSONAL, 0,
+	    page_structural_company_create },
+	{ METHOD_GET, "/struktur/foretag/:id", INSATSPERSONAL, 0,
+	    page_structural_company },
+	{ METHOD_POST, "/struktur/foretag/:id", INSATSPERSONAL, 0,
+	    page_structural_company_save },
+	{ METHOD_GET, "/struktur/:id/utbildning/ny", INSATSPERSONAL, 0,
+	    page_structural_training_new },
+	{ METHOD_POST, "/struktur/:id/utbildning/ny", INSATSPERSONAL, 0,
+	    page_structural_training_create },
+	{ METHOD_GET, "/struktur/utbildning/:id", INSATSPERSONAL, 0,
+	    page_structural_training },
+	{ METHOD_POST, "/struktur/utbildning/:id", INSATSPERSONAL, 0,
+	    page_structural_training_save },
+	{ METHOD_GET, "/admin/insatser/:id/strukturmal", ADMIN, 0,
+	    page_structural_goals },
+	{ METHOD_POST, "/admin/insatser/:id/strukturmal", ADMIN, 0,
+	    page_structural_goals_save },
 };
 
 const struct route *

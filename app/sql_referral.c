@@ -63,7 +63,8 @@ static const struct db_record email_record =
 	"(SELECT organisation_id FROM staff WHERE id = ?))) "
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
-	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 ORDER BY name",
+	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "
+	                                  "AND direction = 'individ' ORDER BY name",
 	    1, .ncols = 2, .nparams = 0,
 	    .rec = &referral_insats_choice_record },
 	[SQL_REFERRAL_CODE_EDUCATION] = { "SELECT code, label, active FROM code_education ORDER BY sort_order, code",

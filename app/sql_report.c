@@ -210,7 +210,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
 	                          "IFNULL(i.period_end, '') AS period_end "
 	                          "FROM insats i "
-	                          "WHERE i.direction = 'individ' AND (? = 0 OR "
+	                          "WHERE (? = 0 OR " /* structural too: 17d */
 	                          "i.id IN (SELECT si.insats_id FROM "
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",

@@ -53,5 +53,8 @@ const struct form_def *page_consent_forms(size_t *n);
 const struct form_def *page_report_forms(size_t *n);
 const struct form_def *page_quest_forms(size_t *n);
 const struct form_def *page_quest_staff_forms(size_t *n);
+const struct form_def *page_structural_forms(size_t *n);
+const struct form_def *page_structural_training_forms(size_t *n);
+const struct form_def *page_structural_goal_forms(size_t *n);
 
 #endif /* !FORM_REGISTRY_H */

@@ -522,6 +522,28 @@ fx_POST_enkat_fraga__n() {
 	MSG="Svaret är för långt. Du kan skriva upp till $TL_QMAX tecken."
 }
 
+# --- A structural insats's register (personal.pps keeps
+# Praktikplatssamordnare's) and its goals (admin)
+log_in PP personal.pps
+PPS=$(q "SELECT id FROM insats WHERE slug = 'praktikplatssamordnare'")
+st_company() { FORM=("namn=Textgräns $(rand_mark) AB" "orgnr=" "platser=2" "ansluten=2021-03-01"); [ "$1" = orgnr ] && STORE=0 OK=""; true; }
+fx_POST_struktur__id_foretag_ny() { JAR=$PP URL=/struktur/$PPS/foretag/ny; st_company "$1"; }
+setup "a company to edit" "$PP" "/struktur/$PPS/foretag/ny" "namn=Textgränsens företag $$" "platser=1" "ansluten=2021-03-01"
+TL_COMP=$(q "SELECT id FROM structural_company WHERE name = 'Textgränsens företag $$'")
+fx_POST_struktur_foretag__id() {
+	JAR=$PP URL=/struktur/foretag/$TL_COMP
+	st_company "$1"
+	FORM+=("version=$(hidden_on "$PP" "/struktur/foretag/$TL_COMP" version)")
+}
+fx_POST_struktur__id_utbildning_ny() { JAR=$PP URL=/struktur/$PPS/utbildning/ny FORM=("datum=2021-04-01" "deltagare=5" "anteckning="); }
+setup "a training to edit" "$PP" "/struktur/$PPS/utbildning/ny" "datum=2021-04-02" "deltagare=4" "anteckning=Textgräns $$"
+TL_TRAIN=$(q "SELECT id FROM structural_training WHERE note = 'Textgräns $$'")
+fx_POST_struktur_utbildning__id() {
+	JAR=$PP URL=/struktur/utbildning/$TL_TRAIN
+	FORM=("datum=2021-04-02" "deltagare=4" "anteckning=" "version=$(hidden_on "$PP" "/struktur/utbildning/$TL_TRAIN" version)")
+}
+fx_POST_admin_insatser__id_strukturmal() { JAR=$AJ URL=/admin/insatser/$PPS/strukturmal FORM=("ar=2030" "mal_platser=100"); }
+
 # --- The report's filter (GET): the year is typed
 fx_GET_rapporter() { JAR=$FJ URL=/rapporter METHOD=GET FORM=("period=ar"); }
 

@@ -234,6 +234,9 @@ kiosk_bind_ui(struct view_ctx *ctx, const struct kiosk *k)
 		{ "t_send_title", KW_SEND_TITLE },
 		{ "t_vas_help", KW_VAS_HELP },
 		{ "t_your_answer", KW_YOUR_ANSWER },
+		{ "t_offline", KW_OFFLINE },
+		{ "t_saving", KW_SAVING },
+		{ "t_vas_unset", KW_VAS_UNSET },
 	};
 	enum app_err e;
 

@@ -240,6 +240,35 @@ kiosk_specials_bind(struct view_ctx *ctx, const struct kiosk *k,
 	return APP_OK;
 }
 
+/* The page title of screen n: "Fråga n av m – <the questionnaire's
+ * title>" in the respondent's language, never the question (it stays in
+ * the browser's history). Arena. */
+static enum app_err
+kiosk_item_title(struct req *r, const struct kiosk *k, long long n,
+    struct str lang, struct str *title)
+{
+	struct str qtitle, progress;
+	struct buf b;
+	int found = 0;
+	enum app_err e;
+
+	if ((e = quest_text(r->db, r->a, k->code.questionnaire_id,
+	         STR_LIT("title"), lang, &qtitle, &found)) != APP_OK)
+		return e;
+	progress = kiosk_fill(r, kiosk_t(k, KW_PROGRESS), n, k->nitems);
+	if (progress.p == NULL)
+		return APP_ENOMEM;
+	buf_init(&b, r->a);
+	if ((e = buf_append(&b, progress.p, progress.len)) != APP_OK)
+		return e;
+	if (found && qtitle.len > 0 &&
+	    ((e = buf_puts(&b, " – ")) != APP_OK ||
+	        (e = buf_append(&b, qtitle.p, qtitle.len)) != APP_OK))
+		return e;
+	*title = buf_str(&b);
+	return APP_OK;
+}
+
 static enum app_err
 kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
     const struct quest_item_rec *item, const struct quest_shown *sh,
@@ -247,11 +276,20 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct str lang = k->lang.len ? k->lang : STR_LIT("sv");
+	struct str title;
 	struct buf back;
+	long long key;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	/* The screen's key as it is now (also after an error: the item was
+	 * not saved). */
+	if ((e = quest_screen_key(r->db, r->a, k->code.id, item->id, &key)) !=
+	        APP_OK ||
+	    (e = kiosk_item_title(r, k, n, lang, &title)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "nyckel", key)) != APP_OK)
+		return e;
 	buf_init(&back, r->a);
 	if ((e = buf_printf(&back, "/enkat/fraga/%lld", n > 1 ? n - 1 : 1)) !=
 	    APP_OK)
@@ -294,12 +332,15 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 	case QK_SKALA: e = kiosk_scale_bind(ctx, item, sh); break;
 	case QK_ENVAL:
 	case QK_FLERVAL: e = kiosk_options_bind(r, ctx, lang, item, sh); break;
-	case QK_VAS:
-		if ((e = view_ctx_set_bool(ctx, "is_vas", 1)) == APP_OK)
-			e = view_ctx_set_str(ctx, "typed",
-			    sh->special != QSPECIAL_NONE ? STR_LIT("")
-			                                 : sh->text);
+	case QK_VAS: {
+		struct str typed =
+		    sh->special != QSPECIAL_NONE ? STR_LIT("") : sh->text;
+		if ((e = view_ctx_set_bool(ctx, "is_vas", 1)) == APP_OK &&
+		    (e = view_ctx_set_bool(ctx, "vas_unset",
+		         str_trim_blanks(typed).len == 0)) == APP_OK)
+			e = view_ctx_set_str(ctx, "typed", typed);
 		break;
+	}
 	default: e = kiosk_text_bind(r, ctx, k, item, sh); break;
 	}
 	if (e != APP_OK ||
@@ -309,7 +350,7 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 	    (e = view_ctx_set_str(ctx, "back_url", buf_str(&back))) != APP_OK)
 		return e;
 	return kiosk_render(
-	    r, "kiosk_fraga", item->text, ctx, lang, k->rtl, kiosk_idle(k));
+	    r, "kiosk_fraga", title, ctx, lang, k->rtl, kiosk_idle(k));
 }
 
 enum app_err
@@ -344,8 +385,9 @@ page_kiosk_item_save(struct req *r)
 	struct quest_item_rec item;
 	struct kiosk k;
 	size_t nrows = 0, nopts;
-	long long n;
-	int parsed = 1, too_long = 0, held = 1;
+	long long n, key;
+	int parsed = 1, too_long = 0;
+	enum quest_saved saved;
 	enum quest_step step;
 	struct buf next;
 	enum app_err e;
@@ -364,16 +406,20 @@ page_kiosk_item_save(struct req *r)
 		too_long = quest_text_too_long(&item, req_form(r, "svar"));
 	step = quest_step_decide(item.kind, go,
 	    kv_get(&r->form, "visad") != NULL, parsed, too_long, nrows);
+	if (!quest_key_from_form(req_form(r, "nyckel"), &key))
+		step = QSTEP_ERROR; /* not a key we gave */
 	if (step == QSTEP_TOO_LONG || step == QSTEP_ERROR) {
 		r->resp.status = 400;
 		return kiosk_item_render(r, &k, n, &item, &sh,
 		    step == QSTEP_TOO_LONG ? KE_TOO_LONG : KE_INVALID);
 	}
-	/* Saved at once, whole. */
+	/* Saved at once, whole. A screen whose item was saved since it was
+	 * shown (this form sent again: a reload, a retry whose first try
+	 * arrived) writes nothing and goes on as the first one did. */
 	if ((e = quest_sheet_save(r->db, r->a, &k.sheet, k.code.id, k.dev,
-	         item.id, step, rows, nrows, &held)) != APP_OK)
+	         item.id, key, step, rows, nrows, &saved)) != APP_OK)
 		return e;
-	if (!held)
+	if (saved == QSAVED_NOT_HELD)
 		return page_redirect(r, KIOSK_LOCK);
 	buf_init(&next, r->a);
 	if (go == QGO_BACK)

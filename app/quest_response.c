@@ -375,6 +375,49 @@ quest_step_decide(enum quest_kind kind, enum quest_go go, int shown, int parsed,
 	return QSTEP_KEEP;
 }
 
+/* ---- The key of a screen ---------------------------------------------- */
+
+int
+quest_key_from_form(const struct str *s, long long *key)
+{
+	long long v = 0;
+
+	*key = QUEST_KEY_NONE;
+	if (s == NULL)
+		return 1;
+	if (s->len == 0 || s->len > 9)
+		return 0;
+	for (size_t i = 0; i < s->len; i++) {
+		if (s->p[i] < '0' || s->p[i] > '9')
+			return 0;
+		v = v * 10 + (s->p[i] - '0');
+	}
+	*key = v;
+	return 1;
+}
+
+int
+quest_key_current(long long given, long long current)
+{
+	return given == QUEST_KEY_NONE || given == current;
+}
+
+enum app_err
+quest_screen_key(struct db *db, struct arena *a, long long code_id,
+    long long item, long long *key)
+{
+	struct db_param p[2] = { DB_INT(code_id), DB_INT(item) };
+	struct quest_number num;
+	int found = 0;
+	enum app_err e;
+
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_SCREEN_KEY, p, 2, &num,
+	         &found)) != APP_OK)
+		return e;
+	*key = found ? num.n : 0;
+	return APP_OK;
+}
+
 /* ---- Transitions ------------------------------------------------------ */
 
 /* The code row locked while dev holds it: *held 0 when it does not. */
@@ -391,20 +434,32 @@ qr_lock_mine(struct db *db, struct arena *a, long long code_id, struct str dev,
 
 enum app_err
 quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
-    long long code_id, struct str dev, long long item, enum quest_step step,
-    const struct quest_answer_row *rows, size_t nrows, int *held)
+    long long code_id, struct str dev, long long item, long long key,
+    enum quest_step step, const struct quest_answer_row *rows, size_t nrows,
+    enum quest_saved *out)
 {
 	struct db_param p[7];
+	long long current;
+	int held = 0;
 	enum app_err e;
 
-	*held = 1;
+	*out = QSAVED_DONE;
 	if (step != QSTEP_SKIP && step != QSTEP_REPLACE && step != QSTEP_CLEAR)
 		return APP_OK;
 	if ((e = db_begin(db)) != APP_OK)
 		return e;
-	if ((e = qr_lock_mine(db, a, code_id, dev, held)) != APP_OK)
+	if ((e = qr_lock_mine(db, a, code_id, dev, &held)) != APP_OK)
 		goto fail;
-	if (!*held) {
+	if (!held) {
+		*out = QSAVED_NOT_HELD;
+		db_rollback(db);
+		return APP_OK;
+	}
+	/* The code row is locked: no other save of this code runs now. */
+	if ((e = quest_screen_key(db, a, code_id, item, &current)) != APP_OK)
+		goto fail;
+	if (!quest_key_current(key, current)) {
+		*out = QSAVED_STALE;
 		db_rollback(db);
 		return APP_OK;
 	}
@@ -437,7 +492,11 @@ quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
 		         p, j, NULL)) != APP_OK)
 			goto fail;
 	}
-	if ((e = db_commit(db)) != APP_OK)
+	p[0] = DB_INT(code_id);
+	p[1] = DB_INT(item);
+	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_SCREEN_SAVED, p, 2,
+	         NULL)) != APP_OK ||
+	    (e = db_commit(db)) != APP_OK)
 		goto fail;
 	return APP_OK;
 fail:

@@ -5,11 +5,14 @@
 
 /*
  * No inline script or style anywhere: pages use /static/ files only.
- * form-action 'self' keeps a tampered page from posting elsewhere.
+ * form-action 'self' keeps a tampered page from posting elsewhere;
+ * connect-src 'self' lets the kiosk save an answer with fetch
+ * (views/static/kiosk.js), to this site only.
  */
 #define RESP_CSP                                                               \
 	"default-src 'none'; style-src 'self'; img-src 'self'; "               \
-	"script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+	"script-src 'self'; connect-src 'self'; form-action 'self'; "          \
+	"frame-ancestors 'none'; base-uri 'none'"
 
 void
 resp_init(struct resp *r, struct arena *a)

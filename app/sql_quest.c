@@ -284,4 +284,10 @@ const struct db_query
 	                                     "device_seen_at = NULL WHERE id = ? AND participation_id = ? "
 	                                     "AND device_hash IS NOT NULL AND expires_at > UTC_TIMESTAMP()",
 	            0, .ncols = 0, .nparams = 2 },
+	        [SQL_QUEST_SCREEN_KEY] = { "SELECT IFNULL((SELECT saves FROM questionnaire_screen WHERE code_id = ? "
+	                                   "AND item_id = ?), 0) AS n",
+	            1, .ncols = 1, .nparams = 2, .rec = &quest_number_record },
+	        [SQL_QUEST_SCREEN_SAVED] = { "INSERT INTO questionnaire_screen (code_id, item_id, saves) VALUES (?, ?, 1) "
+	                                     "ON DUPLICATE KEY UPDATE saves = saves + 1",
+	            0, .ncols = 0, .nparams = 2 },
         };

@@ -212,18 +212,51 @@ enum quest_step {
 enum quest_step quest_step_decide(enum quest_kind kind, enum quest_go go,
     int shown, int parsed, int too_long, size_t nrows);
 
+/* ---- The key of a screen ---------------------------------------------- */
+
+/*
+ * A screen is rendered with its key (the form's "nyckel"): how many times
+ * its item has been saved with the code (sql/0026). Saving replaces the
+ * item's answers whole, so a form sent twice never makes two answers; the
+ * key stops a form sent again later (a reload, a retry whose first try
+ * arrived, back/forward) from putting an older answer back over a newer
+ * one: a save whose key is no longer the item's count writes nothing.
+ */
+#define QUEST_KEY_NONE (-1LL) /* no key sent: saved unchecked */
+
+/* The key the form names (s may be NULL: QUEST_KEY_NONE) into *key; 0
+ * when s is not a key (digits, at most 9). */
+int quest_key_from_form(const struct str *s, long long *key);
+
+/* 1 when a save with key given may write, the item's count being
+ * current: no key, or the same. */
+int quest_key_current(long long given, long long current);
+
+/* The key of item's screen with code code_id (0 before its first save). */
+enum app_err quest_screen_key(struct db *, struct arena *, long long code_id,
+    long long item, long long *key);
+
 /* ---- Transitions ------------------------------------------------------ */
+
+/* What saving a screen came to. */
+enum quest_saved {
+	QSAVED_DONE,     /* stored (or nothing to store) */
+	QSAVED_STALE,    /* the key was not current: nothing written */
+	QSAVED_NOT_HELD, /* the device no longer holds the code: nothing
+	                  * written */
+};
 
 /*
  * Store a screen's step (QSTEP_SKIP, _REPLACE, _CLEAR; nothing for the
  * others) for item in one transaction, while the device dev still holds
  * code code_id and it is not being sent (the send locks the code row too
- * and deletes it). *held 0 when it no longer does: nothing is written.
+ * and deletes it), and key is current (quest_key_current()); a write
+ * counts one more save of item with the code. *out says which.
  */
 enum app_err quest_sheet_save(struct db *, struct arena *,
     const struct quest_sheet *, long long code_id, struct str dev,
-    long long item, enum quest_step step, const struct quest_answer_row *rows,
-    size_t nrows, int *held);
+    long long item, long long key, enum quest_step step,
+    const struct quest_answer_row *rows, size_t nrows, enum quest_saved *out);
 
 /*
  * Send the response being answered with code c on the device dev, in one

@@ -182,6 +182,11 @@ enum sql_quest {
 	/* (code id, participation id): an open code of the participation
 	 * let go by whatever device held it */
 	SQL_QUEST_CODE_RELEASE,
+	/* (code id, item) -> n: the key of the item's screen (its saves with
+	 * this code, 0 before the first) */
+	SQL_QUEST_SCREEN_KEY,
+	/* (code id, item): the item was saved once more with this code */
+	SQL_QUEST_SCREEN_SAVED,
 	SQL_QUEST__MAX
 };
 

@@ -73,21 +73,21 @@ await step("Swedish, portrait: a linked start measurement", async () => {
 	const tapped = Number(await page.inputValue("#svar"));
 	check("a tap on the slider sets a value near its place", tapped >= 80 && tapped <= 100, String(tapped));
 	await page.fill("#svar", "64");
-	await go(page, "button[value=nasta]");
+	await go(page, ".kiosk-nav button[value=nasta]");
 	eq("saved and on to question 2", path(page), "/enkat/fraga/2");
 	await go(page, "button[value=hoppa]");
 	eq("skipping goes on", path(page), "/enkat/fraga/3");
 	await axe(page, "scale question");
 	await screenshot(page, "sv-04-scale-portrait");
 	await page.click("label[for=svar-4]");
-	await go(page, "button[value=nasta]");
+	await go(page, ".kiosk-nav button[value=nasta]");
 	await go(page, "button[value=tillbaka]");
 	eq("back goes to question 3", path(page), "/enkat/fraga/3");
 	check("the saved answer is shown again", await page.isChecked("#svar-4"));
-	await go(page, "button[value=nasta]");
+	await go(page, ".kiosk-nav button[value=nasta]");
 	for (let n = 4; n <= 6; n++) {
 		await page.click("label[for=svar-3]");
-		await go(page, "button[value=nasta]");
+		await go(page, ".kiosk-nav button[value=nasta]");
 	}
 	eq("after the last question the send page", path(page), "/enkat/skicka");
 	check("it counts the answers", (await page.textContent("main")).includes("Du har svarat på 5 av 6 frågor."));
@@ -135,7 +135,7 @@ await step("Arabic, landscape: an anonymous end questionnaire", async () => {
 			await page.click("label[for=svar-1]");
 			await page.click("label[for=svar-2]");
 		} else await page.click("label[for=svar-1]");
-		await go(page, "button[value=nasta]");
+		await go(page, ".kiosk-nav button[value=nasta]");
 	}
 	check("every kind of question was seen", ["scale", "single", "multi"].every((k) => seen.has(k)), [...seen].join(","));
 	eq("the send page", path(page), "/enkat/skicka");
@@ -161,7 +161,7 @@ await step("idle lock and resume with the same code", async () => {
 	await enterCode(page, code);
 	await go(page, "button[lang=sv]");
 	await page.click("label[for=svar-2]");
-	await go(page, "button[value=nasta]");
+	await go(page, ".kiosk-nav button[value=nasta]");
 	eq("on question 2", path(page), "/enkat/fraga/2");
 	const question = (await page.textContent("legend")).trim();
 	await page.clock.fastForward("05:01");
@@ -192,7 +192,7 @@ await step("without JavaScript", async () => {
 	eq("English", await page.getAttribute("html", "lang"), "en");
 	check("the idle lock is a meta refresh", await page.locator('meta[http-equiv="refresh"]').count() === 1);
 	await page.click("label[for=svar-5]");
-	await go(page, "button[value=nasta]");
+	await go(page, ".kiosk-nav button[value=nasta]");
 	while (path(page).startsWith("/enkat/fraga/")) await go(page, "button[value=hoppa]");
 	eq("skipping to the end", path(page), "/enkat/skicka");
 	await go(page, "button.kiosk-primary");

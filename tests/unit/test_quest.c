@@ -591,6 +591,48 @@ screen_steps(void **state)
 	    quest_go_from_form(&(struct str){ "nasta", 5 }), QGO_NEXT);
 }
 
+/* The key of a screen: a resent or older form writes nothing. */
+static void
+screen_keys(void **state)
+{
+	static const struct {
+		const char *s; /* NULL: not sent */
+		int ok;
+		long long key;
+	} forms[] = {
+		{ NULL, 1, QUEST_KEY_NONE },
+		{ "0", 1, 0 },
+		{ "7", 1, 7 },
+		{ "999999999", 1, 999999999 },
+		{ "1000000000", 0, QUEST_KEY_NONE }, /* longer than any count */
+		{ "", 0, QUEST_KEY_NONE },
+		{ "-1", 0, QUEST_KEY_NONE },
+		{ " 1", 0, QUEST_KEY_NONE },
+		{ "1a", 0, QUEST_KEY_NONE },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		struct str v = forms[i].s ? str_cstr(forms[i].s) : STR_NULL;
+		long long key = 42;
+
+		assert_int_equal(
+		    quest_key_from_form(forms[i].s ? &v : NULL, &key),
+		    forms[i].ok);
+		if (forms[i].ok)
+			assert_int_equal(key, forms[i].key);
+	}
+	/* The screen as it is now may write; one shown before the item's
+	 * last save (that very form again, or an older one) may not. */
+	assert_true(quest_key_current(0, 0));
+	assert_true(quest_key_current(3, 3));
+	assert_false(quest_key_current(2, 3));
+	assert_false(quest_key_current(0, 1));
+	assert_false(quest_key_current(4, 3));
+	/* No key sent (a client of before): not checked. */
+	assert_true(quest_key_current(QUEST_KEY_NONE, 5));
+}
+
 static void
 shown_answers(void **state)
 {
@@ -692,6 +734,7 @@ main(void)
 		cmocka_unit_test(answer_specials),
 		cmocka_unit_test(answer_text),
 		cmocka_unit_test(screen_steps),
+		cmocka_unit_test(screen_keys),
 		cmocka_unit_test(shown_answers),
 		cmocka_unit_test(kiosk_words_table),
 	};

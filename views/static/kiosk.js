@@ -1,14 +1,32 @@
 /* kiosk.js: progressive enhancement for the questionnaire pages; every
  * page works without it. (The idle lock is /static/idle.js, shared with
  * the consent tablet.)
- *  - VAS: a slider next to the number field, for touch. It starts without
- *    a value (no thumb shown, the number field empty) and writes the
- *    number field, which is what is sent. Keyboard and screen readers can
- *    use either. */
+ *  - VAS: a slider next to the number field, for touch. Until a value is
+ *    chosen it shows no thumb, one even track and "not answered yet"
+ *    (#vas-unset), and the number field stays empty, so nothing is sent.
+ *    A tap, a drag or a key on the slider chooses; it writes the number
+ *    field, which is what is sent. Keyboard and screen readers can use
+ *    either.
+ *  - Saving (forms with data-kiosk-save): the answer is sent with fetch and
+ *    the page moves on only once the server has it. Without a network the
+ *    page stays, says so calmly in its live region (.kiosk-status, in the
+ *    respondent's language) and tries again with a growing pause (and at
+ *    once when the browser is back online), never two at a time. The
+ *    answer waits in this page's memory only: nothing is written to any
+ *    web storage on a shared tablet. Whatever the server answers is shown
+ *    as its own page would be: where it redirects (the next screen, the
+ *    lock screen when the code was let go or the session ended), or, for
+ *    a refusal such as a validation error, the form is sent once more the
+ *    ordinary way so the browser shows the server's page. A retry whose
+ *    first try did arrive stores nothing twice: the screen's key
+ *    ("nyckel") makes the server take each screen once. */
 (function () {
 	"use strict";
+
+	/* ---- VAS ---- */
 	var num = document.querySelector(".kiosk-vas-number");
 	if (num) {
+		var state = document.getElementById("vas-unset");
 		var range = document.createElement("input");
 		range.type = "range";
 		range.min = "0";
@@ -16,24 +34,104 @@
 		range.step = "1";
 		range.className = "kiosk-vas-range";
 		range.setAttribute("aria-labelledby", "fraga");
-		var sync = function () {
-			if (num.value === "") {
-				range.classList.add("unset");
-				range.value = "50";
-				range.setAttribute("aria-valuetext", "–");
-			} else {
-				range.classList.remove("unset");
-				range.value = num.value;
-				range.removeAttribute("aria-valuetext");
-			}
+		var unsetText = state ? state.textContent : "";
+		var show = function (set) {
+			range.classList.toggle("unset", !set);
+			if (set) range.removeAttribute("aria-valuetext");
+			else range.setAttribute("aria-valuetext", unsetText);
+			if (state) state.hidden = set;
 		};
-		range.addEventListener("input", function () {
+		var sync = function () {
+			var set = num.value !== "";
+			if (set) range.value = num.value;
+			else range.value = "50";
+			show(set);
+		};
+		var choose = function () {
 			num.value = range.value;
-			range.classList.remove("unset");
-			range.removeAttribute("aria-valuetext");
+			show(true);
+		};
+		range.addEventListener("input", choose);
+		/* A tap on the very middle changes no value: it chooses too. */
+		range.addEventListener("pointerup", function () {
+			if (range.classList.contains("unset")) choose();
 		});
 		num.addEventListener("input", sync);
 		sync();
-		num.parentNode.insertBefore(range, num.parentNode.querySelector(".kiosk-vas-label"));
+		var before = state || num.parentNode.querySelector(".kiosk-vas-label");
+		num.parentNode.insertBefore(range, before);
 	}
+
+	/* ---- Saving with fetch ---- */
+	var form = document.querySelector("form[data-kiosk-save]");
+	var status = form && form.querySelector(".kiosk-status");
+	if (!form || !status || !window.fetch || !window.URLSearchParams || !window.FormData) {
+		return;
+	}
+	var body = null; /* the answer being saved: in memory only */
+	var inflight = false;
+	var native = false;
+	var pending = null; /* the button that was pressed */
+	var timer = null;
+	var pause = 0;
+	var say = function (text) {
+		if (status.textContent !== text) status.textContent = text;
+	};
+	var retry = function () {
+		say(status.getAttribute("data-offline") || "");
+		pause = Math.min(pause ? pause * 2 : 1000, 30000);
+		clearTimeout(timer);
+		/* A little jitter, so tablets that lost the same network do not
+		 * all come back at the same moment. */
+		timer = setTimeout(send, pause + Math.floor(Math.random() * 500));
+	};
+	var send = function () {
+		if (inflight || body === null) return;
+		clearTimeout(timer);
+		inflight = true;
+		/* A slow first try says it is saving; once offline, the offline
+		 * words stay until the answer is in (no chatter at each try). */
+		var slow = pause ? null : setTimeout(function () {
+			if (inflight) say(status.getAttribute("data-saving") || "");
+		}, 1000);
+		fetch(form.action, {
+			method: "POST",
+			body: body,
+			credentials: "same-origin",
+			redirect: "follow",
+			cache: "no-store",
+		}).then(function (res) {
+			inflight = false;
+			clearTimeout(slow);
+			if (res.status === 502 || res.status === 503 || res.status === 504) {
+				retry(); /* the server is away: as good as offline */
+				return;
+			}
+			body = null;
+			if (res.redirected) {
+				window.location.assign(res.url);
+				return;
+			}
+			/* A refusal: the server's own page, the ordinary way. */
+			native = true;
+			form.requestSubmit(pending);
+		}, function () {
+			inflight = false;
+			clearTimeout(slow);
+			retry();
+		});
+	};
+	form.addEventListener("submit", function (ev) {
+		if (native || !("submitter" in ev)) return; /* the ordinary way */
+		ev.preventDefault();
+		if (inflight) return;
+		var data = new FormData(form);
+		if (ev.submitter && ev.submitter.name) data.append(ev.submitter.name, ev.submitter.value);
+		pending = ev.submitter;
+		body = new URLSearchParams(data);
+		send();
+	});
+	window.addEventListener("online", function () {
+		if (body !== null && !inflight) send();
+	});
 })();

@@ -6,15 +6,17 @@
 #include "staff.h"
 
 /* An account's version for optimistic locking: a digest of everything the
- * edit form changes, as a number (the first 60 bits of a SHA-256). Not
- * updated_at, which every login also bumps. */
+ * edit form changes, as a number (the first 56 bits of a SHA-256: at most
+ * 17 digits, so it always fits the forms' 18-digit version field; 60 bits
+ * made one account in eight uneditable). Not updated_at, which every login
+ * also bumps. */
 #define STAFF_VERSION                                                            \
 	"CONV(LEFT(SHA2(CONCAT_WS('|', st.organisation_id, st.display_name, "    \
 	"IFNULL(st.email, ''), st.active, "                                      \
 	"IFNULL((SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r " \
 	"WHERE r.staff_id = st.id), ''), "                                       \
 	"IFNULL((SELECT GROUP_CONCAT(si.insats_id ORDER BY si.insats_id) "       \
-	"FROM staff_insats si WHERE si.staff_id = st.id), '')), 256), 15), "     \
+	"FROM staff_insats si WHERE si.staff_id = st.id), '')), 256), 14), "     \
 	"16, 10)"
 #define STAFF_ROLES                                                            \
 	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "      \

@@ -9,6 +9,7 @@
  */
 #define RESP_CSP                                                               \
 	"default-src 'none'; style-src 'self'; img-src 'self'; "               \
+	"font-src 'self'; "                                                    \
 	"script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 void

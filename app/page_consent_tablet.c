@@ -102,7 +102,7 @@ pt_render(struct req *r, const struct consent *c,
 	    (e = view_ctx_set_bool(ctx, "on_tablet", r->tablet != NULL)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "typed_name", f->name)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "typed_signature", f->typed)) !=
+	    (e = view_ctx_set_str(ctx, "typed_sig_value", f->typed)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "typed_confirmed", f->confirmed)) !=
 	        APP_OK ||

@@ -725,12 +725,18 @@ cs_sign(struct req *r, const struct consent *c, const struct consent_signing *s,
 		*refused = CONSENT_R_SIGNED;
 		return APP_OK;
 	}
-	if (c->kind == CONSENT_SUS)
+	/* A signature by typed name is said so in the access log too. */
+	if (c->kind == CONSENT_SUS && s->typed)
+		detail = s->answer == CONSENT_JA
+		    ? STR_LIT("sus consent given: yes, by typed name")
+		    : STR_LIT("sus consent given: no, by typed name");
+	else if (c->kind == CONSENT_SUS)
 		detail = s->answer == CONSENT_JA
 		    ? STR_LIT("sus consent given: yes")
 		    : STR_LIT("sus consent given: no");
 	else
-		detail = STR_LIT("waiver given");
+		detail = s->typed ? STR_LIT("waiver given by typed name")
+		                  : STR_LIT("waiver given");
 	/* The text version the participant saw is frozen from now on. */
 	if ((e = consent_sign_update(r->db, r->a, c->id, s, &changed)) !=
 	        APP_OK ||

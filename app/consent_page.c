@@ -46,6 +46,8 @@ const struct field_spec consent_sign_spec[CS__MAX] = {
 	[CS_SIGNATUR] = { "signatur", FT_TEXT, 0, SIGNATURE_MAX_BYTES, 0,
 	    NULL },
 	[CS_SVAR] = { "svar", FT_ENUM, 0, 0, 0, answers },
+	[CS_NAMNUNDERSKRIFT] = { "namnunderskrift", FT_TEXT, 0, 200, 0, NULL },
+	[CS_NAMNBEKRAFTELSE] = { "namnbekraftelse", FT_BOOL, 0, 0, 0, NULL },
 };
 
 const struct field_spec consent_paper_spec[CP__MAX] = {
@@ -318,8 +320,15 @@ consent_page_bind_consent(
 	         ctx, "answer_yes", c->answer == CONSENT_JA)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "language_name",
 	         tablet_lang_name(c->text_language))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "language_label",
+	         tablet_lang_label(c->text_language))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "text_to_check", c->text_to_check)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "on_paper",
 	         c->signed_how == CONSENT_HOW_PAPPER)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "typed_signature",
+	         c->signed_how == CONSENT_HOW_SURFPLATTA && c->signed_typed)) !=
+	        APP_OK ||
 	    (e = cp_bind_paragraphs(ctx, "paragraphs", c->text_body)) !=
 	        APP_OK ||
 	    (e = cp_bind_parties(ctx, parties, np)) != APP_OK ||
@@ -420,7 +429,9 @@ consent_page_render_handover(struct req *r, const struct consent *c,
 	    (e = view_ctx_set_cstr(
 	         ctx, "kind_label", consent_kind_label(c->kind))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "language_name",
-	         tablet_lang_name(c->text_language))) != APP_OK ||
+	         tablet_lang_label(c->text_language))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "text_to_check", c->text_to_check)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_cstr(
 	         ctx, "till", sign ? "surfplatta" : "aterkalla")) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "to_sign", sign)) != APP_OK ||

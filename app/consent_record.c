@@ -28,6 +28,7 @@ static const struct db_field consent_fields[] = {
 	DB_FIELD(consent, signed_how_name, "signed_how", DB_F_STR),
 	DB_FIELD(consent, signer_name, "signer_name", DB_F_STR),
 	DB_FIELD(consent, signature_svg, "signature_svg", DB_F_STR),
+	DB_FIELD(consent, signed_with_name, "signed_with", DB_F_STR),
 	DB_FIELD(consent, paper_date, "paper_date", DB_F_STR),
 	DB_FIELD(consent, taken_by, "taken_by", DB_F_STR),
 	DB_FIELD(consent, signed_at, "signed_at", DB_F_STR),
@@ -37,6 +38,7 @@ static const struct db_field consent_fields[] = {
 	DB_FIELD(consent, text_body, "text_body", DB_F_STR),
 	DB_FIELD(consent, text_version, "text_version", DB_F_INT),
 	DB_FIELD(consent, text_language, "text_language", DB_F_STR),
+	DB_FIELD(consent, text_to_check, "text_to_check", DB_F_BOOL),
 };
 const struct db_record consent_record = DB_RECORD(consent, consent_fields);
 
@@ -125,6 +127,9 @@ static const struct db_field consent_category_fields[] = {
 	DB_FIELD(consent_category, label, "label", DB_F_STR),
 	DB_FIELD(consent_category, label_en, "label_en", DB_F_STR),
 	DB_FIELD(consent_category, label_ar, "label_ar", DB_F_STR),
+	DB_FIELD(consent_category, label_so, "label_so", DB_F_STR),
+	DB_FIELD(consent_category, label_fa_af, "label_fa_af", DB_F_STR),
+	DB_FIELD(consent_category, label_ti, "label_ti", DB_F_STR),
 };
 const struct db_record consent_category_record =
     DB_RECORD(consent_category, consent_category_fields);
@@ -166,6 +171,7 @@ const struct db_record consent_text_current_record =
 
 static const struct db_field consent_text_language_fields[] = {
 	DB_FIELD(consent_text, language, "language", DB_F_STR),
+	DB_FIELD(consent_text, to_check, "to_check", DB_F_BOOL),
 };
 const struct db_record consent_text_language_record =
     DB_RECORD(consent_text, consent_text_language_fields);
@@ -179,6 +185,7 @@ static const struct db_field consent_text_list_fields[] = {
 	DB_FIELD(consent_text, is_current, "is_current", DB_F_BOOL),
 	DB_FIELD(consent_text, used, "used", DB_F_BOOL),
 	DB_FIELD(consent_text, created_at, "created_at", DB_F_STR),
+	DB_FIELD(consent_text, to_check, "to_check", DB_F_BOOL),
 };
 const struct db_record consent_text_list_record =
     DB_RECORD(consent_text, consent_text_list_fields);
@@ -259,6 +266,7 @@ consent_decode(struct consent *c, size_t n)
 		c[i].state = consent_state_from_name(c[i].state_name);
 		c[i].answer = consent_answer_from_name(c[i].answer_name);
 		c[i].signed_how = consent_how_from_name(c[i].signed_how_name);
+		c[i].signed_typed = str_eq_cstr(c[i].signed_with_name, "namn");
 	}
 }
 
@@ -271,11 +279,19 @@ consent_is_signed(const struct consent *c)
 struct str
 consent_category_label(const struct consent_category *k, struct str language)
 {
+	struct str l = STR_NULL;
+
 	if (str_eq_cstr(language, "en"))
-		return k->label_en;
-	if (str_eq_cstr(language, "ar"))
-		return k->label_ar;
-	return k->label;
+		l = k->label_en;
+	else if (str_eq_cstr(language, "ar"))
+		l = k->label_ar;
+	else if (str_eq_cstr(language, "so"))
+		l = k->label_so;
+	else if (str_eq_cstr(language, "fa-AF"))
+		l = k->label_fa_af;
+	else if (str_eq_cstr(language, "ti"))
+		l = k->label_ti;
+	return l.len > 0 ? l : k->label;
 }
 
 /* ------------------------------------------------------------------------
@@ -620,10 +636,13 @@ enum app_err
 consent_sign_update(struct db *db, struct arena *a, long long id,
     const struct consent_signing *s, int *changed)
 {
-	struct db_param p[6] = {
+	struct db_param p[7] = {
 		DB_STR(str_cstr(consent_how_name(s->how))),
 		DB_STR(s->signer),
 		s->signature.len ? DB_STR(s->signature) : DB_NULL,
+		s->how != CONSENT_HOW_SURFPLATTA ? DB_NULL
+		    : s->typed                   ? DB_STR(STR_LIT("namn"))
+		                                 : DB_STR(STR_LIT("ritad")),
 		s->paper_date.len ? DB_STR(s->paper_date) : DB_NULL,
 		DB_STR(str_cstr(consent_answer_name(s->answer))),
 		DB_INT(id),
@@ -631,7 +650,7 @@ consent_sign_update(struct db *db, struct arena *a, long long id,
 	enum app_err e;
 
 	*changed = 0;
-	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_SIGN, p, 6, NULL)) !=
+	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_SIGN, p, 7, NULL)) !=
 	    APP_OK)
 		return e;
 	*changed = db_affected_rows(db) == 1;

@@ -21,6 +21,7 @@ static const struct bind_key text_list_map[] = {
 	{ "title", "title" },
 	{ "is_current", "current" },
 	{ "used", "used" },
+	{ "to_check", "to_check" },
 	{ "created_at", "created" },
 };
 

@@ -2,6 +2,7 @@
  * tablet or signed on paper), record a signed paper, mark it in error; see
  * include/page_consent.h. The rules and transitions are in consent.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -94,6 +95,26 @@ ps_party_value(struct req *r, const struct consent_party_choice *p)
 	return buf_str(&v);
 }
 
+/* By tablet_lang_rank(), then by code. */
+static int
+ps_lang_cmp(const void *a, const void *b)
+{
+	const struct consent_text *x = a, *y = b;
+	int rx = tablet_lang_rank(x->language);
+	int ry = tablet_lang_rank(y->language);
+	size_t n = x->language.len < y->language.len ? x->language.len
+	                                             : y->language.len;
+	int c;
+
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	if ((c = memcmp(x->language.p, y->language.p, n)) != 0)
+		return c;
+	return x->language.len < y->language.len ? -1
+	    : x->language.len > y->language.len  ? 1
+	                                         : 0;
+}
+
 static enum app_err
 ps_load_choices(struct req *r, const struct consent_referral *ref,
     enum consent_kind kind, struct new_choices *ch)
@@ -148,6 +169,9 @@ ps_bind_choices(struct req *r, struct view_ctx *ctx,
 		        APP_OK)
 			return e;
 	}
+	/* The languages in the order of the one language table (sv, en, ar,
+	 * so, fa-AF, ti), then any other an admin has added. */
+	qsort(ch->langs, ch->nlangs, sizeof(ch->langs[0]), ps_lang_cmp);
 	for (size_t i = 0; i < ch->nlangs; i++) {
 		struct str code = ch->langs[i].language;
 		struct view_ctx *it =
@@ -156,7 +180,9 @@ ps_bind_choices(struct req *r, struct view_ctx *ctx,
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_str(it, "code", code)) != APP_OK ||
 		    (e = view_ctx_set_str(
-		         it, "name", tablet_lang_name(code))) != APP_OK ||
+		         it, "name", tablet_lang_label(code))) != APP_OK ||
+		    (e = view_ctx_set_bool(
+		         it, "to_check", ch->langs[i].to_check)) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "selected",
 		         str_eq(code, f->v[CN_SPRAK].s))) != APP_OK)
 			return e;

@@ -2,6 +2,8 @@
  * participant reads and signs, and the printable copy; see
  * include/page_consent.h. The tablet's words are in tablet_i18n.c, the
  * rules in consent.c. */
+#include <string.h>
+
 #include "audit.h"
 #include "consent.h"
 #include "consent_page.h"
@@ -18,9 +20,45 @@
 /* What the participant typed on the signing page, and what was wrong. */
 struct sign_form {
 	struct str name, answer;
-	int err_name; /* 0 none, 1 missing, 2 over the limit */
-	int err_sig, err_answer;
+	struct str typed; /* the name typed as the signature */
+	int confirmed;    /* ... and confirmed */
+	int err_name;     /* 0 none, 1 missing, 2 over the limit */
+	int err_sig;      /* neither drawn nor typed */
+	int err_typed;    /* a typed signature: 0 fine, 1 not confirmed, 2
+	                     not the name, 3 over the limit */
+	int err_answer;
 };
+
+/* The error summary: each error by its message, linking to its field
+ * (list "summary": target, text). */
+static enum app_err
+pt_summary(struct view_ctx *ctx, const char *target, const char *text)
+{
+	struct view_ctx *it;
+	enum app_err e;
+
+	if (text == NULL)
+		return APP_OK;
+	if ((it = view_ctx_list_add(ctx, "summary")) == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_cstr(it, "target", target)) != APP_OK)
+		return e;
+	return view_ctx_set_cstr(it, "text", text);
+}
+
+/* The message of a typed signature's error (NULL for none). */
+static const char *
+pt_typed_error(struct req *r, enum tablet_lang l, int err, long long max)
+{
+	switch (err) {
+	case 1: return tablet_word(l, TABLET_ERR_TYPED_CONFIRM);
+	case 2: return tablet_word(l, TABLET_ERR_TYPED_MATCH);
+	case 3:
+		return page_fill_n(
+		    r, tablet_word(l, TABLET_ERR_NAME_LONG), max);
+	default: return NULL;
+	}
+}
 
 static enum app_err
 pt_render(struct req *r, const struct consent *c,
@@ -31,7 +69,11 @@ pt_render(struct req *r, const struct consent *c,
 	long long max = consent_sign_spec[CS_NAMN].max;
 	const char *hint =
 	    page_fill_n(r, tablet_word(l, TABLET_COUNT_HINT), max);
-	const char *err_name = NULL;
+	const char *err_name = NULL, *err_typed = NULL;
+	const char *err_sig =
+	    f->err_sig ? tablet_word(l, TABLET_ERR_SIG) : NULL;
+	const char *err_answer =
+	    f->err_answer ? tablet_word(l, TABLET_ERR_ANSWER) : NULL;
 	struct view_ctx *ctx;
 	enum app_err e;
 
@@ -43,11 +85,27 @@ pt_render(struct req *r, const struct consent *c,
 		return APP_ENOMEM;
 	else if (f->err_name == 1)
 		err_name = tablet_word(l, TABLET_ERR_NAME);
+	if (f->err_typed &&
+	    (err_typed = pt_typed_error(r, l, f->err_typed,
+	         consent_sign_spec[CS_NAMNUNDERSKRIFT].max)) == NULL)
+		return APP_ENOMEM;
+	/* In the page's order; a signature error leads to the signature's
+	 * group, whose typed name the keyboard can fill in. */
+	if ((e = view_ctx_set_list(ctx, "summary")) != APP_OK ||
+	    (e = pt_summary(ctx, "svar-ja", err_answer)) != APP_OK ||
+	    (e = pt_summary(ctx, "namn", err_name)) != APP_OK ||
+	    (e = pt_summary(ctx, "signatur-grupp", err_sig)) != APP_OK ||
+	    (e = pt_summary(ctx, "namnunderskrift", err_typed)) != APP_OK)
+		return e;
 	if ((e = consent_page_bind_referral(ctx, ref)) != APP_OK ||
 	    (e = consent_page_bind_consent(r, ctx, c)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "on_tablet", r->tablet != NULL)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "typed_name", f->name)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "typed_sig_value", f->typed)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "typed_confirmed", f->confirmed)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "typed_yes", str_eq_cstr(f->answer, "ja"))) != APP_OK ||
 	    (e = view_ctx_set_bool(
@@ -58,12 +116,9 @@ pt_render(struct req *r, const struct consent *c,
 	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "count_hint", hint)) != APP_OK ||
 	    (e = page_form_error(ctx, "err_name", err_name)) != APP_OK ||
-	    (e = page_form_error(ctx, "err_sig",
-	         f->err_sig ? tablet_word(l, TABLET_ERR_SIG) : NULL)) !=
-	        APP_OK ||
-	    (e = page_form_error(ctx, "err_answer",
-	         f->err_answer ? tablet_word(l, TABLET_ERR_ANSWER) : NULL)) !=
-	        APP_OK)
+	    (e = page_form_error(ctx, "err_sig", err_sig)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_typed", err_typed)) != APP_OK ||
+	    (e = page_form_error(ctx, "err_answer", err_answer)) != APP_OK)
 		return e;
 	return page_render_layout(
 	    r, "layout_surfplatta", view, c->text_title.p, ctx);
@@ -74,7 +129,9 @@ static enum app_err
 pt_render_plain(struct req *r, const struct consent *c,
     const struct consent_referral *ref, const char *view)
 {
-	struct sign_form f = { STR_LIT(""), STR_LIT(""), 0, 0, 0 };
+	struct sign_form f = {
+		.name = STR_LIT(""), .answer = STR_LIT(""), .typed = STR_LIT("")
+	};
 
 	return pt_render(r, c, ref, view, &f);
 }
@@ -145,7 +202,7 @@ page_consent_sign(struct req *r)
 	unsigned via;
 	long long id;
 	size_t nerr = 0;
-	int found;
+	int found, drawn, typed;
 	enum app_err e;
 
 	if ((e = consent_page_load(r, &id, &c, &via, &ref,
@@ -164,24 +221,42 @@ page_consent_sign(struct req *r)
 		r->resp.status = 409;
 		return pt_render_plain(r, &c, &ref, "samtycke_surfplatta");
 	}
+	memset(&f, 0, sizeof(f));
 	f.name = v[CS_NAMN].s;
 	f.answer = v[CS_SVAR].s;
+	f.typed = v[CS_NAMNUNDERSKRIFT].s;
+	f.confirmed = v[CS_NAMNBEKRAFTELSE].ok && v[CS_NAMNBEKRAFTELSE].i;
 	f.err_name = v[CS_NAMN].ok ? 0
 	    : form_text_chars(v[CS_NAMN].s) >
 	        (size_t)consent_sign_spec[CS_NAMN].max
 	    ? 2
 	    : 1;
-	f.err_sig =
-	    !v[CS_SIGNATUR].ok || !signature_path_valid(v[CS_SIGNATUR].s, NULL);
+	drawn =
+	    v[CS_SIGNATUR].ok && signature_path_valid(v[CS_SIGNATUR].s, NULL);
+	/* Without a drawing, the name typed once more and confirmed is the
+	 * signature (the keyboard's way); a drawing wins over a typed name. */
+	typed = str_trim_blanks(f.typed).len > 0;
+	f.err_sig = !drawn && !typed;
+	/* Too long is said even beside a drawing: nothing typed is cut or
+	 * dropped without a word. */
+	if (typed && !v[CS_NAMNUNDERSKRIFT].ok)
+		f.err_typed = 3;
+	else if (typed && !drawn)
+		f.err_typed = !f.confirmed ? 1
+		    : f.err_name == 0 &&
+		        !signature_typed_matches(f.name, f.typed)
+		    ? 2
+		    : 0;
 	f.err_answer =
 	    c.kind == CONSENT_SUS && !(v[CS_SVAR].ok && v[CS_SVAR].present);
-	if (f.err_name || f.err_sig || f.err_answer) {
+	if (f.err_name || f.err_sig || f.err_typed || f.err_answer) {
 		r->resp.status = 400;
 		return pt_render(r, &c, &ref, "samtycke_surfplatta", &f);
 	}
 	struct consent_signing s = { .how = CONSENT_HOW_SURFPLATTA,
 		.signer = v[CS_NAMN].s,
-		.signature = v[CS_SIGNATUR].s,
+		.signature = drawn ? v[CS_SIGNATUR].s : STR_LIT(""),
+		.typed = !drawn,
 		.paper_date = STR_LIT(""),
 		.answer = c.kind == CONSENT_SUS
 		    ? consent_page_answer(&v[CS_SVAR])

@@ -1,5 +1,7 @@
 /* page_kiosk.c: the way into a questionnaire: the tablet's lock screen
- * and its code, and a personal link; see include/page_quest.h. */
+ * and its code, and a personal link; see include/page_quest.h. The lock
+ * screen speaks the language chosen on it (every participant language,
+ * each by its own name; include/tablet_i18n.h), its code errors too. */
 #include "arena.h"
 #include "form.h"
 #include "kiosk.h"
@@ -9,24 +11,102 @@
 #include "quest_state.h"
 #include "req.h"
 #include "session.h"
+#include "tablet_i18n.h"
 #include "view.h"
 
 /* ---- The lock screen and the code ------------------------------------ */
 
+/* The lock screen's language: "sprak" from its form or its link when it
+ * is one of ours (*chosen 1), else Swedish (*chosen 0). */
+static enum tablet_lang
+kiosk_lock_lang(struct req *r, int *chosen)
+{
+	const struct str *s = req_form(r, "sprak");
+	enum tablet_lang l;
+	int own = 0;
+
+	if (s == NULL)
+		s = req_query(r, "sprak");
+	l = tablet_lang_of(s != NULL ? *s : STR_LIT(""), &own);
+	*chosen = s != NULL && own;
+	return l;
+}
+
+/* Every language of ours by its own name as list "languages" (code,
+ * name, ldir, current), the one in use current. */
 static enum app_err
-kiosk_lock_render(struct req *r, const char *error, struct str typed)
+kiosk_lock_languages(struct view_ctx *ctx, enum tablet_lang in_use)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_list(ctx, "languages")) != APP_OK)
+		return e;
+	for (int i = 0; i < TABLET_LANG__MAX; i++) {
+		struct str code =
+		    str_cstr(tablet_lang_code((enum tablet_lang)i));
+		struct view_ctx *it = view_ctx_list_add(ctx, "languages");
+		if (it == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(it, "code", code)) != APP_OK ||
+		    (e = view_ctx_set_str(
+		         it, "name", tablet_lang_name(code))) != APP_OK ||
+		    (e = view_ctx_set_cstr(it, "ldir", tablet_dir(code))) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(it, "current", i == (int)in_use)) !=
+		        APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* The lock screen with error (TABLET_MSG__MAX: none) and the code as
+ * typed, in the language chosen on it. */
+static enum app_err
+kiosk_lock_render(struct req *r, enum tablet_msg error, struct str typed)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
+	int chosen;
+	enum tablet_lang l = kiosk_lock_lang(r, &chosen);
+	struct str code = str_cstr(tablet_lang_code(l));
+	struct buf title;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	if ((e = kiosk_csrf_bind(r, ctx)) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "error", error)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "typed", typed)) != APP_OK)
+	buf_init(&title, r->a);
+	if ((e = buf_printf(&title, "%s – Stegvis",
+	         tablet_word(l, TABLET_L_TITLE))) != APP_OK ||
+	    (e = kiosk_csrf_bind(r, ctx)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "error",
+	         error < TABLET_MSG__MAX ? tablet_word(l, error) : NULL)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "typed", typed)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "sprak", chosen ? code : STR_LIT(""))) !=
+	        APP_OK ||
+	    /* Not chosen yet: Swedish, with English beside it. */
+	    (e = view_ctx_set_bool(ctx, "bilingual", !chosen)) != APP_OK ||
+	    (e = view_ctx_set_cstr(
+	         ctx, "t_choose", tablet_word(l, TABLET_Q_CHOOSE))) != APP_OK ||
+	    (e = kiosk_lock_languages(ctx, l)) != APP_OK)
 		return e;
-	return kiosk_render(r, "kiosk_las", STR_LIT("Enkät – Stegvis"), ctx,
-	    STR_LIT("sv"), 0, 0);
+	for (int m = TABLET_MSG_LOCK_FIRST; m <= TABLET_MSG_LOCK_LAST; m++)
+		if ((e = view_ctx_set_cstr(ctx,
+		         tablet_msg_key((enum tablet_msg)m),
+		         tablet_word(l, (enum tablet_msg)m))) != APP_OK)
+			return e;
+	return kiosk_render(r, "kiosk_las", buf_str(&title), ctx, code,
+	    str_eq_cstr(str_cstr(tablet_dir(code)), "rtl"), 0);
+}
+
+/* The lock screen's words for a refused code. */
+static enum tablet_msg
+kiosk_check_msg(enum quest_code_check c)
+{
+	switch (c) {
+	case QCHECK_EXPIRED: return TABLET_L_CODE_OLD;
+	case QCHECK_BUSY: return TABLET_L_CODE_BUSY;
+	default: return TABLET_L_CODE_BAD;
+	}
 }
 
 enum app_err
@@ -38,7 +118,7 @@ page_kiosk_lock(struct req *r)
 	/* The lock screen ends whatever this device was answering. */
 	if ((e = kiosk_release(r)) != APP_OK)
 		return e;
-	return kiosk_lock_render(r, NULL, STR_LIT(""));
+	return kiosk_lock_render(r, TABLET_MSG__MAX, STR_LIT(""));
 }
 
 /* The HTTP status of a refused code or link. */
@@ -104,14 +184,14 @@ page_kiosk_code(struct req *r)
 		t = STR_LIT("");
 	if (!quest_code_digits(t, digits)) {
 		r->resp.status = 400;
-		return kiosk_lock_render(r, QUEST_MSG_CODE_SHAPE, t);
+		return kiosk_lock_render(r, TABLET_L_CODE_SHAPE, t);
 	}
 	if ((e = quest_code_attempt(
 	         r->db, r->a, r->remote_addr, &attempt, &too_many)) != APP_OK)
 		return e;
 	if (too_many) {
 		r->resp.status = 429;
-		return kiosk_lock_render(r, QUEST_MSG_CODE_MANY, STR_LIT(""));
+		return kiosk_lock_render(r, TABLET_L_CODE_MANY, STR_LIT(""));
 	}
 	e = kiosk_start(r, quest_code_hash(r->a, str_cstr(digits)),
 	    QCODE_SURFPLATTA, &check);
@@ -124,8 +204,7 @@ page_kiosk_code(struct req *r)
 	if (check == QCHECK_OK)
 		return APP_OK;
 	r->resp.status = kiosk_check_status(check, QCODE_SURFPLATTA);
-	return kiosk_lock_render(
-	    r, quest_code_check_text(check, QCODE_SURFPLATTA), t);
+	return kiosk_lock_render(r, kiosk_check_msg(check), t);
 }
 
 /* ---- A personal link --------------------------------------------------- */

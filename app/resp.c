@@ -7,12 +7,13 @@
  * No inline script or style anywhere: pages use /static/ files only.
  * form-action 'self' keeps a tampered page from posting elsewhere;
  * connect-src 'self' lets the kiosk save an answer with fetch
- * (views/static/kiosk.js), to this site only.
+ * (views/static/kiosk.js), to this site only; font-src 'self' serves the
+ * tablet's fonts (views/static/fonts/).
  */
 #define RESP_CSP                                                               \
 	"default-src 'none'; style-src 'self'; img-src 'self'; "               \
-	"script-src 'self'; connect-src 'self'; form-action 'self'; "          \
-	"frame-ancestors 'none'; base-uri 'none'"
+	"font-src 'self'; script-src 'self'; connect-src 'self'; "             \
+	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 void
 resp_init(struct resp *r, struct arena *a)

@@ -81,3 +81,66 @@ signature_path_valid(struct str d, size_t *points)
 		*points = n;
 	return 1;
 }
+
+/* The next word of s from *i (blanks skipped), or an empty str at the
+ * end. A blank is a space, tab, CR or LF, or U+00A0. */
+static struct str
+sig_word(struct str s, size_t *i)
+{
+	size_t start;
+
+	for (;;) {
+		if (*i < s.len &&
+		    (s.p[*i] == ' ' || s.p[*i] == '\t' || s.p[*i] == '\r' ||
+		        s.p[*i] == '\n'))
+			(*i)++;
+		else if (*i + 1 < s.len && (unsigned char)s.p[*i] == 0xc2 &&
+		    (unsigned char)s.p[*i + 1] == 0xa0)
+			*i += 2;
+		else
+			break;
+	}
+	start = *i;
+	while (*i < s.len && s.p[*i] != ' ' && s.p[*i] != '\t' &&
+	    s.p[*i] != '\r' && s.p[*i] != '\n' &&
+	    !(*i + 1 < s.len && (unsigned char)s.p[*i] == 0xc2 &&
+	        (unsigned char)s.p[*i + 1] == 0xa0))
+		(*i)++;
+	return (struct str){ s.p + start, *i - start };
+}
+
+static int
+sig_word_eq(struct str a, struct str b)
+{
+	if (a.len != b.len)
+		return 0;
+	for (size_t k = 0; k < a.len; k++) {
+		unsigned char x = (unsigned char)a.p[k];
+		unsigned char y = (unsigned char)b.p[k];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+int
+signature_typed_matches(struct str name, struct str typed)
+{
+	size_t i = 0, j = 0;
+	int words = 0;
+
+	if (name.p == NULL || typed.p == NULL)
+		return 0;
+	for (;;) {
+		struct str a = sig_word(name, &i), b = sig_word(typed, &j);
+		if (a.len == 0 || b.len == 0)
+			return a.len == 0 && b.len == 0 && words > 0;
+		if (!sig_word_eq(a, b))
+			return 0;
+		words++;
+	}
+}

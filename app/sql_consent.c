@@ -73,15 +73,17 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	[SQL_CONSENT_GET] = { "SELECT c.id, c.referral_id, c.kind, c.state, c.answer, c.language,"
 	                      " c.interpreter_used, c.interpreter_language, c.direction_obtain,"
 	                      " c.direction_disclose, c.purpose, c.valid_from, c.valid_until,"
-	                      " c.signed_how, c.signer_name, c.signature_svg, c.paper_date,"
+	                      " c.signed_how, c.signer_name, c.signature_svg,"
+	                      " IFNULL(c.signed_with, '') AS signed_with, c.paper_date,"
 	                      " s.display_name AS taken_by,"
 	                      " DATE_FORMAT(c.signed_at, '%Y-%m-%d %H:%i') AS signed_at,"
 	                      " DATE_FORMAT(c.ended_at, '%Y-%m-%d %H:%i') AS ended_at, c.version,"
 	                      " t.title AS text_title, t.body AS text_body,"
-	                      " t.version AS text_version, t.language AS text_language"
+	                      " t.version AS text_version, t.language AS text_language,"
+	                      " t.to_check AS text_to_check"
 	                      " FROM consent c JOIN staff s ON s.id = c.taken_by"
 	                      " JOIN consent_text t ON t.id = c.text_id WHERE c.id = ?",
-	    1, .ncols = 25, .nparams = 1, .rec = &consent_record },
+	    1, .ncols = 27, .nparams = 1, .rec = &consent_record },
 	[SQL_CONSENT_PARTIES] = { "SELECT cp.id," PARTY_NAME
 	                          " AS name, cp.state,"
 	                          " DATE_FORMAT(cp.revoked_at, '%Y-%m-%d %H:%i') AS revoked_at,"
@@ -93,11 +95,12 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                          " WHERE cp.consent_id = ? ORDER BY cp.insats_id IS NOT NULL,"
 	                          " COALESCE(po.name, o.name), o.parent_id IS NOT NULL, o.name",
 	    1, .ncols = 5, .nparams = 1, .rec = &consent_party_record },
-	[SQL_CONSENT_CATEGORIES] = { "SELECT k.code, k.label, k.label_en, k.label_ar"
+	[SQL_CONSENT_CATEGORIES] = { "SELECT k.code, k.label, k.label_en, k.label_ar,"
+	                             " k.label_so, k.label_fa_af, k.label_ti"
 	                             " FROM consent_consent_category cc"
 	                             " JOIN consent_category k ON k.code = cc.category_code"
 	                             " WHERE cc.consent_id = ? ORDER BY k.position",
-	    1, .ncols = 4, .nparams = 1, .rec = &consent_category_record },
+	    1, .ncols = 7, .nparams = 1, .rec = &consent_category_record },
 	[SQL_CONSENT_EVENTS] = { "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s') AS at, e.event,"
 	                         " (SELECT" PARTY_NAME " FROM consent_party cp"
 	                         "  LEFT JOIN organisation o ON o.id = cp.organisation_id"
@@ -122,9 +125,9 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	[SQL_CONSENT_TEXT_CURRENT] = { "SELECT id, title, body, version FROM consent_text"
 	                               " WHERE kind = ? AND language = ? AND is_current = 1",
 	    1, .ncols = 4, .nparams = 2, .rec = &consent_text_current_record },
-	[SQL_CONSENT_LANGUAGES] = { "SELECT language FROM consent_text WHERE kind = ?"
+	[SQL_CONSENT_LANGUAGES] = { "SELECT language, to_check FROM consent_text WHERE kind = ?"
 	                            " AND is_current = 1 ORDER BY language = 'sv' DESC, language",
-	    1, .ncols = 1, .nparams = 1, .rec = &consent_text_language_record },
+	    1, .ncols = 2, .nparams = 1, .rec = &consent_text_language_record },
 	[SQL_CONSENT_INSERT] = { "INSERT INTO consent (referral_id, kind, text_id, language,"
 	                         " interpreter_used, interpreter_language, direction_obtain,"
 	                         " direction_disclose, purpose, valid_from, valid_until, taken_by)"
@@ -137,10 +140,10 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                                  " VALUES (?, ?)",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_CONSENT_SIGN] = { "UPDATE consent SET state = 'aktiv', signed_how = ?, signer_name = ?,"
-	                       " signature_svg = ?, paper_date = ?, answer = ?,"
+	                       " signature_svg = ?, signed_with = ?, paper_date = ?, answer = ?,"
 	                       " signed_at = UTC_TIMESTAMP(), version = version + 1"
 	                       " WHERE id = ? AND state = 'utkast'",
-	    0, .ncols = 0, .nparams = 6 },
+	    0, .ncols = 0, .nparams = 7 },
 	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id ="
 	                                 " (SELECT text_id FROM consent WHERE id = ?)",
 	    0, .ncols = 0, .nparams = 1 },
@@ -185,10 +188,10 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                           " WHERE r.id = ?",
 	    1, .ncols = 18, .nparams = 1, .rec = &consent_referral_record },
 	[SQL_CONSENT_TEXT_LIST] = { "SELECT id, kind, language, version, title, is_current, used,"
-	                            " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at"
+	                            " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at, to_check"
 	                            " FROM consent_text ORDER BY kind, language = 'sv' DESC,"
 	                            " language, version DESC",
-	    1, .ncols = 8, .nparams = 0, .rec = &consent_text_list_record },
+	    1, .ncols = 9, .nparams = 0, .rec = &consent_text_list_record },
 	[SQL_CONSENT_TEXT_LOCK] = { "SELECT id, kind, language, version, title, body, is_current,"
 	                            " used FROM consent_text WHERE id = ? FOR UPDATE",
 	    0, .ncols = 8, .nparams = 1, .rec = &consent_text_record },

@@ -340,9 +340,10 @@ enum app_err consent_prepare(
 
 /* What a signature carries. */
 struct consent_signing {
-	enum consent_how how;  /* surfplatta or papper */
-	struct str signer;     /* the name typed on the tablet ("" on paper) */
-	struct str signature;  /* SVG path data (tablet), "" on paper */
+	enum consent_how how; /* surfplatta or papper */
+	struct str signer;    /* the name typed on the tablet ("" on paper) */
+	struct str signature; /* SVG path data (tablet), "" on paper */
+	int typed; /* tablet: signed by the typed full name, no drawing */
 	struct str paper_date; /* paper: the date on it */
 	enum consent_answer answer;
 };

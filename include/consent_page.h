@@ -46,8 +46,17 @@ enum consent_new_field {
 };
 extern const struct field_spec consent_new_spec[CN__MAX];
 
-/* Sign on the tablet: POST /samtycken/:id/surfplatta. */
-enum consent_sign_field { CS_NAMN, CS_SIGNATUR, CS_SVAR, CS__MAX };
+/* Sign on the tablet: POST /samtycken/:id/surfplatta. A drawn signature
+ * (CS_SIGNATUR), or the full name typed once more (CS_NAMNUNDERSKRIFT)
+ * and confirmed (CS_NAMNBEKRAFTELSE), the keyboard's way. */
+enum consent_sign_field {
+	CS_NAMN,
+	CS_SIGNATUR,
+	CS_SVAR,
+	CS_NAMNUNDERSKRIFT,
+	CS_NAMNBEKRAFTELSE,
+	CS__MAX
+};
 extern const struct field_spec consent_sign_spec[CS__MAX];
 
 /* Record a signed paper: POST /samtycken/:id/papper. */

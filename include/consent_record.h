@@ -37,9 +37,11 @@ struct consent {
 	enum consent_how signed_how;        /* CONSENT_HOW__MAX unsigned */
 	struct str signer_name;             /* typed on the tablet */
 	struct str signature_svg;           /* drawn on the tablet */
-	struct str paper_date;              /* YYYY-MM-DD on paper */
-	struct str taken_by;                /* the staff member's name */
-	struct str signed_at, ended_at;     /* "YYYY-MM-DD HH:MM" UTC or "" */
+	int signed_typed;      /* on the tablet by typed name, no drawing */
+	int text_to_check;     /* its text awaits a translator's check */
+	struct str paper_date; /* YYYY-MM-DD on paper */
+	struct str taken_by;   /* the staff member's name */
+	struct str signed_at, ended_at; /* "YYYY-MM-DD HH:MM" UTC or "" */
 	long long version;
 	/* The text version it pins. */
 	struct str text_title, text_body, text_language;
@@ -48,6 +50,7 @@ struct consent {
 	long long active_parties, all_parties;
 	/* As stored, before decoding into the enums above. */
 	struct str kind_name, state_name, answer_name, signed_how_name;
+	struct str signed_with_name; /* "ritad", "namn" or "" */
 };
 
 /* 1 when c has been signed (on the tablet or on paper). */
@@ -63,13 +66,15 @@ struct consent_party {
 	struct str state_name;
 };
 
-/* An information category: its code and label in sv, en and ar. */
+/* An information category: its code and label in each participant
+ * language (sv, en, ar, so, fa-AF, ti). */
 struct consent_category {
-	struct str code, label, label_en, label_ar;
+	struct str code, label, label_en, label_ar, label_so, label_fa_af,
+	    label_ti;
 };
 
-/* The label of category k in language (en and ar have their own, any
- * other language the Swedish). Borrowed from k. */
+/* The label of category k in language (each of ours has its own, any
+ * other language, or one left empty, the Swedish). Borrowed from k. */
 struct str consent_category_label(
     const struct consent_category *k, struct str language);
 
@@ -100,6 +105,7 @@ struct consent_text {
 	long long version;
 	struct str title, body;
 	int is_current, used;
+	int to_check; /* our own translation, awaiting a translator's check */
 	struct str created_at; /* YYYY-MM-DD */
 	struct str kind_name;
 };

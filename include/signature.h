@@ -11,6 +11,11 @@
  *             2 decimals)
  *   sp      = one or more spaces
  * Pure function, no I/O: fuzzed by tests/fuzz/fuzz_signature.c.
+ *
+ * The keyboard's way to sign (issue 16, item 5): the participant types
+ * their full name once more as the signature and confirms it; nothing is
+ * drawn, and the consent records that it was signed by typed name
+ * (consent.signed_with 'namn').
  */
 #ifndef SIGNATURE_H
 #define SIGNATURE_H
@@ -27,5 +32,10 @@
  * at most SIGNATURE_MAX_BYTES bytes; *points (may be NULL) gets the number
  * of points. 0 otherwise. */
 int signature_path_valid(struct str d, size_t *points);
+
+/* 1 when typed is a signature by name: not blank, and the same name as
+ * name (the "Ditt namn" field) but for blanks around and between words
+ * and the case of ASCII letters. 0 otherwise. */
+int signature_typed_matches(struct str name, struct str typed);
 
 #endif /* !SIGNATURE_H */

@@ -10,10 +10,13 @@
  * lang="sv". The texts themselves (consent texts, questionnaire items) are
  * data with their own languages; these are only the words around them.
  *
- * Two flows use it: the consent tablet (app/page_consent_tablet.c,
+ * Three flows use it: the consent tablet (app/page_consent_tablet.c,
  * app/page_consent_revoke.c: TABLET_MSG_CONSENT_FIRST ..
- * TABLET_MSG_CONSENT_LAST) and the questionnaire kiosk (its words are here,
- * TABLET_MSG_KIOSK_FIRST .. TABLET_MSG_KIOSK_LAST, for app/page_quest.c).
+ * TABLET_MSG_CONSENT_LAST), the questionnaire kiosk (its words are here,
+ * TABLET_MSG_KIOSK_FIRST .. TABLET_MSG_KIOSK_LAST, for app/page_quest.c)
+ * and the lock screen where a code is typed (app/page_kiosk.c:
+ * TABLET_MSG_LOCK_FIRST .. TABLET_MSG_LOCK_LAST). Every message is in
+ * every language (tests/unit/test_tablet_i18n.c).
  *
  * The Arabic, Somali, Dari and Tigrinya words are our own best-effort
  * translations, to be checked by a translator.
@@ -90,6 +93,13 @@ enum tablet_msg {
 	TABLET_COUNT_HINT,    /* {n}: the limit */
 	TABLET_COUNT_LEFT,    /* {n}: left (filled in by teckenantal.js) */
 	TABLET_COUNT_OVER,    /* {n}: too many (likewise) */
+	/* The signature by typed name, the keyboard's way to sign. */
+	TABLET_SIGN_TYPED_LEGEND,
+	TABLET_SIGN_TYPED,
+	TABLET_SIGN_TYPED_CONFIRM,
+	TABLET_ERR_TYPED_CONFIRM,
+	TABLET_ERR_TYPED_MATCH,
+	TABLET_SIGNED_TYPED,
 	/* The questionnaire kiosk. */
 	TABLET_Q_CHOOSE,
 	TABLET_Q_PROGRESS, /* {n} of {m} */
@@ -114,13 +124,26 @@ enum tablet_msg {
 	TABLET_Q_OFFLINE,  /* the kiosk lost the network; the answer waits */
 	TABLET_Q_SAVING,
 	TABLET_Q_VAS_UNSET, /* a scale nobody has touched yet */
+	/* The lock screen (app/page_kiosk.c): typing a code. */
+	TABLET_L_TITLE,
+	TABLET_L_INTRO,
+	TABLET_L_CODE,
+	TABLET_L_START,
+	TABLET_L_NOTE,
+	TABLET_L_CODE_BAD,
+	TABLET_L_CODE_OLD,
+	TABLET_L_CODE_BUSY,
+	TABLET_L_CODE_SHAPE,
+	TABLET_L_CODE_MANY,
 	TABLET_MSG__MAX
 };
 
 #define TABLET_MSG_CONSENT_FIRST TABLET_PARTIES
-#define TABLET_MSG_CONSENT_LAST  TABLET_COUNT_OVER
+#define TABLET_MSG_CONSENT_LAST  TABLET_SIGNED_TYPED
 #define TABLET_MSG_KIOSK_FIRST   TABLET_Q_CHOOSE
 #define TABLET_MSG_KIOSK_LAST    TABLET_Q_VAS_UNSET
+#define TABLET_MSG_LOCK_FIRST    TABLET_L_TITLE
+#define TABLET_MSG_LOCK_LAST     TABLET_L_CODE_MANY
 
 /*
  * The language whose words serve code (a BCP 47 tag as the texts carry
@@ -137,9 +160,20 @@ const char *tablet_lang_code(enum tablet_lang lang);
  * an admin's "ckb" or "fa-IR" text gets it too), else "ltr". Static. */
 const char *tablet_dir(struct str code);
 
-/* The language's own name ("Svenska", "English", "العربية") when code is
- * exactly one we name, else code itself. Borrowed (static or code). */
+/* The language's own name ("Svenska", "English", "العربية", "Soomaali",
+ * "دری", "ትግርኛ") when code is exactly one of ours, else code itself.
+ * Borrowed (static or code). */
 struct str tablet_lang_name(struct str code);
+
+/* For staff: the Swedish name with the language's own after it
+ * ("Tigrinja (ትግርኛ)", "Svenska") when code is exactly one of ours, else
+ * code itself. Borrowed (static or code). */
+struct str tablet_lang_label(struct str code);
+
+/* code's place in the table of our languages (sv, en, ar, so, fa-AF, ti),
+ * TABLET_LANG__MAX for a code that is not exactly one of ours: the order
+ * lists of languages are shown in. */
+int tablet_lang_rank(struct str code);
 
 /* Message msg in lang, Swedish when it has not been translated into lang.
  * Static; never NULL. */

@@ -229,7 +229,7 @@ eq "the tablet is handed over to revoke" "$HO_ST" 303
 expect_header "to the revocation page" "Location: /samtycken/$W/aterkalla"
 texpect "the revocation page" 200 "$TJAR" "$BASE/samtycken/$W/aterkalla"
 expect_body "offers the waiver" "<h2 id=\"rv-waiver\">Sekretesslättnad</h2>"
-expect_body "per party" "?samtycke=$W&amp;part=$P_FK\">Återkalla för Försäkringskassan"
+expect_body "per party" "?samtycke=$W&amp;part=$P_FK\">Återkalla för <span lang=\"sv\" dir=\"ltr\">Försäkringskassan"
 expect_body "or whole" "?samtycke=$W&amp;part=alla\">Återkalla hela sekretesslättnaden"
 expect_body "saying what that does" "Återkallar du hela sekretesslättnaden får insatsen inte längre utbyta uppgifter om dig med någon av parterna. Ditt samtycke till SUS gäller som förut."
 expect_body "offers the SUS consent on its own" "?samtycke=$S&amp;part=alla\">Återkalla samtycket till SUS"
@@ -289,7 +289,7 @@ eq "and leaves the waiver in force" "$(consent_state "$W4")" aktiv
 eq "with all its parties" "$(q "SELECT COUNT(*) FROM consent_party WHERE consent_id = $W4 AND state = 'aktiv'")" 2
 st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$W4" --data-urlencode "part=$P4")
 eq "one party, unconfirmed" "$st" 200
-expect_body "the confirmation names the party" "Återkalla för Försäkringskassan"
+expect_body "the confirmation names the party" 'Återkalla för <span lang="sv" dir="ltr">Försäkringskassan'
 expect_body "and says what it does" "De andra parterna och ditt samtycke till SUS gäller som förut."
 eq "nothing revoked" "$(q "SELECT state FROM consent_party WHERE id = $P4")" aktiv
 st=$(tpost "$TJAR" "/samtycken/$S4/aterkalla" --data-urlencode "samtycke=$W4" --data-urlencode "part=$P4" \
@@ -332,7 +332,7 @@ for lang in en ar; do
 	texpect "$lang: the revocation page" 200 "$TJAR" "$BASE/samtycken/$WL/aterkalla"
 	if [ "$lang" = en ]; then
 		expect_body "en: in English" '<html lang="en" dir="ltr">'
-		expect_body "en: the waiver per party" "Withdraw for Försäkringskassan"
+		expect_body "en: the waiver per party" 'Withdraw for <span lang="sv" dir="ltr">Försäkringskassan'
 		expect_body "en: what revoking for one party does" "If you withdraw it for one party, the programme may no longer exchange information about you with that party."
 		expect_body "en: the whole waiver" "Withdraw the whole waiver"
 		expect_body "en: what that does" "Your consent to SUS stays as it is."
@@ -340,7 +340,7 @@ for lang in en ar; do
 		expect_body "en: what that does" "If you withdraw the consent to SUS, you are reported there only anonymously"
 	else
 		expect_body "ar: in Arabic, right to left" '<html lang="ar" dir="rtl">'
-		expect_body "ar: the waiver per party" "سحب الموافقة عن Försäkringskassan"
+		expect_body "ar: the waiver per party" 'سحب الموافقة عن <span lang="sv" dir="ltr">Försäkringskassan'
 		expect_body "ar: the whole waiver" "سحب الموافقة على رفع السرية بالكامل"
 		expect_body "ar: what that does" "فلن يعود بإمكان البرنامج تبادل المعلومات عنك مع أي من الجهات."
 		expect_body "ar: the SUS consent on its own" "سحب الموافقة على SUS"

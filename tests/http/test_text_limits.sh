@@ -479,6 +479,10 @@ fx_POST_samtycken__id_surfplatta() {
 	hand_over "$c"
 	JAR=$TJAR CSRF=$(tablet_csrf "$TJAR") URL=/samtycken/$c/surfplatta
 	FORM=("namn=Text Gränsson" "signatur=$SIG")
+	# The typed signature must be the name once more, so it is never
+	# stored as typed at the limit; over it, it is refused even beside a
+	# drawing.
+	[ "$1" = namnunderskrift ] && STORE=0
 	LIMIT=200
 	MSG="Namnet är för långt. Du kan skriva upp till 200 tecken."
 }

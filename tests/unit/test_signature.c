@@ -71,6 +71,42 @@ test_size_bound(void **state)
 	assert_true(signature_path_valid((struct str){ big, len }, NULL));
 }
 
+/* The keyboard's signature: the full name once more, blanks and ASCII
+ * case aside. */
+static void
+test_typed_name(void **state)
+{
+	static const struct {
+		const char *name, *typed;
+		int ok;
+	} cases[] = {
+		{ "Amina Hassan", "Amina Hassan", 1 },
+		{ "Amina Hassan", "  amina   HASSAN ", 1 },
+		{ "Amina Hassan", "Amina\u00a0Hassan", 1 },
+		{ "ሳባ ተስፋይ", "ሳባ  ተስፋይ", 1 },
+		{ "فرید احمدی", "فرید احمدی", 1 },
+		{ "Åsa Öberg", "Åsa Öberg", 1 },
+		/* Not the same name, or not a name at all. */
+		{ "Amina Hassan", "Amina", 0 },
+		{ "Amina Hassan", "Amina Hassan Ali", 0 },
+		{ "Amina Hassan", "Hassan Amina", 0 },
+		{ "Åsa Öberg", "åsa öberg", 0 }, /* only ASCII folds */
+		{ "Amina Hassan", "", 0 },
+		{ "Amina Hassan", "   ", 0 },
+		{ "", "", 0 },
+		{ "  ", " ", 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(
+		    signature_typed_matches(
+		        str_cstr(cases[i].name), str_cstr(cases[i].typed)),
+		    cases[i].ok);
+	assert_int_equal(
+	    signature_typed_matches(STR_NULL, STR_LIT("Amina")), 0);
+}
+
 int
 main(void)
 {
@@ -78,6 +114,7 @@ main(void)
 		cmocka_unit_test(test_accepts_strokes),
 		cmocka_unit_test(test_refuses_everything_else),
 		cmocka_unit_test(test_size_bound),
+		cmocka_unit_test(test_typed_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

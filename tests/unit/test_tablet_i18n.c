@@ -94,9 +94,28 @@ names(void **state)
 	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("sv")), "Svenska"));
 	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("en")), "English"));
 	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("ar")), "العربية"));
-	/* A language we have no name for shows its code. */
-	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("so")), "so"));
+	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("so")), "Soomaali"));
+	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("fa-AF")), "دری"));
+	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("ti")), "ትግርኛ"));
+	/* A language that is not exactly one of ours shows its code. */
 	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("en-GB")), "en-GB"));
+	assert_true(str_eq_cstr(tablet_lang_name(STR_LIT("fa")), "fa"));
+	/* Staff read the Swedish name first. */
+	assert_true(
+	    str_eq_cstr(tablet_lang_label(STR_LIT("ti")), "Tigrinja (ትግርኛ)"));
+	assert_true(str_eq_cstr(tablet_lang_label(STR_LIT("sv")), "Svenska"));
+	assert_true(str_eq_cstr(tablet_lang_label(STR_LIT("xx")), "xx"));
+	/* Every language of ours has a name of its own, and its rank is its
+	 * place in the table. */
+	for (int l = 0; l < TABLET_LANG__MAX; l++) {
+		struct str code =
+		    str_cstr(tablet_lang_code((enum tablet_lang)l));
+		assert_false(
+		    str_eq(tablet_lang_name(code), code) && l != TABLET_SV);
+		assert_false(str_eq(tablet_lang_label(code), code));
+		assert_int_equal(tablet_lang_rank(code), l);
+	}
+	assert_int_equal(tablet_lang_rank(STR_LIT("fa")), TABLET_LANG__MAX);
 }
 
 static void
@@ -120,24 +139,46 @@ words(void **state)
 			assert_string_not_equal(
 			    tablet_msg_key((enum tablet_msg)m),
 			    tablet_msg_key((enum tablet_msg)k));
-	/* The consent tablet is in Swedish, English and Arabic; the kiosk in
-	 * all six. */
-	for (int l = 0; l < TABLET_LANG__MAX; l++) {
-		int consent =
-		    l == TABLET_SV || l == TABLET_EN || l == TABLET_AR;
-		for (int m = TABLET_MSG_CONSENT_FIRST;
-		     m <= TABLET_MSG_CONSENT_LAST; m++)
-			assert_int_equal(tablet_word_own((enum tablet_lang)l,
-			                     (enum tablet_msg)m),
-			    consent);
-		for (int m = TABLET_MSG_KIOSK_FIRST; m <= TABLET_MSG_KIOSK_LAST;
-		     m++)
-			assert_true(tablet_word_own(
-			    (enum tablet_lang)l, (enum tablet_msg)m));
-	}
-	/* A word not translated comes out in Swedish. */
-	assert_string_equal(tablet_word(TABLET_SO, TABLET_AGREE),
-	    tablet_word(TABLET_SV, TABLET_AGREE));
+	for (int m = TABLET_MSG_LOCK_FIRST; m <= TABLET_MSG_LOCK_LAST; m++)
+		for (int k = m + 1; k <= TABLET_MSG_LOCK_LAST; k++)
+			assert_string_not_equal(
+			    tablet_msg_key((enum tablet_msg)m),
+			    tablet_msg_key((enum tablet_msg)k));
+	/* The three ranges cover every message, in order. */
+	assert_int_equal(TABLET_MSG_CONSENT_FIRST, 0);
+	assert_int_equal(TABLET_MSG_KIOSK_FIRST, TABLET_MSG_CONSENT_LAST + 1);
+	assert_int_equal(TABLET_MSG_LOCK_FIRST, TABLET_MSG_KIOSK_LAST + 1);
+	assert_int_equal(TABLET_MSG__MAX, TABLET_MSG_LOCK_LAST + 1);
+	/* Every message is in every language (issue 16: the consent tablet,
+	 * the kiosk and the lock screen in all six), and a translation keeps
+	 * the {n} and {m} its Swedish words have. */
+	for (int l = 0; l < TABLET_LANG__MAX; l++)
+		for (int m = 0; m < TABLET_MSG__MAX; m++) {
+			const char *sv =
+			    tablet_word(TABLET_SV, (enum tablet_msg)m);
+			const char *w = tablet_word(
+			    (enum tablet_lang)l, (enum tablet_msg)m);
+			if (!tablet_word_own(
+			        (enum tablet_lang)l, (enum tablet_msg)m))
+				fail_msg("%s has no words in %s",
+				    tablet_msg_key((enum tablet_msg)m),
+				    tablet_lang_code((enum tablet_lang)l));
+			assert_true(w[0] != '\0');
+			assert_int_equal(strstr(sv, "{n}") != NULL,
+			    strstr(w, "{n}") != NULL);
+			assert_int_equal(strstr(sv, "{m}") != NULL,
+			    strstr(w, "{m}") != NULL);
+			/* Only Swedish, and the words left untranslated on
+			 * purpose (none), are the Swedish words. */
+			if (l != TABLET_SV && strcmp(sv, w) == 0 &&
+			    strcmp(sv, "SUS") != 0)
+				fail_msg("%s in %s is the Swedish words",
+				    tablet_msg_key((enum tablet_msg)m),
+				    tablet_lang_code((enum tablet_lang)l));
+		}
+	assert_string_equal(tablet_word(TABLET_TI, TABLET_L_CODE_BUSY),
+	    "እዚ ኮድ ሕጂ ኣብ ካልእ ታብሌት ይጥቀመሉ ኣሎ። ኣብኡ ወድኡ፣ ወይ ቁሩብ ደቓይቕ "
+	    "ተጸበዩ እሞ ደጊምኩም ፈትኑ።");
 	assert_string_equal(
 	    tablet_word(TABLET_SV, TABLET_AGREE), "Jag samtycker");
 	assert_string_equal(tablet_word(TABLET_EN, TABLET_AGREE), "I consent");
@@ -205,9 +246,22 @@ binding(void **state)
 	assert_int_equal(tablet_bind(ctx, STR_LIT("so"),
 	                     TABLET_MSG_CONSENT_FIRST, TABLET_MSG_CONSENT_LAST),
 	    APP_OK);
-	/* Marked as the text's language, the words in Swedish. */
 	assert_string_equal(render("{{lang}} {{dir}} {{t_agree}}", ctx),
-	    "so ltr Jag samtycker");
+	    "so ltr Waan oggolahay");
+	ctx = view_ctx_new(&arena);
+	assert_int_equal(tablet_bind(ctx, STR_LIT("fa-AF"),
+	                     TABLET_MSG_LOCK_FIRST, TABLET_MSG_LOCK_LAST),
+	    APP_OK);
+	assert_string_equal(
+	    render("{{lang}} {{dir}} {{t_code}}", ctx), "fa-AF rtl کد");
+	ctx = view_ctx_new(&arena);
+	assert_int_equal(tablet_bind(ctx, STR_LIT("ckb"),
+	                     TABLET_MSG_CONSENT_FIRST, TABLET_MSG_CONSENT_LAST),
+	    APP_OK);
+	/* A language we have no words for: marked as the text's language,
+	 * the words in Swedish. */
+	assert_string_equal(render("{{lang}} {{dir}} {{t_agree}}", ctx),
+	    "ckb rtl Jag samtycker");
 }
 
 int

@@ -3,8 +3,9 @@
  *  - The signature pad: draws with finger, pen or mouse on the canvas and
  *    writes the strokes as SVG path data ("M x y L x y ...", the grammar
  *    app/signature.c accepts) into the hidden field named by data-target.
- *    Without JavaScript the pad stays blank and the server asks for a
- *    paper consent instead.
+ *    Without JavaScript, or without a pointer, the pad stays blank and
+ *    the participant signs by typing their full name and confirming it
+ *    (the form's second way, no script needed).
  *  - [data-print] buttons print the page. */
 (function () {
 	"use strict";

@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "demo.h"
+#include "demo_report_document.h"
 #include "pnr.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
@@ -863,6 +864,10 @@ demo_participants(const struct demo_opts *o)
 			mysql_rollback(my);
 			goto out;
 		}
+	}
+	if (!demo_report_document(my)) {
+		mysql_rollback(my);
+		goto out;
 	}
 	if (mysql_commit(my) != 0)
 		goto out;

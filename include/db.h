@@ -90,6 +90,7 @@ enum db_area {
 	DB_QUEST,         /* sql_quest.c: questionnaires and the kiosk */
 	DB_PARTICIPATION_SUS, /* sql_participation_sus.c: SUS data, participation page */
 	DB_FORM_STASH, /* sql_form_stash.c: forms kept over an ended session */
+	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	DB_AREA__MAX
 };
 

@@ -346,8 +346,15 @@ text_render(struct req *r, const struct report_doc_insats *ins,
     const struct doc_period *dp, const struct text_form *f,
     const struct report_text *now)
 {
+	/* View keys are kept, not copied: static names. */
+	static const char *const err_keys[RTS__MAX] = {
+		[RTS_BAKGRUND] = "bakgrund_fel",
+		[RTS_SAMVERKAN] = "samverkan_fel",
+		[RTS_HORISONTELLA] = "horisontella_fel",
+		[RTS_RESULTAT] = "resultat_fel",
+		[RTS_INDIKATORER] = "indikatorer_fel",
+	};
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	char key[40];
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -364,9 +371,9 @@ text_render(struct req *r, const struct report_doc_insats *ins,
 	for (int i = 0; i < RTS__MAX; i++) {
 		const char *name =
 		    report_text_section_name((enum report_text_section)i);
-		(void)snprintf(key, sizeof(key), "%s_fel", name);
 		if ((e = view_ctx_set_str(ctx, name, f->sec[i])) != APP_OK ||
-		    (e = page_form_error(ctx, key, f->err[i])) != APP_OK)
+		    (e = page_form_error(ctx, err_keys[i], f->err[i])) !=
+		        APP_OK)
 			return e;
 	}
 	/* A stale form shows what is stored now beside what was typed. */

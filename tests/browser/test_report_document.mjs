@@ -53,6 +53,10 @@ await step("the document on screen", async () => {
 	check("on screen the period chooser is there", await page.locator("form").first().isVisible());
 	await screenshot(page, "delarsrapport-screen");
 	await axe(page, "the delårsrapport");
+	await page.setViewportSize({ width: 320, height: 640 });
+	const w = await page.evaluate(() => document.documentElement.scrollWidth);
+	check("the document is no wider than 320 px at 320 px (tables scroll)", w <= 320, `${w} px`);
+	await page.setViewportSize({ width: 1100, height: 900 });
 });
 
 await step("printed: no form, no navigation", async () => {
@@ -109,6 +113,14 @@ await step("the texts' page", async () => {
 	eq("each with its limit", await p.locator("#resultat").getAttribute("data-maxtecken"), "10000");
 	await screenshot(p, "delarsrapport-texter");
 	await axe(p, "the delårsrapport's text form");
+	// Reflow (WCAG 1.4.10), as the other staff pages: 320 CSS px wide.
+	await p.setViewportSize({ width: 320, height: 640 });
+	for (const path of [`/rapporter/texter?period=jan-aug&ar=2021`, p.url().replace(BASE, "")]) {
+		await p.goto(`${BASE}${path}`);
+		const w = await p.evaluate(() => document.documentElement.scrollWidth);
+		check(`${path.split("?")[0]}: no wider than 320 px at 320 px`, w <= 320, `${w} px`);
+	}
+	await axe(p, "the list of texts at 320 px");
 	await staff.close();
 });
 

@@ -49,9 +49,9 @@ expect_body "the overview links the access log" 'href="/admin/logg"'
 expect_status "GET /admin/konton" 200 -b "$(jar admin)" "$BASE/admin/konton"
 expect_body "the list shows remittent.fk" "<a href=\"/admin/konton/$FK_ID\">remittent.fk</a>"
 expect_body "the list shows names" "Demo Handläggare Försäkringskassan"
-expect_body "the list shows roles in Swedish" "<td>Remittent</td>"
+expect_body "the list shows roles in Swedish" "<td data-label=\"Roller\">Remittent</td>"
 expect_body "the list shows units with their parent" "Trollhättans Stad – Ekonomiskt bistånd (försörjningsstöd)"
-expect_body "the list shows status" "<td>Aktivt</td>"
+expect_body "the list shows status" "<td data-label=\"Status\">Aktivt</td>"
 expect_body "tables have column headers" '<th scope="col">Användarnamn</th>'
 expect_status "only inactive accounts" 200 -b "$(jar admin)" "$BASE/admin/konton?visa=inaktiva"
 check "the inactive filter hides active accounts" bash -c "! grep -q '>remittent.fk<' '$BODY'"

@@ -47,11 +47,11 @@ log_in REM remittent.fk
 
 # --- The overview
 expect_status "GET /admin/kodlistor" 200 -b "$ADMIN" "$BASE/admin/kodlistor"
-expect_body "it shows the education codes" "<td>Ej fullständig grundskola</td>"
-expect_body "with their SUS codes" "<td>U1</td>"
+expect_body "it shows the education codes" "<td data-label=\"Text\">Ej fullständig grundskola</td>"
+expect_body "with their SUS codes" "<td data-label=\"SUS-kod\">U1</td>"
 expect_body "the income list with public support" "<th scope=\"col\">Offentlig försörjning</th>"
-expect_body "the end reasons with their outcome" "<td>Felregistrering</td>"
-expect_body "the advise-against reasons" "<td>Hälsan hindrar deltagande just nu</td>"
+expect_body "the end reasons with their outcome" "<td data-label=\"Text\">Felregistrering</td>"
+expect_body "the advise-against reasons" "<td data-label=\"Text\">Hälsan hindrar deltagande just nu</td>"
 expect_body "it links every list's form" 'href="/admin/kodlistor/avradan"'
 expect_status "the admin overview links it" 200 -b "$ADMIN" "$BASE/admin"
 expect_body "(link)" 'href="/admin/kodlistor"'

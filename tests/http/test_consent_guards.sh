@@ -67,7 +67,7 @@ eq "the marker is in the change history" \
 	"$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'referral' AND record_id = $R AND field = 'consent_at_visa'")" ">1"
 expect_status "the remittent's view of it (no waiver yet: their own details)" 200 -b "$RJ" "$BASE/ansokningar/$R"
 expect_body "shows the application" "Bakgrund $NAME"
-expect_body "the history names the marker" "<td>Samtycket tas vid VISA-besöket</td>"
+expect_body "the history names the marker" "<td data-label=\"Fält\">Samtycket tas vid VISA-besöket</td>"
 
 # --- 3. The draft: a waiver past its dates does not do; one in force
 # covering the referring organisation does, without the marker.
@@ -210,12 +210,12 @@ eq "and says what was shown" \
 q "UPDATE referral SET status = 'antagen', decided_at = UTC_TIMESTAMP(), decided_by = $FVID, version = version + 1 WHERE id = $D"
 LISTS=$(audits "action = 'read' AND object_type = 'referral_list' AND username = 'remittent.fk'")
 expect_status "the remittent's list" 200 -b "$RJ" "$BASE/ansokningar"
-check "lists D with its status masked" grep -q "ansokningar/$D\">$NAME Gardsson</a></td><td>[^<]*</td><td><span class=\"ref-status ref-status-samtycke\">Samtycke saknas</span>" "$BODY"
-check "and the marked referral R with its status" grep -q "ansokningar/$R\">Visa$$ Gardsson</a></td><td>[^<]*</td><td><span class=\"ref-status ref-status-vantelista\">Väntelista</span>" "$BODY"
+check "lists D with its status masked" grep -q "ansokningar/$D\">$NAME Gardsson</a></td><td data-label=\"Insats\">[^<]*</td><td data-label=\"Status\"><span class=\"ref-status ref-status-samtycke\">Samtycke saknas</span>" "$BODY"
+check "and the marked referral R with its status" grep -q "ansokningar/$R\">Visa$$ Gardsson</a></td><td data-label=\"Insats\">[^<]*</td><td data-label=\"Status\"><span class=\"ref-status ref-status-vantelista\">Väntelista</span>" "$BODY"
 expect_status "the list filtered on antagen" 200 -b "$RJ" "$BASE/ansokningar?status=antagen"
 check "does not tell D's decision" body_lacks "/ansokningar/$D\""
 post "$RJ" /ansokningar/sok --data-urlencode "personnummer=$(dash "$PN")" > /dev/null
-check "the search masks the status too" grep -q "ansokningar/$D\">$NAME Gardsson</a></td><td>[^<]*</td><td><span class=\"ref-status ref-status-samtycke\">Samtycke saknas</span>" "$BODY"
+check "the search masks the status too" grep -q "ansokningar/$D\">$NAME Gardsson</a></td><td data-label=\"Insats\">[^<]*</td><td data-label=\"Status\"><span class=\"ref-status ref-status-samtycke\">Samtycke saknas</span>" "$BODY"
 check "the lists and the search write their audit rows" \
 	test "$(audits "action = 'read' AND object_type = 'referral_list' AND username = 'remittent.fk'")" -eq $((LISTS + 2))
 

@@ -32,7 +32,7 @@ NOW=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $FVI AND status = 
 before=$(audits "object_type = 'referral_list' AND username = 'personal.fv'")
 expect_status "GET /inkorg" 200 -b "$FV" "$BASE/inkorg"
 expect_body "the inbox links the new referral" "<a href=\"/inkorg/$R1\">Testa Vägsson</a>"
-expect_body "the inbox shows occupancy: inskrivna of places" "<tr><td>Friska Vindar 2.0</td><td>$NOW</td><td>$PLACES</td>"
+expect_body "the inbox shows occupancy: inskrivna of places" "<tr><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Inskrivna\">$NOW</td><td data-label=\"Platser\">$PLACES</td>"
 check "the inbox shows no personnummer" body_lacks "$PNR1"
 check "the inbox lists only the caller's insatser" body_lacks "Trampolinen Lilla Edet"
 expect_header "personal data is not cached" "Cache-Control: no-store"
@@ -102,7 +102,7 @@ eq "the participation's history has its start" "$(q "SELECT new_value FROM chang
 NOW1=$((NOW + 1))
 expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
 check "no longer lists the admitted referral" body_lacks "/inkorg/$R1\""
-expect_body "and counts one more participant" "<tr><td>Friska Vindar 2.0</td><td>$NOW1</td>"
+expect_body "and counts one more participant" "<tr><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Inskrivna\">$NOW1</td>"
 
 # --- A second decision on the same referral
 got=$(post "$FV" "/inkorg/$R1/beslut" --data "beslut=avrada" --data "version=$((V1 + 1))" --data "avrada_orsak=halsa" --data "avrada_motivering=Nej")
@@ -122,10 +122,10 @@ expect_body "shows the contact person" "<dt>Kontaktperson</dt><dd>Demo Personal 
 expect_header "is not cached" "Cache-Control: no-store"
 eq "reading it writes a read row with the personnummer" \
 	"$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1'")" $((before + 1))
-expect_body "who has looked: this read, by personal.fv" "(personal.fv)</td><td>Läste deltagande $P1</td>"
+expect_body "who has looked: this read, by personal.fv" "(personal.fv)</td><td data-label=\"Vad\">Läste deltagande $P1</td>"
 expect_body "who has looked: the admission" "Skapade deltagande $P1"
 expect_body "who has looked: the referral read" "Läste ansökan $R1"
-expect_body "the change history is shown" "<td>Startdatum</td><td></td><td>$(day -100)</td>"
+expect_body "the change history is shown" "<td data-label=\"Uppgift\">Startdatum</td><td data-label=\"Från\"></td><td data-label=\"Till\">$(day -100)</td>"
 
 # --- The individual plan
 V=$(part_version "$P1")
@@ -245,7 +245,7 @@ got=$(post "$FV" "/deltagande/$P2/avslut" --data "version=$(part_version "$P2")"
 eq "and ended 30 days ago" "$got" 303
 eq "its summary was due 9 days ago" "$(q "SELECT summary_due_date FROM participation WHERE id = $P2")" "$(day -9)"
 expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
-expect_body "lists the overdue summary" "<tr><td><a href=\"/deltagande/$P2\">Sena Sammansson</a></td><td>Friska Vindar 2.0</td><td class=\"late\">$(day -9)</td></tr>"
+expect_body "lists the overdue summary" "<tr><td data-label=\"Deltagare\"><a href=\"/deltagande/$P2\">Sena Sammansson</a></td><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Senast\" class=\"late\">$(day -9)</td></tr>"
 check "but not the one that was sent" body_lacks "<a href=\"/deltagande/$P1\">"
 expect_status "the list of overdue summaries" 200 -b "$FV" "$BASE/deltagare?status=avslutad&forsenad=1"
 expect_body "has the overdue one" "<a href=\"/deltagande/$P2\">Sammansson, Sena</a>"
@@ -292,7 +292,7 @@ R5=$(new_referral "$FVI" Full Platsson kvinna "$PNR5" 5)
 N=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $FVI AND status = 'inskriven'")
 q "UPDATE insats SET places = $N WHERE id = $FVI"
 expect_status "the inbox of a full insats" 200 -b "$FV" "$BASE/inkorg"
-expect_body "shows it full" "<tr><td>Friska Vindar 2.0</td><td>$N</td><td>$N</td><td><strong>Full</strong></td></tr>"
+expect_body "shows it full" "<tr><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Inskrivna\">$N</td><td data-label=\"Platser\">$N</td><td data-label=\"Läge\"><strong>Full</strong></td></tr>"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=1" --data "startdatum=$TODAY" \
 	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")
 eq "admitting to a full insats is refused (409)" "$got" 409
@@ -304,7 +304,7 @@ eq "the waiting list answers 303" "$got" 303
 eq "the referral waits" "$(q "SELECT status FROM referral WHERE id = $R5")" "vantelista"
 expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
 expect_body "still lists the waiting referral" "<a href=\"/inkorg/$R5\">Full Platsson</a>"
-expect_body "marked Väntelista" "<td>Väntelista</td>"
+expect_body "marked Väntelista" "<td data-label=\"Status\">Väntelista</td>"
 q "UPDATE insats SET places = $PLACES WHERE id = $FVI"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=2" --data "startdatum=$TODAY" \
 	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")
@@ -389,7 +389,7 @@ expect_body "(search row)" "Sökte på personnumret"
 
 # --- The access log: the page shows the latest reads and links to the whole
 # log, its own page under the same access rule, read and logged like the page.
-looked_rows() { sed -n '/id="vem-har-tittat"/,$p' "$BODY" | grep -c '^<tr><td>'; }
+looked_rows() { sed -n '/id="vem-har-tittat"/,$p' "$BODY" | grep -c '^<tr><td data-label="När (UTC)">'; }
 expect_body "the page links to the whole access log" "<a href=\"/deltagande/$P1/atkomstlogg\">Hela åtkomstloggen</a>"
 eq "and lists the latest 10 reads" "$(looked_rows)" 10
 before=$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1' AND detail = 'access log'")
@@ -398,9 +398,9 @@ expect_header "is not cached" "Cache-Control: no-store"
 eq "reading it writes a read row with the personnummer" \
 	"$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1' AND detail = 'access log'")" $((before + 1))
 all=$(audits "personnummer = '$PNR1' AND ((object_type = 'participation' AND object_id = $P1) OR (object_type = 'referral' AND object_id = $R1) OR (object_type = 'consent' AND object_id IN (SELECT id FROM consent WHERE referral_id = $R1)) OR (object_type = 'person' AND username = 'personal.fv'))")
-eq "it lists every row of the file" "$(grep -c '^<tr><td>' "$BODY")" "$all"
+eq "it lists every row of the file" "$(grep -c '^<tr><td data-label="När (UTC)">' "$BODY")" "$all"
 expect_body "with this read first" "<tbody>
-<tr><td>$(q "SELECT DATE_FORMAT(MAX(at), '%Y-%m-%d %H:%i:%s') FROM audit_log WHERE object_type = 'participation' AND object_id = $P1 AND detail = 'access log'")</td><td>Demo Personal Friska Vindar 2.0 (personal.fv)</td><td>Läste deltagande $P1</td></tr>"
+<tr><td data-label=\"När (UTC)\">$(q "SELECT DATE_FORMAT(MAX(at), '%Y-%m-%d %H:%i:%s') FROM audit_log WHERE object_type = 'participation' AND object_id = $P1 AND detail = 'access log'")</td><td data-label=\"Vem\">Demo Personal Friska Vindar 2.0 (personal.fv)</td><td data-label=\"Vad\">Läste deltagande $P1</td></tr>"
 expect_body "the admission" "Skapade deltagande $P1"
 expect_body "the referral read" "Läste ansökan $R1"
 expect_body "the search" "Sökte på personnumret"

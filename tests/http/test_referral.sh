@@ -158,9 +158,9 @@ eq "the status change is recorded with who" \
 	"$(q "SELECT CONCAT(h.old_value, '>', h.new_value, ' ', s.username) FROM change_history h JOIN staff s ON s.id = h.staff_id WHERE record_type = 'referral' AND record_id = ${R1:-0} AND field = 'status' ORDER BY h.id DESC LIMIT 1")" \
 	"utkast>inskickad ${P}_soc1"
 aget "${P}_soc1" "/ansokningar/$R1" > /dev/null
-expect_body "the view lists the history: field label" "<td>VISA-besök</td>"
-expect_body "the view lists the history: new value" '<td class="pre">Lång sjukskrivning efter olycka.</td>'
-expect_body "the view lists the person's history" "<td>Folkbokföringskommun</td>"
+expect_body "the view lists the history: field label" "<td data-label=\"Fält\">VISA-besök</td>"
+expect_body "the view lists the history: new value" '<td data-label="Till" class="pre">Lång sjukskrivning efter olycka.</td>'
+expect_body "the view lists the person's history" "<td data-label=\"Fält\">Folkbokföringskommun</td>"
 expect_body "the view shows the income labels" "Sjukpenning eller rehabiliteringspenning"
 expect_body "the view shows the submitted status" ">Inskickad<"
 check "a submitted referral has no edit link" bash -c "! grep -q 'ansokningar/$R1/andra' '$BODY'"
@@ -174,7 +174,7 @@ eq "the submitted referral is unchanged" "$(q "SELECT background FROM referral W
 # --- The list, with status and filter
 eq "GET /ansokningar" "$(aget "${P}_soc1" /ansokningar)" 200
 expect_body "the list shows the referral" "<a href=\"/ansokningar/$R1\">$NAME1 Testsson</a>"
-check "with its status" grep -q "ansokningar/$R1\">$NAME1 Testsson</a></td><td>[^<]*</td><td><span class=\"ref-status ref-status-inskickad\">Inskickad</span>" "$BODY"
+check "with its status" grep -q "ansokningar/$R1\">$NAME1 Testsson</a></td><td data-label=\"Insats\">[^<]*</td><td data-label=\"Status\"><span class=\"ref-status ref-status-inskickad\">Inskickad</span>" "$BODY"
 check "the list shows no personnummer" bash -c "! grep -q '${PN1:0:8}' '$BODY'"
 check "the list shows no address" bash -c "! grep -q 'Storgatan 1' '$BODY'"
 aget "${P}_soc1" "/ansokningar?status=inskickad" > /dev/null
@@ -361,7 +361,7 @@ eq "the history has both changes in order" \
 	"$(q "SELECT GROUP_CONCAT(CONCAT(old_value, '>', new_value) ORDER BY id SEPARATOR ' / ') FROM change_history WHERE record_type = 'referral' AND record_id = ${R3:-0} AND field = 'background'")" \
 	"Lång sjukskrivning efter olycka.>Version A / Version A>Version B"
 aget "${P}_soc1" "/ansokningar/$R3" > /dev/null
-expect_body "the view lists the change" '<td>Bakgrund</td><td class="pre">Version A</td><td class="pre">Version B</td>'
+expect_body "the view lists the change" '<td data-label="Fält">Bakgrund</td><td data-label="Från" class="pre">Version A</td><td data-label="Till" class="pre">Version B</td>'
 # Removing the medremittent takes their access away, with history.
 build FULL "version=$((V + 2))" "atgard=spara"
 got=$(apost "${P}_soc1" "/ansokningar/$R3/andra" "${ARGS[@]}")

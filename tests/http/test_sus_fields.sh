@@ -80,7 +80,7 @@ BEFORE_UNTOUCHED=$(untouched "$P")
 # --- The register quality page lists it, linking to the section.
 expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
 expect_body "lists the participation with a link to its SUS section" "href=\"/deltagande/$P#sus-uppgifter\""
-check "and says what is missing" grep -qF "<td>utbildning, försörjning före, sysselsättning före, tid i offentlig försörjning, folkbokföringskommun</td>" "$BODY"
+check "and says what is missing" grep -qF "<td data-label=\"Saknas\">utbildning, försörjning före, sysselsättning före, tid i offentlig försörjning, folkbokföringskommun</td>" "$BODY"
 expect_body "and where to fix it" "anger du under SUS-uppgifter på deltagandets sida"
 
 # --- The section on the participation page.
@@ -192,7 +192,7 @@ eq "the audit row names the person and what" \
 expect_status "the page after saving" 200 -b "$FV" "$BASE/deltagande/$P?sparat=1"
 expect_body "says it is complete" "Alla uppgifter som SUS-registreringen behöver finns."
 check "marks nothing missing" body_lacks '<strong class="late">Saknas'
-expect_body "shows who changed the referral's data" "<td>Demo Personal Friska Vindar 2.0</td><td>Folkbokföringskommun</td><td></td><td>Vänersborg</td>"
+expect_body "shows who changed the referral's data" "<td data-label=\"Vem\">Demo Personal Friska Vindar 2.0</td><td data-label=\"Uppgift\">Folkbokföringskommun</td><td data-label=\"Från\"></td><td data-label=\"Till\">Vänersborg</td>"
 expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
 check "no longer lists the participation" body_lacks "href=\"/deltagande/$P#sus-uppgifter\""
 

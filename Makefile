@@ -37,6 +37,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           quest_state quest_code quest_response quest_panel kiosk_words kiosk page_kiosk \
           report_quest \
+          report_flow sql_report_flow demo_report_flow \
           page_participation_sus sql_participation_sus \
           form_stash sql_form_stash page_form_stash \
           bind edit \

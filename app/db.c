@@ -26,6 +26,7 @@
 #include "sql_quest.h"
 #include "sql_participation_sus.h"
 #include "sql_form_stash.h"
+#include "sql_report_flow.h"
 #include "sql_report_document.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
@@ -46,6 +47,7 @@ static const struct {
 	[DB_QUEST] = { sql_quest, SQL_QUEST__MAX },
 	[DB_PARTICIPATION_SUS] = { sql_participation_sus, SQL_PSUS__MAX },
 	[DB_FORM_STASH] = { sql_form_stash, SQL_FS__MAX },
+	[DB_REPORT_FLOW] = { sql_report_flow, SQL_FLOW__MAX },
 	[DB_REPORT_DOCUMENT] = { sql_report_document, SQL_RD__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,

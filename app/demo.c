@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "demo.h"
+#include "demo_report_flow.h"
 #include "demo_report_document.h"
 #include "pnr.h"
 
@@ -854,6 +855,10 @@ demo_participants(const struct demo_opts *o)
 				mysql_rollback(my);
 				goto out;
 			}
+	if (!demo_report_flow(my)) {
+		mysql_rollback(my);
+		goto out;
+	}
 	/* A text that a consent pins is frozen from then on. */
 	{
 		static const char q[] =

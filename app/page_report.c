@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "report.h"
 #include "report_chart.h"
+#include "report_flow.h"
 #include "report_goal.h"
 #include "req.h"
 #include "view.h"
@@ -104,11 +105,21 @@ bind_tables(struct req *r, struct view_ctx *ctx, const struct report *rep)
 		    APP_OK)
 			return e;
 	}
-	/* The first questionnaire table is the answers; the others pair
-	 * start and end (report_quest.h). */
+	/* The step-by-step path (report_flow.h) and its flow chart. */
+	if ((e = view_ctx_set_list(ctx, "ftables")) != APP_OK)
+		return e;
+	for (size_t t = 0; t < rep->nftables; t++)
+		if ((e = bind_table(r, ctx, "ftables", rep, &rep->ftables[t],
+		         NULL)) != APP_OK)
+			return e;
+	if ((e = report_flow_chart(r, ctx, rep)) != APP_OK)
+		return e;
+	/* The first questionnaire table is the answers; the next two pair
+	 * start and end (report_quest.h), with a chart each. */
 	for (size_t t = 0; t < rep->nqtables; t++)
 		if ((e = bind_table(r, ctx, "qtables", rep, &rep->qtables[t],
-		         t > 0 ? report_chart_pairs : NULL)) != APP_OK)
+		         t == 1 || t == 2 ? report_chart_pairs : NULL)) !=
+		    APP_OK)
 			return e;
 	return APP_OK;
 }

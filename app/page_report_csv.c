@@ -41,9 +41,11 @@ csv_write(struct req *r, const struct report *rep)
 	}
 	if ((e = buf_csv_cell(b, STR_LIT("Bedömning"), 1)) != APP_OK)
 		return e;
-	for (size_t t = 0; t < RT__MAX + rep->nqtables; t++) {
-		const struct report_table *tb =
-		    t < RT__MAX ? &rep->tables[t] : &rep->qtables[t - RT__MAX];
+	for (size_t t = 0; t < RT__MAX + rep->nftables + rep->nqtables; t++) {
+		const struct report_table *tb = t < RT__MAX ? &rep->tables[t]
+		    : t < RT__MAX + rep->nftables
+		    ? &rep->ftables[t - RT__MAX]
+		    : &rep->qtables[t - RT__MAX - rep->nftables];
 		for (size_t i = 0; i < tb->nrows; i++) {
 			const struct report_row *row = &tb->rows[i];
 			if ((e = buf_csv_cell(b, str_cstr(tb->key), 0)) !=

@@ -12,6 +12,7 @@
 #include "page_report_form.h"
 #include "pages.h"
 #include "report.h"
+#include "report_flow.h"
 #include "report_quest.h"
 #include "req.h"
 #include "session.h"
@@ -260,7 +261,8 @@ report_form_build(
 
 	if ((e = report_build(r, f->insats, r->user->id, f->scope,
 	         str_cstr(f->from), str_cstr(f->to), str_cstr(f->today),
-	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK)
+	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK ||
+	    (e = report_flow_build(r, rep)) != APP_OK)
 		return e;
 	return report_quest_build(r, rep, q ? q->code : STR_LIT(""),
 	    q ? q->title : STR_LIT("ingen enkät laddad"),

@@ -12,7 +12,12 @@
 #include "sql_report.h"
 
 /* Items reported of one questionnaire (a definition holds far fewer). */
-#define RQ_MAX_ITEMS 200
+#define RQ_MAX_ITEMS    200
+/* The health self-ratings reported start against end. */
+#define RQ_HEALTH_ITEMS 4
+/* Rows of the health table: the base, then share, paired, improved per
+ * item. */
+#define RQ_HEALTH_ROWS  (1 + 3 * RQ_HEALTH_ITEMS)
 
 enum {
 	PR_BASE,
@@ -32,9 +37,31 @@ struct qb {
 	struct req *r;
 	struct report *rep;
 	struct sup_set *s;
-	struct db_param p[19];
+	struct db_param p[25];
 	struct report_row *rest; /* per item: answers below the top */
 	size_t nitems;
+	/* The health self-ratings: per item, the unpublished rest of the
+	 * base (not paired) and of the paired (not improved). */
+	struct report_row *hrest, *hnot;
+};
+
+/* The health self-ratings (scale items of REPORT_QUEST_LIFE; a licensed
+ * replacement must keep these ids and directions). up: a higher value is
+ * better. In the shipped questionnaire stress runs from "Mycket stress"
+ * (1) to "Ingen stress" (5), so less stress is a higher value too. */
+static const struct health_item {
+	const char *code, *label, *paired, *improved;
+	int up;
+} health_items[RQ_HEALTH_ITEMS] = {
+	{ "kost", "Kost", "Kost: parade (start och slut)",
+	    "Kost: förbättrade (bättre vid slut)", 1 },
+	{ "motion", "Fysisk aktivitet",
+	    "Fysisk aktivitet: parade (start och slut)",
+	    "Fysisk aktivitet: förbättrade (mer vid slut)", 1 },
+	{ "stress", "Stress", "Stress: parade (start och slut)",
+	    "Stress: förbättrade (mindre stress vid slut)", 1 },
+	{ "somn", "Sömn", "Sömn: parade (start och slut)",
+	    "Sömn: förbättrade (bättre vid slut)", 1 },
 };
 
 /* Statement q of the report with the n parameters in b, as records. */
@@ -393,6 +420,130 @@ build_pairs(struct qb *b, struct report_table *t,
 	return APP_OK;
 }
 
+/*
+ * Kost, fysisk aktivitet, stress and sömn start against end: the
+ * participations of the quality of life tables (the same base), and per
+ * item the paired (a value at both), the improved (better at the end, in
+ * the item's direction) and their share of the paired. life_base: the
+ * quality of life table's base row, whose cells the base shares (the same
+ * people).
+ */
+static enum app_err
+build_health(
+    struct qb *b, struct report_table *t, const struct report_row *life_base)
+{
+	struct report_quest_health_row *rows;
+	struct report_row *w, *rest, *not ;
+	struct str code = STR_LIT(REPORT_QUEST_LIFE);
+	struct str it[RQ_HEALTH_ITEMS];
+	long long unk_base = 0;
+	long long unk[RQ_HEALTH_ITEMS][4];
+	size_t nrows, p = 0;
+	enum app_err e;
+
+	memset(unk, 0, sizeof(unk));
+	for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
+		it[k] = str_cstr(health_items[k].code);
+	for (int pass = 0; pass < 3; pass++) {
+		for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
+			b->p[p++] = DB_STR(it[k]);
+		b->p[p++] = DB_STR(code);
+		if (pass == 1) {
+			b->p[p++] = DB_INT(b->rep->insats_id);
+			b->p[p++] = DB_INT(b->rep->insats_id);
+			b->p[p++] = DB_STR(code);
+			b->p[p++] = DB_STR(b->rep->from);
+			b->p[p++] = DB_STR(b->rep->to);
+		}
+	}
+	b->p[p++] = DB_STR(b->rep->from);
+	b->p[p++] = DB_STR(b->rep->to);
+	b->p[p++] = DB_INT(b->rep->insats_id);
+	b->p[p++] = DB_INT(b->rep->insats_id);
+	b->p[p++] = DB_STR(code);
+	if ((e = qload(b, SQL_REPORT_QUEST_HEALTH, p, (void **)&rows,
+	         &nrows)) != APP_OK)
+		return e;
+	if ((w = t->rows = qrows_new(b, RQ_HEALTH_ROWS)) == NULL ||
+	    (rest = b->hrest = qrows_new(b, RQ_HEALTH_ITEMS)) == NULL ||
+	    (not = b->hnot = qrows_new(b, RQ_HEALTH_ITEMS)) == NULL)
+		return APP_ENOMEM;
+	t->key = "halsoskattning";
+	t->title = "Kost, fysisk aktivitet, stress och sömn vid start och slut";
+	t->note = "Enkäten Livskvalitet och hälsa, skattningarna av kost, "
+	          "fysisk aktivitet, stress och sömn (skala 1–5), för samma "
+	          "deltaganden som livskvaliteten ovan. Parade: ett värde "
+	          "vid både start och slut (”vet ej” räknas inte). "
+	          "Förbättrade: bättre vid slut än vid start; för stress "
+	          "betyder det mindre stress. Andelen förbättrade av de "
+	          "parade står på raden med skattningens namn.";
+	t->nrows = RQ_HEALTH_ROWS;
+	w[0].label = STR_LIT("Avslutade eller slutmätta under perioden");
+	w[0].total = 1;
+	for (int k = 0; k < RQ_HEALTH_ITEMS; k++) {
+		w[1 + 3 * k].label = str_cstr(health_items[k].label);
+		w[1 + 3 * k].kind = RR_SHARE;
+		w[2 + 3 * k].label = str_cstr(health_items[k].paired);
+		w[3 + 3 * k].label = str_cstr(health_items[k].improved);
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		int g = qgender(b->rep, rows[i].gender);
+
+		w[0].n[RG_TOTAL] += rows[i].base;
+		if (g >= 0)
+			w[0].n[g] += rows[i].base;
+		else
+			unk_base += rows[i].base;
+		for (int k = 0; k < RQ_HEALTH_ITEMS; k++) {
+			const struct report_quest_health_counts *c =
+			    &rows[i].item[k];
+			long long v[4];
+
+			v[0] = c->paired;
+			v[1] = health_items[k].up ? c->up : c->down;
+			v[2] = rows[i].base - c->paired;
+			v[3] = c->paired - v[1];
+			w[2 + 3 * k].n[RG_TOTAL] += v[0];
+			w[3 + 3 * k].n[RG_TOTAL] += v[1];
+			rest[k].n[RG_TOTAL] += v[2];
+			not [k].n[RG_TOTAL] += v[3];
+			if (g < 0) {
+				for (int x = 0; x < 4; x++)
+					unk[k][x] += v[x];
+				continue;
+			}
+			w[2 + 3 * k].n[g] += v[0];
+			w[3 + 3 * k].n[g] += v[1];
+			rest[k].n[g] += v[2];
+			not [k].n[g] += v[3];
+		}
+	}
+	/* The same participations as the quality of life table: the same
+	 * cells, so both are shown or hidden together. */
+	if (memcmp(w[0].n, life_base->n, sizeof(w[0].n)) == 0) {
+		memcpy(w[0].cell, life_base->cell, sizeof(w[0].cell));
+		w[0].other = life_base->other;
+	} else if ((e = qrow_cells(b, &w[0], unk_base, 0)) != APP_OK)
+		return e;
+	for (int k = 0; k < RQ_HEALTH_ITEMS; k++) {
+		struct report_row *share = &w[1 + 3 * k], *paired = share + 1,
+		                  *improved = share + 2;
+
+		if ((e = qrow_cells(b, paired, unk[k][0], 0)) != APP_OK ||
+		    (e = qrow_cells(b, improved, unk[k][1], 0)) != APP_OK ||
+		    (e = qrow_cells(b, &rest[k], unk[k][2], 1)) != APP_OK ||
+		    (e = qrow_cells(b, &not [k], unk[k][3], 1)) != APP_OK)
+			return e;
+		memcpy(share->cell, improved->cell, sizeof(share->cell));
+		memcpy(share->n, improved->n, sizeof(share->n));
+		for (int g = 0; g < RG__MAX; g++)
+			share->value[g] = paired->n[g] > 0 ? 100.0 *
+			        (double)improved->n[g] / (double)paired->n[g]
+			                                   : -1;
+	}
+	return APP_OK;
+}
+
 /* A share of improved shown only when its denominator (paired) is shown
  * too: else it takes the denominator's mark. (Only the look: improved and
  * paired are published as rows of their own.) */
@@ -457,6 +608,26 @@ quest_relations(struct qb *b, const struct report_table *t)
 		    (e = qparts(b, &w[PR_PAIRED], paired_parts, 2)) != APP_OK)
 			return e;
 	}
+	for (int k = 0; k < RQ_HEALTH_ITEMS; k++) {
+		const struct report_row *w = t[3].rows;
+		const struct report_row *paired = &w[2 + 3 * k],
+		                        *improved = paired + 1;
+		const struct report_row *base_parts[2] = { paired,
+			&b->hrest[k] };
+		const struct report_row *paired_parts[2] = { improved,
+			&b->hnot[k] };
+
+		if ((k == 0 &&
+		        w[0].cell[RG_TOTAL] != t[1].rows[0].cell[RG_TOTAL] &&
+		        (e = qrel_genders(b, &w[0])) != APP_OK) ||
+		    (e = qrel_genders(b, paired)) != APP_OK ||
+		    (e = qrel_genders(b, improved)) != APP_OK ||
+		    (e = qrel_genders(b, &b->hrest[k])) != APP_OK ||
+		    (e = qrel_genders(b, &b->hnot[k])) != APP_OK ||
+		    (e = qparts(b, &w[0], base_parts, 2)) != APP_OK ||
+		    (e = qparts(b, paired, paired_parts, 2)) != APP_OK)
+			return e;
+	}
 	return APP_OK;
 }
 
@@ -476,10 +647,10 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	b.s = rep->sup;
 	rep->quest_code = code;
 	rep->quest_title = title;
-	if ((t = arena_calloc(r->a, 3, sizeof(*t))) == NULL)
+	if ((t = arena_calloc(r->a, 4, sizeof(*t))) == NULL)
 		return APP_ENOMEM;
 	rep->qtables = t;
-	rep->nqtables = 3;
+	rep->nqtables = 4;
 	if ((e = build_items(&b, &t[0], top_steps ? top_steps : 1, vas_top)) !=
 	        APP_OK ||
 	    (e = query_pairs(&b, &prows, &nprows)) != APP_OK ||
@@ -494,7 +665,8 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	    (e = build_pairs(&b, &t[2], prows, nprows, 1, "halsa",
 	         "Hälsa vid start och slut",
 	         "Enkäten Livskvalitet och hälsa, skattad hälsa i stort "
-	         "(VAS 0–100), räknad som livskvaliteten ovan.")) != APP_OK)
+	         "(VAS 0–100), räknad som livskvaliteten ovan.")) != APP_OK ||
+	    (e = build_health(&b, &t[3], &t[1].rows[PR_BASE])) != APP_OK)
 		return e;
 	for (size_t i = 0; i < rep->ngoals; i++) {
 		struct report_goal *gl = &rep->goals[i];
@@ -514,5 +686,8 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 		return e;
 	share_follows(rep, &t[1].rows[PR_SHARE], &t[1].rows[PR_PAIRED]);
 	share_follows(rep, &t[2].rows[PR_SHARE], &t[2].rows[PR_PAIRED]);
+	for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
+		share_follows(
+		    rep, &t[3].rows[1 + 3 * k], &t[3].rows[2 + 3 * k]);
 	return APP_OK;
 }

@@ -47,6 +47,32 @@
 
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
+/* The same look-up for four items, "v1|v2|v3|v4": (4 items, code). */
+#define QUEST_VALUES4(m)                                                       \
+	"(SELECT CONCAT(" QUEST_LATEST ", '|', " QUEST_LATEST                  \
+	", '|', " QUEST_LATEST ", '|', " QUEST_LATEST ") "                     \
+	"FROM questionnaire_response r2 "                                      \
+	"JOIN questionnaire q2 ON q2.id = r2.questionnaire_id "                \
+	"JOIN questionnaire_answer a ON a.response_id = r2.id "                \
+	"JOIN questionnaire_item i2 ON i2.id = a.item_id "                     \
+	"WHERE r2.participation_id = p.id AND r2.measurement = " m " "         \
+	"AND r2.status = 'inskickad' AND q2.anonymity = 'kopplad' "            \
+	"AND q2.code = ? AND a.special IS NULL AND a.value_int IS NOT NULL)"
+
+/* Value number k (1..4) of such a quadruple, or NULL. */
+#define QUEST_PART4(v, k)                                                      \
+	"CAST(SUBSTRING(NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(" v ", '|', " k \
+	"), '|', -1), ''), 21) AS SIGNED)"
+
+/* Paired, up, down and one of item k of the health pairs. */
+#define HEALTH_COUNTS(k)                                                       \
+	"SUM(x.s" k " IS NOT NULL AND x.e" k " IS NOT NULL) AS paired" k ", "  \
+	"IFNULL(SUM(x.e" k " > x.s" k "), 0) AS up" k ", "                     \
+	"IFNULL(SUM(x.e" k " < x.s" k "), 0) AS down" k ", "                   \
+	"SUM((x.s" k " IS NULL) <> (x.e" k " IS NULL)) AS one" k
+#define HEALTH_PARTS(k)                                                        \
+	QUEST_PART4("y.vs", k) " AS s" k ", " QUEST_PART4("y.ve", k) " AS e" k
+
 static const struct db_field count_fields[] = {
 	DB_FIELD(report_count_row, gender, "gender", DB_F_STR),
 	DB_FIELD(report_count_row, age_band, "age_band", DB_F_INT),
@@ -159,6 +185,26 @@ static const struct db_field quest_pairs_fields[] = {
 };
 const struct db_record report_quest_pairs_record =
     DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
+
+#define HEALTH_ITEM(k)                                                         \
+	DB_FIELD(report_quest_health_row, item[k - 1].paired, "paired" #k,     \
+	    DB_F_INT),                                                         \
+	    DB_FIELD(                                                          \
+	        report_quest_health_row, item[k - 1].up, "up" #k, DB_F_INT),   \
+	    DB_FIELD(report_quest_health_row, item[k - 1].down, "down" #k,     \
+	        DB_F_INT),                                                     \
+	    DB_FIELD(                                                          \
+	        report_quest_health_row, item[k - 1].one, "one" #k, DB_F_INT)
+static const struct db_field quest_health_fields[] = {
+	DB_FIELD(report_quest_health_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_quest_health_row, base, "base", DB_F_INT),
+	HEALTH_ITEM(1),
+	HEALTH_ITEM(2),
+	HEALTH_ITEM(3),
+	HEALTH_ITEM(4),
+};
+const struct db_record report_quest_health_record =
+    DB_RECORD(report_quest_health_row, quest_health_fields);
 
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
@@ -316,4 +362,31 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
 	    "GROUP BY pe.gender",
 	    1, .ncols = 12, .nparams = 19, .rec = &report_quest_pairs_record },
+	[SQL_REPORT_QUEST_HEALTH] = { /* The same participations as
+	                               * SQL_REPORT_QUEST_PAIRS, four scale
+	                               * items in one pass. */
+	    "SELECT pe.gender AS gender, COUNT(*) AS base, " HEALTH_COUNTS("1")
+	    ", " HEALTH_COUNTS("2") ", " HEALTH_COUNTS("3") ", "
+	    HEALTH_COUNTS("4") " FROM (SELECT y.pid, " HEALTH_PARTS("1") ", "
+	    HEALTH_PARTS("2") ", " HEALTH_PARTS("3") ", " HEALTH_PARTS("4")
+	    " FROM (SELECT p.id AS pid, " QUEST_VALUES4("'start'") " AS vs, "
+	    QUEST_VALUES4("'slut'") " AS ve "
+	    "FROM participation p WHERE p.status <> 'felregistrerad' "
+	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
+	    "(SELECT r.participation_id FROM questionnaire_response r "
+	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	    "WHERE q.code = ? AND q.anonymity = 'kopplad' "
+	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
+	    "AND r.submitted_at >= ? "
+	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
+	    "UNION ALL SELECT p.id, " QUEST_VALUES4("'start'") ", NULL "
+	    "FROM participation p WHERE " ENDED_IN_PERIOD
+	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
+	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
+	    "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
+	    "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
+	    "AND q.code = ?)) y) x "
+	    "JOIN participation_person pe ON pe.participation_id = x.pid "
+	    "GROUP BY pe.gender",
+	    1, .ncols = 18, .nparams = 25, .rec = &report_quest_health_record },
 };

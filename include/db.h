@@ -90,6 +90,8 @@ enum db_area {
 	DB_QUEST,         /* sql_quest.c: questionnaires and the kiosk */
 	DB_PARTICIPATION_SUS, /* sql_participation_sus.c: SUS data, participation page */
 	DB_FORM_STASH, /* sql_form_stash.c: forms kept over an ended session */
+	/* sql_report_flow.c: the report's step-by-step path */
+	DB_REPORT_FLOW,
 	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	DB_AREA__MAX
 };

@@ -41,6 +41,7 @@
 #include "str.h"
 
 struct req;
+struct report_flow;
 struct sup_set;
 
 enum report_gender { RG_KVINNA, RG_MAN, RG_ANNAT, RG_TOTAL, RG__MAX };
@@ -135,6 +136,11 @@ struct report {
 	struct report_table *qtables;
 	size_t nqtables;
 	struct str quest_code, quest_title; /* the questionnaire reported */
+	/* The step-by-step path (report_flow.h), shown before the
+	 * questionnaires; flow: its chart's data, NULL when none. */
+	struct report_table *ftables;
+	size_t nftables;
+	struct report_flow *flow;
 };
 
 /*

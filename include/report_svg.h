@@ -19,6 +19,7 @@
 #include "app.h"
 #include "str.h"
 
+struct arena;
 struct view_ctx;
 
 struct svg_chart {
@@ -42,5 +43,34 @@ struct svg_chart {
 /* Bind the chart's geometry and texts to ctx (keys used by the partial
  * "chart"). APP_ENOMEM when the arena is full. */
 enum app_err svg_chart_bind(struct view_ctx *ctx, const struct svg_chart *);
+
+/*
+ * A flow chart (the step-by-step path between insatser): nodes on the left
+ * (where people came from) and on the right (where they went), joined by
+ * bands as wide as the number of people. Only shown figures are drawn to
+ * scale: a hidden link is a thin dashed line marked "×" whatever its size,
+ * and a node is as tall as its shown links (at least a few units), so
+ * nothing in the drawing tells a hidden figure. The nodes' labels are given
+ * as they are to be read (with a figure only when the caller publishes one).
+ */
+struct svg_flow_link {
+	size_t from, to; /* a left and a right node */
+	long long value; /* people; drawn only when shown */
+	int shown;       /* 0: hidden ("×") */
+};
+
+struct svg_flow {
+	const char *id;    /* unique in the page: [a-z0-9-] */
+	const char *title; /* Swedish */
+	struct str desc;   /* the numbers in words */
+	size_t nleft, nright, nlinks;
+	const struct str *left, *right; /* the nodes' labels */
+	const struct svg_flow_link *links;
+};
+
+/* Bind the flow chart's geometry and texts to ctx (the keys of the partial
+ * "flow_chart"); its path texts in a. APP_ENOMEM when the arena is full. */
+enum app_err svg_flow_bind(
+    struct arena *a, struct view_ctx *ctx, const struct svg_flow *);
 
 #endif /* !REPORT_SVG_H */

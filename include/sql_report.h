@@ -77,6 +77,13 @@ enum sql_report {
 	 * without one that ended (avslutad) in the period; paired: a value of
 	 * the item at both start and end; improved: end > start */
 	SQL_REPORT_QUEST_PAIRS,
+	/* (4 items, code, 4 items, code, insats id or 0, the same, code,
+	 * period start, period end, 4 items, code, period start, period end,
+	 * insats id or 0, the same, code) -> gender, participations, then
+	 * for each of the four scale items: paired, up (end > start), down
+	 * (end < start), only one measurement. The participations of
+	 * SQL_REPORT_QUEST_PAIRS (the health self-ratings, report_quest.c) */
+	SQL_REPORT_QUEST_HEALTH,
 	SQL_REPORT__MAX
 };
 
@@ -187,5 +194,18 @@ struct report_quest_pairs_row {
 	struct report_quest_pair_counts item[2];
 };
 extern const struct db_record report_quest_pairs_record;
+
+/* SQL_REPORT_QUEST_HEALTH: one gender's participations (base) and, for
+ * each of four scale items, the paired, those higher and lower at the end
+ * than at the start, and those with only one measurement. */
+struct report_quest_health_counts {
+	long long paired, up, down, one;
+};
+struct report_quest_health_row {
+	struct str gender;
+	long long base;
+	struct report_quest_health_counts item[4];
+};
+extern const struct db_record report_quest_health_record;
 
 #endif /* !SQL_REPORT_H */

@@ -13,7 +13,8 @@ if [ -n "$banned" ]; then
 	status=1
 fi
 # mysql_real_query only in the administrator's CLIs, on our own literal SQL.
-raw=$(grep -ln 'mysql_real_query' app/*.c | grep -v -e '^app/migrate.c$' -e '^app/demo.c$')
+raw=$(grep -ln 'mysql_real_query' app/*.c | grep -v -e '^app/migrate.c$' -e '^app/demo.c$' \
+	-e '^app/demo_report_flow.c$')
 if [ -n "$raw" ]; then
 	echo "lint: mysql_real_query outside app/migrate.c and app/demo.c: $raw"
 	status=1

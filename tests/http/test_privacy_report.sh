@@ -145,6 +145,60 @@ model() {
 		}
 		next
 	}
+	# The step-by-step path (issue 17): the rows add up to the last
+	# (Från/Till annan insats), a part of the enrolled/ended (the rest
+	# unknown); each source row of Från annan insats is the sum of its
+	# flow rows, and the flow total is Från annan insats.
+	t == "fran_insats" || t == "till_insats" {
+		row(t, r, "h", lab); sums(t, r, 0, "")
+		if (t == "fran_insats") frow[lab] = r
+		if (lab == "Från annan insats" || lab == "Till annan insats") {
+			ftot[t] = r
+			for (g = 1; g <= ng; g++) {
+				s = "e 0 " t "." r "." g
+				for (k = 1; k < r; k++) s = s " " t "." k "." g
+				print s
+				print "u " t ".R." g
+				print "e 0 deltagare." (t == "till_insats" ? 3 : 1) "." g " " t "." r "." g " " t ".R." g
+			}
+			s = "e 0 " t ".R." ng; for (g = 1; g < ng; g++) s = s " " t ".R." g; print s
+		}
+		next
+	}
+	t == "flode" {
+		row(t, r, "h", lab); sums(t, r, 0, "")
+		if (lab ~ /^Totalt/) {
+			for (g = 1; g <= ng; g++) print "e 0 fran_insats." ftot["fran_insats"] "." g " " t "." r "." g
+			for (a in frow) for (g = 1; g <= ng; g++) {
+				s = "e 0 fran_insats." frow[a] "." g; m = 0
+				for (k = 1; k < r; k++) if (index(label[t, k], a " → ") == 1) { s = s " " t "." k "." g; m++ }
+				if (m) print s
+			}
+		}
+		next
+	}
+	# Kost, fysisk aktivitet, stress, sömn: base = paired + the rest,
+	# paired = improved + the rest, per column and for no shown gender;
+	# the base is the one of the quality of life table. The shares are of counts
+	# published beside them.
+	t == "halsoskattning" {
+		if (lab !~ /:/ && lab !~ /^Avslutade/) next
+		row(t, r, "h", lab); print "u " t "." r ".U"; sums(t, r, 0, " " t "." r ".U")
+		if (lab ~ /^Avslutade/) {
+			hb = r
+			for (g = 1; g <= ng + 1; g++) {
+				gg = g > ng ? "U" : g
+				print "e 0 " t "." r "." gg " livskvalitet." pr["livskvalitet", "base"] "." gg
+			}
+		} else if (lab ~ /: parade/) hp = r
+		else for (g = 1; g <= ng + 1; g++) {
+			gg = g > ng ? "U" : g
+			print "u " t ".B" hp "." gg; print "u " t ".N" r "." gg
+			print "e 0 " t "." hb "." gg " " t "." hp "." gg " " t ".B" hp "." gg
+			print "e 0 " t "." hp "." gg " " t "." r "." gg " " t ".N" r "." gg
+		}
+		next
+	}
 	t == "mal" {
 		k = gkind[lab]
 		if (!(k in gset) && k != "livskvalitet" && k != "halsa") next
@@ -218,6 +272,9 @@ audit "Trampolinen Trollhättan 2019" "insats=$TRH&period=ar&ar=2019"
 audit "Hälsa för Alla 2018" "insats=$HFA&period=ar&ar=2018&enkat=deltagare_avslut"
 audit "the whole förbund 2021" "insats=0&period=ar&ar=2021&enkat=deltagare_avslut"
 audit "the whole förbund Q1 2019" "insats=0&period=q1&ar=2019"
+# The step-by-step path and its flow: Hälsa för Alla to Trampolinen.
+audit "the whole förbund 2018" "insats=0&period=ar&ar=2018"
+audit "Trampolinen Trollhättan 2018" "insats=$TRH&period=ar&ar=2018"
 # Four participants in all: the grand total is small itself and hidden.
 audit "AFB Lilla Edet Q1 2020" "insats=$AFB&period=q1&ar=2020"
 audit "Case Manager Grästorp 2022" "insats=$CMI&period=ar&ar=2022"

@@ -166,8 +166,12 @@ compare() {
 			k = 0; for (i = 3; i <= 5; i++) if ($i == "×") k++
 			if (k == 1) { print "row " $1 ";" $2 > "/dev/stderr"; bad = 1 }
 		} END { exit bad }' <(echo "$got")
+	# (halsoskattning: its column is four pairs of counts over one base,
+	# each with an unpublished rest, not one sum; the LP audit of
+	# test_privacy_report.sh models it.)
 	check "$name: no column gives a suppressed cell away" awk -F';' '
-		$1 != "Tabell" && $1 != "mal" && $1 != "platser" && $1 != "tid" && $1 != "konsfordelning" {
+		$1 != "Tabell" && $1 != "mal" && $1 != "platser" && $1 != "tid" && $1 != "konsfordelning" &&
+		$1 != "halsoskattning" {
 			for (i = 3; i <= 5; i++) if ($i == "×") k[$1 ";" i]++
 			t[$1] = 1
 		} END {

@@ -1,0 +1,83 @@
+/* sql_report_flow.c: statements of the step-by-step path; see
+ * include/sql_report_flow.h. */
+#include "sql_report_flow.h"
+
+/* The predecessor's insats of participation p (insats pi), or NULL. */
+#define PREDECESSOR                                                            \
+	"(SELECT q.insats_id FROM participation q "                            \
+	"JOIN insats qi ON qi.id = q.insats_id "                               \
+	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
+	"AND q.status = 'avslutad' AND q.end_date <= p.start_date "            \
+	"AND qi.forbund_id = pi.forbund_id "                                   \
+	"ORDER BY q.end_date DESC, q.start_date DESC, q.id DESC LIMIT 1)"
+
+/* The successor's insats of participation p (insats pi), or NULL. */
+#define SUCCESSOR                                                              \
+	"(SELECT q.insats_id FROM participation q "                            \
+	"JOIN insats qi ON qi.id = q.insats_id "                               \
+	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
+	"AND q.status <> 'felregistrerad' AND q.start_date >= p.end_date "     \
+	"AND qi.forbund_id = pi.forbund_id "                                   \
+	"ORDER BY q.start_date, q.end_date IS NULL, q.end_date, q.id LIMIT 1)"
+
+static const struct db_field insats_fields[] = {
+	DB_FIELD(report_flow_insats_row, id, "id", DB_F_INT),
+	DB_FIELD(report_flow_insats_row, name, "name", DB_F_STR),
+	DB_FIELD(report_flow_insats_row, running, "running", DB_F_BOOL),
+};
+const struct db_record report_flow_insats_record =
+    DB_RECORD(report_flow_insats_row, insats_fields);
+
+static const struct db_field from_fields[] = {
+	DB_FIELD(report_flow_row, from_id, "from_id", DB_F_INT),
+	DB_FIELD(report_flow_row, to_id, "to_id", DB_F_INT),
+	DB_FIELD(report_flow_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_flow_row, n, "n", DB_F_INT),
+};
+const struct db_record report_flow_from_record =
+    DB_RECORD(report_flow_row, from_fields);
+
+static const struct db_field to_fields[] = {
+	DB_FIELD(report_flow_row, to_id, "to_id", DB_F_INT),
+	DB_FIELD(report_flow_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_flow_row, n, "n", DB_F_INT),
+};
+const struct db_record report_flow_to_record =
+    DB_RECORD(report_flow_row, to_fields);
+
+const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
+	[SQL_FLOW_INSATSER] = { "SELECT i.id, i.name, i.period_start <= ? "
+	                        "AND (i.period_end IS NULL OR "
+	                        "i.period_end >= ?) AS running "
+	                        "FROM insats i "
+	                        "WHERE i.direction = 'individ' AND (? = 0 OR "
+	                        "i.forbund_id = (SELECT o.forbund_id FROM "
+	                        "insats o WHERE o.id = ?)) "
+	                        "ORDER BY i.name, i.id",
+	    1, .ncols = 3, .nparams = 4, .rec = &report_flow_insats_record },
+	[SQL_FLOW_FROM] = { "SELECT x.from_id, x.to_id, pe.gender, "
+	                    "COUNT(*) AS n FROM (SELECT p.id AS pid, "
+	                    "p.insats_id AS to_id, " PREDECESSOR " AS from_id "
+	                    "FROM participation p "
+	                    "JOIN insats pi ON pi.id = p.insats_id "
+	                    "WHERE p.status <> 'felregistrerad' "
+	                    "AND p.start_date <= ? AND (p.end_date IS NULL "
+	                    "OR p.end_date >= ?) AND (? = 0 OR p.insats_id = ?)"
+	                    ") x JOIN participation_person pe "
+	                    "ON pe.participation_id = x.pid "
+	                    "WHERE x.from_id IS NOT NULL "
+	                    "GROUP BY x.from_id, x.to_id, pe.gender",
+	    1, .ncols = 4, .nparams = 4, .rec = &report_flow_from_record },
+	[SQL_FLOW_TO] = { "SELECT x.to_id, pe.gender, COUNT(*) AS n FROM "
+	                  "(SELECT p.id AS pid, " SUCCESSOR " AS to_id "
+	                  "FROM participation p "
+	                  "JOIN insats pi ON pi.id = p.insats_id "
+	                  "WHERE p.status = 'avslutad' "
+	                  "AND p.end_date BETWEEN ? AND ? "
+	                  "AND (? = 0 OR p.insats_id = ?)) x "
+	                  "JOIN participation_person pe "
+	                  "ON pe.participation_id = x.pid "
+	                  "WHERE x.to_id IS NOT NULL "
+	                  "GROUP BY x.to_id, pe.gender",
+	    1, .ncols = 3, .nparams = 4, .rec = &report_flow_to_record },
+};

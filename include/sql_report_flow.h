@@ -1,0 +1,63 @@
+/*
+ * sql_report_flow.h: the statements of the step-by-step path in the
+ * activity report (app/report_flow.c): who came from, or went on to,
+ * another insats of the förbund.
+ *
+ * One person's participations are linked by participation.person_id (the
+ * personnummer; README, "Who sees what of a person"), and nothing anybody
+ * typed. For a participation p (not felregistrerad):
+ *   - its predecessor is the participation q of the same person in another
+ *     insats of the same förbund, avslutad, that ended on or before the day
+ *     p started (q.end_date <= p.start_date); of several, the one that
+ *     ended last (then started last, then the highest id);
+ *   - for p avslutad, its successor is the participation q of the same
+ *     person in another insats of the same förbund, not felregistrerad,
+ *     that started on or after the day p ended (q.start_date >= p.end_date);
+ *     of several, the one that started first (then ended first, open ones
+ *     last, then the lowest id).
+ * Dates are "ÅÅÅÅ-MM-DD"; genders come back as kvinna, man or annat.
+ */
+#ifndef SQL_REPORT_FLOW_H
+#define SQL_REPORT_FLOW_H
+
+#include "db.h"
+
+enum sql_report_flow {
+	/* (period end, period start, insats id or 0, the same) -> id, name,
+	 * running: the individual insatser of the insats's förbund (every
+	 * one for 0), by name; running: its decided period overlaps the
+	 * report's */
+	SQL_FLOW_INSATSER,
+	/* (period end, period start, insats id or 0, the same) -> from_id,
+	 * to_id, gender, n: the participations that overlap the period (the
+	 * report's enrolled) and have a predecessor, by the predecessor's
+	 * insats, their own insats and gender */
+	SQL_FLOW_FROM,
+	/* (period start, period end, insats id or 0, the same) -> to_id,
+	 * gender, n: the participations avslutad in the period (the report's
+	 * ended) that have a successor, by the successor's insats and gender */
+	SQL_FLOW_TO,
+	SQL_FLOW__MAX
+};
+
+extern const struct db_query sql_report_flow[SQL_FLOW__MAX];
+
+/* SQL_FLOW_INSATSER. */
+struct report_flow_insats_row {
+	long long id;
+	struct str name;
+	int running;
+};
+extern const struct db_record report_flow_insats_record;
+
+/* SQL_FLOW_FROM (to_id is the participation's own insats) and SQL_FLOW_TO
+ * (from_id 0). */
+struct report_flow_row {
+	long long from_id, to_id;
+	struct str gender;
+	long long n;
+};
+extern const struct db_record report_flow_from_record;
+extern const struct db_record report_flow_to_record;
+
+#endif /* !SQL_REPORT_FLOW_H */

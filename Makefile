@@ -46,7 +46,8 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           gender staff mfa organisation code_list page_admin_account page_admin_insats \
           referral person visibility page_referral_save page_referral_render \
           participation participation_edit referral_decision page_participation_decide page_participation_change \
-          structural sql_structural page_structural page_structural_training page_structural_goal report_structural demo_structural
+          structural sql_structural page_structural page_structural_training page_structural_goal report_structural demo_structural \
+          report_document sql_report_document page_report_document demo_report_document
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -65,7 +66,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_visibility test_referral \
              test_participation \
              test_followup \
-             test_structural
+             test_structural \
+             test_report_document
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

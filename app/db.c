@@ -30,6 +30,7 @@
 #include "sql_report_people.h"
 #include "sql_followup.h"
 #include "sql_structural.h"
+#include "sql_report_document.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -53,6 +54,7 @@ static const struct {
 	[DB_REPORT_PEOPLE] = { sql_report_people, SQL_RP__MAX },
 	[DB_FOLLOWUP] = { sql_followup, SQL_FU__MAX },
 	[DB_STRUCTURAL] = { sql_structural, SQL_ST__MAX },
+	[DB_REPORT_DOCUMENT] = { sql_report_document, SQL_RD__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

@@ -11,6 +11,7 @@
 #include "demo_report_people.h"
 #include "demo_followup.h"
 #include "demo_structural.h"
+#include "demo_report_document.h"
 #include "pnr.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
@@ -878,7 +879,7 @@ demo_participants(const struct demo_opts *o)
 	}
 	if (!demo_followups(my)) /* uncommitted: closing rolls back */
 		goto out;
-	if (!demo_structural(my)) {
+	if (!demo_structural(my) || !demo_report_document(my)) {
 		mysql_rollback(my);
 		goto out;
 	}

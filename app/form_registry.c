@@ -27,6 +27,7 @@ static const forms_fn modules[] = {
 	page_participation_sus_forms,
 	page_consent_forms,
 	page_report_forms,
+	page_report_document_forms,
 	page_quest_forms,
 	page_quest_staff_forms,
 	page_followup_forms,

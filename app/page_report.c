@@ -172,13 +172,39 @@ bind_goals(struct req *r, struct view_ctx *ctx, const struct report *rep)
 }
 
 enum app_err
+page_report_bind(struct req *r, struct view_ctx *ctx, const struct report *rep,
+    const char *idp, int hl)
+{
+	struct report_structural *st; /* structural insatser's part */
+	size_t nst;
+	enum app_err e;
+
+	if ((e = view_ctx_set_bool(ctx, "report", 1)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "idp", idp)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "hl", hl)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "scope", rep->scope)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "from", rep->from)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "to", rep->to)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "min_cell", rep->min_cell)) != APP_OK ||
+	    (e = bind_heads(ctx, rep)) != APP_OK ||
+	    (e = bind_tables(r, ctx, rep)) != APP_OK ||
+	    (e = bind_goals(r, ctx, rep)) != APP_OK ||
+	    (e = report_structural_build(
+	         r, rep->insats_id, rep->from, rep->to, &st, &nst)) != APP_OK ||
+	    (e = report_structural_bind(r, ctx, st, nst)) != APP_OK)
+		return e;
+	/* A structural insats has no participants: its report is what it
+	 * built, without the participant tables' empty rows. */
+	return view_ctx_set_bool(
+	    ctx, "structural_only", rep->insats_id != 0 && nst > 0);
+}
+
+enum app_err
 page_report(struct req *r)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct report_form f;
 	struct report rep;
-	struct report_structural *st; /* structural insatser's part */
-	size_t nst;
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -192,19 +218,9 @@ page_report(struct req *r)
 	}
 	if ((e = report_form_build(r, &f, &rep)) != APP_OK)
 		return e;
-	if ((e = view_ctx_set_bool(ctx, "report", 1)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "scope", rep.scope)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "from", rep.from)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "to", rep.to)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "min_cell", rep.min_cell)) != APP_OK ||
-	    (e = view_ctx_set_str(
+	if ((e = view_ctx_set_str(
 	         ctx, "csv_query", report_form_query(r, &f))) != APP_OK ||
-	    (e = bind_heads(ctx, &rep)) != APP_OK ||
-	    (e = bind_tables(r, ctx, &rep)) != APP_OK ||
-	    (e = bind_goals(r, ctx, &rep)) != APP_OK ||
-	    (e = report_structural_build(r, f.insats, str_cstr(f.from),
-	         str_cstr(f.to), &st, &nst)) != APP_OK ||
-	    (e = report_structural_bind(r, ctx, st, nst)) != APP_OK)
+	    (e = page_report_bind(r, ctx, &rep, "", 2)) != APP_OK)
 		return e;
 	return page_render(r, "rapport", "Verksamhetsrapport", ctx);
 }

@@ -13,6 +13,7 @@
 #include "page_referral.h"
 #include "page_report.h"
 #include "page_structural.h"
+#include "page_report_document.h"
 #include "page_sus.h"
 #include "pages.h"
 #include "route.h"
@@ -162,6 +163,15 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/rapporter", FORBUND | INSATSPERSONAL, 0, page_report },
 	{ METHOD_GET, "/rapporter.csv", FORBUND | INSATSPERSONAL, 0,
 	    page_report_csv },
+	/* The delårsrapport and its texts: page_report_document.c */
+	{ METHOD_GET, "/rapporter/delarsrapport", FORBUND | ADMIN, 0,
+	    page_report_document },
+	{ METHOD_GET, "/rapporter/texter", INSATSPERSONAL | ADMIN, 0,
+	    page_report_texts },
+	{ METHOD_GET, "/rapporter/texter/:id", INSATSPERSONAL | ADMIN, 0,
+	    page_report_text_form },
+	{ METHOD_POST, "/rapporter/texter/:id", INSATSPERSONAL | ADMIN, 0,
+	    page_report_text_save },
 	/* The SUS export: the integration job's API (bearer token only) and
 	 * the pages around it: page_sus.c */
 	{ METHOD_POST, "/api/sus/batcher", INTEGRATION, ROUTE_BEARER,

@@ -95,6 +95,7 @@ enum db_area {
 	DB_REPORT_PEOPLE, /* sql_report_people.c: the report's people tables */
 	DB_FOLLOWUP, /* sql_followup.c: the follow-up six months after the end */
 	DB_STRUCTURAL, /* sql_structural.c: structural insatser's register */
+	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	DB_AREA__MAX
 };
 

@@ -51,6 +51,7 @@ const struct form_def *page_participation_contact_forms(size_t *n);
 const struct form_def *page_participation_sus_forms(size_t *n);
 const struct form_def *page_consent_forms(size_t *n);
 const struct form_def *page_report_forms(size_t *n);
+const struct form_def *page_report_document_forms(size_t *n);
 const struct form_def *page_quest_forms(size_t *n);
 const struct form_def *page_quest_staff_forms(size_t *n);
 const struct form_def *page_structural_forms(size_t *n);

@@ -23,7 +23,21 @@
 
 struct req;
 
+struct report;
+struct view_ctx;
+
 enum app_err page_report(struct req *);     /* GET /rapporter */
 enum app_err page_report_csv(struct req *); /* GET /rapporter.csv */
+
+/*
+ * A built report (report_form_build()) into ctx as views/partials/
+ * report_body.html shows it: its goals, tables and charts, by the same
+ * code for the page and for the delårsrapport (page_report_document.c),
+ * which binds one per insats. Element ids start with idp ("" on the page)
+ * so that several reports fit in one document; hl is the level of the
+ * tables' headings (2 on the page). APP_ENOMEM when the arena is full.
+ */
+enum app_err page_report_bind(struct req *, struct view_ctx *ctx,
+    const struct report *rep, const char *idp, int hl);
 
 #endif /* !PAGE_REPORT_H */

@@ -550,6 +550,12 @@ fx_POST_admin_insatser__id_strukturmal() { JAR=$AJ URL=/admin/insatser/$PPS/stru
 
 # --- The report's filter (GET): the year is typed
 fx_GET_rapporter() { JAR=$FJ URL=/rapporter METHOD=GET FORM=("period=ar"); }
+# The delårsrapport's text of Case Manager for the fourth quarter of 2020
+# (personal.cm works in it): the form carries the version it was read at.
+fx_POST_rapporter_texter__id() {
+	JAR=$CM URL=/rapporter/texter/$CMI
+	FORM=("period=q4" "ar=2020" "version=$(q "SELECT IFNULL(MAX(version), 0) FROM report_text WHERE insats_id = $CMI AND year = 2020 AND period = 'q4'")")
+}
 
 # ---------------------------------------------------------------------
 # 3. Every typed field of every form

@@ -1,0 +1,36 @@
+/* sql_report_document.h: the statements of app/report_document.c (the
+ * delårsrapport's texts and its list of insatser). "(T)" is a text's key:
+ * (insats id, year, period name). */
+#ifndef SQL_REPORT_DOCUMENT_H
+#define SQL_REPORT_DOCUMENT_H
+
+#include "db.h"
+
+enum sql_report_document {
+	/* (staff id) -> struct report_doc_forbund: the staff's förbund */
+	SQL_RD_FORBUND,
+	/* (förbund id, period end, period start) -> struct
+	 * report_doc_insats: its insatser overlapping the period, by name */
+	SQL_RD_INSATSER,
+	/* (staff id, year, period, förbund id, admin 0/1, staff id) ->
+	 * struct report_doc_insats: the insatser whose texts the staff may
+	 * write, with the last save of the period's text */
+	SQL_RD_WRITABLE,
+	/* (staff id, insats id, förbund id) -> struct report_doc_insats */
+	SQL_RD_INSATS,
+	/* (T) -> struct report_text */
+	SQL_RD_TEXT_GET,
+	/* (T): the empty row, when there is none yet (no-op otherwise) */
+	SQL_RD_TEXT_ENSURE,
+	/* (T) -> struct report_text, its row locked */
+	SQL_RD_TEXT_LOCK,
+	/* (the five sections, staff id, text id, version held) */
+	SQL_RD_TEXT_UPDATE,
+	/* (text id, new version, staff id, the five sections) */
+	SQL_RD_TEXT_HISTORY,
+	SQL_RD__MAX
+};
+
+extern const struct db_query sql_report_document[SQL_RD__MAX];
+
+#endif /* !SQL_REPORT_DOCUMENT_H */

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app_limits.h"
+#include "arena.h"
 #include "audit.h"
 #include "conf.h"
 #include "date.h"
@@ -143,15 +145,45 @@ bind_texts(struct view_ctx *it, const struct report_text *t)
 	return APP_OK;
 }
 
-/* One insats of the document: its report, built and bound by the report
- * page's own code, then its texts. */
+/*
+ * One insats's report, built and bound by the report page's own code and
+ * rendered (views/rapport_dokument_del.html) into r's arena as *html. The
+ * building happens in scratch, reset afterwards: a whole förbund's reports
+ * at once would not fit one request's memory, the rendered markup does.
+ */
 static enum app_err
-doc_insats(struct req *r, struct view_ctx *ctx, struct report_form *f,
-    const struct report_doc_insats *ins, const struct doc_period *dp)
+doc_report_html(struct req *r, struct arena *scratch, struct report_form *f,
+    const char *idp, const struct view_html **html)
+{
+	struct arena *mine = r->a;
+	struct view_ctx *c;
+	struct report rep;
+	enum app_err e;
+
+	arena_reset(scratch);
+	r->a = scratch; /* everything the builders allocate */
+	if ((c = view_ctx_new(scratch)) == NULL)
+		e = APP_ENOMEM;
+	else if ((e = report_form_build(r, f, &rep)) == APP_OK)
+		e = page_report_bind(r, c, &rep, idp, 3);
+	r->a = mine;
+	if (e != APP_OK)
+		return e;
+	if (r->views == NULL)
+		return APP_EIO;
+	return view_render_html(
+	    r->views, "rapport_dokument_del", c, mine, html);
+}
+
+/* One insats of the document: its report, then its texts. */
+static enum app_err
+doc_insats(struct req *r, struct arena *scratch, struct view_ctx *ctx,
+    struct report_form *f, const struct report_doc_insats *ins,
+    const struct doc_period *dp)
 {
 	struct view_ctx *it = view_ctx_list_add(ctx, "insatser");
+	const struct view_html *body;
 	struct report_text t;
-	struct report rep;
 	char idp[32];
 	enum app_err e;
 
@@ -160,12 +192,13 @@ doc_insats(struct req *r, struct view_ctx *ctx, struct report_form *f,
 	f->insats = ins->id;
 	f->scope = ins->name;
 	(void)snprintf(idp, sizeof(idp), "i%lld-", ins->id);
-	if ((e = report_form_build(r, f, &rep)) != APP_OK ||
+	if ((e = doc_report_html(r, scratch, f, idp, &body)) != APP_OK ||
+	    (e = view_ctx_set_html(it, "body", body)) != APP_OK ||
+	    (e = view_ctx_set_cstr(it, "idp", idp)) != APP_OK ||
 	    (e = view_ctx_set_int(it, "id", ins->id)) != APP_OK ||
 	    (e = view_ctx_set_str(it, "name", ins->name)) != APP_OK ||
 	    (e = view_ctx_set_bool(it, "struktur",
 	         str_eq_cstr(ins->direction, "struktur"))) != APP_OK ||
-	    (e = page_report_bind(r, it, &rep, idp, 3)) != APP_OK ||
 	    (e = report_text_load(r, ins->id, dp->year, dp->p, &t)) != APP_OK)
 		return e;
 	return bind_texts(it, &t);
@@ -199,6 +232,7 @@ page_report_document(struct req *r)
 	struct report_doc_insats *ins = NULL;
 	struct report_form f;
 	struct doc_period dp;
+	struct arena scratch; /* each insats's report, in turn */
 	struct buf detail;
 	size_t n = 0;
 	enum app_err e;
@@ -220,9 +254,13 @@ page_report_document(struct req *r)
 	         str_cstr(dp.to), &ins, &n)) != APP_OK ||
 	    (e = doc_form(r, &dp, &f)) != APP_OK)
 		return e;
-	for (size_t i = 0; i < n; i++)
-		if ((e = doc_insats(r, ctx, &f, &ins[i], &dp)) != APP_OK)
-			return e;
+	if (!arena_init(&scratch, REQ_ARENA_SIZE))
+		return APP_ENOMEM;
+	for (size_t i = 0; i < n && e == APP_OK; i++)
+		e = doc_insats(r, &scratch, ctx, &f, &ins[i], &dp);
+	arena_free(&scratch);
+	if (e != APP_OK)
+		return e;
 	/* Aggregates only, as the report page; the whole document is
 	 * logged once, as a CSV export of the report is. */
 	buf_init(&detail, r->a);

@@ -41,6 +41,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           report_people sql_report_people demo_report_people \
           followup sql_followup page_followup report_followup demo_followup \
           page_participation_sus sql_participation_sus \
+          target_group page_participation_target \
           form_stash sql_form_stash page_form_stash \
           bind edit \
           gender staff mfa organisation code_list page_admin_account page_admin_insats \
@@ -66,6 +67,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_visibility test_referral \
              test_participation \
              test_followup \
+             test_target_group \
              test_structural \
              test_report_document
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)

@@ -1,5 +1,6 @@
 /* page_participation_change.c: the changes of a participation from its
- * page (plan, mid-term follow-up, extension, end, summary, SUS data); see
+ * page (plan, mid-term follow-up, extension, end, summary, SUS data,
+ * målgrupp); see
  * include/page_participation.h. Each handler reads its form through its
  * field table, calls one change of participation_edit.h and renders what
  * came of it; the rules are participation.c's. */
@@ -323,4 +324,32 @@ page_participation_sus(struct req *r)
 	return pc_outcome(r, &p, &f, &o,
 	    o.changed ? "sparat=1#sus-uppgifter"
 	              : "oforandrat=1#sus-uppgifter");
+}
+
+enum app_err
+page_participation_target_group(struct req *r)
+{
+	struct pv_form f = { .kind = PV_TARGET_GROUP };
+	struct participation p;
+	struct participation_outcome o;
+	long long version;
+	size_t n = 0;
+	int done;
+	enum app_err e;
+
+	if ((e = pc_start(r, &p, &f, PCHANGE_TARGET_GROUP, &version, &done)) !=
+	        APP_OK ||
+	    done)
+		return e;
+	if ((e = form_validate(r->a, &r->form, part_tg_spec, 1, &f.tg, &n)) !=
+	    APP_OK)
+		return e;
+	part_tg_check(&p, &f.tg);
+	if (!f.tg.ok || f.form_error != NULL)
+		return pc_bad(r, &p, &f);
+	if ((e = participation_save_target_group(r, &p, version, f.tg.s, &o)) !=
+	    APP_OK)
+		return e;
+	return pc_outcome(r, &p, &f, &o,
+	    o.changed ? "sparat=1#malgrupp" : "oforandrat=1#malgrupp");
 }

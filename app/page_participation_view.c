@@ -404,6 +404,7 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         income_map, BIND_N(income_map), pg.income_after,
 	         pg.nincome_after)) != APP_OK ||
 	    (e = pv_bind_plan(ctx, &pg, f)) != APP_OK ||
+	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK ||
 	    (e = bind_list(ctx, "extensions", &participation_extension_record,
 	         extension_map, BIND_N(extension_map), pg.extensions,
 	         pg.nextensions)) != APP_OK)

@@ -84,6 +84,11 @@ participation_refusal(
 		        s == PARTICIPATION_AVSLUTAD
 		    ? NULL
 		    : PARTICIPATION_MSG_SUS_CLOSED;
+	case PCHANGE_TARGET_GROUP:
+		return s == PARTICIPATION_INSKRIVEN ||
+		        s == PARTICIPATION_AVSLUTAD
+		    ? NULL
+		    : PARTICIPATION_MSG_TARGET_GROUP_CLOSED;
 	case PCHANGE__MAX: break;
 	}
 	return PARTICIPATION_MSG_NOT_OPEN;
@@ -243,6 +248,8 @@ static const struct db_field participation_fields[] = {
 	DB_FIELD(participation, contact_name, "contact", DB_F_STR),
 	DB_FIELD(participation, contact_id, "contact_id", DB_F_STR),
 	DB_FIELD(participation, hours_per_week, "hours_per_week", DB_F_STR),
+	DB_FIELD(participation, target_group, "target_group", DB_F_STR),
+	DB_FIELD(participation, target_groups, "target_groups", DB_F_STR),
 	DB_FIELD(participation, midterm_date, "midterm_date", DB_F_STR),
 	DB_FIELD(participation, midterm_note, "midterm_note", DB_F_STR),
 	DB_FIELD(
@@ -771,6 +778,7 @@ participation_field_label(struct str field)
 		{ "planned_end_date", "Planerat slut" },
 		{ "contact_id", "Kontaktperson (konto-id)" },
 		{ "hours_per_week", "Timmar per vecka" },
+		{ "target_group", "Målgrupp" },
 		{ "occupation_before_code", "Sysselsättning före" },
 		{ "activities", "Planerade aktiviteter" },
 		{ "midterm_date", "Mittuppföljning, datum" },

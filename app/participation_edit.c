@@ -639,6 +639,39 @@ participation_save_sus(struct req *r, const struct participation *p,
 	return pedit_run(r, &st, "SUS data", out);
 }
 
+/* ---- the målgrupp ---- */
+
+static enum app_err
+target_group_save(struct req *r, struct pedit *st)
+{
+	const struct str *value = st->in;
+	const struct participation *p = st->p;
+	struct db_param q[3] = { DB_STR(*value), DB_INT(p->id),
+		DB_INT(st->form_version) };
+	enum app_err e;
+
+	/* p is as locked (the versions matched): the same choice again
+	 * writes nothing. */
+	if (str_eq(*value, p->target_group))
+		return APP_OK;
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	         SQL_PARTICIPATION_SET_TARGET_GROUP, q, 3, NULL)) != APP_OK ||
+	    (e = one_row(r)) != APP_OK ||
+	    (e = history_field(r, HISTORY_PARTICIPATION, p->id, "target_group",
+	         p->target_group, *value)) != APP_OK)
+		return e;
+	st->changed = 1;
+	return APP_OK;
+}
+
+enum app_err
+participation_save_target_group(struct req *r, const struct participation *p,
+    long long version, struct str value, struct participation_outcome *out)
+{
+	return pedit_change(r, p, PCHANGE_TARGET_GROUP, version, &value,
+	    target_group_save, "target group", out);
+}
+
 /* ---- the insats's record of the person ---- */
 
 int

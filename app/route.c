@@ -218,6 +218,9 @@ static const struct route routes[] = {
 	 * participation page (page_participation_view.c) */
 	{ METHOD_POST, "/deltagande/:id/sus-uppgifter", INSATSPERSONAL, 0,
 	    page_participation_sus },
+	/* The participant's målgrupp (page_participation_target.c) */
+	{ METHOD_POST, "/deltagande/:id/malgrupp", INSATSPERSONAL, 0,
+	    page_participation_target_group },
 	/* A form sent after its session ended, kept: page_form_stash.c */
 	{ METHOD_GET, "/formular/sparat", ANY_STAFF, 0, page_form_stash },
 	{ METHOD_POST, "/formular/sparat/skicka", ANY_STAFF, 0,

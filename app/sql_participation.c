@@ -163,6 +163,7 @@
 	"IFNULL(c.display_name, '') AS contact, "                                    \
 	"IFNULL(p.contact_id, '') AS contact_id, "                                   \
 	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                           \
+	"p.target_group AS target_group, i.target_groups AS target_groups, "         \
 	"IFNULL(p.midterm_date, '') AS midterm_date, "                               \
 	"p.midterm_note AS midterm_note, "                                           \
 	"p.midterm_attendees AS midterm_attendees, "                                 \
@@ -352,7 +353,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
-	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 57, .nparams = 3,
+	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 59, .nparams = 3,
 	    .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,
 	    .rec = &participation_item_record },
@@ -440,4 +441,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                      "interpreter_language = ?, protected_identity = ?, "
 	                                      "version = version + 1 WHERE participation_id = ? AND version = ?",
 	    0, .ncols = 0, .nparams = 13 },
+	[SQL_PARTICIPATION_SET_TARGET_GROUP] = { "UPDATE participation SET target_group = ?, "
+	                                         "version = version + 1 WHERE id = ? AND version = ? "
+	                                         "AND status IN ('inskriven', 'avslutad')",
+	    0, .ncols = 0, .nparams = 3 },
 };

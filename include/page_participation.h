@@ -65,6 +65,8 @@ enum app_err page_participation_end(struct req *);
 enum app_err page_participation_summary(struct req *);
 /* POST /deltagande/:id/sus-uppgifter: the SUS registration data */
 enum app_err page_participation_sus(struct req *);
+/* POST /deltagande/:id/malgrupp: the participant's målgrupp */
+enum app_err page_participation_target_group(struct req *);
 
 /* page_participation_contact.c: the insats's own record of the person
  * (participation_person, sql/0022), with history; never the referral's. */
@@ -138,7 +140,8 @@ enum pv_kind {
 	PV_EXTEND,
 	PV_END,
 	PV_SUMMARY,
-	PV_SUS
+	PV_SUS,
+	PV_TARGET_GROUP
 };
 
 /* The plan form: up to PLAN_ROWS activities, each with its hours. */
@@ -166,6 +169,7 @@ struct pv_form {
 	const char *consent; /* 409: the consent does not allow the summary */
 	const char *notice;
 	const struct part_sus_form *sus; /* PV_SUS: what was typed */
+	struct field_val tg;             /* PV_TARGET_GROUP: as chosen */
 	/* The follow-up form as submitted (page_followup.h), NULL: none */
 	const struct followup_form *followup;
 };
@@ -225,5 +229,25 @@ enum app_err part_sus_read(struct req *, const struct participation *p,
 enum app_err part_sus_bind(struct req *, struct view_ctx *,
     const struct participation *p, const struct participation_page *pg,
     const struct part_sus_form *f);
+
+/*
+ * page_participation_target.c: the participant's målgrupp on the
+ * participation page (section "Målgrupp", partials/deltag_malgrupp.html):
+ * a choice among the insats's target-group lines and "Ej angiven"; the
+ * value the participation has stays offered (as "tidigare målgrupp") when
+ * the insats no longer lists it.
+ */
+/* malgrupp: "" (Ej angiven) or a line of the insats */
+extern const struct field_spec part_tg_spec[1];
+
+/* The rule on a validated v (target_group_refusal() against p's insats
+ * and p's målgrupp): v is no longer ok when it may not be chosen. */
+void part_tg_check(const struct participation *p, struct field_val *v);
+
+/* Bind the section of p: the stored målgrupp, whether the form is shown,
+ * and the options with f's choice selected (f of another kind: the stored
+ * one). Sets "has_errors" when f's choice was refused. */
+enum app_err part_tg_bind(struct req *, struct view_ctx *,
+    const struct participation *p, const struct pv_form *f);
 
 #endif /* !PAGE_PARTICIPATION_H */

@@ -49,13 +49,14 @@ const char *participation_status_label_of(struct str name);
 /* ---- the changes and which state allows them ---- */
 
 enum participation_change {
-	PCHANGE_PLAN,    /* the individual plan */
-	PCHANGE_MIDTERM, /* the mid-term follow-up */
-	PCHANGE_EXTEND,  /* a new planned end */
-	PCHANGE_END,     /* avslut (or felregistrering) */
-	PCHANGE_SUMMARY, /* the summary was sent to the remittent */
-	PCHANGE_CONTACT, /* the insats's record of the person */
-	PCHANGE_SUS,     /* the SUS registration data */
+	PCHANGE_PLAN,         /* the individual plan */
+	PCHANGE_MIDTERM,      /* the mid-term follow-up */
+	PCHANGE_EXTEND,       /* a new planned end */
+	PCHANGE_END,          /* avslut (or felregistrering) */
+	PCHANGE_SUMMARY,      /* the summary was sent to the remittent */
+	PCHANGE_CONTACT,      /* the insats's record of the person */
+	PCHANGE_SUS,          /* the SUS registration data */
+	PCHANGE_TARGET_GROUP, /* the participant's målgrupp */
 	PCHANGE__MAX
 };
 
@@ -69,6 +70,9 @@ enum participation_change {
 #define PARTICIPATION_MSG_SUS_CLOSED                                           \
 	"Deltagandet är felregistrerat och rapporteras inte till SUS. "       \
 	"Uppgifterna kan inte ändras."
+#define PARTICIPATION_MSG_TARGET_GROUP_CLOSED                                  \
+	"Deltagandet är felregistrerat och räknas inte i rapporten. "        \
+	"Målgruppen kan inte ändras."
 #define PARTICIPATION_MSG_NO_CONSENT                                           \
 	"Sammanfattningen markerades inte som skickad: det finns inget "       \
 	"gällande samtycke (sekretesslättnad) som omfattar remittentens "    \
@@ -79,7 +83,8 @@ enum participation_change {
  * ch? NULL when it may, else the Swedish reason it may not (static):
  *   plan, mid-term, extension, end: only while inskriven;
  *   summary: only when avslutad and not yet sent;
- *   contact data and SUS data: any time but when felregistrerad.
+ *   contact data, SUS data and the målgrupp: any time but when
+ *   felregistrerad.
  * An unknown status allows nothing.
  */
 const char *participation_refusal(enum participation_status s, int summary_sent,
@@ -163,6 +168,9 @@ struct participation {
 	struct str start_date, planned_end;
 	struct str contact_name, contact_id; /* the contact person, "" */
 	struct str hours_per_week;           /* "" when not set */
+	/* The målgrupp ("" not set) and the insats's lines to choose from
+	 * (include/target_group.h). */
+	struct str target_group, target_groups;
 	struct str midterm_date, midterm_note, midterm_attendees;
 	struct str end_date, end_reason_code, end_reason_label;
 	struct str occ_after_code, occ_after_label;

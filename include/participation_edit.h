@@ -126,4 +126,14 @@ enum app_err participation_save_sus(struct req *, const struct participation *p,
     long long version, const struct participation_sus_input *in,
     struct participation_outcome *out);
 
+/*
+ * The participant's målgrupp: value ("" not set) replaces it; the caller
+ * has checked it with target_group_refusal() (include/target_group.h).
+ * The same value again writes nothing (out->changed 0); else a history row
+ * "target_group", audited as "target group". Not when felregistrerad.
+ */
+enum app_err participation_save_target_group(struct req *,
+    const struct participation *p, long long version, struct str value,
+    struct participation_outcome *out);
+
 #endif /* !PARTICIPATION_EDIT_H */

@@ -110,6 +110,8 @@ enum sql_participation {
 	SQL_PARTICIPATION_PERSON_LOCK,
 	/* (the eleven contact fields, participation id, version) */
 	SQL_PARTICIPATION_PERSON_UPDATE,
+	/* (målgrupp, id, version): not when felregistrerad */
+	SQL_PARTICIPATION_SET_TARGET_GROUP,
 	SQL_PARTICIPATION__MAX
 };
 

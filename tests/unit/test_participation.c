@@ -48,36 +48,37 @@ statuses(void **state)
 static void
 changes_by_state(void **state)
 {
-	enum { OK_, NOT_OPEN, NOT_ENDED, CONTACT, SUS };
+	enum { OK_, NOT_OPEN, NOT_ENDED, CONTACT, SUS, TG };
 	static const char *const msg[] = {
 		[OK_] = NULL,
 		[NOT_OPEN] = PARTICIPATION_MSG_NOT_OPEN,
 		[NOT_ENDED] = PARTICIPATION_MSG_NOT_ENDED,
 		[CONTACT] = PARTICIPATION_MSG_CONTACT_CLOSED,
 		[SUS] = PARTICIPATION_MSG_SUS_CLOSED,
+		[TG] = PARTICIPATION_MSG_TARGET_GROUP_CLOSED,
 	};
 	/* [status][summary sent][change] */
 	static const int want[PARTICIPATION_STATUS__MAX +
 	    1][2][PCHANGE__MAX] = {
 		[PARTICIPATION_INSKRIVEN] = { { OK_, OK_, OK_, OK_, NOT_ENDED,
-		                                  OK_, OK_ },
-		    { OK_, OK_, OK_, OK_, NOT_ENDED, OK_, OK_ } },
+		                                  OK_, OK_, OK_ },
+		    { OK_, OK_, OK_, OK_, NOT_ENDED, OK_, OK_, OK_ } },
 		[PARTICIPATION_AVSLUTAD] = { { NOT_OPEN, NOT_OPEN, NOT_OPEN,
-		                                 NOT_OPEN, OK_, OK_, OK_ },
+		                                 NOT_OPEN, OK_, OK_, OK_, OK_ },
 		    { NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_ENDED, OK_,
-		        OK_ } },
+		        OK_, OK_ } },
 		[PARTICIPATION_FELREGISTRERAD] = { { NOT_OPEN, NOT_OPEN,
 		                                       NOT_OPEN, NOT_OPEN,
-		                                       NOT_ENDED, CONTACT,
-		                                       SUS },
+		                                       NOT_ENDED, CONTACT, SUS,
+		                                       TG },
 		    { NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_ENDED,
-		        CONTACT, SUS } },
+		        CONTACT, SUS, TG } },
 		/* an unknown status allows nothing */
 		[PARTICIPATION_STATUS__MAX] = { { NOT_OPEN, NOT_OPEN, NOT_OPEN,
 		                                    NOT_OPEN, NOT_ENDED,
-		                                    CONTACT, SUS },
+		                                    CONTACT, SUS, TG },
 		    { NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_ENDED,
-		        CONTACT, SUS } },
+		        CONTACT, SUS, TG } },
 	};
 
 	(void)state;

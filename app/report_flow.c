@@ -33,7 +33,8 @@ struct report_flow {
  * the joint set (every column). */
 struct jrow {
 	long long n[RG__MAX];
-	int cell[RG__MAX];
+	int cell[RG__MAX];            /* in the joint set, while it lasts */
+	unsigned char shown[RG__MAX]; /* its decision: 1 shown, 0 hidden */
 };
 
 /*
@@ -333,6 +334,16 @@ joint_counts(struct fb *b)
 	return APP_OK;
 }
 
+/* Keep the decisions of rows[0 .. n) (unused rows: no cells, hidden). */
+static void
+jmarks(const struct joint *j, struct jrow *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int g = 0; g < RG__MAX; g++)
+			rows[i].shown[g] =
+			    sup_mark(j->s, rows[i].cell[g]) == SUP_SHOWN;
+}
+
 /*
  * Decide the path's figures once for the period (README, "The path
  * across reports"): every figure any report publishes of it is a cell
@@ -345,16 +356,19 @@ static enum app_err
 joint_decide(struct fb *b)
 {
 	struct joint *j = &b->j;
-	size_t n = b->nins, m, rows;
+	size_t n = b->nins, m, rows, mark;
 	int *col;
 	enum app_err e;
 
 	if ((e = joint_counts(b)) != APP_OK)
 		return e;
+	/* The set lives only until its marks are copied (a document holds
+	 * many reports in one request's arena). */
+	mark = arena_mark(b->r->a);
 	m = j->m;
-	rows = j->nf + j->nt + 8 * m + 8;
-	if ((j->s = sup_new(b->r->a, 8 * rows + 64, 8 * rows + 64,
-	         40 * rows + 64)) == NULL ||
+	rows = j->nf + j->nt; /* the pairs; then per insats and the totals */
+	if ((j->s = sup_new(b->r->a, 4 * rows + 32 * m + 32, rows + 28 * m + 32,
+	         16 * rows + 64 * m + 64)) == NULL ||
 	    (col = arena_calloc(b->r->a, m, sizeof(int))) == NULL)
 		return APP_ENOMEM;
 	for (size_t k = 0; k < j->nf; k++)
@@ -412,9 +426,20 @@ joint_decide(struct fb *b)
 	if ((e = jsum(b, &j->fall, j->fin, col, n, 1)) != APP_OK ||
 	    (e = jsum(b, &j->fall, j->fp, col, m, 1)) != APP_OK ||
 	    (e = jsum(b, &j->tall, j->tout, col, n, 1)) != APP_OK ||
-	    (e = jsum(b, &j->tall, j->ts, col, m, 1)) != APP_OK)
+	    (e = jsum(b, &j->tall, j->ts, col, m, 1)) != APP_OK ||
+	    (e = sup_run(j->s, b->rep->min_cell)) != APP_OK)
 		return e;
-	return sup_run(j->s, b->rep->min_cell);
+	jmarks(j, j->F, j->nf);
+	jmarks(j, j->T, j->nt);
+	jmarks(j, j->fin, m);
+	jmarks(j, j->tout, m);
+	jmarks(j, j->fp, m);
+	jmarks(j, j->ts, m);
+	jmarks(j, &j->fall, 1);
+	jmarks(j, &j->tall, 1);
+	j->s = NULL;
+	arena_rewind(b->r->a, mark);
+	return APP_OK;
 }
 
 /* A report row of a figure of the joint model: its counts, and cells of
@@ -431,9 +456,7 @@ from_joint(struct fb *b, struct report_row *row, const struct jrow *jr,
 
 		if (!report_column_shown(b->rep, g))
 			continue;
-		flags = sup_mark(b->j.s, jr->cell[g]) == SUP_SHOWN
-		    ? SUP_FIXED
-		    : SUP_UNPUBLISHED;
+		flags = jr->shown[g] ? SUP_FIXED : SUP_UNPUBLISHED;
 		if ((row->cell[g] = sup_cell(b->s, row->n[g], flags)) < 0)
 			return APP_ENOMEM;
 	}

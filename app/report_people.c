@@ -487,22 +487,12 @@ build_coremittent(struct pb *b, struct report_table *t,
 	return rel_at_most(b, erow, &w);
 }
 
-/* The label of a målgrupp: "Insats: grupp" for the whole förbund. */
+/* The label of a målgrupp. */
 static struct str
-group_label(struct pb *b, const struct rp_group_time_row *row)
+group_label(const struct rp_group_time_row *row)
 {
-	struct buf l;
-	struct str g = row->target_group.len ? row->target_group
-	                                     : STR_LIT("Målgrupp ej angiven");
-
-	buf_init(&l, b->r->a);
-	if (b->rep->insats_id == 0 &&
-	    (buf_append(&l, row->insats.p, row->insats.len) != APP_OK ||
-	        buf_puts(&l, ": ") != APP_OK))
-		return g;
-	if (buf_append(&l, g.p, g.len) != APP_OK)
-		return g;
-	return buf_str(&l);
+	return row->target_group.len ? row->target_group
+	                             : STR_LIT("Målgrupp ej angiven");
 }
 
 static struct str
@@ -534,25 +524,40 @@ build_group_time(struct pb *b, struct report_table *t)
 	t->key = "tid-malgrupp";
 	t->csv_name = "Tid i insats per målgrupp";
 	t->title = "Tid i insats per målgrupp";
-	t->note = "De som avslutades under perioden, efter deltagarens "
-	          "målgrupp (en av insatsens målgrupper, vald av "
-	          "personalen): antal och medeltid från start till avslut i "
-	          "månader (365,25 / 12 dagar). Medeltiden visas bara där "
-	          "antalet visas, totalen bara när alla köns antal visas. "
-	          "Inom 6 och 12 månader: avslutade senast samma datum 6 "
-	          "eller 12 månader efter start. Procent av de avslutade.";
+	t->note = b->rep->insats_id == 0
+	    ? "De som avslutades under perioden. Inom 6 och 12 månader: "
+	      "avslutade senast samma datum 6 eller 12 månader efter start. "
+	      "Målgrupperna är varje insats egna och visas i insatsens "
+	      "rapport. Procent av de avslutade."
+	    : "De som avslutades under perioden, efter deltagarens "
+	      "målgrupp (en av insatsens målgrupper, vald av "
+	      "personalen): antal och medeltid från start till avslut i "
+	      "månader (365,25 / 12 dagar). Medeltiden visas bara där "
+	      "antalet visas, totalen bara när alla köns antal visas. "
+	      "Inom 6 och 12 månader: avslutade senast samma datum 6 "
+	      "eller 12 månader efter start. Procent av de avslutade.";
 	if ((t->rows = prows_new(b, 2 * nrows + 3)) == NULL ||
 	    (parts = arena_calloc(b->r->a, nrows + 1, sizeof(*parts))) ==
 	        NULL ||
 	    (sums = arena_calloc(
 	         b->r->a, (nrows + 1) * RG__MAX, sizeof(*sums))) == NULL)
 		return APP_ENOMEM;
-	/* Rows come ordered by insats and målgrupp: two rows per group. */
+	/* Rows come ordered by insats and målgrupp: two rows per group. The
+	 * whole förbund lists none: the målgrupper are each insats's own
+	 * lines, in its own report (review 17, finding 2), so a group's
+	 * figure is never decided twice. */
 	for (size_t i = 0; i < nrows; i++) {
 		int g = pgender(rows[i].gender);
+		if (b->rep->insats_id == 0) {
+			if (g >= 0) {
+				n6[g] += rows[i].within6;
+				n12[g] += rows[i].within12;
+			}
+			continue;
+		}
 		if (i == 0 || rows[i].insats_id != rows[i - 1].insats_id ||
 		    !str_eq(rows[i].target_group, rows[i - 1].target_group)) {
-			struct str l = group_label(b, &rows[i]);
+			struct str l = group_label(&rows[i]);
 			if (ng == RP_MAX_GROUPS)
 				return APP_ENOMEM;
 			t->rows[2 * ng].label = suffixed(b, l, ": avslutade");
@@ -597,7 +602,8 @@ build_group_time(struct pb *b, struct report_table *t)
 			no[g] = b->ended->n[g] - w12->n[g];
 			nm[g] = w12->n[g] - w6->n[g];
 		}
-		if ((e = rel_sum(b, b->ended, parts, ng)) != APP_OK ||
+		if ((ng > 0 &&
+		        (e = rel_sum(b, b->ended, parts, ng)) != APP_OK) ||
 		    (e = rel_genders(b, w6)) != APP_OK ||
 		    (e = rel_genders(b, w12)) != APP_OK ||
 		    (e = unknown_row(b, &over, no)) != APP_OK ||

@@ -8,7 +8,7 @@
 	"JOIN insats qi ON qi.id = q.insats_id "                               \
 	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
 	"AND q.status = 'avslutad' AND q.end_date <= p.start_date "            \
-	"AND qi.forbund_id = pi.forbund_id "                                   \
+	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
 	"ORDER BY q.end_date DESC, q.start_date DESC, q.id DESC LIMIT 1)"
 
 /* The successor's insats of participation p (insats pi), or NULL. */
@@ -17,13 +17,15 @@
 	"JOIN insats qi ON qi.id = q.insats_id "                               \
 	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
 	"AND q.status <> 'felregistrerad' AND q.start_date >= p.end_date "     \
-	"AND qi.forbund_id = pi.forbund_id "                                   \
+	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
 	"ORDER BY q.start_date, q.end_date IS NULL, q.end_date, q.id LIMIT 1)"
 
 static const struct db_field insats_fields[] = {
 	DB_FIELD(report_flow_insats_row, id, "id", DB_F_INT),
 	DB_FIELD(report_flow_insats_row, name, "name", DB_F_STR),
-	DB_FIELD(report_flow_insats_row, running, "running", DB_F_BOOL),
+	DB_FIELD(report_flow_insats_row, forbund_id, "forbund_id", DB_F_INT),
+	DB_FIELD(report_flow_insats_row, start, "period_start", DB_F_STR),
+	DB_FIELD(report_flow_insats_row, end, "period_end", DB_F_STR),
 };
 const struct db_record report_flow_insats_record =
     DB_RECORD(report_flow_insats_row, insats_fields);
@@ -38,6 +40,7 @@ const struct db_record report_flow_from_record =
     DB_RECORD(report_flow_row, from_fields);
 
 static const struct db_field to_fields[] = {
+	DB_FIELD(report_flow_row, from_id, "from_id", DB_F_INT),
 	DB_FIELD(report_flow_row, to_id, "to_id", DB_F_INT),
 	DB_FIELD(report_flow_row, gender, "gender", DB_F_STR),
 	DB_FIELD(report_flow_row, n, "n", DB_F_INT),
@@ -45,16 +48,25 @@ static const struct db_field to_fields[] = {
 const struct db_record report_flow_to_record =
     DB_RECORD(report_flow_row, to_fields);
 
+static const struct db_field base_fields[] = {
+	DB_FIELD(report_flow_base_row, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(report_flow_base_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_flow_base_row, n, "n", DB_F_INT),
+	DB_FIELD(report_flow_base_row, n_ended, "n_ended", DB_F_INT),
+};
+const struct db_record report_flow_base_record =
+    DB_RECORD(report_flow_base_row, base_fields);
+
 const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
-	[SQL_FLOW_INSATSER] = { "SELECT i.id, i.name, i.period_start <= ? "
-	                        "AND (i.period_end IS NULL OR "
-	                        "i.period_end >= ?) AS running "
-	                        "FROM insats i "
+	[SQL_FLOW_INSATSER] = { "SELECT i.id, i.name, i.forbund_id, "
+	                        "CAST(i.period_start AS CHAR) AS period_start, "
+	                        "IFNULL(CAST(i.period_end AS CHAR), '') "
+	                        "AS period_end FROM insats i "
 	                        "WHERE i.direction = 'individ' AND (? = 0 OR "
 	                        "i.forbund_id = (SELECT o.forbund_id FROM "
 	                        "insats o WHERE o.id = ?)) "
 	                        "ORDER BY i.name, i.id",
-	    1, .ncols = 3, .nparams = 4, .rec = &report_flow_insats_record },
+	    1, .ncols = 5, .nparams = 2, .rec = &report_flow_insats_record },
 	[SQL_FLOW_FROM] = { "SELECT x.from_id, x.to_id, pe.gender, "
 	                    "COUNT(*) AS n FROM (SELECT p.id AS pid, "
 	                    "p.insats_id AS to_id, " PREDECESSOR " AS from_id "
@@ -68,8 +80,9 @@ const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
 	                    "WHERE x.from_id IS NOT NULL "
 	                    "GROUP BY x.from_id, x.to_id, pe.gender",
 	    1, .ncols = 4, .nparams = 4, .rec = &report_flow_from_record },
-	[SQL_FLOW_TO] = { "SELECT x.to_id, pe.gender, COUNT(*) AS n FROM "
-	                  "(SELECT p.id AS pid, " SUCCESSOR " AS to_id "
+	[SQL_FLOW_TO] = { "SELECT x.from_id, x.to_id, pe.gender, "
+	                  "COUNT(*) AS n FROM (SELECT p.id AS pid, "
+	                  "p.insats_id AS from_id, " SUCCESSOR " AS to_id "
 	                  "FROM participation p "
 	                  "JOIN insats pi ON pi.id = p.insats_id "
 	                  "WHERE p.status = 'avslutad' "
@@ -78,6 +91,18 @@ const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
 	                  "JOIN participation_person pe "
 	                  "ON pe.participation_id = x.pid "
 	                  "WHERE x.to_id IS NOT NULL "
-	                  "GROUP BY x.to_id, pe.gender",
-	    1, .ncols = 3, .nparams = 4, .rec = &report_flow_to_record },
+	                  "GROUP BY x.from_id, x.to_id, pe.gender",
+	    1, .ncols = 4, .nparams = 4, .rec = &report_flow_to_record },
+	[SQL_FLOW_BASE] = { "SELECT p.insats_id, pe.gender, COUNT(*) AS n, "
+	                    "SUM(p.status = 'avslutad' AND p.end_date <= ?) "
+	                    "AS n_ended FROM participation p "
+	                    "JOIN person pn ON pn.id = p.person_id "
+	                    "JOIN participation_person pe "
+	                    "ON pe.participation_id = p.id "
+	                    "JOIN referral r ON r.id = p.referral_id "
+	                    "WHERE p.status <> 'felregistrerad' "
+	                    "AND p.start_date <= ? AND (p.end_date IS NULL "
+	                    "OR p.end_date >= ?) "
+	                    "GROUP BY p.insats_id, pe.gender",
+	    1, .ncols = 4, .nparams = 3, .rec = &report_flow_base_record },
 };

@@ -24,9 +24,15 @@
  *     the predecessor's insats and the participation's own insats.
  * By the gender of the reported participation (participation_person).
  *
- * The rows are every other individual insats of the förbund (and, in the
- * flow, every pair whose destination has participants in the period), not
- * only those with people: a row's presence then says nothing about anyone.
+ * The rows follow from the insatser's decided periods and the report's
+ * only (README, "The step-by-step path"), with "Utanför insatsernas
+ * perioder" always: a path whose pair the periods do not allow.
+ *
+ * The figures are decided once per period for the whole förbund (a joint
+ * suppression set of the path: every pair, every insats's Från and Till,
+ * the förbund's rows and totals, with the bases as known when a report may
+ * show them), so every report shows or hides a path figure alike: a shown
+ * one is a fixed cell of the report's set, a hidden one unpublished.
  *
  * Every count is a cell of the report's suppression set; the relations are
  * declared in one place (flow_relations()): the genders add up to the

@@ -25,10 +25,11 @@
  *     spaces at the ends trimmed.
  *   - "Tid i insats per målgrupp": those who ended, by the participation's
  *     målgrupp (one line of the insats's target groups, set by its staff;
- *     "Målgrupp ej angiven" otherwise; for the whole förbund, per insats):
- *     how many and their mean time in months (365.25 / 12 days), then how
- *     many of all who ended did so within 6 and within 12 calendar months
- *     of the start.
+ *     "Målgrupp ej angiven" otherwise): how many and their mean time in
+ *     months (365.25 / 12 days), then how many of all who ended did so
+ *     within 6 and within 12 calendar months of the start. The whole
+ *     förbund lists no målgrupp (each insats's own lines, in its own
+ *     report), only the within 6 and 12 months and the total.
  *
  * Every count is a cell of the report's suppression set and every relation
  * a reader can use is declared (people_relations() in report_people.c):

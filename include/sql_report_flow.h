@@ -23,20 +23,24 @@
 #include "db.h"
 
 enum sql_report_flow {
-	/* (period end, period start, insats id or 0, the same) -> id, name,
-	 * running: the individual insatser of the insats's förbund (every
-	 * one for 0), by name; running: its decided period overlaps the
-	 * report's */
+	/* (insats id or 0, the same) -> id, name, forbund_id, period_start,
+	 * period_end ("" while open-ended): the individual insatser of the
+	 * insats's förbund (every one for 0), by name */
 	SQL_FLOW_INSATSER,
 	/* (period end, period start, insats id or 0, the same) -> from_id,
 	 * to_id, gender, n: the participations that overlap the period (the
 	 * report's enrolled) and have a predecessor, by the predecessor's
 	 * insats, their own insats and gender */
 	SQL_FLOW_FROM,
-	/* (period start, period end, insats id or 0, the same) -> to_id,
-	 * gender, n: the participations avslutad in the period (the report's
-	 * ended) that have a successor, by the successor's insats and gender */
+	/* (period start, period end, insats id or 0, the same) -> from_id,
+	 * to_id, gender, n: the participations avslutad in the period (the report's
+	 * ended) that have a successor, by their own insats, the successor's
+	 * and gender */
 	SQL_FLOW_TO,
+	/* (period end, period end, period start) -> insats_id, gender, n,
+	 * n_ended: per insats (every one) the report's enrolled and ended,
+	 * as sql_report.c counts them (the path's bases) */
+	SQL_FLOW_BASE,
 	SQL_FLOW__MAX
 };
 
@@ -46,12 +50,13 @@ extern const struct db_query sql_report_flow[SQL_FLOW__MAX];
 struct report_flow_insats_row {
 	long long id;
 	struct str name;
-	int running;
+	long long forbund_id;
+	struct str start, end; /* ÅÅÅÅ-MM-DD; end "" while open-ended */
 };
 extern const struct db_record report_flow_insats_record;
 
 /* SQL_FLOW_FROM (to_id is the participation's own insats) and SQL_FLOW_TO
- * (from_id 0). */
+ * (from_id is). */
 struct report_flow_row {
 	long long from_id, to_id;
 	struct str gender;
@@ -59,5 +64,13 @@ struct report_flow_row {
 };
 extern const struct db_record report_flow_from_record;
 extern const struct db_record report_flow_to_record;
+
+/* SQL_FLOW_BASE. */
+struct report_flow_base_row {
+	long long insats_id;
+	struct str gender;
+	long long n, n_ended;
+};
+extern const struct db_record report_flow_base_record;
 
 #endif /* !SQL_REPORT_FLOW_H */

@@ -148,7 +148,8 @@ model() {
 	# The step-by-step path (issue 17): the rows add up to the last
 	# (Från/Till annan insats), a part of the enrolled/ended (the rest
 	# unknown); each source row of Från annan insats is the sum of its
-	# flow rows, and the flow total is Från annan insats.
+	# flow rows, its row "Utanför insatsernas perioder" is the same in the
+	# flow, and the flow total is Från annan insats.
 	t == "fran_insats" || t == "till_insats" {
 		row(t, r, "h", lab); sums(t, r, 0, "")
 		if (t == "fran_insats") frow[lab] = r
@@ -167,6 +168,9 @@ model() {
 	}
 	t == "flode" {
 		row(t, r, "h", lab); sums(t, r, 0, "")
+		# The paths outside the periods: the same figure as the row of
+		# that name in Från annan insats.
+		if (lab in frow) for (g = 1; g <= ng; g++) print "e 0 fran_insats." frow[lab] "." g " " t "." r "." g
 		if (lab ~ /^Totalt/) {
 			for (g = 1; g <= ng; g++) print "e 0 fran_insats." ftot["fran_insats"] "." g " " t "." r "." g
 			for (a in frow) for (g = 1; g <= ng; g++) {

@@ -17,7 +17,22 @@ JARS+=("$EXP" "$CSV")
 MIN=$(awk -F'=' '$1 ~ /^[ \t]*report_min_cell[ \t]*$/ { gsub(/[ \t]/, "", $2); print $2 }' "$VAR/stegvis.conf")
 MIN=${MIN:-5}
 
-# The predecessor q of p: same person, another insats of the förbund,
+# The rows a path table lists follow from the insatser's decided periods
+# and the report's only: a pair (a before b) when b ran in the period and
+# a had started by its end and by b's end; in Till (a then b) when a ran in
+# the period and b had not ended before it nor before a started; a path in
+# no listed pair goes to the row "Utanför insatsernas perioder", always
+# listed.
+OTHER="Utanför insatsernas perioder"
+# fposs A B FROM TO / tposs A B FROM TO: SQL conditions on insats rows.
+fposs() { echo "($2.period_start <= '$4' AND ($2.period_end IS NULL OR $2.period_end >= '$3')
+	AND $1.period_start <= '$4' AND ($2.period_end IS NULL OR $1.period_start <= $2.period_end)
+	AND $1.id <> $2.id AND $1.forbund_id = $2.forbund_id)"; }
+tposs() { echo "($1.period_start <= '$4' AND ($1.period_end IS NULL OR $1.period_end >= '$3')
+	AND ($2.period_end IS NULL OR ($2.period_end >= '$3' AND $2.period_end >= $1.period_start))
+	AND $1.id <> $2.id AND $1.forbund_id = $2.forbund_id)"; }
+
+# The predecessor q of p: same person, another individual insats of the förbund,
 # avslutad on or before p started, none later (end, start, id).
 PRED="participation q JOIN insats qi ON qi.id = q.insats_id
 	WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id AND q.status = 'avslutad'
@@ -31,48 +46,48 @@ SUCC="participation q JOIN insats qi ON qi.id = q.insats_id
 # expected TABLE FROM TO INSATS(0: all): "table;label;gender;n" lines.
 expected() {
 	local t=$1 from=$2 to=$3 ins=$4
-	q "SELECT CONCAT_WS(';', 'fran_insats', qi.name, pe.gender, COUNT(*))
+	q "SELECT CONCAT_WS(';', 'fran_insats', IF($(fposs qi pi "$from" "$to"), qi.name, '$OTHER'), pe.gender, COUNT(*))
 	   FROM participation p JOIN insats pi ON pi.id = p.insats_id
 	   JOIN participation_person pe ON pe.participation_id = p.id
 	   JOIN participation q ON q.person_id = p.person_id JOIN insats qi ON qi.id = q.insats_id
 	   WHERE p.status <> 'felregistrerad' AND p.start_date <= '$to' AND (p.end_date IS NULL OR p.end_date >= '$from')
 	   AND ($ins = 0 OR p.insats_id = $ins)
 	   AND q.insats_id <> p.insats_id AND q.status = 'avslutad' AND q.end_date <= p.start_date
-	   AND qi.forbund_id = pi.forbund_id
+	   AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ'
 	   AND NOT EXISTS (SELECT 1 FROM participation q2 JOIN insats i2 ON i2.id = q2.insats_id
 	     WHERE q2.person_id = p.person_id AND q2.insats_id <> p.insats_id AND q2.status = 'avslutad'
-	     AND q2.end_date <= p.start_date AND i2.forbund_id = pi.forbund_id
+	     AND q2.end_date <= p.start_date AND i2.forbund_id = pi.forbund_id AND i2.direction = 'individ'
 	     AND (q2.end_date > q.end_date OR (q2.end_date = q.end_date AND (q2.start_date > q.start_date
 	       OR (q2.start_date = q.start_date AND q2.id > q.id)))))
-	   GROUP BY qi.name, pe.gender, pi.name"
-	q "SELECT CONCAT_WS(';', 'flode', CONCAT(qi.name, ' → ', pi.name), pe.gender, COUNT(*))
+	   GROUP BY IF($(fposs qi pi "$from" "$to"), qi.name, '$OTHER'), pe.gender"
+	q "SELECT CONCAT_WS(';', 'flode', IF($(fposs qi pi "$from" "$to"), CONCAT(qi.name, ' → ', pi.name), '$OTHER'), pe.gender, COUNT(*))
 	   FROM participation p JOIN insats pi ON pi.id = p.insats_id
 	   JOIN participation_person pe ON pe.participation_id = p.id
 	   JOIN participation q ON q.person_id = p.person_id JOIN insats qi ON qi.id = q.insats_id
 	   WHERE p.status <> 'felregistrerad' AND p.start_date <= '$to' AND (p.end_date IS NULL OR p.end_date >= '$from')
 	   AND ($ins = 0 OR p.insats_id = $ins)
 	   AND q.insats_id <> p.insats_id AND q.status = 'avslutad' AND q.end_date <= p.start_date
-	   AND qi.forbund_id = pi.forbund_id
+	   AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ'
 	   AND NOT EXISTS (SELECT 1 FROM participation q2 JOIN insats i2 ON i2.id = q2.insats_id
 	     WHERE q2.person_id = p.person_id AND q2.insats_id <> p.insats_id AND q2.status = 'avslutad'
-	     AND q2.end_date <= p.start_date AND i2.forbund_id = pi.forbund_id
+	     AND q2.end_date <= p.start_date AND i2.forbund_id = pi.forbund_id AND i2.direction = 'individ'
 	     AND (q2.end_date > q.end_date OR (q2.end_date = q.end_date AND (q2.start_date > q.start_date
 	       OR (q2.start_date = q.start_date AND q2.id > q.id)))))
-	   GROUP BY qi.name, pi.name, pe.gender"
-	q "SELECT CONCAT_WS(';', 'till_insats', qi.name, pe.gender, COUNT(*))
+	   GROUP BY IF($(fposs qi pi "$from" "$to"), CONCAT(qi.name, ' → ', pi.name), '$OTHER'), pe.gender"
+	q "SELECT CONCAT_WS(';', 'till_insats', IF($(tposs pi qi "$from" "$to"), qi.name, '$OTHER'), pe.gender, COUNT(*))
 	   FROM participation p JOIN insats pi ON pi.id = p.insats_id
 	   JOIN participation_person pe ON pe.participation_id = p.id
 	   JOIN participation q ON q.person_id = p.person_id JOIN insats qi ON qi.id = q.insats_id
 	   WHERE p.status = 'avslutad' AND p.end_date BETWEEN '$from' AND '$to' AND ($ins = 0 OR p.insats_id = $ins)
 	   AND q.insats_id <> p.insats_id AND q.status <> 'felregistrerad' AND q.start_date >= p.end_date
-	   AND qi.forbund_id = pi.forbund_id
+	   AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ'
 	   AND NOT EXISTS (SELECT 1 FROM participation q2 JOIN insats i2 ON i2.id = q2.insats_id
 	     WHERE q2.person_id = p.person_id AND q2.insats_id <> p.insats_id AND q2.status <> 'felregistrerad'
-	     AND q2.start_date >= p.end_date AND i2.forbund_id = pi.forbund_id
+	     AND q2.start_date >= p.end_date AND i2.forbund_id = pi.forbund_id AND i2.direction = 'individ'
 	     AND (q2.start_date < q.start_date OR (q2.start_date = q.start_date AND (
 	       (q2.end_date IS NOT NULL AND q.end_date IS NULL) OR q2.end_date < q.end_date
 	       OR (q2.end_date <=> q.end_date AND q2.id < q.id)))))
-	   GROUP BY qi.name, pe.gender"
+	   GROUP BY IF($(tposs pi qi "$from" "$to"), qi.name, '$OTHER'), pe.gender"
 	# The health self-ratings: the latest value of each item at each
 	# measurement (window functions), over the participations whose end
 	# measurement was sent in the period or, without one, that ended in it.
@@ -102,12 +117,37 @@ expected() {
 	   UNION ALL SELECT CONCAT_WS(';', 'halsoskattning', CONCAT(l, ': förbättrade'), gender, IFNULL(SUM(ev > sv), 0)) FROM pr GROUP BY l, gender"
 }
 
+# rows FROM TO INSATS(0: all): the rows the path tables must list,
+# "table;label", from the insatser's periods alone.
+rows() {
+	local from=$1 to=$2 ins=$3
+	if [ "$ins" = 0 ]; then
+		q "SELECT DISTINCT CONCAT('fran_insats;', a.name) FROM insats a JOIN insats b
+		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND $(fposs a b "$from" "$to")
+		   UNION SELECT DISTINCT CONCAT('till_insats;', b.name) FROM insats a JOIN insats b
+		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND $(tposs a b "$from" "$to")
+		   UNION SELECT CONCAT('flode;', a.name, ' → ', b.name) FROM insats a JOIN insats b
+		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND $(fposs a b "$from" "$to")"
+		printf 'flode;%s\n' "$OTHER"
+	else
+		q "SELECT CONCAT('fran_insats;', a.name) FROM insats a JOIN insats b ON b.id = $ins
+		   WHERE a.direction = 'individ' AND $(fposs a b "$from" "$to")
+		   UNION SELECT CONCAT('till_insats;', b.name) FROM insats a JOIN insats b ON a.id = $ins
+		   WHERE b.direction = 'individ' AND $(tposs a b "$from" "$to")"
+	fi
+	printf 'fran_insats;%s\ntill_insats;%s\n' "$OTHER" "$OTHER"
+}
+
 # compare NAME QUERY FROM TO INSATS: the CSV against the recount.
 compare() {
 	local name=$1 query=$2
 	expected "" "$3" "$4" "$5" > "$EXP"
 	expect_status "$name: the CSV" 200 -b "$forbund" "$BASE/rapporter.csv?$query"
 	sed 's/\r$//; 1s/^\xef\xbb\xbf//' "$BODY" > "$CSV"
+	eq "$name: the path tables list exactly the rows the periods allow" \
+		"$(awk -F'";"' '($1 == "\"fran_insats" || $1 == "\"till_insats" || $1 == "\"flode") &&
+			$2 !~ /^(Från annan insats|Till annan insats|Totalt)/ { sub(/^"/, "", $1); print $1 ";" $2 }' "$CSV" | sort)" \
+		"$(rows "$3" "$4" "$5" | sort)"
 	check "$name: every shown figure of the four tables is the recount, every 1-4 is hidden" \
 		awk -v min="$MIN" '
 		function add(t, l, g, n) { want[t ";" l ";" g] += n; want[t ";" l ";Totalt"] += n }
@@ -154,6 +194,40 @@ compare "the whole förbund 2021" "insats=0&period=ar&ar=2021" 2021-01-01 2021-1
 check "the whole förbund 2021: the flow table" grep -q '^"flode";"Hälsa för Alla → Friska Vindar 2.0";' "$CSV"
 compare "the whole förbund 2018" "insats=0&period=ar&ar=2018" 2018-01-01 2018-12-31 0
 compare "Trampolinen Trollhättan 2018" "insats=$TRH&period=ar&ar=2018" 2018-01-01 2018-12-31 "$TRH"
+# 2022: Friska Vindar 2.0's decided period ended in 2021, yet some of its
+# participations run on: their paths are in the row of their own.
+compare "the whole förbund 2022" "insats=0&period=ar&ar=2022" 2022-01-01 2022-12-31 0
+check "the whole förbund 2022: someone's path lies outside the periods" \
+	grep -q "^fran_insats;$OTHER;" "$EXP"
+
+# --- One decision per figure, whatever the report: the flow's pair
+# "a → b" in the förbund's report and the row a of Från annan insats in
+# b's own report are the same figure, shown (the same value) or hidden in
+# both. Every insats, in a year and in a quarter.
+same_marks() {
+	local name=$1 query=$2 out
+	expect_status "$name: the förbund's CSV" 200 -b "$forbund" "$BASE/rapporter.csv?insats=0&$query"
+	sed 's/\r$//; 1s/^\xef\xbb\xbf//' "$BODY" > "$CSV"
+	out=$(mktemp)
+	JARS+=("$out")
+	for id in $(q "SELECT id FROM insats WHERE direction = 'individ'"); do
+		local nm
+		nm=$(q "SELECT name FROM insats WHERE id = $id")
+		expect_status "$name: $nm's CSV" 200 -b "$forbund" "$BASE/rapporter.csv?insats=$id&$query"
+		sed 's/\r$//; 1s/^\xef\xbb\xbf//' "$BODY" |
+			awk -F'";"' -v b="$nm" '$1 == "\"fran_insats" && $2 !~ /^(Från annan insats|Utanför)/ {
+				print $2 " → " b ";" $3 ";" $4 ";" $5 }' >> "$out"
+	done
+	check "$name: every pair reads the same in the flow and in its insats's report (and some are hidden)" \
+		awk -F'";"' 'NR == FNR { split($0, f, ";"); own[f[1]] = $0; next }
+			$1 == "\"flode" && ($2 in own) { n++; if (own[$2] != $2 ";" $3 ";" $4 ";" $5) {
+				print "  " $2 ": " $3 ";" $4 ";" $5 " vs " own[$2] > "/dev/stderr"; bad = 1 }
+				if ($5 == "×") hid++ }
+			END { if (n == 0 || hid == 0) { print "  nothing compared (" n ", hidden " hid ")" > "/dev/stderr"; bad = 1 } exit bad }' \
+		"$out" "$CSV"
+}
+same_marks "2020" "period=ar&ar=2020"
+same_marks "2021 Q2" "period=q2&ar=2021"
 
 # --- The chart: the förbund's page, with the same numbers as the table.
 expect_status "the förbund's CSV 2021" 200 -b "$forbund" "$BASE/rapporter.csv?insats=0&period=ar&ar=2021"

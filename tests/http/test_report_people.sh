@@ -198,4 +198,18 @@ expect_body "Medelålder" '<h2 id="medelalder-rubrik">Medelålder</h2>'
 expect_body "the transition" '<h2 id="forsorjning-efter-rubrik">Försörjning före och efter</h2>'
 expect_body "the time per målgrupp" "$GROUP2: medeltid, månader"
 
+# The whole förbund lists no målgrupp (each insats's own, in its report),
+# only within 6 and 12 months and the total: those rows are recounted here
+# over every insats.
+GOT=$(csv "insats=0&period=jan-aug&ar=2019")
+eq "the whole förbund: Tid i insats per målgrupp has the 6 and 12 month rows and the total only" \
+	"$(grep '^Tid i insats per målgrupp;' <<< "$GOT" | cut -d';' -f2 | tr '\n' '|')" \
+	"Avslutade inom 6 månader|Avslutade inom 12 månader|Totalt (avslutade)|"
+W12=$(q "SELECT SUM(p.end_date <= p.start_date + INTERVAL 12 MONTH) FROM participation p
+	JOIN participation_person pe ON pe.participation_id = p.id JOIN person pn ON pn.id = p.person_id
+	JOIN referral r ON r.id = p.referral_id
+	WHERE p.status = 'avslutad' AND p.end_date BETWEEN '2019-01-01' AND '2019-08-31'")
+eq "the whole förbund: within 12 months is the recount over every insats" \
+	"$(grep '^Tid i insats per målgrupp;Avslutade inom 12 månader;' <<< "$GOT" | cut -d';' -f5)" "$W12"
+
 done_testing

@@ -415,14 +415,35 @@ build_income_after(struct pb *b, struct report_table *t,
 	return rel_sum(b, b->ended, parts, n);
 }
 
+/* Rows of one group each from rows ordered by group: into t->rows from
+ * at, at most max; the number made. */
+static enum app_err
+group_rows(struct report_table *t, size_t at, size_t max,
+    const struct rp_group_row *rows, size_t nrows, size_t *made)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nrows; i++) {
+		int g = pgender(rows[i].gender);
+		if (n == 0 || !str_eq(rows[i].key, rows[i - 1].key)) {
+			if (n == max)
+				return APP_ENOMEM;
+			t->rows[at + n++].label = rows[i].label;
+		}
+		if (g >= 0)
+			t->rows[at + n - 1].n[g] += rows[i].n;
+	}
+	*made = n;
+	return APP_OK;
+}
+
 static enum app_err
 build_coremittent(struct pb *b, struct report_table *t,
     const struct rp_enrolled_row *en, size_t nen)
 {
-	struct rp_group_row *rows;
-	struct rp_count_row *emp;
-	struct report_row *none, *erow, w;
-	size_t nrows, nemp, n = 0;
+	struct rp_group_row *rows, *emp;
+	struct report_row *none, w;
+	size_t nrows, nemp, n, ne;
 	enum app_err e;
 
 	period_params(b);
@@ -436,24 +457,16 @@ build_coremittent(struct pb *b, struct report_table *t,
 	t->title = "Medremittent";
 	t->note = "De inskrivna under perioden, efter medremittentens "
 	          "organisation (en person en gång per organisation, så "
-	          "raderna kan bli fler än de inskrivna). Sista raden: de "
-	          "som avslutades under perioden och var anställda hos "
-	          "medremittentens organisation: ansökan anger anställning "
-	          "och arbetsgivaren har samma namn som medremittentens "
+	          "raderna kan bli fler än de inskrivna). Sist, för varje "
+	          "organisation: de som avslutades under perioden och var "
+	          "anställda där: ansökan anger anställning, och "
+	          "arbetsgivaren har samma namn som en medremittents "
 	          "organisation eller den organisation den hör till.";
-	if ((t->rows = prows_new(b, nrows + 3)) == NULL)
+	if ((t->rows = prows_new(b, nrows + nemp + 2)) == NULL)
 		return APP_ENOMEM;
 	/* Rows come ordered by label and organisation: one row per id. */
-	for (size_t i = 0; i < nrows; i++) {
-		int g = pgender(rows[i].gender);
-		if (n == 0 || !str_eq(rows[i].key, rows[i - 1].key)) {
-			if (n == RP_MAX_GROUPS)
-				return APP_ENOMEM;
-			t->rows[n++].label = rows[i].label;
-		}
-		if (g >= 0)
-			t->rows[n - 1].n[g] += rows[i].n;
-	}
+	if ((e = group_rows(t, 0, RP_MAX_GROUPS, rows, nrows, &n)) != APP_OK)
+		return e;
 	for (size_t i = 0; i < n; i++)
 		if ((e = pcells(b, &t->rows[i], 0)) != APP_OK)
 			return e;
@@ -467,24 +480,21 @@ build_coremittent(struct pb *b, struct report_table *t,
 	if ((e = pcells(b, none, 0)) != APP_OK)
 		return e;
 	pshare(&t->rows[n + 1], b->enrolled, "Totalt (inskrivna)");
-	erow = &t->rows[n + 2];
-	erow->label = STR_LIT("Avslutade anställda hos medremittentens "
-	                      "organisation");
-	for (size_t i = 0; i < nemp; i++) {
-		int g = pgender(emp[i].gender);
-		if (g >= 0)
-			erow->n[g] += emp[i].n;
-	}
-	if ((e = pcells(b, erow, 0)) != APP_OK)
+	/* Then every top-level organisation's employees who ended. */
+	if ((e = group_rows(t, n + 2, RP_MAX_GROUPS, emp, nemp, &ne)) != APP_OK)
 		return e;
-	t->nrows = n + 3;
+	t->nrows = n + 2 + ne;
 	t->base = NULL; /* two populations: no percentages */
-	/* The employees ended, and had a medremittent. */
-	if ((e = rel_multi(b, t->rows, n, none, &w)) != APP_OK ||
-	    (e = rel_genders(b, erow)) != APP_OK ||
-	    (e = rel_at_most(b, erow, b->ended)) != APP_OK)
+	if ((e = rel_multi(b, t->rows, n, none, &w)) != APP_OK)
 		return e;
-	return rel_at_most(b, erow, &w);
+	/* Each: ended, and had a medremittent (a person may be in two). */
+	for (size_t i = n + 2; i < t->nrows; i++)
+		if ((e = pcells(b, &t->rows[i], 0)) != APP_OK ||
+		    (e = rel_genders(b, &t->rows[i])) != APP_OK ||
+		    (e = rel_at_most(b, &t->rows[i], b->ended)) != APP_OK ||
+		    (e = rel_at_most(b, &t->rows[i], &w)) != APP_OK)
+			return e;
+	return APP_OK;
 }
 
 /* The label of a målgrupp. */

@@ -75,12 +75,6 @@ static const struct db_field transition_fields[] = {
 const struct db_record rp_transition_record =
     DB_RECORD(rp_transition_row, transition_fields);
 
-static const struct db_field count_fields[] = {
-	DB_FIELD(rp_count_row, gender, "gender", DB_F_STR),
-	DB_FIELD(rp_count_row, n, "n", DB_F_INT),
-};
-const struct db_record rp_count_record = DB_RECORD(rp_count_row, count_fields);
-
 static const struct db_field group_time_fields[] = {
 	DB_FIELD(rp_group_time_row, gender, "gender", DB_F_STR),
 	DB_FIELD(rp_group_time_row, insats_id, "insats_id", DB_F_INT),
@@ -133,16 +127,26 @@ const struct db_query sql_report_people[SQL_RP__MAX] = {
 	    "WHERE " RP_IN_PERIOD " GROUP BY pe.gender, o.id, label "
 	    "ORDER BY label, o.id",
 	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
+	/* One row per top-level organisation (whatever the data), by the
+	 * top of the medremittent's organisation whose name the employer
+	 * is; a person once per organisation. */
 	[SQL_RP_EMPLOYEES] = {
-	    "SELECT pe.gender, COUNT(*) AS n " RP_FROM
-	    "WHERE " RP_ENDED " AND r.employed = 1 AND TRIM(r.employer) <> '' "
-	    "AND EXISTS (SELECT 1 FROM referral_coremittent c "
+	    "SELECT IFNULL(x.gender, '') AS gender, "
+	    "CAST(top.id AS CHAR) AS group_key, "
+	    "CONCAT('Avslutade anställda hos ', top.name) AS label, "
+	    "COUNT(x.pid) AS n FROM organisation top LEFT JOIN ("
+	    "SELECT DISTINCT p.id AS pid, pe.gender, "
+	    "COALESCE(o2.id, o1.id, o.id) AS root_id " RP_FROM
+	    "JOIN referral_coremittent c ON c.referral_id = r.id "
 	    "JOIN organisation o ON o.id = c.organisation_id "
 	    "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
 	    "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
-	    "WHERE c.referral_id = r.id AND TRIM(r.employer) "
-	    "IN (o.name, o1.name, o2.name)) GROUP BY pe.gender",
-	    1, .ncols = 2, .nparams = 4, .rec = &rp_count_record },
+	    "WHERE " RP_ENDED " AND r.employed = 1 "
+	    "AND TRIM(r.employer) <> '' "
+	    "AND TRIM(r.employer) IN (o.name, o1.name, o2.name)"
+	    ") x ON x.root_id = top.id WHERE top.parent_id IS NULL "
+	    "GROUP BY top.id, top.name, x.gender ORDER BY top.name, top.id",
+	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
 	[SQL_RP_GROUP_TIME] = {
 	    "SELECT pe.gender, i.id AS insats_id, i.short_name AS insats, "
 	    "p.target_group, COUNT(*) AS n, "

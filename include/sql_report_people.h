@@ -34,10 +34,12 @@ enum sql_report_people {
 	 * referral has a medremittent of that organisation (each
 	 * participation once per organisation) */
 	SQL_RP_COREMITTENT,
-	/* (E) -> gender, n: those who ended, employed by the organisation of
-	 * one of their medremittenter: the referral says employed and its
-	 * employer is the name of the medremittent's organisation or of an
-	 * organisation above it */
+	/* (E) -> gender, group_key (a top-level organisation's id), label
+	 * ("Avslutade anställda hos <name>"), n: for every top-level
+	 * organisation (a row even without anyone), those who ended employed
+	 * by it: the referral says employed, its employer is the name of a
+	 * medremittent's organisation or of one above it, and this is the top
+	 * of that medremittent's organisation (rp_group_record) */
 	SQL_RP_EMPLOYEES,
 	/* (E) -> gender, insats id, insats short name, målgrupp, n, sum of
 	 * days, ended within 6 months, within 12 months (calendar months from
@@ -76,13 +78,6 @@ struct rp_transition_row {
 	long long n;
 };
 extern const struct db_record rp_transition_record;
-
-/* SQL_RP_EMPLOYEES. */
-struct rp_count_row {
-	struct str gender;
-	long long n;
-};
-extern const struct db_record rp_count_record;
 
 /* SQL_RP_GROUP_TIME. */
 struct rp_group_time_row {

@@ -10,6 +10,7 @@
 #include "quest.h"
 #include "req.h"
 #include "session.h"
+#include "tablet_i18n.h"
 #include "view.h"
 
 const struct str *
@@ -107,6 +108,60 @@ kiosk_load(struct req *r, struct kiosk *k)
 	return APP_OK;
 }
 
+struct str
+kiosk_req_lang(struct req *r)
+{
+	const struct str *s = req_form(r, "sprak");
+	int own = 0;
+	enum tablet_lang l;
+
+	if (s == NULL)
+		s = req_query(r, "sprak");
+	if (s == NULL)
+		return STR_LIT("");
+	l = tablet_lang_of(*s, &own);
+	return own ? str_cstr(tablet_lang_code(l)) : STR_LIT("");
+}
+
+/* path, with "?sprak=<ours>" when lang is one of the participant
+ * languages (its own tag, never what was sent). Arena; NULL: no memory. */
+static const char *
+kiosk_url_lang(struct req *r, const char *path, struct str lang)
+{
+	int own = 0;
+	enum tablet_lang l = tablet_lang_of(lang, &own);
+	struct buf b;
+
+	if (lang.len == 0 || !own)
+		return path;
+	buf_init(&b, r->a);
+	if (buf_printf(&b, "%s?sprak=%s", path, tablet_lang_code(l)) != APP_OK)
+		return NULL;
+	return b.p;
+}
+
+const char *
+kiosk_lock_url(struct req *r, struct str lang)
+{
+	/* Swedish is the lock screen's own (with English beside it). */
+	if (tablet_lang_of(lang, NULL) == TABLET_SV)
+		return KIOSK_LOCK;
+	return kiosk_url_lang(r, KIOSK_LOCK, lang);
+}
+
+/* A redirect to url, or APP_ENOMEM when it could not be built. */
+static enum app_err
+kiosk_redirect(struct req *r, const char *url)
+{
+	return url != NULL ? page_redirect(r, url) : APP_ENOMEM;
+}
+
+enum app_err
+kiosk_to_lock(struct req *r, struct str lang)
+{
+	return kiosk_redirect(r, kiosk_lock_url(r, lang));
+}
+
 enum app_err
 kiosk_enter(struct req *r, struct kiosk *k, int need_lang, int *redirected)
 {
@@ -115,8 +170,10 @@ kiosk_enter(struct req *r, struct kiosk *k, int need_lang, int *redirected)
 	r->resp.cacheable = 0; /* never stored, never revalidated */
 	*redirected = 0;
 	if ((e = kiosk_load(r, k)) == APP_ENOTFOUND) {
+		/* Let go meanwhile (idle, released by staff, sent): the lock
+		 * screen in the language the page said it was in. */
 		*redirected = 1;
-		return page_redirect(r, KIOSK_LOCK);
+		return kiosk_to_lock(r, kiosk_req_lang(r));
 	}
 	if (e != APP_OK)
 		return e;
@@ -134,8 +191,10 @@ kiosk_continue(struct req *r, const struct kiosk *k)
 	struct buf b;
 	enum app_err e;
 
+	/* The language chosen on the lock screen comes preselected. */
 	if (k->lang.len == 0)
-		return page_redirect(r, "/enkat/sprak");
+		return kiosk_redirect(
+		    r, kiosk_url_lang(r, "/enkat/sprak", kiosk_req_lang(r)));
 	if ((e = quest_sheet_first_unanswered(r->db, r->a, &k->sheet,
 	         k->code.questionnaire_id, &pos)) != APP_OK)
 		return e;
@@ -200,6 +259,7 @@ enum app_err
 kiosk_render(struct req *r, const char *page, struct str title,
     struct view_ctx *ctx, struct str lang, int rtl, unsigned idle)
 {
+	const char *lock = KIOSK_LOCK;
 	enum app_err e;
 
 	r->resp.cacheable = 0;
@@ -209,8 +269,11 @@ kiosk_render(struct req *r, const char *page, struct str title,
 	    (e = view_ctx_set_bool(ctx, "is_kiosk", idle > 0)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "dir", rtl ? "rtl" : "ltr")) != APP_OK)
 		return e;
+	/* The idle lock goes to the lock screen in the page's language. */
+	if (idle && (lock = kiosk_lock_url(r, lang)) == NULL)
+		return APP_ENOMEM;
 	if (idle &&
-	    ((e = view_ctx_set_cstr(ctx, "idle_url", KIOSK_LOCK)) != APP_OK ||
+	    ((e = view_ctx_set_cstr(ctx, "idle_url", lock)) != APP_OK ||
 	        (e = view_ctx_set_int(ctx, "idle_seconds", idle)) != APP_OK))
 		return e;
 	if (r->views == NULL)
@@ -242,6 +305,10 @@ kiosk_bind_ui(struct view_ctx *ctx, const struct kiosk *k)
 
 	if (!k->words.own &&
 	    (e = view_ctx_set_cstr(ctx, "ui_lang", k->words.lang)) != APP_OK)
+		return e;
+	/* Sent back with each form, so a code let go meanwhile still finds
+	 * the lock screen in the participant's language. */
+	if ((e = view_ctx_set_str(ctx, "sprak", k->lang)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if ((e = view_ctx_set_cstr(

@@ -23,12 +23,18 @@ static const struct bind_key kiosk_lang_map[] = {
 	{ "dir", "ldir" },
 };
 
+/* The language page: the one chosen already, else the one chosen on the
+ * lock screen (?sprak=), comes preselected (marked and focused) when the
+ * questionnaire has it; the page speaks it when we have its words, else
+ * Swedish and English. */
 enum app_err
 page_kiosk_lang(struct req *r)
 {
 	struct quest_language *langs;
 	struct view_ctx *ctx;
 	struct kiosk k;
+	struct kiosk_lang pw;
+	struct str want;
 	size_t nlangs;
 	enum app_err e;
 	int redirected = 0;
@@ -38,9 +44,15 @@ page_kiosk_lang(struct req *r)
 	if ((e = quest_languages(r->db, r->a, k.code.questionnaire_id, &langs,
 	         &nlangs)) != APP_OK)
 		return e;
+	want = k.lang.len > 0 ? k.lang : kiosk_req_lang(r);
+	pw = kiosk_lang_resolve(want);
+	if (want.len == 0 || !pw.own)
+		pw = (struct kiosk_lang){ .lang = "", .own = 0, .rtl = 0 };
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	if ((e = kiosk_csrf_bind(r, ctx)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "t_choose",
+	         pw.own ? kiosk_word(KW_CHOOSE, want) : NULL)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "languages")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < nlangs; i++) {
@@ -55,13 +67,14 @@ page_kiosk_lang(struct req *r)
 		        (e = view_ctx_set_cstr(it, "choose",
 		             kiosk_word(KW_CHOOSE, langs[i].lang))) !=
 		            APP_OK) ||
-		    (e = view_ctx_set_bool(it, "current",
-		         str_eq(langs[i].lang, k.lang))) != APP_OK)
+		    (e = view_ctx_set_bool(
+		         it, "current", str_eq(langs[i].lang, want))) != APP_OK)
 			return e;
 	}
 	return kiosk_render(r, "kiosk_sprak",
-	    STR_LIT("Välj språk · Choose language"), ctx, STR_LIT("sv"), 0,
-	    kiosk_idle(&k));
+	    pw.own ? str_cstr(kiosk_word(KW_CHOOSE, want))
+	           : STR_LIT("Välj språk · Choose language"),
+	    ctx, str_cstr(pw.lang), pw.rtl, kiosk_idle(&k));
 }
 
 enum app_err
@@ -420,7 +433,7 @@ page_kiosk_item_save(struct req *r)
 	         item.id, key, step, rows, nrows, &saved)) != APP_OK)
 		return e;
 	if (saved == QSAVED_NOT_HELD)
-		return page_redirect(r, KIOSK_LOCK);
+		return kiosk_to_lock(r, k.lang);
 	buf_init(&next, r->a);
 	if (go == QGO_BACK)
 		e = n > 1 ? buf_printf(&next, "/enkat/fraga/%lld", n - 1)
@@ -478,14 +491,14 @@ page_kiosk_send(struct req *r)
 
 	/* Sent already (a second tap, the back button): the lock screen. */
 	if ((e = kiosk_load(r, &k)) == APP_ENOTFOUND)
-		return page_redirect(r, KIOSK_LOCK);
+		return kiosk_to_lock(r, kiosk_req_lang(r));
 	if (e != APP_OK)
 		return e;
 	if ((e = quest_response_send(r, &k.code, k.dev, k.lang, &sent)) !=
 	    APP_OK)
 		return e;
 	if (!sent) /* a parallel send won */
-		return page_redirect(r, KIOSK_LOCK);
+		return kiosk_to_lock(r, k.lang);
 	if ((e = session_set_cookie(r, KIOSK_COOKIE, STR_LIT(""), 0)) != APP_OK)
 		return e;
 	buf_init(&to, r->a);
@@ -503,12 +516,17 @@ page_kiosk_thanks(struct req *r)
 	int kiosk = req_query(r, "surfplatta") != NULL;
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct kiosk_lang words = kiosk_lang_resolve(lang);
+	struct str shown = str_cstr(words.own ? words.lang : "");
+	const char *lock = kiosk_lock_url(r, shown);
 	enum app_err e;
 	r->resp.cacheable = 0; /* never stored, never revalidated */
 
-	if (ctx == NULL)
+	if (ctx == NULL || lock == NULL)
 		return APP_ENOMEM;
-	if ((e = view_ctx_set_cstr(
+	/* "Klar" (and the idle return) to the lock screen in the
+	 * participant's language, never back to Swedish. */
+	if ((e = view_ctx_set_cstr(ctx, "lock_url", lock)) != APP_OK ||
+	    (e = view_ctx_set_cstr(
 	         ctx, "t_thanks", kiosk_word(KW_THANKS, lang))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "t_thanks_text",
 	         kiosk_word(KW_THANKS_TEXT, lang))) != APP_OK ||
@@ -519,8 +537,8 @@ page_kiosk_thanks(struct req *r)
 	/* On a tablet the thank-you goes back to the lock screen by itself
 	 * (it shows nothing of the answers). */
 	return kiosk_render(r, "kiosk_tack",
-	    str_cstr(kiosk_word(KW_THANKS, lang)), ctx, str_cstr(words.lang),
-	    words.rtl, kiosk ? 20 : 0);
+	    str_cstr(kiosk_word(KW_THANKS, lang)), ctx, shown, words.rtl,
+	    kiosk ? 20 : 0);
 }
 
 /* The free text's limit is the item's own max-length (1..2000, checked

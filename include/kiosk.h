@@ -56,16 +56,36 @@ void kiosk_from_code(struct kiosk *k, const struct quest_code *c);
 enum app_err kiosk_load(struct req *, struct kiosk *k);
 
 /*
+ * The participant language the request names ("sprak" in its form, else
+ * its query), as our own tag ("ti", "fa-AF"), or "" when it names none of
+ * ours. The lock screen's choice travels so: from the lock screen's form
+ * to the language page (preselected), and back in every kiosk form, so a
+ * code let go meanwhile still lands on the lock screen in that language.
+ * A language is no personal data; nothing else goes into a URL. Static.
+ */
+struct str kiosk_req_lang(struct req *);
+
+/* The lock screen in lang ("/surfplatta?sprak=ti") when lang is one of
+ * the participant languages (include/tablet_i18n.h) other than Swedish,
+ * else KIOSK_LOCK (Swedish with English beside it, the lock screen's
+ * own). Arena or static; NULL when out of memory. */
+const char *kiosk_lock_url(struct req *, struct str lang);
+
+/* Redirect to kiosk_lock_url(lang). */
+enum app_err kiosk_to_lock(struct req *, struct str lang);
+
+/*
  * What every kiosk page does first: never cache; the respondent of this
- * device (none: to the lock screen); with need_lang, a language chosen
- * (none: to the language choice). *redirected = 1 when a redirect is the
- * answer, and the caller returns at once.
+ * device (none: to the lock screen, in kiosk_req_lang()'s language); with
+ * need_lang, a language chosen (none: to the language choice). *redirected
+ * = 1 when a redirect is the answer, and the caller returns at once.
  */
 enum app_err kiosk_enter(
     struct req *, struct kiosk *k, int need_lang, int *redirected);
 
-/* Redirect to where a respondent goes on: the language, the first
- * unanswered item, or the send page. k needs anon, code, sheet, lang. */
+/* Redirect to where a respondent goes on: the language (with
+ * kiosk_req_lang() preselected), the first unanswered item, or the send
+ * page. k needs anon, code, sheet, lang. */
 enum app_err kiosk_continue(struct req *, const struct kiosk *k);
 
 /* The pre-login CSRF token for the kiosk's forms (set as a cookie when
@@ -82,15 +102,16 @@ const char *kiosk_t(const struct kiosk *k, enum kiosk_word w);
 unsigned kiosk_idle(const struct kiosk *k);
 
 /*
- * Render page inside the kiosk layout with title: lang and dir of the
- * respondent, the idle return to the lock screen when idle > 0, never
- * cached.
+ * Render page inside the kiosk layout with title: lang ("" for none
+ * chosen: Swedish) and dir of the respondent, the idle return to the lock
+ * screen in lang (kiosk_lock_url()) when idle > 0, never cached.
  */
 enum app_err kiosk_render(struct req *, const char *page, struct str title,
     struct view_ctx *, struct str lang, int rtl, unsigned idle);
 
 /* The navigation words into ctx ("ui_lang" set when they are not in the
- * respondent's language). */
+ * respondent's language), and "sprak", the respondent's language, for a
+ * hidden field of the page's form (kiosk_req_lang()). */
 enum app_err kiosk_bind_ui(struct view_ctx *, const struct kiosk *k);
 
 #endif /* !KIOSK_H */

@@ -217,7 +217,8 @@ eq "... reaches only the lock screen" "$(location)" "/surfplatta"
 expect_status "... and the send page too" 303 -b "$TMP/stale" "$BASE/enkat/skicka"
 expect_status "the thanks page" 200 "$BASE/enkat/tack?sprak=ar&surfplatta=1"
 expect_body "... in the respondent's language and direction" '<html lang="ar" dir="rtl">'
-expect_body "... returning to the lock screen by itself" 'content="20;url=/surfplatta"'
+expect_body "... returning to the lock screen in that language by itself" 'content="20;url=/surfplatta?sprak=ar"'
+expect_body "... and by \"Klar\"" 'href="/surfplatta?sprak=ar" class="kiosk-primary'
 tablet "$T1"
 expect_status "a used code is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d "kod=$CODE" "$BASE/surfplatta"
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$PID"

@@ -19,6 +19,7 @@ struct followup_report_row {
 	struct str gender;    /* kvinna, man, annat */
 	struct str outcome;   /* code_end_reason.outcome, "" when none */
 	struct str situation; /* "" when not followed up */
+	struct str end_date;  /* ÅÅÅÅ-MM-DD */
 	long long n;
 };
 extern const struct db_record followup_report_row_record;
@@ -39,9 +40,9 @@ enum sql_followup {
 	 * insatser due in [from, to] and not followed up */
 	SQL_FU_DUE,
 	/* (period start, period end, insats id or 0, the same) -> gender,
-	 * outcome, situation, n: the participations (avslutad) whose
-	 * follow-up fell due in the period, by gender, end outcome and
-	 * situation then */
+	 * outcome, situation, end_date, n: the participations that ended
+	 * (avslutad) in the period, the report's "Avslutade", by gender, end
+	 * outcome, situation six months later ("" when none) and end date */
 	SQL_FU_REPORT,
 	SQL_FU__MAX
 };

@@ -13,6 +13,7 @@ struct followup_lock {
 	struct str status, end_date, personnummer, situation;
 	long long version; /* the follow-up's, 0: none */
 };
+extern const struct db_record followup_lock_record;
 
 /* SQL_FU_REPORT: one group of the report's table. */
 struct followup_report_row {
@@ -24,6 +25,14 @@ struct followup_report_row {
 };
 extern const struct db_record followup_report_row_record;
 
+/* SQL_FU_TABLET_SOURCE: who opened the code, and the answer. */
+struct followup_tablet_source {
+	long long staff_id; /* 0: none */
+	struct str username, display_name;
+	struct str situation; /* the option value answered, "" when none */
+};
+extern const struct db_record followup_tablet_source_record;
+
 enum sql_followup {
 	/* (participation id) -> version, situation, date, recorded_by (0 and
 	 * "" when none), outcome: the end reason's */
@@ -33,7 +42,8 @@ enum sql_followup {
 	SQL_FU_LOCK,
 	/* (participation id, situation, date, staff id) */
 	SQL_FU_INSERT,
-	/* (situation, date, staff id, participation id, version) */
+	/* (situation, date, staff id, participation id, version): a staff
+	 * save, so no longer the tablet's answer */
 	SQL_FU_UPDATE,
 	/* (staff id, due from, due to) -> id, first_name, last_name, insats,
 	 * end_date, due_date: the ended participations of the staff member's
@@ -44,6 +54,15 @@ enum sql_followup {
 	 * (avslutad) in the period, the report's "Avslutade", by gender, end
 	 * outcome, situation six months later ("" when none) and end date */
 	SQL_FU_REPORT,
+	/* (participation id) -> as SQL_FU_LOCK, without the lock */
+	SQL_FU_STATE,
+	/* (response id, code id) -> staff_id, username, display_name,
+	 * situation: the code's created_by and the response's answer to the
+	 * item "situation" */
+	SQL_FU_TABLET_SOURCE,
+	/* (participation id, situation, date, staff id): answered on the
+	 * tablet */
+	SQL_FU_INSERT_TABLET,
 	SQL_FU__MAX
 };
 

@@ -42,19 +42,15 @@ self_support(enum followup_situation s)
 	return s == FU_SIT_ARBETE || s == FU_SIT_STUDIER;
 }
 
-/* The row of the follow-up's state today: recorded or not, and where
- * the window is (followup_state()). */
+/* The row of a follow-up's state (SQL_FU_REPORT). */
 static int
-state_row(enum followup_state s)
+state_row(long long s)
 {
 	switch (s) {
-	case FU_DONE: return FR_DONE;
-	case FU_NOT_YET: return FR_NOT_YET;
-	case FU_DUE:
-	case FU_OVERDUE: return FR_OPEN;
-	case FU_CLOSED:
-	case FU_NOT_ENDED:
-	case FU__MAX: break;
+	case FU_RS_DONE: return FR_DONE;
+	case FU_RS_NOT_YET: return FR_NOT_YET;
+	case FU_RS_OPEN: return FR_OPEN;
+	default: break;
 	}
 	return FR_CLOSED;
 }
@@ -256,19 +252,24 @@ build_table(struct fb *b, struct report_table *t)
 	struct followup_report_row *rows;
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
 	long long nf[FU_SIT__MAX][RG__MAX], ne[FU_SIT__MAX][RG__MAX];
-	long long today = participation_today();
-	struct db_param p[4];
+	long long from, to;
+	struct db_param p[6];
 	struct report_row *w;
 	size_t nrows;
 	enum app_err e;
 
 	memset(nf, 0, sizeof(nf));
 	memset(ne, 0, sizeof(ne));
-	p[0] = DB_STR(b->rep->from);
-	p[1] = DB_STR(b->rep->to);
-	p[2] = DB_INT(b->rep->insats_id);
-	p[3] = DB_INT(b->rep->insats_id);
-	if ((e = db_load(b->r->db, b->r->a, DB_FOLLOWUP, SQL_FU_REPORT, p, 4,
+	/* Due in [from, to]: open today (followup_state()'s due or
+	 * overdue); after it: not due yet; before it: closed. */
+	followup_reminder_window(participation_today(), &from, &to);
+	p[0] = DB_STR(participation_ymd_str(b->r->a, to));
+	p[1] = DB_STR(participation_ymd_str(b->r->a, from));
+	p[2] = DB_STR(b->rep->from);
+	p[3] = DB_STR(b->rep->to);
+	p[4] = DB_INT(b->rep->insats_id);
+	p[5] = DB_INT(b->rep->insats_id);
+	if ((e = db_load(b->r->db, b->r->a, DB_FOLLOWUP, SQL_FU_REPORT, p, 6,
 	         (void **)&rows, &nrows)) != APP_OK)
 		return e;
 	if ((w = arena_calloc(b->r->a, FR__MAX, sizeof(*w))) == NULL)
@@ -309,9 +310,7 @@ build_table(struct fb *b, struct report_table *t)
 			continue;
 		ne[end][g] += n;
 		k[nk++] = FR_ENDED;
-		k[nk++] = state_row(
-		    followup_state(1, participation_date_ymd(rows[i].end_date),
-		        after != FU_SIT__MAX, today));
+		k[nk++] = state_row(rows[i].state);
 		if (after != FU_SIT__MAX) {
 			nf[end][g] += n;
 			k[nk++] = FR_END + (int)end;

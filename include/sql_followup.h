@@ -15,12 +15,22 @@ struct followup_lock {
 };
 extern const struct db_record followup_lock_record;
 
+/* SQL_FU_REPORT's state of a follow-up: recorded, or by its due date
+ * against followup_reminder_window()'s [from, to] of today: later (the
+ * window has not opened), in it (due or overdue), before it (closed). */
+enum followup_report_state {
+	FU_RS_DONE,
+	FU_RS_NOT_YET,
+	FU_RS_OPEN,
+	FU_RS_CLOSED
+};
+
 /* SQL_FU_REPORT: one group of the report's table. */
 struct followup_report_row {
 	struct str gender;    /* kvinna, man, annat */
 	struct str outcome;   /* code_end_reason.outcome, "" when none */
 	struct str situation; /* "" when not followed up */
-	struct str end_date;  /* ÅÅÅÅ-MM-DD */
+	long long state;      /* enum followup_report_state */
 	long long n;
 };
 extern const struct db_record followup_report_row_record;
@@ -49,10 +59,13 @@ enum sql_followup {
 	 * end_date, due_date: the ended participations of the staff member's
 	 * insatser due in [from, to] and not followed up */
 	SQL_FU_DUE,
-	/* (period start, period end, insats id or 0, the same) -> gender,
-	 * outcome, situation, end_date, n: the participations that ended
-	 * (avslutad) in the period, the report's "Avslutade", by gender, end
-	 * outcome, situation six months later ("" when none) and end date */
+	/* (window to, window from, period start, period end, insats id or 0,
+	 * the same) -> gender, outcome, situation, state, n: the
+	 * participations that ended (avslutad) in the period, the report's
+	 * "Avslutade", by gender, end outcome, situation six months later (""
+	 * when none) and the state of the follow-up (enum
+	 * followup_report_state, the window being followup_reminder_window()
+	 * of today) */
 	SQL_FU_REPORT,
 	/* (participation id) -> as SQL_FU_LOCK, without the lock */
 	SQL_FU_STATE,

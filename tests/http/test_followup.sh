@@ -186,12 +186,15 @@ FIXTURE=$(cat <<'FX'
 1 kvinna -5 felregistrerad felregistrering -
 FX
 )
+# The insats runs from the month before the fixture's first end only (it
+# is not part of older reports, e.g. the delårsrapport's).
+P_START=$(months -13)
 q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, period_start, places, active)
    VALUES ($(forbund_id_of SOFTLEG), $(org_id_of "Arbetsmarknad och socialförvaltning" "Trollhättans Stad"),
-   'Uppföljningstest $TAG', 'Uppföljningstest', 'uppfoljningstest-$TAG', '2018-01-01', 20, 0)"
+   'Uppföljningstest $TAG', 'Uppföljningstest', 'uppfoljningstest-$TAG', '${P_START}01', 20, 0)"
 INS=$(q "SELECT id FROM insats WHERE slug = 'uppfoljningstest-$TAG'")
 SQL=$(while read -r n g m status reason sit; do
-	for _ in $(seq "$n"); do part_sql "$INS" "$g" 2017-01-02 "$(months "$m")10" "$status" "$reason" "Rapport$TAG" "$sit"; done
+	for _ in $(seq "$n"); do part_sql "$INS" "$g" "${P_START}02" "$(months "$m")10" "$status" "$reason" "Rapport$TAG" "$sit"; done
 done <<< "$FIXTURE")
 check "the report fixture loads" q "START TRANSACTION; $SQL COMMIT;"
 check "the report fixture has 65 participations" test "$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $INS")" = 65

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "db.h"
 #include "followup.h"
+#include "audit.h"
 #include "history.h"
 #include "participation.h"
 #include "req.h"
@@ -321,5 +322,120 @@ followup_due_list(struct req *r, long long staff_id,
 		    followup_state(1,
 		        participation_date_ymd((*rows)[i].end_date), 0,
 		        today) == FU_OVERDUE;
+	return APP_OK;
+}
+
+/* ---- answered on the tablet ---- */
+
+const char *
+followup_tablet_refusal(
+    struct arena *a, enum followup_state s, long long end_ymd)
+{
+	switch (s) {
+	case FU_DUE:
+	case FU_OVERDUE: return NULL;
+	case FU_DONE: return FOLLOWUP_MSG_TABLET_RECORDED;
+	case FU_NOT_ENDED:
+	case FU_NOT_YET:
+	case FU_CLOSED:
+	case FU__MAX: break;
+	}
+	return followup_refusal(a, s, end_ymd);
+}
+
+int
+followup_tablet_writes(
+    enum followup_state s, enum followup_situation answered, long long staff_id)
+{
+	return (s == FU_DUE || s == FU_OVERDUE) && answered < FU_SIT__MAX &&
+	    staff_id > 0;
+}
+
+/* The state of the follow-up whose participation row is l, today. */
+static enum followup_state
+lock_state(const struct followup_lock *l, long long *end)
+{
+	*end = participation_date_ymd(l->end_date);
+	return followup_state(
+	    participation_status_from_name(l->status) == PARTICIPATION_AVSLUTAD,
+	    *end, l->version > 0, participation_today());
+}
+
+enum app_err
+followup_tablet_check(
+    struct req *r, long long participation_id, const char **refused)
+{
+	struct db_param q[1] = { DB_INT(participation_id) };
+	struct followup_lock l;
+	enum followup_state s;
+	long long end;
+	int found = 0;
+	enum app_err e;
+
+	if ((e = db_load_one(r->db, r->a, DB_FOLLOWUP, SQL_FU_STATE, q, 1, &l,
+	         &found)) != APP_OK)
+		return e;
+	if (!found)
+		return APP_ENOTFOUND;
+	s = lock_state(&l, &end);
+	*refused = followup_tablet_refusal(r->a, s, end);
+	return APP_OK;
+}
+
+enum app_err
+followup_from_tablet(struct req *r, long long participation_id,
+    long long response_id, long long code_id, int *written)
+{
+	struct db_param q[4] = { DB_INT(response_id), DB_INT(code_id) };
+	struct followup_tablet_source src;
+	struct staff_user staff, *was = r->user;
+	struct followup_lock l;
+	enum followup_situation sit;
+	enum followup_state s;
+	struct str name;
+	long long end;
+	int found = 0;
+	enum app_err e;
+
+	*written = 0;
+	if ((e = db_load_one(r->db, r->a, DB_FOLLOWUP, SQL_FU_TABLET_SOURCE, q,
+	         2, &src, &found)) != APP_OK)
+		return e;
+	if (!found)
+		return APP_OK;
+	q[0] = DB_INT(participation_id);
+	if ((e = db_load_one(r->db, r->a, DB_FOLLOWUP, SQL_FU_LOCK, q, 1, &l,
+	         &found)) != APP_OK)
+		return e;
+	if (!found)
+		return APP_OK;
+	s = lock_state(&l, &end);
+	sit = followup_situation_from_name(src.situation);
+	if (!followup_tablet_writes(s, sit, src.staff_id))
+		return APP_OK;
+	name = str_cstr(followup_situation_name(sit));
+	q[1] = DB_STR(name);
+	q[2] = DB_STR(participation_ymd_str(r->a, participation_today()));
+	q[3] = DB_INT(src.staff_id);
+	if ((e = db_exec(r->db, r->a, DB_FOLLOWUP, SQL_FU_INSERT_TABLET, q, 4,
+	         NULL)) != APP_OK)
+		return e;
+	/* The history and the access log as the staff member's own save
+	 * would write them: the kiosk has no user, so theirs for these two
+	 * rows (the audit detail says it came from the tablet). */
+	memset(&staff, 0, sizeof(staff));
+	staff.id = src.staff_id;
+	staff.username = src.username;
+	staff.display_name = src.display_name;
+	r->user = &staff;
+	if ((e = history_field(r, HISTORY_PARTICIPATION, participation_id,
+	         "uppfoljning_situation", STR_LIT(""), name)) == APP_OK)
+		e = audit_write(r, AUDIT_UPDATE, "participation",
+		    participation_id, l.personnummer,
+		    STR_LIT("follow-up 6 months (answered on the tablet)"));
+	r->user = was;
+	if (e != APP_OK)
+		return e;
+	*written = 1;
 	return APP_OK;
 }

@@ -23,6 +23,19 @@ static const struct field_spec followup_spec[FUF__MAX] = {
 
 /* ---- the participation page's panel ---- */
 
+/* The follow-up questionnaire on the tablet (the questionnaire panel,
+ * views/partials/deltag_enkater.html): fu_tablet when a code may be
+ * opened, else fu_tablet_why. */
+static enum app_err
+tablet_bind(struct view_ctx *ctx, const char *why)
+{
+	enum app_err e;
+
+	if ((e = view_ctx_set_bool(ctx, "fu_tablet", why == NULL)) != APP_OK)
+		return e;
+	return view_ctx_set_cstr(ctx, "fu_tablet_why", why);
+}
+
 enum app_err
 followup_bind_participation(struct req *r, struct view_ctx *ctx,
     const struct participation *p, const struct followup_form *typed)
@@ -37,10 +50,16 @@ followup_bind_participation(struct req *r, struct view_ctx *ctx,
 	if ((e = view_ctx_set_bool(ctx, "fu_ended", ended)) != APP_OK)
 		return e;
 	if (!ended)
-		return APP_OK;
+		/* The questionnaire panel's follow-up line (deltag_enkater). */
+		return tablet_bind(
+		    ctx, followup_tablet_refusal(r->a, FU_NOT_ENDED, 0));
 	if ((e = followup_load(r, p->id, &rec)) != APP_OK)
 		return e;
 	s = followup_state(1, end, rec.version > 0, participation_today());
+	if ((e = tablet_bind(ctx, followup_tablet_refusal(r->a, s, end))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "fu_by_tablet", rec.tablet)) != APP_OK)
+		return e;
 	due = followup_due(end);
 	at_end = followup_situation_at_end(rec.outcome);
 	if (typed != NULL && typed->v[FUF_SITUATION].ok)

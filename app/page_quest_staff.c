@@ -8,6 +8,7 @@
 #include "bind.h"
 #include "conf.h"
 #include "form.h"
+#include "followup.h"
 #include "form_registry.h"
 #include "kiosk.h"
 #include "page_quest.h"
@@ -74,6 +75,10 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 	         mi, "can_open", quest_meas_can_open(state))) != APP_OK ||
 	    /* A tablet holds the code: staff may let it go (lost, broken). */
 	    (e = view_ctx_set_bool(mi, "held", held)) != APP_OK ||
+	    /* The follow-up: offered as the follow-up panel says (fu_tablet,
+	     * page_followup.c). */
+	    (e = view_ctx_set_bool(mi, "is_fu", m == QMEAS_UPPFOLJNING)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_int(mi, "code_id", code_id)) != APP_OK)
 		return e;
 	return APP_OK;
@@ -83,7 +88,7 @@ enum app_err
 quest_bind_participation(
     struct req *r, struct view_ctx *ctx, long long participation_id)
 {
-	static const enum quest_measurement ms[] = { QMEAS_START, QMEAS_SLUT };
+	enum quest_measurement ms[2];
 	struct quest_panel pn;
 	struct quest_info *defs;
 	struct quest_response_brief *resp;
@@ -111,8 +116,10 @@ quest_bind_participation(
 		    (e = view_ctx_set_bool(it, "anonym", !linked)) != APP_OK ||
 		    (e = view_ctx_set_list(it, "matningar")) != APP_OK)
 			return e;
-		for (size_t m = 0; linked && m < sizeof(ms) / sizeof(ms[0]);
-		     m++)
+		for (size_t m = 0,
+		            n = linked ? quest_measurements_of(defs[i].code, ms)
+		                       : 0;
+		     m < n; m++)
 			if ((e = sq_measurement_bind(it, &defs[i], ms[m], resp,
 			         nresp, codes, ncodes)) != APP_OK)
 				return e;
@@ -173,16 +180,24 @@ page_participation_quest(struct req *r)
 		return APP_ENOTFOUND;
 	if (def.anonymity == QANON_KOPPLAD) {
 		meas = ms ? quest_measurement_from_name(*ms) : QMEAS__MAX;
-		if ((meas == QMEAS_START || meas == QMEAS_SLUT) &&
+		if (quest_measurement_fits(def.code, meas) &&
 		    (e = quest_response_find_linked(r->db, r->a, pid, meas, qid,
 		         &resp, &has_resp)) != APP_OK)
 			return e;
 	}
 	refused = quest_open_check(1, def.active, def.group, def.anonymity,
-	    meas, has_resp, resp.status);
+	    def.code, meas, has_resp, resp.status);
 	if (refused != QOPEN_OK)
 		return sq_error(r, refused == QOPEN_ANSWERED ? 409 : 400,
 		    quest_open_refusal_text(refused), pid);
+	/* The follow-up only while it is open and not recorded. */
+	if (def.anonymity == QANON_KOPPLAD && meas == QMEAS_UPPFOLJNING) {
+		const char *why = NULL;
+		if ((e = followup_tablet_check(r, pid, &why)) != APP_OK)
+			return e;
+		if (why != NULL)
+			return sq_error(r, 409, why, pid);
+	}
 	if ((e = quest_code_open_for(r, &def, pid, part.personnummer,
 	         part.insats_id, meas, has_resp ? resp.id : 0, &code)) !=
 	    APP_OK)

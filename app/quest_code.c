@@ -213,10 +213,11 @@ qc_random_hex(struct arena *a)
 enum app_err
 quest_code_create(struct db *db, struct arena *a, enum quest_code_kind kind,
     long long qid, long long resp_id, long long participation_id,
-    enum quest_measurement measurement, long long insats_id, struct str *code)
+    enum quest_measurement measurement, long long insats_id,
+    long long created_by, struct str *code)
 {
 	int link = kind == QCODE_LANK;
-	struct db_param p[8];
+	struct db_param p[9];
 	enum app_err e = APP_EDUP;
 
 	for (int tries = 0; tries < 8 && e == APP_EDUP; tries++) {
@@ -242,9 +243,10 @@ quest_code_create(struct db *db, struct arena *a, enum quest_code_kind kind,
 		    : DB_NULL;
 		p[6] = insats_id > 0 ? DB_INT(insats_id) : DB_NULL;
 		p[7] = DB_INT(link ? QUEST_LINK_MINUTES : QUEST_CODE_MINUTES);
+		p[8] = created_by > 0 ? DB_INT(created_by) : DB_NULL;
 		if (p[0].s.p == NULL)
 			return APP_ENOMEM;
-		e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_INSERT, p, 8, NULL);
+		e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_INSERT, p, 9, NULL);
 	}
 	return e;
 }
@@ -273,7 +275,8 @@ quest_code_open_for(struct req *r, const struct quest_info *def,
 	         NULL)) != APP_OK ||
 	    (e = quest_code_create(r->db, r->a, QCODE_SURFPLATTA, def->id,
 	         resp_id, linked ? participation_id : 0,
-	         linked ? measurement : QMEAS_NONE, insats_id, code)) != APP_OK)
+	         linked ? measurement : QMEAS_NONE, insats_id,
+	         r->user != NULL ? r->user->id : 0, code)) != APP_OK)
 		goto fail;
 	/* An anonymous questionnaire's code is not tied to the person in the
 	 * log either: only the insats and the questionnaire. */
@@ -306,7 +309,7 @@ quest_code_links(struct req *r, long long qid, long long n, struct str **tokens)
 		return e;
 	for (long long i = 0; i < n; i++)
 		if ((e = quest_code_create(r->db, r->a, QCODE_LANK, qid, 0, 0,
-		         QMEAS_NONE, 0, &(*tokens)[i])) != APP_OK)
+		         QMEAS_NONE, 0, 0, &(*tokens)[i])) != APP_OK)
 			goto fail;
 	buf_init(&d, r->a);
 	if ((e = buf_printf(&d, "%lld personal questionnaire links", n)) !=

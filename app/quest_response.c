@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
+#include "followup.h"
 #include "form.h"
 #include "quest.h"
 #include "quest_code.h"
@@ -538,6 +539,14 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 	if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_RESP_SUBMIT, p, 1,
 	         NULL)) != APP_OK)
 		goto fail;
+	/* The follow-up questionnaire's answer is the follow-up (followup.h),
+	 * read while the code still says who opened it. */
+	if (c->measurement == QMEAS_UPPFOLJNING && c->participation_id > 0) {
+		int written = 0;
+		if ((e = followup_from_tablet(r, c->participation_id, rid,
+		         c->id, &written)) != APP_OK)
+			goto fail;
+	}
 	/* The code is consumed (its draft rows go with it): nothing links
 	 * the response to it any more. */
 	p[0] = DB_INT(c->id);

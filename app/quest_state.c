@@ -29,6 +29,7 @@ static const char *const measurement_names[QMEAS__MAX] = {
 	[QMEAS_NONE] = "",
 	[QMEAS_START] = "start",
 	[QMEAS_SLUT] = "slut",
+	[QMEAS_UPPFOLJNING] = "uppfoljning",
 };
 _Static_assert(
     sizeof(measurement_names) / sizeof(measurement_names[0]) == QMEAS__MAX,
@@ -38,6 +39,7 @@ static const char *const measurement_labels[QMEAS__MAX] = {
 	[QMEAS_NONE] = "",
 	[QMEAS_START] = "Startmätning",
 	[QMEAS_SLUT] = "Slutmätning",
+	[QMEAS_UPPFOLJNING] = "Uppföljning 6 månader",
 };
 _Static_assert(
     sizeof(measurement_labels) / sizeof(measurement_labels[0]) == QMEAS__MAX,
@@ -81,7 +83,8 @@ static const char *const open_refusal_texts[QOPEN__MAX] = {
 	[QOPEN_OK] = NULL,
 	[QOPEN_NO_DEF] = "Enkäten finns inte eller används inte längre. Ladda "
 	                 "om sidan.",
-	[QOPEN_NO_MEASUREMENT] = "Välj startmätning eller slutmätning.",
+	[QOPEN_NO_MEASUREMENT] = "Välj en av enkätens mätningar (startmätning "
+	                         "och slutmätning, eller uppföljning).",
 	[QOPEN_ANSWERED] = "Mätningen är redan besvarad och kan inte göras om.",
 };
 _Static_assert(
@@ -213,16 +216,41 @@ quest_open_def_ok(int def_found, int active, enum quest_group group)
 	return def_found && active && quest_group_is_participants(group);
 }
 
+size_t
+quest_measurements_of(struct str code, enum quest_measurement out[2])
+{
+	if (str_eq_cstr(code, QUEST_FOLLOWUP_CODE)) {
+		out[0] = QMEAS_UPPFOLJNING;
+		return 1;
+	}
+	out[0] = QMEAS_START;
+	out[1] = QMEAS_SLUT;
+	return 2;
+}
+
+int
+quest_measurement_fits(struct str code, enum quest_measurement m)
+{
+	enum quest_measurement ms[2];
+	size_t n = quest_measurements_of(code, ms);
+
+	for (size_t i = 0; i < n; i++)
+		if (ms[i] == m)
+			return 1;
+	return 0;
+}
+
 enum quest_open_refusal
 quest_open_check(int def_found, int active, enum quest_group group,
-    enum quest_anonymity anonymity, enum quest_measurement measurement,
-    int has_response, enum quest_status status)
+    enum quest_anonymity anonymity, struct str code,
+    enum quest_measurement measurement, int has_response,
+    enum quest_status status)
 {
 	if (!quest_open_def_ok(def_found, active, group))
 		return QOPEN_NO_DEF;
 	if (anonymity != QANON_KOPPLAD)
 		return QOPEN_OK;
-	if (measurement != QMEAS_START && measurement != QMEAS_SLUT)
+	if (!quest_measurement_fits(code, measurement))
 		return QOPEN_NO_MEASUREMENT;
 	if (has_response && status == QSTATUS_INSKICKAD)
 		return QOPEN_ANSWERED;

@@ -14,6 +14,7 @@ static const struct db_field record_fields[] = {
 	DB_FIELD(followup_record, date, "date", DB_F_STR),
 	DB_FIELD(followup_record, recorded_by, "recorded_by", DB_F_STR),
 	DB_FIELD(followup_record, outcome, "outcome", DB_F_STR),
+	DB_FIELD(followup_record, tablet, "tablet", DB_F_BOOL),
 };
 const struct db_record followup_record_record =
     DB_RECORD(followup_record, record_fields);
@@ -25,7 +26,7 @@ static const struct db_field lock_fields[] = {
 	DB_FIELD(followup_lock, situation, "situation", DB_F_STR),
 	DB_FIELD(followup_lock, version, "version", DB_F_INT),
 };
-static const struct db_record followup_lock_record =
+const struct db_record followup_lock_record =
     DB_RECORD(followup_lock, lock_fields);
 
 static const struct db_field due_fields[] = {
@@ -43,39 +44,56 @@ static const struct db_field report_fields[] = {
 	DB_FIELD(followup_report_row, gender, "gender", DB_F_STR),
 	DB_FIELD(followup_report_row, outcome, "outcome", DB_F_STR),
 	DB_FIELD(followup_report_row, situation, "situation", DB_F_STR),
+	DB_FIELD(followup_report_row, state, "state", DB_F_INT),
 	DB_FIELD(followup_report_row, n, "n", DB_F_INT),
 };
 const struct db_record followup_report_row_record =
     DB_RECORD(followup_report_row, report_fields);
+
+static const struct db_field source_fields[] = {
+	DB_FIELD(followup_tablet_source, staff_id, "staff_id", DB_F_INT),
+	DB_FIELD(followup_tablet_source, username, "username", DB_F_STR),
+	DB_FIELD(
+	    followup_tablet_source, display_name, "display_name", DB_F_STR),
+	DB_FIELD(followup_tablet_source, situation, "situation", DB_F_STR),
+};
+const struct db_record followup_tablet_source_record =
+    DB_RECORD(followup_tablet_source, source_fields);
+
+/* The participation and its follow-up (SQL_FU_LOCK, SQL_FU_STATE). */
+#define FU_STATE                                                               \
+	"SELECT p.status AS status, "                                          \
+	"IFNULL(DATE_FORMAT(p.end_date, '%Y-%m-%d'), '') AS end_date, "        \
+	"pn.personnummer AS personnummer, "                                    \
+	"IFNULL(f.situation, '') AS situation, "                               \
+	"IFNULL(f.version, 0) AS version "                                     \
+	"FROM participation p "                                                \
+	"JOIN person pn ON pn.id = p.person_id "                               \
+	"LEFT JOIN participation_followup f ON f.participation_id = p.id "     \
+	"WHERE p.id = ?"
 
 const struct db_query sql_followup[SQL_FU__MAX] = {
 	[SQL_FU_GET] = { "SELECT IFNULL(f.version, 0) AS version, "
 	                 "IFNULL(f.situation, '') AS situation, "
 	                 "IFNULL(DATE_FORMAT(f.followup_date, '%Y-%m-%d'), '') AS date, "
 	                 "IFNULL(s.display_name, '') AS recorded_by, "
-	                 "IFNULL(c.outcome, '') AS outcome "
+	                 "IFNULL(c.outcome, '') AS outcome, "
+	                 "IFNULL(f.answered_on_tablet, 0) AS tablet "
 	                 "FROM participation p "
 	                 "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	                 "LEFT JOIN participation_followup f ON f.participation_id = p.id "
 	                 "LEFT JOIN staff s ON s.id = f.recorded_by "
 	                 "WHERE p.id = ?",
-	    1, .ncols = 5, .nparams = 1, .rec = &followup_record_record },
-	[SQL_FU_LOCK] = { "SELECT p.status AS status, "
-	                  "IFNULL(DATE_FORMAT(p.end_date, '%Y-%m-%d'), '') AS end_date, "
-	                  "pn.personnummer AS personnummer, "
-	                  "IFNULL(f.situation, '') AS situation, "
-	                  "IFNULL(f.version, 0) AS version "
-	                  "FROM participation p "
-	                  "JOIN person pn ON pn.id = p.person_id "
-	                  "LEFT JOIN participation_followup f ON f.participation_id = p.id "
-	                  "WHERE p.id = ? FOR UPDATE",
-	    0, .ncols = 5, .nparams = 1, .rec = &followup_lock_record },
+	    1, .ncols = 6, .nparams = 1, .rec = &followup_record_record },
+	[SQL_FU_LOCK] = { FU_STATE " FOR UPDATE", 0, .ncols = 5, .nparams = 1,
+	    .rec = &followup_lock_record },
 	[SQL_FU_INSERT] = { "INSERT INTO participation_followup "
 	                    "(participation_id, situation, followup_date, recorded_by) "
 	                    "VALUES (?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 4 },
 	[SQL_FU_UPDATE] = { "UPDATE participation_followup SET situation = ?, "
-	                    "followup_date = ?, recorded_by = ?, version = version + 1 "
+	                    "followup_date = ?, recorded_by = ?, answered_on_tablet = 0, "
+	                    "version = version + 1 "
 	                    "WHERE participation_id = ? AND version = ?",
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_FU_DUE] = { "SELECT p.id AS id, pe.first_name AS first_name, "
@@ -93,14 +111,35 @@ const struct db_query sql_followup[SQL_FU__MAX] = {
 	                 "ORDER BY p.end_date, p.id LIMIT 200",
 	    1, .ncols = 6, .nparams = 3, .rec = &followup_due_row_record },
 	[SQL_FU_REPORT] = { "SELECT pe.gender AS gender, IFNULL(c.outcome, '') AS outcome, "
-	                    "IFNULL(f.situation, '') AS situation, COUNT(*) AS n "
+	                    "IFNULL(f.situation, '') AS situation, "
+	                    "CASE WHEN f.participation_id IS NOT NULL THEN 0 "
+	                    "WHEN " FU_DUE_DATE " > ? THEN 1 "
+	                    "WHEN " FU_DUE_DATE
+	                    " >= ? THEN 2 ELSE 3 END AS state, "
+	                    "COUNT(*) AS n "
 	                    "FROM participation p "
 	                    "JOIN participation_person pe ON pe.participation_id = p.id "
 	                    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	                    "LEFT JOIN participation_followup f ON f.participation_id = p.id "
-	                    "WHERE p.status = 'avslutad' AND p.end_date IS NOT NULL "
-	                    "AND " FU_DUE_DATE " BETWEEN ? AND ? "
+	                    "WHERE p.status = 'avslutad' AND p.end_date BETWEEN ? AND ? "
 	                    "AND (? = 0 OR p.insats_id = ?) "
-	                    "GROUP BY pe.gender, outcome, situation",
-	    1, .ncols = 4, .nparams = 4, .rec = &followup_report_row_record },
+	                    "GROUP BY pe.gender, outcome, situation, state",
+	    1, .ncols = 5, .nparams = 6, .rec = &followup_report_row_record },
+	[SQL_FU_STATE] = { FU_STATE, 1, .ncols = 5, .nparams = 1,
+	    .rec = &followup_lock_record },
+	[SQL_FU_TABLET_SOURCE] = { "SELECT IFNULL(c.created_by, 0) AS staff_id, "
+	                           "IFNULL(s.username, '') AS username, "
+	                           "IFNULL(s.display_name, '') AS display_name, "
+	                           "IFNULL((SELECT a.value_text FROM questionnaire_answer a "
+	                           "JOIN questionnaire_item i ON i.id = a.item_id "
+	                           "WHERE a.response_id = ? AND i.item_code = 'situation' "
+	                           "AND a.special IS NULL ORDER BY a.seq LIMIT 1), '') AS situation "
+	                           "FROM questionnaire_code c "
+	                           "LEFT JOIN staff s ON s.id = c.created_by WHERE c.id = ?",
+	    0, .ncols = 4, .nparams = 2,
+	    .rec = &followup_tablet_source_record },
+	[SQL_FU_INSERT_TABLET] = { "INSERT INTO participation_followup "
+	                           "(participation_id, situation, followup_date, recorded_by, "
+	                           "answered_on_tablet) VALUES (?, ?, ?, ?, 1)",
+	    0, .ncols = 0, .nparams = 4 },
 };

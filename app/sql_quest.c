@@ -129,9 +129,11 @@ const struct db_query
 	                                                                                      "WHERE o.item_id = ? ORDER BY o.position",
 	            1, .ncols = 3, .nparams = 2, .rec = &quest_option_record },
 	        [SQL_QUEST_CODE_INSERT] = { "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, "
-	                                    "response_id, participation_id, measurement, insats_id, expires_at) "
-	                                    "VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? MINUTE)",
-	            0, .ncols = 0, .nparams = 8 },
+	                                    "response_id, participation_id, measurement, insats_id, expires_at, "
+	                                    "created_by) "
+	                                    "VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? MINUTE"
+	                                    ", ?)",
+	            0, .ncols = 0, .nparams = 9 },
 	        [SQL_QUEST_CODE_BY_HASH] = { CODE_BY_HASH, 1, .ncols = 12,
 	            .nparams = 3, .rec = &quest_code_record },
 	        [SQL_QUEST_CODE_BY_HASH_LOCK] = { CODE_BY_HASH " FOR UPDATE", 0,

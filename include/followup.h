@@ -131,6 +131,7 @@ struct followup_record {
 	struct str date;        /* "ÅÅÅÅ-MM-DD", "" when none */
 	struct str recorded_by; /* the staff member's name */
 	struct str outcome;     /* the end reason's outcome, "" when none */
+	int tablet;             /* the participant answered it on the tablet */
 };
 extern const struct db_record followup_record_record;
 
@@ -171,5 +172,49 @@ extern const struct db_record followup_due_row_record;
  * most 200. Arena. */
 enum app_err followup_due_list(struct req *, long long staff_id,
     struct followup_due_row **rows, size_t *n);
+
+/* ---- answered by the participant on the questionnaire tablet ----
+ *
+ * The follow-up questionnaire (QUEST_FOLLOWUP_CODE, quest_state.h: one
+ * single choice "situation", the five situations by their names) has the
+ * measurement "uppfoljning". The staff open a code for it on the
+ * participation page only while the follow-up is open (due or overdue)
+ * and not recorded; when the participant sends the answer, it is recorded
+ * as the follow-up, by the staff member who opened the code, in the same
+ * transaction as the send (quest_response_send()), with a change_history
+ * row and an audit row as a staff save has. A record that is already there
+ * (the staff's, made meanwhile) wins: the answer is kept as a questionnaire
+ * response and nothing else changes. The send happens once (the code is
+ * consumed), so the follow-up is never written twice.
+ */
+
+#define FOLLOWUP_MSG_TABLET_RECORDED                                             \
+	"Uppföljningen är redan registrerad. Den registreringen gäller, så " \
+	"den görs inte på surfplattan."
+
+/* Why a code for the follow-up questionnaire cannot be opened in state s
+ * (NULL when it can: due or overdue, not recorded): recorded already
+ * (FOLLOWUP_MSG_TABLET_RECORDED), or followup_refusal()'s reason. */
+const char *followup_tablet_refusal(
+    struct arena *, enum followup_state s, long long end_ymd);
+
+/* Does a sent answer record the follow-up? In state s (due or overdue, so
+ * not recorded), with a situation answered (not FU_SIT__MAX) and a staff
+ * member to record it (staff_id > 0). */
+int followup_tablet_writes(enum followup_state s,
+    enum followup_situation answered, long long staff_id);
+
+/* followup_tablet_refusal() for participation_id today, read from the
+ * database (no lock): *refused NULL when a code may be opened. Arena. */
+enum app_err followup_tablet_check(
+    struct req *, long long participation_id, const char **refused);
+
+/* In the caller's transaction (the send of the response response_id with
+ * code code_id, before the code is deleted): record the answer as the
+ * follow-up of participation_id when followup_tablet_writes() says so;
+ * *written says whether it did. APP_E* from the database (the caller rolls
+ * back). */
+enum app_err followup_from_tablet(struct req *, long long participation_id,
+    long long response_id, long long code_id, int *written);
 
 #endif /* !FOLLOWUP_H */

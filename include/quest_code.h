@@ -103,21 +103,23 @@ enum app_err quest_code_use(struct db *, struct arena *, struct str hash,
  * A new code of questionnaire qid: 8 digits for a tablet, 64 hex
  * characters for a link, valid QUEST_CODE_MINUTES or QUEST_LINK_MINUTES.
  * resp_id, participation_id, insats_id 0 and measurement QMEAS_NONE for
- * none. The code itself is returned once in *code (arena); only its hash
- * is stored. Runs in the caller's transaction if there is one.
+ * none; created_by: the staff member who opens a participation's code, 0
+ * for none (a link). The code itself is returned once in *code (arena);
+ * only its hash is stored. Runs in the caller's transaction if there is
+ * one.
  */
 enum app_err quest_code_create(struct db *, struct arena *,
     enum quest_code_kind kind, long long qid, long long resp_id,
     long long participation_id, enum quest_measurement measurement,
-    long long insats_id, struct str *code);
+    long long insats_id, long long created_by, struct str *code);
 
 /*
  * One code for a participation's questionnaire, as the staff open it
  * (POST /deltagande/:id/enkat), in one transaction: a linked
  * questionnaire's older codes for the same measurement go (one code per
  * measurement; resp_id is the measurement's response so far, 0 for none),
- * long-expired codes are swept, the new code is made and the access log
- * says who made it (for a linked questionnaire with the person's
+ * long-expired codes are swept, the new code is made (with the caller as
+ * its created_by) and the access log says who made it (for a linked questionnaire with the person's
  * personnummer; an anonymous one names only the insats).
  */
 enum app_err quest_code_open_for(struct req *, const struct quest_info *def,

@@ -264,7 +264,8 @@ enum app_err quest_sheet_save(struct db *, struct arena *,
  * id, the date only, in language lang) with the draft's answers; the
  * response is marked sent with its background copied; the code is
  * deleted (with its draft), so nothing links the response to it; a
- * linked one is written to the access log. *sent 0 when the device no
+ * linked one is written to the access log; the follow-up questionnaire's
+ * answer records the follow-up (followup_from_tablet()). *sent 0 when the device no
  * longer holds the code (sent already, a parallel send won): nothing
  * changed.
  */

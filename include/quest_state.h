@@ -45,8 +45,15 @@ enum quest_measurement {
 	QMEAS_NONE, /* NULL: an anonymous questionnaire, a personal link */
 	QMEAS_START,
 	QMEAS_SLUT,
+	QMEAS_UPPFOLJNING, /* six months after the end (followup.h) */
 	QMEAS__MAX
 };
+
+/* The code of the follow-up questionnaire
+ * (conf/questionnaires/uppfoljning_6_manader.xml): its only measurement is
+ * QMEAS_UPPFOLJNING, and a sent answer records the follow-up
+ * (followup_from_tablet()). */
+#define QUEST_FOLLOWUP_CODE "uppfoljning_6_manader"
 
 /* questionnaire_response.status */
 enum quest_status {
@@ -91,8 +98,20 @@ int quest_group_is_participants(enum quest_group);
 /* "" for QMEAS_NONE. */
 const char *quest_measurement_name(enum quest_measurement);
 enum quest_measurement quest_measurement_from_name(struct str);
-/* "Startmätning", "Slutmätning"; "" for QMEAS_NONE. */
+/* "Startmätning", "Slutmätning", "Uppföljning 6 månader"; "" for
+ * QMEAS_NONE. */
 const char *quest_measurement_label(enum quest_measurement);
+
+/*
+ * The measurements of a linked questionnaire with code `code`, in the
+ * order the staff see them, into out (room for 2); returns how many. The
+ * follow-up questionnaire (QUEST_FOLLOWUP_CODE) has QMEAS_UPPFOLJNING
+ * only, every other one QMEAS_START and QMEAS_SLUT.
+ */
+size_t quest_measurements_of(struct str code, enum quest_measurement out[2]);
+
+/* 1 when measurement m is one of quest_measurements_of(code). */
+int quest_measurement_fits(struct str code, enum quest_measurement m);
 
 const char *quest_status_name(enum quest_status);
 enum quest_status quest_status_from_name(struct str);
@@ -129,7 +148,7 @@ enum quest_open_refusal {
 	QOPEN_OK,
 	QOPEN_NO_DEF,         /* no such definition, inactive or not for
 	                       * participants */
-	QOPEN_NO_MEASUREMENT, /* a linked one needs start or slut */
+	QOPEN_NO_MEASUREMENT, /* a linked one needs one of its measurements */
 	QOPEN_ANSWERED,       /* the measurement was sent already */
 	QOPEN__MAX
 };
@@ -140,12 +159,14 @@ int quest_open_def_ok(int def_found, int active, enum quest_group group);
 
 /*
  * May a code be opened? def_found with its group and active flag;
- * linked questionnaires need measurement (QMEAS_NONE or __MAX: none given
- * or not one we know); has_response with its status: the measurement's
- * response so far. An anonymous questionnaire ignores measurement.
+ * linked questionnaires need one of their measurements
+ * (quest_measurement_fits(code, measurement); QMEAS_NONE or __MAX: none
+ * given or not one we know); has_response with its status: the
+ * measurement's response so far. An anonymous questionnaire ignores
+ * measurement.
  */
 enum quest_open_refusal quest_open_check(int def_found, int active,
-    enum quest_group group, enum quest_anonymity anonymity,
+    enum quest_group group, enum quest_anonymity anonymity, struct str code,
     enum quest_measurement measurement, int has_response,
     enum quest_status status);
 

@@ -13,15 +13,35 @@ struct followup_lock {
 	struct str status, end_date, personnummer, situation;
 	long long version; /* the follow-up's, 0: none */
 };
+extern const struct db_record followup_lock_record;
+
+/* SQL_FU_REPORT's state of a follow-up: recorded, or by its due date
+ * against followup_reminder_window()'s [from, to] of today: later (the
+ * window has not opened), in it (due or overdue), before it (closed). */
+enum followup_report_state {
+	FU_RS_DONE,
+	FU_RS_NOT_YET,
+	FU_RS_OPEN,
+	FU_RS_CLOSED
+};
 
 /* SQL_FU_REPORT: one group of the report's table. */
 struct followup_report_row {
 	struct str gender;    /* kvinna, man, annat */
 	struct str outcome;   /* code_end_reason.outcome, "" when none */
 	struct str situation; /* "" when not followed up */
+	long long state;      /* enum followup_report_state */
 	long long n;
 };
 extern const struct db_record followup_report_row_record;
+
+/* SQL_FU_TABLET_SOURCE: who opened the code, and the answer. */
+struct followup_tablet_source {
+	long long staff_id; /* 0: none */
+	struct str username, display_name;
+	struct str situation; /* the option value answered, "" when none */
+};
+extern const struct db_record followup_tablet_source_record;
 
 enum sql_followup {
 	/* (participation id) -> version, situation, date, recorded_by (0 and
@@ -32,17 +52,30 @@ enum sql_followup {
 	SQL_FU_LOCK,
 	/* (participation id, situation, date, staff id) */
 	SQL_FU_INSERT,
-	/* (situation, date, staff id, participation id, version) */
+	/* (situation, date, staff id, participation id, version): a staff
+	 * save, so no longer the tablet's answer */
 	SQL_FU_UPDATE,
 	/* (staff id, due from, due to) -> id, first_name, last_name, insats,
 	 * end_date, due_date: the ended participations of the staff member's
 	 * insatser due in [from, to] and not followed up */
 	SQL_FU_DUE,
-	/* (period start, period end, insats id or 0, the same) -> gender,
-	 * outcome, situation, n: the participations (avslutad) whose
-	 * follow-up fell due in the period, by gender, end outcome and
-	 * situation then */
+	/* (window to, window from, period start, period end, insats id or 0,
+	 * the same) -> gender, outcome, situation, state, n: the
+	 * participations that ended (avslutad) in the period, the report's
+	 * "Avslutade", by gender, end outcome, situation six months later (""
+	 * when none) and the state of the follow-up (enum
+	 * followup_report_state, the window being followup_reminder_window()
+	 * of today) */
 	SQL_FU_REPORT,
+	/* (participation id) -> as SQL_FU_LOCK, without the lock */
+	SQL_FU_STATE,
+	/* (response id, code id) -> staff_id, username, display_name,
+	 * situation: the code's created_by and the response's answer to the
+	 * item "situation" */
+	SQL_FU_TABLET_SOURCE,
+	/* (participation id, situation, date, staff id): answered on the
+	 * tablet */
+	SQL_FU_INSERT_TABLET,
 	SQL_FU__MAX
 };
 

@@ -69,7 +69,7 @@ enum sql_quest {
 	/* (lang, item) -> struct quest_option: position, value, text */
 	SQL_QUEST_OPTIONS,
 	/* (hash, kind, questionnaire, response, participation, measurement,
-	 * insats, minutes valid) */
+	 * insats, minutes valid, created_by) */
 	SQL_QUEST_CODE_INSERT,
 	/* (idle seconds for a link, for a tablet, hash) -> struct
 	 * quest_code: id, kind, questionnaire, response, participation,

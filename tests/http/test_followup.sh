@@ -158,42 +158,60 @@ eq "still enrolled is refused" "$(post "$FV" "/deltagande/$OPEN/uppfoljning" -d 
 expect_body "... it comes after the end" "görs först när deltagandet är avslutat"
 eq "... none of them stored" "$(q "SELECT COUNT(*) FROM participation_followup WHERE participation_id IN ($SOON, $GONE, $OPEN)")" 0
 
-# --- The report: a fixture in an insats of its own, reported for 2019.
-# count gender end_date status end_reason situation_then ("-": none)
+# --- The report: a fixture in an insats of its own, reported for the
+# twelve months up to this one. The table's cohort is the report's own
+# "Avslutade" (review of issue 17, finding 1); its follow-ups are counted
+# by their state today, so the fixture's ends are months before this one
+# (the 10th), chosen so that each state is certain on any day of the month:
+# -11 and -10 are closed (due 4-5 months ago, closed 90 days after), -8 and
+# -7 are due or overdue (due 1-2 months ago), -3 and -2 are not due yet;
+# -12 ended before the period. (-5 is used only by the mistake, never
+# counted: its follow-up opens in the middle of this month.)
+# count gender end_month status end_reason situation_then ("-": none)
 FIXTURE=$(cat <<'FX'
-6 kvinna 2018-09-15 avslutad arbete arbete
-5 man 2018-10-01 avslutad arbete arbete
-5 kvinna 2018-11-20 avslutad annan_insats rehabilitering
-5 man 2019-01-10 avslutad annan_insats arbete
-6 kvinna 2019-02-01 avslutad arbetssokande arbetssokande
-5 man 2019-03-31 avslutad arbetssokande arbetssokande
-2 kvinna 2018-08-31 avslutad studier arbete
-5 man 2019-06-30 avslutad sjukdom annat
-5 kvinna 2019-04-15 avslutad arbete -
-5 man 2019-05-15 avslutad avbrott -
-1 kvinna 2018-06-30 avslutad arbete arbete
-1 man 2019-07-01 avslutad arbete arbete
-1 kvinna 2019-01-15 felregistrerad felregistrering -
+6 kvinna -11 avslutad arbete arbete
+5 man -10 avslutad arbete arbete
+5 kvinna -11 avslutad annan_insats rehabilitering
+5 man -10 avslutad annan_insats arbete
+6 kvinna -8 avslutad arbetssokande arbetssokande
+5 man -7 avslutad arbetssokande arbetssokande
+2 kvinna -8 avslutad studier arbete
+5 man -7 avslutad sjukdom annat
+5 kvinna -11 avslutad arbete -
+5 man -7 avslutad avbrott -
+3 kvinna -8 avslutad arbete -
+6 kvinna -3 avslutad arbete -
+5 man -2 avslutad studier -
+1 kvinna -12 avslutad arbete arbete
+1 kvinna -5 felregistrerad felregistrering -
 FX
 )
+# The insats runs from the month before the fixture's first end only (it
+# is not part of older reports, e.g. the delårsrapport's).
+P_START=$(months -13)
 q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, period_start, places, active)
    VALUES ($(forbund_id_of SOFTLEG), $(org_id_of "Arbetsmarknad och socialförvaltning" "Trollhättans Stad"),
-   'Uppföljningstest $TAG', 'Uppföljningstest', 'uppfoljningstest-$TAG', '2018-01-01', 20, 0)"
+   'Uppföljningstest $TAG', 'Uppföljningstest', 'uppfoljningstest-$TAG', '${P_START}01', 20, 0)"
 INS=$(q "SELECT id FROM insats WHERE slug = 'uppfoljningstest-$TAG'")
-SQL=$(while read -r n g end status reason sit; do
-	for _ in $(seq "$n"); do part_sql "$INS" "$g" 2018-01-02 "$end" "$status" "$reason" "Rapport$TAG" "$sit"; done
+SQL=$(while read -r n g m status reason sit; do
+	for _ in $(seq "$n"); do part_sql "$INS" "$g" "${P_START}02" "$(months "$m")10" "$status" "$reason" "Rapport$TAG" "$sit"; done
 done <<< "$FIXTURE")
 check "the report fixture loads" q "START TRANSACTION; $SQL COMMIT;"
-check "the report fixture has 52 participations" test "$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $INS")" = 52
+check "the report fixture has 65 participations" test "$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $INS")" = 65
+P_FROM=$(months -11) P_TO=$(months 0)
+PERIOD="insats=$INS&period=fritt&fran=${P_FROM%-}&till=${P_TO%-}"
 
-# expect FROM TO: "row;K;M;T" for every row of the table, from the
-# fixture alone: due = end + 6 months (a shorter month's last day), the
-# situation at the end from the end reason's outcome.
+# expect: "row;K;M;T" for every row of the table, from the fixture alone:
+# the cohort ended in the period (status avslutad); the follow-up's state
+# today by its due date (end + 6 months, a shorter month's last day): not
+# due yet while today is more than 14 days before it, closed more than 90
+# days after it; the situation at the end from the end reason's outcome.
 expect() {
 	local outc
 	outc=$(q "SELECT CONCAT(code, '=', outcome) FROM code_end_reason" | tr '\n' '|')
-	while read -r n rest; do for _ in $(seq "$n"); do echo "$rest"; done; done <<< "$FIXTURE" |
-	awk -v from="$1" -v to="$2" -v outc="$outc" '
+	while read -r n g m rest; do for _ in $(seq "$n"); do echo "$g $(months "$m")10 $rest"; done; done <<< "$FIXTURE" |
+	awk -v from="${P_FROM}01" -v to="$(date -d "${P_TO}01 +1 month -1 day" +%F)" -v outc="$outc" \
+		-v opens="$(date -d "$TODAY +14 days" +%F)" -v closed="$(date -d "$TODAY -90 days" +%F)" '
 	function due(d,  y, m, dd, last) {
 		y = substr(d, 1, 4) + 0; m = substr(d, 6, 2) + 6; dd = substr(d, 9, 2) + 0
 		if (m > 12) { m -= 12; y++ }
@@ -209,8 +227,9 @@ expect() {
 		lab["rehabilitering"] = "Rehabilitering mot arbete eller studier"
 		lab["annat"] = "Annat (t.ex. sjukdom, ingen sysselsättning)"
 		split("arbete studier arbetssokande rehabilitering annat", order, " ")
-		rows[++nr] = "Uppföljning under perioden (avslutade sex månader före)"
-		rows[++nr] = "Uppföljda"; rows[++nr] = "Inte uppföljda"
+		rows[++nr] = "Avslutade under perioden"
+		rows[++nr] = "Uppföljda hittills"; rows[++nr] = "Uppföljningen inte aktuell ännu"
+		rows[++nr] = "Uppföljningen aktuell, inte gjord"; rows[++nr] = "Uppföljningen gjordes inte (tiden gick ut)"
 		for (i = 1; i <= 5; i++) rows[++nr] = "Vid avslut: " lab[order[i]]
 		for (i = 1; i <= 5; i++) rows[++nr] = "Efter 6 månader: " lab[order[i]]
 		rows[++nr] = "Arbete eller studier både vid avslut och efter 6 månader"
@@ -220,26 +239,28 @@ expect() {
 	}
 	{
 		g = $1 == "kvinna" ? "K" : "M"; end = $2; status = $3; reason = $4; sit = $5
-		if (status != "avslutad") next
-		d = due(end); if (d < from || d > to) next
+		if (status != "avslutad" || end < from || end > to) next
 		add(rows[1], g)
-		if (sit == "-") { add(rows[3], g); next }
+		if (sit == "-") { d = due(end); add(d > opens ? rows[3] : d < closed ? rows[5] : rows[4], g); next }
 		add(rows[2], g)
 		e = oc[reason]; if (!(e in lab)) e = "annat"
 		add("Vid avslut: " lab[e], g); add("Efter 6 månader: " lab[sit], g)
-		add(ss(e) && ss(sit) ? rows[14] : ss(sit) ? rows[15] : ss(e) ? rows[16] : rows[17], g)
+		add(ss(e) && ss(sit) ? rows[16] : ss(sit) ? rows[17] : ss(e) ? rows[18] : rows[19], g)
 	}
 	END { for (i = 1; i <= nr; i++) print rows[i] ";" c[rows[i] ";K"] + 0 ";" c[rows[i] ";M"] + 0 ";" c[rows[i] ";T"] + 0 }'
 }
-# csv QUERY: this table's rows of the CSV as "row;K;M;T".
+# csv QUERY TABLE [ROW]: the rows of a table of the CSV as "row;K;M;T".
+csv_rows() {
+	sed -e '1s/^\xEF\xBB\xBF//' -e 's/\r$//' "$BODY" |
+		awk -F'";"' -v t="$1" -v r="${2:-}" '{ gsub(/^"|"$/, "") } $1 == t && (r == "" || $2 == r) { print $2 ";" $3 ";" $4 ";" $5 }'
+}
 csv() {
 	fetch -b "$FB" "$BASE/rapporter.csv?$1" > /dev/null
-	sed -e '1s/^\xEF\xBB\xBF//' -e 's/\r$//' "$BODY" |
-		awk -F'";"' '{ gsub(/^"|"$/, "") } $1 == "Uppföljning 6 månader" { print $2 ";" $3 ";" $4 ";" $5 }'
+	csv_rows "Uppföljning 6 månader"
 }
-EXP=$(expect 2019-01-01 2019-12-31)
-GOT=$(csv "insats=$INS&period=ar&ar=2019")
-eq "the CSV has the table's 17 rows" "$(wc -l <<< "$GOT")" 17
+EXP=$(expect)
+GOT=$(csv "$PERIOD")
+eq "the CSV has the table's 19 rows" "$(wc -l <<< "$GOT")" 19
 check "every figure matches the fixture (1-4 people hidden, others shown or hidden for their sake)" \
 	awk -F';' 'NR == FNR { want[$1] = $0; next } { have[$1] = $0 }
 	END {
@@ -251,56 +272,79 @@ check "every figure matches the fixture (1-4 people hidden, others shown or hidd
 					print "wrong: " k " col " i ": want " w[i] ", got " h[i] > "/dev/stderr"; bad = 1 }
 		}
 		exit bad }' <(echo "$EXP") <(echo "$GOT")
-# By hand: due in 2019 are 24 women and 25 men (the 2018-06-30 end falls
-# due in 2018, the 2019-07-01 end in 2020, the mistake never counts); 5
-# women and 5 men were not followed up. The 2 women who ended in studies
-# are hidden, and so is what would give them away (here the genders of the
-# followed up and of the not followed up, since the situations at the end
-# add up to the followed up).
-check "due: 24 women, 25 men (a month end clamps: 2018-08-31 is due 2019-02-28)" \
-	grep -qx 'Uppföljning under perioden (avslutade sex månader före);24;25;49' <<< "$GOT"
-check "followed up: 39 in all" grep -qx 'Uppföljda;×;×;39' <<< "$GOT"
-check "not followed up: 10 in all" grep -qx 'Inte uppföljda;×;×;10' <<< "$GOT"
+eq "the first row is the report's Avslutade, the same figures and marks" \
+	"$(csv_rows deltagare Avslutade | cut -d';' -f2-)" "$(head -1 <<< "$GOT" | cut -d';' -f2-)"
+# By hand: ended in the period are 33 women and 30 men (not the one who
+# ended before it, not the mistake); 19 women and 20 men were followed up;
+# 5 women's follow-up closed without one; 3 women and 5 men are due now;
+# 6 women and 5 men are not due yet.
+check "ended: 33 women, 30 men" grep -qx 'Avslutade under perioden;33;30;63' <<< "$GOT"
+check "followed up so far: 39 in all" grep -q '^Uppföljda hittills;[0-9×]*;[0-9×]*;39$' <<< "$GOT"
+check "not due yet: 6 women, 5 men, 11" grep -Eqx 'Uppföljningen inte aktuell ännu;(6|×);(5|×);11' <<< "$GOT"
+check "due, not followed up: 3 women (hidden), 5 men" grep -Eqx 'Uppföljningen aktuell, inte gjord;×;(5|×);×' <<< "$GOT"
+check "closed without one: 5 women" grep -Eqx 'Uppföljningen gjordes inte \(tiden gick ut\);(5|×);0;(5|×)' <<< "$GOT"
 check "work six months later: 6 + 2 women, 5 + 5 men" grep -qx 'Efter 6 månader: Arbete;8;10;18' <<< "$GOT"
 check "nobody in studies six months later" grep -qx 'Efter 6 månader: Studier;0;0;0' <<< "$GOT"
 check "studies at the end (2 women) are hidden" grep -q '^Vid avslut: Studier;×;[0-9×]*;×$' <<< "$GOT"
 check "no row has exactly one hidden cell" awk -F';' '{ k = 0; for (i = 2; i <= 4; i++) if ($i == "×") k++; if (k == 1) { print; bad = 1 } } END { exit bad }' <<< "$GOT"
 
-# The LP audit of the table from the CSV alone: every hidden figure ranges
-# over at least report_min_cell, given these relations (written from the
-# table's layout): genders add up; due = followed up + not; followed up =
-# the situations at the end = the situations later = the four kinds of
-# work-or-studies; work + studies at the end = both + only at the end;
-# work + studies later = both + only later.
+# The LP audit of the table from the CSV alone, with the report's "Vid
+# avslut" (outcomes) and "Avslutade": every hidden figure ranges over at
+# least report_min_cell, given these relations (written from the tables'
+# layout): genders add up; ended = followed up + not due + due + closed;
+# followed up = the situations at the end = the situations later = the four
+# kinds of work-or-studies; work + studies at the end = both + only at the
+# end; work + studies later = both + only later; each outcome of the ended
+# = the followed up of that situation at the end + the others (sjukdom and
+# annat together are "annat"); the outcomes add up to the ended.
 LP="$(dirname "$BIN")/tests/lp_audit"
 MIN=$(awk -F'=' '$1 ~ /^[ \t]*report_min_cell[ \t]*$/ { gsub(/[ \t]/, "", $2); print $2 }' "$VAR/stegvis.conf")
 MIN=${MIN:-5}
 MODEL=$(mktemp)
 RANGES=$(mktemp)
 at_exit "rm -f '$MODEL' '$RANGES'"
-awk -F';' '
+OUTC=$(csv_rows avslut | head -6)
+eq "the outcome table has its six rows" "$(wc -l <<< "$OUTC")" 6
+{ echo "$GOT"; echo "$OUTC"; } | awk -F';' '
 	function cell(n, v) { print "# " n; if (v == "×") print "h " n; else print "c " n " " v }
 	function rel(whole, parts,   g, m, i, p, s) {
 		m = split(parts, p, " ")
-		for (g = 1; g <= 3; g++) { s = "e 0 r" whole "." g; for (i = 1; i <= m; i++) s = s " r" p[i] "." g; print s }
+		for (g = 1; g <= 3; g++) { s = "e 0 " whole "." g; for (i = 1; i <= m; i++) s = s " " p[i] "." g; print s }
 	}
-	{ r = NR; for (g = 1; g <= 3; g++) cell("r" r "." g, $(g + 1)); print "e 0 r" r ".3 r" r ".1 r" r ".2" }
+	{ r = NR <= 19 ? "r" NR : "o" NR - 19; for (g = 1; g <= 3; g++) cell(r "." g, $(g + 1)); print "e 0 " r ".3 " r ".1 " r ".2" }
 	END {
-		rel(1, "2 3"); rel(2, "4 5 6 7 8"); rel(2, "9 10 11 12 13"); rel(2, "14 15 16 17")
+		rel("r1", "r2 r3 r4 r5"); rel("r2", "r6 r7 r8 r9 r10"); rel("r2", "r11 r12 r13 r14 r15")
+		rel("r2", "r16 r17 r18 r19"); rel("r1", "o1 o2 o3 o4 o5 o6")
+		for (k = 1; k <= 5; k++) { print "u n" k ".3"; print "u n" k ".1"; print "u n" k ".2"; print "e 0 n" k ".3 n" k ".1 n" k ".2" }
+		rel("o1", "r6 n1"); rel("o2", "r7 n2"); rel("o3", "r8 n3"); rel("o4", "r9 n4")
 		for (g = 1; g <= 3; g++) {
-			print "u xe." g; print "e 0 xe." g " r4." g " r5." g; print "e 0 xe." g " r14." g " r16." g
-			print "u xa." g; print "e 0 xa." g " r9." g " r10." g; print "e 0 xa." g " r14." g " r15." g
+			print "u s." g; print "e 0 s." g " o5." g " o6." g; print "e 0 s." g " r10." g " n5." g
+			print "u xe." g; print "e 0 xe." g " r6." g " r7." g; print "e 0 xe." g " r16." g " r18." g
+			print "u xa." g; print "e 0 xa." g " r11." g " r12." g; print "e 0 xa." g " r16." g " r17." g
 		}
-	}' <<< "$GOT" > "$MODEL"
+	}' > "$MODEL"
 check "the LP audit runs (relations and published values agree)" bash -c '"$1" < "$2" > "$3"' _ "$LP" "$MODEL" "$RANGES"
 check "every hidden figure ranges over at least $MIN" awk -v min="$MIN" '
 	$2 == "h" && $4 - $3 < min - 1e-6 { print "narrow: " $0 > "/dev/stderr"; bad = 1 } END { exit bad }' "$RANGES"
 check "some figures are hidden (the audit has work to do)" test "$(grep -c '^h ' "$MODEL")" -gt 0
 
+# No other period's report publishes these figures (the reviewer's check,
+# finding 1): in every report, the table's first row is that report's own
+# Avslutade, marks included; here for the demo's insatser and the förbund,
+# a year and a quarter.
+for ins in 0 $FVI; do
+	for per in "period=ar&ar=2021" "period=q3&ar=2020"; do
+		fetch -b "$FB" "$BASE/rapporter.csv?insats=$ins&$per" > /dev/null
+		eq "insats $ins, $per: the follow-up's cohort is Avslutade" \
+			"$(csv_rows "Uppföljning 6 månader" "Avslutade under perioden" | cut -d';' -f2-)" \
+			"$(csv_rows deltagare Avslutade | cut -d';' -f2-)"
+	done
+done
+
 # The page shows the table too, for the insats's own staff as for the förbund.
 expect_status "the report page" 200 -b "$FB" "$BASE/rapporter?insats=$INS&period=ar&ar=2019"
 expect_body "... has the table" "Uppföljning 6 månader"
 expect_status "the demo report of Friska Vindar 2.0 in 2021" 200 -b "$FB" "$BASE/rapporter.csv?insats=$FVI&period=ar&ar=2021"
-check "... has follow-ups" grep -q '^"Uppföljning 6 månader";"Uppföljda";"[0-9×]*";"[0-9×]*";"[1-9][0-9]*"' "$BODY"
+check "... has follow-ups" grep -q '^"Uppföljning 6 månader";"Uppföljda hittills";"[0-9×]*";"[0-9×]*";"[1-9][0-9]*"' "$BODY"
 
 done_testing

@@ -13,14 +13,14 @@ for f in "$ROOT"/conf/questionnaires/*.xml; do
 	out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$f" 2>&1)
 	check "$(basename "$f") is loaded (a second import changes nothing)" grep -q "already loaded" <<< "$out"
 done
-eq "six shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE is_active = 1 AND is_example = 1")" 6
+eq "seven shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE is_active = 1 AND is_example = 1")" 7
 # Every text ref of a definition exists in every one of its languages.
 missing=$(q "SELECT COUNT(*) FROM questionnaire q JOIN questionnaire_language l ON l.questionnaire_id = q.id
 	JOIN (SELECT DISTINCT questionnaire_id, ref FROM questionnaire_text) r ON r.questionnaire_id = q.id
 	LEFT JOIN questionnaire_text t ON t.questionnaire_id = q.id AND t.ref = r.ref AND t.lang = l.lang
 	WHERE t.text IS NULL")
 eq "every shipped text is translated into every declared language" "$missing" 0
-for code in deltagare_pagaende deltagare_avslut livskvalitet horisontella_principer; do
+for code in deltagare_pagaende deltagare_avslut livskvalitet horisontella_principer uppfoljning_6_manader; do
 	eq "$code: sv, en, ar, so, fa-AF, ti" \
 		"$(q "SELECT GROUP_CONCAT(l.lang ORDER BY l.position) FROM questionnaire_language l JOIN questionnaire q ON q.id = l.questionnaire_id WHERE q.code = '$code'")" \
 		"sv,en,ar,so,fa-AF,ti"

@@ -118,6 +118,44 @@ refusals(void **state)
 	arena_free(&a);
 }
 
+/* The follow-up on the tablet: a code only while it is open and not
+ * recorded; a sent answer records it only then, with a situation and a
+ * staff member to record it. */
+static void
+tablet(void **state)
+{
+	struct arena a;
+	const char *m;
+
+	(void)state;
+	assert_int_equal(arena_init(&a, 1u << 16), 1);
+	assert_null(followup_tablet_refusal(&a, FU_DUE, 20210115));
+	assert_null(followup_tablet_refusal(&a, FU_OVERDUE, 20210115));
+	assert_string_equal(followup_tablet_refusal(&a, FU_DONE, 20210115),
+	    FOLLOWUP_MSG_TABLET_RECORDED);
+	m = followup_tablet_refusal(&a, FU_NOT_YET, 20210115);
+	assert_non_null(m);
+	assert_non_null(strstr(m, "2021-07-01"));
+	m = followup_tablet_refusal(&a, FU_CLOSED, 20210115);
+	assert_non_null(m);
+	assert_non_null(strstr(m, "2021-10-13"));
+	assert_non_null(followup_tablet_refusal(&a, FU_NOT_ENDED, 0));
+	for (int s = 0; s < FU__MAX; s++) {
+		int open = s == FU_DUE || s == FU_OVERDUE;
+		assert_int_equal(followup_tablet_writes(
+		                     (enum followup_state)s, FU_SIT_STUDIER, 7),
+		    open);
+		assert_int_equal(followup_tablet_refusal(&a,
+		                     (enum followup_state)s, 20210115) == NULL,
+		    open);
+		assert_false(followup_tablet_writes(
+		    (enum followup_state)s, FU_SIT__MAX, 7));
+		assert_false(followup_tablet_writes(
+		    (enum followup_state)s, FU_SIT_ARBETE, 0));
+	}
+	arena_free(&a);
+}
+
 static void
 situations(void **state)
 {
@@ -155,6 +193,7 @@ main(void)
 		cmocka_unit_test(states),
 		cmocka_unit_test(reminder_window),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(tablet),
 		cmocka_unit_test(situations),
 	};
 

@@ -183,9 +183,10 @@ open_check(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		enum quest_open_refusal got = quest_open_check(cases[i].found,
-		    cases[i].active, cases[i].group, cases[i].anon,
-		    cases[i].meas, cases[i].has_response, cases[i].status);
+		enum quest_open_refusal got =
+		    quest_open_check(cases[i].found, cases[i].active,
+		        cases[i].group, cases[i].anon, STR_LIT("livskvalitet"),
+		        cases[i].meas, cases[i].has_response, cases[i].status);
 		assert_int_equal(got, cases[i].want);
 		assert_int_equal(quest_open_def_ok(cases[i].found,
 		                     cases[i].active, cases[i].group),
@@ -197,6 +198,48 @@ open_check(void **state)
 	}
 	assert_string_equal(quest_open_refusal_text(QOPEN_ANSWERED),
 	    "Mätningen är redan besvarad och kan inte göras om.");
+	/* The follow-up questionnaire has its one measurement, and no other
+	 * questionnaire has it. */
+	assert_int_equal(quest_open_check(1, 1, QGROUP_DELTAGARE_AVSLUT,
+	                     QANON_KOPPLAD, STR_LIT(QUEST_FOLLOWUP_CODE),
+	                     QMEAS_UPPFOLJNING, 0, QSTATUS_PAGAENDE),
+	    QOPEN_OK);
+	assert_int_equal(
+	    quest_open_check(1, 1, QGROUP_DELTAGARE_AVSLUT, QANON_KOPPLAD,
+	        STR_LIT(QUEST_FOLLOWUP_CODE), QMEAS_START, 0, QSTATUS_PAGAENDE),
+	    QOPEN_NO_MEASUREMENT);
+	assert_int_equal(quest_open_check(1, 1, QGROUP_DELTAGARE, QANON_KOPPLAD,
+	                     STR_LIT("livskvalitet"), QMEAS_UPPFOLJNING, 0,
+	                     QSTATUS_PAGAENDE),
+	    QOPEN_NO_MEASUREMENT);
+	assert_int_equal(quest_open_check(1, 1, QGROUP_DELTAGARE_AVSLUT,
+	                     QANON_KOPPLAD, STR_LIT(QUEST_FOLLOWUP_CODE),
+	                     QMEAS_UPPFOLJNING, 1, QSTATUS_INSKICKAD),
+	    QOPEN_ANSWERED);
+}
+
+static void
+measurements_of(void **state)
+{
+	enum quest_measurement ms[2];
+
+	(void)state;
+	assert_int_equal(
+	    quest_measurements_of(STR_LIT(QUEST_FOLLOWUP_CODE), ms), 1);
+	assert_int_equal(ms[0], QMEAS_UPPFOLJNING);
+	assert_int_equal(quest_measurements_of(STR_LIT("livskvalitet"), ms), 2);
+	assert_int_equal(ms[0], QMEAS_START);
+	assert_int_equal(ms[1], QMEAS_SLUT);
+	assert_true(quest_measurement_fits(
+	    STR_LIT(QUEST_FOLLOWUP_CODE), QMEAS_UPPFOLJNING));
+	assert_false(
+	    quest_measurement_fits(STR_LIT(QUEST_FOLLOWUP_CODE), QMEAS_SLUT));
+	assert_false(
+	    quest_measurement_fits(STR_LIT("livskvalitet"), QMEAS_UPPFOLJNING));
+	assert_string_equal(
+	    quest_measurement_name(QMEAS_UPPFOLJNING), "uppfoljning");
+	assert_int_equal(quest_measurement_from_name(STR_LIT("uppfoljning")),
+	    QMEAS_UPPFOLJNING);
 }
 
 /* ---- Using a code ----------------------------------------------------- */
@@ -724,6 +767,7 @@ main(void)
 		cmocka_unit_test(groups),
 		cmocka_unit_test(measurement_states),
 		cmocka_unit_test(open_check),
+		cmocka_unit_test(measurements_of),
 		cmocka_unit_test(code_check),
 		cmocka_unit_test(code_live),
 		cmocka_unit_test(code_attempts),

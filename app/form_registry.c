@@ -55,7 +55,7 @@ static const char *const no_text_routes[] = {
 	"POST /admin/konton/:id/token",        /* button */
 	"POST /deltagande/:id/sammanfattning", /* button */
 	"POST /deltagande/:id/enkat",          /* selects and buttons */
-	"POST /deltagande/:id/enkat/slapp",    /* a button */
+	"POST /deltagande/:id/enkat/slapp",    /* a button; an anonymous code */
 	"POST /deltagande/:id/malgrupp",       /* a select */
 	"POST /admin/enkater/:id/lankar",      /* a number */
 	"POST /api/sus/batcher",               /* the job's API */

@@ -276,6 +276,12 @@ kiosk_render(struct req *r, const char *page, struct str title,
 	    ((e = view_ctx_set_cstr(ctx, "idle_url", lock)) != APP_OK ||
 	        (e = view_ctx_set_int(ctx, "idle_seconds", idle)) != APP_OK))
 		return e;
+	/* What the idle lock says when it cannot reach the lock screen
+	 * (views/static/idle.js). */
+	if (idle &&
+	    (e = view_ctx_set_cstr(
+	         ctx, "t_locked", kiosk_word(KW_LOCKED, lang))) != APP_OK)
+		return e;
 	if (r->views == NULL)
 		return APP_EIO;
 	r->resp.body.len = 0;

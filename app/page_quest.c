@@ -131,6 +131,7 @@ enum kiosk_error {
 	KE_NONE,
 	KE_INVALID,  /* the answer does not fit the item */
 	KE_TOO_LONG, /* a free text over its item's limit */
+	KE_CHANGED,  /* a retry met another answer saved since: shown */
 };
 
 static const struct bind_key kiosk_option_map[] = {
@@ -322,6 +323,9 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 	    (error == KE_INVALID &&
 	        (e = view_ctx_set_cstr(ctx, "error", kiosk_t(k, KW_ERROR))) !=
 	            APP_OK) ||
+	    (error == KE_CHANGED &&
+	        (e = view_ctx_set_cstr(ctx, "error", kiosk_t(k, KW_CHANGED))) !=
+	            APP_OK) ||
 	    (error == KE_TOO_LONG &&
 	        (e = view_ctx_set_str(ctx, "error",
 	             kiosk_fill(r, kiosk_t(k, KW_TOO_LONG), item->max_length,
@@ -388,6 +392,30 @@ page_kiosk_item(struct req *r)
 	return kiosk_item_render(r, &k, n, &item, &sh, KE_NONE);
 }
 
+/* A save that wrote nothing because of its key: a key we never gave is
+ * a 400 like any other input that does not fit; a form shown before the
+ * item's last save that gives another answer than the one saved (the
+ * participant chose again while the first try's reply was lost) comes
+ * back with the saved answer and says so, to be chosen again (409),
+ * never moving on as if the new choice were kept. */
+static enum app_err
+kiosk_item_saved_since(struct req *r, const struct kiosk *k, long long n,
+    const struct quest_item_rec *item, enum quest_saved saved)
+{
+	struct quest_shown sh = { .nints = 0 };
+	struct quest_answer *ans;
+	size_t nans;
+	enum app_err e;
+
+	if ((e = quest_sheet_answers(
+	         r->db, r->a, &k->sheet, item->id, &ans, &nans)) != APP_OK)
+		return e;
+	quest_shown_from_answers(r->a, item->kind, ans, nans, &sh);
+	r->resp.status = saved == QSAVED_UNKNOWN ? 400 : 409;
+	return kiosk_item_render(r, k, n, item, &sh,
+	    saved == QSAVED_UNKNOWN ? KE_INVALID : KE_CHANGED);
+}
+
 enum app_err
 page_kiosk_item_save(struct req *r)
 {
@@ -434,6 +462,8 @@ page_kiosk_item_save(struct req *r)
 		return e;
 	if (saved == QSAVED_NOT_HELD)
 		return kiosk_to_lock(r, k.lang);
+	if (saved == QSAVED_UNKNOWN || saved == QSAVED_CHANGED)
+		return kiosk_item_saved_since(r, &k, n, &item, saved);
 	buf_init(&next, r->a);
 	if (go == QGO_BACK)
 		e = n > 1 ? buf_printf(&next, "/enkat/fraga/%lld", n - 1)

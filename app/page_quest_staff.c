@@ -224,9 +224,57 @@ page_participation_quest(struct req *r)
 	return page_render(r, "enkat_kod", "Enkätkod", ctx);
 }
 
+/* The same for an anonymous questionnaire: the staff type the code they
+ * opened (nothing links it to the participation, and nothing here does:
+ * the audit names the insats only, never the participation, the person
+ * or the code). */
+static enum app_err
+sq_release_anonymous(struct req *r, long long pid, struct str typed)
+{
+	struct quest_participation part;
+	int found = 0, shape_ok = 0, released = 0;
+	struct buf loc;
+	enum app_err e;
+
+	if ((e = quest_participation_get(r->db, r->a, pid, &part, &found)) !=
+	    APP_OK)
+		return e;
+	if (!found)
+		return APP_ENOTFOUND;
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	if ((e = quest_code_release_anonymous(r->db, r->a, typed,
+	         part.insats_id, &shape_ok, &released)) != APP_OK ||
+	    (released &&
+	        (e = audit_write(r, AUDIT_UPDATE, "insats", part.insats_id,
+	             STR_LIT(""),
+	             STR_LIT("tablet released (anonymous questionnaire "
+	                     "code)"))) != APP_OK) ||
+	    (e = db_commit(r->db)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	if (!shape_ok)
+		return sq_error(r, 400,
+		    "Skriv enkätkoden med åtta siffror, som den visades när "
+		    "den öppnades.",
+		    pid);
+	if (!released)
+		return sq_error(r, 400,
+		    "Ingen surfplatta håller en öppen anonym enkätkod med de "
+		    "siffrorna i insatsen. Kontrollera koden. En kod som "
+		    "ingen surfplatta håller kan redan användas på en annan.",
+		    pid);
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/deltagande/%lld?slappt=1", pid)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+}
+
 /* Let go of a tablet's hold on the participation's open code (the tablet
  * was lost or broke), so the participant can go on on another at once
- * instead of after the idle time. Audited; the answers stay. */
+ * instead of after the idle time. Audited; the answers stay. An
+ * anonymous questionnaire's code comes typed ("anonym_kod"). */
 enum app_err
 page_participation_quest_release(struct req *r)
 {
@@ -243,6 +291,8 @@ page_participation_quest_release(struct req *r)
 		return e;
 	if (!(via & ACCESS_INSATS))
 		return APP_ENOTFOUND;
+	if (req_form(r, "anonym_kod") != NULL)
+		return sq_release_anonymous(r, pid, *req_form(r, "anonym_kod"));
 	code_id = ks != NULL ? str_to_ll(*ks) : 0;
 	if (code_id <= 0)
 		return sq_error(r, 400,

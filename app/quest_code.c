@@ -114,6 +114,36 @@ quest_code_release(struct db *db, struct arena *a, long long code_id,
 }
 
 enum app_err
+quest_code_release_anonymous(struct db *db, struct arena *a, struct str typed,
+    long long insats_id, int *shape_ok, int *released)
+{
+	struct quest_code c;
+	struct db_param p[2];
+	struct str hash;
+	char digits[9];
+	int found = 0;
+	enum app_err e;
+
+	*released = 0;
+	if (!(*shape_ok = quest_code_digits(typed, digits)))
+		return APP_OK;
+	if ((hash = quest_code_hash(a, str_cstr(digits))).p == NULL)
+		return APP_ENOMEM;
+	if ((e = quest_code_by_hash(db, a, hash, &c, &found)) != APP_OK)
+		return e;
+	if (!found || c.kind != QCODE_SURFPLATTA ||
+	    c.anonymity != QANON_ANONYM || c.participation_id != 0)
+		return APP_OK;
+	p[0] = DB_INT(c.id);
+	p[1] = DB_INT(insats_id);
+	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_RELEASE_ANON, p, 2,
+	         NULL)) != APP_OK)
+		return e;
+	*released = db_affected_rows(db) == 1;
+	return APP_OK;
+}
+
+enum app_err
 quest_code_set_lang(
     struct db *db, struct arena *a, long long code_id, struct str lang)
 {

@@ -403,6 +403,46 @@ quest_key_current(long long given, long long current)
 	return given == QUEST_KEY_NONE || given == current;
 }
 
+enum quest_key_state
+quest_key_judge(long long given, long long current)
+{
+	if (quest_key_current(given, current))
+		return QKEY_CURRENT;
+	return given < current ? QKEY_STALE : QKEY_UNKNOWN;
+}
+
+/* 1 when stored answer a is row w. */
+static int
+qr_row_is(const struct quest_answer_row *w, const struct quest_answer *a)
+{
+	struct str vt = w->vtext.p ? w->vtext : STR_LIT("");
+	const char *sp =
+	    w->special != QSPECIAL_NONE ? quest_special_name(w->special) : "";
+
+	if ((w->vint >= 0) != (a->has_int != 0))
+		return 0;
+	if (w->vint >= 0 && w->vint != a->value_int)
+		return 0;
+	return str_eq(vt, a->value_text) && str_eq_cstr(a->special_name, sp);
+}
+
+int
+quest_rows_same(const struct quest_answer_row *rows, size_t nrows,
+    const struct quest_answer *ans, size_t n)
+{
+	if (nrows != n)
+		return 0;
+	for (size_t i = 0; i < nrows; i++) {
+		size_t j = 0;
+
+		while (j < n && !qr_row_is(&rows[i], &ans[j]))
+			j++;
+		if (j == n)
+			return 0;
+	}
+	return 1;
+}
+
 enum app_err
 quest_screen_key(struct db *db, struct arena *a, long long code_id,
     long long item, long long *key)
@@ -459,10 +499,27 @@ quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
 	/* The code row is locked: no other save of this code runs now. */
 	if ((e = quest_screen_key(db, a, code_id, item, &current)) != APP_OK)
 		goto fail;
-	if (!quest_key_current(key, current)) {
-		*out = QSAVED_STALE;
+	switch (quest_key_judge(key, current)) {
+	case QKEY_CURRENT: break;
+	case QKEY_UNKNOWN:
+		*out = QSAVED_UNKNOWN;
 		db_rollback(db);
 		return APP_OK;
+	case QKEY_STALE: {
+		/* Read under the lock: no save of this code runs meanwhile. */
+		struct quest_answer *ans;
+		size_t nans;
+
+		if ((e = quest_sheet_answers(db, a, s, item, &ans, &nans)) !=
+		    APP_OK)
+			goto fail;
+		*out = quest_rows_same(
+		           rows, step == QSTEP_REPLACE ? nrows : 0, ans, nans)
+		    ? QSAVED_STALE
+		    : QSAVED_CHANGED;
+		db_rollback(db);
+		return APP_OK;
+	}
 	}
 	p[0] = DB_INT(s->owner);
 	p[1] = DB_INT(item);

@@ -292,4 +292,9 @@ const struct db_query
 	        [SQL_QUEST_SCREEN_SAVED] = { "INSERT INTO questionnaire_screen (code_id, item_id, saves) VALUES (?, ?, 1) "
 	                                     "ON DUPLICATE KEY UPDATE saves = saves + 1",
 	            0, .ncols = 0, .nparams = 2 },
+	        [SQL_QUEST_CODE_RELEASE_ANON] = { "UPDATE questionnaire_code SET device_hash = NULL, "
+	                                          "device_seen_at = NULL WHERE id = ? AND participation_id IS NULL "
+	                                          "AND insats_id = ? AND device_hash IS NOT NULL "
+	                                          "AND expires_at > UTC_TIMESTAMP()",
+	            0, .ncols = 0, .nparams = 2 },
         };

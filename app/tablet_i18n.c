@@ -123,6 +123,8 @@ static const char *const msg_keys[TABLET_MSG__MAX] = {
 	[TABLET_Q_OFFLINE] = "t_offline",
 	[TABLET_Q_SAVING] = "t_saving",
 	[TABLET_Q_VAS_UNSET] = "t_vas_unset",
+	[TABLET_Q_CHANGED] = "t_changed",
+	[TABLET_Q_LOCKED] = "t_locked",
 	/* The lock screen's. */
 	[TABLET_L_TITLE] = "t_title",
 	[TABLET_L_INTRO] = "t_intro",
@@ -224,6 +226,8 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_OFFLINE] = "Ingen anslutning just nu. Ditt svar finns kvar och skickas så snart anslutningen är tillbaka.",
 		[TABLET_Q_SAVING] = "Sparar ditt svar …",
 		[TABLET_Q_VAS_UNSET] = "Inte besvarad än",
+		[TABLET_Q_CHANGED] = "Ditt svar sparades innan du ändrade det. Här är svaret som sparades. Ändra det om du vill och tryck på Nästa igen.",
+		[TABLET_Q_LOCKED] = "Skärmen låstes eftersom ingen har använt den på en stund. Den går till startsidan när anslutningen är tillbaka.",
 		/* The lock screen. */
 		[TABLET_L_TITLE] = "Enkät",
 		[TABLET_L_INTRO] = "Skriv koden du har fått av personalen.",
@@ -318,6 +322,8 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_OFFLINE] = "No connection right now. Your answer is kept and is sent as soon as the connection is back.",
 		[TABLET_Q_SAVING] = "Saving your answer …",
 		[TABLET_Q_VAS_UNSET] = "Not answered yet",
+		[TABLET_Q_CHANGED] = "Your answer was saved before you changed it. This is the answer that was saved. Change it if you like and press Next again.",
+		[TABLET_Q_LOCKED] = "The screen was locked because nobody has used it for a while. It goes to the start page when the connection is back.",
 		/* The lock screen. */
 		[TABLET_L_TITLE] = "Questionnaire",
 		[TABLET_L_INTRO] = "Type the code you got from the staff.",
@@ -412,6 +418,8 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_OFFLINE] = "لا يوجد اتصال الآن. إجابتك محفوظة وستُرسل فور عودة الاتصال.",
 		[TABLET_Q_SAVING] = "جارٍ حفظ إجابتك …",
 		[TABLET_Q_VAS_UNSET] = "لم تتم الإجابة بعد",
+		[TABLET_Q_CHANGED] = "تم حفظ إجابتك قبل أن تغيّرها. هذه هي الإجابة المحفوظة. غيّرها إن أردت ثم اضغط «التالي» مرة أخرى.",
+		[TABLET_Q_LOCKED] = "تم قفل الشاشة لأن أحدًا لم يستخدمها منذ فترة. ستنتقل إلى صفحة البداية عند عودة الاتصال.",
 		/* The lock screen. */
 		[TABLET_L_TITLE] = "استبيان",
 		[TABLET_L_INTRO] = "اكتب الرمز الذي حصلت عليه من الموظفين.",
@@ -505,6 +513,8 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_OFFLINE] = "Hadda xiriir ma jiro. Jawaabtaadu way kaydsan tahay waxaana la diri doonaa marka xiriirku soo laabto.",
 		[TABLET_Q_SAVING] = "Jawaabtaada waa la kaydinayaa …",
 		[TABLET_Q_VAS_UNSET] = "Weli lama jawaabin",
+		[TABLET_Q_CHANGED] = "Jawaabtaada waa la kaydiyay intaadan beddelin. Tani waa jawaabta la kaydiyay. Beddel haddaad rabto, kadibna mar kale riix Xiga.",
+		[TABLET_Q_LOCKED] = "Shaashadda waa la xiray sababtoo ah cidna ma isticmaalin muddo. Waxay aadi doontaa bogga bilowga marka xiriirku soo laabto.",
 		/* The lock screen. */
 		[TABLET_L_TITLE] = "Su'aalo",
 		[TABLET_L_INTRO] = "Qor koodhka aad ka heshay shaqaalaha.",
@@ -598,6 +608,8 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_OFFLINE] = "فعلاً اتصال وجود ندارد. جواب شما نگهداری شده و به محض وصل شدن دوباره فرستاده می‌شود.",
 		[TABLET_Q_SAVING] = "جواب شما ذخیره می‌شود …",
 		[TABLET_Q_VAS_UNSET] = "هنوز جواب داده نشده",
+		[TABLET_Q_CHANGED] = "جواب شما پیش از آن‌که آن را تغییر دهید ذخیره شد. این همان جوابی است که ذخیره شده. اگر می‌خواهید آن را تغییر دهید و دوباره «بعدی» را فشار دهید.",
+		[TABLET_Q_LOCKED] = "صفحه قفل شد چون مدتی کسی از آن استفاده نکرده است. وقتی اتصال دوباره برقرار شود، به صفحهٔ آغاز می‌رود.",
 		/* The lock screen. */
 		[TABLET_L_TITLE] = "پرسشنامه",
 		[TABLET_L_INTRO] = "کدی را که از کارمندان گرفته‌اید بنویسید.",
@@ -691,6 +703,8 @@ static const char *const words[TABLET_LANG__MAX][TABLET_MSG__MAX] = {
 		[TABLET_Q_OFFLINE] = "ሕጂ መራኸቢ የለን። መልስኹም ተዓቂቡ ኣሎ፣ መራኸቢ ምስ ተመልሰ ክለኣኽ እዩ።",
 		[TABLET_Q_SAVING] = "መልስኹም ይዕቀብ ኣሎ …",
 		[TABLET_Q_VAS_UNSET] = "ገና ኣይተመለሰን",
+		[TABLET_Q_CHANGED] = "መልስኹም ቅድሚ ምቕያርኩም ተዓቂቡ። እዚ እቲ ዝተዓቀበ መልሲ እዩ። እንተደሊኹም ቀይሩዎ፣ ደጊምኩም «ዝቕጽል» ጠውቑ።",
+		[TABLET_Q_LOCKED] = "ንሓጺር እዋን ዝተጠቐመሉ ሰብ ስለ ዘየለ እቲ ስክሪን ተዓጽዩ። መራኸቢ ምስ ተመልሰ ናብ መበገሲ ገጽ ክኸይድ እዩ።",
 		/* The lock screen. */
 		[TABLET_L_TITLE] = "መጠይቕ",
 		[TABLET_L_INTRO] = "ካብ ሰራሕተኛታት ዝረኸብኩምዎ ኮድ ጽሓፉ።",
@@ -811,5 +825,8 @@ tablet_bind(struct view_ctx *ctx, struct str code, enum tablet_msg first,
 		if ((e = view_ctx_set_cstr(ctx, msg_keys[m],
 		         tablet_word(l, (enum tablet_msg)m))) != APP_OK)
 			return e;
-	return APP_OK;
+	/* Every tablet page's idle lock may need its words offline
+	 * (views/static/idle.js). */
+	return view_ctx_set_cstr(
+	    ctx, msg_keys[TABLET_Q_LOCKED], tablet_word(l, TABLET_Q_LOCKED));
 }

@@ -37,6 +37,8 @@ enum kiosk_word {
 	KW_OFFLINE,
 	KW_SAVING,
 	KW_VAS_UNSET,
+	KW_CHANGED,
+	KW_LOCKED,
 	KW__MAX
 };
 

@@ -79,6 +79,20 @@ enum app_err quest_code_unbind(struct db *, struct arena *, struct str dev);
 enum app_err quest_code_release(struct db *, struct arena *, long long code_id,
     long long participation_id, int *released);
 
+/*
+ * Staff let go of an anonymous questionnaire's code for the tablet that
+ * holds it, the code typed as the staff have it (typed: blanks allowed,
+ * quest_code_digits()): nothing links an anonymous code to a
+ * participation, so the code itself is what names it, and only within the
+ * insats insats_id the staff work in (the participation page's). The
+ * answers stay with the code. *released 1 when a tablet held it; 0 for a
+ * code that is not one (also not of that insats, or linked, or expired:
+ * the same answer, so the form says nothing about codes it did not name);
+ * *shape_ok 0 when typed is not eight digits (nothing looked up).
+ */
+enum app_err quest_code_release_anonymous(struct db *, struct arena *,
+    struct str typed, long long insats_id, int *shape_ok, int *released);
+
 /* The language of an anonymous questionnaire being answered. */
 enum app_err quest_code_set_lang(
     struct db *, struct arena *, long long code_id, struct str lang);

@@ -232,6 +232,35 @@ int quest_key_from_form(const struct str *s, long long *key);
  * current: no key, or the same. */
 int quest_key_current(long long given, long long current);
 
+/*
+ * What a key says of a save, the item's count being current:
+ *   - QKEY_CURRENT: no key, or the same: it writes. A form without a key
+ *     (QUEST_KEY_NONE: a page rendered before keys, sql/0026, still open
+ *     on a tablet) is still taken, unchecked: the last one sent wins, as
+ *     before keys; every screen rendered since carries one.
+ *   - QKEY_STALE: a key we gave that is behind: the form was shown before
+ *     the item's last save (a retry whose first try arrived, a reload,
+ *     back/forward). It writes nothing (quest_rows_same() decides what
+ *     the participant is told).
+ *   - QKEY_UNKNOWN: ahead of the count: a key we never gave (400).
+ */
+enum quest_key_state {
+	QKEY_CURRENT,
+	QKEY_STALE,
+	QKEY_UNKNOWN,
+};
+enum quest_key_state quest_key_judge(long long given, long long current);
+
+/*
+ * 1 when the rows a stale form gives (none: a skip or an emptied screen)
+ * are what is stored for the item in this sitting (ans, n; any order):
+ * the form's first try arrived, so going on as it did loses nothing. 0
+ * when they differ: the participant chose again after the answer shown
+ * was saved, and is shown the stored answer to decide again.
+ */
+int quest_rows_same(const struct quest_answer_row *rows, size_t nrows,
+    const struct quest_answer *ans, size_t n);
+
 /* The key of item's screen with code code_id (0 before its first save). */
 enum app_err quest_screen_key(struct db *, struct arena *, long long code_id,
     long long item, long long *key);
@@ -241,7 +270,12 @@ enum app_err quest_screen_key(struct db *, struct arena *, long long code_id,
 /* What saving a screen came to. */
 enum quest_saved {
 	QSAVED_DONE,     /* stored (or nothing to store) */
-	QSAVED_STALE,    /* the key was not current: nothing written */
+	QSAVED_STALE,    /* the key was behind and the form gives what is
+	                  * stored: nothing written, go on */
+	QSAVED_CHANGED,  /* the key was behind and the form gives another
+	                  * answer than the one stored: nothing written, the
+	                  * screen comes back with the stored one (409) */
+	QSAVED_UNKNOWN,  /* a key we never gave: nothing written (400) */
 	QSAVED_NOT_HELD, /* the device no longer holds the code: nothing
 	                  * written */
 };
@@ -250,8 +284,10 @@ enum quest_saved {
  * Store a screen's step (QSTEP_SKIP, _REPLACE, _CLEAR; nothing for the
  * others) for item in one transaction, while the device dev still holds
  * code code_id and it is not being sent (the send locks the code row too
- * and deletes it), and key is current (quest_key_current()); a write
- * counts one more save of item with the code. *out says which.
+ * and deletes it), and key is current (quest_key_judge()); a write
+ * counts one more save of item with the code. A key behind is compared
+ * with the stored answer in the same transaction (quest_rows_same()).
+ * *out says which.
  */
 enum app_err quest_sheet_save(struct db *, struct arena *,
     const struct quest_sheet *, long long code_id, struct str dev,

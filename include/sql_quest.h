@@ -187,6 +187,9 @@ enum sql_quest {
 	SQL_QUEST_SCREEN_KEY,
 	/* (code id, item): the item was saved once more with this code */
 	SQL_QUEST_SCREEN_SAVED,
+	/* Staff let go of an anonymous code held by a tablet, by the code's
+	 * own id within its insats (quest_code_release_anonymous()). */
+	SQL_QUEST_CODE_RELEASE_ANON,
 	SQL_QUEST__MAX
 };
 

@@ -124,6 +124,8 @@ enum tablet_msg {
 	TABLET_Q_OFFLINE,  /* the kiosk lost the network; the answer waits */
 	TABLET_Q_SAVING,
 	TABLET_Q_VAS_UNSET, /* a scale nobody has touched yet */
+	TABLET_Q_CHANGED,   /* a retry met an answer saved since: shown */
+	TABLET_Q_LOCKED,    /* the idle lock fired without a network */
 	/* The lock screen (app/page_kiosk.c): typing a code. */
 	TABLET_L_TITLE,
 	TABLET_L_INTRO,
@@ -141,7 +143,7 @@ enum tablet_msg {
 #define TABLET_MSG_CONSENT_FIRST TABLET_PARTIES
 #define TABLET_MSG_CONSENT_LAST  TABLET_SIGNED_TYPED
 #define TABLET_MSG_KIOSK_FIRST   TABLET_Q_CHOOSE
-#define TABLET_MSG_KIOSK_LAST    TABLET_Q_VAS_UNSET
+#define TABLET_MSG_KIOSK_LAST    TABLET_Q_LOCKED
 #define TABLET_MSG_LOCK_FIRST    TABLET_L_TITLE
 #define TABLET_MSG_LOCK_LAST     TABLET_L_CODE_MANY
 
@@ -188,7 +190,8 @@ const char *tablet_msg_key(enum tablet_msg msg);
 /*
  * Bind "lang" (code itself, so a text we have no words for is still
  * marked right for screen readers), "dir" (tablet_dir()) and every message
- * first .. last under its key, in the words of tablet_lang_of(code).
+ * first .. last under its key, in the words of tablet_lang_of(code), and
+ * always TABLET_Q_LOCKED (the idle lock's words, "t_locked").
  * APP_OK or APP_ENOMEM.
  */
 enum app_err tablet_bind(struct view_ctx *, struct str code,

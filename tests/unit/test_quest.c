@@ -674,6 +674,55 @@ screen_keys(void **state)
 	assert_false(quest_key_current(4, 3));
 	/* No key sent (a client of before): not checked. */
 	assert_true(quest_key_current(QUEST_KEY_NONE, 5));
+	/* Behind: a key we gave; ahead: one we never gave. */
+	assert_int_equal(quest_key_judge(3, 3), QKEY_CURRENT);
+	assert_int_equal(quest_key_judge(QUEST_KEY_NONE, 3), QKEY_CURRENT);
+	assert_int_equal(quest_key_judge(0, 3), QKEY_STALE);
+	assert_int_equal(quest_key_judge(2, 3), QKEY_STALE);
+	assert_int_equal(quest_key_judge(4, 3), QKEY_UNKNOWN);
+	assert_int_equal(quest_key_judge(1, 0), QKEY_UNKNOWN);
+}
+
+/* A stale form goes on only when it gives what is stored. */
+static void
+stale_rows(void **state)
+{
+	const struct quest_answer two[] = {
+		{ 2, 1, { "", 0 }, { "", 0 } },
+		{ 4, 1, { "", 0 }, { "", 0 } },
+	};
+	const struct quest_answer text[] = {
+		{ 0, 0, { "hej", 3 }, { "", 0 } },
+	};
+	const struct quest_answer vet[] = {
+		{ 0, 0, { "", 0 }, { "vet_ej", 6 } },
+	};
+	struct quest_answer_row r24[] = {
+		{ 4, STR_NULL, QSPECIAL_NONE },
+		{ 2, STR_NULL, QSPECIAL_NONE },
+	};
+	struct quest_answer_row r25[] = {
+		{ 2, STR_NULL, QSPECIAL_NONE },
+		{ 5, STR_NULL, QSPECIAL_NONE },
+	};
+	struct quest_answer_row rt[] = { { -1, STR_LIT("hej"),
+	    QSPECIAL_NONE } };
+	struct quest_answer_row rt2[] = { { -1, STR_LIT("hej!"),
+	    QSPECIAL_NONE } };
+	struct quest_answer_row rv[] = { { -1, STR_NULL, QSPECIAL_VET_EJ } };
+
+	(void)state;
+	assert_true(quest_rows_same(r24, 2, two, 2)); /* any order */
+	assert_false(quest_rows_same(r25, 2, two, 2));
+	assert_false(quest_rows_same(r24, 1, two, 2));
+	assert_false(quest_rows_same(r24, 2, two, 1));
+	assert_true(quest_rows_same(NULL, 0, NULL, 0)); /* both empty */
+	assert_false(quest_rows_same(NULL, 0, two, 1)); /* a skip over 2 */
+	assert_true(quest_rows_same(rt, 1, text, 1));
+	assert_false(quest_rows_same(rt2, 1, text, 1));
+	assert_false(quest_rows_same(r24, 1, text, 1));
+	assert_true(quest_rows_same(rv, 1, vet, 1));
+	assert_false(quest_rows_same(rv, 1, text, 1));
 }
 
 static void
@@ -779,6 +828,7 @@ main(void)
 		cmocka_unit_test(answer_text),
 		cmocka_unit_test(screen_steps),
 		cmocka_unit_test(screen_keys),
+		cmocka_unit_test(stale_rows),
 		cmocka_unit_test(shown_answers),
 		cmocka_unit_test(kiosk_words_table),
 	};

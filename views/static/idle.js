@@ -22,13 +22,58 @@
 		url += "?sprak=" + encodeURIComponent(lang);
 	}
 	var timer = null;
+	var locked = false;
+	/* ---- Locked without a network (issue 16) ----
+	 * Going to the lock screen offline would show the browser's own "no
+	 * internet" page (in its language, and with the page still behind
+	 * the back button). Instead the page itself locks: everything in it
+	 * goes (the answer on the screen, and any answer still waiting to be
+	 * saved: kiosk.js drops it on "tablet:locked"), a calm message in the
+	 * participant's language takes its place (data-idle-locked, bound by
+	 * the server in the page's language) and the lock screen follows as
+	 * soon as the network is back. A navigation that fails although the
+	 * browser thinks it is online is found by asking for the lock screen
+	 * first. */
+	var lockHere = function () {
+		if (locked) return;
+		locked = true;
+		document.dispatchEvent(new CustomEvent("tablet:locked"));
+		var main = document.querySelector("main") || body;
+		var p = document.createElement("p");
+		p.className = "tablet-locked";
+		p.setAttribute("role", "status");
+		p.textContent = body.getAttribute("data-idle-locked") || "";
+		main.replaceChildren(p);
+		document.title = p.textContent || document.title;
+		var waiting = null;
+		var back = function () {
+			clearTimeout(waiting);
+			if (!navigator.onLine) return; /* "online" calls again */
+			fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function () {
+				window.location.replace(url);
+			}, function () {
+				waiting = setTimeout(back, 15000);
+			});
+		};
+		window.addEventListener("online", back);
+		back();
+	};
+	var lock = function () {
+		if (!navigator.onLine || !window.fetch) {
+			if (!navigator.onLine) lockHere();
+			else window.location.replace(url);
+			return;
+		}
+		fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function () {
+			window.location.replace(url);
+		}, lockHere);
+	};
 	var arm = function () {
+		if (locked) return;
 		if (timer !== null) {
 			clearTimeout(timer);
 		}
-		timer = setTimeout(function () {
-			window.location.replace(url);
-		}, secs * 1000);
+		timer = setTimeout(lock, secs * 1000);
 	};
 	["pointerdown", "keydown", "input", "touchstart", "scroll"].forEach(function (ev) {
 		window.addEventListener(ev, arm, { passive: true });

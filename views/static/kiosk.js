@@ -77,6 +77,46 @@
 	var say = function (text) {
 		if (status.textContent !== text) status.textContent = text;
 	};
+	/* ---- The answer is locked while it waits (issue 16) ----
+	 * From the press until the server has it, the answer shown is the
+	 * one being sent: its fields are read-only (text, number) or disabled
+	 * (boxes, radios, the slider), so the participant cannot choose
+	 * again unseen while a retry carries the old answer (the status says
+	 * it is kept and will be sent). A refusal unlocks before the form is
+	 * sent the ordinary way; a page brought back from the cache is
+	 * unlocked. The server has the other side: a form shown before the
+	 * answer's last save that gives another answer comes back with the
+	 * stored one (409, page_quest.c). */
+	var locked = [];
+	var lock = function () {
+		var els = form.querySelectorAll("input, textarea");
+		for (var i = 0; i < els.length; i++) {
+			var el = els[i];
+			if (el.type === "hidden" || el.disabled || el.readOnly) continue;
+			if (el.tagName === "TEXTAREA" || el.type === "number" || el.type === "text") {
+				el.readOnly = true;
+				locked.push([el, "readOnly"]);
+			} else {
+				el.disabled = true;
+				locked.push([el, "disabled"]);
+			}
+		}
+		form.setAttribute("aria-busy", "true");
+	};
+	var unlock = function () {
+		for (var i = 0; i < locked.length; i++) locked[i][0][locked[i][1]] = false;
+		locked = [];
+		form.removeAttribute("aria-busy");
+	};
+	/* The idle lock (idle.js) took the page: the answer waiting goes with
+	 * it, never sent for the next person to find saved. */
+	document.addEventListener("tablet:locked", function () {
+		body = null;
+		clearTimeout(timer);
+	});
+	window.addEventListener("pageshow", function (ev) {
+		if (ev.persisted && body === null) unlock();
+	});
 	var retry = function () {
 		say(status.getAttribute("data-offline") || "");
 		pause = Math.min(pause ? pause * 2 : 1000, 30000);
@@ -113,6 +153,7 @@
 				return;
 			}
 			/* A refusal: the server's own page, the ordinary way. */
+			unlock();
 			native = true;
 			form.requestSubmit(pending);
 		}, function () {
@@ -124,11 +165,17 @@
 	form.addEventListener("submit", function (ev) {
 		if (native || !("submitter" in ev)) return; /* the ordinary way */
 		ev.preventDefault();
-		if (inflight) return;
+		/* An answer waits already: any button tries it again now; it is
+		 * never replaced by another one the server may not see. */
+		if (body !== null) {
+			send();
+			return;
+		}
 		var data = new FormData(form);
 		if (ev.submitter && ev.submitter.name) data.append(ev.submitter.name, ev.submitter.value);
 		pending = ev.submitter;
 		body = new URLSearchParams(data);
+		lock();
 		send();
 	});
 	window.addEventListener("online", function () {

@@ -105,8 +105,9 @@ await step("the idle lock while offline: a local lock, then the lock screen", as
 	await screenshot(page, "pending-02-idle-offline");
 	await axe(page, "the idle lock offline");
 	await ctx.setOffline(false);
-	await page.waitForURL("**/surfplatta", { timeout: 20000 });
-	check("back online: the lock screen", (await page.locator("#kod").count()) === 1);
+	await page.waitForURL("**/surfplatta?sprak=ar", { timeout: 20000 });
+	check("back online: the lock screen, in Arabic", (await page.locator("#kod").count()) === 1 &&
+		(await page.evaluate(() => document.documentElement.lang)) === "ar");
 	await ctx.close();
 });
 

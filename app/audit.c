@@ -49,6 +49,18 @@ static const struct {
 	{ "organisation", "Organisation" },
 	{ "insats", "Insats" },
 	{ "audit_log", "Åtkomstlogg" },
+	{ "person", "Person" },
+	{ "participation_list", "Deltagarlista" },
+	{ "referral_list", "Ansökningslista" },
+	{ "consent_text", "Samtyckestext" },
+	{ "code", "Kodlista" },
+	{ "questionnaire", "Enkät" },
+	{ "questionnaire_code", "Enkätkod" },
+	{ "report", "Rapport" },
+	{ "report_text", "Text till delårsrapporten" },
+	{ "sus_batch", "SUS-batch" },
+	{ "structural_company", "Företag i praktikplatsbanken" },
+	{ "structural_training", "Handledarutbildning" },
 };
 
 const char *

@@ -90,7 +90,14 @@ log_labels(void **state)
 	assert_true(str_eq_cstr(audit_action_label_of(S("other")), "other"));
 	assert_true(
 	    str_eq_cstr(audit_object_label_of(S("referral")), "Ansökan"));
-	assert_true(str_eq_cstr(audit_object_label_of(S("code")), "code"));
+	assert_true(str_eq_cstr(audit_object_label_of(S("code")), "Kodlista"));
+	assert_true(str_eq_cstr(audit_object_label_of(S("structural_company")),
+	    "Företag i praktikplatsbanken"));
+	assert_true(str_eq_cstr(audit_object_label_of(S("report_text")),
+	    "Text till delårsrapporten"));
+	/* A type without a label shows as it is stored. */
+	assert_true(str_eq_cstr(
+	    audit_object_label_of(S("no_such_type")), "no_such_type"));
 	assert_true(str_eq_cstr(audit_object_label_of(S("")), ""));
 }
 

@@ -417,9 +417,10 @@ mix(uint64_t *h1, uint64_t *h2, uint64_t v)
 }
 
 /* The signature of the collected component's LP: its columns (cells, in
- * order; the first is the audited cell) and rows (relations, in order)
- * say everything else (a relation's members and values never change, a
- * member not a column is shown), and min_cell. */
+ * order; the first is the audited cell) and rows (relations, in order,
+ * with their sizes: only the last relation can still grow) say everything
+ * else (a relation's members and the values never change, a member not a
+ * column is shown), and min_cell. */
 static void
 signature(const struct sup_set *s, uint64_t *h1, uint64_t *h2)
 {
@@ -430,8 +431,11 @@ signature(const struct sup_set *s, uint64_t *h1, uint64_t *h2)
 	for (size_t j = 0; j < s->nvars; j++)
 		mix(h1, h2, (uint64_t)s->vars[j]);
 	mix(h1, h2, (uint64_t)s->nlprels);
-	for (size_t i = 0; i < s->nlprels; i++)
-		mix(h1, h2, (uint64_t)s->rels[i]);
+	for (size_t i = 0; i < s->nlprels; i++) {
+		size_t r = (size_t)s->rels[i];
+		mix(h1, h2, (uint64_t)r);
+		mix(h1, h2, (uint64_t)(rel_end(s, r) - s->rel_start[r]));
+	}
 }
 
 /* How far cell c is from protected (0: it is), in people for a count.

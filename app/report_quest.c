@@ -37,7 +37,7 @@ struct qb {
 	struct req *r;
 	struct report *rep;
 	struct sup_set *s;
-	struct db_param p[25];
+	struct db_param p[31];
 	struct report_row *rest; /* per item: answers below the top */
 	size_t nitems;
 	/* The health self-ratings: per item, the unpublished rest of the
@@ -306,34 +306,37 @@ build_items(
 }
 
 /* The rows of SQL_REPORT_QUEST_PAIRS for the two VAS items (livskvalitet,
- * then hälsa), one pass over the participations for both. */
+ * then hälsa) and the four scale items of the health table, one pass over
+ * the participations for all six. */
 static enum app_err
 query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 {
 	struct str code = STR_LIT(REPORT_QUEST_LIFE);
-	struct str it1 = str_cstr(REPORT_QUEST_LIFE_ITEM);
-	struct str it2 = str_cstr(REPORT_QUEST_HEALTH_ITEM);
+	struct str it[2 + RQ_HEALTH_ITEMS];
+	size_t p = 0;
 
-	b->p[0] = DB_STR(it1);
-	b->p[1] = DB_STR(it2);
-	b->p[2] = DB_STR(code);
-	b->p[3] = DB_STR(it1);
-	b->p[4] = DB_STR(it2);
-	b->p[5] = DB_STR(code);
-	b->p[6] = DB_INT(b->rep->insats_id);
-	b->p[7] = DB_INT(b->rep->insats_id);
-	b->p[8] = DB_STR(code);
-	b->p[9] = DB_STR(b->rep->from);
-	b->p[10] = DB_STR(b->rep->to);
-	b->p[11] = DB_STR(it1);
-	b->p[12] = DB_STR(it2);
-	b->p[13] = DB_STR(code);
-	b->p[14] = DB_STR(b->rep->from);
-	b->p[15] = DB_STR(b->rep->to);
-	b->p[16] = DB_INT(b->rep->insats_id);
-	b->p[17] = DB_INT(b->rep->insats_id);
-	b->p[18] = DB_STR(code);
-	return qload(b, SQL_REPORT_QUEST_PAIRS, 19, (void **)rows, n);
+	it[0] = str_cstr(REPORT_QUEST_LIFE_ITEM);
+	it[1] = str_cstr(REPORT_QUEST_HEALTH_ITEM);
+	for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
+		it[2 + k] = str_cstr(health_items[k].code);
+	for (int pass = 0; pass < 3; pass++) {
+		for (int k = 0; k < 2 + RQ_HEALTH_ITEMS; k++)
+			b->p[p++] = DB_STR(it[k]);
+		b->p[p++] = DB_STR(code);
+		if (pass == 1) {
+			b->p[p++] = DB_INT(b->rep->insats_id);
+			b->p[p++] = DB_INT(b->rep->insats_id);
+			b->p[p++] = DB_STR(code);
+			b->p[p++] = DB_STR(b->rep->from);
+			b->p[p++] = DB_STR(b->rep->to);
+		}
+	}
+	b->p[p++] = DB_STR(b->rep->from);
+	b->p[p++] = DB_STR(b->rep->to);
+	b->p[p++] = DB_INT(b->rep->insats_id);
+	b->p[p++] = DB_INT(b->rep->insats_id);
+	b->p[p++] = DB_STR(code);
+	return qload(b, SQL_REPORT_QUEST_PAIRS, p, (void **)rows, n);
 }
 
 /* Start vs end of one VAS item of the linked questionnaire: its table from
@@ -426,44 +429,19 @@ build_pairs(struct qb *b, struct report_table *t,
  * item the paired (a value at both), the improved (better at the end, in
  * the item's direction) and their share of the paired. life_base: the
  * quality of life table's base row, whose cells the base shares (the same
- * people).
+ * people). rows: query_pairs's, their health counts.
  */
 static enum app_err
-build_health(
-    struct qb *b, struct report_table *t, const struct report_row *life_base)
+build_health(struct qb *b, struct report_table *t,
+    const struct report_quest_pairs_row *rows, size_t nrows,
+    const struct report_row *life_base)
 {
-	struct report_quest_health_row *rows;
 	struct report_row *w, *rest, *not ;
-	struct str code = STR_LIT(REPORT_QUEST_LIFE);
-	struct str it[RQ_HEALTH_ITEMS];
 	long long unk_base = 0;
 	long long unk[RQ_HEALTH_ITEMS][4];
-	size_t nrows, p = 0;
 	enum app_err e;
 
 	memset(unk, 0, sizeof(unk));
-	for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
-		it[k] = str_cstr(health_items[k].code);
-	for (int pass = 0; pass < 3; pass++) {
-		for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
-			b->p[p++] = DB_STR(it[k]);
-		b->p[p++] = DB_STR(code);
-		if (pass == 1) {
-			b->p[p++] = DB_INT(b->rep->insats_id);
-			b->p[p++] = DB_INT(b->rep->insats_id);
-			b->p[p++] = DB_STR(code);
-			b->p[p++] = DB_STR(b->rep->from);
-			b->p[p++] = DB_STR(b->rep->to);
-		}
-	}
-	b->p[p++] = DB_STR(b->rep->from);
-	b->p[p++] = DB_STR(b->rep->to);
-	b->p[p++] = DB_INT(b->rep->insats_id);
-	b->p[p++] = DB_INT(b->rep->insats_id);
-	b->p[p++] = DB_STR(code);
-	if ((e = qload(b, SQL_REPORT_QUEST_HEALTH, p, (void **)&rows,
-	         &nrows)) != APP_OK)
-		return e;
 	if ((w = t->rows = qrows_new(b, RQ_HEALTH_ROWS)) == NULL ||
 	    (rest = b->hrest = qrows_new(b, RQ_HEALTH_ITEMS)) == NULL ||
 	    (not = b->hnot = qrows_new(b, RQ_HEALTH_ITEMS)) == NULL)
@@ -496,7 +474,7 @@ build_health(
 			unk_base += rows[i].base;
 		for (int k = 0; k < RQ_HEALTH_ITEMS; k++) {
 			const struct report_quest_health_counts *c =
-			    &rows[i].item[k];
+			    &rows[i].health[k];
 			long long v[4];
 
 			v[0] = c->paired;
@@ -666,7 +644,8 @@ report_quest_build(struct req *r, struct report *rep, struct str code,
 	         "Hälsa vid start och slut",
 	         "Enkäten Livskvalitet och hälsa, skattad hälsa i stort "
 	         "(VAS 0–100), räknad som livskvaliteten ovan.")) != APP_OK ||
-	    (e = build_health(&b, &t[3], &t[1].rows[PR_BASE])) != APP_OK)
+	    (e = build_health(&b, &t[3], prows, nprows, &t[1].rows[PR_BASE])) !=
+	        APP_OK)
 		return e;
 	for (size_t i = 0; i < rep->ngoals; i++) {
 		struct report_goal *gl = &rep->goals[i];

@@ -2,6 +2,7 @@
  * GLPK; see include/report_suppress.h. */
 #include <math.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <glpk.h>
@@ -40,6 +41,13 @@ struct sup_set {
 	size_t nfollow;
 	long long min_cell;
 	size_t run_cells, run_rels; /* the set's size at the last sup_run() */
+	/* Cell c's last audit: the LP's signature (two hashes of its columns
+	 * and rows) and the deficit found; a later audit of the same LP (a
+	 * later sup_run() re-auditing cells its new tables left alone) takes
+	 * the deficit instead of solving again. */
+	uint64_t *memo_h1, *memo_h2;
+	long long *memo_d;
+	unsigned char *memo_ok;
 
 	/* sup_run()'s working memory, from the arena. */
 	/* The relations of cell c: crels[crel_start[c] .. crel_start[c + 1]). */
@@ -67,7 +75,14 @@ sup_new(struct arena *a, size_t max_cells, size_t max_rels, size_t max_members)
 	    (s->rel_start = arena_calloc(
 	         a, max_rels + 1, sizeof(*s->rel_start))) == NULL ||
 	    (s->members = arena_calloc(
-	         a, max_members + 1, sizeof(*s->members))) == NULL)
+	         a, max_members + 1, sizeof(*s->members))) == NULL ||
+	    (s->memo_h1 = arena_calloc(a, max_cells + 1, sizeof(uint64_t))) ==
+	        NULL ||
+	    (s->memo_h2 = arena_calloc(a, max_cells + 1, sizeof(uint64_t))) ==
+	        NULL ||
+	    (s->memo_d = arena_calloc(a, max_cells + 1, sizeof(long long))) ==
+	        NULL ||
+	    (s->memo_ok = arena_calloc(a, max_cells + 1, 1)) == NULL)
 		return NULL;
 	s->a = a;
 	s->max_cells = max_cells;
@@ -393,6 +408,36 @@ floor_ll(double v)
 	return v > 1e15 ? (long long)1e15 : (long long)floor(v + SUP_EPS);
 }
 
+static void
+mix(uint64_t *h1, uint64_t *h2, uint64_t v)
+{
+	*h1 = (*h1 ^ v) * 0x100000001b3ULL;
+	*h2 = (*h2 + v + 0x9e3779b97f4a7c15ULL) * 0xff51afd7ed558ccdULL;
+	*h2 ^= *h2 >> 29;
+}
+
+/* The signature of the collected component's LP: its columns (cells, in
+ * order; the first is the audited cell) and rows (relations, in order,
+ * with their sizes: only the last relation can still grow) say everything
+ * else (a relation's members and the values never change, a member not a
+ * column is shown), and min_cell. */
+static void
+signature(const struct sup_set *s, uint64_t *h1, uint64_t *h2)
+{
+	*h1 = 0xcbf29ce484222325ULL;
+	*h2 = 0x84222325cbf29ce4ULL;
+	mix(h1, h2, (uint64_t)s->min_cell);
+	mix(h1, h2, (uint64_t)s->nvars);
+	for (size_t j = 0; j < s->nvars; j++)
+		mix(h1, h2, (uint64_t)s->vars[j]);
+	mix(h1, h2, (uint64_t)s->nlprels);
+	for (size_t i = 0; i < s->nlprels; i++) {
+		size_t r = (size_t)s->rels[i];
+		mix(h1, h2, (uint64_t)r);
+		mix(h1, h2, (uint64_t)(rel_end(s, r) - s->rel_start[r]));
+	}
+}
+
 /* How far cell c is from protected (0: it is), in people for a count.
  * -1: solver failure. */
 static long long
@@ -401,9 +446,15 @@ audit(struct sup_set *s, int c)
 	const struct sup_cell *x = &s->cells[c];
 	long long d = 0, w;
 	double lo, hi;
+	uint64_t h1, h2;
 	glp_prob *P;
 
 	component(s, c);
+	signature(s, &h1, &h2);
+	if (s->memo_ok[c] && s->memo_h1[c] == h1 && s->memo_h2[c] == h2) {
+		component_clear(s);
+		return s->memo_d[c];
+	}
 	P = lp_load(s);
 	if (lp_opt(P, 1, GLP_MIN, &lo) < 0 || lp_opt(P, 1, GLP_MAX, &hi) < 0)
 		d = -1;
@@ -413,6 +464,10 @@ audit(struct sup_set *s, int c)
 		d = s->min_cell - w;
 	glp_delete_prob(P);
 	component_clear(s);
+	s->memo_ok[c] = d >= 0;
+	s->memo_h1[c] = h1;
+	s->memo_h2[c] = h2;
+	s->memo_d[c] = d;
 	return d;
 }
 

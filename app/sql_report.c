@@ -20,37 +20,25 @@
 	"FROM participation p JOIN person pn ON pn.id = p.person_id "          \
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 
-/* The values of two items of linked questionnaire ? at measurement m of the
- * participation p in one look-up, as "v1|v2". Each part is "" when no
- * submitted response has a value of the item (not vet ej/ej aktuellt), else
- * the response id padded to 20 digits then the value: MAX takes the value of
- * the latest such response. m is the measurement as an SQL string literal.
- * (item, item, code). The UNION ALL it is used in keeps the derived table
- * from being merged, so each look-up runs once per participation. */
+/* The value of one item (?) of a linked questionnaire at measurement m of
+ * participation p, a part of QUEST_VALUES6: "" when no submitted response
+ * has a value of the item (not vet ej/ej aktuellt), else the response id
+ * padded to 20 digits then the value: MAX takes the value of the latest
+ * such response. */
 #define QUEST_LATEST                                                           \
 	"IFNULL(MAX(IF(i2.item_code = ?, "                                     \
 	"CONCAT(LPAD(r2.id, 20, '0'), a.value_int), NULL)), '')"
-#define QUEST_VALUES(m)                                                        \
-	"(SELECT CONCAT(" QUEST_LATEST ", '|', " QUEST_LATEST ") "             \
-	"FROM questionnaire_response r2 "                                      \
-	"JOIN questionnaire q2 ON q2.id = r2.questionnaire_id "                \
-	"JOIN questionnaire_answer a ON a.response_id = r2.id "                \
-	"JOIN questionnaire_item i2 ON i2.id = a.item_id "                     \
-	"WHERE r2.participation_id = p.id AND r2.measurement = " m " "         \
-	"AND r2.status = 'inskickad' AND q2.anonymity = 'kopplad' "            \
-	"AND q2.code = ? AND a.special IS NULL AND a.value_int IS NOT NULL)"
-
-/* Value number n (1 or -1: the first or the second) of such a pair, or NULL. */
-#define QUEST_PART(v, n)                                                       \
-	"CAST(SUBSTRING(NULLIF(SUBSTRING_INDEX(" v ", '|', " n "), ''), 21) "  \
-	"AS SIGNED)"
-
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
-/* The same look-up for four items, "v1|v2|v3|v4": (4 items, code). */
-#define QUEST_VALUES4(m)                                                       \
+/* The values of six items of linked questionnaire ? at measurement m of
+ * participation p in one look-up, as "v1|v2|v3|v4|v5|v6" (QUEST_LATEST
+ * each). m is the measurement as an SQL string literal. (6 items, code).
+ * The UNION ALL it is used in keeps the derived table from being merged,
+ * so each look-up runs once per participation. */
+#define QUEST_VALUES6(m)                                                       \
 	"(SELECT CONCAT(" QUEST_LATEST ", '|', " QUEST_LATEST                  \
-	", '|', " QUEST_LATEST ", '|', " QUEST_LATEST ") "                     \
+	", '|', " QUEST_LATEST ", '|', " QUEST_LATEST ", '|', " QUEST_LATEST   \
+	", '|', " QUEST_LATEST ") "                                            \
 	"FROM questionnaire_response r2 "                                      \
 	"JOIN questionnaire q2 ON q2.id = r2.questionnaire_id "                \
 	"JOIN questionnaire_answer a ON a.response_id = r2.id "                \
@@ -59,19 +47,20 @@
 	"AND r2.status = 'inskickad' AND q2.anonymity = 'kopplad' "            \
 	"AND q2.code = ? AND a.special IS NULL AND a.value_int IS NOT NULL)"
 
-/* Value number k (1..4) of such a quadruple, or NULL. */
-#define QUEST_PART4(v, k)                                                      \
+/* Value number k (1..6) of such a list, or NULL. */
+#define QUEST_PART(v, k)                                                       \
 	"CAST(SUBSTRING(NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(" v ", '|', " k \
 	"), '|', -1), ''), 21) AS SIGNED)"
 
-/* Paired, up, down and one of item k of the health pairs. */
-#define HEALTH_COUNTS(k)                                                       \
-	"SUM(x.s" k " IS NOT NULL AND x.e" k " IS NOT NULL) AS paired" k ", "  \
-	"IFNULL(SUM(x.e" k " > x.s" k "), 0) AS up" k ", "                     \
-	"IFNULL(SUM(x.e" k " < x.s" k "), 0) AS down" k ", "                   \
-	"SUM((x.s" k " IS NULL) <> (x.e" k " IS NULL)) AS one" k
-#define HEALTH_PARTS(k)                                                        \
-	QUEST_PART4("y.vs", k) " AS s" k ", " QUEST_PART4("y.ve", k) " AS e" k
+/* Paired, up, down and one of item k (3..6) of the health pairs, as
+ * health item h (1..4). */
+#define HEALTH_COUNTS(k, h)                                                    \
+	"SUM(x.s" k " IS NOT NULL AND x.e" k " IS NOT NULL) AS hpaired" h ", " \
+	"IFNULL(SUM(x.e" k " > x.s" k "), 0) AS hup" h ", "                    \
+	"IFNULL(SUM(x.e" k " < x.s" k "), 0) AS hdown" h ", "                  \
+	"SUM((x.s" k " IS NULL) <> (x.e" k " IS NULL)) AS hone" h
+#define QUEST_PARTS(k)                                                         \
+	QUEST_PART("y.vs", k) " AS s" k ", " QUEST_PART("y.ve", k) " AS e" k
 
 static const struct db_field count_fields[] = {
 	DB_FIELD(report_count_row, gender, "gender", DB_F_STR),
@@ -167,6 +156,15 @@ static const struct db_field quest_answer_fields[] = {
 const struct db_record report_quest_answer_record =
     DB_RECORD(report_quest_answer_row, quest_answer_fields);
 
+#define HEALTH_ITEM(k)                                                         \
+	DB_FIELD(report_quest_pairs_row, health[k - 1].paired, "hpaired" #k,   \
+	    DB_F_INT),                                                         \
+	    DB_FIELD(                                                          \
+	        report_quest_pairs_row, health[k - 1].up, "hup" #k, DB_F_INT), \
+	    DB_FIELD(report_quest_pairs_row, health[k - 1].down, "hdown" #k,   \
+	        DB_F_INT),                                                     \
+	    DB_FIELD(report_quest_pairs_row, health[k - 1].one, "hone" #k,     \
+	        DB_F_INT)
 static const struct db_field quest_pairs_fields[] = {
 	DB_FIELD(report_quest_pairs_row, gender, "gender", DB_F_STR),
 	DB_FIELD(report_quest_pairs_row, base, "base", DB_F_INT),
@@ -182,29 +180,13 @@ static const struct db_field quest_pairs_fields[] = {
 	DB_FIELD(report_quest_pairs_row, item[1].one, "one2", DB_F_INT),
 	DB_FIELD(report_quest_pairs_row, item[1].start_sum, "start2", DB_F_INT),
 	DB_FIELD(report_quest_pairs_row, item[1].end_sum, "end2", DB_F_INT),
-};
-const struct db_record report_quest_pairs_record =
-    DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
-
-#define HEALTH_ITEM(k)                                                         \
-	DB_FIELD(report_quest_health_row, item[k - 1].paired, "paired" #k,     \
-	    DB_F_INT),                                                         \
-	    DB_FIELD(                                                          \
-	        report_quest_health_row, item[k - 1].up, "up" #k, DB_F_INT),   \
-	    DB_FIELD(report_quest_health_row, item[k - 1].down, "down" #k,     \
-	        DB_F_INT),                                                     \
-	    DB_FIELD(                                                          \
-	        report_quest_health_row, item[k - 1].one, "one" #k, DB_F_INT)
-static const struct db_field quest_health_fields[] = {
-	DB_FIELD(report_quest_health_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_quest_health_row, base, "base", DB_F_INT),
 	HEALTH_ITEM(1),
 	HEALTH_ITEM(2),
 	HEALTH_ITEM(3),
 	HEALTH_ITEM(4),
 };
-const struct db_record report_quest_health_record =
-    DB_RECORD(report_quest_health_row, quest_health_fields);
+const struct db_record report_quest_pairs_record =
+    DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
 
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
@@ -326,7 +308,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
 	    1, .ncols = 5, .nparams = 7, .rec = &report_quest_answer_record },
-	[SQL_REPORT_QUEST_PAIRS] = { /* Both items in one pass, one look-up
+	[SQL_REPORT_QUEST_PAIRS] = { /* Six items in one pass, one look-up
 	                              * per measurement. */
 	    "SELECT pe.gender AS gender, COUNT(*) AS base, "
 	    "SUM(x.s1 IS NOT NULL AND x.e1 IS NOT NULL) AS paired1, "
@@ -338,12 +320,14 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "IFNULL(SUM(x.e2 > x.s2), 0) AS improved2, "
 	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)) AS one2, "
 	    "IFNULL(SUM(x.s2 + 0 * x.e2), 0) AS start2, "
-	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) AS end2 "
-	    "FROM (SELECT y.pid, " QUEST_PART("y.vs", "1") " AS s1, "
-	    QUEST_PART("y.ve", "1") " AS e1, " QUEST_PART("y.vs", "-1") " AS s2, "
-	    QUEST_PART("y.ve", "-1") " AS e2 FROM ("
-	    "SELECT p.id AS pid, " QUEST_VALUES("'start'") " AS vs, "
-	    QUEST_VALUES("'slut'") " AS ve "
+	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) AS end2, "
+	    HEALTH_COUNTS("3", "1") ", " HEALTH_COUNTS("4", "2") ", "
+	    HEALTH_COUNTS("5", "3") ", " HEALTH_COUNTS("6", "4") " "
+	    "FROM (SELECT y.pid, " QUEST_PARTS("1") ", " QUEST_PARTS("2") ", "
+	    QUEST_PARTS("3") ", " QUEST_PARTS("4") ", " QUEST_PARTS("5") ", "
+	    QUEST_PARTS("6") " FROM ("
+	    "SELECT p.id AS pid, " QUEST_VALUES6("'start'") " AS vs, "
+	    QUEST_VALUES6("'slut'") " AS ve "
 	    "FROM participation p WHERE p.status <> 'felregistrerad' "
 	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
 	    "(SELECT r.participation_id FROM questionnaire_response r "
@@ -352,7 +336,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
 	    "AND r.submitted_at >= ? "
 	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
-	    "UNION ALL SELECT p.id, " QUEST_VALUES("'start'") ", NULL "
+	    "UNION ALL SELECT p.id, " QUEST_VALUES6("'start'") ", NULL "
 	    "FROM participation p WHERE " ENDED_IN_PERIOD
 	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
 	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
@@ -361,32 +345,5 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AND q.code = ?)) y) x "
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
 	    "GROUP BY pe.gender",
-	    1, .ncols = 12, .nparams = 19, .rec = &report_quest_pairs_record },
-	[SQL_REPORT_QUEST_HEALTH] = { /* The same participations as
-	                               * SQL_REPORT_QUEST_PAIRS, four scale
-	                               * items in one pass. */
-	    "SELECT pe.gender AS gender, COUNT(*) AS base, " HEALTH_COUNTS("1")
-	    ", " HEALTH_COUNTS("2") ", " HEALTH_COUNTS("3") ", "
-	    HEALTH_COUNTS("4") " FROM (SELECT y.pid, " HEALTH_PARTS("1") ", "
-	    HEALTH_PARTS("2") ", " HEALTH_PARTS("3") ", " HEALTH_PARTS("4")
-	    " FROM (SELECT p.id AS pid, " QUEST_VALUES4("'start'") " AS vs, "
-	    QUEST_VALUES4("'slut'") " AS ve "
-	    "FROM participation p WHERE p.status <> 'felregistrerad' "
-	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
-	    "(SELECT r.participation_id FROM questionnaire_response r "
-	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	    "WHERE q.code = ? AND q.anonymity = 'kopplad' "
-	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
-	    "AND r.submitted_at >= ? "
-	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
-	    "UNION ALL SELECT p.id, " QUEST_VALUES4("'start'") ", NULL "
-	    "FROM participation p WHERE " ENDED_IN_PERIOD
-	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
-	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	    "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
-	    "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
-	    "AND q.code = ?)) y) x "
-	    "JOIN participation_person pe ON pe.participation_id = x.pid "
-	    "GROUP BY pe.gender",
-	    1, .ncols = 18, .nparams = 25, .rec = &report_quest_health_record },
+	    1, .ncols = 28, .nparams = 31, .rec = &report_quest_pairs_record },
 };

@@ -2,23 +2,32 @@
  * include/sql_report_flow.h. */
 #include "sql_report_flow.h"
 
-/* The predecessor's insats of participation p (insats pi), or NULL. */
-#define PREDECESSOR                                                            \
-	"(SELECT q.insats_id FROM participation q "                            \
+/* The path of participation p (insats pi) as a join, not a subquery per
+ * participation (most people have one participation: the join finds
+ * nothing for them at the cost of one index look-up): every other
+ * participation q of the same person in another of the förbund's
+ * individual insatser, ranked with ROW_NUMBER() in the order of the
+ * choice; the first (k = 1) is the one. q.id is unique, so the order is
+ * total and the first the same as ORDER BY ... LIMIT 1 would pick. */
+#define PATH_JOIN(cond)                                                        \
+	"JOIN participation q ON q.person_id = p.person_id "                   \
+	"AND q.insats_id <> p.insats_id AND " cond " "                         \
 	"JOIN insats qi ON qi.id = q.insats_id "                               \
-	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
-	"AND q.status = 'avslutad' AND q.end_date <= p.start_date "            \
-	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
-	"ORDER BY q.end_date DESC, q.start_date DESC, q.id DESC LIMIT 1)"
+	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "
 
-/* The successor's insats of participation p (insats pi), or NULL. */
-#define SUCCESSOR                                                              \
-	"(SELECT q.insats_id FROM participation q "                            \
-	"JOIN insats qi ON qi.id = q.insats_id "                               \
-	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
-	"AND q.status <> 'felregistrerad' AND q.start_date >= p.end_date "     \
-	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
-	"ORDER BY q.start_date, q.end_date IS NULL, q.end_date, q.id LIMIT 1)"
+/* The predecessor: the latest ended before p started. */
+#define PREDECESSOR_RANK                                                       \
+	"ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY q.end_date DESC, "      \
+	"q.start_date DESC, q.id DESC)"
+#define PREDECESSOR_JOIN                                                       \
+	PATH_JOIN("q.status = 'avslutad' AND q.end_date <= p.start_date")
+
+/* The successor: the first begun on or after p's end. */
+#define SUCCESSOR_RANK                                                         \
+	"ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY q.start_date, "         \
+	"q.end_date IS NULL, q.end_date, q.id)"
+#define SUCCESSOR_JOIN                                                         \
+	PATH_JOIN("q.status <> 'felregistrerad' AND q.start_date >= p.end_date")
 
 static const struct db_field insats_fields[] = {
 	DB_FIELD(report_flow_insats_row, id, "id", DB_F_INT),
@@ -69,37 +78,37 @@ const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
 	    1, .ncols = 5, .nparams = 2, .rec = &report_flow_insats_record },
 	[SQL_FLOW_FROM] = { "SELECT x.from_id, x.to_id, pe.gender, "
 	                    "COUNT(*) AS n FROM (SELECT p.id AS pid, "
-	                    "p.insats_id AS to_id, " PREDECESSOR " AS from_id "
+	                    "p.insats_id AS to_id, q.insats_id AS from_id, " PREDECESSOR_RANK
+	                    " AS k "
 	                    "FROM participation p "
-	                    "JOIN insats pi ON pi.id = p.insats_id "
+	                    "JOIN insats pi ON pi.id = p.insats_id " PREDECESSOR_JOIN
 	                    "WHERE p.status <> 'felregistrerad' "
 	                    "AND p.start_date <= ? AND (p.end_date IS NULL "
 	                    "OR p.end_date >= ?) AND (? = 0 OR p.insats_id = ?)"
 	                    ") x JOIN participation_person pe "
 	                    "ON pe.participation_id = x.pid "
-	                    "WHERE x.from_id IS NOT NULL "
+	                    "WHERE x.k = 1 "
 	                    "GROUP BY x.from_id, x.to_id, pe.gender",
 	    1, .ncols = 4, .nparams = 4, .rec = &report_flow_from_record },
 	[SQL_FLOW_TO] = { "SELECT x.from_id, x.to_id, pe.gender, "
 	                  "COUNT(*) AS n FROM (SELECT p.id AS pid, "
-	                  "p.insats_id AS from_id, " SUCCESSOR " AS to_id "
+	                  "p.insats_id AS from_id, q.insats_id AS to_id, " SUCCESSOR_RANK
+	                  " AS k "
 	                  "FROM participation p "
-	                  "JOIN insats pi ON pi.id = p.insats_id "
+	                  "JOIN insats pi ON pi.id = p.insats_id " SUCCESSOR_JOIN
 	                  "WHERE p.status = 'avslutad' "
 	                  "AND p.end_date BETWEEN ? AND ? "
 	                  "AND (? = 0 OR p.insats_id = ?)) x "
 	                  "JOIN participation_person pe "
 	                  "ON pe.participation_id = x.pid "
-	                  "WHERE x.to_id IS NOT NULL "
+	                  "WHERE x.k = 1 "
 	                  "GROUP BY x.from_id, x.to_id, pe.gender",
 	    1, .ncols = 4, .nparams = 4, .rec = &report_flow_to_record },
 	[SQL_FLOW_BASE] = { "SELECT p.insats_id, pe.gender, COUNT(*) AS n, "
 	                    "SUM(p.status = 'avslutad' AND p.end_date <= ?) "
 	                    "AS n_ended FROM participation p "
-	                    "JOIN person pn ON pn.id = p.person_id "
 	                    "JOIN participation_person pe "
 	                    "ON pe.participation_id = p.id "
-	                    "JOIN referral r ON r.id = p.referral_id "
 	                    "WHERE p.status <> 'felregistrerad' "
 	                    "AND p.start_date <= ? AND (p.end_date IS NULL "
 	                    "OR p.end_date >= ?) "

@@ -66,24 +66,20 @@ enum sql_report {
 	 * aktuellt) of every version of the questionnaire, in responses sent
 	 * in the period */
 	SQL_REPORT_QUEST_ANSWERS,
-	/* (item 1, item 2, code, item 1, item 2, code, insats id or 0, the
-	 * same, code, period start, period end, item 1, item 2, code, period
-	 * start, period end, insats id or 0, the same, code) ->
+	/* (6 items, code, 6 items, code, insats id or 0, the same, code,
+	 * period start, period end, 6 items, code, period start, period end,
+	 * insats id or 0, the same, code); the items: the two VAS items, then
+	 * the four scale items of the health self-ratings ->
 	 * gender, participations, then for item 1 and again for item 2:
 	 * paired, improved, only one measurement, sum of start values of the
-	 * paired, sum of end values of the paired. Both items in one pass over
-	 * the participations. The participations are those whose linked end
+	 * paired, sum of end values of the paired; then for each of the four
+	 * scale items: paired, up (end > start), down (end < start), only one
+	 * measurement. All six items in one pass over the participations,
+	 * one look-up per measurement. The participations are those whose linked end
 	 * measurement of the questionnaire was sent in the period, and those
 	 * without one that ended (avslutad) in the period; paired: a value of
 	 * the item at both start and end; improved: end > start */
 	SQL_REPORT_QUEST_PAIRS,
-	/* (4 items, code, 4 items, code, insats id or 0, the same, code,
-	 * period start, period end, 4 items, code, period start, period end,
-	 * insats id or 0, the same, code) -> gender, participations, then
-	 * for each of the four scale items: paired, up (end > start), down
-	 * (end < start), only one measurement. The participations of
-	 * SQL_REPORT_QUEST_PAIRS (the health self-ratings, report_quest.c) */
-	SQL_REPORT_QUEST_HEALTH,
 	SQL_REPORT__MAX
 };
 
@@ -188,24 +184,18 @@ extern const struct db_record report_quest_answer_record;
 struct report_quest_pair_counts {
 	long long paired, improved, one, start_sum, end_sum;
 };
+/* ... and for each of four scale items (health), the paired, those higher
+ * and lower at the end than at the start, and those with only one
+ * measurement. */
+struct report_quest_health_counts {
+	long long paired, up, down, one;
+};
 struct report_quest_pairs_row {
 	struct str gender;
 	long long base;
 	struct report_quest_pair_counts item[2];
+	struct report_quest_health_counts health[4];
 };
 extern const struct db_record report_quest_pairs_record;
-
-/* SQL_REPORT_QUEST_HEALTH: one gender's participations (base) and, for
- * each of four scale items, the paired, those higher and lower at the end
- * than at the start, and those with only one measurement. */
-struct report_quest_health_counts {
-	long long paired, up, down, one;
-};
-struct report_quest_health_row {
-	struct str gender;
-	long long base;
-	struct report_quest_health_counts item[4];
-};
-extern const struct db_record report_quest_health_record;
 
 #endif /* !SQL_REPORT_H */

@@ -8,66 +8,20 @@
 // participant screen. The referral is a fixture for the running insats
 // Case Manager Grästorp, whose staff member personal.cm takes consent.
 import {
-	BASE, PORTRAIT, LANDSCAPE, axe, check, done, eq, insatsIdOf, launch, login, notOk, orgOf, screenshot, sql,
-	staffIdOf, step, tablet,
+	axe, BASE, check, consentTabletTest, drawSignature, eq, go, LANDSCAPE, lockScreenLogin, PORTRAIT, prepareConsent,
+	screenshot, sql, step,
 } from "./lib.mjs";
 
-const CM = insatsIdOf("Case Manager");
-const FK_STAFF = staffIdOf("remittent.fk");
-const FK_ORG = orgOf("remittent.fk");
+// The participant, a fixture (fixtureReferral()).
+const PERSON = { born: "1985061", first: "Tablett", last: "Testsson", gender: "man" };
 
-function isoDay(offset) {
-	const d = new Date();
-	d.setDate(d.getDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
-
-// A fresh personnummer-shaped key: the person table wants 12 digits that
-// are unique; Luhn is not checked by the database.
-function fixtureReferral() {
-	const serial = String(100 + Math.floor(Math.random() * 800));
-	const pnr = `1985061${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
-	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
-		VALUES ('${pnr}', 'personnummer', 1985);
-		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-		VALUES (LAST_INSERT_ID(), ${CM}, ${FK_STAFF}, ${FK_ORG}, 'inskickad', UTC_TIMESTAMP());
-		SET @ref = LAST_INSERT_ID();
-		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Tablett', 'Testsson', 'man');
-		SELECT @ref;`)[0];
-}
-
-// Draw strokes on the signature canvas with touch-like pointer moves.
-async function drawSignature(page) {
-	await page.locator("#signatur-yta").scrollIntoViewIfNeeded();
-	const box = await page.locator("#signatur-yta").boundingBox();
-	const strokes = [
-		[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35], [0.5, 0.65]],
-		[[0.55, 0.5], [0.7, 0.4], [0.85, 0.6], [0.9, 0.45]],
-	];
-	for (const s of strokes) {
-		await page.mouse.move(box.x + s[0][0] * box.width, box.y + s[0][1] * box.height);
-		await page.mouse.down();
-		for (const [x, y] of s.slice(1))
-			await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 4 });
-		await page.mouse.up();
-	}
-}
-
-const browser = await launch();
-try {
-	const referral = fixtureReferral();
-	check("fixture referral created", /^[0-9]+$/.test(referral || ""));
-	const ctx = await tablet(browser, PORTRAIT);
-	const page = await login(ctx, "personal.cm");
+await consentTabletTest("consent browser test", PERSON, async ({ referral, page }) => {
 	let consent = "";
 
 	// The staff take the tablet back: the lock screen's staff login.
 	async function staffLogin() {
 		await page.goto(`${BASE}/surfplatta`);
-		await page.click("details.kiosk-staff summary");
-		await page.fill("#anvandarnamn", "personal.cm");
-		await page.fill("#losenord", "stegvis-demo");
-		await Promise.all([page.waitForNavigation(), page.click("#personal-logga-in")]);
+		await lockScreenLogin(page);
 	}
 	// After a handover: the staff member is logged out, the tablet has its own session.
 	async function handedOver() {
@@ -79,21 +33,13 @@ try {
 	async function handOver() {
 		check("the handover page says the staff are logged out",
 			(await page.textContent("main")).includes("loggas du ut"));
-		await Promise.all([page.waitForNavigation(), page.click("#overlamna")]);
+		await go(page, "#overlamna");
 		await handedOver();
 	}
 
 	await step("staff prepare a waiver for the tablet", async () => {
-		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sekretess`);
-		await page.check("#kategori-halsa");
-		await page.check("#kategori-arbete");
-		await page.check("#inhamta");
-		await page.check("#lamna");
-		await page.fill("#till", isoDay(60));
-		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
-		const m = page.url().match(/\/samtycken\/([0-9]+)\/surfplatta$/);
-		check("the handover page opens", m !== null, page.url());
-		consent = m ? m[1] : "";
+		consent = await prepareConsent(page, referral, { kind: "sekretess", categories: ["halsa", "arbete"] });
+		check("the handover page opens", consent !== "", page.url());
 		await axe(page, "consent handover page (staff)");
 		await handOver();
 		check("the tablet page opens", page.url().endsWith(`/samtycken/${consent}/surfplatta`), page.url());
@@ -109,7 +55,7 @@ try {
 		const path = await page.inputValue("#signatur");
 		check("the drawing becomes path data", /^M [0-9.]+ [0-9.]+( [ML] [0-9.]+ [0-9.]+)+$/.test(path), path.slice(0, 80));
 		await screenshot(page, "consent-sign-portrait");
-		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		await go(page, "#signera");
 		check("the thank-you screen", (await page.textContent("main")).includes("Lämna tillbaka surfplattan"));
 		await axe(page, "consent thank-you screen");
 		await screenshot(page, "consent-thanks");
@@ -120,7 +66,7 @@ try {
 	});
 
 	await step("the participant's copy", async () => {
-		await Promise.all([page.waitForNavigation(), page.click("#kopia")]);
+		await go(page, "#kopia");
 		check("the copy shows the drawn signature", (await page.locator("svg.signature path").count()) === 1);
 		await axe(page, "consent copy");
 		await screenshot(page, "consent-copy");
@@ -136,9 +82,7 @@ try {
 
 	await step("the SUS consent in Arabic, right to left, in landscape", async () => {
 		await page.setViewportSize(LANDSCAPE);
-		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sus`);
-		await page.selectOption("#sprak", "ar");
-		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+		await prepareConsent(page, referral, { kind: "sus", lang: "ar" });
 		await handOver();
 		eq("lang is Arabic", await page.getAttribute("html", "lang"), "ar");
 		eq("dir is rtl", await page.getAttribute("html", "dir"), "rtl");
@@ -147,7 +91,7 @@ try {
 		await page.fill("#namn", "تابلت");
 		await drawSignature(page);
 		await screenshot(page, "consent-sus-arabic-landscape");
-		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		await go(page, "#signera");
 		const sus = sql(`SELECT CONCAT(state, '|', answer) FROM consent WHERE referral_id = ${referral} AND kind = 'sus'`)[0];
 		eq("the SUS answer is stored", sus, "aktiv|ja");
 	});
@@ -156,8 +100,7 @@ try {
 		await page.setViewportSize(PORTRAIT);
 		await staffLogin();
 		await page.goto(`${BASE}/samtycken/${consent}`);
-		await Promise.all([page.waitForNavigation(),
-			page.click("form:has(input[name=till][value=aterkalla]) button[type=submit]")]);
+		await go(page, "form:has(input[name=till][value=aterkalla]) button[type=submit]");
 		await handedOver();
 		check("the revocation page opens", page.url().endsWith(`/samtycken/${consent}/aterkalla`), page.url());
 		const text = await page.textContent("main");
@@ -167,21 +110,15 @@ try {
 			&& text.includes("Sekretesslättnaden gäller som förut."));
 		await axe(page, "consent revoke page");
 		await screenshot(page, "consent-revoke");
-		await Promise.all([page.waitForNavigation(), page.click("#rv-waiver-all")]);
+		await go(page, "#rv-waiver-all");
 		check("asks for confirmation", (await page.textContent("h1")).includes("Vill du återkalla?"));
 		eq("nothing revoked yet", sql(`SELECT state FROM consent WHERE id = ${consent}`)[0], "aktiv");
 		await axe(page, "consent revoke confirmation");
 		await screenshot(page, "consent-revoke-confirm");
-		await Promise.all([page.waitForNavigation(), page.click("#bekrafta")]);
+		await go(page, "#bekrafta");
 		check("the revocation is confirmed", (await page.textContent("main")).includes("gäller nu"));
 		eq("the waiver is revoked", sql(`SELECT state FROM consent WHERE id = ${consent}`)[0], "aterkallad");
 		eq("the SUS consent stays in force",
 			sql(`SELECT state FROM consent WHERE referral_id = ${referral} AND kind = 'sus'`)[0], "aktiv");
 	});
-	await ctx.close();
-} catch (e) {
-	notOk("consent browser test", e && e.message ? e.message : e);
-} finally {
-	await browser.close();
-}
-done();
+});

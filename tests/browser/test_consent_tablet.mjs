@@ -11,8 +11,8 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
-	BASE, PORTRAIT, axe, check, done, eq, insatsIdOf, launch, login, notOk, ok, orgOf, screenshot, sql, staffIdOf,
-	step, tablet,
+	BASE, PORTRAIT, axe, check, eq, fixtureReferral, go, insatsIdOf, launch, login, notOk, ok, orgOf, pathOf, runWith,
+	screenshot, sql, staffIdOf, step, tablet,
 } from "./lib.mjs";
 
 const BIN = process.env.BIN;
@@ -20,17 +20,7 @@ const CM = insatsIdOf("Case Manager");
 const FK_STAFF = staffIdOf("remittent.fk");
 const FK_ORG = orgOf("remittent.fk");
 
-function fixturePerson(first, last) {
-	const serial = String(100 + Math.floor(Math.random() * 800));
-	const pnr = `1979031${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
-	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
-		VALUES ('${pnr}', 'personnummer', 1979);
-		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-		VALUES (LAST_INSERT_ID(), ${CM}, ${FK_STAFF}, ${FK_ORG}, 'inskickad', UTC_TIMESTAMP());
-		SET @ref = LAST_INSERT_ID();
-		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, '${first}', '${last}', 'kvinna');
-		SELECT @ref;`)[0];
-}
+const fixturePerson = (first, last) => fixtureReferral({ born: "1979031", first, last, gender: "kvinna" });
 
 // An aktiv waiver (Försäkringskassan and the insats) of referral ref.
 function fixtureWaiver(ref) {
@@ -80,7 +70,7 @@ function leaks(text, names) {
 }
 
 const browser = await launch();
-try {
+await runWith(browser, "consent tablet browser test", async () => {
 	const own = fixturePerson("Egen", "Deltagarsson");
 	const waiver = fixtureWaiver(own);
 	const sus = fixtureSus(own);
@@ -101,12 +91,12 @@ try {
 		const page = await login(ctx, "personal.cm");
 		await page.goto(`${BASE}/samtycken/${waiver}/aterkalla`);
 		check("staff get the handover page", (await page.textContent("h1")).includes("Lämna surfplattan"));
-		await Promise.all([page.waitForNavigation(), page.click("#overlamna")]);
-		eq("the revocation page on the tablet", new URL(page.url()).pathname, `/samtycken/${waiver}/aterkalla`);
+		await go(page, "#overlamna");
+		eq("the revocation page on the tablet", pathOf(page), `/samtycken/${waiver}/aterkalla`);
 		const row = sql(`SELECT CONCAT(consent_id, '|', staff_id) FROM tablet_session ORDER BY id DESC LIMIT 1`)[0];
 		eq("its session: this consent, handed over by personal.cm", row, `${waiver}|${staff}`);
 		await page.goto(`${BASE}/deltagare`);
-		eq("the address bar: /deltagare gives the lock screen", new URL(page.url()).pathname, "/surfplatta");
+		eq("the address bar: /deltagare gives the lock screen", pathOf(page), "/surfplatta");
 		check("... with nothing of anyone", leaks(await page.content(), everyone).length === 0);
 		await screenshot(page, "consent-tablet-locked");
 		await ctx.close();
@@ -148,7 +138,7 @@ try {
 					const resp = await page.goto(`${BASE}${path}`);
 					const first = resp.request().redirectedFrom();
 					const text = await page.content();
-					const where = new URL(page.url()).pathname;
+					const where = pathOf(page);
 					if (where !== "/surfplatta" || !text.includes("Personal: logga in"))
 						problems.push(`ended on ${where} (${resp.status()})`);
 					else if (path !== "/surfplatta" && !(first && (await first.response()).status() === 303))
@@ -186,7 +176,7 @@ try {
 			`/samtycken/${waiver}/aterkalla`]) {
 			const resp = await page.goto(`${BASE}${path}`);
 			eq(`GET ${path}: served`, resp.status(), 200);
-			eq(`GET ${path}: not redirected`, new URL(page.url()).pathname, path);
+			eq(`GET ${path}: not redirected`, pathOf(page), path);
 			const leaked = leaks(await page.content(), strangers);
 			check(`GET ${path}: nothing of anyone else`, leaked.length === 0, leaked.join(", "));
 		}
@@ -207,7 +197,7 @@ try {
 		check("the revocation page", (await page.textContent("h1")).includes("Återkalla"));
 		await axe(page, "the tablet's revocation page");
 		await page.clock.fastForward("04:00");
-		eq("four minutes: still there", new URL(page.url()).pathname, `/samtycken/${waiver}/aterkalla`);
+		eq("four minutes: still there", pathOf(page), `/samtycken/${waiver}/aterkalla`);
 		await page.clock.fastForward("01:01");
 		await page.waitForURL("**/surfplatta");
 		ok("five minutes idle: the lock screen");
@@ -225,9 +215,4 @@ try {
 			await page.locator('meta[http-equiv="refresh"]').getAttribute("content"), "300;url=/surfplatta");
 		await ctx.close();
 	});
-} catch (e) {
-	notOk("consent tablet browser test", e && e.message ? e.message : e);
-} finally {
-	await browser.close();
-}
-done();
+});

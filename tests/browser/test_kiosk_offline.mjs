@@ -12,39 +12,23 @@
 //  - the buttons in their visual order, LTR and RTL; Enter means "next";
 //  - the page title is not the question.
 // axe on every new screen; screenshots in OUT/screenshots.
-import { axe, BASE, check, done, eq, insatsIdOf, launch, login, PORTRAIT, screenshot, sql, step, tablet } from "./lib.mjs";
+import {
+	axe, BASE, check, done, enterCode, eq, go, insatsIdOf, kioskStatus, launch, loseFirstReply, newCode, noWebStorage,
+	pathOf, PORTRAIT, screenshot, sql, staffPage, step, tablet,
+} from "./lib.mjs";
 
 const browser = await launch();
-const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const sp = await login(staff, "personal.fv");
+const sp = await staffPage(browser, "personal.fv");
 const blank = await browser.newPage(); // decodes screenshots (no CSP)
 
-const path = (page) => new URL(page.url()).pathname;
-async function go(page, sel) {
-	await Promise.all([page.waitForNavigation(), page.click(sel)]);
-}
 const next = ".kiosk-nav button[value=nasta]";
-
-async function newCode(pid, button) {
-	await sp.goto(`${BASE}/deltagande/${pid}`);
-	await Promise.all([sp.waitForNavigation(), sp.getByRole("button", { name: button }).click()]);
-	return sp.inputValue("input[name=kod]");
-}
 
 async function start(code, lang) {
 	const ctx = await tablet(browser, PORTRAIT);
 	const page = await ctx.newPage();
-	await page.goto(`${BASE}/surfplatta`);
-	await page.fill("#kod", code);
-	await go(page, "button.kiosk-primary");
+	await enterCode(page, code);
 	await go(page, `button[lang=${lang}]`);
 	return { ctx, page };
-}
-
-// Nothing of the answers in any web storage of the tablet.
-async function noWebStorage(page) {
-	return page.evaluate(async () => localStorage.length === 0 && sessionStorage.length === 0 &&
-		(await indexedDB.databases()).length === 0);
 }
 
 // The colours along the middle row of an element, as the screen shows it.
@@ -78,14 +62,14 @@ const [pid] = sql(`SELECT p.id FROM participation p WHERE p.insats_id = ${insats
 check("a participation without measurements to test with", !!pid);
 
 await step("Swedish: the network drops, nothing is lost", async () => {
-	const code = await newCode(pid, "Öppna Startmätning på surfplatta");
+	const code = await newCode(sp, pid, "Öppna Startmätning på surfplatta");
 	const { ctx, page } = await start(code, "sv");
 	// The response is made when the code is typed.
 	const [cid, rid] = sql(`SELECT CONCAT(id, ' ', response_id) FROM questionnaire_code WHERE participation_id = ${pid}`)[0].split(" ");
 	// "rows value" of the answer to item n.
 	const answer = (n) => sql(`SELECT CONCAT(COUNT(*), ' ', IFNULL(MAX(a.value_int), '-')) FROM questionnaire_answer a
 		JOIN questionnaire_item i ON i.id = a.item_id WHERE a.response_id = ${rid} AND i.position = ${n}`)[0];
-	eq("question 1", path(page), "/enkat/fraga/1");
+	eq("question 1", pathOf(page), "/enkat/fraga/1");
 
 	// 8c: the title is the progress and the questionnaire, not the question.
 	eq("the title says where, not what", await page.title(), "Fråga 1 av 6 – Livskvalitet och hälsa");
@@ -105,7 +89,7 @@ await step("Swedish: the network drops, nothing is lost", async () => {
 	await axe(page, "the unset VAS");
 	await screenshot(page, "offline-01-vas-unset");
 	await go(page, next);
-	eq("untouched, next goes on", path(page), "/enkat/fraga/2");
+	eq("untouched, next goes on", pathOf(page), "/enkat/fraga/2");
 	eq("... and sends no value", answer(1), "0 -");
 
 	// A refusal is the server's page: a VAS of 150 (the field's own limit
@@ -120,7 +104,7 @@ await step("Swedish: the network drops, nothing is lost", async () => {
 	await axe(page, "the VAS refused");
 	await page.fill("#svar", "64");
 	await Promise.all([page.waitForNavigation(), page.press("#svar", "Enter")]);
-	eq("Enter in the field means next", path(page), "/enkat/fraga/2");
+	eq("Enter in the field means next", pathOf(page), "/enkat/fraga/2");
 	eq("... saved", answer(1), "1 64");
 
 	// The keyboard sets the VAS; then the network drops.
@@ -133,9 +117,9 @@ await step("Swedish: the network drops, nothing is lost", async () => {
 	eq("... on a track still not split", at(0.1), at(0.9));
 	await ctx.setOffline(true);
 	await page.click(next);
-	await page.waitForFunction(() => document.querySelector(".kiosk-status").textContent !== "");
-	eq("offline: the page stays", path(page), "/enkat/fraga/2");
-	eq("... and says so calmly, in Swedish", (await page.textContent(".kiosk-status")).trim(),
+	const said = await kioskStatus(page);
+	eq("offline: the page stays", pathOf(page), "/enkat/fraga/2");
+	eq("... and says so calmly, in Swedish", said,
 		"Ingen anslutning just nu. Ditt svar finns kvar och skickas så snart anslutningen är tillbaka.");
 	eq("... in a polite live region", await page.getAttribute(".kiosk-status", "role"), "status");
 	eq("... the answer still on the screen", await page.inputValue("#svar"), "51");
@@ -149,18 +133,10 @@ await step("Swedish: the network drops, nothing is lost", async () => {
 	// The server has the answer but its reply is lost: the retry stores
 	// nothing twice.
 	await page.click("label[for=svar-2]");
-	let tries = 0;
-	await page.route("**/enkat/fraga/3", async (route) => {
-		if (route.request().method() !== "POST") return route.continue();
-		if (++tries === 1) {
-			await route.fetch({ maxRedirects: 0 }); // the server stores it
-			return route.abort("internetdisconnected"); // ... the reply is lost
-		}
-		return route.continue();
-	});
+	const tries = await loseFirstReply(page, "**/enkat/fraga/3");
 	await Promise.all([page.waitForURL("**/enkat/fraga/4"), page.click(next)]);
 	await page.unroute("**/enkat/fraga/3");
-	eq("a reply lost: tried again, and on", tries, 2);
+	eq("a reply lost: tried again, and on", tries(), 2);
 	eq("... the answer stored once", answer(3), "1 2");
 	eq("... written once", sql(`SELECT s.saves FROM questionnaire_screen s JOIN questionnaire_item i ON i.id = s.item_id
 		WHERE s.code_id = ${cid} AND i.position = 3`)[0], "1");
@@ -169,7 +145,7 @@ await step("Swedish: the network drops, nothing is lost", async () => {
 	await page.click("label[for=svar-3]");
 	await ctx.setOffline(true);
 	await page.click(next);
-	await page.waitForFunction(() => document.querySelector(".kiosk-status").textContent !== "");
+	await kioskStatus(page);
 	await sp.goto(`${BASE}/deltagande/${pid}`);
 	await Promise.all([sp.waitForNavigation(), sp.getByRole("button", { name: /Släpp surfplattan/ }).click()]);
 	await ctx.setOffline(false);
@@ -182,7 +158,7 @@ await step("Swedish: the network drops, nothing is lost", async () => {
 });
 
 await step("Arabic (RTL): the network drops", async () => {
-	const code = await newCode(pid, "Öppna Hur går det i insatsen? (exempel) på surfplatta");
+	const code = await newCode(sp, pid, "Öppna Hur går det i insatsen? (exempel) på surfplatta");
 	const [cid] = sql("SELECT MAX(id) FROM questionnaire_code"); // the newest: just made
 	const { ctx, page } = await start(code, "ar");
 	eq("right to left", await page.getAttribute("html", "dir"), "rtl");
@@ -193,8 +169,7 @@ await step("Arabic (RTL): the network drops", async () => {
 	await page.click("label[for=svar-2]");
 	await ctx.setOffline(true);
 	await page.click(next);
-	await page.waitForFunction(() => document.querySelector(".kiosk-status").textContent !== "");
-	eq("offline: the message in Arabic", (await page.textContent(".kiosk-status")).trim(), "لا يوجد اتصال الآن. إجابتك محفوظة وستُرسل فور عودة الاتصال.");
+	eq("offline: the message in Arabic", await kioskStatus(page), "لا يوجد اتصال الآن. إجابتك محفوظة وستُرسل فور عودة الاتصال.");
 	check("... no web storage", await noWebStorage(page));
 	await axe(page, "offline, Arabic");
 	await screenshot(page, "offline-04-ar-offline");

@@ -9,15 +9,13 @@
 //    the answer left on the screen, a lock message in the participant's
 //    language, and the lock screen once the network is back.
 // axe on the new screens; screenshots in OUT/screenshots.
-import { axe, BASE, check, done, eq, insatsIdOf, launch, login, PORTRAIT, screenshot, sql, step, tablet } from "./lib.mjs";
+import {
+	axe, check, done, enterCode, eq, go, insatsIdOf, kioskStatus, launch, loseFirstReply, newCode, pathOf, PORTRAIT,
+	screenshot, sql, staffPage, step, tablet,
+} from "./lib.mjs";
 
 const browser = await launch();
-const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const sp = await login(staff, "personal.fv");
-const path = (page) => new URL(page.url()).pathname;
-async function go(page, sel) {
-	await Promise.all([page.waitForNavigation(), page.click(sel)]);
-}
+const sp = await staffPage(browser, "personal.fv");
 const next = ".kiosk-nav button[value=nasta]";
 const QUEST = "Öppna Hur går det i insatsen? (exempel) på surfplatta";
 
@@ -28,16 +26,12 @@ function freshParticipation(offset) {
 }
 
 async function start(pid, lang, clock) {
-	await sp.goto(`${BASE}/deltagande/${pid}`);
-	await Promise.all([sp.waitForNavigation(), sp.getByRole("button", { name: QUEST }).click()]);
-	const code = await sp.inputValue("input[name=kod]");
+	const code = await newCode(sp, pid, QUEST);
 	const [cid] = sql("SELECT MAX(id) FROM questionnaire_code");
 	const ctx = await tablet(browser, PORTRAIT);
 	const page = await ctx.newPage();
 	if (clock) await page.clock.install();
-	await page.goto(`${BASE}/surfplatta`);
-	await page.fill("#kod", code);
-	await go(page, "button.kiosk-primary");
+	await enterCode(page, code);
 	await go(page, `button[lang=${lang}]`);
 	return { ctx, page, cid };
 }
@@ -53,20 +47,11 @@ await step("the reply is lost, the tablet offline: the answer shown is the one k
 	check("a participation to test with", !!pid);
 	const { ctx, page, cid } = await start(pid, "so");
 	await page.click("label[for=svar-2]");
-	let tries = 0;
-	await page.route("**/enkat/fraga/1", async (route) => {
-		if (route.request().method() !== "POST") return route.continue();
-		// The first try reaches the server; its reply is lost.
-		if (++tries === 1) {
-			await route.fetch({ maxRedirects: 0 });
-			return route.abort("internetdisconnected");
-		}
-		return route.continue();
-	});
+	// The first try reaches the server; its reply is lost.
+	await loseFirstReply(page, "**/enkat/fraga/1");
 	await ctx.setOffline(true);
 	await page.click(next);
-	await page.waitForFunction(() => document.querySelector(".kiosk-status").textContent !== "");
-	const status = await page.textContent(".kiosk-status");
+	const status = await kioskStatus(page);
 	check("the status says, in Somali, that the answer is kept", status.includes("Jawaabtaadu way kaydsan tahay"), status);
 	eq("the first try arrived: 1=2 stored", stored(cid).join(","), "1=2");
 	check("while it waits the answer's choices are locked", await page.isDisabled("#svar-5"));
@@ -97,7 +82,7 @@ await step("the idle lock while offline: a local lock, then the lock screen", as
 	await page.clock.fastForward("05:01");
 	await page.waitForSelector(".tablet-locked");
 	const text = await page.textContent("main");
-	check("no browser error page", !errorPage && path(page) === "/enkat/fraga/1", page.url());
+	check("no browser error page", !errorPage && pathOf(page) === "/enkat/fraga/1", page.url());
 	check("nothing of the question or its answer left", !text.includes(question) &&
 		(await page.locator("input, textarea, form").count()) === 0, text);
 	check("a lock message in Arabic", text.includes("تم قفل الشاشة"), text);

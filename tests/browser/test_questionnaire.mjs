@@ -4,32 +4,12 @@
 // same code, the back button after sending, the flow without JavaScript,
 // and axe-core on every kind of page. Screenshots in OUT/screenshots.
 import {
-	axe, BASE, check, done, eq, insatsIdOf, LANDSCAPE, launch, login, ok, PORTRAIT, screenshot, sql, step, tablet,
+	axe, BASE, check, done, enterCode, eq, go, insatsIdOf, LANDSCAPE, launch, newCode, ok, pathOf, PORTRAIT, screenshot,
+	sql, staffPage, step, tablet,
 } from "./lib.mjs";
 
 const browser = await launch();
-const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const sp = await login(staff, "personal.fv");
-
-// Submit by clicking sel and wait for the page that follows.
-async function go(page, sel) {
-	await Promise.all([page.waitForNavigation(), page.click(sel)]);
-}
-
-// A tablet code for participation pid from its page (button by name).
-async function newCode(pid, button) {
-	await sp.goto(`${BASE}/deltagande/${pid}`);
-	await Promise.all([sp.waitForNavigation(), sp.getByRole("button", { name: button }).click()]);
-	return sp.inputValue("input[name=kod]");
-}
-
-async function enterCode(page, code) {
-	await page.goto(`${BASE}/surfplatta`);
-	await page.fill("#kod", code);
-	await go(page, "button.kiosk-primary");
-}
-
-const path = (page) => new URL(page.url()).pathname;
+const sp = await staffPage(browser, "personal.fv");
 
 const [pid] = sql(`SELECT p.id FROM participation p WHERE p.insats_id = ${insatsIdOf("Friska Vindar 2.0")} AND p.status = 'inskriven'
 	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id)
@@ -39,7 +19,7 @@ check("a participation without measurements to test with", !!pid);
 await step("Swedish, portrait: a linked start measurement", async () => {
 	await sp.goto(`${BASE}/deltagande/${pid}`);
 	await axe(sp, "the participation page with its questionnaires");
-	const code = await newCode(pid, "Öppna Startmätning på surfplatta");
+	const code = await newCode(sp, pid, "Öppna Startmätning på surfplatta");
 	check("the staff get an 8-digit code", /^\d{8}$/.test(code), code);
 	await axe(sp, "the staff's code page");
 	await screenshot(sp, "staff-code");
@@ -50,14 +30,14 @@ await step("Swedish, portrait: a linked start measurement", async () => {
 	await screenshot(page, "sv-01-lock-portrait");
 	await page.fill("#kod", `${code.slice(0, 4)} ${code.slice(4)}`);
 	await go(page, "button.kiosk-primary");
-	eq("the code leads to the language choice", path(page), "/enkat/sprak");
+	eq("the code leads to the language choice", pathOf(page), "/enkat/sprak");
 	await axe(page, "language choice");
 	await screenshot(page, "sv-02-language");
 	const names = await page.locator("button.kiosk-lang").allTextContents();
 	eq("languages by their own names", names.join(","), "Svenska,English,العربية,Soomaali,دری,ትግርኛ");
 	eq("Arabic's button is right-to-left", await page.getAttribute("button[lang=ar]", "dir"), "rtl");
 	await go(page, "button[lang=sv]");
-	eq("question 1", path(page), "/enkat/fraga/1");
+	eq("question 1", pathOf(page), "/enkat/fraga/1");
 	eq("the page is Swedish", await page.getAttribute("html", "lang"), "sv");
 	eq("the VAS has no preset value", await page.inputValue("#svar"), "");
 	check("the VAS slider starts unset", await page.locator(".kiosk-vas-range.unset").count() === 1);
@@ -74,27 +54,27 @@ await step("Swedish, portrait: a linked start measurement", async () => {
 	check("a tap on the slider sets a value near its place", tapped >= 80 && tapped <= 100, String(tapped));
 	await page.fill("#svar", "64");
 	await go(page, ".kiosk-nav button[value=nasta]");
-	eq("saved and on to question 2", path(page), "/enkat/fraga/2");
+	eq("saved and on to question 2", pathOf(page), "/enkat/fraga/2");
 	await go(page, "button[value=hoppa]");
-	eq("skipping goes on", path(page), "/enkat/fraga/3");
+	eq("skipping goes on", pathOf(page), "/enkat/fraga/3");
 	await axe(page, "scale question");
 	await screenshot(page, "sv-04-scale-portrait");
 	await page.click("label[for=svar-4]");
 	await go(page, ".kiosk-nav button[value=nasta]");
 	await go(page, "button[value=tillbaka]");
-	eq("back goes to question 3", path(page), "/enkat/fraga/3");
+	eq("back goes to question 3", pathOf(page), "/enkat/fraga/3");
 	check("the saved answer is shown again", await page.isChecked("#svar-4"));
 	await go(page, ".kiosk-nav button[value=nasta]");
 	for (let n = 4; n <= 6; n++) {
 		await page.click("label[for=svar-3]");
 		await go(page, ".kiosk-nav button[value=nasta]");
 	}
-	eq("after the last question the send page", path(page), "/enkat/skicka");
+	eq("after the last question the send page", pathOf(page), "/enkat/skicka");
 	check("it counts the answers", (await page.textContent("main")).includes("Du har svarat på 5 av 6 frågor."));
 	await axe(page, "send page");
 	await screenshot(page, "sv-05-send");
 	await go(page, "button.kiosk-primary");
-	eq("the thank-you page", path(page), "/enkat/tack");
+	eq("the thank-you page", pathOf(page), "/enkat/tack");
 	await axe(page, "thank-you page");
 	await screenshot(page, "sv-06-thanks");
 	const [answers] = sql(`SELECT COUNT(*) FROM questionnaire_answer a JOIN questionnaire_response r ON r.id = a.response_id
@@ -102,7 +82,7 @@ await step("Swedish, portrait: a linked start measurement", async () => {
 	eq("five answers stored, linked to the participation", answers, "5");
 	await page.goBack();
 	await page.waitForLoadState();
-	eq("the back button after sending reaches only the lock screen", path(page), "/surfplatta");
+	eq("the back button after sending reaches only the lock screen", pathOf(page), "/surfplatta");
 	const text = await page.textContent("main");
 	check("... which shows nothing of the answers", !text.includes("Livskvalitet") && !text.includes("Skicka"), text);
 	await screenshot(page, "sv-07-back-after-send");
@@ -110,7 +90,7 @@ await step("Swedish, portrait: a linked start measurement", async () => {
 });
 
 await step("Arabic, landscape: an anonymous end questionnaire", async () => {
-	const code = await newCode(pid, "Öppna När insatsen slutar (exempel) på surfplatta");
+	const code = await newCode(sp, pid, "Öppna När insatsen slutar (exempel) på surfplatta");
 	const ctx = await tablet(browser, LANDSCAPE);
 	const page = await ctx.newPage();
 	await enterCode(page, code);
@@ -118,7 +98,7 @@ await step("Arabic, landscape: an anonymous end questionnaire", async () => {
 	eq("Arabic: lang", await page.getAttribute("html", "lang"), "ar");
 	eq("Arabic: right to left", await page.getAttribute("html", "dir"), "rtl");
 	const seen = new Set();
-	for (let n = 1; n < 20 && path(page).startsWith("/enkat/fraga/"); n++) {
+	for (let n = 1; n < 20 && pathOf(page).startsWith("/enkat/fraga/"); n++) {
 		let kind = "text";
 		if (await page.locator(".kiosk-vas-number").count()) kind = "vas";
 		else if (await page.locator("input[type=checkbox][name=svar]").count()) kind = "multi";
@@ -138,7 +118,7 @@ await step("Arabic, landscape: an anonymous end questionnaire", async () => {
 		await go(page, ".kiosk-nav button[value=nasta]");
 	}
 	check("every kind of question was seen", ["scale", "single", "multi"].every((k) => seen.has(k)), [...seen].join(","));
-	eq("the send page", path(page), "/enkat/skicka");
+	eq("the send page", pathOf(page), "/enkat/skicka");
 	check("the send button is in Arabic", (await page.textContent("button.kiosk-primary")).trim() === "إرسال");
 	await page.setViewportSize(PORTRAIT);
 	await screenshot(page, "ar-20-send-portrait");
@@ -154,7 +134,7 @@ await step("Arabic, landscape: an anonymous end questionnaire", async () => {
 });
 
 await step("idle lock and resume with the same code", async () => {
-	const code = await newCode(pid, "Öppna Hur går det i insatsen? (exempel) på surfplatta");
+	const code = await newCode(sp, pid, "Öppna Hur går det i insatsen? (exempel) på surfplatta");
 	const ctx = await tablet(browser, PORTRAIT);
 	const page = await ctx.newPage();
 	await page.clock.install();
@@ -162,7 +142,7 @@ await step("idle lock and resume with the same code", async () => {
 	await go(page, "button[lang=sv]");
 	await page.click("label[for=svar-2]");
 	await go(page, ".kiosk-nav button[value=nasta]");
-	eq("on question 2", path(page), "/enkat/fraga/2");
+	eq("on question 2", pathOf(page), "/enkat/fraga/2");
 	const question = (await page.textContent("legend")).trim();
 	await page.clock.fastForward("05:01");
 	await page.waitForURL("**/surfplatta");
@@ -172,7 +152,7 @@ await step("idle lock and resume with the same code", async () => {
 	await screenshot(page, "idle-01-locked");
 	await page.fill("#kod", code);
 	await go(page, "button.kiosk-primary");
-	eq("the same code resumes at the first unanswered question", path(page), "/enkat/fraga/2");
+	eq("the same code resumes at the first unanswered question", pathOf(page), "/enkat/fraga/2");
 	await page.goto(`${BASE}/enkat/fraga/1`);
 	// Anonymous: the answer is kept and counted, but a new sitting (maybe
 	// someone else who knows the code) is not shown it.
@@ -184,7 +164,7 @@ await step("idle lock and resume with the same code", async () => {
 });
 
 await step("without JavaScript", async () => {
-	const code = await newCode(pid, "Öppna Hur går det i insatsen? (exempel) på surfplatta");
+	const code = await newCode(sp, pid, "Öppna Hur går det i insatsen? (exempel) på surfplatta");
 	const ctx = await tablet(browser, PORTRAIT, { javaScriptEnabled: false });
 	const page = await ctx.newPage();
 	await enterCode(page, code);
@@ -193,8 +173,8 @@ await step("without JavaScript", async () => {
 	check("the idle lock is a meta refresh", await page.locator('meta[http-equiv="refresh"]').count() === 1);
 	await page.click("label[for=svar-5]");
 	await go(page, ".kiosk-nav button[value=nasta]");
-	while (path(page).startsWith("/enkat/fraga/")) await go(page, "button[value=hoppa]");
-	eq("skipping to the end", path(page), "/enkat/skicka");
+	while (pathOf(page).startsWith("/enkat/fraga/")) await go(page, "button[value=hoppa]");
+	eq("skipping to the end", pathOf(page), "/enkat/skicka");
 	await go(page, "button.kiosk-primary");
 	eq("sent without JavaScript", (await page.textContent("h1")).trim(), "Thank you!");
 	await screenshot(page, "nojs-thanks");

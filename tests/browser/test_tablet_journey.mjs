@@ -15,7 +15,11 @@
 // nothing in any web storage. axe on each new screen; screenshots in
 // OUT/screenshots/journey-*.png. The participants are fixtures in the
 // running insats Case Manager Grästorp (personal.cm).
-import { BASE, PORTRAIT, axe, check, done, eq, insatsIdOf, launch, login, notOk, orgOf, screenshot, sql, staffIdOf, step, tablet } from "./lib.mjs";
+import {
+	BASE, PORTRAIT, axe, check, drawSignature, eq, freshPersonnummer, go, insatsIdOf, kioskStatus, launch, lockScreenLogin,
+	newCode, noWebStorage, orgOf, pathOf, prepareAndHandOver, runWith, screenshot, sql, staffIdOf, staffPage, step,
+	tabTo, tablet,
+} from "./lib.mjs";
 
 const CM = insatsIdOf("Case Manager");
 const FK_STAFF = staffIdOf("remittent.fk");
@@ -35,17 +39,10 @@ const JOURNEYS = [
 ];
 const RTL = new Set(["ar", "fa-AF"]);
 
-function isoDay(offset) {
-	const d = new Date();
-	d.setDate(d.getDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
-
 // A person admitted to Case Manager Grästorp today: referral and
 // participation ids.
 function fixture(first, last) {
-	const serial = String(100 + Math.floor(Math.random() * 800));
-	const pnr = `1985062${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
+	const pnr = freshPersonnummer("1985062");
 	const [ref, pid] = sql(`INSERT INTO person (personnummer, id_kind, birth_year) VALUES ('${pnr}', 'personnummer', 1985);
 		SET @person = LAST_INSERT_ID();
 		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at, decided_at, decided_by)
@@ -63,25 +60,9 @@ function fixture(first, last) {
 const browser = await launch();
 // A step that fails does so at once, not after playwright's 30 s.
 const TIMEOUT = 8000;
-const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-staff.setDefaultTimeout(TIMEOUT);
-const sp = await login(staff, "personal.cm");
-const path = (page) => new URL(page.url()).pathname;
+const sp = await staffPage(browser, "personal.cm");
+sp.context().setDefaultTimeout(TIMEOUT);
 const urlOf = (page) => { const u = new URL(page.url()); return u.pathname + u.search; };
-
-async function go(page, fn) {
-	await Promise.all([page.waitForNavigation(), fn()]);
-}
-
-// Tab (only the keyboard) until the focused element matches sel.
-async function tabTo(page, sel) {
-	for (let i = 0; i < 60; i++) {
-		if (await page.evaluate((s) => !!document.activeElement && document.activeElement.matches(s), sel))
-			return;
-		await page.keyboard.press("Tab");
-	}
-	throw new Error(`${sel} not reached with Tab`);
-}
 
 // The participant's way of doing things: tap (touch) or the keyboard.
 function hands(page, how) {
@@ -113,36 +94,10 @@ function hands(page, how) {
 	};
 }
 
-async function noWebStorage(page) {
-	return page.evaluate(async () => localStorage.length === 0 && sessionStorage.length === 0 &&
-		(await indexedDB.databases()).length === 0);
-}
-
-async function drawSignature(page) {
-	await page.locator("#signatur-yta").scrollIntoViewIfNeeded();
-	const box = await page.locator("#signatur-yta").boundingBox();
-	const strokes = [[[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.35]], [[0.6, 0.5], [0.75, 0.4], [0.9, 0.6]]];
-	for (const s of strokes) {
-		await page.mouse.move(box.x + s[0][0] * box.width, box.y + s[0][1] * box.height);
-		await page.mouse.down();
-		for (const [x, y] of s.slice(1))
-			await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 3 });
-		await page.mouse.up();
-	}
-}
-
 // The lock screen in lang: its <html lang>, and its language link current.
 async function lockIn(page, lang) {
-	return path(page) === "/surfplatta" && (await page.getAttribute("html", "lang")) === lang &&
+	return pathOf(page) === "/surfplatta" && (await page.getAttribute("html", "lang")) === lang &&
 		(await page.getAttribute(`.kiosk-langs a[lang="${lang}"]`, "aria-current")) === "true";
-}
-
-// Staff take the tablet back on the lock screen.
-async function staffLogin(page) {
-	await page.click("details.kiosk-staff summary");
-	await page.fill("#anvandarnamn", "personal.cm");
-	await page.fill("#losenord", "stegvis-demo");
-	await go(page, () => page.click("#personal-logga-in"));
 }
 
 async function journey(j, n) {
@@ -156,9 +111,7 @@ async function journey(j, n) {
 	const tag = `${L} (${j.how === "touch" ? "touch" : "keyboard only"})`;
 
 	// ---- (a) the questionnaire ----
-	await sp.goto(`${BASE}/deltagande/${pid}`);
-	await go(sp, () => sp.getByRole("button", { name: "Öppna Startmätning på surfplatta" }).click());
-	const code = await sp.inputValue("input[name=kod]");
+	const code = await newCode(sp, pid, "Öppna Startmätning på surfplatta");
 	await page.goto(`${BASE}/surfplatta`);
 	await h.press(`.kiosk-langs a[lang="${L}"]`);
 	check(`${tag}: the lock screen speaks the language chosen`, await lockIn(page, L), urlOf(page));
@@ -175,7 +128,7 @@ async function journey(j, n) {
 		await go(page, () => page.tap(`button.kiosk-lang[lang="${L}"]`));
 	else
 		await go(page, () => page.keyboard.press("Enter"));
-	eq(`${tag}: question 1`, path(page), "/enkat/fraga/1");
+	eq(`${tag}: question 1`, pathOf(page), "/enkat/fraga/1");
 	eq(`${tag}: ... in the language`, await page.getAttribute("html", "lang"), L);
 	eq(`${tag}: ... its idle lock returns to the lock screen in it`, await page.getAttribute("body", "data-idle-url"),
 		L === "sv" ? "/surfplatta" : `/surfplatta?sprak=${L}`);
@@ -216,9 +169,8 @@ async function journey(j, n) {
 				await tabTo(page, next);
 				await page.keyboard.press("Enter");
 			}
-			await page.waitForFunction(() => document.querySelector(".kiosk-status").textContent !== "");
-			eq(`${tag}: offline, the page stays`, path(page), "/enkat/fraga/3");
-			const said = (await page.textContent(".kiosk-status")).trim();
+			const said = await kioskStatus(page);
+			eq(`${tag}: offline, the page stays`, pathOf(page), "/enkat/fraga/3");
 			check(`${tag}: ... and says so in the language`, said.startsWith(j.offline), said);
 			eq(`${tag}: ... nothing of it stored yet`, sql(`SELECT COUNT(*) FROM questionnaire_answer a JOIN questionnaire_item i ON i.id = a.item_id
 				WHERE a.response_id = ${rid} AND i.position = 3`)[0], "0");
@@ -233,7 +185,7 @@ async function journey(j, n) {
 			await go(page, () => page.keyboard.press("Enter"));
 		}
 	}
-	eq(`${tag}: after the last question, the send page`, path(page), "/enkat/skicka");
+	eq(`${tag}: after the last question, the send page`, pathOf(page), "/enkat/skicka");
 	eq(`${tag}: every answer stored exactly once, as given`,
 		sql(`SELECT GROUP_CONCAT(CONCAT(i.position, ':', n, ':', v) ORDER BY i.position SEPARATOR ' ') FROM
 			(SELECT item_id, COUNT(*) n, MAX(value_int) v FROM questionnaire_answer WHERE response_id = ${rid} GROUP BY item_id) a
@@ -249,19 +201,8 @@ async function journey(j, n) {
 	check(`${tag}: no web storage after the questionnaire`, await noWebStorage(page));
 
 	// ---- (b) signing the waiver on the consent tablet ----
-	await staffLogin(page);
-	await page.goto(`${BASE}/samtycken/ansokan/${ref}/ny?typ=sekretess`);
-	await page.selectOption("#sprak", L);
-	await page.check("#kategori-halsa");
-	await page.check("#inhamta");
-	await page.check("#lamna");
-	await page.fill("#syfte", "Planera stödet tillsammans");
-	await page.fill("#till", isoDay(60));
-	await go(page, () => page.click("main form button[type=submit]"));
-	const m = page.url().match(/\/samtycken\/([0-9]+)\/surfplatta$/);
-	if (!m) throw new Error(`no handover page: ${page.url()}`);
-	const c = m[1];
-	await go(page, () => page.click("#overlamna"));
+	await lockScreenLogin(page);
+	const c = await prepareAndHandOver(page, ref, { kind: "sekretess", lang: L, purpose: "Planera stödet tillsammans" });
 	eq(`${tag}: the consent page speaks the language`, await page.getAttribute("html", "lang"), L);
 	await h.type("#namn", j.name);
 	if (j.how === "touch") {
@@ -284,9 +225,9 @@ async function journey(j, n) {
 	check(`${tag}: "Klar" after signing lands on the lock screen in the language`, await lockIn(page, L), urlOf(page));
 
 	// ---- (c) revoking it, one party or all ----
-	await staffLogin(page);
+	await lockScreenLogin(page);
 	await page.goto(`${BASE}/samtycken/${c}/aterkalla`);
-	await go(page, () => page.click("#overlamna"));
+	await go(page, "#overlamna");
 	eq(`${tag}: the revocation page speaks the language`, await page.getAttribute("html", "lang"), L);
 	await axe(page, `the revocation page in ${L}`);
 	const party = sql(`SELECT p.id FROM consent_party p WHERE p.consent_id = ${c} AND p.organisation_id = ${FK_ORG}`)[0];
@@ -313,7 +254,7 @@ async function journey(j, n) {
 	await ctx.close();
 }
 
-try {
+await runWith(browser, "tablet journey browser test", async () => {
 	check("fixtures: Case Manager and its staff", !!CM && !!CM_STAFF && !!FK_ORG);
 	for (const [n, j] of JOURNEYS.entries())
 		await step(`the journey in ${j.lang}`, () => journey(j, n + 1));
@@ -322,24 +263,17 @@ try {
 	// press lands on the lock screen in the participant's language.
 	await step("a released code: the lock screen in the participant's language", async () => {
 		const { pid } = fixture("Hodan", "Ali");
-		await sp.goto(`${BASE}/deltagande/${pid}`);
-		await go(sp, () => sp.getByRole("button", { name: "Öppna Startmätning på surfplatta" }).click());
-		const code = await sp.inputValue("input[name=kod]");
+		const code = await newCode(sp, pid, "Öppna Startmätning på surfplatta");
 		const ctx = await tablet(browser, PORTRAIT);
 		const page = await ctx.newPage();
 		await page.goto(`${BASE}/surfplatta?sprak=so`);
 		await page.fill("#kod", code);
-		await go(page, () => page.click("button.kiosk-primary"));
-		await go(page, () => page.click("button.kiosk-lang[lang=so]"));
+		await go(page, "button.kiosk-primary");
+		await go(page, "button.kiosk-lang[lang=so]");
 		await sp.goto(`${BASE}/deltagande/${pid}`);
 		await go(sp, () => sp.getByRole("button", { name: /Släpp surfplattan/ }).click());
-		await go(page, () => page.click(".kiosk-nav button[value=nasta]"));
+		await go(page, ".kiosk-nav button[value=nasta]");
 		check("released: the lock screen in Somali", await lockIn(page, "so"), urlOf(page));
 		await ctx.close();
 	});
-} catch (e) {
-	notOk("tablet journey browser test", e && e.message ? e.message : e);
-} finally {
-	await browser.close();
-}
-done();
+});

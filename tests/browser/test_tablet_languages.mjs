@@ -10,92 +10,24 @@
 // to OUT/screenshots/lang-*.png. The referral is a fixture for the running
 // insats Case Manager Grästorp (personal.cm).
 import {
-	BASE, LANDSCAPE, PORTRAIT, axe, check, done, eq, insatsIdOf, launch, login, notOk, orgOf, screenshot, sql,
-	staffIdOf, step, tablet,
+	axe, BASE, check, consentTabletTest, drawSignature, eq, go, LANDSCAPE, lockScreenLogin, PORTRAIT,
+	prepareAndHandOver, screenshot, sql, step, tabTo,
 } from "./lib.mjs";
 
-const CM = insatsIdOf("Case Manager");
-const FK_STAFF = staffIdOf("remittent.fk");
-const FK_ORG = orgOf("remittent.fk");
 const PURPOSE = "Planera stödet tillsammans";
 
-function isoDay(offset) {
-	const d = new Date();
-	d.setDate(d.getDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
+// The participant, a fixture (fixtureReferral()).
+const PERSON = { born: "1990041", first: "Saba", last: "Tesfay", gender: "kvinna" };
 
-function fixtureReferral() {
-	const serial = String(100 + Math.floor(Math.random() * 800));
-	const pnr = `1990041${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
-	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
-		VALUES ('${pnr}', 'personnummer', 1990);
-		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-		VALUES (LAST_INSERT_ID(), ${CM}, ${FK_STAFF}, ${FK_ORG}, 'inskickad', UTC_TIMESTAMP());
-		SET @ref = LAST_INSERT_ID();
-		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Saba', 'Tesfay', 'kvinna');
-		SELECT @ref;`)[0];
-}
-
-async function drawSignature(page) {
-	await page.locator("#signatur-yta").scrollIntoViewIfNeeded();
-	const box = await page.locator("#signatur-yta").boundingBox();
-	const strokes = [
-		[[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35], [0.5, 0.65]],
-		[[0.55, 0.5], [0.7, 0.4], [0.85, 0.6], [0.9, 0.45]],
-	];
-	for (const s of strokes) {
-		await page.mouse.move(box.x + s[0][0] * box.width, box.y + s[0][1] * box.height);
-		await page.mouse.down();
-		for (const [x, y] of s.slice(1))
-			await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 4 });
-		await page.mouse.up();
-	}
-}
-
-// Tab (only the keyboard) until the element with id has the focus.
-async function tabTo(page, id) {
-	for (let i = 0; i < 60; i++) {
-		if (await page.evaluate(() => document.activeElement && document.activeElement.id) === id)
-			return;
-		await page.keyboard.press("Tab");
-	}
-	throw new Error(`#${id} not reached with Tab`);
-}
-
-const browser = await launch();
-try {
-	const referral = fixtureReferral();
-	check("fixture referral created", /^[0-9]+$/.test(referral || ""));
-	const ctx = await tablet(browser, PORTRAIT);
-	const page = await login(ctx, "personal.cm");
-
+await consentTabletTest("tablet languages browser test", PERSON, async ({ referral, page }) => {
 	async function staffLogin() {
 		await page.goto(`${BASE}/surfplatta`);
-		await page.click("details.kiosk-staff summary");
-		await page.fill("#anvandarnamn", "personal.cm");
-		await page.fill("#losenord", "stegvis-demo");
-		await Promise.all([page.waitForNavigation(), page.click("#personal-logga-in")]);
+		await lockScreenLogin(page);
 	}
 	// Staff prepare a consent of kind in lang and hand the tablet over;
 	// the consent's id.
-	async function prepareAndHandOver(kind, lang) {
-		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=${kind}`);
-		await page.selectOption("#sprak", lang);
-		if (kind === "sekretess") {
-			await page.check("#kategori-halsa");
-			await page.check("#inhamta");
-			await page.check("#lamna");
-			await page.fill("#syfte", PURPOSE);
-			await page.fill("#till", isoDay(60));
-		}
-		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
-		const m = page.url().match(/\/samtycken\/([0-9]+)\/surfplatta$/);
-		if (!m)
-			throw new Error(`no handover page: ${page.url()}`);
-		await Promise.all([page.waitForNavigation(), page.click("#overlamna")]);
-		return m[1];
-	}
+	const prepareAndHandOverIn = (kind, lang) =>
+		prepareAndHandOver(page, referral, { kind, lang, purpose: PURPOSE });
 
 	await step("the staff choose among the six languages", async () => {
 		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sekretess`);
@@ -105,7 +37,7 @@ try {
 	});
 
 	await step("Somali: the waiver signed by drawing", async () => {
-		const c = await prepareAndHandOver("sekretess", "so");
+		const c = await prepareAndHandOverIn("sekretess", "so");
 		eq("the page is Somali", await page.getAttribute("html", "lang"), "so");
 		const text = await page.textContent("main");
 		check("the text is Somali", text.includes("Oggolaanshaha ka dhaafista sirta"));
@@ -115,7 +47,7 @@ try {
 		await page.fill("#namn", "Saba Tesfay");
 		await drawSignature(page);
 		await screenshot(page, "lang-so-sign");
-		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		await go(page, "#signera");
 		check("thanks in Somali", (await page.textContent("main")).includes("Mahadsanid."));
 		await axe(page, "consent thanks in Somali");
 		eq("stored as drawn", sql(`SELECT CONCAT(state, '|', signed_with) FROM consent WHERE id = ${c}`)[0], "aktiv|ritad");
@@ -124,13 +56,13 @@ try {
 	await step("Dari: the SUS consent, a missing signature named, then drawn", async () => {
 		await staffLogin();
 		await page.setViewportSize(LANDSCAPE);
-		const c = await prepareAndHandOver("sus", "fa-AF");
+		const c = await prepareAndHandOverIn("sus", "fa-AF");
 		eq("the page is Dari", await page.getAttribute("html", "lang"), "fa-AF");
 		eq("right to left", await page.getAttribute("html", "dir"), "rtl");
 		await axe(page, "SUS consent in Dari (landscape)");
 		await page.check("#svar-ja");
 		await page.fill("#namn", "Farid Ahmadi");
-		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		await go(page, "#signera");
 		const link = page.locator('.error-summary a[href="#signatur-grupp"]');
 		eq("the signature error is named in the summary", await link.count(), 1);
 		check("... in Dari", (await link.textContent()).includes("امضا کنید"));
@@ -143,7 +75,7 @@ try {
 		await screenshot(page, "lang-fa-AF-error");
 		await page.check("#svar-ja");
 		await drawSignature(page);
-		await Promise.all([page.waitForNavigation(), page.click("#signera")]);
+		await go(page, "#signera");
 		eq("stored as drawn, yes", sql(`SELECT CONCAT(state, '|', answer, '|', signed_with) FROM consent WHERE id = ${c}`)[0],
 			"aktiv|ja|ritad");
 		await page.setViewportSize(PORTRAIT);
@@ -151,7 +83,7 @@ try {
 
 	await step("Tigrinya: the waiver signed with the keyboard only, by typed name", async () => {
 		await staffLogin();
-		const c = await prepareAndHandOver("sekretess", "ti");
+		const c = await prepareAndHandOverIn("sekretess", "ti");
 		eq("the page is Tigrinya", await page.getAttribute("html", "lang"), "ti");
 		const purpose = page.locator(`p[lang=sv]:has-text("${PURPOSE}")`);
 		eq("the purpose staff typed carries lang=sv", await purpose.count(), 1);
@@ -161,11 +93,11 @@ try {
 			[...document.fonts].some((f) => f.family.includes("Stegvis Ethiopic") && f.status === "loaded")));
 		await axe(page, "consent signing page in Tigrinya");
 		await screenshot(page, "lang-ti-sign");
-		await tabTo(page, "namn");
+		await tabTo(page, "#namn");
 		await page.keyboard.type("Saba Tesfay");
-		await tabTo(page, "namnunderskrift");
+		await tabTo(page, "#namnunderskrift");
 		await page.keyboard.type("Saba Tesfay");
-		await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+		await go(page, () => page.keyboard.press("Enter"));
 		const link = page.locator('.error-summary a[href="#namnunderskrift"]');
 		eq("not confirmed: named in the summary", await link.count(), 1);
 		check("... in Tigrinya", (await link.textContent()).includes("ምልክት ግበሩሉ"));
@@ -173,16 +105,16 @@ try {
 		await axe(page, "consent in Tigrinya, typed name not confirmed");
 		await screenshot(page, "lang-ti-typed-error");
 		eq("still a draft", sql(`SELECT state FROM consent WHERE id = ${c}`)[0], "utkast");
-		await tabTo(page, "namnbekraftelse");
+		await tabTo(page, "#namnbekraftelse");
 		await page.keyboard.press("Space");
-		await tabTo(page, "signera");
-		await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+		await tabTo(page, "#signera");
+		await go(page, () => page.keyboard.press("Enter"));
 		check("thanks in Tigrinya", (await page.textContent("main")).includes("የቐንየልና።"));
 		eq("stored as a typed name, no drawing",
 			sql(`SELECT CONCAT_WS('|', state, signed_with, signer_name, signature_svg IS NULL) FROM consent WHERE id = ${c}`)[0],
 			"aktiv|namn|Saba Tesfay|1");
-		await tabTo(page, "kopia");
-		await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+		await tabTo(page, "#kopia");
+		await go(page, () => page.keyboard.press("Enter"));
 		check("the copy says typed name", (await page.textContent("main")).includes("ብዝተጻሕፈ ስም ዝተፈረመ"));
 		eq("and shows no drawing", await page.locator("svg.signature").count(), 0);
 		await axe(page, "consent copy in Tigrinya, typed name");
@@ -195,20 +127,14 @@ try {
 		eq("every language by its own name", names.join(" "),
 			"sv:Svenska en:English ar:العربية so:Soomaali fa-AF:دری ti:ትግርኛ");
 		await axe(page, "lock screen with the languages");
-		await Promise.all([page.waitForNavigation(), page.click(".kiosk-langs a[lang=ti]")]);
+		await go(page, ".kiosk-langs a[lang=ti]");
 		eq("the lock screen is Tigrinya", await page.getAttribute("html", "lang"), "ti");
 		await page.fill("#kod", "00000000");
-		await Promise.all([page.waitForNavigation(), page.click("button.kiosk-primary")]);
+		await go(page, "button.kiosk-primary");
 		const err = await page.textContent("#kod-fel");
 		check("a wrong code is told in Tigrinya", err.includes("እዚ ኮድ የለን።"), err);
 		eq("the code field is described by it", await page.getAttribute("#kod", "aria-describedby"), "kod-fel");
 		await axe(page, "lock screen in Tigrinya, a wrong code");
 		await screenshot(page, "lang-ti-lock-error");
 	});
-	await ctx.close();
-} catch (e) {
-	notOk("tablet languages browser test", e && e.message ? e.message : e);
-} finally {
-	await browser.close();
-}
-done();
+});

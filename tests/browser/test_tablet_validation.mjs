@@ -4,46 +4,14 @@
 // code form are novalidate (keeping required for assistive technology)
 // and the server's translated errors show; the SUS answer's error is the
 // description of its fieldset and radios. Arabic, on a 768x1024 tablet.
-import {
-	axe, BASE, check, done, eq, insatsIdOf, launch, login, notOk, orgOf, PORTRAIT, screenshot, sql,
-	staffIdOf, step, tablet,
-} from "./lib.mjs";
+import { axe, BASE, check, consentTabletTest, eq, prepareAndHandOver, screenshot, step } from "./lib.mjs";
 
-const CM = insatsIdOf("Case Manager");
-const FK_STAFF = staffIdOf("remittent.fk");
-const FK_ORG = orgOf("remittent.fk");
-const PURPOSE = "Planera stödet tillsammans";
+// The participant, a fixture (fixtureReferral()).
+const PERSON = { born: "1990041", first: "Saba", last: "Tesfay", gender: "kvinna" };
 
-function isoDay(offset) {
-	const d = new Date();
-	d.setDate(d.getDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
-
-function fixtureReferral() {
-	const serial = String(100 + Math.floor(Math.random() * 800));
-	const pnr = `1990041${Math.floor(Math.random() * 9)}${serial}${Math.floor(Math.random() * 10)}`;
-	return sql(`INSERT INTO person (personnummer, id_kind, birth_year)
-		VALUES ('${pnr}', 'personnummer', 1990);
-		INSERT INTO referral (person_id, insats_id, remittent_id, organisation_id, status, submitted_at)
-		VALUES (LAST_INSERT_ID(), ${CM}, ${FK_STAFF}, ${FK_ORG}, 'inskickad', UTC_TIMESTAMP());
-		SET @ref = LAST_INSERT_ID();
-		INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@ref, 'Saba', 'Tesfay', 'kvinna');
-		SELECT @ref;`)[0];
-}
-
-const browser = await launch();
-try {
-	const referral = fixtureReferral();
-	check("fixture referral created", /^[0-9]+$/.test(referral || ""));
-	const ctx = await tablet(browser, PORTRAIT);
-	const page = await login(ctx, "personal.cm");
-
+await consentTabletTest("tablet validation browser test", PERSON, async ({ referral, page }) => {
 	await step("Arabic SUS consent sent empty: the server's errors, in Arabic", async () => {
-		await page.goto(`${BASE}/samtycken/ansokan/${referral}/ny?typ=sus`);
-		await page.selectOption("#sprak", "ar");
-		await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
-		await Promise.all([page.waitForNavigation(), page.click("#overlamna")]);
+		await prepareAndHandOver(page, referral, { kind: "sus", lang: "ar" });
 		eq("the page is Arabic", await page.getAttribute("html", "lang"), "ar");
 		check("the name field is required for assistive technology", await page.$eval("#namn", (e) => e.required));
 		check("... the form leaves the checking to the server", await page.$eval("#namn", (e) => e.form.noValidate));
@@ -71,10 +39,4 @@ try {
 		await axe(page, "lock screen in Arabic, an empty code");
 		await screenshot(page, "validation-ar-lock");
 	});
-	await ctx.close();
-} catch (e) {
-	notOk("tablet validation browser test", e && e.message ? e.message : e);
-} finally {
-	await browser.close();
-}
-done();
+});

@@ -47,7 +47,7 @@ MODULES = app arena str form form_registry conf view log pnr demo totp db sql_pu
           gender staff mfa organisation code_list page_admin_account page_admin_insats \
           referral person visibility page_referral_save page_referral_render \
           participation participation_edit referral_decision page_participation_decide page_participation_change \
-          structural sql_structural page_structural page_structural_training page_structural_goal report_structural demo_structural \
+          structural sql_structural page_structural page_structural_form page_structural_training page_structural_goal report_structural demo_structural \
           report_document sql_report_document page_report_document demo_report_document
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a

@@ -129,11 +129,10 @@ rload(struct build *b, unsigned q, size_t n, void *rows, size_t *nrows)
 	    b->r->db, b->r->a, DB_REPORT, q, b->p, n, (void **)rows, nrows);
 }
 
-static struct report_row *
-rows_new(struct build *b, size_t n)
+struct report_row *
+report_rows_new(struct arena *a, size_t n)
 {
-	struct report_row *rows =
-	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
+	struct report_row *rows = arena_calloc(a, n ? n : 1, sizeof(*rows));
 
 	for (size_t i = 0; rows != NULL && i < n; i++) {
 		for (int g = 0; g < RG__MAX; g++)
@@ -223,7 +222,7 @@ build_deltagare(
 	struct report_table *t = &b->rep->tables[RT_DELTAGARE];
 	enum app_err e;
 
-	if ((t->rows = rows_new(b, 4)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, 4)) == NULL)
 		return APP_ENOMEM;
 	t->nrows = 4;
 	t->key = "deltagare";
@@ -271,7 +270,7 @@ build_age(struct build *b, const struct report_count_row *rows, size_t nrows)
 		"45–65 år", "Övriga åldrar" };
 	struct report_table *t = &b->rep->tables[RT_ALDER];
 
-	if ((t->rows = rows_new(b, 5)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, 5)) == NULL)
 		return APP_ENOMEM;
 	t->key = "alder";
 	t->title = "Ålder vid start";
@@ -315,7 +314,7 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 		return e;
 	if (ncodes > REP_MAX_CODES)
 		ncodes = REP_MAX_CODES;
-	if ((t->rows = rows_new(b, ncodes + 2)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, ncodes + 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = key;
 	t->title = title;
@@ -364,7 +363,7 @@ build_referrer(struct build *b)
 	period_params(b);
 	if ((e = rload(b, SQL_REPORT_REFERRER, 4, &rows, &nrows)) != APP_OK)
 		return e;
-	if ((t->rows = rows_new(b, REP_MAX_ORGS + 2)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, REP_MAX_ORGS + 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = "remittent";
 	t->title = "Remitterande organisation";
@@ -420,7 +419,7 @@ build_outcome(struct build *b)
 	ended_params(b);
 	if ((e = rload(b, SQL_REPORT_OUTCOME, 4, &rows, &nrows)) != APP_OK)
 		return e;
-	if ((t->rows = rows_new(b, RO__MAX + 1)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, RO__MAX + 1)) == NULL)
 		return APP_ENOMEM;
 	t->key = "avslut";
 	t->title = "Vid avslut";
@@ -455,7 +454,7 @@ build_duration(struct build *b)
 	ended_params(b);
 	if ((e = rload(b, SQL_REPORT_DURATION, 4, &rows, &nrows)) != APP_OK)
 		return e;
-	if ((t->rows = rows_new(b, 2)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = "tid";
 	t->title = "Tid i insatsen";
@@ -511,7 +510,7 @@ build_places(struct build *b)
 	          "årets budget, annars insatsens platsantal.";
 	t->extra_head = "Budgeterade platser";
 	n = (size_t)((b->ty - b->fy) * 12 + b->tm - b->fm + 1);
-	if ((t->rows = rows_new(b, n + 1)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, n + 1)) == NULL)
 		return APP_ENOMEM;
 	(void)snprintf(first, sizeof(first), "%04d-%02d-01", b->fy, b->fm);
 	(void)snprintf(
@@ -627,7 +626,7 @@ build_places(struct build *b)
 		k->title = "Könsfördelning";
 		k->note = "Andel av platsdagarna (till och med i dag) och av "
 		          "de inskrivna under perioden.";
-		if ((k->rows = rows_new(b, 2)) == NULL)
+		if ((k->rows = report_rows_new(b->r->a, 2)) == NULL)
 			return APP_ENOMEM;
 		k->nrows = 2;
 		k->rows[0].label = STR_LIT("Andel av platsdagarna");

@@ -76,20 +76,6 @@ fload(struct fb *b, unsigned q, size_t np, void *rows, size_t *n)
 	    b->r->db, b->r->a, DB_REPORT_FLOW, q, b->p, np, (void **)rows, n);
 }
 
-static struct report_row *
-frows_new(struct fb *b, size_t n)
-{
-	struct report_row *rows =
-	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
-
-	for (size_t i = 0; rows != NULL && i < n; i++) {
-		for (int g = 0; g < RG__MAX; g++)
-			rows[i].cell[g] = -1;
-		rows[i].other = -1;
-	}
-	return rows;
-}
-
 static void
 fadd(long long *n, struct str gender, long long v)
 {
@@ -518,7 +504,7 @@ build_by_insats(struct fb *b, struct report_table *t, int from,
 	size_t n = 0, m = j->m;
 	enum app_err e;
 
-	if ((t->rows = frows_new(b, m + 1)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, m + 1)) == NULL)
 		return APP_ENOMEM;
 	for (size_t i = 0; i < m; i++) {
 		const struct jrow *jr;
@@ -558,7 +544,7 @@ build_flow(struct fb *b, struct report_table *t, struct report_flow *fl,
 	size_t *lfrom, *lto;
 	enum app_err e;
 
-	if ((t->rows = frows_new(b, max)) == NULL ||
+	if ((t->rows = report_rows_new(b->r->a, max)) == NULL ||
 	    (lfrom = arena_calloc(b->r->a, max, sizeof(*lfrom))) == NULL ||
 	    (lto = arena_calloc(b->r->a, max, sizeof(*lto))) == NULL)
 		return APP_ENOMEM;

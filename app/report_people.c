@@ -60,20 +60,6 @@ pgender(struct str g)
 	return gender_from_name(g, &v) ? (int)v : -1;
 }
 
-static struct report_row *
-prows_new(struct pb *b, size_t n)
-{
-	struct report_row *rows =
-	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
-
-	for (size_t i = 0; rows != NULL && i < n; i++) {
-		for (int g = 0; g < RG__MAX; g++)
-			rows[i].cell[g] = -1;
-		rows[i].other = -1;
-	}
-	return rows;
-}
-
 /* The total from the genders, then a cell per shown column (unpublished
  * when asked: an unknown that ties published cells). */
 static enum app_err
@@ -262,7 +248,7 @@ build_age(struct pb *b, struct report_table *t,
 	          "startdagen (enligt personnumrets födelsedatum), "
 	          "medelvärde. Visas bara där antalet inskrivna i samma "
 	          "kolumn visas, och totalen bara när alla köns antal visas.";
-	if ((t->rows = prows_new(b, 1)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, 1)) == NULL)
 		return APP_ENOMEM;
 	t->nrows = 1;
 	t->rows[0].label = STR_LIT("Medelålder vid start, år");
@@ -319,7 +305,7 @@ build_income_before(struct pb *b, struct report_table *t,
 	          "ansökan. Enhet: en person per källa: den som har flera "
 	          "källor räknas på flera rader, så raderna blir fler än de "
 	          "inskrivna. Procent av de inskrivna.";
-	if ((t->rows = prows_new(b, ncodes + 2)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, ncodes + 2)) == NULL)
 		return APP_ENOMEM;
 	for (size_t c = 0; c < ncodes; c++) {
 		struct report_row *row = &t->rows[n];
@@ -383,7 +369,7 @@ build_income_after(struct pb *b, struct report_table *t,
 		if (g >= 0)
 			cnt[k * RG_TOTAL + (size_t)g] += rows[i].n;
 	}
-	if ((t->rows = prows_new(b, nrows + 1)) == NULL ||
+	if ((t->rows = report_rows_new(b->r->a, nrows + 1)) == NULL ||
 	    (parts = arena_calloc(b->r->a, nrows + 1, sizeof(*parts))) == NULL)
 		return APP_ENOMEM;
 	for (size_t k = 0; k < ns * ns && n < nrows; k++) {
@@ -462,7 +448,7 @@ build_coremittent(struct pb *b, struct report_table *t,
 	          "anställda där: ansökan anger anställning, och "
 	          "arbetsgivaren har samma namn som en medremittents "
 	          "organisation eller den organisation den hör till.";
-	if ((t->rows = prows_new(b, nrows + nemp + 2)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, nrows + nemp + 2)) == NULL)
 		return APP_ENOMEM;
 	/* Rows come ordered by label and organisation: one row per id. */
 	if ((e = group_rows(t, 0, RP_MAX_GROUPS, rows, nrows, &n)) != APP_OK)
@@ -546,7 +532,7 @@ build_group_time(struct pb *b, struct report_table *t)
 	      "antalet visas, totalen bara när alla köns antal visas. "
 	      "Inom 6 och 12 månader: avslutade senast samma datum 6 "
 	      "eller 12 månader efter start. Procent av de avslutade.";
-	if ((t->rows = prows_new(b, 2 * nrows + 3)) == NULL ||
+	if ((t->rows = report_rows_new(b->r->a, 2 * nrows + 3)) == NULL ||
 	    (parts = arena_calloc(b->r->a, nrows + 1, sizeof(*parts))) ==
 	        NULL ||
 	    (sums = arena_calloc(

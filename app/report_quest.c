@@ -83,20 +83,6 @@ qgender(const struct report *rep, struct str g)
 	return (int)v; /* report.c: the columns follow enum gender */
 }
 
-static struct report_row *
-qrows_new(struct qb *b, size_t n)
-{
-	struct report_row *rows =
-	    arena_calloc(b->r->a, n ? n : 1, sizeof(*rows));
-
-	for (size_t i = 0; rows != NULL && i < n; i++) {
-		for (int g = 0; g < RG__MAX; g++)
-			rows[i].cell[g] = -1;
-		rows[i].other = -1;
-	}
-	return rows;
-}
-
 /* Cells for row's counts (n[RG_TOTAL] set by the caller, including
  * `unknown` people of no shown gender; published unless `unpublished`):
  * one per shown column, and the unknown as an unpublished cell of its own
@@ -207,8 +193,8 @@ build_items(
 		return e;
 	if (nitems > RQ_MAX_ITEMS)
 		nitems = RQ_MAX_ITEMS;
-	if ((t->rows = qrows_new(b, nitems * 3)) == NULL ||
-	    (rest = qrows_new(b, nitems)) == NULL)
+	if ((t->rows = report_rows_new(b->r->a, nitems * 3)) == NULL ||
+	    (rest = report_rows_new(b->r->a, nitems)) == NULL)
 		return APP_ENOMEM;
 	b->rest = rest;
 	b->nitems = nitems;
@@ -363,7 +349,7 @@ build_pairs(struct qb *b, struct report_table *t,
 	long long unk[PR__MAX] = { 0 };
 	enum app_err e;
 
-	if ((w = t->rows = qrows_new(b, PR__MAX)) == NULL)
+	if ((w = t->rows = report_rows_new(b->r->a, PR__MAX)) == NULL)
 		return APP_ENOMEM;
 	t->key = key;
 	t->title = title;
@@ -442,9 +428,10 @@ build_health(struct qb *b, struct report_table *t,
 	enum app_err e;
 
 	memset(unk, 0, sizeof(unk));
-	if ((w = t->rows = qrows_new(b, RQ_HEALTH_ROWS)) == NULL ||
-	    (rest = b->hrest = qrows_new(b, RQ_HEALTH_ITEMS)) == NULL ||
-	    (not = b->hnot = qrows_new(b, RQ_HEALTH_ITEMS)) == NULL)
+	if ((w = t->rows = report_rows_new(b->r->a, RQ_HEALTH_ROWS)) == NULL ||
+	    (rest = b->hrest = report_rows_new(b->r->a, RQ_HEALTH_ITEMS)) ==
+	        NULL ||
+	    (not = b->hnot = report_rows_new(b->r->a, RQ_HEALTH_ITEMS)) == NULL)
 		return APP_ENOMEM;
 	t->key = "halsoskattning";
 	t->title = "Kost, fysisk aktivitet, stress och sömn vid start och slut";

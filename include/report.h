@@ -191,4 +191,8 @@ const char *report_outcome_label(enum report_outcome);
 /* Whether column g is shown (Annat only when has_annat). */
 int report_column_shown(const struct report *, int g);
 
+/* n rows with no cells yet (every cell and other -1), for a table's
+ * builder; arena, NULL when full. */
+struct report_row *report_rows_new(struct arena *, size_t n);
+
 #endif /* !REPORT_H */

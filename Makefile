@@ -20,7 +20,7 @@ endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Every module but main; unit tests and fuzz drivers link against this archive.
-MODULES = app arena str form form_registry conf view log pnr demo totp db sql_public sql_auth sql_admin \
+MODULES = app arena str progress form form_registry conf view log pnr demo totp db sql_public sql_auth sql_admin \
           insats_public \
           session tablet auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \

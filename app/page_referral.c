@@ -421,6 +421,7 @@ ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
 		{ "first_name", "first_name" },
 		{ "last_name", "last_name" },
 	};
+	int not_yet = ref->waiver == VIS_WAIVER_NONE_OTHER_ORG;
 	struct view_ctx *ctx;
 	enum app_err e;
 
@@ -432,8 +433,10 @@ ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
 		return APP_ENOMEM;
 	if ((e = bind_record(ctx, &referral_record, map, BIND_N(map), ref)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "message", REF_CONSENT_HIDDEN_MSG)) !=
-	        APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "message",
+	         not_yet ? REF_CONSENT_NOT_YET_MSG : REF_CONSENT_HIDDEN_MSG)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "not_yet", not_yet)) != APP_OK)
 		return e;
 	return page_render(r, "ansokan_begransad", "Ansökan", ctx);
 }

@@ -279,10 +279,11 @@ enum app_err
 referral_load(struct req *r, long long id, struct referral *out, int *found)
 {
 	long long org = r->user != NULL ? r->user->organisation_id : 0;
-	struct db_param p[3] = { DB_INT(org), DB_INT(org), DB_INT(id) };
+	struct db_param p[4] = { DB_INT(org), DB_INT(org), DB_INT(org),
+		DB_INT(id) };
 	enum app_err e;
 
-	if ((e = db_load_one(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_GET, p, 3,
+	if ((e = db_load_one(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_GET, p, 4,
 	         out, found)) != APP_OK ||
 	    !*found)
 		return e;
@@ -308,15 +309,15 @@ referral_links_load(struct req *r, long long id, struct referral_links *out)
 	return APP_OK;
 }
 
-/* The first eight parameters of SQL_REFERRAL_LIST and _SEARCH into p. */
+/* The first nine parameters of SQL_REFERRAL_LIST and _SEARCH into p. */
 static void
 referral_list_params(struct req *r, struct db_param *p)
 {
 	for (int i = 0; i < 3; i++)
 		p[i] = DB_INT(r->user->id);
-	p[3] = DB_INT(r->user->organisation_id);
-	p[4] = DB_INT(r->user->organisation_id);
-	for (int i = 5; i < 8; i++)
+	for (int i = 3; i < 6; i++)
+		p[i] = DB_INT(r->user->organisation_id);
+	for (int i = 6; i < 9; i++)
 		p[i] = DB_INT(r->user->id);
 }
 
@@ -362,24 +363,24 @@ referral_list(struct req *r, const enum referral_status *status,
 	unsigned mask = status == NULL ? (1u << VIS_WAIVER__MAX) - 1
 	                               : vis_waiver_mask(r->user->roles,
 	                                     ACCESS_VIA_REMITTENT, VIS_DETAILS);
-	struct db_param p[11];
+	struct db_param p[12];
 
 	referral_list_params(r, p);
-	p[8] = DB_STR(name);
 	p[9] = DB_STR(name);
-	p[10] = DB_INT(mask);
-	return referral_rows_load(r, SQL_REFERRAL_LIST, p, 11, rows, n);
+	p[10] = DB_STR(name);
+	p[11] = DB_INT(mask);
+	return referral_rows_load(r, SQL_REFERRAL_LIST, p, 12, rows, n);
 }
 
 enum app_err
 referral_search(
     struct req *r, struct str pnr12, struct referral_row **rows, size_t *n)
 {
-	struct db_param p[9];
+	struct db_param p[10];
 
 	referral_list_params(r, p);
-	p[8] = DB_STR(pnr12);
-	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 9, rows, n);
+	p[9] = DB_STR(pnr12);
+	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 10, rows, n);
 }
 
 /* ==== choices ==== */

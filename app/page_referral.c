@@ -358,8 +358,13 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct referral *ref,
     unsigned parts)
 {
 	enum referral_status st = ref->status;
+	int full = 0;
 	enum app_err e;
 
+	/* "Full just nu" only when it is: the inbox's occupancy. */
+	if (st == REFERRAL_VANTELISTA &&
+	    (e = referral_insats_full(r, ref->insats_id, &full)) != APP_OK)
+		return e;
 	if ((e = bind_record(ctx, &referral_record, ref_stored_map,
 	         BIND_N(ref_stored_map), ref)) != APP_OK ||
 	    (e = view_ctx_set_cstr(
@@ -374,6 +379,7 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct referral *ref,
 	         ctx, "is_aterford", st == REFERRAL_ATERFORD)) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "is_vantelista", st == REFERRAL_VANTELISTA)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "insats_full", full)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pnr",
 	         person_pnr_shown(r->a, ref->person.personnummer))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "samordningsnummer",

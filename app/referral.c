@@ -9,7 +9,9 @@
 #include "db.h"
 #include "history.h"
 #include "log.h"
+#include "participation.h"
 #include "referral.h"
+#include "referral_decision.h"
 #include "req.h"
 #include "session.h"
 #include "sql_referral.h"
@@ -289,6 +291,23 @@ referral_load(struct req *r, long long id, struct referral *out, int *found)
 		return e;
 	out->waiver = vis_waiver_from_code(out->waiver_code);
 	return referral_status_decode(out->status_name, &out->status);
+}
+
+enum app_err
+referral_insats_full(struct req *r, long long insats_id, int *full)
+{
+	struct db_param p[1] = { DB_INT(insats_id) };
+	struct insats_occupancy occ;
+	int found = 0;
+	enum app_err e;
+
+	*full = 0;
+	if ((e = db_load_one(r->db, r->a, DB_REFERRAL,
+	         SQL_REFERRAL_INSATS_OCCUPANCY, p, 1, &occ, &found)) != APP_OK)
+		return e;
+	if (found)
+		*full = participation_insats_full(occ.places, occ.inskrivna);
+	return APP_OK;
 }
 
 enum app_err

@@ -19,9 +19,7 @@
 	"(p.status = 'avslutad' AND p.summary_sent_at IS NULL AND "            \
 	"p.summary_due_date IS NOT NULL AND p.summary_due_date < ?)"
 
-#define INSKRIVNA(ins)                                                         \
-	"(SELECT COUNT(*) FROM participation px WHERE px.insats_id = " ins     \
-	" AND px.status = 'inskriven')"
+#define INSKRIVNA(ins) SQL_INSATS_INSKRIVNA(ins)
 
 /* The person columns of referral_person and participation_person
  * (sql/0022), in this order: SQL_PARTICIPATION_PERSON_COPY. */

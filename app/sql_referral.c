@@ -4,7 +4,9 @@
 
 #include "person.h"
 #include "referral.h"
+#include "referral_decision.h"
 #include "sql_access.h"
+#include "sql_participation.h"
 #include "sql_referral.h"
 
 static const struct db_field lock_fields[] = {
@@ -196,4 +198,7 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    "AND p.personnummer = ? "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",
 	    1, .ncols = 14, .nparams = 10, .rec = &referral_row_record },
+	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
+	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
+	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
 };

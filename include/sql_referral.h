@@ -95,6 +95,9 @@ enum sql_referral {
 	/* (user id x3, organisation id x3, user id x3, personnummer) ->
 	 * the same rows: those of one person */
 	SQL_REFERRAL_SEARCH,
+	/* (insats id) -> struct insats_occupancy (referral_decision.h): its
+	 * places and participants now, as the inbox counts them */
+	SQL_REFERRAL_INSATS_OCCUPANCY,
 	SQL_REFERRAL__MAX
 };
 

@@ -283,8 +283,10 @@ ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
 		struct view_ctx *it;
 		int hide = !(parts & VIS_BIT(VIS_ADDRESS)) &&
 		    contact_field_is_address(h[i].field);
-		int status = str_eq_cstr(h[i].field, "status");
-		struct str old = h[i].old_value, new_ = h[i].new_value;
+		struct str old = history_value_label(
+		               HISTORY_REFERRAL, h[i].field, h[i].old_value),
+		           new_ = history_value_label(
+		               HISTORY_REFERRAL, h[i].field, h[i].new_value);
 
 		if ((contact_field_label(h[i].field) != NULL) != person)
 			continue;
@@ -297,14 +299,8 @@ ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
 		         ref_field_label(h[i].field))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "hidden", hide)) != APP_OK ||
 		    (!hide &&
-		        ((e = view_ctx_set_str(it, "old",
-		              status && old.len
-		                  ? str_cstr(referral_status_label_of(old))
-		                  : old)) != APP_OK ||
-		            (e = view_ctx_set_str(it, "new",
-		                 status
-		                     ? str_cstr(referral_status_label_of(new_))
-		                     : new_)) != APP_OK)))
+		        ((e = view_ctx_set_str(it, "old", old)) != APP_OK ||
+		            (e = view_ctx_set_str(it, "new", new_)) != APP_OK)))
 			return e;
 	}
 	return view_ctx_set_bool(ctx, any_key, any);

@@ -135,7 +135,10 @@ bk_key(const char *path)
 		fprintf(stderr,
 		    "stegvis: nyckelfilen %s kan inte läsas (%s). Skapa "
 		    "den med age-keygen, se README \"Säkerhetskopior\"\n",
-		    path, strerror(errno));
+		    path,
+		    errno == ENOENT       ? "filen finns inte"
+		        : errno == EACCES ? "ingen läsrätt"
+		                          : strerror(errno));
 		return BACKUP_KEY_BAD;
 	}
 	n = read(fd, buf, sizeof(buf));

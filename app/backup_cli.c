@@ -565,16 +565,16 @@ backup_cli_backup(int argc, char **argv)
 	    snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	        (int)sizeof(path))
 		goto out;
-	/* The backup reads everyone's data: the access log says so, and the
-	 * backup itself carries that row. */
-	snprintf(detail, sizeof(detail), "säkerhetskopia %s", name);
-	if (!bk_audit(my, "cli:backup", "export", detail))
-		goto out;
 	if (sus_file_open(&f, dir) != APP_OK) {
 		fprintf(stderr, "stegvis: %s: %s\n", dir, strerror(errno));
 		goto out;
 	}
 	(void)fchmod(f.fd, 0600);
+	/* The backup reads everyone's data: the access log says so, and the
+	 * backup itself carries that row. */
+	snprintf(detail, sizeof(detail), "säkerhetskopia %s", name);
+	if (!bk_audit(my, "cli:backup", "export", detail))
+		goto out;
 	if (pipe2(dump_out, O_CLOEXEC) != 0 || pipe2(age_in, O_CLOEXEC) != 0)
 		goto out;
 	snprintf(sock_opt, sizeof(sock_opt), "--socket=%s", o.socket);

@@ -67,8 +67,8 @@ check "… saying so in Swedish" grep -q "fel nyckel" "$OUT"
 head -c $(($(stat -c %s "$F") * 2 / 3)) "$F" > "$LIB_TMP/cut.age"
 "$BIN" restore -c "$CONF" --key "$KEY" "$LIB_TMP/cut.age" > "$OUT" 2>&1
 eq "a truncated file is refused" "$?" 1
-check "… as damaged or cut off, database untouched" grep -q "avkortad" "$OUT"
-check "… database untouched" grep -q "databasen är orörd" "$OUT"
+check "… as damaged or cut off" grep -q "avkortad" "$OUT"
+check "… and says the database is untouched" grep -q "databasen är orörd" "$OUT"
 "$BIN" restore -c "$CONF" "$F" > "$OUT" 2>&1
 eq "the public key alone cannot restore" "$?" 1
 eq "the database was not touched" "$(marker)" 1

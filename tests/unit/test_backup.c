@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "backup.h"
+#include "conf.h"
 #include "str.h"
 
 static struct str
@@ -191,6 +192,39 @@ scan_refuses(void **state)
 	assert_int_equal(backup_scan_tail_has(&s, BACKUP_DUMP_DONE), 0);
 }
 
+/* The conf keys: defaults, and backup_keep_days within 1..3650. */
+static void
+conf_keys(void **state)
+{
+	struct conf c;
+	char err[256];
+
+	(void)state;
+	conf_defaults(&c);
+	assert_string_equal(c.backup_dir, "var/backup");
+	assert_string_equal(c.backup_key_file, "var/backup.key");
+	assert_int_equal(c.backup_keep_days, 30);
+	assert_int_equal(conf_parse(&c,
+	                     S("backup_dir = /var/backups/stegvis\n"
+	                       "backup_key_file = /etc/stegvis/backup.pub\n"
+	                       "backup_keep_days = 7\n"),
+	                     NULL, err, sizeof(err)),
+	    APP_OK);
+	assert_string_equal(c.backup_dir, "/var/backups/stegvis");
+	assert_int_equal(c.backup_keep_days, 7);
+	assert_int_equal(
+	    conf_parse(&c, S("backup_keep_days = 0\n"), NULL, err, sizeof(err)),
+	    APP_EINPUT);
+	assert_int_equal(conf_parse(&c, S("backup_keep_days = 3651\n"), NULL,
+	                     err, sizeof(err)),
+	    APP_EINPUT);
+	assert_int_equal(
+	    conf_parse(&c, S("backup_dir =\n"), NULL, err, sizeof(err)),
+	    APP_EINPUT);
+	assert_int_equal(c.backup_keep_days, 7); /* unchanged on error */
+	conf_free(&c);
+}
+
 int
 main(void)
 {
@@ -201,6 +235,7 @@ main(void)
 		cmocka_unit_test(key_kinds),
 		cmocka_unit_test(scan),
 		cmocka_unit_test(scan_refuses),
+		cmocka_unit_test(conf_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

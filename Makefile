@@ -24,6 +24,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           insats_public \
           session tablet auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
+          backup backup_cli \
           page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
           page_participation page_participation_view page_participation_contact contact \
@@ -61,6 +62,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_sus_xml \
              test_quest_xml \
              test_quest \
+             test_backup \
              test_form_stash \
              test_bind \
              test_staff test_organisation test_gender test_auth_rules test_admin_labels \

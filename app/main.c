@@ -15,6 +15,8 @@
  *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
  *                                                load questionnaire definitions
  *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
+ *   stegvis backup [-c CONF] [--out DIR]         encrypted backup (timer)
+ *   stegvis restore [-c CONF] [--key FILE] BACKUP   load a backup
  */
 #include <errno.h>
 #include <libgen.h>
@@ -32,6 +34,7 @@
 #include "app.h"
 #include "app_limits.h"
 #include "arena.h"
+#include "backup.h"
 #include "conf.h"
 #include "db.h"
 #include "form_registry.h"
@@ -63,7 +66,9 @@ usage(void)
 	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
 	    "       stegvis sus-export [-c CONF] --ack N\n"
 	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
-	    "       stegvis demo-questionnaires [-c CONF] [--force]\n",
+	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
+	    "       stegvis backup [-c CONF] [--out DIR]\n"
+	    "       stegvis restore [-c CONF] [--key FILE] BACKUP\n",
 	    stderr);
 	return 2;
 }
@@ -535,5 +540,10 @@ main(int argc, char **argv)
 		return quest_cli_import(argc - 1, argv + 1);
 	if (strcmp(argv[1], "demo-questionnaires") == 0)
 		return demo_questionnaires(argc - 1, argv + 1);
+	/* Backup and restore: app/backup_cli.c */
+	if (strcmp(argv[1], "backup") == 0)
+		return backup_cli_backup(argc - 1, argv + 1);
+	if (strcmp(argv[1], "restore") == 0)
+		return backup_cli_restore(argc - 1, argv + 1);
 	return usage();
 }

@@ -154,12 +154,12 @@ ack "$b3" > /dev/null
 # --- Consent revoked: withdrawn, then counted anonymously.
 year=$(sql_admin "SELECT YEAR(start_date) FROM participation WHERE id = ${P[0]}")
 gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = ${P[0]}")
-group_before=$(sql_admin "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
-	LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
-	WHERE p.insats_id = $FVI AND YEAR(p.start_date) = $year AND pe.gender = '$gender'
-	AND p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
-	AND NOT (pe.protected_identity = 0 AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id
-	AND c.kind = 'sus' AND c.state = 'aktiv' AND c.answer = 'ja'))")
+# The group as the receiver has it (the latest acknowledged count): it
+# holds the anonymous participations and, in version 2, the held-back ones
+# never sent.
+group_before=$(sql_admin "SELECT c.started FROM sus_batch_count c JOIN sus_batch b ON b.batch_no = c.batch_no
+	WHERE b.state = 'kvitterad' AND c.insats_id = $FVI AND c.year = $year AND c.gender = '$gender'
+	ORDER BY c.batch_no DESC LIMIT 1")
 revoke_participation_sus_consent "${P[0]}"
 new_batch
 b4=$(batch_header)

@@ -221,6 +221,8 @@ check "its file follows sus-export-1.xsd" quiet xmllint --noout --schema "$XSD1"
 
 # --- 6. Held-back cases in an insats nobody staffs: the admin sees counts.
 log_in ADM admin
+expect_status "the batch log links the admin to it" 200 -b "$ADM" "$BASE/admin/sus"
+expect_body "(its no-staff list)" "href=\"/sus/kvalitet#utan-personal\""
 expect_status "the admin opens /sus/kvalitet" 200 -b "$ADM" "$BASE/sus/kvalitet"
 row=$(grep -A5 "<td data-label=\"Insats\">SUS-sekvens $RUN</td>" "$BODY" | tr -d '\n')
 check "lists the insats nobody staffs" test -n "$row"

@@ -86,7 +86,7 @@ static const struct conf_entry conf_tab[CK__MAX] = {
 	C_STR(CK_SSO_HEADER_PARAM, CT_PARAM, sso_header_param, "", CE_EMPTY_OK),
 	C_STR(CK_BASE_URL, CT_URL, base_url, "http://127.0.0.1:8080", 0),
 	C_NUM(CK_REPORT_MIN_CELL, CT_UINT, report_min_cell, 2, 100, 5),
-	C_STR(CK_SUS_SCHEMA, CT_PATH, sus_schema, "conf/sus-export-1.xsd", 0),
+	C_STR(CK_SUS_SCHEMA, CT_PATH, sus_schema, "conf/sus-export-2.xsd", 0),
 	C_NUM(CK_SUS_VALIDATE, CT_BOOL, sus_validate, 0, 1, 1),
 	C_STR(CK_SUS_EXPORT_DIR, CT_PATH, sus_export_dir, "var/sus", 0),
 	C_NUM(CK_REPORT_TOP_STEPS, CT_UINT, report_top_steps, 1, 20, 2),

@@ -10,6 +10,7 @@
  *   stegvis routes                               the route table, for tests
  *   stegvis text-fields                          every form's fields and limits
  *   stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]
+ *                      [--schema 1|2]
  *   stegvis sus-export [-c CONF] --batch N [--out FILE]
  *   stegvis sus-export [-c CONF] --ack N         the SUS export (cron)
  *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
@@ -44,6 +45,7 @@
 #include "route.h"
 #include "session.h"
 #include "sus_batch.h"
+#include "sus_xml.h"
 #include "view.h"
 #include "demo_quest.h"
 #include "quest_cli.h"
@@ -63,6 +65,7 @@ usage(void)
 	    "       stegvis routes\n"
 	    "       stegvis text-fields\n"
 	    "       stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]\n"
+	    "                          [--schema 1|2]\n"
 	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
 	    "       stegvis sus-export [-c CONF] --ack N\n"
 	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
@@ -366,7 +369,8 @@ cmd_sus_export(int argc, char **argv)
 {
 	const char *conf_path = NULL, *out = NULL, *dir;
 	long long since = -1, batch = -1, ack = -1;
-	int validate = 1, rc = 1;
+	int validate = 1, rc = 1, schema = SUS_SCHEMA_DEFAULT;
+	char xsd[PATH_MAX];
 	struct sus_env env = { 0 };
 	struct sus_result res;
 	struct sus_file f = { .fd = -1 };
@@ -398,6 +402,11 @@ cmd_sus_export(int argc, char **argv)
 		if (strcmp(argv[i], "--ack") == 0 &&
 		    (v = opt_value(argc, argv, &i)) &&
 		    (ack = cli_batch_no(v)) > 0)
+			continue;
+		if (strcmp(argv[i], "--schema") == 0 &&
+		    (v = opt_value(argc, argv, &i)) &&
+		    (schema = (int)cli_batch_no(v)) >= SUS_SCHEMA_MIN &&
+		    schema <= SUS_SCHEMA_MAX)
 			continue;
 		if (strcmp(argv[i], "--no-validate") == 0) {
 			validate = 0;
@@ -433,7 +442,12 @@ cmd_sus_export(int argc, char **argv)
 		.username = STR_LIT("cli:sus-export"),
 		.remote_addr = STR_LIT("local"),
 		.request_id = STR_LIT("sus-export"),
-		.xsd_path = (validate && c.sus_validate) ? c.sus_schema : NULL,
+		.xsd_path =
+		    (validate && c.sus_validate &&
+		        sus_schema_path(c.sus_schema, schema, xsd, sizeof(xsd)))
+		    ? xsd
+		    : NULL,
+		.schema = schema,
 	};
 #ifdef STEGVIS_TEST_HOOKS
 	/* Only in make check's build/stegvis-testhooks, never in the

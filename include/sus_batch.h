@@ -34,6 +34,7 @@
 
 struct arena;
 struct db;
+struct progress;
 struct db_record;
 
 /* A batch's state (sus_batch.state). */
@@ -113,6 +114,8 @@ struct sus_env {
 	 * build/stegvis-testhooks): SIGKILL the process after this many
 	 * registrations are written. 0: never. */
 	long long crash_after;
+	/* The command line's progress line (progress.h); NULL: none. */
+	struct progress *progress;
 };
 
 struct sus_result {

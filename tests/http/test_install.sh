@@ -123,7 +123,7 @@ sed -e "s|/usr/share/stegvis|$S|g" -e "s|^socket = .*|socket = $d/stegvis.sock|"
 	-e "s|^db_password_file = .*|db_password_file = $VAR/db.pass|" \
 	-e "s|^workers = .*|workers = 1|" -e "s|^sus_export_dir = .*|sus_export_dir = $d/sus|" \
 	-e "s|^base_url = .*|base_url = https://127.0.0.1:$p1|" \
-	"$R/etc/stegvis/stegvis.conf.dist" > "$d/stegvis.conf"
+	"$R/etc/stegvis/stegvis.conf" > "$d/stegvis.conf"
 # From /, so nothing can come from the checkout.
 check "the installed stegvis migrates from the share directory" \
 	bash -c "cd / && '$R/usr/bin/stegvis' migrate -c '$d/stegvis.conf' > '$d/log/migrate.log' 2>&1"
@@ -161,7 +161,9 @@ expect_header "with HSTS on static files too" "Strict-Transport-Security:"
 expect_header "and nosniff" "X-Content-Type-Options: nosniff"
 expect_status "plain HTTP is only a redirect" 301 "http://127.0.0.1:$p2/start?x=1"
 expect_header "to HTTPS" "Location: https://stegvis.example.se/start?x=1"
-check "TLS 1.1 is refused" bash -c "! curl -sk --tls-max 1.1 -o /dev/null '$H/' 2> /dev/null"
+check "a TLS 1.2 cipher without AEAD (CBC) is refused" bash -c \
+	"! curl -sk --tls-max 1.2 --ciphers ECDHE-ECDSA-AES128-SHA -o /dev/null '$H/' 2> /dev/null"
+expect_status "an AEAD one is taken" 200 -k --tls-max 1.2 --ciphers ECDHE-ECDSA-AES128-GCM-SHA256 "$H/"
 check "the installed server logged no errors" bash -c "! grep -E '\] error |BUG: ' '$d/log/stegvis.log'"
 
 done_testing

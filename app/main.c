@@ -147,9 +147,10 @@ cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 	/* The migrations sit beside the views, as the questionnaire XSD
 	 * does (quest_schema_path): sql/ in the checkout, and
 	 * $(PREFIX)/share/stegvis/sql once installed (README "A real
-	 * server"), whatever the working directory. */
+	 * server"), whatever the working directory. Else sql/ in it. */
 	snprintf(sql_dir, sizeof(sql_dir), "%s/../sql", c.views);
-	o.sql_dir = sql_dir;
+	if (access(sql_dir, R_OK | X_OK) == 0)
+		o.sql_dir = sql_dir;
 	o.socket = sock ? sock : c.db_socket;
 	o.db_name = c.db_name;
 	/* unix_socket authentication: the OS user is the admin account. */

@@ -42,6 +42,7 @@
 #include "demo.h"
 #include "master.h"
 #include "migrate.h"
+#include "progress.h"
 #include "route.h"
 #include "session.h"
 #include "sus_batch.h"
@@ -113,7 +114,7 @@ cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 	struct migrate_opts o = { .db_name = "stegvis", .sql_dir = "sql" };
 	struct passwd *pw = getpwuid(geteuid());
 	struct conf c;
-	char err[512];
+	char err[512], sql_dir[PATH_MAX];
 	int rc;
 
 	for (int i = 2; i < argc; i++) {
@@ -151,6 +152,13 @@ cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 		conf_free(&c);
 		return 1;
 	}
+	/* The migrations sit beside the views, as the questionnaire XSD
+	 * does (quest_schema_path): sql/ in the checkout, and
+	 * $(PREFIX)/share/stegvis/sql once installed (README "A real
+	 * server"), whatever the working directory. Else sql/ in it. */
+	snprintf(sql_dir, sizeof(sql_dir), "%s/../sql", c.views);
+	if (access(sql_dir, R_OK | X_OK) == 0)
+		o.sql_dir = sql_dir;
 	o.socket = sock ? sock : c.db_socket;
 	o.db_name = c.db_name;
 	/* unix_socket authentication: the OS user is the admin account. */
@@ -380,6 +388,7 @@ cmd_sus_export(int argc, char **argv)
 	char err[600], path[PATH_MAX], dirbuf[PATH_MAX];
 	struct rusage ru;
 	struct timespec t0, t1;
+	struct progress prog;
 	enum app_err e;
 
 	for (int i = 2; i < argc; i++) {
@@ -418,6 +427,8 @@ cmd_sus_export(int argc, char **argv)
 	    (ack > 0 && out != NULL))
 		return usage();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* On a terminal only: quiet under cron and systemd timers. */
+	progress_start(&prog, "sus-export: deltaganden", 0);
 	conf_defaults(&c);
 	if (conf_path == NULL && access(SUS_DEFAULT_CONF, R_OK) == 0)
 		conf_path = SUS_DEFAULT_CONF;
@@ -448,6 +459,7 @@ cmd_sus_export(int argc, char **argv)
 		    ? xsd
 		    : NULL,
 		.schema = schema,
+		.progress = &prog,
 	};
 #ifdef STEGVIS_TEST_HOOKS
 	/* Only in make check's build/stegvis-testhooks, never in the
@@ -521,6 +533,7 @@ cmd_sus_export(int argc, char **argv)
 	    ru.ru_maxrss);
 	rc = 0;
 done:
+	progress_end(&prog);
 	sus_file_close(&f);
 	db_close(db);
 	arena_free(&a);

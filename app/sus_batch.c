@@ -13,6 +13,7 @@
 #include "db.h"
 #include "gender.h"
 #include "log.h"
+#include "progress.h"
 #include "sql_auth.h"
 #include "sql_sus.h"
 #include "sus_batch.h"
@@ -455,7 +456,7 @@ static enum app_err
 sus_write_participations(const struct sus_env *env, struct sus_xml *x,
     struct sus_run *run, struct sus_result *res)
 {
-	long long after = 0, written = 0;
+	long long after = 0, written = 0, seen = 0;
 	size_t mark = arena_mark(env->a);
 	enum app_err e;
 
@@ -567,6 +568,8 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			}
 		}
 		after = rows[nrows - 1].id;
+		if (env->progress != NULL)
+			progress_set(env->progress, seen += (long long)nrows);
 	}
 	arena_rewind(env->a, mark);
 	return APP_OK;
@@ -993,6 +996,8 @@ sus_batch_create(const struct sus_env *env, long long since, int fd,
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	e = sus_build(env, since, fd, res, err, errlen);
+	if (env->progress != NULL)
+		progress_end(env->progress);
 	if (e == APP_OK && !res->empty && !res->busy)
 		e = db_commit(env->db);
 	else

@@ -46,6 +46,7 @@
 
 struct arena;
 struct db;
+struct progress;
 struct db_record;
 
 /* A batch's state (sus_batch.state). */
@@ -129,6 +130,8 @@ struct sus_env {
 	 * build/stegvis-testhooks): SIGKILL the process after this many
 	 * registrations are written. 0: never. */
 	long long crash_after;
+	/* The command line's progress line (progress.h); NULL: none. */
+	struct progress *progress;
 };
 
 struct sus_result {

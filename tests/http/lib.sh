@@ -688,3 +688,13 @@ tablet() {
 	fetch -c "$1" -b "$1" "$BASE/surfplatta" > /dev/null
 	KC=$(form_csrf)
 }
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+	local p
+	for _ in $(seq 50); do
+		p=$((20000 + RANDOM % 20000))
+		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }
+	done
+	echo 28081
+}

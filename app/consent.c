@@ -519,11 +519,11 @@ consent_covers(struct req *r, long long referral_id, long long org_id,
 }
 
 enum app_err
-consent_details_visible(
-    struct req *r, long long referral_id, long long org_id, int *visible)
+consent_details_visible(struct req *r, long long referral_id, long long org_id,
+    unsigned via, int *visible)
 {
 	/* The one rule of who sees what of a referral (visibility.h). */
-	return access_details_visible(r, referral_id, org_id, visible);
+	return access_details_visible(r, referral_id, org_id, via, visible);
 }
 
 enum app_err

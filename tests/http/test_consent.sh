@@ -343,7 +343,8 @@ st=$(post "$RJ" "/samtycken/$W/felaktig" --data-urlencode "skal=Fel blankett")
 eq "the remittent marks it in error" "$st" 303
 expect_status "and then no longer sees the consents" 403 -b "$RJ" "$BASE/samtycken/ansokan/$R"
 expect_status "nor the application's details" 200 -b "$RJ" "$BASE/ansokningar/$R"
-expect_body "only that it exists" "Samtycket omfattar inte längre din organisation."
+expect_body "only that it exists" "Samtycket omfattar inte din organisation."
+expect_body "and why" "Det senaste samtycket är markerat som felaktigt."
 
 # --- A member named as a party covers its units
 R2=$(q "INSERT INTO person (personnummer, id_kind, birth_year)

@@ -257,7 +257,7 @@ eq "the participant answers yes" "$st" 303
 eq "yes, in force" "$(q "SELECT CONCAT(state, '|', answer) FROM consent WHERE id = $S2")" "aktiv|ja"
 eq "the earlier 'no' is replaced" "$(q "SELECT state FROM consent WHERE id = $S1")" aterkallad
 eq "with a reason in its history" \
-	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av samtycke $S2."
+	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av ett nytt samtycke av samma slag, givet vid samma tillfälle."
 expect_status "status, as the insats staff" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
 expect_body "SUS yes: with personnummer" "Gäller</span> – rapporteras med personnummer"
 expect_status "status, as the remittent" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"

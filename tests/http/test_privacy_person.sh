@@ -97,7 +97,7 @@ eq "one person link for the two referrals" \
 # another organisation did with the same personnummer.
 eq "soc searches for the personnummer" "$(post "$SOC" /ansokningar/sok --data-urlencode "personnummer=$(dash "$PNR")")" 200
 expect_status "the participation page" 200 -b "$CM" "$BASE/deltagande/$P"
-expect_body "its log shows the insats's own reads" "(personal.cm)</td><td data-label=\"Vad\">Läste deltagande $P</td>"
+expect_body "its log shows the insats's own reads" "(personal.cm)</td><td data-label=\"Vad\">Läste deltagande i $(q "SELECT short_name FROM insats WHERE id = $INSATS")</td>"
 check "and nothing soc did (their search, their referral)" body_lacks "(remittent.soc)"
 
 # --- Protected identity: typing the number reveals neither the protection nor

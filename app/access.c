@@ -102,14 +102,14 @@ enum app_err
 access_waiver(
     struct req *r, long long referral_id, long long org_id, enum vis_waiver *w)
 {
-	struct db_param p[3] = { DB_INT(org_id), DB_INT(org_id),
+	struct db_param p[4] = { DB_INT(org_id), DB_INT(org_id), DB_INT(org_id),
 		DB_INT(referral_id) };
 	struct access_num row;
 	int found;
 	enum app_err e;
 
 	*w = VIS_WAIVER_IN_ERROR;
-	if ((e = db_load_one(r->db, r->a, DB_ACCESS, SQL_ACCESS_WAIVER, p, 3,
+	if ((e = db_load_one(r->db, r->a, DB_ACCESS, SQL_ACCESS_WAIVER, p, 4,
 	         &row, &found)) != APP_OK)
 		return e;
 	if (!found)

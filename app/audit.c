@@ -37,31 +37,50 @@ static const char *const audit_labels[AUDIT__MAX] = {
 _Static_assert(sizeof(audit_labels) / sizeof(audit_labels[0]) == AUDIT__MAX,
     "audit_labels[] out of sync with enum audit_action");
 
-/* The object types the log names, with their Swedish labels. */
+/* The object types the log names, with their Swedish labels, and as a
+ * sentence names them ("Läste samtycke 12"). */
 static const struct {
-	const char *name, *label;
+	const char *name, *label, *noun;
 } audit_objects[] = {
-	{ "participant", "Deltagare" },
-	{ "participation", "Deltagande" },
-	{ "referral", "Ansökan" },
-	{ "consent", "Samtycke" },
-	{ "staff", "Konto" },
-	{ "organisation", "Organisation" },
-	{ "insats", "Insats" },
-	{ "audit_log", "Åtkomstlogg" },
-	{ "person", "Person" },
-	{ "participation_list", "Deltagarlista" },
-	{ "referral_list", "Ansökningslista" },
-	{ "consent_text", "Samtyckestext" },
-	{ "code", "Kodlista" },
-	{ "questionnaire", "Enkät" },
-	{ "questionnaire_code", "Enkätkod" },
-	{ "report", "Rapport" },
-	{ "report_text", "Text till delårsrapporten" },
-	{ "sus_batch", "SUS-batch" },
-	{ "structural_company", "Företag i praktikplatsbanken" },
-	{ "structural_training", "Handledarutbildning" },
+	{ "participant", "Deltagare", "deltagare" },
+	{ "participation", "Deltagande", "deltagande" },
+	{ "referral", "Ansökan", "ansökan" },
+	{ "consent", "Samtycke", "samtycke" },
+	{ "staff", "Konto", "konto" },
+	{ "organisation", "Organisation", "organisation" },
+	{ "insats", "Insats", "insats" },
+	{ "audit_log", "Åtkomstlogg", "åtkomstloggen" },
+	{ "person", "Person", "personnumret" },
+	{ "participation_list", "Deltagarlista", "deltagarlistan" },
+	{ "referral_list", "Ansökningslista", "ansökningslistan" },
+	{ "consent_text", "Samtyckestext", "samtyckestext" },
+	{ "code", "Kodlista", "kodlista" },
+	{ "questionnaire", "Enkät", "enkät" },
+	{ "questionnaire_code", "Enkätkod", "enkätkod" },
+	{ "report", "Rapport", "rapport" },
+	{ "report_text", "Text till delårsrapporten",
+	    "text till delårsrapporten" },
+	{ "sus_batch", "SUS-batch", "SUS-batch" },
+	{ "structural_company", "Företag i praktikplatsbanken",
+	    "företag i praktikplatsbanken" },
+	{ "structural_training", "Handledarutbildning", "handledarutbildning" },
 };
+
+/* What a row did, as the first word(s) of a sentence ("Läste"). */
+static const char *const audit_verbs[AUDIT__MAX] = {
+	[AUDIT_READ] = "Läste",
+	[AUDIT_CREATE] = "Skapade",
+	[AUDIT_UPDATE] = "Ändrade",
+	[AUDIT_EXPORT] = "Exporterade",
+	[AUDIT_PRINT] = "Skrev ut",
+	[AUDIT_SEARCH] = "Sökte på",
+	[AUDIT_LOGIN] = "Öppnade",
+	[AUDIT_LOGIN_FAILED] = "Försökte öppna",
+	[AUDIT_LOGOUT] = "Stängde",
+	[AUDIT_ADMIN] = "Administrerade",
+};
+_Static_assert(sizeof(audit_verbs) / sizeof(audit_verbs[0]) == AUDIT__MAX,
+    "audit_verbs[] out of sync with enum audit_action");
 
 const char *
 audit_action_name(enum audit_action a)
@@ -103,6 +122,24 @@ audit_object_label_of(struct str type)
 		if (str_eq_cstr(type, audit_objects[i].name))
 			return str_cstr(audit_objects[i].label);
 	return type;
+}
+
+const char *
+audit_action_verb_of(struct str name)
+{
+	enum audit_action a;
+
+	return audit_action_from_name(name, &a) ? audit_verbs[a] : "Åtgärd:";
+}
+
+const char *
+audit_object_noun_of(struct str type)
+{
+	for (size_t i = 0; i < sizeof(audit_objects) / sizeof(audit_objects[0]);
+	     i++)
+		if (str_eq_cstr(type, audit_objects[i].name))
+			return audit_objects[i].noun;
+	return "uppgift";
 }
 
 static const struct db_field audit_row_fields[] = {

@@ -583,7 +583,7 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	int interp = demo_below(100) < 15, sick;
 	const struct demo_insats *in;
 	long submitted, born, start = 0, planned = 0, end = 0, mid = 0, due = 0;
-	long decided = 0, sent = 0;
+	long decided = 0, sent = 0, listed;
 	char pnr[13], b1[DEMO_DATE_LEN], b2[DEMO_DATE_LEN], b3[DEMO_DATE_LEN];
 	char b4[DEMO_DATE_LEN], b5[DEMO_DATE_LEN], b6[DEMO_DATE_LEN];
 	char b7[DEMO_DATE_LEN];
@@ -657,6 +657,11 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			marker = demo_cbelow(100) < 15;
 		}
 	}
+	/* A waiting-list decision has its date and decider too; no draw, so
+	 * the rest of the demo data stays the same. */
+	listed = decided;
+	if (strcmp(status, "vantelista") == 0)
+		listed = submitted + 2 > today ? today : submitted + 2;
 	{
 		struct demo_param p[15] = {
 			P_INT(in->id),
@@ -670,9 +675,9 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			P_STR(strcmp(status, "utkast")
 			        ? demo_date(submitted, b2)
 			        : NULL),
-			P_STR(demo_date(decided, b3)),
-			decided ? P_INT(in->contact ? in->contact : rems[rem])
-			        : P_STR(NULL),
+			P_STR(demo_date(listed, b3)),
+			listed ? P_INT(in->contact ? in->contact : rems[rem])
+			       : P_STR(NULL),
 			P_STR(strcmp(status, "aterford") == 0
 			        ? "Behöver först utredas hos hemorganisationen."
 			        : ""),

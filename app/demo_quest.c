@@ -239,7 +239,7 @@ dq_respond(struct db *db, struct arena *a, const struct dq_def *d,
 int
 demo_questionnaires(int argc, char **argv)
 {
-	static struct dq_def life, ongoing, end, hp, staff, rem;
+	static struct dq_def life, ongoing, end, hp, staff, rem, boss, board;
 	const char *conf_path = NULL;
 	struct demo_quest_part *parts;
 	struct quest_number sent;
@@ -287,7 +287,9 @@ demo_questionnaires(int argc, char **argv)
 	    !dq_load(db, &a, "deltagare_avslut", &end) ||
 	    !dq_load(db, &a, "horisontella_principer", &hp) ||
 	    !dq_load(db, &a, "insatspersonal", &staff) ||
-	    !dq_load(db, &a, "remittent", &rem)) {
+	    !dq_load(db, &a, "remittent", &rem) ||
+	    !dq_load(db, &a, "chefer", &boss) ||
+	    !dq_load(db, &a, "styrelse", &board)) {
 		fputs("stegvis: demo: load the shipped questionnaires first\n",
 		    stderr);
 		goto out;
@@ -360,6 +362,18 @@ demo_questionnaires(int argc, char **argv)
 		arena_reset(&a);
 		if (!dq_respond(
 		        db, &a, i % 2 ? &staff : &rem, &w, 40 + dq_below(50)))
+			goto fail;
+		made++;
+	}
+	/* Managers in the collaboration and the board, after the others so
+	 * their draws stay the same. */
+	for (int i = 0; i < 16; i++) {
+		struct dq_who w = { .woman = i % 2 == 0,
+			.age = 45 + i,
+			.date = STR_LIT("2024-11-20") };
+		arena_reset(&a);
+		if (!dq_respond(
+		        db, &a, i < 10 ? &boss : &board, &w, 50 + dq_below(40)))
 			goto fail;
 		made++;
 	}

@@ -1,6 +1,10 @@
 /* history.c: the change history; see include/history.h. */
 #include "db.h"
+#include "followup.h"
+#include "gender.h"
 #include "history.h"
+#include "participation.h"
+#include "referral.h"
 #include "req.h"
 #include "session.h"
 #include "sql_history.h"
@@ -53,6 +57,50 @@ history_field(struct req *r, enum history_record type, long long id,
 	p[4] = DB_STR(history_cut(old_value));
 	p[5] = DB_STR(history_cut(new_value));
 	return db_exec(r->db, r->a, DB_HISTORY, SQL_HISTORY_INSERT, p, 6, NULL);
+}
+
+/* The yes/no fields of both records. */
+static const char *const history_flags[] = {
+	"consent_at_visa",
+	"employed",
+	"employer_rehab_responsibility",
+	"interpreter_needed",
+	"protected_identity",
+};
+
+/* label when it names something, else the value as stored. */
+static struct str
+history_or(const char *label, struct str value)
+{
+	return label != NULL && label[0] != '\0' ? str_cstr(label) : value;
+}
+
+struct str
+history_value_label(
+    enum history_record type, struct str field, struct str value)
+{
+	enum followup_situation s;
+
+	if (value.len == 0)
+		return value;
+	if (str_eq_cstr(field, "status"))
+		return history_or(type == HISTORY_REFERRAL
+		        ? referral_status_label_of(value)
+		        : participation_status_label_of(value),
+		    value);
+	for (size_t i = 0; i < sizeof(history_flags) / sizeof(history_flags[0]);
+	     i++)
+		if (str_eq_cstr(field, history_flags[i])) {
+			if (str_eq_cstr(value, "1"))
+				return STR_LIT("Ja");
+			return str_eq_cstr(value, "0") ? STR_LIT("Nej") : value;
+		}
+	if (str_eq_cstr(field, "gender"))
+		return history_or(gender_label_of(value), value);
+	if (str_eq_cstr(field, "uppfoljning_situation") &&
+	    (s = followup_situation_from_name(value)) != FU_SIT__MAX)
+		return history_or(followup_situation_label(s), value);
+	return value;
 }
 
 enum app_err

@@ -10,6 +10,7 @@
 #include "contact.h"
 #include "db.h"
 #include "form_registry.h"
+#include "history.h"
 #include "page_followup.h"
 #include "page_participation.h"
 #include "page_quest.h"
@@ -297,7 +298,13 @@ pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
 		         history_map, BIND_N(history_map), h)) != APP_OK ||
 		    (e = label ? view_ctx_set_cstr(it, "field", label)
 		               : view_ctx_set_str(it, "field", h->field)) !=
-		        APP_OK)
+		        APP_OK ||
+		    (e = view_ctx_set_str(it, "old",
+		         history_value_label(HISTORY_PARTICIPATION, h->field,
+		             h->old_value))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "new",
+		         history_value_label(HISTORY_PARTICIPATION, h->field,
+		             h->new_value))) != APP_OK)
 			return e;
 	}
 	if ((e = view_ctx_set_int(

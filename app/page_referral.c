@@ -283,8 +283,10 @@ ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
 		struct view_ctx *it;
 		int hide = !(parts & VIS_BIT(VIS_ADDRESS)) &&
 		    contact_field_is_address(h[i].field);
-		int status = str_eq_cstr(h[i].field, "status");
-		struct str old = h[i].old_value, new_ = h[i].new_value;
+		struct str old = history_value_label(
+		               HISTORY_REFERRAL, h[i].field, h[i].old_value),
+		           new_ = history_value_label(
+		               HISTORY_REFERRAL, h[i].field, h[i].new_value);
 
 		if ((contact_field_label(h[i].field) != NULL) != person)
 			continue;
@@ -297,14 +299,8 @@ ref_history_bind(struct view_ctx *ctx, const char *key, const char *any_key,
 		         ref_field_label(h[i].field))) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "hidden", hide)) != APP_OK ||
 		    (!hide &&
-		        ((e = view_ctx_set_str(it, "old",
-		              status && old.len
-		                  ? str_cstr(referral_status_label_of(old))
-		                  : old)) != APP_OK ||
-		            (e = view_ctx_set_str(it, "new",
-		                 status
-		                     ? str_cstr(referral_status_label_of(new_))
-		                     : new_)) != APP_OK)))
+		        ((e = view_ctx_set_str(it, "old", old)) != APP_OK ||
+		            (e = view_ctx_set_str(it, "new", new_)) != APP_OK)))
 			return e;
 	}
 	return view_ctx_set_bool(ctx, any_key, any);
@@ -358,8 +354,13 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct referral *ref,
     unsigned parts)
 {
 	enum referral_status st = ref->status;
+	int full = 0;
 	enum app_err e;
 
+	/* "Full just nu" only when it is: the inbox's occupancy. */
+	if (st == REFERRAL_VANTELISTA &&
+	    (e = referral_insats_full(r, ref->insats_id, &full)) != APP_OK)
+		return e;
 	if ((e = bind_record(ctx, &referral_record, ref_stored_map,
 	         BIND_N(ref_stored_map), ref)) != APP_OK ||
 	    (e = view_ctx_set_cstr(
@@ -374,6 +375,7 @@ ref_bind_stored(struct req *r, struct view_ctx *ctx, const struct referral *ref,
 	         ctx, "is_aterford", st == REFERRAL_ATERFORD)) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "is_vantelista", st == REFERRAL_VANTELISTA)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "insats_full", full)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pnr",
 	         person_pnr_shown(r->a, ref->person.personnummer))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "samordningsnummer",
@@ -421,6 +423,7 @@ ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
 		{ "first_name", "first_name" },
 		{ "last_name", "last_name" },
 	};
+	int not_yet = ref->waiver == VIS_WAIVER_NONE_OTHER_ORG;
 	struct view_ctx *ctx;
 	enum app_err e;
 
@@ -432,8 +435,10 @@ ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
 		return APP_ENOMEM;
 	if ((e = bind_record(ctx, &referral_record, map, BIND_N(map), ref)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "message", REF_CONSENT_HIDDEN_MSG)) !=
-	        APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "message",
+	         not_yet ? REF_CONSENT_NOT_YET_MSG : REF_CONSENT_HIDDEN_MSG)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "not_yet", not_yet)) != APP_OK)
 		return e;
 	return page_render(r, "ansokan_begransad", "Ansökan", ctx);
 }

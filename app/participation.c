@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "date.h"
 #include "db.h"
 #include "participation.h"
@@ -776,7 +777,7 @@ participation_field_label(struct str field)
 		{ "status", "Status" },
 		{ "start_date", "Startdatum" },
 		{ "planned_end_date", "Planerat slut" },
-		{ "contact_id", "Kontaktperson (konto-id)" },
+		{ "contact_id", "Kontaktperson" },
 		{ "hours_per_week", "Timmar per vecka" },
 		{ "target_group", "Målgrupp" },
 		{ "occupation_before_code", "Sysselsättning före" },
@@ -806,29 +807,11 @@ participation_field_label(struct str field)
 const char *
 participation_access_action_label(struct str action)
 {
-	static const char *const map[][2] = {
-		{ "read", "Läste" },
-		{ "create", "Skapade" },
-		{ "update", "Ändrade" },
-		{ "search", "Sökte på personnumret" },
-		{ "export", "Exporterade" },
-		{ "print", "Skrev ut" },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (str_eq_cstr(action, map[i][0]))
-			return map[i][1];
-	return "Annat";
+	return audit_action_verb_of(action);
 }
 
 const char *
 participation_access_object_label(struct str object_type)
 {
-	if (str_eq_cstr(object_type, "participation"))
-		return "deltagande";
-	if (str_eq_cstr(object_type, "referral"))
-		return "ansökan";
-	if (str_eq_cstr(object_type, "person"))
-		return "person";
-	return "annat";
+	return audit_object_noun_of(object_type);
 }

@@ -9,7 +9,9 @@
 #include "db.h"
 #include "history.h"
 #include "log.h"
+#include "participation.h"
 #include "referral.h"
+#include "referral_decision.h"
 #include "req.h"
 #include "session.h"
 #include "sql_referral.h"
@@ -279,15 +281,33 @@ enum app_err
 referral_load(struct req *r, long long id, struct referral *out, int *found)
 {
 	long long org = r->user != NULL ? r->user->organisation_id : 0;
-	struct db_param p[3] = { DB_INT(org), DB_INT(org), DB_INT(id) };
+	struct db_param p[4] = { DB_INT(org), DB_INT(org), DB_INT(org),
+		DB_INT(id) };
 	enum app_err e;
 
-	if ((e = db_load_one(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_GET, p, 3,
+	if ((e = db_load_one(r->db, r->a, DB_REFERRAL, SQL_REFERRAL_GET, p, 4,
 	         out, found)) != APP_OK ||
 	    !*found)
 		return e;
 	out->waiver = vis_waiver_from_code(out->waiver_code);
 	return referral_status_decode(out->status_name, &out->status);
+}
+
+enum app_err
+referral_insats_full(struct req *r, long long insats_id, int *full)
+{
+	struct db_param p[1] = { DB_INT(insats_id) };
+	struct insats_occupancy occ;
+	int found = 0;
+	enum app_err e;
+
+	*full = 0;
+	if ((e = db_load_one(r->db, r->a, DB_REFERRAL,
+	         SQL_REFERRAL_INSATS_OCCUPANCY, p, 1, &occ, &found)) != APP_OK)
+		return e;
+	if (found)
+		*full = participation_insats_full(occ.places, occ.inskrivna);
+	return APP_OK;
 }
 
 enum app_err
@@ -308,15 +328,15 @@ referral_links_load(struct req *r, long long id, struct referral_links *out)
 	return APP_OK;
 }
 
-/* The first eight parameters of SQL_REFERRAL_LIST and _SEARCH into p. */
+/* The first nine parameters of SQL_REFERRAL_LIST and _SEARCH into p. */
 static void
 referral_list_params(struct req *r, struct db_param *p)
 {
 	for (int i = 0; i < 3; i++)
 		p[i] = DB_INT(r->user->id);
-	p[3] = DB_INT(r->user->organisation_id);
-	p[4] = DB_INT(r->user->organisation_id);
-	for (int i = 5; i < 8; i++)
+	for (int i = 3; i < 6; i++)
+		p[i] = DB_INT(r->user->organisation_id);
+	for (int i = 6; i < 9; i++)
 		p[i] = DB_INT(r->user->id);
 }
 
@@ -362,24 +382,24 @@ referral_list(struct req *r, const enum referral_status *status,
 	unsigned mask = status == NULL ? (1u << VIS_WAIVER__MAX) - 1
 	                               : vis_waiver_mask(r->user->roles,
 	                                     ACCESS_VIA_REMITTENT, VIS_DETAILS);
-	struct db_param p[11];
+	struct db_param p[12];
 
 	referral_list_params(r, p);
-	p[8] = DB_STR(name);
 	p[9] = DB_STR(name);
-	p[10] = DB_INT(mask);
-	return referral_rows_load(r, SQL_REFERRAL_LIST, p, 11, rows, n);
+	p[10] = DB_STR(name);
+	p[11] = DB_INT(mask);
+	return referral_rows_load(r, SQL_REFERRAL_LIST, p, 12, rows, n);
 }
 
 enum app_err
 referral_search(
     struct req *r, struct str pnr12, struct referral_row **rows, size_t *n)
 {
-	struct db_param p[9];
+	struct db_param p[10];
 
 	referral_list_params(r, p);
-	p[8] = DB_STR(pnr12);
-	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 9, rows, n);
+	p[9] = DB_STR(pnr12);
+	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 10, rows, n);
 }
 
 /* ==== choices ==== */

@@ -8,7 +8,8 @@
 _Static_assert(VIS_WAIVER_NONE == 0 && VIS_WAIVER_NAMES_ORG == 1 &&
         VIS_WAIVER_OTHER_ORGS == 2 && VIS_WAIVER_EXPIRED_NAMES_ORG == 3 &&
         VIS_WAIVER_EXPIRED_OTHER_ORGS == 4 && VIS_WAIVER_REVOKED == 5 &&
-        VIS_WAIVER_IN_ERROR == 6 && VIS_WAIVER__MAX == 7,
+        VIS_WAIVER_IN_ERROR == 6 && VIS_WAIVER_NONE_OTHER_ORG == 7 &&
+        VIS_WAIVER__MAX == 8,
     "ACCESS_SQL_WAIVER out of sync with enum vis_waiver");
 
 static const struct db_field access_row_fields[] = {
@@ -66,5 +67,5 @@ const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	    1, .ncols = 1, .nparams = 1, .rec = &access_active_record },
 	[SQL_ACCESS_WAIVER] = { "SELECT " ACCESS_SQL_WAIVER
 	                        " AS waiver FROM referral r WHERE r.id = ?",
-	    1, .ncols = 1, .nparams = 3, .rec = &access_waiver_record },
+	    1, .ncols = 1, .nparams = 4, .rec = &access_waiver_record },
 };

@@ -4,6 +4,7 @@
 #include "participation_edit.h"
 #include "referral_decision.h"
 #include "sql_access.h"
+#include "sql_history.h"
 #include "sql_participation.h"
 
 /* A number macro as SQL text. */
@@ -19,9 +20,7 @@
 	"(p.status = 'avslutad' AND p.summary_sent_at IS NULL AND "            \
 	"p.summary_due_date IS NOT NULL AND p.summary_due_date < ?)"
 
-#define INSKRIVNA(ins)                                                         \
-	"(SELECT COUNT(*) FROM participation px WHERE px.insats_id = " ins     \
-	" AND px.status = 'inskriven')"
+#define INSKRIVNA(ins) SQL_INSATS_INSKRIVNA(ins)
 
 /* The person columns of referral_person and participation_person
  * (sql/0022), in this order: SQL_PARTICIPATION_PERSON_COPY. */
@@ -101,14 +100,14 @@
 #define B(x) "CAST(" x " AS BINARY)"
 
 /* One change_history list of the page (record type, id ?), newest first. */
-#define HISTORY_ITEMS(kind, type, extra)                                                                                                               \
-	"(SELECT " kind                                                                                                                                \
-	", ROW_NUMBER() OVER (ORDER BY h.at DESC, h.id DESC), " B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", " B(                                    \
-	    "s.display_name") ", " B("h.field") ", " B("h.old_value") ", " B("h.new_value") ", '' "                                                    \
-	                                                                                    "FROM change_history h JOIN staff s ON s.id = h.staff_id " \
-	                                                                                    "WHERE h.record_type = '" type                             \
-	                                                                                    "' AND h.record_id = ? " extra                             \
-	                                                                                    "ORDER BY h.at DESC, h.id DESC LIMIT 500)"
+#define HISTORY_ITEMS(kind, type, extra)                                                                                                                            \
+	"(SELECT " kind                                                                                                                                             \
+	", ROW_NUMBER() OVER (ORDER BY h.at DESC, h.id DESC), " B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", " B("s.display_name") ", " B(                        \
+	    "h.field") ", " B(HISTORY_SQL_VALUE("h.old_value")) ", " B(HISTORY_SQL_VALUE("h.new_value")) ", '' "                                                    \
+	                                                                                                 "FROM change_history h JOIN staff s ON s.id = h.staff_id " \
+	                                                                                                 "WHERE h.record_type = '" type                             \
+	                                                                                                 "' AND h.record_id = ? " extra                             \
+	                                                                                                 "ORDER BY h.at DESC, h.id DESC LIMIT 500)"
 
 /* One income list: code, label, has a SUS code. */
 #define INCOME_ITEMS(kind, from)                                                    \

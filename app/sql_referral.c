@@ -4,7 +4,9 @@
 
 #include "person.h"
 #include "referral.h"
+#include "referral_decision.h"
 #include "sql_access.h"
+#include "sql_participation.h"
 #include "sql_referral.h"
 
 static const struct db_field lock_fields[] = {
@@ -38,8 +40,9 @@ static const struct db_record email_record =
 
 /* The list columns (struct referral_row) and the rule of who reaches a
  * referral; the parameters are the caller's staff id three times (the
- * ways), the caller's organisation twice (the waiver), then the caller's
- * staff id three times (the rule again, so the indexes serve it). */
+ * ways), the caller's organisation three times (the waiver), then the
+ * caller's staff id three times (the rule again, so the indexes serve
+ * it). */
 #define LIST_COLS                                                                \
 	"SELECT r.id, r.status, i.short_name AS insats, rp.first_name, "         \
 	"rp.last_name, IFNULL(DATE_FORMAT(r.visa_date, '%Y-%m-%d'), '') AS "     \
@@ -148,7 +151,7 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "LEFT JOIN staff ds ON ds.id = r.decided_by "
 	                       "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "
 	                       "WHERE r.id = ?",
-	    1, .ncols = 47, .nparams = 3, .rec = &referral_record },
+	    1, .ncols = 47, .nparams = 4, .rec = &referral_record },
 	[SQL_REFERRAL_LOCK] = { "SELECT version, status FROM referral WHERE id = ? FOR UPDATE",
 	    0, .ncols = 2, .nparams = 1, .rec = &lock_record },
 	[SQL_REFERRAL_UPDATE] = { "UPDATE referral SET insats_id = ?, visa_date = ?, "
@@ -190,9 +193,12 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	     * here, before the LIMIT. */
 	    "HAVING ((? >> waiver) & 1) = 1 "
 	    "ORDER BY r.updated_at DESC, r.id DESC LIMIT 501",
-	    1, .ncols = 14, .nparams = 11, .rec = &referral_row_record },
+	    1, .ncols = 14, .nparams = 12, .rec = &referral_row_record },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS
 	    "AND p.personnummer = ? "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",
-	    1, .ncols = 14, .nparams = 9, .rec = &referral_row_record },
+	    1, .ncols = 14, .nparams = 10, .rec = &referral_row_record },
+	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
+	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
+	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
 };

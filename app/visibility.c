@@ -17,6 +17,7 @@ vis_remittent_details(enum vis_waiver w)
 	case VIS_WAIVER_EXPIRED_OTHER_ORGS:
 	case VIS_WAIVER_REVOKED:
 	case VIS_WAIVER_IN_ERROR:
+	case VIS_WAIVER_NONE_OTHER_ORG:
 	case VIS_WAIVER__MAX: break;
 	}
 	return 0;

@@ -51,6 +51,17 @@ struct str audit_action_label_of(struct str name);
  * the type itself when it has none. Borrowed. */
 struct str audit_object_label_of(struct str type);
 
+/* A stored action as the verb that starts a log sentence ("read" ->
+ * "Läste", "search" -> "Sökte på"); "Åtgärd:" for a name it does not
+ * know. Static. */
+const char *audit_action_verb_of(struct str name);
+
+/* A stored object type as a log sentence names it ("consent" ->
+ * "samtycke", "person" -> "personnumret"), so a row reads "Läste samtycke
+ * 12"; "uppgift" for a type it does not know (a bug: every type written
+ * is in the table). Static. */
+const char *audit_object_noun_of(struct str type);
+
 /*
  * Append one row for r's user, or for the consent tablet when the tablet
  * is asking (r->tablet): then no staff member, the user name

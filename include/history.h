@@ -38,6 +38,18 @@ struct history_row {
 
 extern const struct db_record history_row_record;
 
+/*
+ * A stored value (old or new) of field on a record of type as the history
+ * shows it, in Swedish: a status by its label (the referral's or the
+ * participation's), a yes/no flag as "Ja"/"Nej", a gender and a
+ * follow-up situation by their labels; "" stays "" and a value the table
+ * does not know stays as stored. The code lists' labels and the accounts'
+ * names come from the statements (HISTORY_SQL_VALUE, sql_history.h).
+ * Static, or value itself (borrowed).
+ */
+struct str history_value_label(
+    enum history_record type, struct str field, struct str value);
+
 /* The history of one record, newest first, at most 500 rows: *rows points
  * to *n of them (arena; NULL when there are none). */
 enum app_err history_load(struct req *, enum history_record type, long long id,

@@ -52,6 +52,11 @@ enum app_err page_referral_save(struct req *);   /* POST .../:id/andra */
 #define REF_CONSENT_HIDDEN_MSG                                                 \
 	"Samtycket omfattar inte längre din organisation. Uppgifterna i "     \
 	"ansökan visas inte."
+/* ... and before any waiver, to a medremittent from another organisation. */
+#define REF_CONSENT_NOT_YET_MSG                                                \
+	"Inget samtycke omfattar din organisation ännu. Uppgifterna i "       \
+	"ansökan visas när deltagaren har gett ett samtycke "                \
+	"(sekretesslättnad) som namnger din organisation."
 
 /* The parts of ref (VIS_BIT()s, visibility.h) r's user sees, reaching it
  * through via (access_referral()). */
@@ -76,8 +81,8 @@ enum app_err ref_bind_stored(struct req *, struct view_ctx *,
 enum app_err ref_bind_links(struct view_ctx *, const struct referral_links *);
 
 /* The page that says only that ref exists: the insats, the person's name
- * and REF_CONSENT_HIDDEN_MSG. An audit read row with detail is written
- * first. */
+ * and REF_CONSENT_HIDDEN_MSG (REF_CONSENT_NOT_YET_MSG when no waiver has
+ * been given yet). An audit read row with detail is written first. */
 enum app_err ref_render_hidden(
     struct req *, const struct referral *ref, const char *detail);
 

@@ -298,9 +298,10 @@ extern const struct db_record participation_item_record;
  * another. Static. */
 const char *participation_field_label(struct str field);
 
-/* The access log's action ("read" -> "Läste"; "Annat" for another) and
- * object type ("referral" -> "ansökan"; "annat") as the participant's
- * file lists them. Static. */
+/* The access log's action ("read" -> "Läste") and object type
+ * ("consent" -> "samtycke") as the participant's file lists them: the
+ * access log's own words (audit_action_verb_of(), audit_object_noun_of()
+ * in audit.h). Static. */
 const char *participation_access_action_label(struct str action);
 const char *participation_access_object_label(struct str object_type);
 

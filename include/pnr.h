@@ -88,7 +88,11 @@ void pnr_format(const struct pnr *, char *buf, size_t n);
  * from the year the person turns 100, a year-only rule) and a NUL into
  * buf. With n < PNR_SHORT_LEN only an empty string is written. Only
  * meaningful when the person turns 0..199 that year; pnr_parse() of the
- * result on any date in that year gives the same digits back.
+ * result on any date in that year from the birth date on gives the same
+ * digits back. Someone born later that year does not round-trip before
+ * their birthday: the number is then "in the future" for pnr_parse()
+ * (the ten-digit form cannot name a year 100 years back instead). For
+ * anyone born in an earlier year, every date of the year works.
  */
 void pnr_format_short(const struct pnr *, int year, char *buf, size_t n);
 

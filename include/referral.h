@@ -161,6 +161,11 @@ struct referral_corem {
 extern const struct db_record referral_income_record;
 extern const struct db_record referral_corem_record;
 
+/* *full = 1 when insats_id has no place free now: participation_insats_full()
+ * (participation.h) of its places and its participants now inskriven, the
+ * same occupancy the inbox shows its staff. 0 for an unknown insats. */
+enum app_err referral_insats_full(struct req *, long long insats_id, int *full);
+
 /* A referral's income sources (in code-list order) and medremittenter. */
 struct referral_links {
 	struct referral_income *income;

@@ -9,9 +9,11 @@
 
 /*
  * The secrecy waiver of referral r (the outer query's alias) as it applies
- * to organisation ? (twice: the organisation, then again for its parent),
- * as a value of enum vis_waiver (include/visibility.h): the latest signed
- * waiver (drafts say nothing), 0 when none was given; in force (aktiv,
+ * to organisation ? (three times: the organisation, again for its parent,
+ * and again for the referring-organisation test), as a value of enum
+ * vis_waiver (include/visibility.h): the latest signed waiver (drafts say
+ * nothing); when none was given, 0 for the referring organisation itself
+ * and 7 for any other (a medremittent's); in force (aktiv,
  * perhaps past its dates until the sweep) or expired, whether one of its
  * active parties is the organisation or its parent; revoked; marked in
  * error. Only the inputs: visibility.h decides what they show.
@@ -25,7 +27,8 @@
 	"FROM organisation o2 WHERE o2.id = ?)))) FROM consent c "                 \
 	"WHERE c.referral_id = r.id AND c.kind = 'sekretess' AND "                 \
 	"c.signed_how IS NOT NULL AND c.state IN ('aktiv', 'aterkallad', "         \
-	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), 0)"
+	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), "  \
+	"IF(r.organisation_id = ?, 0, 7))"
 
 /* The insats staff's way to referral r: submitted, and of an insats the
  * staff member (parameter ?) works in. The one SQL text of that rule, for
@@ -56,7 +59,7 @@ enum sql_access {
 	SQL_ACCESS_PARTICIPATION,
 	/* (insats id) -> active: one row when it exists and is active */
 	SQL_ACCESS_INSATS_ACTIVE,
-	/* (organisation id x2, referral id) -> waiver (ACCESS_SQL_WAIVER) */
+	/* (organisation id x3, referral id) -> waiver (ACCESS_SQL_WAIVER) */
 	SQL_ACCESS_WAIVER,
 	SQL_ACCESS__MAX
 };

@@ -14,6 +14,14 @@
 
 #include "db.h"
 
+/* The places taken in insats ins (an SQL expression for its id): its
+ * participations now inskriven. The one count of occupancy, for the
+ * inbox, the admission's lock and the remittent's waiting-list line
+ * (SQL_REFERRAL_INSATS_OCCUPANCY). */
+#define SQL_INSATS_INSKRIVNA(ins)                                              \
+	"(SELECT COUNT(*) FROM participation px WHERE px.insats_id = " ins     \
+	" AND px.status = 'inskriven')"
+
 enum sql_participation {
 	/* (staff id) -> struct my_insats: the insatser the staff member
 	 * works in, with their places and participants now (inskriven) */

@@ -63,7 +63,7 @@ enum sql_referral {
 	 * background, own_goals, needs, tried_before, consent_at_visa (0/1),
 	 * submitted (0/1)) */
 	SQL_REFERRAL_INSERT,
-	/* (organisation id x2: the caller's, referral id) -> struct
+	/* (organisation id x3: the caller's, referral id) -> struct
 	 * referral */
 	SQL_REFERRAL_GET,
 	/* (id) -> struct referral_lock_row; locks the row */
@@ -86,15 +86,18 @@ enum sql_referral {
 	SQL_REFERRAL_COREM_DELETE,
 	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
 	SQL_REFERRAL_COREM_ADD,
-	/* (user id x3, organisation id x2, user id x3, status or "" x2,
+	/* (user id x3, organisation id x3, user id x3, status or "" x2,
 	 * waiver mask) -> struct referral_row: the referrals the caller
 	 * reaches, newest change first, at most REFERRAL_LIST_MAX + 1; with
 	 * a status, only the rows whose waiver is in the mask (bit
 	 * 1 << waiver; all bits without a status) */
 	SQL_REFERRAL_LIST,
-	/* (user id x3, organisation id x2, user id x3, personnummer) ->
+	/* (user id x3, organisation id x3, user id x3, personnummer) ->
 	 * the same rows: those of one person */
 	SQL_REFERRAL_SEARCH,
+	/* (insats id) -> struct insats_occupancy (referral_decision.h): its
+	 * places and participants now, as the inbox counts them */
+	SQL_REFERRAL_INSATS_OCCUPANCY,
 	SQL_REFERRAL__MAX
 };
 

@@ -21,11 +21,16 @@
  *     whether a SUS "yes" is reported with the personnummer (it depends on
  *     the insats's record of the person).
  *   - the remittent side sees that the referral exists (its insats, the
- *     person's name) always, and its details only while no waiver has been
- *     given yet (what they wrote is theirs), or the latest given waiver,
- *     in force or expired, still names their organisation or its parent
- *     as an active party. A revoked waiver, one marked in error, or one
- *     that does not name them (any more) leaves only that it exists.
+ *     person's name) always, and its details only while the latest given
+ *     waiver, in force or expired, still names their organisation or its
+ *     parent as an active party, or, before any waiver is given, when the
+ *     caller belongs to the referring organisation itself (what its
+ *     remittent wrote is theirs; the "samtycke vid VISA" marker only lets
+ *     the referral be sent before the waiver). A medremittent from another
+ *     organisation passes the same waiver test as everyone else: nothing
+ *     but that it exists until a waiver names their organisation. A
+ *     revoked waiver, one marked in error, or one that does not name them
+ *     (any more) leaves only that it exists.
  *   - where a person with protected identity lives and is reached
  *     (address, postal code, city, phone) is shown on no page; only the
  *     remittent who made the referral holds it, in their own edit form.
@@ -43,7 +48,8 @@
  * are what ACCESS_SQL_WAIVER computes (checked in app/sql_access.c).
  */
 enum vis_waiver {
-	VIS_WAIVER_NONE,       /* no waiver given yet */
+	VIS_WAIVER_NONE,       /* no waiver given yet; the caller's organisation
+	                        * is the referring one */
 	VIS_WAIVER_NAMES_ORG,  /* in force (aktiv) and names the org or its
 	                        * parent as an active party */
 	VIS_WAIVER_OTHER_ORGS, /* in force but does not name the org (never
@@ -52,6 +58,9 @@ enum vis_waiver {
 	VIS_WAIVER_EXPIRED_OTHER_ORGS, /* expired, not naming the org */
 	VIS_WAIVER_REVOKED,            /* revoked (aterkallad) */
 	VIS_WAIVER_IN_ERROR,           /* signed, then marked in error */
+	VIS_WAIVER_NONE_OTHER_ORG,     /* no waiver given yet; the caller's
+	                                * organisation is another one (a
+	                                * medremittent's) */
 	VIS_WAIVER__MAX
 };
 

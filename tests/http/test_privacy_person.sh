@@ -188,4 +188,42 @@ eq "and nothing saved" "$(q "SELECT version FROM participation_person WHERE part
 expect_status "another insats's staff cannot open it (404)" 404 -b "$(j=$(new_jar); login "$j" personal.fv > /dev/null; echo "$j")" \
 	"$BASE/deltagande/$P/kontaktuppgifter"
 expect_status "nor can the remittent (403)" 403 -b "$FK" "$BASE/deltagande/$P/kontaktuppgifter"
+# --- A medremittent from another organisation (issue 21, item 7): the
+# referring organisation's own rule (details before any waiver, the
+# "samtycke vid VISA" marker) does not extend to them; they pass the same
+# waiver test as everyone else. remittent.soc is named as medremittent on
+# an FK referral sent with the VISA marker.
+SOCORG=$(org_of remittent.soc)
+RCO=$(fixture_referral "$INSATS" Medra Remissdotter)
+q "UPDATE referral SET consent_at_visa = 1, background = 'Medremissens bakgrund.' WHERE id = $RCO;
+   INSERT INTO referral_coremittent (referral_id, staff_id, organisation_id, name)
+     VALUES ($RCO, $(staff_id_of remittent.soc), $SOCORG, 'Soc Medremittent')"
+medrem_sees() { # WHEN: what the medremittent sees of RCO, and FK
+	expect_status "$1: the medremittent's page" 200 -b "$SOC" "$BASE/ansokningar/$RCO"
+	if [ "$2" = details ]; then
+		expect_body "$1: the medremittent sees the application" "Medremissens bakgrund."
+		expect_body "$1: told they see it as medremittent" "Du ser ansökan som medremittent"
+		expect_status "$1: and its consents" 200 -b "$SOC" "$BASE/samtycken/ansokan/$RCO"
+	else
+		check "$1: the medremittent does not see the application" body_lacks "Medremissens bakgrund."
+		expect_body "$1: only that it exists" "<dt>Insats</dt>"
+		expect_body "$1: told why" "$3"
+		expect_status "$1: nor its consents (403)" 403 -b "$SOC" "$BASE/samtycken/ansokan/$RCO"
+	fi
+}
+medrem_sees "no waiver yet" existence "Inget samtycke omfattar din organisation ännu."
+expect_status "no waiver yet: FK, the referring organisation, sees it" 200 -b "$FK" "$BASE/ansokningar/$RCO"
+expect_body "no waiver yet: FK sees the details" "Medremissens bakgrund."
+fetch -b "$SOC" "$BASE/ansokningar" > /dev/null
+expect_body "no waiver yet: the medremittent's list shows only that it exists" "Samtycke saknas"
+eq "the hidden page is in the access log" \
+	"$(audits "object_type = 'referral' AND object_id = $RCO AND username = 'remittent.soc' AND detail = 'consent: existence only'")" 1
+CCO=$(give_waiver "$RCO")
+medrem_sees "a waiver naming FK only" existence "Samtycket omfattar inte längre din organisation."
+add_party "$CCO" "$SOCORG"
+medrem_sees "the waiver names the medremittent's organisation" details
+revoke_waiver "$CCO"
+medrem_sees "after revocation" existence "Samtycket omfattar inte längre din organisation."
+expect_status "after revocation: FK too sees only that it exists" 200 -b "$FK" "$BASE/ansokningar/$RCO"
+check "after revocation: FK does not see the details" body_lacks "Medremissens bakgrund."
 done_testing

@@ -13,7 +13,7 @@ for f in "$ROOT"/conf/questionnaires/*.xml; do
 	out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$f" 2>&1)
 	check "$(basename "$f") is loaded (a second import changes nothing)" grep -q "already loaded" <<< "$out"
 done
-eq "seven shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE is_active = 1 AND is_example = 1")" 7
+eq "nine shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE is_active = 1 AND is_example = 1")" 9
 # Every text ref of a definition exists in every one of its languages.
 missing=$(q "SELECT COUNT(*) FROM questionnaire q JOIN questionnaire_language l ON l.questionnaire_id = q.id
 	JOIN (SELECT DISTINCT questionnaire_id, ref FROM questionnaire_text) r ON r.questionnaire_id = q.id

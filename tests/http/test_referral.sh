@@ -300,7 +300,9 @@ eq "several errors: 400" "$got" 400
 eq "several errors: all shown at once (the consent's too)" "$(grep -c '<p class="error"' "$BODY")" 11
 
 # --- Access: another unit's remittent gets 404, a unit colleague may look
-# but not change, a medremittent may look.
+# but not change, a medremittent from another organisation sees only that it
+# exists until a waiver names their organisation (test_privacy_person.sh
+# walks that).
 PN3=$(pnr 19770707)
 build FULL "personnummer=$(dash "$PN3")" "med1_org=$HR" "med1_namn=Hanna HR" "med1_kontakt=hanna@example.se" \
 	"med1_konto=${P^^}_MED" "atgard=spara"
@@ -321,6 +323,7 @@ aget remittent.fk /ansokningar > /dev/null
 check "the other unit's list does not show it" bash -c "! grep -q '/ansokningar/$R3\"' '$BODY'"
 eq "unit colleague: view is 200" "$(aget "${P}_soc2" "/ansokningar/$R3")" 200
 expect_body "unit colleague: told why they see it" "din enhet delar ärenden"
+expect_body "unit colleague: the medremittenter are listed" "Hanna HR, Trollhättans Stad – HR (personalavdelningen), hanna@example.se"
 check "unit colleague: no edit link" bash -c "! grep -q 'ansokningar/$R3/andra' '$BODY'"
 eq "unit colleague: edit form is 403" "$(aget "${P}_soc2" "/ansokningar/$R3/andra")" 403
 V3=$(q "SELECT version FROM referral WHERE id = ${R3:-0}")
@@ -330,8 +333,8 @@ eq "unit colleague: edit POST is 403" "$got" 403
 aget "${P}_soc2" /ansokningar > /dev/null
 expect_body "unit colleague: the list shows it" "/ansokningar/$R3\""
 eq "medremittent: view is 200" "$(aget "${P}_med" "/ansokningar/$R3")" 200
-expect_body "medremittent: told why they see it" "Du ser ansökan som medremittent"
-expect_body "medremittent: the medremittenter are listed" "Hanna HR, Trollhättans Stad – HR (personalavdelningen), hanna@example.se"
+expect_body "medremittent (another organisation, no waiver yet): told why not" "Inget samtycke omfattar din organisation ännu."
+check "medremittent: not the application's text" body_lacks "Lång sjukskrivning efter olycka."
 eq "medremittent: edit form is 403" "$(aget "${P}_med" "/ansokningar/$R3/andra")" 403
 eq "nobody but the remittent changed it" "$(q "SELECT CONCAT(version, ' ', background) FROM referral WHERE id = ${R3:-0}")" \
 	"$V3 Lång sjukskrivning efter olycka."

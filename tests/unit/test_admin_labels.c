@@ -1,5 +1,6 @@
-/* test_admin_labels.c: the code lists (app/code_list.c) and the access
- * log's labels (app/audit.c), without a database. */
+/* test_admin_labels.c: the code lists (app/code_list.c), the access
+ * log's labels (app/audit.c) and the change history's value labels
+ * (app/history.c), without a database. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 
 #include "audit.h"
 #include "code_list.h"
+#include "history.h"
 #include "str.h"
 
 static struct str
@@ -101,6 +103,66 @@ log_labels(void **state)
 	assert_true(str_eq_cstr(audit_object_label_of(S("")), ""));
 }
 
+/* A log row is a sentence: every action has a verb, every object type
+ * written has a noun; nothing reads "annat" (issue 21, item 9). */
+static void
+log_sentences(void **state)
+{
+	static const char *const types[] = { "participation", "referral",
+		"consent", "person", "staff", "participation_list",
+		"referral_list", "questionnaire", "questionnaire_code",
+		"report", "report_text", "structural_company",
+		"structural_training", "insats", "organisation", "code",
+		"consent_text", "audit_log", "sus_batch" };
+
+	(void)state;
+	for (int i = 0; i < AUDIT__MAX; i++) {
+		const char *v = audit_action_verb_of(
+		    S(audit_action_name((enum audit_action)i)));
+
+		assert_true(v[0] != '\0');
+		assert_string_not_equal(v, "Åtgärd:");
+	}
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		assert_string_not_equal(
+		    audit_object_noun_of(S(types[i])), "uppgift");
+	assert_string_equal(audit_action_verb_of(S("read")), "Läste");
+	assert_string_equal(audit_object_noun_of(S("consent")), "samtycke");
+	assert_string_equal(audit_object_noun_of(S("person")), "personnumret");
+	assert_string_equal(audit_object_noun_of(S("no_such_type")), "uppgift");
+}
+
+static int
+label_is(enum history_record t, const char *field, const char *value,
+    const char *want)
+{
+	return str_eq_cstr(history_value_label(t, S(field), S(value)), want);
+}
+
+/* History values by their Swedish labels; "" and unknown values as
+ * stored. */
+static void
+history_values(void **state)
+{
+	(void)state;
+	assert_true(label_is(
+	    HISTORY_PARTICIPATION, "status", "inskriven", "Inskriven"));
+	assert_true(
+	    label_is(HISTORY_REFERRAL, "status", "vantelista", "Väntelista"));
+	assert_true(label_is(HISTORY_REFERRAL, "status", "", ""));
+	assert_true(label_is(HISTORY_REFERRAL, "consent_at_visa", "1", "Ja"));
+	assert_true(label_is(HISTORY_REFERRAL, "employed", "0", "Nej"));
+	assert_true(
+	    label_is(HISTORY_PARTICIPATION, "protected_identity", "1", "Ja"));
+	assert_true(label_is(HISTORY_REFERRAL, "gender", "kvinna", "Kvinna"));
+	assert_true(label_is(HISTORY_PARTICIPATION, "uppfoljning_situation",
+	    "arbete", "Arbete"));
+	/* A free text that happens to be "1" stays as it is. */
+	assert_true(
+	    label_is(HISTORY_PARTICIPATION, "hours_per_week", "1", "1"));
+	assert_true(label_is(HISTORY_REFERRAL, "status", "okand", "okand"));
+}
+
 int
 main(void)
 {
@@ -109,6 +171,8 @@ main(void)
 		cmocka_unit_test(outcomes),
 		cmocka_unit_test(code_text),
 		cmocka_unit_test(log_labels),
+		cmocka_unit_test(log_sentences),
+		cmocka_unit_test(history_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -597,6 +597,39 @@ test_format_short_round_trip(void **state)
 	assert_string_equal(q.digits, p.digits);
 }
 
+/*
+ * The promise holds from the birth date on: someone born later in "year"
+ * does not round-trip before their birthday (the number is in the future
+ * then), but does on the day and after; anyone born earlier, every day.
+ */
+static void
+test_format_short_born_this_year(void **state)
+{
+	struct pnr p, q;
+	char in[16], buf[PNR_SHORT_LEN];
+
+	(void)state;
+	fill_check("20250901-002C", 13, in);
+	assert_null(pnr_parse((struct str){ in, 13 }, 2025, 12, 31, &p));
+	pnr_format_short(&p, 2025, buf, sizeof(buf));
+	assert_int_equal(buf[6], '-');
+	assert_string_equal(
+	    pnr_parse(str_cstr(buf), 2025, 1, 1, &q), MSG_FUTURE);
+	assert_string_equal(
+	    pnr_parse(str_cstr(buf), 2025, 8, 31, &q), MSG_FUTURE);
+	assert_null(pnr_parse(str_cstr(buf), 2025, 9, 1, &q));
+	assert_string_equal(q.digits, p.digits);
+	assert_null(pnr_parse(str_cstr(buf), 2025, 12, 31, &q));
+	assert_string_equal(q.digits, p.digits);
+
+	/* born the year before, later in the year: every day of 2025 */
+	fill_check("20240901-002C", 13, in);
+	assert_null(pnr_parse((struct str){ in, 13 }, TY, TM, TD, &p));
+	pnr_format_short(&p, 2025, buf, sizeof(buf));
+	assert_null(pnr_parse(str_cstr(buf), 2025, 1, 1, &q));
+	assert_string_equal(q.digits, p.digits);
+}
+
 static void
 test_age(void **state)
 {
@@ -674,6 +707,7 @@ main(void)
 		cmocka_unit_test(test_luhn),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_short_round_trip),
+		cmocka_unit_test(test_format_short_born_this_year),
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_str_boundaries),
 	};

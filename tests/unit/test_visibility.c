@@ -50,27 +50,29 @@ static const unsigned way_role[W__MAX] = { ROLE_BIT(ROLE_REMITTENT),
 
 /*
  * What one way shows, by waiver state (columns) and protected identity:
- * the rule, written out. Columns: no waiver yet, in force naming the org,
- * in force not naming it, expired naming it, expired not naming it,
- * revoked, marked in error.
+ * the rule, written out. Columns: no waiver yet (the caller in the
+ * referring organisation), in force naming the org, in force not naming
+ * it, expired naming it, expired not naming it, revoked, marked in error,
+ * no waiver yet (the caller in another organisation: a medremittent's,
+ * which passes the same waiver test as everyone else).
  */
 static const char *const expect[2][W__MAX][VIS_WAIVER__MAX] = {
 	/* not protected */
 	{
-	    [W_OWN] = { "RIDAE", "RIDAE", "R", "RIDAE", "R", "R", "R" },
-	    [W_CO] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R" },
-	    [W_UNIT] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R" },
+	    [W_OWN] = { "RIDAE", "RIDAE", "R", "RIDAE", "R", "R", "R", "R" },
+	    [W_CO] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R", "R" },
+	    [W_UNIT] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R", "R" },
 	    [W_INSATS] = { "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS",
-	        "RIDAPS", "RIDAPS" },
+	        "RIDAPS", "RIDAPS", "RIDAPS" },
 	},
 	/* protected identity: no address on any page; the remittent who
 	 * made the referral still holds it in their form */
 	{
-	    [W_OWN] = { "RIDE", "RIDE", "R", "RIDE", "R", "R", "R" },
-	    [W_CO] = { "RID", "RID", "R", "RID", "R", "R", "R" },
-	    [W_UNIT] = { "RID", "RID", "R", "RID", "R", "R", "R" },
+	    [W_OWN] = { "RIDE", "RIDE", "R", "RIDE", "R", "R", "R", "R" },
+	    [W_CO] = { "RID", "RID", "R", "RID", "R", "R", "R", "R" },
+	    [W_UNIT] = { "RID", "RID", "R", "RID", "R", "R", "R", "R" },
 	    [W_INSATS] = { "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS",
-	        "RIDPS" },
+	        "RIDPS", "RIDPS" },
 	},
 };
 
@@ -164,6 +166,15 @@ combined_cells(void **state)
 		/* Medremittent and unit, waiver not naming the org: exists. */
 		{ 1, ACCESS_COREMITTENT | ACCESS_UNIT, VIS_WAIVER_OTHER_ORGS, 0,
 		    "R" },
+		/* A medremittent from another organisation before any waiver:
+		 * only that it exists (issue 21, item 7) ... */
+		{ 1, ACCESS_COREMITTENT, VIS_WAIVER_NONE_OTHER_ORG, 0, "R" },
+		/* ... and the details once a waiver names their
+		 * organisation. */
+		{ 1, ACCESS_COREMITTENT, VIS_WAIVER_NAMES_ORG, 0, "RIDA" },
+		/* A medremittent of the referring organisation itself: the
+		 * organisation's own rule. */
+		{ 1, ACCESS_COREMITTENT, VIS_WAIVER_NONE, 0, "RIDA" },
 	};
 
 	(void)state;
@@ -185,7 +196,7 @@ combined_cells(void **state)
 static void
 remittent_details(void **state)
 {
-	static const int want[VIS_WAIVER__MAX] = { 1, 1, 0, 1, 0, 0, 0 };
+	static const int want[VIS_WAIVER__MAX] = { 1, 1, 0, 1, 0, 0, 0, 0 };
 
 	(void)state;
 	for (int w = 0; w < VIS_WAIVER__MAX; w++)

@@ -155,6 +155,42 @@ extent_not_required(void **state)
 	assert_true(sus_gaps_none(&g));
 }
 
+/* An extent as typed: whole percent 0..100, or empty (not recorded). */
+static void
+extents_typed(void **state)
+{
+	static const struct {
+		const char *typed;
+		int ok;
+		long long v;
+	} cases[] = {
+		{ "", 1, -1 },
+		{ "  ", 1, -1 },
+		{ "0", 1, 0 },
+		{ "50", 1, 50 },
+		{ " 75 ", 1, 75 },
+		{ "100", 1, 100 },
+		{ "007", 1, 7 },
+		{ "101", 0, -1 },
+		{ "150", 0, -1 },
+		{ "-1", 0, -1 },
+		{ "50,5", 0, -1 },
+		{ "50 %", 0, -1 },
+		{ "abc", 0, -1 },
+		{ "1000", 0, -1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long long v = 42;
+
+		assert_int_equal(sus_extent_parse(str_cstr(cases[i].typed), &v),
+		    cases[i].ok);
+		if (cases[i].ok)
+			assert_int_equal(v, cases[i].v);
+	}
+}
+
 static void
 gaps_in_words(void **state)
 {
@@ -195,6 +231,7 @@ main(void)
 		cmocka_unit_test(end_items_once_ended),
 		cmocka_unit_test(registry_items),
 		cmocka_unit_test(extent_not_required),
+		cmocka_unit_test(extents_typed),
 		cmocka_unit_test(gaps_in_words),
 	};
 

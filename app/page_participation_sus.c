@@ -88,24 +88,6 @@ sus_check_code(
 	}
 }
 
-/* The active kommuner, by name (arena). */
-static enum app_err
-sus_kommuner(struct req *r, struct psus_kommun **out, size_t *n)
-{
-	return db_load(r->db, r->a, DB_PARTICIPATION_SUS, SQL_PSUS_KOMMUNER,
-	    NULL, 0, (void **)out, n);
-}
-
-/* The kommun of code in l (n), or NULL. */
-static const struct psus_kommun *
-sus_kommun_find(const struct psus_kommun *l, size_t n, struct str code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (str_eq(l[i].code, code))
-			return &l[i];
-	return NULL;
-}
-
 /* The extents typed for phase (0 before, 1 after): the number fields
  * pct_key paired in order with the hidden code fields code_key. A code
  * must be one of incomes (n), the stored ones: an extent belongs to a
@@ -154,16 +136,14 @@ part_sus_read(struct req *r, const struct participation *p,
 {
 	struct code_choices codes[PCODES__MAX];
 	struct participation_income *before, *after;
-	struct psus_kommun *kommuner;
 	struct str *stored;
-	size_t n = 0, nbefore, nafter, nkommuner;
+	size_t n = 0, nbefore, nafter;
 	int bad = 0;
 	enum app_err e;
 
 	memset(f, 0, sizeof(*f));
 	*nerr = 0;
 	if ((e = participation_codes_load(r, codes)) != APP_OK ||
-	    (e = sus_kommuner(r, &kommuner, &nkommuner)) != APP_OK ||
 	    (e = participation_incomes_load(
 	         r, p, &before, &nbefore, &after, &nafter)) != APP_OK ||
 	    (e = sus_codes(r, before, nbefore, &stored)) != APP_OK ||
@@ -177,14 +157,14 @@ part_sus_read(struct req *r, const struct participation *p,
 	    &f->v[PSUS_OCC], &codes[PCODES_OCCUPATION], p->occ_before_code);
 	/* The kommun: one of the list ("" keeps what is stored). */
 	if (f->v[PSUS_KOMMUN].ok && f->v[PSUS_KOMMUN].present) {
-		const struct psus_kommun *k =
-		    sus_kommun_find(kommuner, nkommuner, f->v[PSUS_KOMMUN].s);
+		const struct code_choice *k = code_choices_find(
+		    &codes[PCODES_MUNICIPALITY], f->v[PSUS_KOMMUN].s, 1);
 
 		if (k == NULL) {
 			f->v[PSUS_KOMMUN].ok = 0;
 			f->v[PSUS_KOMMUN].error = MSG_KOMMUN;
 		} else
-			f->kommun = k->name;
+			f->kommun = k->label;
 	}
 	for (int i = PSUS_OCC_PCT; i <= PSUS_OCC_AFTER_PCT; i++)
 		if (!f->v[i].ok)
@@ -476,30 +456,32 @@ sus_bind_extents(struct view_ctx *ctx, const char *key, const char *has,
  * selected; a stored text that names none comes first, as it is, with
  * the value "" (kept). typed: the code picked in a refused form. */
 static enum app_err
-sus_bind_kommuner(struct req *r, struct view_ctx *ctx,
-    const struct participation *p, const struct part_sus_form *f)
+sus_bind_kommuner(struct view_ctx *ctx, const struct participation *p,
+    const struct participation_page *pg, const struct part_sus_form *f)
 {
-	struct psus_kommun *l;
+	const struct code_choices *l = &pg->codes[PCODES_MUNICIPALITY];
 	struct str stored = str_trim_blanks(p->person.municipality);
 	struct str sel = f ? f->v[PSUS_KOMMUN].s : p->sus.municipality.sus;
-	size_t n;
 	enum app_err e;
 
-	if ((e = sus_kommuner(r, &l, &n)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "sus_kommun_unmapped",
+	if ((e = view_ctx_set_str(ctx, "sus_kommun_unmapped",
 	         p->sus.municipality.sus.len == 0 ? stored : STR_LIT(""))) !=
 	        APP_OK ||
 	    (e = view_ctx_set_list(ctx, "sus_kommuner")) != APP_OK)
 		return e;
-	for (size_t i = 0; i < n; i++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "sus_kommuner");
+	for (size_t i = 0; i < l->n; i++) {
+		struct view_ctx *it;
 
-		if (it == NULL)
+		if (!l->v[i].active && !str_eq(l->v[i].code, sel))
+			continue;
+		if ((it = view_ctx_list_add(ctx, "sus_kommuner")) == NULL)
 			return APP_ENOMEM;
-		if ((e = view_ctx_set_str(it, "code", l[i].code)) != APP_OK ||
-		    (e = view_ctx_set_str(it, "name", l[i].name)) != APP_OK ||
+		if ((e = view_ctx_set_str(it, "code", l->v[i].code)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_str(it, "name", l->v[i].label)) !=
+		        APP_OK ||
 		    (e = view_ctx_set_bool(
-		         it, "selected", str_eq(l[i].code, sel))) != APP_OK)
+		         it, "selected", str_eq(l->v[i].code, sel))) != APP_OK)
 			return e;
 	}
 	return APP_OK;
@@ -558,7 +540,7 @@ part_sus_bind(struct req *r, struct view_ctx *ctx,
 	    (e = part_code_options(r, ctx, "sus_occs",
 	         &pg->codes[PCODES_OCCUPATION], p->occ_before_code,
 	         f ? f->v[PSUS_OCC].s : p->occ_before_code)) != APP_OK ||
-	    (e = sus_bind_kommuner(r, ctx, p, f)) != APP_OK ||
+	    (e = sus_bind_kommuner(ctx, p, pg, f)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "sus_occ_pct",
 	         f ? f->v[PSUS_OCC_PCT].s : p->occ_before_pct)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "sus_occ_after_pct",

@@ -469,6 +469,7 @@ static const char *const pcodes_tables[PCODES__MAX] = {
 	[PCODES_INCOME] = "code_income",
 	[PCODES_EDUCATION] = "code_education",
 	[PCODES_SUPPORT] = "code_support_time",
+	[PCODES_MUNICIPALITY] = "code_municipality",
 };
 _Static_assert(sizeof(pcodes_tables) / sizeof(pcodes_tables[0]) == PCODES__MAX,
     "pcodes_tables[] out of sync with enum participation_codes");

@@ -61,7 +61,8 @@
 	"JOIN insats i ON i.id = p.insats_id "
 
 /* Every code of every list the forms use (enum participation_codes), with
- * the list's table name; the advice codes have no SUS code. */
+ * the list's table name; the advice codes have no SUS code; the kommuner
+ * (code_municipality: code, name) are SCB's codes, in name order. */
 #define CODES_ALL                                                              \
 	"SELECT 'code_advise_against' AS list, code, label, active, "          \
 	"0 AS has_sus, sort_order FROM code_advise_against UNION ALL "         \
@@ -74,7 +75,9 @@
 	"SELECT 'code_education', code, label, active, "                       \
 	"sus_code IS NOT NULL, sort_order FROM code_education UNION ALL "      \
 	"SELECT 'code_support_time', code, label, active, "                    \
-	"sus_code IS NOT NULL, sort_order FROM code_support_time"
+	"sus_code IS NOT NULL, sort_order FROM code_support_time UNION ALL "   \
+	"SELECT 'code_municipality', code, name, active, 1, "                  \
+	"ROW_NUMBER() OVER (ORDER BY name) FROM code_municipality"
 
 /* The access log of one participant's file (personnummer, participation
  * id, referral id x3, insats id): this file only, not what other

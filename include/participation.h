@@ -235,12 +235,13 @@ extern const struct db_record participation_access_record;
 
 /* The code lists of the insats staff's forms. */
 enum participation_codes {
-	PCODES_ADVISE,     /* code_advise_against */
-	PCODES_END,        /* code_end_reason */
-	PCODES_OCCUPATION, /* code_occupation */
-	PCODES_INCOME,     /* code_income */
-	PCODES_EDUCATION,  /* code_education */
-	PCODES_SUPPORT,    /* code_support_time */
+	PCODES_ADVISE,       /* code_advise_against */
+	PCODES_END,          /* code_end_reason */
+	PCODES_OCCUPATION,   /* code_occupation */
+	PCODES_INCOME,       /* code_income */
+	PCODES_EDUCATION,    /* code_education */
+	PCODES_SUPPORT,      /* code_support_time */
+	PCODES_MUNICIPALITY, /* code_municipality: label is the kommun's name */
 	PCODES__MAX
 };
 

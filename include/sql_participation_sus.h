@@ -1,14 +1,13 @@
 /*
  * sql_participation_sus.h: the writes of the SUS registration data on the
- * participation page (participation_save_sus() in participation_edit.c)
- * and the kommun list its form picks from; what it reads besides is in
- * SQL_PARTICIPATION_GET and _INCOMES. Parameters in brackets.
+ * participation page (participation_save_sus() in participation_edit.c);
+ * what it reads is in SQL_PARTICIPATION_GET, _INCOMES and _CODES (the
+ * kommun list among the codes). Parameters in brackets.
  */
 #ifndef SQL_PARTICIPATION_SUS_H
 #define SQL_PARTICIPATION_SUS_H
 
 #include "db.h"
-#include "str.h"
 
 enum sql_participation_sus {
 	/* (education code or NULL, support time code or NULL, referral id,
@@ -24,17 +23,9 @@ enum sql_participation_sus {
 	SQL_PSUS_INCOME_INSERT, /* (referral id, code, extent or NULL) */
 	/* (extent or NULL, participation id, code) */
 	SQL_PSUS_INCOME_AFTER_EXTENT,
-	/* () -> struct psus_kommun: the active kommuner by name */
-	SQL_PSUS_KOMMUNER,
 	SQL_PSUS__MAX
 };
 
 extern const struct db_query sql_participation_sus[SQL_PSUS__MAX];
-
-/* A kommun of code_municipality (sql/0035, 0036). Borrowed (arena). */
-struct psus_kommun {
-	struct str code, name;
-};
-extern const struct db_record psus_kommun_record;
 
 #endif /* !SQL_PARTICIPATION_SUS_H */

@@ -103,7 +103,7 @@ struct str sus_gaps_text(struct arena *, const struct sus_gaps *g);
  * SUS_EXTENT_MSG). */
 int sus_extent_parse(struct str typed, long long *out);
 #define SUS_EXTENT_MSG                                                         \
-	"Ange omfattningen som ett heltal från 0 till 100 (procent av "       \
-	"heltid, 100 = 40 timmar i veckan)."
+	"Ange ett heltal mellan 0 och 100: omfattningen i procent av "         \
+	"heltid (100 = 40 timmar i veckan)."
 
 #endif /* !SUS_COMPLETE_H */

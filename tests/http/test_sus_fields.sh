@@ -288,8 +288,8 @@ build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_
 	+forsorjning_fore_omfattning_kod=forsorjningsstod +forsorjning_fore_omfattning=40
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "an extent over 100 or not a number is 400" "$got" 400
-expect_body "the occupation's error" '<p class="error" id="sus-syss-omf-fel">Ange omfattningen som ett heltal från 0 till 100 (procent av heltid, 100 = 40 timmar i veckan).</p>'
-expect_body "the income's error, next to it" '<p class="error" id="sus-omf-fore-a_kassa-fel">Ange omfattningen'
+expect_body "the occupation's error" '<p class="error" id="sus-syss-omf-fel">Ange ett heltal mellan 0 och 100: omfattningen i procent av heltid (100 = 40 timmar i veckan).</p>'
+expect_body "the income's error, next to it" '<p class="error" id="sus-omf-fore-a_kassa-fel">Ange ett heltal mellan 0 och 100'
 expect_body "the typed 150 kept" 'name="sysselsattning_fore_omfattning" type="text" inputmode="numeric" size="4" value="150"'
 expect_body "the typed abc kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="abc"'
 expect_body "the valid 40 kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="40"'
@@ -320,7 +320,7 @@ build GOOD "version=$(page_version version)" "version_ansokan=$(page_version ver
 	sysselsattning_efter_omfattning=75 forsorjning_efter_omfattning_kod=lon forsorjning_efter_omfattning=101
 got=$(post "$FV" "/deltagande/$P3/sus-uppgifter" "${ARGS[@]}")
 eq "an extent after over 100 is 400" "$got" 400
-expect_body "with its error" '<p class="error" id="sus-omf-efter-lon-fel">Ange omfattningen'
+expect_body "with its error" '<p class="error" id="sus-omf-efter-lon-fel">Ange ett heltal mellan 0 och 100'
 eq "nothing written" "$(extents "$P3")" "-|-|lon:-"
 build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)" \
 	sysselsattning_fore_omfattning=25 sysselsattning_efter_omfattning=75 \

@@ -278,10 +278,18 @@ sus_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 	} fields[] = {
 		{ HISTORY_REFERRAL, "education_code", "Utbildning" },
 		{ HISTORY_REFERRAL, "income", "Försörjning före" },
+		{ HISTORY_REFERRAL, "income_extent",
+		    "Försörjning före, omfattning (%)" },
 		{ HISTORY_REFERRAL, "support_time_code",
 		    "Tid i offentlig försörjning" },
 		{ HISTORY_PARTICIPATION, "home_municipality",
 		    "Folkbokföringskommun" },
+		{ HISTORY_PARTICIPATION, "occupation_before_percent",
+		    "Sysselsättning före, omfattning (%)" },
+		{ HISTORY_PARTICIPATION, "occupation_after_percent",
+		    "Sysselsättning efter, omfattning (%)" },
+		{ HISTORY_PARTICIPATION, "income_after_extent",
+		    "Försörjning efter, omfattning (%)" },
 	};
 	const struct participation_history *h0 = pg->referral_history,
 	                                   *h1 = pg->history;

@@ -306,6 +306,8 @@ expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "shows the occupation's extent" ", omfattning 50 %"
 expect_body "and the income's" "Arbetslöshetsersättning (a-kassa) (40 %)"
 expect_body "still complete: an extent is not required" "Alla uppgifter som SUS-registreringen behöver finns."
+expect_body "the history names the extent in words" '<td data-label="Uppgift">Sysselsättning före, omfattning (%)</td><td data-label="Från"></td><td data-label="Till">50</td>'
+expect_body "and the incomes' extents" '<td data-label="Uppgift">Försörjning före, omfattning (%)</td><td data-label="Från"></td><td data-label="Till">a_kassa:40</td>'
 
 # --- An ended participation: the extents after too, and a version 2
 # document that carries what was entered validates against the XSD.

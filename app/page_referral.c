@@ -245,6 +245,7 @@ static const char *const ref_field_labels[][2] = {
 	{ "tried_before", "Provat tidigare" },
 	{ "consent_at_visa", "Samtycket tas vid VISA-besöket" },
 	{ "income", "Försörjning" },
+	{ "income_extent", "Försörjning, omfattning (%)" },
 	{ "coremittenter", "Medremittenter" },
 };
 

@@ -319,6 +319,19 @@ expect_body "the typed 150 kept" 'name="sysselsattning_fore_omfattning" type="te
 expect_body "the typed abc kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="abc"'
 expect_body "the valid 40 kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="40"'
 eq "nothing written" "$(extents "$P")|$(history_rows)" "$E0|$H1"
+# A malformed form: two numbers for one income. The page comes back with
+# a message and everything typed kept, nothing written.
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
+	sysselsattning_fore_omfattning=35 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=45 \
+	+forsorjning_fore_omfattning=55 tid_forsorjning=5_9
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "two numbers for one income is 400" "$got" 400
+expect_body "with the summary" "Uppgifterna sparades inte. Rätta felen nedan."
+expect_body "and a message on the incomes' extents" '<p class="error" id="sus-omf-fore-fel">Omfattningen av försörjningen före kunde inte läsas'
+expect_body "the typed occupation extent kept" 'name="sysselsattning_fore_omfattning" type="text" inputmode="numeric" size="4" value="35"'
+expect_body "the first typed income extent kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="45"'
+expect_body "the chosen support time kept" '<option value="5_9" selected>'
+eq "nothing written" "$(extents "$P")|$(history_rows)" "$E0|$H1"
 build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
 	sysselsattning_fore_omfattning=50 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=40 \
 	+forsorjning_fore_omfattning_kod=forsorjningsstod +forsorjning_fore_omfattning=

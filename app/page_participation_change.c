@@ -326,9 +326,10 @@ page_participation_sus(struct req *r)
 	if ((e = part_sus_extents(r, &p, &sf, &in)) != APP_OK ||
 	    (e = participation_save_sus(r, &p, version, &in, &o)) != APP_OK)
 		return e;
+	/* A retry of a save already made answers as that save did. */
 	return pc_outcome(r, &p, &f, &o,
-	    o.changed ? "sparat=1#sus-uppgifter"
-	              : "oforandrat=1#sus-uppgifter");
+	    o.changed || o.retried ? "sparat=1#sus-uppgifter"
+	                           : "oforandrat=1#sus-uppgifter");
 }
 
 enum app_err

@@ -26,6 +26,14 @@
 	"minst en."
 #define MSG_KOMMUN     "Välj en kommun i listan."
 #define MSG_AFTER_OPEN "Omfattningen efter anges när deltagandet är avslutat."
+#define MSG_EXTENTS_BEFORE                                                      \
+	"Omfattningen av försörjningen före kunde inte läsas: formuläret " \
+	"hade inte ett tal per försörjning. Kontrollera talen och spara "     \
+	"igen."
+#define MSG_EXTENTS_AFTER                                                       \
+	"Omfattningen av försörjningen efter kunde inte läsas: formuläret " \
+	"hade inte ett tal per försörjning. Kontrollera talen och spara "     \
+	"igen."
 #define MSG_EXTENT_NO_INCOME                                                   \
 	"Omfattningen hör till en försörjning som inte är sparad. Spara "  \
 	"försörjningen först."
@@ -110,9 +118,13 @@ sus_read_extents(struct req *r, struct part_sus_form *f, int phase,
 		else if (str_eq_cstr(kv->key, pct_key))
 			x[np++].typed = kv->val;
 	}
+	/* Not one number per code: a tampered or broken form. Say so, and
+	 * keep the numbers paired in order (as a browser sends them). */
 	if (nc != np) {
-		f->form_bad = 1;
-		nc = 0;
+		f->ext_error[phase] =
+		    phase ? MSG_EXTENTS_AFTER : MSG_EXTENTS_BEFORE;
+		*nerr += 1;
+		nc = nc < np ? nc : np;
 	}
 	for (size_t i = 0; i < nc; i++) {
 		int stored = 0;
@@ -517,6 +529,11 @@ sus_bind_errors(struct view_ctx *ctx, const struct part_sus_form *f)
 		    (e = page_form_error(ctx, keys[i].key,
 		         f->v[keys[i].field].error)) != APP_OK)
 			return e;
+	if ((e = page_form_error(
+	         ctx, "sus_ext_before_error", f->ext_error[0])) != APP_OK ||
+	    (e = page_form_error(
+	         ctx, "sus_ext_after_error", f->ext_error[1])) != APP_OK)
+		return e;
 	return page_form_error(ctx, "sus_income_error", f->income_error);
 }
 

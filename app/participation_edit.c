@@ -37,6 +37,10 @@ struct pedit {
 	enum app_err (*save)(struct req *, struct pedit *);
 	struct participation_lock lock; /* as locked */
 	int no_consent, changed;
+	/* A stale form may be a retry of a save already made (double click,
+	 * resend): when may_retry, save runs dry (writes nothing, sets
+	 * changed when anything would change); nothing would: retried. */
+	int may_retry, dry, retried;
 };
 
 /* After an UPDATE guarded by the version we hold the lock of: exactly one
@@ -83,12 +87,23 @@ pedit_lock(struct req *r, void *state, struct edit_lock *lock)
 	if (st->p->version != l->version ||
 	    (st->sub_versions &&
 	        (l->ref_version != st->ref_version ||
-	            l->person_version != st->person_version))) {
+	            l->person_version != st->person_version)))
 		lock->version = -1;
+	if (lock->version != st->form_version) {
+		/* Unless what it asks for is stored already: a retry. */
+		if (!st->may_retry)
+			return APP_OK;
+		st->dry = 1;
+		e = st->save(r, st);
+		st->dry = 0;
+		if (e != APP_OK)
+			return e;
+		st->retried = !st->changed;
+		st->changed = 0;
+		if (st->retried)
+			lock->version = st->form_version;
 		return APP_OK;
 	}
-	if (l->version != st->form_version)
-		return APP_OK;
 	/* The consent rule at the moment of the action, under the lock: the
 	 * summary goes to the remittent only under a waiver in force that
 	 * covers their organisation and allows disclosure. */
@@ -112,7 +127,7 @@ pedit_save(
 	enum app_err e;
 
 	(void)lock;
-	if ((e = st->save(r, st)) != APP_OK)
+	if (!st->retried && (e = st->save(r, st)) != APP_OK)
 		return e;
 	*changed = st->changed;
 	return APP_OK;
@@ -140,6 +155,7 @@ pedit_run(struct req *r, struct pedit *st, const char *detail,
 	out->refused = lock.refused;
 	out->no_consent = st->no_consent;
 	out->changed = st->changed;
+	out->retried = st->retried;
 	return APP_OK;
 }
 
@@ -593,14 +609,18 @@ sus_save_after_extents(struct req *r, struct pedit *st,
 		    codes[i], in->ext_after, in->next_after, after, nafter);
 		if (old[i] == now[i])
 			continue;
+		st->changed = 1;
+		if (st->dry)
+			continue;
 		q[0] = pct_param(now[i]);
 		q[1] = DB_INT(st->p->id);
 		q[2] = DB_STR(codes[i]);
 		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
 		         SQL_PSUS_INCOME_AFTER_EXTENT, q, 3, NULL)) != APP_OK)
 			return e;
-		st->changed = 1;
 	}
+	if (st->dry)
+		return APP_OK;
 	if ((e = sus_extent_text(r, codes, old, nafter, &old_text)) != APP_OK ||
 	    (e = sus_extent_text(r, codes, now, nafter, &new_text)) != APP_OK)
 		return e;
@@ -622,7 +642,7 @@ sus_save(struct req *r, struct pedit *st)
 	struct db_param q[5];
 	long long id = st->p->id, ref_id = st->p->referral_id;
 	size_t nbefore, nafter, nset;
-	int found = 0;
+	int found = 0, ref_d, inc_d, kommun_d, occ_d;
 	enum app_err e;
 
 	/* What is stored now, read under the locks. */
@@ -668,9 +688,21 @@ sus_save(struct req *r, struct pedit *st)
 	    (e = sus_extent_text(r, set, new_pcts, nset, &new_ext)) != APP_OK)
 		return e;
 
+	ref_d = !str_eq(edu, s.edu_code) || !str_eq(sup, s.support_code) ||
+	    !str_eq(old_inc, new_inc);
+	inc_d = !str_eq(old_inc, new_inc) || !str_eq(old_ext, new_ext);
+	kommun_d = !str_eq(kommun, s.person.municipality);
+	occ_d = !str_eq(occ, s.occ_before_code) ||
+	    !str_eq(occ_pct, s.occ_before_pct) ||
+	    !str_eq(occ_after_pct, s.occ_after_pct);
+	if (st->dry) {
+		st->changed = ref_d || inc_d || kommun_d || occ_d;
+		return in->set_after && !st->changed
+		    ? sus_save_after_extents(r, st, after, nafter)
+		    : APP_OK;
+	}
 	/* The referral: education, support time, income before. */
-	if (!str_eq(edu, s.edu_code) || !str_eq(sup, s.support_code) ||
-	    !str_eq(old_inc, new_inc)) {
+	if (ref_d) {
 		q[0] = code_param(edu);
 		q[1] = code_param(sup);
 		q[2] = DB_INT(ref_id);
@@ -686,7 +718,7 @@ sus_save(struct req *r, struct pedit *st)
 		st->changed = 1;
 	}
 	/* The incomes before and their extents: rewritten together. */
-	if (!str_eq(old_inc, new_inc) || !str_eq(old_ext, new_ext)) {
+	if (inc_d) {
 		const struct code_choices *l = &codes[PCODES_INCOME];
 
 		q[0] = DB_INT(ref_id);
@@ -714,7 +746,7 @@ sus_save(struct req *r, struct pedit *st)
 		st->changed = 1;
 	}
 	/* The insats's record of the person: folkbokföringskommun. */
-	if (!str_eq(kommun, s.person.municipality)) {
+	if (kommun_d) {
 		q[0] = DB_STR(kommun);
 		q[1] = DB_INT(id);
 		q[2] = DB_INT(st->lock.person_version);
@@ -728,9 +760,7 @@ sus_save(struct req *r, struct pedit *st)
 		st->changed = 1;
 	}
 	/* The participation: occupation before and the extents. */
-	if (!str_eq(occ, s.occ_before_code) ||
-	    !str_eq(occ_pct, s.occ_before_pct) ||
-	    !str_eq(occ_after_pct, s.occ_after_pct)) {
+	if (occ_d) {
 		q[0] = code_param(occ);
 		q[1] = pct_param(in->occ_pct);
 		q[2] = occ_after_pct.len ? DB_STR(occ_after_pct) : DB_NULL;
@@ -767,7 +797,8 @@ participation_save_sus(struct req *r, const struct participation *p,
 		.ref_version = in->ref_version,
 		.person_version = in->person_version,
 		.in = in,
-		.save = sus_save };
+		.save = sus_save,
+		.may_retry = 1 };
 
 	return pedit_run(r, &st, "SUS data", out);
 }

@@ -237,6 +237,9 @@ struct part_sus_form {
 	/* The extents typed for the incomes before [0] and after [1]. */
 	struct part_sus_extent *ext[2];
 	size_t next[2];
+	/* The extents of a phase sent malformed (not one number per code):
+	 * a message for its fieldset; the numbers kept in order. */
+	const char *ext_error[2];
 	int form_bad; /* a hidden version field missing or tampered */
 };
 

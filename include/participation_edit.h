@@ -40,6 +40,8 @@ struct participation_outcome {
 	const char *refused; /* EDIT_REFUSED: the Swedish reason (static) */
 	int no_consent;      /* EDIT_REFUSED for want of a waiver */
 	int changed;         /* EDIT_SAVED: something was written */
+	int retried; /* EDIT_SAVED: a stale form (SUS) whose values are all
+	              * stored already, a retry: nothing written */
 };
 
 /* One activity of a new plan: what and how many hours a week. */
@@ -113,7 +115,9 @@ int participation_contact_hidden(enum contact_field f);
  * before (on the participation), folkbokföringskommun (on the insats's
  * record of the person). A code or kommun "" keeps what is stored; no
  * income code keeps the stored ones. The referral's and the person's
- * versions are checked with the participation's: any moved on is stale.
+ * versions are checked with the participation's: any moved on is stale,
+ * unless everything the form asks for is stored already (a retry of a
+ * save made: EDIT_SAVED, out->retried, nothing written).
  * Writes only what changed (out->changed), a history row per changed
  * field (extents: "occupation_before_percent", "occupation_after_percent",
  * "income_extent" on the referral, "income_after_extent"), audited as

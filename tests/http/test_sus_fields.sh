@@ -227,6 +227,31 @@ eq "saving the same values answers 303" "$got" 303
 expect_header "saying nothing changed" "Location: /deltagande/$P?oforandrat=1#sus-uppgifter"
 eq "and writes nothing" "$(stored "$P")|$(history_rows)|$(audit_updates)" "$S2|$((H0 + 5))|$((A0 + 1))"
 
+# --- A retry of a successful save (double click, resend): the versions
+# are stale now, but what is stored is what was posted, so it answers as
+# the first did, writing nothing; a stale form that differs is still 409.
+read_versions
+S4=$(stored "$P")
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod tid_forsorjning=5_9
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "a change is saved (303)" "$got" 303
+S5=$(stored "$P")
+H5=$(history_rows)
+A5=$(audit_updates)
+check "and moved the versions on" test "$S5" != "$S4"
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "the same form again answers 303, not 409" "$got" 303
+expect_header "back to the section" "Location: /deltagande/$P?sparat=1#sus-uppgifter"
+eq "and writes nothing" "$(stored "$P")|$(history_rows)|$(audit_updates)" "$S5|$H5|$A5"
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod tid_forsorjning=1_4
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "the old versions with other values are still 409" "$got" 409
+eq "with nothing written" "$(stored "$P")|$(history_rows)" "$S5|$H5"
+read_versions
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "set back (303)" "$got" 303
+
 # --- Every kommun in Sweden (sql/0036): 290, with their SCB codes.
 eq "code_municipality holds Sweden's 290 kommuner" "$(q "SELECT COUNT(*) FROM code_municipality")" 290
 eq "a few codes and names" "$(q "SELECT GROUP_CONCAT(CONCAT(code, ' ', name) ORDER BY code SEPARATOR '|')
@@ -293,6 +318,19 @@ expect_body "the income's error, next to it" '<p class="error" id="sus-omf-fore-
 expect_body "the typed 150 kept" 'name="sysselsattning_fore_omfattning" type="text" inputmode="numeric" size="4" value="150"'
 expect_body "the typed abc kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="abc"'
 expect_body "the valid 40 kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="40"'
+eq "nothing written" "$(extents "$P")|$(history_rows)" "$E0|$H1"
+# A malformed form: two numbers for one income. The page comes back with
+# a message and everything typed kept, nothing written.
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
+	sysselsattning_fore_omfattning=35 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=45 \
+	+forsorjning_fore_omfattning=55 tid_forsorjning=5_9
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "two numbers for one income is 400" "$got" 400
+expect_body "with the summary" "Uppgifterna sparades inte. Rätta felen nedan."
+expect_body "and a message on the incomes' extents" '<p class="error" id="sus-omf-fore-fel">Omfattningen av försörjningen före kunde inte läsas'
+expect_body "the typed occupation extent kept" 'name="sysselsattning_fore_omfattning" type="text" inputmode="numeric" size="4" value="35"'
+expect_body "the first typed income extent kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="45"'
+expect_body "the chosen support time kept" '<option value="5_9" selected>'
 eq "nothing written" "$(extents "$P")|$(history_rows)" "$E0|$H1"
 build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
 	sysselsattning_fore_omfattning=50 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=40 \

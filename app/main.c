@@ -15,6 +15,7 @@
  *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
  *                                                load questionnaire definitions
  *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
+ *   stegvis gallring [-c CONF] [--dry-run]       gallring by rule (timer)
  */
 #include <errno.h>
 #include <libgen.h>
@@ -44,6 +45,7 @@
 #include "view.h"
 #include "demo_quest.h"
 #include "quest_cli.h"
+#include "gallring_cli.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
 
@@ -63,7 +65,8 @@ usage(void)
 	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
 	    "       stegvis sus-export [-c CONF] --ack N\n"
 	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
-	    "       stegvis demo-questionnaires [-c CONF] [--force]\n",
+	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
+	    "       stegvis gallring [-c CONF] [--dry-run]\n",
 	    stderr);
 	return 2;
 }
@@ -509,6 +512,13 @@ done:
 	return rc;
 }
 
+/* The gallring crash hook: only in make check's build/stegvis-testhooks. */
+#ifdef STEGVIS_TEST_HOOKS
+#define GALLRING_CRASH_AFTER getenv("STEGVIS_GALLRING_CRASH_AFTER")
+#else
+#define GALLRING_CRASH_AFTER NULL
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -535,5 +545,8 @@ main(int argc, char **argv)
 		return quest_cli_import(argc - 1, argv + 1);
 	if (strcmp(argv[1], "demo-questionnaires") == 0)
 		return demo_questionnaires(argc - 1, argv + 1);
+	/* Gallring: app/gallring_cli.c */
+	if (strcmp(argv[1], "gallring") == 0)
+		return gallring_cli(argc - 1, argv + 1, GALLRING_CRASH_AFTER);
 	return usage();
 }

@@ -135,7 +135,8 @@ forget_person(struct run *g, long long person_id)
 		if (e != APP_EDUP)
 			break;
 	}
-	if (e != APP_OK || db_affected_rows(g->db) == 0)
+	if (e != APP_OK || db_affected_rows(g->db) == 0 ||
+	    (e = ex1(g, SQL_GR_PERSON_MARK, person_id)) != APP_OK)
 		return e;
 	struct db_param h[] = { DB_INT(person_id), DB_INT(person_id) };
 	return ex(g, SQL_GR_PERSON_HISTORY_DEL, h, 2);

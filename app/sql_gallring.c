@@ -200,17 +200,20 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                           "'%m%d') AS SIGNED) AS n FROM participation "
 	                           "WHERE person_id = ?",
 	    0, .ncols = 1, .nparams = 1, .rec = &gallring_n_record },
-	[SQL_GR_PERSON_ANON] = { "UPDATE person SET personnummer = ?, "
-	                         "gallrad_at = UTC_TIMESTAMP() "
-	                         "WHERE id = ? AND gallrad_at IS NULL "
+	[SQL_GR_PERSON_ANON] = { "UPDATE person SET personnummer = ? "
+	                         "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+	                         "person_gallrad g WHERE g.person_id = person.id) "
 	                         "AND NOT EXISTS (SELECT 1 FROM referral r "
 	                         "WHERE r.person_id = person.id "
 	                         "AND r.gallrad_at IS NULL)",
 	    0, .ncols = 0, .nparams = 2 },
+	[SQL_GR_PERSON_MARK] = { "INSERT INTO person_gallrad (person_id, "
+	                         "gallrad_at) VALUES (?, UTC_TIMESTAMP())",
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_PERSON_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
 	                                "record_type = 'person' AND record_id = ? "
-	                                "AND EXISTS (SELECT 1 FROM person "
-	                                "WHERE id = ? AND gallrad_at IS NOT NULL)",
+	                                "AND EXISTS (SELECT 1 FROM person_gallrad "
+	                                "WHERE person_id = ?)",
 	    0, .ncols = 0, .nparams = 2 },
 
 	/* --- samtycke --------------------------------------------------- */

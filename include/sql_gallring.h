@@ -96,6 +96,8 @@ enum sql_gallring {
 	/* (stand-in, person id): the personnummer replaced (gallring.h's
 	 * gallring_standin()) when no ungallrad referral is left */
 	SQL_GR_PERSON_ANON,
+	/* (person id): marked, once SQL_GR_PERSON_ANON changed it */
+	SQL_GR_PERSON_MARK,
 	/* (person id, person id): its old history rows, once gallrad */
 	SQL_GR_PERSON_HISTORY_DEL,
 

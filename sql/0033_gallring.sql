@@ -54,9 +54,14 @@ ALTER TABLE referral
 ALTER TABLE participation
     ADD COLUMN gallrad_at DATETIME NULL
         COMMENT 'UTC: anonymised by gallring (names, contact data, free text and history gone; codes and dates kept)';
-ALTER TABLE person
-    ADD COLUMN gallrad_at DATETIME NULL
-        COMMENT 'UTC: the personnummer was replaced (no ungallrad referral left)';
+-- Beside person, not in it: person stays only the link (sql/0022).
+CREATE TABLE person_gallrad (
+    person_id  BIGINT UNSIGNED NOT NULL,
+    gallrad_at DATETIME NOT NULL COMMENT 'UTC: the personnummer was replaced by its stand-in',
+    PRIMARY KEY (person_id),
+    CONSTRAINT fk_person_gallrad_person FOREIGN KEY (person_id) REFERENCES person (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_swedish_ai_ci
+  COMMENT='Persons whose personnummer gallring replaced (no ungallrad referral was left).';
 
 DROP TRIGGER consent_event_no_delete;
 CREATE TRIGGER consent_event_no_delete BEFORE DELETE ON consent_event FOR EACH ROW
@@ -85,6 +90,7 @@ BEGIN
 END;
 
 GRANT SELECT, UPDATE ON gallring_rule TO 'stegvis'@'localhost';
+GRANT SELECT, INSERT ON person_gallrad TO 'stegvis'@'localhost';
 GRANT EXECUTE ON PROCEDURE gallring_audit_log TO 'stegvis'@'localhost';
 GRANT DELETE ON change_history TO 'stegvis'@'localhost';
 GRANT DELETE ON participation_extension TO 'stegvis'@'localhost';

@@ -31,10 +31,10 @@ mkconf "$WORK/b.conf" "$DB2"
 
 sql_admin "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_swedish_ai_ci"
 check "a scratch database with the demo data" bash -c '
-	cd "$1" && "$2" migrate -c "$3" && "$2" demo-load -c "$3" &&
+	exec > "$4" 2>&1; cd "$1" && "$2" migrate -c "$3" && "$2" demo-load -c "$3" &&
 	"$2" demo-participants -c "$3" &&
 	"$2" questionnaire-import -c "$3" conf/questionnaires/*.xml &&
-	"$2" demo-questionnaires -c "$3"' _ "$ROOT" "$BIN" "$WORK/a.conf" > "$WORK/load.log" 2>&1 ||
+	"$2" demo-questionnaires -c "$3"' _ "$ROOT" "$BIN" "$WORK/a.conf" "$WORK/load.log" ||
 	cat "$WORK/load.log"
 
 # --- a record past and one within each rule ----------------------------
@@ -85,7 +85,7 @@ m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at
    INSERT INTO audit_log (at, username, action, object_type, personnummer, remote_addr, request_id) VALUES
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-old'),
      (UTC_TIMESTAMP() - INTERVAL 1700 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-new');"
-check "a SUS batch document" "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus.xml" > /dev/null
+check "a SUS batch document" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus.xml"
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
    INSERT INTO sus_batch (batch_no, base_no, created_at, created_via) VALUES (99, 0, UTC_TIMESTAMP(3), 'cli');
    INSERT INTO sus_batch_part (batch_no, seq, data) VALUES (99, 0, 'x');"
@@ -142,7 +142,7 @@ eq "a second run removes nothing" "$(grep -cE ': 0 gallrade' "$WORK/run2.out")" 
 # --- killed half way, then run again: the same end as one clean run -------
 { (STEGVIS_GALLRING_CRASH_AFTER=40 exec "$HOOKS" gallring -c "$WORK/b.conf" > /dev/null 2>&1); } 2> /dev/null
 eq "the test-hook run was killed half way" "$(m2 "SELECT COUNT(*) FROM participation WHERE gallrad_at IS NOT NULL")" 40
-check "the rerun completes" "$BIN" gallring -c "$WORK/b.conf" > /dev/null
+check "the rerun completes" quiet "$BIN" gallring -c "$WORK/b.conf"
 norm() { # the dump, with the times gallring writes (today) and the name blanked
 	dump --skip-triggers "$1" | sed -E "s/'($(date -u +%F)|$(date +%F)) [0-9:.]+'/'T'/g; s/$1/DB/g" |
 		grep -av "^/\*" | sed -E "/INSERT INTO .session/d; s/AUTO_INCREMENT=[0-9]+//"

@@ -1,0 +1,102 @@
+-- 0033_gallring.sql: gallring (retention) by rule (README "Gallring").
+--
+-- One row per record type in gallring_rule: what starts its clock and how
+-- many days it runs (keep_days; the backup job caps its own retention at
+-- SELECT MIN(keep_days) FROM gallring_rule, so a backup never outlives a
+-- rule). `stegvis gallring` (app/gallring_cli.c) applies the rules.
+--
+-- What the reports read survives as unidentified rows: a participation or
+-- referral past its rule is anonymised in place (gallrad_at set; gender,
+-- birth year, codes and dates kept; names, contact data, free text, the
+-- change history, consents' signatures gone) and the person's personnummer
+-- is replaced by a number that is no personnummer (its id, zero-padded:
+-- month 00) once no referral of that person is left ungallrad. Rows no
+-- report reads are deleted.
+--
+-- The app's account gets DELETE where gallring deletes. consent_event stays
+-- append-only for everyone but a session that says it is gallring
+-- (@stegvis_gallring = 1); the access log can be shortened only through
+-- gallring_audit_log() (SQL SECURITY DEFINER), which reads its own rule and
+-- never deletes anything younger than a year, so the app's account still
+-- has no DELETE on it.
+--
+-- Applied by `stegvis migrate` as one multi-statement batch (see 0001).
+
+CREATE TABLE gallring_rule (
+    code       VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL
+               COMMENT 'Stable key, app/gallring.c: deltagande, ansokan, samtycke, enkatsvar, enkatkod, sus_dokument, inloggning, atkomstlogg',
+    position   SMALLINT UNSIGNED NOT NULL COMMENT 'Order on /admin/gallring',
+    clock      VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL
+               COMMENT 'What starts the clock (app/gallring.c names it in Swedish)',
+    keep_days  INT NOT NULL COMMENT 'Days from the clock''s start until the record goes',
+    version    INT UNSIGNED NOT NULL DEFAULT 1,
+    updated_at DATETIME NULL COMMENT 'UTC, the last change on /admin/gallring',
+    updated_by INT UNSIGNED NULL,
+    PRIMARY KEY (code),
+    CONSTRAINT fk_gallring_rule_staff FOREIGN KEY (updated_by) REFERENCES staff (id),
+    CONSTRAINT ck_gallring_rule_days CHECK (keep_days BETWEEN 1 AND 36500)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_swedish_ai_ci
+  COMMENT='Gallring rules: one per record type; README "Gallring" gives the defaults and why.';
+
+INSERT INTO gallring_rule (code, position, clock, keep_days) VALUES
+ ('deltagande', 1, 'avslut', 1095),
+ ('ansokan', 2, 'beslut', 365),
+ ('samtycke', 3, 'upphort', 1095),
+ ('enkatsvar', 4, 'inskickad', 1095),
+ ('enkatkod', 5, 'utgangen', 30),
+ ('sus_dokument', 6, 'skapad', 90),
+ ('inloggning', 7, 'senast', 30),
+ ('atkomstlogg', 8, 'loggad', 1825);
+
+ALTER TABLE referral
+    ADD COLUMN gallrad_at DATETIME NULL
+        COMMENT 'UTC: anonymised by gallring (names, contact data, free text and history gone; codes and dates kept)';
+ALTER TABLE participation
+    ADD COLUMN gallrad_at DATETIME NULL
+        COMMENT 'UTC: anonymised by gallring (names, contact data, free text and history gone; codes and dates kept)';
+-- Beside person, not in it: person stays only the link (sql/0022).
+CREATE TABLE person_gallrad (
+    person_id  BIGINT UNSIGNED NOT NULL,
+    gallrad_at DATETIME NOT NULL COMMENT 'UTC: the personnummer was replaced by its stand-in',
+    PRIMARY KEY (person_id),
+    CONSTRAINT fk_person_gallrad_person FOREIGN KEY (person_id) REFERENCES person (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_swedish_ai_ci
+  COMMENT='Persons whose personnummer gallring replaced (no ungallrad referral was left).';
+
+DROP TRIGGER consent_event_no_delete;
+CREATE TRIGGER consent_event_no_delete BEFORE DELETE ON consent_event FOR EACH ROW
+    IF COALESCE(@stegvis_gallring, 0) <> 1 THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'consent_event is append-only';
+    END IF;
+
+DROP TRIGGER audit_log_no_delete;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW
+    IF COALESCE(@stegvis_gallring_log, 0) <> 1 THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only';
+    END IF;
+
+-- Deletes at most max_rows access-log rows older than the atkomstlogg rule
+-- (never younger than 365 days whatever the rule says); n: how many.
+CREATE PROCEDURE gallring_audit_log(IN max_rows INT, OUT n INT)
+    SQL SECURITY DEFINER
+BEGIN
+    DECLARE keep INT DEFAULT 1825;
+    SELECT GREATEST(keep_days, 365) INTO keep FROM gallring_rule WHERE code = 'atkomstlogg';
+    SET @stegvis_gallring_log = 1;
+    DELETE FROM audit_log WHERE at < UTC_TIMESTAMP() - INTERVAL keep DAY
+        ORDER BY id LIMIT max_rows;
+    SET n = ROW_COUNT();
+    SET @stegvis_gallring_log = NULL;
+END;
+
+GRANT SELECT, UPDATE ON gallring_rule TO 'stegvis'@'localhost';
+GRANT SELECT, INSERT ON person_gallrad TO 'stegvis'@'localhost';
+GRANT EXECUTE ON PROCEDURE gallring_audit_log TO 'stegvis'@'localhost';
+GRANT DELETE ON change_history TO 'stegvis'@'localhost';
+GRANT DELETE ON participation_extension TO 'stegvis'@'localhost';
+GRANT DELETE ON consent TO 'stegvis'@'localhost';
+GRANT DELETE ON consent_party TO 'stegvis'@'localhost';
+GRANT DELETE ON consent_consent_category TO 'stegvis'@'localhost';
+GRANT DELETE ON consent_event TO 'stegvis'@'localhost';
+GRANT DELETE ON sus_answer TO 'stegvis'@'localhost';
+GRANT DELETE ON login_failure TO 'stegvis'@'localhost'

@@ -104,23 +104,68 @@ gallring_consent_due(struct str state, long end_day, long today, long keep_days)
 	return gallring_past(end_day, today, keep_days);
 }
 
-enum gallring_refusal
-gallring_validate(const long days[GR__MAX], enum gallring_code *which)
+size_t
+gallring_validate_all(const long days[GR__MAX], const int skip[GR__MAX],
+    enum gallring_refusal out[GR__MAX])
 {
+	size_t n = 0;
+	int log_ok = skip == NULL || !skip[GR_ATKOMSTLOGG];
+
 	for (int c = 0; c < GR__MAX; c++) {
-		*which = (enum gallring_code)c;
-		if (days[c] < defs[c].min_days || days[c] > defs[c].max_days)
-			return c == GR_DELTAGANDE && days[c] > 0 &&
+		out[c] = GR_REF_OK;
+		if (skip != NULL && skip[c])
+			continue;
+		if (days[c] < defs[c].min_days || days[c] > defs[c].max_days) {
+			out[c] = c == GR_DELTAGANDE && days[c] > 0 &&
 			        days[c] < defs[c].min_days
 			    ? GR_REF_FOLLOWUP
 			    : GR_REF_RANGE;
-	}
-	for (int c = 0; c < GR__MAX; c++)
-		if (c != GR_ATKOMSTLOGG && days[GR_ATKOMSTLOGG] < days[c]) {
-			*which = GR_ATKOMSTLOGG;
-			return GR_REF_LOG_SHORT;
+			n++;
 		}
-	return GR_REF_OK;
+	}
+	if (!log_ok || out[GR_ATKOMSTLOGG] != GR_REF_OK)
+		return n;
+	for (int c = 0; c < GR__MAX; c++)
+		if (c != GR_ATKOMSTLOGG && (skip == NULL || !skip[c]) &&
+		    days[GR_ATKOMSTLOGG] < days[c]) {
+			out[GR_ATKOMSTLOGG] = GR_REF_LOG_SHORT;
+			return n + 1;
+		}
+	return n;
+}
+
+enum gallring_refusal
+gallring_validate(const long days[GR__MAX], enum gallring_code *which)
+{
+	enum gallring_refusal out[GR__MAX];
+
+	gallring_validate_all(days, NULL, out);
+	/* A rule out of its own bounds first, then the access log. */
+	for (int c = 0; c < GR__MAX; c++) {
+		*which = (enum gallring_code)c;
+		if (out[c] != GR_REF_OK && out[c] != GR_REF_LOG_SHORT)
+			return out[c];
+	}
+	*which = GR_ATKOMSTLOGG;
+	return out[GR_ATKOMSTLOGG];
+}
+
+const char *
+gallring_days_text(long days, char *buf, size_t n)
+{
+	if (n == 0)
+		return buf;
+	if (days >= 365 && days % 365 == 0)
+		snprintf(buf, n, "%ld år (%ld dagar)", days / 365, days);
+	else if (days >= 30 && days % 30 == 0)
+		snprintf(buf, n, "%ld %s (%ld dagar)", days / 30,
+		    days == 30 ? "månad" : "månader", days);
+	else if (days >= 7 && days % 7 == 0)
+		snprintf(buf, n, "%ld %s (%ld dagar)", days / 7,
+		    days == 7 ? "vecka" : "veckor", days);
+	else
+		snprintf(buf, n, "%ld %s", days, days == 1 ? "dag" : "dagar");
+	return buf;
 }
 
 const char *

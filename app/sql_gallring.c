@@ -346,4 +346,11 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    .ncols = 0, .nparams = 1 },
 	[SQL_GR_LOG_N] = { "SELECT CAST(COALESCE(@gallring_n, 0) AS SIGNED) AS n",
 	    1, .ncols = 1, .nparams = 0, .rec = &gallring_n_record },
+
+	/* --- /admin/gallring --------------------------------------------- */
+	[SQL_GR_RULES_LOCK] = { "SELECT code, clock, keep_days, version, "
+	                        "'' AS updated_at, '' AS updated_by "
+	                        "FROM gallring_rule ORDER BY position, code "
+	                        "FOR UPDATE",
+	    0, .ncols = 6, .nparams = 0, .rec = &gallring_rule_row_record },
 };

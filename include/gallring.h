@@ -105,6 +105,23 @@ enum gallring_refusal {
 enum gallring_refusal gallring_validate(
     const long days[GR__MAX], enum gallring_code *which);
 
+/*
+ * As gallring_validate(), for a form: every refusal at once, out[c] for
+ * rule c (GR_REF_OK where the rule may be saved). A rule marked skip[c]
+ * (its field was not a number; NULL: none) gets no refusal and takes no
+ * part in the access-log comparison. Returns how many were refused.
+ */
+size_t gallring_validate_all(const long days[GR__MAX], const int skip[GR__MAX],
+    enum gallring_refusal out[GR__MAX]);
+
+/*
+ * keep_days as a person reads it, into buf (always NUL-terminated):
+ * whole years or months first, the days after ("3 år (1095 dagar)",
+ * "1 månad (30 dagar)", "2 veckor (14 dagar)"), else only the days
+ * ("400 dagar", "1 dag"). A year is 365 days, a month 30. Returns buf.
+ */
+const char *gallring_days_text(long days, char *buf, size_t n);
+
 /* The Swedish sentence for a refusal of rule c, written into buf (always
  * NUL-terminated). Returns buf. */
 const char *gallring_refusal_text(

@@ -143,6 +143,10 @@ enum sql_gallring {
 	SQL_GR_LOG_COUNT,
 	SQL_GR_LOG_CALL,
 	SQL_GR_LOG_N,
+
+	/* /admin/gallring: () -> as SQL_GR_RULES (updated_at and updated_by
+	 * ""), every rule locked for the rest of the transaction */
+	SQL_GR_RULES_LOCK,
 	SQL_GR__MAX
 };
 

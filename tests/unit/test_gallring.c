@@ -184,6 +184,69 @@ validate(void **state)
 	assert_int_equal(strlen(buf), 7);
 }
 
+/* The form's check: every refusal at once, a field that was no number
+ * left out. */
+static void
+validate_all(void **state)
+{
+	long days[GR__MAX];
+	int skip[GR__MAX] = { 0 };
+	enum gallring_refusal out[GR__MAX];
+
+	(void)state;
+	defaults_days(days);
+	assert_int_equal(gallring_validate_all(days, NULL, out), 0);
+	for (int i = 0; i < GR__MAX; i++)
+		assert_int_equal(out[i], GR_REF_OK);
+
+	/* two rules out of bounds and the access log too short: three */
+	days[GR_ENKATKOD] = 0;
+	days[GR_DELTAGANDE] = 200;
+	days[GR_SAMTYCKE] = 2000;
+	assert_int_equal(gallring_validate_all(days, NULL, out), 3);
+	assert_int_equal(out[GR_ENKATKOD], GR_REF_RANGE);
+	assert_int_equal(out[GR_DELTAGANDE], GR_REF_FOLLOWUP);
+	assert_int_equal(out[GR_ATKOMSTLOGG], GR_REF_LOG_SHORT);
+	assert_int_equal(out[GR_SAMTYCKE], GR_REF_OK);
+
+	/* a skipped field is neither refused nor compared */
+	skip[GR_ENKATKOD] = skip[GR_SAMTYCKE] = 1;
+	assert_int_equal(gallring_validate_all(days, skip, out), 1);
+	assert_int_equal(out[GR_ENKATKOD], GR_REF_OK);
+	assert_int_equal(out[GR_ATKOMSTLOGG], GR_REF_OK);
+
+	/* the access log out of its own bounds: that, not "too short" */
+	defaults_days(days);
+	days[GR_ATKOMSTLOGG] = 100;
+	assert_int_equal(gallring_validate_all(days, NULL, out), 1);
+	assert_int_equal(out[GR_ATKOMSTLOGG], GR_REF_RANGE);
+}
+
+static void
+days_text(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(
+	    gallring_days_text(1095, buf, sizeof(buf)), "3 år (1095 dagar)");
+	assert_string_equal(
+	    gallring_days_text(365, buf, sizeof(buf)), "1 år (365 dagar)");
+	assert_string_equal(
+	    gallring_days_text(90, buf, sizeof(buf)), "3 månader (90 dagar)");
+	assert_string_equal(
+	    gallring_days_text(30, buf, sizeof(buf)), "1 månad (30 dagar)");
+	assert_string_equal(
+	    gallring_days_text(14, buf, sizeof(buf)), "2 veckor (14 dagar)");
+	assert_string_equal(
+	    gallring_days_text(7, buf, sizeof(buf)), "1 vecka (7 dagar)");
+	assert_string_equal(
+	    gallring_days_text(400, buf, sizeof(buf)), "400 dagar");
+	assert_string_equal(gallring_days_text(1, buf, sizeof(buf)), "1 dag");
+	gallring_days_text(1095, buf, 4);
+	assert_int_equal(strlen(buf), 3);
+}
+
 /* The stand-in keeps the year and the age at each start, never a valid
  * personnummer, and another one for every attempt. */
 static void
@@ -245,6 +308,8 @@ main(void)
 		cmocka_unit_test(referral_due),
 		cmocka_unit_test(consent_due),
 		cmocka_unit_test(validate),
+		cmocka_unit_test(validate_all),
+		cmocka_unit_test(days_text),
 		cmocka_unit_test(standin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

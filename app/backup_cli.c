@@ -487,7 +487,8 @@ bk_prune_dir(const char *dir, time_t now, unsigned keep)
 	return removed;
 }
 
-/* The retention: backup_keep_days capped by gallring, when it exists. */
+/* The retention: backup_keep_days capped by the case-data gallring rules
+ * (BACKUP_CAPPING_RULES), when they exist. */
 static int
 bk_keep(MYSQL *my, const struct conf *c, unsigned *keep, int *capped)
 {
@@ -500,8 +501,9 @@ bk_keep(MYSQL *my, const struct conf *c, unsigned *keep, int *capped)
 		return 0;
 	if (have > 0 &&
 	    !bk_number(my,
-	        "SELECT COALESCE(MIN(keep_days), -1) FROM gallring_rule", NULL,
-	        &min))
+	        "SELECT COALESCE(MIN(keep_days), -1) FROM gallring_rule "
+	        "WHERE FIND_IN_SET(code, ?)",
+	        BACKUP_CAPPING_RULES, &min))
 		return 0;
 	*keep = backup_keep_days(c->backup_keep_days, min >= 0, min);
 	*capped = *keep < c->backup_keep_days;
@@ -633,7 +635,7 @@ backup_cli_backup(int argc, char **argv)
 	if ((pruned = bk_prune_dir(dir, now, keep)) < 0)
 		fprintf(stderr, "stegvis: %s: %s\n", dir, strerror(errno));
 	printf("stegvis: sparas %u dagar%s; %ld äldre gallrade\n", keep,
-	    capped ? " (kortaste gallringsregeln)" : "",
+	    capped ? " (kortaste gallringsregeln för ärenden)" : "",
 	    pruned < 0 ? 0 : pruned);
 	rc = pruned < 0;
 out:

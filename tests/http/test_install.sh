@@ -47,6 +47,12 @@ check "the service runs the installed binary with the installed conf" grep -qx \
 check "no /usr/local path is left in the units or the site (PREFIX=/usr)" \
 	bash -c "! grep -rh /usr/local '$R/usr/lib/systemd/system' '$S/nginx-site.conf' | grep -qv '^[[:space:]]*#'"
 
+hour() { sed -n -E 's/^OnCalendar=\*-\*-\* ([0-9]{2}):([0-9]{2}).*/\1\2/p' "$R/usr/lib/systemd/system/$1"; }
+check "gallring runs before the backup (timers $(hour stegvis-gallring.timer) < $(hour stegvis-backup.timer))" \
+	test "$(hour stegvis-gallring.timer)" -lt "$(hour stegvis-backup.timer)"
+check "the backup is ordered after gallring when both start at once" \
+	grep -qE '^After=.*stegvis-gallring\.service' "$R/usr/lib/systemd/system/stegvis-backup.service"
+
 # --- a second install keeps an edited conf -------------------------------
 quiet install_into
 check "a reinstall over an unedited conf leaves no .dist" test ! -e "$R/etc/stegvis/stegvis.conf.dist"

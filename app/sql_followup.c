@@ -106,6 +106,7 @@ const struct db_query sql_followup[SQL_FU__MAX] = {
 	                 "LEFT JOIN participation_followup f ON f.participation_id = p.id "
 	                 "WHERE p.insats_id IN (SELECT si.insats_id FROM staff_insats si "
 	                 "WHERE si.staff_id = ?) AND p.status = 'avslutad' "
+	                 "AND p.gallrad_at IS NULL "
 	                 "AND f.participation_id IS NULL "
 	                 "AND " FU_DUE_DATE " BETWEEN ? AND ? "
 	                 "ORDER BY p.end_date, p.id LIMIT 200",

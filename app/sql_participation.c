@@ -274,6 +274,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                              "JOIN staff s ON s.id = r.remittent_id "
 	                              "JOIN organisation o ON o.id = r.organisation_id "
 	                              "WHERE r.status IN ('inskickad', 'vantelista') "
+	                              "AND r.gallrad_at IS NULL "
 	                              "AND r.insats_id IN " MY_INSATSER " "
 	                              "ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id LIMIT 1000",
 	    1, .ncols = 10, .nparams = 1, .rec = &inbox_row_record },
@@ -329,6 +330,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "JOIN insats i ON i.id = p.insats_id "
 	                             "LEFT JOIN staff s ON s.id = p.contact_id "
 	                             "WHERE p.insats_id IN " MY_INSATSER " "
+	                             "AND p.gallrad_at IS NULL "
 	                             "AND (? = 0 OR p.insats_id = ?) "
 	                             "AND (? = '' OR p.status = ?) "
 	                             "AND (? = 0 OR p.contact_id = ?) "
@@ -350,6 +352,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "LEFT JOIN participation_person pp ON pp.participation_id = p.id "
 	                               "WHERE r.insats_id IN " MY_INSATSER " "
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
+	                               "AND r.gallrad_at IS NULL "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 59, .nparams = 3,
@@ -422,6 +425,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                "JOIN insats i ON i.id = p.insats_id "
 	                                "WHERE p.insats_id IN " MY_INSATSER
+	                                " AND p.gallrad_at IS NULL"
 	                                " AND " OVERDUE_COND " "
 	                                "ORDER BY p.summary_due_date, p.id LIMIT 200",
 	    1, .ncols = 5, .nparams = 2, .rec = &participation_overdue_record },

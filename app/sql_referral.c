@@ -63,7 +63,8 @@ static const struct db_record email_record =
 	"WHERE (r.remittent_id = ? OR EXISTS (SELECT 1 FROM "                    \
 	"referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = ?) " \
 	"OR (o.share_within_unit = 1 AND r.organisation_id = "                   \
-	"(SELECT organisation_id FROM staff WHERE id = ?))) "
+	"(SELECT organisation_id FROM staff WHERE id = ?))) "                    \
+	"AND r.gallrad_at IS NULL "
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "

@@ -271,6 +271,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "JOIN referral r ON r.id = p.referral_id "
 	                      "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
 	                      "WHERE " SUS_NOT_FELREG
+	                      " AND p.gallrad_at IS NULL"
 	                      " AND i.measurement = 'personuppgifter' "
 	                      "HAVING m_edu OR m_inc_before OR m_occ_before OR m_support "
 	                      "OR m_kommun OR m_end_reason OR m_occ_after OR m_inc_after "

@@ -175,6 +175,45 @@ eq "the app's account still cannot delete from the access log" "$(mariadb --no-d
 reports "$WORK/after"
 check "every report is byte-identical after gallring" diff -r "$WORK/before" "$WORK/after"
 
+# --- what gallring anonymised is in no list or search staff work from ----
+# (it still counts in the reports, above). Sessions on the scratch worker
+# for the staff of the old participations' insatser and their remittents.
+as_staff() { # USERNAME: prints a new session token of theirs
+	local t
+	t=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	m "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, last_seen_at)
+	   SELECT UNHEX('$(printf %s "$t" | b2sum -l 256 | cut -d' ' -f1)'), id, REPEAT('a', 64), UTC_TIMESTAMP(), UTC_TIMESTAMP()
+	   FROM staff WHERE username = '$1'"
+	echo "$t"
+}
+cgi_as() { # TOKEN PATH [QUERY]: GET; with BODY set in the environment, a POST of it
+	local method=GET
+	[ -n "${POST_BODY:-}" ] && method=POST
+	printf %s "${POST_BODY:-}" | REQUEST_METHOD=$method DOCUMENT_URI=$2 QUERY_STRING=${3:-} \
+		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#POST_BODY} \
+		HTTP_COOKIE="stegvis_session=$1" REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring \
+		cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+}
+# personal.fv works in every insats of the scratch database.
+m "INSERT IGNORE INTO staff_insats (staff_id, insats_id) SELECT s.id, i.id FROM staff s JOIN insats i WHERE s.username = 'personal.fv'"
+remittent_of() { m "SELECT s.username FROM staff s JOIN referral r ON r.remittent_id = s.id WHERE r.id = $1"; }
+gallrad_shown() { grep -c 'Gallrad' "$1"; }
+T_OLD=$(as_staff personal.fv)
+POST_BODY= cgi_as "$T_OLD" /deltagare "insats=$(m "SELECT insats_id FROM participation WHERE id = $P_OLD")&status=avslutad" > "$WORK/list.html"
+eq "the participants list (ended, the old one's insats) is served" "$(grep -c '^Status: 200' "$WORK/list.html")" 1
+eq "it shows no anonymised participation" "$(gallrad_shown "$WORK/list.html")/$(grep -c "href=\"/deltagande/$P_OLD\"" "$WORK/list.html")" "0/0"
+POST_BODY= cgi_as "$T_OLD" /inkorg > "$WORK/inbox.html"
+eq "the inbox shows none" "$(grep -c '^Status: 200' "$WORK/inbox.html")/$(gallrad_shown "$WORK/inbox.html")" "1/0"
+POST_BODY="csrf=$(printf 'a%.0s' $(seq 64))&personnummer=$LIVE_PNR" cgi_as "$T_OLD" /deltagare/sok > "$WORK/search.html"
+eq "a search for a person finds no anonymised participation of theirs" "$(grep -c '^Status: 200' "$WORK/search.html")/$(gallrad_shown "$WORK/search.html")/$(grep -c "href=\"/deltagande/$P_TWIN\"" "$WORK/search.html")" "1/0/0"
+T_REM=$(as_staff "$(remittent_of "$R_OLD")")
+POST_BODY= cgi_as "$T_REM" /ansokningar > "$WORK/refs.html"
+check "the remittent's list is served with rows" grep -q 'href="/ansokningar/[0-9]' "$WORK/refs.html"
+eq "it shows no anonymised application" "$(gallrad_shown "$WORK/refs.html")/$(grep -c "href=\"/ansokningar/$R_OLD\"" "$WORK/refs.html")" "0/0"
+T_REM2=$(as_staff "$(remittent_of "$(m "SELECT referral_id FROM participation WHERE id = $P_TWIN")")")
+POST_BODY="csrf=$(printf 'a%.0s' $(seq 64))&personnummer=$LIVE_PNR" cgi_as "$T_REM2" /ansokningar/sok > "$WORK/refsearch.html"
+eq "the remittent's search shows no anonymised application" "$(grep -c '^Status: 200' "$WORK/refsearch.html")/$(gallrad_shown "$WORK/refsearch.html")" "1/0"
+
 # --- no removed personnummer in any table but the access log -------------
 m "SELECT DISTINCT personnummer FROM audit_log WHERE username = 'cli:gallring' AND personnummer IS NOT NULL AND personnummer NOT IN (SELECT personnummer FROM person)" > "$WORK/gone"
 check "some persons were removed whole" test "$(wc -l < "$WORK/gone")" -gt 10

@@ -328,6 +328,31 @@ bk_row_grant(void *arg, char cols[][BK_COL_MAX])
 	return 0;
 }
 
+/* The same for a procedure's grant (mysql.procs_priv: Host, Routine_name,
+ * Proc_priv): the app's EXECUTE on gallring_audit_log (sql/0033), which no
+ * dump of the database holds either. */
+static int
+bk_row_proc_grant(void *arg, char cols[][BK_COL_MAX])
+{
+	struct bk_grants *g = arg;
+	int n;
+
+	if (!bk_ident_ok(cols[0], ".-:%") || !bk_ident_ok(cols[1], "") ||
+	    !bk_ident_ok(cols[2], ", ") || !bk_ident_ok(g->user, ".-")) {
+		g->bad = 1;
+		return 1;
+	}
+	n = snprintf(g->p + g->len, BK_GRANTS_MAX - g->len,
+	    "GRANT %s ON PROCEDURE `%s` TO '%s'@'%s';\n", cols[2], cols[1],
+	    g->user, cols[0]);
+	if (n < 0 || (size_t)n >= BK_GRANTS_MAX - g->len) {
+		g->bad = 1;
+		return 1;
+	}
+	g->len += (size_t)n;
+	return 0;
+}
+
 /* ------------------------------------------------------------------------
  * Child processes and pipes
  * --------------------------------------------------------------------- */
@@ -554,7 +579,12 @@ backup_cli_backup(int argc, char **argv)
 	    !bk_sql(my,
 	        "SELECT Host, Table_name, Table_priv FROM mysql.tables_priv "
 	        "WHERE Db = DATABASE() AND User = ? ORDER BY Table_name, Host",
-	        &g.user, 1, 3, bk_row_grant, &g))
+	        &g.user, 1, 3, bk_row_grant, &g) ||
+	    !bk_sql(my,
+	        "SELECT Host, Routine_name, Proc_priv FROM mysql.procs_priv "
+	        "WHERE Db = DATABASE() AND User = ? AND Routine_type = "
+	        "'PROCEDURE' ORDER BY Routine_name, Host",
+	        &g.user, 1, 3, bk_row_proc_grant, &g))
 		goto out;
 	if (g.bad) {
 		fprintf(stderr,
@@ -584,7 +614,8 @@ backup_cli_backup(int argc, char **argv)
 	{
 		char *dump_argv[] = { "mariadb-dump", "--no-defaults", sock_opt,
 			user_opt, "--single-transaction", "--triggers",
-			"--hex-blob", "--default-character-set=utf8mb4",
+			"--routines", "--hex-blob",
+			"--default-character-set=utf8mb4",
 			(char *)(uintptr_t)c.db_name, NULL };
 		char *age_argv[] = { "age", "-e",
 			kind == BACKUP_KEY_IDENTITY ? "-i" : "-R",

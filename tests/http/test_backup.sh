@@ -89,6 +89,9 @@ eq "the same access log" "$(log_rows "$LAST")" "$LOG_BEFORE"
 eq "… plus one row for the restore" "$(audits "id > $LAST AND action = 'admin'
 	AND object_type = 'backup' AND detail = 'återläst från ${F##*/}'")" 1
 eq "the row added after the backup is gone" "$(marker)" 0
+eq "gallring's procedure for the access log is back, with the app's EXECUTE" \
+	"$(q "SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = 'stegvis'
+	AND ROUTINE_NAME = 'gallring_audit_log'")/$(q "SHOW GRANTS FOR 'stegvis'@'localhost'" | grep -c 'EXECUTE ON PROCEDURE `stegvis`.`gallring_audit_log`')" 1/1
 check "the access log is append-only again" \
 	bash -c '! mariadb --no-defaults -S "$1" -u "$(id -un)" stegvis -e "DELETE FROM audit_log" 2> /dev/null' _ "$VAR/run/mysqld.sock"
 

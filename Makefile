@@ -35,6 +35,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           report_suppress report sql_report report_svg page_report \
           report_period report_scope report_goal report_chart page_report_form page_report_csv \
           sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam sus_rows sus_file \
+          sus_complete \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           quest_state quest_code quest_response quest_panel kiosk_words kiosk page_kiosk \
           report_quest \
@@ -61,6 +62,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_suppress \
              test_report_period test_report_scope test_report_goal test_sus_rules \
              test_sus_xml \
+             test_sus_complete \
              test_quest_xml \
              test_quest \
              test_backup \

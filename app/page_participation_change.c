@@ -312,14 +312,19 @@ page_participation_sus(struct req *r)
 	/* A field left empty keeps what is stored (part_sus_read() refuses
 	 * to empty a stored one). */
 	in = (struct participation_sus_input){
-		sf.v[PSUS_EDU].present ? sf.v[PSUS_EDU].s : STR_LIT(""),
-		sf.v[PSUS_SUPPORT].present ? sf.v[PSUS_SUPPORT].s : STR_LIT(""),
-		sf.v[PSUS_OCC].present ? sf.v[PSUS_OCC].s : STR_LIT(""),
-		sf.v[PSUS_KOMMUN].present ? sf.v[PSUS_KOMMUN].s : STR_LIT(""),
-		sf.income, sf.nincome, sf.v[PSUS_REF_VERSION].i,
-		sf.v[PSUS_PERSON_VERSION].i
+		.edu = sf.v[PSUS_EDU].present ? sf.v[PSUS_EDU].s : STR_LIT(""),
+		.support = sf.v[PSUS_SUPPORT].present ? sf.v[PSUS_SUPPORT].s
+		                                      : STR_LIT(""),
+		.occupation =
+		    sf.v[PSUS_OCC].present ? sf.v[PSUS_OCC].s : STR_LIT(""),
+		.kommun = sf.kommun,
+		.income = sf.income,
+		.nincome = sf.nincome,
+		.ref_version = sf.v[PSUS_REF_VERSION].i,
+		.person_version = sf.v[PSUS_PERSON_VERSION].i,
 	};
-	if ((e = participation_save_sus(r, &p, version, &in, &o)) != APP_OK)
+	if ((e = part_sus_extents(r, &p, &sf, &in)) != APP_OK ||
+	    (e = participation_save_sus(r, &p, version, &in, &o)) != APP_OK)
 		return e;
 	return pc_outcome(r, &p, &f, &o,
 	    o.changed ? "sparat=1#sus-uppgifter"

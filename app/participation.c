@@ -8,6 +8,7 @@
 #include "date.h"
 #include "db.h"
 #include "participation.h"
+#include "sql_sus_facts.h"
 #include "req.h"
 #include "session.h"
 #include "sql_participation.h"
@@ -275,16 +276,9 @@ static const struct db_field participation_fields[] = {
 	DB_FIELD(participation, occ_before_code, "occ_before_code", DB_F_STR),
 	DB_FIELD(participation, occ_before_label, "occ_before", DB_F_STR),
 	DB_FIELD(participation, measurement, "measurement", DB_F_STR),
-	DB_FIELD(participation, miss_edu, "miss_edu", DB_F_BOOL),
-	DB_FIELD(
-	    participation, miss_income_before, "miss_income_before", DB_F_BOOL),
-	DB_FIELD(participation, miss_occ_before, "miss_occ_before", DB_F_BOOL),
-	DB_FIELD(participation, miss_support, "miss_support", DB_F_BOOL),
-	DB_FIELD(participation, miss_kommun, "miss_kommun", DB_F_BOOL),
-	DB_FIELD(participation, miss_end_reason, "miss_end_reason", DB_F_BOOL),
-	DB_FIELD(participation, miss_occ_after, "miss_occ_after", DB_F_BOOL),
-	DB_FIELD(
-	    participation, miss_income_after, "miss_income_after", DB_F_BOOL),
+	DB_FIELD(participation, occ_before_pct, "occ_before_pct", DB_F_STR),
+	DB_FIELD(participation, occ_after_pct, "occ_after_pct", DB_F_STR),
+	SUS_FACTS_FIELDS(participation, sus),
 	DB_FIELD(participation, staff_reaches, "staff_reaches", DB_F_BOOL),
 };
 const struct db_record participation_record =
@@ -312,6 +306,7 @@ static const struct db_field income_fields[] = {
 	DB_FIELD(participation_income, code, "code", DB_F_STR),
 	DB_FIELD(participation_income, label, "label", DB_F_STR),
 	DB_FIELD(participation_income, has_sus, "has_sus", DB_F_BOOL),
+	DB_FIELD(participation_income, extent, "extent", DB_F_STR),
 };
 const struct db_record participation_income_record =
     DB_RECORD(participation_income, income_fields);
@@ -332,7 +327,7 @@ static const struct db_field access_fields[] = {
 	DB_FIELD(participation_access, username, "username", DB_F_STR),
 	DB_FIELD(participation_access, action, "action", DB_F_STR),
 	DB_FIELD(participation_access, object_type, "object_type", DB_F_STR),
-	DB_FIELD(participation_access, object_id, "object_id", DB_F_STR),
+	DB_FIELD(participation_access, what, "what", DB_F_STR),
 };
 const struct db_record participation_access_record =
     DB_RECORD(participation_access, access_fields);
@@ -474,6 +469,7 @@ static const char *const pcodes_tables[PCODES__MAX] = {
 	[PCODES_INCOME] = "code_income",
 	[PCODES_EDUCATION] = "code_education",
 	[PCODES_SUPPORT] = "code_support_time",
+	[PCODES_MUNICIPALITY] = "code_municipality",
 };
 _Static_assert(sizeof(pcodes_tables) / sizeof(pcodes_tables[0]) == PCODES__MAX,
     "pcodes_tables[] out of sync with enum participation_codes");
@@ -555,7 +551,7 @@ static struct participation_income
 item_income(const struct participation_item *it)
 {
 	return (struct participation_income){ STR_LIT(""), it->a, it->b,
-		str_eq_cstr(it->c, "1") };
+		str_eq_cstr(it->c, "1"), it->d };
 }
 
 enum app_err
@@ -781,6 +777,11 @@ participation_field_label(struct str field)
 		{ "hours_per_week", "Timmar per vecka" },
 		{ "target_group", "Målgrupp" },
 		{ "occupation_before_code", "Sysselsättning före" },
+		{ "occupation_before_percent",
+		    "Sysselsättning före, omfattning (%)" },
+		{ "occupation_after_percent",
+		    "Sysselsättning efter, omfattning (%)" },
+		{ "income_after_extent", "Försörjning efter, omfattning (%)" },
 		{ "activities", "Planerade aktiviteter" },
 		{ "midterm_date", "Mittuppföljning, datum" },
 		{ "midterm_note", "Mittuppföljning, anteckning" },

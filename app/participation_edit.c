@@ -511,6 +511,103 @@ code_param(struct str code)
 	return code.len ? DB_STR(code) : DB_NULL;
 }
 
+/* An extent as stored ("" none) and as a parameter. */
+static struct str
+pct_str(struct req *r, long long pct)
+{
+	return pct < 0 ? STR_LIT("") : num_str(r, pct);
+}
+
+static struct db_param
+pct_param(long long pct)
+{
+	return pct < 0 ? DB_NULL : DB_INT(pct);
+}
+
+/* The extent of code: typed in x (n) when there, else the stored one of
+ * incomes (m), else none. */
+static long long
+sus_extent_of(struct str code, const struct participation_extent *x, size_t n,
+    const struct participation_income *incomes, size_t m)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq(x[i].code, code))
+			return x[i].pct;
+	for (size_t i = 0; i < m; i++)
+		if (str_eq(incomes[i].code, code) &&
+		    incomes[i].extent.len > 0) {
+			long long v = 0;
+			for (size_t k = 0; k < incomes[i].extent.len; k++)
+				v = v * 10 + (incomes[i].extent.p[k] - '0');
+			return v;
+		}
+	return -1;
+}
+
+/* "code:pct" of each income with an extent, comma-separated (the
+ * "income_extent" history fields). codes[i] has pcts[i]. */
+static enum app_err
+sus_extent_text(struct req *r, const struct str *codes, const long long *pcts,
+    size_t n, struct str *out)
+{
+	struct buf b;
+	enum app_err e;
+
+	buf_init(&b, r->a);
+	if ((e = buf_puts(&b, "")) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		if (pcts[i] < 0)
+			continue;
+		if ((b.len > 0 && (e = buf_puts(&b, ",")) != APP_OK) ||
+		    (e = buf_append(&b, codes[i].p, codes[i].len)) != APP_OK ||
+		    (e = buf_printf(&b, ":%lld", pcts[i])) != APP_OK)
+			return e;
+	}
+	*out = buf_str(&b);
+	return APP_OK;
+}
+
+/* The incomes after: each stored code's extent as typed; the changed
+ * ones updated in place, one history row for them all. */
+static enum app_err
+sus_save_after_extents(struct req *r, struct pedit *st,
+    const struct participation_income *after, size_t nafter)
+{
+	const struct participation_sus_input *in = st->in;
+	struct str *codes, old_text, new_text;
+	long long *old, *now;
+	struct db_param q[3];
+	enum app_err e;
+
+	if (nafter == 0)
+		return APP_OK;
+	if ((codes = arena_calloc(r->a, nafter, sizeof(*codes))) == NULL ||
+	    (old = arena_calloc(r->a, nafter, sizeof(*old))) == NULL ||
+	    (now = arena_calloc(r->a, nafter, sizeof(*now))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < nafter; i++) {
+		codes[i] = after[i].code;
+		old[i] = sus_extent_of(codes[i], NULL, 0, after, nafter);
+		now[i] = sus_extent_of(
+		    codes[i], in->ext_after, in->next_after, after, nafter);
+		if (old[i] == now[i])
+			continue;
+		q[0] = pct_param(now[i]);
+		q[1] = DB_INT(st->p->id);
+		q[2] = DB_STR(codes[i]);
+		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
+		         SQL_PSUS_INCOME_AFTER_EXTENT, q, 3, NULL)) != APP_OK)
+			return e;
+		st->changed = 1;
+	}
+	if ((e = sus_extent_text(r, codes, old, nafter, &old_text)) != APP_OK ||
+	    (e = sus_extent_text(r, codes, now, nafter, &new_text)) != APP_OK)
+		return e;
+	return history_field(r, HISTORY_PARTICIPATION, st->p->id,
+	    "income_after_extent", old_text, new_text);
+}
+
 static enum app_err
 sus_save(struct req *r, struct pedit *st)
 {
@@ -519,8 +616,10 @@ sus_save(struct req *r, struct pedit *st)
 	struct participation_income *before, *after;
 	struct code_choices codes[PCODES__MAX];
 	struct str edu, sup, occ, kommun, old_inc, new_inc, *stored = NULL;
+	struct str old_ext, new_ext, occ_pct, occ_after_pct;
 	const struct str *set;
-	struct db_param q[4];
+	long long *old_pcts = NULL, *new_pcts = NULL;
+	struct db_param q[5];
 	long long id = st->p->id, ref_id = st->p->referral_id;
 	size_t nbefore, nafter, nset;
 	int found = 0;
@@ -536,20 +635,37 @@ sus_save(struct req *r, struct pedit *st)
 	    (e = participation_codes_load(r, codes)) != APP_OK)
 		return e;
 	if (nbefore > 0 &&
-	    (stored = arena_calloc(r->a, nbefore, sizeof(*stored))) == NULL)
+	    ((stored = arena_calloc(r->a, nbefore, sizeof(*stored))) == NULL ||
+	        (old_pcts = arena_calloc(r->a, nbefore, sizeof(*old_pcts))) ==
+	            NULL))
 		return APP_ENOMEM;
-	for (size_t i = 0; i < nbefore; i++)
+	for (size_t i = 0; i < nbefore; i++) {
 		stored[i] = before[i].code;
+		old_pcts[i] =
+		    sus_extent_of(stored[i], NULL, 0, before, nbefore);
+	}
 	set = in->nincome ? in->income : stored;
 	nset = in->nincome ? in->nincome : nbefore;
+	if (nset > 0 &&
+	    (new_pcts = arena_calloc(r->a, nset, sizeof(*new_pcts))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < nset; i++)
+		new_pcts[i] = sus_extent_of(
+		    set[i], in->ext_before, in->next_before, before, nbefore);
 	edu = in->edu.len ? in->edu : s.edu_code;
 	sup = in->support.len ? in->support : s.support_code;
 	occ = in->occupation.len ? in->occupation : s.occ_before_code;
 	kommun = in->kommun.len ? in->kommun : s.person.municipality;
+	occ_pct = pct_str(r, in->occ_pct);
+	occ_after_pct =
+	    in->set_after ? pct_str(r, in->occ_after_pct) : s.occ_after_pct;
 	if ((e = sus_income_text(r, &codes[PCODES_INCOME], stored, nbefore,
 	         &old_inc)) != APP_OK ||
 	    (e = sus_income_text(
-	         r, &codes[PCODES_INCOME], set, nset, &new_inc)) != APP_OK)
+	         r, &codes[PCODES_INCOME], set, nset, &new_inc)) != APP_OK ||
+	    (e = sus_extent_text(r, stored, old_pcts, nbefore, &old_ext)) !=
+	        APP_OK ||
+	    (e = sus_extent_text(r, set, new_pcts, nset, &new_ext)) != APP_OK)
 		return e;
 
 	/* The referral: education, support time, income before. */
@@ -569,7 +685,8 @@ sus_save(struct req *r, struct pedit *st)
 			return e;
 		st->changed = 1;
 	}
-	if (!str_eq(old_inc, new_inc)) {
+	/* The incomes before and their extents: rewritten together. */
+	if (!str_eq(old_inc, new_inc) || !str_eq(old_ext, new_ext)) {
 		const struct code_choices *l = &codes[PCODES_INCOME];
 
 		q[0] = DB_INT(ref_id);
@@ -577,19 +694,24 @@ sus_save(struct req *r, struct pedit *st)
 		         SQL_PSUS_INCOME_DELETE, q, 1, NULL)) != APP_OK)
 			return e;
 		for (size_t i = 0; i < l->n; i++) {
-			int on = 0;
+			size_t at = nset;
 			for (size_t k = 0; k < nset; k++)
-				on |= str_eq(set[k], l->v[i].code);
-			if (!on)
+				if (str_eq(set[k], l->v[i].code))
+					at = k;
+			if (at == nset)
 				continue;
 			q[1] = DB_STR(l->v[i].code);
+			q[2] = pct_param(new_pcts[at]);
 			if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
-			         SQL_PSUS_INCOME_INSERT, q, 2, NULL)) != APP_OK)
+			         SQL_PSUS_INCOME_INSERT, q, 3, NULL)) != APP_OK)
 				return e;
 		}
 		if ((e = history_field(r, HISTORY_REFERRAL, ref_id, "income",
-		         old_inc, new_inc)) != APP_OK)
+		         old_inc, new_inc)) != APP_OK ||
+		    (e = history_field(r, HISTORY_REFERRAL, ref_id,
+		         "income_extent", old_ext, new_ext)) != APP_OK)
 			return e;
+		st->changed = 1;
 	}
 	/* The insats's record of the person: folkbokföringskommun. */
 	if (!str_eq(kommun, s.person.municipality)) {
@@ -605,21 +727,32 @@ sus_save(struct req *r, struct pedit *st)
 			return e;
 		st->changed = 1;
 	}
-	/* The participation: occupation before. */
-	if (!str_eq(occ, s.occ_before_code)) {
+	/* The participation: occupation before and the extents. */
+	if (!str_eq(occ, s.occ_before_code) ||
+	    !str_eq(occ_pct, s.occ_before_pct) ||
+	    !str_eq(occ_after_pct, s.occ_after_pct)) {
 		q[0] = code_param(occ);
-		q[1] = DB_INT(id);
-		q[2] = DB_INT(st->form_version);
+		q[1] = pct_param(in->occ_pct);
+		q[2] = occ_after_pct.len ? DB_STR(occ_after_pct) : DB_NULL;
+		q[3] = DB_INT(id);
+		q[4] = DB_INT(st->form_version);
 		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION_SUS,
-		         SQL_PSUS_SET_OCCUPATION, q, 3, NULL)) != APP_OK ||
+		         SQL_PSUS_SET_OCCUPATION, q, 5, NULL)) != APP_OK ||
 		    (e = one_row(r)) != APP_OK ||
 		    (e = history_field(r, HISTORY_PARTICIPATION, id,
 		         "occupation_before_code", s.occ_before_code, occ)) !=
-		        APP_OK)
+		        APP_OK ||
+		    (e = history_field(r, HISTORY_PARTICIPATION, id,
+		         "occupation_before_percent", s.occ_before_pct,
+		         occ_pct)) != APP_OK ||
+		    (e = history_field(r, HISTORY_PARTICIPATION, id,
+		         "occupation_after_percent", s.occ_after_pct,
+		         occ_after_pct)) != APP_OK)
 			return e;
 		st->changed = 1;
 	}
-	return APP_OK;
+	return in->set_after ? sus_save_after_extents(r, st, after, nafter)
+	                     : APP_OK;
 }
 
 enum app_err

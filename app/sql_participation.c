@@ -2,10 +2,12 @@
  * include/sql_participation.h. */
 #include "participation.h"
 #include "participation_edit.h"
+#include "sql_audit_object.h"
 #include "referral_decision.h"
 #include "sql_access.h"
 #include "sql_history.h"
 #include "sql_participation.h"
+#include "sql_sus_facts.h"
 
 /* A number macro as SQL text. */
 #define NUM_(n) #n
@@ -60,7 +62,8 @@
 	"JOIN insats i ON i.id = p.insats_id "
 
 /* Every code of every list the forms use (enum participation_codes), with
- * the list's table name; the advice codes have no SUS code. */
+ * the list's table name; the advice codes have no SUS code; the kommuner
+ * (code_municipality: code, name) are SCB's codes, in name order. */
 #define CODES_ALL                                                              \
 	"SELECT 'code_advise_against' AS list, code, label, active, "          \
 	"0 AS has_sus, sort_order FROM code_advise_against UNION ALL "         \
@@ -73,7 +76,9 @@
 	"SELECT 'code_education', code, label, active, "                       \
 	"sus_code IS NOT NULL, sort_order FROM code_education UNION ALL "      \
 	"SELECT 'code_support_time', code, label, active, "                    \
-	"sus_code IS NOT NULL, sort_order FROM code_support_time"
+	"sus_code IS NOT NULL, sort_order FROM code_support_time UNION ALL "   \
+	"SELECT 'code_municipality', code, name, active, 1, "                  \
+	"ROW_NUMBER() OVER (ORDER BY name) FROM code_municipality"
 
 /* The access log of one participant's file (personnummer, participation
  * id, referral id x3, insats id): this file only, not what other
@@ -88,11 +93,11 @@
 	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
 	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
 	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
-#define LOOKED_COLS                                                            \
-	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                       \
-	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "  \
-	"a.action AS action, a.object_type AS object_type, "                   \
-	"IFNULL(a.object_id, '') AS object_id"
+#define LOOKED_COLS                                                                \
+	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                           \
+	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "      \
+	"a.action AS action, a.object_type AS object_type, " AUDIT_SQL_OBJECT_WHAT \
+	" AS what"
 
 /* The items' text columns are binary strings (the same bytes): their
  * sources have several collations (the tables', the connection's for
@@ -109,111 +114,92 @@
 	                                                                                                 "' AND h.record_id = ? " extra                             \
 	                                                                                                 "ORDER BY h.at DESC, h.id DESC LIMIT 500)"
 
-/* One income list: code, label, has a SUS code. */
-#define INCOME_ITEMS(kind, from)                                                    \
-	"(SELECT " kind                                                             \
-	", ROW_NUMBER() OVER (ORDER BY c.sort_order, c.code), " B("c.code") ", " B( \
-	    "c.label") ", " B("c.sus_code IS NOT NULL") ", '', '', '' " from        \
-	                                                ")"
+/* One income list: code, label, has a SUS code, extent ("" none) of the
+ * income table aliased t. */
+#define INCOME_ITEMS(kind, t, from)                                                                     \
+	"(SELECT " kind                                                                                 \
+	", ROW_NUMBER() OVER (ORDER BY c.sort_order, c.code), " B("c.code") ", " B(                     \
+	    "c.label") ", " B("c.sus_code IS NOT NULL") ", " B("IFNULL(" t                              \
+	                                                       ".extent_percent, '')") ", '', '' " from \
+	                                                                               ")"
 
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, a..f), kind as enum part_item in participation.c, n the
  * row's place in its list. One round trip instead of eight. */
-#define ITEMS_SQL                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               \
-	"SELECT kind, n, a, b, c, d, e, f FROM ("                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               \
-	"(SELECT 1 AS kind, ROW_NUMBER() OVER (ORDER BY sort_order, id) AS n, " B(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              \
-	    "activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                        \
-	                                              "'' AS d, '' AS e, '' AS f FROM participation_activity "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  \
-	                                              "WHERE participation_id = ?) "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            \
-	                                              "UNION ALL (SELECT 2, ROW_NUMBER() OVER (ORDER BY e.at, e.id), " B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", " B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", " B("e.reason") ", " B("s.display_name") ", '' "                                                                                                                                                                                                                                                                                                                                         \
-	                                                                                                                                                                                                                                                                        "FROM participation_extension e JOIN staff s ON s.id = e.staff_id "                                                                                                                                                                                                                                                                             \
-	                                                                                                                                                                                                                                                                        "WHERE e.participation_id = ?) "                                                                                                                                                                                                                                                                                                                \
-	                                                                                                                                                                                                                                                                        "UNION ALL " INCOME_ITEMS(                                                                                                                                                                                                                                                                                                                      \
-	                                                                                                                                                                                                                                                                            "3",                                                                                                                                                                                                                                                                                                                                        \
-	                                                                                                                                                                                                                                                                            "FROM referral_income ri JOIN code_income c "                                                                                                                                                                                                                                                                                               \
-	                                                                                                                                                                                                                                                                            "ON c.code = ri.income_code WHERE ri.referral_id = ?") " UNION ALL " INCOME_ITEMS("4",                                                                                                                                                                                                                                                      \
-	                                                                                                                                                                                                                                                                            "FROM participation_income_after ia JOIN code_income c "                                                                                                                                                                                                                                                                                    \
-	                                                                                                                                                                                                                                                                            "ON c.code = ia.income_code WHERE ia.participation_id = ?") " UNION ALL " HISTORY_ITEMS("5",                                                                                                                                                                                                                                                \
-	                                                                                                                                                                                                                                                                            "participation",                                                                                                                                                                                                                                                                                                                            \
-	                                                                                                                                                                                                                                                                            "") " UNION ALL " HISTORY_ITEMS("6",                                                                                                                                                                                                                                                                                                        \
-	                                                                                                                                                                                                                                                                            "referral",                                                                                                                                                                                                                                                                                                                                 \
-	                                                                                                                                                                                                                                                                            "AND h.field IN ('education_code', 'income', "                                                                                                                                                                                                                                                                                              \
-	                                                                                                                                                                                                                                                                            "'support_time_code') ") " UNION ALL (SELECT 7, ROW_NUMBER() OVER (ORDER BY a.at DESC, "                                                                                                                                                                                                                                                    \
-	                                                                                                                                                                                                                                                                                                     "a.id DESC), " B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", " B(                                                                                                                                                                                                                                                 \
-	                                                                                                                                                                                                                                                                                                         "IFNULL(s.display_name, a.username)") ", " B("a.username") ", " B("a.action") ", " B("a.object_type") ", " B("IFNULL(a.object_id, '')") " " LOOKED_FROM "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(PARTICIPATION_PAGE_LOOKED) ") "                                                                             \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       "UNION ALL (SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, "                      \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       "k.sort_order, k.code), " B("k.list") ", " B("k.code") ", " B("k.label") ", " B( \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "k.active") ", " B("k.has_sus") ", '' "                                      \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "FROM (" CODES_ALL                           \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           ") k)"                                       \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           ") x ORDER BY kind, n"
+#define ITEMS_SQL                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
+	"SELECT kind, n, a, b, c, d, e, f FROM ("                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
+	"(SELECT 1 AS kind, ROW_NUMBER() OVER (ORDER BY sort_order, id) AS n, " B(                                                                                                                                                                                                                                                                                                                                                                                                                                      \
+	    "activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "                                                                                                                                                                                                                                                                                                                                                                                                                                                \
+	                                              "'' AS d, '' AS e, '' AS f FROM participation_activity "                                                                                                                                                                                                                                                                                                                                                                                                          \
+	                                              "WHERE participation_id = ?) "                                                                                                                                                                                                                                                                                                                                                                                                                                    \
+	                                              "UNION ALL (SELECT 2, ROW_NUMBER() OVER (ORDER BY e.at, e.id), " B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", " B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", " B("e.reason") ", " B("s.display_name") ", '' "                                                                                                                                                                                                                                 \
+	                                                                                                                                                                                                                                                                        "FROM participation_extension e JOIN staff s ON s.id = e.staff_id "                                                                                                                                                                     \
+	                                                                                                                                                                                                                                                                        "WHERE e.participation_id = ?) "                                                                                                                                                                                                        \
+	                                                                                                                                                                                                                                                                        "UNION ALL " INCOME_ITEMS(                                                                                                                                                                                                              \
+	                                                                                                                                                                                                                                                                            "3",                                                                                                                                                                                                                                \
+	                                                                                                                                                                                                                                                                            "ri",                                                                                                                                                                                                                               \
+	                                                                                                                                                                                                                                                                            "FROM referral_income ri JOIN code_income c "                                                                                                                                                                                       \
+	                                                                                                                                                                                                                                                                            "ON c.code = ri.income_code WHERE ri.referral_id = ?") " UNION ALL " INCOME_ITEMS("4",                                                                                                                                              \
+	                                                                                                                                                                                                                                                                            "ia",                                                                                                                                                                                                                               \
+	                                                                                                                                                                                                                                                                            "FROM participation_income_after ia JOIN code_income c "                                                                                                                                                                            \
+	                                                                                                                                                                                                                                                                            "ON c.code = ia.income_code WHERE ia.participation_id = ?") " UNION ALL " HISTORY_ITEMS("5", "participation", "") " UNION ALL " HISTORY_ITEMS("6", "referral",                                                                      \
+	                                                                                                                                                                                                                                                                            "AND h.field IN ('education_code', 'income', 'income_extent', "                                                                                                                                                                     \
+	                                                                                                                                                                                                                                                                            "'support_time_code') ") " UNION ALL (SELECT 7, ROW_NUMBER() OVER (ORDER BY a.at DESC, "                                                                                                                                            \
+	                                                                                                                                                                                                                                                                                                     "a.id DESC), " B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", " B("IFNULL(s.display_name, a.username)") ", " B(                                                                                            \
+	                                                                                                                                                                                                                                                                                                         "a.username") ", " B("a.action") ", " B("a.object_type") ", " B(AUDIT_SQL_OBJECT_WHAT) " " LOOKED_FROM                                                                                                 \
+	                                                                                                                                                                                                                                                                                                                                                                                                "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(                                                                     \
+	                                                                                                                                                                                                                                                                                                                                                                                                    PARTICIPATION_PAGE_LOOKED) ") "                                                                             \
+	                                                                                                                                                                                                                                                                                                                                                                                                                               "UNION ALL (SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, "                      \
+	                                                                                                                                                                                                                                                                                                                                                                                                                               "k.sort_order, k.code), " B("k.list") ", " B("k.code") ", " B("k.label") ", " B( \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                   "k.active") ", " B("k.has_sus") ", '' "                                      \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   "FROM (" CODES_ALL                           \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") k)"                                       \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") x ORDER BY kind, n"
 
-/* SQL_PARTICIPATION_GET: the participation's page, SUS data included; the
- * "missing" flags as SQL_SUS_QUALITY (app/sql_sus.c) decides them (a
- * code without a sus_code counts as missing; income needs one code with a
- * sus_code). */
-#define GET_SQL                                                                      \
-	"SELECT p.id AS id, p.version AS version, p.status AS status, "              \
-	"p.referral_id AS referral_id, p.insats_id AS insats_id, "                   \
-	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "             \
-	"pn.personnummer AS personnummer, " PE_CONTACT ", "                          \
-	"pn.birth_year AS birth_year, p.start_date AS start_date, "                  \
-	"IFNULL(p.planned_end_date, '') AS planned_end, "                            \
-	"IFNULL(c.display_name, '') AS contact, "                                    \
-	"IFNULL(p.contact_id, '') AS contact_id, "                                   \
-	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                           \
-	"p.target_group AS target_group, i.target_groups AS target_groups, "         \
-	"IFNULL(p.midterm_date, '') AS midterm_date, "                               \
-	"p.midterm_note AS midterm_note, "                                           \
-	"p.midterm_attendees AS midterm_attendees, "                                 \
-	"IFNULL(p.end_date, '') AS end_date, "                                       \
-	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                         \
-	"IFNULL(er.label, '') AS end_reason, "                                       \
-	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "                    \
-	"IFNULL(oa.label, '') AS occ_after, "                                        \
-	"IFNULL(p.summary_due_date, '') AS summary_due, "                            \
-	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "              \
-	"AS summary_sent, " OVERDUE_COND " AS overdue, "                             \
-	"s.display_name AS remittent, o.name AS remittent_org, "                     \
-	"r.organisation_id AS ref_org_id, "                                          \
-	"r.version AS ref_version, pe.version AS person_version, "                   \
-	"IFNULL(r.education_code, '') AS edu_code, "                                 \
-	"IFNULL(ce.label, '') AS edu_label, "                                        \
-	"IFNULL(r.support_time_code, '') AS support_code, "                          \
-	"IFNULL(cst.label, '') AS support_label, "                                   \
-	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "                  \
-	"IFNULL(ob.label, '') AS occ_before, "                                       \
-	"i.measurement AS measurement, "                                             \
-	"(r.education_code IS NULL OR ce.sus_code IS NULL) AS miss_edu, "            \
-	"NOT EXISTS (SELECT 1 FROM referral_income ri "                              \
-	"JOIN code_income ci ON ci.code = ri.income_code "                           \
-	"WHERE ri.referral_id = r.id AND ci.sus_code IS NOT NULL) "                  \
-	"AS miss_income_before, "                                                    \
-	"(p.occupation_before_code IS NULL OR ob.sus_code IS NULL) "                 \
-	"AS miss_occ_before, "                                                       \
-	"(r.support_time_code IS NULL OR cst.sus_code IS NULL) "                     \
-	"AS miss_support, "                                                          \
-	"(pe.home_municipality = '') AS miss_kommun, "                               \
-	"(p.status = 'avslutad' AND (p.end_reason_code IS NULL "                     \
-	"OR er.sus_code IS NULL)) AS miss_end_reason, "                              \
-	"(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "               \
-	"OR oa.sus_code IS NULL)) AS miss_occ_after, "                               \
-	"(p.status = 'avslutad' AND NOT EXISTS (SELECT 1 "                           \
-	"FROM participation_income_after pa JOIN code_income ci "                    \
-	"ON ci.code = pa.income_code WHERE pa.participation_id = p.id "              \
-	"AND ci.sus_code IS NOT NULL)) AS miss_income_after, " ACCESS_SQL_INSATS_WAY \
-	" AS staff_reaches "                                                         \
-	"FROM participation p " JOIN_PARTICIPATION_PERSON                            \
-	"JOIN insats i ON i.id = p.insats_id "                                       \
-	"JOIN referral r ON r.id = p.referral_id "                                   \
-	"JOIN staff s ON s.id = r.remittent_id "                                     \
-	"JOIN organisation o ON o.id = r.organisation_id "                           \
-	"LEFT JOIN staff c ON c.id = p.contact_id "                                  \
-	"LEFT JOIN code_occupation ob ON ob.code = p.occupation_before_code "        \
-	"LEFT JOIN code_occupation oa ON oa.code = p.occupation_after_code "         \
-	"LEFT JOIN code_end_reason er ON er.code = p.end_reason_code "               \
-	"LEFT JOIN code_education ce ON ce.code = r.education_code "                 \
-	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "         \
+/* SQL_PARTICIPATION_GET: the participation's page, SUS data included:
+ * the SUS facts as every SUS statement reads them (SUS_FACTS_SQL,
+ * include/sql_sus_facts.h), for sus_complete_check() to decide. */
+#define GET_SQL                                                                   \
+	"SELECT p.id AS id, p.version AS version, p.status AS status, "           \
+	"p.referral_id AS referral_id, p.insats_id AS insats_id, "                \
+	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "          \
+	"pn.personnummer AS personnummer, " PE_CONTACT ", "                       \
+	"pn.birth_year AS birth_year, p.start_date AS start_date, "               \
+	"IFNULL(p.planned_end_date, '') AS planned_end, "                         \
+	"IFNULL(c.display_name, '') AS contact, "                                 \
+	"IFNULL(p.contact_id, '') AS contact_id, "                                \
+	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                        \
+	"p.target_group AS target_group, i.target_groups AS target_groups, "      \
+	"IFNULL(p.midterm_date, '') AS midterm_date, "                            \
+	"p.midterm_note AS midterm_note, "                                        \
+	"p.midterm_attendees AS midterm_attendees, "                              \
+	"IFNULL(p.end_date, '') AS end_date, "                                    \
+	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                      \
+	"IFNULL(cer.label, '') AS end_reason, "                                   \
+	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "                 \
+	"IFNULL(coa.label, '') AS occ_after, "                                    \
+	"IFNULL(p.summary_due_date, '') AS summary_due, "                         \
+	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "           \
+	"AS summary_sent, " OVERDUE_COND " AS overdue, "                          \
+	"s.display_name AS remittent, o.name AS remittent_org, "                  \
+	"r.organisation_id AS ref_org_id, "                                       \
+	"r.version AS ref_version, pe.version AS person_version, "                \
+	"IFNULL(r.education_code, '') AS edu_code, "                              \
+	"IFNULL(ce.label, '') AS edu_label, "                                     \
+	"IFNULL(r.support_time_code, '') AS support_code, "                       \
+	"IFNULL(cst.label, '') AS support_label, "                                \
+	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "               \
+	"IFNULL(cob.label, '') AS occ_before, "                                   \
+	"i.measurement AS measurement, "                                          \
+	"IFNULL(p.occupation_before_percent, '') AS occ_before_pct, "             \
+	"IFNULL(p.occupation_after_percent, '') AS occ_after_pct, " SUS_FACTS_SQL \
+	", " ACCESS_SQL_INSATS_WAY " AS staff_reaches "                           \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                         \
+	"JOIN insats i ON i.id = p.insats_id "                                    \
+	"JOIN referral r ON r.id = p.referral_id "                                \
+	"JOIN staff s ON s.id = r.remittent_id "                                  \
+	"JOIN organisation o ON o.id = r.organisation_id "                        \
+	"LEFT JOIN staff c ON c.id = p.contact_id " SUS_CODE_JOINS                \
 	"WHERE p.id = ?"
 
 /* SQL_PARTICIPATION_REFERRAL_GET: the referral as the decision page shows
@@ -281,10 +267,11 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_REFERRAL_GET] = { REFERRAL_GET_SQL, 1, .ncols = 43,
 	    .nparams = 1, .rec = &decision_referral_record },
 	[SQL_PARTICIPATION_REFERRAL_INCOME] = { "SELECT '' AS phase, c.code AS code, c.label AS label, "
-	                                        "c.sus_code IS NOT NULL AS has_sus FROM referral_income ri "
+	                                        "c.sus_code IS NOT NULL AS has_sus, "
+	                                        "IFNULL(ri.extent_percent, '') AS extent FROM referral_income ri "
 	                                        "JOIN code_income c ON c.code = ri.income_code "
 	                                        "WHERE ri.referral_id = ? ORDER BY c.sort_order",
-	    1, .ncols = 4, .nparams = 1, .rec = &participation_income_record },
+	    1, .ncols = 5, .nparams = 1, .rec = &participation_income_record },
 	[SQL_PARTICIPATION_REFERRAL_COREMITTENTS] = { "SELECT c.name AS name, o.name AS org, c.contact AS contact "
 	                                              "FROM referral_coremittent c "
 	                                              "JOIN organisation o ON o.id = c.organisation_id "
@@ -355,8 +342,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "AND r.gallrad_at IS NULL "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
-	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 59, .nparams = 3,
-	    .rec = &participation_record },
+	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 53 + SUS_FACTS_NCOLS,
+	    .nparams = 3, .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,
 	    .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
@@ -364,16 +351,18 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                   "WHERE participation_id = ? ORDER BY sort_order, id",
 	    1, .ncols = 2, .nparams = 1,
 	    .rec = &participation_activity_record },
-	[SQL_PARTICIPATION_INCOMES] = { "SELECT phase, code, label, has_sus FROM ("
+	[SQL_PARTICIPATION_INCOMES] = { "SELECT phase, code, label, has_sus, extent FROM ("
 	                                "SELECT 'fore' AS phase, c.code, c.label, "
-	                                "c.sus_code IS NOT NULL AS has_sus, c.sort_order FROM referral_income ri "
+	                                "c.sus_code IS NOT NULL AS has_sus, "
+	                                "IFNULL(ri.extent_percent, '') AS extent, c.sort_order FROM referral_income ri "
 	                                "JOIN code_income c ON c.code = ri.income_code WHERE ri.referral_id = ? "
 	                                "UNION ALL SELECT 'efter', c.code, c.label, c.sus_code IS NOT NULL, "
+	                                "IFNULL(a.extent_percent, ''), "
 	                                "c.sort_order FROM participation_income_after a "
 	                                "JOIN code_income c ON c.code = a.income_code "
 	                                "WHERE a.participation_id = ?) u "
 	                                "ORDER BY phase DESC, sort_order, code",
-	    1, .ncols = 4, .nparams = 2, .rec = &participation_income_record },
+	    1, .ncols = 5, .nparams = 2, .rec = &participation_income_record },
 	[SQL_PARTICIPATION_WHO_LOOKED] = { "SELECT " LOOKED_COLS " " LOOKED_FROM
 	                                   "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(
 	                                       PARTICIPATION_ACCESS_MAX),

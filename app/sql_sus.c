@@ -1,5 +1,6 @@
 /* sql_sus.c: statements of the SUS export and its pages; see include/sql_sus.h. */
 #include "sql_sus.h"
+#include "sql_sus_facts.h"
 #include "sus_batch.h"
 #include "sus_finsam.h"
 #include "sus_quality.h"
@@ -28,34 +29,6 @@
 	"(p.status <> 'felregistrerad' "                                       \
 	"AND COALESCE(cer.outcome, '') <> 'felregistrering')"
 
-/* An income list as sus_xml.h's struct sus_reg wants it: "F01:50,F09",
- * the SUS codes sorted, each with its extent when recorded. */
-#define SUS_INCOME_ITEM(t)                                                     \
-	"GROUP_CONCAT(CONCAT(ci.sus_code, IF(" t ".extent_percent IS NULL, "   \
-	"'', CONCAT(':', " t ".extent_percent))) ORDER BY ci.sus_code "        \
-	"SEPARATOR ',')"
-
-#define SUS_INCOME_BEFORE                                                             \
-	"(SELECT " SUS_INCOME_ITEM(                                                   \
-	    "ri") " FROM referral_income ri "                                         \
-	          "STRAIGHT_JOIN code_income ci "                                     \
-	          "ON ci.code = ri.income_code WHERE ri.referral_id = p.referral_id " \
-	          "AND ci.sus_code IS NOT NULL)"
-
-#define SUS_INCOME_AFTER                                                         \
-	"(SELECT " SUS_INCOME_ITEM(                                              \
-	    "pa") " FROM participation_income_after "                            \
-	          "pa STRAIGHT_JOIN code_income ci ON ci.code = pa.income_code " \
-	          "WHERE pa.participation_id = p.id AND ci.sus_code IS NOT NULL)"
-
-/* The folkbokföringskommun's SCB code (sql/0035): the free text by name,
- * case-insensitive, a trailing " kommun" ignored, or a code typed as
- * text; NULL when it names none. Needs pe. */
-#define SUS_KOMMUN_CODE                                                        \
-	"(SELECT cm.code FROM code_municipality cm WHERE cm.name = "           \
-	"REGEXP_REPLACE(TRIM(pe.home_municipality), '(?i) +kommun$', '') "     \
-	"OR cm.code = TRIM(pe.home_municipality) ORDER BY cm.code LIMIT 1)"
-
 /* The date of the SUS consent in force: the paper's date, else the day it
  * was signed, else its first valid day. Needs p. */
 #define SUS_CONSENT_DATE                                                       \
@@ -63,33 +36,6 @@
 	"c.valid_from), '%Y-%m-%d') FROM consent c WHERE c.referral_id = "     \
 	"p.referral_id AND c.kind = 'sus' AND c.state = 'aktiv' AND "          \
 	"c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
-
-/* What a registration lacks, one expression per sus_quality.h item, the
- * export's rule (schema version 2, the default). Need p, pe, r and the
- * code joins. */
-#define SUS_M_EDU     "(r.education_code IS NULL OR ce.sus_code IS NULL)"
-#define SUS_M_INC_B   "(" SUS_INCOME_BEFORE " IS NULL)"
-#define SUS_M_OCC_B   "(p.occupation_before_code IS NULL OR cob.sus_code IS NULL)"
-#define SUS_M_SUPPORT "(r.support_time_code IS NULL OR cst.sus_code IS NULL)"
-#define SUS_M_KOMMUN  "(" SUS_KOMMUN_CODE " IS NULL)"
-#define SUS_M_END_REASON                                                       \
-	"(p.status = 'avslutad' AND (p.end_reason_code IS NULL "               \
-	"OR cer.sus_code IS NULL))"
-#define SUS_M_OCC_A                                                            \
-	"(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "         \
-	"OR coa.sus_code IS NULL))"
-#define SUS_M_INC_A "(p.status = 'avslutad' AND " SUS_INCOME_AFTER " IS NULL)"
-#define SUS_M_ANY                                                              \
-	"(" SUS_M_EDU " OR " SUS_M_INC_B " OR " SUS_M_OCC_B                    \
-	" OR " SUS_M_SUPPORT " OR " SUS_M_KOMMUN " OR " SUS_M_END_REASON       \
-	" OR " SUS_M_OCC_A " OR " SUS_M_INC_A ")"
-
-#define SUS_CODE_JOINS                                                          \
-	"LEFT JOIN code_education ce ON ce.code = r.education_code "            \
-	"LEFT JOIN code_support_time cst ON cst.code = r.support_time_code "    \
-	"LEFT JOIN code_occupation cob ON cob.code = p.occupation_before_code " \
-	"LEFT JOIN code_occupation coa ON coa.code = p.occupation_after_code "  \
-	"LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "
 
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
@@ -256,14 +202,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_QUALITY] = { "SELECT p.id, i.short_name, pe.first_name, pe.last_name, "
 	                      "DATE_FORMAT(p.start_date, '%Y-%m-%d') AS start_date, "
 	                      "p.status = 'avslutad' AS ended, " SUS_IDENTITY_OK
-	                      " AS identity_ok, " SUS_M_EDU
-	                      " AS m_edu, " SUS_M_INC_B
-	                      " AS m_inc_before, " SUS_M_OCC_B
-	                      " AS m_occ_before, " SUS_M_SUPPORT
-	                      " AS m_support, " SUS_M_KOMMUN
-	                      " AS m_kommun, " SUS_M_END_REASON
-	                      " AS m_end_reason, " SUS_M_OCC_A
-	                      " AS m_occ_after, " SUS_M_INC_A " AS m_inc_after "
+	                      " AS identity_ok, " SUS_FACTS_SQL " "
 	                      "FROM participation p "
 	                      "JOIN staff_insats si ON si.insats_id = p.insats_id "
 	                      "AND si.staff_id = ? "
@@ -273,15 +212,16 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "WHERE " SUS_NOT_FELREG
 	                      " AND p.gallrad_at IS NULL"
 	                      " AND i.measurement = 'personuppgifter' "
-	                      "HAVING m_edu OR m_inc_before OR m_occ_before OR m_support "
-	                      "OR m_kommun OR m_end_reason OR m_occ_after OR m_inc_after "
-	                      "ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "
+	                      "HAVING " SUS_FACTS_SOME_EMPTY
+	                      " ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "
 	                      "LIMIT " SQL_NUM(SUS_QUALITY_MAX),
-	    1, .ncols = 15, .nparams = 1, .rec = &sus_quality_record },
-	/* Insatser nobody staffs: no active account works in them. */
+	    1, .ncols = 7 + SUS_FACTS_NCOLS, .nparams = 1,
+	    .rec = &sus_quality_record },
+	/* Insatser nobody staffs: no active account works in them. One row
+	 * per participation that may lack something; sus_quality.c counts. */
 	[SQL_SUS_QUALITY_NOSTAFF] = { "SELECT i.id AS insats_id, i.name AS insats_name, "
-	                              "o.name AS organisation, COUNT(*) AS n_held, "
-	                              "SUM(p.status = 'avslutad') AS n_ended "
+	                              "o.name AS organisation, " SUS_FACTS_SQL
+	                              " "
 	                              "FROM participation p "
 	                              "JOIN participation_person pe ON pe.participation_id = p.id "
 	                              "JOIN referral r ON r.id = p.referral_id "
@@ -291,9 +231,10 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                              " AND " SUS_IDENTITY_OK
 	                              " AND NOT EXISTS (SELECT 1 FROM staff_insats si "
 	                              "JOIN staff s ON s.id = si.staff_id AND s.active = 1 "
-	                              "WHERE si.insats_id = p.insats_id) AND " SUS_M_ANY
-	                              " GROUP BY i.id, i.name, o.name ORDER BY i.name, i.id",
-	    1, .ncols = 5, .nparams = 0, .rec = &sus_nostaff_record },
+	                              "WHERE si.insats_id = p.insats_id) HAVING " SUS_FACTS_SOME_EMPTY
+	                              " ORDER BY i.name, i.id",
+	    1, .ncols = 3 + SUS_FACTS_NCOLS, .nparams = 0,
+	    .rec = &sus_nostaff_fact_record },
 	[SQL_SUS_FINSAM] = { "SELECT i.id AS insats_id, i.name AS insats_name, pe.gender, "
 	                     "COUNT(*) AS active, SUM(p.start_date >= ?) AS started, "
 	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) AS ended "

@@ -17,6 +17,7 @@
 #include "sql_auth.h"
 #include "sql_sus.h"
 #include "sus_batch.h"
+#include "sus_complete.h"
 #include "sus_xml.h"
 
 /* ------------------------------------------------------------ records */
@@ -307,20 +308,52 @@ sus_write_insatser(
 	return APP_OK;
 }
 
+/* The facts of page row w (include/sus_complete.h): the export reads
+ * each item as what it sends, so "stored" and "sent" are the same value
+ * but for the kommun (its text and its SCB code). */
+static void
+sus_row_facts(const struct sus_page_row *w, struct sus_facts *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->education = (struct sus_item){ w->education, w->education };
+	f->income_before =
+	    (struct sus_item){ w->income_before, w->income_before };
+	f->occupation_before =
+	    (struct sus_item){ w->occupation_before, w->occupation_before };
+	f->support_time = (struct sus_item){ w->support_time, w->support_time };
+	f->municipality =
+	    (struct sus_item){ w->home_municipality, w->municipality_code };
+	f->ended = w->ended;
+	f->end_date = w->end_date;
+	f->end_reason = (struct sus_item){ w->end_reason, w->end_reason };
+	f->occupation_after =
+	    (struct sus_item){ w->occupation_after, w->occupation_after };
+	f->income_after = (struct sus_item){ w->income_after, w->income_after };
+	f->registry = 1;
+	f->start_date = w->start_date;
+	f->personnummer = w->personnummer;
+	f->gender = w->gender;
+	f->birth_year = w->birth_year;
+	f->consent_date = w->consent_date;
+}
+
 /* The registration of page row w, and whether it may be sent: 0 when a
- * value the inregistrering needs is missing. *end_held is set when the
- * participation ended but its utregistrering is incomplete (then the
- * registration goes without it). ans (nans, from *ai on) are the page's
- * answers, ordered by participation id as the page is. */
+ * value the inregistrering needs is missing (sus_complete_check(), the
+ * one rule). *end_held is set when the participation ended but its
+ * utregistrering is incomplete (then the registration goes without it).
+ * ans (nans, from *ai on) are the page's answers, ordered by
+ * participation id as the page is. */
 static int
 sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
     size_t nans, size_t *ai, struct arena *a, int version, struct sus_reg *g,
     int *end_held)
 {
-	const struct str need_out[] = { w->end_date, w->end_reason,
-		w->income_after, w->occupation_after };
+	struct sus_facts f;
+	struct sus_gaps gaps;
 
 	memset(g, 0, sizeof(*g));
+	sus_row_facts(w, &f);
+	sus_complete_check(&f, version, &gaps);
 	*end_held = 0;
 	g->participation_id = w->id;
 	g->insats_id = w->insats_id;
@@ -355,19 +388,15 @@ sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
 		*ai = k;
 	}
 	if (w->ended) {
-		g->has_end = 1;
-		for (size_t k = 0; k < sizeof(need_out) / sizeof(need_out[0]);
-		     k++)
-			if (need_out[k].len == 0)
-				g->has_end = 0;
-		*end_held = !g->has_end;
+		g->has_end = !gaps.end;
+		*end_held = gaps.end;
 		g->end_date = w->end_date;
 		g->end_reason = w->end_reason;
 		g->income_after = w->income_after;
 		g->occupation_after = w->occupation_after;
 		g->occupation_after_pct = w->occupation_after_pct;
 	}
-	return sus_reg_complete(g, version);
+	return !gaps.start;
 }
 
 static enum app_err

@@ -1,25 +1,13 @@
 /* sus_quality.c: the SUS export's register quality; see
- * include/sus_quality.h. */
+ * include/sus_quality.h. What is missing is sus_complete_check()'s
+ * decision, as for the export and the participation page. */
+#include <string.h>
+
 #include "arena.h"
 #include "sql_sus.h"
+#include "sql_sus_facts.h"
 #include "sus_quality.h"
-
-static const char *const missing_labels[SUS_MISSING__MAX] = {
-	[SUS_MISSING_EDUCATION] = "utbildning",
-	[SUS_MISSING_INCOME_BEFORE] = "försörjning före",
-	[SUS_MISSING_OCCUPATION_BEFORE] = "sysselsättning före",
-	[SUS_MISSING_SUPPORT_TIME] = "tid i offentlig försörjning",
-	[SUS_MISSING_MUNICIPALITY] = "folkbokföringskommun",
-	[SUS_MISSING_END_REASON] = "avslutsorsak",
-	[SUS_MISSING_OCCUPATION_AFTER] = "sysselsättning efter",
-	[SUS_MISSING_INCOME_AFTER] = "försörjning efter",
-};
-_Static_assert(
-    sizeof(missing_labels) / sizeof(missing_labels[0]) == SUS_MISSING__MAX,
-    "missing_labels[] out of sync");
-
-#define MISSING(e, column)                                                     \
-	DB_FIELD(sus_quality_row, missing[e], column, DB_F_BOOL)
+#include "sus_xml.h"
 
 static const struct db_field quality_fields[] = {
 	DB_FIELD(sus_quality_row, id, "id", DB_F_INT),
@@ -29,14 +17,7 @@ static const struct db_field quality_fields[] = {
 	DB_FIELD(sus_quality_row, start_date, "start_date", DB_F_STR),
 	DB_FIELD(sus_quality_row, ended, "ended", DB_F_BOOL),
 	DB_FIELD(sus_quality_row, identity_ok, "identity_ok", DB_F_BOOL),
-	MISSING(SUS_MISSING_EDUCATION, "m_edu"),
-	MISSING(SUS_MISSING_INCOME_BEFORE, "m_inc_before"),
-	MISSING(SUS_MISSING_OCCUPATION_BEFORE, "m_occ_before"),
-	MISSING(SUS_MISSING_SUPPORT_TIME, "m_support"),
-	MISSING(SUS_MISSING_MUNICIPALITY, "m_kommun"),
-	MISSING(SUS_MISSING_END_REASON, "m_end_reason"),
-	MISSING(SUS_MISSING_OCCUPATION_AFTER, "m_occ_after"),
-	MISSING(SUS_MISSING_INCOME_AFTER, "m_inc_after"),
+	SUS_FACTS_FIELDS(sus_quality_row, facts),
 };
 const struct db_record sus_quality_record =
     DB_RECORD(sus_quality_row, quality_fields);
@@ -51,18 +32,50 @@ static const struct db_field nostaff_fields[] = {
 const struct db_record sus_nostaff_record =
     DB_RECORD(sus_nostaff_row, nostaff_fields);
 
+static const struct db_field nostaff_fact_fields[] = {
+	DB_FIELD(sus_nostaff_fact_row, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(sus_nostaff_fact_row, insats_name, "insats_name", DB_F_STR),
+	DB_FIELD(sus_nostaff_fact_row, organisation, "organisation", DB_F_STR),
+	SUS_FACTS_FIELDS(sus_nostaff_fact_row, facts),
+};
+const struct db_record sus_nostaff_fact_record =
+    DB_RECORD(sus_nostaff_fact_row, nostaff_fact_fields);
+
 enum app_err
 sus_quality_nostaff(
     struct db *db, struct arena *a, struct sus_nostaff_row **out, size_t *n)
 {
-	return db_load(
-	    db, a, DB_SUS, SQL_SUS_QUALITY_NOSTAFF, NULL, 0, (void **)out, n);
-}
+	struct sus_nostaff_fact_row *rows;
+	struct sus_nostaff_row *v = NULL;
+	size_t nrows, k = 0;
+	enum app_err e;
 
-const char *
-sus_missing_label(enum sus_missing m)
-{
-	return m < SUS_MISSING__MAX ? missing_labels[m] : "";
+	*out = NULL;
+	*n = 0;
+	if ((e = db_load(db, a, DB_SUS, SQL_SUS_QUALITY_NOSTAFF, NULL, 0,
+	         (void **)&rows, &nrows)) != APP_OK)
+		return e;
+	if (nrows > 0 && (v = arena_calloc(a, nrows, sizeof(*v))) == NULL)
+		return APP_ENOMEM;
+	/* Rows come by insats: one count row per insats. */
+	for (size_t i = 0; i < nrows; i++) {
+		struct sus_gaps g;
+
+		sus_complete_check(&rows[i].facts, SUS_SCHEMA_DEFAULT, &g);
+		if (sus_gaps_none(&g))
+			continue;
+		if (k == 0 || v[k - 1].insats_id != rows[i].insats_id) {
+			v[k].insats_id = rows[i].insats_id;
+			v[k].insats_name = rows[i].insats_name;
+			v[k].organisation = rows[i].organisation;
+			k++;
+		}
+		v[k - 1].n_held++;
+		v[k - 1].n_ended += rows[i].facts.ended;
+	}
+	*out = k > 0 ? v : NULL;
+	*n = k;
+	return APP_OK;
 }
 
 enum app_err
@@ -70,22 +83,28 @@ sus_quality_load(struct db *db, struct arena *a, long long staff_id,
     struct sus_quality_row **out, size_t *n)
 {
 	struct db_param p[1] = { DB_INT(staff_id) };
+	struct sus_quality_row *rows;
+	size_t nrows, k = 0;
+	enum app_err e;
 
-	return db_load(db, a, DB_SUS, SQL_SUS_QUALITY, p, 1, (void **)out, n);
+	*out = NULL;
+	*n = 0;
+	if ((e = db_load(db, a, DB_SUS, SQL_SUS_QUALITY, p, 1, (void **)&rows,
+	         &nrows)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < nrows; i++) {
+		sus_complete_check(
+		    &rows[i].facts, SUS_SCHEMA_DEFAULT, &rows[i].gaps);
+		if (!sus_gaps_none(&rows[i].gaps))
+			rows[k++] = rows[i];
+	}
+	*out = k > 0 ? rows : NULL;
+	*n = k;
+	return APP_OK;
 }
 
 struct str
 sus_quality_missing_text(struct arena *a, const struct sus_quality_row *row)
 {
-	struct buf b;
-
-	buf_init(&b, a);
-	for (int k = 0; k < SUS_MISSING__MAX; k++) {
-		if (!row->missing[k])
-			continue;
-		if ((b.len > 0 && buf_puts(&b, ", ") != APP_OK) ||
-		    buf_puts(&b, missing_labels[k]) != APP_OK)
-			return STR_LIT("");
-	}
-	return buf_str(&b);
+	return sus_gaps_text(a, &row->gaps);
 }

@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 #include <sodium.h>
 
+#include "sus_complete.h"
 #include "sus_xml.h"
 
 /* Text values are copied here to be NUL-terminated and cleaned; longer
@@ -649,15 +650,27 @@ sus_hash_list(crypto_generichash_state *st, struct str list, int v)
 int
 sus_reg_complete(const struct sus_reg *g, int v)
 {
-	const struct str need[] = { g->start_date, g->personnummer, g->gender,
-		g->birth_year, v >= 2 ? g->municipality_code : g->municipality,
-		g->education, g->income_before, g->occupation_before,
-		g->support_time, v >= 2 ? g->consent_date : STR_LIT("-") };
+	struct sus_facts f = { 0 };
+	struct sus_gaps gaps;
 
-	for (size_t k = 0; k < sizeof(need) / sizeof(need[0]); k++)
-		if (str_trim_blanks(need[k]).len == 0)
-			return 0;
-	return 1;
+	/* The registration's values are what is sent: value and SUS code
+	 * are one (the kommun's text and code apart). */
+	f.education = (struct sus_item){ g->education, g->education };
+	f.income_before =
+	    (struct sus_item){ g->income_before, g->income_before };
+	f.occupation_before =
+	    (struct sus_item){ g->occupation_before, g->occupation_before };
+	f.support_time = (struct sus_item){ g->support_time, g->support_time };
+	f.municipality =
+	    (struct sus_item){ g->municipality, g->municipality_code };
+	f.registry = 1;
+	f.start_date = g->start_date;
+	f.personnummer = g->personnummer;
+	f.gender = g->gender;
+	f.birth_year = g->birth_year;
+	f.consent_date = g->consent_date;
+	sus_complete_check(&f, v, &gaps);
+	return !gaps.start;
 }
 
 void

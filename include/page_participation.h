@@ -189,21 +189,42 @@ enum app_err pv_render(
  * support and income before live on the referral, folkbokföringskommun on
  * the insats's record of the person, occupation before on the
  * participation; the insats staff set them here, because the remittent
- * may edit the referral only while it is a draft. "Missing" is decided as
- * the SUS export decides it (SQL_PARTICIPATION_GET). Only active codes may
- * be chosen; a stored code that has been deactivated stays valid. A
- * stored value cannot be emptied here (the registration would only become
- * less complete).
+ * may edit the referral only while it is a draft. The extents (omfattning,
+ * 0..100 % of full time) of the occupation and of each income source,
+ * before and, once ended, after, are set here too (an empty extent: not
+ * recorded; a typed one replaces it). The kommun is picked from
+ * code_municipality; a stored text that names no kommun stays until
+ * another is picked. What is missing is sus_complete_check()'s decision,
+ * as for the export and /sus/kvalitet. Only active codes may be chosen; a
+ * stored code that has been deactivated stays valid. A stored value
+ * cannot be emptied here (the registration would only become less
+ * complete).
  */
 enum part_sus_field {
 	PSUS_EDU,            /* utbildning: code_education */
 	PSUS_SUPPORT,        /* tid_forsorjning: code_support_time */
 	PSUS_OCC,            /* sysselsattning_fore: code_occupation */
-	PSUS_KOMMUN,         /* folkbokforingskommun: 1..100 characters */
+	PSUS_KOMMUN,         /* folkbokforingskommun: a kommunkod, "" keep */
+	PSUS_OCC_PCT,        /* sysselsattning_fore_omfattning: 0..100 */
+	PSUS_OCC_AFTER_PCT,  /* sysselsattning_efter_omfattning: 0..100 */
 	PSUS_INCOME,         /* forsorjning_fore: code_income, several */
 	PSUS_REF_VERSION,    /* version_ansokan: the referral's version */
 	PSUS_PERSON_VERSION, /* version_person: the person's version */
+	/* The extents of the incomes: a number per code, paired in order
+	 * with the hidden code fields. */
+	PSUS_INC_PCT,        /* forsorjning_fore_omfattning */
+	PSUS_INC_PCT_CODE,   /* forsorjning_fore_omfattning_kod */
+	PSUS_INC_A_PCT,      /* forsorjning_efter_omfattning */
+	PSUS_INC_A_PCT_CODE, /* forsorjning_efter_omfattning_kod */
 	PSUS__MAX
+};
+
+/* One income's extent as typed: its code, the text, the value (-1: none)
+ * and a Swedish error. */
+struct part_sus_extent {
+	struct str code, typed;
+	long long pct;
+	const char *error;
 };
 
 /* The submitted SUS form. */
@@ -212,6 +233,10 @@ struct part_sus_form {
 	struct str *income; /* the ticked income codes, as typed */
 	size_t nincome;
 	const char *income_error;
+	struct str kommun; /* the picked kommun's name; "" keep */
+	/* The extents typed for the incomes before [0] and after [1]. */
+	struct part_sus_extent *ext[2];
+	size_t next[2];
 	int form_bad; /* a hidden version field missing or tampered */
 };
 
@@ -222,6 +247,11 @@ struct participation_page;
  * included. */
 enum app_err part_sus_read(struct req *, const struct participation *p,
     struct part_sus_form *f, size_t *nerr);
+
+/* The extents of the valid form f into in (arena). */
+struct participation_sus_input;
+enum app_err part_sus_extents(struct req *, const struct participation *p,
+    const struct part_sus_form *f, struct participation_sus_input *in);
 
 /* Bind the section of p (its lists in pg): the stored values and what is
  * missing, and the form with f's typed values (f NULL: the stored ones).

@@ -21,6 +21,7 @@
 #include "contact.h"
 #include "db.h"
 #include "str.h"
+#include "sus_complete.h"
 
 struct arena;
 struct req;
@@ -184,8 +185,12 @@ struct participation {
 	struct str edu_code, edu_label, support_code, support_label;
 	struct str occ_before_code, occ_before_label;
 	struct str measurement; /* the insats's: "personuppgifter" or "antal" */
-	int miss_edu, miss_income_before, miss_occ_before, miss_support,
-	    miss_kommun, miss_end_reason, miss_occ_after, miss_income_after;
+	/* The extents of the occupation before and after, percent of full
+	 * time ("" not recorded). */
+	struct str occ_before_pct, occ_after_pct;
+	/* What SUS is sent, as every SUS page reads it: sus_complete_check()
+	 * decides what is missing (include/sus_complete.h). */
+	struct sus_facts sus;
 	/* The loading staff member works in its insats and it is submitted
 	 * (ACCESS_SQL_INSATS_WAY; access_insats_reaches() decides). */
 	int staff_reaches;
@@ -211,7 +216,8 @@ extern const struct db_record participation_extension_record;
 struct participation_income {
 	struct str phase; /* "fore" or "efter" (SQL_PARTICIPATION_INCOMES) */
 	struct str code, label;
-	int has_sus; /* the code has a SUS code */
+	int has_sus;       /* the code has a SUS code */
+	struct str extent; /* percent of full time; "" not recorded */
 };
 extern const struct db_record participation_income_record;
 
@@ -223,18 +229,20 @@ extern const struct db_record participation_history_record;
 
 /* An access_log row of the participant's file ("who has looked"). */
 struct participation_access {
-	struct str at, who, username, action, object_type, object_id;
+	struct str at, who, username, action, object_type;
+	struct str what; /* the object in words (sql_audit_object.h) */
 };
 extern const struct db_record participation_access_record;
 
 /* The code lists of the insats staff's forms. */
 enum participation_codes {
-	PCODES_ADVISE,     /* code_advise_against */
-	PCODES_END,        /* code_end_reason */
-	PCODES_OCCUPATION, /* code_occupation */
-	PCODES_INCOME,     /* code_income */
-	PCODES_EDUCATION,  /* code_education */
-	PCODES_SUPPORT,    /* code_support_time */
+	PCODES_ADVISE,       /* code_advise_against */
+	PCODES_END,          /* code_end_reason */
+	PCODES_OCCUPATION,   /* code_occupation */
+	PCODES_INCOME,       /* code_income */
+	PCODES_EDUCATION,    /* code_education */
+	PCODES_SUPPORT,      /* code_support_time */
+	PCODES_MUNICIPALITY, /* code_municipality: label is the kommun's name */
 	PCODES__MAX
 };
 

@@ -114,13 +114,28 @@ int participation_contact_hidden(enum contact_field f);
  * record of the person). A code or kommun "" keeps what is stored; no
  * income code keeps the stored ones. The referral's and the person's
  * versions are checked with the participation's: any moved on is stale.
- * Writes only what changed (out->changed), audited as "SUS data".
+ * Writes only what changed (out->changed), a history row per changed
+ * field (extents: "occupation_before_percent", "occupation_after_percent",
+ * "income_extent" on the referral, "income_after_extent"), audited as
+ * "SUS data".
  */
+struct participation_extent {
+	struct str code;
+	long long pct; /* 0..100; -1: not recorded */
+};
 struct participation_sus_input {
 	struct str edu, support, occupation, kommun;
 	const struct str *income;
 	size_t nincome;
 	long long ref_version, person_version;
+	/* The extents (percent of full time; -1 not recorded): each replaces
+	 * what is stored. Of the occupation before, and once ended (set_after)
+	 * after; of the incomes before (an income without one keeps its
+	 * stored extent, a new one has none) and after (only stored codes). */
+	long long occ_pct, occ_after_pct;
+	int set_after;
+	const struct participation_extent *ext_before, *ext_after;
+	size_t next_before, next_after;
 };
 enum app_err participation_save_sus(struct req *, const struct participation *p,
     long long version, const struct participation_sus_input *in,

@@ -1,8 +1,8 @@
 /*
  * sql_participation_sus.h: the writes of the SUS registration data on the
  * participation page (participation_save_sus() in participation_edit.c);
- * what it reads is in SQL_PARTICIPATION_GET and _INCOMES. Parameters in
- * brackets.
+ * what it reads is in SQL_PARTICIPATION_GET, _INCOMES and _CODES (the
+ * kommun list among the codes). Parameters in brackets.
  */
 #ifndef SQL_PARTICIPATION_SUS_H
 #define SQL_PARTICIPATION_SUS_H
@@ -16,11 +16,13 @@ enum sql_participation_sus {
 	/* (home municipality, participation id, version): the insats's
 	 * record of the person */
 	SQL_PSUS_SET_PERSON,
-	/* (occupation before code or NULL, id, version): not while
-	 * felregistrerad */
+	/* (occupation before code or NULL, its extent or NULL, the extent
+	 * after or NULL, id, version): not while felregistrerad */
 	SQL_PSUS_SET_OCCUPATION,
 	SQL_PSUS_INCOME_DELETE, /* (referral id) */
-	SQL_PSUS_INCOME_INSERT, /* (referral id, code) */
+	SQL_PSUS_INCOME_INSERT, /* (referral id, code, extent or NULL) */
+	/* (extent or NULL, participation id, code) */
+	SQL_PSUS_INCOME_AFTER_EXTENT,
 	SQL_PSUS__MAX
 };
 

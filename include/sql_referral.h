@@ -87,9 +87,10 @@ enum sql_referral {
 	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
 	SQL_REFERRAL_COREM_ADD,
 	/* (user id x3, organisation id x3, user id x3, status or "" x2,
-	 * waiver mask) -> struct referral_row: the referrals the caller
-	 * reaches, newest change first, at most REFERRAL_LIST_MAX + 1; with
-	 * a status, only the rows whose waiver is in the mask (bit
+	 * waiver mask for the own, medremittent and unit ways) -> struct
+	 * referral_row: the referrals the caller reaches, newest change
+	 * first, at most REFERRAL_LIST_MAX + 1; with a status, only the rows
+	 * whose waiver is in the mask of one of their ways (bit
 	 * 1 << waiver; all bits without a status) */
 	SQL_REFERRAL_LIST,
 	/* (user id x3, organisation id x3, user id x3, personnummer) ->

@@ -12,25 +12,9 @@
 #include "app.h"
 #include "db.h"
 #include "str.h"
+#include "sus_complete.h"
 
 struct arena;
-
-/* What a registration may lack, in the order the page names them. */
-enum sus_missing {
-	SUS_MISSING_EDUCATION,
-	SUS_MISSING_INCOME_BEFORE,
-	SUS_MISSING_OCCUPATION_BEFORE,
-	SUS_MISSING_SUPPORT_TIME,
-	SUS_MISSING_MUNICIPALITY,
-	SUS_MISSING_END_REASON,       /* ended participations only */
-	SUS_MISSING_OCCUPATION_AFTER, /* ended participations only */
-	SUS_MISSING_INCOME_AFTER,     /* ended participations only */
-	SUS_MISSING__MAX
-};
-
-/* The item's Swedish name as the page lists it ("utbildning"); "" for
- * none. Static. */
-const char *sus_missing_label(enum sus_missing);
 
 /* An incomplete registration (SQL_SUS_QUALITY). Strings are borrowed from
  * the arena. */
@@ -41,7 +25,8 @@ struct sus_quality_row {
 	struct str start_date; /* ÅÅÅÅ-MM-DD */
 	int ended;             /* avslutad */
 	int identity_ok;       /* reported by identity: held back until done */
-	int missing[SUS_MISSING__MAX]; /* 1: lacks that item */
+	struct sus_facts facts;
+	struct sus_gaps gaps; /* sus_complete_check() of facts */
 };
 extern const struct db_record sus_quality_record;
 
@@ -49,9 +34,10 @@ extern const struct db_record sus_quality_record;
  * start). */
 #define SUS_QUALITY_MAX 1000
 
-/* The incomplete registrations of the insatser staff_id works in that are
- * measured with personal data, erroneous registrations left out, into *out
- * (an arena array of *n, NULL when none). APP_E* from the database. */
+/* The incomplete registrations (sus_complete_check(), the default schema
+ * version) of the insatser staff_id works in that are measured with
+ * personal data, erroneous registrations left out, into *out (an arena
+ * array of *n, NULL when none). APP_E* from the database. */
 enum app_err sus_quality_load(struct db *, struct arena *, long long staff_id,
     struct sus_quality_row **out, size_t *n);
 
@@ -66,15 +52,23 @@ struct sus_nostaff_row {
 	long long n_held;        /* registrations held back */
 	long long n_ended;       /* of them, ended participations */
 };
-extern const struct db_record sus_nostaff_record;
+extern const struct db_record sus_nostaff_record; /* for binding */
+
+/* A row of SQL_SUS_QUALITY_NOSTAFF: one participation's facts. */
+struct sus_nostaff_fact_row {
+	long long insats_id;
+	struct str insats_name, organisation;
+	struct sus_facts facts;
+};
+extern const struct db_record sus_nostaff_fact_record;
 
 /* Every such insats, by name, into *out (an arena array of *n, NULL when
  * none). APP_E* from the database. */
 enum app_err sus_quality_nostaff(
     struct db *, struct arena *, struct sus_nostaff_row **out, size_t *n);
 
-/* What row lacks, as the page says it: "utbildning, avslutsorsak". Arena;
- * "" when nothing (or on a full arena). */
+/* What row lacks, as the page says it (sus_gaps_text()): "utbildning,
+ * avslutsorsak". Arena; "" when nothing (or on a full arena). */
 struct str sus_quality_missing_text(
     struct arena *, const struct sus_quality_row *row);
 

@@ -158,7 +158,8 @@ void sus_reg_hash(
     const struct sus_reg *, int v, unsigned char out[SUS_HASH_BYTES]);
 
 /* 1 when the registration holds everything version v needs to be sent
- * (its inregistrering; the utregistrering is has_end's matter). */
+ * (its inregistrering; the utregistrering is has_end's matter), by
+ * sus_complete_check() (include/sus_complete.h), the one rule. */
 int sus_reg_complete(const struct sus_reg *, int v);
 
 /* Validate the document at doc_path against the XSD at xsd_path with a

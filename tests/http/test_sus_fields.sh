@@ -5,7 +5,13 @@
 # (referral, referral_income, person and participation rows, a history row
 # per field, one audit row); bad input, a stale form, another insats's
 # staff and a remittent are refused with nothing written; the remittent
-# sees the new values and who changed them.
+# sees the new values and who changed them. The kommun is picked from the
+# list of Sweden's 290 kommuner (sql/0036); a stored text that names none
+# is missing on the page and on /sus/kvalitet in the same words (one rule,
+# sus_complete.h). The extents (omfattning) of the occupation and of each
+# income, before and after, are entered here too, checked (0..100) with
+# the input kept, kept in the history, and sent in a version 2 document
+# that validates.
 . "$(dirname "$0")/lib.sh"
 
 FVI=$(insats_id_of "Friska Vindar 2.0")
@@ -98,7 +104,7 @@ H0=$(history_rows)
 A0=$(audit_updates)
 
 GOOD=(utbildning=gymnasium tid_forsorjning=1_4 forsorjning_fore=a_kassa sysselsattning_fore=arbetssokande
-	folkbokforingskommun=Vänersborg)
+	folkbokforingskommun=1487)
 # form [key=value|+key=value|key=]...: GOOD with the page's versions.
 form() {
 	local -a with_versions=("${GOOD[@]}" "version=$V" "version_ansokan=$VR" "version_person=$VP")
@@ -112,7 +118,7 @@ eq "an unknown code is 400" "$got" 400
 expect_body "the education error" '<p class="error" id="sus-utbildning-fel">Välj ett av alternativen i listan.</p>'
 expect_body "the income error" '<p class="error" id="sus-forsorjning-fel">Välj ett av alternativen i listan.</p>'
 expect_body "the summary" "Uppgifterna sparades inte. Rätta felen nedan."
-expect_body "the typed kommun is kept" 'name="folkbokforingskommun" type="text" value="Vänersborg"'
+expect_body "the picked kommun is kept" '<option value="1487" selected>Vänersborg</option>'
 expect_body "the ticked income is kept" 'value="a_kassa" checked>'
 expect_body "the chosen occupation is kept" '<option value="arbete" selected>Arbete</option>'
 eq "the education select is marked aria-invalid" "$(grep -c 'aria-invalid="true"' "$BODY")" 1
@@ -127,10 +133,10 @@ eq "a deactivated code is 400" "$got" 400
 expect_body "with its message" '<p class="error" id="sus-utbildning-fel">Välj ett av alternativen i listan.</p>'
 check "and is not offered" body_lacks '<option value="okand"'
 q "UPDATE code_education SET active = 1 WHERE code = 'okand'"
-form "folkbokforingskommun=$(printf 'K%.0s' $(seq 101))"
+form folkbokforingskommun=9999
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
-eq "a kommun over 100 characters is 400" "$got" 400
-expect_body "with a message next to it" '<p class="error" id="sus-kommun-fel">'
+eq "a kommun not in the list is 400" "$got" 400
+expect_body "with a message next to it" '<p class="error" id="sus-kommun-fel">Välj en kommun i listan.</p>'
 form version_ansokan=abc
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "a tampered version is 400" "$got" 400
@@ -150,7 +156,7 @@ q "UPDATE participation SET version = version + 1 WHERE id = $P"
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "a stale participation version is 409" "$got" 409
 expect_body "with the conflict message" "Någon annan har ändrat uppgifterna medan du arbetade."
-expect_body "the typed kommun kept" 'name="folkbokforingskommun" type="text" value="Vänersborg"'
+expect_body "the picked kommun kept" '<option value="1487" selected>Vänersborg</option>'
 expect_body "the typed education kept" '<option value="gymnasium" selected>Gymnasium</option>'
 S1=$(stored "$P")
 read_versions
@@ -213,7 +219,6 @@ build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" utbildning= f
 got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "emptying stored values is 400" "$got" 400
 expect_body "education" '<p class="error" id="sus-utbildning-fel">Uppgiften är sparad och kan inte tömmas här.'
-expect_body "kommun" '<p class="error" id="sus-kommun-fel">Folkbokföringskommunen är sparad och kan inte tömmas här.'
 expect_body "income" '<p class="error" id="sus-forsorjning-fel">Försörjningen före är sparad och kan inte tömmas här.'
 eq "nothing written" "$(stored "$P")" "$S2"
 build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod
@@ -221,6 +226,132 @@ got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
 eq "saving the same values answers 303" "$got" 303
 expect_header "saying nothing changed" "Location: /deltagande/$P?oforandrat=1#sus-uppgifter"
 eq "and writes nothing" "$(stored "$P")|$(history_rows)|$(audit_updates)" "$S2|$((H0 + 5))|$((A0 + 1))"
+
+# --- Every kommun in Sweden (sql/0036): 290, with their SCB codes.
+eq "code_municipality holds Sweden's 290 kommuner" "$(q "SELECT COUNT(*) FROM code_municipality")" 290
+eq "a few codes and names" "$(q "SELECT GROUP_CONCAT(CONCAT(code, ' ', name) ORDER BY code SEPARATOR '|')
+	FROM code_municipality WHERE code IN ('0114', '0180', '0331', '0980', '1280', '1488', '2023', '2584')")" \
+	"0114 Upplands Väsby|0180 Stockholm|0331 Heby|0980 Gotland|1280 Malmö|1488 Trollhättan|2023 Malung-Sälen|2584 Kiruna"
+eq "per län: Stockholm 26, Skåne 33, Västra Götaland 49, Norrbotten 14" \
+	"$(q "SELECT GROUP_CONCAT(n ORDER BY l SEPARATOR ' ') FROM (SELECT LEFT(code, 2) AS l, COUNT(*) AS n
+	  FROM code_municipality WHERE LEFT(code, 2) IN ('01', '12', '14', '25') GROUP BY l) x")" "26 33 49 14"
+expect_status "the form offers them all" 200 -b "$FV" "$BASE/deltagande/$P"
+eq "290 kommuner to pick from" "$(grep -c '^<option value="[0-9]\{4\}"' "$BODY")" 290
+expect_body "the stored one picked" '<option value="1487" selected>Vänersborg</option>'
+
+# --- A kommun that names no SCB code: the page and /sus/kvalitet name
+# the same missing field, in the same words; picking it from the list
+# fixes it. An old text that does name one ("trollhättan kommun") counts.
+KMISS="folkbokföringskommun (finns inte i kommunlistan)"
+q "UPDATE participation_person SET home_municipality = 'Trollhätan' WHERE participation_id = $P"
+expect_status "the page with the misspelt kommun" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_body "names it missing, and why" "<strong>Saknas för SUS:</strong> $KMISS."
+expect_body "shows the stored text" "<dt>Folkbokföringskommun</dt><dd>Trollhätan <strong class=\"late\">Saknas: finns inte i kommunlistan</strong></dd>"
+expect_body "offers to keep it, readable" '<option value="">Behåll ”Trollhätan”</option>'
+expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
+expect_body "lists it with the same words" "href=\"/deltagande/$P#sus-uppgifter\""
+check "the same missing field, in the same words" grep -qF "<td data-label=\"Saknas\">$KMISS</td>" "$BODY"
+read_versions
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" folkbokforingskommun= +forsorjning_fore=forsorjningsstod
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "keeping it (the empty choice) writes nothing" "$got|$(q "SELECT home_municipality FROM participation_person WHERE participation_id = $P")" "303|Trollhätan"
+read_versions
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" folkbokforingskommun=1488 +forsorjning_fore=forsorjningsstod
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "picking Trollhättan from the list saves" "$got" 303
+eq "the kommun's name is stored" "$(q "SELECT home_municipality FROM participation_person WHERE participation_id = $P")" "Trollhättan"
+eq "history: from the text to the kommun" "$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'participation' AND record_id = $P AND field = 'home_municipality' ORDER BY id DESC LIMIT 1")" "Trollhätan>Trollhättan"
+expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_body "is complete again" "Alla uppgifter som SUS-registreringen behöver finns."
+q "UPDATE participation_person SET home_municipality = 'trollhättan kommun' WHERE participation_id = $P"
+expect_status "an old free text that names a kommun" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_body "counts as that kommun" "Alla uppgifter som SUS-registreringen behöver finns."
+expect_body "and is picked in the list" '<option value="1488" selected>Trollhättan</option>'
+expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
+check "does not list it either" body_lacks "href=\"/deltagande/$P#sus-uppgifter\""
+
+# --- Extents (omfattning): 0..100 whole percent, the input kept.
+extents() {
+	q "SELECT CONCAT_WS('|', IFNULL(p.occupation_before_percent, '-'), IFNULL(p.occupation_after_percent, '-'),
+	     (SELECT GROUP_CONCAT(CONCAT(income_code, ':', IFNULL(extent_percent, '-')) ORDER BY income_code)
+	      FROM referral_income WHERE referral_id = p.referral_id),
+	     IFNULL((SELECT GROUP_CONCAT(CONCAT(income_code, ':', IFNULL(extent_percent, '-')) ORDER BY income_code)
+	      FROM participation_income_after WHERE participation_id = p.id), '-'))
+	   FROM participation p WHERE p.id = $1"
+}
+read_versions
+expect_body "a number for each stored income before" 'name="forsorjning_fore_omfattning_kod" value="a_kassa"'
+E0=$(extents "$P")
+H1=$(history_rows)
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
+	sysselsattning_fore_omfattning=150 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=abc \
+	+forsorjning_fore_omfattning_kod=forsorjningsstod +forsorjning_fore_omfattning=40
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "an extent over 100 or not a number is 400" "$got" 400
+expect_body "the occupation's error" '<p class="error" id="sus-syss-omf-fel">Ange ett heltal mellan 0 och 100: omfattningen i procent av heltid (100 = 40 timmar i veckan).</p>'
+expect_body "the income's error, next to it" '<p class="error" id="sus-omf-fore-a_kassa-fel">Ange ett heltal mellan 0 och 100'
+expect_body "the typed 150 kept" 'name="sysselsattning_fore_omfattning" type="text" inputmode="numeric" size="4" value="150"'
+expect_body "the typed abc kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="abc"'
+expect_body "the valid 40 kept" 'name="forsorjning_fore_omfattning" type="text" inputmode="numeric" size="4" value="40"'
+eq "nothing written" "$(extents "$P")|$(history_rows)" "$E0|$H1"
+build GOOD "version=$V" "version_ansokan=$VR" "version_person=$VP" +forsorjning_fore=forsorjningsstod \
+	sysselsattning_fore_omfattning=50 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=40 \
+	+forsorjning_fore_omfattning_kod=forsorjningsstod +forsorjning_fore_omfattning=
+got=$(post "$FV" "/deltagande/$P/sus-uppgifter" "${ARGS[@]}")
+eq "valid extents are saved (303)" "$got" 303
+eq "stored: occupation 50 %, a-kassa 40 %, försörjningsstöd not recorded" "$(extents "$P")" "50|-|a_kassa:40,forsorjningsstod:-|-"
+eq "history: the occupation's extent" "$(hist participation "$P" occupation_before_percent)" "|50|$FV_ID"
+eq "history: the incomes' extents on the referral" "$(hist referral "$R" income_extent)" "|a_kassa:40|$FV_ID"
+expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_body "shows the occupation's extent" ", omfattning 50 %"
+expect_body "and the income's" "Arbetslöshetsersättning (a-kassa) (40 %)"
+expect_body "still complete: an extent is not required" "Alla uppgifter som SUS-registreringen behöver finns."
+expect_body "the history names the extent in words" '<td data-label="Uppgift">Sysselsättning före, omfattning (%)</td><td data-label="Från"></td><td data-label="Till">50</td>'
+expect_body "and the incomes' extents" '<td data-label="Uppgift">Försörjning före, omfattning (%)</td><td data-label="Från"></td><td data-label="Till">a_kassa:40</td>'
+
+# --- An ended participation: the extents after too, and a version 2
+# document that carries what was entered validates against the XSD.
+read -r R3 P3 <<< "$(new_participation avslutad)"
+q "UPDATE participation SET end_reason_code = 'arbete', occupation_after_code = 'arbete' WHERE id = $P3;
+   INSERT INTO participation_income_after (participation_id, income_code) VALUES ($P3, 'lon')" > /dev/null
+give_participation_sus_consent "$P3" ja > /dev/null
+fetch -b "$FV" "$BASE/deltagande/$P3" > /dev/null
+expect_body "an ended participation offers the extents after" 'name="forsorjning_efter_omfattning_kod" value="lon"'
+build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)" \
+	sysselsattning_fore_omfattning=25 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=60 \
+	sysselsattning_efter_omfattning=75 forsorjning_efter_omfattning_kod=lon forsorjning_efter_omfattning=101
+got=$(post "$FV" "/deltagande/$P3/sus-uppgifter" "${ARGS[@]}")
+eq "an extent after over 100 is 400" "$got" 400
+expect_body "with its error" '<p class="error" id="sus-omf-efter-lon-fel">Ange ett heltal mellan 0 och 100'
+eq "nothing written" "$(extents "$P3")" "-|-|lon:-"
+build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)" \
+	sysselsattning_fore_omfattning=25 sysselsattning_efter_omfattning=75 \
+	forsorjning_efter_omfattning_kod=lon forsorjning_efter_omfattning=75
+got=$(post "$FV" "/deltagande/$P3/sus-uppgifter" "${ARGS[@]}")
+eq "the before data and the extents after are saved" "$got" 303
+eq "stored" "$(extents "$P3")" "25|75|a_kassa:-|lon:75"
+eq "history: the income after's extent" "$(hist participation "$P3" income_after_extent)" "|lon:75|$FV_ID"
+fetch -b "$FV" "$BASE/deltagande/$P3" > /dev/null
+build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)" \
+	sysselsattning_fore_omfattning=25 sysselsattning_efter_omfattning=75 \
+	forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=60 \
+	forsorjning_efter_omfattning_kod=lon forsorjning_efter_omfattning=75
+got=$(post "$FV" "/deltagande/$P3/sus-uppgifter" "${ARGS[@]}")
+eq "an extent for an income before saved later" "$got|$(extents "$P3")" "303|25|75|a_kassa:60|lon:75"
+token=$(new_api_token sus-job)
+q "DELETE FROM sus_request" > /dev/null
+DOC=$(mktemp)
+at_exit "rm -f '$DOC'"
+got=$(fetch -X POST -H "Authorization: Bearer $token" --data since=0 "$BASE/api/sus/batcher")
+cp "$BODY" "$DOC"
+eq "a full replacement (never acknowledged)" "$got" 201
+check "follows sus-export-2.xsd" quiet xmllint --noout --schema "$ROOT/conf/sus-export-2.xsd" "$DOC"
+REG="//*[local-name()='registrering'][@deltagande='$P3']"
+xp() { xmllint --xpath "$1" "$DOC" 2>/dev/null; }
+eq "it carries the entered extents: occupation before" "$(xp "string($REG//*[local-name()='sysselsattningFore']/@omfattning)")" 25
+eq "income before" "$(xp "string($REG//*[local-name()='forsorjningFore']/*/@omfattning)")" 60
+eq "occupation after" "$(xp "string($REG//*[local-name()='sysselsattningEfter']/@omfattning)")" 75
+eq "income after" "$(xp "string($REG//*[local-name()='forsorjningEfter']/*/@omfattning)")" 75
 
 # --- An ended participation can be fixed too; a mistaken one cannot.
 read -r R2 P2 <<< "$(new_participation avslutad)"

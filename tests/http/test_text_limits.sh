@@ -454,11 +454,32 @@ fx_POST_deltagande__id_kontaktuppgifter() {
 	telefon) KIND=digits ;;
 	esac
 }
+# The extents: of a stored income before (a_kassa on TL_PART's referral)
+# and, once ended, of the occupation and an income after (TL_PART_END).
+q "INSERT INTO referral_income (referral_id, income_code) VALUES ($TL_PREF, 'a_kassa')" > /dev/null
+TL_PREF_END=$(tl_referral)
+give_waiver "$TL_PREF_END" > /dev/null
+setup "a participation to end" "$CM" "/inkorg/$TL_PREF_END/beslut" "beslut=anta" \
+	"version=$(q "SELECT version FROM referral WHERE id = $TL_PREF_END")" "startdatum=$(day -30)" \
+	"planerat_slut=$(day 60)" "kontaktperson=$CM_ID" "timmar=8"
+TL_PART_END=$(q "SELECT id FROM participation WHERE referral_id = $TL_PREF_END")
+setup "its end" "$CM" "/deltagande/$TL_PART_END/avslut" \
+	"version=$(q "SELECT version FROM participation WHERE id = $TL_PART_END")" "slutdatum=$TODAY" \
+	"avslutsorsak=arbete" "sysselsattning_efter=arbete" "forsorjning_efter=lon"
 fx_POST_deltagande__id_sus_uppgifter() {
-	part_base
-	URL=/deltagande/$TL_PART/sus-uppgifter
-	FORM+=("version_ansokan=$(hidden_on "$CM" "/deltagande/$TL_PART" version_ansokan)"
-		"version_person=$(hidden_on "$CM" "/deltagande/$TL_PART" version_person)")
+	local id=$TL_PART
+	case "$1" in
+	*_efter_*) id=$TL_PART_END ;;
+	esac
+	JAR=$CM
+	URL=/deltagande/$id/sus-uppgifter
+	FORM=("version=$(q "SELECT version FROM participation WHERE id = $id")"
+		"version_ansokan=$(hidden_on "$CM" "/deltagande/$id" version_ansokan)"
+		"version_person=$(hidden_on "$CM" "/deltagande/$id" version_person)")
+	case "$1" in
+	forsorjning_fore_omfattning) FORM+=("forsorjning_fore_omfattning_kod=a_kassa") ;;
+	forsorjning_efter_omfattning) FORM+=("forsorjning_efter_omfattning_kod=lon") ;;
+	esac
 }
 
 # --- Consent: prepare (remittent.fk's referral to Case Manager), sign on the

@@ -66,11 +66,11 @@ missing_in_words(void **state)
 	assert_true(arena_init(&a, 1u << 16));
 	memset(&row, 0, sizeof(row));
 	assert_true(str_eq_cstr(sus_quality_missing_text(&a, &row), ""));
-	row.missing[SUS_MISSING_EDUCATION] = 1;
+	row.gaps.gap[SUS_MISSING_EDUCATION] = SUS_GAP_EMPTY;
 	assert_true(
 	    str_eq_cstr(sus_quality_missing_text(&a, &row), "utbildning"));
-	row.missing[SUS_MISSING_END_REASON] = 1;
-	row.missing[SUS_MISSING_INCOME_AFTER] = 1;
+	row.gaps.gap[SUS_MISSING_END_REASON] = SUS_GAP_EMPTY;
+	row.gaps.gap[SUS_MISSING_INCOME_AFTER] = SUS_GAP_EMPTY;
 	assert_true(str_eq_cstr(sus_quality_missing_text(&a, &row),
 	    "utbildning, avslutsorsak, försörjning efter"));
 	assert_string_equal(sus_missing_label(SUS_MISSING_MUNICIPALITY),

@@ -104,9 +104,13 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	[SQL_GR_PART_ANON] = { "UPDATE participation SET midterm_note = '', "
 	                       "midterm_attendees = '', "
+	                       "version = version + 1, "
 	                       "gallrad_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
+	/* The version moves on: a form read before is stale (referral_person
+	 * is versioned with its referral, which SQL_GR_REF_ANON bumps). */
 	[SQL_GR_PART_PERSON_ANON] = { "UPDATE participation_person SET " PERSON_ANON
+	                              ", version = version + 1 "
 	                              "WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_PART_ACTIVITY_DEL] = { "DELETE FROM participation_activity "
@@ -157,6 +161,7 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                      "SELECT 1 FROM organisation o "
 	                      "WHERE o.name = TRIM(referral.employer)), "
 	                      "TRIM(employer), ''), "
+	                      "version = version + 1, "
 	                      "gallrad_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_REF_PERSON_ANON] = { "UPDATE referral_person SET " PERSON_ANON

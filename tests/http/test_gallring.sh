@@ -103,6 +103,26 @@ cgi() { # PATH QUERY
 	REQUEST_METHOD=GET DOCUMENT_URI=$1 QUERY_STRING=$2 HTTP_COOKIE="stegvis_session=$TOK" \
 		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring cgi-fcgi -bind -connect "$WORK/fcgi.sock"
 }
+# A staff member of the old participation's insats, to edit it.
+STOK=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+m "INSERT IGNORE INTO staff_insats (staff_id, insats_id)
+   SELECT s.id, p.insats_id FROM staff s, participation p WHERE s.username = 'personal.cm' AND p.id = $P_OLD;
+   INSERT INTO session (token_hash, staff_id, csrf_token, created_at, last_seen_at)
+   SELECT UNHEX('$(printf %s "$STOK" | b2sum -l 256 | cut -d' ' -f1)'), id, REPEAT('a', 64), UTC_TIMESTAMP(), UTC_TIMESTAMP()
+   FROM staff WHERE username = 'personal.cm'"
+staff_get() { # PATH
+	REQUEST_METHOD=GET DOCUMENT_URI=$1 QUERY_STRING= HTTP_COOKIE="stegvis_session=$STOK" \
+		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+}
+staff_post() { # PATH BODY
+	printf %s "$2" | REQUEST_METHOD=POST DOCUMENT_URI=$1 QUERY_STRING= CONTENT_TYPE=application/x-www-form-urlencoded \
+		CONTENT_LENGTH=${#2} HTTP_COOKIE="stegvis_session=$STOK" REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring \
+		cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+}
+contact_body() { # VERSION: the contact form with the old data typed back
+	printf 'csrf=%s&version=%s&fornamn=Ulla&efternamn=Kvar&kon=kvinna&adress=Gamla+gatan+1&postnummer=46132&ort=Vanersborg&telefon=0701234567&kommun=Vanersborg&tolk_sprak=' \
+		"$(printf 'a%.0s' $(seq 64))" "$1"
+}
 reports() { # DIR
 	mkdir -p "$1"
 	for y in 2021 2023; do
@@ -115,6 +135,10 @@ reports() { # DIR
 }
 INSATSER=$(m "SELECT id FROM insats ORDER BY id")
 reports "$WORK/before"
+# The old participation's contact form, opened before gallring.
+staff_get "/deltagande/$P_OLD/kontaktuppgifter" > "$WORK/contact-before.html"
+STALE_V=$(grep -o 'name="version" value="[0-9]*"' "$WORK/contact-before.html" | head -1 | grep -oE '[0-9]+')
+check "the contact form opens before gallring" test -n "$STALE_V"
 check "the reports are served (200, figures)" bash -c 'grep -q "^Status: 200" "$1/all-2021.csv" && grep -q "Friska Vindar" "$1/finsam-2021.csv" && ! grep -l "^Status: [45]" "$1"/*.csv' _ "$WORK/before"
 
 # --- --dry-run changes nothing ------------------------------------------
@@ -165,11 +189,23 @@ eq "the live participation's other consents stay" "$(m "SELECT COUNT(*) FROM con
 eq "the old free-text answer is gone, the recent one stays" "$(m "SELECT GROUP_CONCAT(value_text ORDER BY value_text) FROM questionnaire_answer WHERE item_id = $FREE AND response_id IN ($Q_OLD, $Q_NEW)")" "Jag heter Kim"
 eq "expired codes: the old one gone, the recent one kept" "$(m "SELECT COUNT(*) FROM questionnaire_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 10 DAY")" 1
 eq "login failures: the old one gone" "$(m "SELECT GROUP_CONCAT(username) FROM login_failure")" "kim"
-eq "the old session is gone, the report's own stays" "$(m "SELECT COUNT(*) FROM session")" 1
+eq "the old session is gone, the test's own two stay" "$(m "SELECT COUNT(*) FROM session")" 2
 eq "the old SUS document is gone, the recent one stays" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1), (SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = 1), (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 99))")" "0|1|1"
 eq "the access log: older than its rule gone, younger kept" "$(m "SELECT GROUP_CONCAT(request_id) FROM audit_log WHERE request_id LIKE 'gr-%'")" "gr-new"
 eq "each anonymised record has its access-log row" "$(m "SELECT COUNT(*) FROM audit_log WHERE username = 'cli:gallring' AND object_type = 'participation' AND object_id = $P_OLD AND personnummer = '$OLD_PNR'")" 1
 eq "the app's account still cannot delete from the access log" "$(mariadb --no-defaults -S "$SOCK" -u stegvis -p"$(cat "$VAR/db.pass")" -N "$DB" -e "SET @stegvis_gallring_log = 1; DELETE FROM audit_log LIMIT 1" > /dev/null 2>&1; echo $?)" 1
+
+# --- a removed participation takes no change ------------------------------
+staff_post "/deltagande/$P_OLD/kontaktuppgifter" "$(contact_body "$STALE_V")" > "$WORK/post-stale.out"
+check "the form opened before gallring, posted after, is not saved" bash -c '! grep -q "^Status: 303" "$1"' _ "$WORK/post-stale.out"
+staff_get "/deltagande/$P_OLD/kontaktuppgifter" > "$WORK/contact-after.html"
+NEW_V=$(grep -o 'name="version" value="[0-9]*"' "$WORK/contact-after.html" | head -1 | grep -oE '[0-9]+')
+check "gallring moved the record's version on" test -n "$NEW_V" -a "$NEW_V" != "$STALE_V"
+staff_post "/deltagande/$P_OLD/kontaktuppgifter" "$(contact_body "$NEW_V")" > "$WORK/post-new.out"
+check "a form opened after gallring is refused too" bash -c '! grep -q "^Status: 303" "$1"' _ "$WORK/post-new.out"
+check "with a Swedish reason" grep -q "har gallrats" "$WORK/post-new.out"
+eq "and the personal data stays removed" "$(m "SELECT CONCAT_WS('|', first_name, last_name, address, phone) FROM participation_person WHERE participation_id = $P_OLD")" "Gallrad|Gallrad||"
+eq "with no history row" "$(m "SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD")" 0
 
 # --- the reports are the same ---------------------------------------------
 reports "$WORK/after"
@@ -190,5 +226,6 @@ done < "$WORK/gone"
 eq "the dump holds none of them outside the access log (12 digits, ÅÅÅÅMMDD-NNNN, ÅÅMMDD-NNNN)" "$(wc -l < "$WORK/found")" 0
 eq "the access log still names them" "$(m "SELECT COUNT(DISTINCT personnummer) FROM audit_log WHERE personnummer IN ($(sed "s/.*/'&'/" "$WORK/gone" | paste -sd,))")" "$(wc -l < "$WORK/gone")"
 
+[ -n "${GR_KEEP:-}" ] && cp "$WORK"/*.html "$WORK"/*.out "$GR_KEEP"/
 [ -n "${GR_KEEP:-}" ] && cp "$WORK"/*.norm "$GR_KEEP"/
 done_testing

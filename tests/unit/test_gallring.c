@@ -235,6 +235,14 @@ standin(void **state)
 	assert_false(gallring_standin("198513141234", starts, 2, 0, out));
 }
 
+static void
+edit_refusal(void **state)
+{
+	(void)state;
+	assert_null(gallring_edit_refusal(0));
+	assert_string_equal(gallring_edit_refusal(1), GALLRING_MSG_REMOVED);
+}
+
 int
 main(void)
 {
@@ -246,6 +254,7 @@ main(void)
 		cmocka_unit_test(consent_due),
 		cmocka_unit_test(validate),
 		cmocka_unit_test(standin),
+		cmocka_unit_test(edit_refusal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

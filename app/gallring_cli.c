@@ -183,6 +183,7 @@ apply_participation(struct run *g, const struct gallring_cand *c)
 		SQL_GR_PART_QOPEN_DEL,
 		SQL_GR_PART_QCODE_DEL,
 		SQL_GR_PART_QFREE_DEL,
+		SQL_GR_PART_SUS_HASH,
 	};
 	struct str pnr;
 	enum app_err e;

@@ -141,6 +141,16 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                            "AND i.kind = 'fritext'",
 	    0, .ncols = 0, .nparams = 1 },
 
+	/* The hash of a registration sent is over the personnummer too, so
+	 * it would give the number back to a brute force: zeros instead (a
+	 * value the SUS export never compares for a gallrad participation,
+	 * sus_batch.c; the same in every run, so a rerun ends the same). */
+	[SQL_GR_PART_SUS_HASH] = { "UPDATE sus_batch_item "
+	                           "SET reg_hash = UNHEX(REPEAT('00', 16)) "
+	                           "WHERE participation_id = ? "
+	                           "AND reg_hash IS NOT NULL",
+	    0, .ncols = 0, .nparams = 1 },
+
 	/* --- ansokan (and the referral of a participation) ------------- */
 	[SQL_GR_REF_PAGE] = { REF_CAND
 	    "WHERE r.gallrad_at IS NULL "

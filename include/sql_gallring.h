@@ -72,6 +72,7 @@ enum sql_gallring {
 	SQL_GR_PART_QCODE_DEL,
 	SQL_GR_PART_QOPEN_DEL,
 	SQL_GR_PART_QFREE_DEL,
+	SQL_GR_PART_SUS_HASH, /* the sent registrations' hashes: zeros */
 
 	/* ansokan: (keep, after id) -> candidates */
 	SQL_GR_REF_PAGE,

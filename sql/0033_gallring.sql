@@ -99,4 +99,5 @@ GRANT DELETE ON consent_party TO 'stegvis'@'localhost';
 GRANT DELETE ON consent_consent_category TO 'stegvis'@'localhost';
 GRANT DELETE ON consent_event TO 'stegvis'@'localhost';
 GRANT DELETE ON sus_answer TO 'stegvis'@'localhost';
+GRANT UPDATE (reg_hash) ON sus_batch_item TO 'stegvis'@'localhost';
 GRANT DELETE ON login_failure TO 'stegvis'@'localhost'

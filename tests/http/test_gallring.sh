@@ -86,6 +86,7 @@ m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-old'),
      (UTC_TIMESTAMP() - INTERVAL 1700 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-new');"
 check "a SUS batch document" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus.xml"
+check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" --ack 1
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
    INSERT INTO sus_batch (batch_no, base_no, created_at, created_via) VALUES (99, 0, UTC_TIMESTAMP(3), 'cli');
    INSERT INTO sus_batch_part (batch_no, seq, data) VALUES (99, 0, 'x');"
@@ -193,6 +194,11 @@ eq "the old session is gone, the test's own two stay" "$(m "SELECT COUNT(*) FROM
 eq "the old SUS document is gone, the recent one stays" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1), (SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = 1), (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 99))")" "0|1|1"
 eq "the access log: older than its rule gone, younger kept" "$(m "SELECT GROUP_CONCAT(request_id) FROM audit_log WHERE request_id LIKE 'gr-%'")" "gr-new"
 eq "each anonymised record has its access-log row" "$(m "SELECT COUNT(*) FROM audit_log WHERE username = 'cli:gallring' AND object_type = 'participation' AND object_id = $P_OLD AND personnummer = '$OLD_PNR'")" 1
+GONE_ITEMS="FROM sus_batch_item i JOIN participation p ON p.id = i.participation_id WHERE p.gallrad_at IS NOT NULL"
+check "registrations sent of participations now removed" test "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.action IN ('ny', 'andrad')")" -gt 10
+eq "no stored hash of a removed participation is over its personnummer (zeros)" \
+	"$(m "SELECT COUNT(*) $GONE_ITEMS AND i.reg_hash IS NOT NULL AND i.reg_hash <> UNHEX(REPEAT('00', 16))")" 0
+eq "the others' hashes stay" "$(m "SELECT COUNT(*) FROM sus_batch_item WHERE reg_hash = UNHEX(REPEAT('00', 16))")" "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.reg_hash IS NOT NULL")"
 eq "the app's account still cannot delete from the access log" "$(mariadb --no-defaults -S "$SOCK" -u stegvis -p"$(cat "$VAR/db.pass")" -N "$DB" -e "SET @stegvis_gallring_log = 1; DELETE FROM audit_log LIMIT 1" > /dev/null 2>&1; echo $?)" 1
 
 # --- a removed participation takes no change ------------------------------
@@ -210,6 +216,17 @@ eq "with no history row" "$(m "SELECT COUNT(*) FROM change_history WHERE record_
 # --- the reports are the same ---------------------------------------------
 reports "$WORK/after"
 check "every report is byte-identical after gallring" diff -r "$WORK/before" "$WORK/after"
+
+# --- SUS: a removed participation is neither withdrawn nor sent again -----
+check "the next SUS batch after gallring" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus2.xml"
+# (No change to send makes no batch: then there is none after batch 1.)
+eq "it has no item of a removed participation" "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.batch_no BETWEEN 2 AND 98")" 0
+eq "and withdraws nothing" "$(m "SELECT COALESCE(SUM(n_anonymised), 0) FROM sus_batch WHERE batch_no BETWEEN 2 AND 98")" 0
+check "a full replacement after it" quiet "$BIN" sus-export -c "$WORK/a.conf" --since 0 --out "$WORK/sus3.xml"
+B3=$(m "SELECT MAX(batch_no) FROM sus_batch WHERE batch_no < 99")
+eq "it says the receiver keeps each removed registration it holds, and sends none" \
+	"$(m "SELECT CONCAT_WS('|', SUM(i.action = 'kvarhallen'), SUM(i.action <> 'kvarhallen')) $GONE_ITEMS AND i.batch_no = $B3")" \
+	"$(m "SELECT COUNT(DISTINCT i.participation_id) $GONE_ITEMS AND i.batch_no = 1 AND i.action IN ('ny', 'andrad')")|0"
 
 # --- no removed personnummer in any table but the access log -------------
 m "SELECT DISTINCT personnummer FROM audit_log WHERE username = 'cli:gallring' AND personnummer IS NOT NULL AND personnummer NOT IN (SELECT personnummer FROM person)" > "$WORK/gone"

@@ -138,8 +138,7 @@ forget_person(struct run *g, long long person_id)
 	if (e != APP_OK || db_affected_rows(g->db) == 0 ||
 	    (e = ex1(g, SQL_GR_PERSON_MARK, person_id)) != APP_OK)
 		return e;
-	struct db_param h[] = { DB_INT(person_id), DB_INT(person_id) };
-	return ex(g, SQL_GR_PERSON_HISTORY_DEL, h, 2);
+	return ex1(g, SQL_GR_PERSON_HISTORY_DEL, person_id);
 }
 
 /* The referral's own data, its consents and, when no ungallrad referral
@@ -313,8 +312,6 @@ one_record(struct run *g, const struct per_record *pr,
 
 	if (db_begin(g->db) != APP_OK)
 		return -1;
-	if ((e = ex(g, SQL_GR_ALLOW_EVENTS, NULL, 0)) != APP_OK)
-		goto fail;
 	if (pr->lock != 0) {
 		struct db_param p[] = { DB_INT(cand->id) };
 

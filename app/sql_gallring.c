@@ -83,8 +83,6 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                      "updated_at = UTC_TIMESTAMP(), updated_by = ? "
 	                      "WHERE code = ? AND version = ?",
 	    0, .ncols = 0, .nparams = 4 },
-	[SQL_GR_ALLOW_EVENTS] = { "SET @stegvis_gallring = 1", 0, .ncols = 0,
-	    .nparams = 0 },
 	[SQL_GR_AUDIT] = { "INSERT INTO audit_log (at, staff_id, username, "
 	                   "action, object_type, object_id, personnummer, "
 	                   "remote_addr, request_id, detail) "
@@ -122,9 +120,8 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_PART_SUS_ANSWER_DEL] = { "DELETE FROM sus_answer "
 	                                 "WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_PART_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
-	                              "record_type = 'participation' "
-	                              "AND record_id = ?",
+	[SQL_GR_PART_HISTORY_DEL] = { "CALL gallring_history('participation', "
+	                              "?, @gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_PART_QCODE_DEL] = { "DELETE FROM questionnaire_code "
 	                            "WHERE participation_id = ?",
@@ -177,12 +174,11 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_REF_PERSON_ANON] = { "UPDATE referral_person SET " PERSON_ANON
 	                             "WHERE referral_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_REF_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
-	                             "record_type = 'referral' AND record_id = ?",
+	[SQL_GR_REF_HISTORY_DEL] = { "CALL gallring_history('referral', ?, "
+	                             "@gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_REF_CONSENT_EVENTS_DEL] = { "DELETE FROM consent_event "
-	                                    "WHERE consent_id IN (" OF_REF_CONSENTS
-	                                    ")",
+	[SQL_GR_REF_CONSENT_EVENTS_DEL] = { "CALL gallring_referral_consent_"
+	                                    "events(?, @gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_REF_CONSENT_TABLET_DEL] = { "DELETE FROM tablet_session "
 	                                    "WHERE consent_id IN (" OF_REF_CONSENTS
@@ -225,23 +221,24 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_PERSON_MARK] = { "INSERT INTO person_gallrad (person_id, "
 	                         "gallrad_at) VALUES (?, UTC_TIMESTAMP())",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_PERSON_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
-	                                "record_type = 'person' AND record_id = ? "
-	                                "AND EXISTS (SELECT 1 FROM person_gallrad "
-	                                "WHERE person_id = ?)",
-	    0, .ncols = 0, .nparams = 2 },
+	[SQL_GR_PERSON_HISTORY_DEL] = { "CALL gallring_history('person', ?, "
+	                                "@gallring_n)",
+	    0, .ncols = 0, .nparams = 1 },
 
 	/* --- samtycke --------------------------------------------------- */
+	/* Not the SUS consent: its row, with its yes or no, decides the SUS
+	 * counts as long as the participation stays (README "Gallring"). */
 	[SQL_GR_CONSENT_PAGE] = { CONSENT_CAND
 	    "WHERE c.state IN ('aterkallad', 'utgangen', "
-	    "'felaktig') "
+	    "'felaktig') AND c.kind <> 'sus' "
 	    "AND COALESCE(c.ended_at, c.updated_at) < " AGO
 	    " AND c.id > ? ORDER BY c.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND "WHERE c.id = ? FOR UPDATE", 0,
-	    .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
-	[SQL_GR_CONSENT_EVENTS_DEL] = { "DELETE FROM consent_event "
-	                                "WHERE consent_id = ?",
+	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND "WHERE c.id = ? "
+	                                       "AND c.kind <> 'sus' FOR UPDATE",
+	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
+	[SQL_GR_CONSENT_EVENTS_DEL] = { "CALL gallring_consent_events(?, "
+	                                "@gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_CONSENT_TABLET_DEL] = { "DELETE FROM tablet_session "
 	                                "WHERE consent_id = ?",

@@ -52,8 +52,6 @@ enum sql_gallring {
 	SQL_GR_RULES,
 	/* (keep_days, staff id, code, version): 0 rows when stale */
 	SQL_GR_RULE_SET,
-	/* (): this session may delete consent events (sql/0033) */
-	SQL_GR_ALLOW_EVENTS,
 	/* (personnummer, request id, username, object type, object id,
 	 * detail): an audit row of the command, action update */
 	SQL_GR_AUDIT,
@@ -99,7 +97,7 @@ enum sql_gallring {
 	SQL_GR_PERSON_ANON,
 	/* (person id): marked, once SQL_GR_PERSON_ANON changed it */
 	SQL_GR_PERSON_MARK,
-	/* (person id, person id): its old history rows, once gallrad */
+	/* (person id): its old history rows, once gallrad (a procedure) */
 	SQL_GR_PERSON_HISTORY_DEL,
 
 	/* samtycke: (keep, after id) -> candidates */

@@ -60,9 +60,17 @@ R_OLD=$(m "SELECT MIN(r.id) FROM referral r WHERE r.status IN ('avradd', 'aterfo
 R_NEW=$(m "SELECT MAX(r.id) FROM referral r WHERE r.status IN ('avradd', 'aterford') AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id) AND r.id <> $R_OLD")
 m "UPDATE referral SET decided_at = UTC_TIMESTAMP() - INTERVAL 10 DAY WHERE id = $R_NEW"
 # samtycke (1095 days after it ended): a revoked one of a live participation.
-C_OLD=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")
+C_OLD=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE AND c.kind <> 'sus'")
 m "UPDATE consent SET state = 'aterkallad', ended_at = UTC_TIMESTAMP() - INTERVAL 1200 DAY WHERE id = $C_OLD"
 C_LIVE=$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE AND c.id <> $C_OLD")
+# A SUS consent of a live participation that ended as long ago: its row
+# and events stay (its yes or no decides the SUS counts).
+C_SUS=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.status = 'inskriven' AND c.kind = 'sus' AND EXISTS (SELECT 1 FROM consent_event e WHERE e.consent_id = c.id)")
+m "UPDATE consent SET state = 'aterkallad', ended_at = UTC_TIMESTAMP() - INTERVAL 1200 DAY WHERE id = $C_SUS"
+C_SUS_EVENTS=$(m "SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS")
+# A history row of the participation within its time.
+m "INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
+     SELECT UTC_TIMESTAMP(3), 1, 'participation', $P_NEW, 'phone', '0701111111', '0702222222'"
 # enkatsvar (1095 days after sending): a free-text answer in a response of
 # the live participation sent long ago, and one sent lately.
 FREE=$(m "SELECT MIN(id) FROM questionnaire_item WHERE kind = 'fritext'")
@@ -186,6 +194,7 @@ eq "while their old participation is anonymised" "$(m "SELECT gallrad_at IS NOT 
 eq "the old application is anonymised" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.decision_reason, rp.first_name) FROM referral r JOIN referral_person rp ON rp.referral_id = r.id WHERE r.id = $R_OLD")" "1||Gallrad"
 eq "the recent one stays" "$(m "SELECT gallrad_at IS NULL FROM referral WHERE id = $R_NEW")" 1
 eq "the consent revoked long ago is gone with its events" "$(m "SELECT (SELECT COUNT(*) FROM consent WHERE id = $C_OLD) + (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_OLD)")" 0
+eq "the SUS consent that ended as long ago stays, with its events" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM consent WHERE id = $C_SUS), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
 eq "the live participation's other consents stay" "$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")" "$C_LIVE"
 eq "the old free-text answer is gone, the recent one stays" "$(m "SELECT GROUP_CONCAT(value_text ORDER BY value_text) FROM questionnaire_answer WHERE item_id = $FREE AND response_id IN ($Q_OLD, $Q_NEW)")" "Jag heter Kim"
 eq "expired codes: the old one gone, the recent one kept" "$(m "SELECT COUNT(*) FROM questionnaire_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 10 DAY")" 1
@@ -194,6 +203,11 @@ eq "the old session is gone, the test's own two stay" "$(m "SELECT COUNT(*) FROM
 eq "the old SUS document is gone, the recent one stays" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1), (SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = 1), (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 99))")" "0|1|1"
 eq "the access log: older than its rule gone, younger kept" "$(m "SELECT GROUP_CONCAT(request_id) FROM audit_log WHERE request_id LIKE 'gr-%'")" "gr-new"
 eq "each anonymised record has its access-log row" "$(m "SELECT COUNT(*) FROM audit_log WHERE username = 'cli:gallring' AND object_type = 'participation' AND object_id = $P_OLD AND personnummer = '$OLD_PNR'")" 1
+app_sql() { mariadb --no-defaults -S "$SOCK" -u stegvis -p"$(cat "$VAR/db.pass")" -N "$DB" -e "$1" 2> /dev/null; }
+eq "the app's account cannot delete consent events, even saying it is gallring" "$(app_sql "SET @stegvis_gallring = 1; DELETE FROM consent_event WHERE consent_id = $C_SUS" > /dev/null; echo $?)" 1
+eq "nor the change history" "$(app_sql "SET @stegvis_gallring = 1; DELETE FROM change_history WHERE record_type = 'participation' AND record_id = $P_NEW" > /dev/null; echo $?)" 1
+eq "the procedures delete nothing that is not due" "$(app_sql "CALL gallring_history('participation', $P_NEW, @a); CALL gallring_consent_events($C_SUS, @b); CALL gallring_referral_consent_events((SELECT referral_id FROM participation WHERE id = $P_LIVE), @c); SELECT CONCAT_WS('|', @a, @b, @c)")" "0|0|0"
+eq "the history and events are still there" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_NEW), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
 GONE_ITEMS="FROM sus_batch_item i JOIN participation p ON p.id = i.participation_id WHERE p.gallrad_at IS NOT NULL"
 check "registrations sent of participations now removed" test "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.action IN ('ny', 'andrad')")" -gt 10
 eq "no stored hash of a removed participation is over its personnummer (zeros)" \

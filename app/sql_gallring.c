@@ -177,6 +177,12 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_REF_HISTORY_DEL] = { "CALL gallring_history('referral', ?, "
 	                             "@gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
+	/* The medremittenter's names and contacts (the organisation, which a
+	 * report may count, stays). */
+	[SQL_GR_REF_COREMITTENT_ANON] = { "UPDATE referral_coremittent SET "
+	                                  "name = " GONE_NAME ", contact = '' "
+	                                  "WHERE referral_id = ?",
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_REF_CONSENT_EVENTS_DEL] = { "CALL gallring_referral_consent_"
 	                                    "events(?, @gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },

@@ -49,6 +49,8 @@ LIVE_PERSON=$(m "SELECT person_id FROM participation WHERE id = $P_LIVE")
 m "UPDATE referral SET person_id = $LIVE_PERSON WHERE id = (SELECT referral_id FROM participation WHERE id = $P_TWIN);
    UPDATE participation SET person_id = $LIVE_PERSON WHERE id = $P_TWIN;
    UPDATE participation SET midterm_note = 'Mår bättre efter Ullas samtal' WHERE id = $P_OLD;
+   INSERT INTO referral_coremittent (referral_id, organisation_id, name, contact)
+     SELECT referral_id, (SELECT MIN(id) FROM organisation), 'Ulla Medremittent', 'ulla@example.se' FROM participation WHERE id = $P_OLD;
    INSERT INTO participation_activity (participation_id, activity, hours_per_week) VALUES ($P_OLD, 'Praktik hos Ulla', 4);
    INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
      SELECT UTC_TIMESTAMP(3), 1, 'participation', $P_OLD, 'phone', '0701234567', '0707654321';"
@@ -187,6 +189,7 @@ check "killed and rerun ends in the same state as one clean run" cmp -s "$WORK/a
 eq "the old participation is anonymised" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NOT NULL, pe.first_name, pe.phone, pe.address, p.midterm_note) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD")" "1|Gallrad|||"
 eq "its plan and history are gone" "$(m "SELECT (SELECT COUNT(*) FROM participation_activity WHERE participation_id = $P_OLD) + (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD)")" 0
 eq "its referral's free text and sekretess consents are gone" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.background, rp.first_name, (SELECT COUNT(*) FROM consent c WHERE c.referral_id = r.id AND c.kind <> 'sus')) FROM participation p JOIN referral r ON r.id = p.referral_id JOIN referral_person rp ON rp.referral_id = r.id WHERE p.id = $P_OLD")" "1||Gallrad|0"
+eq "its medremittenter's names and contacts are gone" "$(m "SELECT GROUP_CONCAT(DISTINCT CONCAT(c.name, '|', c.contact)) FROM referral_coremittent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_OLD")" "Gallrad|"
 eq "its codes, dates and gender stay for the reports" "$(m "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD AND pe.gender IN ('kvinna', 'man', 'annat') AND p.end_date IS NOT NULL")" 1
 eq "the participation within its time stays" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NULL, pe.first_name <> 'Gallrad') FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_NEW")" "1|1"
 eq "the live participant keeps the personnummer the live participation needs" "$(m "SELECT personnummer FROM person WHERE id = $LIVE_PERSON")" "$LIVE_PNR"

@@ -1,8 +1,10 @@
 /* gallring_cli.c: `stegvis gallring`; see include/gallring_cli.h. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "conf.h"
@@ -25,6 +27,7 @@ struct run {
 	long long crash_after, committed;
 	long long done[GR__MAX]; /* records removed or anonymised */
 	long long skipped;       /* lock conflicts: left for the next run */
+	const char *sus_dir;     /* the conf's sus_export_dir */
 };
 
 /* Shorthand for one statement with integer parameters. */
@@ -265,14 +268,29 @@ due_response(struct run *g, const struct gallring_cand *c)
 	return gallring_past(day_of(c->clock), g->today, g->keep[GR_ENKATSVAR]);
 }
 
+/* The batch's document in the database, and its file in sus_export_dir
+ * (as `stegvis sus-export` names it there), removed before the commit: a
+ * failed commit leaves the document in the database for the next run. */
 static enum app_err
 apply_sus(struct run *g, const struct gallring_cand *c)
 {
+	char path[4096];
 	enum app_err e;
 
-	if ((e = ex1(g, SQL_GR_SUS_PARTS_DEL, c->id)) != APP_OK)
+	if ((e = ex1(g, SQL_GR_SUS_PARTS_DEL, c->id)) != APP_OK ||
+	    (e = ex1(g, SQL_GR_SUS_MARK, c->id)) != APP_OK)
 		return e;
-	return ex1(g, SQL_GR_SUS_MARK, c->id);
+	if (g->sus_dir == NULL || g->sus_dir[0] == '\0')
+		return APP_OK;
+	if (snprintf(path, sizeof(path), "%s/sus-batch-%06lld.xml", g->sus_dir,
+	        c->id) >= (int)sizeof(path))
+		return APP_EINPUT;
+	if (unlink(path) != 0 && errno != ENOENT) {
+		fprintf(stderr, "stegvis: gallring: %s: %s\n", path,
+		    strerror(errno));
+		return APP_EINPUT;
+	}
+	return APP_OK;
 }
 
 static int
@@ -541,6 +559,7 @@ gallring_cli(int argc, char **argv, const char *crash_after)
 		goto out;
 	}
 	g.a = &a;
+	g.sus_dir = c.sus_export_dir;
 	if (!load_rules(&g))
 		goto out_arena;
 	for (size_t i = 0; i < sizeof(per_record) / sizeof(per_record[0]); i++)

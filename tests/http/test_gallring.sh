@@ -23,8 +23,9 @@ HOOKS="$BIN-testhooks"
 [ -x "$HOOKS" ] || HOOKS="$ROOT/build/stegvis-testhooks"
 
 mkconf() { # FILE DBNAME
-	printf 'db_socket = %s\ndb_name = %s\ndb_password_file = %s\nsocket = %s\nworkers = 1\nviews = %s\nsecure_cookies = no\nstrict_views = yes\n' \
-		"$SOCK" "$2" "$VAR/db.pass" "$WORK/fcgi.sock" "$ROOT/views" > "$1"
+	printf 'db_socket = %s\ndb_name = %s\ndb_password_file = %s\nsocket = %s\nworkers = 1\nviews = %s\nsecure_cookies = no\nstrict_views = yes\nsus_export_dir = %s\n' \
+		"$SOCK" "$2" "$VAR/db.pass" "$WORK/fcgi.sock" "$ROOT/views" "$WORK/sus-$2" > "$1"
+	mkdir -p "$WORK/sus-$2"
 }
 mkconf "$WORK/a.conf" "$DB"
 mkconf "$WORK/b.conf" "$DB2"
@@ -100,6 +101,9 @@ check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" -
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
    INSERT INTO sus_batch (batch_no, base_no, created_at, created_via) VALUES (99, 0, UTC_TIMESTAMP(3), 'cli');
    INSERT INTO sus_batch_part (batch_no, seq, data) VALUES (99, 0, 'x');"
+# The same documents as files in sus_export_dir, and a file of another name.
+for n in 000001 000099; do cp "$WORK/sus.xml" "$WORK/sus-$DB/sus-batch-$n.xml"; done
+: > "$WORK/sus-$DB/anteckningar.txt"
 eq "the SUS document holds the old participant's personnummer" \
 	"$(m "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1 AND LOCATE('$OLD_PNR', data) > 0")" 1
 
@@ -200,6 +204,7 @@ eq "the consent revoked long ago is gone with its events" "$(m "SELECT (SELECT C
 eq "the SUS consent that ended as long ago stays, with its events" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM consent WHERE id = $C_SUS), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
 eq "the live participation's other consents stay" "$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")" "$C_LIVE"
 eq "the old free-text answer is gone, the recent one stays" "$(m "SELECT GROUP_CONCAT(value_text ORDER BY value_text) FROM questionnaire_answer WHERE item_id = $FREE AND response_id IN ($Q_OLD, $Q_NEW)")" "Jag heter Kim"
+eq "the old SUS document's file is gone too, the recent one and other files stay" "$(ls "$WORK/sus-$DB" | paste -sd' ')" "anteckningar.txt sus-batch-000099.xml"
 eq "expired codes: the old one gone, the recent one kept" "$(m "SELECT COUNT(*) FROM questionnaire_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 10 DAY")" 1
 eq "login failures: the old one gone" "$(m "SELECT GROUP_CONCAT(username) FROM login_failure")" "kim"
 eq "the old session is gone, the test's own two stay" "$(m "SELECT COUNT(*) FROM session")" 2

@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -184,7 +185,7 @@ bk_connect(const struct bk_opts *o, const struct conf *c)
 typedef int (*bk_row_fn)(void *arg, char cols[][BK_COL_MAX]);
 
 /*
- * Run sql with nparams string parameters and ncols (<= 3) string result
+ * Run sql with nparams string parameters and ncols (<= 4) string result
  * columns, calling fn for every row. 1 when fine; else a message and 0.
  */
 static int
@@ -192,13 +193,13 @@ bk_sql(MYSQL *my, const char *sql, const char *const *params, unsigned nparams,
     unsigned ncols, bk_row_fn fn, void *arg)
 {
 	MYSQL_STMT *st = mysql_stmt_init(my);
-	MYSQL_BIND pb[2], rb[3];
-	char cols[3][BK_COL_MAX];
-	unsigned long plen[2], rlen[3];
-	my_bool isnull[3];
+	MYSQL_BIND pb[2], rb[4];
+	char cols[4][BK_COL_MAX];
+	unsigned long plen[2], rlen[4];
+	my_bool isnull[4];
 	int ok = 0, rc;
 
-	if (st == NULL || nparams > 2 || ncols > 3)
+	if (st == NULL || nparams > 2 || ncols > 4)
 		goto out;
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0 ||
 	    mysql_stmt_param_count(st) != nparams ||
@@ -328,29 +329,71 @@ bk_row_grant(void *arg, char cols[][BK_COL_MAX])
 	return 0;
 }
 
-/* The same for a procedure's grant (mysql.procs_priv: Host, Routine_name,
- * Proc_priv): the app's EXECUTE on gallring_audit_log (sql/0033), which no
- * dump of the database holds either. */
+/* Append one line to g (printf-like); 0 and g->bad when it is full. */
+static int
+bk_grant_add(struct bk_grants *g, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(g->p + g->len, BK_GRANTS_MAX - g->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= BK_GRANTS_MAX - g->len) {
+		g->bad = 1;
+		return 0;
+	}
+	g->len += (size_t)n;
+	return 1;
+}
+
+/* Host, Routine_name, Routine_type (PROCEDURE, FUNCTION), Proc_priv
+ * ("Execute,Alter Routine"). */
 static int
 bk_row_proc_grant(void *arg, char cols[][BK_COL_MAX])
 {
 	struct bk_grants *g = arg;
-	int n;
 
 	if (!bk_ident_ok(cols[0], ".-:%") || !bk_ident_ok(cols[1], "") ||
-	    !bk_ident_ok(cols[2], ", ") || !bk_ident_ok(g->user, ".-")) {
+	    (strcmp(cols[2], "PROCEDURE") != 0 &&
+	        strcmp(cols[2], "FUNCTION") != 0) ||
+	    !bk_ident_ok(cols[3], ", ") || !bk_ident_ok(g->user, ".-")) {
 		g->bad = 1;
 		return 1;
 	}
-	n = snprintf(g->p + g->len, BK_GRANTS_MAX - g->len,
-	    "GRANT %s ON PROCEDURE `%s` TO '%s'@'%s';\n", cols[2], cols[1],
-	    g->user, cols[0]);
-	if (n < 0 || (size_t)n >= BK_GRANTS_MAX - g->len) {
+	return bk_grant_add(g, "GRANT %s ON %s `%s` TO '%s'@'%s';\n", cols[3],
+	           cols[2], cols[1], g->user, cols[0])
+	    ? 0
+	    : 1;
+}
+
+/* Host, Table_name, Column_name, Column_priv ("Select,Update"): one
+ * GRANT with each privilege on the column. */
+static int
+bk_row_column_grant(void *arg, char cols[][BK_COL_MAX])
+{
+	struct bk_grants *g = arg;
+	char privs[BK_COL_MAX], *save = NULL;
+	int first = 1;
+
+	if (!bk_ident_ok(cols[0], ".-:%") || !bk_ident_ok(cols[1], "") ||
+	    !bk_ident_ok(cols[2], "") || !bk_ident_ok(cols[3], ", ") ||
+	    !bk_ident_ok(g->user, ".-")) {
 		g->bad = 1;
 		return 1;
 	}
-	g->len += (size_t)n;
-	return 0;
+	snprintf(privs, sizeof(privs), "%s", cols[3]);
+	if (!bk_grant_add(g, "GRANT "))
+		return 1;
+	for (char *t = strtok_r(privs, ",", &save); t != NULL;
+	     t = strtok_r(NULL, ",", &save), first = 0)
+		if (!bk_grant_add(
+		        g, "%s%s (`%s`)", first ? "" : ", ", t, cols[2]))
+			return 1;
+	return bk_grant_add(
+	           g, " ON `%s` TO '%s'@'%s';\n", cols[1], g->user, cols[0])
+	    ? 0
+	    : 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -581,10 +624,15 @@ backup_cli_backup(int argc, char **argv)
 	        "WHERE Db = DATABASE() AND User = ? ORDER BY Table_name, Host",
 	        &g.user, 1, 3, bk_row_grant, &g) ||
 	    !bk_sql(my,
-	        "SELECT Host, Routine_name, Proc_priv FROM mysql.procs_priv "
-	        "WHERE Db = DATABASE() AND User = ? AND Routine_type = "
-	        "'PROCEDURE' ORDER BY Routine_name, Host",
-	        &g.user, 1, 3, bk_row_proc_grant, &g))
+	        "SELECT Host, Table_name, Column_name, Column_priv "
+	        "FROM mysql.columns_priv WHERE Db = DATABASE() AND User = ? "
+	        "ORDER BY Table_name, Column_name, Host",
+	        &g.user, 1, 4, bk_row_column_grant, &g) ||
+	    !bk_sql(my,
+	        "SELECT Host, Routine_name, Routine_type, Proc_priv "
+	        "FROM mysql.procs_priv WHERE Db = DATABASE() AND User = ? "
+	        "ORDER BY Routine_name, Host",
+	        &g.user, 1, 4, bk_row_proc_grant, &g))
 		goto out;
 	if (g.bad) {
 		fprintf(stderr,

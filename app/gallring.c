@@ -104,6 +104,12 @@ gallring_consent_due(struct str state, long end_day, long today, long keep_days)
 	return gallring_past(end_day, today, keep_days);
 }
 
+const char *
+gallring_edit_refusal(int gallrad)
+{
+	return gallrad ? GALLRING_MSG_REMOVED : NULL;
+}
+
 size_t
 gallring_validate_all(const long days[GR__MAX], const int skip[GR__MAX],
     enum gallring_refusal out[GR__MAX])

@@ -58,7 +58,7 @@ gallring_cli(int argc, char **argv, const char *crash_after)
 		goto out_arena;
 	}
 	e = dry ? gallring_count(db, &a, &plan, 1, &t)
-	        : gallring_apply(db, &a, &plan, crash, &t);
+	        : gallring_apply(db, &a, &plan, c.sus_export_dir, crash, &t);
 	if (e != APP_OK) {
 		fprintf(stderr, "stegvis: %s\n", t.err);
 		goto out_arena;

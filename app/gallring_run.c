@@ -1,8 +1,10 @@
 /* gallring_run.c: one gallring run, applied or counted; see
  * include/gallring_run.h. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "date.h"
@@ -21,6 +23,7 @@ struct run {
 	long keep[GR__MAX];
 	long long crash_after, committed;
 	struct gallring_tally *t;
+	const char *sus_dir; /* the conf's sus_export_dir, or NULL */
 };
 
 /* Shorthand for one statement with integer parameters. */
@@ -134,8 +137,7 @@ forget_person(struct run *g, long long person_id)
 	if (e != APP_OK || db_affected_rows(g->db) == 0 ||
 	    (e = ex1(g, SQL_GR_PERSON_MARK, person_id)) != APP_OK)
 		return e;
-	struct db_param h[] = { DB_INT(person_id), DB_INT(person_id) };
-	return ex(g, SQL_GR_PERSON_HISTORY_DEL, h, 2);
+	return ex1(g, SQL_GR_PERSON_HISTORY_DEL, person_id);
 }
 
 /* The referral's own data, its consents and, when no ungallrad referral
@@ -147,6 +149,7 @@ forget_referral(struct run *g, long long rid, long long person_id)
 		SQL_GR_REF_ANON,
 		SQL_GR_REF_PERSON_ANON,
 		SQL_GR_REF_HISTORY_DEL,
+		SQL_GR_REF_COREMITTENT_ANON,
 		SQL_GR_REF_CONSENT_EVENTS_DEL,
 		SQL_GR_REF_CONSENT_TABLET_DEL,
 		SQL_GR_REF_CONSENT_PARTY_DEL,
@@ -179,6 +182,7 @@ apply_participation(struct run *g, const struct gallring_cand *c)
 		SQL_GR_PART_QOPEN_DEL,
 		SQL_GR_PART_QCODE_DEL,
 		SQL_GR_PART_QFREE_DEL,
+		SQL_GR_PART_SUS_HASH,
 	};
 	struct str pnr;
 	enum app_err e;
@@ -260,14 +264,29 @@ due_response(struct run *g, const struct gallring_cand *c)
 	return gallring_past(day_of(c->clock), g->today, g->keep[GR_ENKATSVAR]);
 }
 
+/* The batch's document in the database, and its file in sus_export_dir
+ * (as `stegvis sus-export` names it there), removed before the commit: a
+ * failed commit leaves the document in the database for the next run. */
 static enum app_err
 apply_sus(struct run *g, const struct gallring_cand *c)
 {
+	char path[4096];
 	enum app_err e;
 
-	if ((e = ex1(g, SQL_GR_SUS_PARTS_DEL, c->id)) != APP_OK)
+	if ((e = ex1(g, SQL_GR_SUS_PARTS_DEL, c->id)) != APP_OK ||
+	    (e = ex1(g, SQL_GR_SUS_MARK, c->id)) != APP_OK)
 		return e;
-	return ex1(g, SQL_GR_SUS_MARK, c->id);
+	if (g->sus_dir == NULL || g->sus_dir[0] == '\0')
+		return APP_OK;
+	if (snprintf(path, sizeof(path), "%s/sus-batch-%06lld.xml", g->sus_dir,
+	        c->id) >= (int)sizeof(path))
+		return APP_EINPUT;
+	if (unlink(path) != 0 && errno != ENOENT) {
+		fprintf(stderr, "stegvis: gallring: %s: %s\n", path,
+		    strerror(errno));
+		return APP_EINPUT;
+	}
+	return APP_OK;
 }
 
 static int
@@ -308,8 +327,6 @@ one_record(struct run *g, const struct per_record *pr,
 
 	if (db_begin(g->db) != APP_OK)
 		return -1;
-	if ((e = ex(g, SQL_GR_ALLOW_EVENTS, NULL, 0)) != APP_OK)
-		goto fail;
 	if (pr->lock != 0) {
 		struct db_param p[] = { DB_INT(cand->id) };
 
@@ -558,7 +575,7 @@ gallring_count(struct db *db, struct arena *a, const struct gallring_plan *plan,
 
 enum app_err
 gallring_apply(struct db *db, struct arena *a, const struct gallring_plan *plan,
-    long long crash_after, struct gallring_tally *t)
+    const char *sus_dir, long long crash_after, struct gallring_tally *t)
 {
 	struct run g = { .db = db,
 		.a = a,
@@ -567,7 +584,8 @@ gallring_apply(struct db *db, struct arena *a, const struct gallring_plan *plan,
 		.progress = 1,
 		.today = plan->today,
 		.crash_after = crash_after,
-		.t = t };
+		.t = t,
+		.sus_dir = sus_dir };
 
 	memset(t, 0, sizeof(*t));
 	memcpy(g.keep, plan->keep, sizeof(g.keep));

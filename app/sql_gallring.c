@@ -83,8 +83,6 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                      "updated_at = UTC_TIMESTAMP(), updated_by = ? "
 	                      "WHERE code = ? AND version = ?",
 	    0, .ncols = 0, .nparams = 4 },
-	[SQL_GR_ALLOW_EVENTS] = { "SET @stegvis_gallring = 1", 0, .ncols = 0,
-	    .nparams = 0 },
 	[SQL_GR_AUDIT] = { "INSERT INTO audit_log (at, staff_id, username, "
 	                   "action, object_type, object_id, personnummer, "
 	                   "remote_addr, request_id, detail) "
@@ -104,9 +102,13 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	[SQL_GR_PART_ANON] = { "UPDATE participation SET midterm_note = '', "
 	                       "midterm_attendees = '', "
+	                       "version = version + 1, "
 	                       "gallrad_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
+	/* The version moves on: a form read before is stale (referral_person
+	 * is versioned with its referral, which SQL_GR_REF_ANON bumps). */
 	[SQL_GR_PART_PERSON_ANON] = { "UPDATE participation_person SET " PERSON_ANON
+	                              ", version = version + 1 "
 	                              "WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_PART_ACTIVITY_DEL] = { "DELETE FROM participation_activity "
@@ -118,9 +120,8 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_PART_SUS_ANSWER_DEL] = { "DELETE FROM sus_answer "
 	                                 "WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_PART_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
-	                              "record_type = 'participation' "
-	                              "AND record_id = ?",
+	[SQL_GR_PART_HISTORY_DEL] = { "CALL gallring_history('participation', "
+	                              "?, @gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_PART_QCODE_DEL] = { "DELETE FROM questionnaire_code "
 	                            "WHERE participation_id = ?",
@@ -135,6 +136,16 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                            "JOIN questionnaire_item i ON i.id = a.item_id "
 	                            "WHERE r.participation_id = ? "
 	                            "AND i.kind = 'fritext'",
+	    0, .ncols = 0, .nparams = 1 },
+
+	/* The hash of a registration sent is over the personnummer too, so
+	 * it would give the number back to a brute force: zeros instead (a
+	 * value the SUS export never compares for a gallrad participation,
+	 * sus_batch.c; the same in every run, so a rerun ends the same). */
+	[SQL_GR_PART_SUS_HASH] = { "UPDATE sus_batch_item "
+	                           "SET reg_hash = UNHEX(REPEAT('00', 16)) "
+	                           "WHERE participation_id = ? "
+	                           "AND reg_hash IS NOT NULL",
 	    0, .ncols = 0, .nparams = 1 },
 
 	/* --- ansokan (and the referral of a participation) ------------- */
@@ -157,17 +168,23 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                      "SELECT 1 FROM organisation o "
 	                      "WHERE o.name = TRIM(referral.employer)), "
 	                      "TRIM(employer), ''), "
+	                      "version = version + 1, "
 	                      "gallrad_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_REF_PERSON_ANON] = { "UPDATE referral_person SET " PERSON_ANON
 	                             "WHERE referral_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_REF_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
-	                             "record_type = 'referral' AND record_id = ?",
+	[SQL_GR_REF_HISTORY_DEL] = { "CALL gallring_history('referral', ?, "
+	                             "@gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_REF_CONSENT_EVENTS_DEL] = { "DELETE FROM consent_event "
-	                                    "WHERE consent_id IN (" OF_REF_CONSENTS
-	                                    ")",
+	/* The medremittenter's names and contacts (the organisation, which a
+	 * report may count, stays). */
+	[SQL_GR_REF_COREMITTENT_ANON] = { "UPDATE referral_coremittent SET "
+	                                  "name = " GONE_NAME ", contact = '' "
+	                                  "WHERE referral_id = ?",
+	    0, .ncols = 0, .nparams = 1 },
+	[SQL_GR_REF_CONSENT_EVENTS_DEL] = { "CALL gallring_referral_consent_"
+	                                    "events(?, @gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_REF_CONSENT_TABLET_DEL] = { "DELETE FROM tablet_session "
 	                                    "WHERE consent_id IN (" OF_REF_CONSENTS
@@ -210,23 +227,24 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_PERSON_MARK] = { "INSERT INTO person_gallrad (person_id, "
 	                         "gallrad_at) VALUES (?, UTC_TIMESTAMP())",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_GR_PERSON_HISTORY_DEL] = { "DELETE FROM change_history WHERE "
-	                                "record_type = 'person' AND record_id = ? "
-	                                "AND EXISTS (SELECT 1 FROM person_gallrad "
-	                                "WHERE person_id = ?)",
-	    0, .ncols = 0, .nparams = 2 },
+	[SQL_GR_PERSON_HISTORY_DEL] = { "CALL gallring_history('person', ?, "
+	                                "@gallring_n)",
+	    0, .ncols = 0, .nparams = 1 },
 
 	/* --- samtycke --------------------------------------------------- */
+	/* Not the SUS consent: its row, with its yes or no, decides the SUS
+	 * counts as long as the participation stays (README "Gallring"). */
 	[SQL_GR_CONSENT_PAGE] = { CONSENT_CAND
 	    "WHERE c.state IN ('aterkallad', 'utgangen', "
-	    "'felaktig') "
+	    "'felaktig') AND c.kind <> 'sus' "
 	    "AND COALESCE(c.ended_at, c.updated_at) < " AGO
 	    " AND c.id > ? ORDER BY c.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND "WHERE c.id = ? FOR UPDATE", 0,
-	    .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
-	[SQL_GR_CONSENT_EVENTS_DEL] = { "DELETE FROM consent_event "
-	                                "WHERE consent_id = ?",
+	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND "WHERE c.id = ? "
+	                                       "AND c.kind <> 'sus' FOR UPDATE",
+	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
+	[SQL_GR_CONSENT_EVENTS_DEL] = { "CALL gallring_consent_events(?, "
+	                                "@gallring_n)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_CONSENT_TABLET_DEL] = { "DELETE FROM tablet_session "
 	                                "WHERE consent_id = ?",

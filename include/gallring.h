@@ -88,6 +88,18 @@ int gallring_consent_due(
 int gallring_standin(const char *real, const int *start_mmdd, size_t n,
     unsigned attempt, char out[13]);
 
+/* What staff read when they try to change a removed (gallrad)
+ * participation, referral or their consents. */
+#define GALLRING_MSG_REMOVED                                                   \
+	"Uppgifterna har gallrats enligt gallringsreglerna och kan inte "      \
+	"ändras."
+
+/* May a record be changed? NULL when it may, GALLRING_MSG_REMOVED when
+ * it, or the referral or participation it belongs to, was gallrad
+ * (gallrad_at set). Every edit path of a participation, a referral and
+ * their consents and follow-ups asks this under its row lock. */
+const char *gallring_edit_refusal(int gallrad);
+
 enum gallring_refusal {
 	GR_REF_OK,
 	GR_REF_RANGE,     /* outside the rule's min_days..max_days */

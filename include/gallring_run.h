@@ -64,13 +64,15 @@ enum app_err gallring_count(struct db *, struct arena *,
     const struct gallring_plan *plan, int progress, struct gallring_tally *t);
 
 /*
- * Apply every rule with plan. crash_after > 0: a test hook, the process
+ * Apply every rule with plan. sus_dir: the conf's sus_export_dir, where
+ * the sus_dokument rule also removes the batch files `stegvis sus-export`
+ * wrote (NULL or "" for none). crash_after > 0: a test hook, the process
  * kills itself with SIGKILL after that many committed records (see
  * gallring_cli.h). Progress on a terminal. APP_OK with t->n removed per
  * rule, else an error with t->err set (what was committed stays).
  */
 enum app_err gallring_apply(struct db *, struct arena *,
-    const struct gallring_plan *plan, long long crash_after,
-    struct gallring_tally *t);
+    const struct gallring_plan *plan, const char *sus_dir,
+    long long crash_after, struct gallring_tally *t);
 
 #endif /* !GALLRING_RUN_H */

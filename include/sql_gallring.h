@@ -52,8 +52,6 @@ enum sql_gallring {
 	SQL_GR_RULES,
 	/* (keep_days, staff id, code, version): 0 rows when stale */
 	SQL_GR_RULE_SET,
-	/* (): this session may delete consent events (sql/0033) */
-	SQL_GR_ALLOW_EVENTS,
 	/* (personnummer, request id, username, object type, object id,
 	 * detail): an audit row of the command, action update */
 	SQL_GR_AUDIT,
@@ -72,6 +70,7 @@ enum sql_gallring {
 	SQL_GR_PART_QCODE_DEL,
 	SQL_GR_PART_QOPEN_DEL,
 	SQL_GR_PART_QFREE_DEL,
+	SQL_GR_PART_SUS_HASH, /* the sent registrations' hashes: zeros */
 
 	/* ansokan: (keep, after id) -> candidates */
 	SQL_GR_REF_PAGE,
@@ -81,6 +80,7 @@ enum sql_gallring {
 	SQL_GR_REF_ANON,
 	SQL_GR_REF_PERSON_ANON,
 	SQL_GR_REF_HISTORY_DEL,
+	SQL_GR_REF_COREMITTENT_ANON,
 	SQL_GR_REF_CONSENT_EVENTS_DEL,
 	SQL_GR_REF_CONSENT_TABLET_DEL,
 	SQL_GR_REF_CONSENT_PARTY_DEL,
@@ -98,7 +98,7 @@ enum sql_gallring {
 	SQL_GR_PERSON_ANON,
 	/* (person id): marked, once SQL_GR_PERSON_ANON changed it */
 	SQL_GR_PERSON_MARK,
-	/* (person id, person id): its old history rows, once gallrad */
+	/* (person id): its old history rows, once gallrad (a procedure) */
 	SQL_GR_PERSON_HISTORY_DEL,
 
 	/* samtycke: (keep, after id) -> candidates */

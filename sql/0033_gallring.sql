@@ -13,12 +13,16 @@
 -- month 00) once no referral of that person is left ungallrad. Rows no
 -- report reads are deleted.
 --
--- The app's account gets DELETE where gallring deletes. consent_event stays
--- append-only for everyone but a session that says it is gallring
--- (@stegvis_gallring = 1); the access log can be shortened only through
--- gallring_audit_log() (SQL SECURITY DEFINER), which reads its own rule and
--- never deletes anything younger than a year, so the app's account still
--- has no DELETE on it.
+-- The app's account gets DELETE where gallring deletes, but not on the
+-- three tables that are evidence: the change history, the consent events
+-- and the access log. Those are shortened only through SQL SECURITY
+-- DEFINER procedures that check, themselves, that what they delete is
+-- due: gallring_history() (the record is gallrad),
+-- gallring_consent_events() (the consent's referral is gallrad, or the
+-- consent ended past the samtycke rule) and gallring_audit_log() (older
+-- than its rule, never younger than a year). The triggers keep
+-- consent_event and audit_log append-only for everyone but those
+-- procedures (which set @stegvis_gallring / @stegvis_gallring_log).
 --
 -- Applied by `stegvis migrate` as one multi-statement batch (see 0001).
 
@@ -89,14 +93,69 @@ BEGIN
     SET @stegvis_gallring_log = NULL;
 END;
 
+-- Deletes the change history of one record once gallring has removed the
+-- record (participation or referral gallrad_at set; a person marked in
+-- person_gallrad); nothing otherwise. n: how many rows.
+CREATE PROCEDURE gallring_history(IN rtype VARCHAR(32), IN rid BIGINT UNSIGNED, OUT n INT)
+    SQL SECURITY DEFINER
+BEGIN
+    SET n = 0;
+    IF (rtype = 'participation' AND EXISTS (SELECT 1 FROM participation
+            WHERE id = rid AND gallrad_at IS NOT NULL))
+       OR (rtype = 'referral' AND EXISTS (SELECT 1 FROM referral
+            WHERE id = rid AND gallrad_at IS NOT NULL))
+       OR (rtype = 'person' AND EXISTS (SELECT 1 FROM person_gallrad
+            WHERE person_id = rid)) THEN
+        DELETE FROM change_history WHERE record_type = rtype AND record_id = rid;
+        SET n = ROW_COUNT();
+    END IF;
+END;
+
+-- Deletes the events of one consent when it is due: its referral is
+-- gallrad, or it is not the SUS consent and ended (aterkallad, utgangen,
+-- felaktig) more than the samtycke rule's days ago. n: how many rows.
+CREATE PROCEDURE gallring_consent_events(IN cid BIGINT UNSIGNED, OUT n INT)
+    SQL SECURITY DEFINER
+BEGIN
+    DECLARE keep INT DEFAULT 1095;
+    SELECT GREATEST(keep_days, 1) INTO keep FROM gallring_rule WHERE code = 'samtycke';
+    SET n = 0;
+    IF EXISTS (SELECT 1 FROM consent c JOIN referral r ON r.id = c.referral_id
+            WHERE c.id = cid AND (r.gallrad_at IS NOT NULL
+                OR (c.kind <> 'sus' AND c.state IN ('aterkallad', 'utgangen', 'felaktig')
+                    AND DATE(COALESCE(c.ended_at, c.updated_at)) + INTERVAL keep DAY < UTC_DATE()))) THEN
+        SET @stegvis_gallring = 1;
+        DELETE FROM consent_event WHERE consent_id = cid;
+        SET n = ROW_COUNT();
+        SET @stegvis_gallring = NULL;
+    END IF;
+END;
+
+-- The events of every consent of one referral, once the referral is
+-- gallrad. n: how many rows.
+CREATE PROCEDURE gallring_referral_consent_events(IN rid BIGINT UNSIGNED, OUT n INT)
+    SQL SECURITY DEFINER
+BEGIN
+    SET n = 0;
+    IF EXISTS (SELECT 1 FROM referral WHERE id = rid AND gallrad_at IS NOT NULL) THEN
+        SET @stegvis_gallring = 1;
+        DELETE FROM consent_event WHERE consent_id IN
+            (SELECT id FROM consent WHERE referral_id = rid);
+        SET n = ROW_COUNT();
+        SET @stegvis_gallring = NULL;
+    END IF;
+END;
+
 GRANT SELECT, UPDATE ON gallring_rule TO 'stegvis'@'localhost';
 GRANT SELECT, INSERT ON person_gallrad TO 'stegvis'@'localhost';
 GRANT EXECUTE ON PROCEDURE gallring_audit_log TO 'stegvis'@'localhost';
-GRANT DELETE ON change_history TO 'stegvis'@'localhost';
+GRANT EXECUTE ON PROCEDURE gallring_history TO 'stegvis'@'localhost';
+GRANT EXECUTE ON PROCEDURE gallring_consent_events TO 'stegvis'@'localhost';
+GRANT EXECUTE ON PROCEDURE gallring_referral_consent_events TO 'stegvis'@'localhost';
 GRANT DELETE ON participation_extension TO 'stegvis'@'localhost';
 GRANT DELETE ON consent TO 'stegvis'@'localhost';
 GRANT DELETE ON consent_party TO 'stegvis'@'localhost';
 GRANT DELETE ON consent_consent_category TO 'stegvis'@'localhost';
-GRANT DELETE ON consent_event TO 'stegvis'@'localhost';
 GRANT DELETE ON sus_answer TO 'stegvis'@'localhost';
+GRANT UPDATE (reg_hash) ON sus_batch_item TO 'stegvis'@'localhost';
 GRANT DELETE ON login_failure TO 'stegvis'@'localhost'

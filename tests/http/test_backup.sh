@@ -34,6 +34,8 @@ state() {
 		done
 	q "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS
 		WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1"
+	q "SELECT ROUTINE_NAME, ROUTINE_TYPE, SECURITY_TYPE, DEFINER, MD5(ROUTINE_DEFINITION)
+		FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 1"
 	q "SHOW GRANTS FOR 'stegvis'@'localhost'" | sort
 }
 # The access log's rows up to id $1, in order.
@@ -84,7 +86,10 @@ eq "wiped: no tables left" "$(q "SELECT COUNT(*) FROM information_schema.TABLES
 rc=$?
 eq "stegvis restore succeeds" "$rc" 0
 [ "$rc" -eq 0 ] || sed 's/^/# /' "$OUT"
-eq "the same rows in every table, the same triggers and grants" "$(state)" "$BEFORE"
+eq "the same rows in every table, the same triggers, routines and grants" "$(state)" "$BEFORE"
+check "the app's account can call gallring's procedures again" \
+	bash -c 'mariadb --no-defaults -S "$1" -u stegvis -p"$(cat "$2")" -N stegvis -e "CALL gallring_history('"'participation'"', 0, @n); SELECT @n" | grep -qx 0' _ "$VAR/run/mysqld.sock" "$VAR/db.pass"
+check "(the state names the procedures and their grants)" bash -c 'grep -q "gallring_history.*DEFINER" <<< "$1" && grep -q "EXECUTE ON PROCEDURE .*gallring_history" <<< "$1"' _ "$BEFORE"
 eq "the same access log" "$(log_rows "$LAST")" "$LOG_BEFORE"
 eq "… plus one row for the restore" "$(audits "id > $LAST AND action = 'admin'
 	AND object_type = 'backup' AND detail = 'återläst från ${F##*/}'")" 1

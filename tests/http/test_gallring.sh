@@ -23,8 +23,9 @@ HOOKS="$BIN-testhooks"
 [ -x "$HOOKS" ] || HOOKS="$ROOT/build/stegvis-testhooks"
 
 mkconf() { # FILE DBNAME
-	printf 'db_socket = %s\ndb_name = %s\ndb_password_file = %s\nsocket = %s\nworkers = 1\nviews = %s\nsecure_cookies = no\nstrict_views = yes\n' \
-		"$SOCK" "$2" "$VAR/db.pass" "$WORK/fcgi.sock" "$ROOT/views" > "$1"
+	printf 'db_socket = %s\ndb_name = %s\ndb_password_file = %s\nsocket = %s\nworkers = 1\nviews = %s\nsecure_cookies = no\nstrict_views = yes\nsus_export_dir = %s\n' \
+		"$SOCK" "$2" "$VAR/db.pass" "$WORK/fcgi.sock" "$ROOT/views" "$WORK/sus-$2" > "$1"
+	mkdir -p "$WORK/sus-$2"
 }
 mkconf "$WORK/a.conf" "$DB"
 mkconf "$WORK/b.conf" "$DB2"
@@ -49,6 +50,8 @@ LIVE_PERSON=$(m "SELECT person_id FROM participation WHERE id = $P_LIVE")
 m "UPDATE referral SET person_id = $LIVE_PERSON WHERE id = (SELECT referral_id FROM participation WHERE id = $P_TWIN);
    UPDATE participation SET person_id = $LIVE_PERSON WHERE id = $P_TWIN;
    UPDATE participation SET midterm_note = 'Mår bättre efter Ullas samtal' WHERE id = $P_OLD;
+   INSERT INTO referral_coremittent (referral_id, organisation_id, name, contact)
+     SELECT referral_id, (SELECT MIN(id) FROM organisation), 'Ulla Medremittent', 'ulla@example.se' FROM participation WHERE id = $P_OLD;
    INSERT INTO participation_activity (participation_id, activity, hours_per_week) VALUES ($P_OLD, 'Praktik hos Ulla', 4);
    INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
      SELECT UTC_TIMESTAMP(3), 1, 'participation', $P_OLD, 'phone', '0701234567', '0707654321';"
@@ -60,9 +63,17 @@ R_OLD=$(m "SELECT MIN(r.id) FROM referral r WHERE r.status IN ('avradd', 'aterfo
 R_NEW=$(m "SELECT MAX(r.id) FROM referral r WHERE r.status IN ('avradd', 'aterford') AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id) AND r.id <> $R_OLD")
 m "UPDATE referral SET decided_at = UTC_TIMESTAMP() - INTERVAL 10 DAY WHERE id = $R_NEW"
 # samtycke (1095 days after it ended): a revoked one of a live participation.
-C_OLD=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")
+C_OLD=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE AND c.kind <> 'sus'")
 m "UPDATE consent SET state = 'aterkallad', ended_at = UTC_TIMESTAMP() - INTERVAL 1200 DAY WHERE id = $C_OLD"
 C_LIVE=$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE AND c.id <> $C_OLD")
+# A SUS consent of a live participation that ended as long ago: its row
+# and events stay (its yes or no decides the SUS counts).
+C_SUS=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.status = 'inskriven' AND c.kind = 'sus' AND EXISTS (SELECT 1 FROM consent_event e WHERE e.consent_id = c.id)")
+m "UPDATE consent SET state = 'aterkallad', ended_at = UTC_TIMESTAMP() - INTERVAL 1200 DAY WHERE id = $C_SUS"
+C_SUS_EVENTS=$(m "SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS")
+# A history row of the participation within its time.
+m "INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
+     SELECT UTC_TIMESTAMP(3), 1, 'participation', $P_NEW, 'phone', '0701111111', '0702222222'"
 # enkatsvar (1095 days after sending): a free-text answer in a response of
 # the live participation sent long ago, and one sent lately.
 FREE=$(m "SELECT MIN(id) FROM questionnaire_item WHERE kind = 'fritext'")
@@ -86,9 +97,13 @@ m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-old'),
      (UTC_TIMESTAMP() - INTERVAL 1700 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-new');"
 check "a SUS batch document" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus.xml"
+check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" --ack 1
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
    INSERT INTO sus_batch (batch_no, base_no, created_at, created_via) VALUES (99, 0, UTC_TIMESTAMP(3), 'cli');
    INSERT INTO sus_batch_part (batch_no, seq, data) VALUES (99, 0, 'x');"
+# The same documents as files in sus_export_dir, and a file of another name.
+for n in 000001 000099; do cp "$WORK/sus.xml" "$WORK/sus-$DB/sus-batch-$n.xml"; done
+: > "$WORK/sus-$DB/anteckningar.txt"
 eq "the SUS document holds the old participant's personnummer" \
 	"$(m "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1 AND LOCATE('$OLD_PNR', data) > 0")" 1
 
@@ -103,6 +118,26 @@ cgi() { # PATH QUERY
 	REQUEST_METHOD=GET DOCUMENT_URI=$1 QUERY_STRING=$2 HTTP_COOKIE="stegvis_session=$TOK" \
 		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring cgi-fcgi -bind -connect "$WORK/fcgi.sock"
 }
+# A staff member of the old participation's insats, to edit it.
+STOK=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+m "INSERT IGNORE INTO staff_insats (staff_id, insats_id)
+   SELECT s.id, p.insats_id FROM staff s, participation p WHERE s.username = 'personal.cm' AND p.id = $P_OLD;
+   INSERT INTO session (token_hash, staff_id, csrf_token, created_at, last_seen_at)
+   SELECT UNHEX('$(printf %s "$STOK" | b2sum -l 256 | cut -d' ' -f1)'), id, REPEAT('a', 64), UTC_TIMESTAMP(), UTC_TIMESTAMP()
+   FROM staff WHERE username = 'personal.cm'"
+staff_get() { # PATH
+	REQUEST_METHOD=GET DOCUMENT_URI=$1 QUERY_STRING= HTTP_COOKIE="stegvis_session=$STOK" \
+		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+}
+staff_post() { # PATH BODY
+	printf %s "$2" | REQUEST_METHOD=POST DOCUMENT_URI=$1 QUERY_STRING= CONTENT_TYPE=application/x-www-form-urlencoded \
+		CONTENT_LENGTH=${#2} HTTP_COOKIE="stegvis_session=$STOK" REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring \
+		cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+}
+contact_body() { # VERSION: the contact form with the old data typed back
+	printf 'csrf=%s&version=%s&fornamn=Ulla&efternamn=Kvar&kon=kvinna&adress=Gamla+gatan+1&postnummer=46132&ort=Vanersborg&telefon=0701234567&kommun=Vanersborg&tolk_sprak=' \
+		"$(printf 'a%.0s' $(seq 64))" "$1"
+}
 reports() { # DIR
 	mkdir -p "$1"
 	for y in 2021 2023; do
@@ -115,6 +150,10 @@ reports() { # DIR
 }
 INSATSER=$(m "SELECT id FROM insats ORDER BY id")
 reports "$WORK/before"
+# The old participation's contact form, opened before gallring.
+staff_get "/deltagande/$P_OLD/kontaktuppgifter" > "$WORK/contact-before.html"
+STALE_V=$(grep -o 'name="version" value="[0-9]*"' "$WORK/contact-before.html" | head -1 | grep -oE '[0-9]+')
+check "the contact form opens before gallring" test -n "$STALE_V"
 check "the reports are served (200, figures)" bash -c 'grep -q "^Status: 200" "$1/all-2021.csv" && grep -q "Friska Vindar" "$1/finsam-2021.csv" && ! grep -l "^Status: [45]" "$1"/*.csv' _ "$WORK/before"
 
 # --- --dry-run changes nothing ------------------------------------------
@@ -154,6 +193,7 @@ check "killed and rerun ends in the same state as one clean run" cmp -s "$WORK/a
 eq "the old participation is anonymised" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NOT NULL, pe.first_name, pe.phone, pe.address, p.midterm_note) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD")" "1|Gallrad|||"
 eq "its plan and history are gone" "$(m "SELECT (SELECT COUNT(*) FROM participation_activity WHERE participation_id = $P_OLD) + (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD)")" 0
 eq "its referral's free text and sekretess consents are gone" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.background, rp.first_name, (SELECT COUNT(*) FROM consent c WHERE c.referral_id = r.id AND c.kind <> 'sus')) FROM participation p JOIN referral r ON r.id = p.referral_id JOIN referral_person rp ON rp.referral_id = r.id WHERE p.id = $P_OLD")" "1||Gallrad|0"
+eq "its medremittenter's names and contacts are gone" "$(m "SELECT GROUP_CONCAT(DISTINCT CONCAT(c.name, '|', c.contact)) FROM referral_coremittent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_OLD")" "Gallrad|"
 eq "its codes, dates and gender stay for the reports" "$(m "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD AND pe.gender IN ('kvinna', 'man', 'annat') AND p.end_date IS NOT NULL")" 1
 eq "the participation within its time stays" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NULL, pe.first_name <> 'Gallrad') FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_NEW")" "1|1"
 eq "the live participant keeps the personnummer the live participation needs" "$(m "SELECT personnummer FROM person WHERE id = $LIVE_PERSON")" "$LIVE_PNR"
@@ -161,15 +201,39 @@ eq "while their old participation is anonymised" "$(m "SELECT gallrad_at IS NOT 
 eq "the old application is anonymised" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.decision_reason, rp.first_name) FROM referral r JOIN referral_person rp ON rp.referral_id = r.id WHERE r.id = $R_OLD")" "1||Gallrad"
 eq "the recent one stays" "$(m "SELECT gallrad_at IS NULL FROM referral WHERE id = $R_NEW")" 1
 eq "the consent revoked long ago is gone with its events" "$(m "SELECT (SELECT COUNT(*) FROM consent WHERE id = $C_OLD) + (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_OLD)")" 0
+eq "the SUS consent that ended as long ago stays, with its events" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM consent WHERE id = $C_SUS), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
 eq "the live participation's other consents stay" "$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")" "$C_LIVE"
 eq "the old free-text answer is gone, the recent one stays" "$(m "SELECT GROUP_CONCAT(value_text ORDER BY value_text) FROM questionnaire_answer WHERE item_id = $FREE AND response_id IN ($Q_OLD, $Q_NEW)")" "Jag heter Kim"
+eq "the old SUS document's file is gone too, the recent one and other files stay" "$(ls "$WORK/sus-$DB" | paste -sd' ')" "anteckningar.txt sus-batch-000099.xml"
 eq "expired codes: the old one gone, the recent one kept" "$(m "SELECT COUNT(*) FROM questionnaire_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 10 DAY")" 1
 eq "login failures: the old one gone" "$(m "SELECT GROUP_CONCAT(username) FROM login_failure")" "kim"
-eq "the old session is gone, the report's own stays" "$(m "SELECT COUNT(*) FROM session")" 1
+eq "the old session is gone, the test's own two stay" "$(m "SELECT COUNT(*) FROM session")" 2
 eq "the old SUS document is gone, the recent one stays" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1), (SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = 1), (SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 99))")" "0|1|1"
 eq "the access log: older than its rule gone, younger kept" "$(m "SELECT GROUP_CONCAT(request_id) FROM audit_log WHERE request_id LIKE 'gr-%'")" "gr-new"
 eq "each anonymised record has its access-log row" "$(m "SELECT COUNT(*) FROM audit_log WHERE username = 'cli:gallring' AND object_type = 'participation' AND object_id = $P_OLD AND personnummer = '$OLD_PNR'")" 1
+app_sql() { mariadb --no-defaults -S "$SOCK" -u stegvis -p"$(cat "$VAR/db.pass")" -N "$DB" -e "$1" 2> /dev/null; }
+eq "the app's account cannot delete consent events, even saying it is gallring" "$(app_sql "SET @stegvis_gallring = 1; DELETE FROM consent_event WHERE consent_id = $C_SUS" > /dev/null; echo $?)" 1
+eq "nor the change history" "$(app_sql "SET @stegvis_gallring = 1; DELETE FROM change_history WHERE record_type = 'participation' AND record_id = $P_NEW" > /dev/null; echo $?)" 1
+eq "the procedures delete nothing that is not due" "$(app_sql "CALL gallring_history('participation', $P_NEW, @a); CALL gallring_consent_events($C_SUS, @b); CALL gallring_referral_consent_events((SELECT referral_id FROM participation WHERE id = $P_LIVE), @c); SELECT CONCAT_WS('|', @a, @b, @c)")" "0|0|0"
+eq "the history and events are still there" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_NEW), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
+GONE_ITEMS="FROM sus_batch_item i JOIN participation p ON p.id = i.participation_id WHERE p.gallrad_at IS NOT NULL"
+check "registrations sent of participations now removed" test "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.action IN ('ny', 'andrad')")" -gt 10
+eq "no stored hash of a removed participation is over its personnummer (zeros)" \
+	"$(m "SELECT COUNT(*) $GONE_ITEMS AND i.reg_hash IS NOT NULL AND i.reg_hash <> UNHEX(REPEAT('00', 16))")" 0
+eq "the others' hashes stay" "$(m "SELECT COUNT(*) FROM sus_batch_item WHERE reg_hash = UNHEX(REPEAT('00', 16))")" "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.reg_hash IS NOT NULL")"
 eq "the app's account still cannot delete from the access log" "$(mariadb --no-defaults -S "$SOCK" -u stegvis -p"$(cat "$VAR/db.pass")" -N "$DB" -e "SET @stegvis_gallring_log = 1; DELETE FROM audit_log LIMIT 1" > /dev/null 2>&1; echo $?)" 1
+
+# --- a removed participation takes no change ------------------------------
+staff_post "/deltagande/$P_OLD/kontaktuppgifter" "$(contact_body "$STALE_V")" > "$WORK/post-stale.out"
+check "the form opened before gallring, posted after, is not saved" bash -c '! grep -q "^Status: 303" "$1"' _ "$WORK/post-stale.out"
+staff_get "/deltagande/$P_OLD/kontaktuppgifter" > "$WORK/contact-after.html"
+NEW_V=$(grep -o 'name="version" value="[0-9]*"' "$WORK/contact-after.html" | head -1 | grep -oE '[0-9]+')
+check "gallring moved the record's version on" test -n "$NEW_V" -a "$NEW_V" != "$STALE_V"
+staff_post "/deltagande/$P_OLD/kontaktuppgifter" "$(contact_body "$NEW_V")" > "$WORK/post-new.out"
+check "a form opened after gallring is refused too" bash -c '! grep -q "^Status: 303" "$1"' _ "$WORK/post-new.out"
+check "with a Swedish reason" grep -q "har gallrats" "$WORK/post-new.out"
+eq "and the personal data stays removed" "$(m "SELECT CONCAT_WS('|', first_name, last_name, address, phone) FROM participation_person WHERE participation_id = $P_OLD")" "Gallrad|Gallrad||"
+eq "with no history row" "$(m "SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD")" 0
 
 # --- the reports are the same ---------------------------------------------
 reports "$WORK/after"
@@ -214,6 +278,17 @@ T_REM2=$(as_staff "$(remittent_of "$(m "SELECT referral_id FROM participation WH
 POST_BODY="csrf=$(printf 'a%.0s' $(seq 64))&personnummer=$LIVE_PNR" cgi_as "$T_REM2" /ansokningar/sok > "$WORK/refsearch.html"
 eq "the remittent's search shows no anonymised application" "$(grep -c '^Status: 200' "$WORK/refsearch.html")/$(gallrad_shown "$WORK/refsearch.html")" "1/0"
 
+# --- SUS: a removed participation is neither withdrawn nor sent again -----
+check "the next SUS batch after gallring" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus2.xml"
+# (No change to send makes no batch: then there is none after batch 1.)
+eq "it has no item of a removed participation" "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.batch_no BETWEEN 2 AND 98")" 0
+eq "and withdraws nothing" "$(m "SELECT COALESCE(SUM(n_anonymised), 0) FROM sus_batch WHERE batch_no BETWEEN 2 AND 98")" 0
+check "a full replacement after it" quiet "$BIN" sus-export -c "$WORK/a.conf" --since 0 --out "$WORK/sus3.xml"
+B3=$(m "SELECT MAX(batch_no) FROM sus_batch WHERE batch_no < 99")
+eq "it says the receiver keeps each removed registration it holds, and sends none" \
+	"$(m "SELECT CONCAT_WS('|', SUM(i.action = 'kvarhallen'), SUM(i.action <> 'kvarhallen')) $GONE_ITEMS AND i.batch_no = $B3")" \
+	"$(m "SELECT COUNT(DISTINCT i.participation_id) $GONE_ITEMS AND i.batch_no = 1 AND i.action IN ('ny', 'andrad')")|0"
+
 # --- no removed personnummer in any table but the access log -------------
 m "SELECT DISTINCT personnummer FROM audit_log WHERE username = 'cli:gallring' AND personnummer IS NOT NULL AND personnummer NOT IN (SELECT personnummer FROM person)" > "$WORK/gone"
 check "some persons were removed whole" test "$(wc -l < "$WORK/gone")" -gt 10
@@ -229,5 +304,6 @@ done < "$WORK/gone"
 eq "the dump holds none of them outside the access log (12 digits, ÅÅÅÅMMDD-NNNN, ÅÅMMDD-NNNN)" "$(wc -l < "$WORK/found")" 0
 eq "the access log still names them" "$(m "SELECT COUNT(DISTINCT personnummer) FROM audit_log WHERE personnummer IN ($(sed "s/.*/'&'/" "$WORK/gone" | paste -sd,))")" "$(wc -l < "$WORK/gone")"
 
+[ -n "${GR_KEEP:-}" ] && cp "$WORK"/*.html "$WORK"/*.out "$GR_KEEP"/
 [ -n "${GR_KEEP:-}" ] && cp "$WORK"/*.norm "$GR_KEEP"/
 done_testing

@@ -298,6 +298,14 @@ standin(void **state)
 	assert_false(gallring_standin("198513141234", starts, 2, 0, out));
 }
 
+static void
+edit_refusal(void **state)
+{
+	(void)state;
+	assert_null(gallring_edit_refusal(0));
+	assert_string_equal(gallring_edit_refusal(1), GALLRING_MSG_REMOVED);
+}
+
 int
 main(void)
 {
@@ -311,6 +319,7 @@ main(void)
 		cmocka_unit_test(validate_all),
 		cmocka_unit_test(days_text),
 		cmocka_unit_test(standin),
+		cmocka_unit_test(edit_refusal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,7 @@ set -u
 DB=stegvis_gr_$$
 DB2=stegvis_gr2_$$
 WORK=$(mktemp -d)
-at_exit '[ -s "$WORK/serve.pid" ] && kill "$(cat "$WORK/serve.pid")" 2> /dev/null; sql_admin "DROP DATABASE IF EXISTS $DB; DROP DATABASE IF EXISTS $DB2" > /dev/null 2>&1; rm -rf "$WORK"'
+at_exit '[ -s "$WORK/serve.pid" ] && kill "$(cat "$WORK/serve.pid")" 2> /dev/null; drop_scratch_db $DB $DB2; rm -rf "$WORK"'
 SOCK="$VAR/run/mysqld.sock"
 m() { mariadb --no-defaults -S "$SOCK" -u "$(id -un)" -N "$DB" -e "$1"; }
 m2() { mariadb --no-defaults -S "$SOCK" -u "$(id -un)" -N "$DB2" -e "$1"; }

@@ -12,7 +12,7 @@ DB=stegvis_install
 mkdir -p "$d/log" "$d/nginx" "$d/sus"
 at_exit "[ -s '$d/nginx.pid' ] && kill \$(cat '$d/nginx.pid') 2> /dev/null"
 at_exit "[ -s '$d/stegvis.pid' ] && kill \$(cat '$d/stegvis.pid') 2> /dev/null; sleep 0.5"
-at_exit "sql_admin 'DROP DATABASE IF EXISTS $DB' > /dev/null 2>&1"
+at_exit "drop_scratch_db $DB"
 at_exit "rm -rf '$d'"
 
 install_into() { make -C "$ROOT" --no-print-directory install DESTDIR="$R" PREFIX=/usr; }

@@ -50,7 +50,8 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           referral person visibility page_referral_save page_referral_render \
           participation participation_edit referral_decision page_participation_decide page_participation_change \
           structural sql_structural page_structural page_structural_form page_structural_training page_structural_goal report_structural demo_structural \
-          report_document sql_report_document page_report_document demo_report_document
+          report_document sql_report_document page_report_document demo_report_document \
+          gallring sql_gallring gallring_run gallring_cli page_admin_gallring
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -73,7 +74,8 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_followup \
              test_target_group \
              test_structural \
-             test_report_document
+             test_report_document \
+             test_gallring
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

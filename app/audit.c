@@ -57,6 +57,7 @@ static const struct {
 	{ "referral_list", "Ansökningslista", "ansökningslistan" },
 	{ "consent_text", "Samtyckestext", "samtyckestext" },
 	{ "code", "Kodlista", "kodlista" },
+	{ "gallring_rule", "Gallringsregel", "gallringsregel" },
 	{ "questionnaire", "Enkät", "enkät" },
 	{ "questionnaire_code", "Enkätkod", "enkätkod" },
 	{ "report", "Rapport", "rapport" },

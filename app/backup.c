@@ -65,6 +65,24 @@ backup_name_time(const char *name, time_t *t)
 	return 1;
 }
 
+int
+backup_rule_caps(struct str code)
+{
+	static const char rules[] = BACKUP_CAPPING_RULES;
+	const char *p = rules;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+
+		if (n == code.len && memcmp(p, code.p, n) == 0)
+			return 1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
 unsigned
 backup_keep_days(unsigned conf_days, int have_gallring, long long gallring_min)
 {

@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -184,7 +185,7 @@ bk_connect(const struct bk_opts *o, const struct conf *c)
 typedef int (*bk_row_fn)(void *arg, char cols[][BK_COL_MAX]);
 
 /*
- * Run sql with nparams string parameters and ncols (<= 3) string result
+ * Run sql with nparams string parameters and ncols (<= 4) string result
  * columns, calling fn for every row. 1 when fine; else a message and 0.
  */
 static int
@@ -192,13 +193,13 @@ bk_sql(MYSQL *my, const char *sql, const char *const *params, unsigned nparams,
     unsigned ncols, bk_row_fn fn, void *arg)
 {
 	MYSQL_STMT *st = mysql_stmt_init(my);
-	MYSQL_BIND pb[2], rb[3];
-	char cols[3][BK_COL_MAX];
-	unsigned long plen[2], rlen[3];
-	my_bool isnull[3];
+	MYSQL_BIND pb[2], rb[4];
+	char cols[4][BK_COL_MAX];
+	unsigned long plen[2], rlen[4];
+	my_bool isnull[4];
 	int ok = 0, rc;
 
-	if (st == NULL || nparams > 2 || ncols > 3)
+	if (st == NULL || nparams > 2 || ncols > 4)
 		goto out;
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0 ||
 	    mysql_stmt_param_count(st) != nparams ||
@@ -326,6 +327,73 @@ bk_row_grant(void *arg, char cols[][BK_COL_MAX])
 	}
 	g->len += (size_t)n;
 	return 0;
+}
+
+/* Append one line to g (printf-like); 0 and g->bad when it is full. */
+static int
+bk_grant_add(struct bk_grants *g, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(g->p + g->len, BK_GRANTS_MAX - g->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= BK_GRANTS_MAX - g->len) {
+		g->bad = 1;
+		return 0;
+	}
+	g->len += (size_t)n;
+	return 1;
+}
+
+/* Host, Routine_name, Routine_type (PROCEDURE, FUNCTION), Proc_priv
+ * ("Execute,Alter Routine"). */
+static int
+bk_row_proc_grant(void *arg, char cols[][BK_COL_MAX])
+{
+	struct bk_grants *g = arg;
+
+	if (!bk_ident_ok(cols[0], ".-:%") || !bk_ident_ok(cols[1], "") ||
+	    (strcmp(cols[2], "PROCEDURE") != 0 &&
+	        strcmp(cols[2], "FUNCTION") != 0) ||
+	    !bk_ident_ok(cols[3], ", ") || !bk_ident_ok(g->user, ".-")) {
+		g->bad = 1;
+		return 1;
+	}
+	return bk_grant_add(g, "GRANT %s ON %s `%s` TO '%s'@'%s';\n", cols[3],
+	           cols[2], cols[1], g->user, cols[0])
+	    ? 0
+	    : 1;
+}
+
+/* Host, Table_name, Column_name, Column_priv ("Select,Update"): one
+ * GRANT with each privilege on the column. */
+static int
+bk_row_column_grant(void *arg, char cols[][BK_COL_MAX])
+{
+	struct bk_grants *g = arg;
+	char privs[BK_COL_MAX], *save = NULL;
+	int first = 1;
+
+	if (!bk_ident_ok(cols[0], ".-:%") || !bk_ident_ok(cols[1], "") ||
+	    !bk_ident_ok(cols[2], "") || !bk_ident_ok(cols[3], ", ") ||
+	    !bk_ident_ok(g->user, ".-")) {
+		g->bad = 1;
+		return 1;
+	}
+	snprintf(privs, sizeof(privs), "%s", cols[3]);
+	if (!bk_grant_add(g, "GRANT "))
+		return 1;
+	for (char *t = strtok_r(privs, ",", &save); t != NULL;
+	     t = strtok_r(NULL, ",", &save), first = 0)
+		if (!bk_grant_add(
+		        g, "%s%s (`%s`)", first ? "" : ", ", t, cols[2]))
+			return 1;
+	return bk_grant_add(
+	           g, " ON `%s` TO '%s'@'%s';\n", cols[1], g->user, cols[0])
+	    ? 0
+	    : 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -487,7 +555,8 @@ bk_prune_dir(const char *dir, time_t now, unsigned keep)
 	return removed;
 }
 
-/* The retention: backup_keep_days capped by gallring, when it exists. */
+/* The retention: backup_keep_days capped by the case-data gallring rules
+ * (BACKUP_CAPPING_RULES), when they exist. */
 static int
 bk_keep(MYSQL *my, const struct conf *c, unsigned *keep, int *capped)
 {
@@ -500,8 +569,9 @@ bk_keep(MYSQL *my, const struct conf *c, unsigned *keep, int *capped)
 		return 0;
 	if (have > 0 &&
 	    !bk_number(my,
-	        "SELECT COALESCE(MIN(keep_days), -1) FROM gallring_rule", NULL,
-	        &min))
+	        "SELECT COALESCE(MIN(keep_days), -1) FROM gallring_rule "
+	        "WHERE FIND_IN_SET(code, ?)",
+	        BACKUP_CAPPING_RULES, &min))
 		return 0;
 	*keep = backup_keep_days(c->backup_keep_days, min >= 0, min);
 	*capped = *keep < c->backup_keep_days;
@@ -552,7 +622,17 @@ backup_cli_backup(int argc, char **argv)
 	    !bk_sql(my,
 	        "SELECT Host, Table_name, Table_priv FROM mysql.tables_priv "
 	        "WHERE Db = DATABASE() AND User = ? ORDER BY Table_name, Host",
-	        &g.user, 1, 3, bk_row_grant, &g))
+	        &g.user, 1, 3, bk_row_grant, &g) ||
+	    !bk_sql(my,
+	        "SELECT Host, Table_name, Column_name, Column_priv "
+	        "FROM mysql.columns_priv WHERE Db = DATABASE() AND User = ? "
+	        "ORDER BY Table_name, Column_name, Host",
+	        &g.user, 1, 4, bk_row_column_grant, &g) ||
+	    !bk_sql(my,
+	        "SELECT Host, Routine_name, Routine_type, Proc_priv "
+	        "FROM mysql.procs_priv WHERE Db = DATABASE() AND User = ? "
+	        "ORDER BY Routine_name, Host",
+	        &g.user, 1, 4, bk_row_proc_grant, &g))
 		goto out;
 	if (g.bad) {
 		fprintf(stderr,
@@ -582,7 +662,8 @@ backup_cli_backup(int argc, char **argv)
 	{
 		char *dump_argv[] = { "mariadb-dump", "--no-defaults", sock_opt,
 			user_opt, "--single-transaction", "--triggers",
-			"--hex-blob", "--default-character-set=utf8mb4",
+			"--routines", "--hex-blob",
+			"--default-character-set=utf8mb4",
 			(char *)(uintptr_t)c.db_name, NULL };
 		char *age_argv[] = { "age", "-e",
 			kind == BACKUP_KEY_IDENTITY ? "-i" : "-R",
@@ -633,7 +714,7 @@ backup_cli_backup(int argc, char **argv)
 	if ((pruned = bk_prune_dir(dir, now, keep)) < 0)
 		fprintf(stderr, "stegvis: %s: %s\n", dir, strerror(errno));
 	printf("stegvis: sparas %u dagar%s; %ld äldre gallrade\n", keep,
-	    capped ? " (kortaste gallringsregeln)" : "",
+	    capped ? " (kortaste gallringsregeln för ärenden)" : "",
 	    pruned < 0 ? 0 : pruned);
 	rc = pruned < 0;
 out:

@@ -1,6 +1,7 @@
 /* consent.c: the consent domain: states, rules and transitions; see
  * include/consent.h. The records it reads and writes are in
  * consent_record.c. */
+#include "gallring.h"
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
@@ -257,6 +258,7 @@ static const char *const refusal_texts[CONSENT_REFUSAL__MAX] = {
 	[CONSENT_R_ENDED] = "Samtycket är redan avslutat.",
 	[CONSENT_R_TEXT_OLD] = "En äldre version ändras inte. Öppna den "
 	                       "gällande versionen.",
+	[CONSENT_R_GALLRAD] = GALLRING_MSG_REMOVED,
 };
 
 const char *
@@ -658,19 +660,28 @@ cs_staff(const struct req *r)
 	return r->tablet != NULL ? r->tablet->staff_id : 0;
 }
 
-/* Begin a change to referral_id's consents: the referral row first. */
+/* Begin a change to referral_id's consents: the referral row first.
+ * A referral gallring removed takes no change (gallring.h): the
+ * transaction is rolled back and *refused says so (APP_OK); with refused
+ * NULL, APP_ENOTFOUND. */
 static enum app_err
-cs_begin(struct req *r, long long referral_id)
+cs_begin(struct req *r, long long referral_id, enum consent_refusal *refused)
 {
-	int found;
+	int found, gallrad;
 	enum app_err e;
 
 	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
-	if ((e = consent_referral_lock(r->db, r->a, referral_id, &found)) !=
-	    APP_OK) {
+	if ((e = consent_referral_lock(
+	         r->db, r->a, referral_id, &found, &gallrad)) != APP_OK) {
 		db_rollback(r->db);
 		return e;
+	}
+	if (gallring_edit_refusal(gallrad) != NULL) {
+		db_rollback(r->db);
+		if (refused == NULL)
+			return APP_ENOTFOUND;
+		*refused = CONSENT_R_GALLRAD;
 	}
 	return APP_OK;
 }
@@ -780,7 +791,7 @@ consent_prepare(
 	enum consent_refusal refused;
 	enum app_err e;
 
-	if ((e = cs_begin(r, d->referral_id)) != APP_OK)
+	if ((e = cs_begin(r, d->referral_id, NULL)) != APP_OK)
 		return e;
 	if ((e = consent_insert(r->db, r->a, d, cs_staff(r), id)) != APP_OK)
 		goto fail;
@@ -831,7 +842,8 @@ consent_sign(struct req *r, const struct consent *c,
 	enum app_err e;
 
 	*refused = CONSENT_OK;
-	if ((e = cs_begin(r, c->referral_id)) != APP_OK)
+	if ((e = cs_begin(r, c->referral_id, refused)) != APP_OK ||
+	    *refused != CONSENT_OK)
 		return e;
 	if ((e = cs_sign(r, c, s, pnr, refused)) != APP_OK)
 		goto fail;
@@ -859,7 +871,8 @@ consent_revoke(struct req *r, long long id, long long referral_id,
 	enum app_err e;
 
 	*refused = CONSENT_OK;
-	if ((e = cs_begin(r, referral_id)) != APP_OK)
+	if ((e = cs_begin(r, referral_id, refused)) != APP_OK ||
+	    *refused != CONSENT_OK)
 		return e;
 	if ((e = consent_lock(r->db, r->a, id, &lock, &found)) != APP_OK)
 		goto fail;
@@ -921,7 +934,8 @@ consent_mark_error(struct req *r, long long id, long long referral_id,
 	enum app_err e;
 
 	*refused = CONSENT_OK;
-	if ((e = cs_begin(r, referral_id)) != APP_OK)
+	if ((e = cs_begin(r, referral_id, refused)) != APP_OK ||
+	    *refused != CONSENT_OK)
 		return e;
 	if ((e = consent_lock(r->db, r->a, id, &lock, &found)) != APP_OK)
 		goto fail;

@@ -234,6 +234,7 @@ const struct db_record consent_referral_record =
 
 static const struct db_field consent_referral_id_fields[] = {
 	DB_FIELD(consent_referral, id, "id", DB_F_INT),
+	DB_FIELD(consent_referral, gallrad, "gallrad", DB_F_BOOL),
 };
 const struct db_record consent_referral_id_record =
     DB_RECORD(consent_referral, consent_referral_id_fields);
@@ -342,14 +343,16 @@ consent_lock(struct db *db, struct arena *a, long long id, struct consent *out,
 }
 
 enum app_err
-consent_referral_lock(
-    struct db *db, struct arena *a, long long referral_id, int *found)
+consent_referral_lock(struct db *db, struct arena *a, long long referral_id,
+    int *found, int *gallrad)
 {
 	struct db_param p[1] = { DB_INT(referral_id) };
-	struct consent_referral ref;
-
-	return db_load_one(
+	struct consent_referral ref = { 0 };
+	enum app_err e = db_load_one(
 	    db, a, DB_CONSENT, SQL_CONSENT_REFERRAL_LOCK, p, 1, &ref, found);
+
+	*gallrad = *found && ref.gallrad;
+	return e;
 }
 
 enum app_err

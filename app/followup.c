@@ -2,6 +2,7 @@
  * include/followup.h. */
 #include <string.h>
 
+#include "gallring.h"
 #include "arena.h"
 #include "db.h"
 #include "followup.h"
@@ -226,7 +227,9 @@ fsave_lock(struct req *r, void *state, struct edit_lock *lock)
 	    end, l->version > 0, participation_today());
 	lock->version = l->version;
 	lock->personnummer = l->personnummer;
-	lock->refused = followup_refusal(r->a, s, end);
+	lock->refused = gallring_edit_refusal(l->gallrad);
+	if (lock->refused == NULL)
+		lock->refused = followup_refusal(r->a, s, end);
 	/* A retry of what is stored already (the first save went through,
 	 * its answer got lost) is saved with nothing changed. */
 	if (lock->refused == NULL && l->version > 0 &&
@@ -378,7 +381,9 @@ followup_tablet_check(
 	if (!found)
 		return APP_ENOTFOUND;
 	s = lock_state(&l, &end);
-	*refused = followup_tablet_refusal(r->a, s, end);
+	*refused = gallring_edit_refusal(l.gallrad);
+	if (*refused == NULL)
+		*refused = followup_tablet_refusal(r->a, s, end);
 	return APP_OK;
 }
 
@@ -411,7 +416,8 @@ followup_from_tablet(struct req *r, long long participation_id,
 		return APP_OK;
 	s = lock_state(&l, &end);
 	sit = followup_situation_from_name(src.situation);
-	if (!followup_tablet_writes(s, sit, src.staff_id))
+	if (gallring_edit_refusal(l.gallrad) != NULL ||
+	    !followup_tablet_writes(s, sit, src.staff_id))
 		return APP_OK;
 	name = str_cstr(followup_situation_name(sit));
 	q[1] = DB_STR(name);

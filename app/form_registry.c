@@ -18,6 +18,7 @@ static const forms_fn modules[] = {
 	page_admin_codes_forms,
 	page_admin_log_forms,
 	page_admin_consent_forms,
+	page_admin_gallring_forms,
 	page_referral_forms,
 	page_referral_form_forms,
 	page_participation_forms,

@@ -18,6 +18,7 @@
  *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
  *   stegvis backup [-c CONF] [--out DIR]         encrypted backup (timer)
  *   stegvis restore [-c CONF] [--key FILE] BACKUP   load a backup
+ *   stegvis gallring [-c CONF] [--dry-run]       gallring by rule (timer)
  */
 #include <errno.h>
 #include <libgen.h>
@@ -50,6 +51,7 @@
 #include "view.h"
 #include "demo_quest.h"
 #include "quest_cli.h"
+#include "gallring_cli.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
 
@@ -72,7 +74,8 @@ usage(void)
 	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
 	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
 	    "       stegvis backup [-c CONF] [--out DIR]\n"
-	    "       stegvis restore [-c CONF] [--key FILE] BACKUP\n",
+	    "       stegvis restore [-c CONF] [--key FILE] BACKUP\n"
+	    "       stegvis gallring [-c CONF] [--dry-run]\n",
 	    stderr);
 	return 2;
 }
@@ -541,6 +544,13 @@ done:
 	return rc;
 }
 
+/* The gallring crash hook: only in make check's build/stegvis-testhooks. */
+#ifdef STEGVIS_TEST_HOOKS
+#define GALLRING_CRASH_AFTER getenv("STEGVIS_GALLRING_CRASH_AFTER")
+#else
+#define GALLRING_CRASH_AFTER NULL
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -572,5 +582,8 @@ main(int argc, char **argv)
 		return backup_cli_backup(argc - 1, argv + 1);
 	if (strcmp(argv[1], "restore") == 0)
 		return backup_cli_restore(argc - 1, argv + 1);
+	/* Gallring: app/gallring_cli.c */
+	if (strcmp(argv[1], "gallring") == 0)
+		return gallring_cli(argc - 1, argv + 1, GALLRING_CRASH_AFTER);
 	return usage();
 }

@@ -429,6 +429,7 @@ static const struct db_field person_fields[] = {
 	DB_FIELD(participation_person, personnummer, "personnummer", DB_F_STR),
 	DB_FIELD(participation_person, status_name, "status", DB_F_STR),
 	DB_FIELD(participation_person, insats, "insats", DB_F_STR),
+	DB_FIELD(participation_person, gallrad, "gallrad", DB_F_BOOL),
 };
 const struct db_record participation_person_record =
     DB_RECORD(participation_person, person_fields);

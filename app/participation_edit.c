@@ -6,6 +6,7 @@
 #include "consent.h"
 #include "db.h"
 #include "edit.h"
+#include "gallring.h"
 #include "history.h"
 #include "participation_edit.h"
 #include "req.h"
@@ -21,6 +22,7 @@ static const struct db_field lock_fields[] = {
 	DB_FIELD(participation_lock, ref_version, "ref_version", DB_F_INT),
 	DB_FIELD(
 	    participation_lock, person_version, "person_version", DB_F_INT),
+	DB_FIELD(participation_lock, gallrad, "gallrad", DB_F_BOOL),
 };
 const struct db_record participation_lock_record =
     DB_RECORD(participation_lock, lock_fields);
@@ -77,9 +79,11 @@ pedit_lock(struct req *r, void *state, struct edit_lock *lock)
 		return APP_ENOTFOUND;
 	lock->version = l->version;
 	lock->personnummer = l->personnummer;
-	lock->refused = participation_refusal(
-	    participation_status_from_name(l->status_name), l->summary_sent,
-	    st->ch);
+	lock->refused = gallring_edit_refusal(l->gallrad);
+	if (lock->refused == NULL)
+		lock->refused = participation_refusal(
+		    participation_status_from_name(l->status_name),
+		    l->summary_sent, st->ch);
 	if (lock->refused != NULL)
 		return APP_OK;
 	/* The page was read at one version and shows the record as it was
@@ -866,8 +870,10 @@ contact_lock(struct req *r, void *state, struct edit_lock *lock)
 		return APP_ENOTFOUND;
 	lock->version = st->stored->version;
 	lock->personnummer = st->stored->personnummer;
-	lock->refused =
-	    participation_refusal(st->stored->status, 0, PCHANGE_CONTACT);
+	lock->refused = gallring_edit_refusal(st->stored->gallrad);
+	if (lock->refused == NULL)
+		lock->refused = participation_refusal(
+		    st->stored->status, 0, PCHANGE_CONTACT);
 	return APP_OK;
 }
 

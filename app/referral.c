@@ -2,6 +2,7 @@
  * transitions; see include/referral.h. */
 #include <string.h>
 
+#include "gallring.h"
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
@@ -41,6 +42,7 @@ static const char *const referral_refusals[REFERRAL_REFUSAL__MAX] = {
 	    "Ansökan kan inte skickas utan samtycke. Registrera samtycket "
 	    "(sekretesslättnad) först, eller markera att det tas vid "
 	    "VISA-besöket.",
+	[REFERRAL_GALLRAD] = GALLRING_MSG_REMOVED,
 };
 
 const char *
@@ -788,7 +790,9 @@ referral_change_lock(struct req *r, void *state, struct edit_lock *lock)
 	lock->personnummer = s->old.person.personnummer;
 	if ((e = referral_status_decode(row.status, &now)) != APP_OK)
 		return e;
-	s->refusal = referral_may_edit(now);
+	s->refusal = gallring_edit_refusal(row.gallrad) != NULL
+	    ? REFERRAL_GALLRAD
+	    : referral_may_edit(now);
 	if (s->refusal == REFERRAL_OK && row.version == s->version) {
 		/* The consent rule again at the moment of the action: a
 		 * waiver may have been revoked since the form was read. */

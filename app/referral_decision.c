@@ -2,6 +2,7 @@
  * include/referral_decision.h. */
 #include <string.h>
 
+#include "gallring.h"
 #include "arena.h"
 #include "audit.h"
 #include "consent.h"
@@ -166,6 +167,7 @@ static const struct db_field lock_fields[] = {
 	DB_FIELD(referral_lock, version, "version", DB_F_INT),
 	DB_FIELD(referral_lock, decision_reason, "decision_reason", DB_F_STR),
 	DB_FIELD(referral_lock, advise_code, "advise_code", DB_F_STR),
+	DB_FIELD(referral_lock, gallrad, "gallrad", DB_F_BOOL),
 };
 const struct db_record referral_lock_record =
     DB_RECORD(referral_lock, lock_fields);
@@ -248,8 +250,10 @@ decide_lock(struct req *r, void *state, struct edit_lock *lock)
 	lock->version = st->lock.version;
 	lock->personnummer = ref->personnummer;
 	st->out->why = DECISION_REFUSE_STATE;
-	lock->refused = referral_decide_refusal(
-	    referral_status_of(st->lock.status), st->in->decision);
+	lock->refused = gallring_edit_refusal(st->lock.gallrad);
+	if (lock->refused == NULL)
+		lock->refused = referral_decide_refusal(
+		    referral_status_of(st->lock.status), st->in->decision);
 	if (lock->refused != NULL || st->lock.version != st->in->version)
 		return APP_OK;
 	/* The consent rule at the moment of the action, under the lock:

@@ -79,6 +79,8 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/admin/insatser/:id", ADMIN, 0, page_admin_insats },
 	{ METHOD_POST, "/admin/insatser/:id", ADMIN, 0,
 	    page_admin_insats_save },
+	{ METHOD_GET, "/admin/gallring", ADMIN, 0, page_admin_gallring },
+	{ METHOD_POST, "/admin/gallring", ADMIN, 0, page_admin_gallring_save },
 	{ METHOD_GET, "/admin/logg", ADMIN, 0, page_admin_log },
 	{ METHOD_GET, "/admin/logg.csv", ADMIN, 0, page_admin_log_csv },
 	{ METHOD_GET, "/admin/kodlistor", ADMIN, 0, page_admin_codes },

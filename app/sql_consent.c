@@ -147,8 +147,9 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id ="
 	                                 " (SELECT text_id FROM consent WHERE id = ?)",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_CONSENT_REFERRAL_LOCK] = { "SELECT id FROM referral WHERE id = ? FOR UPDATE",
-	    0, .ncols = 1, .nparams = 1, .rec = &consent_referral_id_record },
+	[SQL_CONSENT_REFERRAL_LOCK] = { "SELECT id, gallrad_at IS NOT NULL AS gallrad "
+	                                "FROM referral WHERE id = ? FOR UPDATE",
+	    0, .ncols = 2, .nparams = 1, .rec = &consent_referral_id_record },
 	[SQL_CONSENT_LOCK] = { "SELECT state, referral_id, kind, version FROM consent"
 	                       " WHERE id = ? FOR UPDATE",
 	    0, .ncols = 4, .nparams = 1, .rec = &consent_lock_record },

@@ -25,6 +25,7 @@ static const struct db_field lock_fields[] = {
 	DB_FIELD(followup_lock, personnummer, "personnummer", DB_F_STR),
 	DB_FIELD(followup_lock, situation, "situation", DB_F_STR),
 	DB_FIELD(followup_lock, version, "version", DB_F_INT),
+	DB_FIELD(followup_lock, gallrad, "gallrad", DB_F_BOOL),
 };
 const struct db_record followup_lock_record =
     DB_RECORD(followup_lock, lock_fields);
@@ -66,7 +67,8 @@ const struct db_record followup_tablet_source_record =
 	"IFNULL(DATE_FORMAT(p.end_date, '%Y-%m-%d'), '') AS end_date, "        \
 	"pn.personnummer AS personnummer, "                                    \
 	"IFNULL(f.situation, '') AS situation, "                               \
-	"IFNULL(f.version, 0) AS version "                                     \
+	"IFNULL(f.version, 0) AS version, "                                    \
+	"p.gallrad_at IS NOT NULL AS gallrad "                                 \
 	"FROM participation p "                                                \
 	"JOIN person pn ON pn.id = p.person_id "                               \
 	"LEFT JOIN participation_followup f ON f.participation_id = p.id "     \
@@ -85,7 +87,7 @@ const struct db_query sql_followup[SQL_FU__MAX] = {
 	                 "LEFT JOIN staff s ON s.id = f.recorded_by "
 	                 "WHERE p.id = ?",
 	    1, .ncols = 6, .nparams = 1, .rec = &followup_record_record },
-	[SQL_FU_LOCK] = { FU_STATE " FOR UPDATE", 0, .ncols = 5, .nparams = 1,
+	[SQL_FU_LOCK] = { FU_STATE " FOR UPDATE", 0, .ncols = 6, .nparams = 1,
 	    .rec = &followup_lock_record },
 	[SQL_FU_INSERT] = { "INSERT INTO participation_followup "
 	                    "(participation_id, situation, followup_date, recorded_by) "
@@ -106,6 +108,7 @@ const struct db_query sql_followup[SQL_FU__MAX] = {
 	                 "LEFT JOIN participation_followup f ON f.participation_id = p.id "
 	                 "WHERE p.insats_id IN (SELECT si.insats_id FROM staff_insats si "
 	                 "WHERE si.staff_id = ?) AND p.status = 'avslutad' "
+	                 "AND p.gallrad_at IS NULL "
 	                 "AND f.participation_id IS NULL "
 	                 "AND " FU_DUE_DATE " BETWEEN ? AND ? "
 	                 "ORDER BY p.end_date, p.id LIMIT 200",
@@ -125,7 +128,7 @@ const struct db_query sql_followup[SQL_FU__MAX] = {
 	                    "AND (? = 0 OR p.insats_id = ?) "
 	                    "GROUP BY pe.gender, outcome, situation, state",
 	    1, .ncols = 5, .nparams = 6, .rec = &followup_report_row_record },
-	[SQL_FU_STATE] = { FU_STATE, 1, .ncols = 5, .nparams = 1,
+	[SQL_FU_STATE] = { FU_STATE, 1, .ncols = 6, .nparams = 1,
 	    .rec = &followup_lock_record },
 	[SQL_FU_TABLET_SOURCE] = { "SELECT IFNULL(c.created_by, 0) AS staff_id, "
 	                           "IFNULL(s.username, '') AS username, "

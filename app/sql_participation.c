@@ -57,7 +57,7 @@
 #define PERSON_RECORD                                                          \
 	"SELECT " PE_CONTACT ", pe.version AS version, "                       \
 	"pn.personnummer AS personnummer, p.status AS status, "                \
-	"i.name AS insats "                                                    \
+	"i.name AS insats, p.gallrad_at IS NOT NULL AS gallrad "               \
 	"FROM participation p " JOIN_PARTICIPATION_PERSON                      \
 	"JOIN insats i ON i.id = p.insats_id "
 
@@ -260,6 +260,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                              "JOIN staff s ON s.id = r.remittent_id "
 	                              "JOIN organisation o ON o.id = r.organisation_id "
 	                              "WHERE r.status IN ('inskickad', 'vantelista') "
+	                              "AND r.gallrad_at IS NULL "
 	                              "AND r.insats_id IN " MY_INSATSER " "
 	                              "ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id LIMIT 1000",
 	    1, .ncols = 10, .nparams = 1, .rec = &inbox_row_record },
@@ -290,9 +291,10 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 5, .nparams = 0, .rec = &code_row_record },
 	[SQL_PARTICIPATION_REFERRAL_LOCK] = { "SELECT r.status AS status, r.version AS version, "
 	                                      "r.decision_reason AS decision_reason, "
-	                                      "IFNULL(r.advise_against_code, '') AS advise_code "
+	                                      "IFNULL(r.advise_against_code, '') AS advise_code, "
+	                                      "r.gallrad_at IS NOT NULL AS gallrad "
 	                                      "FROM referral r WHERE r.id = ? FOR UPDATE",
-	    0, .ncols = 4, .nparams = 1, .rec = &referral_lock_record },
+	    0, .ncols = 5, .nparams = 1, .rec = &referral_lock_record },
 	[SQL_PARTICIPATION_INSATS_LOCK] = { "SELECT IFNULL(i.places, '') AS places, " INSKRIVNA(
 	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ? FOR UPDATE",
 	    0, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
@@ -316,6 +318,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "JOIN insats i ON i.id = p.insats_id "
 	                             "LEFT JOIN staff s ON s.id = p.contact_id "
 	                             "WHERE p.insats_id IN " MY_INSATSER " "
+	                             "AND p.gallrad_at IS NULL "
 	                             "AND (? = 0 OR p.insats_id = ?) "
 	                             "AND (? = '' OR p.status = ?) "
 	                             "AND (? = 0 OR p.contact_id = ?) "
@@ -337,6 +340,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "LEFT JOIN participation_person pp ON pp.participation_id = p.id "
 	                               "WHERE r.insats_id IN " MY_INSATSER " "
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
+	                               "AND r.gallrad_at IS NULL "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 53 + SUS_FACTS_NCOLS,
@@ -367,11 +371,13 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_LOCK] = { "SELECT p.version AS version, p.status AS status, "
 	                             "p.summary_sent_at IS NOT NULL AS summary_sent, "
 	                             "pn.personnummer AS personnummer, r.version AS ref_version, "
-	                             "pe.version AS person_version "
+	                             "pe.version AS person_version, "
+	                             "(p.gallrad_at IS NOT NULL "
+	                             "OR r.gallrad_at IS NOT NULL) AS gallrad "
 	                             "FROM participation p " JOIN_PARTICIPATION_PERSON
 	                             "JOIN referral r ON r.id = p.referral_id "
 	                             "WHERE p.id = ? FOR UPDATE",
-	    0, .ncols = 6, .nparams = 1, .rec = &participation_lock_record },
+	    0, .ncols = 7, .nparams = 1, .rec = &participation_lock_record },
 	[SQL_PARTICIPATION_ACTIVITIES_DELETE] = { "DELETE FROM participation_activity WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_PARTICIPATION_ACTIVITY_INSERT] = { "INSERT INTO participation_activity (participation_id, activity, "
@@ -411,6 +417,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                "JOIN insats i ON i.id = p.insats_id "
 	                                "WHERE p.insats_id IN " MY_INSATSER
+	                                " AND p.gallrad_at IS NULL"
 	                                " AND " OVERDUE_COND " "
 	                                "ORDER BY p.summary_due_date, p.id LIMIT 200",
 	    1, .ncols = 5, .nparams = 2, .rec = &participation_overdue_record },
@@ -419,10 +426,10 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                    " FROM referral_person WHERE referral_id = ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_PARTICIPATION_PERSON_GET] = { PERSON_RECORD "WHERE p.id = ?", 1,
-	    .ncols = 15, .nparams = 1, .rec = &participation_person_record },
+	    .ncols = 16, .nparams = 1, .rec = &participation_person_record },
 	[SQL_PARTICIPATION_PERSON_LOCK] = { PERSON_RECORD
 	    "WHERE p.id = ? FOR UPDATE",
-	    0, .ncols = 15, .nparams = 1, .rec = &participation_person_record },
+	    0, .ncols = 16, .nparams = 1, .rec = &participation_person_record },
 	[SQL_PARTICIPATION_PERSON_UPDATE] = { "UPDATE participation_person SET first_name = ?, last_name = ?, "
 	                                      "gender = ?, address = ?, postal_code = ?, city = ?, phone = ?, "
 	                                      "home_municipality = ?, interpreter_needed = ?, "

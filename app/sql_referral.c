@@ -12,6 +12,7 @@
 static const struct db_field lock_fields[] = {
 	DB_FIELD(referral_lock_row, version, "version", DB_F_INT),
 	DB_FIELD(referral_lock_row, status, "status", DB_F_STR),
+	DB_FIELD(referral_lock_row, gallrad, "gallrad", DB_F_BOOL),
 };
 static const struct db_record lock_record =
     DB_RECORD(referral_lock_row, lock_fields);
@@ -63,7 +64,8 @@ static const struct db_record email_record =
 	"WHERE (r.remittent_id = ? OR EXISTS (SELECT 1 FROM "                    \
 	"referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = ?) " \
 	"OR (o.share_within_unit = 1 AND r.organisation_id = "                   \
-	"(SELECT organisation_id FROM staff WHERE id = ?))) "
+	"(SELECT organisation_id FROM staff WHERE id = ?))) "                    \
+	"AND r.gallrad_at IS NULL "
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "
@@ -152,8 +154,9 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "
 	                       "WHERE r.id = ?",
 	    1, .ncols = 47, .nparams = 4, .rec = &referral_record },
-	[SQL_REFERRAL_LOCK] = { "SELECT version, status FROM referral WHERE id = ? FOR UPDATE",
-	    0, .ncols = 2, .nparams = 1, .rec = &lock_record },
+	[SQL_REFERRAL_LOCK] = { "SELECT version, status, gallrad_at IS NOT NULL AS gallrad "
+	                        "FROM referral WHERE id = ? FOR UPDATE",
+	    0, .ncols = 3, .nparams = 1, .rec = &lock_record },
 	[SQL_REFERRAL_UPDATE] = { "UPDATE referral SET insats_id = ?, visa_date = ?, "
 	                          "sick_leave_percent = ?, employed = ?, employer = ?, "
 	                          "employer_rehab_responsibility = ?, support_time_code = ?, "

@@ -81,6 +81,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "COALESCE(" SUS_CONSENT_DATE
 	                   ", '') AS consent_date, " SUS_IDENTITY_OK
 	                   " AS identity_ok, "
+	                   "p.gallrad_at IS NOT NULL AS gallrad, "
 	                   "COALESCE(ce.sus_code, '') AS education, "
 	                   "COALESCE(cst.sus_code, '') AS support_time, "
 	                   "COALESCE(cob.sus_code, '') AS occupation_before, "
@@ -108,7 +109,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "WHERE j.participation_id = p.id AND sb.state = 'kvitterad' "
 	                   "AND j.batch_no <= ?) "
 	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 25, .nparams = 4, .rec = &sus_page_record },
+	    1, .ncols = 26, .nparams = 4, .rec = &sus_page_record },
 	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code AS question, a.answer "
 	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
 	                      "WHERE q.active = 1 AND a.answer <> '' "
@@ -210,6 +211,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "JOIN referral r ON r.id = p.referral_id "
 	                      "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
 	                      "WHERE " SUS_NOT_FELREG
+	                      " AND p.gallrad_at IS NULL"
 	                      " AND i.measurement = 'personuppgifter' "
 	                      "HAVING " SUS_FACTS_SOME_EMPTY
 	                      " ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "

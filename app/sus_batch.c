@@ -145,6 +145,8 @@ enum sus_target {
 	                     registration: it keeps it as last sent */
 	TARGET_WAIT,      /* incomplete, the receiver holds nothing: counted
 	                     as held back (version 2) until complete */
+	TARGET_GALLRAD,   /* gallring removed its personal data, and the
+	                     receiver holds a registration: it keeps it */
 };
 
 /* The anonymous counts, made from the participations as they are read. */
@@ -524,7 +526,13 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			struct sus_reg g;
 			int end_held = 0;
 
-			if (w->felreg)
+			if (w->gallrad && base_present)
+				/* Never withdrawn, never sent again: the
+				 * receiver keeps what it holds (one the
+				 * receiver holds nothing of is counted
+				 * anonymously below, as before). */
+				t = TARGET_GALLRAD;
+			else if (w->felreg)
 				t = TARGET_FELREG;
 			else if (!w->identity_ok)
 				t = TARGET_ANONYMOUS;
@@ -557,6 +565,16 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 				res->n_held_regs++;
 				if ((e = sus_keep(env, x, run, w, res)) !=
 				    APP_OK)
+					return e;
+				continue;
+			case TARGET_GALLRAD:
+				/* A full replacement says it is kept, as for
+				 * a held-back one, so it equals the sum of
+				 * the batches; a batch of changes says
+				 * nothing. */
+				if (run->full &&
+				    (e = sus_keep(env, x, run, w, res)) !=
+				        APP_OK)
 					return e;
 				continue;
 			case TARGET_WAIT:

@@ -52,6 +52,7 @@ static const struct db_field page_fields[] = {
 	    sus_page_row, municipality_code, "municipality_code", DB_F_STR),
 	DB_FIELD(sus_page_row, consent_date, "consent_date", DB_F_STR),
 	DB_FIELD(sus_page_row, identity_ok, "identity_ok", DB_F_BOOL),
+	DB_FIELD(sus_page_row, gallrad, "gallrad", DB_F_BOOL),
 	DB_FIELD(sus_page_row, education, "education", DB_F_STR),
 	DB_FIELD(sus_page_row, support_time, "support_time", DB_F_STR),
 	DB_FIELD(

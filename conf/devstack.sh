@@ -81,6 +81,20 @@ ALTER USER 'stegvis'@'localhost' IDENTIFIED BY '$(cat "$VAR/db.pass")';
 SQL
 }
 
+# The stack's own backup key (an age identity: it encrypts and decrypts),
+# so `stegvis backup -c $VAR/stegvis.conf` and `stegvis restore` work as
+# they are. Made once, 0600, inside $VAR (never in git: /var/ is ignored).
+make_backup_key() {
+	[ -s "$VAR/backup.key" ] && return 0
+	command -v age-keygen > /dev/null 2>&1 || {
+		say "no age-keygen: backups need a key, see README \"Säkerhetskopior\""
+		return 0
+	}
+	(umask 077 && age-keygen -o "$VAR/backup.key" 2> /dev/null) \
+		|| die "age-keygen failed"
+	chmod 600 "$VAR/backup.key"
+}
+
 write_conf() {
 	cat > "$VAR/stegvis.conf" <<CONF
 # Written by conf/devstack.sh for the private stack; see conf/stegvis.conf.
@@ -91,6 +105,8 @@ views = $ROOT/views
 base_url = http://127.0.0.1:$PORT
 secure_cookies = 0
 sus_export_dir = $VAR/sus
+backup_dir = $VAR/backup
+backup_key_file = $VAR/backup.key
 CONF
 	# Tests tune the pool (workers, max_requests) through the environment.
 	[ -n "${STEGVIS_EXTRA_CONF:-}" ] && printf '%s\n' "$STEGVIS_EXTRA_CONF" >> "$VAR/stegvis.conf"
@@ -147,6 +163,7 @@ start)
 		|| die "loading demo data failed"
 	(cd "$ROOT" && "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
 		|| die "generating demo participants failed"
+	make_backup_key
 	write_conf
 	# Questionnaire definitions (the shipped examples) and answered demo
 	# questionnaires, through the app's own account: see README.

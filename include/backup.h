@@ -45,11 +45,31 @@ int backup_name(time_t t, char *buf, size_t len);
 int backup_name_time(const char *name, time_t *t);
 
 /*
+ * Which gallring rules cap the backups (README "Säkerhetskopior"): the
+ * rules of case data, the records about a participant's case: a
+ * participation, an application, a consent, a questionnaire response, a
+ * SUS document. A record gallring removed stays in the backups at most
+ * the retention longer, and the retention is never longer than the
+ * shortest of these rules: so no backup keeps a case record more than its
+ * rule plus a period no longer than that rule. Sessions and login
+ * failures, questionnaire codes with their drafts (dead credentials and
+ * working data, not the case) and the access log (kept longest anyway)
+ * do not cap it, so a month's rule for sessions does not cut the backups
+ * to a month. As gallring_rule.code values separated by commas, for
+ * FIND_IN_SET() in the query of the backup command.
+ */
+#define BACKUP_CAPPING_RULES                                                   \
+	"deltagande,ansokan,samtycke,enkatsvar,sus_dokument"
+
+/* 1 when the gallring rule named code is one of BACKUP_CAPPING_RULES. */
+int backup_rule_caps(struct str code);
+
+/*
  * The retention in days: conf_days (backup_keep_days), capped at the
- * shortest gallring rule when there is one (have_gallring: table
- * gallring_rule exists and has a rule; gallring_min its MIN(keep_days)),
- * so a backup never holds data longer than gallring allows. Never less
- * than 1: a backup must live until the next nightly one.
+ * shortest capping gallring rule when there is one (have_gallring: table
+ * gallring_rule exists and has such a rule; gallring_min their
+ * MIN(keep_days)). Never less than 1: a backup must live until the next
+ * nightly one.
  */
 unsigned backup_keep_days(
     unsigned conf_days, int have_gallring, long long gallring_min);

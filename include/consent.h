@@ -152,6 +152,7 @@ enum consent_refusal {
 	CONSENT_R_NOTHING_TO_REVOKE, /* handover: nothing of the referral */
 	CONSENT_R_ENDED,             /* marking in error: ended already */
 	CONSENT_R_TEXT_OLD,          /* editing a text: not the current one */
+	CONSENT_R_GALLRAD,           /* the referral was gallrad (gallring.h) */
 	CONSENT_REFUSAL__MAX
 };
 

@@ -125,6 +125,7 @@ struct consent_referral {
 	struct str participation_status, planned_end_date, end_date;
 	struct str interpreter_language;
 	struct str measurement; /* the insats's SUS measurement method */
+	int gallrad;            /* consent_referral_lock() only (gallring.h) */
 };
 
 /*
@@ -226,9 +227,10 @@ enum app_err consent_lock(struct db *, struct arena *a, long long id,
     struct consent *out, int *found);
 
 /* Lock the referral row (FOR UPDATE): every change to one referral's
- * consents takes it first. *found 0 when there is no such referral. */
-enum app_err consent_referral_lock(
-    struct db *, struct arena *a, long long referral_id, int *found);
+ * consents takes it first. *found 0 when there is no such referral;
+ * *gallrad 1 when gallring removed it (no change may follow). */
+enum app_err consent_referral_lock(struct db *, struct arena *a,
+    long long referral_id, int *found, int *gallrad);
 
 /* The parties of consent_id: organisations by member and unit, the
  * insats last. */

@@ -96,6 +96,8 @@ enum db_area {
 	DB_FOLLOWUP, /* sql_followup.c: the follow-up six months after the end */
 	DB_STRUCTURAL, /* sql_structural.c: structural insatser's register */
 	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
+	/* sql_gallring.c: gallring and /admin/gallring */
+	DB_GALLRING,
 	DB_AREA__MAX
 };
 

@@ -42,6 +42,7 @@ const struct form_def *page_admin_insats_forms(size_t *n);
 const struct form_def *page_admin_codes_forms(size_t *n);
 const struct form_def *page_admin_log_forms(size_t *n);
 const struct form_def *page_admin_consent_forms(size_t *n);
+const struct form_def *page_admin_gallring_forms(size_t *n);
 const struct form_def *page_referral_forms(size_t *n);
 const struct form_def *page_referral_form_forms(size_t *n);
 const struct form_def *page_participation_forms(size_t *n);

@@ -64,6 +64,12 @@ enum app_err page_admin_code_list(struct req *); /* GET .../:lista */
 /* POST .../:lista: every row and one new code in one transaction */
 enum app_err page_admin_code_list_save(struct req *);
 
+/* page_admin_gallring.c: the gallring rules (include/gallring.h), one
+ * form for all with a version per rule, and per rule what the next run
+ * of `stegvis gallring` removes (gallring_run.h's count). */
+enum app_err page_admin_gallring(struct req *);      /* GET /admin/gallring */
+enum app_err page_admin_gallring_save(struct req *); /* POST /admin/gallring */
+
 /* ---- helpers shared by page_admin*.c (page_admin.c) ---- */
 
 #define ADMIN_CONFLICT_MSG                                                     \

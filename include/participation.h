@@ -436,6 +436,7 @@ struct participation_person {
 	struct contact_record c;
 	long long version;
 	struct str personnummer, status_name, insats;
+	int gallrad;                      /* gallring.h: no change any more */
 	enum participation_status status; /* not a column */
 };
 extern const struct db_record participation_person_record;

@@ -31,6 +31,7 @@ struct participation_lock {
 	int summary_sent;
 	struct str personnummer;
 	long long ref_version, person_version;
+	int gallrad; /* the participation or its referral (gallring.h) */
 };
 extern const struct db_record participation_lock_record;
 

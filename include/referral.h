@@ -72,6 +72,7 @@ enum referral_refusal {
 	REFERRAL_LOCKED,     /* submitted (or decided): no longer the
 	                      * remittent's to change */
 	REFERRAL_NO_CONSENT, /* submitting needs the waiver or the marker */
+	REFERRAL_GALLRAD,    /* gallrad: nothing may change (gallring.h) */
 	REFERRAL_REFUSAL__MAX
 };
 

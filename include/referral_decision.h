@@ -123,6 +123,7 @@ struct referral_lock {
 	struct str status;
 	long long version;
 	struct str decision_reason, advise_code;
+	int gallrad; /* gallring.h: no change any more */
 };
 extern const struct db_record referral_lock_record;
 struct insats_occupancy {

@@ -12,6 +12,7 @@
 struct followup_lock {
 	struct str status, end_date, personnummer, situation;
 	long long version; /* the follow-up's, 0: none */
+	int gallrad;       /* the participation was gallrad (gallring.h) */
 };
 extern const struct db_record followup_lock_record;
 

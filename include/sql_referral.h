@@ -21,6 +21,7 @@
 struct referral_lock_row {
 	long long version;
 	struct str status;
+	int gallrad; /* gallring.h: no change any more */
 };
 struct referral_num {
 	long long n;

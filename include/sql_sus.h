@@ -137,6 +137,7 @@ struct sus_page_row {
 	struct str municipality_code; /* SCB's, "" when the text maps to none */
 	struct str consent_date;      /* of the SUS consent in force */
 	int identity_ok; /* may be reported by identity (SUS_IDENTITY_OK) */
+	int gallrad;     /* gallring removed its personal data */
 	struct str education, support_time, occupation_before, end_reason;
 	struct str occupation_after, income_before, income_after;
 	struct str occupation_before_pct, occupation_after_pct; /* "" none */

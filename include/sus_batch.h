@@ -12,6 +12,10 @@
  *   - a participation whose SUS consent was revoked (or who got protected
  *     identity) is withdrawn (avregistrering anonymiserad) and counted
  *     anonymously from that batch on;
+ *   - a participation gallring removed (gallrad_at) is neither withdrawn
+ *     nor sent again: the receiver keeps what it holds (a full
+ *     replacement says kvarhallen for it, as for a held-back one); one
+ *     the receiver holds nothing of is counted anonymously;
  *   - a registration that is not complete is held back, never sent half
  *     filled (an ended participation's utregistrering waits on its own).
  *     The held-back rule, one for both kinds of batch (README "The SUS

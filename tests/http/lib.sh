@@ -698,3 +698,17 @@ free_port() {
 	done
 	echo 28081
 }
+
+# drop_scratch_db NAME...: drop a test's own databases and the grants on
+# them (DROP DATABASE leaves table, column and procedure grants behind).
+drop_scratch_db() {
+	local d
+	for d in "$@"; do
+		sql_admin "DROP DATABASE IF EXISTS \`$d\`;
+		  DELETE FROM mysql.tables_priv WHERE Db = '$d';
+		  DELETE FROM mysql.columns_priv WHERE Db = '$d';
+		  DELETE FROM mysql.procs_priv WHERE Db = '$d';
+		  DELETE FROM mysql.db WHERE Db = '$d';
+		  FLUSH PRIVILEGES" > /dev/null 2>&1
+	done
+}

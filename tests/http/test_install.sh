@@ -12,7 +12,7 @@ DB=stegvis_install
 mkdir -p "$d/log" "$d/nginx" "$d/sus"
 at_exit "[ -s '$d/nginx.pid' ] && kill \$(cat '$d/nginx.pid') 2> /dev/null"
 at_exit "[ -s '$d/stegvis.pid' ] && kill \$(cat '$d/stegvis.pid') 2> /dev/null; sleep 0.5"
-at_exit "sql_admin 'DROP DATABASE IF EXISTS $DB' > /dev/null 2>&1"
+at_exit "drop_scratch_db $DB"
 at_exit "rm -rf '$d'"
 
 install_into() { make -C "$ROOT" --no-print-directory install DESTDIR="$R" PREFIX=/usr; }
@@ -46,6 +46,12 @@ check "the service runs the installed binary with the installed conf" grep -qx \
 	"$R/usr/lib/systemd/system/stegvis.service"
 check "no /usr/local path is left in the units or the site (PREFIX=/usr)" \
 	bash -c "! grep -rh /usr/local '$R/usr/lib/systemd/system' '$S/nginx-site.conf' | grep -qv '^[[:space:]]*#'"
+
+hour() { sed -n -E 's/^OnCalendar=\*-\*-\* ([0-9]{2}):([0-9]{2}).*/\1\2/p' "$R/usr/lib/systemd/system/$1"; }
+check "gallring runs before the backup (timers $(hour stegvis-gallring.timer) < $(hour stegvis-backup.timer))" \
+	test "$(hour stegvis-gallring.timer)" -lt "$(hour stegvis-backup.timer)"
+check "the backup is ordered after gallring when both start at once" \
+	grep -qE '^After=.*stegvis-gallring\.service' "$R/usr/lib/systemd/system/stegvis-backup.service"
 
 # --- a second install keeps an edited conf -------------------------------
 quiet install_into

@@ -323,6 +323,17 @@ fx_POST_admin_kodlistor__lista() {
 	esac
 }
 
+# --- Admin: the gallring rules (numbers only), the form as stored
+fx_POST_admin_gallring() {
+	local c
+	JAR=$AJ URL=/admin/gallring
+	fetch -b "$AJ" "$BASE/admin/gallring" > /dev/null
+	FORM=()
+	for c in deltagande ansokan samtycke enkatsvar enkatkod sus_dokument inloggning atkomstlogg; do
+		FORM+=("dagar-$c=$(input_value "dagar-$c")" "version-$c=$(hidden "version-$c")")
+	done
+}
+
 # --- Admin: the access log search (GET) and the consent texts
 fx_GET_admin_logg() {
 	JAR=$AJ URL=/admin/logg METHOD=GET OK="" STORE=0 FORM=()

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "backup.h"
+#include "gallring.h"
 #include "conf.h"
 #include "str.h"
 
@@ -101,6 +102,41 @@ keep_days(void **state)
 	assert_int_equal(backup_keep_days(30, 1, 0), 1);     /* floor */
 	assert_int_equal(backup_keep_days(30, 1, -5), 1);
 	assert_int_equal(backup_keep_days(0, 0, 0), 1);
+}
+
+/* The rules that cap the backups: those of case data, no other. */
+static void
+capping_rules(void **state)
+{
+	static const int caps[GR__MAX] = {
+		[GR_DELTAGANDE] = 1,
+		[GR_ANSOKAN] = 1,
+		[GR_SAMTYCKE] = 1,
+		[GR_ENKATSVAR] = 1,
+		[GR_ENKATKOD] = 0,
+		[GR_SUS_DOKUMENT] = 1,
+		[GR_INLOGGNING] = 0,
+		[GR_ATKOMSTLOGG] = 0,
+	};
+	long min = 0;
+
+	(void)state;
+	for (int c = 0; c < GR__MAX; c++) {
+		const struct gallring_def *d =
+		    gallring_def((enum gallring_code)c);
+
+		assert_int_equal(backup_rule_caps(str_cstr(d->code)), caps[c]);
+		if (caps[c] && (min == 0 || d->default_days < min))
+			min = d->default_days;
+	}
+	assert_false(backup_rule_caps(STR_LIT("")));
+	assert_false(backup_rule_caps(STR_LIT("deltagand")));
+	assert_false(backup_rule_caps(STR_LIT("deltagande,ansokan")));
+	/* With the default rules the cap is the SUS documents' 90 days: the
+	 * 30 days of sessions and codes no longer cut the backups. */
+	assert_int_equal(min, 90);
+	assert_int_equal(backup_keep_days(365, 1, min), 90);
+	assert_int_equal(backup_keep_days(60, 1, min), 60);
 }
 
 static void
@@ -232,6 +268,7 @@ main(void)
 		cmocka_unit_test(names),
 		cmocka_unit_test(prune),
 		cmocka_unit_test(keep_days),
+		cmocka_unit_test(capping_rules),
 		cmocka_unit_test(key_kinds),
 		cmocka_unit_test(scan),
 		cmocka_unit_test(scan_refuses),

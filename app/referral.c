@@ -28,6 +28,8 @@ static const struct {
 	[REFERRAL_AVRADD] = { "avradd", "Avrådd", "Avrådd" },
 	[REFERRAL_ATERFORD] = { "aterford", "Återförd till remittenten",
 	    "Återförd till remittenten" },
+	[REFERRAL_ATERKALLAD] = { "aterkallad", "Återkallad",
+	    "Återkallad av remittenten" },
 };
 _Static_assert(sizeof(referral_statuses) / sizeof(referral_statuses[0]) ==
         REFERRAL_STATUS__MAX,
@@ -41,6 +43,9 @@ static const char *const referral_refusals[REFERRAL_REFUSAL__MAX] = {
 	    "Ansökan kan inte skickas utan samtycke. Registrera samtycket "
 	    "(sekretesslättnad) först, eller markera att det tas vid "
 	    "VISA-besöket.",
+	[REFERRAL_WITHDRAWN] = "Ansökan är redan återkallad.",
+	[REFERRAL_DECIDED] =
+	    "Ansökan är redan beslutad och kan inte återkallas.",
 };
 
 const char *
@@ -150,6 +155,31 @@ referral_submit(
 	return REFERRAL_OK;
 }
 
+enum referral_refusal
+referral_withdraw(enum referral_status s, enum referral_status *to)
+{
+	*to = s;
+	switch (s) {
+	case REFERRAL_UTKAST:
+	case REFERRAL_INSKICKAD:
+	case REFERRAL_VANTELISTA:
+	case REFERRAL_ATERFORD: *to = REFERRAL_ATERKALLAD; return REFERRAL_OK;
+	case REFERRAL_ATERKALLAD: return REFERRAL_WITHDRAWN;
+	case REFERRAL_ANTAGEN:
+	case REFERRAL_AVRADD:
+	case REFERRAL_STATUS__MAX: break;
+	}
+	return REFERRAL_DECIDED;
+}
+
+int
+referral_may_withdraw(enum referral_status s)
+{
+	enum referral_status to;
+
+	return referral_withdraw(s, &to) == REFERRAL_OK;
+}
+
 /* ==== records ==== */
 
 #define RF(m, c, t) DB_FIELD(referral, m, c, t)
@@ -183,6 +213,8 @@ static const struct db_field referral_fields[] = {
 	RF(decided_by, "decided_by", DB_F_STR),
 	RF(decision_reason, "decision_reason", DB_F_STR),
 	RF(advise_against, "advise_against", DB_F_STR),
+	RF(withdrawn, "withdrawn", DB_F_STR),
+	RF(withdrawn_reason, "withdrawn_reason", DB_F_STR),
 	RF(version, "version", DB_F_INT),
 	RF(person.id, "person_id", DB_F_INT),
 	RF(person.personnummer, "personnummer", DB_F_STR),

@@ -96,6 +96,8 @@ static const struct route routes[] = {
 	    page_referral_edit },
 	{ METHOD_POST, "/ansokningar/:id/andra", REMITTENT, 0,
 	    page_referral_save },
+	{ METHOD_POST, "/ansokningar/:id/aterkalla", REMITTENT, 0,
+	    page_referral_withdraw },
 	/* The insats staff's inbox and participations: page_participation.c */
 	{ METHOD_GET, "/inkorg", INSATSPERSONAL, 0, page_inbox },
 	{ METHOD_GET, "/inkorg/:id", INSATSPERSONAL, 0, page_inbox_referral },

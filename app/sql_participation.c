@@ -350,6 +350,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "LEFT JOIN participation_person pp ON pp.participation_id = p.id "
 	                               "WHERE r.insats_id IN " MY_INSATSER " "
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
+	                               "AND (r.status <> 'aterkallad' OR r.submitted_at IS NOT NULL) "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 59, .nparams = 3,

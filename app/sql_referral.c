@@ -27,6 +27,11 @@ static const struct db_field email_fields[] = {
 static const struct db_record email_record =
     DB_RECORD(referral_text, email_fields);
 
+static const struct db_field pnr_fields[] = {
+	DB_FIELD(referral_text, s, "personnummer", DB_F_STR),
+};
+static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
+
 /* The person as this referral's remittent recorded them (sql/0022): the
  * parameters of the two referral_person statements, in the order of enum
  * contact_field. */
@@ -133,7 +138,9 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') AS submitted, "
 	                       "IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), '') AS decided, "
 	                       "IFNULL(ds.display_name, '') AS decided_by, r.decision_reason, "
-	                       "IFNULL(aa.label, '') AS advise_against, r.version, "
+	                       "IFNULL(aa.label, '') AS advise_against, "
+	                       "IFNULL(DATE_FORMAT(r.withdrawn_at, '%Y-%m-%d %H:%i'), '') AS withdrawn, "
+	                       "r.withdrawn_reason, r.version, "
 	                       "r.person_id, p.personnummer, p.id_kind, p.birth_year, "
 	                       "rp.first_name, rp.last_name, rp.gender, rp.address, "
 	                       "rp.postal_code, rp.city, rp.phone, rp.home_municipality, "
@@ -151,7 +158,7 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "LEFT JOIN staff ds ON ds.id = r.decided_by "
 	                       "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "
 	                       "WHERE r.id = ?",
-	    1, .ncols = 47, .nparams = 4, .rec = &referral_record },
+	    1, .ncols = 49, .nparams = 4, .rec = &referral_record },
 	[SQL_REFERRAL_LOCK] = { "SELECT version, status FROM referral WHERE id = ? FOR UPDATE",
 	    0, .ncols = 2, .nparams = 1, .rec = &lock_record },
 	[SQL_REFERRAL_UPDATE] = { "UPDATE referral SET insats_id = ?, visa_date = ?, "
@@ -198,6 +205,14 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    "AND p.personnummer = ? "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",
 	    1, .ncols = 14, .nparams = 10, .rec = &referral_row_record },
+	[SQL_REFERRAL_PNR] = { "SELECT p.personnummer FROM referral r "
+	                       "JOIN person p ON p.id = r.person_id WHERE r.id = ?",
+	    0, .ncols = 1, .nparams = 1, .rec = &pnr_record },
+	[SQL_REFERRAL_WITHDRAW] = { "UPDATE referral SET status = 'aterkallad', "
+	                            "withdrawn_at = UTC_TIMESTAMP(), withdrawn_reason = ?, "
+	                            "version = version + 1 WHERE id = ? AND version = ? "
+	                            "AND status IN ('utkast', 'inskickad', 'vantelista', 'aterford')",
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
 	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
 	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },

@@ -39,6 +39,7 @@ enum referral_status {
 	REFERRAL_ANTAGEN,
 	REFERRAL_AVRADD,
 	REFERRAL_ATERFORD,
+	REFERRAL_ATERKALLAD, /* withdrawn by its remittent (sql/0038) */
 	REFERRAL_STATUS__MAX
 };
 
@@ -72,6 +73,9 @@ enum referral_refusal {
 	REFERRAL_LOCKED,     /* submitted (or decided): no longer the
 	                      * remittent's to change */
 	REFERRAL_NO_CONSENT, /* submitting needs the waiver or the marker */
+	REFERRAL_WITHDRAWN,  /* already withdrawn */
+	REFERRAL_DECIDED,    /* admitted or advised against: too late to
+	                      * withdraw */
 	REFERRAL_REFUSAL__MAX
 };
 
@@ -102,6 +106,21 @@ enum referral_refusal referral_submit_consent(int covered, int at_visa);
 enum referral_refusal referral_submit(
     enum referral_status s, int covered, int at_visa, enum referral_status *to);
 
+/*
+ * Withdraw a referral in status s (its remittent, with a reason): *to
+ * becomes aterkallad from a draft, a submitted one, one on the waiting
+ * list or one sent back: none of these is decided for good, and the
+ * inbox lists only inskickad and vantelista, so it leaves every inbox at
+ * once. REFERRAL_WITHDRAWN when it already is (a second click or a
+ * retry), REFERRAL_DECIDED when admitted or advised against.
+ */
+enum referral_refusal referral_withdraw(
+    enum referral_status s, enum referral_status *to);
+
+/* May a referral in status s be withdrawn? (referral_withdraw() says
+ * REFERRAL_OK.) */
+int referral_may_withdraw(enum referral_status s);
+
 /* ---- records ---- */
 
 /* One referral as its page shows it: SQL_REFERRAL_GET. */
@@ -125,6 +144,7 @@ struct referral {
 	struct str background, own_goals, needs, tried_before;
 	struct str created, submitted, decided; /* ÅÅÅÅ-MM-DD HH:MM or "" */
 	struct str decided_by, decision_reason, advise_against;
+	struct str withdrawn, withdrawn_reason; /* "" unless aterkallad */
 	long long version;
 	struct person person;     /* the link */
 	struct contact_record rp; /* the person as this referral records

@@ -98,6 +98,12 @@ enum sql_referral {
 	/* (insats id) -> struct insats_occupancy (referral_decision.h): its
 	 * places and participants now, as the inbox counts them */
 	SQL_REFERRAL_INSATS_OCCUPANCY,
+	/* (referral id) -> personnummer (struct referral_text): for the
+	 * audit row of a change */
+	SQL_REFERRAL_PNR,
+	/* (reason, id, version): aterkallad now, with the reason; bumps
+	 * version; only from a status referral_withdraw() allows */
+	SQL_REFERRAL_WITHDRAW,
 	SQL_REFERRAL__MAX
 };
 

@@ -30,6 +30,7 @@ status_tables(void **state)
 		{ "antagen", "Antagen" },
 		{ "avradd", "Avrådd" },
 		{ "aterford", "Återförd till remittenten" },
+		{ "aterkallad", "Återkallad" },
 	};
 	enum referral_status s;
 
@@ -65,6 +66,7 @@ decided(void **state)
 		[REFERRAL_ANTAGEN] = 1,
 		[REFERRAL_AVRADD] = 1,
 		[REFERRAL_ATERFORD] = 1,
+		[REFERRAL_ATERKALLAD] = 0,
 	};
 
 	(void)state;
@@ -123,6 +125,45 @@ submit(void **state)
 			}
 }
 
+/* Withdrawing: from a draft, submitted, waiting or sent back; once only;
+ * never after admission or advice against. */
+static void
+withdraw(void **state)
+{
+	static const enum referral_refusal want[REFERRAL_STATUS__MAX] = {
+		[REFERRAL_UTKAST] = REFERRAL_OK,
+		[REFERRAL_INSKICKAD] = REFERRAL_OK,
+		[REFERRAL_VANTELISTA] = REFERRAL_OK,
+		[REFERRAL_ATERFORD] = REFERRAL_OK,
+		[REFERRAL_ANTAGEN] = REFERRAL_DECIDED,
+		[REFERRAL_AVRADD] = REFERRAL_DECIDED,
+		[REFERRAL_ATERKALLAD] = REFERRAL_WITHDRAWN,
+	};
+
+	(void)state;
+	for (int s = 0; s < REFERRAL_STATUS__MAX; s++) {
+		enum referral_status to;
+		enum referral_refusal got =
+		    referral_withdraw((enum referral_status)s, &to);
+
+		assert_int_equal(got, want[s]);
+		assert_int_equal(to,
+		    got == REFERRAL_OK ? REFERRAL_ATERKALLAD
+		                       : (enum referral_status)s);
+		assert_int_equal(referral_may_withdraw((enum referral_status)s),
+		    got == REFERRAL_OK);
+		/* A withdrawn referral is the remittent's no longer. */
+		if (s == REFERRAL_ATERKALLAD)
+			assert_int_equal(
+			    referral_may_edit((enum referral_status)s),
+			    REFERRAL_LOCKED);
+	}
+	assert_string_equal(referral_refusal_msg(REFERRAL_WITHDRAWN),
+	    "Ansökan är redan återkallad.");
+	assert_non_null(strstr(
+	    referral_refusal_msg(REFERRAL_DECIDED), "kan inte återkallas"));
+}
+
 static void
 refusal_messages(void **state)
 {
@@ -178,6 +219,7 @@ main(void)
 		cmocka_unit_test(decided),
 		cmocka_unit_test(may_edit),
 		cmocka_unit_test(submit),
+		cmocka_unit_test(withdraw),
 		cmocka_unit_test(refusal_messages),
 		cmocka_unit_test(person_labels),
 	};

@@ -180,6 +180,24 @@ referral_may_withdraw(enum referral_status s)
 	return referral_withdraw(s, &to) == REFERRAL_OK;
 }
 
+enum referral_dup
+referral_dup_kind(enum referral_status other, struct str participation_status)
+{
+	if (str_eq_cstr(participation_status, "inskriven"))
+		return REFERRAL_DUP_PARTICIPATION;
+	switch (other) {
+	case REFERRAL_UTKAST:
+	case REFERRAL_INSKICKAD:
+	case REFERRAL_VANTELISTA:
+	case REFERRAL_ATERFORD: return REFERRAL_DUP_APPLICATION;
+	case REFERRAL_ANTAGEN:
+	case REFERRAL_AVRADD:
+	case REFERRAL_ATERKALLAD:
+	case REFERRAL_STATUS__MAX: break;
+	}
+	return REFERRAL_DUP_NONE;
+}
+
 /* ==== records ==== */
 
 #define RF(m, c, t) DB_FIELD(referral, m, c, t)

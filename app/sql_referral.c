@@ -5,6 +5,7 @@
 #include "person.h"
 #include "referral.h"
 #include "referral_decision.h"
+#include "referral_dup.h"
 #include "sql_access.h"
 #include "sql_participation.h"
 #include "sql_referral.h"
@@ -69,6 +70,23 @@ static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
 	"referral_coremittent c WHERE c.referral_id = r.id AND c.staff_id = ?) " \
 	"OR (o.share_within_unit = 1 AND r.organisation_id = "                   \
 	"(SELECT organisation_id FROM staff WHERE id = ?))) "
+
+/* Another referral of one person to one insats (referral_dup.h). */
+#define DUP_COLS                                                               \
+	"SELECT r.id, r.status, i.name AS insats, "                            \
+	"DATE_FORMAT(r.created_at, '%Y-%m-%d') AS created, "                   \
+	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "   \
+	"IFNULL(pa.id, '') AS participation_id, "                              \
+	"IFNULL(pa.status, '') AS participation_status, "                      \
+	"IFNULL(DATE_FORMAT(pa.start_date, '%Y-%m-%d'), '') AS start_date, "
+#define DUP_FROM                                                               \
+	"FROM referral r JOIN person p ON p.id = r.person_id "                 \
+	"JOIN insats i ON i.id = r.insats_id "                                 \
+	"JOIN organisation o ON o.id = r.organisation_id "                     \
+	"LEFT JOIN participation pa ON pa.referral_id = r.id "
+#define DUP_WHERE                                                              \
+	"AND p.personnummer = ? AND r.insats_id = ? AND r.id <> ? "            \
+	"ORDER BY r.created_at DESC, r.id DESC LIMIT 50"
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "
@@ -213,6 +231,22 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                            "version = version + 1 WHERE id = ? AND version = ? "
 	                            "AND status IN ('utkast', 'inskickad', 'vantelista', 'aterford')",
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_REFERRAL_DUP_REMITTENT] = { DUP_COLS
+	    "r.remittent_id = ? AS own, EXISTS (SELECT 1 FROM "
+	    "referral_coremittent c WHERE c.referral_id = r.id AND "
+	    "c.staff_id = ?) AS co, (o.share_within_unit = 1 AND "
+	    "r.organisation_id = (SELECT organisation_id FROM staff WHERE "
+	    "id = ?)) AS unit, " ACCESS_SQL_WAIVER " AS waiver " DUP_FROM
+	    "WHERE (r.remittent_id = ? OR EXISTS (SELECT 1 FROM "
+	    "referral_coremittent c WHERE c.referral_id = r.id AND "
+	    "c.staff_id = ?) OR (o.share_within_unit = 1 AND "
+	    "r.organisation_id = (SELECT organisation_id FROM staff WHERE "
+	    "id = ?))) " DUP_WHERE,
+	    1, .ncols = 12, .nparams = 12, .rec = &referral_dup_record },
+	[SQL_REFERRAL_DUP_INSATS] = { DUP_COLS
+	    "0 AS own, 0 AS co, 0 AS unit, 0 AS waiver " DUP_FROM
+	    "WHERE " ACCESS_SQL_INSATS_WAY " " DUP_WHERE,
+	    1, .ncols = 12, .nparams = 4, .rec = &referral_dup_record },
 	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
 	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
 	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },

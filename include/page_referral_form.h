@@ -105,6 +105,12 @@ struct ref_form {
 	const struct referral_links *stored_links; /* with conflict */
 	unsigned parts; /* of stored, for the conflict's "current" */
 	long long corem_staff[REFERRAL_COREM_MAX]; /* named accounts, 0: none */
+	/* The same person's open application or ongoing participation in
+	 * the insats, among the caller's referrals (referral_dup.h), and
+	 * whether "save anyway" was ticked (dubblett_ok). */
+	const struct referral_dup_row *dups;
+	size_t ndups;
+	int dup_ok;
 };
 
 /* The choices; stored and links (NULL for a new referral) keep its

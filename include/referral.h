@@ -121,6 +121,24 @@ enum referral_refusal referral_withdraw(
  * REFERRAL_OK.) */
 int referral_may_withdraw(enum referral_status s);
 
+/*
+ * No double participations by accident (issue 15, item 7): what another
+ * referral of the same person to the same insats is, from its status and
+ * its participation's status ("" when none): an ongoing participation
+ * (inskriven), an open application (a draft, submitted, on the waiting
+ * list or sent back: it may still become one), or neither (decided
+ * against, withdrawn, or a participation that has ended). Asked by the
+ * remittent's form and the insats staff's decision page alike
+ * (referral_dup.h loads the rows each may see).
+ */
+enum referral_dup {
+	REFERRAL_DUP_NONE,
+	REFERRAL_DUP_APPLICATION,
+	REFERRAL_DUP_PARTICIPATION,
+};
+enum referral_dup referral_dup_kind(
+    enum referral_status other, struct str participation_status);
+
 /* ---- records ---- */
 
 /* One referral as its page shows it: SQL_REFERRAL_GET. */

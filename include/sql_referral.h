@@ -104,6 +104,14 @@ enum sql_referral {
 	/* (reason, id, version): aterkallad now, with the reason; bumps
 	 * version; only from a status referral_withdraw() allows */
 	SQL_REFERRAL_WITHDRAW,
+	/* (user id x3, organisation id x3, user id x3, personnummer,
+	 * insats id, referral id to leave out) -> struct referral_dup_row
+	 * (referral_dup.h): one person's referrals to one insats that the
+	 * caller reaches as a remittent, with the waiver */
+	SQL_REFERRAL_DUP_REMITTENT,
+	/* (staff id, personnummer, insats id, referral id to leave out) ->
+	 * the same, as the insats staff reach them */
+	SQL_REFERRAL_DUP_INSATS,
 	SQL_REFERRAL__MAX
 };
 

@@ -164,6 +164,39 @@ withdraw(void **state)
 	    referral_refusal_msg(REFERRAL_DECIDED), "kan inte återkallas"));
 }
 
+/* What another referral of the same person to the same insats is: an
+ * ongoing participation wins; open applications may still become one;
+ * decided-against, withdrawn and ended ones do not count. */
+static void
+dup_kind(void **state)
+{
+	static const enum referral_dup want[REFERRAL_STATUS__MAX] = {
+		[REFERRAL_UTKAST] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_INSKICKAD] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_VANTELISTA] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_ATERFORD] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_ANTAGEN] = REFERRAL_DUP_NONE,
+		[REFERRAL_AVRADD] = REFERRAL_DUP_NONE,
+		[REFERRAL_ATERKALLAD] = REFERRAL_DUP_NONE,
+	};
+
+	(void)state;
+	for (int s = 0; s < REFERRAL_STATUS__MAX; s++) {
+		assert_int_equal(
+		    referral_dup_kind((enum referral_status)s, S("")), want[s]);
+		assert_int_equal(
+		    referral_dup_kind((enum referral_status)s, S("avslutad")),
+		    want[s]);
+		assert_int_equal(referral_dup_kind((enum referral_status)s,
+		                     S("felregistrerad")),
+		    want[s]);
+	}
+	assert_int_equal(referral_dup_kind(REFERRAL_ANTAGEN, S("inskriven")),
+	    REFERRAL_DUP_PARTICIPATION);
+	assert_int_equal(
+	    referral_dup_kind(REFERRAL_STATUS__MAX, S("")), REFERRAL_DUP_NONE);
+}
+
 static void
 refusal_messages(void **state)
 {
@@ -220,6 +253,7 @@ main(void)
 		cmocka_unit_test(may_edit),
 		cmocka_unit_test(submit),
 		cmocka_unit_test(withdraw),
+		cmocka_unit_test(dup_kind),
 		cmocka_unit_test(refusal_messages),
 		cmocka_unit_test(person_labels),
 	};

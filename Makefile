@@ -49,7 +49,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           participation participation_edit referral_decision page_participation_decide page_participation_change \
           structural sql_structural page_structural page_structural_form page_structural_training page_structural_goal report_structural demo_structural \
           report_document sql_report_document page_report_document demo_report_document
-MODULES += referral_withdraw page_referral_withdraw referral_dup
+MODULES += referral_withdraw page_referral_withdraw referral_dup paging
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -71,6 +71,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_target_group \
              test_structural \
              test_report_document
+UNIT_TESTS += test_paging
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

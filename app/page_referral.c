@@ -17,6 +17,7 @@
 #include "history.h"
 #include "page_referral.h"
 #include "pages.h"
+#include "paging.h"
 #include "person.h"
 #include "pnr.h"
 #include "referral.h"
@@ -134,25 +135,48 @@ page_referrals(struct req *r)
 	const enum referral_status *filter = NULL;
 	struct referral_row *rows;
 	struct view_ctx *ctx;
-	struct buf detail;
+	struct paging pg;
+	struct buf detail, fq;
+	long long total;
 	size_t n;
 	enum app_err e;
 
-	/* An unknown status is no filter: the list is never an error. */
+	/* An unknown status is no filter, a bad page or sort the first page
+	 * in the default order: the list is never an error. */
 	if (q != NULL && referral_status_from_name(*q, &status))
 		filter = &status;
-	if ((e = referral_list(r, filter, &rows, &n)) != APP_OK)
+	paging_from_query(
+	    r, referral_sorts, REFERRAL_SORT__MAX, REFERRAL_SORT_CHANGED, &pg);
+	if ((e = referral_list(r, filter, &pg, &rows, &n, &total)) != APP_OK)
 		return e;
+	/* Past the last page: the first one instead. */
+	if (n == 0 && pg.page > 1) {
+		pg.page = 1;
+		if ((e = referral_list(r, filter, &pg, &rows, &n, &total)) !=
+		    APP_OK)
+			return e;
+	}
 	/* The list names participants: that is a read of their data. */
 	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "list: %zu rows", n)) != APP_OK ||
+	if ((e = buf_printf(&detail, "list: %zu rows (page %lld of %lld)", n,
+	         pg.page, total)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_READ, "referral_list", -1, STR_LIT(""),
 	         buf_str(&detail))) != APP_OK)
+		return e;
+	/* The links keep the filter: a status name, our own text. */
+	buf_init(&fq, r->a);
+	if (filter != NULL &&
+	    (e = buf_printf(&fq, "status=%s", referral_status_name(*filter))) !=
+	        APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	/* The search form on the list starts empty. */
 	if ((e = ref_list_bind(r, ctx, rows, n)) != APP_OK ||
+	    (e = paging_bind(r, ctx, &pg, total, n, "/ansokningar",
+	         fq.len ? buf_str(&fq) : STR_LIT(""), referral_sorts,
+	         REFERRAL_SORT__MAX)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "paged", 1)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, ref_search_spec, 1)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "personnummer", STR_LIT(""))) !=
 	        APP_OK ||
@@ -161,6 +185,9 @@ page_referrals(struct req *r)
 	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "filter_label",
 	         filter != NULL ? referral_status_label(*filter) : "")) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "filter_value",
+	         filter != NULL ? referral_status_name(*filter) : "")) !=
 	        APP_OK)
 		return e;
 	return page_render(r, "ansokningar", "Ansökningar", ctx);

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "history.h"
 #include "log.h"
+#include "paging.h"
 #include "participation.h"
 #include "referral.h"
 #include "referral_decision.h"
@@ -284,6 +285,7 @@ static const struct db_field referral_row_fields[] = {
 	DB_FIELD(referral_row, created, "created", DB_F_STR),
 	DB_FIELD(referral_row, submitted, "submitted", DB_F_STR),
 	DB_FIELD(referral_row, decided, "decided", DB_F_STR),
+	DB_FIELD(referral_row, total, "total", DB_F_INT),
 	DB_FIELD(referral_row, own, "own", DB_F_BOOL),
 	DB_FIELD(referral_row, co, "co", DB_F_BOOL),
 	DB_FIELD(referral_row, unit, "unit", DB_F_BOOL),
@@ -420,9 +422,18 @@ referral_row_via(const struct referral_row *row)
 	    (row->co ? ACCESS_COREMITTENT : 0) | (row->unit ? ACCESS_UNIT : 0);
 }
 
+const struct paging_sort referral_sorts[REFERRAL_SORT__MAX] = {
+	[REFERRAL_SORT_CHANGED] = { "andrad", 1 },
+	[REFERRAL_SORT_NAME] = { "namn", 0 },
+	[REFERRAL_SORT_INSATS] = { "insats", 0 },
+	[REFERRAL_SORT_CREATED] = { "skapad", 1 },
+	[REFERRAL_SORT_SUBMITTED] = { "inskickad", 1 },
+};
+
 enum app_err
 referral_list(struct req *r, const enum referral_status *status,
-    struct referral_row **rows, size_t *n)
+    const struct paging *pg, struct referral_row **rows, size_t *n,
+    long long *total)
 {
 	struct str name = status != NULL
 	    ? str_cstr(referral_status_name(*status))
@@ -432,13 +443,23 @@ referral_list(struct req *r, const enum referral_status *status,
 	unsigned mask = status == NULL ? (1u << VIS_WAIVER__MAX) - 1
 	                               : vis_waiver_mask(r->user->roles,
 	                                     ACCESS_VIA_REMITTENT, VIS_DETAILS);
-	struct db_param p[12];
+	struct db_param p[23];
+	enum app_err e;
 
 	referral_list_params(r, p);
 	p[9] = DB_STR(name);
 	p[10] = DB_STR(name);
 	p[11] = DB_INT(mask);
-	return referral_rows_load(r, SQL_REFERRAL_LIST, p, 12, rows, n);
+	for (int i = 12; i < 22; i++)
+		p[i] = DB_INT(paging_order(pg));
+	p[22] = DB_INT(paging_offset(pg));
+	*total = 0;
+	if ((e = referral_rows_load(r, SQL_REFERRAL_LIST, p, 23, rows, n)) !=
+	    APP_OK)
+		return e;
+	if (*n > 0)
+		*total = (*rows)[0].total;
+	return APP_OK;
 }
 
 enum app_err

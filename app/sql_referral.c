@@ -55,6 +55,7 @@ static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
 	"visa_date, DATE_FORMAT(r.created_at, '%Y-%m-%d') AS created, "          \
 	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "     \
 	"IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d'), '') AS decided, "         \
+	"COUNT(*) OVER () AS total, "                                            \
 	"r.remittent_id = ? AS own, "                                            \
 	"EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = "    \
 	"r.id AND c.staff_id = ?) AS co, "                                       \
@@ -87,6 +88,21 @@ static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
 #define DUP_WHERE                                                              \
 	"AND p.personnummer = ? AND r.insats_id = ? AND r.id <> ? "            \
 	"ORDER BY r.created_at DESC, r.id DESC LIMIT 50"
+
+/* The remittent list's orders (enum referral_sort, times two, plus one
+ * for descending: paging_order()): one CASE each, the same number ten
+ * times as parameters. Nothing from the request reaches the text. */
+#define REF_ORDER                                                              \
+	"ORDER BY CASE WHEN ? = 0 THEN r.updated_at END, "                     \
+	"CASE WHEN ? = 1 THEN r.updated_at END DESC, "                         \
+	"CASE WHEN ? = 2 THEN CONCAT(rp.last_name, ' ', rp.first_name) END, "  \
+	"CASE WHEN ? = 3 THEN CONCAT(rp.last_name, ' ', rp.first_name) END "   \
+	"DESC, CASE WHEN ? = 4 THEN i.short_name END, "                        \
+	"CASE WHEN ? = 5 THEN i.short_name END DESC, "                         \
+	"CASE WHEN ? = 6 THEN r.created_at END, "                              \
+	"CASE WHEN ? = 7 THEN r.created_at END DESC, "                         \
+	"CASE WHEN ? = 8 THEN r.submitted_at END, "                            \
+	"CASE WHEN ? = 9 THEN r.submitted_at END DESC, r.id DESC"
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "
@@ -216,13 +232,12 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    /* With a status, a row shown as existing only would tell its
 	     * decision: the mask (from include/visibility.h) leaves it out
 	     * here, before the LIMIT. */
-	    "HAVING ((? >> waiver) & 1) = 1 "
-	    "ORDER BY r.updated_at DESC, r.id DESC LIMIT 501",
-	    1, .ncols = 14, .nparams = 12, .rec = &referral_row_record },
+	    "HAVING ((? >> waiver) & 1) = 1 " REF_ORDER " LIMIT 50 OFFSET ?",
+	    1, .ncols = 15, .nparams = 23, .rec = &referral_row_record },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS
 	    "AND p.personnummer = ? "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",
-	    1, .ncols = 14, .nparams = 10, .rec = &referral_row_record },
+	    1, .ncols = 15, .nparams = 10, .rec = &referral_row_record },
 	[SQL_REFERRAL_PNR] = { "SELECT p.personnummer FROM referral r "
 	                       "JOIN person p ON p.id = r.person_id WHERE r.id = ?",
 	    0, .ncols = 1, .nparams = 1, .rec = &pnr_record },

@@ -23,6 +23,7 @@
 #include "app.h"
 #include "contact.h"
 #include "edit.h"
+#include "paging.h"
 #include "person.h"
 #include "str.h"
 #include "visibility.h"
@@ -223,6 +224,7 @@ struct referral_row {
 	struct str insats; /* its short name */
 	struct str first_name, last_name;
 	struct str visa_date, created, submitted, decided; /* ÅÅÅÅ-MM-DD */
+	long long total;   /* rows the statement matched in all */
 	int own, co, unit; /* how the caller reaches it */
 	struct str remittent;
 	long long waiver_code;
@@ -234,14 +236,30 @@ extern const struct db_record referral_row_record;
 /* The most rows a list shows (the statements fetch one more, to tell). */
 #define REFERRAL_LIST_MAX 500
 
+/* The remittent list's sortable columns (paging.h): the last change (the
+ * default, newest first), the name, the insats, created, submitted.
+ * Not the status or the decision: a row the consent hides would give
+ * its status away by where it sorts. */
+enum referral_sort {
+	REFERRAL_SORT_CHANGED,
+	REFERRAL_SORT_NAME,
+	REFERRAL_SORT_INSATS,
+	REFERRAL_SORT_CREATED,
+	REFERRAL_SORT_SUBMITTED,
+	REFERRAL_SORT__MAX
+};
+extern const struct paging_sort referral_sorts[REFERRAL_SORT__MAX];
+
 /*
- * The referrals r's user reaches as a remittent, newest change first, at
- * most REFERRAL_LIST_MAX + 1: all of them (status NULL), or those in
- * *status whose details the user may see (a status filter must not tell
- * the decision of a referral shown as existing only).
+ * One page (paging.h: 50 rows, in pg's order) of the referrals r's user
+ * reaches as a remittent: all of them (status NULL), or those in *status
+ * whose details the user may see (a status filter must not tell the
+ * decision of a referral shown as existing only). *total: how many match
+ * in all (0 when the page is past the end).
  */
 enum app_err referral_list(struct req *, const enum referral_status *status,
-    struct referral_row **rows, size_t *n);
+    const struct paging *pg, struct referral_row **rows, size_t *n,
+    long long *total);
 
 /* The same for the referrals of one person (pnr12: twelve digits), newest
  * first. */

@@ -144,8 +144,8 @@ rf_bind_choices(
 	         BIND_N(code_map), L->support.rows, L->support.n, "code",
 	         f->v[RF_SUPPORT])) != APP_OK ||
 	    (e = bind_options(ctx, "insats_val", &referral_insats_choice_record,
-	         insats_map, BIND_N(insats_map), L->insatser, L->ninsatser,
-	         "id", f->v[RF_INSATS])) != APP_OK ||
+	         insats_map, BIND_N(insats_map), L->offered, L->noffered, "id",
+	         f->v[RF_INSATS])) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "forsorjning_val")) != APP_OK)
 		return e;
 	/* Check boxes: "checked", any number of them. */

@@ -47,6 +47,12 @@ static const char *const referral_refusals[REFERRAL_REFUSAL__MAX] = {
 	[REFERRAL_WITHDRAWN] = "Ansökan är redan återkallad.",
 	[REFERRAL_DECIDED] =
 	    "Ansökan är redan beslutad och kan inte återkallas.",
+	[REFERRAL_INSATS_CLOSED] =
+	    "Insatsen pågår inte och tar inte emot ansökningar. Välj en "
+	    "annan insats.",
+	[REFERRAL_INSATS_NO_STAFF] =
+	    "Insatsen har ingen personal just nu och tar inte emot "
+	    "ansökningar. Välj en annan insats.",
 };
 
 const char *
@@ -181,6 +187,14 @@ referral_may_withdraw(enum referral_status s)
 	return referral_withdraw(s, &to) == REFERRAL_OK;
 }
 
+enum referral_refusal
+referral_insats_takes(int active, int staffed)
+{
+	if (!active)
+		return REFERRAL_INSATS_CLOSED;
+	return staffed ? REFERRAL_OK : REFERRAL_INSATS_NO_STAFF;
+}
+
 enum referral_dup
 referral_dup_kind(enum referral_status other, struct str participation_status)
 {
@@ -298,6 +312,7 @@ const struct db_record referral_row_record =
 static const struct db_field referral_insats_choice_fields[] = {
 	DB_FIELD(referral_insats_choice, id, "id", DB_F_INT),
 	DB_FIELD(referral_insats_choice, name, "name", DB_F_STR),
+	DB_FIELD(referral_insats_choice, staffed, "staffed", DB_F_BOOL),
 };
 const struct db_record referral_insats_choice_record =
     DB_RECORD(referral_insats_choice, referral_insats_choice_fields);

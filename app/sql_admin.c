@@ -146,10 +146,12 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                            "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), '') AS period_end, "
 	                            "i.places, i.active, i.direction, "
 	                            "(SELECT COUNT(*) FROM insats_goal g WHERE g.insats_id = i.id) "
-	                            "AS goals "
+	                            "AS goals, "
+	                            "(SELECT COUNT(*) FROM staff_insats si JOIN staff s ON s.id = si.staff_id "
+	                            "WHERE si.insats_id = i.id AND s.active = 1) AS staff "
 	                            "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
 	                            "ORDER BY i.name",
-	    1, .ncols = 10, .nparams = 0, .rec = &insats_row_record },
+	    1, .ncols = 11, .nparams = 0, .rec = &insats_row_record },
 	[SQL_ADMIN_INSATS_GET] = { INSATS_GET, 1, .ncols = 20, .nparams = 1,
 	    .rec = &insats_record },
 	[SQL_ADMIN_INSATS_LOCK] = { INSATS_GET " FOR UPDATE", 1, .ncols = 20,

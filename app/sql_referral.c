@@ -105,9 +105,11 @@ static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
 	"CASE WHEN ? = 9 THEN r.submitted_at END DESC, r.id DESC"
 
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
-	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "
-	                                  "AND direction = 'individ' ORDER BY name",
-	    1, .ncols = 2, .nparams = 0,
+	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT i.id, i.name, EXISTS (SELECT 1 FROM staff_insats si "
+	                                  "JOIN staff s ON s.id = si.staff_id WHERE si.insats_id = i.id "
+	                                  "AND s.active = 1) AS staffed FROM insats i WHERE i.active = 1 "
+	                                  "AND i.direction = 'individ' ORDER BY i.name",
+	    1, .ncols = 3, .nparams = 0,
 	    .rec = &referral_insats_choice_record },
 	[SQL_REFERRAL_CODE_EDUCATION] = { "SELECT code, label, active FROM code_education ORDER BY sort_order, code",
 	    1, .ncols = 3, .nparams = 0, .rec = &referral_code_record },

@@ -79,8 +79,12 @@ struct ref_codes {
 
 /* The choices of the form. */
 struct ref_lists {
-	struct referral_insats_choice *insatser;
+	struct referral_insats_choice *insatser; /* every active one */
 	size_t ninsatser;
+	/* Those the form offers: the ones that take applications
+	 * (referral_insats_takes()), and a stored referral's own. */
+	struct referral_insats_choice *offered;
+	size_t noffered;
 	struct referral_org_choice *orgs;
 	size_t norgs;
 	struct ref_codes edu, income, support;

@@ -71,12 +71,15 @@ int referral_status_decided(enum referral_status);
 /* Why a transition is refused. */
 enum referral_refusal {
 	REFERRAL_OK,
-	REFERRAL_LOCKED,     /* submitted (or decided): no longer the
+	REFERRAL_LOCKED,        /* submitted (or decided): no longer the
 	                      * remittent's to change */
-	REFERRAL_NO_CONSENT, /* submitting needs the waiver or the marker */
-	REFERRAL_WITHDRAWN,  /* already withdrawn */
-	REFERRAL_DECIDED,    /* admitted or advised against: too late to
+	REFERRAL_NO_CONSENT,    /* submitting needs the waiver or the marker */
+	REFERRAL_WITHDRAWN,     /* already withdrawn */
+	REFERRAL_DECIDED,       /* admitted or advised against: too late to
 	                      * withdraw */
+	REFERRAL_INSATS_CLOSED, /* the insats is not running */
+	REFERRAL_INSATS_NO_STAFF, /* nobody works in the insats: nobody
+	                           * would read the application */
 	REFERRAL_REFUSAL__MAX
 };
 
@@ -139,6 +142,15 @@ enum referral_dup {
 };
 enum referral_dup referral_dup_kind(
     enum referral_status other, struct str participation_status);
+
+/*
+ * Does an insats take applications (issue 15, item 9)? It must be running
+ * (active: the admin's flag; the decided period is not used, as the
+ * seeds' insatser keep their historical periods) and have staff assigned,
+ * else REFERRAL_INSATS_CLOSED or REFERRAL_INSATS_NO_STAFF. The form offers
+ * only those that do, and saving refuses the others.
+ */
+enum referral_refusal referral_insats_takes(int active, int staffed);
 
 /* ---- records ---- */
 
@@ -275,6 +287,7 @@ unsigned referral_row_via(const struct referral_row *row);
 struct referral_insats_choice {
 	long long id;
 	struct str name;
+	int staffed; /* an active staff member is assigned to it */
 };
 
 /* An organisation or unit, with its label "Parent – Unit". */
@@ -301,7 +314,8 @@ enum referral_code_list {
 	REFERRAL_CODES__MAX
 };
 
-/* The active insatser, and the active organisations and units (each unit
+/* The active individual insatser (each with staffed), and the active
+ * organisations and units (each unit
  * after its parent). */
 enum app_err referral_insats_choices(
     struct req *, struct referral_insats_choice **rows, size_t *n);

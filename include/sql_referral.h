@@ -30,7 +30,8 @@ struct referral_text {
 };
 
 enum sql_referral {
-	/* -> struct referral_insats_choice: the active insatser */
+	/* -> struct referral_insats_choice: the active individual insatser,
+	 * each with whether an active staff member is assigned */
 	SQL_REFERRAL_INSATS_CHOICES,
 	/* -> struct referral_code: the code lists, in their sort order */
 	SQL_REFERRAL_CODE_EDUCATION,

@@ -60,7 +60,7 @@ expect_body "... offers the box to save anyway" 'name="dubblett_ok"'
 eq "... nothing saved" "$(refs)" "$before"
 eq "to another insats: saved without a warning" "$(apost remittent.fk /ansokningar/ny \
 	--data-urlencode "personnummer=$(dash "$PN")" --data-urlencode "fornamn=Dubb" \
-	--data-urlencode "efternamn=Annansson$$" --data "insats=$(insats_id_of "Hälsa för Alla")" --data atgard=spara)" 303
+	--data-urlencode "efternamn=Annansson$$" --data "insats=$(insats_id_of "Trampolinen TH")" --data atgard=spara)" 303
 eq "ticked 'save anyway': saved" "$(apost remittent.fk /ansokningar/ny "${NEW[@]}" --data dubblett_ok=1)" 303
 NEWID=$(loc_id)
 eq "... one more referral (and the one above)" "$(refs)" $((before + 2))

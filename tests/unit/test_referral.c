@@ -197,6 +197,20 @@ dup_kind(void **state)
 	    referral_dup_kind(REFERRAL_STATUS__MAX, S("")), REFERRAL_DUP_NONE);
 }
 
+/* Which insatser take applications: running (active) and staffed. */
+static void
+insats_takes(void **state)
+{
+	(void)state;
+	assert_int_equal(referral_insats_takes(1, 1), REFERRAL_OK);
+	assert_int_equal(referral_insats_takes(1, 0), REFERRAL_INSATS_NO_STAFF);
+	assert_int_equal(referral_insats_takes(0, 1), REFERRAL_INSATS_CLOSED);
+	assert_int_equal(referral_insats_takes(0, 0), REFERRAL_INSATS_CLOSED);
+	assert_non_null(strstr(
+	    referral_refusal_msg(REFERRAL_INSATS_NO_STAFF), "ingen personal"));
+	assert_non_null(referral_refusal_msg(REFERRAL_INSATS_CLOSED));
+}
+
 static void
 refusal_messages(void **state)
 {
@@ -254,6 +268,7 @@ main(void)
 		cmocka_unit_test(submit),
 		cmocka_unit_test(withdraw),
 		cmocka_unit_test(dup_kind),
+		cmocka_unit_test(insats_takes),
 		cmocka_unit_test(refusal_messages),
 		cmocka_unit_test(person_labels),
 	};

@@ -49,7 +49,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           participation participation_edit referral_decision page_participation_decide page_participation_change \
           structural sql_structural page_structural page_structural_form page_structural_training page_structural_goal report_structural demo_structural \
           report_document sql_report_document page_report_document demo_report_document
-MODULES += referral_withdraw page_referral_withdraw referral_dup paging
+MODULES += referral_withdraw page_referral_withdraw referral_dup paging page_admin_recover
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

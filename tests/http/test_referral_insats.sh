@@ -10,7 +10,8 @@ q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug,
 	SELECT forbund_id, host_organisation_id, 'Utan personal $$', 'Utanp$$', '$SLUG', '2024-01-01', 10, 1
 	FROM insats WHERE short_name = 'Case Manager'"
 X=$(lookup_one "insats $SLUG" "SELECT id FROM insats WHERE slug = '$SLUG'")
-at_exit "q \"DELETE FROM staff_insats WHERE insats_id = $X\""
+# Left inactive, so that it weighs on no report later in the run.
+at_exit "q \"DELETE FROM staff_insats WHERE insats_id = $X; UPDATE insats SET active = 0 WHERE id = $X\""
 # offered ID: the insats select of the last page offers insats ID.
 offered() { sed -n '/name="insats"/,/<\/select>/p' "$BODY" | grep -q "<option value=\"$1\""; }
 

@@ -24,6 +24,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           insats_public \
           session tablet auth audit access sql_access resp req route worker master \
           migrate page_common page_error page_public page_auth \
+          backup backup_cli \
           page_admin page_admin_org page_admin_codes page_admin_log date history \
           sql_history sql_referral sql_participation page_referral page_referral_form \
           page_participation page_participation_view page_participation_contact contact \
@@ -62,6 +63,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_sus_xml \
              test_quest_xml \
              test_quest \
+             test_backup \
              test_form_stash \
              test_bind \
              test_staff test_organisation test_gender test_auth_rules test_admin_labels \
@@ -167,6 +169,71 @@ fuzz:
 	  $(BUILD)/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
 	    $(BUILD)/fuzz/corpus_$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
+
+# ---- make install / make uninstall (README "A real server") ----------------
+# `make && sudo make install [PREFIX=/usr] [DESTDIR=/tmp/pkg]`. The binary
+# goes to $(BINDIR), what it reads (views and static files, XSDs, shipped
+# questionnaires, sql/ migrations, the nginx site example) to $(DATADIR),
+# laid out as in the checkout, so views/../conf and views/../sql resolve.
+# The conf goes to $(CONFDIR) and is never overwritten once edited: a newer
+# default is put beside it as stegvis.conf.dist. Units go to $(UNITDIR):
+# under PREFIX (/usr/local/lib/systemd/system by default, which systemd
+# searches) so a source install never writes into dpkg's /lib/systemd.
+# Every conf/stegvis*.service and conf/stegvis*.timer is installed, with
+# the /usr/local paths written in them rewritten to PREFIX.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/stegvis
+SYSCONFDIR ?= /etc
+CONFDIR    ?= $(SYSCONFDIR)/stegvis
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+STATEDIR   ?= /var/lib/stegvis
+INSTALL    ?= install
+UNITS       = $(wildcard conf/stegvis*.service conf/stegvis*.timer)
+PATH_SED    = -e 's|/usr/local/bin/stegvis|$(BINDIR)/stegvis|g' \
+              -e 's|/usr/local/share/stegvis|$(DATADIR)|g' \
+              -e 's|/etc/stegvis/|$(CONFDIR)/|g'
+# The installed conf: conf/stegvis.conf with server paths.
+CONF_SED    = -e 's|^socket = .*|socket = /run/stegvis/stegvis.sock|' \
+              -e 's|^db_socket = .*|db_socket = /run/mysqld/mysqld.sock|' \
+              -e 's|^db_password_file = .*|db_password_file = $(CONFDIR)/db.pass|' \
+              -e 's|^views = .*|views = $(DATADIR)/views|' \
+              -e 's|^base_url = .*|base_url = https://stegvis.example.se|' \
+              -e 's|^sus_schema = .*|sus_schema = $(DATADIR)/conf/sus-export-2.xsd|' \
+              -e 's|^sus_export_dir = .*|sus_export_dir = $(STATEDIR)/sus|' \
+              -e 's|^\# Every value below is the built-in default, so an empty file behaves the$$|\# The paths are a server'"'"'s; every other value is the built-in|' \
+              -e 's|^\# same as this one\. This file never|\# default. This file never|'
+
+.PHONY: install uninstall
+install: $(BIN)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/conf/questionnaires \
+	  $(DESTDIR)$(DATADIR)/sql $(DESTDIR)$(CONFDIR) $(DESTDIR)$(UNITDIR)
+	$(INSTALL) -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/stegvis
+	rm -rf $(DESTDIR)$(DATADIR)/views
+	cd views && find . -type d -exec $(INSTALL) -d -m 0755 '$(DESTDIR)$(DATADIR)/views/{}' \; \
+	  && find . -type f -exec $(INSTALL) -m 0644 '{}' '$(DESTDIR)$(DATADIR)/views/{}' \;
+	$(INSTALL) -m 0644 conf/*.xsd $(DESTDIR)$(DATADIR)/conf/
+	$(INSTALL) -m 0644 conf/questionnaires/*.xml $(DESTDIR)$(DATADIR)/conf/questionnaires/
+	$(INSTALL) -m 0644 sql/[0-9][0-9][0-9][0-9]_*.sql $(DESTDIR)$(DATADIR)/sql/
+	sed $(PATH_SED) conf/nginx-site.conf > $(DESTDIR)$(DATADIR)/nginx-site.conf
+	{ echo "# Installed by make install with a real server's paths (README"; \
+	  echo "# \"A real server\"); edit freely, make install keeps your edits."; \
+	  sed $(CONF_SED) conf/stegvis.conf; } > $(DESTDIR)$(DATADIR)/stegvis.conf.dist
+	@set -e; c=$(DESTDIR)$(CONFDIR)/stegvis.conf; n=$(DESTDIR)$(DATADIR)/stegvis.conf.dist; \
+	if [ ! -e $$c ]; then $(INSTALL) -m 0644 $$n $$c; echo "installed $$c"; \
+	elif cmp -s $$n $$c; then echo "$$c is up to date"; \
+	else $(INSTALL) -m 0644 $$n $$c.dist; \
+	  echo "kept your edited $$c; the new default is $$c.dist"; fi
+	@set -e; for u in $(UNITS); do \
+	  sed $(PATH_SED) $$u > $(DESTDIR)$(UNITDIR)/$${u#conf/}; \
+	  chmod 0644 $(DESTDIR)$(UNITDIR)/$${u#conf/}; echo "installed $(UNITDIR)/$${u#conf/}"; done
+	@echo "next: README \"A real server\" (user, database, db.pass, migrate, nginx, units)"
+
+# Leaves $(CONFDIR) (your conf and the database password) and the data.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/stegvis
+	rm -rf $(DESTDIR)$(DATADIR)
+	for u in $(UNITS); do rm -f $(DESTDIR)$(UNITDIR)/$${u#conf/}; done
 
 lint:
 	@sh tests/lint.sh

@@ -48,6 +48,9 @@ enum conf_key {
 	CK_REPORT_TOP_STEPS,
 	CK_REPORT_VAS_TOP,
 	CK_STRICT_VIEWS,
+	CK_BACKUP_DIR,
+	CK_BACKUP_KEY_FILE,
+	CK_BACKUP_KEEP_DAYS,
 	CK__MAX
 };
 
@@ -83,12 +86,16 @@ static const struct conf_entry conf_tab[CK__MAX] = {
 	C_STR(CK_SSO_HEADER_PARAM, CT_PARAM, sso_header_param, "", CE_EMPTY_OK),
 	C_STR(CK_BASE_URL, CT_URL, base_url, "http://127.0.0.1:8080", 0),
 	C_NUM(CK_REPORT_MIN_CELL, CT_UINT, report_min_cell, 2, 100, 5),
-	C_STR(CK_SUS_SCHEMA, CT_PATH, sus_schema, "conf/sus-export-1.xsd", 0),
+	C_STR(CK_SUS_SCHEMA, CT_PATH, sus_schema, "conf/sus-export-2.xsd", 0),
 	C_NUM(CK_SUS_VALIDATE, CT_BOOL, sus_validate, 0, 1, 1),
 	C_STR(CK_SUS_EXPORT_DIR, CT_PATH, sus_export_dir, "var/sus", 0),
 	C_NUM(CK_REPORT_TOP_STEPS, CT_UINT, report_top_steps, 1, 20, 2),
 	C_NUM(CK_REPORT_VAS_TOP, CT_UINT, report_vas_top, 0, 100, 70),
 	C_NUM(CK_STRICT_VIEWS, CT_BOOL, strict_views, 0, 1, 0),
+	C_STR(CK_BACKUP_DIR, CT_PATH, backup_dir, "var/backup", 0),
+	C_STR(
+	    CK_BACKUP_KEY_FILE, CT_PATH, backup_key_file, "var/backup.key", 0),
+	C_NUM(CK_BACKUP_KEEP_DAYS, CT_UINT, backup_keep_days, 1, 3650, 30),
 };
 _Static_assert(sizeof(conf_tab) / sizeof(conf_tab[0]) == CK__MAX,
     "conf_tab[] out of sync with enum conf_key");

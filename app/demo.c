@@ -13,6 +13,7 @@
 #include "demo_structural.h"
 #include "demo_report_document.h"
 #include "pnr.h"
+#include "progress.h"
 
 /* xorshift32: small, fast, and the same sequence on every machine. */
 static unsigned demo_state;
@@ -795,7 +796,9 @@ demo_participants(const struct demo_opts *o)
 	MYSQL_ROW row;
 	MYSQL *my;
 	long today, made = 0;
+	struct progress prog; /* on a terminal only */
 
+	progress_start(&prog, "demo-participants", o->count);
 	date_today(&y, &m, &d);
 	today = date_days(y, m, d);
 	demo_state = o->seed ? o->seed : 2463534242u;
@@ -845,15 +848,18 @@ demo_participants(const struct demo_opts *o)
 	while (made < o->count) {
 		if (mysql_autocommit(my, 0) != 0)
 			goto out;
-		for (int b = 0; b < 1000 && made < o->count; b++, made++)
+		for (int b = 0; b < 1000 && made < o->count; b++, made++) {
 			if (!demo_one(my, st, ins, nins, rems, orgs, nrem,
 			        today, NULL)) {
 				mysql_rollback(my);
 				goto out;
 			}
+			progress_set(&prog, made + 1);
+		}
 		if (mysql_commit(my) != 0)
 			goto out;
 	}
+	progress_end(&prog);
 	/* Applications waiting for a decision, for the insatser still
 	 * running: the demo inbox is not empty. */
 	for (int k = 0; k < nins; k++)
@@ -893,6 +899,7 @@ demo_participants(const struct demo_opts *o)
 	printf("stegvis: %ld demo participants generated\n", made);
 	rc = 0;
 out:
+	progress_end(&prog);
 	for (int i = 0; i < Q__MAX; i++)
 		if (st[i] != NULL)
 			mysql_stmt_close(st[i]);

@@ -10,11 +10,14 @@
  *   stegvis routes                               the route table, for tests
  *   stegvis text-fields                          every form's fields and limits
  *   stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]
+ *                      [--schema 1|2]
  *   stegvis sus-export [-c CONF] --batch N [--out FILE]
  *   stegvis sus-export [-c CONF] --ack N         the SUS export (cron)
  *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
  *                                                load questionnaire definitions
  *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
+ *   stegvis backup [-c CONF] [--out DIR]         encrypted backup (timer)
+ *   stegvis restore [-c CONF] [--key FILE] BACKUP   load a backup
  */
 #include <errno.h>
 #include <libgen.h>
@@ -32,15 +35,18 @@
 #include "app.h"
 #include "app_limits.h"
 #include "arena.h"
+#include "backup.h"
 #include "conf.h"
 #include "db.h"
 #include "form_registry.h"
 #include "demo.h"
 #include "master.h"
 #include "migrate.h"
+#include "progress.h"
 #include "route.h"
 #include "session.h"
 #include "sus_batch.h"
+#include "sus_xml.h"
 #include "view.h"
 #include "demo_quest.h"
 #include "quest_cli.h"
@@ -60,10 +66,13 @@ usage(void)
 	    "       stegvis routes\n"
 	    "       stegvis text-fields\n"
 	    "       stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]\n"
+	    "                          [--schema 1|2]\n"
 	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
 	    "       stegvis sus-export [-c CONF] --ack N\n"
 	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
-	    "       stegvis demo-questionnaires [-c CONF] [--force]\n",
+	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
+	    "       stegvis backup [-c CONF] [--out DIR]\n"
+	    "       stegvis restore [-c CONF] [--key FILE] BACKUP\n",
 	    stderr);
 	return 2;
 }
@@ -105,7 +114,7 @@ cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 	struct migrate_opts o = { .db_name = "stegvis", .sql_dir = "sql" };
 	struct passwd *pw = getpwuid(geteuid());
 	struct conf c;
-	char err[512];
+	char err[512], sql_dir[PATH_MAX];
 	int rc;
 
 	for (int i = 2; i < argc; i++) {
@@ -143,6 +152,13 @@ cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 		conf_free(&c);
 		return 1;
 	}
+	/* The migrations sit beside the views, as the questionnaire XSD
+	 * does (quest_schema_path): sql/ in the checkout, and
+	 * $(PREFIX)/share/stegvis/sql once installed (README "A real
+	 * server"), whatever the working directory. Else sql/ in it. */
+	snprintf(sql_dir, sizeof(sql_dir), "%s/../sql", c.views);
+	if (access(sql_dir, R_OK | X_OK) == 0)
+		o.sql_dir = sql_dir;
 	o.socket = sock ? sock : c.db_socket;
 	o.db_name = c.db_name;
 	/* unix_socket authentication: the OS user is the admin account. */
@@ -361,7 +377,8 @@ cmd_sus_export(int argc, char **argv)
 {
 	const char *conf_path = NULL, *out = NULL, *dir;
 	long long since = -1, batch = -1, ack = -1;
-	int validate = 1, rc = 1;
+	int validate = 1, rc = 1, schema = SUS_SCHEMA_DEFAULT;
+	char xsd[PATH_MAX];
 	struct sus_env env = { 0 };
 	struct sus_result res;
 	struct sus_file f = { .fd = -1 };
@@ -371,6 +388,7 @@ cmd_sus_export(int argc, char **argv)
 	char err[600], path[PATH_MAX], dirbuf[PATH_MAX];
 	struct rusage ru;
 	struct timespec t0, t1;
+	struct progress prog;
 	enum app_err e;
 
 	for (int i = 2; i < argc; i++) {
@@ -394,6 +412,11 @@ cmd_sus_export(int argc, char **argv)
 		    (v = opt_value(argc, argv, &i)) &&
 		    (ack = cli_batch_no(v)) > 0)
 			continue;
+		if (strcmp(argv[i], "--schema") == 0 &&
+		    (v = opt_value(argc, argv, &i)) &&
+		    (schema = (int)cli_batch_no(v)) >= SUS_SCHEMA_MIN &&
+		    schema <= SUS_SCHEMA_MAX)
+			continue;
 		if (strcmp(argv[i], "--no-validate") == 0) {
 			validate = 0;
 			continue;
@@ -404,6 +427,8 @@ cmd_sus_export(int argc, char **argv)
 	    (ack > 0 && out != NULL))
 		return usage();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* On a terminal only: quiet under cron and systemd timers. */
+	progress_start(&prog, "sus-export: deltaganden", 0);
 	conf_defaults(&c);
 	if (conf_path == NULL && access(SUS_DEFAULT_CONF, R_OK) == 0)
 		conf_path = SUS_DEFAULT_CONF;
@@ -428,7 +453,13 @@ cmd_sus_export(int argc, char **argv)
 		.username = STR_LIT("cli:sus-export"),
 		.remote_addr = STR_LIT("local"),
 		.request_id = STR_LIT("sus-export"),
-		.xsd_path = (validate && c.sus_validate) ? c.sus_schema : NULL,
+		.xsd_path =
+		    (validate && c.sus_validate &&
+		        sus_schema_path(c.sus_schema, schema, xsd, sizeof(xsd)))
+		    ? xsd
+		    : NULL,
+		.schema = schema,
+		.progress = &prog,
 	};
 #ifdef STEGVIS_TEST_HOOKS
 	/* Only in make check's build/stegvis-testhooks, never in the
@@ -502,6 +533,7 @@ cmd_sus_export(int argc, char **argv)
 	    ru.ru_maxrss);
 	rc = 0;
 done:
+	progress_end(&prog);
 	sus_file_close(&f);
 	db_close(db);
 	arena_free(&a);
@@ -535,5 +567,10 @@ main(int argc, char **argv)
 		return quest_cli_import(argc - 1, argv + 1);
 	if (strcmp(argv[1], "demo-questionnaires") == 0)
 		return demo_questionnaires(argc - 1, argv + 1);
+	/* Backup and restore: app/backup_cli.c */
+	if (strcmp(argv[1], "backup") == 0)
+		return backup_cli_backup(argc - 1, argv + 1);
+	if (strcmp(argv[1], "restore") == 0)
+		return backup_cli_restore(argc - 1, argv + 1);
 	return usage();
 }

@@ -1,4 +1,5 @@
 /* page_sus.c: the SUS export over HTTP and its pages; see include/page_sus.h. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,9 +19,10 @@
 #include "sus_batch.h"
 #include "sus_finsam.h"
 #include "sus_quality.h"
+#include "sus_xml.h"
 #include "view.h"
 
-#define SUS_SCHEMA_MAX (256u * 1024u) /* bytes of the XSD we hand out */
+#define SUS_XSD_BYTES (256u * 1024u) /* bytes of the XSD we hand out */
 
 /* ------------------------------------------------------------------ API */
 
@@ -76,8 +78,37 @@ sus_api_limit(struct req *r, int *limited)
 	return resp_header(&r->resp, "Retry-After", str_cstr(num));
 }
 
+/* The schema version the job asks for: the form or query field schema
+ * ("1" or "2"), else the header X-SUS-Schema; the default when neither.
+ * 0 for anything else. */
+static int
+sus_api_schema_version(struct req *r)
+{
+	const struct str *v = req_form(r, "schema");
+
+	if (v == NULL)
+		v = req_query(r, "schema");
+	if (v == NULL) {
+		const char *h = r->src.param(r->src.ctx, "HTTP_X_SUS_SCHEMA");
+
+		if (h == NULL)
+			return SUS_SCHEMA_DEFAULT;
+		return strcmp(h, "1") == 0 ? 1 : strcmp(h, "2") == 0 ? 2 : 0;
+	}
+	return str_eq_cstr(*v, "1") ? 1 : str_eq_cstr(*v, "2") ? 2 : 0;
+}
+
+/* The XSD of version v into path (the conf names the default's). */
+static enum app_err
+sus_api_xsd(struct req *r, int v, char *path, size_t n)
+{
+	if (!sus_schema_path(r->conf->sus_schema, v, path, n))
+		return APP_EIO;
+	return APP_OK;
+}
+
 static struct sus_env
-sus_api_env(struct req *r)
+sus_api_env(struct req *r, int v, const char *xsd)
 {
 	return (struct sus_env){
 		.db = r->db,
@@ -86,9 +117,14 @@ sus_api_env(struct req *r)
 		.username = r->user->username,
 		.remote_addr = r->remote_addr,
 		.request_id = r->request_id,
-		.xsd_path = r->conf->sus_validate ? r->conf->sus_schema : NULL,
+		.xsd_path = r->conf->sus_validate ? xsd : NULL,
+		.schema = v,
 	};
 }
+
+#define SUS_BAD_SCHEMA                                                         \
+	"schema ska vara 1 eller 2 (standard 2). / schema must be 1 or 2 "     \
+	"(default 2)."
 
 /* The body of a HEAD answer: nothing (the headers say how long). */
 static enum app_err
@@ -140,17 +176,23 @@ enum app_err
 page_sus_api_create(struct req *r)
 {
 	const struct str *since_s = req_form(r, "since");
-	struct sus_env env = sus_api_env(r);
+	int v = sus_api_schema_version(r);
+	struct sus_env env;
 	struct sus_batch_info info;
 	struct sus_result res;
 	struct sus_file f;
 	long long since = -1;
 	int limited;
-	char err[600];
+	char err[600], xsd[PATH_MAX];
 	enum app_err e;
 
 	if ((e = sus_api_limit(r, &limited)) != APP_OK || limited)
 		return e;
+	if (v == 0)
+		return sus_api_text(r, 400, SUS_BAD_SCHEMA);
+	if ((e = sus_api_xsd(r, v, xsd, sizeof(xsd))) != APP_OK)
+		return e;
+	env = sus_api_env(r, v, xsd);
 	if (since_s != NULL) {
 		since = str_to_ll(*since_s);
 		if (!(since > 0 || str_eq_cstr(*since_s, "0")))
@@ -188,7 +230,7 @@ page_sus_api_create(struct req *r)
 enum app_err
 page_sus_api_batch(struct req *r)
 {
-	struct sus_env env = sus_api_env(r);
+	struct sus_env env = sus_api_env(r, 0, NULL);
 	struct sus_batch_info info;
 	long long id;
 	int limited;
@@ -216,7 +258,7 @@ page_sus_api_batch(struct req *r)
 enum app_err
 page_sus_api_ack(struct req *r)
 {
-	struct sus_env env = sus_api_env(r);
+	struct sus_env env = sus_api_env(r, 0, NULL);
 	enum sus_ack result;
 	long long id;
 	int limited;
@@ -246,22 +288,26 @@ enum app_err
 page_sus_api_schema(struct req *r)
 {
 	FILE *fp;
-	char *buf;
+	char *buf, xsd[PATH_MAX];
 	size_t n;
-	int limited;
+	int limited, v = sus_api_schema_version(r);
 	enum app_err e;
 
 	if ((e = sus_api_limit(r, &limited)) != APP_OK || limited)
 		return e;
-	if ((buf = arena_alloc(r->a, SUS_SCHEMA_MAX)) == NULL)
+	if (v == 0)
+		return sus_api_text(r, 400, SUS_BAD_SCHEMA);
+	if ((e = sus_api_xsd(r, v, xsd, sizeof(xsd))) != APP_OK)
+		return e;
+	if ((buf = arena_alloc(r->a, SUS_XSD_BYTES)) == NULL)
 		return APP_ENOMEM;
-	if ((fp = fopen(r->conf->sus_schema, "r")) == NULL) {
-		log_error("SUS schema %s cannot be read", r->conf->sus_schema);
+	if ((fp = fopen(xsd, "r")) == NULL) {
+		log_error("SUS schema %s cannot be read", xsd);
 		return APP_EIO;
 	}
-	n = fread(buf, 1, SUS_SCHEMA_MAX, fp);
+	n = fread(buf, 1, SUS_XSD_BYTES, fp);
 	fclose(fp);
-	if (n == 0 || n == SUS_SCHEMA_MAX)
+	if (n == 0 || n == SUS_XSD_BYTES)
 		return APP_EIO;
 	r->resp.content_type = "application/xml; charset=utf-8";
 	return buf_append(&r->resp.body, buf, n);
@@ -279,23 +325,55 @@ static const struct bind_key quality_keys[] = {
 	{ "identity_ok", "held" },
 };
 
+static const struct bind_key nostaff_keys[] = {
+	{ "insats_id", "insats_id" },
+	{ "insats_name", "insats" },
+	{ "organisation", "organisation" },
+	{ "n_held", "n_held" },
+	{ "n_ended", "n_ended" },
+};
+
+/* The admin's part: insatser nobody staffs, with their held-back
+ * registrations as counts (no personal data, so no access-log row). */
+static enum app_err
+sus_quality_admin(struct req *r, struct view_ctx *ctx, int admin)
+{
+	struct sus_nostaff_row *rows = NULL;
+	size_t n = 0;
+	enum app_err e;
+
+	if (admin &&
+	    (e = sus_quality_nostaff(r->db, r->a, &rows, &n)) != APP_OK)
+		return e;
+	if ((e = view_ctx_set_bool(ctx, "is_admin", admin)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "any_nostaff", n > 0)) != APP_OK)
+		return e;
+	return bind_list(ctx, "nostaff", &sus_nostaff_record, nostaff_keys,
+	    BIND_N(nostaff_keys), rows, n);
+}
+
 enum app_err
 page_sus_quality(struct req *r)
 {
-	struct sus_quality_row *rows;
+	struct sus_quality_row *rows = NULL;
 	struct view_ctx *ctx;
-	size_t n;
+	size_t n = 0;
 	long long held = 0;
+	int staff = (r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) != 0;
+	int admin = (r->user->roles & ROLE_BIT(ROLE_ADMIN)) != 0;
 	enum app_err e;
 
-	if ((e = audit_write(r, AUDIT_READ, "participation_list", -1,
-	         STR_LIT(""), STR_LIT("SUS-registerkvalitet"))) != APP_OK ||
-	    (e = sus_quality_load(r->db, r->a, r->user->id, &rows, &n)) !=
-	        APP_OK)
+	if (staff &&
+	    ((e = audit_write(r, AUDIT_READ, "participation_list", -1,
+	          STR_LIT(""), STR_LIT("SUS-registerkvalitet"))) != APP_OK ||
+	        (e = sus_quality_load(r->db, r->a, r->user->id, &rows, &n)) !=
+	            APP_OK))
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
-	if ((e = view_ctx_set_list(ctx, "rows")) != APP_OK)
+	if ((e = view_ctx_set_list(ctx, "rows")) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "is_staff", staff)) != APP_OK ||
+	    (e = sus_quality_admin(r, ctx, admin)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "rows");

@@ -28,17 +28,61 @@
 	"(p.status <> 'felregistrerad' "                                       \
 	"AND COALESCE(cer.outcome, '') <> 'felregistrering')"
 
-#define SUS_INCOME_BEFORE                                                      \
-	"(SELECT GROUP_CONCAT(DISTINCT ci.sus_code ORDER BY ci.sus_code "      \
-	"SEPARATOR ',') FROM referral_income ri STRAIGHT_JOIN code_income ci " \
-	"ON ci.code = ri.income_code WHERE ri.referral_id = p.referral_id "    \
-	"AND ci.sus_code IS NOT NULL)"
+/* An income list as sus_xml.h's struct sus_reg wants it: "F01:50,F09",
+ * the SUS codes sorted, each with its extent when recorded. */
+#define SUS_INCOME_ITEM(t)                                                     \
+	"GROUP_CONCAT(CONCAT(ci.sus_code, IF(" t ".extent_percent IS NULL, "   \
+	"'', CONCAT(':', " t ".extent_percent))) ORDER BY ci.sus_code "        \
+	"SEPARATOR ',')"
 
-#define SUS_INCOME_AFTER                                                               \
-	"(SELECT GROUP_CONCAT(DISTINCT ci.sus_code ORDER BY ci.sus_code "              \
-	"SEPARATOR ',') FROM participation_income_after pa STRAIGHT_JOIN code_income " \
-	"ci ON ci.code = pa.income_code WHERE pa.participation_id = p.id "             \
-	"AND ci.sus_code IS NOT NULL)"
+#define SUS_INCOME_BEFORE                                                             \
+	"(SELECT " SUS_INCOME_ITEM(                                                   \
+	    "ri") " FROM referral_income ri "                                         \
+	          "STRAIGHT_JOIN code_income ci "                                     \
+	          "ON ci.code = ri.income_code WHERE ri.referral_id = p.referral_id " \
+	          "AND ci.sus_code IS NOT NULL)"
+
+#define SUS_INCOME_AFTER                                                         \
+	"(SELECT " SUS_INCOME_ITEM(                                              \
+	    "pa") " FROM participation_income_after "                            \
+	          "pa STRAIGHT_JOIN code_income ci ON ci.code = pa.income_code " \
+	          "WHERE pa.participation_id = p.id AND ci.sus_code IS NOT NULL)"
+
+/* The folkbokföringskommun's SCB code (sql/0035): the free text by name,
+ * case-insensitive, a trailing " kommun" ignored, or a code typed as
+ * text; NULL when it names none. Needs pe. */
+#define SUS_KOMMUN_CODE                                                        \
+	"(SELECT cm.code FROM code_municipality cm WHERE cm.name = "           \
+	"REGEXP_REPLACE(TRIM(pe.home_municipality), '(?i) +kommun$', '') "     \
+	"OR cm.code = TRIM(pe.home_municipality) ORDER BY cm.code LIMIT 1)"
+
+/* The date of the SUS consent in force: the paper's date, else the day it
+ * was signed, else its first valid day. Needs p. */
+#define SUS_CONSENT_DATE                                                       \
+	"(SELECT DATE_FORMAT(COALESCE(c.paper_date, DATE(c.signed_at), "       \
+	"c.valid_from), '%Y-%m-%d') FROM consent c WHERE c.referral_id = "     \
+	"p.referral_id AND c.kind = 'sus' AND c.state = 'aktiv' AND "          \
+	"c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
+
+/* What a registration lacks, one expression per sus_quality.h item, the
+ * export's rule (schema version 2, the default). Need p, pe, r and the
+ * code joins. */
+#define SUS_M_EDU     "(r.education_code IS NULL OR ce.sus_code IS NULL)"
+#define SUS_M_INC_B   "(" SUS_INCOME_BEFORE " IS NULL)"
+#define SUS_M_OCC_B   "(p.occupation_before_code IS NULL OR cob.sus_code IS NULL)"
+#define SUS_M_SUPPORT "(r.support_time_code IS NULL OR cst.sus_code IS NULL)"
+#define SUS_M_KOMMUN  "(" SUS_KOMMUN_CODE " IS NULL)"
+#define SUS_M_END_REASON                                                       \
+	"(p.status = 'avslutad' AND (p.end_reason_code IS NULL "               \
+	"OR cer.sus_code IS NULL))"
+#define SUS_M_OCC_A                                                            \
+	"(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "         \
+	"OR coa.sus_code IS NULL))"
+#define SUS_M_INC_A "(p.status = 'avslutad' AND " SUS_INCOME_AFTER " IS NULL)"
+#define SUS_M_ANY                                                              \
+	"(" SUS_M_EDU " OR " SUS_M_INC_B " OR " SUS_M_OCC_B                    \
+	" OR " SUS_M_SUPPORT " OR " SUS_M_KOMMUN " OR " SUS_M_END_REASON       \
+	" OR " SUS_M_OCC_A " OR " SUS_M_INC_A ")"
 
 #define SUS_CODE_JOINS                                                          \
 	"LEFT JOIN code_education ce ON ce.code = r.education_code "            \
@@ -46,17 +90,6 @@
 	"LEFT JOIN code_occupation cob ON cob.code = p.occupation_before_code " \
 	"LEFT JOIN code_occupation coa ON coa.code = p.occupation_after_code "  \
 	"LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "
-
-/* One half of SQL_SUS_COUNTS_NOW: anonymous participations by the year of
- * their start (or end). */
-#define SUS_COUNT_HALF(year_col, started, ended, extra)                        \
-	"SELECT p.insats_id, YEAR(" year_col ") AS y, pe.gender, " started     \
-	" AS started, " ended " AS ended FROM participation p "                \
-	"JOIN participation_person pe ON pe.participation_id = p.id "          \
-	"JOIN insats i ON i.id = p.insats_id "                                 \
-	"LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "       \
-	"WHERE i.forbund_id = ? AND " SUS_NOT_FELREG                           \
-	" AND NOT " SUS_IDENTITY_OK extra
 
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
@@ -96,7 +129,11 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "DATE_FORMAT(p.start_date, '%Y-%m-%d') AS start_date, "
 	                   "COALESCE(DATE_FORMAT(p.end_date, '%Y-%m-%d'), '') AS end_date, "
 	                   "pn.personnummer, pe.gender, pn.birth_year, "
-	                   "pe.home_municipality, " SUS_IDENTITY_OK
+	                   "pe.home_municipality, "
+	                   "COALESCE(" SUS_KOMMUN_CODE
+	                   ", '') AS municipality_code, "
+	                   "COALESCE(" SUS_CONSENT_DATE
+	                   ", '') AS consent_date, " SUS_IDENTITY_OK
 	                   " AS identity_ok, "
 	                   "COALESCE(ce.sus_code, '') AS education, "
 	                   "COALESCE(cst.sus_code, '') AS support_time, "
@@ -107,6 +144,10 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   ", '') AS income_before, "
 	                   "COALESCE(" SUS_INCOME_AFTER
 	                   ", '') AS income_after, "
+	                   "COALESCE(CAST(p.occupation_before_percent AS CHAR), '') "
+	                   "AS occupation_before_pct, "
+	                   "COALESCE(CAST(p.occupation_after_percent AS CHAR), '') "
+	                   "AS occupation_after_pct, "
 	                   "COALESCE(b.action, '') AS base_action, "
 	                   "COALESCE(HEX(b.reg_hash), '') AS base_hash, "
 	                   "COALESCE(b.has_end, 0) AS base_has_end "
@@ -121,23 +162,15 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "WHERE j.participation_id = p.id AND sb.state = 'kvitterad' "
 	                   "AND j.batch_no <= ?) "
 	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 21, .nparams = 4, .rec = &sus_page_record },
+	    1, .ncols = 25, .nparams = 4, .rec = &sus_page_record },
 	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code AS question, a.answer "
 	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
 	                      "WHERE q.active = 1 AND a.answer <> '' "
 	                      "AND a.participation_id BETWEEN ? AND ? "
 	                      "ORDER BY a.participation_id, q.sort_order, q.code",
 	    1, .ncols = 3, .nparams = 2, .rec = &sus_answer_record },
-	[SQL_SUS_COUNTS_NOW] = { "SELECT g.insats_id, g.y AS year, g.gender, "
-	                         "SUM(g.started) AS started, "
-	                         "SUM(g.ended) AS ended FROM (" SUS_COUNT_HALF(
-	                             "p.start_date", "1", "0",
-	                             "") " UNION ALL " SUS_COUNT_HALF("p.end_date",
-	                             "0", "1",
-	                             " AND p.status = 'avslutad'") ") g GROUP BY g.insats_id, g.y, g.gender "
-	                                                           "ORDER BY g.insats_id, g.y, g.gender",
-	    1, .ncols = 5, .nparams = 2, .rec = &sus_count_record },
-	[SQL_SUS_COUNTS_BASE] = { "SELECT c.insats_id, c.year, c.gender, c.started, c.ended "
+	[SQL_SUS_COUNTS_BASE] = { "SELECT c.insats_id, c.year, c.gender, c.started, c.ended, "
+	                          "c.held_started, c.held_ended "
 	                          "FROM sus_batch_count c WHERE c.batch_no = "
 	                          "(SELECT MAX(c2.batch_no) FROM sus_batch_count c2 "
 	                          "JOIN sus_batch sb ON sb.batch_no = c2.batch_no "
@@ -145,25 +178,26 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "AND c2.gender = c.gender AND sb.state = 'kvitterad' "
 	                          "AND c2.batch_no <= ?) "
 	                          "ORDER BY c.insats_id, c.year, c.gender",
-	    1, .ncols = 5, .nparams = 1, .rec = &sus_count_record },
+	    1, .ncols = 7, .nparams = 1, .rec = &sus_count_record },
 	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (batch_no, base_no, created_at, "
-	                           "created_by, created_via, acked_when_built) "
-	                           "VALUES (?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 6 },
+	                           "created_by, created_via, acked_when_built, schema_version) "
+	                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    0, .ncols = 0, .nparams = 7 },
 	[SQL_SUS_ITEM_INSERT] = { "INSERT INTO sus_batch_item (participation_id, batch_no, "
 	                          "action, reg_hash, has_end) VALUES (?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_SUS_COUNT_INSERT] = { "INSERT INTO sus_batch_count (batch_no, insats_id, year, "
-	                           "gender, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 6 },
+	                           "gender, started, ended, held_started, held_ended) "
+	                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    0, .ncols = 0, .nparams = 8 },
 	[SQL_SUS_PART_INSERT] = { "INSERT INTO sus_batch_part (batch_no, seq, data) "
 	                          "VALUES (?, ?, ?)",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_SUS_BATCH_FINISH] = { "UPDATE sus_batch SET n_new = ?, n_changed = ?, "
 	                           "n_anonymised = ?, n_felreg = ?, n_groups = ?, "
-	                           "n_held_back = ?, doc_bytes = ?, doc_sha256 = ? "
+	                           "n_held_back = ?, n_kept = ?, doc_bytes = ?, doc_sha256 = ? "
 	                           "WHERE batch_no = ?",
-	    0, .ncols = 0, .nparams = 9 },
+	    0, .ncols = 0, .nparams = 10 },
 	[SQL_SUS_AUDIT_BATCH] = { "INSERT INTO audit_log (at, staff_id, username, action, "
 	                          "object_type, object_id, personnummer, remote_addr, "
 	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), ?, ?, "
@@ -222,21 +256,14 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_QUALITY] = { "SELECT p.id, i.short_name, pe.first_name, pe.last_name, "
 	                      "DATE_FORMAT(p.start_date, '%Y-%m-%d') AS start_date, "
 	                      "p.status = 'avslutad' AS ended, " SUS_IDENTITY_OK
-	                      " AS identity_ok, "
-	                      "(r.education_code IS NULL OR ce.sus_code IS NULL) AS m_edu, "
-	                      "(" SUS_INCOME_BEFORE
-	                      " IS NULL) AS m_inc_before, "
-	                      "(p.occupation_before_code IS NULL OR cob.sus_code IS NULL) "
-	                      "AS m_occ_before, "
-	                      "(r.support_time_code IS NULL OR cst.sus_code IS NULL) AS m_support, "
-	                      "(pe.home_municipality = '') AS m_kommun, "
-	                      "(p.status = 'avslutad' AND (p.end_reason_code IS NULL "
-	                      "OR cer.sus_code IS NULL)) AS m_end_reason, "
-	                      "(p.status = 'avslutad' AND (p.occupation_after_code IS NULL "
-	                      "OR coa.sus_code IS NULL)) AS m_occ_after, "
-	                      "(p.status = 'avslutad' AND " SUS_INCOME_AFTER
-	                      " IS NULL) "
-	                      "AS m_inc_after "
+	                      " AS identity_ok, " SUS_M_EDU
+	                      " AS m_edu, " SUS_M_INC_B
+	                      " AS m_inc_before, " SUS_M_OCC_B
+	                      " AS m_occ_before, " SUS_M_SUPPORT
+	                      " AS m_support, " SUS_M_KOMMUN
+	                      " AS m_kommun, " SUS_M_END_REASON
+	                      " AS m_end_reason, " SUS_M_OCC_A
+	                      " AS m_occ_after, " SUS_M_INC_A " AS m_inc_after "
 	                      "FROM participation p "
 	                      "JOIN staff_insats si ON si.insats_id = p.insats_id "
 	                      "AND si.staff_id = ? "
@@ -250,6 +277,22 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "ORDER BY identity_ok DESC, i.short_name, p.start_date, p.id "
 	                      "LIMIT " SQL_NUM(SUS_QUALITY_MAX),
 	    1, .ncols = 15, .nparams = 1, .rec = &sus_quality_record },
+	/* Insatser nobody staffs: no active account works in them. */
+	[SQL_SUS_QUALITY_NOSTAFF] = { "SELECT i.id AS insats_id, i.name AS insats_name, "
+	                              "o.name AS organisation, COUNT(*) AS n_held, "
+	                              "SUM(p.status = 'avslutad') AS n_ended "
+	                              "FROM participation p "
+	                              "JOIN participation_person pe ON pe.participation_id = p.id "
+	                              "JOIN referral r ON r.id = p.referral_id "
+	                              "JOIN insats i ON i.id = p.insats_id "
+	                              "JOIN organisation o ON o.id = i.host_organisation_id " SUS_CODE_JOINS
+	                              "WHERE " SUS_NOT_FELREG
+	                              " AND " SUS_IDENTITY_OK
+	                              " AND NOT EXISTS (SELECT 1 FROM staff_insats si "
+	                              "JOIN staff s ON s.id = si.staff_id AND s.active = 1 "
+	                              "WHERE si.insats_id = p.insats_id) AND " SUS_M_ANY
+	                              " GROUP BY i.id, i.name, o.name ORDER BY i.name, i.id",
+	    1, .ncols = 5, .nparams = 0, .rec = &sus_nostaff_record },
 	[SQL_SUS_FINSAM] = { "SELECT i.id AS insats_id, i.name AS insats_name, pe.gender, "
 	                     "COUNT(*) AS active, SUM(p.start_date >= ?) AS started, "
 	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) AS ended "

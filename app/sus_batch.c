@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -10,7 +11,9 @@
 #include "app_limits.h"
 #include "arena.h"
 #include "db.h"
+#include "gender.h"
 #include "log.h"
+#include "progress.h"
 #include "sql_auth.h"
 #include "sql_sus.h"
 #include "sus_batch.h"
@@ -61,6 +64,7 @@ static const char *const action_names[SUS_ITEM_ACTION__MAX] = {
 	[SUS_ITEM_ANDRAD] = "andrad",
 	[SUS_ITEM_ANONYMISERAD] = "anonymiserad",
 	[SUS_ITEM_FELREGISTRERING] = "felregistrering",
+	[SUS_ITEM_KVARHALLEN] = "kvarhallen",
 };
 _Static_assert(
     sizeof(state_names) / sizeof(state_names[0]) == SUS_BATCH_STATE__MAX,
@@ -105,7 +109,8 @@ int
 sus_item_action_present(struct str s)
 {
 	return str_eq_cstr(s, action_names[SUS_ITEM_NY]) ||
-	    str_eq_cstr(s, action_names[SUS_ITEM_ANDRAD]);
+	    str_eq_cstr(s, action_names[SUS_ITEM_ANDRAD]) ||
+	    str_eq_cstr(s, action_names[SUS_ITEM_KVARHALLEN]);
 }
 
 /* 1 when a batch in state (its database name) is acknowledged. */
@@ -135,8 +140,105 @@ enum sus_target {
 	TARGET_PRESENT,   /* its registration, with identity */
 	TARGET_ANONYMOUS, /* not by identity: counted */
 	TARGET_FELREG,    /* registered by mistake */
-	TARGET_HOLD,      /* incomplete: leave the receiver as it is */
+	TARGET_KEEP,      /* incomplete, and the receiver holds a
+	                     registration: it keeps it as last sent */
+	TARGET_WAIT,      /* incomplete, the receiver holds nothing: counted
+	                     as held back (version 2) until complete */
 };
+
+/* The anonymous counts, made from the participations as they are read. */
+#define SUS_GROUPS_MAX 4096
+
+struct sus_group {
+	long long insats_id;
+	int year;
+	enum gender gender;
+	long long started, ended, held_started, held_ended;
+};
+
+struct sus_groups {
+	struct sus_group *g;
+	size_t n;
+};
+
+/* The year of "YYYY-MM-DD"; 0 when there is none. */
+static int
+sus_year(struct str date)
+{
+	int y = 0;
+
+	if (date.len < 4)
+		return 0;
+	for (size_t i = 0; i < 4; i++) {
+		if (date.p[i] < '0' || date.p[i] > '9')
+			return 0;
+		y = y * 10 + (date.p[i] - '0');
+	}
+	return y;
+}
+
+/* Add one to the group of (insats, year, gender): started or ended, held
+ * back or not. APP_ENOMEM past SUS_GROUPS_MAX groups. */
+static enum app_err
+sus_group_add(struct sus_groups *gs, long long insats_id, int year,
+    enum gender gender, int ended, int held)
+{
+	struct sus_group *g = NULL;
+
+	for (size_t i = gs->n; i-- > 0;)
+		if (gs->g[i].insats_id == insats_id && gs->g[i].year == year &&
+		    gs->g[i].gender == gender) {
+			g = &gs->g[i];
+			break;
+		}
+	if (g == NULL) {
+		if (gs->n >= SUS_GROUPS_MAX)
+			return APP_ENOMEM;
+		g = &gs->g[gs->n++];
+		*g = (struct sus_group){
+			.insats_id = insats_id, .year = year, .gender = gender
+		};
+	}
+	if (ended) {
+		g->ended++;
+		g->held_ended += held;
+	} else {
+		g->started++;
+		g->held_started += held;
+	}
+	return APP_OK;
+}
+
+/* Count a participation w in its groups: the year it started, and the year
+ * it ended when it has. */
+static enum app_err
+sus_group_count(struct sus_groups *gs, const struct sus_page_row *w, int held)
+{
+	enum gender gender;
+	int y;
+	enum app_err e;
+
+	if (!gender_from_name(w->gender, &gender) ||
+	    (y = sus_year(w->start_date)) == 0)
+		return APP_OK; /* the columns are NOT NULL: cannot happen */
+	if ((e = sus_group_add(gs, w->insats_id, y, gender, 0, held)) != APP_OK)
+		return e;
+	if (w->ended && (y = sus_year(w->end_date)) != 0)
+		return sus_group_add(gs, w->insats_id, y, gender, 1, held);
+	return APP_OK;
+}
+
+static int
+sus_group_cmp(const void *pa, const void *pb)
+{
+	const struct sus_group *a = pa, *b = pb;
+
+	if (a->insats_id != b->insats_id)
+		return a->insats_id < b->insats_id ? -1 : 1;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return strcmp(gender_name(a->gender), gender_name(b->gender));
+}
 
 /* "YYYY-MM-DD HH:MM:SS" as xs:dateTime in UTC: "YYYY-MM-DDTHH:MM:SSZ". */
 static struct str
@@ -212,14 +314,11 @@ sus_write_insatser(
  * answers, ordered by participation id as the page is. */
 static int
 sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
-    size_t nans, size_t *ai, struct arena *a, struct sus_reg *g, int *end_held)
+    size_t nans, size_t *ai, struct arena *a, int version, struct sus_reg *g,
+    int *end_held)
 {
-	const struct str need_in[] = { w->start_date, w->personnummer,
-		w->gender, w->birth_year, w->home_municipality, w->education,
-		w->income_before, w->occupation_before, w->support_time };
 	const struct str need_out[] = { w->end_date, w->end_reason,
 		w->income_after, w->occupation_after };
-	int complete = 1;
 
 	memset(g, 0, sizeof(*g));
 	*end_held = 0;
@@ -230,13 +329,13 @@ sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
 	g->gender = w->gender;
 	g->birth_year = w->birth_year;
 	g->municipality = str_trim_blanks(w->home_municipality);
+	g->municipality_code = w->municipality_code;
+	g->consent_date = w->consent_date;
 	g->education = w->education;
 	g->income_before = w->income_before;
 	g->occupation_before = w->occupation_before;
+	g->occupation_before_pct = w->occupation_before_pct;
 	g->support_time = w->support_time;
-	for (size_t k = 0; k < sizeof(need_in) / sizeof(need_in[0]); k++)
-		if (str_trim_blanks(need_in[k]).len == 0)
-			complete = 0;
 	while (*ai < nans && ans[*ai].participation_id < w->id)
 		(*ai)++;
 	if (*ai < nans && ans[*ai].participation_id == w->id) {
@@ -266,8 +365,9 @@ sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
 		g->end_reason = w->end_reason;
 		g->income_after = w->income_after;
 		g->occupation_after = w->occupation_after;
+		g->occupation_after_pct = w->occupation_after_pct;
 	}
-	return complete;
+	return sus_reg_complete(g, version);
 }
 
 static enum app_err
@@ -287,17 +387,76 @@ sus_item_insert(const struct sus_env *env, long long batch_no, long long pid,
 	    env->db, env->a, DB_SUS, SQL_SUS_ITEM_INSERT, p, 5, NULL);
 }
 
-/* Every participation, page by page: registrations and withdrawals.
+/* Where the receiver is and what the batch is: shared by the passes. */
+struct sus_run {
+	long long batch_no, acked_no, forbund_id;
+	int full;          /* a full replacement */
+	int v;             /* the schema version */
+	long long v1_kept; /* version 1: held back, the receiver keeps it */
+	struct sus_groups groups;
+};
+
+/* The withdrawal of a registration the receiver holds. */
+static enum app_err
+sus_withdraw(const struct sus_env *env, struct sus_xml *x,
+    const struct sus_run *run, const struct sus_page_row *w, int felreg,
+    struct sus_result *res)
+{
+	enum app_err e;
+
+	if ((e = sus_xml_removal(x, w->id, w->insats_id,
+	         felreg ? SUS_REMOVAL_FELREG : SUS_REMOVAL_ANONYMISED)) !=
+	        APP_OK ||
+	    (e = sus_item_insert(env, run->batch_no, w->id,
+	         felreg ? SUS_ITEM_FELREGISTRERING : SUS_ITEM_ANONYMISERAD,
+	         NULL, 0)) != APP_OK)
+		return e;
+	if (felreg)
+		res->n_felreg++;
+	else
+		res->n_anonymised++;
+	return APP_OK;
+}
+
+/* A held-back registration the receiver holds: it keeps it as last sent.
+ * Version 2 says so (kvarhallen) in a full replacement, and in the first
+ * batch after the registration became incomplete; the item keeps what the
+ * receiver holds (its end). Version 1 has no word for it: an incremental
+ * batch says nothing (the receiver keeps it all the same), and a full
+ * replacement, which would drop it, is refused. */
+static enum app_err
+sus_keep(const struct sus_env *env, struct sus_xml *x, struct sus_run *run,
+    const struct sus_page_row *w, struct sus_result *res)
+{
+	int said = str_eq_cstr(
+	    w->base_action, sus_item_action_name(SUS_ITEM_KVARHALLEN));
+	enum app_err e;
+
+	if (run->v < 2) {
+		run->v1_kept++; /* counted for the refusal */
+		return APP_OK;
+	}
+	if (said && !run->full)
+		return APP_OK;
+	if ((e = sus_xml_kept(x, w->id, w->insats_id)) != APP_OK ||
+	    (e = sus_item_insert(env, run->batch_no, w->id, SUS_ITEM_KVARHALLEN,
+	         NULL, w->base_has_end)) != APP_OK)
+		return e;
+	res->n_kept++;
+	return APP_OK;
+}
+
+/* Every participation, page by page: registrations, withdrawals, what is
+ * kept, and the anonymous counts (into run->groups).
  * What the receiver holds is taken from every acknowledged batch (acked_no
  * is the last one), whatever the batch is based on: a withdrawal is never
  * missed because a later acknowledged batch first sent the registration.
- * full: send every registration, changed or not (a full replacement). */
+ * A full replacement sends every registration, changed or not. */
 static enum app_err
 sus_write_participations(const struct sus_env *env, struct sus_xml *x,
-    long long batch_no, long long acked_no, int full, long long forbund_id,
-    struct sus_result *res)
+    struct sus_run *run, struct sus_result *res)
 {
-	long long after = 0, written = 0;
+	long long after = 0, written = 0, seen = 0;
 	size_t mark = arena_mark(env->a);
 	enum app_err e;
 
@@ -308,8 +467,8 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 		size_t nrows, nans, ai = 0;
 
 		arena_rewind(env->a, mark);
-		p[0] = DB_INT(acked_no);
-		p[1] = DB_INT(forbund_id);
+		p[0] = DB_INT(run->acked_no);
+		p[1] = DB_INT(run->forbund_id);
 		p[2] = DB_INT(after);
 		p[3] = DB_INT(SUS_PAGE_ROWS);
 		sus_stage = "deltaganden";
@@ -335,44 +494,57 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			enum sus_target t;
 			struct sus_reg g;
 			int end_held = 0;
-			long long pid = w->id;
 
 			if (w->felreg)
 				t = TARGET_FELREG;
 			else if (!w->identity_ok)
 				t = TARGET_ANONYMOUS;
-			else if (!sus_row_reg(
-			             w, ans, nans, &ai, env->a, &g, &end_held))
-				t = TARGET_HOLD;
+			else if (!sus_row_reg(w, ans, nans, &ai, env->a, run->v,
+			             &g, &end_held) ||
+			    (end_held && base_present && base_end))
+				/* Incomplete; or its end went missing after
+				 * the end was sent: a correction never takes
+				 * an end back, so all of it waits. */
+				t = base_present ? TARGET_KEEP : TARGET_WAIT;
 			else
 				t = TARGET_PRESENT;
-			if (t == TARGET_HOLD || end_held)
-				res->n_held_back++;
-			if (t == TARGET_HOLD)
-				continue;
-			if (t != TARGET_PRESENT) {
-				int felreg = t == TARGET_FELREG;
-
-				if (!base_present)
-					continue; /* the receiver has nothing */
-				if ((e = sus_xml_removal(x, pid, w->insats_id,
-				         felreg ? SUS_REMOVAL_FELREG
-				                : SUS_REMOVAL_ANONYMISED)) !=
-				        APP_OK ||
-				    (e = sus_item_insert(env, batch_no, pid,
-				         felreg ? SUS_ITEM_FELREGISTRERING
-				                : SUS_ITEM_ANONYMISERAD,
-				         NULL, 0)) != APP_OK)
+			switch (t) {
+			case TARGET_FELREG:
+				if (base_present &&
+				    (e = sus_withdraw(
+				         env, x, run, w, 1, res)) != APP_OK)
 					return e;
-				if (felreg)
-					res->n_felreg++;
-				else
-					res->n_anonymised++;
 				continue;
+			case TARGET_ANONYMOUS:
+				if ((base_present &&
+				        (e = sus_withdraw(env, x, run, w, 0,
+				             res)) != APP_OK) ||
+				    (e = sus_group_count(&run->groups, w, 0)) !=
+				        APP_OK)
+					return e;
+				continue;
+			case TARGET_KEEP:
+				res->n_held_back++;
+				res->n_held_regs++;
+				if ((e = sus_keep(env, x, run, w, res)) !=
+				    APP_OK)
+					return e;
+				continue;
+			case TARGET_WAIT:
+				res->n_held_back++;
+				res->n_held_regs++;
+				if (run->v >= 2 &&
+				    (e = sus_group_count(&run->groups, w, 1)) !=
+				        APP_OK)
+					return e;
+				continue;
+			case TARGET_PRESENT: break;
 			}
-			sus_reg_hash(&g, hash);
+			if (end_held)
+				res->n_held_back++;
+			sus_reg_hash(&g, run->v, hash);
 			sus_hex_upper(hash, sizeof(hash), hex);
-			if (!full && base_present &&
+			if (!run->full && base_present &&
 			    str_eq_cstr(w->base_hash, hex))
 				continue; /* unchanged */
 			if ((e = sus_xml_registration(x, &g,
@@ -380,7 +552,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			             : (g.has_end && !base_end)
 			             ? SUS_EVENT_END
 			             : SUS_EVENT_CORRECTION)) != APP_OK ||
-			    (e = sus_item_insert(env, batch_no, pid,
+			    (e = sus_item_insert(env, run->batch_no, w->id,
 			         base_present ? SUS_ITEM_ANDRAD : SUS_ITEM_NY,
 			         hash, g.has_end)) != APP_OK)
 				return e;
@@ -396,54 +568,54 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			}
 		}
 		after = rows[nrows - 1].id;
+		if (env->progress != NULL)
+			progress_set(env->progress, seen += (long long)nrows);
 	}
 	arena_rewind(env->a, mark);
 	return APP_OK;
 }
 
-/* The anonymous counts: groups whose totals differ from the receiver's
- * (every acknowledged batch up to acked_no); full: every current group. */
+/* The anonymous counts (run->groups, made by the participations' pass):
+ * groups whose totals differ from the receiver's (every acknowledged
+ * batch up to acked_no), then the receiver's groups that are empty now
+ * (sent as zeros); a full replacement: every current group. */
 static enum app_err
 sus_write_counts(const struct sus_env *env, struct sus_xml *x,
-    long long batch_no, long long acked_no, int full, long long forbund_id,
-    struct sus_result *res)
+    struct sus_run *run, struct sus_result *res)
 {
-	struct db_param p[6];
-	struct sus_count_row *now, *base;
-	size_t nnow, nbase;
+	struct db_param p[8];
+	struct sus_count_row *base;
+	struct sus_group *now = run->groups.g;
+	size_t nnow = run->groups.n, nbase;
 	unsigned char *matched;
 	enum app_err e;
 
-	p[0] = DB_INT(forbund_id);
-	p[1] = DB_INT(forbund_id);
 	sus_stage = "antal";
-	if ((e = sus_load(env, SQL_SUS_COUNTS_NOW, p, 2, &now, &nnow)) !=
-	    APP_OK)
-		return e;
-	p[0] = DB_INT(acked_no);
+	qsort(now, nnow, sizeof(*now), sus_group_cmp);
+	p[0] = DB_INT(run->acked_no);
 	if ((e = sus_load(env, SQL_SUS_COUNTS_BASE, p, 1, &base, &nbase)) !=
 	    APP_OK)
 		return e;
 	if ((matched = arena_calloc(env->a, nbase + 1, 1)) == NULL)
 		return APP_ENOMEM;
-	/* Groups: the current ones that differ from the receiver's, then
-	 * those the receiver has that are empty now (sent as zeros). A few
-	 * hundred rows at most. */
 	for (size_t pass = 0; pass < 2; pass++) {
-		const struct sus_count_row *src = pass == 0 ? now : base;
 		size_t nsrc = pass == 0 ? nnow : nbase;
 
 		for (size_t i = 0; i < nsrc; i++) {
-			struct sus_count c = {
-				.insats_id = src[i].insats_id,
-				.year = (int)src[i].year,
-				.gender = src[i].gender,
-			};
+			struct sus_count c = { 0 };
 			int skip = 0;
 
 			if (pass == 0) {
-				c.started = src[i].started;
-				c.ended = src[i].ended;
+				c = (struct sus_count){
+					.insats_id = now[i].insats_id,
+					.year = now[i].year,
+					.gender = str_cstr(
+					    gender_name(now[i].gender)),
+					.started = now[i].started,
+					.ended = now[i].ended,
+					.held_started = now[i].held_started,
+					.held_ended = now[i].held_ended,
+				};
 				for (size_t k = 0; k < nbase; k++) {
 					if (matched[k] ||
 					    base[k].insats_id != c.insats_id ||
@@ -451,26 +623,38 @@ sus_write_counts(const struct sus_env *env, struct sus_xml *x,
 					    !str_eq(base[k].gender, c.gender))
 						continue;
 					matched[k] = 1;
-					skip = !full &&
+					skip = !run->full &&
 					    base[k].started == c.started &&
-					    base[k].ended == c.ended;
+					    base[k].ended == c.ended &&
+					    base[k].held_started ==
+					        c.held_started &&
+					    base[k].held_ended == c.held_ended;
 					break;
 				}
-			} else
+			} else {
+				c = (struct sus_count){
+					.insats_id = base[i].insats_id,
+					.year = (int)base[i].year,
+					.gender = base[i].gender,
+				};
 				skip = matched[i] ||
-				    (src[i].started == 0 && src[i].ended == 0);
+				    (base[i].started == 0 &&
+				        base[i].ended == 0);
+			}
 			if (skip)
 				continue;
 			if ((e = sus_xml_count(x, &c)) != APP_OK)
 				return e;
-			p[0] = DB_INT(batch_no);
+			p[0] = DB_INT(run->batch_no);
 			p[1] = DB_INT(c.insats_id);
 			p[2] = DB_INT(c.year);
 			p[3] = DB_STR(c.gender);
 			p[4] = DB_INT(c.started);
 			p[5] = DB_INT(c.ended);
+			p[6] = DB_INT(c.held_started);
+			p[7] = DB_INT(c.held_ended);
 			if ((e = db_exec(env->db, env->a, DB_SUS,
-			         SQL_SUS_COUNT_INSERT, p, 6, NULL)) != APP_OK)
+			         SQL_SUS_COUNT_INSERT, p, 8, NULL)) != APP_OK)
 				return e;
 			res->n_groups++;
 		}
@@ -585,14 +769,27 @@ sus_build(const struct sus_env *env, long long since, int fd,
 {
 	struct sus_state st;
 	struct sus_forbund_row fb;
-	struct db_param p[9];
+	struct db_param p[10];
 	struct sus_xml *x = NULL;
 	struct sus_header h;
 	struct sus_summary sum;
+	struct sus_run run = { 0 };
 	long long base_no, batch_no, forbund_id, acked_no;
 	int full, found;
 	char path[64], detail[128];
 	enum app_err e;
+
+	run.v = env->schema > 0 ? env->schema : SUS_SCHEMA_DEFAULT;
+	if (run.v < SUS_SCHEMA_MIN || run.v > SUS_SCHEMA_MAX) {
+		snprintf(err, errlen, "Schemaversionen kan vara %d eller %d.",
+		    SUS_SCHEMA_MIN, SUS_SCHEMA_MAX);
+		return APP_EINPUT;
+	}
+	/* Before the loop's arena mark: the groups live through it. */
+	run.groups.g =
+	    arena_calloc(env->a, SUS_GROUPS_MAX, sizeof(*run.groups.g));
+	if (run.groups.g == NULL)
+		return APP_ENOMEM;
 
 	sus_stage = "låset";
 	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
@@ -639,11 +836,16 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	p[3] = sus_who(env);
 	p[4] = DB_STR(env->staff_id > 0 ? STR_LIT("http") : STR_LIT("cli"));
 	p[5] = DB_INT(acked_no);
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_INSERT, p, 6,
+	p[6] = DB_INT(run.v);
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_INSERT, p, 7,
 	         NULL)) != APP_OK)
 		return e;
-	if ((x = sus_xml_open(fd)) == NULL)
+	if ((x = sus_xml_open(fd, run.v)) == NULL)
 		return APP_ENOMEM;
+	run.batch_no = batch_no;
+	run.acked_no = acked_no;
+	run.forbund_id = forbund_id;
+	run.full = full;
 	h = (struct sus_header){
 		.batch_no = batch_no,
 		.base_no = base_no,
@@ -655,19 +857,37 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	};
 	if ((e = sus_xml_begin(x, &h)) != APP_OK ||
 	    (e = sus_write_insatser(env, x, forbund_id)) != APP_OK ||
-	    (e = sus_write_participations(env, x, batch_no, acked_no, full,
-	         forbund_id, res)) != APP_OK ||
-	    (e = sus_write_counts(
-	         env, x, batch_no, acked_no, full, forbund_id, res)) != APP_OK)
+	    (e = sus_write_participations(env, x, &run, res)) != APP_OK ||
+	    (e = sus_write_counts(env, x, &run, res)) != APP_OK)
 		goto out;
+	if (full && run.v1_kept > 0) {
+		snprintf(err, errlen,
+		    "En fullständig ersättning i schemaversion 1 kan inte "
+		    "behålla %lld registreringar som mottagaren har men som "
+		    "hålls kvar (ofullständiga nu): version 1 saknar elementet "
+		    "kvarhallen. Begär schemaversion 2, eller komplettera "
+		    "dem (SUS – registerkvalitet).",
+		    run.v1_kept);
+		e = APP_EINPUT;
+		goto out;
+	}
 	if (res->n_new + res->n_changed + res->n_anonymised + res->n_felreg +
-	        res->n_groups ==
+	        res->n_groups + res->n_kept ==
 	    0) {
 		res->empty = 1; /* the caller rolls back: no batch */
 		goto out;
 	}
-	sum = (struct sus_summary){ res->n_new, res->n_changed,
-		res->n_anonymised + res->n_felreg, res->n_groups };
+	sum = (struct sus_summary){
+		.n_new = res->n_new,
+		.n_changed = res->n_changed,
+		.n_removed = res->n_anonymised + res->n_felreg,
+		.n_groups = res->n_groups,
+		.n_anonymised = res->n_anonymised,
+		.n_felreg = res->n_felreg,
+		.n_kept = res->n_kept,
+		.n_held_regs = res->n_held_regs,
+		.n_held_ends = res->n_held_back - res->n_held_regs,
+	};
 	if ((e = sus_xml_finish(x, &sum)) != APP_OK)
 		goto out;
 	sus_xml_free(x);
@@ -697,16 +917,17 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	p[3] = DB_INT(res->n_felreg);
 	p[4] = DB_INT(res->n_groups);
 	p[5] = DB_INT(res->n_held_back);
-	p[6] = DB_INT((long long)res->bytes);
-	p[7] = DB_STR(str_cstr(res->sha256));
-	p[8] = DB_INT(batch_no);
+	p[6] = DB_INT(res->n_kept);
+	p[7] = DB_INT((long long)res->bytes);
+	p[8] = DB_STR(str_cstr(res->sha256));
+	p[9] = DB_INT(batch_no);
 	sus_stage = "batchloggen";
 	snprintf(detail, sizeof(detail),
 	    "SUS-batch %lld: %lld nya, %lld rättelser, %lld avregistreringar, "
 	    "%lld grupper",
 	    batch_no, res->n_new, res->n_changed,
 	    res->n_anonymised + res->n_felreg, res->n_groups);
-	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_FINISH, p, 9,
+	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_BATCH_FINISH, p, 10,
 	         NULL)) != APP_OK)
 		goto out;
 	p[0] = DB_INT(batch_no);
@@ -775,6 +996,8 @@ sus_batch_create(const struct sus_env *env, long long since, int fd,
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	e = sus_build(env, since, fd, res, err, errlen);
+	if (env->progress != NULL)
+		progress_end(env->progress);
 	if (e == APP_OK && !res->empty && !res->busy)
 		e = db_commit(env->db);
 	else

@@ -41,6 +41,24 @@ static const struct db_field quality_fields[] = {
 const struct db_record sus_quality_record =
     DB_RECORD(sus_quality_row, quality_fields);
 
+static const struct db_field nostaff_fields[] = {
+	DB_FIELD(sus_nostaff_row, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(sus_nostaff_row, insats_name, "insats_name", DB_F_STR),
+	DB_FIELD(sus_nostaff_row, organisation, "organisation", DB_F_STR),
+	DB_FIELD(sus_nostaff_row, n_held, "n_held", DB_F_INT),
+	DB_FIELD(sus_nostaff_row, n_ended, "n_ended", DB_F_INT),
+};
+const struct db_record sus_nostaff_record =
+    DB_RECORD(sus_nostaff_row, nostaff_fields);
+
+enum app_err
+sus_quality_nostaff(
+    struct db *db, struct arena *a, struct sus_nostaff_row **out, size_t *n)
+{
+	return db_load(
+	    db, a, DB_SUS, SQL_SUS_QUALITY_NOSTAFF, NULL, 0, (void **)out, n);
+}
+
 const char *
 sus_missing_label(enum sus_missing m)
 {

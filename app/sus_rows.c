@@ -48,6 +48,9 @@ static const struct db_field page_fields[] = {
 	DB_FIELD(sus_page_row, birth_year, "birth_year", DB_F_STR),
 	DB_FIELD(
 	    sus_page_row, home_municipality, "home_municipality", DB_F_STR),
+	DB_FIELD(
+	    sus_page_row, municipality_code, "municipality_code", DB_F_STR),
+	DB_FIELD(sus_page_row, consent_date, "consent_date", DB_F_STR),
 	DB_FIELD(sus_page_row, identity_ok, "identity_ok", DB_F_BOOL),
 	DB_FIELD(sus_page_row, education, "education", DB_F_STR),
 	DB_FIELD(sus_page_row, support_time, "support_time", DB_F_STR),
@@ -57,6 +60,10 @@ static const struct db_field page_fields[] = {
 	DB_FIELD(sus_page_row, occupation_after, "occupation_after", DB_F_STR),
 	DB_FIELD(sus_page_row, income_before, "income_before", DB_F_STR),
 	DB_FIELD(sus_page_row, income_after, "income_after", DB_F_STR),
+	DB_FIELD(sus_page_row, occupation_before_pct, "occupation_before_pct",
+	    DB_F_STR),
+	DB_FIELD(sus_page_row, occupation_after_pct, "occupation_after_pct",
+	    DB_F_STR),
 	DB_FIELD(sus_page_row, base_action, "base_action", DB_F_STR),
 	DB_FIELD(sus_page_row, base_hash, "base_hash", DB_F_STR),
 	DB_FIELD(sus_page_row, base_has_end, "base_has_end", DB_F_BOOL),
@@ -78,6 +85,8 @@ static const struct db_field count_fields[] = {
 	DB_FIELD(sus_count_row, gender, "gender", DB_F_STR),
 	DB_FIELD(sus_count_row, started, "started", DB_F_INT),
 	DB_FIELD(sus_count_row, ended, "ended", DB_F_INT),
+	DB_FIELD(sus_count_row, held_started, "held_started", DB_F_INT),
+	DB_FIELD(sus_count_row, held_ended, "held_ended", DB_F_INT),
 };
 const struct db_record sus_count_record =
     DB_RECORD(sus_count_row, count_fields);

@@ -25,6 +25,7 @@ enum sus_phase {
 
 struct sus_xml {
 	int fd;
+	int v;      /* the schema version */
 	int failed; /* a write failed: every later call fails */
 	enum sus_phase phase;
 	xmlTextWriterPtr w;
@@ -58,16 +59,54 @@ sus_xml_close_cb(void *ctx)
 	return 0;
 }
 
+static const char *const sus_ns[SUS_SCHEMA_MAX + 1] = {
+	[1] = "urn:stegvis:sus-export:1",
+	[2] = "urn:stegvis:sus-export:2",
+};
+static const char *const sus_versions[SUS_SCHEMA_MAX + 1] = {
+	[1] = "1.0",
+	[2] = "2.0",
+};
+
+const char *
+sus_xml_ns(int v)
+{
+	return v >= SUS_SCHEMA_MIN && v <= SUS_SCHEMA_MAX ? sus_ns[v] : "";
+}
+
+const char *
+sus_xml_version(int v)
+{
+	return v >= SUS_SCHEMA_MIN && v <= SUS_SCHEMA_MAX ? sus_versions[v]
+	                                                  : "";
+}
+
+int
+sus_schema_path(const char *default_path, int v, char *out, size_t n)
+{
+	const char *slash = strrchr(default_path, '/');
+	int dir = slash ? (int)(slash - default_path + 1) : 0;
+	int len;
+
+	if (v < SUS_SCHEMA_MIN || v > SUS_SCHEMA_MAX)
+		return 0;
+	len = snprintf(out, n, "%.*ssus-export-%d.xsd", dir, default_path, v);
+	return len > 0 && (size_t)len < n;
+}
+
 struct sus_xml *
-sus_xml_open(int fd)
+sus_xml_open(int fd, int v)
 {
 	struct sus_xml *x;
 	xmlOutputBufferPtr out;
 
+	if (v < SUS_SCHEMA_MIN || v > SUS_SCHEMA_MAX)
+		return NULL;
 	xmlInitParser();
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->fd = fd;
+	x->v = v;
 	out = xmlOutputBufferCreateIO(
 	    sus_xml_write_cb, sus_xml_close_cb, x, NULL);
 	if (out == NULL) {
@@ -161,27 +200,111 @@ sus_xml_elem(struct sus_xml *x, const char *name, struct str v)
 	    xmlTextWriterWriteElement(x->w, BAD_CAST name, sus_xml_text(x, v)));
 }
 
-/* <name><item>C1</item><item>C2</item></name> from "C1,C2". */
+/* The next entry "CODE[:PCT]" of a list "C1:50,C2" from *i: its code,
+ * and its extent into *pct (-1: not recorded). 0 at the end. */
+static int
+sus_list_next(struct str list, size_t *i, struct str *code, int *pct)
+{
+	size_t j;
+
+	while (*i < list.len && list.p[*i] == ',')
+		(*i)++;
+	if (*i >= list.len)
+		return 0;
+	j = *i;
+	while (j < list.len && list.p[j] != ',' && list.p[j] != ':')
+		j++;
+	*code = (struct str){ list.p + *i, j - *i };
+	*pct = -1;
+	if (j < list.len && list.p[j] == ':') {
+		int n = 0, digits = 0;
+
+		for (j++; j < list.len && list.p[j] >= '0' && list.p[j] <= '9';
+		     j++, digits++)
+			n = n * 10 + (list.p[j] - '0');
+		if (digits > 0 && digits <= 3)
+			*pct = n;
+	}
+	while (j < list.len && list.p[j] != ',')
+		j++;
+	*i = j;
+	return 1;
+}
+
+/* The extent attribute of version 2: omfattning in percent. */
+static enum app_err
+sus_xml_pct(struct sus_xml *x, int pct)
+{
+	return pct < 0 ? APP_OK : sus_xml_attr_int(x, "omfattning", pct);
+}
+
+/* <name><item>C1</item><item>C2</item></name> from "C1,C2" (sorted). A
+ * code twice is written once; version 2 adds its extent (the sum, at most
+ * 100, when every entry of the code has one). */
 static enum app_err
 sus_xml_code_list(
     struct sus_xml *x, const char *name, const char *item, struct str codes)
 {
-	enum app_err e;
+	struct str code = { 0 }, next = { 0 };
+	int pct = -1, npct = -1;
 	size_t i = 0;
+	int more;
+	enum app_err e;
 
 	if ((e = sus_xml_start(x, name)) != APP_OK)
 		return e;
-	while (i < codes.len) {
-		size_t j = i;
-
-		while (j < codes.len && codes.p[j] != ',')
-			j++;
-		if (j > i &&
-		    (e = sus_xml_elem(x, item,
-		         (struct str){ codes.p + i, j - i })) != APP_OK)
+	more = sus_list_next(codes, &i, &code, &pct);
+	while (more) {
+		while ((more = sus_list_next(codes, &i, &next, &npct)) &&
+		    str_eq(next, code))
+			pct = (pct < 0 || npct < 0) ? -1 : pct + npct;
+		if (pct > 100)
+			pct = 100;
+		if ((e = sus_xml_start(x, item)) != APP_OK ||
+		    (x->v >= 2 && (e = sus_xml_pct(x, pct)) != APP_OK) ||
+		    (e = sus_xml_rc(x,
+		         xmlTextWriterWriteString(
+		             x->w, sus_xml_text(x, code)))) != APP_OK ||
+		    (e = sus_xml_end(x)) != APP_OK)
 			return e;
-		i = j + 1;
+		code = next;
+		pct = npct;
 	}
+	return sus_xml_end(x);
+}
+
+/* "0".."100" as a number; -1 for "" (not recorded). */
+static int
+sus_pct_of(struct str s)
+{
+	int n = 0;
+
+	if (s.len == 0 || s.len > 3)
+		return -1;
+	for (size_t i = 0; i < s.len; i++) {
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return -1;
+		n = n * 10 + (s.p[i] - '0');
+	}
+	return n > 100 ? 100 : n;
+}
+
+/* An occupation element: text only in version 1; version 2 adds its
+ * extent when recorded. */
+static enum app_err
+sus_xml_occupation(
+    struct sus_xml *x, const char *name, struct str code, struct str pct)
+{
+	enum app_err e;
+
+	if (x->v < 2)
+		return sus_xml_elem(x, name, code);
+	if ((e = sus_xml_start(x, name)) != APP_OK ||
+	    (e = sus_xml_pct(x, sus_pct_of(pct))) != APP_OK ||
+	    (e = sus_xml_rc(
+	         x, xmlTextWriterWriteString(x->w, sus_xml_text(x, code)))) !=
+	        APP_OK)
+		return e;
 	return sus_xml_end(x);
 }
 
@@ -233,8 +356,8 @@ sus_xml_begin(struct sus_xml *x, const struct sus_header *h)
 	        APP_OK ||
 	    (e = sus_xml_rc(x,
 	         xmlTextWriterStartElementNS(x->w, NULL, BAD_CAST "susExport",
-	             BAD_CAST SUS_XML_NS))) != APP_OK ||
-	    (e = sus_xml_attr(x, "version", STR_LIT(SUS_XML_VERSION))) !=
+	             BAD_CAST sus_xml_ns(x->v)))) != APP_OK ||
+	    (e = sus_xml_attr(x, "version", str_cstr(sus_xml_version(x->v)))) !=
 	        APP_OK ||
 	    (e = sus_xml_attr_int(x, "batch", h->batch_no)) != APP_OK ||
 	    (e = sus_xml_attr_int(x, "basedOn", h->base_no)) != APP_OK ||
@@ -342,15 +465,19 @@ sus_xml_registration(
 	if ((e = sus_xml_start(x, "inregistrering")) != APP_OK ||
 	    (e = sus_xml_elem(x, "startdatum", g->start_date)) != APP_OK ||
 	    (e = sus_xml_elem(x, "personnummer", g->personnummer)) != APP_OK ||
+	    (x->v >= 2 &&
+	        (e = sus_xml_elem(x, "samtyckesdatum", g->consent_date)) !=
+	            APP_OK) ||
 	    (e = sus_xml_elem(x, "kon", g->gender)) != APP_OK ||
 	    (e = sus_xml_elem(x, "fodelsear", g->birth_year)) != APP_OK ||
-	    (e = sus_xml_elem(x, "folkbokforingskommun", g->municipality)) !=
+	    (e = sus_xml_elem(x, "folkbokforingskommun",
+	         x->v >= 2 ? g->municipality_code : g->municipality)) !=
 	        APP_OK ||
 	    (e = sus_xml_elem(x, "utbildning", g->education)) != APP_OK ||
 	    (e = sus_xml_code_list(x, "forsorjningFore", "forsorjning",
 	         g->income_before)) != APP_OK ||
-	    (e = sus_xml_elem(x, "sysselsattningFore", g->occupation_before)) !=
-	        APP_OK ||
+	    (e = sus_xml_occupation(x, "sysselsattningFore",
+	         g->occupation_before, g->occupation_before_pct)) != APP_OK ||
 	    (e = sus_xml_elem(x, "tidOffentligForsorjning", g->support_time)) !=
 	        APP_OK)
 		return e;
@@ -379,8 +506,8 @@ sus_xml_registration(
 	            APP_OK ||
 	        (e = sus_xml_code_list(x, "forsorjningEfter", "forsorjning",
 	             g->income_after)) != APP_OK ||
-	        (e = sus_xml_elem(x, "sysselsattningEfter",
-	             g->occupation_after)) != APP_OK ||
+	        (e = sus_xml_occupation(x, "sysselsattningEfter",
+	             g->occupation_after, g->occupation_after_pct)) != APP_OK ||
 	        (e = sus_xml_end(x)) != APP_OK))
 		return e;
 	return sus_xml_end(x);
@@ -407,6 +534,23 @@ sus_xml_removal(struct sus_xml *x, long long participation_id,
 }
 
 enum app_err
+sus_xml_kept(struct sus_xml *x, long long participation_id, long long insats_id)
+{
+	enum app_err e;
+
+	if (x->v < 2)
+		return APP_EINPUT;
+	if ((e = sus_xml_phase(x, PH_REGISTRATIONS)) != APP_OK)
+		return e;
+	if ((e = sus_xml_start(x, "kvarhallen")) != APP_OK ||
+	    (e = sus_xml_attr_int(x, "deltagande", participation_id)) !=
+	        APP_OK ||
+	    (e = sus_xml_attr_int(x, "insats", insats_id)) != APP_OK)
+		return e;
+	return sus_xml_end(x);
+}
+
+enum app_err
 sus_xml_count(struct sus_xml *x, const struct sus_count *c)
 {
 	enum app_err e;
@@ -419,6 +563,12 @@ sus_xml_count(struct sus_xml *x, const struct sus_count *c)
 	    (e = sus_xml_attr(x, "kon", c->gender)) != APP_OK ||
 	    (e = sus_xml_attr_int(x, "inskrivna", c->started)) != APP_OK ||
 	    (e = sus_xml_attr_int(x, "avslutade", c->ended)) != APP_OK)
+		return e;
+	if (x->v >= 2 &&
+	    ((e = sus_xml_attr_int(x, "vantandeInskrivna", c->held_started)) !=
+	            APP_OK ||
+	        (e = sus_xml_attr_int(x, "vantandeAvslutade", c->held_ended)) !=
+	            APP_OK))
 		return e;
 	return sus_xml_end(x);
 }
@@ -435,8 +585,20 @@ sus_xml_finish(struct sus_xml *x, const struct sus_summary *s)
 	    (e = sus_xml_attr_int(x, "rattelser", s->n_changed)) != APP_OK ||
 	    (e = sus_xml_attr_int(x, "avregistreringar", s->n_removed)) !=
 	        APP_OK ||
-	    (e = sus_xml_attr_int(x, "antalGrupper", s->n_groups)) != APP_OK ||
-	    (e = sus_xml_end(x)) != APP_OK)
+	    (e = sus_xml_attr_int(x, "antalGrupper", s->n_groups)) != APP_OK)
+		return e;
+	if (x->v >= 2 &&
+	    ((e = sus_xml_attr_int(x, "anonymiserade", s->n_anonymised)) !=
+	            APP_OK ||
+	        (e = sus_xml_attr_int(x, "felregistreringar", s->n_felreg)) !=
+	            APP_OK ||
+	        (e = sus_xml_attr_int(x, "kvarhallna", s->n_kept)) != APP_OK ||
+	        (e = sus_xml_attr_int(
+	             x, "vantandeRegistreringar", s->n_held_regs)) != APP_OK ||
+	        (e = sus_xml_attr_int(
+	             x, "vantandeUtregistreringar", s->n_held_ends)) != APP_OK))
+		return e;
+	if ((e = sus_xml_end(x)) != APP_OK)
 		return e;
 	if ((e = sus_xml_rc(x, xmlTextWriterEndDocument(x->w))) != APP_OK)
 		return e;
@@ -458,14 +620,54 @@ sus_hash_str(crypto_generichash_state *st, struct str s)
 		    st, (const unsigned char *)s.p, s.len);
 }
 
+/* A code list as version v writes it: each code once, version 2 with its
+ * merged extent (as sus_xml_code_list() does). */
+static void
+sus_hash_list(crypto_generichash_state *st, struct str list, int v)
+{
+	struct str code = { 0 }, next = { 0 };
+	int pct = -1, npct = -1, more;
+	size_t i = 0;
+	char num[16];
+
+	more = sus_list_next(list, &i, &code, &pct);
+	while (more) {
+		while ((more = sus_list_next(list, &i, &next, &npct)) &&
+		    str_eq(next, code))
+			pct = (pct < 0 || npct < 0) ? -1 : pct + npct;
+		sus_hash_str(st, code);
+		if (v >= 2) {
+			snprintf(num, sizeof(num), "%d", pct > 100 ? 100 : pct);
+			sus_hash_str(st, str_cstr(num));
+		}
+		code = next;
+		pct = npct;
+	}
+	sus_hash_str(st, STR_LIT("."));
+}
+
+int
+sus_reg_complete(const struct sus_reg *g, int v)
+{
+	const struct str need[] = { g->start_date, g->personnummer, g->gender,
+		g->birth_year, v >= 2 ? g->municipality_code : g->municipality,
+		g->education, g->income_before, g->occupation_before,
+		g->support_time, v >= 2 ? g->consent_date : STR_LIT("-") };
+
+	for (size_t k = 0; k < sizeof(need) / sizeof(need[0]); k++)
+		if (str_trim_blanks(need[k]).len == 0)
+			return 0;
+	return 1;
+}
+
 void
-sus_reg_hash(const struct sus_reg *g, unsigned char out[SUS_HASH_BYTES])
+sus_reg_hash(const struct sus_reg *g, int v, unsigned char out[SUS_HASH_BYTES])
 {
 	crypto_generichash_state st;
 	char num[48];
 
 	crypto_generichash_init(&st, NULL, 0, SUS_HASH_BYTES);
-	sus_hash_str(&st, STR_LIT(SUS_XML_NS));
+	sus_hash_str(&st, str_cstr(sus_xml_ns(v)));
 	snprintf(
 	    num, sizeof(num), "%lld/%lld", g->participation_id, g->insats_id);
 	sus_hash_str(&st, str_cstr(num));
@@ -473,9 +675,13 @@ sus_reg_hash(const struct sus_reg *g, unsigned char out[SUS_HASH_BYTES])
 	sus_hash_str(&st, g->personnummer);
 	sus_hash_str(&st, g->gender);
 	sus_hash_str(&st, g->birth_year);
-	sus_hash_str(&st, g->municipality);
+	sus_hash_str(&st, v >= 2 ? g->municipality_code : g->municipality);
+	if (v >= 2) {
+		sus_hash_str(&st, g->consent_date);
+		sus_hash_str(&st, g->occupation_before_pct);
+	}
 	sus_hash_str(&st, g->education);
-	sus_hash_str(&st, g->income_before);
+	sus_hash_list(&st, g->income_before, v);
 	sus_hash_str(&st, g->occupation_before);
 	sus_hash_str(&st, g->support_time);
 	for (size_t i = 0; i < g->nanswers; i++) {
@@ -486,8 +692,10 @@ sus_reg_hash(const struct sus_reg *g, unsigned char out[SUS_HASH_BYTES])
 	if (g->has_end) {
 		sus_hash_str(&st, g->end_date);
 		sus_hash_str(&st, g->end_reason);
-		sus_hash_str(&st, g->income_after);
+		sus_hash_list(&st, g->income_after, v);
 		sus_hash_str(&st, g->occupation_after);
+		if (v >= 2)
+			sus_hash_str(&st, g->occupation_after_pct);
 	}
 	crypto_generichash_final(&st, out, SUS_HASH_BYTES);
 }

@@ -9,6 +9,7 @@ nginx mariadb-server mariadb-client
 libfcgi-dev libfcgi-bin libmariadb-dev libxml2-dev libxml2-utils libsodium-dev libcmocka-dev clang-format
 liboath-dev oathtool libqrencode-dev
 libglpk-dev
+age
 chromium fonts-sil-abyssinica"
 # Browser tests (tests/browser/): chromium, an Ethiopic font for the Tigrinya
 # screens (Arabic and Dari render with DejaVu), and node and npm unless a node

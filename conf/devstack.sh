@@ -56,6 +56,7 @@ start_mariadb() {
 		setsid mariadbd --no-defaults "${rootopt[@]}" --datadir="$VAR/mysql" \
 			--socket="$VAR/run/mysqld.sock" --pid-file="$VAR/run/mysqld.pid" \
 			--skip-networking --log-error="$VAR/log/mariadb.log" \
+			--tmpdir="$VAR/tmp" \
 			--innodb-buffer-pool-size=256M --character-set-server=utf8mb4 \
 			--collation-server=utf8mb4_swedish_ci --max-connections=200 \
 			< /dev/null > /dev/null 2>&1 &
@@ -136,7 +137,7 @@ start)
 	PORT=${3:?port}
 	BIN=${4:?binary}
 	[ -x "$BIN" ] || die "no binary at $BIN: run make first"
-	mkdir -p "$VAR"/{run,log,mysql,nginx}
+	mkdir -p "$VAR"/{run,log,mysql,nginx,tmp}
 	chmod 700 "$VAR"
 	start_mariadb
 	create_database

@@ -73,6 +73,13 @@ struct conf {
 	/* 0/1: log a BUG line for a view value tag no handler bound (see
 	 * view.h); for tests, off by default. */
 	int strict_views;
+	/* `stegvis backup`/`restore` (include/backup.h): where the encrypted
+	 * backups go, the age key file they are encrypted with (public
+	 * recipients, or a secret identity), and how many days a backup is
+	 * kept, 1..3650 (capped at the shortest gallring rule). */
+	const char *backup_dir;
+	const char *backup_key_file;
+	unsigned backup_keep_days;
 };
 
 /*

@@ -40,23 +40,24 @@ enum sql_sus {
 	SQL_SUS_PAGE,
 	/* (from id, to id) -> participation id, question code, answer */
 	SQL_SUS_ANSWERS,
-	/* (forbund id, forbund id) -> insats id, year, gender, started, ended: current
-	 * anonymous counts, by insats, year, gender */
-	SQL_SUS_COUNTS_NOW,
-	/* (base no) -> insats id, year, gender, started, ended: the counts
-	 * the receiver has (latest acknowledged per group up to base no) */
+	/* (base no) -> insats id, year, gender, started, ended,
+	 * held_started, held_ended: the counts the receiver has (latest
+	 * acknowledged per group up to base no). The current counts are
+	 * made from SQL_SUS_PAGE's rows (sus_batch.c), by the same rule
+	 * that decides each registration. */
 	SQL_SUS_COUNTS_BASE,
 	/* (batch no, base no, created_at, created_by or NULL, via, last
-	 * acknowledged batch no when built) */
+	 * acknowledged batch no when built, schema version) */
 	SQL_SUS_BATCH_INSERT,
 	/* (participation id, batch no, action, hash or NULL, has_end) */
 	SQL_SUS_ITEM_INSERT,
-	/* (batch no, insats id, year, gender, started, ended) */
+	/* (batch no, insats id, year, gender, started, ended, held_started,
+	 * held_ended) */
 	SQL_SUS_COUNT_INSERT,
 	/* (batch no, seq, data) */
 	SQL_SUS_PART_INSERT,
 	/* (n_new, n_changed, n_anonymised, n_felreg, n_groups, n_held_back,
-	 * bytes, sha256, batch no) */
+	 * n_kept, bytes, sha256, batch no) */
 	SQL_SUS_BATCH_FINISH,
 	/* (staff id or NULL, username, remote_addr, request_id, detail,
 	 * batch no): one access-log row per person the batch names */
@@ -88,6 +89,9 @@ enum sql_sus {
 	/* (staff id) -> struct sus_quality_row: participations of the
 	 * caller's insatser whose SUS registration is incomplete */
 	SQL_SUS_QUALITY,
+	/* () -> struct sus_nostaff_row: per insats without an active staff
+	 * account, how many registrations by identity are held back */
+	SQL_SUS_QUALITY_NOSTAFF,
 	/* (from, from, to, to, from) -> insats id, insats name, gender,
 	 * participants (any day in the period), started in it, ended in it */
 	SQL_SUS_FINSAM,
@@ -130,9 +134,12 @@ struct sus_page_row {
 	int ended;  /* avslutad */
 	struct str start_date, end_date, personnummer, gender, birth_year;
 	struct str home_municipality;
+	struct str municipality_code; /* SCB's, "" when the text maps to none */
+	struct str consent_date;      /* of the SUS consent in force */
 	int identity_ok; /* may be reported by identity (SUS_IDENTITY_OK) */
 	struct str education, support_time, occupation_before, end_reason;
 	struct str occupation_after, income_before, income_after;
+	struct str occupation_before_pct, occupation_after_pct; /* "" none */
 	struct str base_action; /* enum sus_item_action's name, "" for none */
 	struct str base_hash;   /* upper-case hex, "" for none */
 	int base_has_end;
@@ -146,11 +153,12 @@ struct sus_answer_row {
 };
 extern const struct db_record sus_answer_record;
 
-/* SQL_SUS_COUNTS_NOW and _BASE: one anonymous count group. */
+/* SQL_SUS_COUNTS_BASE: one anonymous count group as the receiver has
+ * it. */
 struct sus_count_row {
 	long long insats_id, year;
 	struct str gender;
-	long long started, ended;
+	long long started, ended, held_started, held_ended;
 };
 extern const struct db_record sus_count_record;
 

@@ -13,7 +13,19 @@
  *     identity) is withdrawn (avregistrering anonymiserad) and counted
  *     anonymously from that batch on;
  *   - a registration that is not complete is held back, never sent half
- *     filled (an ended participation's utregistrering waits on its own);
+ *     filled (an ended participation's utregistrering waits on its own).
+ *     The held-back rule, one for both kinds of batch (README "The SUS
+ *     export"): when the receiver holds a registration of it, it keeps
+ *     that as last sent. Version 2 says so with a kvarhallen element, in
+ *     the first batch after it became incomplete and in every full
+ *     replacement while it stays so; so a full replacement equals the
+ *     sum of the batches. Version 1 has no such element: a full
+ *     replacement in version 1 is refused while any exists (APP_EINPUT).
+ *     When the receiver holds nothing of it, version 2 counts it in its
+ *     anonymous group, marked as held back, until it is complete;
+ *   - an end registration once sent is never taken back by a correction:
+ *     an ended participation whose end data went missing after its end
+ *     was sent is held back whole (the receiver keeps the end);
  *   - nothing changed: no batch is made.
  *
  * The document is written to a file with sus_xml, validated against the
@@ -34,6 +46,7 @@
 
 struct arena;
 struct db;
+struct progress;
 struct db_record;
 
 /* A batch's state (sus_batch.state). */
@@ -57,6 +70,7 @@ enum sus_item_action {
 	SUS_ITEM_ANDRAD,          /* registered again, changed */
 	SUS_ITEM_ANONYMISERAD,    /* withdrawn: counted anonymously now */
 	SUS_ITEM_FELREGISTRERING, /* withdrawn: registered by mistake */
+	SUS_ITEM_KVARHALLEN,      /* held back: the receiver keeps it */
 	SUS_ITEM_ACTION__MAX
 };
 
@@ -64,7 +78,8 @@ enum sus_item_action {
 const char *sus_item_action_name(enum sus_item_action);
 
 /* 1 when the receiver holds a registration after an item whose action is
- * named s (ny, andrad); 0 after a withdrawal or with no item (""). */
+ * named s (ny, andrad, kvarhallen); 0 after a withdrawal or with no item
+ * (""). */
 int sus_item_action_present(struct str s);
 
 /* The export's numbering (SQL_SUS_STATE). */
@@ -108,17 +123,23 @@ struct sus_env {
 	struct arena *a;    /* rewound to where it was on return */
 	long long staff_id; /* the integration account; 0: the command line */
 	struct str username, remote_addr, request_id;
-	const char *xsd_path; /* NULL: do not validate */
+	const char *xsd_path; /* NULL: do not validate; else the XSD of
+	                         schema */
+	int schema;           /* the schema version; 0: SUS_SCHEMA_DEFAULT */
 	/* Test hook (STEGVIS_SUS_CRASH_AFTER, read only by the test build
 	 * build/stegvis-testhooks): SIGKILL the process after this many
 	 * registrations are written. 0: never. */
 	long long crash_after;
+	/* The command line's progress line (progress.h); NULL: none. */
+	struct progress *progress;
 };
 
 struct sus_result {
 	long long batch_no, base_no;
 	long long n_new, n_changed, n_anonymised, n_felreg, n_groups;
-	long long n_held_back;
+	long long n_held_back; /* registrations or their ends held back */
+	long long n_held_regs; /* of them, whole registrations */
+	long long n_kept;      /* kvarhallen elements written */
 	unsigned long long bytes;
 	char sha256[65]; /* hex */
 	int empty;       /* nothing changed: no batch was made */
@@ -133,7 +154,9 @@ struct sus_result {
  * (every registration and count group, and a withdrawal of everything
  * acknowledged that may no longer be held). Withdrawals are always
  * computed against every acknowledged batch. APP_EINPUT with a Swedish
- * message in err for any other since; APP_EIO when the document fails
+ * message in err for any other since, and for a full replacement in
+ * schema version 1 while a registration the receiver holds is held back;
+ * APP_EIO when the document fails
  * validation (err says where, never a value) or cannot be written;
  * APP_EUNAVAIL on a lock wait timeout or deadlock. When another export or
  * acknowledgement is running, APP_OK with res->busy set (no waiting).

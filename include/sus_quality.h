@@ -55,6 +55,24 @@ extern const struct db_record sus_quality_record;
 enum app_err sus_quality_load(struct db *, struct arena *, long long staff_id,
     struct sus_quality_row **out, size_t *n);
 
+/* An insats that no active account staffs, with held-back registrations
+ * by identity (SQL_SUS_QUALITY_NOSTAFF): counts only, for the admin, who
+ * can staff it or ask its host organisation. Strings borrowed from the
+ * arena. */
+struct sus_nostaff_row {
+	long long insats_id;
+	struct str insats_name;
+	struct str organisation; /* the host organisation's name */
+	long long n_held;        /* registrations held back */
+	long long n_ended;       /* of them, ended participations */
+};
+extern const struct db_record sus_nostaff_record;
+
+/* Every such insats, by name, into *out (an arena array of *n, NULL when
+ * none). APP_E* from the database. */
+enum app_err sus_quality_nostaff(
+    struct db *, struct arena *, struct sus_nostaff_row **out, size_t *n);
+
 /* What row lacks, as the page says it: "utbildning, avslutsorsak". Arena;
  * "" when nothing (or on a full arena). */
 struct str sus_quality_missing_text(

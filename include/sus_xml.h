@@ -1,5 +1,6 @@
 /*
- * sus_xml.h: the SUS export document (conf/sus-export-1.xsd), written as a
+ * sus_xml.h: the SUS export document (conf/sus-export-N.xsd, N the schema
+ * version: 2 by default, 1 for a job that asks for it), written as a
  * stream with libxml2's xmlTextWriter straight to a file descriptor, so the
  * memory used does not grow with the document: each call writes one
  * element and forgets it.
@@ -9,7 +10,8 @@
  *	sus_xml_open()
  *	sus_xml_begin()                        root and samverkansorganisation
  *	sus_xml_insats() ...                   every insats
- *	sus_xml_registration() / sus_xml_removal() ...  in participation order
+ *	sus_xml_registration() / sus_xml_removal() / sus_xml_kept() ...
+ *	                                       in participation order
  *	sus_xml_count() ...                    anonymous groups
  *	sus_xml_finish()                       summary, close, flush
  *	sus_xml_free()
@@ -28,9 +30,22 @@
 #include "app.h"
 #include "str.h"
 
-#define SUS_XML_NS      "urn:stegvis:sus-export:1"
-#define SUS_XML_VERSION "1.0"
-#define SUS_HASH_BYTES  16
+#define SUS_HASH_BYTES 16
+
+/* The schema versions: conf/sus-export-1.xsd and -2.xsd. */
+#define SUS_SCHEMA_MIN     1
+#define SUS_SCHEMA_MAX     2
+#define SUS_SCHEMA_DEFAULT 2
+
+/* The namespace of version v ("urn:stegvis:sus-export:2") and its
+ * @version ("2.0"); "" for no such version. Static. */
+const char *sus_xml_ns(int v);
+const char *sus_xml_version(int v);
+
+/* The XSD of version v beside the one at default_path (the conf's
+ * sus_schema, the default version's): the same directory, file
+ * sus-export-V.xsd. Into out; 0 when it does not fit. */
+int sus_schema_path(const char *default_path, int v, char *out, size_t n);
 
 struct sus_xml; /* heap; sus_xml_free() */
 
@@ -67,17 +82,28 @@ struct sus_answer {
 	struct str answer;
 };
 
-/* One participation's registration, values as exported (SUS codes). */
+/* One participation's registration, values as exported (SUS codes).
+ * Version 1 writes the kommun's name (municipality); version 2 its SCB
+ * code (municipality_code), the SUS consent's date and the extents. */
 struct sus_reg {
 	long long participation_id, insats_id;
 	struct str start_date, personnummer, gender, birth_year, municipality;
+	struct str
+	    municipality_code;   /* "1488"; "" when the name maps to none */
+	struct str consent_date; /* ÅÅÅÅ-MM-DD */
 	struct str education;
-	struct str income_before; /* SUS codes, comma-separated, sorted */
+	/* SUS codes, comma-separated, sorted; each may carry its extent in
+	 * percent after a colon ("F01:50,F09"): version 1 ignores it. A code
+	 * twice (two of our codes map to one) is written once, with the sum
+	 * of the extents when every one is known. */
+	struct str income_before;
 	struct str occupation_before, support_time;
+	struct str occupation_before_pct; /* "0".."100", "" not recorded */
 	const struct sus_answer *answers;
 	size_t nanswers;
 	int has_end; /* 1: the utregistrering follows */
 	struct str end_date, end_reason, income_after, occupation_after;
+	struct str occupation_after_pct;
 };
 
 enum sus_event { SUS_EVENT_NEW, SUS_EVENT_END, SUS_EVENT_CORRECTION };
@@ -88,16 +114,25 @@ struct sus_count {
 	int year;
 	struct str gender;
 	long long started, ended;
+	/* Of started and ended: registrations held back, counted here until
+	 * they are complete (version 2 writes them; version 1 never counts
+	 * them). */
+	long long held_started, held_ended;
 };
 
 struct sus_summary {
 	long long n_new, n_changed, n_removed, n_groups;
+	/* Version 2 only: */
+	long long n_anonymised, n_felreg; /* n_removed split by reason */
+	long long n_kept;                 /* kvarhallen elements */
+	long long n_held_regs; /* registrations held back now (all) */
+	long long n_held_ends; /* registrations sent without their end */
 };
 
-/* A writer on fd (borrowed: not closed by sus_xml_free()). NULL when out
- * of memory. The first write error is sticky: every later call returns
- * APP_EIO. */
-struct sus_xml *sus_xml_open(int fd);
+/* A writer of schema version v on fd (borrowed: not closed by
+ * sus_xml_free()). NULL when out of memory or v is no version. The first
+ * write error is sticky: every later call returns APP_EIO. */
+struct sus_xml *sus_xml_open(int fd, int v);
 
 enum app_err sus_xml_begin(struct sus_xml *, const struct sus_header *);
 enum app_err sus_xml_insats(struct sus_xml *, const struct sus_insats *);
@@ -105,6 +140,11 @@ enum app_err sus_xml_registration(
     struct sus_xml *, const struct sus_reg *, enum sus_event);
 enum app_err sus_xml_removal(struct sus_xml *, long long participation_id,
     long long insats_id, enum sus_removal);
+/* Version 2: <kvarhallen>: the registration the receiver holds for this
+ * participation is incomplete now: keep it as last sent. APP_EINPUT in
+ * version 1, which has no such element. */
+enum app_err sus_xml_kept(
+    struct sus_xml *, long long participation_id, long long insats_id);
 enum app_err sus_xml_count(struct sus_xml *, const struct sus_count *);
 
 /* Close every open element and flush to the fd (no fsync). */
@@ -112,9 +152,14 @@ enum app_err sus_xml_finish(struct sus_xml *, const struct sus_summary *);
 
 void sus_xml_free(struct sus_xml *);
 
-/* BLAKE2b-128 over every value of the registration as it would be written
- * (the event aside): equal hashes, equal registration elements. */
-void sus_reg_hash(const struct sus_reg *, unsigned char out[SUS_HASH_BYTES]);
+/* BLAKE2b-128 over every value of the registration as version v would
+ * write it (the event aside): equal hashes, equal registration elements. */
+void sus_reg_hash(
+    const struct sus_reg *, int v, unsigned char out[SUS_HASH_BYTES]);
+
+/* 1 when the registration holds everything version v needs to be sent
+ * (its inregistrering; the utregistrering is has_end's matter). */
+int sus_reg_complete(const struct sus_reg *, int v);
 
 /* Validate the document at doc_path against the XSD at xsd_path with a
  * streaming (SAX) validator: constant memory. APP_OK when valid;

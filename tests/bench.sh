@@ -152,7 +152,7 @@ echo
 echo "SUS export: $have participations, $(sqla "SELECT COUNT(*) FROM consent WHERE kind = 'sus' AND state = 'aktiv'") with a SUS consent"
 out=$("$BUILD/stegvis" sus-export -c "$VAR/stegvis.conf" --out "$VAR/sus-bench.xml")
 echo "$out" | sed 's/^stegvis: /  /'
-xmllint --noout --stream --schema conf/sus-export-1.xsd "$VAR/sus-bench.xml" 2>&1 | sed 's/^/  xmllint: /'
+xmllint --noout --stream --schema conf/sus-export-2.xsd "$VAR/sus-bench.xml" 2>&1 | sed 's/^/  xmllint: /'
 read -r secs rss < <(echo "$out" | awk '/max RSS/ { for (i = 1; i <= NF; i++) { if ($i == "s,") s = $(i - 1); if ($i == "RSS") r = $(i + 1) } } END { print s, r }')
 printf 'SUS export of %s participations: %s s, peak RSS %s KiB (%s MiB document)\n' \
 	"$have" "$secs" "$rss" "$(( $(stat -c %s "$VAR/sus-bench.xml") / 1048576 ))"

@@ -378,12 +378,17 @@ luhn() {
 # pnr YYYYMMDD: a valid 12-digit personnummer on that date that no person
 # row has yet (day + 60 gives a samordningsnummer).
 pnr() {
-	local n s
+	# A fixture may draw many numbers before it inserts any, and each call
+	# runs in its own $(...) subshell: remember what this test has handed
+	# out in a file, or two rows of one fixture can get the same number.
+	local n s used="${VAR:-/tmp}/pnr-used.$$"
 	while :; do
 		s=$(printf '%03d' $((RANDOM % 898 + 100)))
 		n="$1$s$(luhn "${1:2:6}$s")"
+		grep -qx "$n" "$used" 2> /dev/null && continue
 		[ "$(sql_admin "SELECT COUNT(*) FROM person WHERE personnummer = '$n'")" = 0 ] && break
 	done
+	echo "$n" >> "$used"
 	echo "$n"
 }
 
@@ -682,6 +687,16 @@ statements_of() {
 tablet() {
 	fetch -c "$1" -b "$1" "$BASE/surfplatta" > /dev/null
 	KC=$(form_csrf)
+}
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+	local p
+	for _ in $(seq 50); do
+		p=$((20000 + RANDOM % 20000))
+		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }
+	done
+	echo 28081
 }
 
 # --- A referral's state (issue 15, items 6 and 7).

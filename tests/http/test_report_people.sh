@@ -66,8 +66,8 @@ while read -r n g birth start end status before after corem employer group; do
 		SET @pa = LAST_INSERT_ID();
 		$PART_PERSON_SQL
 		SQLX
-		for c in ${before//,/ }; do [ "$c" = - ] || echo "INSERT INTO referral_income VALUES (@r, '$c');" >> "$SQL"; done
-		for c in ${after//,/ }; do [ "$c" = - ] || echo "INSERT INTO participation_income_after VALUES (@pa, '$c');" >> "$SQL"; done
+		for c in ${before//,/ }; do [ "$c" = - ] || echo "INSERT INTO referral_income (referral_id, income_code) VALUES (@r, '$c');" >> "$SQL"; done
+		for c in ${after//,/ }; do [ "$c" = - ] || echo "INSERT INTO participation_income_after (participation_id, income_code) VALUES (@pa, '$c');" >> "$SQL"; done
 		[ "$corem" = hr ] && echo "INSERT INTO referral_coremittent (referral_id, organisation_id, name) VALUES (@r, $HR, 'HR');" >> "$SQL"
 		[ "$corem" = vc ] && echo "INSERT INTO referral_coremittent (referral_id, organisation_id, name) VALUES (@r, $VC, 'VC');" >> "$SQL"
 	done

@@ -3,7 +3,7 @@
 # batch log and the command line (atomic file, crash, re-fetch). Every
 # document any step produces is checked with xmllint --schema as well.
 . "$(dirname "$0")/lib.sh"
-XSD="$ROOT/conf/sus-export-1.xsd"
+XSD="$ROOT/conf/sus-export-2.xsd" # the default version
 CONF="$VAR/stegvis.conf"
 WORK=$(mktemp -d)
 at_exit 'rm -rf "$WORK"'
@@ -147,19 +147,19 @@ b3=$(batch_header)
 doc3="$WORK/doc-$ndoc.xml"
 check "a changed value is sent as a correction" \
 	test "$(xp "$doc3" "string(//$(sus registrering)[@deltagande='${P[2]}']/@handelse)")" = rattelse
-check "with the new value" grep -q "<folkbokforingskommun>Vänersborg</folkbokforingskommun>" "$doc3"
+check "with the new value" grep -q "<folkbokforingskommun>1487</folkbokforingskommun>" "$doc3"
 check "and nothing else" test "$(xp "$doc3" "count(//$(sus registrering))")" = 1
 ack "$b3" > /dev/null
 
 # --- Consent revoked: withdrawn, then counted anonymously.
 year=$(sql_admin "SELECT YEAR(start_date) FROM participation WHERE id = ${P[0]}")
 gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = ${P[0]}")
-group_before=$(sql_admin "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
-	LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
-	WHERE p.insats_id = $FVI AND YEAR(p.start_date) = $year AND pe.gender = '$gender'
-	AND p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
-	AND NOT (pe.protected_identity = 0 AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id
-	AND c.kind = 'sus' AND c.state = 'aktiv' AND c.answer = 'ja'))")
+# The group as the receiver has it (the latest acknowledged count): it
+# holds the anonymous participations and, in version 2, the held-back ones
+# never sent.
+group_before=$(sql_admin "SELECT c.started FROM sus_batch_count c JOIN sus_batch b ON b.batch_no = c.batch_no
+	WHERE b.state = 'kvitterad' AND c.insats_id = $FVI AND c.year = $year AND c.gender = '$gender'
+	ORDER BY c.batch_no DESC LIMIT 1")
 revoke_participation_sus_consent "${P[0]}"
 new_batch
 b4=$(batch_header)
@@ -186,7 +186,7 @@ new_batch
 doc5="$WORK/doc-$ndoc.xml"
 check "a batch is made beside the protected identity (201)" test "$ST" = 201
 check "it is that batch's document" test "$(xp "$doc5" "string(/*/@batch)")" = "$(batch_header)"
-check "it holds the correction" grep -q "<folkbokforingskommun>Uddevalla</folkbokforingskommun>" "$doc5"
+check "it holds the correction" grep -q "<folkbokforingskommun>1485</folkbokforingskommun>" "$doc5"
 check "protected identity with a consent is not registered" test "$(reg_count "$doc5" "${P[3]}")" = 0
 check "nor its personnummer" bash -c "! grep -q '$(pnr_of "${P[3]}")' '$doc5'"
 ack "$(batch_header)" > /dev/null
@@ -280,7 +280,7 @@ check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CO
 check "the file follows the XSD" valid "$out"
 cp "$out" "$WORK/doc-cli.xml"
 cb=$(xp "$out" "string(/*/@batch)")
-check "it holds the change" grep -q "<folkbokforingskommun>Dals-Ed</folkbokforingskommun>" "$out"
+check "it holds the change" grep -q "<folkbokforingskommun>1438</folkbokforingskommun>" "$out"
 check "and only the file: no temporary left" test "$(ls -A "$WORK/cli")" = sus.xml
 check "--batch fetches the same document again" quiet "$BIN" sus-export -c "$CONF" --batch "$cb" --out "$WORK/cli/again.xml"
 check "byte for byte" cmp -s "$out" "$WORK/cli/again.xml"
@@ -331,7 +331,7 @@ check "the batch was recorded" test "$(sus_last_batch)" = $((last + 1))
 check "and the message says how to fetch it" grep -q -- "--batch $((last + 1))" "$WORK/rename.err"
 check "no stray temporary beside it" test "$(ls -A "$WORK/cli" | grep -c '\.tmp$')" = 0
 check "--batch then fetches it" quiet "$BIN" sus-export -c "$CONF" --batch $((last + 1)) --out "$WORK/cli/renamed.xml"
-check "with the change" grep -q "<folkbokforingskommun>Åmål</folkbokforingskommun>" "$WORK/cli/renamed.xml"
+check "with the change" grep -q "<folkbokforingskommun>1492</folkbokforingskommun>" "$WORK/cli/renamed.xml"
 ack $((last + 1)) > /dev/null
 
 # --- The batch log (admin) and who may see it.
@@ -365,7 +365,7 @@ new_batch
 docC="$WORK/doc-$ndoc.xml"
 check "the next batch withdraws P6" \
 	test "$(xp "$docC" "string(//$(sus avregistrering)[@deltagande='${P[6]}']/@orsak)")" = anonymiserad
-check "and carries B's correction" grep -q "<folkbokforingskommun>Mellerud</folkbokforingskommun>" "$docC"
+check "and carries B's correction" grep -q "<folkbokforingskommun>1461</folkbokforingskommun>" "$docC"
 check "without P6's personnummer" bash -c "! grep -q '$(pnr_of "${P[6]}")' '$docC'"
 expect_status "and can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$(batch_header)/kvittens"
 

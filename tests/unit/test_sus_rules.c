@@ -48,6 +48,9 @@ item_actions(void **state)
 	    str_cstr(sus_item_action_name(SUS_ITEM_ANONYMISERAD))));
 	assert_false(sus_item_action_present(
 	    str_cstr(sus_item_action_name(SUS_ITEM_FELREGISTRERING))));
+	/* Held back: the receiver keeps what it had. */
+	assert_true(sus_item_action_present(
+	    str_cstr(sus_item_action_name(SUS_ITEM_KVARHALLEN))));
 	assert_false(sus_item_action_present(STR_LIT("")));
 	assert_string_equal(
 	    sus_item_action_name(SUS_ITEM_FELREGISTRERING), "felregistrering");

@@ -92,7 +92,7 @@ slurp(const char *path, size_t *len)
 static void
 write_small(int fd)
 {
-	struct sus_xml *x = sus_xml_open(fd);
+	struct sus_xml *x = sus_xml_open(fd, 1);
 	struct sus_header h = {
 		.batch_no = 7,
 		.base_no = 6,
@@ -126,8 +126,10 @@ write_small(int fd)
 		.target_groups = STR_LIT(""),
 	};
 	struct sus_reg g = full_reg(), g2 = full_reg();
-	struct sus_count c = { 4, 2024, STR_LIT("man"), 3, 1 };
-	struct sus_summary sum = { 1, 1, 2, 1 };
+	struct sus_count c = { 4, 2024, STR_LIT("man"), 3, 1, 0, 0 };
+	struct sus_summary sum = {
+		.n_new = 1, .n_changed = 1, .n_removed = 2, .n_groups = 1
+	};
 
 	assert_non_null(x);
 	g2.participation_id = 12;
@@ -190,13 +192,13 @@ calls_out_of_order_are_refused(void **state)
 {
 	char path[64];
 	struct sus_reg g = full_reg();
-	struct sus_count c = { 4, 2024, STR_LIT("man"), 3, 1 };
+	struct sus_count c = { 4, 2024, STR_LIT("man"), 3, 1, 0, 0 };
 	struct sus_xml *x;
 	int fd;
 
 	(void)state;
 	fd = tmp_fd(path, sizeof(path));
-	x = sus_xml_open(fd);
+	x = sus_xml_open(fd, 1);
 	assert_non_null(x);
 	/* Nothing before the header. */
 	assert_int_equal(
@@ -224,26 +226,26 @@ hash_follows_every_value(void **state)
 
 	(void)state;
 	assert_true(sodium_init() >= 0);
-	sus_reg_hash(&g, a);
-	sus_reg_hash(&h, b);
+	sus_reg_hash(&g, 1, a);
+	sus_reg_hash(&h, 1, b);
 	assert_memory_equal(a, b, sizeof(a));
 	h.municipality = STR_LIT("Vänersborg");
-	sus_reg_hash(&h, b);
+	sus_reg_hash(&h, 1, b);
 	assert_memory_not_equal(a, b, sizeof(a));
 	h = full_reg();
 	h.has_end = 0;
-	sus_reg_hash(&h, b);
+	sus_reg_hash(&h, 1, b);
 	assert_memory_not_equal(a, b, sizeof(a));
 	h = full_reg();
 	h.nanswers = 1;
-	sus_reg_hash(&h, b);
+	sus_reg_hash(&h, 1, b);
 	assert_memory_not_equal(a, b, sizeof(a));
 	/* Values are length-prefixed: moving a byte between two fields
 	 * changes the hash. */
 	h = full_reg();
 	h.income_before = STR_LIT("F01,F0");
 	h.occupation_before = STR_LIT("7S4");
-	sus_reg_hash(&h, b);
+	sus_reg_hash(&h, 1, b);
 	assert_memory_not_equal(a, b, sizeof(a));
 }
 
@@ -257,7 +259,7 @@ validation_catches_a_code_outside_the_lists(void **state)
 
 	(void)state;
 	fd = tmp_fd(path, sizeof(path));
-	x = sus_xml_open(fd);
+	x = sus_xml_open(fd, 1);
 	g.education = STR_LIT("U7");
 	assert_int_equal(sus_xml_begin(x,
 	                     &(struct sus_header){ .batch_no = 1,
@@ -267,7 +269,7 @@ validation_catches_a_code_outside_the_lists(void **state)
 	    APP_OK);
 	assert_int_equal(sus_xml_registration(x, &g, SUS_EVENT_NEW), APP_OK);
 	assert_int_equal(
-	    sus_xml_finish(x, &(struct sus_summary){ 1, 0, 0, 0 }), APP_OK);
+	    sus_xml_finish(x, &(struct sus_summary){ .n_new = 1 }), APP_OK);
 	sus_xml_free(x);
 	close(fd);
 	assert_int_equal(
@@ -295,7 +297,7 @@ validation_never_quotes_the_value(void **state)
 
 	(void)state;
 	fd = tmp_fd(path, sizeof(path));
-	x = sus_xml_open(fd);
+	x = sus_xml_open(fd, 1);
 	g.personnummer = STR_LIT("180001011234");
 	assert_int_equal(sus_xml_begin(x,
 	                     &(struct sus_header){ .batch_no = 1,
@@ -305,7 +307,7 @@ validation_never_quotes_the_value(void **state)
 	    APP_OK);
 	assert_int_equal(sus_xml_registration(x, &g, SUS_EVENT_NEW), APP_OK);
 	assert_int_equal(
-	    sus_xml_finish(x, &(struct sus_summary){ 1, 0, 0, 0 }), APP_OK);
+	    sus_xml_finish(x, &(struct sus_summary){ .n_new = 1 }), APP_OK);
 	sus_xml_free(x);
 	close(fd);
 	assert_int_equal(
@@ -317,6 +319,96 @@ validation_never_quotes_the_value(void **state)
 	unlink(path);
 }
 
+/* Version 2: the kommun's code, the consent date, extents (a code twice
+ * written once, its extents summed only when all are known), kvarhallen,
+ * the held-back counts and summary; valid against sus-export-2.xsd. The
+ * kommun's name is not in it; version 1 has no kvarhallen. */
+static void
+version_2_document(void **state)
+{
+	char path[64], err[400];
+	struct sus_reg g = full_reg();
+	struct sus_count c = { 3, 2024, STR_LIT("annat"), 2, 1, 1, 0 };
+	struct sus_xml *x;
+	unsigned char h1[SUS_HASH_BYTES], h2[SUS_HASH_BYTES];
+	size_t len;
+	char *doc;
+	int fd;
+
+	(void)state;
+	assert_true(sodium_init() >= 0);
+	g.municipality_code = STR_LIT("1488");
+	g.consent_date = STR_LIT("2024-01-20");
+	g.income_before = STR_LIT("F01:30,F01:20,F05,F05:10,F07:100");
+	g.occupation_before_pct = STR_LIT("25");
+	assert_true(sus_reg_complete(&g, 2));
+	fd = tmp_fd(path, sizeof(path));
+	x = sus_xml_open(fd, 2);
+	assert_non_null(x);
+	assert_int_equal(sus_xml_begin(x,
+	                     &(struct sus_header){ .batch_no = 2,
+	                         .base_no = 1,
+	                         .created = STR_LIT("2024-01-01T00:00:00Z"),
+	                         .forbund_id = 1,
+	                         .forbund_name = STR_LIT("F") }),
+	    APP_OK);
+	assert_int_equal(sus_xml_registration(x, &g, SUS_EVENT_NEW), APP_OK);
+	assert_int_equal(sus_xml_kept(x, 12, 3), APP_OK);
+	assert_int_equal(sus_xml_count(x, &c), APP_OK);
+	assert_int_equal(
+	    sus_xml_finish(x,
+	        &(struct sus_summary){
+	            .n_new = 1, .n_groups = 1, .n_kept = 1, .n_held_regs = 2 }),
+	    APP_OK);
+	sus_xml_free(x);
+	close(fd);
+	assert_int_equal(
+	    sus_xml_validate("conf/sus-export-2.xsd", path, err, sizeof(err)),
+	    APP_OK);
+	doc = slurp(path, &len);
+	assert_non_null(strstr(doc, "urn:stegvis:sus-export:2"));
+	assert_non_null(
+	    strstr(doc, "<folkbokforingskommun>1488</folkbokforingskommun>"));
+	assert_null(strstr(doc, "Trollhättan"));
+	assert_non_null(
+	    strstr(doc, "<samtyckesdatum>2024-01-20</samtyckesdatum>"));
+	assert_non_null(
+	    strstr(doc, "<forsorjning omfattning=\"50\">F01</forsorjning>"));
+	assert_non_null(strstr(doc, "<forsorjning>F05</forsorjning>"));
+	assert_non_null(strstr(doc,
+	    "<sysselsattningFore omfattning=\"25\">S4</sysselsattningFore>"));
+	assert_non_null(strstr(doc, "<kvarhallen deltagande=\"12\""));
+	assert_non_null(strstr(doc, "vantandeInskrivna=\"1\""));
+	assert_non_null(strstr(doc, "vantandeRegistreringar=\"2\""));
+	free(doc);
+	unlink(path);
+	/* Without the kommun's code it is not complete in version 2. */
+	g.municipality_code = STR_LIT("");
+	assert_false(sus_reg_complete(&g, 2));
+	assert_true(sus_reg_complete(&g, 1));
+	/* The versions hash differently; version 1 ignores the extents. */
+	g = full_reg();
+	sus_reg_hash(&g, 1, h1);
+	sus_reg_hash(&g, 2, h2);
+	assert_memory_not_equal(h1, h2, sizeof(h1));
+	g.income_before = STR_LIT("F01:50,F07");
+	sus_reg_hash(&g, 1, h2);
+	assert_memory_equal(h1, h2, sizeof(h1));
+	fd = tmp_fd(path, sizeof(path));
+	x = sus_xml_open(fd, 1);
+	assert_int_equal(sus_xml_begin(x,
+	                     &(struct sus_header){ .batch_no = 1,
+	                         .created = STR_LIT("2024-01-01T00:00:00Z"),
+	                         .forbund_id = 1,
+	                         .forbund_name = STR_LIT("F") }),
+	    APP_OK);
+	assert_int_equal(sus_xml_kept(x, 12, 3), APP_EINPUT);
+	sus_xml_free(x);
+	close(fd);
+	unlink(path);
+	assert_null(sus_xml_open(1, 3));
+}
+
 int
 main(void)
 {
@@ -326,6 +418,7 @@ main(void)
 		cmocka_unit_test(hash_follows_every_value),
 		cmocka_unit_test(validation_catches_a_code_outside_the_lists),
 		cmocka_unit_test(validation_never_quotes_the_value),
+		cmocka_unit_test(version_2_document),
 	};
 	return cmocka_run_group_tests_name("sus_xml", tests, NULL, NULL);
 }

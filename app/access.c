@@ -71,6 +71,12 @@ access_insats_reaches(const struct req *r, int reaches)
 	    (r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) != 0;
 }
 
+int
+access_via_insats(const struct req *r, unsigned via)
+{
+	return access_insats_reaches(r, (via & ACCESS_INSATS) != 0);
+}
+
 enum app_err
 access_may_refer(struct req *r, long long insats_id)
 {
@@ -119,8 +125,8 @@ access_waiver(
 }
 
 enum app_err
-access_details_visible(
-    struct req *r, long long referral_id, long long org_id, int *visible)
+access_details_visible(struct req *r, long long referral_id, long long org_id,
+    unsigned via, int *visible)
 {
 	enum vis_waiver w;
 	enum app_err e;
@@ -128,25 +134,6 @@ access_details_visible(
 	*visible = 0;
 	if ((e = access_waiver(r, referral_id, org_id, &w)) != APP_OK)
 		return e == APP_ENOTFOUND ? APP_OK : e;
-	*visible = vis_remittent_details(w);
-	return APP_OK;
-}
-
-enum app_err
-access_referral_parts(struct req *r, long long referral_id, unsigned via,
-    int protected_, unsigned *parts)
-{
-	enum vis_waiver w = VIS_WAIVER_NONE;
-	struct vis_in in;
-	enum app_err e;
-
-	*parts = 0;
-	/* The waiver decides only for the remittent side. */
-	if ((via & ACCESS_VIA_REMITTENT) && r->user != NULL &&
-	    (e = access_waiver(r, referral_id, r->user->organisation_id, &w)) !=
-	        APP_OK)
-		return e;
-	in = access_vis_in(r, via, w, protected_);
-	*parts = visibility(&in);
+	*visible = vis_remittent_details(vis_remittent_waiver(w, via));
 	return APP_OK;
 }

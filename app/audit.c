@@ -1,4 +1,6 @@
 /* audit.c: the append-only access log; see include/audit.h. */
+#include <string.h>
+
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
@@ -152,6 +154,7 @@ static const struct db_field audit_row_fields[] = {
 	DB_FIELD(audit_row, remote_addr, "remote_addr", DB_F_STR),
 	DB_FIELD(audit_row, request_id, "request_id", DB_F_STR),
 	DB_FIELD(audit_row, detail, "detail", DB_F_STR),
+	DB_FIELD(audit_row, what, "what", DB_F_STR),
 };
 const struct db_record audit_row_record =
     DB_RECORD(audit_row, audit_row_fields);
@@ -258,4 +261,154 @@ audit_write_anonymous(struct req *r, struct str username,
 {
 	return audit_insert(
 	    r, DB_NULL, username, action, "staff", -1, STR_LIT(""), detail);
+}
+
+/* ==== details in words ==== */
+
+/*
+ * The details the code writes (stable, English, as stored) and the
+ * Swedish the log pages show. "%" stands for the part kept as stored (a
+ * number, a status, a name). Old rows read the same: the stored text is
+ * never rewritten (the log is append-only).
+ */
+static const struct {
+	const char *stored, *shown;
+} audit_details[] = {
+	{ "consent: existence only",
+	    "Visade bara att ansökan finns (samtycket omfattar inte "
+	    "organisationen)" },
+	{ "edit refused: consent",
+	    "Ändringsformuläret nekades (samtycket omfattar inte "
+	    "organisationen)" },
+	{ "decision: %", "Beslut: %" },
+	{ "waiver prepared", "Samtycke till sekretesslättnad förberett" },
+	{ "sus consent prepared", "SUS-samtycke förberett" },
+	{ "handover page", "Sidan för att lämna över surfplattan" },
+	{ "handover", "Surfplattan lämnades över" },
+	{ "superseded", "Ersatt av ett nytt samtycke" },
+	{ "expired", "Giltighetstiden gick ut" },
+	{ "entered in error", "Markerat som felregistrerat" },
+	{ "party % revoked (%)", "En part (nr %) återkallades (%)" },
+	{ "revoked (%)", "Återkallat (%)" },
+	{ "list: % rows", "Lista: % rader" },
+	{ "search: % hits", "Sökning: % träffar" },
+	{ "participant list: %", "Deltagarlista: % rader" },
+	{ "search by personnummer: % hits",
+	    "Sökning på personnummer: % träffar" },
+	{ "inbox: % referrals", "Inkorgen: % ansökningar" },
+	{ "overdue summaries: %", "Försenade sammanfattningar: %" },
+	{ "follow-ups due: %", "Uppföljningar att göra: %" },
+	{ "questionnaire code: %", "Enkätkod: %" },
+	{ "code list %", "Kodlista %" },
+	{ "edit form", "Ändringsformuläret" },
+	{ "edit conflict", "Krock: någon annan hade ändrat under tiden" },
+	{ "contact form", "Formuläret för kontaktuppgifter" },
+	{ "copy", "Kopian" },
+	{ "consents", "Samtyckena" },
+	{ "access log", "Åtkomstloggen" },
+	{ "created as draft", "Skapad som utkast" },
+	{ "created, submitted", "Skapad och inskickad" },
+	{ "new version", "Ny version" },
+	{ "new text", "Ny text" },
+	{ "corrected unused text", "Rättade en oanvänd text" },
+	{ "password changed", "Lösenordet byttes" },
+	{ "password reset by admin",
+	    "Lösenordet återställdes av administratören" },
+	{ "wrong current password", "Fel nuvarande lösenord" },
+	{ "wrong code", "Fel kod" },
+	{ "second factor", "Andra faktorn" },
+	{ "second factor on", "Andra faktorn påslagen" },
+	{ "second factor off", "Andra faktorn avstängd" },
+	{ "password; code due", "Lösenord; koden återstår" },
+	{ "every session", "Alla sessioner" },
+	{ "new api token", "Ny API-nyckel" },
+	{ "organisation created", "Organisationen skapades" },
+	{ "insats created", "Insatsen skapades" },
+	{ "account created", "Kontot skapades" },
+	{ "tablet released", "Surfplattan frigjordes" },
+	{ "tablet session started: sign",
+	    "Surfplattan lämnades över för signering" },
+	{ "tablet session started: revoke",
+	    "Surfplattan lämnades över för återkallelse" },
+	{ "tablet locked: idle or too old",
+	    "Surfplattan låstes: orörd för länge eller för gammal" },
+	{ "follow-up 6 months (answered on the tablet)",
+	    "Uppföljning 6 månader (besvarad på surfplattan)" },
+	{ "inskriven", "Inskriven" },
+	{ "tablet session % for consent %, handed over by % (staff %): %",
+	    "Surfplattans session %, samtycke %, överlämnad av % (konto %): "
+	    "%" },
+	{ "tablet session % for consent %, handed over by % (staff %)",
+	    "Surfplattans session %, samtycke %, överlämnad av % (konto %)" },
+};
+
+/* Does s match pattern p ("%" matches one or more bytes, shortest first
+ * except for the last)? Each part matched by "%" goes into parts[]. */
+static int
+detail_match(struct str s, const char *p, struct str *parts, int *nparts)
+{
+	size_t i = 0;
+
+	*nparts = 0;
+	while (*p != '\0') {
+		if (*p == '%') {
+			const char *lit = p + 1, *end = strchr(lit, '%');
+			size_t ll = end ? (size_t)(end - lit) : strlen(lit);
+			size_t j;
+
+			if (*nparts >= 5)
+				return 0;
+			/* The literal after "%": its first place for an
+			 * inner "%", the very end for the last. */
+			if (end == NULL) {
+				if (s.len - i < ll + 1 ||
+				    memcmp(s.p + s.len - ll, lit, ll) != 0)
+					return 0;
+				j = s.len - ll;
+			} else {
+				for (j = i + 1; j + ll <= s.len; j++)
+					if (memcmp(s.p + j, lit, ll) == 0)
+						break;
+				if (j + ll > s.len)
+					return 0;
+			}
+			parts[(*nparts)++] = (struct str){ s.p + i, j - i };
+			i = j + ll;
+			p = lit + ll;
+			continue;
+		}
+		if (i >= s.len || s.p[i] != *p)
+			return 0;
+		i++;
+		p++;
+	}
+	return i == s.len;
+}
+
+struct str
+audit_detail_label(struct arena *a, struct str detail)
+{
+	for (size_t k = 0; k < sizeof(audit_details) / sizeof(audit_details[0]);
+	     k++) {
+		struct str parts[5];
+		int n, used = 0;
+		struct buf b;
+		const char *q;
+
+		if (!detail_match(detail, audit_details[k].stored, parts, &n))
+			continue;
+		buf_init(&b, a);
+		for (q = audit_details[k].shown; *q != '\0'; q++) {
+			enum app_err e = *q == '%' && used < n
+			    ? buf_append(&b, parts[used].p, parts[used].len)
+			    : buf_append(&b, q, 1);
+
+			if (*q == '%')
+				used++;
+			if (e != APP_OK)
+				return detail;
+		}
+		return buf_str(&b);
+	}
+	return detail;
 }

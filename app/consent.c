@@ -519,11 +519,11 @@ consent_covers(struct req *r, long long referral_id, long long org_id,
 }
 
 enum app_err
-consent_details_visible(
-    struct req *r, long long referral_id, long long org_id, int *visible)
+consent_details_visible(struct req *r, long long referral_id, long long org_id,
+    unsigned via, int *visible)
 {
 	/* The one rule of who sees what of a referral (visibility.h). */
-	return access_details_visible(r, referral_id, org_id, visible);
+	return access_details_visible(r, referral_id, org_id, via, visible);
 }
 
 enum app_err
@@ -696,8 +696,9 @@ cs_replace(struct req *r, const struct consent *c, struct str pnr)
 		         CONSENT_ATERKALLAD, &changed)) != APP_OK ||
 		    (e = consent_party_revoke_all(r->db, r->a, old)) !=
 		        APP_OK ||
-		    (e = buf_printf(&why, "Ersatt av samtycke %lld.", c->id)) !=
-		        APP_OK ||
+		    (e = buf_printf(&why, "%s",
+		         "Ersatt av ett nytt samtycke av samma slag, "
+		         "givet vid samma tillfälle.")) != APP_OK ||
 		    (e = consent_event_insert(r->db, r->a, old,
 		         CONSENT_EV_ATERKALLAT, 0, cs_staff(r),
 		         CONSENT_HOW_SYSTEM, buf_str(&why))) != APP_OK ||

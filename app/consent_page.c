@@ -114,8 +114,8 @@ consent_page_referral(struct req *r, long long referral_id, unsigned *via,
 	 * sees only that the application exists (on /ansokningar/:id), so
 	 * not its consents. */
 	if (!(*via & ACCESS_INSATS) &&
-	    (e = consent_details_visible(
-	         r, referral_id, r->user->organisation_id, &visible)) != APP_OK)
+	    (e = consent_details_visible(r, referral_id,
+	         r->user->organisation_id, *via, &visible)) != APP_OK)
 		return e;
 	return visible ? APP_OK : APP_EFORBIDDEN;
 }

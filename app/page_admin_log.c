@@ -175,6 +175,24 @@ log_pnr_show(struct req *r, struct str p)
 	return (struct str){ o, 13 };
 }
 
+/* The object in words: its type's label and what it is ("Ansökan till
+ * Friska Vindar 2.0"), with no participant's personal data. Arena. */
+static struct str
+log_object_shown(struct req *r, const struct audit_row *row)
+{
+	struct str type = audit_object_label_of(row->object_type);
+	struct buf b;
+
+	if (row->what.len == 0)
+		return type;
+	buf_init(&b, r->a);
+	if (buf_append(&b, type.p, type.len) != APP_OK ||
+	    buf_append(&b, " ", 1) != APP_OK ||
+	    buf_append(&b, row->what.p, row->what.len) != APP_OK)
+		return type;
+	return buf_str(&b);
+}
+
 /* A row as the page and the export show it: actions and object types in
  * Swedish, the personnummer with its dash. Arena. */
 static void
@@ -184,12 +202,12 @@ log_row_shown(
 	out[AL_AT] = row->at;
 	out[AL_USER] = row->username;
 	out[AL_ACTION] = audit_action_label_of(row->action);
-	out[AL_TYPE] = audit_object_label_of(row->object_type);
+	out[AL_TYPE] = log_object_shown(r, row);
 	out[AL_OBJID] = row->object_id;
 	out[AL_PNR] = log_pnr_show(r, row->personnummer);
 	out[AL_ADDR] = row->remote_addr;
 	out[AL_REQ] = row->request_id;
-	out[AL_DETAIL] = row->detail;
+	out[AL_DETAIL] = audit_detail_label(r->a, row->detail);
 }
 
 /* The search form, with the rows when searched. */

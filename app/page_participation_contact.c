@@ -242,7 +242,8 @@ cf_render(struct req *r, long long id, const struct participation_person *g,
 	return page_render(r, "deltagande_kontakt", "Kontaktuppgifter", ctx);
 }
 
-/* The participation id, when the caller may see it (else 404). */
+/* The participation id, when the caller reaches it as its insats's staff
+ * (else 404): the insats's record is theirs alone. */
 static enum app_err
 cf_access(struct req *r, long long *id)
 {
@@ -252,7 +253,7 @@ cf_access(struct req *r, long long *id)
 	if ((e = req_param_id(r, id)) != APP_OK ||
 	    (e = access_participation(r, *id, &via)) != APP_OK)
 		return e;
-	return APP_OK;
+	return access_via_insats(r, via) ? APP_OK : APP_ENOTFOUND;
 }
 
 enum app_err

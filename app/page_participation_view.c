@@ -149,7 +149,7 @@ static const struct bind_key access_map[] = {
 	{ "at", "at" },
 	{ "who", "who" },
 	{ "username", "username" },
-	{ "object_id", "object_id" },
+	{ "what", "what" },
 };
 
 /* The plan: stored activities and the form's rows. */

@@ -443,8 +443,35 @@ ref_bind_links(struct view_ctx *ctx, const struct referral_links *l)
 	return view_ctx_set_bool(ctx, "has_coremittents", l->ncorem > 0);
 }
 
+/* Why the remittent side sees only that a referral exists, by the waiver
+ * state as it reads it (vis_remittent_waiver()). */
+static const char *const ref_hidden_why[VIS_WAIVER__MAX] = {
+	[VIS_WAIVER_OTHER_ORGS] = "Din organisation är inte part i "
+	                          "deltagarens senaste samtycke "
+	                          "(sekretesslättnad). Be insatsen ta ett "
+	                          "samtycke som namnger din organisation om "
+	                          "ni behöver dela uppgifterna.",
+	[VIS_WAIVER_EXPIRED_OTHER_ORGS] = "Deltagarens senaste samtycke "
+	                                  "(sekretesslättnad) har gått ut "
+	                                  "och din organisation är inte "
+	                                  "part i det.",
+	[VIS_WAIVER_REVOKED] = "Deltagaren har återkallat samtycket. Inget "
+	                       "mer får delas med parterna i det. Kontakta "
+	                       "insatsen om du behöver veta mer.",
+	[VIS_WAIVER_IN_ERROR] = "Det senaste samtycket är markerat som "
+	                        "felaktigt. Kontakta insatsen om du behöver "
+	                        "veta mer.",
+	[VIS_WAIVER_NONE_OTHER_ORG] = "Du är medremittent från en annan "
+	                              "organisation än remittentens. Be "
+	                              "remittenten eller insatsen ta ett "
+	                              "samtycke som namnger din "
+	                              "organisation om ni behöver dela "
+	                              "uppgifterna.",
+};
+
 enum app_err
-ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
+ref_render_hidden(
+    struct req *r, const struct referral *ref, unsigned via, const char *detail)
 {
 	static const struct bind_key map[] = {
 		{ "id", "id" },
@@ -452,7 +479,10 @@ ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
 		{ "first_name", "first_name" },
 		{ "last_name", "last_name" },
 	};
-	int not_yet = ref->waiver == VIS_WAIVER_NONE_OTHER_ORG;
+	enum vis_waiver w =
+	    vis_remittent_waiver(ref->waiver, via & ACCESS_VIA_REMITTENT);
+	int not_yet = w == VIS_WAIVER_NONE_OTHER_ORG;
+	const char *why = ref_hidden_why[w];
 	struct view_ctx *ctx;
 	enum app_err e;
 
@@ -467,7 +497,10 @@ ref_render_hidden(struct req *r, const struct referral *ref, const char *detail)
 	    (e = view_ctx_set_cstr(ctx, "message",
 	         not_yet ? REF_CONSENT_NOT_YET_MSG : REF_CONSENT_HIDDEN_MSG)) !=
 	        APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "not_yet", not_yet)) != APP_OK)
+	    (e = view_ctx_set_cstr(ctx, "why",
+	         why != NULL ? why
+	                     : "Kontakta insatsen om du behöver veta mer.")) !=
+	        APP_OK)
 		return e;
 	return page_render(r, "ansokan_begransad", "Ansökan", ctx);
 }
@@ -537,7 +570,8 @@ ref_page_render(struct req *r, long long id, const struct ref_withdraw_form *wf)
 		return APP_ENOTFOUND;
 	parts = ref_parts(r, &ref, via);
 	if (!(parts & VIS_BIT(VIS_DETAILS)))
-		return ref_render_hidden(r, &ref, "consent: existence only");
+		return ref_render_hidden(
+		    r, &ref, via, "consent: existence only");
 	/* Logged before anything of the person is shown. */
 	if ((e = audit_write(r, AUDIT_READ, "referral", id,
 	         ref.person.personnummer, STR_LIT(""))) != APP_OK)

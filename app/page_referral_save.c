@@ -159,7 +159,7 @@ rf_load_own(struct req *r, long long *id, struct referral *g,
 	if (!(*parts & VIS_BIT(VIS_DETAILS))) {
 		*rendered = 1;
 		r->resp.status = 403;
-		return ref_render_hidden(r, g, "edit refused: consent");
+		return ref_render_hidden(r, g, via, "edit refused: consent");
 	}
 	if (!(*parts & VIS_BIT(VIS_EDIT)))
 		return APP_EFORBIDDEN;

@@ -332,7 +332,7 @@ static const struct db_field access_fields[] = {
 	DB_FIELD(participation_access, username, "username", DB_F_STR),
 	DB_FIELD(participation_access, action, "action", DB_F_STR),
 	DB_FIELD(participation_access, object_type, "object_type", DB_F_STR),
-	DB_FIELD(participation_access, object_id, "object_id", DB_F_STR),
+	DB_FIELD(participation_access, what, "what", DB_F_STR),
 };
 const struct db_record participation_access_record =
     DB_RECORD(participation_access, access_fields);

@@ -453,23 +453,27 @@ referral_list(struct req *r, const enum referral_status *status,
 	struct str name = status != NULL
 	    ? str_cstr(referral_status_name(*status))
 	    : STR_LIT("");
-	/* Every row without a status; with one, those whose details every
-	 * remittent way shows (visibility.h decides, the SQL only keeps). */
-	unsigned mask = status == NULL ? (1u << VIS_WAIVER__MAX) - 1
-	                               : vis_waiver_mask(r->user->roles,
-	                                     ACCESS_VIA_REMITTENT, VIS_DETAILS);
-	struct db_param p[23];
+	/* Every row without a status; with one, those whose details one of
+	 * the row's remittent ways shows (visibility.h decides, the SQL only
+	 * keeps). */
+	static const unsigned ways[3] = { ACCESS_OWN, ACCESS_COREMITTENT,
+		ACCESS_UNIT };
+	struct db_param p[25];
 	enum app_err e;
 
 	referral_list_params(r, p);
 	p[9] = DB_STR(name);
 	p[10] = DB_STR(name);
-	p[11] = DB_INT(mask);
-	for (int i = 12; i < 22; i++)
+	for (int i = 0; i < 3; i++)
+		p[11 + i] =
+		    DB_INT(status == NULL ? (1u << VIS_WAIVER__MAX) - 1
+		                          : vis_waiver_mask(r->user->roles,
+		                                ways[i], VIS_DETAILS));
+	for (int i = 14; i < 24; i++)
 		p[i] = DB_INT(paging_order(pg));
-	p[22] = DB_INT(paging_offset(pg));
+	p[24] = DB_INT(paging_offset(pg));
 	*total = 0;
-	if ((e = referral_rows_load(r, SQL_REFERRAL_LIST, p, 23, rows, n)) !=
+	if ((e = referral_rows_load(r, SQL_REFERRAL_LIST, p, 25, rows, n)) !=
 	    APP_OK)
 		return e;
 	if (*n > 0)

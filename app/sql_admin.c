@@ -3,6 +3,7 @@
 #include "code_list.h"
 #include "organisation.h"
 #include "sql_admin.h"
+#include "sql_audit_object.h"
 #include "staff.h"
 
 /* An account's version for optimistic locking: a digest of everything the
@@ -60,7 +61,8 @@
 #define AUDIT_COLS                                                                    \
 	"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, a.username, a.action, " \
 	"a.object_type, a.object_id, a.personnummer, a.remote_addr, "                 \
-	"a.request_id, a.detail FROM audit_log a "
+	"a.request_id, a.detail, " AUDIT_SQL_OBJECT_WHAT " AS what "                  \
+	"FROM audit_log a "
 #define AUDIT_PERIOD                                                           \
 	"AND a.at >= ? AND a.at < DATE_ADD(?, INTERVAL 1 DAY) "                \
 	"ORDER BY a.at DESC, a.id DESC LIMIT ?"
@@ -196,13 +198,13 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 
 	[SQL_ADMIN_AUDIT_BY_PNR] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? " AUDIT_PERIOD,
-	    1, .ncols = 9, .nparams = 4, .rec = &audit_row_record },
+	    1, .ncols = 10, .nparams = 4, .rec = &audit_row_record },
 	[SQL_ADMIN_AUDIT_BY_STAFF] = { AUDIT_COLS
 	    "WHERE a.staff_id = ? " AUDIT_PERIOD,
-	    1, .ncols = 9, .nparams = 4, .rec = &audit_row_record },
+	    1, .ncols = 10, .nparams = 4, .rec = &audit_row_record },
 	[SQL_ADMIN_AUDIT_BY_BOTH] = { AUDIT_COLS
 	    "WHERE a.personnummer = ? AND a.staff_id = ? " AUDIT_PERIOD,
-	    1, .ncols = 9, .nparams = 5, .rec = &audit_row_record },
+	    1, .ncols = 10, .nparams = 5, .rec = &audit_row_record },
 
 	[SQL_ADMIN_CODE_EDUCATION_LIST] = { CODE_LIST("code_education",
 	                                        CODE_SUS, "''"),

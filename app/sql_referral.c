@@ -232,10 +232,12 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_LIST] = { LIST_COLS
 	    "AND (? = '' OR r.status = ?) "
 	    /* With a status, a row shown as existing only would tell its
-	     * decision: the mask (from include/visibility.h) leaves it out
+	     * decision: the masks of the row's ways (from
+	     * include/visibility.h: own, medremittent, unit) leave it out
 	     * here, before the LIMIT. */
-	    "HAVING ((? >> waiver) & 1) = 1 " REF_ORDER " LIMIT 50 OFFSET ?",
-	    1, .ncols = 15, .nparams = 23, .rec = &referral_row_record },
+	    "HAVING (((IF(own, ?, 0) | IF(co, ?, 0) | IF(unit, ?, 0)) "
+	    ">> waiver) & 1) = 1 " REF_ORDER " LIMIT 50 OFFSET ?",
+	    1, .ncols = 15, .nparams = 25, .rec = &referral_row_record },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS
 	    "AND p.personnummer = ? "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",

@@ -36,13 +36,22 @@ vis_insats(const struct vis_in *in)
 	return parts;
 }
 
+enum vis_waiver
+vis_remittent_waiver(enum vis_waiver w, unsigned via)
+{
+	/* What its own remittent wrote is theirs wherever they work now. */
+	if (w == VIS_WAIVER_NONE_OTHER_ORG && (via & ACCESS_OWN))
+		return VIS_WAIVER_NONE;
+	return w;
+}
+
 /* What the remittent side sees through ways (a subset of VIA_REMITTENT). */
 static unsigned
 vis_remittent(const struct vis_in *in, unsigned ways)
 {
 	unsigned parts = VIS_BIT(VIS_REFERRAL);
 
-	if (!vis_remittent_details(in->waiver))
+	if (!vis_remittent_details(vis_remittent_waiver(in->waiver, ways)))
 		return parts;
 	parts |= VIS_BIT(VIS_IDENTITY) | VIS_BIT(VIS_DETAILS);
 	if (!in->protected_identity)

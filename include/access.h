@@ -50,6 +50,13 @@ enum app_err access_participation(
  * one statement instead of asking access_participation() first. */
 int access_insats_reaches(const struct req *, int reaches);
 
+/* The same for ways found by access_referral() or access_participation():
+ * 1 when via holds the insats way (ACCESS_INSATS) and r's user has the
+ * role. A page of the insats's own record (the participation's contact
+ * details, ...) asks this, never only whether some way reaches it: a
+ * medremittent who also works in another insats has no insats way. */
+int access_via_insats(const struct req *, unsigned via);
+
 /* May r's user refer to insats_id (an active insats; any remittent may
  * refer to any active insats of the förbund)? APP_OK or APP_ENOTFOUND. */
 enum app_err access_may_refer(struct req *, long long insats_id);
@@ -67,20 +74,12 @@ enum app_err access_waiver(
     struct req *, long long referral_id, long long org_id, enum vis_waiver *w);
 
 /*
- * *visible = 1 when the remittent side from org_id may see the details of
- * referral_id: vis_remittent_details() of its waiver for org_id. This is
+ * *visible = 1 when the remittent side from org_id, reaching referral_id
+ * through via, may see its details: vis_remittent_details() of its waiver
+ * for org_id as vis_remittent_waiver() reads it for via. This is
  * consent_details_visible() (consent.h), decided by visibility.h.
  */
-enum app_err access_details_visible(
-    struct req *, long long referral_id, long long org_id, int *visible);
-
-/*
- * The parts (VIS_BIT()s) of referral_id r's user sees when reaching it
- * through via (as access_referral() found it, perhaps narrowed by the
- * page), the record shown being protected or not. Reads the waiver for the
- * user's organisation only when the remittent side decides.
- */
-enum app_err access_referral_parts(struct req *, long long referral_id,
-    unsigned via, int protected_, unsigned *parts);
+enum app_err access_details_visible(struct req *, long long referral_id,
+    long long org_id, unsigned via, int *visible);
 
 #endif /* !ACCESS_H */

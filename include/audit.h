@@ -63,6 +63,14 @@ const char *audit_action_verb_of(struct str name);
 const char *audit_object_noun_of(struct str type);
 
 /*
+ * A stored detail as the log pages show it, in Swedish ("list: 12 rows"
+ * -> "Lista: 12 rader"), old rows too; detail itself when it is not one
+ * the code writes (a reason typed by a person, say). Arena or borrowed.
+ */
+struct arena;
+struct str audit_detail_label(struct arena *, struct str detail);
+
+/*
  * Append one row for r's user, or for the consent tablet when the tablet
  * is asking (r->tablet): then no staff member, the user name
  * "surfplatta:<who handed it over>" and a detail that names the tablet
@@ -85,6 +93,7 @@ struct audit_row {
 	struct str username, action, object_type;
 	struct str object_id, personnummer; /* "" when none */
 	struct str remote_addr, request_id, detail;
+	struct str what; /* the object in words (sql_audit_object.h) */
 };
 
 extern const struct db_record audit_row_record; /* for sql_admin.c */

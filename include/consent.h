@@ -252,11 +252,12 @@ enum app_err consent_expire(struct req *, long long referral_id);
 enum app_err consent_covers(struct req *, long long referral_id,
     long long org_id, int need_disclose, int *covered);
 
-/* *visible = 1 when the remittent side from org_id may see the details of
- * referral_id: the rule above, decided where every page decides what a
- * caller sees (access_details_visible(), include/visibility.h). */
-enum app_err consent_details_visible(
-    struct req *, long long referral_id, long long org_id, int *visible);
+/* *visible = 1 when the remittent side from org_id, reaching referral_id
+ * through via (access.h), may see its details: the rule above, decided
+ * where every page decides what a caller sees (access_details_visible(),
+ * include/visibility.h). */
+enum app_err consent_details_visible(struct req *, long long referral_id,
+    long long org_id, unsigned via, int *visible);
 
 /*
  * The consents of referral_id the participant may revoke, each on its own

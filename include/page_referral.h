@@ -72,10 +72,11 @@ const struct field_spec *ref_withdraw_fields(void);
  * shows the caller's organisation. */
 #define REF_CONSENT_HIDDEN_LABEL "Samtycke saknas"
 
-/* The statement of the page that only says a referral exists. */
+/* The statement of the page that only says a referral exists: true
+ * whether the caller's organisation was ever a party or not. */
 #define REF_CONSENT_HIDDEN_MSG                                                 \
-	"Samtycket omfattar inte längre din organisation. Uppgifterna i "     \
-	"ansökan visas inte."
+	"Samtycket omfattar inte din organisation. Uppgifterna i ansökan "    \
+	"visas inte."
 /* ... and before any waiver, to a medremittent from another organisation. */
 #define REF_CONSENT_NOT_YET_MSG                                                \
 	"Inget samtycke omfattar din organisation ännu. Uppgifterna i "       \
@@ -106,8 +107,10 @@ enum app_err ref_bind_links(struct view_ctx *, const struct referral_links *);
 
 /* The page that says only that ref exists: the insats, the person's name
  * and REF_CONSENT_HIDDEN_MSG (REF_CONSENT_NOT_YET_MSG when no waiver has
- * been given yet). An audit read row with detail is written first. */
+ * been given yet and the caller reaches it, through via, only as
+ * medremittent), with why in words true of the waiver's state. An audit
+ * read row with detail is written first. */
 enum app_err ref_render_hidden(
-    struct req *, const struct referral *ref, const char *detail);
+    struct req *, const struct referral *ref, unsigned via, const char *detail);
 
 #endif /* !PAGE_REFERRAL_H */

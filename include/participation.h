@@ -224,7 +224,8 @@ extern const struct db_record participation_history_record;
 
 /* An access_log row of the participant's file ("who has looked"). */
 struct participation_access {
-	struct str at, who, username, action, object_type, object_id;
+	struct str at, who, username, action, object_type;
+	struct str what; /* the object in words (sql_audit_object.h) */
 };
 extern const struct db_record participation_access_record;
 

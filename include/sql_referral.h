@@ -88,11 +88,12 @@ enum sql_referral {
 	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
 	SQL_REFERRAL_COREM_ADD,
 	/* (user id x3, organisation id x3, user id x3, status or "" x2,
-	 * waiver mask, order index x10, offset) -> struct referral_row: one
-	 * page (50) of the referrals the caller reaches, in the order
-	 * paging_order() names (referral.h, enum referral_sort), each row
-	 * with the total matched; with a status, only the rows whose waiver
-	 * is in the mask (bit 1 << waiver; all bits without a status) */
+	 * waiver mask for the own, medremittent and unit ways, order index
+	 * x10, offset) -> struct referral_row: one page (50) of the
+	 * referrals the caller reaches, in the order paging_order() names
+	 * (referral.h, enum referral_sort), each row with the total matched;
+	 * with a status, only the rows whose waiver is in the mask of one of
+	 * their ways (bit 1 << waiver; all bits without a status) */
 	SQL_REFERRAL_LIST,
 	/* (user id x3, organisation id x3, user id x3, personnummer) ->
 	 * the same rows: those of one person */

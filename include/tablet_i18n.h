@@ -49,6 +49,10 @@ enum tablet_msg {
 	TABLET_OBTAIN,
 	TABLET_DISCLOSE,
 	TABLET_PERIOD,
+	TABLET_PERIOD_FROM,  /* before the start date: "från" 2026-01-01 */
+	TABLET_PERIOD_UNTIL, /* before the end date: "till" 2026-12-31 */
+	TABLET_COMMA,        /* between a name and a time: the language's
+	                      * comma ("،" in Arabic and Dari) */
 	TABLET_PURPOSE,
 	TABLET_NAME,
 	TABLET_SIGN,

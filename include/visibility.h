@@ -26,7 +26,9 @@
  *     parent as an active party, or, before any waiver is given, when the
  *     caller belongs to the referring organisation itself (what its
  *     remittent wrote is theirs; the "samtycke vid VISA" marker only lets
- *     the referral be sent before the waiver). A medremittent from another
+ *     the referral be sent before the waiver), or is the referral's own
+ *     remittent, who keeps that rule after moving to another organisation
+ *     (vis_remittent_waiver()). A medremittent from another
  *     organisation passes the same waiver test as everyone else: nothing
  *     but that it exists until a waiver names their organisation. A
  *     revoked waiver, one marked in error, or one that does not name them
@@ -112,6 +114,16 @@ enum vis_waiver vis_waiver_from_code(long long code);
  * after the filter) with the decision made here.
  */
 unsigned vis_waiver_mask(unsigned roles, unsigned via, enum vis_part part);
+
+/*
+ * The waiver state w (as it applies to the caller's organisation) as the
+ * remittent side reaching the referral through via reads it: before any
+ * waiver, the referral's own remittent (ACCESS_OWN) keeps the referring
+ * organisation's rule (VIS_WAIVER_NONE) even from another organisation
+ * now; VIS_WAIVER_NONE_OTHER_ORG is left only for one who reaches it
+ * otherwise (a medremittent's "not yet").
+ */
+enum vis_waiver vis_remittent_waiver(enum vis_waiver w, unsigned via);
 
 /*
  * 1 when the remittent side of an organisation sees a referral's details

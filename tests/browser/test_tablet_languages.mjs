@@ -87,7 +87,7 @@ await consentTabletTest("tablet languages browser test", PERSON, async ({ referr
 		eq("the page is Tigrinya", await page.getAttribute("html", "lang"), "ti");
 		const purpose = page.locator(`p[lang=sv]:has-text("${PURPOSE}")`);
 		eq("the purpose staff typed carries lang=sv", await purpose.count(), 1);
-		check("the parties too", (await page.locator('li[lang=sv]:has-text("Försäkringskassan")').count()) === 1);
+		check("the parties too", (await page.locator('li > span[lang=sv]:has-text("Försäkringskassan")').count()) === 1);
 		await page.evaluate(() => document.fonts.ready);
 		check("the Ethiopic font is loaded", await page.evaluate(() =>
 			[...document.fonts].some((f) => f.family.includes("Stegvis Ethiopic") && f.status === "loaded")));

@@ -354,7 +354,7 @@ expect_status "searching by personnummer" 200 -b "$(jar admin)" "$BASE/admin/log
 expect_body "finds the participant's row" "req-$$"
 expect_body "shows the personnummer as ÅÅÅÅMMDD-NNNN" "<td>19121212-1212</td>"
 expect_body "shows the action in Swedish" "<td>Läsning</td>"
-expect_body "shows the object" "<td>Deltagare 42</td>"
+expect_body "shows the object" "<td>Deltagare (nr 42)</td>"
 expect_body "shows the address" "<td>10.0.0.9</td>"
 eq "the search is itself logged, with the personnummer" \
 	"$(audits "action = 'search' AND object_type = 'audit_log' AND personnummer = '$PNR' AND username = 'admin'")" $((before + 1))

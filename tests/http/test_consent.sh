@@ -257,7 +257,7 @@ eq "the participant answers yes" "$st" 303
 eq "yes, in force" "$(q "SELECT CONCAT(state, '|', answer) FROM consent WHERE id = $S2")" "aktiv|ja"
 eq "the earlier 'no' is replaced" "$(q "SELECT state FROM consent WHERE id = $S1")" aterkallad
 eq "with a reason in its history" \
-	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av samtycke $S2."
+	"$(q "SELECT reason FROM consent_event WHERE consent_id = $S1 AND event = 'aterkallat'")" "Ersatt av ett nytt samtycke av samma slag, givet vid samma tillfälle."
 expect_status "status, as the insats staff" 200 -b "$CM" "$BASE/samtycken/ansokan/$R"
 expect_body "SUS yes: with personnummer" "Gäller</span> – rapporteras med personnummer"
 expect_status "status, as the remittent" 200 -b "$RJ" "$BASE/samtycken/ansokan/$R"
@@ -343,7 +343,8 @@ st=$(post "$RJ" "/samtycken/$W/felaktig" --data-urlencode "skal=Fel blankett")
 eq "the remittent marks it in error" "$st" 303
 expect_status "and then no longer sees the consents" 403 -b "$RJ" "$BASE/samtycken/ansokan/$R"
 expect_status "nor the application's details" 200 -b "$RJ" "$BASE/ansokningar/$R"
-expect_body "only that it exists" "Samtycket omfattar inte längre din organisation."
+expect_body "only that it exists" "Samtycket omfattar inte din organisation."
+expect_body "and why" "Det senaste samtycket är markerat som felaktigt."
 
 # --- A member named as a party covers its units
 R2=$(q "INSERT INTO person (personnummer, id_kind, birth_year)

@@ -11,7 +11,7 @@
 MSG_SUBMIT="Ansökan kan inte skickas utan samtycke. Registrera samtycket (sekretesslättnad) först, eller markera att det tas vid VISA-besöket."
 MSG_DECIDE="Beslutet sparades inte: ett samtycke (sekretesslättnad) som omfattar remittentens organisation måste registreras innan ansökan kan beslutas."
 MSG_SUMMARY="Sammanfattningen markerades inte som skickad: det finns inget gällande samtycke"
-MSG_HIDDEN="Samtycket omfattar inte längre din organisation. Uppgifterna i ansökan visas inte."
+MSG_HIDDEN="Samtycket omfattar inte din organisation. Uppgifterna i ansökan visas inte."
 
 log_in RJ remittent.fk
 log_in FV personal.fv

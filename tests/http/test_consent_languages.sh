@@ -71,7 +71,7 @@ expect_body "the text in Tigrinya" "ስምምዕ ምቕላል ምስጢራውነ
 expect_body "the words in Tigrinya" "ይሰማማዕ እየ"
 expect_body "the category in Tigrinya" "ዕረፍቲ ሕማምን ጥዕናን"
 expect_body "the purpose staff typed is marked Swedish" '<p lang="sv" dir="ltr">Planera stödet tillsammans</p>'
-expect_body "a party's name is marked Swedish" '<li lang="sv" dir="ltr">Försäkringskassan</li>'
+expect_body "a party's name is marked Swedish" '<li><span lang="sv" dir="ltr">Försäkringskassan</span></li>'
 expect_body "the keyboard's way to sign is offered" 'name="namnunderskrift"'
 expect_body "the fonts are linked" 'href="/static/fonts/fonts.css"'
 

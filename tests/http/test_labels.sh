@@ -34,8 +34,11 @@ expect_status "personal.cm reads the consent" 200 -b "$CM" "$BASE/samtycken/$C"
 
 expect_status "the participation page" 200 -b "$CM" "$BASE/deltagande/$P"
 # The access log: every object named.
-expect_body "the log names the consent read" "<td data-label=\"Vad\">Läste samtycke $C</td>"
-expect_body "and the participation read" "<td data-label=\"Vad\">Läste deltagande $P</td>"
+SIGNED=$(q "SELECT DATE_FORMAT(signed_at, '%Y-%m-%d') FROM consent WHERE id = $C")
+INSNAME=$(q "SELECT short_name FROM insats WHERE id = $CMI")
+expect_body "the log names the consent read" "<td data-label=\"Vad\">Läste samtycke till sekretesslättnad, signerat $SIGNED</td>"
+expect_body "and the participation read" "<td data-label=\"Vad\">Läste deltagande i $INSNAME</td>"
+check "by what they are, not their numbers" body_lacks "<td data-label=\"Vad\">Läste samtycke $C</td>"
 check "no row says 'annat'" body_lacks "data-label=\"Vad\">Läste annat"
 check "no row reads 'Annat'" body_lacks "data-label=\"Vad\">Annat"
 # The change history: the status and the contact person by their labels.
@@ -63,4 +66,18 @@ check "a seeded waiting-list referral" test -n "$W"
 expect_status "its inbox page" 200 -b "$CM" "$BASE/inkorg/$W"
 expect_body "says since when" "Ansökan står på väntelista sedan $(q "SELECT DATE_FORMAT(decided_at, '%Y-%m-%d %H:%i') FROM referral WHERE id = $W")"
 check "never 'sedan (UTC)' without a date" body_lacks "sedan  (UTC)"
+# The admin's access log: objects named without personal data, details in
+# Swedish (old rows too: their stored text is mapped when shown).
+log_in AJ admin
+PNR12=$(q "SELECT p.personnummer FROM referral r JOIN person p ON p.id = r.person_id WHERE r.id = $R")
+q "INSERT INTO audit_log (at, staff_id, username, action, object_type, personnummer, remote_addr, request_id, detail)
+   VALUES (UTC_TIMESTAMP(), $FKID, 'remittent.fk', 'read', 'referral_list', '$PNR12', '127.0.0.1', 'test-labels', 'list: 293 rows')"
+expect_status "the admin searches the log by the personnummer" 200 -b "$AJ" "$BASE/admin/logg?personnummer=$(dash "$PNR12")"
+expect_body "a referral by its insats and number" "Ansökan till $INSNAME (nr $R)"
+expect_body "a consent by its kind and date" "Samtycke till sekretesslättnad, signerat $SIGNED (nr $C)"
+expect_body "a decision in Swedish" "<td>Beslut: antagen</td>"
+expect_body "an old row's detail in Swedish" "<td>Lista: 293 rader</td>"
+check "no English detail left" body_lacks "<td>decision: "
+check "nor the old row's English" body_lacks "<td>list: 293 rows</td>"
+check "no personal data in the object column" body_lacks "Etikett"
 done_testing

@@ -122,9 +122,9 @@ expect_body "shows the contact person" "<dt>Kontaktperson</dt><dd>Demo Personal 
 expect_header "is not cached" "Cache-Control: no-store"
 eq "reading it writes a read row with the personnummer" \
 	"$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1'")" $((before + 1))
-expect_body "who has looked: this read, by personal.fv" "(personal.fv)</td><td data-label=\"Vad\">Läste deltagande $P1</td>"
-expect_body "who has looked: the admission" "Skapade deltagande $P1"
-expect_body "who has looked: the referral read" "Läste ansökan $R1"
+expect_body "who has looked: this read, by personal.fv" "(personal.fv)</td><td data-label=\"Vad\">Läste deltagande i Friska Vindar 2.0</td>"
+expect_body "who has looked: the admission" "Skapade deltagande i Friska Vindar 2.0"
+expect_body "who has looked: the referral read" "Läste ansökan till Friska Vindar 2.0"
 expect_body "the change history is shown" "<td data-label=\"Uppgift\">Startdatum</td><td data-label=\"Från\"></td><td data-label=\"Till\">$(day -100)</td>"
 
 # --- The individual plan
@@ -402,8 +402,8 @@ all=$(audits "personnummer = '$PNR1' AND ((object_type = 'participation' AND obj
 eq "it lists every row of the file" "$(grep -c '^<tr><td data-label="När (UTC)">' "$BODY")" "$all"
 expect_body "with this read first" "<tbody>
 <tr><td data-label=\"När (UTC)\">$(q "SELECT DATE_FORMAT(MAX(at), '%Y-%m-%d %H:%i:%s') FROM audit_log WHERE object_type = 'participation' AND object_id = $P1 AND detail = 'access log'")</td><td data-label=\"Vem\">Demo Personal Friska Vindar 2.0 (personal.fv)</td><td data-label=\"Vad\">Läste deltagande $P1</td></tr>"
-expect_body "the admission" "Skapade deltagande $P1"
-expect_body "the referral read" "Läste ansökan $R1"
+expect_body "the admission" "Skapade deltagande i Friska Vindar 2.0"
+expect_body "the referral read" "Läste ansökan till Friska Vindar 2.0"
 expect_body "the search" "Sökte på personnumret"
 expect_body "and links back" "<a href=\"/deltagande/$P1#vem-har-tittat\">Tillbaka till deltagandet</a>"
 expect_status "personal.tramp: another insats's access log is 404" 404 -b "$TR" "$BASE/deltagande/$P1/atkomstlogg"

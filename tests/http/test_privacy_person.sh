@@ -97,7 +97,7 @@ eq "one person link for the two referrals" \
 # another organisation did with the same personnummer.
 eq "soc searches for the personnummer" "$(post "$SOC" /ansokningar/sok --data-urlencode "personnummer=$(dash "$PNR")")" 200
 expect_status "the participation page" 200 -b "$CM" "$BASE/deltagande/$P"
-expect_body "its log shows the insats's own reads" "(personal.cm)</td><td data-label=\"Vad\">Läste deltagande $P</td>"
+expect_body "its log shows the insats's own reads" "(personal.cm)</td><td data-label=\"Vad\">Läste deltagande i $(q "SELECT short_name FROM insats WHERE id = $INSATS")</td>"
 check "and nothing soc did (their search, their referral)" body_lacks "(remittent.soc)"
 
 # --- Protected identity: typing the number reveals neither the protection nor
@@ -219,11 +219,13 @@ expect_body "no waiver yet: the medremittent's list shows only that it exists" "
 eq "the hidden page is in the access log" \
 	"$(audits "object_type = 'referral' AND object_id = $RCO AND username = 'remittent.soc' AND detail = 'consent: existence only'")" 1
 CCO=$(give_waiver "$RCO")
-medrem_sees "a waiver naming FK only" existence "Samtycket omfattar inte längre din organisation."
+medrem_sees "a waiver naming FK only" existence "Din organisation är inte part i deltagarens senaste samtycke"
+check "a waiver naming FK only: not told it no longer covers them" body_lacks "inte längre"
+check "a waiver naming FK only: nor that it was revoked" body_lacks "återkallat"
 add_party "$CCO" "$SOCORG"
 medrem_sees "the waiver names the medremittent's organisation" details
 revoke_waiver "$CCO"
-medrem_sees "after revocation" existence "Samtycket omfattar inte längre din organisation."
+medrem_sees "after revocation" existence "Deltagaren har återkallat samtycket."
 expect_status "after revocation: FK too sees only that it exists" 200 -b "$FK" "$BASE/ansokningar/$RCO"
 check "after revocation: FK does not see the details" body_lacks "Medremissens bakgrund."
 done_testing

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "arena.h"
 #include "audit.h"
 #include "code_list.h"
 #include "history.h"
@@ -163,6 +164,49 @@ history_values(void **state)
 	assert_true(label_is(HISTORY_REFERRAL, "status", "okand", "okand"));
 }
 
+/* The access log's stored details in Swedish, with the parts kept. */
+static void
+log_details(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "decision: antagen", "Beslut: antagen" },
+		{ "consent: existence only",
+		    "Visade bara att ansökan finns (samtycket omfattar inte "
+		    "organisationen)" },
+		{ "waiver prepared",
+		    "Samtycke till sekretesslättnad förberett" },
+		{ "handover page", "Sidan för att lämna över surfplattan" },
+		{ "party 16 revoked (muntligt)",
+		    "En part (nr 16) återkallades (muntligt)" },
+		{ "revoked (skriftligt)", "Återkallat (skriftligt)" },
+		{ "list: 293 rows", "Lista: 293 rader" },
+		{ "search: 1 hits", "Sökning: 1 träffar" },
+		{ "search by personnummer: 2 hits",
+		    "Sökning på personnummer: 2 träffar" },
+		{ "tablet session 5 for consent 9, handed over by cm "
+		  "(staff 3): handover",
+		    "Surfplattans session 5, samtycke 9, överlämnad av cm "
+		    "(konto 3): handover" },
+		/* Not one the code writes: as stored. */
+		{ "Deltagaren ringde", "Deltagaren ringde" },
+		{ "list: rows", "list: rows" },
+		{ "", "" },
+	};
+	struct arena a;
+
+	(void)state;
+	assert_true(arena_init(&a, 1u << 16));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct str got = audit_detail_label(&a, str_cstr(cases[i][0]));
+
+		if (got.len != strlen(cases[i][1]) ||
+		    memcmp(got.p, cases[i][1], got.len) != 0)
+			fail_msg(
+			    "%s: got %.*s", cases[i][0], (int)got.len, got.p);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -171,6 +215,7 @@ main(void)
 		cmocka_unit_test(outcomes),
 		cmocka_unit_test(code_text),
 		cmocka_unit_test(log_labels),
+		cmocka_unit_test(log_details),
 		cmocka_unit_test(log_sentences),
 		cmocka_unit_test(history_values),
 	};

@@ -59,7 +59,10 @@ static const unsigned way_role[W__MAX] = { ROLE_BIT(ROLE_REMITTENT),
 static const char *const expect[2][W__MAX][VIS_WAIVER__MAX] = {
 	/* not protected */
 	{
-	    [W_OWN] = { "RIDAE", "RIDAE", "R", "RIDAE", "R", "R", "R", "R" },
+	    /* the own way keeps the referring side's rule before any
+	     * waiver, from another organisation too (the last column) */
+	    [W_OWN] = { "RIDAE", "RIDAE", "R", "RIDAE", "R", "R", "R",
+	        "RIDAE" },
 	    [W_CO] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R", "R" },
 	    [W_UNIT] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R", "R" },
 	    [W_INSATS] = { "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS",
@@ -68,7 +71,7 @@ static const char *const expect[2][W__MAX][VIS_WAIVER__MAX] = {
 	/* protected identity: no address on any page; the remittent who
 	 * made the referral still holds it in their form */
 	{
-	    [W_OWN] = { "RIDE", "RIDE", "R", "RIDE", "R", "R", "R", "R" },
+	    [W_OWN] = { "RIDE", "RIDE", "R", "RIDE", "R", "R", "R", "RIDE" },
 	    [W_CO] = { "RID", "RID", "R", "RID", "R", "R", "R", "R" },
 	    [W_UNIT] = { "RID", "RID", "R", "RID", "R", "R", "R", "R" },
 	    [W_INSATS] = { "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS",
@@ -175,6 +178,15 @@ combined_cells(void **state)
 		/* A medremittent of the referring organisation itself: the
 		 * organisation's own rule. */
 		{ 1, ACCESS_COREMITTENT, VIS_WAIVER_NONE, 0, "RIDA" },
+		/* The referral's own remittent, since moved to another
+		 * organisation, before any waiver: still theirs, with its
+		 * form (review of issue 21) ... */
+		{ 1, ACCESS_OWN, VIS_WAIVER_NONE_OTHER_ORG, 0, "RIDAE" },
+		/* ... also when named as medremittent on it too ... */
+		{ 1, ACCESS_OWN | ACCESS_COREMITTENT, VIS_WAIVER_NONE_OTHER_ORG,
+		    0, "RIDAE" },
+		/* ... but a waiver is everyone's test. */
+		{ 1, ACCESS_OWN, VIS_WAIVER_OTHER_ORGS, 0, "R" },
 	};
 
 	(void)state;
@@ -205,6 +217,26 @@ remittent_details(void **state)
 	assert_int_equal(vis_remittent_details(VIS_WAIVER__MAX), 0);
 }
 
+/* The "not yet" state is a medremittent's only: the referral's own
+ * remittent reads it as the referring organisation's. */
+static void
+remittent_waiver(void **state)
+{
+	(void)state;
+	assert_int_equal(
+	    vis_remittent_waiver(VIS_WAIVER_NONE_OTHER_ORG, ACCESS_OWN),
+	    VIS_WAIVER_NONE);
+	assert_int_equal(vis_remittent_waiver(VIS_WAIVER_NONE_OTHER_ORG,
+	                     ACCESS_OWN | ACCESS_COREMITTENT),
+	    VIS_WAIVER_NONE);
+	assert_int_equal(vis_remittent_waiver(VIS_WAIVER_NONE_OTHER_ORG,
+	                     ACCESS_COREMITTENT | ACCESS_UNIT),
+	    VIS_WAIVER_NONE_OTHER_ORG);
+	for (int w = 0; w < VIS_WAIVER_NONE_OTHER_ORG; w++)
+		assert_int_equal(
+		    vis_remittent_waiver((enum vis_waiver)w, ACCESS_OWN), w);
+}
+
 static void
 waiver_codes(void **state)
 {
@@ -232,13 +264,18 @@ waiver_masks(void **state)
 	(void)state;
 	assert_int_equal(
 	    vis_waiver_mask(rem, ACCESS_VIA_REMITTENT, VIS_DETAILS), shown);
-	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_DETAILS), shown);
+	/* The own way keeps the referring side's rule before any waiver. */
+	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_DETAILS),
+	    shown | (1u << VIS_WAIVER_NONE_OTHER_ORG));
+	assert_int_equal(
+	    vis_waiver_mask(rem, ACCESS_COREMITTENT, VIS_DETAILS), shown);
 	assert_int_equal(
 	    vis_waiver_mask(rem, ACCESS_VIA_REMITTENT, VIS_REFERRAL), all);
 	/* The edit form: only the own way has it, so not every way. */
 	assert_int_equal(
 	    vis_waiver_mask(rem, ACCESS_VIA_REMITTENT, VIS_EDIT), 0);
-	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_EDIT), shown);
+	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_EDIT),
+	    shown | (1u << VIS_WAIVER_NONE_OTHER_ORG));
 	/* The address: never for a protected person, so in no state. */
 	assert_int_equal(vis_waiver_mask(rem, ACCESS_OWN, VIS_ADDRESS), 0);
 	/* A way without its role shows nothing. */
@@ -255,6 +292,7 @@ main(void)
 		cmocka_unit_test(matrix),
 		cmocka_unit_test(combined_cells),
 		cmocka_unit_test(remittent_details),
+		cmocka_unit_test(remittent_waiver),
 		cmocka_unit_test(waiver_codes),
 		cmocka_unit_test(waiver_masks),
 	};

@@ -52,6 +52,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           structural sql_structural page_structural page_structural_form page_structural_training page_structural_goal report_structural demo_structural \
           report_document sql_report_document page_report_document demo_report_document \
           gallring sql_gallring gallring_run gallring_cli page_admin_gallring
+MODULES += referral_withdraw page_referral_withdraw referral_dup paging page_admin_recover
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -76,6 +77,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_structural \
              test_report_document \
              test_gallring
+UNIT_TESTS += test_paging
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -54,6 +54,8 @@ static const char *const no_text_routes[] = {
 	"POST /tvastegs/stang",                /* one-time code */
 	"POST /admin/konton/:id/losenord",     /* button */
 	"POST /admin/konton/:id/token",        /* button */
+	"POST /admin/konton/:id/lasupp",       /* button */
+	"POST /admin/konton/:id/tvastegs",     /* button */
 	"POST /deltagande/:id/sammanfattning", /* button */
 	"POST /deltagande/:id/enkat",          /* selects and buttons */
 	"POST /deltagande/:id/enkat/slapp",    /* a button; an anonymous code */

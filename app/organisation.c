@@ -293,6 +293,7 @@ static const struct db_field insats_row_fields[] = {
 	DB_FIELD(insats_row, active, "active", DB_F_BOOL),
 	DB_FIELD(insats_row, direction, "direction", DB_F_STR),
 	DB_FIELD(insats_row, goals, "goals", DB_F_INT),
+	DB_FIELD(insats_row, staff, "staff", DB_F_INT),
 };
 const struct db_record insats_row_record =
     DB_RECORD(insats_row, insats_row_fields);

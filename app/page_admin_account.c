@@ -114,7 +114,21 @@ admin_account_actions(
 	         staff_password_reset_refusal(st->role_bits, self) == NULL)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "can_token",
-	         staff_token_refusal(st->role_bits) == NULL)) != APP_OK)
+	         staff_token_refusal(st->role_bits) == NULL)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "locked", st->locked)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "locked_until", st->locked_until)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(ctx, "failed_logins", st->failed_logins)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "totp_on", st->totp_on)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "totp_pending", st->totp_pending)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "can_unlock",
+	         staff_unlock_refusal(st->locked, st->failed_logins) ==
+	             NULL)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "can_reset_totp",
+	         staff_totp_reset_refusal(
+	             st->totp_on, st->totp_pending, self) == NULL)) != APP_OK)
 		return e;
 	return APP_OK;
 }
@@ -284,6 +298,20 @@ page_admin_account(struct req *r)
 		return e;
 	if (req_query(r, "sparat") != NULL)
 		f.notice = "Ändringarna är sparade.";
+	else if (req_query(r, "upplast") != NULL)
+		f.notice =
+		    "Kontot är upplåst. Lösenordet är detsamma som förut.";
+	else if (req_query(r, "tvastegs_av") != NULL)
+		f.notice =
+		    "Tvåstegsverifieringen är återställd och kontots "
+		    "inloggningar avslutade. Personen loggar in med sitt "
+		    "lösenord och kan slå på den igen.";
+	else if (req_query(r, "inte_last") != NULL)
+		f.action_error = staff_unlock_refusal(0, 0);
+	else if (req_query(r, "tvastegs_ej") != NULL)
+		f.action_error = staff_totp_reset_refusal(0, 0, 0);
+	else if (req_query(r, "tvastegs_egen") != NULL)
+		f.action_error = staff_totp_reset_refusal(0, 0, 1);
 	else if (req_query(r, "skapat") != NULL)
 		f.notice = "Kontot är skapat. Skapa en token nedan så att "
 		           "integrationen kan logga in.";

@@ -9,6 +9,7 @@
 #include "organisation.h"
 #include "page_admin.h"
 #include "pages.h"
+#include "referral.h"
 #include "req.h"
 #include "structural.h"
 #include "view.h"
@@ -115,6 +116,7 @@ static const struct bind_key insats_list_keys[] = {
 	{ "places", "places" },
 	{ "active", "active" },
 	{ "goals", "goals" },
+	{ "staff", "staff" },
 };
 
 enum app_err
@@ -122,7 +124,7 @@ page_admin_insatser(struct req *r)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct insats_row *rows;
-	size_t n;
+	size_t n, closed = 0;
 	enum app_err e;
 
 	if (ctx == NULL)
@@ -136,13 +138,25 @@ page_admin_insatser(struct req *r)
 
 		if (it == NULL)
 			return APP_ENOMEM;
+		int structural =
+		    insats_direction_from_name(rows[i].direction, &d) &&
+		    d == INSATS_STRUKTUR;
+		/* An active individual insats without staff takes no
+		 * applications (referral_insats_takes()): say so. */
+		int no_staff = !structural && rows[i].active &&
+		    referral_insats_takes(1, rows[i].staff > 0) != REFERRAL_OK;
+
+		closed += no_staff;
 		if ((e = bind_record(it, &insats_row_record, insats_list_keys,
 		         BIND_N(insats_list_keys), &rows[i])) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "structural",
-		         insats_direction_from_name(rows[i].direction, &d) &&
-		             d == INSATS_STRUKTUR)) != APP_OK)
+		    (e = view_ctx_set_bool(it, "structural", structural)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_bool(it, "no_staff", no_staff)) != APP_OK)
 			return e;
 	}
+	if ((e = view_ctx_set_int(ctx, "no_staff_count", (long long)closed)) !=
+	    APP_OK)
+		return e;
 	return page_render(r, "admin_insatser", "Insatser", ctx);
 }
 

@@ -14,6 +14,7 @@
 #include "pages.h"
 #include "participation.h"
 #include "referral_decision.h"
+#include "referral_dup.h"
 #include "req.h"
 #include "session.h"
 #include "view.h"
@@ -223,10 +224,21 @@ dec_render(struct req *r, const struct decision_referral *ref,
 	size_t nincome, ncorem;
 	struct consent_status_facts facts = { 0, 0 };
 	int open = referral_open(ref->status);
+	struct referral_dup_row *dups = NULL;
+	size_t ndups = 0;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	/* Before deciding: the same person's other open application or
+	 * ongoing participation in this insats (referral_dup.h). */
+	if (open &&
+	    (e = referral_duplicates(r, REFERRAL_DUP_INSATS, ref->personnummer,
+	         ref->insats_id, ref->id, &dups, &ndups)) != APP_OK)
+		return e;
+	if ((e = referral_dup_bind(r, ctx, dups, ndups, "/inkorg/", 1)) !=
+	    APP_OK)
+		return e;
 	/* Logged before anything of the person is shown. */
 	if ((e = audit_write(r, AUDIT_READ, "referral", ref->id,
 	         ref->personnummer, STR_LIT(""))) != APP_OK)

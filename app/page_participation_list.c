@@ -9,6 +9,7 @@
 #include "form_registry.h"
 #include "page_participation.h"
 #include "pages.h"
+#include "paging.h"
 #include "participation.h"
 #include "pnr.h"
 #include "referral_decision.h"
@@ -29,11 +30,15 @@ static const char *const list_status_choices[LIST_ALL + 2] = {
 };
 
 enum { LF_INSATS, LF_STATUS, LF_CONTACT, LF_GENDER, LF_OVERDUE, LF__MAX };
-/* The search by personnummer (partials/deltag_search.html), on the list
- * and on its own page. */
-static const struct field_spec search_spec[1] = {
-	{ "personnummer", FT_TEXT, 1, 20, FF_REQUIRED, NULL },
+/* The search by personnummer or by name (partials/deltag_search.html),
+ * on the list and on its own page: one of the two. */
+enum { SF_PNR, SF_NAME, SF__MAX };
+static const struct field_spec search_spec[SF__MAX] = {
+	[SF_PNR] = { "personnummer", FT_TEXT, 1, 20, 0, NULL },
+	[SF_NAME] = { "namn", FT_TEXT, 2, PARTICIPATION_NAME_SEARCH_MAX, 0,
+	    NULL },
 };
+#define MSG_SEARCH_EMPTY "Ange ett personnummer eller ett namn."
 
 static const struct field_spec list_spec[LF__MAX] = {
 	[LF_INSATS] = { "insats", FT_INT, 1, 4294967295LL, 0, NULL },
@@ -142,6 +147,35 @@ list_bind_filter(struct view_ctx *ctx, const struct field_val *fv)
 	    ctx, "overdue_only", fv[LF_OVERDUE].ok && fv[LF_OVERDUE].i);
 }
 
+/* The list's filter as a query string for the page and sort links, from
+ * the validated values only (numbers and fixed names). Arena. */
+static enum app_err
+list_filter_query(struct req *r, const struct participation_filter *flt,
+    const struct field_val *fv, struct str *out)
+{
+	struct buf b;
+	enum app_err e = APP_OK;
+
+	buf_init(&b, r->a);
+	if (flt->insats_id)
+		e = buf_printf(&b, "insats=%lld&", flt->insats_id);
+	if (e == APP_OK && fv[LF_STATUS].ok && fv[LF_STATUS].present)
+		e = buf_printf(
+		    &b, "status=%s&", list_status_choices[fv[LF_STATUS].i]);
+	if (e == APP_OK && flt->contact_id)
+		e = buf_printf(&b, "kontakt=%lld&", flt->contact_id);
+	if (e == APP_OK && flt->gender.len)
+		e = buf_printf(
+		    &b, "kon=%.*s&", (int)flt->gender.len, flt->gender.p);
+	if (e == APP_OK && flt->overdue_only)
+		e = buf_puts(&b, "forsenad=1&");
+	if (e != APP_OK)
+		return e;
+	/* Without the last '&'. */
+	*out = b.len ? (struct str){ b.p, b.len - 1 } : STR_LIT("");
+	return APP_OK;
+}
+
 enum app_err
 page_participants(struct req *r)
 {
@@ -154,11 +188,14 @@ page_participants(struct req *r)
 	size_t nins, nstaff, n, nerr = 0;
 	int known;
 	struct buf detail;
+	struct paging pg;
+	struct str fq;
+	long long total;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	if ((e = page_form_limits(r, ctx, search_spec, 1)) != APP_OK ||
+	if ((e = page_form_limits(r, ctx, search_spec, SF__MAX)) != APP_OK ||
 	    (e = participation_my_insatser(r, r->user->id, &ins, &nins)) !=
 	        APP_OK ||
 	    (e = participation_colleagues(r, r->user->id, &staff, &nstaff)) !=
@@ -201,7 +238,9 @@ page_participants(struct req *r)
 	         list_id_str(r, flt.contact_id))) != APP_OK ||
 	    (e = list_bind_filter(ctx, fv)) != APP_OK ||
 	    /* The search form on the list starts empty. */
-	    (e = view_ctx_set_str(ctx, "personnummer", STR_LIT(""))) != APP_OK)
+	    (e = view_ctx_set_str(ctx, "personnummer", STR_LIT(""))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "namn", STR_LIT(""))) != APP_OK)
 		return e;
 	if (nerr > 0) {
 		static const char *const keys[LF__MAX] = { "insats_error",
@@ -215,70 +254,43 @@ page_participants(struct req *r)
 		r->resp.status = 400;
 		return page_render(r, "deltagare", "Deltagare", ctx);
 	}
-	if ((e = participation_list(r, &flt, &rows, &n)) != APP_OK)
+	/* A bad page or sort is the first page in the default order. */
+	paging_from_query(r, participation_sorts, PARTICIPATION_SORT__MAX,
+	    PARTICIPATION_SORT_NAME, &pg);
+	if ((e = participation_list(r, &flt, &pg, &rows, &n, &total)) != APP_OK)
 		return e;
+	if (n == 0 && pg.page > 1) {
+		pg.page = 1;
+		if ((e = participation_list(r, &flt, &pg, &rows, &n, &total)) !=
+		    APP_OK)
+			return e;
+	}
 	/* Names are shown: one row for the list as such (no personnummer). */
 	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "participant list: %zu", n)) != APP_OK ||
+	if ((e = buf_printf(&detail,
+	         "participant list: %zu (page %lld of %lld)", n, pg.page,
+	         total)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_READ, "participation_list", -1,
 	         STR_LIT(""), buf_str(&detail))) != APP_OK)
 		return e;
-	if ((e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
+	if ((e = list_filter_query(r, &flt, fv, &fq)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "listed", 1)) != APP_OK ||
+	    (e = paging_bind(r, ctx, &pg, total, n, "/deltagare", fq,
+	         participation_sorts, PARTICIPATION_SORT__MAX)) != APP_OK ||
 	    (e = list_bind_rows(ctx, rows, n)) != APP_OK)
 		return e;
 	return page_render(r, "deltagare", "Deltagare", ctx);
 }
 
-enum app_err
-page_participants_search(struct req *r)
+/* The hits as list "hits". */
+static enum app_err
+search_bind_hits(
+    struct view_ctx *ctx, const struct participation_hit *hits, size_t n)
 {
-	struct field_val fv[1];
-	struct view_ctx *ctx = view_ctx_new(r->a);
-	struct participation_hit *hits;
-	struct str digits;
-	struct pnr pnr;
-	struct buf detail;
-	const char *msg = NULL;
-	size_t n, nerr = 0;
-	int y, m, d;
 	enum app_err e;
 
-	if (ctx == NULL)
-		return APP_ENOMEM;
-	if ((e = form_validate(r->a, &r->form, search_spec, 1, fv, &nerr)) !=
-	        APP_OK ||
-	    (e = page_form_limits(r, ctx, search_spec, 1)) != APP_OK)
-		return e;
-	date_today(&y, &m, &d);
-	if (!fv[0].ok)
-		msg = fv[0].error;
-	else
-		msg = pnr_parse(fv[0].s, y, m, d, &pnr);
-	if ((e = view_ctx_set_str(ctx, "personnummer", fv[0].s)) != APP_OK)
-		return e;
-	if (msg != NULL) {
-		if ((e = page_form_error(ctx, "pnr_error", msg)) != APP_OK)
-			return e;
-		r->resp.status = 400;
-		return page_render(r, "deltagare_sok", "Sök deltagare", ctx);
-	}
-	digits = (struct str){ pnr.digits, 12 };
-	if ((e = participation_search(r, r->user->id, digits, &hits, &n)) !=
-	    APP_OK)
-		return e;
-	/* The search itself is logged with the number searched for, hit or
-	 * not, before any result is shown. */
-	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "search by personnummer: %zu hits", n)) !=
-	        APP_OK ||
-	    (e = audit_write(r, AUDIT_SEARCH, "person", -1, digits,
-	         buf_str(&detail))) != APP_OK)
-		return e;
-	if ((e = view_ctx_set_bool(ctx, "searched", 1)) != APP_OK ||
-	    (e = view_ctx_set_str(
-	         ctx, "pnr_shown", part_pnr_show(r, digits))) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
+	if ((e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "hits")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
@@ -295,11 +307,98 @@ page_participants_search(struct req *r)
 		        APP_OK)
 			return e;
 	}
+	return APP_OK;
+}
+
+enum app_err
+page_participants_search(struct req *r)
+{
+	struct field_val fv[SF__MAX];
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	struct participation_hit *hits;
+	struct str digits;
+	struct pnr pnr;
+	struct buf detail;
+	const char *msg = NULL, *name_msg = NULL;
+	size_t n, nerr = 0;
+	int y, m, d, by_name;
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	if ((e = form_validate(
+	         r->a, &r->form, search_spec, SF__MAX, fv, &nerr)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, search_spec, SF__MAX)) != APP_OK)
+		return e;
+	/* A personnummer wins when both are given. */
+	by_name = !fv[SF_PNR].present && fv[SF_NAME].present;
+	date_today(&y, &m, &d);
+	if (!fv[SF_PNR].present && !fv[SF_NAME].present)
+		msg = MSG_SEARCH_EMPTY;
+	else if (by_name && !fv[SF_NAME].ok)
+		name_msg = fv[SF_NAME].error;
+	else if (!by_name && !fv[SF_PNR].ok)
+		msg = fv[SF_PNR].error;
+	else if (!by_name)
+		msg = pnr_parse(fv[SF_PNR].s, y, m, d, &pnr);
+	if ((e = view_ctx_set_str(ctx, "personnummer", fv[SF_PNR].s)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "namn", fv[SF_NAME].s)) != APP_OK)
+		return e;
+	if (msg != NULL || name_msg != NULL) {
+		if ((e = page_form_error(ctx, "pnr_error", msg)) != APP_OK ||
+		    (e = page_form_error(ctx, "name_error", name_msg)) !=
+		        APP_OK)
+			return e;
+		r->resp.status = 400;
+		return page_render(r, "deltagare_sok", "Sök deltagare", ctx);
+	}
+	buf_init(&detail, r->a);
+	if (by_name) {
+		if ((e = participation_search_name(
+		         r, r->user->id, fv[SF_NAME].s, &hits, &n)) != APP_OK)
+			return e;
+		/* Logged like the search by personnummer, hit or not, before
+		 * any result is shown: what was searched for is the detail. */
+		if ((e = buf_printf(&detail, "search by name '%.*s': %zu hits",
+		         (int)fv[SF_NAME].s.len, fv[SF_NAME].s.p, n)) !=
+		        APP_OK ||
+		    (e = audit_write(r, AUDIT_SEARCH, "person", -1, STR_LIT(""),
+		         buf_str(&detail))) != APP_OK)
+			return e;
+		if ((e = view_ctx_set_bool(ctx, "searched", 1)) != APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "by_name", 1)) != APP_OK ||
+		    (e = view_ctx_set_bool(ctx, "more",
+		         n > PARTICIPATION_NAME_HITS_MAX)) != APP_OK ||
+		    (e = search_bind_hits(ctx, hits,
+		         n > PARTICIPATION_NAME_HITS_MAX
+		             ? PARTICIPATION_NAME_HITS_MAX
+		             : n)) != APP_OK)
+			return e;
+		return page_render(r, "deltagare_sok", "Sök deltagare", ctx);
+	}
+	digits = (struct str){ pnr.digits, 12 };
+	if ((e = participation_search(r, r->user->id, digits, &hits, &n)) !=
+	    APP_OK)
+		return e;
+	/* The search itself is logged with the number searched for, hit or
+	 * not, before any result is shown. */
+	if ((e = buf_printf(&detail, "search by personnummer: %zu hits", n)) !=
+	        APP_OK ||
+	    (e = audit_write(r, AUDIT_SEARCH, "person", -1, digits,
+	         buf_str(&detail))) != APP_OK)
+		return e;
+	if ((e = view_ctx_set_bool(ctx, "searched", 1)) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "pnr_shown", part_pnr_show(r, digits))) != APP_OK ||
+	    (e = search_bind_hits(ctx, hits, n)) != APP_OK)
+		return e;
 	return page_render(r, "deltagare_sok", "Sök deltagare", ctx);
 }
 
 static const struct form_def participation_list_forms[] = {
-	{ "POST /deltagare/sok", "partials/deltag_search", search_spec, 1 },
+	{ "POST /deltagare/sok", "partials/deltag_search", search_spec,
+	    SF__MAX },
 };
 
 const struct form_def *

@@ -17,9 +17,11 @@
 #include "history.h"
 #include "page_referral.h"
 #include "pages.h"
+#include "paging.h"
 #include "person.h"
 #include "pnr.h"
 #include "referral.h"
+#include "referral_withdraw.h"
 #include "req.h"
 #include "session.h"
 #include "view.h"
@@ -133,25 +135,48 @@ page_referrals(struct req *r)
 	const enum referral_status *filter = NULL;
 	struct referral_row *rows;
 	struct view_ctx *ctx;
-	struct buf detail;
+	struct paging pg;
+	struct buf detail, fq;
+	long long total;
 	size_t n;
 	enum app_err e;
 
-	/* An unknown status is no filter: the list is never an error. */
+	/* An unknown status is no filter, a bad page or sort the first page
+	 * in the default order: the list is never an error. */
 	if (q != NULL && referral_status_from_name(*q, &status))
 		filter = &status;
-	if ((e = referral_list(r, filter, &rows, &n)) != APP_OK)
+	paging_from_query(
+	    r, referral_sorts, REFERRAL_SORT__MAX, REFERRAL_SORT_CHANGED, &pg);
+	if ((e = referral_list(r, filter, &pg, &rows, &n, &total)) != APP_OK)
 		return e;
+	/* Past the last page: the first one instead. */
+	if (n == 0 && pg.page > 1) {
+		pg.page = 1;
+		if ((e = referral_list(r, filter, &pg, &rows, &n, &total)) !=
+		    APP_OK)
+			return e;
+	}
 	/* The list names participants: that is a read of their data. */
 	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "list: %zu rows", n)) != APP_OK ||
+	if ((e = buf_printf(&detail, "list: %zu rows (page %lld of %lld)", n,
+	         pg.page, total)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_READ, "referral_list", -1, STR_LIT(""),
 	         buf_str(&detail))) != APP_OK)
+		return e;
+	/* The links keep the filter: a status name, our own text. */
+	buf_init(&fq, r->a);
+	if (filter != NULL &&
+	    (e = buf_printf(&fq, "status=%s", referral_status_name(*filter))) !=
+	        APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
 	/* The search form on the list starts empty. */
 	if ((e = ref_list_bind(r, ctx, rows, n)) != APP_OK ||
+	    (e = paging_bind(r, ctx, &pg, total, n, "/ansokningar",
+	         fq.len ? buf_str(&fq) : STR_LIT(""), referral_sorts,
+	         REFERRAL_SORT__MAX)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "paged", 1)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, ref_search_spec, 1)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "personnummer", STR_LIT(""))) !=
 	        APP_OK ||
@@ -160,6 +185,9 @@ page_referrals(struct req *r)
 	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "filter_label",
 	         filter != NULL ? referral_status_label(*filter) : "")) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "filter_value",
+	         filter != NULL ? referral_status_name(*filter) : "")) !=
 	        APP_OK)
 		return e;
 	return page_render(r, "ansokningar", "Ansökningar", ctx);
@@ -247,6 +275,7 @@ static const char *const ref_field_labels[][2] = {
 	{ "income", "Försörjning" },
 	{ "income_extent", "Försörjning, omfattning (%)" },
 	{ "coremittenter", "Medremittenter" },
+	{ "withdrawn_reason", "Skäl till återkallelse" },
 };
 
 static struct str
@@ -477,21 +506,65 @@ ref_render_hidden(
 	return page_render(r, "ansokan_begransad", "Ansökan", ctx);
 }
 
+/* The withdraw form's fields (page_referral_withdraw.c validates). */
+static const struct field_spec ref_withdraw_spec[REF_WITHDRAW__MAX] = {
+	[REF_WITHDRAW_REASON] = { "aterkalla_skal", FT_TEXT, 1,
+	    REFERRAL_WITHDRAW_REASON_MAX, FF_REQUIRED | FF_MULTILINE, NULL },
+	[REF_WITHDRAW_VERSION] = { "version", FT_INT, 1, 4294967295LL,
+	    FF_REQUIRED, NULL },
+};
+
+const struct field_spec *
+ref_withdraw_fields(void)
+{
+	return ref_withdraw_spec;
+}
+
+/* The withdrawal: when it happened and why, or the form (own referral,
+ * a status that may be withdrawn) with what was typed. */
+static enum app_err
+ref_bind_withdraw(struct req *r, struct view_ctx *ctx,
+    const struct referral *ref, unsigned via, unsigned parts,
+    const struct ref_withdraw_form *wf)
+{
+	int may = (via & ACCESS_OWN) && (parts & VIS_BIT(VIS_EDIT)) &&
+	    referral_may_withdraw(ref->status);
+	enum app_err e;
+
+	if ((e = view_ctx_set_bool(ctx, "is_withdrawn",
+	         ref->status == REFERRAL_ATERKALLAD)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "withdrawn", ref->withdrawn)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "withdrawn_reason", ref->withdrawn_reason)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "can_withdraw", may)) != APP_OK ||
+	    /* Refused for good: what was typed is shown, not lost. */
+	    (e = view_ctx_set_bool(ctx, "aterkalla_kvar",
+	         !may && wf != NULL && wf->reason.len > 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "version", ref->version)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "aterkalla_skal",
+	         wf != NULL ? wf->reason : STR_LIT(""))) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "aterkalla_fel",
+	         wf != NULL ? wf->error : NULL)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "aterkalla_konflikt",
+	         wf != NULL ? wf->conflict : NULL)) != APP_OK)
+		return e;
+	return page_form_limits(r, ctx, ref_withdraw_spec, REF_WITHDRAW__MAX);
+}
+
 enum app_err
-page_referral(struct req *r)
+ref_page_render(struct req *r, long long id, const struct ref_withdraw_form *wf)
 {
 	struct referral ref;
 	struct referral_links links;
 	struct history_row *h;
 	struct view_ctx *ctx;
 	unsigned via, parts;
-	long long id;
 	size_t nh;
 	int own, found;
 	enum app_err e;
 
-	if ((e = req_param_id(r, &id)) != APP_OK ||
-	    (e = access_referral(r, id, &via)) != APP_OK ||
+	if ((e = access_referral(r, id, &via)) != APP_OK ||
 	    (e = referral_load(r, id, &ref, &found)) != APP_OK)
 		return e;
 	if (!found)
@@ -525,6 +598,7 @@ page_referral(struct req *r)
 	    (e = view_ctx_set_bool(ctx, "can_edit",
 	         (parts & VIS_BIT(VIS_EDIT)) &&
 	             referral_may_edit(ref.status) == REFERRAL_OK)) != APP_OK ||
+	    (e = ref_bind_withdraw(r, ctx, &ref, via, parts, wf)) != APP_OK ||
 	    (e = consent_bind_status(r, ctx, id, via, NULL)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
@@ -532,14 +606,34 @@ page_referral(struct req *r)
 	else if (req_query(r, "skickat") != NULL)
 		e = view_ctx_set_cstr(
 		    ctx, "notice", "Ansökan är inskickad till insatsen.");
+	else if (req_query(r, "aterkallad") != NULL)
+		e = view_ctx_set_cstr(ctx, "notice",
+		    "Ansökan är återkallad. Den finns inte längre i insatsens "
+		    "inkorg.");
+	else if (req_query(r, "redan_aterkallad") != NULL)
+		e = view_ctx_set_cstr(ctx, "notice",
+		    "Ansökan var redan återkallad. Inget mer har ändrats.");
 	if (e != APP_OK)
 		return e;
 	return page_render(r, "ansokan", "Ansökan", ctx);
 }
 
+enum app_err
+page_referral(struct req *r)
+{
+	long long id;
+	enum app_err e;
+
+	if ((e = req_param_id(r, &id)) != APP_OK)
+		return e;
+	return ref_page_render(r, id, NULL);
+}
+
 static const struct form_def referral_forms[] = {
 	{ "POST /ansokningar/sok", "partials/ansokan_sokform", ref_search_spec,
 	    1 },
+	{ "POST /ansokningar/:id/aterkalla", "ansokan", ref_withdraw_spec,
+	    REF_WITHDRAW__MAX },
 };
 
 const struct form_def *

@@ -206,6 +206,15 @@ rf_lists_load(struct req *r, struct ref_lists *L, const struct referral *stored,
 	    (e = rf_codes_load(
 	         r, REFERRAL_CODES_INCOME, codes, n, &L->income)) != APP_OK)
 		return e;
+	if ((L->offered = arena_calloc(
+	         r->a, L->ninsatser + 1, sizeof(*L->offered))) == NULL)
+		return APP_ENOMEM;
+	L->noffered = 0;
+	for (size_t i = 0; i < L->ninsatser; i++)
+		if (referral_insats_takes(1, L->insatser[i].staffed) ==
+		        REFERRAL_OK ||
+		    (stored != NULL && stored->insats_id == L->insatser[i].id))
+			L->offered[L->noffered++] = L->insatser[i];
 	return APP_OK;
 }
 
@@ -216,6 +225,16 @@ rf_org_find(const struct ref_lists *L, struct str id)
 		if (L->orgs[i].id == str_to_ll(id) && id.len > 0)
 			return L->orgs[i].label;
 	return STR_LIT("");
+}
+
+/* 1 when insats id (as typed) has staff. */
+static int
+rf_insats_staffed(const struct ref_lists *L, struct str id)
+{
+	for (size_t i = 0; i < L->ninsatser; i++)
+		if (L->insatser[i].id == str_to_ll(id) && id.len > 0)
+			return L->insatser[i].staffed;
+	return 0;
 }
 
 struct str
@@ -400,6 +419,12 @@ rf_read_rules(struct req *r, struct ref_form *f, const struct field_val *fv,
 			f->err[RF_INSATS] = rf_choice_msg[RF_INSATS];
 		else if (e != APP_OK)
 			return e;
+		else
+			/* Nobody would read it: refused, whatever was typed
+			 * kept (issue 15, item 9). */
+			f->err[RF_INSATS] =
+			    referral_refusal_msg(referral_insats_takes(
+			        1, rf_insats_staffed(L, f->v[RF_INSATS])));
 	}
 	if (f->err[RF_POSTAL] == NULL && fv[RF_POSTAL].present) {
 		struct str pc = contact_postal(r->a, f->v[RF_POSTAL]);

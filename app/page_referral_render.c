@@ -9,6 +9,7 @@
 #include "pages.h"
 #include "person.h"
 #include "referral.h"
+#include "referral_dup.h"
 #include "req.h"
 #include "session.h"
 #include "view.h"
@@ -143,8 +144,8 @@ rf_bind_choices(
 	         BIND_N(code_map), L->support.rows, L->support.n, "code",
 	         f->v[RF_SUPPORT])) != APP_OK ||
 	    (e = bind_options(ctx, "insats_val", &referral_insats_choice_record,
-	         insats_map, BIND_N(insats_map), L->insatser, L->ninsatser,
-	         "id", f->v[RF_INSATS])) != APP_OK ||
+	         insats_map, BIND_N(insats_map), L->offered, L->noffered, "id",
+	         f->v[RF_INSATS])) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "forsorjning_val")) != APP_OK)
 		return e;
 	/* Check boxes: "checked", any number of them. */
@@ -220,6 +221,9 @@ rf_render(struct req *r, const struct ref_form *f, const struct ref_lists *L)
 	         referral_status_label(f->stored->status))) != APP_OK)
 		return e;
 	if ((e = rf_bind_values(ctx, f)) != APP_OK ||
+	    (e = referral_dup_bind(
+	         r, ctx, f->dups, f->ndups, "/ansokningar/", 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "dubblett_ok", f->dup_ok)) != APP_OK ||
 	    (e = rf_bind_choices(ctx, f, L)) != APP_OK ||
 	    (e = rf_bind_remittent(r, ctx)) != APP_OK)
 		return e;

@@ -13,8 +13,51 @@
 #include "page_referral_form.h"
 #include "pages.h"
 #include "referral.h"
+#include "referral_dup.h"
 #include "req.h"
 #include "view.h"
+
+#define MSG_DUP                                                                \
+	"Ansökan sparades inte: personen har redan en öppen ansökan eller " \
+	"ett pågående deltagande i insatsen. Kontrollera att det inte är "  \
+	"en dubblett. Kryssa i rutan under listan om du ändå vill spara."
+
+/* "Save anyway", the one field beside the form's table. */
+static const struct field_spec rf_dup_spec[1] = {
+	{ "dubblett_ok", FT_BOOL, 0, 0, 0, NULL },
+};
+
+/*
+ * No double participations by accident: the same person's other open
+ * application or ongoing participation in the chosen insats, among the
+ * caller's own referrals (referral_dup.h). *stop 1 when there is one and
+ * "save anyway" was not ticked: f then says so (rf_render() shows the
+ * rows and the box) and nothing may be saved.
+ */
+static enum app_err
+rf_dup_check(struct req *r, struct ref_form *f, struct str pnr12,
+    long long insats_id, long long self, int *stop)
+{
+	struct field_val fv[1];
+	struct referral_dup_row *rows;
+	size_t n, nerr;
+	enum app_err e;
+
+	*stop = 0;
+	if ((e = form_validate(r->a, &r->form, rf_dup_spec, 1, fv, &nerr)) !=
+	        APP_OK ||
+	    (e = referral_duplicates(r, REFERRAL_DUP_REMITTENT, pnr12,
+	         insats_id, self, &rows, &n)) != APP_OK)
+		return e;
+	f->dups = rows;
+	f->ndups = n;
+	f->dup_ok = fv[0].ok && fv[0].i;
+	if (n > 0 && !f->dup_ok) {
+		f->form_error = MSG_DUP;
+		*stop = 1;
+	}
+	return APP_OK;
+}
 
 static enum app_err
 rf_redirect(struct req *r, long long id, int submitted)
@@ -53,6 +96,7 @@ page_referral_create(struct req *r)
 	enum referral_refusal why;
 	long long id;
 	size_t nerr;
+	int stop;
 	enum app_err e;
 
 	if ((e = rf_lists_load(r, &L, NULL, NULL)) != APP_OK ||
@@ -73,7 +117,14 @@ page_referral_create(struct req *r)
 		return rf_render(r, &f, &L);
 	}
 	if ((e = rf_input(r, &f, &L, &in)) != APP_OK ||
-	    (e = referral_create(r, &f.pnr, &in, status, &id)) != APP_OK)
+	    (e = rf_dup_check(r, &f, str_cstr(f.pnr.digits), in.insats_id, 0,
+	         &stop)) != APP_OK)
+		return e;
+	if (stop) {
+		r->resp.status = 409;
+		return rf_render(r, &f, &L);
+	}
+	if ((e = referral_create(r, &f.pnr, &in, status, &id)) != APP_OK)
 		return e;
 	return rf_redirect(r, id, f.submit);
 }
@@ -205,7 +256,7 @@ page_referral_save(struct req *r)
 	unsigned parts;
 	long long id;
 	size_t nerr;
-	int rendered;
+	int rendered, stop;
 	enum app_err e;
 
 	if ((e = rf_load_own(r, &id, &g, &links, &parts, &rendered)) !=
@@ -230,7 +281,14 @@ page_referral_save(struct req *r)
 		return rf_render(r, &f, &L);
 	}
 	if ((e = rf_input(r, &f, &L, &in)) != APP_OK ||
-	    (e = referral_change(
+	    (e = rf_dup_check(r, &f, g.person.personnummer, in.insats_id, id,
+	         &stop)) != APP_OK)
+		return e;
+	if (stop) {
+		r->resp.status = 409;
+		return rf_render(r, &f, &L);
+	}
+	if ((e = referral_change(
 	         r, id, g.version, &in, f.submit, &result, &why)) != APP_OK)
 		return e;
 	switch (result) {

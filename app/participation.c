@@ -376,6 +376,7 @@ static const struct db_field row_fields[] = {
 	DB_FIELD(participation_row, summary_due, "summary_due", DB_F_STR),
 	DB_FIELD(participation_row, overdue, "overdue", DB_F_BOOL),
 	DB_FIELD(participation_row, summary_sent, "summary_sent", DB_F_BOOL),
+	DB_FIELD(participation_row, total, "total", DB_F_INT),
 };
 const struct db_record participation_row_record =
     DB_RECORD(participation_row, row_fields);
@@ -683,12 +684,22 @@ participation_access_load(struct req *r, const struct participation *p,
 
 /* ---- lists ---- */
 
+const struct paging_sort participation_sorts[PARTICIPATION_SORT__MAX] = {
+	[PARTICIPATION_SORT_NAME] = { "namn", 0 },
+	[PARTICIPATION_SORT_INSATS] = { "insats", 0 },
+	[PARTICIPATION_SORT_START] = { "start", 1 },
+	[PARTICIPATION_SORT_PLANNED_END] = { "planerat_slut", 0 },
+	[PARTICIPATION_SORT_CONTACT] = { "kontakt", 0 },
+};
+
 enum app_err
 participation_list(struct req *r, const struct participation_filter *f,
-    struct participation_row **rows, size_t *n)
+    const struct paging *pg, struct participation_row **rows, size_t *n,
+    long long *total)
 {
 	struct str today = participation_ymd_str(r->a, participation_today());
-	struct db_param p[12];
+	struct db_param p[23];
+	enum app_err e;
 
 	p[0] = DB_STR(today);
 	p[1] = DB_INT(f->staff_id);
@@ -698,7 +709,16 @@ participation_list(struct req *r, const struct participation_filter *f,
 	p[8] = p[9] = DB_STR(f->gender);
 	p[10] = DB_INT(f->overdue_only != 0);
 	p[11] = DB_STR(today);
-	return part_load(r, SQL_PARTICIPATION_LIST, p, 12, rows, n);
+	for (int i = 12; i < 22; i++)
+		p[i] = DB_INT(paging_order(pg));
+	p[22] = DB_INT(paging_offset(pg));
+	*total = 0;
+	if ((e = part_load(r, SQL_PARTICIPATION_LIST, p, 23, rows, n)) !=
+	    APP_OK)
+		return e;
+	if (*n > 0)
+		*total = (*rows)[0].total;
+	return APP_OK;
 }
 
 enum app_err
@@ -709,6 +729,41 @@ participation_overdue_list(struct req *r, long long staff_id,
 		DB_STR(participation_ymd_str(r->a, participation_today())) };
 
 	return part_load(r, SQL_PARTICIPATION_OVERDUE, p, 2, rows, n);
+}
+
+/* "%name%" for LIKE, with \, % and _ escaped (LIKE's escape is \).
+ * Arena; "" when the arena is full. */
+static struct str
+part_like_pattern(struct req *r, struct str name)
+{
+	struct buf b;
+
+	buf_init(&b, r->a);
+	if (buf_puts(&b, "%") != APP_OK)
+		return STR_LIT("");
+	for (size_t i = 0; i < name.len; i++) {
+		char c = name.p[i];
+		if ((c == '%' || c == '_' || c == '\\') &&
+		    buf_puts(&b, "\\") != APP_OK)
+			return STR_LIT("");
+		if (buf_append(&b, &c, 1) != APP_OK)
+			return STR_LIT("");
+	}
+	if (buf_puts(&b, "%") != APP_OK)
+		return STR_LIT("");
+	return buf_str(&b);
+}
+
+enum app_err
+participation_search_name(struct req *r, long long staff_id, struct str name,
+    struct participation_hit **rows, size_t *n)
+{
+	struct str pat = part_like_pattern(r, name);
+	struct db_param p[3] = { DB_INT(staff_id), DB_STR(pat), DB_STR(pat) };
+
+	if (pat.len == 0)
+		return APP_ENOMEM;
+	return part_load(r, SQL_PARTICIPATION_SEARCH_NAME, p, 3, rows, n);
 }
 
 enum app_err

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "history.h"
 #include "log.h"
+#include "paging.h"
 #include "participation.h"
 #include "referral.h"
 #include "referral_decision.h"
@@ -29,6 +30,8 @@ static const struct {
 	[REFERRAL_AVRADD] = { "avradd", "Avrådd", "Avrådd" },
 	[REFERRAL_ATERFORD] = { "aterford", "Återförd till remittenten",
 	    "Återförd till remittenten" },
+	[REFERRAL_ATERKALLAD] = { "aterkallad", "Återkallad",
+	    "Återkallad av remittenten" },
 };
 _Static_assert(sizeof(referral_statuses) / sizeof(referral_statuses[0]) ==
         REFERRAL_STATUS__MAX,
@@ -43,6 +46,15 @@ static const char *const referral_refusals[REFERRAL_REFUSAL__MAX] = {
 	    "(sekretesslättnad) först, eller markera att det tas vid "
 	    "VISA-besöket.",
 	[REFERRAL_GALLRAD] = GALLRING_MSG_REMOVED,
+	[REFERRAL_WITHDRAWN] = "Ansökan är redan återkallad.",
+	[REFERRAL_DECIDED] =
+	    "Ansökan är redan beslutad och kan inte återkallas.",
+	[REFERRAL_INSATS_CLOSED] =
+	    "Insatsen pågår inte och tar inte emot ansökningar. Välj en "
+	    "annan insats.",
+	[REFERRAL_INSATS_NO_STAFF] =
+	    "Insatsen har ingen personal just nu och tar inte emot "
+	    "ansökningar. Välj en annan insats.",
 };
 
 const char *
@@ -152,6 +164,57 @@ referral_submit(
 	return REFERRAL_OK;
 }
 
+enum referral_refusal
+referral_withdraw(enum referral_status s, enum referral_status *to)
+{
+	*to = s;
+	switch (s) {
+	case REFERRAL_UTKAST:
+	case REFERRAL_INSKICKAD:
+	case REFERRAL_VANTELISTA:
+	case REFERRAL_ATERFORD: *to = REFERRAL_ATERKALLAD; return REFERRAL_OK;
+	case REFERRAL_ATERKALLAD: return REFERRAL_WITHDRAWN;
+	case REFERRAL_ANTAGEN:
+	case REFERRAL_AVRADD:
+	case REFERRAL_STATUS__MAX: break;
+	}
+	return REFERRAL_DECIDED;
+}
+
+int
+referral_may_withdraw(enum referral_status s)
+{
+	enum referral_status to;
+
+	return referral_withdraw(s, &to) == REFERRAL_OK;
+}
+
+enum referral_refusal
+referral_insats_takes(int active, int staffed)
+{
+	if (!active)
+		return REFERRAL_INSATS_CLOSED;
+	return staffed ? REFERRAL_OK : REFERRAL_INSATS_NO_STAFF;
+}
+
+enum referral_dup
+referral_dup_kind(enum referral_status other, struct str participation_status)
+{
+	if (str_eq_cstr(participation_status, "inskriven"))
+		return REFERRAL_DUP_PARTICIPATION;
+	switch (other) {
+	case REFERRAL_UTKAST:
+	case REFERRAL_INSKICKAD:
+	case REFERRAL_VANTELISTA:
+	case REFERRAL_ATERFORD: return REFERRAL_DUP_APPLICATION;
+	case REFERRAL_ANTAGEN:
+	case REFERRAL_AVRADD:
+	case REFERRAL_ATERKALLAD:
+	case REFERRAL_STATUS__MAX: break;
+	}
+	return REFERRAL_DUP_NONE;
+}
+
 /* ==== records ==== */
 
 #define RF(m, c, t) DB_FIELD(referral, m, c, t)
@@ -185,6 +248,8 @@ static const struct db_field referral_fields[] = {
 	RF(decided_by, "decided_by", DB_F_STR),
 	RF(decision_reason, "decision_reason", DB_F_STR),
 	RF(advise_against, "advise_against", DB_F_STR),
+	RF(withdrawn, "withdrawn", DB_F_STR),
+	RF(withdrawn_reason, "withdrawn_reason", DB_F_STR),
 	RF(version, "version", DB_F_INT),
 	RF(person.id, "person_id", DB_F_INT),
 	RF(person.personnummer, "personnummer", DB_F_STR),
@@ -236,6 +301,7 @@ static const struct db_field referral_row_fields[] = {
 	DB_FIELD(referral_row, created, "created", DB_F_STR),
 	DB_FIELD(referral_row, submitted, "submitted", DB_F_STR),
 	DB_FIELD(referral_row, decided, "decided", DB_F_STR),
+	DB_FIELD(referral_row, total, "total", DB_F_INT),
 	DB_FIELD(referral_row, own, "own", DB_F_BOOL),
 	DB_FIELD(referral_row, co, "co", DB_F_BOOL),
 	DB_FIELD(referral_row, unit, "unit", DB_F_BOOL),
@@ -248,6 +314,7 @@ const struct db_record referral_row_record =
 static const struct db_field referral_insats_choice_fields[] = {
 	DB_FIELD(referral_insats_choice, id, "id", DB_F_INT),
 	DB_FIELD(referral_insats_choice, name, "name", DB_F_STR),
+	DB_FIELD(referral_insats_choice, staffed, "staffed", DB_F_BOOL),
 };
 const struct db_record referral_insats_choice_record =
     DB_RECORD(referral_insats_choice, referral_insats_choice_fields);
@@ -372,9 +439,18 @@ referral_row_via(const struct referral_row *row)
 	    (row->co ? ACCESS_COREMITTENT : 0) | (row->unit ? ACCESS_UNIT : 0);
 }
 
+const struct paging_sort referral_sorts[REFERRAL_SORT__MAX] = {
+	[REFERRAL_SORT_CHANGED] = { "andrad", 1 },
+	[REFERRAL_SORT_NAME] = { "namn", 0 },
+	[REFERRAL_SORT_INSATS] = { "insats", 0 },
+	[REFERRAL_SORT_CREATED] = { "skapad", 1 },
+	[REFERRAL_SORT_SUBMITTED] = { "inskickad", 1 },
+};
+
 enum app_err
 referral_list(struct req *r, const enum referral_status *status,
-    struct referral_row **rows, size_t *n)
+    const struct paging *pg, struct referral_row **rows, size_t *n,
+    long long *total)
 {
 	struct str name = status != NULL
 	    ? str_cstr(referral_status_name(*status))
@@ -384,7 +460,8 @@ referral_list(struct req *r, const enum referral_status *status,
 	 * keeps). */
 	static const unsigned ways[3] = { ACCESS_OWN, ACCESS_COREMITTENT,
 		ACCESS_UNIT };
-	struct db_param p[14];
+	struct db_param p[25];
+	enum app_err e;
 
 	referral_list_params(r, p);
 	p[9] = DB_STR(name);
@@ -394,18 +471,32 @@ referral_list(struct req *r, const enum referral_status *status,
 		    DB_INT(status == NULL ? (1u << VIS_WAIVER__MAX) - 1
 		                          : vis_waiver_mask(r->user->roles,
 		                                ways[i], VIS_DETAILS));
-	return referral_rows_load(r, SQL_REFERRAL_LIST, p, 14, rows, n);
+	for (int i = 14; i < 24; i++)
+		p[i] = DB_INT(paging_order(pg));
+	p[24] = DB_INT(paging_offset(pg));
+	*total = 0;
+	if ((e = referral_rows_load(r, SQL_REFERRAL_LIST, p, 25, rows, n)) !=
+	    APP_OK)
+		return e;
+	if (*n > 0)
+		*total = (*rows)[0].total;
+	return APP_OK;
 }
 
 enum app_err
 referral_search(
     struct req *r, struct str pnr12, struct referral_row **rows, size_t *n)
 {
-	struct db_param p[10];
+	static const unsigned ways[3] = { ACCESS_OWN, ACCESS_COREMITTENT,
+		ACCESS_UNIT };
+	struct db_param p[13];
 
 	referral_list_params(r, p);
 	p[9] = DB_STR(pnr12);
-	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 10, rows, n);
+	for (int i = 0; i < 3; i++)
+		p[10 + i] = DB_INT(
+		    vis_waiver_mask(r->user->roles, ways[i], VIS_DETAILS));
+	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 13, rows, n);
 }
 
 /* ==== choices ==== */

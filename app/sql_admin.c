@@ -23,14 +23,18 @@
 	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM staff_role r "      \
 	"WHERE r.staff_id = st.id) AS roles"
 /* One account: staff_account (staff.c); _LOCK adds FOR UPDATE. */
-#define STAFF_GET                                                                      \
-	"SELECT st.id, st.username, st.display_name, "                                 \
-	"COALESCE(st.email, '') AS email, st.organisation_id, st.active, " STAFF_ROLES \
-	", " STAFF_VERSION " AS version, "                                             \
-	"st.password_hash IS NOT NULL AS has_password, "                               \
-	"st.must_change_password, st.api_token_hash IS NOT NULL AS has_token, "        \
-	"COALESCE(DATE_FORMAT(st.last_login_at, '%Y-%m-%d %H:%i'), '') "               \
-	"AS last_login FROM staff st WHERE st.id = ?"
+#define STAFF_GET                                                                        \
+	"SELECT st.id, st.username, st.display_name, "                                   \
+	"COALESCE(st.email, '') AS email, st.organisation_id, st.active, " STAFF_ROLES   \
+	", " STAFF_VERSION " AS version, "                                               \
+	"st.password_hash IS NOT NULL AS has_password, "                                 \
+	"st.must_change_password, st.api_token_hash IS NOT NULL AS has_token, "          \
+	"COALESCE(DATE_FORMAT(st.last_login_at, '%Y-%m-%d %H:%i'), '') "                 \
+	"AS last_login, st.failed_logins, "                                              \
+	"COALESCE(st.locked_until > UTC_TIMESTAMP(), 0) AS locked, "                     \
+	"COALESCE(DATE_FORMAT(st.locked_until, '%Y-%m-%d %H:%i'), '') AS locked_until, " \
+	"st.totp_secret IS NOT NULL AS totp_on, "                                        \
+	"st.totp_pending IS NOT NULL AS totp_pending FROM staff st WHERE st.id = ?"
 
 /* Organisations and insatser are only changed here, so updated_at is their
  * version; every save moves it forward by at least a second. */
@@ -85,9 +89,9 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                           "LEFT JOIN organisation po ON po.id = o.parent_id "
 	                           "WHERE st.active IN (?, ?) ORDER BY st.username",
 	    1, .ncols = 8, .nparams = 2, .rec = &staff_row_record },
-	[SQL_ADMIN_STAFF_GET] = { STAFF_GET, 1, .ncols = 12, .nparams = 1,
+	[SQL_ADMIN_STAFF_GET] = { STAFF_GET, 1, .ncols = 17, .nparams = 1,
 	    .rec = &staff_account_record },
-	[SQL_ADMIN_STAFF_LOCK] = { STAFF_GET " FOR UPDATE", 1, .ncols = 12,
+	[SQL_ADMIN_STAFF_LOCK] = { STAFF_GET " FOR UPDATE", 1, .ncols = 17,
 	    .nparams = 1, .rec = &staff_account_record },
 	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT insats_id AS id FROM staff_insats WHERE staff_id = ? "
 	                               "ORDER BY insats_id",
@@ -120,6 +124,13 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_SET_TOKEN] = { "UPDATE staff SET api_token_hash = ? WHERE id = ?",
 	    0, .ncols = 0, .nparams = 2 },
+	[SQL_ADMIN_STAFF_UNLOCK] = { "UPDATE staff SET failed_logins = 0, locked_until = NULL "
+	                             "WHERE id = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)",
+	    0, .ncols = 0, .nparams = 1 },
+	[SQL_ADMIN_STAFF_TOTP_RESET] = { "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
+	                                 "totp_last_counter = NULL WHERE id = ? "
+	                                 "AND (totp_secret IS NOT NULL OR totp_pending IS NOT NULL)",
+	    0, .ncols = 0, .nparams = 1 },
 
 	[SQL_ADMIN_ORG_LIST] = { "SELECT o.id, o.name, o.short_name, o.kind, o.parent_id, "
 	                         "COALESCE(p.name, '') AS parent_name, o.share_within_unit, o.active, "
@@ -148,10 +159,12 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                            "COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), '') AS period_end, "
 	                            "i.places, i.active, i.direction, "
 	                            "(SELECT COUNT(*) FROM insats_goal g WHERE g.insats_id = i.id) "
-	                            "AS goals "
+	                            "AS goals, "
+	                            "(SELECT COUNT(*) FROM staff_insats si JOIN staff s ON s.id = si.staff_id "
+	                            "WHERE si.insats_id = i.id AND s.active = 1) AS staff "
 	                            "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
 	                            "ORDER BY i.name",
-	    1, .ncols = 10, .nparams = 0, .rec = &insats_row_record },
+	    1, .ncols = 11, .nparams = 0, .rec = &insats_row_record },
 	[SQL_ADMIN_INSATS_GET] = { INSATS_GET, 1, .ncols = 20, .nparams = 1,
 	    .rec = &insats_record },
 	[SQL_ADMIN_INSATS_LOCK] = { INSATS_GET " FOR UPDATE", 1, .ncols = 20,

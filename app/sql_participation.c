@@ -243,6 +243,22 @@
 	"JOIN staff_role sr ON sr.staff_id = s.id "                            \
 	"AND sr.role = 'insatspersonal' "
 
+/* The participant list's orders (enum participation_sort times two, plus
+ * one for descending: paging_order()), the same number ten times as
+ * parameters; then by name. Nothing from the request reaches the text. */
+#define PART_NAME "CONCAT(pe.last_name, ' ', pe.first_name)"
+#define PART_ORDER                                                             \
+	"ORDER BY CASE WHEN ? = 1 THEN " PART_NAME " END DESC, "               \
+	"CASE WHEN ? = 2 THEN i.short_name END, "                              \
+	"CASE WHEN ? = 3 THEN i.short_name END DESC, "                         \
+	"CASE WHEN ? = 4 THEN p.start_date END, "                              \
+	"CASE WHEN ? = 5 THEN p.start_date END DESC, "                         \
+	"CASE WHEN ? = 6 THEN p.planned_end_date END, "                        \
+	"CASE WHEN ? = 7 THEN p.planned_end_date END DESC, "                   \
+	"CASE WHEN ? = 8 THEN s.display_name END, "                            \
+	"CASE WHEN ? = 9 THEN s.display_name END DESC, "                       \
+	"CASE WHEN ? >= 0 THEN " PART_NAME " END, p.id"
+
 const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_MY_INSATSER] = { "SELECT i.id AS id, i.name AS name, "
 	                                    "IFNULL(i.places, '') AS places, " INSKRIVNA(
@@ -312,7 +328,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "p.start_date AS start_date, IFNULL(p.planned_end_date, '') AS planned_end, "
 	                             "IFNULL(p.end_date, '') AS end_date, IFNULL(s.display_name, '') AS contact, "
 	                             "IFNULL(p.summary_due_date, '') AS summary_due, " OVERDUE_COND
-	                             " AS overdue, p.summary_sent_at IS NOT NULL AS summary_sent "
+	                             " AS overdue, p.summary_sent_at IS NOT NULL AS summary_sent, "
+	                             "COUNT(*) OVER () AS total "
 	                             "FROM participation p "
 	                             "JOIN participation_person pe ON pe.participation_id = p.id "
 	                             "JOIN insats i ON i.id = p.insats_id "
@@ -323,9 +340,9 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "AND (? = '' OR p.status = ?) "
 	                             "AND (? = 0 OR p.contact_id = ?) "
 	                             "AND (? = '' OR pe.gender = ?) "
-	                             "AND (? = 0 OR " OVERDUE_COND ") "
-	                             "ORDER BY pe.last_name, pe.first_name, p.id LIMIT 1000",
-	    1, .ncols = 13, .nparams = 12, .rec = &participation_row_record },
+	                             "AND (? = 0 OR " OVERDUE_COND
+	                             ") " PART_ORDER " LIMIT 50 OFFSET ?",
+	    1, .ncols = 14, .nparams = 23, .rec = &participation_row_record },
 	[SQL_PARTICIPATION_SEARCH] = { "SELECT r.id AS referral_id, r.status AS referral_status, "
 	                               "IFNULL(p.id, '') AS participation_id, IFNULL(p.status, '') AS status, "
 	                               "i.name AS insats, "
@@ -341,8 +358,29 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                               "WHERE r.insats_id IN " MY_INSATSER " "
 	                               "AND pn.personnummer = ? AND r.status <> 'utkast' "
 	                               "AND r.gallrad_at IS NULL "
+	                               "AND (r.status <> 'aterkallad' OR r.submitted_at IS NOT NULL) "
 	                               "ORDER BY r.submitted_at DESC, r.id DESC",
 	    1, .ncols = 10, .nparams = 2, .rec = &participation_hit_record },
+	[SQL_PARTICIPATION_SEARCH_NAME] = { "SELECT r.id AS referral_id, r.status AS referral_status, "
+	                                    "IFNULL(p.id, '') AS participation_id, IFNULL(p.status, '') AS status, "
+	                                    "i.name AS insats, "
+	                                    "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
+	                                    "IFNULL(p.start_date, '') AS start_date, IFNULL(p.end_date, '') AS end_date, "
+	                                    "IFNULL(pp.first_name, rp.first_name) AS first_name, "
+	                                    "IFNULL(pp.last_name, rp.last_name) AS last_name "
+	                                    "FROM referral r "
+	                                    "JOIN referral_person rp ON rp.referral_id = r.id "
+	                                    "JOIN insats i ON i.id = r.insats_id "
+	                                    "LEFT JOIN participation p ON p.referral_id = r.id "
+	                                    "LEFT JOIN participation_person pp ON pp.participation_id = p.id "
+	                                    "WHERE r.insats_id IN " MY_INSATSER
+	                                    " "
+	                                    "AND r.status <> 'utkast' AND r.gallrad_at IS NULL "
+	                                    "AND (r.status <> 'aterkallad' OR r.submitted_at IS NOT NULL) "
+	                                    "AND (CONCAT(rp.first_name, ' ', rp.last_name) LIKE ? "
+	                                    "OR CONCAT(IFNULL(pp.first_name, ''), ' ', IFNULL(pp.last_name, '')) LIKE ?) "
+	                                    "ORDER BY r.submitted_at DESC, r.id DESC LIMIT 101",
+	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 53 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,

@@ -5,6 +5,7 @@
 #include "person.h"
 #include "referral.h"
 #include "referral_decision.h"
+#include "referral_dup.h"
 #include "sql_access.h"
 #include "sql_participation.h"
 #include "sql_referral.h"
@@ -28,6 +29,11 @@ static const struct db_field email_fields[] = {
 static const struct db_record email_record =
     DB_RECORD(referral_text, email_fields);
 
+static const struct db_field pnr_fields[] = {
+	DB_FIELD(referral_text, s, "personnummer", DB_F_STR),
+};
+static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
+
 /* The person as this referral's remittent recorded them (sql/0022): the
  * parameters of the two referral_person statements, in the order of enum
  * contact_field. */
@@ -50,6 +56,7 @@ static const struct db_record email_record =
 	"visa_date, DATE_FORMAT(r.created_at, '%Y-%m-%d') AS created, "          \
 	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "     \
 	"IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d'), '') AS decided, "         \
+	"COUNT(*) OVER () AS total, "                                            \
 	"r.remittent_id = ? AS own, "                                            \
 	"EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = "    \
 	"r.id AND c.staff_id = ?) AS co, "                                       \
@@ -67,10 +74,44 @@ static const struct db_record email_record =
 	"(SELECT organisation_id FROM staff WHERE id = ?))) "                    \
 	"AND r.gallrad_at IS NULL "
 
+/* Another referral of one person to one insats (referral_dup.h). */
+#define DUP_COLS                                                               \
+	"SELECT r.id, r.status, i.name AS insats, "                            \
+	"DATE_FORMAT(r.created_at, '%Y-%m-%d') AS created, "                   \
+	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "   \
+	"IFNULL(pa.id, '') AS participation_id, "                              \
+	"IFNULL(pa.status, '') AS participation_status, "                      \
+	"IFNULL(DATE_FORMAT(pa.start_date, '%Y-%m-%d'), '') AS start_date, "
+#define DUP_FROM                                                               \
+	"FROM referral r JOIN person p ON p.id = r.person_id "                 \
+	"JOIN insats i ON i.id = r.insats_id "                                 \
+	"JOIN organisation o ON o.id = r.organisation_id "                     \
+	"LEFT JOIN participation pa ON pa.referral_id = r.id "
+#define DUP_WHERE                                                              \
+	"AND p.personnummer = ? AND r.insats_id = ? AND r.id <> ? "            \
+	"ORDER BY r.created_at DESC, r.id DESC LIMIT 50"
+
+/* The remittent list's orders (enum referral_sort, times two, plus one
+ * for descending: paging_order()): one CASE each, the same number ten
+ * times as parameters. Nothing from the request reaches the text. */
+#define REF_ORDER                                                              \
+	"ORDER BY CASE WHEN ? = 0 THEN r.updated_at END, "                     \
+	"CASE WHEN ? = 1 THEN r.updated_at END DESC, "                         \
+	"CASE WHEN ? = 2 THEN CONCAT(rp.last_name, ' ', rp.first_name) END, "  \
+	"CASE WHEN ? = 3 THEN CONCAT(rp.last_name, ' ', rp.first_name) END "   \
+	"DESC, CASE WHEN ? = 4 THEN i.short_name END, "                        \
+	"CASE WHEN ? = 5 THEN i.short_name END DESC, "                         \
+	"CASE WHEN ? = 6 THEN r.created_at END, "                              \
+	"CASE WHEN ? = 7 THEN r.created_at END DESC, "                         \
+	"CASE WHEN ? = 8 THEN r.submitted_at END, "                            \
+	"CASE WHEN ? = 9 THEN r.submitted_at END DESC, r.id DESC"
+
 const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
-	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT id, name FROM insats WHERE active = 1 "
-	                                  "AND direction = 'individ' ORDER BY name",
-	    1, .ncols = 2, .nparams = 0,
+	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT i.id, i.name, EXISTS (SELECT 1 FROM staff_insats si "
+	                                  "JOIN staff s ON s.id = si.staff_id WHERE si.insats_id = i.id "
+	                                  "AND s.active = 1) AS staffed FROM insats i WHERE i.active = 1 "
+	                                  "AND i.direction = 'individ' ORDER BY i.name",
+	    1, .ncols = 3, .nparams = 0,
 	    .rec = &referral_insats_choice_record },
 	[SQL_REFERRAL_CODE_EDUCATION] = { "SELECT code, label, active FROM code_education ORDER BY sort_order, code",
 	    1, .ncols = 3, .nparams = 0, .rec = &referral_code_record },
@@ -135,7 +176,9 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') AS submitted, "
 	                       "IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), '') AS decided, "
 	                       "IFNULL(ds.display_name, '') AS decided_by, r.decision_reason, "
-	                       "IFNULL(aa.label, '') AS advise_against, r.version, "
+	                       "IFNULL(aa.label, '') AS advise_against, "
+	                       "IFNULL(DATE_FORMAT(r.withdrawn_at, '%Y-%m-%d %H:%i'), '') AS withdrawn, "
+	                       "r.withdrawn_reason, r.version, "
 	                       "r.person_id, p.personnummer, p.id_kind, p.birth_year, "
 	                       "rp.first_name, rp.last_name, rp.gender, rp.address, "
 	                       "rp.postal_code, rp.city, rp.phone, rp.home_municipality, "
@@ -153,7 +196,7 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	                       "LEFT JOIN staff ds ON ds.id = r.decided_by "
 	                       "LEFT JOIN code_advise_against aa ON aa.code = r.advise_against_code "
 	                       "WHERE r.id = ?",
-	    1, .ncols = 47, .nparams = 4, .rec = &referral_record },
+	    1, .ncols = 49, .nparams = 4, .rec = &referral_record },
 	[SQL_REFERRAL_LOCK] = { "SELECT version, status, gallrad_at IS NOT NULL AS gallrad "
 	                        "FROM referral WHERE id = ? FOR UPDATE",
 	    0, .ncols = 3, .nparams = 1, .rec = &lock_record },
@@ -196,13 +239,41 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	     * include/visibility.h: own, medremittent, unit) leave it out
 	     * here, before the LIMIT. */
 	    "HAVING (((IF(own, ?, 0) | IF(co, ?, 0) | IF(unit, ?, 0)) "
-	    ">> waiver) & 1) = 1 "
-	    "ORDER BY r.updated_at DESC, r.id DESC LIMIT 501",
-	    1, .ncols = 14, .nparams = 14, .rec = &referral_row_record },
+	    ">> waiver) & 1) = 1 " REF_ORDER " LIMIT 50 OFFSET ?",
+	    1, .ncols = 15, .nparams = 25, .rec = &referral_row_record },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS
 	    "AND p.personnummer = ? "
+	    /* A hit ties the personnummer typed to the row's name: only rows
+	     * whose details one of the caller's ways shows (the same masks as
+	     * the status-filtered list above). */
+	    "HAVING (((IF(own, ?, 0) | IF(co, ?, 0) | IF(unit, ?, 0)) "
+	    ">> waiver) & 1) = 1 "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",
-	    1, .ncols = 14, .nparams = 10, .rec = &referral_row_record },
+	    1, .ncols = 15, .nparams = 13, .rec = &referral_row_record },
+	[SQL_REFERRAL_PNR] = { "SELECT p.personnummer FROM referral r "
+	                       "JOIN person p ON p.id = r.person_id WHERE r.id = ?",
+	    0, .ncols = 1, .nparams = 1, .rec = &pnr_record },
+	[SQL_REFERRAL_WITHDRAW] = { "UPDATE referral SET status = 'aterkallad', "
+	                            "withdrawn_at = UTC_TIMESTAMP(), withdrawn_reason = ?, "
+	                            "version = version + 1 WHERE id = ? AND version = ? "
+	                            "AND status IN ('utkast', 'inskickad', 'vantelista', 'aterford')",
+	    0, .ncols = 0, .nparams = 3 },
+	[SQL_REFERRAL_DUP_REMITTENT] = { DUP_COLS
+	    "r.remittent_id = ? AS own, EXISTS (SELECT 1 FROM "
+	    "referral_coremittent c WHERE c.referral_id = r.id AND "
+	    "c.staff_id = ?) AS co, (o.share_within_unit = 1 AND "
+	    "r.organisation_id = (SELECT organisation_id FROM staff WHERE "
+	    "id = ?)) AS unit, " ACCESS_SQL_WAIVER " AS waiver " DUP_FROM
+	    "WHERE (r.remittent_id = ? OR EXISTS (SELECT 1 FROM "
+	    "referral_coremittent c WHERE c.referral_id = r.id AND "
+	    "c.staff_id = ?) OR (o.share_within_unit = 1 AND "
+	    "r.organisation_id = (SELECT organisation_id FROM staff WHERE "
+	    "id = ?))) " DUP_WHERE,
+	    1, .ncols = 12, .nparams = 12, .rec = &referral_dup_record },
+	[SQL_REFERRAL_DUP_INSATS] = { DUP_COLS
+	    "0 AS own, 0 AS co, 0 AS unit, 0 AS waiver " DUP_FROM
+	    "WHERE " ACCESS_SQL_INSATS_WAY " " DUP_WHERE,
+	    1, .ncols = 12, .nparams = 4, .rec = &referral_dup_record },
 	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
 	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
 	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },

@@ -161,6 +161,11 @@ static const struct db_field staff_account_fields[] = {
 	    DB_F_BOOL),
 	DB_FIELD(staff_account, has_token, "has_token", DB_F_BOOL),
 	DB_FIELD(staff_account, last_login, "last_login", DB_F_STR),
+	DB_FIELD(staff_account, failed_logins, "failed_logins", DB_F_INT),
+	DB_FIELD(staff_account, locked, "locked", DB_F_BOOL),
+	DB_FIELD(staff_account, locked_until, "locked_until", DB_F_STR),
+	DB_FIELD(staff_account, totp_on, "totp_on", DB_F_BOOL),
+	DB_FIELD(staff_account, totp_pending, "totp_pending", DB_F_BOOL),
 };
 const struct db_record staff_account_record =
     DB_RECORD(staff_account, staff_account_fields);
@@ -378,6 +383,32 @@ staff_set_temp_password(struct req *r, long long id, struct str hash)
 	    r->db, r->a, DB_ADMIN, SQL_ADMIN_STAFF_TEMP_PASSWORD, p, 2, NULL);
 }
 
+/* One UPDATE of id; *changed whether it changed a row. */
+static enum app_err
+staff_exec_changed(struct req *r, unsigned q, long long id, int *changed)
+{
+	struct db_param p[1] = { DB_INT(id) };
+	enum app_err e;
+
+	*changed = 0;
+	if ((e = db_exec(r->db, r->a, DB_ADMIN, q, p, 1, NULL)) != APP_OK)
+		return e;
+	*changed = db_affected_rows(r->db) > 0;
+	return APP_OK;
+}
+
+enum app_err
+staff_unlock(struct req *r, long long id, int *changed)
+{
+	return staff_exec_changed(r, SQL_ADMIN_STAFF_UNLOCK, id, changed);
+}
+
+enum app_err
+staff_totp_reset(struct req *r, long long id, int *changed)
+{
+	return staff_exec_changed(r, SQL_ADMIN_STAFF_TOTP_RESET, id, changed);
+}
+
 enum app_err
 staff_set_token(struct req *r, long long id, const unsigned char hash[32])
 {
@@ -469,6 +500,26 @@ staff_password_reset_refusal(unsigned roles, int self)
 	if (staff_is_integration(roles))
 		return "Ett integrationskonto har inget lösenord; skapa en ny "
 		       "token i stället.";
+	return NULL;
+}
+
+const char *
+staff_unlock_refusal(int locked, long long failed_logins)
+{
+	if (!locked && failed_logins <= 0)
+		return "Kontot är inte låst och har inga misslyckade "
+		       "inloggningar att nollställa.";
+	return NULL;
+}
+
+const char *
+staff_totp_reset_refusal(int totp_on, int totp_pending, int self)
+{
+	if (self)
+		return "Stäng av din egen tvåstegsverifiering under "
+		       "Tvåstegsverifiering på startsidan.";
+	if (!totp_on && !totp_pending)
+		return "Tvåstegsverifiering är inte påslagen för kontot.";
 	return NULL;
 }
 

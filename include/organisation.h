@@ -173,6 +173,7 @@ struct insats_row {
 	int active;
 	struct str direction; /* a name of insats_direction_names */
 	long long goals;      /* how many */
+	long long staff;      /* active staff assigned */
 };
 
 /* One insats as its edit form shows it (SQL_ADMIN_INSATS_GET/_LOCK). The

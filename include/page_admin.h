@@ -37,6 +37,10 @@ enum app_err page_admin_account_save(struct req *);   /* POST .../konton/:id */
 enum app_err page_admin_account_password(struct req *);
 /* POST /admin/konton/:id/token: a new bearer token, shown once */
 enum app_err page_admin_account_token(struct req *);
+/* POST /admin/konton/:id/lasupp and .../tvastegs: lift a lockout, reset
+ * two-step verification; the password stays (issue 15, item 12). */
+enum app_err page_admin_account_unlock(struct req *);
+enum app_err page_admin_account_totp_reset(struct req *);
 
 /* page_admin_org.c: organisations and their units. */
 enum app_err page_admin_orgs(struct req *);    /* GET /admin/organisationer */

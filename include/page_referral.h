@@ -38,7 +38,31 @@ enum app_err page_referral_create(struct req *); /* POST /ansokningar/ny */
 enum app_err page_referral_edit(struct req *);   /* GET .../:id/andra */
 enum app_err page_referral_save(struct req *);   /* POST .../:id/andra */
 
+/* page_referral_withdraw.c: the remittent withdraws it. */
+enum app_err page_referral_withdraw(struct req *); /* POST .../aterkalla */
+
 /* ---- shared by page_referral*.c ---- */
+
+/* What the withdraw form on the referral's page shows back after a
+ * refused POST: what was typed, the field's error, a page-level conflict
+ * (all NULL / "" for a plain GET). */
+struct ref_withdraw_form {
+	struct str reason;
+	const char *error;
+	const char *conflict;
+};
+
+/* The referral's page (GET /ansokningar/:id), with the withdraw form as
+ * wf says (NULL: empty). Access, visibility and the audit row as the GET:
+ * a referral r's user may not see is APP_ENOTFOUND. */
+enum app_err ref_page_render(
+    struct req *, long long id, const struct ref_withdraw_form *wf);
+
+/* The withdraw form's fields (static): the reason and the version the
+ * page was read at. */
+enum { REF_WITHDRAW_REASON, REF_WITHDRAW_VERSION, REF_WITHDRAW__MAX };
+struct field_spec;
+const struct field_spec *ref_withdraw_fields(void);
 
 #define REF_CONFLICT_MSG                                                          \
 	"Någon annan har ändrat ansökan medan du redigerade. Dina ändringar " \

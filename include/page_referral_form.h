@@ -79,8 +79,12 @@ struct ref_codes {
 
 /* The choices of the form. */
 struct ref_lists {
-	struct referral_insats_choice *insatser;
+	struct referral_insats_choice *insatser; /* every active one */
 	size_t ninsatser;
+	/* Those the form offers: the ones that take applications
+	 * (referral_insats_takes()), and a stored referral's own. */
+	struct referral_insats_choice *offered;
+	size_t noffered;
 	struct referral_org_choice *orgs;
 	size_t norgs;
 	struct ref_codes edu, income, support;
@@ -105,6 +109,12 @@ struct ref_form {
 	const struct referral_links *stored_links; /* with conflict */
 	unsigned parts; /* of stored, for the conflict's "current" */
 	long long corem_staff[REFERRAL_COREM_MAX]; /* named accounts, 0: none */
+	/* The same person's open application or ongoing participation in
+	 * the insats, among the caller's referrals (referral_dup.h), and
+	 * whether "save anyway" was ticked (dubblett_ok). */
+	const struct referral_dup_row *dups;
+	size_t ndups;
+	int dup_ok;
 };
 
 /* The choices; stored and links (NULL for a new referral) keep its

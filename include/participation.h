@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "paging.h"
 #include "contact.h"
 #include "db.h"
 #include "str.h"
@@ -351,6 +352,7 @@ struct participation_row {
 	struct str first_name, last_name, gender, insats, status;
 	struct str start_date, planned_end, end_date, contact, summary_due;
 	int overdue, summary_sent;
+	long long total; /* rows the list statement matched in all */
 };
 extern const struct db_record participation_row_record;
 
@@ -364,10 +366,23 @@ struct participation_filter {
 	int overdue_only;
 };
 
-/* The participations f selects, by name, at most 1000. Arena. */
+/* The participant list's sortable columns (paging.h): the name (the
+ * default), the insats, the start, the planned end, the contact person. */
+enum participation_sort {
+	PARTICIPATION_SORT_NAME,
+	PARTICIPATION_SORT_INSATS,
+	PARTICIPATION_SORT_START,
+	PARTICIPATION_SORT_PLANNED_END,
+	PARTICIPATION_SORT_CONTACT,
+	PARTICIPATION_SORT__MAX
+};
+extern const struct paging_sort participation_sorts[PARTICIPATION_SORT__MAX];
+
+/* One page (paging.h) of the participations f selects, in pg's order;
+ * *total how many match in all (0 past the end). Arena. */
 enum app_err participation_list(struct req *,
-    const struct participation_filter *f, struct participation_row **rows,
-    size_t *n);
+    const struct participation_filter *f, const struct paging *pg,
+    struct participation_row **rows, size_t *n, long long *total);
 
 /* An ended participation of the caller's insatser whose summary is past
  * due and not sent. */
@@ -391,6 +406,19 @@ struct participation_hit {
 	struct str first_name, last_name;
 };
 extern const struct db_record participation_hit_record;
+
+/* The search by name: the longest text, and the most hits shown (one
+ * more is fetched, to say there are more). */
+#define PARTICIPATION_NAME_SEARCH_MAX 100
+#define PARTICIPATION_NAME_HITS_MAX   100
+
+/* The referrals and participations of staff_id's insatser whose person,
+ * as the insats or the referral records them, has a name containing
+ * name (first, last, or "first last"; case-insensitive; % and _ are
+ * plain characters), newest first, at most PARTICIPATION_NAME_HITS_MAX +
+ * 1. Drafts are never reached. Arena. */
+enum app_err participation_search_name(struct req *, long long staff_id,
+    struct str name, struct participation_hit **rows, size_t *n);
 
 /* Every referral and participation of personnummer (12 digits) in
  * staff_id's insatser, newest first. Arena. */

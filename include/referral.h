@@ -23,6 +23,7 @@
 #include "app.h"
 #include "contact.h"
 #include "edit.h"
+#include "paging.h"
 #include "person.h"
 #include "str.h"
 #include "visibility.h"
@@ -39,6 +40,7 @@ enum referral_status {
 	REFERRAL_ANTAGEN,
 	REFERRAL_AVRADD,
 	REFERRAL_ATERFORD,
+	REFERRAL_ATERKALLAD, /* withdrawn by its remittent (sql/0038) */
 	REFERRAL_STATUS__MAX
 };
 
@@ -69,10 +71,16 @@ int referral_status_decided(enum referral_status);
 /* Why a transition is refused. */
 enum referral_refusal {
 	REFERRAL_OK,
-	REFERRAL_LOCKED,     /* submitted (or decided): no longer the
+	REFERRAL_LOCKED,        /* submitted (or decided): no longer the
 	                      * remittent's to change */
-	REFERRAL_NO_CONSENT, /* submitting needs the waiver or the marker */
-	REFERRAL_GALLRAD,    /* gallrad: nothing may change (gallring.h) */
+	REFERRAL_NO_CONSENT,    /* submitting needs the waiver or the marker */
+	REFERRAL_GALLRAD,       /* gallrad: nothing may change (gallring.h) */
+	REFERRAL_WITHDRAWN,     /* already withdrawn */
+	REFERRAL_DECIDED,       /* admitted or advised against: too late to
+	                      * withdraw */
+	REFERRAL_INSATS_CLOSED, /* the insats is not running */
+	REFERRAL_INSATS_NO_STAFF, /* nobody works in the insats: nobody
+	                           * would read the application */
 	REFERRAL_REFUSAL__MAX
 };
 
@@ -103,6 +111,48 @@ enum referral_refusal referral_submit_consent(int covered, int at_visa);
 enum referral_refusal referral_submit(
     enum referral_status s, int covered, int at_visa, enum referral_status *to);
 
+/*
+ * Withdraw a referral in status s (its remittent, with a reason): *to
+ * becomes aterkallad from a draft, a submitted one, one on the waiting
+ * list or one sent back: none of these is decided for good, and the
+ * inbox lists only inskickad and vantelista, so it leaves every inbox at
+ * once. REFERRAL_WITHDRAWN when it already is (a second click or a
+ * retry), REFERRAL_DECIDED when admitted or advised against.
+ */
+enum referral_refusal referral_withdraw(
+    enum referral_status s, enum referral_status *to);
+
+/* May a referral in status s be withdrawn? (referral_withdraw() says
+ * REFERRAL_OK.) */
+int referral_may_withdraw(enum referral_status s);
+
+/*
+ * No double participations by accident (issue 15, item 7): what another
+ * referral of the same person to the same insats is, from its status and
+ * its participation's status ("" when none): an ongoing participation
+ * (inskriven), an open application (a draft, submitted, on the waiting
+ * list or sent back: it may still become one), or neither (decided
+ * against, withdrawn, or a participation that has ended). Asked by the
+ * remittent's form and the insats staff's decision page alike
+ * (referral_dup.h loads the rows each may see).
+ */
+enum referral_dup {
+	REFERRAL_DUP_NONE,
+	REFERRAL_DUP_APPLICATION,
+	REFERRAL_DUP_PARTICIPATION,
+};
+enum referral_dup referral_dup_kind(
+    enum referral_status other, struct str participation_status);
+
+/*
+ * Does an insats take applications (issue 15, item 9)? It must be running
+ * (active: the admin's flag; the decided period is not used, as the
+ * seeds' insatser keep their historical periods) and have staff assigned,
+ * else REFERRAL_INSATS_CLOSED or REFERRAL_INSATS_NO_STAFF. The form offers
+ * only those that do, and saving refuses the others.
+ */
+enum referral_refusal referral_insats_takes(int active, int staffed);
+
 /* ---- records ---- */
 
 /* One referral as its page shows it: SQL_REFERRAL_GET. */
@@ -126,6 +176,7 @@ struct referral {
 	struct str background, own_goals, needs, tried_before;
 	struct str created, submitted, decided; /* ÅÅÅÅ-MM-DD HH:MM or "" */
 	struct str decided_by, decision_reason, advise_against;
+	struct str withdrawn, withdrawn_reason; /* "" unless aterkallad */
 	long long version;
 	struct person person;     /* the link */
 	struct contact_record rp; /* the person as this referral records
@@ -186,6 +237,7 @@ struct referral_row {
 	struct str insats; /* its short name */
 	struct str first_name, last_name;
 	struct str visa_date, created, submitted, decided; /* ÅÅÅÅ-MM-DD */
+	long long total;   /* rows the statement matched in all */
 	int own, co, unit; /* how the caller reaches it */
 	struct str remittent;
 	long long waiver_code;
@@ -197,14 +249,30 @@ extern const struct db_record referral_row_record;
 /* The most rows a list shows (the statements fetch one more, to tell). */
 #define REFERRAL_LIST_MAX 500
 
+/* The remittent list's sortable columns (paging.h): the last change (the
+ * default, newest first), the name, the insats, created, submitted.
+ * Not the status or the decision: a row the consent hides would give
+ * its status away by where it sorts. */
+enum referral_sort {
+	REFERRAL_SORT_CHANGED,
+	REFERRAL_SORT_NAME,
+	REFERRAL_SORT_INSATS,
+	REFERRAL_SORT_CREATED,
+	REFERRAL_SORT_SUBMITTED,
+	REFERRAL_SORT__MAX
+};
+extern const struct paging_sort referral_sorts[REFERRAL_SORT__MAX];
+
 /*
- * The referrals r's user reaches as a remittent, newest change first, at
- * most REFERRAL_LIST_MAX + 1: all of them (status NULL), or those in
- * *status whose details the user may see (a status filter must not tell
- * the decision of a referral shown as existing only).
+ * One page (paging.h: 50 rows, in pg's order) of the referrals r's user
+ * reaches as a remittent: all of them (status NULL), or those in *status
+ * whose details the user may see (a status filter must not tell the
+ * decision of a referral shown as existing only). *total: how many match
+ * in all (0 when the page is past the end).
  */
 enum app_err referral_list(struct req *, const enum referral_status *status,
-    struct referral_row **rows, size_t *n);
+    const struct paging *pg, struct referral_row **rows, size_t *n,
+    long long *total);
 
 /* The same for the referrals of one person (pnr12: twelve digits), newest
  * first. */
@@ -220,6 +288,7 @@ unsigned referral_row_via(const struct referral_row *row);
 struct referral_insats_choice {
 	long long id;
 	struct str name;
+	int staffed; /* an active staff member is assigned to it */
 };
 
 /* An organisation or unit, with its label "Parent – Unit". */
@@ -246,7 +315,8 @@ enum referral_code_list {
 	REFERRAL_CODES__MAX
 };
 
-/* The active insatser, and the active organisations and units (each unit
+/* The active individual insatser (each with staffed), and the active
+ * organisations and units (each unit
  * after its parent). */
 enum app_err referral_insats_choices(
     struct req *, struct referral_insats_choice **rows, size_t *n);

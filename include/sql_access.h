@@ -30,13 +30,15 @@
 	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), "  \
 	"IF(r.organisation_id = ?, 0, 7))"
 
-/* The insats staff's way to referral r: submitted, and of an insats the
+/* The insats staff's way to referral r: submitted (a draft withdrawn
+ * before it was ever sent stays the remittent's), and of an insats the
  * staff member (parameter ?) works in. The one SQL text of that rule, for
  * SQL_ACCESS_* and for a page that loads its record and the caller's way in
  * one statement (SQL_PARTICIPATION_GET); access_insats_reaches() gates it
  * by role. */
-#define ACCESS_SQL_INSATS_WAY                                                  \
-	"(r.status <> 'utkast' AND EXISTS (SELECT 1 FROM staff_insats si "     \
+#define ACCESS_SQL_INSATS_WAY                                                    \
+	"(r.status <> 'utkast' AND (r.status <> 'aterkallad' OR "                \
+	"r.submitted_at IS NOT NULL) AND EXISTS (SELECT 1 FROM staff_insats si " \
 	"WHERE si.staff_id = ? AND si.insats_id = r.insats_id))"
 
 /* The ways one caller reaches one referral (0/1 each). */

@@ -33,6 +33,12 @@ enum sql_admin {
 	/* (hash, id): a temporary password, to be changed at next login */
 	SQL_ADMIN_STAFF_TEMP_PASSWORD,
 	SQL_ADMIN_STAFF_SET_TOKEN, /* (token hash, id) */
+	/* (id): the lockout lifted (failed logins 0, not locked); no row
+	 * changed when there was none */
+	SQL_ADMIN_STAFF_UNLOCK,
+	/* (id): two-step verification off (secret, pending secret, last
+	 * counter cleared); no row changed when it was off */
+	SQL_ADMIN_STAFF_TOTP_RESET,
 
 	/* () -> org_row (organisation.c); parents first, each followed by
 	 * its units */

@@ -59,13 +59,19 @@ enum sql_participation {
 	 * hours per week, occupation before or NULL): status inskriven */
 	SQL_PARTICIPATION_INSERT,
 	/* (today, staff id, insats id or 0 twice, status or "" twice,
-	 * contact id or 0 twice, gender or "" twice, overdue 0/1, today)
-	 * -> struct participation_row; at most 1000, by name */
+	 * contact id or 0 twice, gender or "" twice, overdue 0/1, today,
+	 * order index x10, offset) -> struct participation_row: one page
+	 * (50) in the order paging_order() names (enum participation_sort),
+	 * each row with the total matched */
 	SQL_PARTICIPATION_LIST,
 	/* (staff id, personnummer) -> struct participation_hit: everything
 	 * of the person in the caller's insatser except drafts */
 	SQL_PARTICIPATION_SEARCH,
 	/* (today, id) -> struct participation */
+	/* (staff id, LIKE pattern x2) -> struct participation_hit: the
+	 * search by name, in the insats's record or the referral's, at most
+	 * 101 */
+	SQL_PARTICIPATION_SEARCH_NAME,
 	SQL_PARTICIPATION_GET,
 	/* (id, id, referral id, id, id, referral id, personnummer, id,
 	 * referral id x3, insats id) -> struct participation_item: the lists

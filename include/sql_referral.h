@@ -31,7 +31,8 @@ struct referral_text {
 };
 
 enum sql_referral {
-	/* -> struct referral_insats_choice: the active insatser */
+	/* -> struct referral_insats_choice: the active individual insatser,
+	 * each with whether an active staff member is assigned */
 	SQL_REFERRAL_INSATS_CHOICES,
 	/* -> struct referral_code: the code lists, in their sort order */
 	SQL_REFERRAL_CODE_EDUCATION,
@@ -88,11 +89,12 @@ enum sql_referral {
 	/* (referral id, staff_id or NULL, organisation_id, name, contact) */
 	SQL_REFERRAL_COREM_ADD,
 	/* (user id x3, organisation id x3, user id x3, status or "" x2,
-	 * waiver mask for the own, medremittent and unit ways) -> struct
-	 * referral_row: the referrals the caller reaches, newest change
-	 * first, at most REFERRAL_LIST_MAX + 1; with a status, only the rows
-	 * whose waiver is in the mask of one of their ways (bit
-	 * 1 << waiver; all bits without a status) */
+	 * waiver mask for the own, medremittent and unit ways, order index
+	 * x10, offset) -> struct referral_row: one page (50) of the
+	 * referrals the caller reaches, in the order paging_order() names
+	 * (referral.h, enum referral_sort), each row with the total matched;
+	 * with a status, only the rows whose waiver is in the mask of one of
+	 * their ways (bit 1 << waiver; all bits without a status) */
 	SQL_REFERRAL_LIST,
 	/* (user id x3, organisation id x3, user id x3, personnummer) ->
 	 * the same rows: those of one person */
@@ -100,6 +102,20 @@ enum sql_referral {
 	/* (insats id) -> struct insats_occupancy (referral_decision.h): its
 	 * places and participants now, as the inbox counts them */
 	SQL_REFERRAL_INSATS_OCCUPANCY,
+	/* (referral id) -> personnummer (struct referral_text): for the
+	 * audit row of a change */
+	SQL_REFERRAL_PNR,
+	/* (reason, id, version): aterkallad now, with the reason; bumps
+	 * version; only from a status referral_withdraw() allows */
+	SQL_REFERRAL_WITHDRAW,
+	/* (user id x3, organisation id x3, user id x3, personnummer,
+	 * insats id, referral id to leave out) -> struct referral_dup_row
+	 * (referral_dup.h): one person's referrals to one insats that the
+	 * caller reaches as a remittent, with the waiver */
+	SQL_REFERRAL_DUP_REMITTENT,
+	/* (staff id, personnummer, insats id, referral id to leave out) ->
+	 * the same, as the insats staff reach them */
+	SQL_REFERRAL_DUP_INSATS,
 	SQL_REFERRAL__MAX
 };
 

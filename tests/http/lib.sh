@@ -712,3 +712,10 @@ drop_scratch_db() {
 		  FLUSH PRIVILEGES" > /dev/null 2>&1
 	done
 }
+
+# --- A referral's state (issue 15, items 6 and 7).
+# ref_version ID, ref_status ID: the referral's version and status.
+ref_version() { q "SELECT version FROM referral WHERE id = $1"; }
+ref_status() { q "SELECT status FROM referral WHERE id = $1"; }
+# ref_hist_rows ID: the number of its change-history rows.
+ref_hist_rows() { q "SELECT COUNT(*) FROM change_history WHERE record_type = 'referral' AND record_id = $1"; }

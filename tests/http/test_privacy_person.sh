@@ -198,7 +198,17 @@ RCO=$(fixture_referral "$INSATS" Medra Remissdotter)
 q "UPDATE referral SET consent_at_visa = 1, background = 'Medremissens bakgrund.' WHERE id = $RCO;
    INSERT INTO referral_coremittent (referral_id, staff_id, organisation_id, name)
      VALUES ($RCO, $(staff_id_of remittent.soc), $SOCORG, 'Soc Medremittent')"
+PCO=$(q "SELECT p.personnummer FROM referral r JOIN person p ON p.id = r.person_id WHERE r.id = $RCO")
+medrem_search() { # how many hits on RCO a search for its personnummer gives soc
+	post "$SOC" /ansokningar/sok --data-urlencode "personnummer=$(dash "$PCO")" > /dev/null
+	grep -c "href=\"/ansokningar/$RCO\"" "$BODY"
+}
 medrem_sees() { # WHEN: what the medremittent sees of RCO, and FK
+	if [ "$2" = details ]; then
+		eq "$1: a search for the personnummer finds it" "$(medrem_search)" 1
+	else
+		eq "$1: a search for the personnummer does not tie it to the name" "$(medrem_search)" 0
+	fi
 	expect_status "$1: the medremittent's page" 200 -b "$SOC" "$BASE/ansokningar/$RCO"
 	if [ "$2" = details ]; then
 		expect_body "$1: the medremittent sees the application" "Medremissens bakgrund."

@@ -387,6 +387,14 @@ fx_POST_ansokningar__id_andra() {
 	FORM+=("version=$(hidden_on "$RJ" "/ansokningar/$TL_DRAFT/andra" version)")
 	[ "$1" = personnummer ] && SKIP="the personnummer is given once, on a new application"
 }
+# Withdrawing uses the referral up, so each accepted form gets a new one.
+TL_WD=$(tl_referral)
+fx_POST_ansokningar__id_aterkalla() {
+	local r=$TL_WD
+	[ "$2" = accept ] && r=$(tl_referral)
+	JAR=$RJ URL=/ansokningar/$r/aterkalla
+	FORM=("version=$(q "SELECT version FROM referral WHERE id = $r")")
+}
 
 # --- The searches by personnummer: nothing is stored, and no personnummer
 # has 20 characters, so at the limit only the length may not refuse

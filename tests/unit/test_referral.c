@@ -30,6 +30,7 @@ status_tables(void **state)
 		{ "antagen", "Antagen" },
 		{ "avradd", "Avrådd" },
 		{ "aterford", "Återförd till remittenten" },
+		{ "aterkallad", "Återkallad" },
 	};
 	enum referral_status s;
 
@@ -65,6 +66,7 @@ decided(void **state)
 		[REFERRAL_ANTAGEN] = 1,
 		[REFERRAL_AVRADD] = 1,
 		[REFERRAL_ATERFORD] = 1,
+		[REFERRAL_ATERKALLAD] = 0,
 	};
 
 	(void)state;
@@ -123,6 +125,92 @@ submit(void **state)
 			}
 }
 
+/* Withdrawing: from a draft, submitted, waiting or sent back; once only;
+ * never after admission or advice against. */
+static void
+withdraw(void **state)
+{
+	static const enum referral_refusal want[REFERRAL_STATUS__MAX] = {
+		[REFERRAL_UTKAST] = REFERRAL_OK,
+		[REFERRAL_INSKICKAD] = REFERRAL_OK,
+		[REFERRAL_VANTELISTA] = REFERRAL_OK,
+		[REFERRAL_ATERFORD] = REFERRAL_OK,
+		[REFERRAL_ANTAGEN] = REFERRAL_DECIDED,
+		[REFERRAL_AVRADD] = REFERRAL_DECIDED,
+		[REFERRAL_ATERKALLAD] = REFERRAL_WITHDRAWN,
+	};
+
+	(void)state;
+	for (int s = 0; s < REFERRAL_STATUS__MAX; s++) {
+		enum referral_status to;
+		enum referral_refusal got =
+		    referral_withdraw((enum referral_status)s, &to);
+
+		assert_int_equal(got, want[s]);
+		assert_int_equal(to,
+		    got == REFERRAL_OK ? REFERRAL_ATERKALLAD
+		                       : (enum referral_status)s);
+		assert_int_equal(referral_may_withdraw((enum referral_status)s),
+		    got == REFERRAL_OK);
+		/* A withdrawn referral is the remittent's no longer. */
+		if (s == REFERRAL_ATERKALLAD)
+			assert_int_equal(
+			    referral_may_edit((enum referral_status)s),
+			    REFERRAL_LOCKED);
+	}
+	assert_string_equal(referral_refusal_msg(REFERRAL_WITHDRAWN),
+	    "Ansökan är redan återkallad.");
+	assert_non_null(strstr(
+	    referral_refusal_msg(REFERRAL_DECIDED), "kan inte återkallas"));
+}
+
+/* What another referral of the same person to the same insats is: an
+ * ongoing participation wins; open applications may still become one;
+ * decided-against, withdrawn and ended ones do not count. */
+static void
+dup_kind(void **state)
+{
+	static const enum referral_dup want[REFERRAL_STATUS__MAX] = {
+		[REFERRAL_UTKAST] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_INSKICKAD] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_VANTELISTA] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_ATERFORD] = REFERRAL_DUP_APPLICATION,
+		[REFERRAL_ANTAGEN] = REFERRAL_DUP_NONE,
+		[REFERRAL_AVRADD] = REFERRAL_DUP_NONE,
+		[REFERRAL_ATERKALLAD] = REFERRAL_DUP_NONE,
+	};
+
+	(void)state;
+	for (int s = 0; s < REFERRAL_STATUS__MAX; s++) {
+		assert_int_equal(
+		    referral_dup_kind((enum referral_status)s, S("")), want[s]);
+		assert_int_equal(
+		    referral_dup_kind((enum referral_status)s, S("avslutad")),
+		    want[s]);
+		assert_int_equal(referral_dup_kind((enum referral_status)s,
+		                     S("felregistrerad")),
+		    want[s]);
+	}
+	assert_int_equal(referral_dup_kind(REFERRAL_ANTAGEN, S("inskriven")),
+	    REFERRAL_DUP_PARTICIPATION);
+	assert_int_equal(
+	    referral_dup_kind(REFERRAL_STATUS__MAX, S("")), REFERRAL_DUP_NONE);
+}
+
+/* Which insatser take applications: running (active) and staffed. */
+static void
+insats_takes(void **state)
+{
+	(void)state;
+	assert_int_equal(referral_insats_takes(1, 1), REFERRAL_OK);
+	assert_int_equal(referral_insats_takes(1, 0), REFERRAL_INSATS_NO_STAFF);
+	assert_int_equal(referral_insats_takes(0, 1), REFERRAL_INSATS_CLOSED);
+	assert_int_equal(referral_insats_takes(0, 0), REFERRAL_INSATS_CLOSED);
+	assert_non_null(strstr(
+	    referral_refusal_msg(REFERRAL_INSATS_NO_STAFF), "ingen personal"));
+	assert_non_null(referral_refusal_msg(REFERRAL_INSATS_CLOSED));
+}
+
 static void
 refusal_messages(void **state)
 {
@@ -178,6 +266,9 @@ main(void)
 		cmocka_unit_test(decided),
 		cmocka_unit_test(may_edit),
 		cmocka_unit_test(submit),
+		cmocka_unit_test(withdraw),
+		cmocka_unit_test(dup_kind),
+		cmocka_unit_test(insats_takes),
 		cmocka_unit_test(refusal_messages),
 		cmocka_unit_test(person_labels),
 	};

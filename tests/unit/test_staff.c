@@ -196,6 +196,24 @@ password_and_token(void **state)
 	assert_non_null(staff_token_refusal(ROLES_STAFF));
 }
 
+/* Account recovery: a lock or counted failures to lift; two-step on or
+ * pending to reset, never the admin's own. */
+static void
+recovery(void **state)
+{
+	(void)state;
+	assert_null(staff_unlock_refusal(1, 5));
+	assert_null(staff_unlock_refusal(0, 3));
+	assert_null(staff_unlock_refusal(1, 0));
+	assert_non_null(staff_unlock_refusal(0, 0));
+	assert_null(staff_totp_reset_refusal(1, 0, 0));
+	assert_null(staff_totp_reset_refusal(0, 1, 0));
+	assert_non_null(staff_totp_reset_refusal(0, 0, 0));
+	assert_non_null(staff_totp_reset_refusal(1, 0, 1));
+	assert_string_not_equal(staff_totp_reset_refusal(1, 0, 1),
+	    staff_totp_reset_refusal(0, 0, 0));
+}
+
 int
 main(void)
 {
@@ -208,6 +226,7 @@ main(void)
 		cmocka_unit_test(role_rules),
 		cmocka_unit_test(active_and_insatser),
 		cmocka_unit_test(password_and_token),
+		cmocka_unit_test(recovery),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

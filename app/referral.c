@@ -493,9 +493,15 @@ referral_search(
 
 	referral_list_params(r, p);
 	p[9] = DB_STR(pnr12);
+	/* The referral's own remittent typed that personnummer: their row is
+	 * found in every waiver state, its status masked as in their list. A
+	 * medremittent or a unit colleague did not: a hit would tie a typed
+	 * personnummer to a name, so only rows whose details their way shows. */
 	for (int i = 0; i < 3; i++)
-		p[10 + i] = DB_INT(
-		    vis_waiver_mask(r->user->roles, ways[i], VIS_DETAILS));
+		p[10 + i] = DB_INT(ways[i] == ACCESS_OWN
+		        ? (1u << VIS_WAIVER__MAX) - 1
+		        : vis_waiver_mask(
+		              r->user->roles, ways[i], VIS_DETAILS));
 	return referral_rows_load(r, SQL_REFERRAL_SEARCH, p, 13, rows, n);
 }
 

@@ -243,9 +243,9 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    1, .ncols = 15, .nparams = 25, .rec = &referral_row_record },
 	[SQL_REFERRAL_SEARCH] = { LIST_COLS
 	    "AND p.personnummer = ? "
-	    /* A hit ties the personnummer typed to the row's name: only rows
-	     * whose details one of the caller's ways shows (the same masks as
-	     * the status-filtered list above). */
+	    /* A hit ties the personnummer typed to the row's name: the masks
+	     * of the row's ways (referral_search() decides them) keep only the
+	     * rows that may be found. */
 	    "HAVING (((IF(own, ?, 0) | IF(co, ?, 0) | IF(unit, ?, 0)) "
 	    ">> waiver) & 1) = 1 "
 	    "ORDER BY r.created_at DESC, r.id DESC LIMIT 501",

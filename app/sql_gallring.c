@@ -65,7 +65,7 @@ const struct db_record gallring_s_record = DB_RECORD(gallring_s, s_fields);
 #define CONSENT_CAND                                                           \
 	"SELECT c.id, c.state AS status, " DAY(                                \
 	    "COALESCE(c.ended_at, c.updated_at)") " AS clock, "                \
-	                                          "c.referral_id, 0 AS person_id, 0 AS has_participation FROM consent c "
+	                                          "c.referral_id, (SELECT r.person_id FROM referral r WHERE r.id = c.referral_id) AS person_id, 0 AS has_participation FROM consent c "
 
 const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_TODAY] = { "SELECT " DAY("UTC_DATE()") " AS s", 1, .ncols = 1,

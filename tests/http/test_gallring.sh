@@ -200,6 +200,7 @@ eq "the live participant keeps the personnummer the live participation needs" "$
 eq "while their old participation is anonymised" "$(m "SELECT gallrad_at IS NOT NULL FROM participation WHERE id = $P_TWIN")" 1
 eq "the old application is anonymised" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.decision_reason, rp.first_name) FROM referral r JOIN referral_person rp ON rp.referral_id = r.id WHERE r.id = $R_OLD")" "1||Gallrad"
 eq "the recent one stays" "$(m "SELECT gallrad_at IS NULL FROM referral WHERE id = $R_NEW")" 1
+eq "a removed consent's access-log row names the person's personnummer" "$(m "SELECT COUNT(*) FROM audit_log WHERE username = 'cli:gallring' AND object_type = 'consent' AND object_id = $C_OLD AND personnummer = (SELECT pe.personnummer FROM person pe JOIN participation p ON p.person_id = pe.id WHERE p.id = $P_LIVE)")" 1
 eq "the consent revoked long ago is gone with its events" "$(m "SELECT (SELECT COUNT(*) FROM consent WHERE id = $C_OLD) + (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_OLD)")" 0
 eq "the SUS consent that ended as long ago stays, with its events" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM consent WHERE id = $C_SUS), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
 eq "the live participation's other consents stay" "$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")" "$C_LIVE"

@@ -251,3 +251,14 @@ gallring_standin(const char *real, const int *start_mmdd, size_t n,
 	}
 	return 0;
 }
+
+int
+gallring_pnr_is_standin(struct str pnr12)
+{
+	if (pnr12.len != 12)
+		return 0;
+	for (size_t i = 0; i < 12; i++)
+		if (pnr12.p[i] < '0' || pnr12.p[i] > '9')
+			return 0;
+	return !pnr_luhn_ok(pnr12.p + 2);
+}

@@ -88,6 +88,18 @@ int gallring_consent_due(
 int gallring_standin(const char *real, const int *start_mmdd, size_t n,
     unsigned attempt, char out[13]);
 
+/*
+ * 1 when pnr12 (borrowed) is a removed person's stand-in: 12 digits whose
+ * check digit is wrong. Every personnummer and samordningsnummer Stegvis
+ * stores passed pnr_parse()'s check, and gallring writes the stand-in and
+ * the person's person_gallrad row in one transaction, so this is the one
+ * test of "marked in person_gallrad" the pages need without a query.
+ * Wherever a person's number is shown, such a number is shown as
+ * GALLRING_PNR_SHOWN (person_pnr_shown(), part_pnr_show()).
+ */
+int gallring_pnr_is_standin(struct str pnr12);
+#define GALLRING_PNR_SHOWN "Gallrad"
+
 /* What staff read when they try to change a removed (gallrad)
  * participation, referral or their consents. */
 #define GALLRING_MSG_REMOVED                                                   \

@@ -298,6 +298,28 @@ standin(void **state)
 	assert_false(gallring_standin("198513141234", starts, 2, 0, out));
 }
 
+/* Every stand-in is recognised as one (the pages show "Gallrad"); a valid
+ * personnummer or samordningsnummer, or anything not 12 digits, is not. */
+static void
+standin_shown(void **state)
+{
+	char out[13];
+	int starts[] = { 301, 915 };
+
+	(void)state;
+	for (unsigned a = 0; a < 40; a++) {
+		assert_true(
+		    gallring_standin("198506141234", starts, 2, a, out));
+		assert_true(gallring_pnr_is_standin(str_cstr(out)));
+	}
+	assert_false(gallring_pnr_is_standin(STR_LIT("197807250019")));
+	assert_false(gallring_pnr_is_standin(STR_LIT("197807850016")));
+	assert_false(gallring_pnr_is_standin(STR_LIT("7807250012")));
+	assert_false(gallring_pnr_is_standin(STR_LIT("19780725001x")));
+	assert_false(gallring_pnr_is_standin(STR_LIT("")));
+	assert_string_equal(GALLRING_PNR_SHOWN, "Gallrad");
+}
+
 static void
 edit_refusal(void **state)
 {
@@ -319,6 +341,7 @@ main(void)
 		cmocka_unit_test(validate_all),
 		cmocka_unit_test(days_text),
 		cmocka_unit_test(standin),
+		cmocka_unit_test(standin_shown),
 		cmocka_unit_test(edit_refusal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

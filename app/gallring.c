@@ -37,7 +37,7 @@ static const struct gallring_def defs[GR__MAX] = {
 	    "sparade formulär",
 	    "Senast använd eller misslyckad", 1, 365, 30 },
 	[GR_ATKOMSTLOGG] = { "atkomstlogg", "loggad", "Åtkomstloggen",
-	    "Händelsen loggades", 365, 7300, 1825 },
+	    "Händelsen loggades", GALLRING_LOG_MIN_DAYS, 7300, 1825 },
 };
 _Static_assert(sizeof(defs) / sizeof(defs[0]) == GR__MAX,
     "defs[] out of sync with enum gallring_code");

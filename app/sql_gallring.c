@@ -1,5 +1,6 @@
 /* sql_gallring.c: statements of gallring and /admin/gallring; see
  * include/sql_gallring.h. */
+#include "gallring.h"
 #include "sql_gallring.h"
 
 static const struct db_field rule_fields[] = {
@@ -358,7 +359,8 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 
 	/* --- atkomstlogg: only through the procedure (sql/0033) ---------- */
 	[SQL_GR_LOG_COUNT] = { "SELECT COUNT(*) AS n FROM audit_log WHERE at < "
-	                       "UTC_TIMESTAMP() - INTERVAL GREATEST(?, 365) DAY",
+	                       "UTC_TIMESTAMP() - INTERVAL GREATEST(?, " GALLRING_LOG_MIN_DAYS_SQL
+	                       ") DAY",
 	    1, .ncols = 1, .nparams = 1, .rec = &gallring_n_record },
 	[SQL_GR_LOG_CALL] = { "CALL gallring_audit_log(?, @gallring_n)", 0,
 	    .ncols = 0, .nparams = 1 },

@@ -43,6 +43,13 @@ struct gallring_def {
 	long default_days;       /* sql/0033's value */
 };
 
+/* The access log is never kept less than this, whatever its rule says:
+ * the rule's minimum (gallring.c), the count of /admin/gallring
+ * (sql_gallring.c, as text) and sql/0033's gallring_audit_log() floor
+ * (tests/unit/test_gallring.c checks that it agrees). */
+#define GALLRING_LOG_MIN_DAYS     365
+#define GALLRING_LOG_MIN_DAYS_SQL "365"
+
 /* The definition of code c (c < GR__MAX); borrowed, static. */
 const struct gallring_def *gallring_def(enum gallring_code c);
 

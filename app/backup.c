@@ -1,4 +1,5 @@
 /* backup.c: the pure rules of backup and restore; see include/backup.h. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -163,6 +164,13 @@ backup_scan_feed(struct backup_scan *s, const char *p, size_t n)
 			s->match = 0;
 		}
 	}
+	if (s->first_len < sizeof(s->first)) {
+		size_t k = sizeof(s->first) - s->first_len;
+
+		k = k < n ? k : n;
+		memcpy(s->first + s->first_len, p, k);
+		s->first_len += k;
+	}
 	s->bytes += (long long)n;
 	/* Keep the last tcap bytes. */
 	if (n >= tcap) {
@@ -193,4 +201,28 @@ backup_scan_whole(const struct backup_scan *s)
 	    s->bytes >= (long long)(s->head_len + elen) &&
 	    s->tail_len >= elen &&
 	    memcmp(s->tail + s->tail_len - elen, end, elen) == 0;
+}
+
+int
+backup_scan_audit_max(const struct backup_scan *s, long long *id)
+{
+	static const char line[] = "\n" BACKUP_AUDIT_LINE;
+	const char *p = memmem(s->first, s->first_len, line, sizeof(line) - 1);
+	const char *end = s->first + s->first_len;
+	long long v = 0;
+	int digits = 0;
+
+	*id = 0;
+	if (p == NULL)
+		return 0;
+	for (p += sizeof(line) - 1; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (v > (LLONG_MAX - 9) / 10)
+			return 0;
+		v = v * 10 + (*p - '0');
+		digits++;
+	}
+	if (digits == 0 || p >= end || *p != '\n')
+		return 0;
+	*id = v;
+	return 1;
 }

@@ -41,6 +41,9 @@ extern char **environ;
 #define BK_COL_MAX      256
 #define BK_GRANTS_MAX   (256 * 1024)
 #define BK_ERR_MAX      4096
+/* Where restore keeps the access-log rows written since the backup while
+ * it replaces the tables (never in a backup; dropped when done). */
+#define BK_KEEP_TABLE   "restore_audit_keep"
 
 /* ------------------------------------------------------------------------
  * Options shared by both commands
@@ -53,6 +56,7 @@ struct bk_opts {
 	const char *file; /* restore: the backup */
 	const char *socket;
 	const char *admin_user;
+	int force; /* restore: --force, even while the app is connected */
 };
 
 static int
@@ -61,7 +65,7 @@ bk_usage(void)
 	fputs("usage: stegvis backup [-c CONF] [--out DIR] [--socket SOCK] "
 	      "[--admin-user USER]\n"
 	      "       stegvis restore [-c CONF] [--key FILE] [--socket SOCK] "
-	      "[--admin-user USER] BACKUP\n",
+	      "[--admin-user USER] [--force] BACKUP\n",
 	    stderr);
 	return 2;
 }
@@ -84,7 +88,10 @@ bk_parse(int argc, char **argv, int restore, struct bk_opts *o)
 			slot = &o->out;
 		else if (restore && strcmp(argv[i], "--key") == 0)
 			slot = &o->key;
-		else if (restore && argv[i][0] != '-' && o->file == NULL) {
+		else if (restore && strcmp(argv[i], "--force") == 0) {
+			o->force = 1;
+			continue;
+		} else if (restore && argv[i][0] != '-' && o->file == NULL) {
 			o->file = argv[i];
 			continue;
 		} else
@@ -591,11 +598,11 @@ backup_cli_backup(int argc, char **argv)
 	enum backup_key kind;
 	const char *dir;
 	char name[BACKUP_NAME_LEN + 1], path[PATH_MAX], sock_opt[PATH_MAX + 16];
-	char user_opt[128], head[256], detail[128];
+	char user_opt[128], head[256], detail[128], ignore_opt[160];
 	int dump_out[2] = { -1, -1 }, age_in[2] = { -1, -1 };
 	pid_t dump = -1, age = -1;
 	int ok_relay, ok_dump, ok_age, capped = 0, rc = 1;
-	long long ntables = 0;
+	long long ntables = 0, audit_max = 0;
 	unsigned keep = 0;
 	long pruned;
 	time_t now = time(NULL);
@@ -653,16 +660,20 @@ backup_cli_backup(int argc, char **argv)
 	/* The backup reads everyone's data: the access log says so, and the
 	 * backup itself carries that row. */
 	snprintf(detail, sizeof(detail), "säkerhetskopia %s", name);
-	if (!bk_audit(my, "cli:backup", "export", detail))
+	if (!bk_audit(my, "cli:backup", "export", detail) ||
+	    !bk_number(my, "SELECT COALESCE(MAX(id), 0) FROM audit_log", NULL,
+	        &audit_max))
 		goto out;
 	if (pipe2(dump_out, O_CLOEXEC) != 0 || pipe2(age_in, O_CLOEXEC) != 0)
 		goto out;
 	snprintf(sock_opt, sizeof(sock_opt), "--socket=%s", o.socket);
 	snprintf(user_opt, sizeof(user_opt), "--user=%s", o.admin_user);
+	snprintf(ignore_opt, sizeof(ignore_opt), "--ignore-table=%s.%s",
+	    c.db_name, BK_KEEP_TABLE);
 	{
 		char *dump_argv[] = { "mariadb-dump", "--no-defaults", sock_opt,
-			user_opt, "--single-transaction", "--triggers",
-			"--routines", "--hex-blob",
+			user_opt, ignore_opt, "--single-transaction",
+			"--triggers", "--routines", "--hex-blob",
 			"--default-character-set=utf8mb4",
 			(char *)(uintptr_t)c.db_name, NULL };
 		char *age_argv[] = { "age", "-e",
@@ -677,7 +688,9 @@ backup_cli_backup(int argc, char **argv)
 	if (age < 0 || dump < 0)
 		goto out;
 	snprintf(head, sizeof(head),
-	    BACKUP_HEAD "-- database: %s\n-- file: %s\n", c.db_name, name);
+	    BACKUP_HEAD "-- database: %s\n-- file: %s\n" BACKUP_AUDIT_LINE
+	                "%lld\n",
+	    c.db_name, name, audit_max);
 	progress_start(&pg, "backup: tabeller", ntables);
 	ok_relay = bk_write_all(age_in[1], head, strlen(head)) &&
 	    bk_relay(dump_out[0], age_in[1], &scan, &pg, 1);
@@ -866,8 +879,10 @@ bk_drop_all(MYSQL *my, long long *n)
 
 	ok = bk_sql(my,
 	    "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
-	    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE <> ?",
-	    (const char *[]){ "SYSTEM VIEW" }, 1, 2, bk_row_name, &t);
+	    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE <> ? "
+	    "AND TABLE_NAME <> ?",
+	    (const char *[]){ "SYSTEM VIEW", BK_KEEP_TABLE }, 2, 2, bk_row_name,
+	    &t);
 	ok = ok && !t.bad &&
 	    bk_sql(my, "SET SESSION foreign_key_checks = 0", NULL, 0, 0, NULL,
 	        NULL);
@@ -884,6 +899,82 @@ bk_drop_all(MYSQL *my, long long *n)
 	free(t.name);
 	free(t.view);
 	return ok;
+}
+
+/* 1 with *yes set when the connected database has table name. */
+static int
+bk_table_exists(MYSQL *my, const char *name, int *yes)
+{
+	long long n = 0;
+	int ok = bk_number(my,
+	    "SELECT COUNT(*) FROM information_schema.TABLES "
+	    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+	    name, &n);
+
+	*yes = n > 0;
+	return ok;
+}
+
+/*
+ * Before the tables go: copy the access-log rows above after (the
+ * backup's highest id) into BK_KEEP_TABLE, which the drop spares. A
+ * keep table left by a failed restore is added to, never emptied: its
+ * rows may exist nowhere else. *kept: the rows it holds. 1 when fine.
+ */
+static int
+bk_keep_audit(MYSQL *my, long long after, long long *kept)
+{
+	char a[32];
+	int has_log, has_keep;
+
+	*kept = 0;
+	snprintf(a, sizeof(a), "%lld", after);
+	if (!bk_table_exists(my, "audit_log", &has_log))
+		return 0;
+	if (has_log &&
+	    (!bk_sql(my,
+	         "CREATE TABLE IF NOT EXISTS " BK_KEEP_TABLE " LIKE audit_log",
+	         NULL, 0, 0, NULL, NULL) ||
+	        !bk_sql(my,
+	            "INSERT IGNORE INTO " BK_KEEP_TABLE
+	            " SELECT * FROM audit_log WHERE id > ?",
+	            (const char *[]){ a }, 1, 0, NULL, NULL)))
+		return 0;
+	if (!bk_table_exists(my, BK_KEEP_TABLE, &has_keep))
+		return 0;
+	return !has_keep ||
+	    bk_number(my, "SELECT COUNT(*) FROM " BK_KEEP_TABLE, NULL, kept);
+}
+
+/*
+ * After the load: put back the kept rows the backup lacks (above its
+ * highest id), in order and with their ids, then drop the keep table.
+ * *back: how many went back. 1 when fine.
+ */
+static int
+bk_put_back_audit(MYSQL *my, long long *back)
+{
+	char a[32];
+	long long max = 0;
+	int has_keep;
+
+	*back = 0;
+	if (!bk_table_exists(my, BK_KEEP_TABLE, &has_keep))
+		return 0;
+	if (!has_keep)
+		return 1;
+	if (!bk_number(
+	        my, "SELECT COALESCE(MAX(id), 0) FROM audit_log", NULL, &max))
+		return 0;
+	snprintf(a, sizeof(a), "%lld", max);
+	return bk_number(my,
+	           "SELECT COUNT(*) FROM " BK_KEEP_TABLE " WHERE id > ?", a,
+	           back) &&
+	    bk_sql(my,
+	        "INSERT INTO audit_log SELECT * FROM " BK_KEEP_TABLE
+	        " WHERE id > ? ORDER BY id",
+	        (const char *[]){ a }, 1, 0, NULL, NULL) &&
+	    bk_sql(my, "DROP TABLE " BK_KEEP_TABLE, NULL, 0, 0, NULL, NULL);
 }
 
 /* Say why the file was refused before anything changed. */
@@ -928,7 +1019,9 @@ backup_cli_restore(int argc, char **argv)
 	char why[BK_ERR_MAX], sock_opt[PATH_MAX + 16], user_opt[128],
 	    db_opt[128], detail[160];
 	int load_in[2] = { -1, -1 }, ok_load, rc = 1;
-	long long users = 0, dropped = 0;
+	long long users = 0, dropped = 0, app_conns = 0, audit_max = 0;
+	long long kept = 0, back = 0, sus_last = 0;
+	int has_sus = 0;
 	enum bk_decrypt r;
 	pid_t cli = -1;
 
@@ -967,7 +1060,31 @@ backup_cli_restore(int argc, char **argv)
 		    c.db_user);
 		goto untouched;
 	}
-	/* 3. Empty the database, then load the file through the client. */
+	/* 3. Not under a serving app: its requests would fail while the
+	 * tables are replaced. */
+	if (!bk_number(my,
+	        "SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+	        "WHERE USER = ? AND ID <> CONNECTION_ID()",
+	        c.db_user, &app_conns))
+		goto untouched;
+	if (app_conns > 0 && !o.force) {
+		fprintf(stderr,
+		    "stegvis: Stegvis är igång: kontot %s har %lld "
+		    "anslutningar till databasen. Stoppa tjänsten först "
+		    "(systemctl stop stegvis) och kör restore igen, eller "
+		    "ange --force\n",
+		    c.db_user, app_conns);
+		goto untouched;
+	}
+	/* 4. Keep the access log written since the backup: the only record
+	 * of what was read, and of what gallring removed, since then. */
+	(void)backup_scan_audit_max(&scan, &audit_max);
+	if (!bk_keep_audit(my, audit_max, &kept)) {
+		fprintf(stderr,
+		    "stegvis: åtkomstloggens nya rader kunde inte sparas\n");
+		goto untouched;
+	}
+	/* 5. Empty the database, then load the file through the client. */
 	if (!bk_drop_all(my, &dropped)) {
 		fprintf(stderr, "stegvis: tabellerna kunde inte tas bort\n");
 		goto partial;
@@ -994,6 +1111,13 @@ backup_cli_restore(int argc, char **argv)
 	cli = -1;
 	if (r != BK_OK || !ok_load)
 		goto partial;
+	if (!bk_put_back_audit(my, &back)) {
+		fprintf(stderr,
+		    "stegvis: åtkomstloggens rader efter säkerhetskopian kunde "
+		    "inte läggas tillbaka; de finns kvar i tabellen " BK_KEEP_TABLE
+		    ": kör restore igen\n");
+		goto out;
+	}
 	base = strrchr(o.file, '/') ? strrchr(o.file, '/') + 1 : o.file;
 	snprintf(detail, sizeof(detail), "återläst från %.100s", base);
 	if (!bk_audit(my, "cli:restore", "admin", detail))
@@ -1002,7 +1126,20 @@ backup_cli_restore(int argc, char **argv)
 		    "skrivas\n");
 	printf("stegvis: %s återläst i databasen %s (%lld tabeller)\n", o.file,
 	    c.db_name, scan.tables);
-	printf("stegvis: kör nu stegvis migrate och starta om stegvis\n");
+	printf("stegvis: %lld rader i åtkomstloggen från efter "
+	       "säkerhetskopian är bevarade\n",
+	    back);
+	if (bk_table_exists(my, "sus_batch", &has_sus) && has_sus)
+		(void)bk_number(my,
+		    "SELECT COALESCE(MAX(batch_no), 0) FROM sus_batch", NULL,
+		    &sus_last);
+	printf("stegvis: VIKTIGT: det som gallrats efter att säkerhetskopian "
+	       "togs är tillbaka. Kör stegvis gallring nu, före allt annat.\n");
+	printf("stegvis: VIKTIGT: SUS-omgångarnas nummer är tillbaka på "
+	       "säkerhetskopians (senaste omgången nu %lld). Meddela "
+	       "mottagaren av SUS-filerna, eller låt den kvittera om.\n",
+	    sus_last);
+	printf("stegvis: kör sedan stegvis migrate och starta om stegvis\n");
 	rc = 0;
 	goto out;
 untouched:

@@ -37,7 +37,7 @@ static const struct gallring_def defs[GR__MAX] = {
 	    "sparade formulär",
 	    "Senast använd eller misslyckad", 1, 365, 30 },
 	[GR_ATKOMSTLOGG] = { "atkomstlogg", "loggad", "Åtkomstloggen",
-	    "Händelsen loggades", 365, 7300, 1825 },
+	    "Händelsen loggades", GALLRING_LOG_MIN_DAYS, 7300, 1825 },
 };
 _Static_assert(sizeof(defs) / sizeof(defs[0]) == GR__MAX,
     "defs[] out of sync with enum gallring_code");
@@ -250,4 +250,15 @@ gallring_standin(const char *real, const int *start_mmdd, size_t n,
 		}
 	}
 	return 0;
+}
+
+int
+gallring_pnr_is_standin(struct str pnr12)
+{
+	if (pnr12.len != 12)
+		return 0;
+	for (size_t i = 0; i < 12; i++)
+		if (pnr12.p[i] < '0' || pnr12.p[i] > '9')
+			return 0;
+	return !pnr_luhn_ok(pnr12.p + 2);
 }

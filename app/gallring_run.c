@@ -233,12 +233,16 @@ apply_consent(struct run *g, const struct gallring_cand *c)
 		SQL_GR_CONSENT_CAT_DEL,
 		SQL_GR_CONSENT_DEL,
 	};
+	struct str pnr;
 	enum app_err e;
 
+	/* The personnummer, as for the other rules (README "Gallring"). */
+	if ((e = person_pnr(g, c->person_id, &pnr)) != APP_OK)
+		return e;
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if ((e = ex1(g, steps[i], c->id)) != APP_OK)
 			return e;
-	return audit(g, "consent", c->id, STR_LIT(""), GR_SAMTYCKE);
+	return audit(g, "consent", c->id, pnr, GR_SAMTYCKE);
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "page_participation.h"
 #include "pages.h"
 #include "participation.h"
+#include "gallring.h"
 #include "referral_decision.h"
 #include "req.h"
 #include "session.h"
@@ -23,6 +24,8 @@ part_pnr_show(struct req *r, struct str d)
 {
 	char *p;
 
+	if (gallring_pnr_is_standin(d))
+		return STR_LIT(GALLRING_PNR_SHOWN);
 	if (d.len != 12 || (p = arena_alloc(r->a, 14)) == NULL)
 		return d;
 	for (size_t i = 0, k = 0; i < 12; i++) {

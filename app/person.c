@@ -2,6 +2,7 @@
  * include/person.h. */
 #include <string.h>
 
+#include "gallring.h"
 #include "gender.h"
 #include "arena.h"
 #include "contact.h"
@@ -49,6 +50,8 @@ person_pnr_shown(struct arena *a, struct str pnr12)
 	struct pnr p = { 0 };
 	char *buf;
 
+	if (gallring_pnr_is_standin(pnr12))
+		return STR_LIT(GALLRING_PNR_SHOWN);
 	if (pnr12.len != 12)
 		return pnr12;
 	for (size_t i = 0; i < 12; i++)

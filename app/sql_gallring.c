@@ -1,5 +1,6 @@
 /* sql_gallring.c: statements of gallring and /admin/gallring; see
  * include/sql_gallring.h. */
+#include "gallring.h"
 #include "sql_gallring.h"
 
 static const struct db_field rule_fields[] = {
@@ -65,7 +66,7 @@ const struct db_record gallring_s_record = DB_RECORD(gallring_s, s_fields);
 #define CONSENT_CAND                                                           \
 	"SELECT c.id, c.state AS status, " DAY(                                \
 	    "COALESCE(c.ended_at, c.updated_at)") " AS clock, "                \
-	                                          "c.referral_id, 0 AS person_id, 0 AS has_participation FROM consent c "
+	                                          "c.referral_id, (SELECT r.person_id FROM referral r WHERE r.id = c.referral_id) AS person_id, 0 AS has_participation FROM consent c "
 
 const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_TODAY] = { "SELECT " DAY("UTC_DATE()") " AS s", 1, .ncols = 1,
@@ -358,7 +359,8 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 
 	/* --- atkomstlogg: only through the procedure (sql/0033) ---------- */
 	[SQL_GR_LOG_COUNT] = { "SELECT COUNT(*) AS n FROM audit_log WHERE at < "
-	                       "UTC_TIMESTAMP() - INTERVAL GREATEST(?, 365) DAY",
+	                       "UTC_TIMESTAMP() - INTERVAL GREATEST(?, " GALLRING_LOG_MIN_DAYS_SQL
+	                       ") DAY",
 	    1, .ncols = 1, .nparams = 1, .rec = &gallring_n_record },
 	[SQL_GR_LOG_CALL] = { "CALL gallring_audit_log(?, @gallring_n)", 0,
 	    .ncols = 0, .nparams = 1 },

@@ -23,10 +23,14 @@
 
 /* The plaintext's first line and last line: restore loads nothing from a
  * file whose decrypted text does not start and end with them. */
-#define BACKUP_HEAD      "-- stegvis-backup 1\n"
-#define BACKUP_END       "-- stegvis-backup end\n"
+#define BACKUP_HEAD       "-- stegvis-backup 1\n"
+#define BACKUP_END        "-- stegvis-backup end\n"
+/* One of the first lines: the access log's highest id when the backup
+ * began (a lower bound of what the dump holds). restore keeps the rows
+ * above it that the database holds, re-inserting those the file lacks. */
+#define BACKUP_AUDIT_LINE "-- audit-log-max-id: "
 /* The last line mariadb-dump writes when it finished (comments on). */
-#define BACKUP_DUMP_DONE "-- Dump completed"
+#define BACKUP_DUMP_DONE  "-- Dump completed"
 
 /* A day, for the retention. */
 #define BACKUP_DAY_SECONDS 86400
@@ -108,6 +112,8 @@ struct backup_scan {
 	size_t tail_len;
 	int at_start;    /* bytes fed so far equal BACKUP_HEAD's prefix */
 	size_t head_len; /* how many of BACKUP_HEAD matched */
+	char first[256]; /* the first bytes fed */
+	size_t first_len;
 };
 
 void backup_scan_feed(struct backup_scan *, const char *p, size_t n);
@@ -119,6 +125,14 @@ int backup_scan_tail_has(const struct backup_scan *, const char *needle);
 /* 1 when the bytes fed start with BACKUP_HEAD and end with BACKUP_END:
  * a whole backup, as restore requires before it changes anything. */
 int backup_scan_whole(const struct backup_scan *);
+
+/*
+ * The access log's highest id as the backup's first lines record it
+ * (BACKUP_AUDIT_LINE followed by digits and a newline, within the first
+ * sizeof(first) bytes): 1 with *id set, else 0 with *id = 0 (a backup made
+ * before the line existed: every row is a candidate to keep).
+ */
+int backup_scan_audit_max(const struct backup_scan *, long long *id);
 
 /* ------------------------------------------------------------------------
  * The commands (app/backup_cli.c). argv[0] is the subcommand's name, as

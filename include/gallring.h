@@ -43,6 +43,13 @@ struct gallring_def {
 	long default_days;       /* sql/0033's value */
 };
 
+/* The access log is never kept less than this, whatever its rule says:
+ * the rule's minimum (gallring.c), the count of /admin/gallring
+ * (sql_gallring.c, as text) and sql/0033's gallring_audit_log() floor
+ * (tests/unit/test_gallring.c checks that it agrees). */
+#define GALLRING_LOG_MIN_DAYS     365
+#define GALLRING_LOG_MIN_DAYS_SQL "365"
+
 /* The definition of code c (c < GR__MAX); borrowed, static. */
 const struct gallring_def *gallring_def(enum gallring_code c);
 
@@ -87,6 +94,18 @@ int gallring_consent_due(
  */
 int gallring_standin(const char *real, const int *start_mmdd, size_t n,
     unsigned attempt, char out[13]);
+
+/*
+ * 1 when pnr12 (borrowed) is a removed person's stand-in: 12 digits whose
+ * check digit is wrong. Every personnummer and samordningsnummer Stegvis
+ * stores passed pnr_parse()'s check, and gallring writes the stand-in and
+ * the person's person_gallrad row in one transaction, so this is the one
+ * test of "marked in person_gallrad" the pages need without a query.
+ * Wherever a person's number is shown, such a number is shown as
+ * GALLRING_PNR_SHOWN (person_pnr_shown(), part_pnr_show()).
+ */
+int gallring_pnr_is_standin(struct str pnr12);
+#define GALLRING_PNR_SHOWN "Gallrad"
 
 /* What staff read when they try to change a removed (gallrad)
  * participation, referral or their consents. */

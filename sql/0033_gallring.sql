@@ -2,16 +2,18 @@
 --
 -- One row per record type in gallring_rule: what starts its clock and how
 -- many days it runs (keep_days; the backup job caps its own retention at
--- SELECT MIN(keep_days) FROM gallring_rule, so a backup never outlives a
--- rule). `stegvis gallring` (app/gallring_cli.c) applies the rules.
+-- the shortest rule of case data, BACKUP_CAPPING_RULES in
+-- include/backup.h). `stegvis gallring` (app/gallring_cli.c) applies the rules.
 --
 -- What the reports read survives as unidentified rows: a participation or
 -- referral past its rule is anonymised in place (gallrad_at set; gender,
 -- birth year, codes and dates kept; names, contact data, free text, the
 -- change history, consents' signatures gone) and the person's personnummer
--- is replaced by a number that is no personnummer (its id, zero-padded:
--- month 00) once no referral of that person is left ungallrad. Rows no
--- report reads are deleted.
+-- is replaced by a stand-in once no referral of that person is left
+-- ungallrad: the birth year, a month and day giving the same age at each
+-- start, a made-up serial and a check digit that is always wrong
+-- (gallring_standin(), include/gallring.h), marked in person_gallrad.
+-- Rows no report reads are deleted.
 --
 -- The app's account gets DELETE where gallring deletes, but not on the
 -- three tables that are evidence: the change history, the consent events

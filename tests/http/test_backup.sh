@@ -77,6 +77,15 @@ check "… and says the database is untouched" grep -q "databasen är orörd" "$
 eq "the public key alone cannot restore" "$?" 1
 eq "the database was not touched" "$(marker)" 1
 eq "… nor its tables" "$(state)" "$MARKED"
+# The stack is serving (its workers hold connections as the app's
+# account): a restore would fail its requests, so it needs --force.
+check "(the serving stack is connected as the app's account)" \
+	test "$(q "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'stegvis'")" -gt 0
+"$BIN" restore -c "$CONF" --key "$KEY" "$F" > "$OUT" 2>&1
+eq "a restore while the app is connected is refused without --force" "$?" 1
+check "… saying to stop the service first" grep -q "Stoppa tjänsten först" "$OUT"
+check "… and that the database is untouched" grep -q "databasen är orörd" "$OUT"
+eq "… and it is" "$(marker)/$(state)" "1/$MARKED"
 
 # --- Wipe, restore, compare --------------------------------------------------
 sql_admin "DROP DATABASE stegvis;
@@ -84,9 +93,9 @@ sql_admin "DROP DATABASE stegvis;
 	REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'stegvis'@'localhost'"
 eq "wiped: no tables left" "$(q "SELECT COUNT(*) FROM information_schema.TABLES
 	WHERE TABLE_SCHEMA = 'stegvis'")" 0
-"$BIN" restore -c "$CONF" --key "$KEY" "$F" > "$OUT" 2>&1
+"$BIN" restore -c "$CONF" --key "$KEY" --force "$F" > "$OUT" 2>&1
 rc=$?
-eq "stegvis restore succeeds" "$rc" 0
+eq "stegvis restore --force succeeds" "$rc" 0
 [ "$rc" -eq 0 ] || sed 's/^/# /' "$OUT"
 eq "the same rows in every table, the same triggers, routines and grants" "$(state)" "$BEFORE"
 check "the app's account can call gallring's procedures again" \
@@ -147,10 +156,31 @@ eq "stegvis gallring --dry-run with the stack's conf" "$?" 0
 eq "stegvis backup with the stack's conf" "$?" 0
 SF=$(ls "$SD"/stegvis-*.sql.age 2> /dev/null | tail -n 1)
 check "… into the stack's directory" test -s "$SF"
-"$BIN" restore -c "$VAR/stegvis.conf" "$SF" > "$OUT" 2>&1
+
+# --- The access log written since the backup survives a restore -------------
+# (the only record of what was read since, and of what gallring removed).
+SLAST=$(age -d -i "$SK" "$SF" | sed -n '1,5s/^-- audit-log-max-id: //p')
+eq "the backup records the access log's highest id" "$SLAST" "$(q "SELECT MAX(id) FROM audit_log
+	WHERE action = 'export' AND object_type = 'backup' AND detail = 'säkerhetskopia ${SF##*/}'")"
+expect_status "(a read after the backup)" 200 -b "$J" "$BASE/deltagande/$P"
+q "INSERT INTO audit_log (at, username, action, object_type, object_id, personnummer,
+	remote_addr, request_id, detail) VALUES (UTC_TIMESTAMP(3), 'cli:gallring', 'update',
+	'participation', 999999999, '197807250010', 'local', 'cli', 'gallrad (backup test)')"
+AFTER_MAX=$(q "SELECT MAX(id) FROM audit_log")
+AFTER_ROWS=$(q "SELECT * FROM audit_log WHERE id > $SLAST ORDER BY id")
+check "(rows after the backup: the read and the gallring row)" test "$((AFTER_MAX - SLAST))" -ge 2
+"$BIN" restore -c "$VAR/stegvis.conf" --force "$SF" > "$OUT" 2>&1
 rc=$?
 eq "stegvis restore with the stack's conf and key" "$rc" 0
 [ "$rc" -eq 0 ] || sed 's/^/# /' "$OUT"
+eq "the access-log rows written after the backup survive, in order, with their ids" \
+	"$(q "SELECT * FROM audit_log WHERE id > $SLAST AND id <= $AFTER_MAX ORDER BY id")" "$AFTER_ROWS"
+eq "… then the restore's row" "$(audits "id > $AFTER_MAX AND action = 'admin'
+	AND detail = 'återläst från ${SF##*/}'")" 1
+eq "… and no keep table is left" "$(q "SELECT COUNT(*) FROM information_schema.TABLES
+	WHERE TABLE_SCHEMA = 'stegvis' AND TABLE_NAME = 'restore_audit_keep'")" 0
+check "the admin is told to run gallring now" grep -q "Kör stegvis gallring nu" "$OUT"
+check "… and that the SUS batch numbers rewound" grep -q "SUS-omgångarnas nummer är tillbaka" "$OUT"
 expect_status "the stack serves after it" 200 -b "$J" "$BASE/deltagande/$P"
 rm -f "$SF"
 

@@ -228,6 +228,43 @@ scan_refuses(void **state)
 	assert_int_equal(backup_scan_tail_has(&s, BACKUP_DUMP_DONE), 0);
 }
 
+/* The access log's highest id, read from the first lines in any piece
+ * sizes; absent, cut or not a number: 0 and "not recorded". */
+static void
+scan_audit_max(void **state)
+{
+	static const char with[] = BACKUP_HEAD "-- database: stegvis\n"
+	                                       "-- file: stegvis-x.sql.age\n"
+	                                       "-- audit-log-max-id: 4711\n"
+	                                       "-- MariaDB dump\n";
+	static const char *const bad[] = {
+		BACKUP_HEAD "-- MariaDB dump\n-- audit-log-max-id: \n",
+		BACKUP_HEAD "-- audit-log-max-id: 12x\n",
+		BACKUP_HEAD "-- audit-log-max-id: 12",
+		BACKUP_HEAD "x-- audit-log-max-id: 12\n",
+	};
+	struct backup_scan s;
+	long long id;
+
+	(void)state;
+	for (size_t n = 1; n < 40; n += 3) {
+		memset(&s, 0, sizeof(s));
+		feed(&s, with, n);
+		assert_int_equal(backup_scan_audit_max(&s, &id), 1);
+		assert_int_equal(id, 4711);
+	}
+	memset(&s, 0, sizeof(s));
+	feed(&s, whole, 7);
+	id = 5;
+	assert_int_equal(backup_scan_audit_max(&s, &id), 0);
+	assert_int_equal(id, 0);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(&s, 0, sizeof(s));
+		feed(&s, bad[i], 5);
+		assert_int_equal(backup_scan_audit_max(&s, &id), 0);
+	}
+}
+
 /* The conf keys: defaults, and backup_keep_days within 1..3650. */
 static void
 conf_keys(void **state)
@@ -272,6 +309,7 @@ main(void)
 		cmocka_unit_test(key_kinds),
 		cmocka_unit_test(scan),
 		cmocka_unit_test(scan_refuses),
+		cmocka_unit_test(scan_audit_max),
 		cmocka_unit_test(conf_keys),
 	};
 

@@ -17,8 +17,10 @@ static const struct gallring_def defs[GR__MAX] = {
 	    "Deltagandets slutdatum", GR_MIN_PARTICIPATION, 3650, 1095 },
 	[GR_ANSOKAN] = { "ansokan", "beslut",
 	    "Ansökan som inte blev ett deltagande (avrådd, återförd, "
-	    "övergivet utkast)",
-	    "Beslutet, för ett utkast dess senaste ändring", 30, 3650, 365 },
+	    "återkallad, övergivet utkast)",
+	    "Beslutet eller återkallelsen, för ett utkast dess senaste "
+	    "ändring",
+	    30, 3650, 365 },
 	[GR_SAMTYCKE] = { "samtycke", "upphort",
 	    "Samtycke som har upphört, med dess händelser",
 	    "Samtycket återkallades, gick ut eller märktes felaktigt", 30, 3650,
@@ -86,7 +88,8 @@ gallring_referral_due(struct str status, int has_participation, long clock_day,
 	if (has_participation)
 		return 0;
 	if (!str_eq_cstr(status, "utkast") && !str_eq_cstr(status, "avradd") &&
-	    !str_eq_cstr(status, "aterford"))
+	    !str_eq_cstr(status, "aterford") &&
+	    !str_eq_cstr(status, "aterkallad"))
 		return 0;
 	if (clock_day <= 0)
 		return 0;

@@ -58,11 +58,11 @@ const struct db_record gallring_s_record = DB_RECORD(gallring_s, s_fields);
 	    "p.end_date") " AS clock, "                                         \
 	                  "p.referral_id, p.person_id, 1 AS has_participation " \
 	                  "FROM participation p "
-#define REF_CAND                                                                                                          \
-	"SELECT r.id, r.status, " DAY(                                                                                    \
-	    "COALESCE(r.decided_at, r.updated_at)") " AS clock, r.id AS referral_id, r.person_id, EXISTS (SELECT 1 FROM " \
-	                                            "participation p WHERE p.referral_id = r.id) AS has_participation "   \
-	                                            "FROM referral r "
+#define REF_CAND                                                                                                                          \
+	"SELECT r.id, r.status, " DAY(                                                                                                    \
+	    "COALESCE(r.decided_at, r.withdrawn_at, r.updated_at)") " AS clock, r.id AS referral_id, r.person_id, EXISTS (SELECT 1 FROM " \
+	                                                            "participation p WHERE p.referral_id = r.id) AS has_participation "   \
+	                                                            "FROM referral r "
 #define CONSENT_CAND                                                           \
 	"SELECT c.id, c.state AS status, " DAY(                                \
 	    "COALESCE(c.ended_at, c.updated_at)") " AS clock, "                \
@@ -152,10 +152,10 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	/* --- ansokan (and the referral of a participation) ------------- */
 	[SQL_GR_REF_PAGE] = { REF_CAND
 	    "WHERE r.gallrad_at IS NULL "
-	    "AND r.status IN ('utkast', 'avradd', 'aterford') "
+	    "AND r.status IN ('utkast', 'avradd', 'aterford', 'aterkallad') "
 	    "AND NOT EXISTS (SELECT 1 FROM participation p "
 	    "WHERE p.referral_id = r.id) "
-	    "AND COALESCE(r.decided_at, r.updated_at) < " AGO
+	    "AND COALESCE(r.decided_at, r.withdrawn_at, r.updated_at) < " AGO
 	    " AND r.id > ? ORDER BY r.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
 	[SQL_GR_REF_LOCK] = { REF_CAND "WHERE r.id = ? "
@@ -165,7 +165,8 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	 * report's "anställda hos" table reads exactly that. */
 	[SQL_GR_REF_ANON] = { "UPDATE referral SET background = '', "
 	                      "own_goals = '', needs = '', tried_before = '', "
-	                      "decision_reason = '', employer = IF(EXISTS ("
+	                      "decision_reason = '', withdrawn_reason = '', "
+	                      "employer = IF(EXISTS ("
 	                      "SELECT 1 FROM organisation o "
 	                      "WHERE o.name = TRIM(referral.employer)), "
 	                      "TRIM(employer), ''), "

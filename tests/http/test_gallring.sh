@@ -62,6 +62,12 @@ LIVE_PNR=$(m "SELECT personnummer FROM person WHERE id = $LIVE_PERSON")
 R_OLD=$(m "SELECT MIN(r.id) FROM referral r WHERE r.status IN ('avradd', 'aterford') AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id) AND r.decided_at < UTC_TIMESTAMP() - INTERVAL 400 DAY")
 R_NEW=$(m "SELECT MAX(r.id) FROM referral r WHERE r.status IN ('avradd', 'aterford') AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id) AND r.id <> $R_OLD")
 m "UPDATE referral SET decided_at = UTC_TIMESTAMP() - INTERVAL 10 DAY WHERE id = $R_NEW"
+# A withdrawn application (issue 15's withdrawal): one withdrawn long ago
+# goes, one withdrawn lately stays; the clock is the withdrawal.
+R_WOLD=$(m "SELECT MIN(r.id) FROM referral r WHERE r.status = 'inskickad' AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id)")
+R_WNEW=$(m "SELECT MAX(r.id) FROM referral r WHERE r.status = 'inskickad' AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id) AND r.id <> $R_WOLD")
+m "UPDATE referral SET status = 'aterkallad', withdrawn_reason = 'Flyttar till Borås', withdrawn_at = UTC_TIMESTAMP() - INTERVAL 400 DAY WHERE id = $R_WOLD;
+   UPDATE referral SET status = 'aterkallad', withdrawn_reason = 'Fick arbete', withdrawn_at = UTC_TIMESTAMP() - INTERVAL 10 DAY WHERE id = $R_WNEW"
 # samtycke (1095 days after it ended): a revoked one of a live participation.
 C_OLD=$(m "SELECT MIN(c.id) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE AND c.kind <> 'sus'")
 m "UPDATE consent SET state = 'aterkallad', ended_at = UTC_TIMESTAMP() - INTERVAL 1200 DAY WHERE id = $C_OLD"
@@ -200,6 +206,8 @@ eq "the live participant keeps the personnummer the live participation needs" "$
 eq "while their old participation is anonymised" "$(m "SELECT gallrad_at IS NOT NULL FROM participation WHERE id = $P_TWIN")" 1
 eq "the old application is anonymised" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.decision_reason, rp.first_name) FROM referral r JOIN referral_person rp ON rp.referral_id = r.id WHERE r.id = $R_OLD")" "1||Gallrad"
 eq "the recent one stays" "$(m "SELECT gallrad_at IS NULL FROM referral WHERE id = $R_NEW")" 1
+eq "the application withdrawn long ago is anonymised" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, rp.first_name, r.withdrawn_reason) FROM referral r JOIN referral_person rp ON rp.referral_id = r.id WHERE r.id = $R_WOLD")" "1|Gallrad|"
+eq "the one withdrawn lately stays" "$(m "SELECT gallrad_at IS NULL FROM referral WHERE id = $R_WNEW")" 1
 eq "a removed consent's access-log row names the person's personnummer" "$(m "SELECT COUNT(*) FROM audit_log WHERE username = 'cli:gallring' AND object_type = 'consent' AND object_id = $C_OLD AND personnummer = (SELECT pe.personnummer FROM person pe JOIN participation p ON p.person_id = pe.id WHERE p.id = $P_LIVE)")" 1
 eq "the consent revoked long ago is gone with its events" "$(m "SELECT (SELECT COUNT(*) FROM consent WHERE id = $C_OLD) + (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_OLD)")" 0
 eq "the SUS consent that ended as long ago stays, with its events" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM consent WHERE id = $C_SUS), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"

@@ -135,6 +135,10 @@ referral_due(void **state)
 	assert_true(gallring_referral_due(S("avradd"), 0, d, d + 366, keep));
 	assert_true(gallring_referral_due(S("aterford"), 0, d, d + 366, keep));
 	assert_true(gallring_referral_due(S("utkast"), 0, d, d + 366, keep));
+	assert_true(
+	    gallring_referral_due(S("aterkallad"), 0, d, d + 366, keep));
+	assert_false(
+	    gallring_referral_due(S("inskickad"), 0, d, d + 9999, keep));
 	assert_false(gallring_referral_due(S("avradd"), 0, d, d + 365, keep));
 	/* one that became a participation goes by the participation's rule */
 	assert_false(gallring_referral_due(S("antagen"), 1, d, d + 9999, keep));

@@ -252,8 +252,8 @@ person_labels(void **state)
 	assert_true(str_eq_cstr(
 	    person_pnr_shown(&a, S("194001011230")), "19400101-1230"));
 	/* Twelve digits with a wrong check digit is gallring's stand-in. */
-	assert_true(str_eq_cstr(
-	    person_pnr_shown(&a, S("194001011234")), "Gallrad"));
+	assert_true(
+	    str_eq_cstr(person_pnr_shown(&a, S("194001011234")), "Gallrad"));
 	assert_true(str_eq_cstr(person_pnr_shown(&a, S("19400101123")),
 	    "19400101123")); /* not twelve digits: as it is */
 	assert_true(str_eq_cstr(

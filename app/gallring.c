@@ -70,11 +70,26 @@ gallring_past(long start, long today, long keep_days)
 }
 
 int
+gallring_state_in(struct str s, const char *list)
+{
+	for (const char *q = strchr(list, '\''); q != NULL;) {
+		const char *end = strchr(q + 1, '\'');
+
+		if (end == NULL)
+			return 0;
+		if ((size_t)(end - q - 1) == s.len &&
+		    memcmp(q + 1, s.p, s.len) == 0)
+			return 1;
+		q = strchr(end + 1, '\'');
+	}
+	return 0;
+}
+
+int
 gallring_participation_due(
     struct str status, long end_day, long today, long keep_days)
 {
-	if (!str_eq_cstr(status, "avslutad") &&
-	    !str_eq_cstr(status, "felregistrerad"))
+	if (!gallring_state_in(status, GALLRING_PARTICIPATION_STATES))
 		return 0;
 	if (end_day <= 0)
 		return 0;
@@ -87,9 +102,7 @@ gallring_referral_due(struct str status, int has_participation, long clock_day,
 {
 	if (has_participation)
 		return 0;
-	if (!str_eq_cstr(status, "utkast") && !str_eq_cstr(status, "avradd") &&
-	    !str_eq_cstr(status, "aterford") &&
-	    !str_eq_cstr(status, "aterkallad"))
+	if (!gallring_state_in(status, GALLRING_REFERRAL_STATES))
 		return 0;
 	if (clock_day <= 0)
 		return 0;
@@ -99,8 +112,7 @@ gallring_referral_due(struct str status, int has_participation, long clock_day,
 int
 gallring_consent_due(struct str state, long end_day, long today, long keep_days)
 {
-	if (!str_eq_cstr(state, "aterkallad") &&
-	    !str_eq_cstr(state, "utgangen") && !str_eq_cstr(state, "felaktig"))
+	if (!gallring_state_in(state, GALLRING_CONSENT_STATES))
 		return 0;
 	if (end_day <= 0)
 		return 0;

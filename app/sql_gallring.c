@@ -94,7 +94,7 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	/* --- deltagande ------------------------------------------------ */
 	[SQL_GR_PART_PAGE] = { PART_CAND
 	    "WHERE p.gallrad_at IS NULL "
-	    "AND p.status <> 'inskriven' "
+	    "AND p.status IN (" GALLRING_PARTICIPATION_STATES ") "
 	    "AND p.end_date < " AGO " AND p.id > ? "
 	    "ORDER BY p.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
@@ -152,7 +152,7 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	/* --- ansokan (and the referral of a participation) ------------- */
 	[SQL_GR_REF_PAGE] = { REF_CAND
 	    "WHERE r.gallrad_at IS NULL "
-	    "AND r.status IN ('utkast', 'avradd', 'aterford', 'aterkallad') "
+	    "AND r.status IN (" GALLRING_REFERRAL_STATES ") "
 	    "AND NOT EXISTS (SELECT 1 FROM participation p "
 	    "WHERE p.referral_id = r.id) "
 	    "AND COALESCE(r.decided_at, r.withdrawn_at, r.updated_at) < " AGO
@@ -237,8 +237,8 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	/* Not the SUS consent: its row, with its yes or no, decides the SUS
 	 * counts as long as the participation stays (README "Gallring"). */
 	[SQL_GR_CONSENT_PAGE] = { CONSENT_CAND
-	    "WHERE c.state IN ('aterkallad', 'utgangen', "
-	    "'felaktig') AND c.kind <> 'sus' "
+	    "WHERE c.state IN (" GALLRING_CONSENT_STATES ") "
+	    "AND c.kind <> 'sus' "
 	    "AND COALESCE(c.ended_at, c.updated_at) < " AGO
 	    " AND c.id > ? ORDER BY c.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },

@@ -61,15 +61,25 @@ int gallring_code_parse(struct str s, enum gallring_code *out);
  * (a broken rule removes nothing). */
 int gallring_past(long start, long today, long keep_days);
 
+/* The states each rule applies to, written once as SQL lists: the
+ * candidate queries (sql_gallring.c) pre-select by them and the
+ * predicates below test them again under the row lock. */
+#define GALLRING_PARTICIPATION_STATES "'avslutad', 'felregistrerad'"
+#define GALLRING_REFERRAL_STATES      "'utkast', 'avradd', 'aterford', 'aterkallad'"
+#define GALLRING_CONSENT_STATES       "'aterkallad', 'utgangen', 'felaktig'"
+
+/* 1 when s is one of the quoted names in list (a GALLRING_*_STATES). */
+int gallring_state_in(struct str s, const char *list);
+
 /* An ended participation: status avslutad or felregistrerad with an end
  * date (end_day, date_days()); inskriven is never due. */
 int gallring_participation_due(
     struct str status, long end_day, long today, long keep_days);
 
 /* An application that never became a participation: an abandoned draft
- * (utkast), advised against (avradd) or sent back (aterford), none with a
- * participation; clock_day is the decision's day, for a draft its last
- * change. inskickad, vantelista and antagen are never due. */
+ * (utkast), advised against (avradd), sent back (aterford) or withdrawn
+ * (aterkallad), none with a participation; clock_day is the decision's or
+ * the withdrawal's day, for a draft its last change. inskickad, vantelista and antagen are never due. */
 int gallring_referral_due(struct str status, int has_participation,
     long clock_day, long today, long keep_days);
 

@@ -373,10 +373,32 @@ edit_refusal(void **state)
 	assert_string_equal(gallring_edit_refusal(1), GALLRING_MSG_REMOVED);
 }
 
+/* The one written list of each rule's states, as the SQL and the
+ * predicates both read it. */
+static void
+state_lists(void **state)
+{
+	(void)state;
+	assert_true(gallring_state_in(S("utkast"), GALLRING_REFERRAL_STATES));
+	assert_true(
+	    gallring_state_in(S("aterkallad"), GALLRING_REFERRAL_STATES));
+	assert_false(
+	    gallring_state_in(S("inskickad"), GALLRING_REFERRAL_STATES));
+	assert_false(gallring_state_in(S("utkas"), GALLRING_REFERRAL_STATES));
+	assert_false(gallring_state_in(S(""), GALLRING_REFERRAL_STATES));
+	assert_true(gallring_state_in(
+	    S("felregistrerad"), GALLRING_PARTICIPATION_STATES));
+	assert_false(
+	    gallring_state_in(S("inskriven"), GALLRING_PARTICIPATION_STATES));
+	assert_true(gallring_state_in(S("felaktig"), GALLRING_CONSENT_STATES));
+	assert_false(gallring_state_in(S("aktiv"), GALLRING_CONSENT_STATES));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(state_lists),
 		cmocka_unit_test(codes),
 		cmocka_unit_test(past_edges),
 		cmocka_unit_test(participation_due),

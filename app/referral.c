@@ -336,8 +336,7 @@ const struct db_record referral_code_record =
 
 /* ==== loading ==== */
 
-/* A status the schema allows but this module does not know is a bug. */
-static enum app_err
+enum app_err
 referral_status_decode(struct str name, enum referral_status *out)
 {
 	if (referral_status_from_name(name, out))

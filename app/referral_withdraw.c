@@ -40,12 +40,8 @@ withdraw_lock(struct req *r, void *state, struct edit_lock *lock)
 		return APP_ENOTFOUND;
 	lock->version = row.version;
 	lock->personnummer = pnr.s;
-	s->from = referral_status_of(row.status);
-	if (s->from == REFERRAL_STATUS__MAX) {
-		log_error("BUG: referral status '%.*s' unknown",
-		    (int)row.status.len, row.status.p);
-		return APP_EDB;
-	}
+	if ((e = referral_status_decode(row.status, &s->from)) != APP_OK)
+		return e;
 	s->refusal = gallring_edit_refusal(row.gallrad) != NULL
 	    ? REFERRAL_GALLRAD
 	    : referral_withdraw(s->from, &s->to);

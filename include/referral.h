@@ -57,6 +57,10 @@ int referral_status_from_name(struct str name, enum referral_status *out);
 /* The status stored as name; REFERRAL_STATUS__MAX when none. */
 enum referral_status referral_status_of(struct str name);
 
+/* A stored status as the enum: APP_OK, or APP_EDB with a BUG: line logged
+ * (a status the schema allows but this module does not know is a bug). */
+enum app_err referral_status_decode(struct str name, enum referral_status *out);
+
 /* The insats staff's word for a status ("Ny ansökan" for inskickad, which
  * the remittent sees as "Inskickad"); "" for none. Static. */
 const char *referral_status_inbox_label(enum referral_status s);

@@ -1,8 +1,16 @@
 /* date.c: calendar dates; see include/date.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "date.h"
+
+void
+date_use_swedish_zone(void)
+{
+	setenv("TZ", DATE_ZONE, 1);
+	tzset();
+}
 
 void
 date_today(int *y, int *m, int *d)
@@ -67,4 +75,49 @@ date_days(int y, int m, int d)
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
 	return era * 146097 + doe - 719468;
+}
+
+/* The decimal digits s[at..at+len) into *v; 0 if any is not a digit. */
+static int
+digits(struct str s, size_t at, size_t len, int *v)
+{
+	*v = 0;
+	for (size_t i = at; i < at + len; i++) {
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return 0;
+		*v = *v * 10 + (s.p[i] - '0');
+	}
+	return 1;
+}
+
+int
+date_utc_to_local(struct str utc, char *out, size_t n)
+{
+	int y, mo, d, h, mi, sec = 0, with_seconds = utc.len == 19;
+	struct tm tm = { 0 };
+	time_t t;
+
+	if (n > 0)
+		out[0] = '\0';
+	if (n < 20 || (utc.len != 16 && utc.len != 19) || utc.p[10] != ' ' ||
+	    utc.p[13] != ':' || (with_seconds && utc.p[16] != ':'))
+		return 0;
+	if (!date_parse_iso((struct str){ utc.p, 10 }, &y, &mo, &d) ||
+	    !digits(utc, 11, 2, &h) || !digits(utc, 14, 2, &mi) ||
+	    (with_seconds && !digits(utc, 17, 2, &sec)) || h > 23 || mi > 59 ||
+	    sec > 59)
+		return 0;
+	/* Seconds since the epoch by the calendar alone (the input is UTC),
+	 * then the process's zone (Europe/Stockholm) for the shown form. */
+	t = (time_t)date_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	if (localtime_r(&t, &tm) == NULL)
+		return 0;
+	if (with_seconds)
+		snprintf(out, n, "%04d-%02d-%02d %02d:%02d:%02d",
+		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
+	else
+		snprintf(out, n, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900,
+		    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	return 1;
 }

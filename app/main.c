@@ -40,6 +40,7 @@
 #include "conf.h"
 #include "db.h"
 #include "form_registry.h"
+#include "date.h"
 #include "demo.h"
 #include "master.h"
 #include "migrate.h"
@@ -554,6 +555,8 @@ done:
 int
 main(int argc, char **argv)
 {
+	/* Every date and time shown is Swedish; storage stays UTC (db.c). */
+	date_use_swedish_zone();
 	if (argc < 2)
 		return usage();
 	if (strcmp(argv[1], "serve") == 0)

@@ -8,8 +8,18 @@
 
 #include "str.h"
 
-/* Today's date in Sweden (the TZ of the process; the service sets
- * TZ=Europe/Stockholm). */
+/* The zone every date and time is shown in; storage stays UTC. */
+#define DATE_ZONE "Europe/Stockholm"
+
+/* The words that label a shown time as Swedish (DATE_ZONE) time. */
+#define DATE_ZONE_LABEL "svensk tid"
+
+/* Make DATE_ZONE the process's local time (TZ, then tzset()); main() calls
+ * it first, so "today" and every shown time are Swedish wherever the
+ * process runs. */
+void date_use_swedish_zone(void);
+
+/* Today's date in Sweden (the process's zone: date_use_swedish_zone()). */
 void date_today(int *y, int *m, int *d);
 
 /* Today as "ÅÅÅÅ-MM-DD" into buf (at least 11 bytes). */
@@ -17,6 +27,15 @@ void date_today_iso(char *buf, size_t n);
 
 /* Parse a strict "ÅÅÅÅ-MM-DD" real calendar date; 1 on success. */
 int date_parse_iso(struct str s, int *y, int *m, int *d);
+
+/*
+ * A UTC time as the database gives it, "ÅÅÅÅ-MM-DD HH:MM" or
+ * "ÅÅÅÅ-MM-DD HH:MM:SS", written into out (at least 20 bytes) as the same
+ * shape in Swedish time (daylight saving included). 1 on success; an
+ * empty or malformed input writes "" and returns 0, so a value that never
+ * was a time is not shown as one.
+ */
+int date_utc_to_local(struct str utc, char *out, size_t n);
 
 /* Days from 1970-01-01 (proleptic Gregorian), for comparisons and sums. */
 long date_days(int y, int m, int d);

@@ -40,12 +40,58 @@ day_numbers_count_days(void **state)
 	assert_int_equal(date_days(1969, 12, 31), -1);
 }
 
+static void
+utc_times_show_in_swedish_time(void **state)
+{
+	char out[20];
+
+	(void)state;
+	date_use_swedish_zone();
+	/* Winter: UTC+1; summer: UTC+2; the change days at 01:00 UTC. */
+	assert_true(
+	    date_utc_to_local(STR_LIT("2026-12-06 15:07"), out, sizeof(out)));
+	assert_string_equal(out, "2026-12-06 16:07");
+	assert_true(date_utc_to_local(
+	    STR_LIT("2026-07-01 22:30:05"), out, sizeof(out)));
+	assert_string_equal(out, "2026-07-02 00:30:05");
+	assert_true(
+	    date_utc_to_local(STR_LIT("2026-03-29 00:59"), out, sizeof(out)));
+	assert_string_equal(out, "2026-03-29 01:59");
+	assert_true(
+	    date_utc_to_local(STR_LIT("2026-03-29 01:00"), out, sizeof(out)));
+	assert_string_equal(out, "2026-03-29 03:00");
+	assert_true(
+	    date_utc_to_local(STR_LIT("2026-10-25 00:59"), out, sizeof(out)));
+	assert_string_equal(out, "2026-10-25 02:59");
+	assert_true(
+	    date_utc_to_local(STR_LIT("2026-10-25 01:00"), out, sizeof(out)));
+	assert_string_equal(out, "2026-10-25 02:00");
+	assert_true(
+	    date_utc_to_local(STR_LIT("2026-12-31 23:30"), out, sizeof(out)));
+	assert_string_equal(out, "2027-01-01 00:30");
+	/* Not a time: nothing shown. */
+	assert_false(date_utc_to_local(STR_LIT(""), out, sizeof(out)));
+	assert_string_equal(out, "");
+	assert_false(
+	    date_utc_to_local(STR_LIT("2026-12-06"), out, sizeof(out)));
+	assert_false(
+	    date_utc_to_local(STR_LIT("2026-12-06 24:00"), out, sizeof(out)));
+	assert_false(
+	    date_utc_to_local(STR_LIT("2026-02-30 10:00"), out, sizeof(out)));
+	assert_false(
+	    date_utc_to_local(STR_LIT("2026-12-06T15:07"), out, sizeof(out)));
+	assert_false(
+	    date_utc_to_local(STR_LIT("2026-12-06 1x:07"), out, sizeof(out)));
+	assert_false(date_utc_to_local(STR_LIT("2026-12-06 15:07"), out, 10));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(iso_dates_parse_strictly),
 		cmocka_unit_test(day_numbers_count_days),
+		cmocka_unit_test(utc_times_show_in_swedish_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -97,7 +97,7 @@ struct vis_in
 access_vis_in(
     const struct req *r, unsigned via, enum vis_waiver w, int protected_)
 {
-	struct vis_in in = { 0, via, w, protected_ != 0 };
+	struct vis_in in = { 0, via, w, protected_ != 0, 0 };
 
 	if (r->user != NULL)
 		in.roles = r->user->roles;

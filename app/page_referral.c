@@ -599,7 +599,8 @@ ref_page_render(struct req *r, long long id, const struct ref_withdraw_form *wf)
 	         (parts & VIS_BIT(VIS_EDIT)) &&
 	             referral_may_edit(ref.status) == REFERRAL_OK)) != APP_OK ||
 	    (e = ref_bind_withdraw(r, ctx, &ref, via, parts, wf)) != APP_OK ||
-	    (e = consent_bind_status(r, ctx, id, via, NULL)) != APP_OK)
+	    (e = consent_bind_status(r, ctx, id, via, NULL)) != APP_OK ||
+	    (e = ref_follow_bind(r, ctx, &ref, via)) != APP_OK)
 		return e;
 	if (req_query(r, "sparat") != NULL)
 		e = view_ctx_set_cstr(ctx, "notice", "Utkastet är sparat.");

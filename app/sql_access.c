@@ -12,6 +12,12 @@ _Static_assert(VIS_WAIVER_NONE == 0 && VIS_WAIVER_NAMES_ORG == 1 &&
         VIS_WAIVER__MAX == 8,
     "ACCESS_SQL_WAIVER out of sync with enum vis_waiver");
 
+/* ACCESS_SQL_WAIVER_SCOPE computes these bits. */
+_Static_assert(VIS_SCOPE_DISCLOSE == 1 && VIS_SCOPE_PLANERING == 2 &&
+        VIS_SCOPE_ARBETE == 4 && VIS_SCOPE_CURRENT == 8 &&
+        VIS_SCOPE_DELIVERED == 16,
+    "ACCESS_SQL_WAIVER_SCOPE out of sync with enum vis_scope");
+
 static const struct db_field access_row_fields[] = {
 	DB_FIELD(access_row, own, "own", DB_F_BOOL),
 	DB_FIELD(access_row, co, "co", DB_F_BOOL),

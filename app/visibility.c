@@ -23,13 +23,37 @@ vis_remittent_details(enum vis_waiver w)
 	return 0;
 }
 
+int
+vis_follow(enum vis_waiver w, unsigned scope)
+{
+	const unsigned need = VIS_SCOPE_DISCLOSE | VIS_SCOPE_PLANERING;
+
+	if ((scope & need) != need)
+		return 0;
+	switch (w) {
+	case VIS_WAIVER_NAMES_ORG:
+		return (scope & (VIS_SCOPE_CURRENT | VIS_SCOPE_DELIVERED)) != 0;
+	case VIS_WAIVER_EXPIRED_NAMES_ORG:
+		return (scope & VIS_SCOPE_DELIVERED) != 0;
+	case VIS_WAIVER_NONE:
+	case VIS_WAIVER_OTHER_ORGS:
+	case VIS_WAIVER_EXPIRED_OTHER_ORGS:
+	case VIS_WAIVER_REVOKED:
+	case VIS_WAIVER_IN_ERROR:
+	case VIS_WAIVER_NONE_OTHER_ORG:
+	case VIS_WAIVER__MAX: break;
+	}
+	return 0;
+}
+
 /* What the insats staff see: everything but the remittent's form. */
 static unsigned
 vis_insats(const struct vis_in *in)
 {
 	unsigned parts = VIS_BIT(VIS_REFERRAL) | VIS_BIT(VIS_IDENTITY) |
 	    VIS_BIT(VIS_DETAILS) | VIS_BIT(VIS_PARTICIPATION) |
-	    VIS_BIT(VIS_SUS_DETAIL);
+	    VIS_BIT(VIS_SUS_DETAIL) | VIS_BIT(VIS_FOLLOW) |
+	    VIS_BIT(VIS_OUTCOME);
 
 	if (!in->protected_identity)
 		parts |= VIS_BIT(VIS_ADDRESS);
@@ -50,10 +74,17 @@ static unsigned
 vis_remittent(const struct vis_in *in, unsigned ways)
 {
 	unsigned parts = VIS_BIT(VIS_REFERRAL);
+	enum vis_waiver w = vis_remittent_waiver(in->waiver, ways);
 
-	if (!vis_remittent_details(vis_remittent_waiver(in->waiver, ways)))
+	if (!vis_remittent_details(w))
 		return parts;
 	parts |= VIS_BIT(VIS_IDENTITY) | VIS_BIT(VIS_DETAILS);
+	/* The course only as the waiver lets the insats disclose it. */
+	if (vis_follow(w, in->scope)) {
+		parts |= VIS_BIT(VIS_FOLLOW);
+		if (in->scope & VIS_SCOPE_ARBETE)
+			parts |= VIS_BIT(VIS_OUTCOME);
+	}
 	if (!in->protected_identity)
 		parts |= VIS_BIT(VIS_ADDRESS);
 	/* Only the remittent who made it recorded the person: their form
@@ -101,7 +132,7 @@ vis_waiver_mask(unsigned roles, unsigned via, enum vis_part part)
 		for (unsigned way = 1; way <= via && all; way <<= 1)
 			for (int prot = 0; prot < 2 && (via & way); prot++) {
 				struct vis_in in = { roles, way,
-					(enum vis_waiver)w, prot };
+					(enum vis_waiver)w, prot, 0 };
 				all = all && vis_may(&in, part);
 			}
 		if (all)

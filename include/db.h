@@ -98,6 +98,7 @@ enum db_area {
 	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	/* sql_gallring.c: gallring and /admin/gallring */
 	DB_GALLRING,
+	DB_REFERRAL_FOLLOW, /* sql_referral_follow.c: the remittent follows */
 	DB_AREA__MAX
 };
 

@@ -113,4 +113,15 @@ enum app_err ref_bind_links(struct view_ctx *, const struct referral_links *);
 enum app_err ref_render_hidden(
     struct req *, const struct referral *ref, unsigned via, const char *detail);
 
+/* page_referral_follow.c: bind the participation of ref, if any, to ctx
+ * for the partial "ansokan_deltagande": pa_exists, pa_status_label (one
+ * word), pa_follow, and with VIS_FOLLOW (visibility.h, from the waiver's
+ * scope as of today) its course: start, contact person, plan, mid-term
+ * follow-ups, extensions, end (the reason only with VIS_OUTCOME) and the
+ * summary's sending. Writes one access-log read row naming the
+ * participation when the course is shown. via as access_referral()
+ * found it. */
+enum app_err ref_follow_bind(
+    struct req *, struct view_ctx *, const struct referral *ref, unsigned via);
+
 #endif /* !PAGE_REFERRAL_H */

@@ -24,11 +24,47 @@
 	"AND EXISTS (SELECT 1 FROM consent_party cp WHERE cp.consent_id = c.id "   \
 	"AND cp.state = 'aktiv' AND cp.organisation_id IS NOT NULL AND "           \
 	"(cp.organisation_id = ? OR cp.organisation_id = (SELECT o2.parent_id "    \
-	"FROM organisation o2 WHERE o2.id = ?)))) FROM consent c "                 \
-	"WHERE c.referral_id = r.id AND c.kind = 'sekretess' AND "                 \
-	"c.signed_how IS NOT NULL AND c.state IN ('aktiv', 'aterkallad', "         \
-	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1), "  \
+	"FROM organisation o2 WHERE o2.id = ?)))) " ACCESS_SQL_LATEST_WAIVER       \
+	"), "                                                                      \
 	"IF(r.organisation_id = ?, 0, 7))"
+
+/* The latest signed waiver c of referral r, as ACCESS_SQL_WAIVER and
+ * ACCESS_SQL_WAIVER_SCOPE both read it. */
+#define ACCESS_SQL_LATEST_WAIVER                                               \
+	"FROM consent c "                                                      \
+	"WHERE c.referral_id = r.id AND c.kind = 'sekretess' AND "             \
+	"c.signed_how IS NOT NULL AND c.state IN ('aktiv', 'aterkallad', "     \
+	"'utgangen', 'felaktig') ORDER BY c.signed_at DESC, c.id DESC LIMIT 1"
+
+/*
+ * What the same waiver says beyond its state, as enum vis_scope bits
+ * (include/visibility.h; 0 when none was given): it allows disclosure
+ * (1); it names the categories planering (2) and arbete (4); today
+ * (parameter ?, twice: the Swedish date, consent_today()) is within its
+ * period, the insats itself is still an active party and its case has
+ * not closed (8: with state aktiv, in force as consent.h defines it; the
+ * case closes as sql_consent.c's CLOSED says); the participation's
+ * summary was sent while it was signed and not yet ended (16). Only the
+ * inputs: visibility.h decides what they show (vis_follow()).
+ */
+#define ACCESS_SQL_WAIVER_SCOPE                                                \
+	"IFNULL((SELECT (c.direction_disclose <> 0) "                          \
+	"| 2 * EXISTS (SELECT 1 FROM consent_consent_category cg "             \
+	"WHERE cg.consent_id = c.id AND cg.category_code = 'planering') "      \
+	"| 4 * EXISTS (SELECT 1 FROM consent_consent_category cg "             \
+	"WHERE cg.consent_id = c.id AND cg.category_code = 'arbete') "         \
+	"| 8 * (c.valid_from <= ? AND c.valid_until >= ? AND EXISTS (SELECT "  \
+	"1 FROM consent_party ci WHERE ci.consent_id = c.id AND "              \
+	"ci.insats_id IS NOT NULL AND ci.state = 'aktiv') AND r.status <> "    \
+	"'avradd' AND NOT EXISTS (SELECT 1 FROM participation pc WHERE "       \
+	"pc.referral_id = r.id AND (pc.status = 'felregistrerad' OR "          \
+	"(pc.status = 'avslutad' AND (pc.summary_sent_at IS NOT NULL OR "      \
+	"c.direction_disclose = 0))))) "                                       \
+	"| 16 * EXISTS (SELECT 1 FROM participation pd WHERE pd.referral_id "  \
+	"= r.id AND pd.status = 'avslutad' AND pd.summary_sent_at IS NOT "     \
+	"NULL AND c.signed_at <= pd.summary_sent_at AND (c.ended_at IS NULL "  \
+	"OR c.ended_at >= pd.summary_sent_at)) " ACCESS_SQL_LATEST_WAIVER      \
+	"), 0)"
 
 /* The insats staff's way to referral r: submitted (a draft withdrawn
  * before it was ever sent stays the remittent's), and of an insats the

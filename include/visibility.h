@@ -33,6 +33,23 @@
  *     but that it exists until a waiver names their organisation. A
  *     revoked waiver, one marked in error, or one that does not name them
  *     (any more) leaves only that it exists.
+ *   - the participation's course (VIS_FOLLOW: start date, contact
+ *     person, the plan's activities and hours, mid-term follow-ups with
+ *     their date and who attended, extensions, end date, the summary's
+ *     sending) reaches the remittent side only as the waiver lets the
+ *     insats disclose it to their organisation (vis_follow()): the waiver
+ *     in force names their organisation or its parent, allows disclosure
+ *     and names the category planering ("Planering och insatser": the
+ *     plan and its course are planning). The end reason (VIS_OUTCOME)
+ *     says where the person went (work, studies, job-seeking, illness):
+ *     it needs arbete ("Arbete och studier") as well. The internal note
+ *     of a mid-term follow-up and the SUS items (occupation and income
+ *     after) are the insats's record and never shown to the remittent.
+ *     When the summary has gone (the case's purpose fulfilled, which
+ *     closes the waiver's case) what was disclosed stays readable until
+ *     the participant revokes. Every other state (expired before that,
+ *     revoked, in error, another organisation's, none given) shows only
+ *     that the participation exists. The insats staff see it all.
  *   - where a person with protected identity lives and is reached
  *     (address, postal code, city, phone) is shown on no page; only the
  *     remittent who made the referral holds it, in their own edit form.
@@ -83,7 +100,34 @@ enum vis_part {
 	                    * pages) */
 	VIS_SUS_DETAIL,    /* whether a SUS "yes" is reported with the
 	                    * personnummer */
+	VIS_FOLLOW,        /* the participation as it goes, on the
+	                    * remittent's page: start, contact person, plan,
+	                    * mid-term follow-ups, extensions, end date, the
+	                    * summary (vis_follow()) */
+	VIS_OUTCOME,       /* how it ended: the end reason (VIS_FOLLOW and
+	                    * the category arbete) */
 	VIS__MAX
+};
+
+/*
+ * What the latest given waiver says beyond its state, as bits (the
+ * values ACCESS_SQL_WAIVER_SCOPE computes, checked in app/sql_access.c):
+ * the facts the remittent side's follow-up (VIS_FOLLOW) is decided from.
+ */
+enum vis_scope {
+	VIS_SCOPE_DISCLOSE = 1 << 0,  /* direction_disclose: the insats may
+	                               * give information to the parties */
+	VIS_SCOPE_PLANERING = 1 << 1, /* names the category planering
+	                               * ("Planering och insatser") */
+	VIS_SCOPE_ARBETE = 1 << 2,    /* names the category arbete ("Arbete
+	                               * och studier") */
+	VIS_SCOPE_CURRENT = 1 << 3,   /* today within its period, the insats
+	                               * still an active party, its case not
+	                               * closed: with state aktiv, in force as
+	                               * consent.h defines it */
+	VIS_SCOPE_DELIVERED = 1 << 4, /* the summary was sent while it was
+	                               * given and not yet ended (the send
+	                               * needs it in force, disclosing) */
 };
 
 #define VIS_BIT(p) (1u << (p))
@@ -95,7 +139,21 @@ struct vis_in {
 	enum vis_waiver waiver; /* as it applies to the caller's org */
 	int protected_identity; /* the record shown says skyddade
 	                         * personuppgifter */
+	unsigned scope;         /* enum vis_scope bits of the same waiver;
+	                         * 0 where a page does not ask VIS_FOLLOW */
 };
+
+/*
+ * 1 when the remittent side sees the participation's course under waiver
+ * w (as vis_remittent_waiver() reads it) with scope: the waiver names
+ * their organisation, lets the insats disclose (VIS_SCOPE_DISCLOSE) and
+ * names planering, and either it is in force (VIS_WAIVER_NAMES_ORG and
+ * VIS_SCOPE_CURRENT) or its case closed by the summary it let the
+ * insats send (VIS_SCOPE_DELIVERED, aktiv or expired since). No waiver
+ * yet, another organisation's, revoked, in error, expired before the
+ * summary went: no.
+ */
+int vis_follow(enum vis_waiver w, unsigned scope);
 
 /* The parts (VIS_BIT()s) in may see. */
 unsigned visibility(const struct vis_in *in);

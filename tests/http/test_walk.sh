@@ -147,8 +147,11 @@ check "audit: remittent.fk has READ rows for the personnummer" \
 	test "$(audits "action = 'read' AND username = 'remittent.fk' AND personnummer = '$PN'")" -ge 2
 check "audit: personal.fv has READ rows for the personnummer" \
 	test "$(audits "action = 'read' AND username = 'personal.fv' AND personnummer = '$PN'")" -ge 2
-eq "audit: the remittent's reads are of the referral" \
-	"$(q "SELECT GROUP_CONCAT(DISTINCT object_type) FROM audit_log WHERE action = 'read' AND username = 'remittent.fk' AND personnummer = '$PN'")" referral
+# The remittent reads the participation's course on the application page
+# as the waiver allows (issue 15 item 1): logged as a read of it.
+eq "audit: the remittent's reads are of the referral and its participation" \
+	"$(q "SELECT GROUP_CONCAT(DISTINCT object_type ORDER BY object_type) FROM audit_log WHERE action = 'read' AND username = 'remittent.fk' AND personnummer = '$PN'")" \
+	"participation,referral"
 eq "audit: the staff read both the referral and the participation" \
 	"$(q "SELECT GROUP_CONCAT(DISTINCT object_type ORDER BY object_type) FROM audit_log WHERE action = 'read' AND username = 'personal.fv' AND personnummer = '$PN'")" \
 	"participation,referral"

@@ -15,8 +15,9 @@
 #include "visibility.h"
 
 /* A part set as letters, in enum order: R referral, I identity, D details,
- * A address, E edit form, P participation, S SUS detail. */
-static const char vis_letters[VIS__MAX + 1] = "RIDAEPS";
+ * A address, E edit form, P participation, S SUS detail, F follow-up (the
+ * course on the remittent's page), O outcome (the end reason). */
+static const char vis_letters[VIS__MAX + 1] = "RIDAEPSFO";
 
 static void
 letters(unsigned parts, char *out)
@@ -65,8 +66,8 @@ static const char *const expect[2][W__MAX][VIS_WAIVER__MAX] = {
 	        "RIDAE" },
 	    [W_CO] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R", "R" },
 	    [W_UNIT] = { "RIDA", "RIDA", "R", "RIDA", "R", "R", "R", "R" },
-	    [W_INSATS] = { "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS", "RIDAPS",
-	        "RIDAPS", "RIDAPS", "RIDAPS" },
+	    [W_INSATS] = { "RIDAPSFO", "RIDAPSFO", "RIDAPSFO", "RIDAPSFO",
+	        "RIDAPSFO", "RIDAPSFO", "RIDAPSFO", "RIDAPSFO" },
 	},
 	/* protected identity: no address on any page; the remittent who
 	 * made the referral still holds it in their form */
@@ -74,8 +75,8 @@ static const char *const expect[2][W__MAX][VIS_WAIVER__MAX] = {
 	    [W_OWN] = { "RIDE", "RIDE", "R", "RIDE", "R", "R", "R", "RIDE" },
 	    [W_CO] = { "RID", "RID", "R", "RID", "R", "R", "R", "R" },
 	    [W_UNIT] = { "RID", "RID", "R", "RID", "R", "R", "R", "R" },
-	    [W_INSATS] = { "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS", "RIDPS",
-	        "RIDPS", "RIDPS" },
+	    [W_INSATS] = { "RIDPSFO", "RIDPSFO", "RIDPSFO", "RIDPSFO",
+	        "RIDPSFO", "RIDPSFO", "RIDPSFO", "RIDPSFO" },
 	},
 };
 
@@ -105,7 +106,7 @@ matrix(void **state)
 			for (int w = 0; w < VIS_WAIVER__MAX; w++)
 				for (int prot = 0; prot < 2; prot++) {
 					struct vis_in in = { role_sets[rs], via,
-						(enum vis_waiver)w, prot };
+						(enum vis_waiver)w, prot, 0 };
 					unsigned want = 0,
 					         got = visibility(&in);
 					char ws[VIS__MAX + 1], gs[VIS__MAX + 1];
@@ -155,13 +156,13 @@ combined_cells(void **state)
 		/* Both roles, own referral and insats staff, waiver revoked:
 		 * the insats way shows all but the remittent's edit form. */
 		{ 0, ACCESS_OWN | ACCESS_INSATS, VIS_WAIVER_REVOKED, 0,
-		    "RIDAPS" },
+		    "RIDAPSFO" },
 		/* The same with the waiver in force: the edit form too. */
 		{ 0, ACCESS_OWN | ACCESS_INSATS, VIS_WAIVER_NAMES_ORG, 0,
-		    "RIDAEPS" },
+		    "RIDAEPSFO" },
 		/* Protected: never the address, whatever the ways. */
 		{ 0, ACCESS_OWN | ACCESS_INSATS, VIS_WAIVER_NAMES_ORG, 1,
-		    "RIDEPS" },
+		    "RIDEPSFO" },
 		/* Remittent role only, reaching it through an insats: none. */
 		{ 1, ACCESS_INSATS, VIS_WAIVER_NONE, 0, "" },
 		/* Insats role only, reaching it as its remittent: none. */
@@ -195,7 +196,136 @@ combined_cells(void **state)
 		    : cells[i].roles == 1            ? rem
 		                                     : ins;
 		struct vis_in in = { roles, cells[i].via, cells[i].waiver,
-			cells[i].protected_identity };
+			cells[i].protected_identity, 0 };
+		char got[VIS__MAX + 1];
+
+		letters(visibility(&in), got);
+		if (strcmp(got, cells[i].want) != 0)
+			fail_msg(
+			    "cell %zu: got %s, want %s", i, got, cells[i].want);
+	}
+}
+
+/*
+ * The follow-up (F) and the end reason (O) on the remittent side: every
+ * remittent way x waiver state x scope bits x protected identity. The
+ * table says, per waiver state, which of the waiver's own conditions
+ * open it: "C" in force today (VIS_SCOPE_CURRENT), "D" the summary sent
+ * under it (VIS_SCOPE_DELIVERED); with neither letter, nothing does.
+ * Disclosure and planering are needed always, arbete for O.
+ */
+static const char *const follow_opens[VIS_WAIVER__MAX] = {
+	[VIS_WAIVER_NONE] = "",        /* no waiver: nothing to disclose */
+	[VIS_WAIVER_NAMES_ORG] = "CD", /* in force, or delivered */
+	[VIS_WAIVER_OTHER_ORGS] = "",  /* not their organisation */
+	[VIS_WAIVER_EXPIRED_NAMES_ORG] = "D", /* only what went with the
+	                                       * summary */
+	[VIS_WAIVER_EXPIRED_OTHER_ORGS] = "",
+	[VIS_WAIVER_REVOKED] = "",
+	[VIS_WAIVER_IN_ERROR] = "",
+	[VIS_WAIVER_NONE_OTHER_ORG] = "",
+};
+
+static void
+follow_matrix(void **state)
+{
+	static const unsigned ways[3] = { ACCESS_OWN, ACCESS_COREMITTENT,
+		ACCESS_UNIT };
+	size_t cells = 0, shown = 0;
+
+	(void)state;
+	for (int k = 0; k < 3; k++)
+		for (int w = 0; w < VIS_WAIVER__MAX; w++)
+			for (unsigned sc = 0; sc < 32; sc++)
+				for (int prot = 0; prot < 2; prot++) {
+					struct vis_in in = {
+						ROLE_BIT(ROLE_REMITTENT),
+						ways[k], (enum vis_waiver)w,
+						prot, sc
+					};
+					const char *o = follow_opens[w];
+					int base = (sc & VIS_SCOPE_DISCLOSE) &&
+					    (sc & VIS_SCOPE_PLANERING);
+					int f = base &&
+					    ((strchr(o, 'C') &&
+					         (sc & VIS_SCOPE_CURRENT)) ||
+					        (strchr(o, 'D') &&
+					            (sc &
+					                VIS_SCOPE_DELIVERED)));
+					int out = f && (sc & VIS_SCOPE_ARBETE);
+
+					if (vis_may(&in, VIS_FOLLOW) != f ||
+					    vis_may(&in, VIS_OUTCOME) != out)
+						fail_msg("way %#x waiver %d "
+						         "scope %#x prot %d",
+						    ways[k], w, sc, prot);
+					/* The rest is as without a scope. */
+					unsigned with = visibility(&in);
+					in.scope = 0;
+					assert_int_equal(with &
+					        ~(VIS_BIT(VIS_FOLLOW) |
+					            VIS_BIT(VIS_OUTCOME)),
+					    visibility(&in));
+					assert_int_equal(
+					    vis_follow((enum vis_waiver)w, sc),
+					    f);
+					shown += f;
+					cells++;
+				}
+	assert_int_equal(cells, 3 * VIS_WAIVER__MAX * 32 * 2);
+	assert_true(shown > 0);
+}
+
+/* The walk of issue 15 item 1, each cell written out: a waiver in force
+ * naming the organisation, disclosing, with planering and arbete. */
+static void
+follow_cells(void **state)
+{
+	const unsigned all = VIS_SCOPE_DISCLOSE | VIS_SCOPE_PLANERING |
+	    VIS_SCOPE_ARBETE | VIS_SCOPE_CURRENT;
+	static const struct {
+		unsigned via;
+		enum vis_waiver waiver;
+		unsigned scope;
+		int protected_identity;
+		const char *want;
+	} cells[] = {
+		/* The own remittent: the course and its end. */
+		{ ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0xf, 0, "RIDAEFO" },
+		/* A medremittent whose organisation is named ... */
+		{ ACCESS_COREMITTENT, VIS_WAIVER_NAMES_ORG, 0xf, 0, "RIDAFO" },
+		/* ... and one whose organisation is not. */
+		{ ACCESS_COREMITTENT, VIS_WAIVER_OTHER_ORGS, 0xf, 0, "R" },
+		/* Disclosure off: the details, not the course. */
+		{ ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0xe, 0, "RIDAE" },
+		/* Without planering: neither. */
+		{ ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0xd, 0, "RIDAE" },
+		/* Without arbete: the course, not the end reason. */
+		{ ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0xb, 0, "RIDAEF" },
+		/* Revoked: only that it exists, at once. */
+		{ ACCESS_OWN, VIS_WAIVER_REVOKED, 0xf, 0, "R" },
+		/* Past its last day, before the sweep wrote it back ... */
+		{ ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0x7, 0, "RIDAE" },
+		/* ... and after: the details as before, not the course. */
+		{ ACCESS_OWN, VIS_WAIVER_EXPIRED_NAMES_ORG, 0x7, 0, "RIDAE" },
+		/* Expired by the summary it let the insats send. */
+		{ ACCESS_OWN, VIS_WAIVER_EXPIRED_NAMES_ORG, 0x17, 0,
+		    "RIDAEFO" },
+		/* The remittent who moved: their new organisation is not
+		 * named. */
+		{ ACCESS_OWN, VIS_WAIVER_OTHER_ORGS, 0xf, 0, "R" },
+		/* Protected identity: the course, never the address. */
+		{ ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0xf, 1, "RIDEFO" },
+		/* No waiver yet: what they wrote, nothing of the course. */
+		{ ACCESS_OWN, VIS_WAIVER_NONE, 0xf, 0, "RIDAE" },
+	};
+
+	(void)state;
+	assert_int_equal(all, 0xf);
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		struct vis_in in = { ROLE_BIT(ROLE_REMITTENT), cells[i].via,
+			cells[i].waiver, cells[i].protected_identity,
+			cells[i].scope };
 		char got[VIS__MAX + 1];
 
 		letters(visibility(&in), got);
@@ -291,6 +421,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matrix),
 		cmocka_unit_test(combined_cells),
+		cmocka_unit_test(follow_matrix),
+		cmocka_unit_test(follow_cells),
 		cmocka_unit_test(remittent_details),
 		cmocka_unit_test(remittent_waiver),
 		cmocka_unit_test(waiver_codes),

@@ -304,7 +304,7 @@ eq "the waiting list answers 303" "$got" 303
 eq "the referral waits" "$(q "SELECT status FROM referral WHERE id = $R5")" "vantelista"
 expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
 expect_body "still lists the waiting referral" "<a href=\"/inkorg/$R5\">Full Platsson</a>"
-expect_body "marked Väntelista" "<td data-label=\"Status\">Väntelista</td>"
+expect_body "marked Väntelista, since the Swedish day it was put there" "<td data-label=\"Status\">Väntelista sedan $(se_time "$(q "SELECT DATE_FORMAT(decided_at, '%Y-%m-%d %H:%i') FROM referral WHERE id = $R5")" | cut -c1-10)</td>"
 q "UPDATE insats SET places = $PLACES WHERE id = $FVI"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=2" --data "startdatum=$TODAY" \
 	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")

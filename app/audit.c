@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "date.h"
 #include "db.h"
 #include "req.h"
 #include "session.h"
@@ -146,7 +147,7 @@ audit_object_noun_of(struct str type)
 }
 
 static const struct db_field audit_row_fields[] = {
-	DB_FIELD(audit_row, at, "at", DB_F_STR),
+	DB_FIELD(audit_row, at, "at", DB_F_UTC_TIME),
 	DB_FIELD(audit_row, username, "username", DB_F_STR),
 	DB_FIELD(audit_row, action, "action", DB_F_STR),
 	DB_FIELD(audit_row, object_type, "object_type", DB_F_STR),
@@ -165,6 +166,7 @@ audit_search(struct req *r, const struct audit_query *q,
     struct audit_row **rows, size_t *n)
 {
 	struct db_param p[5];
+	char from[20], to[20];
 	size_t k = 0;
 	unsigned stmt;
 
@@ -180,8 +182,11 @@ audit_search(struct req *r, const struct audit_query *q,
 	    ? SQL_ADMIN_AUDIT_BY_BOTH
 	    : q->personnummer.len > 0 ? SQL_ADMIN_AUDIT_BY_PNR
 	                              : SQL_ADMIN_AUDIT_BY_STAFF;
-	p[k++] = DB_STR(q->from);
-	p[k++] = DB_STR(q->to);
+	/* The period is of Swedish days; the log's times are UTC. */
+	date_local_day_start_utc(q->from, 0, from, sizeof(from));
+	date_local_day_start_utc(q->to, 1, to, sizeof(to));
+	p[k++] = DB_STR(str_cstr(from));
+	p[k++] = DB_STR(str_cstr(to));
 	p[k++] = DB_INT(q->limit);
 	return db_load(r->db, r->a, DB_ADMIN, stmt, p, k, (void **)rows, n);
 }

@@ -27,7 +27,9 @@ bind_field(struct view_ctx *ctx, const char *key, const struct db_field *f,
 	const unsigned char *base = row;
 
 	switch (f->type) {
-	case DB_F_STR: {
+	case DB_F_STR:
+	case DB_F_UTC_TIME:
+	case DB_F_UTC_DAY: {
 		struct str v;
 		memcpy(&v, base + f->offset, sizeof(v));
 		return view_ctx_set_str(ctx, key, v);
@@ -56,6 +58,8 @@ bind_field_equals(const struct db_field *f, const void *row, struct str want)
 
 	switch (f->type) {
 	case DB_F_STR:
+	case DB_F_UTC_TIME:
+	case DB_F_UTC_DAY:
 		memcpy(&v, base + f->offset, sizeof(v));
 		return str_eq(v, want);
 	case DB_F_INT: {

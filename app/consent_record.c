@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "consent_record.h"
+#include "date.h"
 #include "sql_consent.h"
 
 /* ------------------------------------------------------------------------
@@ -31,8 +32,8 @@ static const struct db_field consent_fields[] = {
 	DB_FIELD(consent, signed_with_name, "signed_with", DB_F_STR),
 	DB_FIELD(consent, paper_date, "paper_date", DB_F_STR),
 	DB_FIELD(consent, taken_by, "taken_by", DB_F_STR),
-	DB_FIELD(consent, signed_at, "signed_at", DB_F_STR),
-	DB_FIELD(consent, ended_at, "ended_at", DB_F_STR),
+	DB_FIELD(consent, signed_at, "signed_at", DB_F_UTC_TIME),
+	DB_FIELD(consent, ended_at, "ended_at", DB_F_UTC_TIME),
 	DB_FIELD(consent, version, "version", DB_F_INT),
 	DB_FIELD(consent, text_title, "text_title", DB_F_STR),
 	DB_FIELD(consent, text_body, "text_body", DB_F_STR),
@@ -74,10 +75,10 @@ static const struct db_field consent_list_fields[] = {
 	DB_FIELD(consent, valid_from, "valid_from", DB_F_STR),
 	DB_FIELD(consent, valid_until, "valid_until", DB_F_STR),
 	DB_FIELD(consent, signed_how_name, "signed_how", DB_F_STR),
-	DB_FIELD(consent, signed_at, "signed_at", DB_F_STR),
+	DB_FIELD(consent, signed_at, "signed_at", DB_F_UTC_TIME),
 	DB_FIELD(consent, taken_by, "taken_by", DB_F_STR),
 	DB_FIELD(consent, text_version, "text_version", DB_F_INT),
-	DB_FIELD(consent, ended_at, "ended_at", DB_F_STR),
+	DB_FIELD(consent, ended_at, "ended_at", DB_F_UTC_TIME),
 	DB_FIELD(consent, active_parties, "active_parties", DB_F_INT),
 	DB_FIELD(consent, all_parties, "all_parties", DB_F_INT),
 };
@@ -116,7 +117,7 @@ static const struct db_field consent_party_fields[] = {
 	DB_FIELD(consent_party, id, "id", DB_F_INT),
 	DB_FIELD(consent_party, name, "name", DB_F_STR),
 	DB_FIELD(consent_party, state_name, "state", DB_F_STR),
-	DB_FIELD(consent_party, revoked_at, "revoked_at", DB_F_STR),
+	DB_FIELD(consent_party, revoked_at, "revoked_at", DB_F_UTC_TIME),
 	DB_FIELD(consent_party, is_insats, "is_insats", DB_F_BOOL),
 };
 const struct db_record consent_party_record =
@@ -142,7 +143,7 @@ const struct db_record consent_category_choice_record =
     DB_RECORD(consent_category, consent_category_choice_fields);
 
 static const struct db_field consent_event_fields[] = {
-	DB_FIELD(consent_event, at, "at", DB_F_STR),
+	DB_FIELD(consent_event, at, "at", DB_F_UTC_TIME),
 	DB_FIELD(consent_event, event_name, "event", DB_F_STR),
 	DB_FIELD(consent_event, party, "party", DB_F_STR),
 	DB_FIELD(consent_event, staff, "staff", DB_F_STR),
@@ -184,7 +185,7 @@ static const struct db_field consent_text_list_fields[] = {
 	DB_FIELD(consent_text, title, "title", DB_F_STR),
 	DB_FIELD(consent_text, is_current, "is_current", DB_F_BOOL),
 	DB_FIELD(consent_text, used, "used", DB_F_BOOL),
-	DB_FIELD(consent_text, created_at, "created_at", DB_F_STR),
+	DB_FIELD(consent_text, created_at, "created_at", DB_F_UTC_DAY),
 	DB_FIELD(consent_text, to_check, "to_check", DB_F_BOOL),
 };
 const struct db_record consent_text_list_record =
@@ -896,9 +897,9 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			c->valid_from = w->s5;
 			c->valid_until = w->s6;
 			c->signed_how_name = w->s7;
-			c->signed_at = w->s8;
+			c->signed_at = date_local_time(a, w->s8);
 			c->taken_by = w->s9;
-			c->ended_at = w->s10;
+			c->ended_at = date_local_time(a, w->s10);
 			consent_decode(c, 1);
 			if (w->n2 != 0)
 				st->expirable[st->nexpirable++] = w->id;
@@ -910,7 +911,7 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			pt->is_insats = w->n3 != 0;
 			pt->name = w->s1;
 			pt->state_name = w->s2;
-			pt->revoked_at = w->s3;
+			pt->revoked_at = date_local_time(a, w->s3);
 			pt->state =
 			    consent_party_state_from_name(pt->state_name);
 		}

@@ -1,8 +1,10 @@
 /* date.c: calendar dates; see include/date.h. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "arena.h"
 #include "date.h"
 
 void
@@ -119,5 +121,58 @@ date_utc_to_local(struct str utc, char *out, size_t n)
 	else
 		snprintf(out, n, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900,
 		    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	return 1;
+}
+
+int
+date_utc_local_str(
+    struct arena *a, struct str utc, int day_only, struct str *out)
+{
+	char buf[20];
+	char *p;
+
+	*out = STR_LIT("");
+	if (utc.len == 0)
+		return 1;
+	if (!date_utc_to_local(utc, buf, sizeof(buf)))
+		return 0;
+	if (day_only)
+		buf[10] = '\0';
+	if ((p = arena_memdup(a, buf, strlen(buf))) == NULL)
+		return -1;
+	*out = (struct str){ p, strlen(buf) };
+	return 1;
+}
+
+struct str
+date_local_time(struct arena *a, struct str utc)
+{
+	struct str t;
+
+	date_utc_local_str(a, utc, 0, &t);
+	return t;
+}
+
+int
+date_local_day_start_utc(struct str day, int add_days, char *out, size_t n)
+{
+	struct tm tm = { 0 };
+	int y, m, d;
+	time_t t;
+
+	if (n > 0)
+		out[0] = '\0';
+	if (n < 20 || !date_parse_iso(day, &y, &m, &d))
+		return 0;
+	/* Midnight of that day in the process's zone (Swedish), the day
+	 * count normalised by mktime(); then the UTC time of that instant. */
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + add_days;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1 || gmtime_r(&t, &tm) == NULL)
+		return 0;
+	snprintf(out, n, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 	return 1;
 }

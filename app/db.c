@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "conf.h"
+#include "date.h"
 #include "db.h"
 #include "log.h"
 #include "sql_access.h"
@@ -308,8 +309,8 @@ db_cell(const struct db_rows *r, size_t row, size_t col)
 }
 
 void
-db_decode(const struct db_rows *rows, size_t row, const struct db_record *rec,
-    void *out)
+db_decode(struct arena *a, const struct db_rows *rows, size_t row,
+    const struct db_record *rec, void *out)
 {
 	unsigned char *base = out;
 
@@ -336,6 +337,17 @@ db_decode(const struct db_rows *rows, size_t row, const struct db_record *rec,
 		case DB_F_BOOL: {
 			int b = v.len > 0 && !(v.len == 1 && v.p[0] == '0');
 			memcpy(base + f->offset, &b, sizeof(b));
+			break;
+		}
+		case DB_F_UTC_TIME:
+		case DB_F_UTC_DAY: {
+			struct str t;
+			if (date_utc_local_str(
+			        a, v, f->type == DB_F_UTC_DAY, &t) == 0)
+				log_error("BUG: record %s column %s is not "
+				          "a UTC time",
+				    rec->name, f->column);
+			memcpy(base + f->offset, &t, sizeof(t));
 			break;
 		}
 		}
@@ -567,7 +579,7 @@ db_load(struct db *d, struct arena *a, enum db_area area, unsigned q,
 	if ((recs = arena_calloc(a, rows.nrows, dq->rec->size)) == NULL)
 		return APP_ENOMEM;
 	for (size_t i = 0; i < rows.nrows; i++)
-		db_decode(&rows, i, dq->rec, recs + i * dq->rec->size);
+		db_decode(a, &rows, i, dq->rec, recs + i * dq->rec->size);
 	*out = recs;
 	*nrows = rows.nrows;
 	return APP_OK;

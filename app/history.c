@@ -17,7 +17,7 @@ _Static_assert(sizeof(history_types) / sizeof(history_types[0]) == HISTORY__MAX,
     "history_types[] out of sync with enum history_record");
 
 static const struct db_field history_row_fields[] = {
-	DB_FIELD(history_row, at, "at", DB_F_STR),
+	DB_FIELD(history_row, at, "at", DB_F_UTC_TIME),
 	DB_FIELD(history_row, who, "who", DB_F_STR),
 	DB_FIELD(history_row, field, "field", DB_F_STR),
 	DB_FIELD(history_row, old_value, "old_value", DB_F_STR),

@@ -284,9 +284,9 @@ page_admin_log(struct req *r)
 enum app_err
 page_admin_log_csv(struct req *r)
 {
-	static const char *const head[AL__MAX] = { "Tid (UTC)", "Användare",
-		"Åtgärd", "Objekttyp", "Objekt-id", "Personnummer", "Adress",
-		"Begäran-id", "Detalj" };
+	static const char *const head[AL__MAX] = { "Tid (svensk tid)",
+		"Användare", "Åtgärd", "Objekttyp", "Objekt-id", "Personnummer",
+		"Adress", "Begäran-id", "Detalj" };
 	struct log_search s;
 	struct audit_row *rows;
 	struct buf *b = &r->resp.body;

@@ -217,6 +217,7 @@ static const struct bind_key inbox_map[] = {
 	{ "insats", "insats" },
 	{ "remittent", "remittent" },
 	{ "org", "org" },
+	{ "waiting_since", "waiting_since" },
 };
 
 /* The caller's insatser with their occupancy as a list "insatser". */

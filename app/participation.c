@@ -262,7 +262,7 @@ static const struct db_field participation_fields[] = {
 	DB_FIELD(participation, occ_after_code, "occ_after_code", DB_F_STR),
 	DB_FIELD(participation, occ_after_label, "occ_after", DB_F_STR),
 	DB_FIELD(participation, summary_due, "summary_due", DB_F_STR),
-	DB_FIELD(participation, summary_sent, "summary_sent", DB_F_STR),
+	DB_FIELD(participation, summary_sent, "summary_sent", DB_F_UTC_TIME),
 	DB_FIELD(participation, overdue, "overdue", DB_F_BOOL),
 	DB_FIELD(participation, remittent, "remittent", DB_F_STR),
 	DB_FIELD(participation, remittent_org, "remittent_org", DB_F_STR),
@@ -292,7 +292,7 @@ const struct db_record participation_activity_record =
     DB_RECORD(participation_activity, activity_fields);
 
 static const struct db_field extension_fields[] = {
-	DB_FIELD(participation_extension, at, "at", DB_F_STR),
+	DB_FIELD(participation_extension, at, "at", DB_F_UTC_TIME),
 	DB_FIELD(participation_extension, old_end, "old", DB_F_STR),
 	DB_FIELD(participation_extension, new_end, "new", DB_F_STR),
 	DB_FIELD(participation_extension, reason, "reason", DB_F_STR),
@@ -312,7 +312,7 @@ const struct db_record participation_income_record =
     DB_RECORD(participation_income, income_fields);
 
 static const struct db_field history_fields[] = {
-	DB_FIELD(participation_history, at, "at", DB_F_STR),
+	DB_FIELD(participation_history, at, "at", DB_F_UTC_TIME),
 	DB_FIELD(participation_history, who, "who", DB_F_STR),
 	DB_FIELD(participation_history, field, "field", DB_F_STR),
 	DB_FIELD(participation_history, old_value, "old", DB_F_STR),
@@ -322,7 +322,7 @@ const struct db_record participation_history_record =
     DB_RECORD(participation_history, history_fields);
 
 static const struct db_field access_fields[] = {
-	DB_FIELD(participation_access, at, "at", DB_F_STR),
+	DB_FIELD(participation_access, at, "at", DB_F_UTC_TIME),
 	DB_FIELD(participation_access, who, "who", DB_F_STR),
 	DB_FIELD(participation_access, username, "username", DB_F_STR),
 	DB_FIELD(participation_access, action, "action", DB_F_STR),
@@ -399,7 +399,7 @@ static const struct db_field hit_fields[] = {
 	    participation_hit, participation_id, "participation_id", DB_F_STR),
 	DB_FIELD(participation_hit, status, "status", DB_F_STR),
 	DB_FIELD(participation_hit, insats, "insats", DB_F_STR),
-	DB_FIELD(participation_hit, submitted, "submitted", DB_F_STR),
+	DB_FIELD(participation_hit, submitted, "submitted", DB_F_UTC_DAY),
 	DB_FIELD(participation_hit, start_date, "start_date", DB_F_STR),
 	DB_FIELD(participation_hit, end_date, "end_date", DB_F_STR),
 	DB_FIELD(participation_hit, first_name, "first_name", DB_F_STR),
@@ -597,6 +597,11 @@ participation_page_load(struct req *r, const struct participation *p,
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		const struct participation_item *x = &it[i];
+
+		/* The lists' times are UTC: shown in Swedish time. */
+		if (x->kind == ITEM_EXTENSION || x->kind == ITEM_HISTORY ||
+		    x->kind == ITEM_REFERRAL_HISTORY || x->kind == ITEM_LOOKED)
+			it[i].a = date_local_time(r->a, x->a);
 
 		switch ((enum part_item)x->kind) {
 		case ITEM_ACTIVITY:

@@ -100,7 +100,7 @@ referral_full_refusal(struct arena *a, struct str places, long long inskrivna)
 static const struct db_field inbox_fields[] = {
 	DB_FIELD(inbox_row, id, "id", DB_F_INT),
 	DB_FIELD(inbox_row, status, "status", DB_F_STR),
-	DB_FIELD(inbox_row, submitted, "submitted", DB_F_STR),
+	DB_FIELD(inbox_row, submitted, "submitted", DB_F_UTC_DAY),
 	DB_FIELD(inbox_row, first_name, "first_name", DB_F_STR),
 	DB_FIELD(inbox_row, last_name, "last_name", DB_F_STR),
 	DB_FIELD(inbox_row, gender, "gender", DB_F_STR),
@@ -108,6 +108,7 @@ static const struct db_field inbox_fields[] = {
 	DB_FIELD(inbox_row, insats, "insats", DB_F_STR),
 	DB_FIELD(inbox_row, remittent, "remittent", DB_F_STR),
 	DB_FIELD(inbox_row, org, "org", DB_F_STR),
+	DB_FIELD(inbox_row, waiting_since, "waiting_since", DB_F_UTC_DAY),
 };
 const struct db_record inbox_row_record = DB_RECORD(inbox_row, inbox_fields);
 
@@ -135,8 +136,8 @@ static const struct db_field referral_fields[] = {
 	DB_FIELD(decision_referral, own_goals, "own_goals", DB_F_STR),
 	DB_FIELD(decision_referral, needs, "needs", DB_F_STR),
 	DB_FIELD(decision_referral, tried_before, "tried_before", DB_F_STR),
-	DB_FIELD(decision_referral, submitted, "submitted", DB_F_STR),
-	DB_FIELD(decision_referral, decided_at, "decided_at", DB_F_STR),
+	DB_FIELD(decision_referral, submitted, "submitted", DB_F_UTC_TIME),
+	DB_FIELD(decision_referral, decided_at, "decided_at", DB_F_UTC_TIME),
 	DB_FIELD(decision_referral, decided_by, "decided_by", DB_F_STR),
 	DB_FIELD(
 	    decision_referral, decision_reason, "decision_reason", DB_F_STR),

@@ -15,8 +15,8 @@ static const struct db_field dup_fields[] = {
 	DB_FIELD(referral_dup_row, id, "id", DB_F_INT),
 	DB_FIELD(referral_dup_row, status_name, "status", DB_F_STR),
 	DB_FIELD(referral_dup_row, insats, "insats", DB_F_STR),
-	DB_FIELD(referral_dup_row, created, "created", DB_F_STR),
-	DB_FIELD(referral_dup_row, submitted, "submitted", DB_F_STR),
+	DB_FIELD(referral_dup_row, created, "created", DB_F_UTC_DAY),
+	DB_FIELD(referral_dup_row, submitted, "submitted", DB_F_UTC_DAY),
 	DB_FIELD(
 	    referral_dup_row, participation_id, "participation_id", DB_F_STR),
 	DB_FIELD(referral_dup_row, participation_status, "participation_status",

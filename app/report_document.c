@@ -99,7 +99,7 @@ static const struct db_field text_fields[] = {
 	DB_FIELD(report_text, sec[RTS_HORISONTELLA], "horisontella", DB_F_STR),
 	DB_FIELD(report_text, sec[RTS_RESULTAT], "resultat", DB_F_STR),
 	DB_FIELD(report_text, sec[RTS_INDIKATORER], "indikatorer", DB_F_STR),
-	DB_FIELD(report_text, updated_at, "updated_at", DB_F_STR),
+	DB_FIELD(report_text, updated_at, "updated_at", DB_F_UTC_DAY),
 	DB_FIELD(report_text, updated_by, "updated_by", DB_F_STR),
 };
 const struct db_record report_text_record = DB_RECORD(report_text, text_fields);
@@ -109,7 +109,7 @@ static const struct db_field insats_fields[] = {
 	DB_FIELD(report_doc_insats, name, "name", DB_F_STR),
 	DB_FIELD(report_doc_insats, direction, "direction", DB_F_STR),
 	DB_FIELD(report_doc_insats, works_in, "works_in", DB_F_BOOL),
-	DB_FIELD(report_doc_insats, updated_at, "updated_at", DB_F_STR),
+	DB_FIELD(report_doc_insats, updated_at, "updated_at", DB_F_UTC_DAY),
 };
 const struct db_record report_doc_insats_record =
     DB_RECORD(report_doc_insats, insats_fields);

@@ -64,7 +64,7 @@
 	"a.request_id, a.detail, " AUDIT_SQL_OBJECT_WHAT " AS what "                  \
 	"FROM audit_log a "
 #define AUDIT_PERIOD                                                           \
-	"AND a.at >= ? AND a.at < DATE_ADD(?, INTERVAL 1 DAY) "                \
+	"AND a.at >= ? AND a.at < ? "                                          \
 	"ORDER BY a.at DESC, a.id DESC LIMIT ?"
 
 /* A code list's statements (see sql_admin.h): sus and extra are the

@@ -189,7 +189,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                           " WHERE r.id = ?",
 	    1, .ncols = 18, .nparams = 1, .rec = &consent_referral_record },
 	[SQL_CONSENT_TEXT_LIST] = { "SELECT id, kind, language, version, title, is_current, used,"
-	                            " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at, to_check"
+	                            " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at, to_check"
 	                            " FROM consent_text ORDER BY kind, language = 'sv' DESC,"
 	                            " language, version DESC",
 	    1, .ncols = 9, .nparams = 0, .rec = &consent_text_list_record },

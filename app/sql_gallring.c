@@ -8,7 +8,7 @@ static const struct db_field rule_fields[] = {
 	DB_FIELD(gallring_rule_row, clock, "clock", DB_F_STR),
 	DB_FIELD(gallring_rule_row, keep_days, "keep_days", DB_F_INT),
 	DB_FIELD(gallring_rule_row, version, "version", DB_F_INT),
-	DB_FIELD(gallring_rule_row, updated_at, "updated_at", DB_F_STR),
+	DB_FIELD(gallring_rule_row, updated_at, "updated_at", DB_F_UTC_TIME),
 	DB_FIELD(gallring_rule_row, updated_by, "updated_by", DB_F_STR),
 };
 const struct db_record gallring_rule_row_record =

@@ -267,10 +267,12 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                                "WHERE si.staff_id = ? AND i.active = 1 ORDER BY i.name",
 	    1, .ncols = 4, .nparams = 1, .rec = &my_insats_record },
 	[SQL_PARTICIPATION_INBOX] = { "SELECT r.id AS id, r.status AS status, "
-	                              "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
+	                              "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') AS submitted, "
 	                              "pe.first_name AS first_name, pe.last_name AS last_name, "
 	                              "pe.gender AS gender, pn.birth_year AS birth_year, i.name AS insats, "
-	                              "s.display_name AS remittent, o.name AS org "
+	                              "s.display_name AS remittent, o.name AS org, "
+	                              "IF(r.status = 'vantelista', IFNULL(DATE_FORMAT(r.decided_at, "
+	                              "'%Y-%m-%d %H:%i'), ''), '') AS waiting_since "
 	                              "FROM referral r " JOIN_REFERRAL_PERSON
 	                              "JOIN insats i ON i.id = r.insats_id "
 	                              "JOIN staff s ON s.id = r.remittent_id "
@@ -279,7 +281,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                              "AND r.gallrad_at IS NULL "
 	                              "AND r.insats_id IN " MY_INSATSER " "
 	                              "ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id LIMIT 1000",
-	    1, .ncols = 10, .nparams = 1, .rec = &inbox_row_record },
+	    1, .ncols = 11, .nparams = 1, .rec = &inbox_row_record },
 	[SQL_PARTICIPATION_REFERRAL_GET] = { REFERRAL_GET_SQL, 1, .ncols = 43,
 	    .nparams = 1, .rec = &decision_referral_record },
 	[SQL_PARTICIPATION_REFERRAL_INCOME] = { "SELECT '' AS phase, c.code AS code, c.label AS label, "
@@ -346,7 +348,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_SEARCH] = { "SELECT r.id AS referral_id, r.status AS referral_status, "
 	                               "IFNULL(p.id, '') AS participation_id, IFNULL(p.status, '') AS status, "
 	                               "i.name AS insats, "
-	                               "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
+	                               "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') AS submitted, "
 	                               "IFNULL(p.start_date, '') AS start_date, IFNULL(p.end_date, '') AS end_date, "
 	                               "IFNULL(pp.first_name, rp.first_name) AS first_name, "
 	                               "IFNULL(pp.last_name, rp.last_name) AS last_name "
@@ -364,7 +366,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_SEARCH_NAME] = { "SELECT r.id AS referral_id, r.status AS referral_status, "
 	                                    "IFNULL(p.id, '') AS participation_id, IFNULL(p.status, '') AS status, "
 	                                    "i.name AS insats, "
-	                                    "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "
+	                                    "IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') AS submitted, "
 	                                    "IFNULL(p.start_date, '') AS start_date, IFNULL(p.end_date, '') AS end_date, "
 	                                    "IFNULL(pp.first_name, rp.first_name) AS first_name, "
 	                                    "IFNULL(pp.last_name, rp.last_name) AS last_name "

@@ -53,9 +53,10 @@ static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
 #define LIST_COLS                                                                \
 	"SELECT r.id, r.status, i.short_name AS insats, rp.first_name, "         \
 	"rp.last_name, IFNULL(DATE_FORMAT(r.visa_date, '%Y-%m-%d'), '') AS "     \
-	"visa_date, DATE_FORMAT(r.created_at, '%Y-%m-%d') AS created, "          \
-	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "     \
-	"IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d'), '') AS decided, "         \
+	"visa_date, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') "                \
+	"AS created, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), "     \
+	"'') AS submitted, "                                                     \
+	"IFNULL(DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), '') AS decided, "   \
 	"COUNT(*) OVER () AS total, "                                            \
 	"r.remittent_id = ? AS own, "                                            \
 	"EXISTS (SELECT 1 FROM referral_coremittent c WHERE c.referral_id = "    \
@@ -77,8 +78,9 @@ static const struct db_record pnr_record = DB_RECORD(referral_text, pnr_fields);
 /* Another referral of one person to one insats (referral_dup.h). */
 #define DUP_COLS                                                               \
 	"SELECT r.id, r.status, i.name AS insats, "                            \
-	"DATE_FORMAT(r.created_at, '%Y-%m-%d') AS created, "                   \
-	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d'), '') AS submitted, "   \
+	"DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') AS created, "             \
+	"IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), '') "           \
+	"AS submitted, "                                                       \
 	"IFNULL(pa.id, '') AS participation_id, "                              \
 	"IFNULL(pa.status, '') AS participation_status, "                      \
 	"IFNULL(DATE_FORMAT(pa.start_date, '%Y-%m-%d'), '') AS start_date, "

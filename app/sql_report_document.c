@@ -11,7 +11,8 @@
 #define RD_TEXT_COLS                                                           \
 	"SELECT t.id, t.version, t.bakgrund, t.samverkan, t.horisontella, "    \
 	"t.resultat, t.indikatorer, "                                          \
-	"IFNULL(DATE_FORMAT(t.updated_at, '%Y-%m-%d'), '') AS updated_at, "    \
+	"IFNULL(DATE_FORMAT(t.updated_at, '%Y-%m-%d %H:%i'), '') "             \
+	"AS updated_at, "                                                      \
 	"IFNULL(s.display_name, '') AS updated_by "                            \
 	"FROM report_text t LEFT JOIN staff s ON s.id = t.updated_by "         \
 	"WHERE t.insats_id = ? AND t.year = ? AND t.period = ?"
@@ -30,7 +31,7 @@ const struct db_query sql_report_document[SQL_RD__MAX] = {
 	                      "ORDER BY i.name, i.id",
 	    1, .ncols = 5, .nparams = 3, .rec = &report_doc_insats_record },
 	[SQL_RD_WRITABLE] = { "SELECT " RD_INSATS_COLS ", "
-	                      "IFNULL(DATE_FORMAT(t.updated_at, '%Y-%m-%d'), "
+	                      "IFNULL(DATE_FORMAT(t.updated_at, '%Y-%m-%d %H:%i'), "
 	                      "'') AS updated_at "
 	                      "FROM insats i LEFT JOIN report_text t "
 	                      "ON t.insats_id = i.id AND t.year = ? "

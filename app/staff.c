@@ -160,10 +160,10 @@ static const struct db_field staff_account_fields[] = {
 	DB_FIELD(staff_account, must_change_password, "must_change_password",
 	    DB_F_BOOL),
 	DB_FIELD(staff_account, has_token, "has_token", DB_F_BOOL),
-	DB_FIELD(staff_account, last_login, "last_login", DB_F_STR),
+	DB_FIELD(staff_account, last_login, "last_login", DB_F_UTC_TIME),
 	DB_FIELD(staff_account, failed_logins, "failed_logins", DB_F_INT),
 	DB_FIELD(staff_account, locked, "locked", DB_F_BOOL),
-	DB_FIELD(staff_account, locked_until, "locked_until", DB_F_STR),
+	DB_FIELD(staff_account, locked_until, "locked_until", DB_F_UTC_TIME),
 	DB_FIELD(staff_account, totp_on, "totp_on", DB_F_BOOL),
 	DB_FIELD(staff_account, totp_pending, "totp_pending", DB_F_BOOL),
 };

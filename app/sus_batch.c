@@ -31,11 +31,11 @@ const struct db_record sus_state_record = DB_RECORD(sus_state, state_fields);
 static const struct db_field batch_row_fields[] = {
 	DB_FIELD(sus_batch_row, batch_no, "batch_no", DB_F_INT),
 	DB_FIELD(sus_batch_row, base_no, "base_no", DB_F_INT),
-	DB_FIELD(sus_batch_row, created, "created", DB_F_STR),
+	DB_FIELD(sus_batch_row, created, "created", DB_F_UTC_TIME),
 	DB_FIELD(sus_batch_row, created_via, "created_via", DB_F_STR),
 	DB_FIELD(sus_batch_row, by_user, "by_user", DB_F_STR),
 	DB_FIELD(sus_batch_row, state_name, "state", DB_F_STR),
-	DB_FIELD(sus_batch_row, acked, "acked", DB_F_STR),
+	DB_FIELD(sus_batch_row, acked, "acked", DB_F_UTC_TIME),
 	DB_FIELD(sus_batch_row, n_new, "n_new", DB_F_INT),
 	DB_FIELD(sus_batch_row, n_changed, "n_changed", DB_F_INT),
 	DB_FIELD(sus_batch_row, n_anonymised, "n_anonymised", DB_F_INT),

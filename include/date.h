@@ -8,6 +8,8 @@
 
 #include "str.h"
 
+struct arena;
+
 /* The zone every date and time is shown in; storage stays UTC. */
 #define DATE_ZONE "Europe/Stockholm"
 
@@ -36,6 +38,31 @@ int date_parse_iso(struct str s, int *y, int *m, int *d);
  * was a time is not shown as one.
  */
 int date_utc_to_local(struct str utc, char *out, size_t n);
+
+/*
+ * As date_utc_to_local(), into the arena: *out is the whole time in
+ * Swedish time (day_only 0) or only its Swedish calendar day "ÅÅÅÅ-MM-DD"
+ * (day_only 1; a UTC time's own date is the wrong day near midnight). An
+ * empty input gives "" and 1; a malformed one "" and 0; no memory "" and
+ * -1. The one conversion behind the record types DB_F_UTC_TIME and
+ * DB_F_UTC_DAY (db.h) and the readers of time cells without a record.
+ */
+int date_utc_local_str(
+    struct arena *a, struct str utc, int day_only, struct str *out);
+
+/* The whole time of date_utc_local_str() for a reader without a record (a
+ * grid, a CSV writer): "" when utc is empty, malformed or memory ran out.
+ * Arena. */
+struct str date_local_time(struct arena *a, struct str utc);
+
+/*
+ * The UTC time "ÅÅÅÅ-MM-DD HH:MM:SS" (into out, at least 20 bytes) at which
+ * the Swedish day "ÅÅÅÅ-MM-DD" plus add_days begins: the bound of a period
+ * of Swedish days over UTC times (x >= start of the first day and
+ * x < start of the day after the last). 1 on success; a malformed day
+ * writes "" and returns 0.
+ */
+int date_local_day_start_utc(struct str day, int add_days, char *out, size_t n);
 
 /* Days from 1970-01-01 (proleptic Gregorian), for comparisons and sums. */
 long date_days(int y, int m, int d);

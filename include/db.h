@@ -30,6 +30,16 @@ enum db_ftype {
 	DB_F_STR,  /* struct str; "" for NULL */
 	DB_F_INT,  /* long long; 0 for NULL */
 	DB_F_BOOL, /* int, 0 or 1; 0 for NULL */
+	/* struct str: a UTC "ÅÅÅÅ-MM-DD HH:MM[:SS]" column (storage and the
+	 * session are UTC) as the same shape in Swedish time, arena; "" for
+	 * NULL. Every time of day a page shows is read as this (or converted
+	 * with date_utc_local_str() where no record reads it); a cell that is
+	 * not such a time is a bug, logged as one. */
+	DB_F_UTC_TIME,
+	/* struct str: a UTC time column (as DB_F_UTC_TIME) as its Swedish
+	 * calendar day "ÅÅÅÅ-MM-DD": select the time, not DATE(x_at), which
+	 * is the UTC day and wrong near midnight. */
+	DB_F_UTC_DAY,
 };
 
 struct db_field {
@@ -164,8 +174,9 @@ enum app_err db_load_one(struct db *, struct arena *, enum db_area area,
     int *found);
 
 /* Decode row of rows into rec by the record's field table (for a module
- * that must keep the grid, e.g. to stream it). */
-void db_decode(const struct db_rows *rows, size_t row,
+ * that must keep the grid, e.g. to stream it); the UTC time types convert
+ * into the arena. */
+void db_decode(struct arena *, const struct db_rows *rows, size_t row,
     const struct db_record *rec, void *out);
 
 /* Of the last successful db_exec(): the rows it changed (for an UPDATE,

@@ -84,6 +84,7 @@ struct inbox_row {
 	long long id;
 	struct str status, submitted, first_name, last_name, gender;
 	struct str birth_year, insats, remittent, org;
+	struct str waiting_since; /* the Swedish day put on the waiting list */
 };
 extern const struct db_record inbox_row_record;
 

@@ -195,6 +195,13 @@ quiet() { "$@" > /dev/null 2>&1; }
 # TODAY, and day N: the date N days from today (ÅÅÅÅ-MM-DD; N may be < 0).
 TODAY=$(date +%F)
 day() { date -d "$TODAY $1 days" +%F; }
+# se_time "ÅÅÅÅ-MM-DD HH:MM[:SS]": a UTC time from the database as the pages
+# show it, in Swedish time (the same shape).
+se_time() {
+	local f='%F %H:%M'
+	[ ${#1} -eq 19 ] && f='%F %H:%M:%S'
+	TZ=Europe/Stockholm date -d "$1 UTC" "+$f"
+}
 # A signature as the tablet's pad sends it.
 SIG="M 10 10 L 20 20 L 30 25 L 40 30 L 50 35 M 60 60 L 70 70"
 

@@ -386,7 +386,7 @@ expect_status "the CSV export" 200 -b "$(jar admin)" "$BASE/admin/logg.csv?perso
 expect_header "is CSV in UTF-8" "Content-Type: text/csv; charset=utf-8"
 expect_header "is a download" 'Content-Disposition: attachment; filename="atkomstlogg.csv"'
 expect_header "is not cached" "Cache-Control: no-store"
-expect_body "has a header row" '"Tid (UTC)";"Användare";"Åtgärd"'
+expect_body "has a header row" '"Tid (svensk tid)";"Användare";"Åtgärd"'
 expect_body "has the row, quoted" '"personal.fv";"Läsning";"Deltagare";"42";"19121212-1212";"10.0.0.9";"req-'"$$"'"'
 expect_body "a formula cell is neutralised, quotes doubled" "\"'=HYPERLINK(\"\"http://x\"\")\""
 check "no cell starts with a formula character" bash -c "! grep -qE '(^|;)\"[=+@-]' '$BODY'"

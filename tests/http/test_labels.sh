@@ -64,8 +64,8 @@ expect_body "the income by their labels" "$(hrow Försörjning "" "$INC")"
 W=$(q "SELECT r.id FROM referral r WHERE r.status = 'vantelista' AND r.insats_id = $CMI ORDER BY r.id LIMIT 1")
 check "a seeded waiting-list referral" test -n "$W"
 expect_status "its inbox page" 200 -b "$CM" "$BASE/inkorg/$W"
-expect_body "says since when" "Ansökan står på väntelista sedan $(q "SELECT DATE_FORMAT(decided_at, '%Y-%m-%d %H:%i') FROM referral WHERE id = $W")"
-check "never 'sedan (UTC)' without a date" body_lacks "sedan  (UTC)"
+expect_body "says since when" "Ansökan står på väntelista sedan $(se_time "$(q "SELECT DATE_FORMAT(decided_at, '%Y-%m-%d %H:%i') FROM referral WHERE id = $W")")"
+check "never 'sedan (svensk tid)' without a date" body_lacks "sedan  (svensk tid)"
 # The admin's access log: objects named without personal data, details in
 # Swedish (old rows too: their stored text is mapped when shown).
 log_in AJ admin

@@ -304,7 +304,7 @@ eq "the waiting list answers 303" "$got" 303
 eq "the referral waits" "$(q "SELECT status FROM referral WHERE id = $R5")" "vantelista"
 expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
 expect_body "still lists the waiting referral" "<a href=\"/inkorg/$R5\">Full Platsson</a>"
-expect_body "marked Väntelista" "<td data-label=\"Status\">Väntelista</td>"
+expect_body "marked Väntelista, since the Swedish day it was put there" "<td data-label=\"Status\">Väntelista sedan $(se_time "$(q "SELECT DATE_FORMAT(decided_at, '%Y-%m-%d %H:%i') FROM referral WHERE id = $R5")" | cut -c1-10)</td>"
 q "UPDATE insats SET places = $PLACES WHERE id = $FVI"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=2" --data "startdatum=$TODAY" \
 	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")
@@ -390,7 +390,7 @@ expect_body "(search row)" "Sökte på personnumret"
 
 # --- The access log: the page shows the latest reads and links to the whole
 # log, its own page under the same access rule, read and logged like the page.
-looked_rows() { sed -n '/id="vem-har-tittat"/,$p' "$BODY" | grep -c '^<tr><td data-label="När (UTC)">'; }
+looked_rows() { sed -n '/id="vem-har-tittat"/,$p' "$BODY" | grep -c '^<tr><td data-label="När (svensk tid)">'; }
 expect_body "the page links to the whole access log" "<a href=\"/deltagande/$P1/atkomstlogg\">Hela åtkomstloggen</a>"
 eq "and lists the latest 10 reads" "$(looked_rows)" 10
 before=$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1' AND detail = 'access log'")
@@ -399,9 +399,9 @@ expect_header "is not cached" "Cache-Control: no-store"
 eq "reading it writes a read row with the personnummer" \
 	"$(audits "action = 'read' AND object_type = 'participation' AND object_id = $P1 AND personnummer = '$PNR1' AND detail = 'access log'")" $((before + 1))
 all=$(audits "personnummer = '$PNR1' AND ((object_type = 'participation' AND object_id = $P1) OR (object_type = 'referral' AND object_id = $R1) OR (object_type = 'consent' AND object_id IN (SELECT id FROM consent WHERE referral_id = $R1)) OR (object_type = 'person' AND username = 'personal.fv'))")
-eq "it lists every row of the file" "$(grep -c '^<tr><td data-label="När (UTC)">' "$BODY")" "$all"
+eq "it lists every row of the file" "$(grep -c '^<tr><td data-label="När (svensk tid)">' "$BODY")" "$all"
 expect_body "with this read first" "<tbody>
-<tr><td data-label=\"När (UTC)\">$(q "SELECT DATE_FORMAT(MAX(at), '%Y-%m-%d %H:%i:%s') FROM audit_log WHERE object_type = 'participation' AND object_id = $P1 AND detail = 'access log'")</td><td data-label=\"Vem\">Demo Personal Friska Vindar 2.0 (personal.fv)</td><td data-label=\"Vad\">Läste deltagande $P1</td></tr>"
+<tr><td data-label=\"När (UTC)\">$(se_time "$(q "SELECT DATE_FORMAT(MAX(at), '%Y-%m-%d %H:%i:%s') FROM audit_log WHERE object_type = 'participation' AND object_id = $P1 AND detail = 'access log'")")</td><td data-label=\"Vem\">Demo Personal Friska Vindar 2.0 (personal.fv)</td><td data-label=\"Vad\">Läste deltagande $P1</td></tr>"
 expect_body "the admission" "Skapade deltagande i Friska Vindar 2.0"
 expect_body "the referral read" "Läste ansökan till Friska Vindar 2.0"
 expect_body "the search" "Sökte på personnumret"

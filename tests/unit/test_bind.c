@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "bind.h"
+#include "date.h"
 #include "db.h"
 #include "str.h"
 #include "view.h"
@@ -158,14 +159,45 @@ decode_fills_the_record(void **state)
 	struct pet p;
 
 	(void)state;
-	db_decode(&rows, 0, &pet_record, &p);
+	db_decode(&arena, &rows, 0, &pet_record, &p);
 	assert_int_equal(p.id, 42);
 	assert_true(str_eq_cstr(p.name, "Rex"));
 	assert_int_equal(p.active, 1);
-	db_decode(&rows, 1, &pet_record, &p);
+	db_decode(&arena, &rows, 1, &pet_record, &p);
 	assert_int_equal(p.id, 0);
 	assert_int_equal(p.name.len, 0);
 	assert_int_equal(p.active, 0);
+}
+
+/* A stamp: a UTC time read as Swedish time and as its Swedish day. */
+struct stamp {
+	struct str at, day;
+};
+static const struct db_field stamp_fields[] = {
+	DB_FIELD(stamp, at, "at", DB_F_UTC_TIME),
+	DB_FIELD(stamp, day, "day", DB_F_UTC_DAY),
+};
+static const struct db_record stamp_record = DB_RECORD(stamp, stamp_fields);
+
+/* The UTC time types convert when decoded (storage is UTC): summer +2 h,
+ * winter +1 h, the day the Swedish one; NULL stays "". */
+static void
+decode_shows_utc_times_in_swedish_time(void **state)
+{
+	struct str cells[4] = { STR_LIT("2026-07-15 21:30:00"),
+		STR_LIT("2026-01-15 23:30"), STR_LIT(""), STR_LIT("") };
+	unsigned char nulls[4] = { 0, 0, 1, 1 };
+	struct db_rows rows = { 2, 2, cells, nulls };
+	struct stamp t;
+
+	(void)state;
+	date_use_swedish_zone();
+	db_decode(&arena, &rows, 0, &stamp_record, &t);
+	assert_true(str_eq_cstr(t.at, "2026-07-15 23:30:00"));
+	assert_true(str_eq_cstr(t.day, "2026-01-16"));
+	db_decode(&arena, &rows, 1, &stamp_record, &t);
+	assert_int_equal(t.at.len, 0);
+	assert_int_equal(t.day.len, 0);
 }
 
 int
@@ -177,6 +209,7 @@ main(void)
 		cmocka_unit_test(options_mark_the_selected),
 		cmocka_unit_test(choices_mark_the_selected),
 		cmocka_unit_test(decode_fills_the_record),
+		cmocka_unit_test(decode_shows_utc_times_in_swedish_time),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

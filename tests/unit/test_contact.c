@@ -120,7 +120,7 @@ record_decode(void **state)
 	for (int f = 0; f < CONTACT__MAX; f++)
 		assert_string_equal(with_contact_fields[f + 1].column,
 		    contact_field_column((enum contact_field)f));
-	db_decode(&rows, 0, &with_contact_record, &w);
+	db_decode(NULL, &rows, 0, &with_contact_record, &w);
 	c = w.c;
 	assert_true(str_eq_cstr(c.first_name, "Anna"));
 	assert_true(str_eq_cstr(c.municipality, "Grästorp"));

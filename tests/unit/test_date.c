@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "arena.h"
 #include "date.h"
 
 static void
@@ -85,6 +86,75 @@ utc_times_show_in_swedish_time(void **state)
 	assert_false(date_utc_to_local(STR_LIT("2026-12-06 15:07"), out, 10));
 }
 
+/* The record types' conversion (DB_F_UTC_TIME, DB_F_UTC_DAY): the Swedish
+ * time, or its Swedish day, which near midnight is not the UTC day. */
+static void
+record_times_are_swedish(void **state)
+{
+	struct arena a;
+	struct str t;
+
+	(void)state;
+	date_use_swedish_zone();
+	assert_int_equal(arena_init(&a, 4096), 1);
+	assert_int_equal(
+	    date_utc_local_str(&a, STR_LIT("2026-01-15 09:05:00"), 0, &t), 1);
+	assert_true(str_eq_cstr(t, "2026-01-15 10:05:00"));
+	assert_int_equal(
+	    date_utc_local_str(&a, STR_LIT("2026-06-30 22:10"), 0, &t), 1);
+	assert_true(str_eq_cstr(t, "2026-07-01 00:10"));
+	/* The day: 23:10 UTC on 31 December is New Year's Day in Sweden. */
+	assert_int_equal(
+	    date_utc_local_str(&a, STR_LIT("2026-12-31 23:10"), 1, &t), 1);
+	assert_true(str_eq_cstr(t, "2027-01-01"));
+	assert_int_equal(
+	    date_utc_local_str(&a, STR_LIT("2026-08-10 21:59:59"), 1, &t), 1);
+	assert_true(str_eq_cstr(t, "2026-08-10"));
+	assert_int_equal(
+	    date_utc_local_str(&a, STR_LIT("2026-08-10 22:00:00"), 1, &t), 1);
+	assert_true(str_eq_cstr(t, "2026-08-11"));
+	/* NULL (""), and what never was a time. */
+	assert_int_equal(date_utc_local_str(&a, STR_LIT(""), 1, &t), 1);
+	assert_int_equal(t.len, 0);
+	assert_int_equal(
+	    date_utc_local_str(&a, STR_LIT("2026-12-31"), 0, &t), 0);
+	assert_int_equal(t.len, 0);
+	assert_true(
+	    str_eq_cstr(date_local_time(&a, STR_LIT("2026-03-29 01:00")),
+	        "2026-03-29 03:00"));
+	assert_int_equal(date_local_time(&a, STR_LIT("x")).len, 0);
+	arena_free(&a);
+}
+
+/* A period of Swedish days over UTC times: where each day begins in UTC. */
+static void
+swedish_days_begin_in_utc(void **state)
+{
+	char out[20];
+
+	(void)state;
+	date_use_swedish_zone();
+	assert_true(date_local_day_start_utc(
+	    STR_LIT("2026-01-15"), 0, out, sizeof(out)));
+	assert_string_equal(out, "2026-01-14 23:00:00");
+	assert_true(date_local_day_start_utc(
+	    STR_LIT("2026-07-01"), 0, out, sizeof(out)));
+	assert_string_equal(out, "2026-06-30 22:00:00");
+	/* The day after the last (a period "to" 2026-03-29): summer time. */
+	assert_true(date_local_day_start_utc(
+	    STR_LIT("2026-03-28"), 1, out, sizeof(out)));
+	assert_string_equal(out, "2026-03-28 23:00:00");
+	assert_true(date_local_day_start_utc(
+	    STR_LIT("2026-03-29"), 1, out, sizeof(out)));
+	assert_string_equal(out, "2026-03-29 22:00:00");
+	assert_true(date_local_day_start_utc(
+	    STR_LIT("2026-12-31"), 1, out, sizeof(out)));
+	assert_string_equal(out, "2026-12-31 23:00:00");
+	assert_false(date_local_day_start_utc(
+	    STR_LIT("2026-02-30"), 0, out, sizeof(out)));
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -92,6 +162,8 @@ main(void)
 		cmocka_unit_test(iso_dates_parse_strictly),
 		cmocka_unit_test(day_numbers_count_days),
 		cmocka_unit_test(utc_times_show_in_swedish_time),
+		cmocka_unit_test(record_times_are_swedish),
+		cmocka_unit_test(swedish_days_begin_in_utc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -98,6 +98,7 @@ enum db_area {
 	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	/* sql_gallring.c: gallring and /admin/gallring */
 	DB_GALLRING,
+	DB_SUMMARY, /* sql_summary.c: the summary to the remittent */
 	DB_AREA__MAX
 };
 

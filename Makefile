@@ -54,6 +54,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           gallring sql_gallring gallring_run gallring_cli page_admin_gallring
 MODULES += referral_withdraw page_referral_withdraw referral_dup paging page_admin_recover
 MODULES += referral_follow sql_referral_follow page_referral_follow
+MODULES += summary sql_summary page_summary page_summary_read demo_summary
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -79,6 +80,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_document \
              test_gallring
 UNIT_TESTS += test_paging
+UNIT_TESTS += test_summary
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -34,6 +34,7 @@
 #include "sql_report_document.h"
 #include "sql_gallring.h"
 #include "sql_referral_follow.h"
+#include "sql_summary.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -60,6 +61,7 @@ static const struct {
 	[DB_REPORT_DOCUMENT] = { sql_report_document, SQL_RD__MAX },
 	[DB_GALLRING] = { sql_gallring, SQL_GR__MAX },
 	[DB_REFERRAL_FOLLOW] = { sql_referral_follow, SQL_RF__MAX },
+	[DB_SUMMARY] = { sql_summary, SQL_SUM__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

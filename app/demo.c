@@ -10,6 +10,7 @@
 #include "demo_report_flow.h"
 #include "demo_report_people.h"
 #include "demo_followup.h"
+#include "demo_summary.h"
 #include "demo_structural.h"
 #include "demo_report_document.h"
 #include "pnr.h"
@@ -889,6 +890,8 @@ demo_participants(const struct demo_opts *o)
 		}
 	}
 	if (!demo_followups(my)) /* uncommitted: closing rolls back */
+		goto out;
+	if (!demo_summaries(my)) /* uncommitted: closing rolls back */
 		goto out;
 	if (!demo_structural(my) || !demo_report_document(my)) {
 		mysql_rollback(my);

@@ -7,6 +7,7 @@
 #include "app_limits.h"
 #include "form_registry.h"
 #include "page_followup.h"
+#include "page_summary.h"
 #include "route.h"
 
 typedef const struct form_def *(*forms_fn)(size_t *);
@@ -35,6 +36,7 @@ static const forms_fn modules[] = {
 	page_structural_forms,
 	page_structural_training_forms,
 	page_structural_goal_forms,
+	page_summary_forms,
 };
 
 /*
@@ -50,27 +52,26 @@ static const char *const no_text_routes[] = {
 	"POST /logga-ut",          /* button */
 	"POST /logga-ut-overallt", /* button */
 	"POST /losenord", /* passwords (new ones: the server's limit) */
-	"POST /tvastegs/aktivera",             /* one-time code */
-	"POST /tvastegs/stang",                /* one-time code */
-	"POST /admin/konton/:id/losenord",     /* button */
-	"POST /admin/konton/:id/token",        /* button */
-	"POST /admin/konton/:id/lasupp",       /* button */
-	"POST /admin/konton/:id/tvastegs",     /* button */
-	"POST /deltagande/:id/sammanfattning", /* button */
-	"POST /deltagande/:id/enkat",          /* selects and buttons */
-	"POST /deltagande/:id/enkat/slapp",    /* a button; an anonymous code */
-	"POST /deltagande/:id/malgrupp",       /* a select */
-	"POST /admin/enkater/:id/lankar",      /* a number */
-	"POST /api/sus/batcher",               /* the job's API */
-	"POST /api/sus/batcher/:id/kvittens",  /* the job's API */
-	"POST /surfplatta",                    /* one-time code */
-	"POST /enkat/lank/:token",             /* button */
-	"POST /enkat/sprak",                   /* buttons */
-	"POST /enkat/skicka",                  /* button */
-	"POST /samtycken/:id/overlamna", /* button: hand the tablet over */
-	"POST /formular/sparat/skicka",  /* button: send the kept form */
-	"POST /formular/sparat/avbryt",  /* button */
-	"POST /formular/sparat/slang",   /* button */
+	"POST /tvastegs/aktivera",            /* one-time code */
+	"POST /tvastegs/stang",               /* one-time code */
+	"POST /admin/konton/:id/losenord",    /* button */
+	"POST /admin/konton/:id/token",       /* button */
+	"POST /admin/konton/:id/lasupp",      /* button */
+	"POST /admin/konton/:id/tvastegs",    /* button */
+	"POST /deltagande/:id/enkat",         /* selects and buttons */
+	"POST /deltagande/:id/enkat/slapp",   /* a button; an anonymous code */
+	"POST /deltagande/:id/malgrupp",      /* a select */
+	"POST /admin/enkater/:id/lankar",     /* a number */
+	"POST /api/sus/batcher",              /* the job's API */
+	"POST /api/sus/batcher/:id/kvittens", /* the job's API */
+	"POST /surfplatta",                   /* one-time code */
+	"POST /enkat/lank/:token",            /* button */
+	"POST /enkat/sprak",                  /* buttons */
+	"POST /enkat/skicka",                 /* button */
+	"POST /samtycken/:id/overlamna",      /* button: hand the tablet over */
+	"POST /formular/sparat/skicka",       /* button: send the kept form */
+	"POST /formular/sparat/avbryt",       /* button */
+	"POST /formular/sparat/slang",        /* button */
 };
 
 #define REGISTRY_MAX 64u

@@ -266,27 +266,6 @@ page_participation_end(struct req *r)
 }
 
 enum app_err
-page_participation_summary(struct req *r)
-{
-	struct pv_form f = { .kind = PV_SUMMARY };
-	struct participation p;
-	struct participation_outcome o;
-	long long version;
-	int done;
-	enum app_err e;
-
-	if ((e = pc_start(r, &p, &f, PCHANGE_SUMMARY, &version, &done)) !=
-	        APP_OK ||
-	    done)
-		return e;
-	if (f.form_error != NULL)
-		return pc_bad(r, &p, &f);
-	if ((e = participation_send_summary(r, &p, version, &o)) != APP_OK)
-		return e;
-	return pc_outcome(r, &p, &f, &o, "sparat=1");
-}
-
-enum app_err
 page_participation_sus(struct req *r)
 {
 	struct pv_form f = { .kind = PV_SUS };

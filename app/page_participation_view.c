@@ -14,6 +14,7 @@
 #include "page_followup.h"
 #include "page_participation.h"
 #include "page_quest.h"
+#include "page_summary.h"
 #include "pages.h"
 #include "participation.h"
 #include "req.h"
@@ -423,7 +424,9 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
 	    (e = pv_bind_logs(ctx, &pg)) != APP_OK ||
 	    (e = quest_bind_participation(r, ctx, p->id)) != APP_OK ||
-	    (e = followup_bind_participation(r, ctx, p, f->followup)) != APP_OK)
+	    (e = followup_bind_participation(r, ctx, p, f->followup)) !=
+	        APP_OK ||
+	    (e = summary_bind_participation(r, ctx, p)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande", "Deltagande", ctx);
 }

@@ -467,34 +467,6 @@ participation_end(struct req *r, const struct participation *p,
 	    out);
 }
 
-/* ---- the summary ---- */
-
-static enum app_err
-summary_save(struct req *r, struct pedit *st)
-{
-	long long id = st->p->id;
-	struct db_param q[2] = { DB_INT(id), DB_INT(st->form_version) };
-	enum app_err e;
-
-	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
-	         SQL_PARTICIPATION_SET_SUMMARY_SENT, q, 2, NULL)) != APP_OK ||
-	    (e = one_row(r)) != APP_OK ||
-	    (e = history_field(r, HISTORY_PARTICIPATION, id, "summary_sent_at",
-	         STR_LIT(""),
-	         participation_ymd_str(r->a, participation_today()))) != APP_OK)
-		return e;
-	st->changed = 1;
-	return APP_OK;
-}
-
-enum app_err
-participation_send_summary(struct req *r, const struct participation *p,
-    long long version, struct participation_outcome *out)
-{
-	return pedit_change(r, p, PCHANGE_SUMMARY, version, NULL, summary_save,
-	    "summary sent", out);
-}
-
 /* ---- the SUS registration data ---- */
 
 /* The income codes of list (in its order) that are in set, comma-separated

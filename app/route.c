@@ -13,6 +13,7 @@
 #include "page_referral.h"
 #include "page_report.h"
 #include "page_structural.h"
+#include "page_summary.h"
 #include "page_report_document.h"
 #include "page_sus.h"
 #include "pages.h"
@@ -102,6 +103,8 @@ static const struct route routes[] = {
 	    page_referral_edit },
 	{ METHOD_POST, "/ansokningar/:id/andra", REMITTENT, 0,
 	    page_referral_save },
+	{ METHOD_GET, "/ansokningar/:id/sammanfattning", REMITTENT, 0,
+	    page_summary_read },
 	{ METHOD_POST, "/ansokningar/:id/aterkalla", REMITTENT, 0,
 	    page_referral_withdraw },
 	/* The insats staff's inbox and participations: page_participation.c */
@@ -128,8 +131,10 @@ static const struct route routes[] = {
 	    page_participation_extend },
 	{ METHOD_POST, "/deltagande/:id/avslut", INSATSPERSONAL, 0,
 	    page_participation_end },
+	{ METHOD_GET, "/deltagande/:id/sammanfattning", INSATSPERSONAL, 0,
+	    page_summary_form },
 	{ METHOD_POST, "/deltagande/:id/sammanfattning", INSATSPERSONAL, 0,
-	    page_participation_summary },
+	    page_summary_save },
 	/* The follow-up six months after the end: page_followup.c */
 	{ METHOD_POST, "/deltagande/:id/uppfoljning", INSATSPERSONAL, 0,
 	    page_participation_followup },

@@ -121,6 +121,9 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_PART_MIDTERM_DEL] = { "DELETE FROM participation_midterm "
 	                              "WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
+	[SQL_GR_PART_SUMMARY_DEL] = { "DELETE FROM participation_summary "
+	                              "WHERE participation_id = ?",
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_PART_SUS_ANSWER_DEL] = { "DELETE FROM sus_answer "
 	                                 "WHERE participation_id = ?",
 	    0, .ncols = 0, .nparams = 1 },

@@ -109,6 +109,7 @@ enum db_area {
 	/* sql_gallring.c: gallring and /admin/gallring */
 	DB_GALLRING,
 	DB_REFERRAL_FOLLOW, /* sql_referral_follow.c: the remittent follows */
+	DB_SUMMARY, /* sql_summary.c: the summary to the remittent */
 	DB_AREA__MAX
 };
 

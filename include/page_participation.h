@@ -61,8 +61,6 @@ enum app_err page_participation_midterm(struct req *);
 enum app_err page_participation_extend(struct req *);
 /* POST /deltagande/:id/avslut */
 enum app_err page_participation_end(struct req *);
-/* POST /deltagande/:id/sammanfattning: the summary was sent */
-enum app_err page_participation_summary(struct req *);
 /* POST /deltagande/:id/sus-uppgifter: the SUS registration data */
 enum app_err page_participation_sus(struct req *);
 /* POST /deltagande/:id/malgrupp: the participant's målgrupp */

@@ -87,13 +87,6 @@ enum app_err participation_end(struct req *, const struct participation *p,
     long long version, const struct participation_end_input *in,
     struct participation_outcome *out);
 
-/* The summary was sent to the remittent: only under a waiver in force that
- * covers the referring organisation and allows disclosure (checked under
- * the lock; else refused with no_consent set). */
-enum app_err participation_send_summary(struct req *,
-    const struct participation *p, long long version,
-    struct participation_outcome *out);
-
 /*
  * The insats's record of the person of participation id, from a form read
  * at version: typed replaces every field, except that while the stored

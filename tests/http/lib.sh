@@ -726,3 +726,18 @@ ref_version() { q "SELECT version FROM referral WHERE id = $1"; }
 ref_status() { q "SELECT status FROM referral WHERE id = $1"; }
 # ref_hist_rows ID: the number of its change-history rows.
 ref_hist_rows() { q "SELECT COUNT(*) FROM change_history WHERE record_type = 'referral' AND record_id = $1"; }
+
+# --- The summary to the remittent (issue 15, item 2; app/summary.c).
+# send_summary JAR PARTICIPATION [atgard]: the summary page's form as it
+# stands (a new version or the draft), with every required part filled
+# in, sent (or with atgard=spara saved) as JAR; prints the status.
+send_summary() {
+	local jar=$1 p=$2 action=${3:-skicka} v n k
+	fetch -b "$jar" -c "$jar" "$BASE/deltagande/$p/sammanfattning" > /dev/null
+	v=$(hidden version) n=$(hidden versionsnr) k=$(hidden nyckel)
+	post "$jar" "/deltagande/$p/sammanfattning" --data-urlencode "atgard=$action" \
+		--data-urlencode "version=$v" --data-urlencode "versionsnr=$n" --data-urlencode "nyckel=$k" \
+		--data-urlencode "gjort=Samtal och arbetsträning" --data-urlencode "resultat=Arbetstränar" \
+		--data-urlencode "egen_syn=Det har gått bra" --data-urlencode "nasta_steg=Arbetsträning" \
+		--data-urlencode "vem=Remittenten bokar ett möte"
+}

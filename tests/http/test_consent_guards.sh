@@ -10,7 +10,7 @@
 
 MSG_SUBMIT="Ansökan kan inte skickas utan samtycke. Registrera samtycket (sekretesslättnad) först, eller markera att det tas vid VISA-besöket."
 MSG_DECIDE="Beslutet sparades inte: ett samtycke (sekretesslättnad) som omfattar remittentens organisation måste registreras innan ansökan kan beslutas."
-MSG_SUMMARY="Sammanfattningen markerades inte som skickad: det finns inget gällande samtycke"
+MSG_SUMMARY="Sammanfattningen skickades inte: det finns inget gällande samtycke"
 MSG_HIDDEN="Samtycket omfattar inte din organisation. Uppgifterna i ansökan visas inte."
 
 log_in RJ remittent.fk
@@ -159,19 +159,19 @@ sent() { q "SELECT summary_sent_at IS NOT NULL FROM participation WHERE id = $P3
 S1=$(give_waiver "$R3" "" 0)
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P3"
 expect_body "says up front the summary cannot go out" "Sammanfattningen kan inte skickas till remittenten"
-got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(part_version "$P3")")
+got=$(send_summary "$FV" "$P3")
 eq "a waiver without disclosure: summary refused (409)" "$got" 409
 expect_body "with the message" "$MSG_SUMMARY"
 eq "not marked sent" "$(sent)" 0
 S2=$(give_waiver "$R3")
 revoke_waiver "$S2"
-got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(part_version "$P3")")
+got=$(send_summary "$FV" "$P3")
 eq "a revoked waiver that allowed disclosure: summary refused (409)" "$got" 409
 eq "still not sent" "$(sent)" 0
 S3=$(give_waiver "$R3")
 expect_status "the page with a waiver allowing disclosure" 200 -b "$FV" "$BASE/deltagande/$P3"
 check "no longer says it cannot go out" body_lacks "Sammanfattningen kan inte skickas till remittenten"
-got=$(post "$FV" "/deltagande/$P3/sammanfattning" --data "version=$(part_version "$P3")")
+got=$(send_summary "$FV" "$P3")
 eq "with it the summary is marked sent (303)" "$got" 303
 eq "sent" "$(sent)" 1
 expect_status "the page after the summary" 200 -b "$FV" "$BASE/deltagande/$P3"

@@ -55,6 +55,9 @@ m "UPDATE referral SET person_id = $LIVE_PERSON WHERE id = (SELECT referral_id F
    INSERT INTO participation_activity (participation_id, activity, hours_per_week) VALUES ($P_OLD, 'Praktik hos Ulla', 4);
    INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
      SELECT UTC_TIMESTAMP(3), 1, 'participation', $P_OLD, 'phone', '0701234567', '0707654321';"
+# Its summary to the remittent, sent (migration 0040).
+m "INSERT INTO participation_summary (participation_id, version_no, state, done_text, free_text, written_by)
+   VALUES ($P_OLD, 9, 'skickad', 'Samtal med Ulla', 'Ullas sammanfattning', (SELECT MIN(id) FROM staff))"
 OLD_PNR=$(m "SELECT pn.personnummer FROM participation p JOIN person pn ON pn.id = p.person_id WHERE p.id = $P_OLD")
 LIVE_PNR=$(m "SELECT personnummer FROM person WHERE id = $LIVE_PERSON")
 # ansokan (365 days after the decision): one advised against long ago, one
@@ -198,6 +201,8 @@ check "killed and rerun ends in the same state as one clean run" cmp -s "$WORK/a
 	diff -a "$WORK/a.norm" "$WORK/b.norm" | head -20
 eq "the old participation is anonymised" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NOT NULL, pe.first_name, pe.phone, pe.address, p.midterm_note) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD")" "1|Gallrad|||"
 eq "its plan and history are gone" "$(m "SELECT (SELECT COUNT(*) FROM participation_activity WHERE participation_id = $P_OLD) + (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD)")" 0
+eq "its summary's versions, free text and all, are gone" \
+	"$(m "SELECT COUNT(*) FROM participation_summary WHERE participation_id = $P_OLD")" 0
 eq "its referral's free text and sekretess consents are gone" "$(m "SELECT CONCAT_WS('|', r.gallrad_at IS NOT NULL, r.background, rp.first_name, (SELECT COUNT(*) FROM consent c WHERE c.referral_id = r.id AND c.kind <> 'sus')) FROM participation p JOIN referral r ON r.id = p.referral_id JOIN referral_person rp ON rp.referral_id = r.id WHERE p.id = $P_OLD")" "1||Gallrad|0"
 eq "its medremittenter's names and contacts are gone" "$(m "SELECT GROUP_CONCAT(DISTINCT CONCAT(c.name, '|', c.contact)) FROM referral_coremittent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_OLD")" "Gallrad|"
 eq "its codes, dates and gender stay for the reports" "$(m "SELECT COUNT(*) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD AND pe.gender IN ('kvinna', 'man', 'annat') AND p.end_date IS NOT NULL")" 1

@@ -490,6 +490,15 @@ fx_POST_deltagande__id_sus_uppgifter() {
 	esac
 }
 
+# The summary to the remittent of the ended TL_PART_END: its draft.
+setup "a summary draft" "$CM" "/deltagande/$TL_PART_END/sammanfattning" "atgard=spara" "version=0" \
+	"versionsnr=0" "gjort=Utkast"
+fx_POST_deltagande__id_sammanfattning() {
+	JAR=$CM URL=/deltagande/$TL_PART_END/sammanfattning
+	FORM=("atgard=spara" "versionsnr=1" "gjort=Utkast" "version=$(q "SELECT version FROM participation_summary
+		WHERE participation_id = $TL_PART_END AND version_no = 1")")
+}
+
 # --- Consent: prepare (remittent.fk's referral to Case Manager), sign on the
 # tablet, record on paper, revoke, mark in error
 TL_CREF=$(tl_referral)

@@ -55,14 +55,12 @@ rf_bind_course(struct req *r, struct view_ctx *ctx,
 	static const char *const mid[3] = { "held", NULL, "attendees" };
 	static const char *const ext[3] = { "old_end", "new_end", "reason" };
 	struct referral_follow_item *items;
-	char sent[24];
 	size_t n;
 	enum app_err e;
 
 	if ((e = referral_follow_items(r, f->participation_id, &items, &n)) !=
 	    APP_OK)
 		return e;
-	(void)date_utc_to_local(f->summary_sent, sent, sizeof(sent));
 	if ((e = view_ctx_set_str(ctx, "pa_start", f->start_date)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pa_planned_end", f->planned_end)) !=
 	        APP_OK ||
@@ -74,7 +72,8 @@ rf_bind_course(struct req *r, struct view_ctx *ctx,
 	    (e = view_ctx_set_bool(ctx, "pa_outcome", outcome)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pa_end_reason",
 	         outcome ? f->end_reason : STR_LIT(""))) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "pa_summary_sent", sent)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "pa_summary_sent", f->summary_sent)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "pa_zone", DATE_ZONE_LABEL)) !=
 	        APP_OK ||
 	    (e = rf_bind_items(ctx, "pa_plan", "pa_has_plan", items, n,

@@ -78,17 +78,6 @@ struct sum_view {
 	const char *notice, *conflict, *consent, *form_error;
 };
 
-/* A UTC time as Swedish time (arena); "" when none. */
-static struct str
-local_time(struct req *r, struct str utc)
-{
-	char *out = arena_alloc(r->a, 24);
-
-	if (out == NULL || !date_utc_to_local(utc, out, 24))
-		return STR_LIT("");
-	return str_cstr(out);
-}
-
 /* ---- the document ---- */
 
 enum app_err
@@ -124,8 +113,8 @@ summary_bind_doc(struct req *r, struct view_ctx *ctx,
 		         summary_version_label(
 		             summary_state_from_name(rows[i].state),
 		             rows[i].superseded))) != APP_OK ||
-		    (e = view_ctx_set_str(it, "sent_at",
-		         local_time(r, rows[i].sent_at))) != APP_OK ||
+		    (e = view_ctx_set_str(it, "sent_at", rows[i].sent_at)) !=
+		        APP_OK ||
 		    (e = view_ctx_set_bool(it, "shown", &rows[i] == d)) !=
 		        APP_OK ||
 		    (e = view_ctx_set_str(it, "href", buf_str(&href))) !=
@@ -147,8 +136,8 @@ summary_bind_doc(struct req *r, struct view_ctx *ctx,
 	        (e = view_ctx_set_bool(it, "doc_draft",
 	             summary_state_from_name(d->state) == SUMMARY_UTKAST)) !=
 	            APP_OK ||
-	        (e = view_ctx_set_str(
-	             it, "doc_sent_at", local_time(r, d->sent_at))) != APP_OK ||
+	        (e = view_ctx_set_str(it, "doc_sent_at", d->sent_at)) !=
+	            APP_OK ||
 	        (e = view_ctx_set_str(it, "doc_sent_by", d->sent_by)) !=
 	            APP_OK ||
 	        (e = view_ctx_set_str(it, "doc_written_by", d->written_by)) !=
@@ -276,8 +265,8 @@ sum_render(
 	    (e = view_ctx_set_str(ctx, "summary_due", p->summary_due)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "overdue", p->overdue)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "first_sent",
-	         local_time(r, p->summary_sent))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "first_sent", p->summary_sent)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "closed", closed)) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "no_consent", closed == NULL && !covered)) != APP_OK ||

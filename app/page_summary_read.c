@@ -10,6 +10,7 @@
 #include "req.h"
 #include "session.h"
 #include "sql_summary.h"
+#include "referral_follow.h"
 #include "summary.h"
 #include "view.h"
 
@@ -36,6 +37,7 @@ page_summary_read(struct req *r)
 {
 	struct summary_record *rows = NULL;
 	struct summary_of_ref of;
+	struct referral_follow head = { 0 };
 	struct referral ref;
 	struct view_ctx *ctx;
 	const struct str *qv = req_query(r, "version");
@@ -43,7 +45,7 @@ page_summary_read(struct req *r)
 	long long id, shown = 0;
 	unsigned via;
 	size_t n = 0;
-	int found = 0;
+	int found = 0, has_head = 0;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &id)) != APP_OK ||
@@ -52,7 +54,8 @@ page_summary_read(struct req *r)
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
-	if ((e = summary_of_referral(r, id, &of)) != APP_OK)
+	if ((e = summary_of_referral(r, id, &of)) != APP_OK ||
+	    (e = referral_follow_head(r, id, &head, &has_head)) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;
@@ -61,7 +64,8 @@ page_summary_read(struct req *r)
 	/* The one decision: without it, that a summary exists and nothing
 	 * more (the name and the insats are still the person's data). */
 	if (!summary_visible_to_remittent(r->user != NULL ? r->user->roles : 0,
-	        via, ref.waiver, ref.rp.protected_identity)) {
+	        via, ref.waiver, ref.rp.protected_identity,
+	        has_head ? (unsigned)head.scope : 0)) {
 		if ((e = audit_write(r, AUDIT_READ, "referral", id,
 		         ref.person.personnummer,
 		         STR_LIT("summary: existence only"))) != APP_OK ||

@@ -17,7 +17,7 @@ static const struct db_field record_fields[] = {
 	DB_FIELD(summary_record, parts[SP_FREE], "free_text", DB_F_STR),
 	DB_FIELD(summary_record, written_by, "written_by", DB_F_STR),
 	DB_FIELD(summary_record, sent_by, "sent_by", DB_F_STR),
-	DB_FIELD(summary_record, sent_at, "sent_at", DB_F_STR),
+	DB_FIELD(summary_record, sent_at, "sent_at", DB_F_UTC_TIME),
 	DB_FIELD(summary_record, superseded, "superseded", DB_F_BOOL),
 };
 const struct db_record summary_record_record =

@@ -160,13 +160,13 @@ summary_decide(const struct summary_head *latest, long long form_no,
 }
 
 int
-summary_visible_to_remittent(
-    unsigned roles, unsigned via, enum vis_waiver w, int protected_)
+summary_visible_to_remittent(unsigned roles, unsigned via, enum vis_waiver w,
+    int protected_, unsigned scope)
 {
 	struct vis_in in = { roles, via & ACCESS_VIA_REMITTENT, w,
-		protected_ != 0 };
+		protected_ != 0, scope };
 
-	return vis_may(&in, VIS_DETAILS);
+	return vis_may(&in, VIS_FOLLOW);
 }
 
 /* ---- the record ---- */

@@ -29,7 +29,7 @@ struct referral_follow {
 	struct str contact, contact_email; /* the staff record's; "" none */
 	long long hours;                   /* per week; 0 when not set */
 	struct str end_reason;             /* the label, "" before the end */
-	struct str summary_sent;           /* UTC time, "" until sent */
+	struct str summary_sent;           /* Swedish time, "" until sent */
 };
 extern const struct db_record referral_follow_record;
 

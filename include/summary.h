@@ -141,12 +141,13 @@ enum summary_verdict summary_decide(const struct summary_head *latest,
  * Does the remittent side see the summary of a referral? The one call
  * site for the remittent's reading page: roles and via (the remittent
  * ways only) of the caller, the waiver as it applies to their
- * organisation and the referral's protected-identity flag. For now the
- * check the application page makes for the referral's details
- * (VIS_DETAILS).
+ * organisation, the referral's protected-identity flag and the waiver's
+ * scope (enum vis_scope, referral_follow_head()): the summary is part of
+ * the participation's course the remittent follows (VIS_FOLLOW), so the
+ * application page's link and this page agree.
  */
-int summary_visible_to_remittent(
-    unsigned roles, unsigned via, enum vis_waiver w, int protected_);
+int summary_visible_to_remittent(unsigned roles, unsigned via,
+    enum vis_waiver w, int protected_, unsigned scope);
 
 /* ---- records ---- */
 

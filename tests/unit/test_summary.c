@@ -153,36 +153,51 @@ decide_drafts(void **state)
 	    DECIDE(2, SUMMARY_UTKAST, 1, 1, 4, 0, 1, SUMMARY_SAVE), SV_STALE);
 }
 
-/* The remittent side sees it as it sees the referral's details. */
+/* The remittent side sees it as it follows the participation
+ * (VIS_FOLLOW): a waiver naming their organisation that lets the insats
+ * disclose planning, in force or closed by the summary it let be sent. */
 static void
 remittent_sees(void **state)
 {
 	unsigned rem = ROLE_BIT(ROLE_REMITTENT);
 	unsigned staff = ROLE_BIT(ROLE_INSATSPERSONAL);
+	unsigned lets = VIS_SCOPE_DISCLOSE | VIS_SCOPE_PLANERING;
+	unsigned now = lets | VIS_SCOPE_CURRENT;
+	unsigned sent = lets | VIS_SCOPE_DELIVERED;
 
 	(void)state;
 	assert_true(summary_visible_to_remittent(
-	    rem, ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0));
-	assert_true(
-	    summary_visible_to_remittent(rem, ACCESS_OWN, VIS_WAIVER_NONE, 0));
+	    rem, ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0, now));
 	assert_true(summary_visible_to_remittent(
-	    rem, ACCESS_COREMITTENT, VIS_WAIVER_NAMES_ORG, 1));
+	    rem, ACCESS_COREMITTENT, VIS_WAIVER_NAMES_ORG, 1, now));
+	assert_true(summary_visible_to_remittent(
+	    rem, ACCESS_OWN, VIS_WAIVER_EXPIRED_NAMES_ORG, 0, sent));
+	/* What the waiver does not let the insats disclose. */
+	assert_false(summary_visible_to_remittent(rem, ACCESS_OWN,
+	    VIS_WAIVER_NAMES_ORG, 0, VIS_SCOPE_PLANERING | VIS_SCOPE_CURRENT));
+	assert_false(summary_visible_to_remittent(rem, ACCESS_OWN,
+	    VIS_WAIVER_NAMES_ORG, 0, VIS_SCOPE_DISCLOSE | VIS_SCOPE_CURRENT));
 	assert_false(summary_visible_to_remittent(
-	    rem, ACCESS_COREMITTENT, VIS_WAIVER_NONE_OTHER_ORG, 0));
+	    rem, ACCESS_OWN, VIS_WAIVER_EXPIRED_NAMES_ORG, 0, now));
+	/* The referral's own details are not the participation's. */
 	assert_false(summary_visible_to_remittent(
-	    rem, ACCESS_COREMITTENT, VIS_WAIVER_OTHER_ORGS, 0));
+	    rem, ACCESS_OWN, VIS_WAIVER_NONE, 0, 0));
 	assert_false(summary_visible_to_remittent(
-	    rem, ACCESS_OWN, VIS_WAIVER_REVOKED, 0));
+	    rem, ACCESS_COREMITTENT, VIS_WAIVER_NONE_OTHER_ORG, 0, now));
 	assert_false(summary_visible_to_remittent(
-	    rem, ACCESS_OWN, VIS_WAIVER_IN_ERROR, 0));
+	    rem, ACCESS_COREMITTENT, VIS_WAIVER_OTHER_ORGS, 0, now));
+	assert_false(summary_visible_to_remittent(
+	    rem, ACCESS_OWN, VIS_WAIVER_REVOKED, 0, sent));
+	assert_false(summary_visible_to_remittent(
+	    rem, ACCESS_OWN, VIS_WAIVER_IN_ERROR, 0, now));
 	/* Only the remittent ways count: not the insats way, nor a way
 	 * without its role. */
 	assert_false(summary_visible_to_remittent(
-	    staff | rem, ACCESS_INSATS, VIS_WAIVER_OTHER_ORGS, 0));
+	    staff | rem, ACCESS_INSATS, VIS_WAIVER_OTHER_ORGS, 0, now));
 	assert_false(summary_visible_to_remittent(
-	    staff, ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0));
+	    staff, ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0, now));
 	assert_false(summary_visible_to_remittent(
-	    ROLE_BIT(ROLE_FORBUND), ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0));
+	    ROLE_BIT(ROLE_FORBUND), ACCESS_OWN, VIS_WAIVER_NAMES_ORG, 0, now));
 }
 
 int

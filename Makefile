@@ -53,6 +53,8 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           report_document sql_report_document page_report_document demo_report_document \
           gallring sql_gallring gallring_run gallring_cli page_admin_gallring
 MODULES += referral_withdraw page_referral_withdraw referral_dup paging page_admin_recover
+MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
+           participation_correct sql_participation_correct page_participation_correct
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

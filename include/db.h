@@ -98,6 +98,8 @@ enum db_area {
 	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	/* sql_gallring.c: gallring and /admin/gallring */
 	DB_GALLRING,
+	DB_MIDTERM,  /* sql_midterm.c: the mid-term follow-ups */
+	DB_PCORRECT, /* sql_participation_correct.c: corrections */
 	DB_AREA__MAX
 };
 

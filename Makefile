@@ -80,6 +80,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_document \
              test_gallring
 UNIT_TESTS += test_paging
+UNIT_TESTS += test_midterm test_participation_correct
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -5,6 +5,7 @@
  * participation_correct.c's. */
 #include "audit.h"
 #include "bind.h"
+#include "date.h"
 #include "form_registry.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -56,7 +57,6 @@ static const struct bind_key page_map[] = {
 	{ "end_reason", "end_reason" },
 	{ "contact", "contact" },
 	{ "hours_per_week", "hours_per_week" },
-	{ "summary_sent", "summary_sent" },
 };
 
 static const struct bind_key staff_map[] = {
@@ -105,14 +105,18 @@ pcf_render(struct req *r, const struct participation *p, const struct pcform *f)
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	long long start = participation_date_ymd(p->start_date);
 	struct str none = STR_LIT("");
+	char sent[32];
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	/* When the summary was sent, in Swedish time (stored UTC). */
+	(void)date_utc_to_local(p->summary_sent, sent, sizeof(sent));
 	if ((e = audit_write(r, AUDIT_READ, "participation", p->id,
 	         p->personnummer, STR_LIT("corrections"))) != APP_OK ||
 	    (e = bind_record(ctx, &participation_record, page_map,
 	         BIND_N(page_map), p)) != APP_OK ||
+	    (e = view_ctx_set_cstr(ctx, "summary_sent", sent)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "status_label",
 	         participation_status_label(p->status))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "can_admission",

@@ -55,6 +55,8 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
 MODULES += referral_withdraw page_referral_withdraw referral_dup paging page_admin_recover
 MODULES += referral_follow sql_referral_follow page_referral_follow
 MODULES += summary sql_summary page_summary page_summary_read demo_summary
+MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
+           participation_correct sql_participation_correct page_participation_correct
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -81,6 +83,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_gallring
 UNIT_TESTS += test_paging
 UNIT_TESTS += test_summary
+UNIT_TESTS += test_midterm test_participation_correct
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

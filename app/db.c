@@ -35,6 +35,8 @@
 #include "sql_gallring.h"
 #include "sql_referral_follow.h"
 #include "sql_summary.h"
+#include "sql_midterm.h"
+#include "sql_participation_correct.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -62,6 +64,8 @@ static const struct {
 	[DB_GALLRING] = { sql_gallring, SQL_GR__MAX },
 	[DB_REFERRAL_FOLLOW] = { sql_referral_follow, SQL_RF__MAX },
 	[DB_SUMMARY] = { sql_summary, SQL_SUM__MAX },
+	[DB_MIDTERM] = { sql_midterm, SQL_MT__MAX },
+	[DB_PCORRECT] = { sql_participation_correct, SQL_PC__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

@@ -11,6 +11,7 @@
 #include "demo_report_people.h"
 #include "demo_followup.h"
 #include "demo_summary.h"
+#include "demo_midterm.h"
 #include "demo_structural.h"
 #include "demo_report_document.h"
 #include "pnr.h"
@@ -350,10 +351,10 @@ static const char *const demo_sql[Q__MAX] = {
 	[Q_PARTICIPATION] =
 	    "INSERT INTO participation (referral_id, person_id, "
 	    "insats_id, status, start_date, planned_end_date, contact_id, "
-	    "hours_per_week, midterm_date, end_date, end_reason_code, "
+	    "hours_per_week, end_date, end_reason_code, "
 	    "occupation_before_code, occupation_after_code, summary_due_date, "
 	    "summary_sent_at) SELECT r.id, r.person_id, r.insats_id, ?, ?, ?, "
-	    "NULLIF(?, 0), ?, ?, ?, ?, 'annan', ?, ?, ? FROM referral r "
+	    "NULLIF(?, 0), ?, ?, ?, 'annan', ?, ?, ? FROM referral r "
 	    "WHERE r.id = ?",
 	/* Admission copies the referral's record to the insats's own. */
 	[Q_PART_PERSON] =
@@ -584,10 +585,10 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	int w[DEMO_MAX_INSATSER], woman = demo_below(100) < 52, r, rem, e;
 	int interp = demo_below(100) < 15, sick;
 	const struct demo_insats *in;
-	long submitted, born, start = 0, planned = 0, end = 0, mid = 0, due = 0;
+	long submitted, born, start = 0, planned = 0, end = 0, due = 0;
 	long decided = 0, sent = 0, listed;
 	char pnr[13], b1[DEMO_DATE_LEN], b2[DEMO_DATE_LEN], b3[DEMO_DATE_LEN];
-	char b4[DEMO_DATE_LEN], b5[DEMO_DATE_LEN], b6[DEMO_DATE_LEN];
+	char b4[DEMO_DATE_LEN], b5[DEMO_DATE_LEN];
 	char b7[DEMO_DATE_LEN];
 	char b8[DEMO_DATE_LEN], year[5];
 	const char *status, *end_code = NULL, *occ_after = NULL;
@@ -741,16 +742,13 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			sent = 0;
 	} else
 		end = 0;
-	if ((end ? end : today) - start > (planned - start) / 2)
-		mid = start + (planned - start) / 2;
 	{
-		struct demo_param p[12] = {
+		struct demo_param p[11] = {
 			P_STR(pstatus),
 			P_STR(demo_date(start, b4)),
 			P_STR(demo_date(planned, b5)),
 			P_INT(in->contact),
 			P_INT(4 + demo_below(7)),
-			P_STR(demo_date(mid, b6)),
 			P_STR(demo_date(end, b7)),
 			P_STR(end_code),
 			P_STR(occ_after),
@@ -758,7 +756,7 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 			P_STR(sent ? demo_date(sent, b1) : NULL),
 			P_INT(ref_id),
 		};
-		if (!demo_exec(st[Q_PARTICIPATION], p, 12))
+		if (!demo_exec(st[Q_PARTICIPATION], p, 11))
 			return 0;
 	}
 	part_id = (long long)mysql_stmt_insert_id(st[Q_PARTICIPATION]);
@@ -889,7 +887,7 @@ demo_participants(const struct demo_opts *o)
 			goto out;
 		}
 	}
-	if (!demo_followups(my)) /* uncommitted: closing rolls back */
+	if (!demo_followups(my) || !demo_midterms(my)) /* uncommitted */
 		goto out;
 	if (!demo_summaries(my)) /* uncommitted: closing rolls back */
 		goto out;

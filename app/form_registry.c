@@ -27,6 +27,8 @@ static const forms_fn modules[] = {
 	page_participation_view_forms,
 	page_participation_contact_forms,
 	page_participation_sus_forms,
+	page_participation_midterm_forms,
+	page_participation_correct_forms,
 	page_consent_forms,
 	page_report_forms,
 	page_report_document_forms,

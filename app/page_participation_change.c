@@ -1,6 +1,6 @@
 /* page_participation_change.c: the changes of a participation from its
- * page (plan, mid-term follow-up, extension, end, summary, SUS data,
- * målgrupp); see
+ * page (plan, extension, end, summary, SUS data, målgrupp; the mid-term
+ * follow-ups are page_participation_midterm.c's); see
  * include/page_participation.h. Each handler reads its form through its
  * field table, calls one change of participation_edit.h and renders what
  * came of it; the rules are participation.c's. */
@@ -95,12 +95,19 @@ pc_check_date(struct req *r, struct field_val *v, long long start)
 		        r->a, v->i, start, participation_today()));
 }
 
+/* The activity field of the row after the last the plan form has. */
+#define PLAN_STR_(n) #n
+#define PLAN_STR(n)  PLAN_STR_(n)
+static const char plan_past_last[] = "aktivitet_" PLAN_STR(51);
+_Static_assert(PLAN_ROWS == 50, "plan_past_last names row 51");
+
 enum app_err
 page_participation_plan(struct req *r)
 {
 	struct pv_form f = { .kind = PV_PLAN };
 	struct participation p;
 	struct participation_plan_row rows[PLAN_ROWS];
+	struct field_val extra[PR__MAX];
 	struct participation_outcome o;
 	long long version, total = 0;
 	size_t n = 0, nact = 0;
@@ -112,8 +119,32 @@ page_participation_plan(struct req *r)
 	    done)
 		return e;
 	if ((e = form_validate(r->a, &r->form, part_plan_spec, 2 * PLAN_ROWS,
-	         f.plan, &n)) != APP_OK)
+	         f.plan, &n)) != APP_OK ||
+	    (e = form_validate(r->a, &r->form, part_plan_rows_spec, PR__MAX,
+	         extra, &n)) != APP_OK)
 		return e;
+	if (extra[PR_ADD].i) {
+		/* "Lägg till rad": the form again with one more row, what was
+		 * typed kept and nothing saved or refused yet. */
+		size_t shown = extra[PR_ROWS].ok && extra[PR_ROWS].i > 0
+		    ? (size_t)extra[PR_ROWS].i
+		    : 0;
+		for (size_t i = 0; i < 2 * PLAN_ROWS; i++)
+			f.plan[i].ok = 1;
+		if (shown >= PLAN_ROWS) {
+			f.plan_rows = PLAN_ROWS;
+			f.plan_error = PARTICIPATION_MSG_PLAN_MAX;
+			return pc_bad(r, &p, &f);
+		}
+		f.plan_rows = shown + 1;
+		return pv_render(r, &p, &f);
+	}
+	/* A row past the last the form can have: refused, not dropped. */
+	if (req_form(r, plan_past_last) != NULL) {
+		f.plan_rows = PLAN_ROWS;
+		f.plan_error = PARTICIPATION_MSG_PLAN_MAX;
+		return pc_bad(r, &p, &f);
+	}
 	for (size_t i = 0; i < PLAN_ROWS; i++) {
 		struct field_val *a = &f.plan[2 * i], *h = &f.plan[2 * i + 1];
 		if (a->ok && h->ok && a->present && !h->present) {
@@ -136,33 +167,6 @@ page_participation_plan(struct req *r)
 		return pc_bad(r, &p, &f);
 	if ((e = participation_save_plan(r, &p, version, rows, nact, &o)) !=
 	    APP_OK)
-		return e;
-	return pc_outcome(r, &p, &f, &o, "sparat=1");
-}
-
-enum app_err
-page_participation_midterm(struct req *r)
-{
-	struct pv_form f = { .kind = PV_MIDTERM };
-	struct participation p;
-	struct participation_outcome o;
-	long long version;
-	size_t n = 0;
-	int done;
-	enum app_err e;
-
-	if ((e = pc_start(r, &p, &f, PCHANGE_MIDTERM, &version, &done)) !=
-	        APP_OK ||
-	    done)
-		return e;
-	if ((e = form_validate(
-	         r->a, &r->form, part_mt_spec, MT__MAX, f.mt, &n)) != APP_OK)
-		return e;
-	pc_check_date(r, &f.mt[MT_DATE], participation_date_ymd(p.start_date));
-	if (part_count_errors(f.mt, MT__MAX) > 0 || f.form_error != NULL)
-		return pc_bad(r, &p, &f);
-	if ((e = participation_save_midterm(r, &p, version, f.mt[MT_DATE].i,
-	         f.mt[MT_NOTE].s, f.mt[MT_ATTENDEES].s, &o)) != APP_OK)
 		return e;
 	return pc_outcome(r, &p, &f, &o, "sparat=1");
 }

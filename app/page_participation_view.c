@@ -30,16 +30,26 @@
 	}
 const struct field_spec part_plan_spec[2 * PLAN_ROWS] = { PLAN_ROW(1),
 	PLAN_ROW(2), PLAN_ROW(3), PLAN_ROW(4), PLAN_ROW(5), PLAN_ROW(6),
-	PLAN_ROW(7), PLAN_ROW(8), PLAN_ROW(9), PLAN_ROW(10) };
+	PLAN_ROW(7), PLAN_ROW(8), PLAN_ROW(9), PLAN_ROW(10), PLAN_ROW(11),
+	PLAN_ROW(12), PLAN_ROW(13), PLAN_ROW(14), PLAN_ROW(15), PLAN_ROW(16),
+	PLAN_ROW(17), PLAN_ROW(18), PLAN_ROW(19), PLAN_ROW(20), PLAN_ROW(21),
+	PLAN_ROW(22), PLAN_ROW(23), PLAN_ROW(24), PLAN_ROW(25), PLAN_ROW(26),
+	PLAN_ROW(27), PLAN_ROW(28), PLAN_ROW(29), PLAN_ROW(30), PLAN_ROW(31),
+	PLAN_ROW(32), PLAN_ROW(33), PLAN_ROW(34), PLAN_ROW(35), PLAN_ROW(36),
+	PLAN_ROW(37), PLAN_ROW(38), PLAN_ROW(39), PLAN_ROW(40), PLAN_ROW(41),
+	PLAN_ROW(42), PLAN_ROW(43), PLAN_ROW(44), PLAN_ROW(45), PLAN_ROW(46),
+	PLAN_ROW(47), PLAN_ROW(48), PLAN_ROW(49), PLAN_ROW(50) };
+_Static_assert(
+    PLAN_ROWS == 50 && PLAN_ROWS == PARTICIPATION_PLAN_MAX_ACTIVITIES,
+    "part_plan_spec[] lists 50 rows, the most a plan holds");
+
+const struct field_spec part_plan_rows_spec[PR__MAX] = {
+	[PR_ROWS] = { "rader", FT_INT, 1, PLAN_ROWS, 0, NULL },
+	[PR_ADD] = { "lagg_till", FT_BOOL, 0, 0, 0, NULL },
+};
 
 const struct field_spec part_version_spec[1] = {
 	{ "version", FT_INT, 1, 4294967295LL, FF_REQUIRED, NULL },
-};
-
-const struct field_spec part_mt_spec[MT__MAX] = {
-	[MT_DATE] = { "datum", FT_DATE, 20000101, 0, FF_REQUIRED, NULL },
-	[MT_NOTE] = { "anteckning", FT_TEXT, 0, 4000, FF_MULTILINE, NULL },
-	[MT_ATTENDEES] = { "deltog", FT_TEXT, 1, 500, FF_REQUIRED, NULL },
 };
 
 const struct field_spec part_fl_spec[FL__MAX] = {
@@ -92,9 +102,6 @@ static const struct bind_key pv_map[] = {
 	{ "contact", "contact" },
 	{ "hours_per_week", "hours_per_week" },
 	{ "occ_before", "occ_before" },
-	{ "midterm_date", "midterm_date" },
-	{ "midterm_note", "midterm_note" },
-	{ "midterm_attendees", "midterm_attendees" },
 	{ "end_date", "end_date" },
 	{ "end_reason", "end_reason" },
 	{ "occ_after", "occ_after" },
@@ -110,13 +117,6 @@ static const struct bind_key pv_address_map[] = {
 	{ "address", "address" },
 	{ "postal_code", "postal_code" },
 	{ "city", "city" },
-};
-
-/* The mid-term form as stored (no form of it submitted). */
-static const struct bind_key pv_midterm_map[] = {
-	{ "midterm_date", "mt_date" },
-	{ "midterm_note", "mt_note" },
-	{ "midterm_attendees", "mt_attendees" },
 };
 
 /* An empty plan row, shown for adding to the plan. */
@@ -170,19 +170,25 @@ pv_bind_plan(struct view_ctx *ctx, const struct participation_page *pg,
 	    (e = view_ctx_set_int(ctx, "plan_total", total)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "plan_rows")) != APP_OK)
 		return e;
-	/* Room for two more than what is there, at least four rows. */
+	/* Room for two more than what is there, at least four rows; after
+	 * "Lägg till rad" as many as asked for. */
 	if (f->kind == PV_PLAN) {
 		size_t last = 0;
 		for (size_t i = 0; i < PLAN_ROWS; i++)
 			if (f->plan[2 * i].s.len || f->plan[2 * i + 1].s.len)
 				last = i + 1;
-		nrows = last + 2;
+		nrows = f->plan_rows > 0
+		    ? (f->plan_rows > last ? f->plan_rows : last)
+		    : last + 2;
 	} else
 		nrows = pg->nactivities + 2;
 	if (nrows < 4)
 		nrows = 4;
 	if (nrows > PLAN_ROWS)
 		nrows = PLAN_ROWS;
+	if ((e = view_ctx_set_int(ctx, "plan_nrows", (long long)nrows)) !=
+	    APP_OK)
+		return e;
 	for (size_t i = 0; i < nrows; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "plan_rows");
 		if (it == NULL)
@@ -327,7 +333,6 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	         p)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, part_plan_spec, 2 * PLAN_ROWS)) !=
 	        APP_OK ||
-	    (e = page_form_limits(r, ctx, part_mt_spec, MT__MAX)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, part_fl_spec, FL__MAX)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, part_en_spec, EN__MAX)) != APP_OK ||
 	    (e = view_ctx_set_str(
@@ -355,16 +360,7 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	         BIND_N(pv_address_map), p)) != APP_OK)
 		return e;
 	/* The forms: what was typed in the submitted one, else stored. */
-	if (f->kind == PV_MIDTERM) {
-		if ((e = part_ctx_field(ctx, "mt_date", "mt_date_error",
-		         &f->mt[MT_DATE])) != APP_OK ||
-		    (e = part_ctx_field(ctx, "mt_note", "mt_note_error",
-		         &f->mt[MT_NOTE])) != APP_OK ||
-		    (e = part_ctx_field(ctx, "mt_attendees",
-		         "mt_attendees_error", &f->mt[MT_ATTENDEES])) != APP_OK)
-			return e;
-	} else if ((e = bind_record(ctx, &participation_record, pv_midterm_map,
-	                BIND_N(pv_midterm_map), p)) != APP_OK)
+	if ((e = part_midterm_bind(r, ctx, p, f)) != APP_OK)
 		return e;
 	if (f->kind != PV_EXTEND) {
 		static const char *const extend_keys[] = { "fl_end",
@@ -500,8 +496,6 @@ page_participation_access(struct req *r)
 static const struct form_def participation_view_forms[] = {
 	{ "POST /deltagande/:id/plan", "deltagande", part_plan_spec,
 	    2 * PLAN_ROWS },
-	{ "POST /deltagande/:id/mittuppfoljning", "deltagande", part_mt_spec,
-	    MT__MAX },
 	{ "POST /deltagande/:id/forlangning", "deltagande", part_fl_spec,
 	    FL__MAX },
 	{ "POST /deltagande/:id/avslut", "deltagande", part_en_spec, EN__MAX },

@@ -220,6 +220,8 @@ participation_check_plan(size_t nact, long long total)
 {
 	if (nact == 0)
 		return "Planen behöver minst en aktivitet med timmar i veckan.";
+	if (nact > PARTICIPATION_PLAN_MAX_ACTIVITIES)
+		return PARTICIPATION_MSG_PLAN_MAX;
 	if (total > PARTICIPATION_PLAN_MAX_HOURS)
 		return "Sammanlagt högst 40 timmar i veckan (heltid). Minska "
 		       "timmarna.";
@@ -252,10 +254,6 @@ static const struct db_field participation_fields[] = {
 	DB_FIELD(participation, hours_per_week, "hours_per_week", DB_F_STR),
 	DB_FIELD(participation, target_group, "target_group", DB_F_STR),
 	DB_FIELD(participation, target_groups, "target_groups", DB_F_STR),
-	DB_FIELD(participation, midterm_date, "midterm_date", DB_F_STR),
-	DB_FIELD(participation, midterm_note, "midterm_note", DB_F_STR),
-	DB_FIELD(
-	    participation, midterm_attendees, "midterm_attendees", DB_F_STR),
 	DB_FIELD(participation, end_date, "end_date", DB_F_STR),
 	DB_FIELD(participation, end_reason_code, "end_reason_code", DB_F_STR),
 	DB_FIELD(participation, end_reason_label, "end_reason", DB_F_STR),
@@ -847,6 +845,9 @@ participation_field_label(struct str field)
 		{ "midterm_date", "Mittuppföljning, datum" },
 		{ "midterm_note", "Mittuppföljning, anteckning" },
 		{ "midterm_attendees", "Mittuppföljning, deltog" },
+		{ "midterm", "Avstämning" },
+		{ "reopen_reason", "Öppnat igen, skäl" },
+		{ "error_reason", "Felregistrerat, skäl" },
 		{ "end_date", "Slutdatum" },
 		{ "end_reason_code", "Avslutsorsak" },
 		{ "occupation_after_code", "Sysselsättning efter" },

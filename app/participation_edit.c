@@ -273,50 +273,6 @@ participation_save_plan(struct req *r, const struct participation *p,
 	    r, p, PCHANGE_PLAN, version, &in, plan_save, "plan", out);
 }
 
-/* ---- the mid-term follow-up ---- */
-
-struct midterm_in {
-	long long date;
-	struct str note, attendees;
-};
-
-static enum app_err
-midterm_save(struct req *r, struct pedit *st)
-{
-	const struct midterm_in *in = st->in;
-	const struct participation *p = st->p;
-	struct str date = participation_ymd_str(r->a, in->date);
-	struct db_param q[5] = { DB_STR(date), DB_STR(in->note),
-		DB_STR(in->attendees), DB_INT(p->id),
-		DB_INT(st->form_version) };
-	enum app_err e;
-
-	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
-	         SQL_PARTICIPATION_SET_MIDTERM, q, 5, NULL)) != APP_OK ||
-	    (e = one_row(r)) != APP_OK ||
-	    (e = history_field(r, HISTORY_PARTICIPATION, p->id, "midterm_date",
-	         p->midterm_date, date)) != APP_OK ||
-	    (e = history_field(r, HISTORY_PARTICIPATION, p->id, "midterm_note",
-	         p->midterm_note, in->note)) != APP_OK ||
-	    (e = history_field(r, HISTORY_PARTICIPATION, p->id,
-	         "midterm_attendees", p->midterm_attendees, in->attendees)) !=
-	        APP_OK)
-		return e;
-	st->changed = 1;
-	return APP_OK;
-}
-
-enum app_err
-participation_save_midterm(struct req *r, const struct participation *p,
-    long long version, long long date, struct str note, struct str attendees,
-    struct participation_outcome *out)
-{
-	struct midterm_in in = { date, note, attendees };
-
-	return pedit_change(r, p, PCHANGE_MIDTERM, version, &in, midterm_save,
-	    "midterm follow-up", out);
-}
-
 /* ---- an extension ---- */
 
 struct extend_in {

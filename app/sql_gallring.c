@@ -101,8 +101,7 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_PART_LOCK] = { PART_CAND "WHERE p.id = ? "
 	                                 "AND p.gallrad_at IS NULL FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
-	[SQL_GR_PART_ANON] = { "UPDATE participation SET midterm_note = '', "
-	                       "midterm_attendees = '', "
+	[SQL_GR_PART_ANON] = { "UPDATE participation SET "
 	                       "version = version + 1, "
 	                       "gallrad_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },

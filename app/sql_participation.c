@@ -170,9 +170,6 @@
 	"IFNULL(p.contact_id, '') AS contact_id, "                                \
 	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                        \
 	"p.target_group AS target_group, i.target_groups AS target_groups, "      \
-	"IFNULL(p.midterm_date, '') AS midterm_date, "                            \
-	"p.midterm_note AS midterm_note, "                                        \
-	"p.midterm_attendees AS midterm_attendees, "                              \
 	"IFNULL(p.end_date, '') AS end_date, "                                    \
 	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                      \
 	"IFNULL(cer.label, '') AS end_reason, "                                   \
@@ -383,7 +380,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                    "OR CONCAT(IFNULL(pp.first_name, ''), ' ', IFNULL(pp.last_name, '')) LIKE ?) "
 	                                    "ORDER BY r.submitted_at DESC, r.id DESC LIMIT 101",
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
-	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 53 + SUS_FACTS_NCOLS,
+	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,
 	    .rec = &participation_item_record },
@@ -426,10 +423,6 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_SET_PLAN] = { "UPDATE participation SET hours_per_week = ?, version = version + 1 "
 	                                 "WHERE id = ? AND version = ? AND status = 'inskriven'",
 	    0, .ncols = 0, .nparams = 3 },
-	[SQL_PARTICIPATION_SET_MIDTERM] = { "UPDATE participation SET midterm_date = ?, midterm_note = ?, "
-	                                    "midterm_attendees = ?, version = version + 1 "
-	                                    "WHERE id = ? AND version = ? AND status = 'inskriven'",
-	    0, .ncols = 0, .nparams = 5 },
 	[SQL_PARTICIPATION_EXTENSION_INSERT] = { "INSERT INTO participation_extension (participation_id, old_planned_end, "
 	                                         "new_planned_end, reason, staff_id, at) "
 	                                         "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",

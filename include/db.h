@@ -110,6 +110,8 @@ enum db_area {
 	DB_GALLRING,
 	DB_REFERRAL_FOLLOW, /* sql_referral_follow.c: the remittent follows */
 	DB_SUMMARY, /* sql_summary.c: the summary to the remittent */
+	DB_MIDTERM,  /* sql_midterm.c: the mid-term follow-ups */
+	DB_PCORRECT, /* sql_participation_correct.c: corrections */
 	DB_AREA__MAX
 };
 

@@ -50,6 +50,8 @@ const struct form_def *page_participation_list_forms(size_t *n);
 const struct form_def *page_participation_view_forms(size_t *n);
 const struct form_def *page_participation_contact_forms(size_t *n);
 const struct form_def *page_participation_sus_forms(size_t *n);
+const struct form_def *page_participation_midterm_forms(size_t *n);
+const struct form_def *page_participation_correct_forms(size_t *n);
 const struct form_def *page_consent_forms(size_t *n);
 const struct form_def *page_report_forms(size_t *n);
 const struct form_def *page_report_document_forms(size_t *n);

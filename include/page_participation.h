@@ -55,8 +55,6 @@ enum app_err page_participation_access(struct req *);
 /* page_participation_change.c: the lifecycle's changes. */
 /* POST /deltagande/:id/plan: activities and hours per week */
 enum app_err page_participation_plan(struct req *);
-/* POST /deltagande/:id/mittuppfoljning */
-enum app_err page_participation_midterm(struct req *);
 /* POST /deltagande/:id/forlangning: a new planned end */
 enum app_err page_participation_extend(struct req *);
 /* POST /deltagande/:id/avslut */
@@ -65,6 +63,29 @@ enum app_err page_participation_end(struct req *);
 enum app_err page_participation_sus(struct req *);
 /* POST /deltagande/:id/malgrupp: the participant's målgrupp */
 enum app_err page_participation_target_group(struct req *);
+
+/* page_participation_midterm.c: the mid-term follow-ups (midterm.h),
+ * any number: listed on the participation page with a form adding one
+ * (its one-time key "nyckel": a retry adds nothing more), and a page
+ * changing one (versioned: a stale form is 409 with the input kept). */
+/* POST /deltagande/:id/mittuppfoljning: add one */
+enum app_err page_participation_midterm(struct req *);
+/* GET /deltagande/:id/mittuppfoljning/:mid */
+enum app_err page_participation_midterm_form(struct req *);
+/* POST /deltagande/:id/mittuppfoljning/:mid */
+enum app_err page_participation_midterm_save(struct req *);
+
+/* page_participation_correct.c: the corrections (participation_correct.h)
+ * on a page of their own: the admission data, reopening an ended
+ * participation, marking one felregistrerad. */
+/* GET /deltagande/:id/rattelse */
+enum app_err page_participation_correct_form(struct req *);
+/* POST /deltagande/:id/rattelse: start date, contact person, hours */
+enum app_err page_participation_correct(struct req *);
+/* POST /deltagande/:id/oppna-igen: reopen, with a reason */
+enum app_err page_participation_reopen(struct req *);
+/* POST /deltagande/:id/felregistrera: mark in error, with a reason */
+enum app_err page_participation_mark_error(struct req *);
 
 /* page_participation_contact.c: the insats's own record of the person
  * (participation_person, sql/0022), with history; never the referral's. */
@@ -142,12 +163,18 @@ enum pv_kind {
 	PV_TARGET_GROUP
 };
 
-/* The plan form: up to PLAN_ROWS activities, each with its hours. */
-#define PLAN_ROWS 10
-enum { MT_DATE, MT_NOTE, MT_ATTENDEES, MT__MAX };
+/* The plan form: up to PLAN_ROWS activities, each with its hours; the
+ * form shows the plan and empty rows, "Lägg till rad" (lagg_till, with
+ * the rows shown in "rader") shows it again with one more, keeping what
+ * was typed and saving nothing. */
+#define PLAN_ROWS 50 /* PARTICIPATION_PLAN_MAX_ACTIVITIES */
+enum { MT_DATE, MT_NOTE, MT_ATTENDEES, MT_KEY, MT__MAX };
 enum { FL_END, FL_REASON, FL__MAX };
 enum { EN_DATE, EN_REASON, EN_OCC, EN_INCOME, EN__MAX };
 extern const struct field_spec part_plan_spec[2 * PLAN_ROWS];
+/* The plan form's rows shown (rader) and its "Lägg till rad" button. */
+enum { PR_ROWS, PR_ADD, PR__MAX };
+extern const struct field_spec part_plan_rows_spec[PR__MAX];
 extern const struct field_spec part_version_spec[1];
 extern const struct field_spec part_mt_spec[MT__MAX];
 extern const struct field_spec part_fl_spec[FL__MAX];
@@ -158,6 +185,7 @@ struct part_sus_form;
 struct pv_form {
 	enum pv_kind kind; /* the submitted form */
 	struct field_val plan[2 * PLAN_ROWS];
+	size_t plan_rows; /* PV_PLAN: the rows to show; 0: as typed */
 	struct field_val mt[MT__MAX], fl[FL__MAX], en[EN__MAX];
 	const struct str *income; /* en: the ticked income codes */
 	size_t nincome;
@@ -171,6 +199,12 @@ struct pv_form {
 	/* The follow-up form as submitted (page_followup.h), NULL: none */
 	const struct followup_form *followup;
 };
+
+/* page_participation_midterm.c: bind the follow-ups of p (list
+ * "midterms") and the form adding one: what was typed when f is of it,
+ * else blank with a fresh key. */
+enum app_err part_midterm_bind(struct req *, struct view_ctx *,
+    const struct participation *p, const struct pv_form *f);
 
 /* page_participation_view.c: participation id into *p, or APP_ENOTFOUND
  * unless the caller is its insats staff. */

@@ -52,7 +52,7 @@ const char *participation_status_label_of(struct str name);
 
 enum participation_change {
 	PCHANGE_PLAN,         /* the individual plan */
-	PCHANGE_MIDTERM,      /* the mid-term follow-up */
+	PCHANGE_MIDTERM,      /* the mid-term follow-ups (midterm.h) */
 	PCHANGE_EXTEND,       /* a new planned end */
 	PCHANGE_END,          /* avslut (or felregistrering) */
 	PCHANGE_SUMMARY,      /* the summary was sent to the remittent */
@@ -144,11 +144,15 @@ const char *participation_check_date(
 const char *participation_check_extension(
     struct arena *, long long new_end, long long start, struct str cur);
 
-#define PARTICIPATION_PLAN_MAX_HOURS 40 /* full time */
+#define PARTICIPATION_PLAN_MAX_HOURS      40 /* full time */
+/* The most activities a plan holds: as many as needed, within reason. */
+#define PARTICIPATION_PLAN_MAX_ACTIVITIES 50
+#define PARTICIPATION_MSG_PLAN_MAX        "Planen kan ha högst 50 aktiviteter."
 
 /* A plan of nact activities of total hours a week: NULL when it has at
- * least one and at most PARTICIPATION_PLAN_MAX_HOURS hours, else the
- * Swedish message (static). */
+ * least one and at most PARTICIPATION_PLAN_MAX_ACTIVITIES, and at most
+ * PARTICIPATION_PLAN_MAX_HOURS hours, else the Swedish message
+ * (static). */
 const char *participation_check_plan(size_t nact, long long total);
 
 /* ---- records ---- */
@@ -173,7 +177,6 @@ struct participation {
 	/* The målgrupp ("" not set) and the insats's lines to choose from
 	 * (include/target_group.h). */
 	struct str target_group, target_groups;
-	struct str midterm_date, midterm_note, midterm_attendees;
 	struct str end_date, end_reason_code, end_reason_label;
 	struct str occ_after_code, occ_after_label;
 	struct str summary_due;

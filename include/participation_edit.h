@@ -63,11 +63,6 @@ enum app_err participation_save_plan(struct req *,
     const struct participation_plan_row *rows, size_t n,
     struct participation_outcome *out);
 
-/* The mid-term follow-up: its date (YYYYMMDD), note and who attended. */
-enum app_err participation_save_midterm(struct req *,
-    const struct participation *p, long long version, long long date,
-    struct str note, struct str attendees, struct participation_outcome *out);
-
 /* An extension to new_end (YYYYMMDD, participation_check_extension()
  * holds) for reason. */
 enum app_err participation_extend(struct req *, const struct participation *p,

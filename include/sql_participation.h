@@ -98,8 +98,6 @@ enum sql_participation {
 	SQL_PARTICIPATION_ACTIVITY_INSERT,
 	/* (hours per week, id, version) */
 	SQL_PARTICIPATION_SET_PLAN,
-	/* (date, note, attendees, id, version) */
-	SQL_PARTICIPATION_SET_MIDTERM,
 	/* (id, old planned end or NULL, new planned end, reason, staff id) */
 	SQL_PARTICIPATION_EXTENSION_INSERT,
 	/* (new planned end, id, version) */

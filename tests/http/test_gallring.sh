@@ -49,7 +49,8 @@ LIVE_PERSON=$(m "SELECT person_id FROM participation WHERE id = $P_LIVE")
 # The twin becomes the live participant's earlier participation.
 m "UPDATE referral SET person_id = $LIVE_PERSON WHERE id = (SELECT referral_id FROM participation WHERE id = $P_TWIN);
    UPDATE participation SET person_id = $LIVE_PERSON WHERE id = $P_TWIN;
-   UPDATE participation SET midterm_note = 'Mår bättre efter Ullas samtal' WHERE id = $P_OLD;
+   INSERT INTO participation_midterm (participation_id, held_date, attendees, note)
+     SELECT id, start_date, 'Ulla', 'Mår bättre efter Ullas samtal' FROM participation WHERE id = $P_OLD;
    INSERT INTO referral_coremittent (referral_id, organisation_id, name, contact)
      SELECT referral_id, (SELECT MIN(id) FROM organisation), 'Ulla Medremittent', 'ulla@example.se' FROM participation WHERE id = $P_OLD;
    INSERT INTO participation_activity (participation_id, activity, hours_per_week) VALUES ($P_OLD, 'Praktik hos Ulla', 4);
@@ -199,7 +200,7 @@ norm "$DB" > "$WORK/a.norm"
 norm "$DB2" > "$WORK/b.norm"
 check "killed and rerun ends in the same state as one clean run" cmp -s "$WORK/a.norm" "$WORK/b.norm" ||
 	diff -a "$WORK/a.norm" "$WORK/b.norm" | head -20
-eq "the old participation is anonymised" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NOT NULL, pe.first_name, pe.phone, pe.address, p.midterm_note) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD")" "1|Gallrad|||"
+eq "the old participation is anonymised" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NOT NULL, pe.first_name, pe.phone, pe.address, (SELECT COUNT(*) FROM participation_midterm m WHERE m.participation_id = p.id)) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD")" "1|Gallrad|||0"
 eq "its plan and history are gone" "$(m "SELECT (SELECT COUNT(*) FROM participation_activity WHERE participation_id = $P_OLD) + (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD)")" 0
 eq "its summary's versions, free text and all, are gone" \
 	"$(m "SELECT COUNT(*) FROM participation_summary WHERE participation_id = $P_OLD")" 0

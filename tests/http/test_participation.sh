@@ -151,29 +151,31 @@ expect_body "hours missing" '<p class="error" id="timmar-1-fel">Ange timmar i ve
 expect_body "hours out of range" '<p class="error" id="timmar-2-fel">Ange ett heltal mellan 1 och 40.</p>'
 eq "the plan is unchanged" "$(q "SELECT CONCAT(COUNT(*), '/', (SELECT version FROM participation WHERE id = $P1)) FROM participation_activity WHERE participation_id = $P1")" "2/$V"
 
-# --- Mid-term follow-up
-got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "version=$V" --data "datum=$(day 1)" \
+# --- Mid-term follow-up (more in test_midterm.sh)
+expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P1"
+K1=$(hidden nyckel)
+got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "nyckel=$K1" --data "datum=$(day 1)" \
 	--data-urlencode "deltog=Deltagaren, remittenten" --data-urlencode "anteckning=Går framåt")
 eq "a follow-up in the future is 400" "$got" 400
 expect_body "with the message" '<p class="error" id="mt-datum-fel">Datumet kan inte ligga i framtiden.</p>'
 expect_body "the typed note is kept" ">Går framåt</textarea>"
 expect_body "the typed attendees are kept" 'value="Deltagaren, remittenten"'
-got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "version=$V" --data "datum=$(day -101)" --data "deltog=X")
+got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "nyckel=$K1" --data "datum=$(day -101)" --data "deltog=X")
 eq "a follow-up before the start is 400" "$got" 400
 expect_body "with the message" "Datumet kan inte vara före startdatumet ($(day -100))."
-eq "nothing was stored" "$(q "SELECT CONCAT(IFNULL(midterm_date, 'NULL'), version) FROM participation WHERE id = $P1")" "NULL$V"
-got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "version=$V" --data "datum=$(day -50)" \
+eq "nothing was stored" "$(q "SELECT CONCAT(COUNT(*), '/', (SELECT version FROM participation WHERE id = $P1)) FROM participation_midterm WHERE participation_id = $P1")" "0/$V"
+got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "nyckel=$K1" --data "datum=$(day -50)" \
 	--data-urlencode "deltog=Deltagaren, remittenten" --data-urlencode "anteckning=Går framåt")
 eq "a follow-up answers 303" "$got" 303
-eq "it is stored" "$(q "SELECT CONCAT_WS('|', midterm_date, midterm_attendees, midterm_note) FROM participation WHERE id = $P1")" "$(day -50)|Deltagaren, remittenten|Går framåt"
+eq "it is stored" "$(q "SELECT CONCAT_WS('|', held_date, attendees, note) FROM participation_midterm WHERE participation_id = $P1")" "$(day -50)|Deltagaren, remittenten|Går framåt"
 
-# --- Optimistic locking: a form from before that change
-got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "version=$V" --data "datum=$(day -40)" --data-urlencode "deltog=Bara jag")
+# --- Optimistic locking: a form read before the plan was saved
+got=$(post "$FV" "/deltagande/$P1/forlangning" --data "version=$((V - 1))" --data "nytt_slut=$(day 40)" --data-urlencode "orsak=Bara jag")
 eq "a stale version is 409" "$got" 409
 expect_body "with a clear message" "Någon annan har ändrat uppgifterna medan du arbetade."
 expect_body "the typed value is kept" 'value="Bara jag"'
 expect_body "the new version is in the form" "name=\"version\" value=\"$(part_version "$P1")\""
-eq "nothing was overwritten" "$(q "SELECT midterm_attendees FROM participation WHERE id = $P1")" "Deltagaren, remittenten"
+eq "nothing was overwritten" "$(q "SELECT COUNT(*) FROM participation_extension WHERE participation_id = $P1")" 0
 
 # --- Extension
 V=$(part_version "$P1")

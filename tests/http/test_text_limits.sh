@@ -435,12 +435,25 @@ fx_POST_deltagande__id_plan() {
 	part_base
 	URL=/deltagande/$TL_PART/plan
 	local n=${1##*_}
+	# Every row is the same field: two of the fifty are enough.
+	[ "$n" -le 2 ] || SKIP="row $n is row 1 again"
 	FORM+=("aktivitet_$n=Promenad" "timmar_$n=4")
 }
 fx_POST_deltagande__id_mittuppfoljning() {
 	part_base
 	URL=/deltagande/$TL_PART/mittuppfoljning
-	FORM+=("datum=$(day -10)" "deltog=Deltagaren" "anteckning=")
+	FORM+=("datum=$(day -10)" "deltog=Deltagaren" "anteckning=" "nyckel=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')")
+}
+fx_POST_deltagande__id_mittuppfoljning__mid() {
+	JAR=$CM
+	[ -n "${TL_MT:-}" ] || TL_MT=$(q "INSERT INTO participation_midterm (participation_id, held_date, attendees) VALUES ($TL_PART, '$(day -5)', 'X'); SELECT LAST_INSERT_ID()")
+	URL=/deltagande/$TL_PART/mittuppfoljning/$TL_MT
+	FORM=("version=$(q "SELECT version FROM participation_midterm WHERE id = $TL_MT")" "datum=$(day -5)" "deltog=Deltagaren" "anteckning=")
+}
+fx_POST_deltagande__id_rattelse() {
+	part_base
+	URL=/deltagande/$TL_PART/rattelse
+	FORM+=("startdatum=$(day -30)" "kontaktperson=$CM_ID" "timmar=8")
 }
 fx_POST_deltagande__id_forlangning() {
 	part_base
@@ -474,6 +487,39 @@ TL_PART_END=$(q "SELECT id FROM participation WHERE referral_id = $TL_PREF_END")
 setup "its end" "$CM" "/deltagande/$TL_PART_END/avslut" \
 	"version=$(q "SELECT version FROM participation WHERE id = $TL_PART_END")" "slutdatum=$TODAY" \
 	"avslutsorsak=arbete" "sysselsattning_efter=arbete" "forsorjning_efter=lon"
+# tl_fresh_part: a new participation in Case Manager (TL_FRESH), for a
+# correction that uses one up.
+tl_fresh_part() {
+	local ref
+	ref=$(tl_referral)
+	give_waiver "$ref" > /dev/null
+	setup "a fresh participation" "$CM" "/inkorg/$ref/beslut" "beslut=anta" \
+		"version=$(q "SELECT version FROM referral WHERE id = $ref")" "startdatum=$(day -30)" \
+		"planerat_slut=$(day 60)" "kontaktperson=$CM_ID" "timmar=8"
+	TL_FRESH=$(q "SELECT id FROM participation WHERE referral_id = $ref")
+}
+# Reopening: the ended one refuses; an accepted one is reopened, so each
+# gets a fresh ended participation.
+fx_POST_deltagande__id_oppna_igen() {
+	local id=$TL_PART_END
+	if [ "$2" = accept ]; then
+		tl_fresh_part
+		id=$TL_FRESH
+		q "UPDATE participation SET status = 'avslutad', end_date = '$TODAY', end_reason_code = 'arbete' WHERE id = $id"
+	fi
+	JAR=$CM URL=/deltagande/$id/oppna-igen
+	FORM=("version=$(q "SELECT version FROM participation WHERE id = $id")")
+}
+# Marking in error uses the participation up.
+fx_POST_deltagande__id_felregistrera() {
+	local id=$TL_PART
+	if [ "$2" = accept ]; then
+		tl_fresh_part
+		id=$TL_FRESH
+	fi
+	JAR=$CM URL=/deltagande/$id/felregistrera
+	FORM=("version=$(q "SELECT version FROM participation WHERE id = $id")")
+}
 fx_POST_deltagande__id_sus_uppgifter() {
 	local id=$TL_PART
 	case "$1" in

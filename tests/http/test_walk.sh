@@ -105,11 +105,10 @@ eq "the plan is stored" "$(q "SELECT GROUP_CONCAT(CONCAT(activity, ':', hours_pe
 
 # --- 6. Mid-term follow-up today
 expect_status "personal.fv: the page after the plan" 200 -b "$FV" "$BASE/deltagande/$P?sparat=1"
-V=$(hidden version)
-got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "version=$V" --data "datum=$TODAY" \
+got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$(hidden nyckel)" --data "datum=$TODAY" \
 	--data-urlencode "deltog=Deltagaren, remittenten" --data-urlencode "anteckning=Går framåt")
 eq "the mid-term follow-up (303)" "$got" 303
-eq "it is stored" "$(q "SELECT CONCAT_WS('|', midterm_date, midterm_attendees, midterm_note) FROM participation WHERE id = $P")" \
+eq "it is stored" "$(q "SELECT CONCAT_WS('|', held_date, attendees, note) FROM participation_midterm WHERE participation_id = $P")" \
 	"$TODAY|Deltagaren, remittenten|Går framåt"
 
 # --- 7. Extension of the planned end

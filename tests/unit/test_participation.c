@@ -190,6 +190,11 @@ plan(void **state)
 	assert_non_null(participation_check_plan(0, 0));
 	assert_string_equal(participation_check_plan(2, 41),
 	    "Sammanlagt högst 40 timmar i veckan (heltid). Minska timmarna.");
+	/* As many activities as needed, up to 50. */
+	assert_null(participation_check_plan(12, 36));
+	assert_null(participation_check_plan(50, 40));
+	assert_string_equal(participation_check_plan(51, 40),
+	    "Planen kan ha högst 50 aktiviteter.");
 }
 
 static void

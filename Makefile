@@ -53,6 +53,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           report_document sql_report_document page_report_document demo_report_document \
           gallring sql_gallring gallring_run gallring_cli page_admin_gallring
 MODULES += referral_withdraw page_referral_withdraw referral_dup paging page_admin_recover
+MODULES += overdue sql_overdue news sql_news
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -78,6 +79,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
              test_report_document \
              test_gallring
 UNIT_TESTS += test_paging
+UNIT_TESTS += test_overdue
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

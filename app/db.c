@@ -32,6 +32,8 @@
 #include "sql_structural.h"
 #include "sql_report_document.h"
 #include "sql_gallring.h"
+#include "sql_overdue.h"
+#include "sql_news.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -57,6 +59,8 @@ static const struct {
 	[DB_STRUCTURAL] = { sql_structural, SQL_ST__MAX },
 	[DB_REPORT_DOCUMENT] = { sql_report_document, SQL_RD__MAX },
 	[DB_GALLRING] = { sql_gallring, SQL_GR__MAX },
+	[DB_OVERDUE] = { sql_overdue, SQL_OVERDUE__MAX },
+	[DB_NEWS] = { sql_news, SQL_NEWS__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

@@ -98,6 +98,8 @@ enum db_area {
 	DB_REPORT_DOCUMENT, /* sql_report_document.c: the delårsrapport */
 	/* sql_gallring.c: gallring and /admin/gallring */
 	DB_GALLRING,
+	DB_OVERDUE, /* sql_overdue.c: the overdue lists */
+	DB_NEWS,    /* sql_news.c: news since the last visit */
 	DB_AREA__MAX
 };
 

@@ -52,8 +52,6 @@ const char *referral_status_label(enum referral_status);
 /* The status named name into *out: 1, or 0 when it names none. */
 int referral_status_from_name(struct str name, enum referral_status *out);
 
-/* The label of a status as stored ("" when it names none): for the
- * history rows, which keep the names. Static. */
 /* The status stored as name; REFERRAL_STATUS__MAX when none. */
 enum referral_status referral_status_of(struct str name);
 
@@ -66,6 +64,8 @@ enum app_err referral_status_decode(struct str name, enum referral_status *out);
 const char *referral_status_inbox_label(enum referral_status s);
 const char *referral_status_inbox_label_of(struct str name);
 
+/* The label of a status as stored ("" when it names none): for the
+ * history rows, which keep the names. Static. */
 const char *referral_status_label_of(struct str name);
 
 /* 1 when the insats staff have decided: antagen, vantelista, avradd,

@@ -57,6 +57,7 @@ MODULES += referral_follow sql_referral_follow page_referral_follow
 MODULES += summary sql_summary page_summary page_summary_read demo_summary
 MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
            participation_correct sql_participation_correct page_participation_correct
+MODULES += overdue sql_overdue news sql_news
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -84,6 +85,7 @@ UNIT_TESTS = test_arena_str test_form test_conf test_view test_route test_resp \
 UNIT_TESTS += test_paging
 UNIT_TESTS += test_summary
 UNIT_TESTS += test_midterm test_participation_correct
+UNIT_TESTS += test_overdue
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -303,6 +303,8 @@ static const struct {
 	    "Sökning på personnummer: % träffar" },
 	{ "inbox: % referrals", "Inkorgen: % ansökningar" },
 	{ "overdue summaries: %", "Försenade sammanfattningar: %" },
+	{ "overdue: %", "Försenat: %" },
+	{ "news: %", "Nytt sedan förra besöket: %" },
 	{ "follow-ups due: %", "Uppföljningar att göra: %" },
 	{ "questionnaire code: %", "Enkätkod: %" },
 	{ "code list %", "Kodlista %" },

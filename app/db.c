@@ -37,6 +37,8 @@
 #include "sql_summary.h"
 #include "sql_midterm.h"
 #include "sql_participation_correct.h"
+#include "sql_overdue.h"
+#include "sql_news.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -66,6 +68,8 @@ static const struct {
 	[DB_SUMMARY] = { sql_summary, SQL_SUM__MAX },
 	[DB_MIDTERM] = { sql_midterm, SQL_MT__MAX },
 	[DB_PCORRECT] = { sql_participation_correct, SQL_PC__MAX },
+	[DB_OVERDUE] = { sql_overdue, SQL_OVERDUE__MAX },
+	[DB_NEWS] = { sql_news, SQL_NEWS__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

@@ -4,6 +4,8 @@
 #include "auth.h"
 #include "bind.h"
 #include "mfa.h"
+#include "news.h"
+#include "overdue.h"
 #include "page_followup.h"
 #include "page_form_stash.h"
 #include "page_participation.h"
@@ -220,9 +222,10 @@ page_start(struct req *r)
 	         start_insats_keys, BIND_N(start_insats_keys), ins, nins)) !=
 	        APP_OK)
 		return e;
-	/* Insats staff see the summaries due to remittents that are late. */
-	if ((r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)) &&
-	    (e = participation_start_overdue(r, ctx)) != APP_OK)
+	/* What happened since the last visit; for insats staff, what is
+	 * late in their insatser. */
+	if ((e = news_bind(r, ctx)) != APP_OK ||
+	    (e = overdue_bind(r, ctx, 0)) != APP_OK)
 		return e;
 	/* ... and the follow-ups six months after the end that are due. */
 	if ((e = followup_bind_start(r, ctx)) != APP_OK)

@@ -1,6 +1,5 @@
-/* page_participation.c: the insats staff's inbox, the overdue summaries
- * and the helpers of page_participation*.c; see
- * include/page_participation.h. */
+/* page_participation.c: the insats staff's inbox and the helpers of
+ * page_participation*.c; see include/page_participation.h. */
 
 #include "gender.h"
 #include "arena.h"
@@ -12,6 +11,7 @@
 #include "pages.h"
 #include "participation.h"
 #include "gallring.h"
+#include "overdue.h"
 #include "referral_decision.h"
 #include "req.h"
 #include "session.h"
@@ -160,45 +160,6 @@ part_code_multi(struct req *r, const char *key, const struct code_choices *l,
 	return APP_OK;
 }
 
-/* ---- the overdue summaries (start page and inbox) ---- */
-
-static const struct bind_key overdue_map[] = {
-	{ "id", "id" },
-	{ "first_name", "first_name" },
-	{ "last_name", "last_name" },
-	{ "insats", "insats" },
-	{ "due_date", "due_date" },
-};
-
-enum app_err
-participation_start_overdue(struct req *r, struct view_ctx *ctx)
-{
-	struct participation_overdue *rows;
-	struct buf detail;
-	size_t n;
-	enum app_err e;
-
-	if (r->user == NULL ||
-	    !(r->user->roles & ROLE_BIT(ROLE_INSATSPERSONAL)))
-		return APP_OK;
-	if ((e = participation_overdue_list(r, r->user->id, &rows, &n)) !=
-	        APP_OK ||
-	    (e = view_ctx_set_list(ctx, "overdue")) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "overdue_count", (long long)n)) !=
-	        APP_OK)
-		return e;
-	if (n == 0)
-		return APP_OK;
-	/* Names of participants are shown: one row for the list as such. */
-	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "overdue summaries: %zu", n)) != APP_OK ||
-	    (e = audit_write(r, AUDIT_READ, "participation_list", -1,
-	         STR_LIT(""), buf_str(&detail))) != APP_OK)
-		return e;
-	return bind_list(ctx, "overdue", &participation_overdue_record,
-	    overdue_map, BIND_N(overdue_map), rows, n);
-}
-
 /* ---- the inbox ---- */
 
 static const struct bind_key insats_map[] = {
@@ -285,7 +246,8 @@ page_inbox(struct req *r)
 		         gender_label_of(rows[i].gender))) != APP_OK)
 			return e;
 	}
-	if ((e = participation_start_overdue(r, ctx)) != APP_OK)
+	/* What is late, as counts with a link to the participant list. */
+	if ((e = overdue_bind(r, ctx, 1)) != APP_OK)
 		return e;
 	return page_render(r, "inkorg", "Inkorg", ctx);
 }

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "db.h"
 #include "form_registry.h"
+#include "overdue.h"
 #include "page_participation.h"
 #include "pages.h"
 #include "paging.h"
@@ -29,6 +30,16 @@ static const char *const list_status_choices[LIST_ALL + 2] = {
 	[LIST_ALL + 1] = NULL,
 };
 
+/* The overdue filter: a kind (overdue.h's names), or late in any way. */
+#define LATE_ANY OVERDUE__MAX
+static const char *const list_late_choices[LATE_ANY + 2] = {
+	[OVERDUE_END] = "slut",
+	[OVERDUE_MIDTERM] = "mitt",
+	[OVERDUE_SUMMARY] = "sammanfattning",
+	[LATE_ANY] = "alla",
+	[LATE_ANY + 1] = NULL,
+};
+
 enum { LF_INSATS, LF_STATUS, LF_CONTACT, LF_GENDER, LF_OVERDUE, LF__MAX };
 /* The search by personnummer or by name (partials/deltag_search.html),
  * on the list and on its own page: one of the two. */
@@ -45,7 +56,7 @@ static const struct field_spec list_spec[LF__MAX] = {
 	[LF_STATUS] = { "status", FT_ENUM, 0, 0, 0, list_status_choices },
 	[LF_CONTACT] = { "kontakt", FT_INT, 1, 4294967295LL, 0, NULL },
 	[LF_GENDER] = { "kon", FT_ENUM, 0, 0, 0, gender_names },
-	[LF_OVERDUE] = { "forsenad", FT_BOOL, 0, 0, 0, NULL },
+	[LF_OVERDUE] = { "forsenad", FT_ENUM, 0, 0, 0, list_late_choices },
 };
 
 static const struct bind_key option_map[] = {
@@ -63,7 +74,6 @@ static const struct bind_key row_map[] = {
 	{ "end_date", "end_date" },
 	{ "contact", "contact" },
 	{ "summary_due", "summary_due" },
-	{ "overdue", "overdue" },
 	{ "summary_sent", "summary_sent" },
 };
 
@@ -109,10 +119,33 @@ list_bind_rows(
 		         gender_label_of(rows[i].gender))) != APP_OK ||
 		    (e = view_ctx_set_cstr(it, "status",
 		         participation_status_label_of(rows[i].status))) !=
-		        APP_OK)
+		        APP_OK ||
+		    (e = view_ctx_set_list(it, "late")) != APP_OK)
 			return e;
+		/* A marker per kind the row is late in. */
+		for (int k = 0; k < OVERDUE__MAX; k++) {
+			struct view_ctx *m;
+
+			if (!(rows[i].overdue & OVERDUE_BIT(k)))
+				continue;
+			if ((m = view_ctx_list_add(it, "late")) == NULL)
+				return APP_ENOMEM;
+			if ((e = view_ctx_set_cstr(m, "label",
+			         overdue_kind_label((enum overdue_kind)k))) !=
+			    APP_OK)
+				return e;
+		}
 	}
 	return APP_OK;
+}
+
+/* The overdue filter's kinds (OVERDUE_BIT()s; 0: none chosen). */
+static unsigned
+list_late_kinds(const struct field_val *v)
+{
+	if (!v->ok || !v->present)
+		return 0;
+	return v->i == LATE_ANY ? OVERDUE_ANY : OVERDUE_BIT(v->i);
 }
 
 /* The filter as typed: the chosen status and gender as flags. */
@@ -130,9 +163,18 @@ list_bind_filter(struct view_ctx *ctx, const struct field_val *fv)
 		[GENDER_MAN] = "g_man",
 		[GENDER_ANNAT] = "g_annat",
 	};
+	static const char *const od_keys[LATE_ANY + 1] = {
+		[OVERDUE_END] = "od_slut",
+		[OVERDUE_MIDTERM] = "od_mitt",
+		[OVERDUE_SUMMARY] = "od_sammanfattning",
+		[LATE_ANY] = "od_alla",
+	};
+	int od_set = fv[LF_OVERDUE].ok && fv[LF_OVERDUE].present;
+	/* With the overdue filter the status is every one unless chosen. */
 	long long st = fv[LF_STATUS].ok && fv[LF_STATUS].present
 	    ? fv[LF_STATUS].i
-	    : PARTICIPATION_INSKRIVEN;
+	    : od_set ? LIST_ALL
+	             : PARTICIPATION_INSKRIVEN;
 	int g_set = fv[LF_GENDER].ok && fv[LF_GENDER].present;
 	enum app_err e;
 
@@ -143,8 +185,11 @@ list_bind_filter(struct view_ctx *ctx, const struct field_val *fv)
 		if ((e = view_ctx_set_bool(ctx, g_keys[g],
 		         g_set && fv[LF_GENDER].i == g)) != APP_OK)
 			return e;
-	return view_ctx_set_bool(
-	    ctx, "overdue_only", fv[LF_OVERDUE].ok && fv[LF_OVERDUE].i);
+	for (int k = 0; k <= LATE_ANY; k++)
+		if ((e = view_ctx_set_bool(ctx, od_keys[k],
+		         od_set && fv[LF_OVERDUE].i == k)) != APP_OK)
+			return e;
+	return APP_OK;
 }
 
 /* The list's filter as a query string for the page and sort links, from
@@ -167,8 +212,9 @@ list_filter_query(struct req *r, const struct participation_filter *flt,
 	if (e == APP_OK && flt->gender.len)
 		e = buf_printf(
 		    &b, "kon=%.*s&", (int)flt->gender.len, flt->gender.p);
-	if (e == APP_OK && flt->overdue_only)
-		e = buf_puts(&b, "forsenad=1&");
+	if (e == APP_OK && fv[LF_OVERDUE].ok && fv[LF_OVERDUE].present)
+		e = buf_printf(
+		    &b, "forsenad=%s&", list_late_choices[fv[LF_OVERDUE].i]);
 	if (e != APP_OK)
 		return e;
 	/* Without the last '&'. */
@@ -222,14 +268,16 @@ page_participants(struct req *r)
 		fv[LF_CONTACT].error = MSG_PICK;
 		nerr++;
 	}
+	flt.overdue_kinds = list_late_kinds(&fv[LF_OVERDUE]);
+	/* With the overdue filter the status is every one unless chosen. */
 	flt.status = str_cstr(
 	    participation_status_name(fv[LF_STATUS].ok && fv[LF_STATUS].present
 	            ? (enum participation_status)fv[LF_STATUS].i
-	            : PARTICIPATION_INSKRIVEN));
+	            : flt.overdue_kinds ? PARTICIPATION_STATUS__MAX
+	                                : PARTICIPATION_INSKRIVEN));
 	flt.gender = fv[LF_GENDER].present
 	    ? str_cstr(gender_name((enum gender)fv[LF_GENDER].i))
 	    : STR_LIT("");
-	flt.overdue_only = fv[LF_OVERDUE].i != 0;
 	if ((e = bind_options(ctx, "insatser", &my_insats_record, option_map,
 	         BIND_N(option_map), ins, nins, "id",
 	         list_id_str(r, flt.insats_id))) != APP_OK ||

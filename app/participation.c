@@ -372,22 +372,12 @@ static const struct db_field row_fields[] = {
 	DB_FIELD(participation_row, end_date, "end_date", DB_F_STR),
 	DB_FIELD(participation_row, contact, "contact", DB_F_STR),
 	DB_FIELD(participation_row, summary_due, "summary_due", DB_F_STR),
-	DB_FIELD(participation_row, overdue, "overdue", DB_F_BOOL),
+	DB_FIELD(participation_row, overdue, "overdue", DB_F_INT),
 	DB_FIELD(participation_row, summary_sent, "summary_sent", DB_F_BOOL),
 	DB_FIELD(participation_row, total, "total", DB_F_INT),
 };
 const struct db_record participation_row_record =
     DB_RECORD(participation_row, row_fields);
-
-static const struct db_field overdue_fields[] = {
-	DB_FIELD(participation_overdue, id, "id", DB_F_INT),
-	DB_FIELD(participation_overdue, first_name, "first_name", DB_F_STR),
-	DB_FIELD(participation_overdue, last_name, "last_name", DB_F_STR),
-	DB_FIELD(participation_overdue, insats, "insats", DB_F_STR),
-	DB_FIELD(participation_overdue, due_date, "due_date", DB_F_STR),
-};
-const struct db_record participation_overdue_record =
-    DB_RECORD(participation_overdue, overdue_fields);
 
 static const struct db_field hit_fields[] = {
 	DB_FIELD(participation_hit, referral_id, "referral_id", DB_F_STR),
@@ -701,37 +691,28 @@ participation_list(struct req *r, const struct participation_filter *f,
     long long *total)
 {
 	struct str today = participation_ymd_str(r->a, participation_today());
-	struct db_param p[23];
+	struct db_param p[28];
 	enum app_err e;
 
-	p[0] = DB_STR(today);
-	p[1] = DB_INT(f->staff_id);
-	p[2] = p[3] = DB_INT(f->insats_id);
-	p[4] = p[5] = DB_STR(f->status);
-	p[6] = p[7] = DB_INT(f->contact_id);
-	p[8] = p[9] = DB_STR(f->gender);
-	p[10] = DB_INT(f->overdue_only != 0);
-	p[11] = DB_STR(today);
-	for (int i = 12; i < 22; i++)
+	p[0] = p[1] = p[2] = DB_STR(today);
+	p[3] = DB_INT(f->staff_id);
+	p[4] = p[5] = DB_INT(f->insats_id);
+	p[6] = p[7] = DB_STR(f->status);
+	p[8] = p[9] = DB_INT(f->contact_id);
+	p[10] = p[11] = DB_STR(f->gender);
+	p[12] = DB_INT(f->overdue_kinds);
+	p[13] = p[14] = p[15] = DB_STR(today);
+	p[16] = DB_INT(f->overdue_kinds);
+	for (int i = 17; i < 27; i++)
 		p[i] = DB_INT(paging_order(pg));
-	p[22] = DB_INT(paging_offset(pg));
+	p[27] = DB_INT(paging_offset(pg));
 	*total = 0;
-	if ((e = part_load(r, SQL_PARTICIPATION_LIST, p, 23, rows, n)) !=
+	if ((e = part_load(r, SQL_PARTICIPATION_LIST, p, 28, rows, n)) !=
 	    APP_OK)
 		return e;
 	if (*n > 0)
 		*total = (*rows)[0].total;
 	return APP_OK;
-}
-
-enum app_err
-participation_overdue_list(struct req *r, long long staff_id,
-    struct participation_overdue **rows, size_t *n)
-{
-	struct db_param p[2] = { DB_INT(staff_id),
-		DB_STR(participation_ymd_str(r->a, participation_today())) };
-
-	return part_load(r, SQL_PARTICIPATION_OVERDUE, p, 2, rows, n);
 }
 
 /* "%name%" for LIKE, with \, % and _ escaped (LIKE's escape is \).

@@ -79,7 +79,9 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                             "UTC_TIMESTAMP() + INTERVAL ? MINUTE, locked_until), "
 	                             "failed_logins = failed_logins + 1 WHERE id = ?",
 	    0, .ncols = 0, .nparams = 3 },
+	/* previous_login_at first: assignments are evaluated left to right. */
 	[SQL_STAFF_LOGIN_OK] = { "UPDATE staff SET failed_logins = 0, locked_until = NULL, "
+	                         "previous_login_at = last_login_at, "
 	                         "last_login_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_LOGIN_FAILURE_INSERT] = { "INSERT INTO login_failure (username, remote_addr, at) "

@@ -1,5 +1,6 @@
 /* sql_participation.c: statements of the insats staff's pages; see
  * include/sql_participation.h. */
+#include "overdue.h"
 #include "participation.h"
 #include "participation_edit.h"
 #include "sql_audit_object.h"
@@ -18,9 +19,7 @@
 	"(SELECT si.insats_id FROM staff_insats si WHERE si.staff_id = ?)"
 
 /* An ended participation whose summary is past due (? = today). */
-#define OVERDUE_COND                                                           \
-	"(p.status = 'avslutad' AND p.summary_sent_at IS NULL AND "            \
-	"p.summary_due_date IS NOT NULL AND p.summary_due_date < ?)"
+#define OVERDUE_COND OVERDUE_SQL_SUMMARY
 
 #define INSKRIVNA(ins) SQL_INSATS_INSKRIVNA(ins)
 
@@ -326,7 +325,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "pe.gender AS gender, i.short_name AS insats, p.status AS status, "
 	                             "p.start_date AS start_date, IFNULL(p.planned_end_date, '') AS planned_end, "
 	                             "IFNULL(p.end_date, '') AS end_date, IFNULL(s.display_name, '') AS contact, "
-	                             "IFNULL(p.summary_due_date, '') AS summary_due, " OVERDUE_COND
+	                             "IFNULL(p.summary_due_date, '') AS summary_due, " OVERDUE_SQL_MASK
 	                             " AS overdue, p.summary_sent_at IS NOT NULL AS summary_sent, "
 	                             "COUNT(*) OVER () AS total "
 	                             "FROM participation p "
@@ -339,9 +338,10 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                             "AND (? = '' OR p.status = ?) "
 	                             "AND (? = 0 OR p.contact_id = ?) "
 	                             "AND (? = '' OR pe.gender = ?) "
-	                             "AND (? = 0 OR " OVERDUE_COND
-	                             ") " PART_ORDER " LIMIT 50 OFFSET ?",
-	    1, .ncols = 14, .nparams = 23, .rec = &participation_row_record },
+	                             "AND (? = 0 OR (" OVERDUE_SQL_MASK
+	                             " & ?) <> 0) " PART_ORDER
+	                             " LIMIT 50 OFFSET ?",
+	    1, .ncols = 14, .nparams = 28, .rec = &participation_row_record },
 	[SQL_PARTICIPATION_SEARCH] = { "SELECT r.id AS referral_id, r.status AS referral_status, "
 	                               "IFNULL(p.id, '') AS participation_id, IFNULL(p.status, '') AS status, "
 	                               "i.name AS insats, "
@@ -443,17 +443,6 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "version = version + 1 WHERE id = ? AND version = ? "
 	                                         "AND status = 'avslutad' AND summary_sent_at IS NULL",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_PARTICIPATION_OVERDUE] = { "SELECT p.id AS id, pe.first_name AS first_name, "
-	                                "pe.last_name AS last_name, i.name AS insats, "
-	                                "p.summary_due_date AS due_date "
-	                                "FROM participation p "
-	                                "JOIN participation_person pe ON pe.participation_id = p.id "
-	                                "JOIN insats i ON i.id = p.insats_id "
-	                                "WHERE p.insats_id IN " MY_INSATSER
-	                                " AND p.gallrad_at IS NULL"
-	                                " AND " OVERDUE_COND " "
-	                                "ORDER BY p.summary_due_date, p.id LIMIT 200",
-	    1, .ncols = 5, .nparams = 2, .rec = &participation_overdue_record },
 	[SQL_PARTICIPATION_PERSON_COPY] = { "INSERT INTO participation_person (participation_id, " PERSON_FIELDS
 	                                    ") SELECT ?, " PERSON_FIELDS
 	                                    " FROM referral_person WHERE referral_id = ?",

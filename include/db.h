@@ -112,6 +112,8 @@ enum db_area {
 	DB_SUMMARY, /* sql_summary.c: the summary to the remittent */
 	DB_MIDTERM,  /* sql_midterm.c: the mid-term follow-ups */
 	DB_PCORRECT, /* sql_participation_correct.c: corrections */
+	DB_OVERDUE, /* sql_overdue.c: the overdue lists */
+	DB_NEWS,    /* sql_news.c: news since the last visit */
 	DB_AREA__MAX
 };
 

@@ -94,16 +94,6 @@ enum app_err page_participation_contact_form(struct req *);
 /* POST /deltagande/:id/kontaktuppgifter */
 enum app_err page_participation_contact(struct req *);
 
-/*
- * For the start page: bind a list "overdue" of {id, name, insats,
- * due_date} to ctx (the ended participations of the caller's insatser
- * whose summary to the remittent is past due and not sent, oldest due
- * first) and "overdue_count"; render it with {{> deltag_overdue}}. Binds
- * nothing for a caller without the insatspersonal role. Writes one audit
- * row when the list is not empty.
- */
-enum app_err participation_start_overdue(struct req *, struct view_ctx *ctx);
-
 /* ---- helpers shared by page_participation*.c only ---- */
 
 #define PART_CONFLICT_MSG                                                      \

@@ -354,7 +354,8 @@ struct participation_row {
 	long long id;
 	struct str first_name, last_name, gender, insats, status;
 	struct str start_date, planned_end, end_date, contact, summary_due;
-	int overdue, summary_sent;
+	long long overdue; /* the kinds it is late in: OVERDUE_BIT()s */
+	int summary_sent;
 	long long total; /* rows the list statement matched in all */
 };
 extern const struct db_record participation_row_record;
@@ -365,8 +366,8 @@ struct participation_filter {
 	long long insats_id;
 	struct str status; /* a status name */
 	long long contact_id;
-	struct str gender; /* a gender name */
-	int overdue_only;
+	struct str gender;      /* a gender name */
+	unsigned overdue_kinds; /* OVERDUE_BIT()s (overdue.h): late in one */
 };
 
 /* The participant list's sortable columns (paging.h): the name (the
@@ -386,19 +387,6 @@ extern const struct paging_sort participation_sorts[PARTICIPATION_SORT__MAX];
 enum app_err participation_list(struct req *,
     const struct participation_filter *f, const struct paging *pg,
     struct participation_row **rows, size_t *n, long long *total);
-
-/* An ended participation of the caller's insatser whose summary is past
- * due and not sent. */
-struct participation_overdue {
-	long long id;
-	struct str first_name, last_name, insats, due_date;
-};
-extern const struct db_record participation_overdue_record;
-
-/* The overdue summaries of staff_id's insatser, oldest due first, at most
- * 200. Arena. */
-enum app_err participation_overdue_list(struct req *, long long staff_id,
-    struct participation_overdue **rows, size_t *n);
 
 /* A search hit: a referral of the person in the caller's insatser (not a
  * draft), with its participation if admitted ("" ids when not). */

@@ -58,9 +58,10 @@ enum sql_participation {
 	/* (referral id, person id, insats id, start, planned end, contact id,
 	 * hours per week, occupation before or NULL): status inskriven */
 	SQL_PARTICIPATION_INSERT,
-	/* (today, staff id, insats id or 0 twice, status or "" twice,
-	 * contact id or 0 twice, gender or "" twice, overdue 0/1, today,
-	 * order index x10, offset) -> struct participation_row: one page
+	/* (today x3, staff id, insats id or 0 twice, status or "" twice,
+	 * contact id or 0 twice, gender or "" twice, overdue kinds (0: any
+	 * row), today x3, the kinds again, order index x10, offset) ->
+	 * struct participation_row (overdue: OVERDUE_SQL_MASK): one page
 	 * (50) in the order paging_order() names (enum participation_sort),
 	 * each row with the total matched */
 	SQL_PARTICIPATION_LIST,
@@ -109,10 +110,6 @@ enum sql_participation {
 	SQL_PARTICIPATION_INCOME_AFTER_INSERT, /* (id, code) */
 	/* (id, version): only an ended participation not yet sent */
 	SQL_PARTICIPATION_SET_SUMMARY_SENT,
-	/* (staff id, today) -> struct participation_overdue: ended
-	 * participations whose summary is past due and not sent, oldest due
-	 * first, at most 200 */
-	SQL_PARTICIPATION_OVERDUE,
 	/* (participation id, referral id): the insats's record of the person
 	 * starts as the admitted referral's (sql/0022) */
 	SQL_PARTICIPATION_PERSON_COPY,

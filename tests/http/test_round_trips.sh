@@ -15,8 +15,11 @@ check "GET /deltagande/:id runs at most 6 statements (ran $n)" \
 n=$(statements_of "$J" /inkorg)
 check "GET /inkorg runs at most 6 statements (ran $n)" \
 	test "$n" != "?" -a "$n" -le 6
+# The start page is a dashboard of lists (issue 15: the news since the
+# last visit with its own look-up of that visit, and the overdue lists with
+# their audit row come on top of the six-month follow-ups): at most 9.
 n=$(statements_of "$J" /start)
-check "GET /start runs at most 6 statements (ran $n)" \
-	test "$n" != "?" -a "$n" -le 6
+check "GET /start runs at most 9 statements (ran $n)" \
+	test "$n" != "?" -a "$n" -le 9
 
 done_testing

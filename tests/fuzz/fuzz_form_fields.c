@@ -6,7 +6,8 @@
  *
  * Links: app/form.c app/form_registry.c and what they use (plus the shared
  * replay main, or clang -fsanitize=fuzzer). Input: byte 0 even: a real
- * form (byte 1 picks it); odd: one field of type, flags and limits taken
+ * form (byte 1 picks it; a code list's choices, which its handler takes
+ * from the database, are stand-ins); odd: one field of type, flags and limits taken
  * from bytes 1-18. Then records [key][len][len bytes]: key picks a field
  * name of the table (or one it does not have), the value is raw bytes (a
  * list built without the parsers: NUL and bad UTF-8 included).
@@ -211,7 +212,7 @@ fuzz_check(struct arena *a, const struct kv_list *l,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct field_spec one;
+	struct field_spec one, *copy = NULL;
 	const struct field_spec *spec;
 	size_t nspec, at, cap = 0;
 	struct arena a;
@@ -226,8 +227,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		forms = form_registry(&nforms);
 		if (nforms == 0)
 			return 0;
-		spec = forms[data[1] % nforms]->spec;
 		nspec = forms[data[1] % nforms]->nspec;
+		if (nspec == 0 || (copy = calloc(nspec, sizeof(*copy))) == NULL)
+			return 0;
+		memcpy(
+		    copy, forms[data[1] % nforms]->spec, nspec * sizeof(*copy));
+		/* A code list's choices come from the database: the handler
+		 * puts them in its copy of the table (page_referral_form.c);
+		 * so does this. */
+		for (size_t i = 0; i < nspec; i++)
+			if (copy[i].type == FT_ENUM && copy[i].choices == NULL)
+				copy[i].choices = fuzz_choices;
+		spec = copy;
 		at = 2;
 	} else {
 		if (size < 19)
@@ -247,8 +258,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nspec = 1;
 		at = 19;
 	}
-	if (nspec == 0 || !arena_init(&a, 4u << 20))
+	if (nspec == 0 || !arena_init(&a, 4u << 20)) {
+		free(copy);
 		return 0;
+	}
 	while (at + 2 <= size) {
 		size_t key = data[at], len = data[at + 1];
 		char *kp, *vp;
@@ -281,5 +294,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_check(&a, &l, spec, nspec);
 	arena_free(&a);
+	free(copy);
 	return 0;
 }

@@ -91,6 +91,8 @@ FUZZERS    = urlenc cookie conf view pnr \
              signature \
              questionnaire \
              form_stash
+FUZZERS += date http_head route form_fields kiosk_answer totp session_token \
+           roles sus_xml
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 
@@ -169,18 +171,29 @@ bench: deps
 	@bash tests/bench.sh "$(abspath $(BUILD))"
 
 # Real coverage-guided fuzzing with libFuzzer (clang); `make check` only replays.
+# The modules are built once for it (build/fuzz/obj), then one binary per
+# target. tests/fuzz/run.sh runs each for FUZZ_SECONDS, goes on past a
+# crash and ends with a line per target; non-zero when any crashed.
 FUZZ_SECONDS ?= 60
+FUZZ_DIR   = $(BUILD)/fuzz
+FUZZ_FLAGS = -std=c17 -g -O1 -Iinclude -D_GNU_SOURCE -MMD -MP $(PKG_CFLAGS)
+FUZZ_LIB   = $(FUZZ_DIR)/libstegvis-fuzz.a
+$(FUZZ_DIR)/obj/%.o: app/%.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+$(FUZZ_LIB): $(MODULES:%=$(FUZZ_DIR)/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined $< $(FUZZ_LIB) \
+	  -o $@ $(LDLIBS)
 fuzz:
-	@mkdir -p $(BUILD)/fuzz
-	@for f in $(FUZZERS); do \
-	  clang -std=c17 -g -O1 -Iinclude -D_GNU_SOURCE $(PKG_CFLAGS) \
-	    -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$$f.c \
-	    $(filter-out app/main.c,$(MODULES:%=app/%.c)) -o $(BUILD)/fuzz/fuzz_$$f $(LDLIBS) || exit 1; \
-	  mkdir -p $(BUILD)/fuzz/corpus_$$f; \
-	  dict=tests/fuzz/$$f.dict; [ -f $$dict ] || dict=tests/fuzz/form.dict; \
-	  $(BUILD)/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
-	    $(BUILD)/fuzz/corpus_$$f tests/fuzz/corpus/$$f || exit 1; \
-	done
+	@$(MAKE) --no-print-directory -k $(FUZZ_BINS) || true
+	@bash tests/fuzz/run.sh "$(FUZZ_DIR)" "$(FUZZ_SECONDS)" $(FUZZERS)
+fuzz-list:
+	@for f in $(FUZZERS); do echo $$f; done
+	@echo "$(words $(FUZZERS)) fuzz targets"
+.PHONY: fuzz-list
 
 # ---- make install / make uninstall (README "A real server") ----------------
 # `make && sudo make install [PREFIX=/usr] [DESTDIR=/tmp/pkg]`. The binary

@@ -112,7 +112,9 @@ date_utc_to_local(struct str utc, char *out, size_t n)
 	/* Seconds since the epoch by the calendar alone (the input is UTC),
 	 * then the process's zone (Europe/Stockholm) for the shown form. */
 	t = (time_t)date_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-	if (localtime_r(&t, &tm) == NULL)
+	/* The last hours of 9999 are in year 10000 in Sweden: not the
+	 * shape, so not shown (written, it would not fit in 20 bytes). */
+	if (localtime_r(&t, &tm) == NULL || tm.tm_year + 1900 > 9999)
 		return 0;
 	if (with_seconds)
 		snprintf(out, n, "%04d-%02d-%02d %02d:%02d:%02d",

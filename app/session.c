@@ -146,8 +146,7 @@ session_set_cookie(
 	return resp_header(&r->resp, "Set-Cookie", buf_str(&b));
 }
 
-/* A well-formed token: exactly 64 lower-case hex characters. */
-static int
+int
 session_token_ok(const struct str *t)
 {
 	if (t == NULL || t->len != SESSION_TOKEN_BYTES * 2)
@@ -307,11 +306,28 @@ session_from_cookie(struct req *r)
 	return session_touch(r, SK_STAFF, &row);
 }
 
+int
+session_bearer_token(struct str auth, struct str *tok)
+{
+	static const char prefix[] = "Bearer ";
+
+	*tok = STR_LIT("");
+	if (auth.len <= sizeof(prefix) - 1 ||
+	    strncasecmp(auth.p, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	*tok = (struct str){ auth.p + sizeof(prefix) - 1,
+		auth.len - (sizeof(prefix) - 1) };
+	if (!session_token_ok(tok)) {
+		*tok = STR_LIT("");
+		return 0;
+	}
+	return 1;
+}
+
 /* Authorization: Bearer <64 hex> for integration accounts. */
 static enum app_err
 session_from_token(struct req *r, struct str auth)
 {
-	static const char prefix[] = "Bearer ";
 	struct session_row row;
 	unsigned char hash[32];
 	struct db_param p[1];
@@ -319,12 +335,7 @@ session_from_token(struct req *r, struct str auth)
 	int found;
 	enum app_err e;
 
-	if (auth.len <= sizeof(prefix) - 1 ||
-	    strncasecmp(auth.p, prefix, sizeof(prefix) - 1) != 0)
-		return APP_OK;
-	tok = (struct str){ auth.p + sizeof(prefix) - 1,
-		auth.len - (sizeof(prefix) - 1) };
-	if (!session_token_ok(&tok))
+	if (!session_bearer_token(auth, &tok))
 		return APP_OK;
 	p[0] = session_hash_param(tok, hash);
 	if ((e = db_load_one(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_TOKEN, p, 1,

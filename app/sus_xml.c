@@ -133,13 +133,15 @@ sus_xml_free(struct sus_xml *x)
 	free(x);
 }
 
-/* s as a NUL-terminated, XML-safe string in the scratch buffer: bytes XML
- * 1.0 forbids (C0 controls but tab, LF, CR; DEL is allowed) become spaces.
- * The database holds valid UTF-8 (utf8mb4), which is passed through. */
+/* s as a NUL-terminated, XML-safe string in the scratch buffer: what XML
+ * 1.0 forbids becomes a space, one for each character: C0 controls but
+ * tab, LF, CR (DEL is allowed), and the noncharacters U+FFFE and U+FFFF,
+ * which utf8mb4 holds. The database holds valid UTF-8 (utf8mb4), which is
+ * passed through. */
 static const xmlChar *
 sus_xml_text(struct sus_xml *x, struct str s)
 {
-	size_t n = s.len > SUS_XML_SCRATCH ? SUS_XML_SCRATCH : s.len;
+	size_t n = s.len > SUS_XML_SCRATCH ? SUS_XML_SCRATCH : s.len, j = 0;
 
 	/* Never cut inside a UTF-8 sequence. */
 	while (n < s.len && n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
@@ -147,11 +149,18 @@ sus_xml_text(struct sus_xml *x, struct str s)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s.p[i];
 
-		x->scratch[i] =
+		if (c == 0xEF && i + 2 < n &&
+		    (unsigned char)s.p[i + 1] == 0xBF &&
+		    ((unsigned char)s.p[i + 2] & 0xFE) == 0xBE) {
+			x->scratch[j++] = ' '; /* U+FFFE, U+FFFF */
+			i += 2;
+			continue;
+		}
+		x->scratch[j++] =
 		    (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ? ' '
 		                                                      : (char)c;
 	}
-	x->scratch[n] = '\0';
+	x->scratch[j] = '\0';
 	return (const xmlChar *)x->scratch;
 }
 

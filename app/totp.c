@@ -46,6 +46,12 @@ totp_base32(struct req *r, struct str secret)
 int
 totp_check(struct str secret, struct str code, uint64_t *step)
 {
+	return totp_check_at(secret, code, time(NULL), step);
+}
+
+int
+totp_check_at(struct str secret, struct str code, time_t now, uint64_t *step)
+{
 	char digits[7];
 	size_t n = 0;
 	int pos = 0;
@@ -61,8 +67,8 @@ totp_check(struct str secret, struct str code, uint64_t *step)
 	if (n != 6 || secret.len == 0)
 		return 0;
 	digits[6] = '\0';
-	return oath_totp_validate3(secret.p, secret.len, time(NULL), TOTP_STEP,
-	           0, TOTP_WINDOW, &pos, step, digits) >= 0;
+	return oath_totp_validate3(secret.p, secret.len, now, TOTP_STEP, 0,
+	           TOTP_WINDOW, &pos, step, digits) >= 0;
 }
 
 /* Percent-encode s for the otpauth URI's path and query. */

@@ -35,7 +35,8 @@ int date_parse_iso(struct str s, int *y, int *m, int *d);
  * "ÅÅÅÅ-MM-DD HH:MM:SS", written into out (at least 20 bytes) as the same
  * shape in Swedish time (daylight saving included). 1 on success; an
  * empty or malformed input writes "" and returns 0, so a value that never
- * was a time is not shown as one.
+ * was a time is not shown as one; so does a time in the last hours of
+ * 9999, which is in year 10000 in Sweden.
  */
 int date_utc_to_local(struct str utc, char *out, size_t n);
 

@@ -128,6 +128,16 @@ enum app_err session_set_cookie(
 /* A random token as 2 * nbytes hex characters. Arena. */
 struct str session_random_hex(struct req *, size_t nbytes);
 
+/* 1 when t (may be NULL) is a well-formed token: exactly 2 *
+ * SESSION_TOKEN_BYTES lower-case hex characters (a cookie's or a bearer
+ * token's); anything else is no session. */
+int session_token_ok(const struct str *t);
+
+/* The token of an Authorization value "Bearer <token>" (the scheme in any
+ * case): 1 and *tok (borrowed from auth) when session_token_ok(), else 0
+ * and *tok empty. */
+int session_bearer_token(struct str auth, struct str *tok);
+
 /* BLAKE2b-256 of the hex token s, into out (32 bytes). */
 void session_token_hash(struct str token, unsigned char out[32]);
 

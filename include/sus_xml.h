@@ -18,7 +18,8 @@
  *
  * A step out of order returns APP_EINPUT. Every string is borrowed for the
  * call only; text is written escaped, and characters XML 1.0 cannot carry
- * (control characters other than tab and line breaks) become spaces, so a
+ * (control characters other than tab and line breaks, U+FFFE and U+FFFF)
+ * become spaces, so a
  * stray byte in a description can never make the document ill-formed.
  * Never the writer's raw-output call: make lint bans it.
  */

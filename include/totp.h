@@ -10,6 +10,7 @@
 #define TOTP_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "app.h"
 #include "str.h"
@@ -33,6 +34,10 @@ struct str totp_base32(struct req *, struct str secret);
  * one step; *step is then the time step it belongs to. 0 otherwise.
  */
 int totp_check(struct str secret, struct str code, uint64_t *step);
+
+/* totp_check() at the time now (for the fuzz target: a fixed time). */
+int totp_check_at(
+    struct str secret, struct str code, time_t now, uint64_t *step);
 
 /* Bind "qr_size" and the list "qr_cells" (x, y of each dark module) for
  * the otpauth:// URI of secret and username, for views/partials/qr.html. */

@@ -43,8 +43,10 @@
  * (parameter ?, twice: the Swedish date, consent_today()) is within its
  * period, the insats itself is still an active party and its case has
  * not closed (8: with state aktiv, in force as consent.h defines it; the
- * case closes as sql_consent.c's CLOSED says); the participation's
- * summary was sent while it was signed and not yet ended (16). Only the
+ * case closes as sql_consent.c's CLOSED says); a version of the
+ * participation's summary (participation_summary) was sent while it was
+ * signed and not yet ended (16: a correction sent under a waiver given
+ * after the first send counts for that waiver). Only the
  * inputs: visibility.h decides what they show (vis_follow()).
  */
 #define ACCESS_SQL_WAIVER_SCOPE                                                \
@@ -60,11 +62,11 @@
 	"pc.referral_id = r.id AND (pc.status = 'felregistrerad' OR "          \
 	"(pc.status = 'avslutad' AND (pc.summary_sent_at IS NOT NULL OR "      \
 	"c.direction_disclose = 0))))) "                                       \
-	"| 16 * EXISTS (SELECT 1 FROM participation pd WHERE pd.referral_id "  \
-	"= r.id AND pd.status = 'avslutad' AND pd.summary_sent_at IS NOT "     \
-	"NULL AND c.signed_at <= pd.summary_sent_at AND (c.ended_at IS NULL "  \
-	"OR c.ended_at >= pd.summary_sent_at)) " ACCESS_SQL_LATEST_WAIVER      \
-	"), 0)"
+	"| 16 * EXISTS (SELECT 1 FROM participation pd JOIN "                  \
+	"participation_summary sd ON sd.participation_id = pd.id WHERE "       \
+	"pd.referral_id = r.id AND sd.state = 'skickad' AND "                  \
+	"c.signed_at <= sd.sent_at AND (c.ended_at IS NULL OR "                \
+	"c.ended_at >= sd.sent_at)) " ACCESS_SQL_LATEST_WAIVER "), 0)"
 
 /* The insats staff's way to referral r: submitted (a draft withdrawn
  * before it was ever sent stays the remittent's), and of an insats the

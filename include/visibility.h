@@ -125,7 +125,7 @@ enum vis_scope {
 	                               * still an active party, its case not
 	                               * closed: with state aktiv, in force as
 	                               * consent.h defines it */
-	VIS_SCOPE_DELIVERED = 1 << 4, /* the summary was sent while it was
+	VIS_SCOPE_DELIVERED = 1 << 4, /* a summary version was sent while it was
 	                               * given and not yet ended (the send
 	                               * needs it in force, disclosing) */
 };

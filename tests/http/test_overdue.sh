@@ -133,7 +133,7 @@ check "... has no link to the test insats's participations" not_listed "$P1"
 q "INSERT INTO participation_midterm (participation_id, held_date, attendees, recorded_by)
 	VALUES ($P3, '$(day 0)', 'Deltagaren, remittenten', $UID_)"
 eq "P1's end registered today" "$(end_on "$P1" "$(day 0)")" 303
-eq "P4's summary is sent" "$(apost "$U" "/deltagande/$P4/sammanfattning" --data "version=$(part_version "$P4")")" 303
+eq "P4's summary is sent" "$(send_summary "$(jar "$U")" "$P4")" 303
 eq "the start page again" "$(aget "$U" /start)" 200
 check "has no overdue section any more" body_lacks 'id="forsenat-rubrik"'
 check "P3 is not listed (follow-up held)" not_listed "$P3"

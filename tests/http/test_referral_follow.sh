@@ -155,7 +155,11 @@ q "INSERT INTO consent_consent_category (consent_id, category_code) VALUES ($W, 
 # given last (signed the day before).
 q "UPDATE consent SET signed_at = '2026-02-01 09:00:00' WHERE referral_id = $R AND id <> $W;
    UPDATE consent SET signed_at = '2026-03-01 09:00:00' WHERE id = $W;
-   UPDATE participation SET summary_sent_at = '2026-03-02 10:15:00' WHERE id = $P"
+   UPDATE participation SET summary_sent_at = '2026-03-02 10:15:00' WHERE id = $P;
+   INSERT INTO participation_summary (participation_id, version_no, state, done_text,
+     result_text, own_view, next_step, next_who, written_by, sent_by, sent_at)
+   SELECT $P, 1, 'skickad', 'Samtal', 'Studier', 'Bra', 'Studier', 'Deltagaren', s.id, s.id,
+     '2026-03-02 10:15:00' FROM staff s WHERE s.username = 'personal.fv'"
 shows "remittent.fk" "$RJ" "summary sent"
 expect_body "when it was sent, in Swedish time" "Skickad 2026-03-02 11:15 (svensk tid)"
 expect_body "the link to the summary" "<a href=\"/ansokningar/$R/sammanfattning\">"

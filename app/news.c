@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "bind.h"
+#include "consent.h"
 #include "date.h"
 #include "db.h"
 #include "news.h"
@@ -50,6 +51,24 @@ news_local(struct req *r, struct str utc, size_t keep)
 }
 
 /* The remittent side's items as list "news_items". */
+/* Does the caller see row's participation course (VIS_FOLLOW) through
+ * the ways the row says they reach its referral? */
+static int
+news_follow_visible(struct req *r, const struct news_row *row)
+{
+	struct vis_in in = {
+		r->user->roles,
+		(row->own ? ACCESS_OWN : 0u) |
+		    (row->co ? ACCESS_COREMITTENT : 0u) |
+		    (row->unit ? ACCESS_UNIT : 0u),
+		vis_waiver_from_code(row->waiver),
+		0, /* the course shows no address either way */
+		(unsigned)row->scope,
+	};
+
+	return vis_may(&in, VIS_FOLLOW);
+}
+
 static enum app_err
 news_bind_remittent(
     struct req *r, struct view_ctx *ctx, struct str since, size_t *listed)
@@ -58,33 +77,42 @@ news_bind_remittent(
 		ACCESS_UNIT };
 	struct str today = participation_ymd_str(r->a, participation_today());
 	struct str since_day = news_local(r, since, 10);
-	struct db_param p[18];
+	struct str sweden_today = consent_today(r);
+	struct db_param p[20];
 	struct news_row *rows;
 	void *out;
-	size_t n;
+	size_t n, shown = 0;
 	enum app_err e;
 
 	for (int i = 0; i < 3; i++) {
 		p[i] = DB_INT(r->user->id);
 		p[3 + i] = DB_INT(r->user->organisation_id);
-		p[6 + i] = DB_INT(r->user->id);
+		p[8 + i] = DB_INT(r->user->id);
 		/* Only the rows whose details one of the row's ways shows:
-		 * the news tells the decision and the course. */
-		p[9 + i] = DB_INT(
+		 * the news tells the decision; the course is checked per row
+		 * below. */
+		p[11 + i] = DB_INT(
 		    vis_waiver_mask(r->user->roles, ways[i], VIS_DETAILS));
 	}
-	p[12] = DB_STR(since);
-	p[13] = DB_STR(today);
-	p[14] = DB_STR(since_day);
-	p[15] = p[16] = p[17] = DB_STR(since);
-	if ((e = db_load(r->db, r->a, DB_NEWS, SQL_NEWS_REMITTENT, p, 18, &out,
+	p[6] = p[7] = DB_STR(sweden_today); /* the waiver's scope */
+	p[14] = DB_STR(since);
+	p[15] = DB_STR(today);
+	p[16] = DB_STR(since_day);
+	p[17] = p[18] = p[19] = DB_STR(since);
+	if ((e = db_load(r->db, r->a, DB_NEWS, SQL_NEWS_REMITTENT, p, 20, &out,
 	         &n)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "news_items")) != APP_OK)
 		return e;
 	rows = out;
 	for (size_t i = 0; i < n; i++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "news_items");
+		struct view_ctx *it;
 		enum news_kind k = (enum news_kind)rows[i].kind;
+
+		/* A start, an end or a summary is the participation's
+		 * course: shown only as the application page shows it. */
+		if (k != NEWS_DECISION && !news_follow_visible(r, &rows[i]))
+			continue;
+		it = view_ctx_list_add(ctx, "news_items");
 		struct str at = rows[i].is_time ? news_local(r, rows[i].at, 16)
 		                                : rows[i].at;
 
@@ -92,6 +120,7 @@ news_bind_remittent(
 			return APP_ENOMEM;
 		if ((unsigned)rows[i].kind >= NEWS__MAX)
 			return APP_EDB;
+		shown++;
 		if ((e = view_ctx_set_int(
 		         it, "referral_id", rows[i].referral_id)) != APP_OK ||
 		    (e = view_ctx_set_str(
@@ -111,8 +140,8 @@ news_bind_remittent(
 		        APP_OK)
 			return e;
 	}
-	*listed += n;
-	return view_ctx_set_bool(ctx, "news_none", n == 0);
+	*listed += shown;
+	return view_ctx_set_bool(ctx, "news_none", shown == 0);
 }
 
 static const struct bind_key referral_map[] = {

@@ -22,6 +22,11 @@ static const struct db_field row_fields[] = {
 	DB_FIELD(news_row, status, "status", DB_F_STR),
 	DB_FIELD(news_row, at, "at", DB_F_STR),
 	DB_FIELD(news_row, is_time, "is_time", DB_F_BOOL),
+	DB_FIELD(news_row, own, "own", DB_F_BOOL),
+	DB_FIELD(news_row, co, "co", DB_F_BOOL),
+	DB_FIELD(news_row, unit, "unit", DB_F_BOOL),
+	DB_FIELD(news_row, waiver, "waiver", DB_F_INT),
+	DB_FIELD(news_row, scope, "scope", DB_F_INT),
 };
 const struct db_record news_row_record = DB_RECORD(news_row, row_fields);
 
@@ -50,7 +55,7 @@ const struct db_record news_referral_record =
 	"r.id AND c.staff_id = ?) AS co, "                                       \
 	"(o.share_within_unit = 1 AND r.organisation_id = (SELECT "              \
 	"organisation_id FROM staff WHERE id = ?)) AS unit, " ACCESS_SQL_WAIVER  \
-	" AS waiver "                                                            \
+	" AS waiver, " ACCESS_SQL_WAIVER_SCOPE " AS scope "                      \
 	"FROM referral r JOIN referral_person rp ON rp.referral_id = r.id "      \
 	"JOIN insats i ON i.id = r.insats_id "                                   \
 	"JOIN organisation o ON o.id = r.organisation_id "                       \
@@ -67,7 +72,8 @@ const struct db_record news_referral_record =
 	"SELECT " kind " AS kind, v.id AS referral_id, "                       \
 	"v.first_name AS first_name, v.last_name AS last_name, "               \
 	"v.insats AS insats, v.status AS status, " at " AS at, " is_time       \
-	" AS is_time "
+	" AS is_time, v.own AS own, v.co AS co, v.unit AS unit, "              \
+	"v.waiver AS waiver, v.scope AS scope "
 #define JOIN_P                                                                 \
 	"FROM v JOIN participation p ON p.referral_id = v.id "                 \
 	"WHERE p.gallrad_at IS NULL "
@@ -101,7 +107,7 @@ const struct db_query sql_news[SQL_NEWS__MAX] = {
 	        JOIN_P "AND p.summary_sent_at > ? "
 	               "ORDER BY at DESC, kind DESC, referral_id DESC "
 	               "LIMIT " NUM(NEWS_MAX_ROWS),
-	    1, .ncols = 8, .nparams = 18, .rec = &news_row_record },
+	    1, .ncols = 13, .nparams = 20, .rec = &news_row_record },
 	[SQL_NEWS_REFERRALS] = { "SELECT r.id AS id, rp.first_name AS first_name, "
 	                         "rp.last_name AS last_name, i.name AS insats, "
 	                         "r.status AS status, "

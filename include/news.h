@@ -62,6 +62,9 @@ struct news_row {
 	struct str at; /* a UTC time "ÅÅÅÅ-MM-DD HH:MM" when is_time, else
 	                    * a Swedish date "ÅÅÅÅ-MM-DD" */
 	int is_time;
+	int own, co, unit; /* the caller's ways to the referral */
+	long long waiver;  /* ACCESS_SQL_WAIVER's code for the caller */
+	long long scope;   /* enum vis_scope bits of that waiver */
 };
 extern const struct db_record news_row_record;
 

@@ -296,9 +296,8 @@ sum_render(
 	    (e = bind_form_fields(ctx, sv->typed, latest)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, summary_spec, SF__MAX)) != APP_OK)
 		return e;
-	/* A stale form keeps what was typed but is sent again as the form of
-	 * what is stored now: its hidden fields come from latest. */
-	(void)shown;
+	/* A refused form keeps what was typed; its hidden fields are those
+	 * of what is stored now (latest), so it is sent again against that. */
 	return page_render(
 	    r, "sammanfattning", "Sammanfattande dokumentation", ctx);
 }

@@ -32,7 +32,7 @@ NAME1="Åsa$$"
 
 # --- Only remittents: insatspersonal, forbund and admin get 403 everywhere
 routes=$("$BIN" routes | awk '$2 ~ /^\/ansokningar/ { print $1 " " $2 }')
-eq "the referral routes are in the route table" "$(wc -l <<< "$routes")" 8
+eq "the referral routes are in the route table" "$(wc -l <<< "$routes")" 9
 check "every /ansokningar route is for remittents only" bash -c "! '$BIN' routes | awk '\$2 ~ /^\\/ansokningar/ && \$3 != \"remittent\"' | grep -q ."
 bad=""
 before=$(refs)

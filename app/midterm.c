@@ -54,15 +54,6 @@ midterm_key_ok(struct str key)
 /* ---- loads ---- */
 
 enum app_err
-midterm_list(struct req *r, long long pid, struct midterm **rows, size_t *n)
-{
-	struct db_param q[1] = { DB_INT(pid) };
-
-	return db_load(
-	    r->db, r->a, DB_MIDTERM, SQL_MT_LIST, q, 1, (void **)rows, n);
-}
-
-enum app_err
 midterm_get(
     struct req *r, long long pid, long long id, struct midterm *out, int *found)
 {

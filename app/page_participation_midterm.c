@@ -54,18 +54,15 @@ mt_check_date(struct req *r, struct field_val *v, const struct participation *p)
 
 enum app_err
 part_midterm_bind(struct req *r, struct view_ctx *ctx,
-    const struct participation *p, const struct pv_form *f)
+    const struct participation_page *pg, const struct pv_form *f)
 {
 	static const char *const blank[] = { "mt_date", "mt_attendees",
 		"mt_note" };
-	struct midterm *rows;
 	struct str key;
-	size_t n;
 	enum app_err e;
 
-	if ((e = midterm_list(r, p->id, &rows, &n)) != APP_OK ||
-	    (e = bind_list(ctx, "midterms", &midterm_record, midterm_map,
-	         BIND_N(midterm_map), rows, n)) != APP_OK ||
+	if ((e = bind_list(ctx, "midterms", &midterm_record, midterm_map,
+	         BIND_N(midterm_map), pg->midterms, pg->nmidterms)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, part_mt_spec, MT__MAX)) != APP_OK)
 		return e;
 	if (f->kind != PV_MIDTERM) {

@@ -360,8 +360,6 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	         BIND_N(pv_address_map), p)) != APP_OK)
 		return e;
 	/* The forms: what was typed in the submitted one, else stored. */
-	if ((e = part_midterm_bind(r, ctx, p, f)) != APP_OK)
-		return e;
 	if (f->kind != PV_EXTEND) {
 		static const char *const extend_keys[] = { "fl_end",
 			"fl_reason" };
@@ -408,6 +406,7 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         income_map, BIND_N(income_map), pg.income_after,
 	         pg.nincome_after)) != APP_OK ||
 	    (e = pv_bind_plan(ctx, &pg, f)) != APP_OK ||
+	    (e = part_midterm_bind(r, ctx, &pg, f)) != APP_OK ||
 	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK ||
 	    (e = bind_list(ctx, "extensions", &participation_extension_record,
 	         extension_map, BIND_N(extension_map), pg.extensions,

@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "date.h"
 #include "db.h"
+#include "midterm.h"
 #include "participation.h"
 #include "sql_sus_facts.h"
 #include "req.h"
@@ -515,6 +516,7 @@ enum part_item {
 	ITEM_REFERRAL_HISTORY,
 	ITEM_LOOKED,
 	ITEM_CODE,
+	ITEM_MIDTERM,
 	ITEM__MAX
 };
 
@@ -548,7 +550,7 @@ enum app_err
 participation_page_load(struct req *r, const struct participation *p,
     struct participation_page *out)
 {
-	struct db_param q[12];
+	struct db_param q[13];
 	struct participation_item *it;
 	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
@@ -559,7 +561,8 @@ participation_page_load(struct req *r, const struct participation *p,
 	q[2] = q[5] = q[8] = q[9] = q[10] = DB_INT(p->referral_id);
 	q[6] = DB_STR(p->personnummer);
 	q[11] = DB_INT(p->insats_id);
-	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 12, &it, &n)) !=
+	q[12] = DB_INT(p->id);
+	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 13, &it, &n)) !=
 	    APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
@@ -581,7 +584,9 @@ participation_page_load(struct req *r, const struct participation *p,
 	    (e = items_alloc(r->a, cnt[ITEM_LOOKED], sizeof(*out->looked),
 	         &out->looked)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_CODE], sizeof(*codes), &codes)) !=
-	        APP_OK)
+	        APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_MIDTERM], sizeof(*out->midterms),
+	         &out->midterms)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		const struct participation_item *x = &it[i];
@@ -627,9 +632,21 @@ participation_page_load(struct req *r, const struct participation *p,
 				x->b, x->c, str_eq_cstr(x->d, "1"),
 				str_eq_cstr(x->e, "1"), 0 };
 			break;
+		case ITEM_MIDTERM:
+			out->midterms[k[ITEM_MIDTERM]++] = (struct midterm){
+				.id = str_to_ll(x->e),
+				.participation_id = p->id,
+				.version = str_to_ll(x->f),
+				.held_date = x->a,
+				.attendees = x->b,
+				.note = x->c,
+				.recorded_by = x->d,
+			};
+			break;
 		case ITEM__MAX: break;
 		}
 	}
+	out->nmidterms = cnt[ITEM_MIDTERM];
 	out->nactivities = cnt[ITEM_ACTIVITY];
 	out->nextensions = cnt[ITEM_EXTENSION];
 	out->nincome_before = cnt[ITEM_INCOME_BEFORE];

@@ -12,9 +12,6 @@
 	"LEFT JOIN staff s ON s.id = m.recorded_by "
 
 const struct db_query sql_midterm[SQL_MT__MAX] = {
-	[SQL_MT_LIST] = { MT_COLS "WHERE m.participation_id = ? "
-	                          "ORDER BY m.held_date, m.id",
-	    1, .ncols = 7, .nparams = 1, .rec = &midterm_record },
 	[SQL_MT_GET] = { MT_COLS "WHERE m.participation_id = ? AND m.id = ?", 1,
 	    .ncols = 7, .nparams = 2, .rec = &midterm_record },
 	[SQL_MT_LOCK] = { MT_COLS "WHERE m.participation_id = ? AND m.id = ? "

@@ -122,6 +122,15 @@
 	                                                       ".extent_percent, '')") ", '', '' " from \
 	                                                                               ")"
 
+/* The mid-term follow-ups (sql/0039, midterm.h): held date, attendees,
+ * note, who recorded it, id, version; oldest held first. */
+#define MIDTERM_ITEMS                                                                                                                         \
+	"UNION ALL (SELECT 9, ROW_NUMBER() OVER "                                                                                             \
+	"(ORDER BY m.held_date, m.id), " B("m.held_date") ", " B("m.attendees") ", " B(                                                       \
+	    "m.note") ", " B("IFNULL(ms.display_name, '')") ", " B("m.id") ", " B("m.version") " FROM participation_midterm m "               \
+	                                                                                       "LEFT JOIN staff ms ON ms.id = m.recorded_by " \
+	                                                                                       "WHERE m.participation_id = ?) "
+
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, a..f), kind as enum part_item in participation.c, n the
  * row's place in its list. One round trip instead of eight. */
@@ -152,7 +161,7 @@
 	                                                                                                                                                                                                                                                                                                                                                                                                                               "k.sort_order, k.code), " B("k.list") ", " B("k.code") ", " B("k.label") ", " B( \
 	                                                                                                                                                                                                                                                                                                                                                                                                                                   "k.active") ", " B("k.has_sus") ", '' "                                      \
 	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   "FROM (" CODES_ALL                           \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") k)"                                       \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") k)" MIDTERM_ITEMS                         \
 	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") x ORDER BY kind, n"
 
 /* SQL_PARTICIPATION_GET: the participation's page, SUS data included:
@@ -382,7 +391,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 12,
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 13,
 	    .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "

@@ -58,9 +58,8 @@ const char *midterm_check_date(struct arena *, long long ymd, long long start,
 /* 1 when key is a request key: MIDTERM_KEY_LEN lowercase hex digits. */
 int midterm_key_ok(struct str key);
 
-/* The follow-ups of participation pid, oldest held first. Arena. */
-enum app_err midterm_list(
-    struct req *, long long pid, struct midterm **rows, size_t *n);
+/* The follow-ups of a participation's page are loaded with its other
+ * lists (participation_page_load(): struct participation_page). */
 
 /* Follow-up id of participation pid into *out; *found 0 when it has none
  * of that id. */

@@ -190,11 +190,12 @@ struct pv_form {
 	const struct followup_form *followup;
 };
 
-/* page_participation_midterm.c: bind the follow-ups of p (list
+/* page_participation_midterm.c: bind the follow-ups of the page (pg, list
  * "midterms") and the form adding one: what was typed when f is of it,
  * else blank with a fresh key. */
+struct participation_page;
 enum app_err part_midterm_bind(struct req *, struct view_ctx *,
-    const struct participation *p, const struct pv_form *f);
+    const struct participation_page *pg, const struct pv_form *f);
 
 /* page_participation_view.c: participation id into *p, or APP_ENOTFOUND
  * unless the caller is its insats staff. */

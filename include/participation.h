@@ -273,6 +273,8 @@ struct code_choices {
 const struct code_choice *code_choices_find(
     const struct code_choices *l, struct str code, int active_only);
 
+struct midterm;
+
 /* Everything of a participation's page besides the record itself, loaded
  * in one statement (participation_page_load()). Arrays are arena. */
 struct participation_page {
@@ -288,6 +290,8 @@ struct participation_page {
 	size_t nreferral_history;
 	struct participation_access *looked; /* the latest reads */
 	size_t nlooked;
+	struct midterm *midterms; /* mid-term follow-ups (midterm.h) */
+	size_t nmidterms;
 	struct code_choices codes[PCODES__MAX];
 };
 
@@ -325,8 +329,8 @@ const char *participation_access_object_label(struct str object_type);
 enum app_err participation_load(
     struct req *, long long id, struct participation *out, int *found);
 
-/* The lists of p's page (*out; arena): plan, extensions, incomes before and
- * after, change history, the latest PARTICIPATION_PAGE_LOOKED access-log
+/* The lists of p's page (*out; arena): plan, extensions, mid-term
+ * follow-ups, incomes before and after, change history, the latest PARTICIPATION_PAGE_LOOKED access-log
  * rows and every code list. One statement. */
 enum app_err participation_page_load(struct req *,
     const struct participation *p, struct participation_page *out);

@@ -8,7 +8,6 @@
 #include "db.h"
 
 enum sql_midterm {
-	SQL_MT_LIST,   /* (participation id): oldest held first */
 	SQL_MT_GET,    /* (participation id, id) */
 	SQL_MT_LOCK,   /* (participation id, id): FOR UPDATE */
 	SQL_MT_BY_KEY, /* (participation id, request key) */

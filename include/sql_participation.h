@@ -75,7 +75,7 @@ enum sql_participation {
 	SQL_PARTICIPATION_SEARCH_NAME,
 	SQL_PARTICIPATION_GET,
 	/* (id, id, referral id, id, id, referral id, personnummer, id,
-	 * referral id x3, insats id) -> struct participation_item: the lists
+	 * referral id x3, insats id, id) -> struct participation_item: the lists
 	 * of the participation's page in one statement (see
 	 * participation_page_load()) */
 	SQL_PARTICIPATION_ITEMS,

@@ -109,11 +109,11 @@ enum db_area {
 	/* sql_gallring.c: gallring and /admin/gallring */
 	DB_GALLRING,
 	DB_REFERRAL_FOLLOW, /* sql_referral_follow.c: the remittent follows */
-	DB_SUMMARY, /* sql_summary.c: the summary to the remittent */
-	DB_MIDTERM,  /* sql_midterm.c: the mid-term follow-ups */
-	DB_PCORRECT, /* sql_participation_correct.c: corrections */
-	DB_OVERDUE, /* sql_overdue.c: the overdue lists */
-	DB_NEWS,    /* sql_news.c: news since the last visit */
+	DB_SUMMARY,         /* sql_summary.c: the summary to the remittent */
+	DB_MIDTERM,         /* sql_midterm.c: the mid-term follow-ups */
+	DB_PCORRECT,        /* sql_participation_correct.c: corrections */
+	DB_OVERDUE,         /* sql_overdue.c: the overdue lists */
+	DB_NEWS,            /* sql_news.c: news since the last visit */
 	DB_AREA__MAX
 };
 

@@ -250,7 +250,7 @@ static const struct db_field quest_info_row_fields[] = {
 	DB_FIELD(quest_info_row, anonymity_name, "anonymity", DB_F_STR),
 	DB_FIELD(quest_info_row, active, "is_active", DB_F_BOOL),
 	DB_FIELD(quest_info_row, example, "is_example", DB_F_BOOL),
-	DB_FIELD(quest_info_row, imported, "imported", DB_F_STR),
+	DB_FIELD(quest_info_row, imported, "imported", DB_F_UTC_DAY),
 	DB_FIELD(quest_info_row, langs, "langs", DB_F_STR),
 	DB_FIELD(quest_info_row, items, "items", DB_F_INT),
 	DB_FIELD(quest_info_row, answers, "answers", DB_F_INT),

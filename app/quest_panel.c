@@ -4,6 +4,7 @@
 
 #include "app_limits.h"
 #include "arena.h"
+#include "date.h"
 #include "db.h"
 #include "quest_panel.h"
 #include "sql_quest.h"
@@ -72,7 +73,10 @@ quest_panel_load(struct db *db, struct arena *a, long long participation_id,
 			b->code = w->a;
 			b->measurement_name = w->b;
 			b->status_name = w->c;
-			b->submitted = w->d;
+			/* A UTC time (an anonymous response's UTC day at
+			 * midnight): shown as its Swedish day. */
+			if (date_utc_local_str(a, w->d, 1, &b->submitted) < 0)
+				return APP_ENOMEM;
 			b->measurement =
 			    quest_measurement_from_name(b->measurement_name);
 			b->status = quest_status_from_name(b->status_name);
@@ -81,7 +85,8 @@ quest_panel_load(struct db *db, struct arena *a, long long participation_id,
 			c->id = w->id;
 			c->held = w->active;
 			c->measurement_name = w->a;
-			c->expires = w->b;
+			if (date_utc_local_str(a, w->b, 1, &c->expires) < 0)
+				return APP_ENOMEM;
 			c->measurement =
 			    quest_measurement_from_name(c->measurement_name);
 		}

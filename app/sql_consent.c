@@ -2,19 +2,8 @@
 #include "consent_record.h"
 #include "sql_consent.h"
 
-/* The waiver's application or participation has closed (c is the
- * consent): the application was advised against, the participation was
- * marked in error, or it has ended and nothing more is due: the summary
- * has gone to the remittent and no correction of it is in draft
- * (summary.h), or the waiver never allowed disclosing it. */
-#define CLOSED                                                                 \
-	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND"  \
-	" rr.status = 'avradd') OR EXISTS (SELECT 1 FROM participation pp"     \
-	" WHERE pp.referral_id = c.referral_id AND (pp.status ="               \
-	" 'felregistrerad' OR (pp.status = 'avslutad' AND"                     \
-	" ((pp.summary_sent_at IS NOT NULL AND NOT EXISTS (SELECT 1"           \
-	" FROM participation_summary ps WHERE ps.participation_id = pp.id"     \
-	" AND ps.state = 'utkast')) OR c.direction_disclose = 0)))))"
+/* The waiver's case has closed: CONSENT_SQL_CLOSED (sql_consent.h). */
+#define CLOSED CONSENT_SQL_CLOSED
 
 /* The columns of consent_cover_record for consent c and party cp, with
  * the closed flag between them (one parameter: the organisation asked

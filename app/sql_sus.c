@@ -29,13 +29,15 @@
 	"(p.status <> 'felregistrerad' "                                       \
 	"AND COALESCE(cer.outcome, '') <> 'felregistrering')"
 
-/* The date of the SUS consent in force: the paper's date, else the day it
- * was signed, else its first valid day. Needs p. */
+/* The date of the SUS consent in force: the paper's date, else the time
+ * it was signed (UTC "ÅÅÅÅ-MM-DD HH:MM": sus_batch.c makes it the Swedish
+ * day, sus_consent_day()), else its first valid day. Needs p. */
 #define SUS_CONSENT_DATE                                                       \
-	"(SELECT DATE_FORMAT(COALESCE(c.paper_date, DATE(c.signed_at), "       \
-	"c.valid_from), '%Y-%m-%d') FROM consent c WHERE c.referral_id = "     \
-	"p.referral_id AND c.kind = 'sus' AND c.state = 'aktiv' AND "          \
-	"c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
+	"(SELECT COALESCE(DATE_FORMAT(c.paper_date, '%Y-%m-%d'), "             \
+	"DATE_FORMAT(c.signed_at, '%Y-%m-%d %H:%i'), "                         \
+	"DATE_FORMAT(c.valid_from, '%Y-%m-%d')) FROM consent c WHERE "         \
+	"c.referral_id = p.referral_id AND c.kind = 'sus' AND "                \
+	"c.state = 'aktiv' AND c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
 
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "

@@ -10,6 +10,7 @@
 
 #include "app_limits.h"
 #include "arena.h"
+#include "date.h"
 #include "db.h"
 #include "gender.h"
 #include "log.h"
@@ -339,6 +340,26 @@ sus_row_facts(const struct sus_page_row *w, struct sus_facts *f)
 	f->consent_date = w->consent_date;
 }
 
+/* The SUS consent date as SUS_CONSENT_DATE gives it: a day stays; a
+ * tablet signing's UTC time becomes the Swedish day it was signed on (its
+ * UTC date is the day before between midnight and 01:00 or 02:00). */
+static enum app_err
+sus_consent_day(struct arena *a, struct str *date)
+{
+	struct str utc = *date;
+
+	if (date->len <= 10)
+		return APP_OK;
+	switch (date_utc_local_str(a, utc, 1, date)) {
+	case 1: return APP_OK;
+	case 0:
+		log_error("BUG: SUS consent date %.*s is not a UTC time",
+		    (int)utc.len, utc.p);
+		return APP_EDB;
+	default: return APP_ENOMEM;
+	}
+}
+
 /* The registration of page row w, and whether it may be sent: 0 when a
  * value the inregistrering needs is missing (sus_complete_check(), the
  * one rule). *end_held is set when the participation ended but its
@@ -508,6 +529,10 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			return e;
 		if (nrows == 0)
 			break;
+		for (size_t i = 0; i < nrows; i++)
+			if ((e = sus_consent_day(
+			         env->a, &rows[i].consent_date)) != APP_OK)
+				return e;
 		p[0] = DB_INT(rows[0].id);
 		p[1] = DB_INT(rows[nrows - 1].id);
 		sus_stage = "tilläggsfrågor";

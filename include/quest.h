@@ -96,7 +96,7 @@ struct quest_info_row {
 	long long version;
 	struct str title, group_name, anonymity_name;
 	int active, example;
-	struct str imported;      /* YYYY-MM-DD */
+	struct str imported;      /* YYYY-MM-DD, the Swedish day */
 	struct str langs;         /* "sv, en, ar" in the file's order */
 	long long items, answers; /* items; responses sent */
 };

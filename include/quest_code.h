@@ -50,7 +50,7 @@ extern const struct db_record quest_code_record;
 struct quest_code_open {
 	long long id;
 	struct str measurement_name;
-	struct str expires; /* YYYY-MM-DD */
+	struct str expires; /* YYYY-MM-DD, the Swedish day */
 	int held;           /* a tablet seen within the idle time holds it */
 	enum quest_measurement measurement;
 };

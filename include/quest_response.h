@@ -54,7 +54,7 @@ struct quest_response_brief {
 	struct str code; /* the questionnaire's code */
 	struct str measurement_name;
 	struct str status_name;
-	struct str submitted; /* YYYY-MM-DD, "" before */
+	struct str submitted; /* YYYY-MM-DD (Swedish day), "" before */
 	enum quest_measurement measurement;
 	enum quest_status status;
 };

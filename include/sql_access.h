@@ -6,6 +6,7 @@
 #define SQL_ACCESS_H
 
 #include "db.h"
+#include "sql_consent.h"
 
 /*
  * The secrecy waiver of referral r (the outer query's alias) as it applies
@@ -43,29 +44,29 @@
  * (parameter ?, twice: the Swedish date, consent_today()) is within its
  * period, the insats itself is still an active party and its case has
  * not closed (8: with state aktiv, in force as consent.h defines it; the
- * case closes as sql_consent.c's CLOSED says); a version of the
- * participation's summary (participation_summary) was sent while it was
- * signed and not yet ended (16: a correction sent under a waiver given
- * after the first send counts for that waiver). Only the
+ * case closes as CONSENT_SQL_CLOSED says: a correction in draft keeps it
+ * open); the participation is ended and a version of its summary
+ * (participation_summary) was sent while the waiver was signed and not
+ * yet ended (16: a correction sent under a waiver given after the first
+ * send counts for that waiver; a reopened participation is not covered
+ * by what went before). Only the
  * inputs: visibility.h decides what they show (vis_follow()).
  */
-#define ACCESS_SQL_WAIVER_SCOPE                                                \
-	"IFNULL((SELECT (c.direction_disclose <> 0) "                          \
-	"| 2 * EXISTS (SELECT 1 FROM consent_consent_category cg "             \
-	"WHERE cg.consent_id = c.id AND cg.category_code = 'planering') "      \
-	"| 4 * EXISTS (SELECT 1 FROM consent_consent_category cg "             \
-	"WHERE cg.consent_id = c.id AND cg.category_code = 'arbete') "         \
-	"| 8 * (c.valid_from <= ? AND c.valid_until >= ? AND EXISTS (SELECT "  \
-	"1 FROM consent_party ci WHERE ci.consent_id = c.id AND "              \
-	"ci.insats_id IS NOT NULL AND ci.state = 'aktiv') AND r.status <> "    \
-	"'avradd' AND NOT EXISTS (SELECT 1 FROM participation pc WHERE "       \
-	"pc.referral_id = r.id AND (pc.status = 'felregistrerad' OR "          \
-	"(pc.status = 'avslutad' AND (pc.summary_sent_at IS NOT NULL OR "      \
-	"c.direction_disclose = 0))))) "                                       \
-	"| 16 * EXISTS (SELECT 1 FROM participation pd JOIN "                  \
-	"participation_summary sd ON sd.participation_id = pd.id WHERE "       \
-	"pd.referral_id = r.id AND sd.state = 'skickad' AND "                  \
-	"c.signed_at <= sd.sent_at AND (c.ended_at IS NULL OR "                \
+#define ACCESS_SQL_WAIVER_SCOPE                                                        \
+	"IFNULL((SELECT (c.direction_disclose <> 0) "                                  \
+	"| 2 * EXISTS (SELECT 1 FROM consent_consent_category cg "                     \
+	"WHERE cg.consent_id = c.id AND cg.category_code = 'planering') "              \
+	"| 4 * EXISTS (SELECT 1 FROM consent_consent_category cg "                     \
+	"WHERE cg.consent_id = c.id AND cg.category_code = 'arbete') "                 \
+	"| 8 * (c.valid_from <= ? AND c.valid_until >= ? AND EXISTS (SELECT "          \
+	"1 FROM consent_party ci WHERE ci.consent_id = c.id AND "                      \
+	"ci.insats_id IS NOT NULL AND ci.state = 'aktiv') AND NOT " CONSENT_SQL_CLOSED \
+	") "                                                                           \
+	"| 16 * EXISTS (SELECT 1 FROM participation pd JOIN "                          \
+	"participation_summary sd ON sd.participation_id = pd.id WHERE "               \
+	"pd.referral_id = r.id AND pd.status = 'avslutad' AND "                        \
+	"sd.state = 'skickad' AND "                                                    \
+	"c.signed_at <= sd.sent_at AND (c.ended_at IS NULL OR "                        \
 	"c.ended_at >= sd.sent_at)) " ACCESS_SQL_LATEST_WAIVER "), 0)"
 
 /* The insats staff's way to referral r: submitted (a draft withdrawn

@@ -10,6 +10,22 @@
 
 #include "db.h"
 
+/* The waiver's application or participation has closed (c is the
+ * consent): the application was advised against, the participation was
+ * marked in error, or it has ended and nothing more is due: the summary
+ * has gone to the remittent and no correction of it is in draft
+ * (summary.h), or the waiver never allowed disclosing it. SQL text, the
+ * one definition for the consent sweep and cover checks (sql_consent.c)
+ * and the remittent's follow-up (ACCESS_SQL_WAIVER_SCOPE, sql_access.h). */
+#define CONSENT_SQL_CLOSED                                                     \
+	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND"  \
+	" rr.status = 'avradd') OR EXISTS (SELECT 1 FROM participation pp"     \
+	" WHERE pp.referral_id = c.referral_id AND (pp.status ="               \
+	" 'felregistrerad' OR (pp.status = 'avslutad' AND"                     \
+	" ((pp.summary_sent_at IS NOT NULL AND NOT EXISTS (SELECT 1"           \
+	" FROM participation_summary ps WHERE ps.participation_id = pp.id"     \
+	" AND ps.state = 'utkast')) OR c.direction_disclose = 0)))))"
+
 enum sql_consent {
 	/* (org, referral) -> consent_cover_record: each party of each aktiv
 	 * waiver, with its facts and org's parent; a locking read */

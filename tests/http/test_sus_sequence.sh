@@ -203,6 +203,18 @@ q "UPDATE participation_person SET home_municipality = 'Hittepå' WHERE particip
 step "a kommun without a code"
 eq "is held back (kvarhallen)" "$(xp "$STEPDOC" "count(//$(sus kvarhallen)[@deltagande='$P3'])")" 1
 
+# A consent signed on the tablet (no paper date) at 00:30 Swedish time
+# on 2 March (23:30 UTC on the 1st) is dated the Swedish day.
+P6=$(part kvinna inskriven -)
+q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+     signed_how, taken_by, signed_at)
+   SELECT p.referral_id, 'sus', 'aktiv', 'ja',
+     (SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+     'sv', p.start_date, 'surfplatta', $FV_ID, '2026-03-01 23:30:00'
+   FROM participation p WHERE p.id = $P6"
+step "a consent signed on the tablet at night"
+check "its samtyckesdatum is the Swedish day" bash -c "grep '^R $P6 ' '$INC' | grep -q '<samtyckesdatum>2026-03-02</samtyckesdatum>'"
+
 # --- Version 1 is still served to a job that asks for it.
 batch --data schema=1
 check "schema=1: a batch (201)" test "$ST" = 201

@@ -72,6 +72,9 @@ rf_bind_course(struct req *r, struct view_ctx *ctx,
 	    (e = view_ctx_set_bool(ctx, "pa_outcome", outcome)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pa_end_reason",
 	         outcome ? f->end_reason : STR_LIT(""))) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "pa_summary_version",
+	         f->summary_versions > 1 ? f->summary_versions : 0)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "pa_summary_sent", f->summary_sent)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "pa_zone", DATE_ZONE_LABEL)) !=

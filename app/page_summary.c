@@ -210,7 +210,8 @@ sum_render(
     struct req *r, const struct participation *p, const struct sum_view *sv)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	struct summary_record *rows = NULL, *latest, *sent = NULL;
+	struct summary_record *rows = NULL, *latest, *sent = NULL,
+	                      *first = NULL;
 	struct summary_of_ref of;
 	const char *closed;
 	long long want = 0, shown = 0;
@@ -227,8 +228,7 @@ sum_render(
 	         p->personnummer, STR_LIT("summary"))) != APP_OK ||
 	    (e = summary_list(r, p->id, &rows, &n)) != APP_OK ||
 	    (e = summary_of_referral(r, p->referral_id, &of)) != APP_OK ||
-	    (e = consent_covers(
-	         r, p->referral_id, p->ref_org_id, 1, &covered)) != APP_OK)
+	    (e = summary_may_send(r, p, &covered)) != APP_OK)
 		return e;
 	latest = n > 0 ? &rows[0] : NULL;
 	draft = latest != NULL &&
@@ -239,6 +239,8 @@ sum_render(
 		if (summary_state_from_name(rows[i].state) == SUMMARY_SKICKAD) {
 			if (sent == NULL)
 				sent = &rows[i];
+			first =
+			    &rows[i]; /* newest first: the last is the first */
 			nsent++;
 		}
 	if (qv != NULL)
@@ -265,8 +267,11 @@ sum_render(
 	    (e = view_ctx_set_str(ctx, "summary_due", p->summary_due)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "overdue", p->overdue)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "first_sent", p->summary_sent)) !=
-	        APP_OK ||
+	    /* From the versions, not participation.summary_sent_at: a
+	     * reopening clears that (a new summary is due after the new
+	     * end), but what was sent stays sent. */
+	    (e = view_ctx_set_str(ctx, "first_sent",
+	         first != NULL ? first->sent_at : STR_LIT(""))) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "closed", closed)) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "no_consent", closed == NULL && !covered)) != APP_OK ||

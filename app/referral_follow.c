@@ -22,6 +22,8 @@ static const struct db_field referral_follow_fields[] = {
 	DB_FIELD(referral_follow, hours, "hours", DB_F_INT),
 	DB_FIELD(referral_follow, end_reason, "end_reason", DB_F_STR),
 	DB_FIELD(referral_follow, summary_sent, "summary_sent", DB_F_UTC_TIME),
+	DB_FIELD(
+	    referral_follow, summary_versions, "summary_versions", DB_F_INT),
 };
 const struct db_record referral_follow_record =
     DB_RECORD(referral_follow, referral_follow_fields);

@@ -102,11 +102,13 @@ const struct db_query sql_news[SQL_NEWS__MAX] = {
 	    "change_history h WHERE h.record_type = 'participation' "
 	    "AND h.record_id = p.id AND h.field = 'status' "
 	    "AND h.new_value = 'avslutad' AND h.at > ?) "
-	    "UNION ALL " ITEM(
-	        "3", "DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i')", "1")
-	        JOIN_P "AND p.summary_sent_at > ? "
-	               "ORDER BY at DESC, kind DESC, referral_id DESC "
-	               "LIMIT " NUM(NEWS_MAX_ROWS),
+	    "UNION ALL " ITEM("3", "DATE_FORMAT(ps.sent_at, '%Y-%m-%d %H:%i')",
+	        "1") "FROM v JOIN participation p ON p.referral_id = v.id "
+	             "JOIN participation_summary ps ON ps.participation_id = p.id "
+	             "WHERE p.gallrad_at IS NULL AND ps.state = 'skickad' "
+	             "AND ps.sent_at > ? "
+	             "ORDER BY at DESC, kind DESC, referral_id DESC "
+	             "LIMIT " NUM(NEWS_MAX_ROWS),
 	    1, .ncols = 13, .nparams = 20, .rec = &news_row_record },
 	[SQL_NEWS_REFERRALS] = { "SELECT r.id AS id, rp.first_name AS first_name, "
 	                         "rp.last_name AS last_name, i.name AS insats, "

@@ -30,13 +30,20 @@ const struct db_query sql_referral_follow[SQL_RF__MAX] = {
 	                  "IFNULL(s.email, '') AS contact_email, "
 	                  "IFNULL(pa.hours_per_week, 0) AS hours, "
 	                  "IFNULL(er.label, '') AS end_reason, "
-	                  "IFNULL(DATE_FORMAT(pa.summary_sent_at, '%Y-%m-%d %H:%i'), '') "
-	                  "AS summary_sent "
+	                  /* the latest version sent: a reopening leaves
+	                   * what went out before, a correction is news */
+	                  "IFNULL((SELECT DATE_FORMAT(ps.sent_at, '%Y-%m-%d %H:%i') "
+	                  "FROM participation_summary ps WHERE ps.participation_id "
+	                  "= pa.id AND ps.state = 'skickad' ORDER BY ps.version_no "
+	                  "DESC LIMIT 1), '') AS summary_sent, "
+	                  "(SELECT COUNT(*) FROM participation_summary ps WHERE "
+	                  "ps.participation_id = pa.id AND ps.state = 'skickad') "
+	                  "AS summary_versions "
 	                  "FROM referral r JOIN participation pa ON pa.referral_id = r.id "
 	                  "LEFT JOIN staff s ON s.id = pa.contact_id "
 	                  "LEFT JOIN code_end_reason er ON er.code = pa.end_reason_code "
 	                  "WHERE r.id = ?",
-	    1, .ncols = 11, .nparams = 3, .rec = &referral_follow_record },
+	    1, .ncols = 12, .nparams = 3, .rec = &referral_follow_record },
 	[SQL_RF_ITEMS] = { "SELECT kind, d1, d2, text, n FROM (" RF_ITEMS_UNION
 	                   ") u ORDER BY kind, o, i",
 	    1, .ncols = 5, .nparams = 3, .rec = &referral_follow_item_record },

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "gallring.h"
 #include "history.h"
+#include "referral_follow.h"
 #include "req.h"
 #include "session.h"
 #include "sql_summary.h"
@@ -291,14 +292,33 @@ ssave_lock(struct req *r, void *state, struct edit_lock *lock)
 	 * summary goes to the remittent only under a waiver in force that
 	 * covers their organisation and allows disclosure. */
 	if (in->action == SUMMARY_SEND) {
-		if ((e = consent_covers(r, st->p->referral_id,
-		         st->p->ref_org_id, 1, &covered)) != APP_OK)
+		if ((e = summary_may_send(r, st->p, &covered)) != APP_OK)
 			return e;
 		if (!covered) {
 			st->no_consent = 1;
 			lock->refused = SUMMARY_MSG_NO_CONSENT;
 		}
 	}
+	return APP_OK;
+}
+
+enum app_err
+summary_may_send(struct req *r, const struct participation *p, int *ok)
+{
+	struct referral_follow head;
+	int found = 0;
+	enum app_err e;
+
+	*ok = 0;
+	if ((e = consent_covers(r, p->referral_id, p->ref_org_id, 1, ok)) !=
+	        APP_OK ||
+	    !*ok)
+		return e;
+	/* The categories of a signed waiver never change: no lock needed. */
+	if ((e = referral_follow_head(r, p->referral_id, &head, &found)) !=
+	    APP_OK)
+		return e;
+	*ok = found && (head.scope & VIS_SCOPE_PLANERING) != 0;
 	return APP_OK;
 }
 

@@ -29,7 +29,9 @@ struct referral_follow {
 	struct str contact, contact_email; /* the staff record's; "" none */
 	long long hours;                   /* per week; 0 when not set */
 	struct str end_reason;             /* the label, "" before the end */
-	struct str summary_sent;           /* Swedish time, "" until sent */
+	struct str summary_sent;    /* the latest sent version's time (Swedish),
+	                          * "" until one is sent */
+	long long summary_versions; /* sent versions (a correction is 2...) */
 };
 extern const struct db_record referral_follow_record;
 

@@ -92,7 +92,17 @@ unsigned summary_missing(const struct str parts[SP__MAX]);
 #define SUMMARY_MSG_NO_CONSENT                                                 \
 	"Sammanfattningen skickades inte: det finns inget gällande samtycke " \
 	"(sekretesslättnad) som omfattar remittentens organisation och "      \
-	"tillåter att uppgifter lämnas till den. Utkastet är inte ändrat."
+	"tillåter att uppgifter lämnas till den och omfattar Planering och " \
+	"insatser (annars kan remittenten inte läsa den). Utkastet är inte " \
+	"ändrat."
+
+/* *ok = 1 when the summary of p may go to its remittent now: a waiver in
+ * force names the remittent's organisation and allows disclosure
+ * (consent_covers(), a locking read) and names the category planering,
+ * without which the remittent could not read it (VIS_FOLLOW,
+ * visibility.h). The one check of the send and of the page's warning. */
+enum app_err summary_may_send(
+    struct req *, const struct participation *p, int *ok);
 
 /* May a summary be written (saved or sent) for a participation in status
  * s? NULL when it may (avslutad), else the Swedish reason. Static. */

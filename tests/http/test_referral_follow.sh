@@ -163,6 +163,13 @@ q "UPDATE consent SET signed_at = '2026-02-01 09:00:00' WHERE referral_id = $R A
 shows "remittent.fk" "$RJ" "summary sent"
 expect_body "when it was sent, in Swedish time" "Skickad 2026-03-02 11:15 (svensk tid)"
 expect_body "the link to the summary" "<a href=\"/ansokningar/$R/sammanfattning\">"
+# A correction (version 2) the next day: the page names the latest.
+q "INSERT INTO participation_summary (participation_id, version_no, state, done_text,
+     result_text, own_view, next_step, next_who, written_by, sent_by, sent_at)
+   SELECT $P, 2, 'skickad', 'Samtal', 'Studier', 'Bra', 'Studier', 'Deltagaren', s.id, s.id,
+     '2026-03-03 10:15:00' FROM staff s WHERE s.username = 'personal.fv'"
+shows "remittent.fk" "$RJ" "a correction sent"
+expect_body "the correction's time and number" "Skickad 2026-03-03 11:15 (svensk tid), rättad version 2."
 # The summary closes the waiver's case: the page's sweep expired it, and
 # what it let the insats send stays readable ...
 eq "the waiver expired with its case" "$(consent_state "$W")" utgangen

@@ -120,7 +120,18 @@ eq "sending the correction without a waiver is refused (409)" \
 expect_body "with the reason" "det finns inget gällande samtycke"
 expect_body "and what was typed kept" "Rättat $$</textarea>"
 eq "nothing written" "$(row 2)" "utkast|1"
-give_waiver "$R" > /dev/null
+W2=$(give_waiver "$R")
+# A waiver without planering: the remittent could not read it (VIS_FOLLOW).
+q "DELETE FROM consent_consent_category WHERE consent_id = $W2 AND category_code = 'planering'"
+eq "a waiver without planering: the send is refused (409)" \
+	"$(sum_post skicka 1 2 "" "resultat=Arbetstränar åtta timmar")" 409
+expect_body "saying why" "omfattar Planering och insatser (annars kan remittenten inte läsa den)"
+eq "nothing sent" "$(row 2)" "utkast|1"
+q "INSERT INTO consent_consent_category (consent_id, category_code) VALUES ($W2, 'planering')"
+# While the correction is in draft, the new waiver is in force: the
+# remittent follows the participation and reads version 1.
+expect_status "under the new waiver, before the correction goes" 200 -b "$RJ" "$BASE/ansokningar/$R/sammanfattning"
+expect_body "the remittent reads version 1" "Arbetstränar sex timmar"
 eq "with a new waiver the correction is sent (303)" "$(sum_post skicka 1 2 "" "resultat=Arbetstränar åtta timmar")" 303
 eq "version 2 is sent" "$(row 2)" "skickad|2"
 eq "summary_sent_at stays the first send" "$(q "SELECT summary_sent_at FROM participation WHERE id = $P")" "$FIRST"
@@ -136,8 +147,8 @@ eq "the read is in the access log" \
 	"$(audits "username = 'remittent.fk' AND object_type = 'referral' AND object_id = $R AND detail = 'summary version 2'")" $((RA + 1))
 expect_status "version 1 is still readable" 200 -b "$RJ" "$BASE/ansokningar/$R/sammanfattning?version=1"
 expect_body "with its text" "Arbetstränar sex timmar"
-eq "and that read is logged too" \
-	"$(audits "username = 'remittent.fk' AND object_type = 'referral' AND object_id = $R AND detail = 'summary version 1'")" 1
+eq "and that read is logged too (after the one under the new waiver)" \
+	"$(audits "username = 'remittent.fk' AND object_type = 'referral' AND object_id = $R AND detail = 'summary version 1'")" 2
 eq "the draft of a later version is never shown" "$(grep -c 'version=3' "$BODY")" 0
 
 # --- A medremittent from another organisation, not named by the waiver
@@ -151,6 +162,15 @@ eq "the look is logged as existence only" \
 expect_status "personal.tramp: the staff page is 404" 404 -b "$TR" "$BASE$PAGE"
 eq "personal.tramp: a POST is 404" "$(post "$TR" "$PAGE" --data "atgard=spara" --data "version=0" --data "versionsnr=2")" 404
 eq "and wrote nothing" "$(rows)" 2
+# Reopened: what the closed waiver let go stays behind; nothing new is
+# shown under it (once the sweep has expired it with its case).
+expect_status "the participation page writes the closed waiver back" 200 -b "$FV" "$BASE/deltagande/$P"
+eq "the correction's waiver expired" "$(q "SELECT state FROM consent WHERE id = $W2")" utgangen
+eq "the participation is reopened" "$(post "$FV" "/deltagande/$P/oppna-igen" \
+	--data "version=$(q "SELECT version FROM participation WHERE id = $P")" \
+	--data-urlencode "skal_oppna=Avslutades av misstag")" 303
+expect_status "the remittent's summary page after the reopening" 200 -b "$RJ" "$BASE/ansokningar/$R/sammanfattning"
+check "shows no text under the ended waiver" body_lacks "Arbetstränar"
 q "DELETE FROM referral_coremittent WHERE referral_id = $R"
 expect_status "a remittent who does not reach the referral: 404, as its page" 404 -b "$SJ" "$BASE/ansokningar/$R/sammanfattning"
 

@@ -98,8 +98,8 @@ pc_check_date(struct req *r, struct field_val *v, long long start)
 /* The activity field of the row after the last the plan form has. */
 #define PLAN_STR_(n) #n
 #define PLAN_STR(n)  PLAN_STR_(n)
-static const char plan_past_last[] = "aktivitet_" PLAN_STR(51);
-_Static_assert(PLAN_ROWS == 50, "plan_past_last names row 51");
+static const char plan_past_last[] = "aktivitet_" PLAN_STR(41);
+_Static_assert(PLAN_ROWS == 40, "plan_past_last names row 41");
 
 enum app_err
 page_participation_plan(struct req *r)

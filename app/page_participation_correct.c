@@ -5,7 +5,6 @@
  * participation_correct.c's. */
 #include "audit.h"
 #include "bind.h"
-#include "date.h"
 #include "form_registry.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -105,18 +104,22 @@ pcf_render(struct req *r, const struct participation *p, const struct pcform *f)
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	long long start = participation_date_ymd(p->start_date);
 	struct str none = STR_LIT("");
-	char sent[32];
+	struct pcorrect_facts facts;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	/* When the summary was sent, in Swedish time (stored UTC). */
-	(void)date_utc_to_local(p->summary_sent, sent, sizeof(sent));
+	if ((e = participation_correct_facts(r, p, &facts)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "plan_hours", facts.plan_hours > 0)) !=
+	        APP_OK)
+		return e;
+	/* p->summary_sent is Swedish time already (DB_F_UTC_TIME). */
 	if ((e = audit_write(r, AUDIT_READ, "participation", p->id,
 	         p->personnummer, STR_LIT("corrections"))) != APP_OK ||
 	    (e = bind_record(ctx, &participation_record, page_map,
 	         BIND_N(page_map), p)) != APP_OK ||
-	    (e = view_ctx_set_cstr(ctx, "summary_sent", sent)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "summary_sent", p->summary_sent)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "status_label",
 	         participation_status_label(p->status))) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "can_admission",
@@ -222,6 +225,7 @@ page_participation_correct(struct req *r)
 	struct participation p;
 	struct participation_admission in;
 	struct participation_outcome o;
+	struct pcorrect_facts facts;
 	struct staff_option *staff;
 	struct field_val *v = f.ad;
 	size_t nstaff;
@@ -231,14 +235,16 @@ page_participation_correct(struct req *r)
 	if ((e = pcf_start(r, &p, &f, ad_spec, AD__MAX, v, &done)) != APP_OK ||
 	    done)
 		return e;
+	if ((e = participation_correct_facts(r, &p, &facts)) != APP_OK)
+		return e;
 	if (v[AD_START].ok)
 		part_refuse(&v[AD_START],
-		    participation_check_start(r->a, v[AD_START].i,
-		        participation_date_ymd(p.planned_end),
-		        participation_date_ymd(p.end_date)));
+		    participation_check_start(
+		        r->a, v[AD_START].i, &facts.start));
 	if (v[AD_HOURS].ok)
-		part_refuse(
-		    &v[AD_HOURS], participation_check_hours(v[AD_HOURS].i));
+		part_refuse(&v[AD_HOURS],
+		    participation_check_hours(
+		        r->a, v[AD_HOURS].i, facts.plan_hours));
 	if ((e = participation_insats_staff(r, p.insats_id, &staff, &nstaff)) !=
 	    APP_OK)
 		return e;

@@ -36,12 +36,10 @@ const struct field_spec part_plan_spec[2 * PLAN_ROWS] = { PLAN_ROW(1),
 	PLAN_ROW(22), PLAN_ROW(23), PLAN_ROW(24), PLAN_ROW(25), PLAN_ROW(26),
 	PLAN_ROW(27), PLAN_ROW(28), PLAN_ROW(29), PLAN_ROW(30), PLAN_ROW(31),
 	PLAN_ROW(32), PLAN_ROW(33), PLAN_ROW(34), PLAN_ROW(35), PLAN_ROW(36),
-	PLAN_ROW(37), PLAN_ROW(38), PLAN_ROW(39), PLAN_ROW(40), PLAN_ROW(41),
-	PLAN_ROW(42), PLAN_ROW(43), PLAN_ROW(44), PLAN_ROW(45), PLAN_ROW(46),
-	PLAN_ROW(47), PLAN_ROW(48), PLAN_ROW(49), PLAN_ROW(50) };
+	PLAN_ROW(37), PLAN_ROW(38), PLAN_ROW(39), PLAN_ROW(40) };
 _Static_assert(
-    PLAN_ROWS == 50 && PLAN_ROWS == PARTICIPATION_PLAN_MAX_ACTIVITIES,
-    "part_plan_spec[] lists 50 rows, the most a plan holds");
+    PLAN_ROWS == 40 && PLAN_ROWS == PARTICIPATION_PLAN_MAX_ACTIVITIES,
+    "part_plan_spec[] lists 40 rows, the most a plan holds");
 
 const struct field_spec part_plan_rows_spec[PR__MAX] = {
 	[PR_ROWS] = { "rader", FT_INT, 1, PLAN_ROWS, 0, NULL },

@@ -35,36 +35,56 @@ participation_correct_refusal(enum participation_status s, enum pcorrect c)
 	return PCORRECT_MSG_ERROR_CLOSED;
 }
 
-const char *
-participation_check_start(
-    struct arena *a, long long start, long long planned_end, long long end)
+/* "Startdatumet kan inte vara efter <what> (<limit>)." (arena). */
+static const char *
+start_after(struct arena *a, const char *what, long long limit)
 {
 	struct buf msg;
-	long long limit = 0;
-	const char *what = NULL;
 
-	if (end > 0 && start > end) {
-		limit = end;
-		what = "slutdatumet";
-	} else if (planned_end > 0 && start > planned_end) {
-		limit = planned_end;
-		what = "det planerade slutet";
-	}
-	if (what == NULL)
-		return NULL;
 	buf_init(&msg, a);
 	return buf_printf(&msg, "Startdatumet kan inte vara efter %s (%s).",
 	           what, participation_ymd_str(a, limit).p) == APP_OK
 	    ? msg.p
-	    : "Startdatumet kan inte vara efter slutet.";
+	    : "Startdatumet kan inte vara efter det som redan registrerats.";
 }
 
 const char *
-participation_check_hours(long long hours)
+participation_check_start(
+    struct arena *a, long long start, const struct participation_start_facts *f)
 {
-	return hours >= 1 && hours <= PARTICIPATION_PLAN_MAX_HOURS
-	    ? NULL
-	    : PCORRECT_MSG_HOURS;
+	if (f->end > 0 && start > f->end)
+		return start_after(a, "slutdatumet", f->end);
+	if (f->planned_end > 0 && start > f->planned_end)
+		return start_after(a, "det planerade slutet", f->planned_end);
+	if (f->first_midterm > 0 && start > f->first_midterm)
+		return start_after(
+		    a, "den första avstämningen", f->first_midterm);
+	if (f->first_extension > 0 && start > f->first_extension)
+		return start_after(a, "dagen för den första förlängningen",
+		    f->first_extension);
+	if (start > f->today &&
+	    (f->current <= f->today || f->first_midterm > 0))
+		return PCORRECT_MSG_START_FUTURE;
+	return NULL;
+}
+
+const char *
+participation_check_hours(
+    struct arena *a, long long hours, long long plan_hours)
+{
+	struct buf msg;
+
+	if (hours < 1 || hours > PARTICIPATION_PLAN_MAX_HOURS)
+		return PCORRECT_MSG_HOURS;
+	if (plan_hours <= 0 || hours == plan_hours)
+		return NULL;
+	buf_init(&msg, a);
+	return buf_printf(&msg,
+	           "Timmarna följer planen (%lld i veckan). Ändra planen "
+	           "i stället.",
+	           plan_hours) == APP_OK
+	    ? msg.p
+	    : "Timmarna följer planen. Ändra planen i stället.";
 }
 
 const char *
@@ -81,6 +101,46 @@ long long
 participation_error_end(long long start, long long today)
 {
 	return start > today ? start : today;
+}
+
+/* ---- what the rules need ---- */
+
+static const struct db_field facts_fields[] = {
+	DB_FIELD(pcorrect_facts_row, first_midterm, "first_midterm", DB_F_STR),
+	DB_FIELD(pcorrect_facts_row, first_extension, "first_extension",
+	    DB_F_UTC_DAY),
+	DB_FIELD(pcorrect_facts_row, plan_hours, "plan_hours", DB_F_INT),
+};
+const struct db_record pcorrect_facts_record =
+    DB_RECORD(pcorrect_facts_row, facts_fields);
+
+enum app_err
+participation_correct_facts(
+    struct req *r, const struct participation *p, struct pcorrect_facts *out)
+{
+	struct pcorrect_facts_row row;
+	struct db_param q[3] = { DB_INT(p->id), DB_INT(p->id), DB_INT(p->id) };
+	int found = 0;
+	enum app_err e;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_load_one(r->db, r->a, DB_PCORRECT, SQL_PC_FACTS, q, 3, &row,
+	         &found)) != APP_OK)
+		return e;
+	out->start = (struct participation_start_facts){
+		.current = participation_date_ymd(p->start_date),
+		.planned_end = participation_date_ymd(p->planned_end),
+		.end = participation_date_ymd(p->end_date),
+		.today = participation_today(),
+	};
+	if (found) {
+		out->start.first_midterm =
+		    participation_date_ymd(row.first_midterm);
+		out->start.first_extension =
+		    participation_date_ymd(row.first_extension);
+		out->plan_hours = row.plan_hours;
+	}
+	return APP_OK;
 }
 
 /* ---- the edits ---- */
@@ -118,6 +178,18 @@ pcsave_lock(struct req *r, void *state, struct edit_lock *lock)
 	 * against it; another is stale. */
 	if (st->p->version != pl.version)
 		lock->version = -1;
+	/* The start and hours rules again, under the lock: a follow-up is
+	 * added without moving the participation's version on. */
+	if (lock->refused == NULL && st->c == PCORRECT_ADMISSION) {
+		struct pcorrect_facts f;
+		if ((e = participation_correct_facts(r, st->p, &f)) != APP_OK)
+			return e;
+		lock->refused =
+		    participation_check_start(r->a, st->adm->start, &f.start);
+		if (lock->refused == NULL)
+			lock->refused = participation_check_hours(
+			    r->a, st->adm->hours, f.plan_hours);
+	}
 	return APP_OK;
 }
 
@@ -191,6 +263,12 @@ reopen_save(struct req *r, struct pcsave *st)
 	const struct participation *p = st->p;
 	struct db_param q[2] = { DB_INT(p->id), DB_INT(st->form_version) };
 	struct str income, none = STR_LIT("");
+	/* The summary's send day as the summary's own history row writes
+	 * it (summary.c): the Swedish day, "ÅÅÅÅ-MM-DD". p->summary_sent is
+	 * Swedish time already ("ÅÅÅÅ-MM-DD HH:MM", DB_F_UTC_TIME). */
+	struct str sent_day = p->summary_sent.len >= 10
+	    ? (struct str){ p->summary_sent.p, 10 }
+	    : none;
 	long long id = p->id;
 	enum app_err e;
 
@@ -220,7 +298,7 @@ reopen_save(struct req *r, struct pcsave *st)
 	    (e = history_field(r, HISTORY_PARTICIPATION, id, "summary_due_date",
 	         p->summary_due, none)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, id, "summary_sent_at",
-	         p->summary_sent, none)) != APP_OK ||
+	         sent_day, none)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, id, "reopen_reason",
 	         none, st->reason)) != APP_OK)
 		return e;

@@ -231,17 +231,26 @@ plan_save(struct req *r, struct pedit *st)
 	for (size_t i = 0; i < nold; i++)
 		oldrows[i] = (struct participation_plan_row){ old[i].activity,
 			old[i].hours };
+	for (size_t i = 0; i < in->n; i++)
+		total += in->rows[i].hours;
 	if ((e = plan_text(r, nold ? oldrows : NULL, nold, &old_text)) !=
 	        APP_OK ||
-	    (e = plan_text(r, in->rows, in->n, &new_text)) != APP_OK ||
-	    (e = db_exec(r->db, r->a, DB_PARTICIPATION,
+	    (e = plan_text(r, in->rows, in->n, &new_text)) != APP_OK)
+		return e;
+	if (st->dry) {
+		/* A stale form: a retry (a double click) when the stored plan
+		 * and hours are what it asks for. */
+		st->changed = !str_eq(old_text, new_text) ||
+		    !str_eq(st->p->hours_per_week, num_str(r, total));
+		return APP_OK;
+	}
+	if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
 	         SQL_PARTICIPATION_ACTIVITIES_DELETE, q, 1, NULL)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < in->n; i++) {
 		q[1] = DB_STR(in->rows[i].activity);
 		q[2] = DB_INT(in->rows[i].hours);
 		q[3] = DB_INT((long long)i + 1);
-		total += in->rows[i].hours;
 		if ((e = db_exec(r->db, r->a, DB_PARTICIPATION,
 		         SQL_PARTICIPATION_ACTIVITY_INSERT, q, 4, NULL)) !=
 		    APP_OK)
@@ -268,9 +277,14 @@ participation_save_plan(struct req *r, const struct participation *p,
     struct participation_outcome *out)
 {
 	struct plan_in in = { rows, n };
+	struct pedit st = { .p = p,
+		.ch = PCHANGE_PLAN,
+		.form_version = version,
+		.in = &in,
+		.save = plan_save,
+		.may_retry = 1 };
 
-	return pedit_change(
-	    r, p, PCHANGE_PLAN, version, &in, plan_save, "plan", out);
+	return pedit_run(r, &st, "plan", out);
 }
 
 /* ---- an extension ---- */

@@ -1,5 +1,6 @@
 /* sql_participation_correct.c: the corrections' statements; see
  * include/sql_participation_correct.h. */
+#include "participation_correct.h"
 #include "sql_participation_correct.h"
 
 const struct db_query sql_participation_correct[SQL_PC__MAX] = {
@@ -29,4 +30,13 @@ const struct db_query sql_participation_correct[SQL_PC__MAX] = {
 	                        "WHERE id = ? AND version = ? "
 	                        "AND status = 'inskriven'",
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_PC_FACTS] = { "SELECT (SELECT MIN(held_date) "
+	                   "FROM participation_midterm "
+	                   "WHERE participation_id = ?) AS first_midterm, "
+	                   "(SELECT MIN(at) FROM participation_extension "
+	                   "WHERE participation_id = ?) AS first_extension, "
+	                   "(SELECT COALESCE(SUM(hours_per_week), 0) "
+	                   "FROM participation_activity "
+	                   "WHERE participation_id = ?) AS plan_hours",
+	    0, .ncols = 3, .nparams = 3, .rec = &pcorrect_facts_record },
 };

@@ -29,6 +29,7 @@
 #include "app.h"
 #include "db.h"
 #include "form.h"
+#include "participation.h"
 #include "str.h"
 
 struct req;
@@ -157,7 +158,7 @@ enum pv_kind {
  * form shows the plan and empty rows, "Lägg till rad" (lagg_till, with
  * the rows shown in "rader") shows it again with one more, keeping what
  * was typed and saving nothing. */
-#define PLAN_ROWS 50 /* PARTICIPATION_PLAN_MAX_ACTIVITIES */
+#define PLAN_ROWS PARTICIPATION_PLAN_MAX_ACTIVITIES
 enum { MT_DATE, MT_NOTE, MT_ATTENDEES, MT_KEY, MT__MAX };
 enum { FL_END, FL_REASON, FL__MAX };
 enum { EN_DATE, EN_REASON, EN_OCC, EN_INCOME, EN__MAX };

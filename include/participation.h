@@ -145,9 +145,16 @@ const char *participation_check_extension(
     struct arena *, long long new_end, long long start, struct str cur);
 
 #define PARTICIPATION_PLAN_MAX_HOURS      40 /* full time */
-/* The most activities a plan holds: as many as needed, within reason. */
-#define PARTICIPATION_PLAN_MAX_ACTIVITIES 50
-#define PARTICIPATION_MSG_PLAN_MAX        "Planen kan ha högst 50 aktiviteter."
+/* The most activities a plan holds: each takes at least one whole hour of
+ * the PARTICIPATION_PLAN_MAX_HOURS, so no more can fit. The one place the
+ * bound is defined; the plan form's rows (PLAN_ROWS) and the message
+ * follow it. */
+#define PARTICIPATION_PLAN_MAX_ACTIVITIES PARTICIPATION_PLAN_MAX_HOURS
+#define PARTICIPATION_STR_(n)             #n
+#define PARTICIPATION_STR(n)              PARTICIPATION_STR_(n)
+#define PARTICIPATION_MSG_PLAN_MAX                                             \
+	"Planen kan ha högst " PARTICIPATION_STR(                              \
+	    PARTICIPATION_PLAN_MAX_ACTIVITIES) " aktiviteter."
 
 /* A plan of nact activities of total hours a week: NULL when it has at
  * least one and at most PARTICIPATION_PLAN_MAX_ACTIVITIES, and at most

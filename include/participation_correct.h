@@ -3,9 +3,14 @@
  * item 5), each a transition with its rule and a versioned edit:
  *
  *   - the admission data (start date, contact person, hours a week),
- *     while inskriven or avslutad: the start not after the planned end
- *     nor after the end, the contact person one of the insats's staff,
- *     hours 1..PARTICIPATION_PLAN_MAX_HOURS. A changed start date reaches
+ *     while inskriven or avslutad: the start as participation_check_
+ *     start() allows (not after the planned end, the end, the first
+ *     mid-term follow-up or the first extension; not in the future once
+ *     the participant has started or been followed up), the contact
+ *     person one of the insats's staff, hours 1..PARTICIPATION_PLAN_MAX_
+ *     HOURS and, when the plan has activities, their sum (the plan wins:
+ *     hours are changed by changing the plan). The start and the hours
+ *     are checked again under the lock. A changed start date reaches
  *     SUS by the export's own change detection: the registration's hash
  *     moves, so the next batch sends it as a rattelse.
  *   - reopening an avslutad participation ended by mistake, with a
@@ -67,15 +72,59 @@ enum pcorrect {
 const char *participation_correct_refusal(
     enum participation_status s, enum pcorrect c);
 
-/* A corrected start (YYYYMMDD) against the planned end and the end
- * (YYYYMMDD, 0 when none): NULL when on or before both, else the Swedish
- * message (arena or static). */
-const char *participation_check_start(
-    struct arena *, long long start, long long planned_end, long long end);
+/* What a corrected start is checked against (all YYYYMMDD, 0 when
+ * none). */
+struct participation_start_facts {
+	long long current;     /* the start as stored */
+	long long planned_end; /* the planned end */
+	long long end;         /* the end, once ended */
+	/* The earliest mid-term follow-up's held date. */
+	long long first_midterm;
+	/* The Swedish day the earliest extension was recorded. */
+	long long first_extension;
+	long long today; /* in Sweden */
+};
 
-/* Hours a week: NULL when 1..PARTICIPATION_PLAN_MAX_HOURS, else
- * PCORRECT_MSG_HOURS. */
-const char *participation_check_hours(long long hours);
+#define PCORRECT_MSG_START_FUTURE                                              \
+	"Deltagaren har redan börjat; startdatumet kan inte ligga i "         \
+	"framtiden."
+
+/*
+ * A corrected start (YYYYMMDD): NULL when allowed, else the Swedish
+ * message (arena or static). Refused, in this order: after the end;
+ * after the planned end; after the first mid-term follow-up (the
+ * follow-up form refuses a held date before the start: midterm_check_
+ * date(), the same rule seen from the other side); after the day the
+ * first extension was recorded (it extended an ongoing participation);
+ * in the future when the stored start is today or past or a follow-up is
+ * recorded (a participant already in the insats cannot start later).
+ */
+const char *participation_check_start(
+    struct arena *, long long start, const struct participation_start_facts *f);
+
+/* Hours a week against the plan's sum plan_hours (0: the plan has no
+ * activities): NULL when 1..PARTICIPATION_PLAN_MAX_HOURS and, with a
+ * plan, its sum; else PCORRECT_MSG_HOURS, or a message (arena) that the
+ * hours follow the plan. */
+const char *participation_check_hours(
+    struct arena *, long long hours, long long plan_hours);
+
+/* What the rules above need of p that its page does not hold: the start
+ * facts (today included) and the plan's sum. */
+struct pcorrect_facts {
+	struct participation_start_facts start;
+	long long plan_hours; /* 0: no activities */
+};
+/* One row of SQL_PC_FACTS. Strings are arena. */
+struct pcorrect_facts_row {
+	struct str first_midterm;   /* ÅÅÅÅ-MM-DD, "" none */
+	struct str first_extension; /* its Swedish day, "" none */
+	long long plan_hours;       /* 0: no activities */
+};
+extern const struct db_record pcorrect_facts_record;
+
+enum app_err participation_correct_facts(
+    struct req *, const struct participation *p, struct pcorrect_facts *out);
 
 /* A reason: NULL when it holds more than blanks, else
  * PCORRECT_MSG_REASON. */

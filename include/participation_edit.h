@@ -57,7 +57,9 @@ struct participation_plan_row {
  */
 
 /* The individual plan: rows replace the activities (participation_
- * check_plan() holds), their sum the hours a week. */
+ * check_plan() holds), their sum the hours a week. A stale form asking
+ * for the plan and hours stored already is a retry (a double click):
+ * EDIT_SAVED, out->retried, nothing written. */
 enum app_err participation_save_plan(struct req *,
     const struct participation *p, long long version,
     const struct participation_plan_row *rows, size_t n,

@@ -17,6 +17,10 @@ enum sql_participation_correct {
 	SQL_PC_INCOME_AFTER_DELETE, /* (participation id) */
 	/* (end date, id, version): inskriven to felregistrerad */
 	SQL_PC_MARK_ERROR,
+	/* (id, id, id): the first follow-up's held date, the first
+	 * extension's time, the plan's sum (pcorrect_facts_record,
+	 * participation_correct.h) */
+	SQL_PC_FACTS,
 	SQL_PC__MAX
 };
 

@@ -2,7 +2,9 @@
 // participation page printed on A4 (issue 15, items 2 and 11;
 // views/static/stegvis.css, @media print). In print media no form, button,
 // navigation or access-log table is visible, and the document (the
-// förbund/insats heading, the person, the version and its text) is. The
+// förbund/insats heading, the person, the version and its text) is; the
+// printed text of a participation page (ended, and ongoing with mid-term
+// follow-ups) holds the case data and none of the screen's tools. The
 // demo's participation with a corrected summary (version 2, app/demo_summary.c)
 // is read by its insats staff and by its remittent. PDFs and screenshots:
 // OUT/screenshots/sammanfattning-*.png, OUT/sammanfattning-*.pdf.
@@ -48,7 +50,48 @@ async function printed(page, name, what) {
 	check(`${name}: the PDF is A4`, Math.abs(w - A4.w) < 1 && Math.abs(h - A4.h) < 1, `${w} x ${h}`);
 }
 
+// The screen's tools on /deltagande/:id: links to other forms, the edit
+// link of each mid-term follow-up, the lost-tablet help. None of them is
+// in the printed text; the words of a whole word ("Ändra", not
+// "Ändringar").
+const SCREEN_ONLY = ["Ändra kontaktuppgifter", "Rätta inskrivningen", "öppna igen eller markera som felregistrerat",
+	"Samtycken och historik", "Ändra", "Surfplattan borttappad eller trasig?", "Lägg till rad"];
+const word = (w) => new RegExp(`(^|[^\\p{L}])${w.replace(/[?]/g, "\\?")}([^\\p{L}]|$)`, "u");
+
+// The printed text of /deltagande/:id on page (print media): none of
+// SCREEN_ONLY, no heading without content (the open one's "Avslut"), and
+// the case data (each of data).
+async function printedCase(page, name, data) {
+	await page.emulateMedia({ media: "print" });
+	const text = await page.locator("body").innerText();
+	for (const w of SCREEN_ONLY)
+		check(`${name}, printed: no "${w}"`, !word(w).test(text));
+	for (const w of data)
+		check(`${name}, printed: "${w}" is there`, text.includes(w), w);
+	const empty = await page.evaluate(() => [...document.querySelectorAll("h2")].filter((h) => h.checkVisibility())
+		.filter((h) => {
+			for (let e = h.nextElementSibling; e && e.tagName !== "H2"; e = e.nextElementSibling)
+				if (e.checkVisibility() && e.innerText.trim() !== "")
+					return false;
+			return true;
+		}).map((h) => h.textContent));
+	eq(`${name}, printed: no heading without content`, empty.join(", "), "");
+	await page.emulateMedia({ media: null });
+	return text;
+}
+
+// An ongoing demo participation with mid-term follow-ups (app/demo_midterm.c),
+// its first follow-up's attendees and a staff member of its insats.
+const [open, openWho, openStaff] = sql(`SELECT p.id, (SELECT m.attendees FROM participation_midterm m
+	WHERE m.participation_id = p.id ORDER BY m.held_date, m.id LIMIT 1),
+	(SELECT MIN(s.username) FROM staff_insats si JOIN staff s ON s.id = si.staff_id
+	 WHERE si.insats_id = p.insats_id AND s.username LIKE 'personal.%')
+	FROM participation p WHERE p.status = 'inskriven' AND p.id = (SELECT MIN(m.participation_id)
+	FROM participation_midterm m JOIN participation q ON q.id = m.participation_id WHERE q.status = 'inskriven')`)[0].split("\t");
+
 check("the demo has a corrected summary", pid && staff && remittent, `${pid} ${staff} ${remittent}`);
+check("the demo has an ongoing participation with mid-term follow-ups", open && openWho && openStaff,
+	`${open} ${openWho} ${openStaff}`);
 const browser = await launch();
 
 await step("the staff's summary page", async () => {
@@ -63,6 +106,21 @@ await step("the staff's summary page", async () => {
 	await page.goto(`${BASE}/deltagande/${pid}`);
 	check("on screen the participation page has its access log", await page.locator("#vem-har-tittat").isVisible());
 	await printed(page, "deltagande", ["h1", "dl.facts", "#sammanfattning"]);
+	const h1 = (await page.locator("h1").textContent()).trim();
+	await printedCase(page, "deltagande (ended)", [h1, "Startdatum", "Individuell plan", "Sammanfattande dokumentation"]);
+	await ctx.close();
+});
+
+await step("an ongoing participation's page", async () => {
+	const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+	const page = await login(ctx, openStaff);
+	await page.goto(`${BASE}/deltagande/${open}`);
+	check("on screen an ongoing one has its edit links", await page.locator("#mittuppfoljning + table a", { hasText: "Ändra" }).first().isVisible());
+	check("and the consent link", await page.getByRole("link", { name: "Samtycken och historik" }).isVisible());
+	check("and the lost-tablet help", await page.getByText("Surfplattan borttappad eller trasig?").first().isVisible());
+	await printed(page, "deltagande-open", ["h1", "dl.facts", "#mittuppfoljning"]);
+	await printedCase(page, "deltagande (ongoing)",
+		[(await page.locator("h1").textContent()).trim(), "Mittuppföljningar", openWho, "Startdatum"]);
 	await ctx.close();
 });
 

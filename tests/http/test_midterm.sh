@@ -3,7 +3,8 @@
 # adding one carries the form's one-time key, so a retried add never makes
 # a second; changing one is versioned (a stale form is 409 with the input
 # kept, a retry of a change made answers as it did); the date must be within
-# the participation and not in the future; each change is in the change
+# the participation and not in the future (and a corrected start keeps
+# them so); each change is in the change
 # history and the access log; only while inskriven and only by the insats's
 # staff.
 . "$(dirname "$0")/lib.sh"
@@ -117,6 +118,21 @@ got=$(post "$FV" "/deltagande/$P/mittuppfoljning/$MID" --data "version=2" --data
 eq "a change to the future is 400" "$got" 400
 expect_body "with the message, typed kept" 'value="Senare"'
 eq "and stores nothing" "$(q "SELECT version FROM participation_midterm WHERE id = $MID")" 2
+
+# --- The corrected start and the follow-ups agree: a follow-up is never
+# before the start, whichever of the two is changed
+correct_start() {
+	post "$FV" "/deltagande/$P/rattelse" --data "version=$(part_version "$P")" --data "startdatum=$1" \
+		--data "kontaktperson=$FV_ID" --data "timmar=8"
+}
+eq "a start after the first follow-up ($(day -59)) is refused (400)" "$(correct_start "$(day -58)")" 400
+expect_body "with the message" "Startdatumet kan inte vara efter den första avstämningen ($(day -59))."
+eq "a start on its day is saved (303)" "$(correct_start "$(day -59)")" 303
+expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
+got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$(hidden nyckel)" --data "datum=$(day -60)" --data-urlencode "deltog=Före")
+eq "and then a follow-up before that start is refused (400)" "$got" 400
+expect_body "with the message" "Datumet kan inte vara före startdatumet ($(day -59))."
+eq "nothing added" "$(mt_rows "$P")" 2
 
 # --- Only the insats's staff, only its own follow-ups
 R2=$(new_referral "$FVI" Annan Deltagarsson kvinna "$(new_pnr)" 30)

@@ -6,7 +6,11 @@
 # and the access log; and each reaches SUS by the export's change
 # detection: a corrected start and a reopening go as a rattelse (a
 # reopened one without its utregistrering), a felregistrering withdraws
-# what was sent. Also: a plan of twelve activities, and "Lägg till rad".
+# what was sent. A corrected start may not pass what is recorded (the
+# first follow-up, the first extension) nor move a started participant into
+# the future; the hours follow a plan that has activities. Also: a plan of
+# twelve activities, "Lägg till rad", the most activities (forty of one
+# hour), a double click on "Spara planen".
 . "$(dirname "$0")/lib.sh"
 WORK=$(mktemp -d)
 at_exit 'rm -rf "$WORK"'
@@ -118,10 +122,40 @@ batch
 eq "SUS: the corrected start goes as a rattelse" "$(reg "$P" @handelse)" rattelse
 eq "SUS: with the new start" "$(reg "$P" "$(sus inregistrering)/$(sus startdatum)")" "$(day -25)"
 
+# --- A corrected start against what is recorded (participation_check_start)
+S=$(complete kvinna "$(day -30)")
+# correct START: posts the admission form of $S with start START (the
+# contact person and hours as stored); prints the status.
+correct() {
+	post "$FV" "/deltagande/$S/rattelse" --data "version=$(part_version "$S")" --data "startdatum=$1" \
+		--data "kontaktperson=$FV_ID" --data "timmar=8"
+}
+eq "started: a start in the future is refused (400)" "$(correct "$(day 1)")" 400
+expect_body "with the message" "Deltagaren har redan börjat; startdatumet kan inte ligga i framtiden."
+expect_body "the typed start kept" "value=\"$(day 1)\""
+q "INSERT INTO participation_extension (participation_id, old_planned_end, new_planned_end, reason, staff_id, at)
+     VALUES ($S, '$(day 60)', '$(day 90)', 'Behöver mer tid', $FV_ID, '$(day -10) 12:00:00')" > /dev/null
+eq "a start after the day of the first extension: 400" "$(correct "$(day -9)")" 400
+expect_body "with the message" "Startdatumet kan inte vara efter dagen för den första förlängningen ($(day -10))."
+q "INSERT INTO participation_midterm (participation_id, held_date, attendees, recorded_by, request_key)
+     VALUES ($S, '$(day -20)', 'Deltagaren', $FV_ID, REPEAT('a', 32))" > /dev/null
+eq "a start after the first mid-term follow-up: 400" "$(correct "$(day -19)")" 400
+expect_body "with the message" "Startdatumet kan inte vara efter den första avstämningen ($(day -20))."
+eq "nothing stored" "$(q "SELECT start_date FROM participation WHERE id = $S")" "$(day -30)"
+eq "a start on the follow-up's day is saved (303)" "$(correct "$(day -20)")" 303
+eq "it is stored" "$(q "SELECT start_date FROM participation WHERE id = $S")" "$(day -20)"
+# Not started yet: a future start may still move.
+N=$(complete man "$(day 10)")
+got=$(post "$FV" "/deltagande/$N/rattelse" --data "version=$(part_version "$N")" --data "startdatum=$(day 12)" \
+	--data "kontaktperson=$FV_ID" --data "timmar=8")
+eq "not started: the start moves further on (303)" "$got" 303
+
 # --- Ended by mistake, then reopened
+SENT_UTC="$(day -1) 23:30:00" # the next day in Sweden, summer or winter
+SENT_SV=$(TZ=Europe/Stockholm date -d "$SENT_UTC UTC" '+%F %H:%M')
 q "UPDATE participation SET status = 'avslutad', end_date = '$(day -2)', end_reason_code = 'arbete',
      occupation_after_code = 'arbete', occupation_after_percent = 75, summary_due_date = '$(day 19)',
-     version = version + 1 WHERE id = $P;
+     summary_sent_at = '$SENT_UTC', version = version + 1 WHERE id = $P;
    INSERT INTO participation_income_after (participation_id, income_code, extent_percent) VALUES ($P, 'lon', 75);" > /dev/null
 batch
 eq "SUS: the end goes as an utregistrering" "$(reg "$P" @handelse)" utregistrering
@@ -132,6 +166,7 @@ eq "a start after the end: 400" "$got" 400
 expect_body "with the message" "Startdatumet kan inte vara efter slutdatumet ($(day -2))."
 expect_status "the page of the ended participation" 200 -b "$FV" "$BASE/deltagande/$P/rattelse"
 expect_body "offers reopening" 'action="/deltagande/'"$P"'/oppna-igen"'
+expect_body "says when the summary was sent, in Swedish time (converted once)" "Sammanfattningen skickades $SENT_SV (svensk tid)."
 check "not marking it felregistrerad" body_lacks '/felregistrera"'
 got=$(post "$FV" "/deltagande/$P/oppna-igen" --data "version=$V" --data "skal_oppna=   ")
 eq "reopening without a reason: 400" "$got" 400
@@ -147,6 +182,7 @@ eq "inskriven again, the end cleared" \
 	"inskriven|-|-|-|-|-|0"
 eq "the history keeps the end" "$(hist_of "$P" end_date)/$(hist_of "$P" end_reason_code)/$(hist_of "$P" income_after)" "$(day -2)>/arbete>/lon>"
 eq "and the reason" "$(hist_of "$P" reopen_reason)" ">Fel deltagare avslutad"
+eq "and the summary's send day, Swedish, as the summary's own row writes it" "$(hist_of "$P" summary_sent_at)" "${SENT_SV:0:10}>"
 eq "and the status" "$(hist_of "$P" status)" "avslutad>inskriven"
 eq "the access log has it" "$(updates "$P" reopened)" 1
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P"
@@ -204,13 +240,46 @@ eq "all twelve are stored, in order" "$(q "SELECT CONCAT(COUNT(*), '|', SUM(hour
 expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$R"
 expect_body "shows the twelfth" '<td data-label="Aktivitet">Aktivitet nummer 12</td>'
 eq "and the form has room for two more" "$(grep -c 'name="aktivitet_[0-9]*"' "$BODY")" 14
+# The hours follow the plan: the correction cannot set others.
+expect_status "the correction page" 200 -b "$FV" "$BASE/deltagande/$R/rattelse"
+expect_body "says the hours follow the plan" "Timmarna följer planen (summan av dess aktiviteter)."
 V=$(part_version "$R")
-got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" --data "rader=50" --data "lagg_till=1" "${ARGS[@]}")
-eq "a 51st row is refused (400)" "$got" 400
-expect_body "with the message" "Planen kan ha högst 50 aktiviteter."
+got=$(post "$FV" "/deltagande/$R/rattelse" --data "version=$V" --data "startdatum=$(day -10)" \
+	--data "kontaktperson=$FV_ID" --data "timmar=6")
+eq "hours other than the plan's sum are refused (400)" "$got" 400
+expect_body "with the message" '<p class="error" id="ad-timmar-fel">Timmarna följer planen (36 i veckan). Ändra planen i stället.</p>'
+expect_body "the typed hours kept" 'value="6"'
+eq "nothing stored" "$(q "SELECT CONCAT(hours_per_week, '|', version) FROM participation WHERE id = $R")" "36|$V"
+got=$(post "$FV" "/deltagande/$R/rattelse" --data "version=$V" --data "startdatum=$(day -10)" \
+	--data "kontaktperson=$FV_ID" --data "timmar=36")
+eq "the plan's sum is accepted (303)" "$got" 303
+V=$(part_version "$R")
+got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" --data "rader=40" --data "lagg_till=1" "${ARGS[@]}")
+eq "a 41st row is refused (400)" "$got" 400
+expect_body "with the message" "Planen kan ha högst 40 aktiviteter."
 expect_body "what was typed is kept" 'value="Aktivitet nummer 12"'
-got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" --data-urlencode "aktivitet_51=För mycket" --data "timmar_51=1" "${ARGS[@]}")
-eq "an activity past the fiftieth is refused, not dropped (400)" "$got" 400
-expect_body "with the message" "Planen kan ha högst 50 aktiviteter."
+got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" --data-urlencode "aktivitet_41=För mycket" --data "timmar_41=1" "${ARGS[@]}")
+eq "an activity past the fortieth is refused, not dropped (400)" "$got" 400
+expect_body "with the message" "Planen kan ha högst 40 aktiviteter."
 eq "nothing changed" "$(part_version "$R")" "$V"
+# The most activities fit the hours: forty of one hour each.
+FULL=()
+for i in $(seq 1 40); do FULL+=(--data-urlencode "aktivitet_$i=Steg $i" --data "timmar_$i=1"); done
+got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" "${FULL[@]}")
+eq "a plan of forty one-hour activities is saved (303)" "$got" 303
+eq "all forty stored, 40 hours" "$(q "SELECT CONCAT(COUNT(*), '|', SUM(hours_per_week)) FROM participation_activity WHERE participation_id = $R")|$(q "SELECT hours_per_week FROM participation WHERE id = $R")" "40|40|40"
+
+# --- "Spara planen" clicked twice: the second answers as the first
+V=$(part_version "$R")
+plan_rows() { q "SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $R AND field = 'activities'"; }
+H=$(plan_rows)
+got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" "${ARGS[@]}")
+eq "the first click saves (303)" "$got" 303
+got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" "${ARGS[@]}")
+eq "the second, the same form, answers as the first (303)" "$got" 303
+expect_header "back to the participation" "Location: /deltagande/$R?sparat=1"
+eq "written once" "$(part_version "$R")|$(plan_rows)" "$((V + 1))|$((H + 1))"
+got=$(post "$FV" "/deltagande/$R/plan" --data "version=$V" --data-urlencode "aktivitet_1=Något annat" --data "timmar_1=4")
+eq "a stale form asking for another plan is 409" "$got" 409
+expect_body "with the message" "Någon annan har ändrat uppgifterna medan du arbetade."
 done_testing

@@ -192,9 +192,14 @@ plan(void **state)
 	    "Sammanlagt högst 40 timmar i veckan (heltid). Minska timmarna.");
 	/* As many activities as needed, up to 50. */
 	assert_null(participation_check_plan(12, 36));
-	assert_null(participation_check_plan(50, 40));
-	assert_string_equal(participation_check_plan(51, 40),
-	    "Planen kan ha högst 50 aktiviteter.");
+	/* The most activities fit: one whole hour each within the hours. */
+	assert_null(participation_check_plan(PARTICIPATION_PLAN_MAX_ACTIVITIES,
+	    PARTICIPATION_PLAN_MAX_ACTIVITIES));
+	assert_null(participation_check_plan(40, 40));
+	assert_string_equal(participation_check_plan(41, 40),
+	    "Planen kan ha högst 40 aktiviteter.");
+	assert_string_equal(participation_check_plan(41, 41),
+	    "Planen kan ha högst 40 aktiviteter.");
 }
 
 static void

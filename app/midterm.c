@@ -119,7 +119,7 @@ msave_lock(struct req *r, void *state, struct edit_lock *lock)
 	if (lock->refused == NULL)
 		lock->refused = participation_refusal(
 		    participation_status_from_name(pl.status_name),
-		    pl.summary_sent, PCHANGE_MIDTERM);
+		    PCHANGE_MIDTERM);
 	if (st->id == 0) {
 		/* An add has no version; its key says whether it was made. */
 		lock->version = 0;

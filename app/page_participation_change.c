@@ -30,8 +30,7 @@ pc_start(struct req *r, struct participation *p, struct pv_form *f,
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, p)) != APP_OK)
 		return e;
-	if ((refused = participation_refusal(
-	         p->status, p->summary_sent.len > 0, ch)) != NULL) {
+	if ((refused = participation_refusal(p->status, ch)) != NULL) {
 		f->conflict = refused;
 		r->resp.status = 409;
 		*done = 1;
@@ -72,12 +71,7 @@ pc_outcome(struct req *r, struct participation *p, struct pv_form *f,
 		return page_redirect(r, loc.p);
 	case EDIT_STALE: f->conflict = PART_CONFLICT_MSG; break;
 	case EDIT_BUSY: f->conflict = EDIT_MSG_BUSY; break;
-	case EDIT_REFUSED:
-		if (o->no_consent)
-			f->consent = o->refused;
-		else
-			f->conflict = o->refused;
-		break;
+	case EDIT_REFUSED: f->conflict = o->refused; break;
 	}
 	if ((e = pv_load(r, p->id, p)) != APP_OK)
 		return e;

@@ -271,7 +271,7 @@ page_participation_contact_form(struct req *r)
 	         STR_LIT("contact form"))) != APP_OK)
 		return e;
 	cf_from_stored(r, &f, &g);
-	f.form_error = participation_refusal(g.status, 0, PCHANGE_CONTACT);
+	f.form_error = participation_refusal(g.status, PCHANGE_CONTACT);
 	return cf_render(r, id, &g, &f, 0);
 }
 

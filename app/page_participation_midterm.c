@@ -105,8 +105,8 @@ page_participation_midterm(struct req *r)
 	if ((e = form_validate(
 	         r->a, &r->form, part_mt_spec, MT__MAX, f.mt, &n)) != APP_OK)
 		return e;
-	if ((refused = participation_refusal(
-	         p.status, p.summary_sent.len > 0, PCHANGE_MIDTERM)) != NULL) {
+	if ((refused = participation_refusal(p.status, PCHANGE_MIDTERM)) !=
+	    NULL) {
 		f.conflict = refused;
 		r->resp.status = 409;
 		return pv_render(r, &p, &f);
@@ -176,8 +176,8 @@ mte_render(struct req *r, const struct participation *p,
 	    (e = view_ctx_set_str(ctx, "recorded_by", m->recorded_by)) !=
 	        APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "open",
-	         participation_refusal(p->status, p->summary_sent.len > 0,
-	             PCHANGE_MIDTERM) == NULL)) != APP_OK ||
+	         participation_refusal(p->status, PCHANGE_MIDTERM) == NULL)) !=
+	        APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "conflict", conflict)) != APP_OK ||
 	    (e = page_form_error(ctx, "form_error", form_error)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, mte_spec, MTE__MAX)) != APP_OK)
@@ -250,8 +250,8 @@ page_participation_midterm_save(struct req *r)
 	    (e = form_validate(r->a, &r->form, mte_spec, MTE__MAX, v, &n)) !=
 	        APP_OK)
 		return e;
-	if ((refused = participation_refusal(
-	         p.status, p.summary_sent.len > 0, PCHANGE_MIDTERM)) != NULL) {
+	if ((refused = participation_refusal(p.status, PCHANGE_MIDTERM)) !=
+	    NULL) {
 		r->resp.status = 409;
 		return mte_render(r, &p, &m, v, refused, NULL);
 	}

@@ -542,7 +542,7 @@ part_sus_bind(struct req *r, struct view_ctx *ctx,
     const struct participation *p, const struct participation_page *pg,
     const struct part_sus_form *f)
 {
-	int editable = participation_refusal(p->status, 0, PCHANGE_SUS) == NULL;
+	int editable = participation_refusal(p->status, PCHANGE_SUS) == NULL;
 	struct str *stored;
 	enum app_err e;
 

@@ -48,8 +48,8 @@ part_tg_bind(struct req *r, struct view_ctx *ctx, const struct participation *p,
 	struct str *lines, cur = p->target_group;
 	struct str chosen = f->kind == PV_TARGET_GROUP ? f->tg.s : cur;
 	size_t n = target_group_lines(p->target_groups, NULL, 0);
-	int editable = participation_refusal(p->status, p->summary_sent.len > 0,
-	                   PCHANGE_TARGET_GROUP) == NULL &&
+	int editable =
+	    participation_refusal(p->status, PCHANGE_TARGET_GROUP) == NULL &&
 	    (n > 0 || cur.len > 0);
 	int cur_listed = target_group_listed(p->target_groups, cur);
 	const char *err =

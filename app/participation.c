@@ -62,8 +62,7 @@ participation_status_label_of(struct str name)
 /* ---- which change each state allows ---- */
 
 const char *
-participation_refusal(
-    enum participation_status s, int summary_sent, enum participation_change ch)
+participation_refusal(enum participation_status s, enum participation_change ch)
 {
 	switch (ch) {
 	case PCHANGE_PLAN:
@@ -73,10 +72,6 @@ participation_refusal(
 		return s == PARTICIPATION_INSKRIVEN
 		    ? NULL
 		    : PARTICIPATION_MSG_NOT_OPEN;
-	case PCHANGE_SUMMARY:
-		return participation_summary_open(s, summary_sent)
-		    ? NULL
-		    : PARTICIPATION_MSG_NOT_ENDED;
 	case PCHANGE_CONTACT:
 		return s == PARTICIPATION_INSKRIVEN ||
 		        s == PARTICIPATION_AVSLUTAD

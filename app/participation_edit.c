@@ -38,7 +38,7 @@ struct pedit {
 	const void *in; /* the change's input */
 	enum app_err (*save)(struct req *, struct pedit *);
 	struct participation_lock lock; /* as locked */
-	int no_consent, changed;
+	int changed;
 	/* A stale form may be a retry of a save already made (double click,
 	 * resend): when may_retry, save runs dry (writes nothing, sets
 	 * changed when anything would change); nothing would: retried. */
@@ -69,7 +69,7 @@ pedit_lock(struct req *r, void *state, struct edit_lock *lock)
 	struct pedit *st = state;
 	struct db_param q[1] = { DB_INT(st->p->id) };
 	struct participation_lock *l = &st->lock;
-	int found = 0, covered = 0;
+	int found = 0;
 	enum app_err e;
 
 	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
@@ -82,8 +82,7 @@ pedit_lock(struct req *r, void *state, struct edit_lock *lock)
 	lock->refused = gallring_edit_refusal(l->gallrad);
 	if (lock->refused == NULL)
 		lock->refused = participation_refusal(
-		    participation_status_from_name(l->status_name),
-		    l->summary_sent, st->ch);
+		    participation_status_from_name(l->status_name), st->ch);
 	if (lock->refused != NULL)
 		return APP_OK;
 	/* The page was read at one version and shows the record as it was
@@ -107,18 +106,6 @@ pedit_lock(struct req *r, void *state, struct edit_lock *lock)
 		if (st->retried)
 			lock->version = st->form_version;
 		return APP_OK;
-	}
-	/* The consent rule at the moment of the action, under the lock: the
-	 * summary goes to the remittent only under a waiver in force that
-	 * covers their organisation and allows disclosure. */
-	if (st->ch == PCHANGE_SUMMARY) {
-		if ((e = consent_covers(r, st->p->referral_id,
-		         st->p->ref_org_id, 1, &covered)) != APP_OK)
-			return e;
-		if (!covered) {
-			st->no_consent = 1;
-			lock->refused = PARTICIPATION_MSG_NO_CONSENT;
-		}
 	}
 	return APP_OK;
 }
@@ -157,7 +144,6 @@ pedit_run(struct req *r, struct pedit *st, const char *detail,
 	if ((e = edit_run(r, &ed, &out->result, &lock)) != APP_OK)
 		return e;
 	out->refused = lock.refused;
-	out->no_consent = st->no_consent;
 	out->changed = st->changed;
 	out->retried = st->retried;
 	return APP_OK;
@@ -814,8 +800,8 @@ contact_lock(struct req *r, void *state, struct edit_lock *lock)
 	lock->personnummer = st->stored->personnummer;
 	lock->refused = gallring_edit_refusal(st->stored->gallrad);
 	if (lock->refused == NULL)
-		lock->refused = participation_refusal(
-		    st->stored->status, 0, PCHANGE_CONTACT);
+		lock->refused =
+		    participation_refusal(st->stored->status, PCHANGE_CONTACT);
 	return APP_OK;
 }
 

@@ -448,10 +448,6 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_INCOME_AFTER_INSERT] = { "INSERT INTO participation_income_after (participation_id, income_code) "
 	                                            "VALUES (?, ?)",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_PARTICIPATION_SET_SUMMARY_SENT] = { "UPDATE participation SET summary_sent_at = UTC_TIMESTAMP(), "
-	                                         "version = version + 1 WHERE id = ? AND version = ? "
-	                                         "AND status = 'avslutad' AND summary_sent_at IS NULL",
-	    0, .ncols = 0, .nparams = 2 },
 	[SQL_PARTICIPATION_PERSON_COPY] = { "INSERT INTO participation_person (participation_id, " PERSON_FIELDS
 	                                    ") SELECT ?, " PERSON_FIELDS
 	                                    " FROM referral_person WHERE referral_id = ?",

@@ -149,7 +149,6 @@ enum pv_kind {
 	PV_MIDTERM,
 	PV_EXTEND,
 	PV_END,
-	PV_SUMMARY,
 	PV_SUS,
 	PV_TARGET_GROUP
 };

@@ -55,7 +55,6 @@ enum participation_change {
 	PCHANGE_MIDTERM,      /* the mid-term follow-ups (midterm.h) */
 	PCHANGE_EXTEND,       /* a new planned end */
 	PCHANGE_END,          /* avslut (or felregistrering) */
-	PCHANGE_SUMMARY,      /* the summary was sent to the remittent */
 	PCHANGE_CONTACT,      /* the insats's record of the person */
 	PCHANGE_SUS,          /* the SUS registration data */
 	PCHANGE_TARGET_GROUP, /* the participant's målgrupp */
@@ -64,9 +63,6 @@ enum participation_change {
 
 #define PARTICIPATION_MSG_NOT_OPEN                                             \
 	"Deltagandet är avslutat och kan inte ändras. Se uppgifterna nedan."
-#define PARTICIPATION_MSG_NOT_ENDED                                            \
-	"Sammanfattningen kan bara markeras som skickad för ett avslutat "    \
-	"deltagande där den inte redan är skickad."
 #define PARTICIPATION_MSG_CONTACT_CLOSED                                       \
 	"Deltagandet är felregistrerat; kontaktuppgifterna kan inte ändras."
 #define PARTICIPATION_MSG_SUS_CLOSED                                           \
@@ -75,22 +71,17 @@ enum participation_change {
 #define PARTICIPATION_MSG_TARGET_GROUP_CLOSED                                  \
 	"Deltagandet är felregistrerat och räknas inte i rapporten. "        \
 	"Målgruppen kan inte ändras."
-#define PARTICIPATION_MSG_NO_CONSENT                                           \
-	"Sammanfattningen markerades inte som skickad: det finns inget "       \
-	"gällande samtycke (sekretesslättnad) som omfattar remittentens "    \
-	"organisation och tillåter att uppgifter lämnas till den."
 
 /*
- * May a participation in status s (its summary sent or not) take change
+ * May a participation in status s take change
  * ch? NULL when it may, else the Swedish reason it may not (static):
  *   plan, mid-term, extension, end: only while inskriven;
- *   summary: only when avslutad and not yet sent;
  *   contact data, SUS data and the målgrupp: any time but when
  *   felregistrerad.
  * An unknown status allows nothing.
  */
-const char *participation_refusal(enum participation_status s, int summary_sent,
-    enum participation_change ch);
+const char *participation_refusal(
+    enum participation_status s, enum participation_change ch);
 
 /* 1 when the summary is still to be sent: avslutad, not sent. */
 int participation_summary_open(enum participation_status s, int summary_sent);

@@ -39,7 +39,6 @@ extern const struct db_record participation_lock_record;
 struct participation_outcome {
 	enum edit_result result;
 	const char *refused; /* EDIT_REFUSED: the Swedish reason (static) */
-	int no_consent;      /* EDIT_REFUSED for want of a waiver */
 	int changed;         /* EDIT_SAVED: something was written */
 	int retried; /* EDIT_SAVED: a stale form (SUS) whose values are all
 	              * stored already, a retry: nothing written */

@@ -108,8 +108,6 @@ enum sql_participation {
 	SQL_PARTICIPATION_SET_END,
 	SQL_PARTICIPATION_INCOME_AFTER_DELETE, /* (id) */
 	SQL_PARTICIPATION_INCOME_AFTER_INSERT, /* (id, code) */
-	/* (id, version): only an ended participation not yet sent */
-	SQL_PARTICIPATION_SET_SUMMARY_SENT,
 	/* (participation id, referral id): the insats's record of the person
 	 * starts as the admitted referral's (sql/0022) */
 	SQL_PARTICIPATION_PERSON_COPY,

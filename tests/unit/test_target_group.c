@@ -101,16 +101,16 @@ by_state(void **state)
 	(void)state;
 	for (int sent = 0; sent < 2; sent++) {
 		assert_null(participation_refusal(
-		    PARTICIPATION_INSKRIVEN, sent, PCHANGE_TARGET_GROUP));
+		    PARTICIPATION_INSKRIVEN, PCHANGE_TARGET_GROUP));
 		assert_null(participation_refusal(
-		    PARTICIPATION_AVSLUTAD, sent, PCHANGE_TARGET_GROUP));
+		    PARTICIPATION_AVSLUTAD, PCHANGE_TARGET_GROUP));
 		assert_string_equal(
-		    participation_refusal(PARTICIPATION_FELREGISTRERAD, sent,
-		        PCHANGE_TARGET_GROUP),
+		    participation_refusal(
+		        PARTICIPATION_FELREGISTRERAD, PCHANGE_TARGET_GROUP),
 		    PARTICIPATION_MSG_TARGET_GROUP_CLOSED);
 		assert_string_equal(
 		    participation_refusal(
-		        PARTICIPATION_STATUS__MAX, sent, PCHANGE_TARGET_GROUP),
+		        PARTICIPATION_STATUS__MAX, PCHANGE_TARGET_GROUP),
 		    PARTICIPATION_MSG_TARGET_GROUP_CLOSED);
 	}
 	assert_string_equal(

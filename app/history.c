@@ -7,6 +7,7 @@
 #include "referral.h"
 #include "req.h"
 #include "session.h"
+#include "summary.h"
 #include "sql_history.h"
 
 static const char *const history_types[HISTORY__MAX] = {
@@ -97,6 +98,11 @@ history_value_label(
 		}
 	if (str_eq_cstr(field, "gender"))
 		return history_or(gender_label_of(value), value);
+	if (str_eq_cstr(field, "summary_state") &&
+	    summary_state_from_name(value) != SUMMARY_STATE__MAX)
+		return history_or(
+		    summary_version_label(summary_state_from_name(value), 0),
+		    value);
 	if (str_eq_cstr(field, "uppfoljning_situation") &&
 	    (s = followup_situation_from_name(value)) != FU_SIT__MAX)
 		return history_or(followup_situation_label(s), value);

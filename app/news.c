@@ -82,6 +82,7 @@ news_bind_remittent(
 	struct news_row *rows;
 	void *out;
 	size_t n, shown = 0;
+	int more = 0;
 	enum app_err e;
 
 	for (int i = 0; i < 3; i++) {
@@ -107,15 +108,19 @@ news_bind_remittent(
 	for (size_t i = 0; i < n; i++) {
 		struct view_ctx *it;
 		enum news_kind k = (enum news_kind)rows[i].kind;
+		struct str at;
 
 		/* A start, an end or a summary is the participation's
 		 * course: shown only as the application page shows it. */
 		if (k != NEWS_DECISION && !news_follow_visible(r, &rows[i]))
 			continue;
+		if (shown == NEWS_MAX_ROWS) {
+			more = 1; /* said on the page, never cut silently */
+			break;
+		}
 		it = view_ctx_list_add(ctx, "news_items");
-		struct str at = rows[i].is_time ? news_local(r, rows[i].at, 16)
-		                                : rows[i].at;
-
+		at = rows[i].is_time ? news_local(r, rows[i].at, 16)
+		                     : rows[i].at;
 		if (it == NULL)
 			return APP_ENOMEM;
 		if ((unsigned)rows[i].kind >= NEWS__MAX)
@@ -141,6 +146,12 @@ news_bind_remittent(
 			return e;
 	}
 	*listed += shown;
+	/* The statement's own limit reached: older items may exist too. */
+	if (n == NEWS_SQL_ROWS)
+		more = 1;
+	if ((e = view_ctx_set_bool(ctx, "news_more", more)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "news_max", NEWS_MAX_ROWS)) != APP_OK)
+		return e;
 	return view_ctx_set_bool(ctx, "news_none", shown == 0);
 }
 

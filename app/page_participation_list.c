@@ -316,7 +316,7 @@ page_participants(struct req *r)
 	/* Names are shown: one row for the list as such (no personnummer). */
 	buf_init(&detail, r->a);
 	if ((e = buf_printf(&detail,
-	         "participant list: %zu (page %lld of %lld)", n, pg.page,
+	         "participant list: %zu (page %lld, %lld in all)", n, pg.page,
 	         total)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_READ, "participation_list", -1,
 	         STR_LIT(""), buf_str(&detail))) != APP_OK)

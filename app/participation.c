@@ -838,7 +838,7 @@ participation_field_label(struct str field)
 		{ "midterm_date", "Mittuppföljning, datum" },
 		{ "midterm_note", "Mittuppföljning, anteckning" },
 		{ "midterm_attendees", "Mittuppföljning, deltog" },
-		{ "midterm", "Avstämning" },
+		{ "midterm", "Mittuppföljning" },
 		{ "reopen_reason", "Öppnat igen, skäl" },
 		{ "error_reason", "Felregistrerat, skäl" },
 		{ "end_date", "Slutdatum" },
@@ -847,6 +847,17 @@ participation_field_label(struct str field)
 		{ "income_after", "Försörjning efter" },
 		{ "summary_due_date", "Sammanfattning senast" },
 		{ "summary_sent_at", "Sammanfattning skickad" },
+		/* the summary document (summary.c's history fields) */
+		{ "summary_version", "Sammanfattning, version" },
+		{ "summary_state", "Sammanfattning, status" },
+		{ "summary_done", "Sammanfattning: vad som gjorts" },
+		{ "summary_result", "Sammanfattning: resultat" },
+		{ "summary_own_view", "Sammanfattning: deltagarens egen syn" },
+		{ "summary_next_step",
+		    "Sammanfattning: rekommenderat nästa steg" },
+		{ "summary_next_who", "Sammanfattning: vem gör vad" },
+		{ "summary_next_by", "Sammanfattning: senast när" },
+		{ "summary_free_text", "Sammanfattning: övrigt" },
 		{ "uppfoljning_situation", "Situation 6 månader efter avslut" },
 	};
 	/* The insats's record of the person (sql/0022). */

@@ -108,7 +108,7 @@ const struct db_query sql_news[SQL_NEWS__MAX] = {
 	             "WHERE p.gallrad_at IS NULL AND ps.state = 'skickad' "
 	             "AND ps.sent_at > ? "
 	             "ORDER BY at DESC, kind DESC, referral_id DESC "
-	             "LIMIT " NUM(NEWS_MAX_ROWS),
+	             "LIMIT " NUM(NEWS_SQL_ROWS),
 	    1, .ncols = 13, .nparams = 20, .rec = &news_row_record },
 	[SQL_NEWS_REFERRALS] = { "SELECT r.id AS id, rp.first_name AS first_name, "
 	                         "rp.last_name AS last_name, i.name AS insats, "

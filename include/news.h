@@ -50,8 +50,12 @@ enum news_kind { NEWS_DECISION, NEWS_START, NEWS_END, NEWS_SUMMARY, NEWS__MAX };
  * range. */
 const char *news_kind_label(enum news_kind);
 
-/* At most this many items per list (the newest). */
+/* At most this many items per list (the newest); the page says when
+ * there were more. */
 #define NEWS_MAX_ROWS 100
+/* The remittent's statement reads this many rows, since news.c leaves out
+ * per row what the caller may not follow (VIS_FOLLOW) before it counts. */
+#define NEWS_SQL_ROWS 500
 
 /* One item of the remittent's news. */
 struct news_row {

@@ -47,10 +47,10 @@
  * case closes as CONSENT_SQL_CLOSED says: a correction in draft keeps it
  * open); the participation is ended and a version of its summary
  * (participation_summary) was sent while the waiver was signed and not
- * yet ended (16: a correction sent under a waiver given after the first
- * send counts for that waiver; a reopened participation is not covered
- * by what went before). Only the
- * inputs: visibility.h decides what they show (vis_follow()).
+ * yet ended, and not before a reopening (16: a correction sent under a
+ * waiver given after the first send counts for that waiver; what was sent
+ * before a reopening covers nothing recorded after it). Only the inputs:
+ * visibility.h decides what they show (vis_follow()).
  */
 #define ACCESS_SQL_WAIVER_SCOPE                                                        \
 	"IFNULL((SELECT (c.direction_disclose <> 0) "                                  \
@@ -65,9 +65,12 @@
 	"| 16 * EXISTS (SELECT 1 FROM participation pd JOIN "                          \
 	"participation_summary sd ON sd.participation_id = pd.id WHERE "               \
 	"pd.referral_id = r.id AND pd.status = 'avslutad' AND "                        \
-	"sd.state = 'skickad' AND "                                                    \
-	"c.signed_at <= sd.sent_at AND (c.ended_at IS NULL OR "                        \
-	"c.ended_at >= sd.sent_at)) " ACCESS_SQL_LATEST_WAIVER "), 0)"
+	"sd.state = 'skickad' AND c.signed_at <= sd.sent_at AND "                      \
+	"(c.ended_at IS NULL OR c.ended_at >= sd.sent_at) AND NOT EXISTS "             \
+	"(SELECT 1 FROM change_history hr WHERE hr.record_type = "                     \
+	"'participation' AND hr.record_id = pd.id AND hr.field = "                     \
+	"'reopen_reason' AND hr.at > sd.sent_at)) " ACCESS_SQL_LATEST_WAIVER           \
+	"), 0)"
 
 /* The insats staff's way to referral r: submitted (a draft withdrawn
  * before it was ever sent stays the remittent's), and of an insats the

@@ -18,7 +18,7 @@ enum sql_news {
 	 * caller reaches and may see the details of, with the ways, the
 	 * waiver and its scope (news.c keeps a start, an end or a summary
 	 * only where VIS_FOLLOW allows), newest first, at most
-	 * NEWS_MAX_ROWS */
+	 * NEWS_SQL_ROWS */
 	SQL_NEWS_REMITTENT,
 	/* (staff id, since (UTC)) -> struct news_referral: the applications
 	 * submitted to the staff member's insatser since, not withdrawn,

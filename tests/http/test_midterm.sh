@@ -55,7 +55,7 @@ eq "and in the access log" "$(mt_audits "$P")" 2
 expect_status "the page lists both" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "the first, with who recorded it" "<tr><td data-label=\"Datum\">$(day -60)</td><td data-label=\"Vilka deltog\">Deltagaren och kontaktpersonen</td><td data-label=\"Anteckning\">Första</td><td data-label=\"Registrerad av\">Demo Personal Friska Vindar 2.0</td>"
 expect_body "the second" "<td data-label=\"Datum\">$(day -30)</td><td data-label=\"Vilka deltog\">Deltagaren, remittenten</td>"
-expect_body "the history names the change" "<td data-label=\"Uppgift\">Avstämning</td>"
+expect_body "the history names the change" "<td data-label=\"Uppgift\">Mittuppföljning</td>"
 
 # --- A retry (double click, resend) answers as the first did
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$K2" --data "datum=$(day -30)" \

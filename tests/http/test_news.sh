@@ -135,4 +135,12 @@ check "not the one to Friska Vindar" body_lacks "href=\"/inkorg/$F\""
 check "not the withdrawn one" body_lacks "href=\"/inkorg/$WD\""
 check "not the ones submitted before the last visit" body_lacks "href=\"/inkorg/$A\""
 
+# --- A long absence: remittent.fk (the demo's busiest) sees the newest
+# NEWS_MAX_ROWS items and is told that there are more.
+q "UPDATE staff SET last_login_at = '2000-01-01 00:00:00' WHERE username = 'remittent.fk'"
+log_in RF remittent.fk
+expect_status "remittent.fk's start page after a long absence" 200 -b "$RF" "$BASE/start"
+eq "lists the newest 100 items" "$(grep -c '<td data-label="Händelse">' "$BODY")" 100
+expect_body "and says there are more" "Visar de 100 senaste händelserna. Äldre finns på respektive ansökan."
+
 done_testing

@@ -91,6 +91,11 @@ eq "the send is in the history" "$(hist participation "$P" summary_state | cut -
 # Nothing more is due: the waiver closes with the participation.
 expect_status "the participation page writes the closed waiver back" 200 -b "$FV" "$BASE/deltagande/$P"
 eq "as expired" "$(q "SELECT state FROM consent WHERE referral_id = $R AND kind = 'sekretess'")" utgangen
+expect_body "the history names the summary's parts in Swedish" '<td data-label="Uppgift">Sammanfattning: resultat</td>'
+expect_body "and its state" '<td data-label="Uppgift">Sammanfattning, status</td>'
+check "no field or state names of the database" body_lacks '>summary_'
+check "... nor a raw state" body_lacks '<td data-label="Till">skickad</td>'
+
 expect_body "and shows the state" "<dt>Dokumentet</dt><dd>Version 1: Skickad</dd>"
 A1=$(sum_audits)
 eq "a retry of the send answers as the first (303)" "$(sum_post skicka 2 1 "")" 303
@@ -171,6 +176,15 @@ eq "the participation is reopened" "$(post "$FV" "/deltagande/$P/oppna-igen" \
 	--data-urlencode "skal_oppna=Avslutades av misstag")" 303
 expect_status "the remittent's summary page after the reopening" 200 -b "$RJ" "$BASE/ansokningar/$R/sammanfattning"
 check "shows no text under the ended waiver" body_lacks "Arbetstränar"
+# ... nor once it has ended again, with nothing sent since.
+eq "the participation ends again" "$(post "$FV" "/deltagande/$P/avslut" \
+	--data "version=$(q "SELECT version FROM participation WHERE id = $P")" \
+	--data "slutdatum=$(date +%F)" --data avslutsorsak=studier \
+	--data sysselsattning_efter=studier --data forsorjning_efter=studiemedel)" 303
+expect_status "the remittent's application page" 200 -b "$RJ" "$BASE/ansokningar/$R"
+check "shows not the new end" body_lacks "<dt>Slutdatum</dt>"
+expect_status "the summary page" 200 -b "$RJ" "$BASE/ansokningar/$R/sammanfattning"
+check "shows no text" body_lacks "Arbetstränar"
 q "DELETE FROM referral_coremittent WHERE referral_id = $R"
 expect_status "a remittent who does not reach the referral: 404, as its page" 404 -b "$SJ" "$BASE/ansokningar/$R/sammanfattning"
 

@@ -5,7 +5,6 @@
 #include "arena.h"
 #include "db.h"
 #include "edit.h"
-#include "gallring.h"
 #include "history.h"
 #include "midterm.h"
 #include "participation.h"
@@ -109,13 +108,9 @@ msave_lock(struct req *r, void *state, struct edit_lock *lock)
 	int found = 0;
 	enum app_err e;
 
-	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
-	         SQL_PARTICIPATION_LOCK, q, 1, &pl, &found)) != APP_OK)
+	if ((e = participation_lock_for_edit(r, st->p->id, &pl, lock)) !=
+	    APP_OK)
 		return e;
-	if (!found)
-		return APP_ENOTFOUND;
-	lock->personnummer = pl.personnummer;
-	lock->refused = gallring_edit_refusal(pl.gallrad);
 	if (lock->refused == NULL)
 		lock->refused = participation_refusal(
 		    participation_status_from_name(pl.status_name),

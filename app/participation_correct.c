@@ -5,7 +5,6 @@
 #include "arena.h"
 #include "db.h"
 #include "edit.h"
-#include "gallring.h"
 #include "history.h"
 #include "participation_correct.h"
 #include "req.h"
@@ -159,18 +158,11 @@ pcsave_lock(struct req *r, void *state, struct edit_lock *lock)
 {
 	struct pcsave *st = state;
 	struct participation_lock pl;
-	struct db_param q[1] = { DB_INT(st->p->id) };
-	int found = 0;
 	enum app_err e;
 
-	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
-	         SQL_PARTICIPATION_LOCK, q, 1, &pl, &found)) != APP_OK)
+	if ((e = participation_lock_for_edit(r, st->p->id, &pl, lock)) !=
+	    APP_OK)
 		return e;
-	if (!found)
-		return APP_ENOTFOUND;
-	lock->version = pl.version;
-	lock->personnummer = pl.personnummer;
-	lock->refused = gallring_edit_refusal(pl.gallrad);
 	if (lock->refused == NULL)
 		lock->refused = participation_correct_refusal(
 		    participation_status_from_name(pl.status_name), st->c);

@@ -63,23 +63,34 @@ num_str(struct req *r, long long n)
 	return buf_printf(&b, "%lld", n) == APP_OK ? buf_str(&b) : STR_LIT("");
 }
 
-static enum app_err
-pedit_lock(struct req *r, void *state, struct edit_lock *lock)
+enum app_err
+participation_lock_for_edit(struct req *r, long long id,
+    struct participation_lock *pl, struct edit_lock *lock)
 {
-	struct pedit *st = state;
-	struct db_param q[1] = { DB_INT(st->p->id) };
-	struct participation_lock *l = &st->lock;
+	struct db_param q[1] = { DB_INT(id) };
 	int found = 0;
 	enum app_err e;
 
 	if ((e = db_load_one(r->db, r->a, DB_PARTICIPATION,
-	         SQL_PARTICIPATION_LOCK, q, 1, l, &found)) != APP_OK)
+	         SQL_PARTICIPATION_LOCK, q, 1, pl, &found)) != APP_OK)
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
-	lock->version = l->version;
-	lock->personnummer = l->personnummer;
-	lock->refused = gallring_edit_refusal(l->gallrad);
+	lock->version = pl->version;
+	lock->personnummer = pl->personnummer;
+	lock->refused = gallring_edit_refusal(pl->gallrad);
+	return APP_OK;
+}
+
+static enum app_err
+pedit_lock(struct req *r, void *state, struct edit_lock *lock)
+{
+	struct pedit *st = state;
+	struct participation_lock *l = &st->lock;
+	enum app_err e;
+
+	if ((e = participation_lock_for_edit(r, st->p->id, l, lock)) != APP_OK)
+		return e;
 	if (lock->refused == NULL)
 		lock->refused = participation_refusal(
 		    participation_status_from_name(l->status_name), st->ch);

@@ -35,6 +35,16 @@ struct participation_lock {
 };
 extern const struct db_record participation_lock_record;
 
+/*
+ * The first step of every edit of participation id (an edit_ops lock,
+ * edit.h): lock its row into *pl, then set lock->version and
+ * ->personnummer from it and lock->refused when gallring has removed it
+ * (gallring_edit_refusal()). APP_ENOTFOUND when there is no such
+ * participation. The caller adds its own state rule and staleness.
+ */
+enum app_err participation_lock_for_edit(struct req *, long long id,
+    struct participation_lock *pl, struct edit_lock *lock);
+
 /* What a change came to. */
 struct participation_outcome {
 	enum edit_result result;

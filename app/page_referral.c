@@ -501,7 +501,8 @@ ref_render_hidden(
 	    (e = view_ctx_set_cstr(ctx, "why",
 	         why != NULL ? why
 	                     : "Kontakta insatsen om du behöver veta mer.")) !=
-	        APP_OK)
+	        APP_OK ||
+	    (e = ref_follow_exists_bind(r, ctx, ref)) != APP_OK)
 		return e;
 	return page_render(r, "ansokan_begransad", "Ansökan", ctx);
 }

@@ -89,6 +89,22 @@ rf_bind_course(struct req *r, struct view_ctx *ctx,
 }
 
 enum app_err
+ref_follow_exists_bind(
+    struct req *r, struct view_ctx *ctx, const struct referral *ref)
+{
+	struct referral_follow f;
+	int found;
+	enum app_err e;
+
+	if ((e = referral_follow_head(r, ref->id, &f, &found)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "pa_exists", found)) != APP_OK ||
+	    !found)
+		return e;
+	return view_ctx_set_cstr(
+	    ctx, "pa_status_label", participation_status_label(f.status));
+}
+
+enum app_err
 ref_follow_bind(struct req *r, struct view_ctx *ctx, const struct referral *ref,
     unsigned via)
 {

@@ -113,6 +113,13 @@ enum app_err ref_bind_links(struct view_ctx *, const struct referral_links *);
 enum app_err ref_render_hidden(
     struct req *, const struct referral *ref, unsigned via, const char *detail);
 
+/* page_referral_follow.c: bind only that ref has a participation, for the
+ * page that shows only that the referral exists (ref_render_hidden()):
+ * pa_exists, and pa_status_label (one word) when it has one. Reads no
+ * course and writes no access-log row of the participation. */
+enum app_err ref_follow_exists_bind(
+    struct req *r, struct view_ctx *ctx, const struct referral *ref);
+
 /* page_referral_follow.c: bind the participation of ref, if any, to ctx
  * for the partial "ansokan_deltagande": pa_exists, pa_status_label (one
  * word), pa_follow, and with VIS_FOLLOW (visibility.h, from the waiver's

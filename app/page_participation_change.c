@@ -1,5 +1,5 @@
 /* page_participation_change.c: the changes of a participation from its
- * page (plan, extension, end, summary, SUS data, målgrupp; the mid-term
+ * page (plan, extension, end, SUS data, målgrupp; the mid-term
  * follow-ups are page_participation_midterm.c's); see
  * include/page_participation.h. Each handler reads its form through its
  * field table, calls one change of participation_edit.h and renders what

@@ -57,7 +57,7 @@ participation_check_start(
 		return start_after(a, "det planerade slutet", f->planned_end);
 	if (f->first_midterm > 0 && start > f->first_midterm)
 		return start_after(
-		    a, "den första avstämningen", f->first_midterm);
+		    a, "den första mittuppföljningen", f->first_midterm);
 	if (f->first_extension > 0 && start > f->first_extension)
 		return start_after(a, "dagen för den första förlängningen",
 		    f->first_extension);

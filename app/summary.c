@@ -318,7 +318,7 @@ summary_may_send(struct req *r, const struct participation *p, int *ok)
 	if ((e = referral_follow_head(r, p->referral_id, &head, &found)) !=
 	    APP_OK)
 		return e;
-	*ok = found && (head.scope & VIS_SCOPE_PLANERING) != 0;
+	*ok = found && vis_scope_shares_course((unsigned)head.scope);
 	return APP_OK;
 }
 

@@ -24,11 +24,17 @@ vis_remittent_details(enum vis_waiver w)
 }
 
 int
-vis_follow(enum vis_waiver w, unsigned scope)
+vis_scope_shares_course(unsigned scope)
 {
 	const unsigned need = VIS_SCOPE_DISCLOSE | VIS_SCOPE_PLANERING;
 
-	if ((scope & need) != need)
+	return (scope & need) == need;
+}
+
+int
+vis_follow(enum vis_waiver w, unsigned scope)
+{
+	if (!vis_scope_shares_course(scope))
 		return 0;
 	switch (w) {
 	case VIS_WAIVER_NAMES_ORG:

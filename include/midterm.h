@@ -41,7 +41,7 @@ struct midterm {
 extern const struct db_record midterm_record;
 
 #define MIDTERM_MSG_AFTER_END                                                  \
-	"Avstämningen kan inte vara efter deltagandets slutdatum."
+	"Mittuppföljningen kan inte vara efter deltagandets slutdatum."
 
 /*
  * The day a follow-up was held, ymd (YYYYMMDD): NULL when it is within the

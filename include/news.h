@@ -21,13 +21,13 @@
  *     started;
  *   - NEWS_END: ended (avslutad) since: the end registered after the last
  *     visit (the change history's status row);
- *   - NEWS_SUMMARY: the summary sent since (summary_sent_at, the first
- *     send).
- * The items carry what the referral page's status part shows: the kind,
- * the date and a link to the referral, nothing of the participation's
- * content. (15D's part for "the remittent follows the participation
- * within the waiver" is to replace VIS_DETAILS for the start, end and
- * summary items once it is merged.)
+ *   - NEWS_SUMMARY: a summary version sent since (participation_summary,
+ *     a correction too).
+ * The items carry the kind, the date and a link to the referral, nothing
+ * of the participation's content. A decision is shown where the caller
+ * sees the referral's details (VIS_DETAILS, in SQL); a start, an end or a
+ * summary only where they follow the participation (VIS_FOLLOW, per row
+ * in news.c), as the application page shows them.
  *
  * The insats staff see the applications submitted to their insatser since
  * the last visit (not withdrawn: a withdrawn one left every inbox), and the

@@ -14,7 +14,8 @@
  *
  * The remittent (page_summary_read.c): GET /ansokningar/:id/sammanfattning
  * shows the sent versions, the latest or ?version=N, to those who reach the
- * referral and see its details (summary_visible_to_remittent()); others
+ * referral and follow its participation within the waiver (VIS_FOLLOW,
+ * summary_visible_to_remittent()); others
  * who reach the referral see only whether a summary exists; the rest 404,
  * as the application page. Each read is an access-log row.
  *

@@ -178,7 +178,7 @@ struct participation {
 	struct str end_date, end_reason_code, end_reason_label;
 	struct str occ_after_code, occ_after_label;
 	struct str summary_due;
-	struct str summary_sent; /* "ÅÅÅÅ-MM-DD HH:MM" (UTC) or "" */
+	struct str summary_sent; /* "ÅÅÅÅ-MM-DD HH:MM" (Swedish time) or "" */
 	int overdue;             /* summary past due and not sent */
 	struct str remittent, remittent_org;
 	long long ref_org_id; /* the referring organisation */

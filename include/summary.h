@@ -10,16 +10,18 @@
  *     (skickad); sending needs the required parts (what was done, the
  *     result, the participant's own view, the next step and who does it;
  *     by when and the free text may stay empty) and a secrecy waiver in
- *     force that covers the referring organisation and allows disclosure
- *     (consent_covers(), checked under the lock);
+ *     force that covers the referring organisation, allows disclosure and
+ *     names planering (summary_may_send(), checked under the lock);
  *   - once sent a version is frozen; a correction starts a new version, a
  *     draft pre-filled from the sent one, and sending it supersedes the
  *     earlier one, which stays readable;
  *   - it is due participation_summary_due() after the end (21 days unless
  *     the insats sets summary_due_days): the one rule, stored as
  *     participation.summary_due_date at the end;
- *   - participation.summary_sent_at is the time of the FIRST send, set in
- *     the same transaction, never moved by a later version.
+ *   - participation.summary_sent_at is the time of the first send after
+ *     the end, set in the same transaction, never moved by a later
+ *     version; a reopening clears it (a new summary is due after the new
+ *     end) while the versions stay.
  *
  * A save or send is one edit_run() (edit.h): lock the participation and
  * its latest version, decide with summary_decide(), write the version
@@ -100,7 +102,9 @@ unsigned summary_missing(const struct str parts[SP__MAX]);
  * force names the remittent's organisation and allows disclosure
  * (consent_covers(), a locking read) and names the category planering,
  * without which the remittent could not read it (VIS_FOLLOW,
- * visibility.h). The one check of the send and of the page's warning. */
+ * visibility.h). The one check of the send and of the summary page's
+ * warning (the participation page warns early only of a waiver without
+ * disclosure, consent_bind_status()). */
 enum app_err summary_may_send(
     struct req *, const struct participation *p, int *ok);
 

@@ -155,6 +155,12 @@ struct vis_in {
  */
 int vis_follow(enum vis_waiver w, unsigned scope);
 
+/* 1 when a waiver's scope lets the insats share the participation's
+ * course: it allows disclosure and names planering (the half of
+ * vis_follow() that does not depend on the waiver's state; the summary's
+ * send asks it too, summary_may_send()). */
+int vis_scope_shares_course(unsigned scope);
+
 /* The parts (VIS_BIT()s) in may see. */
 unsigned visibility(const struct vis_in *in);
 

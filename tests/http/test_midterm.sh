@@ -126,7 +126,7 @@ correct_start() {
 		--data "kontaktperson=$FV_ID" --data "timmar=8"
 }
 eq "a start after the first follow-up ($(day -59)) is refused (400)" "$(correct_start "$(day -58)")" 400
-expect_body "with the message" "Startdatumet kan inte vara efter den första avstämningen ($(day -59))."
+expect_body "with the message" "Startdatumet kan inte vara efter den första mittuppföljningen ($(day -59))."
 eq "a start on its day is saved (303)" "$(correct_start "$(day -59)")" 303
 expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$(hidden nyckel)" --data "datum=$(day -60)" --data-urlencode "deltog=Före")

@@ -140,7 +140,7 @@ expect_body "with the message" "Startdatumet kan inte vara efter dagen för den 
 q "INSERT INTO participation_midterm (participation_id, held_date, attendees, recorded_by, request_key)
      VALUES ($S, '$(day -20)', 'Deltagaren', $FV_ID, REPEAT('a', 32))" > /dev/null
 eq "a start after the first mid-term follow-up: 400" "$(correct "$(day -19)")" 400
-expect_body "with the message" "Startdatumet kan inte vara efter den första avstämningen ($(day -20))."
+expect_body "with the message" "Startdatumet kan inte vara efter den första mittuppföljningen ($(day -20))."
 eq "nothing stored" "$(q "SELECT start_date FROM participation WHERE id = $S")" "$(day -30)"
 eq "a start on the follow-up's day is saved (303)" "$(correct "$(day -20)")" 303
 eq "it is stored" "$(q "SELECT start_date FROM participation WHERE id = $S")" "$(day -20)"

@@ -187,6 +187,12 @@ log_details(void **state)
 		  "(staff 3): handover",
 		    "Surfplattans session 5, samtycke 9, överlämnad av cm "
 		    "(konto 3): handover" },
+		{ "participant list: 50 (page 2, 328 in all)",
+		    "Deltagarlista: 50 rader (sida 2, 328 totalt)" },
+		{ "summary version 2", "Sammanfattningen, version 2" },
+		{ "summary sent", "Sammanfattningen skickades" },
+		{ "reopened", "Öppnades igen" },
+		{ "midterm follow-up", "Mittuppföljning" },
 		/* Not one the code writes: as stored. */
 		{ "Deltagaren ringde", "Deltagaren ringde" },
 		{ "list: rows", "list: rows" },

@@ -105,7 +105,7 @@ start_recorded(void **state)
 	f.first_midterm = 20240415;
 	assert_null(participation_check_start(&a, 20240415, &f));
 	assert_string_equal(participation_check_start(&a, 20240416, &f),
-	    "Startdatumet kan inte vara efter den första avstämningen "
+	    "Startdatumet kan inte vara efter den första mittuppföljningen "
 	    "(2024-04-15).");
 	/* Not after the day the first extension was recorded. */
 	f = facts(20240301, 20241201, 0);

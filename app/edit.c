@@ -4,6 +4,7 @@
 #include "db.h"
 #include "edit.h"
 #include "req.h"
+#include "session.h"
 
 enum app_err
 edit_run(struct req *r, const struct edit *ed, enum edit_result *result,
@@ -45,4 +46,22 @@ fail:
 	}
 	db_rollback(r->db);
 	return e;
+}
+
+struct str
+edit_key_new(struct req *r)
+{
+	return session_random_hex(r, EDIT_KEY_LEN / 2);
+}
+
+int
+edit_key_ok(struct str key)
+{
+	if (key.len != EDIT_KEY_LEN)
+		return 0;
+	for (size_t i = 0; i < key.len; i++)
+		if (!((key.p[i] >= '0' && key.p[i] <= '9') ||
+		        (key.p[i] >= 'a' && key.p[i] <= 'f')))
+			return 0;
+	return 1;
 }

@@ -38,18 +38,6 @@ midterm_check_date(struct arena *a, long long ymd, long long start,
 	return end > 0 && ymd > end ? MIDTERM_MSG_AFTER_END : NULL;
 }
 
-int
-midterm_key_ok(struct str key)
-{
-	if (key.len != MIDTERM_KEY_LEN)
-		return 0;
-	for (size_t i = 0; i < key.len; i++)
-		if (!((key.p[i] >= '0' && key.p[i] <= '9') ||
-		        (key.p[i] >= 'a' && key.p[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 /* ---- loads ---- */
 
 enum app_err
@@ -213,7 +201,7 @@ midterm_add(struct req *r, const struct participation *p,
 {
 	struct msave st = { .p = p, .in = in };
 
-	if (!midterm_key_ok(in->key))
+	if (!edit_key_ok(in->key))
 		return APP_EINPUT;
 	return msave_run(r, &st, 0, out);
 }

@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "bind.h"
 #include "form_registry.h"
+#include "edit.h"
 #include "midterm.h"
 #include "page_participation.h"
 #include "pages.h"
@@ -18,7 +19,7 @@ const struct field_spec part_mt_spec[MT__MAX] = {
 	[MT_NOTE] = { "anteckning", FT_TEXT, 0, 4000, FF_MULTILINE, NULL },
 	[MT_ATTENDEES] = { "deltog", FT_TEXT, 1, 500, FF_REQUIRED, NULL },
 	/* The form's one-time key (hidden): a retry finds its row. */
-	[MT_KEY] = { "nyckel", FT_TEXT, 0, MIDTERM_KEY_LEN, 0, NULL },
+	[MT_KEY] = { "nyckel", FT_TEXT, 0, EDIT_KEY_LEN, 0, NULL },
 };
 
 /* The page changing one: the same fields and the row's version. */
@@ -67,8 +68,7 @@ part_midterm_bind(struct req *r, struct view_ctx *ctx,
 		return e;
 	if (f->kind != PV_MIDTERM) {
 		/* A fresh form: a new key for its one save. */
-		if ((key = session_random_hex(r, MIDTERM_KEY_LEN / 2)).p ==
-		    NULL)
+		if ((key = edit_key_new(r)).p == NULL)
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_str(ctx, "mt_key", key)) != APP_OK)
 			return e;
@@ -111,10 +111,10 @@ page_participation_midterm(struct req *r)
 		r->resp.status = 409;
 		return pv_render(r, &p, &f);
 	}
-	if (!f.mt[MT_KEY].ok || !midterm_key_ok(f.mt[MT_KEY].s)) {
+	if (!f.mt[MT_KEY].ok || !edit_key_ok(f.mt[MT_KEY].s)) {
 		/* A tampered or missing key: a fresh one with the page. */
 		f.mt[MT_KEY].ok = 1;
-		f.mt[MT_KEY].s = session_random_hex(r, MIDTERM_KEY_LEN / 2);
+		f.mt[MT_KEY].s = edit_key_new(r);
 		f.form_error = PART_FORM_STALE_MSG;
 	}
 	mt_check_date(r, &f.mt[MT_DATE], &p);

@@ -297,7 +297,7 @@ sum_render(
 	    (e = view_ctx_set_int(
 	         ctx, "form_version", draft ? latest->version : 0)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "form_key",
-	         draft ? STR_LIT("") : summary_new_key(r->a))) != APP_OK ||
+	         draft ? STR_LIT("") : edit_key_new(r))) != APP_OK ||
 	    (e = bind_form_fields(ctx, sv->typed, latest)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, summary_spec, SF__MAX)) != APP_OK)
 		return e;
@@ -328,22 +328,13 @@ page_summary_form(struct req *r)
 	return sum_render(r, &p, &sv);
 }
 
-/* The form's hidden fields are well-formed: versions, and a key of 32 hex
- * digits or none. */
+/* The form's hidden fields are well-formed: versions, and a one-time key
+ * (a new version's) or none (a draft's). */
 static int
 hidden_ok(const struct field_val *v)
 {
-	if (!v[SF_ACTION].ok || !v[SF_VERSION].ok || !v[SF_NO].ok ||
-	    !v[SF_KEY].ok)
-		return 0;
-	if (v[SF_KEY].s.len != 0 && v[SF_KEY].s.len != 32)
-		return 0;
-	for (size_t i = 0; i < v[SF_KEY].s.len; i++) {
-		char c = v[SF_KEY].s.p[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-			return 0;
-	}
-	return 1;
+	return v[SF_ACTION].ok && v[SF_VERSION].ok && v[SF_NO].ok &&
+	    v[SF_KEY].ok && (v[SF_KEY].s.len == 0 || edit_key_ok(v[SF_KEY].s));
 }
 
 enum app_err

@@ -2,8 +2,6 @@
  * see include/summary.h. */
 #include <string.h>
 
-#include <sodium.h>
-
 #include "access.h"
 #include "arena.h"
 #include "consent.h"
@@ -190,19 +188,6 @@ summary_list_sent(struct req *r, long long participation_id,
 
 	return db_load(
 	    r->db, r->a, DB_SUMMARY, SQL_SUM_LIST_SENT, p, 1, (void **)rows, n);
-}
-
-struct str
-summary_new_key(struct arena *a)
-{
-	unsigned char raw[16];
-	char *hex = arena_alloc(a, sizeof(raw) * 2 + 1);
-
-	if (hex == NULL)
-		return STR_LIT("");
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(hex, sizeof(raw) * 2 + 1, raw, sizeof(raw));
-	return (struct str){ hex, sizeof(raw) * 2 };
 }
 
 enum app_err

@@ -77,4 +77,18 @@ enum edit_result {
 enum app_err edit_run(struct req *, const struct edit *,
     enum edit_result *result, struct edit_lock *lock);
 
+/*
+ * The one-time key of a form that creates a record (a mid-term follow-up,
+ * a summary version): issued with the form, stored with what it created
+ * (unique per parent), so a retried POST finds its row instead of making
+ * a second. EDIT_KEY_LEN lowercase hex digits.
+ */
+#define EDIT_KEY_LEN 32
+
+/* A new key (arena); STR_NULL when memory ran out. */
+struct str edit_key_new(struct req *);
+
+/* 1 when key is a well-formed key. */
+int edit_key_ok(struct str key);
+
 #endif /* !EDIT_H */

@@ -52,12 +52,6 @@ extern const struct db_record midterm_record;
 const char *midterm_check_date(struct arena *, long long ymd, long long start,
     long long end, long long today);
 
-/* The length of a request key: 16 random bytes in hex. */
-#define MIDTERM_KEY_LEN 32
-
-/* 1 when key is a request key: MIDTERM_KEY_LEN lowercase hex digits. */
-int midterm_key_ok(struct str key);
-
 /* The follow-ups of a participation's page are loaded with its other
  * lists (participation_page_load(): struct participation_page). */
 
@@ -72,7 +66,7 @@ enum app_err midterm_get(
 struct midterm_input {
 	long long date;
 	struct str attendees, note;
-	struct str key;    /* add: MIDTERM_KEY_LEN hex digits */
+	struct str key;    /* add: its one-time key (edit_key_ok()) */
 	long long version; /* change */
 };
 

@@ -185,10 +185,6 @@ enum app_err summary_list(struct req *, long long participation_id,
 enum app_err summary_list_sent(struct req *, long long participation_id,
     struct summary_record **rows, size_t *n);
 
-/* A fresh one-time key for a new version's form: 32 hex digits. Arena;
- * "" when the arena is full. */
-struct str summary_new_key(struct arena *);
-
 /* A save or a send of participation p (the caller is its insats staff,
  * pv_load()). parts are the typed values (borrowed), SP_NEXT_BY ""
  * or a valid date; the caller has refused a send with missing parts. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "edit.h"
 #include "midterm.h"
 #include "participation.h"
 #include "str.h"
@@ -53,13 +54,13 @@ static void
 keys(void **state)
 {
 	(void)state;
-	assert_true(midterm_key_ok(S("0123456789abcdef0123456789abcdef")));
-	assert_false(midterm_key_ok(S("0123456789abcdef0123456789abcde")));
-	assert_false(midterm_key_ok(S("0123456789abcdef0123456789abcdef0")));
-	assert_false(midterm_key_ok(S("0123456789ABCDEF0123456789abcdef")));
-	assert_false(midterm_key_ok(S("0123456789abcdef0123456789abcdeg")));
-	assert_false(midterm_key_ok(S("")));
-	assert_int_equal(MIDTERM_KEY_LEN, 32);
+	assert_true(edit_key_ok(S("0123456789abcdef0123456789abcdef")));
+	assert_false(edit_key_ok(S("0123456789abcdef0123456789abcde")));
+	assert_false(edit_key_ok(S("0123456789abcdef0123456789abcdef0")));
+	assert_false(edit_key_ok(S("0123456789ABCDEF0123456789abcdef")));
+	assert_false(edit_key_ok(S("0123456789abcdef0123456789abcdeg")));
+	assert_false(edit_key_ok(S("")));
+	assert_int_equal(EDIT_KEY_LEN, 32);
 }
 
 int

@@ -23,15 +23,6 @@ static const struct db_field record_fields[] = {
 const struct db_record summary_record_record =
     DB_RECORD(summary_record, record_fields);
 
-static const struct db_field plock_fields[] = {
-	DB_FIELD(summary_plock, status, "status", DB_F_STR),
-	DB_FIELD(summary_plock, personnummer, "personnummer", DB_F_STR),
-	DB_FIELD(summary_plock, gallrad, "gallrad", DB_F_BOOL),
-	DB_FIELD(summary_plock, summary_sent, "summary_sent", DB_F_BOOL),
-};
-const struct db_record summary_plock_record =
-    DB_RECORD(summary_plock, plock_fields);
-
 static const struct db_field num_fields[] = {
 	DB_FIELD(summary_num, n, "n", DB_F_INT),
 	DB_FIELD(summary_num, flag, "flag", DB_F_BOOL),
@@ -80,16 +71,6 @@ const struct db_query sql_summary[SQL_SUM__MAX] = {
 	                                 "AND s.state = 'skickad' "
 	                                 "ORDER BY s.version_no DESC LIMIT 100",
 	    1, .ncols = 15, .nparams = 1, .rec = &summary_record_record },
-	[SQL_SUM_PART_LOCK] = { "SELECT p.status AS status, "
-	                        "pn.personnummer AS personnummer, "
-	                        "(p.gallrad_at IS NOT NULL OR r.gallrad_at IS NOT NULL) "
-	                        "AS gallrad, "
-	                        "p.summary_sent_at IS NOT NULL AS summary_sent "
-	                        "FROM participation p "
-	                        "JOIN person pn ON pn.id = p.person_id "
-	                        "JOIN referral r ON r.id = p.referral_id "
-	                        "WHERE p.id = ? FOR UPDATE",
-	    0, .ncols = 4, .nparams = 1, .rec = &summary_plock_record },
 	[SQL_SUM_LATEST_LOCK] = { SUM_COLS "WHERE s.participation_id = ? "
 	                                   "ORDER BY s.version_no DESC LIMIT 1 "
 	                                   "FOR UPDATE",

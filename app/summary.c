@@ -6,8 +6,8 @@
 #include "arena.h"
 #include "consent.h"
 #include "db.h"
-#include "gallring.h"
 #include "history.h"
+#include "participation_edit.h"
 #include "referral_follow.h"
 #include "req.h"
 #include "session.h"
@@ -210,7 +210,7 @@ summary_of_referral(
 struct ssave {
 	const struct participation *p;
 	const struct summary_input *in;
-	struct summary_plock plock;
+	struct participation_lock plock;
 	struct summary_record latest; /* version_no 0: none */
 	enum summary_verdict verdict;
 	int no_consent;
@@ -236,17 +236,15 @@ ssave_lock(struct req *r, void *state, struct edit_lock *lock)
 	int found = 0, covered = 0;
 	enum app_err e;
 
-	if ((e = db_load_one(r->db, r->a, DB_SUMMARY, SQL_SUM_PART_LOCK, q, 1,
-	         &st->plock, &found)) != APP_OK)
+	/* The participation's own version does not guard a summary: each
+	 * version row carries its own (summary_decide()). */
+	if ((e = participation_lock_for_edit(r, st->p->id, &st->plock, lock)) !=
+	    APP_OK)
 		return e;
-	if (!found)
-		return APP_ENOTFOUND;
-	lock->personnummer = st->plock.personnummer;
 	lock->version = in->form_version;
-	lock->refused = gallring_edit_refusal(st->plock.gallrad);
 	if (lock->refused == NULL)
 		lock->refused = summary_write_refusal(
-		    participation_status_from_name(st->plock.status));
+		    participation_status_from_name(st->plock.status_name));
 	if (lock->refused != NULL)
 		return APP_OK;
 	if ((e = db_load_one(r->db, r->a, DB_SUMMARY, SQL_SUM_LATEST_LOCK, q, 1,

@@ -8,14 +8,6 @@
 
 #include "db.h"
 
-/* SQL_SUM_PART_LOCK: the participation, locked. */
-struct summary_plock {
-	struct str status, personnummer;
-	int gallrad;      /* the participation or its referral (gallring.h) */
-	int summary_sent; /* participation.summary_sent_at is set */
-};
-extern const struct db_record summary_plock_record;
-
 /* SQL_SUM_BY_KEY, SQL_SUM_OF_REFERRAL: one number and a flag. */
 struct summary_num {
 	long long n;
@@ -37,8 +29,6 @@ enum sql_summary {
 	SQL_SUM_LIST,
 	/* (participation id) -> summary_record: the sent ones */
 	SQL_SUM_LIST_SENT,
-	/* (participation id) -> summary_plock, FOR UPDATE */
-	SQL_SUM_PART_LOCK,
 	/* (participation id) -> summary_record: the latest, FOR UPDATE */
 	SQL_SUM_LATEST_LOCK,
 	/* (participation id, key) -> n: versions made with that key, flag 0 */

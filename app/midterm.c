@@ -175,21 +175,15 @@ static enum app_err
 msave_run(struct req *r, struct msave *st, long long form_version,
     struct midterm_outcome *out)
 {
-	struct edit ed = { .ops = &msave_ops,
-		.state = st,
-		.form_version = form_version,
-		.audit_type = "participation",
-		.audit_id = st->p->id,
-		.audit_detail = "midterm follow-up" };
-	struct edit_lock lock;
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
 	if ((st->date = participation_ymd_str(r->a, st->in->date)).len == 0)
 		return APP_ENOMEM;
-	if ((e = edit_run(r, &ed, &out->result, &lock)) != APP_OK)
+	if ((e = participation_edit_run(r, &msave_ops, st, st->p->id,
+	         form_version, "midterm follow-up", &out->result,
+	         &out->refused)) != APP_OK)
 		return e;
-	out->refused = lock.refused;
 	out->changed = out->result == EDIT_SAVED && st->changed;
 	out->retried = out->result == EDIT_SAVED && st->retried;
 	return APP_OK;

@@ -354,19 +354,13 @@ static enum app_err
 pcsave_run(struct req *r, struct pcsave *st, const char *detail,
     struct participation_outcome *out)
 {
-	struct edit ed = { .ops = &pcsave_ops,
-		.state = st,
-		.form_version = st->form_version,
-		.audit_type = "participation",
-		.audit_id = st->p->id,
-		.audit_detail = detail };
-	struct edit_lock lock;
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = edit_run(r, &ed, &out->result, &lock)) != APP_OK)
+	if ((e = participation_edit_run(r, &pcsave_ops, st, st->p->id,
+	         st->form_version, detail, &out->result, &out->refused)) !=
+	    APP_OK)
 		return e;
-	out->refused = lock.refused;
 	out->changed = out->result == EDIT_SAVED && st->changed;
 	return APP_OK;
 }

@@ -82,6 +82,27 @@ participation_lock_for_edit(struct req *r, long long id,
 	return APP_OK;
 }
 
+enum app_err
+participation_edit_run(struct req *r, const struct edit_ops *ops, void *state,
+    long long id, long long form_version, const char *detail,
+    enum edit_result *result, const char **refused)
+{
+	struct edit ed = { .ops = ops,
+		.state = state,
+		.form_version = form_version,
+		.audit_type = "participation",
+		.audit_id = id,
+		.audit_detail = detail };
+	struct edit_lock lock = { 0 };
+	enum app_err e;
+
+	*refused = NULL;
+	if ((e = edit_run(r, &ed, result, &lock)) != APP_OK)
+		return e;
+	*refused = lock.refused;
+	return APP_OK;
+}
+
 static enum app_err
 pedit_lock(struct req *r, void *state, struct edit_lock *lock)
 {
@@ -142,19 +163,13 @@ static enum app_err
 pedit_run(struct req *r, struct pedit *st, const char *detail,
     struct participation_outcome *out)
 {
-	struct edit ed = { .ops = &pedit_ops,
-		.state = st,
-		.form_version = st->form_version,
-		.audit_type = "participation",
-		.audit_id = st->p->id,
-		.audit_detail = detail };
-	struct edit_lock lock;
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = edit_run(r, &ed, &out->result, &lock)) != APP_OK)
+	if ((e = participation_edit_run(r, &pedit_ops, st, st->p->id,
+	         st->form_version, detail, &out->result, &out->refused)) !=
+	    APP_OK)
 		return e;
-	out->refused = lock.refused;
 	out->changed = st->changed;
 	out->retried = st->retried;
 	return APP_OK;

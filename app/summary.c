@@ -434,22 +434,16 @@ summary_save(struct req *r, const struct participation *p,
     const struct summary_input *in, struct summary_outcome *out)
 {
 	struct ssave st = { .p = p, .in = in };
-	struct edit ed = { .ops = &ssave_ops,
-		.state = &st,
-		.form_version = in->form_version,
-		.audit_type = "participation",
-		.audit_id = p->id,
-		.audit_detail = in->action == SUMMARY_SEND
-		    ? "summary sent"
-		    : "summary draft saved" };
-	struct edit_lock lock;
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = edit_run(r, &ed, &out->result, &lock)) != APP_OK)
+	if ((e = participation_edit_run(r, &ssave_ops, &st, p->id,
+	         in->form_version,
+	         in->action == SUMMARY_SEND ? "summary sent"
+	                                    : "summary draft saved",
+	         &out->result, &out->refused)) != APP_OK)
 		return e;
 	out->verdict = st.verdict;
-	out->refused = lock.refused;
 	out->no_consent = st.no_consent;
 	/* Something written: the audit row says so (edit_run() wrote it). */
 	out->changed = out->result == EDIT_SAVED && st.verdict != SV_RETRY &&

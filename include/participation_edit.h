@@ -45,6 +45,13 @@ extern const struct db_record participation_lock_record;
 enum app_err participation_lock_for_edit(struct req *, long long id,
     struct participation_lock *pl, struct edit_lock *lock);
 
+/* edit_run() of an edit of participation id with ops and state, from a
+ * form read at form_version, audited on the participation as detail:
+ * *result and *refused (lock.refused, static or NULL) from it. */
+enum app_err participation_edit_run(struct req *, const struct edit_ops *ops,
+    void *state, long long id, long long form_version, const char *detail,
+    enum edit_result *result, const char **refused);
+
 /* What a change came to. */
 struct participation_outcome {
 	enum edit_result result;

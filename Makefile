@@ -58,6 +58,7 @@ MODULES += summary sql_summary page_summary page_summary_read demo_summary
 MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
            participation_correct sql_participation_correct page_participation_correct
 MODULES += overdue sql_overdue news sql_news
+MODULES += once sql_once
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -86,6 +87,7 @@ UNIT_TESTS += test_paging
 UNIT_TESTS += test_summary
 UNIT_TESTS += test_midterm test_participation_correct
 UNIT_TESTS += test_overdue
+UNIT_TESTS += test_once
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -39,6 +39,7 @@
 #include "sql_participation_correct.h"
 #include "sql_overdue.h"
 #include "sql_news.h"
+#include "sql_once.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -70,6 +71,7 @@ static const struct {
 	[DB_PCORRECT] = { sql_participation_correct, SQL_PC__MAX },
 	[DB_OVERDUE] = { sql_overdue, SQL_OVERDUE__MAX },
 	[DB_NEWS] = { sql_news, SQL_NEWS__MAX },
+	[DB_ONCE] = { sql_once, SQL_ONCE__MAX },
 };
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");

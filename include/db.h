@@ -114,6 +114,7 @@ enum db_area {
 	DB_PCORRECT,        /* sql_participation_correct.c: corrections */
 	DB_OVERDUE,         /* sql_overdue.c: the overdue lists */
 	DB_NEWS,            /* sql_news.c: news since the last visit */
+	DB_ONCE,            /* sql_once.c: create forms' one-time keys */
 	DB_AREA__MAX
 };
 

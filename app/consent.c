@@ -1000,23 +1000,15 @@ fail:
 
 enum app_err
 consent_text_add(struct req *r, enum consent_kind kind, struct str language,
-    struct str title, struct str body)
+    struct str title, struct str body, long long *id)
 {
-	long long id;
 	enum app_err e;
 
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
 	if ((e = consent_text_uncurrent(r->db, r->a, kind, language)) !=
 	        APP_OK ||
 	    (e = consent_text_insert(r->db, r->a, kind, language, title, body,
-	         cs_staff(r), &id)) != APP_OK ||
-	    (e = audit_write(r, AUDIT_ADMIN, "consent_text", id, STR_LIT(""),
-	         STR_LIT("new text"))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
-	return APP_OK;
-fail:
-	db_rollback(r->db);
-	return e;
+	         cs_staff(r), id)) != APP_OK)
+		return e;
+	return audit_write(r, AUDIT_ADMIN, "consent_text", *id, STR_LIT(""),
+	    STR_LIT("new text"));
 }

@@ -5,6 +5,7 @@
 #include "bind.h"
 #include "db.h"
 #include "organisation.h"
+#include "page_create.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
@@ -231,6 +232,22 @@ admin_saved(struct req *r, const char *path, long long id)
 
 	buf_init(&loc, r->a);
 	if ((e = buf_printf(&loc, "%s/%lld?sparat=1", path, id)) != APP_OK)
+		return e;
+	return page_redirect(r, loc.p);
+}
+
+enum app_err
+admin_created(struct req *r, struct str key, const char *path, long long id)
+{
+	struct buf loc;
+	enum app_err e;
+
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "%s/%lld?sparat=1", path, id)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	if ((e = page_create_commit(r, key, buf_str(&loc))) != APP_OK)
 		return e;
 	return page_redirect(r, loc.p);
 }

@@ -9,6 +9,7 @@
 #include "form_registry.h"
 #include "organisation.h"
 #include "page_admin.h"
+#include "page_create.h"
 #include "pages.h"
 #include "req.h"
 #include "session.h"
@@ -48,6 +49,7 @@ struct account_form {
 	long long id; /* 0: a new account */
 	struct staff_change c;
 	struct str version; /* as the form carries it */
+	struct str key;     /* a new one's one-time key (page_create.h) */
 	const char *e_username, *e_name, *e_email, *e_org, *e_roles,
 	    *e_insatser, *e_active;
 	const char *action_error; /* a refused reset or token */
@@ -230,7 +232,9 @@ admin_account_render(struct req *r, const struct account_form *f)
 	        (e = admin_account_current(r, ctx, &f->stored, orgs, norgs)) !=
 	            APP_OK))
 		return e;
-	if (f->has_stored && (e = admin_account_actions(r, ctx, f)) != APP_OK)
+	if ((f->has_stored &&
+	        (e = admin_account_actions(r, ctx, f)) != APP_OK) ||
+	    (f->id == 0 && (e = page_create_bind(r, ctx, f->key)) != APP_OK))
 		return e;
 	if ((e = admin_account_choices(ctx, f, ins, nins)) != APP_OK)
 		return e;
@@ -315,6 +319,11 @@ page_admin_account(struct req *r)
 	else if (req_query(r, "skapat") != NULL)
 		f.notice = "Kontot är skapat. Skapa en token nedan så att "
 		           "integrationen kan logga in.";
+	else if (req_query(r, "redan") != NULL) /* a create sent again */
+		f.notice = "Kontot skapades när formuläret skickades första "
+		           "gången. Det tillfälliga lösenordet visades då och "
+		           "visas inte igen: ge kontot ett nytt nedan om ingen "
+		           "fick det.";
 	return admin_account_render(r, &f);
 }
 
@@ -457,29 +466,37 @@ admin_secret_render(struct req *r, long long id, struct str username,
 enum app_err
 page_admin_account_create(struct req *r)
 {
-	struct account_form f = { 0 };
+	struct account_form f = { .key = page_create_key(r) };
 	struct str pw = STR_LIT(""), hash = STR_NULL;
 	long long id = 0;
 	size_t nerr;
+	struct buf loc;
+	int integration, answered;
 	enum app_err e;
-	int integration;
 
 	if ((e = admin_account_read(r, &f, &nerr)) != APP_OK)
 		return e;
+	if (page_create_bad(f.key)) {
+		r->resp.status = 400;
+		return admin_account_render(r, &f);
+	}
+	if ((e = page_create_begin(r, f.key, "/admin/konton", &answered)) !=
+	        APP_OK ||
+	    answered)
+		return e;
 	if (nerr > 0) {
+		db_rollback(r->db);
 		r->resp.status = 400;
 		return admin_account_render(r, &f);
 	}
 	/* An integration account logs in with a token, never a password. */
 	integration = staff_is_integration(f.c.roles);
-	if (!integration) {
-		if ((pw = admin_temp_password(r)).p == NULL)
-			return APP_ENOMEM;
-		if ((e = auth_hash(r, pw, &hash)) != APP_OK)
-			return e;
+	if (!integration &&
+	    ((pw = admin_temp_password(r)).p == NULL ||
+	        (e = auth_hash(r, pw, &hash)) != APP_OK)) {
+		db_rollback(r->db);
+		return pw.p == NULL ? APP_ENOMEM : e;
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
 	e = staff_insert(r, &f.c, hash, &id);
 	if (e == APP_EDUP) {
 		db_rollback(r->db);
@@ -487,22 +504,21 @@ page_admin_account_create(struct req *r)
 		r->resp.status = 400;
 		return admin_account_render(r, &f);
 	}
+	/* A retry lands on the account: the password is shown only now. */
+	buf_init(&loc, r->a);
 	if (e != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "staff", id, STR_LIT(""),
 	         str_cstr(admin_account_detail(r, "account created", &f)))) !=
 	        APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK) {
+	    (e = buf_printf(&loc, "/admin/konton/%lld?%s=1", id,
+	         integration ? "skapat" : "redan")) != APP_OK) {
 		db_rollback(r->db);
 		return e;
 	}
-	if (integration) {
-		struct buf loc;
-		buf_init(&loc, r->a);
-		if ((e = buf_printf(&loc, "/admin/konton/%lld?skapat=1", id)) !=
-		    APP_OK)
-			return e;
+	if ((e = page_create_commit(r, f.key, buf_str(&loc))) != APP_OK)
+		return e;
+	if (integration)
 		return page_redirect(r, loc.p);
-	}
 	return admin_secret_render(r, id, f.c.username, 0, 1, pw);
 }
 

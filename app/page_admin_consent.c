@@ -8,6 +8,7 @@
 #include "form.h"
 #include "form_registry.h"
 #include "page_consent.h"
+#include "page_create.h"
 #include "pages.h"
 #include "req.h"
 #include "view.h"
@@ -74,6 +75,7 @@ page_admin_consent_texts(struct req *r)
 	    (e = page_form_limits(r, ctx, nt_spec, NT__MAX)) != APP_OK ||
 	    (e = page_bind_blank(ctx, new_text_keys,
 	         sizeof(new_text_keys) / sizeof(new_text_keys[0]))) != APP_OK ||
+	    (e = page_create_bind(r, ctx, STR_LIT(""))) != APP_OK ||
 	    (req_query(r, "sparat") != NULL &&
 	        (e = view_ctx_set_cstr(ctx, "notice", "Texten är sparad.")) !=
 	            APP_OK))
@@ -205,11 +207,49 @@ pa_language_ok(struct str s)
 	return 1;
 }
 
+/* The add form again (it is on the list page): each field says what is
+ * wrong, with everything typed kept. */
+static enum app_err
+pa_add_refused(struct req *r, const struct field_val *v, struct str key)
+{
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, nt_spec, NT__MAX)) != APP_OK ||
+	    (e = page_create_bind(r, ctx, key)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "ny_typ_sekretess",
+	         v[NT_TYP].ok && v[NT_TYP].i == 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "ny_typ_sus",
+	         v[NT_TYP].ok && v[NT_TYP].i == 1)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "ny_titel", v[NT_TITEL].s)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "ny_text", v[NT_TEXT].s)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "ny_sprak", v[NT_SPRAK].s)) != APP_OK ||
+	    (e = page_form_error(ctx, "ny_typ_fel", v[NT_TYP].error)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "ny_sprak_fel", v[NT_SPRAK].error)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "ny_titel_fel", v[NT_TITEL].error)) !=
+	        APP_OK ||
+	    (e = page_form_error(ctx, "ny_text_fel", v[NT_TEXT].error)) !=
+	        APP_OK)
+		return e;
+	r->resp.status = 400;
+	return page_render(r, "admin_samtyckestexter", "Samtyckestexter", ctx);
+}
+
 enum app_err
 page_admin_consent_text_add(struct req *r)
 {
+	static const char list[] = "/admin/samtyckestexter";
+	static const char saved[] = "/admin/samtyckestexter?sparat=1";
+	struct str key = page_create_key(r);
 	struct field_val v[NT__MAX];
 	size_t nerr = 0;
+	long long id;
+	int answered;
 	enum app_err e;
 
 	if ((e = form_validate(r->a, &r->form, nt_spec, NT__MAX, v, &nerr)) !=
@@ -222,42 +262,23 @@ page_admin_consent_text_add(struct req *r)
 		    "Ange en språkkod som sv, so, ti eller fa-AF.";
 		nerr++;
 	}
+	if (page_create_bad(key))
+		return pa_add_refused(r, v, key);
+	if ((e = page_create_begin(r, key, list, &answered)) != APP_OK ||
+	    answered)
+		return e;
 	if (nerr > 0) {
-		/* The add form is on the list page: each field says what is
-		 * wrong, with everything typed kept. */
-		struct view_ctx *ctx = view_ctx_new(r->a);
-		if (ctx == NULL)
-			return APP_ENOMEM;
-		if ((e = pa_bind_texts(r, ctx)) != APP_OK ||
-		    (e = page_form_limits(r, ctx, nt_spec, NT__MAX)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_bool(ctx, "ny_typ_sekretess",
-		         v[NT_TYP].ok && v[NT_TYP].i == 0)) != APP_OK ||
-		    (e = view_ctx_set_bool(ctx, "ny_typ_sus",
-		         v[NT_TYP].ok && v[NT_TYP].i == 1)) != APP_OK ||
-		    (e = view_ctx_set_str(ctx, "ny_titel", v[NT_TITEL].s)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_str(ctx, "ny_text", v[NT_TEXT].s)) !=
-		        APP_OK ||
-		    (e = view_ctx_set_str(ctx, "ny_sprak", v[NT_SPRAK].s)) !=
-		        APP_OK ||
-		    (e = page_form_error(ctx, "ny_typ_fel", v[NT_TYP].error)) !=
-		        APP_OK ||
-		    (e = page_form_error(
-		         ctx, "ny_sprak_fel", v[NT_SPRAK].error)) != APP_OK ||
-		    (e = page_form_error(
-		         ctx, "ny_titel_fel", v[NT_TITEL].error)) != APP_OK ||
-		    (e = page_form_error(
-		         ctx, "ny_text_fel", v[NT_TEXT].error)) != APP_OK)
-			return e;
-		r->resp.status = 400;
-		return page_render(
-		    r, "admin_samtyckestexter", "Samtyckestexter", ctx);
+		db_rollback(r->db);
+		return pa_add_refused(r, v, key);
 	}
 	if ((e = consent_text_add(r, (enum consent_kind)v[NT_TYP].i,
-	         v[NT_SPRAK].s, v[NT_TITEL].s, v[NT_TEXT].s)) != APP_OK)
+	         v[NT_SPRAK].s, v[NT_TITEL].s, v[NT_TEXT].s, &id)) != APP_OK) {
+		db_rollback(r->db);
 		return e;
-	return page_redirect(r, "/admin/samtyckestexter?sparat=1");
+	}
+	if ((e = page_create_commit(r, key, str_cstr(saved))) != APP_OK)
+		return e;
+	return page_redirect(r, saved);
 }
 
 static const struct form_def admin_consent_forms[] = {

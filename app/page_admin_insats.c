@@ -7,6 +7,7 @@
 #include "edit.h"
 #include "form_registry.h"
 #include "organisation.h"
+#include "page_create.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "referral.h"
@@ -99,6 +100,7 @@ struct insats_form {
 	struct str g[GOAL_ROWS][GF__MAX];
 	const char *gerr[GOAL_ROWS][GF__MAX];
 	struct str version;
+	struct str key;       /* a new one's one-time key (page_create.h) */
 	const char *conflict; /* not saved: someone else saved */
 	const char *notice;
 	struct insats stored; /* after a conflict */
@@ -257,7 +259,8 @@ admin_insats_render(struct req *r, const struct insats_form *f)
 	         admin_direction_label, f->v[IF_DIRECTION])) != APP_OK ||
 	    (e = admin_choices(r, ctx, "measurements", insats_measurement_names,
 	         admin_measurement_label, f->v[IF_MEASUREMENT])) != APP_OK ||
-	    (e = admin_insats_goals_ctx(r, ctx, f)) != APP_OK)
+	    (e = admin_insats_goals_ctx(r, ctx, f)) != APP_OK ||
+	    (f->id == 0 && (e = page_create_bind(r, ctx, f->key)) != APP_OK))
 		return e;
 	for (size_t k = 0; k < IF__MAX; k++) {
 		if (k != IF_ACTIVE && k != IF_HOST && k != IF_DIRECTION &&
@@ -544,22 +547,31 @@ admin_insats_dup(struct req *r, struct insats_form *f)
 enum app_err
 page_admin_insats_create(struct req *r)
 {
-	struct insats_form f = { 0 };
+	struct insats_form f = { .key = page_create_key(r) };
 	struct insats_goal goals[GOAL_ROWS];
 	struct insats_change c;
 	long long id = 0;
 	size_t nerr;
+	int answered;
 	enum app_err e;
 
 	if ((e = admin_insats_read(r, &f, &nerr)) != APP_OK)
 		return e;
+	if (page_create_bad(f.key)) {
+		r->resp.status = 400;
+		return admin_insats_render(r, &f);
+	}
+	/* Before the errors count: a retry finds its name taken. */
+	if ((e = page_create_begin(r, f.key, "/admin/insatser", &answered)) !=
+	        APP_OK ||
+	    answered)
+		return e;
 	if (nerr > 0) {
+		db_rollback(r->db);
 		r->resp.status = 400;
 		return admin_insats_render(r, &f);
 	}
 	c = admin_insats_change(&f, goals);
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
 	e = insats_insert(r, &c, &id);
 	if (e == APP_EDUP) {
 		db_rollback(r->db);
@@ -567,12 +579,11 @@ page_admin_insats_create(struct req *r)
 	}
 	if (e != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "insats", id, STR_LIT(""),
-	         STR_LIT("insats created"))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK) {
+	         STR_LIT("insats created"))) != APP_OK) {
 		db_rollback(r->db);
 		return e;
 	}
-	return admin_saved(r, "/admin/insatser", id);
+	return admin_created(r, f.key, "/admin/insatser", id);
 }
 
 /* The versioned edit of an insats with its goals (edit.h). */

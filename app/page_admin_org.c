@@ -6,6 +6,7 @@
 #include "edit.h"
 #include "form_registry.h"
 #include "organisation.h"
+#include "page_create.h"
 #include "page_admin.h"
 #include "pages.h"
 #include "req.h"
@@ -41,6 +42,7 @@ struct org_form {
 	struct str v[OF__MAX];
 	const char *err[OF__MAX];
 	struct str version;
+	struct str key;       /* a new one's one-time key (page_create.h) */
 	const char *conflict; /* not saved: someone else saved */
 	const char *notice;
 	struct organisation stored; /* after a conflict */
@@ -141,7 +143,8 @@ admin_org_render(struct req *r, const struct org_form *f)
 		            APP_OK))
 			return e;
 	if ((e = admin_choices(r, ctx, "kinds", org_kind_names,
-	         admin_org_kind_label, f->v[OF_KIND])) != APP_OK)
+	         admin_org_kind_label, f->v[OF_KIND])) != APP_OK ||
+	    (f->id == 0 && (e = page_create_bind(r, ctx, f->key)) != APP_OK))
 		return e;
 	if (f->conflict != NULL &&
 	    ((e = view_ctx_set_cstr(ctx, "conflict", f->conflict)) != APP_OK ||
@@ -263,21 +266,29 @@ admin_org_dup(struct req *r, struct org_form *f)
 enum app_err
 page_admin_org_create(struct req *r)
 {
-	struct org_form f = { 0 };
+	struct org_form f = { .key = page_create_key(r) };
 	struct org_change c;
 	long long id = 0;
 	size_t nerr;
+	int answered;
 	enum app_err e;
 
 	if ((e = admin_org_read(r, &f, &nerr)) != APP_OK)
 		return e;
+	if (page_create_bad(f.key)) {
+		r->resp.status = 400;
+		return admin_org_render(r, &f);
+	}
+	if ((e = page_create_begin(
+	         r, f.key, "/admin/organisationer", &answered)) != APP_OK ||
+	    answered)
+		return e;
 	if (nerr > 0) {
+		db_rollback(r->db);
 		r->resp.status = 400;
 		return admin_org_render(r, &f);
 	}
 	c = admin_org_change(&f);
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
 	e = org_insert(r, &c, &id);
 	if (e == APP_EDUP) {
 		db_rollback(r->db);
@@ -285,12 +296,11 @@ page_admin_org_create(struct req *r)
 	}
 	if (e != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "organisation", id, STR_LIT(""),
-	         STR_LIT("organisation created"))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK) {
+	         STR_LIT("organisation created"))) != APP_OK) {
 		db_rollback(r->db);
 		return e;
 	}
-	return admin_saved(r, "/admin/organisationer", id);
+	return admin_created(r, f.key, "/admin/organisationer", id);
 }
 
 /* The versioned edit of an organisation (edit.h). */

@@ -12,6 +12,7 @@
 #include "form_registry.h"
 #include "kiosk.h"
 #include "page_quest.h"
+#include "page_create.h"
 #include "pages.h"
 #include "quest.h"
 #include "quest_code.h"
@@ -364,6 +365,26 @@ static const struct bind_key sq_list_map[] = {
 	{ "is_example", "example" },
 };
 
+/*
+ * A row's links form: its own one-time key and count. A refused links
+ * POST (400) draws its row again with the key and count it was sent with;
+ * every other row, and every other page, gets a new key.
+ */
+static enum app_err
+sq_links_bind(struct req *r, struct view_ctx *it, long long qid)
+{
+	const struct str *n = req_form(r, "antal");
+	long long id;
+	int kept = r->resp.status == 400 && n != NULL &&
+	    req_param_id(r, &id) == APP_OK && id == qid;
+	enum app_err e;
+
+	if ((e = page_create_bind(
+	         r, it, kept ? page_create_key(r) : STR_LIT(""))) != APP_OK)
+		return e;
+	return view_ctx_set_str(it, "antal", kept ? *n : STR_LIT("10"));
+}
+
 static enum app_err
 sq_admin_render(struct req *r, const char *error, const char *notice,
     struct str xml, struct view_ctx *ctx)
@@ -391,7 +412,8 @@ sq_admin_render(struct req *r, const char *error, const char *notice,
 		if ((e = bind_record(it, &quest_info_row_record, sq_list_map,
 		         BIND_N(sq_list_map), &defs[i])) != APP_OK ||
 		    (e = view_ctx_set_bool(it, "links",
-		         quest_links_allowed(defs[i].active, g))) != APP_OK)
+		         quest_links_allowed(defs[i].active, g))) != APP_OK ||
+		    (e = sq_links_bind(r, it, defs[i].id)) != APP_OK)
 			return e;
 	}
 	return page_render(r, "admin_enkater", "Enkäter", ctx);
@@ -400,7 +422,9 @@ sq_admin_render(struct req *r, const char *error, const char *notice,
 enum app_err
 page_admin_quests(struct req *r)
 {
-	return sq_admin_render(r, NULL, NULL, STR_LIT(""), NULL);
+	return sq_admin_render(r, NULL,
+	    req_query(r, "lankar") ? QUEST_MSG_LINKS_SENT_AGAIN : NULL,
+	    STR_LIT(""), NULL);
 }
 
 enum app_err
@@ -459,11 +483,13 @@ enum app_err
 page_admin_quest_links(struct req *r)
 {
 	const struct str *ns = req_form(r, "antal");
+	struct str key = page_create_key(r);
 	struct quest_info def;
 	struct view_ctx *ctx;
 	struct str *tokens;
 	long long qid, n = ns ? str_to_ll(*ns) : 0;
-	int found = 0;
+	struct buf loc;
+	int found = 0, answered;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &qid)) != APP_OK)
@@ -472,6 +498,10 @@ page_admin_quest_links(struct req *r)
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
+	if (page_create_bad(key)) {
+		r->resp.status = 400;
+		return sq_admin_render(r, NULL, NULL, STR_LIT(""), NULL);
+	}
 	if (!quest_links_allowed(def.active, def.group)) {
 		r->resp.status = 400;
 		return sq_admin_render(
@@ -482,7 +512,19 @@ page_admin_quest_links(struct req *r)
 		return sq_admin_render(
 		    r, QUEST_MSG_LINKS_COUNT, NULL, STR_LIT(""), NULL);
 	}
-	if ((e = quest_code_links(r, qid, n, &tokens)) != APP_OK)
+	/* The links are shown once, now: a retry is told so. */
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/admin/enkater?lankar=%lld", qid)) !=
+	        APP_OK ||
+	    (e = page_create_begin(r, key, "/admin/enkater", &answered)) !=
+	        APP_OK ||
+	    answered)
+		return e;
+	if ((e = quest_code_links(r, qid, n, &tokens)) != APP_OK) {
+		db_rollback(r->db);
+		return e;
+	}
+	if ((e = page_create_commit(r, key, buf_str(&loc))) != APP_OK)
 		return e;
 	if ((ctx = view_ctx_new(r->a)) == NULL)
 		return APP_ENOMEM;

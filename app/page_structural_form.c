@@ -7,6 +7,7 @@
 #include "db.h"
 #include "edit.h"
 #include "form.h"
+#include "page_create.h"
 #include "page_structural_form.h"
 #include "pages.h"
 #include "req.h"
@@ -96,7 +97,8 @@ form_render(
 	    (e = view_ctx_set_bool(ctx, "has_errors", f->nerr > 0)) != APP_OK ||
 	    (e = page_form_error(ctx, "form_error", f->form_error)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, f->spec, f->n)) != APP_OK ||
-	    (e = view_ctx_set_list(ctx, "current")) != APP_OK)
+	    (e = view_ctx_set_list(ctx, "current")) != APP_OK ||
+	    (f->id == 0 && (e = page_create_bind(r, ctx, f->key)) != APP_OK))
 		return e;
 	for (size_t k = 0; k < f->n; k++) {
 		struct buf key;
@@ -196,26 +198,37 @@ psf_create(struct req *r, const struct psf_kind *kind)
 	struct psf_form f;
 	void *rec = arena_alloc(r->a, kind->rec_size);
 	long long id, rid = 0;
+	const char *saved;
+	int answered;
 	enum app_err e;
 
 	form_init(&f, kind);
+	f.key = page_create_key(r);
 	if (rec == NULL)
 		return APP_ENOMEM;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = psf_access(r, id, &f.ins)) != APP_OK ||
 	    (e = form_read(r, kind, &f, rec)) != APP_OK)
 		return e;
-	if (f.nerr > 0) {
+	if ((saved = form_path(r, "/struktur/", id, "?sparat=1")) == NULL)
+		return APP_ENOMEM;
+	if (page_create_bad(f.key)) {
 		r->resp.status = 400;
 		return form_render(r, kind, &f);
 	}
-	if ((e = db_begin(r->db)) != APP_OK)
+	if ((e = page_create_begin(r, f.key, saved, &answered)) != APP_OK ||
+	    answered)
 		return e;
+	if (f.nerr > 0) {
+		db_rollback(r->db);
+		r->resp.status = 400;
+		return form_render(r, kind, &f);
+	}
 	if ((e = kind->insert(r, rec, &rid)) == APP_OK &&
 	    (e = audit_write(r, AUDIT_CREATE, kind->audit_type, rid,
 	         STR_LIT(""), str_cstr(kind->audit_added))) == APP_OK &&
-	    (e = db_commit(r->db)) == APP_OK)
-		return form_saved(r, id);
+	    (e = page_create_commit(r, f.key, str_cstr(saved))) == APP_OK)
+		return page_redirect(r, saved);
 	db_rollback(r->db);
 	return form_dup(r, kind, &f, e);
 }

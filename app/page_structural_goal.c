@@ -7,6 +7,7 @@
 #include "db.h"
 #include "form.h"
 #include "form_registry.h"
+#include "page_create.h"
 #include "page_structural.h"
 #include "pages.h"
 #include "req.h"
@@ -43,9 +44,11 @@ goal_insats(struct req *r, long long *id, struct structural_insats *ins)
 	return found && ins->structural ? APP_OK : APP_ENOTFOUND;
 }
 
+/* once_key: the form's one-time key (page_create.h), "" for a new one. */
 static enum app_err
 goal_render(struct req *r, long long id, const struct structural_insats *ins,
-    const struct str *v, const char *const *err, const char *notice)
+    const struct str *v, const char *const *err, const char *notice,
+    struct str once_key)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct structural_goal *g;
@@ -58,6 +61,7 @@ goal_render(struct req *r, long long id, const struct structural_insats *ins,
 	    (e = view_ctx_set_int(ctx, "insats_id", id)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "insats", ins->name)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", notice)) != APP_OK ||
+	    (e = page_create_bind(r, ctx, once_key)) != APP_OK ||
 	    (e = bind_list(ctx, "goals", &structural_goal_record, goal_keys,
 	         BIND_N(goal_keys), g, ng)) != APP_OK)
 		return e;
@@ -103,7 +107,7 @@ page_structural_goals(struct req *r)
 		v[GF_HANDLEDARE] = g[i].attendees;
 	}
 	return goal_render(r, id, &ins, v, err,
-	    req_query(r, "sparat") ? "Målen är sparade." : NULL);
+	    req_query(r, "sparat") ? "Målen är sparade." : NULL, STR_LIT(""));
 }
 
 enum app_err
@@ -115,8 +119,10 @@ page_structural_goals_save(struct req *r)
 	const char *err[GF__MAX];
 	struct structural_goal g;
 	struct buf loc, detail;
+	struct str key = page_create_key(r);
 	size_t nerr;
 	long long id;
+	int answered;
 	enum app_err e;
 
 	if ((e = goal_insats(r, &id, &ins)) != APP_OK ||
@@ -129,9 +135,9 @@ page_structural_goals_save(struct req *r)
 	}
 	if (!fv[GF_AR].present)
 		err[GF_AR] = "Ange vilket år målen gäller.";
-	if (nerr > 0 || err[GF_AR] != NULL) {
+	if (nerr > 0 || err[GF_AR] != NULL || page_create_bad(key)) {
 		r->resp.status = 400;
-		return goal_render(r, id, &ins, v, err, NULL);
+		return goal_render(r, id, &ins, v, err, NULL, key);
 	}
 	memset(&g, 0, sizeof(g));
 	g.year = fv[GF_AR].i;
@@ -141,19 +147,23 @@ page_structural_goals_save(struct req *r)
 	g.attendees = v[GF_HANDLEDARE];
 	buf_init(&detail, r->a);
 	buf_init(&loc, r->a);
+	/* An upsert of the year's row: a retry would write it and its audit
+	 * row again; with the key it writes nothing. */
 	if ((e = buf_printf(&detail, "structural goals %lld set", g.year)) !=
 	        APP_OK ||
 	    (e = buf_printf(&loc, "/admin/insatser/%lld/strukturmal?sparat=1",
 	         id)) != APP_OK ||
-	    (e = db_begin(r->db)) != APP_OK)
+	    (e = page_create_begin(r, key, loc.p, &answered)) != APP_OK ||
+	    answered)
 		return e;
 	if ((e = structural_goal_save(r, id, &g)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_ADMIN, "insats", id, STR_LIT(""),
-	         buf_str(&detail))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK) {
+	         buf_str(&detail))) != APP_OK) {
 		db_rollback(r->db);
 		return e;
 	}
+	if ((e = page_create_commit(r, key, buf_str(&loc))) != APP_OK)
+		return e;
 	return page_redirect(r, loc.p);
 }
 

@@ -335,23 +335,16 @@ quest_code_links(struct req *r, long long qid, long long n, struct str **tokens)
 	if (n < 1 ||
 	    (*tokens = arena_calloc(r->a, (size_t)n, sizeof(**tokens))) == NULL)
 		return n < 1 ? APP_EINPUT : APP_ENOMEM;
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
 	for (long long i = 0; i < n; i++)
 		if ((e = quest_code_create(r->db, r->a, QCODE_LANK, qid, 0, 0,
 		         QMEAS_NONE, 0, 0, &(*tokens)[i])) != APP_OK)
-			goto fail;
+			return e;
 	buf_init(&d, r->a);
 	if ((e = buf_printf(&d, "%lld personal questionnaire links", n)) !=
-	        APP_OK ||
-	    (e = audit_write(r, AUDIT_ADMIN, "questionnaire", qid, STR_LIT(""),
-	         buf_str(&d))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
-		goto fail;
-	return APP_OK;
-fail:
-	db_rollback(r->db);
-	return e;
+	    APP_OK)
+		return e;
+	return audit_write(
+	    r, AUDIT_ADMIN, "questionnaire", qid, STR_LIT(""), buf_str(&d));
 }
 
 enum app_err

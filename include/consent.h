@@ -383,8 +383,10 @@ enum app_err consent_mark_error(struct req *, long long id,
 enum app_err consent_text_save(struct req *, long long id, struct str title,
     struct str body, struct consent_text *t, enum consent_refusal *refused);
 
-/* A new text of kind in language: the next version, current from now. */
+/* A new text of kind in language: the next version, current from now.
+ * Runs in the caller's transaction (with the form's one-time key);
+ * *id is the new text's. */
 enum app_err consent_text_add(struct req *, enum consent_kind kind,
-    struct str language, struct str title, struct str body);
+    struct str language, struct str title, struct str body, long long *id);
 
 #endif /* !CONSENT_H */

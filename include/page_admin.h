@@ -129,6 +129,11 @@ enum app_err admin_choices(struct req *, struct view_ctx *, const char *key,
 /* Redirect to path/id?sparat=1 after a save. */
 enum app_err admin_saved(struct req *, const char *path, long long id);
 
+/* After a create, in the transaction page_create_begin() opened: keep
+ * path/id?sparat=1 with the one-time key, commit, and redirect there. */
+enum app_err admin_created(
+    struct req *, struct str key, const char *path, long long id);
+
 /* A temporary password: 16 random hex digits in groups of four. Arena. */
 struct str admin_temp_password(struct req *);
 

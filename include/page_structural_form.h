@@ -10,6 +10,8 @@
  *   new:    GET /struktur/:id/<kind>/ny, the empty form;
  *   create: POST there; 400 with the messages and the values kept, else
  *           insert, audit (AUDIT_CREATE), commit and 303 to the register;
+ *           the form's one-time key answers a retry as the first POST
+ *           (page_create.h);
  *   edit:   GET /struktur/<kind>/:id, the stored values;
  *   save:   POST there; 400 as above, else the versioned edit (edit.h):
  *           409 with what was typed kept and what is stored shown when
@@ -45,6 +47,7 @@ struct psf_form {
 	const char *err[PSF_MAXF];
 	size_t nerr;
 	const char *form_error;
+	struct str key; /* a new row's one-time key (page_create.h) */
 	int show_stored;
 	struct str stored[PSF_MAXF]; /* after a conflict */
 };

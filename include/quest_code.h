@@ -141,8 +141,9 @@ enum app_err quest_code_open_for(struct req *, const struct quest_info *def,
     enum quest_measurement measurement, long long resp_id, struct str *code);
 
 /*
- * n personal links to questionnaire qid in one transaction, with one
- * access-log row. *tokens gets n tokens (arena), shown once.
+ * n personal links to questionnaire qid, with one audit row, in the
+ * caller's transaction (with the form's one-time key, page_create.h).
+ * *tokens gets n tokens (arena), shown once.
  */
 enum app_err quest_code_links(
     struct req *, long long qid, long long n, struct str **tokens);

@@ -234,6 +234,9 @@ int quest_link_token_ok(struct str s);
 #define QUEST_MSG_LINKS_NOT_ALLOWED                                                  \
 	"Personliga länkar görs bara för den aktiva versionen av en enkät till " \
 	"personal, remittenter, chefer eller styrelse."
+#define QUEST_MSG_LINKS_SENT_AGAIN                                             \
+	"Länkarna skapades när formuläret skickades första gången och "   \
+	"visades då. De visas inte igen: skapa nya om ingen fick dem."
 #define QUEST_MSG_LINKS_COUNT "Ange hur många länkar som behövs (1 till 200)."
 
 #endif /* !QUEST_STATE_H */

@@ -9,7 +9,7 @@
 
 PATH=$PATH:/usr/sbin:/sbin
 FV=$(mktemp -d /tmp/stegvis-full.XXXXXX)
-[ -n "${KEEP:-}" ] || at_exit "bash '$ROOT/conf/devstack.sh' stop '$FV' > /dev/null 2>&1; rm -rf '$FV'"
+at_exit "bash '$ROOT/conf/devstack.sh' stop '$FV' > /dev/null 2>&1; rm -rf '$FV'"
 # A fixed-size tablespace for everything: 40 MB holds the schema and the
 # demo data with room to spare, and a filler table takes the rest.
 SMALL=(--innodb-file-per-table=0 --innodb-data-file-path=ibdata1:40M

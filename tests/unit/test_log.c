@@ -159,7 +159,9 @@ flush_tells_what_is_pending(void **state)
 	/* at exit, whatever the window */
 	log_flush();
 	assert_int_equal(
-	    lines_with("req=-: 2 similar lines suppressed, the last: worker 42"), 1);
+	    lines_with("req=-: 2 similar lines suppressed, the last: "
+	               "worker 42"),
+	    1);
 	log_flush();
 	assert_int_equal(lines_with("similar lines suppressed"), 1);
 }

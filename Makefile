@@ -89,6 +89,7 @@ UNIT_TESTS += test_summary
 UNIT_TESTS += test_midterm test_participation_correct
 UNIT_TESTS += test_overdue
 UNIT_TESTS += test_once
+UNIT_TESTS += test_log
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

@@ -100,6 +100,44 @@ db_errno_is_gone(unsigned int n)
 	    n == ER_SERVER_SHUTDOWN || n == CR_COMMANDS_OUT_OF_SYNC;
 }
 
+int
+db_error_is_full(unsigned int n, const char *msg)
+{
+	/* 1114 "The table 'x' is full" (InnoDB: also a full tablespace),
+	 * 1021 ER_DISK_FULL, 1878 a temporary file that could not be
+	 * written. */
+	if (n == ER_RECORD_FILE_FULL || n == ER_DISK_FULL ||
+	    n == ER_TEMP_FILE_WRITE_FAILURE)
+		return 1;
+	/* mysys's EE_WRITE (3), ER_ERROR_ON_WRITE, ER_GET_ERRNO and
+	 * ER_ERROR_DURING_COMMIT only with errno 28 (ENOSPC) in the text,
+	 * as the server words it: "Got error 28 \"No space left on
+	 * device\" from storage engine", "Error writing file '...'
+	 * (Errcode: 28 \"No space left on device\")". */
+	if (n != 3 && n != ER_ERROR_ON_WRITE && n != ER_GET_ERRNO &&
+	    n != ER_ERROR_DURING_COMMIT)
+		return 0;
+	return msg != NULL &&
+	    (strstr(msg, "error 28 ") != NULL ||
+	        strstr(msg, "Errcode: 28 ") != NULL ||
+	        strstr(msg, "errno: 28 ") != NULL);
+}
+
+/* APP_EUNAVAIL for a server that is gone or out of room (503, try again),
+ * APP_EDB for the rest. Out of room is logged as an error naming the
+ * cause: an operator must free space, nothing else fixes it. */
+static enum app_err
+db_err_of(unsigned int n, const char *msg, const char *what)
+{
+	if (db_error_is_full(n, msg)) {
+		log_error(
+		    "database out of space (%s, error %u): %s", what, n, msg);
+		return APP_EUNAVAIL;
+	}
+	log_warn("%s: %s", what, msg);
+	return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+}
+
 static void
 db_disconnect(struct db *d)
 {
@@ -368,7 +406,8 @@ db_decode(struct arena *a, const struct db_rows *rows, size_t row,
 
 /* Copy every row of an executed statement into the arena, cells as text. */
 static enum app_err
-db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
+db_fetch_all(
+    MYSQL_STMT *st, struct arena *a, struct db_rows *out, unsigned int *errnum)
 {
 	MYSQL_RES *meta;
 	MYSQL_FIELD *fields;
@@ -383,10 +422,10 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
 		return APP_OK; /* not a SELECT */
 	if (mysql_stmt_store_result(st) != 0) {
-		unsigned int n = mysql_stmt_errno(st);
-		log_warn("result: %s", mysql_stmt_error(st));
+		*errnum = mysql_stmt_errno(st);
+		e = db_err_of(*errnum, mysql_stmt_error(st), "result");
 		mysql_free_result(meta);
-		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+		return e;
 	}
 	ncols = mysql_num_fields(meta);
 	fields = mysql_fetch_fields(meta);
@@ -456,9 +495,8 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *out)
 		row++;
 	}
 	if (rc == 1) {
-		log_warn("fetch: %s", mysql_stmt_error(st));
-		e = db_errno_is_gone(mysql_stmt_errno(st)) ? APP_EUNAVAIL
-		                                           : APP_EDB;
+		*errnum = mysql_stmt_errno(st);
+		e = db_err_of(*errnum, mysql_stmt_error(st), "fetch");
 	}
 	out->nrows = row;
 	out->ncols = ncols;
@@ -509,11 +547,10 @@ db_exec_once(MYSQL_STMT *st, struct arena *a, const struct db_param *params,
 		*errnum = mysql_stmt_errno(st);
 		if (*errnum == ER_DUP_ENTRY)
 			return APP_EDUP;
-		log_warn("statement: %s", mysql_stmt_error(st));
-		return db_errno_is_gone(*errnum) ? APP_EUNAVAIL : APP_EDB;
+		return db_err_of(*errnum, mysql_stmt_error(st), "statement");
 	}
 	if (out != NULL)
-		return db_fetch_all(st, a, out);
+		return db_fetch_all(st, a, out, errnum);
 	mysql_stmt_free_result(st);
 	return APP_OK;
 }
@@ -556,7 +593,8 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			d->affected = n == (my_ulonglong)-1 ? 0 : n;
 			d->insert_id = mysql_stmt_insert_id(st);
 		}
-		if (e != APP_EUNAVAIL)
+		/* Out of room: the connection is fine, keep it. */
+		if (e != APP_EUNAVAIL || !db_errno_is_gone(errnum))
 			return e;
 		/* The server went away (restart?): drop the connection. A
 		 * read is retried once on a fresh one; a write is not, since
@@ -661,6 +699,7 @@ enum app_err
 db_commit(struct db *d)
 {
 	unsigned int n;
+	enum app_err e;
 
 	if (d == NULL || !d->in_tx)
 		return APP_EDB;
@@ -674,9 +713,9 @@ db_commit(struct db *d)
 	}
 	n = mysql_errno(d->my);
 	d->last_errno = n;
-	log_warn("commit: %s", mysql_error(d->my));
+	e = db_err_of(n, mysql_error(d->my), "commit");
 	db_rollback(d);
-	return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
+	return e;
 }
 
 void

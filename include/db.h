@@ -211,4 +211,12 @@ void db_rollback(struct db *);
 unsigned int db_last_errno(const struct db *);
 int db_lock_conflict(const struct db *);
 
+/* Whether server error n with message msg (may be NULL) means out of room:
+ * a full table or tablespace (1114), a full disk (1021), a temporary file
+ * that could not be written (1878), or errno 28 (ENOSPC) in a write or
+ * engine error (3, 1026, 1030, 1180). db_exec() and db_commit() answer
+ * those with APP_EUNAVAIL (a 503: nothing was written, try again) and keep
+ * the connection. Pure; for the unit tests. */
+int db_error_is_full(unsigned int n, const char *msg);
+
 #endif /* !DB_H */

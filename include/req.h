@@ -57,7 +57,7 @@ struct req {
 
 	struct kv_list query; /* parsed by req_parse_input() */
 	struct kv_list cookies;
-	struct kv_list form;     /* urlencoded POST body */
+	struct kv_list form;     /* POST body fields (urlencoded, multipart) */
 	struct mp_files files;   /* a multipart body's files (multipart.h) */
 	struct staff_user *user; /* NULL: anonymous; set by session_load() */
 	/* The consent tablet asking (include/tablet.h); then user is NULL.

@@ -60,6 +60,7 @@ MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
 MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once
 MODULES += page_create
+MODULES += multipart
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -90,6 +91,7 @@ UNIT_TESTS += test_midterm test_participation_correct
 UNIT_TESTS += test_overdue
 UNIT_TESTS += test_once
 UNIT_TESTS += test_log
+UNIT_TESTS += test_multipart
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \
@@ -97,6 +99,7 @@ FUZZERS    = urlenc cookie conf view pnr \
              form_stash
 FUZZERS += date http_head route form_fields kiosk_answer totp session_token \
            roles sus_xml
+FUZZERS += multipart
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 

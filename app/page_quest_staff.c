@@ -11,6 +11,7 @@
 #include "followup.h"
 #include "form_registry.h"
 #include "kiosk.h"
+#include "multipart.h"
 #include "page_quest.h"
 #include "page_create.h"
 #include "pages.h"
@@ -344,11 +345,18 @@ sq_schema_get(struct req *r, const struct quest_schema **out)
 	return APP_OK;
 }
 
-/* The import: a definition pasted whole. Longer ones are loaded with
- * `stegvis questionnaire-import` (up to QUEST_MAX_XML bytes). */
+/* The import: a definition pasted whole (up to the text limit), or sent as
+ * a file (field "fil", multipart/form-data; up to the loader's
+ * QUEST_MAX_XML bytes, which the loader itself checks). The file is no text
+ * field: it has no row here and no text limit (README "Text limits"); the
+ * body limit must leave room for the loader's limit and the form around
+ * it, so that a file a little too big gets the loader's message, not 413. */
+#define SQ_FILE_FIELD "fil"
 static const struct field_spec sq_import_spec[1] = {
-	{ "xml", FT_TEXT, 1, 65000, FF_REQUIRED | FF_MULTILINE, NULL },
+	{ "xml", FT_TEXT, 0, 65000, FF_MULTILINE, NULL },
 };
+_Static_assert(QUEST_MAX_XML + 64u * 1024u <= MAX_BODY,
+    "a questionnaire file of the loader's limit must fit the body limit");
 
 static const struct bind_key sq_list_map[] = {
 	{ "id", "qid" },
@@ -401,7 +409,9 @@ sq_admin_render(struct req *r, const char *error, const char *notice,
 	    (e = page_form_limits(r, ctx, sq_import_spec, 1)) != APP_OK ||
 	    (e = page_form_error(ctx, "import_error", error)) != APP_OK ||
 	    (e = view_ctx_set_cstr(ctx, "notice", notice)) != APP_OK ||
-	    (e = view_ctx_set_str(ctx, "xml", xml)) != APP_OK)
+	    (e = view_ctx_set_str(ctx, "xml", xml)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "fil_max_kb", QUEST_MAX_XML / 1024)) !=
+	        APP_OK)
 		return e;
 	for (size_t i = 0; i < ndefs; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "defs");
@@ -427,14 +437,66 @@ page_admin_quests(struct req *r)
 	    STR_LIT(""), NULL);
 }
 
+/* The file posted in SQ_FILE_FIELD, or NULL when none was chosen (a file
+ * input left empty sends an empty part with an empty filename). */
+static const struct mp_file *
+sq_import_file(const struct req *r)
+{
+	const struct mp_file *f = mp_file_get(&r->files, SQ_FILE_FIELD);
+
+	if (f == NULL || (f->filename.len == 0 && f->data.len == 0))
+		return NULL;
+	return f;
+}
+
+/* Store d; a double click's second POST that lost the race for the
+ * (code, version) key finds the first one's row when tried again, and
+ * answers as a repeat does ("fanns redan, oförändrad"). */
+static enum app_err
+sq_store(struct req *r, const struct quest_def *d, struct str xml,
+    long long *id, enum quest_store_result *res, char *err, size_t errlen)
+{
+	enum app_err e = quest_store(
+	    r->db, r->a, d, xml, r->user->username, id, res, err, errlen);
+
+	if (e == APP_EDUP)
+		e = quest_store(r->db, r->a, d, xml, r->user->username, id, res,
+		    err, errlen);
+	return e;
+}
+
+/* A refused import (400): msg next to the file field when a file was
+ * sent, else next to the textarea, which keeps what was pasted. */
+static enum app_err
+sq_import_refuse(
+    struct req *r, const struct mp_file *file, const char *msg, struct str kept)
+{
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	r->resp.status = 400;
+	if (file != NULL) {
+		if ((e = page_form_error(ctx, "file_error", msg)) != APP_OK ||
+		    (e = view_ctx_set_str(ctx, "file_name", file->filename)) !=
+		        APP_OK)
+			return e;
+		msg = NULL;
+	}
+	return sq_admin_render(r, msg, NULL, kept, ctx);
+}
+
 enum app_err
 page_admin_quest_import(struct req *r)
 {
-	const struct str *xml = req_form(r, "xml");
+	const struct mp_file *file = sq_import_file(r);
+	const struct str *pasted = req_form(r, "xml");
 	const struct quest_schema *schema;
 	struct quest_def d;
 	struct field_val fv[1];
 	enum quest_store_result res;
+	struct str xml, kept;
 	long long id = 0;
 	size_t nerr;
 	char err[1024];
@@ -444,29 +506,31 @@ page_admin_quest_import(struct req *r)
 	if ((e = form_validate(r->a, &r->form, sq_import_spec, 1, fv, &nerr)) !=
 	    APP_OK)
 		return e;
-	if (xml == NULL || !fv[0].present) {
-		r->resp.status = 400;
-		return sq_admin_render(r, "Klistra in enkätens XML i fältet.",
-		    NULL, STR_LIT(""), NULL);
-	}
-	if (nerr > 0) {
-		r->resp.status = 400;
-		return sq_admin_render(r, fv[0].error, NULL, fv[0].s, NULL);
-	}
+	/* What goes back into the textarea on an error: what was pasted. */
+	kept = pasted != NULL && fv[0].present ? *pasted : STR_LIT("");
+	if (nerr > 0)
+		return sq_import_refuse(r, NULL, fv[0].error, fv[0].s);
+	if (file != NULL && fv[0].present)
+		return sq_import_refuse(r, NULL,
+		    "Välj en fil eller klistra in XML, inte båda.", kept);
+	if (file == NULL && !fv[0].present)
+		return sq_import_refuse(r, NULL,
+		    "Välj enkätens XML-fil eller klistra in XML i fältet.",
+		    kept);
+	xml = file != NULL ? file->data : kept;
 	if ((e = sq_schema_get(r, &schema)) != APP_OK)
 		return e;
-	if (quest_parse(r->a, *xml, schema, &d, err, sizeof(err)) != APP_OK) {
-		r->resp.status = 400;
-		return sq_admin_render(
-		    r, str_dup_cstr(r->a, str_cstr(err)), NULL, *xml, NULL);
-	}
-	e = quest_store(r->db, r->a, &d, *xml, r->user->username, &id, &res,
-	    err, sizeof(err));
-	if (e == APP_EDUP) {
-		r->resp.status = 400;
-		return sq_admin_render(
-		    r, str_dup_cstr(r->a, str_cstr(err)), NULL, *xml, NULL);
-	}
+	if (quest_parse(r->a, xml, schema, &d, err, sizeof(err)) != APP_OK)
+		return sq_import_refuse(
+		    r, file, str_dup_cstr(r->a, str_cstr(err)), kept);
+	/* The loader reads any file as UTF-8; what is stored must be. */
+	if (!str_utf8_valid(xml))
+		return sq_import_refuse(
+		    r, file, "Filen är inte UTF-8. Spara den som UTF-8.", kept);
+	e = sq_store(r, &d, xml, &id, &res, err, sizeof(err));
+	if (e == APP_EDUP)
+		return sq_import_refuse(
+		    r, file, str_dup_cstr(r->a, str_cstr(err)), kept);
 	if (e != APP_OK)
 		return e;
 	buf_init(&msg, r->a);

@@ -5,6 +5,7 @@
 #include "app_limits.h"
 #include "arena.h"
 #include "form.h"
+#include "multipart.h"
 #include "req.h"
 
 static struct str
@@ -87,6 +88,7 @@ req_parse_input(struct req *r)
 {
 	enum app_err e;
 	struct str body;
+	int multipart;
 
 	if ((e = form_parse_urlenc(r->a, r->query_raw, &r->query)) != APP_OK)
 		return e;
@@ -95,11 +97,18 @@ req_parse_input(struct req *r)
 		return e;
 	if (r->method != METHOD_POST)
 		return APP_OK;
-	if (r->content_length > 0 &&
+	/* A form with a file comes as multipart/form-data: its fields land
+	 * in r->form as urlencoded ones do (so the CSRF check and the field
+	 * tables see no difference), its files in r->files. */
+	multipart = multipart_is(req_param(r, "CONTENT_TYPE"));
+	if (r->content_length > 0 && !multipart &&
 	    !req_content_type_is(r, "application/x-www-form-urlencoded"))
 		return APP_EINPUT;
 	if ((e = req_read_body(r, &body)) != APP_OK)
 		return e;
+	if (multipart && body.len > 0)
+		return multipart_parse(r->a, req_param(r, "CONTENT_TYPE"), body,
+		    &r->form, &r->files);
 	return form_parse_urlenc(r->a, body, &r->form);
 }
 

@@ -12,6 +12,7 @@
 
 #include "app_limits.h"
 #include "form.h"
+#include "multipart.h"
 #include "resp.h"
 #include "str.h"
 
@@ -56,7 +57,8 @@ struct req {
 
 	struct kv_list query; /* parsed by req_parse_input() */
 	struct kv_list cookies;
-	struct kv_list form;     /* urlencoded POST body */
+	struct kv_list form;     /* POST body fields (urlencoded, multipart) */
+	struct mp_files files;   /* a multipart body's files (multipart.h) */
 	struct staff_user *user; /* NULL: anonymous; set by session_load() */
 	/* The consent tablet asking (include/tablet.h); then user is NULL.
 	 * Set by session_load(). */
@@ -71,9 +73,10 @@ struct req {
  * byte of the body is read). Strings are arena. */
 enum app_err req_parse_head(struct req *);
 
-/* Parse query string, cookies and, for POST, the urlencoded body (read from
- * the source, at most content_length bytes). APP_EINPUT on malformed input
- * or an unsupported content type. */
+/* Parse query string, cookies and, for POST, the body (read from the
+ * source, at most content_length bytes): urlencoded into form, or
+ * multipart/form-data (multipart_parse()) into form and files. APP_EINPUT
+ * on malformed input or an unsupported content type. */
 enum app_err req_parse_input(struct req *);
 
 /* The route's first :param as a positive id (1 to 18 digits) in *id, or

@@ -59,6 +59,7 @@ MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
            participation_correct sql_participation_correct page_participation_correct
 MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once
+MODULES += page_create_once
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

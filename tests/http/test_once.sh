@@ -1,0 +1,131 @@
+# One-time keys on the casework create forms (issue 18, item 2; once.h):
+# a retry never makes a duplicate. For each form: (a) the form carries a
+# key; (b) the same POST twice makes one record and both answers are the
+# same 303; (c) two at once make one; (d) another account's POST with the
+# same key string makes its own; (e) a malformed key is a Swedish 400 that
+# keeps what was typed; (f) a refused POST followed by a fixed one with the
+# same key creates exactly one. A repeat writes no audit row either.
+. "$(dirname "$0")/lib.sh"
+
+P=t_once_$$
+FK=$(org_id_of Försäkringskassan)
+mk_account "${P}_a" "$FK" remittent
+mk_account "${P}_b" "$FK" remittent
+A_ID=$(staff_id_of "${P}_a")
+INSATS=$(q "SELECT MIN(id) FROM insats WHERE active = 1")
+BAD_KEY=0123456789abcdefXYZ0123456789abc
+TMPD=$(mktemp -d)
+at_exit 'rm -rf "$TMPD"'
+
+# par_post JAR CSRF OUT [curl args…] PATH: a POST in the background; the
+# status in OUT.code, the headers in OUT.head.
+par_post() {
+	local jar=$1 csrf=$2 out=$3
+	shift 3
+	curl -sS -o /dev/null -D "$out.head" -w '%{http_code}' --max-time 60 -b "$jar" \
+		--data-urlencode "csrf=$csrf" "$@" > "$out.code" 2> /dev/null
+}
+head_loc() { tr -d '\r' < "$1" | sed -n -E 's/^[Ll]ocation: *//p'; }
+
+# ---------------------------------------------------------------------
+# POST /ansokningar/ny
+# ---------------------------------------------------------------------
+as "${P}_a" > /dev/null
+as "${P}_b" > /dev/null
+aget "${P}_a" /ansokningar/ny > /dev/null
+K1=$(hidden skapanyckel)
+CSRF_A=$(form_csrf)
+check "(a) the application form has a key of 32 hex digits" bash -c "[[ '$K1' =~ ^[0-9a-f]{32}$ ]]"
+aget "${P}_a" /ansokningar/ny > /dev/null
+check "each form drawn gets a new key" test "$(hidden skapanyckel)" != "$K1"
+ref_args() { # NAME KEY [more curl args]
+	local name=$1 key=$2
+	shift 2
+	REF=(--data-urlencode "personnummer=$(dash "$(pnr 19800101)")" --data-urlencode "fornamn=$name"
+		--data-urlencode "efternamn=Engångsson" --data "insats=$INSATS" --data "atgard=spara"
+		--data-urlencode "skapanyckel=$key" "$@")
+}
+refs_named() { q "SELECT COUNT(*) FROM referral r JOIN referral_person p ON p.referral_id = r.id WHERE p.first_name = '$1'"; }
+# audits_of STAFF_ID: every audit row of the account (a repeat adds none).
+audits_of() { q "SELECT COUNT(*) FROM audit_log WHERE staff_id = $1"; }
+
+N1="Ettan$$"
+ref_args "$N1" "$K1"
+eq "(b) the first POST saves (303)" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 303
+L1=$(location)
+check "to the new application" bash -c "[[ '$L1' =~ ^/ansokningar/[0-9]+\\?sparat=1$ ]]"
+AUD=$(audits_of "$A_ID")
+eq "(b) the same POST again" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 303
+eq "(b) answers with the same location" "$(location)" "$L1"
+eq "(b) one application" "$(refs_named "$N1")" 1
+eq "(b) the repeat wrote no audit row" "$(audits_of "$A_ID")" "$AUD"
+eq "(b) the key's row holds the location" \
+	"$(q "SELECT location FROM form_once WHERE staff_id = $A_ID AND once_key = '$K1'")" "$L1"
+
+# (c) two at once
+aget "${P}_a" /ansokningar/ny > /dev/null
+K2=$(hidden skapanyckel)
+CSRF_A=$(form_csrf)
+N2="Tvåan$$"
+ref_args "$N2" "$K2"
+par_post "$(jar "${P}_a")" "$CSRF_A" "$TMPD/c1" "${REF[@]}" "$BASE/ansokningar/ny" &
+par_post "$(jar "${P}_a")" "$CSRF_A" "$TMPD/c2" "${REF[@]}" "$BASE/ansokningar/ny" &
+wait
+eq "(c) both parallel POSTs answer 303" "$(cat "$TMPD/c1.code") $(cat "$TMPD/c2.code")" "303 303"
+eq "(c) to the same place" "$(head_loc "$TMPD/c1.head")" "$(head_loc "$TMPD/c2.head")"
+eq "(c) one application" "$(refs_named "$N2")" 1
+
+# (d) another account, the same key string
+N3="Trean$$"
+ref_args "$N3" "$K1"
+eq "(d) B posts with A's key string" "$(apost "${P}_b" /ansokningar/ny "${REF[@]}")" 303
+check "(d) to B's own application" test "$(location)" != "$L1"
+eq "(d) B's application exists" "$(refs_named "$N3")" 1
+
+# (e) a malformed key
+N4="Fyran$$"
+ref_args "$N4" "$BAD_KEY" --data-urlencode "bakgrund=Text som ska finnas kvar $$"
+eq "(e) a malformed key is a 400" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 400
+expect_body "(e) with a Swedish message" "engångsnyckel är felaktig"
+expect_body "(e) keeping what was typed" "Text som ska finnas kvar $$"
+expect_body "(e) and the name" "value=\"$N4\""
+check "(e) with a new, well-formed key" bash -c "[[ '$(hidden skapanyckel)' =~ ^[0-9a-f]{32}$ ]]"
+eq "(e) nothing saved" "$(refs_named "$N4")" 0
+
+# (f) refused, then fixed, with the same key
+aget "${P}_a" /ansokningar/ny > /dev/null
+K3=$(hidden skapanyckel)
+N5="Femman$$"
+ref_args "$N5" "$K3" --data "insats="
+eq "(f) a POST without insats is refused (400)" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 400
+eq "(f) the form comes back with the same key" "$(hidden skapanyckel)" "$K3"
+eq "(f) the key is free again" "$(q "SELECT COUNT(*) FROM form_once WHERE staff_id = $A_ID AND once_key = '$K3'")" 0
+ref_args "$N5" "$K3"
+eq "(f) the fixed POST saves (303)" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 303
+eq "(f) and once more (303)" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 303
+eq "(f) exactly one application" "$(refs_named "$N5")" 1
+
+# A form kept over an ended session keeps its key: "Skicka igen" creates
+# it, and the old tab's retry of the same form answers with it.
+q "DELETE FROM form_stash WHERE staff_id = $A_ID"
+jar=$(new_jar)
+login "$jar" "${P}_a" > /dev/null
+fetch -b "$jar" -c "$jar" "$BASE/ansokningar/ny" > /dev/null
+K4=$(hidden skapanyckel)
+CSRF_OLD=$(form_csrf)
+end_everywhere "${P}_a"
+N6="Sexan$$"
+ref_args "$N6" "$K4"
+eq "sent after the session ended: to the login page" \
+	"$(fetch -b "$jar" -c "$jar" -H "Origin: $BASE" --data-urlencode "csrf=$CSRF_OLD" "${REF[@]}" "$BASE/ansokningar/ny")" 303
+eq "logging in again" "$(login "$jar" "${P}_a")" 303
+fetch -b "$jar" "$BASE/formular/sparat" > /dev/null
+eq "Skicka igen" "$(fetch -b "$jar" -c "$jar" --data-urlencode "csrf=$(form_csrf)" "$BASE/formular/sparat/skicka")" 303
+L6=$(location)
+eq "creates it under the form's key" "$(q "SELECT location FROM form_once WHERE staff_id = $A_ID AND once_key = '$K4'")" "$L6"
+fetch -b "$jar" "$BASE/start" > /dev/null
+eq "the old form sent again" "$(fetch -b "$jar" -c "$jar" --data-urlencode "csrf=$(form_csrf)" "${REF[@]}" "$BASE/ansokningar/ny")" 303
+eq "answers with the same application" "$(location)" "$L6"
+eq "one application" "$(refs_named "$N6")" 1
+
+done_testing

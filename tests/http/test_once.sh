@@ -79,7 +79,8 @@ eq "(c) one application" "$(refs_named "$N2")" 1
 N3="Trean$$"
 ref_args "$N3" "$K1"
 eq "(d) B posts with A's key string" "$(apost "${P}_b" /ansokningar/ny "${REF[@]}")" 303
-check "(d) to B's own application" test "$(location)" != "$L1"
+LB=$(location)
+check "(d) to B's own application" test "$LB" != "$L1"
 eq "(d) B's application exists" "$(refs_named "$N3")" 1
 
 # (e) a malformed key
@@ -127,5 +128,63 @@ fetch -b "$jar" "$BASE/start" > /dev/null
 eq "the old form sent again" "$(fetch -b "$jar" -c "$jar" --data-urlencode "csrf=$(form_csrf)" "${REF[@]}" "$BASE/ansokningar/ny")" 303
 eq "answers with the same application" "$(location)" "$L6"
 eq "one application" "$(refs_named "$N6")" 1
+
+# ---------------------------------------------------------------------
+# POST /samtycken/ansokan/:id/ny (a SUS consent for the tablet: the
+# smallest valid form)
+# ---------------------------------------------------------------------
+RA=$(echo "$L1" | sed -E 's#^/ansokningar/([0-9]+).*#\1#')
+RB=$(echo "$LB" | sed -E 's#^/ansokningar/([0-9]+).*#\1#')
+as "${P}_a" > /dev/null # the stash case above ended its session
+consents_of() { q "SELECT COUNT(*) FROM consent WHERE referral_id = $1"; }
+con_args() { # KEY [more curl args]
+	local key=$1
+	shift
+	CON=(--data "typ=sus" --data "sprak=sv" --data "fran=$TODAY" --data "satt=surfplatta"
+		--data-urlencode "skapanyckel=$key" "$@")
+}
+eq "(a) the consent form" "$(aget "${P}_a" "/samtycken/ansokan/$RA/ny?typ=sus")" 200
+CK1=$(hidden skapanyckel)
+check "(a) has a key" bash -c "[[ '$CK1' =~ ^[0-9a-f]{32}$ ]]"
+con_args "$CK1"
+eq "(b) the consent is prepared (303)" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 303
+CL1=$(location)
+check "(b) to its tablet page" bash -c "[[ '$CL1' =~ ^/samtycken/[0-9]+/surfplatta$ ]]"
+AUD=$(audits_of "$A_ID")
+eq "(b) the same POST again" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 303
+eq "(b) answers with the same consent" "$(location)" "$CL1"
+eq "(b) one consent" "$(consents_of "$RA")" 1
+eq "(b) the repeat wrote no audit row" "$(audits_of "$A_ID")" "$AUD"
+
+aget "${P}_a" "/samtycken/ansokan/$RA/ny?typ=sus" > /dev/null
+CK2=$(hidden skapanyckel)
+CSRF_A=$(form_csrf)
+con_args "$CK2"
+par_post "$(jar "${P}_a")" "$CSRF_A" "$TMPD/d1" "${CON[@]}" "$BASE/samtycken/ansokan/$RA/ny" &
+par_post "$(jar "${P}_a")" "$CSRF_A" "$TMPD/d2" "${CON[@]}" "$BASE/samtycken/ansokan/$RA/ny" &
+wait
+eq "(c) both parallel POSTs answer 303" "$(cat "$TMPD/d1.code") $(cat "$TMPD/d2.code")" "303 303"
+eq "(c) to the same consent" "$(head_loc "$TMPD/d1.head")" "$(head_loc "$TMPD/d2.head")"
+eq "(c) one more consent, not two" "$(consents_of "$RA")" 2
+
+con_args "$CK1"
+eq "(d) B with A's key string, on B's referral" "$(apost "${P}_b" "/samtycken/ansokan/$RB/ny" "${CON[@]}")" 303
+eq "(d) makes B's own consent" "$(consents_of "$RB")" 1
+
+con_args "$BAD_KEY" --data "tolk=1" --data-urlencode "tolksprak=Tigrinja $$"
+eq "(e) a malformed key is a 400" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 400
+expect_body "(e) with a Swedish message" "engångsnyckel är felaktig"
+expect_body "(e) keeping what was typed" "Tigrinja $$"
+eq "(e) nothing saved" "$(consents_of "$RA")" 2
+
+aget "${P}_a" "/samtycken/ansokan/$RA/ny?typ=sus" > /dev/null
+CK3=$(hidden skapanyckel)
+con_args "$CK3" --data "fran="
+eq "(f) a POST without a start date is refused (400)" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 400
+eq "(f) the form comes back with the same key" "$(hidden skapanyckel)" "$CK3"
+con_args "$CK3"
+eq "(f) the fixed POST (303)" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 303
+eq "(f) and once more (303)" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 303
+eq "(f) exactly one more consent" "$(consents_of "$RA")" 3
 
 done_testing

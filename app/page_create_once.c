@@ -43,6 +43,16 @@ page_once_begin(
 	return c != NULL ? page_redirect(r, c) : APP_ENOMEM;
 }
 
+enum app_err
+page_once_seen(struct req *r, struct str key, const char *fallback, int *repeat)
+{
+	enum app_err e;
+
+	if ((e = page_once_begin(r, key, fallback, repeat)) == APP_OK)
+		db_rollback(r->db);
+	return e;
+}
+
 int
 page_once_busy(struct req *r)
 {

@@ -45,6 +45,17 @@ struct str page_once_key(struct req *);
 enum app_err page_once_begin(
     struct req *, struct str key, const char *fallback, int *repeat);
 
+/*
+ * For a form whose checks depend on what its first POST changed (an
+ * extension must end after the planned end it moved): *repeat 1 and a 303
+ * as page_once_begin() when key was used, before anything is checked; the
+ * claim is made in a transaction of its own and rolled back, so the
+ * creating transaction must claim the key again. No transaction is left
+ * open.
+ */
+enum app_err page_once_seen(
+    struct req *, struct str key, const char *fallback, int *repeat);
+
 /* 1 when the last failure was a lock conflict (render ONCE_MSG_BUSY as a
  * 409 instead of failing). */
 int page_once_busy(struct req *);

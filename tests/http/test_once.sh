@@ -46,8 +46,9 @@ ref_args() { # NAME KEY [more curl args]
 		--data-urlencode "skapanyckel=$key" "$@")
 }
 refs_named() { q "SELECT COUNT(*) FROM referral r JOIN referral_person p ON p.referral_id = r.id WHERE p.first_name = '$1'"; }
-# audits_of STAFF_ID: every audit row of the account (a repeat adds none).
-audits_of() { q "SELECT COUNT(*) FROM audit_log WHERE staff_id = $1"; }
+# audits_of STAFF_ID: the account's audit rows (a repeat adds none), but
+# the start page's list read that apost's token fetch writes.
+audits_of() { q "SELECT COUNT(*) FROM audit_log WHERE staff_id = $1 AND object_type <> 'participation_list'"; }
 
 N1="Ettan$$"
 ref_args "$N1" "$K1"
@@ -186,5 +187,100 @@ con_args "$CK3"
 eq "(f) the fixed POST (303)" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 303
 eq "(f) and once more (303)" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 303
 eq "(f) exactly one more consent" "$(consents_of "$RA")" 3
+
+# ---------------------------------------------------------------------
+# A participation of the test's own: A applies to Friska Vindar, the
+# test's two staff of that insats admit it.
+# ---------------------------------------------------------------------
+FVI=$(insats_id_of "Friska Vindar 2.0") # the most places
+HOST=$(q "SELECT host_organisation_id FROM insats WHERE id = $FVI")
+mk_account "${P}_s1" "$HOST" insatspersonal
+mk_account "${P}_s2" "$HOST" insatspersonal
+S1=$(staff_id_of "${P}_s1")
+S2=$(staff_id_of "${P}_s2")
+q "INSERT INTO staff_insats (staff_id, insats_id) VALUES ($S1, $FVI), ($S2, $FVI)"
+as "${P}_s1" > /dev/null
+as "${P}_s2" > /dev/null
+# admitted NAME: a submitted referral of A's for NAME, admitted by s1;
+# prints the participation id.
+admitted() {
+	local rid v
+	apost "${P}_a" /ansokningar/ny --data-urlencode "personnummer=$(dash "$(pnr 19800101)")" \
+		--data-urlencode "fornamn=$1" --data-urlencode "efternamn=Engångsson" --data "atgard=skicka" \
+		--data "insats=$FVI" --data "visa_datum=$TODAY" --data "forsorjning=sjukpenning" \
+		--data "tid_forsorjning=1_4" --data "utbildning=gymnasium" --data-urlencode "bakgrund=B" \
+		--data-urlencode "mal=M" --data "samtycke_vid_visa=1" > /dev/null
+	rid=$(loc_id)
+	give_waiver "$rid" > /dev/null
+	aget "${P}_s1" "/inkorg/$rid" > /dev/null
+	v=$(hidden version)
+	apost "${P}_s1" "/inkorg/$rid/beslut" --data "beslut=anta" --data "version=$v" \
+		--data "startdatum=$TODAY" --data "planerat_slut=$(day 90)" --data "kontaktperson=$S1" \
+		--data "timmar=8" > /dev/null
+	q "SELECT id FROM participation WHERE referral_id = $rid"
+}
+PA=$(admitted "Sjuan$$")
+check "the test's participation" test -n "$PA"
+
+# ---------------------------------------------------------------------
+# POST /deltagande/:id/forlangning
+# ---------------------------------------------------------------------
+exts() { q "SELECT COUNT(*) FROM participation_extension WHERE participation_id = $PA"; }
+ext_form() { # USER: the page; its key, version and token
+	aget "$1" "/deltagande/$PA" > /dev/null
+	EK=$(form_hidden "/deltagande/$PA/forlangning" skapanyckel)
+	EV=$(form_hidden "/deltagande/$PA/forlangning" version)
+	ECSRF=$(form_csrf)
+}
+ext_args() { # KEY VERSION DAYS [more]
+	local key=$1 v=$2 d=$3
+	shift 3
+	EXT=(--data-urlencode "skapanyckel=$key" --data "version=$v" --data "nytt_slut=$(day "$d")"
+		--data-urlencode "orsak=Mer tid $$" "$@")
+}
+ext_form "${P}_s1"
+check "(a) the extension form has a key" bash -c "[[ '$EK' =~ ^[0-9a-f]{32}$ ]]"
+ext_args "$EK" "$EV" 100
+eq "(b) the extension is saved (303)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
+XL=$(location)
+AUD=$(audits_of "$S1")
+eq "(b) the same POST again: 303, not stale" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
+eq "(b) to the same page" "$(location)" "$XL"
+eq "(b) one extension" "$(exts)" 1
+eq "(b) the repeat wrote no audit row" "$(audits_of "$S1")" "$AUD"
+OLDV=$EV
+ext_form "${P}_s1"
+ext_args "$EK" "$OLDV" 110
+eq "a new key on the old version is still stale (409)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 409
+eq "and adds nothing" "$(exts)" 1
+
+ext_form "${P}_s1"
+ext_args "$EK" "$EV" 120
+par_post "$(jar "${P}_s1")" "$ECSRF" "$TMPD/e1" "${EXT[@]}" "$BASE/deltagande/$PA/forlangning" &
+par_post "$(jar "${P}_s1")" "$ECSRF" "$TMPD/e2" "${EXT[@]}" "$BASE/deltagande/$PA/forlangning" &
+wait
+eq "(c) both parallel POSTs answer 303" "$(cat "$TMPD/e1.code") $(cat "$TMPD/e2.code")" "303 303"
+eq "(c) one more extension, not two" "$(exts)" 2
+
+ext_form "${P}_s2"
+ext_args "$EK" "$EV" 130
+eq "(d) s2 with s1's key string saves its own (303)" "$(apost "${P}_s2" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
+eq "(d) a third extension" "$(exts)" 3
+
+ext_form "${P}_s1"
+ext_args "$BAD_KEY" "$EV" 140
+eq "(e) a malformed key is a 400" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 400
+expect_body "(e) with a Swedish message" "engångsnyckel är felaktig"
+expect_body "(e) keeping what was typed" "Mer tid $$"
+eq "(e) nothing saved" "$(exts)" 3
+
+ext_form "${P}_s1"
+ext_args "$EK" "$EV" -400
+eq "(f) an end before the start is refused (400)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 400
+eq "(f) the form comes back with the same key" "$(form_hidden "/deltagande/$PA/forlangning" skapanyckel)" "$EK"
+ext_args "$EK" "$EV" 150
+eq "(f) the fixed POST (303)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
+eq "(f) and once more (303)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
+eq "(f) exactly one more extension" "$(exts)" 4
 
 done_testing

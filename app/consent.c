@@ -660,18 +660,16 @@ cs_staff(const struct req *r)
 	return r->tablet != NULL ? r->tablet->staff_id : 0;
 }
 
-/* Begin a change to referral_id's consents: the referral row first.
+/* Lock referral_id for a change to its consents, in the open transaction.
  * A referral gallring removed takes no change (gallring.h): the
  * transaction is rolled back and *refused says so (APP_OK); with refused
  * NULL, APP_ENOTFOUND. */
 static enum app_err
-cs_begin(struct req *r, long long referral_id, enum consent_refusal *refused)
+cs_lock(struct req *r, long long referral_id, enum consent_refusal *refused)
 {
 	int found, gallrad;
 	enum app_err e;
 
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
 	if ((e = consent_referral_lock(
 	         r->db, r->a, referral_id, &found, &gallrad)) != APP_OK) {
 		db_rollback(r->db);
@@ -684,6 +682,17 @@ cs_begin(struct req *r, long long referral_id, enum consent_refusal *refused)
 		*refused = CONSENT_R_GALLRAD;
 	}
 	return APP_OK;
+}
+
+/* cs_lock() in a new transaction. */
+static enum app_err
+cs_begin(struct req *r, long long referral_id, enum consent_refusal *refused)
+{
+	enum app_err e;
+
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	return cs_lock(r, referral_id, refused);
 }
 
 /* A new consent of a kind replaces the one in force: one waiver and one
@@ -791,7 +800,9 @@ consent_prepare(
 	enum consent_refusal refused;
 	enum app_err e;
 
-	if ((e = cs_begin(r, d->referral_id, NULL)) != APP_OK)
+	if (!db_in_tx(r->db))
+		return APP_EDB; /* the caller's transaction: see consent.h */
+	if ((e = cs_lock(r, d->referral_id, NULL)) != APP_OK)
 		return e;
 	if ((e = consent_insert(r->db, r->a, d, cs_staff(r), id)) != APP_OK)
 		goto fail;
@@ -826,8 +837,6 @@ consent_prepare(
 		if ((e = cs_sign(r, &c, &s, pnr, &refused)) != APP_OK)
 			goto fail;
 	}
-	if ((e = db_commit(r->db)) != APP_OK)
-		goto fail;
 	return APP_OK;
 fail:
 	db_rollback(r->db);

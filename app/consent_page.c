@@ -4,6 +4,7 @@
 #include "bind.h"
 #include "consent.h"
 #include "consent_page.h"
+#include "once.h"
 #include "consent_record.h"
 #include "form_registry.h"
 #include "pages.h"
@@ -39,6 +40,7 @@ const struct field_spec consent_new_spec[CN__MAX] = {
 	[CN_SATT] = { "satt", FT_ENUM, 0, 0, FF_REQUIRED, ways },
 	[CN_PAPPERSDATUM] = { "pappersdatum", FT_DATE, 0, 0, 0, NULL },
 	[CN_SVAR] = { "svar", FT_ENUM, 0, 0, 0, answers },
+	[CN_ONCE] = { ONCE_FIELD, FT_TEXT, 0, ONCE_KEY_LEN, 0, NULL },
 };
 
 const struct field_spec consent_sign_spec[CS__MAX] = {

@@ -10,6 +10,7 @@
 #include "gallring.h"
 #include "gallring_cli.h"
 #include "gallring_run.h"
+#include "sql_once.h"
 #include "quest_cli.h"
 
 #define GR_ARENA (8u * 1024u * 1024u)
@@ -70,6 +71,10 @@ gallring_cli(int argc, char **argv, const char *crash_after)
 		printf("gallring %s: %lld %s (%ld dagar)\n", d->code, t.n[i],
 		    dry ? "skulle gallras" : "gallrade", plan.keep[i]);
 	}
+	if (!dry)
+		printf("gallring: %lld formulärnycklar äldre än %d dagar "
+		       "borttagna\n",
+		    t.once_keys, ONCE_KEEP_DAYS);
 	if (t.skipped > 0)
 		printf("gallring: %lld poster var låsta och väntar till nästa "
 		       "körning\n",

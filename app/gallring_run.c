@@ -13,6 +13,7 @@
 #include "gallring_run.h"
 #include "progress.h"
 #include "sql_gallring.h"
+#include "sql_once.h"
 
 struct run {
 	struct db *db;
@@ -527,8 +528,23 @@ out:
 	return e;
 }
 
+/* The create forms' one-time keys past ONCE_KEEP_DAYS (no personal data,
+ * no rule of their own: once.h), when applying. */
+static int
+run_once_keys(struct run *g)
+{
+	if (g->dry)
+		return 0;
+	arena_rewind(g->a, g->mark);
+	if (db_exec(g->db, g->a, DB_ONCE, SQL_ONCE_PURGE, NULL, 0, NULL) !=
+	    APP_OK)
+		return -1;
+	g->t->once_keys = (long long)db_affected_rows(g->db);
+	return 0;
+}
+
 /* Every rule, in order: the per-record ones, then the bulk ones and the
- * access log. */
+ * access log; then the one-time keys. */
 static enum app_err
 run_all(struct run *g)
 {
@@ -553,7 +569,7 @@ run_all(struct run *g)
 	        0 ||
 	    run_bulk(g, GR_INLOGGNING, SQL_GR_LOGIN_COUNT, 7, login_dels,
 	        sizeof(login_dels) / sizeof(login_dels[0])) != 0 ||
-	    run_log(g) != 0) {
+	    run_log(g) != 0 || run_once_keys(g) != 0) {
 		snprintf(g->t->err, sizeof(g->t->err), "gallring: databasfel");
 		e = APP_EDB;
 	}

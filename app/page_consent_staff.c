@@ -9,7 +9,10 @@
 #include "consent.h"
 #include "consent_page.h"
 #include "consent_record.h"
+#include "db.h"
 #include "form.h"
+#include "once.h"
+#include "page_create_once.h"
 #include "page_consent.h"
 #include "pages.h"
 #include "req.h"
@@ -230,6 +233,8 @@ ps_render_new(
 	         str_eq_cstr(f->v[CN_SVAR].s, "nej"))) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "insats_end", ref->insats_end)) !=
 	        APP_OK ||
+	    (e = view_ctx_set_str(ctx, "skapanyckel", f->v[CN_ONCE].s)) !=
+	        APP_OK ||
 	    (e = page_form_error(ctx, "err_parties", f->err_parties)) !=
 	        APP_OK ||
 	    (e = page_form_error(ctx, "err_categories", f->err_categories)) !=
@@ -265,6 +270,8 @@ page_consent_new(struct req *r)
 	f.v[CN_FRAN].s = consent_today(r);
 	f.v[CN_SATT].s = STR_LIT("surfplatta");
 	f.v[CN_SPRAK].s = STR_LIT("sv");
+	if ((f.v[CN_ONCE].s = once_key_new(r)).p == NULL)
+		return APP_ENOMEM;
 	if (f.kind == CONSENT_SEKRETESS) {
 		struct buf purpose, party;
 		buf_init(&purpose, r->a);
@@ -378,6 +385,11 @@ ps_validate_new(struct req *r, const struct consent_referral *ref,
 		return e;
 	for (int i = 0; i < CN__MAX; i++)
 		f->err[i] = f->v[i].ok ? NULL : f->v[i].error;
+	/* The one-time key is the handler's to judge (once_key_kind()). */
+	if (f->err[CN_ONCE] != NULL) {
+		f->err[CN_ONCE] = NULL;
+		(*nerr)--;
+	}
 	f->kind = f->v[CN_TYP].ok && f->v[CN_TYP].i == 1 ? CONSENT_SUS
 	                                                 : CONSENT_SEKRETESS;
 	if ((e = ps_form_all(r, "part", &f->parties, &f->nparties)) != APP_OK ||
@@ -432,17 +444,100 @@ ps_party_refs(
 	return APP_OK;
 }
 
+/* The list of the referral's consents, where a repeat goes when the first
+ * POST stored no location. Arena. */
+static enum app_err
+ps_list_path(struct req *r, long long rid, const char **out)
+{
+	struct buf b;
+	enum app_err e;
+
+	buf_init(&b, r->a);
+	if ((e = buf_printf(&b, "/samtycken/ansokan/%lld", rid)) != APP_OK)
+		return e;
+	*out = b.p;
+	return APP_OK;
+}
+
+/* The prepare form again with status, nothing saved (the key's claim
+ * rolled back with it). */
+static enum app_err
+ps_refuse(struct req *r, const struct consent_referral *ref, struct new_form *f,
+    int status)
+{
+	db_rollback(r->db);
+	r->resp.status = status;
+	return ps_render_new(r, ref, f);
+}
+
+/* The consent under the claimed key, in the open transaction. */
+static enum app_err
+ps_create_claimed(struct req *r, const struct consent_referral *ref,
+    struct new_form *f, long long rid, size_t nerr)
+{
+	struct consent_text text;
+	struct consent_party_ref *parties;
+	struct buf loc;
+	long long cid;
+	int paper, found;
+	enum app_err e;
+
+	if (nerr > 0)
+		return ps_refuse(r, ref, f, 400);
+	paper = str_eq_cstr(f->v[CN_SATT].s, "papper");
+	if ((e = consent_text_current(r->db, r->a, f->kind, f->v[CN_SPRAK].s,
+	         &text, &found)) != APP_OK)
+		return e;
+	if (!found) {
+		f->err[CN_SPRAK] = "Det finns ingen text på det språket.";
+		return ps_refuse(r, ref, f, 400);
+	}
+	if ((e = ps_party_refs(r, f, &parties)) != APP_OK)
+		return e;
+	struct consent_draft d = {
+		.referral_id = rid,
+		.kind = f->kind,
+		.text_id = text.id,
+		.language = f->v[CN_SPRAK].s,
+		.interpreter_used = f->v[CN_TOLK].i != 0,
+		.interpreter_language = f->v[CN_TOLKSPRAK].s,
+		.obtain = f->v[CN_INHAMTA].i != 0,
+		.disclose = f->v[CN_LAMNA].i != 0,
+		.purpose = f->v[CN_SYFTE].s,
+		.valid_from = f->v[CN_FRAN].s,
+		.valid_until = f->v[CN_TILL].s,
+		.parties = parties,
+		.nparties = f->nparties,
+		.categories = f->categories,
+		.ncategories = f->ncategories,
+		.how = paper ? CONSENT_HOW_PAPPER : CONSENT_HOW_SURFPLATTA,
+		.paper_date = f->v[CN_PAPPERSDATUM].s,
+		.answer = consent_page_answer(&f->v[CN_SVAR]),
+	};
+	if ((e = consent_prepare(r, &d, ref->personnummer, &cid)) != APP_OK)
+		return e;
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/samtycken/%lld%s", cid,
+	         paper ? "?givet=1" : "/surfplatta")) != APP_OK)
+		return e;
+	return page_once_finish(r, f->v[CN_ONCE].s, loc.p);
+}
+
+/*
+ * A new consent under the form's one-time key (once.h): a second POST
+ * with the key answers as the first did and prepares nothing more.
+ */
 enum app_err
 page_consent_create(struct req *r)
 {
 	struct new_form f;
 	struct consent_referral ref;
-	struct consent_text text;
-	struct consent_party_ref *parties;
+	struct str key;
+	const char *fallback;
 	unsigned via;
-	long long rid, cid;
+	long long rid;
 	size_t nerr = 0;
-	int paper, found;
+	int repeat;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &rid)) != APP_OK ||
@@ -453,45 +548,26 @@ page_consent_create(struct req *r)
 	memset(&f, 0, sizeof(f));
 	if ((e = ps_validate_new(r, &ref, &f, &nerr)) != APP_OK)
 		return e;
-	if (nerr > 0) {
-		r->resp.status = 400;
-		return ps_render_new(r, &ref, &f);
+	key = f.v[CN_ONCE].s;
+	if (once_key_kind(key) == ONCE_KEY_BAD) {
+		if ((f.v[CN_ONCE].s = once_key_new(r)).p == NULL)
+			return APP_ENOMEM;
+		f.form_error = ONCE_MSG_BAD;
+		return ps_refuse(r, &ref, &f, 400);
 	}
-	paper = str_eq_cstr(f.v[CN_SATT].s, "papper");
-	if ((e = consent_text_current(r->db, r->a, f.kind, f.v[CN_SPRAK].s,
-	         &text, &found)) != APP_OK)
+	/* The key first: a repeat answers as the first POST did. */
+	if ((e = ps_list_path(r, rid, &fallback)) != APP_OK)
 		return e;
-	if (!found) {
-		f.err[CN_SPRAK] = "Det finns ingen text på det språket.";
-		r->resp.status = 400;
-		return ps_render_new(r, &ref, &f);
+	e = page_once_begin(r, key, fallback, &repeat);
+	if (e != APP_OK && page_once_busy(r)) {
+		f.form_error = ONCE_MSG_BUSY;
+		return ps_refuse(r, &ref, &f, 409);
 	}
-	if ((e = ps_party_refs(r, &f, &parties)) != APP_OK)
+	if (e != APP_OK || repeat)
 		return e;
-	struct consent_draft d = {
-		.referral_id = rid,
-		.kind = f.kind,
-		.text_id = text.id,
-		.language = f.v[CN_SPRAK].s,
-		.interpreter_used = f.v[CN_TOLK].i != 0,
-		.interpreter_language = f.v[CN_TOLKSPRAK].s,
-		.obtain = f.v[CN_INHAMTA].i != 0,
-		.disclose = f.v[CN_LAMNA].i != 0,
-		.purpose = f.v[CN_SYFTE].s,
-		.valid_from = f.v[CN_FRAN].s,
-		.valid_until = f.v[CN_TILL].s,
-		.parties = parties,
-		.nparties = f.nparties,
-		.categories = f.categories,
-		.ncategories = f.ncategories,
-		.how = paper ? CONSENT_HOW_PAPPER : CONSENT_HOW_SURFPLATTA,
-		.paper_date = f.v[CN_PAPPERSDATUM].s,
-		.answer = consent_page_answer(&f.v[CN_SVAR]),
-	};
-	if ((e = consent_prepare(r, &d, ref.personnummer, &cid)) != APP_OK)
-		return e;
-	return consent_page_redirect(
-	    r, cid, paper ? "?givet=1" : "/surfplatta");
+	e = ps_create_claimed(r, &ref, &f, rid, nerr);
+	db_rollback(r->db); /* after a failure; a no-op after the commit */
+	return e;
 }
 
 /* ------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 #include "db.h"
 #include "edit.h"
 #include "form_registry.h"
+#include "once.h"
+#include "page_create_once.h"
 #include "page_participation.h"
 #include "pages.h"
 #include "participation.h"
@@ -172,9 +174,10 @@ page_participation_extend(struct req *r)
 	struct participation p;
 	struct participation_outcome o;
 	struct field_val *end = &f.fl[FL_END];
+	struct buf loc;
 	long long version;
 	size_t n = 0;
-	int done;
+	int done, repeat;
 	enum app_err e;
 
 	if ((e = pc_start(r, &p, &f, PCHANGE_EXTEND, &version, &done)) !=
@@ -184,14 +187,34 @@ page_participation_extend(struct req *r)
 	if ((e = form_validate(
 	         r->a, &r->form, part_fl_spec, FL__MAX, f.fl, &n)) != APP_OK)
 		return e;
+	/* The one-time key: a malformed one is refused with a new one. */
+	if (once_key_kind(f.fl[FL_KEY].s) == ONCE_KEY_BAD) {
+		if ((f.fl[FL_KEY].s = once_key_new(r)).p == NULL)
+			return APP_ENOMEM;
+		f.form_error = ONCE_MSG_BAD;
+	}
+	f.fl[FL_KEY].ok = 1;
+	f.fl[FL_KEY].error = NULL;
+	/* A resend answers as the first POST did, before the checks that
+	 * its own first save changed. */
+	buf_init(&loc, r->a);
+	if ((e = buf_printf(&loc, "/deltagande/%lld?sparat=1", p.id)) != APP_OK)
+		return e;
+	if (f.form_error == NULL) {
+		e = page_once_seen(r, f.fl[FL_KEY].s, loc.p, &repeat);
+		if (e != APP_OK && page_once_busy(r))
+			f.form_error = EDIT_MSG_BUSY;
+		else if (e != APP_OK || repeat)
+			return e;
+	}
 	if (end->ok)
 		part_refuse(end,
 		    participation_check_extension(r->a, end->i,
 		        participation_date_ymd(p.start_date), p.planned_end));
 	if (part_count_errors(f.fl, FL__MAX) > 0 || f.form_error != NULL)
 		return pc_bad(r, &p, &f);
-	if ((e = participation_extend(
-	         r, &p, version, end->i, f.fl[FL_REASON].s, &o)) != APP_OK)
+	if ((e = participation_extend(r, &p, version, end->i, f.fl[FL_REASON].s,
+	         f.fl[FL_KEY].s, loc.p, &o)) != APP_OK)
 		return e;
 	return pc_outcome(r, &p, &f, &o, "sparat=1");
 }

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "form_registry.h"
 #include "history.h"
+#include "once.h"
 #include "page_followup.h"
 #include "page_participation.h"
 #include "page_quest.h"
@@ -53,6 +54,7 @@ const struct field_spec part_version_spec[1] = {
 const struct field_spec part_fl_spec[FL__MAX] = {
 	[FL_END] = { "nytt_slut", FT_DATE, 20000101, 0, FF_REQUIRED, NULL },
 	[FL_REASON] = { "orsak", FT_TEXT, 1, 500, FF_REQUIRED, NULL },
+	[FL_KEY] = { ONCE_FIELD, FT_TEXT, 0, ONCE_KEY_LEN, 0, NULL },
 };
 
 const struct field_spec part_en_spec[EN__MAX] = {
@@ -357,14 +359,22 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	    (e = bind_record(ctx, &participation_record, pv_address_map,
 	         BIND_N(pv_address_map), p)) != APP_OK)
 		return e;
-	/* The forms: what was typed in the submitted one, else stored. */
+	/* The forms: what was typed in the submitted one, else stored. The
+	 * extension's one-time key: the posted one (it created nothing), else
+	 * a new one. */
 	if (f->kind != PV_EXTEND) {
 		static const char *const extend_keys[] = { "fl_end",
 			"fl_reason" };
+		struct str key = once_key_new(r);
+		if (key.p == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(ctx, "fl_key", key)) != APP_OK)
+			return e;
 		return page_bind_blank(ctx, extend_keys,
 		    sizeof(extend_keys) / sizeof(extend_keys[0]));
 	}
-	if ((e = part_ctx_field(
+	if ((e = view_ctx_set_str(ctx, "fl_key", f->fl[FL_KEY].s)) != APP_OK ||
+	    (e = part_ctx_field(
 	         ctx, "fl_end", "fl_end_error", &f->fl[FL_END])) != APP_OK ||
 	    (e = part_ctx_field(ctx, "fl_reason", "fl_reason_error",
 	         &f->fl[FL_REASON])) != APP_OK)

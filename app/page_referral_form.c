@@ -12,6 +12,7 @@
 #include "date.h"
 #include "form.h"
 #include "form_registry.h"
+#include "once.h"
 #include "page_referral_form.h"
 #include "pages.h"
 #include "person.h"
@@ -88,6 +89,7 @@ const struct field_spec rf_spec[RF__MAX] = {
 	COREM(3),
 	[RF_ACTION] = { "atgard", FT_ENUM, 0, 0, FF_REQUIRED,
 	    rf_action_choices },
+	[RF_ONCE] = { ONCE_FIELD, FT_TEXT, 0, ONCE_KEY_LEN, 0, NULL },
 };
 
 /* The message when a field is missing: always for FF_REQUIRED ones, and
@@ -475,6 +477,8 @@ rf_read(
 		    rf_choice_msg[i] != NULL)
 			f->err[i] = rf_choice_msg[i];
 	}
+	/* The one-time key is the handler's to judge (once_key_kind()). */
+	f->err[RF_ONCE] = NULL;
 	f->submit = fv[RF_ACTION].ok && fv[RF_ACTION].i == 1;
 	if (f->err[RF_ACTION] != NULL) {
 		f->form_error = MSG_ACTION;

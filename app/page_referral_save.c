@@ -8,7 +8,10 @@
 #include "access.h"
 #include "arena.h"
 #include "audit.h"
+#include "db.h"
 #include "edit.h"
+#include "once.h"
+#include "page_create_once.h"
 #include "page_referral.h"
 #include "page_referral_form.h"
 #include "pages.h"
@@ -59,17 +62,26 @@ rf_dup_check(struct req *r, struct ref_form *f, struct str pnr12,
 	return APP_OK;
 }
 
+/* Where a saved or submitted referral is shown. Arena; NULL when the
+ * arena is full. */
+static const char *
+rf_location(struct req *r, long long id, int submitted)
+{
+	struct buf loc;
+
+	buf_init(&loc, r->a);
+	if (buf_printf(&loc, "/ansokningar/%lld?%s", id,
+	        submitted ? "skickat=1" : "sparat=1") != APP_OK)
+		return NULL;
+	return loc.p;
+}
+
 static enum app_err
 rf_redirect(struct req *r, long long id, int submitted)
 {
-	struct buf loc;
-	enum app_err e;
+	const char *loc = rf_location(r, id, submitted);
 
-	buf_init(&loc, r->a);
-	if ((e = buf_printf(&loc, "/ansokningar/%lld?%s", id,
-	         submitted ? "skickat=1" : "sparat=1")) != APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	return loc != NULL ? page_redirect(r, loc) : APP_ENOMEM;
 }
 
 /* ---- new ---- */
@@ -81,52 +93,95 @@ page_referral_new(struct req *r)
 	struct ref_lists L;
 	enum app_err e;
 
+	if ((f.v[RF_ONCE] = once_key_new(r)).p == NULL)
+		return APP_ENOMEM;
 	if ((e = rf_lists_load(r, &L, NULL, NULL)) != APP_OK)
 		return e;
 	return rf_render(r, &f, &L);
 }
 
+/* The form again with status, nothing saved: the transaction (and with it
+ * the key's claim) is rolled back, so the same key may be sent again. */
+static enum app_err
+rf_refuse(struct req *r, const struct ref_form *f, const struct ref_lists *L,
+    int status)
+{
+	db_rollback(r->db);
+	r->resp.status = status;
+	return rf_render(r, f, L);
+}
+
+/* The create under the claimed key, in the open transaction: checks,
+ * the referral, the key's location, commit. */
+static enum app_err
+rf_create_claimed(
+    struct req *r, struct ref_form *f, const struct ref_lists *L, size_t nerr)
+{
+	struct referral_input in;
+	enum referral_status status;
+	enum referral_refusal why;
+	const char *loc;
+	long long id;
+	int stop;
+	enum app_err e;
+
+	if (nerr > 0)
+		return rf_refuse(r, f, L, 400);
+	/* A new application is a draft until it is submitted; rf_read()
+	 * checked the consent rule already, so this only names the state. */
+	why = f->submit ? referral_submit(REFERRAL_UTKAST, 0,
+	                      f->v[RF_CONSENT_VISA].len > 0, &status)
+	                : referral_save_draft(REFERRAL_UTKAST, &status);
+	if (why != REFERRAL_OK) {
+		f->err[RF_CONSENT_VISA] = referral_refusal_msg(why);
+		return rf_refuse(r, f, L, 400);
+	}
+	if ((e = rf_input(r, f, L, &in)) != APP_OK ||
+	    (e = rf_dup_check(r, f, str_cstr(f->pnr.digits), in.insats_id, 0,
+	         &stop)) != APP_OK)
+		return e;
+	if (stop)
+		return rf_refuse(r, f, L, 409);
+	if ((e = referral_create(r, &f->pnr, &in, status, &id)) != APP_OK)
+		return e;
+	if ((loc = rf_location(r, id, f->submit)) == NULL)
+		return APP_ENOMEM;
+	return page_once_finish(r, f->v[RF_ONCE], loc);
+}
+
+/*
+ * A new referral under the form's one-time key (once.h): a second POST
+ * with the key answers as the first did, whatever it holds, and creates
+ * nothing; a refused POST frees the key again.
+ */
 enum app_err
 page_referral_create(struct req *r)
 {
 	struct ref_form f = { 0 };
 	struct ref_lists L;
-	struct referral_input in;
-	enum referral_status status;
-	enum referral_refusal why;
-	long long id;
 	size_t nerr;
-	int stop;
+	int repeat;
 	enum app_err e;
 
 	if ((e = rf_lists_load(r, &L, NULL, NULL)) != APP_OK ||
 	    (e = rf_read(r, &f, &L, &nerr)) != APP_OK)
 		return e;
-	if (nerr > 0) {
-		r->resp.status = 400;
-		return rf_render(r, &f, &L);
+	if (once_key_kind(f.v[RF_ONCE]) == ONCE_KEY_BAD) {
+		if ((f.v[RF_ONCE] = once_key_new(r)).p == NULL)
+			return APP_ENOMEM;
+		f.form_error = ONCE_MSG_BAD;
+		return rf_refuse(r, &f, &L, 400);
 	}
-	/* A new application is a draft until it is submitted; rf_read()
-	 * checked the consent rule already, so this only names the state. */
-	why = f.submit ? referral_submit(REFERRAL_UTKAST, 0,
-	                     f.v[RF_CONSENT_VISA].len > 0, &status)
-	               : referral_save_draft(REFERRAL_UTKAST, &status);
-	if (why != REFERRAL_OK) {
-		f.err[RF_CONSENT_VISA] = referral_refusal_msg(why);
-		r->resp.status = 400;
-		return rf_render(r, &f, &L);
+	e = page_once_begin(r, f.v[RF_ONCE], "/ansokningar", &repeat);
+	if (e != APP_OK && page_once_busy(r)) {
+		f.form_error = ONCE_MSG_BUSY;
+		return rf_refuse(r, &f, &L, 409);
 	}
-	if ((e = rf_input(r, &f, &L, &in)) != APP_OK ||
-	    (e = rf_dup_check(r, &f, str_cstr(f.pnr.digits), in.insats_id, 0,
-	         &stop)) != APP_OK)
+	if (e != APP_OK || repeat)
 		return e;
-	if (stop) {
-		r->resp.status = 409;
-		return rf_render(r, &f, &L);
-	}
-	if ((e = referral_create(r, &f.pnr, &in, status, &id)) != APP_OK)
-		return e;
-	return rf_redirect(r, id, f.submit);
+	e = rf_create_claimed(r, &f, &L, nerr);
+	db_rollback(r->db); /* after a failure; a no-op after the commit */
+	return e;
 }
 
 /* ---- edit ---- */

@@ -8,6 +8,7 @@
 #include "edit.h"
 #include "gallring.h"
 #include "history.h"
+#include "once.h"
 #include "participation_edit.h"
 #include "req.h"
 #include "session.h"
@@ -304,7 +305,27 @@ participation_save_plan(struct req *r, const struct participation *p,
 struct extend_in {
 	long long new_end;
 	struct str reason;
+	struct str once_key; /* "" for none */
+	const char *location;
 };
+
+/* The extension's one-time key: claimed before it writes (also in the dry
+ * run of a stale form). *used 1 when an earlier POST with it committed:
+ * this one is a retry and writes nothing. A dry run's claim is rolled back
+ * with the stale edit. */
+static enum app_err
+extend_claim(struct req *r, const struct extend_in *in, int *used)
+{
+	enum once_claim claim;
+	struct str loc;
+	enum app_err e;
+
+	*used = 0;
+	if ((e = once_claim(r, in->once_key, &claim, &loc)) != APP_OK)
+		return e;
+	*used = claim == ONCE_REPEAT;
+	return APP_OK;
+}
 
 static enum app_err
 extend_save(struct req *r, struct pedit *st)
@@ -314,8 +335,17 @@ extend_save(struct req *r, struct pedit *st)
 	struct str old_end = p->planned_end;
 	struct str new_end = participation_ymd_str(r->a, in->new_end);
 	struct db_param q[5];
+	int used;
 	enum app_err e;
 
+	if ((e = extend_claim(r, in, &used)) != APP_OK)
+		return e;
+	if (used || st->dry) {
+		/* A retry changes nothing; a stale form without a used key
+		 * would add an extension. */
+		st->changed = !used;
+		return APP_OK;
+	}
 	q[0] = DB_INT(p->id);
 	q[1] = old_end.len ? DB_STR(old_end) : DB_NULL;
 	q[2] = DB_STR(new_end);
@@ -331,7 +361,8 @@ extend_save(struct req *r, struct pedit *st)
 	         SQL_PARTICIPATION_SET_PLANNED_END, q, 3, NULL)) != APP_OK ||
 	    (e = one_row(r)) != APP_OK ||
 	    (e = history_field(r, HISTORY_PARTICIPATION, p->id,
-	         "planned_end_date", old_end, new_end)) != APP_OK)
+	         "planned_end_date", old_end, new_end)) != APP_OK ||
+	    (e = once_done(r, in->once_key, str_cstr(in->location))) != APP_OK)
 		return e;
 	st->changed = 1;
 	return APP_OK;
@@ -340,12 +371,18 @@ extend_save(struct req *r, struct pedit *st)
 enum app_err
 participation_extend(struct req *r, const struct participation *p,
     long long version, long long new_end, struct str reason,
+    struct str once_key, const char *location,
     struct participation_outcome *out)
 {
-	struct extend_in in = { new_end, reason };
+	struct extend_in in = { new_end, reason, once_key, location };
+	struct pedit st = { .p = p,
+		.ch = PCHANGE_EXTEND,
+		.form_version = version,
+		.in = &in,
+		.save = extend_save,
+		.may_retry = 1 };
 
-	return pedit_change(
-	    r, p, PCHANGE_EXTEND, version, &in, extend_save, "extension", out);
+	return pedit_run(r, &st, "extension", out);
 }
 
 /* ---- the end ---- */

@@ -692,8 +692,8 @@ referral_create(struct req *r, const struct pnr *pn,
 	enum app_err e;
 
 	*id = 0;
-	if ((e = db_begin(r->db)) != APP_OK)
-		return e;
+	if (!db_in_tx(r->db))
+		return APP_EDB; /* the caller's transaction: see referral.h */
 	if ((e = person_link(r, pn, &pid)) != APP_OK)
 		goto fail;
 	/* INSERT order: person, insats, remittent, organisation, status,
@@ -725,8 +725,7 @@ referral_create(struct req *r, const struct pnr *pn,
 	    (e = audit_write(r, AUDIT_CREATE, "referral", *id,
 	         str_cstr(pn->digits),
 	         submit ? STR_LIT("created, submitted")
-	                : STR_LIT("created as draft"))) != APP_OK ||
-	    (e = db_commit(r->db)) != APP_OK)
+	                : STR_LIT("created as draft"))) != APP_OK)
 		goto fail;
 	return APP_OK;
 fail:

@@ -336,7 +336,9 @@ struct consent_draft {
 
 /* Prepare d (repeated parties and categories once each), pinning its
  * text; with how papper, sign it in the same transaction. *id is the new
- * consent. pnr is for the access log. */
+ * consent. pnr is for the access log. The transaction is the caller's
+ * (db_begin() first: it claims the form's one-time key in it, once.h),
+ * who commits; on an error it is rolled back here. */
 enum app_err consent_prepare(
     struct req *, const struct consent_draft *d, struct str pnr, long long *id);
 

@@ -42,6 +42,7 @@ enum consent_new_field {
 	CN_SATT,
 	CN_PAPPERSDATUM,
 	CN_SVAR,
+	CN_ONCE, /* the one-time key (once.h) */
 	CN__MAX
 };
 extern const struct field_spec consent_new_spec[CN__MAX];

@@ -44,6 +44,8 @@ struct gallring_plan {
 struct gallring_tally {
 	long long n[GR__MAX]; /* records removed, or due when counting */
 	long long skipped;    /* lock conflicts: left for the next run */
+	long long once_keys;  /* applying: create forms' one-time keys older
+	                       * than ONCE_KEEP_DAYS removed (once.h) */
 	char err[256];        /* a Swedish message when not APP_OK */
 };
 

@@ -159,7 +159,7 @@ enum pv_kind {
  * was typed and saving nothing. */
 #define PLAN_ROWS PARTICIPATION_PLAN_MAX_ACTIVITIES
 enum { MT_DATE, MT_NOTE, MT_ATTENDEES, MT_KEY, MT__MAX };
-enum { FL_END, FL_REASON, FL__MAX };
+enum { FL_END, FL_REASON, FL_KEY, FL__MAX }; /* FL_KEY: once.h */
 enum { EN_DATE, EN_REASON, EN_OCC, EN_INCOME, EN__MAX };
 extern const struct field_spec part_plan_spec[2 * PLAN_ROWS];
 /* The plan form's rows shown (rader) and its "Lägg till rad" button. */

@@ -60,6 +60,7 @@ enum rf {
 	RF_M3_CONTACT,
 	RF_M3_USER,
 	RF_ACTION,
+	RF_ONCE, /* a new one: the one-time key (once.h) */
 	RF__MAX
 };
 

@@ -82,9 +82,13 @@ enum app_err participation_save_plan(struct req *,
     struct participation_outcome *out);
 
 /* An extension to new_end (YYYYMMDD, participation_check_extension()
- * holds) for reason. */
+ * holds) for reason, under the form's one-time key (once.h; "" for none),
+ * claimed in the transaction with location, the page the POST answers
+ * with. A form whose key was used already (a resend, also one made stale
+ * by its own first POST) is EDIT_SAVED, out->retried, nothing written. */
 enum app_err participation_extend(struct req *, const struct participation *p,
     long long version, long long new_end, struct str reason,
+    struct str once_key, const char *location,
     struct participation_outcome *out);
 
 /* The end: its date, end reason code, occupation after ("" none) and the

@@ -377,7 +377,9 @@ struct referral_input {
  * (status: referral_save_draft() or referral_submit() of REFERRAL_UTKAST
  * said which), in one transaction with its person link, its record of the
  * person (an empty gender becomes p's default), income, medremittenter,
- * history and audit row. *id is the new referral's.
+ * history and audit row. *id is the new referral's. The transaction is
+ * the caller's (db_begin() first: it claims the form's one-time key in
+ * it, once.h), who commits; on an error it is rolled back here.
  */
 enum app_err referral_create(struct req *, const struct pnr *p,
     const struct referral_input *in, enum referral_status status,

@@ -173,6 +173,14 @@ hidden_on() {
 	fetch -b "$1" -c "$1" "$BASE$2" > /dev/null
 	hidden "$3"
 }
+# form_hidden ACTION NAME: the hidden field NAME of the form that posts to
+# ACTION, in the last fetched body.
+form_hidden() {
+	FA=$1 FN=$2 perl -0777 -ne '
+		if (/<form[^>]*action="\Q$ENV{FA}\E"[^>]*>(.*?)<\/form>/s) {
+			my $f = $1; print $1 if $f =~ /name="\Q$ENV{FN}\E" value="([^"]*)"/;
+		}' "$BODY"
+}
 # input_value NAME: the value of the first input NAME with a type.
 input_value() { grep -o "name=\"$1\" type=\"[a-z]*\" value=\"[^\"]*\"" "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'; }
 # page_version NAME: the number in the first field NAME (name="NAME"

@@ -166,6 +166,10 @@ STALE_V=$(grep -o 'name="version" value="[0-9]*"' "$WORK/contact-before.html" | 
 check "the contact form opens before gallring" test -n "$STALE_V"
 check "the reports are served (200, figures)" bash -c 'grep -q "^Status: 200" "$1/all-2021.csv" && grep -q "Friska Vindar" "$1/finsam-2021.csv" && ! grep -l "^Status: [45]" "$1"/*.csv' _ "$WORK/before"
 
+# Two create forms' one-time keys (once.h): one past ONCE_KEEP_DAYS (30).
+m "INSERT INTO form_once (staff_id, once_key, location, created_at) SELECT MIN(id), REPEAT('a', 32), '/x', UTC_TIMESTAMP() - INTERVAL 31 DAY FROM staff;
+	INSERT INTO form_once (staff_id, once_key, location, created_at) SELECT MIN(id), REPEAT('b', 32), '/x', UTC_TIMESTAMP() - INTERVAL 29 DAY FROM staff"
+
 # --- --dry-run changes nothing ------------------------------------------
 sums() { m "CHECKSUM TABLE $(m "SELECT GROUP_CONCAT(CONCAT('\`', table_name, '\`') ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '$DB' AND table_type = 'BASE TABLE'")"; }
 sums > "$WORK/sum-before"
@@ -185,6 +189,8 @@ check "gallring runs" bash -c '"$1" gallring -c "$2" > "$3/run.out" 2>&1' _ "$BI
 check "it says what went, per rule" grep -qE '^gallring deltagande: [1-9][0-9]* gallrade' "$WORK/run.out"
 check "the dry run counted what the run removed (participations)" \
 	test "$(grep '^gallring deltagande' "$WORK/dry.out" | grep -oE '[0-9]+' | head -1)" = "$(grep '^gallring deltagande' "$WORK/run.out" | grep -oE '[0-9]+' | head -1)"
+eq "the run removed the old one-time key, kept the newer one" "$(m "SELECT GROUP_CONCAT(LEFT(once_key, 1)) FROM form_once")" "b"
+check "and says so" grep -q '^gallring: 1 formulärnycklar äldre än 30 dagar borttagna' "$WORK/run.out"
 "$BIN" gallring -c "$WORK/a.conf" > "$WORK/run2.out" 2>&1
 eq "a second run removes nothing" "$(grep -cE ': 0 gallrade' "$WORK/run2.out")" 8
 

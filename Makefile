@@ -101,6 +101,7 @@ FUZZERS    = urlenc cookie conf view pnr \
 FUZZERS += date http_head route form_fields kiosk_answer totp session_token \
            roles sus_xml
 FUZZERS += multipart
+FUZZERS += kiosk_code request_params
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 

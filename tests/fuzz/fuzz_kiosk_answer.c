@@ -123,7 +123,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	it.max_length = 1 + (long long)data[3] * 2000 / 255;
 	nopts = 2 + (size_t)(data[2] >> 2) % 29;
 	for (size_t i = 0; i < nopts; i++) {
-		snprintf(values[i], sizeof(values[i]), "v%zu", i + 1);
+		/* i < 30: "v1".."v30"; the modulo tells gcc it fits. */
+		snprintf(values[i], sizeof(values[i]), "v%u",
+		    (unsigned)(i + 1) % 100u);
 		opts[i] = (struct quest_option_rec){ (long long)i + 1,
 			str_cstr(values[i]), STR_LIT("Ett alternativ") };
 	}

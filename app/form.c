@@ -678,7 +678,7 @@ field_check(struct arena *a, const struct kv_list *in,
 		fv->present = fv->s.len > 0 || sp->type == FT_BOOL;
 		fv->ok = 0;
 		fv->error = MSG_DUP;
-		return APP_OK;
+		return text_lf(a, sp, fv); /* shown again: LF as always */
 	}
 	if (sp->type == FT_BOOL) {
 		fv->present = fv->n > 0;

@@ -747,6 +747,31 @@ test_validate_bad_bytes(void **state)
 	arena_free(&a);
 }
 
+/* A textarea posted twice is refused, and shown again with its line
+ * breaks as LF like any textarea (found by fuzz_urlenc). */
+static void
+test_validate_dup_multiline(void **state)
+{
+	struct arena a;
+	struct field_spec sp = { "n", FT_TEXT, 0, 3, FF_MULTILINE, NULL };
+	struct kv kv[2] = {
+		{ STR_LIT("n"), STR_LIT("a\rb\r\nc") },
+		{ STR_LIT("n"), STR_LIT("d") },
+	};
+	struct kv_list l = { kv, 2 };
+	struct field_val fv;
+	size_t nerr;
+
+	(void)state;
+	assert_true(arena_init(&a, 4096));
+	assert_int_equal(form_validate(&a, &l, &sp, 1, &fv, &nerr), APP_OK);
+	assert_int_equal(nerr, 1);
+	assert_string_equal(fv.error, "Fältet får bara anges en gång.");
+	assert_int_equal(fv.s.len, 5);
+	assert_memory_equal(fv.s.p, "a\nb\nc", 5);
+	arena_free(&a);
+}
+
 static void
 test_validate_enomem(void **state)
 {
@@ -967,6 +992,7 @@ main(void)
 		cmocka_unit_test(test_validate_text_limit),
 		cmocka_unit_test(test_text_too_long_msg),
 		cmocka_unit_test(test_text_lf),
+		cmocka_unit_test(test_validate_dup_multiline),
 		cmocka_unit_test(test_limit_key),
 	};
 

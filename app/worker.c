@@ -22,7 +22,7 @@
 #include "view.h"
 #include "worker.h"
 
-static volatile sig_atomic_t worker_stop;
+static volatile sig_atomic_t worker_stop, worker_drain;
 static int worker_listen_fd = -1; /* the shared FastCGI socket */
 static int worker_devnull = -1;   /* opened at start, for worker_on_term */
 
@@ -44,6 +44,26 @@ worker_on_term(int sig)
 	errno = saved;
 }
 
+/*
+ * The master is shutting down: it no longer takes connections, so serve
+ * what is already queued on the socket and stop when none is left. The
+ * shared listening socket becomes non-blocking (all workers are draining):
+ * an accept() with nothing queued, even one restarted after this handler,
+ * fails with EAGAIN instead of waiting. fcntl() is async-signal-safe.
+ */
+static void
+worker_on_drain(int sig)
+{
+	int saved = errno, fl;
+
+	(void)sig;
+	worker_drain = 1;
+	if (worker_listen_fd >= 0 &&
+	    (fl = fcntl(worker_listen_fd, F_GETFL)) >= 0)
+		(void)fcntl(worker_listen_fd, F_SETFL, fl | O_NONBLOCK);
+	errno = saved;
+}
+
 static void
 worker_signals(void)
 {
@@ -57,6 +77,8 @@ worker_signals(void)
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = worker_on_drain;
+	sigaction(SIGUSR1, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
@@ -173,7 +195,7 @@ worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
 }
 
 int
-worker_run(const struct conf *c, int listen_fd, int ready_fd)
+worker_run(const struct conf *c, int listen_fd, int report_fd)
 {
 	struct view_set *views = NULL;
 	struct db *db = NULL;
@@ -221,16 +243,16 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 		log_error("FastCGI init failed");
 		goto out;
 	}
-	if (ready_fd >= 0) {
-		(void)!write(ready_fd, "R", 1);
-		close(ready_fd);
-		ready_fd = -1;
-	}
+	if (report_fd >= 0)
+		(void)!write(report_fd, &(char){ WORKER_READY }, 1);
 	rc = WORKER_EXIT_OK;
 	while (!worker_stop) {
 		if (FCGX_Accept_r(&fr) < 0) {
 			if (worker_stop || errno == EINTR)
 				continue;
+			if (worker_drain &&
+			    (errno == EAGAIN || errno == EWOULDBLOCK))
+				break; /* shutting down, nothing left queued */
 			/* Not a clean exit: the master backs off rather than
 			 * respawning into the same failure at once. */
 			log_error("accept failed: %s", strerror(errno));
@@ -239,13 +261,19 @@ worker_run(const struct conf *c, int listen_fd, int ready_fd)
 		}
 		worker_serve(&fr, &a, db, views, c);
 		FCGX_Finish_r(&fr);
-		if (++served >= c->max_requests)
+		if (++served == 1 && report_fd >= 0) {
+			/* Proven: a death from now on is no start-up failure. */
+			(void)!write(report_fd, &(char){ WORKER_SERVED }, 1);
+			close(report_fd);
+			report_fd = -1;
+		}
+		if (served >= c->max_requests && !worker_drain)
 			break; /* recycle: the master starts a fresh worker */
 	}
 	FCGX_Free(&fr, 0);
 out:
-	if (ready_fd >= 0)
-		close(ready_fd);
+	if (report_fd >= 0)
+		close(report_fd);
 	arena_free(&a);
 	db_close(db);
 	view_set_free(views);

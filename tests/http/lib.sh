@@ -749,3 +749,11 @@ send_summary() {
 		--data-urlencode "egen_syn=Det har gått bra" --data-urlencode "nasta_steg=Arbetsträning" \
 		--data-urlencode "vem=Remittenten bokar ett möte"
 }
+
+# stegvis_start: start the stack's stegvis again after a test stopped it,
+# as conf/devstack.sh start does; waits until it listens.
+stegvis_start() {
+	(cd "$ROOT" && exec setsid "$BIN" serve -c "$VAR/stegvis.conf" \
+		--pid-file "$VAR/run/stegvis.pid") < /dev/null >> "$VAR/log/stegvis.log" 2>&1 &
+	wait_for 10 test -S "$VAR/run/stegvis.sock"
+}

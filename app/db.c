@@ -87,6 +87,7 @@ struct db {
 	                * call fails until db_rollback() */
 	char *socket, *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
+	int deadlocked;          /* a deadlock since db_deadlock_reset() */
 	unsigned long long affected, insert_id; /* of the last db_exec() */
 };
 
@@ -587,6 +588,8 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		e = db_exec_once(
 		    d->st[d->base[area] + q], a, params, nparams, out, &errnum);
 		d->last_errno = errnum;
+		if (errnum == 1213) /* ER_LOCK_DEADLOCK */
+			d->deadlocked = 1;
 		if (e == APP_OK) {
 			MYSQL_STMT *st = d->st[d->base[area] + q];
 			my_ulonglong n = mysql_stmt_affected_rows(st);
@@ -713,6 +716,8 @@ db_commit(struct db *d)
 	}
 	n = mysql_errno(d->my);
 	d->last_errno = n;
+	if (n == 1213)
+		d->deadlocked = 1;
 	e = db_err_of(n, mysql_error(d->my), "commit");
 	db_rollback(d);
 	return e;
@@ -739,6 +744,19 @@ unsigned int
 db_last_errno(const struct db *d)
 {
 	return d != NULL ? d->last_errno : 0;
+}
+
+int
+db_deadlocked(const struct db *d)
+{
+	return d != NULL && d->deadlocked;
+}
+
+void
+db_deadlock_reset(struct db *d)
+{
+	if (d != NULL)
+		d->deadlocked = 0;
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include "db.h"
 #include "log.h"
 #include "page_admin.h"
 #include "page_consent.h"
@@ -518,6 +519,36 @@ route_tablet(struct req *r, const struct route *rt)
 	}
 }
 
+/* Runs of one request when each ends as a deadlock victim. */
+#define ROUTE_DEADLOCK_TRIES 3
+
+/*
+ * Run the handler. A deadlock victim (db_deadlocked()) had its whole
+ * transaction rolled back by the server and nothing of its answer has been
+ * sent (the response is built in memory), so the request runs again from
+ * the start, up to ROUTE_DEADLOCK_TRIES times in all: two concurrent
+ * creates that deadlock both succeed instead of one getting a 500. A
+ * handler that answered (APP_OK) is never run again.
+ */
+static enum app_err
+route_run(struct req *r, const struct route *rt)
+{
+	enum app_err e;
+
+	for (int tries = 1;; tries++) {
+		db_deadlock_reset(r->db);
+		if ((e = rt->fn(r)) == APP_OK || e != APP_EDB ||
+		    !db_deadlocked(r->db) || tries >= ROUTE_DEADLOCK_TRIES)
+			return e;
+		log_info("%s %.*s: deadlock, running it again (%d)",
+		    r->method == METHOD_POST ? "POST" : "GET", (int)r->path.len,
+		    r->path.p, tries);
+		db_rollback(r->db);
+		resp_clear(&r->resp);
+		r->resp.status = 200;
+	}
+}
+
 void
 route_dispatch(struct req *r)
 {
@@ -576,7 +607,7 @@ route_dispatch(struct req *r)
 	}
 	/* Cacheable only when nothing on it depends on who is asking. */
 	r->resp.cacheable = (rt->flags & ROUTE_PUBLIC) && r->user == NULL;
-	if ((e = rt->fn(r)) != APP_OK)
+	if ((e = route_run(r, rt)) != APP_OK)
 		route_fail(r, e, "handler");
 }
 

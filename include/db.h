@@ -211,6 +211,14 @@ void db_rollback(struct db *);
 unsigned int db_last_errno(const struct db *);
 int db_lock_conflict(const struct db *);
 
+/* 1 when a statement or commit since db_deadlock_reset() was chosen as a
+ * deadlock victim (1213; Galera reports a failed certification the same
+ * way), even when later statements ran. The server rolled that whole
+ * transaction back, so a request that failed after it may run again from
+ * the start (route_dispatch() does, a few times). */
+int db_deadlocked(const struct db *);
+void db_deadlock_reset(struct db *);
+
 /* Whether server error n with message msg (may be NULL) means out of room:
  * a full table or tablespace (1114), a full disk (1021), a temporary file
  * that could not be written (1878), or errno 28 (ENOSPC) in a write or

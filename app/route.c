@@ -625,5 +625,5 @@ route_replay(struct req *r)
 	 * here (the caller has set the session's own CSRF token). */
 	if (route_access(r, rt) != 0)
 		return APP_EFORBIDDEN;
-	return rt->fn(r);
+	return route_run(r, rt);
 }

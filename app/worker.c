@@ -203,6 +203,7 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 	FCGX_Request fr;
 	char err[512];
 	unsigned long served = 0;
+	unsigned long toward_recycle = 0;
 	int rc = WORKER_EXIT_CONFIG;
 	enum app_err e;
 
@@ -267,7 +268,12 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 			close(report_fd);
 			report_fd = -1;
 		}
-		if (served >= c->max_requests && !worker_drain)
+		/* Requests answered without a database (a 503 in an outage)
+		 * cost next to nothing: counting them would only churn
+		 * workers, each starting with its own log burst. */
+		if (db_ready(db))
+			toward_recycle++;
+		if (toward_recycle >= c->max_requests && !worker_drain)
 			break; /* recycle: the master starts a fresh worker */
 	}
 	FCGX_Free(&fr, 0);

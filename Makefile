@@ -61,7 +61,6 @@ MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once
 MODULES += page_create
 MODULES += multipart
-MODULES += page_create_once
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis

@@ -12,7 +12,7 @@
 #include "db.h"
 #include "form.h"
 #include "once.h"
-#include "page_create_once.h"
+#include "page_create.h"
 #include "page_consent.h"
 #include "pages.h"
 #include "req.h"
@@ -520,7 +520,7 @@ ps_create_claimed(struct req *r, const struct consent_referral *ref,
 	if ((e = buf_printf(&loc, "/samtycken/%lld%s", cid,
 	         paper ? "?givet=1" : "/surfplatta")) != APP_OK)
 		return e;
-	return page_once_finish(r, f->v[CN_ONCE].s, loc.p);
+	return page_create_finish(r, f->v[CN_ONCE].s, loc.p);
 }
 
 /*
@@ -532,12 +532,11 @@ page_consent_create(struct req *r)
 {
 	struct new_form f;
 	struct consent_referral ref;
-	struct str key;
-	const char *fallback;
+	const char *fallback, *refused;
 	unsigned via;
 	long long rid;
 	size_t nerr = 0;
-	int repeat;
+	int answered;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &rid)) != APP_OK ||
@@ -548,23 +547,16 @@ page_consent_create(struct req *r)
 	memset(&f, 0, sizeof(f));
 	if ((e = ps_validate_new(r, &ref, &f, &nerr)) != APP_OK)
 		return e;
-	key = f.v[CN_ONCE].s;
-	if (once_key_kind(key) == ONCE_KEY_BAD) {
-		if ((f.v[CN_ONCE].s = once_key_new(r)).p == NULL)
-			return APP_ENOMEM;
-		f.form_error = ONCE_MSG_BAD;
-		return ps_refuse(r, &ref, &f, 400);
-	}
 	/* The key first: a repeat answers as the first POST did. */
-	if ((e = ps_list_path(r, rid, &fallback)) != APP_OK)
+	if ((e = ps_list_path(r, rid, &fallback)) != APP_OK ||
+	    (e = page_create_open(r, &f.v[CN_ONCE].s, fallback, &answered,
+	         &refused)) != APP_OK ||
+	    answered)
 		return e;
-	e = page_once_begin(r, key, fallback, &repeat);
-	if (e != APP_OK && page_once_busy(r)) {
-		f.form_error = ONCE_MSG_BUSY;
-		return ps_refuse(r, &ref, &f, 409);
+	if (refused != NULL) {
+		f.form_error = refused;
+		return ps_render_new(r, &ref, &f);
 	}
-	if (e != APP_OK || repeat)
-		return e;
 	e = ps_create_claimed(r, &ref, &f, rid, nerr);
 	db_rollback(r->db); /* after a failure; a no-op after the commit */
 	return e;

@@ -12,7 +12,7 @@ page_create_key(struct req *r)
 {
 	const struct str *k = req_form(r, ONCE_FIELD);
 
-	return k != NULL ? *k : STR_LIT("");
+	return k != NULL ? str_trim_blanks(*k) : STR_LIT("");
 }
 
 int
@@ -65,6 +65,47 @@ page_create_begin(
 }
 
 enum app_err
+page_create_open(struct req *r, struct str *key, const char *list,
+    int *answered, const char **refused)
+{
+	enum app_err e;
+
+	*answered = 0;
+	*refused = NULL;
+	if (page_create_bad(*key)) {
+		if ((*key = once_key_new(r)).p == NULL)
+			return APP_ENOMEM;
+		*refused = PAGE_CREATE_MSG_BAD;
+		r->resp.status = 400;
+		return APP_OK;
+	}
+	e = page_create_begin(r, *key, list, answered);
+	if (page_create_busy(r, e)) {
+		*refused = PAGE_CREATE_MSG_BUSY;
+		r->resp.status = 409;
+		return APP_OK;
+	}
+	return e;
+}
+
+enum app_err
+page_create_seen(struct req *r, struct str key, const char *list, int *answered)
+{
+	enum app_err e;
+
+	if ((e = page_create_begin(r, key, list, answered)) == APP_OK &&
+	    !*answered)
+		db_rollback(r->db);
+	return e;
+}
+
+int
+page_create_busy(struct req *r, enum app_err e)
+{
+	return e != APP_OK && db_lock_conflict(r->db);
+}
+
+enum app_err
 page_create_commit(struct req *r, struct str key, struct str location)
 {
 	enum app_err e;
@@ -73,4 +114,14 @@ page_create_commit(struct req *r, struct str key, struct str location)
 	    (e = db_commit(r->db)) != APP_OK)
 		db_rollback(r->db);
 	return e;
+}
+
+enum app_err
+page_create_finish(struct req *r, struct str key, const char *location)
+{
+	enum app_err e;
+
+	if ((e = page_create_commit(r, key, str_cstr(location))) != APP_OK)
+		return e;
+	return page_redirect(r, location);
 }

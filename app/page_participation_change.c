@@ -8,7 +8,7 @@
 #include "edit.h"
 #include "form_registry.h"
 #include "once.h"
-#include "page_create_once.h"
+#include "page_create.h"
 #include "page_participation.h"
 #include "pages.h"
 #include "participation.h"
@@ -177,7 +177,7 @@ page_participation_extend(struct req *r)
 	struct buf loc;
 	long long version;
 	size_t n = 0;
-	int done, repeat;
+	int done, answered;
 	enum app_err e;
 
 	if ((e = pc_start(r, &p, &f, PCHANGE_EXTEND, &version, &done)) !=
@@ -188,10 +188,10 @@ page_participation_extend(struct req *r)
 	         r->a, &r->form, part_fl_spec, FL__MAX, f.fl, &n)) != APP_OK)
 		return e;
 	/* The one-time key: a malformed one is refused with a new one. */
-	if (once_key_kind(f.fl[FL_KEY].s) == ONCE_KEY_BAD) {
+	if (page_create_bad(f.fl[FL_KEY].s)) {
 		if ((f.fl[FL_KEY].s = once_key_new(r)).p == NULL)
 			return APP_ENOMEM;
-		f.form_error = ONCE_MSG_BAD;
+		f.form_error = PAGE_CREATE_MSG_BAD;
 	}
 	f.fl[FL_KEY].ok = 1;
 	f.fl[FL_KEY].error = NULL;
@@ -201,10 +201,10 @@ page_participation_extend(struct req *r)
 	if ((e = buf_printf(&loc, "/deltagande/%lld?sparat=1", p.id)) != APP_OK)
 		return e;
 	if (f.form_error == NULL) {
-		e = page_once_seen(r, f.fl[FL_KEY].s, loc.p, &repeat);
-		if (e != APP_OK && page_once_busy(r))
-			f.form_error = EDIT_MSG_BUSY;
-		else if (e != APP_OK || repeat)
+		e = page_create_seen(r, f.fl[FL_KEY].s, loc.p, &answered);
+		if (page_create_busy(r, e))
+			f.form_error = PAGE_CREATE_MSG_BUSY;
+		else if (e != APP_OK || answered)
 			return e;
 	}
 	if (end->ok)

@@ -10,6 +10,7 @@
 #include "contact.h"
 #include "db.h"
 #include "form_registry.h"
+#include "page_create.h"
 #include "page_participation.h"
 #include "pages.h"
 #include "participation.h"
@@ -62,7 +63,37 @@ struct dec_form {
 	const char *full;       /* 409: no place left */
 	const char *consent;    /* 409: no waiver covers the referring org */
 	const char *notice;
+	struct str key; /* the submitted form's one-time key, as posted */
 };
+
+/* Each decision form has a one-time key of its own, so that a key is only
+ * ever sent with one decision. */
+static const char *const dec_key_names[DECISION__MAX] = {
+	[DECISION_ANTA] = "an_key",
+	[DECISION_AVRADA] = "av_key",
+	[DECISION_ATERFOR] = "at_key",
+	[DECISION_VANTELISTA] = "vl_key",
+};
+
+/* The forms' keys: the submitted form drawn again keeps its well-formed
+ * key (nothing was decided with it), every other form gets a new one. */
+static enum app_err
+dec_bind_keys(struct req *r, struct view_ctx *ctx, const struct dec_form *f)
+{
+	enum app_err e;
+
+	for (int k = 0; k < DECISION__MAX; k++) {
+		struct str key = f->key;
+
+		if ((k != f->kind || once_key_kind(key) != ONCE_KEY_OK) &&
+		    (key = once_key_new(r)).p == NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(ctx, dec_key_names[k], key)) !=
+		    APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
 
 /* The referral, or APP_ENOTFOUND unless the caller is its insats staff. */
 static enum app_err
@@ -174,7 +205,8 @@ dec_bind_forms(struct req *r, struct view_ctx *ctx,
 		"an_hours", "av_reason", "at_reason" };
 
 	contact = dec_contact_selected(r, f);
-	if ((e = page_bind_blank(ctx, text_keys,
+	if ((e = dec_bind_keys(r, ctx, f)) != APP_OK ||
+	    (e = page_bind_blank(ctx, text_keys,
 	         sizeof(text_keys) / sizeof(text_keys[0]))) != APP_OK)
 		return e;
 	if (f->kind == DECISION_ANTA) {
@@ -406,9 +438,12 @@ page_inbox_decide(struct req *r)
 	long long id;
 	size_t nerr = 0;
 	const char *refused;
-	struct buf loc;
+	char *loc;
+	struct buf list;
+	int answered;
 	enum app_err e;
 
+	f.key = page_create_key(r);
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = dec_load(r, id, &ref)) != APP_OK)
 		return e;
@@ -421,6 +456,21 @@ page_inbox_decide(struct req *r)
 		return dec_render(r, &ref, &f);
 	}
 	f.kind = (int)head[DF_BESLUT].i;
+	/* A resend answers as its first POST did, before the rules that
+	 * first POST's decision changed (a decided referral is refused). */
+	buf_init(&list, r->a);
+	if ((e = buf_printf(&list, "/inkorg/%lld", id)) != APP_OK)
+		return e;
+	if (!page_create_bad(f.key)) {
+		e = page_create_seen(r, f.key, list.p, &answered);
+		if (page_create_busy(r, e)) {
+			f.conflict = PAGE_CREATE_MSG_BUSY;
+			r->resp.status = 409;
+			return dec_render(r, &ref, &f);
+		}
+		if (e != APP_OK || answered)
+			return e;
+	}
 	if ((refused = referral_decide_refusal(
 	         ref.status, (enum referral_decision)f.kind)) != NULL) {
 		f.conflict = refused;
@@ -431,6 +481,10 @@ page_inbox_decide(struct req *r)
 		return e;
 	if (!head[DF_VERSION].ok) {
 		f.form_error = PART_FORM_STALE_MSG;
+		nerr++;
+	}
+	if (page_create_bad(f.key)) {
+		f.form_error = PAGE_CREATE_MSG_BAD;
 		nerr++;
 	}
 	if (nerr > 0) {
@@ -451,6 +505,7 @@ page_inbox_decide(struct req *r)
 		in.advise_code = f.av[AV_CODE].s;
 	} else if (in.decision == DECISION_ATERFOR)
 		in.reason = f.at[AT_REASON].s;
+	in.once_key = f.key;
 	if ((e = referral_decide(r, &ref, &in, &out)) != APP_OK)
 		return e;
 	switch (out.result) {
@@ -472,15 +527,11 @@ page_inbox_decide(struct req *r)
 			f.conflict = out.refused;
 		return dec_again(r, id, &f, 409);
 	}
-	buf_init(&loc, r->a);
-	if (in.decision == DECISION_ANTA)
-		e = buf_printf(
-		    &loc, "/deltagande/%lld?antagen=1", out.participation_id);
-	else
-		e = buf_printf(&loc, "/inkorg/%lld?sparat=1", id);
-	if (e != APP_OK)
-		return e;
-	return page_redirect(r, loc.p);
+	if (out.location.len == 0) /* a repeat whose first stored none */
+		return page_redirect(r, list.p);
+	if ((loc = str_dup_cstr(r->a, out.location)) == NULL)
+		return APP_ENOMEM;
+	return page_redirect(r, loc);
 }
 
 /* One route, four tables: the decision, then the chosen kind's fields. */

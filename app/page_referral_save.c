@@ -11,7 +11,7 @@
 #include "db.h"
 #include "edit.h"
 #include "once.h"
-#include "page_create_once.h"
+#include "page_create.h"
 #include "page_referral.h"
 #include "page_referral_form.h"
 #include "pages.h"
@@ -146,7 +146,7 @@ rf_create_claimed(
 		return e;
 	if ((loc = rf_location(r, id, f->submit)) == NULL)
 		return APP_ENOMEM;
-	return page_once_finish(r, f->v[RF_ONCE], loc);
+	return page_create_finish(r, f->v[RF_ONCE], loc);
 }
 
 /*
@@ -159,26 +159,22 @@ page_referral_create(struct req *r)
 {
 	struct ref_form f = { 0 };
 	struct ref_lists L;
+	const char *refused;
 	size_t nerr;
-	int repeat;
+	int answered;
 	enum app_err e;
 
 	if ((e = rf_lists_load(r, &L, NULL, NULL)) != APP_OK ||
 	    (e = rf_read(r, &f, &L, &nerr)) != APP_OK)
 		return e;
-	if (once_key_kind(f.v[RF_ONCE]) == ONCE_KEY_BAD) {
-		if ((f.v[RF_ONCE] = once_key_new(r)).p == NULL)
-			return APP_ENOMEM;
-		f.form_error = ONCE_MSG_BAD;
-		return rf_refuse(r, &f, &L, 400);
-	}
-	e = page_once_begin(r, f.v[RF_ONCE], "/ansokningar", &repeat);
-	if (e != APP_OK && page_once_busy(r)) {
-		f.form_error = ONCE_MSG_BUSY;
-		return rf_refuse(r, &f, &L, 409);
-	}
-	if (e != APP_OK || repeat)
+	if ((e = page_create_open(r, &f.v[RF_ONCE], "/ansokningar", &answered,
+	         &refused)) != APP_OK ||
+	    answered)
 		return e;
+	if (refused != NULL) {
+		f.form_error = refused;
+		return rf_render(r, &f, &L);
+	}
 	e = rf_create_claimed(r, &f, &L, nerr);
 	db_rollback(r->db); /* after a failure; a no-op after the commit */
 	return e;

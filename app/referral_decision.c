@@ -9,6 +9,7 @@
 #include "db.h"
 #include "edit.h"
 #include "history.h"
+#include "once.h"
 #include "participation.h"
 #include "referral_decision.h"
 #include "req.h"
@@ -239,6 +240,7 @@ decide_lock(struct req *r, void *state, struct edit_lock *lock)
 	const struct decision_referral *ref = st->ref;
 	struct db_param p[1] = { DB_INT(ref->id) };
 	struct insats_occupancy occ;
+	enum once_claim claim;
 	int found = 0, covered = 0;
 	enum app_err e;
 
@@ -250,6 +252,17 @@ decide_lock(struct req *r, void *state, struct edit_lock *lock)
 		return APP_ENOTFOUND;
 	lock->version = st->lock.version;
 	lock->personnummer = ref->personnummer;
+	/* The key before the rules: a resend, or a twin that waited for the
+	 * lock, finds the decision made and is answered as its first POST
+	 * was (decide_save() writes nothing). */
+	if ((e = once_claim(r, st->in->once_key, &claim, &st->out->location)) !=
+	    APP_OK)
+		return e;
+	if (claim == ONCE_REPEAT) {
+		st->out->repeat = 1;
+		lock->version = st->in->version;
+		return APP_OK;
+	}
 	st->out->why = DECISION_REFUSE_STATE;
 	lock->refused = gallring_edit_refusal(st->lock.gallrad);
 	if (lock->refused == NULL)
@@ -351,8 +364,11 @@ decide_save(
 	    referral_status_name(referral_decision_status(in->decision)));
 	struct str reason = STR_LIT(""), advise = STR_LIT("");
 	struct db_param p[6];
+	const char *loc;
 	enum app_err e;
 
+	if (st->out->repeat)
+		return APP_OK; /* *changed 0: nothing written, nothing audited */
 	if (in->decision == DECISION_AVRADA) {
 		reason = in->reason;
 		advise = in->advise_code;
@@ -379,8 +395,30 @@ decide_save(
 	    (e = history_field(r, HISTORY_REFERRAL, id, "advise_against_code",
 	         st->lock.advise_code, advise)) != APP_OK)
 		return e;
+	if ((loc = referral_decision_location(
+	         r->a, in->decision, id, st->out->participation_id)) == NULL)
+		return APP_ENOMEM;
+	st->out->location = str_cstr(loc);
+	if ((e = once_done(r, in->once_key, st->out->location)) != APP_OK)
+		return e;
 	*changed = 1;
 	return APP_OK;
+}
+
+const char *
+referral_decision_location(struct arena *a, enum referral_decision d,
+    long long referral_id, long long participation_id)
+{
+	struct buf b;
+	enum app_err e;
+
+	buf_init(&b, a);
+	if (d == DECISION_ANTA)
+		e = buf_printf(
+		    &b, "/deltagande/%lld?antagen=1", participation_id);
+	else
+		e = buf_printf(&b, "/inkorg/%lld?sparat=1", referral_id);
+	return e == APP_OK ? b.p : NULL;
 }
 
 static const struct edit_ops decide_ops = { decide_lock, decide_save };

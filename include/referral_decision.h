@@ -163,6 +163,9 @@ struct referral_decision_input {
 	/* DECISION_AVRADA, DECISION_ATERFOR: */
 	struct str reason;
 	struct str advise_code; /* DECISION_AVRADA */
+	/* The form's one-time key (once.h), "" for none: claimed under the
+	 * referral's lock, before any rule is asked. */
+	struct str once_key;
 };
 
 /* Why a decision was refused. */
@@ -177,15 +180,29 @@ struct referral_decision_outcome {
 	enum decision_refusal why;  /* EDIT_REFUSED */
 	const char *refused;        /* EDIT_REFUSED: the Swedish reason */
 	long long participation_id; /* EDIT_SAVED, DECISION_ANTA */
+	/* EDIT_SAVED: where the POST answers (arena; referral_decision_
+	 * location(), or the first POST's for a repeat: "" when it stored
+	 * none). repeat: an earlier POST with once_key made the decision;
+	 * nothing was written, nor audited. */
+	struct str location;
+	int repeat;
 };
+
+/* Where a decision's POST answers: the participation an admission
+ * created, else the referral in the inbox. Arena; NULL when memory ran
+ * out. */
+struct arena;
+const char *referral_decision_location(struct arena *, enum referral_decision,
+    long long referral_id, long long participation_id);
 
 /*
  * Decide referral ref (as loaded for the page) as in says. Every decision
  * needs a waiver in force covering the referring organisation, checked
  * under the lock; an admission needs a free place, and creates the
  * participation (status inskriven) with the insats's own record of the
- * person copied from the referral's. APP_OK with *out filled; an error
- * with nothing written.
+ * person copied from the referral's. Under in->once_key a second POST (a
+ * resend, or its twin waiting for the lock) is out->repeat and writes
+ * nothing. APP_OK with *out filled; an error with nothing written.
  */
 enum app_err referral_decide(struct req *, const struct decision_referral *ref,
     const struct referral_decision_input *in,

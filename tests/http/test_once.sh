@@ -14,6 +14,7 @@ mk_account "${P}_b" "$FK" remittent
 A_ID=$(staff_id_of "${P}_a")
 INSATS=$(q "SELECT MIN(id) FROM insats WHERE active = 1")
 BAD_KEY=0123456789abcdefXYZ0123456789abc
+BADMSG="engångsnyckel är skadad"
 TMPD=$(mktemp -d)
 at_exit 'rm -rf "$TMPD"'
 
@@ -88,7 +89,7 @@ eq "(d) B's application exists" "$(refs_named "$N3")" 1
 N4="Fyran$$"
 ref_args "$N4" "$BAD_KEY" --data-urlencode "bakgrund=Text som ska finnas kvar $$"
 eq "(e) a malformed key is a 400" "$(apost "${P}_a" /ansokningar/ny "${REF[@]}")" 400
-expect_body "(e) with a Swedish message" "engångsnyckel är felaktig"
+expect_body "(e) with a Swedish message" "$BADMSG"
 expect_body "(e) keeping what was typed" "Text som ska finnas kvar $$"
 expect_body "(e) and the name" "value=\"$N4\""
 check "(e) with a new, well-formed key" bash -c "[[ '$(hidden skapanyckel)' =~ ^[0-9a-f]{32}$ ]]"
@@ -174,7 +175,7 @@ eq "(d) makes B's own consent" "$(consents_of "$RB")" 1
 
 con_args "$BAD_KEY" --data "tolk=1" --data-urlencode "tolksprak=Tigrinja $$"
 eq "(e) a malformed key is a 400" "$(apost "${P}_a" "/samtycken/ansokan/$RA/ny" "${CON[@]}")" 400
-expect_body "(e) with a Swedish message" "engångsnyckel är felaktig"
+expect_body "(e) with a Swedish message" "$BADMSG"
 expect_body "(e) keeping what was typed" "Tigrinja $$"
 eq "(e) nothing saved" "$(consents_of "$RA")" 2
 
@@ -201,17 +202,22 @@ S2=$(staff_id_of "${P}_s2")
 q "INSERT INTO staff_insats (staff_id, insats_id) VALUES ($S1, $FVI), ($S2, $FVI)"
 as "${P}_s1" > /dev/null
 as "${P}_s2" > /dev/null
-# admitted NAME: a submitted referral of A's for NAME, admitted by s1;
-# prints the participation id.
-admitted() {
-	local rid v
+# submitted NAME: a submitted referral of A's for NAME to Friska Vindar,
+# with a waiver; prints its id.
+submitted() {
 	apost "${P}_a" /ansokningar/ny --data-urlencode "personnummer=$(dash "$(pnr 19800101)")" \
 		--data-urlencode "fornamn=$1" --data-urlencode "efternamn=Engångsson" --data "atgard=skicka" \
 		--data "insats=$FVI" --data "visa_datum=$TODAY" --data "forsorjning=sjukpenning" \
 		--data "tid_forsorjning=1_4" --data "utbildning=gymnasium" --data-urlencode "bakgrund=B" \
 		--data-urlencode "mal=M" --data "samtycke_vid_visa=1" > /dev/null
-	rid=$(loc_id)
-	give_waiver "$rid" > /dev/null
+	loc_id
+	give_waiver "$(loc_id)" > /dev/null
+}
+# admitted NAME: a submitted referral of A's for NAME, admitted by s1;
+# prints the participation id.
+admitted() {
+	local rid v
+	rid=$(submitted "$1")
 	aget "${P}_s1" "/inkorg/$rid" > /dev/null
 	v=$(hidden version)
 	apost "${P}_s1" "/inkorg/$rid/beslut" --data "beslut=anta" --data "version=$v" \
@@ -270,7 +276,7 @@ eq "(d) a third extension" "$(exts)" 3
 ext_form "${P}_s1"
 ext_args "$BAD_KEY" "$EV" 140
 eq "(e) a malformed key is a 400" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 400
-expect_body "(e) with a Swedish message" "engångsnyckel är felaktig"
+expect_body "(e) with a Swedish message" "$BADMSG"
 expect_body "(e) keeping what was typed" "Mer tid $$"
 eq "(e) nothing saved" "$(exts)" 3
 
@@ -282,5 +288,94 @@ ext_args "$EK" "$EV" 150
 eq "(f) the fixed POST (303)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
 eq "(f) and once more (303)" "$(apost "${P}_s1" "/deltagande/$PA/forlangning" "${EXT[@]}")" 303
 eq "(f) exactly one more extension" "$(exts)" 4
+
+# ---------------------------------------------------------------------
+# POST /inkorg/:id/beslut: each decision form has its own key; a resend
+# answers as the first did, a different decision is refused as before.
+# ---------------------------------------------------------------------
+# dec_page USER RID: the inbox page; the version and the forms' keys.
+dec_page() {
+	aget "$1" "/inkorg/$2" > /dev/null
+	DV=$(hidden version)
+	DCSRF=$(form_csrf)
+	for k in anta avrada aterfor vantelista; do
+		printf -v "DK_$k" '%s' "$(FK=$k perl -0777 -ne 'print $1 if /name="beslut" value="\Q$ENV{FK}\E">\s*<input type="hidden" name="skapanyckel" value="([^"]*)"/' "$BODY")"
+	done
+}
+anta_args() { # KEY [more]
+	local key=$1
+	shift
+	ANTA=(--data "beslut=anta" --data "version=$DV" --data-urlencode "skapanyckel=$key"
+		--data "startdatum=$TODAY" --data "planerat_slut=$(day 90)" --data "kontaktperson=$S1"
+		--data "timmar=8" "$@")
+}
+parts_of() { q "SELECT COUNT(*) FROM participation WHERE referral_id = $1"; }
+status_of() { q "SELECT status FROM referral WHERE id = $1"; }
+
+R1=$(submitted "Åttan$$")
+dec_page "${P}_s1" "$R1"
+check "(a) the admission form has a key" bash -c "[[ '$DK_anta' =~ ^[0-9a-f]{32}$ ]]"
+eq "(a) each decision form its own" "$(printf '%s\n' "$DK_anta" "$DK_avrada" "$DK_aterfor" "$DK_vantelista" | sort -u | grep -c .)" 4
+anta_args "$DK_anta"
+eq "(b) the admission (303)" "$(apost "${P}_s1" "/inkorg/$R1/beslut" "${ANTA[@]}")" 303
+DL=$(location)
+eq "(b) to the new participation" "$DL" "/deltagande/$(q "SELECT id FROM participation WHERE referral_id = $R1")?antagen=1"
+AUD=$(audits_of "$S1")
+eq "(b) the same POST again: 303, not 409" "$(apost "${P}_s1" "/inkorg/$R1/beslut" "${ANTA[@]}")" 303
+eq "(b) to the same participation" "$(location)" "$DL"
+eq "(b) one participation" "$(parts_of "$R1")" 1
+eq "(b) the repeat wrote no audit row" "$(audits_of "$S1")" "$AUD"
+eq "(b) the key's row holds the location" \
+	"$(q "SELECT location FROM form_once WHERE staff_id = $S1 AND once_key = '$DK_anta'")" "$DL"
+eq "a different decision from the same page is refused (409)" \
+	"$(apost "${P}_s1" "/inkorg/$R1/beslut" --data "beslut=avrada" --data "version=$DV" \
+		--data-urlencode "skapanyckel=$DK_avrada" --data "avrada_orsak=$(q "SELECT code FROM code_advise_against WHERE active = 1 LIMIT 1")" \
+		--data-urlencode "avrada_motivering=Sent $$")" 409
+expect_body "as today" "redan beslutad"
+eq "and changes nothing" "$(status_of "$R1") $(parts_of "$R1")" "antagen 1"
+
+R2=$(submitted "Nian$$")
+dec_page "${P}_s1" "$R2"
+ATER=(--data "beslut=aterfor" --data "version=$DV" --data-urlencode "skapanyckel=$DK_aterfor"
+	--data-urlencode "aterfor_motivering=Komplettera $$")
+eq "(b) a send-back (303)" "$(apost "${P}_s1" "/inkorg/$R2/beslut" "${ATER[@]}")" 303
+eq "(b) to the referral in the inbox" "$(location)" "/inkorg/$R2?sparat=1"
+eq "(b) sent again: the same 303" "$(apost "${P}_s1" "/inkorg/$R2/beslut" "${ATER[@]}")" 303
+eq "(b) to the same place" "$(location)" "/inkorg/$R2?sparat=1"
+eq "(b) sent back once" "$(q "SELECT COUNT(*) FROM change_history WHERE record_type = 'referral' AND record_id = $R2 AND field = 'status' AND new_value = '$(status_of "$R2")'")" 1
+
+R3=$(submitted "Tian$$")
+dec_page "${P}_s1" "$R3"
+anta_args "$DK_anta"
+par_post "$(jar "${P}_s1")" "$DCSRF" "$TMPD/g1" "${ANTA[@]}" "$BASE/inkorg/$R3/beslut" &
+par_post "$(jar "${P}_s1")" "$DCSRF" "$TMPD/g2" "${ANTA[@]}" "$BASE/inkorg/$R3/beslut" &
+wait
+eq "(c) both parallel admissions answer 303" "$(cat "$TMPD/g1.code") $(cat "$TMPD/g2.code")" "303 303"
+eq "(c) to the same participation" "$(head_loc "$TMPD/g1.head")" "$(head_loc "$TMPD/g2.head")"
+eq "(c) one participation" "$(parts_of "$R3")" 1
+
+R4=$(submitted "Elvan$$")
+dec_page "${P}_s2" "$R4"
+anta_args "$DK_anta" # s1's key string from R3's page
+eq "(d) s2 with s1's key string decides its own (303)" "$(apost "${P}_s2" "/inkorg/$R4/beslut" "${ANTA[@]}")" 303
+eq "(d) a participation of R4" "$(parts_of "$R4")" 1
+
+R5=$(submitted "Tolvan$$")
+dec_page "${P}_s1" "$R5"
+eq "(e) a malformed key is a 400" "$(apost "${P}_s1" "/inkorg/$R5/beslut" --data "beslut=aterfor" --data "version=$DV" \
+	--data-urlencode "skapanyckel=$BAD_KEY" --data-urlencode "aterfor_motivering=Kvar $$")" 400
+expect_body "(e) with a Swedish message" "$BADMSG"
+expect_body "(e) keeping what was typed" "Kvar $$"
+check "(e) the form gets a new, well-formed key" bash -c "[[ '$(FK=aterfor perl -0777 -ne 'print $1 if /name="beslut" value="aterfor">\s*<input type="hidden" name="skapanyckel" value="([0-9a-f]{32})"/' "$BODY")' =~ ^[0-9a-f]{32}$ ]]"
+eq "(e) nothing decided" "$(status_of "$R5")" inskickad
+
+anta_args "$DK_anta" --data "kontaktperson="
+eq "(f) an admission without a contact person is refused (400)" "$(apost "${P}_s1" "/inkorg/$R5/beslut" "${ANTA[@]}")" 400
+eq "(f) the form comes back with the same key" "$(perl -0777 -ne 'print $1 if /name="beslut" value="anta">\s*<input type="hidden" name="skapanyckel" value="([^"]*)"/' "$BODY")" "$DK_anta"
+eq "(f) the key is free again" "$(q "SELECT COUNT(*) FROM form_once WHERE staff_id = $S1 AND once_key = '$DK_anta'")" 0
+anta_args "$DK_anta"
+eq "(f) the fixed POST (303)" "$(apost "${P}_s1" "/inkorg/$R5/beslut" "${ANTA[@]}")" 303
+eq "(f) and once more (303)" "$(apost "${P}_s1" "/inkorg/$R5/beslut" "${ANTA[@]}")" 303
+eq "(f) exactly one participation" "$(parts_of "$R5")" 1
 
 done_testing

@@ -272,6 +272,23 @@ admission(void **state)
 	arena_free(&a);
 }
 
+/* Where a decision's POST answers, and a retry of it (once.h). */
+static void
+decision_location(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	assert_int_equal(arena_init(&a, 1u << 16), 1);
+	assert_string_equal(
+	    referral_decision_location(&a, DECISION_ANTA, 7, 42),
+	    "/deltagande/42?antagen=1");
+	for (int d = DECISION_AVRADA; d < DECISION__MAX; d++)
+		assert_string_equal(referral_decision_location(&a, d, 7, 0),
+		    "/inkorg/7?sparat=1");
+	arena_free(&a);
+}
+
 static void
 codes(void **state)
 {
@@ -326,6 +343,7 @@ main(void)
 		cmocka_unit_test(referral_statuses),
 		cmocka_unit_test(decisions_by_state),
 		cmocka_unit_test(admission),
+		cmocka_unit_test(decision_location),
 		cmocka_unit_test(codes),
 		cmocka_unit_test(genders),
 	};

@@ -26,8 +26,11 @@ once_location_ok(struct str loc)
 	if (loc.p == NULL || loc.len == 0 || loc.len > ONCE_LOCATION_MAX ||
 	    loc.p[0] != '/')
 		return 0;
+	/* "//host" and "/\host" lead a browser to another site. */
+	if (loc.len > 1 && (loc.p[1] == '/' || loc.p[1] == '\\'))
+		return 0;
 	for (size_t i = 0; i < loc.len; i++)
-		if (loc.p[i] < 0x21 || loc.p[i] > 0x7e)
+		if (loc.p[i] < 0x21 || loc.p[i] > 0x7e || loc.p[i] == '\\')
 			return 0;
 	return 1;
 }

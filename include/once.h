@@ -56,8 +56,9 @@ struct str once_key_new(struct req *);
 /* What a posted key is. Pure. */
 enum once_key_kind once_key_kind(struct str key);
 
-/* 1 when loc can be stored and answered: a path ("/..."), printable
- * ASCII, at most ONCE_LOCATION_MAX bytes. Pure. */
+/* 1 when loc can be stored and answered: a path on this site ("/...",
+ * not "//..."), printable ASCII without a backslash, at most
+ * ONCE_LOCATION_MAX bytes. Pure. */
 int once_location_ok(struct str loc);
 
 /*

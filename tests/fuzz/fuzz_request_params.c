@@ -12,8 +12,8 @@
  * '&' into the three paging values. Invariants checked with abort():
  *  - a key: NONE exactly when empty, OK exactly when EDIT_KEY_LEN
  *    lower-case hex digits (and edit_key_ok() agrees), else BAD;
- *  - a location: exactly a '/' and printable ASCII, at most
- *    ONCE_LOCATION_MAX bytes;
+ *  - a location: exactly a '/' (not "//") and printable ASCII
+ *    without a backslash, at most ONCE_LOCATION_MAX bytes;
  *  - a return path (it becomes a Location header): starts with '/', at
  *    most 512 bytes, and has no "//", no backslash, no byte below '!'
  *    (no CR, LF or NUL), no DEL, quote or angle bracket;
@@ -64,9 +64,11 @@ fuzz_location(struct str in)
 {
 	int want = in.len > 0 && in.len <= ONCE_LOCATION_MAX && in.p[0] == '/';
 
+	if (want && in.len > 1 && (in.p[1] == '/' || in.p[1] == '\\'))
+		want = 0;
 	for (size_t i = 0; want && i < in.len; i++)
 		want = (unsigned char)in.p[i] >= '!' &&
-		    (unsigned char)in.p[i] <= '~';
+		    (unsigned char)in.p[i] <= '~' && in.p[i] != '\\';
 	if (once_location_ok(in) != want)
 		abort();
 }

@@ -54,6 +54,9 @@ locations(void **state)
 	assert_false(once_location_ok(S("")));
 	/* Never somewhere else, never a header split. */
 	assert_false(once_location_ok(S("https://example.org/")));
+	assert_false(once_location_ok(S("//example.org/")));
+	assert_false(once_location_ok(S("/\\example.org/")));
+	assert_false(once_location_ok(S("/a\\b")));
 	assert_false(once_location_ok(S("ansokningar/12")));
 	assert_false(once_location_ok(S("/a b")));
 	assert_false(once_location_ok(S("/a\r\nSet-Cookie: x=1")));

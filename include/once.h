@@ -21,12 +21,20 @@
  *
  * Keys are per account: another account's key is a different row. A key
  * that is present but malformed is APP_EINPUT (400), never a crash.
+ *
+ * A repeat is the same submission: the same path and fields (the CSRF
+ * token and the key left out; once_digest_of()). A used key that comes
+ * back with other content (the Back button, the form filled in again for
+ * the next client) is a new submission: it is claimed under a key derived
+ * from the key and its content (once_key_derived()), so it creates its
+ * record once and its own retries are answered as it was.
  */
 #ifndef ONCE_H
 #define ONCE_H
 
 #include "app.h"
 #include "edit.h"
+#include "form.h"
 #include "str.h"
 
 struct req;
@@ -35,6 +43,8 @@ struct req;
 #define ONCE_FIELD        "skapanyckel"
 /* A key is EDIT_KEY_LEN lower-case hex digits (edit_key_ok()). */
 #define ONCE_KEY_LEN      EDIT_KEY_LEN
+/* A submission's digest: lower-case hex characters (form_once.digest). */
+#define ONCE_DIGEST_LEN   32
 /* The longest location stored (form_once.location). */
 #define ONCE_LOCATION_MAX 255
 
@@ -60,6 +70,16 @@ enum once_key_kind once_key_kind(struct str key);
  * not "//..."), printable ASCII without a backslash, at most
  * ONCE_LOCATION_MAX bytes. Pure. */
 int once_location_ok(struct str loc);
+
+/* The digest of a submission: path and every field but "csrf" and
+ * ONCE_FIELD, in order, into out (NUL-terminated hex). Pure. */
+void once_digest_of(
+    struct str path, const struct kv_list *form, char out[ONCE_DIGEST_LEN + 1]);
+
+/* The key a different submission under key is claimed with, into out
+ * (NUL-terminated, a well-formed key). Pure. */
+void once_key_derived(
+    struct str key, struct str digest, char out[ONCE_KEY_LEN + 1]);
 
 /*
  * Claim key for the logged-in account, inside the caller's transaction

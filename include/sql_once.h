@@ -12,15 +12,18 @@
 
 struct once_row {
 	struct str location;
+	struct str digest; /* once_digest_of() of the submission */
 };
 extern const struct db_record once_row_record;
 
 enum sql_once {
-	/* (staff id, key): claim the key; APP_EDUP when it is taken */
+	/* (staff id, key, digest): claim the key; APP_EDUP when taken */
 	SQL_ONCE_CLAIM,
-	/* (staff id, key) -> struct once_row: where the first POST went */
+	/* (staff id, key) -> struct once_row: where the first POST went,
+	 * and what it held */
 	SQL_ONCE_FIND,
-	/* (location, staff id, key): store where the created record is */
+	/* (location, staff id, key, derived key, digest): store where the
+	 * created record is */
 	SQL_ONCE_DONE,
 	/* (): remove keys older than ONCE_KEEP_DAYS */
 	SQL_ONCE_PURGE,

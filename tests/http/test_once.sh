@@ -64,6 +64,24 @@ eq "(b) the repeat wrote no audit row" "$(audits_of "$A_ID")" "$AUD"
 eq "(b) the key's row holds the location" \
 	"$(q "SELECT location FROM form_once WHERE staff_id = $A_ID AND once_key = '$K1'")" "$L1"
 
+# (g) The Back button brings the form back with its used key, and it is
+# filled in again for the next client: a new submission, not a retry. It
+# makes its own application, and its own retry is answered as it was.
+N1B="Tillbaka$$"
+BACK=(--data-urlencode "personnummer=$(dash "$(pnr 19800102)")" --data-urlencode "fornamn=$N1B"
+	--data-urlencode "efternamn=Engångsson" --data "insats=$INSATS" --data "atgard=spara"
+	--data-urlencode "skapanyckel=$K1")
+eq "(g) the used key with other content saves (303)" "$(apost "${P}_a" /ansokningar/ny "${BACK[@]}")" 303
+L1B=$(location)
+check "(g) to a new application, not the first one ($L1B)" \
+	bash -c "[[ '$L1B' =~ ^/ansokningar/[0-9]+\\?sparat=1$ && '$L1B' != '$L1' ]]"
+eq "(g) the other person's application exists" "$(refs_named "$N1B")" 1
+eq "(g) its retry answers with it" "$(apost "${P}_a" /ansokningar/ny "${BACK[@]}")" 303
+eq "(g) ... the same location" "$(location)" "$L1B"
+eq "(g) still one of each" "$(refs_named "$N1B")$(refs_named "$N1")" 11
+eq "(g) the first submission's retry still answers with the first" \
+	"$(apost "${P}_a" /ansokningar/ny "${REF[@]}")$(location)" "303$L1"
+
 # (c) two at once
 aget "${P}_a" /ansokningar/ny > /dev/null
 K2=$(hidden skapanyckel)

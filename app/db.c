@@ -88,6 +88,7 @@ struct db {
 	char *socket, *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
+	int committed; /* a write committed since db_deadlock_reset() */
 	unsigned long long affected, insert_id; /* of the last db_exec() */
 };
 
@@ -592,6 +593,8 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			d->deadlocked = 1;
 		if (e == APP_OK) {
 			MYSQL_STMT *st = d->st[d->base[area] + q];
+			if (!d->in_tx && !db_query_of(area, q)->read_only)
+				d->committed = 1; /* autocommit */
 			my_ulonglong n = mysql_stmt_affected_rows(st);
 			d->affected = n == (my_ulonglong)-1 ? 0 : n;
 			d->insert_id = mysql_stmt_insert_id(st);
@@ -712,6 +715,7 @@ db_commit(struct db *d)
 	}
 	if (mysql_commit(d->my) == 0 && mysql_autocommit(d->my, 1) == 0) {
 		d->in_tx = 0;
+		d->committed = 1;
 		return APP_OK;
 	}
 	n = mysql_errno(d->my);
@@ -749,14 +753,14 @@ db_last_errno(const struct db *d)
 int
 db_deadlocked(const struct db *d)
 {
-	return d != NULL && d->deadlocked;
+	return d != NULL && d->deadlocked && !d->committed;
 }
 
 void
 db_deadlock_reset(struct db *d)
 {
 	if (d != NULL)
-		d->deadlocked = 0;
+		d->deadlocked = d->committed = 0;
 }
 
 int

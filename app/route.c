@@ -523,12 +523,13 @@ route_tablet(struct req *r, const struct route *rt)
 #define ROUTE_DEADLOCK_TRIES 3
 
 /*
- * Run the handler. A deadlock victim (db_deadlocked()) had its whole
- * transaction rolled back by the server and nothing of its answer has been
- * sent (the response is built in memory), so the request runs again from
- * the start, up to ROUTE_DEADLOCK_TRIES times in all: two concurrent
- * creates that deadlock both succeed instead of one getting a 500. A
- * handler that answered (APP_OK) is never run again.
+ * Run the handler. A deadlock victim that had committed nothing
+ * (db_deadlocked()) had its whole transaction rolled back by the server,
+ * and nothing of its answer has been sent (the response is built in
+ * memory), so the request runs again from the start, up to
+ * ROUTE_DEADLOCK_TRIES times in all: two concurrent creates that deadlock
+ * both succeed instead of one getting a 500. A handler that answered
+ * (APP_OK), or committed anything before the deadlock, is not run again.
  */
 static enum app_err
 route_run(struct req *r, const struct route *rt)
@@ -625,5 +626,6 @@ route_replay(struct req *r)
 	 * here (the caller has set the session's own CSRF token). */
 	if (route_access(r, rt) != 0)
 		return APP_EFORBIDDEN;
-	return route_run(r, rt);
+	/* Not route_run(): the stash's own handler has committed first. */
+	return rt->fn(r);
 }

@@ -213,9 +213,11 @@ int db_lock_conflict(const struct db *);
 
 /* 1 when a statement or commit since db_deadlock_reset() was chosen as a
  * deadlock victim (1213; Galera reports a failed certification the same
- * way), even when later statements ran. The server rolled that whole
- * transaction back, so a request that failed after it may run again from
- * the start (route_dispatch() does, a few times). */
+ * way) and nothing has been committed since then (no commit, no write in
+ * autocommit). The server rolled that transaction back, so a request that
+ * failed after it may run again from the start (route_dispatch() does, a
+ * few times); one that committed something first may not, since a second
+ * run would do that again. */
 int db_deadlocked(const struct db *);
 void db_deadlock_reset(struct db *);
 

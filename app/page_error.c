@@ -64,6 +64,10 @@ page_error_resend_ok(const struct req *r)
 	    r->src.param == NULL || r->tablet != NULL ||
 	    kv_get(&r->cookies, SESSION_COOKIE) == NULL)
 		return 0;
+	/* A page cannot send a chosen file again: promising to keep the
+	 * form would lose the file. */
+	if (r->files.n > 0)
+		return 0;
 	if (!form_stash_same_origin(
 	        r->src.param(r->src.ctx, "HTTP_SEC_FETCH_SITE"),
 	        r->src.param(r->src.ctx, "HTTP_ORIGIN"), r->conf->base_url))

@@ -58,7 +58,7 @@ MODULES += summary sql_summary page_summary page_summary_read demo_summary
 MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
            participation_correct sql_participation_correct page_participation_correct
 MODULES += overdue sql_overdue news sql_news
-MODULES += once sql_once
+MODULES += once sql_once hash_piece
 MODULES += page_create
 MODULES += multipart
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)

@@ -168,16 +168,6 @@ form_parse_urlenc(struct arena *a, struct str in, struct kv_list *out)
  * Cookie header (RFC 6265 section 4.2.1)
  * --------------------------------------------------------------------- */
 
-/* RFC 9110 tchar, the characters of a cookie-name token. */
-static int
-cookie_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z'))
-		return 1;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
 /* cookie-octet: US-ASCII except CTLs, whitespace, DQUOTE, comma,
  * semicolon and backslash. */
 static int
@@ -203,7 +193,7 @@ cookie_pair(struct str part, struct str *name, struct str *val)
 	if (name->len == 0)
 		return 0;
 	for (i = 0; i < name->len; i++)
-		if (!cookie_tchar((unsigned char)name->p[i]))
+		if (!str_tchar((unsigned char)name->p[i]))
 			return 0;
 	if (val->len >= 2 && val->p[0] == '"' && val->p[val->len - 1] == '"') {
 		val->p++;

@@ -9,16 +9,6 @@
 
 static const char mp_media[] = "multipart/form-data";
 
-/* RFC 9110 tchar: the characters of a token. */
-static int
-mp_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z'))
-		return 1;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
 /* RFC 2046 bchars: what a boundary is made of. */
 static int
 mp_bchar(unsigned char c)
@@ -60,7 +50,7 @@ mp_token(struct str s, size_t *pos)
 {
 	size_t i = *pos, start = *pos;
 
-	while (i < s.len && mp_tchar((unsigned char)s.p[i]))
+	while (i < s.len && str_tchar((unsigned char)s.p[i]))
 		i++;
 	*pos = i;
 	return (struct str){ s.p + start, i - start };

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "db.h"
+#include "hash_piece.h"
 #include "req.h"
 #include "session.h"
 #include "sql_once.h"
@@ -49,20 +50,6 @@ once_hex_final(crypto_generichash_state *h, char out[ONCE_DIGEST_LEN + 1])
 	sodium_bin2hex(out, ONCE_DIGEST_LEN + 1, d, sizeof(d));
 }
 
-/* One length-prefixed piece, so "ab"+"c" and "a"+"bc" differ. */
-static void
-once_hash_piece(crypto_generichash_state *h, struct str s)
-{
-	unsigned char n[8];
-	unsigned long long len = s.len;
-
-	for (int i = 0; i < 8; i++)
-		n[i] = (unsigned char)(len >> (8 * i));
-	crypto_generichash_update(h, n, sizeof(n));
-	if (s.len > 0)
-		crypto_generichash_update(h, (const unsigned char *)s.p, s.len);
-}
-
 void
 once_digest_of(
     struct str path, const struct kv_list *form, char out[ONCE_DIGEST_LEN + 1])
@@ -70,7 +57,7 @@ once_digest_of(
 	crypto_generichash_state h;
 
 	crypto_generichash_init(&h, NULL, 0, ONCE_DIGEST_LEN / 2);
-	once_hash_piece(&h, path);
+	hash_piece(&h, path);
 	for (size_t i = 0; form != NULL && i < form->n; i++) {
 		const struct kv *kv = &form->v[i];
 
@@ -78,8 +65,8 @@ once_digest_of(
 		if (str_eq_cstr(kv->key, "csrf") ||
 		    str_eq_cstr(kv->key, ONCE_FIELD))
 			continue;
-		once_hash_piece(&h, kv->key);
-		once_hash_piece(&h, kv->val);
+		hash_piece(&h, kv->key);
+		hash_piece(&h, kv->val);
 	}
 	once_hex_final(&h, out);
 }
@@ -90,8 +77,8 @@ once_key_derived(struct str key, struct str digest, char out[ONCE_KEY_LEN + 1])
 	crypto_generichash_state h;
 
 	crypto_generichash_init(&h, NULL, 0, ONCE_KEY_LEN / 2);
-	once_hash_piece(&h, key);
-	once_hash_piece(&h, digest);
+	hash_piece(&h, key);
+	hash_piece(&h, digest);
 	once_hex_final(&h, out);
 }
 

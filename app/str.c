@@ -21,6 +21,15 @@ str_eq(struct str a, struct str b)
 }
 
 int
+str_tchar(unsigned char c)
+{
+	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'))
+		return 1;
+	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+int
 str_eq_cstr(struct str s, const char *lit)
 {
 	return str_eq(s, str_cstr(lit));

@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 #include <sodium.h>
 
+#include "hash_piece.h"
 #include "sus_complete.h"
 #include "sus_xml.h"
 
@@ -615,21 +616,6 @@ sus_xml_finish(struct sus_xml *x, const struct sus_summary *s)
 	return sus_xml_rc(x, xmlTextWriterFlush(x->w));
 }
 
-/* One value into the hash, length first, so "ab","c" differs from "a","bc". */
-static void
-sus_hash_str(crypto_generichash_state *st, struct str s)
-{
-	unsigned char len[8];
-	unsigned long long n = s.len;
-
-	for (int i = 0; i < 8; i++)
-		len[i] = (unsigned char)(n >> (8 * i));
-	crypto_generichash_update(st, len, sizeof(len));
-	if (s.len > 0)
-		crypto_generichash_update(
-		    st, (const unsigned char *)s.p, s.len);
-}
-
 /* A code list as version v writes it: each code once, version 2 with its
  * merged extent (as sus_xml_code_list() does). */
 static void
@@ -645,15 +631,15 @@ sus_hash_list(crypto_generichash_state *st, struct str list, int v)
 		while ((more = sus_list_next(list, &i, &next, &npct)) &&
 		    str_eq(next, code))
 			pct = (pct < 0 || npct < 0) ? -1 : pct + npct;
-		sus_hash_str(st, code);
+		hash_piece(st, code);
 		if (v >= 2) {
 			snprintf(num, sizeof(num), "%d", pct > 100 ? 100 : pct);
-			sus_hash_str(st, str_cstr(num));
+			hash_piece(st, str_cstr(num));
 		}
 		code = next;
 		pct = npct;
 	}
-	sus_hash_str(st, STR_LIT("."));
+	hash_piece(st, STR_LIT("."));
 }
 
 int
@@ -689,35 +675,35 @@ sus_reg_hash(const struct sus_reg *g, int v, unsigned char out[SUS_HASH_BYTES])
 	char num[48];
 
 	crypto_generichash_init(&st, NULL, 0, SUS_HASH_BYTES);
-	sus_hash_str(&st, str_cstr(sus_xml_ns(v)));
+	hash_piece(&st, str_cstr(sus_xml_ns(v)));
 	snprintf(
 	    num, sizeof(num), "%lld/%lld", g->participation_id, g->insats_id);
-	sus_hash_str(&st, str_cstr(num));
-	sus_hash_str(&st, g->start_date);
-	sus_hash_str(&st, g->personnummer);
-	sus_hash_str(&st, g->gender);
-	sus_hash_str(&st, g->birth_year);
-	sus_hash_str(&st, v >= 2 ? g->municipality_code : g->municipality);
+	hash_piece(&st, str_cstr(num));
+	hash_piece(&st, g->start_date);
+	hash_piece(&st, g->personnummer);
+	hash_piece(&st, g->gender);
+	hash_piece(&st, g->birth_year);
+	hash_piece(&st, v >= 2 ? g->municipality_code : g->municipality);
 	if (v >= 2) {
-		sus_hash_str(&st, g->consent_date);
-		sus_hash_str(&st, g->occupation_before_pct);
+		hash_piece(&st, g->consent_date);
+		hash_piece(&st, g->occupation_before_pct);
 	}
-	sus_hash_str(&st, g->education);
+	hash_piece(&st, g->education);
 	sus_hash_list(&st, g->income_before, v);
-	sus_hash_str(&st, g->occupation_before);
-	sus_hash_str(&st, g->support_time);
+	hash_piece(&st, g->occupation_before);
+	hash_piece(&st, g->support_time);
 	for (size_t i = 0; i < g->nanswers; i++) {
-		sus_hash_str(&st, g->answers[i].question);
-		sus_hash_str(&st, g->answers[i].answer);
+		hash_piece(&st, g->answers[i].question);
+		hash_piece(&st, g->answers[i].answer);
 	}
-	sus_hash_str(&st, g->has_end ? STR_LIT("end") : STR_LIT("open"));
+	hash_piece(&st, g->has_end ? STR_LIT("end") : STR_LIT("open"));
 	if (g->has_end) {
-		sus_hash_str(&st, g->end_date);
-		sus_hash_str(&st, g->end_reason);
+		hash_piece(&st, g->end_date);
+		hash_piece(&st, g->end_reason);
 		sus_hash_list(&st, g->income_after, v);
-		sus_hash_str(&st, g->occupation_after);
+		hash_piece(&st, g->occupation_after);
 		if (v >= 2)
-			sus_hash_str(&st, g->occupation_after_pct);
+			hash_piece(&st, g->occupation_after_pct);
 	}
 	crypto_generichash_final(&st, out, SUS_HASH_BYTES);
 }

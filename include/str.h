@@ -39,6 +39,10 @@ int str_eq(struct str, struct str);
 /* 1 when s equals the C string lit. */
 int str_eq_cstr(struct str s, const char *lit);
 
+/* 1 when c is an RFC 9110 tchar: a character of a token (a header
+ * parameter, a cookie name). */
+int str_tchar(unsigned char c);
+
 /* s with its ASCII letters lower-cased, a copy in arena a (s itself when
  * a is full). For user names, which the schema keeps lower-case. */
 struct str str_lower_ascii(struct arena *a, struct str s);

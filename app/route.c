@@ -538,8 +538,8 @@ route_run(struct req *r, const struct route *rt)
 
 	for (int tries = 1;; tries++) {
 		db_deadlock_reset(r->db);
-		if ((e = rt->fn(r)) == APP_OK || e != APP_EDB ||
-		    !db_deadlocked(r->db) || tries >= ROUTE_DEADLOCK_TRIES)
+		if ((e = rt->fn(r)) != APP_EDB || !db_deadlocked(r->db) ||
+		    tries >= ROUTE_DEADLOCK_TRIES)
 			return e;
 		log_info("%s %.*s: deadlock, running it again (%d)",
 		    r->method == METHOD_POST ? "POST" : "GET", (int)r->path.len,

@@ -10,7 +10,8 @@
  *   db_begin();
  *   once_claim(r, key, &claim, &location);
  *   ONCE_REPEAT: db_rollback(); answer 303 to location. An earlier POST
- *                with this key by this account committed; nothing more is
+ *                of the same submission (below) with this key by this
+ *                account committed; nothing more is
  *                created. (While that POST still runs, the claim waits for
  *                it; a lock wait that runs out is the usual busy answer.)
  *   ONCE_NEW:    create the record, once_done(r, key, its path), commit.

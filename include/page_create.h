@@ -61,7 +61,8 @@ enum app_err page_create_bind(struct req *, struct view_ctx *, struct str key);
 
 /*
  * Begin the creating transaction and claim key (once_claim()). *answered
- * 1: an earlier POST with this key committed, the transaction is rolled
+ * 1: an earlier POST of the same submission with this key committed
+ * (once.h), the transaction is rolled
  * back and r answers 303 to that POST's location, or to list when it
  * stored none. *answered 0 and APP_OK: the transaction is open (also for
  * a form without a key); the caller ends it (page_create_commit(),

@@ -126,39 +126,37 @@ check "the tablespace fills up" fill
 # still hold (a fresh clone's run had room for one more draft). Drafts
 # through the application use it up, as a disk filling in use would,
 # until a write needs a page the tablespace no longer has.
-fill_app() {
-	local i code long
-	long=$(printf 'x%.0s' $(seq 1500))
+# until_full PRINT_ARGS: post what `PRINT_ARGS N` prints (curl arguments,
+# the URL last) for N = 1, 2, … until the answer is 503 (full: 0) or
+# anything but a 303 (1), at most 300 times.
+until_full() {
+	local i code args
 	for i in $(seq 300); do
-		code=$(fetch -b "$J" -c "$J" -H "Origin: $BASE" --data-urlencode "csrf=$CSRF" \
-			--data-urlencode "personnummer=$(dash "$(pnr 19810101)")" \
-			--data-urlencode "fornamn=Fyll$i" --data-urlencode "efternamn=Disksson" \
-			--data "insats=$INSATS" --data-urlencode "bakgrund=$long" --data "atgard=spara" \
-			"$BASE/ansokningar/ny")
+		mapfile -t args < <("$1" "$i")
+		code=$(fetch -b "$J" -c "$J" -H "Origin: $BASE" --data-urlencode "csrf=$CSRF" "${args[@]}")
 		[ "$code" = 503 ] && return 0
 		[ "$code" = 303 ] || return 1
 	done
 	return 1
 }
-check "the application's own tables fill up too" fill_app
+LONG=$(printf 'x%.0s' $(seq 1500))
+draft_args() {
+	printf '%s\n' --data-urlencode "personnummer=$(dash "$(pnr 19810101)")" \
+		--data-urlencode "fornamn=Fyll$1" --data-urlencode "efternamn=Disksson" \
+		--data "insats=$INSATS" --data-urlencode "bakgrund=$LONG" --data "atgard=spara" \
+		"$BASE/ansokningar/ny"
+}
+check "the application's own tables fill up too" until_full draft_args
 # An edit writes its history and audit rows into their own tables' pages:
 # edits of the second draft, each with rows no larger than the checked
 # edit's, use that room up too. The version goes up by one a save.
-fill_edits() {
-	local i code v=$VERSION2
-	for i in $(seq 300); do
-		code=$(fetch -b "$J" -c "$J" -H "Origin: $BASE" --data-urlencode "csrf=$CSRF" \
-			--data "version=$v" --data-urlencode "personnummer=$PNR2" \
-			--data-urlencode "fornamn=Fyllare$$" --data-urlencode "efternamn=Finns" \
-			--data "insats=$INSATS" --data-urlencode "bakgrund=f$i" --data "atgard=spara" \
-			"$BASE/ansokningar/$R2/andra")
-		[ "$code" = 503 ] && return 0
-		[ "$code" = 303 ] || return 1
-		v=$((v + 1))
-	done
-	return 1
+edit_args() {
+	printf '%s\n' --data "version=$((VERSION2 + $1 - 1))" --data-urlencode "personnummer=$PNR2" \
+		--data-urlencode "fornamn=Fyllare$$" --data-urlencode "efternamn=Finns" \
+		--data "insats=$INSATS" --data-urlencode "bakgrund=f$1" --data "atgard=spara" \
+		"$BASE/ansokningar/$R2/andra"
 }
-check "... and the tables an edit writes" fill_edits
+check "... and the tables an edit writes" until_full edit_args
 before=$(out_of_space)
 
 # --- A create form on a full disk: 503, what was typed kept, nothing written.

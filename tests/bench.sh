@@ -84,12 +84,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 # ---- Parts 1-3: pages ---------------------------------------------------
 # wrk_run WANT URL [WRK ARGS]: one wrk run; prints "rps p50 p99 bad n"
 # (latencies in ms; bad: answers other than HTTP WANT, from nginx's
-# access log; n: requests made).
+# access log, and requests over BENCH_TIMEOUT (30 s); n: requests made).
 wrk_run() {
 	local want=$1 url=$2 out before
 	shift 2
 	before=$(wc -l < "$ACCESS")
-	out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" "$url")
+	# A timeout as long as a slow page may take, so that its latency is
+	# measured (wrk leaves requests over --timeout out of it).
+	out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout "${BENCH_TIMEOUT:-30}s" --latency "$@" "$url")
 	# 499: a request wrk left open when its time was up.
 	bad=$(tail -n +"$((before + 1))" "$ACCESS" | awk -v w="$want" '$5 != w && $5 != 499' | wc -l)
 	awk -v bad="$bad" '
@@ -103,6 +105,7 @@ wrk_run() {
 		$1 == "99%" { p99 = ms($2) }
 		$1 == "Requests/sec:" { rps = $2 }
 		/ requests in / { n = $1 }
+		/Socket errors:/ { for (i = 1; i <= NF; i++) if ($i == "timeout") bad += $(i + 1) }
 		END { printf "%.0f %.3f %.3f %d %d\n", rps, p50, p99, bad, n }
 	' <<< "$out"
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -156,10 +157,10 @@ worker_malloc_setup(void)
 static void
 worker_give_back(struct arena *a, unsigned long served)
 {
-	long pg = sysconf(_SC_PAGESIZE);
+	long pg;
 	int big = a->peak > WORKER_ARENA_KEEP;
 
-	if (big && pg > 0) {
+	if (big && (pg = sysconf(_SC_PAGESIZE)) > 0) {
 		uintptr_t from = (uintptr_t)a->base + WORKER_ARENA_KEEP;
 		uintptr_t to = (uintptr_t)a->base + a->peak;
 
@@ -170,6 +171,15 @@ worker_give_back(struct arena *a, unsigned long served)
 	a->peak = a->used;
 	if (big || served % WORKER_TRIM_EVERY == 0)
 		(void)malloc_trim(0);
+}
+
+/* 1 when the request has no body: no CONTENT_LENGTH, or 0. */
+static int
+worker_no_body(FCGX_Request *fr)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+
+	return cl == NULL || cl[0] == '\0' || strcmp(cl, "0") == 0;
 }
 
 static const char *
@@ -254,11 +264,17 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 	char err[512];
 	unsigned long served = 0;
 	unsigned long toward_recycle = 0;
+	struct sockaddr_storage sa;
+	socklen_t salen = sizeof(sa);
+	int unix_socket;
 	int rc = WORKER_EXIT_CONFIG;
 	enum app_err e;
 
 	worker_listen_fd = listen_fd;
 	worker_malloc_setup();
+	unix_socket =
+	    getsockname(listen_fd, (struct sockaddr *)&sa, &salen) == 0 &&
+	    sa.ss_family == AF_UNIX;
 	worker_devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	worker_signals();
 	if (!auth_init() || !totp_init()) {
@@ -314,6 +330,14 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 			break;
 		}
 		worker_serve(&fr, &a, db, views, c);
+		/* A request without a body on a unix socket: nginx has sent
+		 * all it will, and what we wrote is delivered whatever we do
+		 * next, so close at once instead of libfcgi's shutdown() and
+		 * wait (up to 2 s) for nginx to close first, which kept the
+		 * worker idle after every answer. A body may still be on its
+		 * way (refused unread, a 413): then libfcgi drains it, or
+		 * nginx would see its write fail. */
+		fr.detached = unix_socket && worker_no_body(&fr);
 		FCGX_Finish_r(&fr);
 		worker_give_back(&a, served + 1);
 		if (++served == 1 && report_fd >= 0) {

@@ -85,6 +85,7 @@ struct db {
 	size_t nprepared;          /* how many of st are prepared now */
 	size_t base[DB_AREA__MAX]; /* where area a starts in st */
 	int ready;
+	MYSQL_STMT *begin; /* START TRANSACTION, prepared on first use */
 	int in_tx;     /* between db_begin() and db_commit()/db_rollback() */
 	int tx_broken; /* the connection died inside the transaction: every
 	                * call fails until db_rollback() */
@@ -152,6 +153,10 @@ db_disconnect(struct db *d)
 			d->st[i] = NULL;
 		}
 	d->nprepared = 0;
+	if (d->begin != NULL) {
+		mysql_stmt_close(d->begin);
+		d->begin = NULL;
+	}
 	if (d->my != NULL) {
 		mysql_close(d->my);
 		d->my = NULL;
@@ -756,6 +761,7 @@ enum app_err
 db_begin(struct db *d)
 {
 	char err[256];
+	unsigned int n = 0;
 	enum app_err e;
 
 	if (d == NULL)
@@ -764,8 +770,19 @@ db_begin(struct db *d)
 		log_warn("database: %s", err);
 		return e;
 	}
-	if (mysql_autocommit(d->my, 0) != 0) {
-		unsigned int n = mysql_errno(d->my);
+	/* START TRANSACTION rather than autocommit off and on again: one
+	 * statement to begin and one (COMMIT or ROLLBACK) to end, where the
+	 * switch cost two more round trips in every write. */
+	if (d->begin == NULL && (d->begin = mysql_stmt_init(d->my)) != NULL &&
+	    mysql_stmt_prepare(d->begin, "START TRANSACTION", 17) != 0) {
+		n = mysql_stmt_errno(d->begin);
+		mysql_stmt_close(d->begin);
+		d->begin = NULL;
+	} else if (d->begin == NULL)
+		n = mysql_errno(d->my);
+	else if (mysql_stmt_execute(d->begin) != 0)
+		n = mysql_stmt_errno(d->begin);
+	if (d->begin == NULL || n != 0) {
 		db_disconnect(d);
 		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
@@ -785,7 +802,7 @@ db_commit(struct db *d)
 		db_rollback(d);
 		return APP_EUNAVAIL;
 	}
-	if (mysql_commit(d->my) == 0 && mysql_autocommit(d->my, 1) == 0) {
+	if (mysql_commit(d->my) == 0) {
 		d->in_tx = 0;
 		d->committed = 1;
 		return APP_OK;
@@ -812,7 +829,7 @@ db_rollback(struct db *d)
 	}
 	/* A connection that cannot even roll back is dropped: the server
 	 * discards the transaction when the connection closes. */
-	if (mysql_rollback(d->my) != 0 || mysql_autocommit(d->my, 1) != 0)
+	if (mysql_rollback(d->my) != 0)
 		db_disconnect(d);
 }
 

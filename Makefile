@@ -60,6 +60,7 @@ MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
 MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once hash_piece
 MODULES += page_create
+MODULES += public_cache
 MODULES += multipart
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
@@ -91,6 +92,7 @@ UNIT_TESTS += test_midterm test_participation_correct
 UNIT_TESTS += test_overdue
 UNIT_TESTS += test_once
 UNIT_TESTS += test_log
+UNIT_TESTS += test_public_cache
 UNIT_TESTS += test_multipart
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \

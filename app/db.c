@@ -80,8 +80,12 @@ struct db {
 	MYSQL *my;
 	MYSQL_STMT **st;           /* every area's statements in one array */
 	size_t nst;                /* its length: the sum of areas[].n */
+	unsigned long *used_at;    /* per statement: tick of its last use */
+	unsigned long tick;        /* counts statement uses */
+	size_t nprepared;          /* how many of st are prepared now */
 	size_t base[DB_AREA__MAX]; /* where area a starts in st */
 	int ready;
+	MYSQL_STMT *begin; /* START TRANSACTION, prepared on first use */
 	int in_tx;     /* between db_begin() and db_commit()/db_rollback() */
 	int tx_broken; /* the connection died inside the transaction: every
 	                * call fails until db_rollback() */
@@ -148,6 +152,11 @@ db_disconnect(struct db *d)
 			mysql_stmt_close(d->st[i]);
 			d->st[i] = NULL;
 		}
+	d->nprepared = 0;
+	if (d->begin != NULL) {
+		mysql_stmt_close(d->begin);
+		d->begin = NULL;
+	}
 	if (d->my != NULL) {
 		mysql_close(d->my);
 		d->my = NULL;
@@ -178,6 +187,12 @@ db_read_password(const char *path, char *err, size_t errlen)
 	return strdup(buf);
 }
 
+void
+db_library_init(void)
+{
+	(void)mysql_library_init(0, NULL, NULL);
+}
+
 struct db *
 db_open(const struct conf *c, char *err, size_t errlen)
 {
@@ -191,8 +206,10 @@ db_open(const struct conf *c, char *err, size_t errlen)
 		d->base[a] = d->nst;
 		d->nst += areas[a].n;
 	}
-	if ((d->st = calloc(d->nst, sizeof(*d->st))) == NULL) {
+	if ((d->st = calloc(d->nst, sizeof(*d->st))) == NULL ||
+	    (d->used_at = calloc(d->nst, sizeof(*d->used_at))) == NULL) {
 		snprintf(err, errlen, "out of memory");
+		free(d->st);
 		free(d);
 		return NULL;
 	}
@@ -267,7 +284,6 @@ enum app_err
 db_connect(struct db *d, char *err, size_t errlen)
 {
 	unsigned int timeout = 3, rw_timeout = 30;
-	my_bool on = 1;
 
 	if (d->ready)
 		return APP_OK;
@@ -296,8 +312,8 @@ db_connect(struct db *d, char *err, size_t errlen)
 		db_disconnect(d);
 		return APP_EUNAVAIL;
 	}
-	for (size_t a = 0, k = 0; a < DB_AREA__MAX; a++) {
-		for (size_t i = 0; i < areas[a].n; i++, k++) {
+	for (size_t a = 0; a < DB_AREA__MAX; a++) {
+		for (size_t i = 0; i < areas[a].n; i++) {
 			const char *sql = areas[a].q[i].sql;
 			MYSQL_STMT *st = mysql_stmt_init(d->my);
 
@@ -315,19 +331,75 @@ db_connect(struct db *d, char *err, size_t errlen)
 				return db_errno_is_gone(n) ? APP_EUNAVAIL
 				                           : APP_EDB;
 			}
-			mysql_stmt_attr_set(
-			    st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 			if (!db_shape_ok(&areas[a].q[i], st, err, errlen)) {
 				log_error("statement %zu/%zu: %s", a, i, err);
 				mysql_stmt_close(st);
 				db_disconnect(d);
 				return APP_EDB;
 			}
-			d->st[k] = st;
+			/* Checked; prepared again on first use (db_stmt()). */
+			mysql_stmt_close(st);
 		}
 	}
 	d->ready = 1;
 	return APP_OK;
+}
+
+/*
+ * Statement k of the connection, prepared on its first use. db_connect()
+ * has prepared and checked every statement, and closed them again: each
+ * one holds ~10 KB of client memory (its metadata and buffers), 4.5 MB for
+ * all of them in every worker, though a page uses a few. At most
+ * DB_PREPARED_MAX stay prepared: the one used longest ago is closed to
+ * make room: enough for the busiest page (the yearly report uses about 70),
+ * so a page never prepares again what it used a moment before, since every
+ * prepare is a round trip. NULL with *errnum set when the prepare failed.
+ */
+#define DB_PREPARED_MAX 128
+
+static void
+db_stmt_make_room(struct db *d)
+{
+	size_t old = d->nst;
+
+	if (d->nprepared < DB_PREPARED_MAX)
+		return;
+	for (size_t i = 0; i < d->nst; i++)
+		if (d->st[i] != NULL &&
+		    (old == d->nst || d->used_at[i] < d->used_at[old]))
+			old = i;
+	if (old == d->nst)
+		return;
+	mysql_stmt_close(d->st[old]);
+	d->st[old] = NULL;
+	d->nprepared--;
+}
+
+static MYSQL_STMT *
+db_stmt(struct db *d, size_t k, const char *sql, unsigned int *errnum)
+{
+	my_bool on = 1;
+	MYSQL_STMT *st;
+
+	*errnum = 0;
+	d->used_at[k] = ++d->tick;
+	if (d->st[k] != NULL)
+		return d->st[k];
+	db_stmt_make_room(d);
+	if ((st = mysql_stmt_init(d->my)) == NULL) {
+		*errnum = mysql_errno(d->my);
+		(void)db_err_of(*errnum, mysql_error(d->my), "statement");
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		*errnum = mysql_stmt_errno(st);
+		(void)db_err_of(*errnum, mysql_stmt_error(st), "prepare");
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	d->nprepared++;
+	return d->st[k] = st;
 }
 
 void
@@ -337,6 +409,7 @@ db_close(struct db *d)
 		return;
 	db_disconnect(d);
 	free(d->st);
+	free(d->used_at);
 	free(d->socket);
 	free(d->name);
 	free(d->user);
@@ -572,6 +645,7 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 {
 	char err[256];
 	unsigned int errnum;
+	MYSQL_STMT *st;
 	enum app_err e;
 
 	if (d == NULL)
@@ -586,13 +660,16 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			log_warn("database: %s", err);
 			return e;
 		}
-		e = db_exec_once(
-		    d->st[d->base[area] + q], a, params, nparams, out, &errnum);
+		st = db_stmt(
+		    d, d->base[area] + q, areas[area].q[q].sql, &errnum);
+		if (st == NULL)
+			e = db_errno_is_gone(errnum) ? APP_EUNAVAIL : APP_EDB;
+		else
+			e = db_exec_once(st, a, params, nparams, out, &errnum);
 		d->last_errno = errnum;
 		if (errnum == 1213) /* ER_LOCK_DEADLOCK */
 			d->deadlocked = 1;
 		if (e == APP_OK) {
-			MYSQL_STMT *st = d->st[d->base[area] + q];
 			if (!d->in_tx && !db_query_of(area, q)->read_only)
 				d->committed = 1; /* autocommit */
 			my_ulonglong n = mysql_stmt_affected_rows(st);
@@ -684,6 +761,7 @@ enum app_err
 db_begin(struct db *d)
 {
 	char err[256];
+	unsigned int n = 0;
 	enum app_err e;
 
 	if (d == NULL)
@@ -692,8 +770,19 @@ db_begin(struct db *d)
 		log_warn("database: %s", err);
 		return e;
 	}
-	if (mysql_autocommit(d->my, 0) != 0) {
-		unsigned int n = mysql_errno(d->my);
+	/* START TRANSACTION rather than autocommit off and on again: one
+	 * statement to begin and one (COMMIT or ROLLBACK) to end, where the
+	 * switch cost two more round trips in every write. */
+	if (d->begin == NULL && (d->begin = mysql_stmt_init(d->my)) != NULL &&
+	    mysql_stmt_prepare(d->begin, "START TRANSACTION", 17) != 0) {
+		n = mysql_stmt_errno(d->begin);
+		mysql_stmt_close(d->begin);
+		d->begin = NULL;
+	} else if (d->begin == NULL)
+		n = mysql_errno(d->my);
+	else if (mysql_stmt_execute(d->begin) != 0)
+		n = mysql_stmt_errno(d->begin);
+	if (d->begin == NULL || n != 0) {
 		db_disconnect(d);
 		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
@@ -713,7 +802,7 @@ db_commit(struct db *d)
 		db_rollback(d);
 		return APP_EUNAVAIL;
 	}
-	if (mysql_commit(d->my) == 0 && mysql_autocommit(d->my, 1) == 0) {
+	if (mysql_commit(d->my) == 0) {
 		d->in_tx = 0;
 		d->committed = 1;
 		return APP_OK;
@@ -740,7 +829,7 @@ db_rollback(struct db *d)
 	}
 	/* A connection that cannot even roll back is dropped: the server
 	 * discards the transaction when the connection closes. */
-	if (mysql_rollback(d->my) != 0 || mysql_autocommit(d->my, 1) != 0)
+	if (mysql_rollback(d->my) != 0)
 		db_disconnect(d);
 }
 

@@ -26,6 +26,28 @@ static const struct db_field goal_fields[] = {
 const struct db_record insats_public_goal_record =
     DB_RECORD(insats_public_goal, goal_fields);
 
+static const struct db_field generation_fields[] = {
+	DB_FIELD(public_generation, gen, "gen", DB_F_STR),
+};
+const struct db_record public_generation_record =
+    DB_RECORD(public_generation, generation_fields);
+
+enum app_err
+insats_public_generation(struct db *db, struct arena *a, struct str *gen)
+{
+	struct public_generation g;
+	int found;
+	enum app_err e;
+
+	*gen = STR_LIT("");
+	if ((e = db_load_one(db, a, DB_PUBLIC, SQL_PUBLIC_GENERATION, NULL, 0,
+	         &g, &found)) != APP_OK)
+		return e;
+	if (found)
+		*gen = g.gen;
+	return APP_OK;
+}
+
 enum app_err
 insats_public_load(struct db *db, struct arena *a, struct insats_public **ins,
     size_t *nins, struct insats_public_goal **goals, size_t *ngoals)

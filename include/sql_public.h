@@ -13,6 +13,9 @@ enum sql_public {
 	/* () -> struct insats_public_goal: their goals by insats id, then
 	 * order */
 	SQL_INSATS_GOALS,
+	/* () -> struct public_generation: the one row of
+	 * public_page_generation */
+	SQL_PUBLIC_GENERATION,
 	SQL_PUBLIC__MAX
 };
 

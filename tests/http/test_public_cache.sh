@@ -1,0 +1,155 @@
+# The workers' copy of the anonymous start page (issue 19, app/public_cache.c):
+# every worker keeps GET / and serves it again while the database's public
+# page generation (sql/0045) is unchanged. A change to an insats (through
+# the admin form, or by SQL), a goal or a host organisation's name shows
+# on the very next request on every worker: many requests, none stale.
+# Signed-in staff never get the kept page, and a database outage is a 503
+# as before.
+. "$(dirname "$0")/lib.sh"
+
+N=24 # requests per round: eight or so for each of the three workers
+TMPD=$(mktemp -d)
+
+# A stegvis of this test's own on the same database, spoken to over
+# FastCGI (as tests/http/test_sso.sh): three workers never recycled
+# during the test, so each one keeps the page from one round to the next.
+cat > "$TMPD/own.conf" <<CONF
+socket = $TMPD/own.sock
+db_socket = $VAR/run/mysqld.sock
+db_password_file = $VAR/db.pass
+views = $ROOT/views
+workers = 3
+max_requests = 100000
+strict_views = yes
+secure_cookies = 0
+CONF
+(cd "$ROOT" && exec "$BIN" serve -c "$TMPD/own.conf" --pid-file "$TMPD/own.pid") \
+	>> "$VAR/log/stegvis.log" 2>&1 &
+OWN=$!
+at_exit "kill $OWN 2> /dev/null; wait_for 10 bash -c '! kill -0 $OWN 2> /dev/null'; rm -rf '$TMPD'"
+check "our own stegvis listens" wait_for 10 test -S "$TMPD/own.sock"
+check "with three workers" wait_for 10 bash -c \
+	"[ \$(pgrep -P $OWN | wc -l) = 3 ]"
+WORKERS=$(pgrep -P "$OWN" | sort -n | tr '\n' ' ')
+
+# written PID: the bytes worker PID has written so far (its answers go
+# through write()), to see which workers served a round.
+written() { awk '$1 == "wchar:" { print $2 }' "/proc/$1/io" 2> /dev/null || echo 0; }
+declare -A BEFORE
+mark() { for w in $WORKERS; do BEFORE[$w]=$(written "$w"); done; }
+# served: the workers that wrote anything since mark, one pid a line.
+served() {
+	for w in $WORKERS; do
+		[ "$(written "$w")" -gt "${BEFORE[$w]:-0}" ] && echo "$w"
+	done
+	return 0
+}
+
+# fcgi_root OUT: an anonymous GET / straight to our own workers; the raw
+# CGI answer (headers, blank line, body) into OUT.
+export TMPD
+fcgi_root() {
+	env -i REQUEST_METHOD=GET DOCUMENT_URI=/ QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
+		REQUEST_ID=public-cache cgi-fcgi -bind -connect "$TMPD/own.sock" > "$1" 2> /dev/null
+}
+export -f fcgi_root
+
+# round NAME: N anonymous GET / three at a time (so every worker gets
+# some); the answers in $TMPD/NAME/, the workers that served in
+# $TMPD/NAME.workers. Prints how many answers were not 200.
+round() {
+	rm -rf "${TMPD:?}/$1"
+	mkdir -p "$TMPD/$1"
+	mark
+	seq "$N" | xargs -P 3 -I{} bash -c "fcgi_root '$TMPD/$1/{}'"
+	served > "$TMPD/$1.workers"
+	grep -L '^Status: 200' "$TMPD/$1"/* | wc -l
+}
+# with NAME TEXT: how many bodies of round NAME contain TEXT.
+with() { grep -lF -- "$2" "$TMPD/$1"/* | wc -l; }
+# both A B: how many workers served in rounds A and B.
+both() { sort "$TMPD/$1.workers" "$TMPD/$2.workers" | uniq -d | wc -l; }
+
+# change NAME OLD NEW COMMAND…: GET / until every worker has the page
+# showing OLD and not NEW, then COMMAND, then every answer shows NEW and
+# none OLD. An empty OLD or NEW is not looked for.
+change() {
+	local name=$1 old=$2 new=$3
+	shift 3
+	eq "$name: before, every answer is 200" "$(round "$name-before")" 0
+	[ -z "$old" ] || eq "$name: before, every answer shows '$old'" "$(with "$name-before" "$old")" "$N"
+	[ -z "$new" ] || eq "$name: before, no answer shows '$new'" "$(with "$name-before" "$new")" 0
+	"$@"
+	eq "$name: after, every answer is 200" "$(round "$name-after")" 0
+	[ -z "$new" ] || eq "$name: after, every answer shows '$new'" "$(with "$name-after" "$new")" "$N"
+	[ -z "$old" ] || eq "$name: after, no answer shows '$old'" "$(with "$name-after" "$old")" 0
+	eq "$name: all three workers served before and after the change" \
+		"$(both "$name-before" "$name-after")" 3
+}
+
+eq "admin logs in" "$(as admin)" 303
+TH=$(org_id_of "Trollhättans Stad")
+
+# An organisation and an insats of this test's own, through the admin forms.
+ORG="Cacheenheten $$"
+eq "an organisation of our own" "$(apost admin /admin/organisationer/ny --data-urlencode "namn=$ORG" \
+	--data "kortnamn=CE" --data "typ=unit" --data "overordnad=$TH" --data "aktiv=1")" 303
+OID=$(q "SELECT id FROM organisation WHERE name = '$ORG'")
+slug=cache-$$
+fields=(--data-urlencode "kortnamn=Cache $$" --data "slug=$slug" --data "huvudman=$OID"
+	--data-urlencode "beskrivning=Prov" --data-urlencode "plats=Storgatan 1" --data-urlencode "malgrupp=Unga vuxna"
+	--data "inriktning=individ" --data "matmetod=personuppgifter" --data "start=2024-01-01"
+	--data "slut=" --data "platser=713" --data "timmar_min=" --data "timmar_max="
+	--data "veckor_min=" --data "veckor_max=" --data "sammanfattning_dagar=" --data "aktiv=1"
+	--data "mal1_typ=arbete" --data-urlencode "mal1_text=Till arbete $$" --data "mal1_taljare=3" --data "mal1_namnare=10")
+
+new_insats() {
+	eq "the insats is created through the admin form" \
+		"$(apost admin /admin/insatser/ny --data-urlencode "namn=Cacheinsatsen $$" "${fields[@]}")" 303
+}
+change "created" "" "Cacheinsatsen $$" new_insats
+IID=$(q "SELECT id FROM insats WHERE slug = '$slug'")
+
+edit_insats() {
+	aget admin "/admin/insatser/$IID" > /dev/null
+	eq "the insats is renamed through the admin form" "$(apost admin "/admin/insatser/$IID" \
+		--data-urlencode "version=$(hidden version)" --data-urlencode "namn=Cacheinsatsen ändrad $$" "${fields[@]}")" 303
+}
+change "admin form" "Cacheinsatsen $$<" "Cacheinsatsen ändrad $$<" edit_insats
+change "insats by SQL" "<dd>713</dd>" "<dd>817</dd>" q "UPDATE insats SET places = 817 WHERE id = $IID"
+change "goal by SQL" "Till arbete $$" "Till studier $$" \
+	q "UPDATE insats_goal SET label = 'Till studier $$' WHERE insats_id = $IID"
+change "host name" "$ORG" "Cacheenheten ny $$" \
+	q "UPDATE organisation SET name = 'Cacheenheten ny $$' WHERE id = $OID"
+
+# A worker that has the page reads one statement: the generation.
+check "a worker with the page runs one statement for GET / ($(statements_of "$(new_jar)" /))" \
+	test "$(statements_of "$(new_jar)" /)" = 1
+
+# Signed-in staff get the page with their name and form token, never the
+# kept one; anonymous visitors after them never get theirs.
+expect_status "signed in: GET / is 200" 200 -b "$(jar admin)" "$BASE/"
+expect_body "with the logout form" 'action="/logga-ut"'
+expect_body "and the insats" "Cacheinsatsen ändrad $$"
+for i in $(seq 12); do curl -s "$BASE/" > "$TMPD/anon-$i"; done
+eq "anonymous after them: no answer has the logout form" \
+	"$(grep -lF 'action="/logga-ut"' "$TMPD"/anon-* | wc -l)" 0
+eq "anonymous after them: every answer has the insats" \
+	"$(grep -lF "Cacheinsatsen ändrad $$" "$TMPD"/anon-* | wc -l)" 12
+expect_status "an unknown session cookie: 200" 200 -b "stegvis_session=0123456789abcdef" "$BASE/"
+expect_body "the public page" "Cacheinsatsen ändrad $$"
+
+# A database outage is a 503, not the kept page, on every worker.
+bash "$ROOT/conf/devstack.sh" db-stop "$VAR"
+at_exit "bash '$ROOT/conf/devstack.sh' db-start '$VAR' > /dev/null"
+eq "database down: no answer is a 200" "$(round outage)" "$N"
+eq "database down: every answer is a 503" "$(grep -l '^Status: 503' "$TMPD/outage"/* | wc -l)" "$N"
+eq "database down: all three workers answered" "$(wc -l < "$TMPD/outage.workers")" 3
+bash "$ROOT/conf/devstack.sh" db-start "$VAR" > /dev/null
+check "database back: GET / is 200 again" wait_for 20 bash -c \
+	"[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$BASE/')\" = 200 ]"
+
+# Not public any more: gone from the page on every worker.
+change "deactivated" "Cacheinsatsen ändrad $$" "" q "UPDATE insats SET active = 0 WHERE id = $IID"
+
+done_testing

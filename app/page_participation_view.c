@@ -427,9 +427,10 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
 	    (e = pv_bind_logs(ctx, &pg)) != APP_OK ||
 	    (e = quest_bind_participation(r, ctx, p->id)) != APP_OK ||
-	    (e = followup_bind_participation(r, ctx, p, f->followup)) !=
-	        APP_OK ||
-	    (e = summary_bind_participation(r, ctx, p)) != APP_OK)
+	    (e = followup_bind_participation(
+	         r, ctx, p, &pg.followup, f->followup)) != APP_OK ||
+	    (e = summary_bind_participation(
+	         r, ctx, p, pg.summary_version_no, pg.summary_state)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande", "Deltagande", ctx);
 }

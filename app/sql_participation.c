@@ -131,6 +131,20 @@
 	                                                                                       "LEFT JOIN staff ms ON ms.id = m.recorded_by " \
 	                                                                                       "WHERE m.participation_id = ?) "
 
+/* The six-month follow-up as SQL_FU_GET reads it (version, situation,
+ * date, recorded by, the end reason's outcome, answered on the tablet),
+ * one row; and the newest summary version (number, state), none when
+ * there is none. */
+#define FU_SUM_ITEMS                                                                                                                                                                                         \
+	"UNION ALL (SELECT 10, 1, " B("IFNULL(f.version, 0)") ", " B("IFNULL(f.situation, '')") ", " B("IFNULL(DATE_FORMAT(f.followup_date, '%Y-%m-%d'), '')") ", " B("IFNULL(fs.display_name, '')") ", " B( \
+	    "IFNULL(fc.outcome, '')") ", " B("IFNULL(f.answered_on_tablet, 0)") " FROM participation fp "                                                                                                    \
+	                                                                        "LEFT JOIN code_end_reason fc ON fc.code = fp.end_reason_code "                                                              \
+	                                                                        "LEFT JOIN participation_followup f ON f.participation_id = fp.id "                                                          \
+	                                                                        "LEFT JOIN staff fs ON fs.id = f.recorded_by WHERE fp.id = ?) "                                                              \
+	                                                                        "UNION ALL (SELECT 11, 1, " B(                                                                                               \
+	                                                                            "su.version_no") ", " B("su.state") ", '', '', '', '' FROM participation_summary su "                                    \
+	                                                                                                                "WHERE su.participation_id = ? ORDER BY su.version_no DESC LIMIT 1) "
+
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, a..f), kind as enum part_item in participation.c, n the
  * row's place in its list. One round trip instead of eight. */
@@ -162,6 +176,7 @@
 	                                                                                                                                                                                                                                                                                                                                                                                                                                   "k.active") ", " B("k.has_sus") ", '' "                                      \
 	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   "FROM (" CODES_ALL                           \
 	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") k)" MIDTERM_ITEMS                         \
+	                                                                                                                                                                                                                                                                                                                                                                                                                                                                       FU_SUM_ITEMS                             \
 	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") x ORDER BY kind, n"
 
 /* SQL_PARTICIPATION_GET: the participation's page, SUS data included:
@@ -391,7 +406,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 13,
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 15,
 	    .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "

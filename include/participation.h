@@ -21,6 +21,7 @@
 #include "paging.h"
 #include "contact.h"
 #include "db.h"
+#include "followup.h"
 #include "str.h"
 #include "sus_complete.h"
 
@@ -291,6 +292,12 @@ struct participation_page {
 	struct midterm *midterms; /* mid-term follow-ups (midterm.h) */
 	size_t nmidterms;
 	struct code_choices codes[PCODES__MAX];
+	/* The six-month follow-up as followup_load() reads it (version 0:
+	 * none recorded), and the newest summary version (number 0: none)
+	 * with its state's name (summary.h). */
+	struct followup_record followup;
+	long long summary_version_no;
+	struct str summary_state;
 };
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds

@@ -218,8 +218,8 @@ followup_bind_start(struct req *r, struct view_ctx *ctx)
 }
 
 static const struct form_def followup_forms[] = {
-	{ "POST /deltagande/:id/uppfoljning", "partials/deltag_uppfoljning",
-	    followup_spec, FUF__MAX },
+	{ "POST /deltagande/:id/uppfoljning",
+	    "partials/deltag_form_uppfoljning", followup_spec, FUF__MAX },
 };
 
 const struct form_def *

@@ -460,7 +460,8 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	 * their audit rows, which the access log then lists. */
 	if ((e = consent_bind_status(
 	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
-	    (e = participation_page_load(r, p, &pg)) != APP_OK ||
+	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE, &pg)) !=
+	        APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver

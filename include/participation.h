@@ -335,10 +335,12 @@ enum app_err participation_load(
     struct req *, long long id, struct participation *out, int *found);
 
 /* The lists of p's page (*out; arena): plan, extensions, mid-term
- * follow-ups, incomes before and after, change history, the latest PARTICIPATION_PAGE_LOOKED access-log
- * rows and every code list. One statement. */
+ * follow-ups, incomes before and after, change history, the latest
+ * PARTICIPATION_PAGE_LOOKED access-log rows, the six-month follow-up, the
+ * newest summary version and, when codes is non-zero, every code list (the
+ * forms' options; none otherwise). One statement. */
 enum app_err participation_page_load(struct req *,
-    const struct participation *p, struct participation_page *out);
+    const struct participation *p, int codes, struct participation_page *out);
 
 /* Every code list (active and not) into codes[PCODES__MAX]. Arena. */
 enum app_err participation_codes_load(struct req *, struct code_choices *codes);

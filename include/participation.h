@@ -310,9 +310,11 @@ extern const struct db_record participation_item_record;
 
 /* The access-log rows the participation's page shows: the latest reads;
  * the whole log is on its own page (participation_access_load()). */
-#define PARTICIPATION_PAGE_LOOKED 10
+#define PARTICIPATION_PAGE_LOOKED  10
+/* The most rows of each change-history list the page shows. */
+#define PARTICIPATION_PAGE_HISTORY 500
 /* The most rows the access-log page shows. */
-#define PARTICIPATION_ACCESS_MAX  1000
+#define PARTICIPATION_ACCESS_MAX   1000
 
 /* The Swedish name of a change_history field of a participation
  * ("end_date" -> "Slutdatum"), the person's fields included; NULL for

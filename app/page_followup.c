@@ -38,9 +38,10 @@ tablet_bind(struct view_ctx *ctx, const char *why)
 
 enum app_err
 followup_bind_participation(struct req *r, struct view_ctx *ctx,
-    const struct participation *p, const struct followup_form *typed)
+    const struct participation *p, const struct followup_record *loaded,
+    const struct followup_form *typed)
 {
-	struct followup_record rec;
+	struct followup_record rec = *loaded;
 	long long end = participation_date_ymd(p->end_date), due;
 	int ended = p->status == PARTICIPATION_AVSLUTAD && end > 0;
 	enum followup_state s;
@@ -53,8 +54,6 @@ followup_bind_participation(struct req *r, struct view_ctx *ctx,
 		/* The questionnaire panel's follow-up line (deltag_enkater). */
 		return tablet_bind(
 		    ctx, followup_tablet_refusal(r->a, FU_NOT_ENDED, 0));
-	if ((e = followup_load(r, p->id, &rec)) != APP_OK)
-		return e;
 	s = followup_state(1, end, rec.version > 0, participation_today());
 	if ((e = tablet_bind(ctx, followup_tablet_refusal(r->a, s, end))) !=
 	        APP_OK ||
@@ -219,8 +218,8 @@ followup_bind_start(struct req *r, struct view_ctx *ctx)
 }
 
 static const struct form_def followup_forms[] = {
-	{ "POST /deltagande/:id/uppfoljning", "partials/deltag_uppfoljning",
-	    followup_spec, FUF__MAX },
+	{ "POST /deltagande/:id/uppfoljning",
+	    "partials/deltag_form_uppfoljning", followup_spec, FUF__MAX },
 };
 
 const struct form_def *

@@ -295,8 +295,8 @@ page_participation_midterm_save(struct req *r)
 }
 
 static const struct form_def midterm_forms[] = {
-	{ "POST /deltagande/:id/mittuppfoljning", "deltagande", part_mt_spec,
-	    MT__MAX },
+	{ "POST /deltagande/:id/mittuppfoljning",
+	    "partials/deltag_form_mittuppfoljning", part_mt_spec, MT__MAX },
 	{ "POST /deltagande/:id/mittuppfoljning/:mid", "deltagande_avstamning",
 	    mte_spec, MTE__MAX },
 };

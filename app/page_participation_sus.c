@@ -587,8 +587,8 @@ part_sus_bind(struct req *r, struct view_ctx *ctx,
 }
 
 static const struct form_def participation_sus_forms[] = {
-	{ "POST /deltagande/:id/sus-uppgifter", "deltagande", sus_spec,
-	    PSUS__MAX },
+	{ "POST /deltagande/:id/sus-uppgifter", "partials/deltag_form_sus",
+	    sus_spec, PSUS__MAX },
 };
 
 const struct form_def *

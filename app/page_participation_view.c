@@ -382,6 +382,65 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	return APP_OK;
 }
 
+/* The forms that open on their own page (?form=name), each with its
+ * page's heading and the view's key. */
+static const struct {
+	const char *name, *key, *title;
+} pv_forms[PV__MAX] = {
+	[PV_PLAN] = { "plan", "form_plan", "Ändra planen" },
+	[PV_MIDTERM] = { "mittuppfoljning", "form_mittuppfoljning",
+	    "Registrera en mittuppföljning" },
+	[PV_EXTEND] = { "forlangning", "form_forlangning",
+	    "Förläng deltagandet" },
+	[PV_END] = { "avslut", "form_avslut", "Avsluta deltagandet" },
+	[PV_SUS] = { "sus", "form_sus", "Ändra SUS-uppgifterna" },
+	[PV_TARGET_GROUP] = { "malgrupp", "form_malgrupp", "Ändra målgruppen" },
+	[PV_FOLLOWUP] = { "uppfoljning", "form_uppfoljning",
+	    "Uppföljning 6 månader efter avslut" },
+};
+
+/* The form named name (?form=), PV_NONE when there is none such. */
+static enum pv_kind
+pv_form_named(struct str name)
+{
+	for (int k = PV_NONE + 1; k < PV__MAX; k++)
+		if (pv_forms[k].name != NULL &&
+		    str_eq_cstr(name, pv_forms[k].name))
+			return (enum pv_kind)k;
+	return PV_NONE;
+}
+
+/* The form the page shows on its own: the submitted one, else the one
+ * opened; PV_NONE: the whole page. */
+static enum pv_kind
+pv_shown(const struct pv_form *f)
+{
+	if (f->kind != PV_NONE)
+		return f->kind;
+	if (f->followup != NULL)
+		return PV_FOLLOWUP;
+	return f->open;
+}
+
+/* Render the page, or the one form shown on its own. */
+static enum app_err
+pv_page(struct req *r, struct view_ctx *ctx, enum pv_kind shown)
+{
+	enum app_err e;
+
+	if (shown <= PV_NONE || shown >= PV__MAX)
+		return page_render(r, "deltagande", "Deltagande", ctx);
+	for (int k = PV_NONE + 1; k < PV__MAX; k++)
+		if ((e = view_ctx_set_bool(
+		         ctx, pv_forms[k].key, k == (int)shown)) != APP_OK)
+			return e;
+	if ((e = view_ctx_set_cstr(ctx, "form_title", pv_forms[shown].title)) !=
+	    APP_OK)
+		return e;
+	return page_render(
+	    r, "deltagande_formular", pv_forms[shown].title, ctx);
+}
+
 enum app_err
 pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 {
@@ -401,7 +460,8 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	 * their audit rows, which the access log then lists. */
 	if ((e = consent_bind_status(
 	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
-	    (e = participation_page_load(r, p, &pg)) != APP_OK ||
+	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE, &pg)) !=
+	        APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
@@ -427,11 +487,12 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
 	    (e = pv_bind_logs(ctx, &pg)) != APP_OK ||
 	    (e = quest_bind_participation(r, ctx, p->id)) != APP_OK ||
-	    (e = followup_bind_participation(r, ctx, p, f->followup)) !=
-	        APP_OK ||
-	    (e = summary_bind_participation(r, ctx, p)) != APP_OK)
+	    (e = followup_bind_participation(
+	         r, ctx, p, &pg.followup, f->followup)) != APP_OK ||
+	    (e = summary_bind_participation(
+	         r, ctx, p, pg.summary_version_no, pg.summary_state)) != APP_OK)
 		return e;
-	return page_render(r, "deltagande", "Deltagande", ctx);
+	return pv_page(r, ctx, pv_shown(f));
 }
 
 enum app_err
@@ -442,6 +503,11 @@ page_participation(struct req *r)
 	long long id;
 	enum app_err e;
 
+	const struct str *form = req_query(r, "form");
+
+	/* ?form=x: that form on its own page; an unknown one is not found. */
+	if (form != NULL && (f.open = pv_form_named(*form)) == PV_NONE)
+		return APP_ENOTFOUND;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &p)) != APP_OK)
 		return e;
@@ -501,11 +567,12 @@ page_participation_access(struct req *r)
 }
 
 static const struct form_def participation_view_forms[] = {
-	{ "POST /deltagande/:id/plan", "deltagande", part_plan_spec,
-	    2 * PLAN_ROWS },
-	{ "POST /deltagande/:id/forlangning", "deltagande", part_fl_spec,
-	    FL__MAX },
-	{ "POST /deltagande/:id/avslut", "deltagande", part_en_spec, EN__MAX },
+	{ "POST /deltagande/:id/plan", "partials/deltag_form_plan",
+	    part_plan_spec, 2 * PLAN_ROWS },
+	{ "POST /deltagande/:id/forlangning",
+	    "partials/deltag_form_forlangning", part_fl_spec, FL__MAX },
+	{ "POST /deltagande/:id/avslut", "partials/deltag_form_avslut",
+	    part_en_spec, EN__MAX },
 };
 
 const struct form_def *

@@ -149,28 +149,23 @@ summary_bind_doc(struct req *r, struct view_ctx *ctx,
 /* ---- the participation page's section ---- */
 
 enum app_err
-summary_bind_participation(
-    struct req *r, struct view_ctx *ctx, const struct participation *p)
+summary_bind_participation(struct req *r, struct view_ctx *ctx,
+    const struct participation *p, long long version_no, struct str state_name)
 {
-	struct summary_record *rows = NULL;
 	struct buf state;
-	size_t n = 0;
 	enum app_err e;
 
 	if ((e = view_ctx_set_bool(ctx, "sum_link",
 	         p->status == PARTICIPATION_AVSLUTAD)) != APP_OK)
 		return e;
-	if (p->status == PARTICIPATION_AVSLUTAD &&
-	    (e = summary_list(r, p->id, &rows, &n)) != APP_OK)
-		return e;
 	buf_init(&state, r->a);
-	if (n == 0)
+	/* The newest version is never superseded: none came after it. */
+	if (version_no <= 0)
 		e = buf_puts(&state, "Inte påbörjad");
 	else
-		e = buf_printf(&state, "Version %lld: %s", rows[0].version_no,
+		e = buf_printf(&state, "Version %lld: %s", version_no,
 		    summary_version_label(
-		        summary_state_from_name(rows[0].state),
-		        rows[0].superseded));
+		        summary_state_from_name(state_name), 0));
 	if (e != APP_OK)
 		return e;
 	return view_ctx_set_str(ctx, "sum_state", buf_str(&state));

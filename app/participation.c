@@ -512,6 +512,8 @@ enum part_item {
 	ITEM_LOOKED,
 	ITEM_CODE,
 	ITEM_MIDTERM,
+	ITEM_FOLLOWUP,
+	ITEM_SUMMARY,
 	ITEM__MAX
 };
 
@@ -543,9 +545,9 @@ item_income(const struct participation_item *it)
 
 enum app_err
 participation_page_load(struct req *r, const struct participation *p,
-    struct participation_page *out)
+    int codes_too, struct participation_page *out)
 {
-	struct db_param q[13];
+	struct db_param q[16];
 	struct participation_item *it;
 	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
@@ -556,8 +558,9 @@ participation_page_load(struct req *r, const struct participation *p,
 	q[2] = q[5] = q[8] = q[9] = q[10] = DB_INT(p->referral_id);
 	q[6] = DB_STR(p->personnummer);
 	q[11] = DB_INT(p->insats_id);
-	q[12] = DB_INT(p->id);
-	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 13, &it, &n)) !=
+	q[12] = DB_INT(codes_too ? 1 : 0);
+	q[13] = q[14] = q[15] = DB_INT(p->id);
+	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 16, &it, &n)) !=
 	    APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
@@ -637,6 +640,20 @@ participation_page_load(struct req *r, const struct participation *p,
 				.note = x->c,
 				.recorded_by = x->d,
 			};
+			break;
+		case ITEM_FOLLOWUP:
+			out->followup = (struct followup_record){
+				.version = str_to_ll(x->a),
+				.situation = x->b,
+				.date = x->c,
+				.recorded_by = x->d,
+				.outcome = x->e,
+				.tablet = str_eq_cstr(x->f, "1"),
+			};
+			break;
+		case ITEM_SUMMARY:
+			out->summary_version_no = str_to_ll(x->a);
+			out->summary_state = x->b;
 			break;
 		case ITEM__MAX: break;
 		}

@@ -83,8 +83,7 @@
  * id, referral id x3, insats id): this file only, not what other
  * organisations did with the same personnummer (their referrals, their
  * searches). */
-#define LOOKED_FROM                                                            \
-	"FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "             \
+#define LOOKED_WHERE                                                           \
 	"WHERE a.personnummer = ? AND ("                                       \
 	"(a.object_type = 'participation' AND a.object_id = ?) "               \
 	"OR (a.object_type = 'referral' AND a.object_id = ?) "                 \
@@ -92,77 +91,133 @@
 	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
 	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
 	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
+#define LOOKED_FROM                                                            \
+	"FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE
 #define LOOKED_COLS                                                                \
 	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                           \
 	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "      \
 	"a.action AS action, a.object_type AS object_type, " AUDIT_SQL_OBJECT_WHAT \
 	" AS what"
 
-/* The items' text columns are binary strings (the same bytes): their
+/* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
+ * of (kind, n, a..f), kind as enum part_item in participation.c, in one
+ * round trip instead of eight. Each list is ordered by its own keys o1, o2
+ * (numbers: a newest-first list negates them) and a, so that no branch
+ * needs a window function: each window, and each derived table a LIMIT
+ * sat in, was a temporary table of its own on every execution, most of
+ * the statement's cost even for a participation with nothing in its lists.
+ * The latest rows of a long list are picked by its index (ORDER BY ...
+ * LIMIT in the branch), so no branch reads more rows as the file grows.
+ *
+ * The items' text columns are binary strings (the same bytes): their
  * sources have several collations (the tables', the connection's for
  * DATE_FORMAT, ascii_bin for codes), which a UNION may not mix. */
 #define B(x) "CAST(" x " AS BINARY)"
 
-/* One change_history list of the page (record type, id ?), newest first. */
-#define HISTORY_ITEMS(kind, type, extra)                                                                                                                            \
-	"(SELECT " kind                                                                                                                                             \
-	", ROW_NUMBER() OVER (ORDER BY h.at DESC, h.id DESC), " B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", " B("s.display_name") ", " B(                        \
-	    "h.field") ", " B(HISTORY_SQL_VALUE("h.old_value")) ", " B(HISTORY_SQL_VALUE("h.new_value")) ", '' "                                                    \
-	                                                                                                 "FROM change_history h JOIN staff s ON s.id = h.staff_id " \
-	                                                                                                 "WHERE h.record_type = '" type                             \
-	                                                                                                 "' AND h.record_id = ? " extra                             \
-	                                                                                                 "ORDER BY h.at DESC, h.id DESC LIMIT 500)"
+/* A DATETIME(3) as a number that sorts as it does, negated (newest
+ * first). */
+#define DESC_AT(at)                                                            \
+	"-(TO_SECONDS(" at ") * 1000 + MICROSECOND(" at ") DIV 1000)"
+
+/* clang-format off */
+
+/* One change_history list (record type, id ?), newest first: the latest
+ * PARTICIPATION_PAGE_HISTORY, by ix_history_record read backwards. */
+#define HISTORY_ITEMS(kind, type, extra)                                       \
+	"(SELECT " kind ", " DESC_AT("h.at") ", -h.id, "                       \
+	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
+	B("s.display_name") ", " B("h.field") ", "                             \
+	B(HISTORY_SQL_VALUE("h.old_value")) ", "                               \
+	B(HISTORY_SQL_VALUE("h.new_value")) ", '' "                            \
+	"FROM change_history h FORCE INDEX (ix_history_record) "               \
+	"JOIN staff s ON s.id = h.staff_id "                                   \
+	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
+	"ORDER BY h.at DESC, h.id DESC LIMIT "                                 \
+	NUM(PARTICIPATION_PAGE_HISTORY) ")"
 
 /* One income list: code, label, has a SUS code, extent ("" none) of the
  * income table aliased t. */
-#define INCOME_ITEMS(kind, t, from)                                                                     \
-	"(SELECT " kind                                                                                 \
-	", ROW_NUMBER() OVER (ORDER BY c.sort_order, c.code), " B("c.code") ", " B(                     \
-	    "c.label") ", " B("c.sus_code IS NOT NULL") ", " B("IFNULL(" t                              \
-	                                                       ".extent_percent, '')") ", '', '' " from \
-	                                                                               ")"
+#define INCOME_ITEMS(kind, t, from)                                            \
+	"(SELECT " kind ", c.sort_order, 0, " B("c.code") ", "                 \
+	B("c.label") ", " B("c.sus_code IS NOT NULL") ", "                     \
+	B("IFNULL(" t ".extent_percent, '')") ", '', '' " from ")"
+
+/* The latest PARTICIPATION_PAGE_LOOKED reads of the file, newest first:
+ * by ix_audit_person (personnummer, at, id) read backwards, which stops
+ * after that many (ix_audit_at, which the optimizer may prefer for the
+ * ORDER BY, would read the whole log's newest rows of everyone). */
+#define LOOKED_ITEMS                                                           \
+	"(SELECT 7, " DESC_AT("a.at") ", -a.id, "                              \
+	B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
+	B("IFNULL(s.display_name, a.username)") ", " B("a.username") ", "      \
+	B("a.action") ", " B("a.object_type") ", "                             \
+	B(AUDIT_SQL_OBJECT_WHAT) " "                                           \
+	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
+	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	"ORDER BY a.at DESC, a.id DESC LIMIT "                                 \
+	NUM(PARTICIPATION_PAGE_LOOKED) ")"
+
+/* The forms' code lists, only when a form is shown (? = 1). */
+#define CODE_ITEMS                                                             \
+	"(SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, k.sort_order, "        \
+	"k.code), 0, " B("k.list") ", " B("k.code") ", " B("k.label") ", "     \
+	B("k.active") ", " B("k.has_sus") ", '' "                              \
+	"FROM (" CODES_ALL ") k WHERE ? = 1)"
 
 /* The mid-term follow-ups (sql/0039, midterm.h): held date, attendees,
  * note, who recorded it, id, version; oldest held first. */
-#define MIDTERM_ITEMS                                                                                                                         \
-	"UNION ALL (SELECT 9, ROW_NUMBER() OVER "                                                                                             \
-	"(ORDER BY m.held_date, m.id), " B("m.held_date") ", " B("m.attendees") ", " B(                                                       \
-	    "m.note") ", " B("IFNULL(ms.display_name, '')") ", " B("m.id") ", " B("m.version") " FROM participation_midterm m "               \
-	                                                                                       "LEFT JOIN staff ms ON ms.id = m.recorded_by " \
-	                                                                                       "WHERE m.participation_id = ?) "
+#define MIDTERM_ITEMS                                                          \
+	"(SELECT 9, TO_DAYS(m.held_date), m.id, " B("m.held_date") ", "        \
+	B("m.attendees") ", " B("m.note") ", "                                 \
+	B("IFNULL(ms.display_name, '')") ", " B("m.id") ", "                   \
+	B("m.version") " FROM participation_midterm m "                        \
+	"LEFT JOIN staff ms ON ms.id = m.recorded_by "                         \
+	"WHERE m.participation_id = ?)"
 
-/* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
- * of (kind, n, a..f), kind as enum part_item in participation.c, n the
- * row's place in its list. One round trip instead of eight. */
-#define ITEMS_SQL                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	"SELECT kind, n, a, b, c, d, e, f FROM ("                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	"(SELECT 1 AS kind, ROW_NUMBER() OVER (ORDER BY sort_order, id) AS n, " B(                                                                                                                                                                                                                                                                                                                                                                                                                                      \
-	    "activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "                                                                                                                                                                                                                                                                                                                                                                                                                                                \
-	                                              "'' AS d, '' AS e, '' AS f FROM participation_activity "                                                                                                                                                                                                                                                                                                                                                                                                          \
-	                                              "WHERE participation_id = ?) "                                                                                                                                                                                                                                                                                                                                                                                                                                    \
-	                                              "UNION ALL (SELECT 2, ROW_NUMBER() OVER (ORDER BY e.at, e.id), " B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", " B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", " B("e.reason") ", " B("s.display_name") ", '' "                                                                                                                                                                                                                                 \
-	                                                                                                                                                                                                                                                                        "FROM participation_extension e JOIN staff s ON s.id = e.staff_id "                                                                                                                                                                     \
-	                                                                                                                                                                                                                                                                        "WHERE e.participation_id = ?) "                                                                                                                                                                                                        \
-	                                                                                                                                                                                                                                                                        "UNION ALL " INCOME_ITEMS(                                                                                                                                                                                                              \
-	                                                                                                                                                                                                                                                                            "3",                                                                                                                                                                                                                                \
-	                                                                                                                                                                                                                                                                            "ri",                                                                                                                                                                                                                               \
-	                                                                                                                                                                                                                                                                            "FROM referral_income ri JOIN code_income c "                                                                                                                                                                                       \
-	                                                                                                                                                                                                                                                                            "ON c.code = ri.income_code WHERE ri.referral_id = ?") " UNION ALL " INCOME_ITEMS("4",                                                                                                                                              \
-	                                                                                                                                                                                                                                                                            "ia",                                                                                                                                                                                                                               \
-	                                                                                                                                                                                                                                                                            "FROM participation_income_after ia JOIN code_income c "                                                                                                                                                                            \
-	                                                                                                                                                                                                                                                                            "ON c.code = ia.income_code WHERE ia.participation_id = ?") " UNION ALL " HISTORY_ITEMS("5", "participation", "") " UNION ALL " HISTORY_ITEMS("6", "referral",                                                                      \
-	                                                                                                                                                                                                                                                                            "AND h.field IN ('education_code', 'income', 'income_extent', "                                                                                                                                                                     \
-	                                                                                                                                                                                                                                                                            "'support_time_code') ") " UNION ALL (SELECT 7, ROW_NUMBER() OVER (ORDER BY a.at DESC, "                                                                                                                                            \
-	                                                                                                                                                                                                                                                                                                     "a.id DESC), " B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", " B("IFNULL(s.display_name, a.username)") ", " B(                                                                                            \
-	                                                                                                                                                                                                                                                                                                         "a.username") ", " B("a.action") ", " B("a.object_type") ", " B(AUDIT_SQL_OBJECT_WHAT) " " LOOKED_FROM                                                                                                 \
-	                                                                                                                                                                                                                                                                                                                                                                                                "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(                                                                     \
-	                                                                                                                                                                                                                                                                                                                                                                                                    PARTICIPATION_PAGE_LOOKED) ") "                                                                             \
-	                                                                                                                                                                                                                                                                                                                                                                                                                               "UNION ALL (SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, "                      \
-	                                                                                                                                                                                                                                                                                                                                                                                                                               "k.sort_order, k.code), " B("k.list") ", " B("k.code") ", " B("k.label") ", " B( \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                   "k.active") ", " B("k.has_sus") ", '' "                                      \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   "FROM (" CODES_ALL                           \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") k)" MIDTERM_ITEMS                         \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                   ") x ORDER BY kind, n"
+/* The six-month follow-up as SQL_FU_GET reads it (version, situation,
+ * date, recorded by, the end reason's outcome, answered on the tablet),
+ * one row; and the newest summary version (number, state), none when
+ * there is none. */
+#define FU_SUM_ITEMS                                                           \
+	"(SELECT 10, 1, 0, " B("IFNULL(f.version, 0)") ", "                    \
+	B("IFNULL(f.situation, '')") ", "                                      \
+	B("IFNULL(DATE_FORMAT(f.followup_date, '%Y-%m-%d'), '')") ", "         \
+	B("IFNULL(fs.display_name, '')") ", " B("IFNULL(fc.outcome, '')")      \
+	", " B("IFNULL(f.answered_on_tablet, 0)") " FROM participation fp "    \
+	"LEFT JOIN code_end_reason fc ON fc.code = fp.end_reason_code "        \
+	"LEFT JOIN participation_followup f ON f.participation_id = fp.id "    \
+	"LEFT JOIN staff fs ON fs.id = f.recorded_by WHERE fp.id = ?) "        \
+	"UNION ALL (SELECT 11, 1, 0, " B("su.version_no") ", "                 \
+	B("su.state") ", '', '', '', '' FROM participation_summary su "        \
+	"WHERE su.participation_id = ? ORDER BY su.version_no DESC LIMIT 1)"
+
+#define ITEMS_SQL                                                              \
+	"SELECT kind, o1 AS n, a, b, c, d, e, f FROM ("                        \
+	"(SELECT 1 AS kind, sort_order AS o1, id AS o2, "                      \
+	B("activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "         \
+	"'' AS d, '' AS e, '' AS f FROM participation_activity "               \
+	"WHERE participation_id = ?) "                                         \
+	"UNION ALL (SELECT 2, TO_SECONDS(e.at), e.id, "                        \
+	B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", "                          \
+	B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", "    \
+	B("e.reason") ", " B("s.display_name") ", '' "                         \
+	"FROM participation_extension e JOIN staff s ON s.id = e.staff_id "    \
+	"WHERE e.participation_id = ?) "                                       \
+	"UNION ALL " INCOME_ITEMS("3", "ri",                                   \
+	    "FROM referral_income ri JOIN code_income c "                      \
+	    "ON c.code = ri.income_code WHERE ri.referral_id = ?")             \
+	" UNION ALL " INCOME_ITEMS("4", "ia",                                  \
+	    "FROM participation_income_after ia JOIN code_income c "           \
+	    "ON c.code = ia.income_code WHERE ia.participation_id = ?")        \
+	" UNION ALL " HISTORY_ITEMS("5", "participation", "")                  \
+	" UNION ALL " HISTORY_ITEMS("6", "referral",                           \
+	    "AND h.field IN ('education_code', 'income', 'income_extent', "    \
+	    "'support_time_code') ")                                           \
+	" UNION ALL " LOOKED_ITEMS " UNION ALL " CODE_ITEMS                    \
+	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
+	") x ORDER BY kind, o1, o2, a"
+
+/* clang-format on */
 
 /* SQL_PARTICIPATION_GET: the participation's page, SUS data included:
  * the SUS facts as every SUS statement reads them (SUS_FACTS_SQL,
@@ -391,7 +446,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 13,
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 16,
 	    .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "

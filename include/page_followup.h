@@ -23,6 +23,7 @@ struct participation;
 /* The submitted follow-up form: what was chosen, for the page re-rendered
  * with it. */
 enum followup_field { FUF_SITUATION, FUF_VERSION, FUF__MAX };
+struct followup_record;
 struct followup_form {
 	struct field_val v[FUF__MAX];
 };
@@ -31,10 +32,12 @@ struct followup_form {
  * version_uppfoljning=<the follow-up's version, 0 when none>. */
 enum app_err page_participation_followup(struct req *);
 
-/* Bind the panel of p into ctx (one statement): keys fu_*; typed: the
- * submitted form, NULL when none. */
+/* Bind the panel of p into ctx (no statement): keys fu_*; loaded: its
+ * follow-up as the page's load read it (participation_page_load(), the
+ * same as followup_load()); typed: the submitted form, NULL when none. */
 enum app_err followup_bind_participation(struct req *, struct view_ctx *ctx,
-    const struct participation *p, const struct followup_form *typed);
+    const struct participation *p, const struct followup_record *loaded,
+    const struct followup_form *typed);
 
 /* Bind the reminders of the caller's insatser (list "followups",
  * "followup_count"), with one access-log row for the list when there are

@@ -150,7 +150,9 @@ enum pv_kind {
 	PV_EXTEND,
 	PV_END,
 	PV_SUS,
-	PV_TARGET_GROUP
+	PV_TARGET_GROUP,
+	PV_FOLLOWUP, /* only as pv_form.open: its POST sets .followup */
+	PV__MAX
 };
 
 /* The plan form: up to PLAN_ROWS activities, each with its hours; the
@@ -174,6 +176,11 @@ struct part_sus_form;
 
 struct pv_form {
 	enum pv_kind kind; /* the submitted form */
+	/* GET /deltagande/:id?form=x: the form shown on its own page
+	 * (views/deltagande_formular.html), PV_NONE: the participation's
+	 * page. A submitted form (kind, or followup) is shown on its own
+	 * page too, with what was typed. */
+	enum pv_kind open;
 	struct field_val plan[2 * PLAN_ROWS];
 	size_t plan_rows; /* PV_PLAN: the rows to show; 0: as typed */
 	struct field_val mt[MT__MAX], fl[FL__MAX], en[EN__MAX];

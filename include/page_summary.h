@@ -48,9 +48,11 @@ const struct form_def *page_summary_forms(size_t *n);
 /* For the participation page (views/deltagande.html, section
  * "Sammanfattande dokumentation"): sum_state (the latest version's state
  * in words), sum_link (the page may be opened: ended, not
- * felregistrerad). */
-enum app_err summary_bind_participation(
-    struct req *, struct view_ctx *, const struct participation *p);
+ * felregistrerad). No statement: version_no and state are the newest
+ * version's number (0: none) and state name, as participation_page_load()
+ * read them. */
+enum app_err summary_bind_participation(struct req *, struct view_ctx *,
+    const struct participation *p, long long version_no, struct str state);
 
 /*
  * Bind the document (list "doc", one item: the version numbered want, or

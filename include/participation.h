@@ -21,6 +21,7 @@
 #include "paging.h"
 #include "contact.h"
 #include "db.h"
+#include "followup.h"
 #include "str.h"
 #include "sus_complete.h"
 
@@ -291,6 +292,12 @@ struct participation_page {
 	struct midterm *midterms; /* mid-term follow-ups (midterm.h) */
 	size_t nmidterms;
 	struct code_choices codes[PCODES__MAX];
+	/* The six-month follow-up as followup_load() reads it (version 0:
+	 * none recorded), and the newest summary version (number 0: none)
+	 * with its state's name (summary.h). */
+	struct followup_record followup;
+	long long summary_version_no;
+	struct str summary_state;
 };
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds
@@ -303,9 +310,11 @@ extern const struct db_record participation_item_record;
 
 /* The access-log rows the participation's page shows: the latest reads;
  * the whole log is on its own page (participation_access_load()). */
-#define PARTICIPATION_PAGE_LOOKED 10
+#define PARTICIPATION_PAGE_LOOKED  10
+/* The most rows of each change-history list the page shows. */
+#define PARTICIPATION_PAGE_HISTORY 500
 /* The most rows the access-log page shows. */
-#define PARTICIPATION_ACCESS_MAX  1000
+#define PARTICIPATION_ACCESS_MAX   1000
 
 /* The Swedish name of a change_history field of a participation
  * ("end_date" -> "Slutdatum"), the person's fields included; NULL for
@@ -328,10 +337,12 @@ enum app_err participation_load(
     struct req *, long long id, struct participation *out, int *found);
 
 /* The lists of p's page (*out; arena): plan, extensions, mid-term
- * follow-ups, incomes before and after, change history, the latest PARTICIPATION_PAGE_LOOKED access-log
- * rows and every code list. One statement. */
+ * follow-ups, incomes before and after, change history, the latest
+ * PARTICIPATION_PAGE_LOOKED access-log rows, the six-month follow-up, the
+ * newest summary version and, when codes is non-zero, every code list (the
+ * forms' options; none otherwise). One statement. */
 enum app_err participation_page_load(struct req *,
-    const struct participation *p, struct participation_page *out);
+    const struct participation *p, int codes, struct participation_page *out);
 
 /* Every code list (active and not) into codes[PCODES__MAX]. Arena. */
 enum app_err participation_codes_load(struct req *, struct code_choices *codes);

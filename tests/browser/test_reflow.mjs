@@ -120,6 +120,7 @@ const roles = {
 		await seen(page, role, "deltagande-samtycken", await hrefOf(page, "main a[href^='/samtycken/ansokan/']"));
 		await seen(page, role, "deltagande-atkomstlogg", `${p}/atkomstlogg`);
 		await seen(page, role, "deltagande-kontakt", `${p}/kontaktuppgifter`);
+		await seen(page, role, "deltagande-formular-sus", `${p}?form=sus`);
 		// The search by personnummer (a POST), for a person in the insats.
 		const pnr = sql(`SELECT p.personnummer FROM person p JOIN referral r ON r.person_id = p.id
 			WHERE r.insats_id = ${insatsIdOf("Case Manager")} ORDER BY r.id LIMIT 1`)[0];

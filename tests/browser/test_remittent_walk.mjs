@@ -269,13 +269,16 @@ await runWith(browser, "the remittent's walk", async () => {
 	});
 
 	await step("4. a plan with two activities and two mid-term follow-ups", async () => {
+		// Each form opens on its own page (?form=x), from the page's link.
 		await fv.goto(`${BASE}/deltagande/${pid}`);
+		await fv.getByRole("link", { name: "Ändra planen" }).click();
 		for (let i = 0; i < PLAN.length; i++) {
 			await fv.fill(`#aktivitet-${i + 1}`, PLAN[i][0]);
 			await fv.fill(`#timmar-${i + 1}`, PLAN[i][1]);
 		}
 		await send(fv, () => fv.getByRole("button", { name: "Spara planen" }).click());
 		for (const mt of MIDTERMS) {
+			await fv.getByRole("link", { name: "Registrera en mittuppföljning" }).click();
 			await fv.fill("#mt-datum", mt.date);
 			await fv.fill("#mt-deltog", mt.who);
 			await fv.fill("#mt-anteckning", mt.note);
@@ -294,7 +297,7 @@ await runWith(browser, "the remittent's walk", async () => {
 	});
 
 	await step("5. the planned end extended", async () => {
-		await fv.goto(`${BASE}/deltagande/${pid}`);
+		await fv.goto(`${BASE}/deltagande/${pid}?form=forlangning`);
 		await fv.fill("#fl-slut", EXTENDED_END);
 		await fv.fill("#fl-orsak", EXTENSION_REASON);
 		await send(fv, () => fv.getByRole("button", { name: "Förläng" }).click());
@@ -306,7 +309,7 @@ await runWith(browser, "the remittent's walk", async () => {
 	});
 
 	await step("6. the participation ended (arbete)", async () => {
-		await fv.goto(`${BASE}/deltagande/${pid}`);
+		await fv.goto(`${BASE}/deltagande/${pid}?form=avslut`);
 		await fv.fill("#en-datum", END);
 		await fv.selectOption("#en-orsak", "arbete");
 		eq("the end reason's label on the staff form",

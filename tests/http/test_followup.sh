@@ -98,7 +98,10 @@ expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$DUE"
 expect_body "... has the follow-up panel" '<h2 id="uppfoljning">Uppföljning 6 månader efter avslut</h2>'
 expect_body "... due six months after the end" "<dt>Ska göras</dt><dd>$(months 0)10"
 expect_body "... the situation at the end" "<dt>Situation vid avslut</dt><dd>Arbete</dd>"
-expect_body "... and the form" 'action="/deltagande/'"$DUE"'/uppfoljning"'
+expect_body "... and the link to its form" 'href="/deltagande/'"$DUE"'?form=uppfoljning"'
+check "... not the form itself (it opens on demand)" body_lacks 'action="/deltagande/'"$DUE"'/uppfoljning"'
+expect_status "the form on its own" 200 -b "$FV" "$BASE/deltagande/$DUE?form=uppfoljning"
+expect_body "... is the form" 'action="/deltagande/'"$DUE"'/uppfoljning"'
 expect_status "one still enrolled" 200 -b "$FV" "$BASE/deltagande/$OPEN"
 check "... has no form yet" body_lacks "/uppfoljning\""
 

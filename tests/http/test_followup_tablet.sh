@@ -51,10 +51,11 @@ log_in FV personal.fv
 FU_OPEN='name="matning" value="uppfoljning"'
 
 # --- The questionnaire's answers are the follow-up's situations.
-expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$DUE"
+expect_status "the follow-up form" 200 -b "$FV" "$BASE/deltagande/$DUE?form=uppfoljning"
 eq "the questionnaire's options are the follow-up form's situations, in order" \
 	"$(q "SELECT GROUP_CONCAT(o.value ORDER BY o.position) FROM questionnaire_option o JOIN questionnaire_item i ON i.id = o.item_id WHERE i.questionnaire_id = $FQ AND i.item_code = 'situation'")" \
 	"$(grep -o 'name="situation" value="[a-z]*"' "$BODY" | sed 's/.*value="//; s/"//' | paste -sd,)"
+expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$DUE"
 expect_body "... lists the follow-up questionnaire" "Uppföljning 6 månader: Ej besvarad"
 expect_body "... offers it on the tablet while it is due" "$FU_OPEN"
 expect_body "... and says so in the follow-up panel" "Deltagaren kan också svara själv på surfplattan"

@@ -33,6 +33,8 @@ PV=$(part_version "$P")
 # --- Several follow-ups
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "none yet" "Ingen mittuppföljning registrerad."
+expect_body "a link opens the add form" "href=\"/deltagande/$P?form=mittuppfoljning\""
+expect_status "the add form on its own" 200 -b "$FV" "$BASE/deltagande/$P?form=mittuppfoljning"
 K1=$(hidden nyckel)
 check "the add form carries a one-time key" test "${#K1}" -eq 32
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$K1" --data "datum=$(day -60)" \
@@ -40,6 +42,7 @@ got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$K1" --data "da
 eq "the first follow-up is saved (303)" "$got" 303
 expect_header "back to the section" "Location: /deltagande/$P?sparat=1#mittuppfoljning"
 expect_status "the page again" 200 -b "$FV" "$BASE/deltagande/$P?sparat=1"
+expect_status "the add form again" 200 -b "$FV" "$BASE/deltagande/$P?form=mittuppfoljning"
 K2=$(hidden nyckel)
 check "with a fresh key" test -n "$K2" -a "$K2" != "$K1"
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$K2" --data "datum=$(day -30)" \
@@ -65,7 +68,7 @@ eq "and adds nothing" "$(mt_rows "$P")" 2
 eq "nor a history or access-log row" "$(mt_audits "$P")" 2
 
 # --- Bad input: refused with everything typed kept, nothing stored
-expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "the add form" 200 -b "$FV" "$BASE/deltagande/$P?form=mittuppfoljning"
 K3=$(hidden nyckel)
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$K3" --data "datum=$(day 1)" \
 	--data-urlencode "deltog=Deltagaren ensam" --data-urlencode "anteckning=Framtid")
@@ -128,7 +131,7 @@ correct_start() {
 eq "a start after the first follow-up ($(day -59)) is refused (400)" "$(correct_start "$(day -58)")" 400
 expect_body "with the message" "Startdatumet kan inte vara efter den första mittuppföljningen ($(day -59))."
 eq "a start on its day is saved (303)" "$(correct_start "$(day -59)")" 303
-expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "the add form" 200 -b "$FV" "$BASE/deltagande/$P?form=mittuppfoljning"
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$(hidden nyckel)" --data "datum=$(day -60)" --data-urlencode "deltog=Före")
 eq "and then a follow-up before that start is refused (400)" "$got" 400
 expect_body "with the message" "Datumet kan inte vara före startdatumet ($(day -59))."

@@ -251,7 +251,7 @@ check "the test's participation" test -n "$PA"
 # ---------------------------------------------------------------------
 exts() { q "SELECT COUNT(*) FROM participation_extension WHERE participation_id = $PA"; }
 ext_form() { # USER: the page; its key, version and token
-	aget "$1" "/deltagande/$PA" > /dev/null
+	aget "$1" "/deltagande/$PA?form=forlangning" > /dev/null
 	EK=$(form_hidden "/deltagande/$PA/forlangning" skapanyckel)
 	EV=$(form_hidden "/deltagande/$PA/forlangning" version)
 	ECSRF=$(form_csrf)

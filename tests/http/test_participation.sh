@@ -152,7 +152,7 @@ expect_body "hours out of range" '<p class="error" id="timmar-2-fel">Ange ett he
 eq "the plan is unchanged" "$(q "SELECT CONCAT(COUNT(*), '/', (SELECT version FROM participation WHERE id = $P1)) FROM participation_activity WHERE participation_id = $P1")" "2/$V"
 
 # --- Mid-term follow-up (more in test_midterm.sh)
-expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P1"
+expect_status "the add form" 200 -b "$FV" "$BASE/deltagande/$P1?form=mittuppfoljning"
 K1=$(hidden nyckel)
 got=$(post "$FV" "/deltagande/$P1/mittuppfoljning" --data "nyckel=$K1" --data "datum=$(day 1)" \
 	--data-urlencode "deltog=Deltagaren, remittenten" --data-urlencode "anteckning=Går framåt")

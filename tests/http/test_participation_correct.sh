@@ -186,7 +186,7 @@ eq "and the summary's send day, Swedish, as the summary's own row writes it" "$(
 eq "and the status" "$(hist_of "$P" status)" "avslutad>inskriven"
 eq "the access log has it" "$(updates "$P" reopened)" 1
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P"
-expect_body "is open again, with the end form" 'action="/deltagande/'"$P"'/avslut"'
+expect_body "is open again, with the end form's link" 'href="/deltagande/'"$P"'?form=avslut"'
 expect_body "shows the reason in the history" "Fel deltagare avslutad"
 got=$(post "$FV" "/deltagande/$P/oppna-igen" --data "version=$((V + 1))" --data-urlencode "skal_oppna=Igen")
 eq "reopening an open one is 409" "$got" 409
@@ -223,7 +223,7 @@ eq "felregistrerad, its end on its start (it never ends before it starts)" \
 
 # --- A plan of twelve activities; "Lägg till rad" without JavaScript
 R=$(complete kvinna "$(day -10)")
-expect_status "a new participation's page" 200 -b "$FV" "$BASE/deltagande/$R"
+expect_status "a new participation's plan form" 200 -b "$FV" "$BASE/deltagande/$R?form=plan"
 eq "the plan form shows four rows" "$(grep -c 'name="aktivitet_[0-9]*"' "$BODY")" 4
 V=$(part_version "$R")
 ARGS=()
@@ -239,6 +239,7 @@ eq "all twelve are stored, in order" "$(q "SELECT CONCAT(COUNT(*), '|', SUM(hour
 	"12|36|$(seq -s, -f 'Aktivitet nummer %g' 1 12)"
 expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$R"
 expect_body "shows the twelfth" '<td data-label="Aktivitet">Aktivitet nummer 12</td>'
+expect_status "the plan form" 200 -b "$FV" "$BASE/deltagande/$R?form=plan"
 eq "and the form has room for two more" "$(grep -c 'name="aktivitet_[0-9]*"' "$BODY")" 14
 # The hours follow the plan: the correction cannot set others.
 expect_status "the correction page" 200 -b "$FV" "$BASE/deltagande/$R/rattelse"

@@ -66,7 +66,7 @@ audit_updates() {
 	q "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND object_type = 'participation' AND object_id = $P"
 }
 read_versions() {
-	fetch -b "$FV" "$BASE/deltagande/$P" > /dev/null
+	fetch -b "$FV" "$BASE/deltagande/$P?form=sus" > /dev/null
 	V=$(page_version version)
 	VR=$(page_version version_ansokan)
 	VP=$(page_version version_person)
@@ -94,6 +94,8 @@ expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "has the section" '<h2 id="sus-uppgifter">SUS-uppgifter</h2>'
 expect_body "says what is missing" "<strong>Saknas för SUS:</strong> utbildning, försörjning före, sysselsättning före, tid i offentlig försörjning, folkbokföringskommun."
 eq "marks each missing value" "$(grep -c '<strong class="late">Saknas</strong>' "$BODY")" 5
+expect_body "links to the form" "href=\"/deltagande/$P?form=sus\""
+expect_status "the form on its own" 200 -b "$FV" "$BASE/deltagande/$P?form=sus"
 expect_body "has the form" "action=\"/deltagande/$P/sus-uppgifter\""
 expect_body "offers the education codes" '<option value="gymnasium">Gymnasium</option>'
 expect_body "offers the income codes as checkboxes" 'name="forsorjning_fore" value="a_kassa">'
@@ -260,7 +262,7 @@ eq "a few codes and names" "$(q "SELECT GROUP_CONCAT(CONCAT(code, ' ', name) ORD
 eq "per län: Stockholm 26, Skåne 33, Västra Götaland 49, Norrbotten 14" \
 	"$(q "SELECT GROUP_CONCAT(n ORDER BY l SEPARATOR ' ') FROM (SELECT LEFT(code, 2) AS l, COUNT(*) AS n
 	  FROM code_municipality WHERE LEFT(code, 2) IN ('01', '12', '14', '25') GROUP BY l) x")" "26 33 49 14"
-expect_status "the form offers them all" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "the form offers them all" 200 -b "$FV" "$BASE/deltagande/$P?form=sus"
 eq "290 kommuner to pick from" "$(grep -c '^<option value="[0-9]\{4\}"' "$BODY")" 290
 expect_body "the stored one picked" '<option value="1487" selected>Vänersborg</option>'
 
@@ -269,7 +271,7 @@ expect_body "the stored one picked" '<option value="1487" selected>Vänersborg</
 # fixes it. An old text that does name one ("trollhättan kommun") counts.
 KMISS="folkbokföringskommun (finns inte i kommunlistan)"
 q "UPDATE participation_person SET home_municipality = 'Trollhätan' WHERE participation_id = $P"
-expect_status "the page with the misspelt kommun" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "the form with the misspelt kommun" 200 -b "$FV" "$BASE/deltagande/$P?form=sus"
 expect_body "names it missing, and why" "<strong>Saknas för SUS:</strong> $KMISS."
 expect_body "shows the stored text" "<dt>Folkbokföringskommun</dt><dd>Trollhätan <strong class=\"late\">Saknas: finns inte i kommunlistan</strong></dd>"
 expect_body "offers to keep it, readable" '<option value="">Behåll ”Trollhätan”</option>'
@@ -289,7 +291,7 @@ eq "history: from the text to the kommun" "$(q "SELECT CONCAT(old_value, '>', ne
 expect_status "the page" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "is complete again" "Alla uppgifter som SUS-registreringen behöver finns."
 q "UPDATE participation_person SET home_municipality = 'trollhättan kommun' WHERE participation_id = $P"
-expect_status "an old free text that names a kommun" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "an old free text that names a kommun" 200 -b "$FV" "$BASE/deltagande/$P?form=sus"
 expect_body "counts as that kommun" "Alla uppgifter som SUS-registreringen behöver finns."
 expect_body "and is picked in the list" '<option value="1488" selected>Trollhättan</option>'
 expect_status "the register quality page" 200 -b "$FV" "$BASE/sus/kvalitet"
@@ -353,7 +355,7 @@ read -r R3 P3 <<< "$(new_participation avslutad)"
 q "UPDATE participation SET end_reason_code = 'arbete', occupation_after_code = 'arbete' WHERE id = $P3;
    INSERT INTO participation_income_after (participation_id, income_code) VALUES ($P3, 'lon')" > /dev/null
 give_participation_sus_consent "$P3" ja > /dev/null
-fetch -b "$FV" "$BASE/deltagande/$P3" > /dev/null
+fetch -b "$FV" "$BASE/deltagande/$P3?form=sus" > /dev/null
 expect_body "an ended participation offers the extents after" 'name="forsorjning_efter_omfattning_kod" value="lon"'
 build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)" \
 	sysselsattning_fore_omfattning=25 forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=60 \
@@ -369,7 +371,7 @@ got=$(post "$FV" "/deltagande/$P3/sus-uppgifter" "${ARGS[@]}")
 eq "the before data and the extents after are saved" "$got" 303
 eq "stored" "$(extents "$P3")" "25|75|a_kassa:-|lon:75"
 eq "history: the income after's extent" "$(hist participation "$P3" income_after_extent)" "|lon:75|$FV_ID"
-fetch -b "$FV" "$BASE/deltagande/$P3" > /dev/null
+fetch -b "$FV" "$BASE/deltagande/$P3?form=sus" > /dev/null
 build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)" \
 	sysselsattning_fore_omfattning=25 sysselsattning_efter_omfattning=75 \
 	forsorjning_fore_omfattning_kod=a_kassa forsorjning_fore_omfattning=60 \
@@ -393,7 +395,7 @@ eq "income after" "$(xp "string($REG//*[local-name()='forsorjningEfter']/*/@omfa
 
 # --- An ended participation can be fixed too; a mistaken one cannot.
 read -r R2 P2 <<< "$(new_participation avslutad)"
-fetch -b "$FV" "$BASE/deltagande/$P2" > /dev/null
+fetch -b "$FV" "$BASE/deltagande/$P2?form=sus" > /dev/null
 expect_body "an ended participation has the form" "action=\"/deltagande/$P2/sus-uppgifter\""
 expect_body "and says the end data are missing too" "avslutsorsak, sysselsättning efter, försörjning efter"
 build GOOD "version=$(page_version version)" "version_ansokan=$(page_version version_ansokan)" "version_person=$(page_version version_person)"

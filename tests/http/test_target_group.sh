@@ -78,6 +78,8 @@ option() { echo "<option value=\"$1\"$2>$1$3</option>"; }
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "the section" '<h2 id="malgrupp">Målgrupp</h2>'
 expect_body "not set yet" '<dt>Målgrupp</dt><dd>Ej angiven</dd>'
+expect_body "a link opens the form" "href=\"/deltagande/$P?form=malgrupp\""
+expect_status "the målgrupp form" 200 -b "$FV" "$BASE/deltagande/$P?form=malgrupp"
 expect_body "offers 'Ej angiven', chosen" '<option value="" selected>Ej angiven</option>'
 expect_body "offers the first line" "$(option "$G1")"
 expect_body "offers the second line" "$(option "$G2")"
@@ -91,8 +93,9 @@ eq "and audited with the personnummer" \
 	"$(audits "action = 'update' AND object_type = 'participation' AND object_id = $P AND detail = 'target group' AND personnummer = '$(pnr_of "$P")'")" 1
 expect_status "the page after" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "shows it" "<dt>Målgrupp</dt><dd>$G1</dd>"
-expect_body "with it chosen" "$(option "$G1" " selected")"
 expect_body "the history row is labelled" "<td data-label=\"Uppgift\">Målgrupp</td><td data-label=\"Från\"></td><td data-label=\"Till\">$G1</td>"
+expect_status "the målgrupp form" 200 -b "$FV" "$BASE/deltagande/$P?form=malgrupp"
+expect_body "with it chosen" "$(option "$G1" " selected")"
 
 # --- A retry of the same form changes nothing twice
 eq "the same form again is 409" "$(tg_post "$FV" "$V" "$G1")" 409
@@ -126,6 +129,7 @@ eq "a line of another insats is 400 too" "$(tg_post "$FV" "$V" "Kvinnor upp till
 q "UPDATE insats SET target_groups = '$G1\nKvinnor 18–45 år $TAG' WHERE id = $INS"
 expect_status "the page after the rewording" 200 -b "$FV" "$BASE/deltagande/$P"
 expect_body "shows it as the former målgrupp" "<dt>Målgrupp</dt><dd>$G2 (tidigare målgrupp)</dd>"
+expect_status "the målgrupp form" 200 -b "$FV" "$BASE/deltagande/$P?form=malgrupp"
 expect_body "offers it, chosen" "$(option "$G2" " selected" " (tidigare målgrupp)")"
 expect_body "and the new line" "$(option "Kvinnor 18–45 år $TAG")"
 eq "keeping it answers 303" "$(tg_post "$FV" "$V" "$G2")" 303
@@ -156,7 +160,7 @@ eq "nothing was written" "$(q "SELECT target_group FROM participation WHERE id =
 eq "ending it answers 303" "$(post "$FV" "/deltagande/$P/avslut" --data "version=$(part_version "$P")" --data "slutdatum=$TODAY" \
 	--data "avslutsorsak=arbete" --data "sysselsattning_efter=arbete" --data "forsorjning_efter=lon")" 303
 expect_status "the ended participation's page" 200 -b "$FV" "$BASE/deltagande/$P"
-expect_body "still offers the målgrupp form" "/deltagande/$P/malgrupp"
+expect_body "still offers the målgrupp form" "/deltagande/$P?form=malgrupp"
 
 # expect: the rows "GROUP: avslutade" and "GROUP: medeltid, månader" as
 # "table;row;kvinna;man;total" from the fixture's ended participations and

@@ -95,8 +95,10 @@ check "and it can no longer be edited" bash -c "! grep -q 'ansokningar/$R/andra'
 expect_status "personal.fv: GET /deltagande/$P" 200 -b "$FV" "$BASE/deltagande/$P?antagen=1"
 expect_body "says the referral was admitted" "Ansökan är antagen och deltagandet inskrivet."
 expect_body "shows the participant's personnummer" "$(dash "$PN")"
+expect_body "links to the plan form" "href=\"/deltagande/$P?form=plan\""
+expect_status "personal.fv: the plan form" 200 -b "$FV" "$BASE/deltagande/$P?form=plan"
 V=$(hidden version)
-check "the page carries the participation's version" test -n "$V"
+check "the form carries the participation's version" test -n "$V"
 got=$(post "$FV" "/deltagande/$P/plan" --data "version=$V" --data-urlencode "aktivitet_1=Promenadgrupp" --data "timmar_1=4" \
 	--data-urlencode "aktivitet_2=Arbetsträning" --data "timmar_2=6")
 eq "saving the plan (303)" "$got" 303
@@ -105,6 +107,7 @@ eq "the plan is stored" "$(q "SELECT GROUP_CONCAT(CONCAT(activity, ':', hours_pe
 
 # --- 6. Mid-term follow-up today
 expect_status "personal.fv: the page after the plan" 200 -b "$FV" "$BASE/deltagande/$P?sparat=1"
+expect_status "personal.fv: the mid-term follow-up form" 200 -b "$FV" "$BASE/deltagande/$P?form=mittuppfoljning"
 got=$(post "$FV" "/deltagande/$P/mittuppfoljning" --data "nyckel=$(hidden nyckel)" --data "datum=$TODAY" \
 	--data-urlencode "deltog=Deltagaren, remittenten" --data-urlencode "anteckning=Går framåt")
 eq "the mid-term follow-up (303)" "$got" 303
@@ -112,7 +115,7 @@ eq "it is stored" "$(q "SELECT CONCAT_WS('|', held_date, attendees, note) FROM p
 	"$TODAY|Deltagaren, remittenten|Går framåt"
 
 # --- 7. Extension of the planned end
-expect_status "personal.fv: the page after the follow-up" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "personal.fv: the extension form" 200 -b "$FV" "$BASE/deltagande/$P?form=forlangning"
 V=$(hidden version)
 got=$(post "$FV" "/deltagande/$P/forlangning" --data "version=$V" --data "nytt_slut=$(day 60)" --data-urlencode "orsak=Behöver mer tid")
 eq "the extension (303)" "$got" 303
@@ -121,7 +124,7 @@ eq "the planned end moved, the extension recorded" \
 	"$(day 60)|$(day 30)|$(day 60)|Behöver mer tid"
 
 # --- 8. End today, reason arbete
-expect_status "personal.fv: the page after the extension" 200 -b "$FV" "$BASE/deltagande/$P"
+expect_status "personal.fv: the end form" 200 -b "$FV" "$BASE/deltagande/$P?form=avslut"
 V=$(hidden version)
 got=$(post "$FV" "/deltagande/$P/avslut" --data "version=$V" --data "slutdatum=$TODAY" --data "avslutsorsak=arbete" \
 	--data "sysselsattning_efter=arbete" --data "forsorjning_efter=lon")

@@ -1,0 +1,90 @@
+# A busy participation's page (issue 19): many reads, a long change
+# history, many extensions and mid-term follow-ups, its six-month
+# follow-up and consents. Its page still runs at most 6 SQL statements
+# (statements_of, as tests/bench_statements.sh counts them), and shows the
+# latest 10 reads of the access log, newest first, with a link to the whole
+# log.
+. "$(dirname "$0")/lib.sh"
+
+log_in FV personal.fv
+# An ended participation of personal.fv's insats (its follow-up and
+# summary sections are shown).
+P=$(q "SELECT MIN(p.id) FROM participation p JOIN staff_insats si
+	ON si.insats_id = p.insats_id JOIN staff s ON s.id = si.staff_id
+	WHERE s.username = 'personal.fv' AND p.status = 'avslutad'")
+check "fixture: an ended participation of personal.fv's insats" test -n "$P"
+R=$(q "SELECT referral_id FROM participation WHERE id = $P")
+PNR=$(q "SELECT pn.personnummer FROM participation p JOIN person pn
+	ON pn.id = p.person_id WHERE p.id = $P")
+FV_ID=$(staff_id_of personal.fv)
+
+# Busy: 60 extensions, 300 history rows of the participation and 300 of
+# its referral's SUS fields, 40 mid-term follow-ups, its follow-up, and
+# 400 older reads of the file.
+q "INSERT INTO participation_extension (participation_id, old_planned_end,
+	new_planned_end, reason, staff_id, at)
+	SELECT $P, '2025-01-01', '2025-02-01', CONCAT('Skäl ', seq), $FV_ID,
+	UTC_TIMESTAMP() - INTERVAL seq DAY FROM seq_1_to_60"
+q "INSERT INTO change_history (at, staff_id, record_type, record_id, field,
+	old_value, new_value)
+	SELECT UTC_TIMESTAMP(3) - INTERVAL seq HOUR, $FV_ID, 'participation', $P,
+	'hours_per_week', seq, seq + 1 FROM seq_1_to_300"
+q "INSERT INTO change_history (at, staff_id, record_type, record_id, field,
+	old_value, new_value)
+	SELECT UTC_TIMESTAMP(3) - INTERVAL seq HOUR, $FV_ID, 'referral', $R,
+	'education_code', NULL, NULL FROM seq_1_to_300"
+q "INSERT INTO participation_midterm (participation_id, held_date, attendees,
+	note, recorded_by) SELECT $P, CURDATE() - INTERVAL seq DAY,
+	'Deltagaren', 'Anteckning', $FV_ID FROM seq_1_to_40"
+q "INSERT IGNORE INTO participation_followup (participation_id, situation,
+	followup_date, recorded_by) VALUES ($P, 'arbete', CURDATE(), $FV_ID)"
+q "INSERT INTO audit_log (at, staff_id, username, action, object_type,
+	object_id, personnummer, remote_addr, request_id, detail)
+	SELECT UTC_TIMESTAMP(3) - INTERVAL seq MINUTE, $FV_ID, 'personal.fv',
+	'read', 'participation', $P, '$PNR', '127.0.0.1', 'busy-fixture', ''
+	FROM seq_1_to_400"
+check "fixture: the file has hundreds of reads" \
+	test "$(q "SELECT COUNT(*) FROM audit_log WHERE object_type =
+		'participation' AND object_id = $P")" -ge 400
+
+n=$(statements_of "$FV" "/deltagande/$P")
+check "a busy participation's page runs at most 6 statements (ran $n)" \
+	test "$n" != "?" -a "$n" -le 6
+
+# Flat with the data: the rows the page reads (MariaDB's Handler_read
+# counters around one request, least of three) do not grow when the file
+# gets 2 000 more reads; the latest ones are picked by the index, not by
+# reading the whole file's log.
+handler_reads() {
+	local least=999999999 a b
+	h() { q "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS
+		WHERE VARIABLE_NAME LIKE 'HANDLER_READ%'"; }
+	for _ in 1 2 3; do
+		a=$(h); curl -sS -o /dev/null -b "$FV" "$BASE/deltagande/$P"; b=$(h)
+		[ $((b - a)) -lt $least ] && least=$((b - a))
+	done
+	echo "$least"
+}
+before=$(handler_reads)
+q "INSERT INTO audit_log (at, staff_id, username, action, object_type,
+	object_id, personnummer, remote_addr, request_id, detail)
+	SELECT UTC_TIMESTAMP(3) - INTERVAL seq SECOND, $FV_ID, 'personal.fv',
+	'read', 'participation', $P, '$PNR', '127.0.0.1', 'busy-fixture', ''
+	FROM seq_1_to_2000"
+after=$(handler_reads)
+check "2 000 more reads of the file do not make the page read more rows ($before, then $after)" \
+	test "$after" -le $((before + before / 20 + 20))
+
+eq "the page answers" "$(fetch -b "$FV" "$BASE/deltagande/$P")" 200
+# The access-log section: the rows with a "Vad" cell.
+looked=$(sed -n '/id="vem-har-tittat"/,/<\/section>/p' "$BODY" | grep -c 'data-label="Vad"')
+eq "the page lists the latest 10 reads, no more" "$looked" 10
+times=$(sed -n '/id="vem-har-tittat"/,/<\/section>/p' "$BODY" |
+	grep -o 'data-label="När (svensk tid)">[^<]*' | sed 's/.*>//')
+check "… newest first" bash -c 'sort -r -c <<< "$1"' _ "$times"
+expect_body "… with a link to the whole access log" "href=\"/deltagande/$P/atkomstlogg\""
+eq "the whole log answers" "$(fetch -b "$FV" "$BASE/deltagande/$P/atkomstlogg")" 200
+check "… and lists more than 10 reads" \
+	test "$(grep -c 'data-label="Vad"' "$BODY")" -gt 10
+
+done_testing

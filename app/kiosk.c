@@ -191,10 +191,19 @@ kiosk_item_load(
 	if (rows[0].opt_position > 0 &&
 	    (out->opts = arena_calloc(r->a, nrows, sizeof(*out->opts))) == NULL)
 		return APP_ENOMEM;
-	for (size_t i = 0; out->opts != NULL && i < nrows; i++)
-		out->opts[out->nopts++] =
-		    (struct quest_option_rec){ rows[i].opt_position,
-			    rows[i].opt_value, rows[i].opt_text };
+	/* In the order of their positions (the statement has none): a
+	 * handful, so by insertion. */
+	for (size_t i = 0; out->opts != NULL && i < nrows; i++) {
+		struct quest_option_rec o = { rows[i].opt_position,
+			rows[i].opt_value, rows[i].opt_text };
+		size_t at = out->nopts++;
+
+		while (at > 0 && out->opts[at - 1].position > o.position) {
+			out->opts[at] = out->opts[at - 1];
+			at--;
+		}
+		out->opts[at] = o;
+	}
 	return APP_OK;
 }
 

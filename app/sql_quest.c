@@ -51,43 +51,45 @@
 	"LEFT JOIN questionnaire_response r ON r.id = c.response_id "          \
 	"WHERE c.device_hash = ?"
 
-/* SQL_QUEST_ITEM_AT with its options (LEFT JOIN: a row per option), the
- * title, the intro and the screen's key: struct kiosk_item_row. */
-#define KIOSK_ITEM_SQL                                                                                                                                                                                                                                                                                                                                   \
-	"SELECT i.id, i.item_code, i.kind, "                                                                                                                                                                                                                                                                                                             \
-	"IFNULL(i.scale_min, '') AS scale_min, "                                                                                                                                                                                                                                                                                                         \
-	"IFNULL(i.scale_max, '') AS scale_max, i.allow_vet_ej, "                                                                                                                                                                                                                                                                                         \
-	"i.allow_ej_aktuellt, IFNULL(i.max_length, '') AS max_length, "                                                                                                                                                                                                                                                                                  \
-	"COALESCE(" TEXT_IN("i.questionnaire_id",                                                                                                                                                                                                                                                                                                        \
-	    "CONCAT('item.', i.item_code)") ", i.text) AS text, "                                                                                                                                                                                                                                                                                        \
-	                                    "IFNULL(" TEXT_IN(                                                                                                                                                                                                                                                                                           \
-	                                        "i.questionnaire_id",                                                                                                                                                                                                                                                                                    \
-	                                        "CONCAT('item.', i.item_code, '.min')") ", '') AS min_label, "                                                                                                                                                                                                                                           \
-	                                                                                "IFNULL(" TEXT_IN(                                                                                                                                                                                                                                               \
-	                                                                                    "i.questionnaire_id",                                                                                                                                                                                                                                        \
-	                                                                                    "CONCAT('item.', i.item_code, '.max')") ", '') AS max_label, "                                                                                                                                                                                               \
-	                                                                                                                            "IFNULL(o.position, 0) AS opt_position, "                                                                                                                                                                            \
-	                                                                                                                            "IFNULL(o.value, '') AS opt_value, "                                                                                                                                                                                 \
-	                                                                                                                            "IFNULL(COALESCE(" TEXT_IN(                                                                                                                                                                                          \
-	                                                                                                                                "i.questionnaire_id",                                                                                                                                                                                            \
-	                                                                                                                                "CONCAT('item.', i.item_code, '.opt.', o.value)") ", o.text), '') "                                                                                                                                              \
-	                                                                                                                                                                                  "AS opt_text, " TEXT_OR_DEFAULT(                                                                                                                               \
-	                                                                                                                                                                                      "i.questionnaire_id", "'title'") " AS title, " TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, "                                              \
-	                                                                                                                                                                                                                                                                                      "IFNULL((SELECT s.saves FROM questionnaire_screen s "      \
-	                                                                                                                                                                                                                                                                                      "WHERE s.code_id = ? AND s.item_id = i.id), 0) AS nyckel " \
-	                                                                                                                                                                                                                                                                                      "FROM questionnaire_item i "                               \
-	                                                                                                                                                                                                                                                                                      "LEFT JOIN questionnaire_option o ON o.item_id = i.id "    \
-	                                                                                                                                                                                                                                                                                      "WHERE i.questionnaire_id = ? AND i.position = ? "         \
-	                                                                                                                                                                                                                                                                                      "ORDER BY o.position"
+/* SQL_QUEST_ITEM_AT with its options (LEFT JOIN: a row per option, in no
+ * order: an ORDER BY costs a temporary table, kiosk_item_load() puts them
+ * in order), the title, the intro and the screen's key: struct
+ * kiosk_item_row. */
+/* clang-format off */
+#define KIOSK_ITEM_SQL \
+	"SELECT i.id, i.item_code, i.kind, " \
+	"IFNULL(i.scale_min, '') AS scale_min, " \
+	"IFNULL(i.scale_max, '') AS scale_max, i.allow_vet_ej, " \
+	"i.allow_ej_aktuellt, IFNULL(i.max_length, '') AS max_length, " \
+	"COALESCE(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code)") ", i.text) AS text, " \
+	"IFNULL(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code, '.min')") ", '') AS min_label, " \
+	"IFNULL(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code, '.max')") ", '') AS max_label, " \
+	"IFNULL(o.position, 0) AS opt_position, " \
+	"IFNULL(o.value, '') AS opt_value, " \
+	"IFNULL(COALESCE(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code, '.opt.', o.value)") ", o.text), '') " \
+	"AS opt_text, " \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'title'") " AS title, " \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, " \
+	"IFNULL((SELECT s.saves FROM questionnaire_screen s " \
+	"WHERE s.code_id = ? AND s.item_id = i.id), 0) AS nyckel " \
+	"FROM questionnaire_item i " \
+	"LEFT JOIN questionnaire_option o ON o.item_id = i.id " \
+	"WHERE i.questionnaire_id = ? AND i.position = ?"
+/* clang-format on */
 
 /* A text of questionnaire qid by ref in lang (?), else in its default
  * language, else "". */
-#define TEXT_OR_DEFAULT(qid, ref)                                              \
-	"COALESCE(" TEXT_IN(                                                   \
-	    qid, ref) ", (SELECT t.text FROM "                                 \
-	              "questionnaire_text t JOIN questionnaire q ON q.id = "   \
-	              "t.questionnaire_id WHERE t.questionnaire_id = " qid     \
-	              " AND t.ref = " ref " AND t.lang = q.default_lang), '')"
+/* clang-format off */
+#define TEXT_OR_DEFAULT(qid, ref) \
+	"COALESCE(" TEXT_IN(qid, ref) ", (SELECT t.text FROM " \
+	"questionnaire_text t JOIN questionnaire q ON q.id = " \
+	"t.questionnaire_id WHERE t.questionnaire_id = " qid " AND t.ref = " \
+	ref " AND t.lang = q.default_lang), '')"
+/* clang-format on */
 
 /* One definition as struct quest_info (quest.c). */
 #define DEF_SELECT                                                             \

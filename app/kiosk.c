@@ -159,8 +159,8 @@ kiosk_load(struct req *r, struct kiosk *k)
 }
 
 enum app_err
-kiosk_item_load(
-    struct req *r, const struct kiosk *k, long long n, struct kiosk_screen *out)
+kiosk_item_load(struct req *r, const struct kiosk *k, long long n, int screen,
+    struct kiosk_screen *out)
 {
 	struct str lang = k->lang.len ? k->lang : STR_LIT("sv");
 	struct db_param p[10];
@@ -170,15 +170,17 @@ kiosk_item_load(
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	/* The item's three texts, its option's, the title's and the
-	 * intro's in lang; the code; the item. */
-	for (int i = 0; i < 6; i++)
+	/* The item's three texts and its option's in lang, for a screen the
+	 * title's and the intro's too and the code; the item. */
+	for (int i = 0; i < (screen ? 6 : 4); i++)
 		p[j++] = DB_STR(lang);
-	p[j++] = DB_INT(k->code.id);
+	if (screen)
+		p[j++] = DB_INT(k->code.id);
 	p[j++] = DB_INT(k->code.questionnaire_id);
 	p[j++] = DB_INT(n);
-	if ((e = db_load(r->db, r->a, DB_QUEST, SQL_QUEST_KIOSK_ITEM, p, j, &v,
-	         &nrows)) != APP_OK)
+	if ((e = db_load(r->db, r->a, DB_QUEST,
+	         screen ? SQL_QUEST_KIOSK_ITEM : SQL_QUEST_KIOSK_ITEM_SAVE, p,
+	         j, &v, &nrows)) != APP_OK)
 		return e;
 	if (nrows == 0)
 		return APP_ENOTFOUND;

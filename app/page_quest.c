@@ -108,10 +108,11 @@ page_kiosk_lang_set(struct req *r)
 
 /* ---- One question per screen ----------------------------------------- */
 
-/* The screen of the item at the path's position n, 1..nitems. */
+/* The item at the path's position n, 1..nitems; with screen, all its
+ * screen shows (kiosk_item_load()). */
 static enum app_err
-kiosk_item(
-    struct req *r, const struct kiosk *k, long long *n, struct kiosk_screen *s)
+kiosk_item(struct req *r, const struct kiosk *k, long long *n, int screen,
+    struct kiosk_screen *s)
 {
 	enum app_err e = req_param_id(r, n);
 
@@ -119,7 +120,7 @@ kiosk_item(
 		return e;
 	if (*n < 1 || *n > k->nitems)
 		return APP_ENOTFOUND;
-	return kiosk_item_load(r, k, *n, s);
+	return kiosk_item_load(r, k, *n, screen, s);
 }
 
 /* What a screen says went wrong. */
@@ -364,7 +365,7 @@ page_kiosk_item(struct req *r)
 
 	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if ((e = kiosk_item(r, &k, &n, &scr)) != APP_OK ||
+	if ((e = kiosk_item(r, &k, &n, 1, &scr)) != APP_OK ||
 	    (e = quest_sheet_answers(
 	         r->db, r->a, &k.sheet, scr.item.id, &ans, &nans)) != APP_OK)
 		return e;
@@ -387,12 +388,11 @@ kiosk_item_saved_since(struct req *r, const struct kiosk *k, long long n,
 	size_t nans;
 	enum app_err e;
 
-	/* The answers and the key as they are now: saved since the screen
-	 * was read. */
-	if ((e = quest_sheet_answers(r->db, r->a, &k->sheet, scr->item.id, &ans,
-	         &nans)) != APP_OK ||
-	    (e = quest_screen_key(
-	         r->db, r->a, k->code.id, scr->item.id, &scr->key)) != APP_OK)
+	/* The screen and the answers as they are now: saved since the item
+	 * was read for the save. */
+	if ((e = kiosk_item_load(r, k, n, 1, scr)) != APP_OK ||
+	    (e = quest_sheet_answers(
+	         r->db, r->a, &k->sheet, scr->item.id, &ans, &nans)) != APP_OK)
 		return e;
 	quest_shown_from_answers(r->a, scr->item.kind, ans, nans, &sh);
 	r->resp.status = saved == QSAVED_UNKNOWN ? 400 : 409;
@@ -420,7 +420,7 @@ page_kiosk_item_save(struct req *r)
 
 	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if ((e = kiosk_item(r, &k, &n, &scr)) != APP_OK)
+	if ((e = kiosk_item(r, &k, &n, 0, &scr)) != APP_OK)
 		return e;
 	if (go != QGO_SKIP)
 		parsed = quest_answer_parse(r->a, item, scr.opts, scr.nopts,
@@ -433,6 +433,9 @@ page_kiosk_item_save(struct req *r)
 		step = QSTEP_ERROR; /* not a key we gave */
 	if (step == QSTEP_TOO_LONG || step == QSTEP_ERROR) {
 		r->resp.status = 400;
+		/* The screen again: all it shows (the save read less). */
+		if ((e = kiosk_item_load(r, &k, n, 1, &scr)) != APP_OK)
+			return e;
 		return kiosk_item_render(r, &k, n, &scr, &sh,
 		    step == QSTEP_TOO_LONG ? KE_TOO_LONG : KE_INVALID);
 	}

@@ -72,13 +72,18 @@
 	"IFNULL(COALESCE(" TEXT_IN("i.questionnaire_id", \
 	    "CONCAT('item.', i.item_code, '.opt.', o.value)") ", o.text), '') " \
 	"AS opt_text, " \
-	TEXT_OR_DEFAULT("i.questionnaire_id", "'title'") " AS title, " \
-	TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, " \
-	"IFNULL((SELECT s.saves FROM questionnaire_screen s " \
-	"WHERE s.code_id = ? AND s.item_id = i.id), 0) AS nyckel " \
+	KIOSK_ITEM_SCREEN \
 	"FROM questionnaire_item i " \
 	"LEFT JOIN questionnaire_option o ON o.item_id = i.id " \
 	"WHERE i.questionnaire_id = ? AND i.position = ?"
+/* For the screen: the title, the intro, the key. */
+#define KIOSK_ITEM_SCREEN_ALL \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'title'") " AS title, " \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, " \
+	"IFNULL((SELECT s.saves FROM questionnaire_screen s " \
+	"WHERE s.code_id = ? AND s.item_id = i.id), 0) AS nyckel "
+/* For a save: none of them (the save reads the key under its lock). */
+#define KIOSK_ITEM_SCREEN_NONE "'' AS title, '' AS intro, 0 AS nyckel "
 /* clang-format on */
 
 /* A text of questionnaire qid by ref in lang (?), else in its default
@@ -358,8 +363,14 @@ const struct db_query
 	        0, .ncols = 0, .nparams = 2 },
 	    [SQL_QUEST_KIOSK_DEVICE] = { KIOSK_DEVICE_SQL, 1, .ncols = 18,
 	        .nparams = 3, .rec = &kiosk_device_record },
+#define KIOSK_ITEM_SCREEN KIOSK_ITEM_SCREEN_ALL
 	    [SQL_QUEST_KIOSK_ITEM] = { KIOSK_ITEM_SQL, 1, .ncols = 17,
 	        .nparams = 9, .rec = &kiosk_item_row_record },
+#undef KIOSK_ITEM_SCREEN
+#define KIOSK_ITEM_SCREEN KIOSK_ITEM_SCREEN_NONE
+	    [SQL_QUEST_KIOSK_ITEM_SAVE] = { KIOSK_ITEM_SQL, 1, .ncols = 17,
+	        .nparams = 6, .rec = &kiosk_item_row_record },
+#undef KIOSK_ITEM_SCREEN
 	    /* The subquery is no locking read: it reads the screen row as
 	     * committed when it runs, which is after the code row is locked
 	     * (it depends on c.id), as SQL_QUEST_SCREEN_KEY after

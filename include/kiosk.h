@@ -76,11 +76,12 @@ struct kiosk_screen {
 
 /*
  * Item n (1..) of k's questionnaire in k's language, with its options,
- * the title and intro and the screen's key, in one statement:
- * APP_ENOTFOUND when there is no such item.
+ * and for a screen (screen 1) the title and intro and the screen's key
+ * (else "", "" and 0), in one statement: APP_ENOTFOUND when there is no
+ * such item.
  */
-enum app_err kiosk_item_load(
-    struct req *, const struct kiosk *k, long long n, struct kiosk_screen *out);
+enum app_err kiosk_item_load(struct req *, const struct kiosk *k, long long n,
+    int screen, struct kiosk_screen *out);
 
 /* The device cookie, when it has the shape of one (borrowed). */
 const struct str *kiosk_cookie(struct req *);

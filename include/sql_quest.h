@@ -201,6 +201,10 @@ enum sql_quest {
 	/* (code id, device hash, item) -> n: the code row locked while the
 	 * device holds it, with the item's screen key (read after the lock) */
 	SQL_QUEST_CODE_LOCK_KEY,
+	/* (lang x4, questionnaire, position) -> struct kiosk_item_row: as
+	 * SQL_QUEST_KIOSK_ITEM without title, intro and key ("", "", 0),
+	 * for a save */
+	SQL_QUEST_KIOSK_ITEM_SAVE,
 	SQL_QUEST__MAX
 };
 

@@ -1,5 +1,6 @@
-/* page_participation_list.c: the insats staff's list of participants and
- * the search by personnummer; see include/page_participation.h. */
+/* page_participation_list.c: the insats staff's inbox, list of
+ * participants and the search by personnummer; see
+ * include/page_participation.h. */
 #include "gender.h"
 #include "audit.h"
 #include "bind.h"
@@ -87,6 +88,156 @@ static const struct bind_key hit_map[] = {
 	{ "first_name", "first_name" },
 	{ "last_name", "last_name" },
 };
+
+/* ---- the inbox ---- */
+
+static const struct bind_key insats_map[] = {
+	{ "id", "id" },
+	{ "insats", "name" },
+};
+
+static const struct bind_key inbox_map[] = {
+	{ "id", "id" },
+	{ "submitted", "submitted" },
+	{ "first_name", "first_name" },
+	{ "last_name", "last_name" },
+	{ "birth_year", "birth_year" },
+	{ "insats", "insats" },
+	{ "remittent", "remittent" },
+	{ "org", "org" },
+	{ "waiting_since", "waiting_since" },
+};
+
+/* The inbox's one order (paging.h): oldest first. */
+static const struct paging_sort inbox_sorts[] = { { "inkom", 0 } };
+
+/* A kind of late as counted by the inbox statement: an entry of list
+ * "overdue_kinds" as overdue_bind() makes it with counts only (the
+ * partial forsenat.html). */
+static enum app_err
+inbox_bind_late(struct view_ctx *ctx, enum overdue_kind k, long long count)
+{
+	struct view_ctx *it = view_ctx_list_add(ctx, "overdue_kinds");
+	enum app_err e;
+
+	if (it == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_cstr(it, "name", overdue_kind_name(k))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(it, "heading", overdue_kind_heading(k))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(it, "count", count)) != APP_OK ||
+	    (e = view_ctx_set_bool(it, "with_rows", 0)) != APP_OK ||
+	    (e = view_ctx_set_list(it, "rows")) != APP_OK)
+		return e;
+	return view_ctx_set_bool(it, "more", 1);
+}
+
+/* Row of the inbox statement into list "insatser" or "referrals", or a
+ * count of late ones into late[]. */
+static enum app_err
+inbox_bind_row(struct view_ctx *ctx, const struct inbox_page_row *row,
+    long long late[OVERDUE__MAX])
+{
+	struct view_ctx *it;
+	enum referral_status st = referral_status_of(row->ref.status);
+	enum app_err e;
+
+	if (row->kind == 2) {
+		if (row->ref.id < 0 || row->ref.id >= OVERDUE__MAX)
+			return APP_EDB;
+		late[row->ref.id] = row->total;
+		return APP_OK;
+	}
+	if (row->kind == 0) {
+		if ((it = view_ctx_list_add(ctx, "insatser")) == NULL)
+			return APP_ENOMEM;
+		if ((e = bind_record(it, &inbox_row_record, insats_map,
+		         BIND_N(insats_map), &row->ref)) != APP_OK ||
+		    (e = view_ctx_set_str(it, "places", row->places)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_int(it, "inskrivna", row->inskrivna)) !=
+		        APP_OK)
+			return e;
+		return view_ctx_set_bool(it, "full",
+		    participation_insats_full(row->places, row->inskrivna));
+	}
+	if ((it = view_ctx_list_add(ctx, "referrals")) == NULL)
+		return APP_ENOMEM;
+	if ((e = bind_record(it, &inbox_row_record, inbox_map,
+	         BIND_N(inbox_map), &row->ref)) != APP_OK ||
+	    (e = view_ctx_set_cstr(
+	         it, "status", referral_status_inbox_label(st))) != APP_OK ||
+	    (e = view_ctx_set_bool(it, "waiting", st == REFERRAL_VANTELISTA)) !=
+	        APP_OK)
+		return e;
+	return view_ctx_set_cstr(
+	    it, "gender", gender_label_of(row->ref.gender));
+}
+
+enum app_err
+page_inbox(struct req *r)
+{
+	struct str today = participation_ymd_str(r->a, participation_today());
+	struct inbox_page_row *rows;
+	struct view_ctx *ctx;
+	struct buf detail;
+	struct paging pg;
+	long long total = 0, late[OVERDUE__MAX] = { 0 }, nlate = 0;
+	size_t n, nref = 0;
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	/* A bad page is the first. */
+	paging_from_query(r, inbox_sorts, 1, 0, &pg);
+	for (;;) {
+		if ((e = referral_inbox_page(r, r->user->id, paging_offset(&pg),
+		         today, &rows, &n)) != APP_OK)
+			return e;
+		nref = 0;
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].kind == 1) {
+				nref++;
+				total = rows[i].total;
+			}
+		if (nref > 0 || pg.page == 1)
+			break;
+		pg.page = 1; /* past the end: the first page */
+	}
+	buf_init(&detail, r->a);
+	if ((e = buf_printf(&detail,
+	         "inbox: %zu referrals (page %lld, %lld in all)", nref, pg.page,
+	         total)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_READ, "referral_list", -1, STR_LIT(""),
+	         buf_str(&detail))) != APP_OK)
+		return e;
+	if ((e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "referrals")) != APP_OK ||
+	    (e = paging_bind(r, ctx, &pg, total, nref, "/inkorg", STR_LIT(""),
+	         inbox_sorts, 1)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++)
+		if ((e = inbox_bind_row(ctx, &rows[i], late)) != APP_OK)
+			return e;
+	/* What is late, as counts with a link to the participant list (no
+	 * names: no access log row, as overdue_bind() with counts only). */
+	if ((e = view_ctx_set_list(ctx, "overdue_kinds")) != APP_OK)
+		return e;
+	for (int k = 0; k < OVERDUE__MAX; k++) {
+		nlate += late[k];
+		if (late[k] > 0 &&
+		    (e = inbox_bind_late(ctx, (enum overdue_kind)k, late[k])) !=
+		        APP_OK)
+			return e;
+	}
+	if ((e = view_ctx_set_int(ctx, "overdue_total", nlate)) != APP_OK)
+		return e;
+	return page_render(r, "inkorg", "Inkorg", ctx);
+}
+
+/* ---- the list ---- */
 
 /* id as text for an option list's selection; "" for none (0). Arena. */
 static struct str

@@ -2,6 +2,7 @@
 #include "quest_panel.h"
 #include "sql_quest.h"
 #include "demo_quest.h"
+#include "kiosk.h"
 #include "quest.h"
 #include "quest_code.h"
 #include "quest_response.h"
@@ -22,6 +23,78 @@
 	"FROM questionnaire_code c JOIN questionnaire q ON q.id = c.questionnaire_id "
 
 #define CODE_BY_HASH CODE_SELECT "WHERE c.code_hash = ?"
+
+/* CODE_SELECT with the linked response, the items and whether the
+ * language chosen (the response's, an anonymous code's own) is written
+ * right to left: struct kiosk_device (kiosk.c). */
+#define KIOSK_DEVICE_SQL                                                       \
+	"SELECT c.id, c.kind, c.questionnaire_id, "                            \
+	"IFNULL(c.response_id, '') AS response_id, "                           \
+	"IFNULL(c.participation_id, '') AS participation_id, "                 \
+	"IFNULL(c.measurement, '') AS measurement, "                           \
+	"IFNULL(c.insats_id, '') AS insats_id, "                               \
+	"c.expires_at < UTC_TIMESTAMP() AS expired, "                          \
+	"(c.device_hash IS NOT NULL AND c.device_seen_at > "                   \
+	"UTC_TIMESTAMP() - INTERVAL IF(c.kind = 'lank', ?, ?) SECOND) "        \
+	"AS held, c.language, c.sitting, q.anonymity, "                        \
+	"r.id IS NOT NULL AS has_resp, "                                       \
+	"IFNULL(r.language, '') AS resp_language, "                            \
+	"IFNULL(r.status, '') AS resp_status, "                                \
+	"IFNULL(r.sitting, 0) AS resp_sitting, "                               \
+	"(SELECT COUNT(*) FROM questionnaire_item i "                          \
+	"WHERE i.questionnaire_id = c.questionnaire_id) AS nitems, "           \
+	"IFNULL((SELECT l.dir = 'rtl' FROM questionnaire_language l "          \
+	"WHERE l.questionnaire_id = c.questionnaire_id AND l.lang = "          \
+	"IF(q.anonymity = 'anonym', c.language, r.language)), 0) AS rtl "      \
+	"FROM questionnaire_code c "                                           \
+	"JOIN questionnaire q ON q.id = c.questionnaire_id "                   \
+	"LEFT JOIN questionnaire_response r ON r.id = c.response_id "          \
+	"WHERE c.device_hash = ?"
+
+/* SQL_QUEST_ITEM_AT with its options (LEFT JOIN: a row per option, in no
+ * order: an ORDER BY costs a temporary table, kiosk_item_load() puts them
+ * in order), the title, the intro and the screen's key: struct
+ * kiosk_item_row. */
+/* clang-format off */
+#define KIOSK_ITEM_SQL \
+	"SELECT i.id, i.item_code, i.kind, " \
+	"IFNULL(i.scale_min, '') AS scale_min, " \
+	"IFNULL(i.scale_max, '') AS scale_max, i.allow_vet_ej, " \
+	"i.allow_ej_aktuellt, IFNULL(i.max_length, '') AS max_length, " \
+	"COALESCE(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code)") ", i.text) AS text, " \
+	"IFNULL(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code, '.min')") ", '') AS min_label, " \
+	"IFNULL(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code, '.max')") ", '') AS max_label, " \
+	"IFNULL(o.position, 0) AS opt_position, " \
+	"IFNULL(o.value, '') AS opt_value, " \
+	"IFNULL(COALESCE(" TEXT_IN("i.questionnaire_id", \
+	    "CONCAT('item.', i.item_code, '.opt.', o.value)") ", o.text), '') " \
+	"AS opt_text, " \
+	KIOSK_ITEM_SCREEN \
+	"FROM questionnaire_item i " \
+	"LEFT JOIN questionnaire_option o ON o.item_id = i.id " \
+	"WHERE i.questionnaire_id = ? AND i.position = ?"
+/* For the screen: the title, the intro, the key. */
+#define KIOSK_ITEM_SCREEN_ALL \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'title'") " AS title, " \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, " \
+	"IFNULL((SELECT s.saves FROM questionnaire_screen s " \
+	"WHERE s.code_id = ? AND s.item_id = i.id), 0) AS nyckel "
+/* For a save: none of them (the save reads the key under its lock). */
+#define KIOSK_ITEM_SCREEN_NONE "'' AS title, '' AS intro, 0 AS nyckel "
+/* clang-format on */
+
+/* A text of questionnaire qid by ref in lang (?), else in its default
+ * language, else "". */
+/* clang-format off */
+#define TEXT_OR_DEFAULT(qid, ref) \
+	"COALESCE(" TEXT_IN(qid, ref) ", (SELECT t.text FROM " \
+	"questionnaire_text t JOIN questionnaire q ON q.id = " \
+	"t.questionnaire_id WHERE t.questionnaire_id = " qid " AND t.ref = " \
+	ref " AND t.lang = q.default_lang), '')"
+/* clang-format on */
 
 /* One definition as struct quest_info (quest.c). */
 #define DEF_SELECT                                                             \
@@ -288,4 +361,23 @@ const struct db_query
 	                                      "AND insats_id = ? AND device_hash IS NOT NULL "
 	                                      "AND expires_at > UTC_TIMESTAMP()",
 	        0, .ncols = 0, .nparams = 2 },
+	    [SQL_QUEST_KIOSK_DEVICE] = { KIOSK_DEVICE_SQL, 1, .ncols = 18,
+	        .nparams = 3, .rec = &kiosk_device_record },
+#define KIOSK_ITEM_SCREEN KIOSK_ITEM_SCREEN_ALL
+	    [SQL_QUEST_KIOSK_ITEM] = { KIOSK_ITEM_SQL, 1, .ncols = 17,
+	        .nparams = 9, .rec = &kiosk_item_row_record },
+#undef KIOSK_ITEM_SCREEN
+#define KIOSK_ITEM_SCREEN KIOSK_ITEM_SCREEN_NONE
+	    [SQL_QUEST_KIOSK_ITEM_SAVE] = { KIOSK_ITEM_SQL, 1, .ncols = 17,
+	        .nparams = 6, .rec = &kiosk_item_row_record },
+#undef KIOSK_ITEM_SCREEN
+	    /* The subquery is no locking read: it reads the screen row as
+	     * committed when it runs, which is after the code row is locked
+	     * (it depends on c.id), as SQL_QUEST_SCREEN_KEY after
+	     * SQL_QUEST_CODE_LOCK_MINE read it. */
+	    [SQL_QUEST_CODE_LOCK_KEY] = { "SELECT IFNULL((SELECT s.saves FROM questionnaire_screen s "
+	                                  "WHERE s.code_id = c.id AND s.item_id = ?), 0) AS n "
+	                                  "FROM questionnaire_code c WHERE c.id = ? AND c.device_hash = ? "
+	                                  "FOR UPDATE",
+	        0, .ncols = 1, .nparams = 3, .rec = &quest_number_record },
     };

@@ -1,4 +1,5 @@
 /* sql_report.c: statements of the activity report; see include/sql_report.h. */
+#include "report_pass.h"
 #include "report_scope.h"
 #include "sql_report.h"
 
@@ -188,6 +189,29 @@ static const struct db_field quest_pairs_fields[] = {
 const struct db_record report_quest_pairs_record =
     DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
 
+static const struct db_field pass_fields[] = {
+	DB_FIELD(report_pass_row, id, "id", DB_F_INT),
+	DB_FIELD(report_pass_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_pass_row, birth_year, "birth_year", DB_F_INT),
+	DB_FIELD(report_pass_row, edu, "edu", DB_F_STR),
+	DB_FIELD(report_pass_row, support, "support", DB_F_STR),
+	DB_FIELD(report_pass_row, start, "start", DB_F_STR),
+	DB_FIELD(report_pass_row, end, "end", DB_F_STR),
+	DB_FIELD(report_pass_row, ended, "ended", DB_F_BOOL),
+	DB_FIELD(report_pass_row, org, "org", DB_F_INT),
+	DB_FIELD(report_pass_row, outcome, "outcome", DB_F_STR),
+};
+const struct db_record report_pass_record =
+    DB_RECORD(report_pass_row, pass_fields);
+
+static const struct db_field pass_org_fields[] = {
+	DB_FIELD(report_pass_org, id, "id", DB_F_INT),
+	DB_FIELD(report_pass_org, top, "top", DB_F_INT),
+	DB_FIELD(report_pass_org, topname, "topname", DB_F_STR),
+};
+const struct db_record report_pass_org_record =
+    DB_RECORD(report_pass_org, pass_org_fields);
+
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
 	                          "IFNULL(i.period_end, '') AS period_end "
@@ -346,4 +370,23 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
 	    "GROUP BY pe.gender",
 	    1, .ncols = 28, .nparams = 31, .rec = &report_quest_pairs_record },
+	[SQL_REPORT_PASS] = { /* One page by id: the primary key bounds each
+	                       * page's reading, whatever the period. */
+	    "SELECT p.id, pe.gender, IFNULL(pn.birth_year, 0) AS birth_year, "
+	    "IFNULL(r.education_code, '') AS edu, "
+	    "IFNULL(r.support_time_code, '') AS support, "
+	    "CAST(p.start_date AS CHAR) AS start, "
+	    "IFNULL(CAST(p.end_date AS CHAR), '') AS end, "
+	    "p.status = 'avslutad' AS ended, r.organisation_id AS org, "
+	    "IFNULL(c.outcome, '') AS outcome " FROM_PR
+	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
+	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
+	    1, .ncols = 10, .nparams = 6, .rec = &report_pass_record },
+	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
+	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
+	                      "FROM organisation o "
+	                      "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
+	                      "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
+	                      "ORDER BY topname, top, o.id",
+	    1, .ncols = 3, .nparams = 0, .rec = &report_pass_org_record },
 };

@@ -80,6 +80,15 @@ enum sql_report {
 	 * without one that ended (avslutad) in the period; paired: a value of
 	 * the item at both start and end; improved: end > start */
 	SQL_REPORT_QUEST_PAIRS,
+	/* (period end, period start, insats id or 0, the same, after id,
+	 * page size) -> the next page of the period's participations by id
+	 * (report_pass.h): id, gender, birth year, education and support
+	 * codes, start, end or "", avslutad, the referral's organisation,
+	 * the end reason's outcome or "" */
+	SQL_REPORT_PASS,
+	/* () -> every organisation, its member (top of the tree) and the
+	 * member's name, in the referrer table's order (name, then id) */
+	SQL_REPORT_ORGS,
 	SQL_REPORT__MAX
 };
 
@@ -197,5 +206,10 @@ struct report_quest_pairs_row {
 	struct report_quest_health_counts health[4];
 };
 extern const struct db_record report_quest_pairs_record;
+
+/* SQL_REPORT_PASS: struct report_pass_row (report_pass.h). */
+extern const struct db_record report_pass_record;
+/* SQL_REPORT_ORGS: struct report_pass_org (report_pass.h). */
+extern const struct db_record report_pass_org_record;
 
 #endif /* !SQL_REPORT_H */

@@ -15,13 +15,15 @@
 
 /* Upper bounds of one report's suppression set: rows are bounded by the
  * code lists, the organisations and REPORT_MAX_MONTHS. */
-#define REP_MAX_CELLS   8192
-#define REP_MAX_RELS    4096
-#define REP_MAX_MEMBERS 32768
-#define REP_MAX_ORGS    256
-#define REP_MAX_CODES   64
-/* Rows of SQL_REPORT_PASS per page: the arena holds one page at a time. */
-#define REP_PASS_PAGE   2048
+#define REP_MAX_CELLS    8192
+#define REP_MAX_RELS     4096
+#define REP_MAX_MEMBERS  32768
+#define REP_MAX_ORGS     256
+#define REP_MAX_CODES    64
+/* Rows of SQL_REPORT_PASS per page, and the scratch room (out of the
+ * request's arena) that holds one page at a time. */
+#define REP_PASS_PAGE    1024
+#define REP_PASS_SCRATCH (1024u * 1024u)
 
 /* The report's columns are the genders of gender.h in their order, then
  * the total. */
@@ -200,15 +202,6 @@ period_params(struct build *b)
 {
 	b->p[0] = DB_STR(b->rep->to);
 	b->p[1] = DB_STR(b->rep->from);
-	b->p[2] = DB_INT(b->rep->insats_id);
-	b->p[3] = DB_INT(b->rep->insats_id);
-}
-
-static void
-ended_params(struct build *b)
-{
-	b->p[0] = DB_STR(b->rep->from);
-	b->p[1] = DB_STR(b->rep->to);
 	b->p[2] = DB_INT(b->rep->insats_id);
 	b->p[3] = DB_INT(b->rep->insats_id);
 }
@@ -421,19 +414,15 @@ months_of(double days)
 	return days / 30.4375;
 }
 
+/* rows: report_pass_durations(). */
 static enum app_err
-build_duration(struct build *b)
+build_duration(
+    struct build *b, const struct report_duration_row *rows, size_t nrows)
 {
 	struct report_table *t = &b->rep->tables[RT_TID];
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
-	struct report_duration_row *rows;
-	size_t nrows;
 	long long sum[RG__MAX] = { 0 };
-	enum app_err e;
 
-	ended_params(b);
-	if ((e = rload(b, SQL_REPORT_DURATION, 4, &rows, &nrows)) != APP_OK)
-		return e;
 	if ((t->rows = report_rows_new(b->r->a, 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = "tid";
@@ -805,30 +794,37 @@ report_relations(struct build *b)
 }
 
 /* The period's participations, read once in pages of REP_PASS_PAGE by
- * id, into the pass; the arena holds one page at a time. */
+ * id, into the pass. Each page is read into the same scratch room, a block
+ * of the request's arena used as an arena of its own, so the memory is
+ * one page's whatever the period; the pass grows in the request's arena
+ * (report_pass.h). */
 static enum app_err
 run_pass(struct build *b, struct report_pass *ps)
 {
+	struct arena scratch = { .cap = REP_PASS_SCRATCH };
 	long long after = 0;
 
+	if ((scratch.base = arena_alloc(b->r->a, scratch.cap)) == NULL)
+		return APP_ENOMEM;
 	for (;;) {
-		size_t mark = arena_mark(b->r->a), n = 0;
+		size_t n = 0;
 		struct report_pass_row *rows;
 		enum app_err e;
 
+		arena_reset(&scratch);
 		period_params(b);
 		b->p[4] = DB_INT(after);
 		b->p[5] = DB_INT(REP_PASS_PAGE);
-		if ((e = rload(b, SQL_REPORT_PASS, 6, &rows, &n)) != APP_OK)
+		if ((e = db_load(b->r->db, &scratch, DB_REPORT, SQL_REPORT_PASS,
+		         b->p, 6, (void **)&rows, &n)) != APP_OK)
 			return e;
+		/* APP_EINPUT: a date the server gave does not parse. */
 		for (size_t i = 0; i < n; i++)
-			if (report_pass_add(ps, &rows[i]) != APP_OK)
-				return APP_EDB; /* a date the server gave */
-		if (n > 0)
-			after = rows[n - 1].id;
-		arena_rewind(b->r->a, mark);
+			if ((e = report_pass_add(ps, &rows[i])) != APP_OK)
+				return e == APP_EINPUT ? APP_EDB : e;
 		if (n < REP_PASS_PAGE)
 			return APP_OK;
+		after = rows[n - 1].id;
 	}
 }
 
@@ -841,7 +837,11 @@ struct pass_rows {
 	struct report_referrer_row *refs;
 	struct report_outcome_row *outs;
 	struct report_month_row *months;
-	size_t ncounts, nrefs, nouts, nmonths;
+	struct report_duration_row *durs;
+	size_t ncounts, nrefs, nouts, nmonths, ndurs;
+	struct rp_enrolled_row *enrolled;
+	struct report_flow_base_row *flow_base;
+	size_t nenrolled, nflow_base;
 };
 
 static struct str *
@@ -889,7 +889,14 @@ pass_load(struct build *b, struct pass_rows *out)
 	    (e = report_pass_referrers(ps, b->r->a, &out->refs, &out->nrefs)) !=
 	        APP_OK ||
 	    (e = report_pass_outcomes(ps, b->r->a, &out->outs, &out->nouts)) !=
-	        APP_OK)
+	        APP_OK ||
+	    (e = report_pass_durations(ps, b->r->a, &out->durs, &out->ndurs)) !=
+	        APP_OK ||
+	    (e = report_pass_enrolled(
+	         ps, b->r->a, &out->enrolled, &out->nenrolled)) != APP_OK ||
+	    (b->rep->insats_id == 0 &&
+	        (e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
+	             &out->nflow_base)) != APP_OK))
 		return e;
 	return report_pass_months(ps, b->r->a, &out->months, &out->nmonths);
 }
@@ -944,8 +951,13 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	         r->a, REP_MAX_CELLS, REP_MAX_RELS, REP_MAX_MEMBERS)) == NULL)
 		return APP_ENOMEM;
 	memset(&pr, 0, sizeof(pr));
-	if ((e = pass_load(&b, &pr)) != APP_OK ||
-	    (e = build_deltagare(&b, pr.counts, pr.ncounts)) != APP_OK ||
+	if ((e = pass_load(&b, &pr)) != APP_OK)
+		return e;
+	out->enrolled = pr.enrolled;
+	out->nenrolled = pr.nenrolled;
+	out->flow_base = pr.flow_base;
+	out->nflow_base = pr.nflow_base;
+	if ((e = build_deltagare(&b, pr.counts, pr.ncounts)) != APP_OK ||
 	    (e = build_age(&b, pr.counts, pr.ncounts)) != APP_OK ||
 	    (e = build_coded(&b, RT_UTBILDNING, pr.edu, pr.nedu, pr.counts,
 	         pr.ncounts, CODED_EDU, "utbildning", "Utbildning")) !=
@@ -955,7 +967,7 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	         "Tid i offentlig försörjning före start")) != APP_OK ||
 	    (e = build_referrer(&b, pr.refs, pr.nrefs)) != APP_OK ||
 	    (e = build_outcome(&b, pr.outs, pr.nouts)) != APP_OK ||
-	    (e = build_duration(&b)) != APP_OK ||
+	    (e = build_duration(&b, pr.durs, pr.ndurs)) != APP_OK ||
 	    (e = build_places(&b, pr.months, pr.nmonths)) != APP_OK ||
 	    (e = build_goals(&b, staff_id)) != APP_OK ||
 	    (e = report_relations(&b)) != APP_OK)

@@ -11,6 +11,8 @@
 #include "report_pass.h"
 #include "report_period.h"
 #include "sql_report.h"
+#include "sql_report_flow.h"
+#include "sql_report_people.h"
 
 #define NG    GENDER__MAX /* genders counted (a column each) */
 #define NBAND 4
@@ -23,6 +25,11 @@ struct group {
 	long long n, n_new, n_ended;
 };
 
+/* Enrolled and ended of one insats, per gender. */
+struct insats_counts {
+	long long id, n[NG], n_ended[NG];
+};
+
 /* An organisation's index into the members (tops). */
 struct org_top {
 	long long id;
@@ -30,6 +37,7 @@ struct org_top {
 };
 
 struct report_pass {
+	struct arena *a;
 	long long from, to, last; /* days */
 	int fy, fm;
 	size_t nmonths; /* months from from's up to last's */
@@ -44,6 +52,15 @@ struct report_pass {
 	long long *ref; /* [ntops][NG] */
 	long long out[RO__MAX][NG];
 	long long *mn, *mpd; /* [nmonths][NG]: people, place-days */
+	/* Those who ended in the period: how many, their days in the insats,
+	 * and how many of them had each number of days (for the medians). */
+	long long dur_n[NG], dur_sum[NG];
+	long long *hist[NG]; /* [hcap] */
+	size_t hcap;
+	/* The people tables' figures per gender (SQL_RP_ENROLLED). */
+	long long en_n[NG], en_age[NG], en_no_income[NG], en_no_corem[NG];
+	struct insats_counts *ins; /* SQL_FLOW_BASE, in the order first met */
+	size_t nins, inscap;
 };
 
 int
@@ -85,6 +102,8 @@ report_pass_new(struct arena *a, struct str from, struct str to,
 	int ty, tm, td, ly, lm, ld, fd;
 	size_t ng;
 
+	if (p != NULL)
+		p->a = a;
 	if (p == NULL || !date_parse_iso(from, &p->fy, &p->fm, &fd) ||
 	    !date_parse_iso(to, &ty, &tm, &td) ||
 	    !date_parse_iso(last, &ly, &lm, &ld))
@@ -177,9 +196,57 @@ add_months(struct report_pass *p, int g, long long s, long long e, int open)
 	}
 }
 
+/* Room in the histograms for days d; APP_ENOMEM on a full arena. */
+static enum app_err
+hist_room(struct report_pass *p, long long d)
+{
+	size_t cap = p->hcap ? p->hcap : 512;
+
+	if ((size_t)d < p->hcap)
+		return APP_OK;
+	while (cap <= (size_t)d)
+		cap *= 2;
+	for (int g = 0; g < NG; g++) {
+		long long *h = arena_calloc(p->a, cap, sizeof(*h));
+
+		if (h == NULL)
+			return APP_ENOMEM;
+		if (p->hcap > 0)
+			memcpy(h, p->hist[g], p->hcap * sizeof(*h));
+		p->hist[g] = h;
+	}
+	p->hcap = cap;
+	return APP_OK;
+}
+
+/* The counts of insats id, added when first met; NULL on a full arena. */
+static struct insats_counts *
+insats_of(struct report_pass *p, long long id)
+{
+	struct insats_counts *c;
+
+	for (size_t i = p->nins; i > 0; i--)
+		if (p->ins[i - 1].id == id)
+			return &p->ins[i - 1];
+	if (p->nins == p->inscap) {
+		size_t cap = p->inscap ? p->inscap * 2 : 32;
+
+		if ((c = arena_calloc(p->a, cap, sizeof(*c))) == NULL)
+			return NULL;
+		if (p->nins > 0)
+			memcpy(c, p->ins, p->nins * sizeof(*c));
+		p->ins = c;
+		p->inscap = cap;
+	}
+	c = &p->ins[p->nins++];
+	c->id = id;
+	return c;
+}
+
 enum app_err
 report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 {
+	struct insats_counts *ic;
 	enum gender gv;
 	long long s, e = 0, d;
 	int open = row->end.len == 0, g, band, sy, ey;
@@ -203,10 +270,27 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 	gr->n++;
 	if (s >= p->from)
 		gr->n_new++;
-	if (row->ended && !open && e <= p->to)
+	if ((ic = insats_of(p, row->insats_id)) == NULL)
+		return APP_ENOMEM;
+	ic->n[g]++;
+	if (row->ended && !open && e <= p->to) {
 		gr->n_ended++;
-	if (row->ended && !open && e >= p->from && e <= p->to)
+		ic->n_ended[g]++;
+	}
+	p->en_n[g]++;
+	p->en_age[g] += row->age;
+	p->en_no_income[g] += row->no_income != 0;
+	p->en_no_corem[g] += row->no_coremittent != 0;
+	if (row->ended && !open && e >= p->from && e <= p->to) {
+		enum app_err err;
+
 		p->out[report_pass_outcome(row->outcome)][g]++;
+		if ((err = hist_room(p, e - s)) != APP_OK)
+			return err;
+		p->hist[g][e - s]++;
+		p->dur_n[g]++;
+		p->dur_sum[g] += e - s;
+	}
 	{
 		struct org_top key = { .id = row->org }, *o;
 
@@ -350,5 +434,116 @@ report_pass_months(const struct report_pass *p, struct arena *a,
 			y++;
 		}
 	}
+	return APP_OK;
+}
+
+/* Value k (from 0) of the sorted days of the genders in mask. */
+static long long
+kth(const struct report_pass *p, unsigned mask, long long k)
+{
+	for (size_t d = 0; d < p->hcap; d++) {
+		for (int g = 0; g < NG; g++)
+			if (mask & (1u << g))
+				k -= p->hist[g][d];
+		if (k < 0)
+			return (long long)d;
+	}
+	return 0;
+}
+
+/* The median as MariaDB's MEDIAN() (PERCENTILE_CONT(0.5)) gives it, as
+ * text: the middle value, or the mean of the two middle ones. */
+static enum app_err
+median_text(const struct report_pass *p, struct arena *a, unsigned mask,
+    long long n, struct str *out)
+{
+	char t[32];
+	int len;
+	double v = n % 2
+	    ? (double)kth(p, mask, n / 2)
+	    : ((double)kth(p, mask, n / 2 - 1) + (double)kth(p, mask, n / 2)) /
+	        2;
+
+	len = snprintf(t, sizeof(t), "%.1f", v);
+	if ((out->p = arena_memdup(a, t, (size_t)len)) == NULL)
+		return APP_ENOMEM;
+	out->len = (size_t)len;
+	return APP_OK;
+}
+
+enum app_err
+report_pass_durations(const struct report_pass *p, struct arena *a,
+    struct report_duration_row **rows, size_t *n)
+{
+	long long all = 0;
+	struct str median_all = STR_LIT("");
+	enum app_err e;
+
+	*n = 0;
+	for (int g = 0; g < NG; g++)
+		all += p->dur_n[g];
+	if ((*rows = arena_calloc(a, NG, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	if (all > 0 &&
+	    (e = median_text(p, a, (1u << NG) - 1, all, &median_all)) != APP_OK)
+		return e;
+	for (int g = 0; g < NG; g++) {
+		struct report_duration_row *r = &(*rows)[*n];
+
+		if (p->dur_n[g] == 0)
+			continue;
+		r->gender = gender_str(g);
+		r->n = p->dur_n[g];
+		r->sum_days = p->dur_sum[g];
+		r->median_all = median_all;
+		if ((e = median_text(p, a, 1u << g, p->dur_n[g],
+		         &r->median_days)) != APP_OK)
+			return e;
+		(*n)++;
+	}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_enrolled(const struct report_pass *p, struct arena *a,
+    struct rp_enrolled_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, NG, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	for (int g = 0; g < NG; g++) {
+		struct rp_enrolled_row *r = &(*rows)[*n];
+
+		if (p->en_n[g] == 0)
+			continue;
+		r->gender = gender_str(g);
+		r->n = p->en_n[g];
+		r->sum_age = p->en_age[g];
+		r->no_income = p->en_no_income[g];
+		r->no_coremittent = p->en_no_corem[g];
+		(*n)++;
+	}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_flow_base(const struct report_pass *p, struct arena *a,
+    struct report_flow_base_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->nins * NG + 1, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->nins; i++)
+		for (int g = 0; g < NG; g++) {
+			struct report_flow_base_row *r = &(*rows)[*n];
+
+			if (p->ins[i].n[g] == 0)
+				continue;
+			r->insats_id = p->ins[i].id;
+			r->gender = gender_str(g);
+			r->n = p->ins[i].n[g];
+			r->n_ended = p->ins[i].n_ended[g];
+			(*n)++;
+		}
 	return APP_OK;
 }

@@ -12,10 +12,19 @@
  *     the referral's organisation), in the order of the organisation list;
  *   - SQL_REPORT_OUTCOME: those who ended in the period, by outcome;
  *   - SQL_REPORT_MONTHS: participants and place-days per month up to the
- *     last day (min(to, today)).
+ *     last day (min(to, today));
+ *   - SQL_REPORT_DURATION: days in the insats of those who ended in the
+ *     period, per gender, with the medians (MariaDB's MEDIAN());
+ *   - SQL_RP_ENROLLED (sql_report_people.h): per gender, the sum of the
+ *     ages and those without an income or a medremittent;
+ *   - SQL_FLOW_BASE (sql_report_flow.h): per insats and gender, enrolled
+ *     and ended; that statement counts every insats, so the pass gives
+ *     it only for a report of the whole förbund.
  * Pure: no I/O, no database; everything in the arena given to
- * report_pass_new(), all of it before the first report_pass_add(), so the
- * caller may rewind the arena after each page (arena_mark()).
+ * report_pass_new() (report_pass_add() grows the histogram of days there:
+ * its size is the longest time in the insats, in days, not the number of
+ * rows), so the rows a caller adds must live elsewhere (report.c reads
+ * each page into a scratch arena of its own).
  */
 #ifndef REPORT_PASS_H
 #define REPORT_PASS_H
@@ -30,6 +39,9 @@ struct report_count_row;
 struct report_referrer_row;
 struct report_outcome_row;
 struct report_month_row;
+struct report_duration_row;
+struct rp_enrolled_row;
+struct report_flow_base_row;
 
 /* One participation of the period (SQL_REPORT_PASS's record). */
 struct report_pass_row {
@@ -41,6 +53,10 @@ struct report_pass_row {
 	int ended;               /* status avslutad */
 	long long org;           /* the referral's organisation */
 	struct str outcome;      /* of the end reason, "" for none */
+	long long insats_id;
+	long long age;      /* at the start (sql_report_people.c's RP_AGE) */
+	int no_income;      /* the referral has no income state */
+	int no_coremittent; /* nor a medremittent */
 };
 
 /* An organisation and the member at the top of its tree; the list in the
@@ -65,7 +81,8 @@ struct report_pass *report_pass_new(struct arena *, struct str from,
 
 /* Count one participation (it overlaps the period, is no erroneous
  * registration, is in scope: the caller's statement says so). APP_EINPUT
- * for a row whose dates do not parse; APP_OK otherwise. */
+ * for a row whose dates do not parse; APP_ENOMEM on a full arena; APP_OK
+ * otherwise. */
 enum app_err report_pass_add(
     struct report_pass *, const struct report_pass_row *);
 
@@ -83,5 +100,11 @@ enum app_err report_pass_outcomes(const struct report_pass *, struct arena *,
     struct report_outcome_row **rows, size_t *n);
 enum app_err report_pass_months(const struct report_pass *, struct arena *,
     struct report_month_row **rows, size_t *n);
+enum app_err report_pass_durations(const struct report_pass *, struct arena *,
+    struct report_duration_row **rows, size_t *n);
+enum app_err report_pass_enrolled(const struct report_pass *, struct arena *,
+    struct rp_enrolled_row **rows, size_t *n);
+enum app_err report_pass_flow_base(const struct report_pass *, struct arena *,
+    struct report_flow_base_row **rows, size_t *n);
 
 #endif /* !REPORT_PASS_H */

@@ -12,6 +12,8 @@
 #include "report.h"
 #include "report_pass.h"
 #include "sql_report.h"
+#include "sql_report_flow.h"
+#include "sql_report_people.h"
 
 static struct arena a;
 
@@ -238,6 +240,132 @@ today_before_the_period_has_no_months(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* The row of gender g, or NULL. */
+static const struct report_duration_row *
+dur_of(const struct report_duration_row *rows, size_t n, const char *g)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq_cstr(rows[i].gender, g))
+			return &rows[i];
+	return NULL;
+}
+
+static void
+durations_and_medians_of_those_who_ended(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_duration_row *rows;
+	const struct report_duration_row *d;
+	size_t n;
+
+	(void)state;
+	/* Women: 10, 40 and 20 days; the middle one is 20. */
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-01", "2024-01-11", 1, 3, ""));
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-01", "2024-02-10", 1, 3, ""));
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-01", "2024-01-21", 1, 3, ""));
+	/* Men: 6 and 5 days, a mean of the two; and 3 000 days, begun long
+	 * before the period, which ended after it: not counted. */
+	add(p, row("man", 1980, "", "", "2024-03-01", "2024-03-07", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2024-03-01", "2024-03-06", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2016-01-01", "2024-04-01", 1, 3, ""));
+	/* Not avslutad: not counted. */
+	add(p, row("man", 1980, "", "", "2024-01-01", "2024-03-01", 0, 3, ""));
+	assert_int_equal(report_pass_durations(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_non_null(d = dur_of(rows, n, "kvinna"));
+	assert_int_equal(d->n, 3);
+	assert_int_equal(d->sum_days, 70);
+	assert_true(str_eq_cstr(d->median_days, "20.0"));
+	/* All five: 5, 6, 10, 20, 40. */
+	assert_true(str_eq_cstr(d->median_all, "10.0"));
+	assert_non_null(d = dur_of(rows, n, "man"));
+	assert_int_equal(d->n, 2);
+	assert_int_equal(d->sum_days, 11);
+	assert_true(str_eq_cstr(d->median_days, "5.5"));
+	assert_true(str_eq_cstr(d->median_all, "10.0"));
+}
+
+static void
+a_long_time_grows_the_histogram(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_duration_row *rows;
+	size_t n;
+
+	(void)state;
+	/* 1 day, then 2 922 days (2016-02-01 to 2024-02-01), then 3 days:
+	 * the median of the three is 3. */
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-01-02", 1, 3, ""));
+	add(p,
+	    row("annat", 1980, "", "", "2016-02-01", "2024-02-01", 1, 3, ""));
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-01-04", 1, 3, ""));
+	assert_int_equal(report_pass_durations(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].sum_days, 1 + 2922 + 3);
+	assert_true(str_eq_cstr(rows[0].median_days, "3.0"));
+	/* An even count: (3 + 2 922) / 2. */
+	add(p,
+	    row("annat", 1980, "", "", "2016-02-01", "2024-02-01", 1, 3, ""));
+	assert_int_equal(report_pass_durations(p, &a, &rows, &n), APP_OK);
+	assert_true(str_eq_cstr(rows[0].median_days, "1462.5"));
+}
+
+static void
+people_figures_and_insatser_of_the_period(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct rp_enrolled_row *en;
+	struct report_flow_base_row *fb;
+	size_t n;
+
+	(void)state;
+	r = row("kvinna", 1980, "", "", "2023-01-01", "2024-02-01", 1, 3, "");
+	r.insats_id = 7;
+	r.age = 43;
+	r.no_income = 1;
+	add(p, r);
+	r = row("kvinna", 1990, "", "", "2024-01-01", "", 0, 3, "");
+	r.insats_id = 5;
+	r.age = 33;
+	r.no_coremittent = 1;
+	add(p, r);
+	/* Ended after the period: enrolled, not ended. */
+	r = row("man", 1990, "", "", "2024-01-01", "2024-06-01", 1, 3, "");
+	r.insats_id = 7;
+	r.age = 34;
+	add(p, r);
+	assert_int_equal(report_pass_enrolled(p, &a, &en, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_true(str_eq_cstr(en[0].gender, "kvinna"));
+	assert_int_equal(en[0].n, 2);
+	assert_int_equal(en[0].sum_age, 76);
+	assert_int_equal(en[0].no_income, 1);
+	assert_int_equal(en[0].no_coremittent, 1);
+	assert_true(str_eq_cstr(en[1].gender, "man"));
+	assert_int_equal(en[1].sum_age, 34);
+	assert_int_equal(en[1].no_income, 0);
+	/* Per insats, in the order first met. */
+	assert_int_equal(report_pass_flow_base(p, &a, &fb, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(fb[0].insats_id, 7);
+	assert_true(str_eq_cstr(fb[0].gender, "kvinna"));
+	assert_int_equal(fb[0].n, 1);
+	assert_int_equal(fb[0].n_ended, 1);
+	assert_int_equal(fb[1].insats_id, 7);
+	assert_true(str_eq_cstr(fb[1].gender, "man"));
+	assert_int_equal(fb[1].n, 1);
+	assert_int_equal(fb[1].n_ended, 0);
+	assert_int_equal(fb[2].insats_id, 5);
+	assert_int_equal(fb[2].n, 1);
+	assert_int_equal(fb[2].n_ended, 0);
+}
+
 static void
 bad_dates_are_refused(void **state)
 {
@@ -261,6 +389,9 @@ main(void)
 		cmocka_unit_test(outcomes_of_those_who_ended_in_the_period),
 		cmocka_unit_test(months_count_people_and_place_days_up_to_last),
 		cmocka_unit_test(today_before_the_period_has_no_months),
+		cmocka_unit_test(durations_and_medians_of_those_who_ended),
+		cmocka_unit_test(a_long_time_grows_the_histogram),
+		cmocka_unit_test(people_figures_and_insatser_of_the_period),
 		cmocka_unit_test(bad_dates_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

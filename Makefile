@@ -62,6 +62,7 @@ MODULES += once sql_once hash_piece
 MODULES += page_create
 MODULES += public_cache
 MODULES += multipart
+MODULES += report_pass
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -90,6 +91,7 @@ UNIT_TESTS += test_paging
 UNIT_TESTS += test_summary
 UNIT_TESTS += test_midterm test_participation_correct
 UNIT_TESTS += test_overdue
+UNIT_TESTS += test_report_pass
 UNIT_TESTS += test_once
 UNIT_TESTS += test_log
 UNIT_TESTS += test_public_cache

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "db.h"
 #include "report.h"
+#include "report_pass.h"
 #include "report_period.h"
 #include "report_suppress.h"
 #include "req.h"
@@ -14,11 +15,15 @@
 
 /* Upper bounds of one report's suppression set: rows are bounded by the
  * code lists, the organisations and REPORT_MAX_MONTHS. */
-#define REP_MAX_CELLS   8192
-#define REP_MAX_RELS    4096
-#define REP_MAX_MEMBERS 32768
-#define REP_MAX_ORGS    256
-#define REP_MAX_CODES   64
+#define REP_MAX_CELLS    8192
+#define REP_MAX_RELS     4096
+#define REP_MAX_MEMBERS  32768
+#define REP_MAX_ORGS     256
+#define REP_MAX_CODES    64
+/* Rows of SQL_REPORT_PASS per page, and the scratch room (out of the
+ * request's arena) that holds one page at a time. */
+#define REP_PASS_PAGE    1024
+#define REP_PASS_SCRATCH (1024u * 1024u)
 
 /* The report's columns are the genders of gender.h in their order, then
  * the total. */
@@ -34,8 +39,6 @@ static const char *const outcome_labels[RO__MAX] = {
 	[RO_SJUKDOM] = "Sjukdom",
 	[RO_ANNAT] = "Annat (flyttat, avbrott, annat)",
 };
-static const char *const outcome_codes[RO__MAX] = { "arbete", "studier",
-	"arbetssokande", "rehabilitering", "sjukdom", "annat" };
 static const char *const goal_kinds[RGK__MAX] = { "arbetsformaga",
 	"egenforsorjning", "livskvalitet", "arbete", "rehabilitering", "halsa",
 	"other" };
@@ -203,15 +206,6 @@ period_params(struct build *b)
 	b->p[3] = DB_INT(b->rep->insats_id);
 }
 
-static void
-ended_params(struct build *b)
-{
-	b->p[0] = DB_STR(b->rep->from);
-	b->p[1] = DB_STR(b->rep->to);
-	b->p[2] = DB_INT(b->rep->insats_id);
-	b->p[3] = DB_INT(b->rep->insats_id);
-}
-
 /* Participants: enrolled (total row, fixed grand total), new, ended,
  * ongoing; enrolled = ended + ongoing per column. rows: SQL_REPORT_COUNTS,
  * several rows per gender. */
@@ -299,21 +293,16 @@ coded_code(const struct report_count_row *row, enum coded_by by)
  * people, and "Uppgift saknas" for no code when someone lacks it. The
  * counts are the rows of SQL_REPORT_COUNTS, by their code `by`. */
 static enum app_err
-build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
+build_coded(struct build *b, enum report_table_id id,
+    const struct report_code_row *codes, size_t ncodes,
     const struct report_count_row *rows, size_t nrows, enum coded_by by,
     const char *key, const char *title)
 {
 	struct report_table *t = &b->rep->tables[id];
-	struct report_code_row *codes;
-	size_t n = 0, ncodes;
+	size_t n = 0;
 	long long none[RG__MAX] = { 0 };
 	int has_none = 0;
-	enum app_err e;
 
-	if ((e = rload(b, q_codes, 0, &codes, &ncodes)) != APP_OK)
-		return e;
-	if (ncodes > REP_MAX_CODES)
-		ncodes = REP_MAX_CODES;
 	if ((t->rows = report_rows_new(b->r->a, ncodes + 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = key;
@@ -352,17 +341,14 @@ build_coded(struct build *b, enum report_table_id id, unsigned q_codes,
 	    "Totalt (inskrivna)");
 }
 
+/* rows: report_pass_referrers(). */
 static enum app_err
-build_referrer(struct build *b)
+build_referrer(
+    struct build *b, const struct report_referrer_row *rows, size_t nrows)
 {
 	struct report_table *t = &b->rep->tables[RT_REMITTENT];
-	struct report_referrer_row *rows;
-	size_t n = 0, nrows;
-	enum app_err e;
+	size_t n = 0;
 
-	period_params(b);
-	if ((e = rload(b, SQL_REPORT_REFERRER, 4, &rows, &nrows)) != APP_OK)
-		return e;
 	if ((t->rows = report_rows_new(b->r->a, REP_MAX_ORGS + 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = "remittent";
@@ -399,26 +385,13 @@ build_referrer(struct build *b)
 	    "Totalt (inskrivna)");
 }
 
-static int
-outcome_index(struct str o)
-{
-	for (int i = 0; i < RO__MAX; i++)
-		if (str_eq_cstr(o, outcome_codes[i]))
-			return i;
-	return RO_ANNAT; /* no reason given, or felregistrering */
-}
-
+/* rows: report_pass_outcomes(). */
 static enum app_err
-build_outcome(struct build *b)
+build_outcome(
+    struct build *b, const struct report_outcome_row *rows, size_t nrows)
 {
 	struct report_table *t = &b->rep->tables[RT_AVSLUT];
-	struct report_outcome_row *rows;
-	size_t nrows;
-	enum app_err e;
 
-	ended_params(b);
-	if ((e = rload(b, SQL_REPORT_OUTCOME, 4, &rows, &nrows)) != APP_OK)
-		return e;
 	if ((t->rows = report_rows_new(b->r->a, RO__MAX + 1)) == NULL)
 		return APP_ENOMEM;
 	t->key = "avslut";
@@ -428,7 +401,7 @@ build_outcome(struct build *b)
 	for (int o = 0; o < RO__MAX; o++)
 		t->rows[o].label = str_cstr(outcome_labels[o]);
 	for (size_t i = 0; i < nrows; i++)
-		add_count(&t->rows[outcome_index(rows[i].end_outcome)],
+		add_count(&t->rows[report_pass_outcome(rows[i].end_outcome)],
 		    rows[i].gender, rows[i].n);
 	return table_finish(b, t, RO__MAX,
 	    &b->rep->tables[RT_DELTAGARE].rows[2], "Totalt (avslutade)");
@@ -441,19 +414,15 @@ months_of(double days)
 	return days / 30.4375;
 }
 
+/* rows: report_pass_durations(). */
 static enum app_err
-build_duration(struct build *b)
+build_duration(
+    struct build *b, const struct report_duration_row *rows, size_t nrows)
 {
 	struct report_table *t = &b->rep->tables[RT_TID];
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
-	struct report_duration_row *rows;
-	size_t nrows;
 	long long sum[RG__MAX] = { 0 };
-	enum app_err e;
 
-	ended_params(b);
-	if ((e = rload(b, SQL_REPORT_DURATION, 4, &rows, &nrows)) != APP_OK)
-		return e;
 	if ((t->rows = report_rows_new(b->r->a, 2)) == NULL)
 		return APP_ENOMEM;
 	t->key = "tid";
@@ -488,15 +457,14 @@ build_duration(struct build *b)
  * period, up to today) by gender, the budget beside it; a last row for the
  * whole period. The month's total is not a count of people: fixed. */
 static enum app_err
-build_places(struct build *b)
+build_places(struct build *b, const struct report_month_row *rows, size_t nrows)
 {
 	struct report_table *t = &b->rep->tables[RT_PLATSER];
 	const struct report_row *enrolled =
 	    &b->rep->tables[RT_DELTAGARE].rows[0];
-	struct report_month_row *rows = NULL;
 	struct report_budget_row *budget;
-	size_t nrows = 0, nbudget;
-	char first[16], last[16], fromd[16];
+	size_t nbudget;
+	char first[16];
 	struct buf lab;
 	int y = b->fy, m = b->fm;
 	size_t nm = 0, n;
@@ -513,33 +481,12 @@ build_places(struct build *b)
 	if ((t->rows = report_rows_new(b->r->a, n + 1)) == NULL)
 		return APP_ENOMEM;
 	(void)snprintf(first, sizeof(first), "%04d-%02d-01", b->fy, b->fm);
-	(void)snprintf(
-	    fromd, sizeof(fromd), "%04d-%02d-%02d", b->fy, b->fm, b->fd);
-	(void)snprintf(
-	    last, sizeof(last), "%04d-%02d-%02d", b->ly, b->lm, b->ld);
 	b->p[0] = DB_STR(str_cstr(first));
 	b->p[1] = DB_STR(b->rep->to);
 	b->p[2] = DB_INT(b->rep->insats_id);
 	b->p[3] = DB_INT(b->rep->insats_id);
 	if ((e = rload(b, SQL_REPORT_BUDGET, 4, &budget, &nbudget)) != APP_OK)
 		return e;
-	if (b->last_days >= b->from_days) {
-		struct str l = str_cstr(last), f = str_cstr(fromd);
-		b->p[0] = DB_STR(str_cstr(first));
-		b->p[1] = DB_STR(l);
-		b->p[2] = DB_STR(l);
-		b->p[3] = DB_STR(l);
-		b->p[4] = DB_STR(f);
-		b->p[5] = DB_STR(l);
-		b->p[6] = DB_STR(f);
-		b->p[7] = DB_STR(l);
-		b->p[8] = DB_STR(f);
-		b->p[9] = DB_INT(b->rep->insats_id);
-		b->p[10] = DB_INT(b->rep->insats_id);
-		if ((e = rload(b, SQL_REPORT_MONTHS, 11, &rows, &nrows)) !=
-		    APP_OK)
-			return e;
-	}
 	for (size_t k = 0; k < n; k++) {
 		struct report_row *row = &t->rows[nm];
 		long long lo = date_days(y, m, 1),
@@ -846,6 +793,114 @@ report_relations(struct build *b)
 	return APP_OK;
 }
 
+/* The period's participations, read once in pages of REP_PASS_PAGE by
+ * id, into the pass. Each page is read into the same scratch room, a block
+ * of the request's arena used as an arena of its own, so the memory is
+ * one page's whatever the period; the pass grows in the request's arena
+ * (report_pass.h). */
+static enum app_err
+run_pass(struct build *b, struct report_pass *ps)
+{
+	struct arena scratch = { .cap = REP_PASS_SCRATCH };
+	long long after = 0;
+
+	if ((scratch.base = arena_alloc(b->r->a, scratch.cap)) == NULL)
+		return APP_ENOMEM;
+	for (;;) {
+		size_t n = 0;
+		struct report_pass_row *rows;
+		enum app_err e;
+
+		arena_reset(&scratch);
+		period_params(b);
+		b->p[4] = DB_INT(after);
+		b->p[5] = DB_INT(REP_PASS_PAGE);
+		if ((e = db_load(b->r->db, &scratch, DB_REPORT, SQL_REPORT_PASS,
+		         b->p, 6, (void **)&rows, &n)) != APP_OK)
+			return e;
+		/* APP_EINPUT: a date the server gave does not parse. */
+		for (size_t i = 0; i < n; i++)
+			if ((e = report_pass_add(ps, &rows[i])) != APP_OK)
+				return e == APP_EINPUT ? APP_EDB : e;
+		if (n < REP_PASS_PAGE)
+			return APP_OK;
+		after = rows[n - 1].id;
+	}
+}
+
+/* The pass over the period (report_pass.h) with the code lists and the
+ * organisations it groups by; its grouped rows into *out. */
+struct pass_rows {
+	struct report_code_row *edu, *sup;
+	size_t nedu, nsup;
+	struct report_count_row *counts;
+	struct report_referrer_row *refs;
+	struct report_outcome_row *outs;
+	struct report_month_row *months;
+	struct report_duration_row *durs;
+	size_t ncounts, nrefs, nouts, nmonths, ndurs;
+	struct rp_enrolled_row *enrolled;
+	struct report_flow_base_row *flow_base;
+	size_t nenrolled, nflow_base;
+};
+
+static struct str *
+code_strs(struct arena *a, const struct report_code_row *c, size_t n)
+{
+	struct str *s = arena_calloc(a, n + 1, sizeof(*s));
+
+	for (size_t i = 0; s != NULL && i < n; i++)
+		s[i] = c[i].code;
+	return s;
+}
+
+static enum app_err
+pass_load(struct build *b, struct pass_rows *out)
+{
+	struct report_pass_org *orgs;
+	struct report_pass *ps;
+	struct str *edu, *sup;
+	size_t norgs;
+	char last[16];
+	enum app_err e;
+
+	(void)snprintf(
+	    last, sizeof(last), "%04d-%02d-%02d", b->ly, b->lm, b->ld);
+	if ((e = rload(b, SQL_REPORT_CODES_EDUCATION, 0, &out->edu,
+	         &out->nedu)) != APP_OK ||
+	    (e = rload(b, SQL_REPORT_CODES_SUPPORT, 0, &out->sup,
+	         &out->nsup)) != APP_OK ||
+	    (e = rload(b, SQL_REPORT_ORGS, 0, &orgs, &norgs)) != APP_OK)
+		return e;
+	if (out->nedu > REP_MAX_CODES)
+		out->nedu = REP_MAX_CODES;
+	if (out->nsup > REP_MAX_CODES)
+		out->nsup = REP_MAX_CODES;
+	if ((edu = code_strs(b->r->a, out->edu, out->nedu)) == NULL ||
+	    (sup = code_strs(b->r->a, out->sup, out->nsup)) == NULL ||
+	    (ps = report_pass_new(b->r->a, b->rep->from, b->rep->to,
+	         str_cstr(last), edu, out->nedu, sup, out->nsup, orgs,
+	         norgs)) == NULL)
+		return APP_ENOMEM;
+	if ((e = run_pass(b, ps)) != APP_OK)
+		return e;
+	if ((e = report_pass_counts(
+	         ps, b->r->a, &out->counts, &out->ncounts)) != APP_OK ||
+	    (e = report_pass_referrers(ps, b->r->a, &out->refs, &out->nrefs)) !=
+	        APP_OK ||
+	    (e = report_pass_outcomes(ps, b->r->a, &out->outs, &out->nouts)) !=
+	        APP_OK ||
+	    (e = report_pass_durations(ps, b->r->a, &out->durs, &out->ndurs)) !=
+	        APP_OK ||
+	    (e = report_pass_enrolled(
+	         ps, b->r->a, &out->enrolled, &out->nenrolled)) != APP_OK ||
+	    (b->rep->insats_id == 0 &&
+	        (e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
+	             &out->nflow_base)) != APP_OK))
+		return e;
+	return report_pass_months(ps, b->r->a, &out->months, &out->nmonths);
+}
+
 static int
 parse_date(struct str s, int *y, int *m, int *d, long long *days)
 {
@@ -861,8 +916,7 @@ report_build(struct req *r, long long insats_id, long long staff_id,
     long long min_cell, struct report *out)
 {
 	struct build b;
-	struct report_count_row *counts;
-	size_t ncounts;
+	struct pass_rows pr;
 	int y, m, d;
 	long long today_days;
 	enum app_err e;
@@ -896,26 +950,25 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	if ((b.s = out->sup = sup_new(
 	         r->a, REP_MAX_CELLS, REP_MAX_RELS, REP_MAX_MEMBERS)) == NULL)
 		return APP_ENOMEM;
-	b.p[0] = DB_STR(from);
-	b.p[1] = DB_STR(to);
-	b.p[2] = DB_STR(to);
-	b.p[3] = DB_STR(from);
-	b.p[4] = DB_INT(insats_id);
-	b.p[5] = DB_INT(insats_id);
-	if ((e = rload(&b, SQL_REPORT_COUNTS, 6, &counts, &ncounts)) !=
+	memset(&pr, 0, sizeof(pr));
+	if ((e = pass_load(&b, &pr)) != APP_OK)
+		return e;
+	out->enrolled = pr.enrolled;
+	out->nenrolled = pr.nenrolled;
+	out->flow_base = pr.flow_base;
+	out->nflow_base = pr.nflow_base;
+	if ((e = build_deltagare(&b, pr.counts, pr.ncounts)) != APP_OK ||
+	    (e = build_age(&b, pr.counts, pr.ncounts)) != APP_OK ||
+	    (e = build_coded(&b, RT_UTBILDNING, pr.edu, pr.nedu, pr.counts,
+	         pr.ncounts, CODED_EDU, "utbildning", "Utbildning")) !=
 	        APP_OK ||
-	    (e = build_deltagare(&b, counts, ncounts)) != APP_OK ||
-	    (e = build_age(&b, counts, ncounts)) != APP_OK ||
-	    (e = build_coded(&b, RT_UTBILDNING, SQL_REPORT_CODES_EDUCATION,
-	         counts, ncounts, CODED_EDU, "utbildning", "Utbildning")) !=
-	        APP_OK ||
-	    (e = build_coded(&b, RT_FORSORJNING, SQL_REPORT_CODES_SUPPORT,
-	         counts, ncounts, CODED_SUPPORT, "forsorjning",
+	    (e = build_coded(&b, RT_FORSORJNING, pr.sup, pr.nsup, pr.counts,
+	         pr.ncounts, CODED_SUPPORT, "forsorjning",
 	         "Tid i offentlig försörjning före start")) != APP_OK ||
-	    (e = build_referrer(&b)) != APP_OK ||
-	    (e = build_outcome(&b)) != APP_OK ||
-	    (e = build_duration(&b)) != APP_OK ||
-	    (e = build_places(&b)) != APP_OK ||
+	    (e = build_referrer(&b, pr.refs, pr.nrefs)) != APP_OK ||
+	    (e = build_outcome(&b, pr.outs, pr.nouts)) != APP_OK ||
+	    (e = build_duration(&b, pr.durs, pr.ndurs)) != APP_OK ||
+	    (e = build_places(&b, pr.months, pr.nmonths)) != APP_OK ||
 	    (e = build_goals(&b, staff_id)) != APP_OK ||
 	    (e = report_relations(&b)) != APP_OK)
 		return e;

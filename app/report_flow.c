@@ -257,7 +257,11 @@ joint_counts(struct fb *b)
 	b->p[0] = DB_STR(b->rep->to);
 	b->p[1] = DB_STR(b->rep->to);
 	b->p[2] = DB_STR(b->rep->from);
-	if ((e = fload(b, SQL_FLOW_BASE, 3, &base, &nbase)) != APP_OK)
+	/* The whole förbund's come from report_build()'s pass. */
+	if (b->rep->flow_base != NULL) {
+		base = (struct report_flow_base_row *)b->rep->flow_base;
+		nbase = b->rep->nflow_base;
+	} else if ((e = fload(b, SQL_FLOW_BASE, 3, &base, &nbase)) != APP_OK)
 		return e;
 	j->m = m;
 	if ((j->fpair = arena_calloc(b->r->a, m * m, sizeof(int))) == NULL ||

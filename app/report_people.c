@@ -620,9 +620,10 @@ enum app_err
 report_people_build(struct req *r, struct report *rep)
 {
 	struct pb b;
-	struct rp_enrolled_row *en;
+	const struct rp_enrolled_row *en = rep->enrolled;
+	size_t nen = rep->nenrolled;
 	struct rp_code_row *codes;
-	size_t nen, ncodes;
+	size_t ncodes;
 	struct report_table *t;
 	enum app_err e;
 
@@ -634,9 +635,9 @@ report_people_build(struct req *r, struct report *rep)
 	b.ended = &rep->tables[RT_DELTAGARE].rows[2];
 	if ((t = arena_calloc(r->a, RPT__MAX, sizeof(*t))) == NULL)
 		return APP_ENOMEM;
+	/* The per-gender figures come from report_build()'s pass. */
 	period_params(&b);
-	if ((e = pload(&b, SQL_RP_ENROLLED, 4, &en, &nen)) != APP_OK ||
-	    (e = pload(&b, SQL_RP_INCOME_CODES, 0, &codes, &ncodes)) != APP_OK)
+	if ((e = pload(&b, SQL_RP_INCOME_CODES, 0, &codes, &ncodes)) != APP_OK)
 		return e;
 	if (ncodes > RP_MAX_CODES)
 		ncodes = RP_MAX_CODES;

@@ -1,6 +1,8 @@
 /* sql_report.c: statements of the activity report; see include/sql_report.h. */
+#include "report_pass.h"
 #include "report_scope.h"
 #include "sql_report.h"
+#include "sql_report_people.h"
 
 /* Participations overlapping the period, in scope: (end, start, ins, ins). */
 #define IN_PERIOD                                                              \
@@ -62,27 +64,6 @@
 #define QUEST_PARTS(k)                                                         \
 	QUEST_PART("y.vs", k) " AS s" k ", " QUEST_PART("y.ve", k) " AS e" k
 
-static const struct db_field count_fields[] = {
-	DB_FIELD(report_count_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_count_row, age_band, "age_band", DB_F_INT),
-	DB_FIELD(report_count_row, edu, "edu", DB_F_STR),
-	DB_FIELD(report_count_row, support, "support", DB_F_STR),
-	DB_FIELD(report_count_row, n, "n", DB_F_INT),
-	DB_FIELD(report_count_row, n_new, "n_new", DB_F_INT),
-	DB_FIELD(report_count_row, n_ended, "n_ended", DB_F_INT),
-};
-const struct db_record report_count_record =
-    DB_RECORD(report_count_row, count_fields);
-
-static const struct db_field referrer_fields[] = {
-	DB_FIELD(report_referrer_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_referrer_row, top, "top", DB_F_INT),
-	DB_FIELD(report_referrer_row, topname, "topname", DB_F_STR),
-	DB_FIELD(report_referrer_row, n, "n", DB_F_INT),
-};
-const struct db_record report_referrer_record =
-    DB_RECORD(report_referrer_row, referrer_fields);
-
 static const struct db_field code_fields[] = {
 	DB_FIELD(report_code_row, code, "code", DB_F_STR),
 	DB_FIELD(report_code_row, label, "label", DB_F_STR),
@@ -90,33 +71,6 @@ static const struct db_field code_fields[] = {
 };
 const struct db_record report_code_record =
     DB_RECORD(report_code_row, code_fields);
-
-static const struct db_field outcome_fields[] = {
-	DB_FIELD(report_outcome_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_outcome_row, end_outcome, "end_outcome", DB_F_STR),
-	DB_FIELD(report_outcome_row, n, "n", DB_F_INT),
-};
-const struct db_record report_outcome_record =
-    DB_RECORD(report_outcome_row, outcome_fields);
-
-static const struct db_field duration_fields[] = {
-	DB_FIELD(report_duration_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_duration_row, n, "n", DB_F_INT),
-	DB_FIELD(report_duration_row, sum_days, "sum_days", DB_F_INT),
-	DB_FIELD(report_duration_row, median_days, "median_days", DB_F_STR),
-	DB_FIELD(report_duration_row, median_all, "median_all", DB_F_STR),
-};
-const struct db_record report_duration_record =
-    DB_RECORD(report_duration_row, duration_fields);
-
-static const struct db_field month_fields[] = {
-	DB_FIELD(report_month_row, month, "month", DB_F_STR),
-	DB_FIELD(report_month_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_month_row, n, "n", DB_F_INT),
-	DB_FIELD(report_month_row, place_days, "place_days", DB_F_STR),
-};
-const struct db_record report_month_record =
-    DB_RECORD(report_month_row, month_fields);
 
 static const struct db_field budget_fields[] = {
 	DB_FIELD(report_budget_row, month, "month", DB_F_STR),
@@ -188,6 +142,33 @@ static const struct db_field quest_pairs_fields[] = {
 const struct db_record report_quest_pairs_record =
     DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
 
+static const struct db_field pass_fields[] = {
+	DB_FIELD(report_pass_row, id, "id", DB_F_INT),
+	DB_FIELD(report_pass_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_pass_row, birth_year, "birth_year", DB_F_INT),
+	DB_FIELD(report_pass_row, edu, "edu", DB_F_STR),
+	DB_FIELD(report_pass_row, support, "support", DB_F_STR),
+	DB_FIELD(report_pass_row, start, "start", DB_F_STR),
+	DB_FIELD(report_pass_row, end, "end", DB_F_STR),
+	DB_FIELD(report_pass_row, ended, "ended", DB_F_BOOL),
+	DB_FIELD(report_pass_row, org, "org", DB_F_INT),
+	DB_FIELD(report_pass_row, outcome, "outcome", DB_F_STR),
+	DB_FIELD(report_pass_row, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(report_pass_row, age, "age", DB_F_INT),
+	DB_FIELD(report_pass_row, no_income, "no_income", DB_F_BOOL),
+	DB_FIELD(report_pass_row, no_coremittent, "no_coremittent", DB_F_BOOL),
+};
+const struct db_record report_pass_record =
+    DB_RECORD(report_pass_row, pass_fields);
+
+static const struct db_field pass_org_fields[] = {
+	DB_FIELD(report_pass_org, id, "id", DB_F_INT),
+	DB_FIELD(report_pass_org, top, "top", DB_F_INT),
+	DB_FIELD(report_pass_org, topname, "topname", DB_F_STR),
+};
+const struct db_record report_pass_org_record =
+    DB_RECORD(report_pass_org, pass_org_fields);
+
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
 	                          "IFNULL(i.period_end, '') AS period_end "
@@ -197,67 +178,12 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",
 	    1, .ncols = 4, .nparams = 2, .rec = &report_insats_record },
-	[SQL_REPORT_COUNTS] = { /* Counts, age, education and support time
-	                         * in one pass. */
-	    "SELECT pe.gender, CASE "
-	    "WHEN YEAR(p.start_date) - pn.birth_year < 30 THEN 0 "
-	    "WHEN YEAR(p.start_date) - pn.birth_year < 45 THEN 1 "
-	    "WHEN YEAR(p.start_date) - pn.birth_year <= 65 THEN 2 "
-	    "ELSE 3 END AS age_band, IFNULL(r.education_code, '') AS edu, "
-	    "IFNULL(r.support_time_code, '') AS support, COUNT(*) AS n, "
-	    "SUM(p.start_date >= ?) AS n_new, "
-	    "SUM(p.status = 'avslutad' AND p.end_date <= ?) AS n_ended " FROM_PR
-	    "WHERE " IN_PERIOD " GROUP BY pe.gender, age_band, edu, support",
-	    1, .ncols = 7, .nparams = 6, .rec = &report_count_record },
-	[SQL_REPORT_REFERRER] = { /* Participations first: else the optimizer
-	                           * starts from the few organisations and reads
-	                           * every referral. */
-	    "SELECT STRAIGHT_JOIN pe.gender, COALESCE(o2.id, o1.id, o.id) AS top, "
-	                          "COALESCE(o2.name, o1.name, o.name) AS topname, "
-	                          "COUNT(*) AS n " FROM_PR
-	                          "JOIN organisation o ON o.id = r.organisation_id "
-	                          "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
-	                          "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
-	                          "WHERE " IN_PERIOD
-	                          " GROUP BY pe.gender, top, topname "
-	                          "ORDER BY topname, top",
-	    1, .ncols = 4, .nparams = 4, .rec = &report_referrer_record },
 	[SQL_REPORT_CODES_EDUCATION] = { "SELECT code, label, active FROM code_education "
 	                                 "ORDER BY sort_order, code",
 	    1, .ncols = 3, .nparams = 0, .rec = &report_code_record },
 	[SQL_REPORT_CODES_SUPPORT] = { "SELECT code, label, active FROM code_support_time "
 	                               "ORDER BY sort_order, code",
 	    1, .ncols = 3, .nparams = 0, .rec = &report_code_record },
-	[SQL_REPORT_OUTCOME] = { "SELECT pe.gender, IFNULL(c.outcome, '') AS end_outcome, COUNT(*) AS n " FROM_P
-	                         "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
-	                         "WHERE " ENDED_IN_PERIOD
-	                         " GROUP BY pe.gender, end_outcome",
-	    1, .ncols = 3, .nparams = 4, .rec = &report_outcome_record },
-	[SQL_REPORT_DURATION] = { "SELECT DISTINCT pe.gender, "
-	                          "COUNT(*) OVER (PARTITION BY pe.gender) AS n, "
-	                          "SUM(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender) AS sum_days, "
-	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER (PARTITION BY pe.gender) AS median_days, "
-	                          "MEDIAN(DATEDIFF(p.end_date, p.start_date)) OVER () AS median_all " FROM_P
-	                          "WHERE " ENDED_IN_PERIOD,
-	    1, .ncols = 5, .nparams = 4, .rec = &report_duration_record },
-	[SQL_REPORT_MONTHS] = { /* Participations first, then their months: one
-	                         * scan instead of one per month. */
-	    "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
-	    "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
-	    "WHERE ms + INTERVAL 1 MONTH <= ?) "
-	    "SELECT STRAIGHT_JOIN DATE_FORMAT(m.ms, '%Y-%m') AS month, pe.gender, "
-	    "COUNT(*) AS n, "
-	    "SUM(DATEDIFF(LEAST(IFNULL(p.end_date, ?), LAST_DAY(m.ms), ?), "
-	    "GREATEST(p.start_date, m.ms, ?)) + 1) AS place_days "
-	    "FROM participation p JOIN participation_person pe "
-	    "ON pe.participation_id = p.id "
-	    "JOIN m ON p.start_date <= LEAST(LAST_DAY(m.ms), ?) AND "
-	    "(p.end_date IS NULL OR p.end_date >= GREATEST(m.ms, ?)) "
-	    "WHERE p.status <> 'felregistrerad' AND p.start_date <= ? "
-	    "AND (p.end_date IS NULL OR p.end_date >= ?) "
-	    "AND (? = 0 OR p.insats_id = ?) "
-	    "GROUP BY m.ms, pe.gender ORDER BY m.ms",
-	    1, .ncols = 4, .nparams = 11, .rec = &report_month_record },
 	[SQL_REPORT_BUDGET] = { "WITH RECURSIVE m (ms) AS (SELECT CAST(? AS DATE) "
 	                        "UNION ALL SELECT ms + INTERVAL 1 MONTH FROM m "
 	                        "WHERE ms + INTERVAL 1 MONTH <= ?) "
@@ -346,4 +272,27 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
 	    "GROUP BY pe.gender",
 	    1, .ncols = 28, .nparams = 31, .rec = &report_quest_pairs_record },
+	[SQL_REPORT_PASS] = { /* One page by id: the primary key bounds each
+	                       * page's reading, whatever the period. */
+	    "SELECT p.id, pe.gender, IFNULL(pn.birth_year, 0) AS birth_year, "
+	    "IFNULL(r.education_code, '') AS edu, "
+	    "IFNULL(r.support_time_code, '') AS support, "
+	    "CAST(p.start_date AS CHAR) AS start, "
+	    "IFNULL(CAST(p.end_date AS CHAR), '') AS end, "
+	    "p.status = 'avslutad' AS ended, r.organisation_id AS org, "
+	    "IFNULL(c.outcome, '') AS outcome, p.insats_id, "
+	    RP_AGE " AS age, NOT EXISTS (SELECT 1 FROM referral_income ri "
+	    "WHERE ri.referral_id = p.referral_id) AS no_income, "
+	    "NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
+	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent " FROM_PR
+	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
+	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
+	    1, .ncols = 14, .nparams = 6, .rec = &report_pass_record },
+	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
+	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
+	                      "FROM organisation o "
+	                      "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
+	                      "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
+	                      "ORDER BY topname, top, o.id",
+	    1, .ncols = 3, .nparams = 0, .rec = &report_pass_org_record },
 };

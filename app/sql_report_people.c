@@ -15,7 +15,7 @@
 	"(? = 0 OR p.insats_id = ?)"
 
 /* The person items from one source each (README, "Who sees what of a
- * person"): the date of birth from the personnummer (person pn, RP_PN),
+ * person"): the date of birth from the personnummer (person pn, RP_BIRTH),
  * the gender from the insats's record (participation_person pe). The
  * referral's id is p.referral_id; referral r (RP_R) only where a column
  * of it is read. person_id and referral_id are NOT NULL foreign keys, so
@@ -23,37 +23,13 @@
 #define RP_FROM                                                                \
 	"FROM participation p "                                                \
 	"JOIN participation_person pe ON pe.participation_id = p.id "
-#define RP_PN "JOIN person pn ON pn.id = p.person_id "
-#define RP_R  "JOIN referral r ON r.id = p.referral_id "
-
-/* The date of birth in a personnummer (YYYYMMDD…; a samordningsnummer's
- * day is the day + 60); NULL when it is no date. */
-#define RP_BIRTH                                                               \
-	"STR_TO_DATE(CONCAT(LEFT(pn.personnummer, 6), LPAD(MOD(CAST("          \
-	"SUBSTRING(pn.personnummer, 7, 2) AS UNSIGNED), 60), 2, '0')), "       \
-	"'%Y%m%d')"
-
-/* Whole years on the start date; the year of birth when the personnummer
- * holds no date (never, for a valid one). */
-#define RP_AGE                                                                 \
-	"COALESCE(TIMESTAMPDIFF(YEAR, " RP_BIRTH ", p.start_date), "           \
-	"YEAR(p.start_date) - pn.birth_year)"
+#define RP_R "JOIN referral r ON r.id = p.referral_id "
 
 /* An income state: the code when there is exactly one, "*" for several,
  * "" for none; t the table, k its key column, v the owner's id. */
 #define RP_STATE(t, k, v)                                                      \
 	"(SELECT IF(COUNT(*) > 1, '*', IFNULL(MAX(x.income_code), '')) "       \
 	"FROM " t " x WHERE x." k " = " v ")"
-
-static const struct db_field enrolled_fields[] = {
-	DB_FIELD(rp_enrolled_row, gender, "gender", DB_F_STR),
-	DB_FIELD(rp_enrolled_row, n, "n", DB_F_INT),
-	DB_FIELD(rp_enrolled_row, sum_age, "sum_age", DB_F_INT),
-	DB_FIELD(rp_enrolled_row, no_income, "no_income", DB_F_INT),
-	DB_FIELD(rp_enrolled_row, no_coremittent, "no_coremittent", DB_F_INT),
-};
-const struct db_record rp_enrolled_record =
-    DB_RECORD(rp_enrolled_row, enrolled_fields);
 
 static const struct db_field group_fields[] = {
 	DB_FIELD(rp_group_row, gender, "gender", DB_F_STR),
@@ -94,14 +70,6 @@ const struct db_record rp_group_time_record =
 
 /* clang-format off */
 const struct db_query sql_report_people[SQL_RP__MAX] = {
-	[SQL_RP_ENROLLED] = {
-	    "SELECT pe.gender, COUNT(*) AS n, SUM(" RP_AGE ") AS sum_age, "
-	    "SUM(NOT EXISTS (SELECT 1 FROM referral_income ri "
-	    "WHERE ri.referral_id = p.referral_id)) AS no_income, "
-	    "SUM(NOT EXISTS (SELECT 1 FROM referral_coremittent c "
-	    "WHERE c.referral_id = p.referral_id)) AS no_coremittent "
-	    RP_FROM RP_PN "WHERE " RP_IN_PERIOD " GROUP BY pe.gender",
-	    1, .ncols = 5, .nparams = 4, .rec = &rp_enrolled_record },
 	[SQL_RP_INCOME_BEFORE] = {
 	    "SELECT pe.gender, ri.income_code AS group_key, '' AS label, "
 	    "COUNT(*) AS n " RP_FROM

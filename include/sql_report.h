@@ -18,33 +18,9 @@ enum sql_report {
 	/* (staff id or 0 for every insats, the same) -> id, name, period
 	 * start, period end or "": the individual insatser to choose from */
 	SQL_REPORT_INSATSER,
-	/* (period start, period end, P) -> gender, age band 0..3 (age
-	 * reached in the start year: < 30, 30-44, 45-65, other), education
-	 * code or "", support time code or "", enrolled, new (started in the
-	 * period), ended (avslutad on or before the period end): one pass for
-	 * the participants, age, education and support time tables, the
-	 * application adds up the rows */
-	SQL_REPORT_COUNTS,
-	/* (P) -> gender, top organisation id, its name, count: the member
-	 * (top of the tree) whose case officer referred */
-	SQL_REPORT_REFERRER,
 	/* () -> code, label, active: the code lists in their order */
 	SQL_REPORT_CODES_EDUCATION,
 	SQL_REPORT_CODES_SUPPORT,
-	/* (period start, period end, insats id or 0, the same) -> gender,
-	 * outcome (code_end_reason.outcome, "" when no reason), count: those
-	 * who ended in the period */
-	SQL_REPORT_OUTCOME,
-	/* (period start, period end, insats id or 0, the same) -> gender, n,
-	 * sum of days, median days in the gender, median days of all: time in
-	 * the insats (end date - start date) of those who ended in the period */
-	SQL_REPORT_DURATION,
-	/* (first day of the start month, last day counted x 3, period start,
-	 * last day counted, period start, last day counted, period start,
-	 * insats id or 0, the same) -> month (ÅÅÅÅ-MM), gender, participants,
-	 * place-days within the month and the period. "Last day counted" is
-	 * the period end or today, whichever comes first */
-	SQL_REPORT_MONTHS,
 	/* (first day of the start month, period end, insats id or 0, the
 	 * same) -> month, budgeted places (the budget year's, else the
 	 * insats's; NULL when none) */
@@ -80,6 +56,15 @@ enum sql_report {
 	 * without one that ended (avslutad) in the period; paired: a value of
 	 * the item at both start and end; improved: end > start */
 	SQL_REPORT_QUEST_PAIRS,
+	/* (period end, period start, insats id or 0, the same, after id,
+	 * page size) -> the next page of the period's participations by id
+	 * (report_pass.h): id, gender, birth year, education and support
+	 * codes, start, end or "", avslutad, the referral's organisation,
+	 * the end reason's outcome or "" */
+	SQL_REPORT_PASS,
+	/* () -> every organisation, its member (top of the tree) and the
+	 * member's name, in the referrer table's order (name, then id) */
+	SQL_REPORT_ORGS,
 	SQL_REPORT__MAX
 };
 
@@ -93,7 +78,10 @@ extern const struct db_query sql_report[SQL_REPORT__MAX];
  * SQL_REPORT_QUESTS) are report_scope.h's.
  */
 
-/* SQL_REPORT_COUNTS: one group of participations in the period. */
+/* The grouped rows of the period's participations, as report_pass.h
+ * gives them (report_pass_counts() and the like): one group of
+ * participations in the period, by gender, age band (age reached in the
+ * start year: < 30, 30-44, 45-65, other), education and support time. */
 struct report_count_row {
 	struct str gender;  /* kvinna, man, annat */
 	long long age_band; /* 0..3 */
@@ -103,16 +91,15 @@ struct report_count_row {
 	long long n_new;    /* started in the period */
 	long long n_ended;  /* avslutad on or before the period end */
 };
-extern const struct db_record report_count_record;
 
-/* SQL_REPORT_REFERRER: the member whose case officer referred. */
+/* report_pass_referrers(): the member (top of the tree) whose case
+ * officer referred. */
 struct report_referrer_row {
 	struct str gender;
 	long long top;      /* the member's organisation id */
 	struct str topname; /* its name */
 	long long n;
 };
-extern const struct db_record report_referrer_record;
 
 /* SQL_REPORT_CODES_EDUCATION and _SUPPORT: a code list in its order. */
 struct report_code_row {
@@ -121,32 +108,30 @@ struct report_code_row {
 };
 extern const struct db_record report_code_record;
 
-/* SQL_REPORT_OUTCOME: those who ended, by outcome. */
+/* report_pass_outcomes(): those who ended in the period, by outcome. */
 struct report_outcome_row {
 	struct str gender;
 	struct str end_outcome; /* code_end_reason.outcome, "" for none */
 	long long n;
 };
-extern const struct db_record report_outcome_record;
 
-/* SQL_REPORT_DURATION: days in the insats of those who ended. The
- * medians are decimals as text ("123.5000"). */
+/* report_pass_durations(): days in the insats (end date - start date) of
+ * those who ended in the period, per gender, the median of the gender's
+ * and of everyone's. The medians are decimals as text ("123.5"). */
 struct report_duration_row {
 	struct str gender;
 	long long n, sum_days;
 	struct str median_days, median_all;
 };
-extern const struct db_record report_duration_record;
 
-/* SQL_REPORT_MONTHS: participants and place-days (a decimal as text) of
- * one month and gender. */
+/* report_pass_months(): participants and place-days (a decimal as text)
+ * of one month and gender, within the period and up to today. */
 struct report_month_row {
 	struct str month; /* ÅÅÅÅ-MM */
 	struct str gender;
 	long long n;
 	struct str place_days;
 };
-extern const struct db_record report_month_record;
 
 /* SQL_REPORT_BUDGET: places budgeted in a month, "" when none. */
 struct report_budget_row {
@@ -197,5 +182,10 @@ struct report_quest_pairs_row {
 	struct report_quest_health_counts health[4];
 };
 extern const struct db_record report_quest_pairs_record;
+
+/* SQL_REPORT_PASS: struct report_pass_row (report_pass.h). */
+extern const struct db_record report_pass_record;
+/* SQL_REPORT_ORGS: struct report_pass_org (report_pass.h). */
+extern const struct db_record report_pass_org_record;
 
 #endif /* !SQL_REPORT_H */

@@ -15,11 +15,22 @@
 
 #include "db.h"
 
+/* SQL fragments of participation p and its person pn, for the people
+ * tables' figures in report_build()'s one pass (sql_report.c). */
+/* The date of birth in a personnummer (YYYYMMDD…; a samordningsnummer's
+ * day is the day + 60); NULL when it is no date. */
+#define RP_BIRTH                                                               \
+	"STR_TO_DATE(CONCAT(LEFT(pn.personnummer, 6), LPAD(MOD(CAST("          \
+	"SUBSTRING(pn.personnummer, 7, 2) AS UNSIGNED), 60), 2, '0')), "       \
+	"'%Y%m%d')"
+
+/* Whole years on the start date; the year of birth when the personnummer
+ * holds no date (never, for a valid one). */
+#define RP_AGE                                                                 \
+	"COALESCE(TIMESTAMPDIFF(YEAR, " RP_BIRTH ", p.start_date), "           \
+	"YEAR(p.start_date) - pn.birth_year)"
+
 enum sql_report_people {
-	/* (P) -> gender, n, sum of the ages at the start (whole years on
-	 * the start date, from the personnummer's date of birth), how many
-	 * have no income source on the referral, how many no medremittent */
-	SQL_RP_ENROLLED,
 	/* (P) -> gender, income code, n: the enrolled with that income
 	 * source before the start (referral_income); a person with two
 	 * sources is in two rows */
@@ -50,12 +61,15 @@ enum sql_report_people {
 
 extern const struct db_query sql_report_people[SQL_RP__MAX];
 
-/* SQL_RP_ENROLLED. */
+/* Per gender, of the period's participations (report_pass_enrolled(),
+ * from report_build()'s one pass): n, the sum of the ages at the start
+ * (whole years on the start date, from the personnummer's date of birth),
+ * how many have no income source on the referral, how many no
+ * medremittent. */
 struct rp_enrolled_row {
 	struct str gender;
 	long long n, sum_age, no_income, no_coremittent;
 };
-extern const struct db_record rp_enrolled_record;
 
 /* SQL_RP_INCOME_BEFORE and SQL_RP_COREMITTENT: one group's count; key is
  * the income code or the organisation id as text, label "" for income. */

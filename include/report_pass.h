@@ -1,0 +1,110 @@
+/*
+ * report_pass.h: the activity report's one pass over the period's
+ * participations, aggregated in C (issue 19).
+ *
+ * report.c reads every participation that overlaps the period (report.h:
+ * "who is counted") once, in pages of SQL_REPORT_PASS rows, and adds each
+ * to a report_pass; afterwards the pass gives the grouped rows that the
+ * report's builders read (the records of sql_report.h), exactly as the
+ * grouped statements they replace would have returned them:
+ *   - SQL_REPORT_COUNTS: by gender, age band, education, support time;
+ *   - SQL_REPORT_REFERRER: by gender and referring member (the top of
+ *     the referral's organisation), in the order of the organisation list;
+ *   - SQL_REPORT_OUTCOME: those who ended in the period, by outcome;
+ *   - SQL_REPORT_MONTHS: participants and place-days per month up to the
+ *     last day (min(to, today));
+ *   - SQL_REPORT_DURATION: days in the insats of those who ended in the
+ *     period, per gender, with the medians (MariaDB's MEDIAN());
+ *   - SQL_RP_ENROLLED (sql_report_people.h): per gender, the sum of the
+ *     ages and those without an income or a medremittent;
+ *   - SQL_FLOW_BASE (sql_report_flow.h): per insats and gender, enrolled
+ *     and ended; that statement counts every insats, so the pass gives
+ *     it only for a report of the whole förbund.
+ * Pure: no I/O, no database; everything in the arena given to
+ * report_pass_new() (report_pass_add() grows the histogram of days there:
+ * its size is the longest time in the insats, in days, not the number of
+ * rows), so the rows a caller adds must live elsewhere (report.c reads
+ * each page into a scratch arena of its own).
+ */
+#ifndef REPORT_PASS_H
+#define REPORT_PASS_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "str.h"
+
+struct arena;
+struct report_count_row;
+struct report_referrer_row;
+struct report_outcome_row;
+struct report_month_row;
+struct report_duration_row;
+struct rp_enrolled_row;
+struct report_flow_base_row;
+
+/* One participation of the period (SQL_REPORT_PASS's record). */
+struct report_pass_row {
+	long long id;
+	struct str gender;       /* kvinna, man, annat */
+	long long birth_year;    /* of the person */
+	struct str edu, support; /* the referral's codes, "" for none */
+	struct str start, end;   /* ÅÅÅÅ-MM-DD; end "" for none */
+	int ended;               /* status avslutad */
+	long long org;           /* the referral's organisation */
+	struct str outcome;      /* of the end reason, "" for none */
+	long long insats_id;
+	long long age;      /* at the start (sql_report_people.c's RP_AGE) */
+	int no_income;      /* the referral has no income state */
+	int no_coremittent; /* nor a medremittent */
+};
+
+/* An organisation and the member at the top of its tree; the list in the
+ * order the referrer table shows the members (their name, then id). */
+struct report_pass_org {
+	long long id, top;
+	struct str topname;
+};
+
+struct report_pass;
+
+/*
+ * A pass over [from, to] (ÅÅÅÅ-MM-DD, whole months, as report_build()
+ * checks), places counted up to last (from <= last <= to; last < from:
+ * no months). edu and sup: the code lists (borrowed, kept); orgs: as
+ * above (borrowed, kept). NULL on a full arena or bad dates.
+ */
+struct report_pass *report_pass_new(struct arena *, struct str from,
+    struct str to, struct str last, const struct str *edu, size_t nedu,
+    const struct str *sup, size_t nsup, const struct report_pass_org *orgs,
+    size_t norgs);
+
+/* Count one participation (it overlaps the period, is no erroneous
+ * registration, is in scope: the caller's statement says so). APP_EINPUT
+ * for a row whose dates do not parse; APP_ENOMEM on a full arena; APP_OK
+ * otherwise. */
+enum app_err report_pass_add(
+    struct report_pass *, const struct report_pass_row *);
+
+/* The outcome (enum report_outcome) of an end reason's outcome code;
+ * RO_ANNAT for none or an unknown one. */
+int report_pass_outcome(struct str code);
+
+/* The grouped rows, as the statements named above give them; arena
+ * arrays, *n rows (0 and NULL when none). APP_ENOMEM on a full arena. */
+enum app_err report_pass_counts(const struct report_pass *, struct arena *,
+    struct report_count_row **rows, size_t *n);
+enum app_err report_pass_referrers(const struct report_pass *, struct arena *,
+    struct report_referrer_row **rows, size_t *n);
+enum app_err report_pass_outcomes(const struct report_pass *, struct arena *,
+    struct report_outcome_row **rows, size_t *n);
+enum app_err report_pass_months(const struct report_pass *, struct arena *,
+    struct report_month_row **rows, size_t *n);
+enum app_err report_pass_durations(const struct report_pass *, struct arena *,
+    struct report_duration_row **rows, size_t *n);
+enum app_err report_pass_enrolled(const struct report_pass *, struct arena *,
+    struct rp_enrolled_row **rows, size_t *n);
+enum app_err report_pass_flow_base(const struct report_pass *, struct arena *,
+    struct report_flow_base_row **rows, size_t *n);
+
+#endif /* !REPORT_PASS_H */

@@ -1,0 +1,398 @@
+/* test_report_pass.c: the report's one pass aggregated in C
+ * (report_pass.h), without a database: the grouped rows it gives are the
+ * ones the grouped statements gave. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "report.h"
+#include "report_pass.h"
+#include "sql_report.h"
+#include "sql_report_flow.h"
+#include "sql_report_people.h"
+
+static struct arena a;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return arena_init(&a, 1u << 20) ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	arena_free(&a);
+	return 0;
+}
+
+static const struct str edu[2] = { STR_LIT("grund"), STR_LIT("gymn") };
+static const struct str sup[1] = { STR_LIT("kort") };
+/* Two members in the list's order (name, then id): FK (id 9) with a unit
+ * (12), then a kommun (3). */
+static const struct report_pass_org orgs[3] = {
+	{ 9, 9, STR_LIT("Försäkringskassan") },
+	{ 12, 9, STR_LIT("Försäkringskassan") },
+	{ 3, 3, STR_LIT("Vara kommun") },
+};
+
+static struct report_pass *
+pass_2024(const char *last)
+{
+	struct report_pass *p = report_pass_new(&a, STR_LIT("2024-01-01"),
+	    STR_LIT("2024-03-31"), str_cstr(last), edu, 2, sup, 1, orgs, 3);
+
+	assert_non_null(p);
+	return p;
+}
+
+static struct report_pass_row
+row(const char *gender, long long born, const char *e, const char *s,
+    const char *start, const char *end, int ended, long long org,
+    const char *outcome)
+{
+	struct report_pass_row r = {
+		.id = 1,
+		.gender = str_cstr(gender),
+		.birth_year = born,
+		.edu = str_cstr(e),
+		.support = str_cstr(s),
+		.start = str_cstr(start),
+		.end = str_cstr(end),
+		.ended = ended,
+		.org = org,
+		.outcome = str_cstr(outcome),
+	};
+	return r;
+}
+
+static void
+add(struct report_pass *p, struct report_pass_row r)
+{
+	assert_int_equal(report_pass_add(p, &r), APP_OK);
+}
+
+/* The row of counts for (gender, band, edu, support), or NULL. */
+static const struct report_count_row *
+count_of(const struct report_count_row *rows, size_t n, const char *g,
+    long long band, const char *e, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq_cstr(rows[i].gender, g) &&
+		    rows[i].age_band == band && str_eq_cstr(rows[i].edu, e) &&
+		    str_eq_cstr(rows[i].support, s))
+			return &rows[i];
+	return NULL;
+}
+
+static void
+counts_group_by_gender_band_and_codes(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_count_row *rows;
+	const struct report_count_row *c;
+	size_t n;
+
+	(void)state;
+	/* 29 in the start year: band 0; started before the period. */
+	add(p,
+	    row("kvinna", 1994, "grund", "kort", "2023-06-01", "", 0, 9, ""));
+	/* The same group, new in the period, ended in it. */
+	add(p,
+	    row("kvinna", 1995, "grund", "kort", "2024-02-01", "2024-03-10", 1,
+	        12, "arbete"));
+	/* 30: band 1; a code not in the list counts as none (""). */
+	add(p, row("man", 1994, "okand", "", "2024-01-01", "", 0, 3, ""));
+	/* 65: band 2, 66: band 3. */
+	add(p, row("man", 1959, "gymn", "kort", "2024-01-05", "", 0, 3, ""));
+	add(p, row("annat", 1958, "", "", "2024-01-05", "", 0, 3, ""));
+	/* Ended after the period: enrolled, not ended. */
+	add(p,
+	    row("kvinna", 1994, "grund", "kort", "2023-01-01", "2024-05-01", 1,
+	        9, "studier"));
+	assert_int_equal(report_pass_counts(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 4);
+	assert_non_null(c = count_of(rows, n, "kvinna", 0, "grund", "kort"));
+	assert_int_equal(c->n, 3);
+	assert_int_equal(c->n_new, 1);
+	assert_int_equal(c->n_ended, 1);
+	assert_non_null(c = count_of(rows, n, "man", 1, "", ""));
+	assert_int_equal(c->n, 1);
+	assert_int_equal(c->n_new, 1);
+	assert_non_null(c = count_of(rows, n, "man", 2, "gymn", "kort"));
+	assert_int_equal(c->n, 1);
+	assert_non_null(c = count_of(rows, n, "annat", 3, "", ""));
+	assert_int_equal(c->n, 1);
+}
+
+static void
+referrers_by_member_in_list_order(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_referrer_row *rows;
+	size_t n;
+
+	(void)state;
+	add(p, row("man", 1980, "", "", "2024-01-01", "", 0, 3, ""));
+	add(p, row("kvinna", 1980, "", "", "2024-01-01", "", 0, 12, ""));
+	add(p, row("kvinna", 1980, "", "", "2024-01-01", "", 0, 9, ""));
+	add(p, row("kvinna", 1980, "", "", "2024-01-01", "", 0, 3, ""));
+	/* An organisation that is gone: not counted (the table's "Uppgift
+	 * saknas" row is the rest). */
+	add(p, row("kvinna", 1980, "", "", "2024-01-01", "", 0, 77, ""));
+	assert_int_equal(report_pass_referrers(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].top, 9);
+	assert_true(str_eq_cstr(rows[0].gender, "kvinna"));
+	assert_int_equal(rows[0].n, 2);
+	assert_true(str_eq_cstr(rows[0].topname, "Försäkringskassan"));
+	assert_int_equal(rows[1].top, 3);
+	assert_true(str_eq_cstr(rows[1].gender, "kvinna"));
+	assert_int_equal(rows[1].n, 1);
+	assert_int_equal(rows[2].top, 3);
+	assert_true(str_eq_cstr(rows[2].gender, "man"));
+	assert_int_equal(rows[2].n, 1);
+}
+
+static void
+outcomes_of_those_who_ended_in_the_period(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_outcome_row *rows;
+	size_t n;
+
+	(void)state;
+	add(p,
+	    row("man", 1980, "", "", "2023-01-01", "2024-01-01", 1, 3,
+	        "arbete"));
+	add(p,
+	    row("man", 1980, "", "", "2023-01-01", "2024-03-31", 1, 3,
+	        "arbete"));
+	add(p, row("man", 1980, "", "", "2023-01-01", "2024-02-01", 1, 3, ""));
+	/* Ended after the period, or not avslutad: no outcome. */
+	add(p,
+	    row("man", 1980, "", "", "2023-01-01", "2024-04-01", 1, 3,
+	        "arbete"));
+	add(p,
+	    row("kvinna", 1980, "", "", "2023-01-01", "2024-02-01", 0, 3,
+	        "arbete"));
+	assert_int_equal(report_pass_outcomes(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_true(str_eq_cstr(rows[0].end_outcome, "arbete"));
+	assert_int_equal(rows[0].n, 2);
+	/* No reason: annat. */
+	assert_true(str_eq_cstr(rows[1].end_outcome, "annat"));
+	assert_int_equal(rows[1].n, 1);
+	assert_int_equal(report_pass_outcome(STR_LIT("")), RO_ANNAT);
+	assert_int_equal(report_pass_outcome(STR_LIT("sjukdom")), RO_SJUKDOM);
+}
+
+static void
+months_count_people_and_place_days_up_to_last(void **state)
+{
+	/* Today is 2024-02-10: March has no figures, February ten days. */
+	struct report_pass *p = pass_2024("2024-02-10");
+	struct report_month_row *rows;
+	size_t n;
+
+	(void)state;
+	/* All of January and February up to today: 31 + 10. */
+	add(p, row("kvinna", 1980, "", "", "2023-05-01", "", 0, 3, ""));
+	/* January 20 to February 3: 12 + 3. */
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-20", "2024-02-03", 1, 3, ""));
+	/* Starts after today: no month. */
+	add(p, row("man", 1980, "", "", "2024-03-01", "", 0, 3, ""));
+	/* One day, the last of January. */
+	add(p, row("man", 1980, "", "", "2024-01-31", "2024-01-31", 1, 3, ""));
+	assert_int_equal(report_pass_months(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_true(str_eq_cstr(rows[0].month, "2024-01"));
+	assert_true(str_eq_cstr(rows[0].gender, "kvinna"));
+	assert_int_equal(rows[0].n, 2);
+	assert_true(str_eq_cstr(rows[0].place_days, "43"));
+	assert_true(str_eq_cstr(rows[1].month, "2024-01"));
+	assert_true(str_eq_cstr(rows[1].gender, "man"));
+	assert_int_equal(rows[1].n, 1);
+	assert_true(str_eq_cstr(rows[1].place_days, "1"));
+	assert_true(str_eq_cstr(rows[2].month, "2024-02"));
+	assert_true(str_eq_cstr(rows[2].gender, "kvinna"));
+	assert_int_equal(rows[2].n, 2);
+	assert_true(str_eq_cstr(rows[2].place_days, "13"));
+}
+
+static void
+today_before_the_period_has_no_months(void **state)
+{
+	struct report_pass *p = pass_2024("2023-12-31");
+	struct report_month_row *rows;
+	size_t n;
+
+	(void)state;
+	add(p, row("kvinna", 1980, "", "", "2023-05-01", "", 0, 3, ""));
+	assert_int_equal(report_pass_months(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 0);
+}
+
+/* The row of gender g, or NULL. */
+static const struct report_duration_row *
+dur_of(const struct report_duration_row *rows, size_t n, const char *g)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq_cstr(rows[i].gender, g))
+			return &rows[i];
+	return NULL;
+}
+
+static void
+durations_and_medians_of_those_who_ended(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_duration_row *rows;
+	const struct report_duration_row *d;
+	size_t n;
+
+	(void)state;
+	/* Women: 10, 40 and 20 days; the middle one is 20. */
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-01", "2024-01-11", 1, 3, ""));
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-01", "2024-02-10", 1, 3, ""));
+	add(p,
+	    row("kvinna", 1980, "", "", "2024-01-01", "2024-01-21", 1, 3, ""));
+	/* Men: 6 and 5 days, a mean of the two; and 3 000 days, begun long
+	 * before the period, which ended after it: not counted. */
+	add(p, row("man", 1980, "", "", "2024-03-01", "2024-03-07", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2024-03-01", "2024-03-06", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2016-01-01", "2024-04-01", 1, 3, ""));
+	/* Not avslutad: not counted. */
+	add(p, row("man", 1980, "", "", "2024-01-01", "2024-03-01", 0, 3, ""));
+	assert_int_equal(report_pass_durations(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_non_null(d = dur_of(rows, n, "kvinna"));
+	assert_int_equal(d->n, 3);
+	assert_int_equal(d->sum_days, 70);
+	assert_true(str_eq_cstr(d->median_days, "20.0"));
+	/* All five: 5, 6, 10, 20, 40. */
+	assert_true(str_eq_cstr(d->median_all, "10.0"));
+	assert_non_null(d = dur_of(rows, n, "man"));
+	assert_int_equal(d->n, 2);
+	assert_int_equal(d->sum_days, 11);
+	assert_true(str_eq_cstr(d->median_days, "5.5"));
+	assert_true(str_eq_cstr(d->median_all, "10.0"));
+}
+
+static void
+a_long_time_grows_the_histogram(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_duration_row *rows;
+	size_t n;
+
+	(void)state;
+	/* 1 day, then 2 922 days (2016-02-01 to 2024-02-01), then 3 days:
+	 * the median of the three is 3. */
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-01-02", 1, 3, ""));
+	add(p,
+	    row("annat", 1980, "", "", "2016-02-01", "2024-02-01", 1, 3, ""));
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-01-04", 1, 3, ""));
+	assert_int_equal(report_pass_durations(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].sum_days, 1 + 2922 + 3);
+	assert_true(str_eq_cstr(rows[0].median_days, "3.0"));
+	/* An even count: (3 + 2 922) / 2. */
+	add(p,
+	    row("annat", 1980, "", "", "2016-02-01", "2024-02-01", 1, 3, ""));
+	assert_int_equal(report_pass_durations(p, &a, &rows, &n), APP_OK);
+	assert_true(str_eq_cstr(rows[0].median_days, "1462.5"));
+}
+
+static void
+people_figures_and_insatser_of_the_period(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct rp_enrolled_row *en;
+	struct report_flow_base_row *fb;
+	size_t n;
+
+	(void)state;
+	r = row("kvinna", 1980, "", "", "2023-01-01", "2024-02-01", 1, 3, "");
+	r.insats_id = 7;
+	r.age = 43;
+	r.no_income = 1;
+	add(p, r);
+	r = row("kvinna", 1990, "", "", "2024-01-01", "", 0, 3, "");
+	r.insats_id = 5;
+	r.age = 33;
+	r.no_coremittent = 1;
+	add(p, r);
+	/* Ended after the period: enrolled, not ended. */
+	r = row("man", 1990, "", "", "2024-01-01", "2024-06-01", 1, 3, "");
+	r.insats_id = 7;
+	r.age = 34;
+	add(p, r);
+	assert_int_equal(report_pass_enrolled(p, &a, &en, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_true(str_eq_cstr(en[0].gender, "kvinna"));
+	assert_int_equal(en[0].n, 2);
+	assert_int_equal(en[0].sum_age, 76);
+	assert_int_equal(en[0].no_income, 1);
+	assert_int_equal(en[0].no_coremittent, 1);
+	assert_true(str_eq_cstr(en[1].gender, "man"));
+	assert_int_equal(en[1].sum_age, 34);
+	assert_int_equal(en[1].no_income, 0);
+	/* Per insats, in the order first met. */
+	assert_int_equal(report_pass_flow_base(p, &a, &fb, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(fb[0].insats_id, 7);
+	assert_true(str_eq_cstr(fb[0].gender, "kvinna"));
+	assert_int_equal(fb[0].n, 1);
+	assert_int_equal(fb[0].n_ended, 1);
+	assert_int_equal(fb[1].insats_id, 7);
+	assert_true(str_eq_cstr(fb[1].gender, "man"));
+	assert_int_equal(fb[1].n, 1);
+	assert_int_equal(fb[1].n_ended, 0);
+	assert_int_equal(fb[2].insats_id, 5);
+	assert_int_equal(fb[2].n, 1);
+	assert_int_equal(fb[2].n_ended, 0);
+}
+
+static void
+bad_dates_are_refused(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r =
+	    row("kvinna", 1980, "", "", "2024-13-01", "", 0, 3, "");
+
+	(void)state;
+	assert_int_equal(report_pass_add(p, &r), APP_EINPUT);
+	assert_null(
+	    report_pass_new(&a, STR_LIT("2024-01"), STR_LIT("2024-03-31"),
+	        STR_LIT("2024-03-31"), edu, 2, sup, 1, orgs, 3));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(counts_group_by_gender_band_and_codes),
+		cmocka_unit_test(referrers_by_member_in_list_order),
+		cmocka_unit_test(outcomes_of_those_who_ended_in_the_period),
+		cmocka_unit_test(months_count_people_and_place_days_up_to_last),
+		cmocka_unit_test(today_before_the_period_has_no_months),
+		cmocka_unit_test(durations_and_medians_of_those_who_ended),
+		cmocka_unit_test(a_long_time_grows_the_histogram),
+		cmocka_unit_test(people_figures_and_insatser_of_the_period),
+		cmocka_unit_test(bad_dates_are_refused),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

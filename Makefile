@@ -35,7 +35,7 @@ MODULES = app arena str progress form form_registry conf view log pnr demo totp 
           report_suppress report sql_report report_svg page_report \
           report_period report_scope report_goal report_chart page_report_form page_report_csv \
           sql_sus sus_xml sus_batch page_sus sus_quality sus_finsam sus_rows sus_file \
-          sus_complete \
+          sus_complete sus_items \
           quest_xml quest quest_cli sql_quest demo_quest page_quest page_quest_staff \
           quest_state quest_code quest_response quest_panel kiosk_words kiosk page_kiosk \
           report_quest \
@@ -96,6 +96,7 @@ UNIT_TESTS += test_once
 UNIT_TESTS += test_log
 UNIT_TESTS += test_public_cache
 UNIT_TESTS += test_multipart
+UNIT_TESTS += test_sus_items
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
              signature \

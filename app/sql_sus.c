@@ -39,6 +39,24 @@
 	"c.referral_id = p.referral_id AND c.kind = 'sus' AND "                \
 	"c.state = 'aktiv' AND c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
 
+/* One sus_batch_item row's parameters, and n of them comma-separated
+ * (sus_items.c writes the items in chunks of these sizes). */
+#define SUS_ITEM_INS                                                           \
+	"INSERT INTO sus_batch_item (participation_id, batch_no, action, "     \
+	"reg_hash, has_end) VALUES "
+#define SUS_ITEM_ROW "(?, ?, ?, ?, ?)"
+#define SUS_ITEM_ROWS5                                                         \
+	SUS_ITEM_ROW ", " SUS_ITEM_ROW ", " SUS_ITEM_ROW ", " SUS_ITEM_ROW     \
+	             ", " SUS_ITEM_ROW
+#define SUS_ITEM_ROWS10 SUS_ITEM_ROWS5 ", " SUS_ITEM_ROWS5
+#define SUS_ITEM_ROWS50                                                        \
+	SUS_ITEM_ROWS10 ", " SUS_ITEM_ROWS10 ", " SUS_ITEM_ROWS10              \
+	                ", " SUS_ITEM_ROWS10 ", " SUS_ITEM_ROWS10
+#define SUS_ITEM_ROWS100 SUS_ITEM_ROWS50 ", " SUS_ITEM_ROWS50
+#define SUS_ITEM_ROWS500                                                       \
+	SUS_ITEM_ROWS100 ", " SUS_ITEM_ROWS100 ", " SUS_ITEM_ROWS100           \
+	                 ", " SUS_ITEM_ROWS100 ", " SUS_ITEM_ROWS100
+
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
 	                   "WHERE id = 1 FOR UPDATE NOWAIT",
@@ -135,6 +153,12 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_ITEM_INSERT] = { "INSERT INTO sus_batch_item (participation_id, batch_no, "
 	                          "action, reg_hash, has_end) VALUES (?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 5 },
+	[SQL_SUS_ITEM_INSERT_5] = { SUS_ITEM_INS SUS_ITEM_ROWS5, 0, .ncols = 0,
+	    .nparams = 5 * 5 },
+	[SQL_SUS_ITEM_INSERT_50] = { SUS_ITEM_INS SUS_ITEM_ROWS50, 0,
+	    .ncols = 0, .nparams = 50 * 5 },
+	[SQL_SUS_ITEM_INSERT_500] = { SUS_ITEM_INS SUS_ITEM_ROWS500, 0,
+	    .ncols = 0, .nparams = 500 * 5 },
 	[SQL_SUS_COUNT_INSERT] = { "INSERT INTO sus_batch_count (batch_no, insats_id, year, "
 	                           "gender, started, ended, held_started, held_ended) "
 	                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -19,6 +19,7 @@
 #include "sql_sus.h"
 #include "sus_batch.h"
 #include "sus_complete.h"
+#include "sus_items.h"
 #include "sus_xml.h"
 
 /* ------------------------------------------------------------ records */
@@ -422,23 +423,6 @@ sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
 	return !gaps.start;
 }
 
-static enum app_err
-sus_item_insert(const struct sus_env *env, long long batch_no, long long pid,
-    enum sus_item_action action, const unsigned char *hash, int has_end)
-{
-	struct db_param p[5];
-
-	p[0] = DB_INT(pid);
-	p[1] = DB_INT(batch_no);
-	p[2] = DB_STR(str_cstr(sus_item_action_name(action)));
-	p[3] = hash
-	    ? DB_STR(((struct str){ (const char *)hash, SUS_HASH_BYTES }))
-	    : DB_NULL;
-	p[4] = DB_INT(has_end);
-	return db_exec(
-	    env->db, env->a, DB_SUS, SQL_SUS_ITEM_INSERT, p, 5, NULL);
-}
-
 /* Where the receiver is and what the batch is: shared by the passes. */
 struct sus_run {
 	long long batch_no, acked_no, forbund_id;
@@ -446,6 +430,7 @@ struct sus_run {
 	int v;             /* the schema version */
 	long long v1_kept; /* version 1: held back, the receiver keeps it */
 	struct sus_groups groups;
+	struct sus_items *items; /* written in chunks (sus_items.h) */
 };
 
 /* The withdrawal of a registration the receiver holds. */
@@ -459,7 +444,7 @@ sus_withdraw(const struct sus_env *env, struct sus_xml *x,
 	if ((e = sus_xml_removal(x, w->id, w->insats_id,
 	         felreg ? SUS_REMOVAL_FELREG : SUS_REMOVAL_ANONYMISED)) !=
 	        APP_OK ||
-	    (e = sus_item_insert(env, run->batch_no, w->id,
+	    (e = sus_items_add(run->items, env->a, w->id,
 	         felreg ? SUS_ITEM_FELREGISTRERING : SUS_ITEM_ANONYMISERAD,
 	         NULL, 0)) != APP_OK)
 		return e;
@@ -491,7 +476,7 @@ sus_keep(const struct sus_env *env, struct sus_xml *x, struct sus_run *run,
 	if (said && !run->full)
 		return APP_OK;
 	if ((e = sus_xml_kept(x, w->id, w->insats_id)) != APP_OK ||
-	    (e = sus_item_insert(env, run->batch_no, w->id, SUS_ITEM_KVARHALLEN,
+	    (e = sus_items_add(run->items, env->a, w->id, SUS_ITEM_KVARHALLEN,
 	         NULL, w->base_has_end)) != APP_OK)
 		return e;
 	res->n_kept++;
@@ -624,7 +609,7 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			             : (g.has_end && !base_end)
 			             ? SUS_EVENT_END
 			             : SUS_EVENT_CORRECTION)) != APP_OK ||
-			    (e = sus_item_insert(env, run->batch_no, w->id,
+			    (e = sus_items_add(run->items, env->a, w->id,
 			         base_present ? SUS_ITEM_ANDRAD : SUS_ITEM_NY,
 			         hash, g.has_end)) != APP_OK)
 				return e;
@@ -644,7 +629,8 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			progress_set(env->progress, seen += (long long)nrows);
 	}
 	arena_rewind(env->a, mark);
-	return APP_OK;
+	sus_stage = "registreringar";
+	return sus_items_flush(run->items, env->a);
 }
 
 /* The anonymous counts (run->groups, made by the participations' pass):
@@ -860,7 +846,8 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	/* Before the loop's arena mark: the groups live through it. */
 	run.groups.g =
 	    arena_calloc(env->a, SUS_GROUPS_MAX, sizeof(*run.groups.g));
-	if (run.groups.g == NULL)
+	run.items = arena_alloc(env->a, sizeof(*run.items));
+	if (run.groups.g == NULL || run.items == NULL)
 		return APP_ENOMEM;
 
 	sus_stage = "låset";
@@ -915,6 +902,7 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	if ((x = sus_xml_open(fd, run.v)) == NULL)
 		return APP_ENOMEM;
 	run.batch_no = batch_no;
+	sus_items_init(run.items, env->db, batch_no);
 	run.acked_no = acked_no;
 	run.forbund_id = forbund_id;
 	run.full = full;

@@ -17,6 +17,10 @@
  * values are cut (no column we export is longer than a TEXT). */
 #define SUS_XML_SCRATCH (64u * 1024u)
 
+/* The document goes to the fd in writes of this size (libxml2's own
+ * output buffer hands over about 4 KB at a time). */
+#define SUS_XML_OUT (64u * 1024u)
+
 enum sus_phase {
 	PH_NEW,
 	PH_INSATSER,
@@ -31,17 +35,19 @@ struct sus_xml {
 	int failed; /* a write failed: every later call fails */
 	enum sus_phase phase;
 	xmlTextWriterPtr w;
+	size_t nout; /* bytes in out, not yet written */
+	char out[SUS_XML_OUT];
 	char scratch[SUS_XML_SCRATCH + 1];
 };
 
+/* Write p (len bytes) to the fd whole: 0, or -1 (sticky failure). */
 static int
-sus_xml_write_cb(void *ctx, const char *p, int len)
+sus_xml_write_all(struct sus_xml *x, const char *p, size_t len)
 {
-	struct sus_xml *x = ctx;
-	int done = 0;
+	size_t done = 0;
 
 	while (done < len) {
-		ssize_t n = write(x->fd, p + done, (size_t)(len - done));
+		ssize_t n = write(x->fd, p + done, len - done);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -49,8 +55,35 @@ sus_xml_write_cb(void *ctx, const char *p, int len)
 			x->failed = 1;
 			return -1;
 		}
-		done += (int)n;
+		done += (size_t)n;
 	}
+	return 0;
+}
+
+/* Write what the buffer holds. */
+static int
+sus_xml_drain(struct sus_xml *x)
+{
+	size_t n = x->nout;
+
+	x->nout = 0;
+	return x->failed ? -1 : sus_xml_write_all(x, x->out, n);
+}
+
+static int
+sus_xml_write_cb(void *ctx, const char *p, int len)
+{
+	struct sus_xml *x = ctx;
+	size_t n = len > 0 ? (size_t)len : 0;
+
+	if (x->failed)
+		return -1;
+	if (x->nout + n > sizeof(x->out) && sus_xml_drain(x) != 0)
+		return -1;
+	if (n > sizeof(x->out))
+		return sus_xml_write_all(x, p, n) == 0 ? len : -1;
+	memcpy(x->out + x->nout, p, n);
+	x->nout += n;
 	return len;
 }
 
@@ -611,9 +644,10 @@ sus_xml_finish(struct sus_xml *x, const struct sus_summary *s)
 		return e;
 	if ((e = sus_xml_end(x)) != APP_OK)
 		return e;
-	if ((e = sus_xml_rc(x, xmlTextWriterEndDocument(x->w))) != APP_OK)
+	if ((e = sus_xml_rc(x, xmlTextWriterEndDocument(x->w))) != APP_OK ||
+	    (e = sus_xml_rc(x, xmlTextWriterFlush(x->w))) != APP_OK)
 		return e;
-	return sus_xml_rc(x, xmlTextWriterFlush(x->w));
+	return sus_xml_drain(x) == 0 ? APP_OK : APP_EIO;
 }
 
 /* A code list as version v writes it: each code once, version 2 with its

@@ -51,6 +51,11 @@ enum sql_sus {
 	SQL_SUS_BATCH_INSERT,
 	/* (participation id, batch no, action, hash or NULL, has_end) */
 	SQL_SUS_ITEM_INSERT,
+	/* The same for 5, 50 and 500 items: their parameters one item after
+	 * the other (app/sus_items.c) */
+	SQL_SUS_ITEM_INSERT_5,
+	SQL_SUS_ITEM_INSERT_50,
+	SQL_SUS_ITEM_INSERT_500,
 	/* (batch no, insats id, year, gender, started, ended, held_started,
 	 * held_ended) */
 	SQL_SUS_COUNT_INSERT,

@@ -16,8 +16,15 @@ chromium fonts-sil-abyssinica"
 # is there already
 # (the machine usually has node 20 in /usr/bin, not from a Debian package).
 command -v node > /dev/null 2>&1 || PKGS="$PKGS nodejs npm"
-# Extra packages for a target, e.g. `sh conf/deps.sh wrk` from `make bench`.
-PKGS="$PKGS $*"
+# Extra packages for a target, e.g. `sh conf/deps.sh wrk` from `make bench`;
+# "php" is the PHP-FPM reference page of `make bench` (tests/bench/), never
+# needed to build or run Stegvis.
+for extra in "$@"; do
+	case "$extra" in
+	php) PKGS="$PKGS php-fpm php-mysql" ;;
+	*) PKGS="$PKGS $extra" ;;
+	esac
+done
 
 missing=""
 for p in $PKGS; do

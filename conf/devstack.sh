@@ -135,6 +135,12 @@ start_nginx() {
 	[ "$(id -u)" -eq 0 ] && user_line="user root;"
 	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
 		-e "s|@USER_LINE@|$user_line|g" "$ROOT/conf/nginx.conf.in" > "$VAR/nginx.conf"
+	# An extra file of server-block directives for this stack only (make
+	# bench: the PHP-FPM reference page's location), included after
+	# server_name; absolute path.
+	if [ -n "${STEGVIS_NGINX_INCLUDE:-}" ]; then
+		sed -i "s|^\([[:space:]]*server_name localhost;\)$|\1\n\t\tinclude $STEGVIS_NGINX_INCLUDE;|" "$VAR/nginx.conf"
+	fi
 	if alive "$VAR/run/nginx.pid"; then
 		nginx -q -p "$VAR/nginx" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" -s reload
 	else

@@ -1,32 +1,31 @@
 #!/usr/bin/env bash
 # tests/bench_statements.sh VAR PORT: the SQL statements one request runs,
-# for the start page, the inbox and a participation page, on a running
-# private stack (conf/devstack.sh) that nothing else is using. Called by
-# tests/bench.sh; runs on its own against `make run`'s stack too:
+# for the start page, the inbox, a participation page, the participant
+# list and the kiosk answer save (a POST), on a running private stack
+# (conf/devstack.sh) that nothing else is using. Called by tests/bench.sh;
+# runs on its own against `make run`'s stack too:
 #   bash tests/bench_statements.sh var 8080
 # MariaDB's global 'Questions' counter (statements from clients, prepared
 # statement executions included; not COM_STMT_PREPARE/CLOSE, not pings) is
 # read before and after one request; what two reads with nothing between
-# them differ by is taken off. Each page is requested RUNS times (after one
-# request to warm up) and the least count is printed.
+# them differ by is taken off. Each request is made RUNS times (after one
+# to warm up) and the least count is printed.
+# BENCH_PART: the participation to show (default: the busiest of
+# personal.fv's, tests/bench/lib.sh). With BENCH_STATEMENTS_OUT set, also
+# writes "key count" lines there (key: index, deltagande, inkorg,
+# deltagare, kiosk) for tests/bench.sh's summary.
 set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${1:?VAR}
 PORT=${2:?PORT}
 RUNS=${BENCH_STATEMENT_RUNS:-5}
 BASE="http://127.0.0.1:$PORT"
-sqla() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis -e "$1"; }
-questions() { sqla "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
 JARS=$(mktemp -d)
 trap 'rm -rf "$JARS"' EXIT
-
-# login USER: a session in $JARS/USER.
-login() {
-	local j="$JARS/$1" csrf
-	curl -fsS -c "$j" -b "$j" -o "$JARS/login.html" "$BASE/logga-in"
-	csrf=$(grep -o 'name="csrf" value="[0-9a-f]*' "$JARS/login.html" | head -n 1 | sed 's/.*value="//')
-	curl -fsS -c "$j" -b "$j" -o /dev/null --data-urlencode "csrf=$csrf" \
-		--data-urlencode "anvandarnamn=$1" --data-urlencode "losenord=stegvis-demo" "$BASE/logga-in"
-}
+# shellcheck source=tests/bench/lib.sh
+. "$ROOT/tests/bench/lib.sh"
+questions() { sqla "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+OUT=${BENCH_STATEMENTS_OUT:-/dev/null}
 
 # The counter's own cost: two reads with nothing between them.
 base=999999
@@ -36,29 +35,40 @@ for _ in $(seq "$RUNS"); do
 	[ $((b - a)) -lt "$base" ] && base=$((b - a))
 done
 
-# statements USER PATH: the least number of statements of GET PATH as
-# USER ("-": no session) over RUNS requests; "?" when a request fails.
+# statements JAR WANT PATH [CURL ARGS]: the least number of statements of
+# one request of PATH with the cookies of JAR ("-": none) over RUNS
+# requests, which must answer WANT (HTTP status); "?" when one does not.
+# CURL ARGS such as -d make it a POST.
 statements() {
-	local user=$1 path=$2 jar=() least=999999 a b code
-	[ "$user" = - ] || jar=(-b "$JARS/$user")
-	curl -sS -o /dev/null "${jar[@]}" "$BASE$path"
+	local jar=$1 want=$2 path=$3 cookie=() least=999999 a b code
+	shift 3
+	[ "$jar" = - ] || cookie=(-H "Cookie: $(bench_cookie "$jar")")
+	curl -sS -o /dev/null "${cookie[@]}" "$@" "$BASE$path"
 	for _ in $(seq "$RUNS"); do
 		a=$(questions)
-		code=$(curl -sS -o /dev/null -w '%{http_code}' "${jar[@]}" "$BASE$path")
+		code=$(curl -sS -o /dev/null -w '%{http_code}' "${cookie[@]}" "$@" "$BASE$path")
 		b=$(questions)
-		[ "$code" = 200 ] || { echo "? (HTTP $code)"; return; }
+		[ "$code" = "$want" ] || { echo "? (HTTP $code)"; return; }
 		[ $((b - a - base)) -lt "$least" ] && least=$((b - a - base))
 	done
 	echo "$least"
 }
 
-# A participation of personal.fv's insats, in progress (the lowest id: the
-# same page from run to run on the same demo data).
-login personal.cm
-login personal.fv
-part=$(sqla "SELECT MIN(p.id) FROM participation p JOIN staff_insats si ON si.insats_id = p.insats_id
-	JOIN staff s ON s.id = si.staff_id WHERE s.username = 'personal.fv' AND p.status = 'inskriven'")
-printf '%-44s %s\n' "SQL statements per request (least of $RUNS)" "statements"
-printf '%-44s %s\n' "GET / (start page, no session)" "$(statements - /)"
-printf '%-44s %s\n' "GET /inkorg (personal.cm)" "$(statements personal.cm /inkorg)"
-printf '%-44s %s\n' "GET /deltagande/$part (personal.fv)" "$(statements personal.fv "/deltagande/$part")"
+# row KEY LABEL COUNT: one line of the table (and of OUT).
+row() {
+	printf '%-48s %s\n' "$2" "$3"
+	echo "$1 $3" >> "$OUT"
+}
+
+bench_login personal.cm
+bench_login personal.fv
+part=${BENCH_PART:-$(bench_busy_participation)}
+bench_kiosk || echo "(the kiosk session could not be set up)"
+printf '%-48s %s\n' "SQL statements per request (least of $RUNS)" "statements"
+row index "GET / (start page, no session)" "$(statements - 200 /)"
+row inkorg "GET /inkorg (personal.cm)" "$(statements "$JARS/personal.cm" 200 /inkorg)"
+row deltagande "GET /deltagande/$part (personal.fv)" \
+	"$(statements "$JARS/personal.fv" 200 "/deltagande/$part")"
+row deltagare "GET /deltagare (personal.fv)" "$(statements "$JARS/personal.fv" 200 /deltagare)"
+row kiosk "POST /enkat/fraga/1 (kiosk answer save)" \
+	"$(statements "$JARS/kiosk" 303 /enkat/fraga/1 -d "${KIOSK_BODY:-}")"

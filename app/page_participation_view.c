@@ -11,6 +11,7 @@
 #include "db.h"
 #include "form_registry.h"
 #include "history.h"
+#include "midterm.h"
 #include "once.h"
 #include "page_followup.h"
 #include "page_participation.h"
@@ -286,9 +287,9 @@ pv_bind_looked(
 	return APP_OK;
 }
 
-/* Change history and the latest reads of this participant's file. */
+/* The participation's change history (pg's history), newest first. */
 static enum app_err
-pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
+pv_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 {
 	enum app_err e;
 
@@ -314,7 +315,48 @@ pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
 		             h->new_value))) != APP_OK)
 			return e;
 	}
-	if ((e = view_ctx_set_int(
+	return bind_list(ctx, "extensions", &participation_extension_record,
+	    extension_map, BIND_N(extension_map), pg->extensions,
+	    pg->nextensions);
+}
+
+/* The lists show the latest max rows each: they were loaded with one
+ * more, which only tells that there are more ("<list>_more": the link to
+ * the whole lists, or the word that older rows are not shown). The
+ * oldest-first lists drop their first row, the newest-first their last. */
+static enum app_err
+pv_trim_lists(struct view_ctx *ctx, struct participation_page *pg, size_t max)
+{
+	int ext = pg->nextensions > max, mid = pg->nmidterms > max,
+	    hist = pg->nhistory > max;
+	enum app_err e;
+
+	if (ext) {
+		pg->extensions += pg->nextensions - max;
+		pg->nextensions = max;
+	}
+	if (mid) {
+		pg->midterms += pg->nmidterms - max;
+		pg->nmidterms = max;
+	}
+	if (hist)
+		pg->nhistory = max;
+	if ((e = view_ctx_set_bool(ctx, "extensions_more", ext)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "midterms_more", mid)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "history_more", hist)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "list_max", (long long)max)) != APP_OK)
+		return e;
+	return APP_OK;
+}
+
+/* Change history and the latest reads of this participant's file. */
+static enum app_err
+pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
+{
+	enum app_err e;
+
+	if ((e = pv_bind_history(ctx, pg)) != APP_OK ||
+	    (e = view_ctx_set_int(
 	         ctx, "looked_max", PARTICIPATION_PAGE_LOOKED)) != APP_OK)
 		return e;
 	return pv_bind_looked(ctx, pg->looked, pg->nlooked);
@@ -460,8 +502,9 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	 * their audit rows, which the access log then lists. */
 	if ((e = consent_bind_status(
 	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
-	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE, &pg)) !=
-	        APP_OK ||
+	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE,
+	         PARTICIPATION_PAGE_LIST + 1, &pg)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_PAGE_LIST)) != APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
@@ -475,10 +518,7 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         pg.nincome_after)) != APP_OK ||
 	    (e = pv_bind_plan(ctx, &pg, f)) != APP_OK ||
 	    (e = part_midterm_bind(r, ctx, &pg, f)) != APP_OK ||
-	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK ||
-	    (e = bind_list(ctx, "extensions", &participation_extension_record,
-	         extension_map, BIND_N(extension_map), pg.extensions,
-	         pg.nextensions)) != APP_OK)
+	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK)
 		return e;
 	if (p->status == PARTICIPATION_INSKRIVEN &&
 	    (e = pv_bind_end_form(r, ctx, &pg, f)) != APP_OK)
@@ -495,6 +535,45 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	return pv_page(r, ctx, pv_shown(f));
 }
 
+/* ?visa=historik: the lists the page shows the latest of (the
+ * extensions, the mid-term follow-ups, the change history and the SUS
+ * history), PARTICIPATION_HISTORY_MAX of each, read and logged as the page
+ * is. */
+static enum app_err
+pv_history(struct req *r, const struct participation *p)
+{
+	static const struct bind_key map[] = {
+		{ "id", "id" },
+		{ "insats", "insats" },
+		{ "first_name", "first_name" },
+		{ "last_name", "last_name" },
+	};
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	struct participation_page pg;
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	if ((e = audit_write(r, AUDIT_READ, "participation", p->id,
+	         p->personnummer, STR_LIT("history"))) != APP_OK ||
+	    (e = participation_page_load(
+	         r, p, 0, PARTICIPATION_HISTORY_MAX + 1, &pg)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_HISTORY_MAX)) !=
+	        APP_OK ||
+	    (e = bind_record(
+	         ctx, &participation_record, map, BIND_N(map), p)) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "pnr", part_pnr_show(r, p->personnummer))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "open",
+	         p->status == PARTICIPATION_INSKRIVEN)) != APP_OK ||
+	    (e = pv_bind_history(ctx, &pg)) != APP_OK ||
+	    (e = part_midterm_list_bind(ctx, &pg)) != APP_OK ||
+	    (e = part_sus_history_bind(ctx, &pg, PARTICIPATION_HISTORY_MAX)) !=
+	        APP_OK)
+		return e;
+	return page_render(r, "deltagande_historik", "Historik", ctx);
+}
+
 enum app_err
 page_participation(struct req *r)
 {
@@ -504,13 +583,18 @@ page_participation(struct req *r)
 	enum app_err e;
 
 	const struct str *form = req_query(r, "form");
+	const struct str *visa = req_query(r, "visa");
 
 	/* ?form=x: that form on its own page; an unknown one is not found. */
 	if (form != NULL && (f.open = pv_form_named(*form)) == PV_NONE)
 		return APP_ENOTFOUND;
+	if (visa != NULL && !str_eq_cstr(*visa, "historik"))
+		return APP_ENOTFOUND;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &p)) != APP_OK)
 		return e;
+	if (visa != NULL)
+		return pv_history(r, &p);
 	if (req_query(r, "antagen") != NULL)
 		f.notice = "Ansökan är antagen och deltagandet inskrivet.";
 	else if (req_query(r, "sparat") != NULL)

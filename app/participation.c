@@ -514,6 +514,7 @@ enum part_item {
 	ITEM_MIDTERM,
 	ITEM_FOLLOWUP,
 	ITEM_SUMMARY,
+	ITEM_SUS_HISTORY,
 	ITEM__MAX
 };
 
@@ -545,22 +546,26 @@ item_income(const struct participation_item *it)
 
 enum app_err
 participation_page_load(struct req *r, const struct participation *p,
-    int codes_too, struct participation_page *out)
+    int codes_too, long long max, struct participation_page *out)
 {
-	struct db_param q[16];
+	/* All: more rows than any list holds. */
+	struct db_param lim = DB_INT(max > 0 ? max : 1000000000LL);
+	struct db_param q[22];
 	struct participation_item *it;
 	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	q[0] = q[1] = q[3] = q[4] = q[7] = DB_INT(p->id);
-	q[2] = q[5] = q[8] = q[9] = q[10] = DB_INT(p->referral_id);
-	q[6] = DB_STR(p->personnummer);
-	q[11] = DB_INT(p->insats_id);
-	q[12] = DB_INT(codes_too ? 1 : 0);
-	q[13] = q[14] = q[15] = DB_INT(p->id);
-	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 16, &it, &n)) !=
+	/* In the order of ITEMS_SQL (sql_participation.c). */
+	q[0] = q[1] = q[4] = q[5] = q[9] = q[12] = DB_INT(p->id);
+	q[2] = q[6] = q[8] = q[10] = q[19] = lim;
+	q[3] = q[7] = q[13] = q[14] = q[15] = DB_INT(p->referral_id);
+	q[11] = DB_STR(p->personnummer);
+	q[16] = DB_INT(p->insats_id);
+	q[17] = DB_INT(codes_too ? 1 : 0);
+	q[18] = q[20] = q[21] = DB_INT(p->id);
+	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 22, &it, &n)) !=
 	    APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
@@ -579,6 +584,8 @@ participation_page_load(struct req *r, const struct participation *p,
 	    (e = items_alloc(r->a, cnt[ITEM_REFERRAL_HISTORY],
 	         sizeof(*out->referral_history), &out->referral_history)) !=
 	        APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_SUS_HISTORY],
+	         sizeof(*out->sus_history), &out->sus_history)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_LOOKED], sizeof(*out->looked),
 	         &out->looked)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_CODE], sizeof(*codes), &codes)) !=
@@ -591,7 +598,8 @@ participation_page_load(struct req *r, const struct participation *p,
 
 		/* The lists' times are UTC: shown in Swedish time. */
 		if (x->kind == ITEM_EXTENSION || x->kind == ITEM_HISTORY ||
-		    x->kind == ITEM_REFERRAL_HISTORY || x->kind == ITEM_LOOKED)
+		    x->kind == ITEM_REFERRAL_HISTORY ||
+		    x->kind == ITEM_SUS_HISTORY || x->kind == ITEM_LOOKED)
 			it[i].a = date_local_time(r->a, x->a);
 
 		switch ((enum part_item)x->kind) {
@@ -618,6 +626,10 @@ participation_page_load(struct req *r, const struct participation *p,
 			break;
 		case ITEM_REFERRAL_HISTORY:
 			out->referral_history[k[ITEM_REFERRAL_HISTORY]++] =
+			    item_history(x);
+			break;
+		case ITEM_SUS_HISTORY:
+			out->sus_history[k[ITEM_SUS_HISTORY]++] =
 			    item_history(x);
 			break;
 		case ITEM_LOOKED:
@@ -665,6 +677,7 @@ participation_page_load(struct req *r, const struct participation *p,
 	out->nincome_after = cnt[ITEM_INCOME_AFTER];
 	out->nhistory = cnt[ITEM_HISTORY];
 	out->nreferral_history = cnt[ITEM_REFERRAL_HISTORY];
+	out->nsus_history = cnt[ITEM_SUS_HISTORY];
 	out->nlooked = cnt[ITEM_LOOKED];
 	codes_split(codes, cnt[ITEM_CODE], out->codes);
 	return APP_OK;

@@ -122,18 +122,17 @@
 /* clang-format off */
 
 /* One change_history list (record type, id ?), newest first: the latest
- * PARTICIPATION_PAGE_HISTORY, by ix_history_record read backwards. */
-#define HISTORY_ITEMS(kind, type, extra)                                       \
+ * ? rows, by index ix read backwards (extra: more conditions on h). */
+#define HISTORY_ITEMS(kind, type, ix, extra)                                   \
 	"(SELECT " kind ", " DESC_AT("h.at") ", -h.id, "                       \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("s.display_name") ", " B("h.field") ", "                             \
 	B(HISTORY_SQL_VALUE("h.old_value")) ", "                               \
 	B(HISTORY_SQL_VALUE("h.new_value")) ", '' "                            \
-	"FROM change_history h FORCE INDEX (ix_history_record) "               \
+	"FROM change_history h FORCE INDEX (" ix ") "                          \
 	"JOIN staff s ON s.id = h.staff_id "                                   \
 	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
-	"ORDER BY h.at DESC, h.id DESC LIMIT "                                 \
-	NUM(PARTICIPATION_PAGE_HISTORY) ")"
+	"ORDER BY h.at DESC, h.id DESC LIMIT ?)"
 
 /* One income list: code, label, has a SUS code, extent ("" none) of the
  * income table aliased t. */
@@ -165,14 +164,16 @@
 	"FROM (" CODES_ALL ") k WHERE ? = 1)"
 
 /* The mid-term follow-ups (sql/0039, midterm.h): held date, attendees,
- * note, who recorded it, id, version; oldest held first. */
+ * note, who recorded it, id, version; the latest ? held, oldest first. */
 #define MIDTERM_ITEMS                                                          \
 	"(SELECT 9, TO_DAYS(m.held_date), m.id, " B("m.held_date") ", "        \
 	B("m.attendees") ", " B("m.note") ", "                                 \
 	B("IFNULL(ms.display_name, '')") ", " B("m.id") ", "                   \
 	B("m.version") " FROM participation_midterm m "                        \
+	"FORCE INDEX (ix_midterm_participation) "                              \
 	"LEFT JOIN staff ms ON ms.id = m.recorded_by "                         \
-	"WHERE m.participation_id = ?)"
+	"WHERE m.participation_id = ? "                                        \
+	"ORDER BY m.held_date DESC, m.id DESC LIMIT ?)"
 
 /* The six-month follow-up as SQL_FU_GET reads it (version, situation,
  * date, recorded by, the end reason's outcome, answered on the tablet),
@@ -201,18 +202,22 @@
 	B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", "                          \
 	B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", "    \
 	B("e.reason") ", " B("s.display_name") ", '' "                         \
-	"FROM participation_extension e JOIN staff s ON s.id = e.staff_id "    \
-	"WHERE e.participation_id = ?) "                                       \
+	"FROM participation_extension e "                                      \
+	"FORCE INDEX (ix_extension_participation_at) "                         \
+	"JOIN staff s ON s.id = e.staff_id WHERE e.participation_id = ? "      \
+	"ORDER BY e.at DESC, e.id DESC LIMIT ?) "                              \
 	"UNION ALL " INCOME_ITEMS("3", "ri",                                   \
 	    "FROM referral_income ri JOIN code_income c "                      \
 	    "ON c.code = ri.income_code WHERE ri.referral_id = ?")             \
 	" UNION ALL " INCOME_ITEMS("4", "ia",                                  \
 	    "FROM participation_income_after ia JOIN code_income c "           \
 	    "ON c.code = ia.income_code WHERE ia.participation_id = ?")        \
-	" UNION ALL " HISTORY_ITEMS("5", "participation", "")                  \
-	" UNION ALL " HISTORY_ITEMS("6", "referral",                           \
-	    "AND h.field IN ('education_code', 'income', 'income_extent', "    \
-	    "'support_time_code') ")                                           \
+	" UNION ALL " HISTORY_ITEMS("5", "participation",                      \
+	    "ix_history_record", "")                                           \
+	" UNION ALL " HISTORY_ITEMS("6", "referral", "ix_history_sus",         \
+	    "AND h.sus_field = 1 ")                                            \
+	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
+	    "AND h.sus_field = 1 ")                                            \
 	" UNION ALL " LOOKED_ITEMS " UNION ALL " CODE_ITEMS                    \
 	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
 	") x ORDER BY kind, o1, o2, a"
@@ -446,7 +451,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 16,
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 22,
 	    .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "

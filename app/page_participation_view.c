@@ -610,9 +610,10 @@ page_participation(struct req *r)
 	return pv_render(r, &p, &f);
 }
 
-/* The whole access log of the participant's file: the same access rule as
- * the page, and read the same way (an audit row first, so this very look
- * is listed). */
+/* The access log of the participant's file, a page at a time (keyset:
+ * ?fore=<audit id> the page before that row, ?efter=<id> the page after
+ * it): the same access rule as the page, and read the same way (an audit
+ * row first, so this very look is listed on the first page). */
 enum app_err
 page_participation_access(struct req *r)
 {
@@ -622,21 +623,29 @@ page_participation_access(struct req *r)
 		{ "first_name", "first_name" },
 		{ "last_name", "last_name" },
 	};
+	const struct str *fore = req_query(r, "fore"),
+	                 *efter = req_query(r, "efter");
 	struct participation p;
 	struct participation_access *rows;
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	long long id;
+	long long id, before = 0, after = 0;
+	int older = 0, newer = 0;
 	size_t n;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	/* A key that is not an id is not a page. */
+	if ((fore != NULL && (before = str_to_ll(*fore)) <= 0) ||
+	    (efter != NULL && (after = str_to_ll(*efter)) <= 0))
+		return APP_ENOTFOUND;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &p)) != APP_OK)
 		return e;
 	if ((e = audit_write(r, AUDIT_READ, "participation", p.id,
 	         p.personnummer, STR_LIT("access log"))) != APP_OK ||
-	    (e = participation_access_load(r, &p, &rows, &n)) != APP_OK)
+	    (e = participation_access_load(
+	         r, &p, before, after, &rows, &n, &older, &newer)) != APP_OK)
 		return e;
 	if ((e = bind_record(
 	         ctx, &participation_record, map, BIND_N(map), &p)) != APP_OK ||
@@ -644,7 +653,15 @@ page_participation_access(struct req *r)
 	         ctx, "pnr", part_pnr_show(r, p.personnummer))) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
 	    (e = view_ctx_set_int(
-	         ctx, "looked_max", PARTICIPATION_ACCESS_MAX)) != APP_OK ||
+	         ctx, "page_max", PARTICIPATION_ACCESS_PAGE)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "older", older && n > 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "newer", newer)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "paged", newer || (older && n > 0))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(
+	         ctx, "first_id", n > 0 ? rows[0].id : before)) != APP_OK ||
+	    (e = view_ctx_set_int(
+	         ctx, "last_id", n > 0 ? rows[n - 1].id : 0)) != APP_OK ||
 	    (e = pv_bind_looked(ctx, rows, n)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande_atkomst", "Åtkomstlogg", ctx);

@@ -322,6 +322,7 @@ static const struct db_field access_fields[] = {
 	DB_FIELD(participation_access, action, "action", DB_F_STR),
 	DB_FIELD(participation_access, object_type, "object_type", DB_F_STR),
 	DB_FIELD(participation_access, what, "what", DB_F_STR),
+	DB_FIELD(participation_access, id, "id", DB_F_INT),
 };
 const struct db_record participation_access_record =
     DB_RECORD(participation_access, access_fields);
@@ -635,7 +636,7 @@ participation_page_load(struct req *r, const struct participation *p,
 		case ITEM_LOOKED:
 			out->looked[k[ITEM_LOOKED]++] =
 			    (struct participation_access){ x->a, x->b, x->c,
-				    x->d, x->e, x->f };
+				    x->d, x->e, x->f, 0 };
 			break;
 		case ITEM_CODE:
 			codes[k[ITEM_CODE]++] = (struct code_choice){ x->a,
@@ -708,13 +709,42 @@ participation_incomes_load(struct req *r, const struct participation *p,
 
 enum app_err
 participation_access_load(struct req *r, const struct participation *p,
-    struct participation_access **rows, size_t *n)
+    long long before, long long after, struct participation_access **rows,
+    size_t *n, int *older, int *newer)
 {
-	struct db_param q[6] = { DB_STR(p->personnummer), DB_INT(p->id),
+	struct db_param q[7] = { DB_STR(p->personnummer), DB_INT(p->id),
 		DB_INT(p->referral_id), DB_INT(p->referral_id),
-		DB_INT(p->referral_id), DB_INT(p->insats_id) };
+		DB_INT(p->referral_id), DB_INT(p->insats_id),
+		DB_INT(after > 0 ? after : before) };
+	enum sql_participation which = after > 0
+	    ? SQL_PARTICIPATION_WHO_LOOKED_NEWER
+	    : before > 0 ? SQL_PARTICIPATION_WHO_LOOKED_OLDER
+	                 : SQL_PARTICIPATION_WHO_LOOKED;
+	int more;
+	enum app_err e;
 
-	return part_load(r, SQL_PARTICIPATION_WHO_LOOKED, q, 6, rows, n);
+	if ((e = part_load(r, which, q,
+	         which == SQL_PARTICIPATION_WHO_LOOKED ? 6 : 7, rows, n)) !=
+	    APP_OK)
+		return e;
+	/* The statement reads one row more than a page: there are more. */
+	more = *n > PARTICIPATION_ACCESS_PAGE;
+	if (more)
+		*n = PARTICIPATION_ACCESS_PAGE;
+	if (after > 0) {
+		/* Oldest first: newest first as the page shows them. */
+		for (size_t i = 0; i < *n / 2; i++) {
+			struct participation_access t = (*rows)[i];
+			(*rows)[i] = (*rows)[*n - 1 - i];
+			(*rows)[*n - 1 - i] = t;
+		}
+		*newer = more;
+		*older = 1;
+	} else {
+		*older = more;
+		*newer = before > 0;
+	}
+	return APP_OK;
 }
 
 /* ---- lists ---- */

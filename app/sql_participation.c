@@ -91,13 +91,41 @@
 	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
 	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
 	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
-#define LOOKED_FROM                                                            \
-	"FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE
 #define LOOKED_COLS                                                                \
 	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                           \
 	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "      \
 	"a.action AS action, a.object_type AS object_type, " AUDIT_SQL_OBJECT_WHAT \
 	" AS what"
+
+/* A page of the access log and one more (LIMIT takes no expression). */
+#define ACCESS_FETCH 101
+_Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
+    "ACCESS_FETCH is one more than a page");
+
+/* clang-format off */
+
+/* The access-log page (participation_access_load()): a page of
+ * PARTICIPATION_ACCESS_PAGE rows and one more (there are more), by
+ * ix_audit_person (personnummer, at, id). The newest first; or those
+ * before (cmp "<", newest first) or after (">", oldest first) the row of
+ * audit_log id ? (k, a constant table: its time is a constant of the range
+ * read). */
+#define LOOKED_NEWEST                                                          \
+	"SELECT " LOOKED_COLS ", a.id AS id "                                  \
+	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
+	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	"ORDER BY a.at DESC, a.id DESC "                                       \
+	"LIMIT " NUM(ACCESS_FETCH)
+#define LOOKED_PAGE(cmp, dir)                                                  \
+	"SELECT " LOOKED_COLS ", a.id AS id FROM audit_log k "                 \
+	"JOIN audit_log a FORCE INDEX (ix_audit_person) "                      \
+	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	"AND k.id = ? AND (a.at " cmp " k.at "                                 \
+	"OR (a.at = k.at AND a.id " cmp " k.id)) "                             \
+	"ORDER BY a.at " dir ", a.id " dir " "                                 \
+	"LIMIT " NUM(ACCESS_FETCH)
+
+/* clang-format on */
 
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, a..f), kind as enum part_item in participation.c, in one
@@ -470,10 +498,12 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                "WHERE a.participation_id = ?) u "
 	                                "ORDER BY phase DESC, sort_order, code",
 	    1, .ncols = 5, .nparams = 2, .rec = &participation_income_record },
-	[SQL_PARTICIPATION_WHO_LOOKED] = { "SELECT " LOOKED_COLS " " LOOKED_FROM
-	                                   "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(
-	                                       PARTICIPATION_ACCESS_MAX),
-	    1, .ncols = 6, .nparams = 6, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_WHO_LOOKED] = { LOOKED_NEWEST, 1, .ncols = 7,
+	    .nparams = 6, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_WHO_LOOKED_OLDER] = { LOOKED_PAGE("<", "DESC"), 1,
+	    .ncols = 7, .nparams = 7, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_WHO_LOOKED_NEWER] = { LOOKED_PAGE(">", "ASC"), 1,
+	    .ncols = 7, .nparams = 7, .rec = &participation_access_record },
 	[SQL_PARTICIPATION_LOCK] = { "SELECT p.version AS version, p.status AS status, "
 	                             "p.summary_sent_at IS NOT NULL AS summary_sent, "
 	                             "pn.personnummer AS personnummer, r.version AS ref_version, "

@@ -234,6 +234,7 @@ extern const struct db_record participation_history_record;
 struct participation_access {
 	struct str at, who, username, action, object_type;
 	struct str what; /* the object in words (sql_audit_object.h) */
+	long long id;    /* audit_log id (the access-log page's key) */
 };
 extern const struct db_record participation_access_record;
 
@@ -321,8 +322,8 @@ extern const struct db_record participation_item_record;
 /* The most rows of each list ?visa=historik shows (a request's memory
  * holds a few hundred; older ones are said to be left out). */
 #define PARTICIPATION_HISTORY_MAX 200
-/* The most rows the access-log page shows. */
-#define PARTICIPATION_ACCESS_MAX  1000
+/* The rows of a page of the access-log page (keyset-paged). */
+#define PARTICIPATION_ACCESS_PAGE 100
 
 /* The Swedish name of a change_history field of a participation
  * ("end_date" -> "Slutdatum"), the person's fields included; NULL for
@@ -363,13 +364,16 @@ enum app_err participation_incomes_load(struct req *,
     const struct participation *p, struct participation_income **before,
     size_t *nbefore, struct participation_income **after, size_t *nafter);
 
-/* The access log of p's participant's file: the participation, its
- * referral and consents, and the insats staff's searches on the
+/* A page of the access log of p's participant's file: the participation,
+ * its referral and consents, and the insats staff's searches on the
  * personnummer (never what other organisations did), newest first, at
- * most PARTICIPATION_ACCESS_MAX. Arena. */
+ * most PARTICIPATION_ACCESS_PAGE rows: the newest (before and after 0),
+ * those before the row of audit_log id before, or those after the row of
+ * id after. *older / *newer: whether there are older / newer rows than the
+ * page's. Arena. */
 enum app_err participation_access_load(struct req *,
-    const struct participation *p, struct participation_access **rows,
-    size_t *n);
+    const struct participation *p, long long before, long long after,
+    struct participation_access **rows, size_t *n, int *older, int *newer);
 
 /* ---- lists ---- */
 

@@ -88,9 +88,13 @@ enum sql_participation {
 	/* (personnummer, participation id, referral id x3, insats id) ->
 	 * struct participation_access: the access log of this participant's
 	 * file (the participation, its referral and consents, searches by
-	 * the insats's staff), newest first, at most 1000; never what other
-	 * organisations did with the same personnummer */
+	 * the insats's staff), the newest PARTICIPATION_ACCESS_PAGE + 1;
+	 * never what other organisations did with the same personnummer */
 	SQL_PARTICIPATION_WHO_LOOKED,
+	/* (the same, audit_log id) -> struct participation_access: the page
+	 * before that row, newest first; after it, oldest first */
+	SQL_PARTICIPATION_WHO_LOOKED_OLDER,
+	SQL_PARTICIPATION_WHO_LOOKED_NEWER,
 	/* (id) -> struct participation_lock: locks the participation, its
 	 * referral and the insats's record of the person */
 	SQL_PARTICIPATION_LOCK,

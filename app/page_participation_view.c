@@ -67,6 +67,8 @@ const struct field_spec part_en_spec[EN__MAX] = {
 
 /* ---- loading and binding ---- */
 
+static enum pv_kind pv_shown(const struct pv_form *f);
+
 enum app_err
 pv_load(struct req *r, long long id, struct participation *p)
 {
@@ -168,8 +170,12 @@ pv_bind_plan(struct view_ctx *ctx, const struct participation_page *pg,
 	if ((e = bind_list(ctx, "activities", &participation_activity_record,
 	         activity_map, BIND_N(activity_map), pg->activities,
 	         pg->nactivities)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "plan_total", total)) != APP_OK ||
-	    (e = view_ctx_set_list(ctx, "plan_rows")) != APP_OK)
+	    (e = view_ctx_set_int(ctx, "plan_total", total)) != APP_OK)
+		return e;
+	/* The form's rows only where the form is shown. */
+	if (pv_shown(f) != PV_PLAN)
+		return APP_OK;
+	if ((e = view_ctx_set_list(ctx, "plan_rows")) != APP_OK)
 		return e;
 	/* Room for two more than what is there, at least four rows; after
 	 * "Lägg till rad" as many as asked for. */
@@ -373,10 +379,6 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 
 	if ((e = bind_record(ctx, &participation_record, pv_map, BIND_N(pv_map),
 	         p)) != APP_OK ||
-	    (e = page_form_limits(r, ctx, part_plan_spec, 2 * PLAN_ROWS)) !=
-	        APP_OK ||
-	    (e = page_form_limits(r, ctx, part_fl_spec, FL__MAX)) != APP_OK ||
-	    (e = page_form_limits(r, ctx, part_en_spec, EN__MAX)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "pnr", part_pnr_show(r, p->personnummer))) != APP_OK ||
 	    (e = view_ctx_set_cstr(
@@ -401,9 +403,16 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	    (e = bind_record(ctx, &participation_record, pv_address_map,
 	         BIND_N(pv_address_map), p)) != APP_OK)
 		return e;
-	/* The forms: what was typed in the submitted one, else stored. The
-	 * extension's one-time key: the posted one (it created nothing), else
-	 * a new one. */
+	/* The forms, only where one is shown (the page has links to them):
+	 * what was typed in the submitted one, else stored. The extension's
+	 * one-time key: the posted one (it created nothing), else a new one. */
+	if (pv_shown(f) == PV_NONE)
+		return APP_OK;
+	if ((e = page_form_limits(r, ctx, part_plan_spec, 2 * PLAN_ROWS)) !=
+	        APP_OK ||
+	    (e = page_form_limits(r, ctx, part_fl_spec, FL__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, part_en_spec, EN__MAX)) != APP_OK)
+		return e;
 	if (f->kind != PV_EXTEND) {
 		static const char *const extend_keys[] = { "fl_end",
 			"fl_reason" };
@@ -520,7 +529,7 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	    (e = part_midterm_bind(r, ctx, &pg, f)) != APP_OK ||
 	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK)
 		return e;
-	if (p->status == PARTICIPATION_INSKRIVEN &&
+	if (p->status == PARTICIPATION_INSKRIVEN && pv_shown(f) == PV_END &&
 	    (e = pv_bind_end_form(r, ctx, &pg, f)) != APP_OK)
 		return e;
 	if ((e = part_sus_bind(r, ctx, p, &pg,

@@ -150,17 +150,28 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 /* clang-format off */
 
 /* One change_history list (record type, id ?), newest first: the latest
- * ? rows, by index ix read backwards (extra: more conditions on h). */
-#define HISTORY_ITEMS(kind, type, ix, extra)                                   \
+ * ? rows, by index ix read backwards (extra: more conditions on h), each
+ * value as val(column) shows it. */
+#define HISTORY_ITEMS(kind, type, ix, extra, val)                              \
 	"(SELECT " kind ", " DESC_AT("h.at") ", -h.id, "                       \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("s.display_name") ", " B("h.field") ", "                             \
-	B(HISTORY_SQL_VALUE("h.old_value")) ", "                               \
-	B(HISTORY_SQL_VALUE("h.new_value")) ", '' "                            \
+	B(val("h.old_value")) ", " B(val("h.new_value")) ", '' "               \
 	"FROM change_history h FORCE INDEX (" ix ") "                          \
 	"JOIN staff s ON s.id = h.staff_id "                                   \
 	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
 	"ORDER BY h.at DESC, h.id DESC LIMIT ?)"
+
+/* The values of the SUS history's fields (sql/0046 sus_field): the
+ * referral's codes by their labels as HISTORY_SQL_VALUE shows them; the
+ * participation's (kommun code, percentages) as they are. Fewer
+ * subqueries for the statement to plan on every execution. */
+#define SUS_REF_VALUE(col)                                                     \
+	"CASE h.field " HISTORY_SQL_CODE("education_code", "code_education",   \
+	    col) HISTORY_SQL_CODE("support_time_code", "code_support_time",    \
+	    col) HISTORY_SQL_CODES("income", "code_income", col)               \
+	"ELSE " col " END"
+#define AS_IS(col) col
 
 /* One income list: code, label, has a SUS code, extent ("" none) of the
  * income table aliased t. */
@@ -241,11 +252,11 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	    "FROM participation_income_after ia JOIN code_income c "           \
 	    "ON c.code = ia.income_code WHERE ia.participation_id = ?")        \
 	" UNION ALL " HISTORY_ITEMS("5", "participation",                      \
-	    "ix_history_record", "")                                           \
+	    "ix_history_record", "", HISTORY_SQL_VALUE)                        \
 	" UNION ALL " HISTORY_ITEMS("6", "referral", "ix_history_sus",         \
-	    "AND h.sus_field = 1 ")                                            \
+	    "AND h.sus_field = 1 ", SUS_REF_VALUE)                             \
 	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
-	    "AND h.sus_field = 1 ")                                            \
+	    "AND h.sus_field = 1 ", AS_IS)                                     \
 	" UNION ALL " LOOKED_ITEMS " UNION ALL " CODE_ITEMS                    \
 	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
 	") x ORDER BY kind, o1, o2, a"

@@ -74,9 +74,10 @@ enum sql_participation {
 	 * 101 */
 	SQL_PARTICIPATION_SEARCH_NAME,
 	SQL_PARTICIPATION_GET,
-	/* (id, id, referral id, id, id, referral id, personnummer, id,
-	 * referral id x3, insats id, id) -> struct participation_item: the lists
-	 * of the participation's page in one statement (see
+	/* (id, id, max, referral id, id, id, max, referral id, max, id, max,
+	 * personnummer, id, referral id x3, insats id, codes?, id, max, id,
+	 * id) -> struct participation_item: the lists of the participation's
+	 * page in one statement, the long ones their latest max rows (see
 	 * participation_page_load()) */
 	SQL_PARTICIPATION_ITEMS,
 	/* (id) -> struct participation_activity: the individual plan */

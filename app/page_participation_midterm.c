@@ -54,6 +54,14 @@ mt_check_date(struct req *r, struct field_val *v, const struct participation *p)
 }
 
 enum app_err
+part_midterm_list_bind(
+    struct view_ctx *ctx, const struct participation_page *pg)
+{
+	return bind_list(ctx, "midterms", &midterm_record, midterm_map,
+	    BIND_N(midterm_map), pg->midterms, pg->nmidterms);
+}
+
+enum app_err
 part_midterm_bind(struct req *r, struct view_ctx *ctx,
     const struct participation_page *pg, const struct pv_form *f)
 {
@@ -62,8 +70,7 @@ part_midterm_bind(struct req *r, struct view_ctx *ctx,
 	struct str key;
 	enum app_err e;
 
-	if ((e = bind_list(ctx, "midterms", &midterm_record, midterm_map,
-	         BIND_N(midterm_map), pg->midterms, pg->nmidterms)) != APP_OK ||
+	if ((e = part_midterm_list_bind(ctx, pg)) != APP_OK ||
 	    (e = page_form_limits(r, ctx, part_mt_spec, MT__MAX)) != APP_OK)
 		return e;
 	if (f->kind != PV_MIDTERM) {

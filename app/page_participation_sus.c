@@ -279,10 +279,9 @@ sus_later_or_same(struct str a, struct str b)
 	return c != 0 ? c > 0 : a.len >= b.len;
 }
 
-/* The SUS-relevant history of the referral and of the insats's record of
- * the person (under the participation), newest first. */
-static enum app_err
-sus_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
+enum app_err
+part_sus_history_bind(
+    struct view_ctx *ctx, const struct participation_page *pg, size_t max)
 {
 	static const struct {
 		enum history_record type;
@@ -304,13 +303,15 @@ sus_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 		    "Försörjning efter, omfattning (%)" },
 	};
 	const struct participation_history *h0 = pg->referral_history,
-	                                   *h1 = pg->history;
-	size_t n0 = pg->nreferral_history, n1 = pg->nhistory;
+	                                   *h1 = pg->sus_history;
+	size_t n0 = pg->nreferral_history, n1 = pg->nsus_history, shown = 0;
 	enum app_err e;
 
-	if ((e = view_ctx_set_list(ctx, "sus_history")) != APP_OK)
+	if ((e = view_ctx_set_list(ctx, "sus_history")) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "sus_history_more", 0)) != APP_OK)
 		return e;
-	/* Merge the two lists (each newest first) by time. */
+	/* Merge the two lists (each newest first) by time; the first max of
+	 * them, and a flag when there are more. */
 	for (size_t i = 0, j = 0; i < n0 || j < n1;) {
 		int take0 = j >= n1 ||
 		    (i < n0 && sus_later_or_same(h0[i].at, h1[j].at));
@@ -327,6 +328,8 @@ sus_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 				label = fields[k].label;
 		if (label == NULL)
 			continue;
+		if (max > 0 && shown++ == max)
+			return view_ctx_set_bool(ctx, "sus_history_more", 1);
 		if ((it = view_ctx_list_add(ctx, "sus_history")) == NULL)
 			return APP_ENOMEM;
 		if ((e = view_ctx_set_str(it, "at", h->at)) != APP_OK ||
@@ -549,7 +552,8 @@ part_sus_bind(struct req *r, struct view_ctx *ctx,
 	if ((e = page_form_limits(r, ctx, sus_spec, PSUS__MAX)) != APP_OK ||
 	    (e = sus_bind_facts(r, ctx, p, pg)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "sus_editable", editable)) != APP_OK ||
-	    (e = sus_bind_history(ctx, pg)) != APP_OK)
+	    (e = part_sus_history_bind(ctx, pg, PARTICIPATION_PAGE_LIST)) !=
+	        APP_OK)
 		return e;
 	if (!editable)
 		return APP_OK;

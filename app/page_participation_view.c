@@ -11,6 +11,7 @@
 #include "db.h"
 #include "form_registry.h"
 #include "history.h"
+#include "midterm.h"
 #include "once.h"
 #include "page_followup.h"
 #include "page_participation.h"
@@ -65,6 +66,8 @@ const struct field_spec part_en_spec[EN__MAX] = {
 };
 
 /* ---- loading and binding ---- */
+
+static enum pv_kind pv_shown(const struct pv_form *f);
 
 enum app_err
 pv_load(struct req *r, long long id, struct participation *p)
@@ -167,8 +170,12 @@ pv_bind_plan(struct view_ctx *ctx, const struct participation_page *pg,
 	if ((e = bind_list(ctx, "activities", &participation_activity_record,
 	         activity_map, BIND_N(activity_map), pg->activities,
 	         pg->nactivities)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "plan_total", total)) != APP_OK ||
-	    (e = view_ctx_set_list(ctx, "plan_rows")) != APP_OK)
+	    (e = view_ctx_set_int(ctx, "plan_total", total)) != APP_OK)
+		return e;
+	/* The form's rows only where the form is shown. */
+	if (pv_shown(f) != PV_PLAN)
+		return APP_OK;
+	if ((e = view_ctx_set_list(ctx, "plan_rows")) != APP_OK)
 		return e;
 	/* Room for two more than what is there, at least four rows; after
 	 * "Lägg till rad" as many as asked for. */
@@ -286,9 +293,9 @@ pv_bind_looked(
 	return APP_OK;
 }
 
-/* Change history and the latest reads of this participant's file. */
+/* The participation's change history (pg's history), newest first. */
 static enum app_err
-pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
+pv_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 {
 	enum app_err e;
 
@@ -314,7 +321,48 @@ pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
 		             h->new_value))) != APP_OK)
 			return e;
 	}
-	if ((e = view_ctx_set_int(
+	return bind_list(ctx, "extensions", &participation_extension_record,
+	    extension_map, BIND_N(extension_map), pg->extensions,
+	    pg->nextensions);
+}
+
+/* The lists show the latest max rows each: they were loaded with one
+ * more, which only tells that there are more ("<list>_more": the link to
+ * the whole lists, or the word that older rows are not shown). The
+ * oldest-first lists drop their first row, the newest-first their last. */
+static enum app_err
+pv_trim_lists(struct view_ctx *ctx, struct participation_page *pg, size_t max)
+{
+	int ext = pg->nextensions > max, mid = pg->nmidterms > max,
+	    hist = pg->nhistory > max;
+	enum app_err e;
+
+	if (ext) {
+		pg->extensions += pg->nextensions - max;
+		pg->nextensions = max;
+	}
+	if (mid) {
+		pg->midterms += pg->nmidterms - max;
+		pg->nmidterms = max;
+	}
+	if (hist)
+		pg->nhistory = max;
+	if ((e = view_ctx_set_bool(ctx, "extensions_more", ext)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "midterms_more", mid)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "history_more", hist)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "list_max", (long long)max)) != APP_OK)
+		return e;
+	return APP_OK;
+}
+
+/* Change history and the latest reads of this participant's file. */
+static enum app_err
+pv_bind_logs(struct view_ctx *ctx, const struct participation_page *pg)
+{
+	enum app_err e;
+
+	if ((e = pv_bind_history(ctx, pg)) != APP_OK ||
+	    (e = view_ctx_set_int(
 	         ctx, "looked_max", PARTICIPATION_PAGE_LOOKED)) != APP_OK)
 		return e;
 	return pv_bind_looked(ctx, pg->looked, pg->nlooked);
@@ -331,10 +379,6 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 
 	if ((e = bind_record(ctx, &participation_record, pv_map, BIND_N(pv_map),
 	         p)) != APP_OK ||
-	    (e = page_form_limits(r, ctx, part_plan_spec, 2 * PLAN_ROWS)) !=
-	        APP_OK ||
-	    (e = page_form_limits(r, ctx, part_fl_spec, FL__MAX)) != APP_OK ||
-	    (e = page_form_limits(r, ctx, part_en_spec, EN__MAX)) != APP_OK ||
 	    (e = view_ctx_set_str(
 	         ctx, "pnr", part_pnr_show(r, p->personnummer))) != APP_OK ||
 	    (e = view_ctx_set_cstr(
@@ -359,9 +403,16 @@ pv_bind_state(struct req *r, struct view_ctx *ctx,
 	    (e = bind_record(ctx, &participation_record, pv_address_map,
 	         BIND_N(pv_address_map), p)) != APP_OK)
 		return e;
-	/* The forms: what was typed in the submitted one, else stored. The
-	 * extension's one-time key: the posted one (it created nothing), else
-	 * a new one. */
+	/* The forms, only where one is shown (the page has links to them):
+	 * what was typed in the submitted one, else stored. The extension's
+	 * one-time key: the posted one (it created nothing), else a new one. */
+	if (pv_shown(f) == PV_NONE)
+		return APP_OK;
+	if ((e = page_form_limits(r, ctx, part_plan_spec, 2 * PLAN_ROWS)) !=
+	        APP_OK ||
+	    (e = page_form_limits(r, ctx, part_fl_spec, FL__MAX)) != APP_OK ||
+	    (e = page_form_limits(r, ctx, part_en_spec, EN__MAX)) != APP_OK)
+		return e;
 	if (f->kind != PV_EXTEND) {
 		static const char *const extend_keys[] = { "fl_end",
 			"fl_reason" };
@@ -460,8 +511,9 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	 * their audit rows, which the access log then lists. */
 	if ((e = consent_bind_status(
 	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
-	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE, &pg)) !=
-	        APP_OK ||
+	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE,
+	         PARTICIPATION_PAGE_LIST + 1, &pg)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_PAGE_LIST)) != APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
@@ -475,12 +527,9 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         pg.nincome_after)) != APP_OK ||
 	    (e = pv_bind_plan(ctx, &pg, f)) != APP_OK ||
 	    (e = part_midterm_bind(r, ctx, &pg, f)) != APP_OK ||
-	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK ||
-	    (e = bind_list(ctx, "extensions", &participation_extension_record,
-	         extension_map, BIND_N(extension_map), pg.extensions,
-	         pg.nextensions)) != APP_OK)
+	    (e = part_tg_bind(r, ctx, p, f)) != APP_OK)
 		return e;
-	if (p->status == PARTICIPATION_INSKRIVEN &&
+	if (p->status == PARTICIPATION_INSKRIVEN && pv_shown(f) == PV_END &&
 	    (e = pv_bind_end_form(r, ctx, &pg, f)) != APP_OK)
 		return e;
 	if ((e = part_sus_bind(r, ctx, p, &pg,
@@ -495,6 +544,45 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	return pv_page(r, ctx, pv_shown(f));
 }
 
+/* ?visa=historik: the lists the page shows the latest of (the
+ * extensions, the mid-term follow-ups, the change history and the SUS
+ * history), PARTICIPATION_HISTORY_MAX of each, read and logged as the page
+ * is. */
+static enum app_err
+pv_history(struct req *r, const struct participation *p)
+{
+	static const struct bind_key map[] = {
+		{ "id", "id" },
+		{ "insats", "insats" },
+		{ "first_name", "first_name" },
+		{ "last_name", "last_name" },
+	};
+	struct view_ctx *ctx = view_ctx_new(r->a);
+	struct participation_page pg;
+	enum app_err e;
+
+	if (ctx == NULL)
+		return APP_ENOMEM;
+	if ((e = audit_write(r, AUDIT_READ, "participation", p->id,
+	         p->personnummer, STR_LIT("history"))) != APP_OK ||
+	    (e = participation_page_load(
+	         r, p, 0, PARTICIPATION_HISTORY_MAX + 1, &pg)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_HISTORY_MAX)) !=
+	        APP_OK ||
+	    (e = bind_record(
+	         ctx, &participation_record, map, BIND_N(map), p)) != APP_OK ||
+	    (e = view_ctx_set_str(
+	         ctx, "pnr", part_pnr_show(r, p->personnummer))) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "open",
+	         p->status == PARTICIPATION_INSKRIVEN)) != APP_OK ||
+	    (e = pv_bind_history(ctx, &pg)) != APP_OK ||
+	    (e = part_midterm_list_bind(ctx, &pg)) != APP_OK ||
+	    (e = part_sus_history_bind(ctx, &pg, PARTICIPATION_HISTORY_MAX)) !=
+	        APP_OK)
+		return e;
+	return page_render(r, "deltagande_historik", "Historik", ctx);
+}
+
 enum app_err
 page_participation(struct req *r)
 {
@@ -504,13 +592,18 @@ page_participation(struct req *r)
 	enum app_err e;
 
 	const struct str *form = req_query(r, "form");
+	const struct str *visa = req_query(r, "visa");
 
 	/* ?form=x: that form on its own page; an unknown one is not found. */
 	if (form != NULL && (f.open = pv_form_named(*form)) == PV_NONE)
 		return APP_ENOTFOUND;
+	if (visa != NULL && !str_eq_cstr(*visa, "historik"))
+		return APP_ENOTFOUND;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &p)) != APP_OK)
 		return e;
+	if (visa != NULL)
+		return pv_history(r, &p);
 	if (req_query(r, "antagen") != NULL)
 		f.notice = "Ansökan är antagen och deltagandet inskrivet.";
 	else if (req_query(r, "sparat") != NULL)
@@ -526,9 +619,10 @@ page_participation(struct req *r)
 	return pv_render(r, &p, &f);
 }
 
-/* The whole access log of the participant's file: the same access rule as
- * the page, and read the same way (an audit row first, so this very look
- * is listed). */
+/* The access log of the participant's file, a page at a time (keyset:
+ * ?fore=<audit id> the page before that row, ?efter=<id> the page after
+ * it): the same access rule as the page, and read the same way (an audit
+ * row first, so this very look is listed on the first page). */
 enum app_err
 page_participation_access(struct req *r)
 {
@@ -538,21 +632,29 @@ page_participation_access(struct req *r)
 		{ "first_name", "first_name" },
 		{ "last_name", "last_name" },
 	};
+	const struct str *fore = req_query(r, "fore"),
+	                 *efter = req_query(r, "efter");
 	struct participation p;
 	struct participation_access *rows;
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	long long id;
+	long long id, before = 0, after = 0;
+	int older = 0, newer = 0;
 	size_t n;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	/* A key that is not an id is not a page. */
+	if ((fore != NULL && (before = str_to_ll(*fore)) <= 0) ||
+	    (efter != NULL && (after = str_to_ll(*efter)) <= 0))
+		return APP_ENOTFOUND;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &p)) != APP_OK)
 		return e;
 	if ((e = audit_write(r, AUDIT_READ, "participation", p.id,
 	         p.personnummer, STR_LIT("access log"))) != APP_OK ||
-	    (e = participation_access_load(r, &p, &rows, &n)) != APP_OK)
+	    (e = participation_access_load(
+	         r, &p, before, after, &rows, &n, &older, &newer)) != APP_OK)
 		return e;
 	if ((e = bind_record(
 	         ctx, &participation_record, map, BIND_N(map), &p)) != APP_OK ||
@@ -560,7 +662,15 @@ page_participation_access(struct req *r)
 	         ctx, "pnr", part_pnr_show(r, p.personnummer))) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
 	    (e = view_ctx_set_int(
-	         ctx, "looked_max", PARTICIPATION_ACCESS_MAX)) != APP_OK ||
+	         ctx, "page_max", PARTICIPATION_ACCESS_PAGE)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "older", older && n > 0)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "newer", newer)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "paged", newer || (older && n > 0))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(
+	         ctx, "first_id", n > 0 ? rows[0].id : before)) != APP_OK ||
+	    (e = view_ctx_set_int(
+	         ctx, "last_id", n > 0 ? rows[n - 1].id : 0)) != APP_OK ||
 	    (e = pv_bind_looked(ctx, rows, n)) != APP_OK)
 		return e;
 	return page_render(r, "deltagande_atkomst", "Åtkomstlogg", ctx);

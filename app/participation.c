@@ -322,6 +322,7 @@ static const struct db_field access_fields[] = {
 	DB_FIELD(participation_access, action, "action", DB_F_STR),
 	DB_FIELD(participation_access, object_type, "object_type", DB_F_STR),
 	DB_FIELD(participation_access, what, "what", DB_F_STR),
+	DB_FIELD(participation_access, id, "id", DB_F_INT),
 };
 const struct db_record participation_access_record =
     DB_RECORD(participation_access, access_fields);
@@ -514,6 +515,7 @@ enum part_item {
 	ITEM_MIDTERM,
 	ITEM_FOLLOWUP,
 	ITEM_SUMMARY,
+	ITEM_SUS_HISTORY,
 	ITEM__MAX
 };
 
@@ -545,22 +547,26 @@ item_income(const struct participation_item *it)
 
 enum app_err
 participation_page_load(struct req *r, const struct participation *p,
-    int codes_too, struct participation_page *out)
+    int codes_too, long long max, struct participation_page *out)
 {
-	struct db_param q[16];
+	/* All: more rows than any list holds. */
+	struct db_param lim = DB_INT(max > 0 ? max : 1000000000LL);
+	struct db_param q[22];
 	struct participation_item *it;
 	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	q[0] = q[1] = q[3] = q[4] = q[7] = DB_INT(p->id);
-	q[2] = q[5] = q[8] = q[9] = q[10] = DB_INT(p->referral_id);
-	q[6] = DB_STR(p->personnummer);
-	q[11] = DB_INT(p->insats_id);
-	q[12] = DB_INT(codes_too ? 1 : 0);
-	q[13] = q[14] = q[15] = DB_INT(p->id);
-	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 16, &it, &n)) !=
+	/* In the order of ITEMS_SQL (sql_participation.c). */
+	q[0] = q[1] = q[4] = q[5] = q[9] = q[12] = DB_INT(p->id);
+	q[2] = q[6] = q[8] = q[10] = q[19] = lim;
+	q[3] = q[7] = q[13] = q[14] = q[15] = DB_INT(p->referral_id);
+	q[11] = DB_STR(p->personnummer);
+	q[16] = DB_INT(p->insats_id);
+	q[17] = DB_INT(codes_too ? 1 : 0);
+	q[18] = q[20] = q[21] = DB_INT(p->id);
+	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 22, &it, &n)) !=
 	    APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
@@ -579,6 +585,8 @@ participation_page_load(struct req *r, const struct participation *p,
 	    (e = items_alloc(r->a, cnt[ITEM_REFERRAL_HISTORY],
 	         sizeof(*out->referral_history), &out->referral_history)) !=
 	        APP_OK ||
+	    (e = items_alloc(r->a, cnt[ITEM_SUS_HISTORY],
+	         sizeof(*out->sus_history), &out->sus_history)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_LOOKED], sizeof(*out->looked),
 	         &out->looked)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_CODE], sizeof(*codes), &codes)) !=
@@ -591,7 +599,8 @@ participation_page_load(struct req *r, const struct participation *p,
 
 		/* The lists' times are UTC: shown in Swedish time. */
 		if (x->kind == ITEM_EXTENSION || x->kind == ITEM_HISTORY ||
-		    x->kind == ITEM_REFERRAL_HISTORY || x->kind == ITEM_LOOKED)
+		    x->kind == ITEM_REFERRAL_HISTORY ||
+		    x->kind == ITEM_SUS_HISTORY || x->kind == ITEM_LOOKED)
 			it[i].a = date_local_time(r->a, x->a);
 
 		switch ((enum part_item)x->kind) {
@@ -620,10 +629,14 @@ participation_page_load(struct req *r, const struct participation *p,
 			out->referral_history[k[ITEM_REFERRAL_HISTORY]++] =
 			    item_history(x);
 			break;
+		case ITEM_SUS_HISTORY:
+			out->sus_history[k[ITEM_SUS_HISTORY]++] =
+			    item_history(x);
+			break;
 		case ITEM_LOOKED:
 			out->looked[k[ITEM_LOOKED]++] =
 			    (struct participation_access){ x->a, x->b, x->c,
-				    x->d, x->e, x->f };
+				    x->d, x->e, x->f, 0 };
 			break;
 		case ITEM_CODE:
 			codes[k[ITEM_CODE]++] = (struct code_choice){ x->a,
@@ -665,6 +678,7 @@ participation_page_load(struct req *r, const struct participation *p,
 	out->nincome_after = cnt[ITEM_INCOME_AFTER];
 	out->nhistory = cnt[ITEM_HISTORY];
 	out->nreferral_history = cnt[ITEM_REFERRAL_HISTORY];
+	out->nsus_history = cnt[ITEM_SUS_HISTORY];
 	out->nlooked = cnt[ITEM_LOOKED];
 	codes_split(codes, cnt[ITEM_CODE], out->codes);
 	return APP_OK;
@@ -695,13 +709,42 @@ participation_incomes_load(struct req *r, const struct participation *p,
 
 enum app_err
 participation_access_load(struct req *r, const struct participation *p,
-    struct participation_access **rows, size_t *n)
+    long long before, long long after, struct participation_access **rows,
+    size_t *n, int *older, int *newer)
 {
-	struct db_param q[6] = { DB_STR(p->personnummer), DB_INT(p->id),
+	struct db_param q[7] = { DB_STR(p->personnummer), DB_INT(p->id),
 		DB_INT(p->referral_id), DB_INT(p->referral_id),
-		DB_INT(p->referral_id), DB_INT(p->insats_id) };
+		DB_INT(p->referral_id), DB_INT(p->insats_id),
+		DB_INT(after > 0 ? after : before) };
+	enum sql_participation which = after > 0
+	    ? SQL_PARTICIPATION_WHO_LOOKED_NEWER
+	    : before > 0 ? SQL_PARTICIPATION_WHO_LOOKED_OLDER
+	                 : SQL_PARTICIPATION_WHO_LOOKED;
+	int more;
+	enum app_err e;
 
-	return part_load(r, SQL_PARTICIPATION_WHO_LOOKED, q, 6, rows, n);
+	if ((e = part_load(r, which, q,
+	         which == SQL_PARTICIPATION_WHO_LOOKED ? 6 : 7, rows, n)) !=
+	    APP_OK)
+		return e;
+	/* The statement reads one row more than a page: there are more. */
+	more = *n > PARTICIPATION_ACCESS_PAGE;
+	if (more)
+		*n = PARTICIPATION_ACCESS_PAGE;
+	if (after > 0) {
+		/* Oldest first: newest first as the page shows them. */
+		for (size_t i = 0; i < *n / 2; i++) {
+			struct participation_access t = (*rows)[i];
+			(*rows)[i] = (*rows)[*n - 1 - i];
+			(*rows)[*n - 1 - i] = t;
+		}
+		*newer = more;
+		*older = 1;
+	} else {
+		*older = more;
+		*newer = before > 0;
+	}
+	return APP_OK;
 }
 
 /* ---- lists ---- */

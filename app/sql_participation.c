@@ -144,13 +144,41 @@
 	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
 	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
 	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
-#define LOOKED_FROM                                                            \
-	"FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE
 #define LOOKED_COLS                                                                \
 	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                           \
 	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "      \
 	"a.action AS action, a.object_type AS object_type, " AUDIT_SQL_OBJECT_WHAT \
 	" AS what"
+
+/* A page of the access log and one more (LIMIT takes no expression). */
+#define ACCESS_FETCH 101
+_Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
+    "ACCESS_FETCH is one more than a page");
+
+/* clang-format off */
+
+/* The access-log page (participation_access_load()): a page of
+ * PARTICIPATION_ACCESS_PAGE rows and one more (there are more), by
+ * ix_audit_person (personnummer, at, id). The newest first; or those
+ * before (cmp "<", newest first) or after (">", oldest first) the row of
+ * audit_log id ? (k, a constant table: its time is a constant of the range
+ * read). */
+#define LOOKED_NEWEST                                                          \
+	"SELECT " LOOKED_COLS ", a.id AS id "                                  \
+	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
+	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	"ORDER BY a.at DESC, a.id DESC "                                       \
+	"LIMIT " NUM(ACCESS_FETCH)
+#define LOOKED_PAGE(cmp, dir)                                                  \
+	"SELECT " LOOKED_COLS ", a.id AS id FROM audit_log k "                 \
+	"JOIN audit_log a FORCE INDEX (ix_audit_person) "                      \
+	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	"AND k.id = ? AND (a.at " cmp " k.at "                                 \
+	"OR (a.at = k.at AND a.id " cmp " k.id)) "                             \
+	"ORDER BY a.at " dir ", a.id " dir " "                                 \
+	"LIMIT " NUM(ACCESS_FETCH)
+
+/* clang-format on */
 
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, a..f), kind as enum part_item in participation.c, in one
@@ -175,18 +203,28 @@
 /* clang-format off */
 
 /* One change_history list (record type, id ?), newest first: the latest
- * PARTICIPATION_PAGE_HISTORY, by ix_history_record read backwards. */
-#define HISTORY_ITEMS(kind, type, extra)                                       \
+ * ? rows, by index ix read backwards (extra: more conditions on h), each
+ * value as val(column) shows it. */
+#define HISTORY_ITEMS(kind, type, ix, extra, val)                              \
 	"(SELECT " kind ", " DESC_AT("h.at") ", -h.id, "                       \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("s.display_name") ", " B("h.field") ", "                             \
-	B(HISTORY_SQL_VALUE("h.old_value")) ", "                               \
-	B(HISTORY_SQL_VALUE("h.new_value")) ", '' "                            \
-	"FROM change_history h FORCE INDEX (ix_history_record) "               \
+	B(val("h.old_value")) ", " B(val("h.new_value")) ", '' "               \
+	"FROM change_history h FORCE INDEX (" ix ") "                          \
 	"JOIN staff s ON s.id = h.staff_id "                                   \
 	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
-	"ORDER BY h.at DESC, h.id DESC LIMIT "                                 \
-	NUM(PARTICIPATION_PAGE_HISTORY) ")"
+	"ORDER BY h.at DESC, h.id DESC LIMIT ?)"
+
+/* The values of the SUS history's fields (sql/0046 sus_field): the
+ * referral's codes by their labels as HISTORY_SQL_VALUE shows them; the
+ * participation's (kommun code, percentages) as they are. Fewer
+ * subqueries for the statement to plan on every execution. */
+#define SUS_REF_VALUE(col)                                                     \
+	"CASE h.field " HISTORY_SQL_CODE("education_code", "code_education",   \
+	    col) HISTORY_SQL_CODE("support_time_code", "code_support_time",    \
+	    col) HISTORY_SQL_CODES("income", "code_income", col)               \
+	"ELSE " col " END"
+#define AS_IS(col) col
 
 /* One income list: code, label, has a SUS code, extent ("" none) of the
  * income table aliased t. */
@@ -218,14 +256,16 @@
 	"FROM (" CODES_ALL ") k WHERE ? = 1)"
 
 /* The mid-term follow-ups (sql/0039, midterm.h): held date, attendees,
- * note, who recorded it, id, version; oldest held first. */
+ * note, who recorded it, id, version; the latest ? held, oldest first. */
 #define MIDTERM_ITEMS                                                          \
 	"(SELECT 9, TO_DAYS(m.held_date), m.id, " B("m.held_date") ", "        \
 	B("m.attendees") ", " B("m.note") ", "                                 \
 	B("IFNULL(ms.display_name, '')") ", " B("m.id") ", "                   \
 	B("m.version") " FROM participation_midterm m "                        \
+	"FORCE INDEX (ix_midterm_participation) "                              \
 	"LEFT JOIN staff ms ON ms.id = m.recorded_by "                         \
-	"WHERE m.participation_id = ?)"
+	"WHERE m.participation_id = ? "                                        \
+	"ORDER BY m.held_date DESC, m.id DESC LIMIT ?)"
 
 /* The six-month follow-up as SQL_FU_GET reads it (version, situation,
  * date, recorded by, the end reason's outcome, answered on the tablet),
@@ -254,18 +294,22 @@
 	B("DATE_FORMAT(e.at, '%Y-%m-%d %H:%i')") ", "                          \
 	B("IFNULL(e.old_planned_end, '')") ", " B("e.new_planned_end") ", "    \
 	B("e.reason") ", " B("s.display_name") ", '' "                         \
-	"FROM participation_extension e JOIN staff s ON s.id = e.staff_id "    \
-	"WHERE e.participation_id = ?) "                                       \
+	"FROM participation_extension e "                                      \
+	"FORCE INDEX (ix_extension_participation_at) "                         \
+	"JOIN staff s ON s.id = e.staff_id WHERE e.participation_id = ? "      \
+	"ORDER BY e.at DESC, e.id DESC LIMIT ?) "                              \
 	"UNION ALL " INCOME_ITEMS("3", "ri",                                   \
 	    "FROM referral_income ri JOIN code_income c "                      \
 	    "ON c.code = ri.income_code WHERE ri.referral_id = ?")             \
 	" UNION ALL " INCOME_ITEMS("4", "ia",                                  \
 	    "FROM participation_income_after ia JOIN code_income c "           \
 	    "ON c.code = ia.income_code WHERE ia.participation_id = ?")        \
-	" UNION ALL " HISTORY_ITEMS("5", "participation", "")                  \
-	" UNION ALL " HISTORY_ITEMS("6", "referral",                           \
-	    "AND h.field IN ('education_code', 'income', 'income_extent', "    \
-	    "'support_time_code') ")                                           \
+	" UNION ALL " HISTORY_ITEMS("5", "participation",                      \
+	    "ix_history_record", "", HISTORY_SQL_VALUE)                        \
+	" UNION ALL " HISTORY_ITEMS("6", "referral", "ix_history_sus",         \
+	    "AND h.sus_field = 1 ", SUS_REF_VALUE)                             \
+	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
+	    "AND h.sus_field = 1 ", AS_IS)                                     \
 	" UNION ALL " LOOKED_ITEMS " UNION ALL " CODE_ITEMS                    \
 	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
 	") x ORDER BY kind, o1, o2, a"
@@ -499,7 +543,7 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 16,
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 22,
 	    .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "
@@ -518,10 +562,12 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                "WHERE a.participation_id = ?) u "
 	                                "ORDER BY phase DESC, sort_order, code",
 	    1, .ncols = 5, .nparams = 2, .rec = &participation_income_record },
-	[SQL_PARTICIPATION_WHO_LOOKED] = { "SELECT " LOOKED_COLS " " LOOKED_FROM
-	                                   "ORDER BY a.at DESC, a.id DESC LIMIT " NUM(
-	                                       PARTICIPATION_ACCESS_MAX),
-	    1, .ncols = 6, .nparams = 6, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_WHO_LOOKED] = { LOOKED_NEWEST, 1, .ncols = 7,
+	    .nparams = 6, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_WHO_LOOKED_OLDER] = { LOOKED_PAGE("<", "DESC"), 1,
+	    .ncols = 7, .nparams = 7, .rec = &participation_access_record },
+	[SQL_PARTICIPATION_WHO_LOOKED_NEWER] = { LOOKED_PAGE(">", "ASC"), 1,
+	    .ncols = 7, .nparams = 7, .rec = &participation_access_record },
 	[SQL_PARTICIPATION_LOCK] = { "SELECT p.version AS version, p.status AS status, "
 	                             "p.summary_sent_at IS NOT NULL AS summary_sent, "
 	                             "pn.personnummer AS personnummer, r.version AS ref_version, "

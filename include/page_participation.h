@@ -203,6 +203,9 @@ struct pv_form {
 struct participation_page;
 enum app_err part_midterm_bind(struct req *, struct view_ctx *,
     const struct participation_page *pg, const struct pv_form *f);
+/* The follow-ups of pg alone, as list "midterms". */
+enum app_err part_midterm_list_bind(
+    struct view_ctx *ctx, const struct participation_page *pg);
 
 /* page_participation_view.c: participation id into *p, or APP_ENOTFOUND
  * unless the caller is its insats staff. */
@@ -292,6 +295,13 @@ enum app_err part_sus_extents(struct req *, const struct participation *p,
 enum app_err part_sus_bind(struct req *, struct view_ctx *,
     const struct participation *p, const struct participation_page *pg,
     const struct part_sus_form *f);
+
+/* The SUS-relevant history of the referral and of the insats's record of
+ * the person (pg's referral_history and sus_history merged), newest
+ * first, as list "sus_history": the first max (0: all), and
+ * "sus_history_more" when there are more. */
+enum app_err part_sus_history_bind(
+    struct view_ctx *ctx, const struct participation_page *pg, size_t max);
 
 /*
  * page_participation_target.c: the participant's målgrupp on the

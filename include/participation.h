@@ -234,6 +234,7 @@ extern const struct db_record participation_history_record;
 struct participation_access {
 	struct str at, who, username, action, object_type;
 	struct str what; /* the object in words (sql_audit_object.h) */
+	long long id;    /* audit_log id (the access-log page's key) */
 };
 extern const struct db_record participation_access_record;
 
@@ -287,6 +288,9 @@ struct participation_page {
 	size_t nhistory;
 	struct participation_history *referral_history; /* SUS fields only */
 	size_t nreferral_history;
+	/* The participation's own SUS fields' history (sql/0046 sus_field). */
+	struct participation_history *sus_history;
+	size_t nsus_history;
 	struct participation_access *looked; /* the latest reads */
 	size_t nlooked;
 	struct midterm *midterms; /* mid-term follow-ups (midterm.h) */
@@ -310,11 +314,16 @@ extern const struct db_record participation_item_record;
 
 /* The access-log rows the participation's page shows: the latest reads;
  * the whole log is on its own page (participation_access_load()). */
-#define PARTICIPATION_PAGE_LOOKED  10
-/* The most rows of each change-history list the page shows. */
-#define PARTICIPATION_PAGE_HISTORY 500
-/* The most rows the access-log page shows. */
-#define PARTICIPATION_ACCESS_MAX   1000
+#define PARTICIPATION_PAGE_LOOKED 10
+/* The latest rows of each list the page shows (extensions, mid-term
+ * follow-ups, change history, SUS history); the whole lists are on
+ * /deltagande/:id?visa=historik. */
+#define PARTICIPATION_PAGE_LIST   10
+/* The most rows of each list ?visa=historik shows (a request's memory
+ * holds a few hundred; older ones are said to be left out). */
+#define PARTICIPATION_HISTORY_MAX 200
+/* The rows of a page of the access-log page (keyset-paged). */
+#define PARTICIPATION_ACCESS_PAGE 100
 
 /* The Swedish name of a change_history field of a participation
  * ("end_date" -> "Slutdatum"), the person's fields included; NULL for
@@ -340,9 +349,12 @@ enum app_err participation_load(
  * follow-ups, incomes before and after, change history, the latest
  * PARTICIPATION_PAGE_LOOKED access-log rows, the six-month follow-up, the
  * newest summary version and, when codes is non-zero, every code list (the
- * forms' options; none otherwise). One statement. */
+ * forms' options; none otherwise). Of the extensions, mid-term follow-ups
+ * and the three change histories only the latest max each (0: all), picked
+ * by their indexes. One statement. */
 enum app_err participation_page_load(struct req *,
-    const struct participation *p, int codes, struct participation_page *out);
+    const struct participation *p, int codes, long long max,
+    struct participation_page *out);
 
 /* Every code list (active and not) into codes[PCODES__MAX]. Arena. */
 enum app_err participation_codes_load(struct req *, struct code_choices *codes);
@@ -352,13 +364,16 @@ enum app_err participation_incomes_load(struct req *,
     const struct participation *p, struct participation_income **before,
     size_t *nbefore, struct participation_income **after, size_t *nafter);
 
-/* The access log of p's participant's file: the participation, its
- * referral and consents, and the insats staff's searches on the
+/* A page of the access log of p's participant's file: the participation,
+ * its referral and consents, and the insats staff's searches on the
  * personnummer (never what other organisations did), newest first, at
- * most PARTICIPATION_ACCESS_MAX. Arena. */
+ * most PARTICIPATION_ACCESS_PAGE rows: the newest (before and after 0),
+ * those before the row of audit_log id before, or those after the row of
+ * id after. *older / *newer: whether there are older / newer rows than the
+ * page's. Arena. */
 enum app_err participation_access_load(struct req *,
-    const struct participation *p, struct participation_access **rows,
-    size_t *n);
+    const struct participation *p, long long before, long long after,
+    struct participation_access **rows, size_t *n, int *older, int *newer);
 
 /* ---- lists ---- */
 

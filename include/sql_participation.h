@@ -74,9 +74,10 @@ enum sql_participation {
 	 * 101 */
 	SQL_PARTICIPATION_SEARCH_NAME,
 	SQL_PARTICIPATION_GET,
-	/* (id, id, referral id, id, id, referral id, personnummer, id,
-	 * referral id x3, insats id, id) -> struct participation_item: the lists
-	 * of the participation's page in one statement (see
+	/* (id, id, max, referral id, id, id, max, referral id, max, id, max,
+	 * personnummer, id, referral id x3, insats id, codes?, id, max, id,
+	 * id) -> struct participation_item: the lists of the participation's
+	 * page in one statement, the long ones their latest max rows (see
 	 * participation_page_load()) */
 	SQL_PARTICIPATION_ITEMS,
 	/* (id) -> struct participation_activity: the individual plan */
@@ -88,9 +89,13 @@ enum sql_participation {
 	/* (personnummer, participation id, referral id x3, insats id) ->
 	 * struct participation_access: the access log of this participant's
 	 * file (the participation, its referral and consents, searches by
-	 * the insats's staff), newest first, at most 1000; never what other
-	 * organisations did with the same personnummer */
+	 * the insats's staff), the newest PARTICIPATION_ACCESS_PAGE + 1;
+	 * never what other organisations did with the same personnummer */
 	SQL_PARTICIPATION_WHO_LOOKED,
+	/* (the same, audit_log id) -> struct participation_access: the page
+	 * before that row, newest first; after it, oldest first */
+	SQL_PARTICIPATION_WHO_LOOKED_OLDER,
+	SQL_PARTICIPATION_WHO_LOOKED_NEWER,
 	/* (id) -> struct participation_lock: locks the participation, its
 	 * referral and the insats's record of the person */
 	SQL_PARTICIPATION_LOCK,

@@ -60,6 +60,7 @@ MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
 MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once hash_piece
 MODULES += page_create
+MODULES += participant_list sql_participant_list
 MODULES += multipart
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a

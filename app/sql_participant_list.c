@@ -24,18 +24,23 @@ const char sql_plist_options[] =
 
 /* The list's orders, as SQL_PARTICIPATION_LIST's (paging_order(), ten
  * times), then by name and id: the same name expression, collation and
- * order as the list had. */
+ * order as the list had. The insats's and the contact's names are read
+ * only when the list is sorted by them. */
 #define PL_NAME "CONCAT(pe.last_name, ' ', pe.first_name)"
+#define PL_INSATS                                                              \
+	"(SELECT oi.short_name FROM insats oi WHERE oi.id = p.insats_id)"
+#define PL_CONTACT                                                             \
+	"(SELECT os.display_name FROM staff os WHERE os.id = p.contact_id)"
 #define PL_ORDER                                                               \
 	"ORDER BY CASE WHEN ? = 1 THEN " PL_NAME " END DESC, "                 \
-	"CASE WHEN ? = 2 THEN i.short_name END, "                              \
-	"CASE WHEN ? = 3 THEN i.short_name END DESC, "                         \
+	"CASE WHEN ? = 2 THEN " PL_INSATS " END, "                             \
+	"CASE WHEN ? = 3 THEN " PL_INSATS " END DESC, "                        \
 	"CASE WHEN ? = 4 THEN p.start_date END, "                              \
 	"CASE WHEN ? = 5 THEN p.start_date END DESC, "                         \
 	"CASE WHEN ? = 6 THEN p.planned_end_date END, "                        \
 	"CASE WHEN ? = 7 THEN p.planned_end_date END DESC, "                   \
-	"CASE WHEN ? = 8 THEN s.display_name END, "                            \
-	"CASE WHEN ? = 9 THEN s.display_name END DESC, "                       \
+	"CASE WHEN ? = 8 THEN " PL_CONTACT " END, "                            \
+	"CASE WHEN ? = 9 THEN " PL_CONTACT " END DESC, "                       \
 	"CASE WHEN ? >= 0 THEN " PL_NAME " END, p.id"
 
 #define PL_JOIN "JOIN participation_person pe ON pe.participation_id = p.id "
@@ -48,12 +53,14 @@ const char sql_plist_options[] =
 	"AND (? = 0 OR p.insats_id = ?) "                                      \
 	"AND (? = '' OR p.status = ?) "                                        \
 	"AND (? = 0 OR p.contact_id = ?) "                                     \
-	"AND (? = '' OR pe.gender = ?) "                                       \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM participation_person g "         \
+	"WHERE g.participation_id = p.id AND g.gender = ?)) "                  \
 	"AND (? = 0 OR (" OVERDUE_SQL_MASK " & ?) <> 0) "
 
 /* The page: k, the page's ids from the filter's and the order's columns
  * (the caller's insatser by index), then those rows in full with their
- * overdue kinds; c, the matches counted up to a bound. */
+ * overdue kinds; c, the matches counted up to a bound, from the
+ * participation's indexes where the filter allows. */
 const char sql_plist_page[] =
     "SELECT p.id AS id, pe.first_name AS first_name, "
     "pe.last_name AS last_name, pe.gender AS gender, "
@@ -65,12 +72,10 @@ const char sql_plist_page[] =
     "IFNULL(p.summary_due_date, '') AS summary_due, " OVERDUE_SQL_MASK
     " AS overdue, p.summary_sent_at IS NOT NULL AS summary_sent, "
     "c.total AS total "
-    "FROM (SELECT p.id AS id FROM participation p " PL_JOIN
-    "JOIN insats i ON i.id = p.insats_id "
-    "LEFT JOIN staff s ON s.id = p.contact_id " PL_WHERE PL_ORDER
+    "FROM (SELECT p.id AS id FROM participation p " PL_JOIN PL_WHERE PL_ORDER
     " LIMIT 50 OFFSET ?) k "
     "JOIN participation p ON p.id = k.id " PL_JOIN
     "JOIN insats i ON i.id = p.insats_id "
     "LEFT JOIN staff s ON s.id = p.contact_id "
     "JOIN (SELECT COUNT(*) AS total FROM (SELECT 1 AS one "
-    "FROM participation p " PL_JOIN PL_WHERE "LIMIT ?) b) c " PL_ORDER;
+    "FROM participation p " PL_WHERE "LIMIT ?) b) c " PL_ORDER;

@@ -12,6 +12,7 @@
 #include "page_participation.h"
 #include "pages.h"
 #include "paging.h"
+#include "participant_list.h"
 #include "participation.h"
 #include "pnr.h"
 #include "referral_decision.h"
@@ -373,13 +374,32 @@ list_filter_query(struct req *r, const struct participation_filter *flt,
 	return APP_OK;
 }
 
+/* More matches than the list counted (participant_list.h): "Visar 1–50
+ * av fler än N" in place of paging_bind()'s text. */
+static enum app_err
+list_bind_more(struct req *r, struct view_ctx *ctx, const struct paging *pg,
+    size_t n, long long total, int more)
+{
+	struct paging_range rg;
+	struct buf b;
+	enum app_err e;
+
+	if (!more)
+		return APP_OK;
+	paging_range(pg, total + 1, n, &rg);
+	buf_init(&b, r->a);
+	if ((e = buf_printf(&b, "Visar %lld–%lld av fler än %lld", rg.first,
+	         rg.last, total)) != APP_OK)
+		return e;
+	return view_ctx_set_str(ctx, "paging_text", buf_str(&b));
+}
+
 enum app_err
 page_participants(struct req *r)
 {
 	struct field_val fv[LF__MAX];
 	struct participation_filter flt = { .staff_id = r->user->id };
-	struct my_insats *ins;
-	struct staff_option *staff;
+	struct participant_list_option *ins, *staff;
 	struct participation_row *rows;
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	size_t nins, nstaff, n, nerr = 0;
@@ -388,15 +408,14 @@ page_participants(struct req *r)
 	struct paging pg;
 	struct str fq;
 	long long total;
+	int more;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	if ((e = page_form_limits(r, ctx, search_spec, SF__MAX)) != APP_OK ||
-	    (e = participation_my_insatser(r, r->user->id, &ins, &nins)) !=
-	        APP_OK ||
-	    (e = participation_colleagues(r, r->user->id, &staff, &nstaff)) !=
-	        APP_OK ||
+	    (e = participant_list_options(
+	         r, r->user->id, &ins, &nins, &staff, &nstaff)) != APP_OK ||
 	    (e = form_validate(
 	         r->a, &r->query, list_spec, LF__MAX, fv, &nerr)) != APP_OK)
 		return e;
@@ -429,11 +448,11 @@ page_participants(struct req *r)
 	flt.gender = fv[LF_GENDER].present
 	    ? str_cstr(gender_name((enum gender)fv[LF_GENDER].i))
 	    : STR_LIT("");
-	if ((e = bind_options(ctx, "insatser", &my_insats_record, option_map,
-	         BIND_N(option_map), ins, nins, "id",
+	if ((e = bind_options(ctx, "insatser", &participant_list_option_record,
+	         option_map, BIND_N(option_map), ins, nins, "id",
 	         list_id_str(r, flt.insats_id))) != APP_OK ||
-	    (e = bind_options(ctx, "contacts", &staff_option_record, option_map,
-	         BIND_N(option_map), staff, nstaff, "id",
+	    (e = bind_options(ctx, "contacts", &participant_list_option_record,
+	         option_map, BIND_N(option_map), staff, nstaff, "id",
 	         list_id_str(r, flt.contact_id))) != APP_OK ||
 	    (e = list_bind_filter(ctx, fv)) != APP_OK ||
 	    /* The search form on the list starts empty. */
@@ -456,27 +475,29 @@ page_participants(struct req *r)
 	/* A bad page or sort is the first page in the default order. */
 	paging_from_query(r, participation_sorts, PARTICIPATION_SORT__MAX,
 	    PARTICIPATION_SORT_NAME, &pg);
-	if ((e = participation_list(r, &flt, &pg, &rows, &n, &total)) != APP_OK)
+	if ((e = participant_list_page(
+	         r, &flt, &pg, &rows, &n, &total, &more)) != APP_OK)
 		return e;
 	if (n == 0 && pg.page > 1) {
 		pg.page = 1;
-		if ((e = participation_list(r, &flt, &pg, &rows, &n, &total)) !=
-		    APP_OK)
+		if ((e = participant_list_page(
+		         r, &flt, &pg, &rows, &n, &total, &more)) != APP_OK)
 			return e;
 	}
 	/* Names are shown: one row for the list as such (no personnummer). */
 	buf_init(&detail, r->a);
 	if ((e = buf_printf(&detail,
-	         "participant list: %zu (page %lld, %lld in all)", n, pg.page,
-	         total)) != APP_OK ||
+	         "participant list: %zu (page %lld, %s%lld in all)", n, pg.page,
+	         more ? "over " : "", total)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_READ, "participation_list", -1,
 	         STR_LIT(""), buf_str(&detail))) != APP_OK)
 		return e;
 	if ((e = list_filter_query(r, &flt, fv, &fq)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "listed", 1)) != APP_OK ||
-	    (e = paging_bind(r, ctx, &pg, total, n, "/deltagare", fq,
+	    (e = paging_bind(r, ctx, &pg, total + more, n, "/deltagare", fq,
 	         participation_sorts, PARTICIPATION_SORT__MAX)) != APP_OK ||
+	    (e = list_bind_more(r, ctx, &pg, n, total, more)) != APP_OK ||
 	    (e = list_bind_rows(ctx, rows, n)) != APP_OK)
 		return e;
 	return page_render(r, "deltagare", "Deltagare", ctx);

@@ -56,16 +56,8 @@ enum sql_quest {
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
 	 * file's order */
 	SQL_QUEST_LANGS,
-	/* (questionnaire, ref, lang, questionnaire, ref) -> struct
-	 * quest_text: the text in lang, else in the default language, else
-	 * "" */
-	SQL_QUEST_TEXT,
 	/* (questionnaire) -> n: number of items */
 	SQL_QUEST_ITEM_COUNT,
-	/* (lang, lang, lang, questionnaire, position) -> struct quest_item:
-	 * id, code, kind, min, max, vet ej, ej aktuellt, max length, text,
-	 * min label, max label */
-	SQL_QUEST_ITEM_AT,
 	/* (lang, item) -> struct quest_option: position, value, text */
 	SQL_QUEST_OPTIONS,
 	/* (hash, kind, questionnaire, response, participation, measurement,

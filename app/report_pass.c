@@ -30,6 +30,12 @@ struct insats_counts {
 	long long id, n[NG], n_ended[NG];
 };
 
+/* Those who ended in the period with one pair of income states. */
+struct transition {
+	struct str before, after; /* in the pass's arena */
+	long long n[NG];
+};
+
 /* An organisation's index into the members (tops). */
 struct org_top {
 	long long id;
@@ -61,6 +67,8 @@ struct report_pass {
 	long long en_n[NG], en_age[NG], en_no_income[NG], en_no_corem[NG];
 	struct insats_counts *ins; /* SQL_FLOW_BASE, in the order first met */
 	size_t nins, inscap;
+	struct transition *tr; /* income transitions, as first met */
+	size_t ntr, trcap;
 };
 
 int
@@ -243,6 +251,41 @@ insats_of(struct report_pass *p, long long id)
 	return c;
 }
 
+/* The counts of the states (before, after), added when first met (the
+ * strings copied into the pass's arena); NULL on a full arena. */
+static struct transition *
+transition_of(struct report_pass *p, struct str before, struct str after)
+{
+	struct transition *t;
+
+	for (size_t i = 0; i < p->ntr; i++)
+		if (str_eq(p->tr[i].before, before) &&
+		    str_eq(p->tr[i].after, after))
+			return &p->tr[i];
+	if (p->ntr == p->trcap) {
+		size_t cap = p->trcap ? p->trcap * 2 : 16;
+
+		if ((t = arena_calloc(p->a, cap, sizeof(*t))) == NULL)
+			return NULL;
+		if (p->ntr > 0)
+			memcpy(t, p->tr, p->ntr * sizeof(*t));
+		p->tr = t;
+		p->trcap = cap;
+	}
+	t = &p->tr[p->ntr];
+	if ((before.len > 0 &&
+	        (before.p = arena_memdup(p->a, before.p, before.len)) ==
+	            NULL) ||
+	    (after.len > 0 &&
+	        (after.p = arena_memdup(p->a, after.p, after.len)) == NULL))
+		return NULL;
+	memset(t, 0, sizeof(*t));
+	t->before = before;
+	t->after = after;
+	p->ntr++;
+	return t;
+}
+
 enum app_err
 report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 {
@@ -282,8 +325,13 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 	p->en_no_income[g] += row->no_income != 0;
 	p->en_no_corem[g] += row->no_coremittent != 0;
 	if (row->ended && !open && e >= p->from && e <= p->to) {
+		struct transition *t =
+		    transition_of(p, row->state_before, row->state_after);
 		enum app_err err;
 
+		if (t == NULL)
+			return APP_ENOMEM;
+		t->n[g]++;
 		p->out[report_pass_outcome(row->outcome)][g]++;
 		if ((err = hist_room(p, e - s)) != APP_OK)
 			return err;
@@ -523,6 +571,28 @@ report_pass_enrolled(const struct report_pass *p, struct arena *a,
 		r->no_coremittent = p->en_no_corem[g];
 		(*n)++;
 	}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_transitions(const struct report_pass *p, struct arena *a,
+    struct rp_transition_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->ntr * NG + 1, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->ntr; i++)
+		for (int g = 0; g < NG; g++) {
+			struct rp_transition_row *r = &(*rows)[*n];
+
+			if (p->tr[i].n[g] == 0)
+				continue;
+			r->gender = gender_str(g);
+			r->before = p->tr[i].before;
+			r->after = p->tr[i].after;
+			r->n = p->tr[i].n[g];
+			(*n)++;
+		}
 	return APP_OK;
 }
 

@@ -341,16 +341,13 @@ static enum app_err
 build_income_after(struct pb *b, struct report_table *t,
     const struct rp_code_row *codes, size_t ncodes)
 {
-	struct rp_transition_row *rows;
-	size_t nrows, ns = ncodes + 2, n = 0;
+	/* The income transitions, from report_build()'s pass. */
+	const struct rp_transition_row *rows = b->rep->transitions;
+	size_t nrows = b->rep->ntransitions, ns = ncodes + 2, n = 0;
 	long long *cnt;
 	const struct report_row **parts;
 	enum app_err e;
 
-	ended_params(b);
-	if ((e = pload(b, SQL_RP_INCOME_TRANSITION, 4, &rows, &nrows)) !=
-	    APP_OK)
-		return e;
 	t->key = "forsorjning-efter";
 	t->csv_name = "Försörjning efter";
 	t->title = "Försörjning före och efter";

@@ -17,6 +17,9 @@
  *     period, per gender, with the medians (MariaDB's MEDIAN());
  *   - SQL_RP_ENROLLED (sql_report_people.h): per gender, the sum of the
  *     ages and those without an income or a medremittent;
+ *   - the income transitions (struct rp_transition_row of
+ *     sql_report_people.h, once SQL_RP_INCOME_TRANSITION): those who
+ *     ended in the period, by gender and income state before and after;
  *   - SQL_FLOW_BASE (sql_report_flow.h): per insats and gender, enrolled
  *     and ended; that statement counts every insats, so the pass gives
  *     it only for a report of the whole förbund.
@@ -42,6 +45,7 @@ struct report_month_row;
 struct report_duration_row;
 struct rp_enrolled_row;
 struct report_flow_base_row;
+struct rp_transition_row;
 
 /* One participation of the period (SQL_REPORT_PASS's record). */
 struct report_pass_row {
@@ -54,8 +58,11 @@ struct report_pass_row {
 	long long org;           /* the referral's organisation */
 	struct str outcome;      /* of the end reason, "" for none */
 	long long insats_id;
-	long long age;      /* at the start (sql_report_people.c's RP_AGE) */
-	int no_income;      /* the referral has no income state */
+	long long age; /* at the start (sql_report_people.c's RP_AGE) */
+	int no_income; /* the referral has no income state */
+	/* Income states (struct rp_transition_row): the code, "*" for
+	 * several, "" for none; after: "" unless ended in the period. */
+	struct str state_before, state_after;
 	int no_coremittent; /* nor a medremittent */
 };
 
@@ -104,6 +111,8 @@ enum app_err report_pass_durations(const struct report_pass *, struct arena *,
     struct report_duration_row **rows, size_t *n);
 enum app_err report_pass_enrolled(const struct report_pass *, struct arena *,
     struct rp_enrolled_row **rows, size_t *n);
+enum app_err report_pass_transitions(const struct report_pass *, struct arena *,
+    struct rp_transition_row **rows, size_t *n);
 enum app_err report_pass_flow_base(const struct report_pass *, struct arena *,
     struct report_flow_base_row **rows, size_t *n);
 

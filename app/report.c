@@ -850,6 +850,7 @@ struct pass_rows {
 	struct rp_transition_row *transitions;
 	struct report_flow_base_row *flow_base;
 	size_t nenrolled, ntransitions, nflow_base;
+	long long w6[RG_TOTAL], w12[RG_TOTAL];
 };
 
 static struct str *
@@ -892,6 +893,7 @@ pass_load(struct build *b, struct pass_rows *out)
 		return APP_ENOMEM;
 	if ((e = run_pass(b, ps)) != APP_OK)
 		return e;
+	report_pass_within(ps, out->w6, out->w12);
 	if ((e = report_pass_counts(
 	         ps, b->r->a, &out->counts, &out->ncounts)) != APP_OK ||
 	    (e = report_pass_referrers(ps, b->r->a, &out->refs, &out->nrefs)) !=
@@ -967,6 +969,8 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	out->nenrolled = pr.nenrolled;
 	out->transitions = pr.transitions;
 	out->ntransitions = pr.ntransitions;
+	memcpy(out->within6, pr.w6, sizeof(pr.w6));
+	memcpy(out->within12, pr.w12, sizeof(pr.w12));
 	out->flow_base = pr.flow_base;
 	out->nflow_base = pr.nflow_base;
 	if ((e = build_deltagare(&b, pr.counts, pr.ncounts)) != APP_OK ||

@@ -63,6 +63,9 @@ struct report_pass {
 	long long dur_n[NG], dur_sum[NG];
 	long long *hist[NG]; /* [hcap] */
 	size_t hcap;
+	/* Those who ended in the period within 6 and 12 months of the start
+	 * (SQL_RP_GROUP_TIME's within6, within12), per gender. */
+	long long w6[NG], w12[NG];
 	/* The people tables' figures per gender (SQL_RP_ENROLLED). */
 	long long en_n[NG], en_age[NG], en_no_income[NG], en_no_corem[NG];
 	struct insats_counts *ins; /* SQL_FLOW_BASE, in the order first met */
@@ -90,6 +93,20 @@ day_of(struct str s, long long *days, int *year)
 		return 0;
 	*days = date_days(*year, m, d);
 	return 1;
+}
+
+/* Days of date (y, m, d) + k months, as MariaDB's + INTERVAL k MONTH:
+ * the day is cut to the last of a shorter month. */
+static long long
+plus_months(int y, int m, int d, int k)
+{
+	int md;
+
+	m += k;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	md = report_month_days(y, m);
+	return date_days(y, m, d > md ? md : d);
 }
 
 static int
@@ -329,9 +346,15 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 		    transition_of(p, row->state_before, row->state_after);
 		enum app_err err;
 
+		int y, m, dd;
+
 		if (t == NULL)
 			return APP_ENOMEM;
 		t->n[g]++;
+		if (date_parse_iso(row->start, &y, &m, &dd)) {
+			p->w6[g] += e <= plus_months(y, m, dd, 6);
+			p->w12[g] += e <= plus_months(y, m, dd, 12);
+		}
 		p->out[report_pass_outcome(row->outcome)][g]++;
 		if ((err = hist_room(p, e - s)) != APP_OK)
 			return err;
@@ -594,6 +617,14 @@ report_pass_transitions(const struct report_pass *p, struct arena *a,
 			(*n)++;
 		}
 	return APP_OK;
+}
+
+void
+report_pass_within(const struct report_pass *p, long long w6[GENDER__MAX],
+    long long w12[GENDER__MAX])
+{
+	memcpy(w6, p->w6, sizeof(p->w6));
+	memcpy(w12, p->w12, sizeof(p->w12));
 }
 
 enum app_err

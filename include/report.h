@@ -157,6 +157,9 @@ struct report {
 	size_t nenrolled;
 	const struct rp_transition_row *transitions;
 	size_t ntransitions;
+	/* Those who ended within 6 and 12 months, per gender (columns of
+	 * enum report_gender but the total). */
+	long long within6[RG_TOTAL], within12[RG_TOTAL];
 	const struct report_flow_base_row *flow_base;
 	size_t nflow_base;
 };

@@ -413,6 +413,39 @@ transitions_of_those_who_ended_in_the_period(void **state)
 	assert_int_equal(t[1].n, 1);
 }
 
+/* SQL_RP_GROUP_TIME's within6 and within12: the end on or before the
+ * start + 6 or 12 months, the day cut to a shorter month's last (as
+ * MariaDB's + INTERVAL n MONTH); only those who ended in the period. */
+static void
+within_6_and_12_months_of_the_start(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	long long w6[GENDER__MAX], w12[GENDER__MAX];
+
+	(void)state;
+	/* 2023-08-31 + 6 months: 2024-02-29. */
+	add(p,
+	    row("kvinna", 1980, "", "", "2023-08-31", "2024-02-29", 1, 3, ""));
+	add(p,
+	    row("kvinna", 1980, "", "", "2023-08-31", "2024-03-01", 1, 3, ""));
+	/* 2023-03-31 + 12 months: 2024-03-31; a day earlier a start is over. */
+	add(p, row("man", 1980, "", "", "2023-03-31", "2024-03-31", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2023-03-30", "2024-03-31", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2022-03-30", "2024-03-31", 1, 3, ""));
+	/* Not ended in the period. */
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-02-01", 0, 3, ""));
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-04-01", 1, 3, ""));
+	report_pass_within(p, w6, w12);
+	assert_int_equal(w6[GENDER_KVINNA], 1);
+	assert_int_equal(w12[GENDER_KVINNA], 2);
+	assert_int_equal(w6[GENDER_MAN], 0);
+	assert_int_equal(w12[GENDER_MAN], 1);
+	assert_int_equal(w6[GENDER_ANNAT], 0);
+	assert_int_equal(w12[GENDER_ANNAT], 0);
+}
+
 static void
 bad_dates_are_refused(void **state)
 {
@@ -440,6 +473,7 @@ main(void)
 		cmocka_unit_test(a_long_time_grows_the_histogram),
 		cmocka_unit_test(people_figures_and_insatser_of_the_period),
 		cmocka_unit_test(transitions_of_those_who_ended_in_the_period),
+		cmocka_unit_test(within_6_and_12_months_of_the_start),
 		cmocka_unit_test(bad_dates_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

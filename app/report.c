@@ -197,13 +197,17 @@ add_count(struct report_row *row, struct str gender, long long count)
 		row->n[g] += count;
 }
 
+/* SQL_REPORT_PASS's parameters but the page's: (start, end, end,
+ * start, insats id or 0, the same). */
 static void
 period_params(struct build *b)
 {
-	b->p[0] = DB_STR(b->rep->to);
-	b->p[1] = DB_STR(b->rep->from);
-	b->p[2] = DB_INT(b->rep->insats_id);
-	b->p[3] = DB_INT(b->rep->insats_id);
+	b->p[0] = DB_STR(b->rep->from);
+	b->p[1] = DB_STR(b->rep->to);
+	b->p[2] = DB_STR(b->rep->to);
+	b->p[3] = DB_STR(b->rep->from);
+	b->p[4] = DB_INT(b->rep->insats_id);
+	b->p[5] = DB_INT(b->rep->insats_id);
 }
 
 /* Participants: enrolled (total row, fixed grand total), new, ended,
@@ -813,15 +817,18 @@ run_pass(struct build *b, struct report_pass *ps)
 
 		arena_reset(&scratch);
 		period_params(b);
-		b->p[4] = DB_INT(after);
-		b->p[5] = DB_INT(REP_PASS_PAGE);
+		b->p[6] = DB_INT(after);
+		b->p[7] = DB_INT(REP_PASS_PAGE);
 		if ((e = db_load(b->r->db, &scratch, DB_REPORT, SQL_REPORT_PASS,
-		         b->p, 6, (void **)&rows, &n)) != APP_OK)
+		         b->p, 8, (void **)&rows, &n)) != APP_OK)
 			return e;
-		/* APP_EINPUT: a date the server gave does not parse. */
-		for (size_t i = 0; i < n; i++)
+		/* APP_EINPUT: a date the server gave does not parse. An income
+		 * state is a code (never "") or "*": none is "". */
+		for (size_t i = 0; i < n; i++) {
+			rows[i].no_income = rows[i].state_before.len == 0;
 			if ((e = report_pass_add(ps, &rows[i])) != APP_OK)
 				return e == APP_EINPUT ? APP_EDB : e;
+		}
 		if (n < REP_PASS_PAGE)
 			return APP_OK;
 		after = rows[n - 1].id;
@@ -840,8 +847,10 @@ struct pass_rows {
 	struct report_duration_row *durs;
 	size_t ncounts, nrefs, nouts, nmonths, ndurs;
 	struct rp_enrolled_row *enrolled;
+	struct rp_transition_row *transitions;
 	struct report_flow_base_row *flow_base;
-	size_t nenrolled, nflow_base;
+	size_t nenrolled, ntransitions, nflow_base;
+	long long w6[RG_TOTAL], w12[RG_TOTAL];
 };
 
 static struct str *
@@ -884,6 +893,7 @@ pass_load(struct build *b, struct pass_rows *out)
 		return APP_ENOMEM;
 	if ((e = run_pass(b, ps)) != APP_OK)
 		return e;
+	report_pass_within(ps, out->w6, out->w12);
 	if ((e = report_pass_counts(
 	         ps, b->r->a, &out->counts, &out->ncounts)) != APP_OK ||
 	    (e = report_pass_referrers(ps, b->r->a, &out->refs, &out->nrefs)) !=
@@ -894,6 +904,8 @@ pass_load(struct build *b, struct pass_rows *out)
 	        APP_OK ||
 	    (e = report_pass_enrolled(
 	         ps, b->r->a, &out->enrolled, &out->nenrolled)) != APP_OK ||
+	    (e = report_pass_transitions(ps, b->r->a, &out->transitions,
+	         &out->ntransitions)) != APP_OK ||
 	    (b->rep->insats_id == 0 &&
 	        (e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
 	             &out->nflow_base)) != APP_OK))
@@ -955,6 +967,10 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 		return e;
 	out->enrolled = pr.enrolled;
 	out->nenrolled = pr.nenrolled;
+	out->transitions = pr.transitions;
+	out->ntransitions = pr.ntransitions;
+	memcpy(out->within6, pr.w6, sizeof(pr.w6));
+	memcpy(out->within12, pr.w12, sizeof(pr.w12));
 	out->flow_base = pr.flow_base;
 	out->nflow_base = pr.nflow_base;
 	if ((e = build_deltagare(&b, pr.counts, pr.ncounts)) != APP_OK ||

@@ -30,6 +30,12 @@ struct insats_counts {
 	long long id, n[NG], n_ended[NG];
 };
 
+/* Those who ended in the period with one pair of income states. */
+struct transition {
+	struct str before, after; /* in the pass's arena */
+	long long n[NG];
+};
+
 /* An organisation's index into the members (tops). */
 struct org_top {
 	long long id;
@@ -57,10 +63,15 @@ struct report_pass {
 	long long dur_n[NG], dur_sum[NG];
 	long long *hist[NG]; /* [hcap] */
 	size_t hcap;
+	/* Those who ended in the period within 6 and 12 months of the start
+	 * (SQL_RP_GROUP_TIME's within6, within12), per gender. */
+	long long w6[NG], w12[NG];
 	/* The people tables' figures per gender (SQL_RP_ENROLLED). */
 	long long en_n[NG], en_age[NG], en_no_income[NG], en_no_corem[NG];
 	struct insats_counts *ins; /* SQL_FLOW_BASE, in the order first met */
 	size_t nins, inscap;
+	struct transition *tr; /* income transitions, as first met */
+	size_t ntr, trcap;
 };
 
 int
@@ -82,6 +93,20 @@ day_of(struct str s, long long *days, int *year)
 		return 0;
 	*days = date_days(*year, m, d);
 	return 1;
+}
+
+/* Days of date (y, m, d) + k months, as MariaDB's + INTERVAL k MONTH:
+ * the day is cut to the last of a shorter month. */
+static long long
+plus_months(int y, int m, int d, int k)
+{
+	int md;
+
+	m += k;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	md = report_month_days(y, m);
+	return date_days(y, m, d > md ? md : d);
 }
 
 static int
@@ -243,6 +268,41 @@ insats_of(struct report_pass *p, long long id)
 	return c;
 }
 
+/* The counts of the states (before, after), added when first met (the
+ * strings copied into the pass's arena); NULL on a full arena. */
+static struct transition *
+transition_of(struct report_pass *p, struct str before, struct str after)
+{
+	struct transition *t;
+
+	for (size_t i = 0; i < p->ntr; i++)
+		if (str_eq(p->tr[i].before, before) &&
+		    str_eq(p->tr[i].after, after))
+			return &p->tr[i];
+	if (p->ntr == p->trcap) {
+		size_t cap = p->trcap ? p->trcap * 2 : 16;
+
+		if ((t = arena_calloc(p->a, cap, sizeof(*t))) == NULL)
+			return NULL;
+		if (p->ntr > 0)
+			memcpy(t, p->tr, p->ntr * sizeof(*t));
+		p->tr = t;
+		p->trcap = cap;
+	}
+	t = &p->tr[p->ntr];
+	if ((before.len > 0 &&
+	        (before.p = arena_memdup(p->a, before.p, before.len)) ==
+	            NULL) ||
+	    (after.len > 0 &&
+	        (after.p = arena_memdup(p->a, after.p, after.len)) == NULL))
+		return NULL;
+	memset(t, 0, sizeof(*t));
+	t->before = before;
+	t->after = after;
+	p->ntr++;
+	return t;
+}
+
 enum app_err
 report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 {
@@ -282,8 +342,19 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 	p->en_no_income[g] += row->no_income != 0;
 	p->en_no_corem[g] += row->no_coremittent != 0;
 	if (row->ended && !open && e >= p->from && e <= p->to) {
+		struct transition *t =
+		    transition_of(p, row->state_before, row->state_after);
 		enum app_err err;
 
+		int y, m, dd;
+
+		if (t == NULL)
+			return APP_ENOMEM;
+		t->n[g]++;
+		if (date_parse_iso(row->start, &y, &m, &dd)) {
+			p->w6[g] += e <= plus_months(y, m, dd, 6);
+			p->w12[g] += e <= plus_months(y, m, dd, 12);
+		}
 		p->out[report_pass_outcome(row->outcome)][g]++;
 		if ((err = hist_room(p, e - s)) != APP_OK)
 			return err;
@@ -524,6 +595,36 @@ report_pass_enrolled(const struct report_pass *p, struct arena *a,
 		(*n)++;
 	}
 	return APP_OK;
+}
+
+enum app_err
+report_pass_transitions(const struct report_pass *p, struct arena *a,
+    struct rp_transition_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->ntr * NG + 1, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->ntr; i++)
+		for (int g = 0; g < NG; g++) {
+			struct rp_transition_row *r = &(*rows)[*n];
+
+			if (p->tr[i].n[g] == 0)
+				continue;
+			r->gender = gender_str(g);
+			r->before = p->tr[i].before;
+			r->after = p->tr[i].after;
+			r->n = p->tr[i].n[g];
+			(*n)++;
+		}
+	return APP_OK;
+}
+
+void
+report_pass_within(const struct report_pass *p, long long w6[GENDER__MAX],
+    long long w12[GENDER__MAX])
+{
+	memcpy(w6, p->w6, sizeof(p->w6));
+	memcpy(w12, p->w12, sizeof(p->w12));
 }
 
 enum app_err

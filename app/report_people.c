@@ -341,16 +341,13 @@ static enum app_err
 build_income_after(struct pb *b, struct report_table *t,
     const struct rp_code_row *codes, size_t ncodes)
 {
-	struct rp_transition_row *rows;
-	size_t nrows, ns = ncodes + 2, n = 0;
+	/* The income transitions, from report_build()'s pass. */
+	const struct rp_transition_row *rows = b->rep->transitions;
+	size_t nrows = b->rep->ntransitions, ns = ncodes + 2, n = 0;
 	long long *cnt;
 	const struct report_row **parts;
 	enum app_err e;
 
-	ended_params(b);
-	if ((e = pload(b, SQL_RP_INCOME_TRANSITION, 4, &rows, &nrows)) !=
-	    APP_OK)
-		return e;
 	t->key = "forsorjning-efter";
 	t->csv_name = "Försörjning efter";
 	t->title = "Försörjning före och efter";
@@ -514,9 +511,17 @@ build_group_time(struct pb *b, struct report_table *t)
 	long long n6[RG__MAX] = { 0 }, n12[RG__MAX] = { 0 };
 	enum app_err e;
 
-	ended_params(b);
-	if ((e = pload(b, SQL_RP_GROUP_TIME, 4, &rows, &nrows)) != APP_OK)
-		return e;
+	/* The whole förbund reads only the within 6 and 12 months: the pass
+	 * gave them (report_pass.h); an insats reads its groups. */
+	if (b->rep->insats_id == 0) {
+		rows = NULL;
+		nrows = 0;
+	} else {
+		ended_params(b);
+		if ((e = pload(b, SQL_RP_GROUP_TIME, 4, &rows, &nrows)) !=
+		    APP_OK)
+			return e;
+	}
 	t->key = "tid-malgrupp";
 	t->csv_name = "Tid i insats per målgrupp";
 	t->title = "Tid i insats per målgrupp";
@@ -542,15 +547,12 @@ build_group_time(struct pb *b, struct report_table *t)
 	 * whole förbund lists none: the målgrupper are each insats's own
 	 * lines, in its own report (review 17, finding 2), so a group's
 	 * figure is never decided twice. */
+	if (b->rep->insats_id == 0) {
+		memcpy(n6, b->rep->within6, sizeof(b->rep->within6));
+		memcpy(n12, b->rep->within12, sizeof(b->rep->within12));
+	}
 	for (size_t i = 0; i < nrows; i++) {
 		int g = pgender(rows[i].gender);
-		if (b->rep->insats_id == 0) {
-			if (g >= 0) {
-				n6[g] += rows[i].within6;
-				n12[g] += rows[i].within12;
-			}
-			continue;
-		}
 		if (i == 0 || rows[i].insats_id != rows[i - 1].insats_id ||
 		    !str_eq(rows[i].target_group, rows[i - 1].target_group)) {
 			struct str l = group_label(&rows[i]);

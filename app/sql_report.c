@@ -32,6 +32,12 @@
 	"CONCAT(LPAD(r2.id, 20, '0'), a.value_int), NULL)), '')"
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
+/* An income state: the code when there is exactly one, "*" for several,
+ * "" for none; t the table, k its key column, v the owner's id. */
+#define PASS_STATE(t, k, v)                                                    \
+	"(SELECT IF(COUNT(*) > 1, '*', IFNULL(MAX(x.income_code), '')) "       \
+	"FROM " t " x WHERE x." k " = " v ")"
+
 /* The values of six items of linked questionnaire ? at measurement m of
  * participation p in one look-up, as "v1|v2|v3|v4|v5|v6" (QUEST_LATEST
  * each). m is the measurement as an SQL string literal. (6 items, code).
@@ -155,7 +161,8 @@ static const struct db_field pass_fields[] = {
 	DB_FIELD(report_pass_row, outcome, "outcome", DB_F_STR),
 	DB_FIELD(report_pass_row, insats_id, "insats_id", DB_F_INT),
 	DB_FIELD(report_pass_row, age, "age", DB_F_INT),
-	DB_FIELD(report_pass_row, no_income, "no_income", DB_F_BOOL),
+	DB_FIELD(report_pass_row, state_before, "state_before", DB_F_STR),
+	DB_FIELD(report_pass_row, state_after, "state_after", DB_F_STR),
 	DB_FIELD(report_pass_row, no_coremittent, "no_coremittent", DB_F_BOOL),
 };
 const struct db_record report_pass_record =
@@ -281,13 +288,16 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "IFNULL(CAST(p.end_date AS CHAR), '') AS end, "
 	    "p.status = 'avslutad' AS ended, r.organisation_id AS org, "
 	    "IFNULL(c.outcome, '') AS outcome, p.insats_id, "
-	    RP_AGE " AS age, NOT EXISTS (SELECT 1 FROM referral_income ri "
-	    "WHERE ri.referral_id = p.referral_id) AS no_income, "
-	    "NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
+	    RP_AGE " AS age, "
+	    PASS_STATE("referral_income", "referral_id", "p.referral_id")
+	    " AS state_before, IF(p.status = 'avslutad' AND p.end_date "
+	    "BETWEEN ? AND ?, "
+	    PASS_STATE("participation_income_after", "participation_id", "p.id")
+	    ", '') AS state_after, NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
 	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent " FROM_PR
 	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 14, .nparams = 6, .rec = &report_pass_record },
+	    1, .ncols = 15, .nparams = 8, .rec = &report_pass_record },
 	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
 	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
 	                      "FROM organisation o "

@@ -25,12 +25,6 @@
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 #define RP_R "JOIN referral r ON r.id = p.referral_id "
 
-/* An income state: the code when there is exactly one, "*" for several,
- * "" for none; t the table, k its key column, v the owner's id. */
-#define RP_STATE(t, k, v)                                                      \
-	"(SELECT IF(COUNT(*) > 1, '*', IFNULL(MAX(x.income_code), '')) "       \
-	"FROM " t " x WHERE x." k " = " v ")"
-
 static const struct db_field group_fields[] = {
 	DB_FIELD(rp_group_row, gender, "gender", DB_F_STR),
 	DB_FIELD(rp_group_row, key, "group_key", DB_F_STR),
@@ -45,15 +39,6 @@ static const struct db_field code_fields[] = {
 	DB_FIELD(rp_code_row, active, "active", DB_F_BOOL),
 };
 const struct db_record rp_code_record = DB_RECORD(rp_code_row, code_fields);
-
-static const struct db_field transition_fields[] = {
-	DB_FIELD(rp_transition_row, gender, "gender", DB_F_STR),
-	DB_FIELD(rp_transition_row, before, "state_before", DB_F_STR),
-	DB_FIELD(rp_transition_row, after, "state_after", DB_F_STR),
-	DB_FIELD(rp_transition_row, n, "n", DB_F_INT),
-};
-const struct db_record rp_transition_record =
-    DB_RECORD(rp_transition_row, transition_fields);
 
 static const struct db_field group_time_fields[] = {
 	DB_FIELD(rp_group_time_row, gender, "gender", DB_F_STR),
@@ -80,14 +65,6 @@ const struct db_query sql_report_people[SQL_RP__MAX] = {
 	    "SELECT code, label, active FROM code_income "
 	    "ORDER BY sort_order, code",
 	    1, .ncols = 3, .nparams = 0, .rec = &rp_code_record },
-	[SQL_RP_INCOME_TRANSITION] = {
-	    "SELECT pe.gender, "
-	    RP_STATE("referral_income", "referral_id", "p.referral_id")
-	    " AS state_before, "
-	    RP_STATE("participation_income_after", "participation_id", "p.id")
-	    " AS state_after, COUNT(*) AS n " RP_FROM
-	    "WHERE " RP_ENDED " GROUP BY pe.gender, state_before, state_after",
-	    1, .ncols = 4, .nparams = 4, .rec = &rp_transition_record },
 	[SQL_RP_COREMITTENT] = {
 	    "SELECT pe.gender, CAST(o.id AS CHAR) AS group_key, "
 	    "CONCAT_WS(' – ', o2.name, o1.name, o.name) AS label, "

@@ -44,6 +44,7 @@ struct req;
 struct report_flow;
 struct report_flow_base_row;
 struct rp_enrolled_row;
+struct rp_transition_row;
 struct sup_set;
 
 enum report_gender { RG_KVINNA, RG_MAN, RG_ANNAT, RG_TOTAL, RG__MAX };
@@ -148,11 +149,17 @@ struct report {
 	size_t nptables;
 	/* From report_build()'s one pass (report_pass.h), for the builders
 	 * that run after it: the people tables' per-gender figures
-	 * (SQL_RP_ENROLLED's rows), and for the whole förbund (insats_id 0)
+	 * (SQL_RP_ENROLLED's rows) and income transitions
+	 * (report_pass_transitions()), and for the whole förbund (insats_id 0)
 	 * the path's enrolled and ended per insats (SQL_FLOW_BASE's rows;
 	 * NULL for one insats: that statement counts every insats). */
 	const struct rp_enrolled_row *enrolled;
 	size_t nenrolled;
+	const struct rp_transition_row *transitions;
+	size_t ntransitions;
+	/* Those who ended within 6 and 12 months, per gender (columns of
+	 * enum report_gender but the total). */
+	long long within6[RG_TOTAL], within12[RG_TOTAL];
 	const struct report_flow_base_row *flow_base;
 	size_t nflow_base;
 };

@@ -17,6 +17,12 @@
  *     period, per gender, with the medians (MariaDB's MEDIAN());
  *   - SQL_RP_ENROLLED (sql_report_people.h): per gender, the sum of the
  *     ages and those without an income or a medremittent;
+ *   - the income transitions (struct rp_transition_row of
+ *     sql_report_people.h, once SQL_RP_INCOME_TRANSITION): those who
+ *     ended in the period, by gender and income state before and after;
+ *   - SQL_RP_GROUP_TIME (sql_report_people.h): its within6 and within12
+ *     summed per gender (all that the whole förbund's report reads of
+ *     it: its målgrupper are each insats's own);
  *   - SQL_FLOW_BASE (sql_report_flow.h): per insats and gender, enrolled
  *     and ended; that statement counts every insats, so the pass gives
  *     it only for a report of the whole förbund.
@@ -32,6 +38,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "gender.h"
 #include "str.h"
 
 struct arena;
@@ -42,6 +49,7 @@ struct report_month_row;
 struct report_duration_row;
 struct rp_enrolled_row;
 struct report_flow_base_row;
+struct rp_transition_row;
 
 /* One participation of the period (SQL_REPORT_PASS's record). */
 struct report_pass_row {
@@ -54,8 +62,11 @@ struct report_pass_row {
 	long long org;           /* the referral's organisation */
 	struct str outcome;      /* of the end reason, "" for none */
 	long long insats_id;
-	long long age;      /* at the start (sql_report_people.c's RP_AGE) */
-	int no_income;      /* the referral has no income state */
+	long long age; /* at the start (sql_report_people.c's RP_AGE) */
+	int no_income; /* the referral has no income state */
+	/* Income states (struct rp_transition_row): the code, "*" for
+	 * several, "" for none; after: "" unless ended in the period. */
+	struct str state_before, state_after;
 	int no_coremittent; /* nor a medremittent */
 };
 
@@ -104,6 +115,13 @@ enum app_err report_pass_durations(const struct report_pass *, struct arena *,
     struct report_duration_row **rows, size_t *n);
 enum app_err report_pass_enrolled(const struct report_pass *, struct arena *,
     struct rp_enrolled_row **rows, size_t *n);
+/* Those who ended in the period within 6 and 12 months of the start
+ * (the end on or before the start + 6 or 12 months), per gender in the
+ * order of enum gender. */
+void report_pass_within(const struct report_pass *, long long w6[GENDER__MAX],
+    long long w12[GENDER__MAX]);
+enum app_err report_pass_transitions(const struct report_pass *, struct arena *,
+    struct rp_transition_row **rows, size_t *n);
 enum app_err report_pass_flow_base(const struct report_pass *, struct arena *,
     struct report_flow_base_row **rows, size_t *n);
 

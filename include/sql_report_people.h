@@ -37,10 +37,6 @@ enum sql_report_people {
 	SQL_RP_INCOME_BEFORE,
 	/* () -> code, label, active: code_income in its order */
 	SQL_RP_INCOME_CODES,
-	/* (E) -> gender, state before, state after, n: each who ended by the
-	 * pair of states. A state is the income code when there is exactly
-	 * one source, "*" for several, "" for none recorded */
-	SQL_RP_INCOME_TRANSITION,
 	/* (P) -> gender, organisation id, label, n: the enrolled whose
 	 * referral has a medremittent of that organisation (each
 	 * participation once per organisation) */
@@ -86,12 +82,14 @@ struct rp_code_row {
 };
 extern const struct db_record rp_code_record;
 
-/* SQL_RP_INCOME_TRANSITION. */
+/* The income transitions (report_pass_transitions(), of report.c's
+ * pass): gender, state before, state after, n: each who ended in the
+ * period by the pair of states. A state is the income code when there
+ * is exactly one source, "*" for several, "" for none recorded. */
 struct rp_transition_row {
 	struct str gender, before, after;
 	long long n;
 };
-extern const struct db_record rp_transition_record;
 
 /* SQL_RP_GROUP_TIME. */
 struct rp_group_time_row {

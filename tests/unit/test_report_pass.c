@@ -366,6 +366,86 @@ people_figures_and_insatser_of_the_period(void **state)
 	assert_int_equal(fb[2].n_ended, 0);
 }
 
+/* SQL_RP_INCOME_TRANSITION: those who ended in the period, by gender and
+ * the income states before and after; the states are copied (the rows a
+ * caller adds are read into a scratch room that is reused). */
+static void
+transitions_of_those_who_ended_in_the_period(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct rp_transition_row *t;
+	char before[16];
+	size_t n;
+
+	(void)state;
+	r = row("kvinna", 1980, "", "", "2023-01-01", "2024-02-01", 1, 3, "");
+	memcpy(before, "akassa", 7);
+	r.state_before = str_cstr(before);
+	r.state_after = STR_LIT("lon");
+	add(p, r);
+	memcpy(before, "xxxxxx", 7);
+	r = row("man", 1980, "", "", "2023-01-01", "2024-03-31", 1, 3, "");
+	r.state_before = STR_LIT("*");
+	add(p, r);
+	r = row("kvinna", 1990, "", "", "2024-01-01", "2024-01-02", 1, 3, "");
+	r.state_before = STR_LIT("akassa");
+	r.state_after = STR_LIT("lon");
+	add(p, r);
+	/* Ended after the period, still enrolled, ended but not avslutad:
+	 * none of them counts. */
+	r = row("kvinna", 1990, "", "", "2024-01-01", "2024-06-01", 1, 3, "");
+	r.state_before = STR_LIT("akassa");
+	add(p, r);
+	r = row("man", 1990, "", "", "2024-01-01", "", 0, 3, "");
+	add(p, r);
+	r = row("man", 1990, "", "", "2024-01-01", "2024-02-01", 0, 3, "");
+	add(p, r);
+	assert_int_equal(report_pass_transitions(p, &a, &t, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_true(str_eq_cstr(t[0].gender, "kvinna"));
+	assert_true(str_eq_cstr(t[0].before, "akassa"));
+	assert_true(str_eq_cstr(t[0].after, "lon"));
+	assert_int_equal(t[0].n, 2);
+	assert_true(str_eq_cstr(t[1].gender, "man"));
+	assert_true(str_eq_cstr(t[1].before, "*"));
+	assert_true(str_eq_cstr(t[1].after, ""));
+	assert_int_equal(t[1].n, 1);
+}
+
+/* SQL_RP_GROUP_TIME's within6 and within12: the end on or before the
+ * start + 6 or 12 months, the day cut to a shorter month's last (as
+ * MariaDB's + INTERVAL n MONTH); only those who ended in the period. */
+static void
+within_6_and_12_months_of_the_start(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	long long w6[GENDER__MAX], w12[GENDER__MAX];
+
+	(void)state;
+	/* 2023-08-31 + 6 months: 2024-02-29. */
+	add(p,
+	    row("kvinna", 1980, "", "", "2023-08-31", "2024-02-29", 1, 3, ""));
+	add(p,
+	    row("kvinna", 1980, "", "", "2023-08-31", "2024-03-01", 1, 3, ""));
+	/* 2023-03-31 + 12 months: 2024-03-31; a day earlier a start is over. */
+	add(p, row("man", 1980, "", "", "2023-03-31", "2024-03-31", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2023-03-30", "2024-03-31", 1, 3, ""));
+	add(p, row("man", 1980, "", "", "2022-03-30", "2024-03-31", 1, 3, ""));
+	/* Not ended in the period. */
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-02-01", 0, 3, ""));
+	add(p,
+	    row("annat", 1980, "", "", "2024-01-01", "2024-04-01", 1, 3, ""));
+	report_pass_within(p, w6, w12);
+	assert_int_equal(w6[GENDER_KVINNA], 1);
+	assert_int_equal(w12[GENDER_KVINNA], 2);
+	assert_int_equal(w6[GENDER_MAN], 0);
+	assert_int_equal(w12[GENDER_MAN], 1);
+	assert_int_equal(w6[GENDER_ANNAT], 0);
+	assert_int_equal(w12[GENDER_ANNAT], 0);
+}
+
 static void
 bad_dates_are_refused(void **state)
 {
@@ -392,6 +472,8 @@ main(void)
 		cmocka_unit_test(durations_and_medians_of_those_who_ended),
 		cmocka_unit_test(a_long_time_grows_the_histogram),
 		cmocka_unit_test(people_figures_and_insatser_of_the_period),
+		cmocka_unit_test(transitions_of_those_who_ended_in_the_period),
+		cmocka_unit_test(within_6_and_12_months_of_the_start),
 		cmocka_unit_test(bad_dates_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -39,6 +39,11 @@
 	"c.referral_id = p.referral_id AND c.kind = 'sus' AND "                \
 	"c.state = 'aktiv' AND c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
 
+/* The income lists of SQL_SUS_INCOMES: SUS_INCOME_BEFORE's and
+ * SUS_INCOME_AFTER's (sql_sus_facts.h), grouped for a page. */
+#define SUS_INCOME_LIST_RI SUS_INCOME_ITEM("ri")
+#define SUS_INCOME_LIST_PA SUS_INCOME_ITEM("pa")
+
 /* One sus_batch_item row's parameters, and n of them comma-separated
  * (sus_items.c writes the items in chunks of these sizes). */
 #define SUS_ITEM_INS                                                           \
@@ -107,10 +112,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "COALESCE(cob.sus_code, '') AS occupation_before, "
 	                   "COALESCE(cer.sus_code, '') AS end_reason, "
 	                   "COALESCE(coa.sus_code, '') AS occupation_after, "
-	                   "COALESCE(" SUS_INCOME_BEFORE
-	                   ", '') AS income_before, "
-	                   "COALESCE(" SUS_INCOME_AFTER
-	                   ", '') AS income_after, "
+	                   "'' AS income_before, '' AS income_after, "
 	                   "COALESCE(CAST(p.occupation_before_percent AS CHAR), '') "
 	                   "AS occupation_before_pct, "
 	                   "COALESCE(CAST(p.occupation_after_percent AS CHAR), '') "
@@ -130,6 +132,23 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "AND j.batch_no <= ?) "
 	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
 	    1, .ncols = 26, .nparams = 4, .rec = &sus_page_record },
+	/* Both lists in one statement, grouped per participation, rather
+	 * than two subqueries per row of the page. */
+	[SQL_SUS_INCOMES] = { "SELECT p2.id AS participation_id, 0 AS after_end, " SUS_INCOME_LIST_RI
+	                      " AS list "
+	                      "FROM participation p2 STRAIGHT_JOIN referral_income ri "
+	                      "ON ri.referral_id = p2.referral_id "
+	                      "STRAIGHT_JOIN code_income ci ON ci.code = ri.income_code "
+	                      "WHERE ci.sus_code IS NOT NULL AND p2.id BETWEEN ? AND ? "
+	                      "GROUP BY p2.id UNION ALL "
+	                      "SELECT pa.participation_id, 1, " SUS_INCOME_LIST_PA
+	                      " FROM participation_income_after pa "
+	                      "STRAIGHT_JOIN code_income ci ON ci.code = pa.income_code "
+	                      "WHERE ci.sus_code IS NOT NULL "
+	                      "AND pa.participation_id BETWEEN ? AND ? "
+	                      "GROUP BY pa.participation_id "
+	                      "ORDER BY participation_id, after_end",
+	    1, .ncols = 3, .nparams = 4, .rec = &sus_income_record },
 	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code AS question, a.answer "
 	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
 	                      "WHERE q.active = 1 AND a.answer <> '' "

@@ -483,6 +483,37 @@ sus_keep(const struct sus_env *env, struct sus_xml *x, struct sus_run *run,
 	return APP_OK;
 }
 
+/* The income lists of the page's rows (nrows, ordered by id), read in one
+ * statement for the page and merged by participation id. */
+static enum app_err
+sus_page_incomes(
+    const struct sus_env *env, struct sus_page_row *rows, size_t nrows)
+{
+	struct db_param p[4];
+	struct sus_income_row *inc;
+	size_t ninc, r = 0;
+	enum app_err e;
+
+	p[0] = p[2] = DB_INT(rows[0].id);
+	p[1] = p[3] = DB_INT(rows[nrows - 1].id);
+	sus_stage = "inkomster";
+	if ((e = sus_load(env, SQL_SUS_INCOMES, p, 4, &inc, &ninc)) != APP_OK)
+		return e;
+	for (size_t k = 0; k < ninc; k++) {
+		while (r < nrows && rows[r].id < inc[k].participation_id)
+			r++;
+		if (r == nrows)
+			break;
+		if (rows[r].id != inc[k].participation_id)
+			continue; /* not on the page (another förbund's) */
+		if (inc[k].after_end)
+			rows[r].income_after = inc[k].list;
+		else
+			rows[r].income_before = inc[k].list;
+	}
+	return APP_OK;
+}
+
 /* Every participation, page by page: registrations, withdrawals, what is
  * kept, and the anonymous counts (into run->groups).
  * What the receiver holds is taken from every acknowledged batch (acked_no
@@ -518,6 +549,8 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 			if ((e = sus_consent_day(
 			         env->a, &rows[i].consent_date)) != APP_OK)
 				return e;
+		if ((e = sus_page_incomes(env, rows, nrows)) != APP_OK)
+			return e;
 		p[0] = DB_INT(rows[0].id);
 		p[1] = DB_INT(rows[nrows - 1].id);
 		sus_stage = "tilläggsfrågor";

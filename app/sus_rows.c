@@ -71,6 +71,15 @@ static const struct db_field page_fields[] = {
 };
 const struct db_record sus_page_record = DB_RECORD(sus_page_row, page_fields);
 
+static const struct db_field income_fields[] = {
+	DB_FIELD(
+	    sus_income_row, participation_id, "participation_id", DB_F_INT),
+	DB_FIELD(sus_income_row, after_end, "after_end", DB_F_BOOL),
+	DB_FIELD(sus_income_row, list, "list", DB_F_STR),
+};
+const struct db_record sus_income_record =
+    DB_RECORD(sus_income_row, income_fields);
+
 static const struct db_field answer_fields[] = {
 	DB_FIELD(
 	    sus_answer_row, participation_id, "participation_id", DB_F_INT),

@@ -38,6 +38,11 @@ enum sql_sus {
 	 * value and what the receiver has of it (the latest item among the
 	 * acknowledged batches up to base no: pass the last acknowledged) */
 	SQL_SUS_PAGE,
+	/* (from id, to id, from id, to id) -> struct sus_income_row: the
+	 * income lists of the participations with ids from to to (the page's
+	 * income_before and income_after, which SQL_SUS_PAGE leaves ""), by
+	 * participation id, the list before first; none for an empty list */
+	SQL_SUS_INCOMES,
 	/* (from id, to id) -> participation id, question code, answer */
 	SQL_SUS_ANSWERS,
 	/* (base no) -> insats id, year, gender, started, ended,
@@ -144,13 +149,23 @@ struct sus_page_row {
 	int identity_ok; /* may be reported by identity (SUS_IDENTITY_OK) */
 	int gallrad;     /* gallring removed its personal data */
 	struct str education, support_time, occupation_before, end_reason;
-	struct str occupation_after, income_before, income_after;
+	struct str occupation_after;
+	struct str income_before, income_after; /* from SQL_SUS_INCOMES */
 	struct str occupation_before_pct, occupation_after_pct; /* "" none */
 	struct str base_action; /* enum sus_item_action's name, "" for none */
 	struct str base_hash;   /* upper-case hex, "" for none */
 	int base_has_end;
 };
 extern const struct db_record sus_page_record;
+
+/* SQL_SUS_INCOMES: an income list as sus_xml.h's struct sus_reg wants it
+ * (SUS_INCOME_ITEM in sql_sus_facts.h). */
+struct sus_income_row {
+	long long participation_id;
+	int after_end; /* 0: income_before, 1: income_after */
+	struct str list;
+};
+extern const struct db_record sus_income_record;
 
 /* SQL_SUS_ANSWERS: an answer to one of the förbund's own questions. */
 struct sus_answer_row {

@@ -61,6 +61,7 @@ MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once hash_piece
 MODULES += page_create
 MODULES += public_cache
+MODULES += participant_list sql_participant_list
 MODULES += multipart
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a

@@ -4,12 +4,14 @@
 
 #include "app_limits.h"
 #include "arena.h"
+#include "db.h"
 #include "form.h"
 #include "kiosk.h"
 #include "pages.h"
 #include "quest.h"
 #include "req.h"
 #include "session.h"
+#include "sql_quest.h"
 #include "tablet_i18n.h"
 #include "view.h"
 
@@ -52,14 +54,64 @@ kiosk_from_code(struct kiosk *k, const struct quest_code *c)
 		.sitting = c->sitting };
 }
 
+/* ---- Records: the device and an item screen, one statement each ---- */
+
+static const struct db_field device_fields[] = {
+	DB_FIELD(kiosk_device, code.id, "id", DB_F_INT),
+	DB_FIELD(kiosk_device, code.kind_name, "kind", DB_F_STR),
+	DB_FIELD(
+	    kiosk_device, code.questionnaire_id, "questionnaire_id", DB_F_INT),
+	DB_FIELD(kiosk_device, code.response_id, "response_id", DB_F_INT),
+	DB_FIELD(
+	    kiosk_device, code.participation_id, "participation_id", DB_F_INT),
+	DB_FIELD(kiosk_device, code.measurement_name, "measurement", DB_F_STR),
+	DB_FIELD(kiosk_device, code.insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(kiosk_device, code.expired, "expired", DB_F_BOOL),
+	DB_FIELD(kiosk_device, code.held, "held", DB_F_BOOL),
+	DB_FIELD(kiosk_device, code.language, "language", DB_F_STR),
+	DB_FIELD(kiosk_device, code.sitting, "sitting", DB_F_INT),
+	DB_FIELD(kiosk_device, code.anonymity_name, "anonymity", DB_F_STR),
+	DB_FIELD(kiosk_device, has_resp, "has_resp", DB_F_BOOL),
+	DB_FIELD(kiosk_device, resp_language, "resp_language", DB_F_STR),
+	DB_FIELD(kiosk_device, resp_status, "resp_status", DB_F_STR),
+	DB_FIELD(kiosk_device, resp_sitting, "resp_sitting", DB_F_INT),
+	DB_FIELD(kiosk_device, nitems, "nitems", DB_F_INT),
+	DB_FIELD(kiosk_device, rtl, "rtl", DB_F_BOOL),
+};
+const struct db_record kiosk_device_record =
+    DB_RECORD(kiosk_device, device_fields);
+
+static const struct db_field item_row_fields[] = {
+	DB_FIELD(kiosk_item_row, item.id, "id", DB_F_INT),
+	DB_FIELD(kiosk_item_row, item.item_code, "item_code", DB_F_STR),
+	DB_FIELD(kiosk_item_row, item.kind_name, "kind", DB_F_STR),
+	DB_FIELD(kiosk_item_row, item.scale_min, "scale_min", DB_F_INT),
+	DB_FIELD(kiosk_item_row, item.scale_max, "scale_max", DB_F_INT),
+	DB_FIELD(kiosk_item_row, item.allow_vet_ej, "allow_vet_ej", DB_F_BOOL),
+	DB_FIELD(kiosk_item_row, item.allow_ej_aktuellt, "allow_ej_aktuellt",
+	    DB_F_BOOL),
+	DB_FIELD(kiosk_item_row, item.max_length, "max_length", DB_F_INT),
+	DB_FIELD(kiosk_item_row, item.text, "text", DB_F_STR),
+	DB_FIELD(kiosk_item_row, item.min_label, "min_label", DB_F_STR),
+	DB_FIELD(kiosk_item_row, item.max_label, "max_label", DB_F_STR),
+	DB_FIELD(kiosk_item_row, opt_position, "opt_position", DB_F_INT),
+	DB_FIELD(kiosk_item_row, opt_value, "opt_value", DB_F_STR),
+	DB_FIELD(kiosk_item_row, opt_text, "opt_text", DB_F_STR),
+	DB_FIELD(kiosk_item_row, title, "title", DB_F_STR),
+	DB_FIELD(kiosk_item_row, intro, "intro", DB_F_STR),
+	DB_FIELD(kiosk_item_row, key, "nyckel", DB_F_INT),
+};
+const struct db_record kiosk_item_row_record =
+    DB_RECORD(kiosk_item_row, item_row_fields);
+
 enum app_err
 kiosk_load(struct req *r, struct kiosk *k)
 {
 	const struct str *cookie = kiosk_cookie(r);
-	struct quest_language *langs;
-	struct quest_code c;
+	struct kiosk_device d;
+	struct db_param p[3];
+	struct quest_code *c = &d.code;
 	struct str dev;
-	size_t nlangs;
 	int found = 0;
 	enum app_err e;
 
@@ -68,43 +120,92 @@ kiosk_load(struct req *r, struct kiosk *k)
 		return APP_ENOTFOUND;
 	if ((dev = quest_code_hash(r->a, *cookie)).p == NULL)
 		return APP_ENOMEM;
-	if ((e = quest_code_by_device(r->db, r->a, dev, &c, &found)) != APP_OK)
+	/* The code, its response, its items and the language's direction
+	 * in one statement (as quest_code_by_device(), quest_response_get(),
+	 * quest_item_count() and quest_languages() would read them). */
+	p[0] = DB_INT(QUEST_LINK_IDLE_SECONDS);
+	p[1] = DB_INT(QUEST_IDLE_SECONDS);
+	p[2] = DB_STR(dev);
+	if ((e = db_load_one(r->db, r->a, DB_QUEST, SQL_QUEST_KIOSK_DEVICE, p,
+	         3, &d, &found)) != APP_OK)
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
-	if (!quest_code_live(c.held, c.expired, c.anonymity, c.response_id)) {
+	c->kind = quest_code_kind_from_name(c->kind_name);
+	c->measurement = quest_measurement_from_name(c->measurement_name);
+	c->anonymity = quest_anonymity_from_name(c->anonymity_name);
+	if (!quest_code_live(
+	        c->held, c->expired, c->anonymity, c->response_id)) {
 		/* Idle or expired: the tablet lets go; answers stay. */
 		if ((e = quest_code_unbind(r->db, r->a, dev)) != APP_OK)
 			return e;
 		return APP_ENOTFOUND;
 	}
-	kiosk_from_code(k, &c);
+	kiosk_from_code(k, c);
 	k->dev = dev;
-	if ((e = quest_code_touch(r->db, r->a, c.id)) != APP_OK)
+	if ((e = quest_code_touch(r->db, r->a, c->id)) != APP_OK)
 		return e;
 	if (!k->anon) {
-		struct quest_response resp;
-
-		if ((e = quest_response_get(
-		         r->db, r->a, c.response_id, &resp, &found)) != APP_OK)
-			return e;
-		if (!found || resp.status != QSTATUS_PAGAENDE)
+		if (!d.has_resp ||
+		    quest_status_from_name(d.resp_status) != QSTATUS_PAGAENDE)
 			return APP_ENOTFOUND;
-		k->lang = resp.language;
-		k->sheet.sitting = resp.sitting;
+		k->lang = d.resp_language;
+		k->sheet.sitting = d.resp_sitting;
 	}
-	if ((e = quest_item_count(
-	         r->db, r->a, c.questionnaire_id, &k->nitems)) != APP_OK)
-		return e;
-	if (k->lang.len > 0) {
-		if ((e = quest_languages(r->db, r->a, c.questionnaire_id,
-		         &langs, &nlangs)) != APP_OK)
-			return e;
-		for (size_t i = 0; i < nlangs; i++)
-			if (str_eq(langs[i].lang, k->lang))
-				k->rtl = langs[i].rtl;
-	}
+	k->nitems = d.nitems;
+	k->rtl = k->lang.len > 0 && d.rtl;
 	k->words = kiosk_lang_resolve(k->lang);
+	return APP_OK;
+}
+
+enum app_err
+kiosk_item_load(struct req *r, const struct kiosk *k, long long n, int screen,
+    struct kiosk_screen *out)
+{
+	struct str lang = k->lang.len ? k->lang : STR_LIT("sv");
+	struct db_param p[10];
+	struct kiosk_item_row *rows;
+	size_t nrows, j = 0;
+	void *v;
+	enum app_err e;
+
+	memset(out, 0, sizeof(*out));
+	/* The item's three texts and its option's in lang, for a screen the
+	 * title's and the intro's too and the code; the item. */
+	for (int i = 0; i < (screen ? 6 : 4); i++)
+		p[j++] = DB_STR(lang);
+	if (screen)
+		p[j++] = DB_INT(k->code.id);
+	p[j++] = DB_INT(k->code.questionnaire_id);
+	p[j++] = DB_INT(n);
+	if ((e = db_load(r->db, r->a, DB_QUEST,
+	         screen ? SQL_QUEST_KIOSK_ITEM : SQL_QUEST_KIOSK_ITEM_SAVE, p,
+	         j, &v, &nrows)) != APP_OK)
+		return e;
+	if (nrows == 0)
+		return APP_ENOTFOUND;
+	rows = v;
+	out->item = rows[0].item;
+	out->item.kind = quest_kind_from_name(out->item.kind_name);
+	out->title = rows[0].title;
+	out->intro = rows[0].intro;
+	out->key = rows[0].key;
+	if (rows[0].opt_position > 0 &&
+	    (out->opts = arena_calloc(r->a, nrows, sizeof(*out->opts))) == NULL)
+		return APP_ENOMEM;
+	/* In the order of their positions (the statement has none): a
+	 * handful, so by insertion. */
+	for (size_t i = 0; out->opts != NULL && i < nrows; i++) {
+		struct quest_option_rec o = { rows[i].opt_position,
+			rows[i].opt_value, rows[i].opt_text };
+		size_t at = out->nopts++;
+
+		while (at > 0 && out->opts[at - 1].position > o.position) {
+			out->opts[at] = out->opts[at - 1];
+			at--;
+		}
+		out->opts[at] = o;
+	}
 	return APP_OK;
 }
 

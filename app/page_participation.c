@@ -1,5 +1,6 @@
-/* page_participation.c: the insats staff's inbox and the helpers of
- * page_participation*.c; see include/page_participation.h. */
+/* page_participation.c: the helpers of page_participation*.c; see
+ * include/page_participation.h. (The inbox is in
+ * page_participation_list.c.) */
 
 #include "gender.h"
 #include "arena.h"
@@ -158,96 +159,4 @@ part_code_multi(struct req *r, const char *key, const struct code_choices *l,
 	}
 	*out = codes;
 	return APP_OK;
-}
-
-/* ---- the inbox ---- */
-
-static const struct bind_key insats_map[] = {
-	{ "id", "id" },
-	{ "name", "name" },
-	{ "places", "places" },
-	{ "inskrivna", "inskrivna" },
-};
-
-static const struct bind_key inbox_map[] = {
-	{ "id", "id" },
-	{ "submitted", "submitted" },
-	{ "first_name", "first_name" },
-	{ "last_name", "last_name" },
-	{ "birth_year", "birth_year" },
-	{ "insats", "insats" },
-	{ "remittent", "remittent" },
-	{ "org", "org" },
-	{ "waiting_since", "waiting_since" },
-};
-
-/* The caller's insatser with their occupancy as a list "insatser". */
-static enum app_err
-part_my_insatser(struct req *r, struct view_ctx *ctx)
-{
-	struct my_insats *ins;
-	size_t n;
-	enum app_err e;
-
-	if ((e = participation_my_insatser(r, r->user->id, &ins, &n)) !=
-	        APP_OK ||
-	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK)
-		return e;
-	for (size_t i = 0; i < n; i++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "insatser");
-
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = bind_record(it, &my_insats_record, insats_map,
-		         BIND_N(insats_map), &ins[i])) != APP_OK ||
-		    (e = view_ctx_set_bool(it, "full",
-		         participation_insats_full(
-		             ins[i].places, ins[i].inskrivna))) != APP_OK)
-			return e;
-	}
-	return APP_OK;
-}
-
-enum app_err
-page_inbox(struct req *r)
-{
-	struct inbox_row *rows;
-	struct view_ctx *ctx;
-	struct buf detail;
-	size_t n;
-	enum app_err e;
-
-	if ((ctx = view_ctx_new(r->a)) == NULL)
-		return APP_ENOMEM;
-	if ((e = part_my_insatser(r, ctx)) != APP_OK ||
-	    (e = referral_inbox(r, r->user->id, &rows, &n)) != APP_OK)
-		return e;
-	buf_init(&detail, r->a);
-	if ((e = buf_printf(&detail, "inbox: %zu referrals", n)) != APP_OK ||
-	    (e = audit_write(r, AUDIT_READ, "referral_list", -1, STR_LIT(""),
-	         buf_str(&detail))) != APP_OK)
-		return e;
-	if ((e = view_ctx_set_int(ctx, "count", (long long)n)) != APP_OK ||
-	    (e = view_ctx_set_list(ctx, "referrals")) != APP_OK)
-		return e;
-	for (size_t i = 0; i < n; i++) {
-		struct view_ctx *it = view_ctx_list_add(ctx, "referrals");
-		enum referral_status st = referral_status_of(rows[i].status);
-
-		if (it == NULL)
-			return APP_ENOMEM;
-		if ((e = bind_record(it, &inbox_row_record, inbox_map,
-		         BIND_N(inbox_map), &rows[i])) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "status",
-		         referral_status_inbox_label(st))) != APP_OK ||
-		    (e = view_ctx_set_bool(
-		         it, "waiting", st == REFERRAL_VANTELISTA)) != APP_OK ||
-		    (e = view_ctx_set_cstr(it, "gender",
-		         gender_label_of(rows[i].gender))) != APP_OK)
-			return e;
-	}
-	/* What is late, as counts with a link to the participant list. */
-	if ((e = overdue_bind(r, ctx, 1)) != APP_OK)
-		return e;
-	return page_render(r, "inkorg", "Inkorg", ctx);
 }

@@ -1,5 +1,6 @@
-/* page_participation_list.c: the insats staff's list of participants and
- * the search by personnummer; see include/page_participation.h. */
+/* page_participation_list.c: the insats staff's inbox, list of
+ * participants and the search by personnummer; see
+ * include/page_participation.h. */
 #include "gender.h"
 #include "audit.h"
 #include "bind.h"
@@ -11,6 +12,7 @@
 #include "page_participation.h"
 #include "pages.h"
 #include "paging.h"
+#include "participant_list.h"
 #include "participation.h"
 #include "pnr.h"
 #include "referral_decision.h"
@@ -87,6 +89,156 @@ static const struct bind_key hit_map[] = {
 	{ "first_name", "first_name" },
 	{ "last_name", "last_name" },
 };
+
+/* ---- the inbox ---- */
+
+static const struct bind_key insats_map[] = {
+	{ "id", "id" },
+	{ "insats", "name" },
+};
+
+static const struct bind_key inbox_map[] = {
+	{ "id", "id" },
+	{ "submitted", "submitted" },
+	{ "first_name", "first_name" },
+	{ "last_name", "last_name" },
+	{ "birth_year", "birth_year" },
+	{ "insats", "insats" },
+	{ "remittent", "remittent" },
+	{ "org", "org" },
+	{ "waiting_since", "waiting_since" },
+};
+
+/* The inbox's one order (paging.h): oldest first. */
+static const struct paging_sort inbox_sorts[] = { { "inkom", 0 } };
+
+/* A kind of late as counted by the inbox statement: an entry of list
+ * "overdue_kinds" as overdue_bind() makes it with counts only (the
+ * partial forsenat.html). */
+static enum app_err
+inbox_bind_late(struct view_ctx *ctx, enum overdue_kind k, long long count)
+{
+	struct view_ctx *it = view_ctx_list_add(ctx, "overdue_kinds");
+	enum app_err e;
+
+	if (it == NULL)
+		return APP_ENOMEM;
+	if ((e = view_ctx_set_cstr(it, "name", overdue_kind_name(k))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_cstr(it, "heading", overdue_kind_heading(k))) !=
+	        APP_OK ||
+	    (e = view_ctx_set_int(it, "count", count)) != APP_OK ||
+	    (e = view_ctx_set_bool(it, "with_rows", 0)) != APP_OK ||
+	    (e = view_ctx_set_list(it, "rows")) != APP_OK)
+		return e;
+	return view_ctx_set_bool(it, "more", 1);
+}
+
+/* Row of the inbox statement into list "insatser" or "referrals", or a
+ * count of late ones into late[]. */
+static enum app_err
+inbox_bind_row(struct view_ctx *ctx, const struct inbox_page_row *row,
+    long long late[OVERDUE__MAX])
+{
+	struct view_ctx *it;
+	enum referral_status st = referral_status_of(row->ref.status);
+	enum app_err e;
+
+	if (row->kind == 2) {
+		if (row->ref.id < 0 || row->ref.id >= OVERDUE__MAX)
+			return APP_EDB;
+		late[row->ref.id] = row->total;
+		return APP_OK;
+	}
+	if (row->kind == 0) {
+		if ((it = view_ctx_list_add(ctx, "insatser")) == NULL)
+			return APP_ENOMEM;
+		if ((e = bind_record(it, &inbox_row_record, insats_map,
+		         BIND_N(insats_map), &row->ref)) != APP_OK ||
+		    (e = view_ctx_set_str(it, "places", row->places)) !=
+		        APP_OK ||
+		    (e = view_ctx_set_int(it, "inskrivna", row->inskrivna)) !=
+		        APP_OK)
+			return e;
+		return view_ctx_set_bool(it, "full",
+		    participation_insats_full(row->places, row->inskrivna));
+	}
+	if ((it = view_ctx_list_add(ctx, "referrals")) == NULL)
+		return APP_ENOMEM;
+	if ((e = bind_record(it, &inbox_row_record, inbox_map,
+	         BIND_N(inbox_map), &row->ref)) != APP_OK ||
+	    (e = view_ctx_set_cstr(
+	         it, "status", referral_status_inbox_label(st))) != APP_OK ||
+	    (e = view_ctx_set_bool(it, "waiting", st == REFERRAL_VANTELISTA)) !=
+	        APP_OK)
+		return e;
+	return view_ctx_set_cstr(
+	    it, "gender", gender_label_of(row->ref.gender));
+}
+
+enum app_err
+page_inbox(struct req *r)
+{
+	struct str today = participation_ymd_str(r->a, participation_today());
+	struct inbox_page_row *rows;
+	struct view_ctx *ctx;
+	struct buf detail;
+	struct paging pg;
+	long long total = 0, late[OVERDUE__MAX] = { 0 }, nlate = 0;
+	size_t n, nref = 0;
+	enum app_err e;
+
+	if ((ctx = view_ctx_new(r->a)) == NULL)
+		return APP_ENOMEM;
+	/* A bad page is the first. */
+	paging_from_query(r, inbox_sorts, 1, 0, &pg);
+	for (;;) {
+		if ((e = referral_inbox_page(r, r->user->id, paging_offset(&pg),
+		         today, &rows, &n)) != APP_OK)
+			return e;
+		nref = 0;
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].kind == 1) {
+				nref++;
+				total = rows[i].total;
+			}
+		if (nref > 0 || pg.page == 1)
+			break;
+		pg.page = 1; /* past the end: the first page */
+	}
+	buf_init(&detail, r->a);
+	if ((e = buf_printf(&detail,
+	         "inbox: %zu referrals (page %lld, %lld in all)", nref, pg.page,
+	         total)) != APP_OK ||
+	    (e = audit_write(r, AUDIT_READ, "referral_list", -1, STR_LIT(""),
+	         buf_str(&detail))) != APP_OK)
+		return e;
+	if ((e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK ||
+	    (e = view_ctx_set_list(ctx, "referrals")) != APP_OK ||
+	    (e = paging_bind(r, ctx, &pg, total, nref, "/inkorg", STR_LIT(""),
+	         inbox_sorts, 1)) != APP_OK)
+		return e;
+	for (size_t i = 0; i < n; i++)
+		if ((e = inbox_bind_row(ctx, &rows[i], late)) != APP_OK)
+			return e;
+	/* What is late, as counts with a link to the participant list (no
+	 * names: no access log row, as overdue_bind() with counts only). */
+	if ((e = view_ctx_set_list(ctx, "overdue_kinds")) != APP_OK)
+		return e;
+	for (int k = 0; k < OVERDUE__MAX; k++) {
+		nlate += late[k];
+		if (late[k] > 0 &&
+		    (e = inbox_bind_late(ctx, (enum overdue_kind)k, late[k])) !=
+		        APP_OK)
+			return e;
+	}
+	if ((e = view_ctx_set_int(ctx, "overdue_total", nlate)) != APP_OK)
+		return e;
+	return page_render(r, "inkorg", "Inkorg", ctx);
+}
+
+/* ---- the list ---- */
 
 /* id as text for an option list's selection; "" for none (0). Arena. */
 static struct str
@@ -222,13 +374,32 @@ list_filter_query(struct req *r, const struct participation_filter *flt,
 	return APP_OK;
 }
 
+/* More matches than the list counted (participant_list.h): "Visar 1–50
+ * av fler än N" in place of paging_bind()'s text. */
+static enum app_err
+list_bind_more(struct req *r, struct view_ctx *ctx, const struct paging *pg,
+    size_t n, long long total, int more)
+{
+	struct paging_range rg;
+	struct buf b;
+	enum app_err e;
+
+	if (!more)
+		return APP_OK;
+	paging_range(pg, total + 1, n, &rg);
+	buf_init(&b, r->a);
+	if ((e = buf_printf(&b, "Visar %lld–%lld av fler än %lld", rg.first,
+	         rg.last, total)) != APP_OK)
+		return e;
+	return view_ctx_set_str(ctx, "paging_text", buf_str(&b));
+}
+
 enum app_err
 page_participants(struct req *r)
 {
 	struct field_val fv[LF__MAX];
 	struct participation_filter flt = { .staff_id = r->user->id };
-	struct my_insats *ins;
-	struct staff_option *staff;
+	struct participant_list_option *ins, *staff;
 	struct participation_row *rows;
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	size_t nins, nstaff, n, nerr = 0;
@@ -237,15 +408,14 @@ page_participants(struct req *r)
 	struct paging pg;
 	struct str fq;
 	long long total;
+	int more;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	if ((e = page_form_limits(r, ctx, search_spec, SF__MAX)) != APP_OK ||
-	    (e = participation_my_insatser(r, r->user->id, &ins, &nins)) !=
-	        APP_OK ||
-	    (e = participation_colleagues(r, r->user->id, &staff, &nstaff)) !=
-	        APP_OK ||
+	    (e = participant_list_options(
+	         r, r->user->id, &ins, &nins, &staff, &nstaff)) != APP_OK ||
 	    (e = form_validate(
 	         r->a, &r->query, list_spec, LF__MAX, fv, &nerr)) != APP_OK)
 		return e;
@@ -278,11 +448,11 @@ page_participants(struct req *r)
 	flt.gender = fv[LF_GENDER].present
 	    ? str_cstr(gender_name((enum gender)fv[LF_GENDER].i))
 	    : STR_LIT("");
-	if ((e = bind_options(ctx, "insatser", &my_insats_record, option_map,
-	         BIND_N(option_map), ins, nins, "id",
+	if ((e = bind_options(ctx, "insatser", &participant_list_option_record,
+	         option_map, BIND_N(option_map), ins, nins, "id",
 	         list_id_str(r, flt.insats_id))) != APP_OK ||
-	    (e = bind_options(ctx, "contacts", &staff_option_record, option_map,
-	         BIND_N(option_map), staff, nstaff, "id",
+	    (e = bind_options(ctx, "contacts", &participant_list_option_record,
+	         option_map, BIND_N(option_map), staff, nstaff, "id",
 	         list_id_str(r, flt.contact_id))) != APP_OK ||
 	    (e = list_bind_filter(ctx, fv)) != APP_OK ||
 	    /* The search form on the list starts empty. */
@@ -305,27 +475,29 @@ page_participants(struct req *r)
 	/* A bad page or sort is the first page in the default order. */
 	paging_from_query(r, participation_sorts, PARTICIPATION_SORT__MAX,
 	    PARTICIPATION_SORT_NAME, &pg);
-	if ((e = participation_list(r, &flt, &pg, &rows, &n, &total)) != APP_OK)
+	if ((e = participant_list_page(
+	         r, &flt, &pg, &rows, &n, &total, &more)) != APP_OK)
 		return e;
 	if (n == 0 && pg.page > 1) {
 		pg.page = 1;
-		if ((e = participation_list(r, &flt, &pg, &rows, &n, &total)) !=
-		    APP_OK)
+		if ((e = participant_list_page(
+		         r, &flt, &pg, &rows, &n, &total, &more)) != APP_OK)
 			return e;
 	}
 	/* Names are shown: one row for the list as such (no personnummer). */
 	buf_init(&detail, r->a);
 	if ((e = buf_printf(&detail,
-	         "participant list: %zu (page %lld, %lld in all)", n, pg.page,
-	         total)) != APP_OK ||
+	         "participant list: %zu (page %lld, %s%lld in all)", n, pg.page,
+	         more ? "over " : "", total)) != APP_OK ||
 	    (e = audit_write(r, AUDIT_READ, "participation_list", -1,
 	         STR_LIT(""), buf_str(&detail))) != APP_OK)
 		return e;
 	if ((e = list_filter_query(r, &flt, fv, &fq)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "listed", 1)) != APP_OK ||
-	    (e = paging_bind(r, ctx, &pg, total, n, "/deltagare", fq,
+	    (e = paging_bind(r, ctx, &pg, total + more, n, "/deltagare", fq,
 	         participation_sorts, PARTICIPATION_SORT__MAX)) != APP_OK ||
+	    (e = list_bind_more(r, ctx, &pg, n, total, more)) != APP_OK ||
 	    (e = list_bind_rows(ctx, rows, n)) != APP_OK)
 		return e;
 	return page_render(r, "deltagare", "Deltagare", ctx);

@@ -108,22 +108,19 @@ page_kiosk_lang_set(struct req *r)
 
 /* ---- One question per screen ----------------------------------------- */
 
-/* The item at the path's position n, 1..nitems. */
+/* The item at the path's position n, 1..nitems; with screen, all its
+ * screen shows (kiosk_item_load()). */
 static enum app_err
-kiosk_item(struct req *r, const struct kiosk *k, long long *n,
-    struct quest_item_rec *item)
+kiosk_item(struct req *r, const struct kiosk *k, long long *n, int screen,
+    struct kiosk_screen *s)
 {
-	int found = 0;
 	enum app_err e = req_param_id(r, n);
 
 	if (e != APP_OK)
 		return e;
 	if (*n < 1 || *n > k->nitems)
 		return APP_ENOTFOUND;
-	if ((e = quest_item_at(r->db, r->a, k->code.questionnaire_id, *n,
-	         k->lang, item, &found)) != APP_OK)
-		return e;
-	return found ? APP_OK : APP_ENOTFOUND;
+	return kiosk_item_load(r, k, *n, screen, s);
 }
 
 /* What a screen says went wrong. */
@@ -168,18 +165,16 @@ kiosk_scale_bind(struct view_ctx *ctx, const struct quest_item_rec *item,
 	return view_ctx_set_cstr(ctx, "input", "radio");
 }
 
-/* The options of an enval or flerval item, in lang. */
+/* The options of an enval or flerval item, in the screen's language. */
 static enum app_err
-kiosk_options_bind(struct req *r, struct view_ctx *ctx, struct str lang,
-    const struct quest_item_rec *item, const struct quest_shown *sh)
+kiosk_options_bind(struct view_ctx *ctx, const struct kiosk_screen *scr,
+    const struct quest_shown *sh)
 {
-	struct quest_option_rec *opts;
-	size_t nopts;
+	const struct quest_item_rec *item = &scr->item;
+	const struct quest_option_rec *opts = scr->opts;
+	size_t nopts = scr->nopts;
 	enum app_err e;
 
-	if ((e = quest_options(r->db, r->a, item->id, lang, &opts, &nopts)) !=
-	    APP_OK)
-		return e;
 	for (size_t i = 0; i < nopts; i++) {
 		struct view_ctx *it = view_ctx_list_add(ctx, "choices");
 		if (it == NULL)
@@ -259,23 +254,19 @@ kiosk_specials_bind(struct view_ctx *ctx, const struct kiosk *k,
  * the browser's history). Arena. */
 static enum app_err
 kiosk_item_title(struct req *r, const struct kiosk *k, long long n,
-    struct str lang, struct str *title)
+    struct str qtitle, struct str *title)
 {
-	struct str qtitle, progress;
+	struct str progress;
 	struct buf b;
-	int found = 0;
 	enum app_err e;
 
-	if ((e = quest_text(r->db, r->a, k->code.questionnaire_id,
-	         STR_LIT("title"), lang, &qtitle, &found)) != APP_OK)
-		return e;
 	progress = kiosk_fill(r, kiosk_t(k, KW_PROGRESS), n, k->nitems);
 	if (progress.p == NULL)
 		return APP_ENOMEM;
 	buf_init(&b, r->a);
 	if ((e = buf_append(&b, progress.p, progress.len)) != APP_OK)
 		return e;
-	if (found && qtitle.len > 0 &&
+	if (qtitle.len > 0 &&
 	    ((e = buf_puts(&b, " – ")) != APP_OK ||
 	        (e = buf_append(&b, qtitle.p, qtitle.len)) != APP_OK))
 		return e;
@@ -285,24 +276,22 @@ kiosk_item_title(struct req *r, const struct kiosk *k, long long n,
 
 static enum app_err
 kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
-    const struct quest_item_rec *item, const struct quest_shown *sh,
+    const struct kiosk_screen *scr, const struct quest_shown *sh,
     enum kiosk_error error)
 {
+	const struct quest_item_rec *item = &scr->item;
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	struct str lang = k->lang.len ? k->lang : STR_LIT("sv");
 	struct str title;
 	struct buf back;
-	long long key;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	/* The screen's key as it is now (also after an error: the item was
-	 * not saved). */
-	if ((e = quest_screen_key(r->db, r->a, k->code.id, item->id, &key)) !=
-	        APP_OK ||
-	    (e = kiosk_item_title(r, k, n, lang, &title)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "nyckel", key)) != APP_OK)
+	/* The screen's key as read with the item (also after an error: the
+	 * item was not saved). */
+	if ((e = kiosk_item_title(r, k, n, scr->title, &title)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "nyckel", scr->key)) != APP_OK)
 		return e;
 	buf_init(&back, r->a);
 	if ((e = buf_printf(&back, "/enkat/fraga/%lld", n > 1 ? n - 1 : 1)) !=
@@ -331,24 +320,16 @@ kiosk_item_render(struct req *r, const struct kiosk *k, long long n,
 	             kiosk_fill(r, kiosk_t(k, KW_TOO_LONG), item->max_length,
 	                 0))) != APP_OK))
 		return e;
-	if (n == 1) {
-		struct str intro;
-		int found = 0;
-
-		if ((e = quest_text(r->db, r->a, k->code.questionnaire_id,
-		         STR_LIT("intro"), lang, &intro, &found)) != APP_OK)
-			return e;
-		if (found &&
-		    (e = view_ctx_set_str(ctx, "intro", intro)) != APP_OK)
-			return e;
-	}
+	if (n == 1 &&
+	    (e = view_ctx_set_str(ctx, "intro", scr->intro)) != APP_OK)
+		return e;
 	if ((e = view_ctx_set_list(ctx, "choices")) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "specials")) != APP_OK)
 		return e;
 	switch (item->kind) {
 	case QK_SKALA: e = kiosk_scale_bind(ctx, item, sh); break;
 	case QK_ENVAL:
-	case QK_FLERVAL: e = kiosk_options_bind(r, ctx, lang, item, sh); break;
+	case QK_FLERVAL: e = kiosk_options_bind(ctx, scr, sh); break;
 	case QK_VAS: {
 		struct str typed =
 		    sh->special != QSPECIAL_NONE ? STR_LIT("") : sh->text;
@@ -375,7 +356,7 @@ page_kiosk_item(struct req *r)
 {
 	struct quest_shown sh = { .nints = 0 };
 	struct quest_answer *ans;
-	struct quest_item_rec item;
+	struct kiosk_screen scr;
 	struct kiosk k;
 	size_t nans;
 	long long n;
@@ -384,12 +365,12 @@ page_kiosk_item(struct req *r)
 
 	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if ((e = kiosk_item(r, &k, &n, &item)) != APP_OK ||
+	if ((e = kiosk_item(r, &k, &n, 1, &scr)) != APP_OK ||
 	    (e = quest_sheet_answers(
-	         r->db, r->a, &k.sheet, item.id, &ans, &nans)) != APP_OK)
+	         r->db, r->a, &k.sheet, scr.item.id, &ans, &nans)) != APP_OK)
 		return e;
-	quest_shown_from_answers(r->a, item.kind, ans, nans, &sh);
-	return kiosk_item_render(r, &k, n, &item, &sh, KE_NONE);
+	quest_shown_from_answers(r->a, scr.item.kind, ans, nans, &sh);
+	return kiosk_item_render(r, &k, n, &scr, &sh, KE_NONE);
 }
 
 /* A save that wrote nothing because of its key: a key we never gave is
@@ -400,19 +381,22 @@ page_kiosk_item(struct req *r)
  * never moving on as if the new choice were kept. */
 static enum app_err
 kiosk_item_saved_since(struct req *r, const struct kiosk *k, long long n,
-    const struct quest_item_rec *item, enum quest_saved saved)
+    struct kiosk_screen *scr, enum quest_saved saved)
 {
 	struct quest_shown sh = { .nints = 0 };
 	struct quest_answer *ans;
 	size_t nans;
 	enum app_err e;
 
-	if ((e = quest_sheet_answers(
-	         r->db, r->a, &k->sheet, item->id, &ans, &nans)) != APP_OK)
+	/* The screen and the answers as they are now: saved since the item
+	 * was read for the save. */
+	if ((e = kiosk_item_load(r, k, n, 1, scr)) != APP_OK ||
+	    (e = quest_sheet_answers(
+	         r->db, r->a, &k->sheet, scr->item.id, &ans, &nans)) != APP_OK)
 		return e;
-	quest_shown_from_answers(r->a, item->kind, ans, nans, &sh);
+	quest_shown_from_answers(r->a, scr->item.kind, ans, nans, &sh);
 	r->resp.status = saved == QSAVED_UNKNOWN ? 400 : 409;
-	return kiosk_item_render(r, k, n, item, &sh,
+	return kiosk_item_render(r, k, n, scr, &sh,
 	    saved == QSAVED_UNKNOWN ? KE_INVALID : KE_CHANGED);
 }
 
@@ -422,10 +406,10 @@ page_kiosk_item_save(struct req *r)
 	enum quest_go go = quest_go_from_form(req_form(r, "ga"));
 	struct quest_answer_row rows[QUEST_ANSWER_ROWS];
 	struct quest_shown sh = { .nints = 0 };
-	struct quest_option_rec *opts;
-	struct quest_item_rec item;
+	struct kiosk_screen scr;
+	const struct quest_item_rec *item = &scr.item;
 	struct kiosk k;
-	size_t nrows = 0, nopts;
+	size_t nrows = 0;
 	long long n, key;
 	int parsed = 1, too_long = 0;
 	enum quest_saved saved;
@@ -436,34 +420,35 @@ page_kiosk_item_save(struct req *r)
 
 	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if ((e = kiosk_item(r, &k, &n, &item)) != APP_OK ||
-	    (e = quest_options(r->db, r->a, item.id, k.lang, &opts, &nopts)) !=
-	        APP_OK)
+	if ((e = kiosk_item(r, &k, &n, 0, &scr)) != APP_OK)
 		return e;
 	if (go != QGO_SKIP)
-		parsed = quest_answer_parse(
-		    r->a, &item, opts, nopts, &r->form, rows, &nrows, &sh);
+		parsed = quest_answer_parse(r->a, item, scr.opts, scr.nopts,
+		    &r->form, rows, &nrows, &sh);
 	if (!parsed)
-		too_long = quest_text_too_long(&item, req_form(r, "svar"));
-	step = quest_step_decide(item.kind, go,
+		too_long = quest_text_too_long(item, req_form(r, "svar"));
+	step = quest_step_decide(item->kind, go,
 	    kv_get(&r->form, "visad") != NULL, parsed, too_long, nrows);
 	if (!quest_key_from_form(req_form(r, "nyckel"), &key))
 		step = QSTEP_ERROR; /* not a key we gave */
 	if (step == QSTEP_TOO_LONG || step == QSTEP_ERROR) {
 		r->resp.status = 400;
-		return kiosk_item_render(r, &k, n, &item, &sh,
+		/* The screen again: all it shows (the save read less). */
+		if ((e = kiosk_item_load(r, &k, n, 1, &scr)) != APP_OK)
+			return e;
+		return kiosk_item_render(r, &k, n, &scr, &sh,
 		    step == QSTEP_TOO_LONG ? KE_TOO_LONG : KE_INVALID);
 	}
 	/* Saved at once, whole. A screen whose item was saved since it was
 	 * shown (this form sent again: a reload, a retry whose first try
 	 * arrived) writes nothing and goes on as the first one did. */
 	if ((e = quest_sheet_save(r->db, r->a, &k.sheet, k.code.id, k.dev,
-	         item.id, key, step, rows, nrows, &saved)) != APP_OK)
+	         item->id, key, step, rows, nrows, &saved)) != APP_OK)
 		return e;
 	if (saved == QSAVED_NOT_HELD)
 		return kiosk_to_lock(r, k.lang);
 	if (saved == QSAVED_UNKNOWN || saved == QSAVED_CHANGED)
-		return kiosk_item_saved_since(r, &k, n, &item, saved);
+		return kiosk_item_saved_since(r, &k, n, &scr, saved);
 	buf_init(&next, r->a);
 	if (go == QGO_BACK)
 		e = n > 1 ? buf_printf(&next, "/enkat/fraga/%lld", n - 1)

@@ -267,23 +267,6 @@ static const struct db_field quest_language_fields[] = {
 const struct db_record quest_language_record =
     DB_RECORD(quest_language, quest_language_fields);
 
-static const struct db_field quest_item_fields[] = {
-	DB_FIELD(quest_item_rec, id, "id", DB_F_INT),
-	DB_FIELD(quest_item_rec, item_code, "item_code", DB_F_STR),
-	DB_FIELD(quest_item_rec, kind_name, "kind", DB_F_STR),
-	DB_FIELD(quest_item_rec, scale_min, "scale_min", DB_F_INT),
-	DB_FIELD(quest_item_rec, scale_max, "scale_max", DB_F_INT),
-	DB_FIELD(quest_item_rec, allow_vet_ej, "allow_vet_ej", DB_F_BOOL),
-	DB_FIELD(
-	    quest_item_rec, allow_ej_aktuellt, "allow_ej_aktuellt", DB_F_BOOL),
-	DB_FIELD(quest_item_rec, max_length, "max_length", DB_F_INT),
-	DB_FIELD(quest_item_rec, text, "text", DB_F_STR),
-	DB_FIELD(quest_item_rec, min_label, "min_label", DB_F_STR),
-	DB_FIELD(quest_item_rec, max_label, "max_label", DB_F_STR),
-};
-const struct db_record quest_item_record =
-    DB_RECORD(quest_item_rec, quest_item_fields);
-
 static const struct db_field quest_option_fields[] = {
 	DB_FIELD(quest_option_rec, position, "position", DB_F_INT),
 	DB_FIELD(quest_option_rec, value, "value", DB_F_STR),
@@ -291,12 +274,6 @@ static const struct db_field quest_option_fields[] = {
 };
 const struct db_record quest_option_record =
     DB_RECORD(quest_option_rec, quest_option_fields);
-
-static const struct db_field quest_text_fields[] = {
-	DB_FIELD(quest_text_rec, text, "text", DB_F_STR),
-};
-const struct db_record quest_text_record =
-    DB_RECORD(quest_text_rec, quest_text_fields);
 
 static void
 qs_info_names(struct quest_info *d)
@@ -352,21 +329,6 @@ quest_item_count(struct db *db, struct arena *a, long long qid, long long *n)
 }
 
 enum app_err
-quest_item_at(struct db *db, struct arena *a, long long qid, long long pos,
-    struct str lang, struct quest_item_rec *out, int *found)
-{
-	struct db_param p[5] = { DB_STR(lang), DB_STR(lang), DB_STR(lang),
-		DB_INT(qid), DB_INT(pos) };
-	enum app_err e;
-
-	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_ITEM_AT, p, 5, out,
-	         found)) != APP_OK)
-		return e;
-	out->kind = quest_kind_from_name(out->kind_name);
-	return APP_OK;
-}
-
-enum app_err
 quest_options(struct db *db, struct arena *a, long long item, struct str lang,
     struct quest_option_rec **out, size_t *n)
 {
@@ -374,20 +336,4 @@ quest_options(struct db *db, struct arena *a, long long item, struct str lang,
 
 	return db_load(
 	    db, a, DB_QUEST, SQL_QUEST_OPTIONS, p, 2, (void **)out, n);
-}
-
-enum app_err
-quest_text(struct db *db, struct arena *a, long long qid, struct str ref,
-    struct str lang, struct str *out, int *found)
-{
-	struct db_param p[5] = { DB_INT(qid), DB_STR(ref), DB_STR(lang),
-		DB_INT(qid), DB_STR(ref) };
-	struct quest_text_rec t;
-	enum app_err e;
-
-	if ((e = db_load_one(
-	         db, a, DB_QUEST, SQL_QUEST_TEXT, p, 5, &t, found)) != APP_OK)
-		return e;
-	*out = t.text;
-	return APP_OK;
 }

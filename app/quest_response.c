@@ -480,6 +480,7 @@ quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
     enum quest_saved *out)
 {
 	struct db_param p[7];
+	struct quest_number num;
 	long long current;
 	int held = 0;
 	enum app_err e;
@@ -489,16 +490,20 @@ quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
 		return APP_OK;
 	if ((e = db_begin(db)) != APP_OK)
 		return e;
-	if ((e = qr_lock_mine(db, a, code_id, dev, &held)) != APP_OK)
+	/* The code row locked while dev holds it, and the screen's key read
+	 * after the lock: no other save of this code runs now. */
+	p[0] = DB_INT(item);
+	p[1] = DB_INT(code_id);
+	p[2] = DB_STR(dev);
+	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_CODE_LOCK_KEY, p, 3,
+	         &num, &held)) != APP_OK)
 		goto fail;
 	if (!held) {
 		*out = QSAVED_NOT_HELD;
 		db_rollback(db);
 		return APP_OK;
 	}
-	/* The code row is locked: no other save of this code runs now. */
-	if ((e = quest_screen_key(db, a, code_id, item, &current)) != APP_OK)
-		goto fail;
+	current = num.n;
 	switch (quest_key_judge(key, current)) {
 	case QKEY_CURRENT: break;
 	case QKEY_UNKNOWN:

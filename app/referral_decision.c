@@ -113,6 +113,27 @@ static const struct db_field inbox_fields[] = {
 };
 const struct db_record inbox_row_record = DB_RECORD(inbox_row, inbox_fields);
 
+static const struct db_field inbox_page_fields[] = {
+	DB_FIELD(inbox_page_row, kind, "kind", DB_F_INT),
+	DB_FIELD(inbox_page_row, ref.id, "id", DB_F_INT),
+	DB_FIELD(inbox_page_row, ref.status, "status", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.submitted, "submitted", DB_F_UTC_DAY),
+	DB_FIELD(inbox_page_row, ref.first_name, "first_name", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.last_name, "last_name", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.gender, "gender", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.birth_year, "birth_year", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.insats, "insats", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.remittent, "remittent", DB_F_STR),
+	DB_FIELD(inbox_page_row, ref.org, "org", DB_F_STR),
+	DB_FIELD(
+	    inbox_page_row, ref.waiting_since, "waiting_since", DB_F_UTC_DAY),
+	DB_FIELD(inbox_page_row, places, "places", DB_F_STR),
+	DB_FIELD(inbox_page_row, inskrivna, "inskrivna", DB_F_INT),
+	DB_FIELD(inbox_page_row, total, "total", DB_F_INT),
+};
+const struct db_record inbox_page_row_record =
+    DB_RECORD(inbox_page_row, inbox_page_fields);
+
 static const struct db_field referral_fields[] = {
 	DB_FIELD(decision_referral, id, "id", DB_F_INT),
 	DB_FIELD(decision_referral, status_name, "status", DB_F_STR),
@@ -191,6 +212,21 @@ referral_inbox(
 
 	return db_load(r->db, r->a, DB_PARTICIPATION, SQL_PARTICIPATION_INBOX,
 	    p, 1, (void **)rows, n);
+}
+
+enum app_err
+referral_inbox_page(struct req *r, long long staff_id, long long offset,
+    struct str today, struct inbox_page_row **rows, size_t *n)
+{
+	struct db_param p[9] = { DB_INT(staff_id), DB_INT(staff_id),
+		DB_INT(offset) };
+
+	for (int k = 0; k < 3; k++) {
+		p[3 + 2 * k] = DB_INT(staff_id);
+		p[4 + 2 * k] = DB_STR(today);
+	}
+	return db_load(r->db, r->a, DB_PARTICIPATION,
+	    SQL_PARTICIPATION_INBOX_PAGE, p, 9, (void **)rows, n);
 }
 
 enum app_err

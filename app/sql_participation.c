@@ -2,6 +2,7 @@
  * include/sql_participation.h. */
 #include "overdue.h"
 #include "participation.h"
+#include "paging.h"
 #include "participation_edit.h"
 #include "sql_audit_object.h"
 #include "referral_decision.h"
@@ -22,6 +23,58 @@
 #define OVERDUE_COND OVERDUE_SQL_SUMMARY
 
 #define INSKRIVNA(ins) SQL_INSATS_INSKRIVNA(ins)
+
+#define NUM_(n) #n
+#define NUM(n)  NUM_(n)
+
+/* The inbox in one statement: the insatser (kind 0) of SQL_PARTICIPATION_
+ * MY_INSATSER and a page of the referrals (kind 1) of SQL_PARTICIPATION_
+ * INBOX, each in its own order (ord), and what is late (kind 2, one row
+ * per overdue kind, id: the kind, total: how many). */
+/* clang-format off */
+/* A row of kind 2: how many of the staff member's (?) participations are
+ * late in overdue kind k by cond (today: ?), as SQL_OVERDUE_SHORT counts
+ * them (its total), without reading them. */
+#define INBOX_LATE(k, cond) \
+	"UNION ALL SELECT 2, " k ", '', NULL, '', '', '', '', '', '', '', " \
+	"NULL, '', 0, COUNT(*), " k " FROM participation p " \
+	"WHERE p.insats_id IN " MY_INSATSER " AND p.gallrad_at IS NULL " \
+	"AND " cond " "
+#define INBOX_PAGE_SQL \
+	"SELECT kind, id, status, submitted, first_name, last_name, gender, " \
+	"birth_year, insats, remittent, org, waiting_since, places, " \
+	"inskrivna, total FROM (" \
+	"SELECT 0 AS kind, i.id AS id, '' AS status, NULL AS submitted, " \
+	"'' AS first_name, '' AS last_name, '' AS gender, '' AS birth_year, " \
+	"i.name AS insats, '' AS remittent, '' AS org, " \
+	"NULL AS waiting_since, IFNULL(i.places, '') AS places, " \
+	INSKRIVNA("i.id") " AS inskrivna, 0 AS total, " \
+	"ROW_NUMBER() OVER (ORDER BY i.name) AS ord " \
+	"FROM staff_insats si JOIN insats i ON i.id = si.insats_id " \
+	"WHERE si.staff_id = ? AND i.active = 1 " \
+	"UNION ALL SELECT * FROM (SELECT 1 AS kind, r.id AS id, " \
+	"r.status AS status, IFNULL(DATE_FORMAT(r.submitted_at, " \
+	"'%Y-%m-%d %H:%i'), '') AS submitted, pe.first_name AS first_name, " \
+	"pe.last_name AS last_name, pe.gender AS gender, " \
+	"pn.birth_year AS birth_year, i.name AS insats, " \
+	"s.display_name AS remittent, o.name AS org, " \
+	"IF(r.status = 'vantelista', IFNULL(DATE_FORMAT(r.decided_at, " \
+	"'%Y-%m-%d %H:%i'), ''), '') AS waiting_since, '' AS places, " \
+	"0 AS inskrivna, COUNT(*) OVER () AS total, " \
+	"ROW_NUMBER() OVER (ORDER BY r.submitted_at IS NULL, " \
+	"r.submitted_at, r.id) AS ord " \
+	"FROM referral r " JOIN_REFERRAL_PERSON \
+	"JOIN insats i ON i.id = r.insats_id " \
+	"JOIN staff s ON s.id = r.remittent_id " \
+	"JOIN organisation o ON o.id = r.organisation_id " \
+	"WHERE r.status IN ('inskickad', 'vantelista') " \
+	"AND r.gallrad_at IS NULL AND r.insats_id IN " MY_INSATSER " " \
+	"ORDER BY ord LIMIT " NUM(PAGING_ROWS) " OFFSET ?) x " \
+	INBOX_LATE("0", OVERDUE_SQL_END) \
+	INBOX_LATE("1", OVERDUE_SQL_MIDTERM) \
+	INBOX_LATE("2", OVERDUE_SQL_SUMMARY) ") u " \
+	"ORDER BY kind, ord"
+/* clang-format on */
 
 /* The person columns of referral_person and participation_person
  * (sql/0022), in this order: SQL_PARTICIPATION_PERSON_COPY. */
@@ -467,4 +520,6 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "version = version + 1 WHERE id = ? AND version = ? "
 	                                         "AND status IN ('inskriven', 'avslutad')",
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_PARTICIPATION_INBOX_PAGE] = { INBOX_PAGE_SQL, 1, .ncols = 15,
+	    .nparams = 9, .rec = &inbox_page_row_record },
 };

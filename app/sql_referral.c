@@ -7,6 +7,8 @@
 #include "referral_decision.h"
 #include "referral_dup.h"
 #include "sql_access.h"
+#include "participant_list.h"
+#include "sql_participant_list.h"
 #include "sql_participation.h"
 #include "sql_referral.h"
 
@@ -279,4 +281,8 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
 	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
 	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
+	[SQL_REFERRAL_PLIST_OPTIONS] = { sql_plist_options, 1, .ncols = 3,
+	    .nparams = 2, .rec = &participant_list_option_record },
+	[SQL_REFERRAL_PLIST_PAGE] = { sql_plist_page, 1, .ncols = 14,
+	    .nparams = 53, .rec = &participation_row_record },
 };

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "kiosk_words.h"
 #include "quest_code.h"
+#include "quest.h"
 #include "quest_response.h"
 #include "str.h"
 
@@ -37,6 +38,50 @@ struct kiosk {
 	int anon, is_link;
 	struct kiosk_lang words; /* the UI words' language for lang */
 };
+
+/* What kiosk_load() reads in one statement (SQL_QUEST_KIOSK_DEVICE): the
+ * code this device holds, its response (a linked code's), the number of
+ * items and whether the language chosen is written right to left. */
+struct kiosk_device {
+	struct quest_code code;
+	int has_resp; /* a linked code's response row exists */
+	struct str resp_language, resp_status;
+	long long resp_sitting;
+	long long nitems;
+	int rtl;
+};
+extern const struct db_record kiosk_device_record;
+
+/* One row of an item screen (SQL_QUEST_KIOSK_ITEM): the item, one of its
+ * options (an enval/flerval item has a row per option; opt_position 0:
+ * none), the questionnaire's title and intro in the language, and the
+ * screen's key with the code (quest_screen_key()). */
+struct kiosk_item_row {
+	struct quest_item_rec item;
+	long long opt_position;
+	struct str opt_value, opt_text;
+	struct str title, intro;
+	long long key;
+};
+extern const struct db_record kiosk_item_row_record;
+
+/* An item screen as kiosk_item_load() reads it. Arena. */
+struct kiosk_screen {
+	struct quest_item_rec item;
+	struct quest_option_rec *opts; /* enval/flerval: in order */
+	size_t nopts;
+	struct str title, intro;
+	long long key; /* as read with the item */
+};
+
+/*
+ * Item n (1..) of k's questionnaire in k's language, with its options,
+ * and for a screen (screen 1) the title and intro and the screen's key
+ * (else "", "" and 0), in one statement: APP_ENOTFOUND when there is no
+ * such item.
+ */
+enum app_err kiosk_item_load(struct req *, const struct kiosk *k, long long n,
+    int screen, struct kiosk_screen *out);
 
 /* The device cookie, when it has the shape of one (borrowed). */
 const struct str *kiosk_cookie(struct req *);

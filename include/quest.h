@@ -109,8 +109,8 @@ struct quest_language {
 };
 extern const struct db_record quest_language_record;
 
-/* One item in a language (SQL_QUEST_ITEM_AT): texts in lang, else in the
- * definition's default language. */
+/* One item in a language (the kiosk's item statement, kiosk.h): texts
+ * in lang, else in the definition's default language. */
 struct quest_item_rec {
 	long long id;
 	struct str item_code, kind_name;
@@ -118,9 +118,8 @@ struct quest_item_rec {
 	int allow_vet_ej, allow_ej_aktuellt;
 	long long max_length; /* fritext; else 0 */
 	struct str text, min_label, max_label;
-	enum quest_kind kind; /* from kind_name, by quest_item_at() */
+	enum quest_kind kind; /* from kind_name, by the loader */
 };
-extern const struct db_record quest_item_record;
 
 /* An option of an enval/flerval item in a language (SQL_QUEST_OPTIONS):
  * position 1.., the value stored with an answer, the text shown. */
@@ -129,12 +128,6 @@ struct quest_option_rec {
 	struct str value, text;
 };
 extern const struct db_record quest_option_record;
-
-/* One text (SQL_QUEST_TEXT). */
-struct quest_text_rec {
-	struct str text;
-};
-extern const struct db_record quest_text_record;
 
 /* Definition id: *found 0 when there is none. */
 enum app_err quest_info_get(struct db *, struct arena *, long long id,
@@ -152,17 +145,8 @@ enum app_err quest_languages(struct db *, struct arena *, long long qid,
 enum app_err quest_item_count(
     struct db *, struct arena *, long long qid, long long *n);
 
-/* Item at position pos (1..) of qid in lang; *found 0 when none. */
-enum app_err quest_item_at(struct db *, struct arena *, long long qid,
-    long long pos, struct str lang, struct quest_item_rec *out, int *found);
-
 /* The options of item in lang, by position. */
 enum app_err quest_options(struct db *, struct arena *, long long item,
     struct str lang, struct quest_option_rec **out, size_t *n);
-
-/* Text ref of qid in lang, else in the default language; *found 0 when
- * the statement found no row ("" when neither language has it). */
-enum app_err quest_text(struct db *, struct arena *, long long qid,
-    struct str ref, struct str lang, struct str *out, int *found);
 
 #endif /* !QUEST_H */

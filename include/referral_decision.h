@@ -138,6 +138,26 @@ extern const struct db_record insats_occupancy_record;
 enum app_err referral_inbox(
     struct req *, long long staff_id, struct inbox_row **rows, size_t *n);
 
+/* The inbox in one statement (SQL_PARTICIPATION_INBOX_PAGE): the
+ * caller's active insatser with their occupancy (kind 0, by name), one
+ * page of the submitted and waiting referrals (kind 1, oldest first;
+ * total: all of them), then per overdue kind (kind 2; ref.id: the enum
+ * overdue_kind) how many participations are late in it (total). */
+struct inbox_page_row {
+	long long kind;       /* 0: an insats, 1: a referral, 2: late */
+	struct inbox_row ref; /* kind 1; for kind 0 id and insats (its name) */
+	struct str places;    /* kind 0: "" for no limit */
+	long long inskrivna;  /* kind 0 */
+	long long total;      /* kind 1: every referral; kind 2: the count */
+};
+extern const struct db_record inbox_page_row_record;
+
+/* The inbox of staff_id, its referrals from row offset (PAGING_ROWS of
+ * them), late as of today ("ÅÅÅÅ-MM-DD"): rows as above. Arena. */
+enum app_err referral_inbox_page(struct req *, long long staff_id,
+    long long offset, struct str today, struct inbox_page_row **rows,
+    size_t *n);
+
 /* Referral id into *out (status decoded). *found 0: none. No access check:
  * the caller asks access_referral(). */
 enum app_err referral_decision_load(

@@ -119,6 +119,11 @@ enum sql_participation {
 	SQL_PARTICIPATION_PERSON_UPDATE,
 	/* (målgrupp, id, version): not when felregistrerad */
 	SQL_PARTICIPATION_SET_TARGET_GROUP,
+	/* (staff id, staff id, offset, (staff id, today) x 3) -> struct
+	 * inbox_page_row: the inbox in one statement: the caller's active
+	 * insatser with occupancy, a page of the submitted and waiting
+	 * referrals, the counts of what is late per overdue kind */
+	SQL_PARTICIPATION_INBOX_PAGE,
 	SQL_PARTICIPATION__MAX
 };
 

@@ -56,16 +56,8 @@ enum sql_quest {
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
 	 * file's order */
 	SQL_QUEST_LANGS,
-	/* (questionnaire, ref, lang, questionnaire, ref) -> struct
-	 * quest_text: the text in lang, else in the default language, else
-	 * "" */
-	SQL_QUEST_TEXT,
 	/* (questionnaire) -> n: number of items */
 	SQL_QUEST_ITEM_COUNT,
-	/* (lang, lang, lang, questionnaire, position) -> struct quest_item:
-	 * id, code, kind, min, max, vet ej, ej aktuellt, max length, text,
-	 * min label, max label */
-	SQL_QUEST_ITEM_AT,
 	/* (lang, item) -> struct quest_option: position, value, text */
 	SQL_QUEST_OPTIONS,
 	/* (hash, kind, questionnaire, response, participation, measurement,
@@ -190,6 +182,21 @@ enum sql_quest {
 	/* Staff let go of an anonymous code held by a tablet, by the code's
 	 * own id within its insats (quest_code_release_anonymous()). */
 	SQL_QUEST_CODE_RELEASE_ANON,
+	/* The kiosk in few statements (issue 19): */
+	/* (link idle s, tablet idle s, device hash) -> struct kiosk_device:
+	 * the code the device holds with its response, items and the chosen
+	 * language's direction */
+	SQL_QUEST_KIOSK_DEVICE,
+	/* (lang x6, code id, questionnaire, position) -> struct
+	 * kiosk_item_row: the item, a row per option, title, intro, key */
+	SQL_QUEST_KIOSK_ITEM,
+	/* (code id, device hash, item) -> n: the code row locked while the
+	 * device holds it, with the item's screen key (read after the lock) */
+	SQL_QUEST_CODE_LOCK_KEY,
+	/* (lang x4, questionnaire, position) -> struct kiosk_item_row: as
+	 * SQL_QUEST_KIOSK_ITEM without title, intro and key ("", "", 0),
+	 * for a save */
+	SQL_QUEST_KIOSK_ITEM_SAVE,
 	SQL_QUEST__MAX
 };
 

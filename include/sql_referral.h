@@ -116,6 +116,14 @@ enum sql_referral {
 	/* (staff id, personnummer, insats id, referral id to leave out) ->
 	 * the same, as the insats staff reach them */
 	SQL_REFERRAL_DUP_INSATS,
+	/* (staff id x2) -> struct participant_list_option: the participant
+	 * list's choices (sql_participant_list.c) */
+	SQL_REFERRAL_PLIST_OPTIONS,
+	/* (today x3, the filter's 14 (see sql_participant_list.c), order
+	 * index x10, offset, the filter's 14, the count's bound + 1, order
+	 * index x10) -> struct participation_row: the participant list's
+	 * page (sql_participant_list.c) */
+	SQL_REFERRAL_PLIST_PAGE,
 	SQL_REFERRAL__MAX
 };
 

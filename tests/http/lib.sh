@@ -697,6 +697,28 @@ statements_of() {
 	echo "$least"
 }
 
+# statements_of_post JAR PATH [curl args…]: as statements_of for a POST of
+# PATH with the curl args (its form), sent three times; the least number;
+# "?" when a POST answers neither 2xx nor 3xx. For a POST that does the
+# same work each time it is sent.
+statements_of_post() {
+	local jar=$1 path=$2 base=999999 least=999999 a b code
+	shift 2
+	q_count() { sql_admin "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+	for _ in 1 2 3; do
+		a=$(q_count); b=$(q_count)
+		[ $((b - a)) -lt $base ] && base=$((b - a))
+	done
+	for _ in 1 2 3; do
+		a=$(q_count)
+		code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" "$@" "$BASE$path")
+		b=$(q_count)
+		case $code in 2?? | 3??) ;; *) echo "?"; return ;; esac
+		[ $((b - a - base)) -lt $least ] && least=$((b - a - base))
+	done
+	echo "$least"
+}
+
 # tablet JAR: a tablet's lock screen (/surfplatta) in JAR; sets KC to its
 # CSRF token.
 tablet() {
@@ -756,4 +778,29 @@ stegvis_start() {
 	(cd "$ROOT" && exec setsid "$BIN" serve -c "$VAR/stegvis.conf" \
 		--pid-file "$VAR/run/stegvis.pid") < /dev/null >> "$VAR/log/stegvis.log" 2>&1 &
 	wait_for 10 test -S "$VAR/run/stegvis.sock"
+}
+
+# rows_read_of JAR PATH: the rows MariaDB read (the sum of its
+# Handler_read_* counters) for one GET of PATH with the session in JAR, as
+# statements_of counts statements: the least of five, less what reading
+# the counter itself reads; "?" when a GET does not answer 200.
+rows_read_of() {
+	local jar=$1 path=$2 base=999999999 least=999999999 a b code
+	r_count() {
+		sql_admin "SELECT SUM(variable_value) FROM information_schema.global_status
+			WHERE variable_name LIKE 'HANDLER_READ%'"
+	}
+	for _ in 1 2 3; do
+		a=$(r_count); b=$(r_count)
+		[ $((b - a)) -lt $base ] && base=$((b - a))
+	done
+	curl -sS -o /dev/null -b "$jar" "$BASE$path"
+	for _ in 1 2 3 4 5; do
+		a=$(r_count)
+		code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$BASE$path")
+		b=$(r_count)
+		[ "$code" = 200 ] || { echo "?"; return; }
+		[ $((b - a - base)) -lt $least ] && least=$((b - a - base))
+	done
+	echo "$least"
 }

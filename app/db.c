@@ -86,9 +86,12 @@ struct db {
 	size_t base[DB_AREA__MAX]; /* where area a starts in st */
 	int ready;
 	MYSQL_STMT *begin; /* START TRANSACTION, prepared on first use */
-	int in_tx;     /* between db_begin() and db_commit()/db_rollback() */
-	int tx_broken; /* the connection died inside the transaction: every
+	int in_tx;      /* between db_begin() and db_commit()/db_rollback() */
+	int tx_broken;  /* the connection died inside the transaction: every
 	                * call fails until db_rollback() */
+	int tx_aborted; /* the server rolled the transaction back (a deadlock
+	                 * victim): writes fail until db_rollback(), since with
+	                 * autocommit on each would commit on its own */
 	char *socket, *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
@@ -655,6 +658,8 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 	/* Never run part of a transaction on a fresh autocommit connection. */
 	if (d->tx_broken)
 		return APP_EUNAVAIL;
+	if (d->tx_aborted && !db_query_of(area, q)->read_only)
+		return APP_EDB;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
 			log_warn("database: %s", err);
@@ -667,8 +672,10 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		else
 			e = db_exec_once(st, a, params, nparams, out, &errnum);
 		d->last_errno = errnum;
-		if (errnum == 1213) /* ER_LOCK_DEADLOCK */
+		if (errnum == 1213) { /* ER_LOCK_DEADLOCK */
 			d->deadlocked = 1;
+			d->tx_aborted = d->in_tx;
+		}
 		if (e == APP_OK) {
 			if (!d->in_tx && !db_query_of(area, q)->read_only)
 				d->committed = 1; /* autocommit */
@@ -766,6 +773,11 @@ db_begin(struct db *d)
 
 	if (d == NULL)
 		return APP_EUNAVAIL;
+	/* START TRANSACTION inside a transaction would commit the open one. */
+	if (d->in_tx) {
+		log_error("BUG: db_begin() inside a transaction");
+		return APP_EDB;
+	}
 	if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
 		log_warn("database: %s", err);
 		return e;
@@ -802,6 +814,11 @@ db_commit(struct db *d)
 		db_rollback(d);
 		return APP_EUNAVAIL;
 	}
+	/* Nothing is left to commit of a deadlock victim's transaction. */
+	if (d->tx_aborted) {
+		db_rollback(d);
+		return APP_EDB;
+	}
 	if (mysql_commit(d->my) == 0) {
 		d->in_tx = 0;
 		d->committed = 1;
@@ -822,6 +839,7 @@ db_rollback(struct db *d)
 	if (d == NULL || !d->in_tx)
 		return;
 	d->in_tx = 0;
+	d->tx_aborted = 0;
 	if (d->tx_broken || d->my == NULL) {
 		/* The server already discarded it with the connection. */
 		d->tx_broken = 0;

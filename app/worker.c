@@ -168,7 +168,7 @@ worker_give_back(struct arena *a, unsigned long served)
 		if (to > from)
 			(void)madvise((void *)from, to - from, MADV_DONTNEED);
 	}
-	a->peak = a->used;
+	a->peak = 0;
 	if (big || served % WORKER_TRIM_EVERY == 0)
 		(void)malloc_trim(0);
 }

@@ -121,7 +121,9 @@ start_stegvis() {
 	# The subshell execs the server: nothing lingers holding our stdout.
 	(cd "$ROOT" && exec setsid "$BIN" serve -c "$VAR/stegvis.conf" \
 		--pid-file "$VAR/run/stegvis.pid") < /dev/null >> "$VAR/log/stegvis.log" 2>&1 &
-	for _ in $(seq 100); do
+	# Up to 30 s: a loaded machine (two test runs side by side) can take
+	# more than 10 s to start the workers and answer.
+	for _ in $(seq 300); do
 		[ -S "$VAR/run/stegvis.sock" ] && alive "$VAR/run/stegvis.pid" && return 0
 		sleep 0.1
 	done
@@ -147,7 +149,7 @@ start_nginx() {
 		nginx -q -p "$VAR/nginx" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" \
 			|| die "nginx did not start, see $VAR/log/nginx-error.log"
 	fi
-	for _ in $(seq 100); do
+	for _ in $(seq 300); do
 		curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null && return 0
 		sleep 0.1
 	done

@@ -158,7 +158,7 @@ int db_ready(const struct db *);
 
 /* Connect now if not already, and check that every statement prepares
  * with the shape its table declares; a statement is then prepared again
- * on its first use, and at most 64 stay prepared at once (memory: ~10 KB
+ * on its first use, and at most 128 stay prepared at once (memory: ~10 KB
  * each). APP_EUNAVAIL when MariaDB is unreachable, APP_EDB when a
  * statement fails to prepare (err says which). */
 enum app_err db_connect(struct db *, char *err, size_t errlen);
@@ -206,7 +206,10 @@ unsigned long long db_insert_id(const struct db *);
  * Transactions for multi-row changes: db_begin(), then db_exec() calls,
  * then db_commit(), or db_rollback() on any failure (always safe to call).
  * Inside a transaction a lost connection is not retried: the whole change
- * fails with APP_EUNAVAIL and nothing of it is applied.
+ * fails with APP_EUNAVAIL and nothing of it is applied. A deadlock victim
+ * (1213) has been rolled back by the server: further writes and the commit
+ * fail with APP_EDB until db_rollback(). db_begin() inside a transaction
+ * is a bug (APP_EDB and a BUG: line): it would commit the open one.
  */
 enum app_err db_begin(struct db *);
 

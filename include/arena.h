@@ -15,7 +15,7 @@ struct arena {
 	char *base; /* one heap block of cap bytes */
 	size_t cap;
 	size_t used;
-	size_t peak; /* high-water mark since arena_init, for diagnostics */
+	size_t peak; /* high-water mark; a worker zeroes it per request */
 };
 
 /* Allocate the backing block. Returns 1 on success, 0 if malloc failed. */

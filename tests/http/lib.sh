@@ -200,8 +200,11 @@ hist() { q "SELECT CONCAT_WS('|', IFNULL(old_value, ''), new_value, staff_id) FR
 # quiet CMD…: CMD with its output dropped.
 quiet() { "$@" > /dev/null 2>&1; }
 
-# TODAY, and day N: the date N days from today (ÅÅÅÅ-MM-DD; N may be < 0).
-TODAY=$(date +%F)
+# TODAY: the date in Sweden, as the app counts days (after 23:00 UTC in
+# winter it is already tomorrow there); day N: the date N days from TODAY
+# (ÅÅÅÅ-MM-DD; N may be < 0). SQL in the tests uses DATE('$TODAY'), never
+# CURDATE(), which is the UTC date in the test client.
+TODAY=$(TZ=Europe/Stockholm date +%F)
 day() { date -d "$TODAY $1 days" +%F; }
 # se_time "ÅÅÅÅ-MM-DD HH:MM[:SS]": a UTC time from the database as the pages
 # show it, in Swedish time (the same shape).
@@ -507,8 +510,8 @@ give_waiver() {
 	    direction_obtain, direction_disclose, purpose, valid_from, valid_until, signed_how,
 	    signer_name, paper_date, taken_by, signed_at)
 	  SELECT r.id, 'sekretess', 'aktiv', 'ja', t.id, 'sv', 1, $disclose, 'Testets syfte',
-	    CURDATE() - INTERVAL 2 DAY, CURDATE() + INTERVAL 1 YEAR, 'papper', 'Test Testsson',
-	    CURDATE() - INTERVAL 2 DAY, r.remittent_id, UTC_TIMESTAMP()
+	    DATE('$TODAY') - INTERVAL 2 DAY, DATE('$TODAY') + INTERVAL 1 YEAR, 'papper', 'Test Testsson',
+	    DATE('$TODAY') - INTERVAL 2 DAY, r.remittent_id, UTC_TIMESTAMP()
 	  FROM referral r JOIN consent_text t ON t.kind = 'sekretess' AND t.language = 'sv'
 	    AND t.is_current = 1 WHERE r.id = $ref;
 	  SET @c = LAST_INSERT_ID();
@@ -563,7 +566,7 @@ give_waiver_in() {
 give_sus_consent() {
 	q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
 	     signed_how, paper_date, taken_by, signed_at)
-	   SELECT $1, 'sus', 'aktiv', '${2:-ja}', t.id, 'sv', CURDATE(), 'papper', CURDATE(), $SQL_FK_STAFF,
+	   SELECT $1, 'sus', 'aktiv', '${2:-ja}', t.id, 'sv', DATE('$TODAY'), 'papper', DATE('$TODAY'), $SQL_FK_STAFF,
 	     UTC_TIMESTAMP() FROM consent_text t WHERE t.kind = 'sus' AND t.language = 'sv'
 	     AND t.is_current = 1;
 	   SELECT LAST_INSERT_ID();"

@@ -58,7 +58,7 @@ check "current and ended participations" test \
 check "every demo insats with places has participants" test \
 	"$(q "SELECT COUNT(*) FROM insats i WHERE i.active = 1 AND i.direction = 'individ' AND i.places > 0 AND i.id IN ($(demo_insats_ids)) AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.insats_id = i.id)")" = 0
 check "dates stay inside each insats's period" test \
-	"$(q "SELECT COUNT(*) FROM participation p JOIN insats i ON i.id = p.insats_id WHERE p.end_date > COALESCE(i.period_end, CURDATE())")" = 0
+	"$(q "SELECT COUNT(*) FROM participation p JOIN insats i ON i.id = p.insats_id WHERE p.end_date > COALESCE(i.period_end, DATE('$TODAY'))")" = 0
 n=$(q "SELECT COUNT(*) FROM person")
 "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" > "$out" 2>&1
 check "generating again adds nobody" test "$(q "SELECT COUNT(*) FROM person")" = "$n"

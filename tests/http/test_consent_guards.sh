@@ -76,7 +76,7 @@ V=$(hidden version)
 PV=$(hidden person_version)
 check "offers the marker unticked" grep -q 'name="samtycke_vid_visa" value="1" aria-describedby' "$BODY"
 WO=$(give_waiver "$D")
-q "UPDATE consent SET valid_from = CURDATE() - INTERVAL 30 DAY, valid_until = CURDATE() - INTERVAL 1 DAY WHERE id = $WO"
+q "UPDATE consent SET valid_from = DATE('$TODAY') - INTERVAL 30 DAY, valid_until = DATE('$TODAY') - INTERVAL 1 DAY WHERE id = $WO"
 build FULL "personnummer=" "version=$V" "person_version=$PV" "atgard=skicka"
 got=$(post "$RJ" "/ansokningar/$D/andra" "${ARGS[@]}")
 eq "a waiver past its valid_until: submit refused (400)" "$got" 400
@@ -114,7 +114,7 @@ check "each refusal still logged the read of the referral" \
 
 # Expired by date: valid_until in the past.
 WX=$(give_waiver "$R")
-q "UPDATE consent SET valid_from = CURDATE() - INTERVAL 30 DAY, valid_until = CURDATE() - INTERVAL 1 DAY WHERE id = $WX"
+q "UPDATE consent SET valid_from = DATE('$TODAY') - INTERVAL 30 DAY, valid_until = DATE('$TODAY') - INTERVAL 1 DAY WHERE id = $WX"
 got=$(post "$FV" "/inkorg/$R/beslut" --data "version=$VR" --data "beslut=vantelista")
 eq "a waiver past its valid_until: decision refused (409)" "$got" 409
 eq "still nothing decided" "$(q "SELECT status FROM referral WHERE id = $R")" inskickad
@@ -150,8 +150,8 @@ R3=$(q "INSERT INTO person (personnummer, id_kind, birth_year)
 	SELECT @ref;")
 P3=$(q "INSERT INTO participation (referral_id, person_id, insats_id, status, start_date, planned_end_date, contact_id,
 	  hours_per_week, end_date, end_reason_code, occupation_after_code, summary_due_date)
-	  SELECT id, person_id, insats_id, 'avslutad', CURDATE() - INTERVAL 40 DAY, CURDATE() - INTERVAL 5 DAY, $FVID, 6,
-	  CURDATE() - INTERVAL 5 DAY, 'arbete', 'arbete', CURDATE() + INTERVAL 16 DAY FROM referral WHERE id = $R3;
+	  SELECT id, person_id, insats_id, 'avslutad', DATE('$TODAY') - INTERVAL 40 DAY, DATE('$TODAY') - INTERVAL 5 DAY, $FVID, 6,
+	  DATE('$TODAY') - INTERVAL 5 DAY, 'arbete', 'arbete', DATE('$TODAY') + INTERVAL 16 DAY FROM referral WHERE id = $R3;
 	SET @p = LAST_INSERT_ID(); $PART_PERSON_SQL
 	SELECT @p;")
 check "an ended participation awaiting its summary (fixture)" test -n "$P3"

@@ -35,10 +35,10 @@ q "INSERT INTO change_history (at, staff_id, record_type, record_id, field,
 	SELECT UTC_TIMESTAMP(3) - INTERVAL seq HOUR, $FV_ID, 'referral', $R,
 	'education_code', NULL, NULL FROM seq_1_to_300"
 q "INSERT INTO participation_midterm (participation_id, held_date, attendees,
-	note, recorded_by) SELECT $P, CURDATE() - INTERVAL seq DAY,
+	note, recorded_by) SELECT $P, DATE('$TODAY') - INTERVAL seq DAY,
 	'Deltagaren', 'Anteckning', $FV_ID FROM seq_1_to_40"
 q "INSERT IGNORE INTO participation_followup (participation_id, situation,
-	followup_date, recorded_by) VALUES ($P, 'arbete', CURDATE(), $FV_ID)"
+	followup_date, recorded_by) VALUES ($P, 'arbete', DATE('$TODAY'), $FV_ID)"
 q "INSERT INTO audit_log (at, staff_id, username, action, object_type,
 	object_id, personnummer, remote_addr, request_id, detail)
 	SELECT UTC_TIMESTAMP(3) - INTERVAL seq MINUTE, $FV_ID, 'personal.fv',
@@ -82,7 +82,7 @@ more_of_everything() {
 		UTC_TIMESTAMP() - INTERVAL 100 + seq DAY FROM seq_1_to_60"
 	q "INSERT INTO participation_midterm (participation_id, held_date,
 		attendees, note, recorded_by) SELECT $P,
-		CURDATE() - INTERVAL 100 + seq DAY, 'Deltagaren', 'Äldre', $FV_ID
+		DATE('$TODAY') - INTERVAL 100 + seq DAY, 'Deltagaren', 'Äldre', $FV_ID
 		FROM seq_1_to_40"
 	# Newer changes of other fields than the SUS history's older ones:
 	# its rows are picked by their own index, not found among the rest.

@@ -178,7 +178,7 @@ eq "keeps the stored address and phone" \
 	"$(q "SELECT CONCAT_WS('|', address, phone, protected_identity) FROM participation_person WHERE participation_id = $P")" \
 	"Nya gatan 2|0520-33 33 33|1"
 # A participation marked in error keeps its record as it was.
-q "UPDATE participation SET status = 'felregistrerad', end_date = CURDATE() WHERE id = $P"
+q "UPDATE participation SET status = 'felregistrerad', end_date = DATE('$TODAY') WHERE id = $P"
 PV=$(q "SELECT version FROM participation_person WHERE participation_id = $P")
 contact "Efter felregistrering"
 eq "a save on a participation marked in error is 409" "$(post "$CM" "/deltagande/$P/kontaktuppgifter" "${CDATA[@]}")" 409

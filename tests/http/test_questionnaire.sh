@@ -222,7 +222,7 @@ expect_body "... and by \"Klar\"" 'href="/surfplatta?sprak=ar" class="kiosk-prim
 tablet "$T1"
 expect_status "a used code is refused" 400 -c "$T1" -b "$T1" --data-urlencode "csrf=$KC" -d "kod=$CODE" "$BASE/surfplatta"
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$PID"
-expect_body "... shows the start measurement answered" "Startmätning: Besvarad $(date -u +%F)"
+expect_body "... shows the start measurement answered" "Startmätning: Besvarad $TODAY"
 expect_body "... and still offers the end measurement" "Öppna Slutmätning på surfplatta"
 code=$(post "$FV" "/deltagande/$PID/enkat" -d "enkat=$LQ" -d matning=start)
 eq "an answered measurement cannot be opened again" "$code" 409

@@ -42,7 +42,7 @@ aget personal.cm "/inkorg/$R2" > /dev/null
 expect_body "the second now shows the ongoing participation" "Pågående deltagande i"
 expect_body "... linked to the participation" "href=\"/deltagande/$P1\""
 # Once it has ended it no longer counts
-q "UPDATE participation SET status = 'avslutad', end_date = CURDATE() WHERE id = $P1"
+q "UPDATE participation SET status = 'avslutad', end_date = DATE('$TODAY') WHERE id = $P1"
 aget personal.cm "/inkorg/$R2" > /dev/null
 check "an ended participation is no warning" body_lacks "$WARN"
 q "UPDATE participation SET status = 'inskriven', end_date = NULL WHERE id = $P1"

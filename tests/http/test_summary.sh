@@ -179,7 +179,7 @@ check "shows no text under the ended waiver" body_lacks "Arbetstränar"
 # ... nor once it has ended again, with nothing sent since.
 eq "the participation ends again" "$(post "$FV" "/deltagande/$P/avslut" \
 	--data "version=$(q "SELECT version FROM participation WHERE id = $P")" \
-	--data "slutdatum=$(date +%F)" --data avslutsorsak=studier \
+	--data "slutdatum=$TODAY" --data avslutsorsak=studier \
 	--data sysselsattning_efter=studier --data forsorjning_efter=studiemedel)" 303
 expect_status "the remittent's application page" 200 -b "$RJ" "$BASE/ansokningar/$R"
 check "shows not the new end" body_lacks "<dt>Slutdatum</dt>"

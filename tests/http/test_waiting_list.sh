@@ -42,7 +42,7 @@ enrol() {
 	   SET @r = LAST_INSERT_ID();
 	   INSERT INTO referral_person (referral_id, first_name, last_name, gender) VALUES (@r, 'Plats', 'Tagen$TAG', 'man');
 	   INSERT INTO participation (referral_id, person_id, insats_id, status, start_date)
-	     VALUES (@r, @p, $INS, 'inskriven', CURDATE());
+	     VALUES (@r, @p, $INS, 'inskriven', DATE('$TODAY'));
 	   $PART_PERSON_SQL"
 }
 # line WHEN full|free: what the remittent and the inbox say.

@@ -375,7 +375,7 @@ expect_body "by that user" "<td>remittent.fk</td>"
 check "and nobody else's" bash -c "! grep -q '<td>personal.fv</td>' '$BODY'"
 eq "the user search is logged with the user's id" \
 	"$(audits "action = 'search' AND object_type = 'audit_log' AND object_id = $FK_ID AND detail LIKE 'by staff remittent.fk%'")" $((before + 1))
-today=$(date -u +%F)
+today=$TODAY
 expect_status "by user and period" 200 -b "$(jar admin)" "$BASE/admin/logg?anvandare=remittent.fk&fran=2000-01-01&till=2000-12-31"
 expect_body "an empty period finds nothing" "0 händelser"
 expect_status "by personnummer and user" 200 -b "$(jar admin)" "$BASE/admin/logg?personnummer=191212121212&anvandare=personal.fv&fran=$today&till=$today"

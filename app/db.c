@@ -283,6 +283,14 @@ db_shape_ok(const struct db_query *q, MYSQL_STMT *st, char *err, size_t errlen)
 	return 1;
 }
 
+/*
+ * Set once every statement has prepared with its declared shape on one
+ * connection of this process (or of the master before it forked): the
+ * shape is the schema's and the binary's, not the connection's, so later
+ * connections skip the 468 prepares.
+ */
+static int db_statements_checked;
+
 enum app_err
 db_connect(struct db *d, char *err, size_t errlen)
 {
@@ -315,7 +323,7 @@ db_connect(struct db *d, char *err, size_t errlen)
 		db_disconnect(d);
 		return APP_EUNAVAIL;
 	}
-	for (size_t a = 0; a < DB_AREA__MAX; a++) {
+	for (size_t a = 0; a < DB_AREA__MAX && !db_statements_checked; a++) {
 		for (size_t i = 0; i < areas[a].n; i++) {
 			const char *sql = areas[a].q[i].sql;
 			MYSQL_STMT *st = mysql_stmt_init(d->my);
@@ -344,8 +352,19 @@ db_connect(struct db *d, char *err, size_t errlen)
 			mysql_stmt_close(st);
 		}
 	}
+	db_statements_checked = 1;
 	d->ready = 1;
 	return APP_OK;
+}
+
+void
+db_check_statements(const struct conf *c)
+{
+	char err[256];
+	struct db *d = db_open(c, err, sizeof(err));
+
+	/* A failure is left for the workers' own connections to report. */
+	db_close(d);
 }
 
 /*

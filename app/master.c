@@ -613,6 +613,7 @@ master_run(const char *conf_path, const char *pid_file)
 	 * every forked worker shares those pages instead of making its own
 	 * copy, about 2.5 MB less in each. */
 	db_library_init();
+	db_check_statements(&master_conf);
 	if (FCGX_Init() != 0 ||
 	    (master_listen_fd = master_bind(&master_conf)) < 0) {
 		log_error("cannot listen on %s: %s", master_conf.socket,

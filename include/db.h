@@ -148,6 +148,12 @@ struct db_rows {
  */
 void db_library_init(void);
 
+/* In a process that forks workers, before the first fork: connect once,
+ * check every statement (db_connect()) and close, so that the workers'
+ * connections need not check again. A failure (MariaDB down, a schema
+ * that does not match) is left for the workers to meet and report. */
+void db_check_statements(const struct conf *);
+
 /* Create the handle and try to connect. The handle is returned even when
  * MariaDB is unreachable (it reconnects later); NULL only on malloc failure
  * or when the password file cannot be read. Caller frees with db_close(). */
@@ -156,11 +162,12 @@ struct db *db_open(const struct conf *, char *err, size_t errlen);
 /* 1 when connected, every statement checked (db_connect()). */
 int db_ready(const struct db *);
 
-/* Connect now if not already, and check that every statement prepares
- * with the shape its table declares; a statement is then prepared again
- * on its first use, and at most 128 stay prepared at once (memory: ~10 KB
- * each). APP_EUNAVAIL when MariaDB is unreachable, APP_EDB when a
- * statement fails to prepare (err says which). */
+/* Connect now if not already. The first connection of a process (or of
+ * the master before it forked, db_check_statements()) checks that every
+ * statement prepares with the shape its table declares; a statement is
+ * then prepared again on its first use, and at most 128 stay prepared at
+ * once (memory: ~10 KB each). APP_EUNAVAIL when MariaDB is unreachable,
+ * APP_EDB when a statement fails to prepare (err says which). */
 enum app_err db_connect(struct db *, char *err, size_t errlen);
 
 void db_close(struct db *);

@@ -677,49 +677,52 @@ tpost() {
 	tfetch "$jar" --data-urlencode "csrf=$csrf" "$@" "$BASE$path"
 }
 
-# statements_of JAR PATH: the least number of SQL statements one GET of PATH
-# runs (MariaDB's global 'Questions' counter around the request, less what
-# two bare reads of it differ by), over five requests after one to warm
-# up; "?" when a request does not answer 200. The stack must be otherwise
-# idle, as it is while a test script runs.
-statements_of() {
-	local jar=$1 path=$2 base=999999 least=999999 a b code
-	q_count() { sql_admin "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+# least_change_of READER TIMES WARM OK CURL_ARGS…: the least change of the
+# global counter that the function READER prints, around one curl request
+# with CURL_ARGS, over TIMES requests (after one unmeasured request when WARM
+# is 1), less what two bare reads of the counter differ by (the counter's own
+# cost); "?" when a request's status does not match the regex OK. The
+# stack must be otherwise idle, as it is while a test script runs. One
+# helper, so statements and rows read are measured the same way.
+least_change_of() {
+	local reader=$1 times=$2 warm=$3 ok=$4 base=999999999 least=999999999 a b code
+	shift 4
 	for _ in 1 2 3; do
-		a=$(q_count); b=$(q_count)
+		a=$($reader); b=$($reader)
 		[ $((b - a)) -lt $base ] && base=$((b - a))
 	done
-	curl -sS -o /dev/null -b "$jar" "$BASE$path"
-	for _ in 1 2 3 4 5; do
-		a=$(q_count)
-		code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$BASE$path")
-		b=$(q_count)
-		[ "$code" = 200 ] || { echo "?"; return; }
+	if [ "$warm" = 1 ]; then curl -sS -o /dev/null "$@"; fi
+	for _ in $(seq "$times"); do
+		a=$($reader)
+		code=$(curl -sS -o /dev/null -w '%{http_code}' "$@")
+		b=$($reader)
+		[[ $code =~ ^($ok)$ ]] || { echo "?"; return; }
 		[ $((b - a - base)) -lt $least ] && least=$((b - a - base))
 	done
 	echo "$least"
 }
+
+# questions_count, rows_read_count: MariaDB's global count of statements
+# ('Questions') and of rows read (the sum of its Handler_read_* counters).
+questions_count() { sql_admin "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+rows_read_count() {
+	sql_admin "SELECT SUM(variable_value) FROM information_schema.global_status
+		WHERE variable_name LIKE 'HANDLER_READ%'"
+}
+
+# statements_of JAR PATH: the least number of SQL statements one GET of PATH
+# runs, over five requests after one to warm up; "?" when a request does
+# not answer 200.
+statements_of() { least_change_of questions_count 5 1 200 -b "$1" "$BASE$2"; }
 
 # statements_of_post JAR PATH [curl args…]: as statements_of for a POST of
 # PATH with the curl args (its form), sent three times; the least number;
 # "?" when a POST answers neither 2xx nor 3xx. For a POST that does the
 # same work each time it is sent.
 statements_of_post() {
-	local jar=$1 path=$2 base=999999 least=999999 a b code
+	local jar=$1 path=$2
 	shift 2
-	q_count() { sql_admin "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
-	for _ in 1 2 3; do
-		a=$(q_count); b=$(q_count)
-		[ $((b - a)) -lt $base ] && base=$((b - a))
-	done
-	for _ in 1 2 3; do
-		a=$(q_count)
-		code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" "$@" "$BASE$path")
-		b=$(q_count)
-		case $code in 2?? | 3??) ;; *) echo "?"; return ;; esac
-		[ $((b - a - base)) -lt $least ] && least=$((b - a - base))
-	done
-	echo "$least"
+	least_change_of questions_count 3 0 '[23][0-9][0-9]' -b "$jar" -c "$jar" "$@" "$BASE$path"
 }
 
 # tablet JAR: a tablet's lock screen (/surfplatta) in JAR; sets KC to its
@@ -783,27 +786,7 @@ stegvis_start() {
 	wait_for 10 test -S "$VAR/run/stegvis.sock"
 }
 
-# rows_read_of JAR PATH: the rows MariaDB read (the sum of its
-# Handler_read_* counters) for one GET of PATH with the session in JAR, as
-# statements_of counts statements: the least of five, less what reading
-# the counter itself reads; "?" when a GET does not answer 200.
-rows_read_of() {
-	local jar=$1 path=$2 base=999999999 least=999999999 a b code
-	r_count() {
-		sql_admin "SELECT SUM(variable_value) FROM information_schema.global_status
-			WHERE variable_name LIKE 'HANDLER_READ%'"
-	}
-	for _ in 1 2 3; do
-		a=$(r_count); b=$(r_count)
-		[ $((b - a)) -lt $base ] && base=$((b - a))
-	done
-	curl -sS -o /dev/null -b "$jar" "$BASE$path"
-	for _ in 1 2 3 4 5; do
-		a=$(r_count)
-		code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$BASE$path")
-		b=$(r_count)
-		[ "$code" = 200 ] || { echo "?"; return; }
-		[ $((b - a - base)) -lt $least ] && least=$((b - a - base))
-	done
-	echo "$least"
-}
+# rows_read_of JAR PATH: the rows MariaDB read for one GET of PATH with the
+# session in JAR, as statements_of counts statements; "?" when a GET does
+# not answer 200.
+rows_read_of() { least_change_of rows_read_count 5 1 200 -b "$1" "$BASE$2"; }

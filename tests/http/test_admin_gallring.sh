@@ -12,6 +12,14 @@ CODES="deltagande ansokan samtycke enkatsvar enkatkod sus_dokument inloggning at
 RULES_BEFORE=$(q "SELECT GROUP_CONCAT(code, '=', keep_days ORDER BY code) FROM gallring_rule")
 at_exit 'for kv in $(echo "$RULES_BEFORE" | tr , " "); do q "UPDATE gallring_rule SET keep_days = ${kv#*=} WHERE code = '"'"'${kv%%=*}'"'"'"; done'
 rule() { q "SELECT CONCAT(keep_days, '/', version) FROM gallring_rule WHERE code = '$1'"; }
+# One referral that the ansokan rule counts at its default (365 days) but
+# not at 1500, whatever day the demo was loaded: its decision 800 days ago.
+AGED=$(q "SELECT r.id FROM referral r WHERE r.gallrad_at IS NULL AND r.status IN ('avradd', 'aterford')
+	AND r.decided_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.referral_id = r.id)
+	ORDER BY r.id LIMIT 1")
+AGED_AT=$(q "SELECT decided_at FROM referral WHERE id = $AGED")
+at_exit "q \"UPDATE referral SET decided_at = '$AGED_AT' WHERE id = $AGED\""
+q "UPDATE referral SET decided_at = UTC_TIMESTAMP() - INTERVAL 800 DAY WHERE id = $AGED"
 # Every rule at its default, whatever an earlier run left; the versions
 # as they are now.
 q "UPDATE gallring_rule SET keep_days = CASE code WHEN 'ansokan' THEN 365 WHEN 'enkatkod' THEN 30 WHEN 'sus_dokument' THEN 90 WHEN 'inloggning' THEN 30 WHEN 'atkomstlogg' THEN 1825 ELSE 1095 END"

@@ -56,41 +56,50 @@ kiosk_from_code(struct kiosk *k, const struct quest_code *c)
 
 /* ---- Records: the device and an item screen, one statement each ---- */
 
+/* The device's columns (SQL_QUEST_KIOSK_DEVICE) into member M (a struct
+ * kiosk_device, "" for S itself) of struct S. */
+#define DEVICE_FIELDS(S, M)                                                    \
+	DB_FIELD(S, M code.id, "id", DB_F_INT),                                \
+	    DB_FIELD(S, M code.kind_name, "kind", DB_F_STR),                   \
+	    DB_FIELD(                                                          \
+	        S, M code.questionnaire_id, "questionnaire_id", DB_F_INT),     \
+	    DB_FIELD(S, M code.response_id, "response_id", DB_F_INT),          \
+	    DB_FIELD(                                                          \
+	        S, M code.participation_id, "participation_id", DB_F_INT),     \
+	    DB_FIELD(S, M code.measurement_name, "measurement", DB_F_STR),     \
+	    DB_FIELD(S, M code.insats_id, "insats_id", DB_F_INT),              \
+	    DB_FIELD(S, M code.expired, "expired", DB_F_BOOL),                 \
+	    DB_FIELD(S, M code.held, "held", DB_F_BOOL),                       \
+	    DB_FIELD(S, M code.language, "language", DB_F_STR),                \
+	    DB_FIELD(S, M code.sitting, "sitting", DB_F_INT),                  \
+	    DB_FIELD(S, M code.anonymity_name, "anonymity", DB_F_STR),         \
+	    DB_FIELD(S, M has_resp, "has_resp", DB_F_BOOL),                    \
+	    DB_FIELD(S, M resp_language, "resp_language", DB_F_STR),           \
+	    DB_FIELD(S, M resp_status, "resp_status", DB_F_STR),               \
+	    DB_FIELD(S, M resp_sitting, "resp_sitting", DB_F_INT),             \
+	    DB_FIELD(S, M nitems, "nitems", DB_F_INT),                         \
+	    DB_FIELD(S, M rtl, "rtl", DB_F_BOOL)
+
+/* An item's shape (SQL's KIOSK_ITEM_SHAPE) into member M of struct S,
+ * its id and kind from columns ID and KIND. */
+#define ITEM_SHAPE_FIELDS(S, M, ID, KIND)                                      \
+	DB_FIELD(S, M id, ID, DB_F_INT),                                       \
+	    DB_FIELD(S, M item_code, "item_code", DB_F_STR),                   \
+	    DB_FIELD(S, M kind_name, KIND, DB_F_STR),                          \
+	    DB_FIELD(S, M scale_min, "scale_min", DB_F_INT),                   \
+	    DB_FIELD(S, M scale_max, "scale_max", DB_F_INT),                   \
+	    DB_FIELD(S, M allow_vet_ej, "allow_vet_ej", DB_F_BOOL),            \
+	    DB_FIELD(S, M allow_ej_aktuellt, "allow_ej_aktuellt", DB_F_BOOL),  \
+	    DB_FIELD(S, M max_length, "max_length", DB_F_INT)
+
 static const struct db_field device_fields[] = {
-	DB_FIELD(kiosk_device, code.id, "id", DB_F_INT),
-	DB_FIELD(kiosk_device, code.kind_name, "kind", DB_F_STR),
-	DB_FIELD(
-	    kiosk_device, code.questionnaire_id, "questionnaire_id", DB_F_INT),
-	DB_FIELD(kiosk_device, code.response_id, "response_id", DB_F_INT),
-	DB_FIELD(
-	    kiosk_device, code.participation_id, "participation_id", DB_F_INT),
-	DB_FIELD(kiosk_device, code.measurement_name, "measurement", DB_F_STR),
-	DB_FIELD(kiosk_device, code.insats_id, "insats_id", DB_F_INT),
-	DB_FIELD(kiosk_device, code.expired, "expired", DB_F_BOOL),
-	DB_FIELD(kiosk_device, code.held, "held", DB_F_BOOL),
-	DB_FIELD(kiosk_device, code.language, "language", DB_F_STR),
-	DB_FIELD(kiosk_device, code.sitting, "sitting", DB_F_INT),
-	DB_FIELD(kiosk_device, code.anonymity_name, "anonymity", DB_F_STR),
-	DB_FIELD(kiosk_device, has_resp, "has_resp", DB_F_BOOL),
-	DB_FIELD(kiosk_device, resp_language, "resp_language", DB_F_STR),
-	DB_FIELD(kiosk_device, resp_status, "resp_status", DB_F_STR),
-	DB_FIELD(kiosk_device, resp_sitting, "resp_sitting", DB_F_INT),
-	DB_FIELD(kiosk_device, nitems, "nitems", DB_F_INT),
-	DB_FIELD(kiosk_device, rtl, "rtl", DB_F_BOOL),
+	DEVICE_FIELDS(kiosk_device, ),
 };
 const struct db_record kiosk_device_record =
     DB_RECORD(kiosk_device, device_fields);
 
 static const struct db_field item_row_fields[] = {
-	DB_FIELD(kiosk_item_row, item.id, "id", DB_F_INT),
-	DB_FIELD(kiosk_item_row, item.item_code, "item_code", DB_F_STR),
-	DB_FIELD(kiosk_item_row, item.kind_name, "kind", DB_F_STR),
-	DB_FIELD(kiosk_item_row, item.scale_min, "scale_min", DB_F_INT),
-	DB_FIELD(kiosk_item_row, item.scale_max, "scale_max", DB_F_INT),
-	DB_FIELD(kiosk_item_row, item.allow_vet_ej, "allow_vet_ej", DB_F_BOOL),
-	DB_FIELD(kiosk_item_row, item.allow_ej_aktuellt, "allow_ej_aktuellt",
-	    DB_F_BOOL),
-	DB_FIELD(kiosk_item_row, item.max_length, "max_length", DB_F_INT),
+	ITEM_SHAPE_FIELDS(kiosk_item_row, item., "id", "kind"),
 	DB_FIELD(kiosk_item_row, item.text, "text", DB_F_STR),
 	DB_FIELD(kiosk_item_row, item.min_label, "min_label", DB_F_STR),
 	DB_FIELD(kiosk_item_row, item.max_label, "max_label", DB_F_STR),
@@ -104,13 +113,59 @@ static const struct db_field item_row_fields[] = {
 const struct db_record kiosk_item_row_record =
     DB_RECORD(kiosk_item_row, item_row_fields);
 
+static const struct db_field save_row_fields[] = {
+	DEVICE_FIELDS(kiosk_save_row, d.),
+	ITEM_SHAPE_FIELDS(kiosk_save_row, item., "item_id", "item_kind"),
+	DB_FIELD(kiosk_save_row, opt_position, "opt_position", DB_F_INT),
+	DB_FIELD(kiosk_save_row, opt_value, "opt_value", DB_F_STR),
+	DB_FIELD(kiosk_save_row, key, "nyckel", DB_F_INT),
+};
+const struct db_record kiosk_save_row_record =
+    DB_RECORD(kiosk_save_row, save_row_fields);
+
+/*
+ * k from d, the row of the device whose hash is dev: APP_ENOTFOUND when
+ * its code is idle or expired (then let go; the answers stay) or its
+ * linked response is not being answered.
+ */
+static enum app_err
+kiosk_from_device(
+    struct req *r, struct kiosk *k, struct kiosk_device *d, struct str dev)
+{
+	struct quest_code *c = &d->code;
+	enum app_err e;
+
+	c->kind = quest_code_kind_from_name(c->kind_name);
+	c->measurement = quest_measurement_from_name(c->measurement_name);
+	c->anonymity = quest_anonymity_from_name(c->anonymity_name);
+	if (!quest_code_live(
+	        c->held, c->expired, c->anonymity, c->response_id)) {
+		/* Idle or expired: the tablet lets go; answers stay. */
+		if ((e = quest_code_unbind(r->db, r->a, dev)) != APP_OK)
+			return e;
+		return APP_ENOTFOUND;
+	}
+	kiosk_from_code(k, c);
+	k->dev = dev;
+	if (!k->anon) {
+		if (!d->has_resp ||
+		    quest_status_from_name(d->resp_status) != QSTATUS_PAGAENDE)
+			return APP_ENOTFOUND;
+		k->lang = d->resp_language;
+		k->sheet.sitting = d->resp_sitting;
+	}
+	k->nitems = d->nitems;
+	k->rtl = k->lang.len > 0 && d->rtl;
+	k->words = kiosk_lang_resolve(k->lang);
+	return APP_OK;
+}
+
 enum app_err
 kiosk_load(struct req *r, struct kiosk *k)
 {
 	const struct str *cookie = kiosk_cookie(r);
 	struct kiosk_device d;
 	struct db_param p[3];
-	struct quest_code *c = &d.code;
 	struct str dev;
 	int found = 0;
 	enum app_err e;
@@ -131,56 +186,105 @@ kiosk_load(struct req *r, struct kiosk *k)
 		return e;
 	if (!found)
 		return APP_ENOTFOUND;
-	c->kind = quest_code_kind_from_name(c->kind_name);
-	c->measurement = quest_measurement_from_name(c->measurement_name);
-	c->anonymity = quest_anonymity_from_name(c->anonymity_name);
-	if (!quest_code_live(
-	        c->held, c->expired, c->anonymity, c->response_id)) {
-		/* Idle or expired: the tablet lets go; answers stay. */
-		if ((e = quest_code_unbind(r->db, r->a, dev)) != APP_OK)
-			return e;
-		return APP_ENOTFOUND;
-	}
-	kiosk_from_code(k, c);
-	k->dev = dev;
-	if ((e = quest_code_touch(r->db, r->a, c->id)) != APP_OK)
+	if ((e = kiosk_from_device(r, k, &d, dev)) != APP_OK)
 		return e;
-	if (!k->anon) {
-		if (!d.has_resp ||
-		    quest_status_from_name(d.resp_status) != QSTATUS_PAGAENDE)
-			return APP_ENOTFOUND;
-		k->lang = d.resp_language;
-		k->sheet.sitting = d.resp_sitting;
+	return quest_code_touch(r->db, r->a, k->code.id);
+}
+
+/* Option o into out's options, in the order of their positions (the
+ * statements have none: a handful, so by insertion). out->opts has
+ * room. */
+static void
+kiosk_option_add(struct kiosk_screen *out, struct quest_option_rec o)
+{
+	size_t at = out->nopts++;
+
+	while (at > 0 && out->opts[at - 1].position > o.position) {
+		out->opts[at] = out->opts[at - 1];
+		at--;
 	}
-	k->nitems = d.nitems;
-	k->rtl = k->lang.len > 0 && d.rtl;
-	k->words = kiosk_lang_resolve(k->lang);
+	out->opts[at] = o;
+}
+
+enum app_err
+kiosk_enter_save(struct req *r, struct kiosk *k, long long n,
+    struct kiosk_screen *out, int *redirected)
+{
+	const struct str *cookie = kiosk_cookie(r);
+	struct kiosk_save_row *rows = NULL;
+	struct db_param p[4];
+	struct str dev = STR_NULL;
+	size_t nrows = 0;
+	void *v = NULL;
+	enum app_err e;
+
+	r->resp.cacheable = 0; /* never stored, never revalidated */
+	*redirected = 0;
+	memset(k, 0, sizeof(*k));
+	memset(out, 0, sizeof(*out));
+	if (cookie != NULL) {
+		/* kiosk_load()'s row with the item: one statement. */
+		if ((dev = quest_code_hash(r->a, *cookie)).p == NULL)
+			return APP_ENOMEM;
+		p[0] = DB_INT(QUEST_LINK_IDLE_SECONDS);
+		p[1] = DB_INT(QUEST_IDLE_SECONDS);
+		p[2] = DB_INT(n);
+		p[3] = DB_STR(dev);
+		if ((e = db_load(r->db, r->a, DB_QUEST, SQL_QUEST_KIOSK_SAVE, p,
+		         4, &v, &nrows)) != APP_OK)
+			return e;
+		rows = v;
+	}
+	e = nrows > 0 ? kiosk_from_device(r, k, &rows[0].d, dev)
+	              : APP_ENOTFOUND;
+	if (e == APP_ENOTFOUND) { /* as kiosk_enter() */
+		*redirected = 1;
+		return kiosk_to_lock(r, kiosk_req_lang(r));
+	}
+	if (e != APP_OK)
+		return e;
+	if (k->lang.len == 0) {
+		*redirected = 1;
+		if ((e = quest_code_touch(r->db, r->a, k->code.id)) != APP_OK)
+			return e;
+		return page_redirect(r, "/enkat/sprak");
+	}
+	if (rows[0].item.id == 0)
+		return APP_ENOTFOUND;
+	out->item = rows[0].item;
+	out->item.kind = quest_kind_from_name(out->item.kind_name);
+	out->key = rows[0].key;
+	if (rows[0].opt_position > 0 &&
+	    (out->opts = arena_calloc(r->a, nrows, sizeof(*out->opts))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; out->opts != NULL && i < nrows; i++)
+		kiosk_option_add(out,
+		    (struct quest_option_rec){
+		        rows[i].opt_position, rows[i].opt_value, STR_LIT("") });
 	return APP_OK;
 }
 
 enum app_err
-kiosk_item_load(struct req *r, const struct kiosk *k, long long n, int screen,
-    struct kiosk_screen *out)
+kiosk_item_load(
+    struct req *r, const struct kiosk *k, long long n, struct kiosk_screen *out)
 {
 	struct str lang = k->lang.len ? k->lang : STR_LIT("sv");
-	struct db_param p[10];
+	struct db_param p[9];
 	struct kiosk_item_row *rows;
 	size_t nrows, j = 0;
 	void *v;
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
-	/* The item's three texts and its option's in lang, for a screen the
-	 * title's and the intro's too and the code; the item. */
-	for (int i = 0; i < (screen ? 6 : 4); i++)
+	/* The item's three texts, its option's, the title's and the
+	 * intro's in lang; the code (the key); the item. */
+	for (int i = 0; i < 6; i++)
 		p[j++] = DB_STR(lang);
-	if (screen)
-		p[j++] = DB_INT(k->code.id);
+	p[j++] = DB_INT(k->code.id);
 	p[j++] = DB_INT(k->code.questionnaire_id);
 	p[j++] = DB_INT(n);
-	if ((e = db_load(r->db, r->a, DB_QUEST,
-	         screen ? SQL_QUEST_KIOSK_ITEM : SQL_QUEST_KIOSK_ITEM_SAVE, p,
-	         j, &v, &nrows)) != APP_OK)
+	if ((e = db_load(r->db, r->a, DB_QUEST, SQL_QUEST_KIOSK_ITEM, p, j, &v,
+	         &nrows)) != APP_OK)
 		return e;
 	if (nrows == 0)
 		return APP_ENOTFOUND;
@@ -193,19 +297,10 @@ kiosk_item_load(struct req *r, const struct kiosk *k, long long n, int screen,
 	if (rows[0].opt_position > 0 &&
 	    (out->opts = arena_calloc(r->a, nrows, sizeof(*out->opts))) == NULL)
 		return APP_ENOMEM;
-	/* In the order of their positions (the statement has none): a
-	 * handful, so by insertion. */
-	for (size_t i = 0; out->opts != NULL && i < nrows; i++) {
-		struct quest_option_rec o = { rows[i].opt_position,
-			rows[i].opt_value, rows[i].opt_text };
-		size_t at = out->nopts++;
-
-		while (at > 0 && out->opts[at - 1].position > o.position) {
-			out->opts[at] = out->opts[at - 1];
-			at--;
-		}
-		out->opts[at] = o;
-	}
+	for (size_t i = 0; out->opts != NULL && i < nrows; i++)
+		kiosk_option_add(out,
+		    (struct quest_option_rec){ rows[i].opt_position,
+		        rows[i].opt_value, rows[i].opt_text });
 	return APP_OK;
 }
 

@@ -108,11 +108,11 @@ page_kiosk_lang_set(struct req *r)
 
 /* ---- One question per screen ----------------------------------------- */
 
-/* The item at the path's position n, 1..nitems; with screen, all its
- * screen shows (kiosk_item_load()). */
+/* The item at the path's position n, 1..nitems, with all its screen
+ * shows (kiosk_item_load()). */
 static enum app_err
-kiosk_item(struct req *r, const struct kiosk *k, long long *n, int screen,
-    struct kiosk_screen *s)
+kiosk_item(
+    struct req *r, const struct kiosk *k, long long *n, struct kiosk_screen *s)
 {
 	enum app_err e = req_param_id(r, n);
 
@@ -120,7 +120,7 @@ kiosk_item(struct req *r, const struct kiosk *k, long long *n, int screen,
 		return e;
 	if (*n < 1 || *n > k->nitems)
 		return APP_ENOTFOUND;
-	return kiosk_item_load(r, k, *n, screen, s);
+	return kiosk_item_load(r, k, *n, s);
 }
 
 /* What a screen says went wrong. */
@@ -365,7 +365,7 @@ page_kiosk_item(struct req *r)
 
 	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
 		return e;
-	if ((e = kiosk_item(r, &k, &n, 1, &scr)) != APP_OK ||
+	if ((e = kiosk_item(r, &k, &n, &scr)) != APP_OK ||
 	    (e = quest_sheet_answers(
 	         r->db, r->a, &k.sheet, scr.item.id, &ans, &nans)) != APP_OK)
 		return e;
@@ -390,7 +390,7 @@ kiosk_item_saved_since(struct req *r, const struct kiosk *k, long long n,
 
 	/* The screen and the answers as they are now: saved since the item
 	 * was read for the save. */
-	if ((e = kiosk_item_load(r, k, n, 1, scr)) != APP_OK ||
+	if ((e = kiosk_item_load(r, k, n, scr)) != APP_OK ||
 	    (e = quest_sheet_answers(
 	         r->db, r->a, &k->sheet, scr->item.id, &ans, &nans)) != APP_OK)
 		return e;
@@ -408,19 +408,28 @@ page_kiosk_item_save(struct req *r)
 	struct quest_shown sh = { .nints = 0 };
 	struct kiosk_screen scr;
 	const struct quest_item_rec *item = &scr.item;
+	struct quest_save sv;
 	struct kiosk k;
 	size_t nrows = 0;
-	long long n, key;
+	long long n = 0, key;
 	int parsed = 1, too_long = 0;
 	enum quest_saved saved;
 	enum quest_step step;
 	struct buf next;
-	enum app_err e;
+	enum app_err e, pe = req_param_id(r, &n);
 	int redirected = 0;
 
-	if ((e = kiosk_enter(r, &k, 1, &redirected)) != APP_OK || redirected)
+	/* The respondent, the item and its key in one statement; the
+	 * device is marked seen by the save's own write. */
+	e = kiosk_enter_save(r, &k, pe == APP_OK ? n : 0, &scr, &redirected);
+	if (redirected)
 		return e;
-	if ((e = kiosk_item(r, &k, &n, 0, &scr)) != APP_OK)
+	if (e == APP_ENOTFOUND) { /* no such item: seen all the same */
+		if ((e = quest_code_touch(r->db, r->a, k.code.id)) != APP_OK)
+			return e;
+		return pe != APP_OK ? pe : APP_ENOTFOUND;
+	}
+	if (e != APP_OK)
 		return e;
 	if (go != QGO_SKIP)
 		parsed = quest_answer_parse(r->a, item, scr.opts, scr.nopts,
@@ -434,7 +443,8 @@ page_kiosk_item_save(struct req *r)
 	if (step == QSTEP_TOO_LONG || step == QSTEP_ERROR) {
 		r->resp.status = 400;
 		/* The screen again: all it shows (the save read less). */
-		if ((e = kiosk_item_load(r, &k, n, 1, &scr)) != APP_OK)
+		if ((e = quest_code_touch(r->db, r->a, k.code.id)) != APP_OK ||
+		    (e = kiosk_item_load(r, &k, n, &scr)) != APP_OK)
 			return e;
 		return kiosk_item_render(r, &k, n, &scr, &sh,
 		    step == QSTEP_TOO_LONG ? KE_TOO_LONG : KE_INVALID);
@@ -442,8 +452,17 @@ page_kiosk_item_save(struct req *r)
 	/* Saved at once, whole. A screen whose item was saved since it was
 	 * shown (this form sent again: a reload, a retry whose first try
 	 * arrived) writes nothing and goes on as the first one did. */
-	if ((e = quest_sheet_save(r->db, r->a, &k.sheet, k.code.id, k.dev,
-	         item->id, key, step, rows, nrows, &saved)) != APP_OK)
+	sv = (struct quest_save){ .code_id = k.code.id,
+		.dev = k.dev,
+		.item = item->id,
+		.multi = item->kind == QK_FLERVAL,
+		.key = key,
+		.key_read = scr.key,
+		.step = step,
+		.rows = rows,
+		.nrows = nrows };
+	if ((e = quest_sheet_save(r->db, r->a, &k.sheet, &sv, &saved)) !=
+	    APP_OK)
 		return e;
 	if (saved == QSAVED_NOT_HELD)
 		return kiosk_to_lock(r, k.lang);

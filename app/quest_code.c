@@ -216,6 +216,15 @@ quest_code_use(struct db *db, struct arena *a, struct str hash,
 		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_CODE_BIND, p, 3,
 		         NULL)) != APP_OK)
 			goto fail;
+		/* A screen row for every item, so that a save counts its
+		 * screen in the UPDATE that locks the code
+		 * (quest_sheet_save()); rows there already keep their
+		 * count. */
+		p[0] = DB_INT(c->id);
+		p[1] = DB_INT(c->questionnaire_id);
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_SCREEN_OPEN, p, 2,
+		         NULL)) != APP_OK)
+			goto fail;
 	}
 	if ((e = db_commit(db)) != APP_OK)
 		goto fail;

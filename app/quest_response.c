@@ -473,93 +473,167 @@ qr_lock_mine(struct db *db, struct arena *a, long long code_id, struct str dev,
 	    db, a, DB_QUEST, SQL_QUEST_CODE_LOCK_MINE, p, 2, &id, held);
 }
 
-enum app_err
-quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
-    long long code_id, struct str dev, long long item, long long key,
-    enum quest_step step, const struct quest_answer_row *rows, size_t nrows,
-    enum quest_saved *out)
+/*
+ * The item's answers as sv's step says: the rows given stored over the
+ * stored ones (REPLACE; a flerval item's rows past them go too), this
+ * sitting's gone (CLEAR) or every sitting's gone (SKIP). One statement,
+ * two for a flerval answer.
+ */
+static enum app_err
+qr_write(struct db *db, struct arena *a, const struct quest_sheet *s,
+    const struct quest_save *sv)
 {
-	struct db_param p[7];
+	const struct quest_answer_row *w = sv->rows;
+	struct db_param p[6];
+	long long kept = 1;
+	enum app_err e;
+
+	p[0] = DB_INT(s->owner);
+	p[1] = DB_INT(sv->item);
+	if (sv->step == QSTEP_CLEAR) {
+		p[2] = DB_INT(s->sitting);
+		return db_exec(db, a, DB_QUEST,
+		    s->draft ? SQL_QUEST_DRAFT_CLEAR : SQL_QUEST_ANSWER_CLEAR,
+		    p, 3, NULL);
+	}
+	if (sv->step == QSTEP_SKIP || sv->nrows == 0)
+		return db_exec(db, a, DB_QUEST,
+		    s->draft ? SQL_QUEST_DRAFT_DELETE : SQL_QUEST_ANSWER_DELETE,
+		    p, 2, NULL);
+	if (sv->multi && w[0].special == QSPECIAL_NONE) {
+		/* The options chosen, by their positions. */
+		struct buf pos;
+
+		buf_init(&pos, a);
+		for (size_t i = 0; i < sv->nrows; i++)
+			if ((e = buf_printf(&pos, "%s%lld", i ? "," : "",
+			         w[i].vint)) != APP_OK)
+				return e;
+		p[1] = DB_INT(s->sitting);
+		p[2] = DB_INT(sv->item);
+		p[3] = DB_STR(buf_str(&pos));
+		kept = (long long)sv->nrows;
+		e = db_exec(db, a, DB_QUEST,
+		    s->draft ? SQL_QUEST_DRAFT_PUT_OPTIONS
+		             : SQL_QUEST_ANSWER_PUT_OPTIONS,
+		    p, 4, NULL);
+	} else {
+		p[2] = DB_INT(s->sitting);
+		p[3] = w[0].vint >= 0 ? DB_INT(w[0].vint) : DB_NULL;
+		p[4] = w[0].vtext.p ? DB_STR(w[0].vtext) : DB_NULL;
+		p[5] = w[0].special != QSPECIAL_NONE
+		    ? DB_STR(str_cstr(quest_special_name(w[0].special)))
+		    : DB_NULL;
+		e = db_exec(db, a, DB_QUEST,
+		    s->draft ? SQL_QUEST_DRAFT_PUT : SQL_QUEST_ANSWER_PUT, p, 6,
+		    NULL);
+	}
+	if (e != APP_OK || !sv->multi)
+		return e;
+	/* Fewer options than stored, or a special answer: the rest go. */
+	p[0] = DB_INT(s->owner);
+	p[1] = DB_INT(sv->item);
+	p[2] = DB_INT(kept);
+	return db_exec(db, a, DB_QUEST,
+	    s->draft ? SQL_QUEST_DRAFT_SHRINK : SQL_QUEST_ANSWER_SHRINK, p, 3,
+	    NULL);
+}
+
+/*
+ * The save inside the transaction quest_sheet_save() began, with the
+ * code row locked first (as before the claim): the device holds the
+ * code, the key is judged against the screen's count read under the
+ * lock. Commits what it writes (the device's mark too), else rolls
+ * back.
+ */
+static enum app_err
+qr_save_locked(struct db *db, struct arena *a, const struct quest_sheet *s,
+    const struct quest_save *sv, enum quest_saved *out)
+{
+	struct db_param p[3];
 	struct quest_number num;
-	long long current;
 	int held = 0;
 	enum app_err e;
 
-	*out = QSAVED_DONE;
-	if (step != QSTEP_SKIP && step != QSTEP_REPLACE && step != QSTEP_CLEAR)
-		return APP_OK;
-	if ((e = db_begin(db)) != APP_OK)
-		return e;
 	/* The code row locked while dev holds it, and the screen's key read
 	 * after the lock: no other save of this code runs now. */
-	p[0] = DB_INT(item);
-	p[1] = DB_INT(code_id);
-	p[2] = DB_STR(dev);
+	p[0] = DB_INT(sv->item);
+	p[1] = DB_INT(sv->code_id);
+	p[2] = DB_STR(sv->dev);
 	if ((e = db_load_one(db, a, DB_QUEST, SQL_QUEST_CODE_LOCK_KEY, p, 3,
 	         &num, &held)) != APP_OK)
-		goto fail;
+		return e;
 	if (!held) {
 		*out = QSAVED_NOT_HELD;
 		db_rollback(db);
 		return APP_OK;
 	}
-	current = num.n;
-	switch (quest_key_judge(key, current)) {
-	case QKEY_CURRENT: break;
-	case QKEY_UNKNOWN:
-		*out = QSAVED_UNKNOWN;
-		db_rollback(db);
-		return APP_OK;
+	switch (quest_key_judge(sv->key, num.n)) {
+	case QKEY_CURRENT:
+		/* A code without its screen rows (taken before sql/0050):
+		 * the row is made by the count. */
+		p[0] = DB_INT(sv->code_id);
+		p[1] = DB_INT(sv->item);
+		if ((e = qr_write(db, a, s, sv)) != APP_OK ||
+		    (e = db_exec(db, a, DB_QUEST, SQL_QUEST_SCREEN_SAVED, p, 2,
+		         NULL)) != APP_OK)
+			return e;
+		break;
+	case QKEY_UNKNOWN: *out = QSAVED_UNKNOWN; break;
 	case QKEY_STALE: {
 		/* Read under the lock: no save of this code runs meanwhile. */
 		struct quest_answer *ans;
 		size_t nans;
 
-		if ((e = quest_sheet_answers(db, a, s, item, &ans, &nans)) !=
-		    APP_OK)
-			goto fail;
-		*out = quest_rows_same(
-		           rows, step == QSTEP_REPLACE ? nrows : 0, ans, nans)
+		if ((e = quest_sheet_answers(
+		         db, a, s, sv->item, &ans, &nans)) != APP_OK)
+			return e;
+		*out = quest_rows_same(sv->rows,
+		           sv->step == QSTEP_REPLACE ? sv->nrows : 0, ans, nans)
 		    ? QSAVED_STALE
 		    : QSAVED_CHANGED;
-		db_rollback(db);
-		return APP_OK;
+		break;
 	}
 	}
-	p[0] = DB_INT(s->owner);
-	p[1] = DB_INT(item);
-	p[2] = DB_INT(s->sitting);
-	if (step == QSTEP_CLEAR)
-		e = db_exec(db, a, DB_QUEST,
-		    s->draft ? SQL_QUEST_DRAFT_CLEAR : SQL_QUEST_ANSWER_CLEAR,
-		    p, 3, NULL);
-	else
-		e = db_exec(db, a, DB_QUEST,
-		    s->draft ? SQL_QUEST_DRAFT_DELETE : SQL_QUEST_ANSWER_DELETE,
-		    p, 2, NULL);
-	if (e != APP_OK)
-		goto fail;
-	for (size_t i = 0; step == QSTEP_REPLACE && i < nrows; i++) {
-		size_t j = 2;
+	/* Seen now, whether it wrote or not. */
+	if ((e = quest_code_touch(db, a, sv->code_id)) != APP_OK)
+		return e;
+	return db_commit(db);
+}
 
-		p[j++] = DB_INT((long long)i + 1);
-		p[j++] = DB_INT(s->sitting);
-		p[j++] = rows[i].vint >= 0 ? DB_INT(rows[i].vint) : DB_NULL;
-		p[j++] = rows[i].vtext.p ? DB_STR(rows[i].vtext) : DB_NULL;
-		p[j++] = rows[i].special != QSPECIAL_NONE
-		    ? DB_STR(str_cstr(quest_special_name(rows[i].special)))
-		    : DB_NULL;
-		if ((e = db_exec(db, a, DB_QUEST,
-		         s->draft ? SQL_QUEST_DRAFT_INSERT
-		                  : SQL_QUEST_ANSWER_INSERT,
-		         p, j, NULL)) != APP_OK)
+enum app_err
+quest_sheet_save(struct db *db, struct arena *a, const struct quest_sheet *s,
+    const struct quest_save *sv, enum quest_saved *out)
+{
+	struct db_param p[5];
+	enum app_err e;
+
+	*out = QSAVED_DONE;
+	if (sv->step != QSTEP_SKIP && sv->step != QSTEP_REPLACE &&
+	    sv->step != QSTEP_CLEAR) /* nothing to write: seen now */
+		return quest_code_touch(db, a, sv->code_id);
+	if ((e = db_begin(db)) != APP_OK)
+		return e;
+	if (quest_key_current(sv->key, sv->key_read)) {
+		/* The claim: the code row locked (first, as the send locks
+		 * it) and marked seen and the screen counted, only while dev
+		 * holds the code and the key is current under the lock. */
+		p[0] = DB_INT(sv->item);
+		p[1] = DB_INT(sv->code_id);
+		p[2] = DB_STR(sv->dev);
+		p[3] = DB_INT(sv->key);
+		p[4] = DB_INT(sv->key);
+		if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_SCREEN_CLAIM, p, 5,
+		         NULL)) != APP_OK)
 			goto fail;
+		if (db_affected_rows(db) > 0) {
+			if ((e = qr_write(db, a, s, sv)) != APP_OK ||
+			    (e = db_commit(db)) != APP_OK)
+				goto fail;
+			return APP_OK;
+		}
 	}
-	p[0] = DB_INT(code_id);
-	p[1] = DB_INT(item);
-	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_SCREEN_SAVED, p, 2,
-	         NULL)) != APP_OK ||
-	    (e = db_commit(db)) != APP_OK)
+	if ((e = qr_save_locked(db, a, s, sv, out)) != APP_OK)
 		goto fail;
 	return APP_OK;
 fail:

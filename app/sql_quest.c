@@ -24,11 +24,12 @@
 
 #define CODE_BY_HASH CODE_SELECT "WHERE c.code_hash = ?"
 
-/* CODE_SELECT with the linked response, the items and whether the
- * language chosen (the response's, an anonymous code's own) is written
- * right to left: struct kiosk_device (kiosk.c). */
-#define KIOSK_DEVICE_SQL                                                       \
-	"SELECT c.id, c.kind, c.questionnaire_id, "                            \
+/* CODE_SELECT's columns with the linked response, the items and whether
+ * the language chosen (the response's, an anonymous code's own) is
+ * written right to left (struct kiosk_device, kiosk.c), and their
+ * tables; parameters: the idle seconds of a link, of a tablet. */
+#define KIOSK_DEVICE_COLS                                                      \
+	"c.id, c.kind, c.questionnaire_id, "                                   \
 	"IFNULL(c.response_id, '') AS response_id, "                           \
 	"IFNULL(c.participation_id, '') AS participation_id, "                 \
 	"IFNULL(c.measurement, '') AS measurement, "                           \
@@ -45,22 +46,33 @@
 	"WHERE i.questionnaire_id = c.questionnaire_id) AS nitems, "           \
 	"IFNULL((SELECT l.dir = 'rtl' FROM questionnaire_language l "          \
 	"WHERE l.questionnaire_id = c.questionnaire_id AND l.lang = "          \
-	"IF(q.anonymity = 'anonym', c.language, r.language)), 0) AS rtl "      \
+	"IF(q.anonymity = 'anonym', c.language, r.language)), 0) AS rtl "
+#define KIOSK_DEVICE_FROM                                                      \
 	"FROM questionnaire_code c "                                           \
 	"JOIN questionnaire q ON q.id = c.questionnaire_id "                   \
-	"LEFT JOIN questionnaire_response r ON r.id = c.response_id "          \
-	"WHERE c.device_hash = ?"
+	"LEFT JOIN questionnaire_response r ON r.id = c.response_id "
 
-/* An item in a language (struct quest_item_rec) with its options
- * (LEFT JOIN: a row per option, in no order: an ORDER BY costs a
- * temporary table, kiosk_item_load() puts them in order), the title,
- * the intro and the screen's key: struct kiosk_item_row. */
+/* The shape of item i (struct quest_item_rec without its texts), its id
+ * and kind named ID and KIND: what a save needs of it. */
+#define KIOSK_ITEM_SHAPE(ID, KIND)                                             \
+	"i.id AS " ID ", i.item_code, i.kind AS " KIND ", "                    \
+	"IFNULL(i.scale_min, '') AS scale_min, "                               \
+	"IFNULL(i.scale_max, '') AS scale_max, i.allow_vet_ej, "               \
+	"i.allow_ej_aktuellt, IFNULL(i.max_length, '') AS max_length "
+
+/* The key of item i's screen with code cid: its saves, 0 before the
+ * first (a code taken before sql/0050 may have no row). */
+#define KIOSK_SCREEN_KEY(cid)                                                  \
+	"IFNULL((SELECT s.saves FROM questionnaire_screen s "                  \
+	"WHERE s.code_id = " cid " AND s.item_id = i.id), 0) AS nyckel "
+
+/* An item screen: the item in a language (struct quest_item_rec) with
+ * its options (LEFT JOIN: a row per option, in no order: an ORDER BY
+ * costs a temporary table, kiosk_item_load() puts them in order), the
+ * title, the intro and the screen's key: struct kiosk_item_row. */
 /* clang-format off */
 #define KIOSK_ITEM_SQL \
-	"SELECT i.id, i.item_code, i.kind, " \
-	"IFNULL(i.scale_min, '') AS scale_min, " \
-	"IFNULL(i.scale_max, '') AS scale_max, i.allow_vet_ej, " \
-	"i.allow_ej_aktuellt, IFNULL(i.max_length, '') AS max_length, " \
+	"SELECT " KIOSK_ITEM_SHAPE("id", "kind") ", " \
 	"COALESCE(" TEXT_IN("i.questionnaire_id", \
 	    "CONCAT('item.', i.item_code)") ", i.text) AS text, " \
 	"IFNULL(" TEXT_IN("i.questionnaire_id", \
@@ -72,18 +84,49 @@
 	"IFNULL(COALESCE(" TEXT_IN("i.questionnaire_id", \
 	    "CONCAT('item.', i.item_code, '.opt.', o.value)") ", o.text), '') " \
 	"AS opt_text, " \
-	KIOSK_ITEM_SCREEN \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'title'") " AS title, " \
+	TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, " \
+	KIOSK_SCREEN_KEY("?") \
 	"FROM questionnaire_item i " \
 	"LEFT JOIN questionnaire_option o ON o.item_id = i.id " \
 	"WHERE i.questionnaire_id = ? AND i.position = ?"
-/* For the screen: the title, the intro, the key. */
-#define KIOSK_ITEM_SCREEN_ALL \
-	TEXT_OR_DEFAULT("i.questionnaire_id", "'title'") " AS title, " \
-	TEXT_OR_DEFAULT("i.questionnaire_id", "'intro'") " AS intro, " \
-	"IFNULL((SELECT s.saves FROM questionnaire_screen s " \
-	"WHERE s.code_id = ? AND s.item_id = i.id), 0) AS nyckel "
-/* For a save: none of them (the save reads the key under its lock). */
-#define KIOSK_ITEM_SCREEN_NONE "'' AS title, '' AS intro, 0 AS nyckel "
+/* A save: the device's row with the item at a position, its options
+ * (values only) and its screen's key, in one statement: struct
+ * kiosk_save_row. No item there: its columns NULL (item_id 0). */
+#define KIOSK_SAVE_SQL \
+	"SELECT " KIOSK_DEVICE_COLS ", " \
+	KIOSK_ITEM_SHAPE("item_id", "item_kind") ", " \
+	"IFNULL(o.position, 0) AS opt_position, " \
+	"IFNULL(o.value, '') AS opt_value, " \
+	KIOSK_SCREEN_KEY("c.id") \
+	KIOSK_DEVICE_FROM \
+	"LEFT JOIN questionnaire_item i " \
+	"ON i.questionnaire_id = c.questionnaire_id AND i.position = ? " \
+	"LEFT JOIN questionnaire_option o ON o.item_id = i.id " \
+	"WHERE c.device_hash = ?"
+/* clang-format on */
+
+/* An item's answer stored over its rows: row 1 (PUT), or the options at
+ * the positions given as rows 1.. (PUT_OPTIONS); the rows past those go
+ * with SHRINK. The primary key is (owner, item_id, seq). */
+/* clang-format off */
+#define ANSWER_PUT(table, owner) \
+	"INSERT INTO " table " (" owner ", item_id, seq, sitting, " \
+	"value_int, value_text, special) VALUES (?, ?, 1, ?, ?, ?, ?) " \
+	ANSWER_OVER
+#define ANSWER_PUT_OPTIONS(table, owner) \
+	"INSERT INTO " table " (" owner ", item_id, seq, sitting, " \
+	"value_int, value_text, special) SELECT ?, o.item_id, " \
+	"ROW_NUMBER() OVER (ORDER BY o.position), ?, o.position, o.value, " \
+	"NULL FROM questionnaire_option o WHERE o.item_id = ? " \
+	"AND FIND_IN_SET(o.position, ?) " \
+	ANSWER_OVER
+#define ANSWER_OVER \
+	"ON DUPLICATE KEY UPDATE sitting = VALUES(sitting), " \
+	"value_int = VALUES(value_int), value_text = VALUES(value_text), " \
+	"special = VALUES(special)"
+#define ANSWER_SHRINK(table, owner) \
+	"DELETE FROM " table " WHERE " owner " = ? AND item_id = ? AND seq > ?"
 /* clang-format on */
 
 /* A text of questionnaire qid by ref in lang (?), else in its default
@@ -290,9 +333,6 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	[SQL_QUEST_DRAFT_CLEAR] = { "DELETE FROM questionnaire_draft_answer WHERE code_id = ? AND item_id = ? "
 	                            "AND sitting = ?",
 	    0, .ncols = 0, .nparams = 3 },
-	[SQL_QUEST_DRAFT_INSERT] = { "INSERT INTO questionnaire_draft_answer (code_id, item_id, seq, sitting, "
-	                             "value_int, value_text, special) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 7 },
 	[SQL_QUEST_DRAFT_COUNT] = { "SELECT COUNT(DISTINCT item_id) AS n FROM questionnaire_draft_answer WHERE code_id = ?",
 	    1, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
 	[SQL_QUEST_DRAFT_FIRST_UNANSWERED] = { "SELECT IFNULL(MIN(i.position), '') AS n FROM questionnaire_item i "
@@ -339,16 +379,12 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	                                  "AND insats_id = ? AND device_hash IS NOT NULL "
 	                                  "AND expires_at > UTC_TIMESTAMP()",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_QUEST_KIOSK_DEVICE] = { KIOSK_DEVICE_SQL, 1, .ncols = 18,
-	    .nparams = 3, .rec = &kiosk_device_record },
-#define KIOSK_ITEM_SCREEN KIOSK_ITEM_SCREEN_ALL
+	[SQL_QUEST_KIOSK_DEVICE] = { "SELECT " KIOSK_DEVICE_COLS
+	                                 KIOSK_DEVICE_FROM
+	                             "WHERE c.device_hash = ?",
+	    1, .ncols = 18, .nparams = 3, .rec = &kiosk_device_record },
 	[SQL_QUEST_KIOSK_ITEM] = { KIOSK_ITEM_SQL, 1, .ncols = 17, .nparams = 9,
 	    .rec = &kiosk_item_row_record },
-#undef KIOSK_ITEM_SCREEN
-#define KIOSK_ITEM_SCREEN KIOSK_ITEM_SCREEN_NONE
-	[SQL_QUEST_KIOSK_ITEM_SAVE] = { KIOSK_ITEM_SQL, 1, .ncols = 17,
-	    .nparams = 6, .rec = &kiosk_item_row_record },
-#undef KIOSK_ITEM_SCREEN
 	/* The subquery is no locking read: it reads the screen row as
 	     * committed when it runs, which is after the code row is locked
 	     * (it depends on c.id), as SQL_QUEST_SCREEN_KEY after
@@ -358,4 +394,38 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	                              "FROM questionnaire_code c WHERE c.id = ? AND c.device_hash = ? "
 	                              "FOR UPDATE",
 	    0, .ncols = 1, .nparams = 3, .rec = &quest_number_record },
+	[SQL_QUEST_KIOSK_SAVE] = { KIOSK_SAVE_SQL, 1, .ncols = 29, .nparams = 4,
+	    .rec = &kiosk_save_row_record },
+	[SQL_QUEST_SCREEN_OPEN] = { "INSERT INTO questionnaire_screen (code_id, item_id, saves) "
+	                            "SELECT ?, i.id, 0 FROM questionnaire_item i "
+	                            "WHERE i.questionnaire_id = ? "
+	                            "ON DUPLICATE KEY UPDATE saves = saves",
+	    0, .ncols = 0, .nparams = 2 },
+	/* The code row first, as the send locks it (then deletes it and its
+	 * screen rows): no save waits on the send the other way round. */
+	[SQL_QUEST_SCREEN_CLAIM] = { "UPDATE questionnaire_code c STRAIGHT_JOIN questionnaire_screen s "
+	                             "ON s.code_id = c.id AND s.item_id = ? "
+	                             "SET c.device_seen_at = UTC_TIMESTAMP(), s.saves = s.saves + 1 "
+	                             "WHERE c.id = ? AND c.device_hash = ? AND (? < 0 OR s.saves = ?)",
+	    0, .ncols = 0, .nparams = 5 },
+	[SQL_QUEST_ANSWER_PUT] = { ANSWER_PUT(
+	                               "questionnaire_answer", "response_id"),
+	    0, .ncols = 0, .nparams = 6 },
+	[SQL_QUEST_ANSWER_PUT_OPTIONS] = { ANSWER_PUT_OPTIONS(
+	                                       "questionnaire_answer",
+	                                       "response_id"),
+	    0, .ncols = 0, .nparams = 4 },
+	[SQL_QUEST_ANSWER_SHRINK] = { ANSWER_SHRINK("questionnaire_answer",
+	                                  "response_id"),
+	    0, .ncols = 0, .nparams = 3 },
+	[SQL_QUEST_DRAFT_PUT] = { ANSWER_PUT(
+	                              "questionnaire_draft_answer", "code_id"),
+	    0, .ncols = 0, .nparams = 6 },
+	[SQL_QUEST_DRAFT_PUT_OPTIONS] = { ANSWER_PUT_OPTIONS(
+	                                      "questionnaire_draft_answer",
+	                                      "code_id"),
+	    0, .ncols = 0, .nparams = 4 },
+	[SQL_QUEST_DRAFT_SHRINK] = { ANSWER_SHRINK("questionnaire_draft_answer",
+	                                 "code_id"),
+	    0, .ncols = 0, .nparams = 3 },
 };

@@ -76,12 +76,36 @@ struct kiosk_screen {
 
 /*
  * Item n (1..) of k's questionnaire in k's language, with its options,
- * and for a screen (screen 1) the title and intro and the screen's key
- * (else "", "" and 0), in one statement: APP_ENOTFOUND when there is no
- * such item.
+ * the title and intro and the screen's key, in one statement:
+ * APP_ENOTFOUND when there is no such item.
  */
-enum app_err kiosk_item_load(struct req *, const struct kiosk *k, long long n,
-    int screen, struct kiosk_screen *out);
+enum app_err kiosk_item_load(
+    struct req *, const struct kiosk *k, long long n, struct kiosk_screen *out);
+
+/* One row of a save's statement (SQL_QUEST_KIOSK_SAVE): the device's row
+ * (first, as kiosk_device_record reads it), the item at the position
+ * without its texts (item.id 0: none there), one of its options
+ * (opt_position 0: none) and the screen's key as read now. */
+struct kiosk_save_row {
+	struct kiosk_device d;
+	struct quest_item_rec item;
+	long long opt_position;
+	struct str opt_value;
+	long long key;
+};
+extern const struct db_record kiosk_save_row_record;
+
+/*
+ * kiosk_enter() (with a language) for a save of item n (1.., 0: none):
+ * the respondent into k and the item's shape and options (no texts: the
+ * save shows nothing; kiosk_item_load() reads a screen) with its
+ * screen's key as read now (not locked) into out, in one statement.
+ * The device is NOT marked seen: the save's write does that
+ * (quest_sheet_save()), or the caller (quest_code_touch()). *redirected
+ * as kiosk_enter(); APP_ENOTFOUND when there is no item n.
+ */
+enum app_err kiosk_enter_save(struct req *, struct kiosk *k, long long n,
+    struct kiosk_screen *out, int *redirected);
 
 /* The device cookie, when it has the shape of one (borrowed). */
 const struct str *kiosk_cookie(struct req *);

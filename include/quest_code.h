@@ -105,7 +105,8 @@ enum app_err quest_code_set_lang(
  * devices using it at once get one winner: the code is checked
  * (quest_code_check()); a linked questionnaire gets its response on first
  * use (random id); a linked response and an anonymous code start a new
- * sitting; the code is bound to dev. On APP_OK *check says whether it was
+ * sitting; the code is bound to dev, with a screen row (saves 0) for each
+ * item it has none for (quest_sheet_save()). On APP_OK *check says whether it was
  * used (QCHECK_OK: *out is the code as bound, its response_id set and
  * language the one chosen so far) or why not (nothing changed).
  */

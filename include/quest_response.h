@@ -280,19 +280,43 @@ enum quest_saved {
 	                  * written */
 };
 
+/* One screen's save (quest_sheet_save()). Borrowed. */
+struct quest_save {
+	long long code_id;  /* the code being answered */
+	struct str dev;     /* the device that must hold it */
+	long long item;     /* the item's id */
+	int multi;          /* a flerval item: a row per option chosen,
+	                      * rows[].vint their positions (or one special) */
+	long long key;      /* the form's (QUEST_KEY_NONE: none) */
+	long long key_read; /* the screen's key as read before the save,
+	                      * without a lock (kiosk_enter_save()) */
+	enum quest_step step;
+	const struct quest_answer_row *rows;
+	size_t nrows;
+};
+
 /*
  * Store a screen's step (QSTEP_SKIP, _REPLACE, _CLEAR; nothing for the
- * others) for item in one transaction, while the device dev still holds
- * code code_id and it is not being sent (the send locks the code row too
- * and deletes it), and key is current (quest_key_judge()); a write
- * counts one more save of item with the code. A key behind is compared
- * with the stored answer in the same transaction (quest_rows_same()).
- * *out says which.
+ * others) for sv's item in one transaction, while the device still holds
+ * the code and it is not being sent (the send locks the code row too and
+ * deletes it), and the key is current (quest_key_judge()); a write
+ * counts one more save of the item with the code. A key behind is
+ * compared with the stored answer in the same transaction
+ * (quest_rows_same()). Whatever the step, the device is marked seen
+ * while it holds the code. *out says which.
+ *
+ * In statements: the code row is locked, marked seen and the screen
+ * counted in one UPDATE that changes nothing unless the device holds the
+ * code and the key is current against the screen row it locks; then the
+ * answer goes over the stored rows in one statement (a flerval answer
+ * with fewer rows than stored: one more for the rest): START, claim,
+ * answer, COMMIT. Otherwise (key_read already says the key is not
+ * current, the claim changed nothing, or the code has no screen row:
+ * taken before sql/0050) the locked path decides, as before the claim.
  */
 enum app_err quest_sheet_save(struct db *, struct arena *,
-    const struct quest_sheet *, long long code_id, struct str dev,
-    long long item, long long key, enum quest_step step,
-    const struct quest_answer_row *rows, size_t nrows, enum quest_saved *out);
+    const struct quest_sheet *, const struct quest_save *sv,
+    enum quest_saved *out);
 
 /*
  * Send the response being answered with code c on the device dev, in one

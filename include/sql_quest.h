@@ -146,8 +146,6 @@ enum sql_quest {
 	/* (code, item, sitting): an emptied screen clears only what it
 	 * showed */
 	SQL_QUEST_DRAFT_CLEAR,
-	/* (code, item, seq, sitting, value int, value text, special) */
-	SQL_QUEST_DRAFT_INSERT,
 	/* (code) -> n: items answered, in any sitting */
 	SQL_QUEST_DRAFT_COUNT,
 	/* (questionnaire, code) -> n: position of the first item without an
@@ -193,10 +191,31 @@ enum sql_quest {
 	/* (code id, device hash, item) -> n: the code row locked while the
 	 * device holds it, with the item's screen key (read after the lock) */
 	SQL_QUEST_CODE_LOCK_KEY,
-	/* (lang x4, questionnaire, position) -> struct kiosk_item_row: as
-	 * SQL_QUEST_KIOSK_ITEM without title, intro and key ("", "", 0),
-	 * for a save */
-	SQL_QUEST_KIOSK_ITEM_SAVE,
+	/* The kiosk answer save in at most 6 statements (issue 19, step 2): */
+	/* (link idle s, tablet idle s, position, device hash) -> struct
+	 * kiosk_save_row: SQL_QUEST_KIOSK_DEVICE's row with the item at the
+	 * position (no texts), a row per option, and its screen's key */
+	SQL_QUEST_KIOSK_SAVE,
+	/* (code id, questionnaire): a screen row (saves 0) for every item
+	 * the code has none for, when a device takes the code */
+	SQL_QUEST_SCREEN_OPEN,
+	/* (item, code id, device hash, key, key): while the device holds
+	 * the code and the key is current (key < 0: any), the code row
+	 * locked and marked seen, the item's screen saved once more; no
+	 * row changed when not */
+	SQL_QUEST_SCREEN_CLAIM,
+	/* (response, item, sitting, value int, value text, special): the
+	 * item's answer row 1 stored over whatever row 1 held */
+	SQL_QUEST_ANSWER_PUT,
+	/* (response, sitting, item, positions "1,3"): the options at the
+	 * positions as rows 1.. in position order, over those rows */
+	SQL_QUEST_ANSWER_PUT_OPTIONS,
+	/* (response, item, n): the item's rows past row n go */
+	SQL_QUEST_ANSWER_SHRINK,
+	/* As the three above for an anonymous draft, keyed by the code: */
+	SQL_QUEST_DRAFT_PUT,
+	SQL_QUEST_DRAFT_PUT_OPTIONS,
+	SQL_QUEST_DRAFT_SHRINK,
 	SQL_QUEST__MAX
 };
 

@@ -551,7 +551,7 @@ participation_page_load(struct req *r, const struct participation *p,
 {
 	/* All: more rows than any list holds. */
 	struct db_param lim = DB_INT(max > 0 ? max : 1000000000LL);
-	struct db_param q[22];
+	struct db_param q[21];
 	struct participation_item *it;
 	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
@@ -560,14 +560,16 @@ participation_page_load(struct req *r, const struct participation *p,
 	memset(out, 0, sizeof(*out));
 	/* In the order of ITEMS_SQL (sql_participation.c). */
 	q[0] = q[1] = q[4] = q[5] = q[9] = q[12] = DB_INT(p->id);
-	q[2] = q[6] = q[8] = q[10] = q[19] = lim;
+	q[2] = q[6] = q[8] = q[10] = q[18] = lim;
 	q[3] = q[7] = q[13] = q[14] = q[15] = DB_INT(p->referral_id);
 	q[11] = DB_STR(p->personnummer);
 	q[16] = DB_INT(p->insats_id);
-	q[17] = DB_INT(codes_too ? 1 : 0);
-	q[18] = q[20] = q[21] = DB_INT(p->id);
-	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 22, &it, &n)) !=
-	    APP_OK)
+	q[17] = q[19] = q[20] = DB_INT(p->id);
+	/* The code lists only with a form (their own statement). */
+	if ((e = part_load(r,
+	         codes_too ? SQL_PARTICIPATION_ITEMS_FORMS
+	                   : SQL_PARTICIPATION_ITEMS,
+	         q, 21, &it, &n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
 		if (it[i].kind > 0 && it[i].kind < ITEM__MAX)

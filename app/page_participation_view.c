@@ -329,9 +329,11 @@ pv_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 /* The lists show the latest max rows each: they were loaded with one
  * more, which only tells that there are more ("<list>_more": the link to
  * the whole lists, or the word that older rows are not shown). The
- * oldest-first lists drop their first row, the newest-first their last. */
+ * oldest-first lists drop their first row, the newest-first their last.
+ * whole: the history page's lists (their captions say the order). */
 static enum app_err
-pv_trim_lists(struct view_ctx *ctx, struct participation_page *pg, size_t max)
+pv_trim_lists(
+    struct view_ctx *ctx, struct participation_page *pg, size_t max, int whole)
 {
 	int ext = pg->nextensions > max, mid = pg->nmidterms > max,
 	    hist = pg->nhistory > max;
@@ -350,7 +352,8 @@ pv_trim_lists(struct view_ctx *ctx, struct participation_page *pg, size_t max)
 	if ((e = view_ctx_set_bool(ctx, "extensions_more", ext)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "midterms_more", mid)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "history_more", hist)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "list_max", (long long)max)) != APP_OK)
+	    (e = view_ctx_set_int(ctx, "list_max", (long long)max)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "lists_whole", whole)) != APP_OK)
 		return e;
 	return APP_OK;
 }
@@ -513,7 +516,8 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
 	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE,
 	         PARTICIPATION_PAGE_LIST + 1, &pg)) != APP_OK ||
-	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_PAGE_LIST)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_PAGE_LIST, 0)) !=
+	        APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
@@ -567,7 +571,7 @@ pv_history(struct req *r, const struct participation *p)
 	         p->personnummer, STR_LIT("history"))) != APP_OK ||
 	    (e = participation_page_load(
 	         r, p, 0, PARTICIPATION_HISTORY_MAX + 1, &pg)) != APP_OK ||
-	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_HISTORY_MAX)) !=
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_HISTORY_MAX, 1)) !=
 	        APP_OK ||
 	    (e = bind_record(
 	         ctx, &participation_record, map, BIND_N(map), p)) != APP_OK ||

@@ -534,8 +534,8 @@ items_alloc(struct arena *a, size_t n, size_t sz, void *out)
 static struct participation_history
 item_history(const struct participation_item *it)
 {
-	return (
-	    struct participation_history){ it->a, it->b, it->c, it->d, it->e };
+	return (struct participation_history){ it->a, it->b, it->c, it->d,
+		it->e, str_to_ll(it->f) };
 }
 
 static struct participation_income
@@ -543,6 +543,31 @@ item_income(const struct participation_item *it)
 {
 	return (struct participation_income){ STR_LIT(""), it->a, it->b,
 		str_eq_cstr(it->c, "1"), it->d };
+}
+
+enum app_err
+participation_history_older(struct req *r, const struct participation *p,
+    long long before, long long max, struct participation_history **rows,
+    size_t *n)
+{
+	struct db_param q[3] = { DB_INT(before), DB_INT(p->id), DB_INT(max) };
+	struct participation_item *it;
+	size_t k;
+	enum app_err e;
+
+	*rows = NULL;
+	*n = 0;
+	if ((e = part_load(r, SQL_PARTICIPATION_HISTORY_OLDER, q, 3, &it,
+	         &k)) != APP_OK ||
+	    (e = items_alloc(r->a, k, sizeof(**rows), rows)) != APP_OK)
+		return e;
+	/* The times are UTC: shown in Swedish time, as on the page. */
+	for (size_t i = 0; i < k; i++) {
+		it[i].a = date_local_time(r->a, it[i].a);
+		(*rows)[i] = item_history(&it[i]);
+	}
+	*n = k;
+	return APP_OK;
 }
 
 enum app_err

@@ -228,12 +228,13 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 
 /* One change_history list (record type, id ?), newest first: the latest
  * ? rows, by index ix read backwards (extra: more conditions on h), each
- * value as val(column) shows it. */
+ * value as val(column) shows it, with the row's id (the key of the
+ * history page's older pages). */
 #define HISTORY_ITEMS(kind, type, ix, extra, val)                              \
 	"(SELECT " kind ", " DESC_AT("h.at") ", -h.id, "                       \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("s.display_name") ", " B("h.field") ", "                             \
-	B(val("h.old_value")) ", " B(val("h.new_value")) ", '' "               \
+	B(val("h.old_value")) ", " B(val("h.new_value")) ", " B("h.id") " "    \
 	"FROM change_history h FORCE INDEX (" ix ") "                          \
 	"JOIN staff s ON s.id = h.staff_id "                                   \
 	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
@@ -339,6 +340,27 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	" UNION ALL " LOOKED_ITEMS codes                                       \
 	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
 	") x ORDER BY kind, o1, o2, a"
+
+/* clang-format on */
+
+/* clang-format off */
+
+/* SQL_PARTICIPATION_HISTORY_OLDER: the participation's (?) change history
+ * before its row k (id ?), newest first, ? rows, as the items' kind 5:
+ * the history page's older pages (keyset, as the access log's). */
+#define HISTORY_OLDER_SQL                                                      \
+	"SELECT 5 AS kind, " DESC_AT("h.at") " AS n, "                         \
+	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") " AS a, "                  \
+	B("s.display_name") " AS b, " B("h.field") " AS c, "                   \
+	B(HISTORY_SQL_VALUE("h.old_value")) " AS d, "                          \
+	B(HISTORY_SQL_VALUE("h.new_value")) " AS e, " B("h.id") " AS f "       \
+	"FROM change_history k "                                               \
+	"JOIN change_history h FORCE INDEX (ix_history_record) "               \
+	"ON h.record_type = k.record_type AND h.record_id = k.record_id "      \
+	"AND (h.at < k.at OR (h.at = k.at AND h.id < k.id)) "                  \
+	"JOIN staff s ON s.id = h.staff_id "                                   \
+	"WHERE k.id = ? AND k.record_type = 'participation' "                  \
+	"AND k.record_id = ? ORDER BY h.at DESC, h.id DESC LIMIT ?"
 
 /* clang-format on */
 
@@ -573,6 +595,8 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    .nparams = 21, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ITEMS_FORMS] = { ITEMS_SQL(CODE_ITEMS), 1,
 	    .ncols = 8, .nparams = 21, .rec = &participation_item_record },
+	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 8,
+	    .nparams = 3, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "
 	                                   "WHERE participation_id = ? ORDER BY sort_order, id",

@@ -83,6 +83,9 @@ enum sql_participation {
 	/* (the same) -> the same and every code list, for a page that shows
 	 * a form */
 	SQL_PARTICIPATION_ITEMS_FORMS,
+	/* (change_history id, id, max) -> struct participation_item (kind 5):
+	 * the change history before that row, newest first */
+	SQL_PARTICIPATION_HISTORY_OLDER,
 	/* (id) -> struct participation_activity: the individual plan */
 	SQL_PARTICIPATION_ACTIVITIES,
 	/* (referral id, id) -> struct participation_income: the income

@@ -190,13 +190,13 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 #define LOOKED_NEWEST                                                          \
 	"SELECT " LOOKED_COLS ", a.id AS id "                                  \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                 \
+	LOOKED_JOINS LOOKED_WHERE                                              \
 	"ORDER BY a.at DESC, a.id DESC "                                       \
 	"LIMIT " NUM(ACCESS_FETCH)
 #define LOOKED_PAGE(cmp, dir)                                                  \
 	"SELECT " LOOKED_COLS ", a.id AS id FROM audit_log k "                 \
 	"JOIN audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                 \
+	LOOKED_JOINS LOOKED_WHERE                                              \
 	"AND k.id = ? AND (a.at " cmp " k.at "                                 \
 	"OR (a.at = k.at AND a.id " cmp " k.id)) "                             \
 	"ORDER BY a.at " dir ", a.id " dir " "                                 \
@@ -267,9 +267,9 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("IFNULL(s.display_name, a.username)") ", " B("a.username") ", "      \
 	B("a.action") ", " B("a.object_type") ", "                             \
-	B(LOOKED_WHAT) " "                                           \
+	B(LOOKED_WHAT) " "                                                     \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                 \
+	LOOKED_JOINS LOOKED_WHERE                                              \
 	"ORDER BY a.at DESC, a.id DESC LIMIT "                                 \
 	NUM(PARTICIPATION_PAGE_LOOKED) ")"
 
@@ -340,10 +340,6 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	" UNION ALL " LOOKED_ITEMS codes                                       \
 	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
 	") x ORDER BY kind, o1, o2, a"
-
-/* clang-format on */
-
-/* clang-format off */
 
 /* SQL_PARTICIPATION_HISTORY_OLDER: the participation's (?) change history
  * before its row k (id ?), newest first, ? rows, as the items' kind 5:

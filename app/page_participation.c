@@ -1,5 +1,5 @@
-/* page_participation.c: the helpers of page_participation*.c; see
- * include/page_participation.h. (The inbox is in
+/* page_participation.c: the helpers of page_participation*.c and the
+ * page's forms' field tables; see include/page_participation.h. (The inbox is in
  * page_participation_list.c.) */
 
 #include "gender.h"
@@ -12,11 +12,54 @@
 #include "pages.h"
 #include "participation.h"
 #include "gallring.h"
+#include "once.h"
 #include "overdue.h"
 #include "referral_decision.h"
 #include "req.h"
 #include "session.h"
 #include "view.h"
+
+/* ---- the forms' field tables (page_participation.h) ---- */
+
+#define PLAN_ROW(n)                                                            \
+	{ "aktivitet_" #n, FT_TEXT, 0, 200, 0, NULL },                         \
+	{                                                                      \
+		"timmar_" #n, FT_INT, 1, 40, 0, NULL                           \
+	}
+const struct field_spec part_plan_spec[2 * PLAN_ROWS] = { PLAN_ROW(1),
+	PLAN_ROW(2), PLAN_ROW(3), PLAN_ROW(4), PLAN_ROW(5), PLAN_ROW(6),
+	PLAN_ROW(7), PLAN_ROW(8), PLAN_ROW(9), PLAN_ROW(10), PLAN_ROW(11),
+	PLAN_ROW(12), PLAN_ROW(13), PLAN_ROW(14), PLAN_ROW(15), PLAN_ROW(16),
+	PLAN_ROW(17), PLAN_ROW(18), PLAN_ROW(19), PLAN_ROW(20), PLAN_ROW(21),
+	PLAN_ROW(22), PLAN_ROW(23), PLAN_ROW(24), PLAN_ROW(25), PLAN_ROW(26),
+	PLAN_ROW(27), PLAN_ROW(28), PLAN_ROW(29), PLAN_ROW(30), PLAN_ROW(31),
+	PLAN_ROW(32), PLAN_ROW(33), PLAN_ROW(34), PLAN_ROW(35), PLAN_ROW(36),
+	PLAN_ROW(37), PLAN_ROW(38), PLAN_ROW(39), PLAN_ROW(40) };
+_Static_assert(
+    PLAN_ROWS == 40 && PLAN_ROWS == PARTICIPATION_PLAN_MAX_ACTIVITIES,
+    "part_plan_spec[] lists 40 rows, the most a plan holds");
+
+const struct field_spec part_plan_rows_spec[PR__MAX] = {
+	[PR_ROWS] = { "rader", FT_INT, 1, PLAN_ROWS, 0, NULL },
+	[PR_ADD] = { "lagg_till", FT_BOOL, 0, 0, 0, NULL },
+};
+
+const struct field_spec part_version_spec[1] = {
+	{ "version", FT_INT, 1, 4294967295LL, FF_REQUIRED, NULL },
+};
+
+const struct field_spec part_fl_spec[FL__MAX] = {
+	[FL_END] = { "nytt_slut", FT_DATE, 20000101, 0, FF_REQUIRED, NULL },
+	[FL_REASON] = { "orsak", FT_TEXT, 1, 500, FF_REQUIRED, NULL },
+	[FL_KEY] = { ONCE_FIELD, FT_TEXT, 0, ONCE_KEY_LEN, 0, NULL },
+};
+
+const struct field_spec part_en_spec[EN__MAX] = {
+	[EN_DATE] = { "slutdatum", FT_DATE, 20000101, 0, FF_REQUIRED, NULL },
+	[EN_REASON] = { "avslutsorsak", FT_TEXT, 1, 32, FF_REQUIRED, NULL },
+	[EN_OCC] = { "sysselsattning_efter", FT_TEXT, 0, 32, 0, NULL },
+	[EN_INCOME] = { "forsorjning_efter", FT_TEXT, 0, 32, FF_MULTI, NULL },
+};
 
 /* ---- shared helpers (page_participation.h) ---- */
 

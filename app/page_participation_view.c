@@ -1,6 +1,7 @@
 /* page_participation_view.c: one participation from inskrivning to the
- * summary, as its page shows it, and the forms' field tables; see
- * include/page_participation.h. The changes are in
+ * summary, as its page shows it, its history and its access log; see
+ * include/page_participation.h (the forms' field tables are in
+ * page_participation.c). The changes are in
  * page_participation_change.c, the rules in participation.c. */
 #include "gender.h"
 #include "access.h"
@@ -22,48 +23,6 @@
 #include "req.h"
 #include "session.h"
 #include "view.h"
-
-/* ---- the forms' field tables (page_participation.h) ---- */
-
-#define PLAN_ROW(n)                                                            \
-	{ "aktivitet_" #n, FT_TEXT, 0, 200, 0, NULL },                         \
-	{                                                                      \
-		"timmar_" #n, FT_INT, 1, 40, 0, NULL                           \
-	}
-const struct field_spec part_plan_spec[2 * PLAN_ROWS] = { PLAN_ROW(1),
-	PLAN_ROW(2), PLAN_ROW(3), PLAN_ROW(4), PLAN_ROW(5), PLAN_ROW(6),
-	PLAN_ROW(7), PLAN_ROW(8), PLAN_ROW(9), PLAN_ROW(10), PLAN_ROW(11),
-	PLAN_ROW(12), PLAN_ROW(13), PLAN_ROW(14), PLAN_ROW(15), PLAN_ROW(16),
-	PLAN_ROW(17), PLAN_ROW(18), PLAN_ROW(19), PLAN_ROW(20), PLAN_ROW(21),
-	PLAN_ROW(22), PLAN_ROW(23), PLAN_ROW(24), PLAN_ROW(25), PLAN_ROW(26),
-	PLAN_ROW(27), PLAN_ROW(28), PLAN_ROW(29), PLAN_ROW(30), PLAN_ROW(31),
-	PLAN_ROW(32), PLAN_ROW(33), PLAN_ROW(34), PLAN_ROW(35), PLAN_ROW(36),
-	PLAN_ROW(37), PLAN_ROW(38), PLAN_ROW(39), PLAN_ROW(40) };
-_Static_assert(
-    PLAN_ROWS == 40 && PLAN_ROWS == PARTICIPATION_PLAN_MAX_ACTIVITIES,
-    "part_plan_spec[] lists 40 rows, the most a plan holds");
-
-const struct field_spec part_plan_rows_spec[PR__MAX] = {
-	[PR_ROWS] = { "rader", FT_INT, 1, PLAN_ROWS, 0, NULL },
-	[PR_ADD] = { "lagg_till", FT_BOOL, 0, 0, 0, NULL },
-};
-
-const struct field_spec part_version_spec[1] = {
-	{ "version", FT_INT, 1, 4294967295LL, FF_REQUIRED, NULL },
-};
-
-const struct field_spec part_fl_spec[FL__MAX] = {
-	[FL_END] = { "nytt_slut", FT_DATE, 20000101, 0, FF_REQUIRED, NULL },
-	[FL_REASON] = { "orsak", FT_TEXT, 1, 500, FF_REQUIRED, NULL },
-	[FL_KEY] = { ONCE_FIELD, FT_TEXT, 0, ONCE_KEY_LEN, 0, NULL },
-};
-
-const struct field_spec part_en_spec[EN__MAX] = {
-	[EN_DATE] = { "slutdatum", FT_DATE, 20000101, 0, FF_REQUIRED, NULL },
-	[EN_REASON] = { "avslutsorsak", FT_TEXT, 1, 32, FF_REQUIRED, NULL },
-	[EN_OCC] = { "sysselsattning_efter", FT_TEXT, 0, 32, 0, NULL },
-	[EN_INCOME] = { "forsorjning_efter", FT_TEXT, 0, 32, FF_MULTI, NULL },
-};
 
 /* ---- loading and binding ---- */
 
@@ -329,9 +288,11 @@ pv_bind_history(struct view_ctx *ctx, const struct participation_page *pg)
 /* The lists show the latest max rows each: they were loaded with one
  * more, which only tells that there are more ("<list>_more": the link to
  * the whole lists, or the word that older rows are not shown). The
- * oldest-first lists drop their first row, the newest-first their last. */
+ * oldest-first lists drop their first row, the newest-first their last.
+ * whole: the history page's lists (their captions say the order). */
 static enum app_err
-pv_trim_lists(struct view_ctx *ctx, struct participation_page *pg, size_t max)
+pv_trim_lists(
+    struct view_ctx *ctx, struct participation_page *pg, size_t max, int whole)
 {
 	int ext = pg->nextensions > max, mid = pg->nmidterms > max,
 	    hist = pg->nhistory > max;
@@ -350,7 +311,8 @@ pv_trim_lists(struct view_ctx *ctx, struct participation_page *pg, size_t max)
 	if ((e = view_ctx_set_bool(ctx, "extensions_more", ext)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "midterms_more", mid)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "history_more", hist)) != APP_OK ||
-	    (e = view_ctx_set_int(ctx, "list_max", (long long)max)) != APP_OK)
+	    (e = view_ctx_set_int(ctx, "list_max", (long long)max)) != APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "lists_whole", whole)) != APP_OK)
 		return e;
 	return APP_OK;
 }
@@ -513,7 +475,8 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	         r, ctx, p->referral_id, ACCESS_INSATS, &facts)) != APP_OK ||
 	    (e = participation_page_load(r, p, pv_shown(f) != PV_NONE,
 	         PARTICIPATION_PAGE_LIST + 1, &pg)) != APP_OK ||
-	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_PAGE_LIST)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_PAGE_LIST, 0)) !=
+	        APP_OK ||
 	    (e = pv_bind_state(r, ctx, p, f)) != APP_OK)
 		return e;
 	/* Up front: the summary goes to the remittent only under a waiver
@@ -547,9 +510,11 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 /* ?visa=historik: the lists the page shows the latest of (the
  * extensions, the mid-term follow-ups, the change history and the SUS
  * history), PARTICIPATION_HISTORY_MAX of each, read and logged as the page
- * is. */
+ * is. before > 0 (&fore=<change_history id>): the change history's rows
+ * before that one, a page of them, and no other list (keyset: the link
+ * "Äldre ändringar" carries the last row shown). */
 static enum app_err
-pv_history(struct req *r, const struct participation *p)
+pv_history(struct req *r, const struct participation *p, long long before)
 {
 	static const struct bind_key map[] = {
 		{ "id", "id" },
@@ -558,16 +523,24 @@ pv_history(struct req *r, const struct participation *p)
 		{ "last_name", "last_name" },
 	};
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	struct participation_page pg;
+	struct participation_page pg = { 0 };
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	if ((e = audit_write(r, AUDIT_READ, "participation", p->id,
 	         p->personnummer, STR_LIT("history"))) != APP_OK ||
-	    (e = participation_page_load(
-	         r, p, 0, PARTICIPATION_HISTORY_MAX + 1, &pg)) != APP_OK ||
-	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_HISTORY_MAX)) !=
+	    (e = before > 0
+	            ? participation_history_older(r, p, before,
+	                  PARTICIPATION_HISTORY_MAX + 1, &pg.history,
+	                  &pg.nhistory)
+	            : participation_page_load(r, p, 0,
+	                  PARTICIPATION_HISTORY_MAX + 1, &pg)) != APP_OK ||
+	    (e = pv_trim_lists(ctx, &pg, PARTICIPATION_HISTORY_MAX, 1)) !=
+	        APP_OK ||
+	    (e = view_ctx_set_bool(ctx, "older_page", before > 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "history_fore",
+	         pg.nhistory > 0 ? pg.history[pg.nhistory - 1].id : 0)) !=
 	        APP_OK ||
 	    (e = bind_record(
 	         ctx, &participation_record, map, BIND_N(map), p)) != APP_OK ||
@@ -593,17 +566,23 @@ page_participation(struct req *r)
 
 	const struct str *form = req_query(r, "form");
 	const struct str *visa = req_query(r, "visa");
+	const struct str *fore = req_query(r, "fore");
+	long long before = 0;
 
 	/* ?form=x: that form on its own page; an unknown one is not found. */
 	if (form != NULL && (f.open = pv_form_named(*form)) == PV_NONE)
 		return APP_ENOTFOUND;
 	if (visa != NULL && !str_eq_cstr(*visa, "historik"))
 		return APP_ENOTFOUND;
+	/* &fore=: a page of the history's older rows; a key that is not an
+	 * id, or one without the history, is not a page. */
+	if (fore != NULL && (visa == NULL || (before = str_to_ll(*fore)) <= 0))
+		return APP_ENOTFOUND;
 	if ((e = req_param_id(r, &id)) != APP_OK ||
 	    (e = pv_load(r, id, &p)) != APP_OK)
 		return e;
 	if (visa != NULL)
-		return pv_history(r, &p);
+		return pv_history(r, &p, before);
 	if (req_query(r, "antagen") != NULL)
 		f.notice = "Ansökan är antagen och deltagandet inskrivet.";
 	else if (req_query(r, "sparat") != NULL)

@@ -534,8 +534,8 @@ items_alloc(struct arena *a, size_t n, size_t sz, void *out)
 static struct participation_history
 item_history(const struct participation_item *it)
 {
-	return (
-	    struct participation_history){ it->a, it->b, it->c, it->d, it->e };
+	return (struct participation_history){ it->a, it->b, it->c, it->d,
+		it->e, str_to_ll(it->f) };
 }
 
 static struct participation_income
@@ -546,12 +546,37 @@ item_income(const struct participation_item *it)
 }
 
 enum app_err
+participation_history_older(struct req *r, const struct participation *p,
+    long long before, long long max, struct participation_history **rows,
+    size_t *n)
+{
+	struct db_param q[3] = { DB_INT(before), DB_INT(p->id), DB_INT(max) };
+	struct participation_item *it;
+	size_t k;
+	enum app_err e;
+
+	*rows = NULL;
+	*n = 0;
+	if ((e = part_load(r, SQL_PARTICIPATION_HISTORY_OLDER, q, 3, &it,
+	         &k)) != APP_OK ||
+	    (e = items_alloc(r->a, k, sizeof(**rows), rows)) != APP_OK)
+		return e;
+	/* The times are UTC: shown in Swedish time, as on the page. */
+	for (size_t i = 0; i < k; i++) {
+		it[i].a = date_local_time(r->a, it[i].a);
+		(*rows)[i] = item_history(&it[i]);
+	}
+	*n = k;
+	return APP_OK;
+}
+
+enum app_err
 participation_page_load(struct req *r, const struct participation *p,
     int codes_too, long long max, struct participation_page *out)
 {
 	/* All: more rows than any list holds. */
 	struct db_param lim = DB_INT(max > 0 ? max : 1000000000LL);
-	struct db_param q[22];
+	struct db_param q[21];
 	struct participation_item *it;
 	struct code_choice *codes;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
@@ -560,14 +585,16 @@ participation_page_load(struct req *r, const struct participation *p,
 	memset(out, 0, sizeof(*out));
 	/* In the order of ITEMS_SQL (sql_participation.c). */
 	q[0] = q[1] = q[4] = q[5] = q[9] = q[12] = DB_INT(p->id);
-	q[2] = q[6] = q[8] = q[10] = q[19] = lim;
+	q[2] = q[6] = q[8] = q[10] = q[18] = lim;
 	q[3] = q[7] = q[13] = q[14] = q[15] = DB_INT(p->referral_id);
 	q[11] = DB_STR(p->personnummer);
 	q[16] = DB_INT(p->insats_id);
-	q[17] = DB_INT(codes_too ? 1 : 0);
-	q[18] = q[20] = q[21] = DB_INT(p->id);
-	if ((e = part_load(r, SQL_PARTICIPATION_ITEMS, q, 22, &it, &n)) !=
-	    APP_OK)
+	q[17] = q[19] = q[20] = DB_INT(p->id);
+	/* The code lists only with a form (their own statement). */
+	if ((e = part_load(r,
+	         codes_too ? SQL_PARTICIPATION_ITEMS_FORMS
+	                   : SQL_PARTICIPATION_ITEMS,
+	         q, 21, &it, &n)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
 		if (it[i].kind > 0 && it[i].kind < ITEM__MAX)

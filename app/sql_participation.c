@@ -144,10 +144,34 @@
 	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
 	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
 	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
-#define LOOKED_COLS                                                                \
-	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                           \
-	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "      \
-	"a.action AS action, a.object_type AS object_type, " AUDIT_SQL_OBJECT_WHAT \
+/* What a row of the file's access log names, as AUDIT_SQL_OBJECT_WHAT
+ * (include/sql_audit_object.h) says it for the types LOOKED_WHERE lets
+ * through: a consent, a referral and a participation (a person has no
+ * words). Their rows are joined once (LOOKED_JOINS) where the shared
+ * expression had a subquery per type for the optimizer to plan on every
+ * execution; staff, organisation and insats rows are not in a file's
+ * log. */
+#define LOOKED_JOINS                                                           \
+	"LEFT JOIN staff s ON s.id = a.staff_id "                              \
+	"LEFT JOIN consent ac ON a.object_type = 'consent' "                   \
+	"AND ac.id = a.object_id "                                             \
+	"LEFT JOIN participation ap ON a.object_type = 'participation' "       \
+	"AND ap.id = a.object_id "                                             \
+	"LEFT JOIN referral ar ON ar.id = "                                    \
+	"IF(a.object_type = 'referral', a.object_id, ap.referral_id) "         \
+	"LEFT JOIN insats ai ON ai.id = ar.insats_id "
+#define LOOKED_WHAT                                                            \
+	"IFNULL(CASE a.object_type "                                           \
+	"WHEN 'consent' THEN IF(ac.id IS NULL, NULL, CONCAT('till ', "         \
+	"IF(ac.kind = 'sus', 'SUS-registrering', 'sekretesslättnad'), "       \
+	"IFNULL(CONCAT(', signerat ', DATE_FORMAT(ac.signed_at, "              \
+	"'%Y-%m-%d')), ''))) "                                                 \
+	"WHEN 'referral' THEN CONCAT('till ', ai.short_name) "                 \
+	"WHEN 'participation' THEN CONCAT('i ', ai.short_name) END, '')"
+#define LOOKED_COLS                                                            \
+	"DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, "                       \
+	"IFNULL(s.display_name, a.username) AS who, a.username AS username, "  \
+	"a.action AS action, a.object_type AS object_type, " LOOKED_WHAT       \
 	" AS what"
 
 /* A page of the access log and one more (LIMIT takes no expression). */
@@ -166,13 +190,13 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 #define LOOKED_NEWEST                                                          \
 	"SELECT " LOOKED_COLS ", a.id AS id "                                  \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	LOOKED_JOINS LOOKED_WHERE                                              \
 	"ORDER BY a.at DESC, a.id DESC "                                       \
 	"LIMIT " NUM(ACCESS_FETCH)
 #define LOOKED_PAGE(cmp, dir)                                                  \
 	"SELECT " LOOKED_COLS ", a.id AS id FROM audit_log k "                 \
 	"JOIN audit_log a FORCE INDEX (ix_audit_person) "                      \
-	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	LOOKED_JOINS LOOKED_WHERE                                              \
 	"AND k.id = ? AND (a.at " cmp " k.at "                                 \
 	"OR (a.at = k.at AND a.id " cmp " k.id)) "                             \
 	"ORDER BY a.at " dir ", a.id " dir " "                                 \
@@ -204,12 +228,13 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 
 /* One change_history list (record type, id ?), newest first: the latest
  * ? rows, by index ix read backwards (extra: more conditions on h), each
- * value as val(column) shows it. */
+ * value as val(column) shows it, with the row's id (the key of the
+ * history page's older pages). */
 #define HISTORY_ITEMS(kind, type, ix, extra, val)                              \
 	"(SELECT " kind ", " DESC_AT("h.at") ", -h.id, "                       \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("s.display_name") ", " B("h.field") ", "                             \
-	B(val("h.old_value")) ", " B(val("h.new_value")) ", '' "               \
+	B(val("h.old_value")) ", " B(val("h.new_value")) ", " B("h.id") " "    \
 	"FROM change_history h FORCE INDEX (" ix ") "                          \
 	"JOIN staff s ON s.id = h.staff_id "                                   \
 	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
@@ -242,18 +267,20 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s')") ", "                       \
 	B("IFNULL(s.display_name, a.username)") ", " B("a.username") ", "      \
 	B("a.action") ", " B("a.object_type") ", "                             \
-	B(AUDIT_SQL_OBJECT_WHAT) " "                                           \
+	B(LOOKED_WHAT) " "                                                     \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	"LEFT JOIN staff s ON s.id = a.staff_id " LOOKED_WHERE                 \
+	LOOKED_JOINS LOOKED_WHERE                                              \
 	"ORDER BY a.at DESC, a.id DESC LIMIT "                                 \
 	NUM(PARTICIPATION_PAGE_LOOKED) ")"
 
-/* The forms' code lists, only when a form is shown (? = 1). */
+/* The forms' code lists, only in the statement for a page that shows a
+ * form (SQL_PARTICIPATION_ITEMS_FORMS): the page without one does not
+ * plan this branch on every execution. */
 #define CODE_ITEMS                                                             \
-	"(SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, k.sort_order, "        \
-	"k.code), 0, " B("k.list") ", " B("k.code") ", " B("k.label") ", "     \
-	B("k.active") ", " B("k.has_sus") ", '' "                              \
-	"FROM (" CODES_ALL ") k WHERE ? = 1)"
+	" UNION ALL (SELECT 8, ROW_NUMBER() OVER (ORDER BY k.list, "           \
+	"k.sort_order, k.code), 0, " B("k.list") ", " B("k.code") ", "         \
+	B("k.label") ", " B("k.active") ", " B("k.has_sus") ", '' "            \
+	"FROM (" CODES_ALL ") k)"
 
 /* The mid-term follow-ups (sql/0039, midterm.h): held date, attendees,
  * note, who recorded it, id, version; the latest ? held, oldest first. */
@@ -284,7 +311,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("su.state") ", '', '', '', '' FROM participation_summary su "        \
 	"WHERE su.participation_id = ? ORDER BY su.version_no DESC LIMIT 1)"
 
-#define ITEMS_SQL                                                              \
+#define ITEMS_SQL(codes)                                                       \
 	"SELECT kind, o1 AS n, a, b, c, d, e, f FROM ("                        \
 	"(SELECT 1 AS kind, sort_order AS o1, id AS o2, "                      \
 	B("activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "         \
@@ -310,9 +337,26 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	    "AND h.sus_field = 1 ", SUS_REF_VALUE)                             \
 	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
 	    "AND h.sus_field = 1 ", AS_IS)                                     \
-	" UNION ALL " LOOKED_ITEMS " UNION ALL " CODE_ITEMS                    \
+	" UNION ALL " LOOKED_ITEMS codes                                       \
 	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
 	") x ORDER BY kind, o1, o2, a"
+
+/* SQL_PARTICIPATION_HISTORY_OLDER: the participation's (?) change history
+ * before its row k (id ?), newest first, ? rows, as the items' kind 5:
+ * the history page's older pages (keyset, as the access log's). */
+#define HISTORY_OLDER_SQL                                                      \
+	"SELECT 5 AS kind, " DESC_AT("h.at") " AS n, "                         \
+	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") " AS a, "                  \
+	B("s.display_name") " AS b, " B("h.field") " AS c, "                   \
+	B(HISTORY_SQL_VALUE("h.old_value")) " AS d, "                          \
+	B(HISTORY_SQL_VALUE("h.new_value")) " AS e, " B("h.id") " AS f "       \
+	"FROM change_history k "                                               \
+	"JOIN change_history h FORCE INDEX (ix_history_record) "               \
+	"ON h.record_type = k.record_type AND h.record_id = k.record_id "      \
+	"AND (h.at < k.at OR (h.at = k.at AND h.id < k.id)) "                  \
+	"JOIN staff s ON s.id = h.staff_id "                                   \
+	"WHERE k.id = ? AND k.record_type = 'participation' "                  \
+	"AND k.record_id = ? ORDER BY h.at DESC, h.id DESC LIMIT ?"
 
 /* clang-format on */
 
@@ -543,8 +587,12 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL, 1, .ncols = 8, .nparams = 22,
-	    .rec = &participation_item_record },
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL(""), 1, .ncols = 8,
+	    .nparams = 21, .rec = &participation_item_record },
+	[SQL_PARTICIPATION_ITEMS_FORMS] = { ITEMS_SQL(CODE_ITEMS), 1,
+	    .ncols = 8, .nparams = 21, .rec = &participation_item_record },
+	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 8,
+	    .nparams = 3, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "
 	                                   "WHERE participation_id = ? ORDER BY sort_order, id",

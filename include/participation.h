@@ -227,6 +227,7 @@ extern const struct db_record participation_income_record;
 /* A change_history row. */
 struct participation_history {
 	struct str at, who, field, old_value, new_value;
+	long long id; /* change_history id (the history page's key) */
 };
 extern const struct db_record participation_history_record;
 
@@ -355,6 +356,13 @@ enum app_err participation_load(
 enum app_err participation_page_load(struct req *,
     const struct participation *p, int codes, long long max,
     struct participation_page *out);
+
+/* The change history of p before its row before (a change_history id),
+ * newest first, at most max rows (the history page's older pages;
+ * keyset). None when that row is not p's. Arena. */
+enum app_err participation_history_older(struct req *,
+    const struct participation *p, long long before, long long max,
+    struct participation_history **rows, size_t *n);
 
 /* Every code list (active and not) into codes[PCODES__MAX]. Arena. */
 enum app_err participation_codes_load(struct req *, struct code_choices *codes);

@@ -75,11 +75,17 @@ enum sql_participation {
 	SQL_PARTICIPATION_SEARCH_NAME,
 	SQL_PARTICIPATION_GET,
 	/* (id, id, max, referral id, id, id, max, referral id, max, id, max,
-	 * personnummer, id, referral id x3, insats id, codes?, id, max, id,
+	 * personnummer, id, referral id x3, insats id, id, max, id,
 	 * id) -> struct participation_item: the lists of the participation's
 	 * page in one statement, the long ones their latest max rows (see
 	 * participation_page_load()) */
 	SQL_PARTICIPATION_ITEMS,
+	/* (the same) -> the same and every code list, for a page that shows
+	 * a form */
+	SQL_PARTICIPATION_ITEMS_FORMS,
+	/* (change_history id, id, max) -> struct participation_item (kind 5):
+	 * the change history before that row, newest first */
+	SQL_PARTICIPATION_HISTORY_OLDER,
 	/* (id) -> struct participation_activity: the individual plan */
 	SQL_PARTICIPATION_ACTIVITIES,
 	/* (referral id, id) -> struct participation_income: the income

@@ -41,11 +41,20 @@
 
 /* The folkbokföringskommun's SCB code (sql/0035, 0036): the text by name,
  * case-insensitive, a trailing " kommun" ignored, or a code typed as
- * text; NULL when it names none. */
+ * text; the least code of those that match, NULL when it names none.
+ * Two index look-ups (uq_code_municipality_name; ix_code_municipality_text,
+ * sql/0048: the code in the text's collation, compared as the text with
+ * the ascii code was), the lesser taken, where one search with an OR read
+ * the whole list. */
+#define SUS_KOMMUN_BY_NAME                                                     \
+	"(SELECT MIN(cm.code) FROM code_municipality cm WHERE cm.name = "      \
+	"REGEXP_REPLACE(TRIM(pe.home_municipality), '(?i) +kommun$', ''))"
+#define SUS_KOMMUN_BY_CODE                                                     \
+	"(SELECT MIN(cm.code) FROM code_municipality cm "                      \
+	"WHERE cm.code_text = TRIM(pe.home_municipality))"
 #define SUS_KOMMUN_CODE                                                        \
-	"(SELECT cm.code FROM code_municipality cm WHERE cm.name = "           \
-	"REGEXP_REPLACE(TRIM(pe.home_municipality), '(?i) +kommun$', '') "     \
-	"OR cm.code = TRIM(pe.home_municipality) ORDER BY cm.code LIMIT 1)"
+	"LEAST(COALESCE(" SUS_KOMMUN_BY_NAME ", " SUS_KOMMUN_BY_CODE "), "     \
+	"COALESCE(" SUS_KOMMUN_BY_CODE ", " SUS_KOMMUN_BY_NAME "))"
 
 /* The facts as columns f_* (SUS_FACTS_NCOLS of them); decode with
  * SUS_FACTS_FIELDS. The registry items (start date, personnummer, ...)

@@ -867,7 +867,7 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	struct sus_run run = { 0 };
 	long long base_no, batch_no, forbund_id, acked_no;
 	int full, found;
-	char path[64], detail[128];
+	char path[64], detail[128], verr[400];
 	enum app_err e;
 
 	run.v = env->schema > 0 ? env->schema : SUS_SCHEMA_DEFAULT;
@@ -934,6 +934,13 @@ sus_build(const struct sus_env *env, long long since, int fd,
 		return e;
 	if ((x = sus_xml_open(fd, run.v)) == NULL)
 		return APP_ENOMEM;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (env->xsd_path != NULL &&
+	    (e = sus_xml_check_start(x, env->xsd_path, verr, sizeof(verr))) !=
+	        APP_OK) {
+		snprintf(err, errlen, "Schemat %s: %s", env->xsd_path, verr);
+		goto out;
+	}
 	run.batch_no = batch_no;
 	sus_items_init(run.items, env->db, batch_no);
 	run.acked_no = acked_no;
@@ -983,24 +990,18 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	};
 	if ((e = sus_xml_finish(x, &sum)) != APP_OK)
 		goto out;
+	if (env->xsd_path != NULL &&
+	    (e = sus_xml_check_end(x, path, verr, sizeof(verr))) != APP_OK) {
+		snprintf(err, errlen, "Exporten följer inte schemat %s: %s",
+		    env->xsd_path, verr);
+		e = APP_EIO; /* our bug, not the caller's: a 500 */
+		goto out;
+	}
 	sus_xml_free(x);
 	x = NULL;
 	if (fsync(fd) != 0) {
 		e = APP_EIO;
 		goto out;
-	}
-	if (env->xsd_path != NULL) {
-		char verr[400];
-
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-		if ((e = sus_xml_validate(
-		         env->xsd_path, path, verr, sizeof(verr))) != APP_OK) {
-			snprintf(err, errlen,
-			    "Exporten följer inte schemat %s: %s",
-			    env->xsd_path, verr);
-			e = APP_EIO; /* our bug, not the caller's: a 500 */
-			goto out;
-		}
 	}
 	if ((e = sus_store_document(env, fd, batch_no, res)) != APP_OK)
 		goto out;

@@ -171,7 +171,8 @@ sus_xml_open(int fd, int v)
 }
 
 struct sus_xml_err;
-static int sus_xml_check_stop(struct sus_xml *, struct sus_xml_err *);
+static int sus_xml_check_stop(
+    struct sus_xml *, struct sus_xml_err *, struct sus_xml_digest *);
 
 void
 sus_xml_free(struct sus_xml *x)
@@ -179,7 +180,7 @@ sus_xml_free(struct sus_xml *x)
 	if (x == NULL)
 		return;
 	xmlFreeTextWriter(x->w); /* closes the output buffer */
-	(void)sus_xml_check_stop(x, NULL);
+	(void)sus_xml_check_stop(x, NULL, NULL);
 	free(x);
 }
 
@@ -944,8 +945,10 @@ sus_xml_validate(
 
 struct sus_xml_check {
 	pthread_t thread;
-	int rfd, wfd; /* the pipe; wfd -1 once closed */
-	int rc;       /* xmlSchemaValidateStream()'s result */
+	int rfd, wfd;                 /* the pipe; wfd -1 once closed */
+	int rc;                       /* xmlSchemaValidateStream()'s result */
+	crypto_hash_sha256_state sha; /* of every byte read from the pipe */
+	unsigned long long bytes;     /* read from the pipe */
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctx;
 	struct sus_xml_err ectx;
@@ -961,6 +964,11 @@ sus_xml_pipe_read(void *ctx, char *buf, int len)
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n > 0) {
+			crypto_hash_sha256_update(
+			    &c->sha, (const unsigned char *)buf, (size_t)n);
+			c->bytes += (unsigned long long)n;
+		}
 		return n < 0 ? -1 : (int)n;
 	}
 }
@@ -1017,6 +1025,7 @@ sus_xml_check_start(
 		return APP_EINPUT;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return APP_ENOMEM;
+	crypto_hash_sha256_init(&c->sha);
 	if ((e = sus_xml_schema_load(xsd_path, &c->ectx, &c->schema, &c->vctx,
 	         err, errlen)) != APP_OK) {
 		free(c);
@@ -1073,7 +1082,8 @@ sus_xml_check_feed(struct sus_xml *x, const char *p, size_t n)
 /* End the document for the thread, wait for it, free it; its result,
  * and its first error into *ectx (when not NULL). */
 static int
-sus_xml_check_stop(struct sus_xml *x, struct sus_xml_err *ectx)
+sus_xml_check_stop(
+    struct sus_xml *x, struct sus_xml_err *ectx, struct sus_xml_digest *d)
 {
 	struct sus_xml_check *c = x->check;
 	int rc;
@@ -1088,6 +1098,10 @@ sus_xml_check_stop(struct sus_xml *x, struct sus_xml_err *ectx)
 	rc = c->rc;
 	if (ectx != NULL)
 		*ectx = c->ectx;
+	if (d != NULL) {
+		crypto_hash_sha256_final(&c->sha, d->sha256);
+		d->bytes = c->bytes;
+	}
 	xmlSchemaFreeValidCtxt(c->vctx);
 	xmlSchemaFree(c->schema);
 	x->check = NULL;
@@ -1096,8 +1110,8 @@ sus_xml_check_stop(struct sus_xml *x, struct sus_xml_err *ectx)
 }
 
 enum app_err
-sus_xml_check_end(
-    struct sus_xml *x, const char *doc_path, char *err, size_t errlen)
+sus_xml_check_end(struct sus_xml *x, const char *doc_path,
+    struct sus_xml_digest *d, char *err, size_t errlen)
 {
 	struct sus_xml_err ectx;
 	int rc;
@@ -1107,9 +1121,9 @@ sus_xml_check_end(
 	if (x->check == NULL)
 		return APP_EINPUT;
 	if (x->phase != PH_DONE || x->failed) {
-		(void)sus_xml_check_stop(x, NULL);
+		(void)sus_xml_check_stop(x, NULL, NULL);
 		return APP_EIO;
 	}
-	rc = sus_xml_check_stop(x, &ectx);
+	rc = sus_xml_check_stop(x, &ectx, d);
 	return sus_xml_verdict(rc, &ectx, doc_path, err, errlen);
 }

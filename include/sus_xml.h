@@ -183,12 +183,20 @@ enum app_err sus_xml_validate(
 enum app_err sus_xml_check_start(
     struct sus_xml *, const char *xsd_path, char *err, size_t errlen);
 
+/* What went through the pipe: every byte of the document, in order. */
+struct sus_xml_digest {
+	unsigned char sha256[32];
+	unsigned long long bytes;
+};
+
 /* After sus_xml_finish(): wait for the thread and give its verdict as
  * sus_xml_validate() does (doc_path, the file written, is read again only
- * to name the participation of an error). APP_EIO when the document was
- * not finished or a write failed. sus_xml_free() ends a thread that was
- * not asked for its verdict. */
-enum app_err sus_xml_check_end(
-    struct sus_xml *, const char *doc_path, char *err, size_t errlen);
+ * to name the participation of an error), and into *d (when not NULL)
+ * the SHA-256 and length of the document, which the thread computes as it
+ * reads (so the writer does not). APP_EIO when the document was not
+ * finished or a write failed. sus_xml_free() ends a thread that was not
+ * asked for its verdict. */
+enum app_err sus_xml_check_end(struct sus_xml *, const char *doc_path,
+    struct sus_xml_digest *d, char *err, size_t errlen);
 
 #endif /* !SUS_XML_H */

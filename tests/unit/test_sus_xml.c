@@ -325,7 +325,7 @@ validation_never_quotes_the_value(void **state)
  * (APP_OK when not checked). */
 static enum app_err
 write_checked(int fd, const char *xsd, int n, long long bad, char *path,
-    char *err, size_t errlen)
+    struct sus_xml_digest *d, char *err, size_t errlen)
 {
 	struct sus_xml *x = sus_xml_open(fd, 2);
 	enum app_err e = APP_OK;
@@ -354,7 +354,7 @@ write_checked(int fd, const char *xsd, int n, long long bad, char *path,
 	assert_int_equal(
 	    sus_xml_finish(x, &(struct sus_summary){ .n_new = n }), APP_OK);
 	if (xsd != NULL)
-		e = sus_xml_check_end(x, path, err, errlen);
+		e = sus_xml_check_end(x, path, d, err, errlen);
 	sus_xml_free(x);
 	return e;
 }
@@ -366,15 +366,26 @@ static void
 validation_while_written(void **state)
 {
 	char path[64], err[400], err_file[400];
+	unsigned char sha[crypto_hash_sha256_BYTES];
+	struct sus_xml_digest d;
 	struct sus_xml *x;
+	char *doc;
+	size_t len;
 	int fd;
 
 	(void)state;
 	fd = tmp_fd(path, sizeof(path));
 	assert_int_equal(write_checked(fd, "conf/sus-export-2.xsd", 6000, 0,
-	                     path, err, sizeof(err)),
+	                     path, &d, err, sizeof(err)),
 	    APP_OK);
 	assert_true(lseek(fd, 0, SEEK_END) > 4 * 1024 * 1024);
+	/* The thread's hash and length are the file's. */
+	doc = slurp(path, &len);
+	assert_non_null(doc);
+	assert_int_equal(d.bytes, len);
+	crypto_hash_sha256(sha, (const unsigned char *)doc, len);
+	assert_memory_equal(d.sha256, sha, sizeof(sha));
+	free(doc);
 	assert_int_equal(sus_xml_validate("conf/sus-export-2.xsd", path,
 	                     err_file, sizeof(err_file)),
 	    APP_OK);
@@ -383,7 +394,7 @@ validation_while_written(void **state)
 
 	fd = tmp_fd(path, sizeof(path));
 	assert_int_equal(write_checked(fd, "conf/sus-export-2.xsd", 6000, 5500,
-	                     path, err, sizeof(err)),
+	                     path, NULL, err, sizeof(err)),
 	    APP_EINPUT);
 	assert_int_equal(sus_xml_validate("conf/sus-export-2.xsd", path,
 	                     err_file, sizeof(err_file)),
@@ -411,7 +422,8 @@ validation_while_written(void **state)
 	                         .forbund_id = 1,
 	                         .forbund_name = STR_LIT("F") }),
 	    APP_OK);
-	assert_int_equal(sus_xml_check_end(x, path, err, sizeof(err)), APP_EIO);
+	assert_int_equal(
+	    sus_xml_check_end(x, path, NULL, err, sizeof(err)), APP_EIO);
 	sus_xml_free(x);
 	close(fd);
 	unlink(path);

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1016,7 +1017,8 @@ sus_xml_check_start(
     struct sus_xml *x, const char *xsd_path, char *err, size_t errlen)
 {
 	struct sus_xml_check *c;
-	int fds[2];
+	sigset_t all, old;
+	int fds[2], rc;
 	enum app_err e;
 
 	if (errlen > 0)
@@ -1039,7 +1041,13 @@ sus_xml_check_start(
 	c->rfd = fds[0];
 	c->wfd = fds[1];
 	(void)fcntl(c->wfd, F_SETPIPE_SZ, SUS_XML_PIPE_BYTES); /* or less */
-	if (pthread_create(&c->thread, NULL, sus_xml_check_run, c) != 0) {
+	/* The thread takes no signal (it inherits this mask): the process's
+	 * handlers keep running where they always have. */
+	sigfillset(&all);
+	(void)pthread_sigmask(SIG_BLOCK, &all, &old);
+	rc = pthread_create(&c->thread, NULL, sus_xml_check_run, c);
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
 		snprintf(err, errlen, "cannot start the validation thread");
 		close(c->rfd);
 		close(c->wfd);

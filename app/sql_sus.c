@@ -190,6 +190,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                           "n_held_back = ?, n_kept = ?, doc_bytes = ?, doc_sha256 = ? "
 	                           "WHERE batch_no = ?",
 	    0, .ncols = 0, .nparams = 10 },
+	/* In personnummer order: the rows go into ix_audit_person (by
+	 * personnummer) one after the other instead of at random places. */
 	[SQL_SUS_AUDIT_BATCH] = { "INSERT INTO audit_log (at, staff_id, username, action, "
 	                          "object_type, object_id, personnummer, remote_addr, "
 	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), ?, ?, "
@@ -197,7 +199,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "pn.personnummer, ?, ?, ? FROM sus_batch_item it "
 	                          "JOIN participation p ON p.id = it.participation_id "
 	                          "JOIN person pn ON pn.id = p.person_id "
-	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad')",
+	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad') "
+	                          "ORDER BY pn.personnummer",
 	    0, .ncols = 0, .nparams = 6 },
 	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
 	                        "doc_purged_at IS NOT NULL AS purged, "

@@ -753,10 +753,12 @@ sus_write_counts(const struct sus_env *env, struct sus_xml *x,
 	return APP_OK;
 }
 
-/* Read the finished file back: store it in chunks, hash it. */
+/* Read the finished file back: store it in chunks, hash it; or, when the
+ * validation thread hashed it as it was written (d not NULL), take its
+ * hash (the file must be as long as what the thread read). */
 static enum app_err
 sus_store_document(const struct sus_env *env, int fd, long long batch_no,
-    struct sus_result *res)
+    const struct sus_xml_digest *d, struct sus_result *res)
 {
 	crypto_hash_sha256_state st;
 	unsigned char digest[crypto_hash_sha256_BYTES];
@@ -790,8 +792,9 @@ sus_store_document(const struct sus_env *env, int fd, long long batch_no,
 		}
 		if (have == 0)
 			break;
-		crypto_hash_sha256_update(
-		    &st, (const unsigned char *)chunk, have);
+		if (d == NULL)
+			crypto_hash_sha256_update(
+			    &st, (const unsigned char *)chunk, have);
 		p[0] = DB_INT(batch_no);
 		p[1] = DB_INT(seq++);
 		p[2] = DB_STR(((struct str){ chunk, have }));
@@ -802,7 +805,15 @@ sus_store_document(const struct sus_env *env, int fd, long long batch_no,
 		if (have < SUS_PART_BYTES)
 			break;
 	}
-	crypto_hash_sha256_final(&st, digest);
+	if (d == NULL)
+		crypto_hash_sha256_final(&st, digest);
+	else if (e == APP_OK && d->bytes != res->bytes) {
+		log_error("BUG: SUS document is %llu bytes, %llu were "
+		          "validated",
+		    res->bytes, d->bytes);
+		e = APP_EIO;
+	} else
+		memcpy(digest, d->sha256, sizeof(digest));
 	sodium_bin2hex(
 	    res->sha256, sizeof(res->sha256), digest, sizeof(digest));
 	arena_rewind(env->a, mark);
@@ -867,7 +878,8 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	struct sus_run run = { 0 };
 	long long base_no, batch_no, forbund_id, acked_no;
 	int full, found;
-	char path[64], detail[128];
+	char path[64], detail[128], verr[400];
+	struct sus_xml_digest dig;
 	enum app_err e;
 
 	run.v = env->schema > 0 ? env->schema : SUS_SCHEMA_DEFAULT;
@@ -934,6 +946,13 @@ sus_build(const struct sus_env *env, long long since, int fd,
 		return e;
 	if ((x = sus_xml_open(fd, run.v)) == NULL)
 		return APP_ENOMEM;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (env->xsd_path != NULL &&
+	    (e = sus_xml_check_start(x, env->xsd_path, verr, sizeof(verr))) !=
+	        APP_OK) {
+		snprintf(err, errlen, "Schemat %s: %s", env->xsd_path, verr);
+		goto out;
+	}
 	run.batch_no = batch_no;
 	sus_items_init(run.items, env->db, batch_no);
 	run.acked_no = acked_no;
@@ -983,26 +1002,22 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	};
 	if ((e = sus_xml_finish(x, &sum)) != APP_OK)
 		goto out;
+	if (env->xsd_path != NULL &&
+	    (e = sus_xml_check_end(x, path, &dig, verr, sizeof(verr))) !=
+	        APP_OK) {
+		snprintf(err, errlen, "Exporten följer inte schemat %s: %s",
+		    env->xsd_path, verr);
+		e = APP_EIO; /* our bug, not the caller's: a 500 */
+		goto out;
+	}
 	sus_xml_free(x);
 	x = NULL;
 	if (fsync(fd) != 0) {
 		e = APP_EIO;
 		goto out;
 	}
-	if (env->xsd_path != NULL) {
-		char verr[400];
-
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-		if ((e = sus_xml_validate(
-		         env->xsd_path, path, verr, sizeof(verr))) != APP_OK) {
-			snprintf(err, errlen,
-			    "Exporten följer inte schemat %s: %s",
-			    env->xsd_path, verr);
-			e = APP_EIO; /* our bug, not the caller's: a 500 */
-			goto out;
-		}
-	}
-	if ((e = sus_store_document(env, fd, batch_no, res)) != APP_OK)
+	if ((e = sus_store_document(env, fd, batch_no,
+	         env->xsd_path != NULL ? &dig : NULL, res)) != APP_OK)
 		goto out;
 	p[0] = DB_INT(res->n_new);
 	p[1] = DB_INT(res->n_changed);

@@ -1,5 +1,8 @@
 /* sus_xml.c: the streamed SUS export document; see include/sus_xml.h. */
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +32,16 @@ enum sus_phase {
 	PH_DONE,
 };
 
+struct sus_xml_check; /* the validation thread; below */
+
 struct sus_xml {
 	int fd;
 	int v;      /* the schema version */
 	int failed; /* a write failed: every later call fails */
 	enum sus_phase phase;
 	xmlTextWriterPtr w;
-	size_t nout; /* bytes in out, not yet written */
+	struct sus_xml_check *check; /* NULL: not validated as written */
+	size_t nout;                 /* bytes in out, not yet written */
 	char out[SUS_XML_OUT];
 	char scratch[SUS_XML_SCRATCH + 1];
 };
@@ -60,14 +66,18 @@ sus_xml_write_all(struct sus_xml *x, const char *p, size_t len)
 	return 0;
 }
 
-/* Write what the buffer holds. */
+static int sus_xml_check_feed(struct sus_xml *, const char *, size_t);
+
+/* Write what the buffer holds (and hand it to the validation thread). */
 static int
 sus_xml_drain(struct sus_xml *x)
 {
 	size_t n = x->nout;
 
 	x->nout = 0;
-	return x->failed ? -1 : sus_xml_write_all(x, x->out, n);
+	if (x->failed || sus_xml_write_all(x, x->out, n) != 0)
+		return -1;
+	return sus_xml_check_feed(x, x->out, n);
 }
 
 static int
@@ -81,7 +91,10 @@ sus_xml_write_cb(void *ctx, const char *p, int len)
 	if (x->nout + n > sizeof(x->out) && sus_xml_drain(x) != 0)
 		return -1;
 	if (n > sizeof(x->out))
-		return sus_xml_write_all(x, p, n) == 0 ? len : -1;
+		return sus_xml_write_all(x, p, n) == 0 &&
+		        sus_xml_check_feed(x, p, n) == 0
+		    ? len
+		    : -1;
 	memcpy(x->out + x->nout, p, n);
 	x->nout += n;
 	return len;
@@ -158,12 +171,17 @@ sus_xml_open(int fd, int v)
 	return x;
 }
 
+struct sus_xml_err;
+static int sus_xml_check_stop(
+    struct sus_xml *, struct sus_xml_err *, struct sus_xml_digest *);
+
 void
 sus_xml_free(struct sus_xml *x)
 {
 	if (x == NULL)
 		return;
 	xmlFreeTextWriter(x->w); /* closes the output buffer */
+	(void)sus_xml_check_stop(x, NULL, NULL);
 	free(x);
 }
 
@@ -829,61 +847,291 @@ sus_xml_participation_at(const char *doc_path, int line)
 	return id;
 }
 
-enum app_err
-sus_xml_validate(
-    const char *xsd_path, const char *doc_path, char *err, size_t errlen)
+/* The schema at xsd_path, parsed, with a validation context whose errors
+ * go to ectx. APP_EIO (err says why) when it cannot be loaded. */
+static enum app_err
+sus_xml_schema_load(const char *xsd_path, struct sus_xml_err *ectx,
+    xmlSchemaPtr *schema, xmlSchemaValidCtxtPtr *vctx, char *err, size_t errlen)
 {
-	struct sus_xml_err ectx = { 0 };
-	long long pid;
 	xmlSchemaParserCtxtPtr pctx;
-	xmlSchemaValidCtxtPtr vctx;
-	xmlSchemaPtr schema;
-	int rc;
 
 	xmlInitParser();
-	if (errlen > 0)
-		err[0] = '\0';
+	*schema = NULL;
+	*vctx = NULL;
 	if (access(xsd_path, R_OK) != 0 ||
 	    (pctx = xmlSchemaNewParserCtxt(xsd_path)) == NULL) {
 		snprintf(err, errlen, "%s: cannot read the schema", xsd_path);
 		return APP_EIO;
 	}
-	xmlSchemaSetParserStructuredErrors(pctx, sus_xml_on_error, &ectx);
-	schema = xmlSchemaParse(pctx);
+	xmlSchemaSetParserStructuredErrors(pctx, sus_xml_on_error, ectx);
+	*schema = xmlSchemaParse(pctx);
 	xmlSchemaFreeParserCtxt(pctx);
-	if (schema == NULL) {
+	if (*schema == NULL) {
 		snprintf(err, errlen, "%s: not a valid schema (line %d)",
-		    xsd_path, ectx.line);
+		    xsd_path, ectx->line);
 		return APP_EIO;
 	}
-	if ((vctx = xmlSchemaNewValidCtxt(schema)) == NULL) {
-		xmlSchemaFree(schema);
+	if ((*vctx = xmlSchemaNewValidCtxt(*schema)) == NULL) {
+		xmlSchemaFree(*schema);
+		*schema = NULL;
 		snprintf(err, errlen, "out of memory");
 		return APP_EIO;
 	}
-	xmlSchemaSetValidStructuredErrors(vctx, sus_xml_on_error, &ectx);
-	rc = xmlSchemaValidateFile(vctx, doc_path, 0);
-	xmlSchemaFreeValidCtxt(vctx);
-	xmlSchemaFree(schema);
+	memset(ectx, 0, sizeof(*ectx));
+	xmlSchemaSetValidStructuredErrors(*vctx, sus_xml_on_error, ectx);
+	return APP_OK;
+}
+
+/* The verdict of a validation that returned rc, its first error in ectx;
+ * doc_path is read again only to name the participation of an error. */
+static enum app_err
+sus_xml_verdict(int rc, const struct sus_xml_err *ectx, const char *doc_path,
+    char *err, size_t errlen)
+{
+	long long pid;
+
 	if (rc == 0)
 		return APP_OK;
-	if (!ectx.seen) {
+	if (!ectx->seen) {
 		snprintf(err, errlen, "not valid (%d)", rc);
 		return APP_EINPUT;
 	}
-	pid = sus_xml_participation_at(doc_path, ectx.line);
+	pid = sus_xml_participation_at(doc_path, ectx->line);
 	if (pid > 0)
 		snprintf(err, errlen,
 		    "line %d, element %s%s%s, deltagande %lld (libxml2 error "
 		    "%d)",
-		    ectx.line, ectx.element[0] ? ectx.element : "?",
-		    ectx.attribute[0] ? ", attribute " : "", ectx.attribute,
-		    pid, ectx.code);
+		    ectx->line, ectx->element[0] ? ectx->element : "?",
+		    ectx->attribute[0] ? ", attribute " : "", ectx->attribute,
+		    pid, ectx->code);
 	else
 		snprintf(err, errlen,
-		    "line %d, element %s%s%s (libxml2 error %d)", ectx.line,
-		    ectx.element[0] ? ectx.element : "?",
-		    ectx.attribute[0] ? ", attribute " : "", ectx.attribute,
-		    ectx.code);
+		    "line %d, element %s%s%s (libxml2 error %d)", ectx->line,
+		    ectx->element[0] ? ectx->element : "?",
+		    ectx->attribute[0] ? ", attribute " : "", ectx->attribute,
+		    ectx->code);
 	return APP_EINPUT;
+}
+
+enum app_err
+sus_xml_validate(
+    const char *xsd_path, const char *doc_path, char *err, size_t errlen)
+{
+	struct sus_xml_err ectx = { 0 };
+	xmlSchemaValidCtxtPtr vctx;
+	xmlSchemaPtr schema;
+	enum app_err e;
+	int rc;
+
+	if (errlen > 0)
+		err[0] = '\0';
+	if ((e = sus_xml_schema_load(
+	         xsd_path, &ectx, &schema, &vctx, err, errlen)) != APP_OK)
+		return e;
+	rc = xmlSchemaValidateFile(vctx, doc_path, 0);
+	xmlSchemaFreeValidCtxt(vctx);
+	xmlSchemaFree(schema);
+	return sus_xml_verdict(rc, &ectx, doc_path, err, errlen);
+}
+
+/* ------------------------------------- validation while the file is written
+ *
+ * The thread runs what xmlSchemaValidateFile() runs
+ * (xmlSchemaValidateStream() over a parser input), with the input pulling
+ * from a pipe the writer feeds with every block it writes to the file. */
+
+/* A pipe this large lets the writer run ahead of the validator by about
+ * a second's worth of document before it waits. */
+#define SUS_XML_PIPE_BYTES (1024 * 1024)
+
+struct sus_xml_check {
+	pthread_t thread;
+	int rfd, wfd;                 /* the pipe; wfd -1 once closed */
+	int rc;                       /* xmlSchemaValidateStream()'s result */
+	crypto_hash_sha256_state sha; /* of every byte read from the pipe */
+	unsigned long long bytes;     /* read from the pipe */
+	xmlSchemaPtr schema;
+	xmlSchemaValidCtxtPtr vctx;
+	struct sus_xml_err ectx;
+};
+
+static int
+sus_xml_pipe_read(void *ctx, char *buf, int len)
+{
+	struct sus_xml_check *c = ctx;
+
+	for (;;) {
+		ssize_t n = read(c->rfd, buf, (size_t)len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n > 0) {
+			crypto_hash_sha256_update(
+			    &c->sha, (const unsigned char *)buf, (size_t)n);
+			c->bytes += (unsigned long long)n;
+		}
+		return n < 0 ? -1 : (int)n;
+	}
+}
+
+static int
+sus_xml_pipe_close(void *ctx)
+{
+	(void)ctx; /* the pipe is closed by sus_xml_check_stop() */
+	return 0;
+}
+
+/* libxml2's own messages (a document that is not well-formed) would go
+ * to stderr quoting the text: this thread's go nowhere; the validation
+ * context's handler keeps where the first error is. */
+static void
+sus_xml_quiet(void *ctx, sus_xml_error_ptr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+static void *
+sus_xml_check_run(void *arg)
+{
+	struct sus_xml_check *c = arg;
+	xmlParserInputBufferPtr in;
+	char sink[4096];
+
+	xmlSetStructuredErrorFunc(NULL, sus_xml_quiet);
+	in = xmlParserInputBufferCreateIO(
+	    sus_xml_pipe_read, sus_xml_pipe_close, c, XML_CHAR_ENCODING_NONE);
+	/* The input is the parser's from here: freed with it. */
+	c->rc = in == NULL ? -1
+	                   : xmlSchemaValidateStream(c->vctx, in,
+	                         XML_CHAR_ENCODING_NONE, NULL, NULL);
+	/* A parser that stopped early leaves the rest: take it, so the
+	 * writer never waits on a full pipe. */
+	while (sus_xml_pipe_read(c, sink, (int)sizeof(sink)) > 0)
+		;
+	return NULL;
+}
+
+enum app_err
+sus_xml_check_start(
+    struct sus_xml *x, const char *xsd_path, char *err, size_t errlen)
+{
+	struct sus_xml_check *c;
+	sigset_t all, old;
+	int fds[2], rc;
+	enum app_err e;
+
+	if (errlen > 0)
+		err[0] = '\0';
+	if (x->check != NULL || x->phase != PH_NEW)
+		return APP_EINPUT;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return APP_ENOMEM;
+	crypto_hash_sha256_init(&c->sha);
+	if ((e = sus_xml_schema_load(xsd_path, &c->ectx, &c->schema, &c->vctx,
+	         err, errlen)) != APP_OK) {
+		free(c);
+		return e;
+	}
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		e = APP_EIO;
+		goto fail;
+	}
+	c->rfd = fds[0];
+	c->wfd = fds[1];
+	(void)fcntl(c->wfd, F_SETPIPE_SZ, SUS_XML_PIPE_BYTES); /* or less */
+	/* The thread takes no signal (it inherits this mask): the process's
+	 * handlers keep running where they always have. */
+	sigfillset(&all);
+	(void)pthread_sigmask(SIG_BLOCK, &all, &old);
+	rc = pthread_create(&c->thread, NULL, sus_xml_check_run, c);
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		snprintf(err, errlen, "cannot start the validation thread");
+		close(c->rfd);
+		close(c->wfd);
+		e = APP_EIO;
+		goto fail;
+	}
+	x->check = c;
+	return APP_OK;
+fail:
+	xmlSchemaFreeValidCtxt(c->vctx);
+	xmlSchemaFree(c->schema);
+	free(c);
+	return e;
+}
+
+/* Hand n bytes the file got to the validation thread: 0, or -1 (sticky,
+ * as a failed write to the file). */
+static int
+sus_xml_check_feed(struct sus_xml *x, const char *p, size_t n)
+{
+	struct sus_xml_check *c = x->check;
+	size_t done = 0;
+
+	if (c == NULL || c->wfd < 0)
+		return 0;
+	while (done < n) {
+		ssize_t k = write(c->wfd, p + done, n - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			x->failed = 1;
+			return -1;
+		}
+		done += (size_t)k;
+	}
+	return 0;
+}
+
+/* End the document for the thread, wait for it, free it; its result,
+ * and its first error into *ectx (when not NULL). */
+static int
+sus_xml_check_stop(
+    struct sus_xml *x, struct sus_xml_err *ectx, struct sus_xml_digest *d)
+{
+	struct sus_xml_check *c = x->check;
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	if (c->wfd >= 0)
+		close(c->wfd);
+	c->wfd = -1;
+	(void)pthread_join(c->thread, NULL);
+	close(c->rfd);
+	rc = c->rc;
+	if (ectx != NULL)
+		*ectx = c->ectx;
+	if (d != NULL) {
+		crypto_hash_sha256_final(&c->sha, d->sha256);
+		d->bytes = c->bytes;
+	}
+	xmlSchemaFreeValidCtxt(c->vctx);
+	xmlSchemaFree(c->schema);
+	x->check = NULL;
+	free(c);
+	return rc;
+}
+
+enum app_err
+sus_xml_check_end(struct sus_xml *x, const char *doc_path,
+    struct sus_xml_digest *d, char *err, size_t errlen)
+{
+	struct sus_xml_err ectx;
+	int rc;
+
+	if (errlen > 0)
+		err[0] = '\0';
+	if (x->check == NULL)
+		return APP_EINPUT;
+	if (x->phase != PH_DONE || x->failed) {
+		(void)sus_xml_check_stop(x, NULL, NULL);
+		return APP_EIO;
+	}
+	rc = sus_xml_check_stop(x, &ectx, d);
+	return sus_xml_verdict(rc, &ectx, doc_path, err, errlen);
 }

@@ -36,7 +36,7 @@
 #define AUTH_ADDR_MAX_FAILURES   20u /* failed logins from one address ... */
 #define AUTH_ADDR_WINDOW_MINUTES 15u /* ... within this window: refused */
 
-#define SUS_PAGE_ROWS 500u /* participations read per SUS export query */
+#define SUS_PAGE_ROWS 2000u /* participations read per SUS export query */
 #define SUS_PART_BYTES                                                         \
 	(512u * 1024u) /* bytes per stored chunk of a SUS document */
 #define SUS_DOC_KEEP_DAYS       90u  /* acknowledged SUS documents kept, days */

@@ -172,4 +172,31 @@ int sus_reg_complete(const struct sus_reg *, int v);
 enum app_err sus_xml_validate(
     const char *xsd_path, const char *doc_path, char *err, size_t errlen);
 
+/* The same validation, run once over the bytes as they are written rather
+ * than over the file afterwards: from this call (before sus_xml_begin())
+ * every block the writer hands its fd also goes through a pipe to a
+ * thread of the writer's, whose parser validates it as it comes (what
+ * sus_xml_validate() runs, reading the pipe instead of the file). So the
+ * check overlaps the export's reads, and nothing is read twice. APP_EIO
+ * (err says why) when the schema cannot be loaded or the thread not
+ * started; APP_EINPUT when called twice or late. */
+enum app_err sus_xml_check_start(
+    struct sus_xml *, const char *xsd_path, char *err, size_t errlen);
+
+/* What went through the pipe: every byte of the document, in order. */
+struct sus_xml_digest {
+	unsigned char sha256[32];
+	unsigned long long bytes;
+};
+
+/* After sus_xml_finish(): wait for the thread and give its verdict as
+ * sus_xml_validate() does (doc_path, the file written, is read again only
+ * to name the participation of an error), and into *d (when not NULL)
+ * the SHA-256 and length of the document, which the thread computes as it
+ * reads (so the writer does not). APP_EIO when the document was not
+ * finished or a write failed. sus_xml_free() ends a thread that was not
+ * asked for its verdict. */
+enum app_err sus_xml_check_end(struct sus_xml *, const char *doc_path,
+    struct sus_xml_digest *d, char *err, size_t errlen);
+
 #endif /* !SUS_XML_H */

@@ -319,6 +319,116 @@ validation_never_quotes_the_value(void **state)
 	unlink(path);
 }
 
+/* A version 2 document of n registrations (ids 1000 on), the one with id
+ * bad (0: none) with an education code outside the lists, validated while
+ * it is written when xsd is not NULL; the verdict of sus_xml_check_end()
+ * (APP_OK when not checked). */
+static enum app_err
+write_checked(int fd, const char *xsd, int n, long long bad, char *path,
+    struct sus_xml_digest *d, char *err, size_t errlen)
+{
+	struct sus_xml *x = sus_xml_open(fd, 2);
+	enum app_err e = APP_OK;
+
+	assert_non_null(x);
+	if (xsd != NULL)
+		assert_int_equal(
+		    sus_xml_check_start(x, xsd, err, errlen), APP_OK);
+	assert_int_equal(sus_xml_begin(x,
+	                     &(struct sus_header){ .batch_no = 1,
+	                         .created = STR_LIT("2024-01-01T00:00:00Z"),
+	                         .forbund_id = 1,
+	                         .forbund_name = STR_LIT("F") }),
+	    APP_OK);
+	for (int i = 0; i < n; i++) {
+		struct sus_reg g = full_reg();
+
+		g.participation_id = 1000 + i;
+		g.municipality_code = STR_LIT("1488");
+		g.consent_date = STR_LIT("2024-01-02");
+		if (g.participation_id == bad)
+			g.education = STR_LIT("U7");
+		assert_int_equal(
+		    sus_xml_registration(x, &g, SUS_EVENT_NEW), APP_OK);
+	}
+	assert_int_equal(
+	    sus_xml_finish(x, &(struct sus_summary){ .n_new = n }), APP_OK);
+	if (xsd != NULL)
+		e = sus_xml_check_end(x, path, d, err, errlen);
+	sus_xml_free(x);
+	return e;
+}
+
+/* The validation run while the document is written (through the pipe to
+ * its thread) gives what validating the file gives: valid, or the same
+ * place of the first error, past the first megabytes of the document. */
+static void
+validation_while_written(void **state)
+{
+	char path[64], err[400], err_file[400];
+	unsigned char sha[crypto_hash_sha256_BYTES];
+	struct sus_xml_digest d;
+	struct sus_xml *x;
+	char *doc;
+	size_t len;
+	int fd;
+
+	(void)state;
+	fd = tmp_fd(path, sizeof(path));
+	assert_int_equal(write_checked(fd, "conf/sus-export-2.xsd", 6000, 0,
+	                     path, &d, err, sizeof(err)),
+	    APP_OK);
+	assert_true(lseek(fd, 0, SEEK_END) > 4 * 1024 * 1024);
+	/* The thread's hash and length are the file's. */
+	doc = slurp(path, &len);
+	assert_non_null(doc);
+	assert_int_equal(d.bytes, len);
+	crypto_hash_sha256(sha, (const unsigned char *)doc, len);
+	assert_memory_equal(d.sha256, sha, sizeof(sha));
+	free(doc);
+	assert_int_equal(sus_xml_validate("conf/sus-export-2.xsd", path,
+	                     err_file, sizeof(err_file)),
+	    APP_OK);
+	close(fd);
+	unlink(path);
+
+	fd = tmp_fd(path, sizeof(path));
+	assert_int_equal(write_checked(fd, "conf/sus-export-2.xsd", 6000, 5500,
+	                     path, NULL, err, sizeof(err)),
+	    APP_EINPUT);
+	assert_int_equal(sus_xml_validate("conf/sus-export-2.xsd", path,
+	                     err_file, sizeof(err_file)),
+	    APP_EINPUT);
+	assert_string_equal(err, err_file);
+	assert_non_null(strstr(err, "element utbildning"));
+	assert_non_null(strstr(err, "deltagande 5500"));
+	assert_null(strstr(err, "U7"));
+	close(fd);
+	unlink(path);
+
+	/* A schema that cannot be read: refused at the start. */
+	fd = tmp_fd(path, sizeof(path));
+	x = sus_xml_open(fd, 2);
+	assert_int_equal(
+	    sus_xml_check_start(x, "conf/no-such.xsd", err, sizeof(err)),
+	    APP_EIO);
+	/* A document abandoned half written: freeing ends the thread. */
+	assert_int_equal(
+	    sus_xml_check_start(x, "conf/sus-export-2.xsd", err, sizeof(err)),
+	    APP_OK);
+	assert_int_equal(sus_xml_begin(x,
+	                     &(struct sus_header){ .batch_no = 1,
+	                         .created = STR_LIT("2024-01-01T00:00:00Z"),
+	                         .forbund_id = 1,
+	                         .forbund_name = STR_LIT("F") }),
+	    APP_OK);
+	assert_int_equal(
+	    sus_xml_check_end(x, path, NULL, err, sizeof(err)), APP_EIO);
+	sus_xml_free(x);
+	close(fd);
+	unlink(path);
+}
+
 /* Version 2: the kommun's code, the consent date, extents (a code twice
  * written once, its extents summed only when all are known), kvarhallen,
  * the held-back counts and summary; valid against sus-export-2.xsd. The
@@ -418,6 +528,7 @@ main(void)
 		cmocka_unit_test(hash_follows_every_value),
 		cmocka_unit_test(validation_catches_a_code_outside_the_lists),
 		cmocka_unit_test(validation_never_quotes_the_value),
+		cmocka_unit_test(validation_while_written),
 		cmocka_unit_test(version_2_document),
 	};
 	return cmocka_run_group_tests_name("sus_xml", tests, NULL, NULL);

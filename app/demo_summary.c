@@ -25,6 +25,18 @@
 	"lönebidrag.', "                                                      \
 	"'Remittenten bokar ett trepartsmöte med Arbetsförmedlingen.', "
 
+/* The referral's waiver lets the insats disclose to the referring
+ * organisation, which is still a party: so the remittent reads the sent
+ * summaries, whatever day the demo is loaded on (the latest ended
+ * participations otherwise change with the date, and some have the
+ * remittent's party revoked). */
+#define WAIVER_NAMES_REFERRER                                                  \
+	"AND EXISTS (SELECT 1 FROM referral f JOIN consent c "                 \
+	"ON c.referral_id = f.id AND c.kind = 'sekretess' "                    \
+	"AND c.direction_disclose = 1 JOIN consent_party cp "                  \
+	"ON cp.consent_id = c.id AND cp.organisation_id = f.organisation_id "  \
+	"AND cp.state = 'aktiv' WHERE f.id = p.referral_id) "
+
 static const char *const demo_summary_sql[] = {
 	/* Version 1, sent, of the four latest ended and marked sent. */
 	"INSERT INTO participation_summary " COLS
@@ -34,7 +46,7 @@ static const char *const demo_summary_sql[] = {
 	"WHERE p.status = 'avslutad' AND p.summary_sent_at IS NOT NULL "
 	"AND p.gallrad_at IS NULL AND " STAFF_OF " IS NOT NULL "
 	"AND NOT EXISTS (SELECT 1 FROM participation_summary s "
-	"WHERE s.participation_id = p.id) "
+	"WHERE s.participation_id = p.id) " WAIVER_NAMES_REFERRER
 	"ORDER BY p.end_date DESC, p.id DESC LIMIT 4",
 	/* A correction of the newest of them, sent two days later. */
 	"INSERT INTO participation_summary " COLS

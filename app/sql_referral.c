@@ -281,8 +281,12 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
 	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
 	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
-	[SQL_REFERRAL_PLIST_OPTIONS] = { sql_plist_options, 1, .ncols = 3,
-	    .nparams = 2, .rec = &participant_list_option_record },
-	[SQL_REFERRAL_PLIST_PAGE] = { sql_plist_page, 1, .ncols = 14,
-	    .nparams = 53, .rec = &participation_row_record },
+	[SQL_REFERRAL_PLIST_OPTIONS] = { sql_plist_options, 1, .ncols = 4,
+	    .nparams = 9, .rec = &participant_list_option_record },
+	[SQL_REFERRAL_PLIST_NAME_ASC] = { sql_plist_name_asc, 1, .ncols = 14,
+	    .nparams = 127, .rec = &participation_row_record },
+	[SQL_REFERRAL_PLIST_NAME_DESC] = { sql_plist_name_desc, 1, .ncols = 14,
+	    .nparams = 127, .rec = &participation_row_record },
+	[SQL_REFERRAL_PLIST_ANY] = { sql_plist_any, 1, .ncols = 14,
+	    .nparams = 65, .rec = &participation_row_record },
 };

@@ -101,13 +101,21 @@ pp_filter(struct plist_params *pp, const struct participation_filter *f,
 	pp_int(pp, f->overdue_kinds);
 }
 
+/* 1 when the count is a sum of insats_tally's rows: no filter but the
+ * insats and the status. */
+static int
+plist_plain(const struct participation_filter *f)
+{
+	return f->contact_id == 0 && f->gender.len == 0 &&
+	    f->overdue_kinds == 0;
+}
+
 /* The count (PL_COUNT): 22 parameters. */
 static void
 pp_count(struct plist_params *pp, const struct participation_filter *f,
     struct str today)
 {
-	int plain =
-	    f->contact_id == 0 && f->gender.len == 0 && f->overdue_kinds == 0;
+	int plain = plist_plain(f);
 
 	pp_int(pp, plain);
 	pp_int(pp, f->staff_id);
@@ -174,8 +182,12 @@ participant_list_page(struct req *r, const struct participation_filter *f,
 			                    : 0,
 			    key, today);
 		pp_count(pp, f, today);
-		q = order == 0 ? SQL_REFERRAL_PLIST_NAME_ASC
-		               : SQL_REFERRAL_PLIST_NAME_DESC;
+		if (f->status.len > 0)
+			q = order == 0 ? SQL_REFERRAL_PLIST_STATUS_ASC
+			               : SQL_REFERRAL_PLIST_STATUS_DESC;
+		else
+			q = order == 0 ? SQL_REFERRAL_PLIST_NAME_ASC
+			               : SQL_REFERRAL_PLIST_NAME_DESC;
 	} else {
 		pp_order(pp, order);
 		pp_int(pp, f->staff_id);
@@ -210,7 +222,8 @@ participant_list_page(struct req *r, const struct participation_filter *f,
 		return e;
 	if (*n > 0) {
 		*total = (*rows)[0].total;
-		if (*total > PARTICIPANT_LIST_AHEAD) {
+		/* Only a count of rows is bounded, not a sum of counts. */
+		if (!plist_plain(f) && *total > PARTICIPANT_LIST_AHEAD) {
 			*total = PARTICIPANT_LIST_AHEAD;
 			*more = 1;
 		}

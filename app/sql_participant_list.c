@@ -66,23 +66,25 @@ const char sql_plist_options[] =
 	"AND (? = 0 OR ((IF(po.end_late < ?, 1, 0) | "                         \
 	"IF(po.mid_late < ?, 2, 0) | IF(po.sum_late < ?, 4, 0)) & ?) <> 0) "
 
-/* One insats's candidates in name order, read in index order from the
- * key on (17 parameters: staff id, insats id, the filter's 11, key or 0,
+/* One insats's candidates in name order, read in index order ix from the
+ * key on (ix_po_status_name with a status, else ix_po_name: MariaDB may
+ * take the one without the status for a status and read past the page's
+ * rows; 17 parameters: staff id, insats id, the filter's 11, key or 0,
  * the key's name twice, its id). The insats is the caller's or none. */
-#define PL_SLOT(cmp, dir)                                                      \
+#define PL_SLOT(cmp, dir, ix)                                                  \
 	"(SELECT po.participation_id AS id, po.name_key AS nk "                \
-	"FROM participation_order po "                                         \
+	"FROM participation_order po FORCE INDEX (" ix ") "                    \
 	"WHERE po.insats_id = (SELECT si.insats_id FROM staff_insats si "      \
 	"WHERE si.staff_id = ? AND si.insats_id = ?) " PL_FILTER               \
 	"AND (? = 0 OR po.name_key " cmp " ? OR (po.name_key = ? "             \
 	"AND po.participation_id " cmp " ?)) "                                 \
 	"ORDER BY po.name_key " dir ", po.participation_id " dir " "           \
 	"LIMIT " NUM(PARTICIPANT_LIST_FETCH) ")"
-#define PL_SLOTS(cmp, dir)                                                     \
-	PL_SLOT(cmp, dir)                                                      \
-	" UNION ALL " PL_SLOT(cmp, dir) " UNION ALL " PL_SLOT(cmp,             \
-	    dir) " UNION ALL " PL_SLOT(cmp, dir) " UNION ALL " PL_SLOT(cmp,    \
-	    dir) " UNION ALL " PL_SLOT(cmp, dir)
+#define PL_SLOTS(cmp, dir, ix)                                                 \
+	PL_SLOT(cmp, dir, ix)                                                  \
+	" UNION ALL " PL_SLOT(cmp, dir, ix) " UNION ALL " PL_SLOT(cmp, dir,    \
+	    ix) " UNION ALL " PL_SLOT(cmp, dir, ix) " UNION ALL " PL_SLOT(cmp, \
+	    dir, ix) " UNION ALL " PL_SLOT(cmp, dir, ix)
 
 /* The page's columns of k (its ids) with their rows, and c (the count). */
 #define PL_COLS                                                                \
@@ -121,16 +123,20 @@ const char sql_plist_options[] =
 /* The page in name order: the slots (PARTICIPANT_LIST_SLOTS of them, 17
  * parameters each), their first PARTICIPANT_LIST_FETCH, those rows
  * (three parameters: today), the count's 22. */
-#define PL_NAME_PAGE(cmp, dir)                                                 \
-	PL_COLS "FROM (SELECT id, nk FROM (" PL_SLOTS(cmp,                     \
-	    dir) ") u "                                                        \
-	         "ORDER BY nk " dir ", id " dir " "                            \
-	         "LIMIT " NUM(PARTICIPANT_LIST_FETCH) ") k " PL_JOINS PL_COUNT \
+#define PL_NAME_PAGE(cmp, dir, ix)                                             \
+	PL_COLS "FROM (SELECT id, nk FROM (" PL_SLOTS(cmp, dir,                \
+	    ix) ") u "                                                         \
+	        "ORDER BY nk " dir ", id " dir                                 \
+	        " LIMIT " NUM(PARTICIPANT_LIST_FETCH) ") k " PL_JOINS PL_COUNT \
 	                                              "ORDER BY k.nk " dir     \
 	                                              ", k.id " dir
 
-const char sql_plist_name_asc[] = PL_NAME_PAGE(">", "ASC");
-const char sql_plist_name_desc[] = PL_NAME_PAGE("<", "DESC");
+const char sql_plist_name_asc[] = PL_NAME_PAGE(">", "ASC", "ix_po_name");
+const char sql_plist_name_desc[] = PL_NAME_PAGE("<", "DESC", "ix_po_name");
+const char sql_plist_status_asc[] =
+    PL_NAME_PAGE(">", "ASC", "ix_po_status_name");
+const char sql_plist_status_desc[] =
+    PL_NAME_PAGE("<", "DESC", "ix_po_status_name");
 
 /* Any order o (paging_order()): by the sort value (PL_SV, the odd
  * orders descending), then by name key and id (both descending in order

@@ -91,7 +91,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"UNION ALL SELECT * FROM (SELECT kind, id, status, submitted, " \
 	"first_name, last_name, gender, birth_year, insats, remittent, org, " \
 	"waiting_since, places, inskrivna, total, ord FROM (" \
-	"SELECT 1 AS kind, r.id AS id, " \
+	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
 	"r.status AS status, IFNULL(DATE_FORMAT(r.submitted_at, " \
 	"'%Y-%m-%d %H:%i'), '') AS submitted, pe.first_name AS first_name, " \
 	"pe.last_name AS last_name, pe.gender AS gender, " \

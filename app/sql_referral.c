@@ -287,6 +287,10 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    .nparams = 127, .rec = &participation_row_record },
 	[SQL_REFERRAL_PLIST_NAME_DESC] = { sql_plist_name_desc, 1, .ncols = 14,
 	    .nparams = 127, .rec = &participation_row_record },
+	[SQL_REFERRAL_PLIST_STATUS_ASC] = { sql_plist_status_asc, 1,
+	    .ncols = 14, .nparams = 127, .rec = &participation_row_record },
+	[SQL_REFERRAL_PLIST_STATUS_DESC] = { sql_plist_status_desc, 1,
+	    .ncols = 14, .nparams = 127, .rec = &participation_row_record },
 	[SQL_REFERRAL_PLIST_ANY] = { sql_plist_any, 1, .ncols = 14,
 	    .nparams = 65, .rec = &participation_row_record },
 };

@@ -9,6 +9,8 @@
 extern const char sql_plist_options[];
 extern const char sql_plist_name_asc[];
 extern const char sql_plist_name_desc[];
+extern const char sql_plist_status_asc[];
+extern const char sql_plist_status_desc[];
 extern const char sql_plist_any[];
 
 #endif /* !SQL_PARTICIPANT_LIST_H */

@@ -123,9 +123,12 @@ enum sql_referral {
 	SQL_REFERRAL_PLIST_OPTIONS,
 	/* (today x3, 6 slots of 17, the count's 22) -> struct
 	 * participation_row: the participant list's page in the name order,
-	 * ascending or descending (sql_participant_list.c) */
+	 * ascending or descending, any status or one (by the index with the
+	 * status) (sql_participant_list.c) */
 	SQL_REFERRAL_PLIST_NAME_ASC,
 	SQL_REFERRAL_PLIST_NAME_DESC,
+	SQL_REFERRAL_PLIST_STATUS_ASC,
+	SQL_REFERRAL_PLIST_STATUS_DESC,
 	/* (today x3, order x4, staff id, insats id x2, the filter's 11, the
 	 * key's 14, order x4, the count's 22, order x4) -> struct
 	 * participation_row: the page in any order (sql_participant_list.c) */

@@ -85,9 +85,9 @@ order_ok "the demo"
 # --- The list in the name order as it always had (å, ä, ö after z),
 # every row once over its pages, in every order.
 KEEP=$(q "SELECT GROUP_CONCAT(CONCAT(pe.participation_id, ':', pe.last_name) SEPARATOR ' ')
-	FROM (SELECT pe.participation_id, pe.last_name $FV_ROWS ORDER BY p.id LIMIT 4) pe")
+	FROM (SELECT pe.participation_id, pe.last_name $FV_ROWS ORDER BY p.id LIMIT 5) pe")
 i=0
-for ln in Zetterlund Östlund Aalto Åberg; do
+for ln in Zetterlund Östlund Aalto Åberg Ärlig; do
 	i=$((i + 1))
 	q "UPDATE participation_person SET last_name = '$ln', first_name = 'Testa'
 		WHERE participation_id = $(echo "$KEEP" | cut -d' ' -f$i | cut -d: -f1)"
@@ -102,8 +102,8 @@ got=$(walk "$FV" "$U" /deltagande)
 eq "the list by name, page by page, every row once" "$got" "$(sql_ids "SELECT p.id $FV_ROWS ORDER BY $NAME, p.id")"
 pos() { echo "$got" | tr ' ' '\n' | grep -n "^$(q "SELECT participation_id FROM participation_person
 	WHERE last_name = '$1' AND first_name = 'Testa'")\$" | cut -d: -f1; }
-check "... Aalto < Zetterlund < Åberg < Östlund" test "$(pos Aalto)" -lt "$(pos Zetterlund)" -a \
-	"$(pos Zetterlund)" -lt "$(pos Åberg)" -a "$(pos Åberg)" -lt "$(pos Östlund)"
+check "... Aalto < Zetterlund < Åberg < Ärlig < Östlund" test "$(pos Aalto)" -lt "$(pos Zetterlund)" -a \
+	"$(pos Zetterlund)" -lt "$(pos Åberg)" -a "$(pos Åberg)" -lt "$(pos Ärlig)" -a "$(pos Ärlig)" -lt "$(pos Östlund)"
 eq "... backwards" "$(walk "$FV" "$U&sortera=namn&ordning=fallande" /deltagande)" \
 	"$(sql_ids "SELECT p.id $FV_ROWS ORDER BY $NAME DESC, p.id DESC")"
 eq "... by start (newest first)" "$(walk "$FV" "$U&sortera=start" /deltagande)" \

@@ -144,6 +144,8 @@ inbox_bind_row(struct view_ctx *ctx, const struct inbox_page_row *row,
 	enum referral_status st = referral_status_of(row->ref.status);
 	enum app_err e;
 
+	if (row->kind == 3) /* the row after the page */
+		return APP_OK;
 	if (row->kind == 2) {
 		if (row->ref.id < 0 || row->ref.id >= OVERDUE__MAX)
 			return APP_EDB;
@@ -185,6 +187,7 @@ page_inbox(struct req *r)
 	struct buf detail;
 	struct paging pg;
 	long long total = 0, late[OVERDUE__MAX] = { 0 }, nlate = 0;
+	long long after = paging_after_from_query(r), last = 0;
 	size_t n, nref = 0;
 	enum app_err e;
 
@@ -193,8 +196,8 @@ page_inbox(struct req *r)
 	/* A bad page is the first. */
 	paging_from_query(r, inbox_sorts, 1, 0, &pg);
 	for (;;) {
-		if ((e = referral_inbox_page(r, r->user->id, paging_offset(&pg),
-		         today, &rows, &n)) != APP_OK)
+		if ((e = referral_inbox_page(
+		         r, r->user->id, after, today, &rows, &n)) != APP_OK)
 			return e;
 		nref = 0;
 		for (size_t i = 0; i < n; i++)
@@ -202,9 +205,24 @@ page_inbox(struct req *r)
 				nref++;
 				total = rows[i].total;
 			}
-		if (nref > 0 || pg.page == 1)
+		if (nref > 0 || after == 0)
 			break;
-		pg.page = 1; /* past the end: the first page */
+		/* Nothing after the key (or not a key of the caller's): the
+		 * first page. */
+		after = 0;
+	}
+	if (after == 0)
+		pg.page = 1;
+	/* The one row more than a page says a next page follows: not
+	 * shown. */
+	if (nref > PAGING_ROWS) {
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (rows[i].kind == 1 && ++k == PAGING_ROWS)
+				last = rows[i].ref.id;
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (rows[i].kind == 1 && ++k > PAGING_ROWS)
+				rows[i].kind = 3;
+		nref = PAGING_ROWS;
 	}
 	buf_init(&detail, r->a);
 	if ((e = buf_printf(&detail,
@@ -216,8 +234,8 @@ page_inbox(struct req *r)
 	if ((e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "referrals")) != APP_OK ||
-	    (e = paging_bind(r, ctx, &pg, total, nref, "/inkorg", STR_LIT(""),
-	         inbox_sorts, 1)) != APP_OK)
+	    (e = paging_bind_keyset(r, ctx, &pg, total, 0, nref, last,
+	         "/inkorg", STR_LIT(""), inbox_sorts, 1)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < n; i++)
 		if ((e = inbox_bind_row(ctx, &rows[i], late)) != APP_OK)
@@ -374,48 +392,34 @@ list_filter_query(struct req *r, const struct participation_filter *flt,
 	return APP_OK;
 }
 
-/* More matches than the list counted (participant_list.h): "Visar 1–50
- * av fler än N" in place of paging_bind()'s text. */
-static enum app_err
-list_bind_more(struct req *r, struct view_ctx *ctx, const struct paging *pg,
-    size_t n, long long total, int more)
-{
-	struct paging_range rg;
-	struct buf b;
-	enum app_err e;
-
-	if (!more)
-		return APP_OK;
-	paging_range(pg, total + 1, n, &rg);
-	buf_init(&b, r->a);
-	if ((e = buf_printf(&b, "Visar %lld–%lld av fler än %lld", rg.first,
-	         rg.last, total)) != APP_OK)
-		return e;
-	return view_ctx_set_str(ctx, "paging_text", buf_str(&b));
-}
-
 enum app_err
 page_participants(struct req *r)
 {
 	struct field_val fv[LF__MAX];
 	struct participation_filter flt = { .staff_id = r->user->id };
 	struct participant_list_option *ins, *staff;
+	struct participant_list_key key;
 	struct participation_row *rows;
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	size_t nins, nstaff, n, nerr = 0;
+	size_t nins, nstaff, nmine, n, nerr = 0;
+	long long *mine, after = paging_after_from_query(r);
 	int known;
 	struct buf detail;
 	struct paging pg;
 	struct str fq;
 	long long total;
-	int more;
+	int more, next;
 	enum app_err e;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
+	/* A bad page or sort is the first page in the default order. */
+	paging_from_query(r, participation_sorts, PARTICIPATION_SORT__MAX,
+	    PARTICIPATION_SORT_NAME, &pg);
 	if ((e = page_form_limits(r, ctx, search_spec, SF__MAX)) != APP_OK ||
-	    (e = participant_list_options(
-	         r, r->user->id, &ins, &nins, &staff, &nstaff)) != APP_OK ||
+	    (e = participant_list_options(r, r->user->id, after,
+	         paging_order(&pg), &ins, &nins, &staff, &nstaff, &mine, &nmine,
+	         &key)) != APP_OK ||
 	    (e = form_validate(
 	         r->a, &r->query, list_spec, LF__MAX, fv, &nerr)) != APP_OK)
 		return e;
@@ -472,18 +476,13 @@ page_participants(struct req *r)
 		r->resp.status = 400;
 		return page_render(r, "deltagare", "Deltagare", ctx);
 	}
-	/* A bad page or sort is the first page in the default order. */
-	paging_from_query(r, participation_sorts, PARTICIPATION_SORT__MAX,
-	    PARTICIPATION_SORT_NAME, &pg);
-	if ((e = participant_list_page(
-	         r, &flt, &pg, &rows, &n, &total, &more)) != APP_OK)
-		return e;
-	if (n == 0 && pg.page > 1) {
+	/* A page after a row that is no longer one of the caller's (or
+	 * no page after it) is the first. */
+	if (key.id == 0)
 		pg.page = 1;
-		if ((e = participant_list_page(
-		         r, &flt, &pg, &rows, &n, &total, &more)) != APP_OK)
-			return e;
-	}
+	if ((e = participant_list_page(r, &flt, paging_order(&pg), &key, mine,
+	         nmine, &rows, &n, &total, &more, &next)) != APP_OK)
+		return e;
 	/* Names are shown: one row for the list as such (no personnummer). */
 	buf_init(&detail, r->a);
 	if ((e = buf_printf(&detail,
@@ -495,9 +494,9 @@ page_participants(struct req *r)
 	if ((e = list_filter_query(r, &flt, fv, &fq)) != APP_OK ||
 	    (e = view_ctx_set_int(ctx, "count", total)) != APP_OK ||
 	    (e = view_ctx_set_bool(ctx, "listed", 1)) != APP_OK ||
-	    (e = paging_bind(r, ctx, &pg, total + more, n, "/deltagare", fq,
+	    (e = paging_bind_keyset(r, ctx, &pg, total, more, n,
+	         next ? rows[n - 1].id : 0, "/deltagare", fq,
 	         participation_sorts, PARTICIPATION_SORT__MAX)) != APP_OK ||
-	    (e = list_bind_more(r, ctx, &pg, n, total, more)) != APP_OK ||
 	    (e = list_bind_rows(ctx, rows, n)) != APP_OK)
 		return e;
 	return page_render(r, "deltagare", "Deltagare", ctx);

@@ -71,10 +71,11 @@ paging_range(const struct paging *p, long long total, size_t nrows,
 	out->last = paging_offset(p) + (long long)nrows;
 }
 
-/* path?filter&sortera=..&ordning=..&sida=n. Arena. */
+/* path?filter&sortera=..&ordning=..[&efter=after]&sida=n (after 0:
+ * none). Arena. */
 static struct str
-paging_href(struct req *r, const char *path, struct str filter,
-    const char *sort, int desc, long long page)
+paging_href_after(struct req *r, const char *path, struct str filter,
+    const char *sort, int desc, long long after, long long page)
 {
 	struct buf b;
 
@@ -83,10 +84,58 @@ paging_href(struct req *r, const char *path, struct str filter,
 	    (filter.len > 0 &&
 	        (buf_append(&b, filter.p, filter.len) != APP_OK ||
 	            buf_puts(&b, "&") != APP_OK)) ||
-	    buf_printf(&b, "sortera=%s&ordning=%s&sida=%lld", sort,
-	        desc ? "fallande" : "stigande", page) != APP_OK)
+	    buf_printf(&b, "sortera=%s&ordning=%s", sort,
+	        desc ? "fallande" : "stigande") != APP_OK ||
+	    (after != 0 && buf_printf(&b, "&efter=%lld", after) != APP_OK) ||
+	    buf_printf(&b, "&sida=%lld", page) != APP_OK)
 		return STR_LIT("");
 	return buf_str(&b);
+}
+
+/* path?filter&sortera=..&ordning=..&sida=n. Arena. */
+static struct str
+paging_href(struct req *r, const char *path, struct str filter,
+    const char *sort, int desc, long long page)
+{
+	return paging_href_after(r, path, filter, sort, desc, 0, page);
+}
+
+/* Per sort name N: "sort_N_href" and "sort_N_aria" (paging_bind()). */
+static enum app_err
+paging_bind_sorts(struct req *r, struct view_ctx *ctx, const struct paging *p,
+    const char *path, struct str filter, const struct paging_sort *sorts,
+    size_t nsorts)
+{
+	enum app_err e;
+
+	for (size_t i = 0; i < nsorts; i++) {
+		/* The view keeps a key's pointer: the keys live in the
+		 * arena. */
+		char href_key[64], aria_key[64];
+		int here = i == p->sort;
+		int desc = here ? !p->desc : sorts[i].default_desc;
+		const char *hk, *ak;
+
+		snprintf(
+		    href_key, sizeof(href_key), "sort_%s_href", sorts[i].name);
+		snprintf(
+		    aria_key, sizeof(aria_key), "sort_%s_aria", sorts[i].name);
+		if ((hk = arena_memdup(r->a, href_key, strlen(href_key) + 1)) ==
+		        NULL ||
+		    (ak = arena_memdup(r->a, aria_key, strlen(aria_key) + 1)) ==
+		        NULL)
+			return APP_ENOMEM;
+		if ((e = view_ctx_set_str(ctx, hk,
+		         paging_href(r, path, filter, sorts[i].name, desc,
+		             1))) != APP_OK)
+			return e;
+		if ((e = view_ctx_set_cstr(ctx, ak,
+		         !here         ? "none"
+		             : p->desc ? "descending"
+		                       : "ascending")) != APP_OK)
+			return e;
+	}
+	return APP_OK;
 }
 
 enum app_err
@@ -138,32 +187,59 @@ paging_bind(struct req *r, struct view_ctx *ctx, const struct paging *p,
 			return e;
 		last_shown = n;
 	}
-	for (size_t i = 0; i < nsorts; i++) {
-		/* The view keeps a key's pointer: the keys live in the
-		 * arena. */
-		char href_key[64], aria_key[64];
-		int here = i == p->sort;
-		int desc = here ? !p->desc : sorts[i].default_desc;
-		const char *hk, *ak;
+	return paging_bind_sorts(r, ctx, p, path, filter, sorts, nsorts);
+}
 
-		snprintf(
-		    href_key, sizeof(href_key), "sort_%s_href", sorts[i].name);
-		snprintf(
-		    aria_key, sizeof(aria_key), "sort_%s_aria", sorts[i].name);
-		if ((hk = arena_memdup(r->a, href_key, strlen(href_key) + 1)) ==
-		        NULL ||
-		    (ak = arena_memdup(r->a, aria_key, strlen(aria_key) + 1)) ==
-		        NULL)
-			return APP_ENOMEM;
-		if ((e = view_ctx_set_str(ctx, hk,
-		         paging_href(r, path, filter, sorts[i].name, desc,
-		             1))) != APP_OK)
-			return e;
-		if ((e = view_ctx_set_cstr(ctx, ak,
-		         !here         ? "none"
-		             : p->desc ? "descending"
-		                       : "ascending")) != APP_OK)
-			return e;
+long long
+paging_after_from_query(struct req *r)
+{
+	const struct str *v = req_query(r, "efter");
+	long long n = 0;
+
+	if (v == NULL || v->len == 0 || v->len > 18)
+		return 0;
+	for (size_t i = 0; i < v->len; i++) {
+		if (v->p[i] < '0' || v->p[i] > '9')
+			return 0;
+		n = n * 10 + (v->p[i] - '0');
 	}
-	return APP_OK;
+	return n;
+}
+
+enum app_err
+paging_bind_keyset(struct req *r, struct view_ctx *ctx, const struct paging *p,
+    long long total, int more, size_t nrows, long long next_after,
+    const char *path, struct str filter, const struct paging_sort *sorts,
+    size_t nsorts)
+{
+	const char *cur = nsorts > 0 ? sorts[p->sort].name : "";
+	long long first = paging_offset(p) + 1;
+	long long last = paging_offset(p) + (long long)nrows;
+	struct buf text;
+	enum app_err e;
+
+	/* The page number is a label: rows changed since page 1 may move
+	 * it; it never says more than the count. */
+	if (!more && last > total) {
+		last = total;
+		first = last - (long long)nrows + 1;
+	}
+	buf_init(&text, r->a);
+	if (nrows > 0 &&
+	    (e = buf_printf(&text, "Visar %lld–%lld av %s%lld", first, last,
+	         more ? "fler än " : "", total)) != APP_OK)
+		return e;
+	if ((e = view_ctx_set_str(ctx, "paging_text",
+	         text.len ? buf_str(&text) : STR_LIT(""))) != APP_OK ||
+	    (e = view_ctx_set_bool(
+	         ctx, "has_pages", p->page > 1 || next_after != 0)) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "first_href",
+	         p->page > 1 ? paging_href(r, path, filter, cur, p->desc, 1)
+	                     : STR_LIT(""))) != APP_OK ||
+	    (e = view_ctx_set_str(ctx, "next_href",
+	         next_after != 0 ? paging_href_after(r, path, filter, cur,
+	                               p->desc, next_after, p->page + 1)
+	                         : STR_LIT(""))) != APP_OK)
+		return e;
+	return paging_bind_sorts(r, ctx, p, path, filter, sorts, nsorts);
 }

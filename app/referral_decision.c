@@ -215,18 +215,27 @@ referral_inbox(
 }
 
 enum app_err
-referral_inbox_page(struct req *r, long long staff_id, long long offset,
+referral_inbox_page(struct req *r, long long staff_id, long long after,
     struct str today, struct inbox_page_row **rows, size_t *n)
 {
-	struct db_param p[9] = { DB_INT(staff_id), DB_INT(staff_id),
-		DB_INT(offset) };
+	struct db_param p[39] = { DB_INT(staff_id), DB_INT(staff_id),
+		DB_INT(staff_id), DB_INT(after), DB_INT(after),
+		DB_INT(staff_id) };
+	size_t i = 6;
 
+	/* Per overdue kind: (staff id, today) per slot, then today and
+	 * staff id twice for the rest (SQL_PARTICIPATION_INBOX_PAGE). */
 	for (int k = 0; k < 3; k++) {
-		p[3 + 2 * k] = DB_INT(staff_id);
-		p[4 + 2 * k] = DB_STR(today);
+		for (int s = 0; s < 4; s++) {
+			p[i++] = DB_INT(staff_id);
+			p[i++] = DB_STR(today);
+		}
+		p[i++] = DB_STR(today);
+		p[i++] = DB_INT(staff_id);
+		p[i++] = DB_INT(staff_id);
 	}
 	return db_load(r->db, r->a, DB_PARTICIPATION,
-	    SQL_PARTICIPATION_INBOX_PAGE, p, 9, (void **)rows, n);
+	    SQL_PARTICIPATION_INBOX_PAGE, p, i, (void **)rows, n);
 }
 
 enum app_err

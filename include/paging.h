@@ -81,4 +81,26 @@ enum app_err paging_bind(struct req *, struct view_ctx *, const struct paging *,
     long long total, size_t nrows, const char *path, struct str filter,
     const struct paging_sort *sorts, size_t nsorts);
 
+/*
+ * Paging by key (a list whose pages follow the last row shown, not an
+ * offset: a row changed between two loads moves no other row from one
+ * page to another). The query carries "efter", the id of the last row of
+ * the page before (0 or absent: the first page), and "sida", which is
+ * only the page's number as a label.
+ */
+/* "efter" of r's query: a positive number, else 0. */
+long long paging_after_from_query(struct req *);
+
+/*
+ * Bind to ctx: "paging_text" ("Visar 51–100 av 328", "... av fler än
+ * 1000" when more, "" without rows), "has_pages" (not the first page, or
+ * a next), "first_href" (the first page; "" on it), "next_href" (the rows
+ * after next_after, page p->page + 1; "" for next_after 0), and per sort
+ * name the sort links as paging_bind().
+ */
+enum app_err paging_bind_keyset(struct req *, struct view_ctx *,
+    const struct paging *, long long total, int more, size_t nrows,
+    long long next_after, const char *path, struct str filter,
+    const struct paging_sort *sorts, size_t nsorts);
+
 #endif /* !PAGING_H */

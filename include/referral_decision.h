@@ -152,11 +152,12 @@ struct inbox_page_row {
 };
 extern const struct db_record inbox_page_row_record;
 
-/* The inbox of staff_id, its referrals from row offset (PAGING_ROWS of
- * them), late as of today ("ÅÅÅÅ-MM-DD"): rows as above. Arena. */
+/* The inbox of staff_id, its referrals after referral after in the
+ * inbox's order (0: from the first; none when after is not of the
+ * caller's insatser), PAGING_ROWS of them and one more, late as of today
+ * ("ÅÅÅÅ-MM-DD"): rows as above. Arena. */
 enum app_err referral_inbox_page(struct req *, long long staff_id,
-    long long offset, struct str today, struct inbox_page_row **rows,
-    size_t *n);
+    long long after, struct str today, struct inbox_page_row **rows, size_t *n);
 
 /* Referral id into *out (status decoded). *found 0: none. No access check:
  * the caller asks access_referral(). */

@@ -7,6 +7,10 @@
 #define SQL_PARTICIPANT_LIST_H
 
 extern const char sql_plist_options[];
-extern const char sql_plist_page[];
+extern const char sql_plist_name_asc[];
+extern const char sql_plist_name_desc[];
+extern const char sql_plist_status_asc[];
+extern const char sql_plist_status_desc[];
+extern const char sql_plist_any[];
 
 #endif /* !SQL_PARTICIPANT_LIST_H */

@@ -116,14 +116,23 @@ enum sql_referral {
 	/* (staff id, personnummer, insats id, referral id to leave out) ->
 	 * the same, as the insats staff reach them */
 	SQL_REFERRAL_DUP_INSATS,
-	/* (staff id x2) -> struct participant_list_option: the participant
-	 * list's choices (sql_participant_list.c) */
+	/* (staff id x3, the key row's id, order index x4, staff id) ->
+	 * struct participant_list_option: the participant list's choices,
+	 * the caller's inactive insatser and the key row
+	 * (sql_participant_list.c) */
 	SQL_REFERRAL_PLIST_OPTIONS,
-	/* (today x3, the filter's 14 (see sql_participant_list.c), order
-	 * index x10, offset, the filter's 14, the count's bound + 1, order
-	 * index x10) -> struct participation_row: the participant list's
-	 * page (sql_participant_list.c) */
-	SQL_REFERRAL_PLIST_PAGE,
+	/* (today x3, 6 slots of 17, the count's 22) -> struct
+	 * participation_row: the participant list's page in the name order,
+	 * ascending or descending, any status or one (by the index with the
+	 * status) (sql_participant_list.c) */
+	SQL_REFERRAL_PLIST_NAME_ASC,
+	SQL_REFERRAL_PLIST_NAME_DESC,
+	SQL_REFERRAL_PLIST_STATUS_ASC,
+	SQL_REFERRAL_PLIST_STATUS_DESC,
+	/* (today x3, order x4, staff id, insats id x2, the filter's 11, the
+	 * key's 14, order x4, the count's 22, order x4) -> struct
+	 * participation_row: the page in any order (sql_participant_list.c) */
+	SQL_REFERRAL_PLIST_ANY,
 	SQL_REFERRAL__MAX
 };
 

@@ -2,6 +2,7 @@
 #include "report_pass.h"
 #include "report_scope.h"
 #include "sql_report.h"
+#include "sql_report_flow.h"
 #include "sql_report_people.h"
 
 /* Participations overlapping the period, in scope: (end, start, ins, ins). */
@@ -37,6 +38,19 @@
 #define PASS_STATE(t, k, v)                                                    \
 	"(SELECT IF(COUNT(*) > 1, '*', IFNULL(MAX(x.income_code), '')) "       \
 	"FROM " t " x WHERE x." k " = " v ")"
+
+/* The insats of p's predecessor or successor (sql_report_flow.h), 0 for
+ * none; only for a person with a participation in another insats (a cheap
+ * look-up first: most have none). */
+#define PASS_PATH(cond, order)                                                 \
+	"IF(EXISTS (SELECT 1 FROM participation q2 "                           \
+	"WHERE q2.person_id = p.person_id AND q2.insats_id <> p.insats_id), "  \
+	"IFNULL((SELECT q.insats_id FROM participation q "                     \
+	"JOIN insats pi ON pi.id = p.insats_id "                               \
+	"JOIN insats qi ON qi.id = q.insats_id "                               \
+	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
+	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
+	"AND " cond " ORDER BY " order " LIMIT 1), 0), 0)"
 
 /* The values of six items of linked questionnaire ? at measurement m of
  * participation p in one look-up, as "v1|v2|v3|v4|v5|v6" (QUEST_LATEST
@@ -164,6 +178,8 @@ static const struct db_field pass_fields[] = {
 	DB_FIELD(report_pass_row, state_before, "state_before", DB_F_STR),
 	DB_FIELD(report_pass_row, state_after, "state_after", DB_F_STR),
 	DB_FIELD(report_pass_row, no_coremittent, "no_coremittent", DB_F_BOOL),
+	DB_FIELD(report_pass_row, pred, "pred", DB_F_INT),
+	DB_FIELD(report_pass_row, succ, "succ", DB_F_INT),
 };
 const struct db_record report_pass_record =
     DB_RECORD(report_pass_row, pass_fields);
@@ -294,10 +310,13 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "BETWEEN ? AND ?, "
 	    PASS_STATE("participation_income_after", "participation_id", "p.id")
 	    ", '') AS state_after, NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
-	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent " FROM_PR
+	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent, "
+	    "IF(?, " PASS_PATH(FLOW_PRED_COND, FLOW_PRED_ORDER) ", 0) AS pred, "
+	    "IF(? AND p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?, "
+	    PASS_PATH(FLOW_SUCC_COND, FLOW_SUCC_ORDER) ", 0) AS succ " FROM_PR
 	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 15, .nparams = 8, .rec = &report_pass_record },
+	    1, .ncols = 17, .nparams = 12, .rec = &report_pass_record },
 	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
 	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
 	                      "FROM organisation o "

@@ -56,14 +56,16 @@ enum sql_report {
 	 * without one that ended (avslutad) in the period; paired: a value of
 	 * the item at both start and end; improved: end > start */
 	SQL_REPORT_QUEST_PAIRS,
-	/* (period start, period end, period end, period start, insats id
-	 * or 0, the same, after id, page size) -> the next page of the
-	 * period's participations by id (report_pass.h): id, gender, birth
-	 * year, education and support codes, start, end or "", avslutad,
-	 * the referral's organisation, the end reason's outcome or "", the
-	 * insats, the age, the income state before (the referral's) and,
-	 * for those who ended in the period, after (else ""), no
-	 * medremittent */
+	/* (period start, period end, path?, path?, period start, period
+	 * end, period end, period start, insats id or 0, the same, after
+	 * id, page size) -> the next page of the period's participations by
+	 * id (report_pass.h): id, gender, birth year, education and support
+	 * codes, start, end or "", avslutad, the referral's organisation,
+	 * the end reason's outcome or "", the insats, the age, the income
+	 * state before (the referral's) and, for those who ended in the
+	 * period, after (else ""), no medremittent, and when path? is 1 the
+	 * insats of the predecessor and, for those who ended in the period,
+	 * of the successor (sql_report_flow.h; 0: none) */
 	SQL_REPORT_PASS,
 	/* () -> every organisation, its member (top of the tree) and the
 	 * member's name, in the referrer table's order (name, then id) */

@@ -85,7 +85,8 @@ struct db {
 	size_t nprepared;          /* how many of st are prepared now */
 	size_t base[DB_AREA__MAX]; /* where area a starts in st */
 	int ready;
-	MYSQL_STMT *begin; /* START TRANSACTION, prepared on first use */
+	int connected_before; /* a reconnect checks the statements again */
+	MYSQL_STMT *begin;    /* START TRANSACTION, prepared on first use */
 	int in_tx;      /* between db_begin() and db_commit()/db_rollback() */
 	int tx_broken;  /* the connection died inside the transaction: every
 	                * call fails until db_rollback() */
@@ -285,9 +286,10 @@ db_shape_ok(const struct db_query *q, MYSQL_STMT *st, char *err, size_t errlen)
 
 /*
  * Set once every statement has prepared with its declared shape on one
- * connection of this process (or of the master before it forked): the
- * shape is the schema's and the binary's, not the connection's, so later
- * connections skip the 468 prepares.
+ * connection of this process, or of the master before it forked (at
+ * start and at each reload): the shape is the schema's and the binary's,
+ * so a worker's first connection skips the ~450 prepares. A reconnect
+ * (MariaDB restarted, perhaps restored or migrated) checks again.
  */
 static int db_statements_checked;
 
@@ -295,6 +297,7 @@ enum app_err
 db_connect(struct db *d, char *err, size_t errlen)
 {
 	unsigned int timeout = 3, rw_timeout = 30;
+	int check;
 
 	if (d->ready)
 		return APP_OK;
@@ -323,7 +326,9 @@ db_connect(struct db *d, char *err, size_t errlen)
 		db_disconnect(d);
 		return APP_EUNAVAIL;
 	}
-	for (size_t a = 0; a < DB_AREA__MAX && !db_statements_checked; a++) {
+	check = !db_statements_checked || d->connected_before;
+	d->connected_before = 1;
+	for (size_t a = 0; a < DB_AREA__MAX && check; a++) {
 		for (size_t i = 0; i < areas[a].n; i++) {
 			const char *sql = areas[a].q[i].sql;
 			MYSQL_STMT *st = mysql_stmt_init(d->my);
@@ -361,7 +366,10 @@ void
 db_check_statements(const struct conf *c)
 {
 	char err[256];
-	struct db *d = db_open(c, err, sizeof(err));
+	struct db *d;
+
+	db_statements_checked = 0;
+	d = db_open(c, err, sizeof(err));
 
 	/* A failure is left for the workers' own connections to report. */
 	db_close(d);

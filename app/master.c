@@ -470,6 +470,8 @@ master_reload(void)
 	 * has proven the new one, and comes back if none can. */
 	old = master_conf;
 	master_conf = next;
+	/* The schema may have moved on (a migration before the reload). */
+	db_check_statements(&master_conf);
 
 	for (size_t i = 0; i < nslots; i++) {
 		int rd = -1;

@@ -148,10 +148,13 @@ struct db_rows {
  */
 void db_library_init(void);
 
-/* In a process that forks workers, before the first fork: connect once,
- * check every statement (db_connect()) and close, so that the workers'
+/* In a process that forks workers, before the first fork and again
+ * before forking the workers of a reload: connect once, check every
+ * statement (db_connect()) and close, so that the workers' first
  * connections need not check again. A failure (MariaDB down, a schema
- * that does not match) is left for the workers to meet and report. */
+ * that does not match) is left for the workers to meet and report: they
+ * check for themselves, and a reload's new worker that fails aborts the
+ * reload. */
 void db_check_statements(const struct conf *);
 
 /* Create the handle and try to connect. The handle is returned even when
@@ -162,9 +165,10 @@ struct db *db_open(const struct conf *, char *err, size_t errlen);
 /* 1 when connected, every statement checked (db_connect()). */
 int db_ready(const struct db *);
 
-/* Connect now if not already. The first connection of a process (or of
- * the master before it forked, db_check_statements()) checks that every
- * statement prepares with the shape its table declares; a statement is
+/* Connect now if not already. The first connection of a process (unless
+ * the master checked before it forked, db_check_statements()) and every
+ * reconnect check that every statement prepares with the shape its table
+ * declares; a statement is
  * then prepared again on its first use, and at most 128 stay prepared at
  * once (memory: ~10 KB each). APP_EUNAVAIL when MariaDB is unreachable,
  * APP_EDB when a statement fails to prepare (err says which). */

@@ -46,4 +46,21 @@ respawn=$(($(prepares) - p1))
 echo "# prepares: $started for the start with 3 workers, $respawn for a new worker"
 check "a new worker does not check every statement again ($respawn, start $started)" \
 	test $((respawn * 4)) -lt "$started"
+
+# A reload checks again (a migration may have run before it): onto a
+# schema that does not match, the new worker fails and the reload is
+# aborted, the old workers serving on; once it matches, a reload goes
+# through.
+mark=$(wc -l < "$VAR/log/stegvis.log")
+sql_admin "ALTER TABLE report_text RENAME COLUMN indikatorer TO indikatorer_x"
+kill -HUP "$master"
+aborted() { log_since "$mark" | grep -q "reload aborted: a worker with the new configuration did not start"; }
+check "a reload onto a mismatched schema is aborted" wait_for 30 aborted
+check "and the old workers serve on" serves
+sql_admin "ALTER TABLE report_text RENAME COLUMN indikatorer_x TO indikatorer"
+mark=$(wc -l < "$VAR/log/stegvis.log")
+kill -HUP "$master"
+reloaded() { log_since "$mark" | grep -q "reloaded: "; }
+check "with the schema right again a reload goes through" wait_for 30 reloaded
+check "and serves" wait_for 20 serves
 done_testing

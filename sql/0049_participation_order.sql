@@ -15,7 +15,9 @@
 --             expression as OVERDUE_SQL_HALFWAY),
 --   sum_late: summary_due_date while avslutad and no summary is sent.
 -- A participation is late in a kind when its day is before today, so the
--- inbox counts late ones as a range of an index, reading only those.
+-- inbox counts late ones as a range of an index, reading only those. This
+-- is include/overdue.h's rule written a second time:
+-- tests/http/test_overdue_order.sh holds the two equal.
 -- The list reads the page's rows in index order (insats, listed, status,
 -- name key, id) and pages by the last row's key, not by OFFSET.
 --

@@ -4,11 +4,13 @@
 
 #include "arena.h"
 #include "db.h"
+#include "log.h"
 #include "participation.h"
 #include "req.h"
 #include "sql_referral.h"
 
-/* The most parameters of a page statement (the name order's). */
+/* The most parameters of a page statement: the name order's, 3 + 17 a
+ * slot + the count's 22 (127). More is a BUG (logged, no statement run). */
 #define PLIST_PARAMS_MAX 127
 
 _Static_assert(PARTICIPANT_LIST_FETCH == PAGING_ROWS + 1,
@@ -64,10 +66,11 @@ participant_list_options(struct req *r, long long staff_id, long long after_id,
 }
 
 /* The parameters of a statement as they are added, in the order of its
- * text. */
+ * text; over: how many did not fit (a BUG, reported before the statement
+ * runs). */
 struct plist_params {
 	struct db_param p[PLIST_PARAMS_MAX];
-	size_t n;
+	size_t n, over;
 };
 
 static void
@@ -75,6 +78,8 @@ pp_int(struct plist_params *pp, long long v)
 {
 	if (pp->n < PLIST_PARAMS_MAX)
 		pp->p[pp->n++] = DB_INT(v);
+	else
+		pp->over++;
 }
 
 static void
@@ -82,6 +87,8 @@ pp_str(struct plist_params *pp, struct str v)
 {
 	if (pp->n < PLIST_PARAMS_MAX)
 		pp->p[pp->n++] = DB_STR(v);
+	else
+		pp->over++;
 }
 
 /* The filter on participation_order (PL_FILTER): 11 parameters. */
@@ -169,7 +176,7 @@ participant_list_page(struct req *r, const struct participation_filter *f,
 
 	if (pp == NULL)
 		return APP_ENOMEM;
-	pp->n = 0;
+	pp->n = pp->over = 0;
 	for (int k = 0; k < 3; k++)
 		pp_str(pp, today);
 	if (by_name) {
@@ -217,6 +224,13 @@ participant_list_page(struct req *r, const struct participation_filter *f,
 	*total = 0;
 	*more = 0;
 	*next = 0;
+	if (pp->over > 0) {
+		log_error(
+		    "BUG: participant list statement %d has %zu parameters, "
+		    "PLIST_PARAMS_MAX is %d",
+		    (int)q, pp->n + pp->over, PLIST_PARAMS_MAX);
+		return APP_EDB;
+	}
 	if ((e = db_load(r->db, r->a, DB_REFERRAL, q, pp->p, pp->n,
 	         (void **)rows, n)) != APP_OK)
 		return e;

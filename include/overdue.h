@@ -19,11 +19,23 @@
  * A participation can be late in more than one way; a felregistrerad one
  * never is.
  *
- * The rule is written once: the C predicates below (unit-tested in
- * tests/unit/test_overdue.c without a database) and the SQL conditions
- * (OVERDUE_SQL_*, for lists that page: what is not late is left out in
- * SQL before the LIMIT) share the state names, the divisor of the halfway
- * day and the strict "before today".
+ * The C predicates below (unit-tested in tests/unit/test_overdue.c
+ * without a database) and the SQL conditions (OVERDUE_SQL_*, for lists
+ * that page: what is not late is left out in SQL before the LIMIT) share
+ * the state names, the divisor of the halfway day and the strict "before
+ * today".
+ *
+ * The rule also lives in sql/0049's view participation_order_src: per
+ * kind the day from which a participation is late, kept by triggers in
+ * participation_order, which the participant list's filter "Försenade"
+ * and the inbox's counts read (late: the day < today). Nothing here
+ * builds that view: tests/http/test_overdue_order.sh compares the two for
+ * every participation and the edge days. Changing the rule (a state, the
+ * halfway day, "before today", what resolves a kind) therefore needs a
+ * migration too, that redefines the view, drops and makes again the
+ * triggers that read it (a trigger keeps the view as it was when its
+ * table was opened, until the table is flushed) and refills
+ * participation_order as sql/0049 fills it.
  */
 #ifndef OVERDUE_H
 #define OVERDUE_H

@@ -8,13 +8,22 @@
  * participation.h: the caller's insatser only, in SQL.
  *
  * Pages follow a key, not an offset: "Nästa 50" carries the id of the
- * last row shown, and the next page is the rows after that row's place
- * in the order (its name key, sort value and id, read again when the
- * page is asked for). A row added, changed or removed between two loads
- * moves no other row from one page to another: none is skipped or shown
- * twice. In the name order (the default) the page reads its rows in
- * index order, per insats of the caller (PARTICIPANT_LIST_SLOTS at most;
- * with more, and in the other orders, every match is sorted).
+ * last row shown (never a name: it is in the URL), and the next page is
+ * the rows after that row's place in the order as it is when the page is
+ * asked for (its name key, sort value and id, read again then). What
+ * holds between two loads: a row whose place does not change is on the
+ * next pages if and only if it sorts after the key row's place then,
+ * whatever other rows are added, changed or removed. What does not: a row whose own
+ * place crosses the key's (renamed, its sort value changed) is missed or
+ * shown twice; and the key row is not held where it was: if it is renamed
+ * or its sort value changes, the page starts at its new place, so the
+ * rows between its old and new place are skipped (it moved on) or shown
+ * again (it moved back). A key row that is no longer one of the caller's
+ * insatser's (or deleted) starts the list again at page 1.
+ *
+ * In the name order (the default) the page reads its rows in index
+ * order, per insats of the caller (PARTICIPANT_LIST_SLOTS at most; with
+ * more, and in the other orders, every match is sorted).
  */
 #ifndef PARTICIPANT_LIST_H
 #define PARTICIPANT_LIST_H

@@ -15,7 +15,9 @@
 --             expression as OVERDUE_SQL_HALFWAY),
 --   sum_late: summary_due_date while avslutad and no summary is sent.
 -- A participation is late in a kind when its day is before today, so the
--- inbox counts late ones as a range of an index, reading only those.
+-- inbox counts late ones as a range of an index, reading only those. This
+-- is include/overdue.h's rule written a second time:
+-- tests/http/test_overdue_order.sh holds the two equal.
 -- The list reads the page's rows in index order (insats, listed, status,
 -- name key, id) and pages by the last row's key, not by OFFSET.
 --
@@ -32,6 +34,23 @@
 -- by triggers on participation: the inbox's occupancy (inskrivna, as
 -- SQL_INSATS_INSKRIVNA counts them, gallrad or not) and the list's count
 -- without filters beyond insats and status are sums of a few rows.
+--
+-- The triggers are made first, the tables filled last. DDL is not
+-- transactional and `stegvis migrate` runs while the old version still
+-- serves (README "A real server"), so a write can come at any point of
+-- this file. Filled first, a write between the fill and its trigger would
+-- be missed for good (a participant never listed, a stale late day or
+-- count, a name gallring removed kept in name_key). Made first, each
+-- trigger sees every write after it; a write before it is read by the
+-- fill. Each fill is one INSERT ... SELECT ... ON DUPLICATE KEY UPDATE that
+-- overwrites (not adds to) the row a trigger may have written. Its SELECT
+-- is a locking read under REPEATABLE READ (set for it: under READ
+-- COMMITTED it would read a snapshot without locks): it waits for a write
+-- in progress on a row it reads and then reads what was committed, and a
+-- write that comes after it waits for its locks (next-key: new rows too)
+-- and then its trigger changes the filled row. insats_tally's triggers
+-- add to a row that is missing (n = n + 1, or -1 from an update), so its
+-- fill sets every insats, status and listed, 0 where there is none.
 --
 -- Applied by `stegvis migrate` as one multi-statement batch (see 0001): no
 -- stored programs, each trigger one statement.
@@ -70,12 +89,6 @@ SELECT p.id AS participation_id, p.insats_id AS insats_id,
 FROM participation p
 LEFT JOIN participation_person pe ON pe.participation_id = p.id;
 
-INSERT INTO participation_order (participation_id, insats_id, listed, status, contact_id,
-    gender, name_key, end_late, mid_late, sum_late)
-SELECT participation_id, insats_id, listed, status, contact_id, gender, name_key,
-    end_late, mid_late, sum_late
-FROM participation_order_src;
-
 CREATE TABLE insats_tally (
     insats_id INT UNSIGNED NOT NULL,
     status    ENUM('inskriven','avslutad','felregistrerad') NOT NULL,
@@ -84,10 +97,6 @@ CREATE TABLE insats_tally (
     PRIMARY KEY (insats_id, status, listed)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_swedish_ai_ci
   COMMENT='Participations per insats, status and listed. Kept by triggers on participation.';
-
-INSERT INTO insats_tally (insats_id, status, listed, n)
-SELECT insats_id, status, gallrad_at IS NULL, COUNT(*)
-FROM participation GROUP BY insats_id, status, gallrad_at IS NULL;
 
 GRANT SELECT ON participation_order TO 'stegvis'@'localhost';
 GRANT SELECT ON insats_tally TO 'stegvis'@'localhost';
@@ -186,4 +195,30 @@ CREATE TRIGGER participation_tally_upd AFTER UPDATE ON participation FOR EACH RO
 CREATE TRIGGER participation_tally_del AFTER DELETE ON participation FOR EACH ROW
     UPDATE insats_tally SET n = n - 1
     WHERE insats_id = OLD.insats_id AND status = OLD.status
-        AND listed = (OLD.gallrad_at IS NULL)
+        AND listed = (OLD.gallrad_at IS NULL);
+
+-- The fills, after the triggers (see the head of this file).
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+INSERT INTO participation_order (participation_id, insats_id, listed, status, contact_id,
+    gender, name_key, end_late, mid_late, sum_late)
+SELECT participation_id, insats_id, listed, status, contact_id, gender, name_key,
+    end_late, mid_late, sum_late
+FROM participation_order_src
+ON DUPLICATE KEY UPDATE insats_id = VALUES(insats_id), listed = VALUES(listed),
+    status = VALUES(status), contact_id = VALUES(contact_id), gender = VALUES(gender),
+    name_key = VALUES(name_key), end_late = VALUES(end_late),
+    mid_late = VALUES(mid_late), sum_late = VALUES(sum_late);
+
+-- Every insats, status and listed, 0 where there is none: a trigger may
+-- have added a row (-1) that no participation has any longer.
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+INSERT INTO insats_tally (insats_id, status, listed, n)
+SELECT i.id, s.status, l.listed, COUNT(p.id)
+FROM insats i
+CROSS JOIN (SELECT 'inskriven' AS status UNION ALL SELECT 'avslutad'
+    UNION ALL SELECT 'felregistrerad') s
+CROSS JOIN (SELECT 0 AS listed UNION ALL SELECT 1) l
+LEFT JOIN participation p ON p.insats_id = i.id AND p.status = s.status
+    AND (p.gallrad_at IS NULL) = l.listed
+GROUP BY i.id, s.status, l.listed
+ON DUPLICATE KEY UPDATE n = VALUES(n);

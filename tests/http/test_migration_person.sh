@@ -43,7 +43,7 @@ check "the old-schema fixture loads" m "
 	VALUES ('2024-03-01 10:00:00.100', 3, 'person', 900001, 'address', 'Fk-gatan 1', 'Gamla vägen 1'),
 	       ('2024-04-01 09:00:00.000', 8, 'person', 900001, 'home_municipality', '', 'Grästorp');"
 
-cp "$ROOT/sql/0022_person_per_referral.sql" "$ROOT"/sql/0049_*.sql "$WORK/sql/"
+cp "$ROOT/sql/0022_person_per_referral.sql" "$WORK/sql/"
 check "0022 applies" bash -c 'cd "$1" && "$2" migrate -c stegvis.conf >> migrate.log 2>&1' _ "$WORK" "$BIN" ||
 	cat "$WORK/migrate.log"
 
@@ -75,4 +75,47 @@ eq "the insats staff's change is history of the participation" \
 eq "the old rows are kept as they were" "$(m "SELECT COUNT(*) FROM change_history WHERE record_type = 'person' AND record_id = 900001")" 2
 eq "the app's account may read and write the new tables" \
 	"$(m "SELECT COUNT(*) FROM information_schema.table_privileges WHERE table_schema = '$DB' AND grantee LIKE '%stegvis%' AND table_name IN ('referral_person', 'participation_person') AND privilege_type IN ('SELECT', 'INSERT', 'UPDATE')")" 6
+
+# sql/0049 on data, while a write comes in the middle of it (the old
+# version serves during `stegvis migrate`). Session S holds participation's
+# metadata lock (a write of no row, its transaction open), so the
+# migration stops at the first statement that needs participation to
+# itself (a CREATE TRIGGER); then S changes the fixture's participation
+# (gallrad: no longer listed) and commits. Made before the fills, the
+# triggers or the fills see it; filled before the triggers were made, the
+# tables would keep the fixture listed.
+cp "$ROOT"/sql/0049_*.sql "$WORK/sql/"
+mkfifo "$WORK/s.in"
+mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
+	< "$WORK/s.in" > "$WORK/s.out" 2>&1 &
+S_PID=$!
+exec 3> "$WORK/s.in"
+echo "BEGIN; UPDATE participation SET gallrad_at = gallrad_at WHERE id = 0; SELECT 'held';" >&3
+wait_for 10 grep -q held "$WORK/s.out"
+(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
+M_PID=$!
+# mdl_wait: the migration waits for a metadata lock.
+mdl_wait() {
+	[ "$(m "SELECT COUNT(*) FROM information_schema.processlist
+		WHERE db = '$DB' AND state = 'Waiting for table metadata lock'")" = 1 ]
+}
+check "0049 waits for the session's lock on participation" wait_for 30 mdl_wait
+echo "UPDATE participation SET gallrad_at = '2024-05-01 00:00:00' WHERE id = 900001; COMMIT;" >&3
+exec 3>&-
+wait "$S_PID"
+check "0049 applies" wait "$M_PID" || cat "$WORK/migrate.log"
+eq "the write in the middle is in participation_order" \
+	"$(m "SELECT listed FROM participation_order WHERE participation_id = 900001")" 0
+eq "participation_order as participation_order_src" "$(m "SELECT COUNT(*) FROM participation_order_src s
+	LEFT JOIN participation_order o ON o.participation_id = s.participation_id
+	WHERE NOT (o.insats_id <=> s.insats_id AND o.listed <=> s.listed AND o.status <=> s.status
+	AND o.contact_id <=> s.contact_id AND o.gender <=> s.gender AND o.name_key <=> s.name_key
+	AND o.end_late <=> s.end_late AND o.mid_late <=> s.mid_late AND o.sum_late <=> s.sum_late)")
+	+ $(m "SELECT COUNT(*) FROM participation_order")" "0
+	+ $(m "SELECT COUNT(*) FROM participation")"
+eq "insats_tally as the participations" "$(m "SELECT COUNT(*) FROM (SELECT insats_id, status,
+	gallrad_at IS NULL AS listed, COUNT(*) AS n FROM participation GROUP BY 1, 2, 3) c
+	LEFT JOIN insats_tally t USING (insats_id, status, listed) WHERE NOT (t.n <=> c.n)")
+	+ $(m "SELECT COUNT(*) FROM insats_tally WHERE n <> 0")" "0
+	+ $(m "SELECT COUNT(*) FROM (SELECT 1 FROM participation GROUP BY insats_id, status, gallrad_at IS NULL) c")"
 done_testing

@@ -790,3 +790,24 @@ stegvis_start() {
 # session in JAR, as statements_of counts statements; "?" when a GET does
 # not answer 200.
 rows_read_of() { least_change_of rows_read_count 5 1 200 -b "$1" "$BASE$2"; }
+
+# order_ok LABEL [SQL_FN]: what sql/0049 keeps equals what it is kept
+# from: participation_order row for row as its view
+# participation_order_src, insats_tally as the participations' counts
+# (rows of 0 allowed); two checks. SQL_FN runs SQL in the database to
+# check (q, the stack's, unless given).
+order_ok() {
+	local f=${2:-q}
+	eq "$1: participation_order as participation_order_src" "$($f "SELECT COUNT(*) FROM participation_order_src s
+		LEFT JOIN participation_order o ON o.participation_id = s.participation_id
+		WHERE NOT (o.insats_id <=> s.insats_id AND o.listed <=> s.listed AND o.status <=> s.status
+		AND o.contact_id <=> s.contact_id AND o.gender <=> s.gender AND o.name_key <=> s.name_key
+		AND o.end_late <=> s.end_late AND o.mid_late <=> s.mid_late AND o.sum_late <=> s.sum_late)")
+		+ $($f "SELECT COUNT(*) FROM participation_order")" "0
+		+ $($f "SELECT COUNT(*) FROM participation")"
+	eq "$1: insats_tally as the participations" "$($f "SELECT COUNT(*) FROM (SELECT insats_id, status,
+		gallrad_at IS NULL AS listed, COUNT(*) AS n FROM participation GROUP BY 1, 2, 3) c
+		LEFT JOIN insats_tally t USING (insats_id, status, listed) WHERE NOT (t.n <=> c.n)")
+		+ $($f "SELECT COUNT(*) FROM insats_tally WHERE n <> 0")" "0
+		+ $($f "SELECT COUNT(*) FROM (SELECT 1 FROM participation GROUP BY insats_id, status, gallrad_at IS NULL) c")"
+}

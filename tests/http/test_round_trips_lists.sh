@@ -65,21 +65,6 @@ MINE="SELECT insats_id FROM staff_insats WHERE staff_id = $FV_ID"
 FV_ROWS="FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
 	WHERE p.insats_id IN ($MINE) AND p.gallrad_at IS NULL"
 NAME="CONCAT(pe.last_name, ' ', pe.first_name)"
-# What sql/0049 keeps equals what it is kept from: the rows, the counts.
-order_ok() {
-	eq "$1: participation_order as participation_order_src" "$(q "SELECT COUNT(*) FROM participation_order_src s
-		LEFT JOIN participation_order o ON o.participation_id = s.participation_id
-		WHERE NOT (o.insats_id <=> s.insats_id AND o.listed <=> s.listed AND o.status <=> s.status
-		AND o.contact_id <=> s.contact_id AND o.gender <=> s.gender AND o.name_key <=> s.name_key
-		AND o.end_late <=> s.end_late AND o.mid_late <=> s.mid_late AND o.sum_late <=> s.sum_late)")
-		+ $(q "SELECT COUNT(*) FROM participation_order")" "0
-		+ $(q "SELECT COUNT(*) FROM participation")"
-	eq "$1: insats_tally as the participations" "$(q "SELECT COUNT(*) FROM (SELECT insats_id, status,
-		gallrad_at IS NULL AS listed, COUNT(*) AS n FROM participation GROUP BY 1, 2, 3) c
-		LEFT JOIN insats_tally t USING (insats_id, status, listed) WHERE NOT (t.n <=> c.n)")
-		+ $(q "SELECT COUNT(*) FROM insats_tally WHERE n <> 0")" "0
-		+ $(q "SELECT COUNT(*) FROM (SELECT 1 FROM participation GROUP BY insats_id, status, gallrad_at IS NULL) c")"
-}
 order_ok "the demo"
 
 # --- The list in the name order as it always had (å, ä, ö after z),

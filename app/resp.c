@@ -86,7 +86,7 @@ resp_reason(int status)
 }
 
 enum app_err
-resp_serialise(const struct resp *r, struct buf *out)
+resp_serialise_head(const struct resp *r, struct buf *out)
 {
 	enum app_err e;
 
@@ -108,7 +108,15 @@ resp_serialise(const struct resp *r, struct buf *out)
 	    (e = buf_append(out, r->headers.p, r->headers.len)) != APP_OK ||
 	    (e = buf_append(out, "\r\n", 2)) != APP_OK)
 		return e;
-	if (r->stream)
-		return APP_OK;
+	return APP_OK;
+}
+
+enum app_err
+resp_serialise(const struct resp *r, struct buf *out)
+{
+	enum app_err e;
+
+	if ((e = resp_serialise_head(r, out)) != APP_OK || r->stream)
+		return e;
 	return buf_append(out, r->body.p, r->body.len);
 }

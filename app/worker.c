@@ -239,11 +239,14 @@ worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
 	db_rollback(db);
 
 	buf_init(&out, a);
-	if (resp_serialise(&r.resp, &out) != APP_OK) {
+	if (resp_serialise_head(&r.resp, &out) != APP_OK) {
 		log_error("response did not fit the arena");
 		FCGX_PutStr(fallback, (int)sizeof(fallback) - 1, fr->out);
 	} else {
 		FCGX_PutStr(out.p, (int)out.len, fr->out);
+		if (r.resp.stream == NULL && r.resp.body.len > 0)
+			FCGX_PutStr(
+			    r.resp.body.p, (int)r.resp.body.len, fr->out);
 		/* A streamed body: if it fails midway the response is short
 		 * of its Content-Length, which every client notices. */
 		if (r.resp.stream != NULL &&

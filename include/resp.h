@@ -56,4 +56,9 @@ const char *resp_reason(int status);
 /* Serialise status, headers and body into out (CGI response format). */
 enum app_err resp_serialise(const struct resp *, struct buf *out);
 
+/* The status line and headers alone, ending with the blank line: the
+ * worker sends the body from where it lies, so a big page is not copied
+ * (nor its copy grown by doubling) in the request's arena. */
+enum app_err resp_serialise_head(const struct resp *, struct buf *out);
+
 #endif /* !RESP_H */

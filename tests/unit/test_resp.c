@@ -59,12 +59,38 @@ serialise_has_security_headers(void **state)
 	arena_free(&a);
 }
 
+/* The worker sends the head, then the body from where it lies: the two
+ * together are the whole response, and the head ends at the blank line. */
+static void
+head_then_body_is_the_response(void **state)
+{
+	struct arena a;
+	struct resp r;
+	struct buf whole, head;
+
+	(void)state;
+	assert_true(arena_init(&a, 1 << 16));
+	resp_init(&r, &a);
+	buf_init(&whole, &a);
+	buf_init(&head, &a);
+	assert_int_equal(buf_puts(&r.body, "<p>sidan</p>"), APP_OK);
+	assert_int_equal(resp_serialise(&r, &whole), APP_OK);
+	assert_int_equal(resp_serialise_head(&r, &head), APP_OK);
+	assert_int_equal(head.len + r.body.len, whole.len);
+	assert_memory_equal(head.p, whole.p, head.len);
+	assert_memory_equal(whole.p + head.len, r.body.p, r.body.len);
+	assert_true(
+	    head.len >= 4 && memcmp(head.p + head.len - 4, "\r\n\r\n", 4) == 0);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(header_values_reject_cr_lf_nul),
 		cmocka_unit_test(serialise_has_security_headers),
+		cmocka_unit_test(head_then_body_is_the_response),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -64,6 +64,7 @@ MODULES += public_cache
 MODULES += participant_list sql_participant_list
 MODULES += multipart
 MODULES += report_pass
+MODULES += report_quest_pairs
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
 LIB      = $(BUILD)/libstegvis.a
 BIN      = $(BUILD)/stegvis
@@ -93,6 +94,7 @@ UNIT_TESTS += test_summary
 UNIT_TESTS += test_midterm test_participation_correct
 UNIT_TESTS += test_overdue
 UNIT_TESTS += test_report_pass
+UNIT_TESTS += test_report_quest_pairs
 UNIT_TESTS += test_once
 UNIT_TESTS += test_log
 UNIT_TESTS += test_public_cache

@@ -118,7 +118,7 @@ struct build {
 	struct req *r;
 	struct report *rep;
 	struct sup_set *s;
-	struct db_param p[11];
+	struct db_param p[12];
 	long long from_days, to_days, last_days; /* last: min(to, today) */
 	int fy, fm, fd, ty, tm, td, ly, lm, ld;
 };
@@ -197,17 +197,24 @@ add_count(struct report_row *row, struct str gender, long long count)
 		row->n[g] += count;
 }
 
-/* SQL_REPORT_PASS's parameters but the page's: (start, end, end,
- * start, insats id or 0, the same). */
+/* SQL_REPORT_PASS's parameters but the page's: (start, end, path?,
+ * path?, start, end, end, start, insats id or 0, the same); the path for
+ * the whole förbund only (report_flow.c reads it for every insats). */
 static void
 period_params(struct build *b)
 {
+	int path = b->rep->insats_id == 0;
+
 	b->p[0] = DB_STR(b->rep->from);
 	b->p[1] = DB_STR(b->rep->to);
-	b->p[2] = DB_STR(b->rep->to);
-	b->p[3] = DB_STR(b->rep->from);
-	b->p[4] = DB_INT(b->rep->insats_id);
-	b->p[5] = DB_INT(b->rep->insats_id);
+	b->p[2] = DB_INT(path);
+	b->p[3] = DB_INT(path);
+	b->p[4] = DB_STR(b->rep->from);
+	b->p[5] = DB_STR(b->rep->to);
+	b->p[6] = DB_STR(b->rep->to);
+	b->p[7] = DB_STR(b->rep->from);
+	b->p[8] = DB_INT(b->rep->insats_id);
+	b->p[9] = DB_INT(b->rep->insats_id);
 }
 
 /* Participants: enrolled (total row, fixed grand total), new, ended,
@@ -817,10 +824,10 @@ run_pass(struct build *b, struct report_pass *ps)
 
 		arena_reset(&scratch);
 		period_params(b);
-		b->p[6] = DB_INT(after);
-		b->p[7] = DB_INT(REP_PASS_PAGE);
+		b->p[10] = DB_INT(after);
+		b->p[11] = DB_INT(REP_PASS_PAGE);
 		if ((e = db_load(b->r->db, &scratch, DB_REPORT, SQL_REPORT_PASS,
-		         b->p, 8, (void **)&rows, &n)) != APP_OK)
+		         b->p, 12, (void **)&rows, &n)) != APP_OK)
 			return e;
 		/* APP_EINPUT: a date the server gave does not parse. An income
 		 * state is a code (never "") or "*": none is "". */
@@ -849,7 +856,8 @@ struct pass_rows {
 	struct rp_enrolled_row *enrolled;
 	struct rp_transition_row *transitions;
 	struct report_flow_base_row *flow_base;
-	size_t nenrolled, ntransitions, nflow_base;
+	struct report_flow_row *flow_from, *flow_to;
+	size_t nenrolled, ntransitions, nflow_base, nflow_from, nflow_to;
 	long long w6[RG_TOTAL], w12[RG_TOTAL];
 };
 
@@ -907,8 +915,12 @@ pass_load(struct build *b, struct pass_rows *out)
 	    (e = report_pass_transitions(ps, b->r->a, &out->transitions,
 	         &out->ntransitions)) != APP_OK ||
 	    (b->rep->insats_id == 0 &&
-	        (e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
-	             &out->nflow_base)) != APP_OK))
+	        ((e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
+	              &out->nflow_base)) != APP_OK ||
+	            (e = report_pass_flow_from(ps, b->r->a, &out->flow_from,
+	                 &out->nflow_from)) != APP_OK ||
+	            (e = report_pass_flow_to(ps, b->r->a, &out->flow_to,
+	                 &out->nflow_to)) != APP_OK)))
 		return e;
 	return report_pass_months(ps, b->r->a, &out->months, &out->nmonths);
 }
@@ -973,6 +985,10 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	memcpy(out->within12, pr.w12, sizeof(pr.w12));
 	out->flow_base = pr.flow_base;
 	out->nflow_base = pr.nflow_base;
+	out->flow_from = pr.flow_from;
+	out->nflow_from = pr.nflow_from;
+	out->flow_to = pr.flow_to;
+	out->nflow_to = pr.nflow_to;
 	if ((e = build_deltagare(&b, pr.counts, pr.ncounts)) != APP_OK ||
 	    (e = build_age(&b, pr.counts, pr.ncounts)) != APP_OK ||
 	    (e = build_coded(&b, RT_UTBILDNING, pr.edu, pr.nedu, pr.counts,

@@ -244,16 +244,24 @@ joint_counts(struct fb *b)
 	size_t nfrom, nto, nbase, n = b->nins, m = n + 1, other = n;
 	enum app_err e;
 
-	b->p[0] = DB_STR(b->rep->to);
-	b->p[1] = DB_STR(b->rep->from);
-	b->p[2] = DB_INT(0);
-	b->p[3] = DB_INT(0);
-	if ((e = fload(b, SQL_FLOW_FROM, 4, &from, &nfrom)) != APP_OK)
-		return e;
-	b->p[0] = DB_STR(b->rep->from);
-	b->p[1] = DB_STR(b->rep->to);
-	if ((e = fload(b, SQL_FLOW_TO, 4, &to, &nto)) != APP_OK)
-		return e;
+	/* The whole förbund's pairs come from report_build()'s pass. */
+	if (b->rep->flow_base != NULL) {
+		from = (struct report_flow_row *)b->rep->flow_from;
+		nfrom = b->rep->nflow_from;
+		to = (struct report_flow_row *)b->rep->flow_to;
+		nto = b->rep->nflow_to;
+	} else {
+		b->p[0] = DB_STR(b->rep->to);
+		b->p[1] = DB_STR(b->rep->from);
+		b->p[2] = DB_INT(0);
+		b->p[3] = DB_INT(0);
+		if ((e = fload(b, SQL_FLOW_FROM, 4, &from, &nfrom)) != APP_OK)
+			return e;
+		b->p[0] = DB_STR(b->rep->from);
+		b->p[1] = DB_STR(b->rep->to);
+		if ((e = fload(b, SQL_FLOW_TO, 4, &to, &nto)) != APP_OK)
+			return e;
+	}
 	b->p[0] = DB_STR(b->rep->to);
 	b->p[1] = DB_STR(b->rep->to);
 	b->p[2] = DB_STR(b->rep->from);

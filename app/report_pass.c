@@ -42,6 +42,12 @@ struct org_top {
 	size_t top;
 };
 
+/* A pair of the path (from insats, to insats), per gender. */
+struct path_pair {
+	long long from, to;
+	long long n[NG];
+};
+
 struct report_pass {
 	struct arena *a;
 	long long from, to, last; /* days */
@@ -72,6 +78,9 @@ struct report_pass {
 	size_t nins, inscap;
 	struct transition *tr; /* income transitions, as first met */
 	size_t ntr, trcap;
+	/* SQL_FLOW_FROM's and SQL_FLOW_TO's pairs, as first met. */
+	struct path_pair *pf, *pt;
+	size_t npf, pfcap, npt, ptcap;
 };
 
 int
@@ -303,6 +312,37 @@ transition_of(struct report_pass *p, struct str before, struct str after)
 	return t;
 }
 
+/* Count one of pair (from, to) of gender g in *pairs; APP_ENOMEM on a
+ * full arena. */
+static enum app_err
+path_add(struct report_pass *p, struct path_pair **pairs, size_t *n,
+    size_t *cap, long long from, long long to, int g)
+{
+	struct path_pair *x;
+
+	for (size_t i = 0; i < *n; i++)
+		if ((*pairs)[i].from == from && (*pairs)[i].to == to) {
+			(*pairs)[i].n[g]++;
+			return APP_OK;
+		}
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+
+		if ((x = arena_calloc(p->a, c, sizeof(*x))) == NULL)
+			return APP_ENOMEM;
+		if (*n > 0)
+			memcpy(x, *pairs, *n * sizeof(*x));
+		*pairs = x;
+		*cap = c;
+	}
+	x = &(*pairs)[(*n)++];
+	memset(x, 0, sizeof(*x));
+	x->from = from;
+	x->to = to;
+	x->n[g] = 1;
+	return APP_OK;
+}
+
 enum app_err
 report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 {
@@ -370,6 +410,14 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 			p->ref[o->top * NG + (size_t)g]++;
 	}
 	add_months(p, g, s, e, open);
+	if (row->pred != 0 &&
+	    path_add(p, &p->pf, &p->npf, &p->pfcap, row->pred, row->insats_id,
+	        g) != APP_OK)
+		return APP_ENOMEM;
+	if (row->succ != 0 &&
+	    path_add(p, &p->pt, &p->npt, &p->ptcap, row->insats_id, row->succ,
+	        g) != APP_OK)
+		return APP_ENOMEM;
 	return APP_OK;
 }
 
@@ -647,4 +695,40 @@ report_pass_flow_base(const struct report_pass *p, struct arena *a,
 			(*n)++;
 		}
 	return APP_OK;
+}
+
+static enum app_err
+path_rows(const struct path_pair *pairs, size_t np, struct arena *a,
+    struct report_flow_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, np * NG + 1, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < np; i++)
+		for (int g = 0; g < NG; g++) {
+			struct report_flow_row *r = &(*rows)[*n];
+
+			if (pairs[i].n[g] == 0)
+				continue;
+			r->from_id = pairs[i].from;
+			r->to_id = pairs[i].to;
+			r->gender = gender_str(g);
+			r->n = pairs[i].n[g];
+			(*n)++;
+		}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_flow_from(const struct report_pass *p, struct arena *a,
+    struct report_flow_row **rows, size_t *n)
+{
+	return path_rows(p->pf, p->npf, a, rows, n);
+}
+
+enum app_err
+report_pass_flow_to(const struct report_pass *p, struct arena *a,
+    struct report_flow_row **rows, size_t *n)
+{
+	return path_rows(p->pt, p->npt, a, rows, n);
 }

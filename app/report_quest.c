@@ -7,6 +7,7 @@
 #include "db.h"
 #include "report.h"
 #include "report_quest.h"
+#include "report_quest_pairs.h"
 #include "report_suppress.h"
 #include "req.h"
 #include "sql_report.h"
@@ -15,6 +16,11 @@
 #define RQ_MAX_ITEMS    200
 /* The health self-ratings reported start against end. */
 #define RQ_HEALTH_ITEMS 4
+/* The pairs' reading: participation ids a statement, at first, and the
+ * scratch room (out of the request's arena) that holds one range's rows
+ * at a time. */
+#define RQ_RANGE        8192
+#define RQ_SCRATCH      (1024u * 1024u)
 /* Rows of the health table: the base, then share, paired, improved per
  * item. */
 #define RQ_HEALTH_ROWS  (1 + 3 * RQ_HEALTH_ITEMS)
@@ -291,38 +297,70 @@ build_items(
 	return APP_OK;
 }
 
-/* The rows of SQL_REPORT_QUEST_PAIRS for the two VAS items (livskvalitet,
- * then hälsa) and the four scale items of the health table, one pass over
- * the participations for all six. */
+/* The pairs for the two VAS items (livskvalitet, then hälsa) and the four
+ * scale items of the health table (report_quest_pairs.h), read by ranges
+ * of participation ids into a scratch room of their own: a range whose
+ * rows do not fit is read again in halves. */
 static enum app_err
 query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 {
 	struct str code = STR_LIT(REPORT_QUEST_LIFE);
-	struct str it[2 + RQ_HEALTH_ITEMS];
-	size_t p = 0;
+	struct str it[RQP_ITEMS];
+	struct arena scratch = { .cap = RQ_SCRATCH };
+	struct report_max_row max;
+	struct rq_pairs *q;
+	long long lo = 0, w = RQ_RANGE;
+	int found;
+	enum app_err e;
 
 	it[0] = str_cstr(REPORT_QUEST_LIFE_ITEM);
 	it[1] = str_cstr(REPORT_QUEST_HEALTH_ITEM);
 	for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
 		it[2 + k] = str_cstr(health_items[k].code);
-	for (int pass = 0; pass < 3; pass++) {
-		for (int k = 0; k < 2 + RQ_HEALTH_ITEMS; k++)
+	if ((e = db_load_one(b->r->db, b->r->a, DB_REPORT,
+	         SQL_REPORT_MAX_PARTICIPATION, NULL, 0, &max, &found)) !=
+	    APP_OK)
+		return e;
+	if ((q = rq_pairs_new(b->r->a)) == NULL ||
+	    (scratch.base = arena_alloc(b->r->a, scratch.cap)) == NULL)
+		return APP_ENOMEM;
+	while (lo <= max.n) {
+		struct report_quest_value_row *v;
+		size_t p = 0, nv = 0;
+
+		for (int k = 0; k < RQP_ITEMS; k++)
 			b->p[p++] = DB_STR(it[k]);
+		b->p[p++] = DB_INT(lo);
+		b->p[p++] = DB_INT(lo + w);
 		b->p[p++] = DB_STR(code);
-		if (pass == 1) {
-			b->p[p++] = DB_INT(b->rep->insats_id);
-			b->p[p++] = DB_INT(b->rep->insats_id);
-			b->p[p++] = DB_STR(code);
-			b->p[p++] = DB_STR(b->rep->from);
-			b->p[p++] = DB_STR(b->rep->to);
+		b->p[p++] = DB_STR(b->rep->from);
+		b->p[p++] = DB_STR(b->rep->to);
+		b->p[p++] = DB_INT(b->rep->insats_id);
+		b->p[p++] = DB_INT(b->rep->insats_id);
+		b->p[p++] = DB_STR(code);
+		b->p[p++] = DB_INT(lo);
+		b->p[p++] = DB_INT(lo + w);
+		b->p[p++] = DB_STR(b->rep->from);
+		b->p[p++] = DB_STR(b->rep->to);
+		b->p[p++] = DB_INT(b->rep->insats_id);
+		b->p[p++] = DB_INT(b->rep->insats_id);
+		b->p[p++] = DB_STR(code);
+		for (int k = 0; k < RQP_ITEMS; k++)
+			b->p[p++] = DB_STR(it[k]);
+		arena_reset(&scratch);
+		e = db_load(b->r->db, &scratch, DB_REPORT,
+		    SQL_REPORT_QUEST_VALUES, b->p, p, (void **)&v, &nv);
+		if (e == APP_ENOMEM && w > 1) {
+			w /= 2;
+			continue;
 		}
+		if (e != APP_OK)
+			return e;
+		for (size_t i = 0; i < nv; i++)
+			rq_pairs_add(q, &v[i]);
+		lo += w;
 	}
-	b->p[p++] = DB_STR(b->rep->from);
-	b->p[p++] = DB_STR(b->rep->to);
-	b->p[p++] = DB_INT(b->rep->insats_id);
-	b->p[p++] = DB_INT(b->rep->insats_id);
-	b->p[p++] = DB_STR(code);
-	return qload(b, SQL_REPORT_QUEST_PAIRS, p, (void **)rows, n);
+	return rq_pairs_rows(q, b->r->a, rows, n);
 }
 
 /* Start vs end of one VAS item of the linked questionnaire: its table from

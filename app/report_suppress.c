@@ -61,6 +61,14 @@ struct sup_set {
 	int *ia, *ja;
 	double *ar;
 	int *cand;
+	long long *trial_d; /* fix()'s deficit per candidate */
+	/* The last component's LP, kept while no cell is hidden (gen counts
+	 * hide()s): any of its cells is audited on it. lp_col: cell -> its
+	 * column there (0: not in it); lp_cells: its cells. */
+	glp_prob *lp;
+	int *lp_col, *lp_cells;
+	size_t lp_n;
+	unsigned long gen, lp_gen;
 	size_t nvars, nlprels;
 };
 
@@ -224,6 +232,7 @@ cheaper(const struct sup_set *s, int a, int b)
 static void
 hide(struct sup_set *s, int cell)
 {
+	s->gen++;
 	s->cells[cell].mark = SUP_HIDDEN;
 	s->cells[cell].state = ST_OPEN;
 }
@@ -438,14 +447,46 @@ signature(const struct sup_set *s, uint64_t *h1, uint64_t *h2)
 	}
 }
 
+/* How far cell x (column j of P) is from protected (0: it is), in people
+ * for a count, from its least and greatest value. -1: solver failure. */
+static long long
+deficit(const struct sup_set *s, const struct sup_cell *x, glp_prob *P, int j)
+{
+	double lo, hi;
+	long long w;
+
+	if (lp_opt(P, j, GLP_MIN, &lo) < 0 || lp_opt(P, j, GLP_MAX, &hi) < 0)
+		return -1;
+	if (x->measure)
+		return hi - lo > SUP_EPS ? 0 : 1;
+	if ((w = floor_ll(hi) - ceil_ll(lo)) < s->min_cell)
+		return s->min_cell - w;
+	return 0;
+}
+
+/* Forget the kept LP (freed unless GLPK's environment is gone). */
+static void
+lp_drop(struct sup_set *s, int free_it)
+{
+	if (s->lp != NULL && free_it)
+		glp_delete_prob(s->lp);
+	s->lp = NULL;
+	for (size_t j = 0; j < s->lp_n; j++)
+		s->lp_col[s->lp_cells[j]] = 0;
+	s->lp_n = 0;
+}
+
 /* How far cell c is from protected (0: it is), in people for a count.
- * -1: solver failure. */
+ * -1: solver failure. The LP of c's component is the kept one when c is
+ * in it and nothing was hidden since: a component is the same whichever of
+ * its cells it is collected from, so the LP is the same but for the order
+ * of its rows and columns, and so are c's least and greatest values; each
+ * solve starts from the last one's basis. */
 static long long
 audit(struct sup_set *s, int c)
 {
 	const struct sup_cell *x = &s->cells[c];
-	long long d = 0, w;
-	double lo, hi;
+	long long d;
 	uint64_t h1, h2;
 	glp_prob *P;
 
@@ -455,25 +496,72 @@ audit(struct sup_set *s, int c)
 		component_clear(s);
 		return s->memo_d[c];
 	}
-	P = lp_load(s);
-	/* A crash basis of the rows instead of the all-slack one: the
-	 * optimum (a value, all the audit reads) is the same, found in a
-	 * third of the time, since the relations are equalities that the
-	 * all-slack basis leaves infeasible. */
-	glp_adv_basis(P, 0);
-	if (lp_opt(P, 1, GLP_MIN, &lo) < 0 || lp_opt(P, 1, GLP_MAX, &hi) < 0)
-		d = -1;
-	else if (x->measure)
-		d = hi - lo > SUP_EPS ? 0 : 1;
-	else if ((w = floor_ll(hi) - ceil_ll(lo)) < s->min_cell)
-		d = s->min_cell - w;
-	glp_delete_prob(P);
+	if (s->lp != NULL && s->lp_gen == s->gen && s->lp_col[c] != 0) {
+		d = deficit(s, x, s->lp, s->lp_col[c]);
+	} else {
+		lp_drop(s, 1);
+		P = lp_load(s);
+		/* A crash basis of the rows instead of the all-slack one:
+		 * the optimum (a value, all the audit reads) is the same,
+		 * found in a third of the time, since the relations are
+		 * equalities that the all-slack basis leaves infeasible. */
+		glp_adv_basis(P, 0);
+		s->lp = P;
+		s->lp_gen = s->gen;
+		for (size_t j = 0; j < s->nvars; j++) {
+			s->lp_cells[j] = s->vars[j];
+			s->lp_col[s->vars[j]] = (int)j + 1;
+		}
+		s->lp_n = s->nvars;
+		d = deficit(s, x, P, 1);
+	}
 	component_clear(s);
 	s->memo_ok[c] = d >= 0;
 	s->memo_h1[c] = h1;
 	s->memo_h2[c] = h2;
 	s->memo_d[c] = d;
 	return d;
+}
+
+/* For each of fix()'s candidates cand[0 .. nc), the deficit of c were
+ * that one hidden too (as audit() would find it), into trial_d[]. One LP
+ * for them all: the component of c with every candidate unknown, each a
+ * column fixed at its value but the one tried. A fixed column is a known
+ * value, as a shown cell is, and what it alone tied to c is then a part
+ * apart from c's (the values satisfy it), so c's least and greatest values
+ * are the same as in the LP of that one trial. Only the bounds change
+ * between trials, and each solve starts from the last one's basis.
+ * 0, or -1 on a solver failure. */
+static int
+trials(struct sup_set *s, int c, size_t nc)
+{
+	glp_prob *P;
+	int ret = 0;
+
+	for (size_t i = 0; i < nc; i++)
+		s->cells[s->cand[i]].mark = SUP_HIDDEN;
+	component(s, c);
+	P = lp_load(s);
+	for (size_t i = 0; i < nc; i++) {
+		int m = s->cand[i];
+
+		s->cells[m].mark = SUP_SHOWN;
+		glp_set_col_bnds(
+		    P, s->col[m], GLP_FX, s->cells[m].v, s->cells[m].v);
+	}
+	glp_adv_basis(P, 0);
+	for (size_t i = 0; i < nc && ret == 0; i++) {
+		int m = s->cand[i], j = s->col[m];
+
+		glp_set_col_bnds(P, j, GLP_LO, 0.0, 0.0);
+		s->trial_d[i] = deficit(s, &s->cells[c], P, 1);
+		glp_set_col_bnds(P, j, GLP_FX, s->cells[m].v, s->cells[m].v);
+		if (s->trial_d[i] < 0)
+			ret = -1;
+	}
+	glp_delete_prob(P);
+	component_clear(s);
+	return ret;
 }
 
 /* Hide one more cell for c (deficit d > 0), then apply the single-unknown
@@ -515,15 +603,12 @@ fix(struct sup_set *s, int c, long long d)
 		s->col[s->cand[i]] = 0;
 	if (nc == 0)
 		return 0;
+	if (trials(s, c, nc) < 0)
+		return -1;
 	for (size_t i = 0; i < nc; i++) {
 		int m = s->cand[i];
-		long long dd;
+		long long dd = s->trial_d[i];
 
-		s->cells[m].mark = SUP_HIDDEN;
-		dd = audit(s, c);
-		s->cells[m].mark = SUP_SHOWN;
-		if (dd < 0)
-			return -1;
 		if (dd < bestd ||
 		    (dd == bestd && best >= 0 && cheaper(s, m, best))) {
 			best = m;
@@ -554,7 +639,11 @@ work_alloc(struct sup_set *s)
 	    (s->ia = arena_calloc(s->a, nm + 1, sizeof(int))) == NULL ||
 	    (s->ja = arena_calloc(s->a, nm + 1, sizeof(int))) == NULL ||
 	    (s->ar = arena_calloc(s->a, nm + 1, sizeof(double))) == NULL ||
-	    (s->cand = arena_calloc(s->a, n + 1, sizeof(int))) == NULL)
+	    (s->cand = arena_calloc(s->a, n + 1, sizeof(int))) == NULL ||
+	    (s->trial_d = arena_calloc(s->a, n + 1, sizeof(long long))) ==
+	        NULL ||
+	    (s->lp_col = arena_calloc(s->a, n + 1, sizeof(int))) == NULL ||
+	    (s->lp_cells = arena_calloc(s->a, n + 1, sizeof(int))) == NULL)
 		return APP_ENOMEM;
 	/* Count, prefix-sum, fill (a cell twice in a relation counts once). */
 	for (size_t r = 0; r < s->nrels; r++)
@@ -660,6 +749,7 @@ audit_glpk(struct sup_set *s)
 	int failed;
 
 	if (setjmp(jb)) {
+		lp_drop(s, 0);
 		glp_error_hook(NULL, NULL);
 		glp_free_env();
 		return APP_ENOMEM;
@@ -668,6 +758,7 @@ audit_glpk(struct sup_set *s)
 	glp_term_out(GLP_OFF);
 	glp_mem_limit(SUP_GLPK_MEM_MB);
 	failed = audit_all(s) < 0;
+	lp_drop(s, 1);
 	glp_error_hook(NULL, NULL);
 	glp_free_env();
 	return failed ? APP_ENOMEM : APP_OK;

@@ -1,7 +1,9 @@
 /* sql_report.c: statements of the activity report; see include/sql_report.h. */
 #include "report_pass.h"
+#include "report_quest_pairs.h"
 #include "report_scope.h"
 #include "sql_report.h"
+#include "sql_report_flow.h"
 #include "sql_report_people.h"
 
 /* Participations overlapping the period, in scope: (end, start, ins, ins). */
@@ -22,14 +24,6 @@
 	"FROM participation p JOIN person pn ON pn.id = p.person_id "          \
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 
-/* The value of one item (?) of a linked questionnaire at measurement m of
- * participation p, a part of QUEST_VALUES6: "" when no submitted response
- * has a value of the item (not vet ej/ej aktuellt), else the response id
- * padded to 20 digits then the value: MAX takes the value of the latest
- * such response. */
-#define QUEST_LATEST                                                           \
-	"IFNULL(MAX(IF(i2.item_code = ?, "                                     \
-	"CONCAT(LPAD(r2.id, 20, '0'), a.value_int), NULL)), '')"
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
 /* An income state: the code when there is exactly one, "*" for several,
@@ -38,37 +32,44 @@
 	"(SELECT IF(COUNT(*) > 1, '*', IFNULL(MAX(x.income_code), '')) "       \
 	"FROM " t " x WHERE x." k " = " v ")"
 
-/* The values of six items of linked questionnaire ? at measurement m of
- * participation p in one look-up, as "v1|v2|v3|v4|v5|v6" (QUEST_LATEST
- * each). m is the measurement as an SQL string literal. (6 items, code).
- * The UNION ALL it is used in keeps the derived table from being merged,
- * so each look-up runs once per participation. */
-#define QUEST_VALUES6(m)                                                       \
-	"(SELECT CONCAT(" QUEST_LATEST ", '|', " QUEST_LATEST                  \
-	", '|', " QUEST_LATEST ", '|', " QUEST_LATEST ", '|', " QUEST_LATEST   \
-	", '|', " QUEST_LATEST ") "                                            \
-	"FROM questionnaire_response r2 "                                      \
-	"JOIN questionnaire q2 ON q2.id = r2.questionnaire_id "                \
-	"JOIN questionnaire_answer a ON a.response_id = r2.id "                \
-	"JOIN questionnaire_item i2 ON i2.id = a.item_id "                     \
-	"WHERE r2.participation_id = p.id AND r2.measurement = " m " "         \
-	"AND r2.status = 'inskickad' AND q2.anonymity = 'kopplad' "            \
-	"AND q2.code = ? AND a.special IS NULL AND a.value_int IS NOT NULL)"
+/* The insats of p's predecessor or successor (sql_report_flow.h), 0 for
+ * none; only for a person with a participation in another insats (a cheap
+ * look-up first: most have none). */
+#define PASS_PATH(cond, order)                                                 \
+	"IF(EXISTS (SELECT 1 FROM participation q2 "                           \
+	"WHERE q2.person_id = p.person_id AND q2.insats_id <> p.insats_id), "  \
+	"IFNULL((SELECT q.insats_id FROM participation q "                     \
+	"JOIN insats pi ON pi.id = p.insats_id "                               \
+	"JOIN insats qi ON qi.id = q.insats_id "                               \
+	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
+	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
+	"AND " cond " ORDER BY " order " LIMIT 1), 0), 0)"
 
-/* Value number k (1..6) of such a list, or NULL. */
-#define QUEST_PART(v, k)                                                       \
-	"CAST(SUBSTRING(NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(" v ", '|', " k \
-	"), '|', -1), ''), 21) AS SIGNED)"
-
-/* Paired, up, down and one of item k (3..6) of the health pairs, as
- * health item h (1..4). */
-#define HEALTH_COUNTS(k, h)                                                    \
-	"SUM(x.s" k " IS NOT NULL AND x.e" k " IS NOT NULL) AS hpaired" h ", " \
-	"IFNULL(SUM(x.e" k " > x.s" k "), 0) AS hup" h ", "                    \
-	"IFNULL(SUM(x.e" k " < x.s" k "), 0) AS hdown" h ", "                  \
-	"SUM((x.s" k " IS NULL) <> (x.e" k " IS NULL)) AS hone" h
-#define QUEST_PARTS(k)                                                         \
-	QUEST_PART("y.vs", k) " AS s" k ", " QUEST_PART("y.ve", k) " AS e" k
+/* The rows of a range [?, ?) of participation ids that the
+ * questionnaire's start/end pairs count (report_quest_pairs.h), and their
+ * answers to six items (?) of linked questionnaire ?: those whose end
+ * measurement was sent in the period (kind 1), by the responses, and those
+ * without one that ended in the period (kind 0); ids bound both. */
+#define QUEST_SET                                                              \
+	"SELECT r.participation_id AS pid, 1 AS kind "                         \
+	"FROM questionnaire_response r "                                       \
+	"JOIN questionnaire q ON q.id = r.questionnaire_id "                   \
+	"JOIN participation p ON p.id = r.participation_id "                   \
+	"WHERE r.participation_id >= ? AND r.participation_id < ? "            \
+	"AND q.code = ? AND q.anonymity = 'kopplad' "                          \
+	"AND r.measurement = 'slut' AND r.status = 'inskickad' "               \
+	"AND r.submitted_at >= ? "                                             \
+	"AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY "               \
+	"AND p.status <> 'felregistrerad' AND (? = 0 OR p.insats_id = ?) "     \
+	"GROUP BY r.participation_id "                                         \
+	"UNION ALL SELECT p.id, 0 FROM participation p "                       \
+	"LEFT JOIN (questionnaire_response r JOIN questionnaire q "            \
+	"ON q.id = r.questionnaire_id AND q.anonymity = 'kopplad' "            \
+	"AND q.code = ?) ON r.participation_id = p.id "                        \
+	"AND r.measurement = 'slut' AND r.status = 'inskickad' "               \
+	"WHERE p.id >= ? AND p.id < ? AND " ENDED_IN_PERIOD                    \
+	" AND r.id IS NULL"
+#define SIX "?, ?, ?, ?, ?, ?"
 
 static const struct db_field code_fields[] = {
 	DB_FIELD(report_code_row, code, "code", DB_F_STR),
@@ -116,37 +117,23 @@ static const struct db_field quest_answer_fields[] = {
 const struct db_record report_quest_answer_record =
     DB_RECORD(report_quest_answer_row, quest_answer_fields);
 
-#define HEALTH_ITEM(k)                                                         \
-	DB_FIELD(report_quest_pairs_row, health[k - 1].paired, "hpaired" #k,   \
-	    DB_F_INT),                                                         \
-	    DB_FIELD(                                                          \
-	        report_quest_pairs_row, health[k - 1].up, "hup" #k, DB_F_INT), \
-	    DB_FIELD(report_quest_pairs_row, health[k - 1].down, "hdown" #k,   \
-	        DB_F_INT),                                                     \
-	    DB_FIELD(report_quest_pairs_row, health[k - 1].one, "hone" #k,     \
-	        DB_F_INT)
-static const struct db_field quest_pairs_fields[] = {
-	DB_FIELD(report_quest_pairs_row, gender, "gender", DB_F_STR),
-	DB_FIELD(report_quest_pairs_row, base, "base", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[0].paired, "paired1", DB_F_INT),
-	DB_FIELD(
-	    report_quest_pairs_row, item[0].improved, "improved1", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[0].one, "one1", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[0].start_sum, "start1", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[0].end_sum, "end1", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[1].paired, "paired2", DB_F_INT),
-	DB_FIELD(
-	    report_quest_pairs_row, item[1].improved, "improved2", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[1].one, "one2", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[1].start_sum, "start2", DB_F_INT),
-	DB_FIELD(report_quest_pairs_row, item[1].end_sum, "end2", DB_F_INT),
-	HEALTH_ITEM(1),
-	HEALTH_ITEM(2),
-	HEALTH_ITEM(3),
-	HEALTH_ITEM(4),
+static const struct db_field quest_value_fields[] = {
+	DB_FIELD(report_quest_value_row, pid, "pid", DB_F_INT),
+	DB_FIELD(report_quest_value_row, gender, "gender", DB_F_STR),
+	DB_FIELD(report_quest_value_row, kind, "kind", DB_F_BOOL),
+	DB_FIELD(report_quest_value_row, rid, "rid", DB_F_INT),
+	DB_FIELD(report_quest_value_row, at_end, "at_end", DB_F_BOOL),
+	DB_FIELD(report_quest_value_row, item, "item", DB_F_INT),
+	DB_FIELD(report_quest_value_row, v, "v", DB_F_INT),
 };
-const struct db_record report_quest_pairs_record =
-    DB_RECORD(report_quest_pairs_row, quest_pairs_fields);
+const struct db_record report_quest_value_record =
+    DB_RECORD(report_quest_value_row, quest_value_fields);
+
+static const struct db_field max_fields[] = {
+	DB_FIELD(report_max_row, n, "n", DB_F_INT),
+};
+const struct db_record report_max_record =
+    DB_RECORD(report_max_row, max_fields);
 
 static const struct db_field pass_fields[] = {
 	DB_FIELD(report_pass_row, id, "id", DB_F_INT),
@@ -164,6 +151,8 @@ static const struct db_field pass_fields[] = {
 	DB_FIELD(report_pass_row, state_before, "state_before", DB_F_STR),
 	DB_FIELD(report_pass_row, state_after, "state_after", DB_F_STR),
 	DB_FIELD(report_pass_row, no_coremittent, "no_coremittent", DB_F_BOOL),
+	DB_FIELD(report_pass_row, pred, "pred", DB_F_INT),
+	DB_FIELD(report_pass_row, succ, "succ", DB_F_INT),
 };
 const struct db_record report_pass_record =
     DB_RECORD(report_pass_row, pass_fields);
@@ -241,44 +230,25 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
 	    1, .ncols = 5, .nparams = 7, .rec = &report_quest_answer_record },
-	[SQL_REPORT_QUEST_PAIRS] = { /* Six items in one pass, one look-up
-	                              * per measurement. */
-	    "SELECT pe.gender AS gender, COUNT(*) AS base, "
-	    "SUM(x.s1 IS NOT NULL AND x.e1 IS NOT NULL) AS paired1, "
-	    "IFNULL(SUM(x.e1 > x.s1), 0) AS improved1, "
-	    "SUM((x.s1 IS NULL) <> (x.e1 IS NULL)) AS one1, "
-	    "IFNULL(SUM(x.s1 + 0 * x.e1), 0) AS start1, "
-	    "IFNULL(SUM(x.e1 + 0 * x.s1), 0) AS end1, "
-	    "SUM(x.s2 IS NOT NULL AND x.e2 IS NOT NULL) AS paired2, "
-	    "IFNULL(SUM(x.e2 > x.s2), 0) AS improved2, "
-	    "SUM((x.s2 IS NULL) <> (x.e2 IS NULL)) AS one2, "
-	    "IFNULL(SUM(x.s2 + 0 * x.e2), 0) AS start2, "
-	    "IFNULL(SUM(x.e2 + 0 * x.s2), 0) AS end2, "
-	    HEALTH_COUNTS("3", "1") ", " HEALTH_COUNTS("4", "2") ", "
-	    HEALTH_COUNTS("5", "3") ", " HEALTH_COUNTS("6", "4") " "
-	    "FROM (SELECT y.pid, " QUEST_PARTS("1") ", " QUEST_PARTS("2") ", "
-	    QUEST_PARTS("3") ", " QUEST_PARTS("4") ", " QUEST_PARTS("5") ", "
-	    QUEST_PARTS("6") " FROM ("
-	    "SELECT p.id AS pid, " QUEST_VALUES6("'start'") " AS vs, "
-	    QUEST_VALUES6("'slut'") " AS ve "
-	    "FROM participation p WHERE p.status <> 'felregistrerad' "
-	    "AND (? = 0 OR p.insats_id = ?) AND p.id IN "
-	    "(SELECT r.participation_id FROM questionnaire_response r "
-	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	    "WHERE q.code = ? AND q.anonymity = 'kopplad' "
-	    "AND r.measurement = 'slut' AND r.status = 'inskickad' "
-	    "AND r.submitted_at >= ? "
-	    "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY) "
-	    "UNION ALL SELECT p.id, " QUEST_VALUES6("'start'") ", NULL "
-	    "FROM participation p WHERE " ENDED_IN_PERIOD
-	    " AND NOT EXISTS (SELECT 1 FROM questionnaire_response r "
-	    "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	    "WHERE r.participation_id = p.id AND r.measurement = 'slut' "
-	    "AND r.status = 'inskickad' AND q.anonymity = 'kopplad' "
-	    "AND q.code = ?)) y) x "
+	[SQL_REPORT_QUEST_VALUES] = { "SELECT x.pid, pe.gender, x.kind, "
+	    "IFNULL(r2.id, 0) AS rid, "
+	    "IFNULL(r2.measurement = 'slut', 0) AS at_end, "
+	    "IFNULL(FIELD(i2.item_code, " SIX "), 0) AS item, "
+	    "IFNULL(a.value_int, 0) AS v FROM (" QUEST_SET ") x "
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
-	    "GROUP BY pe.gender",
-	    1, .ncols = 28, .nparams = 31, .rec = &report_quest_pairs_record },
+	    "LEFT JOIN (questionnaire_response r2 JOIN questionnaire q2 "
+	    "ON q2.id = r2.questionnaire_id AND q2.anonymity = 'kopplad' "
+	    "AND q2.code = ? JOIN questionnaire_answer a "
+	    "ON a.response_id = r2.id AND a.special IS NULL "
+	    "AND a.value_int IS NOT NULL JOIN questionnaire_item i2 "
+	    "ON i2.id = a.item_id AND FIELD(i2.item_code, " SIX ") > 0) "
+	    "ON r2.participation_id = x.pid AND r2.status = 'inskickad' "
+	    "AND (r2.measurement = 'start' OR "
+	    "(x.kind = 1 AND r2.measurement = 'slut')) ORDER BY x.pid",
+	    1, .ncols = 7, .nparams = 27, .rec = &report_quest_value_record },
+	[SQL_REPORT_MAX_PARTICIPATION] = { "SELECT IFNULL(MAX(id), 0) AS n "
+	                                   "FROM participation",
+	    1, .ncols = 1, .nparams = 0, .rec = &report_max_record },
 	[SQL_REPORT_PASS] = { /* One page by id: the primary key bounds each
 	                       * page's reading, whatever the period. */
 	    "SELECT p.id, pe.gender, IFNULL(pn.birth_year, 0) AS birth_year, "
@@ -294,10 +264,13 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "BETWEEN ? AND ?, "
 	    PASS_STATE("participation_income_after", "participation_id", "p.id")
 	    ", '') AS state_after, NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
-	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent " FROM_PR
+	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent, "
+	    "IF(?, " PASS_PATH(FLOW_PRED_COND, FLOW_PRED_ORDER) ", 0) AS pred, "
+	    "IF(? AND p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?, "
+	    PASS_PATH(FLOW_SUCC_COND, FLOW_SUCC_ORDER) ", 0) AS succ " FROM_PR
 	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 15, .nparams = 8, .rec = &report_pass_record },
+	    1, .ncols = 17, .nparams = 12, .rec = &report_pass_record },
 	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
 	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
 	                      "FROM organisation o "

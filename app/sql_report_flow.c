@@ -17,17 +17,13 @@
 
 /* The predecessor: the latest ended before p started. */
 #define PREDECESSOR_RANK                                                       \
-	"ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY q.end_date DESC, "      \
-	"q.start_date DESC, q.id DESC)"
-#define PREDECESSOR_JOIN                                                       \
-	PATH_JOIN("q.status = 'avslutad' AND q.end_date <= p.start_date")
+	"ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY " FLOW_PRED_ORDER ")"
+#define PREDECESSOR_JOIN PATH_JOIN(FLOW_PRED_COND)
 
 /* The successor: the first begun on or after p's end. */
 #define SUCCESSOR_RANK                                                         \
-	"ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY q.start_date, "         \
-	"q.end_date IS NULL, q.end_date, q.id)"
-#define SUCCESSOR_JOIN                                                         \
-	PATH_JOIN("q.status <> 'felregistrerad' AND q.start_date >= p.end_date")
+	"ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY " FLOW_SUCC_ORDER ")"
+#define SUCCESSOR_JOIN PATH_JOIN(FLOW_SUCC_COND)
 
 static const struct db_field insats_fields[] = {
 	DB_FIELD(report_flow_insats_row, id, "id", DB_F_INT),

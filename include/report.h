@@ -43,6 +43,7 @@
 struct req;
 struct report_flow;
 struct report_flow_base_row;
+struct report_flow_row;
 struct rp_enrolled_row;
 struct rp_transition_row;
 struct sup_set;
@@ -152,7 +153,9 @@ struct report {
 	 * (SQL_RP_ENROLLED's rows) and income transitions
 	 * (report_pass_transitions()), and for the whole förbund (insats_id 0)
 	 * the path's enrolled and ended per insats (SQL_FLOW_BASE's rows;
-	 * NULL for one insats: that statement counts every insats). */
+	 * NULL for one insats: that statement counts every insats) and its
+	 * pairs (SQL_FLOW_FROM's and SQL_FLOW_TO's rows, read with
+	 * flow_base). */
 	const struct rp_enrolled_row *enrolled;
 	size_t nenrolled;
 	const struct rp_transition_row *transitions;
@@ -162,6 +165,8 @@ struct report {
 	long long within6[RG_TOTAL], within12[RG_TOTAL];
 	const struct report_flow_base_row *flow_base;
 	size_t nflow_base;
+	const struct report_flow_row *flow_from, *flow_to;
+	size_t nflow_from, nflow_to;
 };
 
 /*

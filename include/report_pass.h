@@ -25,7 +25,9 @@
  *     it: its målgrupper are each insats's own);
  *   - SQL_FLOW_BASE (sql_report_flow.h): per insats and gender, enrolled
  *     and ended; that statement counts every insats, so the pass gives
- *     it only for a report of the whole förbund.
+ *     it only for a report of the whole förbund;
+ *   - SQL_FLOW_FROM and SQL_FLOW_TO (sql_report_flow.h), of every
+ *     insats too: the path's pairs from the rows' pred and succ.
  * Pure: no I/O, no database; everything in the arena given to
  * report_pass_new() (report_pass_add() grows the histogram of days there:
  * its size is the longest time in the insats, in days, not the number of
@@ -49,6 +51,7 @@ struct report_month_row;
 struct report_duration_row;
 struct rp_enrolled_row;
 struct report_flow_base_row;
+struct report_flow_row;
 struct rp_transition_row;
 
 /* One participation of the period (SQL_REPORT_PASS's record). */
@@ -68,6 +71,10 @@ struct report_pass_row {
 	 * several, "" for none; after: "" unless ended in the period. */
 	struct str state_before, state_after;
 	int no_coremittent; /* nor a medremittent */
+	/* The insats of the predecessor, and for those who ended in the
+	 * period of the successor (sql_report_flow.h); 0: none, or not read
+	 * (the pass reads them for the whole förbund only). */
+	long long pred, succ;
 };
 
 /* An organisation and the member at the top of its tree; the list in the
@@ -124,5 +131,12 @@ enum app_err report_pass_transitions(const struct report_pass *, struct arena *,
     struct rp_transition_row **rows, size_t *n);
 enum app_err report_pass_flow_base(const struct report_pass *, struct arena *,
     struct report_flow_base_row **rows, size_t *n);
+/* SQL_FLOW_FROM's rows (the rows with a pred: pred, own insats, gender)
+ * and SQL_FLOW_TO's (those with a succ: own insats, succ, gender), in the
+ * order first met; only rows of a gender (as every table here). */
+enum app_err report_pass_flow_from(const struct report_pass *, struct arena *,
+    struct report_flow_row **rows, size_t *n);
+enum app_err report_pass_flow_to(const struct report_pass *, struct arena *,
+    struct report_flow_row **rows, size_t *n);
 
 #endif /* !REPORT_PASS_H */

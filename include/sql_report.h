@@ -42,28 +42,30 @@ enum sql_report {
 	 * aktuellt) of every version of the questionnaire, in responses sent
 	 * in the period */
 	SQL_REPORT_QUEST_ANSWERS,
-	/* (6 items, code, 6 items, code, insats id or 0, the same, code,
-	 * period start, period end, 6 items, code, period start, period end,
-	 * insats id or 0, the same, code); the items: the two VAS items, then
-	 * the four scale items of the health self-ratings ->
-	 * gender, participations, then for item 1 and again for item 2:
-	 * paired, improved, only one measurement, sum of start values of the
-	 * paired, sum of end values of the paired; then for each of the four
-	 * scale items: paired, up (end > start), down (end < start), only one
-	 * measurement. All six items in one pass over the participations,
-	 * one look-up per measurement. The participations are those whose linked end
-	 * measurement of the questionnaire was sent in the period, and those
-	 * without one that ended (avslutad) in the period; paired: a value of
-	 * the item at both start and end; improved: end > start */
-	SQL_REPORT_QUEST_PAIRS,
-	/* (period start, period end, period end, period start, insats id
-	 * or 0, the same, after id, page size) -> the next page of the
-	 * period's participations by id (report_pass.h): id, gender, birth
-	 * year, education and support codes, start, end or "", avslutad,
-	 * the referral's organisation, the end reason's outcome or "", the
-	 * insats, the age, the income state before (the referral's) and,
-	 * for those who ended in the period, after (else ""), no
-	 * medremittent */
+	/* (6 items, first id, end id, code, period start, period end,
+	 * insats id or 0, the same, code, first id, end id, period start,
+	 * period end, insats id or 0, the same, code, 6 items); the items:
+	 * the two VAS items, then the four scale items of the health
+	 * self-ratings -> the participations of ids [first, end) whose
+	 * linked end measurement of the questionnaire was sent in the period
+	 * (kind 1), and those without one that ended (avslutad) in the period
+	 * (kind 0), by id: pid, gender, kind, then one row per answer with a
+	 * value to one of the items, at the start or (kind 1) the end
+	 * measurement (rid, at_end, item 1..6, v), or one row with item 0
+	 * (report_quest_pairs.h pairs them) */
+	SQL_REPORT_QUEST_VALUES,
+	/* () -> n: the greatest participation id, 0 for none */
+	SQL_REPORT_MAX_PARTICIPATION,
+	/* (period start, period end, path?, path?, period start, period
+	 * end, period end, period start, insats id or 0, the same, after
+	 * id, page size) -> the next page of the period's participations by
+	 * id (report_pass.h): id, gender, birth year, education and support
+	 * codes, start, end or "", avslutad, the referral's organisation,
+	 * the end reason's outcome or "", the insats, the age, the income
+	 * state before (the referral's) and, for those who ended in the
+	 * period, after (else ""), no medremittent, and when path? is 1 the
+	 * insats of the predecessor and, for those who ended in the period,
+	 * of the successor (sql_report_flow.h; 0: none) */
 	SQL_REPORT_PASS,
 	/* () -> every organisation, its member (top of the tree) and the
 	 * member's name, in the referrer table's order (name, then id) */
@@ -166,7 +168,7 @@ struct report_quest_answer_row {
 };
 extern const struct db_record report_quest_answer_record;
 
-/* SQL_REPORT_QUEST_PAIRS: one gender's participations (base) and, for
+/* report_quest_pairs.h's rows: one gender's participations (base) and, for
  * each of the two items, the paired, improved and one-measurement counts
  * and the sums of the paired start and end values. */
 struct report_quest_pair_counts {
@@ -184,7 +186,14 @@ struct report_quest_pairs_row {
 	struct report_quest_pair_counts item[2];
 	struct report_quest_health_counts health[4];
 };
-extern const struct db_record report_quest_pairs_record;
+/* SQL_REPORT_QUEST_VALUES: struct report_quest_value_row
+ * (report_quest_pairs.h). */
+extern const struct db_record report_quest_value_record;
+/* SQL_REPORT_MAX_PARTICIPATION. */
+struct report_max_row {
+	long long n;
+};
+extern const struct db_record report_max_record;
 
 /* SQL_REPORT_PASS: struct report_pass_row (report_pass.h). */
 extern const struct db_record report_pass_record;

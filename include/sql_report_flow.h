@@ -46,6 +46,17 @@ enum sql_report_flow {
 
 extern const struct db_query sql_report_flow[SQL_FLOW__MAX];
 
+/* The choice of the path (report_flow.h), over the other participations q
+ * of p's person in another individual insats of the same förbund: the
+ * predecessor is the first in FLOW_PRED_ORDER of those FLOW_PRED_COND
+ * allows, the successor likewise. Shared by sql_report_flow.c and the
+ * report's pass (sql_report.c). */
+#define FLOW_PRED_COND  "q.status = 'avslutad' AND q.end_date <= p.start_date"
+#define FLOW_PRED_ORDER "q.end_date DESC, q.start_date DESC, q.id DESC"
+#define FLOW_SUCC_COND                                                         \
+	"q.status <> 'felregistrerad' AND q.start_date >= p.end_date"
+#define FLOW_SUCC_ORDER "q.start_date, q.end_date IS NULL, q.end_date, q.id"
+
 /* SQL_FLOW_INSATSER. */
 struct report_flow_insats_row {
 	long long id;

@@ -366,6 +366,57 @@ people_figures_and_insatser_of_the_period(void **state)
 	assert_int_equal(fb[2].n_ended, 0);
 }
 
+/* SQL_FLOW_FROM and SQL_FLOW_TO: the rows with a predecessor by (its
+ * insats, their own, gender), those with a successor by (their own, its,
+ * gender), in the order first met; a row of no gender is left out. */
+static void
+path_pairs_from_pred_and_succ(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct report_flow_row *f;
+	size_t n;
+
+	(void)state;
+	r = row("kvinna", 1980, "", "", "2024-01-10", "2024-02-01", 1, 3, "");
+	r.insats_id = 7;
+	r.pred = 5;
+	r.succ = 8;
+	add(p, r);
+	r.gender = STR_LIT("man");
+	add(p, r);
+	r.gender = STR_LIT("kvinna");
+	r.succ = 0;
+	add(p, r);
+	r.pred = 6;
+	add(p, r);
+	r.pred = 0;
+	add(p, r); /* neither */
+	r.gender = STR_LIT("");
+	r.pred = 5;
+	r.succ = 8;
+	add(p, r); /* no gender */
+	assert_int_equal(report_pass_flow_from(p, &a, &f, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(f[0].from_id, 5);
+	assert_int_equal(f[0].to_id, 7);
+	assert_true(str_eq_cstr(f[0].gender, "kvinna"));
+	assert_int_equal(f[0].n, 2);
+	assert_true(str_eq_cstr(f[1].gender, "man"));
+	assert_int_equal(f[1].n, 1);
+	assert_int_equal(f[2].from_id, 6);
+	assert_int_equal(f[2].to_id, 7);
+	assert_int_equal(f[2].n, 1);
+	assert_int_equal(report_pass_flow_to(p, &a, &f, &n), APP_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(f[0].from_id, 7);
+	assert_int_equal(f[0].to_id, 8);
+	assert_true(str_eq_cstr(f[0].gender, "kvinna"));
+	assert_int_equal(f[0].n, 1);
+	assert_true(str_eq_cstr(f[1].gender, "man"));
+	assert_int_equal(f[1].n, 1);
+}
+
 /* SQL_RP_INCOME_TRANSITION: those who ended in the period, by gender and
  * the income states before and after; the states are copied (the rows a
  * caller adds are read into a scratch room that is reused). */
@@ -472,6 +523,7 @@ main(void)
 		cmocka_unit_test(durations_and_medians_of_those_who_ended),
 		cmocka_unit_test(a_long_time_grows_the_histogram),
 		cmocka_unit_test(people_figures_and_insatser_of_the_period),
+		cmocka_unit_test(path_pairs_from_pred_and_succ),
 		cmocka_unit_test(transitions_of_those_who_ended_in_the_period),
 		cmocka_unit_test(within_6_and_12_months_of_the_start),
 		cmocka_unit_test(bad_dates_are_refused),

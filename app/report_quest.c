@@ -310,6 +310,7 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 	struct report_max_row max;
 	struct rq_pairs *q;
 	long long lo = 0, w = RQ_RANGE;
+	size_t mark;
 	int found;
 	enum app_err e;
 
@@ -321,8 +322,12 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 	         SQL_REPORT_MAX_PARTICIPATION, NULL, 0, &max, &found)) !=
 	    APP_OK)
 		return e;
-	if ((q = rq_pairs_new(b->r->a)) == NULL ||
-	    (scratch.base = arena_alloc(b->r->a, scratch.cap)) == NULL)
+	if ((q = rq_pairs_new(b->r->a)) == NULL)
+		return APP_ENOMEM;
+	/* The scratch room goes back to the request's arena at the end:
+	 * the page is still to be rendered out of it. */
+	mark = arena_mark(b->r->a);
+	if ((scratch.base = arena_alloc(b->r->a, scratch.cap)) == NULL)
 		return APP_ENOMEM;
 	while (lo <= max.n) {
 		struct report_quest_value_row *v;
@@ -355,11 +360,14 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 			continue;
 		}
 		if (e != APP_OK)
-			return e;
+			break;
 		for (size_t i = 0; i < nv; i++)
 			rq_pairs_add(q, &v[i]);
 		lo += w;
 	}
+	arena_rewind(b->r->a, mark);
+	if (e != APP_OK)
+		return e;
 	return rq_pairs_rows(q, b->r->a, rows, n);
 }
 

@@ -767,6 +767,7 @@ audit_glpk(struct sup_set *s)
 enum app_err
 sup_run(struct sup_set *s, long long min_cell)
 {
+	size_t mark;
 	enum app_err e;
 
 	s->min_cell = min_cell < 2 ? 2 : min_cell;
@@ -782,14 +783,19 @@ sup_run(struct sup_set *s, long long min_cell)
 		    c->mark == SUP_SHOWN && small(s, c))
 			c->mark = SUP_SMALL;
 	}
-	if ((e = work_alloc(s)) != APP_OK)
+	/* The working memory goes back to the arena on return: the caller
+	 * goes on allocating from it (a whole report page). */
+	mark = arena_mark(s->a);
+	if ((e = work_alloc(s)) == APP_OK) {
+		(void)apply_follows(s);
+		do {
+			close_singletons(s);
+			e = audit_glpk(s);
+		} while (e == APP_OK && apply_follows(s) > 0);
+	}
+	arena_rewind(s->a, mark);
+	if (e != APP_OK)
 		return e;
-	(void)apply_follows(s);
-	do {
-		close_singletons(s);
-		if ((e = audit_glpk(s)) != APP_OK)
-			return e;
-	} while (apply_follows(s) > 0);
 	s->run_cells = s->ncells;
 	s->run_rels = s->nrels;
 	return APP_OK;

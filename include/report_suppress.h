@@ -55,8 +55,9 @@
  *
  * Pure apart from GLPK: no I/O. The set, its cells and relations are in
  * the arena given to sup_new(); sup_run() takes its working memory from the
- * same arena, and GLPK's heap memory (its problems) is freed again before
- * sup_run() returns.
+ * same arena and gives it back (arena_rewind()) before it returns, as GLPK's
+ * heap memory (its problems) is freed again: the arena's fill level is the
+ * same after sup_run() as before.
  */
 #ifndef REPORT_SUPPRESS_H
 #define REPORT_SUPPRESS_H

@@ -721,6 +721,38 @@ generated_two_way_tables(void **state)
 	}
 }
 
+/* sup_run() gives its working memory back: the caller renders a whole
+ * report page out of the same arena afterwards (an 8 MB request arena,
+ * where a förbund report with several tables each run kept its scratch
+ * and the page no longer fitted). The same on a second run with one more
+ * relation. */
+static void
+run_leaves_the_arena_as_it_found_it(void **state)
+{
+	struct model m;
+	int k, mm, o, t, t2;
+	size_t before;
+
+	(void)state;
+	arena_reset(&A);
+	model_init(&m);
+	k = cell(&m, 30, 0);
+	mm = cell(&m, 3, 0);
+	o = cell(&m, 7, 0);
+	t = cell(&m, 40, 0);
+	eq(&m, t, k, mm, o, -1);
+	before = arena_mark(&A);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(arena_mark(&A), before);
+	assert_int_equal(sup_mark(m.s, o), SUP_HIDDEN);
+	t2 = cell(&m, 37, 0);
+	eq(&m, t2, k, o, -1);
+	before = arena_mark(&A);
+	assert_int_equal(sup_run(m.s, MIN_CELL), APP_OK);
+	assert_int_equal(arena_mark(&A), before);
+	audit(&m, MIN_CELL);
+}
+
 static void
 full_set_says_so(void **state)
 {
@@ -756,6 +788,7 @@ main(void)
 		cmocka_unit_test(second_run_audits_new_relations),
 		cmocka_unit_test(generated_reports_pass_an_independent_audit),
 		cmocka_unit_test(generated_two_way_tables),
+		cmocka_unit_test(run_leaves_the_arena_as_it_found_it),
 		cmocka_unit_test(full_set_says_so),
 	};
 	glp_term_out(GLP_OFF);

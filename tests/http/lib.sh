@@ -811,3 +811,22 @@ order_ok() {
 		+ $($f "SELECT COUNT(*) FROM insats_tally WHERE n <> 0")" "0
 		+ $($f "SELECT COUNT(*) FROM (SELECT 1 FROM participation GROUP BY insats_id, status, gallrad_at IS NULL) c")"
 }
+
+# own_insats NAME SHORT SLUG USER: an insats of the test's own (a copy of
+# Case Manager's host and förbund, 50 places) with one insats staff member
+# USER, logged in; sets X (the insats's id), U (USER) and UID_ (USER's
+# staff id). Left inactive at exit, so that it weighs on no report later
+# in the run.
+own_insats() {
+	local name=$1 short=$2 slug=$3
+	q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, period_start, places, active)
+		SELECT forbund_id, host_organisation_id, '$name', '$short', '$slug', '2020-01-01', 50, 1
+		FROM insats WHERE short_name = 'Case Manager'"
+	X=$(lookup_one "insats $slug" "SELECT id FROM insats WHERE slug = '$slug'")
+	U=$4
+	mk_account "$U" "$(q "SELECT host_organisation_id FROM insats WHERE id = $X")" insatspersonal
+	UID_=$(staff_id_of "$U")
+	q "INSERT INTO staff_insats (staff_id, insats_id) VALUES ($UID_, $X)"
+	at_exit "q \"DELETE FROM staff_insats WHERE insats_id = $X; UPDATE insats SET active = 0 WHERE id = $X\""
+	eq "the insats's staff member logs in" "$(as "$U")" 303
+}

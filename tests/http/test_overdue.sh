@@ -11,17 +11,7 @@
 
 TAG=$$
 SLUG="forsenat-$TAG"
-q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, period_start, places, active)
-	SELECT forbund_id, host_organisation_id, 'Försenat $TAG', 'Fors$TAG', '$SLUG', '2020-01-01', 50, 1
-	FROM insats WHERE short_name = 'Case Manager'"
-X=$(lookup_one "insats $SLUG" "SELECT id FROM insats WHERE slug = '$SLUG'")
-U="ovd$TAG"
-mk_account "$U" "$(q "SELECT host_organisation_id FROM insats WHERE id = $X")" insatspersonal
-UID_=$(staff_id_of "$U")
-q "INSERT INTO staff_insats (staff_id, insats_id) VALUES ($UID_, $X)"
-# Left inactive, so that it weighs on no report later in the run.
-at_exit "q \"DELETE FROM staff_insats WHERE insats_id = $X; UPDATE insats SET active = 0 WHERE id = $X\""
-eq "the insats's staff member logs in" "$(as "$U")" 303
+own_insats "Försenat $TAG" "Fors$TAG" "$SLUG" "ovd$TAG"
 eq "personal.fv (another insats) logs in" "$(as personal.fv)" 303
 # U2: staff of another insats of the test's own, with nobody in it (so
 # any late participation on their start page would be one not theirs).

@@ -14,17 +14,7 @@
 
 TAG=$$
 SLUG="sen-ordning-$TAG"
-q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, period_start, places, active)
-	SELECT forbund_id, host_organisation_id, 'Sen ordning $TAG', 'Sord$TAG', '$SLUG', '2020-01-01', 50, 1
-	FROM insats WHERE short_name = 'Case Manager'"
-X=$(lookup_one "insats $SLUG" "SELECT id FROM insats WHERE slug = '$SLUG'")
-U="sord$TAG"
-mk_account "$U" "$(q "SELECT host_organisation_id FROM insats WHERE id = $X")" insatspersonal
-UID_=$(staff_id_of "$U")
-q "INSERT INTO staff_insats (staff_id, insats_id) VALUES ($UID_, $X)"
-# Left inactive, so that it weighs on no report later in the run.
-at_exit "q \"DELETE FROM staff_insats WHERE insats_id = $X; UPDATE insats SET active = 0 WHERE id = $X\""
-eq "the insats's staff member logs in" "$(as "$U")" 303
+own_insats "Sen ordning $TAG" "Sord$TAG" "$SLUG" "sord$TAG"
 
 # admit NAME START PLANNED_END: a referral to X admitted by $U through the
 # decision form; prints the participation id.

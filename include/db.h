@@ -168,10 +168,10 @@ int db_ready(const struct db *);
 /* Connect now if not already. The first connection of a process (unless
  * the master checked before it forked, db_check_statements()) and every
  * reconnect check that every statement prepares with the shape its table
- * declares; a statement is
- * then prepared again on its first use, and at most 128 stay prepared at
- * once (memory: ~10 KB each). APP_EUNAVAIL when MariaDB is unreachable,
- * APP_EDB when a statement fails to prepare (err says which). */
+ * declares; a statement is then prepared again on its first use, and at
+ * most 128 stay prepared at once (memory: ~10 KB each). APP_EUNAVAIL when
+ * MariaDB is unreachable, APP_EDB when a statement fails to prepare (err
+ * says which). */
 enum app_err db_connect(struct db *, char *err, size_t errlen);
 
 void db_close(struct db *);

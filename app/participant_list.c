@@ -74,21 +74,24 @@ struct plist_params {
 };
 
 static void
-pp_int(struct plist_params *pp, long long v)
+pp_add(struct plist_params *pp, struct db_param v)
 {
 	if (pp->n < PLIST_PARAMS_MAX)
-		pp->p[pp->n++] = DB_INT(v);
+		pp->p[pp->n++] = v;
 	else
 		pp->over++;
 }
 
 static void
+pp_int(struct plist_params *pp, long long v)
+{
+	pp_add(pp, DB_INT(v));
+}
+
+static void
 pp_str(struct plist_params *pp, struct str v)
 {
-	if (pp->n < PLIST_PARAMS_MAX)
-		pp->p[pp->n++] = DB_STR(v);
-	else
-		pp->over++;
+	pp_add(pp, DB_STR(v));
 }
 
 /* The filter on participation_order (PL_FILTER): 11 parameters. */

@@ -41,7 +41,8 @@ REPORT_RUNS=${BENCH_REPORT_RUNS:-5}
 DUMP_RUNS=${BENCH_DUMP_RUNS:-3}
 
 VAR=$(mktemp -d /tmp/stegvis-bench.XXXXXX)
-PORT=$((20000 + RANDOM % 20000))
+. tests/harness/ports.sh
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 JARS="$VAR/jars"
 STATIC="$ROOT/views/static/bench-same-size.html"

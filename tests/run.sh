@@ -14,14 +14,7 @@ FAIL=0
 LOG=$(mktemp)
 . tests/harness/tap.sh
 
-free_port() {
-	local p
-	for _ in $(seq 50); do
-		p=$((20000 + RANDOM % 20000))
-		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }
-	done
-	echo 28080
-}
+. tests/harness/ports.sh
 
 echo "== harness"
 run harness bash tests/harness/selftest.sh

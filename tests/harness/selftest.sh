@@ -87,4 +87,15 @@ if [ -z "$bad" ]; then
 else
 	echo "not ok - harness: scripts not ending with done_testing: $(echo $bad)"
 fi
+# free_port draws below the ephemeral range, where no outgoing
+# connection can take the port before the listener binds it.
+. "$DIR/ports.sh"
+N=$((N + 1))
+read -r eph _ < /proc/sys/net/ipv4/ip_local_port_range
+bad=$(for _ in $(seq 200); do p=$(free_port); [ "$p" -ge 1025 ] && [ "$p" -lt "$eph" ] || echo "$p"; done)
+if [ -z "$bad" ]; then
+	echo "ok - harness: free_port stays below the ephemeral range ($eph)"
+else
+	echo "not ok - harness: free_port gave ports in the ephemeral range: $(echo $bad | head -c 80)"
+fi
 echo "1..$N"

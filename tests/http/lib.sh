@@ -732,15 +732,8 @@ tablet() {
 	KC=$(form_csrf)
 }
 
-# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
-free_port() {
-	local p
-	for _ in $(seq 50); do
-		p=$((20000 + RANDOM % 20000))
-		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }
-	done
-	echo 28081
-}
+# free_port: a TCP port for a listener (tests/harness/ports.sh).
+. "$(dirname "${BASH_SOURCE[0]}")/../harness/ports.sh"
 
 # drop_scratch_db NAME...: drop a test's own databases and the grants on
 # them (DROP DATABASE leaves table, column and procedure grants behind).

@@ -55,20 +55,27 @@ waits_on_client() {
 }
 refs_named() { q "SELECT COUNT(*) FROM referral r JOIN referral_person p ON p.referral_id = r.id WHERE p.first_name = '$1'"; }
 
-for round in 1 2 3; do
+# try ROUND N: one attempt at the cycle. Its outcome is checked whatever
+# happens; it returns 0 when the POST was the deadlock victim and ran
+# again (the log says so), 1 when it was not: about one run in six under
+# load once had a round whose outcome was right but without the deadlock,
+# cause not found. Such an attempt proves nothing either way, so a round
+# has up to four attempts and says what the client and the log saw.
+try_round() {
+	local round=$1 n=$2 PNR KEY CSRF NAME logl outl POST ran
 	PNR=$(pnr 19800101)
 	q "INSERT INTO person (personnummer, id_kind, birth_year) VALUES ('$PNR', 'personnummer', 1980)"
 	aget "${P}_a" /ansokningar/ny > /dev/null
 	KEY=$(hidden skapanyckel)
 	CSRF=$(form_csrf)
-	NAME="Låst${round}x$$"
+	NAME="Låst${round}x${n}x$$"
 	logl=$(wc -l < "$VAR/log/stegvis.log")
 	outl=$(wc -l < "$TMPD/out")
 	# 1. heavy, and the person row
 	send "BEGIN;" "UPDATE ballast SET v = v + 1;" \
 		"SELECT id FROM person WHERE personnummer = '$PNR' FOR UPDATE;" \
-		"SELECT 'locked $round';"
-	wait_for 20 said "locked $round"
+		"SELECT 'locked $round $n';"
+	wait_for 20 said "locked $round $n"
 	# 2. the POST claims its key and waits for the person row
 	curl -sS -o /dev/null -w '%{http_code}' --max-time 60 -b "$(jar "${P}_a")" \
 		--data-urlencode "csrf=$CSRF" --data-urlencode "personnummer=$(dash "$PNR")" \
@@ -76,23 +83,37 @@ for round in 1 2 3; do
 		--data "insats=$INSATS" --data "atgard=spara" --data-urlencode "skapanyckel=$KEY" \
 		"$BASE/ansokningar/ny" > "$TMPD/code" 2> /dev/null &
 	POST=$!
-	check "round $round: the POST has claimed its key and waits for the person row" \
+	check "round $round.$n: the POST has claimed its key and waits for the person row" \
 		wait_for 20 waits_on_client
 	# 3. close the cycle, then let go
 	send "SELECT CONCAT('once ', COUNT(*)) FROM form_once WHERE staff_id = $A_ID AND once_key = '$KEY' FOR UPDATE;" \
-		"ROLLBACK;" "SELECT 'released $round';"
-	wait_for 20 said "released $round"
+		"ROLLBACK;" "SELECT 'released $round $n';"
+	wait_for 20 said "released $round $n"
 	wait "$POST"
-	eq "round $round: the client was not the victim" "$(tail -n +"$((outl + 1))" "$TMPD/out" | grep -c ERROR)" 0
-	eq "round $round: the POST answers 303, not 500" "$(cat "$TMPD/code")" 303
-	eq "round $round: one application" "$(refs_named "$NAME")" 1
-	eq "round $round: linked to the waited-for person" \
+	eq "round $round.$n: the client was not the victim" "$(tail -n +"$((outl + 1))" "$TMPD/out" | grep -c ERROR)" 0
+	eq "round $round.$n: the POST answers 303, not 500" "$(cat "$TMPD/code")" 303
+	eq "round $round.$n: one application" "$(refs_named "$NAME")" 1
+	eq "round $round.$n: linked to the waited-for person" \
 		"$(q "SELECT COUNT(*) FROM referral r JOIN person p ON p.id = r.person_id JOIN referral_person rp ON rp.referral_id = r.id WHERE rp.first_name = '$NAME' AND p.personnummer = '$PNR'")" 1
-	eq "round $round: the key holds its location" \
+	eq "round $round.$n: the key holds its location" \
 		"$(q "SELECT location RLIKE '^/ansokningar/[0-9]+[?]sparat=1\$' FROM form_once WHERE staff_id = $A_ID AND once_key = '$KEY'")" 1
-	eq "round $round: the log says it ran again after the deadlock" \
-		"$(log_since "$logl" | grep -c 'POST /ansokningar/ny: deadlock, running it again (1)')" 1
-	eq "round $round: no 500 in the log" "$(log_since "$logl" | grep -c -- '-> 500')" 0
+	eq "round $round.$n: no 500 in the log" "$(log_since "$logl" | grep -c -- '-> 500')" 0
+	ran=$(log_since "$logl" | grep -c 'POST /ansokningar/ny: deadlock, running it again (1)')
+	[ "$ran" = 1 ] && return 0
+	# What happened instead, for whoever reads the output.
+	echo "# round $round.$n: the POST was not the deadlock victim (log lines: $ran); the client said:"
+	tail -n +"$((outl + 1))" "$TMPD/out" | sed 's/^/#   /'
+	echo "# and the log:"
+	log_since "$logl" | sed 's/^/#   /'
+	return 1
+}
+
+for round in 1 2 3; do
+	ran=0
+	for n in 1 2 3 4; do
+		if try_round "$round" "$n"; then ran=1; break; fi
+	done
+	eq "round $round: the POST was the deadlock victim and the log says it ran again" "$ran" 1
 done
 
 done_testing

@@ -207,6 +207,9 @@ norm "$DB2" > "$WORK/b.norm"
 check "killed and rerun ends in the same state as one clean run" cmp -s "$WORK/a.norm" "$WORK/b.norm" ||
 	diff -a "$WORK/a.norm" "$WORK/b.norm" | head -20
 eq "the old participation is anonymised" "$(m "SELECT CONCAT_WS('|', p.gallrad_at IS NOT NULL, pe.first_name, pe.phone, pe.address, (SELECT COUNT(*) FROM participation_midterm m WHERE m.participation_id = p.id)) FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $P_OLD")" "1|Gallrad|||0"
+eq "the participant list's copy of the name went with it (sql/0049's name_key)" \
+	"$(m "SELECT name_key FROM participation_order WHERE participation_id = $P_OLD")" "Gallrad Gallrad"
+order_ok "after gallring" m
 eq "its plan and history are gone" "$(m "SELECT (SELECT COUNT(*) FROM participation_activity WHERE participation_id = $P_OLD) + (SELECT COUNT(*) FROM change_history WHERE record_type = 'participation' AND record_id = $P_OLD)")" 0
 eq "its summary's versions, free text and all, are gone" \
 	"$(m "SELECT COUNT(*) FROM participation_summary WHERE participation_id = $P_OLD")" 0

@@ -126,7 +126,7 @@ m "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, last_seen_
    FROM staff WHERE username = 'forbund'"
 cgi() { # PATH QUERY
 	REQUEST_METHOD=GET DOCUMENT_URI=$1 QUERY_STRING=$2 HTTP_COOKIE="stegvis_session=$TOK" \
-		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring bash "$ROOT/tests/http/fcgi_call.sh" "$WORK/fcgi.sock"
 }
 # A staff member of the old participation's insats, to edit it.
 STOK=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -137,12 +137,12 @@ m "INSERT IGNORE INTO staff_insats (staff_id, insats_id)
    FROM staff WHERE username = 'personal.cm'"
 staff_get() { # PATH
 	REQUEST_METHOD=GET DOCUMENT_URI=$1 QUERY_STRING= HTTP_COOKIE="stegvis_session=$STOK" \
-		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+		REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring bash "$ROOT/tests/http/fcgi_call.sh" "$WORK/fcgi.sock"
 }
 staff_post() { # PATH BODY
 	printf %s "$2" | REQUEST_METHOD=POST DOCUMENT_URI=$1 QUERY_STRING= CONTENT_TYPE=application/x-www-form-urlencoded \
 		CONTENT_LENGTH=${#2} HTTP_COOKIE="stegvis_session=$STOK" REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring \
-		cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+		bash "$ROOT/tests/http/fcgi_call.sh" "$WORK/fcgi.sock"
 }
 contact_body() { # VERSION: the contact form with the old data typed back
 	printf 'csrf=%s&version=%s&fornamn=Ulla&efternamn=Kvar&kon=kvinna&adress=Gamla+gatan+1&postnummer=46132&ort=Vanersborg&telefon=0701234567&kommun=Vanersborg&tolk_sprak=' \
@@ -280,7 +280,7 @@ cgi_as() { # TOKEN PATH [QUERY]: GET; with BODY set in the environment, a POST o
 	printf %s "${POST_BODY:-}" | REQUEST_METHOD=$method DOCUMENT_URI=$2 QUERY_STRING=${3:-} \
 		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#POST_BODY} \
 		HTTP_COOKIE="stegvis_session=$1" REMOTE_ADDR=127.0.0.1 REQUEST_ID=gallring \
-		cgi-fcgi -bind -connect "$WORK/fcgi.sock"
+		bash "$ROOT/tests/http/fcgi_call.sh" "$WORK/fcgi.sock"
 }
 # personal.fv works in every insats of the scratch database.
 m "INSERT IGNORE INTO staff_insats (staff_id, insats_id) SELECT s.id, i.id FROM staff s JOIN insats i WHERE s.username = 'personal.fv'"

@@ -149,7 +149,7 @@ check "the broken pool's master starts" wait_for 10 test -S "$VAR/run/broken.soc
 sleep 2
 fcgi_get() {
 	env -i REQUEST_METHOD=GET SCRIPT_NAME=/ REQUEST_URI=/ SERVER_PROTOCOL=HTTP/1.1 \
-		timeout 5 cgi-fcgi -bind -connect "$VAR/run/broken.sock" 2> /dev/null
+		timeout 5 bash "$ROOT/tests/http/fcgi_call.sh" "$VAR/run/broken.sock"
 }
 t0=$(date +%s%N)
 got=$(fcgi_get)

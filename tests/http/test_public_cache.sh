@@ -47,10 +47,10 @@ served() {
 
 # fcgi_root OUT: an anonymous GET / straight to our own workers; the raw
 # CGI answer (headers, blank line, body) into OUT.
-export TMPD
+export TMPD ROOT
 fcgi_root() {
 	env -i REQUEST_METHOD=GET DOCUMENT_URI=/ QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
-		REQUEST_ID=public-cache cgi-fcgi -bind -connect "$TMPD/own.sock" > "$1" 2> /dev/null
+		REQUEST_ID=public-cache bash "$ROOT/tests/http/fcgi_call.sh" "$TMPD/own.sock" > "$1"
 }
 export -f fcgi_root
 
@@ -64,6 +64,9 @@ round() {
 	seq "$N" | xargs -P 3 -I{} bash -c "fcgi_root '$TMPD/$1/{}'"
 	served > "$TMPD/$1.workers"
 	grep -L '^Status: 200' "$TMPD/$1"/* | wc -l
+	for f in $(grep -L '^Status: 200' "$TMPD/$1"/*); do
+		echo "# $1: not a 200: $(head -c 200 "$f" | tr '\r\n' '  ')" >&2
+	done
 }
 # with NAME TEXT: how many bodies of round NAME contain TEXT.
 with() { grep -lF -- "$2" "$TMPD/$1"/* | wc -l; }

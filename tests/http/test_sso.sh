@@ -23,7 +23,7 @@ fcgi_get() {
 	shift
 	env -i REQUEST_METHOD=GET DOCUMENT_URI="$path" QUERY_STRING= \
 		REMOTE_ADDR=127.0.0.1 REQUEST_ID=sso-test "$@" \
-		cgi-fcgi -bind -connect "$d/sso.sock" > "$BODY" 2> /dev/null
+		bash "$ROOT/tests/http/fcgi_call.sh" "$d/sso.sock" > "$BODY"
 }
 
 fcgi_get /start STEGVIS_SSO_USER=personal.fv

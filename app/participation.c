@@ -1,6 +1,7 @@
 /* participation.c: a participation's states, rules and records; see
  * include/participation.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -357,6 +358,20 @@ static const struct db_field item_fields[] = {
 const struct db_record participation_item_record =
     DB_RECORD(participation_item, item_fields);
 
+static const struct db_field page_item_fields[] = {
+	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
+	DB_FIELD(participation_item, n, "n", DB_F_INT),
+	DB_FIELD(participation_item, o2, "o2", DB_F_INT),
+	DB_FIELD(participation_item, a, "a", DB_F_STR),
+	DB_FIELD(participation_item, b, "b", DB_F_STR),
+	DB_FIELD(participation_item, c, "c", DB_F_STR),
+	DB_FIELD(participation_item, d, "d", DB_F_STR),
+	DB_FIELD(participation_item, e, "e", DB_F_STR),
+	DB_FIELD(participation_item, f, "f", DB_F_STR),
+};
+const struct db_record participation_page_item_record =
+    DB_RECORD(participation_item, page_item_fields);
+
 static const struct db_field row_fields[] = {
 	DB_FIELD(participation_row, id, "id", DB_F_INT),
 	DB_FIELD(participation_row, first_name, "first_name", DB_F_STR),
@@ -570,6 +585,28 @@ participation_history_older(struct req *r, const struct participation *p,
 	return APP_OK;
 }
 
+/* The items' order, (kind, n, o2, a) as SQL's ORDER BY on a binary a:
+ * sorted here, since the statement is a bare UNION ALL (an ORDER BY
+ * over it made it a derived table, materialised and sorted by MariaDB on
+ * every execution: ~40 % of the statement's CPU). */
+static int
+item_cmp(const void *x, const void *y)
+{
+	const struct participation_item *a = x, *b = y;
+	size_t n = a->a.len < b->a.len ? a->a.len : b->a.len;
+	int c;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	if (a->o2 != b->o2)
+		return a->o2 < b->o2 ? -1 : 1;
+	if (n > 0 && (c = memcmp(a->a.p, b->a.p, n)) != 0)
+		return c;
+	return a->a.len < b->a.len ? -1 : a->a.len > b->a.len;
+}
+
 enum app_err
 participation_page_load(struct req *r, const struct participation *p,
     int codes_too, long long max, struct participation_page *out)
@@ -596,6 +633,8 @@ participation_page_load(struct req *r, const struct participation *p,
 	                   : SQL_PARTICIPATION_ITEMS,
 	         q, 21, &it, &n)) != APP_OK)
 		return e;
+	if (n > 1)
+		qsort(it, n, sizeof(*it), item_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (it[i].kind > 0 && it[i].kind < ITEM__MAX)
 			cnt[it[i].kind]++;

@@ -216,9 +216,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " LEFT JOIN participation p ON p.referral_id = r.id"
 	                         " LEFT JOIN participation_person pp ON pp.participation_id = p.id"
 	                         " WHERE r.id = ?"
-	                         " UNION ALL (SELECT 1, c.id, c.direction_disclose,"
-	                         " (c.kind = 'sekretess' AND c.state = 'aktiv' AND"
-	                         " (c.valid_until < ? OR" CLOSED "))," CLOSED
+	                         " UNION ALL (SELECT 1, c.id, c.direction_disclose, 0," CLOSED
 	                         ", t.version,"
 	                         " (SELECT COUNT(*) FROM consent_party cp WHERE"
 	                         "  cp.consent_id = c.id AND cp.state = 'aktiv'),"
@@ -244,5 +242,5 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " LEFT JOIN insats i ON i.id = cp.insats_id"
 	                         " WHERE c.referral_id = ? AND c.kind = 'sekretess'"
 	                         ") u ORDER BY kind, o1, o2, o3, o4, id",
-	    1, .ncols = 18, .nparams = 4, .rec = &consent_status_row_record },
+	    1, .ncols = 18, .nparams = 3, .rec = &consent_status_row_record },
 };

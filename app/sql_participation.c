@@ -246,12 +246,15 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 /* clang-format on */
 
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
- * of (kind, n, a..f), kind as enum part_item in participation.c, in one
- * round trip instead of eight. Each list is ordered by its own keys o1, o2
- * (numbers: a newest-first list negates them) and a, so that no branch
- * needs a window function: each window, and each derived table a LIMIT
- * sat in, was a temporary table of its own on every execution, most of
- * the statement's cost even for a participation with nothing in its lists.
+ * of (kind, n, o2, a..f), kind as enum part_item in participation.c, in
+ * one round trip instead of eight. Each list is ordered by its own keys
+ * n, o2 (numbers: a newest-first list negates them) and a, so that no
+ * branch needs a window function: each window, and each derived table a
+ * LIMIT sat in, was a temporary table of its own on every execution, most
+ * of the statement's cost even for a participation with nothing in its
+ * lists. The statement is a bare UNION ALL, sorted by those keys in C
+ * (participation_page_load()): wrapped to be ordered here, it was one
+ * more derived table, ~40 % of its CPU.
  * The latest rows of a long list are picked by its index (ORDER BY ...
  * LIMIT in the branch), so no branch reads more rows as the file grows.
  *
@@ -353,8 +356,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	"WHERE su.participation_id = ? ORDER BY su.version_no DESC LIMIT 1)"
 
 #define ITEMS_SQL(codes)                                                       \
-	"SELECT kind, o1 AS n, a, b, c, d, e, f FROM ("                        \
-	"(SELECT 1 AS kind, sort_order AS o1, id AS o2, "                      \
+	"(SELECT 1 AS kind, sort_order AS n, id AS o2, "                       \
 	B("activity") " AS a, " B("hours_per_week") " AS b, '' AS c, "         \
 	"'' AS d, '' AS e, '' AS f FROM participation_activity "               \
 	"WHERE participation_id = ?) "                                         \
@@ -379,8 +381,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
 	    "AND h.sus_field = 1 ", AS_IS)                                     \
 	" UNION ALL " LOOKED_ITEMS codes                                       \
-	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                 \
-	") x ORDER BY kind, o1, o2, a"
+	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS
 
 /* SQL_PARTICIPATION_HISTORY_OLDER: the participation's (?) change history
  * before its row k (id ?), newest first, ? rows, as the items' kind 5:
@@ -628,10 +629,10 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
-	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL(""), 1, .ncols = 8,
-	    .nparams = 21, .rec = &participation_item_record },
+	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL(""), 1, .ncols = 9,
+	    .nparams = 21, .rec = &participation_page_item_record },
 	[SQL_PARTICIPATION_ITEMS_FORMS] = { ITEMS_SQL(CODE_ITEMS), 1,
-	    .ncols = 8, .nparams = 21, .rec = &participation_item_record },
+	    .ncols = 9, .nparams = 21, .rec = &participation_page_item_record },
 	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 8,
 	    .nparams = 3, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "

@@ -180,6 +180,12 @@ const char *consent_paper_date_error(long long paper, long long today);
  * it can no longer be signed. */
 int consent_too_late(const struct consent *c, struct str today);
 
+/* 1 when c is an active waiver that is to end now: its last day is
+ * before today (YYYY-MM-DD), or its case has closed (closed: as
+ * CONSENT_SQL_CLOSED read it). SQL_CONSENT_EXPIRABLE's rule, for the
+ * consents the status box has read already. */
+int consent_runs_out(const struct consent *c, int closed, struct str today);
+
 /* May c be signed today? CONSENT_R_SIGNED or CONSENT_R_TOO_LATE if not. */
 enum consent_refusal consent_sign_refusal(
     const struct consent *c, struct str today);

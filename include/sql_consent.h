@@ -104,13 +104,13 @@ enum sql_consent {
 	/* admin: (kind, language, title, body, staff, kind, language) the
 	 * next version, current */
 	SQL_CONSENT_TEXT_INSERT,
-	/* (today, referral id x3) -> struct consent_status_row: the status
+	/* (referral id x3) -> struct consent_status_row: the status
 	 * box of a referral in one statement (consent_status_load()): kind 0
 	 * the referral (id; n1 organisation id, n2 its parent or 0, n3 the
 	 * VISA marker, n4 protected identity; s1 organisation, s2
 	 * personnummer, s3 the insats's measurement); kind 1 its consents,
-	 * newest first, every one (coverage is decided over all; id; n1 disclose, n2 expirable, n3
-	 * closed, n4 text version, n5 active parties, n6 all parties; s1..s10
+	 * newest first, every one (coverage is decided over all; id; n1 disclose, n2 0 (whether
+	 * it runs out is consent_runs_out()'s, in C), n3 closed, n4 text version, n5 active parties, n6 all parties; s1..s10
 	 * as SQL_CONSENT_LIST); kind 2 the parties of its waivers (id; n1
 	 * consent id, n2 organisation id or 0, n3 is the insats; s1 name, s2
 	 * state, s3 revoked at) in the order of SQL_CONSENT_PARTIES */

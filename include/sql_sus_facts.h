@@ -45,7 +45,10 @@
  * Two index look-ups (uq_code_municipality_name; ix_code_municipality_text,
  * sql/0048: the code in the text's collation, compared as the text with
  * the ascii code was), the lesser taken, where one search with an OR read
- * the whole list. */
+ * the whole list. Each look-up written once: a missing one counts as
+ * 'ZZZZ', above every code (four digits, ck_code_municipality_code), so
+ * the lesser is the other; two of them give NULL again. (LEAST of two
+ * COALESCEs ran each look-up twice a row.) */
 #define SUS_KOMMUN_BY_NAME                                                     \
 	"(SELECT MIN(cm.code) FROM code_municipality cm WHERE cm.name = "      \
 	"REGEXP_REPLACE(TRIM(pe.home_municipality), '(?i) +kommun$', ''))"
@@ -53,8 +56,8 @@
 	"(SELECT MIN(cm.code) FROM code_municipality cm "                      \
 	"WHERE cm.code_text = TRIM(pe.home_municipality))"
 #define SUS_KOMMUN_CODE                                                        \
-	"LEAST(COALESCE(" SUS_KOMMUN_BY_NAME ", " SUS_KOMMUN_BY_CODE "), "     \
-	"COALESCE(" SUS_KOMMUN_BY_CODE ", " SUS_KOMMUN_BY_NAME "))"
+	"NULLIF(LEAST(IFNULL(" SUS_KOMMUN_BY_NAME ", 'ZZZZ'), "                \
+	"IFNULL(" SUS_KOMMUN_BY_CODE ", 'ZZZZ')), 'ZZZZ')"
 
 /* The facts as columns f_* (SUS_FACTS_NCOLS of them); decode with
  * SUS_FACTS_FIELDS. The registry items (start date, personnummer, ...)

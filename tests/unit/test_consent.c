@@ -146,6 +146,37 @@ signing(void **state)
 	}
 }
 
+/* An active waiver runs out when its last day has passed or its case
+ * has closed; the last day itself still holds, a waiver without one
+ * (NULL, read as "") does not run out by date, and no other kind or
+ * state ever runs out (SQL_CONSENT_EXPIRABLE's rule). */
+static void
+runs_out(void **state)
+{
+	struct str t = STR_LIT(TODAY);
+	struct consent c;
+
+	(void)state;
+	c = draft(CONSENT_SEKRETESS, CONSENT_AKTIV, "2025-06-14");
+	assert_true(consent_runs_out(&c, 0, t));
+	assert_true(consent_runs_out(&c, 1, t));
+	c = draft(CONSENT_SEKRETESS, CONSENT_AKTIV, TODAY);
+	assert_false(consent_runs_out(&c, 0, t));
+	assert_true(consent_runs_out(&c, 1, t));
+	c = draft(CONSENT_SEKRETESS, CONSENT_AKTIV, "");
+	assert_false(consent_runs_out(&c, 0, t));
+	assert_true(consent_runs_out(&c, 1, t));
+	c = draft(CONSENT_SUS, CONSENT_AKTIV, "2025-06-14");
+	assert_false(consent_runs_out(&c, 1, t));
+	for (int s = 0; s < CONSENT_STATE__MAX; s++) {
+		if (s == CONSENT_AKTIV)
+			continue;
+		c = draft(
+		    CONSENT_SEKRETESS, (enum consent_state)s, "2025-06-14");
+		assert_false(consent_runs_out(&c, 1, t));
+	}
+}
+
 static void
 handover(void **state)
 {
@@ -395,6 +426,7 @@ main(void)
 		cmocka_unit_test(waiver_covers),
 		cmocka_unit_test(revoke_choice),
 		cmocka_unit_test(status_pick),
+		cmocka_unit_test(runs_out),
 		cmocka_unit_test(periods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

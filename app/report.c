@@ -877,6 +877,14 @@ code_strs(struct arena *a, const struct report_code_row *c, size_t n)
 	return s;
 }
 
+/* Days of an ÅÅÅÅMMDD number (participation.h's dates). */
+static long long
+ymd_days(long long ymd)
+{
+	return date_days(
+	    (int)(ymd / 10000), (int)(ymd / 100 % 100), (int)(ymd % 100));
+}
+
 static enum app_err
 pass_load(struct build *b, struct pass_rows *out)
 {
@@ -908,10 +916,12 @@ pass_load(struct build *b, struct pass_rows *out)
 	{
 		long long fu_from, fu_to;
 
-		/* As report_followup.c counted them: by today's window. */
+		/* As report_followup.c counted them: by today's window (its
+		 * dates ÅÅÅÅMMDD numbers, the pass's days). */
 		followup_reminder_window(
 		    participation_today(), &fu_from, &fu_to);
-		report_pass_followup_window(ps, fu_from, fu_to);
+		report_pass_followup_window(
+		    ps, ymd_days(fu_from), ymd_days(fu_to));
 	}
 	if ((e = run_pass(b, ps)) != APP_OK)
 		return e;

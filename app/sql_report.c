@@ -49,10 +49,13 @@
  * questionnaire's start/end pairs count (report_quest_pairs.h), and their
  * answers to six items (?) of linked questionnaire ?: those whose end
  * measurement was sent in the period (kind 1), by the responses, and those
- * without one that ended in the period (kind 0); ids bound both. */
+ * without one that ended in the period (kind 0); ids bound both. The
+ * responses by the ids' index: MariaDB would read the whole period's end
+ * measurements (ix_qresponse_linked) again for every range. */
 #define QUEST_SET                                                              \
 	"SELECT r.participation_id AS pid, 1 AS kind "                         \
 	"FROM questionnaire_response r "                                       \
+	"FORCE INDEX (uq_qresponse_measurement) "                              \
 	"JOIN questionnaire q ON q.id = r.questionnaire_id "                   \
 	"JOIN participation p ON p.id = r.participation_id "                   \
 	"WHERE r.participation_id >= ? AND r.participation_id < ? "            \

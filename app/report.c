@@ -6,6 +6,8 @@
 #include "arena.h"
 #include "date.h"
 #include "db.h"
+#include "followup.h"
+#include "participation.h"
 #include "report.h"
 #include "report_pass.h"
 #include "report_period.h"
@@ -829,10 +831,11 @@ run_pass(struct build *b, struct report_pass *ps)
 		if ((e = db_load(b->r->db, &scratch, DB_REPORT, SQL_REPORT_PASS,
 		         b->p, 12, (void **)&rows, &n)) != APP_OK)
 			return e;
-		/* APP_EINPUT: a date the server gave does not parse. An income
-		 * state is a code (never "") or "*": none is "". */
+		/* APP_EINPUT: a date the server gave does not parse. */
 		for (size_t i = 0; i < n; i++) {
-			rows[i].no_income = rows[i].state_before.len == 0;
+			rows[i].state_before =
+			    report_pass_income_state(rows[i].incomes);
+			rows[i].no_income = rows[i].incomes.len == 0;
 			if ((e = report_pass_add(ps, &rows[i])) != APP_OK)
 				return e == APP_EINPUT ? APP_EDB : e;
 		}
@@ -858,6 +861,9 @@ struct pass_rows {
 	struct report_flow_base_row *flow_base;
 	struct report_flow_row *flow_from, *flow_to;
 	size_t nenrolled, ntransitions, nflow_base, nflow_from, nflow_to;
+	struct rp_group_row *incomes;
+	struct followup_report_row *followups;
+	size_t nincomes, nfollowups;
 	long long w6[RG_TOTAL], w12[RG_TOTAL];
 };
 
@@ -869,6 +875,14 @@ code_strs(struct arena *a, const struct report_code_row *c, size_t n)
 	for (size_t i = 0; s != NULL && i < n; i++)
 		s[i] = c[i].code;
 	return s;
+}
+
+/* Days of an ÅÅÅÅMMDD number (participation.h's dates). */
+static long long
+ymd_days(long long ymd)
+{
+	return date_days(
+	    (int)(ymd / 10000), (int)(ymd / 100 % 100), (int)(ymd % 100));
 }
 
 static enum app_err
@@ -899,6 +913,16 @@ pass_load(struct build *b, struct pass_rows *out)
 	         str_cstr(last), edu, out->nedu, sup, out->nsup, orgs,
 	         norgs)) == NULL)
 		return APP_ENOMEM;
+	{
+		long long fu_from, fu_to;
+
+		/* As report_followup.c counted them: by today's window (its
+		 * dates ÅÅÅÅMMDD numbers, the pass's days). */
+		followup_reminder_window(
+		    participation_today(), &fu_from, &fu_to);
+		report_pass_followup_window(
+		    ps, ymd_days(fu_from), ymd_days(fu_to));
+	}
 	if ((e = run_pass(b, ps)) != APP_OK)
 		return e;
 	report_pass_within(ps, out->w6, out->w12);
@@ -914,6 +938,10 @@ pass_load(struct build *b, struct pass_rows *out)
 	         ps, b->r->a, &out->enrolled, &out->nenrolled)) != APP_OK ||
 	    (e = report_pass_transitions(ps, b->r->a, &out->transitions,
 	         &out->ntransitions)) != APP_OK ||
+	    (e = report_pass_incomes(
+	         ps, b->r->a, &out->incomes, &out->nincomes)) != APP_OK ||
+	    (e = report_pass_followups(
+	         ps, b->r->a, &out->followups, &out->nfollowups)) != APP_OK ||
 	    (b->rep->insats_id == 0 &&
 	        ((e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
 	              &out->nflow_base)) != APP_OK ||
@@ -981,6 +1009,10 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	out->nenrolled = pr.nenrolled;
 	out->transitions = pr.transitions;
 	out->ntransitions = pr.ntransitions;
+	out->incomes = pr.incomes;
+	out->nincomes = pr.nincomes;
+	out->followups = pr.followups;
+	out->nfollowups = pr.nfollowups;
 	memcpy(out->within6, pr.w6, sizeof(pr.w6));
 	memcpy(out->within12, pr.w12, sizeof(pr.w12));
 	out->flow_base = pr.flow_base;

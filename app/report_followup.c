@@ -42,7 +42,7 @@ self_support(enum followup_situation s)
 	return s == FU_SIT_ARBETE || s == FU_SIT_STUDIER;
 }
 
-/* The row of a follow-up's state (SQL_FU_REPORT). */
+/* The row of a follow-up's state (enum followup_report_state). */
 static int
 state_row(long long s)
 {
@@ -249,29 +249,17 @@ static const char table_note[] =
 static enum app_err
 build_table(struct fb *b, struct report_table *t)
 {
-	struct followup_report_row *rows;
+	/* From report_build()'s one pass (report_pass.h): its state by
+	 * today's window, due in [from, to] open today (followup_state()'s
+	 * due or overdue), after it not due yet, before it closed. */
+	const struct followup_report_row *rows = b->rep->followups;
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
 	long long nf[FU_SIT__MAX][RG__MAX], ne[FU_SIT__MAX][RG__MAX];
-	long long from, to;
-	struct db_param p[6];
 	struct report_row *w;
-	size_t nrows;
-	enum app_err e;
+	size_t nrows = b->rep->nfollowups;
 
 	memset(nf, 0, sizeof(nf));
 	memset(ne, 0, sizeof(ne));
-	/* Due in [from, to]: open today (followup_state()'s due or
-	 * overdue); after it: not due yet; before it: closed. */
-	followup_reminder_window(participation_today(), &from, &to);
-	p[0] = DB_STR(participation_ymd_str(b->r->a, to));
-	p[1] = DB_STR(participation_ymd_str(b->r->a, from));
-	p[2] = DB_STR(b->rep->from);
-	p[3] = DB_STR(b->rep->to);
-	p[4] = DB_INT(b->rep->insats_id);
-	p[5] = DB_INT(b->rep->insats_id);
-	if ((e = db_load(b->r->db, b->r->a, DB_FOLLOWUP, SQL_FU_REPORT, p, 6,
-	         (void **)&rows, &nrows)) != APP_OK)
-		return e;
 	if ((w = arena_calloc(b->r->a, FR__MAX, sizeof(*w))) == NULL)
 		return APP_ENOMEM;
 	memset(t, 0, sizeof(*t));

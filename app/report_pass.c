@@ -6,10 +6,12 @@
 
 #include "arena.h"
 #include "date.h"
+#include "followup.h"
 #include "gender.h"
 #include "report.h"
 #include "report_pass.h"
 #include "report_period.h"
+#include "sql_followup.h"
 #include "sql_report.h"
 #include "sql_report_flow.h"
 #include "sql_report_people.h"
@@ -30,10 +32,19 @@ struct insats_counts {
 	long long id, n[NG], n_ended[NG];
 };
 
-/* Those who ended in the period with one pair of income states. */
+/* A group keyed by two strings and a number, per gender: the income
+ * transitions (before, after), the income sources (code), the follow-ups
+ * (outcome, situation, state). */
 struct transition {
 	struct str before, after; /* in the pass's arena */
+	long long k;
 	long long n[NG];
+};
+
+/* Groups as first met. */
+struct keyed {
+	struct transition *v;
+	size_t n, cap;
 };
 
 /* An organisation's index into the members (tops). */
@@ -76,8 +87,10 @@ struct report_pass {
 	long long en_n[NG], en_age[NG], en_no_income[NG], en_no_corem[NG];
 	struct insats_counts *ins; /* SQL_FLOW_BASE, in the order first met */
 	size_t nins, inscap;
-	struct transition *tr; /* income transitions, as first met */
-	size_t ntr, trcap;
+	struct keyed tr;          /* income transitions */
+	struct keyed inc;         /* income sources: (code, "") */
+	struct keyed fu;          /* follow-ups: (outcome, situation, state) */
+	long long fu_from, fu_to; /* report_pass_followup_window() */
 	/* SQL_FLOW_FROM's and SQL_FLOW_TO's pairs, as first met. */
 	struct path_pair *pf, *pt;
 	size_t npf, pfcap, npt, ptcap;
@@ -277,28 +290,29 @@ insats_of(struct report_pass *p, long long id)
 	return c;
 }
 
-/* The counts of the states (before, after), added when first met (the
- * strings copied into the pass's arena); NULL on a full arena. */
+/* The counts of group (before, after, k) in list l, added when first met
+ * (the strings copied into the pass's arena); NULL on a full arena. */
 static struct transition *
-transition_of(struct report_pass *p, struct str before, struct str after)
+transition_of(struct report_pass *p, struct keyed *l, struct str before,
+    struct str after, long long k)
 {
 	struct transition *t;
 
-	for (size_t i = 0; i < p->ntr; i++)
-		if (str_eq(p->tr[i].before, before) &&
-		    str_eq(p->tr[i].after, after))
-			return &p->tr[i];
-	if (p->ntr == p->trcap) {
-		size_t cap = p->trcap ? p->trcap * 2 : 16;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].k == k && str_eq(l->v[i].before, before) &&
+		    str_eq(l->v[i].after, after))
+			return &l->v[i];
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
 
 		if ((t = arena_calloc(p->a, cap, sizeof(*t))) == NULL)
 			return NULL;
-		if (p->ntr > 0)
-			memcpy(t, p->tr, p->ntr * sizeof(*t));
-		p->tr = t;
-		p->trcap = cap;
+		if (l->n > 0)
+			memcpy(t, l->v, l->n * sizeof(*t));
+		l->v = t;
+		l->cap = cap;
 	}
-	t = &p->tr[p->ntr];
+	t = &l->v[l->n];
 	if ((before.len > 0 &&
 	        (before.p = arena_memdup(p->a, before.p, before.len)) ==
 	            NULL) ||
@@ -308,8 +322,64 @@ transition_of(struct report_pass *p, struct str before, struct str after)
 	memset(t, 0, sizeof(*t));
 	t->before = before;
 	t->after = after;
-	p->ntr++;
+	t->k = k;
+	l->n++;
 	return t;
+}
+
+void
+report_pass_followup_window(struct report_pass *p, long long from, long long to)
+{
+	p->fu_from = from;
+	p->fu_to = to;
+}
+
+struct str
+report_pass_income_state(struct str incomes)
+{
+	if (incomes.len == 0)
+		return STR_LIT("");
+	if (memchr(incomes.p, ',', incomes.len) != NULL)
+		return STR_LIT("*");
+	return incomes;
+}
+
+/* Count each code of row's incomes (comma-separated) for gender g. */
+static enum app_err
+incomes_add(struct report_pass *p, struct str incomes, int g)
+{
+	size_t i = 0;
+
+	while (i < incomes.len) {
+		const char *c = memchr(incomes.p + i, ',', incomes.len - i);
+		size_t j = c != NULL ? (size_t)(c - incomes.p) : incomes.len;
+		struct transition *t = transition_of(p, &p->inc,
+		    (struct str){ incomes.p + i, j - i }, STR_LIT(""), 0);
+
+		if (t == NULL)
+			return APP_ENOMEM;
+		t->n[g]++;
+		i = j + 1;
+	}
+	return APP_OK;
+}
+
+/* The follow-up's state (enum followup_report_state) of a row that ended
+ * on day e (date end), as SQL_FU_REPORT's CASE. */
+static long long
+fu_state(const struct report_pass *p, const struct report_pass_row *row)
+{
+	int y, m, d;
+	long long due;
+
+	if (row->fu_done)
+		return FU_RS_DONE;
+	if (!date_parse_iso(row->end, &y, &m, &d))
+		return FU_RS_CLOSED;
+	due = plus_months(y, m, d, FOLLOWUP_MONTHS);
+	return due > p->fu_to   ? FU_RS_NOT_YET
+	    : due >= p->fu_from ? FU_RS_OPEN
+	                        : FU_RS_CLOSED;
 }
 
 /* Count one of pair (from, to) of gender g in *pairs; APP_ENOMEM on a
@@ -381,16 +451,21 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 	p->en_age[g] += row->age;
 	p->en_no_income[g] += row->no_income != 0;
 	p->en_no_corem[g] += row->no_coremittent != 0;
+	if (incomes_add(p, row->incomes, g) != APP_OK)
+		return APP_ENOMEM;
 	if (row->ended && !open && e >= p->from && e <= p->to) {
-		struct transition *t =
-		    transition_of(p, row->state_before, row->state_after);
+		struct transition *t = transition_of(
+		    p, &p->tr, row->state_before, row->state_after, 0);
+		struct transition *f = transition_of(p, &p->fu, row->outcome,
+		    row->fu_situation, fu_state(p, row));
 		enum app_err err;
 
 		int y, m, dd;
 
-		if (t == NULL)
+		if (t == NULL || f == NULL)
 			return APP_ENOMEM;
 		t->n[g]++;
+		f->n[g]++;
 		if (date_parse_iso(row->start, &y, &m, &dd)) {
 			p->w6[g] += e <= plus_months(y, m, dd, 6);
 			p->w12[g] += e <= plus_months(y, m, dd, 12);
@@ -650,18 +725,64 @@ report_pass_transitions(const struct report_pass *p, struct arena *a,
     struct rp_transition_row **rows, size_t *n)
 {
 	*n = 0;
-	if ((*rows = arena_calloc(a, p->ntr * NG + 1, sizeof(**rows))) == NULL)
+	if ((*rows = arena_calloc(a, p->tr.n * NG + 1, sizeof(**rows))) == NULL)
 		return APP_ENOMEM;
-	for (size_t i = 0; i < p->ntr; i++)
+	for (size_t i = 0; i < p->tr.n; i++)
 		for (int g = 0; g < NG; g++) {
 			struct rp_transition_row *r = &(*rows)[*n];
 
-			if (p->tr[i].n[g] == 0)
+			if (p->tr.v[i].n[g] == 0)
 				continue;
 			r->gender = gender_str(g);
-			r->before = p->tr[i].before;
-			r->after = p->tr[i].after;
-			r->n = p->tr[i].n[g];
+			r->before = p->tr.v[i].before;
+			r->after = p->tr.v[i].after;
+			r->n = p->tr.v[i].n[g];
+			(*n)++;
+		}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_incomes(const struct report_pass *p, struct arena *a,
+    struct rp_group_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->inc.n * NG + 1, sizeof(**rows))) ==
+	    NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->inc.n; i++)
+		for (int g = 0; g < NG; g++) {
+			struct rp_group_row *r = &(*rows)[*n];
+
+			if (p->inc.v[i].n[g] == 0)
+				continue;
+			r->gender = gender_str(g);
+			r->key = p->inc.v[i].before;
+			r->label = STR_LIT("");
+			r->n = p->inc.v[i].n[g];
+			(*n)++;
+		}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_followups(const struct report_pass *p, struct arena *a,
+    struct followup_report_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->fu.n * NG + 1, sizeof(**rows))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->fu.n; i++)
+		for (int g = 0; g < NG; g++) {
+			struct followup_report_row *r = &(*rows)[*n];
+
+			if (p->fu.v[i].n[g] == 0)
+				continue;
+			r->gender = gender_str(g);
+			r->outcome = p->fu.v[i].before;
+			r->situation = p->fu.v[i].after;
+			r->state = p->fu.v[i].k;
+			r->n = p->fu.v[i].n[g];
 			(*n)++;
 		}
 	return APP_OK;

@@ -290,14 +290,12 @@ build_income_before(struct pb *b, struct report_table *t,
     const struct rp_code_row *codes, size_t ncodes,
     const struct rp_enrolled_row *en, size_t nen)
 {
-	struct rp_group_row *rows;
+	/* From report_build()'s one pass (report_pass.h). */
+	const struct rp_group_row *rows = b->rep->incomes;
 	struct report_row *none, w;
-	size_t nrows, n = 0;
+	size_t nrows = b->rep->nincomes, n = 0;
 	enum app_err e;
 
-	period_params(b);
-	if ((e = pload(b, SQL_RP_INCOME_BEFORE, 4, &rows, &nrows)) != APP_OK)
-		return e;
 	t->key = "forsorjning-fore";
 	t->csv_name = "Försörjning före";
 	t->title = "Försörjning före start";

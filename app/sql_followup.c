@@ -41,16 +41,6 @@ static const struct db_field due_fields[] = {
 const struct db_record followup_due_row_record =
     DB_RECORD(followup_due_row, due_fields);
 
-static const struct db_field report_fields[] = {
-	DB_FIELD(followup_report_row, gender, "gender", DB_F_STR),
-	DB_FIELD(followup_report_row, outcome, "outcome", DB_F_STR),
-	DB_FIELD(followup_report_row, situation, "situation", DB_F_STR),
-	DB_FIELD(followup_report_row, state, "state", DB_F_INT),
-	DB_FIELD(followup_report_row, n, "n", DB_F_INT),
-};
-const struct db_record followup_report_row_record =
-    DB_RECORD(followup_report_row, report_fields);
-
 static const struct db_field source_fields[] = {
 	DB_FIELD(followup_tablet_source, staff_id, "staff_id", DB_F_INT),
 	DB_FIELD(followup_tablet_source, username, "username", DB_F_STR),
@@ -113,21 +103,6 @@ const struct db_query sql_followup[SQL_FU__MAX] = {
 	                 "AND " FU_DUE_DATE " BETWEEN ? AND ? "
 	                 "ORDER BY p.end_date, p.id LIMIT 200",
 	    1, .ncols = 6, .nparams = 3, .rec = &followup_due_row_record },
-	[SQL_FU_REPORT] = { "SELECT pe.gender AS gender, IFNULL(c.outcome, '') AS outcome, "
-	                    "IFNULL(f.situation, '') AS situation, "
-	                    "CASE WHEN f.participation_id IS NOT NULL THEN 0 "
-	                    "WHEN " FU_DUE_DATE " > ? THEN 1 "
-	                    "WHEN " FU_DUE_DATE
-	                    " >= ? THEN 2 ELSE 3 END AS state, "
-	                    "COUNT(*) AS n "
-	                    "FROM participation p "
-	                    "JOIN participation_person pe ON pe.participation_id = p.id "
-	                    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
-	                    "LEFT JOIN participation_followup f ON f.participation_id = p.id "
-	                    "WHERE p.status = 'avslutad' AND p.end_date BETWEEN ? AND ? "
-	                    "AND (? = 0 OR p.insats_id = ?) "
-	                    "GROUP BY pe.gender, outcome, situation, state",
-	    1, .ncols = 5, .nparams = 6, .rec = &followup_report_row_record },
 	[SQL_FU_STATE] = { FU_STATE, 1, .ncols = 6, .nparams = 1,
 	    .rec = &followup_lock_record },
 	[SQL_FU_TABLET_SOURCE] = { "SELECT IFNULL(c.created_by, 0) AS staff_id, "

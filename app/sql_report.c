@@ -49,10 +49,13 @@
  * questionnaire's start/end pairs count (report_quest_pairs.h), and their
  * answers to six items (?) of linked questionnaire ?: those whose end
  * measurement was sent in the period (kind 1), by the responses, and those
- * without one that ended in the period (kind 0); ids bound both. */
+ * without one that ended in the period (kind 0); ids bound both. The
+ * responses by the ids' index: MariaDB would read the whole period's end
+ * measurements (ix_qresponse_linked) again for every range. */
 #define QUEST_SET                                                              \
 	"SELECT r.participation_id AS pid, 1 AS kind "                         \
 	"FROM questionnaire_response r "                                       \
+	"FORCE INDEX (uq_qresponse_measurement) "                              \
 	"JOIN questionnaire q ON q.id = r.questionnaire_id "                   \
 	"JOIN participation p ON p.id = r.participation_id "                   \
 	"WHERE r.participation_id >= ? AND r.participation_id < ? "            \
@@ -148,11 +151,13 @@ static const struct db_field pass_fields[] = {
 	DB_FIELD(report_pass_row, outcome, "outcome", DB_F_STR),
 	DB_FIELD(report_pass_row, insats_id, "insats_id", DB_F_INT),
 	DB_FIELD(report_pass_row, age, "age", DB_F_INT),
-	DB_FIELD(report_pass_row, state_before, "state_before", DB_F_STR),
+	DB_FIELD(report_pass_row, incomes, "incomes", DB_F_STR),
 	DB_FIELD(report_pass_row, state_after, "state_after", DB_F_STR),
 	DB_FIELD(report_pass_row, no_coremittent, "no_coremittent", DB_F_BOOL),
 	DB_FIELD(report_pass_row, pred, "pred", DB_F_INT),
 	DB_FIELD(report_pass_row, succ, "succ", DB_F_INT),
+	DB_FIELD(report_pass_row, fu_done, "fu_done", DB_F_BOOL),
+	DB_FIELD(report_pass_row, fu_situation, "fu_situation", DB_F_STR),
 };
 const struct db_record report_pass_record =
     DB_RECORD(report_pass_row, pass_fields);
@@ -259,18 +264,22 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "p.status = 'avslutad' AS ended, r.organisation_id AS org, "
 	    "IFNULL(c.outcome, '') AS outcome, p.insats_id, "
 	    RP_AGE " AS age, "
-	    PASS_STATE("referral_income", "referral_id", "p.referral_id")
-	    " AS state_before, IF(p.status = 'avslutad' AND p.end_date "
+	    "(SELECT IFNULL(GROUP_CONCAT(x.income_code SEPARATOR ','), '') "
+	    "FROM referral_income x WHERE x.referral_id = p.referral_id) "
+	    "AS incomes, IF(p.status = 'avslutad' AND p.end_date "
 	    "BETWEEN ? AND ?, "
 	    PASS_STATE("participation_income_after", "participation_id", "p.id")
 	    ", '') AS state_after, NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
 	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent, "
 	    "IF(?, " PASS_PATH(FLOW_PRED_COND, FLOW_PRED_ORDER) ", 0) AS pred, "
 	    "IF(? AND p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?, "
-	    PASS_PATH(FLOW_SUCC_COND, FLOW_SUCC_ORDER) ", 0) AS succ " FROM_PR
+	    PASS_PATH(FLOW_SUCC_COND, FLOW_SUCC_ORDER) ", 0) AS succ, "
+	    "f.participation_id IS NOT NULL AS fu_done, "
+	    "IFNULL(f.situation, '') AS fu_situation " FROM_PR
 	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
+	    "LEFT JOIN participation_followup f ON f.participation_id = p.id "
 	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 17, .nparams = 12, .rec = &report_pass_record },
+	    1, .ncols = 19, .nparams = 12, .rec = &report_pass_record },
 	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
 	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
 	                      "FROM organisation o "

@@ -55,12 +55,6 @@ const struct db_record rp_group_time_record =
 
 /* clang-format off */
 const struct db_query sql_report_people[SQL_RP__MAX] = {
-	[SQL_RP_INCOME_BEFORE] = {
-	    "SELECT pe.gender, ri.income_code AS group_key, '' AS label, "
-	    "COUNT(*) AS n " RP_FROM
-	    "JOIN referral_income ri ON ri.referral_id = p.referral_id "
-	    "WHERE " RP_IN_PERIOD " GROUP BY pe.gender, ri.income_code",
-	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
 	[SQL_RP_INCOME_CODES] = {
 	    "SELECT code, label, active FROM code_income "
 	    "ORDER BY sort_order, code",

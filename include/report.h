@@ -46,6 +46,8 @@ struct report_flow_base_row;
 struct report_flow_row;
 struct rp_enrolled_row;
 struct rp_transition_row;
+struct rp_group_row;
+struct followup_report_row;
 struct sup_set;
 
 enum report_gender { RG_KVINNA, RG_MAN, RG_ANNAT, RG_TOTAL, RG__MAX };
@@ -160,6 +162,13 @@ struct report {
 	size_t nenrolled;
 	const struct rp_transition_row *transitions;
 	size_t ntransitions;
+	/* The income sources before the start (SQL_RP_INCOME_BEFORE's rows,
+	 * report_pass_incomes()) and the follow-ups of those who ended
+	 * (SQL_FU_REPORT's, report_pass_followups()). */
+	const struct rp_group_row *incomes;
+	size_t nincomes;
+	const struct followup_report_row *followups;
+	size_t nfollowups;
 	/* Those who ended within 6 and 12 months, per gender (columns of
 	 * enum report_gender but the total). */
 	long long within6[RG_TOTAL], within12[RG_TOTAL];

@@ -27,7 +27,14 @@
  *     and ended; that statement counts every insats, so the pass gives
  *     it only for a report of the whole förbund;
  *   - SQL_FLOW_FROM and SQL_FLOW_TO (sql_report_flow.h), of every
- *     insats too: the path's pairs from the rows' pred and succ.
+ *     insats too: the path's pairs from the rows' pred and succ;
+ *   - the income sources before the start (struct rp_group_row of
+ *     sql_report_people.h, once SQL_RP_INCOME_BEFORE): per gender and
+ *     income code, from the rows' incomes;
+ *   - the follow-up six months after the end (struct followup_report_row
+ *     of sql_followup.h, once SQL_FU_REPORT): those who ended in the
+ *     period, by gender, outcome, situation and state, the state by the
+ *     window that report_pass_followup_window() gives.
  * Pure: no I/O, no database; everything in the arena given to
  * report_pass_new() (report_pass_add() grows the histogram of days there:
  * its size is the longest time in the insats, in days, not the number of
@@ -53,6 +60,8 @@ struct rp_enrolled_row;
 struct report_flow_base_row;
 struct report_flow_row;
 struct rp_transition_row;
+struct rp_group_row;
+struct followup_report_row;
 
 /* One participation of the period (SQL_REPORT_PASS's record). */
 struct report_pass_row {
@@ -67,9 +76,17 @@ struct report_pass_row {
 	long long insats_id;
 	long long age; /* at the start (sql_report_people.c's RP_AGE) */
 	int no_income; /* the referral has no income state */
+	/* The referral's income codes, comma-separated ("" for none), each
+	 * counted in the income sources (SQL_RP_INCOME_BEFORE's rows). */
+	struct str incomes;
 	/* Income states (struct rp_transition_row): the code, "*" for
-	 * several, "" for none; after: "" unless ended in the period. */
+	 * several, "" for none (report_pass_income_state() of incomes);
+	 * after: "" unless ended in the period. */
 	struct str state_before, state_after;
+	/* The follow-up (sql_followup.h): recorded, and its situation ("" for
+	 * none); read for those who ended in the period. */
+	int fu_done;
+	struct str fu_situation;
 	int no_coremittent; /* nor a medremittent */
 	/* The insats of the predecessor, and for those who ended in the
 	 * period of the successor (sql_report_flow.h); 0: none, or not read
@@ -96,6 +113,17 @@ struct report_pass *report_pass_new(struct arena *, struct str from,
     struct str to, struct str last, const struct str *edu, size_t nedu,
     const struct str *sup, size_t nsup, const struct report_pass_org *orgs,
     size_t norgs);
+
+/* The window of follow-ups open today (followup_reminder_window(), in
+ * days): a follow-up not recorded is not due yet when due after to, open
+ * when due in [from, to], closed before (SQL_FU_REPORT's state). Set it
+ * before adding rows; unset, it is [0, 0]. */
+void report_pass_followup_window(
+    struct report_pass *, long long from, long long to);
+
+/* The income state of incomes (a row's): "" for none, the code when there
+ * is one, "*" for several. */
+struct str report_pass_income_state(struct str incomes);
 
 /* Count one participation (it overlaps the period, is no erroneous
  * registration, is in scope: the caller's statement says so). APP_EINPUT
@@ -138,5 +166,11 @@ enum app_err report_pass_flow_from(const struct report_pass *, struct arena *,
     struct report_flow_row **rows, size_t *n);
 enum app_err report_pass_flow_to(const struct report_pass *, struct arena *,
     struct report_flow_row **rows, size_t *n);
+/* SQL_RP_INCOME_BEFORE's rows (label ""), codes as first met. */
+enum app_err report_pass_incomes(const struct report_pass *, struct arena *,
+    struct rp_group_row **rows, size_t *n);
+/* SQL_FU_REPORT's rows, groups as first met. */
+enum app_err report_pass_followups(const struct report_pass *, struct arena *,
+    struct followup_report_row **rows, size_t *n);
 
 #endif /* !REPORT_PASS_H */

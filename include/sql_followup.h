@@ -16,7 +16,8 @@ struct followup_lock {
 };
 extern const struct db_record followup_lock_record;
 
-/* SQL_FU_REPORT's state of a follow-up: recorded, or by its due date
+/* The report's state of a follow-up (report_pass_followups()): recorded,
+ * or by its due date
  * against followup_reminder_window()'s [from, to] of today: later (the
  * window has not opened), in it (due or overdue), before it (closed). */
 enum followup_report_state {
@@ -26,7 +27,8 @@ enum followup_report_state {
 	FU_RS_CLOSED
 };
 
-/* SQL_FU_REPORT: one group of the report's table. */
+/* One group of the report's table (report_pass_followups(), of the
+ * participations that ended in the period). */
 struct followup_report_row {
 	struct str gender;    /* kvinna, man, annat */
 	struct str outcome;   /* code_end_reason.outcome, "" when none */
@@ -34,7 +36,6 @@ struct followup_report_row {
 	long long state;      /* enum followup_report_state */
 	long long n;
 };
-extern const struct db_record followup_report_row_record;
 
 /* SQL_FU_TABLET_SOURCE: who opened the code, and the answer. */
 struct followup_tablet_source {
@@ -60,14 +61,6 @@ enum sql_followup {
 	 * end_date, due_date: the ended participations of the staff member's
 	 * insatser due in [from, to] and not followed up */
 	SQL_FU_DUE,
-	/* (window to, window from, period start, period end, insats id or 0,
-	 * the same) -> gender, outcome, situation, state, n: the
-	 * participations that ended (avslutad) in the period, the report's
-	 * "Avslutade", by gender, end outcome, situation six months later (""
-	 * when none) and the state of the follow-up (enum
-	 * followup_report_state, the window being followup_reminder_window()
-	 * of today) */
-	SQL_FU_REPORT,
 	/* (participation id) -> as SQL_FU_LOCK, without the lock */
 	SQL_FU_STATE,
 	/* (response id, code id) -> staff_id, username, display_name,

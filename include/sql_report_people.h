@@ -31,10 +31,6 @@
 	"YEAR(p.start_date) - pn.birth_year)"
 
 enum sql_report_people {
-	/* (P) -> gender, income code, n: the enrolled with that income
-	 * source before the start (referral_income); a person with two
-	 * sources is in two rows */
-	SQL_RP_INCOME_BEFORE,
 	/* () -> code, label, active: code_income in its order */
 	SQL_RP_INCOME_CODES,
 	/* (P) -> gender, organisation id, label, n: the enrolled whose
@@ -67,8 +63,10 @@ struct rp_enrolled_row {
 	long long n, sum_age, no_income, no_coremittent;
 };
 
-/* SQL_RP_INCOME_BEFORE and SQL_RP_COREMITTENT: one group's count; key is
- * the income code or the organisation id as text, label "" for income. */
+/* SQL_RP_COREMITTENT, and the income sources before the start
+ * (report_pass_incomes(): the enrolled with each income source of their
+ * referral, a person with two in two rows): one group's count; key is the
+ * organisation id as text or the income code, label "" for income. */
 struct rp_group_row {
 	struct str gender, key, label;
 	long long n;

@@ -9,8 +9,10 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "date.h"
 #include "report.h"
 #include "report_pass.h"
+#include "sql_followup.h"
 #include "sql_report.h"
 #include "sql_report_flow.h"
 #include "sql_report_people.h"
@@ -464,6 +466,130 @@ transitions_of_those_who_ended_in_the_period(void **state)
 	assert_int_equal(t[1].n, 1);
 }
 
+/* The income state of a referral's incomes: none, one code, several. */
+static void
+income_state_of_the_incomes(void **state)
+{
+	(void)state;
+	assert_true(str_eq_cstr(report_pass_income_state(STR_LIT("")), ""));
+	assert_true(
+	    str_eq_cstr(report_pass_income_state(STR_LIT("akassa")), "akassa"));
+	assert_true(
+	    str_eq_cstr(report_pass_income_state(STR_LIT("akassa,lon")), "*"));
+}
+
+/* The income sources before the start (once SQL_RP_INCOME_BEFORE): every
+ * enrolled row's codes, a person with two in two rows, per gender; the
+ * codes copied (the rows' room is reused). */
+static void
+income_sources_of_the_enrolled(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct rp_group_row *g;
+	char inc[32];
+	size_t n;
+
+	(void)state;
+	r = row("kvinna", 1980, "", "", "2023-01-01", "", 0, 3, "");
+	memcpy(inc, "akassa,lon", 11);
+	r.incomes = str_cstr(inc);
+	add(p, r);
+	memcpy(inc, "xxxxxxxxxx", 11);
+	r = row("man", 1980, "", "", "2023-01-01", "2024-02-01", 1, 3, "");
+	r.incomes = STR_LIT("lon");
+	add(p, r);
+	r = row("kvinna", 1990, "", "", "2024-01-01", "", 0, 3, "");
+	r.incomes = STR_LIT("lon");
+	add(p, r);
+	r = row("man", 1990, "", "", "2024-01-01", "", 0, 3, "");
+	add(p, r); /* none */
+	r = row("okänt", 1990, "", "", "2024-01-01", "", 0, 3, "");
+	r.incomes = STR_LIT("lon");
+	add(p, r); /* no gender: no column */
+	assert_int_equal(report_pass_incomes(p, &a, &g, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_true(str_eq_cstr(g[0].gender, "kvinna"));
+	assert_true(str_eq_cstr(g[0].key, "akassa"));
+	assert_true(str_eq_cstr(g[0].label, ""));
+	assert_int_equal(g[0].n, 1);
+	assert_true(str_eq_cstr(g[1].gender, "kvinna"));
+	assert_true(str_eq_cstr(g[1].key, "lon"));
+	assert_int_equal(g[1].n, 2);
+	assert_true(str_eq_cstr(g[2].gender, "man"));
+	assert_true(str_eq_cstr(g[2].key, "lon"));
+	assert_int_equal(g[2].n, 1);
+}
+
+/* The follow-ups (once SQL_FU_REPORT) of those who ended in the period:
+ * recorded, or by the due date (end + 6 months, cut to a shorter month's
+ * last) against the window: after it not due yet, in it open, before it
+ * closed. */
+static void
+followups_of_those_who_ended_by_state(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct followup_report_row *f;
+	size_t n;
+
+	(void)state;
+	/* Open from 2024-08-01 to 2024-09-30. */
+	report_pass_followup_window(
+	    p, date_days(2024, 8, 1), date_days(2024, 9, 30));
+	r = row(
+	    "kvinna", 1980, "", "", "2023-01-01", "2024-01-15", 1, 3, "arbete");
+	r.fu_done = 1;
+	r.fu_situation = STR_LIT("studier");
+	add(p, r); /* done */
+	r = row(
+	    "kvinna", 1980, "", "", "2023-01-01", "2024-01-31", 1, 3, "arbete");
+	add(p, r); /* due 2024-07-31: closed */
+	r = row(
+	    "kvinna", 1980, "", "", "2023-01-01", "2024-02-01", 1, 3, "arbete");
+	add(p, r); /* due 2024-08-01: open */
+	r = row("man", 1980, "", "", "2023-01-01", "2024-03-31", 1, 3, "");
+	add(p, r); /* due 2024-09-30: open */
+	/* Due 2024-10-01 would be after it; ended after the period, or
+	 * not avslutad: none of these counts. */
+	r = row("man", 1980, "", "", "2023-01-01", "2024-04-01", 1, 3, "");
+	add(p, r);
+	r = row("man", 1980, "", "", "2023-01-01", "2024-02-01", 0, 3, "");
+	add(p, r);
+	assert_int_equal(report_pass_followups(p, &a, &f, &n), APP_OK);
+	assert_int_equal(n, 4);
+	assert_true(str_eq_cstr(f[0].gender, "kvinna"));
+	assert_true(str_eq_cstr(f[0].outcome, "arbete"));
+	assert_true(str_eq_cstr(f[0].situation, "studier"));
+	assert_int_equal(f[0].state, FU_RS_DONE);
+	assert_int_equal(f[0].n, 1);
+	assert_true(str_eq_cstr(f[1].situation, ""));
+	assert_int_equal(f[1].state, FU_RS_CLOSED);
+	assert_int_equal(f[2].state, FU_RS_OPEN);
+	assert_true(str_eq_cstr(f[2].gender, "kvinna"));
+	assert_true(str_eq_cstr(f[3].gender, "man"));
+	assert_true(str_eq_cstr(f[3].outcome, ""));
+	assert_int_equal(f[3].state, FU_RS_OPEN);
+	assert_int_equal(f[3].n, 1);
+}
+
+/* A window before every due date: not due yet. */
+static void
+followups_not_due_yet(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct followup_report_row *f;
+	size_t n;
+
+	(void)state;
+	report_pass_followup_window(
+	    p, date_days(2024, 6, 1), date_days(2024, 8, 31));
+	add(p, row("man", 1980, "", "", "2023-01-01", "2024-03-01", 1, 3, ""));
+	assert_int_equal(report_pass_followups(p, &a, &f, &n), APP_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(f[0].state, FU_RS_NOT_YET);
+}
+
 /* SQL_RP_GROUP_TIME's within6 and within12: the end on or before the
  * start + 6 or 12 months, the day cut to a shorter month's last (as
  * MariaDB's + INTERVAL n MONTH); only those who ended in the period. */
@@ -526,6 +652,10 @@ main(void)
 		cmocka_unit_test(path_pairs_from_pred_and_succ),
 		cmocka_unit_test(transitions_of_those_who_ended_in_the_period),
 		cmocka_unit_test(within_6_and_12_months_of_the_start),
+		cmocka_unit_test(income_state_of_the_incomes),
+		cmocka_unit_test(income_sources_of_the_enrolled),
+		cmocka_unit_test(followups_of_those_who_ended_by_state),
+		cmocka_unit_test(followups_not_due_yet),
 		cmocka_unit_test(bad_dates_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

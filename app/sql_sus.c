@@ -9,35 +9,48 @@
 #define SQL_NUM_(n) #n
 #define SQL_NUM(n)  SQL_NUM_(n)
 
-/* The one rule for reporting by identity (sql/0008's header). Needs the
- * aliases p (participation), pe (participation_person: the insats's record
- * of the participant, the source of every person item but the
- * personnummer and birth year, which come from person pn) and i (insats).
- * Protected identity is the one item both records decide: protected when
- * either says so (the referral's record is read by its key), as the
- * consent status box shows it (SQL_CONSENT_REFERRAL). */
+/* A SUS consent in force, answered yes (alias c): the consent half of
+ * the identity rule below, and the consent whose date is sent. */
+#define SUS_CONSENT_GIVEN                                                      \
+	"c.kind = 'sus' AND c.state = 'aktiv' AND c.answer = 'ja'"
+
+/* The referral's record of the participant, for SUS_IDENTITY_PERSON: one
+ * row or none (its key is the referral). Needs p. */
+#define SUS_RP_JOIN                                                            \
+	"LEFT JOIN referral_person rp ON rp.referral_id = p.referral_id "
+
+/* The one rule for reporting by identity (sql/0008's header), in two
+ * halves: the participation's own conditions (SUS_IDENTITY_PERSON) and a
+ * given SUS consent for its referral. SUS_IDENTITY_OK is both; the export
+ * reads the consents of a page in one statement (SQL_SUS_CONSENTS) and
+ * joins the halves in sus_batch.c (sus_page_consents()), rather than two
+ * correlated subqueries per row. Needs the aliases p (participation), pe
+ * (participation_person: the insats's record of the participant, the
+ * source of every person item but the personnummer and birth year, which
+ * come from person pn), i (insats) and rp (SUS_RP_JOIN). Protected
+ * identity is the one item both records decide: protected when either
+ * says so (no referral record: not by identity), as the consent status
+ * box shows it (SQL_CONSENT_REFERRAL). NULL counts as no. */
+#define SUS_IDENTITY_PERSON                                                    \
+	"(pe.protected_identity = 0 AND rp.protected_identity = 0 "            \
+	"AND i.measurement = 'personuppgifter')"
 #define SUS_IDENTITY_OK                                                        \
-	"(pe.protected_identity = 0 AND (SELECT rp.protected_identity FROM "   \
-	"referral_person rp WHERE rp.referral_id = p.referral_id) = 0 "        \
-	"AND i.measurement = 'personuppgifter' "                               \
-	"AND EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = "           \
-	"p.referral_id AND c.kind = 'sus' AND c.state = 'aktiv' "              \
-	"AND c.answer = 'ja'))"
+	"(" SUS_IDENTITY_PERSON " AND EXISTS (SELECT 1 FROM consent c "        \
+	"WHERE c.referral_id = p.referral_id AND " SUS_CONSENT_GIVEN "))"
 
 /* Not a mistaken registration (status or end reason). Needs p and cer. */
 #define SUS_NOT_FELREG                                                         \
 	"(p.status <> 'felregistrerad' "                                       \
 	"AND COALESCE(cer.outcome, '') <> 'felregistrering')"
 
-/* The date of the SUS consent in force: the paper's date, else the time
- * it was signed (UTC "ÅÅÅÅ-MM-DD HH:MM": sus_batch.c makes it the Swedish
- * day, sus_consent_day()), else its first valid day. Needs p. */
+/* The date of a given SUS consent (alias c): the paper's date, else the
+ * time it was signed (UTC "ÅÅÅÅ-MM-DD HH:MM": sus_batch.c makes it the
+ * Swedish day, sus_consent_day()), else its first valid day (NOT NULL).
+ * The one sent is the latest consent's (the greatest id). */
 #define SUS_CONSENT_DATE                                                       \
-	"(SELECT COALESCE(DATE_FORMAT(c.paper_date, '%Y-%m-%d'), "             \
+	"COALESCE(DATE_FORMAT(c.paper_date, '%Y-%m-%d'), "                     \
 	"DATE_FORMAT(c.signed_at, '%Y-%m-%d %H:%i'), "                         \
-	"DATE_FORMAT(c.valid_from, '%Y-%m-%d')) FROM consent c WHERE "         \
-	"c.referral_id = p.referral_id AND c.kind = 'sus' AND "                \
-	"c.state = 'aktiv' AND c.answer = 'ja' ORDER BY c.id DESC LIMIT 1)"
+	"DATE_FORMAT(c.valid_from, '%Y-%m-%d'))"
 
 /* The income lists of SQL_SUS_INCOMES: SUS_INCOME_BEFORE's and
  * SUS_INCOME_AFTER's (sql_sus_facts.h), grouped for a page. */
@@ -103,9 +116,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "pe.home_municipality, "
 	                   "COALESCE(" SUS_KOMMUN_CODE
 	                   ", '') AS municipality_code, "
-	                   "COALESCE(" SUS_CONSENT_DATE
-	                   ", '') AS consent_date, " SUS_IDENTITY_OK
-	                   " AS identity_ok, "
+	                   "COALESCE(" SUS_IDENTITY_PERSON
+	                   ", 0) AS identity_person, "
 	                   "p.gallrad_at IS NOT NULL AS gallrad, "
 	                   "COALESCE(ce.sus_code, '') AS education, "
 	                   "COALESCE(cst.sus_code, '') AS support_time, "
@@ -116,22 +128,35 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "COALESCE(CAST(p.occupation_before_percent AS CHAR), '') "
 	                   "AS occupation_before_pct, "
 	                   "COALESCE(CAST(p.occupation_after_percent AS CHAR), '') "
-	                   "AS occupation_after_pct, "
-	                   "COALESCE(b.action, '') AS base_action, "
-	                   "COALESCE(HEX(b.reg_hash), '') AS base_hash, "
-	                   "COALESCE(b.has_end, 0) AS base_has_end "
+	                   "AS occupation_after_pct "
 	                   "FROM participation p "
 	                   "JOIN person pn ON pn.id = p.person_id "
 	                   "JOIN participation_person pe ON pe.participation_id = p.id "
 	                   "JOIN referral r ON r.id = p.referral_id "
-	                   "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
-	                   "LEFT JOIN sus_batch_item b ON b.participation_id = p.id "
-	                   "AND b.batch_no = (SELECT MAX(j.batch_no) FROM sus_batch_item j "
-	                   "JOIN sus_batch sb ON sb.batch_no = j.batch_no "
-	                   "WHERE j.participation_id = p.id AND sb.state = 'kvitterad' "
-	                   "AND j.batch_no <= ?) "
+	                   "JOIN insats i ON i.id = p.insats_id " SUS_RP_JOIN
+	                       SUS_CODE_JOINS
 	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 26, .nparams = 4, .rec = &sus_page_record },
+	    1, .ncols = 22, .nparams = 3, .rec = &sus_page_record },
+	/* Per page, not a subquery per row: the given SUS consents, the
+	 * participation's key walked and each referral's consents found by
+	 * ix_consent_referral. */
+	[SQL_SUS_CONSENTS] = { "SELECT p2.id AS participation_id, c.id AS consent_id, "
+	                       "" SUS_CONSENT_DATE " AS consent_date "
+	                       "FROM participation p2 STRAIGHT_JOIN consent c "
+	                       "ON c.referral_id = p2.referral_id AND " SUS_CONSENT_GIVEN
+	                       " WHERE p2.id BETWEEN ? AND ? ORDER BY p2.id",
+	    1, .ncols = 3, .nparams = 2, .rec = &sus_consent_record },
+	/* What the receiver holds: every item of the page's participations
+	 * in the acknowledged batches up to the base, by the item's key
+	 * (participation, batch), so the latest of each comes last. */
+	[SQL_SUS_BASE_ITEMS] = { "SELECT j.participation_id, j.batch_no, j.action, "
+	                         "COALESCE(HEX(j.reg_hash), '') AS hash, j.has_end "
+	                         "FROM sus_batch_item j "
+	                         "STRAIGHT_JOIN sus_batch sb ON sb.batch_no = j.batch_no "
+	                         "WHERE j.participation_id BETWEEN ? AND ? "
+	                         "AND j.batch_no <= ? AND sb.state = 'kvitterad' "
+	                         "ORDER BY j.participation_id, j.batch_no",
+	    1, .ncols = 5, .nparams = 3, .rec = &sus_base_item_record },
 	/* Both lists in one statement, grouped per participation, rather
 	 * than two subqueries per row of the page. */
 	[SQL_SUS_INCOMES] = { "SELECT p2.id AS participation_id, 0 AS after_end, " SUS_INCOME_LIST_RI
@@ -257,8 +282,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "AND si.staff_id = ? "
 	                      "JOIN participation_person pe ON pe.participation_id = p.id "
 	                      "JOIN referral r ON r.id = p.referral_id "
-	                      "JOIN insats i ON i.id = p.insats_id " SUS_CODE_JOINS
-	                      "WHERE " SUS_NOT_FELREG
+	                      "JOIN insats i ON i.id = p.insats_id " SUS_RP_JOIN
+	                          SUS_CODE_JOINS "WHERE " SUS_NOT_FELREG
 	                      " AND p.gallrad_at IS NULL"
 	                      " AND i.measurement = 'personuppgifter' "
 	                      "HAVING " SUS_FACTS_SOME_EMPTY
@@ -275,8 +300,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                              "JOIN participation_person pe ON pe.participation_id = p.id "
 	                              "JOIN referral r ON r.id = p.referral_id "
 	                              "JOIN insats i ON i.id = p.insats_id "
-	                              "JOIN organisation o ON o.id = i.host_organisation_id " SUS_CODE_JOINS
-	                              "WHERE " SUS_NOT_FELREG
+	                              "JOIN organisation o ON o.id = i.host_organisation_id " SUS_RP_JOIN
+	                                  SUS_CODE_JOINS "WHERE " SUS_NOT_FELREG
 	                              " AND " SUS_IDENTITY_OK
 	                              " AND NOT EXISTS (SELECT 1 FROM staff_insats si "
 	                              "JOIN staff s ON s.id = si.staff_id AND s.active = 1 "

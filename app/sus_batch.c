@@ -514,6 +514,82 @@ sus_page_incomes(
 	return APP_OK;
 }
 
+/* The consent half of the identity rule (SUS_IDENTITY_OK, sql_sus.c) for
+ * the page's rows (nrows, ordered by id): the given SUS consents of their
+ * referrals in one statement, merged by participation id. A row is
+ * reported by identity when its own half (identity_person) holds and a
+ * given consent exists; its consent date is the latest consent's (the
+ * greatest id), made the Swedish day. */
+static enum app_err
+sus_page_consents(
+    const struct sus_env *env, struct sus_page_row *rows, size_t nrows)
+{
+	struct db_param p[2];
+	struct sus_consent_row *c;
+	size_t nc, r = 0;
+	long long *latest;
+	enum app_err e;
+
+	p[0] = DB_INT(rows[0].id);
+	p[1] = DB_INT(rows[nrows - 1].id);
+	sus_stage = "samtycken";
+	if ((e = sus_load(env, SQL_SUS_CONSENTS, p, 2, &c, &nc)) != APP_OK)
+		return e;
+	if ((latest = arena_calloc(env->a, nrows, sizeof(*latest))) == NULL)
+		return APP_ENOMEM;
+	for (size_t k = 0; k < nc; k++) {
+		while (r < nrows && rows[r].id < c[k].participation_id)
+			r++;
+		if (r == nrows)
+			break;
+		if (rows[r].id != c[k].participation_id ||
+		    c[k].consent_id <= latest[r])
+			continue; /* not on the page, or an older consent */
+		latest[r] = c[k].consent_id;
+		rows[r].consent_date = c[k].consent_date;
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		rows[i].identity_ok = rows[i].identity_person && latest[i] > 0;
+		if ((e = sus_consent_day(env->a, &rows[i].consent_date)) !=
+		    APP_OK)
+			return e;
+	}
+	return APP_OK;
+}
+
+/* What the receiver holds of the page's rows (nrows, ordered by id): the
+ * latest item of each among the acknowledged batches up to acked_no, read
+ * in one statement ordered by participation and batch, so the last of a
+ * participation's rows wins. */
+static enum app_err
+sus_page_bases(const struct sus_env *env, long long acked_no,
+    struct sus_page_row *rows, size_t nrows)
+{
+	struct db_param p[3];
+	struct sus_base_item_row *b;
+	size_t nb, r = 0;
+	enum app_err e;
+
+	p[0] = DB_INT(rows[0].id);
+	p[1] = DB_INT(rows[nrows - 1].id);
+	p[2] = DB_INT(acked_no);
+	sus_stage = "tidigare batcher";
+	if ((e = sus_load(env, SQL_SUS_BASE_ITEMS, p, 3, &b, &nb)) != APP_OK)
+		return e;
+	for (size_t k = 0; k < nb; k++) {
+		while (r < nrows && rows[r].id < b[k].participation_id)
+			r++;
+		if (r == nrows)
+			break;
+		if (rows[r].id != b[k].participation_id)
+			continue; /* not on the page (another förbund's) */
+		rows[r].base_action = b[k].action;
+		rows[r].base_hash = b[k].hash;
+		rows[r].base_has_end = b[k].has_end;
+	}
+	return APP_OK;
+}
+
 /* Every participation, page by page: registrations, withdrawals, what is
  * kept, and the anonymous counts (into run->groups).
  * What the receiver holds is taken from every acknowledged batch (acked_no
@@ -529,27 +605,25 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 	enum app_err e;
 
 	for (;;) {
-		struct db_param p[4];
+		struct db_param p[3];
 		struct sus_page_row *rows;
 		struct sus_answer_row *ans;
 		size_t nrows, nans, ai = 0;
 
 		arena_rewind(env->a, mark);
-		p[0] = DB_INT(run->acked_no);
-		p[1] = DB_INT(run->forbund_id);
-		p[2] = DB_INT(after);
-		p[3] = DB_INT(SUS_PAGE_ROWS);
+		p[0] = DB_INT(run->forbund_id);
+		p[1] = DB_INT(after);
+		p[2] = DB_INT(SUS_PAGE_ROWS);
 		sus_stage = "deltaganden";
-		if ((e = sus_load(env, SQL_SUS_PAGE, p, 4, &rows, &nrows)) !=
+		if ((e = sus_load(env, SQL_SUS_PAGE, p, 3, &rows, &nrows)) !=
 		    APP_OK)
 			return e;
 		if (nrows == 0)
 			break;
-		for (size_t i = 0; i < nrows; i++)
-			if ((e = sus_consent_day(
-			         env->a, &rows[i].consent_date)) != APP_OK)
-				return e;
-		if ((e = sus_page_incomes(env, rows, nrows)) != APP_OK)
+		if ((e = sus_page_consents(env, rows, nrows)) != APP_OK ||
+		    (e = sus_page_bases(env, run->acked_no, rows, nrows)) !=
+		        APP_OK ||
+		    (e = sus_page_incomes(env, rows, nrows)) != APP_OK)
 			return e;
 		p[0] = DB_INT(rows[0].id);
 		p[1] = DB_INT(rows[nrows - 1].id);

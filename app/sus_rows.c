@@ -50,8 +50,7 @@ static const struct db_field page_fields[] = {
 	    sus_page_row, home_municipality, "home_municipality", DB_F_STR),
 	DB_FIELD(
 	    sus_page_row, municipality_code, "municipality_code", DB_F_STR),
-	DB_FIELD(sus_page_row, consent_date, "consent_date", DB_F_STR),
-	DB_FIELD(sus_page_row, identity_ok, "identity_ok", DB_F_BOOL),
+	DB_FIELD(sus_page_row, identity_person, "identity_person", DB_F_BOOL),
 	DB_FIELD(sus_page_row, gallrad, "gallrad", DB_F_BOOL),
 	DB_FIELD(sus_page_row, education, "education", DB_F_STR),
 	DB_FIELD(sus_page_row, support_time, "support_time", DB_F_STR),
@@ -65,11 +64,28 @@ static const struct db_field page_fields[] = {
 	    DB_F_STR),
 	DB_FIELD(sus_page_row, occupation_after_pct, "occupation_after_pct",
 	    DB_F_STR),
-	DB_FIELD(sus_page_row, base_action, "base_action", DB_F_STR),
-	DB_FIELD(sus_page_row, base_hash, "base_hash", DB_F_STR),
-	DB_FIELD(sus_page_row, base_has_end, "base_has_end", DB_F_BOOL),
 };
 const struct db_record sus_page_record = DB_RECORD(sus_page_row, page_fields);
+
+static const struct db_field consent_fields[] = {
+	DB_FIELD(
+	    sus_consent_row, participation_id, "participation_id", DB_F_INT),
+	DB_FIELD(sus_consent_row, consent_id, "consent_id", DB_F_INT),
+	DB_FIELD(sus_consent_row, consent_date, "consent_date", DB_F_STR),
+};
+const struct db_record sus_consent_record =
+    DB_RECORD(sus_consent_row, consent_fields);
+
+static const struct db_field base_item_fields[] = {
+	DB_FIELD(
+	    sus_base_item_row, participation_id, "participation_id", DB_F_INT),
+	DB_FIELD(sus_base_item_row, batch_no, "batch_no", DB_F_INT),
+	DB_FIELD(sus_base_item_row, action, "action", DB_F_STR),
+	DB_FIELD(sus_base_item_row, hash, "hash", DB_F_STR),
+	DB_FIELD(sus_base_item_row, has_end, "has_end", DB_F_BOOL),
+};
+const struct db_record sus_base_item_record =
+    DB_RECORD(sus_base_item_row, base_item_fields);
 
 static const struct db_field income_fields[] = {
 	DB_FIELD(

@@ -6,7 +6,9 @@
  * Who may be reported by identity is decided here, in one expression
  * (SUS_IDENTITY_OK in sql_sus.c), used by every statement that needs it:
  * an active SUS consent answered yes for the participation's referral, no
- * protected identity, and an insats measured with personal data.
+ * protected identity, and an insats measured with personal data. The
+ * export reads its two halves in two statements per page (SQL_SUS_PAGE's
+ * identity_person, SQL_SUS_CONSENTS) and sus_batch.c joins them.
  */
 #ifndef SQL_SUS_H
 #define SQL_SUS_H
@@ -33,11 +35,20 @@ enum sql_sus {
 	SQL_SUS_INSATSER,
 	/* (forbund id) -> insats id, year, planned, budget_sek (-1: none) */
 	SQL_SUS_BUDGETS,
-	/* (base no, forbund id, after id, limit) -> struct sus_page_row:
-	 * the next participations by id with every exported
-	 * value and what the receiver has of it (the latest item among the
-	 * acknowledged batches up to base no: pass the last acknowledged) */
+	/* (forbund id, after id, limit) -> struct sus_page_row: the next
+	 * participations by id with every exported value but the consent's
+	 * (SQL_SUS_CONSENTS) and the incomes (SQL_SUS_INCOMES) */
 	SQL_SUS_PAGE,
+	/* (from id, to id) -> struct sus_consent_row: the given SUS consents
+	 * (SUS_CONSENT_GIVEN) of the participations with ids from to to, by
+	 * participation id: the other half of SUS_IDENTITY_OK, and the
+	 * consent date (the greatest consent id's) */
+	SQL_SUS_CONSENTS,
+	/* (from id, to id, base no) -> struct sus_base_item_row: the items of
+	 * those participations in the acknowledged batches up to base no
+	 * (pass the last acknowledged), by participation and batch: the
+	 * latest of each is what the receiver holds */
+	SQL_SUS_BASE_ITEMS,
 	/* (from id, to id, from id, to id) -> struct sus_income_row: the
 	 * income lists of the participations with ids from to to (the page's
 	 * income_before and income_after, which SQL_SUS_PAGE leaves ""), by
@@ -145,18 +156,37 @@ struct sus_page_row {
 	struct str start_date, end_date, personnummer, gender, birth_year;
 	struct str home_municipality;
 	struct str municipality_code; /* SCB's, "" when the text maps to none */
-	struct str consent_date;      /* of the SUS consent in force */
-	int identity_ok; /* may be reported by identity (SUS_IDENTITY_OK) */
-	int gallrad;     /* gallring removed its personal data */
+	int identity_person; /* SUS_IDENTITY_PERSON: the rule but consent */
+	int gallrad;         /* gallring removed its personal data */
 	struct str education, support_time, occupation_before, end_reason;
 	struct str occupation_after;
 	struct str income_before, income_after; /* from SQL_SUS_INCOMES */
 	struct str occupation_before_pct, occupation_after_pct; /* "" none */
+	/* Not columns: filled by sus_batch.c from the page's other
+	 * statements. */
+	struct str consent_date; /* of the SUS consent in force */
+	int identity_ok; /* may be reported by identity (SUS_IDENTITY_OK) */
 	struct str base_action; /* enum sus_item_action's name, "" for none */
 	struct str base_hash;   /* upper-case hex, "" for none */
 	int base_has_end;
 };
 extern const struct db_record sus_page_record;
+
+/* SQL_SUS_CONSENTS: a given SUS consent of a participation's referral. */
+struct sus_consent_row {
+	long long participation_id, consent_id;
+	struct str consent_date; /* SUS_CONSENT_DATE */
+};
+extern const struct db_record sus_consent_record;
+
+/* SQL_SUS_BASE_ITEMS: an acknowledged item of a participation. */
+struct sus_base_item_row {
+	long long participation_id, batch_no;
+	struct str action; /* enum sus_item_action's name */
+	struct str hash;   /* upper-case hex, "" for none */
+	int has_end;
+};
+extern const struct db_record sus_base_item_record;
 
 /* SQL_SUS_INCOMES: an income list as sus_xml.h's struct sus_reg wants it
  * (SUS_INCOME_ITEM in sql_sus_facts.h). */

@@ -537,6 +537,8 @@ sus_page_consents(
 		return e;
 	if ((latest = arena_calloc(env->a, nrows, sizeof(*latest))) == NULL)
 		return APP_ENOMEM;
+	for (size_t i = 0; i < nrows; i++)
+		rows[i].consent_date = STR_LIT(""); /* none given */
 	for (size_t k = 0; k < nc; k++) {
 		while (r < nrows && rows[r].id < c[k].participation_id)
 			r++;
@@ -576,6 +578,10 @@ sus_page_bases(const struct sus_env *env, long long acked_no,
 	sus_stage = "tidigare batcher";
 	if ((e = sus_load(env, SQL_SUS_BASE_ITEMS, p, 3, &b, &nb)) != APP_OK)
 		return e;
+	for (size_t i = 0; i < nrows; i++) {
+		rows[i].base_action = STR_LIT(""); /* the receiver holds none */
+		rows[i].base_hash = STR_LIT("");
+	}
 	for (size_t k = 0; k < nb; k++) {
 		while (r < nrows && rows[r].id < b[k].participation_id)
 			r++;

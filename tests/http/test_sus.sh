@@ -485,6 +485,33 @@ check "the limit is per account and in the database" \
 sql_admin "DELETE FROM sus_request"
 expect_status "after the window it serves again" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
 
+# --- Two given SUS consents for one referral: the latest one's date is
+# sent (the consents of a page are read in one statement and merged by
+# participation), and when it is revoked, the other one's.
+give_participation_sus_consent "${P[6]}"
+d6=$(sql_admin "SELECT DATE_FORMAT(start_date, '%Y-%m-%d') FROM participation WHERE id = ${P[6]}")
+d6b=$(sql_admin "SELECT DATE_FORMAT(start_date + INTERVAL 3 DAY, '%Y-%m-%d') FROM participation WHERE id = ${P[6]}")
+sql_admin "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
+	signed_how, paper_date, taken_by, signed_at)
+	SELECT c.referral_id, 'sus', 'aktiv', 'ja', c.text_id, 'sv', c.valid_from, 'papper',
+	c.paper_date + INTERVAL 3 DAY, c.taken_by, UTC_TIMESTAMP()
+	FROM consent c JOIN participation p ON p.referral_id = c.referral_id
+	WHERE p.id = ${P[6]} AND c.kind = 'sus'"
+samtycke() { xp "$1" "string(//$(sus registrering)[@deltagande='${P[6]}']//$(sus samtyckesdatum))"; }
+new_batch
+check "two consents: a batch (201)" test "$ST" = 201
+check "the latest consent's date is sent ($d6b)" test "$(samtycke "$WORK/doc-$ndoc.xml")" = "$d6b"
+ack "$(batch_header)" > /dev/null
+sql_admin "UPDATE consent c JOIN participation p ON p.referral_id = c.referral_id
+	SET c.state = 'aterkallad', c.ended_at = UTC_TIMESTAMP()
+	WHERE p.id = ${P[6]} AND c.kind = 'sus' AND c.paper_date = '$d6b'"
+new_batch
+check "the latest revoked: a batch (201)" test "$ST" = 201
+check "the other consent's date is sent ($d6)" test "$(samtycke "$WORK/doc-$ndoc.xml")" = "$d6"
+check "as a correction, still by identity" \
+	test "$(xp "$WORK/doc-$ndoc.xml" "string(//$(sus registrering)[@deltagande='${P[6]}']/@handelse)")" = rattelse
+ack "$(batch_header)" > /dev/null
+
 # --- Every document this test saw follows the XSD.
 bad=0
 for f in "$WORK"/doc-*.xml; do valid "$f" || bad=$((bad + 1)); done

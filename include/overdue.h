@@ -127,6 +127,23 @@ int overdue_is(
 /* The kinds f is late in on day today, as OVERDUE_BIT()s. */
 unsigned overdue_mask(const struct overdue_facts *f, long long today);
 
+/*
+ * What the inbox reads of late_tally (sql/0053) to count the late ones of
+ * a kind on day today: every day set (grain 0) less those not late yet
+ * (today or later). Those are taken from the side of today's month that
+ * has fewer days to read: in the first half, the months from this one on
+ * (grain 1, bucket >= month_from) less the days of this month before today
+ * (grain 2, day_from <= bucket < day_to: day_sign +1); after it, the
+ * months after this one and the days from today to the month's end
+ * (day_sign -1). Late = grain 0 - grain 1 + day_sign * grain 2. At most
+ * 16 days a kind, however many participations. Dates YYYYMMDD.
+ */
+struct overdue_tally_window {
+	long long month_from, day_from, day_to;
+	int day_sign;
+};
+void overdue_tally_window(long long today, struct overdue_tally_window *);
+
 /* ---- the lists (app/sql_overdue.c) ---- */
 
 /* How many rows of each kind the start page shows. */

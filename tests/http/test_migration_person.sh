@@ -16,8 +16,9 @@ m() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N "$DB" -e
 
 mkdir "$WORK/sql"
 for f in "$ROOT"/sql/0*.sql; do
-	# 0049 reads participation_person, which 0022 makes: it comes after.
-	case "$f" in */0022_* | */0049_*) continue ;; esac
+	# 0049 reads participation_person, which 0022 makes: it comes after,
+	# and 0053 (which reads 0049's table) after it.
+	case "$f" in */0022_* | */0049_* | */0053_*) continue ;; esac
 	cp "$f" "$WORK/sql/"
 done
 cp "$ROOT/sql/demo.sql" "$WORK/sql/"
@@ -106,5 +107,8 @@ wait "$S_PID"
 check "0049 applies" wait "$M_PID" || cat "$WORK/migrate.log"
 eq "the write in the middle is in participation_order" \
 	"$(m "SELECT listed FROM participation_order WHERE participation_id = 900001")" 0
-order_ok "after 0049" m
+cp "$ROOT"/sql/0053_*.sql "$WORK/sql/"
+check "0053 applies after it" bash -c 'cd "$1" && "$2" migrate -c stegvis.conf >> migrate.log 2>&1' _ "$WORK" "$BIN" ||
+	cat "$WORK/migrate.log"
+order_ok "after 0049 and 0053" m
 done_testing

@@ -28,14 +28,16 @@
  * The rule also lives in sql/0049's view participation_order_src: per
  * kind the day from which a participation is late, kept by triggers in
  * participation_order, which the participant list's filter "Försenade"
- * and the inbox's counts read (late: the day < today). Nothing here
+ * reads (late: the day < today) and sql/0053's late_tally counts for the
+ * inbox (overdue_tally_window(); no rule of its own, only those days). Nothing here
  * builds that view: tests/http/test_overdue_order.sh compares the two for
  * every participation and the edge days. Changing the rule (a state, the
  * halfway day, "before today", what resolves a kind) therefore needs a
  * migration too, that redefines the view, drops and makes again the
  * triggers that read it (a trigger keeps the view as it was when its
  * table was opened, until the table is flushed) and refills
- * participation_order as sql/0049 fills it.
+ * participation_order as sql/0049 fills it (late_tally follows by its
+ * triggers on participation_order).
  */
 #ifndef OVERDUE_H
 #define OVERDUE_H

@@ -72,13 +72,12 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"ON t.insats_id = si.insats_id AND " INBOX_LATE_ROWS " " \
 	"WHERE si.staff_id = ? AND si.insats_id > " \
 	"IFNULL(" INBOX_NTH(3) ", 4294967295) GROUP BY t.kind "
-/* The ids of the caller's (?) referrals in status st, by index (insats,
- * status): an IN list of statuses would read every referral of the
- * insats. */
-#define INBOX_OF(st) \
-	"SELECT ri.id FROM staff_insats si JOIN referral ri " \
-	"ON ri.insats_id = si.insats_id AND ri.status = '" st "' " \
-	"WHERE si.staff_id = ?"
+/* The caller's referrals r in the inbox's two statuses (s.st), each by
+ * index (insats, status): an IN list of statuses would read every referral
+ * of the insats. Joined on from staff_insats si. */
+#define INBOX_OF \
+	"JOIN (SELECT 'inskickad' AS st UNION ALL SELECT 'vantelista') st " \
+	"JOIN referral r ON r.insats_id = si.insats_id AND r.status = st.st "
 /* The inbox's order of referral r (or x): its columns, and as a row. */
 #define INBOX_KEY_COLS(r) \
 	r ".submitted_at IS NULL, " \
@@ -97,7 +96,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"0 AS total, ROW_NUMBER() OVER (ORDER BY i.name) AS ord " \
 	"FROM staff_insats si JOIN insats i ON i.id = si.insats_id " \
 	"WHERE si.staff_id = ? AND i.active = 1 " \
-	"UNION ALL SELECT * FROM (SELECT kind, id, status, submitted, " \
+	"UNION ALL (SELECT kind, id, status, submitted, " \
 	"first_name, last_name, gender, birth_year, insats, remittent, org, " \
 	"waiting_since, places, inskrivna, total, ord FROM (" \
 	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
@@ -111,15 +110,14 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"0 AS inskrivna, COUNT(*) OVER () AS total, " \
 	"ROW_NUMBER() OVER (ORDER BY r.submitted_at IS NULL, " \
 	"r.submitted_at, r.id) AS ord, r.submitted_at AS submitted_at " \
-	"FROM (" INBOX_OF("inskickad") " UNION ALL " INBOX_OF("vantelista") \
-	") ri JOIN referral r ON r.id = ri.id " JOIN_REFERRAL_PERSON \
+	"FROM staff_insats si " INBOX_OF JOIN_REFERRAL_PERSON \
 	"JOIN insats i ON i.id = r.insats_id " \
 	"JOIN staff s ON s.id = r.remittent_id " \
 	"JOIN organisation o ON o.id = r.organisation_id " \
-	"WHERE r.gallrad_at IS NULL) y " \
+	"WHERE si.staff_id = ? AND r.gallrad_at IS NULL) y " \
 	"WHERE ? = 0 OR " INBOX_KEY("y") " > (SELECT " INBOX_KEY_COLS("x") \
 	" FROM referral x WHERE x.id = ? AND x.insats_id IN " MY_INSATSER ") " \
-	"ORDER BY ord LIMIT " NUM(INBOX_FETCH) ") x " \
+	"ORDER BY ord LIMIT " NUM(INBOX_FETCH) ") " \
 	INBOX_LATE ") u " \
 	"ORDER BY kind, ord"
 /* clang-format on */
@@ -718,5 +716,5 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "AND status IN ('inskriven', 'avslutad')",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_PARTICIPATION_INBOX_PAGE] = { INBOX_PAGE_SQL, 1, .ncols = 15,
-	    .nparams = 20, .rec = &inbox_page_row_record },
+	    .nparams = 19, .rec = &inbox_page_row_record },
 };

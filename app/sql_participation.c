@@ -29,8 +29,8 @@
 
 /* The inbox in one statement: the insatser (kind 0) of SQL_PARTICIPATION_
  * MY_INSATSER and a page of the referrals (kind 1) of SQL_PARTICIPATION_
- * INBOX, each in its own order (ord), and what is late (kind 2, one row
- * per overdue kind, id: the kind, total: how many). The occupancy is the
+ * INBOX, each in its own order (ord), and what is late (kind 2, rows per
+ * overdue kind, id: the kind, total: how many). The occupancy is the
  * sum of insats_tally's rows (sql/0049), and what is late a few rows of
  * late_tally (sql/0053): neither reads the participations. The
  * page is the referrals after a key (paging.h): the referral whose id is
@@ -72,7 +72,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"ON t.insats_id = si.insats_id AND " INBOX_LATE_ROWS " " \
 	"WHERE si.staff_id = ? AND si.insats_id > " \
 	"IFNULL(" INBOX_NTH(3) ", 4294967295) GROUP BY t.kind "
-/* The caller's referrals r in the inbox's two statuses (s.st), each by
+/* The caller's referrals r in the inbox's two statuses (st.st), each by
  * index (insats, status): an IN list of statuses would read every referral
  * of the insats. Joined on from staff_insats si. */
 #define INBOX_OF \

@@ -108,6 +108,26 @@ overdue_halfway(long long start, long long planned_end)
 	return participation_add_days(start, span / OVERDUE_HALFWAY_DIVISOR);
 }
 
+void
+overdue_tally_window(long long today, struct overdue_tally_window *w)
+{
+	long long y = today / 10000, m = today / 100 % 100;
+	long long first = today / 100 * 100 + 1;
+	long long next = m == 12 ? (y + 1) * 10000 + 101 : first + 100;
+
+	if (today % 100 <= 15) {
+		w->month_from = first;
+		w->day_from = first;
+		w->day_to = today;
+		w->day_sign = 1;
+	} else {
+		w->month_from = next;
+		w->day_from = today;
+		w->day_to = next;
+		w->day_sign = -1;
+	}
+}
+
 long long
 overdue_due(enum overdue_kind k, const struct overdue_facts *f)
 {

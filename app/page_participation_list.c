@@ -149,7 +149,7 @@ inbox_bind_row(struct view_ctx *ctx, const struct inbox_page_row *row,
 	if (row->kind == 2) {
 		if (row->ref.id < 0 || row->ref.id >= OVERDUE__MAX)
 			return APP_EDB;
-		late[row->ref.id] = row->total;
+		late[row->ref.id] += row->total;
 		return APP_OK;
 	}
 	if (row->kind == 0) {
@@ -181,7 +181,7 @@ inbox_bind_row(struct view_ctx *ctx, const struct inbox_page_row *row,
 enum app_err
 page_inbox(struct req *r)
 {
-	struct str today = participation_ymd_str(r->a, participation_today());
+	long long today = participation_today();
 	struct inbox_page_row *rows;
 	struct view_ctx *ctx;
 	struct buf detail;

@@ -10,6 +10,7 @@
 #include "edit.h"
 #include "history.h"
 #include "once.h"
+#include "overdue.h"
 #include "participation.h"
 #include "referral_decision.h"
 #include "req.h"
@@ -216,24 +217,32 @@ referral_inbox(
 
 enum app_err
 referral_inbox_page(struct req *r, long long staff_id, long long after,
-    struct str today, struct inbox_page_row **rows, size_t *n)
+    long long today, struct inbox_page_row **rows, size_t *n)
 {
-	struct db_param p[39] = { DB_INT(staff_id), DB_INT(staff_id),
-		DB_INT(staff_id), DB_INT(after), DB_INT(after),
-		DB_INT(staff_id) };
-	size_t i = 6;
+	struct overdue_tally_window w;
+	struct db_param p[19] = { DB_INT(staff_id), DB_INT(staff_id),
+		DB_INT(after), DB_INT(after), DB_INT(staff_id) };
+	struct str from, day_from, day_to;
+	size_t i = 5;
 
-	/* Per overdue kind: (staff id, today) per slot, then today and
-	 * staff id twice for the rest (SQL_PARTICIPATION_INBOX_PAGE). */
-	for (int k = 0; k < 3; k++) {
-		for (int s = 0; s < 4; s++) {
-			p[i++] = DB_INT(staff_id);
-			p[i++] = DB_STR(today);
-		}
-		p[i++] = DB_STR(today);
+	/* What is late (SQL_PARTICIPATION_INBOX_PAGE): the window of
+	 * late_tally for today, the slots' staff ids, then the rest's. */
+	overdue_tally_window(today, &w);
+	from = participation_ymd_str(r->a, w.month_from);
+	day_from = participation_ymd_str(r->a, w.day_from);
+	day_to = participation_ymd_str(r->a, w.day_to);
+	p[i++] = DB_INT(w.day_sign);
+	for (int s = 0; s < 4; s++)
 		p[i++] = DB_INT(staff_id);
-		p[i++] = DB_INT(staff_id);
-	}
+	p[i++] = DB_STR(from);
+	p[i++] = DB_STR(day_from);
+	p[i++] = DB_STR(day_to);
+	p[i++] = DB_INT(w.day_sign);
+	p[i++] = DB_STR(from);
+	p[i++] = DB_STR(day_from);
+	p[i++] = DB_STR(day_to);
+	p[i++] = DB_INT(staff_id);
+	p[i++] = DB_INT(staff_id);
 	return db_load(r->db, r->a, DB_PARTICIPATION,
 	    SQL_PARTICIPATION_INBOX_PAGE, p, i, (void **)rows, n);
 }

@@ -29,47 +29,55 @@
 
 /* The inbox in one statement: the insatser (kind 0) of SQL_PARTICIPATION_
  * MY_INSATSER and a page of the referrals (kind 1) of SQL_PARTICIPATION_
- * INBOX, each in its own order (ord), and what is late (kind 2, one row
- * per overdue kind, id: the kind, total: how many). The occupancy is the
- * sum of insats_tally's rows, and what is late a range of an index of
- * participation_order (sql/0049): neither reads the participations. The
+ * INBOX, each in its own order (ord), and what is late (kind 2, rows per
+ * overdue kind, id: the kind, total: how many). The occupancy is the
+ * sum of insats_tally's rows (sql/0049), and what is late a few rows of
+ * late_tally (sql/0053): neither reads the participations. The
  * page is the referrals after a key (paging.h): the referral whose id is
  * given, when it is of the caller's insatser, by its place in the order,
  * which stays when it is decided meanwhile. */
 #define INBOX_FETCH 51
 _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 /* clang-format off */
-/* A row of kind 2: how many of the staff member's participations are
- * late in overdue kind k by day column col, as SQL_OVERDUE_SHORT counts
- * them (its total), from a range of an index (insats, listed, col) per
- * insats, reading the late ones only: the first INBOX_SLOTS of the
- * caller's insatser by id each as a constant (an uncorrelated subquery,
- * which MariaDB reads before it plans the range), the rest, if any, by
- * a join (parameters: (staff id, today) x INBOX_SLOTS, today, staff id,
- * staff id). */
+/* The rows of kind 2: per overdue kind k with any, how many of the staff
+ * member's participations are late in it (id: k, total: how many; two
+ * rows of a kind are added up), as SQL_OVERDUE_SHORT counts them (its
+ * total), from late_tally (sql/0053) as overdue_tally_window() says: per
+ * insats and kind, grain 0 less the months (grain 1) from month_from plus
+ * day_sign times the days (grain 2) from day_from to before day_to. Not
+ * the late participations: what is read is bounded by the calendar. The
+ * first INBOX_SLOTS of the caller's insatser by id each as a constant (an
+ * uncorrelated subquery, which MariaDB reads before it plans the ranges),
+ * the rest, if any, by a join. Parameters: day_sign, staff id x
+ * INBOX_SLOTS, month_from, day_from, day_to; day_sign, month_from,
+ * day_from, day_to, staff id, staff id. */
 #define INBOX_SLOTS 4
 #define INBOX_NTH(n) \
 	"(SELECT si.insats_id FROM staff_insats si WHERE si.staff_id = ? " \
 	"ORDER BY si.insats_id LIMIT 1 OFFSET " #n ")"
-#define INBOX_LATE_IN(n, col) \
-	"(SELECT COUNT(*) FROM participation_order po " \
-	"WHERE po.insats_id = " INBOX_NTH(n) " AND po.listed = 1 " \
-	"AND po." col " < ?)"
-#define INBOX_LATE(k, col) \
-	"UNION ALL SELECT 2, " k ", '', NULL, '', '', '', '', '', '', '', " \
-	"NULL, '', 0, " INBOX_LATE_IN(0, col) " + " INBOX_LATE_IN(1, col) \
-	" + " INBOX_LATE_IN(2, col) " + " INBOX_LATE_IN(3, col) " + " \
-	"(SELECT COUNT(*) FROM staff_insats si JOIN participation_order po " \
-	"ON po.insats_id = si.insats_id AND po.listed = 1 " \
-	"AND po." col " < ? WHERE si.staff_id = ? AND si.insats_id > " \
-	"IFNULL(" INBOX_NTH(3) ", 4294967295)), " k " "
-/* The ids of the caller's (?) referrals in status st, by index (insats,
- * status): an IN list of statuses would read every referral of the
- * insats. */
-#define INBOX_OF(st) \
-	"SELECT ri.id FROM staff_insats si JOIN referral ri " \
-	"ON ri.insats_id = si.insats_id AND ri.status = '" st "' " \
-	"WHERE si.staff_id = ?"
+#define INBOX_LATE_ROWS \
+	"t.listed = 1 AND (t.grain = 0 " \
+	"OR (t.grain = 1 AND t.bucket >= ?) " \
+	"OR (t.grain = 2 AND t.bucket >= ? AND t.bucket < ?))"
+#define INBOX_LATE_COLS \
+	"SELECT 2, t.kind, '', NULL, '', '', '', '', '', '', '', NULL, '', 0, " \
+	"SUM(CASE t.grain WHEN 0 THEN t.n WHEN 1 THEN -t.n ELSE ? * t.n END), " \
+	"t.kind "
+#define INBOX_LATE \
+	"UNION ALL " INBOX_LATE_COLS "FROM late_tally t " \
+	"WHERE t.insats_id IN (" INBOX_NTH(0) ", " INBOX_NTH(1) ", " \
+	INBOX_NTH(2) ", " INBOX_NTH(3) ") AND " INBOX_LATE_ROWS " " \
+	"GROUP BY t.kind " \
+	"UNION ALL " INBOX_LATE_COLS "FROM staff_insats si JOIN late_tally t " \
+	"ON t.insats_id = si.insats_id AND " INBOX_LATE_ROWS " " \
+	"WHERE si.staff_id = ? AND si.insats_id > " \
+	"IFNULL(" INBOX_NTH(3) ", 4294967295) GROUP BY t.kind "
+/* The caller's referrals r in the inbox's two statuses (st.st), each by
+ * index (insats, status): an IN list of statuses would read every referral
+ * of the insats. Joined on from staff_insats si. */
+#define INBOX_OF \
+	"JOIN (SELECT 'inskickad' AS st UNION ALL SELECT 'vantelista') st " \
+	"JOIN referral r ON r.insats_id = si.insats_id AND r.status = st.st "
 /* The inbox's order of referral r (or x): its columns, and as a row. */
 #define INBOX_KEY_COLS(r) \
 	r ".submitted_at IS NULL, " \
@@ -88,7 +96,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"0 AS total, ROW_NUMBER() OVER (ORDER BY i.name) AS ord " \
 	"FROM staff_insats si JOIN insats i ON i.id = si.insats_id " \
 	"WHERE si.staff_id = ? AND i.active = 1 " \
-	"UNION ALL SELECT * FROM (SELECT kind, id, status, submitted, " \
+	"UNION ALL (SELECT kind, id, status, submitted, " \
 	"first_name, last_name, gender, birth_year, insats, remittent, org, " \
 	"waiting_since, places, inskrivna, total, ord FROM (" \
 	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
@@ -102,18 +110,15 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"0 AS inskrivna, COUNT(*) OVER () AS total, " \
 	"ROW_NUMBER() OVER (ORDER BY r.submitted_at IS NULL, " \
 	"r.submitted_at, r.id) AS ord, r.submitted_at AS submitted_at " \
-	"FROM (" INBOX_OF("inskickad") " UNION ALL " INBOX_OF("vantelista") \
-	") ri JOIN referral r ON r.id = ri.id " JOIN_REFERRAL_PERSON \
+	"FROM staff_insats si " INBOX_OF JOIN_REFERRAL_PERSON \
 	"JOIN insats i ON i.id = r.insats_id " \
 	"JOIN staff s ON s.id = r.remittent_id " \
 	"JOIN organisation o ON o.id = r.organisation_id " \
-	"WHERE r.gallrad_at IS NULL) y " \
+	"WHERE si.staff_id = ? AND r.gallrad_at IS NULL) y " \
 	"WHERE ? = 0 OR " INBOX_KEY("y") " > (SELECT " INBOX_KEY_COLS("x") \
 	" FROM referral x WHERE x.id = ? AND x.insats_id IN " MY_INSATSER ") " \
-	"ORDER BY ord LIMIT " NUM(INBOX_FETCH) ") x " \
-	INBOX_LATE("0", "end_late") \
-	INBOX_LATE("1", "mid_late") \
-	INBOX_LATE("2", "sum_late") ") u " \
+	"ORDER BY ord LIMIT " NUM(INBOX_FETCH) ") " \
+	INBOX_LATE ") u " \
 	"ORDER BY kind, ord"
 /* clang-format on */
 
@@ -712,5 +717,5 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "AND status IN ('inskriven', 'avslutad')",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_PARTICIPATION_INBOX_PAGE] = { INBOX_PAGE_SQL, 1, .ncols = 15,
-	    .nparams = 39, .rec = &inbox_page_row_record },
+	    .nparams = 19, .rec = &inbox_page_row_record },
 };

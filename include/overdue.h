@@ -28,14 +28,16 @@
  * The rule also lives in sql/0049's view participation_order_src: per
  * kind the day from which a participation is late, kept by triggers in
  * participation_order, which the participant list's filter "Försenade"
- * and the inbox's counts read (late: the day < today). Nothing here
+ * reads (late: the day < today) and sql/0053's late_tally counts for the
+ * inbox (overdue_tally_window(); no rule of its own, only those days). Nothing here
  * builds that view: tests/http/test_overdue_order.sh compares the two for
  * every participation and the edge days. Changing the rule (a state, the
  * halfway day, "before today", what resolves a kind) therefore needs a
  * migration too, that redefines the view, drops and makes again the
  * triggers that read it (a trigger keeps the view as it was when its
  * table was opened, until the table is flushed) and refills
- * participation_order as sql/0049 fills it.
+ * participation_order as sql/0049 fills it (late_tally follows by its
+ * triggers on participation_order).
  */
 #ifndef OVERDUE_H
 #define OVERDUE_H
@@ -126,6 +128,23 @@ int overdue_is(
 
 /* The kinds f is late in on day today, as OVERDUE_BIT()s. */
 unsigned overdue_mask(const struct overdue_facts *f, long long today);
+
+/*
+ * What the inbox reads of late_tally (sql/0053) to count the late ones of
+ * a kind on day today: every day set (grain 0) less those not late yet
+ * (today or later). Those are taken from the side of today's month that
+ * has fewer days to read: in the first half, the months from this one on
+ * (grain 1, bucket >= month_from) less the days of this month before today
+ * (grain 2, day_from <= bucket < day_to: day_sign +1); after it, the
+ * months after this one and the days from today to the month's end
+ * (day_sign -1). Late = grain 0 - grain 1 + day_sign * grain 2. At most
+ * 16 days a kind, however many participations. Dates YYYYMMDD.
+ */
+struct overdue_tally_window {
+	long long month_from, day_from, day_to;
+	int day_sign;
+};
+void overdue_tally_window(long long today, struct overdue_tally_window *);
 
 /* ---- the lists (app/sql_overdue.c) ---- */
 

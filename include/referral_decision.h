@@ -142,7 +142,8 @@ enum app_err referral_inbox(
  * caller's active insatser with their occupancy (kind 0, by name), one
  * page of the submitted and waiting referrals (kind 1, oldest first;
  * total: all of them), then per overdue kind (kind 2; ref.id: the enum
- * overdue_kind) how many participations are late in it (total). */
+ * overdue_kind) how many participations are late in it (total; a kind
+ * may come in more than one row, to be added up). */
 struct inbox_page_row {
 	long long kind;       /* 0: an insats, 1: a referral, 2: late */
 	struct inbox_row ref; /* kind 1; for kind 0 id and insats (its name) */
@@ -155,9 +156,9 @@ extern const struct db_record inbox_page_row_record;
 /* The inbox of staff_id, its referrals after referral after in the
  * inbox's order (0: from the first; none when after is not of the
  * caller's insatser), PAGING_ROWS of them and one more, late as of today
- * ("ÅÅÅÅ-MM-DD"): rows as above. Arena. */
+ * (YYYYMMDD): rows as above. Arena. */
 enum app_err referral_inbox_page(struct req *, long long staff_id,
-    long long after, struct str today, struct inbox_page_row **rows, size_t *n);
+    long long after, long long today, struct inbox_page_row **rows, size_t *n);
 
 /* Referral id into *out (status decoded). *found 0: none. No access check:
  * the caller asks access_referral(). */

@@ -784,11 +784,11 @@ stegvis_start() {
 # not answer 200.
 rows_read_of() { least_change_of rows_read_count 5 1 200 -b "$1" "$BASE$2"; }
 
-# order_ok LABEL [SQL_FN]: what sql/0049 keeps equals what it is kept
-# from: participation_order row for row as its view
+# order_ok LABEL [SQL_FN]: what sql/0049 and sql/0053 keep equals what it
+# is kept from: participation_order row for row as its view
 # participation_order_src, insats_tally as the participations' counts
-# (rows of 0 allowed); two checks. SQL_FN runs SQL in the database to
-# check (q, the stack's, unless given).
+# and late_tally as late_tally_src's (rows of 0 allowed); three checks.
+# SQL_FN runs SQL in the database to check (q, the stack's, unless given).
 order_ok() {
 	local f=${2:-q}
 	eq "$1: participation_order as participation_order_src" "$($f "SELECT COUNT(*) FROM participation_order_src s
@@ -803,6 +803,11 @@ order_ok() {
 		LEFT JOIN insats_tally t USING (insats_id, status, listed) WHERE NOT (t.n <=> c.n)")
 		+ $($f "SELECT COUNT(*) FROM insats_tally WHERE n <> 0")" "0
 		+ $($f "SELECT COUNT(*) FROM (SELECT 1 FROM participation GROUP BY insats_id, status, gallrad_at IS NULL) c")"
+	eq "$1: late_tally as late_tally_src (sql/0053)" "$($f "SELECT COUNT(*) FROM (SELECT insats_id, listed,
+		grain, bucket, kind, COUNT(*) AS n FROM late_tally_src GROUP BY 1, 2, 3, 4, 5) c
+		LEFT JOIN late_tally t USING (insats_id, listed, grain, bucket, kind) WHERE NOT (t.n <=> c.n)")
+		+ $($f "SELECT COUNT(*) FROM late_tally WHERE n <> 0")" "0
+		+ $($f "SELECT COUNT(*) FROM (SELECT 1 FROM late_tally_src GROUP BY insats_id, listed, grain, bucket, kind) c")"
 }
 
 # own_insats NAME SHORT SLUG USER: an insats of the test's own (a copy of

@@ -16,8 +16,9 @@ m() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N "$DB" -e
 
 mkdir "$WORK/sql"
 for f in "$ROOT"/sql/0*.sql; do
-	# 0049 reads participation_person, which 0022 makes: it comes after.
-	case "$f" in */0022_* | */0049_*) continue ;; esac
+	# 0049 reads participation_person, which 0022 makes: it comes after,
+	# and 0053 (which reads 0049's table) after it.
+	case "$f" in */0022_* | */0049_* | */0053_*) continue ;; esac
 	cp "$f" "$WORK/sql/"
 done
 cp "$ROOT/sql/demo.sql" "$WORK/sql/"
@@ -106,5 +107,29 @@ wait "$S_PID"
 check "0049 applies" wait "$M_PID" || cat "$WORK/migrate.log"
 eq "the write in the middle is in participation_order" \
 	"$(m "SELECT listed FROM participation_order WHERE participation_id = 900001")" 0
-order_ok "after 0049" m
+
+# sql/0053 the same way: session T holds participation_order's metadata
+# lock, so the migration stops at its first CREATE TRIGGER; then T makes
+# the fixture late (a planned end passed, listed again) and commits. The
+# fill must count it.
+cp "$ROOT"/sql/0053_*.sql "$WORK/sql/"
+mkfifo "$WORK/t.in"
+mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
+	< "$WORK/t.in" > "$WORK/t.out" 2>&1 &
+T_PID=$!
+exec 3> "$WORK/t.in"
+echo "BEGIN; UPDATE participation_order SET listed = listed WHERE participation_id = 0; SELECT 'held';" >&3
+wait_for 10 grep -q held "$WORK/t.out"
+(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
+M_PID=$!
+check "0053 waits for the session's lock on participation_order" wait_for 30 mdl_wait
+echo "UPDATE participation SET gallrad_at = NULL, status = 'inskriven', planned_end_date = '2024-06-03'
+	WHERE id = 900001; COMMIT;" >&3
+exec 3>&-
+wait "$T_PID"
+check "0053 applies" wait "$M_PID" || cat "$WORK/migrate.log"
+eq "the write in the middle is in late_tally" \
+	"$(m "SELECT n FROM late_tally t JOIN participation p ON p.id = 900001 AND t.insats_id = p.insats_id
+		WHERE t.listed = 1 AND t.grain = 2 AND t.bucket = '2024-06-03' AND t.kind = 0")" 1
+order_ok "after 0049 and 0053" m
 done_testing

@@ -107,4 +107,45 @@ done
 # The edges, as overdue.h says: late from the day after.
 eq "the fixtures' kinds" "$(for k in $KEYS; do printf '%s ' "$k=${MARK[$k]}"; done)" \
 	"end_yesterday=3 end_today=2 end_tomorrow=2 half_today=0 half_yesterday=2 half_odd=2 half_held=0 sum_today=0 sum_yesterday=4 sum_sent=0 felreg=0 no_end=0 "
+
+# --- The inbox's counts: late_tally (sql/0053) counts every day set less
+# those not late yet (the days from today to the end of the month, the
+# months after). More fixtures on its edges: a planned end on the month's
+# last day, on the next month's first, next year, and in an earlier
+# month. Each count is the filter's (participation_order's days) and what
+# the fixtures make it.
+day_sql() { q "SELECT $1"; }
+F[end_month_last]=$(admit "Slutmanad$TAG" "$(day -40)" "$(day_sql "LAST_DAY('$TODAY')")")
+F[end_next_first]=$(admit "Slutnasta$TAG" "$(day -40)" "$(day_sql "LAST_DAY('$TODAY') + INTERVAL 1 DAY")")
+F[end_next_year]=$(admit "Slutnastaar$TAG" "$(day -40)" "$(day 400)")
+F[end_prev_month]=$(admit "Slutforra$TAG" "$(day -80)" "$(day -35)")
+check "four more fixtures admitted" test -n "${F[end_month_last]}" -a -n "${F[end_next_first]}" \
+	-a -n "${F[end_next_year]}" -a -n "${F[end_prev_month]}"
+# inbox_count HEADING: the inbox's count of a kind in the last body (0
+# when the kind is not shown).
+inbox_count() { grep -o "$1 ([0-9]*)" "$BODY" | sed 's/.*(//; s/)//' | grep . || echo 0; }
+# po_late COL: the insats's listed participations late by COL, as the
+# participant list's filter reads them.
+po_late() { q "SELECT COUNT(*) FROM participation_order WHERE insats_id = $X AND listed = 1 AND $1 < '$TODAY'"; }
+# inbox_late LABEL END MID SUM: the inbox's three counts are those, and
+# participation_order's.
+inbox_late() {
+	eq "$1: the inbox" "$(aget "$U" /inkorg)" 200
+	eq "... counts as participation_order" "$(inbox_count "Planerat slut har passerat") \
+$(inbox_count "Ingen mittuppföljning vid halva tiden") $(inbox_count "Sammanfattningar som inte skickats i tid")" \
+		"$(po_late end_late) $(po_late mid_late) $(po_late sum_late)"
+	eq "... and as the fixtures make it" "$(inbox_count "Planerat slut har passerat") \
+$(inbox_count "Ingen mittuppföljning vid halva tiden") $(inbox_count "Sammanfattningar som inte skickats i tid")" \
+		"$2 $3 $4"
+}
+# Late: end_yesterday and end_prev_month; the follow-up of the five of
+# the first fixtures and three of these (not next year's: halfway ahead);
+# sum_yesterday.
+inbox_late "the month's edges" 2 8 1
+q "UPDATE participation SET planned_end_date = '$(day -1)' WHERE id = ${F[end_next_year]}"
+inbox_late "next year's planned end moved to yesterday" 3 9 1
+q "UPDATE participation SET gallrad_at = UTC_TIMESTAMP() WHERE id = ${F[end_prev_month]}"
+inbox_late "one late participation gallrad" 2 8 1
+order_ok "the fixtures"
+
 done_testing

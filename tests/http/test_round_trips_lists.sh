@@ -132,8 +132,9 @@ order_ok "after the changes"
 
 # --- The pages read their page, not the data: more participations of
 # the same insats (personal.fv's, personal.cm's) and of another leave the
-# rows MariaDB reads as they were. The copies are in progress and late in
-# nothing (what is late is read, as it is shown).
+# rows MariaDB reads as they were. The copies are in progress, late in
+# nothing, and then late (the inbox counts what is late from late_tally,
+# sql/0053, not from the late ones).
 OTHER=$(q "SELECT insats_id FROM participation WHERE insats_id NOT IN ($MINE)
 	AND insats_id NOT IN (SELECT insats_id FROM staff_insats WHERE staff_id = $CM_ID)
 	GROUP BY insats_id ORDER BY COUNT(*) DESC, insats_id LIMIT 1")
@@ -149,19 +150,25 @@ cols_of() {
 }
 PACOLS=$(cols_of participation "'id', 'referral_id'")
 PPCOLS=$(cols_of participation_person "'participation_id'")
-# add_parts N INSATS: N more participations in INSATS, copies of SRCP, each
-# with a referral (admitted) of its own and a name of its own.
+# add_parts N INSATS [late]: N more participations in INSATS, copies of
+# SRCP, each with a referral (admitted) of its own and a name of its own;
+# with "late", past their planned end and halfway, on days spread over
+# four years.
 add_parts() {
-	local n=$1 ins=$2 r0 p0 sel c
+	local n=$1 ins=$2 late=${3:-} r0 p0 sel c start=10 end=-300
 	r0=$(q "SELECT MAX(id) FROM referral")
 	p0=$(q "SELECT MAX(id) FROM participation")
 	sel=""
+	if [ "$late" = late ]; then
+		start="(400 + r.id % 1460)"
+		end="(2 + r.id % 1460)"
+	fi
 	for c in ${PACOLS//,/ }; do
 		case $c in
 		insats_id) c=$ins ;;
 		status) c="'inskriven'" ;;
-		start_date) c="DATE('$TODAY') - INTERVAL 10 DAY" ;;
-		planned_end_date) c="DATE('$TODAY') + INTERVAL 300 DAY" ;;
+		start_date) c="DATE('$TODAY') - INTERVAL $start DAY" ;;
+		planned_end_date) c="DATE('$TODAY') - INTERVAL $end DAY" ;;
 		end_date | summary_due_date | summary_sent_at | gallrad_at | end_reason_code) c=NULL ;;
 		*) c="p.$c" ;;
 		esac
@@ -204,6 +211,11 @@ flat "2 000 more"
 add_parts 18000 "$FV_INS"
 add_parts 18000 "$CM_INS"
 flat "20 000 more"
+add_parts 5000 "$CM_INS" late
+add_parts 5000 "$FV_INS" late
+eq "5 000 more late in each of two" "$(q "SELECT COUNT(*) FROM participation p JOIN participation_order po
+	ON po.participation_id = p.id WHERE p.id > $MAXP AND po.end_late < '$TODAY' AND po.mid_late < '$TODAY'")" 10000
+flat "5 000 more late ones"
 order_ok "20 000 more"
 
 # The counts are of the same rows as the page, summed from insats_tally.

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "overdue.h"
+#include "participation.h"
 #include "str.h"
 
 static struct str
@@ -43,6 +44,46 @@ halfway(void **state)
 	assert_int_equal(overdue_halfway(20231215, 20240215), 20240115);
 	assert_int_equal(overdue_halfway(0, 20240215), 0);
 	assert_int_equal(overdue_halfway(20240101, 0), 0);
+}
+
+/* The inbox's count from late_tally's grains (overdue_tally_window())
+ * equals the count of days before today, for every today over more than
+ * a year (both halves of every month, December to January, a leap day),
+ * of due days spread over those months, the edges included. */
+static void
+tally_window(void **state)
+{
+	long long days[64];
+	size_t n = 0;
+
+	(void)state;
+	for (long long d = 20231120; n < 64; d = participation_add_days(d, 7))
+		days[n++] = d;
+	days[n - 1] = 20240229;
+	days[n - 2] = 20240131;
+	days[n - 3] = 20240201;
+	days[n - 4] = 20231231;
+	for (long long today = 20231125; today <= 20250110;
+	     today = participation_add_days(today, 1)) {
+		struct overdue_tally_window w;
+		long long late = 0, want = 0;
+
+		overdue_tally_window(today, &w);
+		assert_true(w.day_sign == 1 || w.day_sign == -1);
+		for (size_t i = 0; i < n; i++) {
+			long long month = days[i] / 100 * 100 + 1;
+
+			want += days[i] < today;
+			late += 1; /* grain 0 */
+			if (month >= w.month_from)
+				late -= 1;
+			if (days[i] >= w.day_from && days[i] < w.day_to)
+				late += w.day_sign;
+		}
+		assert_int_equal(late, want);
+		/* At most 16 days read of grain 2. */
+		assert_true(participation_add_days(w.day_from, 16) >= w.day_to);
+	}
 }
 
 /* The mid-term follow-up: late from the day after halfway, not on it. */
@@ -169,6 +210,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(halfway),
+		cmocka_unit_test(tally_window),
 		cmocka_unit_test(midterm_edges),
 		cmocka_unit_test(end_edges),
 		cmocka_unit_test(summary_edges),

@@ -560,23 +560,22 @@ sus_page_consents(
 }
 
 /* What the receiver holds of the page's rows (nrows, ordered by id): the
- * latest item of each among the acknowledged batches up to acked_no, read
- * in one statement ordered by participation and batch, so the last of a
- * participation's rows wins. */
+ * latest item of each among the acknowledged batches up to acked_no, one
+ * row a participation, ordered by participation id. */
 static enum app_err
 sus_page_bases(const struct sus_env *env, long long acked_no,
     struct sus_page_row *rows, size_t nrows)
 {
-	struct db_param p[3];
+	struct db_param p[4];
 	struct sus_base_item_row *b;
 	size_t nb, r = 0;
 	enum app_err e;
 
 	p[0] = DB_INT(rows[0].id);
 	p[1] = DB_INT(rows[nrows - 1].id);
-	p[2] = DB_INT(acked_no);
+	p[2] = p[3] = DB_INT(acked_no);
 	sus_stage = "tidigare batcher";
-	if ((e = sus_load(env, SQL_SUS_BASE_ITEMS, p, 3, &b, &nb)) != APP_OK)
+	if ((e = sus_load(env, SQL_SUS_BASE_ITEMS, p, 4, &b, &nb)) != APP_OK)
 		return e;
 	for (size_t i = 0; i < nrows; i++) {
 		rows[i].base_action = STR_LIT(""); /* the receiver holds none */

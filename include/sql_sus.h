@@ -44,10 +44,10 @@ enum sql_sus {
 	 * participation id: the other half of SUS_IDENTITY_OK, and the
 	 * consent date (the greatest consent id's) */
 	SQL_SUS_CONSENTS,
-	/* (from id, to id, base no) -> struct sus_base_item_row: the items of
+	/* (from id, to id, base no, base no) -> struct sus_base_item_row: the items of
 	 * those participations in the acknowledged batches up to base no
-	 * (pass the last acknowledged), by participation and batch: the
-	 * latest of each is what the receiver holds */
+	 * (pass the last acknowledged): the latest of each, what the
+	 * receiver holds, one row a participation, by participation id */
 	SQL_SUS_BASE_ITEMS,
 	/* (from id, to id, from id, to id) -> struct sus_income_row: the
 	 * income lists of the participations with ids from to to (the page's

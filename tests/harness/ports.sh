@@ -7,12 +7,13 @@
 # listener binds it, and the listener then fails with "Address already in
 # use". Below the range only another listener can take it.
 
-# free_port: a port nothing listens on now, below the ephemeral range.
+# free_port: a port nothing listens on now, outside the ephemeral range.
 free_port() {
-	local low=32768 lo=15000 hi p
-	read -r low _ < /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || true
+	local low=32768 high=60999 lo=15000 hi p
+	read -r low high < /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || true
 	hi=$((low - 1))
-	[ "$hi" -gt "$((lo + 1000))" ] || { lo=1025; hi=$((low - 1)); }
+	# A range that starts low leaves the ports above it instead.
+	[ "$hi" -gt "$((lo + 1000))" ] || { lo=$((high + 1)); hi=65535; }
 	for _ in $(seq 50); do
 		p=$((lo + RANDOM % (hi - lo + 1)))
 		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }

@@ -91,10 +91,10 @@ fi
 # connection can take the port before the listener binds it.
 . "$DIR/ports.sh"
 N=$((N + 1))
-read -r eph _ < /proc/sys/net/ipv4/ip_local_port_range
-bad=$(for _ in $(seq 200); do p=$(free_port); [ "$p" -ge 1025 ] && [ "$p" -lt "$eph" ] || echo "$p"; done)
+read -r eph eph_hi < /proc/sys/net/ipv4/ip_local_port_range
+bad=$(for _ in $(seq 200); do p=$(free_port); [ "$p" -ge 1025 ] && { [ "$p" -lt "$eph" ] || [ "$p" -gt "$eph_hi" ]; } || echo "$p"; done)
 if [ -z "$bad" ]; then
-	echo "ok - harness: free_port stays below the ephemeral range ($eph)"
+	echo "ok - harness: free_port stays out of the ephemeral range ($eph-$eph_hi)"
 else
 	echo "not ok - harness: free_port gave ports in the ephemeral range: $(echo $bad | head -c 80)"
 fi

@@ -1,6 +1,6 @@
 # The worker pool under repeated faults (issue 18, items 1 and 3): 8
 # writers create referral drafts while a worker is SIGKILLed every 0.5 s;
-# a pool whose workers cannot start answers 503 at once; a SIGTERM of the
+# a pool whose workers cannot start answers 503 itself rather than leaving the request waiting; a SIGTERM of the
 # master under load serves what is queued instead of resetting it.
 # The load driver is tests/load/kill_load.mjs (it retries a time-out or a
 # 502/503/504 with the same form). Only this stack's workers are killed.
@@ -140,7 +140,7 @@ check "the pool is back to $NWORKERS workers after the back-off" wait_for 15 nwo
 
 # --- A pool whose workers cannot start: a second master of its own on a
 # socket of its own, whose database password file is missing. It backs off
-# (no fork storm) and answers a Swedish 503 itself at once.
+# (no fork storm) and answers a Swedish 503 itself.
 sed -e "s|^socket = .*|socket = $VAR/run/broken.sock|" \
 	-e "s|^db_password_file = .*|db_password_file = $VAR/no-such-file|" \
 	"$VAR/stegvis.conf" > "$VAR/broken.conf"

@@ -1,7 +1,8 @@
 # The worker pool under repeated faults (issue 18, items 1 and 3): 8
 # writers create referral drafts while a worker is SIGKILLed every 0.5 s;
-# a pool whose workers cannot start answers 503 itself rather than leaving the request waiting; a SIGTERM of the
-# master under load serves what is queued instead of resetting it.
+# a pool whose workers cannot start answers 503 itself rather than leave
+# the request waiting; a SIGTERM of the master under load serves what is
+# queued instead of resetting it.
 # The load driver is tests/load/kill_load.mjs (it retries a time-out or a
 # 502/503/504 with the same form). Only this stack's workers are killed.
 . "$(dirname "$0")/lib.sh"

@@ -182,6 +182,20 @@ worker_no_body(FCGX_Request *fr)
 	return cl == NULL || cl[0] == '\0' || strcmp(cl, "0") == 0;
 }
 
+/* Read a bodiless request's stdin to its end (the empty record that
+ * closes it) before closing without libfcgi's wait: nginx has sent it
+ * with the params, so this reads nothing more from the socket, but a
+ * client that writes it separately (cgi-fcgi) would otherwise find the
+ * connection closed under its write and lose the answer. */
+static void
+worker_drain_stdin(FCGX_Request *fr)
+{
+	char sink[256];
+
+	while (FCGX_GetStr(sink, (int)sizeof(sink), fr->in) > 0)
+		;
+}
+
 static const char *
 worker_param(void *ctx, const char *name)
 {
@@ -333,14 +347,17 @@ worker_run(const struct conf *c, int listen_fd, int report_fd)
 			break;
 		}
 		worker_serve(&fr, &a, db, views, c);
-		/* A request without a body on a unix socket: nginx has sent
-		 * all it will, and what we wrote is delivered whatever we do
-		 * next, so close at once instead of libfcgi's shutdown() and
-		 * wait (up to 2 s) for nginx to close first, which kept the
-		 * worker idle after every answer. A body may still be on its
-		 * way (refused unread, a 413): then libfcgi drains it, or
-		 * nginx would see its write fail. */
+		/* A request without a body on a unix socket: once its empty
+		 * stdin record is read (nginx sends it with the params), the
+		 * client has sent all it will, and what we wrote is delivered
+		 * whatever we do next, so close at once instead of libfcgi's
+		 * shutdown() and wait (up to 2 s) for nginx to close first,
+		 * which kept the worker idle after every answer. A body may
+		 * still be on its way (refused unread, a 413): then libfcgi
+		 * drains it, or nginx would see its write fail. */
 		fr.detached = unix_socket && worker_no_body(&fr);
+		if (fr.detached)
+			worker_drain_stdin(&fr);
 		FCGX_Finish_r(&fr);
 		worker_give_back(&a, served + 1);
 		if (++served == 1 && report_fd >= 0) {

@@ -90,6 +90,18 @@ change() {
 		"$(both "$name-before" "$name-after")" 3
 }
 
+# A client that sends the empty stdin record after the params (cgi-fcgi,
+# unlike nginx) still gets every answer: the worker reads that record
+# before it closes (app/worker.c). Without it, about one call in three
+# here found the connection closed and read nothing.
+lost=0
+for _ in $(seq 300); do
+	env -i REQUEST_METHOD=GET DOCUMENT_URI=/ QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
+		cgi-fcgi -bind -connect "$TMPD/own.sock" < /dev/null 2> /dev/null \
+		| grep -q '^Status: 200' || lost=$((lost + 1))
+done
+eq "300 plain cgi-fcgi calls, each answered" "$lost" 0
+
 eq "admin logs in" "$(as admin)" 303
 TH=$(org_id_of "Trollhättans Stad")
 

@@ -98,6 +98,17 @@ else
 	echo "ok - no sanitizer reports in the server log"
 	PASS=$((PASS + 1))
 fi
+# A worker that crashed (SIGSEGV 11, SIGABRT 6, SIGBUS 7, SIGFPE 8; the
+# master logs each death) fails the run too, though a client retried or
+# the master replaced it: no test sends these signals.
+if grep -q -E 'worker [0-9]+ killed by signal (6|7|8|11)$' "$VAR"/log/stegvis.log 2> /dev/null; then
+	echo "not ok - workers crashed:"
+	grep -E 'worker [0-9]+ killed by signal (6|7|8|11)$' "$VAR/log/stegvis.log" | head -20
+	FAIL=$((FAIL + 1))
+else
+	echo "ok - no worker crashed"
+	PASS=$((PASS + 1))
+fi
 # A bug the server caught in itself (a query read past its columns, a
 # view key nobody set) fails the run the same way.
 if grep -q -E 'BUG: ' "$VAR"/log/stegvis.log 2> /dev/null; then

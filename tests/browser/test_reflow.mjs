@@ -151,6 +151,18 @@ const roles = {
 	},
 };
 
+// An insats whose name is one long compound, as Swedish makes them: the
+// forms and lists that name insatser (an account's checkboxes, a new
+// referral's choices) must still fit the screen. Removed at the end.
+const LONG_SLUG = `reflow-${process.pid}`;
+sql(`INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, description,
+	location, city, target_groups, direction, measurement, period_start, active)
+	SELECT forbund_id, host_organisation_id,
+	'Arbetsmarknadsintegrationsförberedelseutbildningsinsatsen ${process.pid}',
+	'Förberedelseutbildningsinsatsen', '${LONG_SLUG}', description, location, city,
+	target_groups, direction, measurement, period_start, 1
+	FROM insats WHERE active = 1 ORDER BY id LIMIT 1`);
+
 const browser = await launch();
 try {
 	for (const [user, visit] of Object.entries(roles)) {
@@ -163,5 +175,6 @@ try {
 	}
 } finally {
 	await browser.close();
+	sql(`DELETE FROM insats WHERE slug = '${LONG_SLUG}'`);
 }
 done();

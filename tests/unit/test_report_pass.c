@@ -17,22 +17,7 @@
 #include "sql_report_flow.h"
 #include "sql_report_people.h"
 
-static struct arena a;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return arena_init(&a, 1u << 20) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&a);
-	return 0;
-}
+#include "report_fixture.h"
 
 static const struct str edu[2] = { STR_LIT("grund"), STR_LIT("gymn") };
 static const struct str sup[1] = { STR_LIT("kort") };

@@ -1,9 +1,9 @@
 /*
  * report_fixture.h: the shared fixture of the report's pure unit tests
  * (test_report_pass.c, test_report_quest_pairs.c): one arena, a, made
- * before each test and freed after it (cmocka_unit_test_setup_teardown
- * with setup and teardown). Included by one test file each, so the
- * definitions are static there.
+ * before the group's tests and freed after them (the setup and teardown
+ * given to cmocka_run_group_tests). Each test file includes it once, so
+ * the definitions are static there.
  */
 #ifndef REPORT_FIXTURE_H
 #define REPORT_FIXTURE_H

@@ -120,7 +120,7 @@ struct build {
 	struct req *r;
 	struct report *rep;
 	struct sup_set *s;
-	struct db_param p[12];
+	struct db_param p[14];
 	long long from_days, to_days, last_days; /* last: min(to, today) */
 	int fy, fm, fd, ty, tm, td, ly, lm, ld;
 };
@@ -200,8 +200,9 @@ add_count(struct report_row *row, struct str gender, long long count)
 }
 
 /* SQL_REPORT_PASS's parameters but the page's: (start, end, path?,
- * path?, start, end, end, start, insats id or 0, the same); the path for
- * the whole förbund only (report_flow.c reads it for every insats). */
+ * path?, start, end, start, end, end, start, insats id or 0, the same);
+ * the path for the whole förbund only (report_flow.c reads it for every
+ * insats). */
 static void
 period_params(struct build *b)
 {
@@ -213,10 +214,12 @@ period_params(struct build *b)
 	b->p[3] = DB_INT(path);
 	b->p[4] = DB_STR(b->rep->from);
 	b->p[5] = DB_STR(b->rep->to);
-	b->p[6] = DB_STR(b->rep->to);
-	b->p[7] = DB_STR(b->rep->from);
-	b->p[8] = DB_INT(b->rep->insats_id);
-	b->p[9] = DB_INT(b->rep->insats_id);
+	b->p[6] = DB_STR(b->rep->from);
+	b->p[7] = DB_STR(b->rep->to);
+	b->p[8] = DB_STR(b->rep->to);
+	b->p[9] = DB_STR(b->rep->from);
+	b->p[10] = DB_INT(b->rep->insats_id);
+	b->p[11] = DB_INT(b->rep->insats_id);
 }
 
 /* Participants: enrolled (total row, fixed grand total), new, ended,
@@ -826,16 +829,17 @@ run_pass(struct build *b, struct report_pass *ps)
 
 		arena_reset(&scratch);
 		period_params(b);
-		b->p[10] = DB_INT(after);
-		b->p[11] = DB_INT(REP_PASS_PAGE);
+		b->p[12] = DB_INT(after);
+		b->p[13] = DB_INT(REP_PASS_PAGE);
 		if ((e = db_load(b->r->db, &scratch, DB_REPORT, SQL_REPORT_PASS,
-		         b->p, 12, (void **)&rows, &n)) != APP_OK)
+		         b->p, 14, (void **)&rows, &n)) != APP_OK)
 			return e;
 		/* APP_EINPUT: a date the server gave does not parse. */
 		for (size_t i = 0; i < n; i++) {
 			rows[i].state_before =
 			    report_pass_income_state(rows[i].incomes);
 			rows[i].no_income = rows[i].incomes.len == 0;
+			rows[i].no_coremittent = rows[i].coremittents.len == 0;
 			if ((e = report_pass_add(ps, &rows[i])) != APP_OK)
 				return e == APP_EINPUT ? APP_EDB : e;
 		}
@@ -864,6 +868,8 @@ struct pass_rows {
 	struct rp_group_row *incomes;
 	struct followup_report_row *followups;
 	size_t nincomes, nfollowups;
+	struct rp_group_row *coremittents, *employers;
+	size_t ncoremittents, nemployers;
 	long long w6[RG_TOTAL], w12[RG_TOTAL];
 };
 
@@ -942,6 +948,10 @@ pass_load(struct build *b, struct pass_rows *out)
 	         ps, b->r->a, &out->incomes, &out->nincomes)) != APP_OK ||
 	    (e = report_pass_followups(
 	         ps, b->r->a, &out->followups, &out->nfollowups)) != APP_OK ||
+	    (e = report_pass_coremittents(ps, b->r->a, &out->coremittents,
+	         &out->ncoremittents)) != APP_OK ||
+	    (e = report_pass_employers(
+	         ps, b->r->a, &out->employers, &out->nemployers)) != APP_OK ||
 	    (b->rep->insats_id == 0 &&
 	        ((e = report_pass_flow_base(ps, b->r->a, &out->flow_base,
 	              &out->nflow_base)) != APP_OK ||
@@ -1013,6 +1023,10 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	out->nincomes = pr.nincomes;
 	out->followups = pr.followups;
 	out->nfollowups = pr.nfollowups;
+	out->coremittents = pr.coremittents;
+	out->ncoremittents = pr.ncoremittents;
+	out->employers = pr.employers;
+	out->nemployers = pr.nemployers;
 	memcpy(out->within6, pr.w6, sizeof(pr.w6));
 	memcpy(out->within12, pr.w12, sizeof(pr.w12));
 	out->flow_base = pr.flow_base;

@@ -47,10 +47,18 @@ struct keyed {
 	size_t n, cap;
 };
 
-/* An organisation's index into the members (tops). */
+/* An organisation's index into the members (tops), and into the list
+ * given (the medremittent counts). */
 struct org_top {
 	long long id;
-	size_t top;
+	size_t top, idx;
+};
+
+/* An organisation of the list given, by its place in the medremittent
+ * table. */
+struct org_rank {
+	long long rank;
+	size_t idx;
 };
 
 /* A pair of the path (from insats, to insats), per gender. */
@@ -72,7 +80,13 @@ struct report_pass {
 	long long *top_id; /* [ntops] */
 	struct str *top_name;
 	size_t ntops;
-	long long *ref; /* [ntops][NG] */
+	long long *ref;                      /* [ntops][NG] */
+	const struct report_pass_org *olist; /* as given (borrowed) */
+	long long *corem;        /* [norgs][NG], by the list's index */
+	struct org_rank *ranked; /* [norgs], by lrank */
+	long long *emp;          /* [norgs][NG], likewise */
+	struct org_rank *tops;   /* [ntoplevel], by trank */
+	size_t ntoplevel;
 	long long out[RO__MAX][NG];
 	long long *mn, *mpd; /* [nmonths][NG]: people, place-days */
 	/* Those who ended in the period: how many, their days in the insats,
@@ -140,6 +154,16 @@ org_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const struct org_rank *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
 struct report_pass *
 report_pass_new(struct arena *a, struct str from, struct str to,
     struct str last, const struct str *edu, size_t nedu, const struct str *sup,
@@ -173,6 +197,13 @@ report_pass_new(struct arena *a, struct str from, struct str to,
 	        NULL ||
 	    (p->ref = arena_calloc(a, (norgs + 1) * NG, sizeof(long long))) ==
 	        NULL ||
+	    (p->corem = arena_calloc(a, (norgs + 1) * NG, sizeof(long long))) ==
+	        NULL ||
+	    (p->ranked = arena_calloc(a, norgs + 1, sizeof(*p->ranked))) ==
+	        NULL ||
+	    (p->emp = arena_calloc(a, (norgs + 1) * NG, sizeof(long long))) ==
+	        NULL ||
+	    (p->tops = arena_calloc(a, norgs + 1, sizeof(*p->tops))) == NULL ||
 	    (p->mn = arena_calloc(
 	         a, (p->nmonths + 1) * NG, sizeof(long long))) == NULL ||
 	    (p->mpd = arena_calloc(
@@ -194,9 +225,19 @@ report_pass_new(struct arena *a, struct str from, struct str to,
 		}
 		p->orgs[i].id = orgs[i].id;
 		p->orgs[i].top = t;
+		p->orgs[i].idx = i;
+		p->ranked[i].rank = orgs[i].lrank;
+		p->ranked[i].idx = i;
+		if (orgs[i].toplevel) {
+			p->tops[p->ntoplevel].rank = orgs[i].trank;
+			p->tops[p->ntoplevel++].idx = i;
+		}
 	}
 	p->norgs = norgs;
+	p->olist = orgs;
 	qsort(p->orgs, norgs, sizeof(*p->orgs), org_cmp);
+	qsort(p->ranked, norgs, sizeof(*p->ranked), rank_cmp);
+	qsort(p->tops, p->ntoplevel, sizeof(*p->tops), rank_cmp);
 	return p;
 }
 
@@ -207,6 +248,56 @@ code_index(const struct str *codes, size_t n, struct str c)
 		if (str_eq(codes[i], c))
 			return i;
 	return n; /* none, or not in the list */
+}
+
+/* The number at list[*i] up to the next comma or the end, *i past the
+ * comma; -1 for one that is not a number. */
+static long long
+next_id(struct str list, size_t *i)
+{
+	long long v = 0;
+	int digits = 0, bad = 0;
+
+	for (; *i < list.len && list.p[*i] != ','; (*i)++) {
+		char c = list.p[*i];
+
+		if (c < '0' || c > '9' || v > 99999999999LL)
+			bad = 1;
+		else {
+			v = v * 10 + (c - '0');
+			digits = 1;
+		}
+	}
+	if (*i < list.len)
+		(*i)++;
+	return bad || !digits ? -1 : v;
+}
+
+/* Count a participation of gender g once for each organisation in list
+ * (ids comma-separated) into counts ([norgs][NG] by the list's index):
+ * SQL_RP_COREMITTENT's COUNT DISTINCT and SQL_RP_EMPLOYEES's DISTINCT,
+ * an organisation named twice counts once; toplevel: only top-level
+ * ones (SQL_RP_EMPLOYEES's join). */
+static void
+orgs_add(struct report_pass *p, struct str list, long long *counts,
+    int toplevel, int g)
+{
+	size_t i = 0;
+
+	while (i < list.len) {
+		size_t at = i, j = 0;
+		long long id = next_id(list, &i);
+		struct org_top key = { .id = id }, *o;
+		int seen = 0;
+
+		while (!seen && j < at)
+			seen = next_id(list, &j) == id;
+		if (id < 0 || seen)
+			continue;
+		o = bsearch(&key, p->orgs, p->norgs, sizeof(key), org_cmp);
+		if (o != NULL && (!toplevel || p->olist[o->idx].toplevel))
+			counts[o->idx * NG + (size_t)g]++;
+	}
 }
 
 /* Place-days of participation [s, e] in the months (SQL_REPORT_MONTHS):
@@ -451,6 +542,7 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 	p->en_age[g] += row->age;
 	p->en_no_income[g] += row->no_income != 0;
 	p->en_no_corem[g] += row->no_coremittent != 0;
+	orgs_add(p, row->coremittents, p->corem, 0, g);
 	if (incomes_add(p, row->incomes, g) != APP_OK)
 		return APP_ENOMEM;
 	if (row->ended && !open && e >= p->from && e <= p->to) {
@@ -471,6 +563,7 @@ report_pass_add(struct report_pass *p, const struct report_pass_row *row)
 			p->w12[g] += e <= plus_months(y, m, dd, 12);
 		}
 		p->out[report_pass_outcome(row->outcome)][g]++;
+		orgs_add(p, row->employer_tops, p->emp, 1, g);
 		if ((err = hist_room(p, e - s)) != APP_OK)
 			return err;
 		p->hist[g][e - s]++;
@@ -852,4 +945,85 @@ report_pass_flow_to(const struct report_pass *p, struct arena *a,
     struct report_flow_row **rows, size_t *n)
 {
 	return path_rows(p->pt, p->npt, a, rows, n);
+}
+
+enum app_err
+report_pass_coremittents(const struct report_pass *p, struct arena *a,
+    struct rp_group_row **rows, size_t *n)
+{
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->norgs * NG + 1, sizeof(**rows))) ==
+	    NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->norgs; i++) {
+		const struct report_pass_org *o = &p->olist[p->ranked[i].idx];
+		const long long *c = &p->corem[p->ranked[i].idx * NG];
+		char key[24];
+		struct str k = STR_LIT("");
+
+		for (int g = 0; g < NG; g++) {
+			struct rp_group_row *r = &(*rows)[*n];
+
+			if (c[g] == 0)
+				continue;
+			if (k.len == 0) {
+				int len =
+				    snprintf(key, sizeof(key), "%lld", o->id);
+
+				if ((k.p = arena_memdup(a, key, (size_t)len)) ==
+				    NULL)
+					return APP_ENOMEM;
+				k.len = (size_t)len;
+			}
+			r->gender = gender_str(g);
+			r->key = k;
+			r->label = o->label;
+			r->n = c[g];
+			(*n)++;
+		}
+	}
+	return APP_OK;
+}
+
+enum app_err
+report_pass_employers(const struct report_pass *p, struct arena *a,
+    struct rp_group_row **rows, size_t *n)
+{
+	static const char pre[] = "Avslutade anställda hos ";
+
+	*n = 0;
+	if ((*rows = arena_calloc(a, p->ntoplevel * NG + 1, sizeof(**rows))) ==
+	    NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < p->ntoplevel; i++) {
+		const struct report_pass_org *o = &p->olist[p->tops[i].idx];
+		const long long *c = &p->emp[p->tops[i].idx * NG];
+		char key[24];
+		int klen = snprintf(key, sizeof(key), "%lld", o->id);
+		size_t llen = sizeof(pre) - 1 + o->name.len;
+		char *k = arena_memdup(a, key, (size_t)klen),
+		     *l = arena_alloc(a, llen);
+		int any = 0;
+
+		if (k == NULL || l == NULL)
+			return APP_ENOMEM;
+		memcpy(l, pre, sizeof(pre) - 1);
+		if (o->name.len > 0)
+			memcpy(l + sizeof(pre) - 1, o->name.p, o->name.len);
+		for (int g = 0; g <= NG; g++) {
+			struct rp_group_row *r = &(*rows)[*n];
+
+			/* The organisation without anyone: one row (the
+			 * statement's LEFT JOIN), gender "". */
+			if (g == NG ? any : c[g] == 0)
+				continue;
+			any = 1;
+			r->gender = g == NG ? STR_LIT("") : gender_str(g);
+			r->key = (struct str){ k, (size_t)klen };
+			r->label = (struct str){ l, llen };
+			r->n = g == NG ? 0 : c[g];
+			(*n)++;
+		}
+	}
+	return APP_OK;
 }

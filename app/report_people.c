@@ -422,17 +422,13 @@ static enum app_err
 build_coremittent(struct pb *b, struct report_table *t,
     const struct rp_enrolled_row *en, size_t nen)
 {
-	struct rp_group_row *rows, *emp;
+	/* The medremittenter and the employees from report_build()'s pass. */
+	const struct rp_group_row *rows = b->rep->coremittents,
+	                          *emp = b->rep->employers;
+	size_t nrows = b->rep->ncoremittents, nemp = b->rep->nemployers, n, ne;
 	struct report_row *none, w;
-	size_t nrows, nemp, n, ne;
 	enum app_err e;
 
-	period_params(b);
-	if ((e = pload(b, SQL_RP_COREMITTENT, 4, &rows, &nrows)) != APP_OK)
-		return e;
-	ended_params(b);
-	if ((e = pload(b, SQL_RP_EMPLOYEES, 4, &emp, &nemp)) != APP_OK)
-		return e;
 	t->key = "medremittent";
 	t->csv_name = "Medremittent";
 	t->title = "Medremittent";

@@ -18,9 +18,11 @@
 #define RQ_HEALTH_ITEMS 4
 /* The pairs' reading: participation ids a statement, at first, and the
  * scratch room (out of the request's arena) that holds one range's rows
- * at a time. */
+ * at a time: room for a full range of the densest data measured (about
+ * 5 500 rows, 1.3 MiB), since a range that does not fit is read again
+ * (one MiB made the first range of the bench's year run twice). */
 #define RQ_RANGE        8192
-#define RQ_SCRATCH      (1024u * 1024u)
+#define RQ_SCRATCH      (3u * 1024u * 1024u)
 /* Rows of the health table: the base, then share, paired, improved per
  * item. */
 #define RQ_HEALTH_ROWS  (1 + 3 * RQ_HEALTH_ITEMS)

@@ -26,6 +26,10 @@
 
 #define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
 
+/* An organisation's label in the medremittent table (report_people.c):
+ * its names from the top down. */
+#define ORG_LABEL "CONCAT_WS(' – ', o2.name, o1.name, o.name)"
+
 /* An income state: the code when there is exactly one, "*" for several,
  * "" for none; t the table, k its key column, v the owner's id. */
 #define PASS_STATE(t, k, v)                                                    \
@@ -156,11 +160,12 @@ static const struct db_field pass_fields[] = {
 	DB_FIELD(report_pass_row, age, "age", DB_F_INT),
 	DB_FIELD(report_pass_row, incomes, "incomes", DB_F_STR),
 	DB_FIELD(report_pass_row, state_after, "state_after", DB_F_STR),
-	DB_FIELD(report_pass_row, no_coremittent, "no_coremittent", DB_F_BOOL),
+	DB_FIELD(report_pass_row, coremittents, "coremittents", DB_F_STR),
 	DB_FIELD(report_pass_row, pred, "pred", DB_F_INT),
 	DB_FIELD(report_pass_row, succ, "succ", DB_F_INT),
 	DB_FIELD(report_pass_row, fu_done, "fu_done", DB_F_BOOL),
 	DB_FIELD(report_pass_row, fu_situation, "fu_situation", DB_F_STR),
+	DB_FIELD(report_pass_row, employer_tops, "employer_tops", DB_F_STR),
 };
 const struct db_record report_pass_record =
     DB_RECORD(report_pass_row, pass_fields);
@@ -169,6 +174,11 @@ static const struct db_field pass_org_fields[] = {
 	DB_FIELD(report_pass_org, id, "id", DB_F_INT),
 	DB_FIELD(report_pass_org, top, "top", DB_F_INT),
 	DB_FIELD(report_pass_org, topname, "topname", DB_F_STR),
+	DB_FIELD(report_pass_org, label, "label", DB_F_STR),
+	DB_FIELD(report_pass_org, lrank, "lrank", DB_F_INT),
+	DB_FIELD(report_pass_org, toplevel, "toplevel", DB_F_BOOL),
+	DB_FIELD(report_pass_org, name, "name", DB_F_STR),
+	DB_FIELD(report_pass_org, trank, "trank", DB_F_INT),
 };
 const struct db_record report_pass_org_record =
     DB_RECORD(report_pass_org, pass_org_fields);
@@ -272,22 +282,42 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "AS incomes, IF(p.status = 'avslutad' AND p.end_date "
 	    "BETWEEN ? AND ?, "
 	    PASS_STATE("participation_income_after", "participation_id", "p.id")
-	    ", '') AS state_after, NOT EXISTS (SELECT 1 FROM referral_coremittent rc "
-	    "WHERE rc.referral_id = p.referral_id) AS no_coremittent, "
+	    ", '') AS state_after, (SELECT IFNULL(GROUP_CONCAT("
+	    "rc.organisation_id SEPARATOR ','), '') "
+	    "FROM referral_coremittent rc WHERE rc.referral_id = p.referral_id) "
+	    "AS coremittents, "
 	    "IF(?, " PASS_PATH(FLOW_PRED_COND, FLOW_PRED_ORDER) ", 0) AS pred, "
 	    "IF(? AND p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?, "
 	    PASS_PATH(FLOW_SUCC_COND, FLOW_SUCC_ORDER) ", 0) AS succ, "
 	    "f.participation_id IS NOT NULL AS fu_done, "
-	    "IFNULL(f.situation, '') AS fu_situation " FROM_PR
+	    "IFNULL(f.situation, '') AS fu_situation, "
+	    "IF(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ? "
+	    "AND r.employed = 1 AND TRIM(r.employer) <> '', "
+	    "(SELECT IFNULL(GROUP_CONCAT(COALESCE(o2.id, o1.id, o.id) "
+	    "SEPARATOR ','), '') FROM referral_coremittent rc "
+	    "JOIN organisation o ON o.id = rc.organisation_id "
+	    "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
+	    "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
+	    "WHERE rc.referral_id = p.referral_id "
+	    "AND TRIM(r.employer) IN (o.name, o1.name, o2.name)), '') "
+	    "AS employer_tops " FROM_PR
 	    "LEFT JOIN code_end_reason c ON c.code = p.end_reason_code "
 	    "LEFT JOIN participation_followup f ON f.participation_id = p.id "
 	    "WHERE " IN_PERIOD " AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 19, .nparams = 12, .rec = &report_pass_record },
+	    1, .ncols = 20, .nparams = 14, .rec = &report_pass_record },
+	/* The label and its order are the medremittent table's (the
+	 * medremittenter from the pass), the top-level organisations' order
+	 * its employees' rows': sorted here, in the collation. */
 	[SQL_REPORT_ORGS] = { "SELECT o.id, COALESCE(o2.id, o1.id, o.id) AS top, "
-	                      "COALESCE(o2.name, o1.name, o.name) AS topname "
+	                      "COALESCE(o2.name, o1.name, o.name) AS topname, "
+	                      ORG_LABEL " AS label, ROW_NUMBER() OVER "
+	                      "(ORDER BY " ORG_LABEL ", o.id) - 1 AS lrank, "
+	                      "o.parent_id IS NULL AS toplevel, o.name, "
+	                      "ROW_NUMBER() OVER (PARTITION BY o.parent_id IS NULL "
+	                      "ORDER BY o.name, o.id) - 1 AS trank "
 	                      "FROM organisation o "
 	                      "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
 	                      "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
 	                      "ORDER BY topname, top, o.id",
-	    1, .ncols = 3, .nparams = 0, .rec = &report_pass_org_record },
+	    1, .ncols = 8, .nparams = 0, .rec = &report_pass_org_record },
 };

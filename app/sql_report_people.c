@@ -59,37 +59,6 @@ const struct db_query sql_report_people[SQL_RP__MAX] = {
 	    "SELECT code, label, active FROM code_income "
 	    "ORDER BY sort_order, code",
 	    1, .ncols = 3, .nparams = 0, .rec = &rp_code_record },
-	[SQL_RP_COREMITTENT] = {
-	    "SELECT pe.gender, CAST(o.id AS CHAR) AS group_key, "
-	    "CONCAT_WS(' – ', o2.name, o1.name, o.name) AS label, "
-	    "COUNT(DISTINCT p.id) AS n " RP_FROM
-	    "JOIN referral_coremittent c ON c.referral_id = p.referral_id "
-	    "JOIN organisation o ON o.id = c.organisation_id "
-	    "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
-	    "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
-	    "WHERE " RP_IN_PERIOD " GROUP BY pe.gender, o.id, label "
-	    "ORDER BY label, o.id",
-	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
-	/* One row per top-level organisation (whatever the data), by the
-	 * top of the medremittent's organisation whose name the employer
-	 * is; a person once per organisation. */
-	[SQL_RP_EMPLOYEES] = {
-	    "SELECT IFNULL(x.gender, '') AS gender, "
-	    "CAST(top.id AS CHAR) AS group_key, "
-	    "CONCAT('Avslutade anställda hos ', top.name) AS label, "
-	    "COUNT(x.pid) AS n FROM organisation top LEFT JOIN ("
-	    "SELECT DISTINCT p.id AS pid, pe.gender, "
-	    "COALESCE(o2.id, o1.id, o.id) AS root_id " RP_FROM RP_R
-	    "JOIN referral_coremittent c ON c.referral_id = r.id "
-	    "JOIN organisation o ON o.id = c.organisation_id "
-	    "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
-	    "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
-	    "WHERE " RP_ENDED " AND r.employed = 1 "
-	    "AND TRIM(r.employer) <> '' "
-	    "AND TRIM(r.employer) IN (o.name, o1.name, o2.name)"
-	    ") x ON x.root_id = top.id WHERE top.parent_id IS NULL "
-	    "GROUP BY top.id, top.name, x.gender ORDER BY top.name, top.id",
-	    1, .ncols = 4, .nparams = 4, .rec = &rp_group_record },
 	[SQL_RP_GROUP_TIME] = {
 	    "SELECT pe.gender, i.id AS insats_id, i.short_name AS insats, "
 	    "p.target_group, COUNT(*) AS n, "

@@ -169,6 +169,14 @@ struct report {
 	size_t nincomes;
 	const struct followup_report_row *followups;
 	size_t nfollowups;
+	/* The enrolled per medremittent organisation (SQL_RP_COREMITTENT's
+	 * rows, report_pass_coremittents()). */
+	const struct rp_group_row *coremittents;
+	size_t ncoremittents;
+	/* Those who ended employed per top-level organisation
+	 * (SQL_RP_EMPLOYEES's rows, report_pass_employers()). */
+	const struct rp_group_row *employers;
+	size_t nemployers;
 	/* Those who ended within 6 and 12 months, per gender (columns of
 	 * enum report_gender but the total). */
 	long long within6[RG_TOTAL], within12[RG_TOTAL];

@@ -34,7 +34,16 @@
  *   - the follow-up six months after the end (struct followup_report_row
  *     of sql_followup.h, once SQL_FU_REPORT): those who ended in the
  *     period, by gender, outcome, situation and state, the state by the
- *     window that report_pass_followup_window() gives.
+ *     window that report_pass_followup_window() gives;
+ *   - the medremittenter (struct rp_group_row of sql_report_people.h,
+ *     once SQL_RP_COREMITTENT): per gender and organisation of a
+ *     medremittent, the participations (each once per organisation), in
+ *     the order of the organisations' labels (struct report_pass_org's
+ *     lrank);
+ *   - the employees (struct rp_group_row, once SQL_RP_EMPLOYEES): those
+ *     who ended in the period, per gender and top-level organisation of
+ *     the rows' employer_tops, each once per organisation; a row for
+ *     every top-level organisation, in the order of trank.
  * Pure: no I/O, no database; everything in the arena given to
  * report_pass_new() (report_pass_add() grows the histogram of days there:
  * its size is the longest time in the insats, in days, not the number of
@@ -87,7 +96,16 @@ struct report_pass_row {
 	 * none); read for those who ended in the period. */
 	int fu_done;
 	struct str fu_situation;
-	int no_coremittent; /* nor a medremittent */
+	/* The organisations of the referral's medremittenter, ids
+	 * comma-separated ("" for none; one may come twice); no_coremittent:
+	 * none. */
+	struct str coremittents;
+	int no_coremittent;
+	/* For those who ended in the period employed (the referral says so
+	 * and names an employer): the tops (organisation.h's three levels) of
+	 * the medremittenter's organisations whose name, or one above it, is
+	 * the employer, comma-separated; "" otherwise. */
+	struct str employer_tops;
 	/* The insats of the predecessor, and for those who ended in the
 	 * period of the successor (sql_report_flow.h); 0: none, or not read
 	 * (the pass reads them for the whole förbund only). */
@@ -95,10 +113,21 @@ struct report_pass_row {
 };
 
 /* An organisation and the member at the top of its tree; the list in the
- * order the referrer table shows the members (their name, then id). */
+ * order the referrer table shows the members (their name, then id).
+ * label: the medremittent table's (the names from the top down, joined by
+ * " – "); lrank: the organisation's place, from 0, in that table's order
+ * (the label as MariaDB sorts it, then the id): sorting is left to the
+ * database, whose collation C does not have. */
 struct report_pass_org {
 	long long id, top;
 	struct str topname;
+	struct str label;
+	long long lrank;
+	/* A top-level organisation (no parent), its own name, and for one its
+	 * place, from 0, among them by name then id (the collation's). */
+	int toplevel;
+	struct str name;
+	long long trank;
 };
 
 struct report_pass;
@@ -172,5 +201,15 @@ enum app_err report_pass_incomes(const struct report_pass *, struct arena *,
 /* SQL_FU_REPORT's rows, groups as first met. */
 enum app_err report_pass_followups(const struct report_pass *, struct arena *,
     struct followup_report_row **rows, size_t *n);
+/* SQL_RP_COREMITTENT's rows: per organisation in the order of lrank, a row
+ * per gender with participations (key: the id as text; label: the
+ * organisation's). */
+enum app_err report_pass_coremittents(const struct report_pass *,
+    struct arena *, struct rp_group_row **rows, size_t *n);
+/* SQL_RP_EMPLOYEES's rows: per top-level organisation in the order of
+ * trank, a row per gender with someone, or one row of gender "" and n 0
+ * (key: the id as text; label: "Avslutade anställda hos " and the name). */
+enum app_err report_pass_employers(const struct report_pass *, struct arena *,
+    struct rp_group_row **rows, size_t *n);
 
 #endif /* !REPORT_PASS_H */

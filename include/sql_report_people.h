@@ -33,17 +33,6 @@
 enum sql_report_people {
 	/* () -> code, label, active: code_income in its order */
 	SQL_RP_INCOME_CODES,
-	/* (P) -> gender, organisation id, label, n: the enrolled whose
-	 * referral has a medremittent of that organisation (each
-	 * participation once per organisation) */
-	SQL_RP_COREMITTENT,
-	/* (E) -> gender, group_key (a top-level organisation's id), label
-	 * ("Avslutade anställda hos <name>"), n: for every top-level
-	 * organisation (a row even without anyone), those who ended employed
-	 * by it: the referral says employed, its employer is the name of a
-	 * medremittent's organisation or of one above it, and this is the top
-	 * of that medremittent's organisation (rp_group_record) */
-	SQL_RP_EMPLOYEES,
 	/* (E) -> gender, insats id, insats short name, målgrupp, n, sum of
 	 * days, ended within 6 months, within 12 months (calendar months from
 	 * the start date, the end date included) */
@@ -63,10 +52,16 @@ struct rp_enrolled_row {
 	long long n, sum_age, no_income, no_coremittent;
 };
 
-/* SQL_RP_COREMITTENT, and the income sources before the start
- * (report_pass_incomes(): the enrolled with each income source of their
- * referral, a person with two in two rows): one group's count; key is the
- * organisation id as text or the income code, label "" for income. */
+/* One group's count, of three groupings from report_build()'s pass: the
+ * enrolled whose referral has a medremittent of an organisation
+ * (report_pass_coremittents(), once SQL_RP_COREMITTENT: each participation
+ * once per organisation; key the organisation's id as text, label its
+ * names from the top down); those who ended employed by a top-level
+ * organisation (report_pass_employers(), once SQL_RP_EMPLOYEES: key its id
+ * as text, label "Avslutade anställda hos <name>"); the income sources
+ * before the start (report_pass_incomes(): the enrolled with each income
+ * source of their referral, a person with two in two rows; key the income
+ * code, label ""). */
 struct rp_group_row {
 	struct str gender, key, label;
 	long long n;

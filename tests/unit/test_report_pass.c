@@ -17,31 +17,37 @@
 #include "sql_report_flow.h"
 #include "sql_report_people.h"
 
-static struct arena a;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return arena_init(&a, 1u << 20) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&a);
-	return 0;
-}
+#include "report_fixture.h"
 
 static const struct str edu[2] = { STR_LIT("grund"), STR_LIT("gymn") };
 static const struct str sup[1] = { STR_LIT("kort") };
 /* Two members in the list's order (name, then id): FK (id 9) with a unit
- * (12), then a kommun (3). */
+ * (12), then a kommun (3). The medremittent table's order (lrank) and the
+ * top-level ones' (trank) are the database's, given: here not the
+ * list's. */
 static const struct report_pass_org orgs[3] = {
-	{ 9, 9, STR_LIT("Försäkringskassan") },
-	{ 12, 9, STR_LIT("Försäkringskassan") },
-	{ 3, 3, STR_LIT("Vara kommun") },
+	{ .id = 9,
+	    .top = 9,
+	    .topname = STR_LIT("Försäkringskassan"),
+	    .label = STR_LIT("Försäkringskassan"),
+	    .lrank = 1,
+	    .toplevel = 1,
+	    .name = STR_LIT("Försäkringskassan"),
+	    .trank = 1 },
+	{ .id = 12,
+	    .top = 9,
+	    .topname = STR_LIT("Försäkringskassan"),
+	    .label = STR_LIT("Försäkringskassan – Vara"),
+	    .lrank = 2,
+	    .name = STR_LIT("Vara") },
+	{ .id = 3,
+	    .top = 3,
+	    .topname = STR_LIT("Vara kommun"),
+	    .label = STR_LIT("Vara kommun"),
+	    .lrank = 0,
+	    .toplevel = 1,
+	    .name = STR_LIT("Vara kommun"),
+	    .trank = 0 },
 };
 
 static struct report_pass *
@@ -623,6 +629,94 @@ within_6_and_12_months_of_the_start(void **state)
 	assert_int_equal(w12[GENDER_ANNAT], 0);
 }
 
+/* Per organisation in the order of lrank, a row per gender with someone;
+ * an organisation twice on one referral counts once, an unknown one not
+ * at all. */
+static void
+coremittents_by_organisation_in_label_order(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct rp_group_row *rows;
+	size_t n;
+	static const struct {
+		const char *gender, *list;
+	} in[] = {
+		{ "kvinna", "12,9,12" },
+		{ "kvinna", "3" },
+		{ "kvinna", "" },
+		{ "man", "9,77" },
+		{ "kvinna", "3" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		r = row(in[i].gender, 1990, "", "", "2024-01-01", "", 0, 3, "");
+		r.coremittents = str_cstr(in[i].list);
+		add(p, r);
+	}
+	assert_int_equal(report_pass_coremittents(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 4);
+	assert_true(str_eq_cstr(rows[0].key, "3"));
+	assert_true(str_eq_cstr(rows[0].label, "Vara kommun"));
+	assert_true(str_eq_cstr(rows[0].gender, "kvinna"));
+	assert_int_equal(rows[0].n, 2);
+	assert_true(str_eq_cstr(rows[1].key, "9"));
+	assert_true(str_eq_cstr(rows[1].gender, "kvinna"));
+	assert_int_equal(rows[1].n, 1);
+	assert_true(str_eq_cstr(rows[2].key, "9"));
+	assert_true(str_eq_cstr(rows[2].gender, "man"));
+	assert_int_equal(rows[2].n, 1);
+	assert_true(str_eq_cstr(rows[3].key, "12"));
+	assert_true(str_eq_cstr(rows[3].label, "Försäkringskassan – Vara"));
+	assert_int_equal(rows[3].n, 1);
+}
+
+/* Of those who ended in the period, per top-level organisation in the
+ * order of trank: a row per gender with someone, each once per
+ * organisation; an organisation without anyone one row of gender "" and
+ * 0; a unit (not top-level), an unknown id or one who ended after the
+ * period not at all. */
+static void
+employers_of_those_who_ended_per_top(void **state)
+{
+	struct report_pass *p = pass_2024("2024-03-31");
+	struct report_pass_row r;
+	struct rp_group_row *rows;
+	size_t n;
+	static const struct {
+		const char *gender, *end, *tops;
+	} in[] = {
+		{ "kvinna", "2024-02-01", "9,9" },
+		{ "man", "2024-02-01", "9" },
+		{ "man", "2024-02-01", "12,77" },
+		{ "man", "2024-05-01", "3" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		r = row(in[i].gender, 1990, "", "", "2024-01-01", in[i].end, 1,
+		    3, "arbete");
+		r.employer_tops = str_cstr(in[i].tops);
+		add(p, r);
+	}
+	assert_int_equal(report_pass_employers(p, &a, &rows, &n), APP_OK);
+	assert_int_equal(n, 3);
+	assert_true(str_eq_cstr(rows[0].key, "3"));
+	assert_true(str_eq_cstr(rows[0].gender, ""));
+	assert_true(
+	    str_eq_cstr(rows[0].label, "Avslutade anställda hos Vara kommun"));
+	assert_int_equal(rows[0].n, 0);
+	assert_true(str_eq_cstr(rows[1].key, "9"));
+	assert_true(str_eq_cstr(rows[1].gender, "kvinna"));
+	assert_true(str_eq_cstr(
+	    rows[1].label, "Avslutade anställda hos Försäkringskassan"));
+	assert_int_equal(rows[1].n, 1);
+	assert_true(str_eq_cstr(rows[2].key, "9"));
+	assert_true(str_eq_cstr(rows[2].gender, "man"));
+	assert_int_equal(rows[2].n, 1);
+}
+
 static void
 bad_dates_are_refused(void **state)
 {
@@ -656,6 +750,8 @@ main(void)
 		cmocka_unit_test(income_sources_of_the_enrolled),
 		cmocka_unit_test(followups_of_those_who_ended_by_state),
 		cmocka_unit_test(followups_not_due_yet),
+		cmocka_unit_test(coremittents_by_organisation_in_label_order),
+		cmocka_unit_test(employers_of_those_who_ended_per_top),
 		cmocka_unit_test(bad_dates_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

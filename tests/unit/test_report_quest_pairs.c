@@ -12,22 +12,7 @@
 #include "report_quest_pairs.h"
 #include "sql_report.h"
 
-static struct arena a;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return arena_init(&a, 1u << 20) ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&a);
-	return 0;
-}
+#include "report_fixture.h"
 
 static void
 add(struct rq_pairs *q, long long pid, const char *gender, int kind,

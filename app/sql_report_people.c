@@ -25,14 +25,6 @@
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 #define RP_R "JOIN referral r ON r.id = p.referral_id "
 
-static const struct db_field group_fields[] = {
-	DB_FIELD(rp_group_row, gender, "gender", DB_F_STR),
-	DB_FIELD(rp_group_row, key, "group_key", DB_F_STR),
-	DB_FIELD(rp_group_row, label, "label", DB_F_STR),
-	DB_FIELD(rp_group_row, n, "n", DB_F_INT),
-};
-const struct db_record rp_group_record = DB_RECORD(rp_group_row, group_fields);
-
 static const struct db_field code_fields[] = {
 	DB_FIELD(rp_code_row, code, "code", DB_F_STR),
 	DB_FIELD(rp_code_row, label, "label", DB_F_STR),

@@ -66,7 +66,6 @@ struct rp_group_row {
 	struct str gender, key, label;
 	long long n;
 };
-extern const struct db_record rp_group_record;
 
 /* SQL_RP_INCOME_CODES. */
 struct rp_code_row {

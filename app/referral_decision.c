@@ -221,7 +221,7 @@ referral_inbox_page(struct req *r, long long staff_id, long long after,
 {
 	struct overdue_tally_window w;
 	struct db_param p[20] = { DB_INT(staff_id), DB_INT(staff_id),
-		DB_INT(after), DB_INT(after), DB_INT(staff_id),
+		DB_INT(staff_id), DB_INT(after), DB_INT(after),
 		DB_INT(staff_id) };
 	struct str from, day_from, day_to;
 	size_t i = 6;

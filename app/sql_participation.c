@@ -91,7 +91,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
  * id: the outer query's order), then read with their persons, senders
  * and organisations; the count of all (total) is the sum of
  * referral_tally's rows (sql/0063), not a count of the referrals.
- * Parameters: staff id, key or 0 twice, staff id; staff id. */
+ * Parameters: staff id (the count); staff id, key or 0 twice, staff id. */
 #define INBOX_REFERRALS \
 	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
 	"r.status AS status, IFNULL(DATE_FORMAT(r.submitted_at, " \
@@ -101,7 +101,10 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"s.display_name AS remittent, o.name AS org, " \
 	"IF(r.status = 'vantelista', IFNULL(DATE_FORMAT(r.decided_at, " \
 	"'%Y-%m-%d %H:%i'), ''), '') AS waiting_since, '' AS places, " \
-	"0 AS inskrivna, c.total AS total, 0 AS ord, y.k1 AS k1, y.k2 AS k2 " \
+	"0 AS inskrivna, (SELECT IFNULL(SUM(t.n), 0) FROM staff_insats si " \
+	"JOIN referral_tally t ON t.insats_id = si.insats_id " \
+	"AND t.status IN ('inskickad', 'vantelista') AND t.listed = 1 " \
+	"WHERE si.staff_id = ?) AS total, 0 AS ord, y.k1 AS k1, y.k2 AS k2 " \
 	"FROM (SELECT STRAIGHT_JOIN r.submitted_at IS NULL AS k1, " \
 	"IFNULL(r.submitted_at, '1000-01-01') AS k2, r.id AS id " \
 	"FROM staff_insats si " INBOX_OF "WHERE si.staff_id = ? " \
@@ -111,12 +114,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"JOIN referral r ON r.id = y.id " JOIN_REFERRAL_PERSON \
 	"JOIN insats i ON i.id = r.insats_id " \
 	"JOIN staff s ON s.id = r.remittent_id " \
-	"JOIN organisation o ON o.id = r.organisation_id " \
-	"JOIN (SELECT IFNULL(SUM(t.n), 0) AS total FROM staff_insats si " \
-	"JOIN (SELECT 'inskickad' AS st UNION ALL SELECT 'vantelista') st " \
-	"JOIN referral_tally t ON t.insats_id = si.insats_id " \
-	"AND t.status = st.st AND t.listed = 1 " \
-	"WHERE si.staff_id = ?) c "
+	"JOIN organisation o ON o.id = r.organisation_id "
 #define INBOX_PAGE_SQL \
 	"SELECT kind, id, status, submitted, first_name, last_name, gender, " \
 	"birth_year, insats, remittent, org, waiting_since, places, " \

@@ -32,6 +32,21 @@ n=$(statements_of "$CM" /inkorg)
 check "GET /inkorg runs at most 3 statements, busy (ran $n)" test "$n" != "?" -a "$n" -le 3
 n=$(statements_of "$CM" "/inkorg?sida=2")
 check "GET /inkorg?sida=2 runs at most 3 statements (ran $n)" test "$n" != "?" -a "$n" -le 3
+# The inbox reads its page, not every waiting referral: 1 000 more
+# copies read as many rows (the copies then go again).
+ROWS0=$(rows_read_of "$CM" /inkorg)
+MAXID1=$(q "SELECT MAX(id) FROM referral")
+q "INSERT INTO referral ($RCOLS) SELECT $RCOLS FROM referral r JOIN seq_1_to_1000 s WHERE r.id = $SRC"
+q "INSERT INTO referral_person (referral_id, $PCOLS) SELECT r.id, $(echo "$PCOLS" | sed 's/\([a-z_]*\)/p.\1/g')
+	FROM referral r JOIN referral_person p ON p.referral_id = $SRC WHERE r.id > $MAXID1"
+q "ANALYZE TABLE referral" > /dev/null
+ROWS1=$(rows_read_of "$CM" /inkorg)
+check "GET /inkorg with 1 000 more waiting reads as many rows ($ROWS0, then $ROWS1)" \
+	test "$ROWS1" != "?" -a "$ROWS0" != "?" -a $((ROWS1 * 100)) -le $((ROWS0 * 115))
+expect_status "... and answers" 200 -b "$CM" "$BASE/inkorg"
+expect_body "... counting them" "Ansökningar att besluta ($((INBOX + 1000)))"
+q "DELETE FROM referral_person WHERE referral_id > $MAXID1; DELETE FROM referral WHERE id > $MAXID1"
+order_ok "the 1 000 copies gone"
 log_in FV personal.fv
 FV_INSATS_ANY=$(insats_id_of "Friska Vindar 2.0")
 n=$(statements_of "$FV" "/deltagare?status=alla")

@@ -288,6 +288,23 @@ expect_status "a key past the end is the first page" 200 -b "$CM" "$BASE/inkorg?
 expect_body "... from the start" "Visar 1–50 av $((INBOX - 1))"
 q "UPDATE referral SET status = 'inskickad' WHERE id = ${INBOX_IDS[5]}"
 
+# More insatser than the statement reads each as a constant (four): the
+# pages of six insatser' waiting referrals, every one once, in order.
+WAITED=$(q "SELECT GROUP_CONCAT(id) FROM referral WHERE insats_id IN
+	(SELECT id FROM insats WHERE id <> $CM_INSATS AND active = 1) AND status = 'avradd' AND id % 3 = 0")
+check "referrals of other insatser to wait" test -n "$WAITED"
+q "INSERT IGNORE INTO staff_insats (staff_id, insats_id) SELECT $CM_ID, id FROM insats
+	WHERE id <> $CM_INSATS AND active = 1 ORDER BY id LIMIT 5;
+	UPDATE referral SET status = 'vantelista' WHERE id IN ($WAITED)"
+at_exit "q \"DELETE FROM staff_insats WHERE staff_id = $CM_ID AND insats_id <> $CM_INSATS; UPDATE referral SET status = 'avradd' WHERE id IN ($WAITED)\""
+eq "personal.cm has six insatser" "$(q "SELECT COUNT(*) FROM staff_insats WHERE staff_id = $CM_ID")" 6
+eq "... every page of the inbox in order" "$(walk "$CM" /inkorg /inkorg)" \
+	"$(sql_ids "SELECT r.id FROM referral r WHERE r.status IN ('inskickad', 'vantelista')
+	AND r.gallrad_at IS NULL AND r.insats_id IN (SELECT insats_id FROM staff_insats WHERE staff_id = $CM_ID)
+	ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id")"
+q "DELETE FROM staff_insats WHERE staff_id = $CM_ID AND insats_id <> $CM_INSATS;
+	UPDATE referral SET status = 'avradd' WHERE id IN ($WAITED)"
+
 # --- The kiosk: a tablet holding a code, answering item 1.
 FV_INSATS=$(insats_id_of "Friska Vindar 2.0")
 PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = $FV_INSATS AND p.status = 'inskriven'

@@ -220,26 +220,11 @@ referral_inbox_page(struct req *r, long long staff_id, long long after,
     long long today, struct inbox_page_row **rows, size_t *n)
 {
 	struct overdue_tally_window w;
-	struct db_param p[SQL_INBOX_PARAMS] = { DB_INT(staff_id),
+	struct db_param p[20] = { DB_INT(staff_id), DB_INT(staff_id),
+		DB_INT(staff_id), DB_INT(after), DB_INT(after),
 		DB_INT(staff_id) };
 	struct str from, day_from, day_to;
-	size_t i = 2;
-
-	/* The referrals (sql_participation.h): per slot and status, the
-	 * submitted ones from the key on, then those never submitted; the
-	 * insatser after the slots. */
-	for (int s = 0; s < SQL_INBOX_SLOTS * 2; s++) {
-		long long sub[] = { staff_id, after, after, staff_id, after,
-			staff_id, after, staff_id, after, after, staff_id };
-
-		for (size_t k = 0; k < sizeof(sub) / sizeof(sub[0]); k++)
-			p[i++] = DB_INT(sub[k]);
-	}
-	p[i++] = DB_INT(staff_id);
-	p[i++] = DB_INT(staff_id);
-	p[i++] = DB_INT(after);
-	p[i++] = DB_INT(after);
-	p[i++] = DB_INT(staff_id);
+	size_t i = 6;
 
 	/* What is late (SQL_PARTICIPATION_INBOX_PAGE): the window of
 	 * late_tally for today, the slots' staff ids, then the rest's. */
@@ -248,7 +233,7 @@ referral_inbox_page(struct req *r, long long staff_id, long long after,
 	day_from = participation_ymd_str(r->a, w.day_from);
 	day_to = participation_ymd_str(r->a, w.day_to);
 	p[i++] = DB_INT(w.day_sign);
-	for (int s = 0; s < SQL_INBOX_SLOTS; s++)
+	for (int s = 0; s < 4; s++)
 		p[i++] = DB_INT(staff_id);
 	p[i++] = DB_STR(from);
 	p[i++] = DB_STR(day_from);

@@ -53,7 +53,6 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
  * INBOX_SLOTS, month_from, day_from, day_to; day_sign, month_from,
  * day_from, day_to, staff id, staff id. */
 #define INBOX_SLOTS 4
-_Static_assert(INBOX_SLOTS == SQL_INBOX_SLOTS, "the slots of the header");
 #define INBOX_NTH(n) \
 	"(SELECT si.insats_id FROM staff_insats si WHERE si.staff_id = ? " \
 	"ORDER BY si.insats_id LIMIT 1 OFFSET " #n ")"
@@ -87,55 +86,12 @@ _Static_assert(INBOX_SLOTS == SQL_INBOX_SLOTS, "the slots of the header");
 	r ".submitted_at IS NULL, " \
 	"IFNULL(" r ".submitted_at, '1000-01-01'), " r ".id"
 #define INBOX_KEY(r) "(" INBOX_KEY_COLS(r) ")"
-/* The page's referrals y: the first INBOX_FETCH after the key in the
- * inbox's order (k1: submitted_at is NULL, k2: submitted_at, id; the
- * outer query's order). Per status of each of the caller's first
- * INBOX_SLOTS insatser (INBOX_NTH) the first INBOX_FETCH of the submitted
- * ones in the order of ix_referral_inbox (sql/0064) from the key on, and
- * of those never submitted by id: each reads at most INBOX_FETCH index
- * entries, however many referrals wait. The insatser after the slots by
- * a join (every waiting referral of theirs, from the index alone). Then
- * those rows are read with their persons, senders and organisations; the
- * count of all (total) is the sum of referral_tally's rows (sql/0063),
- * not a count of the referrals. The key's values come from uncorrelated
- * subqueries (of a referral of the caller's insatser only: else nothing
- * is after it), which MariaDB reads before it plans the ranges.
- * Parameters: staff id (the count); INBOX_SLOTS x (per status: INBOX_SUB
- * then INBOX_NUL); INBOX_REST. */
-#define INBOX_KEY_AT \
-	"(SELECT x.submitted_at FROM referral x WHERE x.id = ? " \
-	"AND x.insats_id IN " MY_INSATSER ")"
-#define INBOX_KEY_NUL \
-	"(SELECT IF(x.submitted_at IS NULL, x.id, 0) FROM referral x " \
-	"WHERE x.id = ? AND x.insats_id IN " MY_INSATSER ")"
-#define INBOX_IN(n, st) \
-	"FROM referral r FORCE INDEX (ix_referral_inbox) " \
-	"WHERE r.insats_id = " INBOX_NTH(n) " AND r.status = '" st "' " \
-	"AND r.gallrad_at IS NULL "
-/* Seven parameters: staff id, key or 0 twice, staff id, key, staff id,
- * key. */
-#define INBOX_SUB(n, st) \
-	"(SELECT 0 AS k1, r.submitted_at AS k2, r.id AS id " INBOX_IN(n, st) \
-	"AND r.submitted_at IS NOT NULL AND (? = 0 " \
-	"OR r.submitted_at > " INBOX_KEY_AT " OR (r.submitted_at = " \
-	INBOX_KEY_AT " AND r.id > ?)) ORDER BY r.submitted_at, r.id " \
-	"LIMIT " NUM(INBOX_FETCH) ")"
-/* Four parameters: staff id, key or 0 twice, staff id. */
-#define INBOX_NUL(n, st) \
-	"(SELECT 1, NULL, r.id " INBOX_IN(n, st) "AND r.submitted_at IS NULL " \
-	"AND (? = 0 OR r.id > " INBOX_KEY_NUL ") ORDER BY r.id " \
-	"LIMIT " NUM(INBOX_FETCH) ")"
-#define INBOX_SLOT(n) \
-	INBOX_SUB(n, "inskickad") " UNION ALL " INBOX_NUL(n, "inskickad") \
-	" UNION ALL " INBOX_SUB(n, "vantelista") " UNION ALL " \
-	INBOX_NUL(n, "vantelista") " UNION ALL "
-/* Five parameters: staff id x2, key or 0 twice, staff id. */
-#define INBOX_REST \
-	"SELECT STRAIGHT_JOIN r.submitted_at IS NULL, r.submitted_at, r.id " \
-	"FROM staff_insats si " INBOX_OF "WHERE si.staff_id = ? " \
-	"AND si.insats_id > IFNULL(" INBOX_NTH(3) ", 4294967295) " \
-	"AND (? = 0 OR " INBOX_KEY("r") " > (SELECT " INBOX_KEY_COLS("x") \
-	" FROM referral x WHERE x.id = ? AND x.insats_id IN " MY_INSATSER "))"
+/* The page's referrals y: the first INBOX_FETCH after the key, picked
+ * from ix_referral_inbox alone (sql/0064) in the inbox's order (k1, k2,
+ * id: the outer query's order), then read with their persons, senders
+ * and organisations; the count of all (total) is the sum of
+ * referral_tally's rows (sql/0063), not a count of the referrals.
+ * Parameters: staff id (the count); staff id, key or 0 twice, staff id. */
 #define INBOX_REFERRALS \
 	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
 	"r.status AS status, IFNULL(DATE_FORMAT(r.submitted_at, " \
@@ -149,8 +105,11 @@ _Static_assert(INBOX_SLOTS == SQL_INBOX_SLOTS, "the slots of the header");
 	"JOIN referral_tally t ON t.insats_id = si.insats_id " \
 	"AND t.status IN ('inskickad', 'vantelista') AND t.listed = 1 " \
 	"WHERE si.staff_id = ?) AS total, 0 AS ord, y.k1 AS k1, y.k2 AS k2 " \
-	"FROM (SELECT k1, k2, id FROM (" INBOX_SLOT(0) INBOX_SLOT(1) \
-	INBOX_SLOT(2) INBOX_SLOT(3) INBOX_REST ") z " \
+	"FROM (SELECT STRAIGHT_JOIN r.submitted_at IS NULL AS k1, " \
+	"IFNULL(r.submitted_at, '1000-01-01') AS k2, r.id AS id " \
+	"FROM staff_insats si " INBOX_OF "WHERE si.staff_id = ? " \
+	"AND (? = 0 OR " INBOX_KEY("r") " > (SELECT " INBOX_KEY_COLS("x") \
+	" FROM referral x WHERE x.id = ? AND x.insats_id IN " MY_INSATSER ")) " \
 	"ORDER BY k1, k2, id LIMIT " NUM(INBOX_FETCH) ") y " \
 	"JOIN referral r ON r.id = y.id " JOIN_REFERRAL_PERSON \
 	"JOIN insats i ON i.id = r.insats_id " \
@@ -770,5 +729,5 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "AND status IN ('inskriven', 'avslutad')",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_PARTICIPATION_INBOX_PAGE] = { INBOX_PAGE_SQL, 1, .ncols = 15,
-	    .nparams = SQL_INBOX_PARAMS, .rec = &inbox_page_row_record },
+	    .nparams = 20, .rec = &inbox_page_row_record },
 };

@@ -22,11 +22,6 @@
 	"(SELECT COUNT(*) FROM participation px WHERE px.insats_id = " ins     \
 	" AND px.status = 'inskriven')"
 
-/* SQL_PARTICIPATION_INBOX_PAGE: how many of the caller's insatser it
- * reads each as a constant, and its parameters. */
-#define SQL_INBOX_SLOTS  4
-#define SQL_INBOX_PARAMS (2 + SQL_INBOX_SLOTS * 2 * 11 + 5 + 14)
-
 enum sql_participation {
 	/* (staff id) -> struct my_insats: the insatser the staff member
 	 * works in, with their places and participants now (inskriven) */
@@ -136,14 +131,11 @@ enum sql_participation {
 	SQL_PARTICIPATION_PERSON_UPDATE,
 	/* (målgrupp, id, version): not when felregistrerad */
 	SQL_PARTICIPATION_SET_TARGET_GROUP,
-	/* (staff id x2; per slot (the first SQL_INBOX_SLOTS insatser) and
-	 * per status of the two: (staff id, key or 0 x2, staff id, key,
-	 * staff id, key), (staff id, key or 0 x2, staff id); staff id x2,
-	 * key or 0 x2, staff id; the late counts' 14 (referral_inbox_page()):
-	 * SQL_INBOX_PARAMS) -> struct inbox_page_row: the inbox in one
-	 * statement: the caller's active insatser with occupancy, a page of
-	 * the submitted and waiting referrals, the counts of what is late per
-	 * overdue kind */
+	/* (staff id x3, the key referral or 0 twice, staff id, the late
+	 * counts' 14 (referral_inbox_page())) -> struct
+	 * inbox_page_row: the inbox in one statement: the caller's active
+	 * insatser with occupancy, a page of the submitted and waiting
+	 * referrals, the counts of what is late per overdue kind */
 	SQL_PARTICIPATION_INBOX_PAGE,
 	SQL_PARTICIPATION__MAX
 };

@@ -290,8 +290,8 @@ expect_status "a key past the end is the first page" 200 -b "$CM" "$BASE/inkorg?
 expect_body "... from the start" "Visar 1–50 av $((INBOX - 1))"
 q "UPDATE referral SET status = 'inskickad' WHERE id = ${INBOX_IDS[5]}"
 
-# More insatser than the statement reads each as a constant (four): the
-# pages of six insatser' waiting referrals, every one once, in order.
+# Six insatser (more than the late counts read each as a constant): the
+# pages of their waiting referrals, every one once, in order.
 WAITED=$(q "SELECT GROUP_CONCAT(id) FROM referral WHERE insats_id IN
 	(SELECT id FROM insats WHERE id <> $CM_INSATS AND active = 1) AND status = 'avradd' AND id % 3 = 0")
 check "referrals of other insatser to wait" test -n "$WAITED"

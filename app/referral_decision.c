@@ -220,10 +220,11 @@ referral_inbox_page(struct req *r, long long staff_id, long long after,
     long long today, struct inbox_page_row **rows, size_t *n)
 {
 	struct overdue_tally_window w;
-	struct db_param p[19] = { DB_INT(staff_id), DB_INT(staff_id),
-		DB_INT(after), DB_INT(after), DB_INT(staff_id) };
+	struct db_param p[20] = { DB_INT(staff_id), DB_INT(staff_id),
+		DB_INT(staff_id), DB_INT(after), DB_INT(after),
+		DB_INT(staff_id) };
 	struct str from, day_from, day_to;
-	size_t i = 5;
+	size_t i = 6;
 
 	/* What is late (SQL_PARTICIPATION_INBOX_PAGE): the window of
 	 * late_tally for today, the slots' staff ids, then the rest's. */

@@ -31,8 +31,9 @@
  * MY_INSATSER and a page of the referrals (kind 1) of SQL_PARTICIPATION_
  * INBOX, each in its own order (ord), and what is late (kind 2, rows per
  * overdue kind, id: the kind, total: how many). The occupancy is the
- * sum of insats_tally's rows (sql/0049), and what is late a few rows of
- * late_tally (sql/0053): neither reads the participations. The
+ * sum of insats_tally's rows (sql/0049), what is late a few rows of
+ * late_tally (sql/0053): neither reads the participations; the count of
+ * referrals a few rows of referral_tally (sql/0063). The
  * page is the referrals after a key (paging.h): the referral whose id is
  * given, when it is of the caller's insatser, by its place in the order,
  * which stays when it is decided meanwhile. */
@@ -62,7 +63,7 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 #define INBOX_LATE_COLS \
 	"SELECT 2, t.kind, '', NULL, '', '', '', '', '', '', '', NULL, '', 0, " \
 	"SUM(CASE t.grain WHEN 0 THEN t.n WHEN 1 THEN -t.n ELSE ? * t.n END), " \
-	"t.kind "
+	"t.kind, NULL, NULL "
 #define INBOX_LATE \
 	"UNION ALL " INBOX_LATE_COLS "FROM late_tally t " \
 	"WHERE t.insats_id IN (" INBOX_NTH(0) ", " INBOX_NTH(1) ", " \
@@ -72,17 +73,48 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"ON t.insats_id = si.insats_id AND " INBOX_LATE_ROWS " " \
 	"WHERE si.staff_id = ? AND si.insats_id > " \
 	"IFNULL(" INBOX_NTH(3) ", 4294967295) GROUP BY t.kind "
-/* The caller's referrals r in the inbox's two statuses (st.st), each by
- * index (insats, status): an IN list of statuses would read every referral
- * of the insats. Joined on from staff_insats si. */
+/* The caller's referrals r in the inbox's two statuses (st.st) not
+ * gallrade, each by index (insats, status, gallrad_at: ix_referral_inbox,
+ * sql/0064): an IN list of statuses would read every referral of the
+ * insats. Joined on from staff_insats si. */
 #define INBOX_OF \
 	"JOIN (SELECT 'inskickad' AS st UNION ALL SELECT 'vantelista') st " \
-	"JOIN referral r ON r.insats_id = si.insats_id AND r.status = st.st "
+	"JOIN referral r ON r.insats_id = si.insats_id AND r.status = st.st " \
+	"AND r.gallrad_at IS NULL "
 /* The inbox's order of referral r (or x): its columns, and as a row. */
 #define INBOX_KEY_COLS(r) \
 	r ".submitted_at IS NULL, " \
 	"IFNULL(" r ".submitted_at, '1000-01-01'), " r ".id"
 #define INBOX_KEY(r) "(" INBOX_KEY_COLS(r) ")"
+/* The page's referrals y: the first INBOX_FETCH after the key, picked
+ * from ix_referral_inbox alone (sql/0064) in the inbox's order (k1, k2,
+ * id: the outer query's order), then read with their persons, senders
+ * and organisations; the count of all (total) is the sum of
+ * referral_tally's rows (sql/0063), not a count of the referrals.
+ * Parameters: staff id (the count); staff id, key or 0 twice, staff id. */
+#define INBOX_REFERRALS \
+	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
+	"r.status AS status, IFNULL(DATE_FORMAT(r.submitted_at, " \
+	"'%Y-%m-%d %H:%i'), '') AS submitted, pe.first_name AS first_name, " \
+	"pe.last_name AS last_name, pe.gender AS gender, " \
+	"pn.birth_year AS birth_year, i.name AS insats, " \
+	"s.display_name AS remittent, o.name AS org, " \
+	"IF(r.status = 'vantelista', IFNULL(DATE_FORMAT(r.decided_at, " \
+	"'%Y-%m-%d %H:%i'), ''), '') AS waiting_since, '' AS places, " \
+	"0 AS inskrivna, (SELECT IFNULL(SUM(t.n), 0) FROM staff_insats si " \
+	"JOIN referral_tally t ON t.insats_id = si.insats_id " \
+	"AND t.status IN ('inskickad', 'vantelista') AND t.listed = 1 " \
+	"WHERE si.staff_id = ?) AS total, 0 AS ord, y.k1 AS k1, y.k2 AS k2 " \
+	"FROM (SELECT STRAIGHT_JOIN r.submitted_at IS NULL AS k1, " \
+	"IFNULL(r.submitted_at, '1000-01-01') AS k2, r.id AS id " \
+	"FROM staff_insats si " INBOX_OF "WHERE si.staff_id = ? " \
+	"AND (? = 0 OR " INBOX_KEY("r") " > (SELECT " INBOX_KEY_COLS("x") \
+	" FROM referral x WHERE x.id = ? AND x.insats_id IN " MY_INSATSER ")) " \
+	"ORDER BY k1, k2, id LIMIT " NUM(INBOX_FETCH) ") y " \
+	"JOIN referral r ON r.id = y.id " JOIN_REFERRAL_PERSON \
+	"JOIN insats i ON i.id = r.insats_id " \
+	"JOIN staff s ON s.id = r.remittent_id " \
+	"JOIN organisation o ON o.id = r.organisation_id "
 #define INBOX_PAGE_SQL \
 	"SELECT kind, id, status, submitted, first_name, last_name, gender, " \
 	"birth_year, insats, remittent, org, waiting_since, places, " \
@@ -93,33 +125,13 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"NULL AS waiting_since, IFNULL(i.places, '') AS places, " \
 	"(SELECT IFNULL(SUM(t.n), 0) FROM insats_tally t " \
 	"WHERE t.insats_id = i.id AND t.status = 'inskriven') AS inskrivna, " \
-	"0 AS total, ROW_NUMBER() OVER (ORDER BY i.name) AS ord " \
+	"0 AS total, ROW_NUMBER() OVER (ORDER BY i.name) AS ord, " \
+	"NULL AS k1, NULL AS k2 " \
 	"FROM staff_insats si JOIN insats i ON i.id = si.insats_id " \
 	"WHERE si.staff_id = ? AND i.active = 1 " \
-	"UNION ALL (SELECT kind, id, status, submitted, " \
-	"first_name, last_name, gender, birth_year, insats, remittent, org, " \
-	"waiting_since, places, inskrivna, total, ord FROM (" \
-	"SELECT STRAIGHT_JOIN 1 AS kind, r.id AS id, " \
-	"r.status AS status, IFNULL(DATE_FORMAT(r.submitted_at, " \
-	"'%Y-%m-%d %H:%i'), '') AS submitted, pe.first_name AS first_name, " \
-	"pe.last_name AS last_name, pe.gender AS gender, " \
-	"pn.birth_year AS birth_year, i.name AS insats, " \
-	"s.display_name AS remittent, o.name AS org, " \
-	"IF(r.status = 'vantelista', IFNULL(DATE_FORMAT(r.decided_at, " \
-	"'%Y-%m-%d %H:%i'), ''), '') AS waiting_since, '' AS places, " \
-	"0 AS inskrivna, COUNT(*) OVER () AS total, " \
-	"ROW_NUMBER() OVER (ORDER BY r.submitted_at IS NULL, " \
-	"r.submitted_at, r.id) AS ord, r.submitted_at AS submitted_at " \
-	"FROM staff_insats si " INBOX_OF JOIN_REFERRAL_PERSON \
-	"JOIN insats i ON i.id = r.insats_id " \
-	"JOIN staff s ON s.id = r.remittent_id " \
-	"JOIN organisation o ON o.id = r.organisation_id " \
-	"WHERE si.staff_id = ? AND r.gallrad_at IS NULL) y " \
-	"WHERE ? = 0 OR " INBOX_KEY("y") " > (SELECT " INBOX_KEY_COLS("x") \
-	" FROM referral x WHERE x.id = ? AND x.insats_id IN " MY_INSATSER ") " \
-	"ORDER BY ord LIMIT " NUM(INBOX_FETCH) ") " \
+	"UNION ALL " INBOX_REFERRALS \
 	INBOX_LATE ") u " \
-	"ORDER BY kind, ord"
+	"ORDER BY kind, ord, k1, k2, id"
 /* clang-format on */
 
 /* The person columns of referral_person and participation_person
@@ -717,5 +729,5 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                         "AND status IN ('inskriven', 'avslutad')",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_PARTICIPATION_INBOX_PAGE] = { INBOX_PAGE_SQL, 1, .ncols = 15,
-	    .nparams = 19, .rec = &inbox_page_row_record },
+	    .nparams = 20, .rec = &inbox_page_row_record },
 };

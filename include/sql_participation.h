@@ -131,8 +131,8 @@ enum sql_participation {
 	SQL_PARTICIPATION_PERSON_UPDATE,
 	/* (målgrupp, id, version): not when felregistrerad */
 	SQL_PARTICIPATION_SET_TARGET_GROUP,
-	/* (staff id x3, the key referral or 0 twice, staff id, per overdue
-	 * kind ((staff id, today) x 4, today, staff id x2)) -> struct
+	/* (staff id x3, the key referral or 0 twice, staff id, the late
+	 * counts' 14 (referral_inbox_page())) -> struct
 	 * inbox_page_row: the inbox in one statement: the caller's active
 	 * insatser with occupancy, a page of the submitted and waiting
 	 * referrals, the counts of what is late per overdue kind */

@@ -784,10 +784,11 @@ stegvis_start() {
 # not answer 200.
 rows_read_of() { least_change_of rows_read_count 5 1 200 -b "$1" "$BASE$2"; }
 
-# order_ok LABEL [SQL_FN]: what sql/0049 and sql/0053 keep equals what it
-# is kept from: participation_order row for row as its view
-# participation_order_src, insats_tally as the participations' counts
-# and late_tally as late_tally_src's (rows of 0 allowed); three checks.
+# order_ok LABEL [SQL_FN]: what sql/0049, 0053 and 0063 keep equals what
+# it is kept from: participation_order row for row as its view
+# participation_order_src, insats_tally as the participations' counts,
+# late_tally as late_tally_src's and referral_tally as the referrals'
+# counts (rows of 0 allowed); four checks.
 # SQL_FN runs SQL in the database to check (q, the stack's, unless given).
 order_ok() {
 	local f=${2:-q}
@@ -808,6 +809,11 @@ order_ok() {
 		LEFT JOIN late_tally t USING (insats_id, listed, grain, bucket, kind) WHERE NOT (t.n <=> c.n)")
 		+ $($f "SELECT COUNT(*) FROM late_tally WHERE n <> 0")" "0
 		+ $($f "SELECT COUNT(*) FROM (SELECT 1 FROM late_tally_src GROUP BY insats_id, listed, grain, bucket, kind) c")"
+	eq "$1: referral_tally as the referrals (sql/0063)" "$($f "SELECT COUNT(*) FROM (SELECT insats_id, status,
+		gallrad_at IS NULL AS listed, COUNT(*) AS n FROM referral GROUP BY 1, 2, 3) c
+		LEFT JOIN referral_tally t USING (insats_id, status, listed) WHERE NOT (t.n <=> c.n)")
+		+ $($f "SELECT COUNT(*) FROM referral_tally WHERE n <> 0")" "0
+		+ $($f "SELECT COUNT(*) FROM (SELECT 1 FROM referral GROUP BY insats_id, status, gallrad_at IS NULL) c")"
 }
 
 # own_insats NAME SHORT SLUG USER: an insats of the test's own (a copy of

@@ -17,8 +17,9 @@ m() { mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N "$DB" -e
 mkdir "$WORK/sql"
 for f in "$ROOT"/sql/0*.sql; do
 	# 0049 reads participation_person, which 0022 makes: it comes after,
-	# and 0053 (which reads 0049's table) after it.
-	case "$f" in */0022_* | */0049_* | */0053_*) continue ;; esac
+	# and 0053 (which reads 0049's table) after it; 0063 last, with a
+	# write in the middle too.
+	case "$f" in */0022_* | */0049_* | */0053_* | */0063_*) continue ;; esac
 	cp "$f" "$WORK/sql/"
 done
 cp "$ROOT/sql/demo.sql" "$WORK/sql/"
@@ -131,5 +132,32 @@ check "0053 applies" wait "$M_PID" || cat "$WORK/migrate.log"
 eq "the write in the middle is in late_tally" \
 	"$(m "SELECT n FROM late_tally t JOIN participation p ON p.id = 900001 AND t.insats_id = p.insats_id
 		WHERE t.listed = 1 AND t.grain = 2 AND t.bucket = '2024-06-03' AND t.kind = 0")" 1
-order_ok "after 0049 and 0053" m
+
+# sql/0063 the same way: session U holds referral's metadata lock, so the
+# migration stops at its first CREATE TRIGGER; then U submits the
+# fixture's draft (utkast to inskickad) and commits. The fill must count
+# it where it is now, and nowhere where it was.
+cp "$ROOT"/sql/0063_*.sql "$WORK/sql/"
+mkfifo "$WORK/u.in"
+mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
+	< "$WORK/u.in" > "$WORK/u.out" 2>&1 &
+U_PID=$!
+exec 3> "$WORK/u.in"
+echo "BEGIN; UPDATE referral SET status = status WHERE id = 0; SELECT 'held';" >&3
+wait_for 10 grep -q held "$WORK/u.out"
+(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
+M_PID=$!
+check "0063 waits for the session's lock on referral" wait_for 30 mdl_wait
+echo "UPDATE referral SET status = 'inskickad', submitted_at = '2024-03-02 10:00:00'
+	WHERE id = 900002; COMMIT;" >&3
+exec 3>&-
+wait "$U_PID"
+check "0063 applies" wait "$M_PID" || cat "$WORK/migrate.log"
+eq "the write in the middle is in referral_tally" \
+	"$(m "SELECT CONCAT_WS('|', IFNULL((SELECT n FROM referral_tally WHERE insats_id = 6
+		AND status = 'inskickad' AND listed = 1), 0), IFNULL((SELECT n FROM referral_tally
+		WHERE insats_id = 6 AND status = 'utkast' AND listed = 1), 0))")" \
+	"$(m "SELECT CONCAT_WS('|', SUM(status = 'inskickad'), SUM(status = 'utkast')) FROM referral
+		WHERE insats_id = 6 AND gallrad_at IS NULL")"
+order_ok "after 0049, 0053 and 0063" m
 done_testing

@@ -423,4 +423,6 @@ session rj remittent.fk
 expect_status "remittent.fk's start page" 200 -b "$rj" "$BASE/start"
 expect_body "links to the referrals" 'href="/ansokningar/ny"'
 check "and shows no insats staff list" bash -c "! grep -q 'Sammanfattningar som inte skickats i tid' '$BODY'"
+# The kept counts (referral_tally too) as the rows after the changes.
+order_ok "after the decisions (referral_tally)"
 done_testing

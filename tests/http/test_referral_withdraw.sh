@@ -85,4 +85,6 @@ expect_body "... says why" "Ansökan är redan beslutad och kan inte återkallas
 expect_body "... the reason typed is kept" "För sent"
 eq "... still avradd" "$(ref_status "$T")" avradd
 
+# The kept counts (referral_tally too) as the rows after the changes.
+order_ok "after the withdrawals (referral_tally)"
 done_testing

@@ -32,6 +32,23 @@ n=$(statements_of "$CM" /inkorg)
 check "GET /inkorg runs at most 3 statements, busy (ran $n)" test "$n" != "?" -a "$n" -le 3
 n=$(statements_of "$CM" "/inkorg?sida=2")
 check "GET /inkorg?sida=2 runs at most 3 statements (ran $n)" test "$n" != "?" -a "$n" -le 3
+# The inbox reads the persons, senders and organisations of its page
+# only, and counts from referral_tally: 1 000 more copies add at most the
+# index entries that order them, under three rows each (joined and
+# counted, they were about twelve). The copies then go again.
+ROWS0=$(rows_read_of "$CM" /inkorg)
+MAXID1=$(q "SELECT MAX(id) FROM referral")
+q "INSERT INTO referral ($RCOLS) SELECT $RCOLS FROM referral r JOIN seq_1_to_1000 s WHERE r.id = $SRC"
+q "INSERT INTO referral_person (referral_id, $PCOLS) SELECT r.id, $(echo "$PCOLS" | sed 's/\([a-z_]*\)/p.\1/g')
+	FROM referral r JOIN referral_person p ON p.referral_id = $SRC WHERE r.id > $MAXID1"
+q "ANALYZE TABLE referral" > /dev/null
+ROWS1=$(rows_read_of "$CM" /inkorg)
+check "GET /inkorg with 1 000 more waiting reads under 3 rows more each ($ROWS0, then $ROWS1)" \
+	test "$ROWS1" != "?" -a "$ROWS0" != "?" -a "$ROWS1" -lt $((ROWS0 + 3000))
+expect_status "... and answers" 200 -b "$CM" "$BASE/inkorg"
+expect_body "... counting them" "Ansökningar att besluta ($((INBOX + 1000)))"
+q "DELETE FROM referral_person WHERE referral_id > $MAXID1; DELETE FROM referral WHERE id > $MAXID1"
+order_ok "the 1 000 copies gone"
 log_in FV personal.fv
 FV_INSATS_ANY=$(insats_id_of "Friska Vindar 2.0")
 n=$(statements_of "$FV" "/deltagare?status=alla")
@@ -272,6 +289,23 @@ if [ "$INBOX" -le 101 ]; then check "... and no further" test -z "$(next_url)"; 
 expect_status "a key past the end is the first page" 200 -b "$CM" "$BASE/inkorg?efter=${INBOX_IDS[$((INBOX - 1))]}&sida=2"
 expect_body "... from the start" "Visar 1–50 av $((INBOX - 1))"
 q "UPDATE referral SET status = 'inskickad' WHERE id = ${INBOX_IDS[5]}"
+
+# Six insatser (more than the late counts read each as a constant): the
+# pages of their waiting referrals, every one once, in order.
+WAITED=$(q "SELECT GROUP_CONCAT(id) FROM referral WHERE insats_id IN
+	(SELECT id FROM insats WHERE id <> $CM_INSATS AND active = 1) AND status = 'avradd' AND id % 3 = 0")
+check "referrals of other insatser to wait" test -n "$WAITED"
+q "INSERT IGNORE INTO staff_insats (staff_id, insats_id) SELECT $CM_ID, id FROM insats
+	WHERE id <> $CM_INSATS AND active = 1 ORDER BY id LIMIT 5;
+	UPDATE referral SET status = 'vantelista' WHERE id IN ($WAITED)"
+at_exit "q \"DELETE FROM staff_insats WHERE staff_id = $CM_ID AND insats_id <> $CM_INSATS; UPDATE referral SET status = 'avradd' WHERE id IN ($WAITED)\""
+eq "personal.cm has six insatser" "$(q "SELECT COUNT(*) FROM staff_insats WHERE staff_id = $CM_ID")" 6
+eq "... every page of the inbox in order" "$(walk "$CM" /inkorg /inkorg)" \
+	"$(sql_ids "SELECT r.id FROM referral r WHERE r.status IN ('inskickad', 'vantelista')
+	AND r.gallrad_at IS NULL AND r.insats_id IN (SELECT insats_id FROM staff_insats WHERE staff_id = $CM_ID)
+	ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id")"
+q "DELETE FROM staff_insats WHERE staff_id = $CM_ID AND insats_id <> $CM_INSATS;
+	UPDATE referral SET status = 'avradd' WHERE id IN ($WAITED)"
 
 # --- The kiosk: a tablet holding a code, answering item 1.
 FV_INSATS=$(insats_id_of "Friska Vindar 2.0")

@@ -197,6 +197,10 @@ struct participation {
 	/* The loading staff member works in its insats and it is submitted
 	 * (ACCESS_SQL_INSATS_WAY; access_insats_reaches() decides). */
 	int staff_reaches;
+	/* The code label generation (sql/0054) the statement read: the
+	 * labels and SUS codes above are named from the worker's copy of
+	 * the code lists kept under it (participation_load()). */
+	struct str code_gen;
 	/* Not a column: status_name as the enum (participation_load()). */
 	enum participation_status status;
 };
@@ -349,6 +353,12 @@ const char *participation_access_object_label(struct str object_type);
  * has asked access_participation(). */
 enum app_err participation_load(
     struct req *, long long id, struct participation *out, int *found);
+
+/* Make the worker's copy of the code lists (code_labels.h) the one of
+ * code label generation gen: read them again (one statement) when the
+ * copy is of another. participation_load() does, with the generation its
+ * statement read; the page's lists then name their codes from the copy. */
+enum app_err participation_code_labels_sync(struct req *, struct str gen);
 
 /* The lists of p's page (*out; arena): plan, extensions, mid-term
  * follow-ups, incomes before and after, change history, the latest

@@ -685,6 +685,88 @@ participation_history_older(struct req *r, const struct participation *p,
 	return APP_OK;
 }
 
+/* x < y as an ascii_bin (byte) ORDER BY has them. */
+static int
+bin_cmp(struct str x, struct str y)
+{
+	size_t n = x.len < y.len ? x.len : y.len;
+	int c = n > 0 ? memcmp(x.p, y.p, n) : 0;
+
+	if (c != 0)
+		return c;
+	return x.len < y.len ? -1 : x.len > y.len;
+}
+
+static int
+str_qcmp(const void *x, const void *y)
+{
+	return bin_cmp(*(const struct str *)x, *(const struct str *)y);
+}
+
+/* A SUS income item: the SUS code, then its extent. */
+struct sus_income {
+	struct str sus, extent;
+};
+
+static int
+sus_income_cmp(const void *x, const void *y)
+{
+	const struct sus_income *a = x, *b = y;
+	int c = bin_cmp(a->sus, b->sus);
+
+	return c != 0 ? c : bin_cmp(a->extent, b->extent);
+}
+
+/* The SUS facts of an income list v (n rows of the lists statement), as
+ * SUS_FACTS_SQL's subqueries make them: value, the codes in the primary
+ * key's order (GROUP_CONCAT(income_code) over (owner, income_code));
+ * sus, SUS_INCOME_ITEM of the codes with a SUS code, each SUS code
+ * (the worker's copy of the list) with ":extent" when one is recorded,
+ * in SUS code order. "," between; "" for none. Arena a. */
+static enum app_err
+income_facts(struct arena *a, const struct participation_income *v, size_t n,
+    struct sus_item *out)
+{
+	struct str *codes;
+	struct sus_income *sus;
+	size_t ns = 0;
+	struct buf bv, bs;
+
+	out->value = out->sus = STR_LIT("");
+	if (n == 0)
+		return APP_OK;
+	if ((codes = arena_calloc(a, n, sizeof(*codes))) == NULL ||
+	    (sus = arena_calloc(a, n, sizeof(*sus))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		codes[i] = v[i].code;
+		if (v[i].has_sus)
+			sus[ns++] = (struct sus_income){
+				code_labels_sus(CODE_LIST_INCOME, v[i].code),
+				v[i].extent
+			};
+	}
+	qsort(codes, n, sizeof(*codes), str_qcmp);
+	qsort(sus, ns, sizeof(*sus), sus_income_cmp);
+	buf_init(&bv, a);
+	buf_init(&bs, a);
+	for (size_t i = 0; i < n; i++)
+		if ((i > 0 && buf_puts(&bv, ",") != APP_OK) ||
+		    buf_append(&bv, codes[i].p, codes[i].len) != APP_OK)
+			return APP_ENOMEM;
+	for (size_t i = 0; i < ns; i++)
+		if ((i > 0 && buf_puts(&bs, ",") != APP_OK) ||
+		    buf_append(&bs, sus[i].sus.p, sus[i].sus.len) != APP_OK ||
+		    (sus[i].extent.len > 0 &&
+		        (buf_puts(&bs, ":") != APP_OK ||
+		            buf_append(&bs, sus[i].extent.p,
+		                sus[i].extent.len) != APP_OK)))
+			return APP_ENOMEM;
+	out->value = buf_str(&bv);
+	out->sus = buf_str(&bs);
+	return APP_OK;
+}
+
 /* The items' order, (kind, n, o2, a) as SQL's ORDER BY on a binary a:
  * sorted here, since the statement is a bare UNION ALL (an ORDER BY
  * over it made it a derived table, materialised and sorted by MariaDB on
@@ -852,7 +934,11 @@ participation_page_load(struct req *r, const struct participation *p,
 	out->nsus_history = cnt[ITEM_SUS_HISTORY];
 	out->nlooked = cnt[ITEM_LOOKED];
 	codes_split(codes, cnt[ITEM_CODE], out->codes);
-	return APP_OK;
+	if ((e = income_facts(r->a, out->income_before, out->nincome_before,
+	         &out->sus_income_before)) != APP_OK)
+		return e;
+	return income_facts(r->a, out->income_after, out->nincome_after,
+	    &out->sus_income_after);
 }
 
 enum app_err

@@ -452,49 +452,53 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
  * labels and SUS codes are '' here: participation_load() names them from
  * the worker's copy of the code lists (code_labels.h), kept under the
  * code label generation read here as code_gen (sql/0054); five code table
- * joins were planned on every execution. */
-#define GET_SQL                                                                       \
-	"SELECT p.id AS id, p.version AS version, p.status AS status, "               \
-	"p.referral_id AS referral_id, p.insats_id AS insats_id, "                    \
-	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "              \
-	"pn.personnummer AS personnummer, " PE_CONTACT ", "                           \
-	"pn.birth_year AS birth_year, p.start_date AS start_date, "                   \
-	"IFNULL(p.planned_end_date, '') AS planned_end, "                             \
-	"IFNULL(c.display_name, '') AS contact, "                                     \
-	"IFNULL(p.contact_id, '') AS contact_id, "                                    \
-	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                            \
-	"p.target_group AS target_group, i.target_groups AS target_groups, "          \
-	"IFNULL(p.end_date, '') AS end_date, "                                        \
-	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                          \
-	"'' AS end_reason, "                                                          \
-	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "                     \
-	"'' AS occ_after, "                                                           \
-	"IFNULL(p.summary_due_date, '') AS summary_due, "                             \
-	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "               \
-	"AS summary_sent, " OVERDUE_COND " AS overdue, "                              \
-	"s.display_name AS remittent, o.name AS remittent_org, "                      \
-	"r.organisation_id AS ref_org_id, "                                           \
-	"r.version AS ref_version, pe.version AS person_version, "                    \
-	"IFNULL(r.education_code, '') AS edu_code, "                                  \
-	"'' AS edu_label, "                                                           \
-	"IFNULL(r.support_time_code, '') AS support_code, "                           \
-	"'' AS support_label, "                                                       \
-	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "                   \
-	"'' AS occ_before, "                                                          \
-	"i.measurement AS measurement, "                                              \
-	"IFNULL(p.occupation_before_percent, '') AS occ_before_pct, "                 \
-	"IFNULL(p.occupation_after_percent, '') AS occ_after_pct, " SUS_FACTS_SQL_OF( \
-	    SUS_FACTS_NO_CODE_SUS) ", " ACCESS_SQL_INSATS_WAY                         \
-	                           " AS staff_reaches, "                              \
-	                           "CAST(g.gen AS CHAR) AS code_gen "                 \
-	                           "FROM participation p " JOIN_PARTICIPATION_PERSON  \
-	                           "JOIN insats i ON i.id = p.insats_id "             \
-	                           "JOIN referral r ON r.id = p.referral_id "         \
-	                           "JOIN staff s ON s.id = r.remittent_id "           \
-	                           "JOIN organisation o ON o.id = r.organisation_id " \
-	                           "LEFT JOIN staff c ON c.id = p.contact_id "        \
-	                           "JOIN code_label_generation g ON g.id = 1 "        \
-	                           "WHERE p.id = ?"
+ * joins were planned on every execution. The income facts are '' too:
+ * the page makes them from its lists statement's incomes
+ * (participation_page_load()); four GROUP_CONCAT subqueries were. */
+/* clang-format off */
+#define GET_SQL                                                                \
+	"SELECT p.id AS id, p.version AS version, p.status AS status, "        \
+	"p.referral_id AS referral_id, p.insats_id AS insats_id, "             \
+	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "       \
+	"pn.personnummer AS personnummer, " PE_CONTACT ", "                    \
+	"pn.birth_year AS birth_year, p.start_date AS start_date, "            \
+	"IFNULL(p.planned_end_date, '') AS planned_end, "                      \
+	"IFNULL(c.display_name, '') AS contact, "                              \
+	"IFNULL(p.contact_id, '') AS contact_id, "                             \
+	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                     \
+	"p.target_group AS target_group, i.target_groups AS target_groups, "   \
+	"IFNULL(p.end_date, '') AS end_date, "                                 \
+	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                   \
+	"'' AS end_reason, "                                                   \
+	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "              \
+	"'' AS occ_after, "                                                    \
+	"IFNULL(p.summary_due_date, '') AS summary_due, "                      \
+	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "        \
+	"AS summary_sent, " OVERDUE_COND " AS overdue, "                       \
+	"s.display_name AS remittent, o.name AS remittent_org, "               \
+	"r.organisation_id AS ref_org_id, "                                    \
+	"r.version AS ref_version, pe.version AS person_version, "             \
+	"IFNULL(r.education_code, '') AS edu_code, "                           \
+	"'' AS edu_label, "                                                    \
+	"IFNULL(r.support_time_code, '') AS support_code, "                    \
+	"'' AS support_label, "                                                \
+	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "            \
+	"'' AS occ_before, "                                                   \
+	"i.measurement AS measurement, "                                       \
+	"IFNULL(p.occupation_before_percent, '') AS occ_before_pct, "          \
+	"IFNULL(p.occupation_after_percent, '') AS occ_after_pct, "            \
+	SUS_FACTS_SQL_OF(SUS_FACTS_NO_CODE_SUS, SUS_FACTS_NO_INCOMES) ", "     \
+	ACCESS_SQL_INSATS_WAY " AS staff_reaches, "                            \
+	"CAST(g.gen AS CHAR) AS code_gen "                                     \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                      \
+	"JOIN insats i ON i.id = p.insats_id "                                 \
+	"JOIN referral r ON r.id = p.referral_id "                             \
+	"JOIN staff s ON s.id = r.remittent_id "                               \
+	"JOIN organisation o ON o.id = r.organisation_id "                     \
+	"LEFT JOIN staff c ON c.id = p.contact_id "                            \
+	"JOIN code_label_generation g ON g.id = 1 "                            \
+	"WHERE p.id = ?"
+/* clang-format on */
 
 /* SQL_PARTICIPATION_REFERRAL_GET: the referral as the decision page shows
  * it. */

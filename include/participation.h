@@ -192,7 +192,9 @@ struct participation {
 	 * time ("" not recorded). */
 	struct str occ_before_pct, occ_after_pct;
 	/* What SUS is sent, as every SUS page reads it: sus_complete_check()
-	 * decides what is missing (include/sus_complete.h). */
+	 * decides what is missing (include/sus_complete.h). The income
+	 * lists' items are "" here: the page's lists make them
+	 * (participation_page's sus_income_before, _after). */
 	struct sus_facts sus;
 	/* The loading staff member works in its insats and it is submitted
 	 * (ACCESS_SQL_INSATS_WAY; access_insats_reaches() decides). */
@@ -307,6 +309,11 @@ struct participation_page {
 	struct followup_record followup;
 	long long summary_version_no;
 	struct str summary_state;
+	/* The SUS facts of the two income lists, as SUS_FACTS_SQL's f_inc_b,
+	 * f_inc_b_sus, f_inc_a and f_inc_a_sus give them (the codes in code
+	 * order; SUS code[:extent] in SUS code order; "," between), made from
+	 * the lists above: participation_load() leaves them "". */
+	struct sus_item sus_income_before, sus_income_after;
 };
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds

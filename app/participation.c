@@ -350,6 +350,7 @@ const struct db_record code_choice_record =
 static const struct db_field item_fields[] = {
 	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
 	DB_FIELD(participation_item, n, "n", DB_F_INT),
+	DB_FIELD(participation_item, o2, "o2", DB_F_INT),
 	DB_FIELD(participation_item, a, "a", DB_F_STR),
 	DB_FIELD(participation_item, b, "b", DB_F_STR),
 	DB_FIELD(participation_item, c, "c", DB_F_STR),
@@ -359,20 +360,6 @@ static const struct db_field item_fields[] = {
 };
 const struct db_record participation_item_record =
     DB_RECORD(participation_item, item_fields);
-
-static const struct db_field page_item_fields[] = {
-	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
-	DB_FIELD(participation_item, n, "n", DB_F_INT),
-	DB_FIELD(participation_item, o2, "o2", DB_F_INT),
-	DB_FIELD(participation_item, a, "a", DB_F_STR),
-	DB_FIELD(participation_item, b, "b", DB_F_STR),
-	DB_FIELD(participation_item, c, "c", DB_F_STR),
-	DB_FIELD(participation_item, d, "d", DB_F_STR),
-	DB_FIELD(participation_item, e, "e", DB_F_STR),
-	DB_FIELD(participation_item, f, "f", DB_F_STR),
-};
-const struct db_record participation_page_item_record =
-    DB_RECORD(participation_item, page_item_fields);
 
 static const struct db_field row_fields[] = {
 	DB_FIELD(participation_row, id, "id", DB_F_INT),

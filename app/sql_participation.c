@@ -431,7 +431,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
  * before its row k (id ?), newest first, ? rows, as the items' kind 5:
  * the history page's older pages (keyset, as the access log's). */
 #define HISTORY_OLDER_SQL                                                      \
-	"SELECT 5 AS kind, " DESC_AT("h.at") " AS n, "                         \
+	"SELECT 5 AS kind, " DESC_AT("h.at") " AS n, -h.id AS o2, "            \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") " AS a, "                  \
 	B("s.display_name") " AS b, " B("h.field") " AS c, "                   \
 	B(HISTORY_STAFF_VALUE("h.old_value")) " AS d, "                        \
@@ -687,10 +687,10 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 51 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL(""), 1, .ncols = 9,
-	    .nparams = 21, .rec = &participation_page_item_record },
+	    .nparams = 21, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ITEMS_FORMS] = { ITEMS_SQL(CODE_ITEMS), 1,
-	    .ncols = 9, .nparams = 21, .rec = &participation_page_item_record },
-	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 8,
+	    .ncols = 9, .nparams = 21, .rec = &participation_item_record },
+	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 9,
 	    .nparams = 3, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "

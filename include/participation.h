@@ -318,15 +318,13 @@ struct participation_page {
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds
  * (participation.c decodes them into the lists above), in the order of
- * (kind, n, o2, a); participation_item_record decodes the rows without
- * o2 (SQL_PARTICIPATION_HISTORY_OLDER, in its order already),
- * participation_page_item_record those with it. */
+ * (kind, n, o2, a); and of SQL_PARTICIPATION_HISTORY_OLDER (kind 5, in
+ * its order already). */
 struct participation_item {
 	long long kind, n, o2;
 	struct str a, b, c, d, e, f;
 };
 extern const struct db_record participation_item_record;
-extern const struct db_record participation_page_item_record;
 
 /* The access-log rows the participation's page shows: the latest reads;
  * the whole log is on its own page (participation_access_load()). */

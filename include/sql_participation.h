@@ -80,7 +80,7 @@ enum sql_participation {
 	SQL_PARTICIPATION_GET,
 	/* (id, id, max, referral id, id, id, max, referral id, max, id, max,
 	 * personnummer, id, referral id x3, insats id, id, max, id,
-	 * id) -> struct participation_item (participation_page_item_record,
+	 * id) -> struct participation_item (participation_item_record,
 	 * unordered: sorted in C): the lists of the participation's
 	 * page in one statement, the long ones their latest max rows (see
 	 * participation_page_load()) */

@@ -454,7 +454,9 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
  * code label generation read here as code_gen (sql/0054); five code table
  * joins were planned on every execution. The income facts are '' too:
  * the page makes them from its lists statement's incomes
- * (participation_page_load()); four GROUP_CONCAT subqueries were. */
+ * (participation_page_load()); four GROUP_CONCAT subqueries were. The
+ * generation's row LEFT JOINed: without it the lists cannot be read
+ * (an error, logged), not a participation that is not found. */
 /* clang-format off */
 #define GET_SQL                                                                \
 	"SELECT p.id AS id, p.version AS version, p.status AS status, "        \
@@ -496,7 +498,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	"JOIN staff s ON s.id = r.remittent_id "                               \
 	"JOIN organisation o ON o.id = r.organisation_id "                     \
 	"LEFT JOIN staff c ON c.id = p.contact_id "                            \
-	"JOIN code_label_generation g ON g.id = 1 "                            \
+	"LEFT JOIN code_label_generation g ON g.id = 1 "                       \
 	"WHERE p.id = ?"
 /* clang-format on */
 

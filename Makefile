@@ -60,7 +60,7 @@ MODULES += midterm sql_midterm page_participation_midterm demo_midterm \
 MODULES += overdue sql_overdue news sql_news
 MODULES += once sql_once hash_piece
 MODULES += page_create
-MODULES += public_cache
+MODULES += public_cache code_labels
 MODULES += participant_list sql_participant_list
 MODULES += multipart
 MODULES += report_pass
@@ -97,7 +97,7 @@ UNIT_TESTS += test_report_pass
 UNIT_TESTS += test_report_quest_pairs
 UNIT_TESTS += test_once
 UNIT_TESTS += test_log
-UNIT_TESTS += test_public_cache
+UNIT_TESTS += test_public_cache test_code_labels
 UNIT_TESTS += test_multipart
 UNIT_TESTS += test_sus_items
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)

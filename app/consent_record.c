@@ -63,6 +63,10 @@ static const struct db_field consent_status_row_fields[] = {
 	DB_FIELD(consent_status_row, s8, "s8", DB_F_STR),
 	DB_FIELD(consent_status_row, s9, "s9", DB_F_STR),
 	DB_FIELD(consent_status_row, s10, "s10", DB_F_STR),
+	DB_FIELD(consent_status_row, o1, "o1", DB_F_INT),
+	DB_FIELD(consent_status_row, o2, "o2", DB_F_STR),
+	DB_FIELD(consent_status_row, o3, "o3", DB_F_INT),
+	DB_FIELD(consent_status_row, o4, "o4", DB_F_STR),
 };
 const struct db_record consent_status_row_record =
     DB_RECORD(consent_status_row, consent_status_row_fields);

@@ -388,12 +388,16 @@ static enum app_err
 sus_bind_facts(struct req *r, struct view_ctx *ctx,
     const struct participation *p, const struct participation_page *pg)
 {
+	struct sus_facts facts = p->sus;
 	struct sus_gaps g;
 	struct str miss, inc, inc_after;
 	int ended = p->status == PARTICIPATION_AVSLUTAD;
 	enum app_err e;
 
-	sus_complete_check(&p->sus, SUS_SCHEMA_DEFAULT, &g);
+	/* The income facts from the page's lists (participation.h). */
+	facts.income_before = pg->sus_income_before;
+	facts.income_after = pg->sus_income_after;
+	sus_complete_check(&facts, SUS_SCHEMA_DEFAULT, &g);
 	miss = sus_gaps_text(r->a, &g);
 	if ((e = sus_income_line(
 	         r, pg->income_before, pg->nincome_before, &inc)) != APP_OK ||

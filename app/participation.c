@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "code_labels.h"
 #include "date.h"
 #include "db.h"
 #include "midterm.h"
@@ -275,6 +276,7 @@ static const struct db_field participation_fields[] = {
 	DB_FIELD(participation, occ_after_pct, "occ_after_pct", DB_F_STR),
 	SUS_FACTS_FIELDS(participation, sus),
 	DB_FIELD(participation, staff_reaches, "staff_reaches", DB_F_BOOL),
+	DB_FIELD(participation, code_gen, "code_gen", DB_F_STR),
 };
 const struct db_record participation_record =
     DB_RECORD(participation, participation_fields);
@@ -348,6 +350,7 @@ const struct db_record code_choice_record =
 static const struct db_field item_fields[] = {
 	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
 	DB_FIELD(participation_item, n, "n", DB_F_INT),
+	DB_FIELD(participation_item, o2, "o2", DB_F_INT),
 	DB_FIELD(participation_item, a, "a", DB_F_STR),
 	DB_FIELD(participation_item, b, "b", DB_F_STR),
 	DB_FIELD(participation_item, c, "c", DB_F_STR),
@@ -357,20 +360,6 @@ static const struct db_field item_fields[] = {
 };
 const struct db_record participation_item_record =
     DB_RECORD(participation_item, item_fields);
-
-static const struct db_field page_item_fields[] = {
-	DB_FIELD(participation_item, kind, "kind", DB_F_INT),
-	DB_FIELD(participation_item, n, "n", DB_F_INT),
-	DB_FIELD(participation_item, o2, "o2", DB_F_INT),
-	DB_FIELD(participation_item, a, "a", DB_F_STR),
-	DB_FIELD(participation_item, b, "b", DB_F_STR),
-	DB_FIELD(participation_item, c, "c", DB_F_STR),
-	DB_FIELD(participation_item, d, "d", DB_F_STR),
-	DB_FIELD(participation_item, e, "e", DB_F_STR),
-	DB_FIELD(participation_item, f, "f", DB_F_STR),
-};
-const struct db_record participation_page_item_record =
-    DB_RECORD(participation_item, page_item_fields);
 
 static const struct db_field row_fields[] = {
 	DB_FIELD(participation_row, id, "id", DB_F_INT),
@@ -460,7 +449,49 @@ participation_load(
 	         SQL_PARTICIPATION_GET, p, 3, out, found)) != APP_OK)
 		return e;
 	out->status = participation_status_from_name(out->status_name);
+	if (!*found)
+		return APP_OK;
+	if ((e = participation_code_labels_sync(r, out->code_gen)) != APP_OK)
+		return e;
+	/* What the statement's code table joins gave: IFNULL(label, ''),
+	 * IFNULL(sus_code, ''). */
+	out->end_reason_label =
+	    code_labels_label(CODE_LIST_END_REASON, out->end_reason_code);
+	out->occ_after_label =
+	    code_labels_label(CODE_LIST_OCCUPATION, out->occ_after_code);
+	out->edu_label = code_labels_label(CODE_LIST_EDUCATION, out->edu_code);
+	out->support_label =
+	    code_labels_label(CODE_LIST_SUPPORT_TIME, out->support_code);
+	out->occ_before_label =
+	    code_labels_label(CODE_LIST_OCCUPATION, out->occ_before_code);
+	out->sus.education.sus =
+	    code_labels_sus(CODE_LIST_EDUCATION, out->sus.education.value);
+	out->sus.occupation_before.sus = code_labels_sus(
+	    CODE_LIST_OCCUPATION, out->sus.occupation_before.value);
+	out->sus.support_time.sus = code_labels_sus(
+	    CODE_LIST_SUPPORT_TIME, out->sus.support_time.value);
+	out->sus.end_reason.sus =
+	    code_labels_sus(CODE_LIST_END_REASON, out->sus.end_reason.value);
+	out->sus.occupation_after.sus = code_labels_sus(
+	    CODE_LIST_OCCUPATION, out->sus.occupation_after.value);
 	return APP_OK;
+}
+
+enum app_err
+participation_code_labels_sync(struct req *r, struct str gen)
+{
+	struct code_label_row *rows;
+	size_t n;
+	enum app_err e;
+
+	if (code_labels_current(gen))
+		return APP_OK;
+	/* Read under a generation of their own, which the next request
+	 * compares: a change between the two statements is read again. */
+	if ((e = part_load(r, SQL_PARTICIPATION_CODE_LABELS, NULL, 0, &rows,
+	         &n)) != APP_OK)
+		return e;
+	return code_labels_put(rows, n);
 }
 
 /* The code list tables in the order of enum participation_codes. */
@@ -546,6 +577,60 @@ items_alloc(struct arena *a, size_t n, size_t sz, void *out)
 	return APP_OK;
 }
 
+/* The code list a history field of a participation (referral: of the
+ * referral's SUS history) names its codes from, as HISTORY_SQL_VALUE
+ * (participation) and the SUS history's own CASE (referral) named them;
+ * *set: a comma-separated set of codes. CODE_LIST__MAX: the value as
+ * stored. */
+static enum code_list
+history_field_list(int referral, struct str field, int *set)
+{
+	static const struct {
+		const char *field;
+		enum code_list list;
+		int set, referral;
+	} map[] = {
+		{ "education_code", CODE_LIST_EDUCATION, 0, 1 },
+		{ "support_time_code", CODE_LIST_SUPPORT_TIME, 0, 1 },
+		{ "income", CODE_LIST_INCOME, 1, 1 },
+		{ "advise_against_code", CODE_LIST_ADVISE_AGAINST, 0, 0 },
+		{ "occupation_before_code", CODE_LIST_OCCUPATION, 0, 0 },
+		{ "occupation_after_code", CODE_LIST_OCCUPATION, 0, 0 },
+		{ "end_reason_code", CODE_LIST_END_REASON, 0, 0 },
+		{ "income_after", CODE_LIST_INCOME, 1, 0 },
+	};
+
+	*set = 0;
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if ((!referral || map[i].referral) &&
+		    str_eq_cstr(field, map[i].field)) {
+			*set = map[i].set;
+			return map[i].list;
+		}
+	return CODE_LIST__MAX;
+}
+
+/* Item it of a history list (field c, values d and e) with its codes
+ * named by their labels. */
+static enum app_err
+history_named(struct arena *a, int referral, struct participation_item *it)
+{
+	int set;
+	enum code_list l = history_field_list(referral, it->c, &set);
+	enum app_err e;
+
+	if (l == CODE_LIST__MAX)
+		return APP_OK;
+	if (!set) {
+		it->d = code_labels_name(l, it->d);
+		it->e = code_labels_name(l, it->e);
+		return APP_OK;
+	}
+	if ((e = code_labels_names(a, l, it->d, &it->d)) != APP_OK)
+		return e;
+	return code_labels_names(a, l, it->e, &it->e);
+}
+
 static struct participation_history
 item_history(const struct participation_item *it)
 {
@@ -579,9 +664,93 @@ participation_history_older(struct req *r, const struct participation *p,
 	/* The times are UTC: shown in Swedish time, as on the page. */
 	for (size_t i = 0; i < k; i++) {
 		it[i].a = date_local_time(r->a, it[i].a);
+		if ((e = history_named(r->a, 0, &it[i])) != APP_OK)
+			return e;
 		(*rows)[i] = item_history(&it[i]);
 	}
 	*n = k;
+	return APP_OK;
+}
+
+/* x < y as an ascii_bin (byte) ORDER BY has them. */
+static int
+bin_cmp(struct str x, struct str y)
+{
+	size_t n = x.len < y.len ? x.len : y.len;
+	int c = n > 0 ? memcmp(x.p, y.p, n) : 0;
+
+	if (c != 0)
+		return c;
+	return x.len < y.len ? -1 : x.len > y.len;
+}
+
+static int
+str_qcmp(const void *x, const void *y)
+{
+	return bin_cmp(*(const struct str *)x, *(const struct str *)y);
+}
+
+/* A SUS income item: the SUS code, then its extent. */
+struct sus_income {
+	struct str sus, extent;
+};
+
+static int
+sus_income_cmp(const void *x, const void *y)
+{
+	const struct sus_income *a = x, *b = y;
+	int c = bin_cmp(a->sus, b->sus);
+
+	return c != 0 ? c : bin_cmp(a->extent, b->extent);
+}
+
+/* The SUS facts of an income list v (n rows of the lists statement), as
+ * SUS_FACTS_SQL's subqueries make them: value, the codes in the primary
+ * key's order (GROUP_CONCAT(income_code) over (owner, income_code));
+ * sus, SUS_INCOME_ITEM of the codes with a SUS code, each SUS code
+ * (the worker's copy of the list) with ":extent" when one is recorded,
+ * in SUS code order. "," between; "" for none. Arena a. */
+static enum app_err
+income_facts(struct arena *a, const struct participation_income *v, size_t n,
+    struct sus_item *out)
+{
+	struct str *codes;
+	struct sus_income *sus;
+	size_t ns = 0;
+	struct buf bv, bs;
+
+	out->value = out->sus = STR_LIT("");
+	if (n == 0)
+		return APP_OK;
+	if ((codes = arena_calloc(a, n, sizeof(*codes))) == NULL ||
+	    (sus = arena_calloc(a, n, sizeof(*sus))) == NULL)
+		return APP_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		codes[i] = v[i].code;
+		if (v[i].has_sus)
+			sus[ns++] = (struct sus_income){
+				code_labels_sus(CODE_LIST_INCOME, v[i].code),
+				v[i].extent
+			};
+	}
+	qsort(codes, n, sizeof(*codes), str_qcmp);
+	qsort(sus, ns, sizeof(*sus), sus_income_cmp);
+	buf_init(&bv, a);
+	buf_init(&bs, a);
+	for (size_t i = 0; i < n; i++)
+		if ((i > 0 && buf_puts(&bv, ",") != APP_OK) ||
+		    buf_append(&bv, codes[i].p, codes[i].len) != APP_OK)
+			return APP_ENOMEM;
+	for (size_t i = 0; i < ns; i++)
+		if ((i > 0 && buf_puts(&bs, ",") != APP_OK) ||
+		    buf_append(&bs, sus[i].sus.p, sus[i].sus.len) != APP_OK ||
+		    (sus[i].extent.len > 0 &&
+		        (buf_puts(&bs, ":") != APP_OK ||
+		            buf_append(&bs, sus[i].extent.p,
+		                sus[i].extent.len) != APP_OK)))
+			return APP_ENOMEM;
+	out->value = buf_str(&bv);
+	out->sus = buf_str(&bs);
 	return APP_OK;
 }
 
@@ -668,6 +837,11 @@ participation_page_load(struct req *r, const struct participation *p,
 		    x->kind == ITEM_REFERRAL_HISTORY ||
 		    x->kind == ITEM_SUS_HISTORY || x->kind == ITEM_LOOKED)
 			it[i].a = date_local_time(r->a, x->a);
+		if ((x->kind == ITEM_HISTORY ||
+		        x->kind == ITEM_REFERRAL_HISTORY) &&
+		    (e = history_named(r->a, x->kind == ITEM_REFERRAL_HISTORY,
+		         &it[i])) != APP_OK)
+			return e;
 
 		switch ((enum part_item)x->kind) {
 		case ITEM_ACTIVITY:
@@ -747,7 +921,11 @@ participation_page_load(struct req *r, const struct participation *p,
 	out->nsus_history = cnt[ITEM_SUS_HISTORY];
 	out->nlooked = cnt[ITEM_LOOKED];
 	codes_split(codes, cnt[ITEM_CODE], out->codes);
-	return APP_OK;
+	if ((e = income_facts(r->a, out->income_before, out->nincome_before,
+	         &out->sus_income_before)) != APP_OK)
+		return e;
+	return income_facts(r->a, out->income_after, out->nincome_after,
+	    &out->sus_income_after);
 }
 
 enum app_err

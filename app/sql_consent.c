@@ -199,9 +199,10 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                              " COALESCE(MAX(version), 0) + 1, ?, ?, 1, ? FROM consent_text"
 	                              " WHERE kind = ? AND language = ?",
 	    0, .ncols = 0, .nparams = 7 },
-	[SQL_CONSENT_STATUS] = { "SELECT kind, id, n1, n2, n3, n4, n5, n6, s1, s2, s3, s4, s5,"
-	                         " s6, s7, s8, s9, s10 FROM ("
-	                         "SELECT 0 AS kind, r.id AS id, r.organisation_id AS n1,"
+	/* A bare UNION ALL ordered as a whole, with its order keys o1..o4 as
+	 * columns: wrapped in a derived table to leave them out, it cost
+	 * MariaDB about a third more per execution (the same rows). */
+	[SQL_CONSENT_STATUS] = { "SELECT 0 AS kind, r.id AS id, r.organisation_id AS n1,"
 	                         " IFNULL(o.parent_id, 0) AS n2, r.consent_at_visa AS n3,"
 	                         " (pe.protected_identity OR IFNULL(pp.protected_identity, 0)) AS n4,"
 	                         " 0 AS n5, 0 AS n6, CONCAT_WS(' – ', po.name, o.name) AS s1,"
@@ -229,7 +230,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " FROM consent c JOIN staff s ON s.id = c.taken_by"
 	                         " JOIN consent_text t ON t.id = c.text_id"
 	                         " WHERE c.referral_id = ?)"
-	                         " UNION ALL SELECT 2, cp.id, cp.consent_id, IFNULL(cp.organisation_id, 0),"
+	                         " UNION ALL (SELECT 2, cp.id, cp.consent_id, IFNULL(cp.organisation_id, 0),"
 	                         " cp.insats_id IS NOT NULL, 0, 0, 0," PARTY_NAME
 	                         ", cp.state,"
 	                         " IFNULL(DATE_FORMAT(cp.revoked_at, '%Y-%m-%d %H:%i'), ''),"
@@ -240,7 +241,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " LEFT JOIN organisation o ON o.id = cp.organisation_id"
 	                         " LEFT JOIN organisation po ON po.id = o.parent_id"
 	                         " LEFT JOIN insats i ON i.id = cp.insats_id"
-	                         " WHERE c.referral_id = ? AND c.kind = 'sekretess'"
-	                         ") u ORDER BY kind, o1, o2, o3, o4, id",
-	    1, .ncols = 18, .nparams = 3, .rec = &consent_status_row_record },
+	                         " WHERE c.referral_id = ? AND c.kind = 'sekretess')"
+	                         " ORDER BY kind, o1, o2, o3, o4, id",
+	    1, .ncols = 22, .nparams = 3, .rec = &consent_status_row_record },
 };

@@ -1,5 +1,6 @@
 /* sql_participation.c: statements of the insats staff's pages; see
  * include/sql_participation.h. */
+#include "code_labels.h"
 #include "overdue.h"
 #include "participation.h"
 #include "paging.h"
@@ -190,6 +191,44 @@ _Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
 	"SELECT 'code_municipality', code, name, active, 1, "                  \
 	"ROW_NUMBER() OVER (ORDER BY name) FROM code_municipality"
 
+/* SQL_PARTICIPATION_CODE_LABELS: the code lists of enum code_list
+ * (include/code_list.h) as the worker keeps them (code_labels.h), each in
+ * its order, after the generation they are read under (list -1): one
+ * statement, one read view. The advice codes have no SUS code. */
+/* clang-format off */
+#define CODE_LABELS_OF(n, table, sus)                                          \
+	" UNION ALL SELECT " NUM(n) ", code, label, IFNULL(" sus ", ''), "     \
+	sus " IS NOT NULL, sort_order, '' FROM " table
+#define CODE_LABELS_SQL                                                        \
+	"SELECT -1 AS list, '' AS code, '' AS label, '' AS sus, "              \
+	"0 AS has_sus, 0 AS sort_order, CAST(gen AS CHAR) AS gen "             \
+	"FROM code_label_generation WHERE id = 1"                              \
+	CODE_LABELS_OF(CODE_LIST_EDUCATION_N, "code_education", "sus_code")    \
+	CODE_LABELS_OF(CODE_LIST_INCOME_N, "code_income", "sus_code")          \
+	CODE_LABELS_OF(CODE_LIST_SUPPORT_TIME_N, "code_support_time",          \
+	    "sus_code")                                                        \
+	CODE_LABELS_OF(CODE_LIST_OCCUPATION_N, "code_occupation", "sus_code")  \
+	CODE_LABELS_OF(CODE_LIST_END_REASON_N, "code_end_reason", "sus_code")  \
+	CODE_LABELS_OF(CODE_LIST_ADVISE_AGAINST_N, "code_advise_against",      \
+	    "NULL")                                                            \
+	" ORDER BY list, sort_order, code"
+/* clang-format on */
+/* enum code_list's values as SQL text. */
+#define CODE_LIST_EDUCATION_N      0
+#define CODE_LIST_INCOME_N         1
+#define CODE_LIST_SUPPORT_TIME_N   2
+#define CODE_LIST_OCCUPATION_N     3
+#define CODE_LIST_END_REASON_N     4
+#define CODE_LIST_ADVISE_AGAINST_N 5
+_Static_assert(CODE_LIST_EDUCATION == CODE_LIST_EDUCATION_N &&
+        CODE_LIST_INCOME == CODE_LIST_INCOME_N &&
+        CODE_LIST_SUPPORT_TIME == CODE_LIST_SUPPORT_TIME_N &&
+        CODE_LIST_OCCUPATION == CODE_LIST_OCCUPATION_N &&
+        CODE_LIST_END_REASON == CODE_LIST_END_REASON_N &&
+        CODE_LIST_ADVISE_AGAINST == CODE_LIST_ADVISE_AGAINST_N &&
+        CODE_LIST__MAX == 6,
+    "CODE_LABELS_SQL's list numbers are enum code_list's");
+
 /* The access log of one participant's file (personnummer, participation
  * id, referral id x3, insats id): this file only, not what other
  * organisations did with the same personnummer (their referrals, their
@@ -301,15 +340,15 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	"WHERE h.record_type = '" type "' AND h.record_id = ? " extra          \
 	"ORDER BY h.at DESC, h.id DESC LIMIT ?)"
 
-/* The values of the SUS history's fields (sql/0046 sus_field): the
- * referral's codes by their labels as HISTORY_SQL_VALUE shows them; the
- * participation's (kommun code, percentages) as they are. Fewer
- * subqueries for the statement to plan on every execution. */
-#define SUS_REF_VALUE(col)                                                     \
-	"CASE h.field " HISTORY_SQL_CODE("education_code", "code_education",   \
-	    col) HISTORY_SQL_CODE("support_time_code", "code_support_time",    \
-	    col) HISTORY_SQL_CODES("income", "code_income", col)               \
-	"ELSE " col " END"
+/* A change history value col as the page's statements give it: an
+ * account id (the contact person) by the account's name, any other value
+ * as stored. The codes' labels (HISTORY_SQL_VALUE's other cases: 22
+ * subqueries in the two history branches to plan on every execution) are
+ * named in C from the worker's copy of the code lists
+ * (participation_history_named(), code_labels.h). */
+#define HISTORY_STAFF_VALUE(col)                                               \
+	"CASE h.field WHEN 'contact_id' THEN IFNULL((SELECT hs.display_name "  \
+	"FROM staff hs WHERE hs.id = " col "), " col ") ELSE " col " END"
 #define AS_IS(col) col
 
 /* One income list: code, label, has a SUS code, extent ("" none) of the
@@ -392,9 +431,9 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	    "FROM participation_income_after ia JOIN code_income c "           \
 	    "ON c.code = ia.income_code WHERE ia.participation_id = ?")        \
 	" UNION ALL " HISTORY_ITEMS("5", "participation",                      \
-	    "ix_history_record", "", HISTORY_SQL_VALUE)                        \
+	    "ix_history_record", "", HISTORY_STAFF_VALUE)                      \
 	" UNION ALL " HISTORY_ITEMS("6", "referral", "ix_history_sus",         \
-	    "AND h.sus_field = 1 ", SUS_REF_VALUE)                             \
+	    "AND h.sus_field = 1 ", AS_IS)                                     \
 	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
 	    "AND h.sus_field = 1 ", AS_IS)                                     \
 	" UNION ALL " LOOKED_ITEMS codes                                       \
@@ -404,11 +443,11 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
  * before its row k (id ?), newest first, ? rows, as the items' kind 5:
  * the history page's older pages (keyset, as the access log's). */
 #define HISTORY_OLDER_SQL                                                      \
-	"SELECT 5 AS kind, " DESC_AT("h.at") " AS n, "                         \
+	"SELECT 5 AS kind, " DESC_AT("h.at") " AS n, -h.id AS o2, "            \
 	B("DATE_FORMAT(h.at, '%Y-%m-%d %H:%i:%s')") " AS a, "                  \
 	B("s.display_name") " AS b, " B("h.field") " AS c, "                   \
-	B(HISTORY_SQL_VALUE("h.old_value")) " AS d, "                          \
-	B(HISTORY_SQL_VALUE("h.new_value")) " AS e, " B("h.id") " AS f "       \
+	B(HISTORY_STAFF_VALUE("h.old_value")) " AS d, "                        \
+	B(HISTORY_STAFF_VALUE("h.new_value")) " AS e, " B("h.id") " AS f "     \
 	"FROM change_history k "                                               \
 	"JOIN change_history h FORCE INDEX (ix_history_record) "               \
 	"ON h.record_type = k.record_type AND h.record_id = k.record_id "      \
@@ -421,46 +460,59 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 
 /* SQL_PARTICIPATION_GET: the participation's page, SUS data included:
  * the SUS facts as every SUS statement reads them (SUS_FACTS_SQL,
- * include/sql_sus_facts.h), for sus_complete_check() to decide. */
-#define GET_SQL                                                                   \
-	"SELECT p.id AS id, p.version AS version, p.status AS status, "           \
-	"p.referral_id AS referral_id, p.insats_id AS insats_id, "                \
-	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "          \
-	"pn.personnummer AS personnummer, " PE_CONTACT ", "                       \
-	"pn.birth_year AS birth_year, p.start_date AS start_date, "               \
-	"IFNULL(p.planned_end_date, '') AS planned_end, "                         \
-	"IFNULL(c.display_name, '') AS contact, "                                 \
-	"IFNULL(p.contact_id, '') AS contact_id, "                                \
-	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                        \
-	"p.target_group AS target_group, i.target_groups AS target_groups, "      \
-	"IFNULL(p.end_date, '') AS end_date, "                                    \
-	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                      \
-	"IFNULL(cer.label, '') AS end_reason, "                                   \
-	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "                 \
-	"IFNULL(coa.label, '') AS occ_after, "                                    \
-	"IFNULL(p.summary_due_date, '') AS summary_due, "                         \
-	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "           \
-	"AS summary_sent, " OVERDUE_COND " AS overdue, "                          \
-	"s.display_name AS remittent, o.name AS remittent_org, "                  \
-	"r.organisation_id AS ref_org_id, "                                       \
-	"r.version AS ref_version, pe.version AS person_version, "                \
-	"IFNULL(r.education_code, '') AS edu_code, "                              \
-	"IFNULL(ce.label, '') AS edu_label, "                                     \
-	"IFNULL(r.support_time_code, '') AS support_code, "                       \
-	"IFNULL(cst.label, '') AS support_label, "                                \
-	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "               \
-	"IFNULL(cob.label, '') AS occ_before, "                                   \
-	"i.measurement AS measurement, "                                          \
-	"IFNULL(p.occupation_before_percent, '') AS occ_before_pct, "             \
-	"IFNULL(p.occupation_after_percent, '') AS occ_after_pct, " SUS_FACTS_SQL \
-	", " ACCESS_SQL_INSATS_WAY " AS staff_reaches "                           \
-	"FROM participation p " JOIN_PARTICIPATION_PERSON                         \
-	"JOIN insats i ON i.id = p.insats_id "                                    \
-	"JOIN referral r ON r.id = p.referral_id "                                \
-	"JOIN staff s ON s.id = r.remittent_id "                                  \
-	"JOIN organisation o ON o.id = r.organisation_id "                        \
-	"LEFT JOIN staff c ON c.id = p.contact_id " SUS_CODE_JOINS                \
+ * include/sql_sus_facts.h), for sus_complete_check() to decide. The codes'
+ * labels and SUS codes are '' here: participation_load() names them from
+ * the worker's copy of the code lists (code_labels.h), kept under the
+ * code label generation read here as code_gen (sql/0054); five code table
+ * joins were planned on every execution. The income facts are '' too:
+ * the page makes them from its lists statement's incomes
+ * (participation_page_load()); four GROUP_CONCAT subqueries were. The
+ * generation's row LEFT JOINed: without it the lists cannot be read
+ * (an error, logged), not a participation that is not found. */
+/* clang-format off */
+#define GET_SQL                                                                \
+	"SELECT p.id AS id, p.version AS version, p.status AS status, "        \
+	"p.referral_id AS referral_id, p.insats_id AS insats_id, "             \
+	"i.name AS insats, IFNULL(i.summary_due_days, '') AS due_days, "       \
+	"pn.personnummer AS personnummer, " PE_CONTACT ", "                    \
+	"pn.birth_year AS birth_year, p.start_date AS start_date, "            \
+	"IFNULL(p.planned_end_date, '') AS planned_end, "                      \
+	"IFNULL(c.display_name, '') AS contact, "                              \
+	"IFNULL(p.contact_id, '') AS contact_id, "                             \
+	"IFNULL(p.hours_per_week, '') AS hours_per_week, "                     \
+	"p.target_group AS target_group, i.target_groups AS target_groups, "   \
+	"IFNULL(p.end_date, '') AS end_date, "                                 \
+	"IFNULL(p.end_reason_code, '') AS end_reason_code, "                   \
+	"'' AS end_reason, "                                                   \
+	"IFNULL(p.occupation_after_code, '') AS occ_after_code, "              \
+	"'' AS occ_after, "                                                    \
+	"IFNULL(p.summary_due_date, '') AS summary_due, "                      \
+	"IFNULL(DATE_FORMAT(p.summary_sent_at, '%Y-%m-%d %H:%i'), '') "        \
+	"AS summary_sent, " OVERDUE_COND " AS overdue, "                       \
+	"s.display_name AS remittent, o.name AS remittent_org, "               \
+	"r.organisation_id AS ref_org_id, "                                    \
+	"r.version AS ref_version, pe.version AS person_version, "             \
+	"IFNULL(r.education_code, '') AS edu_code, "                           \
+	"'' AS edu_label, "                                                    \
+	"IFNULL(r.support_time_code, '') AS support_code, "                    \
+	"'' AS support_label, "                                                \
+	"IFNULL(p.occupation_before_code, '') AS occ_before_code, "            \
+	"'' AS occ_before, "                                                   \
+	"i.measurement AS measurement, "                                       \
+	"IFNULL(p.occupation_before_percent, '') AS occ_before_pct, "          \
+	"IFNULL(p.occupation_after_percent, '') AS occ_after_pct, "            \
+	SUS_FACTS_SQL_OF(SUS_FACTS_NO_CODE_SUS, SUS_FACTS_NO_INCOMES) ", "     \
+	ACCESS_SQL_INSATS_WAY " AS staff_reaches, "                            \
+	"CAST(g.gen AS CHAR) AS code_gen "                                     \
+	"FROM participation p " JOIN_PARTICIPATION_PERSON                      \
+	"JOIN insats i ON i.id = p.insats_id "                                 \
+	"JOIN referral r ON r.id = p.referral_id "                             \
+	"JOIN staff s ON s.id = r.remittent_id "                               \
+	"JOIN organisation o ON o.id = r.organisation_id "                     \
+	"LEFT JOIN staff c ON c.id = p.contact_id "                            \
+	"LEFT JOIN code_label_generation g ON g.id = 1 "                       \
 	"WHERE p.id = ?"
+/* clang-format on */
 
 /* SQL_PARTICIPATION_REFERRAL_GET: the referral as the decision page shows
  * it. */
@@ -644,13 +696,15 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	                                    "OR CONCAT(IFNULL(pp.first_name, ''), ' ', IFNULL(pp.last_name, '')) LIKE ?) "
 	                                    "ORDER BY r.submitted_at DESC, r.id DESC LIMIT 101",
 	    1, .ncols = 10, .nparams = 3, .rec = &participation_hit_record },
-	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 50 + SUS_FACTS_NCOLS,
+	[SQL_PARTICIPATION_CODE_LABELS] = { CODE_LABELS_SQL, 1, .ncols = 7,
+	    .nparams = 0, .rec = &code_label_row_record },
+	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 51 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL(""), 1, .ncols = 9,
-	    .nparams = 21, .rec = &participation_page_item_record },
+	    .nparams = 21, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ITEMS_FORMS] = { ITEMS_SQL(CODE_ITEMS), 1,
-	    .ncols = 9, .nparams = 21, .rec = &participation_page_item_record },
-	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 8,
+	    .ncols = 9, .nparams = 21, .rec = &participation_item_record },
+	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 9,
 	    .nparams = 3, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "
 	                                   "FROM participation_activity "

@@ -154,6 +154,9 @@ struct consent_cover {
 struct consent_status_row {
 	long long kind, id, n1, n2, n3, n4, n5, n6;
 	struct str s1, s2, s3, s4, s5, s6, s7, s8, s9, s10;
+	/* The statement's order keys after kind (read, not used). */
+	long long o1, o3;
+	struct str o2, o4;
 };
 extern const struct db_record consent_status_row_record;
 

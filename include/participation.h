@@ -192,11 +192,17 @@ struct participation {
 	 * time ("" not recorded). */
 	struct str occ_before_pct, occ_after_pct;
 	/* What SUS is sent, as every SUS page reads it: sus_complete_check()
-	 * decides what is missing (include/sus_complete.h). */
+	 * decides what is missing (include/sus_complete.h). The income
+	 * lists' items are "" here: the page's lists make them
+	 * (participation_page's sus_income_before, _after). */
 	struct sus_facts sus;
 	/* The loading staff member works in its insats and it is submitted
 	 * (ACCESS_SQL_INSATS_WAY; access_insats_reaches() decides). */
 	int staff_reaches;
+	/* The code label generation (sql/0054) the statement read: the
+	 * labels and SUS codes above are named from the worker's copy of
+	 * the code lists kept under it (participation_load()). */
+	struct str code_gen;
 	/* Not a column: status_name as the enum (participation_load()). */
 	enum participation_status status;
 };
@@ -303,19 +309,22 @@ struct participation_page {
 	struct followup_record followup;
 	long long summary_version_no;
 	struct str summary_state;
+	/* The SUS facts of the two income lists, as SUS_FACTS_SQL's f_inc_b,
+	 * f_inc_b_sus, f_inc_a and f_inc_a_sus give them (the codes in code
+	 * order; SUS code[:extent] in SUS code order; "," between), made from
+	 * the lists above: participation_load() leaves them "". */
+	struct sus_item sus_income_before, sus_income_after;
 };
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds
  * (participation.c decodes them into the lists above), in the order of
- * (kind, n, o2, a); participation_item_record decodes the rows without
- * o2 (SQL_PARTICIPATION_HISTORY_OLDER, in its order already),
- * participation_page_item_record those with it. */
+ * (kind, n, o2, a); and of SQL_PARTICIPATION_HISTORY_OLDER (kind 5, in
+ * its order already). */
 struct participation_item {
 	long long kind, n, o2;
 	struct str a, b, c, d, e, f;
 };
 extern const struct db_record participation_item_record;
-extern const struct db_record participation_page_item_record;
 
 /* The access-log rows the participation's page shows: the latest reads;
  * the whole log is on its own page (participation_access_load()). */
@@ -349,6 +358,12 @@ const char *participation_access_object_label(struct str object_type);
  * has asked access_participation(). */
 enum app_err participation_load(
     struct req *, long long id, struct participation *out, int *found);
+
+/* Make the worker's copy of the code lists (code_labels.h) the one of
+ * code label generation gen: read them again (one statement) when the
+ * copy is of another. participation_load() does, with the generation its
+ * statement read; the page's lists then name their codes from the copy. */
+enum app_err participation_code_labels_sync(struct req *, struct str gen);
 
 /* The lists of p's page (*out; arena): plan, extensions, mid-term
  * follow-ups, incomes before and after, change history, the latest

@@ -113,7 +113,8 @@ enum sql_consent {
 	 * it runs out is consent_runs_out()'s, in C), n3 closed, n4 text version, n5 active parties, n6 all parties; s1..s10
 	 * as SQL_CONSENT_LIST); kind 2 the parties of its waivers (id; n1
 	 * consent id, n2 organisation id or 0, n3 is the insats; s1 name, s2
-	 * state, s3 revoked at) in the order of SQL_CONSENT_PARTIES */
+	 * state, s3 revoked at) in the order of SQL_CONSENT_PARTIES; o1..o4
+	 * the order's keys */
 	SQL_CONSENT_STATUS,
 	SQL_CONSENT__MAX
 };

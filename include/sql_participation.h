@@ -46,6 +46,10 @@ enum sql_participation {
 	/* () -> struct code_choice: every code of the lists of enum
 	 * participation_codes, active or not, list by list in sort order */
 	SQL_PARTICIPATION_CODES,
+	/* () -> struct code_label_row (code_labels.h): the generation of the
+	 * code lists (list 0), then the codes of the lists of enum
+	 * code_list, list by list in sort order */
+	SQL_PARTICIPATION_CODE_LABELS,
 	/* (referral id) -> struct referral_lock: locks the referral for the
 	 * rest of the transaction */
 	SQL_PARTICIPATION_REFERRAL_LOCK,
@@ -76,7 +80,7 @@ enum sql_participation {
 	SQL_PARTICIPATION_GET,
 	/* (id, id, max, referral id, id, id, max, referral id, max, id, max,
 	 * personnummer, id, referral id x3, insats id, id, max, id,
-	 * id) -> struct participation_item (participation_page_item_record,
+	 * id) -> struct participation_item (participation_item_record,
 	 * unordered: sorted in C): the lists of the participation's
 	 * page in one statement, the long ones their latest max rows (see
 	 * participation_page_load()) */

@@ -62,29 +62,44 @@
 /* The facts as columns f_* (SUS_FACTS_NCOLS of them); decode with
  * SUS_FACTS_FIELDS. The registry items (start date, personnummer, ...)
  * are the export's own columns. */
-#define SUS_FACTS_SQL                                                          \
+/* clang-format off */
+#define SUS_FACTS_SQL_OF(sus, inc)                                             \
 	"IFNULL(r.education_code, '') AS f_edu, "                              \
-	"IFNULL(ce.sus_code, '') AS f_edu_sus, "                               \
-	"IFNULL((SELECT GROUP_CONCAT(ri.income_code) FROM referral_income ri " \
-	"WHERE ri.referral_id = p.referral_id), '') AS f_inc_b, "              \
-	"IFNULL(" SUS_INCOME_BEFORE ", '') AS f_inc_b_sus, "                   \
+	sus("ce") " AS f_edu_sus, "                                            \
+	inc("IFNULL((SELECT GROUP_CONCAT(ri.income_code) "                     \
+	    "FROM referral_income ri "                                         \
+	    "WHERE ri.referral_id = p.referral_id), '')") " AS f_inc_b, "      \
+	inc("IFNULL(" SUS_INCOME_BEFORE ", '')") " AS f_inc_b_sus, "           \
 	"IFNULL(p.occupation_before_code, '') AS f_occ_b, "                    \
-	"IFNULL(cob.sus_code, '') AS f_occ_b_sus, "                            \
+	sus("cob") " AS f_occ_b_sus, "                                         \
 	"IFNULL(r.support_time_code, '') AS f_sup, "                           \
-	"IFNULL(cst.sus_code, '') AS f_sup_sus, "                              \
+	sus("cst") " AS f_sup_sus, "                                           \
 	"pe.home_municipality AS f_kommun, "                                   \
 	"IFNULL(" SUS_KOMMUN_CODE ", '') AS f_kommun_sus, "                    \
 	"p.status = 'avslutad' AS f_ended, "                                   \
 	"IFNULL(DATE_FORMAT(p.end_date, '%Y-%m-%d'), '') AS f_end_date, "      \
 	"IFNULL(p.end_reason_code, '') AS f_er, "                              \
-	"IFNULL(cer.sus_code, '') AS f_er_sus, "                               \
+	sus("cer") " AS f_er_sus, "                                            \
 	"IFNULL(p.occupation_after_code, '') AS f_occ_a, "                     \
-	"IFNULL(coa.sus_code, '') AS f_occ_a_sus, "                            \
-	"IFNULL((SELECT GROUP_CONCAT(pa.income_code) FROM "                    \
-	"participation_income_after pa WHERE pa.participation_id = p.id), "    \
-	"'') AS f_inc_a, "                                                     \
-	"IFNULL(" SUS_INCOME_AFTER ", '') AS f_inc_a_sus"
-#define SUS_FACTS_NCOLS 18
+	sus("coa") " AS f_occ_a_sus, "                                         \
+	inc("IFNULL((SELECT GROUP_CONCAT(pa.income_code) FROM "                \
+	    "participation_income_after pa "                                   \
+	    "WHERE pa.participation_id = p.id), '')") " AS f_inc_a, "          \
+	inc("IFNULL(" SUS_INCOME_AFTER ", '')") " AS f_inc_a_sus"
+/* clang-format on */
+/* SUS_FACTS_SQL_OF's sus: the SUS code of a coded item by the alias of
+ * its code table's join (SUS_CODE_JOINS); or none read, for a statement
+ * that joins no code table and takes the SUS codes from the worker's copy
+ * of the lists (include/code_labels.h): the column is then ''. Its inc:
+ * the income lists' subqueries as they are; or none read, for the
+ * participation page, whose lists statement returns the incomes
+ * (participation_page_load() makes the two facts): the columns are ''. */
+#define SUS_FACTS_CODE_SUS(alias)    "IFNULL(" alias ".sus_code, '')"
+#define SUS_FACTS_NO_CODE_SUS(alias) "''"
+#define SUS_FACTS_INCOMES(x)         x
+#define SUS_FACTS_NO_INCOMES(x)      "''"
+#define SUS_FACTS_SQL                SUS_FACTS_SQL_OF(SUS_FACTS_CODE_SUS, SUS_FACTS_INCOMES)
+#define SUS_FACTS_NCOLS              18
 
 /* A HAVING over the f_* columns that only narrows what is read: a row it
  * skips has every item SUS takes, and sus_complete_check() (schema version

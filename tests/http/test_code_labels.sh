@@ -1,0 +1,132 @@
+# The workers' copy of the code lists (issue 19, app/code_labels.c): the
+# participation page names its codes (the end reason, the occupations, the
+# history's codes and income lists) from a copy each worker keeps under
+# the code label generation (sql/0054). A label changed by SQL, or
+# through the admin's code list form, shows on the very next request on
+# every worker: many requests, none stale. The labels are put back at the
+# end.
+. "$(dirname "$0")/lib.sh"
+
+N=24 # requests per round: eight or so for each of the three workers
+TMPD=$(mktemp -d)
+
+# A stegvis of this test's own on the same database, spoken to over
+# FastCGI (as tests/http/test_public_cache.sh): three workers never
+# recycled during the test, so each one keeps its copy between rounds.
+cat > "$TMPD/own.conf" <<CONF
+socket = $TMPD/own.sock
+db_socket = $VAR/run/mysqld.sock
+db_password_file = $VAR/db.pass
+views = $ROOT/views
+workers = 3
+max_requests = 100000
+strict_views = yes
+secure_cookies = 0
+CONF
+(cd "$ROOT" && exec "$BIN" serve -c "$TMPD/own.conf" --pid-file "$TMPD/own.pid") \
+	>> "$VAR/log/stegvis.log" 2>&1 &
+OWN=$!
+at_exit "kill $OWN 2> /dev/null; wait_for 10 bash -c '! kill -0 $OWN 2> /dev/null'; rm -rf '$TMPD'"
+check "our own stegvis listens" wait_for 10 test -S "$TMPD/own.sock"
+check "with three workers" wait_for 10 bash -c \
+	"[ \$(pgrep -P $OWN | wc -l) = 3 ]"
+WORKERS=$(pgrep -P "$OWN" | sort -n | tr '\n' ' ')
+
+written() { awk '$1 == "wchar:" { print $2 }' "/proc/$1/io" 2> /dev/null || echo 0; }
+declare -A BEFORE
+mark() { for w in $WORKERS; do BEFORE[$w]=$(written "$w"); done; }
+served() {
+	for w in $WORKERS; do
+		[ "$(written "$w")" -gt "${BEFORE[$w]:-0}" ] && echo "$w"
+	done
+	return 0
+}
+
+# The page of a participation of personal.fv's that has ended with a
+# reason and an occupation after, and a history row of ours naming an
+# occupation code and an income list.
+eq "personal.fv logs in" "$(as personal.fv)" 303
+COOKIE=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$(jar personal.fv)")
+PID=$(q "SELECT MIN(p.id) FROM participation p
+	JOIN staff_insats si ON si.insats_id = p.insats_id
+	JOIN staff s ON s.id = si.staff_id AND s.username = 'personal.fv'
+	WHERE p.status = 'avslutad' AND p.end_reason_code = 'arbete'
+	AND p.occupation_after_code = 'arbete'")
+check "a participation ended for work ($PID)" test -n "$PID"
+FV=$(staff_id_of personal.fv)
+q "INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
+	VALUES (UTC_TIMESTAMP(3), $FV, 'participation', $PID, 'occupation_before_code', 'studier', 'arbetssokande'),
+	(UTC_TIMESTAMP(3), $FV, 'participation', $PID, 'income_after', 'lon', 'studiemedel,a_kassa')"
+END_LABEL=$(q "SELECT label FROM code_end_reason WHERE code = 'arbete'")
+OCC_LABEL=$(q "SELECT label FROM code_occupation WHERE code = 'arbetssokande'")
+INC_LABEL=$(q "SELECT label FROM code_income WHERE code = 'studiemedel'")
+at_exit "q \"UPDATE code_end_reason SET label = '$END_LABEL' WHERE code = 'arbete';
+	UPDATE code_occupation SET label = '$OCC_LABEL' WHERE code = 'arbetssokande';
+	UPDATE code_income SET label = '$INC_LABEL' WHERE code = 'studiemedel'\""
+
+export TMPD ROOT COOKIE PID
+fcgi_page() {
+	env -i REQUEST_METHOD=GET DOCUMENT_URI="/deltagande/$PID" QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
+		HTTP_COOKIE="$COOKIE" REQUEST_ID=code-labels bash "$ROOT/tests/http/fcgi_call.sh" "$TMPD/own.sock" > "$1"
+}
+export -f fcgi_page
+
+# round NAME: N page requests three at a time; answers in $TMPD/NAME/,
+# the workers that served in $TMPD/NAME.workers; prints how many were
+# not 200.
+round() {
+	rm -rf "${TMPD:?}/$1"
+	mkdir -p "$TMPD/$1"
+	mark
+	seq "$N" | xargs -P 3 -I{} bash -c "fcgi_page '$TMPD/$1/{}'"
+	served > "$TMPD/$1.workers"
+	grep -L '^Status: 200' "$TMPD/$1"/* | wc -l
+}
+with() { grep -lF -- "$2" "$TMPD/$1"/* | wc -l; }
+both() { sort "$TMPD/$1.workers" "$TMPD/$2.workers" | uniq -d | wc -l; }
+
+# change NAME OLD NEW COMMAND…: every answer shows OLD and none NEW, then
+# COMMAND, then every answer shows NEW and none OLD, on all three workers.
+change() {
+	local name=$1 old=$2 new=$3
+	shift 3
+	eq "$name: before, every answer is 200" "$(round "$name-before")" 0
+	eq "$name: before, every answer shows '$old'" "$(with "$name-before" "$old")" "$N"
+	eq "$name: before, no answer shows '$new'" "$(with "$name-before" "$new")" 0
+	"$@"
+	eq "$name: after, every answer is 200" "$(round "$name-after")" 0
+	eq "$name: after, every answer shows '$new'" "$(with "$name-after" "$new")" "$N"
+	eq "$name: after, no answer shows '$old'" "$(with "$name-after" "$old")" 0
+	eq "$name: all three workers served before and after the change" \
+		"$(both "$name-before" "$name-after")" 3
+}
+
+eq "admin logs in" "$(as admin)" 303
+# occupation_form LABEL: the admin's form of the occupations as stored,
+# with the label of 'arbetssokande' set to LABEL, posted. (Not the end
+# reasons: test_admin_codes counts their audit rows.)
+occupation_form() {
+	local args=() code label ord act s
+	while IFS=$'\t' read -r code label ord act s; do
+		[ "$code" = arbetssokande ] && label=$1
+		args+=(--data-urlencode "etikett-$code=$label" --data "ordning-$code=$ord"
+			--data "sus-$code=$s")
+		[ "$act" = 1 ] && args+=(--data "aktiv-$code=1")
+	done < <(q "SELECT code, label, sort_order, active, COALESCE(sus_code, '') FROM code_occupation")
+	eq "the occupations are saved through the admin form" \
+		"$(apost admin /admin/kodlistor/sysselsattning "${args[@]}")" 303
+}
+
+# The end reason (the participation statement's label).
+change "end reason, SQL" "<dt>Avslutsorsak</dt><dd>$END_LABEL</dd>" \
+	"<dt>Avslutsorsak</dt><dd>Fick jobb $$</dd>" \
+	q "UPDATE code_end_reason SET label = 'Fick jobb $$' WHERE code = 'arbete'"
+# A history value's code, and an income list's (the history's labels).
+change "history code, admin form" ">$OCC_LABEL</td>" ">Söker jobb $$</td>" \
+	occupation_form "Söker jobb $$"
+eq "the label is stored" "$(q "SELECT label FROM code_occupation WHERE code = 'arbetssokande'")" "Söker jobb $$"
+change "history income list, SQL" ">$(q "SELECT label FROM code_income WHERE code = 'a_kassa'"), $INC_LABEL</td>" \
+	"Studielån $$</td>" \
+	q "UPDATE code_income SET label = 'Studielån $$' WHERE code = 'studiemedel'"
+
+done_testing

@@ -21,6 +21,7 @@ const struct db_record code_label_row_record =
 
 struct entry {
 	struct str code, label, sus;
+	int has_sus; /* sus_code IS NOT NULL (an empty one counts) */
 };
 
 static struct {
@@ -90,6 +91,7 @@ code_labels_put(const struct code_label_row *rows, size_t n)
 			kept.v[k].code = copy_at(&at, rows[i].code);
 			kept.v[k].label = copy_at(&at, rows[i].label);
 			kept.v[k].sus = copy_at(&at, rows[i].sus);
+			kept.v[k].has_sus = rows[i].has_sus;
 			k++;
 		}
 		kept.n[l] = k - kept.first[l];
@@ -125,6 +127,14 @@ code_labels_sus(enum code_list l, struct str code)
 	const struct entry *e = find_exact(l, code);
 
 	return e != NULL ? e->sus : STR_LIT("");
+}
+
+int
+code_labels_has_sus(enum code_list l, struct str code)
+{
+	const struct entry *e = find_exact(l, code);
+
+	return e != NULL && e->has_sus;
 }
 
 /* a = b in the history text's collation, as far as a code can tell (a code

@@ -727,7 +727,9 @@ income_facts(struct arena *a, const struct participation_income *v, size_t n,
 		return APP_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		codes[i] = v[i].code;
-		if (v[i].has_sus)
+		/* Whether it has one from the copy too, never the lists
+		 * statement's has_sus: both from one snapshot of the list. */
+		if (code_labels_has_sus(CODE_LIST_INCOME, v[i].code))
 			sus[ns++] = (struct sus_income){
 				code_labels_sus(CODE_LIST_INCOME, v[i].code),
 				v[i].extent

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -186,12 +187,20 @@ worker_no_body(FCGX_Request *fr)
  * closes it) before closing without libfcgi's wait: nginx has sent it
  * with the params, so this reads nothing more from the socket, but a
  * client that writes it separately (cgi-fcgi) would otherwise find the
- * connection closed under its write and lose the answer. */
+ * connection closed under its write and lose the answer. A client that
+ * never sends it holds the worker for at most WORKER_DRAIN_WAIT_S: a
+ * read past that fails, which ends the stream, and the answer (held in
+ * libfcgi's buffer until the close, one write for nginx) goes out. */
+#define WORKER_DRAIN_WAIT_S 1
 static void
 worker_drain_stdin(FCGX_Request *fr)
 {
 	char sink[256];
+	struct timeval wait = { .tv_sec = WORKER_DRAIN_WAIT_S };
 
+	if (setsockopt(
+	        fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait)) != 0)
+		return; /* cannot bound the wait: close without draining */
 	while (FCGX_GetStr(sink, (int)sizeof(sink), fr->in) > 0)
 		;
 }

@@ -64,6 +64,8 @@ void code_labels_clear(void);
  * next put or clear. */
 struct str code_labels_label(enum code_list l, struct str code);
 struct str code_labels_sus(enum code_list l, struct str code);
+/* 1 when code in list l has a SUS code (c.sus_code IS NOT NULL). */
+int code_labels_has_sus(enum code_list l, struct str code);
 
 /* A history value v naming a code of list l: its label, else v. */
 struct str code_labels_name(enum code_list l, struct str v);

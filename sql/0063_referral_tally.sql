@@ -18,6 +18,10 @@
 -- fill reads is set to 0 by the second fill statement. Foreign-key
 -- cascades fire no triggers; nothing cascades into referral.
 --
+-- status repeats referral.status's ENUM: a migration that gives referral
+-- a new status must give it to referral_tally.status too, or every write
+-- of a referral with it fails in the trigger (strict mode).
+--
 -- Applied by `stegvis migrate` as one multi-statement batch (see 0001): no
 -- stored programs, each trigger one statement.
 

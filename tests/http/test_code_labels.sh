@@ -54,6 +54,9 @@ PID=$(q "SELECT MIN(p.id) FROM participation p
 	AND p.occupation_after_code = 'arbete'")
 check "a participation ended for work ($PID)" test -n "$PID"
 FV=$(staff_id_of personal.fv)
+H0=$(q "SELECT IFNULL(MAX(id), 0) FROM change_history")
+at_exit "q \"DELETE FROM change_history WHERE id > $H0 AND record_type = 'participation'
+	AND record_id = $PID AND staff_id = $FV AND field IN ('occupation_before_code', 'income_after')\""
 q "INSERT INTO change_history (at, staff_id, record_type, record_id, field, old_value, new_value)
 	VALUES (UTC_TIMESTAMP(3), $FV, 'participation', $PID, 'occupation_before_code', 'studier', 'arbetssokande'),
 	(UTC_TIMESTAMP(3), $FV, 'participation', $PID, 'income_after', 'lon', 'studiemedel,a_kassa')"

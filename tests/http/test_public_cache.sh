@@ -101,6 +101,11 @@ for _ in $(seq 300); do
 		| grep -q '^Status: 200' || lost=$((lost + 1))
 done
 eq "300 plain cgi-fcgi calls, each answered" "$lost" 0
+# A client that never ends its stdin holds a worker for a moment at most:
+# it gets its answer and the close, and the workers serve on.
+perl "$ROOT/tests/http/fcgi_no_stdin.pl" "$TMPD/own.sock" > "$TMPD/no-stdin"
+eq "a client that never ends its stdin gets its answer and the close" \
+	"$(grep -c -e '^Status: 200' -e '^end$' "$TMPD/no-stdin")" 2
 
 eq "admin logs in" "$(as admin)" 303
 TH=$(org_id_of "Trollhättans Stad")

@@ -41,7 +41,8 @@ put_some(const char *gen)
 		{ .list = CODE_LIST_INCOME,
 		    .code = S("lon"),
 		    .label = S("Lön"),
-		    .sus = S("F01") },
+		    .sus = S("F01"),
+		    .has_sus = 1 },
 		{ .list = CODE_LIST_INCOME,
 		    .code = S("akassa"),
 		    .label = S("A-kassa"),
@@ -49,7 +50,8 @@ put_some(const char *gen)
 		{ .list = CODE_LIST_INCOME,
 		    .code = S("ingen"),
 		    .label = S("Ingen"),
-		    .sus = S("F09") },
+		    .sus = S("F09"),
+		    .has_sus = 1 },
 		{ .list = CODE_LIST_EDUCATION,
 		    .code = S("gy"),
 		    .label = S("Gymnasium"),
@@ -116,6 +118,10 @@ joined_exactly(void **state)
 	assert_str(code_labels_label(CODE_LIST_END_REASON, S("klar")), "Klar");
 	assert_str(code_labels_sus(CODE_LIST_END_REASON, S("klar")), "A1");
 	assert_str(code_labels_sus(CODE_LIST_INCOME, S("akassa")), "");
+	/* Whether a code has a SUS code comes from the copy as well. */
+	assert_true(code_labels_has_sus(CODE_LIST_INCOME, S("lon")));
+	assert_false(code_labels_has_sus(CODE_LIST_INCOME, S("akassa")));
+	assert_false(code_labels_has_sus(CODE_LIST_INCOME, S("okand")));
 	assert_str(
 	    code_labels_label(CODE_LIST_EDUCATION, S("gy")), "Gymnasium");
 	/* Another list's code, an unknown or empty one: none. */

@@ -147,20 +147,7 @@ text_eq(struct str a, struct str b, int pad)
 		a.len--;
 	while (pad && b.len > 0 && b.p[b.len - 1] == ' ')
 		b.len--;
-	if (a.len != b.len)
-		return 0;
-	for (size_t i = 0; i < a.len; i++) {
-		unsigned char x = (unsigned char)a.p[i],
-		              y = (unsigned char)b.p[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
-			return 0;
-	}
-	return 1;
+	return str_eq_ascii_nocase(a, b);
 }
 
 struct str

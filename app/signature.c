@@ -109,24 +109,6 @@ sig_word(struct str s, size_t *i)
 	return (struct str){ s.p + start, *i - start };
 }
 
-static int
-sig_word_eq(struct str a, struct str b)
-{
-	if (a.len != b.len)
-		return 0;
-	for (size_t k = 0; k < a.len; k++) {
-		unsigned char x = (unsigned char)a.p[k];
-		unsigned char y = (unsigned char)b.p[k];
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
 int
 signature_typed_matches(struct str name, struct str typed)
 {
@@ -139,7 +121,7 @@ signature_typed_matches(struct str name, struct str typed)
 		struct str a = sig_word(name, &i), b = sig_word(typed, &j);
 		if (a.len == 0 || b.len == 0)
 			return a.len == 0 && b.len == 0 && words > 0;
-		if (!sig_word_eq(a, b))
+		if (!str_eq_ascii_nocase(a, b))
 			return 0;
 		words++;
 	}

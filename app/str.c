@@ -36,6 +36,25 @@ str_eq_cstr(struct str s, const char *lit)
 }
 
 int
+str_eq_ascii_nocase(struct str a, struct str b)
+{
+	if (a.len != b.len)
+		return 0;
+	for (size_t i = 0; i < a.len; i++) {
+		unsigned char x = (unsigned char)a.p[i],
+		              y = (unsigned char)b.p[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+int
 str_has_prefix(struct str s, const char *prefix)
 {
 	size_t n = strlen(prefix);

@@ -39,6 +39,9 @@ int str_eq(struct str, struct str);
 /* 1 when s equals the C string lit. */
 int str_eq_cstr(struct str s, const char *lit);
 
+/* 1 when a and b have the same bytes but for the case of ASCII letters. */
+int str_eq_ascii_nocase(struct str a, struct str b);
+
 /* 1 when c is an RFC 9110 tchar: a character of a token (a header
  * parameter, a cookie name). */
 int str_tchar(unsigned char c);

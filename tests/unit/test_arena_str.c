@@ -135,6 +135,13 @@ str_compare(void **state)
 	assert_true(str_eq_cstr(STR_LIT(""), ""));
 	assert_true(str_has_prefix(STR_LIT("/insats/3"), "/insats/"));
 	assert_false(str_has_prefix(STR_LIT("/ins"), "/insats/"));
+	/* ASCII letters in either case; other bytes (å, Å) as they are. */
+	assert_true(
+	    str_eq_ascii_nocase(STR_LIT("Anna ek"), STR_LIT("aNNA EK")));
+	assert_true(str_eq_ascii_nocase(STR_LIT(""), STR_LIT("")));
+	assert_false(str_eq_ascii_nocase(STR_LIT("ab"), STR_LIT("abc")));
+	assert_false(str_eq_ascii_nocase(STR_LIT("Åsa"), STR_LIT("åsa")));
+	assert_false(str_eq_ascii_nocase(STR_LIT("a["), STR_LIT("a{")));
 }
 
 static void

@@ -834,3 +834,43 @@ own_insats() {
 	at_exit "q \"DELETE FROM staff_insats WHERE insats_id = $X; UPDATE insats SET active = 0 WHERE id = $X\""
 	eq "the insats's staff member logs in" "$(as "$U")" 303
 }
+
+# own_stegvis DIR: a stegvis of the test's own on the stack's database,
+# spoken to over FastCGI at DIR/own.sock (DIR removed at exit): three
+# workers never recycled during the test, so each keeps what it keeps
+# (a page, a copy of the code lists) from one round to the next. Sets
+# OWN (its master) and WORKERS (the workers' pids); stopped at exit.
+own_stegvis() {
+	local d=$1
+	cat > "$d/own.conf" <<CONF
+socket = $d/own.sock
+db_socket = $VAR/run/mysqld.sock
+db_password_file = $VAR/db.pass
+views = $ROOT/views
+workers = 3
+max_requests = 100000
+strict_views = yes
+secure_cookies = 0
+CONF
+	(cd "$ROOT" && exec "$BIN" serve -c "$d/own.conf" --pid-file "$d/own.pid") \
+		>> "$VAR/log/stegvis.log" 2>&1 &
+	OWN=$!
+	at_exit "kill $OWN 2> /dev/null; wait_for 10 bash -c '! kill -0 $OWN 2> /dev/null'; rm -rf '$d'"
+	check "our own stegvis listens" wait_for 10 test -S "$d/own.sock"
+	check "with three workers" wait_for 10 bash -c \
+		"[ \$(pgrep -P $OWN | wc -l) = 3 ]"
+	WORKERS=$(pgrep -P "$OWN" | sort -n | tr '\n' ' ')
+}
+
+# written PID: the bytes worker PID has written so far (its answers go
+# through write()); mark, then served: the workers of own_stegvis that
+# wrote anything since mark, one pid a line.
+written() { awk '$1 == "wchar:" { print $2 }' "/proc/$1/io" 2> /dev/null || echo 0; }
+declare -A OWN_BEFORE
+mark() { for w in $WORKERS; do OWN_BEFORE[$w]=$(written "$w"); done; }
+served() {
+	for w in $WORKERS; do
+		[ "$(written "$w")" -gt "${OWN_BEFORE[$w]:-0}" ] && echo "$w"
+	done
+	return 0
+}

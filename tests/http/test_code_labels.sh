@@ -10,37 +10,9 @@
 N=24 # requests per round: eight or so for each of the three workers
 TMPD=$(mktemp -d)
 
-# A stegvis of this test's own on the same database, spoken to over
-# FastCGI (as tests/http/test_public_cache.sh): three workers never
-# recycled during the test, so each one keeps its copy between rounds.
-cat > "$TMPD/own.conf" <<CONF
-socket = $TMPD/own.sock
-db_socket = $VAR/run/mysqld.sock
-db_password_file = $VAR/db.pass
-views = $ROOT/views
-workers = 3
-max_requests = 100000
-strict_views = yes
-secure_cookies = 0
-CONF
-(cd "$ROOT" && exec "$BIN" serve -c "$TMPD/own.conf" --pid-file "$TMPD/own.pid") \
-	>> "$VAR/log/stegvis.log" 2>&1 &
-OWN=$!
-at_exit "kill $OWN 2> /dev/null; wait_for 10 bash -c '! kill -0 $OWN 2> /dev/null'; rm -rf '$TMPD'"
-check "our own stegvis listens" wait_for 10 test -S "$TMPD/own.sock"
-check "with three workers" wait_for 10 bash -c \
-	"[ \$(pgrep -P $OWN | wc -l) = 3 ]"
-WORKERS=$(pgrep -P "$OWN" | sort -n | tr '\n' ' ')
-
-written() { awk '$1 == "wchar:" { print $2 }' "/proc/$1/io" 2> /dev/null || echo 0; }
-declare -A BEFORE
-mark() { for w in $WORKERS; do BEFORE[$w]=$(written "$w"); done; }
-served() {
-	for w in $WORKERS; do
-		[ "$(written "$w")" -gt "${BEFORE[$w]:-0}" ] && echo "$w"
-	done
-	return 0
-}
+# Our own stegvis (lib.sh): each of its three workers keeps its copy of
+# the code lists from one round to the next.
+own_stegvis "$TMPD"
 
 # The page of a participation of personal.fv's that has ended with a
 # reason and an occupation after, and a history row of ours naming an

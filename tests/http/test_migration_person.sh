@@ -78,81 +78,66 @@ eq "the old rows are kept as they were" "$(m "SELECT COUNT(*) FROM change_histor
 eq "the app's account may read and write the new tables" \
 	"$(m "SELECT COUNT(*) FROM information_schema.table_privileges WHERE table_schema = '$DB' AND grantee LIKE '%stegvis%' AND table_name IN ('referral_person', 'participation_person') AND privilege_type IN ('SELECT', 'INSERT', 'UPDATE')")" 6
 
-# sql/0049 on data, while a write comes in the middle of it (the old
-# version serves during `stegvis migrate`). Session S holds participation's
-# metadata lock (a write of no row, its transaction open), so the
-# migration stops at the first statement that needs participation to
-# itself (a CREATE TRIGGER); then S changes the fixture's participation
-# (gallrad: no longer listed) and commits. Made before the fills, the
-# triggers or the fills see it; filled before the triggers were made, the
-# tables would keep the fixture listed.
-cp "$ROOT"/sql/0049_*.sql "$WORK/sql/"
-mkfifo "$WORK/s.in"
-mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
-	< "$WORK/s.in" > "$WORK/s.out" 2>&1 &
-S_PID=$!
-exec 3> "$WORK/s.in"
-echo "BEGIN; UPDATE participation SET gallrad_at = gallrad_at WHERE id = 0; SELECT 'held';" >&3
-wait_for 10 grep -q held "$WORK/s.out"
-(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
-M_PID=$!
 # mdl_wait: the migration waits for a metadata lock.
 mdl_wait() {
 	[ "$(m "SELECT COUNT(*) FROM information_schema.processlist
 		WHERE db = '$DB' AND state = 'Waiting for table metadata lock'")" = 1 ]
 }
-check "0049 waits for the session's lock on participation" wait_for 30 mdl_wait
-echo "UPDATE participation SET gallrad_at = '2024-05-01 00:00:00' WHERE id = 900001; COMMIT;" >&3
-exec 3>&-
-wait "$S_PID"
-check "0049 applies" wait "$M_PID" || cat "$WORK/migrate.log"
+# held_migration NNNN TABLE HOLD WRITE: sql/NNNN_* applied while a session
+# holds TABLE's metadata lock (HOLD: a write of no row of TABLE, its
+# transaction left open), so the migration stops at its first statement
+# that needs TABLE to itself (a CREATE TRIGGER); then the session runs
+# WRITE and commits, and the migration goes on.
+held_migration() {
+	local n=$1 table=$2 hold=$3 write=$4 s_pid m_pid
+	cp "$ROOT"/sql/"$n"_*.sql "$WORK/sql/"
+	mkfifo "$WORK/$n.in"
+	mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
+		< "$WORK/$n.in" > "$WORK/$n.out" 2>&1 &
+	s_pid=$!
+	exec 3> "$WORK/$n.in"
+	echo "BEGIN; $hold; SELECT 'held';" >&3
+	wait_for 10 grep -q held "$WORK/$n.out"
+	(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
+	m_pid=$!
+	check "$n waits for the session's lock on $table" wait_for 30 mdl_wait
+	echo "$write; COMMIT;" >&3
+	exec 3>&-
+	wait "$s_pid"
+	check "$n applies" wait "$m_pid" || cat "$WORK/migrate.log"
+}
+
+# sql/0049 on data, while a write comes in the middle of it (the old
+# version serves during `stegvis migrate`). A session holds participation's
+# metadata lock (a write of no row, its transaction open), so the
+# migration stops at the first statement that needs participation to
+# itself (a CREATE TRIGGER); then the session changes the fixture's
+# participation (gallrad: no longer listed) and commits. Made before the
+# fills, the triggers or the fills see it; filled before the triggers were
+# made, the tables would keep the fixture listed.
+held_migration 0049 participation "UPDATE participation SET gallrad_at = gallrad_at WHERE id = 0" \
+	"UPDATE participation SET gallrad_at = '2024-05-01 00:00:00' WHERE id = 900001"
 eq "the write in the middle is in participation_order" \
 	"$(m "SELECT listed FROM participation_order WHERE participation_id = 900001")" 0
 
-# sql/0053 the same way: session T holds participation_order's metadata
-# lock, so the migration stops at its first CREATE TRIGGER; then T makes
+# sql/0053 the same way: a session holds participation_order's metadata
+# lock, so the migration stops at its first CREATE TRIGGER; then it makes
 # the fixture late (a planned end passed, listed again) and commits. The
 # fill must count it.
-cp "$ROOT"/sql/0053_*.sql "$WORK/sql/"
-mkfifo "$WORK/t.in"
-mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
-	< "$WORK/t.in" > "$WORK/t.out" 2>&1 &
-T_PID=$!
-exec 3> "$WORK/t.in"
-echo "BEGIN; UPDATE participation_order SET listed = listed WHERE participation_id = 0; SELECT 'held';" >&3
-wait_for 10 grep -q held "$WORK/t.out"
-(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
-M_PID=$!
-check "0053 waits for the session's lock on participation_order" wait_for 30 mdl_wait
-echo "UPDATE participation SET gallrad_at = NULL, status = 'inskriven', planned_end_date = '2024-06-03'
-	WHERE id = 900001; COMMIT;" >&3
-exec 3>&-
-wait "$T_PID"
-check "0053 applies" wait "$M_PID" || cat "$WORK/migrate.log"
+held_migration 0053 participation_order \
+	"UPDATE participation_order SET listed = listed WHERE participation_id = 0" \
+	"UPDATE participation SET gallrad_at = NULL, status = 'inskriven', planned_end_date = '2024-06-03'
+	WHERE id = 900001"
 eq "the write in the middle is in late_tally" \
 	"$(m "SELECT n FROM late_tally t JOIN participation p ON p.id = 900001 AND t.insats_id = p.insats_id
 		WHERE t.listed = 1 AND t.grain = 2 AND t.bucket = '2024-06-03' AND t.kind = 0")" 1
 
-# sql/0063 the same way: session U holds referral's metadata lock, so the
-# migration stops at its first CREATE TRIGGER; then U submits the
+# sql/0063 the same way: a session holds referral's metadata lock, so the
+# migration stops at its first CREATE TRIGGER; then it submits the
 # fixture's draft (utkast to inskickad) and commits. The fill must count
 # it where it is now, and nowhere where it was.
-cp "$ROOT"/sql/0063_*.sql "$WORK/sql/"
-mkfifo "$WORK/u.in"
-mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N -n "$DB" \
-	< "$WORK/u.in" > "$WORK/u.out" 2>&1 &
-U_PID=$!
-exec 3> "$WORK/u.in"
-echo "BEGIN; UPDATE referral SET status = status WHERE id = 0; SELECT 'held';" >&3
-wait_for 10 grep -q held "$WORK/u.out"
-(cd "$WORK" && "$BIN" migrate -c stegvis.conf >> migrate.log 2>&1) &
-M_PID=$!
-check "0063 waits for the session's lock on referral" wait_for 30 mdl_wait
-echo "UPDATE referral SET status = 'inskickad', submitted_at = '2024-03-02 10:00:00'
-	WHERE id = 900002; COMMIT;" >&3
-exec 3>&-
-wait "$U_PID"
-check "0063 applies" wait "$M_PID" || cat "$WORK/migrate.log"
+held_migration 0063 referral "UPDATE referral SET status = status WHERE id = 0" \
+	"UPDATE referral SET status = 'inskickad', submitted_at = '2024-03-02 10:00:00' WHERE id = 900002"
 eq "the write in the middle is in referral_tally" \
 	"$(m "SELECT CONCAT_WS('|', IFNULL((SELECT n FROM referral_tally WHERE insats_id = 6
 		AND status = 'inskickad' AND listed = 1), 0), IFNULL((SELECT n FROM referral_tally

@@ -17,13 +17,6 @@ SMALL=(--innodb-file-per-table=0 --innodb-data-file-path=ibdata1:40M
 rootopt=()
 [ "$(id -u)" -eq 0 ] && rootopt=(--user=root)
 
-full_port() {
-	local p
-	for _ in $(seq 50); do
-		p=$((20000 + RANDOM % 20000))
-		(exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null || { echo "$p"; return; }
-	done
-}
 # The small MariaDB first, under the pid file devstack.sh looks for: its
 # start then finds it running and builds the stack on it as usual.
 install_small_db() {
@@ -46,7 +39,8 @@ start_small_db() {
 db_up() {
 	mariadb --no-defaults -S "$FV/run/mysqld.sock" -u "$(id -un)" -e "SELECT 1" > /dev/null 2>&1
 }
-FPORT=$(full_port)
+. "$ROOT/tests/harness/ports.sh"
+FPORT=$(free_port)
 # From here on every helper of lib.sh talks to this test's own stack.
 BASE=http://127.0.0.1:$FPORT
 VAR=$FV
@@ -54,7 +48,9 @@ LOG=$FV/log/stegvis.log
 check "a MariaDB with a 40 MB tablespace starts" eval 'install_small_db && start_small_db'
 STEGVIS_EXTRA_CONF=$'workers = 2\nstrict_views = yes' \
 	bash "$ROOT/conf/devstack.sh" start "$FV" "$FPORT" "$BIN" > "$FV/log/start.out" 2>&1
-check "a stack starts on it" test $? -eq 0
+started=$?
+check "a stack starts on it" test "$started" -eq 0
+[ "$started" -eq 0 ] || tail -n 20 "$FV/log/start.out" | sed 's/^/# /'
 
 # fill: the filler table takes every free page (root's own database, not
 # the application's). free_room: more room, as an operator would give it.

@@ -345,7 +345,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
  * as stored. The codes' labels (HISTORY_SQL_VALUE's other cases: 22
  * subqueries in the two history branches to plan on every execution) are
  * named in C from the worker's copy of the code lists
- * (participation_history_named(), code_labels.h). */
+ * (history_named() in participation.c, code_labels.h). */
 #define HISTORY_STAFF_VALUE(col)                                               \
 	"CASE h.field WHEN 'contact_id' THEN IFNULL((SELECT hs.display_name "  \
 	"FROM staff hs WHERE hs.id = " col "), " col ") ELSE " col " END"

@@ -47,7 +47,7 @@ enum sql_participation {
 	 * participation_codes, active or not, list by list in sort order */
 	SQL_PARTICIPATION_CODES,
 	/* () -> struct code_label_row (code_labels.h): the generation of the
-	 * code lists (list 0), then the codes of the lists of enum
+	 * code lists (list -1), then the codes of the lists of enum
 	 * code_list, list by list in sort order */
 	SQL_PARTICIPATION_CODE_LABELS,
 	/* (referral id) -> struct referral_lock: locks the referral for the

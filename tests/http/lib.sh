@@ -874,3 +874,43 @@ served() {
 	done
 	return 0
 }
+
+# Rounds against own_stegvis's workers, for a test that sets N (requests
+# a round) and OWN_FETCH (an exported function: FETCH OUT writes one raw
+# answer to OUT), with TMPD exported.
+# round NAME: N calls of OWN_FETCH three at a time (so every worker gets
+# some); the answers in $TMPD/NAME/, the workers that served in
+# $TMPD/NAME.workers. Prints how many answers were not 200.
+round() {
+	rm -rf "${TMPD:?}/$1"
+	mkdir -p "$TMPD/$1"
+	mark
+	seq "$N" | xargs -P 3 -I{} bash -c "$OWN_FETCH '$TMPD/$1/{}'"
+	served > "$TMPD/$1.workers"
+	grep -L '^Status: 200' "$TMPD/$1"/* | wc -l
+	for f in $(grep -L '^Status: 200' "$TMPD/$1"/*); do
+		echo "# $1: not a 200: $(head -c 200 "$f" | tr '\r\n' '  ')" >&2
+	done
+}
+# with NAME TEXT: how many answers of round NAME contain TEXT.
+with() { grep -lF -- "$2" "$TMPD/$1"/* | wc -l; }
+# both A B: how many workers served in rounds A and B.
+both() { sort "$TMPD/$1.workers" "$TMPD/$2.workers" | uniq -d | wc -l; }
+
+# change NAME OLD NEW COMMAND…: a round in which every answer shows OLD
+# and none NEW, then COMMAND, then a round in which every answer shows NEW
+# and none OLD, all three workers serving in both. An empty OLD or NEW is
+# not looked for.
+change() {
+	local name=$1 old=$2 new=$3
+	shift 3
+	eq "$name: before, every answer is 200" "$(round "$name-before")" 0
+	[ -z "$old" ] || eq "$name: before, every answer shows '$old'" "$(with "$name-before" "$old")" "$N"
+	[ -z "$new" ] || eq "$name: before, no answer shows '$new'" "$(with "$name-before" "$new")" 0
+	"$@"
+	eq "$name: after, every answer is 200" "$(round "$name-after")" 0
+	[ -z "$new" ] || eq "$name: after, every answer shows '$new'" "$(with "$name-after" "$new")" "$N"
+	[ -z "$old" ] || eq "$name: after, no answer shows '$old'" "$(with "$name-after" "$old")" 0
+	eq "$name: all three workers served before and after the change" \
+		"$(both "$name-before" "$name-after")" 3
+}

@@ -46,35 +46,8 @@ fcgi_page() {
 }
 export -f fcgi_page
 
-# round NAME: N page requests three at a time; answers in $TMPD/NAME/,
-# the workers that served in $TMPD/NAME.workers; prints how many were
-# not 200.
-round() {
-	rm -rf "${TMPD:?}/$1"
-	mkdir -p "$TMPD/$1"
-	mark
-	seq "$N" | xargs -P 3 -I{} bash -c "fcgi_page '$TMPD/$1/{}'"
-	served > "$TMPD/$1.workers"
-	grep -L '^Status: 200' "$TMPD/$1"/* | wc -l
-}
-with() { grep -lF -- "$2" "$TMPD/$1"/* | wc -l; }
-both() { sort "$TMPD/$1.workers" "$TMPD/$2.workers" | uniq -d | wc -l; }
-
-# change NAME OLD NEW COMMAND…: every answer shows OLD and none NEW, then
-# COMMAND, then every answer shows NEW and none OLD, on all three workers.
-change() {
-	local name=$1 old=$2 new=$3
-	shift 3
-	eq "$name: before, every answer is 200" "$(round "$name-before")" 0
-	eq "$name: before, every answer shows '$old'" "$(with "$name-before" "$old")" "$N"
-	eq "$name: before, no answer shows '$new'" "$(with "$name-before" "$new")" 0
-	"$@"
-	eq "$name: after, every answer is 200" "$(round "$name-after")" 0
-	eq "$name: after, every answer shows '$new'" "$(with "$name-after" "$new")" "$N"
-	eq "$name: after, no answer shows '$old'" "$(with "$name-after" "$old")" 0
-	eq "$name: all three workers served before and after the change" \
-		"$(both "$name-before" "$name-after")" 3
-}
+# Rounds of N page requests (round, with, both, change: lib.sh).
+OWN_FETCH=fcgi_page
 
 eq "admin logs in" "$(as admin)" 303
 # occupation_form LABEL: the admin's form of the occupations as stored,

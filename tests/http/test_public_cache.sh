@@ -23,41 +23,8 @@ fcgi_root() {
 }
 export -f fcgi_root
 
-# round NAME: N anonymous GET / three at a time (so every worker gets
-# some); the answers in $TMPD/NAME/, the workers that served in
-# $TMPD/NAME.workers. Prints how many answers were not 200.
-round() {
-	rm -rf "${TMPD:?}/$1"
-	mkdir -p "$TMPD/$1"
-	mark
-	seq "$N" | xargs -P 3 -I{} bash -c "fcgi_root '$TMPD/$1/{}'"
-	served > "$TMPD/$1.workers"
-	grep -L '^Status: 200' "$TMPD/$1"/* | wc -l
-	for f in $(grep -L '^Status: 200' "$TMPD/$1"/*); do
-		echo "# $1: not a 200: $(head -c 200 "$f" | tr '\r\n' '  ')" >&2
-	done
-}
-# with NAME TEXT: how many bodies of round NAME contain TEXT.
-with() { grep -lF -- "$2" "$TMPD/$1"/* | wc -l; }
-# both A B: how many workers served in rounds A and B.
-both() { sort "$TMPD/$1.workers" "$TMPD/$2.workers" | uniq -d | wc -l; }
-
-# change NAME OLD NEW COMMAND…: GET / until every worker has the page
-# showing OLD and not NEW, then COMMAND, then every answer shows NEW and
-# none OLD. An empty OLD or NEW is not looked for.
-change() {
-	local name=$1 old=$2 new=$3
-	shift 3
-	eq "$name: before, every answer is 200" "$(round "$name-before")" 0
-	[ -z "$old" ] || eq "$name: before, every answer shows '$old'" "$(with "$name-before" "$old")" "$N"
-	[ -z "$new" ] || eq "$name: before, no answer shows '$new'" "$(with "$name-before" "$new")" 0
-	"$@"
-	eq "$name: after, every answer is 200" "$(round "$name-after")" 0
-	[ -z "$new" ] || eq "$name: after, every answer shows '$new'" "$(with "$name-after" "$new")" "$N"
-	[ -z "$old" ] || eq "$name: after, no answer shows '$old'" "$(with "$name-after" "$old")" 0
-	eq "$name: all three workers served before and after the change" \
-		"$(both "$name-before" "$name-after")" 3
-}
+# Rounds of N anonymous GET / (round, with, both, change: lib.sh).
+OWN_FETCH=fcgi_root
 
 # A client that sends the empty stdin record after the params (cgi-fcgi,
 # unlike nginx) still gets every answer: the worker reads that record

@@ -195,6 +195,7 @@ page_inbox(struct req *r)
 		return APP_ENOMEM;
 	/* A bad page is the first. */
 	paging_from_query(r, inbox_sorts, 1, 0, &pg);
+	pg.rows = INBOX_ROWS;
 	for (;;) {
 		if ((e = referral_inbox_page(
 		         r, r->user->id, after, today, &rows, &n)) != APP_OK)
@@ -215,14 +216,14 @@ page_inbox(struct req *r)
 		pg.page = 1;
 	/* The one row more than a page says a next page follows: not
 	 * shown. */
-	if (nref > PAGING_ROWS) {
+	if (nref > INBOX_ROWS) {
 		for (size_t i = 0, k = 0; i < n; i++)
-			if (rows[i].kind == 1 && ++k == PAGING_ROWS)
+			if (rows[i].kind == 1 && ++k == INBOX_ROWS)
 				last = rows[i].ref.id;
 		for (size_t i = 0, k = 0; i < n; i++)
-			if (rows[i].kind == 1 && ++k > PAGING_ROWS)
+			if (rows[i].kind == 1 && ++k > INBOX_ROWS)
 				rows[i].kind = 3;
-		nref = PAGING_ROWS;
+		nref = INBOX_ROWS;
 	}
 	buf_init(&detail, r->a);
 	if ((e = buf_printf(&detail,

@@ -16,6 +16,7 @@ paging_parse(const struct str *page, const struct str *sort,
 	long long n = 0;
 
 	out->page = 1;
+	out->rows = PAGING_ROWS;
 	out->sort = default_sort < nsorts ? default_sort : 0;
 	if (page != NULL && page->len > 0 && page->len <= 6) {
 		size_t i;
@@ -49,7 +50,7 @@ paging_from_query(struct req *r, const struct paging_sort *sorts, size_t nsorts,
 long long
 paging_offset(const struct paging *p)
 {
-	return (p->page - 1) * PAGING_ROWS;
+	return (p->page - 1) * p->rows;
 }
 
 long long
@@ -62,7 +63,7 @@ void
 paging_range(const struct paging *p, long long total, size_t nrows,
     struct paging_range *out)
 {
-	out->pages = total > 0 ? (total + PAGING_ROWS - 1) / PAGING_ROWS : 0;
+	out->pages = total > 0 ? (total + p->rows - 1) / p->rows : 0;
 	if (nrows == 0 || total <= 0) {
 		out->first = out->last = 0;
 		return;
@@ -233,6 +234,7 @@ paging_bind_keyset(struct req *r, struct view_ctx *ctx, const struct paging *p,
 	         text.len ? buf_str(&text) : STR_LIT(""))) != APP_OK ||
 	    (e = view_ctx_set_bool(
 	         ctx, "has_pages", p->page > 1 || next_after != 0)) != APP_OK ||
+	    (e = view_ctx_set_int(ctx, "page_rows", p->rows)) != APP_OK ||
 	    (e = view_ctx_set_str(ctx, "first_href",
 	         p->page > 1 ? paging_href(r, path, filter, cur, p->desc, 1)
 	                     : STR_LIT(""))) != APP_OK ||

@@ -1,7 +1,6 @@
 /* sql_participant_list.c: the participant list's statements; see
  * include/sql_participant_list.h and SQL_REFERRAL_PLIST_* in
  * include/sql_referral.h. */
-#include "overdue.h"
 #include "participant_list.h"
 #include "sql_participant_list.h"
 
@@ -54,17 +53,28 @@ const char sql_plist_options[] =
     " " PL_SV_FROM "WHERE po.participation_id = ? "
     "AND po.insats_id IN " PL_MINE " ORDER BY kind, name, id";
 
+/* The kinds a row is late in as OVERDUE_SQL_MASK says them (three
+ * parameters: today), from the days participation_order keeps (sql/0049:
+ * its end_late, mid_late and sum_late as el, ml and sl of t, the same
+ * rule written a second time; tests/http/test_overdue_order.sh holds the
+ * two equal). */
+#define PL_LATE_MASK(el, ml, sl)                                               \
+	"(IF(" el " < ?, 1, 0) | IF(" ml " < ?, 2, 0) | IF(" sl " < ?, 4, 0))"
+
 /* The filter on po (11 parameters: status or "" twice, contact id or 0
- * twice, gender or "" twice, overdue kinds, today x3, the kinds again):
- * late as OVERDUE_SQL_MASK, from the days participation_order keeps
- * (sql/0049). */
+ * twice, gender or "" twice, overdue kinds, today x3, the kinds again). */
 #define PL_FILTER                                                              \
 	"AND po.listed = 1 "                                                   \
 	"AND (? = '' OR po.status = ?) "                                       \
 	"AND (? = 0 OR po.contact_id = ?) "                                    \
 	"AND (? = '' OR po.gender = ?) "                                       \
-	"AND (? = 0 OR ((IF(po.end_late < ?, 1, 0) | "                         \
-	"IF(po.mid_late < ?, 2, 0) | IF(po.sum_late < ?, 4, 0)) & ?) <> 0) "
+	"AND (? = 0 OR (" PL_LATE_MASK(                                        \
+	    "po.end_late", "po.mid_late", "po.sum_late") " & ?) <> 0) "
+
+/* A candidate's late days, carried to the page's columns (PL_COLS): the
+ * row of po is read for the filter anyway, and the page then needs no
+ * look-up of mid-term follow-ups per row. */
+#define PL_DAYS "po.end_late AS el, po.mid_late AS ml, po.sum_late AS sl"
 
 /* One insats's candidates in name order, read in index order ix from the
  * key on (ix_po_status_name with a status, else ix_po_name: MariaDB may
@@ -72,7 +82,7 @@ const char sql_plist_options[] =
  * rows; 17 parameters: staff id, insats id, the filter's 11, key or 0,
  * the key's name twice, its id). The insats is the caller's or none. */
 #define PL_SLOT(cmp, dir, ix)                                                  \
-	"(SELECT po.participation_id AS id, po.name_key AS nk "                \
+	"(SELECT po.participation_id AS id, po.name_key AS nk, " PL_DAYS " "   \
 	"FROM participation_order po FORCE INDEX (" ix ") "                    \
 	"WHERE po.insats_id = (SELECT si.insats_id FROM staff_insats si "      \
 	"WHERE si.staff_id = ? AND si.insats_id = ?) " PL_FILTER               \
@@ -95,9 +105,10 @@ const char sql_plist_options[] =
 	"IFNULL(p.planned_end_date, '') AS planned_end, "                      \
 	"IFNULL(p.end_date, '') AS end_date, "                                 \
 	"IFNULL(s.display_name, '') AS contact, "                              \
-	"IFNULL(p.summary_due_date, '') AS summary_due, " OVERDUE_SQL_MASK     \
-	" AS overdue, p.summary_sent_at IS NOT NULL AS summary_sent, "         \
-	"c.total AS total "
+	"IFNULL(p.summary_due_date, '') AS summary_due, " PL_LATE_MASK("k.el", \
+	    "k.ml", "k.sl") " AS overdue, "                                    \
+	                    "p.summary_sent_at IS NOT NULL AS summary_sent, "  \
+	                    "c.total AS total "
 #define PL_JOINS                                                               \
 	"JOIN participation p ON p.id = k.id "                                 \
 	"JOIN participation_person pe ON pe.participation_id = p.id "          \
@@ -124,7 +135,7 @@ const char sql_plist_options[] =
  * parameters each), their first PARTICIPANT_LIST_FETCH, those rows
  * (three parameters: today), the count's 22. */
 #define PL_NAME_PAGE(cmp, dir, ix)                                             \
-	PL_COLS "FROM (SELECT id, nk FROM (" PL_SLOTS(cmp, dir,                \
+	PL_COLS "FROM (SELECT id, nk, el, ml, sl FROM (" PL_SLOTS(cmp, dir,    \
 	    ix) ") u "                                                         \
 	        "ORDER BY nk " dir ", id " dir                                 \
 	        " LIMIT " NUM(PARTICIPANT_LIST_FETCH) ") k " PL_JOINS PL_COUNT \
@@ -161,8 +172,9 @@ const char sql_plist_status_desc[] =
  * the key (14), in order (o x4), their first PARTICIPANT_LIST_FETCH,
  * those rows (today x3), the count's 22, in order (o x4). */
 const char sql_plist_any[] = PL_COLS
-    "FROM (SELECT d.id AS id, d.nk AS nk, d.sv AS sv FROM ("
-    "SELECT po.participation_id AS id, po.name_key AS nk, " PL_SV
+    "FROM (SELECT d.id AS id, d.nk AS nk, d.sv AS sv, d.el AS el, "
+    "d.ml AS ml, d.sl AS sl FROM ("
+    "SELECT po.participation_id AS id, po.name_key AS nk, " PL_DAYS ", " PL_SV
     " AS sv " PL_SV_FROM "WHERE po.insats_id IN " PL_MINE " "
     "AND (? = 0 OR po.insats_id = ?) " PL_FILTER ") d "
     "WHERE " PL_AFTER " " PL_ORDER("d.sv", "d.nk", "d.id") " LIMIT " NUM(

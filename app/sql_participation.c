@@ -38,8 +38,8 @@
  * page is the referrals after a key (paging.h): the referral whose id is
  * given, when it is of the caller's insatser, by its place in the order,
  * which stays when it is decided meanwhile. */
-#define INBOX_FETCH 51
-_Static_assert(INBOX_FETCH == PAGING_ROWS + 1, "one row more than a page");
+#define INBOX_FETCH 11
+_Static_assert(INBOX_FETCH == INBOX_ROWS + 1, "one row more than a page");
 /* clang-format off */
 /* The rows of kind 2: per overdue kind k with any, how many of the staff
  * member's participations are late in it (id: k, total: how many; two

@@ -38,13 +38,15 @@ struct paging {
 	long long page; /* 1.. */
 	size_t sort;    /* index into the list's table */
 	int desc;
+	long long rows; /* rows a page: PAGING_ROWS, or the list's own */
 };
 
 /*
  * *out from the three query values (NULL when absent): a page 1 ..
  * PAGING_PAGE_MAX in decimal, else 1; a sort named in sorts, else
  * default_sort; "stigande" or "fallande", else that column's natural
- * order.
+ * order; rows PAGING_ROWS (a list with pages of its own size sets it
+ * after).
  */
 void paging_parse(const struct str *page, const struct str *sort,
     const struct str *dir, const struct paging_sort *sorts, size_t nsorts,
@@ -95,8 +97,9 @@ long long paging_after_from_query(struct req *);
  * Bind to ctx: "paging_text" ("Visar 51–100 av 328", "... av fler än
  * 1000" when more, "" without rows), "has_pages" (not the first page, or
  * a next), "first_href" (the first page; "" on it), "next_href" (the rows
- * after next_after, page p->page + 1; "" for next_after 0), and per sort
- * name the sort links as paging_bind().
+ * after next_after, page p->page + 1; "" for next_after 0), "page_rows"
+ * (p->rows, the link's "Nästa 50"), and per sort name the sort links as
+ * paging_bind().
  */
 enum app_err paging_bind_keyset(struct req *, struct view_ctx *,
     const struct paging *, long long total, int more, size_t nrows,

@@ -138,6 +138,11 @@ extern const struct db_record insats_occupancy_record;
 enum app_err referral_inbox(
     struct req *, long long staff_id, struct inbox_row **rows, size_t *n);
 
+/* The referrals an inbox page shows: the oldest ten, with a link to the
+ * next ten (issue 19: the page's cost does not grow with the inbox, as
+ * the participation page's latest 10 reads with a link to the rest). */
+#define INBOX_ROWS 10
+
 /* The inbox in one statement (SQL_PARTICIPATION_INBOX_PAGE): the
  * caller's active insatser with their occupancy (kind 0, by name), one
  * page of the submitted and waiting referrals (kind 1, oldest first;
@@ -155,7 +160,7 @@ extern const struct db_record inbox_page_row_record;
 
 /* The inbox of staff_id, its referrals after referral after in the
  * inbox's order (0: from the first; none when after is not of the
- * caller's insatser), PAGING_ROWS of them and one more, late as of today
+ * caller's insatser), INBOX_ROWS of them and one more, late as of today
  * (YYYYMMDD): rows as above. Arena. */
 enum app_err referral_inbox_page(struct req *, long long staff_id,
     long long after, long long today, struct inbox_page_row **rows, size_t *n);

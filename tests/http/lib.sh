@@ -63,6 +63,27 @@ expect_status() {
 	if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (got $got, want $want)"; fi
 }
 
+# expect_inbox DESC JAR: every page of JAR's inbox (/inkorg, then each
+# "Nästa" link: ten referrals a page, oldest first) as one $BODY, so a
+# check finds a referral wherever it is, or that it is on none; ok when
+# every page answers 200.
+expect_inbox() {
+	local desc=$1 jar=$2 all got next bad=""
+	all=$(mktemp "$LIB_TMP/inbox.XXXXXX")
+	got=$(fetch -b "$jar" "$BASE/inkorg")
+	[ "$got" = 200 ] || bad="$bad $got"
+	cat "$BODY" > "$all"
+	for _ in $(seq 1 1000); do
+		next=$(grep -o 'href="[^"]*" rel="next"' "$BODY" | sed 's/^href="//; s/" rel="next"$//; s/&amp;/\&/g')
+		[ -n "$next" ] || break
+		got=$(fetch -b "$jar" "$BASE$next")
+		[ "$got" = 200 ] || bad="$bad $got"
+		cat "$BODY" >> "$all"
+	done
+	cp "$all" "$BODY"
+	if [ -z "$bad" ]; then ok "$desc"; else not_ok "$desc (got$bad, want 200)"; fi
+}
+
 body_has() { grep -qF -- "$1" "$BODY"; }
 header_has() { grep -qiF -- "$1" "$HEAD"; }
 # expect_body DESC TEXT: the last fetched body contains TEXT

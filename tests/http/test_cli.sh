@@ -50,7 +50,7 @@ check "both genders among them" test "$(q "SELECT COUNT(DISTINCT pe.gender) FROM
 check "referrals in every status" test \
 	"$(q "SELECT COUNT(DISTINCT status) FROM referral WHERE status IN ('utkast','inskickad','vantelista','antagen','avradd','aterford')")" = 6
 session cm personal.cm
-expect_status "the running insats's staff member opens the inbox" 200 -b "$cm" "$BASE/inkorg"
+expect_inbox "the running insats's staff member opens the inbox" "$cm"
 check "and finds new applications waiting there" test \
 	"$(grep -c 'href="/inkorg/[0-9]' "$BODY")" -ge 4
 check "current and ended participations" test \

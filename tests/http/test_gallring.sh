@@ -290,8 +290,17 @@ T_OLD=$(as_staff personal.fv)
 POST_BODY= cgi_as "$T_OLD" /deltagare "insats=$(m "SELECT insats_id FROM participation WHERE id = $P_OLD")&status=avslutad" > "$WORK/list.html"
 eq "the participants list (ended, the old one's insats) is served" "$(grep -c '^Status: 200' "$WORK/list.html")" 1
 eq "it shows no anonymised participation" "$(gallrad_shown "$WORK/list.html")/$(grep -c "href=\"/deltagande/$P_OLD\"" "$WORK/list.html")" "0/0"
-POST_BODY= cgi_as "$T_OLD" /inkorg > "$WORK/inbox.html"
-eq "the inbox shows none" "$(grep -c '^Status: 200' "$WORK/inbox.html")/$(gallrad_shown "$WORK/inbox.html")" "1/0"
+# Every page of the inbox (ten referrals a page, "Nästa 10" to the rest).
+: > "$WORK/inbox.html"
+pages=0 next=""
+for _ in $(seq 1 1000); do
+	POST_BODY= cgi_as "$T_OLD" /inkorg "$next" > "$WORK/inbox-page.html"
+	cat "$WORK/inbox-page.html" >> "$WORK/inbox.html"
+	pages=$((pages + 1))
+	next=$(grep -o 'href="/inkorg?[^"]*" rel="next"' "$WORK/inbox-page.html" | sed 's/^href="\/inkorg?//; s/" rel="next"$//; s/&amp;/\&/g')
+	[ -n "$next" ] || break
+done
+eq "the inbox shows none, on any of its pages" "$(grep -c '^Status: 200' "$WORK/inbox.html")/$(gallrad_shown "$WORK/inbox.html")" "$pages/0"
 POST_BODY="csrf=$(printf 'a%.0s' $(seq 64))&personnummer=$LIVE_PNR" cgi_as "$T_OLD" /deltagare/sok > "$WORK/search.html"
 eq "a search for a person finds no anonymised participation of theirs" "$(grep -c '^Status: 200' "$WORK/search.html")/$(gallrad_shown "$WORK/search.html")/$(grep -c "href=\"/deltagande/$P_TWIN\"" "$WORK/search.html")" "1/0/0"
 T_REM=$(as_staff "$(remittent_of "$R_OLD")")

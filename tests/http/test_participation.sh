@@ -30,14 +30,14 @@ check "fixture referral created" test -n "$R1"
 # --- The inbox: the new referral, occupancy per insats
 NOW=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $FVI AND status = 'inskriven'")
 before=$(audits "object_type = 'referral_list' AND username = 'personal.fv'")
-expect_status "GET /inkorg" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "GET /inkorg" "$FV"
 expect_body "the inbox links the new referral" "<a href=\"/inkorg/$R1\">Testa Vägsson</a>"
 expect_body "the inbox shows occupancy: inskrivna of places" "<tr><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Inskrivna\">$NOW</td><td data-label=\"Platser\">$PLACES</td>"
 check "the inbox shows no personnummer" body_lacks "$PNR1"
 check "the inbox lists only the caller's insatser" body_lacks "Trampolinen Lilla Edet"
 expect_header "personal data is not cached" "Cache-Control: no-store"
 eq "viewing the inbox is logged" "$(audits "object_type = 'referral_list' AND username = 'personal.fv'")" $((before + 1))
-expect_status "personal.tramp's inbox" 200 -b "$TR" "$BASE/inkorg"
+expect_inbox "personal.tramp's inbox" "$TR"
 check "does not list a Friska Vindar referral" body_lacks "/inkorg/$R1\""
 
 # --- The referral in full
@@ -100,7 +100,7 @@ eq "the new participation is in the access log" "$(audits "action = 'create' AND
 eq "the referral's history has the status change" "$(q "SELECT CONCAT(old_value, '>', new_value) FROM change_history WHERE record_type = 'referral' AND record_id = $R1 AND field = 'status'")" "inskickad>antagen"
 eq "the participation's history has its start" "$(q "SELECT new_value FROM change_history WHERE record_type = 'participation' AND record_id = $P1 AND field = 'start_date'")" "$(day -100)"
 NOW1=$((NOW + 1))
-expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "the inbox" "$FV"
 check "no longer lists the admitted referral" body_lacks "/inkorg/$R1\""
 expect_body "and counts one more participant" "<tr><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Inskrivna\">$NOW1</td>"
 
@@ -244,12 +244,12 @@ got=$(post "$FV" "/deltagande/$P2/avslut" --data "version=$(part_version "$P2")"
 	--data "sysselsattning_efter=studier" --data "forsorjning_efter=studiemedel")
 eq "and ended 30 days ago" "$got" 303
 eq "its summary was due 9 days ago" "$(q "SELECT summary_due_date FROM participation WHERE id = $P2")" "$(day -9)"
-expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "the inbox" "$FV"
 expect_body "counts the overdue summaries with a link" '<a href="/deltagare?forsenad=sammanfattning">'
 expect_status "the list of overdue summaries" 200 -b "$FV" "$BASE/deltagare?status=avslutad&forsenad=sammanfattning"
 expect_body "has the overdue one" "<a href=\"/deltagande/$P2\">Sammansson, Sena</a>"
 check "and not the sent one" body_lacks "<a href=\"/deltagande/$P1\">"
-expect_status "personal.tramp's inbox" 200 -b "$TR" "$BASE/inkorg"
+expect_inbox "personal.tramp's inbox" "$TR"
 check "does not show Friska Vindar's overdue summary" body_lacks "/deltagande/$P2\""
 
 # --- Avråda (with a code) and återföra (reason required)
@@ -290,7 +290,7 @@ PNR5=$(new_pnr)
 R5=$(new_referral "$FVI" Full Platsson kvinna "$PNR5" 5)
 N=$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $FVI AND status = 'inskriven'")
 q "UPDATE insats SET places = $N WHERE id = $FVI"
-expect_status "the inbox of a full insats" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "the inbox of a full insats" "$FV"
 expect_body "shows it full" "<tr><td data-label=\"Insats\">Friska Vindar 2.0</td><td data-label=\"Inskrivna\">$N</td><td data-label=\"Platser\">$N</td><td data-label=\"Läge\"><strong>Full</strong></td></tr>"
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=anta" --data "version=1" --data "startdatum=$TODAY" \
 	--data "planerat_slut=$(day 90)" --data "kontaktperson=$FV_ID" --data "timmar=8")
@@ -301,7 +301,7 @@ eq "no participation, referral unchanged" "$(q "SELECT CONCAT(status, version, (
 got=$(post "$FV" "/inkorg/$R5/beslut" --data "beslut=vantelista" --data "version=1")
 eq "the waiting list answers 303" "$got" 303
 eq "the referral waits" "$(q "SELECT status FROM referral WHERE id = $R5")" "vantelista"
-expect_status "the inbox" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "the inbox" "$FV"
 expect_body "still lists the waiting referral" "<a href=\"/inkorg/$R5\">Full Platsson</a>"
 expect_body "marked Väntelista, since the Swedish day it was put there" "<td data-label=\"Status\">Väntelista sedan $(se_time "$(q "SELECT DATE_FORMAT(decided_at, '%Y-%m-%d %H:%i') FROM referral WHERE id = $R5")" | cut -c1-10)</td>"
 q "UPDATE insats SET places = $PLACES WHERE id = $FVI"

@@ -13,7 +13,7 @@ W=aterkalla_skal
 LAST="Återkallsson$$"
 R=$(fixture_referral "$CMI" Vera "$LAST")
 give_waiver "$R" > /dev/null
-aget personal.cm /inkorg > /dev/null
+expect_inbox "the insats's inbox, every page" "$(jar personal.cm)"
 expect_body "the submitted application is in the insats's inbox" "$LAST"
 eq "the remittent's page offers the withdraw form" "$(aget remittent.fk "/ansokningar/$R")" 200
 expect_body "... with its button" 'action="/ansokningar/'"$R"'/aterkalla"'
@@ -45,7 +45,7 @@ eq "... the reason kept, lines and all" "$(q "SELECT REPLACE(withdrawn_reason, '
 eq "... a history row for status and reason" "$(ref_hist_rows "$R")" $((H0 + 2))
 eq "... the status history" "$(hist "referral" "$R" status | cut -d'|' -f1,2)" "inskickad|aterkallad"
 eq "... one audit row" "$(audits "object_type = 'referral' AND object_id = $R AND detail = 'withdrawn'")" $((A0 + 1))
-aget personal.cm /inkorg > /dev/null
+expect_inbox "the inbox again, every page" "$(jar personal.cm)"
 check "it has left the inbox at once" body_lacks "$LAST"
 eq "the staff's page of it still opens" "$(aget personal.cm "/inkorg/$R")" 200
 expect_body "... saying it was withdrawn" "Återkallad av remittenten"

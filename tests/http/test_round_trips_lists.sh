@@ -26,6 +26,8 @@ INBOX=$(q "SELECT COUNT(*) FROM referral r WHERE r.status IN ('inskickad', 'vant
 	AND r.insats_id IN (SELECT si.insats_id FROM staff_insats si JOIN staff s ON s.id = si.staff_id
 	WHERE s.username = 'personal.cm')")
 check "the inbox has more than a page ($INBOX referrals)" test "$INBOX" -gt 50
+# The inbox's page (INBOX_ROWS): the oldest ten, with a link to the rest.
+IP=10
 
 # --- Statements per request.
 n=$(statements_of "$CM" /inkorg)
@@ -61,12 +63,12 @@ check "GET /deltagare?forsenad=alla runs at most 4 statements (ran $n)" test "$n
 # --- Helpers. The ids a list page links to (the list: /deltagande/ID,
 # the inbox: /inkorg/ID), in page order.
 page_ids() { grep -o "href=\"$1/[0-9]*\"" "$BODY" | sed 's/[^0-9]//g' | tr '\n' ' '; }
-# next_url: the "Nästa 50" link of the page ("" on the last).
+# next_url: the "Nästa 50" ("Nästa 10") link of the page ("" on the last).
 next_url() { grep -o 'href="[^"]*" rel="next"' "$BODY" | sed 's/^href="//; s/" rel="next"$//; s/&amp;/\&/g'; }
 # walk JAR URL LINK: the ids of every page from URL on, following "Nästa 50".
 walk() {
 	local url=$2 ids=""
-	for _ in $(seq 1 60); do
+	for _ in $(seq 1 300); do
 		fetch -b "$1" "$BASE$url" > /dev/null
 		ids+=$(page_ids "$3")
 		url=$(next_url)
@@ -259,35 +261,44 @@ q "DELETE FROM participation_person WHERE participation_id > $MAXP; DELETE FROM 
 	DELETE FROM referral WHERE id > $MAXR"
 order_ok "the copies gone"
 
-# --- The inbox in pages of 50, oldest first, with a link to the rest.
+# --- The inbox in pages of ten (IP), oldest first, with a link to the rest.
 INBOX_IDS=($(sql_ids "SELECT r.id FROM referral r WHERE r.status IN ('inskickad', 'vantelista')
 	AND r.gallrad_at IS NULL AND r.insats_id IN (SELECT insats_id FROM staff_insats WHERE staff_id = $CM_ID)
 	ORDER BY r.submitted_at IS NULL, r.submitted_at, r.id"))
 before=$(audits "object_type = 'referral_list' AND username = 'personal.cm'")
-paged=$(audits "object_type = 'referral_list' AND username = 'personal.cm' AND detail = 'inbox: 50 referrals (page 1, $INBOX in all)'")
+paged=$(audits "object_type = 'referral_list' AND username = 'personal.cm' AND detail = 'inbox: $IP referrals (page 1, $INBOX in all)'")
 expect_status "the inbox" 200 -b "$CM" "$BASE/inkorg"
-eq "... shows the first 50, oldest first" "$(page_ids /inkorg)" "$(echo "${INBOX_IDS[@]:0:50} " )"
-expect_body "... says which of how many" "Visar 1–50 av $INBOX"
+eq "... shows the first ten, oldest first" "$(page_ids /inkorg)" "$(echo "${INBOX_IDS[@]:0:$IP} " )"
+expect_body "... says which of how many" "Visar 1–$IP av $INBOX"
 expect_body "... counts them all" "Ansökningar att besluta ($INBOX)"
 eq "... and is logged once, with the page" \
-	"$(audits "object_type = 'referral_list' AND username = 'personal.cm' AND detail = 'inbox: 50 referrals (page 1, $INBOX in all)'")" $((paged + 1))
+	"$(audits "object_type = 'referral_list' AND username = 'personal.cm' AND detail = 'inbox: $IP referrals (page 1, $INBOX in all)'")" $((paged + 1))
 eq "... one row in all" "$(audits "object_type = 'referral_list' AND username = 'personal.cm'")" $((before + 1))
 N2=$(next_url)
-check "... links to the rest after its last" test "$N2" = "/inkorg?sortera=inkom&ordning=stigande&efter=${INBOX_IDS[49]}&sida=2"
+check "... links to the next ten" grep -q 'rel="next">Nästa 10</a>' "$BODY"
+check "... the rest after its last" test "$N2" = "/inkorg?sortera=inkom&ordning=stigande&efter=${INBOX_IDS[$((IP - 1))]}&sida=2"
 # A referral of page 1 decided in another tab before page 2 is asked for.
 q "UPDATE referral SET status = 'antagen' WHERE id = ${INBOX_IDS[5]}"
 at_exit "q \"UPDATE referral SET status = 'inskickad' WHERE id = ${INBOX_IDS[5]}\""
 expect_status "the second page" 200 -b "$CM" "$BASE$N2"
-eq "... shows the next 50, none skipped" "$(page_ids /inkorg)" "$(echo "${INBOX_IDS[@]:50:50} ")"
+eq "... shows the next ten, none skipped" "$(page_ids /inkorg)" "$(echo "${INBOX_IDS[@]:$IP:$IP} ")"
 # Its rows as numbered on page 1, never past the count: one row before
 # them went, so the last is the count's.
-N2ROWS=$((INBOX - 50 < 50 ? INBOX - 50 : 50))
-LAST2=$((50 + N2ROWS > INBOX - 1 ? INBOX - 1 : 50 + N2ROWS))
+N2ROWS=$((INBOX - IP < IP ? INBOX - IP : IP))
+LAST2=$((IP + N2ROWS > INBOX - 1 ? INBOX - 1 : IP + N2ROWS))
 expect_body "... says which" "Visar $((LAST2 - N2ROWS + 1))–$LAST2 av $((INBOX - 1))"
 check "... links back to the first" grep -q 'href="/inkorg?sortera=inkom&amp;ordning=stigande&amp;sida=1">Första sidan' "$BODY"
-if [ "$INBOX" -le 101 ]; then check "... and no further" test -z "$(next_url)"; fi
+if [ "$INBOX" -le $((2 * IP + 1)) ]; then check "... and no further" test -z "$(next_url)"; fi
 expect_status "a key past the end is the first page" 200 -b "$CM" "$BASE/inkorg?efter=${INBOX_IDS[$((INBOX - 1))]}&sida=2"
-expect_body "... from the start" "Visar 1–50 av $((INBOX - 1))"
+expect_body "... from the start" "Visar 1–$IP av $((INBOX - 1))"
+# The page boundary: after the key with exactly a page left, that page
+# and no link further; with one more left, a link to it.
+expect_status "the last ten" 200 -b "$CM" "$BASE/inkorg?efter=${INBOX_IDS[$((INBOX - IP - 1))]}&sida=3"
+eq "... shows them" "$(page_ids /inkorg)" "$(echo "${INBOX_IDS[@]:$((INBOX - IP)):$IP} ")"
+check "... and no further" test -z "$(next_url)"
+expect_status "eleven left" 200 -b "$CM" "$BASE/inkorg?efter=${INBOX_IDS[$((INBOX - IP - 2))]}&sida=3"
+eq "... shows ten" "$(page_ids /inkorg)" "$(echo "${INBOX_IDS[@]:$((INBOX - IP - 1)):$IP} ")"
+check "... and links to the last after them" test "$(next_url)" = "/inkorg?sortera=inkom&ordning=stigande&efter=${INBOX_IDS[$((INBOX - 2))]}&sida=4"
 q "UPDATE referral SET status = 'inskickad' WHERE id = ${INBOX_IDS[5]}"
 
 # Six insatser (more than the late counts read each as a constant): the

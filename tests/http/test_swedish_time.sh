@@ -32,7 +32,7 @@ expect_body "the history's heading names the zone" '<th scope="col">När (svensk
 # The waiting list: put on it at 23:30 UTC on 1 March, the 2nd in Sweden.
 q "UPDATE referral SET status = 'vantelista', decided_at = '2026-03-01 23:30:00',
    decided_by = $(staff_id_of personal.cm) WHERE id = $R"
-expect_status "the inbox" 200 -b "$CM" "$BASE/inkorg"
+expect_inbox "the inbox" "$CM"
 expect_body "the inbox says since when, the Swedish day" "<a href=\"/inkorg/$R\">Tidzon Svensson</a>"
 check "the inbox row: Väntelista sedan 2026-03-02" \
 	grep -qE "<a href=\"/inkorg/$R\">Tidzon Svensson</a>.*sedan 2026-03-02</td>" "$BODY"

@@ -56,7 +56,7 @@ line() {
 		check "$1: does not say the insats is full" body_lacks "full just nu"
 		expect_body "$1: says places are free" "det finns lediga platser just nu"
 	fi
-	expect_status "$1: the inbox" 200 -b "$FV" "$BASE/inkorg"
+	expect_inbox "$1: the inbox" "$FV"
 	local row
 	row=$(grep -F "Väntelistetest $TAG" "$BODY")
 	if [ "$2" = full ]; then

@@ -53,7 +53,7 @@ expect_body "the view shows the personnummer" "$(dash "$PN")"
 check "the view shows no decision yet" bash -c "! grep -q '<dt>Beslut</dt>' '$BODY'"
 
 # --- 2. The insats staff find it in the inbox and open it
-expect_status "personal.fv: GET /inkorg" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "personal.fv: GET /inkorg" "$FV"
 expect_body "the inbox lists the submitted referral" "<a href=\"/inkorg/$R\">$NAME Stegsson</a>"
 check "the inbox shows no personnummer" bash -c "! grep -qF '${PN:0:8}' '$BODY'"
 expect_status "personal.fv: GET /inkorg/$R" 200 -b "$FV" "$BASE/inkorg/$R"
@@ -81,7 +81,7 @@ eq "the participation is inskriven from today" \
 	"$(q "SELECT CONCAT_WS('|', status, start_date, planned_end_date, contact_id, insats_id) FROM participation WHERE id = $P")" \
 	"inskriven|$TODAY|$(day 30)|$FVID|$INSATS"
 eq "the referral is antagen, decided by personal.fv" "$(q "SELECT CONCAT_WS('|', status, decided_by) FROM referral WHERE id = $R")" "antagen|$FVID"
-expect_status "personal.fv: the inbox after the decision" 200 -b "$FV" "$BASE/inkorg"
+expect_inbox "personal.fv: the inbox after the decision" "$FV"
 check "no longer lists the admitted referral" bash -c "! grep -qF '/inkorg/$R\"' '$BODY'"
 
 # --- 4. The remittent sees the decision

@@ -78,7 +78,7 @@ sorting(void **state)
 static void
 range(void **state)
 {
-	struct paging p = { 1, 0, 0 };
+	struct paging p = { 1, 0, 0, PAGING_ROWS };
 	struct paging_range rg;
 
 	(void)state;

@@ -792,12 +792,13 @@ participation_page_load(struct req *r, const struct participation *p,
 
 	memset(out, 0, sizeof(*out));
 	/* In the order of ITEMS_SQL (sql_participation.c). */
-	q[0] = q[1] = q[4] = q[5] = q[9] = q[12] = DB_INT(p->id);
+	q[0] = q[1] = q[4] = q[5] = q[9] = DB_INT(p->id);
 	q[2] = q[6] = q[8] = q[10] = q[18] = lim;
-	q[3] = q[7] = q[13] = q[14] = q[15] = DB_INT(p->referral_id);
-	q[11] = DB_STR(p->personnummer);
-	q[16] = DB_INT(p->insats_id);
-	q[17] = q[19] = q[20] = DB_INT(p->id);
+	q[3] = q[7] = DB_INT(p->referral_id);
+	q[11] = DB_INT(p->insats_id);
+	q[12] = DB_STR(p->personnummer);
+	q[13] = q[17] = q[19] = q[20] = DB_INT(p->id);
+	q[14] = q[15] = q[16] = DB_INT(p->referral_id);
 	/* The code lists only with a form (their own statement). */
 	if ((e = part_load(r,
 	         codes_too ? SQL_PARTICIPATION_ITEMS_FORMS

@@ -358,6 +358,26 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("c.label") ", " B("c.sus_code IS NOT NULL") ", "                     \
 	B("IFNULL(" t ".extent_percent, '')") ", '', '' " from ")"
 
+/* LOOKED_WHERE for the page's latest reads, the same rows without its two
+ * IN subqueries: each was materialized in a temporary table of its own on
+ * every execution. A consent of the referral is the row LOOKED_JOINS
+ * already joins (ac, by the consent's id); a colleague of the insats is
+ * the staff_insats row of (the row's account, insats ?), by its primary
+ * key (without FORCE INDEX MariaDB read the insats's rows into a join
+ * buffer and sorted the person's whole log). Parameters: insats id,
+ * personnummer, participation id, referral id x3. */
+#define LOOKED_ITEMS_JOIN                                                      \
+	"LEFT JOIN staff_insats asi FORCE INDEX (PRIMARY) "                    \
+	"ON a.object_type = 'person' AND asi.insats_id = ? "                   \
+	"AND asi.staff_id = a.staff_id "
+#define LOOKED_ITEMS_WHERE                                                     \
+	"WHERE a.personnummer = ? AND ("                                       \
+	"(a.object_type = 'participation' AND a.object_id = ?) "               \
+	"OR (a.object_type = 'referral' AND a.object_id = ?) "                 \
+	"OR (a.object_type = 'consent' AND (a.object_id = ? "                  \
+	"OR ac.referral_id = ?)) "                                             \
+	"OR (a.object_type = 'person' AND asi.staff_id IS NOT NULL)) "
+
 /* The latest PARTICIPATION_PAGE_LOOKED reads of the file, newest first:
  * by ix_audit_person (personnummer, at, id) read backwards, which stops
  * after that many (ix_audit_at, which the optimizer may prefer for the
@@ -369,7 +389,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("a.action") ", " B("a.object_type") ", "                             \
 	B(LOOKED_WHAT) " "                                                     \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                                              \
+	LOOKED_JOINS LOOKED_ITEMS_JOIN LOOKED_ITEMS_WHERE                      \
 	"ORDER BY a.at DESC, a.id DESC LIMIT "                                 \
 	NUM(PARTICIPATION_PAGE_LOOKED) ")"
 

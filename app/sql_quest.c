@@ -204,9 +204,7 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	                      "(device_hash IS NOT NULL AND device_seen_at > "
 	                      "UTC_TIMESTAMP() - INTERVAL IF(kind = 'lank', ?, ?) SECOND) "
 	                      "FROM questionnaire_code WHERE participation_id = ? "
-	                      "AND expires_at > UTC_TIMESTAMP() "
-	                      "ORDER BY kind, IF(kind = 0, d, '') DESC, "
-	                      "IF(kind = 0, a, ''), id",
+	                      "AND expires_at > UTC_TIMESTAMP()",
 	    1, .ncols = 9, .nparams = 4, .rec = &quest_panel_row_record },
 	[SQL_QUEST_LANGS] = { "SELECT lang, name, dir, dir = 'rtl' AS rtl FROM questionnaire_language "
 	                      "WHERE questionnaire_id = ? ORDER BY position",

@@ -35,6 +35,20 @@ struct quest_panel_row {
 };
 extern const struct db_record quest_panel_row_record;
 
+/* qsort() order of panel rows: by kind; the definitions (kind 0) linked
+ * first (anonymity descending), then by code, then id; the responses and
+ * codes by id (a response's questionnaire version, oldest first; the
+ * measurement after it, which the panel does not rely on). The order
+ * SQL_QUEST_PANEL had in MariaDB, where the union's text columns were
+ * utf8mb4_uca1400_swedish_ai_ci: for names of a-z, 0-9 and _ (a
+ * questionnaire's code, quest_xml.c's qp_id_ok(), and the anonymity
+ * names) that is '_' before the digits before the letters, case
+ * ignored, a prefix first (quest_name_cmp()). */
+int quest_panel_row_cmp(const void *a, const void *b);
+
+/* The collation order of two such names, as strcmp() returns. */
+int quest_name_cmp(struct str a, struct str b);
+
 /* Load the panel of participation_id into *out (arena arrays, NULL when
  * empty, names resolved to their enums). Errors as db_load(). */
 enum app_err quest_panel_load(struct db *, struct arena *,

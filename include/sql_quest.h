@@ -51,7 +51,9 @@ enum sql_quest {
 	 * measurement, c status, d submitted date), oldest version first so
 	 * that the newest one's response is the last of a code (as the panel
 	 * reads them); kind 2, its open codes (id; a measurement, b expires
-	 * date, active: a device seen within the idle time holds it) */
+	 * date, active: a device seen within the idle time holds it). A bare
+	 * UNION ALL: the order is quest_panel_row_cmp()'s, in C (ordered
+	 * here, the union was a temporary table sorted on every execution) */
 	SQL_QUEST_PANEL,
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
 	 * file's order */

@@ -844,7 +844,7 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 		DB_INT(referral_id) };
 	struct consent_status_row *rows;
 	size_t n, k[3] = { 0, 0, 0 }, nexp = 0;
-	int *closed;
+	int *closed, closed_disclosing = 0, closed_not = 0;
 	long long *party_org;
 	enum app_err e;
 
@@ -886,9 +886,15 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			st->ref.organisation = w->s1;
 			st->ref.personnummer = w->s2;
 			st->ref.measurement = w->s3;
+			closed_disclosing = w->n5 != 0;
+			closed_not = w->n6 != 0;
 		} else if (w->kind == 1) {
 			struct consent *c = &st->list[st->n];
-			closed[st->n++] = w->n3 != 0;
+			/* The case's flag for this waiver's direction (the
+			 * referral's row, kind 0, comes first). */
+			int is_closed =
+			    w->n1 != 0 ? closed_disclosing : closed_not;
+			closed[st->n++] = is_closed;
 			c->id = w->id;
 			c->referral_id = referral_id;
 			c->disclose = w->n1 != 0;
@@ -908,7 +914,7 @@ consent_status_load(struct db *db, struct arena *a, long long referral_id,
 			consent_decode(c, 1);
 			/* Decided here, not in the statement: there it
 			 * evaluated the closed case's subqueries twice. */
-			if (consent_runs_out(c, w->n3 != 0, today))
+			if (consent_runs_out(c, is_closed, today))
 				st->expirable[st->nexpirable++] = w->id;
 		} else if (w->kind == 2) {
 			struct consent_party *pt = &st->parties[st->nparties];

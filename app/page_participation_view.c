@@ -498,7 +498,7 @@ pv_render(struct req *r, const struct participation *p, const struct pv_form *f)
 	if ((e = part_sus_bind(r, ctx, p, &pg,
 	         f->kind == PV_SUS ? f->sus : NULL)) != APP_OK ||
 	    (e = pv_bind_logs(ctx, &pg)) != APP_OK ||
-	    (e = quest_bind_participation(r, ctx, p->id)) != APP_OK ||
+	    (e = quest_bind_participation(ctx, &pg.quest)) != APP_OK ||
 	    (e = followup_bind_participation(
 	         r, ctx, p, &pg.followup, f->followup)) != APP_OK ||
 	    (e = summary_bind_participation(

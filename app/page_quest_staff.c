@@ -49,7 +49,7 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 	if (mi == NULL)
 		return APP_ENOMEM;
 	/* The last match wins: the newest version's response (the panel
-	 * comes oldest version first, SQL_QUEST_PANEL). */
+	 * comes oldest version first, quest_panel_row_cmp()). */
 	for (size_t j = 0; j < nresp; j++)
 		if (str_eq(resp[j].code, def->code) &&
 		    resp[j].measurement == m) {
@@ -87,23 +87,18 @@ sq_measurement_bind(struct view_ctx *it, const struct quest_info *def,
 }
 
 enum app_err
-quest_bind_participation(
-    struct req *r, struct view_ctx *ctx, long long participation_id)
+quest_bind_participation(struct view_ctx *ctx, const struct quest_panel *pn)
 {
 	enum quest_measurement ms[2];
-	struct quest_panel pn;
 	struct quest_info *defs;
 	struct quest_response_brief *resp;
 	struct quest_code_open *codes;
 	size_t ndefs, nresp, ncodes;
 	enum app_err e;
 
-	if ((e = quest_panel_load(r->db, r->a, participation_id, &pn)) !=
-	    APP_OK)
-		return e;
-	defs = pn.defs, ndefs = pn.ndefs;
-	resp = pn.resp, nresp = pn.nresp;
-	codes = pn.codes, ncodes = pn.ncodes;
+	defs = pn->defs, ndefs = pn->ndefs;
+	resp = pn->resp, nresp = pn->nresp;
+	codes = pn->codes, ncodes = pn->ncodes;
 	if ((e = view_ctx_set_list(ctx, "enkater")) != APP_OK)
 		return e;
 	for (size_t i = 0; i < ndefs; i++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_limits.h"
 #include "arena.h"
 #include "audit.h"
 #include "code_labels.h"
@@ -562,8 +563,15 @@ enum part_item {
 	ITEM_FOLLOWUP,
 	ITEM_SUMMARY,
 	ITEM_SUS_HISTORY,
+	/* QUEST_SQL_PANEL_ITEMS's kinds 0, 1 and 2 (sql_quest.h). */
+	ITEM_QUEST_DEF,
+	ITEM_QUEST_RESPONSE,
+	ITEM_QUEST_CODE,
 	ITEM__MAX
 };
+_Static_assert(
+    ITEM_SUS_HISTORY == 12 && ITEM_QUEST_DEF == 13 && ITEM_QUEST_CODE == 15,
+    "ITEMS_SQL's kinds (sql_participation.c)");
 
 /* An arena array of n structs of size sz (NULL when n is 0). */
 static enum app_err
@@ -784,25 +792,31 @@ participation_page_load(struct req *r, const struct participation *p,
 {
 	/* All: more rows than any list holds. */
 	struct db_param lim = DB_INT(max > 0 ? max : 1000000000LL);
-	struct db_param q[21];
+	struct db_param q[25];
 	struct participation_item *it;
 	struct code_choice *codes;
+	struct quest_panel_row *quest;
+	size_t nquest = 0;
 	size_t n, cnt[ITEM__MAX] = { 0 }, k[ITEM__MAX] = { 0 };
 	enum app_err e;
 
 	memset(out, 0, sizeof(*out));
 	/* In the order of ITEMS_SQL (sql_participation.c). */
-	q[0] = q[1] = q[4] = q[5] = q[9] = q[12] = DB_INT(p->id);
+	q[0] = q[1] = q[4] = q[5] = q[9] = DB_INT(p->id);
 	q[2] = q[6] = q[8] = q[10] = q[18] = lim;
-	q[3] = q[7] = q[13] = q[14] = q[15] = DB_INT(p->referral_id);
-	q[11] = DB_STR(p->personnummer);
-	q[16] = DB_INT(p->insats_id);
-	q[17] = q[19] = q[20] = DB_INT(p->id);
+	q[3] = q[7] = DB_INT(p->referral_id);
+	q[11] = DB_INT(p->insats_id);
+	q[12] = DB_STR(p->personnummer);
+	q[13] = q[17] = q[19] = q[20] = DB_INT(p->id);
+	q[14] = q[15] = q[16] = DB_INT(p->referral_id);
+	q[21] = q[24] = DB_INT(p->id);
+	q[22] = DB_INT(QUEST_LINK_IDLE_SECONDS);
+	q[23] = DB_INT(QUEST_IDLE_SECONDS);
 	/* The code lists only with a form (their own statement). */
 	if ((e = part_load(r,
 	         codes_too ? SQL_PARTICIPATION_ITEMS_FORMS
 	                   : SQL_PARTICIPATION_ITEMS,
-	         q, 21, &it, &n)) != APP_OK)
+	         q, 25, &it, &n)) != APP_OK)
 		return e;
 	if (n > 1)
 		qsort(it, n, sizeof(*it), item_cmp);
@@ -826,6 +840,10 @@ participation_page_load(struct req *r, const struct participation *p,
 	         sizeof(*out->sus_history), &out->sus_history)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_LOOKED], sizeof(*out->looked),
 	         &out->looked)) != APP_OK ||
+	    (e = items_alloc(r->a,
+	         cnt[ITEM_QUEST_DEF] + cnt[ITEM_QUEST_RESPONSE] +
+	             cnt[ITEM_QUEST_CODE],
+	         sizeof(*quest), &quest)) != APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_CODE], sizeof(*codes), &codes)) !=
 	        APP_OK ||
 	    (e = items_alloc(r->a, cnt[ITEM_MIDTERM], sizeof(*out->midterms),
@@ -910,9 +928,27 @@ participation_page_load(struct req *r, const struct participation *p,
 			out->summary_version_no = str_to_ll(x->a);
 			out->summary_state = x->b;
 			break;
+		case ITEM_QUEST_DEF:
+		case ITEM_QUEST_RESPONSE:
+		case ITEM_QUEST_CODE:
+			quest[nquest++] = (struct quest_panel_row){
+				.kind = x->kind - ITEM_QUEST_DEF,
+				.id = x->n,
+				.version = x->o2,
+				.a = x->a,
+				.b = x->b,
+				.c = x->c,
+				.d = x->d,
+				.e = x->e,
+				.active = str_eq_cstr(x->f, "1"),
+			};
+			break;
 		case ITEM__MAX: break;
 		}
 	}
+	if ((e = quest_panel_from_rows(r->a, quest, nquest, &out->quest)) !=
+	    APP_OK)
+		return e;
 	out->nmidterms = cnt[ITEM_MIDTERM];
 	out->nactivities = cnt[ITEM_ACTIVITY];
 	out->nextensions = cnt[ITEM_EXTENSION];

@@ -1,43 +1,69 @@
-/* quest_panel.c: the participation page's questionnaires in one statement;
+/* quest_panel.c: the participation page's questionnaires from their rows;
  * see include/quest_panel.h. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "app_limits.h"
 #include "arena.h"
 #include "date.h"
-#include "db.h"
 #include "quest_panel.h"
-#include "sql_quest.h"
 
-static const struct db_field quest_panel_row_fields[] = {
-	DB_FIELD(quest_panel_row, kind, "kind", DB_F_INT),
-	DB_FIELD(quest_panel_row, id, "id", DB_F_INT),
-	DB_FIELD(quest_panel_row, version, "version", DB_F_INT),
-	DB_FIELD(quest_panel_row, a, "a", DB_F_STR),
-	DB_FIELD(quest_panel_row, b, "b", DB_F_STR),
-	DB_FIELD(quest_panel_row, c, "c", DB_F_STR),
-	DB_FIELD(quest_panel_row, d, "d", DB_F_STR),
-	DB_FIELD(quest_panel_row, e, "e", DB_F_STR),
-	DB_FIELD(quest_panel_row, active, "active", DB_F_BOOL),
-};
-const struct db_record quest_panel_row_record =
-    DB_RECORD(quest_panel_row, quest_panel_row_fields);
+/* A name's character by the collation's primary weight: '_', the
+ * digits, the letters (either case); anything else after them, by byte
+ * (not in a name qp_id_ok() lets in). */
+static int
+quest_name_rank(unsigned char c)
+{
+	if (c == '_')
+		return 1;
+	if (c >= '0' && c <= '9')
+		return 2 + (c - '0');
+	if (c >= 'a' && c <= 'z')
+		return 12 + (c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return 12 + (c - 'A');
+	return 38 + c;
+}
+
+int
+quest_name_cmp(struct str a, struct str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+
+	for (size_t i = 0; i < n; i++) {
+		int x = quest_name_rank((unsigned char)a.p[i]),
+		    y = quest_name_rank((unsigned char)b.p[i]);
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return a.len < b.len ? -1 : a.len > b.len;
+}
+
+int
+quest_panel_row_cmp(const void *pa, const void *pb)
+{
+	const struct quest_panel_row *a = pa, *b = pb;
+	int c;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->kind == 0 &&
+	    ((c = quest_name_cmp(b->d, a->d)) != 0 ||
+	        (c = quest_name_cmp(a->a, b->a)) != 0))
+		return c;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return quest_name_cmp(a->b, b->b);
+}
 
 enum app_err
-quest_panel_load(struct db *db, struct arena *a, long long participation_id,
+quest_panel_from_rows(struct arena *a, struct quest_panel_row *rows, size_t n,
     struct quest_panel *out)
 {
-	struct db_param p[4] = { DB_INT(participation_id),
-		DB_INT(QUEST_LINK_IDLE_SECONDS), DB_INT(QUEST_IDLE_SECONDS),
-		DB_INT(participation_id) };
-	struct quest_panel_row *rows;
-	size_t n, k[3] = { 0, 0, 0 };
-	enum app_err e;
+	size_t k[3] = { 0, 0, 0 };
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_load(db, a, DB_QUEST, SQL_QUEST_PANEL, p, 4, (void **)&rows,
-	         &n)) != APP_OK)
-		return e;
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), quest_panel_row_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (rows[i].kind >= 0 && rows[i].kind < 3)
 			k[rows[i].kind]++;

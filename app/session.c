@@ -54,11 +54,13 @@ struct session_row {
 	struct str username, display_name;
 	long long organisation_id;
 	int must_change_password;
-	struct str roles; /* comma-separated names */
-	int stale;        /* last seen over a minute ago: touch it */
+	struct str
+	    roles; /* comma-separated names; a staff session: one a row */
+	int stale; /* last seen over a minute ago: touch it */
 	int code_pending;
 	long long consent_id;
 	int live;
+	unsigned role_bits; /* roles of all its rows (session_rows()) */
 };
 
 static const struct db_field session_row_fields[] = {
@@ -180,6 +182,30 @@ session_limits(const struct req *r, enum session_kind k, struct db_param p[2])
 	}
 }
 
+/* Statement q's session: its first row, with the roles of every row
+ * (SQL_SESSION_LOOKUP returns a row per role) in role_bits; *found 0 when
+ * there is none. */
+static enum app_err
+session_rows(struct req *r, unsigned q, const struct db_param *p, size_t np,
+    struct session_row *row, int *found)
+{
+	struct session_row *rows;
+	size_t n;
+	enum app_err e;
+
+	*found = 0;
+	if ((e = db_load(r->db, r->a, DB_AUTH, q, p, np, (void **)&rows, &n)) !=
+	        APP_OK ||
+	    n == 0)
+		return e;
+	*row = rows[0];
+	row->role_bits = 0;
+	for (size_t i = 0; i < n; i++)
+		row->role_bits |= role_parse_list(rows[i].roles);
+	*found = 1;
+	return APP_OK;
+}
+
 /* The session of kind k that this browser's cookie names: *found 0 when
  * there is none (no cookie, a malformed one, an unknown or ended one). */
 static enum app_err
@@ -195,8 +221,7 @@ session_lookup(
 		return APP_OK;
 	session_limits(r, k, p);
 	p[2] = session_hash_param(*tok, hash);
-	return db_load_one(
-	    r->db, r->a, DB_AUTH, session_kinds[k].lookup, p, 3, row, found);
+	return session_rows(r, session_kinds[k].lookup, p, 3, row, found);
 }
 
 /* Keep session row of kind k alive: last seen now, when it is stale (at
@@ -271,7 +296,7 @@ session_start(
 static enum app_err
 session_set_user(struct req *r, const struct session_row *row, int via_token)
 {
-	unsigned roles = role_parse_list(row->roles);
+	unsigned roles = row->role_bits;
 	struct staff_user *u;
 
 	if ((u = arena_calloc(r->a, 1, sizeof(*u))) == NULL)
@@ -338,8 +363,8 @@ session_from_token(struct req *r, struct str auth)
 	if (!session_bearer_token(auth, &tok))
 		return APP_OK;
 	p[0] = session_hash_param(tok, hash);
-	if ((e = db_load_one(r->db, r->a, DB_AUTH, SQL_STAFF_FOR_TOKEN, p, 1,
-	         &row, &found)) != APP_OK ||
+	if ((e = session_rows(r, SQL_STAFF_FOR_TOKEN, p, 1, &row, &found)) !=
+	        APP_OK ||
 	    !found)
 		return e;
 	return session_set_user(r, &row, 1);

@@ -12,13 +12,17 @@
 	"st.username, st.display_name, st.organisation_id, "
 
 const struct db_query sql_auth[SQL_AUTH__MAX] = {
+	/* A row per role held (roles: one name, '' for none), folded in C
+	 * (session.c): the correlated GROUP_CONCAT was a subquery and a
+	 * temporary table on every request. Read on every request, so a role
+	 * removed or an account deactivated counts at the next one. */
 	[SQL_SESSION_LOOKUP] = { SESSION_ROW("s.id",
 	                             "s.csrf_token") "st.must_change_password, "
-	                                             "(SELECT GROUP_CONCAT(r.role) FROM staff_role r "
-	                                             "WHERE r.staff_id = st.id) AS roles, "
+	                                             "IFNULL(r.role, '') AS roles, "
 	                                             "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS stale, "
 	                                             "s.code_pending, 0 AS consent_id, 1 AS live "
 	                                             "FROM session s JOIN staff st ON st.id = s.staff_id "
+	                                             "LEFT JOIN staff_role r ON r.staff_id = st.id "
 	                                             "WHERE s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.token_hash = ? AND st.active = 1",

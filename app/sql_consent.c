@@ -20,6 +20,21 @@
 
 #define PARTY_NAME " COALESCE(i.name, CONCAT_WS(' – ', po.name, o.name))"
 
+/* SQL_CONSENT_STATUS: the case's closed flag (CONSENT_SQL_CLOSED's halves,
+ * of referral r and its participation p) for a waiver that allows
+ * disclosing and for one that does not, read once in the referral's row
+ * for all its waivers: as a column of each waiver, CONSENT_SQL_CLOSED's
+ * three subqueries were set up on every execution. For a waiver that does
+ * not disclose, a draft does not matter (the case has closed once the
+ * participation has ended), so that flag has no subquery. */
+#define STATUS_CLOSED_DISCLOSING                                               \
+	" IFNULL(" CONSENT_SQL_REFERRAL_CLOSED(                                \
+	    "r") " OR" CONSENT_SQL_PARTICIPATION_CLOSED("p",                   \
+	    CONSENT_SQL_NO_DRAFT("p"), "1") ", 0)"
+#define STATUS_CLOSED_NOT                                                      \
+	" IFNULL(" CONSENT_SQL_REFERRAL_CLOSED(                                \
+	    "r") " OR" CONSENT_SQL_PARTICIPATION_CLOSED("p", " 1", "0") ", 0)"
+
 const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	/* A locking read: inside a guard's transaction it sees the latest
 	 * committed revocation and holds the rows, so a revocation waits for
@@ -204,8 +219,9 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	 * MariaDB about a third more per execution (the same rows). */
 	[SQL_CONSENT_STATUS] = { "SELECT 0 AS kind, r.id AS id, r.organisation_id AS n1,"
 	                         " IFNULL(o.parent_id, 0) AS n2, r.consent_at_visa AS n3,"
-	                         " (pe.protected_identity OR IFNULL(pp.protected_identity, 0)) AS n4,"
-	                         " 0 AS n5, 0 AS n6, CONCAT_WS(' – ', po.name, o.name) AS s1,"
+	                         " (pe.protected_identity OR IFNULL(pp.protected_identity, 0)) AS n4," STATUS_CLOSED_DISCLOSING
+	                         " AS n5," STATUS_CLOSED_NOT " AS n6,"
+	                         " CONCAT_WS(' – ', po.name, o.name) AS s1,"
 	                         " pn.personnummer AS s2, i.measurement AS s3, '' AS s4, '' AS s5,"
 	                         " '' AS s6, '' AS s7, '' AS s8, '' AS s9, '' AS s10,"
 	                         " 0 AS o1, '' AS o2, 0 AS o3, '' AS o4"
@@ -217,8 +233,8 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " LEFT JOIN participation p ON p.referral_id = r.id"
 	                         " LEFT JOIN participation_person pp ON pp.participation_id = p.id"
 	                         " WHERE r.id = ?"
-	                         " UNION ALL (SELECT 1, c.id, c.direction_disclose, 0," CLOSED
-	                         ", t.version,"
+	                         " UNION ALL (SELECT 1, c.id, c.direction_disclose, 0, 0,"
+	                         " t.version,"
 	                         " (SELECT COUNT(*) FROM consent_party cp WHERE"
 	                         "  cp.consent_id = c.id AND cp.state = 'aktiv'),"
 	                         " (SELECT COUNT(*) FROM consent_party cp WHERE cp.consent_id = c.id),"

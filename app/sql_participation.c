@@ -10,6 +10,7 @@
 #include "sql_access.h"
 #include "sql_history.h"
 #include "sql_participation.h"
+#include "sql_quest.h"
 #include "sql_sus_facts.h"
 
 /* A number macro as SQL text. */
@@ -303,7 +304,8 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, o2, a..f), kind as enum part_item in participation.c, in
- * one round trip instead of eight. Each list is ordered by its own keys
+ * one round trip instead of eight; the questionnaires' panel too (kinds 13
+ * to 15, QUEST_SQL_PANEL_ITEMS: its own statement was a round trip more). Each list is ordered by its own keys
  * n, o2 (numbers: a newest-first list negates them) and a, so that no
  * branch needs a window function: each window, and each derived table a
  * LIMIT sat in, was a temporary table of its own on every execution, most
@@ -358,6 +360,26 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("c.label") ", " B("c.sus_code IS NOT NULL") ", "                     \
 	B("IFNULL(" t ".extent_percent, '')") ", '', '' " from ")"
 
+/* LOOKED_WHERE for the page's latest reads, the same rows without its two
+ * IN subqueries: each was materialized in a temporary table of its own on
+ * every execution. A consent of the referral is the row LOOKED_JOINS
+ * already joins (ac, by the consent's id); a colleague of the insats is
+ * the staff_insats row of (the row's account, insats ?), by its primary
+ * key (without FORCE INDEX MariaDB read the insats's rows into a join
+ * buffer and sorted the person's whole log). Parameters: insats id,
+ * personnummer, participation id, referral id x3. */
+#define LOOKED_ITEMS_JOIN                                                      \
+	"LEFT JOIN staff_insats asi FORCE INDEX (PRIMARY) "                    \
+	"ON a.object_type = 'person' AND asi.insats_id = ? "                   \
+	"AND asi.staff_id = a.staff_id "
+#define LOOKED_ITEMS_WHERE                                                     \
+	"WHERE a.personnummer = ? AND ("                                       \
+	"(a.object_type = 'participation' AND a.object_id = ?) "               \
+	"OR (a.object_type = 'referral' AND a.object_id = ?) "                 \
+	"OR (a.object_type = 'consent' AND (a.object_id = ? "                  \
+	"OR ac.referral_id = ?)) "                                             \
+	"OR (a.object_type = 'person' AND asi.staff_id IS NOT NULL)) "
+
 /* The latest PARTICIPATION_PAGE_LOOKED reads of the file, newest first:
  * by ix_audit_person (personnummer, at, id) read backwards, which stops
  * after that many (ix_audit_at, which the optimizer may prefer for the
@@ -369,7 +391,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("a.action") ", " B("a.object_type") ", "                             \
 	B(LOOKED_WHAT) " "                                                     \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                                              \
+	LOOKED_JOINS LOOKED_ITEMS_JOIN LOOKED_ITEMS_WHERE                      \
 	"ORDER BY a.at DESC, a.id DESC LIMIT "                                 \
 	NUM(PARTICIPATION_PAGE_LOOKED) ")"
 
@@ -437,7 +459,8 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	" UNION ALL " HISTORY_ITEMS("12", "participation", "ix_history_sus",   \
 	    "AND h.sus_field = 1 ", AS_IS)                                     \
 	" UNION ALL " LOOKED_ITEMS codes                                       \
-	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS
+	" UNION ALL " MIDTERM_ITEMS " UNION ALL " FU_SUM_ITEMS                  \
+	" UNION ALL " QUEST_SQL_PANEL_ITEMS("13", "14", "15")
 
 /* SQL_PARTICIPATION_HISTORY_OLDER: the participation's (?) change history
  * before its row k (id ?), newest first, ? rows, as the items' kind 5:
@@ -701,9 +724,9 @@ const struct db_query sql_participation[SQL_PARTICIPATION__MAX] = {
 	[SQL_PARTICIPATION_GET] = { GET_SQL, 1, .ncols = 51 + SUS_FACTS_NCOLS,
 	    .nparams = 3, .rec = &participation_record },
 	[SQL_PARTICIPATION_ITEMS] = { ITEMS_SQL(""), 1, .ncols = 9,
-	    .nparams = 21, .rec = &participation_item_record },
+	    .nparams = 25, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ITEMS_FORMS] = { ITEMS_SQL(CODE_ITEMS), 1,
-	    .ncols = 9, .nparams = 21, .rec = &participation_item_record },
+	    .ncols = 9, .nparams = 25, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_HISTORY_OLDER] = { HISTORY_OLDER_SQL, 1, .ncols = 9,
 	    .nparams = 3, .rec = &participation_item_record },
 	[SQL_PARTICIPATION_ACTIVITIES] = { "SELECT activity AS activity, hours_per_week AS hours "

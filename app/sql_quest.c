@@ -188,26 +188,6 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	    1, .ncols = 12, .nparams = 0, .rec = &quest_info_row_record },
 	[SQL_QUEST_DEF_GET] = { DEF_SELECT "WHERE id = ?", 1, .ncols = 8,
 	    .nparams = 1, .rec = &quest_info_record },
-	[SQL_QUEST_PANEL] = { "SELECT 0 AS kind, id, version, code AS a, title AS b, "
-	                      "respondent_group AS c, anonymity AS d, default_lang AS e, "
-	                      "is_active AS active FROM questionnaire "
-	                      "WHERE is_active = 1 AND respondent_group IN "
-	                      "('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "
-	                      "UNION ALL SELECT 1, r.questionnaire_id, 0, q.code, "
-	                      "IFNULL(r.measurement, ''), "
-	                      "r.status, IFNULL(DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i'), ''), "
-	                      "'', 0 FROM questionnaire_response r "
-	                      "JOIN questionnaire q ON q.id = r.questionnaire_id "
-	                      "WHERE r.participation_id = ? "
-	                      "UNION ALL SELECT 2, id, 0, IFNULL(measurement, ''), "
-	                      "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i'), '', '', '', "
-	                      "(device_hash IS NOT NULL AND device_seen_at > "
-	                      "UTC_TIMESTAMP() - INTERVAL IF(kind = 'lank', ?, ?) SECOND) "
-	                      "FROM questionnaire_code WHERE participation_id = ? "
-	                      "AND expires_at > UTC_TIMESTAMP() "
-	                      "ORDER BY kind, IF(kind = 0, d, '') DESC, "
-	                      "IF(kind = 0, a, ''), id",
-	    1, .ncols = 9, .nparams = 4, .rec = &quest_panel_row_record },
 	[SQL_QUEST_LANGS] = { "SELECT lang, name, dir, dir = 'rtl' AS rtl FROM questionnaire_language "
 	                      "WHERE questionnaire_id = ? ORDER BY position",
 	    1, .ncols = 4, .nparams = 1, .rec = &quest_language_record },

@@ -23,6 +23,8 @@
 
 #include "app.h"
 
+struct quest_panel;
+
 struct req;
 struct view_ctx;
 
@@ -54,8 +56,9 @@ enum app_err page_admin_quest_import(struct req *);
 enum app_err page_admin_quest_links(struct req *);
 
 /* For the participation page: bind "enkater" (the questionnaires that can
- * be opened for it, with the linked measurements' state) into ctx. */
+ * be opened for it, with the linked measurements' state, from its panel:
+ * participation_page_load() reads it) into ctx. */
 enum app_err quest_bind_participation(
-    struct req *, struct view_ctx *, long long participation_id);
+    struct view_ctx *, const struct quest_panel *);
 
 #endif /* !PAGE_QUEST_H */

@@ -22,6 +22,7 @@
 #include "contact.h"
 #include "db.h"
 #include "followup.h"
+#include "quest_panel.h"
 #include "str.h"
 #include "sus_complete.h"
 
@@ -314,6 +315,8 @@ struct participation_page {
 	 * order; SUS code[:extent] in SUS code order; "," between), made from
 	 * the lists above: participation_load() leaves them "". */
 	struct sus_item sus_income_before, sus_income_after;
+	/* The questionnaires' panel (quest_panel.h), read with the lists. */
+	struct quest_panel quest;
 };
 
 /* A row of SQL_PARTICIPATION_ITEMS, whose rows are of several kinds

@@ -16,15 +16,28 @@
  * has gone to the remittent and no correction of it is in draft
  * (summary.h), or the waiver never allowed disclosing it. SQL text, the
  * one definition for the consent sweep and cover checks (sql_consent.c)
- * and the remittent's follow-up (ACCESS_SQL_WAIVER_SCOPE, sql_access.h). */
-#define CONSENT_SQL_CLOSED                                                     \
-	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND"  \
-	" rr.status = 'avradd') OR EXISTS (SELECT 1 FROM participation pp"     \
-	" WHERE pp.referral_id = c.referral_id AND (pp.status ="               \
-	" 'felregistrerad' OR (pp.status = 'avslutad' AND"                     \
-	" ((pp.summary_sent_at IS NOT NULL AND NOT EXISTS (SELECT 1"           \
-	" FROM participation_summary ps WHERE ps.participation_id = pp.id"     \
-	" AND ps.state = 'utkast')) OR c.direction_disclose = 0)))))"
+ * and the remittent's follow-up (ACCESS_SQL_WAIVER_SCOPE, sql_access.h);
+ * its two halves, of the referral rr and of its participation pp (at most
+ * one: uq_participation_referral), are also what the referral's status
+ * box reads once for all its waivers (SQL_CONSENT_STATUS, with r and p
+ * joined). nodraft: no correction of pp's summary is in draft; disclose:
+ * the waiver allows disclosing (0 or 1). */
+#define CONSENT_SQL_REFERRAL_CLOSED(rr) " " rr ".status = 'avradd'"
+#define CONSENT_SQL_NO_DRAFT(pp)                                               \
+	" NOT EXISTS (SELECT 1"                                                \
+	" FROM participation_summary ps WHERE ps.participation_id = " pp ".id" \
+	" AND ps.state = 'utkast')"
+#define CONSENT_SQL_PARTICIPATION_CLOSED(pp, nodraft, disclose)                \
+	" (" pp ".status ="                                                    \
+	" 'felregistrerad' OR (" pp ".status = 'avslutad' AND"                 \
+	" ((" pp ".summary_sent_at IS NOT NULL AND" nodraft ") OR " disclose   \
+	" = 0)))"
+#define CONSENT_SQL_CLOSED                                                                                       \
+	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND" CONSENT_SQL_REFERRAL_CLOSED(       \
+	    "rr") ") OR EXISTS (SELECT 1 FROM"                                                                   \
+	          " participation pp WHERE pp.referral_id = c.referral_id AND" CONSENT_SQL_PARTICIPATION_CLOSED( \
+	              "pp", CONSENT_SQL_NO_DRAFT("pp"),                                                          \
+	              "c.direction_disclose") "))"
 
 enum sql_consent {
 	/* (org, referral) -> consent_cover_record: each party of each aktiv
@@ -107,10 +120,13 @@ enum sql_consent {
 	/* (referral id x3) -> struct consent_status_row: the status
 	 * box of a referral in one statement (consent_status_load()): kind 0
 	 * the referral (id; n1 organisation id, n2 its parent or 0, n3 the
-	 * VISA marker, n4 protected identity; s1 organisation, s2
+	 * VISA marker, n4 protected identity, n5 and n6 whether the case
+	 * has closed (CONSENT_SQL_CLOSED) for a waiver that allows
+	 * disclosing and for one that does not; s1 organisation, s2
 	 * personnummer, s3 the insats's measurement); kind 1 its consents,
 	 * newest first, every one (coverage is decided over all; id; n1 disclose, n2 0 (whether
-	 * it runs out is consent_runs_out()'s, in C), n3 closed, n4 text version, n5 active parties, n6 all parties; s1..s10
+	 * it runs out is consent_runs_out()'s, in C), n3 0 (closed: the
+	 * referral's n5 or n6, by n1), n4 text version, n5 active parties, n6 all parties; s1..s10
 	 * as SQL_CONSENT_LIST); kind 2 the parties of its waivers (id; n1
 	 * consent id, n2 organisation id or 0, n3 is the insats; s1 name, s2
 	 * state, s3 revoked at) in the order of SQL_CONSENT_PARTIES; o1..o4

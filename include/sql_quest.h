@@ -13,6 +13,41 @@
 
 #include "db.h"
 
+/* The participation page's questionnaires, as three branches of a bare
+ * UNION ALL whose kinds are k0, k1 and k2 (strings): the page's lists
+ * statement (SQL_PARTICIPATION_ITEMS, sql_participation.c) reads them in
+ * its round trip, and quest_panel_from_rows() (quest_panel.h) orders and
+ * decodes them. Columns: kind, n the id, o2 the version, a..f binary
+ * strings. k0, the active definitions for participants (n id, o2
+ * version, a code, b title, c respondent_group, d anonymity, e
+ * default_lang, f active); k1, the participation's responses (n the
+ * questionnaire version's id, a questionnaire code, b measurement, c
+ * status, d submitted date); k2, its open codes (n id; a measurement, b
+ * expires date, f 1 when a device seen within the idle time holds it).
+ * Parameters: participation, idle seconds of a link, of a tablet,
+ * participation. */
+#define QUEST_SQL_PANEL_ITEMS(k0, k1, k2)                                      \
+	"SELECT " k0 ", id, version, CAST(code AS BINARY), "                   \
+	"CAST(title AS BINARY), CAST(respondent_group AS BINARY), "            \
+	"CAST(anonymity AS BINARY), CAST(default_lang AS BINARY), "            \
+	"CAST(is_active AS BINARY) FROM questionnaire "                        \
+	"WHERE is_active = 1 AND respondent_group IN "                         \
+	"('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "             \
+	"UNION ALL SELECT " k1 ", r.questionnaire_id, 0, "                     \
+	"CAST(q.code AS BINARY), CAST(IFNULL(r.measurement, '') AS BINARY), "  \
+	"CAST(r.status AS BINARY), CAST(IFNULL(DATE_FORMAT(r.submitted_at, "   \
+	"'%Y-%m-%d %H:%i'), '') AS BINARY), '', '0' "                          \
+	"FROM questionnaire_response r "                                       \
+	"JOIN questionnaire q ON q.id = r.questionnaire_id "                   \
+	"WHERE r.participation_id = ? "                                        \
+	"UNION ALL SELECT " k2 ", id, 0, "                                     \
+	"CAST(IFNULL(measurement, '') AS BINARY), "                            \
+	"CAST(DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i') AS BINARY), "          \
+	"'', '', '', CAST((device_hash IS NOT NULL AND device_seen_at > "      \
+	"UTC_TIMESTAMP() - INTERVAL IF(kind = 'lank', ?, ?) SECOND) "          \
+	"AS BINARY) FROM questionnaire_code WHERE participation_id = ? "       \
+	"AND expires_at > UTC_TIMESTAMP()"
+
 enum sql_quest {
 	/* (hash, code, version) -> struct quest_stored */
 	SQL_QUEST_DEF_FIND,
@@ -41,18 +76,6 @@ enum sql_quest {
 	/* (id) -> struct quest_info: id, code, version, title, respondents,
 	 * anonymity, active, default lang */
 	SQL_QUEST_DEF_GET,
-	/* (participation, idle seconds of a link, of a tablet, participation)
-	 * -> struct quest_panel_row: the
-	 * participation page's questionnaires in one statement
-	 * (quest_panel.h): kind 0, the active definitions for participants
-	 * (id, version, a code, b title, c respondent_group, d anonymity,
-	 * e default_lang, active), linked first, then by code; kind 1, its
-	 * responses (id the questionnaire version's, a questionnaire code, b
-	 * measurement, c status, d submitted date), oldest version first so
-	 * that the newest one's response is the last of a code (as the panel
-	 * reads them); kind 2, its open codes (id; a measurement, b expires
-	 * date, active: a device seen within the idle time holds it) */
-	SQL_QUEST_PANEL,
 	/* (questionnaire) -> lang, name, dir (ltr/rtl), rtl (1/0), in the
 	 * file's order */
 	SQL_QUEST_LANGS,

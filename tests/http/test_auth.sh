@@ -179,6 +179,25 @@ expect_status "and every other" 303 -b "$j9" "$BASE/start"
 check "logouts are in the access log" test \
 	"$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE username = '$T' AND action = 'logout'")" -ge 2
 
+# --- Roles are read on every request: one granted or removed counts at
+# the next request of a live session (the session look-up returns a row
+# per role, folded in C: every row's role counts, and none is none)
+j11=$(new_jar)
+login "$j11" "$T" "en lång mening som lösenord" > /dev/null
+expect_status "a remittent's own list" 200 -b "$j11" "$BASE/ansokningar"
+expect_status "a remittent is refused the admin pages" 403 -b "$j11" "$BASE/admin"
+sql_admin "INSERT INTO staff_role (staff_id, role) SELECT id, 'admin' FROM staff WHERE username = '$T'"
+expect_status "a role granted counts at the next request" 200 -b "$j11" "$BASE/admin"
+expect_status "and the other role still does" 200 -b "$j11" "$BASE/ansokningar"
+sql_admin "DELETE r FROM staff_role r JOIN staff s ON s.id = r.staff_id WHERE s.username = '$T' AND r.role = 'remittent'"
+expect_status "a role removed counts at the next request" 403 -b "$j11" "$BASE/ansokningar"
+expect_status "while the one left still counts" 200 -b "$j11" "$BASE/admin"
+sql_admin "DELETE r FROM staff_role r JOIN staff s ON s.id = r.staff_id WHERE s.username = '$T' AND r.role = 'admin'"
+expect_status "with no role left, no admin page" 403 -b "$j11" "$BASE/admin"
+expect_status "and no remittent page" 403 -b "$j11" "$BASE/ansokningar"
+sql_admin "INSERT INTO staff_role (staff_id, role) SELECT id, 'remittent' FROM staff WHERE username = '$T'"
+expect_status "the role given back counts at once" 200 -b "$j11" "$BASE/ansokningar"
+
 # --- Deactivated accounts lose their sessions at once
 j10=$(new_jar)
 login "$j10" "$T" "en lång mening som lösenord" > /dev/null

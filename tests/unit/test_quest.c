@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "app_limits.h"
@@ -14,6 +15,7 @@
 #include "form.h"
 #include "kiosk_words.h"
 #include "quest.h"
+#include "quest_panel.h"
 #include "quest_response.h"
 #include "quest_state.h"
 #include "str.h"
@@ -21,6 +23,64 @@
 static struct str
 S(const char *s) {
 	return (struct str){ s, strlen(s) };
+}
+
+/* ---- The participation page's panel order ------------------------------ */
+
+/* The order MariaDB gave these names in utf8mb4_uca1400_swedish_ai_ci
+ * (SELECT ... ORDER BY CONVERT(c USING utf8mb4) COLLATE ...), which
+ * SQL_QUEST_PANEL's union sorted its codes in before the sort moved to C. */
+static void
+panel_name_order(void **state)
+{
+	static const char *const sorted[] = { "a", "a_", "a__", "a_0", "a_b",
+		"a0", "a1", "a9", "aa", "aab", "ab", "ac", "az", "v", "vb", "w",
+		"wa", "x", "y", "z" };
+	size_t n = sizeof(sorted) / sizeof(sorted[0]);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int c = quest_name_cmp(S(sorted[i]), S(sorted[j]));
+			assert_int_equal(c < 0, i < j);
+			assert_int_equal(c == 0, i == j);
+		}
+	/* Case ignored, as the _ci collation does. */
+	assert_int_equal(quest_name_cmp(S("Abc"), S("abc")), 0);
+}
+
+/* Definitions first, linked before anonymous, then by code and id; the
+ * responses and codes by id, whatever order the rows came in. */
+static void
+panel_row_order(void **state)
+{
+	struct quest_panel_row rows[] = {
+		{ .kind = 2, .id = 9, .a = S("start") },
+		{ .kind = 1, .id = 7, .b = S("slut") },
+		{ .kind = 0, .id = 5, .a = S("nojd"), .d = S("anonym") },
+		{ .kind = 1, .id = 3, .b = S("start") },
+		{ .kind = 0,
+		    .id = 4,
+		    .a = S("livskvalitet"),
+		    .d = S("kopplad") },
+		{ .kind = 0, .id = 2, .a = S("livs_2"), .d = S("kopplad") },
+		{ .kind = 2, .id = 1, .a = S("slut") },
+		{ .kind = 0, .id = 1, .a = S("akut"), .d = S("anonym") },
+		{ .kind = 1, .id = 7, .b = S("start") },
+	};
+	static const long long want_kind[] = { 0, 0, 0, 0, 1, 1, 1, 2, 2 };
+	static const long long want_id[] = { 2, 4, 1, 5, 3, 7, 7, 1, 9 };
+
+	(void)state;
+	qsort(rows, sizeof(rows) / sizeof(rows[0]), sizeof(rows[0]),
+	    quest_panel_row_cmp);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		assert_int_equal(rows[i].kind, want_kind[i]);
+		assert_int_equal(rows[i].id, want_id[i]);
+	}
+	/* The same questionnaire version's two responses: by measurement. */
+	assert_true(str_eq_cstr(rows[5].b, "slut"));
+	assert_true(str_eq_cstr(rows[6].b, "start"));
 }
 
 /* ---- Names and labels ------------------------------------------------- */
@@ -831,6 +891,8 @@ main(void)
 		cmocka_unit_test(stale_rows),
 		cmocka_unit_test(shown_answers),
 		cmocka_unit_test(kiosk_words_table),
+		cmocka_unit_test(panel_name_order),
+		cmocka_unit_test(panel_row_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,7 +58,11 @@
  * measurement was sent in the period (kind 1), by the responses, and those
  * without one that ended in the period (kind 0); ids bound both. The
  * responses by the ids' index: MariaDB would read the whole period's end
- * measurements (ix_qresponse_linked) again for every range. */
+ * measurements (ix_qresponse_linked) again for every range. The ended
+ * participations by the primary key for the same reason: on its own
+ * MariaDB reads every ended participation's entry of
+ * ix_participation_ended_cover (status = 'avslutad') for every range, so
+ * the pairs cost grew with the square of the participations. */
 #define QUEST_SET                                                              \
 	"SELECT r.participation_id AS pid, 1 AS kind "                         \
 	"FROM questionnaire_response r "                                       \
@@ -72,7 +76,7 @@
 	"AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY "               \
 	"AND p.status <> 'felregistrerad' AND (? = 0 OR p.insats_id = ?) "     \
 	"GROUP BY r.participation_id "                                         \
-	"UNION ALL SELECT p.id, 0 FROM participation p "                       \
+	"UNION ALL SELECT p.id, 0 FROM participation p FORCE INDEX (PRIMARY) " \
 	"LEFT JOIN (questionnaire_response r JOIN questionnaire q "            \
 	"ON q.id = r.questionnaire_id AND q.anonymity = 'kopplad' "            \
 	"AND q.code = ?) ON r.participation_id = p.id "                        \

@@ -994,10 +994,9 @@ participation_access_load(struct req *r, const struct participation *p,
     long long before, long long after, struct participation_access **rows,
     size_t *n, int *older, int *newer)
 {
-	struct db_param q[7] = { DB_STR(p->personnummer), DB_INT(p->id),
-		DB_INT(p->referral_id), DB_INT(p->referral_id),
-		DB_INT(p->referral_id), DB_INT(p->insats_id),
-		DB_INT(after > 0 ? after : before) };
+	struct db_param q[7] = { DB_INT(p->insats_id), DB_STR(p->personnummer),
+		DB_INT(p->id), DB_INT(p->referral_id), DB_INT(p->referral_id),
+		DB_INT(p->referral_id), DB_INT(after > 0 ? after : before) };
 	enum sql_participation which = after > 0
 	    ? SQL_PARTICIPATION_WHO_LOOKED_NEWER
 	    : before > 0 ? SQL_PARTICIPATION_WHO_LOOKED_OLDER

@@ -54,8 +54,8 @@ struct session_row {
 	struct str username, display_name;
 	long long organisation_id;
 	int must_change_password;
-	struct str
-	    roles; /* comma-separated names; a staff session: one a row */
+	/* Comma-separated names; a staff session's rows one each. */
+	struct str roles;
 	int stale; /* last seen over a minute ago: touch it */
 	int code_pending;
 	long long consent_id;

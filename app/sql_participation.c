@@ -230,18 +230,29 @@ _Static_assert(CODE_LIST_EDUCATION == CODE_LIST_EDUCATION_N &&
         CODE_LIST__MAX == 6,
     "CODE_LABELS_SQL's list numbers are enum code_list's");
 
-/* The access log of one participant's file (personnummer, participation
- * id, referral id x3, insats id): this file only, not what other
- * organisations did with the same personnummer (their referrals, their
- * searches). */
+/* The access log of one participant's file: this file only, not what
+ * other organisations did with the same personnummer (their referrals,
+ * their searches). LOOKED_SCOPE joins (after LOOKED_JOINS, which joins a
+ * consent row as ac) the staff_insats row of (the row's account, insats
+ * ?): a search by a colleague of the insats; LOOKED_WHERE then takes the
+ * file's rows (personnummer, participation id, referral id x3). A consent
+ * of the referral is ac's; IN subqueries in their place were each
+ * materialized in a temporary table of their own on every execution.
+ * FORCE INDEX: without it MariaDB read the insats's staff_insats rows into
+ * a join buffer and sorted the person's whole log. One definition for the
+ * page's latest reads (LOOKED_ITEMS) and the whole log's pages
+ * (LOOKED_NEWEST, LOOKED_PAGE), so the two show the same rows. */
+#define LOOKED_SCOPE                                                           \
+	"LEFT JOIN staff_insats asi FORCE INDEX (PRIMARY) "                    \
+	"ON a.object_type = 'person' AND asi.insats_id = ? "                   \
+	"AND asi.staff_id = a.staff_id "
 #define LOOKED_WHERE                                                           \
 	"WHERE a.personnummer = ? AND ("                                       \
 	"(a.object_type = 'participation' AND a.object_id = ?) "               \
 	"OR (a.object_type = 'referral' AND a.object_id = ?) "                 \
-	"OR (a.object_type = 'consent' AND (a.object_id = ? OR a.object_id "   \
-	"IN (SELECT c.id FROM consent c WHERE c.referral_id = ?))) "           \
-	"OR (a.object_type = 'person' AND a.staff_id IN "                      \
-	"(SELECT si.staff_id FROM staff_insats si WHERE si.insats_id = ?))) "
+	"OR (a.object_type = 'consent' AND (a.object_id = ? "                  \
+	"OR ac.referral_id = ?)) "                                             \
+	"OR (a.object_type = 'person' AND asi.staff_id IS NOT NULL)) "
 /* What a row of the file's access log names, as AUDIT_SQL_OBJECT_WHAT
  * (include/sql_audit_object.h) says it for the types LOOKED_WHERE lets
  * through: a consent, a referral and a participation (a person has no
@@ -288,13 +299,13 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 #define LOOKED_NEWEST                                                          \
 	"SELECT " LOOKED_COLS ", a.id AS id "                                  \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                                              \
+	LOOKED_JOINS LOOKED_SCOPE LOOKED_WHERE                                 \
 	"ORDER BY a.at DESC, a.id DESC "                                       \
 	"LIMIT " NUM(ACCESS_FETCH)
 #define LOOKED_PAGE(cmp, dir)                                                  \
 	"SELECT " LOOKED_COLS ", a.id AS id FROM audit_log k "                 \
 	"JOIN audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_WHERE                                              \
+	LOOKED_JOINS LOOKED_SCOPE LOOKED_WHERE                                 \
 	"AND k.id = ? AND (a.at " cmp " k.at "                                 \
 	"OR (a.at = k.at AND a.id " cmp " k.id)) "                             \
 	"ORDER BY a.at " dir ", a.id " dir " "                                 \
@@ -304,9 +315,10 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 
 /* SQL_PARTICIPATION_ITEMS: the lists of the participation's page as rows
  * of (kind, n, o2, a..f), kind as enum part_item in participation.c, in
- * one round trip instead of eight; the questionnaires' panel too (kinds 13
- * to 15, QUEST_SQL_PANEL_ITEMS: its own statement was a round trip more). Each list is ordered by its own keys
- * n, o2 (numbers: a newest-first list negates them) and a, so that no
+ * one round trip instead of eight; the questionnaires' panel too (kinds
+ * 13 to 15, QUEST_SQL_PANEL_ITEMS: its own statement was a round trip
+ * more). Each list is ordered by its own keys n, o2 (numbers: a
+ * newest-first list negates them) and a, so that no
  * branch needs a window function: each window, and each derived table a
  * LIMIT sat in, was a temporary table of its own on every execution, most
  * of the statement's cost even for a participation with nothing in its
@@ -360,26 +372,6 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("c.label") ", " B("c.sus_code IS NOT NULL") ", "                     \
 	B("IFNULL(" t ".extent_percent, '')") ", '', '' " from ")"
 
-/* LOOKED_WHERE for the page's latest reads, the same rows without its two
- * IN subqueries: each was materialized in a temporary table of its own on
- * every execution. A consent of the referral is the row LOOKED_JOINS
- * already joins (ac, by the consent's id); a colleague of the insats is
- * the staff_insats row of (the row's account, insats ?), by its primary
- * key (without FORCE INDEX MariaDB read the insats's rows into a join
- * buffer and sorted the person's whole log). Parameters: insats id,
- * personnummer, participation id, referral id x3. */
-#define LOOKED_ITEMS_JOIN                                                      \
-	"LEFT JOIN staff_insats asi FORCE INDEX (PRIMARY) "                    \
-	"ON a.object_type = 'person' AND asi.insats_id = ? "                   \
-	"AND asi.staff_id = a.staff_id "
-#define LOOKED_ITEMS_WHERE                                                     \
-	"WHERE a.personnummer = ? AND ("                                       \
-	"(a.object_type = 'participation' AND a.object_id = ?) "               \
-	"OR (a.object_type = 'referral' AND a.object_id = ?) "                 \
-	"OR (a.object_type = 'consent' AND (a.object_id = ? "                  \
-	"OR ac.referral_id = ?)) "                                             \
-	"OR (a.object_type = 'person' AND asi.staff_id IS NOT NULL)) "
-
 /* The latest PARTICIPATION_PAGE_LOOKED reads of the file, newest first:
  * by ix_audit_person (personnummer, at, id) read backwards, which stops
  * after that many (ix_audit_at, which the optimizer may prefer for the
@@ -391,7 +383,7 @@ _Static_assert(ACCESS_FETCH == PARTICIPATION_ACCESS_PAGE + 1,
 	B("a.action") ", " B("a.object_type") ", "                             \
 	B(LOOKED_WHAT) " "                                                     \
 	"FROM audit_log a FORCE INDEX (ix_audit_person) "                      \
-	LOOKED_JOINS LOOKED_ITEMS_JOIN LOOKED_ITEMS_WHERE                      \
+	LOOKED_JOINS LOOKED_SCOPE LOOKED_WHERE                      \
 	"ORDER BY a.at DESC, a.id DESC LIMIT "                                 \
 	NUM(PARTICIPATION_PAGE_LOOKED) ")"
 

@@ -371,8 +371,9 @@ enum app_err participation_code_labels_sync(struct req *, struct str gen);
 /* The lists of p's page (*out; arena): plan, extensions, mid-term
  * follow-ups, incomes before and after, change history, the latest
  * PARTICIPATION_PAGE_LOOKED access-log rows, the six-month follow-up, the
- * newest summary version and, when codes is non-zero, every code list (the
- * forms' options; none otherwise). Of the extensions, mid-term follow-ups
+ * newest summary version, the questionnaires' panel (quest_panel.h) and,
+ * when codes is non-zero, every code list (the forms' options; none
+ * otherwise). Of the extensions, mid-term follow-ups
  * and the three change histories only the latest max each (0: all), picked
  * by their indexes. One statement. */
 enum app_err participation_page_load(struct req *,

@@ -38,7 +38,9 @@ struct quest_panel_row {
  * first (anonymity descending), then by code, then id; the responses and
  * codes by id (a response's questionnaire version, oldest first; the
  * measurement after it, which the panel does not rely on). The order
- * SQL_QUEST_PANEL had in MariaDB, where the union's text columns were
+ * the panel's own statement had in MariaDB (now rows of the participation
+ * page's lists statement, QUEST_SQL_PANEL_ITEMS), where its union's text
+ * columns were
  * utf8mb4_uca1400_swedish_ai_ci: for names of a-z, 0-9 and _ (a
  * questionnaire's code, quest_xml.c's qp_id_ok(), and the anonymity
  * names) that is '_' before the digits before the letters, case

@@ -8,9 +8,10 @@
 #include "db.h"
 
 enum sql_auth {
-	/* (idle seconds, max seconds, token_hash) -> session_row (session.c):
-	 * a live staff session of an active account; stale when last seen
-	 * over a minute ago */
+	/* (idle seconds, max seconds, token_hash) -> session_row (session.c),
+	 * a row per role held (one row, role '', for none; folded in C): a
+	 * live staff session of an active account; stale when last seen over
+	 * a minute ago */
 	SQL_SESSION_LOOKUP,
 	SQL_SESSION_TOUCH, /* (session id) */
 	/* (token_hash, staff id, csrf, remote_addr, code_pending) */

@@ -32,12 +32,14 @@
 	" 'felregistrerad' OR (" pp ".status = 'avslutad' AND"                 \
 	" ((" pp ".summary_sent_at IS NOT NULL AND" nodraft ") OR " disclose   \
 	" = 0)))"
-#define CONSENT_SQL_CLOSED                                                                                       \
-	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND" CONSENT_SQL_REFERRAL_CLOSED(       \
-	    "rr") ") OR EXISTS (SELECT 1 FROM"                                                                   \
-	          " participation pp WHERE pp.referral_id = c.referral_id AND" CONSENT_SQL_PARTICIPATION_CLOSED( \
-	              "pp", CONSENT_SQL_NO_DRAFT("pp"),                                                          \
-	              "c.direction_disclose") "))"
+/* clang-format off */
+#define CONSENT_SQL_CLOSED                                                     \
+	" (EXISTS (SELECT 1 FROM referral rr WHERE rr.id = c.referral_id AND"  \
+	CONSENT_SQL_REFERRAL_CLOSED("rr") ") OR EXISTS (SELECT 1 FROM"         \
+	" participation pp WHERE pp.referral_id = c.referral_id AND"           \
+	CONSENT_SQL_PARTICIPATION_CLOSED("pp", CONSENT_SQL_NO_DRAFT("pp"),     \
+	    "c.direction_disclose") "))"
+/* clang-format on */
 
 enum sql_consent {
 	/* (org, referral) -> consent_cover_record: each party of each aktiv

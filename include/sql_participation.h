@@ -79,10 +79,11 @@ enum sql_participation {
 	SQL_PARTICIPATION_SEARCH_NAME,
 	SQL_PARTICIPATION_GET,
 	/* (id, id, max, referral id, id, id, max, referral id, max, id, max,
-	 * personnummer, id, referral id x3, insats id, id, max, id,
-	 * id) -> struct participation_item (participation_item_record,
-	 * unordered: sorted in C): the lists of the participation's
-	 * page in one statement, the long ones their latest max rows (see
+	 * insats id, personnummer, id, referral id x3, id, max, id, id, id,
+	 * link idle seconds, tablet idle seconds, id) -> struct
+	 * participation_item (participation_item_record, unordered: sorted
+	 * in C): the lists of the participation's page in one statement, the
+	 * long ones their latest max rows, and the questionnaires' panel (see
 	 * participation_page_load()) */
 	SQL_PARTICIPATION_ITEMS,
 	/* (the same) -> the same and every code list, for a page that shows
@@ -97,7 +98,7 @@ enum sql_participation {
 	 * sources before (the referral's, phase "fore") and after (phase
 	 * "efter"), each in code-list order */
 	SQL_PARTICIPATION_INCOMES,
-	/* (personnummer, participation id, referral id x3, insats id) ->
+	/* (insats id, personnummer, participation id, referral id x3) ->
 	 * struct participation_access: the access log of this participant's
 	 * file (the participation, its referral and consents, searches by
 	 * the insats's staff), the newest PARTICIPATION_ACCESS_PAGE + 1;

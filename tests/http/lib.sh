@@ -66,19 +66,21 @@ expect_status() {
 # expect_inbox DESC JAR: every page of JAR's inbox (/inkorg, then each
 # "Nästa" link: ten referrals a page, oldest first) as one $BODY, so a
 # check finds a referral wherever it is, or that it is on none; ok when
-# every page answers 200.
+# every page answers 200. INBOX_PAGES: how many pages it read.
 expect_inbox() {
 	local desc=$1 jar=$2 all got next bad=""
 	all=$(mktemp "$LIB_TMP/inbox.XXXXXX")
 	got=$(fetch -b "$jar" "$BASE/inkorg")
 	[ "$got" = 200 ] || bad="$bad $got"
 	cat "$BODY" > "$all"
+	INBOX_PAGES=1
 	for _ in $(seq 1 1000); do
 		next=$(grep -o 'href="[^"]*" rel="next"' "$BODY" | sed 's/^href="//; s/" rel="next"$//; s/&amp;/\&/g')
 		[ -n "$next" ] || break
 		got=$(fetch -b "$jar" "$BASE$next")
 		[ "$got" = 200 ] || bad="$bad $got"
 		cat "$BODY" >> "$all"
+		INBOX_PAGES=$((INBOX_PAGES + 1))
 	done
 	cp "$all" "$BODY"
 	if [ -z "$bad" ]; then ok "$desc"; else not_ok "$desc (got$bad, want 200)"; fi

@@ -1,7 +1,7 @@
 # The overdue rule is written twice (include/overdue.h): OVERDUE_SQL_*,
-# which the participant list's markers and the start page use, and
-# sql/0049's view participation_order_src, whose late days the list's
-# filter "Försenade" and the inbox's counts read (a kind is late when its
+# which the start page uses, and sql/0049's view participation_order_src,
+# whose late days the participant list's markers and its filter
+# "Försenade" and the inbox's counts read (a kind is late when its
 # day is before today). Both must say the same of every participation:
 # the demo's and fixtures on the edge days (planned end yesterday, today,
 # tomorrow; halfway yesterday, today, on an odd number of days, with a

@@ -10,8 +10,10 @@ part=$(sql_admin "SELECT MIN(p.id) FROM participation p JOIN staff_insats si
 	WHERE s.username = 'personal.fv' AND p.status = 'inskriven'")
 
 n=$(statements_of "$J" "/deltagande/$part")
-check "GET /deltagande/:id runs at most 6 statements (ran $n)" \
-	test "$n" != "?" -a "$n" -le 6
+# 5 (issue 19 asks 6 at most): the panel's statement folded into the lists'
+# must not come apart again.
+check "GET /deltagande/:id runs at most 5 statements (ran $n)" \
+	test "$n" != "?" -a "$n" -le 5
 n=$(statements_of "$J" /inkorg)
 check "GET /inkorg runs at most 6 statements (ran $n)" \
 	test "$n" != "?" -a "$n" -le 6

@@ -126,6 +126,8 @@ q "UPDATE participation_person SET last_name = 'Zetterlund' WHERE participation_
 # 2 neither skips a row nor shows one twice.
 E=($(sql_ids "SELECT p.id $FV_ROWS ORDER BY $NAME, p.id"))
 fetch -b "$FV" "$BASE$U" > /dev/null
+# The list's pages stay 50 (struct paging's own size; the inbox sets 10).
+check "the list links to the next 50" grep -q 'rel="next">Nästa 50</a>' "$BODY"
 N2=$(next_url)
 # A row of page 1 moves to the end (its name changed).
 MOVED=${E[3]}

@@ -858,14 +858,16 @@ own_insats() {
 	eq "the insats's staff member logs in" "$(as "$U")" 303
 }
 
-# own_stegvis DIR: a stegvis of the test's own on the stack's database,
-# spoken to over FastCGI at DIR/own.sock (DIR removed at exit): three
-# workers never recycled during the test, so each keeps what it keeps
-# (a page, a copy of the code lists) from one round to the next. Sets
-# OWN (its master) and WORKERS (the workers' pids); stopped at exit.
+# own_stegvis DIR [CONF_LINES]: a stegvis of the test's own on the stack's
+# database, spoken to over FastCGI at DIR/own.sock (DIR removed at exit):
+# three workers never recycled during the test, so each keeps what it
+# keeps (a page, a copy of the code lists) from one round to the next;
+# CONF_LINES (keys not set here, e.g. sso_header_param) end its conf.
+# Sets OWN (its master) and WORKERS (the workers' pids); stopped at exit.
 own_stegvis() {
 	local d=$1
-	cat > "$d/own.conf" <<CONF
+	{
+		cat <<CONF
 socket = $d/own.sock
 db_socket = $VAR/run/mysqld.sock
 db_password_file = $VAR/db.pass
@@ -875,6 +877,8 @@ max_requests = 100000
 strict_views = yes
 secure_cookies = 0
 CONF
+		[ -z "${2:-}" ] || printf '%s\n' "$2"
+	} > "$d/own.conf"
 	(cd "$ROOT" && exec "$BIN" serve -c "$d/own.conf" --pid-file "$d/own.pid") \
 		>> "$VAR/log/stegvis.log" 2>&1 &
 	OWN=$!

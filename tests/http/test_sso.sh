@@ -1,20 +1,11 @@
 # SSO mode: the user name comes from a FastCGI param that nginx sets, never
-# from a request header. A second stegvis with sso_header_param set, spoken
-# to directly over FastCGI with cgi-fcgi (no nginx), on the same database.
+# from a request header. A second stegvis with sso_header_param set
+# (own_stegvis), spoken to directly over FastCGI (no nginx), on the same
+# database.
 . "$(dirname "$0")/lib.sh"
 
 d=$(mktemp -d)
-cat > "$d/sso.conf" <<CONF
-socket = $d/sso.sock
-db_socket = $VAR/run/mysqld.sock
-db_password_file = $VAR/db.pass
-views = $ROOT/views
-workers = 1
-secure_cookies = 0
-sso_header_param = STEGVIS_SSO_USER
-CONF
-(cd "$ROOT" && exec "$BIN" serve -c "$d/sso.conf" --pid-file "$d/pid") >> "$d/log" 2>&1 &
-wait_for 10 test -S "$d/sso.sock"
+own_stegvis "$d" "sso_header_param = STEGVIS_SSO_USER"
 
 # fcgi_get PATH [NAME=VALUE…]: a GET straight to the socket; the raw CGI
 # response (headers, blank line, body) goes to $BODY.
@@ -23,7 +14,7 @@ fcgi_get() {
 	shift
 	env -i REQUEST_METHOD=GET DOCUMENT_URI="$path" QUERY_STRING= \
 		REMOTE_ADDR=127.0.0.1 REQUEST_ID=sso-test "$@" \
-		bash "$ROOT/tests/http/fcgi_call.sh" "$d/sso.sock" > "$BODY"
+		bash "$ROOT/tests/http/fcgi_call.sh" "$d/own.sock" > "$BODY"
 }
 
 fcgi_get /start STEGVIS_SSO_USER=personal.fv
@@ -43,7 +34,4 @@ expect_body "an unknown SSO user is not logged in" "Status: 303"
 check "an HTTP_* sso param is refused by the conf" bash -c \
 	"printf 'sso_header_param = HTTP_X_USER\n' > '$d/bad.conf'; ! '$BIN' serve -c '$d/bad.conf' 2>/dev/null"
 
-kill -TERM "$(cat "$d/pid")" 2> /dev/null
-wait_for 10 test ! -e "$d/pid"
-rm -rf "$d"
 done_testing

@@ -63,6 +63,7 @@ MODULES += page_create
 MODULES += public_cache code_labels
 MODULES += participant_list sql_participant_list
 MODULES += multipart
+MODULES += db_nodes
 MODULES += report_pass
 MODULES += report_quest_pairs
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
@@ -99,6 +100,7 @@ UNIT_TESTS += test_once
 UNIT_TESTS += test_log
 UNIT_TESTS += test_public_cache test_code_labels
 UNIT_TESTS += test_multipart
+UNIT_TESTS += test_db_nodes
 UNIT_TESTS += test_sus_items
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \

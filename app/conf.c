@@ -10,6 +10,7 @@
 #include "app.h"
 #include "app_limits.h"
 #include "conf.h"
+#include "db_nodes.h"
 #include "str.h"
 
 enum conf_type {
@@ -20,6 +21,7 @@ enum conf_type {
 	CT_UINT,  /* unsigned, in min..max */
 	CT_ULONG, /* unsigned long, in min..max */
 	CT_BOOL,  /* yes/no, true/false, on/off, 1/0 */
+	CT_NODES, /* a list of database endpoints (db_nodes.h) */
 	CT__MAX
 };
 
@@ -31,6 +33,7 @@ enum conf_key {
 	CK_WORKERS,
 	CK_MAX_REQUESTS,
 	CK_DB_SOCKET,
+	CK_DB_NODES,
 	CK_DB_NAME,
 	CK_DB_USER,
 	CK_DB_PASSWORD_FILE,
@@ -74,6 +77,7 @@ static const struct conf_entry conf_tab[CK__MAX] = {
 	C_NUM(CK_WORKERS, CT_UINT, workers, 0, 256, 0),
 	C_NUM(CK_MAX_REQUESTS, CT_ULONG, max_requests, 1, 10000000, 10000),
 	C_STR(CK_DB_SOCKET, CT_PATH, db_socket, "var/run/mysqld.sock", 0),
+	C_STR(CK_DB_NODES, CT_NODES, db_nodes, "", CE_EMPTY_OK),
 	C_STR(CK_DB_NAME, CT_WORD, db_name, "stegvis", 0),
 	C_STR(CK_DB_USER, CT_WORD, db_user, "stegvis", 0),
 	C_STR(CK_DB_PASSWORD_FILE, CT_PATH, db_password_file, "var/db.pass", 0),
@@ -103,7 +107,8 @@ _Static_assert(sizeof(conf_tab) / sizeof(conf_tab[0]) == CK__MAX,
 static int
 conf_is_str(enum conf_type t)
 {
-	return t == CT_PATH || t == CT_WORD || t == CT_PARAM || t == CT_URL;
+	return t == CT_PATH || t == CT_WORD || t == CT_PARAM || t == CT_URL ||
+	    t == CT_NODES;
 }
 
 static const char **
@@ -280,6 +285,7 @@ conf_check_str(const struct conf_entry *e, struct str v)
 		if (v.p[v.len - 1] == '/')
 			return "must not end with '/'";
 		return NULL;
+	case CT_NODES: return db_nodes_check(v);
 	default: return NULL;
 	}
 }

@@ -13,6 +13,7 @@
 #include "conf.h"
 #include "date.h"
 #include "db.h"
+#include "db_nodes.h"
 #include "log.h"
 #include "sql_access.h"
 #include "sql_admin.h"
@@ -93,7 +94,11 @@ struct db {
 	int tx_aborted; /* the server rolled the transaction back (a deadlock
 	                 * victim): writes fail until db_rollback(), since with
 	                 * autocommit on each would commit on its own */
-	char *socket, *name, *user, *password;
+	/* The nodes (db_nodes.h), and the one this connection last reached:
+	 * a reconnect tries it first, then the next ones in turn. */
+	struct db_node *nodes;
+	size_t nnodes, cur;
+	char *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
 	int committed; /* a write committed since db_deadlock_reset() */
@@ -217,11 +222,21 @@ db_open(const struct conf *c, char *err, size_t errlen)
 		free(d);
 		return NULL;
 	}
-	d->socket = strdup(c->db_socket);
+	if (c->db_nodes[0] != '\0') {
+		if (db_nodes_parse(
+		        str_cstr(c->db_nodes), &d->nodes, &d->nnodes) != 0)
+			d->nodes = NULL; /* the conf checked it: no memory */
+	} else if ((d->nodes = calloc(1, sizeof(*d->nodes))) != NULL) {
+		d->nnodes = 1;
+		if ((d->nodes[0].socket = strdup(c->db_socket)) == NULL) {
+			free(d->nodes);
+			d->nodes = NULL;
+		}
+	}
 	d->name = strdup(c->db_name);
 	d->user = strdup(c->db_user);
 	d->password = db_read_password(c->db_password_file, err, errlen);
-	if (d->socket == NULL || d->name == NULL || d->user == NULL ||
+	if (d->nodes == NULL || d->name == NULL || d->user == NULL ||
 	    d->password == NULL) {
 		if (d->password != NULL)
 			snprintf(err, errlen, "out of memory");
@@ -293,18 +308,25 @@ db_shape_ok(const struct db_query *q, MYSQL_STMT *st, char *err, size_t errlen)
  */
 static int db_statements_checked;
 
-enum app_err
-db_connect(struct db *d, char *err, size_t errlen)
+/* A node's name for the log: its socket, or host:port. */
+static void
+db_node_name(const struct db_node *n, char *buf, size_t len)
+{
+	if (n->socket != NULL)
+		snprintf(buf, len, "%s", n->socket);
+	else
+		snprintf(buf, len, "%s:%u", n->host, n->port);
+}
+
+/* d->my connected to node n, or 0 with the reason in err. */
+static int
+db_connect_node(struct db *d, const struct db_node *n, char *err, size_t errlen)
 {
 	unsigned int timeout = 3, rw_timeout = 30;
-	int check;
 
-	if (d->ready)
-		return APP_OK;
-	db_disconnect(d);
 	if ((d->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
-		return APP_EUNAVAIL;
+		return 0;
 	}
 	/* Bounded waits: a dead server gives a 503, never a hung worker. */
 	mysql_options(d->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
@@ -320,11 +342,47 @@ db_connect(struct db *d, char *err, size_t errlen)
 	    "SET time_zone = '+00:00', sql_mode = "
 	    "'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
 	    "NO_ENGINE_SUBSTITUTION'");
-	if (mysql_real_connect(d->my, NULL, d->user, d->password, d->name, 0,
-	        d->socket, 0) == NULL) {
-		snprintf(err, errlen, "connect: %s", mysql_error(d->my));
+	if (mysql_real_connect(d->my, n->host, d->user, d->password, d->name,
+	        n->port, n->socket, 0) == NULL) {
+		char name[256];
+
+		db_node_name(n, name, sizeof(name));
+		snprintf(
+		    err, errlen, "connect %s: %s", name, mysql_error(d->my));
 		db_disconnect(d);
+		return 0;
+	}
+	return 1;
+}
+
+enum app_err
+db_connect(struct db *d, char *err, size_t errlen)
+{
+	size_t k, node = d->cur;
+	int check;
+
+	if (d->ready)
+		return APP_OK;
+	db_disconnect(d);
+	/* The node last reached first, then the others in turn: a node
+	 * that is gone costs its connect's failure (at once for a socket,
+	 * at most the timeout over TCP) until it answers again. */
+	for (k = 0; k < d->nnodes; k++) {
+		node = db_nodes_attempt(d->cur, d->nnodes, k);
+		if (db_connect_node(d, &d->nodes[node], err, errlen))
+			break;
+		if (d->nnodes > 1)
+			log_warn("database node did not answer: %s", err);
+	}
+	if (k == d->nnodes)
 		return APP_EUNAVAIL;
+	if (node != d->cur) {
+		char from[256], to[256];
+
+		db_node_name(&d->nodes[d->cur], from, sizeof(from));
+		db_node_name(&d->nodes[node], to, sizeof(to));
+		log_warn("database: now on node %s (was %s)", to, from);
+		d->cur = node;
 	}
 	check = !db_statements_checked || d->connected_before;
 	d->connected_before = 1;
@@ -440,7 +498,7 @@ db_close(struct db *d)
 	db_disconnect(d);
 	free(d->st);
 	free(d->used_at);
-	free(d->socket);
+	db_nodes_free(d->nodes, d->nnodes);
 	free(d->name);
 	free(d->user);
 	if (d->password != NULL)

@@ -42,7 +42,14 @@ struct conf {
 	unsigned workers;
 	/* Requests per worker before it recycles itself, 1..10000000. */
 	unsigned long max_requests;
-	const char *db_socket; /* MariaDB unix socket path */
+	/* MariaDB unix socket path: the local node, for the command line's
+	 * admin commands (migrate, backup, demo), and the workers' one node
+	 * when db_nodes is empty. */
+	const char *db_socket;
+	/* The workers' database nodes (db_nodes.h: sockets or host:port,
+	 * comma-separated), tried in turn when one does not answer; "" =
+	 * db_socket alone. */
+	const char *db_nodes;
 	const char *db_name;
 	const char *db_user;
 	const char *db_password_file; /* path of a file holding the password */

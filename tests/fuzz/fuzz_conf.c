@@ -1,13 +1,15 @@
 /*
  * fuzz_conf.c: libFuzzer target for conf_parse().
  *
- * Links: app/conf.c app/str.c app/arena.c app/app.c (plus the shared replay
+ * Links: app/conf.c app/db_nodes.c app/str.c app/arena.c app/app.c (plus the shared replay
  * main, or clang -fsanitize=fuzzer). conf_parse uses the heap (it runs once
  * at worker start), so leaks show up under ASan. Invariants checked with
  * abort():
  *  - APP_OK: err is "", every number is in its range, strings are
  *    NUL-terminated valid UTF-8; applying the same text again, on fresh
  *    defaults and on top of the result (a reload), gives the same values.
+ *  - a db_nodes the parser took parses to 1..DB_NODES_MAX nodes
+ *    (db_nodes.h), each a socket starting with '/' or a host with a port.
  *  - APP_EINPUT: err starts with "fuzz.conf:" and *c still holds the
  *    defaults.
  */
@@ -18,6 +20,7 @@
 
 #include "app.h"
 #include "conf.h"
+#include "db_nodes.h"
 #include "str.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -28,6 +31,7 @@ fuzz_same(const struct conf *a, const struct conf *b)
 	return strcmp(a->socket, b->socket) == 0 && a->workers == b->workers &&
 	    a->max_requests == b->max_requests &&
 	    strcmp(a->db_socket, b->db_socket) == 0 &&
+	    strcmp(a->db_nodes, b->db_nodes) == 0 &&
 	    strcmp(a->db_name, b->db_name) == 0 &&
 	    strcmp(a->db_user, b->db_user) == 0 &&
 	    strcmp(a->db_password_file, b->db_password_file) == 0 &&
@@ -63,6 +67,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    !str_utf8_valid(str_cstr(c.views)) ||
 		    !str_utf8_valid(str_cstr(c.base_url)))
 			abort();
+		if (c.db_nodes[0] != '\0') {
+			struct db_node *nodes;
+			size_t n;
+
+			if (db_nodes_parse(str_cstr(c.db_nodes), &nodes, &n) !=
+			        0 ||
+			    n < 1 || n > DB_NODES_MAX)
+				abort();
+			for (size_t i = 0; i < n; i++)
+				if (nodes[i].socket != NULL
+				        ? nodes[i].socket[0] != '/'
+				        : nodes[i].host == NULL ||
+				            nodes[i].host[0] == '\0' ||
+				            nodes[i].port < 1 ||
+				            nodes[i].port > 65535)
+					abort();
+			db_nodes_free(nodes, n);
+		}
 		/* Re-applying the same text (a reload) gives the same. */
 		conf_defaults(&again);
 		if (conf_parse(&again, text, "fuzz.conf", err, sizeof(err)) !=

@@ -22,6 +22,7 @@ assert_defaults(const struct conf *c)
 	assert_int_equal(c->workers, 0);
 	assert_int_equal(c->max_requests, 10000);
 	assert_string_equal(c->db_socket, "var/run/mysqld.sock");
+	assert_string_equal(c->db_nodes, "");
 	assert_string_equal(c->db_name, "stegvis");
 	assert_string_equal(c->db_user, "stegvis");
 	assert_string_equal(c->db_password_file, "var/db.pass");
@@ -57,6 +58,7 @@ test_parse_all(void **state)
 	                           "workers=8\n"
 	                           "\tmax_requests\t=\t500\t\n"
 	                           "db_socket = /run/mysqld/mysqld.sock\r\n"
+	                           "db_nodes = /run/a.sock, db2.example:3306\n"
 	                           "db_name = stegvis_test\n"
 	                           "db_user = stegvis-app\n"
 	                           "db_password_file = /etc/stegvis/db#pass\n"
@@ -80,6 +82,8 @@ test_parse_all(void **state)
 	assert_int_equal(c.workers, 8);
 	assert_int_equal(c.max_requests, 500);
 	assert_string_equal(c.db_socket, "/run/mysqld/mysqld.sock");
+	/* kept as written: db.c parses it (db_nodes.h) */
+	assert_string_equal(c.db_nodes, "/run/a.sock, db2.example:3306");
 	assert_string_equal(c.db_name, "stegvis_test");
 	assert_string_equal(c.db_user, "stegvis-app");
 	/* '#' inside a value is part of it */
@@ -185,6 +189,15 @@ test_parse_errors(void **state)
 		{ T("sso_header_param = HTTP_X_REMOTE_USER"),
 		    "f.conf:1: sso_header_param must not be an HTTP_* parameter "
 		    "(those come from the client's request headers)" },
+		{ T("db_nodes = db1"),
+		    "f.conf:1: db_nodes needs each entry to be a socket path "
+		    "starting with '/' or host:port with a port from 1 to "
+		    "65535" },
+		{ T("db_nodes = /a.sock,,/b.sock"),
+		    "f.conf:1: db_nodes has an empty entry (two commas, or one "
+		    "at an end)" },
+		{ T("db_nodes = db1:3306, db1:3306"),
+		    "f.conf:1: db_nodes names a node twice" },
 		{ T("base_url = ftp://x"),
 		    "f.conf:1: base_url must start with http:// or https://" },
 		{ T("base_url = https://"),

@@ -1,4 +1,4 @@
-# Stegvis: one plain Makefile. Targets: all run stop check bench fuzz lint clean.
+# Stegvis: one plain Makefile. Targets: all run stop check check-ha bench fuzz lint clean.
 # `make SANITIZE=1 …` builds with ASan+UBSan into build/san.
 
 CC      ?= cc
@@ -117,7 +117,7 @@ FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 VAR  ?= var
 PORT ?= 8080
 
-.PHONY: all run stop check bench fuzz lint clean deps tests views-check
+.PHONY: all run stop check check-ha bench fuzz lint clean deps tests views-check
 
 all: $(BIN)
 
@@ -187,6 +187,13 @@ check: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash tests/bench.sh "$(abspath $(BUILD))"
+
+# Three Galera nodes and two app hosts on this machine (tests/ha/run.sh);
+# heavier than make check, so not part of it.
+check-ha:
+	@sh conf/deps.sh galera-4 mariadb-backup
+	@$(MAKE) --no-print-directory all
+	@bash tests/ha/run.sh "$(abspath $(BUILD))"
 
 # Real coverage-guided fuzzing with libFuzzer (clang); `make check` only replays.
 # The modules are built once for it (build/fuzz/obj), then one binary per

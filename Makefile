@@ -192,7 +192,7 @@ bench: deps
 # heavier than make check, so not part of it.
 check-ha:
 	@sh conf/deps.sh galera-4 mariadb-backup
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@bash tests/ha/run.sh "$(abspath $(BUILD))"
 
 # Real coverage-guided fuzzing with libFuzzer (clang); `make check` only replays.

@@ -522,6 +522,13 @@ consent_covers(struct req *r, long long referral_id, long long org_id,
 	enum app_err e;
 
 	*covered = 0;
+	/* Inside a guarded action's transaction: write the referral's guard
+	 * row too (sql/0065), which a consent change writes as well, so that
+	 * the two are ordered on a Galera cluster and not only by this
+	 * node's locks. A page that only shows coverage writes nothing. */
+	if (db_in_tx(r->db) &&
+	    (e = consent_guard_touch(r->db, r->a, referral_id)) != APP_OK)
+		return e;
 	if ((e = consent_cover_rows(
 	         r->db, r->a, referral_id, org_id, &rows, &n)) != APP_OK)
 		return e;
@@ -670,7 +677,9 @@ cs_staff(const struct req *r)
 	return r->tablet != NULL ? r->tablet->staff_id : 0;
 }
 
-/* Lock referral_id for a change to its consents, in the open transaction.
+/* Lock referral_id for a change to its consents, in the open transaction,
+ * and write its guard row (consent_guard_touch(): Galera orders the change
+ * with any guard of the referral on another node).
  * A referral gallring removed takes no change (gallring.h): the
  * transaction is rolled back and *refused says so (APP_OK); with refused
  * NULL, APP_ENOTFOUND. */
@@ -681,7 +690,10 @@ cs_lock(struct req *r, long long referral_id, enum consent_refusal *refused)
 	enum app_err e;
 
 	if ((e = consent_referral_lock(
-	         r->db, r->a, referral_id, &found, &gallrad)) != APP_OK) {
+	         r->db, r->a, referral_id, &found, &gallrad)) != APP_OK ||
+	    (found &&
+	        (e = consent_guard_touch(r->db, r->a, referral_id)) !=
+	            APP_OK)) {
 		db_rollback(r->db);
 		return e;
 	}

@@ -362,6 +362,14 @@ consent_referral_lock(struct db *db, struct arena *a, long long referral_id,
 }
 
 enum app_err
+consent_guard_touch(struct db *db, struct arena *a, long long referral_id)
+{
+	struct db_param p[1] = { DB_INT(referral_id) };
+
+	return db_exec(db, a, DB_CONSENT, SQL_CONSENT_GUARD_TOUCH, p, 1, NULL);
+}
+
+enum app_err
 consent_parties(struct db *db, struct arena *a, long long consent_id,
     struct consent_party **out, size_t *n)
 {

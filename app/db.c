@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -891,6 +892,32 @@ db_begin(struct db *d)
 	return APP_OK;
 }
 
+/* make check-ha's race (db_test_commit_align()); 0 everywhere else. */
+static unsigned db_commit_align_ms;
+
+void
+db_test_commit_align(unsigned ms)
+{
+	db_commit_align_ms = ms;
+}
+
+/* Wait for the next whole multiple of db_commit_align_ms of the clock. */
+static void
+db_commit_wait(void)
+{
+	struct timespec now, ts;
+	long long ns, step;
+
+	if (db_commit_align_ms == 0 || clock_gettime(CLOCK_REALTIME, &now) != 0)
+		return;
+	step = (long long)db_commit_align_ms * 1000000LL;
+	ns = step - ((long long)now.tv_sec * 1000000000LL + now.tv_nsec) % step;
+	ts.tv_sec = (time_t)(ns / 1000000000LL);
+	ts.tv_nsec = (long)(ns % 1000000000LL);
+	while (nanosleep(&ts, &ts) != 0)
+		;
+}
+
 enum app_err
 db_commit(struct db *d)
 {
@@ -908,6 +935,7 @@ db_commit(struct db *d)
 		db_rollback(d);
 		return APP_EDB;
 	}
+	db_commit_wait();
 	if (mysql_commit(d->my) == 0) {
 		d->in_tx = 0;
 		d->committed = 1;

@@ -38,8 +38,12 @@ edit_run(struct req *r, const struct edit *ed, enum edit_result *result,
 	return APP_OK;
 fail:
 	/* A lock wait that ran out is a busy record, not a failure: the
-	 * caller keeps the input and asks the user to try again. */
-	if (db_lock_conflict(r->db) && e != APP_ENOTFOUND) {
+	 * caller keeps the input and asks the user to try again. A deadlock
+	 * (on Galera also a failed certification) with nothing committed
+	 * before it goes back to route.c, which runs the request again: the
+	 * second run sees what won, e.g. a waiver revoked on another node. */
+	if (db_lock_conflict(r->db) && e != APP_ENOTFOUND &&
+	    !db_deadlocked(r->db)) {
 		db_rollback(r->db);
 		*result = EDIT_BUSY;
 		return APP_OK;

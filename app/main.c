@@ -104,6 +104,14 @@ cmd_serve(int argc, char **argv)
 			continue;
 		return usage();
 	}
+#ifdef STEGVIS_TEST_HOOKS
+	/* make check-ha's race of a decision and a revocation on two nodes:
+	 * this app host commits on the clock's whole multiples of a step
+	 * (db_test_commit_align()). */
+	if (getenv("STEGVIS_COMMIT_ALIGN_MS") != NULL)
+		db_test_commit_align((unsigned)strtoul(
+		    getenv("STEGVIS_COMMIT_ALIGN_MS"), NULL, 10));
+#endif
 	return master_run(conf, pid);
 }
 

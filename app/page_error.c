@@ -24,6 +24,9 @@ static const struct {
 	    "Sidan du söker finns inte. Kontrollera adressen eller gå till startsidan." },
 	{ 405, "Otillåten metod",
 	    "Sidan kan inte användas på det sättet. Gå till startsidan och försök igen." },
+	{ 409, "Någon annan ändrade samtidigt",
+	    "Någon annan ändrade samma uppgifter i samma ögonblick, så ingenting "
+	    "av det du skickade sparades." },
 	{ 413, "För mycket data",
 	    "Det du skickade är större än vad Stegvis tar emot (högst 1 MB)." },
 	{ 500, "Ett internt fel uppstod",
@@ -51,7 +54,7 @@ page_error_secret(struct str key)
 }
 
 /*
- * Whether a 503 keeps what was sent: a staff member's POST from one of our
+ * Whether a 503 (or a 409 of a lost race, route.c) keeps what was sent: a staff member's POST from one of our
  * own pages (not a consent tablet's, not a machine's) without a password
  * or code in it. Then the page shows what was typed and offers to send the
  * same fields again; its CSRF token and one-time key go with it, so the
@@ -140,7 +143,8 @@ page_error_render(struct req *r, int status)
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "request_id", r->request_id)) != APP_OK)
 		return e;
-	if (status == 503)
+	/* Both are worth sending again as it was: nothing was saved. */
+	if (status == 503 || status == 409)
 		e = page_error_resend(r, ctx);
 	else
 		e = view_ctx_set_bool(ctx, "resend", 0);

@@ -529,7 +529,8 @@ route_tablet(struct req *r, const struct route *rt)
  * memory), so the request runs again from the start, up to
  * ROUTE_DEADLOCK_TRIES times in all: two concurrent creates that deadlock
  * both succeed instead of one getting a 500. A handler that answered
- * (APP_OK), or committed anything before the deadlock, is not run again.
+ * (APP_OK), or committed anything before the deadlock, is not run again:
+ * it gets a 409 that keeps what was sent.
  */
 static enum app_err
 route_run(struct req *r, const struct route *rt)
@@ -538,9 +539,10 @@ route_run(struct req *r, const struct route *rt)
 
 	for (int tries = 1;; tries++) {
 		db_deadlock_reset(r->db);
-		if ((e = rt->fn(r)) != APP_EDB || !db_deadlocked(r->db) ||
-		    tries >= ROUTE_DEADLOCK_TRIES)
+		if ((e = rt->fn(r)) != APP_EDB)
 			return e;
+		if (!db_deadlocked(r->db) || tries >= ROUTE_DEADLOCK_TRIES)
+			break;
 		log_info("%s %.*s: deadlock, running it again (%d)",
 		    r->method == METHOD_POST ? "POST" : "GET", (int)r->path.len,
 		    r->path.p, tries);
@@ -548,6 +550,20 @@ route_run(struct req *r, const struct route *rt)
 		resp_clear(&r->resp);
 		r->resp.status = 200;
 	}
+	/* Lost a race it may not run again (it committed something first,
+	 * or lost every time): on a Galera cluster a failed certification,
+	 * on one server a deadlock. Nothing of the transaction was saved, so
+	 * a 409 that offers to send the same again (page_error.c), not a
+	 * 500. */
+	if (db_lock_conflict(r->db)) {
+		log_warn("%s %.*s: lost a race with another change, 409",
+		    r->method == METHOD_POST ? "POST" : "GET", (int)r->path.len,
+		    r->path.p);
+		db_rollback(r->db);
+		route_error_page(r, 409);
+		return APP_OK;
+	}
+	return e;
 }
 
 void

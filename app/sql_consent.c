@@ -160,6 +160,9 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	[SQL_CONSENT_LOCK] = { "SELECT state, referral_id, kind, version FROM consent"
 	                       " WHERE id = ? FOR UPDATE",
 	    0, .ncols = 4, .nparams = 1, .rec = &consent_lock_record },
+	[SQL_CONSENT_GUARD_TOUCH] = { "INSERT INTO referral_guard (referral_id, seq)"
+	                              " VALUES (?, 1) ON DUPLICATE KEY UPDATE seq = seq + 1",
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_CONSENT_OTHERS_ACTIVE] = { "SELECT id FROM consent WHERE referral_id = ? AND kind = ?"
 	                                " AND state = 'aktiv' AND id <> ? FOR UPDATE",
 	    0, .ncols = 1, .nparams = 3, .rec = &consent_id_record },

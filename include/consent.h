@@ -255,7 +255,11 @@ enum app_err consent_expire(struct req *, long long referral_id);
 /* *covered = 1 when a waiver of referral_id in force names org_id (or its
  * parent) as an active party, and, with need_disclose, allows disclosure.
  * A locking read: inside a guard's transaction a revocation waits for
- * the guarded action to commit, never slips between. */
+ * the guarded action to commit, never slips between. Inside a transaction
+ * it also writes the referral's guard row (consent_guard_touch()), as
+ * every consent change does: on a Galera cluster, where each node's locks
+ * are its own, the second of the two to commit fails certification and
+ * its request runs again. */
 enum app_err consent_covers(struct req *, long long referral_id,
     long long org_id, int need_disclose, int *covered);
 

@@ -235,6 +235,13 @@ enum app_err consent_lock(struct db *, struct arena *a, long long id,
 enum app_err consent_referral_lock(struct db *, struct arena *a,
     long long referral_id, int *found, int *gallrad);
 
+/* Write referral_id's referral_guard row (sql/0065), in the open
+ * transaction: every consent guard and every change to the referral's
+ * consents does, so that of two on different Galera nodes that did not
+ * see each other one fails certification and runs again. */
+enum app_err consent_guard_touch(
+    struct db *, struct arena *a, long long referral_id);
+
 /* The parties of consent_id: organisations by member and unit, the
  * insats last. */
 enum app_err consent_parties(struct db *, struct arena *a, long long consent_id,

@@ -246,6 +246,12 @@ int db_lock_conflict(const struct db *);
 int db_deadlocked(const struct db *);
 void db_deadlock_reset(struct db *);
 
+/* A test hook, called only by build/stegvis-testhooks (main.c,
+ * STEGVIS_COMMIT_ALIGN_MS): every db_commit() of the process waits for the
+ * next whole multiple of ms of the wall clock, so that make check-ha can
+ * commit on two Galera nodes at one instant, or one well after another. */
+void db_test_commit_align(unsigned ms);
+
 /* Whether server error n with message msg (may be NULL) means out of room:
  * a full table or tablespace (1114), a full disk (1021), a temporary file
  * that could not be written (1878), or errno 28 (ENOSPC) in a write or

@@ -94,6 +94,9 @@ enum sql_consent {
 	/* (referral) -> consent_referral_id_record FOR UPDATE: serialises
 	 * changes to its consents */
 	SQL_CONSENT_REFERRAL_LOCK,
+	/* (referral): its referral_guard row written (sql/0065), so that
+	 * Galera orders a guard and a consent change of one referral */
+	SQL_CONSENT_GUARD_TOUCH,
 	/* (referral, kind, consent) -> consent_id_record: each other aktiv
 	 * consent of the kind, FOR UPDATE */
 	SQL_CONSENT_OTHERS_ACTIVE,

@@ -56,15 +56,16 @@
  * start/end pairs may count (report_quest_pairs.h), each once: kind 1
  * those whose end measurement (of a linked version of the questionnaire
  * ?) was sent in the period, by the responses, but for those that ended
- * in the period; kind 0 those that ended (avslutad) in the period, by the
- * primary key. Which of kind 0 count, and how, the C decides from their
- * responses (an end measurement sent in the period, one sent another
- * time, none): so no per-row look-up for the end measurement here. Both
- * in id order from an index led by the id (0070's for the responses; in
- * that order, STRAIGHT_JOIN: MariaDB would read the range's participations
- * and look each one's responses up): read by the period's indexes
- * MariaDB reads the whole period's entries again for every range. (lo, hi, from, to, code, ins, ins, from, to,
- * lo, hi, from, to, ins, ins) */
+ * in the period (NULL-safe); kind 0 those that ended (avslutad) in the
+ * period, by the primary key. Which of kind 0 count, and how, the C
+ * decides from their responses (an end measurement sent in the period,
+ * one sent another time, none): no per-row look-up of the end
+ * measurement here. Both in id order from an index led by the id (0070's
+ * for the responses, read first: STRAIGHT_JOIN, else MariaDB reads the
+ * range's participations and looks each one's responses up); by the
+ * period's indexes MariaDB would read the whole period's entries again
+ * for every range. (lo, hi, from, to, code, ins, ins, from, to, lo, hi,
+ * from, to, ins, ins) */
 #define QUEST_SET                                                              \
 	"SELECT r.participation_id AS pid, 1 AS kind "                         \
 	"FROM questionnaire_response r "                                       \

@@ -309,10 +309,11 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 	struct str code = STR_LIT(REPORT_QUEST_LIFE);
 	struct str it[RQP_ITEMS];
 	struct arena scratch = { .cap = RQ_SCRATCH };
+	struct report_quest_item_id_row *ids;
 	struct report_max_row max;
 	struct rq_pairs *q;
 	long long lo = 0, w = RQ_RANGE;
-	size_t mark;
+	size_t mark, nids, p = 0;
 	int found;
 	enum app_err e;
 
@@ -320,11 +321,17 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 	it[1] = str_cstr(REPORT_QUEST_HEALTH_ITEM);
 	for (int k = 0; k < RQ_HEALTH_ITEMS; k++)
 		it[2 + k] = str_cstr(health_items[k].code);
-	if ((e = db_load_one(b->r->db, b->r->a, DB_REPORT,
+	for (int k = 0; k < RQP_ITEMS; k++)
+		b->p[p++] = DB_STR(it[k]);
+	for (int k = 0; k < RQP_ITEMS; k++)
+		b->p[p++] = DB_STR(it[k]);
+	if ((e = qload(b, SQL_REPORT_QUEST_ITEM_IDS, p, (void **)&ids,
+	         &nids)) != APP_OK ||
+	    (e = db_load_one(b->r->db, b->r->a, DB_REPORT,
 	         SQL_REPORT_MAX_PARTICIPATION, NULL, 0, &max, &found)) !=
-	    APP_OK)
+	        APP_OK)
 		return e;
-	if ((q = rq_pairs_new(b->r->a)) == NULL)
+	if ((q = rq_pairs_new(b->r->a, ids, nids)) == NULL)
 		return APP_ENOMEM;
 	/* The scratch room goes back to the request's arena at the end:
 	 * the page is still to be rendered out of it. */
@@ -333,27 +340,27 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 		return APP_ENOMEM;
 	while (lo <= max.n) {
 		struct report_quest_value_row *v;
-		size_t p = 0, nv = 0;
+		size_t nv = 0;
 
-		for (int k = 0; k < RQP_ITEMS; k++)
-			b->p[p++] = DB_STR(it[k]);
+		p = 0;
+		b->p[p++] = DB_STR(b->rep->from);
+		b->p[p++] = DB_STR(b->rep->to);
 		b->p[p++] = DB_INT(lo);
 		b->p[p++] = DB_INT(lo + w);
+		b->p[p++] = DB_STR(b->rep->from);
+		b->p[p++] = DB_STR(b->rep->to);
 		b->p[p++] = DB_STR(code);
+		b->p[p++] = DB_INT(b->rep->insats_id);
+		b->p[p++] = DB_INT(b->rep->insats_id);
+		b->p[p++] = DB_STR(b->rep->from);
+		b->p[p++] = DB_STR(b->rep->to);
+		b->p[p++] = DB_INT(lo);
+		b->p[p++] = DB_INT(lo + w);
 		b->p[p++] = DB_STR(b->rep->from);
 		b->p[p++] = DB_STR(b->rep->to);
 		b->p[p++] = DB_INT(b->rep->insats_id);
 		b->p[p++] = DB_INT(b->rep->insats_id);
 		b->p[p++] = DB_STR(code);
-		b->p[p++] = DB_INT(lo);
-		b->p[p++] = DB_INT(lo + w);
-		b->p[p++] = DB_STR(b->rep->from);
-		b->p[p++] = DB_STR(b->rep->to);
-		b->p[p++] = DB_INT(b->rep->insats_id);
-		b->p[p++] = DB_INT(b->rep->insats_id);
-		b->p[p++] = DB_STR(code);
-		for (int k = 0; k < RQP_ITEMS; k++)
-			b->p[p++] = DB_STR(it[k]);
 		arena_reset(&scratch);
 		e = db_load(b->r->db, &scratch, DB_REPORT,
 		    SQL_REPORT_QUEST_VALUES, b->p, p, (void **)&v, &nv);
@@ -363,6 +370,7 @@ query_pairs(struct qb *b, struct report_quest_pairs_row **rows, size_t *n)
 		}
 		if (e != APP_OK)
 			break;
+		rq_pairs_sort(v, nv);
 		for (size_t i = 0; i < nv; i++)
 			rq_pairs_add(q, &v[i]);
 		lo += w;

@@ -52,37 +52,37 @@
 	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
 	"AND " cond " ORDER BY " order " LIMIT 1), 0), 0)"
 
-/* The rows of a range [?, ?) of participation ids that the
- * questionnaire's start/end pairs count (report_quest_pairs.h), and their
- * answers to six items (?) of linked questionnaire ?: those whose end
- * measurement was sent in the period (kind 1), by the responses, and those
- * without one that ended in the period (kind 0); ids bound both. The
- * responses by the ids' index: MariaDB would read the whole period's end
- * measurements (ix_qresponse_linked) again for every range. The ended
- * participations by the primary key for the same reason: on its own
- * MariaDB reads every ended participation's entry of
- * ix_participation_ended_cover (status = 'avslutad') for every range, so
- * the pairs cost grew with the square of the participations. */
+/* The participations of a range [?, ?) of ids that the questionnaire's
+ * start/end pairs may count (report_quest_pairs.h), each once: kind 1
+ * those whose end measurement (of a linked version of the questionnaire
+ * ?) was sent in the period, by the responses, but for those that ended
+ * in the period (NULL-safe); kind 0 those that ended (avslutad) in the
+ * period, by the primary key. Which of kind 0 count, and how, the C
+ * decides from their responses (an end measurement sent in the period,
+ * one sent another time, none): no per-row look-up of the end
+ * measurement here. Both in id order from an index led by the id (0070's
+ * for the responses, read first: STRAIGHT_JOIN, else MariaDB reads the
+ * range's participations and looks each one's responses up); by the
+ * period's indexes MariaDB would read the whole period's entries again
+ * for every range. (lo, hi, from, to, code, ins, ins, from, to, lo, hi,
+ * from, to, ins, ins) */
 #define QUEST_SET                                                              \
 	"SELECT r.participation_id AS pid, 1 AS kind "                         \
 	"FROM questionnaire_response r "                                       \
-	"FORCE INDEX (uq_qresponse_measurement) "                              \
-	"JOIN questionnaire q ON q.id = r.questionnaire_id "                   \
-	"JOIN participation p ON p.id = r.participation_id "                   \
+	"FORCE INDEX (ix_qresponse_participation) "                            \
+	"STRAIGHT_JOIN questionnaire q ON q.id = r.questionnaire_id "          \
+	"STRAIGHT_JOIN participation p ON p.id = r.participation_id "          \
 	"WHERE r.participation_id >= ? AND r.participation_id < ? "            \
-	"AND q.code = ? AND q.anonymity = 'kopplad' "                          \
-	"AND r.measurement = 'slut' AND r.status = 'inskickad' "               \
+	"AND r.status = 'inskickad' AND r.measurement = 'slut' "               \
 	"AND r.submitted_at >= ? "                                             \
 	"AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY "               \
+	"AND q.code = ? AND q.anonymity = 'kopplad' "                          \
 	"AND p.status <> 'felregistrerad' AND (? = 0 OR p.insats_id = ?) "     \
+	"AND NOT (p.status = 'avslutad' AND p.end_date IS NOT NULL "           \
+	"AND p.end_date BETWEEN ? AND ?) "                                     \
 	"GROUP BY r.participation_id "                                         \
 	"UNION ALL SELECT p.id, 0 FROM participation p FORCE INDEX (PRIMARY) " \
-	"LEFT JOIN (questionnaire_response r JOIN questionnaire q "            \
-	"ON q.id = r.questionnaire_id AND q.anonymity = 'kopplad' "            \
-	"AND q.code = ?) ON r.participation_id = p.id "                        \
-	"AND r.measurement = 'slut' AND r.status = 'inskickad' "               \
-	"WHERE p.id >= ? AND p.id < ? AND " ENDED_IN_PERIOD                    \
-	" AND r.id IS NULL"
+	"WHERE p.id >= ? AND p.id < ? AND " ENDED_IN_PERIOD
 #define SIX "?, ?, ?, ?, ?, ?"
 
 static const struct db_field code_fields[] = {
@@ -137,11 +137,19 @@ static const struct db_field quest_value_fields[] = {
 	DB_FIELD(report_quest_value_row, kind, "kind", DB_F_BOOL),
 	DB_FIELD(report_quest_value_row, rid, "rid", DB_F_INT),
 	DB_FIELD(report_quest_value_row, at_end, "at_end", DB_F_BOOL),
+	DB_FIELD(report_quest_value_row, end_in, "end_in", DB_F_BOOL),
 	DB_FIELD(report_quest_value_row, item, "item", DB_F_INT),
 	DB_FIELD(report_quest_value_row, v, "v", DB_F_INT),
 };
 const struct db_record report_quest_value_record =
     DB_RECORD(report_quest_value_row, quest_value_fields);
+
+static const struct db_field quest_item_id_fields[] = {
+	DB_FIELD(report_quest_item_id_row, id, "id", DB_F_INT),
+	DB_FIELD(report_quest_item_id_row, item, "item", DB_F_INT),
+};
+const struct db_record report_quest_item_id_record =
+    DB_RECORD(report_quest_item_id_row, quest_item_id_fields);
 
 static const struct db_field max_fields[] = {
 	DB_FIELD(report_max_row, n, "n", DB_F_INT),
@@ -252,22 +260,30 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
 	    1, .ncols = 5, .nparams = 7, .rec = &report_quest_answer_record },
+	/* The answers' items by id (SQL_REPORT_QUEST_ITEM_IDS, mapped in C):
+	 * no look-up of the item per answer. Unordered: report_quest.c sorts
+	 * a range's rows by participation (no filesort here). */
 	[SQL_REPORT_QUEST_VALUES] = { "SELECT x.pid, pe.gender, x.kind, "
 	    "IFNULL(r2.id, 0) AS rid, "
 	    "IFNULL(r2.measurement = 'slut', 0) AS at_end, "
-	    "IFNULL(FIELD(i2.item_code, " SIX "), 0) AS item, "
+	    "IFNULL(r2.measurement = 'slut' AND r2.submitted_at >= ? "
+	    "AND r2.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY, 0) "
+	    "AS end_in, IFNULL(a.item_id, 0) AS item, "
 	    "IFNULL(a.value_int, 0) AS v FROM (" QUEST_SET ") x "
 	    "JOIN participation_person pe ON pe.participation_id = x.pid "
-	    "LEFT JOIN (questionnaire_response r2 JOIN questionnaire q2 "
+	    "LEFT JOIN (questionnaire_response r2 "
+	    "FORCE INDEX (ix_qresponse_participation) JOIN questionnaire q2 "
 	    "ON q2.id = r2.questionnaire_id AND q2.anonymity = 'kopplad' "
-	    "AND q2.code = ? JOIN questionnaire_answer a "
+	    "AND q2.code = ? LEFT JOIN questionnaire_answer a "
 	    "ON a.response_id = r2.id AND a.special IS NULL "
-	    "AND a.value_int IS NOT NULL JOIN questionnaire_item i2 "
-	    "ON i2.id = a.item_id AND FIELD(i2.item_code, " SIX ") > 0) "
+	    "AND a.value_int IS NOT NULL) "
 	    "ON r2.participation_id = x.pid AND r2.status = 'inskickad' "
-	    "AND (r2.measurement = 'start' OR "
-	    "(x.kind = 1 AND r2.measurement = 'slut')) ORDER BY x.pid",
-	    1, .ncols = 7, .nparams = 27, .rec = &report_quest_value_record },
+	    "AND r2.measurement IN ('start', 'slut')",
+	    1, .ncols = 8, .nparams = 18, .rec = &report_quest_value_record },
+	[SQL_REPORT_QUEST_ITEM_IDS] = { "SELECT i.id, "
+	    "FIELD(i.item_code, " SIX ") AS item FROM questionnaire_item i "
+	    "WHERE FIELD(i.item_code, " SIX ") > 0",
+	    1, .ncols = 2, .nparams = 12, .rec = &report_quest_item_id_record },
 	[SQL_REPORT_MAX_PARTICIPATION] = { "SELECT IFNULL(MAX(id), 0) AS n "
 	                                   "FROM participation",
 	    1, .ncols = 1, .nparams = 0, .rec = &report_max_record },

@@ -42,18 +42,25 @@ enum sql_report {
 	 * aktuellt) of every version of the questionnaire, in responses sent
 	 * in the period */
 	SQL_REPORT_QUEST_ANSWERS,
-	/* (6 items, first id, end id, code, period start, period end,
-	 * insats id or 0, the same, code, first id, end id, period start,
-	 * period end, insats id or 0, the same, code, 6 items); the items:
-	 * the two VAS items, then the four scale items of the health
-	 * self-ratings -> the participations of ids [first, end) whose
-	 * linked end measurement of the questionnaire was sent in the period
-	 * (kind 1), and those without one that ended (avslutad) in the period
-	 * (kind 0), by id: pid, gender, kind, then one row per answer with a
-	 * value to one of the items, at the start or (kind 1) the end
-	 * measurement (rid, at_end, item 1..6, v), or one row with item 0
-	 * (report_quest_pairs.h pairs them) */
+	/* (period start, period end, first id, end id, period start, period
+	 * end, code, insats id or 0, the same, period start, period end,
+	 * first id, end id, period start, period end, insats id or 0, the
+	 * same, code) -> the participations of ids [first, end) whose linked
+	 * end measurement of the questionnaire was sent in the period but
+	 * that did not end in the period (kind 1), and those that ended
+	 * (avslutad) in the period (kind 0), each once: pid, gender, kind,
+	 * then one row per sent start or end measurement of a linked
+	 * version and answer with a value (rid, at_end, end_in: an end
+	 * measurement sent in the period, item: the item's id, v), a
+	 * measurement without such answers with item 0, or one row with rid
+	 * 0 for none; in no order (report_quest_pairs.h sorts and pairs
+	 * them) */
 	SQL_REPORT_QUEST_VALUES,
+	/* (6 items) -> id, item 1..6: the items of any questionnaire whose
+	 * code is one of the six (the two VAS items, then the four scale
+	 * items of the health self-ratings), for SQL_REPORT_QUEST_VALUES's
+	 * item ids */
+	SQL_REPORT_QUEST_ITEM_IDS,
 	/* () -> n: the greatest participation id, 0 for none */
 	SQL_REPORT_MAX_PARTICIPATION,
 	/* (period start, period end, path?, path?, period start, period
@@ -189,6 +196,9 @@ struct report_quest_pairs_row {
 /* SQL_REPORT_QUEST_VALUES: struct report_quest_value_row
  * (report_quest_pairs.h). */
 extern const struct db_record report_quest_value_record;
+/* SQL_REPORT_QUEST_ITEM_IDS: struct report_quest_item_id_row
+ * (report_quest_pairs.h). */
+extern const struct db_record report_quest_item_id_record;
 /* SQL_REPORT_MAX_PARTICIPATION. */
 struct report_max_row {
 	long long n;

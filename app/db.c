@@ -99,6 +99,7 @@ struct db {
 	 * a reconnect tries it first, then the next ones in turn. */
 	struct db_node *nodes;
 	size_t nnodes, cur;
+	int skip_cur; /* cur failed a statement: try the others first */
 	char *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
@@ -110,10 +111,15 @@ struct db {
 static int
 db_errno_is_gone(unsigned int n)
 {
+	/* ER_UNKNOWN_COM_ERROR (1047) is what a Galera node that answers but
+	 * is not part of the cluster's primary component (joining, cut off)
+	 * says to every statement: "WSREP has not yet prepared node for
+	 * application use". Another node will do. */
 	return n == CR_SERVER_GONE_ERROR || n == CR_SERVER_LOST ||
 	    n == CR_CONNECTION_ERROR || n == CR_CONN_HOST_ERROR ||
 	    n == CR_SERVER_LOST_EXTENDED || n == ER_CONNECTION_KILLED ||
-	    n == ER_SERVER_SHUTDOWN || n == CR_COMMANDS_OUT_OF_SYNC;
+	    n == ER_SERVER_SHUTDOWN || n == CR_COMMANDS_OUT_OF_SYNC ||
+	    n == ER_UNKNOWN_COM_ERROR;
 }
 
 int
@@ -319,6 +325,78 @@ db_node_name(const struct db_node *n, char *buf, size_t len)
 		snprintf(buf, len, "%s:%u", n->host, n->port);
 }
 
+/* Run sql (constant text) prepared on d->my; with want, compare the
+ * second column of its first row (a SHOW ... LIKE): 1 equal, 0 not (or no
+ * row); without, 1 when it ran. -1 on a failure. */
+static int
+db_setup_stmt(struct db *d, const char *sql, const char *want)
+{
+	MYSQL_STMT *st = mysql_stmt_init(d->my);
+	MYSQL_BIND out[2];
+	char val[2][64];
+	unsigned long len[2] = { 0, 0 };
+	int is = -1, fetched;
+
+	if (st == NULL)
+		return -1;
+	memset(out, 0, sizeof(out));
+	for (int i = 0; i < 2; i++) {
+		out[i].buffer_type = MYSQL_TYPE_STRING;
+		out[i].buffer = val[i];
+		out[i].buffer_length = sizeof(val[i]) - 1;
+		out[i].length = &len[i];
+	}
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0 ||
+	    mysql_stmt_execute(st) != 0)
+		goto done;
+	if (want == NULL) {
+		is = 1;
+		goto done;
+	}
+	if (mysql_stmt_bind_result(st, out) != 0)
+		goto done;
+	fetched = mysql_stmt_fetch(st);
+	if (fetched == MYSQL_NO_DATA) {
+		is = 0;
+		goto done;
+	}
+	if (fetched != 0 && fetched != MYSQL_DATA_TRUNCATED)
+		goto done;
+	val[1][len[1] < sizeof(val[1]) - 1 ? len[1] : sizeof(val[1]) - 1] =
+	    '\0';
+	is = strcmp(val[1], want) == 0;
+done:
+	mysql_stmt_close(st);
+	return is;
+}
+
+/*
+ * Whether the server d->my reached may be used: a Galera node that is not
+ * part of the primary component (joining, cut off) takes connections but
+ * refuses statements (1047) or, waiting for the cluster, times out; a
+ * lone server (wsrep_on OFF) always may. Then, on a cluster, a read waits
+ * until this node has applied what the cluster committed before it
+ * (wsrep_sync_wait 1): a session, a revocation or a decision written
+ * through another node holds on the very next request here. Set after
+ * the check, which would itself wait. 0 on a failure (mysql_errno set)
+ * or a node not ready (mysql_errno 0).
+ */
+static int
+db_node_ready(struct db *d)
+{
+	int on =
+	    db_setup_stmt(d, "SHOW GLOBAL VARIABLES LIKE 'wsrep_on'", "ON");
+
+	if (on < 0)
+		return 0;
+	if (on == 0) /* a lone server */
+		return 1;
+	if (db_setup_stmt(d, "SHOW GLOBAL STATUS LIKE 'wsrep_ready'", "ON") !=
+	    1)
+		return 0;
+	return db_setup_stmt(d, "SET SESSION wsrep_sync_wait = 1", NULL) == 1;
+}
+
 /* d->my connected to node n, or 0 with the reason in err. */
 static int
 db_connect_node(struct db *d, const struct db_node *n, char *err, size_t errlen)
@@ -334,26 +412,33 @@ db_connect_node(struct db *d, const struct db_node *n, char *err, size_t errlen)
 	mysql_options(d->my, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
 	mysql_options(d->my, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
 	mysql_options(d->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* host:port means TCP, even for "localhost" (which Connector/C
+	 * would otherwise take as the default unix socket). */
+	if (n->host != NULL) {
+		unsigned int tcp = MYSQL_PROTOCOL_TCP;
+
+		mysql_options(d->my, MYSQL_OPT_PROTOCOL, &tcp);
+	}
 	/* DATETIME columns hold UTC (sql/0001 header). Strict mode whatever
 	 * the server's default: without it MariaDB cuts a value longer than
 	 * its column to fit and only warns, which is the silent cut the
 	 * form limits exist to prevent (README, "Text limits"); with it the
 	 * statement fails instead. */
-	/* On a Galera cluster a read waits until this node has applied
-	 * what the cluster committed before it (wsrep_sync_wait 1): a
-	 * session, a revocation or a decision written through another node
-	 * holds on the very next request here. Nothing on a lone server. */
 	mysql_options(d->my, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', sql_mode = "
 	    "'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
-	    "NO_ENGINE_SUBSTITUTION', wsrep_sync_wait = 1");
+	    "NO_ENGINE_SUBSTITUTION'");
 	if (mysql_real_connect(d->my, n->host, d->user, d->password, d->name,
-	        n->port, n->socket, 0) == NULL) {
+	        n->port, n->socket, 0) == NULL ||
+	    !db_node_ready(d)) {
 		char name[256];
 
 		db_node_name(n, name, sizeof(name));
-		snprintf(
-		    err, errlen, "connect %s: %s", name, mysql_error(d->my));
+		snprintf(err, errlen, "connect: %s (node %s)",
+		    mysql_errno(d->my) ? mysql_error(d->my)
+		                       : "a Galera node not in the cluster's "
+		                         "primary component (wsrep_ready OFF)",
+		    name);
 		db_disconnect(d);
 		return 0;
 	}
@@ -363,7 +448,7 @@ db_connect_node(struct db *d, const struct db_node *n, char *err, size_t errlen)
 enum app_err
 db_connect(struct db *d, char *err, size_t errlen)
 {
-	size_t k, node = d->cur;
+	size_t k, first, node = d->cur;
 	int check;
 
 	if (d->ready)
@@ -371,9 +456,13 @@ db_connect(struct db *d, char *err, size_t errlen)
 	db_disconnect(d);
 	/* The node last reached first, then the others in turn: a node
 	 * that is gone costs its connect's failure (at once for a socket,
-	 * at most the timeout over TCP) until it answers again. */
+	 * at most the timeout over TCP) until it answers again. After cur
+	 * failed a statement (gone, or a Galera node not synced, which
+	 * still takes connections), the others first and cur last. */
+	first = d->skip_cur && d->nnodes > 1;
+	d->skip_cur = 0;
 	for (k = 0; k < d->nnodes; k++) {
-		node = db_nodes_attempt(d->cur, d->nnodes, k);
+		node = db_nodes_attempt(d->cur, d->nnodes, first + k);
 		if (db_connect_node(d, &d->nodes[node], err, errlen))
 			break;
 		if (d->nnodes > 1)
@@ -767,7 +856,8 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			d->tx_aborted = d->in_tx;
 		}
 		if (e == APP_OK) {
-			if (!d->in_tx && !db_query_of(area, q)->read_only)
+			if (!d->in_tx && !db_query_of(area, q)->read_only &&
+			    !db_query_of(area, q)->log_only)
 				d->committed = 1; /* autocommit */
 			my_ulonglong n = mysql_stmt_affected_rows(st);
 			d->affected = n == (my_ulonglong)-1 ? 0 : n;
@@ -777,8 +867,9 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		if (e != APP_EUNAVAIL || !db_errno_is_gone(errnum))
 			return e;
 		/* The server went away (restart?): drop the connection. A
-		 * read is retried once on a fresh one; a write is not, since
-		 * it may have been applied. */
+		 * read is retried once on a fresh one (another node first);
+		 * a write is not, since it may have been applied. */
+		d->skip_cur = 1;
 		db_disconnect(d);
 		if (!areas[area].q[q].read_only || d->tx_broken)
 			return e;
@@ -885,6 +976,8 @@ db_begin(struct db *d)
 	else if (mysql_stmt_execute(d->begin) != 0)
 		n = mysql_stmt_errno(d->begin);
 	if (d->begin == NULL || n != 0) {
+		d->last_errno = n;
+		d->skip_cur = db_errno_is_gone(n);
 		db_disconnect(d);
 		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
@@ -945,6 +1038,7 @@ db_commit(struct db *d)
 	d->last_errno = n;
 	if (n == 1213)
 		d->deadlocked = 1;
+	d->skip_cur = db_errno_is_gone(n);
 	e = db_err_of(n, mysql_error(d->my), "commit");
 	db_rollback(d);
 	return e;
@@ -983,8 +1077,12 @@ db_deadlocked(const struct db *d)
 void
 db_deadlock_reset(struct db *d)
 {
-	if (d != NULL)
+	/* A run of a request starts with no error of its own: route.c asks
+	 * db_lock_conflict() of this run's last statement only. */
+	if (d != NULL) {
 		d->deadlocked = d->committed = 0;
+		d->last_errno = 0;
+	}
 }
 
 int

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "db.h"
 #include "form_stash.h"
 #include "once.h"
 #include "pages.h"
@@ -25,8 +26,9 @@ static const struct {
 	{ 405, "Otillåten metod",
 	    "Sidan kan inte användas på det sättet. Gå till startsidan och försök igen." },
 	{ 409, "Någon annan ändrade samtidigt",
-	    "Någon annan ändrade samma uppgifter i samma ögonblick, så ingenting "
-	    "av det du skickade sparades." },
+	    "Någon annan ändrade samma uppgifter i samma ögonblick, så det du "
+	    "skickade kunde inte sparas. Kontrollera uppgifterna och försök "
+	    "igen." },
 	{ 413, "För mycket data",
 	    "Det du skickade är större än vad Stegvis tar emot (högst 1 MB)." },
 	{ 500, "Ett internt fel uppstod",
@@ -143,8 +145,9 @@ page_error_render(struct req *r, int status)
 	        APP_OK ||
 	    (e = view_ctx_set_str(ctx, "request_id", r->request_id)) != APP_OK)
 		return e;
-	/* Both are worth sending again as it was: nothing was saved. */
-	if (status == 503 || status == 409)
+	/* Worth sending again as it was when nothing was saved: a 503, or a
+	 * race lost every time (route.c); not after a part was committed. */
+	if (status == 503 || (status == 409 && db_deadlocked(r->db)))
 		e = page_error_resend(r, ctx);
 	else
 		e = view_ctx_set_bool(ctx, "resend", 0);

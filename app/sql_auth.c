@@ -109,7 +109,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_AUDIT_INSERT] = { "INSERT INTO audit_log (at, staff_id, username, action, "
 	                       "object_type, object_id, personnummer, remote_addr, request_id, "
 	                       "detail) VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 9 },
+	    0, .ncols = 0, .nparams = 9, .log_only = 1 },
 	[SQL_STAFF_ORGANISATION] = { "SELECT o.name AS organisation, "
 	                             "COALESCE(po.name, '') AS parent_organisation FROM staff st "
 	                             "JOIN organisation o ON o.id = st.organisation_id "

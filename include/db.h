@@ -79,6 +79,10 @@ struct db_query {
 	unsigned ncols;
 	unsigned nparams;
 	const struct db_record *rec;
+	/* An access-log row: written again when a request that lost a race
+	 * runs again (route.c), which is only the truth (it read again), so
+	 * it does not count as committed (db_deadlocked()). */
+	int log_only;
 };
 
 /*

@@ -41,7 +41,7 @@ not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
 check() {
 	local name=$1
 	shift
-	if "$@" > /dev/null 2>&1; then ok "$name"; else not_ok "$name"; fi
+	if "$@" > /dev/null 2>&1; then ok "$name"; else not_ok "$name"; return 1; fi
 }
 eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 wait_for() {
@@ -125,7 +125,7 @@ synced() { [ "$(node_state "$1")" = Synced ] && [ "$(node_size "$1")" = "$2" ]; 
 all_synced() { synced 1 3 && synced 2 3 && synced 3 3; }
 
 cleanup() {
-	for a in app2 app3; do
+	for a in app2 app3 app4; do
 		[ -f "$W/$a.pid" ] && kill -TERM "$(cat "$W/$a.pid")" 2> /dev/null
 	done
 	STEGVIS_DB_EXTERNAL=1 bash "$ROOT/conf/devstack.sh" stop "$VAR" > /dev/null 2>&1
@@ -176,7 +176,7 @@ check "app host 2 starts" start_app2
 # stack's conf only) so the load below can look its access-log row up; a
 # request with X-HA-Host: 1 or 2 goes to that host alone (the race).
 sed -i -e "s|^\([[:space:]]*\)server unix:$VAR/run/stegvis.sock;|&\n\1server unix:$W/app2.sock;|" \
-	-e "s|^\([[:space:]]*\)upstream stegvis {|\1upstream stegvis_a1 { server unix:$VAR/run/stegvis.sock; }\n\1upstream stegvis_a2 { server unix:$W/app2.sock; }\n\1upstream stegvis_a3 { server unix:$W/app3.sock; }\n\1map \$http_x_ha_host \$stegvis_ha { default stegvis; 1 stegvis_a1; 2 stegvis_a2; 3 stegvis_a3; }\n&|" \
+	-e "s|^\([[:space:]]*\)upstream stegvis {|\1upstream stegvis_a1 { server unix:$VAR/run/stegvis.sock; }\n\1upstream stegvis_a2 { server unix:$W/app2.sock; }\n\1upstream stegvis_a3 { server unix:$W/app3.sock; }\n\1upstream stegvis_a4 { server unix:$W/app4.sock; }\n\1map \$http_x_ha_host \$stegvis_ha { default stegvis; 1 stegvis_a1; 2 stegvis_a2; 3 stegvis_a3; 4 stegvis_a4; }\n&|" \
 	-e "s|^\([[:space:]]*\)fastcgi_pass stegvis;|\1fastcgi_pass \$stegvis_ha;\n\1add_header X-Request-Id \$request_id always;|" \
 	"$VAR/nginx.conf"
 nginx -q -p "$VAR/nginx" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" -s reload
@@ -275,7 +275,10 @@ from=$(($(wc -l < "$W/n2/err.log") + 1))
 pos=$(node_rejoin 2)
 check "node 2's last position is recovered ($pos)" test -n "$pos"
 wait "$l1" "$l2"
-check "node 2 rejoins (all three Synced)" wait_for 120 all_synced
+if ! check "node 2 rejoins (all three Synced)" wait_for 180 all_synced; then
+	say "node 2: $(node_state 2) / $(node_size 2); the end of its log:"
+	tail -n 15 "$W/n2/err.log" | sed 's/^/#   /'
+fi
 # mariadb-backup's script runs either way; with the position known the
 # donor sends only the missed write sets.
 ist=$(tail -n +"$from" "$W/n2/err.log" | sed -n 's/.*Receiving IST: \([0-9]*\) writesets.*/\1/p' | head -n 1)
@@ -294,6 +297,30 @@ rm -f "$W/app2.sock"
 check "app host 2 starts again" start_app2
 wait "$l1" "$l2"
 report_load "app host killed" "$out"
+
+# ---- A node cut off from the others --------------------------------------
+# Node 3 isolated (gmcast.isolate): it still takes connections but, outside
+# the primary component, answers every statement with error 1047. App host
+# 4 lists it first: its workers must go on to node 1.
+node_status() { sqln "$1" -e "SHOW STATUS LIKE 'wsrep_cluster_status'" 2> /dev/null | cut -f2; }
+sqln 3 -e "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'"
+check "node 3 cut off (not in the primary component)" wait_for 60 bash -c \
+	"[ \"\$(mariadb --no-defaults -S '$W/n3/sock' -u '$ME' -N -e \"SHOW STATUS LIKE 'wsrep_cluster_status'\" | cut -f2)\" = non-Primary ]"
+check "... and still taking connections" sqln 3 -e "SELECT 1"
+sed -e "s|^socket = .*|socket = $W/app4.sock|" -e "s|^db_nodes = .*|db_nodes = $W/n3/sock, $W/n1/sock|" \
+	"$VAR/stegvis.conf" > "$W/app4.conf"
+( (cd "$ROOT" && exec setsid "$BIN" serve -c "$W/app4.conf" --pid-file "$W/app4.pid") \
+	< /dev/null >> "$W/app4.log" 2>&1 &)
+check "app host 4 (node 3 first) starts" wait_for 30 test -S "$W/app4.sock"
+bad=0
+for _ in $(seq 12); do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-HA-Host: 4' "$BASE/")" = 200 ] || bad=$((bad + 1))
+done
+eq "12 GET / through app host 4: all 200" "$bad" 0
+check "... its workers moved to node 1" grep -qF "database: now on node $W/n1/sock (was $W/n3/sock)" "$W/app4.log"
+kill -TERM "$(cat "$W/app4.pid")"
+sqln 3 -e "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=0'"
+check "node 3 back (all three Synced)" wait_for 120 all_synced
 
 # ---- The race of a revocation and a decision on two nodes ------------------
 # App host 2 again, from the test-hooks build, committing only on the

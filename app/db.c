@@ -99,7 +99,9 @@ struct db {
 	 * a reconnect tries it first, then the next ones in turn. */
 	struct db_node *nodes;
 	size_t nnodes, cur;
-	int skip_cur; /* cur failed a statement: try the others first */
+	int skip_cur;        /* cur failed a statement: try the others first */
+	int wsrep;           /* connected to a Galera node (wsrep_on) */
+	char setup_err[160]; /* why db_node_ready() said no, "" for none */
 	char *name, *user, *password;
 	unsigned int last_errno; /* of the last db_exec() or db_commit() */
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
@@ -337,8 +339,11 @@ db_setup_stmt(struct db *d, const char *sql, const char *want)
 	unsigned long len[2] = { 0, 0 };
 	int is = -1, fetched;
 
-	if (st == NULL)
+	if (st == NULL) {
+		snprintf(d->setup_err, sizeof(d->setup_err), "%s",
+		    mysql_error(d->my));
 		return -1;
+	}
 	memset(out, 0, sizeof(out));
 	for (int i = 0; i < 2; i++) {
 		out[i].buffer_type = MYSQL_TYPE_STRING;
@@ -347,8 +352,12 @@ db_setup_stmt(struct db *d, const char *sql, const char *want)
 		out[i].length = &len[i];
 	}
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0 ||
-	    mysql_stmt_execute(st) != 0)
+	    mysql_stmt_execute(st) != 0) {
+		/* Kept: closing the statement clears the connection's. */
+		snprintf(d->setup_err, sizeof(d->setup_err), "%s",
+		    mysql_stmt_error(st));
 		goto done;
+	}
 	if (want == NULL) {
 		is = 1;
 		goto done;
@@ -360,8 +369,11 @@ db_setup_stmt(struct db *d, const char *sql, const char *want)
 		is = 0;
 		goto done;
 	}
-	if (fetched != 0 && fetched != MYSQL_DATA_TRUNCATED)
+	if (fetched != 0 && fetched != MYSQL_DATA_TRUNCATED) {
+		snprintf(d->setup_err, sizeof(d->setup_err), "%s",
+		    mysql_stmt_error(st));
 		goto done;
+	}
 	val[1][len[1] < sizeof(val[1]) - 1 ? len[1] : sizeof(val[1]) - 1] =
 	    '\0';
 	is = strcmp(val[1], want) == 0;
@@ -387,6 +399,7 @@ db_node_ready(struct db *d)
 	int on =
 	    db_setup_stmt(d, "SHOW GLOBAL VARIABLES LIKE 'wsrep_on'", "ON");
 
+	d->wsrep = on == 1;
 	if (on < 0)
 		return 0;
 	if (on == 0) /* a lone server */
@@ -403,6 +416,8 @@ db_connect_node(struct db *d, const struct db_node *n, char *err, size_t errlen)
 {
 	unsigned int timeout = 3, rw_timeout = 30;
 
+	d->setup_err[0] = '\0';
+	d->wsrep = 0;
 	if ((d->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
 		return 0;
@@ -436,8 +451,10 @@ db_connect_node(struct db *d, const struct db_node *n, char *err, size_t errlen)
 		db_node_name(n, name, sizeof(name));
 		snprintf(err, errlen, "connect: %s (node %s)",
 		    mysql_errno(d->my) ? mysql_error(d->my)
-		                       : "a Galera node not in the cluster's "
-		                         "primary component (wsrep_ready OFF)",
+		        : d->setup_err[0]
+		        ? d->setup_err
+		        : "a Galera node not in the cluster's "
+		          "primary component (wsrep_ready OFF)",
 		    name);
 		db_disconnect(d);
 		return 0;
@@ -863,13 +880,23 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 			d->affected = n == (my_ulonglong)-1 ? 0 : n;
 			d->insert_id = mysql_stmt_insert_id(st);
 		}
+		/* A read outside a transaction on a Galera node that waited
+		 * in vain for the cluster (wsrep_sync_wait): the node, not a
+		 * lock, is the trouble; another node will do. */
+		if (errnum == ER_LOCK_WAIT_TIMEOUT && d->wsrep && !d->in_tx &&
+		    areas[area].q[q].read_only) {
+			errnum = ER_UNKNOWN_COM_ERROR;
+			d->last_errno = errnum;
+			e = APP_EUNAVAIL;
+		}
 		/* Out of room: the connection is fine, keep it. */
 		if (e != APP_EUNAVAIL || !db_errno_is_gone(errnum))
 			return e;
 		/* The server went away (restart?): drop the connection. A
-		 * read is retried once on a fresh one (another node first);
-		 * a write is not, since it may have been applied. */
-		d->skip_cur = 1;
+		 * read is retried once on a fresh one (another node first
+		 * when this one is a Galera node out of the cluster); a write
+		 * is not, since it may have been applied. */
+		d->skip_cur = errnum == ER_UNKNOWN_COM_ERROR;
 		db_disconnect(d);
 		if (!areas[area].q[q].read_only || d->tx_broken)
 			return e;
@@ -977,7 +1004,7 @@ db_begin(struct db *d)
 		n = mysql_stmt_errno(d->begin);
 	if (d->begin == NULL || n != 0) {
 		d->last_errno = n;
-		d->skip_cur = db_errno_is_gone(n);
+		d->skip_cur = n == ER_UNKNOWN_COM_ERROR;
 		db_disconnect(d);
 		return db_errno_is_gone(n) ? APP_EUNAVAIL : APP_EDB;
 	}
@@ -1038,9 +1065,11 @@ db_commit(struct db *d)
 	d->last_errno = n;
 	if (n == 1213)
 		d->deadlocked = 1;
-	d->skip_cur = db_errno_is_gone(n);
+	d->skip_cur = n == ER_UNKNOWN_COM_ERROR;
 	e = db_err_of(n, mysql_error(d->my), "commit");
 	db_rollback(d);
+	if (db_errno_is_gone(n))
+		db_disconnect(d);
 	return e;
 }
 
@@ -1066,6 +1095,12 @@ unsigned int
 db_last_errno(const struct db *d)
 {
 	return d != NULL ? d->last_errno : 0;
+}
+
+int
+db_committed(const struct db *d)
+{
+	return d != NULL && d->committed;
 }
 
 int

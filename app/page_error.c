@@ -146,8 +146,8 @@ page_error_render(struct req *r, int status)
 	    (e = view_ctx_set_str(ctx, "request_id", r->request_id)) != APP_OK)
 		return e;
 	/* Worth sending again as it was when nothing was saved: a 503, or a
-	 * race lost every time (route.c); not after a part was committed. */
-	if (status == 503 || (status == 409 && db_deadlocked(r->db)))
+	 * lost race (route.c) of a run that committed nothing. */
+	if (status == 503 || (status == 409 && !db_committed(r->db)))
 		e = page_error_resend(r, ctx);
 	else
 		e = view_ctx_set_bool(ctx, "resend", 0);

@@ -551,10 +551,11 @@ route_run(struct req *r, const struct route *rt)
 		r->resp.status = 200;
 	}
 	/* Lost a race it may not run again (it committed something first,
-	 * or lost every time): on a Galera cluster a failed certification,
-	 * on one server a deadlock. Nothing of the transaction was saved, so
-	 * a 409 that offers to send the same again (page_error.c), not a
-	 * 500. */
+	 * or lost every time), or waited for a lock in vain: on a Galera
+	 * cluster a failed certification, on one server a deadlock or a lock
+	 * wait timeout. The transaction was rolled back: a 409, which offers
+	 * to send the same again when the run committed nothing else
+	 * (page_error.c), not a 500. */
 	if (db_lock_conflict(r->db)) {
 		log_warn("%s %.*s: lost a race with another change, 409",
 		    r->method == METHOD_POST ? "POST" : "GET", (int)r->path.len,

@@ -11,6 +11,12 @@
 	"SELECT " id " AS id, " csrf " AS csrf, st.id AS staff_id, "           \
 	"st.username, st.display_name, st.organisation_id, "
 
+/* An access-log row (SQL_AUDIT_INSERT and _READ). */
+#define AUDIT_INSERT_SQL                                                       \
+	"INSERT INTO audit_log (at, staff_id, username, action, object_type, " \
+	"object_id, personnummer, remote_addr, request_id, detail) VALUES "    \
+	"(UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	/* A row per role held (roles: one name, '' for none), folded in C
 	 * (session.c): the correlated GROUP_CONCAT was a subquery and a
@@ -106,10 +112,9 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                             "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
 	                             "locked_until = NULL WHERE id = ?",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_AUDIT_INSERT] = { "INSERT INTO audit_log (at, staff_id, username, action, "
-	                       "object_type, object_id, personnummer, remote_addr, request_id, "
-	                       "detail) VALUES (UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 9, .log_only = 1 },
+	[SQL_AUDIT_INSERT] = { AUDIT_INSERT_SQL, 0, .ncols = 0, .nparams = 9 },
+	[SQL_AUDIT_INSERT_READ] = { AUDIT_INSERT_SQL, 0, .ncols = 0,
+	    .nparams = 9, .log_only = 1 },
 	[SQL_STAFF_ORGANISATION] = { "SELECT o.name AS organisation, "
 	                             "COALESCE(po.name, '') AS parent_organisation FROM staff st "
 	                             "JOIN organisation o ON o.id = st.organisation_id "

@@ -249,6 +249,9 @@ int db_lock_conflict(const struct db *);
  * run would do that again. */
 int db_deadlocked(const struct db *);
 void db_deadlock_reset(struct db *);
+/* 1 when this run of the request (since db_deadlock_reset()) committed a
+ * write, access-log rows of reads aside (log_only). */
+int db_committed(const struct db *);
 
 /* A test hook, called only by build/stegvis-testhooks (main.c,
  * STEGVIS_COMMIT_ALIGN_MS): every db_commit() of the process waits for the

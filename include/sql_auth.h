@@ -47,6 +47,9 @@ enum sql_auth {
 	/* (staff_id, username, action, object_type, object_id,
 	 * personnummer, remote_addr, request_id, detail) */
 	SQL_AUDIT_INSERT,
+	/* the same for a read or a search (log_only: a request that lost a
+	 * race runs again, and logs its read again, db.h) */
+	SQL_AUDIT_INSERT_READ,
 	/* (staff id) -> staff_home: organisation name, parent's or "" */
 	SQL_STAFF_ORGANISATION,
 	/* (staff id) -> staff_insats: the assigned active insatser */

@@ -302,7 +302,6 @@ report_load "app host killed" "$out"
 # Node 3 isolated (gmcast.isolate): it still takes connections but, outside
 # the primary component, answers every statement with error 1047. App host
 # 4 lists it first: its workers must go on to node 1.
-node_status() { sqln "$1" -e "SHOW STATUS LIKE 'wsrep_cluster_status'" 2> /dev/null | cut -f2; }
 sqln 3 -e "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'"
 check "node 3 cut off (not in the primary component)" wait_for 60 bash -c \
 	"[ \"\$(mariadb --no-defaults -S '$W/n3/sock' -u '$ME' -N -e \"SHOW STATUS LIKE 'wsrep_cluster_status'\" | cut -f2)\" = non-Primary ]"

@@ -99,7 +99,7 @@ struct db {
 	 * a reconnect tries it first, then the next ones in turn. */
 	struct db_node *nodes;
 	size_t nnodes, cur;
-	int skip_cur;        /* cur failed a statement: try the others first */
+	int skip_cur;        /* cur is out of the cluster: the others first */
 	int wsrep;           /* connected to a Galera node (wsrep_on) */
 	char setup_err[160]; /* why db_node_ready() said no, "" for none */
 	char *name, *user, *password;
@@ -474,8 +474,8 @@ db_connect(struct db *d, char *err, size_t errlen)
 	/* The node last reached first, then the others in turn: a node
 	 * that is gone costs its connect's failure (at once for a socket,
 	 * at most the timeout over TCP) until it answers again. After cur
-	 * failed a statement (gone, or a Galera node not synced, which
-	 * still takes connections), the others first and cur last. */
+	 * turned out to be a Galera node out of the cluster (1047: it still
+	 * takes connections), the others first and cur last. */
 	first = d->skip_cur && d->nnodes > 1;
 	d->skip_cur = 0;
 	for (k = 0; k < d->nnodes; k++) {

@@ -530,7 +530,7 @@ route_tablet(struct req *r, const struct route *rt)
  * ROUTE_DEADLOCK_TRIES times in all: two concurrent creates that deadlock
  * both succeed instead of one getting a 500. A handler that answered
  * (APP_OK), or committed anything before the deadlock, is not run again:
- * it gets a 409 that keeps what was sent.
+ * it gets a 409 (below), not a 500.
  */
 static enum app_err
 route_run(struct req *r, const struct route *rt)

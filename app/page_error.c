@@ -58,10 +58,10 @@ page_error_secret(struct str key)
 /*
  * Whether a 503 (or a 409 of a lost race, route.c) keeps what was sent: a
  * staff member's POST from one of our own pages (not a consent tablet's,
- * not a machine's) without a password
- * or code in it. Then the page shows what was typed and offers to send the
- * same fields again; its CSRF token and one-time key go with it, so the
- * route checks it all once more and a retry never creates a second one.
+ * not a machine's) without a password or code in it. Then the page shows
+ * what was typed and offers to send the same fields again; its CSRF token
+ * and one-time key go with it, so the route checks it all once more and a
+ * retry never creates a second one.
  */
 static int
 page_error_resend_ok(const struct req *r)

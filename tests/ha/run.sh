@@ -166,11 +166,17 @@ eq "the demo's participations are on node 3" \
 # App host 2: the same conf on a socket of its own, the nodes from n2.
 sed -e "s|^socket = .*|socket = $W/app2.sock|" -e "s|^db_nodes = .*|db_nodes = $LIST2|" \
 	"$VAR/stegvis.conf" > "$W/app2.conf"
-start_app2() {
-	( (cd "$ROOT" && exec setsid "$BIN" serve -c "$W/app2.conf" --pid-file "$W/app2.pid") \
-		< /dev/null >> "$W/app2.log" 2>&1 &)
-	wait_for 30 test -S "$W/app2.sock"
+# start_app NAME BINARY [VAR=VALUE…]: a stegvis master of $W/NAME.conf on
+# $W/NAME.sock (log NAME.log, pid NAME.pid), with VARs in its environment;
+# waits for its socket.
+start_app() {
+	local name=$1 bin=$2
+	shift 2
+	( (cd "$ROOT" && exec env "$@" setsid "$bin" serve -c "$W/$name.conf" \
+		--pid-file "$W/$name.pid") < /dev/null >> "$W/$name.log" 2>&1 &)
+	wait_for 30 test -S "$W/$name.sock"
 }
+start_app2() { start_app app2 "$BIN"; }
 check "app host 2 starts" start_app2
 # nginx: both hosts in the upstream; each answer names its request id (this
 # stack's conf only) so the load below can look its access-log row up; a
@@ -308,9 +314,7 @@ check "node 3 cut off (not in the primary component)" wait_for 60 bash -c \
 check "... and still taking connections" sqln 3 -e "SELECT 1"
 sed -e "s|^socket = .*|socket = $W/app4.sock|" -e "s|^db_nodes = .*|db_nodes = $W/n3/sock, $W/n1/sock|" \
 	"$VAR/stegvis.conf" > "$W/app4.conf"
-( (cd "$ROOT" && exec setsid "$BIN" serve -c "$W/app4.conf" --pid-file "$W/app4.pid") \
-	< /dev/null >> "$W/app4.log" 2>&1 &)
-check "app host 4 (node 3 first) starts" wait_for 30 test -S "$W/app4.sock"
+check "app host 4 (node 3 first) starts" start_app app4 "$BIN"
 bad=0
 for _ in $(seq 12); do
 	[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-HA-Host: 4' "$BASE/")" = 200 ] || bad=$((bad + 1))
@@ -328,20 +332,14 @@ app2=$(cat "$W/app2.pid")
 kill -TERM "$app2"
 wait_for 30 bash -c "! kill -0 $app2 2> /dev/null"
 rm -f "$W/app2.sock"
-BIN_APP2=$BIN
-BIN=$BUILD/stegvis-testhooks
 STEP=${HA_RACE_STEP_MS:-2000}
-export STEGVIS_COMMIT_ALIGN_MS=$STEP
-check "app host 2 starts with late commits" start_app2
-unset STEGVIS_COMMIT_ALIGN_MS
-BIN=$BIN_APP2
+check "app host 2 starts with late commits" \
+	start_app app2 "$BUILD/stegvis-testhooks" STEGVIS_COMMIT_ALIGN_MS="$STEP"
 # App host 3, for the race only (never in the upstream's round): the
 # test-hooks build committing on the same instants, on node 1 first.
 sed -e "s|^socket = .*|socket = $W/app3.sock|" "$VAR/stegvis.conf" > "$W/app3.conf"
-( (cd "$ROOT" && STEGVIS_COMMIT_ALIGN_MS=$STEP exec setsid \
-	"$BUILD/stegvis-testhooks" serve -c "$W/app3.conf" --pid-file "$W/app3.pid") \
-	< /dev/null >> "$W/app3.log" 2>&1 &)
-check "app host 3 starts with late commits" wait_for 30 test -S "$W/app3.sock"
+check "app host 3 starts with late commits" \
+	start_app app3 "$BUILD/stegvis-testhooks" STEGVIS_COMMIT_ALIGN_MS="$STEP"
 check "X-HA-Host picks the host" bash -c \
 	"[ \$(curl -s -o /dev/null -w '%{http_code}' -H 'X-HA-Host: 2' '$BASE/') = 200 ]"
 BASE=$BASE VAR=$VAR BIN=$BIN ROOT=$ROOT HA_APP_LOGS="$W/app2.log $W/app3.log" RACE_STEP_MS=$STEP \

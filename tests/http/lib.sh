@@ -887,7 +887,17 @@ CONF
 	check "with three workers" wait_for 10 bash -c \
 		"[ \$(pgrep -P $OWN | wc -l) = 3 ]"
 	WORKERS=$(pgrep -P "$OWN" | sort -n | tr '\n' ' ')
+	OWN_SOCK=$d/own.sock
+	export OWN_SOCK ROOT
 }
+
+# own_root OUT: an anonymous GET / straight to own_stegvis's workers; the
+# raw CGI answer (headers, blank line, body) into OUT. An OWN_FETCH.
+own_root() {
+	env -i REQUEST_METHOD=GET DOCUMENT_URI=/ QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
+		REQUEST_ID=own-root bash "$ROOT/tests/http/fcgi_call.sh" "$OWN_SOCK" > "$1"
+}
+export -f own_root
 
 # written PID: the bytes worker PID has written so far (its answers go
 # through write()); mark, then served: the workers of own_stegvis that

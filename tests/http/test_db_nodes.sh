@@ -43,13 +43,8 @@ eq "node A has the stack's insatser, marked" \
 
 own_stegvis "$TMPD" "db_nodes = $A/sock, $VAR/run/mysqld.sock"
 
-export TMPD ROOT
-fcgi_root() {
-	env -i REQUEST_METHOD=GET DOCUMENT_URI=/ QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
-		REQUEST_ID=db-nodes bash "$ROOT/tests/http/fcgi_call.sh" "$TMPD/own.sock" > "$1"
-}
-export -f fcgi_root
-OWN_FETCH=fcgi_root
+export TMPD
+OWN_FETCH=own_root # lib.sh
 
 eq "node A up: every answer is 200" "$(round a-up)" 0
 eq "... from node A" "$(with a-up "$MARK")" "$N"

@@ -14,17 +14,10 @@ TMPD=$(mktemp -d)
 # one round to the next.
 own_stegvis "$TMPD"
 
-# fcgi_root OUT: an anonymous GET / straight to our own workers; the raw
-# CGI answer (headers, blank line, body) into OUT.
-export TMPD ROOT
-fcgi_root() {
-	env -i REQUEST_METHOD=GET DOCUMENT_URI=/ QUERY_STRING= REMOTE_ADDR=127.0.0.1 \
-		REQUEST_ID=public-cache bash "$ROOT/tests/http/fcgi_call.sh" "$TMPD/own.sock" > "$1"
-}
-export -f fcgi_root
+export TMPD
 
 # Rounds of N anonymous GET / (round, with, both, change: lib.sh).
-OWN_FETCH=fcgi_root
+OWN_FETCH=own_root
 
 # A client that sends the empty stdin record after the params (cgi-fcgi,
 # unlike nginx) still gets every answer: the worker reads that record

@@ -42,6 +42,7 @@
 #include "sql_overdue.h"
 #include "sql_news.h"
 #include "sql_once.h"
+#include "db_scope.h"
 
 /* Every area's statement table, prepared together when a connection opens. */
 static const struct {
@@ -78,6 +79,37 @@ static const struct {
 _Static_assert(sizeof(areas) / sizeof(areas[0]) == DB_AREA__MAX,
     "areas[] out of sync with enum db_area");
 
+/* Every statement's text as it is prepared, its :forbund made ? (see
+ * db_scope.h), in areas[] order: planned once per process, before the
+ * first connection, and shared by every connection (the workers inherit
+ * it from the master). NULL until then, or when out of memory. */
+static struct db_scope_plan *plans;
+
+/* Plan every statement once. -1 when out of memory. */
+static int
+db_plans_init(void)
+{
+	size_t total = 0, k = 0;
+	struct db_scope_plan *p;
+
+	if (plans != NULL)
+		return 0;
+	for (size_t a = 0; a < DB_AREA__MAX; a++)
+		total += areas[a].n;
+	if ((p = calloc(total, sizeof(*p))) == NULL)
+		return -1;
+	for (size_t a = 0; a < DB_AREA__MAX; a++)
+		for (size_t i = 0; i < areas[a].n; i++, k++)
+			if (db_scope_plan(areas[a].q[i].sql, &p[k]) != 0) {
+				while (k-- > 0)
+					db_scope_plan_free(&p[k]);
+				free(p);
+				return -1;
+			}
+	plans = p;
+	return 0;
+}
+
 struct db {
 	MYSQL *my;
 	MYSQL_STMT **st;           /* every area's statements in one array */
@@ -107,6 +139,8 @@ struct db {
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
 	int committed; /* a write committed since db_deadlock_reset() */
 	unsigned long long affected, insert_id; /* of the last db_exec() */
+	long long
+	    forbund; /* the request's förbund (db_forbund_set()), 0 none */
 };
 
 /* Connection-level failures: the server is gone, not the statement wrong. */
@@ -216,7 +250,7 @@ db_open(const struct conf *c, char *err, size_t errlen)
 {
 	struct db *d;
 
-	if ((d = calloc(1, sizeof(*d))) == NULL) {
+	if (db_plans_init() != 0 || (d = calloc(1, sizeof(*d))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
@@ -264,22 +298,25 @@ db_ready(const struct db *d)
 
 /*
  * Whether prepared statement st has the shape its table entry q declares:
- * the number of columns and parameters, and, when it fills a record, the
+ * the number of columns and parameters (the caller's, and nscope more for
+ * its :forbund), and, when it fills a record, the
  * record's column names in order. 0 with err set when not (schema drift or
  * a query edited without its record: a bug either way).
  */
 static int
-db_shape_ok(const struct db_query *q, MYSQL_STMT *st, char *err, size_t errlen)
+db_shape_ok(const struct db_query *q, unsigned nscope, MYSQL_STMT *st,
+    char *err, size_t errlen)
 {
 	unsigned ncols = mysql_stmt_field_count(st);
 	unsigned long nparams = mysql_stmt_param_count(st);
 	MYSQL_RES *meta;
 	MYSQL_FIELD *f;
 
-	if (ncols != q->ncols || nparams != q->nparams) {
+	if (ncols != q->ncols || nparams != q->nparams + nscope) {
 		snprintf(err, errlen,
-		    "declares %u columns and %u parameters, has %u and %lu",
-		    q->ncols, q->nparams, ncols, nparams);
+		    "declares %u columns and %u parameters (+%u :forbund), "
+		    "has %u and %lu",
+		    q->ncols, q->nparams, nscope, ncols, nparams);
 		return 0;
 	}
 	if (q->rec == NULL)
@@ -499,7 +536,9 @@ db_connect(struct db *d, char *err, size_t errlen)
 	d->connected_before = 1;
 	for (size_t a = 0; a < DB_AREA__MAX && check; a++) {
 		for (size_t i = 0; i < areas[a].n; i++) {
-			const char *sql = areas[a].q[i].sql;
+			const struct db_scope_plan *plan =
+			    &plans[d->base[a] + i];
+			const char *sql = plan->sql;
 			MYSQL_STMT *st = mysql_stmt_init(d->my);
 
 			if (st == NULL ||
@@ -516,7 +555,8 @@ db_connect(struct db *d, char *err, size_t errlen)
 				return db_errno_is_gone(n) ? APP_EUNAVAIL
 				                           : APP_EDB;
 			}
-			if (!db_shape_ok(&areas[a].q[i], st, err, errlen)) {
+			if (!db_shape_ok(&areas[a].q[i], plan->nscope, st, err,
+			        errlen)) {
 				log_error("statement %zu/%zu: %s", a, i, err);
 				mysql_stmt_close(st);
 				db_disconnect(d);
@@ -838,6 +878,51 @@ db_query_of(enum db_area area, unsigned q)
 	return &areas[area].q[q];
 }
 
+/*
+ * The parameters statement (area, q) is bound with: the caller's, and the
+ * request's förbund at each :forbund of its text (db_scope.h). A scoped
+ * statement with no förbund set is a bug: refused, never run unscoped.
+ */
+static enum app_err
+db_scope_params(struct db *d, struct arena *a, enum db_area area, unsigned q,
+    const struct db_param **params, size_t *nparams)
+{
+	const struct db_scope_plan *plan = &plans[d->base[area] + q];
+	struct db_param *all;
+
+	if (plan->nscope == 0)
+		return APP_OK;
+	if (d->forbund <= 0) {
+		log_error("BUG: statement %d/%u is scoped to a förbund, and "
+		          "the request has none",
+		    (int)area, q);
+		return APP_EDB;
+	}
+	if ((all = arena_calloc(a, plan->nplaceholders, sizeof(*all))) == NULL)
+		return APP_ENOMEM;
+	if (db_scope_bind(plan, d->forbund, *params, *nparams, all) != 0) {
+		log_error("BUG: statement %d/%u wants %u parameters, got %zu",
+		    (int)area, q, plan->nplaceholders - plan->nscope, *nparams);
+		return APP_EDB;
+	}
+	*params = all;
+	*nparams = plan->nplaceholders;
+	return APP_OK;
+}
+
+void
+db_forbund_set(struct db *d, long long forbund)
+{
+	if (d != NULL)
+		d->forbund = forbund;
+}
+
+long long
+db_forbund(const struct db *d)
+{
+	return d != NULL ? d->forbund : 0;
+}
+
 enum app_err
 db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
     const struct db_param *params, size_t nparams, struct db_rows *out)
@@ -856,13 +941,15 @@ db_exec(struct db *d, struct arena *a, enum db_area area, unsigned q,
 		return APP_EUNAVAIL;
 	if (d->tx_aborted && !db_query_of(area, q)->read_only)
 		return APP_EDB;
+	if ((e = db_scope_params(d, a, area, q, &params, &nparams)) != APP_OK)
+		return e;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if ((e = db_connect(d, err, sizeof(err))) != APP_OK) {
 			log_warn("database: %s", err);
 			return e;
 		}
-		st = db_stmt(
-		    d, d->base[area] + q, areas[area].q[q].sql, &errnum);
+		st = db_stmt(d, d->base[area] + q, plans[d->base[area] + q].sql,
+		    &errnum);
 		if (st == NULL)
 			e = db_errno_is_gone(errnum) ? APP_EUNAVAIL : APP_EDB;
 		else

@@ -149,9 +149,10 @@ demo_structural(MYSQL *my)
 	        "WHERE i.slug = 'praktikplatssamordnare'") &&
 	    /* Its staff: one account, the demo password. */
 	    demo_sql(my,
-	        "INSERT IGNORE INTO staff (organisation_id, username, "
-	        "display_name, email, password_hash, must_change_password) "
-	        "SELECT i.host_organisation_id, 'personal.pps', "
+	        "INSERT IGNORE INTO staff (forbund_id, organisation_id, "
+	        "username, display_name, email, password_hash, "
+	        "must_change_password) "
+	        "SELECT i.forbund_id, i.host_organisation_id, 'personal.pps', "
 	        "'Demo Praktikplatssamordnare', 'personal.pps@stegvis.example', "
 	        "s.password_hash, 0 FROM insats i JOIN staff s "
 	        "ON s.username = 'personal.cm' "

@@ -123,12 +123,11 @@ org_params(const struct org_change *c, struct db_param *p)
 enum app_err
 org_insert(struct req *r, const struct org_change *c, long long *id)
 {
-	struct db_param p[7];
+	struct db_param p[6];
 	enum app_err e;
 
-	org_params(c, p + 1);
-	p[0] = p[1]; /* the parent's förbund */
-	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_ORG_INSERT, p, 7,
+	org_params(c, p);
+	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_ORG_INSERT, p, 6,
 	         NULL)) != APP_OK)
 		return e;
 	return (*id = (long long)db_insert_id(r->db)) > 0 ? APP_OK : APP_EDB;
@@ -417,13 +416,13 @@ insats_goals_save(struct req *r, long long id, const struct insats_change *c)
 enum app_err
 insats_insert(struct req *r, const struct insats_change *c, long long *id)
 {
-	struct db_param p[2 + INSATS_NPARAMS];
+	struct db_param p[1 + INSATS_NPARAMS];
 	enum app_err e;
 
-	p[0] = p[1] = DB_INT(c->host_organisation_id);
-	insats_params(c, p + 2);
+	p[0] = DB_INT(c->host_organisation_id);
+	insats_params(c, p + 1);
 	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_INSATS_INSERT, p,
-	         2 + INSATS_NPARAMS, NULL)) != APP_OK)
+	         1 + INSATS_NPARAMS, NULL)) != APP_OK)
 		return e;
 	if ((*id = (long long)db_insert_id(r->db)) <= 0)
 		return APP_EDB;

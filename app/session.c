@@ -53,6 +53,7 @@ struct session_row {
 	long long staff_id;
 	struct str username, display_name;
 	long long organisation_id;
+	long long forbund_id; /* the account's: the request's förbund */
 	int must_change_password;
 	/* Comma-separated names; a staff session's rows one each. */
 	struct str roles;
@@ -70,6 +71,7 @@ static const struct db_field session_row_fields[] = {
 	DB_FIELD(session_row, username, "username", DB_F_STR),
 	DB_FIELD(session_row, display_name, "display_name", DB_F_STR),
 	DB_FIELD(session_row, organisation_id, "organisation_id", DB_F_INT),
+	DB_FIELD(session_row, forbund_id, "forbund_id", DB_F_INT),
 	DB_FIELD(session_row, must_change_password, "must_change_password",
 	    DB_F_BOOL),
 	DB_FIELD(session_row, roles, "roles", DB_F_STR),
@@ -303,6 +305,7 @@ session_set_user(struct req *r, const struct session_row *row, int via_token)
 		return APP_ENOMEM;
 	u->id = row->staff_id;
 	u->organisation_id = row->organisation_id;
+	u->forbund_id = row->forbund_id;
 	u->username = row->username;
 	u->display_name = row->display_name;
 	u->must_change_password = row->must_change_password;
@@ -313,6 +316,8 @@ session_set_user(struct req *r, const struct session_row *row, int via_token)
 	u->roles = via_token ? roles & ROLE_BIT(ROLE_INTEGRATION)
 	                     : roles & ~ROLE_BIT(ROLE_INTEGRATION);
 	r->user = u;
+	/* Every statement of the request is the account's förbund's. */
+	db_forbund_set(r->db, u->forbund_id);
 	return APP_OK;
 }
 
@@ -410,6 +415,8 @@ session_from_tablet(struct req *r)
 	if ((e = session_touch(r, SK_TABLET, &row)) != APP_OK)
 		return e;
 	r->tablet = t;
+	/* The förbund of the staff member who handed it over. */
+	db_forbund_set(r->db, row.forbund_id);
 	return APP_OK;
 }
 
@@ -421,6 +428,7 @@ session_load(struct req *r)
 
 	r->user = NULL;
 	r->tablet = NULL;
+	db_forbund_set(r->db, 0); /* none until a caller is known */
 	if (r->db == NULL || r->conf == NULL)
 		return APP_OK;
 	/* Only a Bearer token is ours; Basic or Negotiate belong to an SSO

@@ -34,7 +34,8 @@
 	"COALESCE(st.locked_until > UTC_TIMESTAMP(), 0) AS locked, "                     \
 	"COALESCE(DATE_FORMAT(st.locked_until, '%Y-%m-%d %H:%i'), '') AS locked_until, " \
 	"st.totp_secret IS NOT NULL AS totp_on, "                                        \
-	"st.totp_pending IS NOT NULL AS totp_pending FROM staff st WHERE st.id = ?"
+	"st.totp_pending IS NOT NULL AS totp_pending FROM staff st "                     \
+	"WHERE st.id = ? AND st.forbund_id = :forbund"
 
 /* Organisations and insatser are only changed here, so updated_at is their
  * version; every save moves it forward by at least a second. */
@@ -47,7 +48,7 @@
 	"SELECT o.id, o.name, o.short_name, o.kind, o.parent_id, "             \
 	"o.share_within_unit, o.active, " VERSION_OF(                          \
 	    "o") " "                                                           \
-	         "FROM organisation o WHERE o.id = ?"
+	         "FROM organisation o WHERE o.id = ? AND o.forbund_id = :forbund"
 /* One insats: insats (organisation.c). */
 #define INSATS_GET                                                              \
 	"SELECT i.id, i.name, i.short_name, i.slug, i.host_organisation_id, "   \
@@ -56,7 +57,9 @@
 	"AS period_start, COALESCE(DATE_FORMAT(i.period_end, '%Y-%m-%d'), '') " \
 	"AS period_end, i.places, i.hours_per_week_min, i.hours_per_week_max, " \
 	"i.typical_weeks_min, i.typical_weeks_max, i.summary_due_days, "        \
-	"i.active, " VERSION_OF("i") " FROM insats i WHERE i.id = ?"
+	"i.active, " VERSION_OF(                                                \
+	    "i") " FROM insats i "                                              \
+	         "WHERE i.id = ? AND i.forbund_id = :forbund"
 
 #define AUDIT_COLS                                                                    \
 	"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, a.username, a.action, " \
@@ -87,48 +90,62 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                           ", st.password_hash IS NOT NULL AS has_password "
 	                           "FROM staff st JOIN organisation o ON o.id = st.organisation_id "
 	                           "LEFT JOIN organisation po ON po.id = o.parent_id "
-	                           "WHERE st.active IN (?, ?) ORDER BY st.username",
+	                           "WHERE st.forbund_id = :forbund AND st.active IN (?, ?) "
+	                           "ORDER BY st.username",
 	    1, .ncols = 8, .nparams = 2, .rec = &staff_row_record },
 	[SQL_ADMIN_STAFF_GET] = { STAFF_GET, 1, .ncols = 17, .nparams = 1,
 	    .rec = &staff_account_record },
 	[SQL_ADMIN_STAFF_LOCK] = { STAFF_GET " FOR UPDATE", 1, .ncols = 17,
 	    .nparams = 1, .rec = &staff_account_record },
-	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT insats_id AS id FROM staff_insats WHERE staff_id = ? "
-	                               "ORDER BY insats_id",
+	[SQL_ADMIN_STAFF_INSATSER] = { "SELECT si.insats_id AS id FROM staff_insats si "
+	                               "JOIN staff st ON st.id = si.staff_id "
+	                               "AND st.forbund_id = :forbund "
+	                               "WHERE si.staff_id = ? ORDER BY si.insats_id",
 	    1, .ncols = 1, .nparams = 1, .rec = &staff_id_record },
-	[SQL_ADMIN_STAFF_INSERT] = { "INSERT INTO staff (organisation_id, username, display_name, email, "
-	                             "password_hash, must_change_password, active) "
-	                             "VALUES (?, ?, ?, ?, ?, 1, 1)",
+	[SQL_ADMIN_STAFF_INSERT] = { "INSERT INTO staff (forbund_id, organisation_id, username, "
+	                             "display_name, email, password_hash, must_change_password, active) "
+	                             "VALUES (:forbund, ?, ?, ?, ?, ?, 1, 1)",
 	    0, .ncols = 0, .nparams = 5 },
 	[SQL_ADMIN_STAFF_UPDATE] = { "UPDATE staff SET organisation_id = ?, display_name = ?, email = ?, "
 	                             "active = ?, password_hash = IF(?, NULL, password_hash), "
-	                             "api_token_hash = IF(?, api_token_hash, NULL) WHERE id = ?",
+	                             "api_token_hash = IF(?, api_token_hash, NULL) "
+	                             "WHERE id = ? AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 7 },
-	[SQL_ADMIN_STAFF_ROLES_PRUNE] = { "DELETE FROM staff_role WHERE staff_id = ? "
-	                                  "AND FIND_IN_SET(role, ?) = 0",
+	[SQL_ADMIN_STAFF_ROLES_PRUNE] = { "DELETE r FROM staff_role r JOIN staff st "
+	                                  "ON st.id = r.staff_id AND st.forbund_id = :forbund "
+	                                  "WHERE r.staff_id = ? AND FIND_IN_SET(r.role, ?) = 0",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_ROLE_ADD] = { "INSERT INTO staff_role (staff_id, role, granted_at) "
-	                               "VALUES (?, ?, UTC_TIMESTAMP()) "
-	                               "ON DUPLICATE KEY UPDATE granted_at = granted_at",
+	                               "SELECT st.id, x.role, UTC_TIMESTAMP() "
+	                               "FROM (SELECT ? AS id, ? AS role) x JOIN staff st "
+	                               "ON st.id = x.id AND st.forbund_id = :forbund "
+	                               "ON DUPLICATE KEY UPDATE granted_at = staff_role.granted_at",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_ADMIN_STAFF_INSATSER_PRUNE] = { "DELETE FROM staff_insats WHERE staff_id = ? "
-	                                     "AND FIND_IN_SET(insats_id, ?) = 0",
+	[SQL_ADMIN_STAFF_INSATSER_PRUNE] = { "DELETE si FROM staff_insats si JOIN staff st "
+	                                     "ON st.id = si.staff_id AND st.forbund_id = :forbund "
+	                                     "WHERE si.staff_id = ? "
+	                                     "AND FIND_IN_SET(si.insats_id, ?) = 0",
 	    0, .ncols = 0, .nparams = 2 },
+	/* The account and the insats both of the förbund. */
 	[SQL_ADMIN_STAFF_INSATS_ADD] = { "INSERT INTO staff_insats (staff_id, insats_id, assigned_at) "
-	                                 "VALUES (?, ?, UTC_TIMESTAMP()) "
-	                                 "ON DUPLICATE KEY UPDATE assigned_at = assigned_at",
+	                                 "SELECT st.id, i.id, UTC_TIMESTAMP() FROM staff st "
+	                                 "JOIN insats i ON i.forbund_id = st.forbund_id "
+	                                 "WHERE st.id = ? AND i.id = ? AND st.forbund_id = :forbund "
+	                                 "ON DUPLICATE KEY UPDATE assigned_at = staff_insats.assigned_at",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_TEMP_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 1, "
 	                                    "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
-	                                    "locked_until = NULL WHERE id = ?",
+	                                    "locked_until = NULL WHERE id = ? AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_ADMIN_STAFF_SET_TOKEN] = { "UPDATE staff SET api_token_hash = ? WHERE id = ?",
+	[SQL_ADMIN_STAFF_SET_TOKEN] = { "UPDATE staff SET api_token_hash = ? "
+	                                "WHERE id = ? AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_ADMIN_STAFF_UNLOCK] = { "UPDATE staff SET failed_logins = 0, locked_until = NULL "
-	                             "WHERE id = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)",
+	                             "WHERE id = ? AND forbund_id = :forbund "
+	                             "AND (failed_logins > 0 OR locked_until IS NOT NULL)",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_ADMIN_STAFF_TOTP_RESET] = { "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
-	                                 "totp_last_counter = NULL WHERE id = ? "
+	                                 "totp_last_counter = NULL WHERE id = ? AND forbund_id = :forbund "
 	                                 "AND (totp_secret IS NOT NULL OR totp_pending IS NOT NULL)",
 	    0, .ncols = 0, .nparams = 1 },
 
@@ -137,6 +154,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                         "(SELECT COUNT(*) FROM staff st WHERE st.organisation_id = o.id) "
 	                         "AS staff_count "
 	                         "FROM organisation o LEFT JOIN organisation p ON p.id = o.parent_id "
+	                         "WHERE o.forbund_id = :forbund "
 	                         "ORDER BY COALESCE(p.name, o.name), o.parent_id IS NOT NULL, o.name",
 	    1, .ncols = 9, .nparams = 0, .rec = &org_row_record },
 	[SQL_ADMIN_ORG_GET] = { ORG_GET, 1, .ncols = 8, .nparams = 1,
@@ -145,13 +163,13 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    .nparams = 1, .rec = &organisation_record },
 	[SQL_ADMIN_ORG_INSERT] = { "INSERT INTO organisation (forbund_id, parent_id, kind, name, "
 	                           "short_name, share_within_unit, active) "
-	                           "VALUES (COALESCE((SELECT p.forbund_id FROM organisation p "
-	                           "WHERE p.id = ?), (SELECT MIN(f.id) FROM forbund f)), "
-	                           "?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 7 },
+	                           "VALUES (:forbund, ?, ?, ?, ?, ?, ?)",
+	    0, .ncols = 0, .nparams = 6 },
 	[SQL_ADMIN_ORG_UPDATE] = { "UPDATE organisation o SET o.parent_id = ?, o.kind = ?, o.name = ?, "
 	                           "o.short_name = ?, o.share_within_unit = ?, o.active = ?, "
-	                           "o." VERSION_BUMP("o") " WHERE o.id = ?",
+	                           "o." VERSION_BUMP(
+	                               "o") " WHERE o.id = ? "
+	                                    "AND o.forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 7 },
 
 	[SQL_ADMIN_INSATS_LIST] = { "SELECT i.id, i.name, i.slug, o.name AS host, "
@@ -163,7 +181,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                            "(SELECT COUNT(*) FROM staff_insats si JOIN staff s ON s.id = si.staff_id "
 	                            "WHERE si.insats_id = i.id AND s.active = 1) AS staff "
 	                            "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
-	                            "ORDER BY i.name",
+	                            "WHERE i.forbund_id = :forbund ORDER BY i.name",
 	    1, .ncols = 11, .nparams = 0, .rec = &insats_row_record },
 	[SQL_ADMIN_INSATS_GET] = { INSATS_GET, 1, .ncols = 20, .nparams = 1,
 	    .rec = &insats_record },
@@ -174,9 +192,9 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                              "direction, measurement, period_start, period_end, places, "
 	                              "hours_per_week_min, hours_per_week_max, typical_weeks_min, "
 	                              "typical_weeks_max, summary_due_days, active) "
-	                              "VALUES ((SELECT o.forbund_id FROM organisation o WHERE o.id = ?), "
+	                              "VALUES (:forbund, "
 	                              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 19 },
+	    0, .ncols = 0, .nparams = 18 },
 	[SQL_ADMIN_INSATS_UPDATE] = { "UPDATE insats i SET i.host_organisation_id = ?, i.name = ?, "
 	                              "i.short_name = ?, i.slug = ?, i.description = ?, "
 	                              "i.location = ?, i.target_groups = ?, i.direction = ?, "
@@ -185,15 +203,22 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                              "i.hours_per_week_max = ?, i.typical_weeks_min = ?, "
 	                              "i.typical_weeks_max = ?, i.summary_due_days = ?, "
 	                              "i.active = ?, i." VERSION_BUMP(
-	                                  "i") " WHERE i.id = ?",
+	                                  "i") " WHERE i.id = ? AND i.forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 19 },
-	[SQL_ADMIN_GOALS] = { "SELECT kind, label, target_numerator, target_denominator "
-	                      "FROM insats_goal WHERE insats_id = ? ORDER BY sort_order, id",
+	[SQL_ADMIN_GOALS] = { "SELECT g.kind, g.label, g.target_numerator, g.target_denominator "
+	                      "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
+	                      "AND i.forbund_id = :forbund "
+	                      "WHERE g.insats_id = ? ORDER BY g.sort_order, g.id",
 	    1, .ncols = 4, .nparams = 1, .rec = &insats_goal_record },
-	[SQL_ADMIN_GOALS_DELETE] = { "DELETE FROM insats_goal WHERE insats_id = ?",
+	[SQL_ADMIN_GOALS_DELETE] = { "DELETE g FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
+	                             "AND i.forbund_id = :forbund WHERE g.insats_id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_ADMIN_GOAL_INSERT] = { "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, "
-	                            "target_denominator, sort_order) VALUES (?, ?, ?, ?, ?, ?)",
+	                            "target_denominator, sort_order) "
+	                            "SELECT i.id, x.kind, x.label, x.num, x.den, x.sort_order "
+	                            "FROM (SELECT ? AS id, ? AS kind, ? AS label, ? AS num, "
+	                            "? AS den, ? AS sort_order) x JOIN insats i "
+	                            "ON i.id = x.id AND i.forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 6 },
 
 	[SQL_ADMIN_AUDIT_BY_PNR] = { AUDIT_COLS

@@ -9,7 +9,7 @@
  * a staff session, a tablet session and a bearer token. */
 #define SESSION_ROW(id, csrf)                                                  \
 	"SELECT " id " AS id, " csrf " AS csrf, st.id AS staff_id, "           \
-	"st.username, st.display_name, st.organisation_id, "
+	"st.username, st.display_name, st.organisation_id, st.forbund_id, "
 
 /* An access-log row (SQL_AUDIT_INSERT and _READ). */
 #define AUDIT_INSERT_SQL                                                       \
@@ -32,7 +32,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                             "WHERE s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.token_hash = ? AND st.active = 1",
-	    1, .ncols = 12, .nparams = 3, .rec = &session_row_record },
+	    1, .ncols = 13, .nparams = 3, .rec = &session_row_record },
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SESSION_INSERT] = { "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, "
@@ -57,7 +57,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                            "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) AS live "
 	                                            "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
 	                                            "WHERE t.token_hash = ?",
-	    1, .ncols = 12, .nparams = 3, .rec = &session_row_record },
+	    1, .ncols = 13, .nparams = 3, .rec = &session_row_record },
 	[SQL_TABLET_TOUCH] = { "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, staff_id, csrf_token, "
@@ -76,7 +76,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                    "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
 	                                    "AND r.role = 'integration' "
 	                                    "WHERE st.api_token_hash = ? AND st.active = 1",
-	    1, .ncols = 12, .nparams = 1, .rec = &session_row_record },
+	    1, .ncols = 13, .nparams = 1, .rec = &session_row_record },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
 	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked "
 	                          "FROM staff WHERE username = ? AND active = 1 "

@@ -255,6 +255,8 @@ worker_serve(FCGX_Request *fr, struct arena *a, struct db *db,
 	r.src = (struct req_source){ worker_param, worker_read, fr };
 	log_set_request_id(FCGX_GetParam("REQUEST_ID", fr->envp));
 	resp_init(&r.resp, a);
+	/* No förbund carried over from the last request (db_scope.h). */
+	db_forbund_set(db, 0);
 
 	route_dispatch(&r);
 	/* A handler that failed midway must not leave a transaction open

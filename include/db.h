@@ -69,9 +69,11 @@ struct db_record {
 /*
  * One statement: its SQL, whether it only reads (a read is retried once
  * after a reconnect; a write is not, since it may have been applied), and
- * its shape: the number of result columns and of ? parameters, both checked
- * against the server when the worker prepares it. rec, when set, is the
- * record its rows fill (db_load()); then ncols must be rec->nfields.
+ * its shape: the number of result columns and of ? parameters (the
+ * caller's: not its :forbund, which the db layer binds, db_scope.h), both
+ * checked against the server when the worker prepares it. rec, when set,
+ * is the record its rows fill (db_load()); then ncols must be
+ * rec->nfields.
  */
 struct db_query {
 	const char *sql;
@@ -179,6 +181,16 @@ int db_ready(const struct db *);
 enum app_err db_connect(struct db *, char *err, size_t errlen);
 
 void db_close(struct db *);
+
+/*
+ * The förbund this connection's statements are scoped to, for the request
+ * being served: every ":forbund" of a statement's text is bound to it
+ * (db_scope.h). The request sets it once it knows its caller (route.c),
+ * and 0 clears it for the next request; a scoped statement run with none
+ * set fails (APP_EDB) and logs a bug.
+ */
+void db_forbund_set(struct db *, long long forbund);
+long long db_forbund(const struct db *);
 
 /* Execute statement q of area with params; if out is not NULL, copy every
  * row into the arena. APP_EUNAVAIL when the server is gone (the connection is

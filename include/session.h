@@ -38,6 +38,7 @@ struct req;
 struct staff_user {
 	long long id;
 	long long organisation_id;
+	long long forbund_id; /* the account's förbund (db_forbund_set()) */
 	struct str username;
 	struct str display_name;
 	unsigned roles; /* ROLE_BIT()s */

@@ -1,6 +1,11 @@
 /*
  * sql_admin.h: statements of the admin pages (app/page_admin*.c).
  * Parameters in brackets, result columns after the arrow.
+ *
+ * The accounts', organisations' and insatser's statements are scoped to
+ * the request's förbund (":forbund", db_scope.h): another förbund's row
+ * is not found, not changed, and not linked to. The access log's and the
+ * code lists' are not yet (issue 20).
  */
 #ifndef SQL_ADMIN_H
 #define SQL_ADMIN_H
@@ -46,8 +51,8 @@ enum sql_admin {
 	/* (id) -> organisation (organisation.c); _LOCK locks the row */
 	SQL_ADMIN_ORG_GET,
 	SQL_ADMIN_ORG_LOCK,
-	/* (parent_id, parent_id, kind, name, short_name, share, active): the
-	 * parent's förbund, or the installation's one förbund */
+	/* (parent_id, kind, name, short_name, share, active): in the
+	 * request's förbund, as its parent must be (the composite key) */
 	SQL_ADMIN_ORG_INSERT,
 	/* (parent_id, kind, name, short_name, share, active, id) */
 	SQL_ADMIN_ORG_UPDATE,

@@ -284,45 +284,46 @@ ON DUPLICATE KEY UPDATE
 -- ------------------------------------------------------------------- staff
 -- Demo accounts: password "stegvis-demo" for all but sus-job, which has no
 -- password (it will authenticate with a token). Loading again resets them.
-INSERT INTO staff (id, organisation_id, username, display_name, email, password_hash,
+INSERT INTO staff (id, forbund_id, organisation_id, username, display_name, email, password_hash,
                    must_change_password, active, failed_logins, locked_until)
 VALUES
-    (1, 1,  'admin',          'Demo Administratör',
+    (1, 1, 1,  'admin',          'Demo Administratör',
      'admin@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$k2ji//xzFYwWSWJz0a4xvQ$HXxiT03CRcwpzQ2VLE2dKmJ/VlhyIz2KKNtop6iwGdg',
      0, 1, 0, NULL),
-    (2, 2,  'remittent.fk',   'Demo Handläggare Försäkringskassan',
+    (2, 1, 2,  'remittent.fk',   'Demo Handläggare Försäkringskassan',
      'remittent.fk@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$9iOTsQ7c9yhrpi1osvfbGw$K5OlNq5peRi11BW3c57/gY2hmbtzZpgXZu2ckbrPGKY',
      0, 1, 0, NULL),
-    (3, 10, 'remittent.soc',  'Demo Socialsekreterare Trollhättan',
+    (3, 1, 10, 'remittent.soc',  'Demo Socialsekreterare Trollhättan',
      'remittent.soc@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$kgIvuD/2MVkP7toL0WJulw$W3+YDImJ2bjjnvWWuT/JCO7NpVpdZIszqVbbGbz0DSw',
      0, 1, 0, NULL),
     -- Insats staff keep their home organisation: personal.fv is employed by
     -- the city (ASF), personal.tramp by Arbetsförmedlingen. -- assumed
-    (4, 12, 'personal.fv',    'Demo Personal Friska Vindar 2.0',
+    (4, 1, 12, 'personal.fv',    'Demo Personal Friska Vindar 2.0',
      'personal.fv@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$5s6kA7H0yYLD9j+3W6HOvA$63hkwpEc5apePB7wlcmMerXqoCMQNvOyoOF0hA+dGxs',
      0, 1, 0, NULL),
-    (5, 3,  'personal.tramp', 'Demo Personal Trampolinen',
+    (5, 1, 3,  'personal.tramp', 'Demo Personal Trampolinen',
      'personal.tramp@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$6XPbQTyWd0zCkqx8cowxwQ$NtCYMmnw6/HuuIUhOGmz6REPAruUHOIg882mOtborig',
      0, 1, 0, NULL),
-    (6, 1,  'forbund',        'Demo Förbundschef',
+    (6, 1, 1,  'forbund',        'Demo Förbundschef',
      'forbund@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$Te/JlPJETTh8w7LHzGFBUQ$aejaBihlHaRCyBu199qpKCMMcYI7s9kU6Dhu6JhEhQ8',
      0, 1, 0, NULL),
-    (7, 1,  'sus-job',        'SUS-integration (demo)',
+    (7, 1, 1,  'sus-job',        'SUS-integration (demo)',
      NULL, NULL,
      0, 1, 0, NULL),
     -- Case Manager Grästorp is the one insats still running: its staff
     -- member has a live inbox in the demo (hash as personal.tramp's).
-    (8, 6,  'personal.cm',    'Demo Personal Case Manager',
+    (8, 1, 6,  'personal.cm',    'Demo Personal Case Manager',
      'personal.cm@stegvis.example',
      '$argon2id$v=19$m=65536,t=2,p=1$6XPbQTyWd0zCkqx8cowxwQ$NtCYMmnw6/HuuIUhOGmz6REPAruUHOIg882mOtborig',
      0, 1, 0, NULL)
 ON DUPLICATE KEY UPDATE
+    forbund_id = VALUES(forbund_id),
     organisation_id = VALUES(organisation_id), username = VALUES(username),
     display_name = VALUES(display_name), email = VALUES(email),
     password_hash = VALUES(password_hash), must_change_password = VALUES(must_change_password),

@@ -359,8 +359,9 @@ aget() { fetch -b "$(jar "$1")" "$BASE$2"; }
 # remittent), called NAME (default "Test USER"), with the demo password,
 # no change forced.
 mk_account() {
-	q "INSERT INTO staff (organisation_id, username, display_name, password_hash, must_change_password)
-		SELECT $2, '$1', '${4:-Test $1}', password_hash, 0 FROM staff WHERE username = 'admin';
+	q "INSERT INTO staff (forbund_id, organisation_id, username, display_name, password_hash, must_change_password)
+		SELECT (SELECT forbund_id FROM organisation WHERE id = $2), $2, '$1', '${4:-Test $1}', password_hash, 0
+		FROM staff WHERE username = 'admin';
 		INSERT INTO staff_role (staff_id, role) SELECT id, '${3:-remittent}' FROM staff WHERE username = '$1'"
 }
 # give_password USER: the demo password, no change forced (to log in as USER).

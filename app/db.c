@@ -869,6 +869,15 @@ db_exec_once(MYSQL_STMT *st, struct arena *a, const struct db_param *params,
 	return APP_OK;
 }
 
+const struct db_query *
+db_area_statements(enum db_area area, size_t *n)
+{
+	if ((unsigned)area >= DB_AREA__MAX)
+		return NULL;
+	*n = areas[area].n;
+	return areas[area].q;
+}
+
 /* The statement entry of (area, q), or NULL when out of range. */
 static const struct db_query *
 db_query_of(enum db_area area, unsigned q)

@@ -192,6 +192,10 @@ void db_close(struct db *);
 void db_forbund_set(struct db *, long long forbund);
 long long db_forbund(const struct db *);
 
+/* The statement table of area (its n statements), for checks over every
+ * statement (tests/unit/test_db_scope_cover.c); NULL when out of range. */
+const struct db_query *db_area_statements(enum db_area, size_t *n);
+
 /* Execute statement q of area with params; if out is not NULL, copy every
  * row into the arena. APP_EUNAVAIL when the server is gone (the connection is
  * dropped and reopened on the next call), APP_EDUP on a unique key

@@ -198,8 +198,8 @@ const struct db_record report_pass_org_record =
 const struct db_query sql_report[SQL_REPORT__MAX] = {
 	[SQL_REPORT_INSATSER] = { "SELECT i.id, i.name, i.period_start, "
 	                          "IFNULL(i.period_end, '') AS period_end "
-	                          "FROM insats i "
-	                          "WHERE (? = 0 OR " /* structural too: 17d */
+	                          "FROM insats i WHERE i.forbund_id = :forbund "
+	                          "AND (? = 0 OR " /* structural too: 17d */
 	                          "i.id IN (SELECT si.insats_id FROM "
 	                          "staff_insats si WHERE si.staff_id = ?)) "
 	                          "ORDER BY i.name, i.id",

@@ -15,8 +15,9 @@
 #include "db.h"
 
 enum sql_report {
-	/* (staff id or 0 for every insats, the same) -> id, name, period
-	 * start, period end or "": the individual insatser to choose from */
+	/* (staff id or 0 for every insats of the request's förbund, the
+	 * same) -> id, name, period start, period end or "": the individual
+	 * insatser to choose from */
 	SQL_REPORT_INSATSER,
 	/* () -> code, label, active: the code lists in their order */
 	SQL_REPORT_CODES_EDUCATION,

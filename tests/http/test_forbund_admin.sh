@@ -3,7 +3,8 @@
 # organisations and insatser, and the demo förbund's admin nothing of the
 # second's. Another förbund's row by id is a 404, never a page or a
 # change, and nothing links across (an account to another förbund's
-# organisation or insats, an insats to another förbund's host).
+# organisation or insats, an insats to another förbund's host). The
+# activity report offers each förbund's chief its own insatser.
 #
 # There is no platform admin yet: the second förbund, its office and its
 # admin are made here in SQL. Its insats is inactive and it has no
@@ -109,6 +110,18 @@ eq "no account of one förbund is on another förbund's insats" "$(q "SELECT COU
 	JOIN staff s ON s.id = si.staff_id JOIN insats i ON i.id = si.insats_id WHERE s.forbund_id <> i.forbund_id")" 0
 eq "no account is in another förbund's organisation" "$(q "SELECT COUNT(*) FROM staff s
 	JOIN organisation o ON o.id = s.organisation_id WHERE s.forbund_id <> o.forbund_id")" 0
+
+# --- The report's choice of insatser: each förbund's own. (Only the
+# choice: the förbund-wide tables below it are not scoped yet.)
+mk_account "${P}_chef" "$O2" forbund "Chef Testförbundet"
+eq "the second förbund's chief logs in" "$(as "${P}_chef")" 303
+aget "${P}_chef" /rapporter > /dev/null
+expect_body "the report offers the second förbund's chief its insats" ">Insats $P</option>"
+check "... and none of the demo förbund's" bash -c "! grep -q '>Friska Vindar 2.0</option>' '$BODY'"
+eq "the demo chief logs in" "$(as forbund)" 303
+aget forbund /rapporter > /dev/null
+expect_body "the demo chief is offered the demo insatser" ">Friska Vindar 2.0</option>"
+check "... and not the second förbund's" body_lacks ">Insats $P</option>"
 
 # The second förbund's accounts off again: nothing of it left to log in.
 q "UPDATE staff SET active = 0 WHERE forbund_id = $F2"

@@ -63,7 +63,7 @@ MODULES += page_create
 MODULES += public_cache code_labels
 MODULES += participant_list sql_participant_list
 MODULES += multipart
-MODULES += db_nodes db_scope
+MODULES += db_nodes db_scope public_host
 MODULES += report_pass
 MODULES += report_quest_pairs
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)
@@ -101,6 +101,7 @@ UNIT_TESTS += test_log
 UNIT_TESTS += test_public_cache test_code_labels
 UNIT_TESTS += test_multipart
 UNIT_TESTS += test_db_nodes test_db_scope test_db_scope_cover
+UNIT_TESTS += test_public_host
 UNIT_TESTS += test_sus_items
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \
@@ -111,7 +112,7 @@ FUZZERS += date http_head route form_fields kiosk_answer totp session_token \
            roles sus_xml
 FUZZERS += multipart
 FUZZERS += kiosk_code request_params
-FUZZERS += db_scope
+FUZZERS += db_scope public_host
 REPLAY_BINS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_BINS   = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 

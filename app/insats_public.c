@@ -28,23 +28,29 @@ const struct db_record insats_public_goal_record =
 
 static const struct db_field generation_fields[] = {
 	DB_FIELD(public_generation, gen, "gen", DB_F_STR),
+	DB_FIELD(public_generation, forbund_id, "forbund_id", DB_F_INT),
 };
 const struct db_record public_generation_record =
     DB_RECORD(public_generation, generation_fields);
 
 enum app_err
-insats_public_generation(struct db *db, struct arena *a, struct str *gen)
+insats_public_generation(struct db *db, struct arena *a, struct str host,
+    struct str *gen, long long *forbund)
 {
+	struct db_param p[1] = { DB_STR(host) };
 	struct public_generation g;
 	int found;
 	enum app_err e;
 
 	*gen = STR_LIT("");
-	if ((e = db_load_one(db, a, DB_PUBLIC, SQL_PUBLIC_GENERATION, NULL, 0,
-	         &g, &found)) != APP_OK)
+	*forbund = 0;
+	if ((e = db_load_one(db, a, DB_PUBLIC, SQL_PUBLIC_GENERATION, p, 1, &g,
+	         &found)) != APP_OK)
 		return e;
-	if (found)
+	if (found) {
 		*gen = g.gen;
+		*forbund = g.forbund_id;
+	}
 	return APP_OK;
 }
 

@@ -3,6 +3,7 @@
 #include "insats_public.h"
 #include "pages.h"
 #include "public_cache.h"
+#include "public_host.h"
 #include "req.h"
 #include "view.h"
 
@@ -58,33 +59,44 @@ page_index_render(struct req *r)
 }
 
 /*
- * GET /: every active insats with its places, period and goals.
+ * GET /: every active insats of one förbund with its places, period and
+ * goals. Signed-in staff and a consent tablet see their own förbund's; an
+ * anonymous visitor the förbund of the host name asked for (sql/0071), or
+ * the installation's only one; with none of them, 404.
  *
- * Anonymous visitors get the same bytes, so the worker keeps the page it
- * rendered for them (include/public_cache.h) and serves it again while the
- * database's public page generation is the one it was rendered under: one
- * statement instead of two and no rendering. The generation is read before
- * the insatser: a change committed in between makes the kept page newer
- * than its generation says, never older. Signed-in staff and a consent
- * tablet get their own layout (name, CSRF token): always rendered, never
- * kept.
+ * Anonymous visitors of a förbund get the same bytes, so the worker keeps
+ * the page it rendered for them (include/public_cache.h) and serves it
+ * again while the database's public page generation is the one it was
+ * rendered under: one statement (the generation and the förbund together)
+ * instead of two and no rendering. The generation is read before the
+ * insatser: a change committed in between makes the kept page newer than
+ * its generation says, never older. Signed-in staff and a consent tablet
+ * get their own layout (name, CSRF token): always rendered, never kept.
  */
 enum app_err
 page_index(struct req *r)
 {
+	char host[PUBLIC_HOST_MAX + 1];
 	struct str gen, kept;
+	long long forbund;
 	enum app_err e;
 
 	if (r->user != NULL || r->tablet != NULL)
 		return page_index_render(r);
-	if ((e = insats_public_generation(r->db, r->a, &gen)) != APP_OK)
+	(void)public_host_of(r->src.param(r->src.ctx, "HTTP_HOST"), host);
+	if ((e = insats_public_generation(
+	         r->db, r->a, str_cstr(host), &gen, &forbund)) != APP_OK)
 		return e;
-	if (public_cache_get(gen, &kept)) {
+	if (forbund == 0)
+		return APP_ENOTFOUND;
+	db_forbund_set(r->db, forbund);
+	if (public_cache_get(forbund, gen, &kept)) {
 		r->resp.body.len = 0;
 		return buf_append(&r->resp.body, kept.p, kept.len);
 	}
 	if ((e = page_index_render(r)) != APP_OK)
 		return e;
-	public_cache_put(gen, (struct str){ r->resp.body.p, r->resp.body.len });
+	public_cache_put(
+	    forbund, gen, (struct str){ r->resp.body.p, r->resp.body.len });
 	return APP_OK;
 }

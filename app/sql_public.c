@@ -8,15 +8,23 @@ const struct db_query sql_public[SQL_PUBLIC__MAX] = {
 	                      "DATE_FORMAT(i.period_end, '%Y-%m-%d') AS period_end, "
 	                      "o.name AS host "
 	                      "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
-	                      "WHERE i.active = 1 ORDER BY i.name",
+	                      "WHERE i.forbund_id = :forbund AND i.active = 1 ORDER BY i.name",
 	    1, .ncols = 8, .nparams = 0, .rec = &insats_public_record },
 	[SQL_INSATS_GOALS] = { "SELECT g.insats_id, g.label, g.target_numerator AS numerator, "
 	                       "g.target_denominator AS denominator, "
 	                       "g.target_denominator = 100 AS percent "
 	                       "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
-	                       "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id",
+	                       "WHERE i.forbund_id = :forbund AND i.active = 1 "
+	                       "ORDER BY g.insats_id, g.sort_order, g.id",
 	    1, .ncols = 5, .nparams = 0, .rec = &insats_public_goal_record },
-	[SQL_PUBLIC_GENERATION] = { "SELECT CAST(gen AS CHAR) AS gen "
-	                            "FROM public_page_generation WHERE id = 1",
-	    1, .ncols = 1, .nparams = 0, .rec = &public_generation_record },
+	/* In the same round trip: the förbund whose page the host name is (0
+	 * when that förbund is inactive), else, when no förbund has the
+	 * name, the installation's only active one, else 0. */
+	[SQL_PUBLIC_GENERATION] = { "SELECT CAST(g.gen AS CHAR) AS gen, "
+	                            "COALESCE((SELECT IF(f.active = 1, f.id, 0) FROM forbund f "
+	                            "WHERE f.public_host = ?), "
+	                            "(SELECT MIN(f.id) FROM forbund f WHERE f.active = 1 "
+	                            "HAVING COUNT(*) = 1), 0) AS forbund_id "
+	                            "FROM public_page_generation g WHERE g.id = 1",
+	    1, .ncols = 2, .nparams = 1, .rec = &public_generation_record },
 };

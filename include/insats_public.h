@@ -36,7 +36,8 @@ struct insats_public_goal {
 };
 extern const struct db_record insats_public_goal_record;
 
-/* Every active insats by name into *ins (*nins of them), and every goal of
+/* Every active insats of the request's förbund (db_forbund_set()) by
+ * name into *ins (*nins of them), and every goal of
  * them by insats id, then their order, into *goals (*ngoals). Arena
  * arrays, NULL when empty. APP_E* from the database. */
 enum app_err insats_public_load(struct db *, struct arena *,
@@ -45,17 +46,23 @@ enum app_err insats_public_load(struct db *, struct arena *,
 
 /* The generation of the public page (SQL_PUBLIC_GENERATION,
  * sql/0045_public_page_generation.sql): set anew by the database whenever
- * an insats, a goal or an organisation changes. Compared as text. */
+ * an insats, a goal, an organisation or a förbund changes. Compared as
+ * text. With it, the förbund whose page an anonymous visitor gets
+ * (sql/0071): the one whose public_host is the request's host name (none
+ * when it is inactive), else, when no förbund has that name, the
+ * installation's only active förbund, else none (0). */
 struct public_generation {
-	struct str gen; /* arena; "" when the row is missing */
+	struct str gen;       /* arena; "" when the row is missing */
+	long long forbund_id; /* 0: no förbund's page at this host */
 };
 extern const struct db_record public_generation_record;
 
-/* The current generation of the public page into *gen (arena). APP_E*
- * from the database; a missing row is APP_OK with "" (which no kept page
- * matches). */
-enum app_err insats_public_generation(
-    struct db *, struct arena *, struct str *gen);
+/* The current generation of the public page into *gen (arena), and the
+ * förbund of host (a public_host_of() name, "" for none) into *forbund
+ * (0: none). APP_E* from the database; a missing row is APP_OK with ""
+ * (which no kept page matches) and förbund 0. */
+enum app_err insats_public_generation(struct db *, struct arena *,
+    struct str host, struct str *gen, long long *forbund);
 
 /* The goals of insats id among goals (as loaded: by insats id): *first is
  * the index of its first, the return value how many (0: none). */

@@ -8,13 +8,14 @@
 #include "db.h"
 
 enum sql_public {
-	/* () -> struct insats_public: active insatser by name */
+	/* () -> struct insats_public: the request's förbund's active
+	 * insatser by name */
 	SQL_INSATS_LIST,
 	/* () -> struct insats_public_goal: their goals by insats id, then
 	 * order */
 	SQL_INSATS_GOALS,
-	/* () -> struct public_generation: the one row of
-	 * public_page_generation */
+	/* (host name or "") -> struct public_generation: the one row of
+	 * public_page_generation, and the förbund of the page (sql/0071) */
 	SQL_PUBLIC_GENERATION,
 	SQL_PUBLIC__MAX
 };

@@ -29,8 +29,9 @@
 
 /* Tables of the installation, not of a förbund: the förbund table itself,
  * the code lists (SUS's national codes; today any förbund's admin edits
- * them for all, which issue 20 has still to settle), and the migrations'
- * record. */
+ * them for all, which issue 20 has still to settle), the migrations'
+ * record, and the public page's one generation (a change in any förbund
+ * renders every förbund's page afresh). */
 static const char *const platform_tables[] = {
 	"forbund",
 	"code_education",
@@ -41,10 +42,11 @@ static const char *const platform_tables[] = {
 	"code_advise_against",
 	"code_municipality",
 	"schema_version",
+	"public_page_generation",
 	"dual",
 };
 
-static const enum db_area scoped_areas[] = { DB_ADMIN };
+static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC };
 
 /* Statements of the scoped areas not scoped yet: the access log's
  * searches (audit_log has no forbund_id yet). */

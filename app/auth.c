@@ -278,3 +278,21 @@ auth_password_problem(struct str username, struct str pw)
 		return "Lösenordet får inte vara ditt användarnamn.";
 	return NULL;
 }
+
+struct str
+auth_temp_password(struct req *r)
+{
+	struct str hex = session_random_hex(r, 8);
+	char *p;
+	size_t k = 0;
+
+	if (hex.p == NULL || (p = arena_alloc(r->a, 20)) == NULL)
+		return STR_NULL;
+	for (size_t i = 0; i < hex.len; i++) {
+		if (i > 0 && i % 4 == 0)
+			p[k++] = '-';
+		p[k++] = hex.p[i];
+	}
+	p[k] = '\0';
+	return (struct str){ p, k };
+}

@@ -19,6 +19,8 @@
  *   stegvis backup [-c CONF] [--out DIR]         encrypted backup (timer)
  *   stegvis restore [-c CONF] [--key FILE] BACKUP   load a backup
  *   stegvis gallring [-c CONF] [--dry-run]       gallring by rule (timer)
+ *   stegvis forbund-add [-c CONF] --name N --short S [--host H] --admin U
+ *                       --admin-name N           a new förbund, its admin
  */
 #include <errno.h>
 #include <libgen.h>
@@ -52,6 +54,7 @@
 #include "view.h"
 #include "demo_quest.h"
 #include "quest_cli.h"
+#include "forbund_cli.h"
 #include "gallring_cli.h"
 
 #define DEFAULT_CONF "conf/stegvis.conf"
@@ -76,7 +79,10 @@ usage(void)
 	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
 	    "       stegvis backup [-c CONF] [--out DIR]\n"
 	    "       stegvis restore [-c CONF] [--key FILE] BACKUP\n"
-	    "       stegvis gallring [-c CONF] [--dry-run]\n",
+	    "       stegvis gallring [-c CONF] [--dry-run]\n"
+	    "       stegvis forbund-add [-c CONF] --name NAME --short SHORT "
+	    "[--host HOST]\n"
+	    "                           --admin USERNAME --admin-name NAME\n",
 	    stderr);
 	return 2;
 }
@@ -593,6 +599,9 @@ main(int argc, char **argv)
 		return backup_cli_backup(argc - 1, argv + 1);
 	if (strcmp(argv[1], "restore") == 0)
 		return backup_cli_restore(argc - 1, argv + 1);
+	/* A new förbund, by the installation's operator: app/forbund_cli.c */
+	if (strcmp(argv[1], "forbund-add") == 0)
+		return forbund_cli_add(argc - 1, argv + 1);
 	/* Gallring: app/gallring_cli.c */
 	if (strcmp(argv[1], "gallring") == 0)
 		return gallring_cli(argc - 1, argv + 1, GALLRING_CRASH_AFTER);

@@ -251,21 +251,3 @@ admin_created(struct req *r, struct str key, const char *path, long long id)
 		return e;
 	return page_redirect(r, loc.p);
 }
-
-struct str
-admin_temp_password(struct req *r)
-{
-	struct str hex = session_random_hex(r, 8);
-	char *p;
-	size_t k = 0;
-
-	if (hex.p == NULL || (p = arena_alloc(r->a, 20)) == NULL)
-		return STR_NULL;
-	for (size_t i = 0; i < hex.len; i++) {
-		if (i > 0 && i % 4 == 0)
-			p[k++] = '-';
-		p[k++] = hex.p[i];
-	}
-	p[k] = '\0';
-	return (struct str){ p, k };
-}

@@ -492,7 +492,7 @@ page_admin_account_create(struct req *r)
 	/* An integration account logs in with a token, never a password. */
 	integration = staff_is_integration(f.c.roles);
 	if (!integration &&
-	    ((pw = admin_temp_password(r)).p == NULL ||
+	    ((pw = auth_temp_password(r)).p == NULL ||
 	        (e = auth_hash(r, pw, &hash)) != APP_OK)) {
 		db_rollback(r->db);
 		return pw.p == NULL ? APP_ENOMEM : e;
@@ -625,7 +625,7 @@ page_admin_account_password(struct req *r)
 	if ((refusal = staff_password_reset_refusal(
 	         f.stored.role_bits, id == r->user->id)) != NULL)
 		return admin_account_refuse(r, &f, refusal);
-	if ((pw = admin_temp_password(r)).p == NULL)
+	if ((pw = auth_temp_password(r)).p == NULL)
 		return APP_ENOMEM;
 	if ((e = auth_hash(r, pw, &hash)) != APP_OK)
 		return e;

@@ -292,4 +292,7 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                                               "code_advise_against",
 	                                               ""),
 	    0, .ncols = 0, .nparams = 4 },
+	[SQL_ADMIN_FORBUND_INSERT] = { "INSERT INTO forbund (name, short_name, public_host) "
+	                               "VALUES (?, ?, ?)",
+	    0, .ncols = 0, .nparams = 3 },
 };

@@ -59,6 +59,11 @@ int auth_username(struct req *, struct str typed, struct str *out);
  * the arena or libsodium's memory is short. */
 enum app_err auth_hash(struct req *, struct str password, struct str *out);
 
+/* A temporary password (an admin's new account or reset, a new förbund's
+ * first admin): 16 random hex digits in groups of four. Arena; STR_NULL
+ * when the arena is full. */
+struct str auth_temp_password(struct req *);
+
 /* 1 when password matches hash (a NUL-terminated crypto_pwhash_str). */
 int auth_verify(const char *hash, struct str password);
 

@@ -134,7 +134,4 @@ enum app_err admin_saved(struct req *, const char *path, long long id);
 enum app_err admin_created(
     struct req *, struct str key, const char *path, long long id);
 
-/* A temporary password: 16 random hex digits in groups of four. Arena. */
-struct str admin_temp_password(struct req *);
-
 #endif /* !PAGE_ADMIN_H */

@@ -109,6 +109,11 @@ enum sql_admin {
 	SQL_ADMIN_CODE_ADVISE_AGAINST_LIST,
 	SQL_ADMIN_CODE_ADVISE_AGAINST_INSERT,
 	SQL_ADMIN_CODE_ADVISE_AGAINST_UPDATE,
+
+	/* (name, short_name, public_host or NULL): a new förbund, by the
+	 * installation's operator (forbund.c); the installation's table, so
+	 * not scoped */
+	SQL_ADMIN_FORBUND_INSERT,
 	SQL_ADMIN__MAX
 };
 

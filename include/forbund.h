@@ -1,0 +1,48 @@
+/*
+ * forbund.h: a new förbund in the installation, with its office and its
+ * first admin (issue 20, several förbund in one installation).
+ *
+ * The installation's operator is the platform administrator: a förbund is
+ * created from the command line (`stegvis forbund-add`, forbund_cli.c), not
+ * by any web role, so that no account of any förbund reaches another
+ * förbund. Everything after that (its organisations, insatser, accounts)
+ * is its own admin's, on the admin pages, within the förbund.
+ */
+#ifndef FORBUND_H
+#define FORBUND_H
+
+#include "app.h"
+#include "str.h"
+
+struct req;
+
+/* What `stegvis forbund-add` is given. */
+struct forbund_new {
+	struct str name;        /* full name, 1..200 characters */
+	struct str short_name;  /* for headers and reports, 1..60 */
+	struct str public_host; /* its public page's host name, "" for none */
+	struct str admin_username; /* the first admin's account name */
+	struct str admin_name;     /* ... and display name, 1..200 */
+};
+
+/* The office every new förbund starts with: its first admin's
+ * organisation, kind "other". */
+#define FORBUND_OFFICE_NAME "Förbundskansliet"
+
+/* Why f cannot be created, or NULL: an English message for the operator
+ * (a name empty or too long, a host name that public_host_of() would not
+ * read back the same, an account name staff_username_ok() refuses). Pure. */
+const char *forbund_new_problem(const struct forbund_new *f);
+
+/*
+ * Create f in one transaction: the förbund, its office, and its admin
+ * (role admin, password_hash, to be changed at the first login), with an
+ * access-log row. *forbund_id and *staff_id are the new rows'. The request's
+ * förbund (db_forbund_set()) is the new one afterwards. APP_EDUP when the
+ * name, short name, host name or account name is taken (nothing is
+ * stored); APP_E* from the database.
+ */
+enum app_err forbund_create(struct req *, const struct forbund_new *f,
+    struct str password_hash, long long *forbund_id, long long *staff_id);
+
+#endif /* !FORBUND_H */

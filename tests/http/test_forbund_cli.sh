@@ -1,0 +1,75 @@
+# A new förbund in the installation (issue 20): `stegvis forbund-add`, the
+# installation operator's command, makes the förbund, its office and its
+# first admin in one transaction, prints the temporary password once, and
+# logs it. The new admin must change the password, then sees only the new
+# förbund on the admin pages. Bad input stores nothing. The förbund is
+# inactive again at the end (the demo förbund alone: later tests' public
+# page needs no host name).
+. "$(dirname "$0")/lib.sh"
+
+P=t_fc_$$
+CONF="$VAR/stegvis.conf"
+OUT="$LIB_TMP/forbund-add.out"
+nforbund() { q "SELECT COUNT(*) FROM forbund"; }
+norgs() { q "SELECT COUNT(*) FROM organisation"; }
+nstaff() { q "SELECT COUNT(*) FROM staff"; }
+
+# --- Refused: nothing stored
+before="$(nforbund)|$(norgs)|$(nstaff)"
+"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" > "$OUT" 2>&1
+eq "without an admin: a usage error (2)" "$?" 2
+"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --host "Stora.Bokstaver.se" \
+	--admin "${P}_a" --admin-name "Admin $P" > "$OUT" 2>&1
+eq "a host name in capitals: refused (1)" "$?" 1
+check "... saying what a host name must be" grep -q "host name must be a lower-case name" "$OUT"
+"$BIN" forbund-add -c "$CONF" --name "" --short "FC$$" --admin "${P}_a" --admin-name "Admin $P" > "$OUT" 2>&1
+eq "an empty name: refused" "$?" 1
+"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --admin "Ogiltigt Namn" \
+	--admin-name "Admin $P" > "$OUT" 2>&1
+eq "an account name with a blank: refused" "$?" 1
+# The last step fails (the account name is the demo admin's): the förbund
+# and office inserted before it are rolled back.
+"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --admin admin \
+	--admin-name "Admin $P" > "$OUT" 2>&1
+eq "an account name already taken: refused" "$?" 1
+check "... saying so" grep -q "account name is taken" "$OUT"
+eq "nothing of the refused ones is stored" "$(nforbund)|$(norgs)|$(nstaff)" "$before"
+
+# --- Created
+"$BIN" forbund-add -c "$CONF" --name "Samordningsförbundet $P" --short "FC$$" --host "fc-$$.test" \
+	--admin "${P}_a" --admin-name "Admin Nytt Förbund" > "$OUT" 2>&1
+eq "a new förbund: created (0)" "$?" 0
+F=$(sed -n -E 's/^förbund ([0-9]+) created.*/\1/p' "$OUT")
+pw=$(sed -n -E 's/.*temporary password: ([0-9a-f-]+)$/\1/p' "$OUT")
+check "the förbund's id is printed" test -n "$F"
+check "a temporary password is printed (16 hex digits in groups)" bash -c "[[ '$pw' =~ ^[0-9a-f]{4}(-[0-9a-f]{4}){3}\$ ]]"
+eq "the förbund is stored with its host name" "$(q "SELECT CONCAT_WS('|', name, short_name, public_host, active)
+	FROM forbund WHERE id = $F")" "Samordningsförbundet $P|FC$$|fc-$$.test|1"
+A=$(staff_id_of "${P}_a")
+eq "its admin: in its office, in the förbund, role admin, password to change" \
+	"$(q "SELECT CONCAT_WS('|', s.forbund_id, o.name, o.forbund_id, r.role, s.must_change_password, s.active)
+	FROM staff s JOIN organisation o ON o.id = s.organisation_id JOIN staff_role r ON r.staff_id = s.id
+	WHERE s.id = $A")" "$F|Förbundskansliet|$F|admin|1|1"
+check "the password is not stored as typed" test "$(q "SELECT password_hash LIKE '\$argon2id\$%' FROM staff WHERE id = $A")" = 1
+eq "the creation is in the access log" "$(audits "username = 'cli:forbund-add' AND action = 'admin'
+	AND detail LIKE 'förbund $F created, admin ${P}_a:%'")" 1
+
+eq "the new admin logs in with the temporary password" "$(as "${P}_a" "$pw")" 303
+expect_header "... and must change it first" "Location: /losenord"
+give_password "${P}_a"
+eq "with a password of its own" "$(as "${P}_a")" 303
+aget "${P}_a" /admin/organisationer > /dev/null
+expect_body "the new admin sees its office" "Förbundskansliet"
+check "... and no demo organisation" body_lacks "Försäkringskassan"
+aget "${P}_a" /admin/konton > /dev/null
+expect_body "its account list has itself" "${P}_a"
+check "... and no demo account" body_lacks "remittent.fk"
+eq "a demo account by id: 404" "$(aget "${P}_a" "/admin/konton/$(staff_id_of admin)")" 404
+got=$(apost "${P}_a" /admin/organisationer/ny --data-urlencode "namn=Kommunen $P" --data "typ=kommun" --data "aktiv=1")
+eq "it adds an organisation" "$got" 303
+eq "... in its förbund" "$(q "SELECT forbund_id FROM organisation WHERE name = 'Kommunen $P'")" "$F"
+
+# Off again: only the demo förbund active.
+q "UPDATE staff SET active = 0 WHERE forbund_id = $F"
+q "UPDATE forbund SET active = 0 WHERE id = $F"
+done_testing

@@ -62,7 +62,7 @@ page_index_render(struct req *r)
  * GET /: every active insats of one förbund with its places, period and
  * goals. Signed-in staff and a consent tablet see their own förbund's; an
  * anonymous visitor the förbund of the host name asked for (sql/0071), or
- * the installation's only one; with none of them, 404.
+ * the one without a host name; with none of them, 404.
  *
  * Anonymous visitors of a förbund get the same bytes, so the worker keeps
  * the page it rendered for them (include/public_cache.h) and serves it

@@ -19,11 +19,11 @@ const struct db_query sql_public[SQL_PUBLIC__MAX] = {
 	    1, .ncols = 5, .nparams = 0, .rec = &insats_public_goal_record },
 	/* In the same round trip: the förbund whose page the host name is (0
 	 * when that förbund is inactive), else, when no förbund has the
-	 * name, the installation's only active one, else 0. */
+	 * name, the one active förbund without a host name, else 0. */
 	[SQL_PUBLIC_GENERATION] = { "SELECT CAST(g.gen AS CHAR) AS gen, "
 	                            "COALESCE((SELECT IF(f.active = 1, f.id, 0) FROM forbund f "
 	                            "WHERE f.public_host = ?), "
-	                            "(SELECT MIN(f.id) FROM forbund f WHERE f.active = 1 "
+	                            "(SELECT MIN(f.id) FROM forbund f WHERE f.active = 1 AND f.public_host IS NULL "
 	                            "HAVING COUNT(*) = 1), 0) AS forbund_id "
 	                            "FROM public_page_generation g WHERE g.id = 1",
 	    1, .ncols = 2, .nparams = 1, .rec = &public_generation_record },

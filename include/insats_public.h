@@ -49,8 +49,9 @@ enum app_err insats_public_load(struct db *, struct arena *,
  * an insats, a goal, an organisation or a förbund changes. Compared as
  * text. With it, the förbund whose page an anonymous visitor gets
  * (sql/0071): the one whose public_host is the request's host name (none
- * when it is inactive), else, when no förbund has that name, the
- * installation's only active förbund, else none (0). */
+ * when it is inactive), else, when no förbund has that name, the one
+ * active förbund without a host name (the installation's default), else
+ * none (0). */
 struct public_generation {
 	struct str gen;       /* arena; "" when the row is missing */
 	long long forbund_id; /* 0: no förbund's page at this host */

@@ -4,10 +4,10 @@
 -- An anonymous request has no account to take its förbund from. The
 -- public start page (GET /) lists one förbund's insatser: the förbund
 -- whose public_host is the request's host name (a 404 while it is
--- inactive), or, when no förbund has that name, the installation's one
--- active förbund if it has only one (a single förbund needs no host name
--- set: every installation until now). With several and no match the page
--- is a 404 (app/page_public.c).
+-- inactive), or, when no förbund has that name, the one active förbund
+-- without a host name, the installation's default (a single förbund needs
+-- no host name set: every installation until now). With no such förbund,
+-- or several, the page is a 404 (app/page_public.c).
 --
 -- A change to a förbund (its host name, whether it is active) changes what
 -- GET / shows, so it sets a new public page generation like a change to

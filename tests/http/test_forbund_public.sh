@@ -1,10 +1,11 @@
 # Two förbund in one installation, the public start page (issue 20,
 # sql/0071): an anonymous visitor gets the insatser of the förbund whose
 # host name the request names, never another's; staff get their own
-# förbund's; with one active förbund no host name is needed, with several
-# an unknown host is a 404. Each worker keeps one page per förbund, so the
-# two hosts asked in turn never get each other's page, and a change to a
-# förbund is seen on the next request on every worker.
+# förbund's; an address that names no förbund gets the one without a host
+# name (with one förbund no host name is needed), and with two such a 404.
+# Each worker keeps one page per förbund, so the two hosts asked in turn
+# never get each other's page, and a change to a förbund is seen on the
+# next request on every worker.
 #
 # The second förbund is made here in SQL (no platform admin yet) and is
 # inactive again at the end, with its insats and accounts, so that the
@@ -39,10 +40,20 @@ for round in 1 2 3 4 5 6; do
 	done
 done
 eq "the second förbund's host, asked again and again: its own insatser only" "$bad" ""
-eq "with two active förbund the plain address names neither: 404" "$(fetch "$BASE/")" 404
+eq "the plain address: the förbund without a host name, the demo's" "$(fetch "$BASE/")" 200
+check "... its insatser, not the second förbund's" bash -c "grep -q 'Friska Vindar 2.0' '$BODY' && ! grep -q 'Publik insats $P' '$BODY'"
+eq "an unknown host name too" "$(fetch -H "Host: okand-$$.test" "$BASE/")" 200
+check "... the demo's page" body_has "Friska Vindar 2.0"
+# A third active förbund without a host name: no default any more.
+q "INSERT INTO forbund (name, short_name, municipalities)
+	VALUES ('Samordningsförbundet Utan värd $$', 'TU$$', 'Testby')"
+eq "two förbund without a host name: the plain address names neither, 404" "$(fetch "$BASE/")" 404
 check "... with the Swedish 404 page" body_has "Sidan finns inte"
-eq "an unknown host name: 404" "$(fetch -H "Host: okand-$$.test" "$BASE/")" 404
-eq "a host name that is no name (a bracketed address): 404" "$(fetch -H "Host: [::1]" "$BASE/")" 404
+eq "... and an unknown host name: 404" "$(fetch -H "Host: okand-$$.test" "$BASE/")" 404
+eq "... a host name that is no name (a bracketed address): 404" "$(fetch -H "Host: [::1]" "$BASE/")" 404
+st=$(fetch -H "Host: $H2" "$BASE/")
+check "... while the second förbund's own host still has its page" bash -c "[ '$st' = 200 ] && grep -q 'Publik insats $P' '$BODY'"
+q "UPDATE forbund SET active = 0 WHERE short_name = 'TU$$'"
 q "UPDATE forbund SET public_host = '127.0.0.1' WHERE id = 1"
 bad=""
 for round in 1 2 3 4; do

@@ -2,6 +2,11 @@
  * sql_structural.h: the statements of the structural insatser's register
  * and report (app/structural.c, app/report_structural.c). Parameters in
  * brackets, result columns after the arrow.
+ *
+ * Scoped to the request's förbund (":forbund", db_scope.h): an insats,
+ * company, training or goal of another förbund is not found, not changed
+ * and not added to. SQL_ST_INSATSER_REPORT finds the förbund through its
+ * staff id instead.
  */
 #ifndef SQL_STRUCTURAL_H
 #define SQL_STRUCTURAL_H

@@ -26,6 +26,7 @@
 #include "db.h"
 #include "db_scope.h"
 #include "sql_admin.h"
+#include "sql_structural.h"
 
 /* Tables of the installation, not of a förbund: the förbund table itself,
  * the code lists (SUS's national codes; today any förbund's admin edits
@@ -46,10 +47,11 @@ static const char *const platform_tables[] = {
 	"dual",
 };
 
-static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC };
+static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC,
+	DB_STRUCTURAL };
 
 /* Statements of the scoped areas not scoped yet: the access log's
- * searches (audit_log has no forbund_id yet). */
+ * searches (audit_log has no forbund_id yet), and one scoped otherwise. */
 static const struct {
 	enum db_area area;
 	unsigned q;
@@ -57,6 +59,8 @@ static const struct {
 	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_PNR },
 	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_STAFF },
 	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_BOTH },
+	/* Scoped by its staff id's förbund, not :forbund (the report's). */
+	{ DB_STRUCTURAL, SQL_ST_INSATSER_REPORT },
 };
 
 static int

@@ -1,0 +1,140 @@
+# Two förbund, every route with an id (issue 20): a second förbund's
+# accounts, one per role, ask every route that takes an id with the demo
+# förbund's real ids (except NOT_YET's routes, below). Another förbund's
+# row must be indistinguishable from no row at all: the status is the one the same account gets for an id
+# that does not exist, no page shows a personnummer, and no POST changes
+# anything of the demo förbund's.
+#
+# The second förbund is made by `stegvis forbund-add` and SQL (its
+# accounts), and is inactive again at the end.
+. "$(dirname "$0")/lib.sh"
+
+P=t_fm_$$
+NONE=999999999
+OUT="$LIB_TMP/forbund-add.out"
+
+# --- The second förbund and one account per role
+"$BIN" forbund-add -c "$VAR/stegvis.conf" --name "Samordningsförbundet $P" --short "FM$$" \
+	--admin "${P}_admin" --admin-name "Admin $P" > "$OUT" 2>&1
+eq "a second förbund is created" "$?" 0
+F2=$(sed -n -E 's/^förbund ([0-9]+) created.*/\1/p' "$OUT")
+O2=$(q "SELECT organisation_id FROM staff WHERE username = '${P}_admin'")
+give_password "${P}_admin"
+q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, description, location,
+	target_groups, direction, measurement, period_start, places, summary_due_days, active)
+	VALUES ($F2, $O2, 'Insats $P', 'IM $$', 't-fm-$$', 'B', 'Testby', 'Alla', 'individ',
+	'personuppgifter', '2024-01-01', 10, 21, 0)"
+I2=$(q "SELECT id FROM insats WHERE slug = 't-fm-$$'")
+mk_account "${P}_rem" "$O2" remittent
+mk_account "${P}_pers" "$O2" insatspersonal
+q "INSERT INTO staff_insats (staff_id, insats_id) SELECT id, $I2 FROM staff WHERE username = '${P}_pers'"
+mk_account "${P}_chef" "$O2" forbund
+mk_account "${P}_int" "$O2" integration
+TOKEN=$(new_api_token "${P}_int")
+declare -A WHO=([admin]=${P}_admin [remittent]=${P}_rem [insatspersonal]=${P}_pers [forbund]=${P}_chef)
+for role in admin remittent insatspersonal forbund; do
+	eq "the second förbund's $role logs in" "$(as "${WHO[$role]}")" 303
+done
+# Closed again at exit, whatever happens above.
+at_exit "q \"UPDATE staff SET active = 0 WHERE forbund_id = $F2\" > /dev/null 2>&1"
+at_exit "q \"UPDATE forbund SET active = 0 WHERE id = $F2\" > /dev/null 2>&1"
+
+# --- The demo förbund's real rows, one of each kind a route names
+one() { q "SELECT MAX(id) FROM $1"; }
+REF=$(one referral)
+PART=$(one participation)
+CONS=$(one consent)
+MID=$(q "SELECT MAX(id) FROM participation_midterm")
+MID_PART=$(q "SELECT participation_id FROM participation_midterm WHERE id = $MID")
+STAFF=$(staff_id_of admin)
+ORG=$(org_id_of Försäkringskassan)
+INS=$(insats_id_of "Friska Vindar 2.0")
+STRUCT=$(insats_id_of Praktikplatssamordnare)
+COMPANY=$(one structural_company)
+TRAINING=$(one structural_training)
+CTEXT=$(one consent_text)
+QUEST=$(one questionnaire)
+BATCH=$(q "SELECT IFNULL(MAX(batch_no), '') FROM sus_batch")
+for v in REF PART CONS MID MID_PART STAFF ORG INS STRUCT COMPANY TRAINING CTEXT QUEST; do
+	check "the demo förbund has a row for $v" test -n "${!v}"
+done
+
+# path_with PATTERN REAL: the route's path with the demo förbund's ids (REAL
+# 1) or with ids that do not exist (0).
+path_with() {
+	local p=$1 real=$2 id
+	case "$p" in
+	/admin/konton/*) id=$STAFF ;;
+	/admin/organisationer/*) id=$ORG ;;
+	/admin/insatser/:id/strukturmal) id=$STRUCT ;;
+	/admin/insatser/*) id=$INS ;;
+	/admin/samtyckestexter/*) id=$CTEXT ;;
+	/admin/enkater/*) id=$QUEST ;;
+	/ansokningar/* | /inkorg/* | /samtycken/ansokan/*) id=$REF ;;
+	/deltagande/:id/mittuppfoljning/:mid) id=$MID_PART ;;
+	/deltagande/*) id=$PART ;;
+	/samtycken/*) id=$CONS ;;
+	/rapporter/texter/*) id=$INS ;;
+	/struktur/foretag/*) id=$COMPANY ;;
+	/struktur/utbildning/*) id=$TRAINING ;;
+	/struktur/*) id=$STRUCT ;;
+	/api/sus/batcher/*) id=$BATCH ;;
+	*) return 1 ;;
+	esac
+	[ -n "$id" ] || return 1
+	[ "$real" = 1 ] || id=$NONE
+	p=${p//:id/$id}
+	if [ "$real" = 1 ]; then p=${p//:mid/$MID}; else p=${p//:mid/$NONE}; fi
+	echo "$p"
+}
+
+# ask ROLE METHOD PATH: the status for the second förbund's ROLE account.
+ask() {
+	local role=$1 method=$2 path=$3
+	if [ "$role" = integration ]; then
+		if [ "$method" = POST ]; then
+			fetch -H "Authorization: Bearer $TOKEN" --data "x=1" "$BASE$path"
+		else
+			fetch -H "Authorization: Bearer $TOKEN" "$BASE$path"
+		fi
+	elif [ "$method" = POST ]; then
+		apost "${WHO[$role]}" "$path" --data "x=1"
+	else
+		aget "${WHO[$role]}" "$path"
+	fi
+}
+
+TABLES="referral, referral_person, participation, participation_person, participation_midterm, consent,
+	consent_party, staff, staff_role, staff_insats, organisation, insats, insats_goal, structural_company,
+	structural_training, structural_goal, consent_text, questionnaire, report_text, sus_batch"
+sum_tables() { sql_admin "CHECKSUM TABLE $TABLES" | awk '{ print $2 }' | paste -sd,; }
+before=$(sum_tables)
+
+# Not scoped yet (issue 20 goes on): the consent texts and the
+# questionnaires are the installation's, one set for every förbund. Asked,
+# and printed, but not counted against the routes.
+NOT_YET=" /admin/samtyckestexter/:id /admin/enkater/:id/lankar "
+bad="" asked=0 notyet=""
+while read -r method pattern roles; do
+	case "$roles" in public) continue ;; esac
+	if [[ "$NOT_YET" == *" $pattern "* ]]; then
+		notyet="$notyet $method:$pattern"
+		continue
+	fi
+	real=$(path_with "$pattern" 1) || continue
+	none=$(path_with "$pattern" 0)
+	for role in ${roles//,/ }; do
+		got=$(ask "$role" "$method" "$real")
+		if [ "$method" = GET ] && ! body_has_no_pnr; then
+			bad="$bad $role:$method:$real=personnummer"
+		fi
+		want=$(ask "$role" "$method" "$none")
+		asked=$((asked + 1))
+		[ "$got" = "$want" ] || bad="$bad $role:$method:$real=$got(no-row:$want)"
+	done
+done < <("$BIN" routes | grep ':' | grep -v '^HEAD ')
+echo "# not scoped yet, not asked:$notyet"
+check "every route with an id was asked ($asked requests)" test "$asked" -ge 70
+eq "the demo förbund's ids answer as no row at all, and show no personnummer" "$bad" ""
+eq "nothing of the demo förbund's changed" "$(sum_tables)" "$before"
+done_testing

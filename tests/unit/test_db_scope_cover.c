@@ -44,7 +44,7 @@ static const char *const platform_tables[] = {
 	"dual",
 };
 
-static const enum db_area scoped_areas[] = { DB_ADMIN };
+static const enum db_area scoped_areas[] = { DB_ADMIN, DB_SUS };
 
 /* Statements of the scoped areas not scoped yet: the access log's
  * searches (audit_log has no forbund_id yet). */

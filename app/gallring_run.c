@@ -25,6 +25,7 @@ struct run {
 	long long crash_after, committed;
 	struct gallring_tally *t;
 	const char *sus_dir; /* the conf's sus_export_dir, or NULL */
+	int sus_sole;        /* the förbund being run is the only active one */
 };
 
 /* Shorthand for one statement with integer parameters. */
@@ -271,9 +272,25 @@ due_response(struct run *g, const struct gallring_cand *c)
 	return gallring_past(day_of(c->clock), g->today, g->keep[GR_ENKATSVAR]);
 }
 
-/* The batch's document in the database, and its file in sus_export_dir
- * (as `stegvis sus-export` names it there), removed before the commit: a
- * failed commit leaves the document in the database for the next run. */
+/* Remove path unless it is gone already. */
+static enum app_err
+unlink_file(const char *path)
+{
+	if (unlink(path) != 0 && errno != ENOENT) {
+		fprintf(stderr, "stegvis: gallring: %s: %s\n", path,
+		    strerror(errno));
+		return APP_EINPUT;
+	}
+	return APP_OK;
+}
+
+/* The batch's document in the database (of the förbund set on g->db),
+ * and its file in sus_export_dir, removed before the commit: a failed
+ * commit leaves the document in the database for the next run. The file
+ * by either name `stegvis sus-export` gives it there: with --forbund
+ * sus-batch-F-NNNNNN.xml; without, sus-batch-NNNNNN.xml, which only the
+ * only active förbund writes (another förbund's batch of the same number
+ * may have that name). */
 static enum app_err
 apply_sus(struct run *g, const struct gallring_cand *c)
 {
@@ -285,15 +302,15 @@ apply_sus(struct run *g, const struct gallring_cand *c)
 		return e;
 	if (g->sus_dir == NULL || g->sus_dir[0] == '\0')
 		return APP_OK;
+	if (snprintf(path, sizeof(path), "%s/sus-batch-%lld-%06lld.xml",
+	        g->sus_dir, db_forbund(g->db), c->id) >= (int)sizeof(path))
+		return APP_EINPUT;
+	if ((e = unlink_file(path)) != APP_OK || !g->sus_sole)
+		return e;
 	if (snprintf(path, sizeof(path), "%s/sus-batch-%06lld.xml", g->sus_dir,
 	        c->id) >= (int)sizeof(path))
 		return APP_EINPUT;
-	if (unlink(path) != 0 && errno != ENOENT) {
-		fprintf(stderr, "stegvis: gallring: %s: %s\n", path,
-		    strerror(errno));
-		return APP_EINPUT;
-	}
-	return APP_OK;
+	return unlink_file(path);
 }
 
 static int
@@ -411,6 +428,39 @@ run_per_record(struct run *g, const struct per_record *pr)
 	}
 out:
 	progress_end(&pg);
+	g->t->n[pr->code] = n;
+	return rc;
+}
+
+/* A rule kept per förbund (the SUS documents: each förbund numbers its
+ * batches), run for each förbund in turn with it set on the handle; the
+ * caller's förbund (a page's) is set back after. */
+static int
+run_per_forbund(struct run *g, const struct per_record *pr)
+{
+	struct gallring_forbund *f;
+	size_t nf, mark = g->mark;
+	long long was = db_forbund(g->db), n = 0;
+	int rc = 0;
+
+	arena_rewind(g->a, g->mark);
+	if (db_load(g->db, g->a, DB_GALLRING, SQL_GR_FORBUNDS, NULL, 0,
+	        (void **)&f, &nf) != APP_OK) {
+		snprintf(g->t->err, sizeof(g->t->err),
+		    "gallring %s: databasen svarade inte",
+		    gallring_def(pr->code)->code);
+		return -1;
+	}
+	g->mark = arena_mark(g->a); /* the list outlives the pages */
+	for (size_t i = 0; i < nf && rc == 0; i++) {
+		db_forbund_set(g->db, f[i].id);
+		g->sus_sole = f[i].sole;
+		rc = run_per_record(g, pr);
+		n += g->t->n[pr->code];
+	}
+	db_forbund_set(g->db, was);
+	g->mark = mark;
+	arena_rewind(g->a, g->mark);
 	g->t->n[pr->code] = n;
 	return rc;
 }
@@ -561,7 +611,9 @@ run_all(struct run *g)
 	enum app_err e = APP_OK;
 
 	for (size_t i = 0; i < sizeof(per_record) / sizeof(per_record[0]); i++)
-		if (run_per_record(g, &per_record[i]) != 0) {
+		if ((per_record[i].code == GR_SUS_DOKUMENT
+		            ? run_per_forbund(g, &per_record[i])
+		            : run_per_record(g, &per_record[i])) != 0) {
 			e = APP_EDB;
 			goto out;
 		}

@@ -9,10 +9,11 @@
  *   stegvis check-views [DIR]                    compile every template
  *   stegvis routes                               the route table, for tests
  *   stegvis text-fields                          every form's fields and limits
- *   stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]
- *                      [--schema 1|2]
- *   stegvis sus-export [-c CONF] --batch N [--out FILE]
- *   stegvis sus-export [-c CONF] --ack N         the SUS export (cron)
+ *   stegvis sus-export [-c CONF] [--forbund F] [--since N] [--out FILE]
+ *                      [--no-validate] [--schema 1|2]
+ *   stegvis sus-export [-c CONF] [--forbund F] --batch N [--out FILE]
+ *   stegvis sus-export [-c CONF] [--forbund F] --ack N
+ *                                                the SUS export (cron)
  *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
  *                                                load questionnaire definitions
  *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
@@ -49,6 +50,7 @@
 #include "progress.h"
 #include "route.h"
 #include "session.h"
+#include "sql_sus.h"
 #include "sus_batch.h"
 #include "sus_xml.h"
 #include "view.h"
@@ -71,10 +73,10 @@ usage(void)
 	    "       stegvis check-views [DIR]\n"
 	    "       stegvis routes\n"
 	    "       stegvis text-fields\n"
-	    "       stegvis sus-export [-c CONF] [--since N] [--out FILE] [--no-validate]\n"
-	    "                          [--schema 1|2]\n"
-	    "       stegvis sus-export [-c CONF] --batch N [--out FILE]\n"
-	    "       stegvis sus-export [-c CONF] --ack N\n"
+	    "       stegvis sus-export [-c CONF] [--forbund F] [--since N] [--out FILE]\n"
+	    "                          [--no-validate] [--schema 1|2]\n"
+	    "       stegvis sus-export [-c CONF] [--forbund F] --batch N [--out FILE]\n"
+	    "       stegvis sus-export [-c CONF] [--forbund F] --ack N\n"
 	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
 	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
 	    "       stegvis backup [-c CONF] [--out DIR]\n"
@@ -385,6 +387,44 @@ cli_sus_refetch(struct sus_env *env, long long n, struct sus_file *f,
 	return 0;
 }
 
+/* The förbund the command serves (it has no session): --forbund's (its
+ * id or short name), else the only active one; set on db, so that every
+ * statement of the export is that förbund's. 0, or 1 with a message. */
+static int
+cli_sus_forbund(struct db *db, struct arena *a, const char *name)
+{
+	struct sus_forbund_pick *rows;
+	size_t n;
+	long long id;
+
+	if (db_load(db, a, DB_SUS, SQL_SUS_FORBUND_LIST, NULL, 0,
+	        (void **)&rows, &n) != APP_OK) {
+		fprintf(stderr, "stegvis: förbunden kunde inte läsas\n");
+		return 1;
+	}
+	switch (sus_forbund_choose(rows, n, name, &id)) {
+	case SUS_PICK_OK: db_forbund_set(db, id); return 0;
+	case SUS_PICK_NONE:
+		fprintf(stderr, "stegvis: inget aktivt förbund finns\n");
+		return 1;
+	case SUS_PICK_SEVERAL:
+		fprintf(stderr,
+		    "stegvis: installationen har flera förbund: ange vilket "
+		    "med --forbund (id eller kortnamn):\n");
+		break;
+	case SUS_PICK_UNKNOWN:
+		fprintf(stderr,
+		    "stegvis: --forbund %s: inget aktivt förbund har det id:t "
+		    "eller kortnamnet. De aktiva:\n",
+		    name);
+		break;
+	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "  %lld %.*s\n", rows[i].id,
+		    (int)rows[i].short_name.len, rows[i].short_name.p);
+	return 1;
+}
+
 /*
  * stegvis sus-export: the next SUS batch into a file, for cron. Exit 0
  * with the file written (or nothing to send: no file, a message), 1 on
@@ -393,7 +433,7 @@ cli_sus_refetch(struct sus_env *env, long long n, struct sus_file *f,
 static int
 cmd_sus_export(int argc, char **argv)
 {
-	const char *conf_path = NULL, *out = NULL, *dir;
+	const char *conf_path = NULL, *out = NULL, *dir, *forbund = NULL;
 	long long since = -1, batch = -1, ack = -1;
 	int validate = 1, rc = 1, schema = SUS_SCHEMA_DEFAULT;
 	char xsd[PATH_MAX];
@@ -414,6 +454,9 @@ cmd_sus_export(int argc, char **argv)
 
 		if (strcmp(argv[i], "-c") == 0 &&
 		    (conf_path = opt_value(argc, argv, &i)))
+			continue;
+		if (strcmp(argv[i], "--forbund") == 0 &&
+		    (forbund = opt_value(argc, argv, &i)) && forbund[0] != '\0')
 			continue;
 		if (strcmp(argv[i], "--out") == 0 &&
 		    (out = opt_value(argc, argv, &i)) && out[0] != '\0')
@@ -465,6 +508,8 @@ cmd_sus_export(int argc, char **argv)
 		fprintf(stderr, "stegvis: database: %s\n", err);
 		goto done;
 	}
+	if (cli_sus_forbund(db, &a, forbund) != 0)
+		goto done;
 	env = (struct sus_env){
 		.db = db,
 		.a = &a,
@@ -520,7 +565,13 @@ cmd_sus_export(int argc, char **argv)
 		rc = 0;
 		goto done;
 	}
-	if (out == NULL)
+	/* Named with --forbund, the förbund's id is in the file's name:
+	 * förbund that share sus_export_dir never overwrite each other's
+	 * batch of the same number (gallring removes both names). */
+	if (out == NULL && forbund != NULL)
+		snprintf(path, sizeof(path), "%s/sus-batch-%lld-%06lld.xml",
+		    dir, db_forbund(db), res.batch_no);
+	else if (out == NULL)
 		snprintf(path, sizeof(path), "%s/sus-batch-%06lld.xml", dir,
 		    res.batch_no);
 	else

@@ -26,6 +26,13 @@ static const struct db_field cand_fields[] = {
 const struct db_record gallring_cand_record =
     DB_RECORD(gallring_cand, cand_fields);
 
+static const struct db_field forbund_fields[] = {
+	DB_FIELD(gallring_forbund, id, "id", DB_F_INT),
+	DB_FIELD(gallring_forbund, sole, "sole", DB_F_BOOL),
+};
+const struct db_record gallring_forbund_record =
+    DB_RECORD(gallring_forbund, forbund_fields);
+
 static const struct db_field n_fields[] = {
 	DB_FIELD(gallring_n, n, "n", DB_F_INT),
 };
@@ -306,18 +313,24 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    0, .ncols = 0, .nparams = 2 },
 
 	/* --- sus_dokument ------------------------------------------------ */
+	[SQL_GR_FORBUNDS] = { "SELECT id, (active = 1 AND (SELECT COUNT(*) "
+	                      "FROM forbund f2 WHERE f2.active = 1) = 1) AS sole "
+	                      "FROM forbund ORDER BY id",
+	    1, .ncols = 2, .nparams = 0, .rec = &gallring_forbund_record },
 	[SQL_GR_SUS_PAGE] = { "SELECT batch_no AS id, state AS status, " DAY(
 	                          "created_at") " AS clock, 0 AS referral_id, "
 	                                        "0 AS person_id, 0 AS has_participation "
-	                                        "FROM sus_batch WHERE doc_purged_at IS NULL "
+	                                        "FROM sus_batch WHERE forbund_id = :forbund "
+	                                        "AND doc_purged_at IS NULL "
 	                                        "AND created_at < " AGO_TS
 	                                        " AND batch_no > ? "
 	                                        "ORDER BY batch_no LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_SUS_PARTS_DEL] = { "DELETE FROM sus_batch_part WHERE batch_no = ?",
+	[SQL_GR_SUS_PARTS_DEL] = { "DELETE FROM sus_batch_part "
+	                           "WHERE forbund_id = :forbund AND batch_no = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_SUS_MARK] = { "UPDATE sus_batch SET doc_purged_at = "
-	                      "UTC_TIMESTAMP() WHERE batch_no = ? "
+	                      "UTC_TIMESTAMP() WHERE forbund_id = :forbund AND batch_no = ? "
 	                      "AND doc_purged_at IS NULL",
 	    0, .ncols = 0, .nparams = 1 },
 

@@ -60,9 +60,9 @@
 /* One sus_batch_item row's parameters, and n of them comma-separated
  * (sus_items.c writes the items in chunks of these sizes). */
 #define SUS_ITEM_INS                                                           \
-	"INSERT INTO sus_batch_item (participation_id, batch_no, action, "     \
-	"reg_hash, has_end) VALUES "
-#define SUS_ITEM_ROW "(?, ?, ?, ?, ?)"
+	"INSERT INTO sus_batch_item (participation_id, forbund_id, batch_no, " \
+	"action, reg_hash, has_end) VALUES "
+#define SUS_ITEM_ROW "(?, :forbund, ?, ?, ?, ?)"
 #define SUS_ITEM_ROWS5                                                         \
 	SUS_ITEM_ROW ", " SUS_ITEM_ROW ", " SUS_ITEM_ROW ", " SUS_ITEM_ROW     \
 	             ", " SUS_ITEM_ROW
@@ -77,33 +77,42 @@
 
 const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_LOCK] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
-	                   "WHERE id = 1 FOR UPDATE NOWAIT",
+	                   "WHERE forbund_id = :forbund FOR UPDATE NOWAIT",
 	    0, .ncols = 2, .nparams = 0, .rec = &sus_state_record },
-	[SQL_SUS_STATE] = { "SELECT last_batch_no, last_acked_no FROM sus_state "
-	                    "WHERE id = 1",
+	/* One row for any förbund: zeros before its first export. */
+	[SQL_SUS_STATE] = { "SELECT COALESCE(s.last_batch_no, 0) AS last_batch_no, "
+	                    "COALESCE(s.last_acked_no, 0) AS last_acked_no "
+	                    "FROM forbund f LEFT JOIN sus_state s ON s.forbund_id = f.id "
+	                    "WHERE f.id = :forbund",
 	    1, .ncols = 2, .nparams = 0, .rec = &sus_state_record },
+	[SQL_SUS_STATE_ADD] = { "INSERT IGNORE INTO sus_state (forbund_id) "
+	                        "VALUES (:forbund)",
+	    0, .ncols = 0, .nparams = 0 },
 	[SQL_SUS_STATE_SET_LAST] = { "UPDATE sus_state SET last_batch_no = ? "
-	                             "WHERE id = 1",
+	                             "WHERE forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_STATE_SET_ACKED] = { "UPDATE sus_state SET last_acked_no = ? "
-	                              "WHERE id = 1",
+	                              "WHERE forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_FORBUND] = { "SELECT id, name, COALESCE(sus_code, '') AS sus_code, "
 	                      "COALESCE(org_number, '') AS org_number, "
 	                      "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') AS now_utc "
-	                      "FROM forbund WHERE active = 1 ORDER BY id LIMIT 1",
+	                      "FROM forbund WHERE id = :forbund AND active = 1",
 	    1, .ncols = 5, .nparams = 0, .rec = &sus_forbund_record },
+	[SQL_SUS_FORBUND_LIST] = { "SELECT id, short_name FROM forbund "
+	                           "WHERE active = 1 ORDER BY id",
+	    1, .ncols = 2, .nparams = 0, .rec = &sus_forbund_pick_record },
 	[SQL_SUS_INSATSER] = { "SELECT id, COALESCE(sus_code, '') AS sus_code, name, description, "
 	                       "DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start, "
 	                       "COALESCE(DATE_FORMAT(period_end, '%Y-%m-%d'), '') AS period_end, "
 	                       "direction, measurement, target_groups "
-	                       "FROM insats WHERE forbund_id = ? ORDER BY id",
-	    1, .ncols = 9, .nparams = 1, .rec = &sus_insats_record },
+	                       "FROM insats WHERE forbund_id = :forbund ORDER BY id",
+	    1, .ncols = 9, .nparams = 0, .rec = &sus_insats_record },
 	[SQL_SUS_BUDGETS] = { "SELECT b.insats_id, b.year, b.planned_participants AS planned, "
 	                      "COALESCE(b.budget_sek, -1) AS budget_sek FROM insats_budget_year b "
 	                      "JOIN insats i ON i.id = b.insats_id "
-	                      "WHERE i.forbund_id = ? ORDER BY b.insats_id, b.year",
-	    1, .ncols = 4, .nparams = 1, .rec = &sus_budget_record },
+	                      "WHERE i.forbund_id = :forbund ORDER BY b.insats_id, b.year",
+	    1, .ncols = 4, .nparams = 0, .rec = &sus_budget_record },
 	/* STRAIGHT_JOIN: walk participation by its primary key and stop
 	 * after the page; driven from insats the server sorted every
 	 * participation of the förbund for each page (quadratic). */
@@ -135,14 +144,16 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                   "JOIN referral r ON r.id = p.referral_id "
 	                   "JOIN insats i ON i.id = p.insats_id " SUS_RP_JOIN
 	                       SUS_CODE_JOINS
-	                   "WHERE i.forbund_id = ? AND p.id > ? ORDER BY p.id LIMIT ?",
-	    1, .ncols = 22, .nparams = 3, .rec = &sus_page_record },
+	                   "WHERE i.forbund_id = :forbund AND p.id > ? ORDER BY p.id LIMIT ?",
+	    1, .ncols = 22, .nparams = 2, .rec = &sus_page_record },
 	/* Per page, not a subquery per row: the given SUS consents, the
 	 * participation's key walked and each referral's consents found by
 	 * ix_consent_referral. */
 	[SQL_SUS_CONSENTS] = { "SELECT p2.id AS participation_id, c.id AS consent_id, "
 	                       "" SUS_CONSENT_DATE " AS consent_date "
-	                       "FROM participation p2 STRAIGHT_JOIN consent c "
+	                       "FROM participation p2 STRAIGHT_JOIN insats i2 "
+	                       "ON i2.id = p2.insats_id AND i2.forbund_id = :forbund "
+	                       "STRAIGHT_JOIN consent c "
 	                       "ON c.referral_id = p2.referral_id AND " SUS_CONSENT_GIVEN
 	                       " WHERE p2.id BETWEEN ? AND ? ORDER BY p2.id",
 	    1, .ncols = 3, .nparams = 2, .rec = &sus_consent_record },
@@ -157,12 +168,16 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	[SQL_SUS_BASE_ITEMS] = { "SELECT j.participation_id, j.batch_no, j.action, "
 	                         "COALESCE(HEX(j.reg_hash), '') AS hash, j.has_end "
 	                         "FROM sus_batch_item j "
-	                         "STRAIGHT_JOIN sus_batch sb ON sb.batch_no = j.batch_no "
+	                         "STRAIGHT_JOIN sus_batch sb ON sb.forbund_id = j.forbund_id "
+	                         "AND sb.batch_no = j.batch_no "
 	                         "WHERE j.participation_id BETWEEN ? AND ? "
+	                         "AND j.forbund_id = :forbund "
 	                         "AND j.batch_no <= ? AND sb.state = 'kvitterad' "
 	                         "AND NOT EXISTS (SELECT 1 FROM sus_batch_item j2 "
-	                         "JOIN sus_batch sb2 ON sb2.batch_no = j2.batch_no "
+	                         "JOIN sus_batch sb2 ON sb2.forbund_id = j2.forbund_id "
+	                         "AND sb2.batch_no = j2.batch_no "
 	                         "WHERE j2.participation_id = j.participation_id "
+	                         "AND j2.forbund_id = j.forbund_id "
 	                         "AND j2.batch_no > j.batch_no AND j2.batch_no <= ? "
 	                         "AND sb2.state = 'kvitterad') "
 	                         "ORDER BY j.participation_id",
@@ -171,13 +186,18 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	 * than two subqueries per row of the page. */
 	[SQL_SUS_INCOMES] = { "SELECT p2.id AS participation_id, 0 AS after_end, " SUS_INCOME_LIST_RI
 	                      " AS list "
-	                      "FROM participation p2 STRAIGHT_JOIN referral_income ri "
+	                      "FROM participation p2 STRAIGHT_JOIN insats i2 "
+	                      "ON i2.id = p2.insats_id AND i2.forbund_id = :forbund "
+	                      "STRAIGHT_JOIN referral_income ri "
 	                      "ON ri.referral_id = p2.referral_id "
 	                      "STRAIGHT_JOIN code_income ci ON ci.code = ri.income_code "
 	                      "WHERE ci.sus_code IS NOT NULL AND p2.id BETWEEN ? AND ? "
 	                      "GROUP BY p2.id UNION ALL "
 	                      "SELECT pa.participation_id, 1, " SUS_INCOME_LIST_PA
 	                      " FROM participation_income_after pa "
+	                      "STRAIGHT_JOIN participation p3 ON p3.id = pa.participation_id "
+	                      "STRAIGHT_JOIN insats i3 "
+	                      "ON i3.id = p3.insats_id AND i3.forbund_id = :forbund "
 	                      "STRAIGHT_JOIN code_income ci ON ci.code = pa.income_code "
 	                      "WHERE ci.sus_code IS NOT NULL "
 	                      "AND pa.participation_id BETWEEN ? AND ? "
@@ -186,44 +206,48 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	    1, .ncols = 3, .nparams = 4, .rec = &sus_income_record },
 	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code AS question, a.answer "
 	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
+	                      "JOIN participation p2 ON p2.id = a.participation_id "
+	                      "JOIN insats i2 ON i2.id = p2.insats_id AND i2.forbund_id = :forbund "
 	                      "WHERE q.active = 1 AND a.answer <> '' "
 	                      "AND a.participation_id BETWEEN ? AND ? "
 	                      "ORDER BY a.participation_id, q.sort_order, q.code",
 	    1, .ncols = 3, .nparams = 2, .rec = &sus_answer_record },
 	[SQL_SUS_COUNTS_BASE] = { "SELECT c.insats_id, c.year, c.gender, c.started, c.ended, "
 	                          "c.held_started, c.held_ended "
-	                          "FROM sus_batch_count c WHERE c.batch_no = "
+	                          "FROM sus_batch_count c WHERE c.forbund_id = :forbund "
+	                          "AND c.batch_no = "
 	                          "(SELECT MAX(c2.batch_no) FROM sus_batch_count c2 "
-	                          "JOIN sus_batch sb ON sb.batch_no = c2.batch_no "
-	                          "WHERE c2.insats_id = c.insats_id AND c2.year = c.year "
+	                          "JOIN sus_batch sb ON sb.forbund_id = c2.forbund_id "
+	                          "AND sb.batch_no = c2.batch_no "
+	                          "WHERE c2.forbund_id = c.forbund_id "
+	                          "AND c2.insats_id = c.insats_id AND c2.year = c.year "
 	                          "AND c2.gender = c.gender AND sb.state = 'kvitterad' "
 	                          "AND c2.batch_no <= ?) "
 	                          "ORDER BY c.insats_id, c.year, c.gender",
 	    1, .ncols = 7, .nparams = 1, .rec = &sus_count_record },
-	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (batch_no, base_no, created_at, "
-	                           "created_by, created_via, acked_when_built, schema_version) "
-	                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[SQL_SUS_BATCH_INSERT] = { "INSERT INTO sus_batch (forbund_id, batch_no, base_no, "
+	                           "created_at, created_by, created_via, acked_when_built, "
+	                           "schema_version) VALUES (:forbund, ?, ?, ?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 7 },
-	[SQL_SUS_ITEM_INSERT] = { "INSERT INTO sus_batch_item (participation_id, batch_no, "
-	                          "action, reg_hash, has_end) VALUES (?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 5 },
+	[SQL_SUS_ITEM_INSERT] = { SUS_ITEM_INS SUS_ITEM_ROW, 0, .ncols = 0,
+	    .nparams = 5 },
 	[SQL_SUS_ITEM_INSERT_5] = { SUS_ITEM_INS SUS_ITEM_ROWS5, 0, .ncols = 0,
 	    .nparams = 5 * 5 },
 	[SQL_SUS_ITEM_INSERT_50] = { SUS_ITEM_INS SUS_ITEM_ROWS50, 0,
 	    .ncols = 0, .nparams = 50 * 5 },
 	[SQL_SUS_ITEM_INSERT_500] = { SUS_ITEM_INS SUS_ITEM_ROWS500, 0,
 	    .ncols = 0, .nparams = 500 * 5 },
-	[SQL_SUS_COUNT_INSERT] = { "INSERT INTO sus_batch_count (batch_no, insats_id, year, "
-	                           "gender, started, ended, held_started, held_ended) "
-	                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_SUS_COUNT_INSERT] = { "INSERT INTO sus_batch_count (forbund_id, batch_no, insats_id, "
+	                           "year, gender, started, ended, held_started, held_ended) "
+	                           "VALUES (:forbund, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 8 },
-	[SQL_SUS_PART_INSERT] = { "INSERT INTO sus_batch_part (batch_no, seq, data) "
-	                          "VALUES (?, ?, ?)",
+	[SQL_SUS_PART_INSERT] = { "INSERT INTO sus_batch_part (forbund_id, batch_no, seq, data) "
+	                          "VALUES (:forbund, ?, ?, ?)",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_SUS_BATCH_FINISH] = { "UPDATE sus_batch SET n_new = ?, n_changed = ?, "
 	                           "n_anonymised = ?, n_felreg = ?, n_groups = ?, "
 	                           "n_held_back = ?, n_kept = ?, doc_bytes = ?, doc_sha256 = ? "
-	                           "WHERE batch_no = ?",
+	                           "WHERE forbund_id = :forbund AND batch_no = ?",
 	    0, .ncols = 0, .nparams = 10 },
 	/* In personnummer order: the rows go into ix_audit_person (by
 	 * personnummer) one after the other instead of at random places. */
@@ -234,43 +258,47 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                          "pn.personnummer, ?, ?, ? FROM sus_batch_item it "
 	                          "JOIN participation p ON p.id = it.participation_id "
 	                          "JOIN person pn ON pn.id = p.person_id "
-	                          "WHERE it.batch_no = ? AND it.action IN ('ny', 'andrad') "
+	                          "WHERE it.forbund_id = :forbund AND it.batch_no = ? "
+	                          "AND it.action IN ('ny', 'andrad') "
 	                          "ORDER BY pn.personnummer",
 	    0, .ncols = 0, .nparams = 6 },
 	[SQL_SUS_BATCH_GET] = { "SELECT batch_no, base_no, state, doc_bytes, doc_sha256, "
 	                        "doc_purged_at IS NOT NULL AS purged, "
 	                        "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created, "
 	                        "acked_when_built "
-	                        "FROM sus_batch WHERE batch_no = ?",
+	                        "FROM sus_batch WHERE forbund_id = :forbund AND batch_no = ?",
 	    1, .ncols = 8, .nparams = 1, .rec = &sus_batch_get_record },
-	[SQL_SUS_PART_GET] = { "SELECT data FROM sus_batch_part WHERE batch_no = ? AND seq = ?",
+	[SQL_SUS_PART_GET] = { "SELECT data FROM sus_batch_part "
+	                       "WHERE forbund_id = :forbund AND batch_no = ? AND seq = ?",
 	    1, .ncols = 1, .nparams = 2, .rec = &sus_part_record },
 	[SQL_SUS_BATCH_FETCHED] = { "UPDATE sus_batch SET fetches = fetches + 1 "
-	                            "WHERE batch_no = ?",
+	                            "WHERE forbund_id = :forbund AND batch_no = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_BATCH_ACK] = { "UPDATE sus_batch SET state = 'kvitterad', "
 	                        "acked_at = UTC_TIMESTAMP(3), acked_by = ? "
-	                        "WHERE batch_no = ? AND state = 'ny'",
+	                        "WHERE forbund_id = :forbund AND batch_no = ? AND state = 'ny'",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_SUS_PURGE_PARTS] = { "DELETE sus_batch_part FROM sus_batch_part "
-	                          "JOIN sus_batch b ON b.batch_no = sus_batch_part.batch_no "
-	                          "WHERE b.state = 'kvitterad' "
+	                          "JOIN sus_batch b ON b.forbund_id = sus_batch_part.forbund_id "
+	                          "AND b.batch_no = sus_batch_part.batch_no "
+	                          "WHERE b.forbund_id = :forbund AND b.state = 'kvitterad' "
 	                          "AND b.acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_PURGE_MARK] = { "UPDATE sus_batch SET doc_purged_at = UTC_TIMESTAMP() "
-	                         "WHERE state = 'kvitterad' AND doc_purged_at IS NULL "
+	                         "WHERE forbund_id = :forbund AND state = 'kvitterad' "
+	                         "AND doc_purged_at IS NULL "
 	                         "AND acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_SUS_RATE_SWEEP] = { "DELETE FROM sus_request "
-	                         "WHERE at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
+	[SQL_SUS_RATE_SWEEP] = { "DELETE FROM sus_request WHERE forbund_id = :forbund "
+	                         "AND at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_RATE_COUNT] = { "SELECT COUNT(*) AS n, GREATEST(1, COALESCE(? - "
 	                         "TIMESTAMPDIFF(SECOND, MIN(at), UTC_TIMESTAMP(3)), 1)) AS retry_after "
-	                         "FROM sus_request WHERE staff_id = ? "
+	                         "FROM sus_request WHERE forbund_id = :forbund "
 	                         "AND at >= UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
-	    1, .ncols = 2, .nparams = 3, .rec = &sus_rate_record },
-	[SQL_SUS_RATE_INSERT] = { "INSERT INTO sus_request (staff_id, at) "
-	                          "VALUES (?, UTC_TIMESTAMP(3))",
+	    1, .ncols = 2, .nparams = 2, .rec = &sus_rate_record },
+	[SQL_SUS_RATE_INSERT] = { "INSERT INTO sus_request (forbund_id, staff_id, at) "
+	                          "VALUES (:forbund, ?, UTC_TIMESTAMP(3))",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SUS_BATCH_LIST] = { "SELECT b.batch_no, b.base_no, "
 	                         "DATE_FORMAT(b.created_at, '%Y-%m-%d %H:%i') AS created, "
@@ -280,6 +308,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                         "b.n_held_back, b.doc_bytes, b.doc_sha256, "
 	                         "b.doc_purged_at IS NOT NULL AS purged, b.fetches "
 	                         "FROM sus_batch b LEFT JOIN staff st ON st.id = b.created_by "
+	                         "WHERE b.forbund_id = :forbund "
 	                         "ORDER BY b.batch_no DESC LIMIT " SQL_NUM(
 	                             SUS_BATCH_LIST_MAX),
 	    1, .ncols = 17, .nparams = 0, .rec = &sus_batch_row_record },
@@ -292,7 +321,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "AND si.staff_id = ? "
 	                      "JOIN participation_person pe ON pe.participation_id = p.id "
 	                      "JOIN referral r ON r.id = p.referral_id "
-	                      "JOIN insats i ON i.id = p.insats_id " SUS_RP_JOIN
+	                      "JOIN insats i ON i.id = p.insats_id "
+	                      "AND i.forbund_id = :forbund " SUS_RP_JOIN
 	                          SUS_CODE_JOINS "WHERE " SUS_NOT_FELREG
 	                      " AND p.gallrad_at IS NULL"
 	                      " AND i.measurement = 'personuppgifter' "
@@ -310,6 +340,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                              "JOIN participation_person pe ON pe.participation_id = p.id "
 	                              "JOIN referral r ON r.id = p.referral_id "
 	                              "JOIN insats i ON i.id = p.insats_id "
+	                              "AND i.forbund_id = :forbund "
 	                              "JOIN organisation o ON o.id = i.host_organisation_id " SUS_RP_JOIN
 	                                  SUS_CODE_JOINS "WHERE " SUS_NOT_FELREG
 	                              " AND " SUS_IDENTITY_OK
@@ -324,7 +355,7 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                     "SUM(p.status = 'avslutad' AND p.end_date BETWEEN ? AND ?) AS ended "
 	                     "FROM participation p "
 	                     "JOIN participation_person pe ON pe.participation_id = p.id "
-	                     "JOIN insats i ON i.id = p.insats_id "
+	                     "JOIN insats i ON i.id = p.insats_id AND i.forbund_id = :forbund "
 	                     "LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code "
 	                     "WHERE " SUS_NOT_FELREG " AND p.start_date <= ? "
 	                     "AND (p.end_date IS NULL OR p.end_date >= ?) "

@@ -274,18 +274,17 @@ sus_hex_upper(const unsigned char *b, size_t n, char *out)
 
 /* Every insats with its budget years. */
 static enum app_err
-sus_write_insatser(
-    const struct sus_env *env, struct sus_xml *x, long long forbund_id)
+sus_write_insatser(const struct sus_env *env, struct sus_xml *x)
 {
-	struct db_param p[1] = { DB_INT(forbund_id) };
 	struct sus_insats *ins;
 	struct sus_budget_row *bud;
 	size_t nins, nbud, b = 0;
 	enum app_err e;
 
-	if ((e = sus_load(env, SQL_SUS_INSATSER, p, 1, &ins, &nins)) !=
+	if ((e = sus_load(env, SQL_SUS_INSATSER, NULL, 0, &ins, &nins)) !=
 	        APP_OK ||
-	    (e = sus_load(env, SQL_SUS_BUDGETS, p, 1, &bud, &nbud)) != APP_OK)
+	    (e = sus_load(env, SQL_SUS_BUDGETS, NULL, 0, &bud, &nbud)) !=
+	        APP_OK)
 		return e;
 	for (size_t i = 0; i < nins; i++) {
 		struct sus_insats *in = &ins[i];
@@ -425,7 +424,7 @@ sus_row_reg(const struct sus_page_row *w, const struct sus_answer_row *ans,
 
 /* Where the receiver is and what the batch is: shared by the passes. */
 struct sus_run {
-	long long batch_no, acked_no, forbund_id;
+	long long batch_no, acked_no;
 	int full;          /* a full replacement */
 	int v;             /* the schema version */
 	long long v1_kept; /* version 1: held back, the receiver keeps it */
@@ -610,17 +609,16 @@ sus_write_participations(const struct sus_env *env, struct sus_xml *x,
 	enum app_err e;
 
 	for (;;) {
-		struct db_param p[3];
+		struct db_param p[2];
 		struct sus_page_row *rows;
 		struct sus_answer_row *ans;
 		size_t nrows, nans, ai = 0;
 
 		arena_rewind(env->a, mark);
-		p[0] = DB_INT(run->forbund_id);
-		p[1] = DB_INT(after);
-		p[2] = DB_INT(SUS_PAGE_ROWS);
+		p[0] = DB_INT(after);
+		p[1] = DB_INT(SUS_PAGE_ROWS);
 		sus_stage = "deltaganden";
-		if ((e = sus_load(env, SQL_SUS_PAGE, p, 3, &rows, &nrows)) !=
+		if ((e = sus_load(env, SQL_SUS_PAGE, p, 2, &rows, &nrows)) !=
 		    APP_OK)
 			return e;
 		if (nrows == 0)
@@ -943,6 +941,39 @@ sus_audit_people(
 	    env->db, env->a, DB_SUS, SQL_SUS_AUDIT_BATCH, p, 6, NULL);
 }
 
+/* Lock the förbund's numbering (SQL_SUS_LOCK) as the first statement of
+ * the open transaction. *busy (APP_OK) when another export or
+ * acknowledgement of the förbund holds it: no waiting. A förbund has its
+ * row from its first export on: when there is none, the empty transaction
+ * is rolled back, the row added on its own (committed at once, so two
+ * first exports do not wait on each other's insert) and the transaction
+ * begun again. */
+static enum app_err
+sus_lock(const struct sus_env *env, struct sus_state *st, int *busy)
+{
+	int found;
+	enum app_err e;
+
+	*busy = 0;
+	for (int tries = 0;; tries++) {
+		e = db_load_one(
+		    env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0, st, &found);
+		if (e == APP_EDB && db_lock_conflict(env->db)) {
+			*busy = 1;
+			return APP_OK;
+		}
+		if (e != APP_OK || found)
+			return e;
+		if (tries > 0)
+			return APP_EDB; /* no such förbund */
+		db_rollback(env->db);
+		if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_STATE_ADD,
+		         NULL, 0, NULL)) != APP_OK ||
+		    (e = db_begin(env->db)) != APP_OK)
+			return e;
+	}
+}
+
 /* The export inside the open transaction; see sus_batch_create(). */
 static enum app_err
 sus_build(const struct sus_env *env, long long since, int fd,
@@ -956,7 +987,7 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	struct sus_summary sum;
 	struct sus_run run = { 0 };
 	long long base_no, batch_no, forbund_id, acked_no;
-	int full, found;
+	int full, found, busy;
 	char path[64], detail[128], verr[400];
 	struct sus_xml_digest dig;
 	enum app_err e;
@@ -975,16 +1006,12 @@ sus_build(const struct sus_env *env, long long since, int fd,
 		return APP_ENOMEM;
 
 	sus_stage = "låset";
-	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st, &found)) != APP_OK) {
-		if (e == APP_EDB && db_lock_conflict(env->db)) {
-			res->busy = 1; /* another holds it: do not queue */
-			return APP_OK;
-		}
+	if ((e = sus_lock(env, &st, &busy)) != APP_OK)
 		return e;
+	if (busy) {
+		res->busy = 1; /* another holds it: do not queue */
+		return APP_OK;
 	}
-	if (!found)
-		return APP_EDB;
 	sus_stage = "början";
 	acked_no = st.last_acked_no;
 	/* Only two bases are honest about what the receiver holds: the last
@@ -1006,7 +1033,8 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	         &fb, &found)) != APP_OK)
 		return e;
 	if (!found) {
-		snprintf(err, errlen, "Inget aktivt förbund finns.");
+		snprintf(
+		    err, errlen, "Förbundet är inte aktivt: ingen export.");
 		return APP_EINPUT;
 	}
 	forbund_id = fb.id;
@@ -1035,7 +1063,6 @@ sus_build(const struct sus_env *env, long long since, int fd,
 	run.batch_no = batch_no;
 	sus_items_init(run.items, env->db, batch_no);
 	run.acked_no = acked_no;
-	run.forbund_id = forbund_id;
 	run.full = full;
 	h = (struct sus_header){
 		.batch_no = batch_no,
@@ -1047,7 +1074,7 @@ sus_build(const struct sus_env *env, long long since, int fd,
 		.forbund_orgnr = fb.org_number,
 	};
 	if ((e = sus_xml_begin(x, &h)) != APP_OK ||
-	    (e = sus_write_insatser(env, x, forbund_id)) != APP_OK ||
+	    (e = sus_write_insatser(env, x)) != APP_OK ||
 	    (e = sus_write_participations(env, x, &run, res)) != APP_OK ||
 	    (e = sus_write_counts(env, x, &run, res)) != APP_OK)
 		goto out;
@@ -1133,17 +1160,16 @@ sus_batch_purge(const struct sus_env *env)
 {
 	struct db_param p[1] = { DB_INT(SUS_DOC_KEEP_DAYS) };
 	struct sus_state st;
-	int found;
+	int busy;
 	enum app_err e;
 
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
-	/* Under the export lock, so it never waits on an export's rows: when
-	 * another holds it, skip (the next request purges). */
-	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st, &found)) != APP_OK) {
+	/* Under the förbund's export lock, so it never waits on an export's
+	 * rows: when another holds it, skip (the next request purges). */
+	if ((e = sus_lock(env, &st, &busy)) != APP_OK || busy) {
 		db_rollback(env->db);
-		return e == APP_EDB && db_lock_conflict(env->db) ? APP_OK : e;
+		return e;
 	}
 	if ((e = db_exec(env->db, env->a, DB_SUS, SQL_SUS_PURGE_PARTS, p, 1,
 	         NULL)) != APP_OK ||
@@ -1307,7 +1333,7 @@ sus_batch_ack(
 	struct db_param p[2];
 	struct sus_state st;
 	struct sus_batch_get_row b;
-	int found;
+	int found, busy;
 	char detail[64];
 	enum app_err e;
 
@@ -1316,9 +1342,7 @@ sus_batch_ack(
 	if ((e = db_begin(env->db)) != APP_OK)
 		return e;
 	p[0] = DB_INT(batch_no);
-	if ((e = db_load_one(env->db, env->a, DB_SUS, SQL_SUS_LOCK, NULL, 0,
-	         &st, &found)) != APP_OK &&
-	    e == APP_EDB && db_lock_conflict(env->db)) {
+	if ((e = sus_lock(env, &st, &busy)) == APP_OK && busy) {
 		*result = SUS_ACK_BUSY;
 		db_rollback(env->db);
 		return APP_OK;
@@ -1365,11 +1389,37 @@ fail:
 	return e == APP_EDB && db_lock_conflict(env->db) ? APP_EUNAVAIL : e;
 }
 
+enum sus_pick
+sus_forbund_choose(const struct sus_forbund_pick *rows, size_t n,
+    const char *name, long long *id)
+{
+	*id = 0;
+	if (n == 0)
+		return SUS_PICK_NONE;
+	if (name == NULL) {
+		if (n > 1)
+			return SUS_PICK_SEVERAL;
+		*id = rows[0].id;
+		return SUS_PICK_OK;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char num[24];
+
+		snprintf(num, sizeof(num), "%lld", rows[i].id);
+		if (strcmp(name, num) == 0 ||
+		    str_eq_cstr(rows[i].short_name, name)) {
+			*id = rows[i].id;
+			return SUS_PICK_OK;
+		}
+	}
+	return SUS_PICK_UNKNOWN;
+}
+
 enum app_err
 sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
     long long *retry_after)
 {
-	struct db_param p[3];
+	struct db_param p[2];
 	struct sus_rate_row rate;
 	int found;
 	enum app_err e;
@@ -1381,9 +1431,8 @@ sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
 	    APP_OK)
 		return e;
 	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
-	p[1] = DB_INT(staff_id);
-	p[2] = DB_INT(SUS_RATE_WINDOW_SECONDS);
-	if ((e = db_load_one(db, a, DB_SUS, SQL_SUS_RATE_COUNT, p, 3, &rate,
+	p[1] = DB_INT(SUS_RATE_WINDOW_SECONDS);
+	if ((e = db_load_one(db, a, DB_SUS, SQL_SUS_RATE_COUNT, p, 2, &rate,
 	         &found)) != APP_OK)
 		return e;
 	if (rate.n >= SUS_RATE_MAX) {

@@ -13,6 +13,13 @@ static const struct db_field forbund_fields[] = {
 const struct db_record sus_forbund_record =
     DB_RECORD(sus_forbund_row, forbund_fields);
 
+static const struct db_field forbund_pick_fields[] = {
+	DB_FIELD(sus_forbund_pick, id, "id", DB_F_INT),
+	DB_FIELD(sus_forbund_pick, short_name, "short_name", DB_F_STR),
+};
+const struct db_record sus_forbund_pick_record =
+    DB_RECORD(sus_forbund_pick, forbund_pick_fields);
+
 /* sus_xml.h's insats, filled from the database as the XML writes it. */
 static const struct db_field insats_fields[] = {
 	DB_FIELD(sus_insats, id, "id", DB_F_INT),

@@ -29,6 +29,14 @@ struct gallring_cand {
 };
 extern const struct db_record gallring_cand_record;
 
+/* SQL_GR_FORBUNDS: a förbund, for the rules kept per förbund. */
+struct gallring_forbund {
+	long long id;
+	int sole; /* the installation's only active förbund: the one
+	             `stegvis sus-export` serves without --forbund */
+};
+extern const struct db_record gallring_forbund_record;
+
 /* A single count or a single string. */
 struct gallring_n {
 	long long n;
@@ -124,7 +132,10 @@ enum sql_gallring {
 	SQL_GR_QCODE_COUNT,
 	SQL_GR_QCODE_DEL,
 
-	/* sus_dokument: (keep, after batch no) -> candidates (id = batch) */
+	/* sus_dokument, per förbund (its batches are numbered on their own:
+	 * db_forbund_set() to each of SQL_GR_FORBUNDS in turn):
+	 * (keep, after batch no) -> candidates (id = batch) */
+	SQL_GR_FORBUNDS,
 	SQL_GR_SUS_PAGE,
 	/* (batch no) each */
 	SQL_GR_SUS_PARTS_DEL,

@@ -9,6 +9,12 @@
  * protected identity, and an insats measured with personal data. The
  * export reads its two halves in two statements per page (SQL_SUS_PAGE's
  * identity_person, SQL_SUS_CONSENTS) and sus_batch.c joins them.
+ *
+ * Every statement is the request's förbund's (":forbund", db_scope.h):
+ * its numbering (sus_state), batches, their parts, items and counts, the
+ * rate limit's requests, and the participations it reads, whose insats
+ * is in the förbund. The db layer binds it; the parameters below are the
+ * caller's only. With no förbund set, each is refused (a bug).
  */
 #ifndef SQL_SUS_H
 #define SQL_SUS_H
@@ -16,26 +22,34 @@
 #include "db.h"
 
 enum sql_sus {
-	/* () -> last_batch_no, last_acked_no, locking the row until the
-	 * transaction ends: one export or acknowledgement at a time. NOWAIT:
+	/* () -> last_batch_no, last_acked_no, locking the förbund's row until
+	 * the transaction ends: one export or acknowledgement of a förbund at
+	 * a time (another förbund's run is not in the way). No row before
+	 * the förbund's first export (SQL_SUS_STATE_ADD). NOWAIT:
 	 * fails at once (a lock conflict, db_lock_conflict()) when another
 	 * holds it, rather than queueing up to innodb_lock_wait_timeout */
 	SQL_SUS_LOCK,
-	/* () -> last_batch_no, last_acked_no (no lock) */
+	/* () -> last_batch_no, last_acked_no (no lock); zeros before the
+	 * förbund's first export */
 	SQL_SUS_STATE,
+	/* (): the förbund's row of sus_state, if it has none */
+	SQL_SUS_STATE_ADD,
 	/* (last batch no) */
 	SQL_SUS_STATE_SET_LAST,
 	/* (last acked no) */
 	SQL_SUS_STATE_SET_ACKED,
 	/* () -> id, name, sus_code, org_number, now UTC "YYYY-MM-DD HH:MM:SS"
-	 * (the first active förbund: one installation serves one) */
+	 * of the förbund, if active */
 	SQL_SUS_FORBUND,
-	/* (forbund id) -> id, sus_code, name, description, period_start,
+	/* () -> struct sus_forbund_pick: every active förbund, by id (the
+	 * installation's list, for the command line: not scoped) */
+	SQL_SUS_FORBUND_LIST,
+	/* () -> id, sus_code, name, description, period_start,
 	 * period_end, direction, measurement, target_groups, by id */
 	SQL_SUS_INSATSER,
-	/* (forbund id) -> insats id, year, planned, budget_sek (-1: none) */
+	/* () -> insats id, year, planned, budget_sek (-1: none) */
 	SQL_SUS_BUDGETS,
-	/* (forbund id, after id, limit) -> struct sus_page_row: the next
+	/* (after id, limit) -> struct sus_page_row: the förbund's next
 	 * participations by id with every exported value but the consent's
 	 * (SQL_SUS_CONSENTS) and the incomes (SQL_SUS_INCOMES) */
 	SQL_SUS_PAGE,
@@ -98,10 +112,10 @@ enum sql_sus {
 	SQL_SUS_PURGE_MARK,
 	/* (window seconds): forget requests older than the window */
 	SQL_SUS_RATE_SWEEP,
-	/* (window seconds, staff id, window seconds) -> requests in the
+	/* (window seconds, window seconds) -> the förbund's requests in the
 	 * window, seconds until the oldest leaves it */
 	SQL_SUS_RATE_COUNT,
-	/* (staff id) */
+	/* (staff id): a request of the account, counted for its förbund */
 	SQL_SUS_RATE_INSERT,
 	/* () -> batch_no, base_no, created, via, created by, state, acked,
 	 * n_new, n_changed, n_anonymised, n_felreg, n_groups, n_held_back,
@@ -138,6 +152,13 @@ struct sus_forbund_row {
 	struct str now_utc; /* "YYYY-MM-DD HH:MM:SS" */
 };
 extern const struct db_record sus_forbund_record;
+
+/* SQL_SUS_FORBUND_LIST: an active förbund the command line may name. */
+struct sus_forbund_pick {
+	long long id;
+	struct str short_name;
+};
+extern const struct db_record sus_forbund_pick_record;
 extern const struct db_record sus_insats_record;
 
 /* SQL_SUS_BUDGETS: an insats's budget year. */

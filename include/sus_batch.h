@@ -37,6 +37,12 @@
  * chunks, all in one transaction that also records the items and writes
  * one access-log row per person it names. If anything fails, nothing of
  * the batch exists.
+ *
+ * Everything here is the förbund of the db handle's (db_forbund_set(): the
+ * integration account's over HTTP, the one `stegvis sus-export` names):
+ * its numbering, batches and lock, and only the participations of its
+ * insatser. Two förbund export at once; one förbund runs one at a time.
+ * With no förbund set every call fails (APP_EDB, logged as a bug).
  */
 #ifndef SUS_BATCH_H
 #define SUS_BATCH_H
@@ -212,11 +218,26 @@ enum sus_ack {
 enum app_err sus_batch_ack(
     const struct sus_env *, long long batch_no, enum sus_ack *);
 
-/* The integration account's rate limit (SUS_RATE_MAX requests in
- * SUS_RATE_WINDOW_SECONDS, counted in the database so every worker and
- * host shares it). Records this request and sets *allowed; when refused,
- * *retry_after is the seconds until a request is allowed again. */
+/* The rate limit of the förbund's integration accounts (SUS_RATE_MAX
+ * requests in SUS_RATE_WINDOW_SECONDS per förbund, counted in the database
+ * so every worker and host shares it). Records this request of staff_id
+ * and sets *allowed; when refused, *retry_after is the seconds until a
+ * request is allowed again. */
 enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
     int *allowed, long long *retry_after);
+
+/* Which förbund `stegvis sus-export` serves (it has no session): of the
+ * active förbund rows[n] (SQL_SUS_FORBUND_LIST), the one whose id or short
+ * name (exactly) is name, as given with --forbund; with name NULL, the
+ * only one. Pure. */
+struct sus_forbund_pick;
+enum sus_pick {
+	SUS_PICK_OK,      /* *id is it */
+	SUS_PICK_NONE,    /* no active förbund at all */
+	SUS_PICK_SEVERAL, /* name NULL, and more than one: name it */
+	SUS_PICK_UNKNOWN, /* no active förbund has that id or short name */
+};
+enum sus_pick sus_forbund_choose(const struct sus_forbund_pick *rows, size_t n,
+    const char *name, long long *id);
 
 #endif /* !SUS_BATCH_H */

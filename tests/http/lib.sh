@@ -619,9 +619,13 @@ revoke_participation_sus_consent() {
 }
 # consent_state ID: a consent's state.
 consent_state() { q "SELECT state FROM consent WHERE id = $1"; }
-# sus_counters: the SUS export's last batch and last acknowledged, "N/M".
-sus_counters() { q "SELECT CONCAT(last_batch_no, '/', last_acked_no) FROM sus_state"; }
-sus_last_batch() { q "SELECT last_batch_no FROM sus_state"; }
+# sus_counters [FORBUND]: the SUS export's last batch and last acknowledged,
+# "N/M", of the förbund (default the demo's, sus-job's); "0/0" before its
+# first export.
+SUS_DEMO_FORBUND="(SELECT forbund_id FROM staff WHERE username = 'sus-job')"
+sus_counters() { q "SELECT CONCAT(COALESCE(MAX(last_batch_no), 0), '/', COALESCE(MAX(last_acked_no), 0))
+	FROM sus_state WHERE forbund_id = ${1:-$SUS_DEMO_FORBUND}"; }
+sus_last_batch() { q "SELECT COALESCE(MAX(last_batch_no), 0) FROM sus_state WHERE forbund_id = ${1:-$SUS_DEMO_FORBUND}"; }
 # xp FILE XPATH: the value of an XPath expression (namespace-blind).
 xp() { xmllint --xpath "$2" "$1" 2> /dev/null; }
 # pnr_of PARTICIPATION: the personnummer of its person.

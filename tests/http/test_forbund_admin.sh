@@ -126,7 +126,8 @@ check "... and not the second förbund's" body_lacks ">Insats $P</option>"
 
 # The second förbund off again: nothing of it left to log in, and the
 # demo förbund the installation's only active one (its public page needs
-# no host name then, sql/0071).
+# no host name then, sql/0071, and `stegvis sus-export` in later tests
+# serves it without --forbund).
 q "UPDATE staff SET active = 0 WHERE forbund_id = $F2"
 q "UPDATE forbund SET active = 0 WHERE id = $F2"
 done_testing

@@ -109,8 +109,8 @@ m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at
 check "a SUS batch document" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus.xml"
 check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" --ack 1
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
-   INSERT INTO sus_batch (batch_no, base_no, created_at, created_via) VALUES (99, 0, UTC_TIMESTAMP(3), 'cli');
-   INSERT INTO sus_batch_part (batch_no, seq, data) VALUES (99, 0, 'x');"
+   INSERT INTO sus_batch (forbund_id, batch_no, base_no, created_at, created_via) SELECT forbund_id, 99, 0, UTC_TIMESTAMP(3), 'cli' FROM sus_batch WHERE batch_no = 1;
+   INSERT INTO sus_batch_part (forbund_id, batch_no, seq, data) SELECT forbund_id, 99, 0, 'x' FROM sus_batch WHERE batch_no = 1;"
 # The same documents as files in sus_export_dir, and a file of another name.
 for n in 000001 000099; do cp "$WORK/sus.xml" "$WORK/sus-$DB/sus-batch-$n.xml"; done
 : > "$WORK/sus-$DB/anteckningar.txt"

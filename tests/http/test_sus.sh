@@ -405,7 +405,7 @@ check "since the last acknowledged batch is allowed (204: nothing changed)" test
 # another holds the lock, 409 with Retry-After at once, never a 500.
 sql_admin "DELETE FROM sus_request"
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Bengtsfors' WHERE p.id = ${P[2]}"
-(sql_admin "BEGIN; SELECT last_batch_no FROM sus_state WHERE id = 1 FOR UPDATE; SELECT SLEEP(6); COMMIT" > /dev/null) &
+(sql_admin "BEGIN; SELECT last_batch_no FROM sus_state WHERE forbund_id = $SUS_DEMO_FORBUND FOR UPDATE; SELECT SLEEP(6); COMMIT" > /dev/null) &
 holder=$!
 lock_held() { [ "$(sql_admin "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(6)%'")" -ge 1 ]; }
 check "a session holds the export lock" wait_for 5 lock_held
@@ -473,15 +473,15 @@ expect_status "the CSV with a bad period: 400" 400 -b "$fb" "$BASE/sus/finsam.cs
 sql_admin "DELETE FROM sus_request"
 # 59 requests already in the window (as the database records them), then
 # two more over HTTP: the limit is 60.
-sql_admin "INSERT INTO sus_request (staff_id, at) SELECT $JOB, UTC_TIMESTAMP(3) FROM seq_1_to_59"
+sql_admin "INSERT INTO sus_request (forbund_id, staff_id, at) SELECT $SUS_DEMO_FORBUND, $JOB, UTC_TIMESTAMP(3) FROM seq_1_to_59"
 expect_status "the 60th request in the window is served" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
 expect_status "the 61st is refused (429)" 429 "${AUTH[@]}" "$BASE/api/sus/schema"
 ra=$(grep -i '^Retry-After:' "$HEAD" | tr -d '\r' | awk '{print $2}')
 check "with Retry-After in seconds ($ra)" bash -c "[ '$ra' -ge 1 ] && [ '$ra' -le 600 ]"
 check "the 429 says so in one line" grep -q "För många anrop" "$BODY"
 expect_status "creating a batch is refused too" 429 -X POST "${AUTH[@]}" "$BASE/api/sus/batcher"
-check "the limit is per account and in the database" \
-	test "$(sql_admin "SELECT COUNT(*) FROM sus_request WHERE staff_id = $JOB")" = 60
+check "the limit is per förbund and in the database" \
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_request WHERE forbund_id = $SUS_DEMO_FORBUND")" = 60
 sql_admin "DELETE FROM sus_request"
 expect_status "after the window it serves again" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
 

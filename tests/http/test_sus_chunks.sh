@@ -31,7 +31,7 @@ sd "INSERT INTO consent (referral_id, kind, state, answer, text_id, language,
 	WHERE c.referral_id = p.referral_id AND c.kind = 'sus')"
 items() { sd "SELECT COUNT(*) FROM sus_batch_item"; }
 people_rows() { sd "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND object_type = 'participation'"; }
-state() { sd "SELECT CONCAT(last_batch_no, '/', last_acked_no) FROM sus_state"; }
+state() { sd "SELECT CONCAT(COALESCE(MAX(last_batch_no), 0), '/', COALESCE(MAX(last_acked_no), 0)) FROM sus_state"; }
 
 # --- A failure in the middle: the 601st item of the batch is refused, after
 # the first chunk of 500 was written in its own statement.

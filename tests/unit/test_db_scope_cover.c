@@ -47,8 +47,8 @@ static const char *const platform_tables[] = {
 	"dual",
 };
 
-static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC,
-	DB_STRUCTURAL };
+static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC, DB_STRUCTURAL,
+	DB_SUS };
 
 /* Statements of the scoped areas not scoped yet: the access log's
  * searches (audit_log has no forbund_id yet), and one scoped otherwise. */

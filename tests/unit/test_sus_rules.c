@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "sql_sus.h"
 #include "sus_batch.h"
 #include "sus_finsam.h"
 #include "sus_quality.h"
@@ -88,6 +89,42 @@ finsam_genders(void **state)
 	assert_string_equal(sus_finsam_gender_label(STR_LIT("annat")), "Annat");
 }
 
+/* The command line's förbund: the only active one, or the one named by
+ * id or short name; never a guess among several. */
+static void
+cli_forbund_choice(void **state)
+{
+	const struct sus_forbund_pick two[] = {
+		{ 1, STR_LIT("SOFTLEG") },
+		{ 12, STR_LIT("TF") },
+	};
+	long long id = -1;
+
+	(void)state;
+	assert_int_equal(sus_forbund_choose(two, 0, NULL, &id), SUS_PICK_NONE);
+	assert_int_equal(
+	    sus_forbund_choose(two, 0, "SOFTLEG", &id), SUS_PICK_NONE);
+	assert_int_equal(sus_forbund_choose(two, 1, NULL, &id), SUS_PICK_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(
+	    sus_forbund_choose(two, 2, NULL, &id), SUS_PICK_SEVERAL);
+	assert_int_equal(id, 0);
+	assert_int_equal(sus_forbund_choose(two, 2, "12", &id), SUS_PICK_OK);
+	assert_int_equal(id, 12);
+	assert_int_equal(sus_forbund_choose(two, 2, "TF", &id), SUS_PICK_OK);
+	assert_int_equal(id, 12);
+	assert_int_equal(
+	    sus_forbund_choose(two, 2, "SOFTLEG", &id), SUS_PICK_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(
+	    sus_forbund_choose(two, 2, "2", &id), SUS_PICK_UNKNOWN);
+	assert_int_equal(
+	    sus_forbund_choose(two, 2, "tf", &id), SUS_PICK_UNKNOWN);
+	assert_int_equal(
+	    sus_forbund_choose(two, 2, "012", &id), SUS_PICK_UNKNOWN);
+	assert_int_equal(id, 0);
+}
+
 int
 main(void)
 {
@@ -96,6 +133,7 @@ main(void)
 		cmocka_unit_test(item_actions),
 		cmocka_unit_test(missing_in_words),
 		cmocka_unit_test(finsam_genders),
+		cmocka_unit_test(cli_forbund_choice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 #include "session.h"
 #include "sql_admin.h"
 #include "sql_auth.h"
+#include "staff.h"
 
 static const char *const audit_names[AUDIT__MAX] = {
 	[AUDIT_READ] = "read",
@@ -191,6 +192,23 @@ audit_search(struct req *r, const struct audit_query *q,
 	return db_load(r->db, r->a, DB_ADMIN, stmt, p, k, (void **)rows, n);
 }
 
+enum app_err
+audit_staff_id(struct req *r, struct str username, long long *id)
+{
+	struct db_param p[1] = { DB_STR(username) };
+	struct staff_id row;
+	int found;
+	enum app_err e;
+
+	*id = 0;
+	if ((e = db_load_one(r->db, r->a, DB_ADMIN, SQL_ADMIN_AUDIT_STAFF, p, 1,
+	         &row, &found)) != APP_OK)
+		return e;
+	if (found)
+		*id = row.id;
+	return APP_OK;
+}
+
 /* At most n bytes of s, not splitting a UTF-8 sequence. */
 static struct str
 audit_cut(struct str s, size_t n)
@@ -202,29 +220,34 @@ audit_cut(struct str s, size_t n)
 	return (struct str){ s.p, n };
 }
 
+/* One row of förbund forbund (0: none, an installation event). The
+ * förbund is passed, not bound as ":forbund" by the db layer: that would
+ * refuse the rows of anonymous requests, and a failed login names its
+ * account's förbund, not the request's (it has none). */
 static enum app_err
-audit_insert(struct req *r, struct db_param who, struct str username,
-    enum audit_action action, const char *object_type, long long object_id,
-    struct str personnummer, struct str detail)
+audit_insert(struct req *r, long long forbund, struct db_param who,
+    struct str username, enum audit_action action, const char *object_type,
+    long long object_id, struct str personnummer, struct str detail)
 {
-	struct db_param p[9];
+	struct db_param p[10];
 
-	p[0] = who;
-	p[1] = DB_STR(audit_cut(username, 64));
-	p[2] = DB_STR(str_cstr(audit_action_name(action)));
-	p[3] = DB_STR(str_cstr(object_type));
-	p[4] = object_id >= 0 ? DB_INT(object_id) : DB_NULL;
-	p[5] = personnummer.len > 0 ? DB_STR(personnummer) : DB_NULL;
-	p[6] = DB_STR(audit_cut(r->remote_addr, 45));
-	p[7] = DB_STR(audit_cut(r->request_id, 64));
-	p[8] = detail.len > 0 ? DB_STR(audit_cut(detail, 255)) : DB_NULL;
+	p[0] = DB_INT(forbund > 0 ? forbund : 0);
+	p[1] = who;
+	p[2] = DB_STR(audit_cut(username, 64));
+	p[3] = DB_STR(str_cstr(audit_action_name(action)));
+	p[4] = DB_STR(str_cstr(object_type));
+	p[5] = object_id >= 0 ? DB_INT(object_id) : DB_NULL;
+	p[6] = personnummer.len > 0 ? DB_STR(personnummer) : DB_NULL;
+	p[7] = DB_STR(audit_cut(r->remote_addr, 45));
+	p[8] = DB_STR(audit_cut(r->request_id, 64));
+	p[9] = detail.len > 0 ? DB_STR(audit_cut(detail, 255)) : DB_NULL;
 	/* Only a read or a search may be logged again by a second run of
 	 * its request (db.h's log_only); every other row counts as written. */
 	return db_exec(r->db, r->a, DB_AUTH,
 	    action == AUDIT_READ || action == AUDIT_SEARCH
 	        ? SQL_AUDIT_INSERT_READ
 	        : SQL_AUDIT_INSERT,
-	    p, 9, NULL);
+	    p, 10, NULL);
 }
 
 /* A consent tablet's row: no staff member (staff_id NULL), the user name
@@ -250,8 +273,8 @@ audit_tablet(struct req *r, enum audit_action action, const char *object_type,
 	         t->staff_username.p, t->staff_id, detail.len ? ": " : "",
 	         (int)detail.len, detail.p)) != APP_OK)
 		return e;
-	return audit_insert(r, DB_NULL, buf_str(&who), action, object_type,
-	    object_id, personnummer, buf_str(&what));
+	return audit_insert(r, db_forbund(r->db), DB_NULL, buf_str(&who),
+	    action, object_type, object_id, personnummer, buf_str(&what));
 }
 
 enum app_err
@@ -263,16 +286,17 @@ audit_write(struct req *r, enum audit_action action, const char *object_type,
 		    r, action, object_type, object_id, personnummer, detail);
 	if (r->user == NULL)
 		return APP_EFORBIDDEN;
-	return audit_insert(r, DB_INT(r->user->id), r->user->username, action,
-	    object_type, object_id, personnummer, detail);
+	return audit_insert(r, db_forbund(r->db), DB_INT(r->user->id),
+	    r->user->username, action, object_type, object_id, personnummer,
+	    detail);
 }
 
 enum app_err
-audit_write_anonymous(struct req *r, struct str username,
+audit_write_anonymous(struct req *r, long long forbund, struct str username,
     enum audit_action action, struct str detail)
 {
-	return audit_insert(
-	    r, DB_NULL, username, action, "staff", -1, STR_LIT(""), detail);
+	return audit_insert(r, forbund, DB_NULL, username, action, "staff", -1,
+	    STR_LIT(""), detail);
 }
 
 /* ==== details in words ==== */

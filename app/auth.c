@@ -17,6 +17,7 @@ static const struct db_field auth_account_fields[] = {
 	DB_FIELD(auth_account, id, "id", DB_F_INT),
 	DB_FIELD(auth_account, password_hash, "password_hash", DB_F_STR),
 	DB_FIELD(auth_account, locked, "locked", DB_F_BOOL),
+	DB_FIELD(auth_account, forbund_id, "forbund_id", DB_F_INT),
 };
 const struct db_record auth_account_record =
     DB_RECORD(auth_account, auth_account_fields);
@@ -129,9 +130,10 @@ auth_account_get(
 
 /* Count a failure against the address and (if it exists) the account. */
 static enum app_err
-auth_fail(
-    struct req *r, struct str username, long long staff_id, const char *why)
+auth_fail(struct req *r, struct str username, const struct auth_account *acc,
+    const char *why)
 {
+	long long staff_id = acc != NULL ? acc->id : 0;
 	struct db_param p[2];
 	enum app_err e;
 
@@ -144,8 +146,10 @@ auth_fail(
 	 * statements either way, so the time taken does not tell. */
 	if ((e = auth_count_failure(r, staff_id > 0 ? staff_id : 0)) != APP_OK)
 		return e;
-	if ((e = audit_write_anonymous(
-	         r, username, AUDIT_LOGIN_FAILED, str_cstr(why))) != APP_OK)
+	/* A known account's failure is its förbund's; an unknown name's
+	 * the installation's. */
+	if ((e = audit_write_anonymous(r, acc != NULL ? acc->forbund_id : 0,
+	         username, AUDIT_LOGIN_FAILED, str_cstr(why))) != APP_OK)
 		return e;
 	return APP_EFORBIDDEN;
 }
@@ -169,7 +173,7 @@ auth_login(struct req *r, struct str username, struct str password,
 		return e;
 	if (recent.failures >= AUTH_ADDR_MAX_FAILURES) {
 		(void)auth_verify(auth_dummy_hash(), password);
-		return auth_fail(r, user, 0, "address back-off");
+		return auth_fail(r, user, NULL, "address back-off");
 	}
 	p[0] = DB_STR(user);
 	found = 0; /* not an account name: never asked for */
@@ -181,11 +185,11 @@ auth_login(struct req *r, struct str username, struct str password,
 	ok = auth_verify(
 	    found ? acc.password_hash.p : auth_dummy_hash(), password);
 	if (!found)
-		return auth_fail(r, user, 0, "no such account");
+		return auth_fail(r, user, NULL, "no such account");
 	if (acc.locked)
-		return auth_fail(r, user, acc.id, "account locked");
+		return auth_fail(r, user, &acc, "account locked");
 	if (!ok)
-		return auth_fail(r, user, acc.id, "wrong password");
+		return auth_fail(r, user, &acc, "wrong password");
 	p[0] = DB_INT(acc.id);
 	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_LOGIN_OK, p, 1,
 	         NULL)) != APP_OK)

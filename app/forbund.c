@@ -96,8 +96,9 @@ forbund_create(struct req *r, const struct forbund_new *f,
 	    (e = buf_printf(&detail, "förbund %lld created, admin %.*s: %.*s",
 	         *forbund_id, (int)f->admin_username.len, f->admin_username.p,
 	         (int)f->name.len, f->name.p)) != APP_OK ||
-	    (e = audit_write_anonymous(r, STR_LIT("cli:forbund-add"),
-	         AUDIT_ADMIN, buf_str(&detail))) != APP_OK ||
+	    (e = audit_write_anonymous(r, *forbund_id,
+	         STR_LIT("cli:forbund-add"), AUDIT_ADMIN, buf_str(&detail))) !=
+	        APP_OK ||
 	    (e = db_commit(r->db)) != APP_OK)
 		goto fail;
 	return APP_OK;

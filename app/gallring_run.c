@@ -62,15 +62,18 @@ committed(struct run *g)
 	}
 }
 
+/* The row is the förbund's of the record's referral (its insats's): the
+ * command is the installation's, what it removed a förbund's. */
 static enum app_err
-audit(struct run *g, const char *type, long long id, struct str pnr,
-    enum gallring_code c)
+audit(struct run *g, const char *type, long long id, long long referral_id,
+    struct str pnr, enum gallring_code c)
 {
 	char detail[96];
 
 	snprintf(detail, sizeof(detail), "gallring enligt regeln %s",
 	    gallring_def(c)->code);
 	struct db_param p[] = {
+		DB_INT(referral_id),
 		DB_STR(STR_LIT("cli:gallring")),
 		DB_STR(str_cstr(type)),
 		DB_INT(id),
@@ -78,7 +81,7 @@ audit(struct run *g, const char *type, long long id, struct str pnr,
 		DB_STR(STR_LIT("gallring")),
 		DB_STR(str_cstr(detail)),
 	};
-	return ex(g, SQL_GR_AUDIT, p, 6);
+	return ex(g, SQL_GR_AUDIT, p, 7);
 }
 
 /* The person's personnummer (for the access log, read before it may be
@@ -198,7 +201,8 @@ apply_participation(struct run *g, const struct gallring_cand *c)
 			return e;
 	if ((e = forget_referral(g, c->referral_id, c->person_id)) != APP_OK)
 		return e;
-	return audit(g, "participation", c->id, pnr, GR_DELTAGANDE);
+	return audit(
+	    g, "participation", c->id, c->referral_id, pnr, GR_DELTAGANDE);
 }
 
 static int
@@ -217,7 +221,7 @@ apply_referral(struct run *g, const struct gallring_cand *c)
 	if ((e = person_pnr(g, c->person_id, &pnr)) != APP_OK ||
 	    (e = forget_referral(g, c->id, c->person_id)) != APP_OK)
 		return e;
-	return audit(g, "referral", c->id, pnr, GR_ANSOKAN);
+	return audit(g, "referral", c->id, c->id, pnr, GR_ANSOKAN);
 }
 
 static int
@@ -246,7 +250,7 @@ apply_consent(struct run *g, const struct gallring_cand *c)
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if ((e = ex1(g, steps[i], c->id)) != APP_OK)
 			return e;
-	return audit(g, "consent", c->id, pnr, GR_SAMTYCKE);
+	return audit(g, "consent", c->id, c->referral_id, pnr, GR_SAMTYCKE);
 }
 
 static int

@@ -12,7 +12,6 @@
 #include "pnr.h"
 #include "req.h"
 #include "session.h"
-#include "staff.h"
 #include "view.h"
 
 #define LOG_PAGE_ROWS 500 /* rows shown on the page */
@@ -103,8 +102,7 @@ log_search_read(struct req *r, struct log_search *s)
 		/* Account names are stored lower-case, as the login form
 		 * and account creation write them. */
 		(void)auth_username(r, s->fv[LF_USER].s, &name);
-		if ((e = staff_id_by_username(r, name, 0, &s->staff_id)) !=
-		    APP_OK)
+		if ((e = audit_staff_id(r, name, &s->staff_id)) != APP_OK)
 			return e;
 		if (s->staff_id == 0)
 			s->err[LF_USER] =

@@ -689,6 +689,8 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 	if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_CODE_DELETE, p, 1,
 	         NULL)) != APP_OK)
 		goto fail;
+	/* The row's förbund is the request's: none on the kiosk until the
+	 * questionnaires are scoped (issue 20), so NULL for now. */
 	if (c->participation_id > 0) {
 		struct buf d;
 		buf_init(&d, r->a);
@@ -698,8 +700,9 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 		         rid, (int)c->measurement_name.len,
 		         c->measurement_name.p, c->participation_id)) !=
 		        APP_OK ||
-		    (e = audit_write_anonymous(r, STR_LIT("deltagare"),
-		         AUDIT_UPDATE, buf_str(&d))) != APP_OK)
+		    (e = audit_write_anonymous(r, db_forbund(r->db),
+		         STR_LIT("deltagare"), AUDIT_UPDATE, buf_str(&d))) !=
+		        APP_OK)
 			goto fail;
 	}
 	if ((e = db_commit(r->db)) != APP_OK)

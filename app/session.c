@@ -404,9 +404,12 @@ session_from_tablet(struct req *r)
 	t->staff_id = row.staff_id;
 	t->staff_username = row.username;
 	if (!row.live) {
-		r->tablet = t; /* for the log row only */
+		/* For the log row only: the tablet's, of its förbund. */
+		r->tablet = t;
+		db_forbund_set(r->db, row.forbund_id);
 		e = audit_write(r, AUDIT_LOGOUT, "consent", t->consent_id,
 		    STR_LIT(""), STR_LIT("tablet locked: idle or too old"));
+		db_forbund_set(r->db, 0);
 		r->tablet = NULL;
 		if (e != APP_OK)
 			return e;

@@ -66,6 +66,8 @@
 	"a.object_type, a.object_id, a.personnummer, a.remote_addr, "                 \
 	"a.request_id, a.detail, " AUDIT_SQL_OBJECT_WHAT " AS what "                  \
 	"FROM audit_log a "
+/* A förbund's admin searches its förbund's rows only; the installation's
+ * own (forbund_id NULL) are nobody's here. */
 #define AUDIT_PERIOD                                                           \
 	"AND a.at >= ? AND a.at < ? "                                          \
 	"ORDER BY a.at DESC, a.id DESC LIMIT ?"
@@ -222,14 +224,18 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    0, .ncols = 0, .nparams = 6 },
 
 	[SQL_ADMIN_AUDIT_BY_PNR] = { AUDIT_COLS
-	    "WHERE a.personnummer = ? " AUDIT_PERIOD,
+	    "WHERE a.forbund_id = :forbund AND a.personnummer = ? " AUDIT_PERIOD,
 	    1, .ncols = 10, .nparams = 4, .rec = &audit_row_record },
 	[SQL_ADMIN_AUDIT_BY_STAFF] = { AUDIT_COLS
-	    "WHERE a.staff_id = ? " AUDIT_PERIOD,
+	    "WHERE a.forbund_id = :forbund AND a.staff_id = ? " AUDIT_PERIOD,
 	    1, .ncols = 10, .nparams = 4, .rec = &audit_row_record },
 	[SQL_ADMIN_AUDIT_BY_BOTH] = { AUDIT_COLS
-	    "WHERE a.personnummer = ? AND a.staff_id = ? " AUDIT_PERIOD,
+	    "WHERE a.forbund_id = :forbund AND a.personnummer = ? "
+	    "AND a.staff_id = ? " AUDIT_PERIOD,
 	    1, .ncols = 10, .nparams = 5, .rec = &audit_row_record },
+	[SQL_ADMIN_AUDIT_STAFF] = { "SELECT id FROM staff "
+	                            "WHERE username = ? AND forbund_id = :forbund",
+	    1, .ncols = 1, .nparams = 1, .rec = &staff_id_record },
 
 	[SQL_ADMIN_CODE_EDUCATION_LIST] = { CODE_LIST("code_education",
 	                                        CODE_SUS, "''"),

@@ -11,11 +11,15 @@
 	"SELECT " id " AS id, " csrf " AS csrf, st.id AS staff_id, "           \
 	"st.username, st.display_name, st.organisation_id, st.forbund_id, "
 
-/* An access-log row (SQL_AUDIT_INSERT and _READ). */
+/* An access-log row (SQL_AUDIT_INSERT and _READ). Its förbund is a
+ * parameter, not ":forbund": an anonymous request (a failed login, a
+ * questionnaire answered on the kiosk) has none, and a scoped statement
+ * would refuse it; 0 stores NULL (audit.c says which förbund). */
 #define AUDIT_INSERT_SQL                                                       \
-	"INSERT INTO audit_log (at, staff_id, username, action, object_type, " \
-	"object_id, personnummer, remote_addr, request_id, detail) VALUES "    \
-	"(UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	"INSERT INTO audit_log (at, forbund_id, staff_id, username, action, "  \
+	"object_type, object_id, personnummer, remote_addr, request_id, "      \
+	"detail) VALUES "                                                      \
+	"(UTC_TIMESTAMP(3), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	/* A row per role held (roles: one name, '' for none), folded in C
@@ -78,10 +82,10 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                    "WHERE st.api_token_hash = ? AND st.active = 1",
 	    1, .ncols = 13, .nparams = 1, .rec = &session_row_record },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
-	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked "
+	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked, forbund_id "
 	                          "FROM staff WHERE username = ? AND active = 1 "
 	                          "AND password_hash IS NOT NULL",
-	    1, .ncols = 3, .nparams = 1, .rec = &auth_account_record },
+	    1, .ncols = 4, .nparams = 1, .rec = &auth_account_record },
 	[SQL_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ? AND active >= ?",
 	    1, .ncols = 1, .nparams = 2, .rec = &staff_id_record },
 	/* locked_until first: assignments are evaluated left to right. */
@@ -105,16 +109,16 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                              "WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_STAFF_PASSWORD] = { "SELECT id, password_hash, "
-	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked "
+	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked, forbund_id "
 	                         "FROM staff WHERE id = ? AND active = 1",
-	    1, .ncols = 3, .nparams = 1, .rec = &auth_account_record },
+	    1, .ncols = 4, .nparams = 1, .rec = &auth_account_record },
 	[SQL_STAFF_SET_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 0, "
 	                             "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "
 	                             "locked_until = NULL WHERE id = ?",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_AUDIT_INSERT] = { AUDIT_INSERT_SQL, 0, .ncols = 0, .nparams = 9 },
+	[SQL_AUDIT_INSERT] = { AUDIT_INSERT_SQL, 0, .ncols = 0, .nparams = 10 },
 	[SQL_AUDIT_INSERT_READ] = { AUDIT_INSERT_SQL, 0, .ncols = 0,
-	    .nparams = 9, .log_only = 1 },
+	    .nparams = 10, .log_only = 1 },
 	[SQL_STAFF_ORGANISATION] = { "SELECT o.name AS organisation, "
 	                             "COALESCE(po.name, '') AS parent_organisation FROM staff st "
 	                             "JOIN organisation o ON o.id = st.organisation_id "

@@ -91,12 +91,16 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                      "updated_at = UTC_TIMESTAMP(), updated_by = ? "
 	                      "WHERE code = ? AND version = ?",
 	    0, .ncols = 0, .nparams = 4 },
-	[SQL_GR_AUDIT] = { "INSERT INTO audit_log (at, staff_id, username, "
-	                   "action, object_type, object_id, personnummer, "
-	                   "remote_addr, request_id, detail) "
-	                   "VALUES (UTC_TIMESTAMP(3), NULL, ?, 'update', ?, ?, "
+	/* The förbund by a subquery, not a join: the row is written even if
+	 * the referral were gone (then with none). */
+	[SQL_GR_AUDIT] = { "INSERT INTO audit_log (at, forbund_id, staff_id, "
+	                   "username, action, object_type, object_id, "
+	                   "personnummer, remote_addr, request_id, detail) "
+	                   "VALUES (UTC_TIMESTAMP(3), (SELECT i.forbund_id "
+	                   "FROM referral r JOIN insats i ON i.id = r.insats_id "
+	                   "WHERE r.id = ?), NULL, ?, 'update', ?, ?, "
 	                   "NULLIF(?, ''), 'local', ?, ?)",
-	    0, .ncols = 0, .nparams = 6 },
+	    0, .ncols = 0, .nparams = 7 },
 
 	/* --- deltagande ------------------------------------------------ */
 	[SQL_GR_PART_PAGE] = { PART_CAND

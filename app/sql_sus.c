@@ -251,9 +251,9 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	    0, .ncols = 0, .nparams = 10 },
 	/* In personnummer order: the rows go into ix_audit_person (by
 	 * personnummer) one after the other instead of at random places. */
-	[SQL_SUS_AUDIT_BATCH] = { "INSERT INTO audit_log (at, staff_id, username, action, "
-	                          "object_type, object_id, personnummer, remote_addr, "
-	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), ?, ?, "
+	[SQL_SUS_AUDIT_BATCH] = { "INSERT INTO audit_log (at, forbund_id, staff_id, username, "
+	                          "action, object_type, object_id, personnummer, remote_addr, "
+	                          "request_id, detail) SELECT UTC_TIMESTAMP(3), it.forbund_id, ?, ?, "
 	                          "'export', 'participation', it.participation_id, "
 	                          "pn.personnummer, ?, ?, ? FROM sus_batch_item it "
 	                          "JOIN participation p ON p.id = it.participation_id "

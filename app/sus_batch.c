@@ -908,18 +908,21 @@ static enum app_err
 sus_audit(const struct sus_env *env, const char *object_type,
     long long object_id, const char *detail)
 {
-	struct db_param p[9];
+	struct db_param p[10];
 
-	p[0] = sus_who(env);
-	p[1] = DB_STR(env->username);
-	p[2] = DB_STR(STR_LIT("export"));
-	p[3] = DB_STR(str_cstr(object_type));
-	p[4] = DB_INT(object_id);
-	p[5] = DB_NULL;
-	p[6] = DB_STR(env->remote_addr);
-	p[7] = DB_STR(env->request_id);
-	p[8] = DB_STR(str_cstr(detail));
-	return db_exec(env->db, env->a, DB_AUTH, SQL_AUDIT_INSERT, p, 9, NULL);
+	/* The request's förbund (the integration account's); none from the
+	 * command line. */
+	p[0] = DB_INT(db_forbund(env->db));
+	p[1] = sus_who(env);
+	p[2] = DB_STR(env->username);
+	p[3] = DB_STR(STR_LIT("export"));
+	p[4] = DB_STR(str_cstr(object_type));
+	p[5] = DB_INT(object_id);
+	p[6] = DB_NULL;
+	p[7] = DB_STR(env->remote_addr);
+	p[8] = DB_STR(env->request_id);
+	p[9] = DB_STR(str_cstr(detail));
+	return db_exec(env->db, env->a, DB_AUTH, SQL_AUDIT_INSERT, p, 10, NULL);
 }
 
 /* The per-person access-log rows of a batch. */

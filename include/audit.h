@@ -76,15 +76,21 @@ struct str audit_detail_label(struct arena *, struct str detail);
  * "surfplatta:<who handed it over>" and a detail that names the tablet
  * session, its consent and who handed it over, before detail. APP_EFORBIDDEN
  * with neither. object_id < 0 and empty personnummer/detail are
- * stored as NULL. detail is cut to 255 bytes on a UTF-8 boundary.
+ * stored as NULL. detail is cut to 255 bytes on a UTF-8 boundary. The
+ * row's förbund is the request's (db_forbund(): the account's, the
+ * tablet's handing-over account's), so a row written during login, after
+ * session_create(), is the new session's account's.
  */
 enum app_err audit_write(struct req *, enum audit_action,
     const char *object_type, long long object_id, struct str personnummer,
     struct str detail);
 
-/* As audit_write() with no user: for events before login. */
-enum app_err audit_write_anonymous(
-    struct req *, struct str username, enum audit_action, struct str detail);
+/* As audit_write() with no user: for events before login. forbund: the
+ * förbund the event is about (a failed login's account's), 0 for none:
+ * an installation event (an unknown name), NULL in the log, which no
+ * förbund's admin sees. */
+enum app_err audit_write_anonymous(struct req *, long long forbund,
+    struct str username, enum audit_action, struct str detail);
 
 /* One row of the access log as the admin's search shows it. Strings are
  * arena; "" for NULL. */
@@ -109,8 +115,15 @@ struct audit_query {
 
 /* The rows of q, newest first: an arena array (NULL when none). At least
  * one of personnummer and staff_id must be given (else APP_EINPUT). The
- * caller writes the search's own log row first. */
+ * caller writes the search's own log row first. Only the rows of the
+ * request's förbund (an installation event's, forbund_id NULL, are
+ * nobody's here). */
 enum app_err audit_search(struct req *, const struct audit_query *q,
     struct audit_row **rows, size_t *n);
+
+/* *id: the account of the request's förbund called username (active or
+ * not), to search the log by; 0 when there is none, in another förbund
+ * too (its name is not told). */
+enum app_err audit_staff_id(struct req *, struct str username, long long *id);
 
 #endif /* !AUDIT_H */

@@ -25,6 +25,7 @@ struct auth_account {
 	long long id;
 	struct str password_hash; /* "" for none; NUL-terminated */
 	int locked;               /* locked_until is in the future */
+	long long forbund_id;     /* its förbund (a failed login's log row) */
 };
 
 /* The failed logins from one address in the window

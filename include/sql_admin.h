@@ -80,6 +80,9 @@ enum sql_admin {
 	SQL_ADMIN_AUDIT_BY_STAFF, /* key: staff id */
 	/* (personnummer, staff id, from, to, limit): both at once */
 	SQL_ADMIN_AUDIT_BY_BOTH,
+	/* (username) -> staff_id: an account of the förbund, active or not,
+	 * to search the log by */
+	SQL_ADMIN_AUDIT_STAFF,
 
 	/*
 	 * The code lists of sql/0005_code_lists.sql, one statement per table

@@ -44,8 +44,9 @@ enum sql_auth {
 	/* (staff id) -> auth_account of an active account (any password) */
 	SQL_STAFF_PASSWORD,
 	SQL_STAFF_SET_PASSWORD, /* (hash, staff id): clears must_change */
-	/* (staff_id, username, action, object_type, object_id,
-	 * personnummer, remote_addr, request_id, detail) */
+	/* (forbund_id or 0 for none, staff_id, username, action,
+	 * object_type, object_id, personnummer, remote_addr, request_id,
+	 * detail) */
 	SQL_AUDIT_INSERT,
 	/* the same for a read or a search (log_only: a request that lost a
 	 * race runs again, and logs its read again, db.h) */

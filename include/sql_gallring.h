@@ -60,8 +60,9 @@ enum sql_gallring {
 	SQL_GR_RULES,
 	/* (keep_days, staff id, code, version): 0 rows when stale */
 	SQL_GR_RULE_SET,
-	/* (personnummer, request id, username, object type, object id,
-	 * detail): an audit row of the command, action update */
+	/* (referral id, username, object type, object id, personnummer,
+	 * request id, detail): an audit row of the command, action update,
+	 * of the referral's förbund */
 	SQL_GR_AUDIT,
 
 	/* deltagande: (keep, after id) -> candidates */

@@ -345,8 +345,8 @@ expect_body "lists the insats" "Testinsats ändrad $$"
 
 # --- The access log: by personnummer, by user, export
 PNR=191212121212 # Skatteverket's test number 19121212-1212
-q "INSERT INTO audit_log (at, staff_id, username, action, object_type, object_id, personnummer, remote_addr, request_id, detail)
-	VALUES (UTC_TIMESTAMP(3), 4, 'personal.fv', 'read', 'participant', 42, '$PNR', '10.0.0.9', 'req-$$', '=HYPERLINK(\"http://x\")')"
+q "INSERT INTO audit_log (at, forbund_id, staff_id, username, action, object_type, object_id, personnummer, remote_addr, request_id, detail)
+	VALUES (UTC_TIMESTAMP(3), (SELECT forbund_id FROM staff WHERE id = 4), 4, 'personal.fv', 'read', 'participant', 42, '$PNR', '10.0.0.9', 'req-$$', '=HYPERLINK(\"http://x\")')"
 before=$(audits "action = 'search' AND object_type = 'audit_log' AND personnummer = '$PNR'")
 expect_status "the log search form" 200 -b "$(jar admin)" "$BASE/admin/logg"
 eq "an empty form writes no log row" "$(audits "action = 'search' AND object_type = 'audit_log' AND personnummer = '$PNR'")" "$before"

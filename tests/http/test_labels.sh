@@ -70,8 +70,8 @@ check "never 'sedan (svensk tid)' without a date" body_lacks "sedan  (svensk tid
 # Swedish (old rows too: their stored text is mapped when shown).
 log_in AJ admin
 PNR12=$(q "SELECT p.personnummer FROM referral r JOIN person p ON p.id = r.person_id WHERE r.id = $R")
-q "INSERT INTO audit_log (at, staff_id, username, action, object_type, personnummer, remote_addr, request_id, detail)
-   VALUES (UTC_TIMESTAMP(), $FKID, 'remittent.fk', 'read', 'referral_list', '$PNR12', '127.0.0.1', 'test-labels', 'list: 293 rows')"
+q "INSERT INTO audit_log (at, forbund_id, staff_id, username, action, object_type, personnummer, remote_addr, request_id, detail)
+   VALUES (UTC_TIMESTAMP(), (SELECT forbund_id FROM staff WHERE id = $FKID), $FKID, 'remittent.fk', 'read', 'referral_list', '$PNR12', '127.0.0.1', 'test-labels', 'list: 293 rows')"
 expect_status "the admin searches the log by the personnummer" 200 -b "$AJ" "$BASE/admin/logg?personnummer=$(dash "$PNR12")"
 expect_body "a referral by its insats and number" "Ansökan till $INSNAME (nr $R)"
 expect_body "a consent by its kind and date" "Samtycke till sekretesslättnad, signerat $SIGNED (nr $C)"

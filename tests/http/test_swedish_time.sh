@@ -44,8 +44,8 @@ expect_body "the decision's time too" "<dt>Beslutad</dt><dd>2026-03-02 00:30 (sv
 
 # The admin's access log: a row at 23:30 UTC on 15 January is on the 16th.
 PNR=$(q "SELECT p.personnummer FROM referral r JOIN person p ON p.id = r.person_id WHERE r.id = $R")
-q "INSERT INTO audit_log (at, staff_id, username, action, object_type, personnummer, remote_addr, request_id, detail)
-   VALUES ('2026-01-15 23:30:00', $FKID, 'remittent.fk', 'read', 'referral_list', '$PNR', '127.0.0.1', 'test-swedish-time', 'list: 1 rows')"
+q "INSERT INTO audit_log (at, forbund_id, staff_id, username, action, object_type, personnummer, remote_addr, request_id, detail)
+   VALUES ('2026-01-15 23:30:00', (SELECT forbund_id FROM staff WHERE id = $FKID), $FKID, 'remittent.fk', 'read', 'referral_list', '$PNR', '127.0.0.1', 'test-swedish-time', 'list: 1 rows')"
 expect_status "the log, the Swedish 16 January" 200 -b "$AJ" \
 	"$BASE/admin/logg?personnummer=$(dash "$PNR")&fran=2026-01-16&till=2026-01-16"
 expect_body "the row, in Swedish time" "<td>2026-01-16 00:30:00</td>"

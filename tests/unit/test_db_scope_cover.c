@@ -50,15 +50,12 @@ static const char *const platform_tables[] = {
 static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC, DB_STRUCTURAL,
 	DB_SUS };
 
-/* Statements of the scoped areas not scoped yet: the access log's
- * searches (audit_log has no forbund_id yet), and one scoped otherwise. */
+/* Statements of the scoped areas not scoped with :forbund: one scoped
+ * otherwise. */
 static const struct {
 	enum db_area area;
 	unsigned q;
 } not_yet[] = {
-	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_PNR },
-	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_STAFF },
-	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_BOTH },
 	/* Scoped by its staff id's förbund, not :forbund (the report's). */
 	{ DB_STRUCTURAL, SQL_ST_INSATSER_REPORT },
 };

@@ -109,3 +109,28 @@ fail:
 	*forbund_id = *staff_id = 0;
 	return e;
 }
+
+/* SQL_ADMIN_FORBUND_FIRST's row. */
+struct forbund_first {
+	long long id;
+};
+static const struct db_field forbund_first_fields[] = {
+	DB_FIELD(forbund_first, id, "id", DB_F_INT),
+};
+const struct db_record forbund_first_record =
+    DB_RECORD(forbund_first, forbund_first_fields);
+
+enum app_err
+forbund_may_manage_installation(struct req *r, int *may)
+{
+	struct forbund_first first;
+	int found;
+	enum app_err e;
+
+	*may = 0;
+	if ((e = db_load_one(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_FIRST,
+	         NULL, 0, &first, &found)) != APP_OK)
+		return e;
+	*may = found && first.id > 0 && first.id == db_forbund(r->db);
+	return APP_OK;
+}

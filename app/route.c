@@ -12,6 +12,7 @@
 #include "page_participation.h"
 #include "page_quest.h"
 #include "page_referral.h"
+#include "forbund.h"
 #include "page_report.h"
 #include "page_structural.h"
 #include "page_summary.h"
@@ -85,14 +86,17 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/admin/insatser/:id", ADMIN, 0, page_admin_insats },
 	{ METHOD_POST, "/admin/insatser/:id", ADMIN, 0,
 	    page_admin_insats_save },
-	{ METHOD_GET, "/admin/gallring", ADMIN, 0, page_admin_gallring },
-	{ METHOD_POST, "/admin/gallring", ADMIN, 0, page_admin_gallring_save },
+	{ METHOD_GET, "/admin/gallring", ADMIN, ROUTE_INSTALLATION,
+	    page_admin_gallring },
+	{ METHOD_POST, "/admin/gallring", ADMIN, ROUTE_INSTALLATION,
+	    page_admin_gallring_save },
 	{ METHOD_GET, "/admin/logg", ADMIN, 0, page_admin_log },
 	{ METHOD_GET, "/admin/logg.csv", ADMIN, 0, page_admin_log_csv },
-	{ METHOD_GET, "/admin/kodlistor", ADMIN, 0, page_admin_codes },
-	{ METHOD_GET, "/admin/kodlistor/:lista", ADMIN, 0,
+	{ METHOD_GET, "/admin/kodlistor", ADMIN, ROUTE_INSTALLATION,
+	    page_admin_codes },
+	{ METHOD_GET, "/admin/kodlistor/:lista", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_code_list },
-	{ METHOD_POST, "/admin/kodlistor/:lista", ADMIN, 0,
+	{ METHOD_POST, "/admin/kodlistor/:lista", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_code_list_save },
 	/* The remittent's referrals: page_referral.c */
 	{ METHOD_GET, "/ansokningar", REMITTENT, 0, page_referrals },
@@ -176,13 +180,13 @@ static const struct route routes[] = {
 	    page_consent_revoke },
 	{ METHOD_POST, "/samtycken/:id/felaktig", CASEWORK, 0,
 	    page_consent_error },
-	{ METHOD_GET, "/admin/samtyckestexter", ADMIN, 0,
+	{ METHOD_GET, "/admin/samtyckestexter", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_consent_texts },
-	{ METHOD_POST, "/admin/samtyckestexter/ny", ADMIN, 0,
+	{ METHOD_POST, "/admin/samtyckestexter/ny", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_consent_text_add },
-	{ METHOD_GET, "/admin/samtyckestexter/:id", ADMIN, 0,
+	{ METHOD_GET, "/admin/samtyckestexter/:id", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_consent_text },
-	{ METHOD_POST, "/admin/samtyckestexter/:id", ADMIN, 0,
+	{ METHOD_POST, "/admin/samtyckestexter/:id", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_consent_text_save },
 	/* The activity report: page_report.c (the förbund: every insats and
 	 * the whole förbund; insats staff: their own insatser) */
@@ -237,9 +241,11 @@ static const struct route routes[] = {
 	    page_participation_quest },
 	{ METHOD_POST, "/deltagande/:id/enkat/slapp", INSATSPERSONAL, 0,
 	    page_participation_quest_release },
-	{ METHOD_GET, "/admin/enkater", ADMIN, 0, page_admin_quests },
-	{ METHOD_POST, "/admin/enkater", ADMIN, 0, page_admin_quest_import },
-	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, 0,
+	{ METHOD_GET, "/admin/enkater", ADMIN, ROUTE_INSTALLATION,
+	    page_admin_quests },
+	{ METHOD_POST, "/admin/enkater", ADMIN, ROUTE_INSTALLATION,
+	    page_admin_quest_import },
+	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_quest_links },
 	/* The SUS registration data, set by the insats staff on the
 	 * participation page (page_participation_view.c) */
@@ -476,6 +482,14 @@ route_access(struct req *r, const struct route *rt)
 		    !(rt->flags & ROUTE_PASSWORD))
 			return page_redirect(r, "/losenord") == APP_OK ? 303
 			                                               : 500;
+	}
+	if ((rt->flags & ROUTE_INSTALLATION) && r->user != NULL) {
+		int may;
+
+		if (forbund_may_manage_installation(r, &may) != APP_OK)
+			return 503;
+		if (!may)
+			return 403;
 	}
 	if (r->method != METHOD_POST)
 		return 0;

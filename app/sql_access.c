@@ -69,7 +69,9 @@ const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	                                   " JOIN organisation o ON o.id = r.organisation_id"
 	                                   " WHERE pa.id = ?"),
 	    1, .ncols = 4, .nparams = 7, .rec = &access_row_record },
-	[SQL_ACCESS_INSATS_ACTIVE] = { "SELECT 1 AS active FROM insats WHERE id = ? AND active = 1",
+	/* Only the caller's förbund's insatser take its referrals. */
+	[SQL_ACCESS_INSATS_ACTIVE] = { "SELECT 1 AS active FROM insats WHERE id = ? AND active = 1 "
+	                               "AND forbund_id = :forbund",
 	    1, .ncols = 1, .nparams = 1, .rec = &access_active_record },
 	[SQL_ACCESS_WAIVER] = { "SELECT " ACCESS_SQL_WAIVER
 	                        " AS waiver FROM referral r WHERE r.id = ?",

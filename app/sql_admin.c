@@ -1,6 +1,7 @@
 /* sql_admin.c: statements of the admin pages; see include/sql_admin.h. */
 #include "audit.h"
 #include "code_list.h"
+#include "forbund.h"
 #include "organisation.h"
 #include "sql_admin.h"
 #include "sql_audit_object.h"
@@ -301,4 +302,6 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	[SQL_ADMIN_FORBUND_INSERT] = { "INSERT INTO forbund (name, short_name, public_host) "
 	                               "VALUES (?, ?, ?)",
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_ADMIN_FORBUND_FIRST] = { "SELECT MIN(id) AS id FROM forbund", 1,
+	    .ncols = 1, .nparams = 0, .rec = &forbund_first_record },
 };

@@ -114,7 +114,8 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_INSATS_CHOICES] = { "SELECT i.id, i.name, EXISTS (SELECT 1 FROM staff_insats si "
 	                                  "JOIN staff s ON s.id = si.staff_id WHERE si.insats_id = i.id "
 	                                  "AND s.active = 1) AS staffed FROM insats i WHERE i.active = 1 "
-	                                  "AND i.direction = 'individ' ORDER BY i.name",
+	                                  "AND i.direction = 'individ' AND i.forbund_id = :forbund "
+	                                  "ORDER BY i.name",
 	    1, .ncols = 3, .nparams = 0,
 	    .rec = &referral_insats_choice_record },
 	[SQL_REFERRAL_CODE_EDUCATION] = { "SELECT code, label, active FROM code_education ORDER BY sort_order, code",
@@ -279,7 +280,8 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	    "WHERE " ACCESS_SQL_INSATS_WAY " " DUP_WHERE,
 	    1, .ncols = 12, .nparams = 4, .rec = &referral_dup_record },
 	[SQL_REFERRAL_INSATS_OCCUPANCY] = { "SELECT IFNULL(i.places, '') AS places, " SQL_INSATS_INSKRIVNA(
-	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ?",
+	                                        "i.id") " AS inskrivna FROM insats i WHERE i.id = ? "
+	                                                "AND i.forbund_id = :forbund",
 	    1, .ncols = 2, .nparams = 1, .rec = &insats_occupancy_record },
 	[SQL_REFERRAL_PLIST_OPTIONS] = { sql_plist_options, 1, .ncols = 4,
 	    .nparams = 9, .rec = &participant_list_option_record },

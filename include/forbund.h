@@ -12,9 +12,13 @@
 #define FORBUND_H
 
 #include "app.h"
+#include "db.h"
 #include "str.h"
 
 struct req;
+
+/* SQL_ADMIN_FORBUND_FIRST's record. */
+extern const struct db_record forbund_first_record;
 
 /* What `stegvis forbund-add` is given. */
 struct forbund_new {
@@ -44,5 +48,16 @@ const char *forbund_new_problem(const struct forbund_new *f);
  */
 enum app_err forbund_create(struct req *, const struct forbund_new *f,
     struct str password_hash, long long *forbund_id, long long *staff_id);
+
+/*
+ * The installation's settings are still one set for every förbund: the
+ * code lists, the consent texts, the questionnaires and the gallring rules
+ * (issue 20 has them still to divide). Until they are each förbund's, only
+ * the installation's own förbund (its first, the lowest id) manages them:
+ * *may is 1 when the request's förbund is that one. Another förbund's
+ * admin would otherwise change every förbund's settings. APP_E* from the
+ * database.
+ */
+enum app_err forbund_may_manage_installation(struct req *, int *may);
 
 #endif /* !FORBUND_H */

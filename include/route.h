@@ -33,6 +33,11 @@ enum route_flag {
 	 * refused POST to it is never kept for a staff account to send again
 	 * after a login on the device (include/form_stash.h). */
 	ROUTE_TABLET = 1 << 5,
+	/* The installation's settings, one set for every förbund (code
+	 * lists, consent texts, questionnaires, gallring rules): only the
+	 * installation's own förbund's admin (include/forbund.h); 403 for
+	 * another förbund's. */
+	ROUTE_INSTALLATION = 1 << 6,
 };
 
 struct route {

@@ -117,6 +117,9 @@ enum sql_admin {
 	 * installation's operator (forbund.c); the installation's table, so
 	 * not scoped */
 	SQL_ADMIN_FORBUND_INSERT,
+	/* () -> forbund_first (forbund.c): the installation's own förbund,
+	 * its first */
+	SQL_ADMIN_FORBUND_FIRST,
 	SQL_ADMIN__MAX
 };
 

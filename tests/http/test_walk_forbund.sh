@@ -1,12 +1,13 @@
 # Two förbund, every route with an id (issue 20): a second förbund's
 # accounts, one per role, ask every route that takes an id with the demo
-# förbund's real ids (except NOT_YET's routes, below). Another förbund's
-# row must be indistinguishable from no row at all: the status is the one the same account gets for an id
+# förbund's real ids. Another förbund's row must be indistinguishable from
+# no row at all: the status is the one the same account gets for an id
 # that does not exist, no page shows a personnummer, and no POST changes
 # anything of the demo förbund's.
 #
 # The second förbund is made by `stegvis forbund-add` and SQL (its
-# accounts), and is inactive again at the end.
+# accounts), and is inactive again at the end. The file runs after the SUS
+# tests (its name), so that the demo förbund has a SUS batch to ask for.
 . "$(dirname "$0")/lib.sh"
 
 P=t_fm_$$
@@ -54,8 +55,8 @@ COMPANY=$(one structural_company)
 TRAINING=$(one structural_training)
 CTEXT=$(one consent_text)
 QUEST=$(one questionnaire)
-BATCH=$(q "SELECT IFNULL(MAX(batch_no), '') FROM sus_batch")
-for v in REF PART CONS MID MID_PART STAFF ORG INS STRUCT COMPANY TRAINING CTEXT QUEST; do
+BATCH=$(q "SELECT IFNULL(MAX(batch_no), '') FROM sus_batch WHERE forbund_id = 1")
+for v in REF PART CONS MID MID_PART STAFF ORG INS STRUCT COMPANY TRAINING CTEXT QUEST BATCH; do
 	check "the demo förbund has a row for $v" test -n "${!v}"
 done
 
@@ -110,17 +111,9 @@ TABLES="referral, referral_person, participation, participation_person, particip
 sum_tables() { sql_admin "CHECKSUM TABLE $TABLES" | awk '{ print $2 }' | paste -sd,; }
 before=$(sum_tables)
 
-# Not scoped yet (issue 20 goes on): the consent texts and the
-# questionnaires are the installation's, one set for every förbund. Asked,
-# and printed, but not counted against the routes.
-NOT_YET=" /admin/samtyckestexter/:id /admin/enkater/:id/lankar "
-bad="" asked=0 notyet=""
+bad="" asked=0
 while read -r method pattern roles; do
 	case "$roles" in public) continue ;; esac
-	if [[ "$NOT_YET" == *" $pattern "* ]]; then
-		notyet="$notyet $method:$pattern"
-		continue
-	fi
 	real=$(path_with "$pattern" 1) || continue
 	none=$(path_with "$pattern" 0)
 	for role in ${roles//,/ }; do
@@ -133,8 +126,37 @@ while read -r method pattern roles; do
 		[ "$got" = "$want" ] || bad="$bad $role:$method:$real=$got(no-row:$want)"
 	done
 done < <("$BIN" routes | grep ':' | grep -v '^HEAD ')
-echo "# not scoped yet, not asked:$notyet"
 check "every route with an id was asked ($asked requests)" test "$asked" -ge 70
 eq "the demo förbund's ids answer as no row at all, and show no personnummer" "$bad" ""
 eq "nothing of the demo förbund's changed" "$(sum_tables)" "$before"
+
+# --- The installation's settings (one set for every förbund still): only
+# the installation's own förbund's admin
+eq "the demo admin logs in" "$(as admin)" 303
+bad=""
+for path in /admin/kodlistor /admin/kodlistor/utbildning /admin/samtyckestexter \
+	"/admin/samtyckestexter/$CTEXT" /admin/enkater /admin/gallring; do
+	got=$(aget "${P}_admin" "$path")
+	[ "$got" = 403 ] || bad="$bad second:$path=$got"
+	got=$(aget admin "$path")
+	[ "$got" = 200 ] || bad="$bad demo:$path=$got"
+done
+got=$(apost "${P}_admin" /admin/gallring --data "x=1")
+[ "$got" = 403 ] || bad="$bad second:POST:/admin/gallring=$got"
+eq "the installation's settings: 403 for the second förbund's admin, 200 for the demo's" "$bad" ""
+
+# --- No referral across: the form offers only the own förbund's insatser,
+# and a demo insats's id posted anyway is refused, nothing stored.
+aget "${P}_rem" /ansokningar/ny > /dev/null
+check "the second förbund's remittent is not offered a demo insats" body_lacks "Friska Vindar"
+refs_before=$(refs)
+FULL=("personnummer=$(dash "$(pnr 19790301)")" "fornamn=Gräns$$" "efternamn=Förbund" "kon=kvinna"
+	"adress=Storgatan 1" "postnummer=46130" "ort=Testby" "telefon=0520-49 70 00" "kommun=Trollhättan"
+	"insats=$INS" "visa_datum=$TODAY" "forsorjning=sjukpenning" "sjukskrivning=50" "tid_forsorjning=1_4"
+	"utbildning=gymnasium" "bakgrund=B" "mal=M" "behov=B" "provat=P" "samtycke_vid_visa=1")
+build FULL "atgard=skicka"
+got=$(apost "${P}_rem" /ansokningar/ny "${ARGS[@]}")
+eq "a referral to a demo insats is refused" "$got" 400
+check "... with the form's insats message" body_has "Välj en insats i listan."
+eq "... and nothing stored" "$(refs)" "$refs_before"
 done_testing

@@ -26,6 +26,7 @@
 #include "db.h"
 #include "db_scope.h"
 #include "sql_admin.h"
+#include "sql_report.h"
 
 /* Tables of the installation, not of a förbund: the förbund table itself,
  * the code lists (SUS's national codes; today any förbund's admin edits
@@ -44,10 +45,13 @@ static const char *const platform_tables[] = {
 	"dual",
 };
 
-static const enum db_area scoped_areas[] = { DB_ADMIN };
+static const enum db_area scoped_areas[] = { DB_ADMIN, DB_REPORT,
+	DB_REPORT_FLOW, DB_REPORT_PEOPLE, DB_REPORT_DOCUMENT };
 
 /* Statements of the scoped areas not scoped yet: the access log's
- * searches (audit_log has no forbund_id yet). */
+ * searches (audit_log has no forbund_id yet); the report's questionnaires
+ * and their items (the installation's today, as the code lists; their
+ * responses are scoped). */
 static const struct {
 	enum db_area area;
 	unsigned q;
@@ -55,6 +59,9 @@ static const struct {
 	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_PNR },
 	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_STAFF },
 	{ DB_ADMIN, SQL_ADMIN_AUDIT_BY_BOTH },
+	{ DB_REPORT, SQL_REPORT_QUESTS },
+	{ DB_REPORT, SQL_REPORT_QUEST_ITEMS },
+	{ DB_REPORT, SQL_REPORT_QUEST_ITEM_IDS },
 };
 
 static int

@@ -24,11 +24,18 @@
 	"FROM participation p JOIN person pn ON pn.id = p.person_id "          \
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 
-/* The request's förbund's participations only (db_scope.h): p's insats
- * by its primary key, after p (the pass reads p in id order). */
+/* p's insats, to keep the request's förbund's participations only
+ * (db_scope.h): one look-up in the index of (id, forbund_id), read alone.
+ * Left to itself MariaDB reads the förbund's insatser from the index led
+ * by forbund_id for every participation and keeps the one (~6 % more CPU
+ * for the pass at 100 000 participations). */
+#define SCOPE_IX "FORCE INDEX (uq_insats_id_forbund) "
+
+/* The request's förbund's participations only, after p (the pass reads p
+ * in id order). */
 #define FROM_PR                                                                \
 	FROM_P "JOIN referral r ON r.id = p.referral_id "                      \
-	       "STRAIGHT_JOIN insats pin ON pin.id = p.insats_id "             \
+	       "STRAIGHT_JOIN insats pin " SCOPE_IX "ON pin.id = p.insats_id " \
 	       "AND pin.forbund_id = :forbund "
 
 /* An organisation's label in the medremittent table (report_people.c):
@@ -77,7 +84,7 @@
 	"FORCE INDEX (ix_qresponse_participation) "                            \
 	"STRAIGHT_JOIN questionnaire q ON q.id = r.questionnaire_id "          \
 	"STRAIGHT_JOIN participation p ON p.id = r.participation_id "          \
-	"STRAIGHT_JOIN insats pin ON pin.id = p.insats_id "                    \
+	"STRAIGHT_JOIN insats pin " SCOPE_IX "ON pin.id = p.insats_id "        \
 	"AND pin.forbund_id = :forbund "                                       \
 	"WHERE r.participation_id >= ? AND r.participation_id < ? "            \
 	"AND r.status = 'inskickad' AND r.measurement = 'slut' "               \
@@ -89,7 +96,7 @@
 	"AND p.end_date BETWEEN ? AND ?) "                                     \
 	"GROUP BY r.participation_id "                                         \
 	"UNION ALL SELECT p.id, 0 FROM participation p FORCE INDEX (PRIMARY) " \
-	"STRAIGHT_JOIN insats pin ON pin.id = p.insats_id "                    \
+	"STRAIGHT_JOIN insats pin " SCOPE_IX "ON pin.id = p.insats_id "        \
 	"AND pin.forbund_id = :forbund "                                       \
 	"WHERE p.id >= ? AND p.id < ? AND " ENDED_IN_PERIOD
 #define SIX "?, ?, ?, ?, ?, ?"
@@ -303,7 +310,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	 * the förbund with the newest participations, past every newer
 	 * one of other förbund's otherwise. */
 	[SQL_REPORT_MAX_PARTICIPATION] = { "SELECT IFNULL((SELECT p.id FROM participation p "
-	                                   "STRAIGHT_JOIN insats i ON i.id = p.insats_id "
+	                                   "STRAIGHT_JOIN insats i " SCOPE_IX "ON i.id = p.insats_id "
 	                                   "AND i.forbund_id = :forbund "
 	                                   "ORDER BY p.id DESC LIMIT 1), 0) AS n",
 	    1, .ncols = 1, .nparams = 0, .rec = &report_max_record },

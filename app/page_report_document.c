@@ -250,8 +250,8 @@ page_report_document(struct req *r)
 		return page_render_layout(r, "rapport_dokument_layout",
 		    "rapport_dokument", "Delårsrapport", ctx);
 	}
-	if ((e = report_doc_insatser(r, fb.id, str_cstr(dp.from),
-	         str_cstr(dp.to), &ins, &n)) != APP_OK ||
+	if ((e = report_doc_insatser(
+	         r, str_cstr(dp.from), str_cstr(dp.to), &ins, &n)) != APP_OK ||
 	    (e = doc_form(r, &dp, &f)) != APP_OK)
 		return e;
 	if (!arena_init(&scratch, REQ_ARENA_SIZE))
@@ -288,7 +288,6 @@ enum app_err
 page_report_texts(struct req *r)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
-	struct report_doc_forbund fb;
 	struct report_doc_insats *ins = NULL;
 	struct doc_period dp;
 	const struct str *saved;
@@ -299,9 +298,8 @@ page_report_texts(struct req *r)
 		return APP_ENOMEM;
 	if ((e = period_read(r, &r->query, &dp)) != APP_OK ||
 	    (e = period_bind(r, ctx, &dp)) != APP_OK ||
-	    (e = report_doc_forbund_load(r, &fb)) != APP_OK ||
 	    (e = report_doc_writable(
-	         r, fb.id, is_admin(r), dp.year, dp.p, &ins, &n)) != APP_OK ||
+	         r, is_admin(r), dp.year, dp.p, &ins, &n)) != APP_OK ||
 	    (e = view_ctx_set_list(ctx, "insatser")) != APP_OK)
 		return e;
 	if (dp.error != NULL)
@@ -365,13 +363,11 @@ struct text_form {
 static enum app_err
 text_access(struct req *r, struct report_doc_insats *ins)
 {
-	struct report_doc_forbund fb;
 	long long id;
 	enum app_err e;
 
 	if ((e = req_param_id(r, &id)) != APP_OK ||
-	    (e = report_doc_forbund_load(r, &fb)) != APP_OK ||
-	    (e = report_doc_insats_load(r, fb.id, id, ins)) != APP_OK)
+	    (e = report_doc_insats_load(r, id, ins)) != APP_OK)
 		return e;
 	if (report_text_may_write(r->user->roles, ins->works_in) !=
 	    REPORT_TEXT_OK)

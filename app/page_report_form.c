@@ -261,8 +261,8 @@ report_form_build(
 	const struct report_quest *q = f->quest >= 0 ? &f->qs[f->quest] : NULL;
 	enum app_err e;
 
-	if ((e = report_build(r, f->insats, r->user->id, f->scope,
-	         str_cstr(f->from), str_cstr(f->to), str_cstr(f->today),
+	if ((e = report_build(r, f->insats, f->scope, str_cstr(f->from),
+	         str_cstr(f->to), str_cstr(f->today),
 	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK ||
 	    (e = report_people_build(r, rep)) != APP_OK ||
 	    (e = report_flow_build(r, rep)) != APP_OK)

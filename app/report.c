@@ -623,7 +623,7 @@ goal_kind(struct str k)
 /* The goals and their results per gender: achieved = the sum of the
  * goal's outcomes (goal_outcomes). */
 static enum app_err
-build_goals(struct build *b, long long staff_id)
+build_goals(struct build *b)
 {
 	const struct report_table *out = &b->rep->tables[RT_AVSLUT];
 	const struct report_row *ended = &b->rep->tables[RT_DELTAGARE].rows[2];
@@ -634,10 +634,8 @@ build_goals(struct build *b, long long staff_id)
 	if (b->rep->insats_id) {
 		b->p[0] = DB_INT(b->rep->insats_id);
 		e = rload(b, SQL_REPORT_GOALS_INSATS, 1, &rows, &nrows);
-	} else {
-		b->p[0] = DB_INT(staff_id);
-		e = rload(b, SQL_REPORT_GOALS_FORBUND, 1, &rows, &nrows);
-	}
+	} else
+		e = rload(b, SQL_REPORT_GOALS_FORBUND, 0, &rows, &nrows);
 	if (e != APP_OK)
 		return e;
 	if ((b->rep->goals = arena_calloc(
@@ -973,9 +971,9 @@ parse_date(struct str s, int *y, int *m, int *d, long long *days)
 }
 
 enum app_err
-report_build(struct req *r, long long insats_id, long long staff_id,
-    struct str scope, struct str from, struct str to, struct str today,
-    long long min_cell, struct report *out)
+report_build(struct req *r, long long insats_id, struct str scope,
+    struct str from, struct str to, struct str today, long long min_cell,
+    struct report *out)
 {
 	struct build b;
 	struct pass_rows pr;
@@ -1047,7 +1045,7 @@ report_build(struct req *r, long long insats_id, long long staff_id,
 	    (e = build_outcome(&b, pr.outs, pr.nouts)) != APP_OK ||
 	    (e = build_duration(&b, pr.durs, pr.ndurs)) != APP_OK ||
 	    (e = build_places(&b, pr.months, pr.nmonths)) != APP_OK ||
-	    (e = build_goals(&b, staff_id)) != APP_OK ||
+	    (e = build_goals(&b)) != APP_OK ||
 	    (e = report_relations(&b)) != APP_OK)
 		return e;
 	return sup_run(b.s, out->min_cell);

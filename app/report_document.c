@@ -126,55 +126,51 @@ const struct db_record report_doc_forbund_record =
 enum app_err
 report_doc_forbund_load(struct req *r, struct report_doc_forbund *out)
 {
-	struct db_param p[1] = { DB_INT(r->user->id) };
 	int found = 0;
 	enum app_err e;
 
-	if ((e = db_load_one(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_FORBUND, p,
-	         1, out, &found)) != APP_OK)
+	if ((e = db_load_one(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_FORBUND,
+	         NULL, 0, out, &found)) != APP_OK)
 		return e;
 	return found ? APP_OK : APP_ENOTFOUND;
 }
 
 enum app_err
-report_doc_insatser(struct req *r, long long forbund_id, struct str from,
-    struct str to, struct report_doc_insats **out, size_t *n)
+report_doc_insatser(struct req *r, struct str from, struct str to,
+    struct report_doc_insats **out, size_t *n)
 {
-	struct db_param p[3] = { DB_INT(forbund_id), DB_STR(to), DB_STR(from) };
+	struct db_param p[2] = { DB_STR(to), DB_STR(from) };
 
-	return db_load(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_INSATSER, p, 3,
+	return db_load(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_INSATSER, p, 2,
 	    (void **)out, n);
 }
 
 enum app_err
-report_doc_writable(struct req *r, long long forbund_id, int admin,
-    long long year, enum report_period per, struct report_doc_insats **out,
-    size_t *n)
+report_doc_writable(struct req *r, int admin, long long year,
+    enum report_period per, struct report_doc_insats **out, size_t *n)
 {
-	struct db_param p[6] = {
+	struct db_param p[5] = {
 		DB_INT(r->user->id),
 		DB_INT(year),
 		DB_STR(str_cstr(report_period_name(per))),
-		DB_INT(forbund_id),
 		DB_INT(admin ? 1 : 0),
 		DB_INT(r->user->id),
 	};
 
-	return db_load(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_WRITABLE, p, 6,
+	return db_load(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_WRITABLE, p, 5,
 	    (void **)out, n);
 }
 
 enum app_err
-report_doc_insats_load(struct req *r, long long forbund_id, long long id,
-    struct report_doc_insats *out)
+report_doc_insats_load(
+    struct req *r, long long id, struct report_doc_insats *out)
 {
-	struct db_param p[3] = { DB_INT(r->user->id), DB_INT(id),
-		DB_INT(forbund_id) };
+	struct db_param p[2] = { DB_INT(r->user->id), DB_INT(id) };
 	int found = 0;
 	enum app_err e;
 
 	if ((e = db_load_one(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_INSATS, p,
-	         3, out, &found)) != APP_OK)
+	         2, out, &found)) != APP_OK)
 		return e;
 	return found ? APP_OK : APP_ENOTFOUND;
 }
@@ -290,14 +286,17 @@ text_save(
 	/* Under our lock the row cannot have moved. */
 	if (db_affected_rows(r->db) != 1)
 		return APP_EDB;
-	p[0] = DB_INT(st->held.id);
-	p[1] = DB_INT(lock->version + 1);
-	p[2] = DB_INT(r->user->id);
+	p[0] = DB_INT(lock->version + 1);
+	p[1] = DB_INT(r->user->id);
 	for (int i = 0; i < RTS__MAX; i++)
-		p[3 + i] = DB_STR(st->sec[i]);
+		p[2 + i] = DB_STR(st->sec[i]);
+	p[7] = DB_INT(st->held.id);
 	if ((e = db_exec(r->db, r->a, DB_REPORT_DOCUMENT, SQL_RD_TEXT_HISTORY,
 	         p, 8, NULL)) != APP_OK)
 		return e;
+	/* The text is the förbund's (locked above): a version kept. */
+	if (db_affected_rows(r->db) != 1)
+		return APP_EDB;
 	*changed = 1;
 	return APP_OK;
 }

@@ -717,9 +717,7 @@ report_flow_build(struct req *r, struct report *rep)
 	b.r = r;
 	b.rep = rep;
 	b.s = rep->sup;
-	b.p[0] = DB_INT(rep->insats_id);
-	b.p[1] = DB_INT(rep->insats_id);
-	if ((e = fload(&b, SQL_FLOW_INSATSER, 2, &b.ins, &b.nins)) != APP_OK)
+	if ((e = fload(&b, SQL_FLOW_INSATSER, 0, &b.ins, &b.nins)) != APP_OK)
 		return e;
 	if (b.nins > RF_MAX_INS)
 		return APP_ENOMEM;

@@ -24,7 +24,19 @@
 	"FROM participation p JOIN person pn ON pn.id = p.person_id "          \
 	"JOIN participation_person pe ON pe.participation_id = p.id "
 
-#define FROM_PR FROM_P "JOIN referral r ON r.id = p.referral_id "
+/* p's insats, to keep the request's förbund's participations only
+ * (db_scope.h): one look-up in the index of (id, forbund_id), read alone.
+ * Left to itself MariaDB reads the förbund's insatser from the index led
+ * by forbund_id for every participation and keeps the one (~6 % more CPU
+ * for the pass at 100 000 participations). */
+#define SCOPE_IX "FORCE INDEX (uq_insats_id_forbund) "
+
+/* The request's förbund's participations only, after p (the pass reads p
+ * in id order). */
+#define FROM_PR                                                                \
+	FROM_P "JOIN referral r ON r.id = p.referral_id "                      \
+	       "STRAIGHT_JOIN insats pin " SCOPE_IX "ON pin.id = p.insats_id " \
+	       "AND pin.forbund_id = :forbund "
 
 /* An organisation's label in the medremittent table (report_people.c):
  * its names from the top down. */
@@ -41,14 +53,14 @@
  * first: most have none). By the id, not the insats: the person index
  * holds the id, so the look-up reads no row (~15 % of the pass's CPU on
  * 100k participations); the ordered look-up still requires another
- * insats. */
+ * insats. p is the request's förbund's (the pass's join), so its
+ * förbund is :forbund: no look-up of p's insats. */
 #define PASS_PATH(cond, order)                                                 \
 	"IF(EXISTS (SELECT 1 FROM participation q2 "                           \
 	"WHERE q2.person_id = p.person_id AND q2.id <> p.id), "                \
 	"IFNULL((SELECT q.insats_id FROM participation q "                     \
-	"JOIN insats pi ON pi.id = p.insats_id "                               \
 	"JOIN insats qi ON qi.id = q.insats_id "                               \
-	"AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ' "      \
+	"AND qi.forbund_id = :forbund AND qi.direction = 'individ' "           \
 	"WHERE q.person_id = p.person_id AND q.insats_id <> p.insats_id "      \
 	"AND " cond " ORDER BY " order " LIMIT 1), 0), 0)"
 
@@ -64,7 +76,7 @@
  * for the responses, read first: STRAIGHT_JOIN, else MariaDB reads the
  * range's participations and looks each one's responses up); by the
  * period's indexes MariaDB would read the whole period's entries again
- * for every range. (lo, hi, from, to, code, ins, ins, from, to, lo, hi,
+ * for every range. The request's förbund's participations only. (lo, hi, from, to, code, ins, ins, from, to, lo, hi,
  * from, to, ins, ins) */
 #define QUEST_SET                                                              \
 	"SELECT r.participation_id AS pid, 1 AS kind "                         \
@@ -72,6 +84,8 @@
 	"FORCE INDEX (ix_qresponse_participation) "                            \
 	"STRAIGHT_JOIN questionnaire q ON q.id = r.questionnaire_id "          \
 	"STRAIGHT_JOIN participation p ON p.id = r.participation_id "          \
+	"STRAIGHT_JOIN insats pin " SCOPE_IX "ON pin.id = p.insats_id "        \
+	"AND pin.forbund_id = :forbund "                                       \
 	"WHERE r.participation_id >= ? AND r.participation_id < ? "            \
 	"AND r.status = 'inskickad' AND r.measurement = 'slut' "               \
 	"AND r.submitted_at >= ? "                                             \
@@ -82,6 +96,8 @@
 	"AND p.end_date BETWEEN ? AND ?) "                                     \
 	"GROUP BY r.participation_id "                                         \
 	"UNION ALL SELECT p.id, 0 FROM participation p FORCE INDEX (PRIMARY) " \
+	"STRAIGHT_JOIN insats pin " SCOPE_IX "ON pin.id = p.insats_id "        \
+	"AND pin.forbund_id = :forbund "                                       \
 	"WHERE p.id >= ? AND p.id < ? AND " ENDED_IN_PERIOD
 #define SIX "?, ?, ?, ?, ?, ?"
 
@@ -216,22 +232,24 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                        "SELECT DATE_FORMAT(m.ms, '%Y-%m') AS month, "
 	                        "SUM(COALESCE(b.places, i.places)) AS places "
 	                        "FROM m JOIN insats i ON i.direction = 'individ' "
+	                        "AND i.forbund_id = :forbund "
 	                        "AND i.period_start <= LAST_DAY(m.ms) "
 	                        "AND (i.period_end IS NULL OR i.period_end >= m.ms) "
 	                        "LEFT JOIN insats_budget_year b ON b.insats_id = i.id "
 	                        "AND b.year = YEAR(m.ms) "
 	                        "WHERE (? = 0 OR i.id = ?) GROUP BY m.ms ORDER BY m.ms",
 	    1, .ncols = 2, .nparams = 4, .rec = &report_budget_record },
-	[SQL_REPORT_GOALS_INSATS] = { "SELECT kind, label, target_numerator, "
-	                              "target_denominator FROM insats_goal "
-	                              "WHERE insats_id = ? ORDER BY sort_order, id",
+	[SQL_REPORT_GOALS_INSATS] = { "SELECT g.kind, g.label, g.target_numerator, "
+	                              "g.target_denominator FROM insats_goal g "
+	                              "JOIN insats i ON i.id = g.insats_id "
+	                              "AND i.forbund_id = :forbund "
+	                              "WHERE g.insats_id = ? ORDER BY g.sort_order, g.id",
 	    1, .ncols = 4, .nparams = 1, .rec = &report_goal_record },
 	[SQL_REPORT_GOALS_FORBUND] = { "SELECT g.kind, g.label, g.target_numerator, "
 	                               "g.target_denominator FROM forbund_goal g "
-	                               "JOIN organisation o ON o.forbund_id = g.forbund_id "
-	                               "JOIN staff s ON s.organisation_id = o.id "
-	                               "WHERE s.id = ? ORDER BY g.sort_order, g.id",
-	    1, .ncols = 4, .nparams = 1, .rec = &report_goal_record },
+	                               "WHERE g.forbund_id = :forbund "
+	                               "ORDER BY g.sort_order, g.id",
+	    1, .ncols = 4, .nparams = 0, .rec = &report_goal_record },
 	[SQL_REPORT_QUESTS] = { "SELECT q.code, q.title FROM questionnaire q "
 	                        "WHERE q.is_active = 1 AND EXISTS (SELECT 1 FROM "
 	                        "questionnaire_item i WHERE i.questionnaire_id = q.id "
@@ -256,6 +274,10 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND r.submitted_at >= ? "
 	                               "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY "
 	                               "AND (? = 0 OR r.insats_id = ?) "
+	                               "AND (r.insats_id IN (SELECT ri.id FROM insats ri "
+	                               "WHERE ri.forbund_id = :forbund) "
+	                               "OR (r.insats_id IS NULL AND NOT EXISTS (SELECT 1 "
+	                               "FROM forbund f WHERE f.id <> :forbund))) "
 	                               "AND i.kind IN ('skala', 'vas') AND a.special IS NULL "
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",
@@ -284,8 +306,13 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    "FIELD(i.item_code, " SIX ") AS item FROM questionnaire_item i "
 	    "WHERE FIELD(i.item_code, " SIX ") > 0",
 	    1, .ncols = 2, .nparams = 12, .rec = &report_quest_item_id_record },
-	[SQL_REPORT_MAX_PARTICIPATION] = { "SELECT IFNULL(MAX(id), 0) AS n "
-	                                   "FROM participation",
+	/* Backwards by the primary key to the förbund's newest: at once for
+	 * the förbund with the newest participations, past every newer
+	 * one of other förbund's otherwise. */
+	[SQL_REPORT_MAX_PARTICIPATION] = { "SELECT IFNULL((SELECT p.id FROM participation p "
+	                                   "STRAIGHT_JOIN insats i " SCOPE_IX "ON i.id = p.insats_id "
+	                                   "AND i.forbund_id = :forbund "
+	                                   "ORDER BY p.id DESC LIMIT 1), 0) AS n",
 	    1, .ncols = 1, .nparams = 0, .rec = &report_max_record },
 	[SQL_REPORT_PASS] = { /* One page by id: the primary key bounds each
 	                       * page's reading, whatever the period. */
@@ -338,6 +365,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                      "FROM organisation o "
 	                      "LEFT JOIN organisation o1 ON o1.id = o.parent_id "
 	                      "LEFT JOIN organisation o2 ON o2.id = o1.parent_id "
+	                      "WHERE o.forbund_id = :forbund "
 	                      "ORDER BY topname, top, o.id",
 	    1, .ncols = 8, .nparams = 0, .rec = &report_pass_org_record },
 };

@@ -67,17 +67,17 @@ const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
 	                        "CAST(i.period_start AS CHAR) AS period_start, "
 	                        "IFNULL(CAST(i.period_end AS CHAR), '') "
 	                        "AS period_end FROM insats i "
-	                        "WHERE i.direction = 'individ' AND (? = 0 OR "
-	                        "i.forbund_id = (SELECT o.forbund_id FROM "
-	                        "insats o WHERE o.id = ?)) "
+	                        "WHERE i.direction = 'individ' "
+	                        "AND i.forbund_id = :forbund "
 	                        "ORDER BY i.name, i.id",
-	    1, .ncols = 5, .nparams = 2, .rec = &report_flow_insats_record },
+	    1, .ncols = 5, .nparams = 0, .rec = &report_flow_insats_record },
 	[SQL_FLOW_FROM] = { "SELECT x.from_id, x.to_id, pe.gender, "
 	                    "COUNT(*) AS n FROM (SELECT p.id AS pid, "
 	                    "p.insats_id AS to_id, q.insats_id AS from_id, " PREDECESSOR_RANK
 	                    " AS k "
 	                    "FROM participation p "
-	                    "JOIN insats pi ON pi.id = p.insats_id " PREDECESSOR_JOIN
+	                    "JOIN insats pi ON pi.id = p.insats_id "
+	                    "AND pi.forbund_id = :forbund " PREDECESSOR_JOIN
 	                    "WHERE p.status <> 'felregistrerad' "
 	                    "AND p.start_date <= ? AND (p.end_date IS NULL "
 	                    "OR p.end_date >= ?) AND (? = 0 OR p.insats_id = ?)"
@@ -91,7 +91,8 @@ const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
 	                  "p.insats_id AS from_id, q.insats_id AS to_id, " SUCCESSOR_RANK
 	                  " AS k "
 	                  "FROM participation p "
-	                  "JOIN insats pi ON pi.id = p.insats_id " SUCCESSOR_JOIN
+	                  "JOIN insats pi ON pi.id = p.insats_id "
+	                  "AND pi.forbund_id = :forbund " SUCCESSOR_JOIN
 	                  "WHERE p.status = 'avslutad' "
 	                  "AND p.end_date BETWEEN ? AND ? "
 	                  "AND (? = 0 OR p.insats_id = ?)) x "
@@ -103,6 +104,8 @@ const struct db_query sql_report_flow[SQL_FLOW__MAX] = {
 	[SQL_FLOW_BASE] = { "SELECT p.insats_id, pe.gender, COUNT(*) AS n, "
 	                    "SUM(p.status = 'avslutad' AND p.end_date <= ?) "
 	                    "AS n_ended FROM participation p "
+	                    "JOIN insats pi ON pi.id = p.insats_id "
+	                    "AND pi.forbund_id = :forbund "
 	                    "JOIN participation_person pe "
 	                    "ON pe.participation_id = p.id "
 	                    "WHERE p.status <> 'felregistrerad' "

@@ -58,6 +58,7 @@ const struct db_query sql_report_people[SQL_RP__MAX] = {
 	    "SUM(p.end_date <= p.start_date + INTERVAL 6 MONTH) AS within6, "
 	    "SUM(p.end_date <= p.start_date + INTERVAL 12 MONTH) AS within12 "
 	    RP_FROM "JOIN insats i ON i.id = p.insats_id "
+	    "AND i.forbund_id = :forbund "
 	    "WHERE " RP_ENDED " GROUP BY pe.gender, i.id, i.short_name, "
 	    "p.target_group ORDER BY i.short_name, i.id, p.target_group = '', "
 	    "p.target_group",

@@ -187,7 +187,8 @@ struct report {
 };
 
 /*
- * Build the report of insats_id (0: the whole förbund of staff_id) for
+ * Build the report of insats_id (0: the whole förbund, the request's:
+ * every statement reads its rows only, db_scope.h) for
  * [from, to] (valid dates, from <= to, at most REPORT_MAX_MONTHS months),
  * whole months only: from is the first day of a month and to the last day
  * of one, else APP_EINPUT. (Two reports whose periods differ by a day
@@ -199,9 +200,9 @@ struct report {
  * database or the arena.
  */
 #define REPORT_MAX_MONTHS 120
-enum app_err report_build(struct req *r, long long insats_id,
-    long long staff_id, struct str scope, struct str from, struct str to,
-    struct str today, long long min_cell, struct report *out);
+enum app_err report_build(struct req *r, long long insats_id, struct str scope,
+    struct str from, struct str to, struct str today, long long min_cell,
+    struct report *out);
 
 /* Text of a row's value in column g: "12", "×" (suppressed), "6,6",
  * "42 %". Arena; "" on a full arena. */

@@ -98,27 +98,28 @@ struct report_doc_forbund {
 };
 extern const struct db_record report_doc_forbund_record;
 
-/* The förbund of r's user into *out; APP_ENOTFOUND when none. */
+/* The request's förbund (db_scope.h) into *out; APP_ENOTFOUND when none.
+ * Every statement of this module reads and writes that förbund's insatser
+ * and their texts only. */
 enum app_err report_doc_forbund_load(
     struct req *, struct report_doc_forbund *out);
 
-/* Every insats of forbund_id whose decided period overlaps [from, to]
+/* Every insats of the förbund whose decided period overlaps [from, to]
  * (ÅÅÅÅ-MM-DD), individual and structural, by name: *out an arena array
  * of *n (NULL when none). APP_E* from the database. */
-enum app_err report_doc_insatser(struct req *, long long forbund_id,
-    struct str from, struct str to, struct report_doc_insats **out, size_t *n);
+enum app_err report_doc_insatser(struct req *, struct str from, struct str to,
+    struct report_doc_insats **out, size_t *n);
 
-/* The insatser of forbund_id whose texts r's user may write (every one
+/* The insatser of the förbund whose texts r's user may write (every one
  * for the admin, else those the user works in), by name, each with its
  * text's last save of year and period. As report_doc_insatser(). */
-enum app_err report_doc_writable(struct req *, long long forbund_id, int admin,
-    long long year, enum report_period p, struct report_doc_insats **out,
-    size_t *n);
+enum app_err report_doc_writable(struct req *, int admin, long long year,
+    enum report_period p, struct report_doc_insats **out, size_t *n);
 
-/* Insats id of forbund_id into *out, with works_in for r's user;
- * APP_ENOTFOUND when there is none. */
-enum app_err report_doc_insats_load(struct req *, long long forbund_id,
-    long long id, struct report_doc_insats *out);
+/* Insats id of the förbund into *out, with works_in for r's user;
+ * APP_ENOTFOUND when there is none (another förbund's too). */
+enum app_err report_doc_insats_load(
+    struct req *, long long id, struct report_doc_insats *out);
 
 /* The text of insats_id for year and period p into *out (empty with
  * version 0 when none was saved). */

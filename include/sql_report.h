@@ -8,6 +8,11 @@
  * started on or before its end and not ended before its start, erroneous
  * registrations (felregistrerad) left out. Dates are "ÅÅÅÅ-MM-DD".
  * Genders come back as kvinna, man or annat.
+ *
+ * Every statement that reads a förbund's rows reads the request's
+ * förbund's only (":forbund", db_scope.h): its insatser, their
+ * participations, goals and responses, its organisations. The code lists
+ * and the questionnaires are the installation's.
  */
 #ifndef SQL_REPORT_H
 #define SQL_REPORT_H
@@ -23,13 +28,13 @@ enum sql_report {
 	SQL_REPORT_CODES_EDUCATION,
 	SQL_REPORT_CODES_SUPPORT,
 	/* (first day of the start month, period end, insats id or 0, the
-	 * same) -> month, budgeted places (the budget year's, else the
-	 * insats's; NULL when none) */
+	 * same) -> month, budgeted places of the förbund's individual
+	 * insatser (the budget year's, else the insats's; NULL when none) */
 	SQL_REPORT_BUDGET,
 	/* (insats id) -> kind, label, numerator, denominator */
 	SQL_REPORT_GOALS_INSATS,
-	/* (staff id) -> kind, label, numerator, denominator: the goals of the
-	 * staff member's förbund */
+	/* () -> kind, label, numerator, denominator: the goals of the
+	 * request's förbund */
 	SQL_REPORT_GOALS_FORBUND,
 	/* Questionnaire results (app/report_quest.c). */
 	/* () -> code, title: the active questionnaires with a scale or VAS */
@@ -41,7 +46,10 @@ enum sql_report {
 	 * the same) -> item code, response gender or "", n, sum of values,
 	 * number in the top part: answers with a value (not vet ej/ej
 	 * aktuellt) of every version of the questionnaire, in responses sent
-	 * in the period */
+	 * in the period to the förbund's insatser. A response without an
+	 * insats (a survey of the förbund's managers, board, referrers) names
+	 * no förbund: it counts only while the request's förbund is the
+	 * installation's only one */
 	SQL_REPORT_QUEST_ANSWERS,
 	/* (period start, period end, first id, end id, period start, period
 	 * end, code, insats id or 0, the same, period start, period end,
@@ -62,12 +70,13 @@ enum sql_report {
 	 * items of the health self-ratings), for SQL_REPORT_QUEST_VALUES's
 	 * item ids */
 	SQL_REPORT_QUEST_ITEM_IDS,
-	/* () -> n: the greatest participation id, 0 for none */
+	/* () -> n: the greatest id of the förbund's participations, 0 for
+	 * none */
 	SQL_REPORT_MAX_PARTICIPATION,
 	/* (period start, period end, path?, path?, period start, period
 	 * end, period end, period start, insats id or 0, the same, after
-	 * id, page size) -> the next page of the period's participations by
-	 * id (report_pass.h): id, gender, birth year, education and support
+	 * id, page size) -> the next page of the period's participations of
+	 * the förbund by id (report_pass.h): id, gender, birth year, education and support
 	 * codes, start, end or "", avslutad, the referral's organisation,
 	 * the end reason's outcome or "", the insats, the age, the income
 	 * state before (the referral's) and, for those who ended in the
@@ -75,8 +84,9 @@ enum sql_report {
 	 * insats of the predecessor and, for those who ended in the period,
 	 * of the successor (sql_report_flow.h; 0: none) */
 	SQL_REPORT_PASS,
-	/* () -> every organisation, its member (top of the tree) and the
-	 * member's name, in the referrer table's order (name, then id) */
+	/* () -> every organisation of the förbund, its member (top of the
+	 * tree) and the member's name, in the referrer table's order (name,
+	 * then id) */
 	SQL_REPORT_ORGS,
 	SQL_REPORT__MAX
 };

@@ -16,6 +16,8 @@
  *     of several, the one that started first (then ended first, open ones
  *     last, then the lowest id).
  * Dates are "ÅÅÅÅ-MM-DD"; genders come back as kvinna, man or annat.
+ * Every statement reads the request's förbund's participations and
+ * insatser only (db_scope.h).
  */
 #ifndef SQL_REPORT_FLOW_H
 #define SQL_REPORT_FLOW_H
@@ -23,9 +25,9 @@
 #include "db.h"
 
 enum sql_report_flow {
-	/* (insats id or 0, the same) -> id, name, forbund_id, period_start,
-	 * period_end ("" while open-ended): the individual insatser of the
-	 * insats's förbund (every one for 0), by name */
+	/* () -> id, name, forbund_id, period_start, period_end ("" while
+	 * open-ended): the individual insatser of the request's förbund, by
+	 * name */
 	SQL_FLOW_INSATSER,
 	/* (period end, period start, insats id or 0, the same) -> from_id,
 	 * to_id, gender, n: the participations that overlap the period (the
@@ -38,7 +40,8 @@ enum sql_report_flow {
 	 * and gender */
 	SQL_FLOW_TO,
 	/* (period end, period end, period start) -> insats_id, gender, n,
-	 * n_ended: per insats (every one) the report's enrolled and ended,
+	 * n_ended: per insats (every one of the request's förbund) the
+	 * report's enrolled and ended,
 	 * as sql_report.c counts them (the path's bases) */
 	SQL_FLOW_BASE,
 	SQL_FLOW__MAX

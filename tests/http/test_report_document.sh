@@ -52,8 +52,8 @@ ids=$(grep -o ' id="[^"]*"' "$LIB_TMP/doc" | sort | uniq -d)
 eq "no element id twice in the document" "$ids" ""
 
 # --- 2. Each insats's figures are the report page's figures for it.
-for id in $(q "SELECT i.id FROM insats i WHERE i.direction = 'individ'
-	AND i.period_start <= '$TO' AND (i.period_end IS NULL OR i.period_end >= '$FROM')"); do
+for id in $(q "SELECT i.id FROM insats i JOIN forbund f ON f.id = i.forbund_id
+	WHERE f.short_name = 'SOFTLEG' AND i.direction = 'individ' AND i.period_start <= '$TO' AND (i.period_end IS NULL OR i.period_end >= '$FROM')"); do
 	name=$(q "SELECT name FROM insats WHERE id = $id")
 	section "$LIB_TMP/doc" "$id" | figures > "$LIB_TMP/doc.$id"
 	aget forbund "/rapporter?insats=$id&period=jan-aug&ar=2021" > /dev/null

@@ -11,6 +11,10 @@
 session forbund forbund
 FVI=$(insats_id_of "Friska Vindar 2.0")
 TRH=$(insats_id_of "Trampolinen TH")
+# The demo förbund's report counts its own participations and insatser
+# only (other tests may leave another förbund's): so do the recounts.
+DEMO_F=$(forbund_id_of SOFTLEG)
+IN_DEMO="p.insats_id IN (SELECT id FROM insats WHERE forbund_id = $DEMO_F)"
 EXP=$(mktemp)
 CSV=$(mktemp)
 JARS+=("$EXP" "$CSV")
@@ -51,7 +55,7 @@ expected() {
 	   JOIN participation_person pe ON pe.participation_id = p.id
 	   JOIN participation q ON q.person_id = p.person_id JOIN insats qi ON qi.id = q.insats_id
 	   WHERE p.status <> 'felregistrerad' AND p.start_date <= '$to' AND (p.end_date IS NULL OR p.end_date >= '$from')
-	   AND ($ins = 0 OR p.insats_id = $ins)
+	   AND ($ins = 0 OR p.insats_id = $ins) AND $IN_DEMO
 	   AND q.insats_id <> p.insats_id AND q.status = 'avslutad' AND q.end_date <= p.start_date
 	   AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ'
 	   AND NOT EXISTS (SELECT 1 FROM participation q2 JOIN insats i2 ON i2.id = q2.insats_id
@@ -65,7 +69,7 @@ expected() {
 	   JOIN participation_person pe ON pe.participation_id = p.id
 	   JOIN participation q ON q.person_id = p.person_id JOIN insats qi ON qi.id = q.insats_id
 	   WHERE p.status <> 'felregistrerad' AND p.start_date <= '$to' AND (p.end_date IS NULL OR p.end_date >= '$from')
-	   AND ($ins = 0 OR p.insats_id = $ins)
+	   AND ($ins = 0 OR p.insats_id = $ins) AND $IN_DEMO
 	   AND q.insats_id <> p.insats_id AND q.status = 'avslutad' AND q.end_date <= p.start_date
 	   AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ'
 	   AND NOT EXISTS (SELECT 1 FROM participation q2 JOIN insats i2 ON i2.id = q2.insats_id
@@ -78,7 +82,7 @@ expected() {
 	   FROM participation p JOIN insats pi ON pi.id = p.insats_id
 	   JOIN participation_person pe ON pe.participation_id = p.id
 	   JOIN participation q ON q.person_id = p.person_id JOIN insats qi ON qi.id = q.insats_id
-	   WHERE p.status = 'avslutad' AND p.end_date BETWEEN '$from' AND '$to' AND ($ins = 0 OR p.insats_id = $ins)
+	   WHERE p.status = 'avslutad' AND p.end_date BETWEEN '$from' AND '$to' AND ($ins = 0 OR p.insats_id = $ins) AND $IN_DEMO
 	   AND q.insats_id <> p.insats_id AND q.status <> 'felregistrerad' AND q.start_date >= p.end_date
 	   AND qi.forbund_id = pi.forbund_id AND qi.direction = 'individ'
 	   AND NOT EXISTS (SELECT 1 FROM participation q2 JOIN insats i2 ON i2.id = q2.insats_id
@@ -105,7 +109,7 @@ expected() {
 	     AND r.measurement = 'slut' AND r.status = 'inskickad' AND r.submitted_at >= '$from'
 	     AND r.submitted_at < '$to' + INTERVAL 1 DAY),
 	   base AS (SELECT p.id, pe.gender FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
-	     WHERE p.status <> 'felregistrerad' AND ($ins = 0 OR p.insats_id = $ins) AND (p.id IN (SELECT pid FROM hasend)
+	     WHERE p.status <> 'felregistrerad' AND ($ins = 0 OR p.insats_id = $ins) AND $IN_DEMO AND (p.id IN (SELECT pid FROM hasend)
 	     OR (p.status = 'avslutad' AND p.end_date BETWEEN '$from' AND '$to' AND p.id NOT IN (SELECT pid FROM ends)))),
 	   it AS (SELECT 'kost' AS c, 'Kost' AS l UNION ALL SELECT 'motion', 'Fysisk aktivitet'
 	     UNION ALL SELECT 'stress', 'Stress' UNION ALL SELECT 'somn', 'Sömn'),
@@ -123,11 +127,11 @@ rows() {
 	local from=$1 to=$2 ins=$3
 	if [ "$ins" = 0 ]; then
 		q "SELECT DISTINCT CONCAT('fran_insats;', a.name) FROM insats a JOIN insats b
-		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND $(fposs a b "$from" "$to")
+		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND a.forbund_id = $DEMO_F AND $(fposs a b "$from" "$to")
 		   UNION SELECT DISTINCT CONCAT('till_insats;', b.name) FROM insats a JOIN insats b
-		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND $(tposs a b "$from" "$to")
+		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND a.forbund_id = $DEMO_F AND $(tposs a b "$from" "$to")
 		   UNION SELECT CONCAT('flode;', a.name, ' → ', b.name) FROM insats a JOIN insats b
-		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND $(fposs a b "$from" "$to")"
+		   WHERE a.direction = 'individ' AND b.direction = 'individ' AND a.forbund_id = $DEMO_F AND $(fposs a b "$from" "$to")"
 		printf 'flode;%s\n' "$OTHER"
 	else
 		q "SELECT CONCAT('fran_insats;', a.name) FROM insats a JOIN insats b ON b.id = $ins
@@ -210,7 +214,7 @@ same_marks() {
 	sed 's/\r$//; 1s/^\xef\xbb\xbf//' "$BODY" > "$CSV"
 	out=$(mktemp)
 	JARS+=("$out")
-	for id in $(q "SELECT id FROM insats WHERE direction = 'individ'"); do
+	for id in $(q "SELECT id FROM insats WHERE direction = 'individ' AND forbund_id = $DEMO_F"); do
 		local nm
 		nm=$(q "SELECT name FROM insats WHERE id = $id")
 		expect_status "$name: $nm's CSV" 200 -b "$forbund" "$BASE/rapporter.csv?insats=$id&$query"

@@ -26,6 +26,7 @@
 #include "db.h"
 #include "db_scope.h"
 #include "sql_admin.h"
+#include "sql_report.h"
 #include "sql_structural.h"
 
 /* Tables of the installation, not of a förbund: the förbund table itself,
@@ -48,16 +49,21 @@ static const char *const platform_tables[] = {
 };
 
 static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC, DB_STRUCTURAL,
-	DB_SUS };
+	DB_SUS, DB_REPORT, DB_REPORT_FLOW, DB_REPORT_PEOPLE,
+	DB_REPORT_DOCUMENT };
 
 /* Statements of the scoped areas not scoped with :forbund: one scoped
- * otherwise. */
+ * otherwise; the report's questionnaires and their items (the
+ * installation's today, as the code lists; their responses are scoped). */
 static const struct {
 	enum db_area area;
 	unsigned q;
 } not_yet[] = {
 	/* Scoped by its staff id's förbund, not :forbund (the report's). */
 	{ DB_STRUCTURAL, SQL_ST_INSATSER_REPORT },
+	{ DB_REPORT, SQL_REPORT_QUESTS },
+	{ DB_REPORT, SQL_REPORT_QUEST_ITEMS },
+	{ DB_REPORT, SQL_REPORT_QUEST_ITEM_IDS },
 };
 
 static int

@@ -11,6 +11,16 @@
 #include "sql_admin.h"
 #include "staff.h"
 
+/* SQL_ADMIN_FORBUND_FIRST's row. */
+struct forbund_first {
+	long long id;
+};
+static const struct db_field forbund_first_fields[] = {
+	DB_FIELD(forbund_first, id, "id", DB_F_INT),
+};
+const struct db_record forbund_first_record =
+    DB_RECORD(forbund_first, forbund_first_fields);
+
 /* Characters (UTF-8 code points) in s. */
 static size_t
 forbund_chars(struct str s)
@@ -82,6 +92,21 @@ forbund_create(struct req *r, const struct forbund_new *f,
 	*forbund_id = *staff_id = 0;
 	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
+	/* Two active förbund without a host name: the plain address would
+	 * name neither, and the one there now would lose its public page. */
+	if (f->public_host.len == 0) {
+		struct forbund_first other;
+		int found;
+
+		if ((e = db_load_one(r->db, r->a, DB_ADMIN,
+		         SQL_ADMIN_FORBUND_HOSTLESS, NULL, 0, &other,
+		         &found)) != APP_OK)
+			goto fail;
+		if (found && other.id > 0) {
+			e = APP_EINPUT;
+			goto fail;
+		}
+	}
 	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_INSERT, p, 3,
 	         NULL)) != APP_OK ||
 	    (*forbund_id = (long long)db_insert_id(r->db)) <= 0)
@@ -109,16 +134,6 @@ fail:
 	*forbund_id = *staff_id = 0;
 	return e;
 }
-
-/* SQL_ADMIN_FORBUND_FIRST's row. */
-struct forbund_first {
-	long long id;
-};
-static const struct db_field forbund_first_fields[] = {
-	DB_FIELD(forbund_first, id, "id", DB_F_INT),
-};
-const struct db_record forbund_first_record =
-    DB_RECORD(forbund_first, forbund_first_fields);
 
 enum app_err
 forbund_may_manage_installation(struct req *r, int *may)

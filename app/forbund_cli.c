@@ -105,9 +105,16 @@ forbund_cli_add(int argc, char **argv)
 	}
 	e = forbund_create(&r, &f, hash, &forbund_id, &staff_id);
 	if (e == APP_EDUP)
+		fputs("stegvis: forbund-add: a förbund of that name or host "
+		      "name exists, or the account name is taken; nothing was "
+		      "created\n",
+		    stderr);
+	else if (e == APP_EINPUT)
 		fputs(
-		    "stegvis: forbund-add: a förbund of that name, short name "
-		    "or host name exists, or the account name is taken; "
+		    "stegvis: forbund-add: another active förbund has no host "
+		    "name (it is the installation's default address): give "
+		    "this one --host, or the other its host name first "
+		    "(UPDATE forbund SET public_host = '…' WHERE id = …); "
 		    "nothing was created\n",
 		    stderr);
 	else if (e != APP_OK)

@@ -456,6 +456,7 @@ session_load(struct req *r)
 		if (!auth_username(r, str_cstr(sso), &name)) {
 			log_warn("SSO user name is not an account name");
 			r->user = NULL;
+			db_forbund_set(r->db, 0);
 			return APP_OK;
 		}
 		if (r->user != NULL && str_eq(r->user->username, name))
@@ -465,6 +466,7 @@ session_load(struct req *r)
 		if (id == 0) {
 			log_warn("SSO user %s has no active account", name.p);
 			r->user = NULL;
+			db_forbund_set(r->db, 0);
 			return APP_OK;
 		}
 		/* nginx authenticated the person: no second factor here. */

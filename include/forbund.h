@@ -22,9 +22,11 @@ extern const struct db_record forbund_first_record;
 
 /* What `stegvis forbund-add` is given. */
 struct forbund_new {
-	struct str name;        /* full name, 1..200 characters */
-	struct str short_name;  /* for headers and reports, 1..60 */
-	struct str public_host; /* its public page's host name, "" for none */
+	struct str name;       /* full name, 1..200 characters */
+	struct str short_name; /* for headers and reports, 1..60 */
+	/* its public page's host name, "" for none (only while no other
+	 * active förbund lacks one) */
+	struct str public_host;
 	struct str admin_username; /* the first admin's account name */
 	struct str admin_name;     /* ... and display name, 1..200 */
 };
@@ -43,8 +45,10 @@ const char *forbund_new_problem(const struct forbund_new *f);
  * (role admin, password_hash, to be changed at the first login), with an
  * access-log row. *forbund_id and *staff_id are the new rows'. The request's
  * förbund (db_forbund_set()) is the new one afterwards. APP_EDUP when the
- * name, short name, host name or account name is taken (nothing is
- * stored); APP_E* from the database.
+ * name, host name or account name is taken; APP_EINPUT when f has no host
+ * name and another active förbund has none either (the installation's
+ * default: the plain address would name neither); nothing is stored then.
+ * APP_E* from the database.
  */
 enum app_err forbund_create(struct req *, const struct forbund_new *f,
     struct str password_hash, long long *forbund_id, long long *staff_id);

@@ -120,6 +120,9 @@ enum sql_admin {
 	/* () -> forbund_first (forbund.c): the installation's own förbund,
 	 * its first */
 	SQL_ADMIN_FORBUND_FIRST,
+	/* () -> forbund_first: an active förbund without a host name (the
+	 * installation's default address), if any */
+	SQL_ADMIN_FORBUND_HOSTLESS,
 	SQL_ADMIN__MAX
 };
 

@@ -85,7 +85,7 @@ eq "... and not stored" "$(q "SELECT COUNT(*) FROM organisation WHERE name = 'En
 slug="t-fb-$$"
 insats=(--data-urlencode "kortnamn=TF $$" --data "slug=$slug" --data "inriktning=individ"
 	--data "matmetod=personuppgifter" --data "start=2024-01-01" --data "platser=10"
-	--data "sammanfattning_dagar=21" --data "aktiv=0")
+	--data "sammanfattning_dagar=21")
 got=$(apost "${P}_admin" /admin/insatser/ny --data-urlencode "namn=Insats $P" "${insats[@]}" --data "huvudman=$FK")
 eq "an insats hosted by a demo organisation is refused" "$got" 400
 eq "... and not stored" "$(q "SELECT COUNT(*) FROM insats WHERE slug = '$slug'")" 0
@@ -94,7 +94,7 @@ eq "... and not stored" "$(q "SELECT COUNT(*) FROM insats WHERE slug = '$slug'")
 got=$(apost "${P}_admin" /admin/insatser/ny --data-urlencode "namn=Insats $P" "${insats[@]}" --data "huvudman=$O2")
 eq "an insats hosted by its own office is created" "$got" 303
 I2=$(q "SELECT id FROM insats WHERE slug = '$slug'")
-eq "... in the second förbund" "$(q "SELECT forbund_id FROM insats WHERE id = $I2")" "$F2"
+eq "... in the second förbund, inactive (no box ticked)" "$(q "SELECT CONCAT(forbund_id, '|', active) FROM insats WHERE id = $I2")" "$F2|0"
 eq "... and the demo admin cannot open it" "$(aget admin "/admin/insatser/$I2")" 404
 aget admin /admin/insatser > /dev/null
 check "... nor sees it listed" body_lacks "Insats $P"

@@ -23,6 +23,9 @@ XD=${X:0:8}-${X:8:4}
 q "INSERT INTO forbund (name, short_name, municipalities)
 	VALUES ('Samordningsförbundet Logg $$', 'LF$$', 'Loggby')"
 F2=$(forbund_id_of "LF$$")
+# Inactive again at exit: the demo förbund the only active one (its public
+# page needs no host name, sus-export no --forbund).
+at_exit "q \"UPDATE staff SET active = 0 WHERE forbund_id = $F2; UPDATE forbund SET active = 0 WHERE id = $F2\" > /dev/null 2>&1"
 check "a second förbund" test -n "$F2"
 q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($F2, 'other', 'Kansliet $P')"
 O2=$(org_id_of "Kansliet $P")
@@ -92,6 +95,4 @@ eq "no row of an account with another förbund or none" "$(q "SELECT COUNT(*) FR
 denied() { sql_app "UPDATE audit_log SET forbund_id = NULL WHERE id > $START" | grep -q "command denied"; }
 check "the app cannot change a row" denied
 
-# The second förbund's accounts off again.
-q "UPDATE staff SET active = 0 WHERE forbund_id = $F2"
 done_testing

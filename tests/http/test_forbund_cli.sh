@@ -29,10 +29,17 @@ eq "an empty name: refused" "$?" 1
 eq "an account name with a blank: refused" "$?" 1
 # The last step fails (the account name is the demo admin's): the förbund
 # and office inserted before it are rolled back.
-"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --admin admin \
+"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --host "fc-$$.test" --admin admin \
 	--admin-name "Admin $P" > "$OUT" 2>&1
 eq "an account name already taken: refused" "$?" 1
 check "... saying so" grep -q "account name is taken" "$OUT"
+# No host name while the demo förbund has none: the plain address would
+# name neither, and the demo's public page would be a 404.
+"$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --admin "${P}_a" \
+	--admin-name "Admin $P" > "$OUT" 2>&1
+eq "no host name while another förbund has none: refused" "$?" 1
+check "... saying what to do" grep -q "give this one --host" "$OUT"
+eq "... and the demo's public page is still there" "$(fetch "$BASE/")" 200
 eq "nothing of the refused ones is stored" "$(nforbund)|$(norgs)|$(nstaff)" "$before"
 
 # --- Created

@@ -86,7 +86,9 @@ q "INSERT INTO insats_goal (insats_id, kind, label, target_numerator, target_den
 	VALUES ($F2, 'egenforsorjning', 'Delmål $P', 3, 10, 1)"
 
 # Cleaning up whatever happens below: nothing of the second förbund is
-# left that the SUS export or a page of the demo förbund reads.
+# left that the SUS export or a page of the demo förbund reads, and the
+# förbund itself inactive (the demo förbund the only active one: its
+# public page needs no host name, sus-export no --forbund).
 cleanup() {
 	q "DELETE pp FROM participation_person pp JOIN participation p ON p.id = pp.participation_id
 		WHERE p.insats_id = $I2;
@@ -99,7 +101,8 @@ cleanup() {
 	DELETE FROM insats_goal WHERE insats_id = $I2;
 	DELETE FROM forbund_goal WHERE forbund_id = $F2;
 	UPDATE insats SET active = 0 WHERE forbund_id = $F2;
-	UPDATE staff SET active = 0 WHERE forbund_id = $F2"
+	UPDATE staff SET active = 0 WHERE forbund_id = $F2;
+	UPDATE forbund SET active = 0 WHERE id = $F2"
 }
 PNRS=()
 at_exit cleanup

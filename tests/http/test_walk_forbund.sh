@@ -16,7 +16,7 @@ OUT="$LIB_TMP/forbund-add.out"
 
 # --- The second förbund and one account per role
 "$BIN" forbund-add -c "$VAR/stegvis.conf" --name "Samordningsförbundet $P" --short "FM$$" \
-	--admin "${P}_admin" --admin-name "Admin $P" > "$OUT" 2>&1
+	--host "fm-$$.test" --admin "${P}_admin" --admin-name "Admin $P" > "$OUT" 2>&1
 eq "a second förbund is created" "$?" 0
 F2=$(sed -n -E 's/^förbund ([0-9]+) created.*/\1/p' "$OUT")
 O2=$(q "SELECT organisation_id FROM staff WHERE username = '${P}_admin'")

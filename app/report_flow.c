@@ -721,6 +721,8 @@ report_flow_build(struct req *r, struct report *rep)
 		return e;
 	if (b.nins > RF_MAX_INS)
 		return APP_ENOMEM;
+	if (b.nins == 0)
+		return APP_OK; /* a förbund with no individual insats: no path */
 	b.own = rep->insats_id ? ins_index(&b, rep->insats_id) : -1;
 	if (rep->insats_id && b.own < 0)
 		return APP_OK; /* a structural insats: no path */

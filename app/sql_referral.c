@@ -127,18 +127,21 @@ const struct db_query sql_referral[SQL_REFERRAL__MAX] = {
 	[SQL_REFERRAL_ORG_CHOICES] = { "SELECT o.id, " ORG_LABEL
 	                               " AS label FROM organisation o "
 	                               "LEFT JOIN organisation po ON po.id = o.parent_id "
-	                               "WHERE o.active = 1 AND (po.id IS NULL OR po.active = 1) "
+	                               "WHERE o.forbund_id = :forbund AND o.active = 1 "
+	                               "AND (po.id IS NULL OR po.active = 1) "
 	                               "ORDER BY IFNULL(po.name, o.name), o.parent_id IS NOT NULL, o.name",
 	    1, .ncols = 2, .nparams = 0, .rec = &referral_org_choice_record },
 	[SQL_REFERRAL_ORG_NAME] = { "SELECT o.id, " ORG_LABEL
 	                            " AS label FROM organisation o "
-	                            "LEFT JOIN organisation po ON po.id = o.parent_id WHERE o.id = ?",
+	                            "LEFT JOIN organisation po ON po.id = o.parent_id WHERE o.id = ? "
+	                            "AND o.forbund_id = :forbund",
 	    1, .ncols = 2, .nparams = 1, .rec = &referral_org_choice_record },
 	[SQL_REFERRAL_STAFF_EMAIL] = { "SELECT IFNULL(email, '') AS email FROM staff WHERE id = ?",
 	    1, .ncols = 1, .nparams = 1, .rec = &email_record },
 	[SQL_REFERRAL_REMITTENT_BY_USERNAME] = { "SELECT s.id FROM staff s JOIN staff_role sr "
 	                                         "ON sr.staff_id = s.id AND sr.role = 'remittent' "
-	                                         "WHERE s.username = ? AND s.active = 1",
+	                                         "WHERE s.username = ? AND s.active = 1 "
+	                                         "AND s.forbund_id = :forbund",
 	    1, .ncols = 1, .nparams = 1, .rec = &id_record },
 	/* Only the link: nothing anybody recorded about the person is read
 	 * by personnummer. Locked, so two first referrals of one person

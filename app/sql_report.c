@@ -277,7 +277,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND (r.insats_id IN (SELECT ri.id FROM insats ri "
 	                               "WHERE ri.forbund_id = :forbund) "
 	                               "OR (r.insats_id IS NULL AND NOT EXISTS (SELECT 1 "
-	                               "FROM forbund f WHERE f.id <> :forbund))) "
+	                               "FROM forbund f WHERE f.id <> :forbund AND f.active = 1))) "
 	                               "AND i.kind IN ('skala', 'vas') AND a.special IS NULL "
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",

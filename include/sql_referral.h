@@ -31,22 +31,23 @@ struct referral_text {
 };
 
 enum sql_referral {
-	/* -> struct referral_insats_choice: the active individual insatser,
-	 * each with whether an active staff member is assigned */
+	/* -> struct referral_insats_choice: the request's förbund's active
+	 * individual insatser, each with whether an active staff member is
+	 * assigned */
 	SQL_REFERRAL_INSATS_CHOICES,
 	/* -> struct referral_code: the code lists, in their sort order */
 	SQL_REFERRAL_CODE_EDUCATION,
 	SQL_REFERRAL_CODE_INCOME,
 	SQL_REFERRAL_CODE_SUPPORT_TIME,
-	/* -> struct referral_org_choice: active organisations and units,
-	 * each unit after its parent */
+	/* -> struct referral_org_choice: the request's förbund's active
+	 * organisations and units, each unit after its parent */
 	SQL_REFERRAL_ORG_CHOICES,
 	/* (id) -> struct referral_org_choice */
 	SQL_REFERRAL_ORG_NAME,
 	/* (staff id) -> email or "" (struct referral_text) */
 	SQL_REFERRAL_STAFF_EMAIL,
-	/* (username) -> id (struct referral_num): an active account with the
-	 * remittent role */
+	/* (username) -> id (struct referral_num): an active account of the
+	 * request's förbund with the remittent role */
 	SQL_REFERRAL_REMITTENT_BY_USERNAME,
 	/* (personnummer) -> id (struct person): the link only; locks the
 	 * row */

@@ -76,6 +76,13 @@ got=$(apost "${P}_a" /admin/organisationer/ny --data-urlencode "namn=Kommunen $P
 eq "it adds an organisation" "$got" 303
 eq "... in its förbund" "$(q "SELECT forbund_id FROM organisation WHERE name = 'Kommunen $P'")" "$F"
 
+# A förbund with no insats yet: its chief's report is there, empty.
+mk_account "${P}_c" "$(q "SELECT organisation_id FROM staff WHERE id = $A")" forbund
+eq "the new förbund's chief logs in" "$(as "${P}_c")" 303
+eq "its report, with no insats yet: 200" "$(aget "${P}_c" /rapporter)" 200
+check "... naming no demo insats" body_lacks "Friska Vindar"
+eq "... and its CSV" "$(aget "${P}_c" /rapporter.csv)" 200
+
 # Off again: only the demo förbund active.
 q "UPDATE staff SET active = 0 WHERE forbund_id = $F"
 q "UPDATE forbund SET active = 0 WHERE id = $F"

@@ -159,4 +159,16 @@ got=$(apost "${P}_rem" /ansokningar/ny "${ARGS[@]}")
 eq "a referral to a demo insats is refused" "$got" 400
 check "... with the form's insats message" body_has "Välj en insats i listan."
 eq "... and nothing stored" "$(refs)" "$refs_before"
+# A referral to its own insats, naming a demo remittent as medremittent in
+# a demo organisation: neither is the second förbund's to name.
+aget "${P}_rem" /ansokningar/ny > /dev/null
+check "the form offers no demo organisation" body_lacks "Trollhättans Stad"
+q "UPDATE insats SET active = 1 WHERE id = $I2"
+build FULL "insats=$I2" "atgard=skicka" "med1_org=$ORG" "med1_namn=Demo Handläggare" "med1_konto=remittent.fk"
+got=$(apost "${P}_rem" /ansokningar/ny "${ARGS[@]}")
+q "UPDATE insats SET active = 0 WHERE id = $I2"
+eq "a demo remittent as medremittent is refused" "$got" 400
+check "... the demo organisation is not in the list" body_has "Välj en organisation i listan."
+check "... nor the demo account a remittent here" body_has "Det finns inget aktivt remittentkonto med det användarnamnet."
+eq "... and nothing stored" "$(refs)" "$refs_before"
 done_testing

@@ -910,8 +910,8 @@ sus_audit(const struct sus_env *env, const char *object_type,
 {
 	struct db_param p[10];
 
-	/* The request's förbund (the integration account's); none from the
-	 * command line. */
+	/* The request's förbund: the integration account's, or the one the
+	 * command line names (--forbund, or the only active one). */
 	p[0] = DB_INT(db_forbund(env->db));
 	p[1] = sus_who(env);
 	p[2] = DB_STR(env->username);

@@ -4,8 +4,8 @@
 # delårsrapport; the delårsrapport's texts are the own förbund's only.
 #
 # A second förbund is made here in SQL (no platform admin yet) with an
-# office, a chief, an admin, an insats (inactive from the start: the public
-# page is not scoped yet) and ten participations of its own, one of them
+# office, a chief, an admin, an insats (inactive from the start: nothing
+# of it on any public page) and ten participations of its own, one of them
 # of a person with an ended demo participation (a path across förbund must
 # not count). The demo chief's pages and CSVs are fetched before and after
 # and must be the same bytes. At the end the second förbund's rows that

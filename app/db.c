@@ -139,8 +139,8 @@ struct db {
 	int deadlocked;          /* a deadlock since db_deadlock_reset() */
 	int committed; /* a write committed since db_deadlock_reset() */
 	unsigned long long affected, insert_id; /* of the last db_exec() */
-	long long
-	    forbund; /* the request's förbund (db_forbund_set()), 0 none */
+	/* The request's förbund (db_forbund_set()), 0 for none. */
+	long long forbund;
 };
 
 /* Connection-level failures: the server is gone, not the statement wrong. */
@@ -299,9 +299,9 @@ db_ready(const struct db *d)
 /*
  * Whether prepared statement st has the shape its table entry q declares:
  * the number of columns and parameters (the caller's, and nscope more for
- * its :forbund), and, when it fills a record, the
- * record's column names in order. 0 with err set when not (schema drift or
- * a query edited without its record: a bug either way).
+ * its :forbund), and, when it fills a record, the record's column names in
+ * order. 0 with err set when not (schema drift or a query edited without
+ * its record: a bug either way).
  */
 static int
 db_shape_ok(const struct db_query *q, unsigned nscope, MYSQL_STMT *st,

@@ -102,7 +102,7 @@ UNIT_TESTS += test_log
 UNIT_TESTS += test_public_cache test_code_labels
 UNIT_TESTS += test_multipart
 UNIT_TESTS += test_db_nodes test_db_scope test_db_scope_cover
-UNIT_TESTS += test_public_host
+UNIT_TESTS += test_public_host test_forbund
 UNIT_TESTS += test_sus_items
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 FUZZERS    = urlenc cookie conf view pnr \

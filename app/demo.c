@@ -107,6 +107,7 @@ static const char *const advise[] = { "annan_insats", "halsa", "malgrupp",
 #define NELEM(a)          (sizeof(a) / sizeof((a)[0]))
 #define DEMO_MAX_INSATSER 64
 #define DEMO_MAX_STAFF    64
+#define DEMO_MAX_FORBUND  16
 #define DEMO_DATE_LEN     64 /* "YYYY-MM-DD", with room for any long */
 
 struct demo_insats {
@@ -218,9 +219,9 @@ demo_pnr(long born, int woman, char out[13])
 }
 
 static int
-demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
+demo_load_insatser(MYSQL *my, unsigned forbund, struct demo_insats *ins, int *n)
 {
-	static const char q[] =
+	static const char fmt[] =
 	    "SELECT i.id, TO_DAYS(i.period_start) - 719528, "
 	    "TO_DAYS(LEAST(COALESCE(i.period_end, CURDATE()), CURDATE())) - 719528, "
 	    "i.places, COALESCE(i.summary_due_days, 21), "
@@ -230,12 +231,15 @@ demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
 	    "COALESCE(i.period_end, CURDATE()) >= CURDATE(), "
 	    "COALESCE(TO_DAYS(i.period_end) - 719528, 0) "
 	    "FROM insats i WHERE i.active = 1 AND i.direction = 'individ' "
-	    "AND i.places > 0 ORDER BY i.id";
+	    "AND i.places > 0 AND i.forbund_id = %u ORDER BY i.id";
+	char q[sizeof(fmt) + 16];
 	MYSQL_RES *res;
 	MYSQL_ROW row;
 
 	*n = 0;
-	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	/* An integer of ours, not input: formatting it in is safe. */
+	snprintf(q, sizeof(q), fmt, forbund);
+	if (mysql_real_query(my, q, strlen(q)) != 0 ||
 	    (res = mysql_store_result(my)) == NULL) {
 		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
 		return 0;
@@ -257,19 +261,22 @@ demo_load_insatser(MYSQL *my, struct demo_insats *ins, int *n)
 	return *n > 0;
 }
 
-/* The remittent accounts and their organisations. */
+/* The förbund's remittent accounts and their organisations. */
 static int
-demo_load_remittents(MYSQL *my, long long *ids, long long *orgs, int *n)
+demo_load_remittents(
+    MYSQL *my, unsigned forbund, long long *ids, long long *orgs, int *n)
 {
-	static const char q[] =
+	static const char fmt[] =
 	    "SELECT s.id, s.organisation_id FROM staff s JOIN staff_role r "
 	    "ON r.staff_id = s.id AND r.role = 'remittent' WHERE s.active = 1 "
-	    "ORDER BY s.id";
+	    "AND s.forbund_id = %u ORDER BY s.id";
+	char q[sizeof(fmt) + 16];
 	MYSQL_RES *res;
 	MYSQL_ROW row;
 
 	*n = 0;
-	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	snprintf(q, sizeof(q), fmt, forbund);
+	if (mysql_real_query(my, q, strlen(q)) != 0 ||
 	    (res = mysql_store_result(my)) == NULL)
 		return 0;
 	while ((row = mysql_fetch_row(res)) != NULL && *n < DEMO_MAX_STAFF) {
@@ -783,6 +790,60 @@ demo_one(MYSQL *my, MYSQL_STMT **st, const struct demo_insats *ins, int nins,
 	return 1;
 }
 
+/* Participants of each förbund but the first: a few. */
+#define DEMO_OTHER_COUNT 60
+
+/* The active förbund, by id: the first gets the participants asked for,
+ * each other one DEMO_OTHER_COUNT. */
+static int
+demo_load_forbund(MYSQL *my, unsigned *ids, int *n)
+{
+	static const char q[] =
+	    "SELECT id FROM forbund WHERE active = 1 ORDER BY id";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+
+	*n = 0;
+	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(my)) == NULL) {
+		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+		return 0;
+	}
+	while ((row = mysql_fetch_row(res)) != NULL && *n < DEMO_MAX_FORBUND)
+		ids[(*n)++] = (unsigned)atol(row[0]);
+	mysql_free_result(res);
+	return *n > 0;
+}
+
+/* Another förbund's participants, drawn after all of the first förbund's
+ * from generators seeded by the förbund: the first förbund's demo data
+ * stays the same with or without them. Its own insatser and remittents
+ * only, so no referral crosses between förbund. A förbund with neither
+ * gets none. */
+static int
+demo_other_forbund(MYSQL *my, MYSQL_STMT **st, unsigned forbund, unsigned seed,
+    long count, long today, long *made)
+{
+	struct demo_insats ins[DEMO_MAX_INSATSER];
+	long long rems[DEMO_MAX_STAFF], orgs[DEMO_MAX_STAFF];
+	int nins = 0, nrem = 0;
+
+	if (!demo_load_insatser(my, forbund, ins, &nins) ||
+	    !demo_load_remittents(my, forbund, rems, orgs, &nrem))
+		return 1;
+	demo_state = (seed ^ (forbund * 0x9e3779b9u)) | 1u;
+	demo_cstate = (demo_state ^ 0x85ebca6bu) | 1u;
+	for (long i = 0; i < count; i++, (*made)++)
+		if (!demo_one(my, st, ins, nins, rems, orgs, nrem, today, NULL))
+			return 0;
+	for (int k = 0; k < nins; k++)
+		for (int i = 0; ins[k].ongoing && i < 4; i++, (*made)++)
+			if (!demo_one(my, st, ins, nins, rems, orgs, nrem,
+			        today, &ins[k]))
+				return 0;
+	return 1;
+}
+
 /* Fresh key statistics for the tables the bulk just filled, before the
  * set-based statements below. The optimizer keeps a table's statistics
  * from when it was opened: from a demo of a few hundred rows, it took
@@ -816,8 +877,9 @@ demo_participants(const struct demo_opts *o)
 {
 	struct demo_insats ins[DEMO_MAX_INSATSER];
 	long long rems[DEMO_MAX_STAFF], orgs[DEMO_MAX_STAFF];
+	unsigned forbund[DEMO_MAX_FORBUND];
 	MYSQL_STMT *st[Q__MAX] = { NULL };
-	int nins = 0, nrem = 0, rc = 1, y, m, d;
+	int nins = 0, nrem = 0, nforbund = 0, rc = 1, y, m, d;
 	unsigned int timeout = 10;
 	MYSQL_RES *res;
 	MYSQL_ROW row;
@@ -859,8 +921,9 @@ demo_participants(const struct demo_opts *o)
 			goto out;
 		}
 	}
-	if (!demo_load_insatser(my, ins, &nins) ||
-	    !demo_load_remittents(my, rems, orgs, &nrem)) {
+	if (!demo_load_forbund(my, forbund, &nforbund) ||
+	    !demo_load_insatser(my, forbund[0], ins, &nins) ||
+	    !demo_load_remittents(my, forbund[0], rems, orgs, &nrem)) {
 		fprintf(stderr,
 		    "stegvis: demo: no insatser or remittents "
 		    "(load the demo data first)\n");
@@ -925,6 +988,15 @@ demo_participants(const struct demo_opts *o)
 		mysql_rollback(my);
 		goto out;
 	}
+	for (int f = 1; f < nforbund; f++)
+		if (!demo_other_forbund(my, st, forbund[f],
+		        o->seed ? o->seed : 2463534242u,
+		        o->count < DEMO_OTHER_COUNT ? o->count
+		                                    : DEMO_OTHER_COUNT,
+		        today, &made)) {
+			mysql_rollback(my);
+			goto out;
+		}
 	if (mysql_commit(my) != 0)
 		goto out;
 	printf("stegvis: %ld demo participants generated\n", made);

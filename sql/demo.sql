@@ -364,4 +364,126 @@ ON DUPLICATE KEY UPDATE
     target_numerator = VALUES(target_numerator), target_denominator = VALUES(target_denominator),
     sort_order = VALUES(sort_order);
 
+-- ------------------------------------------------- a second, invented förbund
+-- An installation serves several förbund (README "Flera förbund i en
+-- installation"); the demo has two, so every page can be walked from both
+-- sides. This one is invented, name and all: nothing of it comes from the
+-- sources. Its start page has a host name of its own; the first förbund
+-- keeps the installation's default address. Ids from 201, clear of the
+-- first förbund's.
+INSERT INTO forbund (id, name, short_name, org_number, sus_code, public_host, municipalities,
+                     description, active)
+VALUES (2, 'Samordningsförbundet Exempelbygden (påhittat)', 'EXEMPEL', NULL, NULL,
+        'exempelbygden.stegvis.localhost', 'Exempelstad, Provby',
+        'Ett påhittat förbund i demodata: en installation kan tjäna flera förbund, och inget i det ena syns i det andra.',
+        1)
+ON DUPLICATE KEY UPDATE
+    name = VALUES(name), short_name = VALUES(short_name), org_number = VALUES(org_number),
+    sus_code = VALUES(sus_code), public_host = VALUES(public_host),
+    municipalities = VALUES(municipalities), description = VALUES(description),
+    active = VALUES(active);
+
+INSERT INTO organisation (id, forbund_id, parent_id, kind, name, short_name, share_within_unit, active)
+VALUES
+    (201, 2, NULL, 'other',  'Förbundskansliet',     'Kansliet', 0, 1),
+    (202, 2, NULL, 'fk',     'Försäkringskassan',    'FK',       0, 1),
+    (203, 2, NULL, 'af',     'Arbetsförmedlingen',   'AF',       0, 1),
+    (204, 2, NULL, 'kommun', 'Exempelstads kommun',  '',         0, 1),
+    (205, 2, NULL, 'region', 'Region Exempel',       '',         0, 1),
+    (206, 2, 204,  'unit',   'Arbetsmarknadsenheten', 'AME',     0, 1)
+ON DUPLICATE KEY UPDATE
+    forbund_id = VALUES(forbund_id), parent_id = VALUES(parent_id), kind = VALUES(kind),
+    name = VALUES(name), short_name = VALUES(short_name),
+    share_within_unit = VALUES(share_within_unit), active = VALUES(active);
+
+INSERT INTO insats (id, forbund_id, host_organisation_id, name, short_name, slug, sus_code,
+                    description, location, street_address, postal_code, city, target_groups,
+                    direction, measurement, period_start, period_end, places,
+                    typical_weeks_min, typical_weeks_max, hours_per_week_min, hours_per_week_max,
+                    summary_due_days, active)
+VALUES
+(201, 2, 206, 'Steg framåt', 'Steg framåt', 'steg-framat', NULL,
+'Ett påhittat exempel: individuellt stöd i små steg mot arbete eller studier, med kartläggning, planering och arbetsträning.',
+'Arbetsmarknadsenheten, Storgatan 1', 'Storgatan 1', NULL, 'Exempelstad',
+'Kvinnor och män som har varit sjukskrivna eller arbetslösa länge',
+'individ', 'personuppgifter', '2021-01-01', NULL,
+15, 12, 20, 4, 20, 21, 1),
+(202, 2, 203, 'Arbetsträning Provby', 'Arbetsträning Provby', 'arbetstraning-provby', NULL,
+'Ett påhittat exempel: arbetsträning på en arbetsplats i Provby, med en handledare.',
+'Arbetsförmedlingen Provby', NULL, NULL, 'Provby',
+'Kvinnor och män som behöver arbetsträning innan de söker arbete',
+'individ', 'personuppgifter', '2020-01-01', NULL,
+10, 8, 16, 10, 30, 21, 1),
+(203, 2, 206, 'Arbetsgivarnätverket', 'Arbetsgivarnätverket', 'arbetsgivarnatverket', NULL,
+'Ett påhittat exempel: ett nätverk av arbetsgivare som tar emot praktikanter.',
+'Arbetsmarknadsenheten', NULL, NULL, 'Exempelstad',
+'Arbetsgivare i Exempelstad och Provby',
+'struktur', 'antal', '2021-01-01', NULL,
+NULL, NULL, NULL, NULL, NULL, NULL, 1)
+ON DUPLICATE KEY UPDATE
+    forbund_id = VALUES(forbund_id), host_organisation_id = VALUES(host_organisation_id),
+    name = VALUES(name), short_name = VALUES(short_name), slug = VALUES(slug),
+    sus_code = VALUES(sus_code), description = VALUES(description), location = VALUES(location),
+    street_address = VALUES(street_address), postal_code = VALUES(postal_code), city = VALUES(city),
+    target_groups = VALUES(target_groups), direction = VALUES(direction),
+    measurement = VALUES(measurement), period_start = VALUES(period_start),
+    period_end = VALUES(period_end), places = VALUES(places),
+    typical_weeks_min = VALUES(typical_weeks_min), typical_weeks_max = VALUES(typical_weeks_max),
+    hours_per_week_min = VALUES(hours_per_week_min), hours_per_week_max = VALUES(hours_per_week_max),
+    summary_due_days = VALUES(summary_due_days), active = VALUES(active);
+
+-- One account per role, as in the first förbund (same demo password).
+INSERT INTO staff (id, forbund_id, organisation_id, username, display_name, email, password_hash,
+                   must_change_password, active, failed_logins, locked_until)
+VALUES
+    (201, 2, 201, 'admin.exempel',     'Demo Administratör Exempelbygden',
+     'admin.exempel@stegvis.example',
+     '$argon2id$v=19$m=65536,t=2,p=1$k2ji//xzFYwWSWJz0a4xvQ$HXxiT03CRcwpzQ2VLE2dKmJ/VlhyIz2KKNtop6iwGdg',
+     0, 1, 0, NULL),
+    (202, 2, 202, 'remittent.exempel', 'Demo Handläggare Exempelbygden',
+     'remittent.exempel@stegvis.example',
+     '$argon2id$v=19$m=65536,t=2,p=1$9iOTsQ7c9yhrpi1osvfbGw$K5OlNq5peRi11BW3c57/gY2hmbtzZpgXZu2ckbrPGKY',
+     0, 1, 0, NULL),
+    (203, 2, 206, 'personal.exempel',  'Demo Personal Steg framåt',
+     'personal.exempel@stegvis.example',
+     '$argon2id$v=19$m=65536,t=2,p=1$5s6kA7H0yYLD9j+3W6HOvA$63hkwpEc5apePB7wlcmMerXqoCMQNvOyoOF0hA+dGxs',
+     0, 1, 0, NULL),
+    (204, 2, 201, 'forbund.exempel',   'Demo Förbundschef Exempelbygden',
+     'forbund.exempel@stegvis.example',
+     '$argon2id$v=19$m=65536,t=2,p=1$Te/JlPJETTh8w7LHzGFBUQ$aejaBihlHaRCyBu199qpKCMMcYI7s9kU6Dhu6JhEhQ8',
+     0, 1, 0, NULL),
+    (205, 2, 201, 'sus-job.exempel',   'SUS-integration Exempelbygden (demo)',
+     NULL, NULL,
+     0, 1, 0, NULL)
+ON DUPLICATE KEY UPDATE
+    forbund_id = VALUES(forbund_id),
+    organisation_id = VALUES(organisation_id), username = VALUES(username),
+    display_name = VALUES(display_name), email = VALUES(email),
+    password_hash = VALUES(password_hash), must_change_password = VALUES(must_change_password),
+    active = VALUES(active), failed_logins = VALUES(failed_logins),
+    locked_until = VALUES(locked_until);
+
+INSERT INTO staff_role (staff_id, role)
+VALUES
+    (201, 'admin'),
+    (202, 'remittent'),
+    (203, 'insatspersonal'),
+    (204, 'forbund'),
+    (205, 'integration')
+ON DUPLICATE KEY UPDATE role = VALUES(role);
+
+INSERT INTO staff_insats (staff_id, insats_id)
+VALUES
+    (203, 201) -- personal.exempel: Steg framåt
+ON DUPLICATE KEY UPDATE insats_id = VALUES(insats_id);
+
+INSERT INTO forbund_goal (id, forbund_id, kind, label, target_numerator, target_denominator, sort_order)
+VALUES
+    (201, 2, 'arbetsformaga',   'Ökad förmåga till förvärvsarbete',                    7, 10, 1),
+    (202, 2, 'egenforsorjning', 'Egenförsörjande genom arbete eller studier vid avslut', 3, 10, 2)
+ON DUPLICATE KEY UPDATE
+    forbund_id = VALUES(forbund_id), kind = VALUES(kind), label = VALUES(label),
+    target_numerator = VALUES(target_numerator), target_denominator = VALUES(target_denominator),
+    sort_order = VALUES(sort_order);
+
 COMMIT;

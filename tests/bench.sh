@@ -413,7 +413,7 @@ if want sus; then
 	echo
 	echo "== 5. The SUS export: $(sqla "SELECT COUNT(*) FROM participation") participations," \
 		"$(sqla "SELECT COUNT(*) FROM consent WHERE kind = 'sus' AND state = 'aktiv'") with a SUS consent"
-	out=$("$BUILD/stegvis" sus-export -c "$VAR/stegvis.conf" --out "$VAR/sus-bench.xml")
+	out=$("$BUILD/stegvis" sus-export -c "$VAR/stegvis.conf" --forbund SOFTLEG --out "$VAR/sus-bench.xml")
 	echo "$out" | sed 's/^stegvis: /  /'
 	read -r secs rss < <(echo "$out" | awk '/max RSS/ { for (i = 1; i <= NF; i++) {
 		if ($i == "s,") s = $(i - 1); if ($i == "RSS") r = $(i + 1) } } END { print s, r }')

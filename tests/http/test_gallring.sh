@@ -106,8 +106,8 @@ m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at
    INSERT INTO audit_log (at, username, action, object_type, personnummer, remote_addr, request_id) VALUES
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-old'),
      (UTC_TIMESTAMP() - INTERVAL 1700 DAY, 'ulla', 'read', 'participant', '$LIVE_PNR', 'l', 'gr-new');"
-check "a SUS batch document" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus.xml"
-check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" --ack 1
+check "a SUS batch document" quiet "$BIN" sus-export -c "$WORK/a.conf" --forbund SOFTLEG --out "$WORK/sus.xml"
+check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" --forbund SOFTLEG --ack 1
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
    INSERT INTO sus_batch (forbund_id, batch_no, base_no, created_at, created_via) SELECT forbund_id, 99, 0, UTC_TIMESTAMP(3), 'cli' FROM sus_batch WHERE batch_no = 1;
    INSERT INTO sus_batch_part (forbund_id, batch_no, seq, data) SELECT forbund_id, 99, 0, 'x' FROM sus_batch WHERE batch_no = 1;"
@@ -312,11 +312,11 @@ POST_BODY="csrf=$(printf 'a%.0s' $(seq 64))&personnummer=$LIVE_PNR" cgi_as "$T_R
 eq "the remittent's search shows no anonymised application" "$(grep -c '^Status: 200' "$WORK/refsearch.html")/$(gallrad_shown "$WORK/refsearch.html")" "1/0"
 
 # --- SUS: a removed participation is neither withdrawn nor sent again -----
-check "the next SUS batch after gallring" quiet "$BIN" sus-export -c "$WORK/a.conf" --out "$WORK/sus2.xml"
+check "the next SUS batch after gallring" quiet "$BIN" sus-export -c "$WORK/a.conf" --forbund SOFTLEG --out "$WORK/sus2.xml"
 # (No change to send makes no batch: then there is none after batch 1.)
 eq "it has no item of a removed participation" "$(m "SELECT COUNT(*) $GONE_ITEMS AND i.batch_no BETWEEN 2 AND 98")" 0
 eq "and withdraws nothing" "$(m "SELECT COALESCE(SUM(n_anonymised), 0) FROM sus_batch WHERE batch_no BETWEEN 2 AND 98")" 0
-check "a full replacement after it" quiet "$BIN" sus-export -c "$WORK/a.conf" --since 0 --out "$WORK/sus3.xml"
+check "a full replacement after it" quiet "$BIN" sus-export -c "$WORK/a.conf" --forbund SOFTLEG --since 0 --out "$WORK/sus3.xml"
 B3=$(m "SELECT MAX(batch_no) FROM sus_batch WHERE batch_no < 99")
 eq "it says the receiver keeps each removed registration it holds, and sends none" \
 	"$(m "SELECT CONCAT_WS('|', SUM(i.action = 'kvarhallen'), SUM(i.action <> 'kvarhallen')) $GONE_ITEMS AND i.batch_no = $B3")" \

@@ -145,11 +145,11 @@ check "demo-participants shows progress on a terminal" grep -q 'demo-participant
 (cd / && "$R/usr/bin/stegvis" demo-participants -c "$d/stegvis.conf" --count 30 --force \
 	> /dev/null 2> "$d/notty.err")
 check "and writes nothing to stderr without one (cron)" test ! -s "$d/notty.err"
-TERM=xterm script -qec "cd / && '$R/usr/bin/stegvis' sus-export -c '$d/stegvis.conf'" \
+TERM=xterm script -qec "cd / && '$R/usr/bin/stegvis' sus-export -c '$d/stegvis.conf' --forbund SOFTLEG" \
 	/dev/null > "$d/tty.out" 2>&1
 check "sus-export shows progress on a terminal" grep -q 'sus-export: deltaganden: [0-9]' "$d/tty.out"
 check "and its file is written" bash -c "ls '$d'/sus/sus-batch-*.xml > /dev/null 2>&1"
-(cd / && "$R/usr/bin/stegvis" sus-export -c "$d/stegvis.conf" --since 0 > /dev/null 2> "$d/notty.err")
+(cd / && "$R/usr/bin/stegvis" sus-export -c "$d/stegvis.conf" --forbund SOFTLEG --since 0 > /dev/null 2> "$d/notty.err")
 check "sus-export writes nothing to stderr without a terminal" test ! -s "$d/notty.err"
 
 (cd / && exec setsid "$R/usr/bin/stegvis" serve -c "$d/stegvis.conf" --pid-file "$d/stegvis.pid") \

@@ -79,8 +79,8 @@ check "the fixture has 43 participations" test "$(q "SELECT COUNT(*) FROM partic
 expect() {
 	local codes tops
 	codes=$(q "SELECT CONCAT(code, '=', label) FROM code_income" | tr '\n' '|')
-	# Every top-level organisation has its employees' row, whatever the data.
-	tops=$(q "SELECT name FROM organisation WHERE parent_id IS NULL" | tr '\n' '|')
+	# Every top-level organisation of the förbund has its employees' row, whatever the data.
+	tops=$(q "SELECT name FROM organisation WHERE parent_id IS NULL AND forbund_id = (SELECT forbund_id FROM insats WHERE id = $INS)" | tr '\n' '|')
 	while read -r n rest; do for _ in $(seq "$n"); do echo "$rest"; done; done <<< "$FIXTURE" |
 	awk -v from="$1" -v to="$2" -v codes="$codes" -v tops="$tops" -v g1="$GROUP1" -v g2="$GROUP2" '
 	function day(s) { return int(mktime(substr(s,1,4) " " substr(s,6,2) " " substr(s,9,2) " 12 00 00") / 86400 + 0.5) }

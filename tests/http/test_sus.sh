@@ -258,7 +258,7 @@ new_log "$logged" > "$WORK/newlog"
 check "the log names the element and the participation" \
 	grep -q "element personnummer, deltagande ${P[5]}" "$WORK/newlog"
 check "but not the personnummer" bash -c "! grep -q '${badpnr:2}' '$WORK/newlog'"
-"$BIN" sus-export -c "$CONF" --out "$WORK/bad.xml" > "$WORK/cli.out" 2> "$WORK/cli.err"
+"$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/bad.xml" > "$WORK/cli.out" 2> "$WORK/cli.err"
 rc=$?
 check "the command line fails on it (status $rc)" test "$rc" -ne 0
 check "its message names the element and the participation" \
@@ -276,61 +276,68 @@ sql_admin "DELETE FROM sus_request" # this test itself makes many requests
 out="$WORK/cli/sus.xml"
 mkdir -p "$WORK/cli"
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Dals-Ed' WHERE p.id = ${P[5]}"
-check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CONF" --out "$out"
+check "stegvis sus-export writes the next batch" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$out"
 check "the file follows the XSD" valid "$out"
 cp "$out" "$WORK/doc-cli.xml"
 cb=$(xp "$out" "string(/*/@batch)")
 check "it holds the change" grep -q "<folkbokforingskommun>1438</folkbokforingskommun>" "$out"
 check "and only the file: no temporary left" test "$(ls -A "$WORK/cli")" = sus.xml
-check "--batch fetches the same document again" quiet "$BIN" sus-export -c "$CONF" --batch "$cb" --out "$WORK/cli/again.xml"
+check "--batch fetches the same document again" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --batch "$cb" --out "$WORK/cli/again.xml"
 check "byte for byte" cmp -s "$out" "$WORK/cli/again.xml"
 expect_status "over HTTP too" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$cb"
 check "the same bytes as the file" cmp -s "$BODY" "$out"
-check "--ack acknowledges it" quiet "$BIN" sus-export -c "$CONF" --ack "$cb"
+check "--ack acknowledges it" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --ack "$cb"
 rm -f "$WORK/cli/again.xml"
 # A crash mid-export: no partial file, no stray temporary, no batch.
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Trollhättan' WHERE p.id IN (${P[2]}, ${P[5]})"
 # The production binary has no crash hook: the variable does nothing.
 check "the installed binary ignores STEGVIS_SUS_CRASH_AFTER" \
-	bash -c "STEGVIS_SUS_CRASH_AFTER=1 '$BIN' sus-export -c '$CONF' --out '$WORK/nohook.xml' > /dev/null 2>&1 && test -s '$WORK/nohook.xml'"
+	bash -c "STEGVIS_SUS_CRASH_AFTER=1 '$BIN' sus-export -c '$CONF' --forbund SOFTLEG --out '$WORK/nohook.xml' > /dev/null 2>&1 && test -s '$WORK/nohook.xml'"
 rm -f "$WORK/nohook.xml"
 # The test build has it (make check builds build/stegvis-testhooks).
 last=$(sus_last_batch)
-{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN-testhooks" sus-export -c "$CONF" --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
+{ (STEGVIS_SUS_CRASH_AFTER=1 exec "$BIN-testhooks" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/cli/crash.xml" > /dev/null 2>&1); } 2> /dev/null
 rc=$?
 check "the crash hook kills the export (status $rc)" test "$rc" -ne 0
 check "no partial file after a crash" test ! -e "$WORK/cli/crash.xml"
 check "no stray temporary after a crash" test "$(ls -A "$WORK/cli")" = sus.xml
 check "no batch was recorded by the crashed export" test "$(sus_last_batch)" = "$last"
-check "the next export has both changes" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/cli/crash.xml"
+check "the next export has both changes" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/cli/crash.xml"
 check "both" test "$(xp "$WORK/cli/crash.xml" "count(//$(sus registrering))")" = 2
 cp "$WORK/cli/crash.xml" "$WORK/doc-cli2.xml"
 last=$(sus_last_batch)
 check "an unwritable --out directory fails" \
-	bash -c "! '$BIN' sus-export -c '$CONF' --out /proc/sus.xml > /dev/null 2>&1"
+	bash -c "! '$BIN' sus-export -c '$CONF' --forbund SOFTLEG --out /proc/sus.xml > /dev/null 2>&1"
 check "without a batch (batch $(sus_last_batch) is still the last)" test "$(sus_last_batch)" = "$last"
 # From a checkout after `make run`, with no arguments at all: var/stegvis.conf.
 mkdir -p "$WORK/checkout"
 ln -s "$VAR" "$WORK/checkout/var"
 ln -s "$ROOT/conf" "$WORK/checkout/conf"
-(cd "$WORK/checkout" && "$BIN" sus-export > "$WORK/noargs.out" 2>&1)
+# The demo has two förbund: with no --forbund the command names them and
+# makes no batch; with it, the file in sus_export_dir carries the förbund.
 nb=$(xp "$WORK/cli/crash.xml" "string(/*/@batch)")
-check "with no arguments it uses make run's conf and sus_export_dir" \
-	test -s "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
-check "that file follows the XSD too" valid "$VAR/sus/sus-batch-$(printf '%06d' $((nb + 1))).xml"
+(cd "$WORK/checkout" && "$BIN" sus-export > "$WORK/noargs.out" 2>&1)
+check "with two förbund and no --forbund it refuses" grep -q 'ange vilket med --forbund' "$WORK/noargs.out"
+check "... naming both" bash -c "grep -q 'SOFTLEG' '$WORK/noargs.out' && grep -q 'EXEMPEL' '$WORK/noargs.out'"
+check "... and makes no batch" test "$(sus_last_batch)" = "$nb"
+(cd "$WORK/checkout" && "$BIN" sus-export --forbund SOFTLEG > "$WORK/noargs.out" 2>&1)
+F1=$(forbund_id_of SOFTLEG)
+check "with only --forbund it uses make run's conf and sus_export_dir" \
+	test -s "$VAR/sus/sus-batch-$F1-$(printf '%06d' $((nb + 1))).xml"
+check "that file follows the XSD too" valid "$VAR/sus/sus-batch-$F1-$(printf '%06d' $((nb + 1))).xml"
 ack $((nb + 1)) > /dev/null
 # The rename fails after the batch is committed (--out names a directory):
 # the command says which batch it was and how to get it, and fails.
 sql_admin "UPDATE participation_person pe JOIN participation p ON p.id = pe.participation_id SET pe.home_municipality = 'Åmål' WHERE p.id = ${P[5]}"
 mkdir -p "$WORK/cli/adir/x"
 last=$(sus_last_batch)
-"$BIN" sus-export -c "$CONF" --out "$WORK/cli/adir" > "$WORK/rename.out" 2> "$WORK/rename.err"
+"$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/cli/adir" > "$WORK/rename.out" 2> "$WORK/rename.err"
 rc=$?
 check "a failed rename fails the command (status $rc)" test "$rc" -ne 0
 check "the batch was recorded" test "$(sus_last_batch)" = $((last + 1))
 check "and the message says how to fetch it" grep -q -- "--batch $((last + 1))" "$WORK/rename.err"
 check "no stray temporary beside it" test "$(ls -A "$WORK/cli" | grep -c '\.tmp$')" = 0
-check "--batch then fetches it" quiet "$BIN" sus-export -c "$CONF" --batch $((last + 1)) --out "$WORK/cli/renamed.xml"
+check "--batch then fetches it" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --batch $((last + 1)) --out "$WORK/cli/renamed.xml"
 check "with the change" grep -q "<folkbokforingskommun>1492</folkbokforingskommun>" "$WORK/cli/renamed.xml"
 ack $((last + 1)) > /dev/null
 
@@ -416,7 +423,7 @@ expect_body "in Swedish" "En annan export eller kvittens pågår"
 expect_body "and English" "Another export or acknowledgement is in progress"
 expect_status "an acknowledgement meanwhile: 409 too" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bF/kvittens"
 expect_header "with Retry-After" "Retry-After: 5"
-"$BIN" sus-export -c "$CONF" --out "$WORK/busy.xml" > /dev/null 2> "$WORK/busy.err"
+"$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/busy.xml" > /dev/null 2> "$WORK/busy.err"
 rc=$?
 check "the command line fails at once with a message (status $rc)" \
 	bash -c "[ $rc -ne 0 ] && grep -q 'pågår' '$WORK/busy.err' && [ ! -e '$WORK/busy.xml' ]"

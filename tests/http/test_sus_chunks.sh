@@ -45,7 +45,7 @@ SQL
 eq "(the refusing trigger is there)" "$(sd "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '$DB' AND TRIGGER_NAME = 'sus_chunk_fail'")" 1
 before_state=$(state)
 before_log=$(sd "SELECT COUNT(*) FROM audit_log")
-"$BIN" sus-export -c "$CONF" --out "$WORK/fail.xml" > "$WORK/fail.out" 2>&1
+"$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/fail.xml" > "$WORK/fail.out" 2>&1
 eq "the export fails when an item chunk fails" "$?" 1
 check "… at the registrations" grep -q "vid registreringar" "$WORK/fail.out"
 check "no file" test ! -e "$WORK/fail.xml"
@@ -58,7 +58,7 @@ eq "the numbering is as before" "$(state)" "$before_state"
 sd "DROP TRIGGER sus_chunk_fail"
 
 # --- The same batch, whole.
-check "the export succeeds" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/b1.xml"
+check "the export succeeds" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/b1.xml"
 reg=$(xmllint --xpath "count(//*[local-name()='registrering'])" "$WORK/b1.xml")
 check "more than two chunks of registrations ($reg)" test "$reg" -gt 1200
 check "and not a multiple of 50 (a remainder in 5s and 1s)" test $((reg % 50)) -ne 0 -o $((reg % 5)) -ne 0
@@ -74,11 +74,11 @@ eq "every item has its access-log row" "$(sd "SELECT COUNT(*) FROM sus_batch_ite
 eq "the batch says so" "$(sd "SELECT n_new FROM sus_batch WHERE batch_no = 1")" "$reg"
 
 # --- Withdrawals are items too: acknowledged, then 3 consents revoked.
-check "acknowledged" quiet "$BIN" sus-export -c "$CONF" --ack 1
+check "acknowledged" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --ack 1
 sd "UPDATE consent SET state = 'aterkallad' WHERE kind = 'sus' AND referral_id IN
 	(SELECT referral_id FROM (SELECT p.referral_id FROM participation p
 	JOIN sus_batch_item it ON it.participation_id = p.id ORDER BY p.id LIMIT 3) x)"
-check "the next export succeeds" quiet "$BIN" sus-export -c "$CONF" --out "$WORK/b2.xml"
+check "the next export succeeds" quiet "$BIN" sus-export -c "$CONF" --forbund SOFTLEG --out "$WORK/b2.xml"
 eq "three withdrawals in its document" "$(xmllint --xpath "count(//*[local-name()='avregistrering'])" "$WORK/b2.xml")" 3
 eq "three items of batch 2" "$(sd "SELECT COUNT(*) FROM sus_batch_item WHERE batch_no = 2 AND action = 'anonymiserad'")" 3
 done_testing

@@ -21,6 +21,13 @@
 	"detail) VALUES "                                                      \
 	"(UTC_TIMESTAMP(3), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
+/* An account works only while its förbund is active: switching a förbund
+ * off (closed, merged into another) locks every one of its accounts, their
+ * sessions, tablets and tokens at the next request. The account is `st`. */
+#define ST_FORBUND_ACTIVE                                                      \
+	" AND EXISTS (SELECT 1 FROM forbund f WHERE f.id = st.forbund_id "     \
+	"AND f.active = 1)"
+
 const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	/* A row per role held (roles: one name, '' for none), folded in C
 	 * (session.c): the correlated GROUP_CONCAT was a subquery and a
@@ -35,7 +42,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                             "LEFT JOIN staff_role r ON r.staff_id = st.id "
 	                                             "WHERE s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
-	                                             "AND s.token_hash = ? AND st.active = 1",
+	                                             "AND s.token_hash = ? AND st.active = 1" ST_FORBUND_ACTIVE,
 	    1, .ncols = 13, .nparams = 3, .rec = &session_row_record },
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
@@ -56,8 +63,8 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_TABLET_LOOKUP] = { SESSION_ROW("t.id",
 	                            "t.csrf_token") "0 AS must_change_password, '' AS roles, 1 AS stale, "
 	                                            "0 AS code_pending, t.consent_id, "
-	                                            "(st.active = 1 "
-	                                            "AND t.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	                                            "(st.active = 1" ST_FORBUND_ACTIVE
+	                                            " AND t.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                            "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) AS live "
 	                                            "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
 	                                            "WHERE t.token_hash = ?",
@@ -79,12 +86,12 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                    "0 AS stale, 0 AS code_pending, 0 AS consent_id, 1 AS live "
 	                                    "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
 	                                    "AND r.role = 'integration' "
-	                                    "WHERE st.api_token_hash = ? AND st.active = 1",
+	                                    "WHERE st.api_token_hash = ? AND st.active = 1" ST_FORBUND_ACTIVE,
 	    1, .ncols = 13, .nparams = 1, .rec = &session_row_record },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
 	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked, forbund_id "
-	                          "FROM staff WHERE username = ? AND active = 1 "
-	                          "AND password_hash IS NOT NULL",
+	                          "FROM staff st WHERE username = ? AND active = 1 "
+	                          "AND password_hash IS NOT NULL" ST_FORBUND_ACTIVE,
 	    1, .ncols = 4, .nparams = 1, .rec = &auth_account_record },
 	[SQL_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ? AND active >= ?",
 	    1, .ncols = 1, .nparams = 2, .rec = &staff_id_record },
@@ -110,7 +117,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_STAFF_PASSWORD] = { "SELECT id, password_hash, "
 	                         "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked, forbund_id "
-	                         "FROM staff WHERE id = ? AND active = 1",
+	                         "FROM staff st WHERE id = ? AND active = 1" ST_FORBUND_ACTIVE,
 	    1, .ncols = 4, .nparams = 1, .rec = &auth_account_record },
 	[SQL_STAFF_SET_PASSWORD] = { "UPDATE staff SET password_hash = ?, must_change_password = 0, "
 	                             "password_changed_at = UTC_TIMESTAMP(), failed_logins = 0, "

@@ -202,6 +202,10 @@ Stegvis is running at http://127.0.0.1:$PORT/
     personal.cm      insatspersonal, Case Manager Grästorp (running: a live inbox)
     forbund          förbundschef (aggregates only)
     sus-job          integration account (token, no password)
+  a second, invented förbund (Exempelbygden), its start page at
+  http://exempelbygden.stegvis.localhost:$PORT/ :
+    admin.exempel, remittent.exempel, personal.exempel (Steg framåt),
+    forbund.exempel, sus-job.exempel
 MSG
 	;;
 db-stop)

@@ -259,13 +259,18 @@ staff_id_of() { lookup_one "staff $1" "SELECT id FROM staff WHERE username = '$1
 # org_of USERNAME: the organisation (or unit) a staff member belongs to.
 org_of() { lookup_one "organisation of $1" "SELECT organisation_id FROM staff WHERE username = '$1'"; }
 # org_id_of NAME [PARENT]: an organisation by name; a unit by its name
-# and its parent's (units of different members share names).
+# and its parent's (units of different members share names). A name that
+# the seeds' förbund has (the demo's first: the second has its own
+# Försäkringskassan) is the seeds' förbund's.
+SEEDS_FORBUND="(SELECT id FROM forbund WHERE short_name = 'SOFTLEG')"
 org_id_of() {
 	if [ $# -gt 1 ]; then
 		lookup_one "organisation $2/$1" "SELECT o.id FROM organisation o JOIN organisation p
 			ON p.id = o.parent_id WHERE o.name = '$1' AND p.name = '$2'"
 	else
-		lookup_one "organisation $1" "SELECT id FROM organisation WHERE name = '$1' AND parent_id IS NULL"
+		lookup_one "organisation $1" "SELECT id FROM organisation o WHERE name = '$1' AND parent_id IS NULL
+			AND (forbund_id = $SEEDS_FORBUND OR NOT EXISTS (SELECT 1 FROM organisation s
+			WHERE s.name = '$1' AND s.parent_id IS NULL AND s.forbund_id = $SEEDS_FORBUND))"
 	fi
 }
 # insats_id_of NAME: an insats by its short name (or its full name).

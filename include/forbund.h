@@ -57,7 +57,8 @@ enum app_err forbund_create(struct req *, const struct forbund_new *f,
  * The installation's settings are still one set for every förbund: the
  * code lists, the consent texts, the questionnaires and the gallring rules
  * (issue 20 has them still to divide). Until they are each förbund's, only
- * the installation's own förbund (its first, the lowest id) manages them:
+ * the installation's own förbund (its first active one, the lowest id)
+ * manages them (an inactive förbund's accounts cannot log in):
  * *may is 1 when the request's förbund is that one. Another förbund's
  * admin would otherwise change every förbund's settings. APP_E* from the
  * database.

@@ -5,6 +5,8 @@
 #    works in that förbund: it shows the consent, its access-log rows are
 #    the second förbund's, and the first förbund's consent on it is the
 #    lock screen, never data.
+#  - Its admin's overview links no installation setting (they are the
+#    first förbund's admin's, 403 for any other); the first's admin's does.
 #  - Switching a förbund off locks every way in at the next request: a
 #    session already logged in, a new login, the tablet and the
 #    integration token. The first förbund's accounts never notice.
@@ -54,6 +56,19 @@ C1=$(q "SELECT MIN(c.id) FROM consent c JOIN referral r ON r.id = c.referral_id
 N1=$(q "SELECT rp.last_name FROM consent c JOIN referral_person rp ON rp.referral_id = c.referral_id WHERE c.id = $C1")
 texpect "the first förbund's consent on it: not shown" 303 "$TJAR" "$BASE/samtycken/$C1/surfplatta"
 locked "tablet: the first förbund's consent" "$N1"
+
+# --- The admin overview
+log_in AX admin.exempel
+expect_status "the second förbund's admin: the overview" 200 -b "$AX" "$BASE/admin"
+check "... links no installation setting" bash -c "! grep -qE 'href=\"/admin/(kodlistor|samtyckestexter|gallring)\"' '$BODY'"
+expect_body "... and says whose they are" "sköts av administratören för installationens första förbund"
+expect_body "... but links its own accounts" 'href="/admin/konton"'
+log_in A1 admin
+expect_status "the first förbund's admin: the overview" 200 -b "$A1" "$BASE/admin"
+expect_body "... links the code lists" 'href="/admin/kodlistor"'
+expect_body "... the consent texts" 'href="/admin/samtyckestexter"'
+expect_body "... and gallring" 'href="/admin/gallring"'
+check "... without the note for other förbund" body_lacks "sköts av administratören"
 
 # --- The förbund switched off
 hand_over "$C" surfplatta personal.exempel

@@ -195,18 +195,7 @@ audit_search(struct req *r, const struct audit_query *q,
 enum app_err
 audit_staff_id(struct req *r, struct str username, long long *id)
 {
-	struct db_param p[1] = { DB_STR(username) };
-	struct staff_id row;
-	int found;
-	enum app_err e;
-
-	*id = 0;
-	if ((e = db_load_one(r->db, r->a, DB_ADMIN, SQL_ADMIN_AUDIT_STAFF, p, 1,
-	         &row, &found)) != APP_OK)
-		return e;
-	if (found)
-		*id = row.id;
-	return APP_OK;
+	return staff_id_by_username(r, username, STAFF_OWN_FORBUND, id);
 }
 
 /* At most n bytes of s, not splitting a UTF-8 sequence. */

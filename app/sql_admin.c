@@ -234,9 +234,11 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	    "WHERE a.forbund_id = :forbund AND a.personnummer = ? "
 	    "AND a.staff_id = ? " AUDIT_PERIOD,
 	    1, .ncols = 10, .nparams = 5, .rec = &audit_row_record },
-	[SQL_ADMIN_AUDIT_STAFF] = { "SELECT id FROM staff "
-	                            "WHERE username = ? AND forbund_id = :forbund",
-	    1, .ncols = 1, .nparams = 1, .rec = &staff_id_record },
+	/* SQL_STAFF_BY_USERNAME (sql_auth.c) in the request's förbund:
+	 * staff_id_by_username() runs one or the other. */
+	[SQL_ADMIN_AUDIT_STAFF] = { "SELECT id FROM staff WHERE username = ? "
+	                            "AND active >= ? AND forbund_id = :forbund",
+	    1, .ncols = 1, .nparams = 2, .rec = &staff_id_record },
 
 	[SQL_ADMIN_CODE_EDUCATION_LIST] = { CODE_LIST("code_education",
 	                                        CODE_SUS, "''"),

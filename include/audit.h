@@ -123,7 +123,8 @@ enum app_err audit_search(struct req *, const struct audit_query *q,
 
 /* *id: the account of the request's förbund called username (active or
  * not), to search the log by; 0 when there is none, in another förbund
- * too (its name is not told). */
+ * too (its name is not told). staff_id_by_username() with
+ * STAFF_OWN_FORBUND. */
 enum app_err audit_staff_id(struct req *, struct str username, long long *id);
 
 #endif /* !AUDIT_H */

@@ -167,10 +167,20 @@ enum app_err staff_get(struct req *, long long id, int lock,
 enum app_err staff_insatser(
     struct req *, long long id, long long **ids, size_t *n);
 
+/* staff_id_by_username()'s flags. STAFF_ACTIVE_ONLY is 1, as the flag
+ * was once a boolean. */
+enum {
+	STAFF_ACTIVE_ONLY = 1, /* only an active account counts */
+	/* only an account of the request's förbund (db_forbund_set()); one
+	 * of another förbund is none. Without it, any förbund's: for SSO,
+	 * which learns the förbund from the account it finds. */
+	STAFF_OWN_FORBUND = 2,
+};
+
 /* The id of the account called username (as stored: lower-case), 0 when
- * none; with active_only, only an active account counts. */
+ * none, as flags say (STAFF_ACTIVE_ONLY, STAFF_OWN_FORBUND). */
 enum app_err staff_id_by_username(
-    struct req *, struct str username, int active_only, long long *id);
+    struct req *, struct str username, unsigned flags, long long *id);
 
 /* The start page's facts of account id: its organisation, and its active
  * insatser by name (an arena array, NULL when none). */

@@ -44,6 +44,32 @@ for r in "$BUILD"/tests/replay_*; do
 done
 
 echo "== HTTP tests against a private stack"
+# active_forbund: the ids of the stack's active förbund, sorted, one a
+# line. Which are active decides the plain address's public page and
+# sus-export's default förbund, so a test that leaves a förbund of its own
+# active (or the demo's off) changes what every later test sees.
+active_forbund() {
+	mariadb --no-defaults -S "$VAR/run/mysqld.sock" -u "$(id -un)" -N stegvis \
+		-e "SELECT id FROM forbund WHERE active = 1 ORDER BY id" 2>&1
+}
+# forbund_kept NAME, after test NAME: a failure naming NAME and the
+# förbund it left active (or inactive) when the active förbund are not
+# those recorded after the demo was loaded (ACTIVE_FORBUND). Only the test
+# that changed them is named, not every test after it (ACTIVE_LAST: the
+# set after the test before).
+forbund_kept() {
+	local now on off
+	now=$(active_forbund)
+	if [ "$now" != "$ACTIVE_FORBUND" ] && [ "$now" != "$ACTIVE_LAST" ]; then
+		on=$(comm -13 <(echo "$ACTIVE_FORBUND") <(echo "$now") | paste -sd, -)
+		off=$(comm -23 <(echo "$ACTIVE_FORBUND") <(echo "$now") | paste -sd, -)
+		echo "not ok - $1 left förbund active that were not: ${on:-none};" \
+			"inactive that were active: ${off:-none} (active after the demo was loaded:" \
+			"$(paste -sd, - <<< "$ACTIVE_FORBUND"))"
+		FAIL=$((FAIL + 1))
+	fi
+	ACTIVE_LAST=$now
+}
 VAR=$(mktemp -d /tmp/stegvis-check.XXXXXX)
 # Interrupted or not, the stack goes: its daemons run in their own sessions
 # and would not get the terminal's Ctrl-C.
@@ -67,12 +93,20 @@ if [ "$rc" -ne 0 ]; then
 else
 	echo "ok - private stack starts on port $PORT"
 	PASS=$((PASS + 1))
+	# With the demo loaded: what every test must leave as it found it.
+	ACTIVE_FORBUND=$(active_forbund)
+	ACTIVE_LAST=$ACTIVE_FORBUND
+	if [ -z "$ACTIVE_FORBUND" ] || grep -qvxE '[0-9]+' <<< "$ACTIVE_FORBUND"; then
+		echo "not ok - no active förbund after the demo was loaded: $ACTIVE_FORBUND"
+		FAIL=$((FAIL + 1))
+	fi
 	for t in tests/http/test_*.sh; do
 		# test_zz_* stop the stack: the browser tests run before them.
 		case "$t" in */test_zz_*) continue ;; esac
 		echo "-- $t"
 		run "$t" env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
 			ROOT="$ROOT" ASAN_OPTIONS=detect_leaks=0 bash "$t"
+		forbund_kept "$t"
 	done
 	# Browser tests (tests/browser/run.sh: every test_*.mjs in headless
 	# Chromium). Their output (screenshots) is kept in OUT after the run.
@@ -82,10 +116,12 @@ else
 	echo "== browser tests (output kept in $OUT)"
 	run browser env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
 		ROOT="$ROOT" OUT="$OUT" bash tests/browser/run.sh
+	forbund_kept "the browser tests"
 	for t in tests/http/test_zz_*.sh; do
 		echo "-- $t"
 		run "$t" env BASE="http://127.0.0.1:$PORT" VAR="$VAR" BIN="$BIN" \
 			ROOT="$ROOT" ASAN_OPTIONS=detect_leaks=0 bash "$t"
+		forbund_kept "$t"
 	done
 fi
 bash conf/devstack.sh stop "$VAR" > /dev/null 2>&1

@@ -289,6 +289,43 @@ demo_insats_ids() {
 }
 # forbund_id_of SHORT_NAME
 forbund_id_of() { lookup_one "förbund $1" "SELECT id FROM forbund WHERE short_name = '$1'"; }
+
+# --- A förbund of the test's own (issue 20). Which förbund are active
+# decides the plain address's public page and sus-export's default, so a
+# test leaves the active ones as it found them (tests/run.sh checks that
+# after every test): each förbund a test makes is switched off at exit.
+
+# mk_forbund VAR SHORT [HOST]: an active förbund "Samordningsförbundet
+# SHORT", short name SHORT, public host name HOST (default none), with its
+# office, the organisation "Förbundskansliet SHORT" (office_of); sets VAR
+# to its id (empty when it was not made). Off again at exit
+# (forbund_off_at_exit). Not in $(…): the subshell's at_exit would be lost.
+mk_forbund() {
+	local id
+	q "INSERT INTO forbund (name, short_name, municipalities, public_host)
+		VALUES ('Samordningsförbundet $2', '$2', 'Testby', NULLIF('${3:-}', ''))"
+	id=$(forbund_id_of "$2")
+	printf -v "$1" '%s' "$id"
+	[ -n "$id" ] || return 1
+	forbund_off_at_exit "$id"
+	q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($id, 'other', 'Förbundskansliet $2')"
+}
+# office_of ID: the office of förbund ID, whether mk_forbund or `stegvis
+# forbund-add` made it.
+office_of() {
+	lookup_one "office of förbund $1" "SELECT id FROM organisation WHERE forbund_id = $1
+		AND parent_id IS NULL AND name LIKE 'Förbundskansliet%'"
+}
+# forbund_off ID: förbund ID inactive, and its insatser and accounts
+# (nothing of it on a public page, nobody of it to log in).
+forbund_off() {
+	q "UPDATE insats SET active = 0 WHERE forbund_id = $1;
+		UPDATE staff SET active = 0 WHERE forbund_id = $1;
+		UPDATE forbund SET active = 0 WHERE id = $1"
+}
+# forbund_off_at_exit ID: forbund_off ID when the script exits, however it
+# does (for a förbund made by other means than mk_forbund).
+forbund_off_at_exit() { [ -z "$1" ] || at_exit "forbund_off $1 > /dev/null 2>&1"; }
 # participation_id_of "FIRST LAST": the newest participation of the
 # person of that name, as the insats recorded it.
 participation_id_of() {

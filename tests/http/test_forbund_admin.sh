@@ -7,8 +7,8 @@
 # activity report offers each förbund's chief its own insatser.
 #
 # There is no platform admin yet: the second förbund, its office and its
-# admin are made here in SQL. Its insats is inactive, it has no
-# participants, and it is inactive itself at the end, so the pages not yet
+# admin are made here in SQL (mk_forbund). Its insats is inactive, it has
+# no participants, and it is inactive itself at exit, so the pages not yet
 # scoped by förbund (the report's totals) and the public page look the
 # same to the tests after this one.
 . "$(dirname "$0")/lib.sh"
@@ -19,12 +19,9 @@ FK=$(org_id_of Försäkringskassan)
 TH=$(org_id_of "Trollhättans Stad")
 FVI=$(insats_id_of "Friska Vindar 2.0")
 
-q "INSERT INTO forbund (name, short_name, municipalities)
-	VALUES ('Samordningsförbundet Test $$', 'TF$$', 'Testby')"
-F2=$(forbund_id_of "TF$$")
+mk_forbund F2 "TF$$"
 check "a second förbund" test -n "$F2"
-q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($F2, 'other', 'Kansliet $P')"
-O2=$(org_id_of "Kansliet $P")
+O2=$(office_of "$F2")
 mk_account "${P}_admin" "$O2" admin "Admin Testförbundet"
 A2=$(staff_id_of "${P}_admin")
 eq "its admin account is in the second förbund" "$(q "SELECT forbund_id FROM staff WHERE id = $A2")" "$F2"
@@ -36,14 +33,14 @@ aget "${P}_admin" /admin/konton > /dev/null
 expect_body "accounts: the second förbund's admin is listed to itself" "${P}_admin"
 check "... and no demo account" body_lacks "remittent.fk"
 aget "${P}_admin" /admin/organisationer > /dev/null
-expect_body "organisations: its own office" "Kansliet $P"
+expect_body "organisations: its own office" "Förbundskansliet TF$$"
 check "... and not the demo förbund's" body_lacks "Försäkringskassan"
 aget "${P}_admin" /admin/insatser > /dev/null
 check "insatser: none of the demo förbund's" body_lacks "Friska Vindar"
 aget admin /admin/konton > /dev/null
 check "the demo admin's account list lacks the second förbund's admin" body_lacks "${P}_admin"
 aget admin /admin/organisationer > /dev/null
-check "... and its organisation list the second förbund's office" body_lacks "Kansliet $P"
+check "... and its organisation list the second förbund's office" body_lacks "Förbundskansliet TF$$"
 
 # --- The other förbund's rows by id: 404, and nothing changes
 eq "the demo admin's account, by id: 404" "$(aget "${P}_admin" "/admin/konton/$ADMIN_ID")" 404
@@ -124,10 +121,4 @@ aget forbund /rapporter > /dev/null
 expect_body "the demo chief is offered the demo insatser" ">Friska Vindar 2.0</option>"
 check "... and not the second förbund's" body_lacks ">Insats $P</option>"
 
-# The second förbund off again: nothing of it left to log in, and the
-# demo förbund the installation's only active one (its public page needs
-# no host name then, sql/0071, and `stegvis sus-export` in later tests
-# serves it without --forbund).
-q "UPDATE staff SET active = 0 WHERE forbund_id = $F2"
-q "UPDATE forbund SET active = 0 WHERE id = $F2"
 done_testing

@@ -7,8 +7,8 @@
 # nothing (that account is not one of its own).
 #
 # As test_forbund_admin.sh: the second förbund, its office and its
-# accounts are made here in SQL (no platform admin yet), and its accounts
-# are deactivated at the end. No insats, no participant: later tests see
+# accounts are made here in SQL (no platform admin yet), and it and its
+# accounts are deactivated at exit. No insats, no participant: later tests see
 # the demo förbund as it was.
 . "$(dirname "$0")/lib.sh"
 
@@ -20,15 +20,9 @@ START=$(q "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 X=$(pnr 19700101)
 XD=${X:0:8}-${X:8:4}
 
-q "INSERT INTO forbund (name, short_name, municipalities)
-	VALUES ('Samordningsförbundet Logg $$', 'LF$$', 'Loggby')"
-F2=$(forbund_id_of "LF$$")
-# Inactive again at exit: the demo förbund the only active one (its public
-# page needs no host name, sus-export no --forbund).
-at_exit "q \"UPDATE staff SET active = 0 WHERE forbund_id = $F2; UPDATE forbund SET active = 0 WHERE id = $F2\" > /dev/null 2>&1"
+mk_forbund F2 "LF$$"
 check "a second förbund" test -n "$F2"
-q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($F2, 'other', 'Kansliet $P')"
-O2=$(org_id_of "Kansliet $P")
+O2=$(office_of "$F2")
 mk_account "${P}_admin" "$O2" admin "Admin Loggförbundet"
 A2=$(staff_id_of "${P}_admin")
 ADMIN_ID=$(staff_id_of admin)

@@ -3,7 +3,7 @@
 # first admin in one transaction, prints the temporary password once, and
 # logs it. The new admin must change the password, then sees only the new
 # förbund on the admin pages. Bad input stores nothing. The förbund is
-# inactive again at the end (the demo förbund alone: later tests' public
+# inactive again at exit (the demo förbund alone: later tests' public
 # page needs no host name).
 . "$(dirname "$0")/lib.sh"
 
@@ -47,6 +47,7 @@ eq "nothing of the refused ones is stored" "$(nforbund)|$(norgs)|$(nstaff)" "$be
 	--admin "${P}_a" --admin-name "Admin Nytt Förbund" > "$OUT" 2>&1
 eq "a new förbund: created (0)" "$?" 0
 F=$(sed -n -E 's/^förbund ([0-9]+) created.*/\1/p' "$OUT")
+forbund_off_at_exit "$F"
 pw=$(sed -n -E 's/.*temporary password: ([0-9a-f-]+)$/\1/p' "$OUT")
 check "the förbund's id is printed" test -n "$F"
 check "a temporary password is printed (16 hex digits in groups)" bash -c "[[ '$pw' =~ ^[0-9a-f]{4}(-[0-9a-f]{4}){3}\$ ]]"
@@ -77,13 +78,10 @@ eq "it adds an organisation" "$got" 303
 eq "... in its förbund" "$(q "SELECT forbund_id FROM organisation WHERE name = 'Kommunen $P'")" "$F"
 
 # A förbund with no insats yet: its chief's report is there, empty.
-mk_account "${P}_c" "$(q "SELECT organisation_id FROM staff WHERE id = $A")" forbund
+mk_account "${P}_c" "$(office_of "$F")" forbund
 eq "the new förbund's chief logs in" "$(as "${P}_c")" 303
 eq "its report, with no insats yet: 200" "$(aget "${P}_c" /rapporter)" 200
 check "... naming no demo insats" body_lacks "Friska Vindar"
 eq "... and its CSV" "$(aget "${P}_c" /rapporter.csv)" 200
 
-# Off again: only the demo förbund active.
-q "UPDATE staff SET active = 0 WHERE forbund_id = $F"
-q "UPDATE forbund SET active = 0 WHERE id = $F"
 done_testing

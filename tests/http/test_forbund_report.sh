@@ -66,11 +66,8 @@ snap "$SNAP/before"
 eq "the demo pages answer 200 before" "$(cat "$SNAP"/before/*.status | sort -u | paste -sd,)" 200
 
 # --- The second förbund, its office, accounts, insats and goals
-q "INSERT INTO forbund (name, short_name, municipalities)
-	VALUES ('Samordningsförbundet Rapport $$', 'FR$$', 'Testby')"
-F2=$(forbund_id_of "FR$$")
-q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($F2, 'other', 'Kansliet $P')"
-O2=$(org_id_of "Kansliet $P")
+mk_forbund F2 "FR$$"
+O2=$(office_of "$F2")
 mk_account "${P}_chef" "$O2" forbund "Chef Rapportförbundet"
 mk_account "${P}_admin" "$O2" admin "Admin Rapportförbundet"
 mk_account "${P}_rem" "$O2" remittent "Remittent Rapportförbundet"
@@ -99,10 +96,8 @@ cleanup() {
 	DELETE h FROM report_text_history h JOIN report_text t ON t.id = h.report_text_id WHERE t.insats_id = $I2;
 	DELETE FROM report_text WHERE insats_id = $I2;
 	DELETE FROM insats_goal WHERE insats_id = $I2;
-	DELETE FROM forbund_goal WHERE forbund_id = $F2;
-	UPDATE insats SET active = 0 WHERE forbund_id = $F2;
-	UPDATE staff SET active = 0 WHERE forbund_id = $F2;
-	UPDATE forbund SET active = 0 WHERE id = $F2"
+	DELETE FROM forbund_goal WHERE forbund_id = $F2"
+	forbund_off "$F2"
 }
 PNRS=()
 at_exit cleanup
@@ -165,7 +160,7 @@ eq "the demo's report pages and CSVs are the same bytes with the second förbund
 bad=""
 for f in "$SNAP"/after/[0-9]*; do
 	case $f in *.status) continue ;; esac
-	grep -qF -e "Insats $P" -e "Kort $P" -e "Kansliet $P" -e "Delmål $P" "$f" && bad="$bad ${f##*/}"
+	grep -qF -e "Insats $P" -e "Kort $P" -e "Förbundskansliet FR$$" -e "Delmål $P" "$f" && bad="$bad ${f##*/}"
 done
 eq "... and none names the second förbund's insats, office or goal" "$bad" ""
 
@@ -178,7 +173,7 @@ row() { awk -F';' -v t="\"$1\"" -v r="\"$2\"" '$1 == t && $2 == r { gsub(/"/, ""
 eq "enrolled: its ten participations only" "$(row deltagare Inskrivna | cut -d'|' -f3)" 10
 eq "ended: its five" "$(row deltagare Avslutade | cut -d'|' -f3)" 5
 eq "ongoing: its five" "$(row deltagare "Pågående vid periodens slut" | cut -d'|' -f3)" 5
-check "the referrer table is its office" grep -qF "\"remittent\";\"Kansliet $P\"" "$csv2"
+check "the referrer table is its office" grep -qF "\"remittent\";\"Förbundskansliet FR$$\"" "$csv2"
 check "its goal is the förbund's delmål" grep -qF "Delmål $P" "$csv2"
 eq "no path from the demo förbund's insats" "$(row fran_insats "Från annan insats" | cut -d'|' -f3)" "0"
 check "the CSV names none of the demo förbund's insatser" names_none "$csv2"
@@ -198,7 +193,7 @@ for u in "/rapporter?insats=0&period=ar&ar=2021" "/rapporter?insats=0&period=jan
 done
 eq "every page of its report answers and names nothing of the demo förbund" "$bad" ""
 aget "${P}_chef" "/rapporter/delarsrapport?period=ar&ar=2021" > /dev/null
-expect_body "its delårsrapport is its own förbund's" "Samordningsförbundet Rapport $$"
+expect_body "its delårsrapport is its own förbund's" "Samordningsförbundet FR$$"
 expect_body "... with its insats" "Insats $P"
 eq "a demo insats's report: 400, as an insats not offered" \
 	"$(aget "${P}_chef" "/rapporter?insats=$FVI&period=ar&ar=2021")" 400
@@ -230,7 +225,6 @@ expect_body "... the second förbund's has it" "Bakgrund $P"
 cleanup
 eq "nothing of the second förbund's left for the SUS export" "$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $I2")|$(q "SELECT COUNT(*) FROM referral WHERE insats_id = $I2")" "0|0"
 eq "... its insats and accounts are inactive" "$(q "SELECT COUNT(*) FROM insats WHERE forbund_id = $F2 AND active = 1")|$(q "SELECT COUNT(*) FROM staff WHERE forbund_id = $F2 AND active = 1")" "0|0"
-AT_EXIT=()
 snap "$SNAP/end"
 bad=""
 for ((i = 0; i < ${#DEMO_URLS[@]}; i++)); do

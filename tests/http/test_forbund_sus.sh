@@ -5,8 +5,8 @@
 #
 # There is no platform admin yet: the second förbund, its office, its
 # accounts, an inactive insats and one participant with a SUS consent are
-# made here in SQL. At the end its participant and SUS rows are deleted
-# and the förbund deactivated, so the pages not yet scoped by förbund and
+# made here in SQL. At the end its participant and SUS rows are deleted,
+# and at exit the förbund deactivated, so the pages not yet scoped by förbund and
 # the demo's SUS tests (which count batches and participants) see nothing
 # of it.
 . "$(dirname "$0")/lib.sh"
@@ -16,12 +16,10 @@ at_exit 'rm -rf "$WORK"'
 
 P=t_fs_$$
 DEMO_F=$(q "SELECT forbund_id FROM staff WHERE username = 'sus-job'")
-q "INSERT INTO forbund (name, short_name, sus_code, municipalities)
-	VALUES ('Samordningsförbundet SUS $$', 'TS$$', 'SUSTS$$', 'Testby')"
-F2=$(forbund_id_of "TS$$")
+mk_forbund F2 "TS$$"
 check "a second förbund" test -n "$F2"
-q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($F2, 'other', 'Kansliet $P')"
-O2=$(org_id_of "Kansliet $P")
+q "UPDATE forbund SET sus_code = 'SUSTS$$' WHERE id = $F2"
+O2=$(office_of "$F2")
 mk_account "${P}_job" "$O2" integration "SUS-jobb Testförbundet"
 mk_account "${P}_rem" "$O2" remittent "Remittent Testförbundet"
 JOB2=$(staff_id_of "${P}_job")
@@ -186,8 +184,6 @@ q "DELETE FROM sus_batch_item WHERE forbund_id = $F2;
 	DELETE ri FROM referral_income ri JOIN referral r ON r.id = ri.referral_id WHERE r.insats_id = $I2;
 	DELETE rp FROM referral_person rp JOIN referral r ON r.id = rp.referral_id WHERE r.insats_id = $I2;
 	DELETE FROM referral WHERE insats_id = $I2;
-	DELETE FROM person WHERE personnummer = '$PNR2';
-	UPDATE staff SET active = 0 WHERE forbund_id = $F2;
-	UPDATE forbund SET active = 0 WHERE id = $F2"
+	DELETE FROM person WHERE personnummer = '$PNR2'"
 eq "nothing of its participant is left" "$(q "SELECT COUNT(*) FROM participation WHERE insats_id = $I2")" 0
 done_testing

@@ -19,7 +19,8 @@ OUT="$LIB_TMP/forbund-add.out"
 	--host "fm-$$.test" --admin "${P}_admin" --admin-name "Admin $P" > "$OUT" 2>&1
 eq "a second förbund is created" "$?" 0
 F2=$(sed -n -E 's/^förbund ([0-9]+) created.*/\1/p' "$OUT")
-O2=$(q "SELECT organisation_id FROM staff WHERE username = '${P}_admin'")
+forbund_off_at_exit "$F2"
+O2=$(office_of "$F2")
 give_password "${P}_admin"
 q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, description, location,
 	target_groups, direction, measurement, period_start, places, summary_due_days, active)
@@ -36,9 +37,6 @@ declare -A WHO=([admin]=${P}_admin [remittent]=${P}_rem [insatspersonal]=${P}_pe
 for role in admin remittent insatspersonal forbund; do
 	eq "the second förbund's $role logs in" "$(as "${WHO[$role]}")" 303
 done
-# Closed again at exit, whatever happens above.
-at_exit "q \"UPDATE staff SET active = 0 WHERE forbund_id = $F2\" > /dev/null 2>&1"
-at_exit "q \"UPDATE forbund SET active = 0 WHERE id = $F2\" > /dev/null 2>&1"
 
 # --- The demo förbund's real rows, one of each kind a route names
 one() { q "SELECT MAX(id) FROM $1"; }

@@ -27,7 +27,8 @@ page_admin(struct req *r)
 	if (ctx == NULL)
 		return APP_ENOMEM;
 	if ((e = forbund_may_manage_installation(r, &installation)) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "installation", installation)) != APP_OK)
+	    (e = view_ctx_set_bool(ctx, "installation", installation)) !=
+	        APP_OK)
 		return e;
 	return page_render(r, "admin", "Administration", ctx);
 }

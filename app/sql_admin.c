@@ -304,8 +304,8 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	[SQL_ADMIN_FORBUND_INSERT] = { "INSERT INTO forbund (name, short_name, public_host) "
 	                               "VALUES (?, ?, ?)",
 	    0, .ncols = 0, .nparams = 3 },
-	[SQL_ADMIN_FORBUND_FIRST] = { "SELECT MIN(id) AS id FROM forbund WHERE active = 1", 1,
-	    .ncols = 1, .nparams = 0, .rec = &forbund_first_record },
+	[SQL_ADMIN_FORBUND_FIRST] = { "SELECT MIN(id) AS id FROM forbund WHERE active = 1",
+	    1, .ncols = 1, .nparams = 0, .rec = &forbund_first_record },
 	[SQL_ADMIN_FORBUND_HOSTLESS] = { "SELECT MIN(id) AS id FROM forbund "
 	                                 "WHERE active = 1 AND public_host IS NULL "
 	                                 "HAVING COUNT(*) > 0",

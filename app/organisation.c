@@ -409,6 +409,9 @@ insats_goals_save(struct req *r, long long id, const struct insats_change *c)
 		if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_GOAL_INSERT,
 		         p, 6, NULL)) != APP_OK)
 			return e;
+		/* INSERT ... SELECT of the förbund's insats: none, another's. */
+		if (db_affected_rows(r->db) != 1)
+			return APP_ENOTFOUND;
 	}
 	return APP_OK;
 }

@@ -248,6 +248,9 @@ structural_company_insert(
 	if ((e = db_exec(r->db, r->a, DB_STRUCTURAL, SQL_ST_COMPANY_INSERT, p,
 	         6, NULL)) != APP_OK)
 		return e;
+	/* INSERT ... SELECT of the förbund's insats: no row, another's. */
+	if (db_affected_rows(r->db) != 1)
+		return APP_ENOTFOUND;
 	*id = (long long)db_insert_id(r->db);
 	return APP_OK;
 }
@@ -274,6 +277,8 @@ structural_training_insert(
 	if ((e = db_exec(r->db, r->a, DB_STRUCTURAL, SQL_ST_TRAINING_INSERT, p,
 	         4, NULL)) != APP_OK)
 		return e;
+	if (db_affected_rows(r->db) != 1)
+		return APP_ENOTFOUND;
 	*id = (long long)db_insert_id(r->db);
 	return APP_OK;
 }
@@ -296,8 +301,14 @@ structural_goal_save(
 		opt_str(g->companies), opt_str(g->places),
 		opt_str(g->trainings), opt_str(g->attendees) };
 
-	return db_exec(
-	    r->db, r->a, DB_STRUCTURAL, SQL_ST_GOAL_SAVE, p, 6, NULL);
+	enum app_err e;
+
+	if ((e = db_exec(r->db, r->a, DB_STRUCTURAL, SQL_ST_GOAL_SAVE, p, 6,
+	         NULL)) != APP_OK)
+		return e;
+	/* 1 inserted, 2 updated (the version always moves), 0: the insats
+	 * is not the förbund's. */
+	return db_affected_rows(r->db) == 0 ? APP_ENOTFOUND : APP_OK;
 }
 
 enum app_err

@@ -159,7 +159,7 @@ static int
 dq_respond(struct db *db, struct arena *a, const struct dq_def *d,
     const struct dq_who *w, int level)
 {
-	struct db_param p[6];
+	struct db_param p[7];
 	long long rid = quest_random_id();
 
 	p[0] = DB_INT(rid);
@@ -168,7 +168,9 @@ dq_respond(struct db *db, struct arena *a, const struct dq_def *d,
 	p[3] = w->measurement ? DB_STR(str_cstr(w->measurement)) : DB_NULL;
 	p[4] = w->insats > 0 ? DB_INT(w->insats) : DB_NULL;
 	p[5] = DB_STR(STR_LIT("")); /* as before: no language recorded */
-	switch (db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 6, NULL)) {
+	p[6] = p[4];
+	switch (
+	    db_exec(db, a, DB_QUEST, SQL_QUEST_DEMO_RESP_INSERT, p, 7, NULL)) {
 	case APP_OK: break;
 	case APP_EDUP: return 1; /* measured already (--force) */
 	default: return 0;

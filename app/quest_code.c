@@ -188,9 +188,7 @@ quest_code_use(struct db *db, struct arena *a, struct str hash,
 			 * with a random id like every response. */
 			c->response_id = quest_random_id();
 			if ((e = quest_response_insert(db, a, c->response_id,
-			         c->questionnaire_id, c->participation_id,
-			         c->measurement, c->insats_id, STR_LIT(""))) !=
-			    APP_OK)
+			         c->id, STR_LIT(""))) != APP_OK)
 				goto fail;
 		} else {
 			struct quest_response resp;

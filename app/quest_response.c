@@ -104,21 +104,15 @@ quest_participation_get(struct db *db, struct arena *a, long long id,
 
 enum app_err
 quest_response_insert(struct db *db, struct arena *a, long long id,
-    long long qid, long long participation_id,
-    enum quest_measurement measurement, long long insats_id, struct str lang)
+    long long code_id, struct str lang)
 {
-	struct db_param p[6] = {
-		DB_INT(id),
-		DB_INT(qid),
-		participation_id > 0 ? DB_INT(participation_id) : DB_NULL,
-		measurement != QMEAS_NONE && measurement < QMEAS__MAX
-		    ? DB_STR(str_cstr(quest_measurement_name(measurement)))
-		    : DB_NULL,
-		insats_id > 0 ? DB_INT(insats_id) : DB_NULL,
-		DB_STR(lang),
-	};
+	struct db_param p[3] = { DB_INT(id), DB_STR(lang), DB_INT(code_id) };
+	enum app_err e;
 
-	return db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 6, NULL);
+	if ((e = db_exec(db, a, DB_QUEST, SQL_QUEST_RESP_INSERT, p, 3, NULL)) !=
+	    APP_OK)
+		return e;
+	return db_affected_rows(db) == 1 ? APP_OK : APP_EDB;
 }
 
 enum app_err
@@ -661,9 +655,8 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 		/* Only now a response, with a random id and the date only:
 		 * nothing in it says when the code was typed or which. */
 		rid = quest_random_id();
-		if ((e = quest_response_insert(r->db, r->a, rid,
-		         c->questionnaire_id, 0, QMEAS_NONE, c->insats_id,
-		         lang)) != APP_OK)
+		if ((e = quest_response_insert(
+		         r->db, r->a, rid, c->id, lang)) != APP_OK)
 			goto fail;
 		p[0] = DB_INT(rid);
 		p[1] = DB_INT(c->id);

@@ -201,9 +201,9 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	    1, .ncols = 3, .nparams = 2, .rec = &quest_option_record },
 	[SQL_QUEST_CODE_INSERT] = { "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, "
 	                            "response_id, participation_id, measurement, insats_id, expires_at, "
-	                            "created_by) "
+	                            "created_by, forbund_id) "
 	                            "VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? MINUTE"
-	                            ", ?)",
+	                            ", ?, :forbund)",
 	    0, .ncols = 0, .nparams = 9 },
 	[SQL_QUEST_CODE_BY_HASH] = { CODE_BY_HASH, 1, .ncols = 12, .nparams = 3,
 	    .rec = &quest_code_record },
@@ -245,9 +245,15 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	[SQL_QUEST_FAIL_SWEEP] = { "DELETE FROM questionnaire_code_failure "
 	                           "WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	    0, .ncols = 0, .nparams = 1 },
+	/* The owner from the code row, never from the handler: the tablet
+	 * that sends an anonymous response has no förbund of its own. */
 	[SQL_QUEST_RESP_INSERT] = { "INSERT INTO questionnaire_response (id, questionnaire_id, participation_id, "
-	                            "measurement, insats_id, language) VALUES (?, ?, ?, ?, ?, ?)",
-	    0, .ncols = 0, .nparams = 6 },
+	                            "measurement, insats_id, language, forbund_id) "
+	                            "SELECT ?, c.questionnaire_id, c.participation_id, c.measurement, "
+	                            "c.insats_id, ?, COALESCE(i.forbund_id, c.forbund_id) "
+	                            "FROM questionnaire_code c LEFT JOIN insats i ON i.id = c.insats_id "
+	                            "WHERE c.id = ?",
+	    0, .ncols = 0, .nparams = 3 },
 	[SQL_QUEST_RESP_GET] = { "SELECT r.questionnaire_id, r.language, r.status, q.anonymity, "
 	                         "r.sitting "
 	                         "FROM questionnaire_response r JOIN questionnaire q ON q.id = r.questionnaire_id "
@@ -344,6 +350,11 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	                              "SET r.submitted_at = IF(q.anonymity = 'anonym', ?, "
 	                              "TIMESTAMP(?, '10:30:00')) WHERE r.id = ?",
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_QUEST_DEMO_RESP_INSERT] = { "INSERT INTO questionnaire_response (id, questionnaire_id, "
+	                                 "participation_id, measurement, insats_id, language, forbund_id) "
+	                                 "VALUES (?, ?, ?, ?, ?, ?, COALESCE((SELECT i.forbund_id FROM insats i "
+	                                 "WHERE i.id = ?), (SELECT MIN(f.id) FROM forbund f)))",
+	    0, .ncols = 0, .nparams = 7 },
 	[SQL_QUEST_CODE_RELEASE] = { "UPDATE questionnaire_code SET device_hash = NULL, "
 	                             "device_seen_at = NULL WHERE id = ? AND participation_id = ? "
 	                             "AND device_hash IS NOT NULL AND expires_at > UTC_TIMESTAMP()",

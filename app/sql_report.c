@@ -274,10 +274,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "AND r.submitted_at >= ? "
 	                               "AND r.submitted_at < CAST(? AS DATE) + INTERVAL 1 DAY "
 	                               "AND (? = 0 OR r.insats_id = ?) "
-	                               "AND (r.insats_id IN (SELECT ri.id FROM insats ri "
-	                               "WHERE ri.forbund_id = :forbund) "
-	                               "OR (r.insats_id IS NULL AND NOT EXISTS (SELECT 1 "
-	                               "FROM forbund f WHERE f.id <> :forbund AND f.active = 1))) "
+	                               "AND r.forbund_id = :forbund "
 	                               "AND i.kind IN ('skala', 'vas') AND a.special IS NULL "
 	                               "AND a.value_int IS NOT NULL "
 	                               "GROUP BY i.item_code, r.gender",

@@ -97,12 +97,13 @@ enum app_err quest_response_find_linked(struct db *, struct arena *,
 enum app_err quest_participation_get(struct db *, struct arena *, long long id,
     struct quest_participation *out, int *found);
 
-/* A response id (random, quest_random_id()) of questionnaire qid being
- * answered: participation_id, measurement, insats_id 0 / QMEAS_NONE for
- * none. Runs in the caller's transaction. */
+/* A response id (random, quest_random_id()) of the questionnaire of
+ * code code_id (locked by the caller), being answered in lang: the code's
+ * participation, measurement and insats, and its owner: the insats's
+ * förbund, else the code's (sql/0072). Not the request's: a tablet has
+ * none. Runs in the caller's transaction; APP_EDB when the code is gone. */
 enum app_err quest_response_insert(struct db *, struct arena *, long long id,
-    long long qid, long long participation_id,
-    enum quest_measurement measurement, long long insats_id, struct str lang);
+    long long code_id, struct str lang);
 
 /* A linked response's code was used: a new sitting. */
 enum app_err quest_response_new_sitting(

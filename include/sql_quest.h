@@ -84,7 +84,8 @@ enum sql_quest {
 	/* (lang, item) -> struct quest_option: position, value, text */
 	SQL_QUEST_OPTIONS,
 	/* (hash, kind, questionnaire, response, participation, measurement,
-	 * insats, minutes valid, created_by) */
+	 * insats, minutes valid, created_by): the request's förbund is the
+	 * code's, its response's owner when it has no insats */
 	SQL_QUEST_CODE_INSERT,
 	/* (idle seconds for a link, for a tablet, hash) -> struct
 	 * quest_code: id, kind, questionnaire, response, participation,
@@ -127,8 +128,10 @@ enum sql_quest {
 	SQL_QUEST_FAIL_DELETE,
 	/* (minutes): older failures go */
 	SQL_QUEST_FAIL_SWEEP,
-	/* (random id, questionnaire, participation, measurement, insats,
-	 * language) */
+	/* (random id, language, code id): the code's questionnaire,
+	 * participation, measurement and insats; its owner the insats's
+	 * förbund, else the code's. No :forbund: the tablet that sends it
+	 * has none. */
 	SQL_QUEST_RESP_INSERT,
 	/* (response) -> struct quest_response: questionnaire, language,
 	 * status, anonymity, sitting */
@@ -192,6 +195,10 @@ enum sql_quest {
 	/* (date, date, response): the day it was sent (anonymous: the date
 	 * only) */
 	SQL_QUEST_DEMO_BACKDATE,
+	/* (random id, questionnaire, participation, measurement, insats,
+	 * language, insats): a response without a code, owned by the
+	 * insats's förbund, else the installation's first (the demo's) */
+	SQL_QUEST_DEMO_RESP_INSERT,
 	/* (code id, participation id): an open code of the participation
 	 * let go by whatever device held it */
 	SQL_QUEST_CODE_RELEASE,

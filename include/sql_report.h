@@ -46,10 +46,9 @@ enum sql_report {
 	 * the same) -> item code, response gender or "", n, sum of values,
 	 * number in the top part: answers with a value (not vet ej/ej
 	 * aktuellt) of every version of the questionnaire, in responses sent
-	 * in the period to the förbund's insatser. A response without an
-	 * insats (a survey of the förbund's managers, board, referrers) names
-	 * no förbund: it counts only while the request's förbund is the
-	 * installation's only one */
+	 * in the period and owned by the request's förbund (sql/0072: its
+	 * insats's förbund, else the förbund its code was opened in, so a
+	 * survey of the förbund's managers, board, referrers counts too) */
 	SQL_REPORT_QUEST_ANSWERS,
 	/* (period start, period end, first id, end id, period start, period
 	 * end, code, insats id or 0, the same, period start, period end,

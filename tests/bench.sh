@@ -248,11 +248,12 @@ make_data() {
 	# and measurement in the low digits, so they cannot collide.
 	sqla "
 	INSERT INTO questionnaire_response (id, questionnaire_id, participation_id,
-		measurement, insats_id, gender, language, status, submitted_at)
+		measurement, insats_id, forbund_id, gender, language, status, submitted_at)
 	SELECT FLOOR(1 + RAND(7) * 999999) * 1000000000 + p.id * 2 + m.k, q.id, p.id,
-		IF(m.k = 0, 'start', 'slut'), p.insats_id, pe.gender, 'sv', 'inskickad',
+		IF(m.k = 0, 'start', 'slut'), p.insats_id, pi.forbund_id, pe.gender, 'sv', 'inskickad',
 		IF(m.k = 0, p.start_date, p.end_date) + INTERVAL 10 HOUR
 	FROM participation p JOIN participation_person pe ON pe.participation_id = p.id
+	JOIN insats pi ON pi.id = p.insats_id
 	JOIN questionnaire q ON q.code = 'livskvalitet' AND q.is_active = 1
 	JOIN (SELECT 0 AS k UNION ALL SELECT 1) m
 	WHERE p.status <> 'felregistrerad' AND p.id % 10 < 4

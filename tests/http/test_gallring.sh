@@ -97,9 +97,9 @@ m "UPDATE questionnaire_response SET submitted_at = UTC_TIMESTAMP() - INTERVAL 1
 # days), atkomstlogg (1825 days).
 QN=$(m "SELECT MIN(id) FROM questionnaire")
 STAFF=$(m "SELECT MIN(id) FROM staff")
-m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at) VALUES
-     (RANDOM_BYTES(32), 'surfplatta', $QN, UTC_TIMESTAMP() - INTERVAL 40 DAY),
-     (RANDOM_BYTES(32), 'surfplatta', $QN, UTC_TIMESTAMP() - INTERVAL 20 DAY);
+m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at, forbund_id) VALUES
+     (RANDOM_BYTES(32), 'surfplatta', $QN, UTC_TIMESTAMP() - INTERVAL 40 DAY, (SELECT MIN(id) FROM forbund)),
+     (RANDOM_BYTES(32), 'surfplatta', $QN, UTC_TIMESTAMP() - INTERVAL 20 DAY, (SELECT MIN(id) FROM forbund));
    INSERT INTO login_failure (username, remote_addr, at) VALUES ('ulla', '10.0.0.1', UTC_TIMESTAMP() - INTERVAL 40 DAY), ('kim', '10.0.0.2', UTC_TIMESTAMP() - INTERVAL 2 DAY);
    INSERT INTO session (token_hash, staff_id, csrf_token, created_at, last_seen_at) VALUES
      (RANDOM_BYTES(32), $STAFF, REPEAT('b', 64), UTC_TIMESTAMP() - INTERVAL 41 DAY, UTC_TIMESTAMP() - INTERVAL 40 DAY);

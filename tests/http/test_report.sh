@@ -319,8 +319,8 @@ response() {
 	[ "$3" = inskickad ] && at="'$4'"
 	cat >> "$QSQL" <<-SQLX
 	SET @r = FLOOR(100000000000 + RAND() * 800000000000000);
-	INSERT INTO questionnaire_response (id, questionnaire_id, participation_id, measurement, insats_id, gender, status, submitted_at)
-	  SELECT @r, $QID, p.id, '$2', p.insats_id, pe.gender, '$3', $at FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.id = $1;
+	INSERT INTO questionnaire_response (id, questionnaire_id, participation_id, measurement, insats_id, forbund_id, gender, status, submitted_at)
+	  SELECT @r, $QID, p.id, '$2', p.insats_id, i.forbund_id, pe.gender, '$3', $at FROM participation p JOIN participation_person pe ON pe.participation_id = p.id JOIN insats i ON i.id = p.insats_id WHERE p.id = $1;
 	INSERT INTO questionnaire_answer (response_id, item_id, value_int) VALUES (@r, $ITEM_L, $5), (@r, $ITEM_H, $6);
 	SQLX
 }
@@ -386,7 +386,7 @@ while read -r g d st b nj; do
 	[ "$st" = pagaende ] && at=NULL
 	{
 		echo "SET @r = FLOOR(100000000000 + RAND() * 800000000000000);"
-		echo "INSERT INTO questionnaire_response (id, questionnaire_id, insats_id, gender, status, submitted_at) VALUES (@r, $AV, $INS, $gg, '$st', $at);"
+		echo "INSERT INTO questionnaire_response (id, questionnaire_id, insats_id, forbund_id, gender, status, submitted_at) VALUES (@r, $AV, $INS, (SELECT forbund_id FROM insats WHERE id = $INS), $gg, '$st', $at);"
 		answer "$IB" "$b"
 		answer "$IN" "$nj"
 	} >> "$QSQL"

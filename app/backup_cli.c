@@ -946,17 +946,48 @@ bk_keep_audit(MYSQL *my, long long after, long long *kept)
 	    bk_number(my, "SELECT COUNT(*) FROM " BK_KEEP_TABLE, NULL, kept);
 }
 
+/* The columns of the kept rows that the restored access log also has. */
+struct bk_columns {
+	char list[2048]; /* `a`, `b`, ... */
+	size_t len;
+	int bad;
+};
+
+static int
+bk_add_column(void *arg, char cols[][BK_COL_MAX])
+{
+	struct bk_columns *c = arg;
+	int n;
+
+	if (!bk_ident_ok(cols[0], "")) {
+		c->bad = 1;
+		return 1; /* stop */
+	}
+	n = snprintf(c->list + c->len, sizeof(c->list) - c->len, "%s`%s`",
+	    c->len ? ", " : "", cols[0]);
+	if (n < 0 || (size_t)n >= sizeof(c->list) - c->len)
+		c->bad = 1;
+	else
+		c->len += (size_t)n;
+	return c->bad; /* 0: the next row */
+}
+
 /*
  * After the load: put back the kept rows the backup lacks (above its
  * highest id), in order and with their ids, then drop the keep table.
+ * The backup may be older than the schema the rows were written under
+ * (taken before a migration that added a column, e.g. 0067's forbund_id):
+ * only the columns both tables have go back, and `stegvis migrate`
+ * afterwards adds and fills the rest as it does for every old row.
  * *back: how many went back. 1 when fine.
  */
 static int
 bk_put_back_audit(MYSQL *my, long long *back)
 {
-	char a[32];
+	char a[32], sql[2 * sizeof(((struct bk_columns *)0)->list) + 128];
 	long long max = 0;
 	int has_keep;
+	struct bk_columns c = { .len = 0, .bad = 0 };
 
 	*back = 0;
 	if (!bk_table_exists(my, BK_KEEP_TABLE, &has_keep))
@@ -967,13 +998,29 @@ bk_put_back_audit(MYSQL *my, long long *back)
 	        my, "SELECT COALESCE(MAX(id), 0) FROM audit_log", NULL, &max))
 		return 0;
 	snprintf(a, sizeof(a), "%lld", max);
+	if (!bk_sql(my,
+	        "SELECT k.COLUMN_NAME FROM information_schema.COLUMNS k "
+	        "JOIN information_schema.COLUMNS l "
+	        "ON l.TABLE_SCHEMA = k.TABLE_SCHEMA "
+	        "AND l.TABLE_NAME = 'audit_log' "
+	        "AND l.COLUMN_NAME = k.COLUMN_NAME "
+	        "AND l.EXTRA NOT LIKE '%GENERATED%' "
+	        "WHERE k.TABLE_SCHEMA = DATABASE() "
+	        "AND k.TABLE_NAME = '" BK_KEEP_TABLE "' "
+	        "ORDER BY k.ORDINAL_POSITION",
+	        NULL, 0, 1, bk_add_column, &c) ||
+	    c.bad || c.len == 0)
+		return 0;
+	/* The names come from the server's catalogue and passed
+	 * bk_ident_ok: safe between backticks. */
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO audit_log (%s) SELECT %s FROM " BK_KEEP_TABLE
+	    " WHERE id > ? ORDER BY id",
+	    c.list, c.list);
 	return bk_number(my,
 	           "SELECT COUNT(*) FROM " BK_KEEP_TABLE " WHERE id > ?", a,
 	           back) &&
-	    bk_sql(my,
-	        "INSERT INTO audit_log SELECT * FROM " BK_KEEP_TABLE
-	        " WHERE id > ? ORDER BY id",
-	        (const char *[]){ a }, 1, 0, NULL, NULL) &&
+	    bk_sql(my, sql, (const char *[]){ a }, 1, 0, NULL, NULL) &&
 	    bk_sql(my, "DROP TABLE " BK_KEEP_TABLE, NULL, 0, 0, NULL, NULL);
 }
 

@@ -111,8 +111,12 @@ check "acknowledged by the receiver" quiet "$BIN" sus-export -c "$WORK/a.conf" -
 m "UPDATE sus_batch SET created_at = created_at - INTERVAL 100 DAY;
    INSERT INTO sus_batch (forbund_id, batch_no, base_no, created_at, created_via) SELECT forbund_id, 99, 0, UTC_TIMESTAMP(3), 'cli' FROM sus_batch WHERE batch_no = 1;
    INSERT INTO sus_batch_part (forbund_id, batch_no, seq, data) SELECT forbund_id, 99, 0, 'x' FROM sus_batch WHERE batch_no = 1;"
-# The same documents as files in sus_export_dir, and a file of another name.
-for n in 000001 000099; do cp "$WORK/sus.xml" "$WORK/sus-$DB/sus-batch-$n.xml"; done
+# The same documents as files in sus_export_dir, named as `sus-export
+# --forbund` names them, and a file of another name. The demo has two
+# active förbund, so an unprefixed file may be either's: gallring leaves it.
+F1=$(m "SELECT id FROM forbund WHERE short_name = 'SOFTLEG'")
+for n in 000001 000099; do cp "$WORK/sus.xml" "$WORK/sus-$DB/sus-batch-$F1-$n.xml"; done
+cp "$WORK/sus.xml" "$WORK/sus-$DB/sus-batch-000001.xml"
 : > "$WORK/sus-$DB/anteckningar.txt"
 eq "the SUS document holds the old participant's personnummer" \
 	"$(m "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = 1 AND LOCATE('$OLD_PNR', data) > 0")" 1
@@ -158,7 +162,7 @@ reports() { # DIR
 		cgi /rapporter.csv "insats=$i&period=ar&ar=2021" > "$1/insats-$i-2021.csv"
 	done
 }
-INSATSER=$(m "SELECT id FROM insats ORDER BY id")
+INSATSER=$(m "SELECT i.id FROM insats i JOIN forbund f ON f.id = i.forbund_id AND f.short_name = 'SOFTLEG' ORDER BY i.id")
 reports "$WORK/before"
 # The old participation's contact form, opened before gallring.
 staff_get "/deltagande/$P_OLD/kontaktuppgifter" > "$WORK/contact-before.html"
@@ -228,7 +232,8 @@ eq "the consent revoked long ago is gone with its events" "$(m "SELECT (SELECT C
 eq "the SUS consent that ended as long ago stays, with its events" "$(m "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM consent WHERE id = $C_SUS), (SELECT COUNT(*) FROM consent_event WHERE consent_id = $C_SUS))")" "1|$C_SUS_EVENTS"
 eq "the live participation's other consents stay" "$(m "SELECT COUNT(*) FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $P_LIVE")" "$C_LIVE"
 eq "the old free-text answer is gone, the recent one stays" "$(m "SELECT GROUP_CONCAT(value_text ORDER BY value_text) FROM questionnaire_answer WHERE item_id = $FREE AND response_id IN ($Q_OLD, $Q_NEW)")" "Jag heter Kim"
-eq "the old SUS document's file is gone too, the recent one and other files stay" "$(ls "$WORK/sus-$DB" | paste -sd' ')" "anteckningar.txt sus-batch-000099.xml"
+eq "the old SUS document's file is gone too, the recent one and other files stay (an unprefixed one too: two förbund)" \
+	"$(ls "$WORK/sus-$DB" | paste -sd' ')" "anteckningar.txt sus-batch-000001.xml sus-batch-$F1-000099.xml"
 eq "expired codes: the old one gone, the recent one kept" "$(m "SELECT COUNT(*) FROM questionnaire_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 10 DAY")" 1
 eq "login failures: the old one gone" "$(m "SELECT GROUP_CONCAT(username) FROM login_failure")" "kim"
 eq "the old session is gone, the test's own two stay" "$(m "SELECT COUNT(*) FROM session")" 2

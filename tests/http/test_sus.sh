@@ -109,13 +109,13 @@ sha=$(grep -i '^X-SUS-SHA256:' "$HEAD" | tr -d '\r' | awk '{print $2}')
 check "its SHA-256 header matches" test "$sha" = "$(sha256sum "$doc1" | cut -d' ' -f1)"
 expect_status "a batch that does not exist: 404" 404 "${AUTH[@]}" "$BASE/api/sus/batcher/999999"
 # HEAD: the headers only, and not a fetch (no count, no access-log rows).
-fetches=$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1")
+fetches=$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1 AND forbund_id = $SUS_DEMO_FORBUND")
 logrows=$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")
 expect_status "HEAD on a batch" 200 -I "${AUTH[@]}" "$BASE/api/sus/batcher/$b1"
 expect_header "gives its SHA-256" "X-SUS-SHA256: $sha"
 expect_header "and its length" "Content-Length: $(stat -c %s "$doc1")"
 check "no body (no XML)" bash -c "! grep -q '<' '$BODY'"
-check "is not counted as a fetch" test "$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1")" = "$fetches"
+check "is not counted as a fetch" test "$(sql_admin "SELECT fetches FROM sus_batch WHERE batch_no = $b1 AND forbund_id = $SUS_DEMO_FORBUND")" = "$fetches"
 check "and writes no access-log rows" \
 	test "$(sql_admin "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'SUS-batch $b1 hämtad%'")" = "$logrows"
 
@@ -157,7 +157,7 @@ gender=$(sql_admin "SELECT pe.gender FROM participation p JOIN participation_per
 # The group as the receiver has it (the latest acknowledged count): it
 # holds the anonymous participations and, in version 2, the held-back ones
 # never sent.
-group_before=$(sql_admin "SELECT c.started FROM sus_batch_count c JOIN sus_batch b ON b.batch_no = c.batch_no
+group_before=$(sql_admin "SELECT c.started FROM sus_batch_count c JOIN sus_batch b ON b.batch_no = c.batch_no AND b.forbund_id = c.forbund_id
 	WHERE b.state = 'kvitterad' AND c.insats_id = $FVI AND c.year = $year AND c.gender = '$gender'
 	ORDER BY c.batch_no DESC LIMIT 1")
 revoke_participation_sus_consent "${P[0]}"
@@ -213,7 +213,7 @@ new_batch
 if [ "$ST" = 201 ]; then
 	check "an incomplete registration is held back, not sent" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[5]}")" = 0
 	check "the batch log counts it as waiting" \
-		test "$(sql_admin "SELECT n_held_back FROM sus_batch WHERE batch_no = $(batch_header)")" -ge 1
+		test "$(sql_admin "SELECT n_held_back FROM sus_batch WHERE batch_no = $(batch_header) AND forbund_id = $SUS_DEMO_FORBUND")" -ge 1
 	ack "$(batch_header)" > /dev/null
 else
 	check "an incomplete registration is held back, not sent (204)" test "$ST" = 204
@@ -361,13 +361,13 @@ new_batch
 bB=$(batch_header)
 docB="$WORK/doc-$ndoc.xml"
 check "batch B is made on the same base as A" \
-	test "$ST/$(xp "$docB" "string(/*/@basedOn)")" = "201/$(sql_admin "SELECT base_no FROM sus_batch WHERE batch_no = $bA")"
+	test "$ST/$(xp "$docB" "string(/*/@basedOn)")" = "201/$(sql_admin "SELECT base_no FROM sus_batch WHERE batch_no = $bA AND forbund_id = $SUS_DEMO_FORBUND")"
 check "B says nothing of P6 (the receiver had nothing of it at the base)" \
 	bash -c "! grep -q 'deltagande=\"${P[6]}\"' '$docB'"
 expect_status "acknowledge A" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bA/kvittens"
 expect_status "B, built before A was acknowledged, is refused (409)" 409 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$bB/kvittens"
 expect_body "with a one-line reason" "skapa en ny batch"
-check "A stays the last acknowledged batch" test "$(sql_admin "SELECT last_acked_no FROM sus_state")" = "$bA"
+check "A stays the last acknowledged batch" test "$(sql_admin "SELECT last_acked_no FROM sus_state WHERE forbund_id = $SUS_DEMO_FORBUND")" = "$bA"
 new_batch
 docC="$WORK/doc-$ndoc.xml"
 check "the next batch withdraws P6" \
@@ -378,12 +378,12 @@ expect_status "and can be acknowledged" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/
 
 # --- since: only the last acknowledged batch or 0 (a full replacement). A
 # batch on an older base would not withdraw P7, first sent after it.
-old=$(sql_admin "SELECT last_acked_no FROM sus_state")
+old=$(sql_admin "SELECT last_acked_no FROM sus_state WHERE forbund_id = $SUS_DEMO_FORBUND")
 give_participation_sus_consent "${P[7]}"
 new_batch
 check "P7 is registered" test "$(reg_count "$WORK/doc-$ndoc.xml" "${P[7]}")" = 1
 ack "$(batch_header)" > /dev/null
-last_acked=$(sql_admin "SELECT last_acked_no FROM sus_state")
+last_acked=$(sql_admin "SELECT last_acked_no FROM sus_state WHERE forbund_id = $SUS_DEMO_FORBUND")
 revoke_participation_sus_consent "${P[7]}"
 last=$(sus_last_batch)
 check "since an older acknowledged batch: 409" \
@@ -443,20 +443,20 @@ ack "$(sus_last_batch)" > /dev/null
 # --- Retention: documents of batches acknowledged long ago are deleted.
 # Acknowledged 91 days ago; nothing has changed since, so the export makes
 # no batch (204) and must purge all the same.
-sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b2"
+sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b2 AND forbund_id = $SUS_DEMO_FORBUND"
 check "the old document is still there before the export" \
-	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" -ge 1
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2 AND forbund_id = $SUS_DEMO_FORBUND")" -ge 1
 new_batch
 check "nothing changed: no batch (204)" test "$ST" = 204
 expect_status "an old acknowledged document is gone (410)" 410 "${AUTH[@]}" "$BASE/api/sus/batcher/$b2"
-check "its chunks are deleted" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2")" = 0
-check "its log row stays" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch WHERE batch_no = $b2 AND doc_purged_at IS NOT NULL")" = 1
+check "its chunks are deleted" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b2 AND forbund_id = $SUS_DEMO_FORBUND")" = 0
+check "its log row stays" test "$(sql_admin "SELECT COUNT(*) FROM sus_batch WHERE batch_no = $b2 AND doc_purged_at IS NOT NULL AND forbund_id = $SUS_DEMO_FORBUND")" = 1
 expect_status "a recent one is still there" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
 # An acknowledgement purges too, even one that changes nothing.
-sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b3"
+sql_admin "UPDATE sus_batch SET acked_at = UTC_TIMESTAMP(3) - INTERVAL 91 DAY WHERE batch_no = $b3 AND forbund_id = $SUS_DEMO_FORBUND"
 expect_status "acknowledging an acknowledged batch again" 200 "${AUTH[@]}" -X POST "$BASE/api/sus/batcher/$b7/kvittens"
 check "purges the document acknowledged 91 days ago" \
-	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b3")/$(sql_admin "SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = $b3")" = 0/1
+	test "$(sql_admin "SELECT COUNT(*) FROM sus_batch_part WHERE batch_no = $b3 AND forbund_id = $SUS_DEMO_FORBUND")/$(sql_admin "SELECT doc_purged_at IS NOT NULL FROM sus_batch WHERE batch_no = $b3 AND forbund_id = $SUS_DEMO_FORBUND")" = 0/1
 expect_status "a recent one is still there after it" 200 "${AUTH[@]}" "$BASE/api/sus/batcher/$b7"
 
 # --- Uppföljning Finsam: counts per insats and gender.
@@ -467,10 +467,11 @@ expect_body "names the insats" "Friska Vindar 2.0"
 expect_status "as CSV" 200 -b "$fb" "$BASE/sus/finsam.csv?fran=$y-01-01&till=$y-12-31"
 check "CSV header" test "$(head -n 1 "$BODY" | tr -d '\r')" = '"insats";"period_fran";"period_till";"kon";"deltagare";"nya";"avslutade"'
 want=$(sql_admin "SELECT COUNT(*) FROM participation p LEFT JOIN code_end_reason cer ON cer.code = p.end_reason_code
+	JOIN insats i ON i.id = p.insats_id AND i.forbund_id = $SUS_DEMO_FORBUND
 	WHERE p.status <> 'felregistrerad' AND COALESCE(cer.outcome, '') <> 'felregistrering'
 	AND p.start_date <= '$y-12-31' AND (p.end_date IS NULL OR p.end_date >= '$y-01-01')")
 got=$(tail -n +2 "$BODY" | tr -d '\r"' | awk -F';' '{ s += $5 } END { print s + 0 }')
-check "the CSV counts every participant of the period ($got = $want)" test "$got" = "$want"
+check "the CSV counts every participant of the förbund and period ($got = $want)" test "$got" = "$want"
 check "no personnummer in the CSV" bash -c "! grep -qE '[0-9]{12}' '$BODY'"
 expect_status "a bad period is a Swedish error, not a 500" 200 -b "$fb" "$BASE/sus/finsam?fran=2024-13-01"
 expect_body "with the message" "class=\"error\""

@@ -228,7 +228,7 @@ expect_status "the version 1 schema" 200 "${AUTH[@]}" "$BASE/api/sus/schema?sche
 check "is sus-export-1.xsd" cmp -s "$BODY" "$XSD1"
 expect_status "the default schema" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
 check "is sus-export-2.xsd" cmp -s "$BODY" "$XSD2"
-check "the command line: --schema 1" quiet "$BIN" sus-export -c "$VAR/stegvis.conf" --schema 1 --out "$WORK/cli1.xml"
+check "the command line: --schema 1" quiet "$BIN" sus-export -c "$VAR/stegvis.conf" --forbund SOFTLEG --schema 1 --out "$WORK/cli1.xml"
 check "its file follows sus-export-1.xsd" quiet xmllint --noout --schema "$XSD1" "$WORK/cli1.xml"
 
 # --- 6. Held-back cases in an insats nobody staffs: the admin sees counts.

@@ -461,7 +461,8 @@ session_load(struct req *r)
 		}
 		if (r->user != NULL && str_eq(r->user->username, name))
 			return APP_OK;
-		if ((e = staff_id_by_username(r, name, 1, &id)) != APP_OK)
+		if ((e = staff_id_by_username(
+		         r, name, STAFF_ACTIVE_ONLY, &id)) != APP_OK)
 			return e;
 		if (id == 0) {
 			log_warn("SSO user %s has no active account", name.p);

@@ -93,7 +93,11 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                          "FROM staff st WHERE username = ? AND active = 1 "
 	                          "AND password_hash IS NOT NULL" ST_FORBUND_ACTIVE,
 	    1, .ncols = 4, .nparams = 1, .rec = &auth_account_record },
-	[SQL_STAFF_BY_USERNAME] = { "SELECT id FROM staff WHERE username = ? AND active >= ?",
+	/* Active: the account and its förbund (SSO finds the account here,
+	 * and a switched-off förbund's must not even get a session row). */
+	[SQL_STAFF_BY_USERNAME] = { "SELECT id FROM staff st WHERE username = ? "
+	                            "AND (st.active = 1" ST_FORBUND_ACTIVE
+	                            ") >= ?",
 	    1, .ncols = 1, .nparams = 2, .rec = &staff_id_record },
 	/* locked_until first: assignments are evaluated left to right. */
 	[SQL_STAFF_LOGIN_FAILED] = { "UPDATE staff SET locked_until = IF(failed_logins + 1 >= ?, "

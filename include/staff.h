@@ -170,7 +170,9 @@ enum app_err staff_insatser(
 /* staff_id_by_username()'s flags. STAFF_ACTIVE_ONLY is 1, as the flag
  * was once a boolean. */
 enum {
-	STAFF_ACTIVE_ONLY = 1, /* only an active account counts */
+	/* only an active account counts (without STAFF_OWN_FORBUND: of an
+	 * active förbund too) */
+	STAFF_ACTIVE_ONLY = 1,
 	/* only an account of the request's förbund (db_forbund_set()); one
 	 * of another förbund is none. Without it, any förbund's: for SSO,
 	 * which learns the förbund from the account it finds. */

@@ -61,8 +61,9 @@ forbund_kept() {
 	local now on off
 	now=$(active_forbund)
 	if [ "$now" != "$ACTIVE_FORBUND" ] && [ "$now" != "$ACTIVE_LAST" ]; then
-		on=$(comm -13 <(echo "$ACTIVE_FORBUND") <(echo "$now") | paste -sd, -)
-		off=$(comm -23 <(echo "$ACTIVE_FORBUND") <(echo "$now") | paste -sd, -)
+		# comm wants text order; the ids come in numeric order.
+		on=$(comm -13 <(sort <<< "$ACTIVE_FORBUND") <(sort <<< "$now") | paste -sd, -)
+		off=$(comm -23 <(sort <<< "$ACTIVE_FORBUND") <(sort <<< "$now") | paste -sd, -)
 		echo "not ok - $1 left förbund active that were not: ${on:-none};" \
 			"inactive that were active: ${off:-none} (active after the demo was loaded:" \
 			"$(paste -sd, - <<< "$ACTIVE_FORBUND"))"

@@ -194,7 +194,7 @@ check "a backup" test -s "$SF"
 SLAST=$(age -d -i "$SK" "$SF" | sed -n '1,5s/^-- audit-log-max-id: //p')
 q "ALTER TABLE audit_log ADD COLUMN restore_test_newer INT NULL DEFAULT 7"
 expect_status "(a read after the backup and the newer column)" 200 -b "$J" "$BASE/deltagande/$P"
-COLS="id, at, staff_id, username, action, object_type, object_id, personnummer, remote_addr, request_id, detail"
+COLS="id, at, forbund_id, staff_id, username, action, object_type, object_id, personnummer, remote_addr, request_id, detail"
 AFTER_MAX=$(q "SELECT MAX(id) FROM audit_log")
 AFTER_ROWS=$(q "SELECT $COLS FROM audit_log WHERE id > $SLAST ORDER BY id")
 "$BIN" restore -c "$VAR/stegvis.conf" --force "$SF" > "$OUT" 2>&1

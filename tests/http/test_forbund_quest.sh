@@ -12,8 +12,8 @@
 # carry no förbund) counts in the second förbund's report and not in the
 # demo's; a personal link the demo's admin made counts in the demo's and
 # not in the second's. At the end the second förbund's participation,
-# responses and codes go and it is deactivated: later tests see the demo
-# förbund as the only active one again.
+# responses and codes go and it is deactivated: later tests see the
+# demo's two förbund as the only active ones again.
 . "$(dirname "$0")/lib.sh"
 
 P=t_fq_$$

@@ -31,6 +31,21 @@ fcgi_get /start HTTP_STEGVIS_SSO_USER=admin
 expect_body "a request header of the same name is ignored" "Status: 303"
 fcgi_get /start STEGVIS_SSO_USER=ingen.sadan
 expect_body "an unknown SSO user is not logged in" "Status: 303"
+# A förbund switched off: its account is not logged in, and no session
+# row is written for it on every request.
+F2=$(forbund_id_of EXEMPEL)
+at_exit "q 'UPDATE forbund SET active = 1 WHERE id = $F2'"
+q "UPDATE forbund SET active = 0 WHERE id = $F2"
+sessions_before=$(q "SELECT COUNT(*) FROM session s JOIN staff st ON st.id = s.staff_id WHERE st.username = 'remittent.exempel'")
+fcgi_get /start STEGVIS_SSO_USER=remittent.exempel
+expect_body "an SSO user of a förbund switched off is not logged in" "Status: 303"
+check "... gets no session cookie" bash -c "! grep -q 'Set-Cookie: stegvis_session=[0-9a-f]' '$BODY'"
+fcgi_get /start STEGVIS_SSO_USER=remittent.exempel
+eq "... and no session row, however often asked" \
+	"$(q "SELECT COUNT(*) FROM session s JOIN staff st ON st.id = s.staff_id WHERE st.username = 'remittent.exempel'")" "$sessions_before"
+q "UPDATE forbund SET active = 1 WHERE id = $F2"
+fcgi_get /start STEGVIS_SSO_USER=remittent.exempel
+expect_body "switched on again, the SSO user is logged in" "Välkommen, "
 check "an HTTP_* sso param is refused by the conf" bash -c \
 	"printf 'sso_header_param = HTTP_X_USER\n' > '$d/bad.conf'; ! '$BIN' serve -c '$d/bad.conf' 2>/dev/null"
 

@@ -682,10 +682,18 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 	if ((e = db_exec(r->db, r->a, DB_QUEST, SQL_QUEST_CODE_DELETE, p, 1,
 	         NULL)) != APP_OK)
 		goto fail;
-	/* The row's förbund is the request's: none on the kiosk until the
-	 * questionnaires are scoped (issue 20), so NULL for now. */
+	/* The log row's förbund is the response's (sql/0072): the kiosk's
+	 * request has none of its own. */
 	if (c->participation_id > 0) {
+		struct quest_number owner = { 0 };
 		struct buf d;
+		int found;
+
+		p[0] = DB_INT(rid);
+		if ((e = db_load_one(r->db, r->a, DB_QUEST,
+		         SQL_QUEST_RESP_FORBUND, p, 1, &owner, &found)) !=
+		    APP_OK)
+			goto fail;
 		buf_init(&d, r->a);
 		if ((e = buf_printf(&d,
 		         "questionnaire response %lld (%.*s) sent for "
@@ -693,9 +701,8 @@ quest_response_send(struct req *r, const struct quest_code *c, struct str dev,
 		         rid, (int)c->measurement_name.len,
 		         c->measurement_name.p, c->participation_id)) !=
 		        APP_OK ||
-		    (e = audit_write_anonymous(r, db_forbund(r->db),
-		         STR_LIT("deltagare"), AUDIT_UPDATE, buf_str(&d))) !=
-		        APP_OK)
+		    (e = audit_write_anonymous(r, owner.n, STR_LIT("deltagare"),
+		         AUDIT_UPDATE, buf_str(&d))) != APP_OK)
 			goto fail;
 	}
 	if ((e = db_commit(r->db)) != APP_OK)

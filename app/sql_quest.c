@@ -419,4 +419,7 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	[SQL_QUEST_DRAFT_SHRINK] = { ANSWER_SHRINK("questionnaire_draft_answer",
 	                                 "code_id"),
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_QUEST_RESP_FORBUND] = { "SELECT forbund_id AS n FROM questionnaire_response "
+	                             "WHERE id = ?",
+	    0, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
 };

@@ -246,6 +246,8 @@ enum sql_quest {
 	SQL_QUEST_DRAFT_PUT,
 	SQL_QUEST_DRAFT_PUT_OPTIONS,
 	SQL_QUEST_DRAFT_SHRINK,
+	/* (response): its förbund, as n (the kiosk's request has none) */
+	SQL_QUEST_RESP_FORBUND,
 	SQL_QUEST__MAX
 };
 

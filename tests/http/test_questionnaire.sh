@@ -212,6 +212,10 @@ eq "... those of the first sitting and of the second" "$(q "SELECT GROUP_CONCAT(
 eq "the participation's gender is copied onto it" "$(q "SELECT r.gender = pe.gender FROM questionnaire_response r JOIN participation p ON p.id = r.participation_id JOIN participation_person pe ON pe.participation_id = p.id WHERE r.id = $RID")" 1
 eq "... and its insats" "$(q "SELECT insats_id FROM questionnaire_response WHERE id = $RID")" 1
 eq "the code is consumed" "$(q "SELECT COUNT(*) FROM questionnaire_code WHERE response_id = $RID")" 0
+eq "the send's access-log row is the response's förbund's (the kiosk's request has none)" \
+	"$(q "SELECT forbund_id FROM audit_log WHERE username = 'deltagare'
+	AND detail LIKE 'questionnaire response $RID % sent for participation $PID'")" \
+	"$(q "SELECT i.forbund_id FROM insats i WHERE i.id = 1")"
 expect_status "the back button after sending (the old cookie)" 303 -b "$TMP/stale" "$BASE/enkat/fraga/4"
 eq "... reaches only the lock screen" "$(location)" "/surfplatta"
 expect_status "... and the send page too" 303 -b "$TMP/stale" "$BASE/enkat/skicka"

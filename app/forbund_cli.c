@@ -115,7 +115,7 @@ forbund_cli_add(int argc, char **argv)
 		    "stegvis: forbund-add: another active förbund has no host "
 		    "name (it is the installation's default address): give "
 		    "this one --host, or the other its host name first "
-		    "(UPDATE forbund SET public_host = '…' WHERE id = …); "
+		    "(stegvis forbund-set --forbund ID --host HOST); "
 		    "nothing was created\n",
 		    stderr);
 	else if (e != APP_OK)

@@ -1,15 +1,18 @@
-/* forbund.c: a new förbund, its office and first admin; see
- * include/forbund.h. */
+/* forbund.c: a new förbund, its office and first admin, its details and
+ * the operator's changes; see include/forbund.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "audit.h"
 #include "db.h"
 #include "forbund.h"
+#include "form.h"
 #include "organisation.h"
 #include "public_host.h"
 #include "req.h"
 #include "sql_admin.h"
 #include "staff.h"
+#include "structural.h"
 
 /* SQL_ADMIN_FORBUND_FIRST's row. */
 struct forbund_first {
@@ -20,6 +23,30 @@ static const struct db_field forbund_first_fields[] = {
 };
 const struct db_record forbund_first_record =
     DB_RECORD(forbund_first, forbund_first_fields);
+
+static const struct db_field forbund_fields[] = {
+	DB_FIELD(forbund, id, "id", DB_F_INT),
+	DB_FIELD(forbund, name, "name", DB_F_STR),
+	DB_FIELD(forbund, short_name, "short_name", DB_F_STR),
+	DB_FIELD(forbund, public_host, "public_host", DB_F_STR),
+	DB_FIELD(forbund, active, "active", DB_F_BOOL),
+	DB_FIELD(forbund, org_number, "org_number", DB_F_STR),
+	DB_FIELD(forbund, sus_code, "sus_code", DB_F_STR),
+	DB_FIELD(forbund, municipalities, "municipalities", DB_F_STR),
+	DB_FIELD(forbund, description, "description", DB_F_STR),
+	DB_FIELD(forbund, version, "version", DB_F_INT),
+};
+const struct db_record forbund_record = DB_RECORD(forbund, forbund_fields);
+
+static const struct db_field forbund_brief_fields[] = {
+	DB_FIELD(forbund_brief, id, "id", DB_F_INT),
+	DB_FIELD(forbund_brief, name, "name", DB_F_STR),
+	DB_FIELD(forbund_brief, short_name, "short_name", DB_F_STR),
+	DB_FIELD(forbund_brief, public_host, "public_host", DB_F_STR),
+	DB_FIELD(forbund_brief, active, "active", DB_F_BOOL),
+};
+const struct db_record forbund_brief_record =
+    DB_RECORD(forbund_brief, forbund_brief_fields);
 
 /* Characters (UTF-8 code points) in s. */
 static size_t
@@ -44,23 +71,42 @@ forbund_text_ok(struct str s, size_t max)
 	return n >= 1 && n <= max;
 }
 
+/* The name, short name and host name the operator gives (forbund-add,
+ * forbund-set): each checked only when given (.p not NULL). */
+static const char *
+forbund_names_problem(struct str name, struct str short_name, struct str host)
+{
+	char in[PUBLIC_HOST_MAX + 1], got[PUBLIC_HOST_MAX + 1];
+
+	if (name.p != NULL && !forbund_text_ok(name, 200))
+		return "the name must be 1 to 200 characters, on one line";
+	if (short_name.p != NULL && !forbund_text_ok(short_name, 60))
+		return "the short name must be 1 to 60 characters, on one line";
+	if (host.p == NULL || host.len == 0)
+		return NULL;
+	/* As stored: what public_host_of() reads back unchanged (lower
+	 * case, no port); one with a NUL inside or longer than any host name
+	 * is refused before it reads its C string. */
+	if (host.len <= PUBLIC_HOST_MAX &&
+	    memchr(host.p, '\0', host.len) == NULL) {
+		memcpy(in, host.p, host.len);
+		in[host.len] = '\0';
+		if (public_host_of(in, got) && strcmp(got, in) == 0)
+			return NULL;
+	}
+	return "the host name must be a lower-case name such as "
+	       "stegvis.exempel.se, without a port";
+}
+
 const char *
 forbund_new_problem(const struct forbund_new *f)
 {
-	char host[PUBLIC_HOST_MAX + 1];
+	const char *problem;
 
-	if (!forbund_text_ok(f->name, 200))
-		return "the name must be 1 to 200 characters, on one line";
-	if (!forbund_text_ok(f->short_name, 60))
-		return "the short name must be 1 to 60 characters, on one line";
-	if (f->public_host.len > 0 &&
-	    (f->public_host.len > PUBLIC_HOST_MAX ||
-	        memchr(f->public_host.p, '\0', f->public_host.len) != NULL ||
-	        !public_host_of(f->public_host.p, host) ||
-	        strlen(host) != f->public_host.len ||
-	        memcmp(host, f->public_host.p, f->public_host.len) != 0))
-		return "the host name must be a lower-case name such as "
-		       "stegvis.exempel.se, without a port";
+	if ((problem = forbund_names_problem(f->name.p ? f->name : STR_LIT(""),
+	         f->short_name.p ? f->short_name : STR_LIT(""),
+	         f->public_host)) != NULL)
+		return problem;
 	if (!staff_username_ok(f->admin_username))
 		return "the admin's account name must be 2 to 64 of a-z, 0-9, "
 		       "'.', '_' and '-', starting with a letter or digit";
@@ -148,4 +194,258 @@ forbund_may_manage_installation(struct req *r, int *may)
 		return e;
 	*may = found && first.id > 0 && first.id == db_forbund(r->db);
 	return APP_OK;
+}
+
+/* ---- The förbund's own details ---- */
+
+/* 1 when s has a control character: any but TAB and, with lines, LF. */
+static int
+forbund_has_control(struct str s, int lines)
+{
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+
+		if ((c < 0x20 || c == 0x7f) && c != '\t' &&
+		    !(lines && c == '\n'))
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+forbund_details_check(struct forbund_details *d,
+    char orgnr[FORBUND_ORG_NUMBER_MAX + 1],
+    const char *err[FORBUND_DETAIL__MAX])
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < FORBUND_DETAIL__MAX; k++)
+		err[k] = NULL;
+	if (d->org_number.len > 0) {
+		if (!structural_orgnr(d->org_number, orgnr))
+			err[FORBUND_ORG_NUMBER] =
+			    "Ange organisationsnumret som NNNNNN-NNNN, med "
+			    "rätt kontrollsiffra, eller lämna fältet tomt.";
+		else
+			d->org_number = (struct str){ orgnr, 11 };
+	}
+	/* susKod is the XSD's SusId, [!-~]{1,32}: a code with a blank or
+	 * a letter outside ASCII would make every export invalid. */
+	if (d->sus_code.len > FORBUND_SUS_CODE_MAX)
+		err[FORBUND_SUS_CODE] = "Högst 32 tecken.";
+	for (size_t i = 0; i < d->sus_code.len && !err[FORBUND_SUS_CODE]; i++)
+		if (d->sus_code.p[i] < '!' || d->sus_code.p[i] > '~')
+			err[FORBUND_SUS_CODE] =
+			    "SUS-koden skrivs som i SUS: bokstäverna a–z och "
+			    "A–Z (inte å, ä, ö), siffror och tecken som - och "
+			    "_, utan mellanslag.";
+	if (form_text_chars(d->municipalities) > FORBUND_MUNICIPALITIES_MAX)
+		err[FORBUND_MUNICIPALITIES] = "Högst 500 tecken.";
+	else if (forbund_has_control(d->municipalities, 0))
+		err[FORBUND_MUNICIPALITIES] = "Skriv kommunerna på en rad.";
+	if (form_text_chars(d->description) > FORBUND_DESCRIPTION_MAX)
+		err[FORBUND_DESCRIPTION] = "Högst 10000 tecken.";
+	else if (forbund_has_control(d->description, 1))
+		err[FORBUND_DESCRIPTION] =
+		    "Beskrivningen har ett tecken som inte går att spara.";
+	for (size_t k = 0; k < FORBUND_DETAIL__MAX; k++)
+		n += err[k] != NULL;
+	return n;
+}
+
+enum app_err
+forbund_get(struct req *r, int lock, struct forbund *out, int *found)
+{
+	return db_load_one(r->db, r->a, DB_ADMIN,
+	    lock ? SQL_ADMIN_FORBUND_LOCK : SQL_ADMIN_FORBUND_GET, NULL, 0, out,
+	    found);
+}
+
+enum app_err
+forbund_details_save(struct req *r, const struct forbund_details *d)
+{
+	struct db_param p[4] = {
+		d->org_number.len ? DB_STR(d->org_number) : DB_NULL,
+		d->sus_code.len ? DB_STR(d->sus_code) : DB_NULL,
+		DB_STR(d->municipalities),
+		DB_STR(d->description),
+	};
+
+	return db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_DETAILS_UPDATE,
+	    p, 4, NULL);
+}
+
+/* ---- The operator's changes ---- */
+
+const char *
+forbund_set_problem(const struct forbund_set *s)
+{
+	if (s->active != -1 && s->active != 0 && s->active != 1)
+		return "--active must be 0 or 1";
+	return forbund_names_problem(s->name, s->short_name, s->public_host);
+}
+
+enum forbund_pick
+forbund_pick(
+    const struct forbund_brief *rows, size_t n, const char *which, size_t *k)
+{
+	size_t digits = strspn(which, "0123456789"), found = 0;
+
+	*k = 0;
+	if (which[0] != '\0' && which[digits] == '\0' && digits <= 18) {
+		long long id = str_to_ll(str_cstr(which));
+
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].id == id) {
+				*k = i;
+				return FORBUND_PICK_OK;
+			}
+		return FORBUND_PICK_NONE;
+	}
+	/* The short name is not unique (the name is): two förbund may
+	 * share one, and then the id must say which. */
+	for (size_t i = 0; i < n; i++)
+		if (str_eq_cstr(rows[i].short_name, which) && found++ == 0)
+			*k = i;
+	return found == 0 ? FORBUND_PICK_NONE
+	    : found == 1  ? FORBUND_PICK_OK
+	                  : FORBUND_PICK_SEVERAL;
+}
+
+void
+forbund_set_apply(const struct forbund_brief *before,
+    const struct forbund_set *s, struct forbund_brief *after)
+{
+	*after = *before;
+	if (s->name.p != NULL)
+		after->name = s->name;
+	if (s->short_name.p != NULL)
+		after->short_name = s->short_name;
+	if (s->public_host.p != NULL)
+		after->public_host = s->public_host;
+	if (s->active == 0 || s->active == 1)
+		after->active = s->active;
+}
+
+/* Active and without a host name: a claim on the installation's plain
+ * address (sql/0071). */
+static int
+forbund_default(const struct forbund_brief *f)
+{
+	return f->active && f->public_host.len == 0;
+}
+
+enum forbund_set_refusal
+forbund_set_refusal(const struct forbund_brief *rows, size_t n, size_t k,
+    const struct forbund_brief *after)
+{
+	size_t others_default = 0, others_active = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (i != k) {
+			others_default += forbund_default(&rows[i]);
+			others_active += rows[i].active != 0;
+		}
+	/* Only what this change brings about is refused: a name given to
+	 * the one default while another (by SQL) is one too goes through. */
+	if (forbund_default(after) && !forbund_default(&rows[k]) &&
+	    others_default > 0)
+		return FORBUND_SET_HOSTLESS;
+	if (!after->active && rows[k].active && others_active == 0)
+		return FORBUND_SET_LAST_ACTIVE;
+	return FORBUND_SET_OK;
+}
+
+/* The access-log detail: what changed, and the new host name and state
+ * (the name is the row's own). */
+static enum app_err
+forbund_set_detail(struct buf *b, const struct forbund_brief *before,
+    const struct forbund_brief *after)
+{
+	const char *sep = ":";
+	enum app_err e = buf_printf(b, "förbund %lld set", after->id);
+
+	if (e == APP_OK && !str_eq(before->name, after->name)) {
+		e = buf_printf(b, "%s name", sep);
+		sep = ",";
+	}
+	if (e == APP_OK && !str_eq(before->short_name, after->short_name)) {
+		e = buf_printf(b, "%s short name %.*s", sep,
+		    (int)after->short_name.len, after->short_name.p);
+		sep = ",";
+	}
+	if (e == APP_OK && !str_eq(before->public_host, after->public_host)) {
+		e = after->public_host.len
+		    ? buf_printf(b, "%s host name %.*s", sep,
+		          (int)after->public_host.len, after->public_host.p)
+		    : buf_printf(b, "%s no host name", sep);
+		sep = ",";
+	}
+	if (e == APP_OK && before->active != after->active)
+		e = buf_printf(b, "%s active %d", sep, after->active);
+	return e;
+}
+
+enum app_err
+forbund_set_run(struct req *r, const char *which, const struct forbund_set *s,
+    enum forbund_set_result *res, enum forbund_set_refusal *refusal,
+    struct forbund_brief *before, struct forbund_brief *after)
+{
+	struct forbund_brief *rows;
+	struct db_param p[5];
+	struct buf detail;
+	size_t n, k;
+	enum app_err e;
+
+	*res = FORBUND_SET_UNKNOWN;
+	*refusal = FORBUND_SET_OK;
+	memset(before, 0, sizeof(*before));
+	memset(after, 0, sizeof(*after));
+	if ((e = db_begin(r->db)) != APP_OK)
+		return e;
+	/* Every förbund locked: whether another is the default or still
+	 * active must hold until this one is changed. */
+	if ((e = db_load(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_ALL_LOCK,
+	         NULL, 0, (void **)&rows, &n)) != APP_OK)
+		goto fail;
+	switch (forbund_pick(rows, n, which, &k)) {
+	case FORBUND_PICK_OK: break;
+	case FORBUND_PICK_SEVERAL: *res = FORBUND_SET_AMBIGUOUS; /* FALLTHRU */
+	case FORBUND_PICK_NONE: db_rollback(r->db); return APP_OK;
+	}
+	*before = rows[k];
+	forbund_set_apply(&rows[k], s, after);
+	if ((*refusal = forbund_set_refusal(rows, n, k, after)) !=
+	    FORBUND_SET_OK) {
+		*res = FORBUND_SET_REFUSED;
+		db_rollback(r->db);
+		return APP_OK;
+	}
+	if (str_eq(before->name, after->name) &&
+	    str_eq(before->short_name, after->short_name) &&
+	    str_eq(before->public_host, after->public_host) &&
+	    before->active == after->active) {
+		*res = FORBUND_SET_UNCHANGED;
+		db_rollback(r->db);
+		return APP_OK;
+	}
+	p[0] = DB_STR(after->name);
+	p[1] = DB_STR(after->short_name);
+	p[2] = after->public_host.len ? DB_STR(after->public_host) : DB_NULL;
+	p[3] = DB_INT(after->active);
+	p[4] = DB_INT(after->id);
+	buf_init(&detail, r->a);
+	if ((e = db_exec(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_SET, p, 5,
+	         NULL)) != APP_OK ||
+	    (e = forbund_set_detail(&detail, before, after)) != APP_OK ||
+	    (e = audit_write_anonymous(r, after->id, STR_LIT("cli:forbund-set"),
+	         AUDIT_ADMIN, buf_str(&detail))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
+	*res = FORBUND_SET_DONE;
+	return APP_OK;
+fail:
+	db_rollback(r->db);
+	*res = FORBUND_SET_UNKNOWN;
+	return e;
 }

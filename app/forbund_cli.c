@@ -1,4 +1,5 @@
-/* forbund_cli.c: `stegvis forbund-add`; see include/forbund_cli.h. */
+/* forbund_cli.c: `stegvis forbund-add` and `forbund-set`; see
+ * include/forbund_cli.h. */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -114,7 +115,7 @@ forbund_cli_add(int argc, char **argv)
 		    "stegvis: forbund-add: another active förbund has no host "
 		    "name (it is the installation's default address): give "
 		    "this one --host, or the other its host name first "
-		    "(UPDATE forbund SET public_host = '…' WHERE id = …); "
+		    "(stegvis forbund-set --forbund ID --host HOST); "
 		    "nothing was created\n",
 		    stderr);
 	else if (e != APP_OK)
@@ -132,6 +133,192 @@ forbund_cli_add(int argc, char **argv)
 		    "The password is shown only now; it must be changed at the "
 		    "first login.");
 		rc = 0;
+	}
+out:
+	db_close(db);
+	conf_free(&c);
+	arena_free(&a);
+	return rc;
+}
+
+static int
+set_usage(void)
+{
+	fputs("usage: stegvis forbund-set [-c CONF] --forbund ID|SHORT "
+	      "[--name NAME] [--short SHORT]\n"
+	      "                           [--host HOST | --no-host] "
+	      "[--active 0|1]\n",
+	    stderr);
+	return 2;
+}
+
+/* forbund-set's options into s, *which and *conf_path; 0 on a usage
+ * error (an option twice, --host with --no-host, nothing to change). */
+static int
+forbund_cli_set_args(int argc, char **argv, struct forbund_set *s,
+    const char **which, const char **conf_path)
+{
+	int changes = 0;
+
+	memset(s, 0, sizeof(*s));
+	s->active = -1;
+	*which = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *o = argv[i];
+		struct str *field = NULL;
+
+		if (strcmp(o, "--no-host") == 0) {
+			if (s->public_host.p != NULL)
+				return 0;
+			s->public_host = STR_LIT("");
+			changes++;
+			continue;
+		}
+		if (i + 1 >= argc)
+			return 0;
+		if (strcmp(o, "-c") == 0) {
+			*conf_path = argv[++i];
+			continue;
+		}
+		if (strcmp(o, "--forbund") == 0) {
+			if (*which != NULL)
+				return 0;
+			*which = argv[++i];
+			continue;
+		}
+		if (strcmp(o, "--active") == 0) {
+			if (s->active != -1)
+				return 0;
+			if (strcmp(argv[i + 1], "0") == 0)
+				s->active = 0;
+			else if (strcmp(argv[i + 1], "1") == 0)
+				s->active = 1;
+			else
+				return 0;
+			i++;
+			changes++;
+			continue;
+		}
+		if (strcmp(o, "--name") == 0)
+			field = &s->name;
+		else if (strcmp(o, "--short") == 0)
+			field = &s->short_name;
+		else if (strcmp(o, "--host") == 0)
+			field = &s->public_host;
+		/* --host "" is not --no-host: a host name to remove is said so */
+		if (field == NULL || field->p != NULL ||
+		    (field == &s->public_host && argv[i + 1][0] == '\0'))
+			return 0;
+		*field = str_cstr(argv[++i]);
+		changes++;
+	}
+	return *which != NULL && (*which)[0] != '\0' && changes > 0;
+}
+
+/* "name: OLD -> NEW" for a field that changed. */
+static void
+print_change(const char *what, struct str was, struct str now)
+{
+	if (str_eq(was, now))
+		return;
+	printf("  %s: %.*s -> %.*s\n", what, was.len ? (int)was.len : 6,
+	    was.len ? was.p : "(none)", now.len ? (int)now.len : 6,
+	    now.len ? now.p : "(none)");
+}
+
+int
+forbund_cli_set(int argc, char **argv)
+{
+	const char *conf_path = NULL, *which, *problem;
+	struct forbund_brief before, after;
+	enum forbund_set_refusal refusal;
+	enum forbund_set_result res;
+	struct forbund_set s;
+	struct db *db = NULL;
+	struct arena a;
+	struct conf c;
+	struct req r;
+	int rc = 1;
+	enum app_err e;
+
+	if (!forbund_cli_set_args(argc, argv, &s, &which, &conf_path))
+		return set_usage();
+	if ((problem = forbund_set_problem(&s)) != NULL) {
+		fprintf(stderr, "stegvis: forbund-set: %s\n", problem);
+		return 1;
+	}
+	if (!arena_init(&a, REQ_ARENA_SIZE)) {
+		fputs("stegvis: out of memory\n", stderr);
+		return 1;
+	}
+	if (quest_cli_connect(conf_path, &c, &db) != 0)
+		goto out;
+	memset(&r, 0, sizeof(r));
+	r.a = &a;
+	r.db = db;
+	r.conf = &c;
+	r.remote_addr = STR_LIT("local");
+	r.request_id = STR_LIT("forbund-set");
+	e = forbund_set_run(&r, which, &s, &res, &refusal, &before, &after);
+	if (e == APP_EDUP) {
+		fputs("stegvis: forbund-set: another förbund has that name or "
+		      "host name; nothing was changed\n",
+		    stderr);
+		goto out;
+	}
+	if (e != APP_OK) {
+		fprintf(stderr,
+		    "stegvis: forbund-set: the database refused (%s); nothing "
+		    "was changed\n",
+		    app_strerror(e));
+		goto out;
+	}
+	switch (res) {
+	case FORBUND_SET_UNKNOWN:
+		fprintf(stderr,
+		    "stegvis: forbund-set: no förbund has the id or short name "
+		    "%s; nothing was changed\n",
+		    which);
+		break;
+	case FORBUND_SET_AMBIGUOUS:
+		fprintf(stderr,
+		    "stegvis: forbund-set: several förbund have the short name "
+		    "%s: name it by its id; nothing was changed\n",
+		    which);
+		break;
+	case FORBUND_SET_REFUSED:
+		if (refusal == FORBUND_SET_LAST_ACTIVE)
+			fputs("stegvis: forbund-set: it is the installation's "
+			      "last active förbund: switch another on first; "
+			      "nothing was changed\n",
+			    stderr);
+		else
+			fputs("stegvis: forbund-set: another active förbund "
+			      "has no host name (it is the installation's "
+			      "default address): give this one --host, or the "
+			      "other its host name first; nothing was "
+			      "changed\n",
+			    stderr);
+		break;
+	case FORBUND_SET_UNCHANGED:
+		printf("förbund %lld (%.*s): nothing to change\n", before.id,
+		    (int)before.short_name.len, before.short_name.p);
+		rc = 0;
+		break;
+	case FORBUND_SET_DONE:
+		printf("förbund %lld changed:\n", after.id);
+		print_change("name", before.name, after.name);
+		print_change("short name", before.short_name, after.short_name);
+		print_change(
+		    "host name", before.public_host, after.public_host);
+		if (before.active != after.active)
+			printf("  active: %d -> %d\n", before.active,
+			    after.active);
+		if (before.active && !after.active)
+			puts("Its accounts are locked at their next request; "
+			     "its public page and its SUS export stop.");
+		rc = 0;
+		break;
 	}
 out:
 	db_close(db);

@@ -6,6 +6,7 @@
 
 #include "app_limits.h"
 #include "form_registry.h"
+#include "page_admin_forbund.h"
 #include "page_followup.h"
 #include "page_summary.h"
 #include "route.h"
@@ -20,6 +21,7 @@ static const forms_fn modules[] = {
 	page_admin_log_forms,
 	page_admin_consent_forms,
 	page_admin_gallring_forms,
+	page_admin_forbund_forms,
 	page_referral_forms,
 	page_referral_form_forms,
 	page_participation_forms,

@@ -22,6 +22,9 @@
  *   stegvis gallring [-c CONF] [--dry-run]       gallring by rule (timer)
  *   stegvis forbund-add [-c CONF] --name N --short S [--host H] --admin U
  *                       --admin-name N           a new förbund, its admin
+ *   stegvis forbund-set [-c CONF] --forbund F [--name N] [--short S]
+ *                       [--host H | --no-host] [--active 0|1]
+ *                                                its name, host, on or off
  */
 #include <errno.h>
 #include <libgen.h>
@@ -84,7 +87,10 @@ usage(void)
 	    "       stegvis gallring [-c CONF] [--dry-run]\n"
 	    "       stegvis forbund-add [-c CONF] --name NAME --short SHORT "
 	    "[--host HOST]\n"
-	    "                           --admin USERNAME --admin-name NAME\n",
+	    "                           --admin USERNAME --admin-name NAME\n"
+	    "       stegvis forbund-set [-c CONF] --forbund ID|SHORT [--name NAME] "
+	    "[--short SHORT]\n"
+	    "                           [--host HOST | --no-host] [--active 0|1]\n",
 	    stderr);
 	return 2;
 }
@@ -650,9 +656,12 @@ main(int argc, char **argv)
 		return backup_cli_backup(argc - 1, argv + 1);
 	if (strcmp(argv[1], "restore") == 0)
 		return backup_cli_restore(argc - 1, argv + 1);
-	/* A new förbund, by the installation's operator: app/forbund_cli.c */
+	/* A new förbund, or one's name, host name or state, by the
+	 * installation's operator: app/forbund_cli.c */
 	if (strcmp(argv[1], "forbund-add") == 0)
 		return forbund_cli_add(argc - 1, argv + 1);
+	if (strcmp(argv[1], "forbund-set") == 0)
+		return forbund_cli_set(argc - 1, argv + 1);
 	/* Gallring: app/gallring_cli.c */
 	if (strcmp(argv[1], "gallring") == 0)
 		return gallring_cli(argc - 1, argv + 1, GALLRING_CRASH_AFTER);

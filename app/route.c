@@ -6,6 +6,7 @@
 #include "db.h"
 #include "log.h"
 #include "page_admin.h"
+#include "page_admin_forbund.h"
 #include "page_consent.h"
 #include "page_followup.h"
 #include "page_form_stash.h"
@@ -86,6 +87,9 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/admin/insatser/:id", ADMIN, 0, page_admin_insats },
 	{ METHOD_POST, "/admin/insatser/:id", ADMIN, 0,
 	    page_admin_insats_save },
+	/* The admin's own förbund: no id (page_admin_forbund.c) */
+	{ METHOD_GET, "/admin/forbund", ADMIN, 0, page_admin_forbund },
+	{ METHOD_POST, "/admin/forbund", ADMIN, 0, page_admin_forbund_save },
 	{ METHOD_GET, "/admin/gallring", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_gallring },
 	{ METHOD_POST, "/admin/gallring", ADMIN, ROUTE_INSTALLATION,

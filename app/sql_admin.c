@@ -38,6 +38,21 @@
 	"st.totp_pending IS NOT NULL AS totp_pending FROM staff st "                     \
 	"WHERE st.id = ? AND st.forbund_id = :forbund"
 
+/* The request's förbund as its admin's form shows it: forbund
+ * (forbund.c). Its version is a digest of what that form changes (as an
+ * account's, 56 bits), not updated_at: the operator's `forbund-set`
+ * changes the row too, and a new name or host name is no conflict with
+ * the admin's edit. */
+#define FORBUND_GET                                                            \
+	"SELECT f.id, f.name, f.short_name, "                                  \
+	"COALESCE(f.public_host, '') AS public_host, f.active, "               \
+	"COALESCE(f.org_number, '') AS org_number, "                           \
+	"COALESCE(f.sus_code, '') AS sus_code, f.municipalities, "             \
+	"f.description, CONV(LEFT(SHA2(CONCAT_WS('|', "                        \
+	"IFNULL(f.org_number, ''), IFNULL(f.sus_code, ''), f.municipalities, " \
+	"f.description), 256), 14), 16, 10) AS version "                       \
+	"FROM forbund f WHERE f.id = :forbund"
+
 /* Organisations and insatser are only changed here, so updated_at is their
  * version; every save moves it forward by at least a second. */
 #define VERSION_OF(t) "DATE_FORMAT(" t ".updated_at, '%Y%m%d%H%i%s') AS version"
@@ -310,4 +325,19 @@ const struct db_query sql_admin[SQL_ADMIN__MAX] = {
 	                                 "WHERE active = 1 AND public_host IS NULL "
 	                                 "HAVING COUNT(*) > 0",
 	    1, .ncols = 1, .nparams = 0, .rec = &forbund_first_record },
+	[SQL_ADMIN_FORBUND_GET] = { FORBUND_GET, 1, .ncols = 10, .nparams = 0,
+	    .rec = &forbund_record },
+	[SQL_ADMIN_FORBUND_LOCK] = { FORBUND_GET " FOR UPDATE", 1, .ncols = 10,
+	    .nparams = 0, .rec = &forbund_record },
+	[SQL_ADMIN_FORBUND_DETAILS_UPDATE] = { "UPDATE forbund SET org_number = ?, sus_code = ?, "
+	                                       "municipalities = ?, description = ? "
+	                                       "WHERE id = :forbund",
+	    0, .ncols = 0, .nparams = 4 },
+	[SQL_ADMIN_FORBUND_ALL_LOCK] = { "SELECT id, name, short_name, "
+	                                 "COALESCE(public_host, '') AS public_host, active "
+	                                 "FROM forbund ORDER BY id FOR UPDATE",
+	    1, .ncols = 5, .nparams = 0, .rec = &forbund_brief_record },
+	[SQL_ADMIN_FORBUND_SET] = { "UPDATE forbund SET name = ?, short_name = ?, public_host = ?, "
+	                            "active = ? WHERE id = ?",
+	    0, .ncols = 0, .nparams = 5 },
 };

@@ -1,6 +1,7 @@
 /*
- * forbund_cli.h: `stegvis forbund-add`, the installation operator's command
- * for a new förbund with its office and first admin (include/forbund.h):
+ * forbund_cli.h: the installation operator's commands for the förbund
+ * (include/forbund.h): `stegvis forbund-add`, a new förbund with its office
+ * and first admin,
  *
  *   stegvis forbund-add [-c CONF] --name NAME --short SHORT [--host HOST]
  *                       --admin USERNAME --admin-name "FULL NAME"
@@ -17,5 +18,26 @@
 /* argv[0] is the subcommand. 0 when created, 1 on an error (message
  * printed, nothing stored), 2 on a usage error. */
 int forbund_cli_add(int argc, char **argv);
+
+/*
+ * `stegvis forbund-set`: what only the operator changes of a förbund, the
+ * one named by id or short name:
+ *
+ *   stegvis forbund-set [-c CONF] --forbund ID|SHORT [--name NAME]
+ *                       [--short SHORT] [--host HOST | --no-host]
+ *                       [--active 0|1]
+ *
+ * Checked as forbund-add checks them; in one transaction with an
+ * access-log row (user cli:forbund-set); prints each value that changed.
+ * Refused: a förbund left active without a host name beside another
+ * (the installation's plain address would name neither), and the last
+ * active förbund switched off. Switched off, a förbund's accounts are
+ * locked at their next request and its public page and SUS export stop
+ * (include/forbund.h); the public page's generation moves with any change
+ * (sql/0071's trigger). argv[0] is the subcommand. 0 when changed or
+ * nothing was to change, 1 on an error or refusal (message printed,
+ * nothing stored), 2 on a usage error.
+ */
+int forbund_cli_set(int argc, char **argv);
 
 #endif /* !FORBUND_CLI_H */

@@ -123,6 +123,19 @@ enum sql_admin {
 	/* () -> forbund_first: an active förbund without a host name (the
 	 * installation's default address), if any */
 	SQL_ADMIN_FORBUND_HOSTLESS,
+	/* () -> forbund (forbund.c): the request's förbund, for its admin's
+	 * form (page_admin_forbund.c); _LOCK also locks its row */
+	SQL_ADMIN_FORBUND_GET,
+	SQL_ADMIN_FORBUND_LOCK,
+	/* (org_number or NULL, sus_code or NULL, municipalities,
+	 * description): the request's förbund's details */
+	SQL_ADMIN_FORBUND_DETAILS_UPDATE,
+	/* () -> forbund_brief (forbund.c): every förbund, by id, locked, for
+	 * the installation's operator (`stegvis forbund-set`); not scoped */
+	SQL_ADMIN_FORBUND_ALL_LOCK,
+	/* (name, short_name, public_host or NULL, active, id): the
+	 * operator's change; not scoped */
+	SQL_ADMIN_FORBUND_SET,
 	SQL_ADMIN__MAX
 };
 

@@ -193,6 +193,13 @@ log_details(void **state)
 		{ "summary sent", "Sammanfattningen skickades" },
 		{ "reopened", "Öppnades igen" },
 		{ "midterm follow-up", "Mittuppföljning" },
+		{ "förbund details saved: org number, SUS code",
+		    "Förbundets uppgifter sparades (ändrat: org number, SUS "
+		    "code)" },
+		{ "förbund details saved, unchanged",
+		    "Förbundets uppgifter sparades utan ändring" },
+		{ "förbund 3 set: name, active 0",
+		    "Förbund 3 ändrades av driften: name, active 0" },
 		/* Not one the code writes: as stored. */
 		{ "Deltagaren ringde", "Deltagaren ringde" },
 		{ "list: rows", "list: rows" },

@@ -128,6 +128,13 @@ expect_body "... shows the second förbund's words" "Exempelbygdens egen lydelse
 expect_status "the consent page" 200 -b "$PX" "$BASE/samtycken/$C3"
 expect_body "... names the text's version" "$TITLE"
 
+# --- The database keeps a text in its förbund, used or not
+for t in "$T2N" "$(q "SELECT MIN(id) FROM consent_text WHERE forbund_id = $F2 AND used = 0")"; do
+	eq "the database refuses to move text $t to another förbund" \
+		"$(sql_app "UPDATE consent_text SET forbund_id = $F1 WHERE id = $t" | grep -c 'never changes förbund')" 1
+done
+eq "... it stays the second förbund's" "$(q "SELECT forbund_id FROM consent_text WHERE id = $T2N")" "$F2"
+
 # --- A consent is only ever shown with its own förbund's text: pinned to
 # another's (as no page can do), it is not found rather than shown so.
 q "UPDATE consent SET text_id = $T1 WHERE id = $C3"

@@ -6,6 +6,7 @@
 #include "consent.h"
 #include "consent_record.h"
 #include "date.h"
+#include "log.h"
 #include "sql_consent.h"
 
 /* ------------------------------------------------------------------------
@@ -604,10 +605,6 @@ consent_insert(struct db *db, struct arena *a, const struct consent_draft *d,
 {
 	int sus = d->kind == CONSENT_SUS;
 	struct db_param p[12] = {
-		DB_INT(d->referral_id),
-		DB_STR(str_cstr(consent_kind_name(d->kind))),
-		DB_INT(d->text_id),
-		DB_STR(d->language),
 		DB_INT(d->interpreter_used),
 		DB_STR(d->interpreter_used ? d->interpreter_language
 		                           : STR_LIT("")),
@@ -617,12 +614,28 @@ consent_insert(struct db *db, struct arena *a, const struct consent_draft *d,
 		DB_STR(d->valid_from),
 		sus ? DB_NULL : DB_STR(d->valid_until),
 		DB_INT(staff_id),
+		DB_INT(d->text_id),
+		DB_STR(str_cstr(consent_kind_name(d->kind))),
+		DB_STR(d->language),
+		DB_INT(d->referral_id),
 	};
 	enum app_err e;
 
+	*id = 0;
 	if ((e = db_exec(db, a, DB_CONSENT, SQL_CONSENT_INSERT, p, 12, NULL)) !=
 	    APP_OK)
 		return e;
+	/* No row: the text or the referral's insats is not the request's
+	 * förbund's, or the text is not of the consent's kind and language.
+	 * The caller chose the text as its förbund's current one for both
+	 * (consent_text_current()), and could read the referral: a bug. */
+	if (db_affected_rows(db) != 1) {
+		log_error("BUG: consent of referral %lld: text %lld is not "
+		          "the förbund's %s text in %.*s",
+		    d->referral_id, d->text_id, consent_kind_name(d->kind),
+		    (int)d->language.len, d->language.p);
+		return APP_EDB;
+	}
 	*id = (long long)db_insert_id(db);
 	return APP_OK;
 }

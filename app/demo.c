@@ -287,17 +287,22 @@ demo_load_remittents(
 	return *n > 0;
 }
 
-/* The current Swedish text of each consent kind. */
+/* The current Swedish text of each consent kind of förbund forbund: its
+ * consents pin its own wording (sql/0073). */
 static int
-demo_load_texts(MYSQL *my)
+demo_load_texts(MYSQL *my, unsigned forbund)
 {
-	static const char q[] =
-	    "SELECT kind, id FROM consent_text WHERE language = 'sv' "
-	    "AND is_current = 1";
+	char q[160];
+	int len;
 	MYSQL_RES *res;
 	MYSQL_ROW row;
 
-	if (mysql_real_query(my, q, sizeof(q) - 1) != 0 ||
+	len = snprintf(q, sizeof(q),
+	    "SELECT kind, id FROM consent_text WHERE forbund_id = %u "
+	    "AND language = 'sv' AND is_current = 1",
+	    forbund);
+	demo_text_sekretess = demo_text_sus = 0;
+	if (mysql_real_query(my, q, (unsigned long)len) != 0 ||
 	    (res = mysql_store_result(my)) == NULL) {
 		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
 		return 0;
@@ -310,8 +315,9 @@ demo_load_texts(MYSQL *my)
 	mysql_free_result(res);
 	if (demo_text_sekretess == 0 || demo_text_sus == 0) {
 		fprintf(stderr,
-		    "stegvis: demo: no current Swedish consent "
-		    "texts (migration 0008)\n");
+		    "stegvis: demo: förbund %u has no current Swedish "
+		    "consent texts (sql/0073)\n",
+		    forbund);
 		return 0;
 	}
 	return 1;
@@ -831,6 +837,8 @@ demo_other_forbund(MYSQL *my, MYSQL_STMT **st, unsigned forbund, unsigned seed,
 	if (!demo_load_insatser(my, forbund, ins, &nins) ||
 	    !demo_load_remittents(my, forbund, rems, orgs, &nrem))
 		return 1;
+	if (!demo_load_texts(my, forbund))
+		return 0;
 	demo_state = (seed ^ (forbund * 0x9e3779b9u)) | 1u;
 	demo_cstate = (demo_state ^ 0x85ebca6bu) | 1u;
 	for (long i = 0; i < count; i++, (*made)++)
@@ -929,7 +937,7 @@ demo_participants(const struct demo_opts *o)
 		    "(load the demo data first)\n");
 		goto out;
 	}
-	if (!demo_load_texts(my))
+	if (!demo_load_texts(my, forbund[0]))
 		goto out;
 	for (int i = 0; i < Q__MAX; i++)
 		if ((st[i] = demo_prepare(my, demo_sql[i])) == NULL)
@@ -969,17 +977,6 @@ demo_participants(const struct demo_opts *o)
 		mysql_rollback(my);
 		goto out;
 	}
-	/* A text that a consent pins is frozen from then on. */
-	{
-		static const char q[] =
-		    "UPDATE consent_text SET used = 1 WHERE used = 0 AND id IN "
-		    "(SELECT text_id FROM consent)";
-		if (mysql_real_query(my, q, sizeof(q) - 1) != 0) {
-			fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
-			mysql_rollback(my);
-			goto out;
-		}
-	}
 	if (!demo_followups(my) || !demo_midterms(my)) /* uncommitted */
 		goto out;
 	if (!demo_summaries(my)) /* uncommitted: closing rolls back */
@@ -997,6 +994,18 @@ demo_participants(const struct demo_opts *o)
 			mysql_rollback(my);
 			goto out;
 		}
+	/* A text that a consent pins is frozen from then on (every
+	 * förbund's: after the other förbund's consents too). */
+	{
+		static const char q[] =
+		    "UPDATE consent_text SET used = 1 WHERE used = 0 AND id IN "
+		    "(SELECT text_id FROM consent)";
+		if (mysql_real_query(my, q, sizeof(q) - 1) != 0) {
+			fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+			mysql_rollback(my);
+			goto out;
+		}
+	}
 	if (mysql_commit(my) != 0)
 		goto out;
 	printf("stegvis: %ld demo participants generated\n", made);

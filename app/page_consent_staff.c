@@ -485,6 +485,11 @@ ps_create_claimed(struct req *r, const struct consent_referral *ref,
 	if (nerr > 0)
 		return ps_refuse(r, ref, f, 400);
 	paper = str_eq_cstr(f->v[CN_SATT].s, "papper");
+	/* The current text of the request's förbund, the staff member's:
+	 * that is the referral's insats's förbund, since a referral never
+	 * crosses förbund (the form offers the förbund's own insatser, and
+	 * staff reach only their own insatser's referrals). The insert
+	 * checks it again (SQL_CONSENT_INSERT). */
 	if ((e = consent_text_current(r->db, r->a, f->kind, f->v[CN_SPRAK].s,
 	         &text, &found)) != APP_OK)
 		return e;

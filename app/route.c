@@ -184,13 +184,14 @@ static const struct route routes[] = {
 	    page_consent_revoke },
 	{ METHOD_POST, "/samtycken/:id/felaktig", CASEWORK, 0,
 	    page_consent_error },
-	{ METHOD_GET, "/admin/samtyckestexter", ADMIN, ROUTE_INSTALLATION,
+	/* Each förbund's own consent texts (sql/0073), its own admin's. */
+	{ METHOD_GET, "/admin/samtyckestexter", ADMIN, 0,
 	    page_admin_consent_texts },
-	{ METHOD_POST, "/admin/samtyckestexter/ny", ADMIN, ROUTE_INSTALLATION,
+	{ METHOD_POST, "/admin/samtyckestexter/ny", ADMIN, 0,
 	    page_admin_consent_text_add },
-	{ METHOD_GET, "/admin/samtyckestexter/:id", ADMIN, ROUTE_INSTALLATION,
+	{ METHOD_GET, "/admin/samtyckestexter/:id", ADMIN, 0,
 	    page_admin_consent_text },
-	{ METHOD_POST, "/admin/samtyckestexter/:id", ADMIN, ROUTE_INSTALLATION,
+	{ METHOD_POST, "/admin/samtyckestexter/:id", ADMIN, 0,
 	    page_admin_consent_text_save },
 	/* The activity report: page_report.c (the förbund: every insats and
 	 * the whole förbund; insats staff: their own insatser) */

@@ -74,7 +74,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                       " (SELECT COUNT(*) FROM consent_party cp WHERE cp.consent_id = c.id)"
 	                       " AS all_parties"
 	                       " FROM consent c JOIN staff s ON s.id = c.taken_by"
-	                       " JOIN consent_text t ON t.id = c.text_id"
+	                       " JOIN consent_text t ON t.id = c.text_id AND t.forbund_id = :forbund"
 	                       " WHERE c.referral_id = ? ORDER BY c.id DESC LIMIT 200",
 	    1, .ncols = 14, .nparams = 1, .rec = &consent_list_record },
 	[SQL_CONSENT_GET] = { "SELECT c.id, c.referral_id, c.kind, c.state, c.answer, c.language,"
@@ -89,7 +89,8 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                      " t.version AS text_version, t.language AS text_language,"
 	                      " t.to_check AS text_to_check"
 	                      " FROM consent c JOIN staff s ON s.id = c.taken_by"
-	                      " JOIN consent_text t ON t.id = c.text_id WHERE c.id = ?",
+	                      " JOIN consent_text t ON t.id = c.text_id AND t.forbund_id = :forbund"
+	                      " WHERE c.id = ?",
 	    1, .ncols = 27, .nparams = 1, .rec = &consent_record },
 	[SQL_CONSENT_PARTIES] = { "SELECT cp.id," PARTY_NAME
 	                          " AS name, cp.state,"
@@ -130,15 +131,26 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                                " ORDER BY 1 DESC, 3",
 	    1, .ncols = 3, .nparams = 2, .rec = &consent_party_choice_record },
 	[SQL_CONSENT_TEXT_CURRENT] = { "SELECT id, title, body, version FROM consent_text"
-	                               " WHERE kind = ? AND language = ? AND is_current = 1",
+	                               " WHERE forbund_id = :forbund AND kind = ? AND language = ?"
+	                               " AND is_current = 1",
 	    1, .ncols = 4, .nparams = 2, .rec = &consent_text_current_record },
-	[SQL_CONSENT_LANGUAGES] = { "SELECT language, to_check FROM consent_text WHERE kind = ?"
-	                            " AND is_current = 1 ORDER BY language = 'sv' DESC, language",
+	[SQL_CONSENT_LANGUAGES] = { "SELECT language, to_check FROM consent_text"
+	                            " WHERE forbund_id = :forbund AND kind = ? AND is_current = 1"
+	                            " ORDER BY language = 'sv' DESC, language",
 	    1, .ncols = 2, .nparams = 1, .rec = &consent_text_language_record },
+	/* The text is the request's förbund's, of the consent's kind and
+	 * language, and the referral's insats is that förbund's too: a
+	 * consent never pins another förbund's wording (no row inserted
+	 * otherwise). */
 	[SQL_CONSENT_INSERT] = { "INSERT INTO consent (referral_id, kind, text_id, language,"
 	                         " interpreter_used, interpreter_language, direction_obtain,"
 	                         " direction_disclose, purpose, valid_from, valid_until, taken_by)"
-	                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                         " SELECT r.id, t.kind, t.id, t.language, ?, ?, ?, ?, ?, ?, ?, ?"
+	                         " FROM referral r JOIN insats i ON i.id = r.insats_id"
+	                         " AND i.forbund_id = :forbund"
+	                         " JOIN consent_text t ON t.id = ? AND t.forbund_id = :forbund"
+	                         " AND t.kind = ? AND t.language = ?"
+	                         " WHERE r.id = ?",
 	    0, .ncols = 0, .nparams = 12 },
 	[SQL_CONSENT_PARTY_INSERT] = { "INSERT INTO consent_party (consent_id, organisation_id, insats_id)"
 	                               " VALUES (?, ?, ?)",
@@ -152,7 +164,8 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                       " WHERE id = ? AND state = 'utkast'",
 	    0, .ncols = 0, .nparams = 7 },
 	[SQL_CONSENT_TEXT_MARK_USED] = { "UPDATE consent_text SET used = 1 WHERE id ="
-	                                 " (SELECT text_id FROM consent WHERE id = ?)",
+	                                 " (SELECT text_id FROM consent WHERE id = ?)"
+	                                 " AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_CONSENT_REFERRAL_LOCK] = { "SELECT id, gallrad_at IS NOT NULL AS gallrad "
 	                                "FROM referral WHERE id = ? FOR UPDATE",
@@ -200,22 +213,25 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	    1, .ncols = 18, .nparams = 1, .rec = &consent_referral_record },
 	[SQL_CONSENT_TEXT_LIST] = { "SELECT id, kind, language, version, title, is_current, used,"
 	                            " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at, to_check"
-	                            " FROM consent_text ORDER BY kind, language = 'sv' DESC,"
+	                            " FROM consent_text WHERE forbund_id = :forbund"
+	                            " ORDER BY kind, language = 'sv' DESC,"
 	                            " language, version DESC",
 	    1, .ncols = 9, .nparams = 0, .rec = &consent_text_list_record },
 	[SQL_CONSENT_TEXT_LOCK] = { "SELECT id, kind, language, version, title, body, is_current,"
-	                            " used FROM consent_text WHERE id = ? FOR UPDATE",
+	                            " used FROM consent_text WHERE id = ? AND forbund_id = :forbund"
+	                            " FOR UPDATE",
 	    0, .ncols = 8, .nparams = 1, .rec = &consent_text_record },
 	[SQL_CONSENT_TEXT_UPDATE] = { "UPDATE consent_text SET title = ?, body = ?"
-	                              " WHERE id = ? AND used = 0",
+	                              " WHERE id = ? AND used = 0 AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 3 },
 	[SQL_CONSENT_TEXT_UNCURRENT] = { "UPDATE consent_text SET is_current = 0"
-	                                 " WHERE kind = ? AND language = ? AND is_current = 1",
+	                                 " WHERE forbund_id = :forbund AND kind = ? AND language = ?"
+	                                 " AND is_current = 1",
 	    0, .ncols = 0, .nparams = 2 },
-	[SQL_CONSENT_TEXT_INSERT] = { "INSERT INTO consent_text (kind, language, version, title, body,"
-	                              " is_current, created_by) SELECT ?, ?,"
+	[SQL_CONSENT_TEXT_INSERT] = { "INSERT INTO consent_text (forbund_id, kind, language, version,"
+	                              " title, body, is_current, created_by) SELECT :forbund, ?, ?,"
 	                              " COALESCE(MAX(version), 0) + 1, ?, ?, 1, ? FROM consent_text"
-	                              " WHERE kind = ? AND language = ?",
+	                              " WHERE forbund_id = :forbund AND kind = ? AND language = ?",
 	    0, .ncols = 0, .nparams = 7 },
 	/* A bare UNION ALL ordered as a whole, with its order keys o1..o4 as
 	 * columns: wrapped in a derived table to leave them out, it cost
@@ -247,7 +263,7 @@ const struct db_query sql_consent[SQL_CONSENT__MAX] = {
 	                         " s.display_name, IFNULL(DATE_FORMAT(c.ended_at, '%Y-%m-%d %H:%i'), ''),"
 	                         " -c.id, '', 0, ''"
 	                         " FROM consent c JOIN staff s ON s.id = c.taken_by"
-	                         " JOIN consent_text t ON t.id = c.text_id"
+	                         " JOIN consent_text t ON t.id = c.text_id AND t.forbund_id = :forbund"
 	                         " WHERE c.referral_id = ?)"
 	                         " UNION ALL (SELECT 2, cp.id, cp.consent_id, IFNULL(cp.organisation_id, 0),"
 	                         " cp.insats_id IS NOT NULL, 0, 0, 0," PARTY_NAME

@@ -385,7 +385,9 @@ enum app_err consent_mark_error(struct req *, long long id,
     enum consent_refusal *refused);
 
 /*
- * The versioned texts (admin). A text a consent has pinned is never
+ * The versioned texts (admin), each förbund's own (sql/0073): the
+ * request's förbund's only, another förbund's text id is not found
+ * (APP_ENOTFOUND from the page). A text a consent has pinned is never
  * changed: saving it makes the next version, which new consents get from
  * then on; a text no consent has used yet is corrected in place. Only the
  * current version of a kind and language is edited (*refused

@@ -264,13 +264,14 @@ enum app_err consent_events(struct db *, struct arena *a, long long consent_id,
 enum app_err consent_party_choices(struct db *, struct arena *a,
     long long insats_id, struct consent_party_choice **out, size_t *n);
 
-/* The current text of kind in language (id, title, body, version). */
+/* The request's förbund's current text of kind in language (id, title,
+ * body, version). */
 enum app_err consent_text_current(struct db *, struct arena *a,
     enum consent_kind kind, struct str language, struct consent_text *out,
     int *found);
 
-/* The languages kind has a current text in, Swedish first (language
- * only). */
+/* The languages kind has a current text of the request's förbund in,
+ * Swedish first (language only). */
 enum app_err consent_text_languages(struct db *, struct arena *a,
     enum consent_kind kind, struct consent_text **out, size_t *n);
 
@@ -307,13 +308,14 @@ enum app_err consent_others_active(struct db *, struct arena *a,
 enum app_err consent_active_party_count(
     struct db *, struct arena *a, long long consent_id, long long *n);
 
-/* Every text version, by kind and language (Swedish first), newest
- * first: id, kind, language, version, title, is_current, used and
- * created_at. */
+/* Every text version of the request's förbund, by kind and language
+ * (Swedish first), newest first: id, kind, language, version, title,
+ * is_current, used and created_at. */
 enum app_err consent_text_list(
     struct db *, struct arena *a, struct consent_text **out, size_t *n);
 
-/* Text id in full, locked FOR UPDATE when in a transaction. */
+/* Text id in full, locked FOR UPDATE when in a transaction; not found
+ * when it is another förbund's. */
 enum app_err consent_text_lock(struct db *, struct arena *a, long long id,
     struct consent_text *out, int *found);
 
@@ -323,7 +325,9 @@ enum app_err consent_text_lock(struct db *, struct arena *a, long long id,
  * --------------------------------------------------------------------- */
 
 /* Insert d as a draft taken by staff_id; *id the new consent. Its
- * parties and categories are not written here. */
+ * parties and categories are not written here. APP_EDB (logged as a bug)
+ * when d's text is not the request's förbund's of d's kind and language,
+ * or the referral's insats is another förbund's. */
 enum app_err consent_insert(struct db *, struct arena *a,
     const struct consent_draft *d, long long staff_id, long long *id);
 

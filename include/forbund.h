@@ -183,7 +183,9 @@ enum app_err forbund_set_run(struct req *, const char *which,
 /*
  * Create f in one transaction: the förbund, its office, and its admin
  * (role admin, password_hash, to be changed at the first login), with an
- * access-log row. *forbund_id and *staff_id are the new rows'. The request's
+ * access-log row. The förbund's insert also gives it a copy of the first
+ * förbund's current consent texts, each its version 1, unused (sql/0073's
+ * trigger forbund_consent_texts), so its staff can take consents at once. *forbund_id and *staff_id are the new rows'. The request's
  * förbund (db_forbund_set()) is the new one afterwards. APP_EDUP when the
  * name, host name or account name is taken; APP_EINPUT when f has no host
  * name and another active förbund has none either (the installation's
@@ -195,8 +197,8 @@ enum app_err forbund_create(struct req *, const struct forbund_new *f,
 
 /*
  * The installation's settings are still one set for every förbund: the
- * code lists, the consent texts, the questionnaires and the gallring rules
- * (issue 20 has them still to divide). Until they are each förbund's, only
+ * code lists, the questionnaires and the gallring rules (issue 20 has
+ * them still to divide; the consent texts are each förbund's, sql/0073). Until they are each förbund's, only
  * the installation's own förbund (its first active one, the lowest id)
  * manages them (an inactive förbund's accounts cannot log in):
  * *may is 1 when the request's förbund is that one. Another förbund's

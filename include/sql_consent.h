@@ -4,7 +4,13 @@
  * Each statement that returns rows declares its record (the decode tables
  * in include/consent_record.h): its columns are named by their aliases,
  * checked against the record when a worker prepares it. Each statement
- * lists its parameters and its record. */
+ * lists its parameters and its record.
+ *
+ * Consent texts are each förbund's own (sql/0073): every statement on
+ * consent_text names the request's förbund (":forbund", db_scope.h), so
+ * an admin sees and edits only its own, a new consent pins its own, and a
+ * consent is shown only with its own förbund's text (tests/unit/
+ * test_db_scope_cover.c checks it). */
 #ifndef SQL_CONSENT_H
 #define SQL_CONSENT_H
 
@@ -57,9 +63,9 @@ enum sql_consent {
 	SQL_CONSENT_END,
 	/* (consent, event, party|NULL, staff|NULL, how, reason) */
 	SQL_CONSENT_EVENT_INSERT,
-	/* (referral) -> consent_list_record */
+	/* (referral) -> consent_list_record (the texts scoped) */
 	SQL_CONSENT_LIST,
-	/* (consent) -> consent_record */
+	/* (consent) -> consent_record (its text scoped) */
 	SQL_CONSENT_GET,
 	/* (consent) -> consent_party_record */
 	SQL_CONSENT_PARTIES,
@@ -72,13 +78,16 @@ enum sql_consent {
 	/* (insats, insats) -> consent_party_choice_record: the förbund's
 	 * active organisations (units after their parent) and the insats */
 	SQL_CONSENT_PARTY_CHOICES,
-	/* (kind, language) -> consent_text_current_record */
+	/* (kind, language) -> consent_text_current_record: the förbund's */
 	SQL_CONSENT_TEXT_CURRENT,
-	/* (kind) -> consent_text_language_record: each current text's */
+	/* (kind) -> consent_text_language_record: each current text's of
+	 * the förbund */
 	SQL_CONSENT_LANGUAGES,
-	/* (referral, kind, text, language, interpreter_used,
-	 * interpreter_language, obtain, disclose, purpose, valid_from,
-	 * valid_until|NULL, taken_by): a draft */
+	/* (interpreter_used, interpreter_language, obtain, disclose,
+	 * purpose, valid_from, valid_until|NULL, taken_by, text, kind,
+	 * language, referral): a draft; no row unless the text is the
+	 * förbund's of that kind and language and the referral's insats is
+	 * the förbund's */
 	SQL_CONSENT_INSERT,
 	/* (consent, organisation|NULL, insats|NULL) */
 	SQL_CONSENT_PARTY_INSERT,
@@ -87,7 +96,7 @@ enum sql_consent {
 	/* (signed_how, signer_name, signature|NULL, paper_date|NULL, answer,
 	 * consent): utkast -> aktiv */
 	SQL_CONSENT_SIGN,
-	/* (consent): its text version is used, so frozen */
+	/* (consent): its text version (the förbund's) is used, so frozen */
 	SQL_CONSENT_TEXT_MARK_USED,
 	/* (consent) -> consent_lock_record FOR UPDATE */
 	SQL_CONSENT_LOCK,
@@ -111,9 +120,10 @@ enum sql_consent {
 	SQL_CONSENT_TOUCH,
 	/* (referral) -> consent_referral_record */
 	SQL_CONSENT_REFERRAL,
-	/* admin: () -> consent_text_list_record */
+	/* admin: () -> consent_text_list_record, the förbund's texts */
 	SQL_CONSENT_TEXT_LIST,
-	/* admin: (id) -> consent_text_record FOR UPDATE */
+	/* admin: (id) -> consent_text_record FOR UPDATE; none when another
+	 * förbund's */
 	SQL_CONSENT_TEXT_LOCK,
 	/* admin: (title, body, id) an unused text, in place */
 	SQL_CONSENT_TEXT_UPDATE,

@@ -270,7 +270,8 @@ make_data() {
 	INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
 		signed_how, paper_date, taken_by, signed_at)
 	SELECT p.referral_id, 'sus', 'aktiv', 'ja',
-	(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+	(SELECT t.id FROM consent_text t JOIN insats i ON i.forbund_id = t.forbund_id
+	  WHERE i.id = p.insats_id AND t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1),
 	'sv', p.start_date, 'papper', p.start_date, 4, UTC_TIMESTAMP()
 	FROM participation p WHERE p.id % 10 < 8
 	AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.referral_id = p.referral_id AND c.kind = 'sus')"

@@ -29,7 +29,8 @@ function fixtureWaiver(ref) {
 		  signer_name, paper_date, taken_by, signed_at)
 		SELECT ${ref}, 'sekretess', 'aktiv', 'ja', t.id, 'sv', 1, 1, 'Testets syfte',
 		  CURDATE(), CURDATE() + INTERVAL 1 YEAR, 'papper', 'Test', CURDATE(), ${FK_STAFF}, UTC_TIMESTAMP()
-		FROM consent_text t WHERE t.kind = 'sekretess' AND t.language = 'sv' AND t.is_current = 1;
+		FROM referral r JOIN insats i ON i.id = r.insats_id JOIN consent_text t ON t.forbund_id = i.forbund_id
+		  AND t.kind = 'sekretess' AND t.language = 'sv' AND t.is_current = 1 WHERE r.id = ${ref};
 		SET @c = LAST_INSERT_ID();
 		INSERT INTO consent_party (consent_id, organisation_id, insats_id) VALUES (@c, ${FK_ORG}, NULL), (@c, NULL, ${CM});
 		INSERT INTO consent_consent_category (consent_id, category_code) VALUES (@c, 'arbete');
@@ -40,7 +41,8 @@ function fixtureSus(ref) {
 	return sql(`INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
 		  signed_how, paper_date, taken_by, signed_at)
 		SELECT ${ref}, 'sus', 'aktiv', 'ja', t.id, 'sv', CURDATE(), 'papper', CURDATE(), ${FK_STAFF}, UTC_TIMESTAMP()
-		FROM consent_text t WHERE t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1;
+		FROM referral r JOIN insats i ON i.id = r.insats_id JOIN consent_text t ON t.forbund_id = i.forbund_id
+		  AND t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1 WHERE r.id = ${ref};
 		SELECT LAST_INSERT_ID();`)[0];
 }
 

@@ -219,8 +219,9 @@ async function journey(j, n) {
 		sql(`SELECT CONCAT_WS('|', c.state, c.language, t.language, t.is_current, c.signed_how, c.signed_with, c.signer_name)
 			FROM consent c JOIN consent_text t ON t.id = c.text_id WHERE c.id = ${c}`)[0],
 		`aktiv|${L}|${L}|1|surfplatta|${j.how === "touch" ? "ritad" : "namn"}|${j.name}`);
-	eq(`${tag}: ... the text is the language's newest`, sql(`SELECT c.text_id = (SELECT MAX(id) FROM consent_text
-		WHERE kind = 'sekretess' AND language = '${L}') FROM consent c WHERE c.id = ${c}`)[0], "1");
+	eq(`${tag}: ... the text is the language's newest (of the förbund)`, sql(`SELECT c.text_id = (SELECT MAX(t.id)
+		FROM consent_text t JOIN insats i ON i.forbund_id = t.forbund_id JOIN referral r ON r.insats_id = i.id
+		WHERE r.id = c.referral_id AND t.kind = 'sekretess' AND t.language = '${L}') FROM consent c WHERE c.id = ${c}`)[0], "1");
 	await h.press(`a[href="/surfplatta?sprak=${L}"]`);
 	check(`${tag}: "Klar" after signing lands on the lock screen in the language`, await lockIn(page, L), urlOf(page));
 

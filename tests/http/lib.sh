@@ -341,7 +341,9 @@ referral_id_of() {
 
 # by_name PATH: PATH with every {KIND:NAME} replaced by that demo row's
 # id: {staff:USERNAME}, {org_of:USERNAME} (the staff member's
-# organisation), {insats:SLUG}, {consent_text:KIND:LANGUAGE:VERSION}.
+# organisation), {insats:SLUG}, {consent_text:KIND:LANGUAGE:VERSION} (of
+# the förbund whose short name is BY_NAME_FORBUND, by default the first
+# förbund: each förbund has its own texts, sql/0073).
 by_name() {
 	local p=$1 tok kind name id k l v
 	while [[ $p =~ \{([a-z_]+):([^}]*)\} ]]; do
@@ -352,8 +354,11 @@ by_name() {
 		insats) id=$(lookup_one "insats $name" "SELECT id FROM insats WHERE slug = '$name'") ;;
 		consent_text)
 			IFS=: read -r k l v <<< "$name"
-			id=$(lookup_one "consent text $name" "SELECT id FROM consent_text
-				WHERE kind = '$k' AND language = '$l' AND version = $v")
+			id=$(lookup_one "consent text $name" "SELECT t.id FROM consent_text t
+				JOIN forbund f ON f.id = t.forbund_id AND f.id = COALESCE(
+				  (SELECT id FROM forbund WHERE short_name = '${BY_NAME_FORBUND:-}'),
+				  (SELECT MIN(id) FROM forbund))
+				WHERE t.kind = '$k' AND t.language = '$l' AND t.version = $v")
 			;;
 		*) id= ;;
 		esac
@@ -565,7 +570,7 @@ new_referral() {
 # --- Consent fixtures (sql/0008_consent.sql), written straight to the database.
 
 # give_waiver REFERRAL_ID [ORG_ID] [DISCLOSE 0|1]: an aktiv secrecy waiver
-# (the current Swedish text, signed on paper, valid from two days ago for a
+# (its förbund's current Swedish text, signed on paper, valid from two days ago for a
 # year) naming ORG_ID (default: the referral's organisation) and the
 # referral's insats as parties, obtain and (unless DISCLOSE is 0) disclose,
 # with its 'givet' event. Prints the consent id.
@@ -578,8 +583,9 @@ give_waiver() {
 	  SELECT r.id, 'sekretess', 'aktiv', 'ja', t.id, 'sv', 1, $disclose, 'Testets syfte',
 	    DATE('$TODAY') - INTERVAL 2 DAY, DATE('$TODAY') + INTERVAL 1 YEAR, 'papper', 'Test Testsson',
 	    DATE('$TODAY') - INTERVAL 2 DAY, r.remittent_id, UTC_TIMESTAMP()
-	  FROM referral r JOIN consent_text t ON t.kind = 'sekretess' AND t.language = 'sv'
-	    AND t.is_current = 1 WHERE r.id = $ref;
+	  FROM referral r JOIN insats i ON i.id = r.insats_id
+	  JOIN consent_text t ON t.forbund_id = i.forbund_id AND t.kind = 'sekretess'
+	    AND t.language = 'sv' AND t.is_current = 1 WHERE r.id = $ref;
 	  SET @c = LAST_INSERT_ID();
 	  INSERT INTO consent_party (consent_id, organisation_id, insats_id) VALUES (@c, $org, NULL);
 	  INSERT INTO consent_party (consent_id, organisation_id, insats_id)
@@ -619,12 +625,14 @@ revoke_party() {
 }
 
 # give_waiver_in REFERRAL LANGUAGE: give_waiver's waiver, in LANGUAGE's
-# current text; prints its id.
+# current text (its förbund's); prints its id.
 give_waiver_in() {
 	local c
 	c=$(give_waiver "$1")
-	q "UPDATE consent SET language = '$2', text_id = (SELECT id FROM consent_text
-	     WHERE kind = 'sekretess' AND language = '$2' AND is_current = 1) WHERE id = $c"
+	q "UPDATE consent SET language = '$2', text_id = (SELECT t.id FROM consent_text t
+	     JOIN insats i ON i.forbund_id = t.forbund_id JOIN referral r ON r.insats_id = i.id
+	     WHERE r.id = $1 AND t.kind = 'sekretess' AND t.language = '$2' AND t.is_current = 1)
+	   WHERE id = $c"
 	echo "$c"
 }
 # give_sus_consent REFERRAL [ANSWER]: an aktiv SUS consent (default ja),
@@ -633,8 +641,9 @@ give_sus_consent() {
 	q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
 	     signed_how, paper_date, taken_by, signed_at)
 	   SELECT $1, 'sus', 'aktiv', '${2:-ja}', t.id, 'sv', DATE('$TODAY'), 'papper', DATE('$TODAY'), $SQL_FK_STAFF,
-	     UTC_TIMESTAMP() FROM consent_text t WHERE t.kind = 'sus' AND t.language = 'sv'
-	     AND t.is_current = 1;
+	     UTC_TIMESTAMP() FROM referral r JOIN insats i ON i.id = r.insats_id
+	     JOIN consent_text t ON t.forbund_id = i.forbund_id AND t.kind = 'sus'
+	     AND t.language = 'sv' AND t.is_current = 1 WHERE r.id = $1;
 	   SELECT LAST_INSERT_ID();"
 }
 # give_participation_sus_consent PARTICIPATION [ANSWER]: an aktiv SUS
@@ -644,7 +653,8 @@ give_participation_sus_consent() {
 	q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
 		signed_how, paper_date, taken_by, signed_at)
 		SELECT p.referral_id, 'sus', 'aktiv', '${2:-ja}',
-		(SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+		(SELECT t.id FROM consent_text t JOIN insats i ON i.forbund_id = t.forbund_id
+		  WHERE i.id = p.insats_id AND t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1),
 		'sv', p.start_date, 'papper', p.start_date, (SELECT id FROM staff WHERE username = 'personal.fv'),
 		UTC_TIMESTAMP()
 		FROM participation p WHERE p.id = $1"

@@ -15,20 +15,24 @@
 CMI=$(insats_id_of "Case Manager")
 FKO=$(org_id_of Försäkringskassan)
 
-# --- 1. The texts, six languages each, translations marked
+# --- 1. The texts, six languages each, translations marked (the first
+# förbund's: the second's are copies of them, sql/0073)
+F1=$(forbund_id_of SOFTLEG)
 for kind in sekretess sus; do
 	eq "$kind: a current text in each of the six languages" \
 		"$(q "SELECT GROUP_CONCAT(language ORDER BY language) FROM consent_text
-		      WHERE kind = '$kind' AND is_current = 1 AND language IN ('sv','en','ar','so','fa-AF','ti')")" \
+		      WHERE forbund_id = $F1 AND kind = '$kind' AND is_current = 1
+		      AND language IN ('sv','en','ar','so','fa-AF','ti')")" \
 		"ar,en,fa-AF,so,sv,ti"
 	eq "$kind: our translations are marked for a translator's check" \
 		"$(q "SELECT GROUP_CONCAT(language ORDER BY language) FROM consent_text
-		      WHERE kind = '$kind' AND version = 1 AND created_by IS NULL AND to_check = 1")" \
+		      WHERE forbund_id = $F1 AND kind = '$kind' AND version = 1 AND created_by IS NULL
+		      AND to_check = 1")" \
 		"ar,fa-AF,so,ti"
 done
 eq "the SUS texts stay marked as our example in each new language" \
-	"$(q "SELECT COUNT(*) FROM consent_text WHERE kind = 'sus' AND version = 1 AND created_by IS NULL
-	      AND body LIKE '%9443%' AND language IN ('so','fa-AF','ti')")" 3
+	"$(q "SELECT COUNT(*) FROM consent_text WHERE forbund_id = $F1 AND kind = 'sus' AND version = 1
+	      AND created_by IS NULL AND body LIKE '%9443%' AND language IN ('so','fa-AF','ti')")" 3
 eq "each category has a label in Somali, Dari and Tigrinya" \
 	"$(q "SELECT COUNT(*) FROM consent_category WHERE label_so <> '' AND label_fa_af <> '' AND label_ti <> ''")" \
 	"$(q "SELECT COUNT(*) FROM consent_category")"

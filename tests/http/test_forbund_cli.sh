@@ -1,8 +1,10 @@
 # A new förbund in the installation (issue 20): `stegvis forbund-add`, the
 # installation operator's command, makes the förbund, its office and its
 # first admin in one transaction, prints the temporary password once, and
-# logs it. The new admin must change the password, then sees only the new
-# förbund on the admin pages. Bad input stores nothing. The förbund is
+# logs it. The new förbund starts with a copy of the first förbund's
+# current consent texts (sql/0073), its own from then on. The new admin
+# must change the password, then sees only the new förbund on the admin
+# pages, its consent texts too. Bad input stores nothing. The förbund is
 # inactive again at exit (the demo förbund alone: later tests' public
 # page needs no host name).
 . "$(dirname "$0")/lib.sh"
@@ -13,9 +15,17 @@ OUT="$LIB_TMP/forbund-add.out"
 nforbund() { q "SELECT COUNT(*) FROM forbund"; }
 norgs() { q "SELECT COUNT(*) FROM organisation"; }
 nstaff() { q "SELECT COUNT(*) FROM staff"; }
+ntexts() { q "SELECT COUNT(*) FROM consent_text"; }
+F1=$(q "SELECT MIN(id) FROM forbund")
+# texts_of F [CURRENT_ONLY]: förbund F's texts' kind, language, wording
+# and translation mark, as one digest.
+texts_of() {
+	q "SELECT CONCAT(COUNT(*), ':', MD5(GROUP_CONCAT(kind, language, title, body, to_check
+		ORDER BY kind, language SEPARATOR '|'))) FROM consent_text WHERE forbund_id = $1 AND is_current = 1"
+}
 
 # --- Refused: nothing stored
-before="$(nforbund)|$(norgs)|$(nstaff)"
+before="$(nforbund)|$(norgs)|$(nstaff)|$(ntexts)"
 "$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" > "$OUT" 2>&1
 eq "without an admin: a usage error (2)" "$?" 2
 "$BIN" forbund-add -c "$CONF" --name "Förbund $P" --short "FC$$" --host "Stora.Bokstaver.se" \
@@ -40,7 +50,8 @@ check "... saying so" grep -q "account name is taken" "$OUT"
 eq "no host name while another förbund has none: refused" "$?" 1
 check "... saying what to do" grep -q "give this one --host" "$OUT"
 eq "... and the demo's public page is still there" "$(fetch "$BASE/")" 200
-eq "nothing of the refused ones is stored" "$(nforbund)|$(norgs)|$(nstaff)" "$before"
+eq "nothing of the refused ones is stored, no consent text either" \
+	"$(nforbund)|$(norgs)|$(nstaff)|$(ntexts)" "$before"
 
 # --- Created
 "$BIN" forbund-add -c "$CONF" --name "Samordningsförbundet $P" --short "FC$$" --host "fc-$$.test" \
@@ -61,6 +72,13 @@ eq "its admin: in its office, in the förbund, role admin, password to change" \
 check "the password is not stored as typed" test "$(q "SELECT password_hash LIKE '\$argon2id\$%' FROM staff WHERE id = $A")" = 1
 eq "the creation is in the access log" "$(audits "username = 'cli:forbund-add' AND action = 'admin'
 	AND detail LIKE 'förbund $F created, admin ${P}_a:%'")" 1
+eq "its consent texts: the first förbund's current ones, word for word" "$(texts_of "$F")" "$(texts_of "$F1")"
+eq "... each its version 1, current, unused, written by nobody, and nothing else" \
+	"$(q "SELECT CONCAT_WS('|', COUNT(*), SUM(version = 1 AND is_current = 1 AND used = 0 AND created_by IS NULL))
+	FROM consent_text WHERE forbund_id = $F")" \
+	"$(q "SELECT CONCAT_WS('|', COUNT(*), COUNT(*)) FROM consent_text WHERE forbund_id = $F1 AND is_current = 1")"
+T1=$(q "SELECT id FROM consent_text WHERE forbund_id = $F1 AND kind = 'sekretess' AND language = 'sv' AND is_current = 1")
+TF=$(q "SELECT id FROM consent_text WHERE forbund_id = $F AND kind = 'sekretess' AND language = 'sv' AND is_current = 1")
 
 eq "the new admin logs in with the temporary password" "$(as "${P}_a" "$pw")" 303
 expect_header "... and must change it first" "Location: /losenord"
@@ -73,6 +91,16 @@ aget "${P}_a" /admin/konton > /dev/null
 expect_body "its account list has itself" "${P}_a"
 check "... and no demo account" body_lacks "remittent.fk"
 eq "a demo account by id: 404" "$(aget "${P}_a" "/admin/konton/$(staff_id_of admin)")" 404
+eq "its consent texts: 200" "$(aget "${P}_a" /admin/samtyckestexter)" 200
+expect_body "... its own Swedish waiver, to edit" "href=\"/admin/samtyckestexter/$TF\""
+check "... not the first förbund's" body_lacks "href=\"/admin/samtyckestexter/$T1\""
+eq "the first förbund's text by id: 404" "$(aget "${P}_a" "/admin/samtyckestexter/$T1")" 404
+first_before=$(texts_of "$F1")
+eq "it corrects its unused waiver" "$(apost "${P}_a" "/admin/samtyckestexter/$TF" \
+	--data-urlencode "titel=Samtycke $P" --data-urlencode "text=Förbundets egen text $P.")" 303
+eq "... in place: version 1, its own words" "$(q "SELECT CONCAT_WS('|', version, title, is_current)
+	FROM consent_text WHERE id = $TF")" "1|Samtycke $P|1"
+eq "... the first förbund's texts unchanged" "$(texts_of "$F1")" "$first_before"
 got=$(apost "${P}_a" /admin/organisationer/ny --data-urlencode "namn=Kommunen $P" --data "typ=kommun" --data "aktiv=1")
 eq "it adds an organisation" "$got" 303
 eq "... in its förbund" "$(q "SELECT forbund_id FROM organisation WHERE name = 'Kommunen $P'")" "$F"

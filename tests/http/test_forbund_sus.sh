@@ -48,8 +48,9 @@ X2=$(q "SELECT p.id FROM participation p JOIN person pn ON pn.id = p.person_id W
 check "its participation" test -n "$X2"
 q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from, signed_how,
 	paper_date, taken_by, signed_at)
-	SELECT p.referral_id, 'sus', 'aktiv', 'ja', (SELECT id FROM consent_text WHERE kind = 'sus'
-	AND language = 'sv' AND is_current = 1), 'sv', p.start_date, 'papper', p.start_date, $REM2,
+	SELECT p.referral_id, 'sus', 'aktiv', 'ja', (SELECT t.id FROM consent_text t
+	JOIN insats i ON i.forbund_id = t.forbund_id WHERE i.id = p.insats_id AND t.kind = 'sus'
+	AND t.language = 'sv' AND t.is_current = 1), 'sv', p.start_date, 'papper', p.start_date, $REM2,
 	UTC_TIMESTAMP() FROM participation p WHERE p.id = $X2"
 
 T1=$(new_api_token sus-job)

@@ -1,7 +1,8 @@
 # The role matrix: every demo role against every route (role_matrix.txt),
 # once for each of the demo's two förbund, each with its own accounts and
-# rows. A cell "A/B" is A for the installation's first förbund and B for
-# the other (the installation's settings are the first förbund's admin's).
+# rows (its own consent texts too: BY_NAME_FORBUND, by_name in lib.sh). A
+# cell "A/B" is A for the installation's first förbund and B for the other
+# (the installation's settings are the first förbund's admin's).
 . "$(dirname "$0")/lib.sh"
 MATRIX="$(dirname "$0")/role_matrix.txt"
 ROLES=(anon remittent insatspersonal forbund admin integration)
@@ -18,6 +19,7 @@ done < <("$BIN" routes | grep -v '^HEAD ')
 declare -A JAR USER RENAME
 roles_for() {
 	local role
+	BY_NAME_FORBUND=$1
 	case $1 in
 	SOFTLEG)
 		USER=([remittent]=remittent.fk [insatspersonal]=personal.fv [forbund]=forbund

@@ -24,8 +24,9 @@ check "and generated participants" quiet "$BIN" demo-participants -c "$CONF" \
 # A SUS consent for everyone who lacks one (as make bench does).
 sd "INSERT INTO consent (referral_id, kind, state, answer, text_id, language,
 	valid_from, signed_how, paper_date, taken_by, signed_at)
-	SELECT p.referral_id, 'sus', 'aktiv', 'ja', (SELECT id FROM consent_text
-	WHERE kind = 'sus' AND language = 'sv' AND is_current = 1), 'sv',
+	SELECT p.referral_id, 'sus', 'aktiv', 'ja', (SELECT t.id FROM consent_text t
+	JOIN insats i ON i.forbund_id = t.forbund_id WHERE i.id = p.insats_id
+	AND t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1), 'sv',
 	p.start_date, 'papper', p.start_date, (SELECT MIN(id) FROM staff), UTC_TIMESTAMP()
 	FROM participation p WHERE NOT EXISTS (SELECT 1 FROM consent c
 	WHERE c.referral_id = p.referral_id AND c.kind = 'sus')"

@@ -209,7 +209,8 @@ P6=$(part kvinna inskriven -)
 q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, valid_from,
      signed_how, taken_by, signed_at)
    SELECT p.referral_id, 'sus', 'aktiv', 'ja',
-     (SELECT id FROM consent_text WHERE kind = 'sus' AND language = 'sv' AND is_current = 1),
+     (SELECT t.id FROM consent_text t JOIN insats i ON i.forbund_id = t.forbund_id
+       WHERE i.id = p.insats_id AND t.kind = 'sus' AND t.language = 'sv' AND t.is_current = 1),
      'sv', p.start_date, 'surfplatta', $FV_ID, '2026-03-01 23:30:00'
    FROM participation p WHERE p.id = $P6"
 step "a consent signed on the tablet at night"

@@ -1,4 +1,5 @@
 /* demo.c: generated demo participants; see include/demo.h. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +219,32 @@ demo_pnr(long born, int woman, char out[13])
 	}
 }
 
+/* The rows of the query fmt with its arguments formatted in (integers of
+ * ours, never input: safe), or NULL after saying why on stderr. */
+static MYSQL_RES *demo_rows_of(MYSQL *my, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static MYSQL_RES *
+demo_rows_of(MYSQL *my, const char *fmt, ...)
+{
+	char q[1024];
+	MYSQL_RES *res;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(q, sizeof(q), fmt, ap);
+	va_end(ap);
+
+	if (len < 0 || (size_t)len >= sizeof(q) ||
+	    mysql_real_query(my, q, (unsigned long)len) != 0 ||
+	    (res = mysql_store_result(my)) == NULL) {
+		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+		return NULL;
+	}
+	return res;
+}
+
 static int
 demo_load_insatser(MYSQL *my, unsigned forbund, struct demo_insats *ins, int *n)
 {
@@ -232,18 +259,12 @@ demo_load_insatser(MYSQL *my, unsigned forbund, struct demo_insats *ins, int *n)
 	    "COALESCE(TO_DAYS(i.period_end) - 719528, 0) "
 	    "FROM insats i WHERE i.active = 1 AND i.direction = 'individ' "
 	    "AND i.places > 0 AND i.forbund_id = %u ORDER BY i.id";
-	char q[sizeof(fmt) + 16];
 	MYSQL_RES *res;
 	MYSQL_ROW row;
 
 	*n = 0;
-	/* An integer of ours, not input: formatting it in is safe. */
-	snprintf(q, sizeof(q), fmt, forbund);
-	if (mysql_real_query(my, q, strlen(q)) != 0 ||
-	    (res = mysql_store_result(my)) == NULL) {
-		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+	if ((res = demo_rows_of(my, fmt, forbund)) == NULL)
 		return 0;
-	}
 	while ((row = mysql_fetch_row(res)) != NULL && *n < DEMO_MAX_INSATSER) {
 		struct demo_insats *d = &ins[(*n)++];
 		d->id = atoll(row[0]);
@@ -270,14 +291,11 @@ demo_load_remittents(
 	    "SELECT s.id, s.organisation_id FROM staff s JOIN staff_role r "
 	    "ON r.staff_id = s.id AND r.role = 'remittent' WHERE s.active = 1 "
 	    "AND s.forbund_id = %u ORDER BY s.id";
-	char q[sizeof(fmt) + 16];
 	MYSQL_RES *res;
 	MYSQL_ROW row;
 
 	*n = 0;
-	snprintf(q, sizeof(q), fmt, forbund);
-	if (mysql_real_query(my, q, strlen(q)) != 0 ||
-	    (res = mysql_store_result(my)) == NULL)
+	if ((res = demo_rows_of(my, fmt, forbund)) == NULL)
 		return 0;
 	while ((row = mysql_fetch_row(res)) != NULL && *n < DEMO_MAX_STAFF) {
 		ids[*n] = atoll(row[0]);
@@ -292,21 +310,15 @@ demo_load_remittents(
 static int
 demo_load_texts(MYSQL *my, unsigned forbund)
 {
-	char q[160];
-	int len;
+	static const char fmt[] =
+	    "SELECT kind, id FROM consent_text WHERE forbund_id = %u "
+	    "AND language = 'sv' AND is_current = 1";
 	MYSQL_RES *res;
 	MYSQL_ROW row;
 
-	len = snprintf(q, sizeof(q),
-	    "SELECT kind, id FROM consent_text WHERE forbund_id = %u "
-	    "AND language = 'sv' AND is_current = 1",
-	    forbund);
 	demo_text_sekretess = demo_text_sus = 0;
-	if (mysql_real_query(my, q, (unsigned long)len) != 0 ||
-	    (res = mysql_store_result(my)) == NULL) {
-		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+	if ((res = demo_rows_of(my, fmt, forbund)) == NULL)
 		return 0;
-	}
 	while ((row = mysql_fetch_row(res)) != NULL)
 		if (strcmp(row[0], "sekretess") == 0)
 			demo_text_sekretess = atoll(row[1]);

@@ -16,6 +16,42 @@
 #include "quest_cli.h"
 #include "req.h"
 
+/* A command's connection and the request the domain functions take. */
+struct cli_env {
+	struct arena a;
+	struct conf c;
+	struct db *db;
+	struct req r;
+};
+
+/* Open env for the command named request_id; 0 after saying why. The
+ * caller closes it with cli_env_close() either way. */
+static int
+cli_env_open(struct cli_env *env, const char *conf_path, const char *request_id)
+{
+	memset(env, 0, sizeof(*env));
+	if (!arena_init(&env->a, REQ_ARENA_SIZE)) {
+		fputs("stegvis: out of memory\n", stderr);
+		return 0;
+	}
+	if (quest_cli_connect(conf_path, &env->c, &env->db) != 0)
+		return 0;
+	env->r.a = &env->a;
+	env->r.db = env->db;
+	env->r.conf = &env->c;
+	env->r.remote_addr = STR_LIT("local");
+	env->r.request_id = str_cstr(request_id);
+	return 1;
+}
+
+static void
+cli_env_close(struct cli_env *env)
+{
+	db_close(env->db);
+	conf_free(&env->c);
+	arena_free(&env->a);
+}
+
 static int
 usage(void)
 {
@@ -74,10 +110,8 @@ forbund_cli_add(int argc, char **argv)
 	struct forbund_new f;
 	long long forbund_id, staff_id;
 	struct str pw, hash;
-	struct db *db = NULL;
-	struct arena a;
-	struct conf c;
-	struct req r;
+	struct cli_env env;
+	struct req *r = &env.r;
 	int rc = 1;
 	enum app_err e;
 
@@ -87,24 +121,18 @@ forbund_cli_add(int argc, char **argv)
 		fprintf(stderr, "stegvis: forbund-add: %s\n", problem);
 		return 1;
 	}
-	if (sodium_init() < 0 || !arena_init(&a, REQ_ARENA_SIZE)) {
-		fputs("stegvis: out of memory\n", stderr);
+	if (sodium_init() < 0) {
+		fputs("stegvis: libsodium did not start\n", stderr);
 		return 1;
 	}
-	if (quest_cli_connect(conf_path, &c, &db) != 0)
+	if (!cli_env_open(&env, conf_path, "forbund-add"))
 		goto out;
-	memset(&r, 0, sizeof(r));
-	r.a = &a;
-	r.db = db;
-	r.conf = &c;
-	r.remote_addr = STR_LIT("local");
-	r.request_id = STR_LIT("forbund-add");
-	if ((pw = auth_temp_password(&r)).p == NULL ||
-	    auth_hash(&r, pw, &hash) != APP_OK) {
+	if ((pw = auth_temp_password(r)).p == NULL ||
+	    auth_hash(r, pw, &hash) != APP_OK) {
 		fputs("stegvis: out of memory\n", stderr);
 		goto out;
 	}
-	e = forbund_create(&r, &f, hash, &forbund_id, &staff_id);
+	e = forbund_create(r, &f, hash, &forbund_id, &staff_id);
 	if (e == APP_EDUP)
 		fputs("stegvis: forbund-add: a förbund of that name or host "
 		      "name exists, or the account name is taken; nothing was "
@@ -135,9 +163,7 @@ forbund_cli_add(int argc, char **argv)
 		rc = 0;
 	}
 out:
-	db_close(db);
-	conf_free(&c);
-	arena_free(&a);
+	cli_env_close(&env);
 	return rc;
 }
 
@@ -234,10 +260,7 @@ forbund_cli_set(int argc, char **argv)
 	enum forbund_set_refusal refusal;
 	enum forbund_set_result res;
 	struct forbund_set s;
-	struct db *db = NULL;
-	struct arena a;
-	struct conf c;
-	struct req r;
+	struct cli_env env;
 	int rc = 1;
 	enum app_err e;
 
@@ -247,19 +270,9 @@ forbund_cli_set(int argc, char **argv)
 		fprintf(stderr, "stegvis: forbund-set: %s\n", problem);
 		return 1;
 	}
-	if (!arena_init(&a, REQ_ARENA_SIZE)) {
-		fputs("stegvis: out of memory\n", stderr);
-		return 1;
-	}
-	if (quest_cli_connect(conf_path, &c, &db) != 0)
+	if (!cli_env_open(&env, conf_path, "forbund-set"))
 		goto out;
-	memset(&r, 0, sizeof(r));
-	r.a = &a;
-	r.db = db;
-	r.conf = &c;
-	r.remote_addr = STR_LIT("local");
-	r.request_id = STR_LIT("forbund-set");
-	e = forbund_set_run(&r, which, &s, &res, &refusal, &before, &after);
+	e = forbund_set_run(&env.r, which, &s, &res, &refusal, &before, &after);
 	if (e == APP_EDUP) {
 		fputs("stegvis: forbund-set: another förbund has that name or "
 		      "host name; nothing was changed\n",
@@ -321,8 +334,6 @@ forbund_cli_set(int argc, char **argv)
 		break;
 	}
 out:
-	db_close(db);
-	conf_free(&c);
-	arena_free(&a);
+	cli_env_close(&env);
 	return rc;
 }

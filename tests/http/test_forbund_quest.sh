@@ -61,11 +61,8 @@ n=$(answers "$SNAP/before/0")
 check "... the managers' survey counted, with a number ($n)" test -n "$n" -a "$n" != 0 -a "$n" != "×"
 
 # --- The second förbund, active, with its office, accounts and insats
-q "INSERT INTO forbund (name, short_name, municipalities)
-	VALUES ('Samordningsförbundet Enkät $$', 'FQ$$', 'Enkätby')"
-F2=$(forbund_id_of "FQ$$")
-q "INSERT INTO organisation (forbund_id, kind, name) VALUES ($F2, 'other', 'Kansliet $P')"
-O2=$(org_id_of "Kansliet $P")
+mk_forbund F2 "FQ$$"
+O2=$(office_of "$F2")
 mk_account "${P}_chef" "$O2" forbund "Chef Enkätförbundet"
 mk_account "${P}_pers" "$O2" insatspersonal "Personal Enkätförbundet"
 mk_account "${P}_rem" "$O2" remittent "Remittent Enkätförbundet"

@@ -71,6 +71,15 @@ forbund_text_ok(struct str s, size_t max)
 	return n >= 1 && n <= max;
 }
 
+static int
+forbund_all_digits(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return 0;
+	return 1;
+}
+
 /* The name, short name and host name the operator gives (forbund-add,
  * forbund-set): each checked only when given (.p not NULL). */
 static const char *
@@ -82,6 +91,11 @@ forbund_names_problem(struct str name, struct str short_name, struct str host)
 		return "the name must be 1 to 200 characters, on one line";
 	if (short_name.p != NULL && !forbund_text_ok(short_name, 60))
 		return "the short name must be 1 to 60 characters, on one line";
+	/* --forbund reads digits as an id: a short name of digits would
+	 * name another förbund there. */
+	if (short_name.p != NULL && forbund_all_digits(short_name))
+		return "the short name must not be only digits (--forbund reads "
+		       "digits as an id)";
 	if (host.p == NULL || host.len == 0)
 		return NULL;
 	/* As stored: what public_host_of() reads back unchanged (lower

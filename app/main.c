@@ -424,6 +424,12 @@ cli_sus_forbund(struct db *db, struct arena *a, const char *name)
 		    "eller kortnamnet. De aktiva:\n",
 		    name);
 		break;
+	case SUS_PICK_SHARED:
+		fprintf(stderr,
+		    "stegvis: --forbund %s: flera aktiva förbund har det "
+		    "kortnamnet; ange förbundet med dess id:\n",
+		    name);
+		break;
 	}
 	for (size_t i = 0; i < n; i++)
 		fprintf(stderr, "  %lld %.*s\n", rows[i].id,

@@ -1405,17 +1405,25 @@ sus_forbund_choose(const struct sus_forbund_pick *rows, size_t n,
 		*id = rows[0].id;
 		return SUS_PICK_OK;
 	}
+	/* Digits are an id, never a short name; a short name two förbund
+	 * share names neither (a cron line must not export the other's). */
+	size_t found = 0;
 	for (size_t i = 0; i < n; i++) {
 		char num[24];
 
 		snprintf(num, sizeof(num), "%lld", rows[i].id);
-		if (strcmp(name, num) == 0 ||
-		    str_eq_cstr(rows[i].short_name, name)) {
-			*id = rows[i].id;
-			return SUS_PICK_OK;
+		if (name[strspn(name, "0123456789")] == '\0'
+		        ? strcmp(name, num) == 0
+		        : str_eq_cstr(rows[i].short_name, name)) {
+			if (found++ == 0)
+				*id = rows[i].id;
 		}
 	}
-	return SUS_PICK_UNKNOWN;
+	if (found > 1) {
+		*id = 0;
+		return SUS_PICK_SHARED;
+	}
+	return found == 1 ? SUS_PICK_OK : SUS_PICK_UNKNOWN;
 }
 
 enum app_err

@@ -227,15 +227,16 @@ enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
     int *allowed, long long *retry_after);
 
 /* Which förbund `stegvis sus-export` serves (it has no session): of the
- * active förbund rows[n] (SQL_SUS_FORBUND_LIST), the one whose id or short
- * name (exactly) is name, as given with --forbund; with name NULL, the
- * only one. Pure. */
+ * active förbund rows[n] (SQL_SUS_FORBUND_LIST), the one whose id (name
+ * all digits) or short name (exactly) is name, as given with --forbund;
+ * with name NULL, the only one. Pure. */
 struct sus_forbund_pick;
 enum sus_pick {
 	SUS_PICK_OK,      /* *id is it */
 	SUS_PICK_NONE,    /* no active förbund at all */
 	SUS_PICK_SEVERAL, /* name NULL, and more than one: name it */
 	SUS_PICK_UNKNOWN, /* no active förbund has that id or short name */
+	SUS_PICK_SHARED,  /* several active förbund have that short name */
 };
 enum sus_pick sus_forbund_choose(const struct sus_forbund_pick *rows, size_t n,
     const char *name, long long *id);

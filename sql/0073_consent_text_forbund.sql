@@ -116,22 +116,29 @@ DROP TRIGGER consent_text_frozen;
 CREATE TRIGGER consent_text_frozen BEFORE UPDATE ON consent_text FOR EACH ROW
     IF NEW.forbund_id <> OLD.forbund_id THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'consent_text: a text never changes förbund';
-    ELSEIF OLD.used = 1 AND (NEW.used = 0 OR NEW.title <> OLD.title OR NEW.body <> OLD.body
+    -- Bytes, not the column's collation: under it 'Text' = 'TEXT ' = 'Têxt',
+    -- and the signed wording must not change by a letter's case or accent.
+    ELSEIF OLD.used = 1 AND (NEW.used = 0
+                             OR CAST(NEW.title AS BINARY) <> CAST(OLD.title AS BINARY)
+                             OR CAST(NEW.body AS BINARY) <> CAST(OLD.body AS BINARY)
                              OR NEW.kind <> OLD.kind OR NEW.language <> OLD.language
                              OR NEW.version <> OLD.version) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'consent_text: a used text version is never changed';
     END IF;
 
--- A new förbund's texts: the first förbund's current ones, or, for the
--- first förbund itself, the shipped ones. In the statement that inserts
--- the förbund, so in its transaction.
+-- A new förbund's texts: the first active förbund's current ones (the
+-- one that manages the installation's settings; the first of all when
+-- none is active), or, for the first förbund itself, the shipped ones.
+-- In the statement that inserts the förbund, so in its transaction.
 CREATE TRIGGER forbund_consent_texts AFTER INSERT ON forbund FOR EACH ROW
     IF EXISTS (SELECT 1 FROM forbund WHERE id <> NEW.id) THEN
         INSERT INTO consent_text (forbund_id, kind, language, version, title, body,
                                   to_check, is_current, used, created_by)
             SELECT NEW.id, kind, language, 1, title, body, to_check, 1, 0, NULL
               FROM consent_text
-             WHERE forbund_id = (SELECT MIN(id) FROM forbund WHERE id <> NEW.id)
+             WHERE forbund_id = COALESCE(
+                       (SELECT MIN(id) FROM forbund WHERE id <> NEW.id AND active = 1),
+                       (SELECT MIN(id) FROM forbund WHERE id <> NEW.id))
                AND is_current = 1
              ORDER BY id;
     ELSE

@@ -50,6 +50,8 @@ eq "... no text changed" "$(text_sum)" "$before"
 TITLE="Samtycke till sekretesslättnad, Exempelbygden $$"
 WORDS="Exempelbygdens egen lydelse $$: jag samtycker till att parterna nedan utbyter uppgifter om mig."
 V2=$(q "SELECT version FROM consent_text WHERE id = $T2")
+# Its current waiver is used (a consent pins it), whatever ran before.
+q "UPDATE consent_text SET used = 1 WHERE id = $T2"
 eq "the second förbund's admin saves its waiver anew" "$(post "$AX" "/admin/samtyckestexter/$T2" \
 	--data-urlencode "titel=$TITLE" --data-urlencode "text=$WORDS")" 303
 T2N=$(current_waiver "$F2")
@@ -65,6 +67,13 @@ expect_status "the first förbund's admin: its texts" 200 -b "$A1" "$BASE/admin/
 check "... do not show the second's new version" body_lacks "$TITLE"
 check "... nor link it" body_lacks "href=\"/admin/samtyckestexter/$T2N\""
 expect_status "the first förbund's admin: the new version is 404" 404 -b "$A1" "$BASE/admin/samtyckestexter/$T2N"
+# A language only the second förbund has (a private-use tag: new each run).
+ET="et-T$$"
+eq "the second förbund's admin adds a waiver in Estonian" "$(post "$AX" "/admin/samtyckestexter/ny" \
+	--data-urlencode "typ=sekretess" --data-urlencode "sprak=$ET" --data-urlencode "titel=Nõusolek $$" \
+	--data-urlencode "text=Eesti tekst $$.")" 303
+eq "... stored as the second förbund's" "$(q "SELECT GROUP_CONCAT(forbund_id) FROM consent_text
+	WHERE kind = 'sekretess' AND language = '$ET'")" "$F2"
 
 # --- The first förbund's new consent pins its own text
 CMI=$(insats_id_of "Case Manager")
@@ -73,7 +82,12 @@ R1=$(fixture_referral "$CMI" Egen Textsson "$(pnr "19$((60 + RANDOM % 30))0$((1 
 check "a referral in the first förbund" test -n "$R1"
 log_in CM personal.cm
 expect_status "personal.cm's waiver form" 200 -b "$CM" "$BASE/samtycken/ansokan/$R1/ny?typ=sekretess"
-check "... does not offer the second förbund's wording" body_lacks "$TITLE"
+check "... does not offer the second förbund's language" body_lacks "value=\"$ET\""
+eq "... and refuses it when posted" "$(post "$CM" "/samtycken/ansokan/$R1/ny" --data-urlencode "typ=sekretess" \
+	--data-urlencode "sprak=$ET" --data-urlencode "part=o$FKO" --data-urlencode "part=i$CMI" \
+	--data-urlencode "kategori=arbete" --data-urlencode "inhamta=1" --data-urlencode "lamna=1" \
+	--data-urlencode "syfte=Planera" --data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 60)" \
+	--data-urlencode "satt=surfplatta")" 400
 st=$(post "$CM" "/samtycken/ansokan/$R1/ny" --data-urlencode "typ=sekretess" --data-urlencode "sprak=sv" \
 	--data-urlencode "part=o$FKO" --data-urlencode "part=i$CMI" --data-urlencode "kategori=arbete" \
 	--data-urlencode "inhamta=1" --data-urlencode "lamna=1" --data-urlencode "syfte=Planera" \
@@ -111,10 +125,19 @@ waiver_x() { # REFERRAL HOW [ARGS…]: personal.exempel's waiver; prints the sta
 		--data-urlencode "inhamta=1" --data-urlencode "lamna=1" --data-urlencode "syfte=Planera" \
 		--data-urlencode "fran=$TODAY" --data-urlencode "till=$(day 60)" --data-urlencode "satt=$how" "$@"
 }
+expect_status "personal.exempel's waiver form" 200 -b "$PX" "$BASE/samtycken/ansokan/$R2/ny?typ=sekretess"
+expect_body "... offers its förbund's Estonian" "value=\"$ET\""
 eq "personal.exempel prepares a waiver for the tablet" "$(waiver_x "$R2" surfplatta)" 303
 C2=$(q "SELECT MAX(id) FROM consent WHERE referral_id = $R2 AND kind = 'sekretess'")
 eq "... which pins the second förbund's new text" "$(q "SELECT text_id FROM consent WHERE id = $C2")" "$T2N"
 eq "... now used, so frozen" "$(q "SELECT used FROM consent_text WHERE id = $T2N")" 1
+# Frozen by the byte, not by the column's collation (case and accents).
+if q "UPDATE consent_text SET title = UPPER(title) WHERE id = $T2N" 2> /dev/null; then
+	not_ok "the database refuses its title in capitals"
+else
+	ok "the database refuses its title in capitals"
+fi
+eq "... and keeps it as it was" "$(q "SELECT title FROM consent_text WHERE id = $T2N")" "$TITLE"
 hand_over "$C2" surfplatta personal.exempel
 texpect "the second förbund's tablet shows its consent" 200 "$TJAR" "$BASE/samtycken/$C2/surfplatta"
 expect_body "... with the second förbund's title" "$TITLE"

@@ -147,13 +147,20 @@ expect_body "... the description too" "Min beskrivning $$</textarea>"
 eq "... nothing stored" "$(details "$EX")" "$stored"
 V2=$(page_version version)
 check "... the form now carries the new version" test -n "$V2" -a "$V2" != "$STALE"
-# The operator's change to the name is not the admin's conflict.
-"$BIN" forbund-set -c "$CONF" --forbund "FD$$" --name "Samordningsförbundet FD$$ nytt" > "$OUT" 2>&1
+# The operator's change to this förbund's name and host name is not the
+# admin's conflict (restore_sql puts them back at exit).
+EX_NAME=$(q "SELECT name FROM forbund WHERE id = $EX")
+EX_HOST=$(q "SELECT public_host FROM forbund WHERE id = $EX")
+"$BIN" forbund-set -c "$CONF" --forbund "$EX" --name "Samordningsförbundet Exempelbygden $$" \
+	--host "exempel-$$.test" > "$OUT" 2>&1
+eq "the operator renames the admin's förbund meanwhile" "$?" 0
 st=$(apost admin.exempel /admin/forbund --data-urlencode "version=$V2" --data-urlencode "orgnr=$ORG1" \
 	--data-urlencode "suskod=EX-$$_b" --data-urlencode "kommuner=Min ändring $$" \
 	--data-urlencode "beskrivning=Min beskrivning $$")
 eq "saved again with it: 303" "$st" 303
 eq "... stored" "$(q "SELECT CONCAT_WS('|', sus_code, municipalities) FROM forbund WHERE id = $EX")" "EX-$$_b|Min ändring $$"
+"$BIN" forbund-set -c "$CONF" --forbund "$EX" --name "$EX_NAME" --host "$EX_HOST" > "$OUT" 2>&1
+eq "(the operator puts the name and host name back)" "$?" 0
 
 # --- A forged id in the form changes only the own förbund
 V=$(hidden_on "$(jar admin.exempel)" /admin/forbund version)
@@ -238,7 +245,7 @@ check "... with its insatser" body_has "Friska Vindar 2.0"
 nlog=$(audits "username = 'cli:forbund-set' AND forbund_id = $T")
 set_ --forbund "FD$$" --name "Samordningsförbundet FD$$ omdöpt"
 eq "--name: changed (0)" "$?" 0
-check "... printing the change" grep -q "name: Samordningsförbundet FD$$ nytt -> Samordningsförbundet FD$$ omdöpt" "$OUT"
+check "... printing the change" grep -q "name: Samordningsförbundet FD$$ -> Samordningsförbundet FD$$ omdöpt" "$OUT"
 eq "... stored" "$(tdetails)" "Samordningsförbundet FD$$ omdöpt|FD$$|fd-$$.test|1"
 eq "... logged as the operator's, the förbund's" "$(audits "username = 'cli:forbund-set' AND action = 'admin'
 	AND forbund_id = $T AND detail = 'förbund $T set: name'")" "$((nlog + 1))"

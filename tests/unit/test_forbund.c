@@ -65,6 +65,12 @@ refused(void **state)
 	f = good();
 	f.short_name = S("");
 	assert_non_null(forbund_new_problem(&f));
+	/* Digits only would read as an id in --forbund. */
+	f = good();
+	f.short_name = S("2");
+	assert_non_null(forbund_new_problem(&f));
+	f.short_name = S("F2");
+	assert_null(forbund_new_problem(&f));
 	/* The host name as stored: lower case, no port, a name. */
 	static const char *const hosts[] = { "Stegvis.Exempel.se",
 		"stegvis.exempel.se:443", "[::1]", "-a.se", "a b", "å.se" };

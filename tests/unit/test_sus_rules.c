@@ -123,6 +123,24 @@ cli_forbund_choice(void **state)
 	assert_int_equal(
 	    sus_forbund_choose(two, 2, "012", &id), SUS_PICK_UNKNOWN);
 	assert_int_equal(id, 0);
+	{
+		/* A short name of digits never names another förbund's id;
+		 * a shared short name names neither. */
+		const struct sus_forbund_pick odd[] = {
+			{ 1, STR_LIT("2") },
+			{ 2, STR_LIT("EXEMPEL") },
+			{ 3, STR_LIT("EXEMPEL") },
+		};
+		assert_int_equal(
+		    sus_forbund_choose(odd, 3, "2", &id), SUS_PICK_OK);
+		assert_int_equal(id, 2);
+		assert_int_equal(sus_forbund_choose(odd, 3, "EXEMPEL", &id),
+		    SUS_PICK_SHARED);
+		assert_int_equal(id, 0);
+		assert_int_equal(
+		    sus_forbund_choose(odd, 3, "3", &id), SUS_PICK_OK);
+		assert_int_equal(id, 3);
+	}
 }
 
 int

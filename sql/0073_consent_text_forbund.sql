@@ -113,11 +113,14 @@ UPDATE consent c JOIN referral r ON r.id = c.referral_id
 
 DROP TRIGGER consent_text_frozen;
 
+-- The wording is compared by the byte, not under the column's collation:
+-- under it 'Text' = 'TEXT ' = 'Têxt', and the signed wording must not
+-- change by a letter's case or accent. (No comment inside the trigger's
+-- body: the mariadb client drops it when a backup is restored, and
+-- test_backup compares the triggers' text.)
 CREATE TRIGGER consent_text_frozen BEFORE UPDATE ON consent_text FOR EACH ROW
     IF NEW.forbund_id <> OLD.forbund_id THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'consent_text: a text never changes förbund';
-    -- Bytes, not the column's collation: under it 'Text' = 'TEXT ' = 'Têxt',
-    -- and the signed wording must not change by a letter's case or accent.
     ELSEIF OLD.used = 1 AND (NEW.used = 0
                              OR CAST(NEW.title AS BINARY) <> CAST(OLD.title AS BINARY)
                              OR CAST(NEW.body AS BINARY) <> CAST(OLD.body AS BINARY)

@@ -57,16 +57,25 @@ static const struct db_record access_waiver_record =
 	" ? AS is_rem, ? AS is_ins " FROM_WHERE ") x "                         \
 	"WHERE (is_rem AND (own OR co OR unit)) OR (is_ins AND ins)"
 
+/* Every way to a referral starts in the caller's förbund: the referral's
+ * insats is the förbund's (its organisation is too, by the composite keys
+ * of sql/0001). The ways below are each bounded by the caller's own
+ * organisation or insatser, which no förbund shares; this makes the rule
+ * say so itself, so that no way added later can reach across. */
+#define ACCESS_FORBUND                                                         \
+	"JOIN insats fi ON fi.id = r.insats_id AND fi.forbund_id = :forbund"
+
 const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	[SQL_ACCESS_REFERRAL] = { ACCESS_WAYS(
 	                              "FROM referral r JOIN organisation o ON o.id = r.organisation_id"
-	                              " WHERE r.id = ?"),
+	                              " " ACCESS_FORBUND " WHERE r.id = ?"),
 	    1, .ncols = 4, .nparams = 7, .rec = &access_row_record },
 	/* The same for a participation, through its referral, in one
 	 * statement. */
 	[SQL_ACCESS_PARTICIPATION] = { ACCESS_WAYS(
 	                                   "FROM participation pa JOIN referral r ON r.id = pa.referral_id"
 	                                   " JOIN organisation o ON o.id = r.organisation_id"
+	                                   " " ACCESS_FORBUND
 	                                   " WHERE pa.id = ?"),
 	    1, .ncols = 4, .nparams = 7, .rec = &access_row_record },
 	/* Only the caller's förbund's insatser take its referrals. */
@@ -74,6 +83,7 @@ const struct db_query sql_access[SQL_ACCESS__MAX] = {
 	                               "AND forbund_id = :forbund",
 	    1, .ncols = 1, .nparams = 1, .rec = &access_active_record },
 	[SQL_ACCESS_WAIVER] = { "SELECT " ACCESS_SQL_WAIVER
-	                        " AS waiver FROM referral r WHERE r.id = ?",
+	                        " AS waiver FROM referral r " ACCESS_FORBUND
+	                        " WHERE r.id = ?",
 	    1, .ncols = 1, .nparams = 4, .rec = &access_waiver_record },
 };

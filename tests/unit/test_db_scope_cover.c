@@ -52,8 +52,8 @@ static const char *const platform_tables[] = {
 };
 
 static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC, DB_STRUCTURAL,
-	DB_SUS, DB_REPORT, DB_REPORT_FLOW, DB_REPORT_PEOPLE,
-	DB_REPORT_DOCUMENT };
+	DB_SUS, DB_REPORT, DB_REPORT_FLOW, DB_REPORT_PEOPLE, DB_REPORT_DOCUMENT,
+	DB_ACCESS };
 
 /* Tables every statement that names them scopes, in any area: each
  * förbund's consent texts (sql/0073). */

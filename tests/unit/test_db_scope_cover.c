@@ -259,10 +259,12 @@ the_rest_counted(void **state)
 {
 	size_t total = 0, unscoped = 0;
 	char table[64];
+	/* SCOPE_LIST=1 prints each area's count, to choose the next. */
+	int list = getenv("SCOPE_LIST") != NULL;
 
 	(void)state;
 	for (int a = 0; a < DB_AREA__MAX; a++) {
-		size_t n;
+		size_t n, in_area = 0;
 		const struct db_query *qs = db_area_statements(a, &n);
 
 		if (is_scoped_area(a))
@@ -271,8 +273,11 @@ the_rest_counted(void **state)
 			if (!owned_table(qs[q].sql, table, sizeof(table)))
 				continue;
 			total++;
-			unscoped += !is_scoped(qs[q].sql);
+			in_area += !is_scoped(qs[q].sql);
 		}
+		unscoped += in_area;
+		if (list && in_area > 0)
+			printf("# area %d: %zu of %zu\n", a, in_area, n);
 	}
 	printf("# outside the scoped areas: %zu of %zu statements on a "
 	       "förbund's tables not yet scoped\n",

@@ -10,7 +10,9 @@
 #include "organisation.h"
 #include "public_host.h"
 #include "req.h"
+#include "session.h"
 #include "sql_admin.h"
+#include "sql_auth.h"
 #include "staff.h"
 #include "structural.h"
 
@@ -147,11 +149,20 @@ forbund_create(struct req *r, const struct forbund_new *f,
 		.roles = ROLE_BIT(ROLE_ADMIN) };
 	long long office_id;
 	struct buf detail;
+	struct forbund_first first;
+	int found_first;
 	enum app_err e;
 
 	*forbund_id = *staff_id = 0;
 	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
+	/* The installation's first förbund: its admin is the one who can
+	 * manage the installation's settings until the operator names
+	 * others (`stegvis installation-admin`). */
+	if ((e = db_load_one(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_FIRST,
+	         NULL, 0, &first, &found_first)) != APP_OK)
+		goto fail;
+	found_first = found_first && first.id > 0;
 	/* Two active förbund without a host name: the plain address would
 	 * name neither, and the one there now would lose its public page. */
 	if (f->public_host.len == 0) {
@@ -177,10 +188,19 @@ forbund_create(struct req *r, const struct forbund_new *f,
 		goto fail;
 	admin.organisation_id = office_id;
 	buf_init(&detail, r->a);
-	if ((e = staff_insert(r, &admin, password_hash, staff_id)) != APP_OK ||
-	    (e = buf_printf(&detail, "förbund %lld created, admin %.*s: %.*s",
+	if ((e = staff_insert(r, &admin, password_hash, staff_id)) != APP_OK)
+		goto fail;
+	if (!found_first) {
+		struct db_param m[2] = { DB_INT(1), DB_INT(*staff_id) };
+
+		if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_MARK_SET, m, 2,
+		         NULL)) != APP_OK)
+			goto fail;
+	}
+	if ((e = buf_printf(&detail, "förbund %lld created, admin %.*s%s: %.*s",
 	         *forbund_id, (int)f->admin_username.len, f->admin_username.p,
-	         (int)f->name.len, f->name.p)) != APP_OK ||
+	         found_first ? "" : " (installation admin)", (int)f->name.len,
+	         f->name.p)) != APP_OK ||
 	    (e = audit_write_anonymous(r, *forbund_id,
 	         STR_LIT("cli:forbund-add"), AUDIT_ADMIN, buf_str(&detail))) !=
 	        APP_OK ||
@@ -195,19 +215,69 @@ fail:
 	return e;
 }
 
-enum app_err
-forbund_may_manage_installation(struct req *r, int *may)
+int
+forbund_may_manage_installation(const struct req *r)
 {
-	struct forbund_first first;
+	return r->user != NULL && r->user->installation_admin;
+}
+
+enum forbund_ia_result
+forbund_ia_decide(
+    int found, int is_admin, int is_marked, long long marked, int on)
+{
+	if (!found)
+		return FORBUND_IA_UNKNOWN;
+	if (!is_marked == !on)
+		return FORBUND_IA_UNCHANGED;
+	if (on && !is_admin)
+		return FORBUND_IA_NOT_ADMIN;
+	if (!on && marked <= 1)
+		return FORBUND_IA_LAST;
+	return FORBUND_IA_DONE;
+}
+
+enum app_err
+forbund_installation_admin_set(
+    struct req *r, struct str username, int on, enum forbund_ia_result *res)
+{
+	struct db_param p[2] = { DB_STR(username) };
+	struct staff_mark m;
+	struct staff_id *marked;
+	size_t nmarked;
 	int found;
+	char detail[128];
 	enum app_err e;
 
-	*may = 0;
-	if ((e = db_load_one(r->db, r->a, DB_ADMIN, SQL_ADMIN_FORBUND_FIRST,
-	         NULL, 0, &first, &found)) != APP_OK)
+	*res = FORBUND_IA_UNKNOWN;
+	if ((e = db_begin(r->db)) != APP_OK)
 		return e;
-	*may = found && first.id > 0 && first.id == db_forbund(r->db);
+	if ((e = db_load(r->db, r->a, DB_AUTH, SQL_STAFF_MARKED_LOCK, NULL, 0,
+	         (void **)&marked, &nmarked)) != APP_OK ||
+	    (e = db_load_one(r->db, r->a, DB_AUTH, SQL_STAFF_MARK_LOCK, p, 1,
+	         &m, &found)) != APP_OK)
+		goto fail;
+	*res = forbund_ia_decide(
+	    found, m.is_admin, m.is_marked, (long long)nmarked, on);
+	if (*res != FORBUND_IA_DONE) {
+		db_rollback(r->db);
+		return APP_OK;
+	}
+	p[0] = DB_INT(on ? 1 : 0);
+	p[1] = DB_INT(m.id);
+	snprintf(detail, sizeof(detail), "installation_admin of %.*s: %d -> %d",
+	    (int)username.len, username.p, !on, on ? 1 : 0);
+	if ((e = db_exec(r->db, r->a, DB_AUTH, SQL_STAFF_MARK_SET, p, 2,
+	         NULL)) != APP_OK ||
+	    (e = audit_write_anonymous(r, m.forbund_id,
+	         STR_LIT("cli:installation-admin"), AUDIT_ADMIN,
+	         str_cstr(detail))) != APP_OK ||
+	    (e = db_commit(r->db)) != APP_OK)
+		goto fail;
 	return APP_OK;
+fail:
+	db_rollback(r->db);
+	*res = FORBUND_IA_UNKNOWN;
+	return e;
 }
 
 /* ---- The förbund's own details ---- */

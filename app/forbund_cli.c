@@ -337,3 +337,84 @@ out:
 	cli_env_close(&env);
 	return rc;
 }
+
+static int
+mark_usage(void)
+{
+	fputs("usage: stegvis installation-admin [-c CONF] --user USERNAME "
+	      "[--off]\n",
+	    stderr);
+	return 2;
+}
+
+int
+forbund_cli_installation_admin(int argc, char **argv)
+{
+	const char *conf_path = NULL, *user = NULL;
+	enum forbund_ia_result res;
+	struct cli_env env;
+	int on = 1, rc = 1;
+	enum app_err e;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+			conf_path = argv[++i];
+		else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc &&
+		    user == NULL)
+			user = argv[++i];
+		else if (strcmp(argv[i], "--off") == 0 && on)
+			on = 0;
+		else
+			return mark_usage();
+	}
+	if (user == NULL || user[0] == '\0')
+		return mark_usage();
+	if (!cli_env_open(&env, conf_path, "installation-admin"))
+		goto out;
+	if ((e = forbund_installation_admin_set(
+	         &env.r, str_cstr(user), on, &res)) != APP_OK) {
+		fprintf(stderr,
+		    "stegvis: installation-admin: the database refused (%s); "
+		    "nothing was changed\n",
+		    app_strerror(e));
+		goto out;
+	}
+	switch (res) {
+	case FORBUND_IA_DONE:
+		printf(on
+		        ? "%s now manages the installation's settings (the "
+		          "code lists)\n"
+		        : "%s no longer manages the installation's settings\n",
+		    user);
+		rc = 0;
+		break;
+	case FORBUND_IA_UNCHANGED:
+		printf(on ? "%s already manages the installation's settings\n"
+		          : "%s does not manage the installation's settings\n",
+		    user);
+		rc = 0;
+		break;
+	case FORBUND_IA_UNKNOWN:
+		fprintf(stderr,
+		    "stegvis: installation-admin: no active account is named "
+		    "%s; nothing was changed\n",
+		    user);
+		break;
+	case FORBUND_IA_NOT_ADMIN:
+		fprintf(stderr,
+		    "stegvis: installation-admin: %s has not the admin role: "
+		    "its förbund's admin gives it first; nothing was changed\n",
+		    user);
+		break;
+	case FORBUND_IA_LAST:
+		fprintf(stderr,
+		    "stegvis: installation-admin: %s is the last account that "
+		    "manages the installation's settings: name another "
+		    "first; nothing was changed\n",
+		    user);
+		break;
+	}
+out:
+	cli_env_close(&env);
+	return rc;
+}

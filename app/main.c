@@ -25,6 +25,8 @@
  *   stegvis forbund-set [-c CONF] --forbund F [--name N] [--short S]
  *                       [--host H | --no-host] [--active 0|1]
  *                                                its name, host, on or off
+ *   stegvis installation-admin [-c CONF] --user U [--off]
+ *                                                who manages the code lists
  */
 #include <errno.h>
 #include <libgen.h>
@@ -90,7 +92,8 @@ usage(void)
 	    "                           --admin USERNAME --admin-name NAME\n"
 	    "       stegvis forbund-set [-c CONF] --forbund ID|SHORT [--name NAME] "
 	    "[--short SHORT]\n"
-	    "                           [--host HOST | --no-host] [--active 0|1]\n",
+	    "                           [--host HOST | --no-host] [--active 0|1]\n"
+	    "       stegvis installation-admin [-c CONF] --user USERNAME [--off]\n",
 	    stderr);
 	return 2;
 }
@@ -668,6 +671,8 @@ main(int argc, char **argv)
 		return forbund_cli_add(argc - 1, argv + 1);
 	if (strcmp(argv[1], "forbund-set") == 0)
 		return forbund_cli_set(argc - 1, argv + 1);
+	if (strcmp(argv[1], "installation-admin") == 0)
+		return forbund_cli_installation_admin(argc - 1, argv + 1);
 	/* Gallring: app/gallring_cli.c */
 	if (strcmp(argv[1], "gallring") == 0)
 		return gallring_cli(argc - 1, argv + 1, GALLRING_CRASH_AFTER);

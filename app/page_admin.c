@@ -15,20 +15,18 @@
 #include "view.h"
 
 /* The overview links the installation's settings only for the admin who
- * may open them (include/forbund.h): another förbund's admin would get
- * 403 behind each link. */
+ * may open them (include/forbund.h): any other admin would get 403 behind
+ * each link. */
 enum app_err
 page_admin(struct req *r)
 {
 	struct view_ctx *ctx = view_ctx_new(r->a);
 	enum app_err e;
-	int installation;
 
 	if (ctx == NULL)
 		return APP_ENOMEM;
-	if ((e = forbund_may_manage_installation(r, &installation)) != APP_OK ||
-	    (e = view_ctx_set_bool(ctx, "installation", installation)) !=
-	        APP_OK)
+	if ((e = view_ctx_set_bool(ctx, "installation",
+	         forbund_may_manage_installation(r))) != APP_OK)
 		return e;
 	return page_render(r, "admin", "Administration", ctx);
 }

@@ -488,14 +488,9 @@ route_access(struct req *r, const struct route *rt)
 			return page_redirect(r, "/losenord") == APP_OK ? 303
 			                                               : 500;
 	}
-	if ((rt->flags & ROUTE_INSTALLATION) && r->user != NULL) {
-		int may;
-
-		if (forbund_may_manage_installation(r, &may) != APP_OK)
-			return 503;
-		if (!may)
-			return 403;
-	}
+	if ((rt->flags & ROUTE_INSTALLATION) && r->user != NULL &&
+	    !forbund_may_manage_installation(r))
+		return 403;
 	if (r->method != METHOD_POST)
 		return 0;
 	if (rt->flags & ROUTE_LOGIN_FORM)

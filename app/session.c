@@ -53,7 +53,8 @@ struct session_row {
 	long long staff_id;
 	struct str username, display_name;
 	long long organisation_id;
-	long long forbund_id; /* the account's: the request's förbund */
+	long long forbund_id;   /* the account's: the request's förbund */
+	int installation_admin; /* the operator's mark (sql/0078) */
 	int must_change_password;
 	/* Comma-separated names; a staff session's rows one each. */
 	struct str roles;
@@ -72,6 +73,8 @@ static const struct db_field session_row_fields[] = {
 	DB_FIELD(session_row, display_name, "display_name", DB_F_STR),
 	DB_FIELD(session_row, organisation_id, "organisation_id", DB_F_INT),
 	DB_FIELD(session_row, forbund_id, "forbund_id", DB_F_INT),
+	DB_FIELD(
+	    session_row, installation_admin, "installation_admin", DB_F_BOOL),
 	DB_FIELD(session_row, must_change_password, "must_change_password",
 	    DB_F_BOOL),
 	DB_FIELD(session_row, roles, "roles", DB_F_STR),
@@ -309,6 +312,8 @@ session_set_user(struct req *r, const struct session_row *row, int via_token)
 	u->username = row->username;
 	u->display_name = row->display_name;
 	u->must_change_password = row->must_change_password;
+	/* A token is the integration job's, never an installation admin. */
+	u->installation_admin = !via_token && row->installation_admin;
 	u->session_id = row->id;
 	u->csrf = row->csrf;
 	u->code_pending = row->code_pending;

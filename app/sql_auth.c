@@ -9,7 +9,8 @@
  * a staff session, a tablet session and a bearer token. */
 #define SESSION_ROW(id, csrf)                                                  \
 	"SELECT " id " AS id, " csrf " AS csrf, st.id AS staff_id, "           \
-	"st.username, st.display_name, st.organisation_id, st.forbund_id, "
+	"st.username, st.display_name, st.organisation_id, st.forbund_id, "    \
+	"st.installation_admin, "
 
 /* An access-log row (SQL_AUDIT_INSERT and _READ). Its förbund is a
  * parameter, not ":forbund": an anonymous request (a failed login, a
@@ -28,6 +29,15 @@
 	" AND EXISTS (SELECT 1 FROM forbund f WHERE f.id = st.forbund_id "     \
 	"AND f.active = 1)"
 
+static const struct db_field staff_mark_fields[] = {
+	DB_FIELD(staff_mark, id, "id", DB_F_INT),
+	DB_FIELD(staff_mark, forbund_id, "forbund_id", DB_F_INT),
+	DB_FIELD(staff_mark, is_admin, "is_admin", DB_F_BOOL),
+	DB_FIELD(staff_mark, is_marked, "is_marked", DB_F_BOOL),
+};
+const struct db_record staff_mark_record =
+    DB_RECORD(staff_mark, staff_mark_fields);
+
 const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	/* A row per role held (roles: one name, '' for none), folded in C
 	 * (session.c): the correlated GROUP_CONCAT was a subquery and a
@@ -43,7 +53,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                             "WHERE s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.token_hash = ? AND st.active = 1" ST_FORBUND_ACTIVE,
-	    1, .ncols = 13, .nparams = 3, .rec = &session_row_record },
+	    1, .ncols = 14, .nparams = 3, .rec = &session_row_record },
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SESSION_INSERT] = { "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, "
@@ -68,7 +78,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                            "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) AS live "
 	                                            "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
 	                                            "WHERE t.token_hash = ?",
-	    1, .ncols = 13, .nparams = 3, .rec = &session_row_record },
+	    1, .ncols = 14, .nparams = 3, .rec = &session_row_record },
 	[SQL_TABLET_TOUCH] = { "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, staff_id, csrf_token, "
@@ -87,7 +97,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                    "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
 	                                    "AND r.role = 'integration' "
 	                                    "WHERE st.api_token_hash = ? AND st.active = 1" ST_FORBUND_ACTIVE,
-	    1, .ncols = 13, .nparams = 1, .rec = &session_row_record },
+	    1, .ncols = 14, .nparams = 1, .rec = &session_row_record },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
 	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked, forbund_id "
 	                          "FROM staff st WHERE username = ? AND active = 1 "
@@ -156,4 +166,17 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_TOTP_DISABLE] = { "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
 	                       "totp_last_counter = NULL WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
+	/* Every marked account locked first: two operators unmarking the
+	 * last two at once cannot both go through. */
+	[SQL_STAFF_MARKED_LOCK] = { "SELECT id FROM staff "
+	                            "WHERE installation_admin = 1 AND active = 1 FOR UPDATE",
+	    0, .ncols = 1, .nparams = 0, .rec = &staff_id_record },
+	[SQL_STAFF_MARK_LOCK] = { "SELECT st.id, st.forbund_id, "
+	                          "EXISTS (SELECT 1 FROM staff_role r WHERE r.staff_id = st.id "
+	                          "AND r.role = 'admin') AS is_admin, "
+	                          "st.installation_admin AS is_marked "
+	                          "FROM staff st WHERE st.username = ? AND st.active = 1 FOR UPDATE",
+	    0, .ncols = 4, .nparams = 1, .rec = &staff_mark_record },
+	[SQL_STAFF_MARK_SET] = { "UPDATE staff SET installation_admin = ? WHERE id = ?",
+	    0, .ncols = 0, .nparams = 2 },
 };

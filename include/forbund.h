@@ -196,15 +196,37 @@ enum app_err forbund_create(struct req *, const struct forbund_new *f,
     struct str password_hash, long long *forbund_id, long long *staff_id);
 
 /*
- * The installation's settings are still one set for every förbund: the
- * code lists, the questionnaires and the gallring rules (issue 20 has
- * them still to divide; the consent texts are each förbund's, sql/0073). Until they are each förbund's, only
- * the installation's own förbund (its first active one, the lowest id)
- * manages them (an inactive förbund's accounts cannot log in):
- * *may is 1 when the request's förbund is that one. Another förbund's
- * admin would otherwise change every förbund's settings. APP_E* from the
- * database.
+ * The installation's own settings are one set for every förbund: the
+ * national code lists (SUS's codes, SCB's kommunkoder), and whatever
+ * routes still carry ROUTE_INSTALLATION. A change there is a change for
+ * every förbund, so no förbund's admin makes it by being one: only an
+ * account the operator has marked (`stegvis installation-admin`,
+ * sql/0078), which the session carries; the routes ask for the admin role
+ * besides. 1 when the request's account may; a token never may.
  */
-enum app_err forbund_may_manage_installation(struct req *, int *may);
+int forbund_may_manage_installation(const struct req *);
+
+/* What forbund_installation_admin_set() did. */
+enum forbund_ia_result {
+	FORBUND_IA_DONE,      /* marked or unmarked */
+	FORBUND_IA_UNCHANGED, /* it already was */
+	FORBUND_IA_UNKNOWN,   /* no active account has the name */
+	FORBUND_IA_NOT_ADMIN, /* marking an account without the admin role */
+	FORBUND_IA_LAST,      /* unmarking the last marked active account */
+};
+
+/* The operator's mark on the account named username: on 1 marks it, 0
+ * unmarks it. Refuses (nothing stored) what the results above say; an
+ * account without the admin role may always be unmarked. In one
+ * transaction with an access-log row of the account's förbund (user
+ * cli:installation-admin). APP_E* from the database. */
+enum app_err forbund_installation_admin_set(
+    struct req *, struct str username, int on, enum forbund_ia_result *res);
+
+/* Whether forbund_installation_admin_set() may change the mark, from the
+ * account as locked (pure, unit-tested): marked is the number of marked
+ * active accounts in the installation. */
+enum forbund_ia_result forbund_ia_decide(
+    int found, int is_admin, int is_marked, long long marked, int on);
 
 #endif /* !FORBUND_H */

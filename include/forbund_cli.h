@@ -40,4 +40,19 @@ int forbund_cli_add(int argc, char **argv);
  */
 int forbund_cli_set(int argc, char **argv);
 
+/*
+ * `stegvis installation-admin`: the operator names who manages the
+ * installation's own settings (the national code lists; include/forbund.h),
+ *
+ *   stegvis installation-admin [-c CONF] --user USERNAME [--off]
+ *
+ * An active account with the admin role, of any förbund; --off takes the
+ * mark away, but not from the last marked account. In one transaction with
+ * an access-log row of the account's förbund (user cli:installation-admin).
+ * It counts from the account's next request. argv[0] is the subcommand. 0
+ * when changed or already so, 1 on an error or refusal (message printed,
+ * nothing stored), 2 on a usage error.
+ */
+int forbund_cli_installation_admin(int argc, char **argv);
+
 #endif /* !FORBUND_CLI_H */

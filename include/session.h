@@ -43,6 +43,9 @@ struct staff_user {
 	struct str display_name;
 	unsigned roles; /* ROLE_BIT()s */
 	int must_change_password;
+	/* Manages the installation's settings (include/forbund.h), as the
+	 * operator marked the account (sql/0078). */
+	int installation_admin;
 	long long session_id; /* 0 for a bearer token */
 	struct str csrf;      /* the session's CSRF token; empty for a token */
 	int via_token;        /* authenticated by bearer token, not a cookie */

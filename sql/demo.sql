@@ -342,6 +342,10 @@ VALUES
     (8, 'insatspersonal')
 ON DUPLICATE KEY UPDATE role = VALUES(role);
 
+-- The demo's admin manages the installation's settings, the code lists
+-- (sql/0078; on a real server `stegvis installation-admin` names them).
+UPDATE staff SET installation_admin = 1 WHERE id = 1;
+
 INSERT INTO staff_insats (staff_id, insats_id)
 VALUES
     (4, 1), -- personal.fv: Friska Vindar 2.0

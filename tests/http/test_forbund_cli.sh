@@ -112,4 +112,46 @@ eq "its report, with no insats yet: 200" "$(aget "${P}_c" /rapporter)" 200
 check "... naming no demo insats" body_lacks "Friska Vindar"
 eq "... and its CSV" "$(aget "${P}_c" /rapporter.csv)" 200
 
+# --- Who manages the installation's settings (sql/0078): the accounts the
+# operator names, not an admin by being one. The new förbund's admin is
+# not one (the installation had a förbund before it).
+IA="$LIB_TMP/installation-admin.out"
+marked() { q "SELECT installation_admin FROM staff WHERE username = '$1'"; }
+eq "the new admin does not manage the installation's settings" "$(marked "${P}_a")" 0
+eq "... the code lists: 403" "$(aget "${P}_a" /admin/kodlistor)" 403
+aget "${P}_a" /admin > /dev/null
+check "... and its overview does not link them" bash -c "! grep -qF 'href=\"/admin/kodlistor\"' '$BODY'"
+eq "the demo's admin does" "$(marked admin)" 1
+eq "the demo's admin logs in" "$(as admin)" 303
+eq "... the code lists: 200" "$(aget admin /admin/kodlistor)" 200
+"$BIN" installation-admin -c "$CONF" > "$IA" 2>&1
+eq "installation-admin without --user: a usage error (2)" "$?" 2
+"$BIN" installation-admin -c "$CONF" --user "nosuch$$" > "$IA" 2>&1
+eq "an unknown account: refused (1)" "$?" 1
+check "... saying so" grep -q "no active account is named" "$IA"
+"$BIN" installation-admin -c "$CONF" --user "${P}_c" > "$IA" 2>&1
+eq "an account without the admin role: refused (1)" "$?" 1
+check "... saying why" grep -q "has not the admin role" "$IA"
+eq "... and not marked" "$(marked "${P}_c")" 0
+"$BIN" installation-admin -c "$CONF" --user admin --off > "$IA" 2>&1
+eq "taking the mark from the last one: refused (1)" "$?" 1
+check "... saying why" grep -q "is the last account" "$IA"
+eq "... and the demo's admin keeps it" "$(marked admin)" 1
+"$BIN" installation-admin -c "$CONF" --user "${P}_a" > "$IA" 2>&1
+eq "the new förbund's admin is named (0)" "$?" 0
+check "... and told" grep -q "now manages the installation's settings" "$IA"
+eq "... at its next request: the code lists, 200" "$(aget "${P}_a" /admin/kodlistor)" 200
+aget "${P}_a" /admin > /dev/null
+expect_body "... linked from its overview" 'href="/admin/kodlistor"'
+eq "... logged in its förbund" "$(audits "username = 'cli:installation-admin' AND forbund_id = $F
+	AND detail = 'installation_admin of ${P}_a: 0 -> 1'")" 1
+"$BIN" installation-admin -c "$CONF" --user "${P}_a" > "$IA" 2>&1
+eq "named again: nothing to change (0)" "$?" 0
+check "... said" grep -q "already manages" "$IA"
+"$BIN" installation-admin -c "$CONF" --user "${P}_a" --off > "$IA" 2>&1
+eq "the mark taken away again (0)" "$?" 0
+eq "... the code lists: 403 at its next request" "$(aget "${P}_a" /admin/kodlistor)" 403
+eq "... logged" "$(audits "username = 'cli:installation-admin' AND forbund_id = $F
+	AND detail = 'installation_admin of ${P}_a: 1 -> 0'")" 1
+
 done_testing

@@ -63,7 +63,7 @@ log_in AX admin.exempel
 expect_status "the second förbund's admin: the overview" 200 -b "$AX" "$BASE/admin"
 check "... links no installation setting" bash -c "! grep -qE 'href=\"/admin/(kodlistor|gallring)\"' '$BODY'"
 expect_body "... but its own consent texts" 'href="/admin/samtyckestexter"'
-expect_body "... and says whose they are" "sköts av administratören för installationens första förbund"
+expect_body "... and says whose they are" "sköts av de administratörer som installationens driftansvarige har utsett"
 expect_body "... but links its own accounts" 'href="/admin/konton"'
 log_in A1 admin
 expect_status "the first förbund's admin: the overview" 200 -b "$A1" "$BASE/admin"

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "forbund.h"
+#include "req.h"
+#include "session.h"
 
 static struct str
 S(const char *s) {
@@ -362,6 +364,42 @@ refusals(void **state)
 	    forbund_set_refusal(two, 2, 0, &after), FORBUND_SET_OK);
 }
 
+/* Who manages the installation's settings: the operator's mark, carried
+ * by the session; a token never. */
+static void
+installation_admin(void **state)
+{
+	struct staff_user u = { .installation_admin = 1 };
+	struct req r = { .user = &u };
+
+	(void)state;
+	assert_true(forbund_may_manage_installation(&r));
+	u.installation_admin = 0;
+	assert_false(forbund_may_manage_installation(&r));
+	r.user = NULL;
+	assert_false(forbund_may_manage_installation(&r));
+}
+
+/* What `stegvis installation-admin` may change. */
+static void
+installation_admin_decided(void **state)
+{
+	(void)state;
+	/* found, is_admin, is_marked, marked, on */
+	assert_int_equal(forbund_ia_decide(0, 1, 0, 1, 1), FORBUND_IA_UNKNOWN);
+	assert_int_equal(forbund_ia_decide(1, 1, 0, 1, 1), FORBUND_IA_DONE);
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 1, 1, 1), FORBUND_IA_UNCHANGED);
+	assert_int_equal(
+	    forbund_ia_decide(1, 0, 0, 1, 1), FORBUND_IA_NOT_ADMIN);
+	/* Off: not the last one; an account without the role may lose it. */
+	assert_int_equal(forbund_ia_decide(1, 1, 1, 1, 0), FORBUND_IA_LAST);
+	assert_int_equal(forbund_ia_decide(1, 1, 1, 2, 0), FORBUND_IA_DONE);
+	assert_int_equal(forbund_ia_decide(1, 0, 1, 2, 0), FORBUND_IA_DONE);
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 0, 2, 0), FORBUND_IA_UNCHANGED);
+}
+
 int
 main(void)
 {
@@ -374,6 +412,8 @@ main(void)
 		cmocka_unit_test(picked),
 		cmocka_unit_test(applied),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(installation_admin),
+		cmocka_unit_test(installation_admin_decided),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

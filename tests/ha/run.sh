@@ -350,8 +350,8 @@ check "X-HA-Host picks the host" bash -c \
 # App host 4 (it was node 3's isolated host), for the races below: the
 # test-hooks build on the same instants, node 3 first, answering a lost
 # race at once (STEGVIS_DEADLOCK_TRIES=1: route.c's 409, not a second run).
-old=$(cat "$W/app4.pid")
-wait_for 30 bash -c "! kill -0 $old 2> /dev/null"
+old=$(cat "$W/app4.pid" 2> /dev/null) # gone when it has exited
+[ -z "$old" ] || wait_for 30 bash -c "! kill -0 $old 2> /dev/null"
 rm -f "$W/app4.sock"
 sed -e "s|^socket = .*|socket = $W/app4.sock|" \
 	-e "s|^db_nodes = .*|db_nodes = $W/n3/sock, $W/n1/sock, $W/n2/sock|" \

@@ -13,7 +13,7 @@
 # build committing only on the clock's whole multiples of RACE_STEP_MS, get
 # two exports of SOFTLEG each, and `stegvis sus-export` (the test-hooks
 # build, the same instants) runs once with a conf listing node 2 first and
-# once node 1 first; all at one moment (the commands 0.3 s ahead every
+# once node 1 first; all at one moment (the commands 0.8 s ahead every
 # other round), so all have passed the lock before any commits.
 # Exactly one of the six makes a batch, numbered last+1; every other is
 # refused as README's "The SUS export" says: 409 with Retry-After (another
@@ -96,7 +96,7 @@ for k in $(seq "$ROUNDS"); do
 	cli_via 2 "$T/e$k" &
 	cli_via 1 "$T/f$k" &
 	# Every other round the commands a head start: they take the locks.
-	[ $((k % 2)) = 1 ] && sleep 0.3
+	[ $((k % 2)) = 1 ] && sleep 0.8
 	export_via 2 "$TOK1" "$T/a$k" &
 	export_via 3 "$TOK1" "$T/b$k" &
 	export_via 2 "$TOK1" "$T/c$k" &

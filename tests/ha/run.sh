@@ -24,7 +24,9 @@
 # Ends with "N passed, N failed"; exit status 0 only when none failed.
 #
 # Environment: HA_PORT (nginx, 8950), HA_GPORT (Galera's ports from it,
-# 45700), HA_SECONDS (each load, 24), HA_KEEP=1 keeps the directory.
+# 45700), HA_SECONDS (each load, 24), HA_KEEP=1 keeps the directory;
+# RACE_ROUNDS, EDIT_ROUNDS, SUS_ROUNDS (8, 3, 6 of each kind) reach the
+# race scripts.
 set -uo pipefail
 
 BUILD=${1:?usage: tests/ha/run.sh BUILD}

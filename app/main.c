@@ -128,6 +128,11 @@ cmd_serve(int argc, char **argv)
 	if (getenv("STEGVIS_COMMIT_ALIGN_MS") != NULL)
 		db_test_commit_align((unsigned)strtoul(
 		    getenv("STEGVIS_COMMIT_ALIGN_MS"), NULL, 10));
+	/* ... and its lost race answered at once (route.c's 409), not run
+	 * again. */
+	if (getenv("STEGVIS_DEADLOCK_TRIES") != NULL)
+		route_test_deadlock_tries(
+		    (int)strtol(getenv("STEGVIS_DEADLOCK_TRIES"), NULL, 10));
 #endif
 	return master_run(conf, pid);
 }
@@ -545,6 +550,10 @@ cmd_sus_export(int argc, char **argv)
 	if (getenv("STEGVIS_SUS_CRASH_AFTER") != NULL)
 		env.crash_after =
 		    cli_batch_no(getenv("STEGVIS_SUS_CRASH_AFTER"));
+	/* make check-ha's SUS race: commits on the app hosts' instants. */
+	if (getenv("STEGVIS_COMMIT_ALIGN_MS") != NULL)
+		db_test_commit_align((unsigned)strtoul(
+		    getenv("STEGVIS_COMMIT_ALIGN_MS"), NULL, 10));
 #endif
 	if (ack > 0) {
 		rc = cli_sus_ack(&env, ack);

@@ -533,8 +533,16 @@ route_tablet(struct req *r, const struct route *rt)
 	}
 }
 
-/* Runs of one request when each ends as a deadlock victim. */
+/* Runs of one request when each ends as a deadlock victim; only make
+ * check-ha's test hook changes it (route_test_deadlock_tries()). */
 #define ROUTE_DEADLOCK_TRIES 3
+static int route_deadlock_tries = ROUTE_DEADLOCK_TRIES;
+
+void
+route_test_deadlock_tries(int n)
+{
+	route_deadlock_tries = n > 0 ? n : 1;
+}
 
 /*
  * Run the handler. A deadlock victim that had committed nothing
@@ -555,7 +563,7 @@ route_run(struct req *r, const struct route *rt)
 		db_deadlock_reset(r->db);
 		if ((e = rt->fn(r)) != APP_EDB)
 			return e;
-		if (!db_deadlocked(r->db) || tries >= ROUTE_DEADLOCK_TRIES)
+		if (!db_deadlocked(r->db) || tries >= route_deadlock_tries)
 			break;
 		log_info("%s %.*s: deadlock, running it again (%d)",
 		    r->method == METHOD_POST ? "POST" : "GET", (int)r->path.len,

@@ -72,4 +72,10 @@ enum app_err route_replay(struct req *r);
 /* Render the Swedish error page for status into r->resp. */
 void route_error_page(struct req *r, int status);
 
+/* A test hook, called only by build/stegvis-testhooks (main.c,
+ * STEGVIS_DEADLOCK_TRIES): the runs of a request that loses a race
+ * (3 otherwise), so that make check-ha can make a loser's first loss its
+ * 409 rather than a second run. */
+void route_test_deadlock_tries(int n);
+
 #endif /* !ROUTE_H */

@@ -81,7 +81,8 @@ gallring_cli(int argc, char **argv, const char *crash_after)
 		goto out;
 	}
 	if (gallring_forbunds(db, &a, &f, &nf) != APP_OK) {
-		fputs("stegvis: gallring: förbunden kunde inte läsas\n", stderr);
+		fputs(
+		    "stegvis: gallring: förbunden kunde inte läsas\n", stderr);
 		goto out_arena;
 	}
 	mark = arena_mark(&a); /* the list outlives each förbund's run */

@@ -440,8 +440,8 @@ out:
 /* A bulk rule: (count) then deletes of at most GALLRING_BULK rows until
  * none is left, into out[code] (the tally's n or none). */
 static int
-run_bulk(struct run *g, long long *out, enum gallring_code code,
-    unsigned count, int ncount_keep, const unsigned *dels, size_t ndel)
+run_bulk(struct run *g, long long *out, enum gallring_code code, unsigned count,
+    int ncount_keep, const unsigned *dels, size_t ndel)
 {
 	struct gallring_n cnt;
 	struct db_param p[8];
@@ -506,8 +506,8 @@ enum app_err
 gallring_forbunds(
     struct db *db, struct arena *a, struct gallring_forbund **out, size_t *n)
 {
-	return db_load(db, a, DB_GALLRING, SQL_GR_FORBUNDS, NULL, 0,
-	    (void **)out, n);
+	return db_load(
+	    db, a, DB_GALLRING, SQL_GR_FORBUNDS, NULL, 0, (void **)out, n);
 }
 
 enum app_err
@@ -616,8 +616,8 @@ run_all(struct run *g, int installation)
 	        login_dels, sizeof(login_dels) / sizeof(login_dels[0])) != 0 ||
 	    run_log(g, g->t->n, SQL_GR_LOG_COUNT, SQL_GR_LOG_CALL) != 0 ||
 	    (installation &&
-	        (run_bulk(g, g->t->none, GR_INLOGGNING,
-	             SQL_GR_NONE_LOGIN_COUNT, 3, none_login_dels,
+	        (run_bulk(g, g->t->none, GR_INLOGGNING, SQL_GR_NONE_LOGIN_COUNT,
+	             3, none_login_dels,
 	             sizeof(none_login_dels) / sizeof(none_login_dels[0])) !=
 	                0 ||
 	            run_log(g, g->t->none, SQL_GR_NONE_LOG_COUNT,

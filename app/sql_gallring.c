@@ -123,12 +123,14 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    "WHERE p.gallrad_at IS NULL "
 	    "AND p.status IN (" GALLRING_PARTICIPATION_STATES ") "
 	    "AND p.end_date < " AGO " AND p.id > ? "
-	    "AND " OF_FORBUND_INSATS("p.insats_id") " "
-	    "ORDER BY p.id LIMIT " GALLRING_PAGE_SQL,
+	    "AND " OF_FORBUND_INSATS(
+	        "p.insats_id") " "
+	                       "ORDER BY p.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_PART_LOCK] = { PART_CAND "WHERE p.id = ? "
-	                                 "AND p.gallrad_at IS NULL AND " OF_FORBUND_INSATS(
-	                                     "p.insats_id") " FOR UPDATE",
+	[SQL_GR_PART_LOCK] = { PART_CAND
+	    "WHERE p.id = ? "
+	    "AND p.gallrad_at IS NULL AND " OF_FORBUND_INSATS(
+	        "p.insats_id") " FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	[SQL_GR_PART_ANON] = { "UPDATE participation SET "
 	                       "version = version + 1, "
@@ -190,12 +192,13 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    "AND NOT EXISTS (SELECT 1 FROM participation p "
 	    "WHERE p.referral_id = r.id) "
 	    "AND COALESCE(r.decided_at, r.withdrawn_at, r.updated_at) < " AGO
-	    " AND r.id > ? AND " OF_FORBUND_INSATS("r.insats_id")
-	    " ORDER BY r.id LIMIT " GALLRING_PAGE_SQL,
+	    " AND r.id > ? AND " OF_FORBUND_INSATS(
+	        "r.insats_id") " ORDER BY r.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_REF_LOCK] = { REF_CAND "WHERE r.id = ? "
-	                               "AND r.gallrad_at IS NULL AND " OF_FORBUND_INSATS(
-	                                   "r.insats_id") " FOR UPDATE",
+	[SQL_GR_REF_LOCK] = { REF_CAND
+	    "WHERE r.id = ? "
+	    "AND r.gallrad_at IS NULL AND " OF_FORBUND_INSATS(
+	        "r.insats_id") " FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	/* The employer stays only where it is an organisation's name: the
 	 * report's "anställda hos" table reads exactly that. */
@@ -279,9 +282,9 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    " AND c.id > ? AND " CONSENT_OF_FORBUND
 	    " ORDER BY c.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND "WHERE c.id = ? "
-	                                       "AND c.kind <> 'sus' AND " CONSENT_OF_FORBUND
-	                                       " FOR UPDATE",
+	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND
+	    "WHERE c.id = ? "
+	    "AND c.kind <> 'sus' AND " CONSENT_OF_FORBUND " FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	[SQL_GR_CONSENT_EVENTS_DEL] = { "CALL gallring_consent_events(?, "
 	                                "@gallring_n)",
@@ -377,27 +380,35 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	 * sessions, failed logins naming one of its accounts, its SUS
 	 * requests. */
 	[SQL_GR_LOGIN_COUNT] = { "SELECT (SELECT COUNT(*) FROM session "
-	                         "WHERE last_seen_at < " AGO_TS " AND " OF_FORBUND_STAFF(
+	                         "WHERE last_seen_at < " AGO_TS
+	                         " AND " OF_FORBUND_STAFF(
 	                             "staff_id") ") + "
 	                                         "(SELECT COUNT(*) FROM tablet_session "
-	                                         "WHERE last_seen_at < " AGO_TS " AND " OF_FORBUND_STAFF(
+	                                         "WHERE last_seen_at < " AGO_TS
+	                                         " AND " OF_FORBUND_STAFF(
 	                                             "staff_id") ") + "
 	                                                         "(SELECT COUNT(*) FROM login_failure "
-	                                                         "WHERE at < " AGO_TS " AND username IN (SELECT fs.username FROM staff fs WHERE fs.forbund_id = :forbund)) + "
+	                                                         "WHERE at < " AGO_TS
+	                                                         " AND username IN (SELECT fs.username FROM staff fs WHERE fs.forbund_id = :forbund)) + "
 	                                                         "(SELECT COUNT(*) FROM form_stash "
-	                                                         "WHERE expires_at < " AGO_TS " AND " OF_FORBUND_STAFF(
+	                                                         "WHERE expires_at < " AGO_TS
+	                                                         " AND " OF_FORBUND_STAFF(
 	                                                             "staff_id") ") + "
 	                                                                         "(SELECT COUNT(*) FROM session_ended "
-	                                                                         "WHERE ended_at < " AGO_TS " AND " OF_FORBUND_STAFF(
+	                                                                         "WHERE ended_at < " AGO_TS
+	                                                                         " AND " OF_FORBUND_STAFF(
 	                                                                             "staff_id") ") + "
 	                                                                                         "(SELECT COUNT(*) FROM sus_request "
-	                                                                                         "WHERE at < " AGO_TS " AND forbund_id = :forbund) AS n",
+	                                                                                         "WHERE at < " AGO_TS
+	                                                                                         " AND forbund_id = :forbund) AS n",
 	    1, .ncols = 1, .nparams = 6, .rec = &gallring_n_record },
 	[SQL_GR_SESSION_DEL] = { "DELETE FROM session WHERE last_seen_at < " AGO_TS
-	                         " AND " OF_FORBUND_STAFF("staff_id") " ORDER BY id LIMIT ?",
+	                         " AND " OF_FORBUND_STAFF(
+	                             "staff_id") " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_TABLET_DEL] = { "DELETE FROM tablet_session "
-	                        "WHERE last_seen_at < " AGO_TS " AND " OF_FORBUND_STAFF(
+	                        "WHERE last_seen_at < " AGO_TS
+	                        " AND " OF_FORBUND_STAFF(
 	                            "staff_id") " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_LOGIN_FAILURE_DEL] = { "DELETE FROM login_failure WHERE at < " AGO_TS
@@ -406,12 +417,14 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                               "ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_FORM_STASH_DEL] = { "DELETE FROM form_stash WHERE expires_at < " AGO_TS
-	                            " AND " OF_FORBUND_STAFF("staff_id") " ORDER BY id LIMIT ?",
+	                            " AND " OF_FORBUND_STAFF(
+	                                "staff_id") " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	/* After the sessions: their trigger writes session_ended rows of
 	 * today, which go by this rule later. */
 	[SQL_GR_SESSION_ENDED_DEL] = { "DELETE FROM session_ended "
-	                               "WHERE ended_at < " AGO_TS " AND " OF_FORBUND_STAFF(
+	                               "WHERE ended_at < " AGO_TS
+	                               " AND " OF_FORBUND_STAFF(
 	                                   "staff_id") " LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_SUS_REQUEST_DEL] = { "DELETE FROM sus_request WHERE at < " AGO_TS
@@ -433,12 +446,14 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	/* inloggning: failed logins naming no account, wrong questionnaire
 	 * codes (by address only), form stashes bound to no account. */
 	[SQL_GR_NONE_LOGIN_COUNT] = { "SELECT (SELECT COUNT(*) FROM login_failure lf "
-	                              "WHERE lf.at < " AGO_TS " AND NOT EXISTS (SELECT 1 "
+	                              "WHERE lf.at < " AGO_TS
+	                              " AND NOT EXISTS (SELECT 1 "
 	                              "FROM staff fs WHERE fs.username = lf.username)) + "
 	                              "(SELECT COUNT(*) FROM questionnaire_code_failure "
 	                              "WHERE at < " AGO_TS ") + "
 	                              "(SELECT COUNT(*) FROM form_stash "
-	                              "WHERE expires_at < " AGO_TS " AND staff_id IS NULL) AS n",
+	                              "WHERE expires_at < " AGO_TS
+	                              " AND staff_id IS NULL) AS n",
 	    1, .ncols = 1, .nparams = 3, .rec = &gallring_n_record },
 	[SQL_GR_NONE_LOGIN_FAILURE_DEL] = { "DELETE FROM login_failure WHERE at < " AGO_TS
 	                                    " AND NOT EXISTS (SELECT 1 FROM staff fs "

@@ -70,10 +70,10 @@ struct gallring_tally {
 	long long none[GR__MAX]; /* the same of rows of no förbund (only
 	                          * inloggning and atkomstlogg have such) */
 	long long committed;     /* applying: records committed one by one */
-	long long skipped;    /* lock conflicts: left for the next run */
-	long long once_keys;  /* applying: create forms' one-time keys older
+	long long skipped;       /* lock conflicts: left for the next run */
+	long long once_keys;     /* applying: create forms' one-time keys older
 	                       * than ONCE_KEEP_DAYS removed (once.h) */
-	char err[256];        /* a Swedish message when not APP_OK */
+	char err[256];           /* a Swedish message when not APP_OK */
 };
 
 /*

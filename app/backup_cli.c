@@ -563,7 +563,11 @@ bk_prune_dir(const char *dir, time_t now, unsigned keep)
 }
 
 /* The retention: backup_keep_days capped by the case-data gallring rules
- * (BACKUP_CAPPING_RULES), when they exist. */
+ * (BACKUP_CAPPING_RULES), when they exist. The shortest of every
+ * förbund's (sql/0074), active or not: a backup holds every förbund's
+ * records, so none stays in it longer than its own förbund's rule allows.
+ * Read as the installation, no förbund set: the one statement that reads
+ * all förbund's rules. */
 static int
 bk_keep(MYSQL *my, const struct conf *c, unsigned *keep, int *capped)
 {

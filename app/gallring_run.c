@@ -25,7 +25,7 @@ struct run {
 	long long crash_after, committed;
 	struct gallring_tally *t;
 	const char *sus_dir; /* the conf's sus_export_dir, or NULL */
-	int sus_sole;        /* the förbund being run is the only active one */
+	int sus_sole;        /* the förbund run is the only active one */
 };
 
 /* Shorthand for one statement with integer parameters. */
@@ -56,6 +56,7 @@ static void
 committed(struct run *g)
 {
 	g->committed++;
+	g->t->committed = g->committed;
 	if (g->crash_after > 0 && g->committed >= g->crash_after) {
 		fflush(stdout);
 		raise(SIGKILL);
@@ -436,43 +437,10 @@ out:
 	return rc;
 }
 
-/* A rule kept per förbund (the SUS documents: each förbund numbers its
- * batches), run for each förbund in turn with it set on the handle; the
- * caller's förbund (a page's) is set back after. */
-static int
-run_per_forbund(struct run *g, const struct per_record *pr)
-{
-	struct gallring_forbund *f;
-	size_t nf, mark = g->mark;
-	long long was = db_forbund(g->db), n = 0;
-	int rc = 0;
-
-	arena_rewind(g->a, g->mark);
-	if (db_load(g->db, g->a, DB_GALLRING, SQL_GR_FORBUNDS, NULL, 0,
-	        (void **)&f, &nf) != APP_OK) {
-		snprintf(g->t->err, sizeof(g->t->err),
-		    "gallring %s: databasen svarade inte",
-		    gallring_def(pr->code)->code);
-		return -1;
-	}
-	g->mark = arena_mark(g->a); /* the list outlives the pages */
-	for (size_t i = 0; i < nf && rc == 0; i++) {
-		db_forbund_set(g->db, f[i].id);
-		g->sus_sole = f[i].sole;
-		rc = run_per_record(g, pr);
-		n += g->t->n[pr->code];
-	}
-	db_forbund_set(g->db, was);
-	g->mark = mark;
-	arena_rewind(g->a, g->mark);
-	g->t->n[pr->code] = n;
-	return rc;
-}
-
 /* A bulk rule: (count) then deletes of at most GALLRING_BULK rows until
- * none is left. */
+ * none is left, into out[code] (the tally's n or none). */
 static int
-run_bulk(struct run *g, enum gallring_code code, unsigned count,
+run_bulk(struct run *g, long long *out, enum gallring_code code, unsigned count,
     int ncount_keep, const unsigned *dels, size_t ndel)
 {
 	struct gallring_n cnt;
@@ -486,7 +454,7 @@ run_bulk(struct run *g, enum gallring_code code, unsigned count,
 	        &cnt, &found) != APP_OK)
 		return -1;
 	if (g->dry) {
-		g->t->n[code] = cnt.n;
+		out[code] = cnt.n;
 		return 0;
 	}
 	for (size_t d = 0; d < ndel; d++)
@@ -496,15 +464,17 @@ run_bulk(struct run *g, enum gallring_code code, unsigned count,
 
 			if (ex(g, dels[d], q, 2) != APP_OK)
 				return -1;
-			g->t->n[code] += (long long)db_affected_rows(g->db);
+			out[code] += (long long)db_affected_rows(g->db);
 			if (db_affected_rows(g->db) < GALLRING_BULK)
 				break;
 		}
 	return 0;
 }
 
+/* The access log through its procedure (count, call): the förbund's
+ * rows into t->n, or those of no förbund into t->none. */
 static int
-run_log(struct run *g)
+run_log(struct run *g, long long *out, unsigned count, unsigned call)
 {
 	struct gallring_n cnt;
 	struct db_param p[] = { DB_INT(g->keep[GR_ATKOMSTLOGG]) };
@@ -512,24 +482,32 @@ run_log(struct run *g)
 
 	arena_rewind(g->a, g->mark);
 	if (g->dry) {
-		if (db_load_one(g->db, g->a, DB_GALLRING, SQL_GR_LOG_COUNT, p,
-		        1, &cnt, &found) != APP_OK)
+		if (db_load_one(g->db, g->a, DB_GALLRING, count, p, 1, &cnt,
+		        &found) != APP_OK)
 			return -1;
-		g->t->n[GR_ATKOMSTLOGG] = cnt.n;
+		out[GR_ATKOMSTLOGG] = cnt.n;
 		return 0;
 	}
 	for (;;) {
 		struct db_param q[] = { DB_INT(GALLRING_BULK) };
 
 		arena_rewind(g->a, g->mark);
-		if (ex(g, SQL_GR_LOG_CALL, q, 1) != APP_OK ||
+		if (ex(g, call, q, 1) != APP_OK ||
 		    db_load_one(g->db, g->a, DB_GALLRING, SQL_GR_LOG_N, NULL, 0,
 		        &cnt, &found) != APP_OK)
 			return -1;
-		g->t->n[GR_ATKOMSTLOGG] += cnt.n;
+		out[GR_ATKOMSTLOGG] += cnt.n;
 		if (cnt.n < GALLRING_BULK)
 			return 0;
 	}
+}
+
+enum app_err
+gallring_forbunds(
+    struct db *db, struct arena *a, struct gallring_forbund **out, size_t *n)
+{
+	return db_load(
+	    db, a, DB_GALLRING, SQL_GR_FORBUNDS, NULL, 0, (void **)out, n);
 }
 
 enum app_err
@@ -537,8 +515,9 @@ gallring_plan_load(struct db *db, struct arena *a, struct gallring_plan *plan,
     char *msg, size_t msgn)
 {
 	struct gallring_rule_row *rows;
+	struct gallring_forbund *f;
 	struct gallring_s today;
-	size_t n, mark = arena_mark(a);
+	size_t n, nf, mark = arena_mark(a);
 	int seen[GR__MAX] = { 0 }, found;
 	enum gallring_code c, which;
 	enum gallring_refusal ref;
@@ -549,11 +528,17 @@ gallring_plan_load(struct db *db, struct arena *a, struct gallring_plan *plan,
 	if (db_load(db, a, DB_GALLRING, SQL_GR_RULES, NULL, 0, (void **)&rows,
 	        &n) != APP_OK ||
 	    db_load_one(db, a, DB_GALLRING, SQL_GR_TODAY, NULL, 0, &today,
-	        &found) != APP_OK) {
+	        &found) != APP_OK ||
+	    gallring_forbunds(db, a, &f, &nf) != APP_OK) {
 		snprintf(msg, msgn, "reglerna kunde inte läsas");
 		e = APP_EDB;
 		goto out;
 	}
+	for (size_t i = 0; i < nf; i++)
+		if (f[i].id == db_forbund(db)) {
+			plan->installation = f[i].installation;
+			plan->sole = f[i].sole;
+		}
 	for (size_t i = 0; i < n; i++)
 		if (gallring_code_parse(rows[i].code, &c)) {
 			plan->keep[c] = (long)rows[i].keep_days;
@@ -597,35 +582,47 @@ run_once_keys(struct run *g)
 	return 0;
 }
 
-/* Every rule, in order: the per-record ones, then the bulk ones and the
- * access log; then the one-time keys. */
+/* Every rule, in order, for the förbund set on the handle: the
+ * per-record ones, then the bulk ones and the access log; then, when its
+ * rules are the installation's, the rows of no förbund and the one-time
+ * keys. */
 static enum app_err
-run_all(struct run *g)
+run_all(struct run *g, int installation)
 {
 	static const unsigned code_dels[] = { SQL_GR_QCODE_DEL };
 	static const unsigned login_dels[] = {
 		SQL_GR_SESSION_DEL,
 		SQL_GR_TABLET_DEL,
 		SQL_GR_LOGIN_FAILURE_DEL,
-		SQL_GR_QCODE_FAILURE_DEL,
 		SQL_GR_FORM_STASH_DEL,
 		SQL_GR_SESSION_ENDED_DEL,
 		SQL_GR_SUS_REQUEST_DEL,
 	};
+	static const unsigned none_login_dels[] = {
+		SQL_GR_NONE_LOGIN_FAILURE_DEL,
+		SQL_GR_NONE_QCODE_FAILURE_DEL,
+		SQL_GR_NONE_FORM_STASH_DEL,
+	};
 	enum app_err e = APP_OK;
 
 	for (size_t i = 0; i < sizeof(per_record) / sizeof(per_record[0]); i++)
-		if ((per_record[i].code == GR_SUS_DOKUMENT
-		            ? run_per_forbund(g, &per_record[i])
-		            : run_per_record(g, &per_record[i])) != 0) {
+		if (run_per_record(g, &per_record[i]) != 0) {
 			e = APP_EDB;
 			goto out;
 		}
-	if (run_bulk(g, GR_ENKATKOD, SQL_GR_QCODE_COUNT, 1, code_dels, 1) !=
-	        0 ||
-	    run_bulk(g, GR_INLOGGNING, SQL_GR_LOGIN_COUNT, 7, login_dels,
-	        sizeof(login_dels) / sizeof(login_dels[0])) != 0 ||
-	    run_log(g) != 0 || run_once_keys(g) != 0) {
+	if (run_bulk(g, g->t->n, GR_ENKATKOD, SQL_GR_QCODE_COUNT, 1, code_dels,
+	        1) != 0 ||
+	    run_bulk(g, g->t->n, GR_INLOGGNING, SQL_GR_LOGIN_COUNT, 6,
+	        login_dels, sizeof(login_dels) / sizeof(login_dels[0])) != 0 ||
+	    run_log(g, g->t->n, SQL_GR_LOG_COUNT, SQL_GR_LOG_CALL) != 0 ||
+	    (installation &&
+	        (run_bulk(g, g->t->none, GR_INLOGGNING, SQL_GR_NONE_LOGIN_COUNT,
+	             3, none_login_dels,
+	             sizeof(none_login_dels) / sizeof(none_login_dels[0])) !=
+	                0 ||
+	            run_log(g, g->t->none, SQL_GR_NONE_LOG_COUNT,
+	                SQL_GR_NONE_LOG_CALL) != 0 ||
+	            run_once_keys(g) != 0))) {
 		snprintf(g->t->err, sizeof(g->t->err), "gallring: databasfel");
 		e = APP_EDB;
 	}
@@ -644,11 +641,12 @@ gallring_count(struct db *db, struct arena *a, const struct gallring_plan *plan,
 		.dry = 1,
 		.progress = progress,
 		.today = plan->today,
-		.t = t };
+		.t = t,
+		.sus_sole = plan->sole };
 
 	memset(t, 0, sizeof(*t));
 	memcpy(g.keep, plan->keep, sizeof(g.keep));
-	return run_all(&g);
+	return run_all(&g, plan->installation);
 }
 
 enum app_err
@@ -663,9 +661,10 @@ gallring_apply(struct db *db, struct arena *a, const struct gallring_plan *plan,
 		.today = plan->today,
 		.crash_after = crash_after,
 		.t = t,
-		.sus_dir = sus_dir };
+		.sus_dir = sus_dir,
+		.sus_sole = plan->sole };
 
 	memset(t, 0, sizeof(*t));
 	memcpy(g.keep, plan->keep, sizeof(g.keep));
-	return run_all(&g);
+	return run_all(&g, plan->installation);
 }

@@ -1,5 +1,8 @@
-/* page_admin_gallring.c: /admin/gallring, the gallring rules and what the
- * next run removes; see include/page_admin.h. */
+/* page_admin_gallring.c: /admin/gallring, the admin's förbund's gallring
+ * rules and what the next run removes of its records; see
+ * include/page_admin.h. Every statement is of the request's förbund
+ * (sql_gallring.c): another förbund's rules are neither shown nor
+ * changed. */
 #include <stdio.h>
 #include <string.h>
 
@@ -148,21 +151,26 @@ gr_read(struct req *r, struct gr_form *f, long days[GR__MAX])
 	return APP_OK;
 }
 
-/* What the next run removes, per rule, into the list items; or the
- * reason it would not run. */
+/* What the next run removes of the admin's förbund, per rule, by its
+ * rules (the rows of no förbund are not counted: gallring_run.h); or the
+ * reason it would not run for the förbund. */
 static enum app_err
 gr_preview(struct req *r, struct view_ctx *ctx, long long counts[GR__MAX])
 {
 	struct gallring_plan plan;
 	struct gallring_tally t;
 	char msg[400];
-	enum app_err e;
+	enum app_err e, loaded;
 
-	e = gallring_plan_load(r->db, r->a, &plan, msg, sizeof(msg));
-	if (e == APP_EINPUT)
-		return view_ctx_set_cstr(ctx, "preview_error", msg);
-	if (e != APP_OK)
+	/* plan.installation is read before the rules are checked. */
+	loaded = gallring_plan_load(r->db, r->a, &plan, msg, sizeof(msg));
+	if (loaded != APP_OK && loaded != APP_EINPUT)
+		return loaded;
+	if ((e = view_ctx_set_bool(ctx, "installation", plan.installation)) !=
+	    APP_OK)
 		return e;
+	if (loaded == APP_EINPUT)
+		return view_ctx_set_cstr(ctx, "preview_error", msg);
 	if ((e = gallring_count(r->db, r->a, &plan, 0, &t)) != APP_OK)
 		return e;
 	memcpy(counts, t.n, sizeof(t.n));

@@ -90,10 +90,9 @@ static const struct route routes[] = {
 	/* The admin's own förbund: no id (page_admin_forbund.c) */
 	{ METHOD_GET, "/admin/forbund", ADMIN, 0, page_admin_forbund },
 	{ METHOD_POST, "/admin/forbund", ADMIN, 0, page_admin_forbund_save },
-	{ METHOD_GET, "/admin/gallring", ADMIN, ROUTE_INSTALLATION,
-	    page_admin_gallring },
-	{ METHOD_POST, "/admin/gallring", ADMIN, ROUTE_INSTALLATION,
-	    page_admin_gallring_save },
+	/* Each förbund's own gallring rules (sql/0074) */
+	{ METHOD_GET, "/admin/gallring", ADMIN, 0, page_admin_gallring },
+	{ METHOD_POST, "/admin/gallring", ADMIN, 0, page_admin_gallring_save },
 	{ METHOD_GET, "/admin/logg", ADMIN, 0, page_admin_log },
 	{ METHOD_GET, "/admin/logg.csv", ADMIN, 0, page_admin_log_csv },
 	{ METHOD_GET, "/admin/kodlistor", ADMIN, ROUTE_INSTALLATION,

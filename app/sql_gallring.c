@@ -28,7 +28,9 @@ const struct db_record gallring_cand_record =
 
 static const struct db_field forbund_fields[] = {
 	DB_FIELD(gallring_forbund, id, "id", DB_F_INT),
+	DB_FIELD(gallring_forbund, short_name, "short_name", DB_F_STR),
 	DB_FIELD(gallring_forbund, sole, "sole", DB_F_BOOL),
+	DB_FIELD(gallring_forbund, installation, "installation", DB_F_BOOL),
 };
 const struct db_record gallring_forbund_record =
     DB_RECORD(gallring_forbund, forbund_fields);
@@ -75,6 +77,18 @@ const struct db_record gallring_s_record = DB_RECORD(gallring_s, s_fields);
 	    "COALESCE(c.ended_at, c.updated_at)") " AS clock, "                \
 	                                          "c.referral_id, (SELECT r.person_id FROM referral r WHERE r.id = c.referral_id) AS person_id, 0 AS has_participation FROM consent c "
 
+/* The request's förbund's records (db_scope.h): a participation's or a
+ * referral's by its insats, a consent's by its referral's, a login's by
+ * its account's. */
+#define OF_FORBUND_INSATS(col)                                                 \
+	col " IN (SELECT fi.id FROM insats fi WHERE fi.forbund_id = :forbund)"
+#define OF_FORBUND_STAFF(col)                                                  \
+	col " IN (SELECT fs.id FROM staff fs WHERE fs.forbund_id = :forbund)"
+#define CONSENT_OF_FORBUND                                                     \
+	"EXISTS (SELECT 1 FROM referral fr JOIN insats fi "                    \
+	"ON fi.id = fr.insats_id WHERE fr.id = c.referral_id "                 \
+	"AND fi.forbund_id = :forbund)"
+
 const struct db_query sql_gallring[SQL_GR__MAX] = {
 	[SQL_GR_TODAY] = { "SELECT " DAY("UTC_DATE()") " AS s", 1, .ncols = 1,
 	    .nparams = 0, .rec = &gallring_s_record },
@@ -84,12 +98,14 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                   "COALESCE(s.username, '') AS updated_by "
 	                   "FROM gallring_rule g "
 	                   "LEFT JOIN staff s ON s.id = g.updated_by "
+	                   "WHERE g.forbund_id = :forbund "
 	                   "ORDER BY g.position, g.code",
 	    1, .ncols = 6, .nparams = 0, .rec = &gallring_rule_row_record },
 	[SQL_GR_RULE_SET] = { "UPDATE gallring_rule SET keep_days = ?, "
 	                      "version = version + 1, "
 	                      "updated_at = UTC_TIMESTAMP(), updated_by = ? "
-	                      "WHERE code = ? AND version = ?",
+	                      "WHERE forbund_id = :forbund AND code = ? "
+	                      "AND version = ?",
 	    0, .ncols = 0, .nparams = 4 },
 	/* The förbund by a subquery, not a join: the row is written even if
 	 * the referral were gone (then with none). */
@@ -107,10 +123,14 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    "WHERE p.gallrad_at IS NULL "
 	    "AND p.status IN (" GALLRING_PARTICIPATION_STATES ") "
 	    "AND p.end_date < " AGO " AND p.id > ? "
-	    "ORDER BY p.id LIMIT " GALLRING_PAGE_SQL,
+	    "AND " OF_FORBUND_INSATS(
+	        "p.insats_id") " "
+	                       "ORDER BY p.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_PART_LOCK] = { PART_CAND "WHERE p.id = ? "
-	                                 "AND p.gallrad_at IS NULL FOR UPDATE",
+	[SQL_GR_PART_LOCK] = { PART_CAND
+	    "WHERE p.id = ? "
+	    "AND p.gallrad_at IS NULL AND " OF_FORBUND_INSATS(
+	        "p.insats_id") " FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	[SQL_GR_PART_ANON] = { "UPDATE participation SET "
 	                       "version = version + 1, "
@@ -172,10 +192,13 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    "AND NOT EXISTS (SELECT 1 FROM participation p "
 	    "WHERE p.referral_id = r.id) "
 	    "AND COALESCE(r.decided_at, r.withdrawn_at, r.updated_at) < " AGO
-	    " AND r.id > ? ORDER BY r.id LIMIT " GALLRING_PAGE_SQL,
+	    " AND r.id > ? AND " OF_FORBUND_INSATS(
+	        "r.insats_id") " ORDER BY r.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_REF_LOCK] = { REF_CAND "WHERE r.id = ? "
-	                               "AND r.gallrad_at IS NULL FOR UPDATE",
+	[SQL_GR_REF_LOCK] = { REF_CAND
+	    "WHERE r.id = ? "
+	    "AND r.gallrad_at IS NULL AND " OF_FORBUND_INSATS(
+	        "r.insats_id") " FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	/* The employer stays only where it is an organisation's name: the
 	 * report's "anställda hos" table reads exactly that. */
@@ -256,10 +279,12 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    "WHERE c.state IN (" GALLRING_CONSENT_STATES ") "
 	    "AND c.kind <> 'sus' "
 	    "AND COALESCE(c.ended_at, c.updated_at) < " AGO
-	    " AND c.id > ? ORDER BY c.id LIMIT " GALLRING_PAGE_SQL,
+	    " AND c.id > ? AND " CONSENT_OF_FORBUND
+	    " ORDER BY c.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 2, .rec = &gallring_cand_record },
-	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND "WHERE c.id = ? "
-	                                       "AND c.kind <> 'sus' FOR UPDATE",
+	[SQL_GR_CONSENT_LOCK] = { CONSENT_CAND
+	    "WHERE c.id = ? "
+	    "AND c.kind <> 'sus' AND " CONSENT_OF_FORBUND " FOR UPDATE",
 	    0, .ncols = 6, .nparams = 1, .rec = &gallring_cand_record },
 	[SQL_GR_CONSENT_EVENTS_DEL] = { "CALL gallring_consent_events(?, "
 	                                "@gallring_n)",
@@ -296,6 +321,7 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	                                          "OR (r.status = 'pagaende' "
 	                                          "AND p.status <> 'inskriven' "
 	                                          "AND p.end_date < " AGO ")) "
+	                                          "AND r.forbund_id = :forbund "
 	                                          "AND r.id > ? ORDER BY r.id LIMIT " GALLRING_PAGE_SQL,
 	    1, .ncols = 6, .nparams = 3, .rec = &gallring_cand_record },
 	[SQL_GR_RESP_FREE_DEL] = { "DELETE a FROM questionnaire_answer a "
@@ -309,18 +335,28 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 
 	/* --- enkatkod ---------------------------------------------------- */
 	[SQL_GR_QCODE_COUNT] = { "SELECT COUNT(*) AS n FROM questionnaire_code "
-	                         "WHERE expires_at < " AGO_TS,
+	                         "WHERE forbund_id = :forbund "
+	                         "AND expires_at < " AGO_TS,
 	    1, .ncols = 1, .nparams = 1, .rec = &gallring_n_record },
 	[SQL_GR_QCODE_DEL] = { "DELETE FROM questionnaire_code "
-	                       "WHERE expires_at < " AGO_TS
+	                       "WHERE forbund_id = :forbund "
+	                       "AND expires_at < " AGO_TS
 	                       " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 
 	/* --- sus_dokument ------------------------------------------------ */
-	[SQL_GR_FORBUNDS] = { "SELECT id, (active = 1 AND (SELECT COUNT(*) "
-	                      "FROM forbund f2 WHERE f2.active = 1) = 1) AS sole "
+	/* Every förbund, active or not (an inactive one's records still go
+	 * by its rules). installation: the installation's first active
+	 * förbund (the first of all when none is active), whose rules the
+	 * rows of no förbund go by. */
+	[SQL_GR_FORBUNDS] = { "SELECT id, short_name, "
+	                      "(active = 1 AND (SELECT COUNT(*) "
+	                      "FROM forbund f2 WHERE f2.active = 1) = 1) AS sole, "
+	                      "(id = COALESCE((SELECT MIN(f3.id) FROM forbund f3 "
+	                      "WHERE f3.active = 1), (SELECT MIN(f4.id) "
+	                      "FROM forbund f4))) AS installation "
 	                      "FROM forbund ORDER BY id",
-	    1, .ncols = 2, .nparams = 0, .rec = &gallring_forbund_record },
+	    1, .ncols = 4, .nparams = 0, .rec = &gallring_forbund_record },
 	[SQL_GR_SUS_PAGE] = { "SELECT batch_no AS id, state AS status, " DAY(
 	                          "created_at") " AS clock, 0 AS referral_id, "
 	                                        "0 AS person_id, 0 AS has_participation "
@@ -339,61 +375,110 @@ const struct db_query sql_gallring[SQL_GR__MAX] = {
 	    0, .ncols = 0, .nparams = 1 },
 
 	/* --- inloggning -------------------------------------------------- */
+	/* The förbund's: its accounts' sessions, tablets, stashes and ended
+	 * sessions, failed logins naming one of its accounts, its SUS
+	 * requests. */
 	[SQL_GR_LOGIN_COUNT] = { "SELECT (SELECT COUNT(*) FROM session "
-	                         "WHERE last_seen_at < " AGO_TS ") + "
-	                         "(SELECT COUNT(*) FROM tablet_session "
-	                         "WHERE last_seen_at < " AGO_TS ") + "
-	                         "(SELECT COUNT(*) FROM login_failure "
-	                         "WHERE at < " AGO_TS ") + "
-	                         "(SELECT COUNT(*) FROM questionnaire_code_failure "
-	                         "WHERE at < " AGO_TS ") + "
-	                         "(SELECT COUNT(*) FROM form_stash "
-	                         "WHERE expires_at < " AGO_TS ") + "
-	                         "(SELECT COUNT(*) FROM session_ended "
-	                         "WHERE ended_at < " AGO_TS ") + "
-	                         "(SELECT COUNT(*) FROM sus_request "
-	                         "WHERE at < " AGO_TS ") AS n",
-	    1, .ncols = 1, .nparams = 7, .rec = &gallring_n_record },
+	                         "WHERE last_seen_at < " AGO_TS
+	                         " AND " OF_FORBUND_STAFF(
+	                             "staff_id") ") + "
+	                                         "(SELECT COUNT(*) FROM tablet_session "
+	                                         "WHERE last_seen_at < " AGO_TS
+	                                         " AND " OF_FORBUND_STAFF(
+	                                             "staff_id") ") + "
+	                                                         "(SELECT COUNT(*) FROM login_failure "
+	                                                         "WHERE at < " AGO_TS
+	                                                         " AND username IN (SELECT fs.username FROM staff fs WHERE fs.forbund_id = :forbund)) + "
+	                                                         "(SELECT COUNT(*) FROM form_stash "
+	                                                         "WHERE expires_at < " AGO_TS
+	                                                         " AND " OF_FORBUND_STAFF(
+	                                                             "staff_id") ") + "
+	                                                                         "(SELECT COUNT(*) FROM session_ended "
+	                                                                         "WHERE ended_at < " AGO_TS
+	                                                                         " AND " OF_FORBUND_STAFF(
+	                                                                             "staff_id") ") + "
+	                                                                                         "(SELECT COUNT(*) FROM sus_request "
+	                                                                                         "WHERE at < " AGO_TS
+	                                                                                         " AND forbund_id = :forbund) AS n",
+	    1, .ncols = 1, .nparams = 6, .rec = &gallring_n_record },
 	[SQL_GR_SESSION_DEL] = { "DELETE FROM session WHERE last_seen_at < " AGO_TS
-	                         " ORDER BY id LIMIT ?",
+	                         " AND " OF_FORBUND_STAFF(
+	                             "staff_id") " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_TABLET_DEL] = { "DELETE FROM tablet_session "
 	                        "WHERE last_seen_at < " AGO_TS
-	                        " ORDER BY id LIMIT ?",
+	                        " AND " OF_FORBUND_STAFF(
+	                            "staff_id") " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_LOGIN_FAILURE_DEL] = { "DELETE FROM login_failure WHERE at < " AGO_TS
-	                               " ORDER BY id LIMIT ?",
-	    0, .ncols = 0, .nparams = 2 },
-	[SQL_GR_QCODE_FAILURE_DEL] = { "DELETE FROM questionnaire_code_failure "
-	                               "WHERE at < " AGO_TS
-	                               " ORDER BY id LIMIT ?",
+	                               " AND username IN (SELECT fs.username "
+	                               "FROM staff fs WHERE fs.forbund_id = :forbund) "
+	                               "ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_FORM_STASH_DEL] = { "DELETE FROM form_stash WHERE expires_at < " AGO_TS
-	                            " ORDER BY id LIMIT ?",
+	                            " AND " OF_FORBUND_STAFF(
+	                                "staff_id") " ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	/* After the sessions: their trigger writes session_ended rows of
 	 * today, which go by this rule later. */
 	[SQL_GR_SESSION_ENDED_DEL] = { "DELETE FROM session_ended "
-	                               "WHERE ended_at < " AGO_TS " LIMIT ?",
+	                               "WHERE ended_at < " AGO_TS
+	                               " AND " OF_FORBUND_STAFF(
+	                                   "staff_id") " LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 	[SQL_GR_SUS_REQUEST_DEL] = { "DELETE FROM sus_request WHERE at < " AGO_TS
-	                             " ORDER BY id LIMIT ?",
+	                             " AND forbund_id = :forbund ORDER BY id LIMIT ?",
 	    0, .ncols = 0, .nparams = 2 },
 
-	/* --- atkomstlogg: only through the procedure (sql/0033) ---------- */
-	[SQL_GR_LOG_COUNT] = { "SELECT COUNT(*) AS n FROM audit_log WHERE at < "
+	/* --- atkomstlogg: only through the procedure (sql/0033, 0074) ---- */
+	[SQL_GR_LOG_COUNT] = { "SELECT COUNT(*) AS n FROM audit_log "
+	                       "WHERE forbund_id = :forbund AND at < "
 	                       "UTC_TIMESTAMP() - INTERVAL GREATEST(?, " GALLRING_LOG_MIN_DAYS_SQL
 	                       ") DAY",
 	    1, .ncols = 1, .nparams = 1, .rec = &gallring_n_record },
-	[SQL_GR_LOG_CALL] = { "CALL gallring_audit_log(?, @gallring_n)", 0,
-	    .ncols = 0, .nparams = 1 },
+	[SQL_GR_LOG_CALL] = { "CALL gallring_audit_log(:forbund, ?, @gallring_n)",
+	    0, .ncols = 0, .nparams = 1 },
 	[SQL_GR_LOG_N] = { "SELECT CAST(COALESCE(@gallring_n, 0) AS SIGNED) AS n",
 	    1, .ncols = 1, .nparams = 0, .rec = &gallring_n_record },
+
+	/* --- rows of no förbund, by the installation's förbund's rules --- */
+	/* inloggning: failed logins naming no account, wrong questionnaire
+	 * codes (by address only), form stashes bound to no account. */
+	[SQL_GR_NONE_LOGIN_COUNT] = { "SELECT (SELECT COUNT(*) FROM login_failure lf "
+	                              "WHERE lf.at < " AGO_TS
+	                              " AND NOT EXISTS (SELECT 1 "
+	                              "FROM staff fs WHERE fs.username = lf.username)) + "
+	                              "(SELECT COUNT(*) FROM questionnaire_code_failure "
+	                              "WHERE at < " AGO_TS ") + "
+	                              "(SELECT COUNT(*) FROM form_stash "
+	                              "WHERE expires_at < " AGO_TS
+	                              " AND staff_id IS NULL) AS n",
+	    1, .ncols = 1, .nparams = 3, .rec = &gallring_n_record },
+	[SQL_GR_NONE_LOGIN_FAILURE_DEL] = { "DELETE FROM login_failure WHERE at < " AGO_TS
+	                                    " AND NOT EXISTS (SELECT 1 FROM staff fs "
+	                                    "WHERE fs.username = login_failure.username) "
+	                                    "ORDER BY id LIMIT ?",
+	    0, .ncols = 0, .nparams = 2 },
+	[SQL_GR_NONE_QCODE_FAILURE_DEL] = { "DELETE FROM questionnaire_code_failure "
+	                                    "WHERE at < " AGO_TS
+	                                    " ORDER BY id LIMIT ?",
+	    0, .ncols = 0, .nparams = 2 },
+	[SQL_GR_NONE_FORM_STASH_DEL] = { "DELETE FROM form_stash WHERE expires_at < " AGO_TS
+	                                 " AND staff_id IS NULL ORDER BY id LIMIT ?",
+	    0, .ncols = 0, .nparams = 2 },
+	/* atkomstlogg: the rows of installation events (forbund_id NULL). */
+	[SQL_GR_NONE_LOG_COUNT] = { "SELECT COUNT(*) AS n FROM audit_log "
+	                            "WHERE forbund_id IS NULL AND at < "
+	                            "UTC_TIMESTAMP() - INTERVAL GREATEST(?, " GALLRING_LOG_MIN_DAYS_SQL
+	                            ") DAY",
+	    1, .ncols = 1, .nparams = 1, .rec = &gallring_n_record },
+	[SQL_GR_NONE_LOG_CALL] = { "CALL gallring_audit_log(NULL, ?, @gallring_n)",
+	    0, .ncols = 0, .nparams = 1 },
 
 	/* --- /admin/gallring --------------------------------------------- */
 	[SQL_GR_RULES_LOCK] = { "SELECT code, clock, keep_days, version, "
 	                        "'' AS updated_at, '' AS updated_by "
-	                        "FROM gallring_rule ORDER BY position, code "
-	                        "FOR UPDATE",
+	                        "FROM gallring_rule WHERE forbund_id = :forbund "
+	                        "ORDER BY position, code FOR UPDATE",
 	    0, .ncols = 6, .nparams = 0, .rec = &gallring_rule_row_record },
 };

@@ -72,7 +72,7 @@ int backup_rule_caps(struct str code);
  * The retention in days: conf_days (backup_keep_days), capped at the
  * shortest capping gallring rule when there is one (have_gallring: table
  * gallring_rule exists and has such a rule; gallring_min their
- * MIN(keep_days)). Never less than 1: a backup must live until the next
+ * MIN(keep_days) over every förbund's rules, sql/0074). Never less than 1: a backup must live until the next
  * nightly one.
  */
 unsigned backup_keep_days(

@@ -1,8 +1,13 @@
 /*
  * gallring_cli.h: `stegvis gallring [-c CONF] [--dry-run]`: apply every
  * gallring rule (include/gallring.h, table gallring_rule) through the
- * application's own database account, and print per rule what was removed
- * (or, with --dry-run, what would be, changing nothing).
+ * application's own database account, each förbund's records by that
+ * förbund's own rules (gallring_run.h), and print per förbund and rule
+ * what was removed (or, with --dry-run, what would be, changing nothing):
+ * "gallring CODE: N gallrade (D dagar), förbund ID SHORT", and for the
+ * rows of no förbund "gallring CODE: N gallrade (D dagar), utan förbund
+ * (förbund ID:s regel)". A förbund whose rules are missing or refused is
+ * named on stderr and skipped; the others run.
  *
  * Each record is its own small transaction: the record is locked and
  * checked again (not yet gallrad, still due by gallring.h's predicate),
@@ -22,8 +27,9 @@
  * argv[0] is the subcommand. crash_after: a test hook (make check's
  * build/stegvis-testhooks passes STEGVIS_GALLRING_CRASH_AFTER, the
  * installed binary NULL): the process kills itself with SIGKILL after that
- * many committed records. Returns 0 when every rule ran, 1 on an error
- * (message printed), 2 on a usage error.
+ * many committed records in all. Returns 0 when every förbund's rules
+ * ran, 1 on an error or a förbund skipped (message printed), 2 on a usage
+ * error.
  */
 int gallring_cli(int argc, char **argv, const char *crash_after);
 

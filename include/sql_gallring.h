@@ -5,6 +5,12 @@
  * keep_days: a record is a candidate when its clock + keep < today (UTC),
  * the same test as gallring_past(), which the command runs again on every
  * candidate before it changes anything.
+ *
+ * Every statement on gallring_rule, and every one that finds what a rule
+ * removes, is of the förbund set on the handle (":forbund", db_scope.h):
+ * each förbund's records go by its own rules. The SQL_GR_NONE_* ones find
+ * the rows of no förbund, which go by the rules of the installation's
+ * first active förbund (gallring_run.h).
  */
 #ifndef SQL_GALLRING_H
 #define SQL_GALLRING_H
@@ -29,11 +35,15 @@ struct gallring_cand {
 };
 extern const struct db_record gallring_cand_record;
 
-/* SQL_GR_FORBUNDS: a förbund, for the rules kept per förbund. */
+/* SQL_GR_FORBUNDS: a förbund, whose records go by its own rules. */
 struct gallring_forbund {
 	long long id;
-	int sole; /* the installation's only active förbund: the one
-	             `stegvis sus-export` serves without --forbund */
+	struct str short_name;
+	int sole;         /* the installation's only active förbund: the one
+	                     `stegvis sus-export` serves without --forbund */
+	int installation; /* the installation's first active förbund (the
+	                     first of all when none is): the rows of no
+	                     förbund go by its rules */
 };
 extern const struct db_record gallring_forbund_record;
 
@@ -133,22 +143,20 @@ enum sql_gallring {
 	SQL_GR_QCODE_COUNT,
 	SQL_GR_QCODE_DEL,
 
-	/* sus_dokument, per förbund (its batches are numbered on their own:
-	 * db_forbund_set() to each of SQL_GR_FORBUNDS in turn):
-	 * (keep, after batch no) -> candidates (id = batch) */
+	/* () -> every förbund (gallring_forbund) */
 	SQL_GR_FORBUNDS,
+	/* sus_dokument: (keep, after batch no) -> candidates (id = batch) */
 	SQL_GR_SUS_PAGE,
 	/* (batch no) each */
 	SQL_GR_SUS_PARTS_DEL,
 	SQL_GR_SUS_MARK,
 
-	/* inloggning: (keep x 7) -> n; then each (keep) deletes at most
-	 * GALLRING_BULK */
+	/* inloggning: (keep x 6) -> n; then each (keep, limit) deletes at
+	 * most GALLRING_BULK */
 	SQL_GR_LOGIN_COUNT,
 	SQL_GR_SESSION_DEL,
 	SQL_GR_TABLET_DEL,
 	SQL_GR_LOGIN_FAILURE_DEL,
-	SQL_GR_QCODE_FAILURE_DEL,
 	SQL_GR_FORM_STASH_DEL,
 	SQL_GR_SESSION_ENDED_DEL,
 	SQL_GR_SUS_REQUEST_DEL,
@@ -157,6 +165,16 @@ enum sql_gallring {
 	SQL_GR_LOG_COUNT,
 	SQL_GR_LOG_CALL,
 	SQL_GR_LOG_N,
+
+	/* Rows of no förbund. inloggning: (keep x 3) -> n; each (keep,
+	 * limit) deletes at most GALLRING_BULK. atkomstlogg: (keep) -> n;
+	 * (limit) the procedure, then SQL_GR_LOG_N. */
+	SQL_GR_NONE_LOGIN_COUNT,
+	SQL_GR_NONE_LOGIN_FAILURE_DEL,
+	SQL_GR_NONE_QCODE_FAILURE_DEL,
+	SQL_GR_NONE_FORM_STASH_DEL,
+	SQL_GR_NONE_LOG_COUNT,
+	SQL_GR_NONE_LOG_CALL,
 
 	/* /admin/gallring: () -> as SQL_GR_RULES (updated_at and updated_by
 	 * ""), every rule locked for the rest of the transaction */

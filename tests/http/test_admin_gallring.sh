@@ -4,14 +4,18 @@
 # value keeps every typed value, a stale form is a 409 that keeps them, a
 # retry changes nothing, a change is audited with its old and new value;
 # the preview's counts are those of `stegvis gallring --dry-run`, before
-# and after a change; only the admin gets in.
+# and after a change; only the admin gets in. The rules are the demo
+# förbund's (admin's): each förbund has its own (sql/0074,
+# test_forbund_gallring.sh).
 set -u
 . "$(dirname "$0")/lib.sh"
 
+F1=$(q "SELECT forbund_id FROM staff WHERE username = 'admin'")
+
 CODES="deltagande ansokan samtycke enkatsvar enkatkod sus_dokument inloggning atkomstlogg"
-RULES_BEFORE=$(q "SELECT GROUP_CONCAT(code, '=', keep_days ORDER BY code) FROM gallring_rule")
-at_exit 'for kv in $(echo "$RULES_BEFORE" | tr , " "); do q "UPDATE gallring_rule SET keep_days = ${kv#*=} WHERE code = '"'"'${kv%%=*}'"'"'"; done'
-rule() { q "SELECT CONCAT(keep_days, '/', version) FROM gallring_rule WHERE code = '$1'"; }
+RULES_BEFORE=$(q "SELECT GROUP_CONCAT(code, '=', keep_days ORDER BY code) FROM gallring_rule WHERE forbund_id = $F1")
+at_exit 'for kv in $(echo "$RULES_BEFORE" | tr , " "); do q "UPDATE gallring_rule SET keep_days = ${kv#*=} WHERE forbund_id = $F1 AND code = '"'"'${kv%%=*}'"'"'"; done'
+rule() { q "SELECT CONCAT(keep_days, '/', version) FROM gallring_rule WHERE forbund_id = $F1 AND code = '$1'"; }
 # One referral that the ansokan rule counts at its default (365 days) but
 # not at 1500, whatever day the demo was loaded: its decision 800 days ago.
 AGED=$(q "SELECT r.id FROM referral r WHERE r.gallrad_at IS NULL AND r.status IN ('avradd', 'aterford')
@@ -22,16 +26,17 @@ at_exit "q \"UPDATE referral SET decided_at = '$AGED_AT' WHERE id = $AGED\""
 q "UPDATE referral SET decided_at = UTC_TIMESTAMP() - INTERVAL 800 DAY WHERE id = $AGED"
 # Every rule at its default, whatever an earlier run left; the versions
 # as they are now.
-q "UPDATE gallring_rule SET keep_days = CASE code WHEN 'ansokan' THEN 365 WHEN 'enkatkod' THEN 30 WHEN 'sus_dokument' THEN 90 WHEN 'inloggning' THEN 30 WHEN 'atkomstlogg' THEN 1825 ELSE 1095 END"
-VI=$(q "SELECT version FROM gallring_rule WHERE code = 'inloggning'")
-VA=$(q "SELECT version FROM gallring_rule WHERE code = 'ansokan'")
-VD=$(q "SELECT version FROM gallring_rule WHERE code = 'deltagande'")
-VS=$(q "SELECT version FROM gallring_rule WHERE code = 'samtycke'")
-VL=$(q "SELECT version FROM gallring_rule WHERE code = 'atkomstlogg'")
+q "UPDATE gallring_rule SET keep_days = CASE code WHEN 'ansokan' THEN 365 WHEN 'enkatkod' THEN 30 WHEN 'sus_dokument' THEN 90 WHEN 'inloggning' THEN 30 WHEN 'atkomstlogg' THEN 1825 ELSE 1095 END WHERE forbund_id = $F1"
+VI=$(q "SELECT version FROM gallring_rule WHERE forbund_id = $F1 AND code = 'inloggning'")
+VA=$(q "SELECT version FROM gallring_rule WHERE forbund_id = $F1 AND code = 'ansokan'")
+VD=$(q "SELECT version FROM gallring_rule WHERE forbund_id = $F1 AND code = 'deltagande'")
+VS=$(q "SELECT version FROM gallring_rule WHERE forbund_id = $F1 AND code = 'samtycke'")
+VL=$(q "SELECT version FROM gallring_rule WHERE forbund_id = $F1 AND code = 'atkomstlogg'")
 # The preview's count of each rule, "code=n" lines, from the last body;
 # the CLI's dry run in the same form.
 preview() { grep -oE 'id="regel-[a-z_]+"|data-antal="[0-9]+"' "$BODY" | sed -E 's/id="regel-//; s/data-antal="//; s/"//' | paste -d= - -; }
-dry_run() { "$BIN" gallring -c "$VAR/stegvis.conf" --dry-run | sed -E 's/^gallring ([a-z_]+): ([0-9]+) .*/\1=\2/'; }
+# (The förbund's lines: the run counts each förbund by its own rules.)
+dry_run() { "$BIN" gallring -c "$VAR/stegvis.conf" --dry-run | grep ", förbund $F1 " | sed -E 's/^gallring ([a-z_]+): ([0-9]+) .*/\1=\2/'; }
 
 for u in remittent.fk personal.fv forbund; do
 	as "$u" > /dev/null
@@ -108,7 +113,7 @@ expect_body "says why" "uppföljningen sex månader efter avslut"
 # Stale: a form read before someone else's save.
 aget admin /admin/gallring > /dev/null
 mapfile -t OLD < <(form_args inloggning=90)
-q "UPDATE gallring_rule SET keep_days = 45, version = version + 1 WHERE code = 'inloggning'"
+q "UPDATE gallring_rule SET keep_days = 45, version = version + 1 WHERE forbund_id = $F1 AND code = 'inloggning'"
 eq "a stale form" "$(apost admin /admin/gallring "${OLD[@]}")" 409
 expect_body "says someone else saved" "Någon annan har ändrat uppgifterna"
 eq "the typed value kept" "$(input_value dagar-inloggning)" 90

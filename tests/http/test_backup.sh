@@ -126,11 +126,14 @@ OLD=stegvis-20000101T000000Z.sql.age
 : > "$D/notes.txt"
 # The case-data rules cap the retention (BACKUP_CAPPING_RULES): the SUS
 # documents' rule at 14 days does; the sessions' rule at 2 days and the
-# codes' at 3 do not.
-RULES=$(q "SELECT GROUP_CONCAT(code, '=', keep_days) FROM gallring_rule WHERE code IN ('sus_dokument', 'inloggning', 'enkatkod')")
-at_exit 'for kv in $(echo "$RULES" | tr , " "); do q "UPDATE gallring_rule SET keep_days = ${kv#*=} WHERE code = '"'"'${kv%%=*}'"'"'"; done'
+# codes' at 3 do not. Each förbund has its own rules (sql/0074) and a
+# backup holds every förbund's records: the shortest of any förbund's
+# caps it, here the last förbund's.
+RF=$(q "SELECT MAX(id) FROM forbund")
+RULES=$(q "SELECT GROUP_CONCAT(code, '=', keep_days) FROM gallring_rule WHERE forbund_id = $RF AND code IN ('sus_dokument', 'inloggning', 'enkatkod')")
+at_exit 'for kv in $(echo "$RULES" | tr , " "); do q "UPDATE gallring_rule SET keep_days = ${kv#*=} WHERE forbund_id = $RF AND code = '"'"'${kv%%=*}'"'"'"; done'
 q "UPDATE gallring_rule SET keep_days = CASE code WHEN 'sus_dokument' THEN 14 WHEN 'inloggning' THEN 2 ELSE 3 END
-   WHERE code IN ('sus_dokument', 'inloggning', 'enkatkod')"
+   WHERE forbund_id = $RF AND code IN ('sus_dokument', 'inloggning', 'enkatkod')"
 WANT=14
 sleep 1 # a new second: a new file name
 "$BIN" backup -c "$CONF" > "$OUT" 2>&1

@@ -7,7 +7,8 @@
 #    lock screen, never data.
 #  - Its admin's overview links no installation setting (they are the
 #    first förbund's admin's, 403 for any other); the first's admin's does.
-#    Both link their own consent texts (test_forbund_consent_text.sh).
+#    Both link their own consent texts (test_forbund_consent_text.sh) and
+#    gallring rules (test_forbund_gallring.sh).
 #  - Switching a förbund off locks every way in at the next request: a
 #    session already logged in, a new login, the tablet and the
 #    integration token. The first förbund's accounts never notice.
@@ -61,8 +62,9 @@ locked "tablet: the first förbund's consent" "$N1"
 # --- The admin overview
 log_in AX admin.exempel
 expect_status "the second förbund's admin: the overview" 200 -b "$AX" "$BASE/admin"
-check "... links no installation setting" bash -c "! grep -qE 'href=\"/admin/(kodlistor|gallring)\"' '$BODY'"
+check "... links no installation setting" bash -c "! grep -qE 'href=\"/admin/kodlistor\"' '$BODY'"
 expect_body "... but its own consent texts" 'href="/admin/samtyckestexter"'
+expect_body "... and its own gallring rules" 'href="/admin/gallring"'
 expect_body "... and says whose they are" "sköts av de administratörer som installationens driftansvarige har utsett"
 expect_body "... but links its own accounts" 'href="/admin/konton"'
 log_in A1 admin

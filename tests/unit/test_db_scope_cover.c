@@ -56,9 +56,10 @@ static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC, DB_STRUCTURAL,
 	DB_ACCESS };
 
 /* Tables every statement that names them scopes, in any area: each
- * förbund's consent texts (sql/0073). */
+ * förbund's consent texts (sql/0073) and gallring rules (sql/0074). */
 static const char *const scoped_tables[] = {
 	"consent_text",
+	"gallring_rule",
 };
 
 /* Statements of the scoped areas not scoped with :forbund: one scoped

@@ -1437,23 +1437,36 @@ sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
 
 	*allowed = 0;
 	*retry_after = SUS_RATE_WINDOW_SECONDS;
+	if ((e = db_begin(db)) != APP_OK)
+		return e;
+	/* The förbund's row first: the next check waits here (or, on
+	 * another node, loses at commit) until this one has counted. */
+	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_TOUCH, NULL, 0, NULL)) !=
+	    APP_OK)
+		goto fail;
 	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
 	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_SWEEP, p, 1, NULL)) !=
 	    APP_OK)
-		return e;
+		goto fail;
 	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
 	p[1] = DB_INT(SUS_RATE_WINDOW_SECONDS);
 	if ((e = db_load_one(db, a, DB_SUS, SQL_SUS_RATE_COUNT, p, 2, &rate,
 	         &found)) != APP_OK)
-		return e;
+		goto fail;
 	if (rate.n >= SUS_RATE_MAX) {
 		*retry_after = rate.retry_after;
-		return APP_OK;
+	} else {
+		p[0] = DB_INT(staff_id);
+		if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_INSERT, p, 1,
+		         NULL)) != APP_OK)
+			goto fail;
 	}
-	p[0] = DB_INT(staff_id);
-	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_INSERT, p, 1, NULL)) !=
-	    APP_OK)
-		return e;
-	*allowed = 1;
+	if ((e = db_commit(db)) != APP_OK)
+		goto fail;
+	*allowed = rate.n < SUS_RATE_MAX;
 	return APP_OK;
+fail:
+	db_rollback(db);
+	*allowed = 0;
+	return e;
 }

@@ -492,6 +492,25 @@ check "the limit is per förbund and in the database" \
 	test "$(sql_admin "SELECT COUNT(*) FROM sus_request WHERE forbund_id = $SUS_DEMO_FORBUND")" = 60
 sql_admin "DELETE FROM sus_request"
 expect_status "after the window it serves again" 200 "${AUTH[@]}" "$BASE/api/sus/schema"
+# Requests at the same moment at the limit (sql/0079): 55 in the window,
+# then 16 at once: exactly 5 are served, however the workers interleave.
+# Three rounds (the old count-then-add let a sixth through in about one
+# round of three).
+for round in 1 2 3; do
+	sql_admin "DELETE FROM sus_request;
+		INSERT INTO sus_request (forbund_id, staff_id, at) SELECT $SUS_DEMO_FORBUND, $JOB, UTC_TIMESTAMP(3) FROM seq_1_to_55"
+	RATE_DIR=$(mktemp -d "$LIB_TMP/rate.XXXXXX")
+	for i in $(seq 1 16); do
+		curl -s -o /dev/null -w '%{http_code}\n' "${AUTH[@]}" "$BASE/api/sus/schema" > "$RATE_DIR/$i" &
+	done
+	wait
+	eq "round $round: 16 requests at once with 5 left in the window: 5 served" \
+		"$(cat "$RATE_DIR"/* | grep -c '^200$')" 5
+	eq "round $round: ... and 11 refused (429), none failed" "$(cat "$RATE_DIR"/* | grep -c '^429$')" 11
+	eq "round $round: ... and the window holds exactly the limit" \
+		"$(sql_admin "SELECT COUNT(*) FROM sus_request WHERE forbund_id = $SUS_DEMO_FORBUND")" 60
+done
+sql_admin "DELETE FROM sus_request"
 
 # --- Two given SUS consents for one referral: the latest one's date is
 # sent (the consents of a page are read in one statement and merged by

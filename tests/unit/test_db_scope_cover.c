@@ -52,13 +52,15 @@ static const char *const platform_tables[] = {
 };
 
 static const enum db_area scoped_areas[] = { DB_ADMIN, DB_PUBLIC, DB_STRUCTURAL,
-	DB_SUS, DB_REPORT, DB_REPORT_FLOW, DB_REPORT_PEOPLE,
-	DB_REPORT_DOCUMENT };
+	DB_SUS, DB_REPORT, DB_REPORT_FLOW, DB_REPORT_PEOPLE, DB_REPORT_DOCUMENT,
+	DB_PARTICIPATION_SUS };
 
 /* Tables every statement that names them scopes, in any area: each
- * förbund's consent texts (sql/0073). */
+ * förbund's consent texts (sql/0073) and supplementary SUS questions
+ * (sql/0077). */
 static const char *const scoped_tables[] = {
 	"consent_text",
+	"sus_question",
 };
 
 /* Statements of the scoped areas not scoped with :forbund: one scoped

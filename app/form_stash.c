@@ -1,5 +1,6 @@
 /* form_stash.c: forms kept over an ended session; see include/form_stash.h. */
 #include <string.h>
+#include <strings.h>
 
 #include <sodium.h>
 
@@ -8,6 +9,7 @@
 #include "conf.h"
 #include "db.h"
 #include "form_stash.h"
+#include "public_host.h"
 #include "req.h"
 #include "route.h"
 #include "session.h"
@@ -271,10 +273,12 @@ form_stash_route_ok(unsigned route_flags)
 }
 
 int
-form_stash_same_origin(
-    const char *sec_fetch_site, const char *origin, const char *base_url)
+form_stash_same_origin(const char *sec_fetch_site, const char *origin,
+    const char *base_url, const char *host)
 {
-	const char *host, *end;
+	const char *auth, *end;
+	char name[PUBLIC_HOST_MAX + 1], base[FORM_STASH_ORIGIN_MAX],
+	    want[FORM_STASH_ORIGIN_MAX + PUBLIC_HOST_MAX];
 	size_t n;
 
 	/* A browser that says where the request came from is believed;
@@ -282,12 +286,23 @@ form_stash_same_origin(
 	if (sec_fetch_site != NULL)
 		return strcmp(sec_fetch_site, "same-origin") == 0;
 	if (origin == NULL || base_url == NULL ||
-	    (host = strstr(base_url, "://")) == NULL)
+	    (auth = strstr(base_url, "://")) == NULL)
 		return 0;
-	end = strchr(host + 3, '/');
+	end = strchr(auth + 3, '/');
 	n = end != NULL ? (size_t)(end - base_url) : strlen(base_url);
-	return n > 0 && strlen(origin) == n &&
-	    strncmp(origin, base_url, n) == 0;
+	if (n > 0 && strlen(origin) == n && strncmp(origin, base_url, n) == 0)
+		return 1;
+	/* Or base_url's origin under the host name the request came to (a
+	 * förbund's own, sql/0071): the browser sets Origin and nginx passes
+	 * the name it was asked for; they are equal only for a page of that
+	 * very origin. */
+	if (host == NULL || n >= sizeof(base) || !public_host_of(host, name))
+		return 0;
+	memcpy(base, base_url, n);
+	base[n] = '\0';
+	return public_host_url(base, (struct str){ name, strlen(name) }, want,
+	           sizeof(want)) &&
+	    strcmp(origin, want) == 0;
 }
 
 /* ---- With the database ------------------------------------------------- */

@@ -76,7 +76,8 @@ page_error_resend_ok(const struct req *r)
 		return 0;
 	if (!form_stash_same_origin(
 	        r->src.param(r->src.ctx, "HTTP_SEC_FETCH_SITE"),
-	        r->src.param(r->src.ctx, "HTTP_ORIGIN"), r->conf->base_url))
+	        r->src.param(r->src.ctx, "HTTP_ORIGIN"), r->conf->base_url,
+	        r->src.param(r->src.ctx, "HTTP_HOST")))
 		return 0;
 	for (size_t i = 0; i < r->form.n; i++)
 		if (page_error_secret(r->form.v[i].key))

@@ -62,7 +62,8 @@ page_form_stash_keep(struct req *r, unsigned route_flags, int *kept)
 	 * by whoever logs in next. */
 	if (!form_stash_same_origin(
 	        r->src.param(r->src.ctx, "HTTP_SEC_FETCH_SITE"),
-	        r->src.param(r->src.ctx, "HTTP_ORIGIN"), r->conf->base_url) ||
+	        r->src.param(r->src.ctx, "HTTP_ORIGIN"), r->conf->base_url,
+	        r->src.param(r->src.ctx, "HTTP_HOST")) ||
 	    kv_get(&r->cookies, SESSION_COOKIE) == NULL)
 		return APP_OK;
 	if ((e = form_stash_owner(r, &owner)) != APP_OK)

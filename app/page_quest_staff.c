@@ -598,8 +598,8 @@ page_admin_quest_links(struct req *r)
 			return APP_ENOMEM;
 		buf_init(&url, r->a);
 		if ((e = buf_printf(&url, "%s/enkat/lank/%.*s",
-		         r->conf->base_url ? r->conf->base_url : "",
-		         (int)tokens[i].len, tokens[i].p)) != APP_OK ||
+		         session_base_url(r), (int)tokens[i].len,
+		         tokens[i].p)) != APP_OK ||
 		    (e = view_ctx_set_str(it, "url", buf_str(&url))) != APP_OK)
 			return e;
 	}

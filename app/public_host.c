@@ -43,3 +43,34 @@ public_host_of(const char *header, char out[PUBLIC_HOST_MAX + 1])
 	out[n] = '\0';
 	return 1;
 }
+
+int
+public_host_url(const char *base_url, struct str host, char *out, size_t outlen)
+{
+	const char *auth, *end, *bracket, *port;
+	size_t scheme, rest;
+
+	if (outlen > 0)
+		out[0] = '\0';
+	if (base_url == NULL || host.len == 0 ||
+	    (auth = strstr(base_url, "://")) == NULL)
+		return 0;
+	auth += 3;
+	end = auth + strcspn(auth, "/?#");
+	/* The port follows the host: after an IPv6 literal's ']', if any. */
+	bracket = memchr(auth, ']', (size_t)(end - auth));
+	port = memchr(bracket != NULL ? bracket : auth, ':',
+	    (size_t)(end - (bracket != NULL ? bracket : auth)));
+	if (port == NULL)
+		port = end;
+	if (port == auth)
+		return 0;
+	scheme = (size_t)(auth - base_url);
+	rest = strlen(port);
+	if (scheme + host.len + rest + 1 > outlen)
+		return 0;
+	memcpy(out, base_url, scheme);
+	memcpy(out + scheme, host.p, host.len);
+	memcpy(out + scheme + host.len, port, rest + 1);
+	return 1;
+}

@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "public_host.h"
 #include "req.h"
 #include "session.h"
 #include "sql_auth.h"
@@ -53,8 +54,9 @@ struct session_row {
 	long long staff_id;
 	struct str username, display_name;
 	long long organisation_id;
-	long long forbund_id;   /* the account's: the request's förbund */
-	int installation_admin; /* the operator's mark (sql/0078) */
+	long long forbund_id;    /* the account's: the request's förbund */
+	struct str forbund_host; /* its public_host; "" when none */
+	int installation_admin;  /* the operator's mark (sql/0078) */
 	int must_change_password;
 	/* Comma-separated names; a staff session's rows one each. */
 	struct str roles;
@@ -73,6 +75,7 @@ static const struct db_field session_row_fields[] = {
 	DB_FIELD(session_row, display_name, "display_name", DB_F_STR),
 	DB_FIELD(session_row, organisation_id, "organisation_id", DB_F_INT),
 	DB_FIELD(session_row, forbund_id, "forbund_id", DB_F_INT),
+	DB_FIELD(session_row, forbund_host, "forbund_host", DB_F_STR),
 	DB_FIELD(
 	    session_row, installation_admin, "installation_admin", DB_F_BOOL),
 	DB_FIELD(session_row, must_change_password, "must_change_password",
@@ -131,6 +134,24 @@ session_secure(const struct req *r)
 	return !(session_url_host_is(u, "127.0.0.1") ||
 	    session_url_host_is(u, "localhost") ||
 	    session_url_host_is(u, "[::1]"));
+}
+
+const char *
+session_base_url(struct req *r)
+{
+	const char *base = r->conf != NULL ? r->conf->base_url : NULL;
+	char *out;
+	size_t n;
+
+	if (base == NULL)
+		return "";
+	if (r->user == NULL || r->user->forbund_host.len == 0)
+		return base;
+	n = strlen(base) + r->user->forbund_host.len + 1;
+	if ((out = arena_alloc(r->a, n)) == NULL ||
+	    !public_host_url(base, r->user->forbund_host, out, n))
+		return base;
+	return out;
 }
 
 enum app_err
@@ -309,6 +330,7 @@ session_set_user(struct req *r, const struct session_row *row, int via_token)
 	u->id = row->staff_id;
 	u->organisation_id = row->organisation_id;
 	u->forbund_id = row->forbund_id;
+	u->forbund_host = row->forbund_host;
 	u->username = row->username;
 	u->display_name = row->display_name;
 	u->must_change_password = row->must_change_password;

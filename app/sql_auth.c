@@ -6,10 +6,14 @@
 #include "staff.h"
 
 /* Every session lookup returns a session_row (session.c): one record for
- * a staff session, a tablet session and a bearer token. */
+ * a staff session, a tablet session and a bearer token. The förbund's host
+ * name comes with it (the links it shows, session_base_url()): no round
+ * trip of its own. */
 #define SESSION_ROW(id, csrf)                                                  \
 	"SELECT " id " AS id, " csrf " AS csrf, st.id AS staff_id, "           \
 	"st.username, st.display_name, st.organisation_id, st.forbund_id, "    \
+	"IFNULL((SELECT fh.public_host FROM forbund fh "                       \
+	"WHERE fh.id = st.forbund_id), '') AS forbund_host, "                  \
 	"st.installation_admin, "
 
 /* An access-log row (SQL_AUDIT_INSERT and _READ). Its förbund is a
@@ -53,7 +57,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                             "WHERE s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	                                             "AND s.token_hash = ? AND st.active = 1" ST_FORBUND_ACTIVE,
-	    1, .ncols = 14, .nparams = 3, .rec = &session_row_record },
+	    1, .ncols = 15, .nparams = 3, .rec = &session_row_record },
 	[SQL_SESSION_TOUCH] = { "UPDATE session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_SESSION_INSERT] = { "INSERT INTO session (token_hash, staff_id, csrf_token, created_at, "
@@ -78,7 +82,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                            "AND t.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND) AS live "
 	                                            "FROM tablet_session t JOIN staff st ON st.id = t.staff_id "
 	                                            "WHERE t.token_hash = ?",
-	    1, .ncols = 14, .nparams = 3, .rec = &session_row_record },
+	    1, .ncols = 15, .nparams = 3, .rec = &session_row_record },
 	[SQL_TABLET_TOUCH] = { "UPDATE tablet_session SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_TABLET_INSERT] = { "INSERT INTO tablet_session (token_hash, staff_id, csrf_token, "
@@ -97,7 +101,7 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	                                    "FROM staff st JOIN staff_role r ON r.staff_id = st.id "
 	                                    "AND r.role = 'integration' "
 	                                    "WHERE st.api_token_hash = ? AND st.active = 1" ST_FORBUND_ACTIVE,
-	    1, .ncols = 14, .nparams = 1, .rec = &session_row_record },
+	    1, .ncols = 15, .nparams = 1, .rec = &session_row_record },
 	[SQL_STAFF_FOR_LOGIN] = { "SELECT id, password_hash, "
 	                          "COALESCE(locked_until > UTC_TIMESTAMP(), 0) AS locked, forbund_id "
 	                          "FROM staff st WHERE username = ? AND active = 1 "

@@ -205,7 +205,8 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                      "ORDER BY participation_id, after_end",
 	    1, .ncols = 3, .nparams = 4, .rec = &sus_income_record },
 	[SQL_SUS_ANSWERS] = { "SELECT a.participation_id, q.code AS question, a.answer "
-	                      "FROM sus_answer a JOIN sus_question q ON q.id = a.question_id "
+	                      "FROM sus_answer a JOIN sus_question q "
+	                      "ON q.id = a.question_id AND q.forbund_id = :forbund "
 	                      "JOIN participation p2 ON p2.id = a.participation_id "
 	                      "JOIN insats i2 ON i2.id = p2.insats_id AND i2.forbund_id = :forbund "
 	                      "WHERE q.active = 1 AND a.answer <> '' "

@@ -101,14 +101,30 @@ int form_stash_secret_parse(
  * reach the staff member who logs in on the device next). */
 int form_stash_route_ok(unsigned route_flags);
 
+/* The longest base_url origin (scheme, host, port) compared with. */
+#define FORM_STASH_ORIGIN_MAX 512
+
 /*
  * 1 when a POST came from one of our own pages, so that keeping it cannot
  * be set off by another site: the browser's Sec-Fetch-Site is
  * "same-origin", or without it the Origin header equals the scheme, host
- * and port of base_url. Either may be NULL (absent); without both, 0.
+ * and port of base_url, or base_url's scheme and port with the host name
+ * the request came to (host: the HTTP_HOST param, which Debian's nginx
+ * fills with $host, the name without a port; a förbund on a host name of
+ * its own, sql/0071; include/public_host.h says what a name is). Any may
+ * be NULL (absent); without Sec-Fetch-Site and Origin, 0.
+ *
+ * Why the host asked for is safe to compare with: a browser sets Origin
+ * itself (no page's script can), and the name it connects to is the one
+ * nginx passes, so they match only when the posting page has the origin
+ * the form is sent to: our own page under that name. A name of another's
+ * that resolves to this server (DNS rebinding) gets neither our
+ * certificate nor our session cookie (host-only, SameSite=Strict), and
+ * nothing is kept without the account's session cookie. A client that
+ * forges the headers is no browser and sends only its own cookies.
  */
-int form_stash_same_origin(
-    const char *sec_fetch_site, const char *origin, const char *base_url);
+int form_stash_same_origin(const char *sec_fetch_site, const char *origin,
+    const char *base_url, const char *host);
 
 /* ---- With the database (table form_stash) ------------------------------ */
 

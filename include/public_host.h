@@ -24,4 +24,15 @@
  * with out "". */
 int public_host_of(const char *header, char out[PUBLIC_HOST_MAX + 1]);
 
+/*
+ * base_url ("scheme://host[:port][/path]", conf base_url) with its host
+ * replaced by host (a förbund's public_host): the same installation under
+ * the förbund's own name, scheme, port and path kept. Into out (outlen
+ * bytes, NUL-terminated). 1 on success; 0 with out "" when base_url has no
+ * "://" or no host, host is empty, or out is too small (strlen(base_url) +
+ * host.len + 1 is always enough).
+ */
+int public_host_url(
+    const char *base_url, struct str host, char *out, size_t outlen);
+
 #endif /* !PUBLIC_HOST_H */

@@ -38,7 +38,8 @@ struct req;
 struct staff_user {
 	long long id;
 	long long organisation_id;
-	long long forbund_id; /* the account's förbund (db_forbund_set()) */
+	long long forbund_id;    /* the account's förbund (db_forbund_set()) */
+	struct str forbund_host; /* its public_host (sql/0071); "" when none */
 	struct str username;
 	struct str display_name;
 	unsigned roles; /* ROLE_BIT()s */
@@ -128,6 +129,13 @@ enum app_err session_tablet_end(struct req *, const char *why);
  * cookie; 0: delete. value must be cookie-safe (our own hex). */
 enum app_err session_set_cookie(
     struct req *, const char *name, struct str value, long max_age);
+
+/* The installation's address for links the request's account hands on
+ * (a questionnaire link): conf base_url with its host name replaced by the
+ * account's förbund's own (forbund.public_host, read with the session),
+ * scheme, port and path kept; base_url itself when the förbund has none
+ * or there is no account; "" without base_url. Arena or conf. */
+const char *session_base_url(struct req *);
 
 /* A random token as 2 * nbytes hex characters. Arena. */
 struct str session_random_hex(struct req *, size_t nbytes);

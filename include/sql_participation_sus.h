@@ -2,7 +2,10 @@
  * sql_participation_sus.h: the writes of the SUS registration data on the
  * participation page (participation_save_sus() in participation_edit.c);
  * what it reads is in SQL_PARTICIPATION_GET, _INCOMES and _CODES (the
- * kommun list among the codes). Parameters in brackets.
+ * kommun list among the codes). Parameters in brackets. Every one is
+ * scoped to the request's förbund (":forbund", include/db_scope.h) through
+ * the insats of the row it writes: another förbund's row is not changed
+ * (an UPDATE's affected rows are then 0, an INSERT inserts nothing).
  */
 #ifndef SQL_PARTICIPATION_SUS_H
 #define SQL_PARTICIPATION_SUS_H

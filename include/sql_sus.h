@@ -68,7 +68,8 @@ enum sql_sus {
 	 * income_before and income_after, which SQL_SUS_PAGE leaves ""), by
 	 * participation id, the list before first; none for an empty list */
 	SQL_SUS_INCOMES,
-	/* (from id, to id) -> participation id, question code, answer */
+	/* (from id, to id) -> participation id, question code, answer: only
+	 * with the förbund's own questions (sql/0077) */
 	SQL_SUS_ANSWERS,
 	/* (base no) -> insats id, year, gender, started, ended,
 	 * held_started, held_ended: the counts the receiver has (latest

@@ -10,6 +10,10 @@
  *    ignoring case;
  *  - none: out is "";
  *  - reading the name again gives the same name.
+ * And public_host_url() with the input as base_url and "x.se" as the host,
+ * in the room the header promises: either out is "" (refused), or it is
+ * the input's scheme and "://", "x.se", then a tail of the input (the
+ * port and path), never longer than the room.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -21,6 +25,34 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+static void
+url_check(const char *in)
+{
+	size_t room = strlen(in) + 4 + 1, n, scheme, tail;
+	const char *auth = strstr(in, "://");
+	char *url;
+
+	if ((url = malloc(room)) == NULL)
+		return;
+	if (!public_host_url(in, STR_LIT("x.se"), url, room)) {
+		if (url[0] != '\0')
+			abort();
+		free(url);
+		return;
+	}
+	n = strlen(url);
+	if (auth == NULL || n >= room)
+		abort();
+	scheme = (size_t)(auth + 3 - in);
+	if (n < scheme + 4 || strncmp(url, in, scheme) != 0 ||
+	    strncmp(url + scheme, "x.se", 4) != 0)
+		abort();
+	tail = n - scheme - 4;
+	if (strcmp(url + scheme + 4, in + strlen(in) - tail) != 0)
+		abort();
+	free(url);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -31,6 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(in, data, size);
 	in[size] = '\0';
+	url_check(in);
 	if (!public_host_of(in, out)) {
 		if (out[0] != '\0')
 			abort();

@@ -53,6 +53,16 @@ q "INSERT INTO consent (referral_id, kind, state, answer, text_id, language, val
 	AND t.language = 'sv' AND t.is_current = 1), 'sv', p.start_date, 'papper', p.start_date, $REM2,
 	UTC_TIMESTAMP() FROM participation p WHERE p.id = $X2"
 
+# Supplementary questions (sql/0077): each förbund its own. The second
+# förbund's participant answers its own question and, as a stray row
+# would, the demo förbund's question of the same code; only its own goes
+# into its document.
+q "INSERT INTO sus_question (forbund_id, code, label) VALUES
+	($DEMO_F, 'tf_$$', 'Demo förbundets fråga'), ($F2, 'tf_$$', 'Egen fråga'),
+	($DEMO_F, 'tf_demo_$$', 'Bara demons fråga');
+	INSERT INTO sus_answer (participation_id, question_id, answer)
+	SELECT $X2, id, CONCAT('svar-', forbund_id) FROM sus_question WHERE code LIKE 'tf%$$'"
+
 T1=$(new_api_token sus-job)
 T2=$(new_api_token "${P}_job")
 A1=(-H "Authorization: Bearer $T1")
@@ -84,6 +94,9 @@ check "the demo's full replacement registers demo participants" test -n "$DPNRS"
 bad=""
 for d in $DPNRS; do grep -q "$d" "$WORK/f2.xml" && bad="$bad $d"; done
 eq "none of their personnummer is in the second förbund's document" "$bad" ""
+eq "its participant's answers: only to its own question" \
+	"$(xp "$WORK/f2.xml" "count(//*[local-name()='svar'])")|$(xp "$WORK/f2.xml" "string(//*[local-name()='svar']/@fraga)")|$(xp "$WORK/f2.xml" "string(//*[local-name()='svar'])")" \
+	"1|tf_$$|svar-$F2"
 eq "its insatser are its own" "$(xp "$WORK/f2.xml" "count(//*[local-name()='insats'])")|$(xp "$WORK/f2.xml" "string(//*[local-name()='insats']/@id)")" "1|$I2"
 check "it is the second förbund's document (its SUS code)" grep -q "SUSTS$$" "$WORK/f2.xml"
 eq "no other insats is named in it" "$(grep -oE 'insats="[0-9]+"' "$WORK/f2.xml" | grep -v "insats=\"$I2\"")" ""
@@ -179,6 +192,8 @@ q "DELETE FROM sus_batch_item WHERE forbund_id = $F2;
 	DELETE FROM sus_batch_part WHERE forbund_id = $F2;
 	DELETE FROM sus_batch WHERE forbund_id = $F2;
 	DELETE FROM sus_state WHERE forbund_id = $F2;
+	DELETE FROM sus_answer WHERE participation_id = $X2;
+	DELETE FROM sus_question WHERE code LIKE 'tf%$$';
 	DELETE c FROM consent c JOIN participation p ON p.referral_id = c.referral_id WHERE p.id = $X2;
 	DELETE FROM participation_person WHERE participation_id = $X2;
 	DELETE FROM participation WHERE id = $X2;

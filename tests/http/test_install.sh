@@ -167,6 +167,13 @@ expect_header "with HSTS on static files too" "Strict-Transport-Security:"
 expect_header "and nosniff" "X-Content-Type-Options: nosniff"
 expect_status "plain HTTP is only a redirect" 301 "http://127.0.0.1:$p2/start?x=1"
 expect_header "to HTTPS" "Location: https://stegvis.example.se/start?x=1"
+# Several förbund: a name under the main one is served and redirected to
+# as itself, without editing the site; a name not ours goes to the main one.
+expect_status "a förbund's name under the main one: a redirect" 301 -H "Host: exempel.stegvis.example.se" "http://127.0.0.1:$p2/start"
+expect_header "... to the same name over HTTPS" "Location: https://exempel.stegvis.example.se/start"
+expect_status "a name not ours: a redirect" 301 -H "Host: evil.example" "http://127.0.0.1:$p2/start"
+expect_header "... to the main name" "Location: https://stegvis.example.se/start"
+expect_status "a förbund's name over TLS: served" 200 -k --resolve "exempel.stegvis.example.se:$p1:127.0.0.1" "https://exempel.stegvis.example.se:$p1/static/stegvis.css"
 check "a TLS 1.2 cipher without AEAD (CBC) is refused" bash -c \
 	"! curl -sk --tls-max 1.2 --ciphers ECDHE-ECDSA-AES128-SHA -o /dev/null '$H/' 2> /dev/null"
 expect_status "an AEAD one is taken" 200 -k --tls-max 1.2 --ciphers ECDHE-ECDSA-AES128-GCM-SHA256 "$H/"

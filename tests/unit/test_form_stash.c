@@ -253,24 +253,82 @@ only_from_our_own_pages(void **state)
 
 	(void)state;
 	/* Sec-Fetch-Site decides when the browser sends it. */
-	assert_true(form_stash_same_origin("same-origin", NULL, base));
-	assert_true(form_stash_same_origin("same-origin", "http://x", base));
-	assert_false(form_stash_same_origin("same-site", base, base));
-	assert_false(form_stash_same_origin("cross-site", base, base));
-	assert_false(form_stash_same_origin("none", base, base));
+	assert_true(form_stash_same_origin("same-origin", NULL, base, NULL));
+	assert_true(
+	    form_stash_same_origin("same-origin", "http://x", base, NULL));
+	assert_false(form_stash_same_origin("same-site", base, base, NULL));
+	assert_false(form_stash_same_origin("cross-site", base, base, NULL));
+	assert_false(form_stash_same_origin("none", base, base, NULL));
 	/* Else Origin against base_url's scheme, host and port. */
-	assert_true(form_stash_same_origin(NULL, base, base));
+	assert_true(form_stash_same_origin(NULL, base, base, NULL));
 	assert_true(form_stash_same_origin(NULL, "https://stegvis.example.se",
-	    "https://stegvis.example.se/app"));
+	    "https://stegvis.example.se/app", NULL));
 	assert_false(
-	    form_stash_same_origin(NULL, "http://127.0.0.1:8081", base));
-	assert_false(form_stash_same_origin(NULL, "http://127.0.0.1", base));
+	    form_stash_same_origin(NULL, "http://127.0.0.1:8081", base, NULL));
 	assert_false(
-	    form_stash_same_origin(NULL, "http://127.0.0.1:8080.evil", base));
-	assert_false(form_stash_same_origin(NULL, "null", base));
-	assert_false(form_stash_same_origin(NULL, "", base));
+	    form_stash_same_origin(NULL, "http://127.0.0.1", base, NULL));
+	assert_false(form_stash_same_origin(
+	    NULL, "http://127.0.0.1:8080.evil", base, NULL));
+	assert_false(form_stash_same_origin(NULL, "null", base, NULL));
+	assert_false(form_stash_same_origin(NULL, "", base, NULL));
 	/* Neither header: not kept. */
-	assert_false(form_stash_same_origin(NULL, NULL, base));
+	assert_false(form_stash_same_origin(NULL, NULL, base, NULL));
+}
+
+/* A förbund on a host name of its own (sql/0071): Origin against
+ * base_url's scheme and port with the host name the request came to. */
+static void
+or_from_the_host_asked(void **state)
+{
+	const char *base = "https://stegvis.example.se";
+	const char *h = "stegvis.exempel.se";
+
+	(void)state;
+	assert_true(form_stash_same_origin(
+	    NULL, "https://stegvis.exempel.se", base, h));
+	/* base_url's port, whether or not the Host carries one. */
+	assert_true(
+	    form_stash_same_origin(NULL, "http://f.stegvis.localhost:8403",
+	        "http://127.0.0.1:8403/x", "f.stegvis.localhost"));
+	assert_true(
+	    form_stash_same_origin(NULL, "http://f.stegvis.localhost:8403",
+	        "http://127.0.0.1:8403", "f.stegvis.localhost:8403"));
+	assert_false(
+	    form_stash_same_origin(NULL, "http://f.stegvis.localhost:8404",
+	        "http://127.0.0.1:8403", "f.stegvis.localhost:8404"));
+	assert_false(form_stash_same_origin(
+	    NULL, "https://stegvis.exempel.se:8443", base, h));
+	/* The name in any case; an origin is lower case. */
+	assert_true(form_stash_same_origin(
+	    NULL, "https://stegvis.exempel.se", base, "Stegvis.Exempel.SE"));
+	assert_false(form_stash_same_origin(
+	    NULL, "https://Stegvis.exempel.se", base, h));
+	/* base_url's origin still is ours, whatever the host. */
+	assert_true(form_stash_same_origin(NULL, base, base, h));
+	/* base_url's scheme only: a plain-http page is another origin. */
+	assert_false(
+	    form_stash_same_origin(NULL, "http://stegvis.exempel.se", base, h));
+	/* Another site posting to the förbund's host. */
+	assert_false(
+	    form_stash_same_origin(NULL, "https://evil.example", base, h));
+	assert_false(form_stash_same_origin(
+	    NULL, "https://stegvis.exempel.se.evil.example", base, h));
+	assert_false(
+	    form_stash_same_origin(NULL, "https://stegvis.exempel.s", base, h));
+	assert_false(form_stash_same_origin(
+	    NULL, "https://stegvis.exempel.se/", base, h));
+	/* A host that is no name matches nothing. */
+	assert_false(form_stash_same_origin(NULL, "https://a/b", base, "a/b"));
+	assert_false(form_stash_same_origin(NULL, "https://", base, ""));
+	assert_false(form_stash_same_origin(NULL,
+	    "https://u@stegvis.exempel.se", base, "u@stegvis.exempel.se"));
+	/* Nor without Origin; Sec-Fetch-Site still decides when sent. */
+	assert_false(form_stash_same_origin(NULL, NULL, base, h));
+	assert_false(form_stash_same_origin(
+	    "cross-site", "https://stegvis.exempel.se", base, h));
+	/* No base_url: no scheme or port to take. */
+	assert_false(form_stash_same_origin(
+	    NULL, "https://stegvis.exempel.se", NULL, h));
 }
 
 int
@@ -284,6 +342,7 @@ main(void)
 		cmocka_unit_test(cookie_value_is_64_lower_hex),
 		cmocka_unit_test(only_plain_forms_are_kept),
 		cmocka_unit_test(only_from_our_own_pages),
+		cmocka_unit_test(or_from_the_host_asked),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -250,7 +250,7 @@ static const struct route routes[] = {
 	    page_admin_quests },
 	{ METHOD_POST, "/admin/enkater", ADMIN, ROUTE_INSTALLATION,
 	    page_admin_quest_import },
-	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, ROUTE_INSTALLATION,
+	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, 0,
 	    page_admin_quest_links },
 	/* The SUS registration data, set by the insats staff on the
 	 * participation page (page_participation_view.c) */

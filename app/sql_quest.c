@@ -7,6 +7,14 @@
 #include "quest_code.h"
 #include "quest_response.h"
 
+/* A code opens only while its förbund is active: one switched off
+ * (closed, merged into another) is locked as its accounts are
+ * (sql_auth.c's ST_FORBUND_ACTIVE), so its tablet codes and personal links
+ * answer as an unknown code does and a tablet holding one locks.
+ * The code is `c`. */
+#define CODE_FORBUND_ACTIVE                                                    \
+	"JOIN forbund cf ON cf.id = c.forbund_id AND cf.active = 1 "
+
 /* One code row as struct quest_code (quest_code.c); parameters: the idle
  * seconds of a link, of a tablet. held: a device seen within the idle time
  * of the code's kind holds it. */
@@ -20,7 +28,7 @@
 	"(c.device_hash IS NOT NULL AND c.device_seen_at > "                     \
 	"UTC_TIMESTAMP() - INTERVAL IF(c.kind = 'lank', ?, ?) SECOND) AS held, " \
 	"c.language, c.sitting, q.anonymity "                                    \
-	"FROM questionnaire_code c JOIN questionnaire q ON q.id = c.questionnaire_id "
+	"FROM questionnaire_code c JOIN questionnaire q ON q.id = c.questionnaire_id " CODE_FORBUND_ACTIVE
 
 #define CODE_BY_HASH CODE_SELECT "WHERE c.code_hash = ?"
 
@@ -50,7 +58,7 @@
 #define KIOSK_DEVICE_FROM                                                      \
 	"FROM questionnaire_code c "                                           \
 	"JOIN questionnaire q ON q.id = c.questionnaire_id "                   \
-	"LEFT JOIN questionnaire_response r ON r.id = c.response_id "
+	"LEFT JOIN questionnaire_response r ON r.id = c.response_id " CODE_FORBUND_ACTIVE
 
 /* The shape of item i (struct quest_item_rec without its texts), its id
  * and kind named ID and KIND: what a save needs of it. */

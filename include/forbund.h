@@ -197,8 +197,9 @@ enum app_err forbund_create(struct req *, const struct forbund_new *f,
 
 /*
  * The installation's settings are still one set for every förbund: the
- * code lists, the questionnaires and the gallring rules (issue 20 has
- * them still to divide; the consent texts are each förbund's, sql/0073). Until they are each förbund's, only
+ * code lists and the gallring rules (issue 20 has them still to divide;
+ * the consent texts are each förbund's, sql/0073, and the questionnaires,
+ * sql/0075). Until they are each förbund's, only
  * the installation's own förbund (its first active one, the lowest id)
  * manages them (an inactive förbund's accounts cannot log in):
  * *may is 1 when the request's förbund is that one. Another förbund's

@@ -34,7 +34,7 @@ enum route_flag {
 	 * after a login on the device (include/form_stash.h). */
 	ROUTE_TABLET = 1 << 5,
 	/* The installation's settings, one set for every förbund (code
-	 * lists, questionnaires, gallring rules): only the
+	 * lists, gallring rules): only the
 	 * installation's own förbund's admin (include/forbund.h); 403 for
 	 * another förbund's. */
 	ROUTE_INSTALLATION = 1 << 6,

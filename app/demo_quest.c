@@ -32,7 +32,7 @@ const struct db_record demo_quest_item_record =
 struct demo_quest_part {
 	long long id;
 	struct str status;
-	long long insats_id;
+	long long insats_id, forbund_id;
 	struct str gender;
 	long long birth_year;
 	struct str start_date, end_date;
@@ -42,6 +42,7 @@ static const struct db_field demo_quest_part_fields[] = {
 	DB_FIELD(demo_quest_part, id, "id", DB_F_INT),
 	DB_FIELD(demo_quest_part, status, "status", DB_F_STR),
 	DB_FIELD(demo_quest_part, insats_id, "insats_id", DB_F_INT),
+	DB_FIELD(demo_quest_part, forbund_id, "forbund_id", DB_F_INT),
 	DB_FIELD(demo_quest_part, gender, "gender", DB_F_STR),
 	DB_FIELD(demo_quest_part, birth_year, "birth_year", DB_F_INT),
 	DB_FIELD(demo_quest_part, start_date, "start_date", DB_F_STR),
@@ -91,16 +92,17 @@ dq_clamp(int v, int lo, int hi)
 }
 
 static int
-dq_load(struct db *db, struct arena *a, const char *code, struct dq_def *d)
+dq_load(struct db *db, struct arena *a, long long forbund, const char *code,
+    struct dq_def *d)
 {
-	struct db_param p[1] = { DB_STR(str_cstr(code)) };
+	struct db_param p[2] = { DB_STR(str_cstr(code)), DB_INT(forbund) };
 	struct demo_quest_item *items;
 	struct quest_number qid;
 	size_t nitems;
 	int found = 0;
 
 	memset(d, 0, sizeof(*d));
-	if (db_load_one(db, a, DB_QUEST, SQL_QUEST_DEMO_QID, p, 1, &qid,
+	if (db_load_one(db, a, DB_QUEST, SQL_QUEST_DEMO_QID, p, 2, &qid,
 	        &found) != APP_OK ||
 	    !found)
 		return 0;
@@ -130,6 +132,49 @@ dq_load(struct db *db, struct arena *a, const char *code, struct dq_def *d)
 		}
 	}
 	return 1;
+}
+
+/* A förbund's definitions the demo answers (each förbund has its own,
+ * sql/0075): the same files, so the same items and draws. */
+struct dq_set {
+	long long forbund;
+	struct dq_def life, ongoing, end, hp, staff, rem, boss, board;
+};
+
+#define DQ_FORBUND 8
+static struct dq_set dq_sets[DQ_FORBUND];
+static size_t dq_nsets;
+
+/* Förbund f's set, loaded at its first use; NULL when it has not the
+ * shipped questionnaires (or too many förbund). */
+static struct dq_set *
+dq_set_of(struct db *db, struct arena *a, long long f)
+{
+	struct dq_set *s;
+
+	for (size_t i = 0; i < dq_nsets; i++)
+		if (dq_sets[i].forbund == f)
+			return &dq_sets[i];
+	if (dq_nsets == DQ_FORBUND)
+		return NULL;
+	s = &dq_sets[dq_nsets];
+	s->forbund = f;
+	if (!dq_load(db, a, f, "livskvalitet", &s->life) ||
+	    !dq_load(db, a, f, "deltagare_pagaende", &s->ongoing) ||
+	    !dq_load(db, a, f, "deltagare_avslut", &s->end) ||
+	    !dq_load(db, a, f, "horisontella_principer", &s->hp) ||
+	    !dq_load(db, a, f, "insatspersonal", &s->staff) ||
+	    !dq_load(db, a, f, "remittent", &s->rem) ||
+	    !dq_load(db, a, f, "chefer", &s->boss) ||
+	    !dq_load(db, a, f, "styrelse", &s->board)) {
+		fprintf(stderr,
+		    "stegvis: demo: load the shipped questionnaires for "
+		    "förbund %lld first\n",
+		    f);
+		return NULL;
+	}
+	dq_nsets++;
+	return s;
 }
 
 static int
@@ -241,7 +286,7 @@ dq_respond(struct db *db, struct arena *a, const struct dq_def *d,
 int
 demo_questionnaires(int argc, char **argv)
 {
-	static struct dq_def life, ongoing, end, hp, staff, rem, boss, board;
+	struct dq_set *first, *set;
 	const char *conf_path = NULL;
 	struct demo_quest_part *parts;
 	struct quest_number sent;
@@ -284,18 +329,11 @@ demo_questionnaires(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
-	if (!dq_load(db, &a, "livskvalitet", &life) ||
-	    !dq_load(db, &a, "deltagare_pagaende", &ongoing) ||
-	    !dq_load(db, &a, "deltagare_avslut", &end) ||
-	    !dq_load(db, &a, "horisontella_principer", &hp) ||
-	    !dq_load(db, &a, "insatspersonal", &staff) ||
-	    !dq_load(db, &a, "remittent", &rem) ||
-	    !dq_load(db, &a, "chefer", &boss) ||
-	    !dq_load(db, &a, "styrelse", &board)) {
-		fputs("stegvis: demo: load the shipped questionnaires first\n",
-		    stderr);
+	/* The surveys without an insats are the first förbund's. */
+	if (db_load_one(db, &a, DB_QUEST, SQL_QUEST_DEMO_FIRST_FORBUND, NULL, 0,
+	        &sent, &found) != APP_OK ||
+	    !found || (first = dq_set_of(db, &a, sent.n)) == NULL)
 		goto out;
-	}
 	if (db_load(db, &pa, DB_QUEST, SQL_QUEST_DEMO_PARTICIPATIONS, NULL, 0,
 	        (void **)&parts, &nparts) != APP_OK)
 		goto out;
@@ -313,19 +351,21 @@ demo_questionnaires(int argc, char **argv)
 		int level = 25 + dq_below(40);
 
 		arena_reset(&a);
+		if ((set = dq_set_of(db, &a, pt->forbund_id)) == NULL)
+			goto fail;
 		/* Start measurement for most; the end one for most of those
 		 * who ended, usually better (the goal: 7 of 10). */
 		if (dq_below(10) < 8) {
 			w.measurement = "start";
 			w.date = pt->start_date;
-			if (!dq_respond(db, &a, &life, &w, level))
+			if (!dq_respond(db, &a, &set->life, &w, level))
 				goto fail;
 			made++;
 			if (ended && dq_below(10) < 8) {
 				int better = dq_below(10) < 7;
 				w.measurement = "slut";
 				w.date = pt->end_date;
-				if (!dq_respond(db, &a, &life, &w,
+				if (!dq_respond(db, &a, &set->life, &w,
 				        dq_clamp(level +
 				                (better ? 15 + dq_below(25)
 				                        : -dq_below(15)),
@@ -337,19 +377,19 @@ demo_questionnaires(int argc, char **argv)
 		w.measurement = NULL;
 		if (ended && dq_below(10) < 6) {
 			w.date = pt->end_date;
-			if (!dq_respond(db, &a, &end, &w, level + 20))
+			if (!dq_respond(db, &a, &set->end, &w, level + 20))
 				goto fail;
 			made++;
 		}
 		if (!ended && dq_below(10) < 5) {
 			w.date = pt->start_date;
-			if (!dq_respond(db, &a, &ongoing, &w, level + 10))
+			if (!dq_respond(db, &a, &set->ongoing, &w, level + 10))
 				goto fail;
 			made++;
 		}
 		if (dq_below(10) < 3) {
 			w.date = ended ? pt->end_date : pt->start_date;
-			if (!dq_respond(db, &a, &hp, &w, level + 30))
+			if (!dq_respond(db, &a, &set->hp, &w, level + 30))
 				goto fail;
 			made++;
 		}
@@ -362,8 +402,8 @@ demo_questionnaires(int argc, char **argv)
 			.age = 30 + i,
 			.date = STR_LIT("2024-11-15") };
 		arena_reset(&a);
-		if (!dq_respond(
-		        db, &a, i % 2 ? &staff : &rem, &w, 40 + dq_below(50)))
+		if (!dq_respond(db, &a, i % 2 ? &first->staff : &first->rem, &w,
+		        40 + dq_below(50)))
 			goto fail;
 		made++;
 	}
@@ -374,8 +414,8 @@ demo_questionnaires(int argc, char **argv)
 			.age = 45 + i,
 			.date = STR_LIT("2024-11-20") };
 		arena_reset(&a);
-		if (!dq_respond(
-		        db, &a, i < 10 ? &boss : &board, &w, 50 + dq_below(40)))
+		if (!dq_respond(db, &a, i < 10 ? &first->boss : &first->board,
+		        &w, 50 + dq_below(40)))
 			goto fail;
 		made++;
 	}

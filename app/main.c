@@ -14,7 +14,7 @@
  *   stegvis sus-export [-c CONF] [--forbund F] --batch N [--out FILE]
  *   stegvis sus-export [-c CONF] [--forbund F] --ack N
  *                                                the SUS export (cron)
- *   stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...
+ *   stegvis questionnaire-import [-c CONF] [--forbund F] [--schema XSD] FILE...
  *                                                load questionnaire definitions
  *   stegvis demo-questionnaires [-c CONF]        answered demo questionnaires
  *   stegvis backup [-c CONF] [--out DIR]         encrypted backup (timer)
@@ -82,7 +82,7 @@ usage(void)
 	    "                          [--no-validate] [--schema 1|2]\n"
 	    "       stegvis sus-export [-c CONF] [--forbund F] --batch N [--out FILE]\n"
 	    "       stegvis sus-export [-c CONF] [--forbund F] --ack N\n"
-	    "       stegvis questionnaire-import [-c CONF] [--schema XSD] FILE...\n"
+	    "       stegvis questionnaire-import [-c CONF] [--forbund F] [--schema XSD] FILE...\n"
 	    "       stegvis demo-questionnaires [-c CONF] [--force]\n"
 	    "       stegvis backup [-c CONF] [--out DIR]\n"
 	    "       stegvis restore [-c CONF] [--key FILE] BACKUP\n"

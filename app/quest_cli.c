@@ -10,6 +10,8 @@
 #include "quest.h"
 #include "quest_cli.h"
 #include "quest_xml.h"
+#include "sql_sus.h"
+#include "sus_batch.h"
 
 #define CLI_ARENA (64u * 1024u * 1024u)
 
@@ -65,10 +67,55 @@ cli_read(struct arena *a, const char *path, struct str *out)
 	return 1;
 }
 
+/* The förbund the definitions are loaded for (each förbund has its own,
+ * sql/0075): --forbund's (its id or short name), else the only active
+ * one, as `stegvis sus-export` picks it; set on db. 0, or 1 with a
+ * message naming the active ones. */
+static int
+quest_cli_forbund(struct db *db, struct arena *a, const char *name)
+{
+	struct sus_forbund_pick *rows;
+	size_t n;
+	long long id;
+
+	if (db_load(db, a, DB_SUS, SQL_SUS_FORBUND_LIST, NULL, 0,
+	        (void **)&rows, &n) != APP_OK) {
+		fprintf(stderr, "stegvis: förbunden kunde inte läsas\n");
+		return 1;
+	}
+	switch (sus_forbund_choose(rows, n, name, &id)) {
+	case SUS_PICK_OK: db_forbund_set(db, id); return 0;
+	case SUS_PICK_NONE:
+		fprintf(stderr, "stegvis: inget aktivt förbund finns\n");
+		return 1;
+	case SUS_PICK_SEVERAL:
+		fprintf(stderr,
+		    "stegvis: installationen har flera förbund, med var sina "
+		    "enkäter: ange vilket med --forbund (id eller kortnamn):\n");
+		break;
+	case SUS_PICK_UNKNOWN:
+		fprintf(stderr,
+		    "stegvis: --forbund %s: inget aktivt förbund har det id:t "
+		    "eller kortnamnet. De aktiva:\n",
+		    name);
+		break;
+	case SUS_PICK_SHARED:
+		fprintf(stderr,
+		    "stegvis: --forbund %s: flera aktiva förbund har det "
+		    "kortnamnet; ange förbundet med dess id:\n",
+		    name);
+		break;
+	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "  %lld %.*s\n", rows[i].id,
+		    (int)rows[i].short_name.len, rows[i].short_name.p);
+	return 1;
+}
+
 int
 quest_cli_import(int argc, char **argv)
 {
-	const char *conf_path = NULL, *schema_path = NULL;
+	const char *conf_path = NULL, *schema_path = NULL, *forbund = NULL;
 	char schema_buf[1024], err[1024];
 	struct quest_schema *schema = NULL;
 	struct arena a;
@@ -81,6 +128,8 @@ quest_cli_import(int argc, char **argv)
 			conf_path = argv[++i];
 		else if (strcmp(argv[i], "--schema") == 0 && i + 1 < argc)
 			schema_path = argv[++i];
+		else if (strcmp(argv[i], "--forbund") == 0 && i + 1 < argc)
+			forbund = argv[++i];
 		else if (argv[i][0] == '-') {
 			fprintf(
 			    stderr, "stegvis: unknown option %s\n", argv[i]);
@@ -92,7 +141,7 @@ quest_cli_import(int argc, char **argv)
 	}
 	if (first == 0) {
 		fputs("usage: stegvis questionnaire-import [-c CONF] "
-		      "[--schema XSD] FILE...\n",
+		      "[--forbund ID|SHORT] [--schema XSD] FILE...\n",
 		    stderr);
 		return 2;
 	}
@@ -118,6 +167,10 @@ quest_cli_import(int argc, char **argv)
 	if (!arena_init(&a, CLI_ARENA)) {
 		rc = 1;
 		goto out;
+	}
+	if (quest_cli_forbund(db, &a, forbund) != 0) {
+		rc = 1;
+		goto out_arena;
 	}
 	for (int i = first; i < argc; i++) {
 		struct quest_def d;
@@ -149,6 +202,7 @@ quest_cli_import(int argc, char **argv)
 		    d.version,
 		    res == QUEST_STORED ? "loaded" : "already loaded");
 	}
+out_arena:
 	arena_free(&a);
 out:
 	quest_schema_free(schema);

@@ -245,11 +245,9 @@ static const struct route routes[] = {
 	    page_participation_quest },
 	{ METHOD_POST, "/deltagande/:id/enkat/slapp", INSATSPERSONAL, 0,
 	    page_participation_quest_release },
-	{ METHOD_GET, "/admin/enkater", ADMIN, ROUTE_INSTALLATION,
-	    page_admin_quests },
-	{ METHOD_POST, "/admin/enkater", ADMIN, ROUTE_INSTALLATION,
-	    page_admin_quest_import },
-	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, ROUTE_INSTALLATION,
+	{ METHOD_GET, "/admin/enkater", ADMIN, 0, page_admin_quests },
+	{ METHOD_POST, "/admin/enkater", ADMIN, 0, page_admin_quest_import },
+	{ METHOD_POST, "/admin/enkater/:id/lankar", ADMIN, 0,
 	    page_admin_quest_links },
 	/* The SUS registration data, set by the insats staff on the
 	 * participation page (page_participation_view.c) */

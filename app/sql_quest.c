@@ -7,6 +7,14 @@
 #include "quest_code.h"
 #include "quest_response.h"
 
+/* A code opens only while its förbund is active: one switched off
+ * (closed, merged into another) is locked as its accounts are
+ * (sql_auth.c's ST_FORBUND_ACTIVE), so its tablet codes and personal links
+ * answer as an unknown code does and a tablet holding one locks.
+ * The code is `c`. */
+#define CODE_FORBUND_ACTIVE                                                    \
+	"JOIN forbund cf ON cf.id = c.forbund_id AND cf.active = 1 "
+
 /* One code row as struct quest_code (quest_code.c); parameters: the idle
  * seconds of a link, of a tablet. held: a device seen within the idle time
  * of the code's kind holds it. */
@@ -20,7 +28,7 @@
 	"(c.device_hash IS NOT NULL AND c.device_seen_at > "                     \
 	"UTC_TIMESTAMP() - INTERVAL IF(c.kind = 'lank', ?, ?) SECOND) AS held, " \
 	"c.language, c.sitting, q.anonymity "                                    \
-	"FROM questionnaire_code c JOIN questionnaire q ON q.id = c.questionnaire_id "
+	"FROM questionnaire_code c JOIN questionnaire q ON q.id = c.questionnaire_id " CODE_FORBUND_ACTIVE
 
 #define CODE_BY_HASH CODE_SELECT "WHERE c.code_hash = ?"
 
@@ -50,7 +58,7 @@
 #define KIOSK_DEVICE_FROM                                                      \
 	"FROM questionnaire_code c "                                           \
 	"JOIN questionnaire q ON q.id = c.questionnaire_id "                   \
-	"LEFT JOIN questionnaire_response r ON r.id = c.response_id "
+	"LEFT JOIN questionnaire_response r ON r.id = c.response_id " CODE_FORBUND_ACTIVE
 
 /* The shape of item i (struct quest_item_rec without its texts), its id
  * and kind named ID and KIND: what a save needs of it. */
@@ -151,17 +159,20 @@
 
 const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	[SQL_QUEST_DEF_FIND] = { "SELECT id, source_hash = ? AS same_content FROM questionnaire "
-	                         "WHERE code = ? AND version = ?",
+	                         "WHERE code = ? AND version = ? AND forbund_id = :forbund",
 	    1, .ncols = 2, .nparams = 3, .rec = &quest_stored_record },
-	[SQL_QUEST_DEF_MAX_VERSION] = { "SELECT IFNULL(MAX(version), '') AS n FROM questionnaire WHERE code = ?",
+	[SQL_QUEST_DEF_MAX_VERSION] = { "SELECT IFNULL(MAX(version), '') AS n FROM questionnaire WHERE code = ? "
+	                                "AND forbund_id = :forbund",
 	    1, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
 	[SQL_QUEST_DEF_INSERT] = { "INSERT INTO questionnaire (code, version, title, respondent_group, "
-	                           "anonymity, default_lang, is_example, source_xml, source_hash, imported_by) "
-	                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                           "anonymity, default_lang, is_example, source_xml, source_hash, imported_by, "
+	                           "forbund_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, :forbund)",
 	    0, .ncols = 0, .nparams = 10 },
-	[SQL_QUEST_DEF_DEACTIVATE] = { "UPDATE questionnaire SET is_active = 0 WHERE code = ?",
+	[SQL_QUEST_DEF_DEACTIVATE] = { "UPDATE questionnaire SET is_active = 0 WHERE code = ? "
+	                               "AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_QUEST_DEF_ACTIVATE] = { "UPDATE questionnaire SET is_active = 1 WHERE id = ?",
+	[SQL_QUEST_DEF_ACTIVATE] = { "UPDATE questionnaire SET is_active = 1 WHERE id = ? "
+	                             "AND forbund_id = :forbund",
 	    0, .ncols = 0, .nparams = 1 },
 	[SQL_QUEST_LANG_INSERT] = { "INSERT INTO questionnaire_language (questionnaire_id, lang, position, "
 	                            "name, dir) VALUES (?, ?, ?, ?, ?)",
@@ -184,10 +195,12 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	                         "(SELECT COUNT(*) FROM questionnaire_item i WHERE i.questionnaire_id = q.id) AS items, "
 	                         "(SELECT COUNT(*) FROM questionnaire_response r WHERE r.questionnaire_id = q.id "
 	                         " AND r.status = 'inskickad') AS answers "
-	                         "FROM questionnaire q ORDER BY q.code, q.version DESC LIMIT 500",
+	                         "FROM questionnaire q WHERE q.forbund_id = :forbund "
+	                         "ORDER BY q.code, q.version DESC LIMIT 500",
 	    1, .ncols = 12, .nparams = 0, .rec = &quest_info_row_record },
-	[SQL_QUEST_DEF_GET] = { DEF_SELECT "WHERE id = ?", 1, .ncols = 8,
-	    .nparams = 1, .rec = &quest_info_record },
+	[SQL_QUEST_DEF_GET] = { DEF_SELECT
+	    "WHERE id = ? AND forbund_id = :forbund",
+	    1, .ncols = 8, .nparams = 1, .rec = &quest_info_record },
 	[SQL_QUEST_LANGS] = { "SELECT lang, name, dir, dir = 'rtl' AS rtl FROM questionnaire_language "
 	                      "WHERE questionnaire_id = ? ORDER BY position",
 	    1, .ncols = 4, .nparams = 1, .rec = &quest_language_record },
@@ -334,14 +347,16 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	    1, .ncols = 3, .nparams = 1, .rec = &quest_participation_record },
 	[SQL_QUEST_DEMO_COUNT] = { "SELECT COUNT(*) AS n FROM questionnaire_response WHERE status = 'inskickad'",
 	    1, .ncols = 1, .nparams = 0, .rec = &quest_number_record },
-	[SQL_QUEST_DEMO_PARTICIPATIONS] = { "SELECT p.id, p.status, p.insats_id, pe.gender, pn.birth_year, "
-	                                    "p.start_date, IFNULL(p.end_date, '') AS end_date FROM participation p "
+	[SQL_QUEST_DEMO_PARTICIPATIONS] = { "SELECT p.id, p.status, p.insats_id, i.forbund_id, pe.gender, "
+	                                    "pn.birth_year, p.start_date, IFNULL(p.end_date, '') AS end_date "
+	                                    "FROM participation p JOIN insats i ON i.id = p.insats_id "
 	                                    "JOIN person pn ON pn.id = p.person_id "
 	                                    "JOIN participation_person pe ON pe.participation_id = p.id "
 	                                    "WHERE p.status IN ('inskriven', 'avslutad') ORDER BY p.id",
-	    1, .ncols = 7, .nparams = 0, .rec = &demo_quest_part_record },
-	[SQL_QUEST_DEMO_QID] = { "SELECT id AS n FROM questionnaire WHERE code = ? AND is_active = 1",
-	    1, .ncols = 1, .nparams = 1, .rec = &quest_number_record },
+	    1, .ncols = 8, .nparams = 0, .rec = &demo_quest_part_record },
+	[SQL_QUEST_DEMO_QID] = { "SELECT id AS n FROM questionnaire WHERE code = ? AND forbund_id = ? "
+	                         "AND is_active = 1",
+	    1, .ncols = 1, .nparams = 2, .rec = &quest_number_record },
 	[SQL_QUEST_DEMO_ITEMS] = { "SELECT id, kind, IFNULL(scale_min, '') AS scale_min, IFNULL(scale_max, '') AS scale_max, "
 	                           "IFNULL(background, '') AS background FROM questionnaire_item "
 	                           "WHERE questionnaire_id = ? ORDER BY position",
@@ -419,6 +434,8 @@ const struct db_query sql_quest[SQL_QUEST__MAX] = {
 	[SQL_QUEST_DRAFT_SHRINK] = { ANSWER_SHRINK("questionnaire_draft_answer",
 	                                 "code_id"),
 	    0, .ncols = 0, .nparams = 3 },
+	[SQL_QUEST_DEMO_FIRST_FORBUND] = { "SELECT MIN(id) AS n FROM forbund HAVING n IS NOT NULL",
+	    1, .ncols = 1, .nparams = 0, .rec = &quest_number_record },
 	[SQL_QUEST_RESP_FORBUND] = { "SELECT forbund_id AS n FROM questionnaire_response "
 	                             "WHERE id = ?",
 	    0, .ncols = 1, .nparams = 1, .rec = &quest_number_record },

@@ -251,7 +251,7 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                               "ORDER BY g.sort_order, g.id",
 	    1, .ncols = 4, .nparams = 0, .rec = &report_goal_record },
 	[SQL_REPORT_QUESTS] = { "SELECT q.code, q.title FROM questionnaire q "
-	                        "WHERE q.is_active = 1 AND EXISTS (SELECT 1 FROM "
+	                        "WHERE q.forbund_id = :forbund AND q.is_active = 1 AND EXISTS (SELECT 1 FROM "
 	                        "questionnaire_item i WHERE i.questionnaire_id = q.id "
 	                        "AND i.kind IN ('skala', 'vas')) ORDER BY q.title, q.code",
 	    1, .ncols = 2, .nparams = 0, .rec = &report_quest_record },
@@ -260,7 +260,8 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	                             "IFNULL(i.scale_max, 0) AS hi, i.text AS text "
 	                             "FROM questionnaire_item i "
 	                             "WHERE i.questionnaire_id = (SELECT q.id FROM questionnaire q "
-	                             "WHERE q.code = ? ORDER BY q.is_active DESC, q.version DESC "
+	                             "WHERE q.code = ? AND q.forbund_id = :forbund "
+	                             "ORDER BY q.is_active DESC, q.version DESC "
 	                             "LIMIT 1) AND i.kind IN ('skala', 'vas') ORDER BY i.position",
 	    1, .ncols = 5, .nparams = 1, .rec = &report_quest_item_record },
 	[SQL_REPORT_QUEST_ANSWERS] = { "SELECT i.item_code AS code, IFNULL(r.gender, '') AS gender, "
@@ -301,6 +302,8 @@ const struct db_query sql_report[SQL_REPORT__MAX] = {
 	    1, .ncols = 8, .nparams = 18, .rec = &report_quest_value_record },
 	[SQL_REPORT_QUEST_ITEM_IDS] = { "SELECT i.id, "
 	    "FIELD(i.item_code, " SIX ") AS item FROM questionnaire_item i "
+	    "JOIN questionnaire q ON q.id = i.questionnaire_id "
+	    "AND q.forbund_id = :forbund "
 	    "WHERE FIELD(i.item_code, " SIX ") > 0",
 	    1, .ncols = 2, .nparams = 12, .rec = &report_quest_item_id_record },
 	/* Backwards by the primary key to the förbund's newest: at once for

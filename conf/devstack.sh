@@ -182,7 +182,7 @@ start)
 	write_conf
 	# Questionnaire definitions (the shipped examples) and answered demo
 	# questionnaires, through the app's own account: see README.
-	(cd "$ROOT" && "$BIN" questionnaire-import -c "$VAR/stegvis.conf" conf/questionnaires/*.xml) \
+	(cd "$ROOT" && for f in SOFTLEG EXEMPEL; do "$BIN" questionnaire-import -c "$VAR/stegvis.conf" --forbund "$f" conf/questionnaires/*.xml || exit 1; done) \
 		> "$VAR/log/questionnaire-import.log" 2>&1 \
 		|| die "loading the questionnaires failed, see $VAR/log/questionnaire-import.log"
 	(cd "$ROOT" && "$BIN" demo-questionnaires -c "$VAR/stegvis.conf") \

@@ -198,11 +198,13 @@ enum app_err forbund_create(struct req *, const struct forbund_new *f,
 /*
  * The installation's own settings are one set for every förbund: the
  * national code lists (SUS's codes, SCB's kommunkoder), and whatever
- * routes still carry ROUTE_INSTALLATION. A change there is a change for
- * every förbund, so no förbund's admin makes it by being one: only an
- * account the operator has marked (`stegvis installation-admin`,
- * sql/0078), which the session carries; the routes ask for the admin role
- * besides. 1 when the request's account may; a token never may.
+ * routes still carry ROUTE_INSTALLATION (the consent texts, sql/0073, the
+ * gallring rules, sql/0074, and the questionnaires, sql/0075, are each
+ * förbund's). A change there is a change for every förbund, so no
+ * förbund's admin makes it by being one: only an account the operator has
+ * marked (`stegvis installation-admin`, sql/0078), which the session
+ * carries; the routes ask for the admin role besides. 1 when the
+ * request's account may; a token never may.
  */
 int forbund_may_manage_installation(const struct req *);
 

@@ -5,11 +5,15 @@
  * options, texts). States and rules are in quest_state.h, codes in
  * quest_code.h, responses and answers in quest_response.h.
  *
- * A definition (code, version) is stored once and never changed. Loading
- * the same file again is a no-op; loading different content under a
- * version that exists is refused (a new wording needs a new version). The
- * highest version of a code is the active one, which new codes open;
- * responses keep pointing at the version they were given to.
+ * A definition belongs to a förbund (sql/0075): every statement on one by
+ * code or id names the request's förbund (:forbund; the command line sets
+ * it, quest_cli.h), so one förbund's definitions, versions and activity
+ * never change another's. Within the förbund a definition (code, version)
+ * is stored once and never changed. Loading the same file again is a
+ * no-op; loading different content under a version that exists is refused
+ * (a new wording needs a new version). The highest version of a code is
+ * the active one, which new codes open; responses keep pointing at the
+ * version they were given to.
  */
 #ifndef QUEST_H
 #define QUEST_H

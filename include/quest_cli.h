@@ -1,8 +1,10 @@
 /*
- * quest_cli.h: `stegvis questionnaire-import [-c CONF] [--schema XSD]
- * FILE...`: parse, validate and store questionnaire definitions through the
- * application's own database account (the conf's), the same code path as
- * the admin page. Prints one line per file; errors name the file and line.
+ * quest_cli.h: `stegvis questionnaire-import [-c CONF] [--forbund ID|SHORT]
+ * [--schema XSD] FILE...`: parse, validate and store questionnaire
+ * definitions of a förbund (each has its own, sql/0075: --forbund's, else
+ * the only active one) through the application's own database account (the
+ * conf's), the same code path as the admin page. Prints one line per file;
+ * errors name the file and line.
  */
 #ifndef QUEST_CLI_H
 #define QUEST_CLI_H

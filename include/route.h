@@ -33,10 +33,9 @@ enum route_flag {
 	 * refused POST to it is never kept for a staff account to send again
 	 * after a login on the device (include/form_stash.h). */
 	ROUTE_TABLET = 1 << 5,
-	/* The installation's settings, one set for every förbund (code
-	 * lists, questionnaires, gallring rules): only the
-	 * installation's own förbund's admin (include/forbund.h); 403 for
-	 * another förbund's. */
+	/* The installation's settings, one set for every förbund (the
+	 * national code lists): only an admin the operator has named
+	 * (include/forbund.h, sql/0078); 403 for any other. */
 	ROUTE_INSTALLATION = 1 << 6,
 };
 

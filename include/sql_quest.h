@@ -31,7 +31,8 @@
 	"CAST(title AS BINARY), CAST(respondent_group AS BINARY), "            \
 	"CAST(anonymity AS BINARY), CAST(default_lang AS BINARY), "            \
 	"CAST(is_active AS BINARY) FROM questionnaire "                        \
-	"WHERE is_active = 1 AND respondent_group IN "                         \
+	"WHERE is_active = 1 AND forbund_id = :forbund "                       \
+	"AND respondent_group IN "                                             \
 	"('deltagare', 'deltagare_pagaende', 'deltagare_avslut') "             \
 	"UNION ALL SELECT " k1 ", r.questionnaire_id, 0, "                     \
 	"CAST(q.code AS BINARY), CAST(IFNULL(r.measurement, '') AS BINARY), "  \
@@ -49,6 +50,9 @@
 	"AND expires_at > UTC_TIMESTAMP()"
 
 enum sql_quest {
+	/* The definitions are the request's förbund's (sql/0075): every
+	 * statement on one by code or id names :forbund, so one förbund's
+	 * import or activation never touches another's. */
 	/* (hash, code, version) -> struct quest_stored */
 	SQL_QUEST_DEF_FIND,
 	/* (code) -> n: highest version loaded, 0 when none */
@@ -188,7 +192,7 @@ enum sql_quest {
 	/* () -> participation id, status, insats, gender, birth year, start
 	 * date, end date ("" when none): every real participation */
 	SQL_QUEST_DEMO_PARTICIPATIONS,
-	/* (code) -> id of the active version */
+	/* (code, förbund) -> id of the förbund's active version */
 	SQL_QUEST_DEMO_QID,
 	/* (questionnaire) -> item id, kind, min, max, background: in order */
 	SQL_QUEST_DEMO_ITEMS,
@@ -248,6 +252,8 @@ enum sql_quest {
 	SQL_QUEST_DRAFT_SHRINK,
 	/* (response): its förbund, as n (the kiosk's request has none) */
 	SQL_QUEST_RESP_FORBUND,
+	/* () -> n: the first förbund (the demo's surveys without an insats) */
+	SQL_QUEST_DEMO_FIRST_FORBUND,
 	SQL_QUEST__MAX
 };
 

@@ -59,7 +59,7 @@ bench_kiosk() {
 		WHERE p.status = 'inskriven' AND NOT EXISTS (SELECT 1 FROM questionnaire_response r
 			WHERE r.participation_id = p.id)
 		AND NOT EXISTS (SELECT 1 FROM questionnaire_code c WHERE c.participation_id = p.id)")
-	lq=$(sqla "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
+	lq=$(sqla "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'livskvalitet' AND is_active = 1")
 	curl -fsS -b "$fv" -c "$fv" -o "$page" "$BASE/start"
 	csrf=$(bench_csrf "$page")
 	curl -sS -b "$fv" -c "$fv" -o "$page" --data-urlencode "csrf=$csrf" \

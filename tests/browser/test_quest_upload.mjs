@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { BASE, axe, check, eq, launch, runWith, screenshot, sql, staffPage } from "./lib.mjs";
 
 const src = readFileSync(new URL("../../conf/questionnaires/remittent.xml", import.meta.url), "utf8");
-const next = Number(sql("SELECT MAX(version) + 1 FROM questionnaire WHERE code = 'remittent'")[0]);
+const next = Number(sql("SELECT MAX(version) + 1 FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent'")[0]);
 const asVersion = (v, pad = 0) =>
 	src.replace('id="remittent" version="1"', `id="remittent" version="${v}"`) +
 	(pad ? `<!-- ${"å".repeat(pad)} -->\n` : "");
@@ -24,7 +24,7 @@ await runWith(browser, "the questionnaire upload", async () => {
 	const page = await staffPage(browser, "admin");
 	await upload(page, "remittent.xml", asVersion(next));
 	check("a chosen file is imported", (await page.textContent("main")).includes(`remittent version ${next} är inläst`));
-	eq("... once", sql(`SELECT COUNT(*) FROM questionnaire WHERE code = 'remittent' AND version = ${next}`)[0], "1");
+	eq("... once", sql(`SELECT COUNT(*) FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent' AND version = ${next}`)[0], "1");
 	await screenshot(page, "enkat-fil-inlast");
 
 	await upload(page, "stor.xml", asVersion(next + 1, 300000));

@@ -150,7 +150,7 @@ check "not in Swedish" body_lacks "Skriv koden med åtta siffror"
 log_in FV personal.fv
 PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = $(insats_id_of "Friska Vindar 2.0")
            AND p.status = 'inskriven' ORDER BY p.id DESC LIMIT 1")
-QA=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
+QA=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'deltagare_pagaende' AND is_active = 1")
 post "$FV" "/deltagande/$PID/enkat" -d "enkat=$QA" > /dev/null
 CODE=$(grep -o 'name="kod" value="[0-9]\{8\}' "$BODY" | sed 's/.*value="//')
 check "staff got a code" test "${#CODE}" = 8

@@ -11,7 +11,7 @@ FVI=$(insats_id_of "Friska Vindar 2.0")
 FK_REM=$(staff_id_of remittent.fk) FK_ORG=$(org_of remittent.fk)
 FV_STAFF=$(staff_id_of personal.fv)
 TAG=$$$RANDOM
-FQ=$(q "SELECT id FROM questionnaire WHERE code = 'uppfoljning_6_manader' AND is_active = 1")
+FQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'uppfoljning_6_manader' AND is_active = 1")
 check "the follow-up questionnaire is loaded" test -n "$FQ"
 
 # months N: "ÅÅÅÅ-MM-" of the month N months from this one.

@@ -116,7 +116,8 @@ eq "... count none of the demo's responses" "$(answers "$BODY")" 0
 
 # --- An anonymous questionnaire on a tablet, opened by the second
 # förbund's staff member and handed over
-AQ=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
+# Its own copy of the participants' survey (each förbund has its own, sql/0075).
+AQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = $F2 AND code = 'deltagare_pagaende' AND is_active = 1")
 THIS="/rapporter.csv?insats=0&period=ar&ar=$YEAR&enkat=deltagare_pagaende"
 eq "the demo's chief: the participants' survey this year" "$(aget forbund "$THIS")" 200
 cp "$BODY" "$SNAP/demo-this"
@@ -148,7 +149,7 @@ eq "the demo's chief: the participants' survey again" "$(aget forbund "$THIS")" 
 check "... it does not count there (the same bytes)" cmp -s "$BODY" "$SNAP/demo-this"
 
 # --- A personal link the demo's admin makes: the demo's
-CQ=$(q "SELECT id FROM questionnaire WHERE code = 'chefer' AND is_active = 1")
+CQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'chefer' AND is_active = 1")
 MINE="/rapporter.csv?insats=0&period=ar&ar=$YEAR&enkat=chefer"
 eq "the demo's chief: the managers' survey this year" "$(aget forbund "$MINE")" 200
 cp "$BODY" "$SNAP/demo-mine"

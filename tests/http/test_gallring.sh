@@ -34,7 +34,8 @@ sql_admin "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_swe
 check "a scratch database with the demo data" bash -c '
 	exec > "$4" 2>&1; cd "$1" && "$2" migrate -c "$3" && "$2" demo-load -c "$3" &&
 	"$2" demo-participants -c "$3" &&
-	"$2" questionnaire-import -c "$3" conf/questionnaires/*.xml &&
+	"$2" questionnaire-import -c "$3" --forbund SOFTLEG conf/questionnaires/*.xml &&
+	"$2" questionnaire-import -c "$3" --forbund EXEMPEL conf/questionnaires/*.xml &&
 	"$2" demo-questionnaires -c "$3"' _ "$ROOT" "$BIN" "$WORK/a.conf" "$WORK/load.log" ||
 	cat "$WORK/load.log"
 

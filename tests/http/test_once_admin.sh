@@ -17,7 +17,7 @@ BADMSG="engångsnyckel är skadad"
 ASF=$(org_id_of "Arbetsmarknad och socialförvaltning" "Trollhättans Stad")
 TH=$(q "SELECT id FROM organisation WHERE name = 'Trollhättans Stad' AND parent_id IS NULL")
 FB=$(forbund_id_of SOFTLEG)
-QID=$(q "SELECT id FROM questionnaire WHERE code = 'chefer' AND is_active = 1")
+QID=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'chefer' AND is_active = 1")
 q "INSERT INTO insats (forbund_id, host_organisation_id, name, short_name, slug, direction, measurement,
      period_start, active) VALUES ($FB, $ASF, 'Engångstest $TAG', 'Engångstest', 'engangstest-$TAG',
      'struktur', 'antal', '2019-01-01', 1)"

@@ -11,7 +11,7 @@ set -u
 
 log_in AJ admin
 for group in chefer styrelse; do
-	QID=$(q "SELECT id FROM questionnaire WHERE code = '$group' AND is_active = 1")
+	QID=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = '$group' AND is_active = 1")
 	check "$group: shipped and active" test -n "$QID"
 	QID=${QID:-0}
 	eq "$group: for its respondent group, an example, anonymous" \

@@ -10,10 +10,10 @@ at_exit 'rm -rf "$TMP"'
 
 # --- Definitions: the shipped files are loaded, complete in every language
 for f in "$ROOT"/conf/questionnaires/*.xml; do
-	out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$f" 2>&1)
+	out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" --forbund SOFTLEG "$f" 2>&1)
 	check "$(basename "$f") is loaded (a second import changes nothing)" grep -q "already loaded" <<< "$out"
 done
-eq "nine shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE is_active = 1 AND is_example = 1")" 9
+eq "nine shipped definitions, each active" "$(q "SELECT COUNT(*) FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND is_active = 1 AND is_example = 1")" 9
 # Every text ref of a definition exists in every one of its languages.
 missing=$(q "SELECT COUNT(*) FROM questionnaire q JOIN questionnaire_language l ON l.questionnaire_id = q.id
 	JOIN (SELECT DISTINCT questionnaire_id, ref FROM questionnaire_text) r ON r.questionnaire_id = q.id
@@ -22,7 +22,7 @@ missing=$(q "SELECT COUNT(*) FROM questionnaire q JOIN questionnaire_language l 
 eq "every shipped text is translated into every declared language" "$missing" 0
 for code in deltagare_pagaende deltagare_avslut livskvalitet horisontella_principer uppfoljning_6_manader; do
 	eq "$code: sv, en, ar, so, fa-AF, ti" \
-		"$(q "SELECT GROUP_CONCAT(l.lang ORDER BY l.position) FROM questionnaire_language l JOIN questionnaire q ON q.id = l.questionnaire_id WHERE q.code = '$code'")" \
+		"$(q "SELECT GROUP_CONCAT(l.lang ORDER BY l.position) FROM questionnaire_language l JOIN questionnaire q ON q.id = l.questionnaire_id WHERE q.forbund_id = (SELECT MIN(id) FROM forbund) AND q.code = '$code'")" \
 		"sv,en,ar,so,fa-AF,ti"
 done
 eq "Arabic and Dari are right-to-left" "$(q "SELECT GROUP_CONCAT(DISTINCT lang ORDER BY lang) FROM questionnaire_language WHERE dir = 'rtl'")" "ar,fa-AF"
@@ -30,18 +30,18 @@ eq "Arabic and Dari are right-to-left" "$(q "SELECT GROUP_CONCAT(DISTINCT lang O
 # Invalid files are refused with the line and the reason, and nothing is stored.
 before=$(q "SELECT COUNT(*) FROM questionnaire")
 sed 's/version="1"/version="9"/; 0,/<t xml:lang="ti">[^<]*<\/t>/s///' "$ROOT/conf/questionnaires/livskvalitet.xml" > "$TMP/missing.xml"
-out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/missing.xml" 2>&1); rc=$?
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" --forbund SOFTLEG "$TMP/missing.xml" 2>&1); rc=$?
 check "a missing translation is refused" test "$rc" -ne 0
 check "... naming the line and the language ($out)" grep -qE 'Rad [0-9]+: Översättning saknas: .* språket ti' <<< "$out"
 sed 's/version="1"/version="9"/; s/<scale id="kost" min="1" max="5"/<scale id="kost" min="1" max="50"/' "$ROOT/conf/questionnaires/livskvalitet.xml" > "$TMP/schema.xml"
-out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/schema.xml" 2>&1)
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" --forbund SOFTLEG "$TMP/schema.xml" 2>&1)
 line=$(grep -n 'id="kost"' "$TMP/schema.xml" | cut -d: -f1)
 check "a value outside the schema is refused with its line ($out)" grep -q "Rad $line: Filen följer inte schemat" <<< "$out"
 printf '<?xml version="1.0"?>\n<!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<q>&x;</q>\n' > "$TMP/xxe.xml"
-out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/xxe.xml" 2>&1)
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" --forbund SOFTLEG "$TMP/xxe.xml" 2>&1)
 check "a DOCTYPE (external entity) is refused" grep -q "DOCTYPE" <<< "$out"
 sed 's/<title>/<title>\n/; s/Remittenter/Remittenterna/' "$ROOT/conf/questionnaires/remittent.xml" | sed 's/(exempel)/(ändrad)/' > "$TMP/changed.xml"
-out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" "$TMP/changed.xml" 2>&1)
+out=$("$BIN" questionnaire-import -c "$VAR/stegvis.conf" --forbund SOFTLEG "$TMP/changed.xml" 2>&1)
 check "changed content under an existing version is refused ($out)" grep -q "nytt versionsnummer" <<< "$out"
 eq "nothing was stored by the refused files" "$(q "SELECT COUNT(*) FROM questionnaire")" "$before"
 
@@ -53,34 +53,34 @@ code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/missing.xml")
 eq "a bad definition on the admin page is a 400" "$code" 400
 expect_body "... with the line and reason" "Översättning saknas"
 expect_body "... and the pasted XML kept" "id=&quot;livskvalitet&quot; version=&quot;9&quot;"
-V=$(q "SELECT MAX(version) + 1 FROM questionnaire WHERE code = 'remittent'")
+V=$(q "SELECT MAX(version) + 1 FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent'")
 sed "s/id=\"remittent\" version=\"1\"/id=\"remittent\" version=\"$V\"/; s/Insatsen är ett bra stöd/Insatsen ger ett bra stöd/" "$ROOT/conf/questionnaires/remittent.xml" > "$TMP/v2.xml"
-old_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND version = 1")
+old_id=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent' AND version = 1")
 code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/v2.xml")
 eq "a new version loads from the admin page" "$code" 200
 expect_body "... and says so" "remittent version $V är inläst"
-eq "the new version is the active one" "$(q "SELECT version FROM questionnaire WHERE code = 'remittent' AND is_active = 1")" "$V"
+eq "the new version is the active one" "$(q "SELECT version FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent' AND is_active = 1")" "$V"
 eq "the old version is kept unchanged" "$(q "SELECT COUNT(*) FROM questionnaire_item WHERE questionnaire_id = $old_id AND text LIKE 'Insatsen är ett bra stöd%'")" 1
 
 # --- Every text the importer takes fits its column (sql/0024): a title,
 # an option and a language name of 1 000 characters are stored whole, not
 # a 500 that loses the pasted XML.
-LV=$(q "SELECT MAX(version) + 1 FROM questionnaire WHERE code = 'remittent'")
+LV=$(q "SELECT MAX(version) + 1 FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent'")
 LONG=$(printf 'Å%.0s' $(seq 1000))
 sed "s/id=\"remittent\" version=\"1\"/id=\"remittent\" version=\"$LV\"/; s/Enkät till remittenter (exempel)/$LONG/; s/>Kvinna</>$LONG</; s/>Svenska</>$LONG</" \
 	"$ROOT/conf/questionnaires/remittent.xml" > "$TMP/long.xml"
 code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/long.xml")
 eq "a questionnaire with 1 000-character texts loads" "$code" 200
-eq "its title is stored whole" "$(q "SELECT CHAR_LENGTH(title) FROM questionnaire WHERE code = 'remittent' AND version = $LV")" 1000
-eq "its option text too" "$(q "SELECT MAX(CHAR_LENGTH(o.text)) FROM questionnaire_option o JOIN questionnaire_item i ON i.id = o.item_id JOIN questionnaire qq ON qq.id = i.questionnaire_id WHERE qq.code = 'remittent' AND qq.version = $LV")" 1000
-eq "and the language name" "$(q "SELECT MAX(CHAR_LENGTH(l.name)) FROM questionnaire_language l JOIN questionnaire qq ON qq.id = l.questionnaire_id WHERE qq.code = 'remittent' AND qq.version = $LV")" 1000
+eq "its title is stored whole" "$(q "SELECT CHAR_LENGTH(title) FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent' AND version = $LV")" 1000
+eq "its option text too" "$(q "SELECT MAX(CHAR_LENGTH(o.text)) FROM questionnaire_option o JOIN questionnaire_item i ON i.id = o.item_id JOIN questionnaire qq ON qq.id = i.questionnaire_id WHERE qq.forbund_id = (SELECT MIN(id) FROM forbund) AND qq.code = 'remittent' AND qq.version = $LV")" 1000
+eq "and the language name" "$(q "SELECT MAX(CHAR_LENGTH(l.name)) FROM questionnaire_language l JOIN questionnaire qq ON qq.id = l.questionnaire_id WHERE qq.forbund_id = (SELECT MIN(id) FROM forbund) AND qq.code = 'remittent' AND qq.version = $LV")" 1000
 # The tests below go on with the new version's wording, loaded again.
 sed "s/ version=\"[0-9]*\"/ version=\"$((LV + 1))\"/" "$TMP/v2.xml" > "$TMP/back.xml"
 code=$(post "$AJ" /admin/enkater --data-urlencode "xml@$TMP/back.xml")
 eq "and the ordinary wording loads again after it" "$code" 200
 
 # --- Personal links for the remittent questionnaire
-new_id=$(q "SELECT id FROM questionnaire WHERE code = 'remittent' AND is_active = 1")
+new_id=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'remittent' AND is_active = 1")
 code=$(post "$AJ" "/admin/enkater/$new_id/lankar" --data-urlencode "antal=2")
 eq "two personal links are made" "$code" 200
 LINK=$(grep -o '/enkat/lank/[0-9a-f]\{64\}' "$BODY" | head -n 1)
@@ -117,8 +117,8 @@ expect_status "... while the first one goes on" 200 -c "$LJ2" -b "$LJ2" "$BASE/e
 log_in FV personal.fv
 PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = $(insats_id_of "Friska Vindar 2.0") AND p.status = 'inskriven'
 	AND NOT EXISTS (SELECT 1 FROM questionnaire_response r WHERE r.participation_id = p.id) ORDER BY p.id LIMIT 1")
-LQ=$(q "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
-AQ=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
+LQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'livskvalitet' AND is_active = 1")
+AQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'deltagare_pagaende' AND is_active = 1")
 expect_status "the participation page" 200 -b "$FV" "$BASE/deltagande/$PID"
 expect_body "it offers the start measurement on a tablet" "Öppna Startmätning på surfplatta"
 expect_body "... and shows it unanswered" "Startmätning: Ej besvarad"

@@ -302,7 +302,7 @@ m4 70 60 70 60 inskickad
 m5 - 80 - 80 inskickad
 PX
 )
-LQ=$(q "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
+LQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'livskvalitet' AND is_active = 1")
 LQI=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $LQ AND item_code = 'livskvalitet'")
 LQH=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $LQ AND item_code = 'halsa'")
 mapfile -t WOMEN < <(q "SELECT p.id FROM participation p JOIN participation_person pe ON pe.participation_id = p.id WHERE p.insats_id = $INS
@@ -336,9 +336,9 @@ done <<< "$PAIRS"
 # items and a participation on its responses (made up here: the app never
 # links an anonymous response): the 6th man stays without a measurement.
 TAGQ=$(( 900000 + RANDOM ))
-q "INSERT INTO questionnaire (code, version, title, respondent_group, anonymity, default_lang, source_xml, source_hash)
-   VALUES ('livskvalitet', $TAGQ, 'Anonym test', 'deltagare', 'anonym', 'sv', '', UNHEX(SHA2('$TAGQ', 256)))"
-AQ=$(q "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND version = $TAGQ")
+q "INSERT INTO questionnaire (forbund_id, code, version, title, respondent_group, anonymity, default_lang, source_xml, source_hash)
+   VALUES ((SELECT MIN(id) FROM forbund), 'livskvalitet', $TAGQ, 'Anonym test', 'deltagare', 'anonym', 'sv', '', UNHEX(SHA2('$TAGQ', 256)))"
+AQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'livskvalitet' AND version = $TAGQ")
 q "INSERT INTO questionnaire_item (questionnaire_id, item_code, section_code, position, kind, scale_min, scale_max, text) VALUES
    ($AQ, 'livskvalitet', 's', 1, 'vas', 0, 100, 'x'), ($AQ, 'halsa', 's', 2, 'vas', 0, 100, 'y')"
 QID=$AQ ITEM_L=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $AQ AND item_code = 'livskvalitet'")
@@ -369,7 +369,7 @@ man 2019-09-01 inskickad 1 1
 man 2018-12-31 inskickad 1 1
 IX
 )
-AV=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_avslut' AND is_active = 1")
+AV=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'deltagare_avslut' AND is_active = 1")
 IB=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $AV AND item_code = 'bemotande'")
 IN=$(q "SELECT id FROM questionnaire_item WHERE questionnaire_id = $AV AND item_code = 'nojd'")
 answer() { # ITEM VALUE

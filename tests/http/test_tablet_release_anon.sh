@@ -10,7 +10,7 @@ log_in FV personal.fv
 log_in TR personal.tramp
 FV_INSATS=$(insats_id_of "Friska Vindar 2.0")
 PID=$(q "SELECT p.id FROM participation p WHERE p.insats_id = $FV_INSATS AND p.status = 'inskriven' ORDER BY p.id LIMIT 1 OFFSET 2")
-AQ=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
+AQ=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'deltagare_pagaende' AND is_active = 1")
 check "a participation and an anonymous questionnaire" test -n "$PID" -a -n "$AQ"
 
 post "$FV" "/deltagande/$PID/enkat" -d "enkat=$AQ" > /dev/null

@@ -621,7 +621,7 @@ fx_POST_samtycken__id_felaktig() {
 
 # --- The tablet questionnaire's free text (the participants' ongoing
 # questionnaire, anonymous: the answer waits in the code's draft)
-TL_QID=$(q "SELECT id FROM questionnaire WHERE code = 'deltagare_pagaende' AND is_active = 1")
+TL_QID=$(q "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'deltagare_pagaende' AND is_active = 1")
 TL_QPOS=$(q "SELECT position FROM questionnaire_item WHERE questionnaire_id = $TL_QID AND kind = 'fritext' ORDER BY position LIMIT 1")
 TL_QMAX=$(q "SELECT max_length FROM questionnaire_item WHERE questionnaire_id = $TL_QID AND position = $TL_QPOS")
 TJ=$(new_jar)

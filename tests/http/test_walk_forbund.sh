@@ -29,9 +29,8 @@ check "the second förbund exports a SUS batch" quiet "$BIN" sus-export -c "$VAR
 	--out "$LIB_TMP/sus.xml"
 
 # rows_of F ASKER: the ids of förbund F's rows, one of each kind a route
-# names. Each förbund has its own consent texts (sql/0073). The
-# questionnaires are the installation's (the first förbund's admin's), so
-# only the first förbund's walk asks for them.
+# names. Each förbund has its own consent texts (sql/0073) and its own
+# questionnaires (sql/0075).
 # SUS batches are numbered per förbund: /api/sus/batcher/N is the asker's
 # own batch N, so only a number the asker has not reached names F's batch
 # (none, when the asker has exported more).
@@ -54,10 +53,7 @@ rows_of() {
 	BATCH=$(q "SELECT IFNULL(MAX(batch_no), '') FROM sus_batch WHERE forbund_id = $f
 		AND batch_no > (SELECT COALESCE(MAX(batch_no), 0) FROM sus_batch WHERE forbund_id = $asker)")
 	CTEXT=$(q "SELECT MAX(id) FROM consent_text WHERE forbund_id = $f")
-	QUEST=""
-	if [ "$f" = "$F1" ]; then
-		QUEST=$(q "SELECT MAX(id) FROM questionnaire")
-	fi
+	QUEST=$(q "SELECT MAX(id) FROM questionnaire WHERE forbund_id = $f")
 	local v
 	for v in REF PART CONS MID MID_PART STAFF ORG INS STRUCT COMPANY TRAINING CTEXT; do
 		check "förbund $f has a row for $v" test -n "${!v}" -a "${!v}" != NULL
@@ -152,8 +148,9 @@ ORG=$(org_id_of Försäkringskassan)
 # the installation's own förbund's admin
 eq "the demo admin logs in" "$(as admin)" 303
 bad=""
-# (Gallring is each förbund's own since sql/0074: test_forbund_gallring.sh.)
-for path in /admin/kodlistor /admin/kodlistor/utbildning /admin/enkater; do
+# (Gallring and questionnaires are each förbund's own since sql/0074 and
+# 0075: test_forbund_gallring.sh, test_forbund_quest_defs.sh.)
+for path in /admin/kodlistor /admin/kodlistor/utbildning; do
 	got=$(aget "admin.exempel" "$path")
 	[ "$got" = 403 ] || bad="$bad second:$path=$got"
 	got=$(aget admin "$path")

@@ -32,7 +32,7 @@ pid=$(sqla "SELECT p.id FROM participation p JOIN insats i ON i.id = p.insats_id
 	AND NOT EXISTS (SELECT 1 FROM questionnaire_code c WHERE c.participation_id = p.id)
 	ORDER BY p.id DESC LIMIT 1")
 [ -n "$pid" ] || { echo "kiosk_save.sh: no participation without a questionnaire" >&2; exit 1; }
-lq=$(sqla "SELECT id FROM questionnaire WHERE code = 'livskvalitet' AND is_active = 1")
+lq=$(sqla "SELECT id FROM questionnaire WHERE forbund_id = (SELECT MIN(id) FROM forbund) AND code = 'livskvalitet' AND is_active = 1")
 curl -fsS -c "$S" -b "$S" -o "$T/p.html" "$BASE/start"
 curl -sS -c "$S" -b "$S" -o "$T/p.html" --data-urlencode "csrf=$(csrf_in "$T/p.html")" \
 	-d "enkat=$lq" -d matning=start "$BASE/deltagande/$pid/enkat"

@@ -73,9 +73,6 @@ static const struct {
 } not_yet[] = {
 	/* Scoped by its staff id's förbund, not :forbund (the report's). */
 	{ DB_STRUCTURAL, SQL_ST_INSATSER_REPORT },
-	{ DB_REPORT, SQL_REPORT_QUESTS },
-	{ DB_REPORT, SQL_REPORT_QUEST_ITEMS },
-	{ DB_REPORT, SQL_REPORT_QUEST_ITEM_IDS },
 };
 
 static int

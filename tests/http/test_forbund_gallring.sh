@@ -95,7 +95,8 @@ sql_admin "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_swe
 check "a scratch database with the demo data" bash -c '
 	exec > "$4" 2>&1; cd "$1" && "$2" migrate -c "$3" && "$2" demo-load -c "$3" &&
 	"$2" demo-participants -c "$3" &&
-	"$2" questionnaire-import -c "$3" conf/questionnaires/*.xml' _ "$ROOT" "$BIN" "$WORK/a.conf" "$WORK/load.log" ||
+	"$2" questionnaire-import -c "$3" --forbund SOFTLEG conf/questionnaires/*.xml &&
+	"$2" questionnaire-import -c "$3" --forbund EXEMPEL conf/questionnaires/*.xml' _ "$ROOT" "$BIN" "$WORK/a.conf" "$WORK/load.log" ||
 	cat "$WORK/load.log"
 S1=$(m "SELECT id FROM forbund WHERE short_name = 'SOFTLEG'")
 S2=$(m "SELECT id FROM forbund WHERE short_name = 'EXEMPEL'")
@@ -128,10 +129,12 @@ m "UPDATE referral SET decided_at = UTC_TIMESTAMP() - INTERVAL 600 DAY WHERE id 
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, $S1, 'x', 'read', 'participant', 'l', 'fgr-a'),
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, $S2, 'x', 'read', 'participant', 'l', 'fgr-b'),
      (UTC_TIMESTAMP() - INTERVAL 1900 DAY, NULL, 'x', 'login_failed', 'staff', 'l', 'fgr-none');"
-QN=$(m "SELECT MIN(id) FROM questionnaire")
+# Each förbund's code opens its own förbund's questionnaire (sql/0075).
+QN1=$(m "SELECT MIN(id) FROM questionnaire WHERE forbund_id = $S1")
+QN2=$(m "SELECT MIN(id) FROM questionnaire WHERE forbund_id = $S2")
 m "INSERT INTO questionnaire_code (code_hash, kind, questionnaire_id, expires_at, forbund_id) VALUES
-     (RANDOM_BYTES(32), 'surfplatta', $QN, UTC_TIMESTAMP() - INTERVAL 40 DAY, $S1),
-     (RANDOM_BYTES(32), 'surfplatta', $QN, UTC_TIMESTAMP() - INTERVAL 40 DAY, $S2)"
+     (RANDOM_BYTES(32), 'surfplatta', $QN1, UTC_TIMESTAMP() - INTERVAL 40 DAY, $S1),
+     (RANDOM_BYTES(32), 'surfplatta', $QN2, UTC_TIMESTAMP() - INTERVAL 40 DAY, $S2)"
 
 "$BIN" gallring -c "$WORK/a.conf" --dry-run > "$WORK/dry.out" 2>&1
 eq "--dry-run says each rule per förbund" "$(grep -c ", förbund $S1 SOFTLEG$" "$WORK/dry.out")/$(grep -c ", förbund $S2 EXEMPEL$" "$WORK/dry.out")" 8/8

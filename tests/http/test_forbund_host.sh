@@ -89,12 +89,13 @@ eq "... kept" "$(stashes)" 1
 q "DELETE FROM form_stash WHERE staff_id = $REM2"
 
 # --- 2. Questionnaire links name the förbund's host name
-# /admin/enkater is the installation's (its first förbund's admin): the
-# demo's first förbund is given a host name here, and its none again at exit.
+# The demo's first förbund's admin makes the links (each förbund's own,
+# sql/0075): that förbund is given a host name here, and its none again at
+# exit.
 DEMO_F=$(q "SELECT forbund_id FROM staff WHERE username = 'admin'")
 OLD_HOST=$(q "SELECT IFNULL(public_host, '') FROM forbund WHERE id = $DEMO_F")
 at_exit "q \"UPDATE forbund SET public_host = NULLIF('$OLD_HOST', '') WHERE id = $DEMO_F\" > /dev/null 2>&1"
-CQ=$(q "SELECT id FROM questionnaire WHERE code = 'chefer' AND is_active = 1")
+CQ=$(q "SELECT id FROM questionnaire WHERE code = 'chefer' AND is_active = 1 AND forbund_id = $DEMO_F")
 links() { grep -oE 'https?://[^"<> ]*/enkat/lank/[0-9a-f]{64}' "$BODY" | head -n 1; }
 
 q "UPDATE forbund SET public_host = NULL WHERE id = $DEMO_F"

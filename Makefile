@@ -64,7 +64,7 @@ MODULES += public_cache code_labels
 MODULES += participant_list sql_participant_list
 MODULES += multipart
 MODULES += db_nodes db_scope public_host
-MODULES += forbund forbund_cli page_admin_forbund
+MODULES += forbund forbund_cli page_admin_forbund cli_forbund
 MODULES += report_pass
 MODULES += report_quest_pairs
 LIB_OBJS = $(MODULES:%=$(BUILD)/app/%.o)

@@ -45,6 +45,7 @@
 #include "app_limits.h"
 #include "arena.h"
 #include "backup.h"
+#include "cli_forbund.h"
 #include "conf.h"
 #include "db.h"
 #include "form_registry.h"
@@ -401,50 +402,6 @@ cli_sus_refetch(struct sus_env *env, long long n, struct sus_file *f,
 	return 0;
 }
 
-/* The förbund the command serves (it has no session): --forbund's (its
- * id or short name), else the only active one; set on db, so that every
- * statement of the export is that förbund's. 0, or 1 with a message. */
-static int
-cli_sus_forbund(struct db *db, struct arena *a, const char *name)
-{
-	struct sus_forbund_pick *rows;
-	size_t n;
-	long long id;
-
-	if (db_load(db, a, DB_SUS, SQL_SUS_FORBUND_LIST, NULL, 0,
-	        (void **)&rows, &n) != APP_OK) {
-		fprintf(stderr, "stegvis: förbunden kunde inte läsas\n");
-		return 1;
-	}
-	switch (sus_forbund_choose(rows, n, name, &id)) {
-	case SUS_PICK_OK: db_forbund_set(db, id); return 0;
-	case SUS_PICK_NONE:
-		fprintf(stderr, "stegvis: inget aktivt förbund finns\n");
-		return 1;
-	case SUS_PICK_SEVERAL:
-		fprintf(stderr,
-		    "stegvis: installationen har flera förbund: ange vilket "
-		    "med --forbund (id eller kortnamn):\n");
-		break;
-	case SUS_PICK_UNKNOWN:
-		fprintf(stderr,
-		    "stegvis: --forbund %s: inget aktivt förbund har det id:t "
-		    "eller kortnamnet. De aktiva:\n",
-		    name);
-		break;
-	case SUS_PICK_SHARED:
-		fprintf(stderr,
-		    "stegvis: --forbund %s: flera aktiva förbund har det "
-		    "kortnamnet; ange förbundet med dess id:\n",
-		    name);
-		break;
-	}
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "  %lld %.*s\n", rows[i].id,
-		    (int)rows[i].short_name.len, rows[i].short_name.p);
-	return 1;
-}
-
 /*
  * stegvis sus-export: the next SUS batch into a file, for cron. Exit 0
  * with the file written (or nothing to send: no file, a message), 1 on
@@ -528,7 +485,7 @@ cmd_sus_export(int argc, char **argv)
 		fprintf(stderr, "stegvis: database: %s\n", err);
 		goto done;
 	}
-	if (cli_sus_forbund(db, &a, forbund) != 0)
+	if (cli_forbund_set(db, &a, forbund, "") != 0)
 		goto done;
 	env = (struct sus_env){
 		.db = db,

@@ -5,13 +5,12 @@
 #include <string.h>
 
 #include "arena.h"
+#include "cli_forbund.h"
 #include "conf.h"
 #include "db.h"
 #include "quest.h"
 #include "quest_cli.h"
 #include "quest_xml.h"
-#include "sql_sus.h"
-#include "sus_batch.h"
 
 #define CLI_ARENA (64u * 1024u * 1024u)
 
@@ -64,51 +63,6 @@ cli_read(struct arena *a, const char *path, struct str *out)
 	}
 	fclose(f);
 	*out = (struct str){ buf, n };
-	return 1;
-}
-
-/* The förbund the definitions are loaded for (each förbund has its own,
- * sql/0075): --forbund's (its id or short name), else the only active
- * one, as `stegvis sus-export` picks it; set on db. 0, or 1 with a
- * message naming the active ones. */
-static int
-quest_cli_forbund(struct db *db, struct arena *a, const char *name)
-{
-	struct sus_forbund_pick *rows;
-	size_t n;
-	long long id;
-
-	if (db_load(db, a, DB_SUS, SQL_SUS_FORBUND_LIST, NULL, 0,
-	        (void **)&rows, &n) != APP_OK) {
-		fprintf(stderr, "stegvis: förbunden kunde inte läsas\n");
-		return 1;
-	}
-	switch (sus_forbund_choose(rows, n, name, &id)) {
-	case SUS_PICK_OK: db_forbund_set(db, id); return 0;
-	case SUS_PICK_NONE:
-		fprintf(stderr, "stegvis: inget aktivt förbund finns\n");
-		return 1;
-	case SUS_PICK_SEVERAL:
-		fprintf(stderr,
-		    "stegvis: installationen har flera förbund, med var sina "
-		    "enkäter: ange vilket med --forbund (id eller kortnamn):\n");
-		break;
-	case SUS_PICK_UNKNOWN:
-		fprintf(stderr,
-		    "stegvis: --forbund %s: inget aktivt förbund har det id:t "
-		    "eller kortnamnet. De aktiva:\n",
-		    name);
-		break;
-	case SUS_PICK_SHARED:
-		fprintf(stderr,
-		    "stegvis: --forbund %s: flera aktiva förbund har det "
-		    "kortnamnet; ange förbundet med dess id:\n",
-		    name);
-		break;
-	}
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "  %lld %.*s\n", rows[i].id,
-		    (int)rows[i].short_name.len, rows[i].short_name.p);
 	return 1;
 }
 
@@ -168,7 +122,7 @@ quest_cli_import(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
-	if (quest_cli_forbund(db, &a, forbund) != 0) {
+	if (cli_forbund_set(db, &a, forbund, ", med var sina enkäter") != 0) {
 		rc = 1;
 		goto out_arena;
 	}

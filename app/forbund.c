@@ -222,16 +222,16 @@ forbund_may_manage_installation(const struct req *r)
 }
 
 enum forbund_ia_result
-forbund_ia_decide(
-    int found, int is_admin, int is_marked, long long marked, int on)
+forbund_ia_decide(int found, int is_active, int is_admin, int is_marked,
+    int can, long long able, int on)
 {
-	if (!found)
+	if (!found || (on && !is_active))
 		return FORBUND_IA_UNKNOWN;
 	if (!is_marked == !on)
 		return FORBUND_IA_UNCHANGED;
 	if (on && !is_admin)
 		return FORBUND_IA_NOT_ADMIN;
-	if (!on && marked <= 1)
+	if (!on && can && able <= 1)
 		return FORBUND_IA_LAST;
 	return FORBUND_IA_DONE;
 }
@@ -244,7 +244,7 @@ forbund_installation_admin_set(
 	struct staff_mark m;
 	struct staff_id *marked;
 	size_t nmarked;
-	int found;
+	int found, can = 0;
 	char detail[128];
 	enum app_err e;
 
@@ -256,8 +256,10 @@ forbund_installation_admin_set(
 	    (e = db_load_one(r->db, r->a, DB_AUTH, SQL_STAFF_MARK_LOCK, p, 1,
 	         &m, &found)) != APP_OK)
 		goto fail;
-	*res = forbund_ia_decide(
-	    found, m.is_admin, m.is_marked, (long long)nmarked, on);
+	for (size_t i = 0; found && i < nmarked; i++)
+		can |= marked[i].id == m.id;
+	*res = forbund_ia_decide(found, m.is_active, m.is_admin, m.is_marked,
+	    can, (long long)nmarked, on);
 	if (*res != FORBUND_IA_DONE) {
 		db_rollback(r->db);
 		return APP_OK;

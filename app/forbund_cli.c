@@ -396,9 +396,9 @@ forbund_cli_installation_admin(int argc, char **argv)
 		break;
 	case FORBUND_IA_UNKNOWN:
 		fprintf(stderr,
-		    "stegvis: installation-admin: no active account is named "
-		    "%s; nothing was changed\n",
-		    user);
+		    "stegvis: installation-admin: no %saccount is named %s; "
+		    "nothing was changed\n",
+		    on ? "active " : "", user);
 		break;
 	case FORBUND_IA_NOT_ADMIN:
 		fprintf(stderr,

@@ -36,6 +36,7 @@
 static const struct db_field staff_mark_fields[] = {
 	DB_FIELD(staff_mark, id, "id", DB_F_INT),
 	DB_FIELD(staff_mark, forbund_id, "forbund_id", DB_F_INT),
+	DB_FIELD(staff_mark, is_active, "is_active", DB_F_BOOL),
 	DB_FIELD(staff_mark, is_admin, "is_admin", DB_F_BOOL),
 	DB_FIELD(staff_mark, is_marked, "is_marked", DB_F_BOOL),
 };
@@ -170,17 +171,21 @@ const struct db_query sql_auth[SQL_AUTH__MAX] = {
 	[SQL_TOTP_DISABLE] = { "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
 	                       "totp_last_counter = NULL WHERE id = ?",
 	    0, .ncols = 0, .nparams = 1 },
-	/* Every marked account locked first: two operators unmarking the
-	 * last two at once cannot both go through. */
-	[SQL_STAFF_MARKED_LOCK] = { "SELECT id FROM staff "
-	                            "WHERE installation_admin = 1 AND active = 1 FOR UPDATE",
+	/* The accounts that can manage the settings now (marked, active,
+	 * admins, of an active förbund), locked first: two operators
+	 * unmarking the last two at once cannot both go through. */
+	[SQL_STAFF_MARKED_LOCK] = { "SELECT st.id FROM staff st "
+	                            "JOIN staff_role r ON r.staff_id = st.id AND r.role = 'admin' "
+	                            "JOIN forbund f ON f.id = st.forbund_id AND f.active = 1 "
+	                            "WHERE st.installation_admin = 1 AND st.active = 1 FOR UPDATE",
 	    0, .ncols = 1, .nparams = 0, .rec = &staff_id_record },
-	[SQL_STAFF_MARK_LOCK] = { "SELECT st.id, st.forbund_id, "
+	/* Any account: an inactive one may still be unmarked. */
+	[SQL_STAFF_MARK_LOCK] = { "SELECT st.id, st.forbund_id, st.active AS is_active, "
 	                          "EXISTS (SELECT 1 FROM staff_role r WHERE r.staff_id = st.id "
 	                          "AND r.role = 'admin') AS is_admin, "
 	                          "st.installation_admin AS is_marked "
-	                          "FROM staff st WHERE st.username = ? AND st.active = 1 FOR UPDATE",
-	    0, .ncols = 4, .nparams = 1, .rec = &staff_mark_record },
+	                          "FROM staff st WHERE st.username = ? FOR UPDATE",
+	    0, .ncols = 5, .nparams = 1, .rec = &staff_mark_record },
 	[SQL_STAFF_MARK_SET] = { "UPDATE staff SET installation_admin = ? WHERE id = ?",
 	    0, .ncols = 0, .nparams = 2 },
 };

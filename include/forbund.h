@@ -212,23 +212,26 @@ int forbund_may_manage_installation(const struct req *);
 enum forbund_ia_result {
 	FORBUND_IA_DONE,      /* marked or unmarked */
 	FORBUND_IA_UNCHANGED, /* it already was */
-	FORBUND_IA_UNKNOWN,   /* no active account has the name */
+	FORBUND_IA_UNKNOWN,   /* no account has the name (to mark: no active) */
 	FORBUND_IA_NOT_ADMIN, /* marking an account without the admin role */
-	FORBUND_IA_LAST,      /* unmarking the last marked active account */
+	FORBUND_IA_LAST,      /* unmarking the last that can manage them */
 };
 
 /* The operator's mark on the account named username: on 1 marks it, 0
  * unmarks it. Refuses (nothing stored) what the results above say; an
- * account without the admin role may always be unmarked. In one
+ * account that cannot use the mark (inactive, without the admin role, of
+ * a förbund switched off) may always be unmarked, and does not count as
+ * one who can manage the settings. In one
  * transaction with an access-log row of the account's förbund (user
  * cli:installation-admin). APP_E* from the database. */
 enum app_err forbund_installation_admin_set(
     struct req *, struct str username, int on, enum forbund_ia_result *res);
 
 /* Whether forbund_installation_admin_set() may change the mark, from the
- * account as locked (pure, unit-tested): marked is the number of marked
- * active accounts in the installation. */
-enum forbund_ia_result forbund_ia_decide(
-    int found, int is_admin, int is_marked, long long marked, int on);
+ * account as locked (pure, unit-tested): can is whether it can manage the
+ * settings now (marked, active, an admin, its förbund active), able the
+ * number of accounts that can. */
+enum forbund_ia_result forbund_ia_decide(int found, int is_active, int is_admin,
+    int is_marked, int can, long long able, int on);
 
 #endif /* !FORBUND_H */

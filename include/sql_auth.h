@@ -62,9 +62,12 @@ enum sql_auth {
 	SQL_TOTP_ACTIVATE,    /* (step, staff id): pending becomes the secret */
 	SQL_TOTP_USED,        /* (step, staff id) */
 	SQL_TOTP_DISABLE,     /* (staff id) */
-	/* () -> staff_id: the marked active accounts, locked */
+	/* () -> staff_id: the marked accounts that can manage the
+	 * installation's settings now (active admins of an active förbund),
+	 * locked */
 	SQL_STAFF_MARKED_LOCK,
-	/* (username) -> staff_mark (forbund.c): the active account, locked */
+	/* (username) -> staff_mark (forbund.c): the account, active or not,
+	 * locked */
 	SQL_STAFF_MARK_LOCK,
 	SQL_STAFF_MARK_SET, /* (1 or 0, staff id): sql/0078's mark */
 	SQL_AUTH__MAX
@@ -73,7 +76,7 @@ enum sql_auth {
 /* An account as `stegvis installation-admin` decides on it. */
 struct staff_mark {
 	long long id, forbund_id;
-	int is_admin, is_marked;
+	int is_active, is_admin, is_marked;
 };
 extern const struct db_record staff_mark_record;
 

@@ -145,6 +145,13 @@ aget "${P}_a" /admin > /dev/null
 expect_body "... linked from its overview" 'href="/admin/kodlistor"'
 eq "... logged in its förbund" "$(audits "username = 'cli:installation-admin' AND forbund_id = $F
 	AND detail = 'installation_admin of ${P}_a: 0 -> 1'")" 1
+# One that cannot use its mark (its admin role taken) does not count: the
+# demo's admin is still the last who can manage them.
+q "DELETE FROM staff_role WHERE staff_id = $A AND role = 'admin'"
+"$BIN" installation-admin -c "$CONF" --user admin --off > "$IA" 2>&1
+eq "with the other's admin role taken, the demo's admin is the last: refused (1)" "$?" 1
+check "... saying why" grep -q "is the last account" "$IA"
+q "INSERT INTO staff_role (staff_id, role) VALUES ($A, 'admin')"
 "$BIN" installation-admin -c "$CONF" --user "${P}_a" > "$IA" 2>&1
 eq "named again: nothing to change (0)" "$?" 0
 check "... said" grep -q "already manages" "$IA"

@@ -385,19 +385,31 @@ static void
 installation_admin_decided(void **state)
 {
 	(void)state;
-	/* found, is_admin, is_marked, marked, on */
-	assert_int_equal(forbund_ia_decide(0, 1, 0, 1, 1), FORBUND_IA_UNKNOWN);
-	assert_int_equal(forbund_ia_decide(1, 1, 0, 1, 1), FORBUND_IA_DONE);
+	/* found, is_active, is_admin, is_marked, can, able, on */
 	assert_int_equal(
-	    forbund_ia_decide(1, 1, 1, 1, 1), FORBUND_IA_UNCHANGED);
+	    forbund_ia_decide(0, 1, 1, 0, 0, 1, 1), FORBUND_IA_UNKNOWN);
 	assert_int_equal(
-	    forbund_ia_decide(1, 0, 0, 1, 1), FORBUND_IA_NOT_ADMIN);
-	/* Off: not the last one; an account without the role may lose it. */
-	assert_int_equal(forbund_ia_decide(1, 1, 1, 1, 0), FORBUND_IA_LAST);
-	assert_int_equal(forbund_ia_decide(1, 1, 1, 2, 0), FORBUND_IA_DONE);
-	assert_int_equal(forbund_ia_decide(1, 0, 1, 2, 0), FORBUND_IA_DONE);
+	    forbund_ia_decide(1, 1, 1, 0, 0, 1, 1), FORBUND_IA_DONE);
 	assert_int_equal(
-	    forbund_ia_decide(1, 1, 0, 2, 0), FORBUND_IA_UNCHANGED);
+	    forbund_ia_decide(1, 1, 1, 1, 1, 1, 1), FORBUND_IA_UNCHANGED);
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 0, 0, 0, 1, 1), FORBUND_IA_NOT_ADMIN);
+	/* An inactive account is not marked; it may be unmarked. */
+	assert_int_equal(
+	    forbund_ia_decide(1, 0, 1, 0, 0, 1, 1), FORBUND_IA_UNKNOWN);
+	assert_int_equal(
+	    forbund_ia_decide(1, 0, 1, 1, 0, 1, 0), FORBUND_IA_DONE);
+	/* Off: not the last one that can manage them. */
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 1, 1, 1, 1, 0), FORBUND_IA_LAST);
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 1, 1, 1, 2, 0), FORBUND_IA_DONE);
+	/* One that cannot use the mark (its role taken, its förbund off)
+	 * neither counts nor is kept: the other is the last. */
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 0, 1, 0, 1, 0), FORBUND_IA_DONE);
+	assert_int_equal(
+	    forbund_ia_decide(1, 1, 1, 0, 0, 2, 0), FORBUND_IA_UNCHANGED);
 }
 
 int

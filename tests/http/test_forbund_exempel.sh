@@ -5,8 +5,9 @@
 #    works in that förbund: it shows the consent, its access-log rows are
 #    the second förbund's, and the first förbund's consent on it is the
 #    lock screen, never data.
-#  - Its admin's overview links no installation setting (they are the
-#    first förbund's admin's, 403 for any other); the first's admin's does.
+#  - Its admin's overview links no installation setting (the code lists:
+#    the accounts the operator names, sql/0078, in the demo the first
+#    förbund's admin; 403 for any other); the first's admin's does.
 #    Both link their own consent texts (test_forbund_consent_text.sh) and
 #    gallring rules (test_forbund_gallring.sh).
 #  - Switching a förbund off locks every way in at the next request: a

@@ -2,7 +2,8 @@
 # once for each of the demo's two förbund, each with its own accounts and
 # rows (its own consent texts too: BY_NAME_FORBUND, by_name in lib.sh). A
 # cell "A/B" is A for the installation's first förbund and B for the other
-# (the installation's settings are the first förbund's admin's).
+# (the code lists are managed by the accounts the operator names, sql/0078:
+# in the demo the first förbund's admin).
 . "$(dirname "$0")/lib.sh"
 MATRIX="$(dirname "$0")/role_matrix.txt"
 ROLES=(anon remittent insatspersonal forbund admin integration)

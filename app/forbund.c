@@ -241,7 +241,7 @@ forbund_installation_admin_set(
     struct req *r, struct str username, int on, enum forbund_ia_result *res)
 {
 	struct db_param p[2] = { DB_STR(username) };
-	struct staff_mark m;
+	struct staff_mark m = { 0 };
 	struct staff_id *marked;
 	size_t nmarked;
 	int found, can = 0;

@@ -81,8 +81,8 @@ INSERT INTO gallring_rule (forbund_id, code, position, clock, keep_days,
      WHERE f.id <> @first
      ORDER BY f.id, g.position;
 
--- A new förbund's rules: those of the förbund that manages the
--- installation (the first active; the first of all when none is active),
+-- A new förbund's rules: those of the installation's first active förbund
+-- (the first of all when none is active),
 -- or, for the first förbund itself, the shipped ones. In the statement
 -- that inserts the förbund, so in its transaction. (No comment inside the
 -- body: a restore drops it, and test_backup compares the triggers' text.)

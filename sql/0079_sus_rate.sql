@@ -26,4 +26,17 @@ CREATE TABLE sus_rate (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_swedish_ai_ci
   COMMENT='A row per förbund: written by every rate check of its SUS API, so checks at once are ordered';
 
+-- Every förbund has its row from the start: the check's INSERT … ON
+-- DUPLICATE KEY UPDATE then only updates it. The first insert of two
+-- förbund's rows at the same moment took gap locks and could deadlock,
+-- and under make check-ha's aligned commits the retries met again.
+INSERT INTO sus_rate (forbund_id) SELECT id FROM forbund;
+
+-- A new förbund's row, in the statement that inserts the förbund (so
+-- `stegvis forbund-add`, the demo's SQL and a test's INSERT alike). No
+-- comment inside the body: a restore drops it, and test_backup compares
+-- the triggers' text.
+CREATE TRIGGER forbund_sus_rate AFTER INSERT ON forbund FOR EACH ROW
+    INSERT INTO sus_rate (forbund_id) VALUES (NEW.id);
+
 GRANT SELECT, INSERT, UPDATE ON sus_rate TO 'stegvis'@'localhost';

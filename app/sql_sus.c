@@ -290,9 +290,9 @@ const struct db_query sql_sus[SQL_SUS__MAX] = {
 	                         "AND doc_purged_at IS NULL "
 	                         "AND acked_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
 	    0, .ncols = 0, .nparams = 1 },
-	[SQL_SUS_RATE_TOUCH] = { "INSERT INTO sus_rate (forbund_id, seq) VALUES (:forbund, 1) "
-	                         "ON DUPLICATE KEY UPDATE seq = seq + 1",
-	    0, .ncols = 0, .nparams = 0 },
+	[SQL_SUS_RATE_TOUCH] = { "SELECT forbund_id AS n, 0 AS retry_after FROM sus_rate "
+	                         "WHERE forbund_id = :forbund FOR UPDATE",
+	    0, .ncols = 2, .nparams = 0, .rec = &sus_rate_record },
 	[SQL_SUS_RATE_SWEEP] = { "DELETE FROM sus_request WHERE forbund_id = :forbund "
 	                         "AND at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND",
 	    0, .ncols = 0, .nparams = 1 },

@@ -1439,10 +1439,10 @@ sus_rate_check(struct db *db, struct arena *a, long long staff_id, int *allowed,
 	*retry_after = SUS_RATE_WINDOW_SECONDS;
 	if ((e = db_begin(db)) != APP_OK)
 		return e;
-	/* The förbund's row first: the next check waits here (or, on
-	 * another node, loses at commit) until this one has counted. */
-	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_TOUCH, NULL, 0, NULL)) !=
-	    APP_OK)
+	/* The förbund's row locked first: the next check on this server
+	 * waits here until this one has counted. */
+	if ((e = db_load_one(db, a, DB_SUS, SQL_SUS_RATE_TOUCH, NULL, 0, &rate,
+	         &found)) != APP_OK)
 		goto fail;
 	p[0] = DB_INT(SUS_RATE_WINDOW_SECONDS);
 	if ((e = db_exec(db, a, DB_SUS, SQL_SUS_RATE_SWEEP, p, 1, NULL)) !=

@@ -111,8 +111,9 @@ enum sql_sus {
 	SQL_SUS_PURGE_PARTS,
 	/* (days): and mark them purged */
 	SQL_SUS_PURGE_MARK,
-	/* (): the förbund's sus_rate row written (sql/0079): the first step
-	 * of a rate check, so checks at once are ordered */
+	/* () -> sus_rate_row (unused): the förbund's sus_rate row locked
+	 * (sql/0079), the first step of a rate check, so checks at once on
+	 * one server are ordered */
 	SQL_SUS_RATE_TOUCH,
 	/* (window seconds): forget requests older than the window */
 	SQL_SUS_RATE_SWEEP,

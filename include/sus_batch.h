@@ -222,11 +222,12 @@ enum app_err sus_batch_ack(
  * requests in SUS_RATE_WINDOW_SECONDS per förbund, counted in the database
  * so every worker and host shares it). Records this request of staff_id
  * and sets *allowed; when refused, *retry_after is the seconds until a
- * request is allowed again. One transaction that first writes the
- * förbund's sus_rate row (sql/0079): requests at once are counted one
- * after another, on one server by the row's lock, across Galera nodes by
- * certification (the loser's request runs again, route.c). Outside any
- * transaction. */
+ * request is allowed again. One transaction that first locks the förbund's
+ * sus_rate row (sql/0079): requests at once on one server are counted one
+ * after another. Across Galera nodes each node's lock is its own:
+ * requests one after another count together (each node reads the others'
+ * commits), requests at the same instant at the limit may each pass.
+ * Outside any transaction. */
 enum app_err sus_rate_check(struct db *, struct arena *, long long staff_id,
     int *allowed, long long *retry_after);
 

@@ -117,8 +117,9 @@ enum sql_admin {
 	 * installation's operator (forbund.c); the installation's table, so
 	 * not scoped */
 	SQL_ADMIN_FORBUND_INSERT,
-	/* () -> forbund_first (forbund.c): the installation's own förbund,
-	 * its first */
+	/* () -> forbund_first (forbund.c): the installation's first active
+	 * förbund, none on an empty installation (forbund-add then marks
+	 * the new admin as an installation admin) */
 	SQL_ADMIN_FORBUND_FIRST,
 	/* () -> forbund_first: an active förbund without a host name (the
 	 * installation's default address), if any */

@@ -8,12 +8,16 @@ $db = new mysqli('p:localhost', getenv('STEGVIS_DB_USER'), getenv('STEGVIS_DB_PA
 	'stegvis', 0, getenv('STEGVIS_DB_SOCKET'));
 $db->set_charset('utf8mb4');
 
+// The plain address's förbund: the one active förbund without a host name
+// (as GET / picks it, sql/0071), so the page lists the same insatser.
+$DEFAULT = "(SELECT MIN(f.id) FROM forbund f WHERE f.active = 1 AND f.public_host IS NULL)";
+
 $st = $db->prepare("SELECT i.id, i.name, i.location, i.target_groups, i.places, "
 	. "DATE_FORMAT(i.period_start, '%Y-%m-%d') AS period_start, "
 	. "DATE_FORMAT(i.period_end, '%Y-%m-%d') AS period_end, "
 	. "o.name AS host "
 	. "FROM insats i JOIN organisation o ON o.id = i.host_organisation_id "
-	. "WHERE i.active = 1 ORDER BY i.name");
+	. "WHERE i.forbund_id = $DEFAULT AND i.active = 1 ORDER BY i.name");
 $st->execute();
 $insatser = $st->get_result()->fetch_all(MYSQLI_ASSOC);
 $st->close();
@@ -22,7 +26,8 @@ $st = $db->prepare("SELECT g.insats_id, g.label, g.target_numerator AS numerator
 	. "g.target_denominator AS denominator, "
 	. "g.target_denominator = 100 AS percent "
 	. "FROM insats_goal g JOIN insats i ON i.id = g.insats_id "
-	. "WHERE i.active = 1 ORDER BY g.insats_id, g.sort_order, g.id");
+	. "WHERE i.forbund_id = $DEFAULT AND i.active = 1 "
+	. "ORDER BY g.insats_id, g.sort_order, g.id");
 $st->execute();
 $goals = [];
 foreach ($st->get_result()->fetch_all(MYSQLI_ASSOC) as $g)

@@ -1,5 +1,6 @@
 /* report_suppress.c: small-cell protection by cell suppression audited with
  * GLPK; see include/report_suppress.h. */
+#include <malloc.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -12,9 +13,25 @@
 
 /* Tolerance of the comparisons on the solver's values (counts are whole
  * numbers, measures have one decimal when published). */
-#define SUP_EPS         1e-6
+#define SUP_EPS          1e-6
 /* GLPK's own heap is capped (MiB); past it sup_run() fails with ENOMEM. */
-#define SUP_GLPK_MEM_MB 64
+#define SUP_GLPK_MEM_MB  64
+/* fix() looking past c's own relations tries at most this many candidates,
+ * the nearest first: around a cell of a flow table of 30 insatser lie
+ * hundreds of hidden pairs, and trying every one for every cell to protect
+ * took one report past a minute (615 000 solves). */
+#define SUP_WIDE_TRIALS  16
+/* The solves fix() may spend on trials in one sup_run(); past them it hides
+ * the cheapest candidate untried. Hiding any candidate only widens ranges,
+ * so this bounds the time, never the protection; and the budget is counted,
+ * not timed, so the same figures always give the same marks (two different
+ * patterns of one table, side by side, could give a hidden cell away). */
+#define SUP_TRIAL_SOLVES 4000
+/* GLPK allocates and frees its work arrays at every solve; glibc's default
+ * 128 KiB of top padding then has the heap shrink and grow again each time
+ * (a third of the time in the kernel). While the audit runs, more. */
+#define SUP_TOP_PAD      (16 * 1024 * 1024)
+#define MALLOC_TOP_PAD   (128 * 1024)
 
 enum sup_state { ST_OPEN, ST_PASSED, ST_UNPROTECTED };
 
@@ -70,6 +87,8 @@ struct sup_set {
 	size_t lp_n;
 	unsigned long gen, lp_gen;
 	size_t nvars, nlprels;
+	long trials_left; /* of SUP_TRIAL_SOLVES in this sup_run() */
+	size_t solves;    /* simplex solves in the last sup_run() */
 };
 
 struct sup_set *
@@ -450,11 +469,12 @@ signature(const struct sup_set *s, uint64_t *h1, uint64_t *h2)
 /* How far cell x (column j of P) is from protected (0: it is), in people
  * for a count, from its least and greatest value. -1: solver failure. */
 static long long
-deficit(const struct sup_set *s, const struct sup_cell *x, glp_prob *P, int j)
+deficit(struct sup_set *s, const struct sup_cell *x, glp_prob *P, int j)
 {
 	double lo, hi;
 	long long w;
 
+	s->solves += 2;
 	if (lp_opt(P, j, GLP_MIN, &lo) < 0 || lp_opt(P, j, GLP_MAX, &hi) < 0)
 		return -1;
 	if (x->measure)
@@ -584,14 +604,16 @@ fix(struct sup_set *s, int c, long long d)
 		}
 	}
 	if (nc == 0) {
-		/* Nothing shown beside c: look around its whole component. */
+		/* Nothing shown beside c: look around its component, the
+		 * nearest first (its relations are in breadth-first order). */
 		component(s, c);
 		for (size_t i = 0; i < s->nlprels; i++) {
 			size_t r = (size_t)s->rels[i];
 			for (size_t k = s->rel_start[r]; k < rel_end(s, r);
 			     k++) {
 				int m = s->members[k];
-				if (candidate(&s->cells[m]) && !s->col[m]) {
+				if (candidate(&s->cells[m]) && !s->col[m] &&
+				    nc < SUP_WIDE_TRIALS) {
 					s->col[m] = -1;
 					s->cand[nc++] = m;
 				}
@@ -603,8 +625,14 @@ fix(struct sup_set *s, int c, long long d)
 		s->col[s->cand[i]] = 0;
 	if (nc == 0)
 		return 0;
-	if (trials(s, c, nc) < 0)
-		return -1;
+	if (s->trials_left >= 2 * (long)nc) {
+		s->trials_left -= 2 * (long)nc;
+		if (trials(s, c, nc) < 0)
+			return -1;
+	} else {
+		for (size_t i = 0; i < nc; i++)
+			s->trial_d[i] = d; /* untried: the cheapest is hidden */
+	}
 	for (size_t i = 0; i < nc; i++) {
 		int m = s->cand[i];
 		long long dd = s->trial_d[i];
@@ -786,12 +814,17 @@ sup_run(struct sup_set *s, long long min_cell)
 	/* The working memory goes back to the arena on return: the caller
 	 * goes on allocating from it (a whole report page). */
 	mark = arena_mark(s->a);
+	s->trials_left = SUP_TRIAL_SOLVES;
+	s->solves = 0;
 	if ((e = work_alloc(s)) == APP_OK) {
 		(void)apply_follows(s);
+		(void)mallopt(M_TOP_PAD, SUP_TOP_PAD);
 		do {
 			close_singletons(s);
 			e = audit_glpk(s);
 		} while (e == APP_OK && apply_follows(s) > 0);
+		(void)mallopt(M_TOP_PAD, MALLOC_TOP_PAD);
+		(void)malloc_trim(0);
 	}
 	arena_rewind(s->a, mark);
 	if (e != APP_OK)
@@ -839,6 +872,12 @@ sup_open_relations(const struct sup_set *s)
 			k++;
 	}
 	return k;
+}
+
+size_t
+sup_solves(const struct sup_set *s)
+{
+	return s->solves;
 }
 
 size_t

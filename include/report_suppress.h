@@ -51,6 +51,12 @@
  *   - When no candidate is left (everything around the cell is hidden or
  *     fixed, e.g. a grand total under min_cell), the cell is counted by
  *     sup_unprotected().
+ *   - Bounded work: when nothing beside the cell is shown, only the 16
+ *     nearest candidates of its component are tried; and one run spends at
+ *     most 4 000 solves on trials, then hides the cheapest candidate
+ *     untried. Both are counts, not times: the same figures give the same
+ *     marks on any machine (two patterns of one table could be combined).
+ *     The audits themselves are never cut short.
  * A cell shared by several tables is one cell: shown or hidden everywhere.
  *
  * Pure apart from GLPK: no I/O. The set, its cells and relations are in
@@ -126,6 +132,10 @@ long long sup_count(const struct sup_set *, int cell);
  * unpublished) cell that needs protection. 0 unless only fixed or zero
  * cells were left around it. For the tests. */
 size_t sup_open_relations(const struct sup_set *);
+
+/* The simplex solves of the last sup_run() (audits and trials); for the
+ * tests, which hold the work bound above. */
+size_t sup_solves(const struct sup_set *);
 
 /* After sup_run(): cells that need protection and could not get it (no
  * candidate left around them). */

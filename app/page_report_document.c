@@ -17,6 +17,7 @@
 #include "pages.h"
 #include "report.h"
 #include "report_document.h"
+#include "report_suppress.h"
 #include "req.h"
 #include "session.h"
 #include "view.h"
@@ -254,6 +255,10 @@ page_report_document(struct req *r)
 	         r, str_cstr(dp.from), str_cstr(dp.to), &ins, &n)) != APP_OK ||
 	    (e = doc_form(r, &dp, &f)) != APP_OK)
 		return e;
+	/* The path's decision is the same for every insats's report of the
+	 * period: taken once, in this request's arena (not scratch). */
+	if ((f.flow_memo = sup_memo_new(r->a)) == NULL)
+		return APP_ENOMEM;
 	if (!arena_init(&scratch, REQ_ARENA_SIZE))
 		return APP_ENOMEM;
 	for (size_t i = 0; i < n && e == APP_OK; i++)

@@ -263,8 +263,10 @@ report_form_build(
 
 	if ((e = report_build(r, f->insats, f->scope, str_cstr(f->from),
 	         str_cstr(f->to), str_cstr(f->today),
-	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK ||
-	    (e = report_people_build(r, rep)) != APP_OK ||
+	         r->conf ? r->conf->report_min_cell : 5, rep)) != APP_OK)
+		return e;
+	rep->flow_memo = f->flow_memo;
+	if ((e = report_people_build(r, rep)) != APP_OK ||
 	    (e = report_flow_build(r, rep)) != APP_OK)
 		return e;
 	if ((e = report_quest_build(r, rep, q ? q->code : STR_LIT(""),

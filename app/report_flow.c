@@ -425,7 +425,8 @@ joint_decide(struct fb *b)
 	    (e = jsum(b, &j->fall, j->fp, col, m, 1)) != APP_OK ||
 	    (e = jsum(b, &j->tall, j->tout, col, n, 1)) != APP_OK ||
 	    (e = jsum(b, &j->tall, j->ts, col, m, 1)) != APP_OK ||
-	    (e = sup_run(j->s, b->rep->min_cell)) != APP_OK)
+	    (e = sup_run_memo(j->s, b->rep->min_cell, b->rep->flow_memo)) !=
+	        APP_OK)
 		return e;
 	jmarks(j, j->F, j->nf);
 	jmarks(j, j->T, j->nt);

@@ -16,17 +16,24 @@
 #define SUP_EPS          1e-6
 /* GLPK's own heap is capped (MiB); past it sup_run() fails with ENOMEM. */
 #define SUP_GLPK_MEM_MB  64
-/* fix() looking past c's own relations tries at most this many candidates,
- * the nearest first: around a cell of a flow table of 30 insatser lie
- * hundreds of hidden pairs, and trying every one for every cell to protect
- * took one report past a minute (615 000 solves). */
-#define SUP_WIDE_TRIALS  16
-/* The solves fix() may spend on trials in one sup_run(); past them it hides
- * the cheapest candidate untried. Hiding any candidate only widens ranges,
- * so this bounds the time, never the protection; and the budget is counted,
- * not timed, so the same figures always give the same marks (two different
- * patterns of one table, side by side, could give a hidden cell away). */
+/* The solves fix() may spend on trials in one sup_run(). Around a cell of
+ * the path table of 30 insatser lie hundreds of candidates, and trying
+ * every one for every cell to protect took one report past a minute
+ * (615 000 solves). Past the budget fix() tries only as many as are left
+ * (the nearest first), then none: it hides the cheapest untried. Hiding any
+ * candidate only widens ranges, so this bounds the time, never the
+ * protection; the demo's reports stay well within it (the same marks as
+ * without a budget). It is counted, not timed, so the same figures always
+ * give the same marks (two different patterns of one table, side by side,
+ * could give a hidden cell away). */
 #define SUP_TRIAL_SOLVES 4000
+/* And the whole run's work, in LP columns per solve (a solve's time grows
+ * with its columns): the path table of some 100 insatser in make check's
+ * database (10 424 cells, 4 351 of them never protectable) took 28 s of
+ * audits after the trials had stopped. Past this, give_up(): what is still
+ * open gets everything connected to it hidden, the most any run could
+ * hide, and is counted as unprotected. About two seconds. */
+#define SUP_WORK_MAX     8000000L
 /* GLPK allocates and frees its work arrays at every solve; glibc's default
  * 128 KiB of top padding then has the heap shrink and grow again each time
  * (a third of the time in the kernel). While the audit runs, more. */
@@ -88,6 +95,7 @@ struct sup_set {
 	unsigned long gen, lp_gen;
 	size_t nvars, nlprels;
 	long trials_left; /* of SUP_TRIAL_SOLVES in this sup_run() */
+	long work;        /* LP columns solved over in this sup_run() */
 	size_t solves;    /* simplex solves in the last sup_run() */
 };
 
@@ -475,6 +483,7 @@ deficit(struct sup_set *s, const struct sup_cell *x, glp_prob *P, int j)
 	long long w;
 
 	s->solves += 2;
+	s->work += 2L * glp_get_num_cols(P);
 	if (lp_opt(P, j, GLP_MIN, &lo) < 0 || lp_opt(P, j, GLP_MAX, &hi) < 0)
 		return -1;
 	if (x->measure)
@@ -589,7 +598,7 @@ trials(struct sup_set *s, int c, size_t nc)
 static int
 fix(struct sup_set *s, int c, long long d)
 {
-	size_t nc = 0;
+	size_t nc = 0, ntry;
 	int best = -1, cheapest = -1;
 	long long bestd = d;
 
@@ -612,8 +621,7 @@ fix(struct sup_set *s, int c, long long d)
 			for (size_t k = s->rel_start[r]; k < rel_end(s, r);
 			     k++) {
 				int m = s->members[k];
-				if (candidate(&s->cells[m]) && !s->col[m] &&
-				    nc < SUP_WIDE_TRIALS) {
+				if (candidate(&s->cells[m]) && !s->col[m]) {
 					s->col[m] = -1;
 					s->cand[nc++] = m;
 				}
@@ -625,13 +633,17 @@ fix(struct sup_set *s, int c, long long d)
 		s->col[s->cand[i]] = 0;
 	if (nc == 0)
 		return 0;
-	if (s->trials_left >= 2 * (long)nc) {
-		s->trials_left -= 2 * (long)nc;
-		if (trials(s, c, nc) < 0)
+	/* As many as the budget allows, the first (nearest) ones; the
+	 * others untried, as if hiding them did not help. */
+	ntry = nc;
+	if ((long)ntry > s->trials_left / 2)
+		ntry = (size_t)(s->trials_left / 2);
+	for (size_t i = ntry; i < nc; i++)
+		s->trial_d[i] = d;
+	if (ntry > 0) {
+		s->trials_left -= 2 * (long)ntry;
+		if (trials(s, c, ntry) < 0)
 			return -1;
-	} else {
-		for (size_t i = 0; i < nc; i++)
-			s->trial_d[i] = d; /* untried: the cheapest is hidden */
 	}
 	for (size_t i = 0; i < nc; i++) {
 		int m = s->cand[i];
@@ -716,8 +728,55 @@ relations_hold(const struct sup_set *s)
 	return 1;
 }
 
+/* Past SUP_WORK_MAX: every candidate connected to an open cell through
+ * any relations is hidden. No run could hide more around it (fix() picks
+ * among exactly those), and hiding more only widens ranges, so every cell
+ * is at least as protected as the whole algorithm would leave it; cells
+ * that passed stay passed. The open ones are not audited again: they are
+ * counted as unprotected. */
+static void
+give_up(struct sup_set *s)
+{
+	for (size_t c = 0; c < s->ncells; c++) {
+		size_t head = 0, n = 0;
+
+		if (s->cells[c].state != ST_OPEN || !needs(s, &s->cells[c]) ||
+		    s->col[c])
+			continue;
+		s->vars[n++] = (int)c;
+		s->col[c] = 1;
+		while (head < n) {
+			int u = s->vars[head++];
+			for (size_t k = s->crel_start[u];
+			     k < s->crel_start[u + 1]; k++) {
+				size_t r = (size_t)s->crels[k];
+				if (s->rin[r])
+					continue;
+				s->rin[r] = 1;
+				for (size_t i = s->rel_start[r];
+				     i < rel_end(s, r); i++) {
+					int m = s->members[i];
+					if (s->col[m])
+						continue;
+					s->col[m] = 1;
+					s->vars[n++] = m;
+				}
+			}
+		}
+		for (size_t j = 0; j < n; j++) {
+			struct sup_cell *x = &s->cells[s->vars[j]];
+			if (candidate(x))
+				hide(s, s->vars[j]);
+			if (x->state != ST_PASSED && needs(s, x))
+				x->state = ST_UNPROTECTED;
+		}
+	}
+	memset(s->col, 0, (s->ncells + 1) * sizeof(*s->col));
+	memset(s->rin, 0, s->nrels + 1);
+}
+
 /* Audit every cell that needs it, hiding more until each passes or has no
- * candidate left. -1: solver failure. */
+ * candidate left (or the work is spent: give_up()). -1: solver failure. */
 static int
 audit_all(struct sup_set *s)
 {
@@ -732,7 +791,13 @@ audit_all(struct sup_set *s)
 				continue;
 			work = 1;
 			for (;;) {
-				long long d = audit(s, (int)i);
+				long long d;
+
+				if (s->work > SUP_WORK_MAX) {
+					give_up(s);
+					return 0;
+				}
+				d = audit(s, (int)i);
 				int f;
 
 				if (d < 0)
@@ -751,7 +816,7 @@ audit_all(struct sup_set *s)
 		}
 	} while (work);
 	/* Hiding for others may have protected an unprotected one after all. */
-	for (size_t i = 0; i < s->ncells; i++)
+	for (size_t i = 0; i < s->ncells && s->work <= SUP_WORK_MAX; i++)
 		if (s->cells[i].state == ST_UNPROTECTED) {
 			long long d = audit(s, (int)i);
 			if (d < 0)
@@ -816,6 +881,7 @@ sup_run(struct sup_set *s, long long min_cell)
 	mark = arena_mark(s->a);
 	s->trials_left = SUP_TRIAL_SOLVES;
 	s->solves = 0;
+	s->work = 0;
 	if ((e = work_alloc(s)) == APP_OK) {
 		(void)apply_follows(s);
 		(void)mallopt(M_TOP_PAD, SUP_TOP_PAD);
@@ -831,6 +897,96 @@ sup_run(struct sup_set *s, long long min_cell)
 		return e;
 	s->run_cells = s->ncells;
 	s->run_rels = s->nrels;
+	return APP_OK;
+}
+
+struct sup_memo {
+	struct arena *a;
+	int have;
+	uint64_t h1, h2;
+	size_t ncells;
+	unsigned char *mark, *state;
+};
+
+struct sup_memo *
+sup_memo_new(struct arena *a)
+{
+	struct sup_memo *m = arena_calloc(a, 1, sizeof(*m));
+
+	if (m != NULL)
+		m->a = a;
+	return m;
+}
+
+/* Everything sup_run() reads of a set not run before. */
+static void
+set_signature(
+    const struct sup_set *s, long long min_cell, uint64_t *h1, uint64_t *h2)
+{
+	*h1 = 0xcbf29ce484222325ULL;
+	*h2 = 0x84222325cbf29ce4ULL;
+	mix(h1, h2, (uint64_t)min_cell);
+	mix(h1, h2, (uint64_t)s->ncells);
+	for (size_t i = 0; i < s->ncells; i++) {
+		const struct sup_cell *c = &s->cells[i];
+		uint64_t v;
+
+		memcpy(&v, &c->v, sizeof(v));
+		mix(h1, h2, v);
+		mix(h1, h2, (uint64_t)c->n);
+		mix(h1, h2,
+		    (uint64_t)c->flags | (uint64_t)c->measure << 8 |
+		        (uint64_t)c->mark << 16 | (uint64_t)c->state << 24);
+	}
+	mix(h1, h2, (uint64_t)s->nrels);
+	for (size_t r = 0; r < s->nrels; r++)
+		mix(h1, h2, (uint64_t)s->rel_start[r]);
+	mix(h1, h2, (uint64_t)s->nmembers);
+	for (size_t i = 0; i < s->nmembers; i++)
+		mix(h1, h2, (uint64_t)s->members[i]);
+	mix(h1, h2, (uint64_t)s->nfollow);
+	for (size_t i = 0; i < s->nfollow; i++) {
+		mix(h1, h2, (uint64_t)s->follower[i]);
+		mix(h1, h2, (uint64_t)s->leader[i]);
+	}
+}
+
+enum app_err
+sup_run_memo(struct sup_set *s, long long min_cell, struct sup_memo *m)
+{
+	uint64_t h1, h2;
+	enum app_err e;
+
+	if (m == NULL || s->run_cells != 0 || s->run_rels != 0)
+		return sup_run(s, min_cell);
+	set_signature(s, min_cell, &h1, &h2);
+	if (m->have && m->h1 == h1 && m->h2 == h2 && m->ncells == s->ncells) {
+		for (size_t i = 0; i < s->ncells; i++) {
+			s->cells[i].mark = m->mark[i];
+			s->cells[i].state = m->state[i];
+		}
+		s->min_cell = min_cell < 2 ? 2 : min_cell;
+		s->run_cells = s->ncells;
+		s->run_rels = s->nrels;
+		s->solves = 0;
+		return APP_OK;
+	}
+	if ((e = sup_run(s, min_cell)) != APP_OK)
+		return e;
+	if (m->ncells < s->ncells || m->mark == NULL) {
+		m->have = 0;
+		if ((m->mark = arena_alloc(m->a, s->ncells + 1)) == NULL ||
+		    (m->state = arena_alloc(m->a, s->ncells + 1)) == NULL)
+			return APP_OK; /* nothing kept: the next one runs */
+	}
+	for (size_t i = 0; i < s->ncells; i++) {
+		m->mark[i] = s->cells[i].mark;
+		m->state[i] = s->cells[i].state;
+	}
+	m->ncells = s->ncells;
+	m->h1 = h1;
+	m->h2 = h2;
+	m->have = 1;
 	return APP_OK;
 }
 
@@ -872,6 +1028,13 @@ sup_open_relations(const struct sup_set *s)
 			k++;
 	}
 	return k;
+}
+
+int
+sup_passed(const struct sup_set *s, int cell)
+{
+	return cell >= 0 && (size_t)cell < s->ncells &&
+	    s->cells[cell].state == ST_PASSED;
 }
 
 size_t

@@ -19,6 +19,7 @@
 #include "str.h"
 
 struct report;
+struct sup_memo;
 struct req;
 struct view_ctx;
 
@@ -46,6 +47,8 @@ struct report_form {
 	long long year;
 	char from[11], to[11], today[11]; /* ÅÅÅÅ-MM-DD; "" unknown */
 	struct str scope; /* the insats's name or the förbund */
+	/* The path's decision kept across reports (report.h flow_memo). */
+	struct sup_memo *flow_memo;
 };
 
 /* Read and check the query into f (arena): the defaults are the caller's

@@ -48,6 +48,7 @@ struct rp_enrolled_row;
 struct rp_transition_row;
 struct rp_group_row;
 struct followup_report_row;
+struct sup_memo;
 struct sup_set;
 
 enum report_gender { RG_KVINNA, RG_MAN, RG_ANNAT, RG_TOTAL, RG__MAX };
@@ -139,6 +140,10 @@ struct report {
 	struct report_goal *goals;
 	size_t ngoals;
 	struct sup_set *sup;
+	/* Set by the caller after report_build(): where report_flow_build()
+	 * keeps the path's decision for the next report of the same period
+	 * (the activity document's insatser); NULL: decided each time. */
+	struct sup_memo *flow_memo;
 	/* Questionnaire tables (report_quest.h), shown after the others. */
 	struct report_table *qtables;
 	size_t nqtables;

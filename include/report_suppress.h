@@ -51,12 +51,15 @@
  *   - When no candidate is left (everything around the cell is hidden or
  *     fixed, e.g. a grand total under min_cell), the cell is counted by
  *     sup_unprotected().
- *   - Bounded work: when nothing beside the cell is shown, only the 16
- *     nearest candidates of its component are tried; and one run spends at
- *     most 4 000 solves on trials, then hides the cheapest candidate
- *     untried. Both are counts, not times: the same figures give the same
- *     marks on any machine (two patterns of one table could be combined).
- *     The audits themselves are never cut short.
+ *   - Bounded work: one run spends at most 4 000 solves on trying
+ *     candidates; then it tries only as many as are left (the nearest
+ *     first), then none, and hides the cheapest. And past 8 million LP
+ *     columns solved over in all (about two seconds), every candidate
+ *     connected through relations to a cell still open is hidden (more
+ *     than any run could hide around it, so no cell is less protected than
+ *     without the bound) and the open cells count as unprotected. Counts,
+ *     not times: the same figures give the same marks on any machine and
+ *     load (two patterns of one table could be combined).
  * A cell shared by several tables is one cell: shown or hidden everywhere.
  *
  * Pure apart from GLPK: no I/O. The set, its cells and relations are in
@@ -120,6 +123,20 @@ enum app_err sup_follow(struct sup_set *, int cell, int leader);
  * after more cells and relations are added: marks are only ever added. */
 enum app_err sup_run(struct sup_set *, long long min_cell);
 
+/* A run's marks kept for the next identical set: the activity document
+ * builds the path's joint set once per insats (report_flow.c), the same
+ * figures each time, and each run of it may take a second. In a (longer
+ * lived) arena; NULL when it is full. */
+struct sup_memo;
+struct sup_memo *sup_memo_new(struct arena *a);
+
+/* sup_run() on a set not run before, unless memo holds the outcome of a
+ * set with the same cells, values, relations, follows and min_cell (two
+ * 64-bit hashes): then that outcome, which is what sup_run() would give
+ * (it is deterministic). Else the run's outcome is kept in memo. */
+enum app_err sup_run_memo(
+    struct sup_set *, long long min_cell, struct sup_memo *memo);
+
 /* The cell's mark after sup_run() (SUP_SHOWN before, and for a negative
  * index; SUP_HIDDEN for an unpublished cell). */
 enum sup_mark sup_mark(const struct sup_set *, int cell);
@@ -132,6 +149,9 @@ long long sup_count(const struct sup_set *, int cell);
  * unpublished) cell that needs protection. 0 unless only fixed or zero
  * cells were left around it. For the tests. */
 size_t sup_open_relations(const struct sup_set *);
+
+/* 1 when the last sup_run() audited the cell and found it protected. */
+int sup_passed(const struct sup_set *, int cell);
 
 /* The simplex solves of the last sup_run() (audits and trials); for the
  * tests, which hold the work bound above. */

@@ -909,7 +909,7 @@ demo_participants(const struct demo_opts *o)
 
 	progress_start(&prog, "demo-participants", o->count);
 	date_today(&y, &m, &d);
-	today = date_days(y, m, d);
+	today = o->as_of > 0 ? o->as_of : date_days(y, m, d);
 	demo_state = o->seed ? o->seed : 2463534242u;
 	demo_cstate = demo_state ^ 0x9e3779b9u;
 	if (demo_cstate == 0)
@@ -922,6 +922,18 @@ demo_participants(const struct demo_opts *o)
 	        o->socket, 0) == NULL) {
 		fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
 		goto out;
+	}
+	/* The statements' own dates (CURDATE() in the insatser's reach and the
+	 * follow-ups, UTC_TIMESTAMP() in the texts) stand on the same day:
+	 * noon of it, the session's clock. */
+	if (o->as_of > 0) {
+		char q[64];
+		int len = snprintf(q, sizeof(q), "SET timestamp = %ld",
+		    o->as_of * 86400L + 43200L);
+		if (mysql_real_query(my, q, (unsigned long)len) != 0) {
+			fprintf(stderr, "stegvis: demo: %s\n", mysql_error(my));
+			goto out;
+		}
 	}
 	if (!o->force) {
 		static const char q[] = "SELECT COUNT(*) FROM person";

@@ -4,7 +4,8 @@
  *   stegvis serve [-c CONF] [--pid-file FILE]   the FastCGI master + workers
  *   stegvis migrate [--socket S] [--admin-user U]  apply sql/NNNN_*.sql
  *   stegvis demo-load [--socket S] [--admin-user U] load sql/demo.sql
- *   stegvis demo-participants [--count N] [--seed S] [--force] [--socket S]
+ *   stegvis demo-participants [--count N] [--seed S] [--as-of YYYY-MM-DD]
+ *                             [--force] [--socket S]
  *                                                made-up participants
  *   stegvis check-views [DIR]                    compile every template
  *   stegvis routes                               the route table, for tests
@@ -74,7 +75,8 @@ usage(void)
 	    "usage: stegvis serve [-c CONF] [--pid-file FILE]\n"
 	    "       stegvis migrate [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis demo-load [-c CONF] [--socket SOCK] [--admin-user USER]\n"
-	    "       stegvis demo-participants [--count N] [--seed S] [--force]\n"
+	    "       stegvis demo-participants [--count N] [--seed S] "
+	    "[--as-of YYYY-MM-DD] [--force]\n"
 	    "                 [-c CONF] [--socket SOCK] [--admin-user USER]\n"
 	    "       stegvis check-views [DIR]\n"
 	    "       stegvis routes\n"
@@ -171,6 +173,14 @@ cmd_migrate(int argc, char **argv, enum admin_cmd cmd)
 			if (strcmp(argv[i], "--seed") == 0 &&
 			    (v = opt_value(argc, argv, &i))) {
 				d.seed = (unsigned)strtoul(v, NULL, 10);
+				continue;
+			}
+			if (strcmp(argv[i], "--as-of") == 0 &&
+			    (v = opt_value(argc, argv, &i))) {
+				int y, m, dd;
+				if (!date_parse_iso(str_cstr(v), &y, &m, &dd))
+					return usage();
+				d.as_of = date_days(y, m, dd);
 				continue;
 			}
 			if (strcmp(argv[i], "--force") == 0) {

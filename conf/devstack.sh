@@ -176,7 +176,10 @@ start)
 		|| die "migrations failed"
 	(cd "$ROOT" && "$BIN" demo-load --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
 		|| die "loading demo data failed"
-	(cd "$ROOT" && "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)") \
+	# STEGVIS_DEMO_AS_OF pins the day the demo people are made as of
+	# (tests/run.sh does, so that the data is the same on every day).
+	(cd "$ROOT" && "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" --admin-user "$(id -un)" \
+		${STEGVIS_DEMO_AS_OF:+--as-of "$STEGVIS_DEMO_AS_OF"}) \
 		|| die "generating demo participants failed"
 	make_backup_key
 	write_conf

@@ -32,8 +32,8 @@
  * database (10 424 cells, 4 351 of them never protectable) took 28 s of
  * audits after the trials had stopped. Past this, give_up(): what is still
  * open gets everything connected to it hidden, the most any run could
- * hide, and is counted as unprotected. About two seconds. */
-#define SUP_WORK_MAX     8000000L
+ * hide, and is counted as unprotected. About a second. */
+#define SUP_WORK_MAX     4000000L
 /* GLPK allocates and frees its work arrays at every solve; glibc's default
  * 128 KiB of top padding then has the heap shrink and grow again each time
  * (a third of the time in the kernel). While the audit runs, more. */

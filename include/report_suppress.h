@@ -53,8 +53,8 @@
  *     sup_unprotected().
  *   - Bounded work: one run spends at most 4 000 solves on trying
  *     candidates; then it tries only as many as are left (the nearest
- *     first), then none, and hides the cheapest. And past 8 million LP
- *     columns solved over in all (about two seconds), every candidate
+ *     first), then none, and hides the cheapest. And past 4 million LP
+ *     columns solved over in all (about a second), every candidate
  *     connected through relations to a cell still open is hidden (more
  *     than any run could hide around it, so no cell is less protected than
  *     without the bound) and the open cells count as unprotected. Counts,
@@ -133,7 +133,9 @@ struct sup_memo *sup_memo_new(struct arena *a);
 /* sup_run() on a set not run before, unless memo holds the outcome of a
  * set with the same cells, values, relations, follows and min_cell (two
  * 64-bit hashes): then that outcome, which is what sup_run() would give
- * (it is deterministic). Else the run's outcome is kept in memo. */
+ * (it is deterministic). Else the run's outcome is kept in memo. A set
+ * decided from the memo lacks the per-cell audit memo a run leaves, so it
+ * is not to be run again (report_flow.c drops it at once). */
 enum app_err sup_run_memo(
     struct sup_set *, long long min_cell, struct sup_memo *memo);
 

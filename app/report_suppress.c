@@ -973,7 +973,7 @@ sup_run_memo(struct sup_set *s, long long min_cell, struct sup_memo *m)
 	}
 	if ((e = sup_run(s, min_cell)) != APP_OK)
 		return e;
-	if (m->ncells < s->ncells || m->mark == NULL) {
+	if (m->ncells < s->ncells || m->mark == NULL || m->state == NULL) {
 		m->have = 0;
 		if ((m->mark = arena_alloc(m->a, s->ncells + 1)) == NULL ||
 		    (m->state = arena_alloc(m->a, s->ncells + 1)) == NULL)

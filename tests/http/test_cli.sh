@@ -62,5 +62,8 @@ check "dates stay inside each insats's period" test \
 n=$(q "SELECT COUNT(*) FROM person")
 "$BIN" demo-participants --socket "$VAR/run/mysqld.sock" > "$out" 2>&1
 check "generating again adds nobody" test "$(q "SELECT COUNT(*) FROM person")" = "$n"
+check "an impossible --as-of day is refused" bash -c \
+	"! '$BIN' demo-participants --socket '$VAR/run/mysqld.sock' --as-of 2026-13-01 --force > /dev/null 2>&1"
+check "and adds nobody" test "$(q "SELECT COUNT(*) FROM person")" = "$n"
 rm -rf "$d" "$out"
 done_testing

@@ -36,7 +36,9 @@
 #define SUP_WORK_MAX     4000000L
 /* GLPK allocates and frees its work arrays at every solve; glibc's default
  * 128 KiB of top padding then has the heap shrink and grow again each time
- * (a third of the time in the kernel). While the audit runs, more. */
+ * (a third of the time in the kernel). While the audit runs, more; the
+ * heap left free afterwards goes back with the worker's trim after a
+ * request this big (worker_give_back()). */
 #define SUP_TOP_PAD      (16 * 1024 * 1024)
 #define MALLOC_TOP_PAD   (128 * 1024)
 
@@ -713,6 +715,13 @@ work_alloc(struct sup_set *s)
 	return APP_OK;
 }
 
+/* The threshold a run uses: at least 2 (a cell of 1 is then small). */
+static long long
+min_cell_floor(long long min_cell)
+{
+	return min_cell < 2 ? 2 : min_cell;
+}
+
 static int
 relations_hold(const struct sup_set *s)
 {
@@ -863,7 +872,7 @@ sup_run(struct sup_set *s, long long min_cell)
 	size_t mark;
 	enum app_err e;
 
-	s->min_cell = min_cell < 2 ? 2 : min_cell;
+	s->min_cell = min_cell_floor(min_cell);
 	if (!relations_hold(s))
 		return APP_EINPUT;
 	/* New cells or relations can narrow what passed before. */
@@ -890,7 +899,6 @@ sup_run(struct sup_set *s, long long min_cell)
 			e = audit_glpk(s);
 		} while (e == APP_OK && apply_follows(s) > 0);
 		(void)mallopt(M_TOP_PAD, MALLOC_TOP_PAD);
-		(void)malloc_trim(0);
 	}
 	arena_rewind(s->a, mark);
 	if (e != APP_OK)
@@ -965,7 +973,7 @@ sup_run_memo(struct sup_set *s, long long min_cell, struct sup_memo *m)
 			s->cells[i].mark = m->mark[i];
 			s->cells[i].state = m->state[i];
 		}
-		s->min_cell = min_cell < 2 ? 2 : min_cell;
+		s->min_cell = min_cell_floor(min_cell);
 		s->run_cells = s->ncells;
 		s->run_rels = s->nrels;
 		s->solves = 0;
